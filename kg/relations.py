@@ -1,0 +1,61 @@
+"""The relation vocabulary (``data/relations.json``) as typed, cached configuration.
+
+Which verb becomes which predicate, and which preposition fills which role, is data: adding a
+verb is a new entry in the JSON file plus its declaration in ``data/ontology.ttl``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kg.model import RoleName
+
+
+class RelationSpec(BaseModel):
+    """How one verb lemma maps to a predicate; lists name prepositions per role."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    predicate: str
+    object: tuple[str, ...] = Field(default=(), description="Preps naming the direct object.")
+    recipient: tuple[str, ...] = ()
+    destination: tuple[str, ...] = ()
+    origin: tuple[str, ...] = ()
+    coagent: tuple[str, ...] = ()
+    theme: tuple[str, ...] = ()
+
+    def role_for_prep(self, prep: str) -> RoleName | None:
+        for role in (RoleName.RECIPIENT, RoleName.DESTINATION, RoleName.ORIGIN, RoleName.COAGENT,
+                     RoleName.THEME):
+            if prep in getattr(self, role.value):
+                return role
+        return None
+
+
+class RelationVocabulary(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    speech_verbs: frozenset[str]
+    skip_verbs: frozenset[str]
+    expect_words: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    possible_auxiliaries: frozenset[str]
+    denial_verbs: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    reciprocal_objects: frozenset[str]
+    place_preps: frozenset[str]
+    time_preps: frozenset[str]
+    relations: dict[str, RelationSpec]
+
+    def spec(self, lemma: str) -> RelationSpec | None:
+        return self.relations.get(lemma)
+
+
+@cache
+def load_vocabulary() -> RelationVocabulary:
+    text = resources.files("kg").joinpath("data/relations.json").read_text("utf-8")
+    return RelationVocabulary.model_validate(json.loads(text))

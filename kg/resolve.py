@@ -1,0 +1,232 @@
+"""Resolve mentions to entities within and across documents.
+
+Names are compared as token sets after folding case and hyphens, so 'Kim Jong-un', 'Kim Jong Un'
+and 'kim jong un' share a key. Full names (two or more tokens) cluster when their last tokens are
+equal and their other tokens are near-equal ('Kim Jung Un' ~ 'Kim Jong Un', 'Dimitri Peskov' ~
+'Dmitry Peskov'), but 'Kim Jong-il' stays apart from 'Kim Jong-un'. A shorter name ('Kim',
+'Jong-un', 'Putin') joins the person cluster whose tokens contain it, preferring clusters named in
+the same document, then the most mentioned. Pronouns follow their antecedent. Noun phrases that
+name no one ('rifle', 'fighter jet') become Thing entities keyed by their lemma.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from kg.model import (
+    Entity,
+    EntityType,
+    ExtractionResult,
+    Fact,
+    Mention,
+    ResolvedCorpus,
+    Role,
+)
+
+_TYPE_PRIORITY = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.EVENT,
+                  EntityType.THING]
+_NAME_PREFIXES = {"president", "mr", "mrs", "ms", "dr", "minister", "chairman", "leader", "general",
+                  "prime", "sir", "lord", "king", "queen", "prince", "senator", "governor"}
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """Fold a surface name into comparable tokens: case, accents, hyphens, possessives."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"['’]s\b", "", folded)
+    tokens = re.findall(r"[a-z0-9]+", folded)
+    while len(tokens) > 1 and tokens[0] in _NAME_PREFIXES | {"the"}:
+        tokens = tokens[1:]
+    return tuple(tokens)
+
+
+def _near(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+def same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two multi-token names of one person: equal last token, near-equal others."""
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1]:
+        return False
+    return all(_near(x, y) for x, y in zip(a[:-1], b[:-1], strict=True))
+
+
+def _contained(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Exact token containment: near-matching short names ('Sergey' ~ 'Sergei') is too loose."""
+    return len(short) < len(full) and set(short) <= set(full)
+
+
+class _Cluster:
+    def __init__(self, key: tuple[str, ...]) -> None:
+        self.keys: set[tuple[str, ...]] = {key}
+        self.mentions: list[Mention] = []
+
+    @property
+    def docs(self) -> set[str]:
+        return {m.doc_id for m in self.mentions}
+
+    def type_votes(self) -> Counter[EntityType]:
+        votes: Counter[EntityType] = Counter(m.type for m in self.mentions if m.ner_label and
+                                             m.ner_label != "PROPN")
+        return votes or Counter(m.type for m in self.mentions)
+
+    @property
+    def type(self) -> EntityType:
+        votes = self.type_votes()
+        best = max(votes.values())
+        return next(t for t in _TYPE_PRIORITY if votes.get(t) == best)
+
+
+def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
+    """Assign every mention an entity and rewrite facts to point at entity ids."""
+    results = sorted(results, key=lambda r: r.document.doc_id)
+    named = [m for r in results for m in _all_mentions(r) if not m.is_pronoun
+             and m.type is not EntityType.DATE and (m.lemma is None or m.ner_label == "PROPN")]
+    clusters = _cluster_names(named)
+    entity_of: dict[tuple[str, int, int], str] = {}
+    entities: dict[str, dict[str, object]] = {}
+
+    def assign(mention: Mention, cluster_id: str, label: str, entity_type: EntityType) -> None:
+        entity_of[(mention.doc_id, mention.start, mention.end)] = cluster_id
+        record = entities.setdefault(cluster_id, {"label": label, "type": entity_type,
+                                                  "mentions": [], "titles": set()})
+        record["mentions"].append(mention)  # type: ignore[attr-defined]
+        if mention.title:
+            record["titles"].add(mention.title)  # type: ignore[attr-defined]
+
+    for cluster in clusters:
+        entity_type = cluster.type
+        label = _canonical_label(cluster)
+        cluster_id = mint_entity_id(entity_type, label)
+        for mention in cluster.mentions:
+            assign(mention, cluster_id, label, entity_type)
+    for result in results:
+        for mention in _all_mentions(result):
+            if mention.lemma is not None and mention.ner_label != "PROPN" \
+                    and not mention.is_pronoun:
+                label = mention.lemma
+                assign(mention, mint_entity_id(EntityType.THING, label), label, EntityType.THING)
+
+    def entity_id(mention: Mention) -> str | None:
+        target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
+        return entity_of.get((target.doc_id, target.start, target.end))
+
+    facts = []
+    for result in results:
+        for fact in result.facts:
+            resolved = _resolve_fact(fact, entity_id)
+            if resolved is not None:
+                facts.append(resolved)
+    entity_models = []
+    for key in sorted(entities):
+        record = entities[key]
+        mentions = tuple(sorted(record["mentions"], key=lambda m: (m.doc_id, m.start)))  # type: ignore[arg-type]
+        entity_models.append(Entity(
+            entity_id=key, type=record["type"], label=record["label"],  # type: ignore[arg-type]
+            aliases=tuple(sorted({m.text for m in mentions} - {record["label"]})),
+            titles=tuple(sorted(record["titles"])),  # type: ignore[arg-type]
+            mentions=mentions,
+        ))
+    return ResolvedCorpus(
+        documents=tuple(r.document for r in results),
+        sentences=tuple(s for r in results for s in r.sentences),
+        entities=tuple(entity_models), facts=tuple(facts),
+    )
+
+
+def _all_mentions(result: ExtractionResult) -> list[Mention]:
+    """Named mentions plus the argument mentions facts introduced (noun phrases, pronouns)."""
+    seen: dict[tuple[int, int], Mention] = {(m.start, m.end): m for m in result.mentions}
+    for fact in result.facts:
+        roles = [fact.subject, fact.object, *fact.roles]
+        speaker = fact.evidence.attributed_to
+        mentions = [r.mention for r in roles] + ([speaker] if speaker else [])
+        for mention in mentions:
+            seen.setdefault((mention.start, mention.end), mention)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _cluster_names(mentions: list[Mention]) -> list[_Cluster]:
+    by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        key = name_key(mention.text)
+        if key:
+            by_key[key].append(mention)
+    clusters: list[_Cluster] = []
+    singles: dict[tuple[str, ...], _Cluster] = {}
+    # Longest names first, so that a short form finds the full names it could belong to.
+    for key in sorted(by_key, key=lambda k: (-len(k), -len(by_key[k]), k)):
+        home = next((c for c in clusters if len(key) >= 2
+                     and any(same_full_name(key, k) for k in c.keys)), None)
+        if home is not None:
+            home.keys.add(key)
+            home.mentions.extend(by_key[key])
+            continue
+        for mention in by_key[key]:
+            home = _best_container(key, mention, clusters) or singles.get(key)
+            if home is None:
+                home = singles[key] = _Cluster(key)
+                clusters.append(home)
+            home.mentions.append(mention)
+    return clusters
+
+
+def _best_container(key: tuple[str, ...], mention: Mention,
+                    clusters: list[_Cluster]) -> _Cluster | None:
+    """The person cluster a short name belongs to: same document first, then most mentioned."""
+    candidates = [c for c in clusters if c.type is EntityType.PERSON
+                  and any(_contained(key, k) for k in c.keys)]
+    if not candidates:
+        return None
+    local = [c for c in candidates if mention.doc_id in c.docs]
+    pool = local or candidates
+    return max(pool, key=lambda c: (len(c.mentions), sorted(c.keys)[0]))
+
+
+def _canonical_label(cluster: _Cluster) -> str:
+    """The most frequent multi-word form (a full name), else the most frequent form: what a
+    reader would call the entity, and robust to one headline gluing a word onto a name."""
+    forms = Counter(m.text for m in cluster.mentions if len(name_key(m.text)) >= 2)
+    if not forms:
+        forms = Counter(m.text for m in cluster.mentions)
+    return sorted(forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
+def mint_entity_id(entity_type: EntityType, label: str) -> str:
+    """A readable, stable key: 'person/kim-jong-un'; a hash suffix keeps odd labels distinct."""
+    slug = "-".join(name_key(label)) or hashlib.sha256(label.encode()).hexdigest()[:12]
+    return f"{entity_type.value.lower()}/{slug}"
+
+
+def _resolve_fact(fact: Fact, entity_id) -> Fact | None:
+    subject = _resolve_role(fact.subject, entity_id)
+    obj = _resolve_role(fact.object, entity_id)
+    if subject.entity_id is None or obj.entity_id is None or subject.entity_id == obj.entity_id:
+        return None
+    roles = []
+    for role in fact.roles:
+        resolved = _resolve_role(role, entity_id)
+        if role.mention.type is EntityType.DATE or (
+                resolved.entity_id is not None
+                and resolved.entity_id not in {subject.entity_id, obj.entity_id}):
+            roles.append(resolved)
+    evidence = fact.evidence
+    if evidence.attributed_to is not None:
+        evidence = evidence.model_copy(update={"attributed_entity_id":
+                                               entity_id(evidence.attributed_to)})
+    return fact.model_copy(update={"subject": subject, "object": obj, "roles": tuple(roles),
+                                   "evidence": evidence})
+
+
+def _resolve_role(role: Role, entity_id) -> Role:
+    if role.mention.type is EntityType.DATE:
+        return role
+    return role.model_copy(update={"entity_id": entity_id(role.mention)})
