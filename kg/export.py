@@ -15,9 +15,11 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import KgError
+from kg.namespaces import PREFIXES
 from kg.rdf import union_graph
 
 FORMAT_SUFFIXES = {"turtle": ".ttl", "json-ld": ".jsonld", "trig": ".trig", "nquads": ".nq",
@@ -44,7 +46,27 @@ def _nquads(dataset: Dataset) -> str:
 
 
 def _trig(dataset: Dataset) -> str:
-    return dataset.serialize(format="trig")
+    """rdflib's TriG writer orders graphs by store internals, which vary between runs; so each
+    graph is written with the (deterministic) Turtle writer and wrapped, in IRI order."""
+    lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())] + [""]
+    graphs = sorted(dataset.graphs(), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
+                                                     str(g.identifier)))
+    for graph in graphs:
+        if len(graph) == 0:
+            continue
+        copy = Graph()
+        for prefix, namespace in PREFIXES.items():
+            copy.bind(prefix, namespace)
+        for triple in graph:
+            copy.add(triple)
+        body = [ln for ln in copy.serialize(format="turtle").splitlines()
+                if not ln.startswith("@prefix")]
+        name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f"<{graph.identifier}> "
+        lines.append(name + "{")
+        lines += [f"    {ln}" if ln else "" for ln in body if ln or lines[-1]]
+        lines.append("}")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def _jsonld(dataset: Dataset) -> str:
