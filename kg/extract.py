@@ -93,16 +93,46 @@ def _sentences(state: _DocState) -> Iterator[Sentence]:
 def _trim_entity(ent: Span) -> Span | None:
     """Drop a leading determiner and a trailing possessive: 'the Kremlin's' -> 'Kremlin'."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in {"the", "a", "an"}:
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space
+                           or doc[start].is_punct):
         start += 1
-    while (end > start and ent.doc[end - 1].tag_ == "POS") or (
-            end > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text not in ".-"):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or (
+            doc[end - 1].is_punct and doc[end - 1].text not in ".-")):
         end -= 1
-    return ent.doc[start:end] if end > start else None
+    return Span(doc, start, end, label=ent.label_) if end > start else None
+
+
+def _split_entity(ent: Span) -> Iterator[Span]:
+    """Headlines fool the recogniser into 'Putin Meets Kim' or 'Kim & Putin' as one name; a
+    verb, conjunction or preposition inside a name splits it into the names around it."""
+    if ent.label_ in {"DATE", "TIME"}:
+        yield ent
+        return
+    start = ent.start
+    for token in ent:
+        if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "CCONJ", "ADP", "SCONJ"}
+                                    or token.text in {"&", "+", "/"} or _looks_like_verb(token)):
+            if token.i > start:
+                yield Span(ent.doc, start, token.i, label=ent.label_)
+            start = token.i + 1
+    if start < ent.end:
+        yield Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+def _looks_like_verb(token: Token) -> bool:
+    """A capitalised headline verb tagged as a name: 'Meets', 'Visits', 'Gifted', 'Meeting'."""
+    if not token.is_title:
+        return False
+    word = token.lower_
+    verbs = load_vocabulary().relations.keys() | load_vocabulary().speech_verbs
+    stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"),
+             word.removesuffix("d"), word.removesuffix("ing"), word.removesuffix("ing") + "e"}
+    return bool(stems & verbs)
 
 
 def _named_mentions(state: _DocState) -> Iterator[Mention]:
-    for ent in state.doc.ents:
+    for ent in (part for whole in state.doc.ents for part in _split_entity(whole)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
         if entity_type is None or span is None or not any(t.is_alpha or t.is_digit for t in span):
@@ -248,6 +278,11 @@ def _fill_subjects(state: _DocState, verb: Token, frame: _Frame) -> None:
     elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
         inherited = _Frame()
         _fill_subjects(state, verb.head, inherited)
+        if not inherited.subjects and verb.dep_ == "xcomp":
+            # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
+            for child in verb.head.children:
+                if child.dep_ == "nsubjpass" and (mention := _argument(state, child)):
+                    inherited.subjects.append((mention, "nsubjpass"))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
 
 
@@ -275,6 +310,34 @@ def _fill_objects_and_roles(state: _DocState, verb: Token, spec: RelationSpec | 
             _add_time(state, frame, child)
     if not frame.objects:
         frame.objects.extend(preferred)
+    _attached_circumstances(state, verb, frame, vocab)
+
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
+               "nsubjpass", "mark", "cc", "punct"}
+
+
+def _attached_circumstances(state: _DocState, verb: Token, frame: _Frame,
+                            vocab: RelationVocabulary) -> None:
+    """Times and places the parser hung on a noun of this clause ('met Putin on Wednesday at
+    the Cosmodrome' often attaches to 'Putin'): they still date and place the event."""
+    stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}]
+    taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != verb.i:
+            word = token.head.lower_
+            if token.ent_type_ in {"DATE", "TIME"} and word in vocab.time_preps:
+                _add_time(state, frame, token)
+            else:
+                mention = state.mention_at.get(token.i)
+                if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
+                    mention = _as_place(_argument(state, token))
+                if mention is not None and mention.type is EntityType.PLACE and \
+                        word in vocab.place_preps and mention not in taken:
+                    frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
+                    taken.add(mention)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
 
 
 def _recipient_inside_object(state: _DocState, obj: Token, spec: RelationSpec | None,
@@ -310,12 +373,21 @@ def _prep_roles(state: _DocState, verb: Token, prep: Token, spec: RelationSpec |
             mention = _argument(state, conj)
             if mention is None or mention.type is EntityType.DATE:
                 continue
+            if mention.ner_label == "PROPN" and word in vocab.place_preps:
+                mention = _as_place(mention)
             if word in object_preps:
                 yield mention, f"prep-{word}"
             if role is not None:
                 frame.roles.append(Role(name=role, mention=mention))
             elif mention.type is EntityType.PLACE and word in vocab.place_preps:
                 frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
+
+
+def _as_place(mention: Mention | None) -> Mention | None:
+    """An unrecognised proper name after 'in'/'at' ('in Kyiv') is most likely a place."""
+    if mention is None or mention.ner_label != "PROPN":
+        return mention
+    return mention.model_copy(update={"type": EntityType.PLACE})
 
 
 def _add_role(state: _DocState, frame: _Frame, name: RoleName, token: Token,

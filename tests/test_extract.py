@@ -1,0 +1,117 @@
+"""Extraction rules on sentences written for the test (not the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import corpus_of, find, role
+
+from kg.model import Factuality
+
+
+@pytest.mark.parametrize("text", [
+    "Putin gave Kim a rifle.",
+    "Putin gave a rifle to Kim.",
+    "The rifle was given to Kim by Putin.",
+])
+def test_give_is_one_fact_with_giver_thing_and_recipient(text):
+    corpus = corpus_of("Vladimir Putin met Kim Jong Un.", text)
+    gifts = find(corpus, "person/vladimir-putin", "gave", "thing/rifle")
+    assert len(gifts) == 1
+    assert role(gifts[0], "recipient") == ["person/kim-jong-un"]
+
+
+def test_recipient_misattached_to_a_participle_is_recovered():
+    corpus = corpus_of("Kim Jong Un presented a gun made in North Korea to Vladimir Putin.")
+    (gift,) = find(corpus, "person/kim-jong-un", "gave", "thing/gun")
+    assert role(gift, "recipient") == ["person/vladimir-putin"]
+
+
+def test_visit_and_relative_clause_give_two_facts():
+    corpus = corpus_of("Kim visited a factory in Amur that produces fighter jets.")
+    (visit,) = find(corpus, "person/kim", "visited", "thing/factory")
+    assert role(visit, "place") == ["place/amur"]
+    assert find(corpus, "thing/factory", "produces", "thing/fighter-jet")
+
+
+def test_time_is_normalised_against_the_article_date_and_place_is_kept():
+    corpus = corpus_of("Kim Jong Un met Vladimir Putin on Wednesday at the Vostochny Cosmodrome.")
+    (meeting,) = find(corpus, "person/kim-jong-un", "met", "person/vladimir-putin")
+    assert role(meeting, "time") == ["2023-09-13"]
+    assert role(meeting, "place") == ["place/vostochny-cosmodrome"]
+
+
+def test_relative_time_is_not_normalised_without_an_article_date():
+    corpus = corpus_of("Biden met with Zelensky in Kyiv on Monday.", date=None)
+    (meeting,) = find(corpus, "person/biden", "met", "person/zelensky")
+    assert role(meeting, "time") == ["Monday"]
+    assert role(meeting, "place") == ["place/kyiv"]
+
+
+def test_attribution_names_the_speaker():
+    corpus = corpus_of("Kremlin spokesman Dmitry Peskov said that Putin gave Kim a rifle.")
+    (gift,) = find(corpus, "person/putin", "gave", "thing/rifle")
+    assert gift.evidence.attributed_entity_id == "person/dmitry-peskov"
+    (peskov,) = [e for e in corpus.entities if e.entity_id == "person/dmitry-peskov"]
+    assert peskov.titles == ("Kremlin spokesman",)
+
+
+def test_according_to_is_attribution():
+    corpus = corpus_of("According to the Kremlin, Putin will travel to Pyongyang next month.")
+    (trip,) = find(corpus, "person/putin", "traveledTo", "place/pyongyang")
+    assert trip.evidence.attributed_entity_id == "organization/kremlin"
+    assert trip.evidence.factuality is Factuality.EXPECTED
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "obj", "factuality"), [
+    ("Putin did not meet Joe Biden.", "person/putin", "met", "person/joe-biden",
+     Factuality.NEGATED),
+    ("Putin is expected to visit North Korea in October.", "person/putin", "visited",
+     "place/north-korea", Factuality.EXPECTED),
+    ("Pyongyang and Moscow have denied that North Korea would supply arms to Russia.",
+     "place/north-korea", "supplied", "thing/arm", Factuality.DENIED),
+    ("Putin may visit China.", "person/putin", "visited", "place/china", Factuality.POSSIBLE),
+    ("Putin reportedly visited China.", "person/putin", "visited", "place/china",
+     Factuality.REPORTED),
+    ("Putin visited China.", "person/putin", "visited", "place/china", Factuality.ASSERTED),
+])
+def test_factuality(text, subject, predicate, obj, factuality):
+    (fact,) = find(corpus_of(text), subject, predicate, obj)
+    assert fact.evidence.factuality is factuality
+
+
+def test_pronoun_subject_resolves_to_the_previous_person():
+    corpus = corpus_of("Kim Jong Un arrived in Russia. He met Vladimir Putin.")
+    (meeting,) = find(corpus, "person/kim-jong-un", "met", "person/vladimir-putin")
+    assert meeting.subject.mention.is_pronoun
+    assert meeting.evidence.confidence < 0.9
+
+
+def test_reciprocal_gift_is_two_facts():
+    corpus = corpus_of("Putin and Kim Jong Un have gifted guns to each other.")
+    there = find(corpus, "person/putin", "gave", "thing/gun")
+    back = find(corpus, "person/kim-jong-un", "gave", "thing/gun")
+    assert role(there[0], "recipient") == ["person/kim-jong-un"]
+    assert role(back[0], "recipient") == ["person/putin"]
+
+
+def test_unknown_verb_still_yields_a_fact_with_lower_confidence():
+    corpus = corpus_of("Putin toasted Kim. Putin admired Kim.")
+    (known,) = find(corpus, "person/putin", "toasted", "person/kim")
+    (unknown,) = find(corpus, "person/putin", "admire", "person/kim")
+    assert unknown.evidence.confidence < known.evidence.confidence
+
+
+def test_offsets_slice_the_original_text_to_the_sentence_and_trigger():
+    text = "Boilerplate line\n\nIntro.  Putin gave   Kim a rifle on Tuesday.\nMore text here."
+    corpus = corpus_of(text)
+    (gift,) = find(corpus, "person/putin", "gave", "thing/rifle")
+    evidence = gift.evidence
+    assert text[evidence.sentence_start:evidence.sentence_end] == evidence.sentence_text
+    assert evidence.sentence_text == "Putin gave   Kim a rifle on Tuesday."
+    assert text[evidence.trigger_start:evidence.trigger_end] == "gave"
+
+
+def test_a_headline_without_a_period_is_its_own_sentence():
+    corpus = corpus_of("Putin Meets Kim In Russia\nKim Jong Un visited Moscow on Tuesday.")
+    (visit,) = find(corpus, "person/kim-jong-un", "visited", "place/moscow")
+    assert visit.evidence.sentence_text == "Kim Jong Un visited Moscow on Tuesday."

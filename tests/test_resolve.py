@@ -1,0 +1,72 @@
+"""Entity resolution within and across documents."""
+
+from __future__ import annotations
+
+from helpers import corpus_of
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.model import EntityType
+from kg.resolve import mint_entity_id, name_key, same_full_name
+
+
+def _entity_of(corpus, text):
+    ids = {m_entity for m_entity, e in ((e.entity_id, e) for e in corpus.entities)
+           if any(m.text == text for m in e.mentions)}
+    assert len(ids) == 1, (text, ids)
+    return ids.pop()
+
+
+def test_aliases_of_one_person_resolve_to_one_entity():
+    corpus = corpus_of(
+        "Kim Jong Un arrived in Russia. Kim Jong-un met Vladimir Putin.",
+        "Jong-un visited a factory. Kim toasted Putin.",
+    )
+    kim = {_entity_of(corpus, t) for t in ("Kim Jong Un", "Kim Jong-un", "Jong-un", "Kim")}
+    assert kim == {"person/kim-jong-un"}
+    assert _entity_of(corpus, "Putin") == _entity_of(corpus, "Vladimir Putin")
+
+
+def test_father_with_a_similar_name_stays_apart():
+    corpus = corpus_of("Kim Jong Un met Vladimir Putin. Putin had met Kim Jong-il in 2000.")
+    assert _entity_of(corpus, "Kim Jong-il") != _entity_of(corpus, "Kim Jong Un")
+
+
+def test_misspelt_full_name_joins_the_common_spelling():
+    corpus = corpus_of("Kim Jong Un met Vladimir Putin. Kim Jong Un praised Putin.",
+                       "Kim Jung Un met Vladimir Putin.")
+    assert _entity_of(corpus, "Kim Jung Un") == _entity_of(corpus, "Kim Jong Un")
+
+
+def test_short_name_prefers_the_person_named_in_the_same_document():
+    corpus = corpus_of("Kim Jong Un met Vladimir Putin. Kim Jong Un thanked Putin.",
+                       "Kim Yo Jong visited Seoul. Kim thanked Moon Jae-in.")
+    second = [e for e in corpus.entities if any(m.text == "Kim" for m in e.mentions)]
+    assert [e.entity_id for e in second] == ["person/kim-yo-jong"]
+
+
+def test_pronoun_facts_point_at_the_antecedent_entity():
+    corpus = corpus_of("Kim Jong Un arrived in Russia. He met Vladimir Putin.")
+    assert any(f.subject.entity_id == "person/kim-jong-un" and f.subject.mention.text == "He"
+               for f in corpus.facts)
+
+
+def test_name_key_folds_case_hyphens_accents_and_possessives():
+    assert name_key("Kim Jong-un's") == name_key("kim jong un")
+    assert name_key("Zelenskyy") != name_key("Zelensky")
+    assert name_key("Volodymyr Zelénsky") == ("volodymyr", "zelensky")
+
+
+def test_same_full_name_rules():
+    assert same_full_name(("kim", "jong", "un"), ("kim", "jung", "un"))
+    assert same_full_name(("dimitri", "peskov"), ("dmitry", "peskov"))
+    assert not same_full_name(("kim", "jong", "un"), ("kim", "jong", "il"))
+    assert not same_full_name(("joe", "biden"), ("jill", "biden"))
+
+
+@given(st.text(min_size=1, max_size=40), st.sampled_from(list(EntityType)))
+def test_entity_ids_are_deterministic_and_iri_safe(label, entity_type):
+    first = mint_entity_id(entity_type, label)
+    assert first == mint_entity_id(entity_type, label)
+    assert first.startswith(entity_type.value.lower() + "/")
+    assert not any(c in first for c in ' <>"{}|\\^`')
