@@ -142,7 +142,11 @@ def _named_mentions(state: _DocState) -> Iterator[Mention]:
         for token in span:
             state.mention_at[token.i] = mention
         if entity_type is EntityType.PERSON:
-            state.people.append((span.start, mention, span.root.dep_ in SUBJECT_DEPS))
+            root = span.root
+            is_speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in \
+                load_vocabulary().speech_verbs
+            state.people.append((span.start, mention,
+                                 root.dep_ in SUBJECT_DEPS and not is_speaker))
         yield mention
 
 
@@ -201,7 +205,8 @@ def _argument(state: _DocState, token: Token) -> Mention | None:
     span = token.doc[left:token.i + 1]
     if token.pos_ == "PROPN":
         return _mention(state, span, EntityType.THING, ner_label="PROPN", lemma=span.text)
-    lemma = " ".join([t.lower_ for t in span[:-1]] + [token.lemma_.lower()])
+    lemma = " ".join([t.lower_ for t in span[:-1] if t.is_alpha or t.like_num] +
+                     [token.lemma_.lower()])
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
@@ -210,7 +215,8 @@ def _argument(state: _DocState, token: Token) -> Mention | None:
 
 
 def _antecedent(state: _DocState, pronoun: Token) -> Mention | None:
-    """The nearest person before the pronoun within two sentences, preferring subjects and
+    """The nearest person before the pronoun within two sentences, preferring subjects of
+    non-speech verbs (in 'Peskov said ... he received', 'he' is rarely the speaker) and
     excluding the pronoun's own clause subject when the pronoun is an object ('Putin met him')."""
     sentence = state.sentence_index[pronoun.i]
     clause_subjects = {c.i for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS}
@@ -224,7 +230,11 @@ def _antecedent(state: _DocState, pronoun: Token) -> Mention | None:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+    """The token and its later conjuncts of the same kind: 'to Kim and Putin' is two
+    recipients, but in 'to Kim as well as a glove' the glove is not a recipient."""
+    proper = token.ent_type_ != "" or token.pos_ == "PROPN"
+    return [token, *[t for t in token.conjuncts if t.i > token.i
+                     and (t.ent_type_ != "" or t.pos_ == "PROPN") == proper]]
 
 
 @dataclass

@@ -157,6 +157,8 @@ def clean_body(text: str, media_type: str) -> str:
     elif media_type == "text/markdown":
         body = _mask_markdown(body)
     body = _mask_boilerplate(body)
+    # Editorial brackets ('Putin gave [Jong-un] a rifle') confuse the parser; the words stay.
+    body = body.replace("[", " ").replace("]", " ")
     assert len(body) == len(text)
     return body
 

@@ -194,6 +194,8 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
     obj = entity_iri(first.object.entity_id or "")
     predicate = predicate_iri(first.predicate)
     graph.add((subject, predicate, obj))
+    if first.predicate in load_vocabulary().symmetric_predicates:
+        graph.add((obj, predicate, subject))
     if predicate.startswith(str(KGV)):
         graph.add((predicate, RDF.type, OWL.ObjectProperty))
         graph.add((predicate, RDFS.subPropertyOf, KG.relatedTo))
@@ -226,7 +228,10 @@ def _add_evidence(graph: Graph, statement: URIRef, fact: Fact, sentence: Sentenc
     e = fact.evidence
     node = evidence_iri(fact)
     subject = entity_iri(fact.subject.entity_id or "")
-    graph.add((subject, predicate_iri(fact.predicate), entity_iri(fact.object.entity_id or "")))
+    obj = entity_iri(fact.object.entity_id or "")
+    graph.add((subject, predicate_iri(fact.predicate), obj))
+    if fact.predicate in load_vocabulary().symmetric_predicates:
+        graph.add((obj, predicate_iri(fact.predicate), subject))
     graph.add((statement, KG.evidence, node))
     graph.add((node, RDF.type, KG.Evidence))
     graph.add((node, RDF.type, PROV.Entity))

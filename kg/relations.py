@@ -47,6 +47,7 @@ class RelationVocabulary(BaseModel):
     denial_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     reciprocal_objects: frozenset[str]
+    symmetric_predicates: frozenset[str] = frozenset()
     place_preps: frozenset[str]
     time_preps: frozenset[str]
     relations: dict[str, RelationSpec]

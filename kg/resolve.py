@@ -27,6 +27,7 @@ from kg.model import (
     ResolvedCorpus,
     Role,
 )
+from kg.relations import load_vocabulary
 
 _TYPE_PRIORITY = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.EVENT,
                   EntityType.THING]
@@ -102,16 +103,24 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
         if mention.title:
             record["titles"].add(mention.title)  # type: ignore[attr-defined]
 
+    titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for cluster in clusters:
         entity_type = cluster.type
         label = _canonical_label(cluster)
         cluster_id = mint_entity_id(entity_type, label)
         for mention in cluster.mentions:
             assign(mention, cluster_id, label, entity_type)
+            if mention.title and entity_type is EntityType.PERSON:
+                titled[_description_key(mention.title)][mention.doc_id].add(cluster_id)
     for result in results:
         for mention in _all_mentions(result):
             if mention.lemma is not None and mention.ner_label != "PROPN" \
                     and not mention.is_pronoun:
+                person = _described_person(mention, titled)
+                if person is not None:
+                    record = entities[person]
+                    assign(mention, person, record["label"], EntityType.PERSON)  # type: ignore[arg-type]
+                    continue
                 label = mention.lemma
                 assign(mention, mint_entity_id(EntityType.THING, label), label, EntityType.THING)
 
@@ -119,12 +128,19 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
         target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
         return entity_of.get((target.doc_id, target.start, target.end))
 
-    facts = []
+    facts: dict[tuple[object, ...], Fact] = {}
+    symmetric = load_vocabulary().symmetric_predicates
     for result in results:
         for fact in result.facts:
             resolved = _resolve_fact(fact, entity_id)
-            if resolved is not None:
-                facts.append(resolved)
+            if resolved is None:
+                continue
+            if resolved.predicate in symmetric and \
+                    (resolved.subject.entity_id or "") > (resolved.object.entity_id or ""):
+                resolved = _swapped(resolved)
+            key = (resolved.evidence.doc_id, resolved.evidence.trigger_start, resolved.predicate,
+                   resolved.subject.entity_id, resolved.object.entity_id)
+            facts.setdefault(key, resolved)
     entity_models = []
     for key in sorted(entities):
         record = entities[key]
@@ -138,7 +154,7 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
     return ResolvedCorpus(
         documents=tuple(r.document for r in results),
         sentences=tuple(s for r in results for s in r.sentences),
-        entities=tuple(entity_models), facts=tuple(facts),
+        entities=tuple(entity_models), facts=tuple(facts.values()),
     )
 
 
@@ -177,6 +193,34 @@ def _cluster_names(mentions: list[Mention]) -> list[_Cluster]:
                 clusters.append(home)
             home.mentions.append(mention)
     return clusters
+
+
+def _description_key(text: str) -> str:
+    words = re.findall(r"[a-z0-9-]+", text.lower().replace("’s", "").replace("'s", ""))
+    while words and words[0] in {"the", "a", "an", "its", "his", "her", "their"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]]) -> str | None:
+    """'the North Korean dictator' is the person called 'North Korean dictator' elsewhere:
+    the only one so titled in the same document, else in the whole corpus. A bare role word
+    ('the dictator') needs a unique match in the same document."""
+    key = _description_key(mention.text)
+    if not key:
+        return None
+    by_doc = titled.get(key)
+    if by_doc is None:
+        if " " in key:
+            return None
+        heads = {k: v for k, v in titled.items() if k.split()[-1] == key}
+        local = {p for v in heads.values() for p in v.get(mention.doc_id, set())}
+        return local.pop() if len(local) == 1 else None
+    local = by_doc.get(mention.doc_id, set())
+    if len(local) == 1:
+        return next(iter(local))
+    everywhere = set().union(*by_doc.values())
+    return everywhere.pop() if not local and len(everywhere) == 1 else None
 
 
 def _best_container(key: tuple[str, ...], mention: Mention,
@@ -224,6 +268,14 @@ def _resolve_fact(fact: Fact, entity_id) -> Fact | None:
                                                entity_id(evidence.attributed_to)})
     return fact.model_copy(update={"subject": subject, "object": obj, "roles": tuple(roles),
                                    "evidence": evidence})
+
+
+def _swapped(fact: Fact) -> Fact:
+    """'Putin met Kim' and 'Kim met Putin' are one fact: symmetric predicates are stored with
+    their two entities in a canonical order."""
+    subject = fact.object.model_copy(update={"name": fact.subject.name})
+    obj = fact.subject.model_copy(update={"name": fact.object.name})
+    return fact.model_copy(update={"subject": subject, "object": obj})
 
 
 def _resolve_role(role: Role, entity_id) -> Role:

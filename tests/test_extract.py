@@ -63,7 +63,7 @@ def test_according_to_is_attribution():
 
 
 @pytest.mark.parametrize(("text", "subject", "predicate", "obj", "factuality"), [
-    ("Putin did not meet Joe Biden.", "person/putin", "met", "person/joe-biden",
+    ("Putin did not meet Joe Biden.", "person/joe-biden", "met", "person/putin",
      Factuality.NEGATED),
     ("Putin is expected to visit North Korea in October.", "person/putin", "visited",
      "place/north-korea", Factuality.EXPECTED),

@@ -1,0 +1,71 @@
+"""The RDF stage: direct triples, reified statements, provenance, named graphs, stable IRIs."""
+
+from __future__ import annotations
+
+from helpers import corpus_of
+from rdflib import Literal
+
+from kg.namespaces import ID, KG, NIF, PROV, RDF, XSD
+from kg.rdf import build_dataset, document_iri, union_graph
+
+PUTIN, KIM = ID["person/vladimir-putin"], ID["person/kim-jong-un"]
+
+
+def _graph(*texts, date="2023-09-15"):
+    corpus = corpus_of(*texts, date=date)
+    return corpus, build_dataset(corpus, "test-model 1.0")
+
+
+def test_fact_is_a_direct_triple_and_a_statement_with_roles_and_evidence():
+    corpus, dataset = _graph("Vladimir Putin gave Kim Jong Un a rifle on Wednesday in Moscow.")
+    graph = union_graph(dataset)
+    rifle = ID["thing/rifle"]
+    assert (PUTIN, KG.gave, rifle) in graph
+    (statement,) = graph.subjects(RDF.predicate, KG.gave)
+    assert (statement, RDF.subject, PUTIN) in graph
+    assert (statement, RDF.object, rifle) in graph
+    assert (statement, KG.recipient, KIM) in graph
+    assert (statement, KG.time, Literal("2023-09-13", datatype=XSD.date)) in graph
+    assert (statement, KG.place, ID["place/moscow"]) in graph
+    assert (statement, KG.supportCount, Literal(1)) in graph
+    (evidence,) = graph.objects(statement, KG.evidence)
+    assert graph.value(evidence, PROV.wasDerivedFrom) == document_iri(corpus.documents[0].doc_id)
+    sentence = graph.value(evidence, KG.sentence)
+    assert str(graph.value(sentence, NIF.anchorOf)).startswith("Vladimir Putin gave")
+    run = graph.value(evidence, PROV.wasGeneratedBy)
+    assert str(graph.value(run, KG.nlpModel)) == "test-model 1.0"
+
+
+def test_support_count_counts_documents_and_symmetric_facts_merge():
+    _, dataset = _graph("Kim Jong Un met Vladimir Putin.", "Vladimir Putin met Kim Jong Un.",
+                        "Vladimir Putin met Kim Jong Un again.")
+    graph = union_graph(dataset)
+    (statement,) = graph.subjects(RDF.predicate, KG.met)
+    assert graph.value(statement, KG.supportCount) == Literal(3)
+    assert len(list(graph.objects(statement, KG.evidence))) == 3
+    assert (KIM, KG.met, PUTIN) in graph and (PUTIN, KG.met, KIM) in graph
+
+
+def test_each_document_gets_a_named_graph_holding_its_evidence():
+    corpus, dataset = _graph("Kim Jong Un visited Moscow.", "Vladimir Putin visited Beijing.")
+    names = {g.identifier for g in dataset.graphs()}
+    for document in corpus.documents:
+        assert document_iri(document.doc_id) in names
+        named = dataset.graph(document_iri(document.doc_id))
+        assert len(list(named.subjects(RDF.type, KG.Evidence))) == 1
+
+
+def test_year_and_month_precision_times_get_matching_datatypes():
+    _, dataset = _graph("Vladimir Putin visited Pyongyang in July 2000. "
+                        "Kim Jong Un visited Moscow in 2019.")
+    graph = union_graph(dataset)
+    times = set(graph.objects(None, KG.time))
+    assert Literal("2000-07", datatype=XSD.gYearMonth) in times
+    assert Literal("2019", datatype=XSD.gYear) in times
+
+
+def test_building_twice_gives_identical_graphs():
+    first = union_graph(_graph("Vladimir Putin gave Kim Jong Un a rifle.")[1])
+    second = union_graph(_graph("Vladimir Putin gave Kim Jong Un a rifle.")[1])
+    assert set(first) == set(second)
+    assert not any(node.__class__.__name__ == "BNode" for triple in first for node in triple)
