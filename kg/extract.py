@@ -281,7 +281,16 @@ def _fill_subjects(state: _DocState, verb: Token, frame: _Frame) -> None:
                         frame.subjects.append((mention, rule))
     if frame.subjects or passive:
         return
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # Infinitival: 'took a train to meet Putin' - the traveller meets, not the train.
+        governor = verb.head
+        while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ in {"VERB", "AUX"}:
+            inherited = _Frame()
+            _fill_subjects(state, governor, inherited)
+            frame.subjects.extend((m, "inherited-relcl") for m, _ in inherited.subjects)
+    elif verb.dep_ == "relcl":
         mention = _argument(state, verb.head)
         if mention is not None:
             frame.subjects.append((mention, "relcl"))

@@ -115,3 +115,9 @@ def test_a_headline_without_a_period_is_its_own_sentence():
     corpus = corpus_of("Putin Meets Kim In Russia\nKim Jong Un visited Moscow on Tuesday.")
     (visit,) = find(corpus, "person/kim-jong-un", "visited", "place/moscow")
     assert visit.evidence.sentence_text == "Kim Jong Un visited Moscow on Tuesday."
+
+
+def test_infinitival_relative_takes_the_clause_subject_not_the_noun():
+    corpus = corpus_of("Kim Jong Un traveled to Russia on a special train to meet with Putin.")
+    assert find(corpus, "person/kim-jong-un", "met", "person/putin")
+    assert not [f for f in corpus.facts if f.subject.entity_id == "thing/train"]
