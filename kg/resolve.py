@@ -66,22 +66,27 @@ def _contained(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 class _Cluster:
+    """Mentions of one name; documents and type votes are kept up to date as mentions join,
+    because they are asked for on every short name (keeps clustering linear in practice)."""
+
     def __init__(self, key: tuple[str, ...]) -> None:
         self.keys: set[tuple[str, ...]] = {key}
         self.mentions: list[Mention] = []
+        self.docs: set[str] = set()
+        self._votes: Counter[EntityType] = Counter()
+        self._weak_votes: Counter[EntityType] = Counter()
 
-    @property
-    def docs(self) -> set[str]:
-        return {m.doc_id for m in self.mentions}
-
-    def type_votes(self) -> Counter[EntityType]:
-        votes: Counter[EntityType] = Counter(m.type for m in self.mentions if m.ner_label and
-                                             m.ner_label != "PROPN")
-        return votes or Counter(m.type for m in self.mentions)
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.docs.add(mention.doc_id)
+        strong = mention.ner_label is not None and mention.ner_label != "PROPN"
+        (self._votes if strong else self._weak_votes)[mention.type] += 1
 
     @property
     def type(self) -> EntityType:
-        votes = self.type_votes()
+        """Majority of the recogniser's labels; guesses from bare proper nouns only break ties
+        of nothing."""
+        votes = self._votes or self._weak_votes
         best = max(votes.values())
         return next(t for t in _TYPE_PRIORITY if votes.get(t) == best)
 
@@ -184,14 +189,17 @@ def _cluster_names(mentions: list[Mention]) -> list[_Cluster]:
                      and any(same_full_name(key, k) for k in c.keys)), None)
         if home is not None:
             home.keys.add(key)
-            home.mentions.extend(by_key[key])
+            for mention in by_key[key]:
+                home.add(mention)
             continue
+        containers = [c for c in clusters if c.type is EntityType.PERSON
+                      and any(_contained(key, k) for k in c.keys)]
         for mention in by_key[key]:
-            home = _best_container(key, mention, clusters) or singles.get(key)
+            home = _best_container(mention, containers) or singles.get(key)
             if home is None:
                 home = singles[key] = _Cluster(key)
                 clusters.append(home)
-            home.mentions.append(mention)
+            home.add(mention)
     return clusters
 
 
@@ -223,11 +231,8 @@ def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]]) 
     return everywhere.pop() if not local and len(everywhere) == 1 else None
 
 
-def _best_container(key: tuple[str, ...], mention: Mention,
-                    clusters: list[_Cluster]) -> _Cluster | None:
+def _best_container(mention: Mention, candidates: list[_Cluster]) -> _Cluster | None:
     """The person cluster a short name belongs to: same document first, then most mentioned."""
-    candidates = [c for c in clusters if c.type is EntityType.PERSON
-                  and any(_contained(key, k) for k in c.keys)]
     if not candidates:
         return None
     local = [c for c in candidates if mention.doc_id in c.docs]
