@@ -106,7 +106,9 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
 
 def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
     found = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a record: str.splitlines() would also split at U+2028, U+0085 and other
+    # characters that JSON allows raw inside a string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -190,9 +192,14 @@ def _mask_html(text: str) -> str:
 
 def _mask_markdown(text: str) -> str:
     body = re.sub(r"(?m)^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s", _blank, text)
-    body = re.sub(r"!?\[([^\]]*)\]\(([^)]*)\)",
-                  lambda m: " " + m.group(1) + " " * (len(m.group(0)) - len(m.group(1)) - 1), body)
+    body = re.sub(r"!?\[([^\]]*)\]\(([^)]*)\)", _link_text_in_place, body)
     return re.sub(r"(\*\*|__|`)", _blank, body)
+
+
+def _link_text_in_place(match: re.Match[str]) -> str:
+    """Keep a link's (or an image's) text where it stands in the file; blank the rest."""
+    before = match.start(1) - match.start(0)
+    return " " * before + match.group(1) + " " * (match.end(0) - match.end(1))
 
 
 @cache
@@ -213,13 +220,21 @@ def _mask_boilerplate(text: str) -> str:
 
 
 def guess_title(body: str) -> str | None:
-    """The first headline-like line: five to thirty words, preferably without a final period."""
+    """A headline-like line among the first four: four to thirty words once datelines are
+    removed, preferably without a final period."""
     lines = [re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "", ln).strip() for ln in body.splitlines()]
-    candidates = [ln for ln in lines if 5 <= len(ln.split()) <= 30][:5]
+    lines = [ln for ln in lines if ln][:4]
+    candidates = [ln for ln in lines if 4 <= _word_count(ln) <= 30]
     for line in candidates:
         if not line.endswith("."):
             return line
     return candidates[0] if candidates else None
+
+
+def _word_count(line: str) -> int:
+    for pattern in _DATE_PATTERNS:
+        line = pattern.sub(" ", line)
+    return len(re.findall(r"[^\W\d_]{2,}", line))
 
 
 def guess_date(body: str) -> str | None:
