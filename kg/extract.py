@@ -29,6 +29,7 @@ from kg.model import (
     RoleName,
     Sentence,
 )
+from kg.ingest import PADDING
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
 NER_TYPES = {
@@ -38,6 +39,7 @@ NER_TYPES = {
     "DATE": EntityType.DATE, "TIME": EntityType.DATE,
 }
 PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+NEUTER_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 VAGUE_HEADS = {"other", "each", "one", "lot", "part", "way", "thing", "something", "anything",
                "everything", "nothing", "all", "both", "some", "many", "few", "most", "number",
@@ -55,6 +57,7 @@ class _DocState:
     sentence_index: dict[int, int] = field(default_factory=dict)
     mention_at: dict[int, Mention] = field(default_factory=dict)
     people: list[tuple[int, Mention, bool]] = field(default_factory=list)
+    organisations: list[tuple[int, Mention, bool]] = field(default_factory=list)
 
 
 def extract_document(document: Document, doc: Doc,
@@ -141,13 +144,21 @@ def _named_mentions(state: _DocState) -> Iterator[Mention]:
                            title=_title_of(span) if entity_type is EntityType.PERSON else None)
         for token in span:
             state.mention_at[token.i] = mention
+        root = span.root
         if entity_type is EntityType.PERSON:
-            root = span.root
             is_speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in \
                 load_vocabulary().speech_verbs
             state.people.append((span.start, mention,
                                  root.dep_ in SUBJECT_DEPS and not is_speaker))
+        elif entity_type is EntityType.ORGANIZATION:
+            state.organisations.append((span.start, mention, root.dep_ in SUBJECT_DEPS))
         yield mention
+
+
+def surface_text(span: str) -> str:
+    """A name as read: markup padding removed and whitespace collapsed (offsets still index
+    the original file; the quote with markup is the sentence's anchor text)."""
+    return " ".join(span.replace(PADDING, "").split())
 
 
 def _mention(state: _DocState, span: Span, entity_type: EntityType, *, ner_label: str | None,
@@ -155,7 +166,8 @@ def _mention(state: _DocState, span: Span, entity_type: EntityType, *, ner_label
              antecedent: Mention | None = None) -> Mention:
     start, end = span.start_char, span.end_char
     return Mention(doc_id=state.document.doc_id, sentence_index=state.sentence_index[span.start],
-                   start=start, end=end, text=state.document.text[start:end], type=entity_type,
+                   start=start, end=end, text=surface_text(state.document.body[start:end]),
+                   type=entity_type,
                    ner_label=ner_label, lemma=lemma, title=title,
                    is_pronoun=antecedent is not None, antecedent=antecedent)
 
@@ -189,11 +201,13 @@ def _argument(state: _DocState, token: Token) -> Mention | None:
     if token.i in state.mention_at:
         return state.mention_at[token.i]
     lower = token.lower_
-    if lower in PERSONAL_PRONOUNS:
-        antecedent = _antecedent(state, token)
-        if antecedent is None:
+    if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS:
+        person = lower in PERSONAL_PRONOUNS
+        antecedent = _antecedent(state, token, state.people if person else state.organisations,
+                                 sentences_back=2 if person else 1)
+        if antecedent is None or (not person and token.dep_ not in SUBJECT_DEPS):
             return None
-        return _mention(state, token.doc[token.i:token.i + 1], EntityType.PERSON, ner_label=None,
+        return _mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
                         antecedent=antecedent)
     if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
         return None
@@ -204,9 +218,10 @@ def _argument(state: _DocState, token: Token) -> Mention | None:
         left -= 1
     span = token.doc[left:token.i + 1]
     if token.pos_ == "PROPN":
-        return _mention(state, span, EntityType.THING, ner_label="PROPN", lemma=span.text)
-    lemma = " ".join([t.lower_ for t in span[:-1] if t.is_alpha or t.like_num] +
-                     [token.lemma_.lower()])
+        return _mention(state, span, EntityType.THING, ner_label="PROPN",
+                        lemma=surface_text(span.text))
+    lemma = surface_text(" ".join([t.lower_ for t in span[:-1] if t.is_alpha or t.like_num] +
+                                  [token.lemma_.lower()]))
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
@@ -214,18 +229,23 @@ def _argument(state: _DocState, token: Token) -> Mention | None:
                     lemma=lemma)
 
 
-def _antecedent(state: _DocState, pronoun: Token) -> Mention | None:
-    """The nearest person before the pronoun within two sentences, preferring subjects of
+def _antecedent(state: _DocState, pronoun: Token, candidates: list[tuple[int, Mention, bool]],
+                sentences_back: int) -> Mention | None:
+    """The nearest candidate before the pronoun within a few sentences, preferring subjects of
     non-speech verbs (in 'Peskov said ... he received', 'he' is rarely the speaker) and
-    excluding the pronoun's own clause subject when the pronoun is an object ('Putin met him')."""
+    excluding the pronoun's own clause subject when the pronoun is an object ('Putin met him').
+    'it' is only resolved as a subject, to an organisation subject at most one sentence back:
+    most 'it's in news text refer to no named thing."""
     sentence = state.sentence_index[pronoun.i]
     clause_subjects = {c.i for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS}
-    window = [(i, m, subj) for i, m, subj in state.people
-              if i < pronoun.i and sentence - 2 <= m.sentence_index <= sentence
+    window = [(i, m, subj) for i, m, subj in candidates
+              if i < pronoun.i and sentence - sentences_back <= m.sentence_index <= sentence
               and (pronoun.dep_ in SUBJECT_DEPS or i not in clause_subjects)]
     if not window:
         return None
     subjects = [item for item in window if item[2]]
+    if pronoun.lower_ in NEUTER_PRONOUNS:
+        return subjects[-1][1] if subjects else None
     return (subjects or window)[-1][1]
 
 
@@ -514,9 +534,12 @@ def _factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & vocab.possible_auxiliaries:
         return Factuality.POSSIBLE
-    if auxiliaries & vocab.future_auxiliaries or (lemmas - {verb.lemma_.lower()}) & \
-            vocab.expect_words or any(c.lower_ in vocab.expect_words for t in chain
-                                      for c in t.children if c.dep_ in {"acomp", "advmod"}):
+    headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
+    governed_by_expectation = bool((lemmas - {verb.lemma_.lower()}) & vocab.expect_words)
+    expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
+                               for c in t.children if c.dep_ in {"acomp", "advmod"})
+    if headline_infinitive or auxiliaries & vocab.future_auxiliaries or \
+            governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
     if any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children):
         return Factuality.REPORTED

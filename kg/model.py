@@ -48,7 +48,8 @@ class EntityType(StrEnum):
 
 
 class Mention(_Record):
-    """A span of text that names (or refers back to) an entity."""
+    """A span of text that names (or refers back to) an entity. ``text`` is the surface form as
+    read (HTML entities decoded, whitespace collapsed); ``start``/``end`` index the original."""
 
     doc_id: str
     sentence_index: int

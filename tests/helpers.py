@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from kg.extract import extract_document
 from kg.ingest import make_document
-from kg.model import Fact, ResolvedCorpus
+from kg.model import Document, Fact, ResolvedCorpus
 from kg.nlp import choose_model, parse_documents
 from kg.resolve import resolve_corpus
 
 
 def corpus_of(*texts: str, date: str | None = "2023-09-15") -> ResolvedCorpus:
     documents = [make_document(text, source=f"t{i}.txt", date=date) for i, text in enumerate(texts)]
+    return corpus_of_documents(*documents)
+
+
+def corpus_of_documents(*documents: Document) -> ResolvedCorpus:
     extracted = [extract_document(d, doc) for d, doc in parse_documents(documents, choose_model())]
     return resolve_corpus(extracted)
 

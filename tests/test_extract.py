@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of, find, role
+from helpers import corpus_of, corpus_of_documents, find, role
 
 from kg.model import Factuality
 
@@ -121,3 +121,32 @@ def test_infinitival_relative_takes_the_clause_subject_not_the_noun():
     corpus = corpus_of("Kim Jong Un traveled to Russia on a special train to meet with Putin.")
     assert find(corpus, "person/kim-jong-un", "met", "person/putin")
     assert not [f for f in corpus.facts if f.subject.entity_id == "thing/train"]
+
+
+def test_it_resolves_to_an_organisation_subject_just_before():
+    corpus = corpus_of("Microsoft said on Tuesday it would buy Activision.")
+    (deal,) = find(corpus, "organization/microsoft", "bought", "organization/activision")
+    assert deal.subject.mention.is_pronoun
+    assert deal.evidence.factuality is Factuality.EXPECTED
+
+
+def test_headline_infinitive_is_expected_not_asserted():
+    corpus = corpus_of("Microsoft to acquire Activision Blizzard for $69 billion\n\nMore soon.")
+    (deal,) = [f for f in corpus.facts if f.predicate == "bought"]
+    assert deal.evidence.factuality is Factuality.EXPECTED
+
+
+def test_html_entities_keep_names_whole_and_offsets_into_the_file():
+    from kg.ingest import make_document
+
+    raw = ("<p>The minister Jos&eacute; Albares said that Spain&rsquo;s navy sent ships to "
+           "Gaza.</p><p>Albares met Antony Blinken in Madrid.</p>")
+    document = make_document(raw, source="x.html", media_type="text/html")
+    assert len(document.body) == len(raw)
+    corpus = corpus_of_documents(document)
+    (sent,) = [f for f in corpus.facts if f.predicate == "sent"]
+    assert sent.evidence.attributed_entity_id == "person/jose-albares"
+    assert "José Albares" in {e.label for e in corpus.entities}
+    quote = raw[sent.evidence.sentence_start:sent.evidence.sentence_end]
+    assert quote == sent.evidence.sentence_text and "Jos&eacute; Albares" in quote
+    assert find(corpus, "person/antony-blinken", "met", "person/jose-albares")
