@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import normalize_time
+from kg.ingest import PADDING
 from kg.model import (
     Document,
     EntityType,
@@ -29,7 +30,6 @@ from kg.model import (
     RoleName,
     Sentence,
 )
-from kg.ingest import PADDING
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
 NER_TYPES = {

@@ -21,6 +21,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.model import Document
 
+PADDING = "\u00ad"  # soft hyphen: fills the room a decoded HTML entity leaves in the body
 SUPPORTED_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
                       ".html": "text/html", ".htm": "text/html", ".jsonl": "application/jsonl"}
 _TEXT_KEYS = ("text", "content", "body", "article")
@@ -183,9 +184,14 @@ def _mask_html(text: str) -> str:
     body = _HTML_TAG.sub(_blank, body)
 
     def entity(match: re.Match[str]) -> str:
+        # A letter is padded with soft hyphens so 'St&eacute;phane' stays one word; punctuation
+        # with spaces before it, so 'Spain&rsquo;s' still reads 'Spain ’s'. Mention texts drop
+        # the padding.
         char = html.unescape(match.group(0))
-        char = " " if char in ("\xa0", match.group(0)) else char
-        return char + " " * (len(match.group(0)) - len(char))
+        room = len(match.group(0)) - len(char)
+        if char in ("\xa0", match.group(0)):
+            return " " * len(match.group(0))
+        return char + PADDING * room if char.isalnum() else " " * room + char
 
     return _HTML_ENTITY.sub(entity, body)
 
