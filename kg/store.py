@@ -18,6 +18,8 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from email.message import Message
+from typing import IO
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 from rdflib import Dataset, Graph, URIRef
@@ -67,12 +69,15 @@ class GraphLoad:
 
 @dataclass(frozen=True)
 class LoadReport:
+    """What was sent where: the endpoint (without credentials) and one entry per graph, default
+    graph first, then named graphs in IRI order."""
+
     endpoint: str
     graphs: tuple[GraphLoad, ...]
 
     @property
     def triples(self) -> int:
-        """Triples sent (a store holds each once, so re-sending with POST adds nothing new)."""
+        """Triples sent, summed over graphs (a triple in two graphs counts twice)."""
         return sum(load.triples for load in self.graphs)
 
 
@@ -103,10 +108,13 @@ def load_dataset(dataset: Dataset, endpoint: str, *, replace: bool = True,
     ``timeout`` seconds. Graphs are checked before anything is sent: one named by a blank node or
     a relative IRI cannot be addressed over the protocol and is refused up front.
 
-        >>> import kg
-        >>> from kg.store import load_dataset
-        >>> report = load_dataset(kg.build(["seeds/"]), "http://localhost:7878/store")
-        >>> print(f"{report.triples} triples in {len(report.graphs)} graphs")  # doctest: +SKIP
+    Example, with ``oxigraph serve`` running on this machine::
+
+        import kg
+        from kg.store import load_dataset
+
+        report = load_dataset(kg.build(["seeds/"]), "http://localhost:7878/store")
+        print(f"{report.triples} triples in {len(report.graphs)} graphs")
     """
     url, credentials = _parse_endpoint(endpoint, auth)
     graphs = _graphs_to_send(dataset, url)
@@ -115,9 +123,7 @@ def load_dataset(dataset: Dataset, endpoint: str, *, replace: bool = True,
     payloads = list(PAYLOADS.items())
     loads: list[GraphLoad] = []
     for name, graph in graphs:
-        target = f"{url}{'&' if urlsplit(url).query else '?'}"
-        target += "default" if name is None else f"graph={quote(name, safe='')}"
-        where = f"{url} ({'default graph' if name is None else f'graph <{name}>'})"
+        target, where = _graph_url(url, name)
         while True:
             content_type, serialise = payloads[0]
             request = urllib.request.Request(target, data=serialise(graph), method=method,
@@ -156,6 +162,14 @@ def _parse_endpoint(endpoint: str, auth: tuple[str, str] | str | None
     return url, auth
 
 
+def _graph_url(url: str, name: str | None) -> tuple[str, str]:
+    """The URL of one graph in the store, and how errors about it name it."""
+    separator = "&" if urlsplit(url).query else "?"
+    if name is None:
+        return f"{url}{separator}default", f"{url} (default graph)"
+    return f"{url}{separator}graph={quote(name, safe='')}", f"{url} (graph <{name}>)"
+
+
 def _graphs_to_send(dataset: Dataset, url: str) -> list[tuple[str | None, Graph]]:
     """Non-empty graphs, default first, then named graphs in IRI order."""
     default: list[tuple[str | None, Graph]] = []
@@ -176,7 +190,8 @@ def _graphs_to_send(dataset: Dataset, url: str) -> list[tuple[str | None, Graph]
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: Message, newurl: str) -> None:
         return None  # urllib then raises HTTPError with the 3xx status, handled in _send
 
 

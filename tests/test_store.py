@@ -1,0 +1,433 @@
+"""kg.store against a real Oxigraph server: graphs arrive whole, PUT replaces, POST adds.
+
+Each test gets a fresh ``oxigraph serve`` on a free local port and reads the store back through
+its SPARQL endpoint. Authentication and the Turtle fallback are exercised through a small gate in
+front of Oxigraph that behaves like a stricter server (credentials required, no N-Triples).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDFS
+from rdflib.term import Node
+
+from kg.errors import StoreError
+from kg.store import load_dataset
+
+EX = Namespace("http://example.org/")
+GRAPH_A = "http://example.org/graph/a"
+GRAPH_B = "http://example.org/graph/b?lang=ru&v=1#x"  # must be escaped inside ?graph=
+USER, PASSWORD = "kg", "pa:ss"  # a colon in the password: only the first one splits
+
+
+# --- the server -----------------------------------------------------------------------------
+
+def _oxigraph_binary() -> str | None:
+    beside_python = Path(sys.executable).parent / "oxigraph"
+    if beside_python.is_file():
+        return str(beside_python)
+    return shutil.which("oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Oxigraph:
+    base: str
+
+    @property
+    def store(self) -> str:
+        return f"{self.base}/store"
+
+    def _query(self, sparql: str, accept: str) -> bytes:
+        request = urllib.request.Request(
+            f"{self.base}/query", data=urllib.parse.urlencode({"query": sparql}).encode(),
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.read()
+
+    def graph(self, name: str | None) -> Graph:
+        """The triples the store holds in one graph (None: the default graph)."""
+        pattern = "?s ?p ?o" if name is None else f"GRAPH <{name}> {{ ?s ?p ?o }}"
+        body = self._query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}",
+                           "application/n-triples")
+        return Graph().parse(data=body.decode("utf-8"), format="nt")
+
+    def graph_names(self) -> set[str]:
+        body = self._query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                           "application/sparql-results+json")
+        return {row["g"]["value"] for row in json.loads(body)["results"]["bindings"]}
+
+
+def _start(binary: str, location: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Start a server and wait until it answers; a few tries in case a port gets taken."""
+    for _ in range(3):
+        base = f"http://127.0.0.1:{_free_port()}"
+        with log.open("ab") as out:
+            process = subprocess.Popen(
+                [binary, "serve", "--location", str(location), "--bind", base[len("http://"):]],
+                stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{base}/", timeout=1):
+                    return process, base
+            except OSError:
+                time.sleep(0.05)
+        _stop(process)
+    pytest.fail(f"oxigraph did not start:\n{log.read_text(errors='replace')}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def oxigraph(tmp_path: Path) -> Iterator[Oxigraph]:
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed next to python nor on PATH "
+                    "(pip install oxigraph)")
+    process, base = _start(binary, tmp_path / "oxigraph", tmp_path / "oxigraph.log")
+    try:
+        yield Oxigraph(base)
+    finally:
+        _stop(process)
+
+
+# --- comparing graphs -----------------------------------------------------------------------
+
+# Oxigraph stores typed literals as values (oxigraph/oxigraph#526): "0.90"^^xsd:decimal comes back
+# as "0.9", and types derived from xsd:integer come back as xsd:integer. Same value, other
+# spelling; so graphs are compared by value, with those types folded into their base type.
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_BASE_TYPES = {URIRef(_XSD + name): URIRef(_XSD + "integer") for name in (
+    "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long",
+    "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+
+
+def _value_form(graph: Graph) -> Graph:
+    out = Graph()
+    for s, p, o in graph:
+        out.add((s, p, _by_value(o)))
+    return out
+
+
+def _by_value(term: Node) -> Node:
+    if isinstance(term, Literal) and term.datatype is not None and term.value is not None:
+        value = term.value.normalize() if isinstance(term.value, Decimal) else term.value
+        return Literal(value, datatype=_BASE_TYPES.get(term.datatype, term.datatype))
+    return term
+
+
+def _holds_exactly(server: Oxigraph, name: str | None, expected: Graph) -> None:
+    actual = server.graph(name)
+    assert len(actual) == len(expected), f"{name}: {len(actual)} triples, sent {len(expected)}"
+    assert isomorphic(_value_form(actual), _value_form(expected)), f"{name}: other triples"
+
+
+def _named(dataset: Dataset, name: str) -> Graph:
+    return dataset.graph(URIRef(name))
+
+
+def _hand_dataset() -> Dataset:
+    """Two named graphs and a default graph, with non-ASCII, escapes, a language tag, a
+    non-canonical number, a blank node, and an empty graph that must not be sent."""
+    from rdflib.namespace import XSD  # imported here: pytest's collection trips over namespaces
+
+    dataset = Dataset()
+    dataset.default_graph.add((EX.kg, RDFS.label, Literal("the default graph")))
+    dataset.default_graph.add((EX.kg, EX.confidence, Literal("0.90", datatype=XSD.decimal)))
+    a = dataset.graph(URIRef(GRAPH_A))
+    a.add((EX.zurich, RDFS.label, Literal("Zürich", lang="de")))
+    a.add((EX.beijing, RDFS.label, Literal("北京")))
+    a.add((EX.beijing, EX.note, Literal('a "quote", a\nnewline and a snowman ☃')))
+    b = dataset.graph(URIRef(GRAPH_B))
+    b.add((EX.moscow, RDFS.label, Literal("Москва", lang="ru")))
+    b.add((EX.moscow, EX.founded, Literal("1147", datatype=XSD.gYear)))
+    b.add((BNode(), EX.mentions, EX.moscow))
+    dataset.graph(EX.empty)
+    return dataset
+
+
+# --- loading --------------------------------------------------------------------------------
+
+def test_each_graph_arrives_with_exactly_the_triples_sent(oxigraph):
+    dataset = _hand_dataset()
+    report = load_dataset(dataset, oxigraph.store)
+    assert [load.graph for load in report.graphs] == [None, GRAPH_A, GRAPH_B]
+    assert [load.triples for load in report.graphs] == [2, 3, 3]
+    assert report.triples == 8
+    assert {load.content_type for load in report.graphs} == {"application/n-triples"}
+    assert oxigraph.graph_names() == {GRAPH_A, GRAPH_B}  # the empty graph was not sent
+    _holds_exactly(oxigraph, None, dataset.default_graph)
+    _holds_exactly(oxigraph, GRAPH_A, _named(dataset, GRAPH_A))
+    _holds_exactly(oxigraph, GRAPH_B, _named(dataset, GRAPH_B))
+
+
+def test_loading_twice_with_replace_does_not_duplicate(oxigraph):
+    dataset = _hand_dataset()
+    load_dataset(dataset, oxigraph.store)
+    load_dataset(dataset, oxigraph.store)
+    for name in (None, GRAPH_A, GRAPH_B):  # GRAPH_B's blank node would be stored twice by POST
+        expected = dataset.default_graph if name is None else _named(dataset, name)
+        _holds_exactly(oxigraph, name, expected)
+
+
+def test_replace_swaps_the_graphs_sent_and_leaves_the_others(oxigraph):
+    load_dataset(_hand_dataset(), oxigraph.store)
+    update = Dataset()
+    update.graph(URIRef(GRAPH_A)).add((EX.zurich, RDFS.label, Literal("Zurich", lang="en")))
+    load_dataset(update, oxigraph.store, replace=True)
+    _holds_exactly(oxigraph, GRAPH_A, _named(update, GRAPH_A))
+    _holds_exactly(oxigraph, GRAPH_B, _named(_hand_dataset(), GRAPH_B))
+    assert len(oxigraph.graph(None)) == 2  # the update had no default graph to send
+
+
+def test_replace_false_adds_to_what_the_store_holds(oxigraph):
+    first = _hand_dataset()
+    load_dataset(first, oxigraph.store)
+    more = Dataset()
+    more.default_graph.add((EX.kg, RDFS.comment, Literal("added later, ça va")))
+    more.graph(URIRef(GRAPH_A)).add((EX.zurich, RDFS.label, Literal("Zurich", lang="en")))
+    report = load_dataset(more, oxigraph.store, replace=False)
+    assert report.triples == 2
+    _holds_exactly(oxigraph, None, first.default_graph + more.default_graph)
+    _holds_exactly(oxigraph, GRAPH_A, _named(first, GRAPH_A) + _named(more, GRAPH_A))
+    load_dataset(first, oxigraph.store, replace=False)  # POST merges: blank nodes are new ones
+    assert len(oxigraph.graph(GRAPH_B)) == len(_named(first, GRAPH_B)) + 1
+
+
+def test_a_built_graph_round_trips(oxigraph, tmp_path):
+    import kg
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "one.txt").write_text(
+        "Leaders meet in Zürich\n\nAngela Merkel visited Zürich on 3 May 2021. "
+        "She met Emmanuel Macron there.\n", encoding="utf-8")
+    (articles / "two.txt").write_text(
+        "A gift in Berlin\n\nEmmanuel Macron gave a book to Angela Merkel in Berlin.\n",
+        encoding="utf-8")
+    dataset = kg.build([articles])
+    named = sorted(str(g.identifier) for g in dataset.graphs()
+                   if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g))
+    assert len(named) == 2
+
+    report = load_dataset(dataset, oxigraph.store)
+    assert report.triples == sum(len(graph) for graph in dataset.graphs())
+    assert oxigraph.graph_names() == set(named)
+    _holds_exactly(oxigraph, None, dataset.default_graph)
+    for name in named:
+        _holds_exactly(oxigraph, name, _named(dataset, name))
+
+
+# --- failures -------------------------------------------------------------------------------
+
+def test_unreachable_endpoint_raises_store_error():
+    endpoint = f"http://127.0.0.1:{_free_port()}/store"  # nothing listens there any more
+    with pytest.raises(StoreError, match="cannot connect") as caught:
+        load_dataset(_hand_dataset(), endpoint)
+    assert endpoint in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_unknown_path_raises_store_error_with_the_status(oxigraph):
+    endpoint = f"{oxigraph.base}/no-such-store"
+    with pytest.raises(StoreError, match="HTTP 404") as caught:
+        load_dataset(_hand_dataset(), endpoint)
+    assert endpoint in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert oxigraph.graph_names() == set()
+
+
+def test_a_server_that_never_answers_times_out():
+    with socket.socket() as listener:  # accepts connections (backlog) but never replies
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        endpoint = f"http://127.0.0.1:{listener.getsockname()[1]}/store"
+        with pytest.raises(StoreError, match="no answer within"):
+            load_dataset(_hand_dataset(), endpoint, timeout=0.2)
+
+
+@pytest.mark.parametrize("endpoint", ["ftp://example.org/store", "localhost:7878/store",
+                                      "http://127.0.0.1:7878/store?default"])
+def test_endpoints_that_cannot_work_are_refused_before_sending(endpoint):
+    with pytest.raises(StoreError, match=r"endpoint|http"):
+        load_dataset(_hand_dataset(), endpoint)
+
+
+def test_a_graph_named_by_a_blank_node_is_refused_before_sending(oxigraph):
+    dataset = _hand_dataset()
+    dataset.graph(BNode()).add((EX.a, EX.b, EX.c))
+    with pytest.raises(StoreError, match="absolute IRI"):
+        load_dataset(dataset, oxigraph.store)
+    assert oxigraph.graph_names() == set()
+
+
+# --- a stricter server: credentials, no N-Triples, redirects ---------------------------------
+
+@dataclass
+class Gate:
+    """Stands in front of Oxigraph like a stricter store: answers 401 without the right
+    credentials, 415 to N-Triples, and forwards everything else."""
+
+    oxigraph: Oxigraph
+    scheme: str  # "basic" or "digest"
+    url: str = ""
+    seen: list[tuple[str, str, str]] = field(default_factory=list)  # method, type, auth scheme
+
+    def handle(self, request: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
+        body = request.rfile.read(int(request.headers.get("Content-Length", 0)))
+        authorization = request.headers.get("Authorization", "")
+        content_type = request.headers.get("Content-Type", "")
+        self.seen.append((request.command, content_type, authorization.partition(" ")[0]))
+        if not self._authorized(request.command, request.path, authorization):
+            challenge = ('Basic realm="kg"' if self.scheme == "basic" else
+                         'Digest realm="SPARQL", nonce="n0nce", qop="auth", algorithm="MD5"')
+            return 401, {"WWW-Authenticate": challenge}, b"who are you?"
+        if content_type.startswith("application/n-triples"):
+            return 415, {}, b"Turtle only"
+        query = urllib.parse.urlsplit(request.path).query
+        forward = urllib.request.Request(f"{self.oxigraph.store}?{query}", data=body,
+                                         method=request.command,
+                                         headers={"Content-Type": content_type})
+        try:
+            with urllib.request.urlopen(forward, timeout=30) as response:
+                return response.status, {}, b""
+        except urllib.error.HTTPError as err:
+            return err.code, {}, err.read()
+
+    def _authorized(self, method: str, path: str, authorization: str) -> bool:
+        scheme, _, credentials = authorization.partition(" ")
+        if self.scheme == "basic":
+            expected = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+            return scheme == "Basic" and credentials == expected
+        if scheme != "Digest":
+            return False
+        fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(credentials))
+
+        def md5(text: str) -> str:
+            return hashlib.md5(text.encode()).hexdigest()
+
+        ha1 = md5(f"{USER}:SPARQL:{PASSWORD}")
+        ha2 = md5(f"{method}:{fields['uri']}")
+        expected = md5(f"{ha1}:n0nce:{fields['nc']}:{fields['cnonce']}:auth:{ha2}")
+        return fields.get("username") == USER and fields["uri"] == path and \
+            fields.get("response") == expected
+
+
+@contextmanager
+def _serving(handle: Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]
+             ) -> Iterator[str]:
+    """A local HTTP server in a thread answering PUT and POST with ``handle``; yields its URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            status, headers, body = handle(self)
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_PUT = do_POST = _answer
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/store"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@contextmanager
+def _gate(oxigraph: Oxigraph, scheme: str) -> Iterator[Gate]:
+    gate = Gate(oxigraph, scheme)
+    with _serving(gate.handle) as url:
+        gate.url = url
+        yield gate
+
+
+def test_basic_auth_is_sent_and_a_415_switches_to_turtle(oxigraph):
+    dataset = _hand_dataset()
+    with _gate(oxigraph, "basic") as gate:
+        report = load_dataset(dataset, gate.url, auth=f"{USER}:{PASSWORD}")
+    assert {load.content_type for load in report.graphs} == {"text/turtle; charset=utf-8"}
+    types = [content_type for _, content_type, _ in gate.seen]
+    assert types[0] == "application/n-triples"  # refused once, then Turtle for every graph
+    assert types[1:] == ["text/turtle; charset=utf-8"] * 3
+    assert {auth for _, _, auth in gate.seen} == {"Basic"}
+    _holds_exactly(oxigraph, None, dataset.default_graph)
+    _holds_exactly(oxigraph, GRAPH_A, _named(dataset, GRAPH_A))
+    _holds_exactly(oxigraph, GRAPH_B, _named(dataset, GRAPH_B))
+
+
+def test_credentials_in_the_url_are_used_and_never_shown(oxigraph):
+    with _gate(oxigraph, "basic") as gate:
+        netloc = urllib.parse.urlsplit(gate.url).netloc
+        good = gate.url.replace(netloc, f"{USER}:{urllib.parse.quote(PASSWORD)}@{netloc}")
+        report = load_dataset(_hand_dataset(), good)
+        assert report.endpoint == gate.url
+        with pytest.raises(StoreError, match="HTTP 401") as caught:
+            load_dataset(_hand_dataset(), gate.url.replace(netloc, f"{USER}:sesame@{netloc}"))
+    assert "sesame" not in str(caught.value)
+    assert gate.url in str(caught.value)
+
+
+def test_a_digest_challenge_is_answered(oxigraph):
+    dataset = _hand_dataset()
+    with _gate(oxigraph, "digest") as gate:
+        load_dataset(dataset, gate.url, auth=(USER, PASSWORD))
+        with pytest.raises(StoreError, match="HTTP 401"):
+            load_dataset(dataset, gate.url, auth=(USER, "sesame"))
+    assert "Digest" in {auth for _, _, auth in gate.seen}
+    _holds_exactly(oxigraph, GRAPH_A, _named(dataset, GRAPH_A))
+
+
+def test_a_redirect_is_reported_not_followed():
+    def moved(request: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
+        request.rfile.read(int(request.headers.get("Content-Length", 0)))
+        return 302, {"Location": "https://elsewhere.example/store"}, b""
+
+    with _serving(moved) as url, pytest.raises(StoreError, match="HTTP 302") as caught:
+        load_dataset(_hand_dataset(), url, replace=False)  # urllib would re-send POST as GET
+    assert "https://elsewhere.example/store" in str(caught.value)
