@@ -347,19 +347,27 @@ def _fill_objects_and_roles(state: _DocState, verb: Token, spec: RelationSpec | 
             preferred.extend(_prep_roles(state, verb, child, spec, frame, vocab))
         elif child.dep_ in {"npadvmod", "advmod"} and child.ent_type_ in {"DATE", "TIME"}:
             _add_time(state, frame, child)
+    themes = [r for r in frame.roles if r.name is RoleName.THEME]
+    if themes:
+        # 'provided Ukraine with tanks': the tanks are given, Ukraine receives them.
+        frame.roles = [r for r in frame.roles if r.name is not RoleName.THEME]
+        frame.roles += [Role(name=RoleName.RECIPIENT, mention=m) for m, _ in frame.objects]
+        frame.objects = [(r.mention, "prep-with") for r in themes]
     if not frame.objects:
         frame.objects.extend(preferred)
-    _attached_circumstances(state, verb, frame, vocab)
+    _attached_circumstances(state, verb, spec, frame, vocab)
 
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
                "nsubjpass", "mark", "cc", "punct"}
 
 
-def _attached_circumstances(state: _DocState, verb: Token, frame: _Frame,
-                            vocab: RelationVocabulary) -> None:
+def _attached_circumstances(state: _DocState, verb: Token, spec: RelationSpec | None,
+                            frame: _Frame, vocab: RelationVocabulary) -> None:
     """Times and places the parser hung on a noun of this clause ('met Putin on Wednesday at
-    the Cosmodrome' often attaches to 'Putin'): they still date and place the event."""
+    the Cosmodrome' often attaches to 'Putin'): they still date and place the event. A role
+    preposition on the direct object ('imposed sanctions on Russia') fills that role."""
+    objects = {c.i for c in verb.children if c.dep_ == "dobj"}
     stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}]
     taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
     while stack:
@@ -372,7 +380,12 @@ def _attached_circumstances(state: _DocState, verb: Token, frame: _Frame,
                 mention = state.mention_at.get(token.i)
                 if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
                     mention = _as_place(_argument(state, token))
-                if mention is not None and mention.type is EntityType.PLACE and \
+                role = spec.role_for_prep(word) if spec else None
+                if mention is not None and role not in (None, RoleName.THEME) and \
+                        token.head.head.i in objects and mention not in taken:
+                    frame.roles.append(Role(name=role, mention=mention))
+                    taken.add(mention)
+                elif mention is not None and mention.type is EntityType.PLACE and \
                         word in vocab.place_preps and mention not in taken:
                     frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
                     taken.add(mention)

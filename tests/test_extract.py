@@ -150,3 +150,10 @@ def test_html_entities_keep_names_whole_and_offsets_into_the_file():
     quote = raw[sent.evidence.sentence_start:sent.evidence.sentence_end]
     assert quote == sent.evidence.sentence_text and "Jos&eacute; Albares" in quote
     assert find(corpus, "person/antony-blinken", "met", "person/jose-albares")
+
+
+@pytest.mark.parametrize("text", ["Germany will provide Ukraine with tanks.",
+                                  "Germany will provide tanks to Ukraine."])
+def test_with_phrase_names_what_is_given(text):
+    (fact,) = find(corpus_of(text), "place/germany", "supplied", "thing/tank")
+    assert role(fact, "recipient") == ["place/ukraine"]
