@@ -15,7 +15,7 @@ from typing import TypeVar
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from kg import __version__
 from kg.errors import KgError, ShapeViolation
@@ -87,8 +87,9 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
         targets = {Path("output/graph.ttl"): "turtle", Path("output/graph.jsonld"): "json-ld"}
     else:
         targets = {output: format_for(output, fmt)}
+    # Off when stderr is not a terminal: a redirected log gets the result line, not bar residue.
     with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True) as bar:
+                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
         task = bar.add_task("parse", total=None)
         result = build_result(sources, model=model,
                               progress=lambda done, total: bar.update(task, completed=done,
@@ -144,7 +145,8 @@ def query(graph: Path, sparql: str, fmt: str) -> None:
     elif fmt == "json":
         click.echo(result.to_json(), nl=False)
     else:
-        table = Table(*result.columns)
+        # Fold, never crop: a cut-off IRI cannot be copied into the next query.
+        table = Table(*(Column(name, overflow="fold") for name in result.columns))
         for row in result.rows:
             table.add_row(*row)
         Console().print(table)

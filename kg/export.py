@@ -47,7 +47,8 @@ def _nquads(dataset: Dataset) -> str:
 
 def _trig(dataset: Dataset) -> str:
     """rdflib's TriG writer orders graphs by store internals, which vary between runs; so each
-    graph is written with the (deterministic) Turtle writer and wrapped, in IRI order."""
+    graph is written with the (deterministic) Turtle writer and wrapped, in IRI order. The body is
+    not indented: a line break inside a long string literal is part of the literal."""
     lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())] + [""]
     graphs = sorted(dataset.graphs(), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
                                                      str(g.identifier)))
@@ -63,7 +64,7 @@ def _trig(dataset: Dataset) -> str:
                 if not ln.startswith("@prefix")]
         name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f"<{graph.identifier}> "
         lines.append(name + "{")
-        lines += [f"    {ln}" if ln else "" for ln in body if ln or lines[-1]]
+        lines += body
         lines.append("}")
         lines.append("")
     return "\n".join(lines)

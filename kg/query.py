@@ -47,7 +47,7 @@ def load_graph(path: str | Path) -> Dataset:
     try:
         dataset.parse(path, format=fmt)
     except Exception as err:  # rdflib raises many unrelated types for bad syntax
-        raise GraphError(f"{path}: cannot parse as {fmt}: {str(err).splitlines()[0]}") from None
+        raise GraphError(f"{path}: cannot parse as {fmt}: {_reason(err)}") from None
     return dataset
 
 
@@ -56,14 +56,23 @@ def run_query(graph: Graph | Dataset, sparql: str) -> QueryResult:
     try:
         result = graph.query(sparql, initNs=dict(PREFIXES))
     except Exception as err:  # pyparsing and rdflib errors carry the useful message
-        raise GraphError(f"bad SPARQL: {str(err).splitlines()[0]}") from None
-    if result.type == "ASK":
-        return QueryResult(("ask",), ((str(bool(result.askAnswer)).lower(),),))
-    if result.type != "SELECT":
+        raise GraphError(f"bad SPARQL: {_reason(err)}") from None
+    if result.type not in ("SELECT", "ASK"):
         raise GraphError("only SELECT and ASK queries are supported")
-    columns = tuple(str(v) for v in result.vars or ())
-    rows = tuple(tuple(_text(row[i]) for i in range(len(columns))) for row in result)
+    try:  # rdflib evaluates lazily: a bad regex or an unreachable SERVICE fails only here
+        if result.type == "ASK":
+            return QueryResult(("ask",), ((str(bool(result.askAnswer)).lower(),),))
+        columns = tuple(str(v) for v in result.vars or ())
+        rows = tuple(tuple(_text(row[i]) for i in range(len(columns))) for row in result)
+    except Exception as err:
+        raise GraphError(f"query failed: {_reason(err)}") from None
     return QueryResult(columns, rows)
+
+
+def _reason(err: Exception) -> str:
+    """The first lines of an error as one line: rdflib puts the reason on the second line."""
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    return " ".join(lines[:2]) or type(err).__name__
 
 
 def _text(node: Node | None) -> str:

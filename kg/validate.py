@@ -15,7 +15,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from kg.namespaces import KG, NIF, PROV
+from kg.namespaces import KG, NIF, PROV, SCHEMA
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class Violation:
     source: str | None
 
     def describe(self) -> str:
-        where = f' (from "{self.sentence}" in {self.source})' if self.sentence else ""
+        where = f' (from "{self.sentence}" in {self.source})' if self.sentence else \
+            f" (in {self.source})" if self.source else ""
         path = f" [{self.path}]" if self.path else ""
         return f"{self.label}{path}: {self.message}{where}"
 
@@ -77,29 +78,59 @@ def _explain(data: Graph, results: Graph, result: Node) -> Violation:
     focus = results.value(result, SH.focusNode)
     path = results.value(result, SH.resultPath)
     message = results.value(result, SH.resultMessage)
-    label = data.value(focus, RDFS.label) if focus is not None else None
     sentence, source = _sentence_behind(data, focus)
     return Violation(
-        focus=str(focus), label=f'"{label}" <{focus}>' if label else f"<{focus}>",
-        path=_short(data, path), message=str(message) if message else "violates a shape",
-        sentence=sentence, source=source,
+        focus=str(focus), label=_label(data, focus), path=_short(data, path),
+        message=str(message) if message else "violates a shape",
+        sentence=" ".join(sentence.split()) if sentence else None, source=source,
     )
 
 
+def _label(data: Graph, focus: Node | None) -> str:
+    """The focus node's own label, else the label of the fact it is evidence (or a span) of."""
+    label = data.value(focus, RDFS.label) if focus is not None else None
+    if label is not None:
+        return f'"{label}" <{focus}>'
+    facts = sorted(str(fact_label) for fact in _facts_behind(data, focus)
+                   if (fact_label := data.value(fact, RDFS.label)) is not None)
+    return f'<{focus}> (of fact "{facts[0]}")' if facts else f"<{focus}>"
+
+
+def _facts_behind(data: Graph, focus: Node | None) -> list[Node]:
+    """Statements whose evidence is ``focus`` or points at ``focus`` as sentence or trigger."""
+    if focus is None:
+        return []
+    evidence = {focus} | set(data.subjects(KG.sentence, focus)) | \
+        set(data.subjects(KG.trigger, focus))
+    return sorted({fact for item in evidence for fact in data.subjects(KG.evidence, item)})
+
+
 def _sentence_behind(data: Graph, focus: Node | None) -> tuple[str | None, str | None]:
-    """Follow statement -> evidence -> sentence, or evidence -> sentence, to a quote."""
+    """Follow statement -> evidence -> sentence, or evidence -> sentence, to a quote; a span
+    (sentence or trigger) quotes its own sentence."""
     if focus is None:
         return None, None
+    if (focus, RDF.type, SCHEMA.NewsArticle) in data:
+        return None, _source_file(data, focus)
+    if (focus, RDF.type, NIF.Sentence) in data or (focus, RDF.type, NIF.Phrase) in data:
+        sentence = focus if (focus, RDF.type, NIF.Sentence) in data else \
+            data.value(focus, NIF.sentence)
+        quote = data.value(sentence, NIF.anchorOf) if sentence is not None else None
+        return (str(quote) if quote is not None else None), \
+            _source_file(data, data.value(focus, NIF.referenceContext))
     evidence = [focus] if (focus, RDF.type, KG.Evidence) in data else \
         sorted(data.objects(focus, KG.evidence))
     for item in evidence:
         sentence = data.value(item, KG.sentence)
         quote = data.value(sentence, NIF.anchorOf) if sentence is not None else None
-        document = data.value(item, PROV.wasDerivedFrom)
-        source = data.value(document, KG.sourceFile) if document is not None else None
         if quote is not None:
-            return str(quote), str(source) if source else None
+            return str(quote), _source_file(data, data.value(item, PROV.wasDerivedFrom))
     return None, None
+
+
+def _source_file(data: Graph, document: Node | None) -> str | None:
+    source = data.value(document, KG.sourceFile) if document is not None else None
+    return str(source) if source is not None else None
 
 
 def _short(data: Graph, node: Node | None) -> str | None:

@@ -1,0 +1,290 @@
+"""The kg command: files written, one-line errors with exit codes, readable query output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from rdflib import Dataset
+
+from kg import cli
+from kg.cli import main
+from kg.export import serialize
+from kg.namespaces import KG, RDF, RDFS
+from kg.rdf import union_graph
+from kg.validate import ValidationReport, Violation
+
+PUTIN = "https://w3id.org/kg-news/id/person/vladimir-putin"
+
+
+def kg(*args: str, **env: str) -> Result:
+    return CliRunner(env=env or None).invoke(main, list(args), prog_name="kg")
+
+
+def _assert_one_line_error(result: Result, code: int, *words: str) -> None:
+    assert result.exit_code == code, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("kg: error: ")
+    for word in words:
+        assert word in lines[0]
+
+
+@pytest.fixture(scope="module")
+def good_graph(tiny_build, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("graphs") / "good.ttl"
+    path.write_text(serialize(tiny_build.dataset, "turtle"), encoding="utf-8")
+    return path
+
+
+# --- kg build -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "options", "rdflib_format"), [
+    ("graph.ttl", [], "turtle"),
+    ("graph.jsonld", [], "json-ld"),
+    ("graph.out", ["--format", "trig"], "trig"),
+    ("graph.data", ["-f", "nquads"], "nquads"),
+])
+def test_build_writes_the_file_in_the_chosen_format(tiny_build, tiny_corpus_dir, tmp_path, name,
+                                                    options, rdflib_format):
+    target = tmp_path / name
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(target), *options)
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout.startswith("2 documents, ")
+    assert str(target) in result.stdout
+    parsed = Dataset()
+    parsed.parse(target, format=rdflib_format)
+    assert len(union_graph(parsed)) == len(union_graph(tiny_build.dataset))
+
+
+def test_build_without_output_writes_turtle_and_jsonld_under_output(tiny_corpus_dir, tmp_path):
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(main, ["build", str(tiny_corpus_dir)], prog_name="kg")
+        written = sorted(p.name for p in Path("output").iterdir())
+
+    assert result.exit_code == 0, result.output
+    assert written == ["graph.jsonld", "graph.ttl"]
+
+
+def test_build_reports_skipped_files_and_still_writes(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gift.txt").write_text("Vladimir Putin gave Kim Jong Un a rifle.", encoding="utf-8")
+    (corpus / "broken.txt").write_bytes(b"caf\xe9")
+    target = tmp_path / "graph.ttl"
+
+    result = kg("build", str(corpus), "-o", str(target))
+
+    assert result.exit_code == 0, result.output
+    assert target.is_file()
+    assert "kg: skipped " in result.stderr
+    assert "broken.txt" in result.stderr
+
+
+BAD_INPUTS = {
+    "missing": ("missing.txt", None, "no such file"),
+    "empty": ("empty.txt", b"", "empty"),
+    "binary": ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    "non-utf-8": ("latin.txt", "Caf\xe9 talks".encode("latin-1"), "UTF-8"),
+    "bad json line": ("feed.jsonl", b'{"text": "Putin met Kim."}\n{"text": \n', "feed.jsonl:2"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_build_with_bad_input_fails_with_one_line(tmp_path, case):
+    name, content, words = BAD_INPUTS[case]
+    source = tmp_path / name
+    if content is not None:
+        source.write_bytes(content)
+    target = tmp_path / "graph.ttl"
+
+    result = kg("build", str(source), "-o", str(target))
+
+    _assert_one_line_error(result, 2, name, words)
+    assert not target.exists()
+
+
+def test_build_with_unknown_output_suffix_asks_for_a_format(tiny_corpus_dir, tmp_path):
+    target = tmp_path / "graph.xyz"
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(target))
+
+    _assert_one_line_error(result, 1, "--format")
+    assert not target.exists()
+
+
+def test_build_rejects_an_unknown_format_choice(tiny_corpus_dir, tmp_path):
+    result = kg("build", str(tiny_corpus_dir), "-o", str(tmp_path / "g.ttl"), "--format", "rdfxml")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "rdfxml" in result.stderr
+
+
+def _failing_report(graph: object) -> ValidationReport:
+    violation = Violation(focus="urn:fact", label='"Putin gave rifle" <urn:fact>',
+                          path="kg:evidence", message="A fact needs evidence.",
+                          sentence="Putin gave Kim a rifle.", source="gift.txt")
+    return ValidationReport(conforms=False, violations=(violation,))
+
+
+def test_build_strict_writes_nothing_when_the_graph_violates_the_shapes(
+        tiny_corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "validate_graph", _failing_report)
+    target = tmp_path / "graph.ttl"
+    target.write_text("previous\n", encoding="utf-8")
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(target), "--strict")
+
+    assert result.exit_code == 5
+    assert '"Putin gave rifle"' in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("kg: error: ")
+    assert target.read_text(encoding="utf-8") == "previous\n"
+
+
+def test_build_without_strict_reports_violations_and_writes(tiny_corpus_dir, tmp_path,
+                                                             monkeypatch):
+    monkeypatch.setattr(cli, "validate_graph", _failing_report)
+    target = tmp_path / "graph.ttl"
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(target))
+
+    assert result.exit_code == 0
+    assert '"Putin gave rifle"' in result.stderr
+    assert target.is_file()
+
+
+def test_build_no_validate_skips_validation(tiny_corpus_dir, tmp_path, monkeypatch):
+    def must_not_run(graph: object) -> ValidationReport:
+        raise AssertionError("validate_graph was called")
+
+    monkeypatch.setattr(cli, "validate_graph", must_not_run)
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(tmp_path / "g.ttl"), "--no-validate")
+
+    assert result.exit_code == 0, result.output
+
+
+# --- kg validate --------------------------------------------------------------------------------
+
+
+def test_validate_accepts_a_good_graph(good_graph):
+    result = kg("validate", str(good_graph))
+
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.stdout
+
+
+def test_validate_names_the_fact_behind_a_violation(tiny_build, tmp_path):
+    graph = union_graph(tiny_build.dataset)
+    statement = sorted(graph.subjects(RDF.type, RDF.Statement))[0]
+    label = str(graph.value(statement, RDFS.label))
+    graph.remove((statement, KG.evidence, None))
+    bad = tmp_path / "bad.nt"
+    bad.write_text(graph.serialize(format="nt"), encoding="utf-8")
+
+    result = kg("validate", str(bad))
+
+    assert result.exit_code == 5
+    assert "Traceback" not in result.output
+    assert f'"{label}"' in result.stderr
+    assert "kg:evidence" in result.stderr
+    assert result.stderr.splitlines()[-1] == f"kg: error: {bad}: 1 violation(s)"
+
+
+@pytest.mark.parametrize(("name", "content", "words"), [
+    ("missing.ttl", None, "no such graph file"),
+    ("broken.ttl", b"<urn:a> <urn:b> .", "cannot parse as turtle"),
+    ("graph.csv", b"a,b\n", "unknown RDF suffix"),
+])
+def test_validate_bad_graph_file_fails_with_one_line(tmp_path, name, content, words):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+
+    _assert_one_line_error(kg("validate", str(path)), 4, name, words)
+
+
+# --- kg query -----------------------------------------------------------------------------------
+
+GAVE = "SELECT ?giver ?label WHERE { ?giver kg:gave ?what ; rdfs:label ?label }"
+
+
+def test_query_prints_a_table_with_a_row_count(good_graph):
+    result = kg("query", str(good_graph), GAVE)
+
+    assert result.exit_code == 0, result.output
+    assert "giver" in result.stdout and "label" in result.stdout
+    assert "Vladimir Putin" in result.stdout
+    assert result.stdout.splitlines()[-1] == "1 row(s)"
+
+
+def test_query_table_folds_long_iris_instead_of_cutting_them(good_graph):
+    result = kg("query", str(good_graph), "SELECT ?giver WHERE { ?giver kg:gave ?what }",
+                COLUMNS="30")
+
+    assert result.exit_code == 0, result.output
+    cells = [line.strip("│ ") for line in result.stdout.splitlines() if line.startswith("│")]
+    assert "".join(cells) == PUTIN
+
+
+def test_query_csv(good_graph):
+    result = kg("query", str(good_graph), GAVE, "--format", "csv")
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"giver,label\n{PUTIN},Vladimir Putin\n"
+
+
+def test_query_json(good_graph):
+    result = kg("query", str(good_graph), GAVE, "-f", "json")
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"giver": PUTIN, "label": "Vladimir Putin"}]
+
+
+def test_query_ask(good_graph):
+    result = kg("query", str(good_graph), "ASK { ?a kg:met ?b }", "-f", "csv")
+    assert result.stdout == "ask\ntrue\n"
+
+
+@pytest.mark.parametrize(("sparql", "words"), [
+    ("SELEC ?x", "bad SPARQL"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "only SELECT and ASK"),
+])
+def test_query_errors_are_one_line(good_graph, sparql, words):
+    _assert_one_line_error(kg("query", str(good_graph), sparql), 4, words)
+
+
+def test_query_on_missing_graph_is_one_line(tmp_path):
+    _assert_one_line_error(kg("query", str(tmp_path / "nope.ttl"), "ASK {}"), 4, "nope.ttl")
+
+
+# --- help -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("command", "example"), [
+    ([], "kg build articles/ -o out/news.trig"),
+    (["build"], "kg build feed.jsonl -o graph.nq --format nquads"),
+    (["validate"], "kg validate output/graph.ttl"),
+    (["query"], "kg query output/graph.ttl"),
+])
+def test_help_shows_examples(command, example):
+    for flag in ("--help", "-h"):
+        result = kg(*command, flag)
+        assert result.exit_code == 0
+        assert "Example" in result.stdout
+        assert example in result.stdout
+
+
+def test_version():
+    result = kg("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("kg, version ")

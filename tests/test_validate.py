@@ -1,0 +1,183 @@
+"""SHACL validation: good graphs conform, each kind of damage is caught and explained in words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kg import namespaces as ns
+from kg.namespaces import ID, KG, NIF, PREFIXES, PROV, RDF, RDFS
+from kg.rdf import union_graph
+from kg.validate import load_shapes, shapes_path, validate_graph
+
+DOC = ID["doc/00000000000000aa"]
+RUN = ID["run/0000000000000001"]
+SOFTWARE = ID["software/kg/test"]
+PUTIN = ID["person/vladimir-putin"]
+RIFLE = ID["thing/rifle"]
+FACT = ID["fact/0000000000000001"]
+EVIDENCE = ID["evidence/0000000000000001"]
+QUOTE = "Putin gave Kim\na rifle."
+SENTENCE = URIRef(f"{DOC}#char=0,{len(QUOTE)}")
+TRIGGER = URIRef(f"{DOC}#char=6,10")
+LABEL = "Vladimir Putin gave rifle"
+
+
+def _nni(value: int) -> Literal:
+    return Literal(value, datatype=ns.XSD.nonNegativeInteger)
+
+
+def good_graph() -> Graph:
+    """The smallest graph of the shape kg writes: one document, one fact, one reading."""
+    g = Graph()
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace)
+    g.add((SOFTWARE, RDF.type, PROV.SoftwareAgent))
+    g.add((RUN, RDF.type, PROV.Activity))
+    g.add((RUN, KG.softwareVersion, Literal("0.1.0")))
+    g.add((RUN, KG.nlpModel, Literal("en_core_web_sm 3.8.0")))
+    g.add((RUN, PROV.wasAssociatedWith, SOFTWARE))
+    g.add((DOC, RDF.type, ns.SCHEMA.NewsArticle))
+    g.add((DOC, KG.sourceFile, Literal("gift.txt")))
+    g.add((DOC, KG.sha256, Literal("ab" * 32)))
+    for node, label, cls in ((PUTIN, "Vladimir Putin", ns.SCHEMA.Person),
+                             (RIFLE, "rifle", ns.SCHEMA.Thing)):
+        g.add((node, RDF.type, cls))
+        g.add((node, RDFS.label, Literal(label)))
+    g.add((PUTIN, KG.gave, RIFLE))
+    g.add((FACT, RDF.type, RDF.Statement))
+    g.add((FACT, RDF.subject, PUTIN))
+    g.add((FACT, RDF.predicate, KG.gave))
+    g.add((FACT, RDF.object, RIFLE))
+    g.add((FACT, RDFS.label, Literal(LABEL)))
+    g.add((FACT, KG.evidence, EVIDENCE))
+    g.add((FACT, KG.confidence, Literal("0.80", datatype=ns.XSD.decimal)))
+    g.add((FACT, KG.supportCount, Literal(1)))
+    g.add((EVIDENCE, RDF.type, KG.Evidence))
+    g.add((EVIDENCE, PROV.wasDerivedFrom, DOC))
+    g.add((EVIDENCE, PROV.wasGeneratedBy, RUN))
+    g.add((EVIDENCE, KG.sentence, SENTENCE))
+    g.add((EVIDENCE, KG.trigger, TRIGGER))
+    g.add((EVIDENCE, KG.extractionRule, Literal("nsubj/dobj")))
+    g.add((EVIDENCE, KG.confidence, Literal("0.80", datatype=ns.XSD.decimal)))
+    g.add((EVIDENCE, KG.factuality, Literal("asserted")))
+    for span, kind, begin, end in ((SENTENCE, NIF.Sentence, 0, len(QUOTE)),
+                                   (TRIGGER, NIF.Phrase, 6, 10)):
+        g.add((span, RDF.type, kind))
+        g.add((span, NIF.beginIndex, _nni(begin)))
+        g.add((span, NIF.endIndex, _nni(end)))
+        g.add((span, NIF.anchorOf, Literal(QUOTE[begin:end])))
+        g.add((span, NIF.referenceContext, DOC))
+    g.add((TRIGGER, NIF.sentence, SENTENCE))
+    return g
+
+
+def _replace(g: Graph, node: URIRef, prop: URIRef, value: Literal | None) -> None:
+    g.remove((node, prop, None))
+    if value is not None:
+        g.add((node, prop, value))
+
+
+DAMAGE: dict[str, tuple[Callable[[Graph], None], URIRef, str, bool]] = {
+    # name: (damage, focus node, path, whether a sentence can be quoted)
+    "fact without evidence": (
+        lambda g: _replace(g, FACT, KG.evidence, None), FACT, "kg:evidence", False),
+    "fact with confidence 1.5": (
+        lambda g: _replace(g, FACT, KG.confidence, Literal("1.5", datatype=ns.XSD.decimal)),
+        FACT, "kg:confidence", True),
+    "evidence with confidence -0.1": (
+        lambda g: _replace(g, EVIDENCE, KG.confidence, Literal("-0.1", datatype=ns.XSD.decimal)),
+        EVIDENCE, "kg:confidence", True),
+    "evidence without a sentence": (
+        lambda g: _replace(g, EVIDENCE, KG.sentence, None), EVIDENCE, "kg:sentence", False),
+    "evidence without a rule": (
+        lambda g: _replace(g, EVIDENCE, KG.extractionRule, None), EVIDENCE,
+        "kg:extractionRule", True),
+    "sentence with begin after end": (
+        lambda g: _replace(g, SENTENCE, NIF.beginIndex, _nni(len(QUOTE) + 5)), SENTENCE,
+        "nif:beginIndex", True),
+    "trigger with begin equal to end": (
+        lambda g: _replace(g, TRIGGER, NIF.beginIndex, _nni(10)), TRIGGER, "nif:beginIndex",
+        True),
+}
+
+
+def test_hand_made_graph_conforms():
+    report = validate_graph(good_graph())
+    assert report.conforms, report.describe()
+    assert report.violations == ()
+    assert report.describe() == "conforms to the kg shapes"
+
+
+def test_tiny_built_corpus_conforms(tiny_build):
+    report = validate_graph(union_graph(tiny_build.dataset))
+    assert report.conforms, report.describe()
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGE))
+def test_damaged_fact_is_caught_and_named_with_its_sentence(case):
+    damage, focus, path, quotable = DAMAGE[case]
+    graph = good_graph()
+    damage(graph)
+
+    report = validate_graph(graph)
+
+    assert not report.conforms
+    assert [(v.focus, v.path) for v in report.violations] == [(str(focus), path)]
+    text = report.describe()
+    assert f'"{LABEL}"' in text
+    assert str(focus) in text
+    one_line_quote = " ".join(QUOTE.split())
+    if quotable:
+        assert f'"{one_line_quote}" in gift.txt' in text
+    else:
+        assert one_line_quote not in text
+
+
+def test_document_without_sha256_is_named_with_its_file():
+    graph = good_graph()
+    _replace(graph, DOC, KG.sha256, None)
+
+    report = validate_graph(graph)
+
+    assert not report.conforms
+    [violation] = report.violations
+    assert (violation.focus, violation.path) == (str(DOC), "kg:sha256")
+    assert str(DOC) in violation.describe()
+    assert "gift.txt" in violation.describe()
+    assert "SHA-256" in violation.describe()
+
+
+def test_malformed_sha256_is_caught():
+    graph = good_graph()
+    _replace(graph, DOC, KG.sha256, Literal("not-a-hash"))
+    assert [v.path for v in validate_graph(graph).violations] == ["kg:sha256"]
+
+
+def test_unlabelled_entity_is_caught():
+    graph = good_graph()
+    _replace(graph, PUTIN, RDFS.label, None)
+    [violation] = validate_graph(graph).violations
+    assert (violation.focus, violation.path) == (str(PUTIN), "rdfs:label")
+
+
+def test_report_has_one_line_per_violation_in_a_stable_order():
+    graph = good_graph()
+    _replace(graph, FACT, KG.confidence, Literal("1.5", datatype=ns.XSD.decimal))
+    _replace(graph, EVIDENCE, KG.extractionRule, None)
+    _replace(graph, DOC, KG.sha256, None)
+
+    report = validate_graph(graph)
+    lines = report.describe().splitlines()
+
+    assert lines[0] == "3 violation(s) of the kg shapes:"
+    assert len(lines) == 4 and all(line.startswith("  - ") for line in lines[1:])
+    assert [v.focus for v in report.violations] == sorted(v.focus for v in report.violations)
+    assert validate_graph(graph) == report
+
+
+def test_shapes_are_found_and_parse():
+    assert (shapes_path() / "kg.shapes.ttl").is_file()
+    assert len(load_shapes()) > 0
