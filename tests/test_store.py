@@ -437,3 +437,39 @@ def test_a_redirect_is_reported_not_followed():
     with _serving(moved) as url, pytest.raises(StoreError, match="HTTP 302") as caught:
         load_dataset(_hand_dataset(), url, replace=False)  # urllib would re-send POST as GET
     assert "https://elsewhere.example/store" in str(caught.value)
+
+
+# --- the CLI ------------------------------------------------------------------------------------
+
+
+def test_kg_load_command_loads_a_trig_file_one_graph_per_document(oxigraph, tmp_path):
+    from click.testing import CliRunner
+
+    import kg
+    from kg.cli import main
+    from kg.export import serialize
+
+    (tmp_path / "a.txt").write_text("Angela Merkel met Emmanuel Macron in Paris.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Emmanuel Macron visited Berlin on 3 May 2021.\n", "utf-8")
+    dataset = kg.build([tmp_path / "a.txt", tmp_path / "b.txt"])
+    trig = tmp_path / "graph.trig"
+    trig.write_text(serialize(dataset, "trig"), "utf-8")
+    result = CliRunner().invoke(main, ["load", str(trig), oxigraph.store])
+    assert result.exit_code == 0, result.output
+    assert "loaded" in result.output
+    documents = {str(g.identifier) for g in dataset.graphs()
+                 if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)}
+    assert oxigraph.graph_names() == documents
+
+
+def test_kg_load_to_a_dead_endpoint_is_a_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://a/s> <http://a/p> <http://a/o> .\n", "utf-8")
+    result = CliRunner().invoke(main, ["load", str(graph), f"http://127.0.0.1:{_free_port()}/store"])
+    assert result.exit_code != 0
+    assert result.output.strip().startswith("kg: error:")
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
