@@ -260,6 +260,10 @@ def _resolve_fact(fact: Fact, entity_id) -> Fact | None:
     obj = _resolve_role(fact.object, entity_id)
     if subject.entity_id is None or obj.entity_id is None or subject.entity_id == obj.entity_id:
         return None
+    thing = f"{EntityType.THING.value.lower()}/"
+    if load_vocabulary().spec(fact.lemma) is None and subject.entity_id.startswith(thing) \
+            and obj.entity_id.startswith(thing):
+        return None  # 'photos showed crowds': a verb outside the vocabulary between two nouns
     roles = []
     for role in fact.roles:
         resolved = _resolve_role(role, entity_id)

@@ -70,3 +70,12 @@ def test_entity_ids_are_deterministic_and_iri_safe(label, entity_type):
     assert first == mint_entity_id(entity_type, label)
     assert first.startswith(entity_type.value.lower() + "/")
     assert not any(c in first for c in ' <>"{}|\\^`')
+
+
+def test_generic_verb_between_two_plain_nouns_is_dropped_but_vocabulary_verbs_stay():
+    corpus = corpus_of("Photos depicted crowds. The factory makes fighter jets. "
+                       "Vladimir Putin admired the factory.")
+    predicates = {(f.subject.entity_id, f.predicate, f.object.entity_id) for f in corpus.facts}
+    assert ("thing/factory", "produces", "thing/fighter-jet") in predicates
+    assert ("person/vladimir-putin", "admire", "thing/factory") in predicates
+    assert not [p for p in predicates if p[1] == "depict"]
