@@ -115,7 +115,8 @@ def _split_entity(ent: Span) -> Iterator[Span]:
     start = ent.start
     for token in ent:
         if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "CCONJ", "ADP", "SCONJ"}
-                                    or token.text in {"&", "+", "/"} or _looks_like_verb(token)):
+                                    or token.text in {"&", "+", "/"}
+                                    or (ent.label_ == "PERSON" and _looks_like_verb(token))):
             if token.i > start:
                 yield Span(ent.doc, start, token.i, label=ent.label_)
             start = token.i + 1

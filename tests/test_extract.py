@@ -157,3 +157,8 @@ def test_html_entities_keep_names_whole_and_offsets_into_the_file():
 def test_with_phrase_names_what_is_given(text):
     (fact,) = find(corpus_of(text), "place/germany", "supplied", "thing/tank")
     assert role(fact, "recipient") == ["place/ukraine"]
+
+
+def test_place_names_ending_in_verb_like_words_stay_whole():
+    corpus = corpus_of("The United States warned North Korea on Monday.")
+    assert find(corpus, "place/united-states", "warned", "place/north-korea")
