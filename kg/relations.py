@@ -21,6 +21,7 @@ class RelationSpec(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     predicate: str
+    action: str | None = Field(default=None, description="schema.org Action class of the event.")
     object: tuple[str, ...] = Field(default=(), description="Preps naming the direct object.")
     recipient: tuple[str, ...] = ()
     destination: tuple[str, ...] = ()

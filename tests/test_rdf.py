@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import corpus_of
 from rdflib import Literal
 
-from kg.namespaces import ID, KG, NIF, PROV, RDF, XSD
+from kg.namespaces import ID, KG, NIF, PROV, RDF, SCHEMA, XSD
 from kg.rdf import build_dataset, document_iri, union_graph
 
 PUTIN, KIM = ID["person/vladimir-putin"], ID["person/kim-jong-un"]
@@ -22,6 +22,7 @@ def test_fact_is_a_direct_triple_and_a_statement_with_roles_and_evidence():
     rifle = ID["thing/rifle"]
     assert (PUTIN, KG.gave, rifle) in graph
     (statement,) = graph.subjects(RDF.predicate, KG.gave)
+    assert (statement, RDF.type, SCHEMA.GiveAction) in graph
     assert (statement, RDF.subject, PUTIN) in graph
     assert (statement, RDF.object, rifle) in graph
     assert (statement, KG.recipient, KIM) in graph
