@@ -460,8 +460,25 @@ def _add_time(state: _DocState, frame: _Frame, token: Token) -> None:
         return
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
-    frame.roles.append(Role(name=RoleName.TIME, mention=mention,
-                            normalized=normalize_time(mention.text, state.document.date)))
+    normalized = normalize_time(mention.text, state.document.date)
+    explicit = _parenthetical_date(state, token)
+    if explicit is not None:
+        # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
+        normalized = normalize_time(explicit.text, state.document.date) or normalized
+    frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
+
+
+def _parenthetical_date(state: _DocState, token: Token) -> Mention | None:
+    doc = token.doc
+    end = token.i
+    while end + 1 < len(doc) and state.mention_at.get(end + 1) is state.mention_at.get(token.i):
+        end += 1
+    if end + 2 < len(doc) and doc[end + 1].text == "(":
+        inner = state.mention_at.get(end + 2)
+        if inner is not None and inner.type is EntityType.DATE and inner is not \
+                state.mention_at.get(token.i):
+            return inner
+    return None
 
 
 def _is_reciprocal(token: Token, vocab: RelationVocabulary) -> bool:

@@ -162,3 +162,10 @@ def test_with_phrase_names_what_is_given(text):
 def test_place_names_ending_in_verb_like_words_stay_whole():
     corpus = corpus_of("The United States warned North Korea on Monday.")
     assert find(corpus, "place/united-states", "warned", "place/north-korea")
+
+
+def test_a_date_in_parentheses_overrides_counting_back_from_the_dateline():
+    corpus = corpus_of("Kim Jong Un met Vladimir Putin on Wednesday (Sept 13) in Moscow.",
+                       date="2023-10-01")
+    (meeting,) = find(corpus, "person/kim-jong-un", "met", "person/vladimir-putin")
+    assert role(meeting, "time") == ["2023-09-13"]
