@@ -65,11 +65,11 @@ def test_build_writes_the_file_in_the_chosen_format(tiny_build, tiny_corpus_dir,
     assert len(union_graph(parsed)) == len(union_graph(tiny_build.dataset))
 
 
-def test_build_without_output_writes_turtle_and_jsonld_under_output(tiny_corpus_dir, tmp_path):
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, ["build", str(tiny_corpus_dir)], prog_name="kg")
-        written = sorted(p.name for p in Path("output").iterdir())
+def test_build_without_output_writes_turtle_and_jsonld_under_output(tiny_corpus_dir, tmp_path,
+                                                                   monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(tiny_corpus_dir)], prog_name="kg")
+    written = sorted(p.name for p in (tmp_path / "output").iterdir())
 
     assert result.exit_code == 0, result.output
     assert written == ["graph.jsonld", "graph.ttl"]
