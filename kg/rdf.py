@@ -156,6 +156,8 @@ def _add_document(graph: Graph, document: Document) -> None:
     graph.add((node, SCHEMA.encodingFormat, Literal(document.media_type)))
     graph.add((node, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
     graph.add((node, NIF.endIndex, Literal(len(document.text), datatype=XSD.nonNegativeInteger)))
+    # The text itself, so every quote can be checked against its offsets in the graph alone.
+    graph.add((node, NIF.isString, Literal(document.text)))
     if document.title:
         graph.add((node, DCTERMS.title, Literal(document.title)))
         graph.add((node, SCHEMA.headline, Literal(document.title)))

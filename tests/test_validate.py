@@ -42,6 +42,7 @@ def good_graph() -> Graph:
     g.add((DOC, RDF.type, ns.SCHEMA.NewsArticle))
     g.add((DOC, KG.sourceFile, Literal("gift.txt")))
     g.add((DOC, KG.sha256, Literal("ab" * 32)))
+    g.add((DOC, NIF.isString, Literal(QUOTE)))
     for node, label, cls in ((PUTIN, "Vladimir Putin", ns.SCHEMA.Person),
                              (RIFLE, "rifle", ns.SCHEMA.Thing)):
         g.add((node, RDF.type, cls))
@@ -125,7 +126,11 @@ def test_damaged_fact_is_caught_and_named_with_its_sentence(case):
     report = validate_graph(graph)
 
     assert not report.conforms
-    assert [(v.focus, v.path) for v in report.violations] == [(str(focus), path)]
+    pairs = [(v.focus, v.path) for v in report.violations]
+    # Damaged offsets also break the quote check (path None), on the same span.
+    assert (str(focus), path) in pairs
+    assert {f for f, _ in pairs} == {str(focus)}
+    assert len(pairs) == (2 if focus in (SENTENCE, TRIGGER) else 1)
     text = report.describe()
     assert f'"{LABEL}"' in text
     assert str(focus) in text
@@ -181,3 +186,20 @@ def test_report_has_one_line_per_violation_in_a_stable_order():
 def test_shapes_are_found_and_parse():
     assert (shapes_path() / "kg.shapes.ttl").is_file()
     assert len(load_shapes()) > 0
+
+
+def test_a_quote_that_does_not_match_the_text_at_its_offsets_is_caught():
+    g = good_graph()
+    g.set((SENTENCE, NIF.anchorOf, Literal("Vladimir Putin sold a rifle.")))
+    report = validate_graph(g)
+    assert not report.conforms
+    assert any("not the document text between its offsets" in v.message
+               for v in report.violations)
+
+
+def test_a_document_without_its_text_is_caught():
+    g = good_graph()
+    g.remove((DOC, NIF.isString, None))
+    report = validate_graph(g)
+    assert not report.conforms
+    assert any(v.path == "nif:isString" for v in report.violations)
