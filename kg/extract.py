@@ -36,7 +36,7 @@ NER_TYPES = {
     "PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION, "GPE": EntityType.PLACE,
     "LOC": EntityType.PLACE, "FAC": EntityType.PLACE, "PRODUCT": EntityType.THING,
     "WORK_OF_ART": EntityType.THING, "LAW": EntityType.THING, "EVENT": EntityType.EVENT,
-    "DATE": EntityType.DATE, "TIME": EntityType.DATE,
+    "DATE": EntityType.DATE, "TIME": EntityType.DATE, "MONEY": EntityType.THING,
 }
 PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 NEUTER_PRONOUNS = {"it"}
@@ -139,8 +139,10 @@ def _named_mentions(state: _DocState) -> Iterator[Mention]:
     for ent in (part for whole in state.doc.ents for part in _split_entity(whole)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
-        if entity_type is None or span is None or not any(t.is_alpha or t.is_digit for t in span):
+        if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
             continue
+        if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
+            span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000' 
         mention = _mention(state, span, entity_type, ner_label=ent.label_,
                            title=_title_of(span) if entity_type is EntityType.PERSON else None)
         for token in span:
@@ -202,16 +204,35 @@ def _argument(state: _DocState, token: Token) -> Mention | None:
     if token.i in state.mention_at:
         return state.mention_at[token.i]
     lower = token.lower_
+    vocab = load_vocabulary()
     if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS:
         person = lower in PERSONAL_PRONOUNS
-        antecedent = _antecedent(state, token, state.people if person else state.organisations,
-                                 sentences_back=2 if person else 1)
+        antecedent = _reporting_subject(state, token, person) or _antecedent(
+            state, token, state.people if person else state.organisations,
+            sentences_back=2 if person else 1)
         if antecedent is None or (not person and token.dep_ not in SUBJECT_DEPS):
             return None
         return _mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
                         antecedent=antecedent)
     if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
         return None
+    for child in token.children:
+        # 'Its chairman, Erik Lindqvist, sold ...': the name, not the role word.
+        named = state.mention_at.get(child.i) if child.dep_ == "appos" else None
+        if named is not None and named.type in {EntityType.PERSON, EntityType.ORGANIZATION,
+                                                EntityType.PLACE}:
+            return named
+    if token.lemma_.lower() in vocab.measure_nouns:
+        # '300 tonnes of rice' is rice.
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                return _argument(state, pobj)
+    if token.lemma_.lower() in vocab.organisation_nouns and _is_definite_bare(token):
+        # 'the company' / 'its lender' right after a named organisation is that organisation.
+        antecedent = _antecedent(state, token, state.organisations, sentences_back=2)
+        if antecedent is not None:
+            return _mention(state, token.doc[token.i:token.i + 1], antecedent.type,
+                            ner_label=None, antecedent=antecedent)
     left = token.i
     while left > 0 and token.doc[left - 1].dep_ == "compound" and \
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
@@ -228,6 +249,32 @@ def _argument(state: _DocState, token: Token) -> Mention | None:
         left -= 1
     return _mention(state, token.doc[left:token.i + 1], EntityType.THING, ner_label=None,
                     lemma=lemma)
+
+
+def _is_definite_bare(token: Token) -> bool:
+    """'the company' or 'its bank', with no other words that could name another one."""
+    children = list(token.children)
+    return any(c.lower_ in {"the", "its", "their"} for c in children) and not any(
+        c.dep_ in {"compound", "amod", "nmod", "prep", "relcl", "acl", "nummod"}
+        for c in children)
+
+
+def _reporting_subject(state: _DocState, pronoun: Token, person: bool) -> Mention | None:
+    """In reported speech the pronoun is usually the speaker: 'Putin said he would visit',
+    'Harbor Foods denied that it had bought'."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return None
+    vocab = load_vocabulary()
+    for governor in _governors(pronoun.head, limit=2):
+        if governor.lemma_.lower() not in vocab.speech_verbs | vocab.denial_verbs:
+            continue
+        for child in governor.children:
+            if child.dep_ == "nsubj" and child.lower_ not in PERSONAL_PRONOUNS | NEUTER_PRONOUNS:
+                mention = _argument(state, child)
+                if mention is not None and (mention.type is EntityType.PERSON) == person:
+                    return mention
+        return None
+    return None
 
 
 def _antecedent(state: _DocState, pronoun: Token, candidates: list[tuple[int, Mention, bool]],
@@ -268,7 +315,7 @@ class _Frame:
 
 def _facts_for_verb(state: _DocState, sentence: Sentence, verb: Token,
                     vocab: RelationVocabulary) -> Iterator[Fact]:
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     spec = vocab.spec(lemma)
     frame = _Frame()
     _fill_subjects(state, verb, frame)
@@ -284,6 +331,12 @@ def _facts_for_verb(state: _DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, spec, vocab, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def verb_lemma(verb: Token) -> str:
+    """The lemma with its particle: 'rule out' is not 'rule', 'hand over' is not 'hand'."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
 
 
 def _fill_subjects(state: _DocState, verb: Token, frame: _Frame) -> None:
@@ -348,6 +401,7 @@ def _fill_objects_and_roles(state: _DocState, verb: Token, spec: RelationSpec | 
             preferred.extend(_prep_roles(state, verb, child, spec, frame, vocab))
         elif child.dep_ in {"npadvmod", "advmod"} and child.ent_type_ in {"DATE", "TIME"}:
             _add_time(state, frame, child)
+    _attached_circumstances(state, verb, spec, frame, vocab)
     themes = [r for r in frame.roles if r.name is RoleName.THEME]
     if themes:
         # 'provided Ukraine with tanks': the tanks are given, Ukraine receives them.
@@ -356,7 +410,6 @@ def _fill_objects_and_roles(state: _DocState, verb: Token, spec: RelationSpec | 
         frame.objects = [(r.mention, "prep-with") for r in themes]
     if not frame.objects:
         frame.objects.extend(preferred)
-    _attached_circumstances(state, verb, spec, frame, vocab)
 
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
@@ -382,7 +435,14 @@ def _attached_circumstances(state: _DocState, verb: Token, spec: RelationSpec | 
                 if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
                     mention = _as_place(_argument(state, token))
                 role = spec.role_for_prep(word) if spec else None
-                if mention is not None and role not in (None, RoleName.THEME) and \
+                if role is RoleName.THEME and token.head.head.i in objects:
+                    # 'armed the rebels with missiles' with 'with' hung on 'rebels'.
+                    for conj in _conjuncts(token):
+                        theme = _argument(state, conj)
+                        if theme is not None and theme not in taken:
+                            frame.roles.append(Role(name=role, mention=theme))
+                            taken.add(theme)
+                elif mention is not None and role is not None and \
                         token.head.head.i in objects and mention not in taken:
                     frame.roles.append(Role(name=role, mention=mention))
                     taken.add(mention)
@@ -521,8 +581,8 @@ def _fact(state: _DocState, sentence: Sentence, verb: Token, spec: RelationSpec 
         rule=rule, confidence=_confidence(spec, subject, obj, rule),
         factuality=_factuality(verb, vocab), attributed_to=speaker,
     )
-    lemma = verb.lemma_.lower()
-    return Fact(predicate=spec.predicate if spec else lemma, lemma=lemma,
+    lemma = verb_lemma(verb)
+    return Fact(predicate=spec.predicate if spec else lemma.replace(" ", "_"), lemma=lemma,
                 subject=Role(name=RoleName.AGENT, mention=subject),
                 object=Role(name=RoleName.THEME, mention=obj), roles=kept, evidence=evidence)
 
@@ -551,6 +611,11 @@ def _governors(verb: Token, limit: int = 4) -> Iterator[Token]:
                 or token.head.i == token.i:
             return
         token = token.head
+        if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj"} and token.head.i != token.i:
+            # 'denied reports that it had bought': the clause hangs on a noun of 'denied'.
+            token = token.head
+            if token.pos_ == "ADP" and token.head.i != token.i:
+                token = token.head
         yield token
 
 
@@ -572,7 +637,8 @@ def _factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     if headline_infinitive or auxiliaries & vocab.future_auxiliaries or \
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
-    if any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children):
+    if lemmas & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
+                                         for c in t.children):
         return Factuality.REPORTED
     return Factuality.ASSERTED
 

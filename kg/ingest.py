@@ -161,10 +161,17 @@ def clean_body(text: str, media_type: str) -> str:
     elif media_type == "text/markdown":
         body = _mask_markdown(body)
     body = _mask_boilerplate(body)
+    body = _DATELINE.sub(_blank, body)
     # Editorial brackets ('Putin gave [Jong-un] a rifle') confuse the parser; the words stay.
     body = body.replace("[", " ").replace("]", " ").replace("\ufeff", " ")
     assert len(body) == len(text)
     return body
+
+
+# 'KOUROU, French Guiana — ' or 'WASHINGTON (Reuters) - ' opening a paragraph: a place in
+# capitals read as the subject of the first sentence otherwise.
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,[ \t]+[A-Z][\w.'\- ]{1,40}?)?"
+                       r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:—|–|--|-)[ \t]+")
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -47,6 +47,9 @@ class RelationVocabulary(BaseModel):
     possible_auxiliaries: frozenset[str]
     denial_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
+    hedge_verbs: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()
     reciprocal_objects: frozenset[str]
     symmetric_predicates: frozenset[str] = frozenset()
     place_preps: frozenset[str]

@@ -170,6 +170,7 @@ def _all_mentions(result: ExtractionResult) -> list[Mention]:
         roles = [fact.subject, fact.object, *fact.roles]
         speaker = fact.evidence.attributed_to
         mentions = [r.mention for r in roles] + ([speaker] if speaker else [])
+        mentions += [m.antecedent for m in mentions if m.antecedent is not None]
         for mention in mentions:
             seen.setdefault((mention.start, mention.end), mention)
     return [seen[k] for k in sorted(seen)]

@@ -169,3 +169,55 @@ def test_a_date_in_parentheses_overrides_counting_back_from_the_dateline():
                        date="2023-10-01")
     (meeting,) = find(corpus, "person/kim-jong-un", "met", "person/vladimir-putin")
     assert role(meeting, "time") == ["2023-09-13"]
+
+
+def test_an_appositive_name_stands_for_its_role_word():
+    corpus = corpus_of("Its chairman, Erik Lindqvist, sold a stake to Nordbank.")
+    assert [f.subject.entity_id for f in corpus.facts if f.predicate == "sold"] == \
+        ["person/erik-lindqvist"]
+
+
+def test_a_measure_noun_gives_way_to_what_is_measured():
+    corpus = corpus_of("Japan sent 300 tonnes of rice to Haiti.")
+    assert find(corpus, "place/japan", "sent", "thing/rice")
+
+
+def test_money_can_be_what_is_given():
+    corpus = corpus_of("Castell gave Hale $80,000 in 2021.")
+    (gift,) = [f for f in corpus.facts if f.predicate == "gave"]
+    assert gift.object.mention.text == "$80,000"
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate", "obj", "factuality"), [
+    ("Vladimir Putin said he would visit Pyongyang.", "person/vladimir-putin", "visited",
+     "place/pyongyang", Factuality.EXPECTED),
+    ("Harbor Foods denied reports that it had bought a stake in Delta Mills.",
+     "organization/harbor-foods", "bought", "thing/stake", Factuality.DENIED),
+    ("Investigators allege that Richard Hale accepted a boat.", "person/richard-hale",
+     "accepted", "thing/boat", Factuality.REPORTED),
+])
+def test_reported_speech_pronouns_and_embedded_factuality(text, subject, predicate, obj,
+                                                         factuality):
+    (fact,) = find(corpus_of(text), subject, predicate, obj)
+    assert fact.evidence.factuality is factuality
+
+
+def test_the_company_refers_to_the_organisation_just_named():
+    corpus = corpus_of("Okafor Industries said on Monday that the company had hired "
+                       "Hartwell Capital.")
+    assert find(corpus, "organization/okafor-industries", "employs",
+                "organization/hartwell-capital")
+
+
+def test_particle_verbs_are_their_own_lemma():
+    corpus = corpus_of("Kim Jong Un handed over a letter to Vladimir Putin. "
+                       "Vladimir Putin did not rule out a summit.")
+    (gift,) = find(corpus, "person/kim-jong-un", "gave", "thing/letter")
+    assert role(gift, "recipient") == ["person/vladimir-putin"]
+    assert not [f for f in corpus.facts if f.predicate == "leads"]
+
+
+def test_a_dateline_is_not_the_subject():
+    corpus = corpus_of("KOUROU, French Guiana — The European Space Agency launched a lander.")
+    subjects = {f.subject.entity_id for f in corpus.facts if f.predicate == "launched"}
+    assert subjects == {"organization/european-space-agency"}
