@@ -142,7 +142,7 @@ def _named_mentions(state: _DocState) -> Iterator[Mention]:
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
             continue
         if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
-            span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000' 
+            span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
         mention = _mention(state, span, entity_type, ner_label=ent.label_,
                            title=_title_of(span) if entity_type is EntityType.PERSON else None)
         for token in span:
