@@ -31,6 +31,8 @@ from kg.relations import load_vocabulary
 
 _TYPE_PRIORITY = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.EVENT,
                   EntityType.THING]
+_COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co",
+                     "limited", "nv", "bv", "spa", "se", "lp", "llp"}
 _NAME_PREFIXES = {"president", "mr", "mrs", "ms", "dr", "minister", "chairman", "leader", "general",
                   "prime", "sir", "lord", "king", "queen", "prince", "senator", "governor"}
 
@@ -42,6 +44,8 @@ def name_key(text: str) -> tuple[str, ...]:
     tokens = re.findall(r"[a-z0-9]+", folded)
     while len(tokens) > 1 and tokens[0] in _NAME_PREFIXES | {"the"}:
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in _COMPANY_SUFFIXES:
+        tokens = tokens[:-1]
     return tuple(tokens)
 
 
@@ -109,10 +113,15 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
             record["titles"].add(mention.title)  # type: ignore[attr-defined]
 
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
     for cluster in clusters:
         entity_type = cluster.type
         label = _canonical_label(cluster)
         cluster_id = mint_entity_id(entity_type, label)
+        if entity_type is not EntityType.THING:
+            for doc_id in cluster.docs:
+                for word in {w for k in cluster.keys for w in k}:
+                    named_words[(doc_id, word)].add(cluster_id)
         for mention in cluster.mentions:
             assign(mention, cluster_id, label, entity_type)
             if mention.title and entity_type is EntityType.PERSON:
@@ -121,10 +130,11 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
         for mention in _all_mentions(result):
             if mention.lemma is not None and mention.ner_label != "PROPN" \
                     and not mention.is_pronoun:
-                person = _described_person(mention, titled)
-                if person is not None:
-                    record = entities[person]
-                    assign(mention, person, record["label"], EntityType.PERSON)  # type: ignore[arg-type]
+                named = _described_person(mention, titled) or _named_by_head_word(
+                    mention, result.document.text, named_words)
+                if named is not None:
+                    record = entities[named]
+                    assign(mention, named, record["label"], record["type"])  # type: ignore[arg-type]
                     continue
                 label = mention.lemma
                 assign(mention, mint_entity_id(EntityType.THING, label), label, EntityType.THING)
@@ -193,8 +203,9 @@ def _cluster_names(mentions: list[Mention]) -> list[_Cluster]:
             for mention in by_key[key]:
                 home.add(mention)
             continue
-        containers = [c for c in clusters if c.type is EntityType.PERSON
-                      and any(_contained(key, k) for k in c.keys)]
+        acronym = len(key) == 1 and by_key[key][0].text.isupper() and len(key[0]) >= 2
+        containers = [c for c in clusters if any(_short_form(key, k, c.type, acronym)
+                                                 for k in c.keys)]
         for mention in by_key[key]:
             home = _best_container(mention, containers) or singles.get(key)
             if home is None:
@@ -230,6 +241,31 @@ def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]]) 
         return next(iter(local))
     everywhere = set().union(*by_doc.values())
     return everywhere.pop() if not local and len(everywhere) == 1 else None
+
+
+def _named_by_head_word(mention: Mention, text: str,
+                        named_words: dict[tuple[str, str], set[str]]) -> str | None:
+    """'the cyclone' after 'Cyclone Mara', 'the council' after 'Riverside City Council': a
+    definite noun that is a word of exactly one name in the same document is that entity."""
+    if " " in (mention.lemma or " ") or not text[:mention.start].lower().endswith(("the ", "its ")):
+        return None
+    candidates = named_words.get((mention.doc_id, mention.lemma or ""), set())
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def _short_form(short: tuple[str, ...], full: tuple[str, ...], full_type: EntityType,
+                acronym: bool) -> bool:
+    """Whether ``short`` can name the entity called ``full``: any part of a person's name
+    ('Jong-un', 'Kim'), the leading words of an organisation's ('Harbor' for 'Harbor Foods'),
+    or an organisation's initials ('ESA'). Places never: 'Korea' is not 'North Korea'."""
+    if full_type is EntityType.PERSON:
+        return _contained(short, full)
+    if full_type is not EntityType.ORGANIZATION or len(short) >= len(full):
+        return False
+    if acronym:
+        initials = "".join(w[0] for w in full if w not in {"of", "the", "and", "for", "de"})
+        return short[0] == initials
+    return full[:len(short)] == short
 
 
 def _best_container(mention: Mention, candidates: list[_Cluster]) -> _Cluster | None:

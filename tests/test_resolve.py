@@ -79,3 +79,25 @@ def test_generic_verb_between_two_plain_nouns_is_dropped_but_vocabulary_verbs_st
     assert ("thing/factory", "produces", "thing/fighter-jet") in predicates
     assert ("person/vladimir-putin", "admire", "thing/factory") in predicates
     assert not [p for p in predicates if p[1] == "depict"]
+
+
+def test_organisation_short_forms_suffixes_and_initials_resolve():
+    corpus = corpus_of("Harbor Foods Inc. agreed to buy Greenfield Dairy. Harbor Foods hired "
+                       "Hartwell Capital. Harbor will provide workers with bonuses.",
+                       "The European Space Agency launched a lander. ESA did not release the "
+                       "cost.")
+    assert _entity_of(corpus, "Harbor Foods Inc.") == _entity_of(corpus, "Harbor Foods") == \
+        _entity_of(corpus, "Harbor") == "organization/harbor-foods"
+    assert _entity_of(corpus, "ESA") == _entity_of(corpus, "European Space Agency")
+
+
+def test_a_place_is_not_shortened_to_part_of_its_name():
+    corpus = corpus_of("Kim Jong Un returned to North Korea. Korea is divided.")
+    assert _entity_of(corpus, "Korea") != _entity_of(corpus, "North Korea")
+
+
+def test_the_head_word_of_a_name_refers_back_to_it():
+    corpus = corpus_of("Cyclone Mara hit Beira on Monday. Officials said the cyclone had "
+                       "killed 140 people.")
+    killers = {f.subject.entity_id for f in corpus.facts if f.predicate == "killed"}
+    assert killers == {_entity_of(corpus, "Cyclone Mara")}
