@@ -203,3 +203,17 @@ def test_a_document_without_its_text_is_caught():
     report = validate_graph(g)
     assert not report.conforms
     assert any(v.path == "nif:isString" for v in report.violations)
+
+
+def test_the_quote_shape_for_other_engines_agrees_with_kgs_own_check():
+    from pyshacl import validate
+
+    from kg.validate import quote_violations, shapes_path
+
+    shapes = Graph().parse(shapes_path() / "extra" / "quotes.ttl", format="turtle")
+    good, bad = good_graph(), good_graph()
+    bad.set((SENTENCE, NIF.anchorOf, Literal("Vladimir Putin sold a rifle.")))
+    for graph, expected in ((good, True), (bad, False)):
+        conforms = validate(graph, shacl_graph=shapes, advanced=True)[0]
+        assert conforms is expected
+        assert (not quote_violations(graph)) is expected
