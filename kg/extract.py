@@ -637,8 +637,9 @@ def _factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     if headline_infinitive or auxiliaries & vocab.future_auxiliaries or \
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
-    if lemmas & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
-                                         for c in t.children):
+    governing = {t.lemma_.lower() for t in chain[1:]}  # 'X accused Y' is asserted; 'allege that'
+    if governing & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
+                                            for c in t.children):
         return Factuality.REPORTED
     return Factuality.ASSERTED
 

@@ -81,6 +81,28 @@ def sentence_starts(body: str) -> set[int]:
     return starts
 
 
+def merge_hyphenated(doc):  # (Doc) -> Doc
+    """'e-reader', 'colonial-era', 'anti-tank' as one token each: spaCy's tokenizer splits at
+    hyphens, and the small parser then reads 'e', '-' and 'reader' as three objects. Names
+    ('Jong-un', 'Coca-Cola') are left split: the recogniser was trained on them that way."""
+    runs: list[tuple[int, int]] = []
+    i = 1
+    while i < len(doc) - 1:
+        left, right = doc[i - 1].text, doc[i + 1].text
+        if doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+                and left[-1:].isalnum() and right[:1].isalnum() \
+                and not left[:1].isupper() and not right[:1].isupper():
+            start = runs.pop()[0] if runs and runs[-1][1] == i - 1 else i - 1
+            runs.append((start, i + 1))
+            i += 2
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for start, end in runs:
+            retokenizer.merge(doc[start:end + 1])
+    return doc
+
+
 def parse_documents(documents: Iterable[Document], model: str) -> Iterator[tuple[Document, object]]:
     """Yield each document with its parsed spaCy ``Doc``, batched through ``nlp.pipe``."""
     nlp = load_pipeline(model)
@@ -89,7 +111,7 @@ def parse_documents(documents: Iterable[Document], model: str) -> Iterator[tuple
     def prepared() -> Iterator[object]:
         for document in docs:
             text = re.sub(r"[\r\n\t\f\v]", " ", document.body)
-            spacy_doc = nlp.make_doc(text)
+            spacy_doc = merge_hyphenated(nlp.make_doc(text))
             starts = sentence_starts(document.body)
             for token in spacy_doc[1:]:
                 if token.idx in starts and not token.is_space:

@@ -221,3 +221,17 @@ def test_a_dateline_is_not_the_subject():
     corpus = corpus_of("KOUROU, French Guiana — The European Space Agency launched a lander.")
     subjects = {f.subject.entity_id for f in corpus.facts if f.predicate == "launched"}
     assert subjects == {"organization/european-space-agency"}
+
+
+def test_hyphenated_words_stay_one_thing():
+    corpus = corpus_of("Lumio launched a foldable e-reader on Tuesday.")
+    assert [f.object.entity_id for f in corpus.facts] == ["thing/e-reader"]
+
+
+def test_an_accusation_is_asserted_but_what_is_alleged_is_reported():
+    corpus = corpus_of("Prosecutors accused Richard Hale of fraud. "
+                       "Prosecutors allege that Richard Hale accepted a boat.")
+    (accusation,) = [f for f in corpus.facts if f.predicate == "accused"]
+    (boat,) = [f for f in corpus.facts if f.predicate == "accepted"]
+    assert accusation.evidence.factuality is Factuality.ASSERTED
+    assert boat.evidence.factuality is Factuality.REPORTED
