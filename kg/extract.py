@@ -382,8 +382,15 @@ def _fill_subjects(state: _DocState, verb: Token, frame: _Frame) -> None:
 def _fill_objects_and_roles(state: _DocState, verb: Token, spec: RelationSpec | None,
                             frame: _Frame, vocab: RelationVocabulary) -> None:
     preferred: list[tuple[Mention, str]] = []
+    deps = {c.dep_ for c in verb.children}
+    # 'Okonjo was awarded the trophy by Pillay': with a direct object as well, the passive
+    # subject of a giving verb is the recipient.
+    passive_recipient = "dobj" in deps and "nsubjpass" in deps and spec is not None \
+        and bool(spec.recipient)
     for child in verb.children:
-        if child.dep_ in {"dobj", "nsubjpass", "attr"} and child.dep_ != "attr":
+        if child.dep_ == "nsubjpass" and passive_recipient:
+            _add_role(state, frame, RoleName.RECIPIENT, child, vocab)
+        elif child.dep_ in {"dobj", "nsubjpass"}:
             if _is_reciprocal(child, vocab):
                 frame.reciprocal = RoleName.THEME
                 continue

@@ -235,3 +235,11 @@ def test_an_accusation_is_asserted_but_what_is_alleged_is_reported():
     (boat,) = [f for f in corpus.facts if f.predicate == "accepted"]
     assert accusation.evidence.factuality is Factuality.ASSERTED
     assert boat.evidence.factuality is Factuality.REPORTED
+
+
+def test_passive_ditransitive_subject_is_the_recipient():
+    corpus = corpus_of("Emeka Okonjo was awarded the trophy by Shaun Pillay.")
+    gifts = [f for f in corpus.facts if f.predicate == "gave"]
+    assert [(f.subject.entity_id, f.object.entity_id) for f in gifts] == \
+        [("person/shaun-pillay", "thing/trophy")]
+    assert role(gifts[0], "recipient")[0].endswith("okonjo")
