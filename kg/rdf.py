@@ -107,6 +107,11 @@ def build_dataset(corpus: ResolvedCorpus, model: str) -> Dataset:
     for document in corpus.documents:
         graph = dataset.graph(document_iri(document.doc_id))
         _add_document(graph, document)
+    for entity in corpus.entities:
+        # Which articles mention whom: 'all articles that mention Peskov' is one triple pattern.
+        for doc_id in sorted({m.doc_id for m in entity.mentions}):
+            dataset.graph(document_iri(doc_id)).add(
+                (document_iri(doc_id), SCHEMA.mentions, entity_iri(entity.entity_id)))
     grouped: dict[URIRef, list[Fact]] = defaultdict(list)
     for fact in corpus.facts:
         grouped[fact_iri(fact)].append(fact)

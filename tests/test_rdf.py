@@ -47,6 +47,15 @@ def test_support_count_counts_documents_and_symmetric_facts_merge():
     assert (KIM, KG.met, PUTIN) in graph and (PUTIN, KG.met, KIM) in graph
 
 
+def test_documents_list_the_entities_they_mention():
+    corpus, dataset = _graph("Kim Jong Un visited Moscow.", "Vladimir Putin visited Beijing.")
+    graph = union_graph(dataset)
+    by_source = {d.source: document_iri(d.doc_id) for d in corpus.documents}
+    assert (by_source["t0.txt"], SCHEMA.mentions, KIM) in graph
+    assert (by_source["t1.txt"], SCHEMA.mentions, KIM) not in graph
+    assert (by_source["t1.txt"], SCHEMA.mentions, PUTIN) in graph
+
+
 def test_each_document_gets_a_named_graph_holding_its_evidence():
     corpus, dataset = _graph("Kim Jong Un visited Moscow.", "Vladimir Putin visited Beijing.")
     names = {g.identifier for g in dataset.graphs()}
