@@ -31,6 +31,12 @@ class ShapeViolation(KgError):
     exit_code = 5
 
 
+class OutputError(KgError):
+    """An output file cannot be written (missing or read-only folder, a file in the way)."""
+
+    exit_code = 7
+
+
 class StoreError(KgError):
     """A triplestore refused or could not be reached."""
 

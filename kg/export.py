@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from kg.errors import KgError
+from kg.errors import KgError, OutputError
 from kg.namespaces import PREFIXES
 from kg.rdf import union_graph
 
@@ -114,8 +114,11 @@ def format_for(path: Path, fmt: str | None) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary sibling and rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write here ({err.strerror})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -123,6 +126,9 @@ def write_atomic(path: Path, text: str) -> None:
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
+    except OSError as err:
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({err.strerror})") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -84,7 +84,11 @@ def _hidden(path: Path, root: Path) -> bool:
 def read_file(path: Path) -> Iterator[Document]:
     """Decode one file into one Document (or one per line for JSON Lines)."""
     media_type = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text/plain")
-    text = decode_bytes(path.read_bytes(), path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    text = decode_bytes(data, path)
     if media_type == "application/jsonl":
         yield from _read_jsonl(text, path)
         return

@@ -288,3 +288,25 @@ def test_version():
     result = kg("--version")
     assert result.exit_code == 0
     assert result.stdout.startswith("kg, version ")
+
+
+def test_build_into_a_path_that_cannot_be_a_folder_is_a_one_line_error(tiny_corpus_dir, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(blocker / "graph.ttl"))
+
+    _assert_one_line_error(result, 7, "cannot write")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_build_never_modifies_its_inputs(tiny_corpus_dir, tmp_path):
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tiny_corpus_dir.rglob("*")
+              if p.is_file()}
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(tmp_path / "g.ttl"))
+
+    assert result.exit_code == 0, result.output
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tiny_corpus_dir.rglob("*")
+             if p.is_file()}
+    assert after == before
