@@ -118,7 +118,7 @@ def write_atomic(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:
-        raise OutputError(f"{path}: cannot write here ({err.strerror})") from None
+        raise OutputError(f"{path}: cannot write here ({err.strerror or err})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -128,7 +128,7 @@ def write_atomic(path: Path, text: str) -> None:
         os.replace(temp, path)
     except OSError as err:
         Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({err.strerror})") from None
+        raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

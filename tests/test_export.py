@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg import export
-from kg.errors import KgError
+from kg.errors import KgError, OutputError
 from kg.export import (
     FORMAT_SUFFIXES,
     WRITERS,
@@ -207,7 +207,7 @@ def test_write_atomic_failing_rename_keeps_the_old_file_and_no_temp(tmp_path, mo
         raise OSError("disk full")
 
     monkeypatch.setattr(export.os, "replace", refuse)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full"):
         write_atomic(target, "new graph\n")
 
     assert target.read_text(encoding="utf-8") == "previous\n"
