@@ -151,8 +151,10 @@ def _named_mentions(state: _DocState) -> Iterator[Mention]:
         if entity_type is EntityType.PERSON:
             is_speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in \
                 load_vocabulary().speech_verbs
-            state.people.append((span.start, mention,
-                                 root.dep_ in SUBJECT_DEPS and not is_speaker))
+            # 'Its chairman, Erik Lindqvist, sold ...': the appositive name is the subject too.
+            subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos"
+                                                    and root.head.dep_ in SUBJECT_DEPS)
+            state.people.append((span.start, mention, subject and not is_speaker))
         elif entity_type is EntityType.ORGANIZATION:
             state.organisations.append((span.start, mention, root.dep_ in SUBJECT_DEPS))
         yield mention
@@ -222,11 +224,14 @@ def _argument(state: _DocState, token: Token) -> Mention | None:
         if named is not None and named.type in {EntityType.PERSON, EntityType.ORGANIZATION,
                                                 EntityType.PLACE}:
             return named
-    if token.lemma_.lower() in vocab.measure_nouns:
-        # '300 tonnes of rice' is rice.
+    if token.lemma_.lower() in vocab.measure_nouns | vocab.place_nouns:
+        # '300 tonnes of rice' is rice; 'the district of Nicoadala' is Nicoadala.
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                return _argument(state, pobj)
+                inner = _argument(state, pobj)
+                if token.lemma_.lower() in vocab.measure_nouns or (
+                        inner is not None and inner.ner_label is not None):
+                    return inner
     if token.lemma_.lower() in vocab.organisation_nouns and _is_definite_bare(token):
         # 'the company' / 'its lender' right after a named organisation is that organisation.
         antecedent = _antecedent(state, token, state.organisations, sentences_back=2)
@@ -268,11 +273,17 @@ def _reporting_subject(state: _DocState, pronoun: Token, person: bool) -> Mentio
     for governor in _governors(pronoun.head, limit=2):
         if governor.lemma_.lower() not in vocab.speech_verbs | vocab.denial_verbs:
             continue
-        for child in governor.children:
+        # 'The army denied X and said it ...': 'said' shares the subject of 'denied'.
+        speaker = governor.head if governor.dep_ == "conj" and not any(
+            c.dep_ == "nsubj" for c in governor.children) else governor
+        for child in speaker.children:
             if child.dep_ == "nsubj" and child.lower_ not in PERSONAL_PRONOUNS | NEUTER_PRONOUNS:
                 mention = _argument(state, child)
-                if mention is not None and (mention.type is EntityType.PERSON) == person:
-                    return mention
+                if mention is None or (mention.type is EntityType.PERSON) != person:
+                    return None
+                if not person and (mention.lemma or "") in title_nouns():
+                    return None  # 'the chair said it would ...': 'it' is not the chair
+                return mention
         return None
     return None
 
@@ -612,23 +623,33 @@ def _confidence(spec: RelationSpec | None, subject: Mention, obj: Mention, rule:
 
 def _governors(verb: Token, limit: int = 4) -> Iterator[Token]:
     """The verbs this one is embedded under: 'said that [he] would [visit]' -> said."""
+    for token, _ in _governor_links(verb, limit):
+        yield token
+
+
+def _governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
+    """Governors with the link that reached them; 'conj' marks a sibling ('denied X and said
+    Y': 'denied' is Y's sibling, not its governor)."""
     token = verb
     for _ in range(limit):
         if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis"} \
                 or token.head.i == token.i:
             return
+        link = token.dep_
         token = token.head
         if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj"} and token.head.i != token.i:
             # 'denied reports that it had bought': the clause hangs on a noun of 'denied'.
             token = token.head
             if token.pos_ == "ADP" and token.head.i != token.i:
                 token = token.head
-        yield token
+        yield token, link
 
 
 def _factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
-    chain = [verb, *_governors(verb)]
-    lemmas = {t.lemma_.lower() for t in chain}
+    links = list(_governor_links(verb))
+    chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
+    # ... but not their verbs: in 'denied X and said Y', Y is not denied.
+    lemmas = {verb.lemma_.lower()} | {t.lemma_.lower() for t, link in links if link != "conj"}
     own_children = list(verb.children)
     if any(c.dep_ == "neg" for c in own_children):
         return Factuality.NEGATED
@@ -644,7 +665,7 @@ def _factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     if headline_infinitive or auxiliaries & vocab.future_auxiliaries or \
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
-    governing = {t.lemma_.lower() for t in chain[1:]}  # 'X accused Y' is asserted; 'allege that'
+    governing = lemmas - {verb.lemma_.lower()}  # 'X accused Y' is asserted; 'allege that Y'
     if governing & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
                                             for c in t.children):
         return Factuality.REPORTED

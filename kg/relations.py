@@ -49,6 +49,7 @@ class RelationVocabulary(BaseModel):
     hedge_adverbs: frozenset[str]
     hedge_verbs: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
     reciprocal_objects: frozenset[str]
     symmetric_predicates: frozenset[str] = frozenset()

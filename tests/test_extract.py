@@ -243,3 +243,22 @@ def test_passive_ditransitive_subject_is_the_recipient():
     assert [(f.subject.entity_id, f.object.entity_id) for f in gifts] == \
         [("person/shaun-pillay", "thing/trophy")]
     assert role(gifts[0], "recipient")[0].endswith("okonjo")
+
+
+def test_the_district_of_a_named_place_is_that_place():
+    corpus = corpus_of("Paula Mondlane toured the flooded district of Nicoadala.")
+    assert find(corpus, "person/paula-mondlane", "visited", "place/nicoadala")
+
+
+def test_a_sibling_denial_does_not_make_the_next_clause_denied():
+    corpus = corpus_of("Harbor Foods denied the report and said that Harbor Foods bought "
+                       "Greenfield Dairy in 2021.")
+    bought = [f for f in corpus.facts if f.predicate == "bought"]
+    assert bought and all(f.evidence.factuality is not Factuality.DENIED for f in bought)
+
+
+def test_an_appositive_name_can_be_the_antecedent_of_he():
+    corpus = corpus_of("Its chairman, Erik Lindqvist, sold a stake to Harbor Foods, and he "
+                       "will join the board.")
+    (join,) = [f for f in corpus.facts if f.predicate == "joined"]
+    assert join.subject.entity_id == "person/erik-lindqvist"
