@@ -90,7 +90,19 @@ def _sentences(state: _DocState) -> Iterator[Sentence]:
         for token in sent:
             state.sentence_index[token.i] = index
         yield Sentence(doc_id=state.document.doc_id, index=index, start=start, end=end,
-                       text=text[start:end])
+                       text=text[start:end], headline=is_headline(words))
+
+
+SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with",
+               "as", "from", "vs", "is", "are"}
+
+
+def is_headline(words: list[Token]) -> bool:
+    """Title Case ('Putin And Kim Gifted Each Other Rifles') and no final stop."""
+    content = [t for t in words if t.is_alpha and t.lower_ not in SMALL_WORDS]
+    if len(content) < 4 or words[-1].text in {".", "!", "?", "\"", "”", "’", "'"}:
+        return False
+    return sum(t.text[:1].isupper() for t in content) >= 0.8 * len(content)
 
 
 def _trim_entity(ent: Span) -> Span | None:

@@ -36,6 +36,8 @@ class Sentence(_Record):
     start: int
     end: int
     text: str
+    headline: bool = Field(default=False, description="A Title Case line with no final stop, "
+                                                      "where the recogniser misreads names.")
 
 
 class EntityType(StrEnum):

@@ -100,6 +100,7 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
     results = sorted(results, key=lambda r: r.document.doc_id)
     named = [m for r in results for m in _all_mentions(r) if not m.is_pronoun
              and m.type is not EntityType.DATE and (m.lemma is None or m.ner_label == "PROPN")]
+    named = _without_headline_only_names(named, results)
     clusters = _cluster_names(named)
     entity_of: dict[tuple[str, int, int], str] = {}
     entities: dict[str, dict[str, object]] = {}
@@ -184,6 +185,23 @@ def _all_mentions(result: ExtractionResult) -> list[Mention]:
         for mention in mentions:
             seen.setdefault((mention.start, mention.end), mention)
     return [seen[k] for k in sorted(seen)]
+
+
+def _without_headline_only_names(mentions: list[Mention],
+                                 results: list[ExtractionResult]) -> list[Mention]:
+    """Names read only in Title Case headlines ('Putin-Kim Jong Gift Guns') are mostly the
+    recogniser misreading capitals; keep a headline name only if the body names it too (as
+    itself or as part of a longer name: 'Putin' in 'Vladimir Putin')."""
+    headlines = {(s.doc_id, s.index) for r in results for s in r.sentences if s.headline}
+    body = {name_key(m.text) for m in mentions
+            if (m.doc_id, m.sentence_index) not in headlines}
+
+    def named_in_body(key: tuple[str, ...]) -> bool:
+        return key in body or any(full[i:i + len(key)] == key for full in body
+                                  for i in range(len(full) - len(key) + 1))
+
+    return [m for m in mentions if (m.doc_id, m.sentence_index) not in headlines
+            or named_in_body(name_key(m.text))]
 
 
 def _cluster_names(mentions: list[Mention]) -> list[_Cluster]:

@@ -101,3 +101,11 @@ def test_the_head_word_of_a_name_refers_back_to_it():
                        "killed 140 people.")
     killers = {f.subject.entity_id for f in corpus.facts if f.predicate == "killed"}
     assert killers == {_entity_of(corpus, "Cyclone Mara")}
+
+
+def test_names_only_in_a_title_case_headline_are_dropped_but_body_names_kept():
+    corpus = corpus_of("Putin-Kim Jong Gift Guns As Leaders Hold Talks\n\n"
+                       "Vladimir Putin met Kim Jong Un in Vostochny on Wednesday.")
+    labels = {e.label for e in corpus.entities}
+    assert "Vladimir Putin" in labels and "Kim Jong Un" in labels
+    assert not [label for label in labels if "Gift" in label or label == "Guns"]
