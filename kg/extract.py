@@ -604,10 +604,16 @@ def _fact(state: _DocState, sentence: Sentence, verb: Token, spec: RelationSpec 
     speaker = _speaker(state, verb, vocab)
     kept = tuple(r for r in roles if not _same_span(r.mention, subject)
                  and not _same_span(r.mention, obj))
+    # The words of the fact itself, a readable quote when the sentence is a run-on paragraph.
+    parts = [(m.start, m.end) for m in (subject, obj, *(r.mention for r in kept))
+             if m.sentence_index == sentence.index] + [(verb.idx, verb.idx + len(verb.text))]
+    clause = (min(s for s, _ in parts), max(e for _, e in parts))
+    clause_start, clause_end = clause if clause != (sentence.start, sentence.end) else (None, None)
     evidence = Evidence(
         doc_id=state.document.doc_id, sentence_index=sentence.index,
         sentence_start=sentence.start, sentence_end=sentence.end, sentence_text=sentence.text,
         trigger_start=verb.idx, trigger_end=verb.idx + len(verb.text), trigger=verb.text,
+        clause_start=clause_start, clause_end=clause_end,
         rule=rule, confidence=_confidence(spec, subject, obj, rule),
         factuality=_factuality(verb, vocab), attributed_to=speaker,
     )

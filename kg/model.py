@@ -115,6 +115,9 @@ class Evidence(_Record):
     trigger_start: int
     trigger_end: int
     trigger: str
+    clause_start: int | None = Field(default=None, description="From the first to the last "
+                                     "word of the fact, when shorter than the sentence.")
+    clause_end: int | None = None
     rule: str
     confidence: float = Field(ge=0.0, le=1.0)
     factuality: Factuality = Factuality.ASSERTED

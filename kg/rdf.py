@@ -253,6 +253,12 @@ def _add_evidence(graph: Graph, statement: URIRef, fact: Fact, sentence: Sentenc
     trigger = _add_span(graph, e.doc_id, e.trigger_start, e.trigger_end, e.trigger, NIF.Phrase)
     graph.add((trigger, NIF.sentence, sentence_node))
     graph.add((node, KG.trigger, trigger))
+    if e.clause_start is not None and e.clause_end is not None:
+        offset = e.clause_start - sentence.start  # the clause lies inside the sentence
+        quote = sentence.text[offset:offset + e.clause_end - e.clause_start]
+        clause = _add_span(graph, e.doc_id, e.clause_start, e.clause_end, quote, NIF.Phrase)
+        graph.add((clause, NIF.sentence, sentence_node))
+        graph.add((node, KG.clause, clause))
     graph.add((node, KG.extractionRule, Literal(e.rule)))
     graph.add((node, KG.confidence, Literal(f"{e.confidence:.2f}", datatype=XSD.decimal)))
     graph.add((node, KG.factuality, Literal(e.factuality.value)))

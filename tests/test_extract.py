@@ -262,3 +262,13 @@ def test_an_appositive_name_can_be_the_antecedent_of_he():
                        "will join the board.")
     (join,) = [f for f in corpus.facts if f.predicate == "joined"]
     assert join.subject.entity_id == "person/erik-lindqvist"
+
+
+def test_a_long_sentence_gets_a_short_clause_quote_that_slices_the_text():
+    text = ("Officials said on Monday, after a long meeting that ran late into the night and "
+            "ended without a statement, that Vladimir Putin gave Kim Jong Un a rifle.")
+    corpus = corpus_of(text)
+    (gift,) = find(corpus, "person/vladimir-putin", "gave", "thing/rifle")
+    evidence = gift.evidence
+    clause = text[evidence.clause_start:evidence.clause_end]
+    assert clause == "Vladimir Putin gave Kim Jong Un a rifle"

@@ -79,3 +79,13 @@ def test_building_twice_gives_identical_graphs():
     second = union_graph(_graph("Vladimir Putin gave Kim Jong Un a rifle.")[1])
     assert set(first) == set(second)
     assert not any(node.__class__.__name__ == "BNode" for triple in first for node in triple)
+
+
+def test_a_clause_quote_is_a_nif_phrase_of_its_sentence():
+    _, dataset = _graph("Officials said on Monday, after a long meeting, that Vladimir Putin gave "
+                        "Kim Jong Un a rifle.")
+    graph = union_graph(dataset)
+    (evidence,) = graph.subjects(KG.extractionRule, None)
+    clause = graph.value(evidence, KG.clause)
+    assert str(graph.value(clause, NIF.anchorOf)) == "Vladimir Putin gave Kim Jong Un a rifle"
+    assert graph.value(clause, NIF.sentence) == graph.value(evidence, KG.sentence)
