@@ -668,8 +668,7 @@ def _factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
     # ... but not their verbs: in 'denied X and said Y', Y is not denied.
     lemmas = {verb.lemma_.lower()} | {t.lemma_.lower() for t, link in links if link != "conj"}
-    own_children = list(verb.children)
-    if any(c.dep_ == "neg" for c in own_children):
+    if any(c.dep_ == "neg" for c in verb.children):
         return Factuality.NEGATED
     if lemmas & vocab.denial_verbs:
         return Factuality.DENIED

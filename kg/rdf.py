@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from kg import __version__
 from kg.model import Document, Entity, EntityType, Fact, ResolvedCorpus, RoleName, Sentence
@@ -274,8 +273,3 @@ def union_graph(dataset: Dataset) -> Graph:
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
-
-
-def node_label(graph: Graph, node: Node) -> str:
-    label = graph.value(node, RDFS.label)
-    return str(label) if label is not None else str(node)
