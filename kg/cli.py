@@ -21,7 +21,7 @@ from kg import __version__
 from kg.errors import KgError, ShapeViolation
 from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
 from kg.pipeline import build_result
-from kg.query import load_graph, run_query
+from kg.query import QueryResult, list_facts, load_graph, run_query
 from kg.rdf import union_graph
 from kg.store import load_dataset
 from kg.validate import validate_graph
@@ -58,6 +58,7 @@ def main() -> None:
       kg build articles/ -o out/news.trig       # any files or folders, any format
       kg validate output/graph.ttl
       kg query output/graph.ttl "SELECT ?s ?o WHERE { ?s kg:gave ?o }"
+      kg facts output/graph.ttl --entity "Kim Jong Un"
       kg build -o output/graph.trig && kg load output/graph.trig http://localhost:7878/store
     """
 
@@ -141,7 +142,32 @@ def query(graph: Path, sparql: str, fmt: str) -> None:
       kg query output/graph.ttl \\
         "SELECT ?giver ?recipient WHERE { ?f rdf:subject ?giver ; kg:recipient ?recipient }"
     """
-    result = run_query(load_graph(graph), sparql)
+    _print_result(run_query(load_graph(graph), sparql), fmt)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("-e", "--entity", metavar="NAME",
+              help="Only facts in which this name or alias (any case) plays a role.")
+@click.option("--min-support", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only facts read in at least this many documents.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+              default="table", show_default=True)
+@reports_errors
+def facts(graph: Path, entity: str | None, min_support: int, fmt: str) -> None:
+    """List the facts of a graph file, each once, with its roles, support, confidence,
+    factuality and where to check it (file:begin-end and the quote).
+
+    \b
+    Examples:
+      kg facts output/graph.ttl
+      kg facts output/graph.ttl --entity "Kim Jong-un" --min-support 2
+      kg facts output/graph.trig --format csv > facts.csv
+    """
+    _print_result(list_facts(load_graph(graph), entity=entity, min_support=min_support), fmt)
+
+
+def _print_result(result: QueryResult, fmt: str) -> None:
     if fmt == "csv":
         click.echo(result.to_csv(), nl=False)
     elif fmt == "json":

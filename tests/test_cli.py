@@ -310,3 +310,16 @@ def test_build_never_modifies_its_inputs(tiny_corpus_dir, tmp_path):
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in tiny_corpus_dir.rglob("*")
              if p.is_file()}
     assert after == before
+
+
+def test_facts_command_lists_facts_as_csv(good_graph):
+    result = kg("facts", str(good_graph), "--format", "csv")
+
+    assert result.exit_code == 0, result.output
+    header, *rows = result.stdout.splitlines()
+    assert header == "fact,recipient,time,place,support,confidence,factuality,evidence"
+    assert rows
+
+
+def test_facts_command_on_a_missing_file_is_a_one_line_error(tmp_path):
+    _assert_one_line_error(kg("facts", str(tmp_path / "none.ttl")), 4, "none.ttl")
