@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from kg.errors import ModelError
+from kg.errors import InputError, ModelError
 from kg.model import Document
 
 MODEL_ENV = "KG_SPACY_MODEL"
@@ -107,6 +107,11 @@ def parse_documents(documents: Iterable[Document], model: str) -> Iterator[tuple
     """Yield each document with its parsed spaCy ``Doc``, batched through ``nlp.pipe``."""
     nlp = load_pipeline(model)
     docs = list(documents)
+
+    for document in docs:
+        if len(document.body) > nlp.max_length:
+            raise InputError(f"{document.source}: {len(document.body):,} characters is more than "
+                             f"the parser takes ({nlp.max_length:,}); split the file")
 
     def prepared() -> Iterator[object]:
         for document in docs:

@@ -323,3 +323,17 @@ def test_facts_command_lists_facts_as_csv(good_graph):
 
 def test_facts_command_on_a_missing_file_is_a_one_line_error(tmp_path):
     _assert_one_line_error(kg("facts", str(tmp_path / "none.ttl")), 4, "none.ttl")
+
+
+def test_a_document_longer_than_the_parser_takes_is_a_one_line_error(tmp_path, monkeypatch):
+    from kg.nlp import choose_model, load_pipeline
+
+    monkeypatch.setattr(load_pipeline(choose_model()), "max_length", 50)
+    article = tmp_path / "long.txt"
+    article.write_text("Vladimir Putin met Kim Jong Un in Vladivostok on a sunny Wednesday.",
+                       encoding="utf-8")
+
+    result = kg("build", str(article), "-o", str(tmp_path / "g.ttl"))
+
+    _assert_one_line_error(result, 2, "long.txt", "split the file")
+    assert not (tmp_path / "g.ttl").exists()
