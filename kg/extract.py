@@ -58,6 +58,7 @@ class _DocState:
     mention_at: dict[int, Mention] = field(default_factory=dict)
     people: list[tuple[int, Mention, bool]] = field(default_factory=list)
     organisations: list[tuple[int, Mention, bool]] = field(default_factory=list)
+    last_group: tuple[int, list[Mention]] | None = None
 
 
 def extract_document(document: Document, doc: Doc,
@@ -345,6 +346,14 @@ def _facts_for_verb(state: _DocState, sentence: Sentence, verb: Token,
     if not frame.subjects:
         return
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    symmetric = spec is not None and spec.predicate in vocab.symmetric_predicates
+    if symmetric and not frame.objects and len(frame.subjects) >= 2:
+        frame.reciprocal = RoleName.THEME  # 'Putin and Kim met': they met each other
+    if symmetric and len(frame.subjects) == 1 and len(frame.objects) == 1:
+        # 'Putin met Kim. They exchanged rifles.': the two are the group 'they' refers to.
+        pair = [frame.subjects[0][0], frame.objects[0][0]]
+        if all(m.ner_label not in (None, "PROPN") for m in pair):
+            state.last_group = (sentence.index, pair)
     if frame.reciprocal is not None and len(frame.subjects) >= 2:
         yield from _reciprocal_facts(state, sentence, verb, spec, frame, vocab)
         return
@@ -362,6 +371,21 @@ def verb_lemma(verb: Token) -> str:
     return " ".join([verb.lemma_.lower(), *particles])
 
 
+GROUP_WORDS = {"they", "pair", "duo", "both"}
+
+
+def _group_referent(state: _DocState, head: Token) -> list[Mention]:
+    """'Putin and Kim met. They exchanged rifles.' / 'the pair' / 'the two leaders': the last
+    group of named subjects, if it was in this or the previous sentence."""
+    if state.last_group is None:
+        return []
+    two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in head.children)
+    if head.lower_ not in GROUP_WORDS and not (two and head.tag_ == "NNS"):
+        return []
+    sentence, group = state.last_group
+    return list(group) if state.sentence_index[head.i] - sentence <= 1 else []
+
+
 def _fill_subjects(state: _DocState, verb: Token, frame: _Frame) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for child in verb.children:
@@ -372,10 +396,17 @@ def _fill_subjects(state: _DocState, verb: Token, frame: _Frame) -> None:
                 rule = "agent" if child.dep_ == "agent" else "nsubj"
                 if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     head, rule = verb.head, "relcl"
+                group = _group_referent(state, head)
+                if group:
+                    frame.subjects.extend((m, f"{rule}-group") for m in group)
+                    continue
                 for conj in _conjuncts(head):
                     mention = _argument(state, conj)
                     if mention is not None and mention.type is not EntityType.DATE:
                         frame.subjects.append((mention, rule))
+    named = [m for m, _ in frame.subjects if m.ner_label not in (None, "PROPN")]
+    if len(named) >= 2:
+        state.last_group = (state.sentence_index[verb.i], named)
     if frame.subjects or passive:
         return
     if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -634,7 +665,7 @@ def _confidence(spec: RelationSpec | None, subject: Mention, obj: Mention, rule:
             score -= 0.1
         elif mention.ner_label == "PROPN":
             score -= 0.05
-    if "inherited" in rule or "relcl" in rule:
+    if "inherited" in rule or "relcl" in rule or "group" in rule:
         score -= 0.1
     return round(max(0.05, min(score, 0.99)), 2)
 

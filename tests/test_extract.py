@@ -272,3 +272,17 @@ def test_a_long_sentence_gets_a_short_clause_quote_that_slices_the_text():
     evidence = gift.evidence
     clause = text[evidence.clause_start:evidence.clause_end]
     assert clause == "Vladimir Putin gave Kim Jong Un a rifle"
+
+
+def test_two_named_subjects_of_a_symmetric_verb_met_each_other():
+    corpus = corpus_of("Joe Biden and Xi Jinping met in Bali on Monday.")
+    (meeting,) = find(corpus, "person/joe-biden", "met", "person/xi-jinping")
+    assert role(meeting, "place") == ["place/bali"]
+
+
+@pytest.mark.parametrize("second", ["They exchanged rifles.", "The pair exchanged rifles.",
+                                    "The two leaders exchanged rifles."])
+def test_they_and_the_pair_refer_to_the_last_named_group(second):
+    corpus = corpus_of(f"Vladimir Putin and Kim Jong Un met in Vostochny. {second}")
+    givers = {f.subject.entity_id for f in corpus.facts if f.predicate == "exchanged"}
+    assert givers == {"person/vladimir-putin", "person/kim-jong-un"}
