@@ -7,7 +7,7 @@ Using today's date would make the graph depend on when it was built; a relative 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 
 _YEAR = re.compile(r"^(?:in |since |by |the year )?((?:1[89]|20|21)\d\d)s?$", re.I)
@@ -32,8 +32,24 @@ def normalize_time(text: str, base_date: str | None) -> str | None:
     has_year = re.search(r"\b(1[89]|20|21)\d\d\b", phrase) is not None
     if not has_year and base_date is None:
         return None
+    if base_date and (weekday := _weekday(phrase)) is not None:
+        # 'on Monday' in an article dated a Monday is that day, not a week before.
+        base = datetime.fromisoformat(base_date).date()
+        back = (base.weekday() - weekday) % 7 or (7 if phrase.lower().startswith("last") else 0)
+        return (base - timedelta(days=back)).isoformat()
     parsed = _parse(phrase, base_date)
     return parsed.date().isoformat() if parsed else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(phrase: str) -> int | None:
+    """The weekday of a bare 'Monday' / 'on Monday' / 'last Monday', else None."""
+    words = phrase.lower().split()
+    if words and words[0] in {"on", "last", "this", "past"}:
+        words = words[1:]
+    return _WEEKDAYS.index(words[0]) if len(words) == 1 and words[0] in _WEEKDAYS else None
 
 
 def _month_number(word: str) -> int | None:

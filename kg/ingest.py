@@ -243,6 +243,7 @@ def guess_title(body: str) -> str | None:
     lines = [re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "", ln).strip() for ln in body.splitlines()]
     lines = [ln for ln in lines if ln][:4]
     candidates = [ln for ln in lines if 4 <= _word_count(ln) <= 30]
+    candidates = [" ".join(line.split()) for line in candidates]
     for line in candidates:
         if not line.endswith("."):
             return line

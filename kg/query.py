@@ -72,7 +72,7 @@ def run_query(graph: Graph | Dataset, sparql: str,
 
 
 FACTS_QUERY = """
-SELECT ?statement ?fact ?support ?confidence ?said ?where ?recipient ?when ?place
+SELECT ?statement ?fact ?support ?confidence ?said ?where ?recipient ?when ?place ?other
 WHERE {
     ?statement a rdf:Statement ; rdfs:label ?fact ; kg:supportCount ?support ;
                kg:confidence ?confidence ; kg:evidence ?reading .
@@ -88,6 +88,9 @@ WHERE {
     OPTIONAL { ?statement kg:recipient/rdfs:label ?recipient }
     OPTIONAL { ?statement kg:time ?when }
     OPTIONAL { ?statement kg:place/rdfs:label ?place }
+    OPTIONAL { VALUES ?role { kg:destination kg:origin kg:coagent }
+               ?statement ?role ?otherEntity . ?otherEntity rdfs:label ?otherName .
+               BIND (CONCAT(STRAFTER(STR(?role), "#"), "=", ?otherName) AS ?other) }
     FILTER (?support >= ?minSupport)
     FILTER (!BOUND(?name) || EXISTS {
         ?statement ?role ?entity .
@@ -96,8 +99,8 @@ WHERE {
     })
 }
 """
-FACT_COLUMNS = ("fact", "recipient", "time", "place", "support", "confidence", "factuality",
-                "evidence")
+FACT_COLUMNS = ("fact", "recipient", "time", "place", "other", "support", "confidence",
+                "factuality", "evidence")
 
 
 def list_facts(graph: Graph | Dataset, *, entity: str | None = None,
@@ -118,7 +121,7 @@ def list_facts(graph: Graph | Dataset, *, entity: str | None = None,
         for column in ("fact", "support", "confidence"):
             facts[column].add(record[column])
         for column, source in (("recipient", "recipient"), ("time", "when"),
-                               ("place", "place"), ("factuality", "said"),
+                               ("place", "place"), ("other", "other"), ("factuality", "said"),
                                ("evidence", "where")):
             if record[source]:
                 facts[column].add(record[source])
@@ -128,7 +131,8 @@ def list_facts(graph: Graph | Dataset, *, entity: str | None = None,
             sorted(values))
 
     table = [tuple(cell(facts[c], c) for c in FACT_COLUMNS) for facts in grouped.values()]
-    table.sort(key=lambda r: (-int(r[4] or 0), -float(r[5] or 0), r[0]))
+    support, confidence = FACT_COLUMNS.index("support"), FACT_COLUMNS.index("confidence")
+    table.sort(key=lambda r: (-int(r[support] or 0), -float(r[confidence] or 0), r[0]))
     return QueryResult(FACT_COLUMNS, tuple(table))
 
 

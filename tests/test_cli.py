@@ -317,7 +317,7 @@ def test_facts_command_lists_facts_as_csv(good_graph):
 
     assert result.exit_code == 0, result.output
     header, *rows = result.stdout.splitlines()
-    assert header == "fact,recipient,time,place,support,confidence,factuality,evidence"
+    assert header == "fact,recipient,time,place,other,support,confidence,factuality,evidence"
     assert rows
 
 
