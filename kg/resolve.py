@@ -15,7 +15,8 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from kg.model import (
@@ -95,27 +96,66 @@ class _Cluster:
         return next(t for t in _TYPE_PRIORITY if votes.get(t) == best)
 
 
+@dataclass
+class _EntityRecord:
+    label: str
+    type: EntityType
+    mentions: list[Mention] = field(default_factory=list)
+    titles: set[str] = field(default_factory=set)
+
+
+class _EntityTable:
+    """Which entity each mention (by document and offsets) was assigned to."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, _EntityRecord] = {}
+        self._of: dict[tuple[str, int, int], str] = {}
+
+    def assign(self, mention: Mention, entity_id: str, label: str, entity_type: EntityType) -> None:
+        self._of[(mention.doc_id, mention.start, mention.end)] = entity_id
+        record = self.records.setdefault(entity_id, _EntityRecord(label, entity_type))
+        record.mentions.append(mention)
+        if mention.title:
+            record.titles.add(mention.title)
+
+    def entity_id(self, mention: Mention) -> str | None:
+        """A pronoun's entity is its antecedent's."""
+        target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
+        return self._of.get((target.doc_id, target.start, target.end))
+
+    def entities(self) -> tuple[Entity, ...]:
+        out = []
+        for key in sorted(self.records):
+            record = self.records[key]
+            mentions = tuple(sorted(record.mentions, key=lambda m: (m.doc_id, m.start)))
+            out.append(Entity(entity_id=key, type=record.type, label=record.label,
+                              aliases=tuple(sorted({m.text for m in mentions} - {record.label})),
+                              titles=tuple(sorted(record.titles)), mentions=mentions))
+        return tuple(out)
+
+
 def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
     """Assign every mention an entity and rewrite facts to point at entity ids."""
     results = sorted(results, key=lambda r: r.document.doc_id)
+    table = _EntityTable()
+    titled, named_words = _assign_names(results, table)
+    _assign_noun_phrases(results, table, titled, named_words)
+    return ResolvedCorpus(
+        documents=tuple(r.document for r in results),
+        sentences=tuple(s for r in results for s in r.sentences),
+        entities=table.entities(), facts=_resolve_facts(results, table),
+    )
+
+
+def _assign_names(results: list[ExtractionResult], table: _EntityTable
+                  ) -> tuple[dict[str, dict[str, set[str]]], dict[tuple[str, str], set[str]]]:
+    """Cluster the named mentions; return who is titled what, and the words of each name, per
+    document, for the noun phrases that refer back to them."""
     named = [m for r in results for m in _all_mentions(r) if not m.is_pronoun
              and m.type is not EntityType.DATE and (m.lemma is None or m.ner_label == "PROPN")]
-    named = _without_headline_only_names(named, results)
-    clusters = _cluster_names(named)
-    entity_of: dict[tuple[str, int, int], str] = {}
-    entities: dict[str, dict[str, object]] = {}
-
-    def assign(mention: Mention, cluster_id: str, label: str, entity_type: EntityType) -> None:
-        entity_of[(mention.doc_id, mention.start, mention.end)] = cluster_id
-        record = entities.setdefault(cluster_id, {"label": label, "type": entity_type,
-                                                  "mentions": [], "titles": set()})
-        record["mentions"].append(mention)  # type: ignore[attr-defined]
-        if mention.title:
-            record["titles"].add(mention.title)  # type: ignore[attr-defined]
-
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for cluster in clusters:
+    for cluster in _cluster_names(_without_headline_only_names(named, results)):
         entity_type = cluster.type
         label = _canonical_label(cluster)
         cluster_id = mint_entity_id(entity_type, label)
@@ -124,31 +164,37 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
                 for word in {w for k in cluster.keys for w in k}:
                     named_words[(doc_id, word)].add(cluster_id)
         for mention in cluster.mentions:
-            assign(mention, cluster_id, label, entity_type)
+            table.assign(mention, cluster_id, label, entity_type)
             if mention.title and entity_type is EntityType.PERSON:
                 titled[_description_key(mention.title)][mention.doc_id].add(cluster_id)
+    return titled, named_words
+
+
+def _assign_noun_phrases(results: list[ExtractionResult], table: _EntityTable,
+                         titled: dict[str, dict[str, set[str]]],
+                         named_words: dict[tuple[str, str], set[str]]) -> None:
+    """A noun phrase is a named entity it describes ('the North Korean dictator', 'the
+    cyclone'), else a Thing keyed by its lemma ('rifle')."""
     for result in results:
         for mention in _all_mentions(result):
-            if mention.lemma is not None and mention.ner_label != "PROPN" \
-                    and not mention.is_pronoun:
-                named = _described_person(mention, titled) or _named_by_head_word(
-                    mention, result.document.text, named_words)
-                if named is not None:
-                    record = entities[named]
-                    assign(mention, named, record["label"], record["type"])  # type: ignore[arg-type]
-                    continue
-                label = mention.lemma
-                assign(mention, mint_entity_id(EntityType.THING, label), label, EntityType.THING)
+            if mention.lemma is None or mention.ner_label == "PROPN" or mention.is_pronoun:
+                continue
+            named = _described_person(mention, titled) or _named_by_head_word(
+                mention, result.document.text, named_words)
+            if named is not None:
+                record = table.records[named]
+                table.assign(mention, named, record.label, record.type)
+            else:
+                table.assign(mention, mint_entity_id(EntityType.THING, mention.lemma),
+                             mention.lemma, EntityType.THING)
 
-    def entity_id(mention: Mention) -> str | None:
-        target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
-        return entity_of.get((target.doc_id, target.start, target.end))
 
+def _resolve_facts(results: list[ExtractionResult], table: _EntityTable) -> tuple[Fact, ...]:
     facts: dict[tuple[object, ...], Fact] = {}
     symmetric = load_vocabulary().symmetric_predicates
     for result in results:
         for fact in result.facts:
-            resolved = _resolve_fact(fact, entity_id)
+            resolved = _resolve_fact(fact, table.entity_id)
             if resolved is None:
                 continue
             if resolved.predicate in symmetric and \
@@ -157,21 +203,7 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
             key = (resolved.evidence.doc_id, resolved.evidence.trigger_start, resolved.predicate,
                    resolved.subject.entity_id, resolved.object.entity_id)
             facts.setdefault(key, resolved)
-    entity_models = []
-    for key in sorted(entities):
-        record = entities[key]
-        mentions = tuple(sorted(record["mentions"], key=lambda m: (m.doc_id, m.start)))  # type: ignore[arg-type]
-        entity_models.append(Entity(
-            entity_id=key, type=record["type"], label=record["label"],  # type: ignore[arg-type]
-            aliases=tuple(sorted({m.text for m in mentions} - {record["label"]})),
-            titles=tuple(sorted(record["titles"])),  # type: ignore[arg-type]
-            mentions=mentions,
-        ))
-    return ResolvedCorpus(
-        documents=tuple(r.document for r in results),
-        sentences=tuple(s for r in results for s in r.sentences),
-        entities=tuple(entity_models), facts=tuple(facts.values()),
-    )
+    return tuple(facts.values())
 
 
 def _all_mentions(result: ExtractionResult) -> list[Mention]:
@@ -310,7 +342,10 @@ def mint_entity_id(entity_type: EntityType, label: str) -> str:
     return f"{entity_type.value.lower()}/{slug}"
 
 
-def _resolve_fact(fact: Fact, entity_id) -> Fact | None:
+EntityLookup = Callable[[Mention], str | None]
+
+
+def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
     subject = _resolve_role(fact.subject, entity_id)
     obj = _resolve_role(fact.object, entity_id)
     if subject.entity_id is None or obj.entity_id is None or subject.entity_id == obj.entity_id:
@@ -342,7 +377,7 @@ def _swapped(fact: Fact) -> Fact:
     return fact.model_copy(update={"subject": subject, "object": obj})
 
 
-def _resolve_role(role: Role, entity_id) -> Role:
+def _resolve_role(role: Role, entity_id: EntityLookup) -> Role:
     if role.mention.type is EntityType.DATE:
         return role
     return role.model_copy(update={"entity_id": entity_id(role.mention)})
