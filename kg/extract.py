@@ -1,8 +1,11 @@
 """Turn one parsed spaCy ``Doc`` into sentences, mentions and facts with roles.
 
-Facts come from the dependency parse: a verb with a subject (``nsubj``, the noun a relative
-clause hangs on, the agent of a passive, or the subject of the verb it is an ``xcomp``/``conj``
-of) and an object (``dobj``, a passive subject, or a preposition the relation vocabulary names).
+Facts come from the dependency parse: a verb with a subject and an object. The slots a verb
+fills directly (``nsubj``, a passive's agent, ``dobj``, datives, prepositional phrases, dated
+modifiers) are found by the named DependencyMatcher patterns of ``data/patterns.json``; this
+module adds what patterns cannot say because it follows the tree upwards or across sentences:
+the noun a relative clause hangs on, the subject of a governing verb (``xcomp``/``conj``,
+raising), pronoun antecedents and named groups, and which role a preposition gives.
 Datives and ``to``-phrases become recipients, dated phrases times, places places. Each fact names
 the rule that produced it (``subject-rule/object-rule``), so its provenance says how it was read.
 """
@@ -30,6 +33,7 @@ from kg.model import (
     RoleName,
     Sentence,
 )
+from kg.patterns import Slot, find_slots
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
 NER_TYPES = {
@@ -58,6 +62,7 @@ class _DocState:
     mention_at: dict[int, Mention] = field(default_factory=dict)
     people: list[tuple[int, Mention, bool]] = field(default_factory=list)
     organisations: list[tuple[int, Mention, bool]] = field(default_factory=list)
+    slots: dict[int, tuple[Slot, ...]] = field(default_factory=dict)
     last_group: tuple[int, list[Mention]] | None = None
 
 
@@ -65,7 +70,7 @@ def extract_document(document: Document, doc: Doc,
                      vocabulary: RelationVocabulary | None = None) -> ExtractionResult:
     """Sentences, named mentions and facts of one document; pure given the parse."""
     vocab = vocabulary or load_vocabulary()
-    state = _DocState(document=document, doc=doc)
+    state = _DocState(document=document, doc=doc, slots=find_slots(doc))
     sentences = tuple(_sentences(state))
     mentions = tuple(_named_mentions(state))
     facts: list[Fact] = []
@@ -386,24 +391,25 @@ def _group_referent(state: _DocState, head: Token) -> list[Mention]:
     return list(group) if state.sentence_index[head.i] - sentence <= 1 else []
 
 
+def _slots(state: _DocState, verb: Token, kind: str | None = None) -> list[Slot]:
+    """The verb's argument slots found by the patterns of data/patterns.json."""
+    return [s for s in state.slots.get(verb.i, ()) if kind is None or s.slot == kind]
+
+
 def _fill_subjects(state: _DocState, verb: Token, frame: _Frame) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    for child in verb.children:
-        if child.dep_ == "nsubj" or (child.dep_ == "agent" and passive):
-            heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" \
-                else [child]
-            for head in heads:
-                rule = "agent" if child.dep_ == "agent" else "nsubj"
-                if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    head, rule = verb.head, "relcl"
-                group = _group_referent(state, head)
-                if group:
-                    frame.subjects.extend((m, f"{rule}-group") for m in group)
-                    continue
-                for conj in _conjuncts(head):
-                    mention = _argument(state, conj)
-                    if mention is not None and mention.type is not EntityType.DATE:
-                        frame.subjects.append((mention, rule))
+    for slot in _slots(state, verb, "subject"):
+        head, rule = verb.doc[slot.argument], slot.name
+        if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            head, rule = verb.head, "relcl"
+        group = _group_referent(state, head)
+        if group:
+            frame.subjects.extend((m, f"{rule}-group") for m in group)
+            continue
+        for conj in _conjuncts(head):
+            mention = _argument(state, conj)
+            if mention is not None and mention.type is not EntityType.DATE:
+                frame.subjects.append((mention, rule))
     named = [m for m, _ in frame.subjects if m.ner_label not in (None, "PROPN")]
     if len(named) >= 2:
         state.last_group = (state.sentence_index[verb.i], named)
@@ -441,27 +447,25 @@ def _fill_objects_and_roles(state: _DocState, verb: Token, spec: RelationSpec | 
     # subject of a giving verb is the recipient.
     passive_recipient = "dobj" in deps and "nsubjpass" in deps and spec is not None \
         and bool(spec.recipient)
-    for child in verb.children:
-        if child.dep_ == "nsubjpass" and passive_recipient:
-            _add_role(state, frame, RoleName.RECIPIENT, child, vocab)
-        elif child.dep_ in {"dobj", "nsubjpass"}:
-            if _is_reciprocal(child, vocab):
+    for slot in _slots(state, verb):
+        argument = verb.doc[slot.argument]
+        if slot.slot == "object" and slot.name == "nsubjpass" and passive_recipient:
+            _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
+        elif slot.slot == "object":
+            if _is_reciprocal(argument, vocab):
                 frame.reciprocal = RoleName.THEME
                 continue
-            for conj in _conjuncts(child):
+            for conj in _conjuncts(argument):
                 mention = _argument(state, conj)
                 if mention is not None and mention.type is not EntityType.DATE:
-                    frame.objects.append((mention, child.dep_))
+                    frame.objects.append((mention, slot.name))
                     _recipient_inside_object(state, conj, spec, frame)
-        elif child.dep_ == "dative":
-            targets = [g for g in child.children if g.dep_ == "pobj"] if child.pos_ == "ADP" \
-                else [child]
-            for target in targets:
-                _add_role(state, frame, RoleName.RECIPIENT, target, vocab)
-        elif child.dep_ in {"prep", "agent"}:
-            preferred.extend(_prep_roles(state, verb, child, spec, frame, vocab))
-        elif child.dep_ in {"npadvmod", "advmod"} and child.ent_type_ in {"DATE", "TIME"}:
-            _add_time(state, frame, child)
+        elif slot.slot == "recipient":
+            _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
+        elif slot.slot == "prep":
+            preferred.extend(_prep_roles(state, verb, argument, spec, frame, vocab))
+        elif slot.slot == "time":
+            _add_time(state, frame, argument)
     _attached_circumstances(state, verb, spec, frame, vocab)
     themes = [r for r in frame.roles if r.name is RoleName.THEME]
     if themes:
