@@ -337,3 +337,23 @@ def test_a_document_longer_than_the_parser_takes_is_a_one_line_error(tmp_path, m
 
     _assert_one_line_error(result, 2, "long.txt", "split the file")
     assert not (tmp_path / "g.ttl").exists()
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_an_uninstalled_model_is_a_one_line_error(tiny_corpus_dir, tmp_path, how):
+    target = str(tmp_path / "g.ttl")
+    if how == "option":
+        result = kg("build", str(tiny_corpus_dir), "-o", target, "--model", "no_such_pipeline")
+    else:
+        result = kg("build", str(tiny_corpus_dir), "-o", target, KG_SPACY_MODEL="no_such_pipeline")
+
+    _assert_one_line_error(result, 3, "no_such_pipeline", "not installed")
+
+
+def test_the_model_can_be_chosen_by_name(tiny_corpus_dir, tmp_path):
+    from kg.nlp import choose_model
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(tmp_path / "g.ttl"),
+                "--model", choose_model())
+
+    assert result.exit_code == 0, result.output
