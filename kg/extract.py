@@ -20,6 +20,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import normalize_time
+from kg.factuality import governors, judge_factuality
 from kg.ingest import PADDING
 from kg.model import (
     Document,
@@ -27,7 +28,6 @@ from kg.model import (
     Evidence,
     ExtractionResult,
     Fact,
-    Factuality,
     Mention,
     Role,
     RoleName,
@@ -288,7 +288,7 @@ def _reporting_subject(state: _DocState, pronoun: Token, person: bool) -> Mentio
     if pronoun.dep_ not in SUBJECT_DEPS:
         return None
     vocab = load_vocabulary()
-    for governor in _governors(pronoun.head, limit=2):
+    for governor in governors(pronoun.head, limit=2):
         if governor.lemma_.lower() not in vocab.speech_verbs | vocab.denial_verbs:
             continue
         # 'The army denied X and said it ...': 'said' shares the subject of 'denied'.
@@ -650,7 +650,7 @@ def _fact(state: _DocState, sentence: Sentence, verb: Token, spec: RelationSpec 
         trigger_start=verb.idx, trigger_end=verb.idx + len(verb.text), trigger=verb.text,
         clause_start=clause_start, clause_end=clause_end,
         rule=rule, confidence=_confidence(spec, subject, obj, rule),
-        factuality=_factuality(verb, vocab), attributed_to=speaker,
+        factuality=judge_factuality(verb, vocab), attributed_to=speaker,
     )
     lemma = verb_lemma(verb)
     return Fact(predicate=spec.predicate if spec else lemma.replace(" ", "_"), lemma=lemma,
@@ -674,60 +674,10 @@ def _confidence(spec: RelationSpec | None, subject: Mention, obj: Mention, rule:
     return round(max(0.05, min(score, 0.99)), 2)
 
 
-def _governors(verb: Token, limit: int = 4) -> Iterator[Token]:
-    """The verbs this one is embedded under: 'said that [he] would [visit]' -> said."""
-    for token, _ in _governor_links(verb, limit):
-        yield token
-
-
-def _governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
-    """Governors with the link that reached them; 'conj' marks a sibling ('denied X and said
-    Y': 'denied' is Y's sibling, not its governor)."""
-    token = verb
-    for _ in range(limit):
-        if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis"} \
-                or token.head.i == token.i:
-            return
-        link = token.dep_
-        token = token.head
-        if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj"} and token.head.i != token.i:
-            # 'denied reports that it had bought': the clause hangs on a noun of 'denied'.
-            token = token.head
-            if token.pos_ == "ADP" and token.head.i != token.i:
-                token = token.head
-        yield token, link
-
-
-def _factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
-    links = list(_governor_links(verb))
-    chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
-    # ... but not their verbs: in 'denied X and said Y', Y is not denied.
-    lemmas = {verb.lemma_.lower()} | {t.lemma_.lower() for t, link in links if link != "conj"}
-    if any(c.dep_ == "neg" for c in verb.children):
-        return Factuality.NEGATED
-    if lemmas & vocab.denial_verbs:
-        return Factuality.DENIED
-    auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & vocab.possible_auxiliaries:
-        return Factuality.POSSIBLE
-    headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
-    governed_by_expectation = bool((lemmas - {verb.lemma_.lower()}) & vocab.expect_words)
-    expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
-                               for c in t.children if c.dep_ in {"acomp", "advmod"})
-    if headline_infinitive or auxiliaries & vocab.future_auxiliaries or \
-            governed_by_expectation or expectation_modifier:
-        return Factuality.EXPECTED
-    governing = lemmas - {verb.lemma_.lower()}  # 'X accused Y' is asserted; 'allege that Y'
-    if governing & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
-                                            for c in t.children):
-        return Factuality.REPORTED
-    return Factuality.ASSERTED
-
-
 def _speaker(state: _DocState, verb: Token, vocab: RelationVocabulary) -> Mention | None:
     """Who the fact is attributed to: the subject of a governing speech verb, or 'according
     to X' anywhere up the chain."""
-    for token in [verb, *_governors(verb, limit=6)]:
+    for token in [verb, *governors(verb, limit=6)]:
         for child in token.children:
             if child.lower_ == "according":
                 for pobj in (g for c in child.children for g in c.children if g.dep_ == "pobj"):

@@ -1,0 +1,66 @@
+"""How sure the text is of a fact, read from the verbs that govern it.
+
+'Pyongyang denied that North Korea would supply arms' is a denied supply; 'is expected to
+visit' an expected visit; 'did not meet' a negated meeting; 'allege that' or 'reportedly' a
+reported one. Siblings in a coordination share auxiliaries ('will visit and meet') but not
+verbs ('denied X and said Y': Y is not denied).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.model import Factuality
+from kg.relations import RelationVocabulary
+
+
+def governors(verb: Token, limit: int = 4) -> Iterator[Token]:
+    """The verbs this one is embedded under: 'said that [he] would [visit]' -> said."""
+    for token, _ in governor_links(verb, limit):
+        yield token
+
+
+def governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
+    """Governors with the link that reached them; 'conj' marks a sibling ('denied X and said
+    Y': 'denied' is Y's sibling, not its governor)."""
+    token = verb
+    for _ in range(limit):
+        if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis"} \
+                or token.head.i == token.i:
+            return
+        link = token.dep_
+        token = token.head
+        if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj"} and token.head.i != token.i:
+            # 'denied reports that it had bought': the clause hangs on a noun of 'denied'.
+            token = token.head
+            if token.pos_ == "ADP" and token.head.i != token.i:
+                token = token.head
+        yield token, link
+
+
+def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
+    links = list(governor_links(verb))
+    chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
+    # ... but not their verbs: in 'denied X and said Y', Y is not denied.
+    lemmas = {verb.lemma_.lower()} | {t.lemma_.lower() for t, link in links if link != "conj"}
+    if any(c.dep_ == "neg" for c in verb.children):
+        return Factuality.NEGATED
+    if lemmas & vocab.denial_verbs:
+        return Factuality.DENIED
+    auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & vocab.possible_auxiliaries:
+        return Factuality.POSSIBLE
+    headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
+    governed_by_expectation = bool((lemmas - {verb.lemma_.lower()}) & vocab.expect_words)
+    expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
+                               for c in t.children if c.dep_ in {"acomp", "advmod"})
+    if headline_infinitive or auxiliaries & vocab.future_auxiliaries or \
+            governed_by_expectation or expectation_modifier:
+        return Factuality.EXPECTED
+    governing = lemmas - {verb.lemma_.lower()}  # 'X accused Y' is asserted; 'allege that Y'
+    if governing & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
+                                            for c in t.children):
+        return Factuality.REPORTED
+    return Factuality.ASSERTED
