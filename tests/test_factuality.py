@@ -1,0 +1,31 @@
+"""Factuality judged from a verb and the verbs that govern it, on sentences parsed for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.factuality import governors, judge_factuality
+from kg.model import Factuality
+from kg.relations import load_vocabulary
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("Putin visited China.", "visited", Factuality.ASSERTED),
+    ("Putin did not visit China.", "visit", Factuality.NEGATED),
+    ("Moscow denied that Putin visited China.", "visited", Factuality.DENIED),
+    ("Putin will visit China.", "visit", Factuality.EXPECTED),
+    ("Putin might visit China.", "visit", Factuality.POSSIBLE),
+    ("Prosecutors allege that Putin visited China.", "visited", Factuality.REPORTED),
+    ("Moscow denied the report and said that Putin visited China.", "visited",
+     Factuality.ASSERTED),
+])
+def test_judge_factuality(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_governors_climb_through_reported_speech(nlp):
+    doc = nlp("Peskov said that Putin would visit Pyongyang.")
+    visit = next(t for t in doc if t.text == "visit")
+    assert [t.text for t in governors(visit)] == ["said"]
