@@ -109,3 +109,13 @@ def test_names_only_in_a_title_case_headline_are_dropped_but_body_names_kept():
     labels = {e.label for e in corpus.entities}
     assert "Vladimir Putin" in labels and "Kim Jong Un" in labels
     assert not [label for label in labels if "Gift" in label or label == "Guns"]
+
+
+def test_a_kind_word_in_a_name_decides_its_type():
+    corpus = corpus_of("Harbor Foods Inc. said it would acquire Greenfield Dairy. The United "
+                       "States warned Iran. Kim Jong Un toured Amur Oblast.")
+    types = {e.label: e.type for e in corpus.entities}
+    assert types["Greenfield Dairy"] is EntityType.ORGANIZATION  # the recogniser says person
+    assert types["Amur Oblast"] is EntityType.PLACE
+    assert types["United States"] is EntityType.PLACE
+    assert types["Kim Jong Un"] is EntityType.PERSON
