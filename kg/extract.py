@@ -34,7 +34,7 @@ from kg.model import (
     Sentence,
 )
 from kg.patterns import Slot, find_slots
-from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
+from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary, name_kind
 
 NER_TYPES = {
     "PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION, "GPE": EntityType.PLACE,
@@ -161,6 +161,10 @@ def _named_mentions(state: _DocState) -> Iterator[Mention]:
             continue
         if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
+        if entity_type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
+            # 'Greenfield Dairy' read as a person is still no 'he' for a later pronoun.
+            words = tuple(t.lower_ for t in span if t.is_alpha)
+            entity_type = name_kind(words) or entity_type
         mention = _mention(state, span, entity_type, ner_label=ent.label_,
                            title=_title_of(span) if entity_type is EntityType.PERSON else None)
         for token in span:

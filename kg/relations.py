@@ -12,7 +12,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kg.model import RoleName
+from kg.model import EntityType, RoleName
 
 
 class RelationSpec(BaseModel):
@@ -65,3 +65,20 @@ class RelationVocabulary(BaseModel):
 def load_vocabulary() -> RelationVocabulary:
     text = resources.files("kg").joinpath("data/relations.json").read_text("utf-8")
     return RelationVocabulary.model_validate(json.loads(text))
+
+
+@cache
+def _kind_words() -> dict[EntityType, frozenset[str]]:
+    text = resources.files("kg").joinpath("data/name_words.json").read_text("utf-8")
+    data = json.loads(text)
+    return {EntityType.ORGANIZATION: frozenset(data["organization"]),
+            EntityType.PLACE: frozenset(data["place"])}
+
+
+def name_kind(words: tuple[str, ...]) -> EntityType | None:
+    """The kind a word inside a name gives it ('Northbridge City FC', 'Amur Oblast'), or None.
+    ``words`` are folded name words; the first is skipped ('Bank Street' is not a bank)."""
+    for entity_type, kind_words in _kind_words().items():
+        if set(words[1:]) & kind_words:
+            return entity_type
+    return None

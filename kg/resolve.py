@@ -12,15 +12,12 @@ name no one ('rifle', 'fighter jet') become Thing entities keyed by their lemma.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
-from importlib import resources
 
 from kg.model import (
     Entity,
@@ -31,7 +28,7 @@ from kg.model import (
     ResolvedCorpus,
     Role,
 )
-from kg.relations import load_vocabulary
+from kg.relations import load_vocabulary, name_kind
 
 _TYPE_PRIORITY = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.EVENT,
                   EntityType.THING]
@@ -95,10 +92,9 @@ class _Cluster:
         """A kind word in the name wins ('Northbridge City FC', 'Amur Oblast'); else the
         majority of the recogniser's labels; guesses from bare proper nouns only break ties
         of nothing."""
-        words = {w for key in self.keys for w in key[1:]}  # not the first word: 'Bank Street'
-        for entity_type, kind_words in _kind_words().items():
-            if words & kind_words:
-                return entity_type
+        kinds = {name_kind(key) for key in self.keys} - {None}
+        if len(kinds) == 1:
+            return kinds.pop()  # type: ignore[return-value]
         votes = self._votes or self._weak_votes
         best = max(votes.values())
         return next(t for t in _TYPE_PRIORITY if votes.get(t) == best)
@@ -140,14 +136,6 @@ class _EntityTable:
                               aliases=tuple(sorted({m.text for m in mentions} - {record.label})),
                               titles=tuple(sorted(record.titles)), mentions=mentions))
         return tuple(out)
-
-
-@cache
-def _kind_words() -> dict[EntityType, frozenset[str]]:
-    text = resources.files("kg").joinpath("data/name_words.json").read_text("utf-8")
-    data = json.loads(text)
-    return {EntityType.ORGANIZATION: frozenset(data["organization"]),
-            EntityType.PLACE: frozenset(data["place"])}
 
 
 def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:

@@ -286,3 +286,10 @@ def test_they_and_the_pair_refer_to_the_last_named_group(second):
     corpus = corpus_of(f"Vladimir Putin and Kim Jong Un met in Vostochny. {second}")
     givers = {f.subject.entity_id for f in corpus.facts if f.predicate == "exchanged"}
     assert givers == {"person/vladimir-putin", "person/kim-jong-un"}
+
+
+def test_a_company_the_recogniser_calls_a_person_is_no_antecedent_for_he():
+    corpus = corpus_of("Erik Lindqvist visited Oslo on Monday. Greenfield Dairy hired Anna Berg. "
+                       "He met Peter Olsen.")
+    (meeting,) = [f for f in corpus.facts if f.predicate == "met"]
+    assert "person/erik-lindqvist" in {meeting.subject.entity_id, meeting.object.entity_id}
