@@ -207,6 +207,9 @@ def diagnose_miss(gold: GoldFact, facts: Sequence[ExtractedFact], vocab: Vocabul
     return "not extracted"
 
 
+CONFIDENT = 0.8
+
+
 def _ratio(numerator: int, denominator: int) -> float | None:
     return round(numerator / denominator, 3) if denominator else None
 
@@ -243,6 +246,9 @@ def score_article(gold: Sequence[GoldFact], facts: Sequence[ExtractedFact],
             "recipient_correct": len(give) - len(recipient_errors),
             "factuality_correct": len(matched) - len(factuality_errors),
             "relaxed_correct_extracted": relaxed_correct, "relaxed_gold_found": relaxed_found,
+            # Is kg's confidence worth filtering on? Precision above and below 0.8.
+            "extracted_confident": sum(f.confidence >= CONFIDENT for f in typed),
+            "correct_confident": sum(f.confidence >= CONFIDENT for f in correct),
         },
         "misses": misses, "false_positives": false_positives,
         "recipient_errors": recipient_errors, "factuality_errors": factuality_errors,
@@ -259,7 +265,12 @@ def add_rates(counts: dict[str, int]) -> dict[str, float | None]:
             "factuality_accuracy": _ratio(counts["factuality_correct"], counts["gold_found"]),
             "relaxed_precision": _ratio(counts["relaxed_correct_extracted"],
                                         counts["extracted_typed"]),
-            "relaxed_recall": _ratio(counts["relaxed_gold_found"], counts["gold"])}
+            "relaxed_recall": _ratio(counts["relaxed_gold_found"], counts["gold"]),
+            "precision_confident": _ratio(counts["correct_confident"],
+                                          counts["extracted_confident"]),
+            "precision_unconfident": _ratio(
+                counts["correct_extracted"] - counts["correct_confident"],
+                counts["extracted_typed"] - counts["extracted_confident"])}
 
 
 def evaluate(articles: Path, gold_path: Path, model: str | None = None) -> dict[str, object]:
@@ -304,7 +315,11 @@ def format_report(report: dict[str, object]) -> str:
     lines += ["-" * len(header), row("overall", overall),
               f"{'relaxed names':<18} {'':>4} {'':>5} {'':>4} "
               f"{overall['relaxed_correct_extracted']:>4} {overall['relaxed_gold_found']:>5} "
-              f"{_cell(overall['relaxed_precision']):>5} {_cell(overall['relaxed_recall']):>5}", "",
+              f"{_cell(overall['relaxed_precision']):>5} {_cell(overall['relaxed_recall']):>5}",
+              f"precision at confidence >= {CONFIDENT}: "
+              f"{_cell(overall['precision_confident'])} ({overall['extracted_confident']} facts);"
+              f" below: {_cell(overall['precision_unconfident'])} "
+              f"({overall['extracted_typed'] - overall['extracted_confident']} facts)", "",
               "typed = extracted facts with a vocabulary predicate (scored); gen = generic verb "
               "facts (not scored);", "ok = typed facts matching a gold fact; found = gold facts "
               "matched; recip/factual = correct/scored."]
