@@ -81,7 +81,11 @@ def test_jsonld_uses_the_kg_context_and_sorts_nodes(tiny_build):
     assert ids == sorted(ids)
     statements = [n for n in data["@graph"] if "Statement" in n.get("type", [])
                   or n.get("type") == "Statement"]
-    assert statements and all("evidence" in n and "confidence" in n for n in statements)
+    assert statements and all("hasEvidence" in n and "confidence" in n for n in statements)
+    # Terms and prefixes do not collide: evidence and place IRIs compact too.
+    readings = [e for n in statements for e in
+                (n["hasEvidence"] if isinstance(n["hasEvidence"], list) else [n["hasEvidence"]])]
+    assert all(reading.startswith("evidence:") for reading in readings)
 
 
 @pytest.mark.parametrize("fmt", QUAD_FORMATS)
