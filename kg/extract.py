@@ -28,6 +28,7 @@ from kg.model import (
     Evidence,
     ExtractionResult,
     Fact,
+    Factuality,
     Mention,
     Role,
     RoleName,
@@ -147,10 +148,9 @@ def _looks_like_verb(token: Token) -> bool:
     if not token.is_title:
         return False
     word = token.lower_
-    verbs = load_vocabulary().relations.keys() | load_vocabulary().speech_verbs
     stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"),
              word.removesuffix("d"), word.removesuffix("ing"), word.removesuffix("ing") + "e"}
-    return bool(stems & verbs)
+    return bool(stems & load_vocabulary().verb_words)
 
 
 def _named_mentions(state: _DocState) -> Iterator[Mention]:
@@ -231,10 +231,12 @@ def _argument(state: _DocState, token: Token) -> Mention | None:
     vocab = load_vocabulary()
     if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS:
         person = lower in PERSONAL_PRONOUNS
+        if not person and token.dep_ not in SUBJECT_DEPS:
+            return None  # 'it' only as a subject: most other 'it's name nothing
         antecedent = _reporting_subject(state, token, person) or _antecedent(
             state, token, state.people if person else state.organisations,
             sentences_back=2 if person else 1)
-        if antecedent is None or (not person and token.dep_ not in SUBJECT_DEPS):
+        if antecedent is None:
             return None
         return _mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
                         antecedent=antecedent)
@@ -338,6 +340,15 @@ def _conjuncts(token: Token) -> list[Token]:
                      and (t.ent_type_ != "" or t.pos_ == "PROPN") == proper]]
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What holds for every fact of one verb: its relation, speaker and factuality."""
+
+    spec: RelationSpec | None
+    speaker: Mention | None
+    factuality: Factuality
+
+
 @dataclass
 class _Frame:
     subjects: list[tuple[Mention, str]] = field(default_factory=list)
@@ -363,14 +374,16 @@ def _facts_for_verb(state: _DocState, sentence: Sentence, verb: Token,
         pair = [frame.subjects[0][0], frame.objects[0][0]]
         if all(m.ner_label not in (None, "PROPN") for m in pair):
             state.last_group = (sentence.index, pair)
+    # Who said it and how sure the text is belong to the verb: read once, not once per pair.
+    reading = _Reading(spec, _speaker(state, verb, vocab), judge_factuality(verb, vocab))
     if frame.reciprocal is not None and len(frame.subjects) >= 2:
-        yield from _reciprocal_facts(state, sentence, verb, spec, frame, vocab)
+        yield from _reciprocal_facts(state, sentence, verb, reading, frame)
         return
     for subject, subject_rule in frame.subjects:
         for obj, object_rule in frame.objects:
             if _same_span(subject, obj):
                 continue
-            yield _fact(state, sentence, verb, spec, vocab, subject, obj,
+            yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
 
 
@@ -615,8 +628,8 @@ def _is_reciprocal(token: Token, vocab: RelationVocabulary) -> bool:
     return phrase in vocab.reciprocal_objects
 
 
-def _reciprocal_facts(state: _DocState, sentence: Sentence, verb: Token, spec: RelationSpec | None,
-                      frame: _Frame, vocab: RelationVocabulary) -> Iterator[Fact]:
+def _reciprocal_facts(state: _DocState, sentence: Sentence, verb: Token, reading: _Reading,
+                      frame: _Frame) -> Iterator[Fact]:
     """'Putin and Kim gave rifles to each other' is two gifts, one in each direction."""
     people = frame.subjects
     for subject, subject_rule in people:
@@ -624,12 +637,12 @@ def _reciprocal_facts(state: _DocState, sentence: Sentence, verb: Token, spec: R
             if _same_span(subject, other):
                 continue
             if frame.reciprocal is RoleName.THEME or not frame.objects:
-                yield _fact(state, sentence, verb, spec, vocab, subject, other,
+                yield _fact(state, sentence, verb, reading, subject, other,
                             f"{subject_rule}/reciprocal", frame.roles)
                 continue
             extra = [*frame.roles, Role(name=frame.reciprocal, mention=other)]
             for obj, object_rule in frame.objects:
-                yield _fact(state, sentence, verb, spec, vocab, subject, obj,
+                yield _fact(state, sentence, verb, reading, subject, obj,
                             f"{subject_rule}/{object_rule}+reciprocal", extra)
 
 
@@ -637,10 +650,9 @@ def _same_span(a: Mention, b: Mention) -> bool:
     return (a.start, a.end) == (b.start, b.end)
 
 
-def _fact(state: _DocState, sentence: Sentence, verb: Token, spec: RelationSpec | None,
-          vocab: RelationVocabulary, subject: Mention, obj: Mention, rule: str,
-          roles: Iterable[Role]) -> Fact:
-    speaker = _speaker(state, verb, vocab)
+def _fact(state: _DocState, sentence: Sentence, verb: Token, reading: _Reading,
+          subject: Mention, obj: Mention, rule: str, roles: Iterable[Role]) -> Fact:
+    spec = reading.spec
     kept = tuple(r for r in roles if not _same_span(r.mention, subject)
                  and not _same_span(r.mention, obj))
     # The words of the fact itself, a readable quote when the sentence is a run-on paragraph.
@@ -654,7 +666,7 @@ def _fact(state: _DocState, sentence: Sentence, verb: Token, spec: RelationSpec 
         trigger_start=verb.idx, trigger_end=verb.idx + len(verb.text), trigger=verb.text,
         clause_start=clause_start, clause_end=clause_end,
         rule=rule, confidence=_confidence(spec, subject, obj, rule),
-        factuality=judge_factuality(verb, vocab), attributed_to=speaker,
+        factuality=reading.factuality, attributed_to=reading.speaker,
     )
     lemma = verb_lemma(verb)
     return Fact(predicate=spec.predicate if spec else lemma.replace(" ", "_"), lemma=lemma,

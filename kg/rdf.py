@@ -66,13 +66,12 @@ def entity_iri(entity_id: str) -> URIRef:
 
 
 def predicate_iri(predicate: str) -> URIRef:
-    known = {spec.predicate for spec in load_vocabulary().relations.values()}
-    return KG[predicate] if predicate in known else KGV[predicate]
+    return KG[predicate] if predicate in load_vocabulary().predicates else KGV[predicate]
 
 
 def fact_key(fact: Fact) -> tuple[str, ...]:
     """What makes two readings the same fact: who did what to whom, and for whom."""
-    recipients = sorted(r.entity_id or "" for r in fact.roles if r.name is RoleName.RECIPIENT)
+    recipients = sorted({r.entity_id or "" for r in fact.roles if r.name is RoleName.RECIPIENT})
     return (fact.subject.entity_id or "", fact.predicate, fact.object.entity_id or "", *recipients)
 
 

@@ -7,7 +7,7 @@ verb is a new entry in the JSON file plus its declaration in ``data/ontology.ttl
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,6 +59,16 @@ class RelationVocabulary(BaseModel):
 
     def spec(self, lemma: str) -> RelationSpec | None:
         return self.relations.get(lemma)
+
+    @cached_property
+    def predicates(self) -> frozenset[str]:
+        """Every predicate the vocabulary can emit (all declared in ontology.ttl)."""
+        return frozenset(spec.predicate for spec in self.relations.values())
+
+    @cached_property
+    def verb_words(self) -> frozenset[str]:
+        """Verbs the vocabulary knows, relations and speech alike."""
+        return frozenset(self.relations) | self.speech_verbs
 
 
 @cache

@@ -89,3 +89,16 @@ def test_a_clause_quote_is_a_nif_phrase_of_its_sentence():
     clause = graph.value(evidence, KG.clause)
     assert str(graph.value(clause, NIF.anchorOf)) == "Vladimir Putin gave Kim Jong Un a rifle"
     assert graph.value(clause, NIF.sentence) == graph.value(evidence, KG.sentence)
+
+
+def test_a_recipient_named_twice_in_one_reading_is_still_the_same_fact():
+    from kg.model import Role, RoleName
+    from kg.rdf import fact_key
+
+    corpus, _ = _graph("Vladimir Putin gave Kim Jong Un a rifle.")
+    (gift,) = [f for f in corpus.facts if f.predicate == "gave"]
+    (recipient,) = [r for r in gift.roles if r.name is RoleName.RECIPIENT]
+    again = Role(name=RoleName.RECIPIENT, mention=gift.subject.mention,
+                 entity_id=recipient.entity_id)
+    twice = gift.model_copy(update={"roles": (*gift.roles, again)})
+    assert fact_key(twice) == fact_key(gift)
