@@ -130,6 +130,8 @@ class Fact(_Record):
 
     predicate: str = Field(description="Local name in the relation vocabulary, e.g. 'gave'.")
     lemma: str
+    role_name: str | None = Field(default=None, description="For a position held "
+                                  "(affiliatedWith): the role, e.g. 'spokesperson'.")
     subject: Role
     object: Role
     roles: tuple[Role, ...] = ()

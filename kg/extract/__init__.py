@@ -1,0 +1,38 @@
+"""Extraction: one parsed spaCy ``Doc`` in, sentences, mentions and facts with roles out.
+
+The package is laid out by capability: ``mentions`` (sentences and names), ``reference``
+(what a word refers to), ``verbal`` (facts said with verbs), ``nominal`` (facts said with event
+nouns: 'Putin's visit to Pyongyang'), ``titles`` (positions held: 'Kremlin spokesman Dmitry
+Peskov'), ``places`` (where places, organisations and people are) and ``facts`` (the evidence
+every fact carries). Words and patterns are data in ``kg/data``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.facts import dedupe
+from kg.extract.mentions import named_mentions, read_sentences
+from kg.extract.state import DocState, nonblank_sents
+from kg.extract.verbal import facts_for_verb
+from kg.model import Document, ExtractionResult, Fact
+from kg.patterns import find_slots
+from kg.relations import RelationVocabulary, load_vocabulary
+
+__all__ = ["extract_document"]
+
+
+def extract_document(document: Document, doc: Doc,
+                     vocabulary: RelationVocabulary | None = None) -> ExtractionResult:
+    """Sentences, named mentions and facts of one document; pure given the parse."""
+    vocab = vocabulary or load_vocabulary()
+    state = DocState(document=document, doc=doc, slots=find_slots(doc))
+    sentences = tuple(read_sentences(state))
+    mentions = tuple(named_mentions(state))
+    facts: list[Fact] = []
+    for sent, sentence in zip(nonblank_sents(doc), sentences, strict=True):
+        for token in sent:
+            if token.pos_ == "VERB" and token.lemma_.lower() not in vocab.skip_verbs:
+                facts.extend(facts_for_verb(state, sentence, token, vocab))
+    return ExtractionResult(document=document, sentences=sentences, mentions=mentions,
+                            facts=tuple(dedupe(facts)))

@@ -1,0 +1,71 @@
+"""Facts and their evidence, built the same way whatever stated them (a verb, an event noun,
+a title, a place name), so every capability cites its rule and quote alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span
+
+from kg.extract.state import DocState
+from kg.model import Evidence, Fact, Factuality, Mention, Role, RoleName, Sentence
+
+
+def same_span(a: Mention, b: Mention) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
+
+
+def make_fact(state: DocState, sentence: Sentence, trigger: Span, *, predicate: str, lemma: str,
+              subject: Mention, obj: Mention, rule: str, roles: Iterable[Role],
+              confidence: float, factuality: Factuality = Factuality.ASSERTED,
+              speaker: Mention | None = None, role_name: str | None = None) -> Fact:
+    """One fact with its evidence. ``trigger`` is the word(s) that state it (a verb, an event
+    noun, a title); roles naming the subject or the object again are dropped."""
+    kept = tuple(r for r in roles if not same_span(r.mention, subject)
+                 and not same_span(r.mention, obj))
+    # The words of the fact itself, a readable quote when the sentence is a run-on paragraph.
+    parts = [(m.start, m.end) for m in (subject, obj, *(r.mention for r in kept))
+             if m.sentence_index == sentence.index]
+    parts.append((trigger.start_char, trigger.end_char))
+    clause = (min(s for s, _ in parts), max(e for _, e in parts))
+    clause_start, clause_end = clause if clause != (sentence.start, sentence.end) else (None, None)
+    evidence = Evidence(
+        doc_id=state.document.doc_id, sentence_index=sentence.index,
+        sentence_start=sentence.start, sentence_end=sentence.end, sentence_text=sentence.text,
+        trigger_start=trigger.start_char, trigger_end=trigger.end_char,
+        trigger=trigger.text,
+        clause_start=clause_start, clause_end=clause_end,
+        rule=rule, confidence=confidence, factuality=factuality, attributed_to=speaker,
+    )
+    return Fact(predicate=predicate, lemma=lemma, role_name=role_name,
+                subject=Role(name=RoleName.AGENT, mention=subject),
+                object=Role(name=RoleName.THEME, mention=obj), roles=kept, evidence=evidence)
+
+
+def confidence(known_predicate: bool, subject: Mention, obj: Mention, rule: str,
+               base: float = 0.9) -> float:
+    """A transparent score, not a probability: start high, subtract for each weak link."""
+    score = base
+    score -= 0.0 if known_predicate else 0.2
+    for mention in (subject, obj):
+        if mention.is_pronoun:
+            score -= 0.15
+        elif mention.ner_label is None:
+            score -= 0.1
+        elif mention.ner_label == "PROPN":
+            score -= 0.05
+    if "inherited" in rule or "relcl" in rule or "group" in rule:
+        score -= 0.1
+    return round(max(0.05, min(score, 0.99)), 2)
+
+
+def dedupe(facts: Iterable[Fact]) -> Iterator[Fact]:
+    seen: set[tuple[object, ...]] = set()
+    for fact in facts:
+        key = (fact.predicate, fact.role_name, fact.subject.mention.start,
+               fact.object.mention.start,
+               fact.evidence.trigger_start,
+               tuple(sorted((r.name.value, r.mention.start) for r in fact.roles)))
+        if key not in seen:
+            seen.add(key)
+            yield fact

@@ -1,0 +1,145 @@
+"""Mentions: the sentences of a document and the names the recogniser found in them.
+
+Names are trimmed ('the Kremlin's' -> 'Kremlin'), split where a headline glued two together
+('Putin Meets Kim'), retyped by a kind word inside them ('Greenfield Dairy' is an organisation),
+and carry the title words before them ('Kremlin spokesman').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
+from kg.model import EntityType, Mention, Sentence
+from kg.relations import load_vocabulary, name_kind
+
+NER_TYPES = {
+    "PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION, "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE, "FAC": EntityType.PLACE, "PRODUCT": EntityType.THING,
+    "WORK_OF_ART": EntityType.THING, "LAW": EntityType.THING, "EVENT": EntityType.EVENT,
+    "DATE": EntityType.DATE, "TIME": EntityType.DATE, "MONEY": EntityType.THING,
+}
+
+
+TITLE_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+def read_sentences(state: DocState) -> Iterator[Sentence]:
+    text = state.document.text
+    for index, sent in enumerate(nonblank_sents(state.doc)):
+        words = [t for t in sent if not t.is_space]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        for token in sent:
+            state.sentence_index[token.i] = index
+        yield Sentence(doc_id=state.document.doc_id, index=index, start=start, end=end,
+                       text=text[start:end], headline=is_headline(words))
+
+
+SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with",
+               "as", "from", "vs", "is", "are"}
+
+
+def is_headline(words: list[Token]) -> bool:
+    """Title Case ('Putin And Kim Gifted Each Other Rifles') and no final stop."""
+    content = [t for t in words if t.is_alpha and t.lower_ not in SMALL_WORDS]
+    if len(content) < 4 or words[-1].text in {".", "!", "?", "\"", "”", "’", "'"}:
+        return False
+    return sum(t.text[:1].isupper() for t in content) >= 0.8 * len(content)
+
+
+def _trim_entity(ent: Span) -> Span | None:
+    """Drop a leading determiner and a trailing possessive: 'the Kremlin's' -> 'Kremlin'."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or (
+            doc[end - 1].is_punct and doc[end - 1].text not in ".-")):
+        end -= 1
+    return Span(doc, start, end, label=ent.label_) if end > start else None
+
+
+def _split_entity(ent: Span) -> Iterator[Span]:
+    """Headlines fool the recogniser into 'Putin Meets Kim' or 'Kim & Putin' as one name; a
+    verb, conjunction or preposition inside a name splits it into the names around it."""
+    if ent.label_ in {"DATE", "TIME"}:
+        yield ent
+        return
+    start = ent.start
+    for token in ent:
+        if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "CCONJ", "ADP", "SCONJ"}
+                                    or token.text in {"&", "+", "/"}
+                                    or (ent.label_ == "PERSON" and _looks_like_verb(token))):
+            if token.i > start:
+                yield Span(ent.doc, start, token.i, label=ent.label_)
+            start = token.i + 1
+    if start < ent.end:
+        yield Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+def _looks_like_verb(token: Token) -> bool:
+    """A capitalised headline verb tagged as a name: 'Meets', 'Visits', 'Gifted', 'Meeting'."""
+    if not token.is_title:
+        return False
+    word = token.lower_
+    stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"),
+             word.removesuffix("d"), word.removesuffix("ing"), word.removesuffix("ing") + "e"}
+    return bool(stems & load_vocabulary().verb_words)
+
+
+def named_mentions(state: DocState) -> Iterator[Mention]:
+    for ent in (part for whole in state.doc.ents for part in _split_entity(whole)):
+        entity_type = NER_TYPES.get(ent.label_)
+        span = _trim_entity(ent)
+        if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
+            continue
+        if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
+            span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
+        if entity_type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
+            # 'Greenfield Dairy' read as a person is still no 'he' for a later pronoun.
+            words = tuple(t.lower_ for t in span if t.is_alpha)
+            entity_type = name_kind(words) or entity_type
+        mention = make_mention(state, span, entity_type, ner_label=ent.label_,
+                           title=_title_of(span) if entity_type is EntityType.PERSON else None)
+        for token in span:
+            state.mention_at[token.i] = mention
+        root = span.root
+        if entity_type is EntityType.PERSON:
+            is_speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in \
+                load_vocabulary().speech_verbs
+            # 'Its chairman, Erik Lindqvist, sold ...': the appositive name is the subject too.
+            subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos"
+                                                    and root.head.dep_ in SUBJECT_DEPS)
+            state.people.append((span.start, mention, subject and not is_speaker))
+        elif entity_type is EntityType.ORGANIZATION:
+            state.organisations.append((span.start, mention, root.dep_ in SUBJECT_DEPS))
+        yield mention
+
+
+@cache
+def title_nouns() -> frozenset[str]:
+    lines = resources.files("kg").joinpath("data/titles.txt").read_text("utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _title_of(span: Span) -> str | None:
+    """Role words right before a name ('Kremlin spokesman'), or an appositive ('the president
+    of Russia'), when headed by a title noun; titles are attributes, not separate entities."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and doc[i - 1].dep_ in TITLE_DEPS and doc[i - 1].head.i >= doc[i - 1].i \
+            and doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[i - 1].ent_type_ != "PERSON":
+        i -= 1
+    if i < span.start and doc[span.start - 1].lemma_.lower() in title_nouns():
+        return doc[i:span.start].text
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in title_nouns():
+            sub = doc[child.left_edge.i:child.right_edge.i + 1]
+            if len(sub) <= 8:
+                return sub.text
+    return None

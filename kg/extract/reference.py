@@ -1,0 +1,166 @@
+"""Reference: what a token in an argument slot stands for.
+
+A name the recogniser found, a pronoun's antecedent ('he', 'it', in reported speech the
+speaker), a description that points back to a named organisation ('the company'), a named group
+('they', 'the two leaders'), or else a thing keyed by its noun phrase ('fighter jets').
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.mentions import title_nouns
+from kg.extract.state import (
+    NEUTER_PRONOUNS,
+    PERSONAL_PRONOUNS,
+    SUBJECT_DEPS,
+    DocState,
+    make_mention,
+    surface_text,
+)
+from kg.factuality import governors
+from kg.model import EntityType, Mention
+from kg.relations import load_vocabulary
+
+VAGUE_HEADS = {"other", "each", "one", "lot", "part", "way", "thing", "something", "anything",
+               "everything", "nothing", "all", "both", "some", "many", "few", "most", "number",
+               "kind", "sort", "type", "reason", "time", "fact", "issue", "matter", "what"}
+
+
+def referent(state: DocState, token: Token) -> Mention | None:
+    """The mention a dependency-head token stands for, or None when it names nothing useful."""
+    if token.i in state.mention_at:
+        return state.mention_at[token.i]
+    lower = token.lower_
+    vocab = load_vocabulary()
+    if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS:
+        person = lower in PERSONAL_PRONOUNS
+        if not person and token.dep_ not in SUBJECT_DEPS:
+            return None  # 'it' only as a subject: most other 'it's name nothing
+        antecedent = _reporting_subject(state, token, person) or _antecedent(
+            state, token, state.people if person else state.organisations,
+            sentences_back=2 if person else 1)
+        if antecedent is None:
+            return None
+        return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
+                        antecedent=antecedent)
+    if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
+        return None
+    for child in token.children:
+        # 'Its chairman, Erik Lindqvist, sold ...': the name, not the role word.
+        named = state.mention_at.get(child.i) if child.dep_ == "appos" else None
+        if named is not None and named.type in {EntityType.PERSON, EntityType.ORGANIZATION,
+                                                EntityType.PLACE}:
+            return named
+    if token.lemma_.lower() in vocab.measure_nouns | vocab.place_nouns:
+        # '300 tonnes of rice' is rice; 'the district of Nicoadala' is Nicoadala.
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                inner = referent(state, pobj)
+                if token.lemma_.lower() in vocab.measure_nouns or (
+                        inner is not None and inner.ner_label is not None):
+                    return inner
+    if token.lemma_.lower() in vocab.organisation_nouns and _is_definite_bare(token):
+        # 'the company' / 'its lender' right after a named organisation is that organisation.
+        antecedent = _antecedent(state, token, state.organisations, sentences_back=2)
+        if antecedent is not None:
+            return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type,
+                            ner_label=None, antecedent=antecedent)
+    left = token.i
+    while left > 0 and token.doc[left - 1].dep_ == "compound" and \
+            token.doc[left - 1].head.i in range(left, token.i + 1) and \
+            token.doc[left - 1].i not in state.mention_at:
+        left -= 1
+    span = token.doc[left:token.i + 1]
+    if token.pos_ == "PROPN":
+        return make_mention(state, span, EntityType.THING, ner_label="PROPN",
+                        lemma=surface_text(span.text))
+    lemma = surface_text(" ".join([t.lower_ for t in span[:-1] if t.is_alpha or t.like_num] +
+                                  [token.lemma_.lower()]))
+    while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
+            token.doc[left - 1].head.i in range(left, token.i + 1):
+        left -= 1
+    return make_mention(state, token.doc[left:token.i + 1], EntityType.THING, ner_label=None,
+                    lemma=lemma)
+
+
+def _is_definite_bare(token: Token) -> bool:
+    """'the company' or 'its bank', with no other words that could name another one."""
+    children = list(token.children)
+    return any(c.lower_ in {"the", "its", "their"} for c in children) and not any(
+        c.dep_ in {"compound", "amod", "nmod", "prep", "relcl", "acl", "nummod"}
+        for c in children)
+
+
+def _reporting_subject(state: DocState, pronoun: Token, person: bool) -> Mention | None:
+    """In reported speech the pronoun is usually the speaker: 'Putin said he would visit',
+    'Harbor Foods denied that it had bought'."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return None
+    vocab = load_vocabulary()
+    for governor in governors(pronoun.head, limit=2):
+        if governor.lemma_.lower() not in vocab.speech_verbs | vocab.denial_verbs:
+            continue
+        # 'The army denied X and said it ...': 'said' shares the subject of 'denied'.
+        speaker = governor.head if governor.dep_ == "conj" and not any(
+            c.dep_ == "nsubj" for c in governor.children) else governor
+        for child in speaker.children:
+            if child.dep_ == "nsubj" and child.lower_ not in PERSONAL_PRONOUNS | NEUTER_PRONOUNS:
+                mention = referent(state, child)
+                if mention is None or (mention.type is EntityType.PERSON) != person:
+                    return None
+                if not person and (mention.lemma or "") in title_nouns():
+                    return None  # 'the chair said it would ...': 'it' is not the chair
+                return mention
+        return None
+    return None
+
+
+def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Mention, bool]],
+                sentences_back: int) -> Mention | None:
+    """The nearest candidate before the pronoun within a few sentences, preferring subjects of
+    non-speech verbs (in 'Peskov said ... he received', 'he' is rarely the speaker) and
+    excluding the pronoun's own clause subject when the pronoun is an object ('Putin met him').
+    'it' is only resolved as a subject, to an organisation subject at most one sentence back:
+    most 'it's in news text refer to no named thing."""
+    sentence = state.sentence_index[pronoun.i]
+    clause_subjects = {c.i for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS}
+    window = [(i, m, subj) for i, m, subj in candidates
+              if i < pronoun.i and sentence - sentences_back <= m.sentence_index <= sentence
+              and (pronoun.dep_ in SUBJECT_DEPS or i not in clause_subjects)]
+    if not window:
+        return None
+    subjects = [item for item in window if item[2]]
+    if pronoun.lower_ in NEUTER_PRONOUNS:
+        return subjects[-1][1] if subjects else None
+    return (subjects or window)[-1][1]
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and its later conjuncts of the same kind: 'to Kim and Putin' is two
+    recipients, but in 'to Kim as well as a glove' the glove is not a recipient."""
+    proper = token.ent_type_ != "" or token.pos_ == "PROPN"
+    return [token, *[t for t in token.conjuncts if t.i > token.i
+                     and (t.ent_type_ != "" or t.pos_ == "PROPN") == proper]]
+
+
+GROUP_WORDS = {"they", "pair", "duo", "both"}
+
+
+def group_referent(state: DocState, head: Token) -> list[Mention]:
+    """'Putin and Kim met. They exchanged rifles.' / 'the pair' / 'the two leaders': the last
+    group of named subjects, if it was in this or the previous sentence."""
+    if state.last_group is None:
+        return []
+    two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in head.children)
+    if head.lower_ not in GROUP_WORDS and not (two and head.tag_ == "NNS"):
+        return []
+    sentence, group = state.last_group
+    return list(group) if state.sentence_index[head.i] - sentence <= 1 else []
+
+
+def as_place(mention: Mention | None) -> Mention | None:
+    """An unrecognised proper name after 'in'/'at' ('in Kyiv') is most likely a place."""
+    if mention is None or mention.ner_label != "PROPN":
+        return mention
+    return mention.model_copy(update={"type": EntityType.PLACE})

@@ -1,0 +1,60 @@
+"""What extraction knows about one document while it reads it, and how it makes mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.ingest import PADDING
+from kg.model import Document, EntityType, Mention
+from kg.patterns import Slot
+
+PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+
+
+NEUTER_PRONOUNS = {"it"}
+
+
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class DocState:
+    """Per-document lookups built once: token index -> mention, and people in reading order."""
+
+    document: Document
+    doc: Doc
+    sentence_index: dict[int, int] = field(default_factory=dict)
+    mention_at: dict[int, Mention] = field(default_factory=dict)
+    people: list[tuple[int, Mention, bool]] = field(default_factory=list)
+    organisations: list[tuple[int, Mention, bool]] = field(default_factory=list)
+    slots: dict[int, tuple[Slot, ...]] = field(default_factory=dict)
+    last_group: tuple[int, list[Mention]] | None = None
+
+
+def nonblank_sents(doc: Doc) -> Iterator[Span]:
+    for sent in doc.sents:
+        if sent.text.strip():
+            yield sent
+
+
+def surface_text(span: str) -> str:
+    """A name as read: markup padding removed and whitespace collapsed (offsets still index
+    the original file; the quote with markup is the sentence's anchor text)."""
+    return " ".join(span.replace(PADDING, "").split())
+
+
+def make_mention(state: DocState, span: Span, entity_type: EntityType, *, ner_label: str | None,
+             title: str | None = None, lemma: str | None = None,
+             antecedent: Mention | None = None) -> Mention:
+    start, end = span.start_char, span.end_char
+    return Mention(doc_id=state.document.doc_id, sentence_index=state.sentence_index[span.start],
+                   start=start, end=end, text=surface_text(state.document.body[start:end]),
+                   type=entity_type,
+                   ner_label=ner_label, lemma=lemma, title=title,
+                   is_pronoun=antecedent is not None, antecedent=antecedent)

@@ -1,0 +1,339 @@
+"""Facts said with verbs: a verb with its subject, object and roles.
+
+The slots a verb fills directly (``nsubj``, a passive's agent, ``dobj``, datives, prepositional
+phrases, dated modifiers) are found by the named DependencyMatcher patterns of
+``data/patterns.json``; this module adds what patterns cannot say because it follows the tree
+upwards: the noun a relative clause hangs on, the subject of a governing verb (``xcomp``/``conj``,
+raising), named groups, and which role a preposition gives (from the relation vocabulary).
+Each fact names the rule that produced it (``subject-rule/object-rule``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from kg.dates import normalize_time
+from kg.extract.facts import confidence, make_fact, same_span
+from kg.extract.reference import referent, as_place, conjuncts, group_referent
+from kg.extract.state import RELATIVE_PRONOUNS, DocState
+from kg.factuality import governors, judge_factuality
+from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
+from kg.patterns import Slot
+from kg.relations import RelationSpec, RelationVocabulary
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What holds for every fact of one verb: its relation, speaker and factuality."""
+
+    spec: RelationSpec | None
+    speaker: Mention | None
+    factuality: Factuality
+
+
+@dataclass
+class _Frame:
+    subjects: list[tuple[Mention, str]] = field(default_factory=list)
+    objects: list[tuple[Mention, str]] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    reciprocal: RoleName | None = None
+
+
+def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
+                    vocab: RelationVocabulary) -> Iterator[Fact]:
+    lemma = verb_lemma(verb)
+    spec = vocab.spec(lemma)
+    frame = _Frame()
+    _fill_subjects(state, verb, frame)
+    if not frame.subjects:
+        return
+    _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    symmetric = spec is not None and spec.predicate in vocab.symmetric_predicates
+    if symmetric and not frame.objects and len(frame.subjects) >= 2:
+        frame.reciprocal = RoleName.THEME  # 'Putin and Kim met': they met each other
+    if symmetric and len(frame.subjects) == 1 and len(frame.objects) == 1:
+        # 'Putin met Kim. They exchanged rifles.': the two are the group 'they' refers to.
+        pair = [frame.subjects[0][0], frame.objects[0][0]]
+        if all(m.ner_label not in (None, "PROPN") for m in pair):
+            state.last_group = (sentence.index, pair)
+    # Who said it and how sure the text is belong to the verb: read once, not once per pair.
+    reading = Reading(spec, _speaker(state, verb, vocab), judge_factuality(verb, vocab))
+    if frame.reciprocal is not None and len(frame.subjects) >= 2:
+        yield from _reciprocal_facts(state, sentence, verb, reading, frame)
+        return
+    for subject, subject_rule in frame.subjects:
+        for obj, object_rule in frame.objects:
+            if same_span(subject, obj):
+                continue
+            yield _fact(state, sentence, verb, reading, subject, obj,
+                        f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
+          subject: Mention, obj: Mention, rule: str, roles: Iterable[Role]) -> Fact:
+    lemma = verb_lemma(verb)
+    spec = reading.spec
+    return make_fact(state, sentence, verb.doc[verb.i:verb.i + 1],
+                     predicate=spec.predicate if spec else lemma.replace(" ", "_"), lemma=lemma,
+                     subject=subject, obj=obj, rule=rule, roles=roles,
+                     confidence=confidence(spec is not None, subject, obj, rule),
+                     factuality=reading.factuality, speaker=reading.speaker)
+
+
+def verb_lemma(verb: Token) -> str:
+    """The lemma with its particle: 'rule out' is not 'rule', 'hand over' is not 'hand'."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _slots(state: DocState, verb: Token, kind: str | None = None) -> list[Slot]:
+    """The verb's argument slots found by the patterns of data/patterns.json."""
+    return [s for s in state.slots.get(verb.i, ()) if kind is None or s.slot == kind]
+
+
+def _fill_subjects(state: DocState, verb: Token, frame: _Frame) -> None:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    for slot in _slots(state, verb, "subject"):
+        head, rule = verb.doc[slot.argument], slot.name
+        if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            head, rule = verb.head, "relcl"
+        group = group_referent(state, head)
+        if group:
+            frame.subjects.extend((m, f"{rule}-group") for m in group)
+            continue
+        for conj in conjuncts(head):
+            mention = referent(state, conj)
+            if mention is not None and mention.type is not EntityType.DATE:
+                frame.subjects.append((mention, rule))
+    named = [m for m, _ in frame.subjects if m.ner_label not in (None, "PROPN")]
+    if len(named) >= 2:
+        state.last_group = (state.sentence_index[verb.i], named)
+    if frame.subjects or passive:
+        return
+    if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # Infinitival: 'took a train to meet Putin' - the traveller meets, not the train.
+        governor = verb.head
+        while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ in {"VERB", "AUX"}:
+            inherited = _Frame()
+            _fill_subjects(state, governor, inherited)
+            frame.subjects.extend((m, "inherited-relcl") for m, _ in inherited.subjects)
+    elif verb.dep_ == "relcl":
+        mention = referent(state, verb.head)
+        if mention is not None:
+            frame.subjects.append((mention, "relcl"))
+    elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        inherited = _Frame()
+        _fill_subjects(state, verb.head, inherited)
+        if not inherited.subjects and verb.dep_ == "xcomp":
+            # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
+            for child in verb.head.children:
+                if child.dep_ == "nsubjpass" and (mention := referent(state, child)):
+                    inherited.subjects.append((mention, "nsubjpass"))
+        frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | None,
+                            frame: _Frame, vocab: RelationVocabulary) -> None:
+    preferred: list[tuple[Mention, str]] = []
+    deps = {c.dep_ for c in verb.children}
+    # 'Okonjo was awarded the trophy by Pillay': with a direct object as well, the passive
+    # subject of a giving verb is the recipient.
+    passive_recipient = "dobj" in deps and "nsubjpass" in deps and spec is not None \
+        and bool(spec.recipient)
+    for slot in _slots(state, verb):
+        argument = verb.doc[slot.argument]
+        if slot.slot == "object" and slot.name == "nsubjpass" and passive_recipient:
+            _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
+        elif slot.slot == "object":
+            if _is_reciprocal(argument, vocab):
+                frame.reciprocal = RoleName.THEME
+                continue
+            for conj in conjuncts(argument):
+                mention = referent(state, conj)
+                if mention is not None and mention.type is not EntityType.DATE:
+                    frame.objects.append((mention, slot.name))
+                    _recipient_inside_object(state, conj, spec, frame)
+        elif slot.slot == "recipient":
+            _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
+        elif slot.slot == "prep":
+            preferred.extend(_prep_roles(state, verb, argument, spec, frame, vocab))
+        elif slot.slot == "time":
+            _add_time(state, frame, argument)
+    _attached_circumstances(state, verb, spec, frame, vocab)
+    themes = [r for r in frame.roles if r.name is RoleName.THEME]
+    if themes:
+        # 'provided Ukraine with tanks': the tanks are given, Ukraine receives them.
+        frame.roles = [r for r in frame.roles if r.name is not RoleName.THEME]
+        frame.roles += [Role(name=RoleName.RECIPIENT, mention=m) for m, _ in frame.objects]
+        frame.objects = [(r.mention, "prep-with") for r in themes]
+    if not frame.objects:
+        frame.objects.extend(preferred)
+
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
+               "nsubjpass", "mark", "cc", "punct"}
+
+
+def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | None,
+                            frame: _Frame, vocab: RelationVocabulary) -> None:
+    """Times and places the parser hung on a noun of this clause ('met Putin on Wednesday at
+    the Cosmodrome' often attaches to 'Putin'): they still date and place the event. A role
+    preposition on the direct object ('imposed sanctions on Russia') fills that role."""
+    objects = {c.i for c in verb.children if c.dep_ == "dobj"}
+    stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}]
+    taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != verb.i:
+            word = token.head.lower_
+            if token.ent_type_ in {"DATE", "TIME"} and word in vocab.time_preps:
+                _add_time(state, frame, token)
+            else:
+                mention = state.mention_at.get(token.i)
+                if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
+                    mention = as_place(referent(state, token))
+                role = spec.role_for_prep(word) if spec else None
+                if role is RoleName.THEME and token.head.head.i in objects:
+                    # 'armed the rebels with missiles' with 'with' hung on 'rebels'.
+                    for conj in conjuncts(token):
+                        theme = referent(state, conj)
+                        if theme is not None and theme not in taken:
+                            frame.roles.append(Role(name=role, mention=theme))
+                            taken.add(theme)
+                elif mention is not None and role is not None and \
+                        token.head.head.i in objects and mention not in taken:
+                    frame.roles.append(Role(name=role, mention=mention))
+                    taken.add(mention)
+                elif mention is not None and mention.type is EntityType.PLACE and \
+                        word in vocab.place_preps and mention not in taken:
+                    frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
+                    taken.add(mention)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+
+
+def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,
+                             frame: _Frame) -> None:
+    """Repair a common misparse: 'presented a gun made in Korea to Putin' hangs the 'to'-phrase
+    on the participle; a recipient preposition inside the object still names the recipient."""
+    if spec is None or not spec.recipient:
+        return
+    for token in obj.subtree:
+        if token.dep_ == "prep" and token.lower_ in spec.recipient and token.head.i != obj.i:
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                mention = referent(state, pobj)
+                if mention is not None and mention.type in {EntityType.PERSON,
+                                                            EntityType.ORGANIZATION,
+                                                            EntityType.PLACE}:
+                    frame.roles.append(Role(name=RoleName.RECIPIENT, mention=mention))
+
+
+def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | None,
+                frame: _Frame, vocab: RelationVocabulary) -> Iterator[tuple[Mention, str]]:
+    """Fill roles from one prepositional phrase; yield candidates for the direct object."""
+    word = "by" if prep.dep_ == "agent" else prep.lower_
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        if _is_reciprocal(pobj, vocab) and spec is not None:
+            frame.reciprocal = spec.role_for_prep(word) or RoleName.COAGENT
+            continue
+        if pobj.ent_type_ in {"DATE", "TIME"} and word in vocab.time_preps:
+            _add_time(state, frame, pobj)
+            continue
+        role = spec.role_for_prep(word) if spec else None
+        object_preps = spec.object if spec else ()
+        for conj in conjuncts(pobj):
+            mention = referent(state, conj)
+            if mention is None or mention.type is EntityType.DATE:
+                continue
+            if mention.ner_label == "PROPN" and word in vocab.place_preps:
+                mention = as_place(mention)
+            if word in object_preps:
+                yield mention, f"prep-{word}"
+            if role is not None:
+                frame.roles.append(Role(name=role, mention=mention))
+            elif mention.type is EntityType.PLACE and word in vocab.place_preps:
+                frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
+
+
+def _add_role(state: DocState, frame: _Frame, name: RoleName, token: Token,
+              vocab: RelationVocabulary) -> None:
+    if _is_reciprocal(token, vocab):
+        frame.reciprocal = name
+        return
+    for conj in conjuncts(token):
+        mention = referent(state, conj)
+        if mention is not None:
+            frame.roles.append(Role(name=name, mention=mention))
+
+
+def _add_time(state: DocState, frame: _Frame, token: Token) -> None:
+    mention = state.mention_at.get(token.i)
+    if mention is None or mention.type is not EntityType.DATE:
+        return
+    if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
+        return
+    normalized = normalize_time(mention.text, state.document.date)
+    explicit = _parenthetical_date(state, token)
+    if explicit is not None:
+        # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
+        normalized = normalize_time(explicit.text, state.document.date) or normalized
+    frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
+
+
+def _parenthetical_date(state: DocState, token: Token) -> Mention | None:
+    doc = token.doc
+    end = token.i
+    while end + 1 < len(doc) and state.mention_at.get(end + 1) is state.mention_at.get(token.i):
+        end += 1
+    if end + 2 < len(doc) and doc[end + 1].text == "(":
+        inner = state.mention_at.get(end + 2)
+        if inner is not None and inner.type is EntityType.DATE and inner is not \
+                state.mention_at.get(token.i):
+            return inner
+    return None
+
+
+def _is_reciprocal(token: Token, vocab: RelationVocabulary) -> bool:
+    phrase = token.doc[token.left_edge.i:token.i + 1].text.lower()
+    return phrase in vocab.reciprocal_objects
+
+
+def _reciprocal_facts(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
+                      frame: _Frame) -> Iterator[Fact]:
+    """'Putin and Kim gave rifles to each other' is two gifts, one in each direction."""
+    people = frame.subjects
+    for subject, subject_rule in people:
+        for other, _ in people:
+            if same_span(subject, other):
+                continue
+            if frame.reciprocal is RoleName.THEME or not frame.objects:
+                yield _fact(state, sentence, verb, reading, subject, other,
+                            f"{subject_rule}/reciprocal", frame.roles)
+                continue
+            extra = [*frame.roles, Role(name=frame.reciprocal, mention=other)]
+            for obj, object_rule in frame.objects:
+                yield _fact(state, sentence, verb, reading, subject, obj,
+                            f"{subject_rule}/{object_rule}+reciprocal", extra)
+
+
+def _speaker(state: DocState, verb: Token, vocab: RelationVocabulary) -> Mention | None:
+    """Who the fact is attributed to: the subject of a governing speech verb, or 'according
+    to X' anywhere up the chain."""
+    for token in [verb, *governors(verb, limit=6)]:
+        for child in token.children:
+            if child.lower_ == "according":
+                for pobj in (g for c in child.children for g in c.children if g.dep_ == "pobj"):
+                    mention = referent(state, pobj)
+                    if mention is not None:
+                        return mention
+        if token is not verb and token.lemma_.lower() in vocab.speech_verbs:
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    mention = referent(state, child)
+                    if mention is not None:
+                        return mention
+    return None
