@@ -72,7 +72,9 @@ def predicate_iri(predicate: str) -> URIRef:
 def fact_key(fact: Fact) -> tuple[str, ...]:
     """What makes two readings the same fact: who did what to whom, and for whom."""
     recipients = sorted({r.entity_id or "" for r in fact.roles if r.name is RoleName.RECIPIENT})
-    return (fact.subject.entity_id or "", fact.predicate, fact.object.entity_id or "", *recipients)
+    role = (f"as:{fact.role_name}",) if fact.role_name else ()
+    return (fact.subject.entity_id or "", fact.predicate, fact.object.entity_id or "", *role,
+            *recipients)
 
 
 def fact_iri(fact: Fact) -> URIRef:
@@ -215,8 +217,11 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
     graph.add((node, KG.agent, subject))
     graph.add((node, KG.theme, obj))
     graph.add((node, KG.verbLemma, Literal(first.lemma)))
+    if first.role_name:
+        graph.add((node, KG.roleName, Literal(first.role_name)))
+    role = f" (as {first.role_name})" if first.role_name else ""
     label = f"{entities[first.subject.entity_id or ''].label} {first.predicate} " \
-            f"{entities[first.object.entity_id or ''].label}"
+            f"{entities[first.object.entity_id or ''].label}{role}"
     graph.add((node, RDFS.label, Literal(label)))
     for fact in facts:
         for role in fact.roles:

@@ -22,6 +22,8 @@ class RelationSpec(BaseModel):
 
     predicate: str
     action: str | None = Field(default=None, description="schema.org Action class of the event.")
+    transitive: str | None = Field(default=None, description="Predicate with a direct object: "
+                                   "'heads to Paris' travels, 'heads a bank' leads.")
     object: tuple[str, ...] = Field(default=(), description="Preps naming the direct object.")
     recipient: tuple[str, ...] = ()
     destination: tuple[str, ...] = ()
@@ -56,6 +58,8 @@ class RelationVocabulary(BaseModel):
     place_preps: frozenset[str]
     time_preps: frozenset[str]
     relations: dict[str, RelationSpec]
+    structural_predicates: frozenset[str] = Field(default=frozenset(), description=(
+        "Predicates read from noun phrases, not verbs: positions held, where things are."))
 
     def spec(self, lemma: str) -> RelationSpec | None:
         return self.relations.get(lemma)
@@ -63,7 +67,8 @@ class RelationVocabulary(BaseModel):
     @cached_property
     def predicates(self) -> frozenset[str]:
         """Every predicate the vocabulary can emit (all declared in ontology.ttl)."""
-        return frozenset(spec.predicate for spec in self.relations.values())
+        return frozenset(spec.predicate for spec in self.relations.values()) | \
+            self.structural_predicates
 
     @cached_property
     def verb_words(self) -> frozenset[str]:

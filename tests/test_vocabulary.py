@@ -34,3 +34,9 @@ def test_symmetric_predicates_are_known_predicates():
     vocabulary = load_vocabulary()
     predicates = {spec.predicate for spec in vocabulary.relations.values()}
     assert vocabulary.symmetric_predicates <= predicates
+
+
+def test_structural_predicates_are_declared_with_a_label():
+    ontology = _ontology()
+    for predicate in load_vocabulary().structural_predicates:
+        assert list(ontology.objects(KG[predicate], RDFS.label)), predicate

@@ -13,7 +13,10 @@ from spacy.tokens import Doc
 
 from kg.extract.facts import dedupe
 from kg.extract.mentions import named_mentions, read_sentences
+from kg.extract.nominal import nominal_facts
+from kg.extract.places import place_facts
 from kg.extract.state import DocState, nonblank_sents
+from kg.extract.titles import title_facts
 from kg.extract.verbal import facts_for_verb
 from kg.model import Document, ExtractionResult, Fact
 from kg.patterns import find_slots
@@ -34,5 +37,8 @@ def extract_document(document: Document, doc: Doc,
         for token in sent:
             if token.pos_ == "VERB" and token.lemma_.lower() not in vocab.skip_verbs:
                 facts.extend(facts_for_verb(state, sentence, token, vocab))
+        facts.extend(nominal_facts(state, sentence, sent, vocab))
+        facts.extend(title_facts(state, sentence, sent))
+        facts.extend(place_facts(state, sentence, sent))
     return ExtractionResult(document=document, sentences=sentences, mentions=mentions,
                             facts=tuple(dedupe(facts)))

@@ -64,6 +64,12 @@ def _trim_entity(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_) if end > start else None
 
 
+# Prepositions that belong inside names: 'House of Representatives', 'Centers for Disease
+# Control', 'Osama bin Laden', 'Charles de Gaulle'.
+NAME_PREPS = {"of", "for", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin",
+              "ibn", "da", "di", "dos", "do", "del", "y"}
+
+
 def _split_entity(ent: Span) -> Iterator[Span]:
     """Headlines fool the recogniser into 'Putin Meets Kim' or 'Kim & Putin' as one name; a
     verb, conjunction or preposition inside a name splits it into the names around it."""
@@ -72,7 +78,8 @@ def _split_entity(ent: Span) -> Iterator[Span]:
         return
     start = ent.start
     for token in ent:
-        if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "CCONJ", "ADP", "SCONJ"}
+        if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"}
+                                    or (token.pos_ == "ADP" and token.lower_ not in NAME_PREPS)
                                     or token.text in {"&", "+", "/"}
                                     or (ent.label_ == "PERSON" and _looks_like_verb(token))):
             if token.i > start:

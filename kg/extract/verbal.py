@@ -17,9 +17,10 @@ from spacy.tokens import Token
 
 from kg.dates import normalize_time
 from kg.extract.facts import confidence, make_fact, same_span
-from kg.extract.reference import referent, as_place, conjuncts, group_referent
+from kg.extract.reference import as_place, conjuncts, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
 from kg.factuality import governors, judge_factuality
+from kg.lexicon import event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
 from kg.relations import RelationSpec, RelationVocabulary
@@ -35,7 +36,7 @@ class Reading:
 
 
 @dataclass
-class _Frame:
+class Frame:
     subjects: list[tuple[Mention, str]] = field(default_factory=list)
     objects: list[tuple[Mention, str]] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
@@ -46,11 +47,15 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                     vocab: RelationVocabulary) -> Iterator[Fact]:
     lemma = verb_lemma(verb)
     spec = vocab.spec(lemma)
-    frame = _Frame()
-    _fill_subjects(state, verb, frame)
+    frame = Frame()
+    fill_subjects(state, verb, frame)
     if not frame.subjects:
         return
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    if lemma in event_nouns().light_verbs:
+        # 'made a visit to Kyiv', 'held talks with X': the event noun states the fact (nominal).
+        frame.objects = [(m, r) for m, r in frame.objects
+                         if (m.lemma or "").split(" ")[-1] not in event_nouns().nouns]
     symmetric = spec is not None and spec.predicate in vocab.symmetric_predicates
     if symmetric and not frame.objects and len(frame.subjects) >= 2:
         frame.reciprocal = RoleName.THEME  # 'Putin and Kim met': they met each other
@@ -60,7 +65,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         if all(m.ner_label not in (None, "PROPN") for m in pair):
             state.last_group = (sentence.index, pair)
     # Who said it and how sure the text is belong to the verb: read once, not once per pair.
-    reading = Reading(spec, _speaker(state, verb, vocab), judge_factuality(verb, vocab))
+    reading = Reading(spec, speaker_of(state, verb, vocab), judge_factuality(verb, vocab))
     if frame.reciprocal is not None and len(frame.subjects) >= 2:
         yield from _reciprocal_facts(state, sentence, verb, reading, frame)
         return
@@ -76,8 +81,11 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
           subject: Mention, obj: Mention, rule: str, roles: Iterable[Role]) -> Fact:
     lemma = verb_lemma(verb)
     spec = reading.spec
+    predicate = spec.predicate if spec else lemma.replace(" ", "_")
+    if spec is not None and spec.transitive and rule.endswith("/dobj"):
+        predicate = spec.transitive
     return make_fact(state, sentence, verb.doc[verb.i:verb.i + 1],
-                     predicate=spec.predicate if spec else lemma.replace(" ", "_"), lemma=lemma,
+                     predicate=predicate, lemma=lemma,
                      subject=subject, obj=obj, rule=rule, roles=roles,
                      confidence=confidence(spec is not None, subject, obj, rule),
                      factuality=reading.factuality, speaker=reading.speaker)
@@ -94,7 +102,7 @@ def _slots(state: DocState, verb: Token, kind: str | None = None) -> list[Slot]:
     return [s for s in state.slots.get(verb.i, ()) if kind is None or s.slot == kind]
 
 
-def _fill_subjects(state: DocState, verb: Token, frame: _Frame) -> None:
+def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for slot in _slots(state, verb, "subject"):
         head, rule = verb.doc[slot.argument], slot.name
@@ -119,16 +127,16 @@ def _fill_subjects(state: DocState, verb: Token, frame: _Frame) -> None:
         while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
             governor = governor.head
         if governor.pos_ in {"VERB", "AUX"}:
-            inherited = _Frame()
-            _fill_subjects(state, governor, inherited)
+            inherited = Frame()
+            fill_subjects(state, governor, inherited)
             frame.subjects.extend((m, "inherited-relcl") for m, _ in inherited.subjects)
     elif verb.dep_ == "relcl":
         mention = referent(state, verb.head)
         if mention is not None:
             frame.subjects.append((mention, "relcl"))
     elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
-        inherited = _Frame()
-        _fill_subjects(state, verb.head, inherited)
+        inherited = Frame()
+        fill_subjects(state, verb.head, inherited)
         if not inherited.subjects and verb.dep_ == "xcomp":
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             for child in verb.head.children:
@@ -138,7 +146,7 @@ def _fill_subjects(state: DocState, verb: Token, frame: _Frame) -> None:
 
 
 def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | None,
-                            frame: _Frame, vocab: RelationVocabulary) -> None:
+                            frame: Frame, vocab: RelationVocabulary) -> None:
     preferred: list[tuple[Mention, str]] = []
     deps = {c.dep_ for c in verb.children}
     # 'Okonjo was awarded the trophy by Pillay': with a direct object as well, the passive
@@ -163,7 +171,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
         elif slot.slot == "prep":
             preferred.extend(_prep_roles(state, verb, argument, spec, frame, vocab))
         elif slot.slot == "time":
-            _add_time(state, frame, argument)
+            add_time(state, frame, argument)
     _attached_circumstances(state, verb, spec, frame, vocab)
     themes = [r for r in frame.roles if r.name is RoleName.THEME]
     if themes:
@@ -180,7 +188,7 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "
 
 
 def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | None,
-                            frame: _Frame, vocab: RelationVocabulary) -> None:
+                            frame: Frame, vocab: RelationVocabulary) -> None:
     """Times and places the parser hung on a noun of this clause ('met Putin on Wednesday at
     the Cosmodrome' often attaches to 'Putin'): they still date and place the event. A role
     preposition on the direct object ('imposed sanctions on Russia') fills that role."""
@@ -192,7 +200,7 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != verb.i:
             word = token.head.lower_
             if token.ent_type_ in {"DATE", "TIME"} and word in vocab.time_preps:
-                _add_time(state, frame, token)
+                add_time(state, frame, token)
             else:
                 mention = state.mention_at.get(token.i)
                 if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
@@ -217,7 +225,7 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
 
 
 def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,
-                             frame: _Frame) -> None:
+                             frame: Frame) -> None:
     """Repair a common misparse: 'presented a gun made in Korea to Putin' hangs the 'to'-phrase
     on the participle; a recipient preposition inside the object still names the recipient."""
     if spec is None or not spec.recipient:
@@ -233,7 +241,7 @@ def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | N
 
 
 def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | None,
-                frame: _Frame, vocab: RelationVocabulary) -> Iterator[tuple[Mention, str]]:
+                frame: Frame, vocab: RelationVocabulary) -> Iterator[tuple[Mention, str]]:
     """Fill roles from one prepositional phrase; yield candidates for the direct object."""
     word = "by" if prep.dep_ == "agent" else prep.lower_
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -241,7 +249,7 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
             frame.reciprocal = spec.role_for_prep(word) or RoleName.COAGENT
             continue
         if pobj.ent_type_ in {"DATE", "TIME"} and word in vocab.time_preps:
-            _add_time(state, frame, pobj)
+            add_time(state, frame, pobj)
             continue
         role = spec.role_for_prep(word) if spec else None
         object_preps = spec.object if spec else ()
@@ -259,7 +267,7 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
                 frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
 
 
-def _add_role(state: DocState, frame: _Frame, name: RoleName, token: Token,
+def _add_role(state: DocState, frame: Frame, name: RoleName, token: Token,
               vocab: RelationVocabulary) -> None:
     if _is_reciprocal(token, vocab):
         frame.reciprocal = name
@@ -270,7 +278,7 @@ def _add_role(state: DocState, frame: _Frame, name: RoleName, token: Token,
             frame.roles.append(Role(name=name, mention=mention))
 
 
-def _add_time(state: DocState, frame: _Frame, token: Token) -> None:
+def add_time(state: DocState, frame: Frame, token: Token) -> None:
     mention = state.mention_at.get(token.i)
     if mention is None or mention.type is not EntityType.DATE:
         return
@@ -303,7 +311,7 @@ def _is_reciprocal(token: Token, vocab: RelationVocabulary) -> bool:
 
 
 def _reciprocal_facts(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
-                      frame: _Frame) -> Iterator[Fact]:
+                      frame: Frame) -> Iterator[Fact]:
     """'Putin and Kim gave rifles to each other' is two gifts, one in each direction."""
     people = frame.subjects
     for subject, subject_rule in people:
@@ -320,7 +328,7 @@ def _reciprocal_facts(state: DocState, sentence: Sentence, verb: Token, reading:
                             f"{subject_rule}/{object_rule}+reciprocal", extra)
 
 
-def _speaker(state: DocState, verb: Token, vocab: RelationVocabulary) -> Mention | None:
+def speaker_of(state: DocState, verb: Token, vocab: RelationVocabulary) -> Mention | None:
     """Who the fact is attributed to: the subject of a governing speech verb, or 'according
     to X' anywhere up the chain."""
     for token in [verb, *governors(verb, limit=6)]:

@@ -1,0 +1,135 @@
+"""Facts said with nouns: "Putin's visit to Pyongyang", 'held talks with X', 'the assassination
+of X by Y', "Kennedy's assassin, Z", 'the founder of X, Z'.
+
+An event noun takes the predicate and roles of the verb it names (``data/nominal_events.json``
+says which verb, and which prepositions bring the object and the doer); its doer is the
+possessive ('Putin's visit'; for nouns like 'arrest' the possessive is the one it happens to),
+a 'by'-phrase, or the subject of a light verb ('made a visit', 'held talks', 'carried out an
+attack'). An agent noun ('assassin', 'founder') set beside a name makes that person the doer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.facts import confidence, make_fact, same_span
+from kg.extract.reference import conjuncts, referent
+from kg.extract.state import DocState
+from kg.extract.verbal import Frame, add_time, fill_subjects, speaker_of, verb_lemma
+from kg.factuality import judge_factuality
+from kg.lexicon import EventNoun, event_nouns
+from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
+from kg.relations import RelationVocabulary
+
+EXPECTED_MODIFIERS = {"planned", "proposed", "upcoming", "expected", "scheduled", "possible",
+                      "potential", "future", "forthcoming", "prospective"}
+NAMED = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
+
+
+def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
+                  vocab: RelationVocabulary) -> Iterator[Fact]:
+    lexicon = event_nouns()
+    for token in sent:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in state.mention_at:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in lexicon.nouns:
+            yield from _event_noun(state, sentence, token, lexicon.nouns[lemma], vocab,
+                                   patient_possessive=lemma in lexicon.patient_possessive)
+        elif lemma in lexicon.agent_nouns:
+            yield from _agent_noun(state, sentence, token, lexicon.agent_nouns[lemma], vocab)
+
+
+def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Iterator[Mention]:
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for conj in conjuncts(pobj):
+                mention = referent(state, conj)
+                if mention is not None and mention.type is not EntityType.DATE:
+                    yield mention
+
+
+def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
+                vocab: RelationVocabulary, *, patient_possessive: bool) -> Iterator[Fact]:
+    spec = vocab.spec(frame.verb)
+    if spec is None:
+        return
+    agents: list[tuple[Mention, str]] = []
+    objects: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ == "poss" and (mention := referent(state, child)) is not None:
+            if patient_possessive:
+                objects.append(mention)
+            else:
+                agents.append((mention, "noun-possessive"))
+    agents += [(m, "noun-by") for m in _prep_objects(state, noun, frame.agent)]
+    objects += list(_prep_objects(state, noun, frame.object))
+    light = noun.head if noun.dep_ in {"dobj", "attr"} and \
+        verb_lemma(noun.head) in event_nouns().light_verbs else None
+    circumstances = Frame()
+    for child in noun.children:
+        if child.dep_ == "prep":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if pobj.ent_type_ in {"DATE", "TIME"}:
+                    add_time(state, circumstances, pobj)
+                else:
+                    place = state.mention_at.get(pobj.i)
+                    if place is not None and place.type is EntityType.PLACE and \
+                            child.lower_ in vocab.place_preps and place not in objects:
+                        circumstances.roles.append(Role(name=RoleName.PLACE, mention=place))
+    factuality = Factuality.ASSERTED
+    speaker = None
+    if light is not None:
+        # 'made a surprise visit to Kyiv', 'held talks with X': the light verb's subject acts.
+        subjects = Frame()
+        fill_subjects(state, light, subjects)
+        agents += [(m, f"light-{verb_lemma(light)}") for m, _ in subjects.subjects]
+        objects += [m for m in _prep_objects(state, light, frame.object) if m not in objects]
+        factuality = judge_factuality(light, vocab)
+        speaker = speaker_of(state, light, vocab)
+    elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
+        factuality = Factuality.EXPECTED
+    if not objects and len(agents) >= 2 and spec.predicate in vocab.symmetric_predicates:
+        objects, agents = [agents[1][0]], agents[:1]  # 'talks between X and Y'
+    trigger = noun.doc[noun.i:noun.i + 1]
+    for agent, rule in agents:
+        for obj in objects:
+            if same_span(agent, obj) or (agent.type not in NAMED and obj.type not in NAMED):
+                continue
+            yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=frame.verb,
+                            subject=agent, obj=obj, rule=f"{rule}/noun-{noun.lemma_.lower()}",
+                            roles=circumstances.roles,
+                            confidence=confidence(True, agent, obj, rule, base=0.85),
+                            factuality=factuality, speaker=speaker)
+
+
+def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
+                vocab: RelationVocabulary) -> Iterator[Fact]:
+    """"Kennedy's assassin, Z", 'Z, the founder of X', 'Z is the founder of X'."""
+    spec = vocab.spec(frame.verb)
+    if spec is None:
+        return
+    people: list[Mention] = []
+    if noun.dep_ == "appos" and (m := state.mention_at.get(noun.head.i)) is not None:
+        people.append(m)
+    people += [m for c in noun.children if c.dep_ == "appos"
+               and (m := state.mention_at.get(c.i)) is not None]
+    if noun.dep_ == "attr":
+        people += [m for c in noun.head.children if c.dep_ == "nsubj"
+                   and (m := state.mention_at.get(c.i)) is not None]
+    objects = [m for c in noun.children if c.dep_ == "poss"
+               and (m := referent(state, c)) is not None]
+    objects += list(_prep_objects(state, noun, frame.object))
+    trigger = noun.doc[noun.i:noun.i + 1]
+    for person in people:
+        if person.type is not EntityType.PERSON and person.type is not EntityType.ORGANIZATION:
+            continue
+        for obj in objects:
+            if same_span(person, obj):
+                continue
+            rule = f"agent-noun-{noun.lemma_.lower()}"
+            yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=frame.verb,
+                            subject=person, obj=obj, rule=rule, roles=(),
+                            confidence=confidence(True, person, obj, rule, base=0.85))

@@ -1,0 +1,186 @@
+"""Where things are, as the text says it.
+
+- a place in a place: 'Paris, France', 'Tupelo, Miss.' -> locatedIn (the second is a country or
+  a US state in the gazetteer, or an AP state abbreviation);
+- an organisation in a place: "Moscow's Bolshoi Ballet", 'Rollei in Braunschweig', 'X Inc. of
+  Chicago', 'Boston-based X', 'X, based in Y' -> basedIn (a facility: locatedIn);
+- people: 'was born in Y' -> bornIn; 'X, a native of Y', 'X of Chicago', 'X, from Ohio', and a
+  demonym before a name with no role ('the American singer X') -> cameFrom; 'a resident of Y'
+  -> livedIn. Living and working verbs come from the relation vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.facts import make_fact
+from kg.extract.reference import as_place, referent
+from kg.extract.state import DocState, make_mention
+from kg.extract.titles import demonym_mention, person_spans
+from kg.gazetteer import can_contain, lookup
+from kg.lexicon import canonical_role, state_abbreviations
+from kg.model import EntityType, Fact, Mention, Sentence
+
+PERSON_PLACE_NOUNS = {"native": "cameFrom", "resident": "livedIn", "citizen": "cameFrom",
+                      "national": "cameFrom"}
+ORG_PREPS = {"in", "of", "from"}
+
+
+def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+    yield from _place_in_place(state, sentence, sent)
+    yield from _organisations(state, sentence, sent)
+    yield from _people(state, sentence, sent)
+
+
+def _mention_spans(state: DocState, sent: Span) -> Iterator[tuple[Span, Mention]]:
+    seen: set[int] = set()
+    for token in sent:
+        mention = state.mention_at.get(token.i)
+        if mention is None or id(mention) in seen:
+            continue
+        seen.add(id(mention))
+        end = token.i
+        while end + 1 < sent.end and state.mention_at.get(end + 1) is mention:
+            end += 1
+        yield sent.doc[token.i:end + 1], mention
+
+
+def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, subject: Mention,
+          obj: Mention, rule: str, confidence: float) -> Fact:
+    return make_fact(state, sentence, trigger, predicate=predicate, lemma=predicate,
+                     subject=subject, obj=obj, rule=rule, roles=(), confidence=confidence)
+
+
+def _place_in_place(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+    """'Paris, France' and 'Tupelo, Miss.': a place, a comma, a place that contains it."""
+    doc = sent.doc
+    for span, mention in _mention_spans(state, sent):
+        if mention.type is not EntityType.PLACE or span.end + 1 >= sent.end or \
+                doc[span.end].text != ",":
+            continue
+        after = doc[span.end + 1]
+        outer = state.mention_at.get(after.i)
+        abbreviation = state_abbreviations().get(after.lower_)
+        if abbreviation is not None and (outer is None or outer.text.lower() == after.lower_):
+            outer = make_mention(state, doc[after.i:after.i + 1], EntityType.PLACE,
+                                 ner_label="GPE").model_copy(update={"text": abbreviation})
+        elif outer is None or outer.type is not EntityType.PLACE or not can_contain(outer.text):
+            continue
+        if outer is mention:
+            continue
+        yield _fact(state, sentence, doc[span.end:span.end + 1], "locatedIn", mention, outer,
+                    "place-comma-place", 0.85)
+
+
+def _organisations(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+    for span, mention in _mention_spans(state, sent):
+        if mention.type is EntityType.ORGANIZATION or (
+                mention.type is EntityType.PERSON and _based(span)):
+            predicate = "basedIn"
+        elif mention.type is EntityType.PLACE and mention.ner_label == "FAC":
+            predicate = "locatedIn"
+        else:
+            continue
+        root = span.root
+        for child in root.children:
+            place = _place_of(state, child)
+            if child.dep_ == "poss" and place is not None:  # "Moscow's Bolshoi Ballet"
+                yield _fact(state, sentence, span, predicate, mention, place, "org-possessive",
+                            0.8)
+            elif child.dep_ == "prep" and child.lower_ in ORG_PREPS:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    place = _place_of(state, pobj)
+                    if place is not None:
+                        yield _fact(state, sentence, sent.doc[child.i:child.i + 1], predicate,
+                                    mention, place, f"org-{child.lower_}-place", 0.8)
+            elif child.lower_ == "based":  # 'Boston-based X', 'X, based in Y'
+                for place in _based_places(state, child):
+                    yield _fact(state, sentence, sent.doc[child.i:child.i + 1], "basedIn",
+                                mention, place, "org-based", 0.85)
+
+
+def _based(span: Span) -> bool:
+    """'Denver-based X': whatever the recogniser thought X was, it has a base."""
+    return any(c.lower_ == "based" for c in span.root.children)
+
+
+def _based_places(state: DocState, based: Token) -> Iterator[Mention]:
+    for child in based.children:
+        if child.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
+            place = _place_of(state, child)
+            if place is not None:
+                yield place
+        elif child.dep_ == "prep" and child.lower_ in {"in", "at"}:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                place = _place_of(state, pobj)
+                if place is not None:
+                    yield place
+
+
+def _place_of(state: DocState, token: Token) -> Mention | None:
+    """The place a token names; an unrecognised proper noun where only a place can stand
+    ('a native of Cardiff', 'born in Valencia') is taken as one."""
+    mention = state.mention_at.get(token.i)
+    if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
+        return as_place(referent(state, token))
+    if mention is not None and mention.type is not EntityType.PLACE and \
+            mention.type is not EntityType.DATE and lookup(mention.text) is not None:
+        return mention.model_copy(update={"type": EntityType.PLACE})  # the gazetteer knows it
+    return mention if mention is not None and mention.type is EntityType.PLACE else None
+
+
+def _people(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+    doc = sent.doc
+    for span, person in person_spans(state, sent):
+        root = span.root
+        head = root.head
+        # 'X was born in Y'
+        if root.dep_ == "nsubjpass" and head.lemma_.lower() == "bear":
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = _place_of(state, pobj)
+                    if place is not None:
+                        yield _fact(state, sentence, doc[head.i:head.i + 1], "bornIn", person,
+                                    place, "person-born-in", 0.9)
+        for child in root.children:
+            # 'X of Chicago', 'X, from Ohio'
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    place = _place_of(state, pobj)
+                    if place is not None:
+                        yield _fact(state, sentence, doc[child.i:child.i + 1], "cameFrom",
+                                    person, place, f"person-{child.lower_}-place", 0.75)
+            # 'X, a native of Y', 'X, a resident of Y'
+            elif child.dep_ == "appos" and child.lemma_.lower() in PERSON_PLACE_NOUNS:
+                predicate = PERSON_PLACE_NOUNS[child.lemma_.lower()]
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        place = _place_of(state, pobj)
+                        if place is not None:
+                            yield _fact(state, sentence, doc[child.i:child.i + 1], predicate,
+                                        person, place, f"person-{child.lemma_.lower()}-of", 0.85)
+        yield from _demonym_before_name(state, sentence, span, person)
+
+
+def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
+                         person: Mention) -> Iterator[Fact]:
+    """'the American singer X', 'Russian X': a nationality, unless a role follows it (then it
+    names the country the role serves: see titles)."""
+    doc = span.doc
+    left = span.start
+    while (left > span.sent.start and doc[left - 1].dep_ in {"amod", "compound", "nmod"} and \
+            span.start <= doc[left - 1].head.i < span.end + 8 and doc[left - 1].pos_ != "PROPN") \
+            or (left > span.sent.start and doc[left - 1].ent_type_ == "NORP"):
+        left -= 1
+    words = list(doc[left:span.start])
+    if not words or any(canonical_role(t.lower_) for t in words[1:]):
+        return
+    for size in (2, 1):
+        if len(words) >= size:
+            place = demonym_mention(state, words[:size])
+            if place is not None:
+                yield _fact(state, sentence, doc[words[0].i:words[size - 1].i + 1], "cameFrom",
+                            person, place, "person-demonym", 0.75)
+                return

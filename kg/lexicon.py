@@ -1,0 +1,81 @@
+"""The word lists extraction reads, as data: role words, demonyms, event nouns, US state
+abbreviations. Each file in ``kg/data`` is loaded once and shared; none names a person or an
+organisation, only general words and the places a demonym stands for."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+
+
+def _data(name: str) -> dict[str, object]:
+    return json.loads(resources.files("kg").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+@cache
+def roles() -> dict[str, str]:
+    """Role word (lower case, as written: 'gov.', 'foreign minister') -> canonical role."""
+    return {k.lower(): v for k, v in _data("roles.json")["roles"].items()}  # type: ignore[union-attr]
+
+
+@cache
+def role_modifiers() -> frozenset[str]:
+    """Words before a role that name no organisation: 'former', 'acting', 'deputy'."""
+    return frozenset(_data("roles.json").get("_modifiers", ()))  # type: ignore[arg-type]
+
+
+@cache
+def professions() -> frozenset[str]:
+    """Canonical roles that say what someone does ('singer'), not a position held for a body."""
+    return frozenset(_data("roles.json").get("_professions", ()))  # type: ignore[arg-type]
+
+
+@cache
+def longest_role() -> int:
+    return max(len(k.split()) for k in roles())
+
+
+def canonical_role(words: str) -> str | None:
+    """'Gov.' -> 'governor', 'spokeswoman' -> 'spokesperson'; None if not a role."""
+    folded = " ".join(words.lower().split())
+    return roles().get(folded) or roles().get(folded.replace(".", "")) or roles().get(
+        folded.rstrip("s")) if folded else None
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """'russian' -> 'Russia', 'north korean' -> 'North Korea', 'texan' -> 'Texas'."""
+    return {k.lower(): v for k, v in _data("demonyms.json")["demonyms"].items()}  # type: ignore[union-attr]
+
+
+class EventNoun(BaseModel):
+    """How an event noun takes its participants: 'visit' + 'to X' is what is visited."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    verb: str
+    object: tuple[str, ...] = ()
+    agent: tuple[str, ...] = ("by",)
+
+
+class EventNouns(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    nouns: dict[str, EventNoun]
+    agent_nouns: dict[str, EventNoun] = {}
+    light_verbs: frozenset[str] = frozenset()
+    patient_possessive: frozenset[str] = frozenset()
+
+
+@cache
+def event_nouns() -> EventNouns:
+    return EventNouns.model_validate(_data("nominal_events.json"))
+
+
+@cache
+def state_abbreviations() -> dict[str, str]:
+    """AP-style and postal abbreviations of US states: 'calif.' -> 'California'."""
+    return {k.lower(): v for k, v in _data("places.json")["us_state_abbreviations"].items()}  # type: ignore[union-attr]
