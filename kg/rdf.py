@@ -209,7 +209,7 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
         graph.add((predicate, RDFS.label, Literal(first.predicate.replace("_", " "), lang="en")))
     graph.add((node, RDF.type, RDF.Statement))
     spec = load_vocabulary().spec(first.lemma)
-    if spec is not None and spec.action:
+    if spec is not None and spec.action and spec.predicate == first.predicate:
         graph.add((node, RDF.type, SCHEMA[spec.action]))
     graph.add((node, RDF.subject, subject))
     graph.add((node, RDF.predicate, predicate))

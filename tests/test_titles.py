@@ -53,4 +53,15 @@ def test_a_profession_with_a_demonym_is_a_nationality_not_a_position():
 
 
 def test_no_role_word_no_position():
-    assert not positions(corpus_of("Lena Marsh of Harbor Foods opened a plant."))
+    assert not positions(corpus_of("Lena Marsh opened a plant in Harbor Town."))
+
+
+def test_a_person_of_an_organisation_is_a_member():
+    corpus = corpus_of("Lena Marsh of Harbor Foods Inc. opened a plant.")
+    assert ("Lena Marsh", "Harbor Foods Inc.", "member") in positions(corpus) or \
+        ("Lena Marsh", "Harbor Foods", "member") in positions(corpus)
+
+
+def test_an_initialism_before_a_title_is_its_holder():
+    found = positions(corpus_of("US President Carl Webb signed the bill."))
+    assert {("Carl Webb", "US", "president"), ("Carl Webb", "United States", "president")} & found

@@ -44,6 +44,7 @@ def person_spans(state: DocState, sent: Span) -> Iterator[tuple[Span, Mention]]:
 def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
     for span, person in person_spans(state, sent):
         yield from _before_name(state, sentence, span, person)
+        yield from _member_of(state, sentence, span, person)
         for role_head in _appositives(state, span):
             yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
     for verb in sent:
@@ -101,6 +102,9 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
                      confidence=0.85 if strength else 0.75, role_name=role)
 
 
+# Upper-case initialisms that, before a role word, name a country ('US President X').
+INITIALISMS = {"US": "United States", "USA": "United States", "UK": "United Kingdom",
+               "EU": "European Union", "UN": "United Nations", "UAE": "United Arab Emirates"}
 PORTFOLIO_ROLES = ("minister", "secretary", "commissioner")
 
 
@@ -133,12 +137,26 @@ def demonym_mention(state: DocState, words: list[Token]) -> Mention | None:
         if len(words) < size:
             continue
         phrase = words[-size:]
-        place = demonyms().get(" ".join(t.lower_ for t in phrase))
+        key = " ".join(t.lower_ for t in phrase)
+        place = demonyms().get(key) or (INITIALISMS.get(phrase[0].text) if size == 1 else None)
         if place is not None:
             span = phrase[0].doc[phrase[0].i:phrase[-1].i + 1]
             mention = make_mention(state, span, EntityType.PLACE, ner_label="NORP")
             return mention.model_copy(update={"text": place})
     return None
+
+
+def _member_of(state: DocState, sentence: Sentence, span: Span,
+               person: Mention) -> Iterator[Fact]:
+    """'Nick Hawco of USC', 'Jane Roe from the Red Cross': a member of that organisation."""
+    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            holder = state.mention_at.get(pobj.i)
+            if holder is not None and holder.type is EntityType.ORGANIZATION:
+                yield make_fact(state, sentence, span.doc[prep.i:prep.i + 1],
+                                predicate=AFFILIATED, lemma=prep.lower_, subject=person,
+                                obj=holder, rule=f"person-{prep.lower_}-organisation", roles=(),
+                                confidence=0.7, role_name="member")
 
 
 def _appositives(state: DocState, span: Span) -> Iterator[Token]:
