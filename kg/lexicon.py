@@ -42,7 +42,7 @@ def canonical_role(words: str) -> str | None:
     """'Gov.' -> 'governor', 'spokeswoman' -> 'spokesperson'; None if not a role."""
     folded = " ".join(words.lower().split())
     return roles().get(folded) or roles().get(folded.replace(".", "")) or roles().get(
-        folded.rstrip("s")) if folded else None
+        folded.removesuffix("s")) if folded else None
 
 
 @cache

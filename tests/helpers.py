@@ -27,3 +27,10 @@ def find(corpus: ResolvedCorpus, subject: str, predicate: str, obj: str) -> list
 def role(fact: Fact, name: str) -> list[str]:
     return [r.entity_id or r.normalized or r.mention.text for r in fact.roles
             if r.name.value == name]
+
+
+def labelled_triples(corpus: ResolvedCorpus) -> set[tuple[str, str, str]]:
+    """Every fact as (subject label, predicate, object label): what a reader checks."""
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return {(labels[f.subject.entity_id or ""], f.predicate, labels[f.object.entity_id or ""])
+            for f in corpus.facts}

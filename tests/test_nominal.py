@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 from helpers import corpus_of
+from helpers import labelled_triples as triples
 
-from kg.model import Factuality, ResolvedCorpus
-
-
-def triples(corpus: ResolvedCorpus) -> set[tuple[str, str, str]]:
-    labels = {e.entity_id: e.label for e in corpus.entities}
-    return {(labels[f.subject.entity_id or ""], f.predicate, labels[f.object.entity_id or ""])
-            for f in corpus.facts}
+from kg.model import Factuality
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of
+from helpers import corpus_of, labelled_triples
 
 from kg.model import ResolvedCorpus
 
+WHERE = {"locatedIn", "basedIn", "bornIn", "livedIn", "cameFrom"}
+
 
 def located(corpus: ResolvedCorpus) -> set[tuple[str, str, str]]:
-    labels = {e.entity_id: e.label for e in corpus.entities}
-    return {(labels[f.subject.entity_id or ""], f.predicate, labels[f.object.entity_id or ""])
-            for f in corpus.facts
-            if f.predicate in {"locatedIn", "basedIn", "bornIn", "livedIn", "cameFrom"}}
+    return {t for t in labelled_triples(corpus) if t[1] in WHERE}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of
+from helpers import corpus_of, labelled_triples
 
 from kg.model import Fact, ResolvedCorpus
 
@@ -46,10 +46,7 @@ def test_the_role_fact_carries_evidence_on_the_role_words():
 def test_a_profession_with_a_demonym_is_a_nationality_not_a_position():
     corpus = corpus_of("The Chilean painter Rocio Vera opened a gallery.")
     assert not positions(corpus)
-    labels = {e.entity_id: e.label for e in corpus.entities}
-    assert ("Rocio Vera", "Chile") in {(labels[f.subject.entity_id or ""],
-                                        labels[f.object.entity_id or ""])
-                                       for f in corpus.facts if f.predicate == "cameFrom"}
+    assert ("Rocio Vera", "cameFrom", "Chile") in labelled_triples(corpus)
 
 
 def test_no_role_word_no_position():

@@ -17,8 +17,8 @@ from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
-from kg.extract.state import DocState, make_mention
-from kg.extract.titles import demonym_mention, person_spans
+from kg.extract.state import DocState, make_mention, mention_spans
+from kg.extract.titles import demonym_mention
 from kg.gazetteer import can_contain, lookup
 from kg.lexicon import canonical_role, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
@@ -29,22 +29,10 @@ ORG_PREPS = {"in", "of", "from"}
 
 
 def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
-    yield from _place_in_place(state, sentence, sent)
-    yield from _organisations(state, sentence, sent)
-    yield from _people(state, sentence, sent)
-
-
-def _mention_spans(state: DocState, sent: Span) -> Iterator[tuple[Span, Mention]]:
-    seen: set[int] = set()
-    for token in sent:
-        mention = state.mention_at.get(token.i)
-        if mention is None or id(mention) in seen:
-            continue
-        seen.add(id(mention))
-        end = token.i
-        while end + 1 < sent.end and state.mention_at.get(end + 1) is mention:
-            end += 1
-        yield sent.doc[token.i:end + 1], mention
+    spans = list(mention_spans(state, sent))
+    yield from _place_in_place(state, sentence, sent, spans)
+    yield from _organisations(state, sentence, sent, spans)
+    yield from _people(state, sentence, spans)
 
 
 def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, subject: Mention,
@@ -53,10 +41,11 @@ def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, su
                      subject=subject, obj=obj, rule=rule, roles=(), confidence=confidence)
 
 
-def _place_in_place(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
+                    spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
     """'Paris, France' and 'Tupelo, Miss.': a place, a comma, a place that contains it."""
     doc = sent.doc
-    for span, mention in _mention_spans(state, sent):
+    for span, mention in spans:
         if mention.type is not EntityType.PLACE or span.end + 1 >= sent.end or \
                 doc[span.end].text != ",":
             continue
@@ -74,8 +63,9 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span) -> Iterator
                     "place-comma-place", 0.85)
 
 
-def _organisations(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
-    for span, mention in _mention_spans(state, sent):
+def _organisations(state: DocState, sentence: Sentence, sent: Span,
+                   spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
+    for span, mention in spans:
         if mention.type is EntityType.ORGANIZATION or (
                 mention.type is EntityType.PERSON and _based(span)):
             predicate = "basedIn"
@@ -85,20 +75,18 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span) -> Iterator[
             continue
         root = span.root
         for child in root.children:
-            place = _place_of(state, child)
-            if child.dep_ == "poss" and place is not None:  # "Moscow's Bolshoi Ballet"
-                yield _fact(state, sentence, span, predicate, mention, place, "org-possessive",
-                            0.8)
-            elif child.dep_ == "prep" and child.lower_ in ORG_PREPS:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    place = _place_of(state, pobj)
-                    if place is not None:
-                        yield _fact(state, sentence, sent.doc[child.i:child.i + 1], predicate,
-                                    mention, place, f"org-{child.lower_}-place", 0.8)
+            if child.dep_ == "poss":  # "Moscow's Bolshoi Ballet"
+                place = _place_of(state, child)
+                if place is not None:
+                    yield _fact(state, sentence, span, predicate, mention, place,
+                                "org-possessive", 0.8)
             elif child.lower_ == "based":  # 'Boston-based X', 'X, based in Y'
                 for place in _based_places(state, child):
                     yield _fact(state, sentence, sent.doc[child.i:child.i + 1], "basedIn",
                                 mention, place, "org-based", 0.85)
+        for prep, place in _prep_places(state, root, ORG_PREPS):
+            yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate, mention, place,
+                        f"org-{prep.lower_}-place", 0.8)
 
 
 def _based(span: Span) -> bool:
@@ -112,11 +100,17 @@ def _based_places(state: DocState, based: Token) -> Iterator[Mention]:
             place = _place_of(state, child)
             if place is not None:
                 yield place
-        elif child.dep_ == "prep" and child.lower_ in {"in", "at"}:
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                place = _place_of(state, pobj)
-                if place is not None:
-                    yield place
+    yield from (place for _, place in _prep_places(state, based, {"in", "at"}))
+
+
+def _prep_places(state: DocState, head: Token,
+                 preps: set[str]) -> Iterator[tuple[Token, Mention]]:
+    """The places in the prepositional phrases of a word: 'based [in Denver]'."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            place = _place_of(state, pobj)
+            if place is not None:
+                yield prep, place
 
 
 def _place_of(state: DocState, token: Token) -> Mention | None:
@@ -131,36 +125,26 @@ def _place_of(state: DocState, token: Token) -> Mention | None:
     return mention if mention is not None and mention.type is EntityType.PLACE else None
 
 
-def _people(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
-    doc = sent.doc
-    for span, person in person_spans(state, sent):
-        root = span.root
-        head = root.head
-        # 'X was born in Y'
-        if root.dep_ == "nsubjpass" and head.lemma_.lower() == "bear":
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    place = _place_of(state, pobj)
-                    if place is not None:
-                        yield _fact(state, sentence, doc[head.i:head.i + 1], "bornIn", person,
-                                    place, "person-born-in", 0.9)
-        for child in root.children:
-            # 'X of Chicago', 'X, from Ohio'
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    place = _place_of(state, pobj)
-                    if place is not None:
-                        yield _fact(state, sentence, doc[child.i:child.i + 1], "cameFrom",
-                                    person, place, f"person-{child.lower_}-place", 0.75)
-            # 'X, a native of Y', 'X, a resident of Y'
-            elif child.dep_ == "appos" and child.lemma_.lower() in PERSON_PLACE_NOUNS:
-                predicate = PERSON_PLACE_NOUNS[child.lemma_.lower()]
-                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
-                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                        place = _place_of(state, pobj)
-                        if place is not None:
-                            yield _fact(state, sentence, doc[child.i:child.i + 1], predicate,
-                                        person, place, f"person-{child.lemma_.lower()}-of", 0.85)
+def _people(state: DocState, sentence: Sentence,
+            spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
+    for span, person in spans:
+        if person.type is not EntityType.PERSON:
+            continue
+        doc, root = span.doc, span.root
+        if root.dep_ == "nsubjpass" and root.head.lemma_.lower() == "bear":  # 'X was born in Y'
+            for _, place in _prep_places(state, root.head, {"in"}):
+                yield _fact(state, sentence, doc[root.head.i:root.head.i + 1], "bornIn", person,
+                            place, "person-born-in", 0.9)
+        for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
+            yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
+                        f"person-{prep.lower_}-place", 0.75)
+        for noun in (c for c in root.children if c.dep_ == "appos"
+                     and c.lemma_.lower() in PERSON_PLACE_NOUNS):  # 'X, a native of Y'
+            noun_lemma = noun.lemma_.lower()
+            for _, place in _prep_places(state, noun, {"of"}):
+                yield _fact(state, sentence, doc[noun.i:noun.i + 1],
+                            PERSON_PLACE_NOUNS[noun_lemma], person, place,
+                            f"person-{noun_lemma}-of", 0.85)
         yield from _demonym_before_name(state, sentence, span, person)
 
 

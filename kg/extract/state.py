@@ -43,6 +43,22 @@ def nonblank_sents(doc: Doc) -> Iterator[Span]:
             yield sent
 
 
+def mention_spans(state: DocState, sent: Span,
+                  kind: EntityType | None = None) -> Iterator[tuple[Span, Mention]]:
+    """Each named mention of a sentence once, with the tokens that name it; ``kind`` keeps
+    only mentions of that type."""
+    seen: set[int] = set()
+    for token in sent:
+        mention = state.mention_at.get(token.i)
+        if mention is None or id(mention) in seen or kind not in (None, mention.type):
+            continue
+        seen.add(id(mention))
+        end = token.i
+        while end + 1 < sent.end and state.mention_at.get(end + 1) is mention:
+            end += 1
+        yield sent.doc[token.i:end + 1], mention
+
+
 def surface_text(span: str) -> str:
     """A name as read: markup padding removed and whitespace collapsed (offsets still index
     the original file; the quote with markup is the sentence's anchor text)."""

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
-from kg.extract.state import DocState, make_mention
+from kg.extract.state import DocState, make_mention, mention_spans
 from kg.lexicon import canonical_role, demonyms, longest_role, professions, role_modifiers
 from kg.model import EntityType, Fact, Mention, Sentence
 
@@ -27,22 +27,8 @@ NAMING_VERBS = {"name", "appoint", "elect", "make", "promote", "hire", "nominate
 HOLDER_TYPES = {EntityType.ORGANIZATION, EntityType.PLACE}
 
 
-def person_spans(state: DocState, sent: Span) -> Iterator[tuple[Span, Mention]]:
-    """The named people of a sentence with the tokens that name them."""
-    seen: set[int] = set()
-    for token in sent:
-        mention = state.mention_at.get(token.i)
-        if mention is None or mention.type is not EntityType.PERSON or id(mention) in seen:
-            continue
-        seen.add(id(mention))
-        end = token.i
-        while end + 1 < sent.end and state.mention_at.get(end + 1) is mention:
-            end += 1
-        yield sent.doc[token.i:end + 1], mention
-
-
 def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
-    for span, person in person_spans(state, sent):
+    for span, person in mention_spans(state, sent, EntityType.PERSON):
         yield from _before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
         for role_head in _appositives(state, span):

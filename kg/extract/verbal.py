@@ -28,8 +28,9 @@ from kg.relations import RelationSpec, RelationVocabulary
 
 @dataclass(frozen=True)
 class Reading:
-    """What holds for every fact of one verb: its relation, speaker and factuality."""
+    """What holds for every fact of one verb: its lemma, relation, speaker and factuality."""
 
+    lemma: str
     spec: RelationSpec | None
     speaker: Mention | None
     factuality: Factuality
@@ -65,7 +66,8 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         if all(m.ner_label not in (None, "PROPN") for m in pair):
             state.last_group = (sentence.index, pair)
     # Who said it and how sure the text is belong to the verb: read once, not once per pair.
-    reading = Reading(spec, speaker_of(state, verb, vocab), judge_factuality(verb, vocab))
+    reading = Reading(lemma, spec, speaker_of(state, verb, vocab),
+                      judge_factuality(verb, vocab))
     if frame.reciprocal is not None and len(frame.subjects) >= 2:
         yield from _reciprocal_facts(state, sentence, verb, reading, frame)
         return
@@ -79,8 +81,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
 
 def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
           subject: Mention, obj: Mention, rule: str, roles: Iterable[Role]) -> Fact:
-    lemma = verb_lemma(verb)
-    spec = reading.spec
+    lemma, spec = reading.lemma, reading.spec
     predicate = spec.predicate if spec else lemma.replace(" ", "_")
     if spec is not None and spec.transitive and rule.endswith("/dobj"):
         predicate = spec.transitive
