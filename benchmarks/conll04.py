@@ -291,6 +291,8 @@ def kg_arguments(corpus: ResolvedCorpus, sentences: Sequence[Sentence]
     entities = {e.entity_id: e for e in corpus.entities}
     facts = []
     for fact in corpus.facts:
+        if fact.object is None:  # CoNLL04 relations are binary
+            continue
         for index in doc_sentences.get(fact.evidence.doc_id, []):
             sentence = sentences[index]
             facts.append((index, fact, _argument(fact.subject, fact, entities, sentence),

@@ -117,13 +117,13 @@ def extracted_facts(corpus: ResolvedCorpus) -> list[ExtractedFact]:
 
     facts = [ExtractedFact(
         article=article_of[fact.evidence.doc_id], subject=names(fact.subject),
-        predicate=fact.predicate, object=names(fact.object),
+        predicate=fact.predicate, object=names(fact.object),  # type: ignore[arg-type]
         recipients=tuple(names(r) for r in fact.roles if r.name is RoleName.RECIPIENT),
         factuality=fact.evidence.factuality.value, confidence=fact.evidence.confidence,
         trigger=fact.evidence.trigger, rule=fact.evidence.rule,
         sentence=" ".join(fact.evidence.sentence_text.split()),
         position=fact.evidence.trigger_start,
-    ) for fact in corpus.facts]
+    ) for fact in corpus.facts if fact.object is not None]  # the gold here is binary facts
     return sorted(facts, key=lambda f: (f.article, f.position, f.predicate))
 
 

@@ -18,7 +18,8 @@ compatible relation:
   role      an ``affiliatedWith`` fact whose role name is the gold role (its canonical form);
   location  ``located in``/``based in`` -> locatedIn or basedIn; ``born in`` -> bornIn;
             ``live in`` -> livedIn; ``from`` -> cameFrom, bornIn or livedIn.
-Gold facts with no object ('X resigned') can only be found by a fact whose object is empty.
+Gold facts with one participant ('X resigned'; 'X was arrested', written with an empty subject
+or object) are found only by a fact with no object whose one participant matches.
 ``any relation`` recall ignores the relation: how often kg links the right two things at all.
 
 Precision is judged by hand, not against the gold (a gold list is never complete):
@@ -110,7 +111,9 @@ def emitted_facts(corpus: ResolvedCorpus) -> list[Emitted]:
     entities: dict[str, Entity] = {e.entity_id: e for e in corpus.entities}
     article_of = {d.doc_id: Path(d.source.split("#")[0]).name for d in corpus.documents}
 
-    def names(role: Role) -> tuple[str, ...]:
+    def names(role: Role | None) -> tuple[str, ...]:
+        if role is None:
+            return ("",)
         entity = entities.get(role.entity_id) if role.entity_id else None
         return (entity.label, *entity.aliases) if entity else (role.mention.text,)
 
@@ -147,12 +150,15 @@ def relation_fits(gold: GoldFact, fact: Emitted) -> bool:
 
 
 def arguments_fit(gold: GoldFact, fact: Emitted) -> bool:
+    if not fact.object[0] or not (gold.subject and gold.object):
+        # One participant on either side ('X died', 'X was arrested'): the writers put it as
+        # subject or object, so the one named participant must match and both must be unary.
+        return not fact.object[0] and not (gold.subject and gold.object) and \
+            names_match(gold.subject or gold.object, fact.subject)
     if not names_match(gold.subject, fact.subject):
         symmetric = fact.predicate in load_vocabulary().symmetric_predicates
         return symmetric and names_match(gold.subject, fact.object) and \
             names_match(gold.object, fact.subject)
-    if not gold.object:
-        return not fact.object[0]
     return names_match(gold.object, fact.object)
 
 

@@ -126,14 +126,19 @@ class Evidence(_Record):
 
 
 class Fact(_Record):
-    """A relation between entities with its roles; subject and object are the direct triple."""
+    """A relation between entities with its roles; subject and object are the direct triple.
+
+    A fact with no object is an occurrence with one participant: 'X resigned' (the subject is
+    the agent) or, from an agentless passive, 'X was arrested' (the subject role is named
+    ``theme``: who was arrested, by someone the text does not say). It has no direct triple.
+    """
 
     predicate: str = Field(description="Local name in the relation vocabulary, e.g. 'gave'.")
     lemma: str
     role_name: str | None = Field(default=None, description="For a position held "
                                   "(affiliatedWith): the role, e.g. 'spokesperson'.")
     subject: Role
-    object: Role
+    object: Role | None = None
     roles: tuple[Role, ...] = ()
     evidence: Evidence
 

@@ -74,7 +74,8 @@ def run_query(graph: Graph | Dataset, sparql: str,
 FACTS_QUERY = """
 SELECT ?statement ?fact ?support ?confidence ?said ?where ?recipient ?when ?place ?other
 WHERE {
-    ?statement a rdf:Statement ; rdfs:label ?fact ; kg:supportCount ?support ;
+    VALUES ?factClass { rdf:Statement kg:Occurrence }
+    ?statement a ?factClass ; rdfs:label ?fact ; kg:supportCount ?support ;
                kg:confidence ?confidence ; kg:evidence ?reading .
     ?reading kg:factuality ?said ; kg:sentence ?sentence ;
              prov:wasDerivedFrom/kg:sourceFile ?file .

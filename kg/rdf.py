@@ -3,7 +3,9 @@
 Every fact is written twice on purpose: as a direct triple between entities (so plain SPARQL
 like ``?a kg:gave ?b`` works) and as an ``rdf:Statement`` carrying the other roles, the
 confidence, how many documents support it and one ``kg:Evidence`` per reading, which points at
-the NIF sentence (offsets and quote), the trigger word, the rule and the run. Each document's
+the NIF sentence (offsets and quote), the trigger word, the rule and the run. A fact with one
+participant ('X resigned', 'X was arrested') is a ``kg:Occurrence``: the same node with
+``rdf:predicate`` and ``kg:agent`` or ``kg:theme``, but no direct triple. Each document's
 evidence lives in a named graph named by the document, so TriG and N-Quads keep sources apart.
 IRIs are minted from content hashes and names only, never from time or order, and no blank
 nodes are used, so the same input always gives the same bytes.
@@ -73,6 +75,9 @@ def fact_key(fact: Fact) -> tuple[str, ...]:
     """What makes two readings the same fact: who did what to whom, and for whom."""
     recipients = sorted({r.entity_id or "" for r in fact.roles if r.name is RoleName.RECIPIENT})
     role = (f"as:{fact.role_name}",) if fact.role_name else ()
+    if fact.object is None:  # an occurrence: 'X resigned' is not 'X was dismissed'
+        return (fact.subject.entity_id or "", fact.predicate, f"only:{fact.subject.name.value}",
+                *recipients)
     return (fact.subject.entity_id or "", fact.predicate, fact.object.entity_id or "", *role,
             *recipients)
 
@@ -84,7 +89,7 @@ def fact_iri(fact: Fact) -> URIRef:
 def evidence_iri(fact: Fact) -> URIRef:
     e = fact.evidence
     digest = _digest(e.doc_id, e.trigger_start, e.rule, fact.subject.mention.start,
-                     fact.object.mention.start, *fact_key(fact))
+                     fact.object.mention.start if fact.object else "", *fact_key(fact))
     return ID[f"evidence/{digest}"]
 
 
@@ -198,30 +203,38 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
                    entities: dict[str, Entity]) -> None:
     first = facts[0]
     subject = entity_iri(first.subject.entity_id or "")
-    obj = entity_iri(first.object.entity_id or "")
     predicate = predicate_iri(first.predicate)
-    graph.add((subject, predicate, obj))
-    if first.predicate in load_vocabulary().symmetric_predicates:
-        graph.add((obj, predicate, subject))
     if predicate.startswith(str(KGV)):
         graph.add((predicate, RDF.type, OWL.ObjectProperty))
         graph.add((predicate, RDFS.subPropertyOf, KG.relatedTo))
         graph.add((predicate, RDFS.label, Literal(first.predicate.replace("_", " "), lang="en")))
-    graph.add((node, RDF.type, RDF.Statement))
     spec = load_vocabulary().spec(first.lemma)
     if spec is not None and spec.action and spec.predicate == first.predicate:
         graph.add((node, RDF.type, SCHEMA[spec.action]))
-    graph.add((node, RDF.subject, subject))
     graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, obj))
-    graph.add((node, KG.agent, subject))
-    graph.add((node, KG.theme, obj))
     graph.add((node, KG.verbLemma, Literal(first.lemma)))
+    subject_label = entities[first.subject.entity_id or ""].label
+    if first.object is None:
+        # One participant and no object: no direct triple, the roles say who took part.
+        graph.add((node, RDF.type, KG.Occurrence))
+        graph.add((node, ROLE_PROPERTIES[first.subject.name], subject))
+        label = f"{subject_label} {first.predicate}" if first.subject.name is RoleName.AGENT \
+            else f"(someone) {first.predicate} {subject_label}"
+    else:
+        obj = entity_iri(first.object.entity_id or "")
+        graph.add((subject, predicate, obj))
+        if first.predicate in load_vocabulary().symmetric_predicates:
+            graph.add((obj, predicate, subject))
+        graph.add((node, RDF.type, RDF.Statement))
+        graph.add((node, RDF.subject, subject))
+        graph.add((node, RDF.object, obj))
+        graph.add((node, KG.agent, subject))
+        graph.add((node, KG.theme, obj))
+        role = f" (as {first.role_name})" if first.role_name else ""
+        label = f"{subject_label} {first.predicate} " \
+                f"{entities[first.object.entity_id or ''].label}{role}"
     if first.role_name:
         graph.add((node, KG.roleName, Literal(first.role_name)))
-    role = f" (as {first.role_name})" if first.role_name else ""
-    label = f"{entities[first.subject.entity_id or ''].label} {first.predicate} " \
-            f"{entities[first.object.entity_id or ''].label}{role}"
     graph.add((node, RDFS.label, Literal(label)))
     for fact in facts:
         for role in fact.roles:
@@ -240,11 +253,12 @@ def _add_evidence(graph: Graph, statement: URIRef, fact: Fact, sentence: Sentenc
                   run: URIRef) -> None:
     e = fact.evidence
     node = evidence_iri(fact)
-    subject = entity_iri(fact.subject.entity_id or "")
-    obj = entity_iri(fact.object.entity_id or "")
-    graph.add((subject, predicate_iri(fact.predicate), obj))
-    if fact.predicate in load_vocabulary().symmetric_predicates:
-        graph.add((obj, predicate_iri(fact.predicate), subject))
+    if fact.object is not None:
+        subject = entity_iri(fact.subject.entity_id or "")
+        obj = entity_iri(fact.object.entity_id or "")
+        graph.add((subject, predicate_iri(fact.predicate), obj))
+        if fact.predicate in load_vocabulary().symmetric_predicates:
+            graph.add((obj, predicate_iri(fact.predicate), subject))
     graph.add((statement, KG.evidence, node))
     graph.add((node, RDF.type, KG.Evidence))
     graph.add((node, RDF.type, PROV.Entity))

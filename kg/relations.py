@@ -58,6 +58,9 @@ class RelationVocabulary(BaseModel):
     place_preps: frozenset[str]
     time_preps: frozenset[str]
     relations: dict[str, RelationSpec]
+    occurrence_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs that state an event with one participant in the active voice ('die', "
+        "'resign', 'erupt'); those outside ``relations`` are emitted under their own name."))
     structural_predicates: frozenset[str] = Field(default=frozenset(), description=(
         "Predicates read from noun phrases, not verbs: positions held, where things are."))
 

@@ -201,11 +201,12 @@ def _resolve_facts(results: list[ExtractionResult], table: _EntityTable) -> tupl
             resolved = _resolve_fact(fact, table.entity_id)
             if resolved is None:
                 continue
-            if resolved.predicate in symmetric and \
+            if resolved.predicate in symmetric and resolved.object is not None and \
                     (resolved.subject.entity_id or "") > (resolved.object.entity_id or ""):
                 resolved = _swapped(resolved)
             key = (resolved.evidence.doc_id, resolved.evidence.trigger_start, resolved.predicate,
-                   resolved.subject.entity_id, resolved.object.entity_id)
+                   resolved.subject.entity_id,
+                   resolved.object.entity_id if resolved.object else resolved.subject.name)
             facts.setdefault(key, resolved)
     return tuple(facts.values())
 
@@ -214,7 +215,7 @@ def _all_mentions(result: ExtractionResult) -> list[Mention]:
     """Named mentions plus the argument mentions facts introduced (noun phrases, pronouns)."""
     seen: dict[tuple[int, int], Mention] = {(m.start, m.end): m for m in result.mentions}
     for fact in result.facts:
-        roles = [fact.subject, fact.object, *fact.roles]
+        roles = [fact.subject, *([fact.object] if fact.object else []), *fact.roles]
         speaker = fact.evidence.attributed_to
         mentions = [r.mention for r in roles] + ([speaker] if speaker else [])
         mentions += [m.antecedent for m in mentions if m.antecedent is not None]
@@ -351,19 +352,21 @@ EntityLookup = Callable[[Mention], str | None]
 
 def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
     subject = _resolve_role(fact.subject, entity_id)
-    obj = _resolve_role(fact.object, entity_id)
-    if subject.entity_id is None or obj.entity_id is None or subject.entity_id == obj.entity_id:
+    obj = _resolve_role(fact.object, entity_id) if fact.object is not None else None
+    if subject.entity_id is None or (obj is not None and obj.entity_id in {None,
+                                                                         subject.entity_id}):
         return None
     thing = f"{EntityType.THING.value.lower()}/"
     if load_vocabulary().spec(fact.lemma) is None and subject.entity_id.startswith(thing) \
-            and obj.entity_id.startswith(thing):
+            and (obj is None or (obj.entity_id or "").startswith(thing)):
         return None  # 'photos showed crowds': a verb outside the vocabulary between two nouns
+    arguments = {subject.entity_id, obj.entity_id if obj is not None else None}
     roles = []
     for role in fact.roles:
         resolved = _resolve_role(role, entity_id)
         if role.mention.type is EntityType.DATE or (
                 resolved.entity_id is not None
-                and resolved.entity_id not in {subject.entity_id, obj.entity_id}):
+                and resolved.entity_id not in arguments):
             roles.append(resolved)
     evidence = fact.evidence
     if evidence.attributed_to is not None:
@@ -376,6 +379,8 @@ def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
 def _swapped(fact: Fact) -> Fact:
     """'Putin met Kim' and 'Kim met Putin' are one fact: symmetric predicates are stored with
     their two entities in a canonical order."""
+    if fact.object is None:
+        return fact
     subject = fact.object.model_copy(update={"name": fact.subject.name})
     obj = fact.subject.model_copy(update={"name": fact.object.name})
     return fact.model_copy(update={"subject": subject, "object": obj})

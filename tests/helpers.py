@@ -19,9 +19,14 @@ def corpus_of_documents(*documents: Document) -> ResolvedCorpus:
     return resolve_corpus(extracted)
 
 
+def object_id(fact: Fact) -> str | None:
+    """The object's entity, None for an occurrence ('X resigned' has no object)."""
+    return fact.object.entity_id if fact.object is not None else None
+
+
 def find(corpus: ResolvedCorpus, subject: str, predicate: str, obj: str) -> list[Fact]:
     return [f for f in corpus.facts if f.subject.entity_id == subject
-            and f.predicate == predicate and f.object.entity_id == obj]
+            and f.predicate == predicate and object_id(f) == obj]
 
 
 def role(fact: Fact, name: str) -> list[str]:
@@ -30,7 +35,8 @@ def role(fact: Fact, name: str) -> list[str]:
 
 
 def labelled_triples(corpus: ResolvedCorpus) -> set[tuple[str, str, str]]:
-    """Every fact as (subject label, predicate, object label): what a reader checks."""
+    """Every fact as (subject label, predicate, object label): what a reader checks; an
+    occurrence ('X resigned') has the object label ''."""
     labels = {e.entity_id: e.label for e in corpus.entities}
-    return {(labels[f.subject.entity_id or ""], f.predicate, labels[f.object.entity_id or ""])
+    return {(labels[f.subject.entity_id or ""], f.predicate, labels.get(object_id(f) or "", ""))
             for f in corpus.facts}

@@ -10,12 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import object_id
 
 GOLDEN = json.loads((Path(__file__).parent / "golden" / "seed_facts.json").read_text("utf-8"))
 
 
 def _matches(fact, expected) -> bool:
-    return (fact.subject.entity_id, fact.predicate, fact.object.entity_id) == (
+    return (fact.subject.entity_id, fact.predicate, object_id(fact)) == (
         expected["subject"], expected["predicate"], expected["object"])
 
 

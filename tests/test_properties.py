@@ -40,7 +40,7 @@ def test_offsets_always_slice_the_text_and_the_graph_conforms(parts):
         if evidence.clause_start is not None:
             assert evidence.sentence_start <= evidence.clause_start < evidence.clause_end \
                 <= evidence.sentence_end
-        for role in (fact.subject, fact.object, *fact.roles):
+        for role in (fact.subject, *([fact.object] if fact.object else []), *fact.roles):
             assert role.mention.start < role.mention.end <= len(document.text)
     report = validate_graph(union_graph(build_dataset(corpus, "test-model 1.0")))
     assert report.conforms, report.describe()

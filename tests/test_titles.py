@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of, labelled_triples
+from helpers import corpus_of, labelled_triples, object_id
 
 from kg.model import Fact, ResolvedCorpus
 
 
 def positions(corpus: ResolvedCorpus) -> set[tuple[str, str, str | None]]:
     labels = {e.entity_id: e.label for e in corpus.entities}
-    return {(labels[f.subject.entity_id or ""], labels[f.object.entity_id or ""], f.role_name)
+    return {(labels[f.subject.entity_id or ""], labels[object_id(f) or ""], f.role_name)
             for f in corpus.facts if f.predicate == "affiliatedWith"}
 
 

@@ -16,15 +16,18 @@ def same_span(a: Mention, b: Mention) -> bool:
 
 
 def make_fact(state: DocState, sentence: Sentence, trigger: Span, *, predicate: str, lemma: str,
-              subject: Mention, obj: Mention, rule: str, roles: Iterable[Role],
+              subject: Mention, obj: Mention | None, rule: str, roles: Iterable[Role],
               confidence: float, factuality: Factuality = Factuality.ASSERTED,
-              speaker: Mention | None = None, role_name: str | None = None) -> Fact:
+              speaker: Mention | None = None, role_name: str | None = None,
+              subject_role: RoleName = RoleName.AGENT) -> Fact:
     """One fact with its evidence. ``trigger`` is the word(s) that state it (a verb, an event
-    noun, a title); roles naming the subject or the object again are dropped."""
-    kept = tuple(r for r in roles if not same_span(r.mention, subject)
-                 and not same_span(r.mention, obj))
+    noun, a title); roles naming the subject or the object again are dropped. With no object
+    the fact is an occurrence; ``subject_role`` says whether its one participant did it
+    (agent) or had it done to them (theme, an agentless passive)."""
+    arguments = (subject,) if obj is None else (subject, obj)
+    kept = tuple(r for r in roles if not any(same_span(r.mention, a) for a in arguments))
     # The words of the fact itself, a readable quote when the sentence is a run-on paragraph.
-    parts = [(m.start, m.end) for m in (subject, obj, *(r.mention for r in kept))
+    parts = [(m.start, m.end) for m in (*arguments, *(r.mention for r in kept))
              if m.sentence_index == sentence.index]
     parts.append((trigger.start_char, trigger.end_char))
     clause = (min(s for s, _ in parts), max(e for _, e in parts))
@@ -38,16 +41,19 @@ def make_fact(state: DocState, sentence: Sentence, trigger: Span, *, predicate: 
         rule=rule, confidence=confidence, factuality=factuality, attributed_to=speaker,
     )
     return Fact(predicate=predicate, lemma=lemma, role_name=role_name,
-                subject=Role(name=RoleName.AGENT, mention=subject),
-                object=Role(name=RoleName.THEME, mention=obj), roles=kept, evidence=evidence)
+                subject=Role(name=subject_role, mention=subject),
+                object=None if obj is None else Role(name=RoleName.THEME, mention=obj),
+                roles=kept, evidence=evidence)
 
 
-def confidence(known_predicate: bool, subject: Mention, obj: Mention, rule: str,
+def confidence(known_predicate: bool, subject: Mention, obj: Mention | None, rule: str,
                base: float = 0.9) -> float:
     """A transparent score, not a probability: start high, subtract for each weak link."""
     score = base
     score -= 0.0 if known_predicate else 0.2
     for mention in (subject, obj):
+        if mention is None:
+            continue
         if mention.is_pronoun:
             score -= 0.15
         elif mention.ner_label is None:
@@ -63,7 +69,7 @@ def dedupe(facts: Iterable[Fact]) -> Iterator[Fact]:
     seen: set[tuple[object, ...]] = set()
     for fact in facts:
         key = (fact.predicate, fact.role_name, fact.subject.mention.start,
-               fact.object.mention.start,
+               fact.object.mention.start if fact.object else -1,
                fact.evidence.trigger_start,
                tuple(sorted((r.name.value, r.mention.start) for r in fact.roles)))
         if key not in seen:

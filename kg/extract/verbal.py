@@ -51,6 +51,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     frame = Frame()
     fill_subjects(state, verb, frame)
     if not frame.subjects:
+        yield from _agentless_passive(state, sentence, verb, lemma, spec, vocab)
         return
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
     if lemma in event_nouns().light_verbs:
@@ -71,6 +72,14 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     if frame.reciprocal is not None and len(frame.subjects) >= 2:
         yield from _reciprocal_facts(state, sentence, verb, reading, frame)
         return
+    if not frame.objects and occurrence_verb(verb, lemma, vocab, passive=False) and \
+            not any(c.dep_ in {"dobj", "attr", "oprd", "agent", "nsubjpass"}
+                    for c in verb.children):
+        # 'X resigned', 'X died in Paris on Monday': one participant, roles as they come.
+        for subject, subject_rule in frame.subjects:
+            yield _fact(state, sentence, verb, reading, subject, None,
+                        f"{subject_rule}/intransitive", frame.roles)
+        return
     for subject, subject_rule in frame.subjects:
         for obj, object_rule in frame.objects:
             if same_span(subject, obj):
@@ -79,8 +88,45 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                         f"{subject_rule}/{object_rule}", frame.roles)
 
 
+def occurrence_verb(verb: Token, lemma: str, vocab: RelationVocabulary, *,
+                    passive: bool) -> bool:
+    """Whether the verb alone states an event: in the active voice an occurrence verb ('die',
+    'resign', 'erupt': said with one participant), in an agentless passive any vocabulary verb
+    ('was arrested'); never speech or a mental verb, nor with a clause that carries the content
+    ('X wants to ...', 'X announced that ...')."""
+    if verb.pos_ != "VERB" or lemma in vocab.speech_verbs | vocab.skip_verbs | \
+            vocab.expect_words:
+        return False
+    if lemma not in vocab.occurrence_verbs and not (passive and lemma in vocab.relations):
+        return False
+    spec = vocab.spec(lemma)
+    if spec is not None and spec.predicate in vocab.structural_predicates:
+        return False
+    return not any(c.dep_ in {"ccomp", "xcomp", "csubj", "csubjpass"} for c in verb.children)
+
+
+def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: str,
+                       spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
+    """'X was arrested on Monday': the one we know of is who it was done to (the theme)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or \
+            any(c.dep_ == "agent" for c in verb.children) or \
+            not occurrence_verb(verb, lemma, vocab, passive=True):
+        return
+    frame = Frame()
+    _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    patients = [(m, rule) for m, rule in frame.objects if rule == "nsubjpass"]
+    if not patients:
+        return
+    reading = Reading(lemma, spec, speaker_of(state, verb, vocab),
+                      judge_factuality(verb, vocab))
+    for patient, _ in patients:
+        yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
+                    frame.roles, subject_role=RoleName.THEME)
+
+
 def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
-          subject: Mention, obj: Mention, rule: str, roles: Iterable[Role]) -> Fact:
+          subject: Mention, obj: Mention | None, rule: str, roles: Iterable[Role],
+          subject_role: RoleName = RoleName.AGENT) -> Fact:
     lemma, spec = reading.lemma, reading.spec
     predicate = spec.predicate if spec else lemma.replace(" ", "_")
     if spec is not None and spec.transitive and rule.endswith("/dobj"):
@@ -89,7 +135,8 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
                      predicate=predicate, lemma=lemma,
                      subject=subject, obj=obj, rule=rule, roles=roles,
                      confidence=confidence(spec is not None, subject, obj, rule),
-                     factuality=reading.factuality, speaker=reading.speaker)
+                     factuality=reading.factuality, speaker=reading.speaker,
+                     subject_role=subject_role)
 
 
 def verb_lemma(verb: Token) -> str:

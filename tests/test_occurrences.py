@@ -1,0 +1,61 @@
+"""Facts with one participant: 'X resigned', 'X was arrested'. Sentences written for the test."""
+
+from __future__ import annotations
+
+from helpers import corpus_of, role
+
+from kg.model import Factuality, RoleName
+from kg.namespaces import KG, RDF
+from kg.query import list_facts
+from kg.rdf import build_dataset, union_graph
+from kg.validate import validate_graph
+
+
+def occurrences(corpus, predicate):
+    return [f for f in corpus.facts if f.object is None and f.predicate == predicate]
+
+
+def test_an_intransitive_event_is_a_fact_with_its_time_and_place():
+    corpus = corpus_of("Deputy minister Jan Kowalski resigned in Krakow on Tuesday.")
+    (fact,) = occurrences(corpus, "resigned")
+    assert fact.subject.entity_id == "person/jan-kowalski"
+    assert fact.subject.name is RoleName.AGENT
+    assert role(fact, "time") == ["2023-09-12"]
+    assert role(fact, "place") == ["place/krakow"]
+
+
+def test_an_agentless_passive_keeps_who_it_was_done_to():
+    corpus = corpus_of("Tomas Brandt was arrested on Monday.")
+    (fact,) = occurrences(corpus, "arrested")
+    assert fact.subject.entity_id == "person/tomas-brandt"
+    assert fact.subject.name is RoleName.THEME
+
+
+def test_a_passive_with_its_agent_stays_a_binary_fact():
+    corpus = corpus_of("Tomas Brandt was arrested by Interpol on Monday.")
+    assert not occurrences(corpus, "arrested")
+    assert any(f.object is not None and f.predicate == "arrested" for f in corpus.facts)
+
+
+def test_speech_and_verbs_that_need_an_object_are_not_occurrences():
+    corpus = corpus_of("Lena Marsh said the plant would close. Lena Marsh gave generously.")
+    assert not [f for f in corpus.facts if f.object is None and f.predicate in {"said", "gave"}]
+
+
+def test_a_wish_to_resign_is_expected_not_asserted():
+    corpus = corpus_of("Lena Marsh plans to resign.")
+    (fact,) = occurrences(corpus, "resigned")
+    assert fact.evidence.factuality is Factuality.EXPECTED
+
+
+def test_an_occurrence_in_rdf_has_no_direct_triple_and_conforms():
+    corpus = corpus_of("Deputy minister Jan Kowalski resigned on Tuesday.")
+    dataset = build_dataset(corpus, "test-model 1.0")
+    graph = union_graph(dataset)
+    (node,) = graph.subjects(RDF.type, KG.Occurrence)
+    person = next(graph.objects(node, KG.agent))
+    assert (node, RDF.predicate, KG.resigned) in graph
+    assert not list(graph.objects(node, RDF.object))
+    assert not list(graph.triples((person, KG.resigned, None)))
+    assert validate_graph(graph).conforms
+    assert any("resigned" in row[0] for row in list_facts(graph).rows)
