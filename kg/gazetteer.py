@@ -52,6 +52,11 @@ def lookup(name: str) -> Place | None:
     return _index().get(_fold(name))
 
 
+def rank(place: Place) -> int:
+    """How large a kind of place is: a country 0, a state 1, a city 2."""
+    return _KIND_RANK[place.kind]
+
+
 def can_contain(name: str) -> bool:
     """Whether a name is a country or a US state, which a town can be said to lie in."""
     place = lookup(name)

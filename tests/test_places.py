@@ -32,3 +32,25 @@ def test_where_things_are(text, expected):
 def test_a_comma_between_two_towns_is_not_nesting():
     corpus = corpus_of("Trains ran between Lyon, Dijon and Lille.")
     assert not [f for f in located(corpus) if f[1] == "locatedIn"]
+
+
+def test_a_list_of_places_is_not_a_place_in_a_place():
+    corpus = corpus_of("Maria Lopez won Colorado, Maine, Ohio and Utah on Tuesday.")
+    assert not [f for f in corpus.facts if f.predicate == "locatedIn"]
+
+
+def test_two_town_state_pairs_in_a_row_are_both_read():
+    facts = labelled_triples(corpus_of(
+        "The band played in Tupelo, Miss., and in Dayton, Ohio, last week."))
+    assert ("Tupelo", "locatedIn", "Mississippi") in facts
+    assert ("Dayton", "locatedIn", "Ohio") in facts
+
+
+def test_a_state_does_not_lie_in_another_state():
+    corpus = corpus_of("Storms hit Kansas, Nebraska on Sunday.")
+    assert not [f for f in corpus.facts if f.predicate == "locatedIn"]
+
+
+def test_a_chain_of_places_nests_each_in_the_next():
+    facts = labelled_triples(corpus_of("Protests spread in Dayton, Ohio, United States."))
+    assert ("Ohio", "locatedIn", "United States") in facts

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_spans
 from kg.extract.titles import demonym_mention
-from kg.gazetteer import can_contain, lookup
+from kg.gazetteer import can_contain, lookup, rank
 from kg.lexicon import canonical_role, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 
@@ -57,10 +57,58 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                                  ner_label="GPE").model_copy(update={"text": abbreviation})
         elif outer is None or outer.type is not EntityType.PLACE or not can_contain(outer.text):
             continue
-        if outer is mention:
+        if outer is mention or not _nests(mention.text, outer.text) or \
+                _in_a_list(state, doc, span, after):
             continue
         yield _fact(state, sentence, doc[span.end:span.end + 1], "locatedIn", mention, outer,
                     "place-comma-place", 0.85)
+
+
+def _nests(inner: str, outer: str) -> bool:
+    """A town lies in a state or country and a state in a country, never the other way:
+    'Colorado, Maine' is two states, not one in the other."""
+    inside, around = lookup(inner), lookup(outer)
+    if inside is None or around is None:
+        return True
+    return rank(inside) > rank(around)
+
+
+def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
+    """'won Texas, Maine, Ohio and Utah': a comma list of places is not a place in a place.
+    The pair is in a list when a place and a comma come just before it, or when a comma or a
+    conjunction and a bare place (not itself 'Town, State') come just after it."""
+    before = span.start - 1
+    if before >= 1 and doc[before].text == "," and _place_at(state, doc[before - 1]):
+        previous = state.mention_at.get(before - 1)
+        inside, around = lookup(previous.text) if previous else None, lookup(span.text)
+        # 'Kenosha, Wisconsin, United States' is a chain of places, each in the next.
+        if inside is None or around is None or rank(inside) <= rank(around):
+            return True
+    nxt = _end_of(state, after) + 1
+    if nxt >= len(doc) or doc[nxt].text not in {",", "and", "or"}:
+        return False
+    while nxt < len(doc) and doc[nxt].text in {",", "and", "or"}:
+        nxt += 1
+    if nxt >= len(doc) or not _place_at(state, doc[nxt]):
+        return False
+    following = _end_of(state, doc[nxt]) + 1
+    return not (following + 1 < len(doc) and doc[following].text == "," and
+                _place_at(state, doc[following + 1]))
+
+
+def _end_of(state: DocState, token: Token) -> int:
+    """The last token of the mention that starts at ``token`` (the token itself if none)."""
+    mention, end = state.mention_at.get(token.i), token.i
+    while mention is not None and end + 1 < len(token.doc) and \
+            state.mention_at.get(end + 1) is mention:
+        end += 1
+    return end
+
+
+def _place_at(state: DocState, token: Token) -> bool:
+    mention = state.mention_at.get(token.i)
+    return (mention is not None and mention.type is EntityType.PLACE) or \
+        token.lower_ in state_abbreviations()
 
 
 def _organisations(state: DocState, sentence: Sentence, sent: Span,
