@@ -293,3 +293,11 @@ def test_a_company_the_recogniser_calls_a_person_is_no_antecedent_for_he():
                        "He met Peter Olsen.")
     (meeting,) = [f for f in corpus.facts if f.predicate == "met"]
     assert "person/erik-lindqvist" in {meeting.subject.entity_id, object_id(meeting)}
+
+
+def test_a_thing_keeps_its_of_phrase():
+    corpus = corpus_of("The assembly passed two articles of impeachment. "
+                       "The governor imposed a state of emergency.")
+    objects = {object_id(f) for f in corpus.facts}
+    assert "thing/article-of-impeachment" in objects
+    assert "thing/state-of-emergency" in objects

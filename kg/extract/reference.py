@@ -7,7 +7,7 @@ speaker), a description that points back to a named organisation ('the company')
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.mentions import title_nouns
 from kg.extract.state import (
@@ -75,13 +75,40 @@ def referent(state: DocState, token: Token) -> Mention | None:
     if token.pos_ == "PROPN":
         return make_mention(state, span, EntityType.THING, ner_label="PROPN",
                         lemma=surface_text(span.text))
-    lemma = surface_text(" ".join([t.lower_ for t in span[:-1] if t.is_alpha or t.like_num] +
-                                  [token.lemma_.lower()]))
+    words = [t.lower_ for t in span[:-1] if t.is_alpha or t.like_num] + [token.lemma_.lower()]
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
-    return make_mention(state, token.doc[left:token.i + 1], EntityType.THING, ner_label=None,
-                    lemma=lemma)
+    end = token.i
+    complement = _of_complement(token)
+    if complement is not None:
+        # 'state of emergency', 'articles of impeachment': the head alone says too little.
+        words += ["of", *(t.text if t.pos_ == "PROPN" else t.lower_ for t in complement)]
+        end = complement.end - 1
+    return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
+                        lemma=surface_text(" ".join(words)))
+
+
+def _of_complement(token: Token) -> Span | None:
+    """The noun an 'of'-phrase adds to a common noun, with its compounds and adjectives
+    ('impeachment', 'Jacob Blake', 'illicit drugs'); None when there is none, or when it runs
+    on into clauses and further phrases, which would make the name a sentence."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        if prep.i != token.i + 1:
+            return None
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.pos_ not in {"NOUN", "PROPN"} or pobj.lower_ in VAGUE_HEADS:
+                return None
+            start = pobj.i
+            while start > prep.i + 1 and token.doc[start - 1].dep_ in {"amod", "compound"} \
+                    and token.doc[start - 1].head.i in range(start, pobj.i + 1):
+                start -= 1
+            if start == prep.i + 2 and token.doc[start - 1].lower_ in {"the", "a", "an"}:
+                start -= 1  # 'the shooting of a protester'
+            if start != prep.i + 1:
+                return None  # 'the fate of 40 people', 'the plan of his party': too loose
+            return token.doc[start:pobj.i + 1]
+    return None
 
 
 def _is_definite_bare(token: Token) -> bool:
