@@ -44,11 +44,13 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     links = list(governor_links(verb))
     chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
     # ... but not their verbs: in 'denied X and said Y', Y is not denied.
-    lemmas = {verb.lemma_.lower()} | {t.lemma_.lower() for t, link in links if link != "conj"}
+    # A relative clause's head noun governs nothing: 'the plan, which X rejected' is no plan.
+    lemmas = {verb.lemma_.lower()} | {t.lemma_.lower() for t, link in links
+                                      if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"}}
     if any(c.dep_ == "neg" for c in verb.children):
         return Factuality.NEGATED
-    if lemmas & vocab.denial_verbs:
-        return Factuality.DENIED
+    if (lemmas - {verb.lemma_.lower()}) & vocab.denial_verbs:
+        return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
     auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & vocab.possible_auxiliaries:
         return Factuality.POSSIBLE

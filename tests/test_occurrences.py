@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import corpus_of, role
+from helpers import corpus_of, find, role
 
 from kg.model import Factuality, RoleName
 from kg.namespaces import KG, RDF
@@ -59,3 +59,25 @@ def test_an_occurrence_in_rdf_has_no_direct_triple_and_conforms():
     assert not list(graph.triples((person, KG.resigned, None)))
     assert validate_graph(graph).conforms
     assert any("resigned" in row[0] for row in list_facts(graph).rows)
+
+
+def test_a_participle_on_a_noun_is_a_passive():
+    corpus = corpus_of("The survey, funded by the Harlow Trust, mapped the reef. "
+                       "A bridge built in 1990 collapsed.")
+    assert find(corpus, "organization/harlow-trust", "funded", "thing/survey")
+    (built,) = [f for f in corpus.facts if f.object is None and f.subject.entity_id ==
+                "thing/bridge" and f.subject.name is RoleName.THEME]
+    assert role(built, "time") == ["1990"]
+
+
+def test_a_second_passive_verb_shares_the_patient():
+    corpus = corpus_of("Lena Marsh was arrested and charged on Friday.")
+    for predicate in ("arrested", "charged"):
+        (fact,) = occurrences(corpus, predicate)
+        assert fact.subject.entity_id == "person/lena-marsh"
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_hangs_on():
+    corpus = corpus_of("The plan, which the council rejected, was sent on Monday.")
+    (rejection,) = find(corpus, "thing/council", "rejected", "thing/plan")
+    assert rejection.evidence.factuality is Factuality.ASSERTED

@@ -51,7 +51,10 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     frame = Frame()
     fill_subjects(state, verb, frame)
     if not frame.subjects:
-        yield from _agentless_passive(state, sentence, verb, lemma, spec, vocab)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            yield from _participle(state, sentence, verb, lemma, spec, vocab)
+        else:
+            yield from _agentless_passive(state, sentence, verb, lemma, spec, vocab)
         return
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
     if lemma in event_nouns().light_verbs:
@@ -105,16 +108,45 @@ def occurrence_verb(verb: Token, lemma: str, vocab: RelationVocabulary, *,
     return not any(c.dep_ in {"ccomp", "xcomp", "csubj", "csubjpass"} for c in verb.children)
 
 
+def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
+                spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
+    """'the project, funded by the Foundation': a past participle on a noun is a passive whose
+    patient is that noun; with 'by' it is a fact between the two, without it an occurrence."""
+    patient = referent(state, verb.head)
+    if patient is None or patient.type is EntityType.DATE or lemma not in vocab.relations:
+        return
+    frame = Frame()
+    _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
+              for pobj in c.children if pobj.dep_ == "pobj"]
+    reading = Reading(lemma, spec, speaker_of(state, verb, vocab),
+                      judge_factuality(verb, vocab))
+    roles = [r for r in frame.roles if r.mention not in agents]
+    for agent in agents:
+        if agent is not None and not same_span(agent, patient):
+            yield _fact(state, sentence, verb, reading, agent, patient, "agent/acl", roles)
+    if not agents and occurrence_verb(verb, lemma, vocab, passive=True):
+        yield _fact(state, sentence, verb, reading, patient, None, "acl/agentless", roles,
+                    subject_role=RoleName.THEME)
+
+
 def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: str,
                        spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
-    """'X was arrested on Monday': the one we know of is who it was done to (the theme)."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) or \
+    """'X was arrested on Monday': the one we know of is who it was done to (the theme).
+    'X was arrested and charged': the second verb shares the first one's patient."""
+    shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and \
+        any(c.dep_ == "auxpass" for c in verb.head.children) and \
+        not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in verb.children)
+    if not (shared or any(c.dep_ == "auxpass" for c in verb.children)) or \
             any(c.dep_ == "agent" for c in verb.children) or \
             not occurrence_verb(verb, lemma, vocab, passive=True):
         return
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
     patients = [(m, rule) for m, rule in frame.objects if rule == "nsubjpass"]
+    if shared and not frame.objects:
+        patients = [(m, "nsubjpass") for c in verb.head.children if c.dep_ == "nsubjpass"
+                    for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
     if not patients:
         return
     reading = Reading(lemma, spec, speaker_of(state, verb, vocab),
@@ -206,6 +238,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
         if slot.slot == "object" and slot.name == "nsubjpass" and passive_recipient:
             _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
         elif slot.slot == "object":
+            if argument.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                argument = verb.head  # 'the plan, which the police rejected'
             if _is_reciprocal(argument, vocab):
                 frame.reciprocal = RoleName.THEME
                 continue
