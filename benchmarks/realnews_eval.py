@@ -88,10 +88,15 @@ class Emitted:
     rule: str
     sentence: str
     position: int
+    subject_role: str = "agent"
 
     def show(self) -> str:
         role = f" as {self.role_name}" if self.role_name else ""
         extra = "".join(f" [{name}: {value}]" for name, value in self.roles)
+        if not self.object[0]:  # one participant: who did it, or who it was done to
+            if self.subject_role == "theme":
+                return f"(someone) --{self.predicate}{role}--> {self.subject[0]}{extra}"
+            return f"{self.subject[0]} --{self.predicate}{role}--> (nothing){extra}"
         return f"{self.subject[0]} --{self.predicate}{role}--> {self.object[0]}{extra}"
 
 
@@ -123,7 +128,8 @@ def emitted_facts(corpus: ResolvedCorpus) -> list[Emitted]:
         roles=tuple((r.name.value, r.normalized or names(r)[0]) for r in f.roles),
         confidence=f.evidence.confidence, factuality=f.evidence.factuality.value,
         rule=f.evidence.rule, sentence=" ".join(f.evidence.sentence_text.split()),
-        position=f.evidence.trigger_start) for f in corpus.facts]
+        position=f.evidence.trigger_start, subject_role=f.subject.name.value)
+        for f in corpus.facts]
     return sorted(facts, key=lambda f: (f.article, f.position, f.predicate))
 
 
