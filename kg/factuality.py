@@ -63,6 +63,27 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.EXPECTED
     governing = lemmas - {verb.lemma_.lower()}  # 'X accused Y' is asserted; 'allege that Y'
     if governing & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
-                                            for c in t.children):
+                                            for c in t.children) or _secondhand(chain, vocab):
         return Factuality.REPORTED
     return Factuality.ASSERTED
+
+
+HEARSAY_NOUNS = {"report", "source", "media", "outlet", "projection", "rumour", "rumor"}
+
+
+def _secondhand(chain: list[Token], vocab: RelationVocabulary) -> bool:
+    """The writer passes it on rather than states it: 'according to local media', 'per
+    reports', 'by reports', or a speech verb whose subject is reports or sources ('sources
+    said he had died')."""
+    for token in chain:
+        for child in token.children:
+            if child.lower_ == "according":
+                return True
+            if child.dep_ == "prep" and child.lower_ in {"per", "by"} and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in HEARSAY_NOUNS
+                    for g in child.children):
+                return True
+            if token is not chain[0] and token.lemma_.lower() in vocab.speech_verbs and \
+                    child.dep_ == "nsubj" and child.lemma_.lower() in HEARSAY_NOUNS:
+                return True
+    return False

@@ -61,6 +61,9 @@ class RelationVocabulary(BaseModel):
     occurrence_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that state an event with one participant in the active voice ('die', "
         "'resign', 'erupt'); those outside ``relations`` are emitted under their own name."))
+    collective_subjects: frozenset[str] = Field(default=frozenset(), description=(
+        "Groups news names without naming anyone ('police', 'prosecutors'): a fact with "
+        "one of them alone as subject is kept; other lone common nouns are not."))
     structural_predicates: frozenset[str] = Field(default=frozenset(), description=(
         "Predicates read from noun phrases, not verbs: positions held, where things are."))
 

@@ -296,8 +296,19 @@ def test_a_company_the_recogniser_calls_a_person_is_no_antecedent_for_he():
 
 
 def test_a_thing_keeps_its_of_phrase():
-    corpus = corpus_of("The assembly passed two articles of impeachment. "
-                       "The governor imposed a state of emergency.")
+    corpus = corpus_of("Lawmakers passed two articles of impeachment. "
+                       "Governor Tom Reyes imposed a state of emergency.")
     objects = {object_id(f) for f in corpus.facts}
     assert "thing/article-of-impeachment" in objects
     assert "thing/state-of-emergency" in objects
+
+
+def test_a_titled_description_refers_to_the_person_with_that_title():
+    corpus = corpus_of("Judge Amy Reyes heard the case on Monday. "
+                       "The judge sentenced Tom Blake to five years.")
+    assert find(corpus, "person/amy-reyes", "sentenced", "person/tom-blake")
+
+
+def test_a_surname_that_is_a_month_is_a_person():
+    corpus = corpus_of("Theresa May stepped down on July 24.")
+    assert {e.entity_id for e in corpus.entities} >= {"person/theresa-may"}

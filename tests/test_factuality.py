@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import corpus_of
 
 from kg.factuality import governors, judge_factuality
 from kg.model import Factuality
@@ -29,3 +30,16 @@ def test_governors_climb_through_reported_speech(nlp):
     doc = nlp("Peskov said that Putin would visit Pyongyang.")
     visit = next(t for t in doc if t.text == "visit")
     assert [t.text for t in governors(visit)] == ["said"]
+
+
+@pytest.mark.parametrize("text", [
+    "According to local media, the Harlow Council suspended Tom Reyes.",
+    "By reports, Tom Reyes bought the house.",
+    "Sources said Tom Reyes had resigned.",
+])
+def test_what_the_writer_passes_on_is_reported(text):
+    corpus = corpus_of(text)
+    assert corpus.facts
+    assert {f.evidence.factuality for f in corpus.facts if f.subject.entity_id ==
+            "person/tom-reyes" or (f.object and f.object.entity_id == "person/tom-reyes")} == \
+        {Factuality.REPORTED}

@@ -63,11 +63,12 @@ def test_an_occurrence_in_rdf_has_no_direct_triple_and_conforms():
 
 def test_a_participle_on_a_noun_is_a_passive():
     corpus = corpus_of("The survey, funded by the Harlow Trust, mapped the reef. "
-                       "A bridge built in 1990 collapsed.")
+                       "A man arrested in 1990 escaped.")
     assert find(corpus, "organization/harlow-trust", "funded", "thing/survey")
-    (built,) = [f for f in corpus.facts if f.object is None and f.subject.entity_id ==
-                "thing/bridge" and f.subject.name is RoleName.THEME]
-    assert role(built, "time") == ["1990"]
+    (arrest,) = [f for f in corpus.facts if f.object is None and f.subject.entity_id ==
+                 "thing/man" and f.subject.name is RoleName.THEME]
+    assert arrest.predicate == "arrested"
+    assert role(arrest, "time") == ["1990"]
 
 
 def test_a_second_passive_verb_shares_the_patient():
@@ -78,6 +79,26 @@ def test_a_second_passive_verb_shares_the_patient():
 
 
 def test_a_relative_pronoun_object_is_the_noun_it_hangs_on():
-    corpus = corpus_of("The plan, which the council rejected, was sent on Monday.")
-    (rejection,) = find(corpus, "thing/council", "rejected", "thing/plan")
+    corpus = corpus_of("The plan, which Harlow Council rejected, was sent on Monday.")
+    (rejection,) = find(corpus, "organization/harlow-council", "rejected", "thing/plan")
     assert rejection.evidence.factuality is Factuality.ASSERTED
+
+
+def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb():
+    corpus = corpus_of("Grace Okafor stepped down on Friday.")
+    (fact,) = occurrences(corpus, "resigned")
+    assert fact.subject.entity_id == "person/grace-okafor"
+
+
+def test_a_broader_predicate_needs_an_object():
+    corpus = corpus_of("Flags were lowered on Monday. Tom Reyes was named after his uncle.")
+    assert not [f for f in corpus.facts if f.object is None and f.predicate in {"cut",
+                                                                                 "appointed"}]
+
+
+def test_a_lone_definite_subject_that_names_nothing_is_dropped():
+    corpus = corpus_of("The pipeline ended in Otranto. Officials said the researcher resigned. "
+                       "A factory in Amur closed. Police arrested Tom Reyes.")
+    subjects = {f.subject.entity_id for f in corpus.facts}
+    assert "thing/pipeline" not in subjects and "thing/researcher" not in subjects
+    assert find(corpus, "thing/police", "arrested", "person/tom-reyes")

@@ -15,6 +15,7 @@ from kg.extract.facts import dedupe
 from kg.extract.mentions import named_mentions, read_sentences
 from kg.extract.nominal import nominal_facts
 from kg.extract.places import place_facts
+from kg.extract.reference import says_who
 from kg.extract.state import DocState, nonblank_sents
 from kg.extract.titles import title_facts
 from kg.extract.verbal import facts_for_verb
@@ -41,4 +42,5 @@ def extract_document(document: Document, doc: Doc,
         facts.extend(title_facts(state, sentence, sent))
         facts.extend(place_facts(state, sentence, sent))
     return ExtractionResult(document=document, sentences=sentences, mentions=mentions,
-                            facts=tuple(dedupe(facts)))
+                            facts=tuple(dedupe(f for f in facts
+                                               if says_who(state, f.subject.mention))))

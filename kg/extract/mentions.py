@@ -99,8 +99,25 @@ def _looks_like_verb(token: Token) -> bool:
     return bool(stems & load_vocabulary().verb_words)
 
 
+MONTH_SURNAMES = {"may", "june", "april", "august"}
+
+
+def _name_read_as_month(ent: Span) -> Span:
+    """'Theresa May' read as a date: a month-name surname right after a capitalised given
+    name that modifies it is a person."""
+    doc = ent.doc
+    if ent.label_ == "DATE" and len(ent) == 1 and ent[0].lower_ in MONTH_SURNAMES and \
+            ent.start > 0:
+        given = doc[ent.start - 1]
+        if given.pos_ == "PROPN" and given.is_title and given.ent_type_ == "" and \
+                given.dep_ == "compound" and given.head.i == ent.start:
+            return Span(doc, given.i, ent.end, label="PERSON")
+    return ent
+
+
 def named_mentions(state: DocState) -> Iterator[Mention]:
-    for ent in (part for whole in state.doc.ents for part in _split_entity(whole)):
+    ents = (_name_read_as_month(e) for e in state.doc.ents)
+    for ent in (part for whole in ents for part in _split_entity(whole)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):

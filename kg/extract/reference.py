@@ -19,6 +19,7 @@ from kg.extract.state import (
     surface_text,
 )
 from kg.factuality import governors
+from kg.lexicon import canonical_role
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -66,6 +67,12 @@ def referent(state: DocState, token: Token) -> Mention | None:
         if antecedent is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type,
                             ner_label=None, antecedent=antecedent)
+    if _is_definite_bare(token) and (role := canonical_role(token.lemma_.lower())):
+        # 'the judge' after 'Judge Amy Reyes': the one person the text gave that title.
+        titled = _titled_person(state, token, role)
+        if titled is not None:
+            return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
+                                ner_label=None, antecedent=titled)
     left = token.i
     while left > 0 and token.doc[left - 1].dep_ == "compound" and \
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
@@ -109,6 +116,43 @@ def _of_complement(token: Token) -> Span | None:
                 return None  # 'the fate of 40 people', 'the plan of his party': too loose
             return token.doc[start:pobj.i + 1]
     return None
+
+
+DEFINITE = ("the ", "its ", "their ", "his ", "her ", "our ")
+
+
+def says_who(state: DocState, mention: Mention) -> bool:
+    """Whether a subject tells a reader who acted: a name, a pronoun resolved to one, a
+    description with words of its own ('Vancouver researchers', 'a factory'), a group news
+    names that way ('police', 'the prosecutors'), but not a lone definite noun that stands
+    for something the article names and kg could not link ('the pipeline', 'the
+    researcher'). Judged by hand on real news, facts with lone-noun subjects were right 1
+    time in 12. 'The cyclone' after 'Cyclone Mara' stays: resolution links it to the name."""
+    if mention.antecedent is not None:
+        return says_who(state, mention.antecedent)
+    lemma = mention.lemma or ""
+    plural = mention.text.lower().split()[-1] != lemma if mention.text else False
+    if mention.ner_label is not None or " " in lemma or (
+            (plural or lemma == "police") and lemma in load_vocabulary().collective_subjects):
+        return True
+    if not state.document.body[:mention.start].lower().endswith(DEFINITE):
+        return True
+    return lemma in state.name_words()
+
+
+def _titled_person(state: DocState, token: Token, role: str) -> Mention | None:
+    """The person most recently named with this role as title, within the last few
+    sentences; None when two different people carry it there."""
+    sentence = state.sentence_index[token.i]
+    found: list[Mention] = []
+    for i, mention, _ in reversed(state.people):
+        if i >= token.i or sentence - mention.sentence_index > 4 or not mention.title:
+            continue
+        words = mention.title.lower().replace(".", "").split()
+        if role in {canonical_role(" ".join(words[-2:])), canonical_role(words[-1])}:
+            found.append(mention)
+    names = {m.text.split()[-1] for m in found}
+    return found[0] if len(names) == 1 else None
 
 
 def _is_definite_bare(token: Token) -> bool:

@@ -35,6 +35,15 @@ class DocState:
     organisations: list[tuple[int, Mention, bool]] = field(default_factory=list)
     slots: dict[int, tuple[Slot, ...]] = field(default_factory=dict)
     last_group: tuple[int, list[Mention]] | None = None
+    _name_words: frozenset[str] | None = None
+
+    def name_words(self) -> frozenset[str]:
+        """Lower-cased words of the document's names ('cyclone' of 'Cyclone Mara')."""
+        if self._name_words is None:
+            self._name_words = frozenset(
+                word.lower() for m in self.mention_at.values() if m.ner_label is not None
+                for word in m.text.split())
+        return self._name_words
 
 
 def nonblank_sents(doc: Doc) -> Iterator[Span]:

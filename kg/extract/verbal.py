@@ -23,7 +23,9 @@ from kg.factuality import governors, judge_factuality
 from kg.lexicon import event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
-from kg.relations import RelationSpec, RelationVocabulary
+from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 
 @dataclass(frozen=True)
@@ -100,9 +102,10 @@ def occurrence_verb(verb: Token, lemma: str, vocab: RelationVocabulary, *,
     if verb.pos_ != "VERB" or lemma in vocab.speech_verbs | vocab.skip_verbs | \
             vocab.expect_words:
         return False
-    if lemma not in vocab.occurrence_verbs and not (passive and lemma in vocab.relations):
-        return False
     spec = vocab.spec(lemma)
+    if lemma not in vocab.occurrence_verbs and not (
+            passive and spec is not None and _own_predicate(lemma, spec.predicate)):
+        return False
     if spec is not None and spec.predicate in vocab.structural_predicates:
         return False
     return not any(c.dep_ in {"ccomp", "xcomp", "csubj", "csubjpass"} for c in verb.children)
@@ -128,6 +131,13 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     if not agents and occurrence_verb(verb, lemma, vocab, passive=True):
         yield _fact(state, sentence, verb, reading, patient, None, "acl/agentless", roles,
                     subject_role=RoleName.THEME)
+
+
+def _own_predicate(lemma: str, predicate: str) -> bool:
+    """Whether a predicate is the verb's own ('arrest' -> arrested) rather than a broader one
+    it shares ('make' -> produced, 'name' -> appointed): with no object to steady it, a
+    broader predicate too often says what the text did not ('flags were lowered' -> cut)."""
+    return predicate.lower().startswith(lemma.split()[0][:4])
 
 
 def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: str,
@@ -174,6 +184,13 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
 def verb_lemma(verb: Token) -> str:
     """The lemma with its particle: 'rule out' is not 'rule', 'hand over' is not 'hand'."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if not particles:
+        # 'stepped down' is often parsed with 'down' as an adverb.
+        vocab = load_vocabulary()
+        for child in (c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1):
+            phrasal = f"{verb.lemma_.lower()} {child.lower_}"
+            if phrasal in vocab.relations or phrasal in vocab.occurrence_verbs:
+                return phrasal
     return " ".join([verb.lemma_.lower(), *particles])
 
 
@@ -199,7 +216,17 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     named = [m for m, _ in frame.subjects if m.ner_label not in (None, "PROPN")]
     if len(named) >= 2:
         state.last_group = (state.sentence_index[verb.i], named)
-    if frame.subjects or passive:
+    if frame.subjects or passive or any(c.dep_ in {"nsubj", "csubj", "expl"}
+                                        for c in verb.children):
+        return  # a subject we could not resolve is still not the governing verb's subject
+    if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS:
+        # 'after Theresa May stepped down': a finite clause has its own subject; the parser
+        # sometimes hangs it on the conjunction.
+        for mark in (c for c in verb.children if c.dep_ in {"mark", "prep"}):
+            for pobj in (c for c in mark.children if c.dep_ == "pobj"):
+                mention = referent(state, pobj)
+                if mention is not None and mention.type is not EntityType.DATE:
+                    frame.subjects.append((mention, "mark-pobj"))
         return
     if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # Infinitival: 'took a train to meet Putin' - the traveller meets, not the train.
