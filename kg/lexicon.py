@@ -34,21 +34,45 @@ def professions() -> frozenset[str]:
 
 
 @cache
+def constituency_roles() -> frozenset[str]:
+    """Canonical roles held for a place: 'Senator X of Nebraska' is Nebraska's senator."""
+    return frozenset(_data("roles.json").get("_constituency_roles", ()))  # type: ignore[arg-type]
+
+
+@cache
 def longest_role() -> int:
     return max(len(k.split()) for k in roles())
 
 
+@cache
+def dropped_prefixes() -> tuple[str, ...]:
+    """Prefixes glued to a role that leave it the same role: 'then-manager', 'ex-minister'."""
+    return tuple(_data("roles.json").get("_dropped_prefixes", ()))  # type: ignore[arg-type]
+
+
 def canonical_role(words: str) -> str | None:
-    """'Gov.' -> 'governor', 'spokeswoman' -> 'spokesperson'; None if not a role."""
+    """'Gov.' -> 'governor', 'spokeswoman' -> 'spokesperson', 'then-manager' -> 'manager';
+    None if not a role."""
     folded = " ".join(words.lower().split())
+    if not folded:
+        return None
+    for prefix in dropped_prefixes():
+        if folded.startswith(prefix) and len(folded) > len(prefix):
+            return canonical_role(folded.removeprefix(prefix))
     return roles().get(folded) or roles().get(folded.replace(".", "")) or roles().get(
-        folded.removesuffix("s")) if folded else None
+        folded.removesuffix("s"))
 
 
 @cache
 def demonyms() -> dict[str, str]:
     """'russian' -> 'Russia', 'north korean' -> 'North Korea', 'texan' -> 'Texas'."""
     return {k.lower(): v for k, v in _data("demonyms.json")["demonyms"].items()}  # type: ignore[union-attr]
+
+
+@cache
+def initialisms() -> dict[str, str]:
+    """'US' -> 'United States', 'UK' -> 'United Kingdom'; keys as written (case matters)."""
+    return dict(_data("demonyms.json").get("initialisms", {}))  # type: ignore[call-overload]
 
 
 class EventNoun(BaseModel):

@@ -9,8 +9,9 @@ from kg.model import Fact, ResolvedCorpus
 
 
 def positions(corpus: ResolvedCorpus) -> set[tuple[str, str, str | None]]:
+    """(person, holder, role); the holder is '' when none is stated ('actor X')."""
     labels = {e.entity_id: e.label for e in corpus.entities}
-    return {(labels[f.subject.entity_id or ""], labels[object_id(f) or ""], f.role_name)
+    return {(labels[f.subject.entity_id or ""], labels.get(object_id(f) or "", ""), f.role_name)
             for f in corpus.facts if f.predicate == "affiliatedWith"}
 
 
@@ -62,3 +63,83 @@ def test_a_person_of_an_organisation_is_a_member():
 def test_an_initialism_before_a_title_is_its_holder():
     found = positions(corpus_of("US President Carl Webb signed the bill."))
     assert {("Carl Webb", "US", "president"), ("Carl Webb", "United States", "president")} & found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Italian economic development minister Marco Feltri opened the plant.",
+     ("Marco Feltri", "Italy", "economic development minister")),
+    ("NATO Secretary-General Bram Olsen spoke in Oslo.", ("Bram Olsen", "NATO",
+                                                         "secretary-general")),
+    ("Vice President-elect Cora Diaz spoke.", ("Cora Diaz", "", "vice president-elect")),
+    ("The then-manager of Harbor Athletic, Dan Pike, resigned.",
+     ("Dan Pike", "Harbor Athletic", "manager")),
+    ("Ex-UK Prime Minister Hal Brent spoke.", ("Hal Brent", "United Kingdom", "prime minister")),
+    ("Civil Aviation Minister Raj Malhotra spoke.", ("Raj Malhotra", "",
+                                                     "civil aviation minister")),
+])
+def test_a_role_is_the_longest_role_phrase(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_hyphenated_role_is_one_role():
+    found = positions(corpus_of("NATO Secretary-General Bram Olsen spoke in Oslo."))
+    assert not {p for p in found if p[2] == "general"}
+
+
+@pytest.mark.parametrize("text", ["US President Carl Webb signed the bill.",
+                                  "The summit was opened by U.S. President Carl Webb."])
+def test_a_us_president_is_president_of_the_united_states(text):
+    assert ("Carl Webb", "United States", "president") in positions(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The film starred actor Rolf Ames.", ("Rolf Ames", "", "actor")),
+    ("Herpetologist Sara Lind studied the frogs.", ("Sara Lind", "", "herpetologist")),
+    ("President Tomas Berg signed the bill.", ("Tomas Berg", "", "president")),
+])
+def test_a_role_with_no_holder_is_a_fact_with_one_participant(text, expected):
+    corpus = corpus_of(text)
+    assert expected in positions(corpus)
+    (fact,) = [f for f in corpus.facts if f.predicate == "affiliatedWith"]
+    assert fact.object is None
+    assert fact.evidence.rule.endswith("no-holder")
+
+
+def test_a_plain_noun_before_a_name_is_no_role():
+    assert not positions(corpus_of("The visitor Rolf Ames bought a ticket."))
+
+
+def test_a_role_with_a_holder_is_not_repeated_without_one():
+    found = positions(corpus_of("Norwegian Prime Minister Eirik Dahl visited the port."))
+    assert found == {("Eirik Dahl", "Norway", "prime minister")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Secretary of State Gina Holt flew to Rome.", ("Gina Holt", "", "secretary of state")),
+    ("US Secretary of State Mark Dole flew to Rome.", ("Mark Dole", "United States",
+                                                       "secretary of state")),
+    ("First Minister of Scotland Hana Moss spoke.", ("Hana Moss", "Scotland", "first minister")),
+    ("Mayor of Springfield Ivo Kent spoke.", ("Ivo Kent", "Springfield", "mayor")),
+])
+def test_a_title_with_an_of_phrase_before_the_name(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Senator Jana Reed of Nebraska spoke.", ("Jana Reed", "Nebraska", "senator")),
+    ("U.S. Representative Karl Vos from Oregon spoke.", ("Karl Vos", "Oregon",
+                                                         "representative")),
+    ("Professor Anna Berg of Lumen University spoke.", ("Anna Berg", "Lumen University",
+                                                        "professor")),
+])
+def test_a_holder_after_a_titled_name(text, expected):
+    found = positions(corpus_of(text))
+    assert expected in found
+    assert (expected[0], expected[1], "member") not in found  # not said twice
+    assert (expected[0], "", expected[2]) not in found
+
+
+def test_after_a_profession_a_place_is_where_someone_is_from():
+    corpus = corpus_of("Actor Tom Reed of Boston spoke.")
+    assert ("Tom Reed", "Boston", "actor") not in positions(corpus)
+    assert ("Tom Reed", "cameFrom", "Boston") in labelled_triples(corpus)

@@ -13,7 +13,9 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from kg import gazetteer
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
+from kg.lexicon import canonical_role, initialisms
 from kg.model import EntityType, Mention, Sentence
 from kg.relations import load_vocabulary, name_kind
 
@@ -89,6 +91,32 @@ def _split_entity(ent: Span) -> Iterator[Span]:
         yield Span(ent.doc, start, ent.end, label=ent.label_)
 
 
+def _split_after_title_of(ent: Span) -> Iterator[Span]:
+    """'Secretary of State Gina Holt', 'Mayor of Springfield Ivo Kent': after '<role> of' the
+    recogniser glues the role's last word or its place onto the name. The words that finish a
+    known role ('State') are dropped, a known place ('Springfield') is a place of its own, and
+    the rest is the person the title names."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ not in {"ORG", "GPE", "PERSON", "FAC"} or len(ent) < 3 or start < 2 or \
+            doc[start - 1].lower_ != "of" or not canonical_role(doc[start - 2].lower_):
+        yield ent
+        return
+    before = " ".join(t.lower_ for t in doc[max(start - 4, 0):start])
+    for size in range(1, len(ent) - 1):
+        lead, rest = doc[start:start + size], doc[start + size:ent.end]
+        if not all(t.pos_ == "PROPN" and t.is_title for t in rest):
+            continue
+        if any(canonical_role(" ".join([*before.split()[-n:], *(t.lower_ for t in lead)]))
+               for n in (2, 3, 4)):
+            yield Span(doc, rest.start, rest.end, label="PERSON")
+            return
+        if gazetteer.lookup(lead.text) is not None:
+            yield Span(doc, lead.start, lead.end, label="GPE")
+            yield Span(doc, rest.start, rest.end, label="PERSON")
+            return
+    yield ent
+
+
 def _looks_like_verb(token: Token) -> bool:
     """A capitalised headline verb tagged as a name: 'Meets', 'Visits', 'Gifted', 'Meeting'."""
     if not token.is_title:
@@ -117,7 +145,8 @@ def _name_read_as_month(ent: Span) -> Span:
 
 def named_mentions(state: DocState) -> Iterator[Mention]:
     ents = (_name_read_as_month(e) for e in state.doc.ents)
-    for ent in (part for whole in ents for part in _split_entity(whole)):
+    for ent in (part for whole in ents for split in _split_entity(whole)
+                for part in _split_after_title_of(split)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
@@ -130,6 +159,8 @@ def named_mentions(state: DocState) -> Iterator[Mention]:
             entity_type = name_kind(words) or entity_type
         mention = make_mention(state, span, entity_type, ner_label=ent.label_,
                            title=_title_of(span) if entity_type is EntityType.PERSON else None)
+        if mention.text in initialisms():  # 'US' is labelled as the 'United States' it names
+            mention = mention.model_copy(update={"text": initialisms()[mention.text]})
         for token in span:
             state.mention_at[token.i] = mention
         root = span.root

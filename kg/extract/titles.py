@@ -15,7 +15,15 @@ from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
 from kg.extract.state import DocState, make_mention, mention_spans
-from kg.lexicon import canonical_role, demonyms, longest_role, professions, role_modifiers
+from kg.lexicon import (
+    canonical_role,
+    constituency_roles,
+    demonyms,
+    initialisms,
+    longest_role,
+    professions,
+    role_modifiers,
+)
 from kg.model import EntityType, Fact, Mention, Sentence
 
 AFFILIATED = "affiliatedWith"
@@ -28,8 +36,25 @@ HOLDER_TYPES = {EntityType.ORGANIZATION, EntityType.PLACE}
 
 
 def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+    """Every position stated in a sentence; a role with no holder ('actor X') is kept as a fact
+    with one participant only when no other reading of the sentence names its holder."""
+    facts = list(_positions(state, sent, sentence))
+    held = {(f.subject.mention.start, f.role_name) for f in facts if f.object is not None}
+    titled = {(f.subject.mention.start, f.object.mention.start) for f in facts
+              if f.object is not None and f.role_name != "member"}
+    for fact in facts:
+        if fact.object is None and (fact.subject.mention.start, fact.role_name) in held:
+            continue  # 'actor X' said again with its holder
+        if fact.object is not None and fact.role_name == "member" and \
+                (fact.subject.mention.start, fact.object.mention.start) in titled:
+            continue  # 'Professor X of Lumen University': the professorship says more
+        yield fact
+
+
+def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
     for span, person in mention_spans(state, sent, EntityType.PERSON):
         yield from _before_name(state, sentence, span, person)
+        yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
         for role_head in _appositives(state, span):
             yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
@@ -51,33 +76,123 @@ def _premodifiers(span: Span) -> list[Token]:
     return [t for t in doc[left:span.start] if t.dep_ != "det"]
 
 
-def _role_at_end(tokens: list[Token]) -> tuple[int, str] | None:
-    """The longest role phrase ending the token list: (its length, its canonical name)."""
-    for size in range(min(longest_role(), len(tokens)), 0, -1):
-        words = " ".join(t.lower_ for t in tokens[-size:])
-        role = canonical_role(words)
+def _role_at_end(state: DocState, tokens: list[Token]) -> tuple[int, str] | None:
+    """The longest role phrase ending the token list: (its length in tokens, its canonical
+    name). Hyphenated roles are read as written ('Secretary-General', 'President-elect'), and
+    a portfolio the lexicon does not list takes the plain words before it ('economic
+    development minister', 'Court Commissioner')."""
+    # A hyphen is its own token: allow a few more tokens than the longest role has words.
+    for size in range(min(longest_role() + 4, len(tokens)), 0, -1):
+        words = tokens[-size:]
+        role = canonical_role("".join(t.text_with_ws for t in words)) or canonical_role(
+            " ".join(t.lower_ for t in words))
         if role is not None:
-            return size, role
+            return _with_portfolio(state, tokens, size, role)
     return None
+
+
+PORTFOLIO_ROLES = ("minister", "secretary", "commissioner")
+PORTFOLIO_POS = {"NOUN", "PROPN", "ADJ"}
+LONGEST_PORTFOLIO = 3
+
+
+def _with_portfolio(state: DocState, tokens: list[Token], size: int,
+                    role: str) -> tuple[int, str]:
+    """'economic development' + 'minister': the plain words before a portfolio role are its
+    portfolio; a name, a demonym, an initialism or a modifier ('former') ends it."""
+    if not role.endswith(PORTFOLIO_ROLES):
+        return size, role
+    extra: list[Token] = []
+    for token in reversed(tokens[:-size]):
+        if len(extra) == LONGEST_PORTFOLIO or token.pos_ not in PORTFOLIO_POS or \
+                token.i in state.mention_at or token.lower_ in role_modifiers() or \
+                token.lower_ in demonyms() or token.text in initialisms() or \
+                token.dep_ in {"poss", "case"}:
+            break
+        extra.insert(0, token)
+    if not extra:
+        return size, role
+    return size + len(extra), " ".join([*(t.lower_ for t in extra), role])
 
 
 def _before_name(state: DocState, sentence: Sentence, span: Span,
                  person: Mention) -> Iterator[Fact]:
     tokens = _premodifiers(span)
-    found = _role_at_end(tokens)
+    found = _role_at_end(state, tokens)
     if found is None:
         return
     size, role = found
     trigger = span.doc[tokens[-size].i:tokens[-1].i + 1]
     holder = _holder_in(state, tokens[:-size], role)
-    if holder is None:
-        return
+    after = _holder_after(state, span, role)
+    # 'Senator X of Nebraska', 'Cardinal X of the Holy See': the holder follows the name;
+    # 'U.S. Representative X from Oregon' holds the seat for both.
+    if after is not None and (holder is None or after[0].type is EntityType.PLACE):
+        yield _position(state, sentence, trigger, person, after, role, "title-name-of-holder")
+        if holder is None:
+            return
     yield _position(state, sentence, trigger, person, holder, role, "title-before-name")
 
 
+def _holder_after(state: DocState, span: Span, role: str) -> tuple[Mention, bool] | None:
+    """The organisation after a titled name ('Professor X of Lumen University'), or the place
+    of a seat ('Senator X of Nebraska'); after other roles a place says where X is from."""
+    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(pobj.i)
+            if mention is None or role in professions():
+                continue  # 'author X of the Center' is a member there, not its author
+            if mention.type is EntityType.ORGANIZATION or (
+                    mention.type is EntityType.PLACE and role in constituency_roles()):
+                return mention, True
+    return None
+
+
+TITLE_WORD_POS = {"NOUN", "PROPN", "ADJ"}
+LONGEST_HOLDER = 5
+
+
+def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
+                          person: Mention) -> Iterator[Fact]:
+    """'Secretary of State X' (one role), 'First Minister of Scotland X', 'Mayor of Springfield
+    X' (a role and its holder): read off the words, as the parser seldom links them."""
+    doc, sent = span.doc, span.sent
+    of = next((t for t in reversed(doc[max(span.start - LONGEST_HOLDER - 1, sent.start):
+                                       span.start]) if t.lower_ == "of"), None)
+    if of is None or any(t.is_punct for t in doc[of.i:span.start]):
+        return
+    left = of.i
+    while left > sent.start and (doc[left - 1].pos_ in TITLE_WORD_POS or
+                                 doc[left - 1].text == "-") and not doc[left - 1].is_punct:
+        left -= 1
+    before = list(doc[left:of.i])
+    whole = _role_at_end(state, [*before, *doc[of.i:span.start]])
+    if whole is not None and whole[0] > span.start - of.i:  # 'Secretary of State'
+        size, role = whole
+        tokens = [*before, *doc[of.i:span.start]]
+        trigger = doc[tokens[-size].i:span.start]
+        yield _position(state, sentence, trigger, person, _holder_in(state, tokens[:-size], role),
+                        role, "title-of-before-name")
+        return
+    found = _role_at_end(state, before)
+    holder = state.mention_at.get(span.start - 1)
+    if found is None or holder is None or holder.type not in HOLDER_TYPES or \
+            any(state.mention_at.get(t.i) is not holder for t in doc[of.i + 1:span.start]):
+        return
+    size, role = found
+    trigger = doc[before[-size].i:of.i]
+    yield _position(state, sentence, trigger, person, (holder, True), role, "title-of-before-name")
+
+
 def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mention,
-              holder: tuple[Mention, bool], role: str, rule: str) -> Fact:
-    """The position fact; 'the American singer X' says where X is from, not whom X serves."""
+              holder: tuple[Mention, bool] | None, role: str, rule: str) -> Fact:
+    """The position fact; 'the American singer X' says where X is from, not whom X serves.
+    With no holder stated ('actor X', 'President X') the role is still a fact, with one
+    participant, so everyone who is an actor can be asked for."""
+    if holder is None:
+        return make_fact(state, sentence, trigger, predicate=AFFILIATED,
+                         lemma=trigger.text.lower(), subject=person, obj=None,
+                         rule=f"{rule}-no-holder", roles=(), confidence=0.7, role_name=role)
     mention, strength = holder
     if mention.ner_label == "NORP" and role in professions():
         return make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
@@ -88,10 +203,6 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
                      confidence=0.85 if strength else 0.75, role_name=role)
 
 
-# Upper-case initialisms that, before a role word, name a country ('US President X').
-INITIALISMS = {"US": "United States", "USA": "United States", "UK": "United Kingdom",
-               "EU": "European Union", "UN": "United Nations", "UAE": "United Arab Emirates"}
-PORTFOLIO_ROLES = ("minister", "secretary", "commissioner")
 
 
 def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> tuple[Mention, bool] | None:
@@ -124,7 +235,7 @@ def demonym_mention(state: DocState, words: list[Token]) -> Mention | None:
             continue
         phrase = words[-size:]
         key = " ".join(t.lower_ for t in phrase)
-        place = demonyms().get(key) or (INITIALISMS.get(phrase[0].text) if size == 1 else None)
+        place = demonyms().get(key) or (initialisms().get(phrase[0].text) if size == 1 else None)
         if place is not None:
             span = phrase[0].doc[phrase[0].i:phrase[-1].i + 1]
             mention = make_mention(state, span, EntityType.PLACE, ner_label="NORP")
@@ -156,6 +267,14 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and \
             root.head.i not in state.mention_at:
         yield root.head
+    elif root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
+        # 'the manager of Harbor Athletic, Dan Pike': the parser hangs the name on the
+        # organisation, but a person is no appositive of an organisation; the role noun is.
+        named = state.mention_at.get(root.head.i)
+        role_noun = root.head.head.head
+        if named is not None and named.type in HOLDER_TYPES and \
+                role_noun.pos_ == "NOUN" and role_noun.i not in state.mention_at:
+            yield role_noun
 
 
 def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Mention,
@@ -163,12 +282,12 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
     """A role noun with its holder: 'chief executive of Y', 'Y's foreign minister',
     'the Russian president'."""
     lefts = [t for t in head.doc[head.left_edge.i:head.i + 1] if t.dep_ != "det"]
-    found = _role_at_end(lefts)
+    found = _role_at_end(state, lefts)
     if found is None:
         return
     size, role = found
     trigger = head.doc[lefts[-size].i:head.i + 1]
-    holder = None
+    holder: tuple[Mention, bool] | None = None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             mention = state.mention_at.get(pobj.i)
@@ -176,8 +295,8 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
                 holder = (mention, True)
     if holder is None:
         holder = _holder_in(state, lefts[:-size], role)
-    if holder is None:
-        return
+    if holder is None and any(c.dep_ == "prep" for c in head.children):
+        return  # 'a model of honesty', 'the author of the study': no position held
     yield _position(state, sentence, trigger, person, holder, role, rule)
 
 
