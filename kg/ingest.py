@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from kg.datelines import blank_spans, read_dateline, read_stamps, stamp_date
 from kg.errors import InputError
 from kg.model import Document
 
@@ -146,14 +147,22 @@ def make_document(text: str, *, source: str, media_type: str = "text/plain",
     if not text.strip():
         raise InputError(f"{source}: no text")
     body = clean_body(text, media_type)
+    # The dateline and date stamps are read, then blanked, so the parser starts at the lede.
+    dateline, stamps = read_dateline(body), read_stamps(body)
+    stamped = [(s.start, s.end) for s in stamps]
+    body = blank_spans(body, stamped + ([(dateline.start, dateline.end)] if dateline else []))
     doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     if media_type == "text/html":
         title = title or _html_title(text)
         date = date or _html_date(text)
+    # Best first: the page's own metadata, the dateline, a 'Published:' line, a date near the
+    # top, and last a 'Last updated:' line (a footer is the article's date at the latest).
+    date = normalize_date(date) if date else (
+        (dateline.date if dateline else None) or stamp_date(stamps, published=True)
+        or guess_date(body) or stamp_date(stamps, published=False))
     return Document(
         doc_id=doc_id, source=source, text=text, body=body, media_type=media_type,
-        title=title or guess_title(body), date=normalize_date(date) if date else guess_date(body),
-        url=url,
+        title=title or guess_title(body), date=date, url=url, dateline=dateline,
     )
 
 
@@ -165,17 +174,10 @@ def clean_body(text: str, media_type: str) -> str:
     elif media_type == "text/markdown":
         body = _mask_markdown(body)
     body = _mask_boilerplate(body)
-    body = _DATELINE.sub(_blank, body)
     # Editorial brackets ('Putin gave [Jong-un] a rifle') confuse the parser; the words stay.
     body = body.replace("[", " ").replace("]", " ").replace("\ufeff", " ")
     assert len(body) == len(text)
     return body
-
-
-# 'KOUROU, French Guiana — ' or 'WASHINGTON (Reuters) - ' opening a paragraph: a place in
-# capitals read as the subject of the first sentence otherwise.
-_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'\- ]{1,40}[A-Z.](?:,[ \t]+[A-Z][\w.'\- ]{1,40}?)?"
-                       r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?:—|–|--|-)[ \t]+")
 
 
 def _blank(match: re.Match[str]) -> str:

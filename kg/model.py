@@ -17,6 +17,24 @@ class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Dateline(_Record):
+    """The stamp that opens a news story ('FRESNO, Calif. (AP) — '): where it was filed and
+    sometimes when and by which agency. Offsets index ``Document.text``; the body blanks
+    ``start:end``, so the parser starts at the lede and the place is read from here instead."""
+
+    start: int
+    end: int = Field(description="Just past the dash or colon that ends the stamp.")
+    place: str = Field(description="The place as a reader names it: 'Fresno' for 'FRESNO'.")
+    place_start: int
+    place_end: int
+    region: str | None = Field(default=None, description="The state or country that "
+                               "contains the place, spelled out: 'California' for 'Calif.'.")
+    region_start: int | None = None
+    region_end: int | None = None
+    date: str | None = Field(default=None, description="ISO 8601, when the stamp has a year.")
+    agency: str | None = Field(default=None, description="The news agency in parentheses.")
+
+
 class Document(_Record):
     """One article as read from disk; ``text`` is what offsets index into."""
 
@@ -28,6 +46,7 @@ class Document(_Record):
     date: str | None = Field(default=None, description="ISO 8601 publication date, if known.")
     url: str | None = None
     media_type: str = "text/plain"
+    dateline: Dateline | None = Field(default=None, description="The opening stamp, if any.")
 
 
 class Sentence(_Record):

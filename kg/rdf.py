@@ -109,9 +109,12 @@ def build_dataset(corpus: ResolvedCorpus, model: str) -> Dataset:
     for entity in corpus.entities:
         _add_entity(default, entity)
     sentences = {(s.doc_id, s.index): s for s in corpus.sentences}
+    entity_at = {(m.doc_id, m.start, m.end): e.entity_id for e in corpus.entities
+                 for m in e.mentions}
     for document in corpus.documents:
         graph = dataset.graph(document_iri(document.doc_id))
         _add_document(graph, document)
+        _add_dateline(graph, document, entity_at)
     for entity in corpus.entities:
         # Which articles mention whom: 'all articles that mention Peskov' is one triple pattern.
         for doc_id in sorted({m.doc_id for m in entity.mentions}):
@@ -175,6 +178,21 @@ def _add_document(graph: Graph, document: Document) -> None:
         graph.add((node, SCHEMA.datePublished, Literal(document.date, datatype=XSD.date)))
     if document.url:
         graph.add((node, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)))
+
+
+def _add_dateline(graph: Graph, document: Document,
+                  entity_at: dict[tuple[str, int, int], str]) -> None:
+    """Where the story was filed (the dateline's place, as an entity) and the agency that
+    stamped it, as the text names it: kg makes no organisation of a byline."""
+    dateline = document.dateline
+    if dateline is None:
+        return
+    node = document_iri(document.doc_id)
+    place = entity_at.get((document.doc_id, dateline.place_start, dateline.place_end))
+    if place is not None:
+        graph.add((node, SCHEMA.locationCreated, entity_iri(place)))
+    if dateline.agency:
+        graph.add((node, SCHEMA.sourceOrganization, Literal(dateline.agency)))
 
 
 def _add_span(graph: Graph, doc_id: str, start: int, end: int, quote: str,

@@ -3,14 +3,16 @@
 The package is laid out by capability: ``mentions`` (sentences and names), ``reference``
 (what a word refers to), ``verbal`` (facts said with verbs), ``nominal`` (facts said with event
 nouns: 'Putin's visit to Pyongyang'), ``titles`` (positions held: 'Kremlin spokesman Dmitry
-Peskov'), ``places`` (where places, organisations and people are) and ``facts`` (the evidence
-every fact carries). Words and patterns are data in ``kg/data``.
+Peskov'), ``places`` (where places, organisations and people are), ``datelines`` (the place
+a story was filed from, read before parsing) and ``facts`` (the evidence every fact carries).
+Words and patterns are data in ``kg/data``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.datelines import read_dateline_facts
 from kg.extract.facts import dedupe
 from kg.extract.mentions import named_mentions, read_sentences
 from kg.extract.nominal import nominal_facts
@@ -41,6 +43,11 @@ def extract_document(document: Document, doc: Doc,
         facts.extend(nominal_facts(state, sentence, sent, vocab))
         facts.extend(title_facts(state, sentence, sent))
         facts.extend(place_facts(state, sentence, sent))
+    dateline = read_dateline_facts(document, len(sentences))
+    if dateline is not None:
+        sentences += (dateline.sentence,)
+        mentions += dateline.mentions
+        facts.extend(dateline.facts)
     return ExtractionResult(document=document, sentences=sentences, mentions=mentions,
                             facts=tuple(dedupe(f for f in facts
                                                if says_who(state, f.subject.mention))))

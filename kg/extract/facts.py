@@ -24,19 +24,33 @@ def make_fact(state: DocState, sentence: Sentence, trigger: Span, *, predicate: 
     noun, a title); roles naming the subject or the object again are dropped. With no object
     the fact is an occurrence; ``subject_role`` says whether its one participant did it
     (agent) or had it done to them (theme, an agentless passive)."""
+    return fact_at(state.document.doc_id, sentence,
+                   (trigger.start_char, trigger.end_char, trigger.text), predicate=predicate,
+                   lemma=lemma, subject=subject, obj=obj, rule=rule, roles=roles,
+                   confidence=confidence, factuality=factuality, speaker=speaker,
+                   role_name=role_name, subject_role=subject_role)
+
+
+def fact_at(doc_id: str, sentence: Sentence, trigger: tuple[int, int, str], *, predicate: str,
+            lemma: str, subject: Mention, obj: Mention | None, rule: str, roles: Iterable[Role],
+            confidence: float, factuality: Factuality = Factuality.ASSERTED,
+            speaker: Mention | None = None, role_name: str | None = None,
+            subject_role: RoleName = RoleName.AGENT) -> Fact:
+    """``make_fact`` for a trigger given as (start, end, text) in the document: what was read
+    outside the parse (a dateline) has no spaCy tokens."""
+    trigger_start, trigger_end, trigger_text = trigger
     arguments = (subject,) if obj is None else (subject, obj)
     kept = tuple(r for r in roles if not any(same_span(r.mention, a) for a in arguments))
     # The words of the fact itself, a readable quote when the sentence is a run-on paragraph.
     parts = [(m.start, m.end) for m in (*arguments, *(r.mention for r in kept))
              if m.sentence_index == sentence.index]
-    parts.append((trigger.start_char, trigger.end_char))
+    parts.append((trigger_start, trigger_end))
     clause = (min(s for s, _ in parts), max(e for _, e in parts))
     clause_start, clause_end = clause if clause != (sentence.start, sentence.end) else (None, None)
     evidence = Evidence(
-        doc_id=state.document.doc_id, sentence_index=sentence.index,
+        doc_id=doc_id, sentence_index=sentence.index,
         sentence_start=sentence.start, sentence_end=sentence.end, sentence_text=sentence.text,
-        trigger_start=trigger.start_char, trigger_end=trigger.end_char,
-        trigger=trigger.text,
+        trigger_start=trigger_start, trigger_end=trigger_end, trigger=trigger_text,
         clause_start=clause_start, clause_end=clause_end,
         rule=rule, confidence=confidence, factuality=factuality, attributed_to=speaker,
     )
