@@ -56,22 +56,28 @@ class Rule:
 
     ``reverse`` swaps subject and object ('IBM hired Smith' is Smith Work_For IBM);
     ``subject_types``, when set, is the kg entity types the fact's subject must have (so
-    ``locatedIn`` is OrgBased_In for an organisation and Located_In for a place).
+    ``locatedIn`` is OrgBased_In for an organisation and Located_In for a place);
+    ``object_types`` likewise for the object (a position held in a country, 'Canada's
+    ambassador X', is what CoNLL04 calls Live_In: its Work_For needs an organisation).
     """
 
     relation: str
     reverse: bool = False
     subject_types: frozenset[str] | None = None
+    object_types: frozenset[str] | None = None
 
 
 _ORG = frozenset({EntityType.ORGANIZATION.value})
 _PLACE = frozenset({EntityType.PLACE.value})
+_NOT_PLACE = frozenset(t.value for t in EntityType) - _PLACE
 
 # kg predicate -> the CoNLL04 relations it gives. Extend here. 'employs'/'employed' and
 # 'leads'/'led' are kg's own names for hiring and leading (the verbs hire, employ, lead, rule).
 PREDICATE_MAP: dict[str, tuple[Rule, ...]] = {
+    "affiliatedWith": (Rule("Work_For", object_types=_NOT_PLACE),
+                       Rule("Live_In", object_types=_PLACE)),
     **{p: (Rule("Work_For"),) for p in (
-        "affiliatedWith", "employedBy", "workedFor", "led", "leads", "founded", "joined")},
+        "employedBy", "workedFor", "led", "leads", "founded", "joined")},
     **{p: (Rule("Work_For", reverse=True),) for p in ("hired", "employs", "employed")},
     **{p: (Rule("Kill"),) for p in ("killed", "assassinated", "shot", "murdered")},
     "basedIn": (Rule("OrgBased_In"),),
@@ -315,6 +321,8 @@ def predictions(facts: Sequence[tuple[int, Fact, Argument, Argument]]) -> list[P
             continue
         for rule in PREDICATE_MAP.get(fact.predicate, ()):
             if rule.subject_types is not None and subject.type not in rule.subject_types:
+                continue
+            if rule.object_types is not None and obj.type not in rule.object_types:
                 continue
             head, tail = (obj, subject) if rule.reverse else (subject, obj)
             found.append(Prediction(index, rule.relation, head, tail, fact.predicate,
