@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from kg.extract.facts import fact_at
 from kg.model import Dateline, Document, EntityType, Fact, Mention, Sentence
 
-DATELINE_CONFIDENCE = 0.9  # the region of a dateline is the state or country the town is in
 _SEPARATORS = " \t—–-:"
 
 
@@ -42,7 +41,7 @@ def read_dateline_facts(document: Document, index: int) -> DatelineReading | Non
                       dateline.region)
     fact = fact_at(document.doc_id, sentence, _comma(document.text, dateline),
                    predicate="locatedIn", lemma="locatedIn", subject=place, obj=region,
-                   rule="dateline", roles=(), confidence=DATELINE_CONFIDENCE)
+                   rule="dateline", roles=())
     return DatelineReading(sentence, (place, region), (fact,))
 
 

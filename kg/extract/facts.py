@@ -7,8 +7,10 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span
 
+from kg.confidence import calibrated, signs
 from kg.extract.state import DocState
 from kg.model import Evidence, Fact, Factuality, Mention, Role, RoleName, Sentence
+from kg.relations import load_vocabulary
 
 
 def same_span(a: Mention, b: Mention) -> bool:
@@ -17,23 +19,24 @@ def same_span(a: Mention, b: Mention) -> bool:
 
 def make_fact(state: DocState, sentence: Sentence, trigger: Span, *, predicate: str, lemma: str,
               subject: Mention, obj: Mention | None, rule: str, roles: Iterable[Role],
-              confidence: float, factuality: Factuality = Factuality.ASSERTED,
+              factuality: Factuality = Factuality.ASSERTED,
               speaker: Mention | None = None, role_name: str | None = None,
               subject_role: RoleName = RoleName.AGENT) -> Fact:
     """One fact with its evidence. ``trigger`` is the word(s) that state it (a verb, an event
     noun, a title); roles naming the subject or the object again are dropped. With no object
     the fact is an occurrence; ``subject_role`` says whether its one participant did it
-    (agent) or had it done to them (theme, an agentless passive)."""
+    (agent) or had it done to them (theme, an agentless passive). Its confidence is the
+    calibrated chance that such a fact is right (``kg.confidence``)."""
     return fact_at(state.document.doc_id, sentence,
                    (trigger.start_char, trigger.end_char, trigger.text), predicate=predicate,
                    lemma=lemma, subject=subject, obj=obj, rule=rule, roles=roles,
-                   confidence=confidence, factuality=factuality, speaker=speaker,
+                   factuality=factuality, speaker=speaker,
                    role_name=role_name, subject_role=subject_role)
 
 
 def fact_at(doc_id: str, sentence: Sentence, trigger: tuple[int, int, str], *, predicate: str,
             lemma: str, subject: Mention, obj: Mention | None, rule: str, roles: Iterable[Role],
-            confidence: float, factuality: Factuality = Factuality.ASSERTED,
+            factuality: Factuality = Factuality.ASSERTED,
             speaker: Mention | None = None, role_name: str | None = None,
             subject_role: RoleName = RoleName.AGENT) -> Fact:
     """``make_fact`` for a trigger given as (start, end, text) in the document: what was read
@@ -52,7 +55,9 @@ def fact_at(doc_id: str, sentence: Sentence, trigger: tuple[int, int, str], *, p
         sentence_start=sentence.start, sentence_end=sentence.end, sentence_text=sentence.text,
         trigger_start=trigger_start, trigger_end=trigger_end, trigger=trigger_text,
         clause_start=clause_start, clause_end=clause_end,
-        rule=rule, confidence=confidence, factuality=factuality, attributed_to=speaker,
+        rule=rule, confidence=_confidence(predicate, lemma, subject, obj, rule, sentence,
+                                          factuality),
+        factuality=factuality, attributed_to=speaker,
     )
     return Fact(predicate=predicate, lemma=lemma, role_name=role_name,
                 subject=Role(name=subject_role, mention=subject),
@@ -60,23 +65,21 @@ def fact_at(doc_id: str, sentence: Sentence, trigger: tuple[int, int, str], *, p
                 roles=kept, evidence=evidence)
 
 
-def confidence(known_predicate: bool, subject: Mention, obj: Mention | None, rule: str,
-               base: float = 0.9) -> float:
-    """A transparent score, not a probability: start high, subtract for each weak link."""
-    score = base
-    score -= 0.0 if known_predicate else 0.2
-    for mention in (subject, obj):
-        if mention is None:
-            continue
-        if mention.is_pronoun:
-            score -= 0.15
-        elif mention.ner_label is None:
-            score -= 0.1
-        elif mention.ner_label == "PROPN":
-            score -= 0.05
-    if "inherited" in rule or "relcl" in rule or "group" in rule:
-        score -= 0.1
-    return round(max(0.05, min(score, 0.99)), 2)
+def _confidence(predicate: str, lemma: str, subject: Mention, obj: Mention | None, rule: str,
+                sentence: Sentence, factuality: Factuality) -> float:
+    vocab = load_vocabulary()
+    return calibrated(signs(
+        rule=rule, predicate=predicate, subject=_name(subject),
+        obj=_name(obj) if obj is not None else "",
+        known_predicate=vocab.spec(lemma) is not None or predicate in vocab.structural_predicates,
+        sentence=sentence.text, factuality=factuality.value))
+
+
+def _name(mention: Mention) -> str:
+    """What a reader would see for a mention: a pronoun's antecedent, else its text."""
+    while mention.antecedent is not None:
+        mention = mention.antecedent
+    return mention.text
 
 
 def dedupe(facts: Iterable[Fact]) -> Iterator[Fact]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.facts import confidence, make_fact, same_span
+from kg.extract.facts import make_fact, same_span
 from kg.extract.reference import conjuncts, referent
 from kg.extract.state import DocState
 from kg.extract.verbal import Frame, add_time, fill_subjects, speaker_of, verb_lemma
@@ -101,7 +101,6 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
             yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=frame.verb,
                             subject=agent, obj=obj, rule=f"{rule}/noun-{noun.lemma_.lower()}",
                             roles=circumstances.roles,
-                            confidence=confidence(True, agent, obj, rule, base=0.85),
                             factuality=factuality, speaker=speaker)
 
 
@@ -131,5 +130,4 @@ def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
                 continue
             rule = f"agent-noun-{noun.lemma_.lower()}"
             yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=frame.verb,
-                            subject=person, obj=obj, rule=rule, roles=(),
-                            confidence=confidence(True, person, obj, rule, base=0.85))
+                            subject=person, obj=obj, rule=rule, roles=())

@@ -36,9 +36,9 @@ def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
 
 
 def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, subject: Mention,
-          obj: Mention, rule: str, confidence: float) -> Fact:
+          obj: Mention, rule: str) -> Fact:
     return make_fact(state, sentence, trigger, predicate=predicate, lemma=predicate,
-                     subject=subject, obj=obj, rule=rule, roles=(), confidence=confidence)
+                     subject=subject, obj=obj, rule=rule, roles=())
 
 
 def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
@@ -61,7 +61,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 _in_a_list(state, doc, span, after):
             continue
         yield _fact(state, sentence, doc[span.end:span.end + 1], "locatedIn", mention, outer,
-                    "place-comma-place", 0.85)
+                    "place-comma-place")
 
 
 def _nests(inner: str, outer: str) -> bool:
@@ -127,14 +127,14 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
                 place = _place_of(state, child)
                 if place is not None:
                     yield _fact(state, sentence, span, predicate, mention, place,
-                                "org-possessive", 0.8)
+                                "org-possessive")
             elif child.lower_ == "based":  # 'Boston-based X', 'X, based in Y'
                 for place in _based_places(state, child):
                     yield _fact(state, sentence, sent.doc[child.i:child.i + 1], "basedIn",
-                                mention, place, "org-based", 0.85)
+                                mention, place, "org-based")
         for prep, place in _prep_places(state, root, ORG_PREPS):
             yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate, mention, place,
-                        f"org-{prep.lower_}-place", 0.8)
+                        f"org-{prep.lower_}-place")
 
 
 def _based(span: Span) -> bool:
@@ -182,17 +182,17 @@ def _people(state: DocState, sentence: Sentence,
         if root.dep_ == "nsubjpass" and root.head.lemma_.lower() == "bear":  # 'X was born in Y'
             for _, place in _prep_places(state, root.head, {"in"}):
                 yield _fact(state, sentence, doc[root.head.i:root.head.i + 1], "bornIn", person,
-                            place, "person-born-in", 0.9)
+                            place, "person-born-in")
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
-                        f"person-{prep.lower_}-place", 0.75)
+                        f"person-{prep.lower_}-place")
         for noun in (c for c in root.children if c.dep_ == "appos"
                      and c.lemma_.lower() in PERSON_PLACE_NOUNS):  # 'X, a native of Y'
             noun_lemma = noun.lemma_.lower()
             for _, place in _prep_places(state, noun, {"of"}):
                 yield _fact(state, sentence, doc[noun.i:noun.i + 1],
                             PERSON_PLACE_NOUNS[noun_lemma], person, place,
-                            f"person-{noun_lemma}-of", 0.85)
+                            f"person-{noun_lemma}-of")
         yield from _demonym_before_name(state, sentence, span, person)
 
 
@@ -214,5 +214,5 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             place = demonym_mention(state, words[:size])
             if place is not None:
                 yield _fact(state, sentence, doc[words[0].i:words[size - 1].i + 1], "cameFrom",
-                            person, place, "person-demonym", 0.75)
+                            person, place, "person-demonym")
                 return

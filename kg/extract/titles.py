@@ -192,15 +192,13 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
     if holder is None:
         return make_fact(state, sentence, trigger, predicate=AFFILIATED,
                          lemma=trigger.text.lower(), subject=person, obj=None,
-                         rule=f"{rule}-no-holder", roles=(), confidence=0.7, role_name=role)
-    mention, strength = holder
+                         rule=f"{rule}-no-holder", roles=(), role_name=role)
+    mention, _ = holder
     if mention.ner_label == "NORP" and role in professions():
         return make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
-                         subject=person, obj=mention, rule=f"{rule}-nationality", roles=(),
-                         confidence=0.8)
+                         subject=person, obj=mention, rule=f"{rule}-nationality", roles=())
     return make_fact(state, sentence, trigger, predicate=AFFILIATED, lemma=trigger.text.lower(),
-                     subject=person, obj=mention, rule=rule, roles=(),
-                     confidence=0.85 if strength else 0.75, role_name=role)
+                     subject=person, obj=mention, rule=rule, roles=(), role_name=role)
 
 
 
@@ -252,8 +250,8 @@ def _member_of(state: DocState, sentence: Sentence, span: Span,
             if holder is not None and holder.type is EntityType.ORGANIZATION:
                 yield make_fact(state, sentence, span.doc[prep.i:prep.i + 1],
                                 predicate=AFFILIATED, lemma=prep.lower_, subject=person,
-                                obj=holder, rule=f"person-{prep.lower_}-organisation", roles=(),
-                                confidence=0.7, role_name="member")
+                                obj=holder, rule=f"person-{prep.lower_}-organisation",
+                                roles=(), role_name="member")
 
 
 def _appositives(state: DocState, span: Span) -> Iterator[Token]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg.dates import normalize_time
-from kg.extract.facts import confidence, make_fact, same_span
+from kg.extract.facts import make_fact, same_span
 from kg.extract.reference import as_place, conjuncts, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
 from kg.factuality import governors, judge_factuality
@@ -176,7 +176,6 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
     return make_fact(state, sentence, verb.doc[verb.i:verb.i + 1],
                      predicate=predicate, lemma=lemma,
                      subject=subject, obj=obj, rule=rule, roles=roles,
-                     confidence=confidence(spec is not None, subject, obj, rule),
                      factuality=reading.factuality, speaker=reading.speaker,
                      subject_role=subject_role)
 

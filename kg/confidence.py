@@ -1,0 +1,64 @@
+"""What ``kg:confidence`` means: the chance, learnt from hand-judged facts, that a fact is right.
+
+Each fact is described by a few signs the rules know to matter (is it a position held, a
+place, an event with one participant; are its subject and object names; was the subject
+inherited from another verb or read through a relative clause; is the subject's name in the
+sentence or did a pronoun stand for it; is the verb in the vocabulary; is the sentence a
+run-on; is it hedged). A logistic model over those signs was
+fitted on facts that people judged blind on real news (``benchmarks/calibrate.py`` writes the
+weights to ``data/confidence.json``), so a confidence of 0.8 means about 8 in 10 such facts
+were right. The weights are data: refit them when the extractor changes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+PLACE_PREDICATES = frozenset({"locatedIn", "basedIn", "bornIn", "livedIn", "cameFrom"})
+RUN_ON_WORDS = 40
+
+
+def signs(*, rule: str, predicate: str, subject: str, obj: str, known_predicate: bool,
+          sentence: str, factuality: str) -> dict[str, float]:
+    """The signs of one fact, from what both the extractor and a judged sample record.
+    ``subject`` and ``obj`` are the names as read, a pronoun's being its antecedent's ('' when
+    the fact has no object); a subject whose name is not in the sentence came from a pronoun
+    or another clause."""
+    named = _looks_named
+    last_word = subject.split()[-1].lower() if subject.split() else ""
+    return {
+        "subject_in_sentence": float(bool(last_word) and last_word in sentence.lower()),
+        "role": float(predicate == "affiliatedWith"),
+        "place": float(predicate in PLACE_PREDICATES),
+        "one_participant": float(not obj),
+        "subject_named": float(named(subject)),
+        "object_named": float(bool(obj) and named(obj)),
+        "inherited": float("inherited" in rule or "group" in rule),
+        "relative_clause": float("relcl" in rule or "acl" in rule),
+        "noun_or_light_verb": float(rule.startswith(("light-", "noun-", "agent-noun"))),
+        "known_predicate": float(known_predicate),
+        "run_on_sentence": float(len(sentence.split()) > RUN_ON_WORDS),
+        "hedged": float(factuality != "asserted"),
+    }
+
+
+def _looks_named(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+@cache
+def weights() -> Mapping[str, float]:
+    text = resources.files("kg").joinpath("data/confidence.json").read_text("utf-8")
+    return json.loads(text)["weights"]
+
+
+def calibrated(fact_signs: Mapping[str, float]) -> float:
+    """The fitted probability that a fact with these signs is right, rounded to 2 places."""
+    w = weights()
+    score = w.get("bias", 0.0) + sum(w.get(name, 0.0) * value
+                                     for name, value in fact_signs.items())
+    return round(min(0.99, max(0.01, 1.0 / (1.0 + math.exp(-score)))), 2)

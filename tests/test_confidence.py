@@ -1,0 +1,38 @@
+"""kg:confidence is a fitted chance of being right: the signs the rules know move it."""
+
+from __future__ import annotations
+
+from helpers import corpus_of
+
+from kg.confidence import calibrated, signs, weights
+
+BASE = dict(rule="nsubj/dobj", predicate="visited", subject="Lena Marsh", obj="Oslo",
+            known_predicate=True, sentence="Lena Marsh visited Oslo on Monday.",
+            factuality="asserted")
+
+
+def score(**change: object) -> float:
+    return calibrated(signs(**{**BASE, **change}))  # type: ignore[arg-type]
+
+
+def test_every_sign_has_a_fitted_weight():
+    assert set(signs(**BASE)) | {"bias"} == set(weights())  # type: ignore[arg-type]
+
+
+def test_weak_links_lower_confidence():
+    best = score()
+    assert 0 < best < 1
+    assert score(subject="researcher") < best
+    assert score(rule="inherited-conj/dobj") < best
+    assert score(subject="Tom Reyes") < best  # a subject not named in the sentence: a pronoun
+    assert score(predicate="affiliatedWith", rule="title-before-name") > best
+
+
+def test_a_pronoun_subject_is_less_sure_than_a_name():
+    corpus = corpus_of("Lena Marsh arrived in Busan. She visited Oslo. "
+                       "Lena Marsh visited Bergen on Friday.")
+    visits = [f for f in corpus.facts if f.predicate == "visited"]
+    (pronoun,) = [f for f in visits if f.subject.mention.is_pronoun]
+    (named,) = [f for f in visits if not f.subject.mention.is_pronoun]
+    assert pronoun.subject.entity_id == named.subject.entity_id == "person/lena-marsh"
+    assert pronoun.evidence.confidence < named.evidence.confidence
