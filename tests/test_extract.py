@@ -312,3 +312,10 @@ def test_a_titled_description_refers_to_the_person_with_that_title():
 def test_a_surname_that_is_a_month_is_a_person():
     corpus = corpus_of("Theresa May stepped down on July 24.")
     assert {e.entity_id for e in corpus.entities} >= {"person/theresa-may"}
+
+
+def test_two_titled_names_on_one_title_are_both_participants():
+    corpus = corpus_of("The talks were attended by Ruritanian prime minister Anna Berg "
+                       "and energy minister Tomas Lind.")
+    attendees = {f.subject.entity_id for f in corpus.facts if f.predicate == "attended"}
+    assert attendees == {"person/anna-berg", "person/tomas-lind"}

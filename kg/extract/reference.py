@@ -209,10 +209,17 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
 
 def conjuncts(token: Token) -> list[Token]:
     """The token and its later conjuncts of the same kind: 'to Kim and Putin' is two
-    recipients, but in 'to Kim as well as a glove' the glove is not a recipient."""
+    recipients, but in 'to Kim as well as a glove' the glove is not a recipient. A title with
+    two named appositions stands for both people."""
     proper = token.ent_type_ != "" or token.pos_ == "PROPN"
-    return [token, *[t for t in token.conjuncts if t.i > token.i
-                     and (t.ent_type_ != "" or t.pos_ == "PROPN") == proper]]
+    later = [t for t in token.conjuncts if t.i > token.i
+             and (t.ent_type_ != "" or t.pos_ == "PROPN") == proper]
+    names = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    if not proper and len(names) >= 2:
+        # 'by prime minister A and energy minister B': the parser hangs both names on the
+        # first title; each is a participant.
+        return [*names, *later]
+    return [token, *later]
 
 
 GROUP_WORDS = {"they", "pair", "duo", "both"}
