@@ -8,7 +8,7 @@ import json
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 def _data(name: str) -> dict[str, object]:
@@ -91,6 +91,10 @@ class EventNouns(BaseModel):
     nouns: dict[str, EventNoun]
     agent_nouns: dict[str, EventNoun] = {}
     light_verbs: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Light verbs that say nothing but the noun's event ('made a visit', 'held talks'): "
+        "their own fact with the event noun as object is dropped. Others ('ended the "
+        "campaign', 'signed the deal') keep it and lend the noun their subject."))
     patient_possessive: frozenset[str] = frozenset()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of
+from helpers import corpus_of, find
 from helpers import labelled_triples as triples
 
 from kg.model import Factuality
@@ -29,3 +29,15 @@ def test_a_planned_visit_is_expected():
     corpus = corpus_of("Marta Ruiz's planned visit to Lisbon was announced.")
     (visit,) = [f for f in corpus.facts if f.predicate == "visited"]
     assert visit.evidence.factuality is Factuality.EXPECTED
+
+
+def test_a_verb_that_does_something_to_an_event_keeps_its_own_fact():
+    corpus = corpus_of("Lena Marsh ended her campaign on Friday. Tom Reyes made a visit to Oslo.")
+    assert find(corpus, "person/lena-marsh", "ended", "thing/campaign")
+    assert not [f for f in corpus.facts if f.subject.entity_id == "person/tom-reyes"
+                and f.object is not None and f.object.entity_id == "thing/visit"]
+
+
+def test_a_cancelled_visit_is_no_visit():
+    corpus = corpus_of("Tom Reyes cancelled his visit to Oslo.")
+    assert not [f for f in corpus.facts if f.predicate == "visited"]

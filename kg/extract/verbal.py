@@ -59,7 +59,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
             yield from _agentless_passive(state, sentence, verb, lemma, spec, vocab)
         return
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    if lemma in event_nouns().light_verbs:
+    if lemma in event_nouns().support_verbs:
         # 'made a visit to Kyiv', 'held talks with X': the event noun states the fact (nominal).
         frame.objects = [(m, r) for m, r in frame.objects
                          if (m.lemma or "").split(" ")[-1] not in event_nouns().nouns]
