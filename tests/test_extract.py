@@ -319,3 +319,24 @@ def test_two_titled_names_on_one_title_are_both_participants():
                        "and energy minister Tomas Lind.")
     attendees = {f.subject.entity_id for f in corpus.facts if f.predicate == "attended"}
     assert attendees == {"person/anna-berg", "person/tomas-lind"}
+
+
+def test_the_object_of_a_control_verb_does_the_infinitive():
+    corpus = corpus_of("Tom Reyes persuaded Lena Marsh to visit Oslo. "
+                       "Maria Lopez wants to visit Bergen.")
+    visitors = {f.subject.entity_id for f in corpus.facts if f.predicate == "visited"}
+    assert visitors == {"person/lena-marsh", "person/maria-lopez"}
+
+
+def test_first_person_in_a_quote_is_the_named_speaker():
+    corpus = corpus_of('"I have sued the Harlow Council," Maria Lopez said on Monday.')
+    assert [f for f in corpus.facts if f.subject.entity_id == "person/maria-lopez"
+            and f.predicate == "sued"]
+
+
+def test_they_is_the_last_plural_subject():
+    corpus = corpus_of("Farmers from Harlow gathered in Oslo on Monday. "
+                       "They blocked the E6 motorway.")
+    (block,) = [f for f in corpus.facts if f.predicate == "blocked"]
+    assert block.subject.mention.is_pronoun
+    assert "farmer" in (block.subject.entity_id or "")

@@ -45,6 +45,16 @@ def referent(state: DocState, token: Token) -> Mention | None:
             return None
         return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
                         antecedent=antecedent)
+    if lower in FIRST_PERSON and token.dep_ in SUBJECT_DEPS:
+        speaker = _quoting_speaker(state, token)
+        return None if speaker is None else make_mention(
+            state, token.doc[token.i:token.i + 1], speaker.type, ner_label=None,
+            antecedent=speaker)
+    if lower in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
+        plural = _plural_antecedent(state, token)
+        return None if plural is None else make_mention(
+            state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
+            antecedent=plural)
     if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
         return None
     for child in token.children:
@@ -153,6 +163,46 @@ def _titled_person(state: DocState, token: Token, role: str) -> Mention | None:
             found.append(mention)
     names = {m.text.split()[-1] for m in found}
     return found[0] if len(names) == 1 else None
+
+
+FIRST_PERSON = {"i", "we"}
+PLURAL_PRONOUNS = {"they"}
+
+
+def _quoting_speaker(state: DocState, pronoun: Token) -> Mention | None:
+    """'"I have instructed the agency," Ardern said': in a quote, 'I' is whoever the sentence
+    says is speaking, when exactly one named speaker is."""
+    sentence = pronoun.sent
+    vocab = load_vocabulary()
+    speakers = []
+    for verb in sentence:
+        if verb.lemma_.lower() not in vocab.speech_verbs or verb.i == pronoun.head.i:
+            continue
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lower_ not in FIRST_PERSON:
+                mention = referent(state, child)
+                if mention is not None and mention.ner_label is not None:
+                    speakers.append(mention)
+    return speakers[0] if len({m.text for m in speakers}) == 1 else None
+
+
+def _plural_antecedent(state: DocState, pronoun: Token) -> Mention | None:
+    """'The foreign ministers met in Cairo. They called on Turkey to ...': 'they' as a subject
+    is the last plural subject before it in this or the previous sentence (a plural noun, or
+    names joined by 'and'), when it names something."""
+    sentence = state.sentence_index[pronoun.i]
+    for token in reversed(pronoun.doc[:pronoun.i]):
+        if state.sentence_index.get(token.i, sentence) < sentence - 1:
+            break
+        if token.dep_ not in SUBJECT_DEPS or token.lower_ in PLURAL_PRONOUNS:
+            continue
+        plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
+        if not plural:
+            continue
+        mention = referent(state, token)
+        if mention is not None and not mention.is_pronoun:
+            return mention
+    return None
 
 
 def _is_definite_bare(token: Token) -> bool:

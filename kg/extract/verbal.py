@@ -241,6 +241,11 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if mention is not None:
             frame.subjects.append((mention, "relcl"))
     elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        controller = _object_controller(state, verb) if verb.dep_ == "xcomp" else None
+        if controller is not None:
+            # 'asked Turkey to halt drilling', 'called on X to join': the object acts.
+            frame.subjects.append((controller, "inherited-object"))
+            return
         inherited = Frame()
         fill_subjects(state, verb.head, inherited)
         if not inherited.subjects and verb.dep_ == "xcomp":
@@ -249,6 +254,23 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
                 if child.dep_ == "nsubjpass" and (mention := referent(state, child)):
                     inherited.subjects.append((mention, "nsubjpass"))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _object_controller(state: DocState, verb: Token) -> Mention | None:
+    """The governing verb's object, which is who does an infinitive after it: 'urged Kim to
+    resign', 'instructed the committee to meet', 'called on Italy to join'."""
+    governor = verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+            not any(c.dep_ == "nsubj" and c.i < verb.i and c.head.i == verb.i
+                    for c in verb.children):
+        return None
+    for child in governor.children:
+        if child.dep_ == "dobj" and child.i < verb.i:
+            return referent(state, child)
+        if child.dep_ == "prep" and child.lower_ == "on" and child.i < verb.i:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                return referent(state, pobj)
+    return None
 
 
 def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | None,
