@@ -40,6 +40,26 @@ def constituency_roles() -> frozenset[str]:
 
 
 @cache
+def kinship_roles() -> frozenset[str]:
+    """Canonical roles that relate a person to another person ('wife', 'son', 'running mate');
+    without a person to hold them they say nothing worth a fact."""
+    return frozenset(_data("roles.json").get("_kinship", ()))  # type: ignore[arg-type]
+
+
+@cache
+def parties() -> dict[str, str]:
+    """Capitalised party words as written ('Conservative', 'GOP') -> the party's usual name."""
+    return dict(_data("roles.json").get("_parties", {}))  # type: ignore[call-overload]
+
+
+@cache
+def party_offices() -> frozenset[str]:
+    """Roles held for a party itself: 'Labour leader X' leads the party, where 'Labour MP X'
+    only belongs to it."""
+    return frozenset(_data("roles.json").get("_party_offices", ()))  # type: ignore[arg-type]
+
+
+@cache
 def longest_role() -> int:
     return max(len(k.split()) for k in roles())
 

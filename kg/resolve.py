@@ -220,7 +220,11 @@ def _all_mentions(result: ExtractionResult) -> list[Mention]:
         mentions = [r.mention for r in roles] + ([speaker] if speaker else [])
         mentions += [m.antecedent for m in mentions if m.antecedent is not None]
         for mention in mentions:
-            seen.setdefault((mention.start, mention.end), mention)
+            known = seen.setdefault((mention.start, mention.end), mention)
+            if mention.ner_label == "NORP" and mention.text != known.text:
+                # The lexicon's name for what the words stand for ('US' -> 'United States',
+                # 'Labour' before a role -> 'Labour Party') says more than the words.
+                seen[(mention.start, mention.end)] = mention
     return [seen[k] for k in sorted(seen)]
 
 

@@ -143,3 +143,83 @@ def test_after_a_profession_a_place_is_where_someone_is_from():
     corpus = corpus_of("Actor Tom Reed of Boston spoke.")
     assert ("Tom Reed", "Boston", "actor") not in positions(corpus)
     assert ("Tom Reed", "cameFrom", "Boston") in labelled_triples(corpus)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Greek prime minister Nikos Varela and energy minister Petros Lamb met the envoy.",
+     ("Petros Lamb", "Greece", "energy minister")),
+    ("The Greek president and foreign minister, Ada Rell, spoke.",
+     ("Ada Rell", "Greece", "foreign minister")),
+    ("The Greek president and foreign minister, Ada Rell, spoke.",
+     ("Ada Rell", "Greece", "president")),
+])
+def test_coordinated_titles_share_their_holder(text, expected):
+    found = positions(corpus_of(text))
+    assert expected in found
+    assert (expected[0], "", expected[2]) not in found
+
+
+def test_a_second_title_with_its_own_holder_keeps_it():
+    found = positions(corpus_of(
+        "Greek prime minister Nikos Varela and US Treasury Secretary Petros Lamb met."))
+    assert ("Petros Lamb", "United States", "treasury secretary") in found
+    assert ("Petros Lamb", "Greece", "treasury secretary") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Conservative MP Owen Tally spoke.", {("Owen Tally", "", "member of parliament"),
+                                           ("Owen Tally", "Conservative Party", "member")}),
+    ("Dana Pell, the Republican Senate Majority Leader, spoke.",
+     {("Dana Pell", "Senate", "majority leader"), ("Dana Pell", "Republican Party", "member")}),
+    ("Two Democratic Representatives, Ann Bole and Bill Crane, spoke.",
+     {("Ann Bole", "", "representative"), ("Ann Bole", "Democratic Party", "member"),
+      ("Bill Crane", "", "representative"), ("Bill Crane", "Democratic Party", "member")}),
+    ("Labour leader Hugh Penn spoke.", {("Hugh Penn", "Labour Party", "leader")}),
+])
+def test_a_party_word_before_a_role_names_the_party(text, expected):
+    found = positions(corpus_of(text))
+    assert expected <= found
+    assert not {p for p in found if p[1] in {"Conservative", "Republican", "Democratic",
+                                             "Labour"}}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nora Falk served as the chair of the Lumen Water Committee.",
+     ("Nora Falk", "Lumen Water Committee", "chair")),
+    ("Nora Falk acted as spokesperson for the Lumen Water Committee.",
+     ("Nora Falk", "Lumen Water Committee", "spokesperson")),
+    ("Karl Nyberg works at Harbor Grill as a chef.", ("Karl Nyberg", "Harbor Grill", "chef")),
+    ("Zara Quill is Acme University's professor of engineering.",
+     ("Zara Quill", "Acme University", "professor")),
+    ("Tim Bolt was appointed chief executive of Lumen Bank.",
+     ("Tim Bolt", "Lumen Bank", "chief executive")),
+])
+def test_a_role_stated_through_a_verb(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Carl Webb arrived. His wife, Anna Webb, spoke.", ("Anna Webb", "Carl Webb", "wife")),
+    ("Bo Lind, son of Erik Dahl, spoke.", ("Bo Lind", "Erik Dahl", "son")),
+    ("Tom Bell died in May. His widow Mia Kest spoke.", ("Mia Kest", "Tom Bell", "widow")),
+    ("Senator Carla Mendes arrived. Her running mate, Rob Tine, spoke.",
+     ("Rob Tine", "Carla Mendes", "running mate")),
+    ("Jon Fell's brother Sam Fell spoke.", ("Sam Fell", "Jon Fell", "brother")),
+])
+def test_a_relative_is_affiliated_with_a_person(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+@pytest.mark.parametrize("text", ["The widow Mia Kest spoke.",
+                                  "Brother Sam Fell of the Harbor Abbey spoke."])
+def test_a_kinship_word_without_a_person_gives_no_fact(text):
+    assert not {p for p in positions(corpus_of(text)) if p[2] in {"widow", "brother"}}
+
+
+@pytest.mark.parametrize(("text", "person", "place"), [
+    ("US actor Rolf Ames spoke.", "Rolf Ames", "United States"),
+])
+def test_a_profession_with_a_country_initialism_is_a_nationality(text, person, place):
+    corpus = corpus_of(text)
+    assert (person, "cameFrom", place) in labelled_triples(corpus)
+    assert not {p for p in positions(corpus) if p[1] == place}

@@ -23,19 +23,24 @@ from kg.lexicon import canonical_role
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
+POSSESSIVE_PRONOUNS = {"his"}  # 'her' is already personal; 'its', 'their' name no one person
+
 VAGUE_HEADS = {"other", "each", "one", "lot", "part", "way", "thing", "something", "anything",
                "everything", "nothing", "all", "both", "some", "many", "few", "most", "number",
                "kind", "sort", "type", "reason", "time", "fact", "issue", "matter", "what"}
 
 
-def referent(state: DocState, token: Token) -> Mention | None:
-    """The mention a dependency-head token stands for, or None when it names nothing useful."""
+def referent(state: DocState, token: Token, *, possessive: bool = False) -> Mention | None:
+    """The mention a dependency-head token stands for, or None when it names nothing useful.
+    With ``possessive`` a possessive 'his' stands for its person too ('his wife, X'); event
+    nouns leave it out, as 'his campaign manager' did not manage him."""
     if token.i in state.mention_at:
         return state.mention_at[token.i]
     lower = token.lower_
     vocab = load_vocabulary()
-    if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS:
-        person = lower in PERSONAL_PRONOUNS
+    if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS or (
+            possessive and lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss"):
+        person = lower not in NEUTER_PRONOUNS
         if not person and token.dep_ not in SUBJECT_DEPS:
             return None  # 'it' only as a subject: most other 'it's name nothing
         antecedent = _reporting_subject(state, token, person) or _antecedent(

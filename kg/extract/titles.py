@@ -14,13 +14,17 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
+from kg.extract.reference import referent
 from kg.extract.state import DocState, make_mention, mention_spans
 from kg.lexicon import (
     canonical_role,
     constituency_roles,
     demonyms,
     initialisms,
+    kinship_roles,
     longest_role,
+    parties,
+    party_offices,
     professions,
     role_modifiers,
 )
@@ -32,6 +36,8 @@ ORG_PREPS = {"of", "at", "for", "with", "in"}
 COPULAS = {"be", "become", "remain"}
 NAMING_VERBS = {"name", "appoint", "elect", "make", "promote", "hire", "nominate", "install",
                 "reelect", "re-elect", "choose", "select"}
+# 'served as the chair of X', 'works at Y as a chef', 'joined Z as finance chief'.
+AS_VERBS = {"serve", "act", "work", "join", "remain", "stay", "return", "continue"}
 HOLDER_TYPES = {EntityType.ORGANIZATION, EntityType.PLACE}
 
 
@@ -43,6 +49,9 @@ def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
     titled = {(f.subject.mention.start, f.object.mention.start) for f in facts
               if f.object is not None and f.role_name != "member"}
     for fact in facts:
+        if fact.role_name in kinship_roles() and (
+                fact.object is None or fact.object.mention.type is not EntityType.PERSON):
+            continue  # 'Brother X', 'the widow X': a relation to no one named
         if fact.object is None and (fact.subject.mention.start, fact.role_name) in held:
             continue  # 'actor X' said again with its holder
         if fact.object is not None and fact.role_name == "member" and \
@@ -58,19 +67,25 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _member_of(state, sentence, span, person)
         for role_head in _appositives(state, span):
             yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
+            if span.root.dep_ != "conj" and not any(c.dep_ == "conj" for c in span.root.children):
+                yield from _coordinated_roles(state, sentence, role_head, person)
     for verb in sent:
-        if verb.lemma_.lower() in COPULAS | NAMING_VERBS and verb.pos_ in {"AUX", "VERB"}:
+        if verb.lemma_.lower() in COPULAS | NAMING_VERBS | AS_VERBS and \
+                verb.pos_ in {"AUX", "VERB"}:
             yield from _copula(state, sentence, verb)
 
 
 def _premodifiers(span: Span) -> list[Token]:
     """The words before a name that modify it: 'Germany 's foreign minister' before 'X'."""
-    doc, left = span.doc, span.start
+    doc, left, root = span.doc, span.start, span.root
     while left > span.sent.start:
         token = doc[left - 1]
         inside = left <= token.head.i < span.end
         possessive_mark = token.dep_ == "case" and token.head.i == left - 2
-        if not (possessive_mark or (inside and token.dep_ in PREMODIFIER_DEPS)):
+        # 'His widow Mia Kest spoke': the small parser makes 'widow' a second subject.
+        split = left == span.start and token.pos_ == "NOUN" and token.dep_ == root.dep_ and \
+            token.head.i == root.head.i and root.dep_ != "ROOT"
+        if not (possessive_mark or split or (inside and token.dep_ in PREMODIFIER_DEPS)):
             break
         left -= 1
     return [t for t in doc[left:span.start] if t.dep_ != "det"]
@@ -87,8 +102,21 @@ def _role_at_end(state: DocState, tokens: list[Token]) -> tuple[int, str] | None
         role = canonical_role("".join(t.text_with_ws for t in words)) or canonical_role(
             " ".join(t.lower_ for t in words))
         if role is not None:
-            return _with_portfolio(state, tokens, size, role)
+            return _with_portfolio(state, tokens, size - _named_body(state, words, role), role)
     return None
+
+
+def _named_body(state: DocState, words: list[Token], role: str) -> int:
+    """How many leading words of a role phrase name the body it serves: 'Senate' in 'Senate
+    Majority Leader' is the holder, not part of the role, when the recogniser named it."""
+    for cut in range(len(words) - 1, 0, -1):
+        body = {id(state.mention_at.get(t.i)) for t in words[:cut]}
+        first = state.mention_at.get(words[0].i)
+        if first is None or first.type is not EntityType.ORGANIZATION or len(body) != 1:
+            continue
+        if canonical_role(" ".join(t.lower_ for t in words[cut:])) == role:
+            return cut
+    return 0
 
 
 PORTFOLIO_ROLES = ("minister", "secretary", "commissioner")
@@ -123,7 +151,12 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         return
     size, role = found
     trigger = span.doc[tokens[-size].i:tokens[-1].i + 1]
-    holder = _holder_in(state, tokens[:-size], role)
+    party = _party(state, tokens[:-size], role)
+    if party is not None:
+        yield from _party_facts(state, sentence, party, person, role, "title-before-name")
+    holder = _holder_in(state, _without_party(tokens[:-size], party), role)
+    if holder is None and party is None and span.root.dep_ == "conj":
+        holder = _shared_holder(state, span.root.head, role)
     after = _holder_after(state, span, role)
     # 'Senator X of Nebraska', 'Cardinal X of the Holy See': the holder follows the name;
     # 'U.S. Representative X from Oregon' holds the seat for both.
@@ -132,6 +165,61 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if holder is None:
             return
     yield _position(state, sentence, trigger, person, holder, role, "title-before-name")
+
+
+def _shared_holder(state: DocState, first: Token, role: str) -> tuple[Mention, bool] | None:
+    """'Greek prime minister X and energy minister Y': Y's title has no holder of its own and
+    shares the one before the first name. A profession or a relative shares nothing."""
+    mention = state.mention_at.get(first.i)
+    if mention is None or mention.type is not EntityType.PERSON or \
+            role in professions() | kinship_roles():
+        return None
+    start = first.i
+    while start > 0 and state.mention_at.get(start - 1) is mention:
+        start -= 1
+    tokens = _premodifiers(first.doc[start:first.i + 1])
+    found = _role_at_end(state, tokens)
+    if found is None or found[1] in professions() | kinship_roles():
+        return None
+    return _holder_in(state, tokens[:-found[0]], found[1])
+
+
+def _party(state: DocState, tokens: list[Token], role: str) -> tuple[Span, str] | None:
+    """A capitalised party word before a role ('Conservative MP', 'Republican Senate Majority
+    Leader'): its tokens and the party's usual name. Not before a profession: a 'Conservative
+    commentator' says how someone thinks, not which party they belong to."""
+    if role in professions() | kinship_roles():
+        return None
+    for size in (2, 1):
+        for start in range(len(tokens) - size, -1, -1):
+            words = tokens[start:start + size]
+            if words[0].i + size - 1 != words[-1].i or not words[0].text[:1].isupper():
+                continue
+            name = parties().get(" ".join(t.text for t in words))
+            named = state.mention_at.get(words[0].i)
+            if named is not None and named.text != " ".join(t.text for t in words):
+                return None  # 'Labour Party leader': the name itself is the holder
+            if name is not None:
+                return words[0].doc[words[0].i:words[-1].i + 1], name
+    return None
+
+
+def _without_party(tokens: list[Token], party: tuple[Span, str] | None) -> list[Token]:
+    if party is None:
+        return tokens
+    return [t for t in tokens if not party[0].start <= t.i < party[0].end]
+
+
+def _party_facts(state: DocState, sentence: Sentence, party: tuple[Span, str], person: Mention,
+                 role: str, rule: str) -> Iterator[Fact]:
+    """'Conservative MP X' belongs to the Conservative Party; 'Labour leader X' leads it."""
+    span, name = party
+    mention = make_mention(state, span, EntityType.ORGANIZATION, ner_label="NORP")
+    mention = mention.model_copy(update={"text": name})
+    in_party = role in party_offices()
+    yield make_fact(state, sentence, span, predicate=AFFILIATED, lemma=span.text.lower(),
+                    subject=person, obj=mention, rule=f"{rule}-party", roles=(),
+                    role_name=role if in_party else "member")
 
 
 def _holder_after(state: DocState, span: Span, role: str) -> tuple[Mention, bool] | None:
@@ -194,7 +282,7 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
                          lemma=trigger.text.lower(), subject=person, obj=None,
                          rule=f"{rule}-no-holder", roles=(), role_name=role)
     mention, _ = holder
-    if mention.ner_label == "NORP" and role in professions():
+    if mention.ner_label in {"NORP", "GPE"} and role in professions():
         return make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
                          subject=person, obj=mention, rule=f"{rule}-nationality", roles=())
     return make_fact(state, sentence, trigger, predicate=AFFILIATED, lemma=trigger.text.lower(),
@@ -214,6 +302,11 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> tuple[Me
         mention = state.mention_at.get(token.i)
         if mention is not None and mention.type is not EntityType.DATE:
             return mention, True
+        if token.dep_ == "poss" and token.pos_ == "PRON":
+            # 'his wife, X', 'her running mate X': the person the pronoun stands for.
+            mention = referent(state, token, possessive=True)
+            return (mention, True) if mention is not None and \
+                mention.type is EntityType.PERSON else None
     demonym = demonym_mention(state, words)
     if demonym is not None:
         return demonym, True
@@ -258,6 +351,12 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     """Role nouns set beside a name: 'X, the chief executive of Y' and 'the chief executive
     of Y, X'."""
     root = span.root
+    first = root
+    while first.dep_ == "conj" and first.head.i in state.mention_at and \
+            state.mention_at[first.head.i].type is EntityType.PERSON:
+        first = first.head
+    if first.dep_ == "appos" and first.head.tag_ in {"NNS", "NNPS"}:
+        root = first  # 'Two Democratic Representatives, A and B': B shares A's plural title
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and \
                 child.i not in state.mention_at:
@@ -276,13 +375,32 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
 
 
 def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Mention,
-                     rule: str) -> Iterator[Fact]:
+                     rule: str, shared: tuple[Mention, bool] | None = None) -> Iterator[Fact]:
     """A role noun with its holder: 'chief executive of Y', 'Y's foreign minister',
-    'the Russian president'."""
+    'the Russian president'; ``shared`` is the holder the sentence gives it otherwise ('works
+    at Y as a chef', 'the Greek president and foreign minister')."""
+    read = _role_noun(state, head)
+    if read is None:
+        return
+    trigger, role, holder, party = read
+    if party is not None:
+        yield from _party_facts(state, sentence, party, person, role, rule)
+    if holder is None and shared is not None and role not in kinship_roles():
+        holder = shared
+    if holder is None and party is None and any(c.dep_ == "prep" for c in head.children):
+        return  # 'a model of honesty', 'the author of the study': no position held
+    if holder is None and party is not None and role in party_offices():
+        return  # 'the Labour leader': the party fact says it
+    yield _position(state, sentence, trigger, person, holder, role, rule)
+
+
+def _role_noun(state: DocState, head: Token) -> tuple[
+        Span, str, tuple[Mention, bool] | None, tuple[Span, str] | None] | None:
+    """A role noun read: its words, the role, its own holder and a party word before it."""
     lefts = [t for t in head.doc[head.left_edge.i:head.i + 1] if t.dep_ != "det"]
     found = _role_at_end(state, lefts)
     if found is None:
-        return
+        return None
     size, role = found
     trigger = head.doc[lefts[-size].i:head.i + 1]
     holder: tuple[Mention, bool] | None = None
@@ -291,19 +409,37 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
             mention = state.mention_at.get(pobj.i)
             if mention is not None and mention.type in HOLDER_TYPES | {EntityType.PERSON}:
                 holder = (mention, True)
+    party = _party(state, lefts[:-size], role)
     if holder is None:
-        holder = _holder_in(state, lefts[:-size], role)
-    if holder is None and any(c.dep_ == "prep" for c in head.children):
-        return  # 'a model of honesty', 'the author of the study': no position held
-    yield _position(state, sentence, trigger, person, holder, role, rule)
+        holder = _holder_in(state, _without_party(lefts[:-size], party), role)
+    return trigger, role, holder, party
+
+
+def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
+                       person: Mention) -> Iterator[Fact]:
+    """'The Greek president and foreign minister, X': X holds both, and the second title
+    shares the first one's holder unless it names its own."""
+    later = [c for c in head.conjuncts if c.i > head.i and c.pos_ == "NOUN"
+             and c.i not in state.mention_at]
+    if not later:
+        return
+    read = _role_noun(state, head)
+    shared = read[2] if read is not None and read[1] not in professions() else None
+    for conj in later:
+        yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
+                                    shared)
 
 
 def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
     """'X is the mayor of Y', 'X became Y's prime minister', 'X was named CEO of Y',
     'X serves as chair of Y'."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    roles = [c for c in verb.children if c.dep_ in {"attr", "oprd"}]
-    if verb.lemma_.lower() in NAMING_VERBS and not any(c.dep_ == "nsubjpass" for c in subjects):
+    lemma = verb.lemma_.lower()
+    roles = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] if \
+        lemma in COPULAS | NAMING_VERBS else []
+    as_roles = [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                for pobj in prep.children if pobj.dep_ == "pobj"]
+    if lemma in NAMING_VERBS and not any(c.dep_ == "nsubjpass" for c in subjects):
         return  # 'X named Y CEO' would need the object; only the passive is read here
     for subject in subjects:
         person = state.mention_at.get(subject.i)
@@ -311,3 +447,18 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
             continue
         for role_head in roles:
             yield from _role_noun_facts(state, sentence, role_head, person, "title-copula")
+        for role_head in as_roles:
+            yield from _role_noun_facts(state, sentence, role_head, person, "title-verb-as",
+                                        _verb_holder(state, verb))
+
+
+def _verb_holder(state: DocState, verb: Token) -> tuple[Mention, bool] | None:
+    """The organisation a verb places its subject in: 'works at Y', 'joined Y'."""
+    for child in verb.children:
+        targets = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and \
+            child.lower_ in {"at", "for", "with"} else [child] if child.dep_ == "dobj" else []
+        for target in targets:
+            mention = state.mention_at.get(target.i)
+            if mention is not None and mention.type in HOLDER_TYPES:
+                return mention, False
+    return None
