@@ -223,3 +223,10 @@ def test_a_profession_with_a_country_initialism_is_a_nationality(text, person, p
     corpus = corpus_of(text)
     assert (person, "cameFrom", place) in labelled_triples(corpus)
     assert not {p for p in positions(corpus) if p[1] == place}
+
+
+def test_a_second_name_on_one_title_does_not_take_the_first_title():
+    found = positions(corpus_of("The talks were attended by Norwegian prime minister Anna "
+                                "Berg and energy minister Tomas Lind."))
+    assert ("Anna Berg", "Norway", "prime minister") in found
+    assert not [p for p in found if p[0] == "Tomas Lind" and p[2] == "prime minister"]

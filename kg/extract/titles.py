@@ -362,7 +362,7 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
                 child.i not in state.mention_at:
             yield child
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and \
-            root.head.i not in state.mention_at:
+            root.head.i not in state.mention_at and not _earlier_named_appositive(state, root):
         yield root.head
     elif root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
         # 'the manager of Harbor Athletic, Dan Pike': the parser hangs the name on the
@@ -372,6 +372,15 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if named is not None and named.type in HOLDER_TYPES and \
                 role_noun.pos_ == "NOUN" and role_noun.i not in state.mention_at:
             yield role_noun
+
+
+def _earlier_named_appositive(state: DocState, name: Token) -> bool:
+    """'prime minister A and energy minister B' parsed with both names on 'minister': the
+    title is A's; B has its own."""
+    return any(c.dep_ == "appos" and c.i < name.i and c.i in state.mention_at and
+               state.mention_at[c.i].type is EntityType.PERSON and
+               state.mention_at[c.i] is not state.mention_at.get(name.i)
+               for c in name.head.children)
 
 
 def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Mention,
