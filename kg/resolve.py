@@ -263,8 +263,12 @@ def _cluster_names(mentions: list[Mention]) -> list[_Cluster]:
                 home.add(mention)
             continue
         acronym = len(key) == 1 and by_key[key][0].text.isupper() and len(key[0]) >= 2
+        place = Counter(m.type for m in by_key[key]).most_common(1)[0][0] is EntityType.PLACE
+        # A place is no short form of an organisation named after it: 'Alabama' is not the
+        # 'Alabama Human Life Protection Act', 'Toronto' not 'Toronto Police'.
         containers = [c for c in clusters if any(_short_form(key, k, c.type, acronym)
-                                                 for k in c.keys)]
+                                                 for k in c.keys)
+                      and not (place and c.type is EntityType.ORGANIZATION)]
         for mention in by_key[key]:
             home = _best_container(mention, containers) or singles.get(key)
             if home is None:

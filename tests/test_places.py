@@ -54,3 +54,20 @@ def test_a_state_does_not_lie_in_another_state():
 def test_a_chain_of_places_nests_each_in_the_next():
     facts = labelled_triples(corpus_of("Protests spread in Dayton, Ohio, United States."))
     assert ("Ohio", "locatedIn", "United States") in facts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Mexican company Harlow Datos sold the files.", ("Harlow Datos", "basedIn", "Mexico")),
+    ("He flew to the Indian capital, New Delhi, on Monday.", ("New Delhi", "locatedIn", "India")),
+    ("The festival returned to the Canadian city of Toronto.", ("Toronto", "locatedIn", "Canada")),
+    ("Protests spread in the US state of Alabama.", ("Alabama", "locatedIn", "United States")),
+])
+def test_a_demonym_or_possessive_says_where_a_thing_is(text, expected):
+    assert expected in labelled_triples(corpus_of(text))
+
+
+def test_a_place_is_no_short_form_of_an_organisation_named_after_it():
+    corpus = corpus_of("Governor Kay Reyes signed the Nebraska Water Protection Act. "
+                       "Farmers in Nebraska, United States, protested.")
+    labels = {e.label for e in corpus.entities if e.type.value == "Place"}
+    assert "Nebraska" in labels

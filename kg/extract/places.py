@@ -22,7 +22,14 @@ from kg.extract.titles import demonym_mention
 from kg.gazetteer import can_contain, lookup, rank
 from kg.lexicon import canonical_role, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
+from kg.relations import load_vocabulary
 
+# Words that make 'the Greek ___ X' an organisation whatever the recogniser said.
+ORGANISATION_WORDS = {"company", "firm", "producer", "supplier", "maker", "manufacturer",
+                      "builder", "daily", "newspaper", "site", "website", "outlet", "broadcaster",
+                      "network", "agency", "bank", "group", "tank", "airline", "carrier",
+                      "operator", "retailer", "startup", "club", "team", "party", "university",
+                      "institute", "charity", "organisation", "organization", "publisher"}
 PERSON_PLACE_NOUNS = {"native": "cameFrom", "resident": "livedIn", "citizen": "cameFrom",
                       "national": "cameFrom"}
 ORG_PREPS = {"in", "of", "from"}
@@ -31,6 +38,7 @@ ORG_PREPS = {"in", "of", "from"}
 def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
     spans = list(mention_spans(state, sent))
     yield from _place_in_place(state, sentence, sent, spans)
+    yield from _described_places(state, sentence, spans)
     yield from _organisations(state, sentence, sent, spans)
     yield from _people(state, sentence, spans)
 
@@ -62,6 +70,52 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
             continue
         yield _fact(state, sentence, doc[span.end:span.end + 1], "locatedIn", mention, outer,
                     "place-comma-place")
+
+
+def _described_places(state: DocState, sentence: Sentence,
+                      spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
+    """'the Indian capital, New Delhi', "Tonga's capital, X", 'the Canadian city of Toronto',
+    'the US state of Alabama': a place noun that says which country or state it lies in,
+    and 'Kerala in India': a place in a larger place that the gazetteer knows."""
+    vocab = load_vocabulary()
+    for span, mention in spans:
+        if mention.type is not EntityType.PLACE:
+            continue
+        root = span.root
+        noun = None
+        if root.dep_ == "appos" and root.head.lemma_.lower() in vocab.place_nouns | {"capital"}:
+            noun = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and \
+                root.head.head.lemma_.lower() in vocab.place_nouns | {"capital"}:
+            noun = root.head.head
+        if noun is not None and noun.pos_ == "NOUN" and noun.i not in state.mention_at:
+            outer = _container_of(state, noun)
+            if outer is not None and outer.text != mention.text and \
+                    _nests(mention.text, outer.text):
+                yield _fact(state, sentence, span.doc[noun.i:noun.i + 1], "locatedIn", mention,
+                            outer, "place-noun-of-place")
+        for prep, outer in _prep_places(state, root, {"in"}):
+            if outer.text != mention.text and can_contain(outer.text) and \
+                    _nests(mention.text, outer.text):
+                yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
+                            outer, "place-in-place")
+
+
+def _container_of(state: DocState, noun: Token) -> Mention | None:
+    """The country or state a place noun names by demonym or possessive ('the Indian
+    capital', "Tonga's capital", 'the US state')."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            place = _place_of(state, child)
+            if place is not None:
+                return place
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            named = state.mention_at.get(child.i)
+            place = demonym_mention(state, [child]) or (
+                _place_of(state, child) if named is not None else None)
+            if place is not None:
+                return place
+    return None
 
 
 def _nests(inner: str, outer: str) -> bool:
@@ -114,6 +168,8 @@ def _place_at(state: DocState, token: Token) -> bool:
 def _organisations(state: DocState, sentence: Sentence, sent: Span,
                    spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
     for span, mention in spans:
+        if mention.type is EntityType.ORGANIZATION:
+            yield from _demonym_before_name(state, sentence, span, mention)
         if mention.type is EntityType.ORGANIZATION or (
                 mention.type is EntityType.PERSON and _based(span)):
             predicate = "basedIn"
@@ -199,7 +255,8 @@ def _people(state: DocState, sentence: Sentence,
 def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
                          person: Mention) -> Iterator[Fact]:
     """'the American singer X', 'Russian X': a nationality, unless a role follows it (then it
-    names the country the role serves: see titles)."""
+    names the country the role serves: see titles). Before an organisation ('the Greek gas
+    producer Energean', 'the Mexican company X', 'Greek daily Y') it is where it is based."""
     doc = span.doc
     left = span.start
     while (left > span.sent.start and doc[left - 1].dep_ in {"amod", "compound", "nmod"} and \
@@ -207,12 +264,22 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             or (left > span.sent.start and doc[left - 1].ent_type_ == "NORP"):
         left -= 1
     words = list(doc[left:span.start])
-    if not words or any(canonical_role(t.lower_) for t in words[1:]):
+    root = span.root
+    if not words and root.dep_ == "appos" and root.head.pos_ == "NOUN" and \
+            root.head.i == span.start - 1:
+        # 'the Mexican company Cultura Colectiva': the name is set beside the description.
+        words = [t for t in doc[root.head.left_edge.i:root.head.i + 1] if t.dep_ != "det"]
+    if not words or any(canonical_role(t.lower_) for t in words[1:]) or \
+            any(t.is_punct for t in words):
         return
+    organisation = person.type is EntityType.ORGANIZATION or any(
+        t.lemma_.lower() in ORGANISATION_WORDS for t in words[1:])
+    predicate, rule = ("basedIn", "org-demonym") if organisation else \
+        ("cameFrom", "person-demonym")
     for size in (2, 1):
         if len(words) >= size:
             place = demonym_mention(state, words[:size])
             if place is not None:
-                yield _fact(state, sentence, doc[words[0].i:words[size - 1].i + 1], "cameFrom",
-                            person, place, "person-demonym")
+                yield _fact(state, sentence, doc[words[0].i:words[size - 1].i + 1], predicate,
+                            person, place, rule)
                 return
