@@ -340,3 +340,11 @@ def test_they_is_the_last_plural_subject():
     (block,) = [f for f in corpus.facts if f.predicate == "blocked"]
     assert block.subject.mention.is_pronoun
     assert "farmer" in (block.subject.entity_id or "")
+
+
+def test_a_prepositional_verb_from_the_vocabulary_takes_its_object():
+    corpus = corpus_of("Tom Reyes called on Norway and Chile to join the pact.")
+    assert {object_id(f) for f in corpus.facts if f.predicate == "urged"} == \
+        {"place/norway", "place/chile"}
+    assert {f.subject.entity_id for f in corpus.facts if f.predicate == "joined"} == \
+        {"place/norway", "place/chile"}

@@ -181,15 +181,18 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
 
 
 def verb_lemma(verb: Token) -> str:
-    """The lemma with its particle: 'rule out' is not 'rule', 'hand over' is not 'hand'."""
+    """The lemma with its particle: 'rule out' is not 'rule', 'hand over' is not 'hand'; a
+    prepositional verb the vocabulary lists ('call on', 'call for') is one verb too."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     if not particles:
         # 'stepped down' is often parsed with 'down' as an adverb.
         vocab = load_vocabulary()
-        for child in (c for c in verb.children if c.dep_ == "advmod" and c.i == verb.i + 1):
+        for child in (c for c in verb.children if c.dep_ in {"advmod", "prep"}
+                      and c.i == verb.i + 1):
             phrasal = f"{verb.lemma_.lower()} {child.lower_}"
-            if phrasal in vocab.relations or phrasal in vocab.occurrence_verbs:
-                return phrasal
+            if phrasal in vocab.relations or (child.dep_ == "advmod" and
+                                              phrasal in vocab.occurrence_verbs):
+                return phrasal  # 'called on Italy to join': the phrase is the verb
     return " ".join([verb.lemma_.lower(), *particles])
 
 
@@ -241,10 +244,10 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if mention is not None:
             frame.subjects.append((mention, "relcl"))
     elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
-        controller = _object_controller(state, verb) if verb.dep_ == "xcomp" else None
-        if controller is not None:
-            # 'asked Turkey to halt drilling', 'called on X to join': the object acts.
-            frame.subjects.append((controller, "inherited-object"))
+        controllers = _object_controllers(state, verb) if verb.dep_ == "xcomp" else []
+        if controllers:
+            # 'asked Turkey to halt drilling', 'called on X and Y to join': the object acts.
+            frame.subjects.extend((m, "inherited-object") for m in controllers)
             return
         inherited = Frame()
         fill_subjects(state, verb.head, inherited)
@@ -256,21 +259,22 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
 
 
-def _object_controller(state: DocState, verb: Token) -> Mention | None:
-    """The governing verb's object, which is who does an infinitive after it: 'urged Kim to
-    resign', 'instructed the committee to meet', 'called on Italy to join'."""
+def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
+    """The governing verb's objects, who do an infinitive after it: 'urged Kim to resign',
+    'instructed the committee to meet', 'called on Italy and Egypt to join'."""
     governor = verb.head
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-            not any(c.dep_ == "nsubj" and c.i < verb.i and c.head.i == verb.i
-                    for c in verb.children):
-        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
     for child in governor.children:
-        if child.dep_ == "dobj" and child.i < verb.i:
-            return referent(state, child)
-        if child.dep_ == "prep" and child.lower_ == "on" and child.i < verb.i:
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                return referent(state, pobj)
-    return None
+        if child.i > verb.i:
+            continue
+        objects = [child] if child.dep_ == "dobj" else [
+            p for p in child.children if p.dep_ == "pobj"] if (
+            child.dep_ == "prep" and child.lower_ == "on") else []
+        if objects:
+            return [m for o in objects for c in conjuncts(o)
+                    if (m := referent(state, c)) is not None]
+    return []
 
 
 def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | None,
