@@ -366,7 +366,8 @@ def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
         return None
     thing = f"{EntityType.THING.value.lower()}/"
     if load_vocabulary().spec(fact.lemma) is None and subject.entity_id.startswith(thing) \
-            and (obj is None or (obj.entity_id or "").startswith(thing)):
+            and (obj is None or (obj.entity_id or "").startswith(thing)) \
+            and not any(_names_something(r.mention) for r in (fact.subject, fact.object) if r):
         return None  # 'photos showed crowds': a verb outside the vocabulary between two nouns
     arguments = {subject.entity_id, obj.entity_id if obj is not None else None}
     roles = []
@@ -382,6 +383,11 @@ def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
                                                entity_id(evidence.attributed_to)})
     return fact.model_copy(update={"subject": subject, "object": obj, "roles": tuple(roles),
                                    "evidence": evidence})
+
+
+def _names_something(mention: Mention) -> bool:
+    """A description with a name in it ('the EastMed pipeline') says which thing it is."""
+    return any(word[:1].isupper() for word in (mention.lemma or "").split())
 
 
 def _swapped(fact: Fact) -> Fact:

@@ -348,3 +348,10 @@ def test_a_prepositional_verb_from_the_vocabulary_takes_its_object():
         {"place/norway", "place/chile"}
     assert {f.subject.entity_id for f in corpus.facts if f.predicate == "joined"} == \
         {"place/norway", "place/chile"}
+
+
+def test_a_name_inside_a_description_keeps_it_specific():
+    corpus = corpus_of("The Harlow pipeline connected the Brenna gas fields.")
+    (fact,) = [f for f in corpus.facts if f.lemma == "connect"]
+    assert fact.subject.entity_id == "thing/harlow-pipeline"
+    assert object_id(fact) == "thing/brenna-gas-field"

@@ -91,13 +91,14 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     left = token.i
     while left > 0 and token.doc[left - 1].dep_ == "compound" and \
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
-            token.doc[left - 1].i not in state.mention_at:
-        left -= 1
+            (token.doc[left - 1].i not in state.mention_at or token.pos_ == "NOUN"):
+        left -= 1  # a name before a common noun is part of it: 'the EastMed pipeline'
     span = token.doc[left:token.i + 1]
     if token.pos_ == "PROPN":
         return make_mention(state, span, EntityType.THING, ner_label="PROPN",
                         lemma=surface_text(span.text))
-    words = [t.lower_ for t in span[:-1] if t.is_alpha or t.like_num] + [token.lemma_.lower()]
+    words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in span[:-1]
+             if t.is_alpha or t.like_num] + [token.lemma_.lower()]
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1

@@ -251,6 +251,10 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             return
         inherited = Frame()
         fill_subjects(state, verb.head, inherited)
+        if not inherited.subjects and verb.dep_ == "xcomp" and verb.head.dep_ == "acl" and \
+                (mention := referent(state, verb.head.head)) is not None:
+            # 'the pipeline, intended to connect the fields': the pipeline connects.
+            inherited.subjects.append((mention, "acl"))
         if not inherited.subjects and verb.dep_ == "xcomp":
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             for child in verb.head.children:
