@@ -230,3 +230,9 @@ def test_a_second_name_on_one_title_does_not_take_the_first_title():
                                 "Berg and energy minister Tomas Lind."))
     assert ("Anna Berg", "Norway", "prime minister") in found
     assert not [p for p in found if p[0] == "Tomas Lind" and p[2] == "prime minister"]
+
+
+def test_a_title_with_another_person_inside_is_not_given_to_a_later_name():
+    found = positions(corpus_of("US president Tom Reyes ousts national security adviser "
+                                "Lena Marsh\n\nThe adviser left on Monday."))
+    assert not [p for p in found if p[0] == "Lena Marsh" and p[2] == "president"]

@@ -375,12 +375,14 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
 
 
 def _earlier_named_appositive(state: DocState, name: Token) -> bool:
-    """'prime minister A and energy minister B' parsed with both names on 'minister': the
-    title is A's; B has its own."""
-    return any(c.dep_ == "appos" and c.i < name.i and c.i in state.mention_at and
-               state.mention_at[c.i].type is EntityType.PERSON and
-               state.mention_at[c.i] is not state.mention_at.get(name.i)
-               for c in name.head.children)
+    """'prime minister A and energy minister B' parsed with both names on 'minister', or a
+    headline 'US president Trump ousts adviser Bolton' with 'Trump' inside the title: the
+    title is the first person's."""
+    own = state.mention_at.get(name.i)
+    return any(t.i in state.mention_at and state.mention_at[t.i].type is EntityType.PERSON
+               and state.mention_at[t.i] is not own
+               for c in name.head.children if c.dep_ in {"appos", "compound"} and c.i < name.i
+               for t in c.subtree)
 
 
 def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Mention,
