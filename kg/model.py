@@ -3,7 +3,8 @@
 Stages hand these objects to each other and never spaCy or rdflib objects, so each stage can be
 tested on tiny hand-made inputs and the graph can be rebuilt from the records alone.
 Offsets are always Python string indices (Unicode code points) into ``Document.text``, which is
-the source file decoded as UTF-8 with no newline translation, so ``text[start:end]`` is the quote.
+the source file decoded with no newline translation (for a web page, its article as clean text),
+so ``text[start:end]`` is the quote.
 """
 
 from __future__ import annotations
@@ -38,15 +39,25 @@ class Dateline(_Record):
 class Document(_Record):
     """One article as read from disk; ``text`` is what offsets index into."""
 
-    doc_id: str = Field(description="Content hash; the stable key of the document.")
-    source: str = Field(description="File name (or file name#line for JSON Lines records).")
-    text: str
+    doc_id: str = Field(description="Content hash (a JSON Lines record's id, when it has one); "
+                        "the stable key of the document.")
+    source: str = Field(description="Path relative to the folder read (file name for a file "
+                        "named alone), #line or #id for a JSON Lines record; unique in a build.")
+    text: str = Field(description="What offsets index: the decoded file, or a web page's "
+                      "article as clean text.")
     body: str = Field(description="Same length as text, markup and boilerplate blanked; parsed.")
     title: str | None = None
     date: str | None = Field(default=None, description="ISO 8601 publication date, if known.")
     url: str | None = None
     media_type: str = "text/plain"
     dateline: Dateline | None = Field(default=None, description="The opening stamp, if any.")
+    sha256: str | None = Field(default=None, description="Hash of the original bytes: the "
+                               "file, a JSON Lines record's line, or the text given (UTF-8).")
+    encoding: str = Field(default="utf-8", description="How the file's bytes were decoded.")
+    author: str | None = None
+    site_name: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1 code, when the text is "
+                                 "long enough to tell.")
 
 
 class Sentence(_Record):

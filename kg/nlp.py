@@ -74,6 +74,11 @@ def model_description(name: str) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', name)} {meta.get('version', '?')}"
 
 
+def model_language(name: str) -> str:
+    """The ISO 639-1 code of the language the pipeline reads ('en')."""
+    return str(load_pipeline(name).lang)
+
+
 def sentence_starts(body: str) -> set[int]:
     """Character offsets where a new sentence must begin, judged from the line layout."""
     starts = {m.end() for m in _BLANK_LINE.finditer(body)}

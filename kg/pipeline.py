@@ -12,10 +12,12 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.errors import InputError
 from kg.extract import extract_document
 from kg.ingest import read_documents
-from kg.model import ResolvedCorpus
-from kg.nlp import choose_model, model_description, parse_documents
+from kg.language import language_name
+from kg.model import Document, ResolvedCorpus
+from kg.nlp import choose_model, model_description, model_language, parse_documents
 from kg.rdf import build_dataset, union_graph
 from kg.resolve import resolve_corpus
 from kg.validate import ValidationReport, validate_graph
@@ -29,22 +31,48 @@ class BuildResult:
     corpus: ResolvedCorpus
     skipped: tuple[str, ...]
     model: str
+    ignored: tuple[str, ...] = ()
 
 
 def build_result(paths: Iterable[str | Path], *, model: str | None = None,
-                 progress: Progress | None = None) -> BuildResult:
-    """Run every stage; ``progress(done, total)`` is called after each document is parsed."""
-    report = read_documents(paths)
+                 progress: Progress | None = None, strict: bool = False) -> BuildResult:
+    """Run every stage; ``progress(done, total)`` is called after each document is parsed.
+
+    ``strict`` reads UTF-8 only instead of guessing other encodings. A document written in a
+    language the pipeline does not read is skipped (and reported), never parsed into garbage.
+    """
+    report = read_documents(paths, strict=strict)
     name = choose_model(model)
-    total = len(report.documents)
+    documents, skipped = readable_documents(report.documents, model_language(name))
+    skipped = report.skipped + skipped
+    if not documents:
+        raise InputError("no documents in a language the pipeline reads: " + "; ".join(skipped))
+    total = len(documents)
     extracted = []
-    for done, (document, doc) in enumerate(parse_documents(report.documents, name), start=1):
+    for done, (document, doc) in enumerate(parse_documents(documents, name), start=1):
         extracted.append(extract_document(document, doc))
         if progress is not None:
             progress(done, total)
     corpus = resolve_corpus(extracted)
     description = model_description(name)
-    return BuildResult(build_dataset(corpus, description), corpus, report.skipped, description)
+    return BuildResult(build_dataset(corpus, description), corpus, skipped, description,
+                       report.ignored)
+
+
+def readable_documents(documents: Iterable[Document], language: str
+                       ) -> tuple[tuple[Document, ...], tuple[str, ...]]:
+    """The documents in ``language`` (or too short to tell), and a one-line reason for each
+    of the others."""
+    kept: list[Document] = []
+    skipped: list[str] = []
+    for document in documents:
+        if document.language is None or document.language == language:
+            kept.append(document)
+        else:
+            skipped.append(f"{document.source}: written in {language_name(document.language)} "
+                           f"({document.language}); the {language_name(language)} pipeline "
+                           "cannot read it")
+    return tuple(kept), tuple(skipped)
 
 
 def build(paths: Iterable[str | Path], *, model: str | None = None) -> Dataset:

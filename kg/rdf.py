@@ -165,8 +165,11 @@ def _add_document(graph: Graph, document: Document) -> None:
     graph.add((node, RDF.type, NIF.Context))
     graph.add((node, KG.sourceFile, Literal(document.source)))
     graph.add((node, DCTERMS.identifier, Literal(document.doc_id)))
-    graph.add((node, KG.sha256, Literal(hashlib.sha256(document.text.encode()).hexdigest())))
+    # The hash is of the original bytes (a web page's HTML, which the graph does not carry).
+    sha256 = document.sha256 or hashlib.sha256(document.text.encode()).hexdigest()
+    graph.add((node, KG.sha256, Literal(sha256)))
     graph.add((node, SCHEMA.encodingFormat, Literal(document.media_type)))
+    graph.add((node, KG.charset, Literal(document.encoding)))
     graph.add((node, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
     graph.add((node, NIF.endIndex, Literal(len(document.text), datatype=XSD.nonNegativeInteger)))
     # The text itself, so every quote can be checked against its offsets in the graph alone.
@@ -178,6 +181,12 @@ def _add_document(graph: Graph, document: Document) -> None:
         graph.add((node, SCHEMA.datePublished, Literal(document.date, datatype=XSD.date)))
     if document.url:
         graph.add((node, SCHEMA.url, Literal(document.url, datatype=XSD.anyURI)))
+    if document.author:
+        graph.add((node, SCHEMA.author, Literal(document.author)))
+    if document.site_name:
+        graph.add((node, SCHEMA.publisher, Literal(document.site_name)))
+    if document.language:
+        graph.add((node, SCHEMA.inLanguage, Literal(document.language)))
 
 
 def _add_dateline(graph: Graph, document: Document,

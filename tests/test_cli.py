@@ -82,12 +82,41 @@ def test_build_reports_skipped_files_and_still_writes(tmp_path):
     (corpus / "broken.txt").write_bytes(b"caf\xe9")
     target = tmp_path / "graph.ttl"
 
-    result = kg("build", str(corpus), "-o", str(target))
+    result = kg("build", str(corpus), "-o", str(target), "--strict")
 
     assert result.exit_code == 0, result.output
     assert target.is_file()
     assert "kg: skipped " in result.stderr
     assert "broken.txt" in result.stderr
+    assert "1 skipped" in result.stdout
+
+
+def test_build_reads_other_encodings_unless_strict_and_reports_ignored_files(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gift.txt").write_bytes("Vladimir Putin gave Kim Jong Un a caf\xe9 rifle."
+                                      .encode("latin-1"))
+    (corpus / "notes.pdf").write_bytes(b"%PDF")
+    target = tmp_path / "graph.ttl"
+
+    result = kg("build", str(corpus), "-o", str(target))
+
+    assert result.exit_code == 0, result.output
+    assert "kg: skipped" not in result.stderr
+    assert "1 documents" in result.stdout
+    assert "1 ignored (notes.pdf (unsupported suffix))" in result.stdout
+
+
+def test_build_skips_a_bad_json_line_and_keeps_the_rest(tmp_path):
+    source = tmp_path / "feed.jsonl"
+    source.write_bytes(b'{"text": "Putin met Kim."}\n{"text": \n{"text": "Kim met Putin."}\n')
+    target = tmp_path / "graph.ttl"
+
+    result = kg("build", str(source), "-o", str(target))
+
+    assert result.exit_code == 0, result.output
+    assert "kg: skipped feed.jsonl:2: not valid JSON" in result.stderr
+    assert result.stdout.startswith("2 documents")
 
 
 BAD_INPUTS = {
@@ -95,7 +124,7 @@ BAD_INPUTS = {
     "empty": ("empty.txt", b"", "empty"),
     "binary": ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     "non-utf-8": ("latin.txt", "Caf\xe9 talks".encode("latin-1"), "UTF-8"),
-    "bad json line": ("feed.jsonl", b'{"text": "Putin met Kim."}\n{"text": \n', "feed.jsonl:2"),
+    "no good json line": ("feed.jsonl", b'{"text": \n{"title": "x"}\n', "feed.jsonl:1"),
 }
 
 
@@ -107,7 +136,7 @@ def test_build_with_bad_input_fails_with_one_line(tmp_path, case):
         source.write_bytes(content)
     target = tmp_path / "graph.ttl"
 
-    result = kg("build", str(source), "-o", str(target))
+    result = kg("build", str(source), "-o", str(target), "--strict")
 
     _assert_one_line_error(result, 2, name, words)
     assert not target.exists()
