@@ -71,3 +71,9 @@ def test_a_place_is_no_short_form_of_an_organisation_named_after_it():
                        "Farmers in Nebraska, United States, protested.")
     labels = {e.label for e in corpus.entities if e.type.value == "Place"}
     assert "Nebraska" in labels
+
+
+def test_a_description_beside_an_organisation_says_where_it_is_based():
+    facts = labelled_triples(corpus_of(
+        "Harlow Holdings, a major Hong Kong property group, bought the port."))
+    assert ("Harlow Holdings", "basedIn", "Hong Kong") in facts

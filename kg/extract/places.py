@@ -170,6 +170,7 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
     for span, mention in spans:
         if mention.type is EntityType.ORGANIZATION:
             yield from _demonym_before_name(state, sentence, span, mention)
+            yield from _described_after(state, sentence, span, mention)
         if mention.type is EntityType.ORGANIZATION or (
                 mention.type is EntityType.PERSON and _based(span)):
             predicate = "basedIn"
@@ -191,6 +192,26 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         for prep, place in _prep_places(state, root, ORG_PREPS):
             yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate, mention, place,
                         f"org-{prep.lower_}-place")
+
+
+def _described_after(state: DocState, sentence: Sentence, span: Span,
+                     organisation: Mention) -> Iterator[Fact]:
+    """'Wharf Holdings, a major Hong Kong property group': an appositive description that
+    names a place or a demonym says where the organisation is based."""
+    for noun in (c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in ORGANISATION_WORDS):
+        for word in noun.lefts:
+            named = state.mention_at.get(word.i)
+            if named is not None and named.type is EntityType.PLACE and \
+                    named is not organisation:
+                yield _fact(state, sentence, span.doc[word.i:word.i + 1], "basedIn",
+                            organisation, named, "org-appositive-place")
+                return
+            place = demonym_mention(state, [word])
+            if place is not None:
+                yield _fact(state, sentence, span.doc[word.i:word.i + 1], "basedIn",
+                            organisation, place, "org-appositive-demonym")
+                return
 
 
 def _based(span: Span) -> bool:
@@ -242,6 +263,11 @@ def _people(state: DocState, sentence: Sentence,
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                         f"person-{prep.lower_}-place")
+        for child in (c for c in root.children if c.dep_ == "poss"):  # "Virginia's Baliles"
+            place = _place_of(state, child)
+            if place is not None and not any(canonical_role(t.lower_) for t in span):
+                yield _fact(state, sentence, doc[child.i:child.i + 1], "cameFrom", person,
+                            place, "person-possessive-place")
         for noun in (c for c in root.children if c.dep_ == "appos"
                      and c.lemma_.lower() in PERSON_PLACE_NOUNS):  # 'X, a native of Y'
             noun_lemma = noun.lemma_.lower()
@@ -282,4 +308,12 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             if place is not None:
                 yield _fact(state, sentence, doc[words[0].i:words[size - 1].i + 1], predicate,
                             person, place, rule)
+                return
+    if organisation:
+        # 'the independent Beirut newspaper An-Nahar': a place named in the description.
+        for word in words:
+            named = state.mention_at.get(word.i)
+            if named is not None and named.type is EntityType.PLACE:
+                yield _fact(state, sentence, doc[word.i:word.i + 1], "basedIn", person, named,
+                            "org-place-description")
                 return
