@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Column, Table
 
 from kg import __version__
+from kg.confidence import FLOOR
 from kg.errors import KgError, ShapeViolation
 from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
 from kg.pipeline import build_result
@@ -75,9 +76,13 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Read UTF-8 only (no guessed encodings), and exit "
                                              "non-zero and write nothing if the graph violates "
                                              "the shapes.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=FLOOR,
+              show_default=True, help="State only facts at least this likely to be right "
+                                      "(kg:confidence is fitted on hand-judged facts); 0 keeps "
+                                      "every reading.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
-          no_validate: bool, strict: bool) -> None:
+          no_validate: bool, strict: bool, min_confidence: float) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
@@ -85,6 +90,7 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
       kg build
       kg build news/ extra.html -o graph.jsonld
       kg build feed.jsonl -o graph.nq --format nquads
+      kg build news/ --min-confidence 0.5
     """
     sources = list(paths) or [Path("seeds")]
     if output is None:
@@ -96,6 +102,7 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
                   console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
         task = bar.add_task("parse", total=None)
         result = build_result(sources, model=model, strict=strict,
+                              min_confidence=min_confidence,
                               progress=lambda done, total: bar.update(task, completed=done,
                                                                       total=total))
     for skipped in result.skipped:

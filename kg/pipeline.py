@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
+from kg.confidence import FLOOR
 from kg.errors import InputError
 from kg.extract import extract_document
 from kg.ingest import read_documents
@@ -35,11 +36,14 @@ class BuildResult:
 
 
 def build_result(paths: Iterable[str | Path], *, model: str | None = None,
-                 progress: Progress | None = None, strict: bool = False) -> BuildResult:
+                 progress: Progress | None = None, strict: bool = False,
+                 min_confidence: float = FLOOR) -> BuildResult:
     """Run every stage; ``progress(done, total)`` is called after each document is parsed.
 
     ``strict`` reads UTF-8 only instead of guessing other encodings. A document written in a
     language the pipeline does not read is skipped (and reported), never parsed into garbage.
+    Facts whose calibrated confidence is below ``min_confidence`` are not stated (0 keeps
+    every reading the extractor found).
     """
     report = read_documents(paths, strict=strict)
     name = choose_model(model)
@@ -50,7 +54,9 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
     total = len(documents)
     extracted = []
     for done, (document, doc) in enumerate(parse_documents(documents, name), start=1):
-        extracted.append(extract_document(document, doc))
+        result = extract_document(document, doc)
+        extracted.append(result.model_copy(update={"facts": tuple(
+            f for f in result.facts if f.evidence.confidence >= min_confidence)}))
         if progress is not None:
             progress(done, total)
     corpus = resolve_corpus(extracted)

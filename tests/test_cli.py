@@ -386,3 +386,15 @@ def test_the_model_can_be_chosen_by_name(tiny_corpus_dir, tmp_path):
                 "--model", choose_model())
 
     assert result.exit_code == 0, result.output
+
+
+def test_build_states_only_facts_above_the_confidence_floor(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Lena Marsh visited Oslo. Green algae absorb carbon and produce oxygen.\n",
+                      encoding="utf-8")
+    everything = tmp_path / "all.ttl"
+    sure = tmp_path / "sure.ttl"
+    assert kg("build", str(source), "-o", str(everything), "--min-confidence", "0").exit_code == 0
+    assert kg("build", str(source), "-o", str(sure), "--min-confidence", "0.5").exit_code == 0
+    count = lambda path: path.read_text("utf-8").count("kg:extractionRule")  # noqa: E731
+    assert 0 < count(sure) < count(everything)

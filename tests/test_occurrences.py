@@ -106,3 +106,9 @@ def test_a_lone_definite_subject_that_names_nothing_is_dropped():
     subjects = {f.subject.entity_id for f in corpus.facts}
     assert "thing/pipeline" not in subjects and "thing/researcher" not in subjects
     assert find(corpus, "thing/police", "arrested", "person/tom-reyes")
+
+
+def test_how_many_is_part_of_the_description():
+    corpus = corpus_of("At least 42 people died in the attack on Monday.")
+    assert {f.subject.entity_id for f in corpus.facts if f.predicate == "died"} == \
+        {"thing/at-least-42-people"}

@@ -102,6 +102,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
+    count = [c for c in token.children if c.dep_ == "nummod" and c.i < token.i]
+    if count and token.tag_ == "NNS":
+        # '18 people died', 'at least 42 people': how many is what a reader needs.
+        number = token.doc[count[0].left_edge.i:count[0].i + 1]
+        words = [*(t.lower_ for t in number), *words[:-1], token.lower_]
+        left = min(left, number.start)
     end = token.i
     complement = _of_complement(token)
     if complement is not None:
