@@ -356,3 +356,8 @@ def test_a_name_inside_a_description_keeps_it_specific():
     (fact,) = [f for f in corpus.facts if f.lemma == "connect"]
     assert fact.subject.entity_id == "thing/harlow-pipeline"
     assert object_id(fact) == "thing/brenna-gas-field"
+
+
+def test_the_press_is_a_subject_news_names_without_naming_anyone():
+    corpus = corpus_of("The press asked Tom Reyes about the deal on Monday.")
+    assert find(corpus, "thing/press", "asked", "person/tom-reyes")

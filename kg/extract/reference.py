@@ -140,6 +140,7 @@ def _of_complement(token: Token) -> Span | None:
     return None
 
 
+MASS_GROUPS = {"police", "press", "media"}  # groups named in the singular: 'the press asked'
 DEFINITE = ("the ", "its ", "their ", "his ", "her ", "our ")
 
 
@@ -155,7 +156,7 @@ def says_who(state: DocState, mention: Mention) -> bool:
     lemma = mention.lemma or ""
     plural = mention.text.lower().split()[-1] != lemma if mention.text else False
     if mention.ner_label is not None or " " in lemma or (
-            (plural or lemma == "police") and lemma in load_vocabulary().collective_subjects):
+            (plural or lemma in MASS_GROUPS) and lemma in load_vocabulary().collective_subjects):
         return True
     if not state.document.body[:mention.start].lower().endswith(DEFINITE):
         return True
