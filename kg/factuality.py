@@ -74,16 +74,28 @@ HEARSAY_NOUNS = {"report", "source", "media", "outlet", "projection", "rumour", 
 def _secondhand(chain: list[Token], vocab: RelationVocabulary) -> bool:
     """The writer passes it on rather than states it: 'according to local media', 'per
     reports', 'by reports', or a speech verb whose subject is reports or sources ('sources
-    said he had died')."""
+    said he had died'). A named or already-mentioned source ('according to the electoral
+    commission', 'the report said') is attribution, not hearsay."""
     for token in chain:
         for child in token.children:
+            sources: list[Token] = []
             if child.lower_ == "according":
-                return True
-            if child.dep_ == "prep" and child.lower_ in {"per", "by"} and any(
-                    g.dep_ == "pobj" and g.lemma_.lower() in HEARSAY_NOUNS
-                    for g in child.children):
-                return True
-            if token is not chain[0] and token.lemma_.lower() in vocab.speech_verbs and \
-                    child.dep_ == "nsubj" and child.lemma_.lower() in HEARSAY_NOUNS:
+                sources = [g for to in child.children for g in to.children if g.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ in {"per", "by"}:
+                sources = [g for g in child.children if g.dep_ == "pobj"]
+            elif token is not chain[0] and token.lemma_.lower() in vocab.speech_verbs and \
+                    child.dep_ == "nsubj":
+                sources = [child]
+            if any(_hearsay(source) for source in sources):
                 return True
     return False
+
+
+def _hearsay(source: Token) -> bool:
+    """'reports', 'sources', 'local media', 'a report': no one the reader can check."""
+    media = source.lower_ == "media"  # the model lemmatises it to 'medium'
+    if source.lemma_.lower() not in HEARSAY_NOUNS and not media:
+        return False
+    specific = any(c.dep_ in {"poss", "compound"} or c.lower_ in {"the", "this", "that"}
+                   for c in source.children)
+    return source.tag_ == "NNS" or media or not specific

@@ -43,3 +43,10 @@ def test_what_the_writer_passes_on_is_reported(text):
     assert {f.evidence.factuality for f in corpus.facts if f.subject.entity_id ==
             "person/tom-reyes" or (f.object and f.object.entity_id == "person/tom-reyes")} == \
         {Factuality.REPORTED}
+
+
+def test_a_named_source_is_attribution_not_hearsay():
+    corpus = corpus_of("Tom Reyes won the runoff on Sunday, according to results from the "
+                       "electoral commission.")
+    assert {f.evidence.factuality for f in corpus.facts if f.predicate == "won"} == \
+        {Factuality.ASSERTED}
