@@ -59,8 +59,15 @@ def _near(a: str, b: str) -> bool:
 
 
 def same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two multi-token names of one person: equal last token, near-equal others."""
-    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1]:
+    """Two multi-token names of one person: equal last token, near-equal others; or the same
+    first and last name with one middle name more ('Elijah Eugene Cummings', 'Elijah
+    Cummings'), which is not 'Robert Cummings' nor 'Ruth Elma Cummings'."""
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
+        return False
+    if abs(len(a) - len(b)) == 1:
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return len(short) == 2 and short[0] == long_[0] and len(long_[0]) > 1
+    if len(a) != len(b):
         return False
     return all(_near(x, y) for x, y in zip(a[:-1], b[:-1], strict=True))
 

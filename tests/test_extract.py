@@ -361,3 +361,8 @@ def test_a_name_inside_a_description_keeps_it_specific():
 def test_the_press_is_a_subject_news_names_without_naming_anyone():
     corpus = corpus_of("The press asked Tom Reyes about the deal on Monday.")
     assert find(corpus, "thing/press", "asked", "person/tom-reyes")
+
+
+def test_a_capitalised_name_tagged_as_a_noun_is_not_lemmatised():
+    corpus = corpus_of("In that role, Cummings oversaw the inquiry into the agency.")
+    assert not [e for e in corpus.entities if e.label == "cumming"]

@@ -50,3 +50,14 @@ def test_a_named_source_is_attribution_not_hearsay():
                        "electoral commission.")
     assert {f.evidence.factuality for f in corpus.facts if f.predicate == "won"} == \
         {Factuality.ASSERTED}
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Marsh urged Tom Reyes to sell the farm.",
+    "Lena Marsh called on Tom Reyes to sell the farm.",
+    "Tom Reyes must sell the farm.",
+])
+def test_a_demand_or_obligation_is_not_asserted(text):
+    corpus = corpus_of(text)
+    (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
+    assert sale.evidence.factuality is Factuality.EXPECTED

@@ -119,3 +119,10 @@ def test_a_kind_word_in_a_name_decides_its_type():
     assert types["Amur Oblast"] is EntityType.PLACE
     assert types["United States"] is EntityType.PLACE
     assert types["Kim Jong Un"] is EntityType.PERSON
+
+
+def test_a_middle_name_more_is_the_same_person_but_a_relative_is_not():
+    corpus = corpus_of("Elias Jon Varga was born in 1951. His mother, Ruth Varga, taught. "
+                       "Elias Varga served in Congress. Varga died on Thursday.")
+    assert _entity_of(corpus, "Elias Jon Varga") == _entity_of(corpus, "Elias Varga")
+    assert _entity_of(corpus, "Ruth Varga") != _entity_of(corpus, "Elias Varga")

@@ -62,6 +62,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             antecedent=plural)
     if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
         return None
+    if token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
+            token.tag_ in {"NN", "NNS"} and not any(c.dep_ == "det" for c in token.children):
+        # A capitalised word mid-sentence tagged as a common noun is a name the tagger
+        # missed ('Cummings oversaw'): read it as written, never lemmatised to 'cumming'.
+        return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                            ner_label="PROPN", lemma=token.text)
     for child in token.children:
         # 'Its chairman, Erik Lindqvist, sold ...': the name, not the role word.
         named = state.mention_at.get(child.i) if child.dep_ == "appos" else None
