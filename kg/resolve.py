@@ -339,12 +339,17 @@ def _short_form(short: tuple[str, ...], full: tuple[str, ...], full_type: Entity
 
 
 def _best_container(mention: Mention, candidates: list[_Cluster]) -> _Cluster | None:
-    """The person cluster a short name belongs to: same document first, then most mentioned."""
+    """The cluster a short name belongs to: one named in the same document (the most
+    mentioned if several); from another document only a person, and only when exactly one
+    person in the corpus fits. 'The House' of one article is not another's 'House of
+    Commons', and 'Elizabeth' is not Elizabeth Warren when a Queen Elizabeth is named too."""
     if not candidates:
         return None
     local = [c for c in candidates if mention.doc_id in c.docs]
-    pool = local or candidates
-    return max(pool, key=lambda c: (len(c.mentions), sorted(c.keys)[0]))
+    if local:
+        return max(local, key=lambda c: (len(c.mentions), sorted(c.keys)[0]))
+    people = [c for c in candidates if c.type is EntityType.PERSON]
+    return people[0] if len(people) == 1 and len(candidates) == 1 else None
 
 
 def _canonical_label(cluster: _Cluster) -> str:

@@ -126,3 +126,12 @@ def test_a_middle_name_more_is_the_same_person_but_a_relative_is_not():
                        "Elias Varga served in Congress. Varga died on Thursday.")
     assert _entity_of(corpus, "Elias Jon Varga") == _entity_of(corpus, "Elias Varga")
     assert _entity_of(corpus, "Ruth Varga") != _entity_of(corpus, "Elias Varga")
+
+
+def test_a_short_name_joins_another_documents_entity_only_when_unambiguous():
+    corpus = corpus_of("Queen Elizabeth Marr opened the bridge. Elizabeth Stone won Ohio.",
+                       "Elizabeth waved to the crowd in Leeds.",
+                       "The Harlow House of Lords met. The House voted.")
+    waving = [e for e in corpus.entities if "Elizabeth" in e.label
+              and any(m.text == "Elizabeth" for m in e.mentions)]
+    assert waving and all(e.label == "Elizabeth" for e in waving)
