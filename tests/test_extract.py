@@ -366,3 +366,12 @@ def test_the_press_is_a_subject_news_names_without_naming_anyone():
 def test_a_capitalised_name_tagged_as_a_noun_is_not_lemmatised():
     corpus = corpus_of("In that role, Cummings oversaw the inquiry into the agency.")
     assert not [e for e in corpus.entities if e.label == "cumming"]
+
+
+def test_pleading_guilty_is_one_verb_with_its_charges():
+    corpus = corpus_of("Tom Reyes pleaded guilty to two counts of fraud on Tuesday. "
+                       "Lena Marsh pleaded not guilty.")
+    (guilty,) = [f for f in corpus.facts if f.predicate == "pleadedGuilty"]
+    assert object_id(guilty) == "thing/two-counts-of-fraud"
+    (innocent,) = [f for f in corpus.facts if f.predicate == "pleadedNotGuilty"]
+    assert innocent.evidence.factuality is Factuality.ASSERTED

@@ -184,6 +184,11 @@ def verb_lemma(verb: Token) -> str:
     """The lemma with its particle: 'rule out' is not 'rule', 'hand over' is not 'hand'; a
     prepositional verb the vocabulary lists ('call on', 'call for') is one verb too."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    verdict = [c for c in verb.children if c.dep_ in {"acomp", "advmod", "oprd"}
+               and c.lower_ == "guilty"]
+    if verdict:  # 'pleaded guilty', 'pleaded not guilty'
+        negated = any(c.dep_ == "neg" for c in [*verdict[0].children, *verb.children])
+        return f"{verb.lemma_.lower()} {'not ' if negated else ''}guilty"
     if not particles:
         # 'stepped down' is often parsed with 'down' as an adverb.
         vocab = load_vocabulary()
@@ -310,6 +315,10 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             preferred.extend(_prep_roles(state, verb, argument, spec, frame, vocab))
         elif slot.slot == "time":
             add_time(state, frame, argument)
+    for verdict in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "guilty"):
+        # 'pleaded guilty to eight counts': the charges hang on 'guilty'.
+        for prep in (c for c in verdict.children if c.dep_ == "prep"):
+            preferred.extend(_prep_roles(state, verb, prep, spec, frame, vocab))
     _attached_circumstances(state, verb, spec, frame, vocab)
     themes = [r for r in frame.roles if r.name is RoleName.THEME]
     if themes:
