@@ -375,3 +375,9 @@ def test_pleading_guilty_is_one_verb_with_its_charges():
     assert object_id(guilty) == "thing/two-counts-of-fraud"
     (innocent,) = [f for f in corpus.facts if f.predicate == "pleadedNotGuilty"]
     assert innocent.evidence.factuality is Factuality.ASSERTED
+
+
+def test_a_preposition_on_a_title_noun_is_the_titles_not_the_verbs():
+    corpus = corpus_of("Norway expelled the Chilean ambassador to Norway on Monday.")
+    (expulsion,) = [f for f in corpus.facts if f.predicate == "expelled"]
+    assert role(expulsion, "destination") == []

@@ -20,7 +20,7 @@ from kg.extract.facts import make_fact, same_span
 from kg.extract.reference import as_place, conjuncts, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
 from kg.factuality import governors, judge_factuality
-from kg.lexicon import event_nouns
+from kg.lexicon import canonical_role, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
@@ -361,7 +361,9 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                             frame.roles.append(Role(name=role, mention=theme))
                             taken.add(theme)
                 elif mention is not None and role is not None and \
-                        token.head.head.i in objects and mention not in taken:
+                        token.head.head.i in objects and mention not in taken and \
+                        not canonical_role(token.head.head.lemma_.lower()):
+                    # ('expelled the ambassador to Greece': 'to Greece' is the title's.)
                     frame.roles.append(Role(name=role, mention=mention))
                     taken.add(mention)
                 elif mention is not None and mention.type is EntityType.PLACE and \
