@@ -25,6 +25,9 @@ class RelationSpec(BaseModel):
     transitive: str | None = Field(default=None, description="Predicate with a direct object: "
                                    "'heads to Paris' travels, 'heads a bank' leads.")
     object: tuple[str, ...] = Field(default=(), description="Preps naming the direct object.")
+    object_types: tuple[EntityType, ...] = Field(default=(), description=(
+        "The kinds of object this sense takes ('execute' a person is to kill; 'execute' a "
+        "plan is not): with another kind the fact keeps the verb's own name."))
     recipient: tuple[str, ...] = ()
     destination: tuple[str, ...] = ()
     origin: tuple[str, ...] = ()

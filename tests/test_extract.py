@@ -381,3 +381,10 @@ def test_a_preposition_on_a_title_noun_is_the_titles_not_the_verbs():
     corpus = corpus_of("Norway expelled the Chilean ambassador to Norway on Monday.")
     (expulsion,) = [f for f in corpus.facts if f.predicate == "expelled"]
     assert role(expulsion, "destination") == []
+
+
+def test_a_verb_sense_needs_its_kind_of_object():
+    corpus = corpus_of("Harlow executed Tom Reyes on Monday. Harlow executed the plan on Friday.")
+    assert find(corpus, "place/harlow", "killed", "person/tom-reyes") or \
+        [f for f in corpus.facts if f.predicate == "killed" and object_id(f) == "person/tom-reyes"]
+    assert not [f for f in corpus.facts if f.predicate == "killed" and object_id(f) == "thing/plan"]

@@ -173,6 +173,9 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
     predicate = spec.predicate if spec else lemma.replace(" ", "_")
     if spec is not None and spec.transitive and rule.endswith("/dobj"):
         predicate = spec.transitive
+    if spec is not None and spec.object_types and obj is not None and \
+            obj.type not in spec.object_types:
+        predicate = lemma.replace(" ", "_")  # another sense: 'executed the plan', 'formed a basis'
     return make_fact(state, sentence, verb.doc[verb.i:verb.i + 1],
                      predicate=predicate, lemma=lemma,
                      subject=subject, obj=obj, rule=rule, roles=roles,
