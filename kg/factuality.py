@@ -47,12 +47,14 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # A relative clause's head noun governs nothing: 'the plan, which X rejected' is no plan.
     lemmas = {verb.lemma_.lower()} | {t.lemma_.lower() for t, link in links
                                       if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"}}
-    if any(c.dep_ == "neg" for c in verb.children):
-        return Factuality.NEGATED
+    if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb):
+        return Factuality.NEGATED  # 'did not meet', 'received no response'
     if (lemmas - {verb.lemma_.lower()}) & vocab.denial_verbs:
         return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
     auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & vocab.possible_auxiliaries:
+    unlikely = any(c.lower_ == "unlikely" for t in chain for c in t.children)
+    counterfactual = {"would", "have"} <= auxiliaries  # 'would have died': it did not
+    if auxiliaries & vocab.possible_auxiliaries or unlikely or counterfactual:
         return Factuality.POSSIBLE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
     governed_by_expectation = bool((lemmas - {verb.lemma_.lower()}) & vocab.expect_words)
@@ -99,3 +101,9 @@ def _hearsay(source: Token) -> bool:
     specific = any(c.dep_ in {"poss", "compound"} or c.lower_ in {"the", "this", "that"}
                    for c in source.children)
     return source.tag_ == "NNS" or media or not specific
+
+
+def _no_object(verb: Token) -> bool:
+    """'received no response', 'found no evidence': the object is denied by its determiner."""
+    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+               for c in verb.children)

@@ -61,3 +61,14 @@ def test_a_demand_or_obligation_is_not_asserted(text):
     corpus = corpus_of(text)
     (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
     assert sale.evidence.factuality is Factuality.EXPECTED
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tom Reyes received no reply from Harlow Bank.", Factuality.NEGATED),
+    ("Without the vaccine, Tom Reyes would have visited Oslo.", Factuality.POSSIBLE),
+])
+def test_no_object_and_counterfactuals_are_not_asserted(text, expected):
+    corpus = corpus_of(text)
+    assert corpus.facts
+    assert {f.evidence.factuality for f in corpus.facts
+            if f.subject.entity_id == "person/tom-reyes"} == {expected}
