@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg import __version__
+from kg.gazetteer import lookup
 from kg.model import Document, Entity, EntityType, Fact, ResolvedCorpus, RoleName, Sentence
 from kg.namespaces import (
     DCTERMS,
@@ -157,6 +158,19 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
         graph.add((node, SKOS.altLabel, Literal(alias)))
     for title in entity.titles:
         graph.add((node, SCHEMA.jobTitle, Literal(title)))
+    if entity.type is EntityType.PLACE:
+        _add_geonames(graph, node, entity)
+
+
+def _add_geonames(graph: Graph, node: URIRef, entity: Entity) -> None:
+    """A place the offline gazetteer knows is linked to its GeoNames IRI (so kg's graph joins
+    other graphs) with its ISO 3166-1 country code; names it does not know stay unlinked."""
+    place = lookup(entity.label)
+    if place is None:
+        return
+    graph.add((node, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{place.geonames_id}/")))
+    if place.country_code:
+        graph.add((node, KG.countryCode, Literal(place.country_code)))
 
 
 def _add_document(graph: Graph, document: Document) -> None:

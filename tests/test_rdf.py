@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from helpers import corpus_of
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
-from kg.namespaces import ID, KG, NIF, PROV, RDF, SCHEMA, XSD
+from kg.namespaces import ID, KG, NIF, PROV, RDF, RDFS, SCHEMA, XSD
 from kg.rdf import build_dataset, document_iri, union_graph
 
 PUTIN, KIM = ID["person/vladimir-putin"], ID["person/kim-jong-un"]
@@ -102,3 +102,10 @@ def test_a_recipient_named_twice_in_one_reading_is_still_the_same_fact():
                  entity_id=recipient.entity_id)
     twice = gift.model_copy(update={"roles": (*gift.roles, again)})
     assert fact_key(twice) == fact_key(gift)
+
+
+def test_a_place_the_gazetteer_knows_is_linked_to_geonames_with_its_country_code():
+    graph = union_graph(build_dataset(corpus_of("Lena Marsh flew to France on Monday."), "m"))
+    france = next(s for s, _, o in graph.triples((None, RDFS.label, None)) if str(o) == "France")
+    assert (france, SCHEMA.sameAs, URIRef("https://sws.geonames.org/3017382/")) in graph
+    assert str(graph.value(france, KG.countryCode)) == "FR"
