@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from kg.gazetteer import lookup
 from kg.model import (
     Entity,
     EntityType,
@@ -104,7 +105,11 @@ class _Cluster:
             return kinds.pop()  # type: ignore[return-value]
         votes = self._votes or self._weak_votes
         best = max(votes.values())
-        return next(t for t in _TYPE_PRIORITY if votes.get(t) == best)
+        voted = next(t for t in _TYPE_PRIORITY if votes.get(t) == best)
+        if voted in {EntityType.ORGANIZATION, EntityType.THING} and any(
+                lookup(" ".join(key)) is not None for key in self.keys):
+            return EntityType.PLACE  # 'Oslo' read as an organisation: the gazetteer knows it
+        return voted
 
 
 @dataclass

@@ -135,3 +135,10 @@ def test_a_short_name_joins_another_documents_entity_only_when_unambiguous():
     waving = [e for e in corpus.entities if "Elizabeth" in e.label
               and any(m.text == "Elizabeth" for m in e.mentions)]
     assert waving and all(e.label == "Elizabeth" for e in waving)
+
+
+def test_a_name_the_gazetteer_knows_is_a_place_even_if_read_as_an_organisation():
+    corpus = corpus_of("Lena Marsh arrived in Busan. She visited Oslo. "
+                       "Lena Marsh visited Bergen on Friday.")
+    types = {e.label: e.type.value for e in corpus.entities}
+    assert types.get("Oslo") == "Place" and types.get("Bergen") == "Place"
