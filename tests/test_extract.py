@@ -388,3 +388,17 @@ def test_a_verb_sense_needs_its_kind_of_object():
     assert find(corpus, "place/harlow", "killed", "person/tom-reyes") or \
         [f for f in corpus.facts if f.predicate == "killed" and object_id(f) == "person/tom-reyes"]
     assert not [f for f in corpus.facts if f.predicate == "killed" and object_id(f) == "thing/plan"]
+
+
+@pytest.mark.parametrize("junk", ["2024-06-19 HKT", "www.harlow-news.com", "UTC +04:00"])
+def test_junk_is_never_a_named_entity(junk):
+    from kg.extract.mentions import _junk_name
+
+    assert _junk_name(junk)
+
+
+@pytest.mark.parametrize("name", ["3M", "G7", "Amazon.com", "Lena Marsh"])
+def test_short_and_odd_names_stay_names(name):
+    from kg.extract.mentions import _junk_name
+
+    assert not _junk_name(name)

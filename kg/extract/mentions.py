@@ -7,6 +7,7 @@ and carry the title words before them ('Kremlin spokesman').
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -128,6 +129,16 @@ def _looks_like_verb(token: Token) -> bool:
 
 
 MONTH_SURNAMES = {"may", "june", "april", "august"}
+NAMED_TYPES = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
+_JUNK = re.compile(r"(?i)^(?:https?://|www\.)|^\W*\w\W*$|"
+                   r"\d{1,4}[-/.:]\d{1,2}[-/.:]\d{1,4}|\b\d{1,2}:\d{2}\b|\butc\b|\bgmt\b")
+
+
+def _junk_name(text: str) -> bool:
+    """Not a name: a URL, a date or clock time, a single character, mostly digits."""
+    letters = sum(c.isalpha() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    return bool(_JUNK.search(text)) or digits > letters
 
 
 def _name_read_as_month(ent: Span) -> Span:
@@ -151,6 +162,8 @@ def named_mentions(state: DocState) -> Iterator[Mention]:
         span = _trim_entity(ent)
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
             continue
+        if entity_type in NAMED_TYPES and _junk_name(span.text):
+            continue  # '2024-06-19 HKT', 'www.example.com', 'A': no person, place or firm
         if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
         if entity_type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
