@@ -22,7 +22,7 @@ from kg.confidence import FLOOR
 from kg.errors import KgError, ShapeViolation
 from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
 from kg.pipeline import build_result
-from kg.query import QueryResult, list_facts, load_graph, run_query
+from kg.query import QueryResult, list_entities, list_facts, load_graph, run_query
 from kg.rdf import union_graph
 from kg.store import load_dataset
 from kg.validate import validate_graph
@@ -183,6 +183,26 @@ def facts(graph: Path, entity: str | None, min_support: int, fmt: str) -> None:
       kg facts output/graph.trig --format csv > facts.csv
     """
     _print_result(list_facts(load_graph(graph), entity=entity, min_support=min_support), fmt)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("-t", "--type", "kind", type=click.Choice(["person", "organization", "place",
+                                                         "event"], case_sensitive=False),
+              help="Only entities of this type.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+              default="table", show_default=True)
+@reports_errors
+def entities(graph: Path, kind: str | None, fmt: str) -> None:
+    """List the named entities of a graph file: name, type, aliases, linked IRIs (GeoNames),
+    mention count and the documents that mention them, most mentioned first.
+
+    \b
+    Examples:
+      kg entities output/graph.ttl
+      kg entities output/graph.ttl --type place --format csv > places.csv
+    """
+    _print_result(list_entities(load_graph(graph), kind=kind), fmt)
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:

@@ -137,6 +137,43 @@ def list_facts(graph: Graph | Dataset, *, entity: str | None = None,
     return QueryResult(FACT_COLUMNS, tuple(table))
 
 
+ENTITIES_QUERY = """
+SELECT ?entity ?name ?type ?alias ?link ?mentions ?file
+WHERE {
+    VALUES ?class { schema:Person schema:Organization schema:Place schema:Event }
+    ?entity a ?class ; rdfs:label ?name ; kg:mentionCount ?mentions .
+    BIND (STRAFTER(STR(?class), "https://schema.org/") AS ?type)
+    OPTIONAL { ?entity skos:altLabel ?alias }
+    OPTIONAL { ?entity schema:sameAs ?link }
+    OPTIONAL { ?document schema:mentions ?entity ; kg:sourceFile ?file }
+    FILTER (!BOUND(?kind) || LCASE(?type) = LCASE(STR(?kind)))
+}
+"""
+ENTITY_COLUMNS = ("name", "type", "aliases", "links", "mentions", "documents", "iri")
+
+
+def list_entities(graph: Graph | Dataset, *, kind: str | None = None) -> QueryResult:
+    """The named entities of a kg graph as a table: name, type, aliases, linked IRIs
+    (GeoNames), how often they are mentioned, the documents that mention them and the IRI;
+    ``kind`` keeps one type (person, organization, place, event). Most mentioned first."""
+    bindings: dict[str, Node] = {"kind": Literal(kind)} if kind else {}
+    rows = run_query(graph, ENTITIES_QUERY, bindings)
+    grouped: dict[str, dict[str, set[str]]] = {}
+    for row in rows.rows:
+        record = dict(zip(rows.columns, row, strict=True))
+        entity = grouped.setdefault(record["entity"], {c: set() for c in ENTITY_COLUMNS})
+        entity["iri"].add(record["entity"])
+        for column, source in (("name", "name"), ("type", "type"), ("aliases", "alias"),
+                               ("links", "link"), ("mentions", "mentions"),
+                               ("documents", "file")):
+            if record[source]:
+                entity[column].add(record[source])
+    table = [tuple("; ".join(sorted(e[c])) for c in ENTITY_COLUMNS) for e in grouped.values()]
+    mentions = ENTITY_COLUMNS.index("mentions")
+    table.sort(key=lambda r: (-int(r[mentions] or 0), r[0]))
+    return QueryResult(ENTITY_COLUMNS, tuple(table))
+
+
 def _evidence_order(where: str) -> tuple[str, int]:
     """'file.txt:414-543 “quote”' sorts by file, then by offset as a number."""
     location = where.split(" ", 1)[0]

@@ -398,3 +398,19 @@ def test_build_states_only_facts_above_the_confidence_floor(tmp_path):
     assert kg("build", str(source), "-o", str(sure), "--min-confidence", "0.5").exit_code == 0
     count = lambda path: path.read_text("utf-8").count("kg:extractionRule")  # noqa: E731
     assert 0 < count(sure) < count(everything)
+
+
+def test_entities_lists_names_types_links_and_documents(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Lena Marsh flew to France on Monday. Lena Marsh met Tom Reyes in Paris.\n",
+                      encoding="utf-8")
+    target = tmp_path / "graph.ttl"
+    assert kg("build", str(source), "-o", str(target)).exit_code == 0
+
+    result = kg("entities", str(target), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = {row["name"]: row for row in json.loads(result.stdout)}
+    assert rows["Lena Marsh"]["type"] == "Person" and rows["Lena Marsh"]["documents"] == "a.txt"
+    assert rows["France"]["links"] == "https://sws.geonames.org/3017382/"
+    places = kg("entities", str(target), "--type", "place", "--format", "csv")
+    assert "Lena Marsh" not in places.stdout and "France" in places.stdout

@@ -112,3 +112,10 @@ def test_how_many_is_part_of_the_description():
     corpus = corpus_of("At least 42 people died in the attack on Monday.")
     assert {f.subject.entity_id for f in corpus.facts if f.predicate == "died"} == \
         {"thing/at-least-42-people"}
+
+
+def test_a_definite_description_with_a_name_in_it_is_a_subject():
+    corpus = corpus_of("The Ruritanian dictator met Tom Reyes on Monday. "
+                       "The Harlow flood destroyed the old bridge.")
+    assert [f for f in corpus.facts if f.predicate == "met"]
+    assert find(corpus, "thing/harlow-flood", "destroyed", "thing/bridge")
