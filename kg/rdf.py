@@ -263,9 +263,7 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
             else f"(someone) {first.predicate} {subject_label}"
     else:
         obj = entity_iri(first.object.entity_id or "")
-        graph.add((subject, predicate, obj))
-        if first.predicate in load_vocabulary().symmetric_predicates:
-            graph.add((obj, predicate, subject))
+        _add_direct_triple(graph, first)
         graph.add((node, RDF.type, RDF.Statement))
         graph.add((node, RDF.subject, subject))
         graph.add((node, RDF.object, obj))
@@ -290,16 +288,24 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
     graph.add((node, KG.supportCount, Literal(len({f.evidence.doc_id for f in facts}))))
 
 
+def _add_direct_triple(graph: Graph, fact: Fact) -> None:
+    """'subject predicate object' between entities (both ways for a symmetric predicate);
+    an occurrence has none."""
+    if fact.object is None:
+        return
+    subject = entity_iri(fact.subject.entity_id or "")
+    obj = entity_iri(fact.object.entity_id or "")
+    predicate = predicate_iri(fact.predicate)
+    graph.add((subject, predicate, obj))
+    if fact.predicate in load_vocabulary().symmetric_predicates:
+        graph.add((obj, predicate, subject))
+
+
 def _add_evidence(graph: Graph, statement: URIRef, fact: Fact, sentence: Sentence,
                   run: URIRef) -> None:
     e = fact.evidence
     node = evidence_iri(fact)
-    if fact.object is not None:
-        subject = entity_iri(fact.subject.entity_id or "")
-        obj = entity_iri(fact.object.entity_id or "")
-        graph.add((subject, predicate_iri(fact.predicate), obj))
-        if fact.predicate in load_vocabulary().symmetric_predicates:
-            graph.add((obj, predicate_iri(fact.predicate), subject))
+    _add_direct_triple(graph, fact)
     graph.add((statement, KG.evidence, node))
     graph.add((node, RDF.type, KG.Evidence))
     graph.add((node, RDF.type, PROV.Entity))

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
-from kg.extract.state import DocState, make_mention, mention_spans
+from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
 from kg.gazetteer import can_contain, lookup, rank
 from kg.lexicon import canonical_role, state_abbreviations
@@ -138,25 +138,16 @@ def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
         # 'Kenosha, Wisconsin, United States' is a chain of places, each in the next.
         if inside is None or around is None or rank(inside) <= rank(around):
             return True
-    nxt = _end_of(state, after) + 1
+    nxt = mention_end(state, after) + 1
     if nxt >= len(doc) or doc[nxt].text not in {",", "and", "or"}:
         return False
     while nxt < len(doc) and doc[nxt].text in {",", "and", "or"}:
         nxt += 1
     if nxt >= len(doc) or not _place_at(state, doc[nxt]):
         return False
-    following = _end_of(state, doc[nxt]) + 1
+    following = mention_end(state, doc[nxt]) + 1
     return not (following + 1 < len(doc) and doc[following].text == "," and
                 _place_at(state, doc[following + 1]))
-
-
-def _end_of(state: DocState, token: Token) -> int:
-    """The last token of the mention that starts at ``token`` (the token itself if none)."""
-    mention, end = state.mention_at.get(token.i), token.i
-    while mention is not None and end + 1 < len(token.doc) and \
-            state.mention_at.get(end + 1) is mention:
-        end += 1
-    return end
 
 
 def _place_at(state: DocState, token: Token) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.ingest import PADDING
 from kg.model import Document, EntityType, Mention
@@ -62,10 +62,17 @@ def mention_spans(state: DocState, sent: Span,
         if mention is None or id(mention) in seen or kind not in (None, mention.type):
             continue
         seen.add(id(mention))
-        end = token.i
-        while end + 1 < sent.end and state.mention_at.get(end + 1) is mention:
-            end += 1
-        yield sent.doc[token.i:end + 1], mention
+        yield sent.doc[token.i:mention_end(state, token, stop=sent.end) + 1], mention
+
+
+def mention_end(state: DocState, token: Token, stop: int | None = None) -> int:
+    """The last token of the mention that starts at ``token`` (the token itself when it is
+    in no mention), not going past ``stop`` (default: the end of the document)."""
+    mention, end = state.mention_at.get(token.i), token.i
+    limit = len(token.doc) if stop is None else stop
+    while mention is not None and end + 1 < limit and state.mention_at.get(end + 1) is mention:
+        end += 1
+    return end
 
 
 def surface_text(span: str) -> str:

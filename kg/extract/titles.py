@@ -160,14 +160,14 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     after = _holder_after(state, span, role)
     # 'Senator X of Nebraska', 'Cardinal X of the Holy See': the holder follows the name;
     # 'U.S. Representative X from Oregon' holds the seat for both.
-    if after is not None and (holder is None or after[0].type is EntityType.PLACE):
+    if after is not None and (holder is None or after.type is EntityType.PLACE):
         yield _position(state, sentence, trigger, person, after, role, "title-name-of-holder")
         if holder is None:
             return
     yield _position(state, sentence, trigger, person, holder, role, "title-before-name")
 
 
-def _shared_holder(state: DocState, first: Token, role: str) -> tuple[Mention, bool] | None:
+def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
     """'Greek prime minister X and energy minister Y': Y's title has no holder of its own and
     shares the one before the first name. A profession or a relative shares nothing."""
     mention = state.mention_at.get(first.i)
@@ -222,7 +222,7 @@ def _party_facts(state: DocState, sentence: Sentence, party: tuple[Span, str], p
                     role_name=role if in_party else "member")
 
 
-def _holder_after(state: DocState, span: Span, role: str) -> tuple[Mention, bool] | None:
+def _holder_after(state: DocState, span: Span, role: str) -> Mention | None:
     """The organisation after a titled name ('Professor X of Lumen University'), or the place
     of a seat ('Senator X of Nebraska'); after other roles a place says where X is from."""
     for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
@@ -232,7 +232,7 @@ def _holder_after(state: DocState, span: Span, role: str) -> tuple[Mention, bool
                 continue  # 'author X of the Center' is a member there, not its author
             if mention.type is EntityType.ORGANIZATION or (
                     mention.type is EntityType.PLACE and role in constituency_roles()):
-                return mention, True
+                return mention
     return None
 
 
@@ -269,11 +269,11 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
         return
     size, role = found
     trigger = doc[before[-size].i:of.i]
-    yield _position(state, sentence, trigger, person, (holder, True), role, "title-of-before-name")
+    yield _position(state, sentence, trigger, person, holder, role, "title-of-before-name")
 
 
 def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mention,
-              holder: tuple[Mention, bool] | None, role: str, rule: str) -> Fact:
+              holder: Mention | None, role: str, rule: str) -> Fact:
     """The position fact; 'the American singer X' says where X is from, not whom X serves.
     With no holder stated ('actor X', 'President X') the role is still a fact, with one
     participant, so everyone who is an actor can be asked for."""
@@ -281,19 +281,18 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
         return make_fact(state, sentence, trigger, predicate=AFFILIATED,
                          lemma=trigger.text.lower(), subject=person, obj=None,
                          rule=f"{rule}-no-holder", roles=(), role_name=role)
-    mention, _ = holder
-    if mention.ner_label in {"NORP", "GPE"} and role in professions():
+    if holder.ner_label in {"NORP", "GPE"} and role in professions():
         return make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
-                         subject=person, obj=mention, rule=f"{rule}-nationality", roles=())
+                         subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
     return make_fact(state, sentence, trigger, predicate=AFFILIATED, lemma=trigger.text.lower(),
-                     subject=person, obj=mention, rule=rule, roles=(), role_name=role)
+                     subject=person, obj=holder, rule=rule, roles=(), role_name=role)
 
 
 
 
-def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> tuple[Mention, bool] | None:
-    """The organisation or country among the words before a role: a name the recogniser found
-    (strong), a demonym ('Russian' -> Russia) or an unrecognised proper noun ('Kremlin')."""
+def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention | None:
+    """The organisation or country among the words before a role: a name the recogniser found,
+    a demonym ('Russian' -> Russia) or an unrecognised proper noun ('Kremlin')."""
     words = [t for t in tokens if t.lower_ not in role_modifiers() and t.dep_ != "case"
              and not t.is_punct]
     if not words:
@@ -301,21 +300,21 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> tuple[Me
     for token in reversed(words):
         mention = state.mention_at.get(token.i)
         if mention is not None and mention.type is not EntityType.DATE:
-            return mention, True
+            return mention
         if token.dep_ == "poss" and token.pos_ == "PRON":
             # 'his wife, X', 'her running mate X': the person the pronoun stands for.
             mention = referent(state, token, possessive=True)
-            return (mention, True) if mention is not None and \
+            return mention if mention is not None and \
                 mention.type is EntityType.PERSON else None
     demonym = demonym_mention(state, words)
     if demonym is not None:
-        return demonym, True
+        return demonym
     proper = [t for t in words if t.pos_ == "PROPN"]
     if role.endswith(PORTFOLIO_ROLES):
         return None  # 'Natural Resources Minister X': a portfolio, not an organisation
     if proper and proper == words[-len(proper):]:
         span = words[0].doc[proper[0].i:proper[-1].i + 1]
-        return make_mention(state, span, EntityType.ORGANIZATION, ner_label="PROPN"), False
+        return make_mention(state, span, EntityType.ORGANIZATION, ner_label="PROPN")
     return None
 
 
@@ -386,7 +385,7 @@ def _earlier_named_appositive(state: DocState, name: Token) -> bool:
 
 
 def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Mention,
-                     rule: str, shared: tuple[Mention, bool] | None = None) -> Iterator[Fact]:
+                     rule: str, shared: Mention | None = None) -> Iterator[Fact]:
     """A role noun with its holder: 'chief executive of Y', 'Y's foreign minister',
     'the Russian president'; ``shared`` is the holder the sentence gives it otherwise ('works
     at Y as a chef', 'the Greek president and foreign minister')."""
@@ -406,7 +405,7 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
 
 
 def _role_noun(state: DocState, head: Token) -> tuple[
-        Span, str, tuple[Mention, bool] | None, tuple[Span, str] | None] | None:
+        Span, str, Mention | None, tuple[Span, str] | None] | None:
     """A role noun read: its words, the role, its own holder and a party word before it."""
     lefts = [t for t in head.doc[head.left_edge.i:head.i + 1] if t.dep_ != "det"]
     found = _role_at_end(state, lefts)
@@ -414,12 +413,12 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         return None
     size, role = found
     trigger = head.doc[lefts[-size].i:head.i + 1]
-    holder: tuple[Mention, bool] | None = None
+    holder: Mention | None = None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             mention = state.mention_at.get(pobj.i)
             if mention is not None and mention.type in HOLDER_TYPES | {EntityType.PERSON}:
-                holder = (mention, True)
+                holder = mention
     party = _party(state, lefts[:-size], role)
     if holder is None:
         holder = _holder_in(state, _without_party(lefts[:-size], party), role)
@@ -463,7 +462,7 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
                                         _verb_holder(state, verb))
 
 
-def _verb_holder(state: DocState, verb: Token) -> tuple[Mention, bool] | None:
+def _verb_holder(state: DocState, verb: Token) -> Mention | None:
     """The organisation a verb places its subject in: 'works at Y', 'joined Y'."""
     for child in verb.children:
         targets = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and \
@@ -471,5 +470,5 @@ def _verb_holder(state: DocState, verb: Token) -> tuple[Mention, bool] | None:
         for target in targets:
             mention = state.mention_at.get(target.i)
             if mention is not None and mention.type in HOLDER_TYPES:
-                return mention, False
+                return mention
     return None

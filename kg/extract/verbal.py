@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from kg.dates import normalize_time
 from kg.extract.facts import make_fact, same_span
 from kg.extract.reference import as_place, conjuncts, group_referent, referent
-from kg.extract.state import RELATIVE_PRONOUNS, DocState
+from kg.extract.state import RELATIVE_PRONOUNS, DocState, mention_end
 from kg.factuality import governors, judge_factuality
 from kg.lexicon import canonical_role, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
@@ -71,9 +71,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         pair = [frame.subjects[0][0], frame.objects[0][0]]
         if all(m.ner_label not in (None, "PROPN") for m in pair):
             state.last_group = (sentence.index, pair)
-    # Who said it and how sure the text is belong to the verb: read once, not once per pair.
-    reading = Reading(lemma, spec, speaker_of(state, verb, vocab),
-                      judge_factuality(verb, vocab))
+    reading = _reading(state, verb, lemma, spec, vocab)
     if frame.reciprocal is not None and len(frame.subjects) >= 2:
         yield from _reciprocal_facts(state, sentence, verb, reading, frame)
         return
@@ -91,6 +89,13 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def _reading(state: DocState, verb: Token, lemma: str, spec: RelationSpec | None,
+             vocab: RelationVocabulary) -> Reading:
+    """Who said it and how sure the text is belong to the verb: read once, not once per
+    pair of participants."""
+    return Reading(lemma, spec, speaker_of(state, verb, vocab), judge_factuality(verb, vocab))
 
 
 def occurrence_verb(verb: Token, lemma: str, vocab: RelationVocabulary, *,
@@ -122,8 +127,7 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
     agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
               for pobj in c.children if pobj.dep_ == "pobj"]
-    reading = Reading(lemma, spec, speaker_of(state, verb, vocab),
-                      judge_factuality(verb, vocab))
+    reading = _reading(state, verb, lemma, spec, vocab)
     roles = [r for r in frame.roles if r.mention not in agents]
     for agent in agents:
         if agent is not None and not same_span(agent, patient):
@@ -159,8 +163,7 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
                     for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
     if not patients:
         return
-    reading = Reading(lemma, spec, speaker_of(state, verb, vocab),
-                      judge_factuality(verb, vocab))
+    reading = _reading(state, verb, lemma, spec, vocab)
     for patient, _ in patients:
         yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
                     frame.roles, subject_role=RoleName.THEME)
@@ -446,9 +449,7 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
 
 def _parenthetical_date(state: DocState, token: Token) -> Mention | None:
     doc = token.doc
-    end = token.i
-    while end + 1 < len(doc) and state.mention_at.get(end + 1) is state.mention_at.get(token.i):
-        end += 1
+    end = mention_end(state, token)
     if end + 2 < len(doc) and doc[end + 1].text == "(":
         inner = state.mention_at.get(end + 2)
         if inner is not None and inner.type is EntityType.DATE and inner is not \
