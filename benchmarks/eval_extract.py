@@ -40,7 +40,7 @@ from importlib import resources
 from pathlib import Path
 
 import kg
-from kg.model import Entity, ResolvedCorpus, Role, RoleName
+from kg.model import Entity, Fact, ResolvedCorpus, Role, RoleName
 
 EVAL = Path(__file__).resolve().parent / "eval"
 GIVE_TYPE = frozenset({"gave", "supplied", "sold", "offered", "sent"})
@@ -106,18 +106,31 @@ def load_gold(path: Path) -> dict[str, list[GoldFact]]:
             for article, facts in sorted(data["articles"].items())}
 
 
-def extracted_facts(corpus: ResolvedCorpus) -> list[ExtractedFact]:
-    """Every fact of the corpus as names, in document and sentence order."""
-    entities: dict[str, Entity] = {e.entity_id: e for e in corpus.entities}
-    article_of = {d.doc_id: Path(d.source.split("#")[0]).name for d in corpus.documents}
+class FactNames:
+    """How a benchmark reads a fact of a resolved corpus: each role as (label, *aliases) of its
+    entity (its mention's text when it has none; '' for a missing object), and the article
+    file it came from."""
 
-    def names(role: Role) -> tuple[str, ...]:
-        entity = entities.get(role.entity_id) if role.entity_id else None
+    def __init__(self, corpus: ResolvedCorpus) -> None:
+        self.entities: dict[str, Entity] = {e.entity_id: e for e in corpus.entities}
+        self.files = {d.doc_id: Path(d.source.split("#")[0]).name for d in corpus.documents}
+
+    def __call__(self, role: Role | None) -> tuple[str, ...]:
+        if role is None:
+            return ("",)
+        entity = self.entities.get(role.entity_id) if role.entity_id else None
         return (entity.label, *entity.aliases) if entity else (role.mention.text,)
 
+    def article(self, fact: Fact) -> str:
+        return self.files[fact.evidence.doc_id]
+
+
+def extracted_facts(corpus: ResolvedCorpus) -> list[ExtractedFact]:
+    """Every fact of the corpus as names, in document and sentence order."""
+    names = FactNames(corpus)
     facts = [ExtractedFact(
-        article=article_of[fact.evidence.doc_id], subject=names(fact.subject),
-        predicate=fact.predicate, object=names(fact.object),  # type: ignore[arg-type]
+        article=names.article(fact), subject=names(fact.subject),
+        predicate=fact.predicate, object=names(fact.object),
         recipients=tuple(names(r) for r in fact.roles if r.name is RoleName.RECIPIENT),
         factuality=fact.evidence.factuality.value, confidence=fact.evidence.confidence,
         trigger=fact.evidence.trigger, rule=fact.evidence.rule,

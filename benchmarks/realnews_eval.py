@@ -43,10 +43,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from eval_extract import names_match
+from eval_extract import FactNames, names_match
 
 import kg
-from kg.model import Entity, ResolvedCorpus, Role
+from kg.model import ResolvedCorpus
 from kg.relations import load_vocabulary
 
 HERE = Path(__file__).resolve().parent / "realnews"
@@ -113,17 +113,9 @@ def load_gold(folder: Path) -> dict[str, list[GoldFact]]:
 
 
 def emitted_facts(corpus: ResolvedCorpus) -> list[Emitted]:
-    entities: dict[str, Entity] = {e.entity_id: e for e in corpus.entities}
-    article_of = {d.doc_id: Path(d.source.split("#")[0]).name for d in corpus.documents}
-
-    def names(role: Role | None) -> tuple[str, ...]:
-        if role is None:
-            return ("",)
-        entity = entities.get(role.entity_id) if role.entity_id else None
-        return (entity.label, *entity.aliases) if entity else (role.mention.text,)
-
+    names = FactNames(corpus)
     facts = [Emitted(
-        article=article_of[f.evidence.doc_id], subject=names(f.subject), predicate=f.predicate,
+        article=names.article(f), subject=names(f.subject), predicate=f.predicate,
         lemma=f.lemma, object=names(f.object), role_name=getattr(f, "role_name", None) or "",
         roles=tuple((r.name.value, r.normalized or names(r)[0]) for r in f.roles),
         confidence=f.evidence.confidence, factuality=f.evidence.factuality.value,
