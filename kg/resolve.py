@@ -322,7 +322,8 @@ def _named_by_head_word(mention: Mention, text: str,
                         named_words: dict[tuple[str, str], set[str]]) -> str | None:
     """'the cyclone' after 'Cyclone Mara', 'the council' after 'Riverside City Council': a
     definite noun that is a word of exactly one name in the same document is that entity."""
-    if " " in (mention.lemma or " ") or not text[:mention.start].lower().endswith(("the ", "its ")):
+    before = text[max(0, mention.start - 8):mention.start]  # not a copy of the whole text
+    if " " in (mention.lemma or " ") or not before.lower().endswith(("the ", "its ")):
         return None
     candidates = named_words.get((mention.doc_id, mention.lemma or ""), set())
     return next(iter(candidates)) if len(candidates) == 1 else None

@@ -164,7 +164,8 @@ def says_who(state: DocState, mention: Mention) -> bool:
     if mention.ner_label is not None or " " in lemma or (
             (plural or lemma in MASS_GROUPS) and lemma in load_vocabulary().collective_subjects):
         return True
-    if not state.document.body[:mention.start].lower().endswith(DEFINITE):
+    before = state.document.body[max(0, mention.start - 8):mention.start]  # no copy of it all
+    if not before.lower().endswith(DEFINITE):
         return True
     # 'the cyclone' after 'Cyclone Mara' is linked by resolution; 'the North Korean dictator'
     # and 'the Covid-19 pandemic' carry a name of their own.
