@@ -55,11 +55,20 @@ class RelationVocabulary(BaseModel):
     hedge_verbs: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    vague_modifiers: frozenset[str] = Field(default=frozenset(), description=(
+        "Adjectives that do not say what kind of thing a description is ('the new plan', "
+        "'other countries'): left out of its name, unlike 'primary elections'."))
     organisation_nouns: frozenset[str] = frozenset()
     reciprocal_objects: frozenset[str]
     symmetric_predicates: frozenset[str] = frozenset()
     place_preps: frozenset[str]
     time_preps: frozenset[str]
+    object_preps: frozenset[str] = Field(default=frozenset(), description=(
+        "Prepositions whose object is the other participant of a verb with no direct object "
+        "('contributed to X', 'sided with X', 'voted against X')."))
+    occurrence_object_preps: frozenset[str] = Field(default=frozenset(), description=(
+        "The same for occurrence verbs, which otherwise state their event alone: 'resigned "
+        "from the board', 'escaped from prison', but 'died of cancer' stays 'died'."))
     relations: dict[str, RelationSpec]
     occurrence_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that state an event with one participant in the active voice ('die', "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of, labelled_triples
+from helpers import corpus_of, find, labelled_triples
 
 from kg.model import ResolvedCorpus
 
@@ -77,3 +77,11 @@ def test_a_description_beside_an_organisation_says_where_it_is_based():
     facts = labelled_triples(corpus_of(
         "Harlow Holdings, a major Hong Kong property group, bought the port."))
     assert ("Harlow Holdings", "basedIn", "Hong Kong") in facts
+
+
+def test_a_place_right_before_in_and_a_country_lies_in_it():
+    # The parser hangs the second 'in' on the verb; the order of the words still says it.
+    corpus = corpus_of("The outbreak began in Kerala in India last year.")
+    assert find(corpus, "place/kerala", "locatedIn", "place/india")
+    corpus = corpus_of("They met in Lyon in June.")
+    assert not [f for f in corpus.facts if f.predicate == "locatedIn"]

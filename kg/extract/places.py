@@ -94,7 +94,7 @@ def _described_places(state: DocState, sentence: Sentence,
                     _nests(mention.text, outer.text):
                 yield _fact(state, sentence, span.doc[noun.i:noun.i + 1], "locatedIn", mention,
                             outer, "place-noun-of-place")
-        for prep, outer in _prep_places(state, root, {"in"}):
+        for prep, outer in [*_prep_places(state, root, {"in"}), *_next_in_place(state, span)]:
             if outer.text != mention.text and can_contain(outer.text) and \
                     _nests(mention.text, outer.text):
                 yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
@@ -217,6 +217,17 @@ def _based_places(state: DocState, based: Token) -> Iterator[Mention]:
             if place is not None:
                 yield place
     yield from (place for _, place in _prep_places(state, based, {"in", "at"}))
+
+
+def _next_in_place(state: DocState, span: Span) -> Iterator[tuple[Token, Mention]]:
+    """'began in Kerala in India': the parser hangs the second 'in' on the verb, but a place
+    written right after another with 'in' between is where the first one lies when the
+    gazetteer knows it as a country or state (checked by the caller)."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
+        outer = _place_of(state, doc[span.end + 1])
+        if outer is not None and lookup(outer.text) is not None:
+            yield doc[span.end], outer
 
 
 def _prep_places(state: DocState, head: Token,

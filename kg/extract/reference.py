@@ -19,7 +19,7 @@ from kg.extract.state import (
     surface_text,
 )
 from kg.factuality import governors
-from kg.lexicon import canonical_role
+from kg.lexicon import canonical_role, event_nouns
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -108,6 +108,13 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
+        modifier = token.doc[left]
+        if modifier.dep_ == "amod" and modifier.pos_ == "ADJ" and modifier.is_alpha and \
+                modifier.tag_ == "JJ" and not any(modifier.children) and \
+                modifier.lower_ not in vocab.vague_modifiers:
+            # 'primary elections', 'a military offensive': the kind is part of what it is
+            # ('the new plan' is just the plan).
+            words.insert(0, modifier.lower_)
     count = [c for c in token.children if c.dep_ == "nummod" and c.i < token.i]
     if count and token.tag_ == "NNS":
         # '18 people died', 'at least 42 people': how many is what a reader needs.
@@ -115,20 +122,27 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         words = [*(t.lower_ for t in number), *words[:-1], token.lower_]
         left = min(left, number.start)
     end = token.i
-    complement = _of_complement(token)
+    preps = {"of"} | (COMPLEMENT_PREPS if token.lemma_.lower() in event_nouns().nouns else set())
+    complement = _complement(token, preps)
     if complement is not None:
-        # 'state of emergency', 'articles of impeachment': the head alone says too little.
-        words += ["of", *(t.text if t.pos_ == "PROPN" else t.lower_ for t in complement)]
+        # 'state of emergency', 'articles of impeachment', 'a ban on niqabs': the head alone
+        # says too little.
+        words += [complement.root.head.lower_,
+                  *(t.text if t.pos_ == "PROPN" else t.lower_ for t in complement)]
         end = complement.end - 1
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
                         lemma=surface_text(" ".join(words)))
 
 
-def _of_complement(token: Token) -> Span | None:
-    """The noun an 'of'-phrase adds to a common noun, with its compounds and adjectives
-    ('impeachment', 'Jacob Blake', 'illicit drugs'); None when there is none, or when it runs
-    on into clauses and further phrases, which would make the name a sentence."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
+
+
+def _complement(token: Token, preps: set[str]) -> Span | None:
+    """The noun an 'of'-phrase (or, after an event noun, 'on', 'into', 'against', ...) adds to
+    a common noun, with its compounds and adjectives ('impeachment', 'Jacob Blake', 'illicit
+    drugs'); None when there is none, or when it runs on into clauses and further phrases,
+    which would make the name a sentence."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
         if prep.i != token.i + 1:
             return None
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -291,6 +305,15 @@ def conjuncts(token: Token) -> list[Token]:
         # 'by prime minister A and energy minister B': the parser hangs both names on the
         # first title; each is a participant.
         return [*names, *later]
+    if proper and not later:
+        # 'A, B, C and D contributed': the parser often reads B as A's apposition and hangs
+        # C and D on B. A named apposition of the same kind with conjuncts of its own is the
+        # rest of the list, not another name for A.
+        for appos in (c for c in token.children if c.dep_ == "appos"
+                      and c.ent_type_ == token.ent_type_ != ""):
+            rest = [t for t in appos.conjuncts if t.i > appos.i and t.ent_type_ == appos.ent_type_]
+            if rest:
+                return [token, appos, *rest]
     return [token, *later]
 
 

@@ -72,6 +72,10 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         if all(m.ner_label not in (None, "PROPN") for m in pair):
             state.last_group = (sentence.index, pair)
     reading = _reading(state, verb, lemma, spec, vocab)
+    if not frame.objects and frame.reciprocal is None:
+        preps = vocab.occurrence_object_preps if occurrence_verb(
+            verb, lemma, vocab, passive=False) else vocab.object_preps
+        reading = _prepositional_object(state, verb, reading, frame, preps)
     if frame.reciprocal is not None and len(frame.subjects) >= 2:
         yield from _reciprocal_facts(state, sentence, verb, reading, frame)
         return
@@ -96,6 +100,35 @@ def _reading(state: DocState, verb: Token, lemma: str, spec: RelationSpec | None
     """Who said it and how sure the text is belong to the verb: read once, not once per
     pair of participants."""
     return Reading(lemma, spec, speaker_of(state, verb, vocab), judge_factuality(verb, vocab))
+
+
+def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame: Frame,
+                          preps: frozenset[str]) -> Reading:
+    """'contributed to the tribute', 'sided with the rebels', 'voted against the bill': a verb
+    with no direct object states its fact with the first argument preposition's object
+    (``object_preps`` in the vocabulary, fewer for a verb that states an event alone: 'resigned
+    from the board', but 'died in Paris'; never a time, nor a place the preposition locates).
+    The fact is the prepositional verb ('contribute to'), not the verb's direct-object sense
+    ('contribute' is 'give'), so the reading drops the relation; the role the phrase filled
+    is now the object."""
+    if any(c.dep_ in {"dobj", "attr", "oprd", "ccomp", "xcomp"} for c in verb.children):
+        return reading
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        word = prep.lower_
+        if word not in preps:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.ent_type_ in {"DATE", "TIME"} or pobj.like_num:
+                continue
+            mentions = [m for c in conjuncts(pobj) if (m := referent(state, c)) is not None
+                        and m.type is not EntityType.DATE]
+            if not mentions or (word in load_vocabulary().place_preps and
+                                all(m.type is EntityType.PLACE for m in mentions)):
+                continue
+            frame.objects.extend((m, f"prep-{word}") for m in mentions)
+            frame.roles = [r for r in frame.roles if r.mention not in mentions]
+            return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
+    return reading
 
 
 def occurrence_verb(verb: Token, lemma: str, vocab: RelationVocabulary, *,
