@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import shutil
 import socket
@@ -26,7 +27,9 @@ from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -310,7 +313,7 @@ class Gate:
     credentials, 415 to N-Triples, and forwards everything else."""
 
     oxigraph: Oxigraph
-    scheme: str  # "basic" or "digest"
+    scheme: str  # "basic", "digest", or "virtuoso" (Digest, and a bare 401 to Basic)
     url: str = ""
     seen: list[tuple[str, str, str]] = field(default_factory=list)  # method, type, auth scheme
 
@@ -319,6 +322,8 @@ class Gate:
         authorization = request.headers.get("Authorization", "")
         content_type = request.headers.get("Content-Type", "")
         self.seen.append((request.command, content_type, authorization.partition(" ")[0]))
+        if self.scheme == "virtuoso" and authorization.startswith("Basic "):
+            return 401, {}, b""  # what Virtuoso 7 does: no challenge, so no hint to use Digest
         if not self._authorized(request.command, request.path, authorization):
             challenge = ('Basic realm="kg"' if self.scheme == "basic" else
                          'Digest realm="SPARQL", nonce="n0nce", qop="auth", algorithm="MD5"')
@@ -473,3 +478,161 @@ def test_kg_load_to_a_dead_endpoint_is_a_one_line_error(tmp_path):
     assert result.exit_code != 0
     assert result.output.strip().startswith("kg: error:")
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_server_that_refuses_basic_without_a_challenge_gets_digest(oxigraph):
+    dataset = _hand_dataset()
+    with _gate(oxigraph, "virtuoso") as gate:
+        load_dataset(dataset, gate.url, auth=(USER, PASSWORD))
+        schemes = [auth for _, _, auth in gate.seen]
+        with pytest.raises(StoreError, match="HTTP 401") as caught:
+            load_dataset(dataset, gate.url, auth=(USER, "sesame"))
+    assert schemes.count("Basic") == 1  # tried once, then Digest for the rest of the load
+    assert "Digest" in schemes
+    assert "sesame" not in str(caught.value)
+    _holds_exactly(oxigraph, None, dataset.default_graph)
+    _holds_exactly(oxigraph, GRAPH_B, _named(dataset, GRAPH_B))
+
+
+VIRTUOSO_ERROR_PAGE = (  # the shape of Virtuoso 7's error pages
+    '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html>\n  <head>\n'
+    "    <title>SPARQL Graph Protocol request failed</title>\n  </head>\n  <body>\n"
+    "    <h1>HTTP/1.1 {status} Request Failed</h1>\n    <h3>Error 22023</h3>\n"
+    "<xmp>{message}</xmp></body></html>")
+
+
+def _refusing(status: int, message: str, *, only_default: bool = False, seen: list[str]
+              ) -> Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]:
+    def handle(request: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
+        request.rfile.read(int(request.headers.get("Content-Length", 0)))
+        query = urllib.parse.unquote(urllib.parse.urlsplit(request.path).query)
+        seen.append(query)
+        if only_default and query != "default":
+            return 201, {}, b""
+        page = VIRTUOSO_ERROR_PAGE.format(status=status, message=message)
+        return status, {"Content-Type": "text/html; charset=UTF-8"}, page.encode()
+
+    return handle
+
+
+def test_an_html_error_page_is_shown_as_its_text():
+    message = "SR133: Bad graph <http://example.org/g> \"quoted\"\nsecond line"
+    seen: list[str] = []
+    with _serving(_refusing(500, message, seen=seen)) as url, \
+            pytest.raises(StoreError, match="HTTP 500") as caught:
+        load_dataset(_hand_dataset(), url)
+    shown = str(caught.value)
+    assert "\n" not in shown
+    assert "DOCTYPE" not in shown and "<h3>" not in shown and "Request Failed</h1>" not in shown
+    assert "Error 22023" in shown
+    assert 'SR133: Bad graph <http://example.org/g> "quoted" second line' in shown
+
+
+def test_a_store_without_a_default_graph_gets_it_as_a_named_graph():
+    from kg.store import DEFAULT_GRAPH_STAND_IN
+
+    seen: list[str] = []
+    refusal = ('The request to SPARQL 1.1 Graph Store endpoint contains "default" param but the '
+               'endpoint is not configured to have default graph')
+    with _serving(_refusing(500, refusal, only_default=True, seen=seen)) as url:
+        report = load_dataset(_hand_dataset(), url)
+    assert seen[:2] == ["default", f"graph={DEFAULT_GRAPH_STAND_IN}"]
+    assert report.graphs[0].graph == DEFAULT_GRAPH_STAND_IN and report.graphs[0].default
+    assert not any(load.default for load in report.graphs[1:])
+
+
+def test_other_refusals_of_the_default_graph_are_errors_not_redirections():
+    seen: list[str] = []
+    with _serving(_refusing(500, "disk full", only_default=True, seen=seen)) as url, \
+            pytest.raises(StoreError, match="disk full"):
+        load_dataset(_hand_dataset(), url)
+    assert seen == ["default"]
+
+
+def test_the_default_graph_goes_where_the_caller_says(oxigraph):
+    dataset = _hand_dataset()
+    report = load_dataset(dataset, oxigraph.store, default_graph=str(EX.corpus))
+    assert report.graphs[0].graph == str(EX.corpus) and report.graphs[0].default
+    assert oxigraph.graph_names() == {str(EX.corpus), GRAPH_A, GRAPH_B}
+    assert len(oxigraph.graph(None)) == 0
+    _holds_exactly(oxigraph, str(EX.corpus), dataset.default_graph)
+
+
+@hypothesis.given(st.text(max_size=3000), st.booleans())
+def test_a_server_message_is_always_one_short_line(body, html):
+    from kg.store import MESSAGE_LIMIT, server_message
+
+    shown = server_message(body, html=html)
+    assert len(shown) <= MESSAGE_LIMIT
+    assert not any(char in shown for char in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+@pytest.mark.parametrize("endpoint", ["http://u:secret@[::1/store", "http://[::1:7878/store",
+                                      "http://127.0.0.1:port/store", "http://u:secret@h:99999/"])
+def test_malformed_urls_are_one_line_errors_without_the_password(endpoint):
+    with pytest.raises(StoreError, match="not a valid URL") as caught:
+        load_dataset(_hand_dataset(), endpoint)
+    assert "secret" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+# --- deadline ---------------------------------------------------------------------------------
+
+@contextmanager
+def _trickling() -> Iterator[str]:
+    """A server that reads the request, then answers one byte every half second, forever."""
+    stop = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+
+    def trickle(connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(5)
+            try:
+                connection.recv(65536)
+                for byte in itertools.cycle(b"HTTP/1.1 200 OK\r\nX-Slow: "):
+                    if stop.wait(0.5):
+                        return
+                    connection.sendall(bytes([byte]))
+            except OSError:
+                return  # the client hung up
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=trickle, args=(connection,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/store"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def test_a_trickling_server_cannot_hold_kg_load_past_its_deadline(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://a/s> <http://a/p> <http://a/o> .\n", "utf-8")
+    with _trickling() as url:
+        done = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "load",
+                               str(graph), url, "--deadline", "2", "--timeout", "5"],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == StoreError.exit_code
+    assert done.stderr.startswith("kg: error:") and "deadline of 2 s" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_kg_load_with_a_malformed_url_is_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://a/s> <http://a/p> <http://a/o> .\n", "utf-8")
+    result = CliRunner().invoke(main, ["load", str(graph), "http://u:p@[::1/store"])
+    assert result.exit_code == StoreError.exit_code
+    assert result.output.startswith("kg: error:") and len(result.output.splitlines()) == 1
