@@ -24,7 +24,12 @@ from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
 from kg.pipeline import build_result
 from kg.query import QueryResult, list_entities, list_facts, load_graph, run_query
 from kg.rdf import union_graph
-from kg.store import load_dataset
+from kg.store import (
+    DEFAULT_DEADLINE,
+    DEFAULT_GRAPH_STAND_IN,
+    DEFAULT_TIMEOUT,
+    load_dataset,
+)
 from kg.validate import validate_graph
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -226,10 +231,17 @@ def _print_result(result: QueryResult, fmt: str) -> None:
               help="Add to the graphs in the store (POST) instead of replacing them (PUT).")
 @click.option("--auth", envvar="KG_STORE_AUTH", metavar="USER:PASSWORD",
               help="Credentials for the store (Basic or Digest); also read from $KG_STORE_AUTH.")
-@click.option("--timeout", type=float, default=60.0, show_default=True,
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds to wait for each answer.")
+@click.option("--deadline", type=float, default=DEFAULT_DEADLINE, show_default=True,
+              help="Seconds the whole load may take; 0 for no limit.")
+@click.option("--default-graph", metavar="IRI",
+              help="Send the default graph (entities, facts) to this named graph. Without it, "
+                   "a store that has no default graph (Virtuoso) gets it as "
+                   f"<{DEFAULT_GRAPH_STAND_IN}>.")
 @reports_errors
-def load(graph: Path, endpoint: str, append: bool, auth: str | None, timeout: float) -> None:
+def load(graph: Path, endpoint: str, append: bool, auth: str | None, timeout: float,
+         deadline: float, default_graph: str | None) -> None:
     """Load a graph file into a triplestore over the SPARQL 1.1 Graph Store protocol.
 
     Each document's named graph (TriG, N-Quads) goes to ENDPOINT?graph=<document IRI>, the rest
@@ -244,6 +256,9 @@ def load(graph: Path, endpoint: str, append: bool, auth: str | None, timeout: fl
         http://localhost:8890/sparql-graph-crud-auth                         # Virtuoso
     """
     report = load_dataset(load_graph(graph), endpoint, replace=not append, auth=auth,
-                          timeout=timeout)
+                          timeout=timeout, deadline=deadline or None,
+                          default_graph=default_graph)
+    stand_in = next((f" (the default graph as <{g.graph}>)" for g in report.graphs if g.default),
+                    "")
     click.echo(f"loaded {report.triples} triples in {len(report.graphs)} graph(s) into "
-               f"{report.endpoint}")
+               f"{report.endpoint}{stand_in}")

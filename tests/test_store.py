@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
+import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,12 +24,14 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -34,6 +39,7 @@ from rdflib.namespace import RDFS
 from rdflib.term import Node
 
 from kg.errors import StoreError
+from kg.namespaces import PREFIXES
 from kg.store import load_dataset
 
 EX = Namespace("http://example.org/")
@@ -113,12 +119,21 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+def _missing(reason: str) -> None:
+    """Skip a live-store test on a machine without the server, fail where CI says it must run
+    (``.ci/run`` sets KG_LIVE_STORES=required after installing both)."""
+    if os.environ.get("KG_LIVE_STORES") == "required":
+        pytest.fail(f"{reason}, and KG_LIVE_STORES=required")
+    pytest.skip(reason)
+
+
 @pytest.fixture
 def oxigraph(tmp_path: Path) -> Iterator[Oxigraph]:
     binary = _oxigraph_binary()
     if binary is None:
-        pytest.skip("the oxigraph server binary is not installed next to python nor on PATH "
-                    "(pip install oxigraph)")
+        _missing("the oxigraph server binary is not installed next to python nor on PATH "
+                 "(pip install oxigraph)")
+        return
     process, base = _start(binary, tmp_path / "oxigraph", tmp_path / "oxigraph.log")
     try:
         yield Oxigraph(base)
@@ -310,7 +325,7 @@ class Gate:
     credentials, 415 to N-Triples, and forwards everything else."""
 
     oxigraph: Oxigraph
-    scheme: str  # "basic" or "digest"
+    scheme: str  # "basic", "digest", or "virtuoso" (Digest, and a bare 401 to Basic)
     url: str = ""
     seen: list[tuple[str, str, str]] = field(default_factory=list)  # method, type, auth scheme
 
@@ -319,6 +334,8 @@ class Gate:
         authorization = request.headers.get("Authorization", "")
         content_type = request.headers.get("Content-Type", "")
         self.seen.append((request.command, content_type, authorization.partition(" ")[0]))
+        if self.scheme == "virtuoso" and authorization.startswith("Basic "):
+            return 401, {}, b""  # what Virtuoso 7 does: no challenge, so no hint to use Digest
         if not self._authorized(request.command, request.path, authorization):
             challenge = ('Basic realm="kg"' if self.scheme == "basic" else
                          'Digest realm="SPARQL", nonce="n0nce", qop="auth", algorithm="MD5"')
@@ -473,3 +490,369 @@ def test_kg_load_to_a_dead_endpoint_is_a_one_line_error(tmp_path):
     assert result.exit_code != 0
     assert result.output.strip().startswith("kg: error:")
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_server_that_refuses_basic_without_a_challenge_gets_digest(oxigraph):
+    dataset = _hand_dataset()
+    with _gate(oxigraph, "virtuoso") as gate:
+        load_dataset(dataset, gate.url, auth=(USER, PASSWORD))
+        schemes = [auth for _, _, auth in gate.seen]
+        with pytest.raises(StoreError, match="HTTP 401") as caught:
+            load_dataset(dataset, gate.url, auth=(USER, "sesame"))
+    assert schemes.count("Basic") == 1  # tried once, then Digest for the rest of the load
+    assert "Digest" in schemes
+    assert "sesame" not in str(caught.value)
+    _holds_exactly(oxigraph, None, dataset.default_graph)
+    _holds_exactly(oxigraph, GRAPH_B, _named(dataset, GRAPH_B))
+
+
+VIRTUOSO_ERROR_PAGE = (  # the shape of Virtuoso 7's error pages
+    '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html>\n  <head>\n'
+    "    <title>SPARQL Graph Protocol request failed</title>\n  </head>\n  <body>\n"
+    "    <h1>HTTP/1.1 {status} Request Failed</h1>\n    <h3>Error 22023</h3>\n"
+    "<xmp>{message}</xmp></body></html>")
+
+
+def _refusing(status: int, message: str, *, only_default: bool = False, seen: list[str]
+              ) -> Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]:
+    def handle(request: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], bytes]:
+        request.rfile.read(int(request.headers.get("Content-Length", 0)))
+        query = urllib.parse.unquote(urllib.parse.urlsplit(request.path).query)
+        seen.append(query)
+        if only_default and query != "default":
+            return 201, {}, b""
+        page = VIRTUOSO_ERROR_PAGE.format(status=status, message=message)
+        return status, {"Content-Type": "text/html; charset=UTF-8"}, page.encode()
+
+    return handle
+
+
+def test_an_html_error_page_is_shown_as_its_text():
+    message = "SR133: Bad graph <http://example.org/g> \"quoted\"\nsecond line"
+    seen: list[str] = []
+    with _serving(_refusing(500, message, seen=seen)) as url, \
+            pytest.raises(StoreError, match="HTTP 500") as caught:
+        load_dataset(_hand_dataset(), url)
+    shown = str(caught.value)
+    assert "\n" not in shown
+    assert "DOCTYPE" not in shown and "<h3>" not in shown and "Request Failed</h1>" not in shown
+    assert "Error 22023" in shown
+    assert 'SR133: Bad graph <http://example.org/g> "quoted" second line' in shown
+
+
+def test_a_store_without_a_default_graph_gets_it_as_a_named_graph():
+    from kg.store import DEFAULT_GRAPH_STAND_IN
+
+    seen: list[str] = []
+    refusal = ('The request to SPARQL 1.1 Graph Store endpoint contains "default" param but the '
+               'endpoint is not configured to have default graph')
+    with _serving(_refusing(500, refusal, only_default=True, seen=seen)) as url:
+        report = load_dataset(_hand_dataset(), url)
+    assert seen[:2] == ["default", f"graph={DEFAULT_GRAPH_STAND_IN}"]
+    assert report.graphs[0].graph == DEFAULT_GRAPH_STAND_IN and report.graphs[0].default
+    assert not any(load.default for load in report.graphs[1:])
+
+
+def test_other_refusals_of_the_default_graph_are_errors_not_redirections():
+    seen: list[str] = []
+    with _serving(_refusing(500, "disk full", only_default=True, seen=seen)) as url, \
+            pytest.raises(StoreError, match="disk full"):
+        load_dataset(_hand_dataset(), url)
+    assert seen == ["default"]
+
+
+def test_the_default_graph_goes_where_the_caller_says(oxigraph):
+    dataset = _hand_dataset()
+    report = load_dataset(dataset, oxigraph.store, default_graph=str(EX.corpus))
+    assert report.graphs[0].graph == str(EX.corpus) and report.graphs[0].default
+    assert oxigraph.graph_names() == {str(EX.corpus), GRAPH_A, GRAPH_B}
+    assert len(oxigraph.graph(None)) == 0
+    _holds_exactly(oxigraph, str(EX.corpus), dataset.default_graph)
+
+
+@hypothesis.given(st.text(max_size=3000), st.booleans())
+def test_a_server_message_is_always_one_short_line(body, html):
+    from kg.store import MESSAGE_LIMIT, server_message
+
+    shown = server_message(body, html=html)
+    assert len(shown) <= MESSAGE_LIMIT
+    assert not any(char in shown for char in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+@pytest.mark.parametrize("endpoint", ["http://u:secret@[::1/store", "http://[::1:7878/store",
+                                      "http://127.0.0.1:port/store", "http://u:secret@h:99999/"])
+def test_malformed_urls_are_one_line_errors_without_the_password(endpoint):
+    with pytest.raises(StoreError, match="not a valid URL") as caught:
+        load_dataset(_hand_dataset(), endpoint)
+    assert "secret" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+# --- deadline ---------------------------------------------------------------------------------
+
+@contextmanager
+def _trickling() -> Iterator[str]:
+    """A server that reads the request, then answers one byte every half second, forever."""
+    stop = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+
+    def trickle(connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(5)
+            try:
+                connection.recv(65536)
+                for byte in itertools.cycle(b"HTTP/1.1 200 OK\r\nX-Slow: "):
+                    if stop.wait(0.5):
+                        return
+                    connection.sendall(bytes([byte]))
+            except OSError:
+                return  # the client hung up
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=trickle, args=(connection,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/store"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def test_a_trickling_server_cannot_hold_kg_load_past_its_deadline(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://a/s> <http://a/p> <http://a/o> .\n", "utf-8")
+    with _trickling() as url:
+        done = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "load",
+                               str(graph), url, "--deadline", "2", "--timeout", "5"],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == StoreError.exit_code
+    assert done.stderr.startswith("kg: error:") and "deadline of 2 s" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_kg_load_with_a_malformed_url_is_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://a/s> <http://a/p> <http://a/o> .\n", "utf-8")
+    result = CliRunner().invoke(main, ["load", str(graph), "http://u:p@[::1/store"])
+    assert result.exit_code == StoreError.exit_code
+    assert result.output.startswith("kg: error:") and len(result.output.splitlines()) == 1
+
+
+# --- live stores: the seeds, loaded into real Oxigraph and Virtuoso -------------------------
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = .
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = 100000
+"""
+VIRTUOSO_USER = ("kg", "pa:ss")  # a colon in the password, granted SPARQL_UPDATE only
+
+
+@dataclass(frozen=True)
+class LiveStore:
+    """A running store: where kg loads (its Graph Store URL and credentials) and where the test
+    reads back (its SPARQL endpoint, with whatever makes the named graphs the default graph)."""
+
+    name: str
+    graph_store: str
+    sparql: str
+    auth: str | None = None
+    has_default_graph: bool = True
+
+    def select(self, sparql: str) -> list[dict[str, dict[str, str]]]:
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+        request = urllib.request.Request(
+            self.sparql, data=urllib.parse.urlencode({"query": prologue + sparql}).encode(),
+            headers={"Accept": "application/sparql-results+json",
+                     "Content-Type": "application/x-www-form-urlencoded"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())["results"]["bindings"]
+
+    def counts(self, names: set[str]) -> dict[str | None, int]:
+        """Triples per named graph in ``names``, and in the default graph if the store has one."""
+        rows = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        counts: dict[str | None, int] = {row["g"]["value"]: int(row["n"]["value"]) for row in rows
+                                         if row["g"]["value"] in names}
+        if self.has_default_graph:
+            only_default = self.sparql.split("?")[0]  # without union-default-graph
+            store = replace(self, sparql=only_default, has_default_graph=False)
+            (row,) = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+            counts[None] = int(row["n"]["value"])
+        return counts
+
+
+def _start_virtuoso(folder: Path) -> tuple[subprocess.Popen[bytes], str, int]:
+    binary = shutil.which("virtuoso-t")
+    assert binary is not None
+    log = folder / "server.log"
+    for _ in range(3):
+        http_port, sql_port = _free_port(), _free_port()
+        ini = folder / "virtuoso.ini"
+        ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port))
+        with log.open("ab") as out:
+            process = subprocess.Popen([binary, "-f", "-c", str(ini)], cwd=folder, stdout=out,
+                                       stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{http_port}"
+        deadline = time.monotonic() + 120  # a first start creates the database: ~7 s here
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{base}/sparql", timeout=2):
+                    return process, base, sql_port
+            except OSError:
+                time.sleep(0.2)
+        _stop(process)
+    pytest.fail(f"virtuoso did not start:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStore]:
+    """Debian's Virtuoso 7 on free local ports, with a user allowed to write graphs; one per
+    session (it takes seconds to start), so tests use graphs of their own."""
+    isql = shutil.which("isql-vt") or shutil.which("isql")
+    if shutil.which("virtuoso-t") is None or isql is None:
+        _missing("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+        return
+    folder = tmp_path_factory.mktemp("virtuoso")
+    process, base, sql_port = _start_virtuoso(folder)
+    try:
+        user, password = VIRTUOSO_USER
+        subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba",
+                        f"exec=DB.DBA.USER_CREATE('{user}', '{password}'); "
+                        f'GRANT SPARQL_UPDATE TO "{user}";'],
+                       check=True, capture_output=True, timeout=60)
+        yield LiveStore("virtuoso", f"{base}/sparql-graph-crud-auth", f"{base}/sparql",
+                        auth=f"{user}:{password}", has_default_graph=False)
+    finally:
+        _stop(process)
+
+
+@pytest.fixture
+def oxigraph_store(oxigraph: Oxigraph) -> LiveStore:
+    return LiveStore("oxigraph", oxigraph.store, f"{oxigraph.base}/query?union-default-graph")
+
+
+@pytest.fixture(scope="module")
+def seeds_trig(seed_build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds as ``kg build -o output/graph.trig`` writes them."""
+    from kg.export import serialize
+
+    path = tmp_path_factory.mktemp("seeds") / "graph.trig"
+    path.write_text(serialize(seed_build.dataset, "trig"), "utf-8")
+    return path
+
+
+def _readme_queries() -> list[str]:
+    """The SPARQL of every ``kg query`` example in the README."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    queries = re.findall(r"^\$ kg query \S+ (?:--format \w+ )?'(.+?)'$", readme, re.M | re.S)
+    assert len(queries) >= 2, "the README's kg query examples moved; update _readme_queries"
+    return queries
+
+
+def _value(text: str) -> str:
+    """One spelling per value: stores write 0.90 as 0.9 and 5 as '5'^^xsd:integer."""
+    try:
+        number = Decimal(text)
+    except ArithmeticError:
+        return text
+    return str(number.normalize()) if number.is_finite() else text
+
+
+def _check_seeds_load(store: LiveStore, trig: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.query import load_graph, run_query
+    from kg.store import DEFAULT_GRAPH_STAND_IN
+
+    local = load_graph(trig)
+    expected: dict[str | None, int] = {
+        (None if g.identifier == DATASET_DEFAULT_GRAPH_ID else str(g.identifier)): len(g)
+        for g in local.graphs() if len(g)}
+    if not store.has_default_graph:
+        expected[DEFAULT_GRAPH_STAND_IN] = expected.pop(None)
+    names = {name for name in expected if name is not None}
+    assert len(names) >= 5  # one graph per seed article
+
+    command = ["load", str(trig), store.graph_store]
+    if store.auth:
+        command += ["--auth", store.auth]
+    for _ in range(2):  # the second load replaces each graph: same counts
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 0, result.output
+        assert f"loaded {sum(expected.values())} triples in {len(expected)} graph(s)" \
+            in result.output
+        assert store.counts(names) == expected
+
+    for sparql in _readme_queries():
+        mine = run_query(local, sparql)
+        rows = store.select(sparql)
+        theirs = [tuple(_value(row[c]["value"]) if c in row else "" for c in mine.columns)
+                  for row in rows]
+        assert mine.rows, sparql
+        assert sorted(theirs) == sorted(tuple(map(_value, row)) for row in mine.rows), sparql
+
+
+def test_the_seeds_load_into_oxigraph_and_answer_the_readme_queries(oxigraph_store, seeds_trig):
+    _check_seeds_load(oxigraph_store, seeds_trig)
+
+
+def test_the_seeds_load_into_virtuoso_and_answer_the_readme_queries(virtuoso, seeds_trig):
+    _check_seeds_load(virtuoso, seeds_trig)
+
+
+def test_virtuoso_refuses_a_wrong_password_in_one_line(virtuoso):
+    user = virtuoso.auth.partition(":")[0] if virtuoso.auth else "kg"
+    with pytest.raises(StoreError, match="HTTP 401") as caught:
+        load_dataset(_hand_dataset(), virtuoso.graph_store, auth=(user, "sesame"))
+    assert "sesame" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_virtuoso_holds_what_was_sent(virtuoso):
+    dataset = _hand_dataset()
+    report = load_dataset(dataset, virtuoso.graph_store, auth=virtuoso.auth,
+                          default_graph=str(EX.virtuoso_default))
+    assert report.graphs[0].graph == str(EX.virtuoso_default) and report.graphs[0].default
+    sent = {str(EX.virtuoso_default): dataset.default_graph, GRAPH_A: _named(dataset, GRAPH_A),
+            GRAPH_B: _named(dataset, GRAPH_B)}
+    assert virtuoso.counts(set(sent)) == {name: len(graph) for name, graph in sent.items()}
+    for name, graph in sent.items():  # every literal arrives with its text, tag and type
+        rows = virtuoso.select(f"SELECT ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+                               f"FILTER(isLiteral(?o)) }}")
+        arrived = sorted((r["o"]["value"], r["o"].get("xml:lang", ""),
+                          r["o"].get("datatype", "")) for r in rows)
+        expected = sorted((str(o), o.language or "", str(o.datatype or ""))
+                          for o in graph.objects() if isinstance(o, Literal))
+        assert [(_value(v), lang) for v, lang, _ in arrived] == \
+            [(_value(v), lang) for v, lang, _ in expected], name
