@@ -47,8 +47,9 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # A relative clause's head noun governs nothing: 'the plan, which X rejected' is no plan.
     lemmas = {verb.lemma_.lower()} | {t.lemma_.lower() for t, link in links
                                       if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"}}
-    if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb):
-        return Factuality.NEGATED  # 'did not meet', 'received no response'
+    if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
+            (lemmas - {verb.lemma_.lower()}) & vocab.negating_governors:
+        return Factuality.NEGATED  # 'did not meet', 'received no response', 'failed to act'
     if (lemmas - {verb.lemma_.lower()}) & vocab.denial_verbs:
         return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
     auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}

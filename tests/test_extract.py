@@ -445,3 +445,36 @@ def test_a_description_keeps_its_kind_and_what_an_event_noun_is_about():
     objects = {object_id(f) for f in corpus.facts}
     assert "thing/ban-on-e-readers" in objects
     assert "thing/e-reader" in objects  # 'new' says nothing of what it is
+
+
+def test_a_gerund_after_a_preposition_shares_its_clause_subject():
+    corpus = corpus_of("Lena Park sold her flat in Oslo before moving to Bergen.",
+                       "Tomas Berg was arrested after attacking Nils Dahl.")
+    (moved,) = [f for f in corpus.facts if f.lemma == "move"]
+    assert moved.subject.entity_id == "person/lena-park"
+    assert object_id(moved) == "place/bergen"
+    attacked = [f for f in corpus.facts if f.lemma == "attack"]
+    assert [f.subject.entity_id for f in attacked] == ["person/tomas-berg"]
+    assert [object_id(f).endswith("/nils-dahl") for f in attacked] == [True]
+
+
+def test_an_infinitive_after_unable_or_failed_did_not_happen():
+    corpus = corpus_of("Lena Park was unable to sign the treaty.",
+                       "Tomas Berg failed to sign the accord.")
+    signed = {f.subject.entity_id: f for f in corpus.facts if f.lemma == "sign"}
+    assert set(signed) == {"person/lena-park", "person/tomas-berg"}
+    assert {f.evidence.factuality for f in signed.values()} == {Factuality.NEGATED}
+
+
+def test_a_relative_clause_without_a_relative_word_is_about_its_noun():
+    corpus = corpus_of("Investigators traced the car Lena Park rented.",
+                       "The day Tomas Berg arrived was cold.")
+    (rented,) = [f for f in corpus.facts if f.lemma == "rent"]
+    assert rented.subject.entity_id == "person/lena-park"
+    assert object_id(rented) == "thing/car"
+    assert not [f for f in corpus.facts if object_id(f) == "thing/day"]
+
+
+def test_a_total_of_is_the_things_counted():
+    corpus = corpus_of("The Nordland Health Agency reported a total of 40 cases.")
+    assert [object_id(f) for f in corpus.facts if f.lemma == "report"] == ["thing/40-cases"]

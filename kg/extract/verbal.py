@@ -26,6 +26,10 @@ from kg.patterns import Slot
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# Nouns a relative clause without a relative word tells the time, place or manner of.
+GAPLESS = {"day", "week", "month", "year", "time", "moment", "night", "morning", "evening",
+           "afternoon", "hour", "minute", "season", "decade", "era", "period", "way", "manner",
+           "place", "reason", "extent", "point", "stage", "case"}
 
 
 @dataclass(frozen=True)
@@ -287,6 +291,18 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         mention = referent(state, verb.head)
         if mention is not None:
             frame.subjects.append((mention, "relcl"))
+    elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and _governing_verb(verb) is not None:
+        # 'left before moving to California', 'was unable to negotiate a deal', 'was killed
+        # after posting pictures': the governing clause's subject (or, when it is passive
+        # with no agent, its passive subject) does the gerund or the infinitive.
+        governor = _governing_verb(verb)
+        inherited = Frame()
+        fill_subjects(state, governor, inherited)
+        if not inherited.subjects:
+            for child in governor.children:
+                if child.dep_ == "nsubjpass" and (mention := referent(state, child)):
+                    inherited.subjects.append((mention, "nsubjpass"))
+        frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
     elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
         controllers = _object_controllers(state, verb) if verb.dep_ == "xcomp" else []
         if controllers:
@@ -305,6 +321,38 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
                 if child.dep_ == "nsubjpass" and (mention := referent(state, child)):
                     inherited.subjects.append((mention, "nsubjpass"))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _object_gap(verb: Token) -> bool:
+    """Whether a relative clause leaves its object to the noun it modifies: it has a subject
+    of its own, no relative word ('which', 'where', 'when': the patterns read those), no
+    object or complement clause, and modifies a noun."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"} or verb.pos_ != "VERB" \
+            or verb.head.ent_type_ in {"DATE", "TIME"} or verb.head.lemma_.lower() in GAPLESS:
+        return False  # 'the day he arrived', 'the way she spoke' say when and how
+    children = list(verb.children)
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in children) and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "auxpass"}
+        or c.lower_ in RELATIVE_PRONOUNS or c.tag_ in {"WRB", "WDT", "WP"}
+        for c in children)
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    """The verb whose subject a subject-less gerund or infinitive shares when the parser
+    hangs it on something else: a preposition ('before moving', 'prior to setting') or an
+    adjective ('unable to negotiate'). None when it hangs on a verb directly (the general
+    case below) or when the clause is not a gerund or an infinitive."""
+    head = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        governor = head.head
+        if governor.dep_ == "prep" and governor.head.pos_ in {"VERB", "AUX"}:
+            governor = governor.head  # 'prior to setting'
+    elif verb.dep_ == "xcomp" and infinitive and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        governor = head.head
+    else:
+        return None
+    return governor if governor.pos_ in {"VERB", "AUX"} else None
 
 
 def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
@@ -365,6 +413,13 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
         frame.roles = [r for r in frame.roles if r.name is not RoleName.THEME]
         frame.roles += [Role(name=RoleName.RECIPIENT, mention=m) for m, _ in frame.objects]
         frame.objects = [(r.mention, "prep-with") for r in themes]
+    if not frame.objects and not preferred and _object_gap(verb) and \
+            not occurrence_verb(verb, verb_lemma(verb), vocab, passive=False):
+        # 'the firearms he used', 'the wreck they found': a relative clause with its own
+        # subject and no object or relative word is about the noun it hangs on.
+        mention = referent(state, verb.head)
+        if mention is not None and mention.type is not EntityType.DATE:
+            frame.objects.append((mention, "relcl-gap"))
     if not frame.objects:
         frame.objects.extend(preferred)
 
