@@ -84,6 +84,20 @@ def test_the_picture_links_people_and_places_by_facts_weighted_by_support(tiny_r
     assert {e["label"] for e in gave} >= {"gave rifle (recipient)"}
 
 
+def test_a_large_picture_keeps_the_best_linked_names_and_says_so(tiny_build, tiny_report):
+    small = build_report(tiny_build.dataset, validate=False, picture_limit=2)
+    nodes = [e["data"] for e in small.elements if "source" not in e["data"]]
+    edges = [e["data"] for e in small.elements if "source" in e["data"]]
+    ids = {n["id"] for n in nodes}
+
+    assert tiny_report.linked > 2 and small.linked == tiny_report.linked
+    assert 0 < len(nodes) <= 2
+    assert {n["label"] for n in nodes} == {"Kim Jong Un", "Vladimir Putin"}
+    assert edges and all(e["source"] in ids and e["target"] in ids for e in edges)
+    assert f"of {small.linked} names" in render_report(small)
+    assert "best-linked" not in render_report(tiny_report)
+
+
 def test_entities_carry_aliases_and_types(tiny_report):
     kim = next(e for e in tiny_report.entities if e.label == "Kim Jong Un")
 
@@ -332,3 +346,18 @@ def test_sorting_a_column_orders_the_rows(browser, seed_page):
 
     assert values == sorted(values)
     assert header.get_attribute("aria-sort") == "ascending"
+
+
+def test_the_table_pages_fifty_rows_at_a_time(browser, seed_page, seed_build):
+    from selenium.webdriver.common.by import By
+
+    browser.get(seed_page.as_uri())
+    total = len(build_report(seed_build.dataset, validate=False).facts)
+    assert total > 50
+    first = [row.text for row in _visible_rows(browser)]
+    browser.find_element(By.XPATH, "//nav[@id='fact-pager']/button[contains(., 'next')]").click()
+    second = [row.text for row in _visible_rows(browser)]
+
+    assert len(first) == 50 and len(second) == min(50, total - 50)
+    assert not set(first) & set(second)
+    assert f"showing 51–{50 + len(second)}" in browser.find_element(By.ID, "fact-status").text
