@@ -24,6 +24,7 @@ from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
 from kg.pipeline import build_result
 from kg.query import QueryResult, list_entities, list_facts, load_graph, run_query
 from kg.rdf import union_graph
+from kg.report import build_report, render_report, write_report
 from kg.store import (
     DEFAULT_DEADLINE,
     DEFAULT_GRAPH_STAND_IN,
@@ -65,6 +66,7 @@ def main() -> None:
       kg validate output/graph.ttl
       kg query output/graph.ttl "SELECT ?s ?o WHERE { ?s kg:gave ?o }"
       kg facts output/graph.ttl --entity "Kim Jong Un"
+      kg report output/graph.ttl -o report.html  # a page to read: picture, facts, quotes
       kg build -o output/graph.trig && kg load output/graph.trig http://localhost:7878/store
     """
 
@@ -72,7 +74,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write one graph file here (default: output/graph.ttl and output/graph.jsonld).")
+              help="Write one graph file here (default: output/graph.ttl, output/graph.jsonld "
+                   "and the page output/report.html).")
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMAT_SUFFIXES)),
               help="Format of --output (default: from its suffix).")
 @click.option("--model", help="spaCy pipeline to use (default: $KG_SPACY_MODEL, then "
@@ -100,8 +103,9 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
     sources = list(paths) or [Path("seeds")]
     if output is None:
         targets = {Path("output/graph.ttl"): "turtle", Path("output/graph.jsonld"): "json-ld"}
+        page: Path | None = Path("output/report.html")
     else:
-        targets = {output: format_for(output, fmt)}
+        targets, page = {output: format_for(output, fmt)}, None
     # Off when stderr is not a terminal: a redirected log gets the result line, not bar residue.
     with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
@@ -112,16 +116,20 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
                                                                       total=total))
     for skipped in result.skipped:
         click.echo(f"kg: skipped {skipped}", err=True)
+    report = None
     if not no_validate:
         report = validate_graph(union_graph(result.dataset))
         if not report.conforms:
             click.echo(report.describe(), err=True)
             if strict:
                 raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
-    write_outputs(result.dataset, targets)
+    pages = {} if page is None else {page: render_report(
+        build_report(result.dataset, report, validate=False))}
+    write_outputs(result.dataset, targets, pages)
     corpus = result.corpus
     click.echo(f"{len(corpus.documents)} documents, {len(corpus.entities)} entities, "
-               f"{len(corpus.facts)} fact readings -> " + ", ".join(str(t) for t in targets)
+               f"{len(corpus.facts)} fact readings -> " + ", ".join(str(t) for t in [*targets,
+                                                                                      *pages])
                + _not_read(result.skipped, result.ignored))
 
 
@@ -208,6 +216,29 @@ def entities(graph: Path, kind: str | None, fmt: str) -> None:
       kg entities output/graph.ttl --type place --format csv > places.csv
     """
     _print_result(list_entities(load_graph(graph), kind=kind), fmt)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Where to write the page (default: report.html beside GRAPH).")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation (the page says so).")
+@reports_errors
+def report(graph: Path, output: Path | None, no_validate: bool) -> None:
+    """Write one self-contained HTML page about a graph file: counts, a picture of who is
+    linked to whom, every fact with its quotes highlighted and its source, the entities and
+    the SHACL result. The page needs no network.
+
+    \b
+    Examples:
+      kg report output/graph.ttl                  # -> output/report.html
+      kg report news.trig -o news.html --no-validate
+    """
+    target = output or graph.parent / "report.html"
+    page = write_report(load_graph(graph), target, validate=not no_validate)
+    counts = dict(page.counts)
+    click.echo(f"{counts['facts']} facts, {counts['readings']} readings, "
+               f"{len(page.entities)} entities -> {target}")
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:

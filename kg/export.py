@@ -134,8 +134,10 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_outputs(dataset: Dataset, targets: dict[Path, str]) -> None:
-    """Serialise every target first, then rename them all: all outputs or none change."""
-    rendered = {path: serialize(dataset, fmt) for path, fmt in targets.items()}
+def write_outputs(dataset: Dataset, targets: dict[Path, str],
+                  pages: dict[Path, str] | None = None) -> None:
+    """Serialise every target first, then rename them all: all outputs or none change.
+    ``pages`` are files already rendered (the HTML report), renamed along with the graph."""
+    rendered = {path: serialize(dataset, fmt) for path, fmt in targets.items()} | (pages or {})
     for path, text in rendered.items():
         write_atomic(path, text)

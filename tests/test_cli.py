@@ -65,14 +65,18 @@ def test_build_writes_the_file_in_the_chosen_format(tiny_build, tiny_corpus_dir,
     assert len(union_graph(parsed)) == len(union_graph(tiny_build.dataset))
 
 
-def test_build_without_output_writes_turtle_and_jsonld_under_output(tiny_corpus_dir, tmp_path,
-                                                                   monkeypatch):
+def test_build_without_output_writes_turtle_jsonld_and_the_report_under_output(
+        tiny_corpus_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build", str(tiny_corpus_dir)], prog_name="kg")
     written = sorted(p.name for p in (tmp_path / "output").iterdir())
 
     assert result.exit_code == 0, result.output
-    assert written == ["graph.jsonld", "graph.ttl"]
+    assert written == ["graph.jsonld", "graph.ttl", "report.html"]
+    assert "output/report.html" in result.stdout
+    page = (tmp_path / "output" / "report.html").read_text(encoding="utf-8")
+    assert "Conforms to the kg SHACL shapes" in page
+    assert "Kim Jong Un met Vladimir Putin" in page
 
 
 def test_build_reports_skipped_files_and_still_writes(tmp_path):
@@ -414,3 +418,14 @@ def test_entities_lists_names_types_links_and_documents(tmp_path):
     assert rows["France"]["links"] == "https://sws.geonames.org/3017382/"
     places = kg("entities", str(target), "--type", "place", "--format", "csv")
     assert "Lena Marsh" not in places.stdout and "France" in places.stdout
+
+
+def test_build_no_validate_says_so_in_the_report(tiny_corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    result = kg("build", str(tiny_corpus_dir), "--no-validate")
+
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "output" / "report.html").read_text(encoding="utf-8")
+    assert "Not validated against the SHACL shapes" in page
+    assert "Conforms to the kg SHACL shapes" not in page
