@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from dataclasses import dataclass
 
 from pyparsing import ParseResults
@@ -207,7 +208,7 @@ def list_facts(graph: Graph | Dataset, *, entity: str | None = None,
 
     table = [tuple(cell(facts[c], c) for c in FACT_COLUMNS) for facts in grouped.values()]
     support, confidence = FACT_COLUMNS.index("support"), FACT_COLUMNS.index("confidence")
-    table.sort(key=lambda r: (-int(r[support] or 0), -float(r[confidence] or 0), r[0]))
+    table.sort(key=lambda r: (-_number(r[support]), -_number(r[confidence]), r[0]))
     return QueryResult(FACT_COLUMNS, tuple(table))
 
 
@@ -244,8 +245,18 @@ def list_entities(graph: Graph | Dataset, *, kind: str | None = None) -> QueryRe
                 entity[column].add(record[source])
     table = [tuple("; ".join(sorted(e[c])) for c in ENTITY_COLUMNS) for e in grouped.values()]
     mentions = ENTITY_COLUMNS.index("mentions")
-    table.sort(key=lambda r: (-int(r[mentions] or 0), r[0]))
+    table.sort(key=lambda r: (-_number(r[mentions]), r[0]))
     return QueryResult(ENTITY_COLUMNS, tuple(table))
+
+
+def _number(text: str) -> float:
+    """A cell as a number for sorting; text that is not one (an ill-typed literal in a graph
+    file, "many", "NaN") sorts as 0 instead of failing: the shapes report it."""
+    try:
+        value = float(text.split(";")[0]) if text else 0.0
+    except ValueError:
+        return 0.0
+    return value if math.isfinite(value) else 0.0
 
 
 def _evidence_order(where: str) -> tuple[str, int]:
