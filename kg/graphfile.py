@@ -23,6 +23,7 @@ import copy
 import json
 import logging
 import re
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -30,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, plugin
+from rdflib import ConjunctiveGraph, Dataset, plugin
 from rdflib.parser import InputSource, Parser
 from rdflib.plugins.parsers.notation3 import RDFSink, SinkParser, TurtleParser
 from rdflib.plugins.parsers.rdfxml import RDFXMLHandler, RDFXMLParser
@@ -250,8 +251,10 @@ class _KgTrigParser(TrigParser):
     def parse(self, source: InputSource, graph: Any, encoding: str = "utf-8") -> None:
         if encoding not in (None, "utf-8"):
             raise GraphError(f"TriG is always UTF-8, not {encoding}")
-        dataset = Dataset(store=graph.store)
-        dataset.default_graph = graph
+        with warnings.catch_warnings():  # rdflib's TrigParser sinks into one, as here
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset = ConjunctiveGraph(store=graph.store, identifier=graph.identifier)
+            dataset.default_context = graph
         dataset.namespace_manager = graph.namespace_manager
         reader = _LinearTrigSinkParser(RDFSink(dataset), turtle=True, baseURI=dataset.absolutize(
             source.getPublicId() or source.getSystemId() or ""))

@@ -276,3 +276,18 @@ def test_fuzzed_graph_files_load_or_fail_in_one_line(tmp_path_factory, suffix, p
         list_facts(dataset)
     except KgError as err:
         assert "\n" not in str(err)
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+def test_named_graphs_keep_their_names(tmp_path, fmt):
+    """The hardened TriG reader sinks graphs where rdflib's does (a regression broke kg load)."""
+    dataset = rdflib.Dataset()
+    dataset.graph(rdflib.URIRef("urn:g")).add(PUTIN_LABEL)
+    dataset.add((rdflib.URIRef("urn:x"), rdflib.RDFS.label, rdflib.Literal("x")))
+    path = tmp_path / ("g.trig" if fmt == "trig" else "g.nq")
+    path.write_text(dataset.serialize(format=fmt), encoding="utf-8")
+
+    names = {graph.identifier for graph in load_graph(path).graphs() if len(graph)}
+
+    assert rdflib.URIRef("urn:g") in names
+    assert not any(isinstance(name, rdflib.BNode) for name in names)

@@ -194,3 +194,15 @@ def test_list_facts_of_an_unknown_entity_is_empty(seed_build):
     from kg.rdf import union_graph
 
     assert list_facts(union_graph(seed_build.dataset), entity="Nobody Atall").rows == ()
+
+
+@pytest.mark.timeout(120)
+def test_a_query_past_its_memory_ceiling_is_stopped_with_one_line(tmp_path):
+    path = tmp_path / "g.nt"
+    path.write_text("".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(200)))
+    product = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?c ?f ?i"
+
+    with pytest.raises(GraphError, match="memory") as raised:
+        run_query(load_graph(path), product, timeout=100, memory_mb=64)
+
+    assert "\n" not in str(raised.value)
