@@ -22,7 +22,15 @@ from kg.confidence import FLOOR
 from kg.errors import KgError, ShapeViolation
 from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
 from kg.pipeline import build_result
-from kg.query import QueryResult, list_entities, list_facts, load_graph, run_query
+from kg.query import (
+    DEFAULT_TIMEOUT,
+    GraphResult,
+    QueryResult,
+    list_entities,
+    list_facts,
+    load_graph,
+    run_query,
+)
 from kg.rdf import union_graph
 from kg.report import build_report, render_report, write_report
 from kg.store import (
@@ -163,17 +171,27 @@ def validate(graph: Path) -> None:
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.argument("sparql")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
-              default="table", show_default=True)
+              default="table", show_default=True,
+              help="For SELECT and ASK; CONSTRUCT and DESCRIBE always print Turtle.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+              default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
+              help="Stop the query after this long.")
 @reports_errors
-def query(graph: Path, sparql: str, fmt: str) -> None:
-    """Run a SPARQL SELECT or ASK query on a graph file (kg:, schema:, prov:... predeclared).
+def query(graph: Path, sparql: str, fmt: str, timeout: float) -> None:
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file (kg:, schema:,
+    prov:... predeclared). SERVICE and FROM are refused: the answer comes from GRAPH only.
 
     \b
-    Example:
+    Examples:
       kg query output/graph.ttl \\
         "SELECT ?giver ?recipient WHERE { ?f rdf:subject ?giver ; kg:recipient ?recipient }"
+      kg query output/graph.ttl "CONSTRUCT { ?b kg:gaveTo ?a } WHERE { ?a kg:gave ?b }"
     """
-    _print_result(run_query(load_graph(graph), sparql), fmt)
+    result = run_query(load_graph(graph), sparql, timeout=timeout)
+    if isinstance(result, GraphResult):
+        click.echo(result.turtle, nl=False)
+    else:
+        _print_result(result, fmt)
 
 
 @main.command()

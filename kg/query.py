@@ -1,21 +1,27 @@
-"""Run SPARQL over a graph file or a Dataset and return plain rows for printing or export."""
+"""Run SPARQL over a graph file or a Dataset and return plain rows (or Turtle) for printing or
+export. Queries are data: one that would reach out (SERVICE, FROM) is refused before it runs,
+and evaluation is stopped at a deadline (kg.deadline)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import math
 from dataclasses import dataclass
-from pathlib import Path
 
+from pyparsing import ParseResults
 from rdflib import Dataset, Graph, Literal
-from rdflib.term import Node
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Identifier, Node
 
+from kg.deadline import call_with_deadline
 from kg.errors import GraphError
+from kg.graphfile import GRAPH_FORMATS, load_graph, one_line, quiet_literal_warnings
 from kg.namespaces import PREFIXES
-
-GRAPH_FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig",
-                 ".nq": "nquads", ".nt": "nt", ".n3": "n3", ".rdf": "xml", ".xml": "xml"}
 
 
 @dataclass(frozen=True)
@@ -35,40 +41,109 @@ class QueryResult:
                           indent=2, ensure_ascii=False) + "\n"
 
 
-def load_graph(path: str | Path) -> Dataset:
-    """Parse any RDF file kg writes (format from the suffix) into a Dataset."""
-    path = Path(path)
-    if not path.is_file():
-        raise GraphError(f"{path}: no such graph file")
-    fmt = GRAPH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphError(f"{path}: unknown RDF suffix; use one of {', '.join(GRAPH_FORMATS)}")
-    dataset = Dataset(default_union=True)
-    try:
-        dataset.parse(path, format=fmt)
-    except Exception as err:  # rdflib raises many unrelated types for bad syntax
-        raise GraphError(f"{path}: cannot parse as {fmt}: {_reason(err)}") from None
-    return dataset
+DEFAULT_TIMEOUT = 30.0
+"""Seconds a query may run (``kg query --timeout``); a cartesian product stops here."""
+DEFAULT_MEMORY_MB = 1024
+"""Memory a query may take beyond the loaded graph before it is stopped."""
 
 
-def run_query(graph: Graph | Dataset, sparql: str,
-              bindings: dict[str, Node] | None = None) -> QueryResult:
-    """SELECT and ASK queries; kg's prefixes are predeclared so queries stay short.
-    ``bindings`` pre-binds variables, so user text never has to be spliced into a query."""
+@dataclass(frozen=True)
+class GraphResult:
+    """The answer to CONSTRUCT or DESCRIBE: a graph, as Turtle."""
+
+    turtle: str
+    triples: int
+
+
+def prepare_query(sparql: str) -> Query:
+    """Parse a SPARQL query (kg's prefixes predeclared) and refuse, before anything runs, any
+    part that would make rdflib reach out: SERVICE (a request to another endpoint) and
+    FROM / FROM NAMED (rdflib fetches or opens the IRI), anywhere in the query (sub-queries,
+    EXISTS, CONSTRUCT). Updates are not queries and fail to parse."""
     try:
-        result = graph.query(sparql, initNs=dict(PREFIXES), initBindings=bindings or {})
+        query = translateQuery(parseQuery(sparql), initNs=dict(PREFIXES))
     except Exception as err:  # pyparsing and rdflib errors carry the useful message
         raise GraphError(f"bad SPARQL: {_reason(err)}") from None
-    if result.type not in ("SELECT", "ASK"):
-        raise GraphError("only SELECT and ASK queries are supported")
-    try:  # rdflib evaluates lazily: a bad regex or an unreachable SERVICE fails only here
+    refuse_reaching_out(query)
+    return query
+
+
+def refuse_reaching_out(query: Query) -> None:
+    """A ``GraphError`` if the query's algebra holds a SERVICE pattern or a dataset clause."""
+    stack: list[object] = [query.algebra]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                raise GraphError(f"SERVICE {_n3(dict.get(node, 'term'))} refused: kg answers from "
+                                 "the graph file only and sends no requests")
+            if dict.get(node, "datasetClause"):
+                clause = node["datasetClause"][0]
+                kind, iri = ("FROM NAMED", clause.named) if dict.get(clause, "named") is not None \
+                    else ("FROM", clause.default)
+                raise GraphError(f"{kind} {_n3(iri)} refused: kg answers from the graph file "
+                                 "only and reads no other graph")
+            stack.extend(node.values())
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple, ParseResults)):
+            stack.extend(node)
+
+
+def run_query(graph: Graph | Dataset, sparql: str, bindings: dict[str, Node] | None = None,
+              *, timeout: float | None = DEFAULT_TIMEOUT,
+              memory_mb: int | None = DEFAULT_MEMORY_MB) -> QueryResult | GraphResult:
+    """SELECT and ASK give rows, CONSTRUCT and DESCRIBE a graph as Turtle; kg's prefixes are
+    predeclared so queries stay short. ``bindings`` pre-binds variables, so user text never
+    has to be spliced into a query. Evaluation runs in a worker stopped after ``timeout``
+    seconds or ``memory_mb`` MB (``timeout=None``: in this process, unbounded)."""
+    query = prepare_query(sparql)
+
+    def evaluate() -> QueryResult | GraphResult:
+        with quiet_literal_warnings():
+            return _evaluate(graph, query, bindings or {})
+
+    if timeout is None:
+        return evaluate()
+    return call_with_deadline(evaluate, timeout=timeout, memory_mb=memory_mb, what="query")
+
+
+def select_rows(graph: Graph | Dataset, sparql: str,
+                bindings: dict[str, Node] | None = None) -> QueryResult:
+    """kg's own SELECT queries (facts, entities): in process, no deadline."""
+    result = run_query(graph, sparql, bindings, timeout=None)
+    assert isinstance(result, QueryResult)
+    return result
+
+
+def _evaluate(graph: Graph | Dataset, query: Query,
+              bindings: dict[str, Node]) -> QueryResult | GraphResult:
+    try:  # rdflib evaluates lazily: a bad regex fails only while rows are read
+        result = graph.query(query, initBindings=bindings)
         if result.type == "ASK":
             return QueryResult(("ask",), ((str(bool(result.askAnswer)).lower(),),))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            answer = Graph()
+            for prefix, namespace in PREFIXES.items():
+                answer.bind(prefix, namespace)
+            for triple in result:
+                answer.add(triple)
+            return GraphResult(answer.serialize(format="turtle"), len(answer))
         columns = tuple(str(v) for v in result.vars or ())
         rows = tuple(tuple(_text(row[i]) for i in range(len(columns))) for row in result)
+    except (MemoryError, RecursionError):
+        raise
     except Exception as err:
         raise GraphError(f"query failed: {_reason(err)}") from None
     return QueryResult(columns, rows)
+
+
+def _n3(node: object) -> str:
+    return node.n3() if isinstance(node, Identifier) else str(node)
 
 
 FACTS_QUERY = """
@@ -114,7 +189,7 @@ def list_facts(graph: Graph | Dataset, *, entity: str | None = None,
     bindings: dict[str, Node] = {"minSupport": Literal(min_support)}
     if entity:
         bindings["name"] = Literal(entity)
-    rows = run_query(graph, FACTS_QUERY, bindings)
+    rows = select_rows(graph, FACTS_QUERY, bindings)
     grouped: dict[str, dict[str, set[str]]] = {}
     for row in rows.rows:
         record = dict(zip(rows.columns, row, strict=True))
@@ -133,7 +208,7 @@ def list_facts(graph: Graph | Dataset, *, entity: str | None = None,
 
     table = [tuple(cell(facts[c], c) for c in FACT_COLUMNS) for facts in grouped.values()]
     support, confidence = FACT_COLUMNS.index("support"), FACT_COLUMNS.index("confidence")
-    table.sort(key=lambda r: (-int(r[support] or 0), -float(r[confidence] or 0), r[0]))
+    table.sort(key=lambda r: (-_number(r[support]), -_number(r[confidence]), r[0]))
     return QueryResult(FACT_COLUMNS, tuple(table))
 
 
@@ -157,7 +232,7 @@ def list_entities(graph: Graph | Dataset, *, kind: str | None = None) -> QueryRe
     (GeoNames), how often they are mentioned, the documents that mention them and the IRI;
     ``kind`` keeps one type (person, organization, place, event). Most mentioned first."""
     bindings: dict[str, Node] = {"kind": Literal(kind)} if kind else {}
-    rows = run_query(graph, ENTITIES_QUERY, bindings)
+    rows = select_rows(graph, ENTITIES_QUERY, bindings)
     grouped: dict[str, dict[str, set[str]]] = {}
     for row in rows.rows:
         record = dict(zip(rows.columns, row, strict=True))
@@ -170,8 +245,18 @@ def list_entities(graph: Graph | Dataset, *, kind: str | None = None) -> QueryRe
                 entity[column].add(record[source])
     table = [tuple("; ".join(sorted(e[c])) for c in ENTITY_COLUMNS) for e in grouped.values()]
     mentions = ENTITY_COLUMNS.index("mentions")
-    table.sort(key=lambda r: (-int(r[mentions] or 0), r[0]))
+    table.sort(key=lambda r: (-_number(r[mentions]), r[0]))
     return QueryResult(ENTITY_COLUMNS, tuple(table))
+
+
+def _number(text: str) -> float:
+    """A cell as a number for sorting; text that is not one (an ill-typed literal in a graph
+    file, "many", "NaN") sorts as 0 instead of failing: the shapes report it."""
+    try:
+        value = float(text.split(";")[0]) if text else 0.0
+    except ValueError:
+        return 0.0
+    return value if math.isfinite(value) else 0.0
 
 
 def _evidence_order(where: str) -> tuple[str, int]:
@@ -181,10 +266,10 @@ def _evidence_order(where: str) -> tuple[str, int]:
     return file, int(span.split("-")[0]) if span.split("-")[0].isdigit() else 0
 
 
-def _reason(err: Exception) -> str:
-    """The first lines of an error as one line: rdflib puts the reason on the second line."""
-    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
-    return " ".join(lines[:2]) or type(err).__name__
+_reason = one_line
+
+__all__ = ["DEFAULT_TIMEOUT", "GRAPH_FORMATS", "GraphResult", "QueryResult", "list_entities",
+           "list_facts", "load_graph", "prepare_query", "run_query", "select_rows"]
 
 
 def _text(node: Node | None) -> str:

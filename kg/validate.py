@@ -7,14 +7,16 @@ fact's label and the sentence it was read from, looked up in the data graph itse
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
+from kg.graphfile import quiet_literal_warnings
 from kg.namespaces import KG, NIF, PROV, SCHEMA
 
 
@@ -66,13 +68,38 @@ def load_shapes() -> Graph:
 def validate_graph(data: Graph) -> ValidationReport:
     from pyshacl import validate
 
-    conforms, results, _ = validate(data, shacl_graph=load_shapes(), inference="none",
-                                    advanced=True, allow_warnings=True)
+    not_numbers = not_a_number_triples(data)
+    checked = data
+    if not_numbers:  # pyshacl cannot compare them (decimal.InvalidOperation): check without
+        checked = Graph()
+        for triple in data:
+            checked.add(triple)
+        for triple in not_numbers:
+            checked.remove(triple)
+    with quiet_literal_warnings():
+        conforms, results, _ = validate(checked, shacl_graph=load_shapes(), inference="none",
+                                        advanced=True, allow_warnings=True)
     found = [_explain(data, results, r) for r in results.subjects(RDF.type, SH.ValidationResult)]
     found += quote_violations(data)
+    found += [_not_a_number(data, triple) for triple in not_numbers]
     violations = sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
     return ValidationReport(conforms=bool(conforms) and not violations,
                             violations=tuple(violations))
+
+
+def not_a_number_triples(data: Graph) -> list[tuple[Node, Node, Node]]:
+    """Triples whose object is an xsd:decimal rdflib read as NaN or infinity ("NaN" is not
+    in xsd:decimal's lexical space, but Python's Decimal accepts it)."""
+    return sorted(triple for triple in data if isinstance(triple[2], Literal)
+                  and isinstance(triple[2].value, Decimal) and not triple[2].value.is_finite())
+
+
+def _not_a_number(data: Graph, triple: tuple[Node, Node, Node]) -> Violation:
+    focus, path, value = triple
+    sentence, source = _sentence_behind(data, focus)
+    return Violation(focus=str(focus), label=_label(data, focus), path=_short(data, path),
+                     message=f'"{value}" is not a number (xsd:decimal).',
+                     sentence=" ".join(sentence.split()) if sentence else None, source=source)
 
 
 QUOTE_MESSAGE = "The quote (nif:anchorOf) is not the document text between its offsets."

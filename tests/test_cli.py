@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from kg import cli
 from kg.cli import main
@@ -290,10 +290,28 @@ def test_query_ask(good_graph):
 
 @pytest.mark.parametrize(("sparql", "words"), [
     ("SELEC ?x", "bad SPARQL"),
-    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "only SELECT and ASK"),
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "bad SPARQL"),
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * FROM <file:///etc/hostname> WHERE { ?s ?p ?o }", "FROM"),
 ])
 def test_query_errors_are_one_line(good_graph, sparql, words):
     _assert_one_line_error(kg("query", str(good_graph), sparql), 4, words)
+
+
+def test_query_construct_prints_turtle(good_graph):
+    result = kg("query", str(good_graph), "CONSTRUCT { ?b kg:gaveTo ?a } WHERE { ?a kg:gave ?b }")
+
+    assert result.exit_code == 0, result.output
+    answer = Graph().parse(data=result.stdout, format="turtle")
+    assert len(answer) > 0
+    assert {(str(p), str(o)) for _, p, o in answer} == {(str(KG.gaveTo), PUTIN)}
+
+
+def test_query_timeout_stops_a_cartesian_product_with_one_line(good_graph):
+    product = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+
+    _assert_one_line_error(kg("query", str(good_graph), product, "--timeout", "1"), 4,
+                           "stopped after 1 s")
 
 
 def test_query_on_missing_graph_is_one_line(tmp_path):

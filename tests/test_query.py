@@ -8,10 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from rdflib import RDFS, Graph, URIRef
+from rdflib import Literal as RdfLiteral
 
 from kg.errors import GraphError
 from kg.export import FORMAT_SUFFIXES, write_outputs
-from kg.query import GRAPH_FORMATS, QueryResult, load_graph, run_query
+from kg.namespaces import KG
+from kg.query import GRAPH_FORMATS, GraphResult, QueryResult, load_graph, run_query
 
 GRAPH = """\
 @prefix kg: <https://w3id.org/kg-news/ontology#> .
@@ -26,6 +29,7 @@ thing:rifle rdfs:label "rifle" .
 """
 PUTIN = "https://w3id.org/kg-news/id/person/vladimir-putin"
 KIM = "https://w3id.org/kg-news/id/person/kim-jong-un"
+RIFLE = "https://w3id.org/kg-news/id/thing/rifle"
 LABELS = "SELECT ?who ?name WHERE { ?who rdfs:label ?name } ORDER BY ?name"
 
 
@@ -109,13 +113,18 @@ def test_bad_sparql_is_a_graph_error(graph_file, sparql):
     assert "\n" not in str(raised.value)
 
 
-@pytest.mark.parametrize("sparql", [
-    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-    "DESCRIBE <https://w3id.org/kg-news/id/thing/rifle>",
+@pytest.mark.parametrize(("sparql", "expected"), [
+    ("CONSTRUCT { ?b kg:receivedFrom ?a } WHERE { ?a kg:gave ?b }",
+     {(URIRef(RIFLE), KG.receivedFrom, URIRef(PUTIN))}),
+    (f"DESCRIBE <{RIFLE}>", {(URIRef(RIFLE), RDFS.label, RdfLiteral("rifle"))}),
+    ("CONSTRUCT WHERE { ?a kg:met ?b }", {(URIRef(KIM), KG.met, URIRef(PUTIN))}),
 ])
-def test_only_select_and_ask_are_supported(graph_file, sparql):
-    with pytest.raises(GraphError, match="only SELECT and ASK"):
-        run_query(load_graph(graph_file), sparql)
+def test_construct_and_describe_answer_a_graph_as_turtle(graph_file, sparql, expected):
+    result = run_query(load_graph(graph_file), sparql)
+
+    assert isinstance(result, GraphResult)
+    assert set(Graph().parse(data=result.turtle, format="turtle")) == expected
+    assert result.triples == len(expected)
 
 
 def test_error_while_evaluating_is_a_graph_error(graph_file):
@@ -185,3 +194,15 @@ def test_list_facts_of_an_unknown_entity_is_empty(seed_build):
     from kg.rdf import union_graph
 
     assert list_facts(union_graph(seed_build.dataset), entity="Nobody Atall").rows == ()
+
+
+@pytest.mark.timeout(120)
+def test_a_query_past_its_memory_ceiling_is_stopped_with_one_line(tmp_path):
+    path = tmp_path / "g.nt"
+    path.write_text("".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(200)))
+    product = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?c ?f ?i"
+
+    with pytest.raises(GraphError, match="memory") as raised:
+        run_query(load_graph(path), product, timeout=100, memory_mb=64)
+
+    assert "\n" not in str(raised.value)

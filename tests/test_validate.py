@@ -217,3 +217,32 @@ def test_the_quote_shape_for_other_engines_agrees_with_kgs_own_check():
         conforms = validate(graph, shacl_graph=shapes, advanced=True)[0]
         assert conforms is expected
         assert (not quote_violations(graph)) is expected
+
+
+@pytest.mark.parametrize("lexical", ["NaN", "-Infinity", "sNaN"])
+def test_a_decimal_that_is_not_a_number_is_a_violation_not_a_crash(lexical):
+    """Python's Decimal reads "NaN", so rdflib calls the literal well-typed, and pyshacl's
+    range check raised decimal.InvalidOperation on it (issue 13)."""
+    graph = good_graph()
+    graph.set((FACT, KG.confidence, Literal(lexical, datatype=ns.XSD.decimal)))
+
+    report = validate_graph(graph)
+
+    assert not report.conforms
+    assert any(v.path == "kg:confidence" and "not a number" in v.message
+               for v in report.violations)
+
+
+@pytest.mark.parametrize(("prop", "literal"), [
+    (KG.supportCount, Literal("many", datatype=ns.XSD.integer)),
+    (KG.confidence, Literal("high")),
+    (KG.confidence, Literal("1" * 5000, datatype=ns.XSD.integer)),
+])
+def test_ill_typed_numbers_are_violations(prop, literal):
+    graph = good_graph()
+    graph.set((FACT, prop, literal))
+
+    report = validate_graph(graph)
+
+    assert not report.conforms
+    assert any(v.path == graph.namespace_manager.normalizeUri(prop) for v in report.violations)
