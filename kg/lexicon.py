@@ -116,6 +116,9 @@ class EventNouns(BaseModel):
         "their own fact with the event noun as object is dropped. Others ('ended the "
         "campaign', 'signed the deal') keep it and lend the noun their subject."))
     patient_possessive: frozenset[str] = frozenset()
+    cancelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs that keep the event their object names from happening ('cancelled his "
+        "visit', 'postponed the summit'): the noun states no event."))
 
 
 @cache

@@ -6,7 +6,7 @@ import pytest
 from helpers import corpus_of, find
 from helpers import labelled_triples as triples
 
-from kg.model import Factuality
+from kg.model import Factuality, RoleName
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -41,3 +41,22 @@ def test_a_verb_that_does_something_to_an_event_keeps_its_own_fact():
 def test_a_cancelled_visit_is_no_visit():
     corpus = corpus_of("Tom Reyes cancelled his visit to Oslo.")
     assert not [f for f in corpus.facts if f.predicate == "visited"]
+
+
+def test_a_possessive_event_noun_that_names_one_participant_is_an_occurrence():
+    corpus = corpus_of("Lena Park's resignation surprised the board.",
+                       "Tomas Berg was a senator. The party announced his death on Monday.")
+    resigned = [f for f in corpus.facts if f.predicate == "resigned"]
+    assert [(f.subject.entity_id, f.object) for f in resigned] == [("person/lena-park", None)]
+    died = [f for f in corpus.facts if f.predicate == "died"]
+    # Whoever announces a death did not die, and is not the one who died.
+    assert [(f.subject.entity_id, f.object) for f in died] == [("person/tomas-berg", None)]
+
+
+def test_the_possessive_of_a_patient_noun_is_the_doer_when_an_of_phrase_names_the_patient():
+    corpus = corpus_of("Lena Park's arrest of Tomas Berg surprised everyone.",
+                       "Nils Holm's arrest came on Monday.")
+    assert find(corpus, "person/lena-park", "arrested", "person/tomas-berg")
+    (held,) = [f for f in corpus.facts if f.predicate == "arrested" and f.object is None]
+    assert held.subject.entity_id == "person/nils-holm"
+    assert held.subject.name is RoleName.THEME

@@ -54,18 +54,20 @@ def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Itera
 def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
                 vocab: RelationVocabulary, *, patient_possessive: bool) -> Iterator[Fact]:
     spec = vocab.spec(frame.verb)
-    if spec is None:
-        return
+    if spec is None or (noun.dep_ in {"dobj", "nsubjpass"} and
+                        verb_lemma(noun.head) in event_nouns().cancelling_verbs):
+        return  # 'cancelled his visit': no visit
     agents: list[tuple[Mention, str]] = []
     objects: list[Mention] = []
+    named_objects = list(_prep_objects(state, noun, frame.object))
     for child in noun.children:
-        if child.dep_ == "poss" and (mention := referent(state, child)) is not None:
-            if patient_possessive:
-                objects.append(mention)
+        if child.dep_ == "poss" and (mention := referent(state, child, possessive=True)):
+            if patient_possessive and not named_objects:
+                objects.append(mention)  # "Navalny's arrest": he was arrested
             else:
-                agents.append((mention, "noun-possessive"))
+                agents.append((mention, "noun-possessive"))  # "X's arrest of Y", 'its attack'
     agents += [(m, "noun-by") for m in _prep_objects(state, noun, frame.agent)]
-    objects += list(_prep_objects(state, noun, frame.object))
+    objects += named_objects
     light = noun.head if noun.dep_ in {"dobj", "attr"} and \
         verb_lemma(noun.head) in event_nouns().light_verbs else None
     circumstances = Frame()
@@ -94,6 +96,31 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     if not objects and len(agents) >= 2 and spec.predicate in vocab.symmetric_predicates:
         objects, agents = [agents[1][0]], agents[:1]  # 'talks between X and Y'
     trigger = noun.doc[noun.i:noun.i + 1]
+    if frame.verb in vocab.occurrence_verbs and not named_objects and \
+            spec.predicate not in vocab.symmetric_predicates:
+        # "Kest's resignation", 'announced his death', 'after his arrival in Oslo': the event
+        # with its one participant, as 'Kest resigned' would say it. Whoever announces or
+        # mourns a death did not die.
+        possessed = [m for c in noun.children if c.dep_ == "poss"
+                     and (m := referent(state, c, possessive=True)) is not None]
+        doers = possessed or ([m for m, _ in agents] if light is not None and
+                              verb_lemma(light) in event_nouns().support_verbs else [])
+        for one in doers:
+            if one.type in NAMED:
+                yield make_fact(state, sentence, trigger, predicate=spec.predicate,
+                                lemma=frame.verb, subject=one, obj=None,
+                                rule=f"noun-possessive/noun-{noun.lemma_.lower()}",
+                                roles=circumstances.roles, factuality=factuality,
+                                speaker=speaker)
+        return
+    if not agents and patient_possessive and len(objects) == 1 and objects[0].type in NAMED \
+            and light is None and any(c.dep_ == "poss" for c in noun.children):
+        # "Berg's arrest": done to him by no one named, as 'Berg was arrested' says it.
+        yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=frame.verb,
+                        subject=objects[0], obj=None,
+                        rule=f"noun-possessive-patient/noun-{noun.lemma_.lower()}",
+                        roles=circumstances.roles, factuality=factuality, speaker=speaker,
+                        subject_role=RoleName.THEME)
     for agent, rule in agents:
         for obj in objects:
             if same_span(agent, obj) or (agent.type not in NAMED and obj.type not in NAMED):
