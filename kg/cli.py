@@ -23,7 +23,9 @@ from kg.errors import KgError, ShapeViolation
 from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
 from kg.pipeline import build_result
 from kg.query import (
-    DEFAULT_TIMEOUT,
+    DEFAULT_TIMEOUT as QUERY_TIMEOUT,
+)
+from kg.query import (
     GraphResult,
     QueryResult,
     list_entities,
@@ -36,8 +38,10 @@ from kg.report import build_report, render_report, write_report
 from kg.store import (
     DEFAULT_DEADLINE,
     DEFAULT_GRAPH_STAND_IN,
-    DEFAULT_TIMEOUT,
     load_dataset,
+)
+from kg.store import (
+    DEFAULT_TIMEOUT as LOAD_TIMEOUT,
 )
 from kg.validate import validate_graph
 
@@ -174,7 +178,7 @@ def validate(graph: Path) -> None:
               default="table", show_default=True,
               help="For SELECT and ASK; CONSTRUCT and DESCRIBE always print Turtle.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
-              default=DEFAULT_TIMEOUT, show_default=True, metavar="SECONDS",
+              default=QUERY_TIMEOUT, show_default=True, metavar="SECONDS",
               help="Stop the query after this long.")
 @reports_errors
 def query(graph: Path, sparql: str, fmt: str, timeout: float) -> None:
@@ -280,7 +284,7 @@ def _print_result(result: QueryResult, fmt: str) -> None:
               help="Add to the graphs in the store (POST) instead of replacing them (PUT).")
 @click.option("--auth", envvar="KG_STORE_AUTH", metavar="USER:PASSWORD",
               help="Credentials for the store (Basic or Digest); also read from $KG_STORE_AUTH.")
-@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
+@click.option("--timeout", type=float, default=LOAD_TIMEOUT, show_default=True,
               help="Seconds to wait for each answer.")
 @click.option("--deadline", type=float, default=DEFAULT_DEADLINE, show_default=True,
               help="Seconds the whole load may take; 0 for no limit.")

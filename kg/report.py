@@ -254,7 +254,9 @@ def _facts(data: Graph, entities: dict[str, EntityRow]) -> tuple[FactRow, ...]:
                                                     for v in data.objects(node, prop))) if p]
         readings = sorted((_reading(data, e, participants, entities)
                            for e in set(data.objects(node, KG.evidence))),
-                          key=lambda r: (r.source, r.begin, r.end))
+                          # Two triggers in one sentence are two readings: the rule and
+                          # the text break the tie, so the page is the same on every run.
+                          key=lambda r: (r.source, r.begin, r.end, r.rule, r.model_dump_json()))
         confidence = data.value(node, KG.confidence)
         support = data.value(node, KG.supportCount)
         rows.append(FactRow(
