@@ -6,13 +6,16 @@ a traceback means a bug.
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import TypeVar
 
 import click
+from pydantic import BaseModel
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
@@ -21,8 +24,17 @@ from kg import __version__
 from kg.confidence import FLOOR
 from kg.errors import KgError, ShapeViolation
 from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
+from kg.facts import (
+    FactRow,
+    ReadingRow,
+    cell_text,
+    list_facts,
+    list_readings,
+    to_csv,
+    to_json,
+)
 from kg.pipeline import build_result
-from kg.query import QueryResult, list_entities, list_facts, load_graph, run_query
+from kg.query import QueryResult, list_entities, load_graph, run_query
 from kg.rdf import union_graph
 from kg.store import load_dataset
 from kg.validate import validate_graph
@@ -166,23 +178,116 @@ def query(graph: Path, sparql: str, fmt: str) -> None:
 @main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("-e", "--entity", metavar="NAME",
-              help="Only facts in which this name or alias (any case) plays a role.")
+              help="Only facts in which an entity with this name, alias or name part (any "
+                   "case: 'vladimir', 'Kim Jong-un') plays a role.")
 @click.option("--min-support", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only facts read in at least this many documents.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Only facts (with --readings: readings) at least this likely to be right.")
+@click.option("-r", "--readings", is_flag=True,
+              help="One row per piece of evidence: file, begin, end and the quote.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True)
 @reports_errors
-def facts(graph: Path, entity: str | None, min_support: int, fmt: str) -> None:
-    """List the facts of a graph file, each once, with its roles, support, confidence,
-    factuality and where to check it (file:begin-end and the quote).
+def facts(graph: Path, entity: str | None, min_support: int, min_confidence: float,
+          readings: bool, fmt: str) -> None:
+    """List the facts of a graph file, each once: subject, predicate, object (labels and IRIs),
+    roles, support, confidence and factuality; or, with --readings, every piece of evidence
+    with where to check it (text[begin:end] of the file is the quote).
+
+    The table leaves out the IRIs to fit the terminal; CSV and JSON have every field (JSON
+    with numbers as numbers and lists as lists).
 
     \b
     Examples:
       kg facts output/graph.ttl
-      kg facts output/graph.ttl --entity "Kim Jong-un" --min-support 2
-      kg facts output/graph.trig --format csv > facts.csv
+      kg facts output/graph.ttl --entity putin --min-support 2
+      kg facts output/graph.ttl --entity "Kim Jong-un" --readings --format csv > readings.csv
+      kg facts output/graph.trig --min-confidence 0.7 --format json
     """
-    _print_result(list_facts(load_graph(graph), entity=entity, min_support=min_support), fmt)
+    lister = list_readings if readings else list_facts
+    rows = lister(load_graph(graph), entity=entity, min_support=min_support,
+                  min_confidence=min_confidence)
+    model = ReadingRow if readings else FactRow
+    if fmt == "csv":
+        click.echo(to_csv(rows, model), nl=False)
+    elif fmt == "json":
+        click.echo(to_json(rows), nl=False)
+    else:
+        _print_rows(rows, READING_COLUMNS if readings else FACT_COLUMNS)
+
+
+# Columns of the table view (CSV and JSON have every field), the wide one (that takes the room
+# left) last; headers short so numbers stay narrow.
+FACT_COLUMNS = {"subject": "subject", "predicate": "predicate", "object": "object",
+                "support": "sup", "confidence": "conf", "factuality": "factuality",
+                "roles": "roles"}
+READING_COLUMNS = {"fact": "fact", "file": "file", "begin": "begin", "end": "end",
+                   "confidence": "conf", "quote": "quote"}
+NUMERIC = {"support", "confidence", "begin", "end"}
+WORD_CAP = 14  # a longer word (a file name) folds rather than starve the other columns
+SHORT = 16  # names up to this long are kept on one line before the wide column grows
+
+
+def _print_rows(rows: Sequence[BaseModel], columns: dict[str, str]) -> None:
+    """A table that fits the terminal (80 columns included): cells wrap at spaces, a value per
+    line; every column is at least as wide as its longest word (up to WORD_CAP), numbers
+    never wrap, and the room left goes to the last column first."""
+    cells = [[_cell(row.model_dump(), field) for field in columns] for row in rows]
+    console = Console()
+    widths = _column_widths(list(columns.values()), cells, console.width - 2 * (len(columns) - 1),
+                            [field in NUMERIC for field in columns])
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+    for (field, header), width in zip(columns.items(), widths, strict=True):
+        numeric = field in NUMERIC
+        table.add_column(header, justify="right" if numeric else "left", no_wrap=numeric,
+                         overflow="fold", width=width)
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)
+    click.echo(f"{len(rows)} row(s)")
+
+
+def _cell(values: dict[str, object], field: str) -> str:
+    """A table cell: a value per line; a predicate's camelCase name as words ('affiliatedWith'
+    -> 'affiliated with') so it wraps at a space; 'fact' (readings) is subject, predicate and
+    object on three lines."""
+    if field == "fact":
+        return "\n".join(_cell(values, part) or "-" for part in ("subject", "predicate", "object"))
+    text = cell_text(values[field], "\n")
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower() if field == "predicate" else text
+
+
+def _column_widths(headers: list[str], cells: list[list[str]], room: int,
+                   numeric: list[bool]) -> list[int]:
+    """Each column as wide as its longest word (up to WORD_CAP; numbers and headers whole);
+    then the room left goes, a character at a time to the column lacking most: a quarter of
+    the room to the last column, short values (up to SHORT) unwrapped, then the last column's
+    longest line, then the others'."""
+    columns = list(zip(headers, *cells, strict=True)) if cells else [(h,) for h in headers]
+    natural = [max(len(line) for value in column for line in value.splitlines() or [""])
+               for column in columns]
+    widths = [natural[i] if numeric[i] else
+              max(len(headers[i]), min(WORD_CAP, max(len(word) for value in column[1:]
+                                                     for word in value.split() or [""])))
+              for i, column in enumerate(columns)]
+    while sum(widths) > room and max(w for w, n in zip(widths, numeric, strict=True) if not n) > 4:
+        widest = max((i for i in range(len(widths)) if not numeric[i]), key=lambda i: widths[i])
+        widths[widest] -= 1  # too narrow a terminal: long words fold, numbers stay whole
+    spare = room - sum(widths)
+    last = len(widths) - 1
+    # A quarter of the room to the wide last column, then short names on one line, then the
+    # last column up to its longest line, then the rest.
+    for wanted, which in ((lambda i: min(natural[i], room // 4), [last]),
+                          (lambda i: min(natural[i], SHORT), range(last)),
+                          (lambda i: natural[i], [last]), (lambda i: natural[i], range(last))):
+        while spare > 0:
+            lacking = max(which, key=lambda i: wanted(i) - widths[i])
+            if wanted(lacking) <= widths[lacking]:
+                break
+            widths[lacking] += 1
+            spare -= 1
+    return widths
 
 
 @main.command()

@@ -346,7 +346,8 @@ def test_facts_command_lists_facts_as_csv(good_graph):
 
     assert result.exit_code == 0, result.output
     header, *rows = result.stdout.splitlines()
-    assert header == "fact,recipient,time,place,other,support,confidence,factuality,evidence"
+    assert header == ("subject,predicate,object,roles,support,confidence,factuality,readings,"
+                      "kind,subject_iri,predicate_iri,object_iri,fact_iri")
     assert rows
 
 
