@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import TypeVar
@@ -17,12 +18,11 @@ import click
 from pydantic import BaseModel
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 
 from kg import __version__
 from kg.confidence import FLOOR
-from kg.errors import KgError, ShapeViolation
+from kg.errors import KgError, ShapeViolation, exit_codes
 from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
 from kg.facts import (
     FactRow,
@@ -34,6 +34,7 @@ from kg.facts import (
     to_json,
 )
 from kg.pipeline import build_result
+from kg.progress import Bars, LogLines, Progress, Silent, step
 from kg.query import QueryResult, list_entities, load_graph, run_query
 from kg.rdf import union_graph
 from kg.store import load_dataset
@@ -60,7 +61,15 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _exit_codes_epilog() -> str:
+    """The exit codes for `kg --help`, from kg/errors.py so the list cannot drift."""
+    codes = {0: "success", **exit_codes(), 130: "interrupted (Ctrl-C); no output was changed"}
+    codes[2] += "; or a bad option or argument (click's usage error)"
+    return "\b\nExit codes:\n" + "\n".join(f"  {code:<4} {text}" for code, text in codes.items())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=_exit_codes_epilog())
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """Build a knowledge graph with per-fact provenance from news articles.
@@ -92,9 +101,12 @@ def main() -> None:
               show_default=True, help="State only facts at least this likely to be right "
                                       "(kg:confidence is fitted on hand-judged facts); 0 keeps "
                                       "every reading.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress: neither bars (on a terminal) nor a log line per step "
+                   "(otherwise); warnings, errors and the summary line still show.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
-          no_validate: bool, strict: bool, min_confidence: float) -> None:
+          no_validate: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
@@ -109,27 +121,40 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
         targets = {Path("output/graph.ttl"): "turtle", Path("output/graph.jsonld"): "json-ld"}
     else:
         targets = {output: format_for(output, fmt)}
-    # Off when stderr is not a terminal: a redirected log gets the result line, not bar residue.
-    with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
-        task = bar.add_task("parse", total=None)
+    with _progress(quiet) as progress:
         result = build_result(sources, model=model, strict=strict,
-                              min_confidence=min_confidence,
-                              progress=lambda done, total: bar.update(task, completed=done,
-                                                                      total=total))
-    for skipped in result.skipped:
-        click.echo(f"kg: skipped {skipped}", err=True)
-    if not no_validate:
-        report = validate_graph(union_graph(result.dataset))
-        if not report.conforms:
-            click.echo(report.describe(), err=True)
-            if strict:
-                raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
-    write_outputs(result.dataset, targets)
+                              min_confidence=min_confidence, progress=progress)
+        for skipped in result.skipped:
+            click.echo(f"kg: skipped {skipped}", err=True)
+        if not no_validate:
+            with step(progress, "validate") as summary:
+                report = validate_graph(union_graph(result.dataset))
+                summary.append("conforms" if report.conforms
+                               else f"{len(report.violations)} violation(s)")
+            if not report.conforms:
+                click.echo(report.describe(), err=True)
+                if strict:
+                    raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
+        with step(progress, "write") as summary:
+            write_outputs(result.dataset, targets)
+            summary.append(", ".join(str(t) for t in targets))
     corpus = result.corpus
     click.echo(f"{len(corpus.documents)} documents, {len(corpus.entities)} entities, "
                f"{len(corpus.facts)} fact readings -> " + ", ".join(str(t) for t in targets)
                + _not_read(result.skipped, result.ignored))
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Progress]:
+    """Bars on a terminal; else one plain line per step, so a log or CI run still shows where
+    the time goes; nothing with --quiet."""
+    if quiet:
+        yield Silent()
+    elif err_console.is_terminal:
+        with Bars(err_console) as bars:
+            yield bars
+    else:
+        yield LogLines(sys.stderr)
 
 
 def _not_read(skipped: tuple[str, ...], ignored: tuple[str, ...]) -> str:

@@ -58,7 +58,8 @@ def exit_codes() -> dict[int, str]:
         cls = pending.pop(0)
         pending += cls.__subclasses__()
         doc = (cls.__doc__ or cls.__name__).strip().splitlines()[0].rstrip(".")
-        if doc[1:2].islower():  # 'A path ...' -> 'a path ...', but 'SPARQL ...' stays
+        first = doc.split()[0]
+        if len(first) == 1 or not first.isupper():  # 'A path' -> 'a path'; 'SPARQL' stays
             doc = doc[0].lower() + doc[1:]
         meanings.setdefault(cls.exit_code, []).append(doc)
     meanings.setdefault(KgError.exit_code, []).insert(0, "any other error kg can explain")
