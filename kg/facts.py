@@ -297,9 +297,11 @@ def _contains(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
 
 
 def _no_entity_message(name: str, names: dict[URIRef, set[str]]) -> str:
-    choices = sorted({label for labels in names.values() for label in labels})
-    near = process.extract(name, choices, scorer=fuzz.WRatio, processor=_folded, limit=3,
-                           score_cutoff=60)
+    choices: dict[str, str] = {}  # one spelling per folded name: not 'Peskov' and 'peskov'
+    for label in sorted({label for labels in names.values() for label in labels}):
+        choices.setdefault(_folded(label), label)
+    near = process.extract(name, list(choices.values()), scorer=fuzz.WRatio, processor=_folded,
+                           limit=3, score_cutoff=70)
     message = f"no entity named {name!r}"
     if near:
         return message + "; did you mean " + ", ".join(repr(c) for c, *_ in near) + "?"

@@ -276,3 +276,12 @@ def test_an_unknown_entity_is_one_line_and_exit_8(seeds_file):
     assert len(lines) == 1 and lines[0].startswith("kg: error: no entity named 'Vladmir'; ")
     assert "did you mean" in lines[0] and "Vladimir" in lines[0]
     assert result.stdout == ""
+
+
+def test_suggestions_name_each_spelling_once(seeds):
+    with pytest.raises(NoSuchEntity) as caught:
+        list_facts(seeds, entity="Pesokv")
+
+    suggested = str(caught.value).split("did you mean ", 1)[1].rstrip("?").split(", ")
+    assert "'Peskov'" in suggested or "'Dmitry Peskov'" in suggested
+    assert len({s.lower() for s in suggested}) == len(suggested)
