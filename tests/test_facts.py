@@ -173,9 +173,13 @@ def _one_fact_graph(label: str, alias: str) -> tuple[Graph, URIRef]:
     return graph, person
 
 
+# Letters whose case forms fold alike (not the Turkish dotless i: 'ı'.upper() is 'I').
+LETTERS = st.characters(categories=["L"]).filter(
+    lambda c: len({c.casefold(), c.upper().casefold(), c.lower().casefold()}) == 1)
+
+
 @settings(max_examples=60, deadline=None)
-@given(words=st.lists(st.text(st.characters(categories=["L"]), min_size=1, max_size=8),
-                      min_size=1, max_size=4),
+@given(words=st.lists(st.text(LETTERS, min_size=1, max_size=8), min_size=1, max_size=4),
        data=st.data())
 def test_any_run_of_a_names_words_in_any_case_finds_it(words, data):
     graph, person = _one_fact_graph("Someone Else", " ".join(words))
