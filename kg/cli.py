@@ -6,22 +6,35 @@ a traceback means a bug.
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import TypeVar
 
 import click
+from pydantic import BaseModel
+from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Column, Table
 
 from kg import __version__
 from kg.confidence import FLOOR
-from kg.errors import KgError, ShapeViolation
+from kg.errors import KgError, ShapeViolation, exit_codes
 from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
+from kg.facts import (
+    FactRow,
+    ReadingRow,
+    cell_text,
+    list_facts,
+    list_readings,
+    to_csv,
+    to_json,
+)
 from kg.pipeline import build_result
+from kg.progress import Bars, LogLines, Progress, Silent, step
 from kg.query import (
     DEFAULT_TIMEOUT as QUERY_TIMEOUT,
 )
@@ -29,7 +42,6 @@ from kg.query import (
     GraphResult,
     QueryResult,
     list_entities,
-    list_facts,
     load_graph,
     run_query,
 )
@@ -66,7 +78,15 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _exit_codes_epilog() -> str:
+    """The exit codes for `kg --help`, from kg/errors.py so the list cannot drift."""
+    codes = {0: "success", **exit_codes(), 130: "interrupted (Ctrl-C); no output was changed"}
+    codes[2] += "; or a bad option or argument (click's usage error)"
+    return "\b\nExit codes:\n" + "\n".join(f"  {code:<4} {text}" for code, text in codes.items())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=_exit_codes_epilog())
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """Build a knowledge graph with per-fact provenance from news articles.
@@ -100,9 +120,12 @@ def main() -> None:
               show_default=True, help="State only facts at least this likely to be right "
                                       "(kg:confidence is fitted on hand-judged facts); 0 keeps "
                                       "every reading.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress: neither bars (on a terminal) nor a log line per step "
+                   "(otherwise); warnings, errors and the summary line still show.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
-          no_validate: bool, strict: bool, min_confidence: float) -> None:
+          no_validate: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
@@ -118,31 +141,44 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
         page: Path | None = Path("output/report.html")
     else:
         targets, page = {output: format_for(output, fmt)}, None
-    # Off when stderr is not a terminal: a redirected log gets the result line, not bar residue.
-    with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
-        task = bar.add_task("parse", total=None)
-        result = build_result(sources, model=model, strict=strict,
-                              min_confidence=min_confidence,
-                              progress=lambda done, total: bar.update(task, completed=done,
-                                                                      total=total))
-    for skipped in result.skipped:
-        click.echo(f"kg: skipped {skipped}", err=True)
     report = None
-    if not no_validate:
-        report = validate_graph(union_graph(result.dataset))
-        if not report.conforms:
-            click.echo(report.describe(), err=True)
-            if strict:
-                raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
-    pages = {} if page is None else {page: render_report(
-        build_report(result.dataset, report, validate=False))}
-    write_outputs(result.dataset, targets, pages)
+    with _progress(quiet) as progress:
+        result = build_result(sources, model=model, strict=strict,
+                              min_confidence=min_confidence, progress=progress)
+        for skipped in result.skipped:
+            click.echo(f"kg: skipped {skipped}", err=True)
+        if not no_validate:
+            with step(progress, "validate") as summary:
+                report = validate_graph(union_graph(result.dataset))
+                summary.append("conforms" if report.conforms
+                               else f"{len(report.violations)} violation(s)")
+            if not report.conforms:
+                click.echo(report.describe(), err=True)
+                if strict:
+                    raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
+        with step(progress, "write") as summary:
+            pages = {} if page is None else {page: render_report(
+                build_report(result.dataset, report, validate=False))}
+            write_outputs(result.dataset, targets, pages)
+            summary.append(", ".join(str(t) for t in [*targets, *pages]))
     corpus = result.corpus
     click.echo(f"{len(corpus.documents)} documents, {len(corpus.entities)} entities, "
                f"{len(corpus.facts)} fact readings -> " + ", ".join(str(t) for t in [*targets,
                                                                                       *pages])
                + _not_read(result.skipped, result.ignored))
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Progress]:
+    """Bars on a terminal; else one plain line per step, so a log or CI run still shows where
+    the time goes; nothing with --quiet."""
+    if quiet:
+        yield Silent()
+    elif err_console.is_terminal:
+        with Bars(err_console) as bars:
+            yield bars
+    else:
+        yield LogLines(sys.stderr)
 
 
 def _not_read(skipped: tuple[str, ...], ignored: tuple[str, ...]) -> str:
@@ -201,23 +237,116 @@ def query(graph: Path, sparql: str, fmt: str, timeout: float) -> None:
 @main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("-e", "--entity", metavar="NAME",
-              help="Only facts in which this name or alias (any case) plays a role.")
+              help="Only facts in which an entity with this name, alias or name part (any "
+                   "case: 'vladimir', 'Kim Jong-un') plays a role.")
 @click.option("--min-support", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only facts read in at least this many documents.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Only facts (with --readings: readings) at least this likely to be right.")
+@click.option("-r", "--readings", is_flag=True,
+              help="One row per piece of evidence: file, begin, end and the quote.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True)
 @reports_errors
-def facts(graph: Path, entity: str | None, min_support: int, fmt: str) -> None:
-    """List the facts of a graph file, each once, with its roles, support, confidence,
-    factuality and where to check it (file:begin-end and the quote).
+def facts(graph: Path, entity: str | None, min_support: int, min_confidence: float,
+          readings: bool, fmt: str) -> None:
+    """List the facts of a graph file, each once: subject, predicate, object (labels and IRIs),
+    roles, support, confidence and factuality; or, with --readings, every piece of evidence
+    with where to check it (text[begin:end] of the file is the quote).
+
+    The table leaves out the IRIs to fit the terminal; CSV and JSON have every field (JSON
+    with numbers as numbers and lists as lists).
 
     \b
     Examples:
       kg facts output/graph.ttl
-      kg facts output/graph.ttl --entity "Kim Jong-un" --min-support 2
-      kg facts output/graph.trig --format csv > facts.csv
+      kg facts output/graph.ttl --entity putin --min-support 2
+      kg facts output/graph.ttl --entity "Kim Jong-un" --readings --format csv > readings.csv
+      kg facts output/graph.trig --min-confidence 0.7 --format json
     """
-    _print_result(list_facts(load_graph(graph), entity=entity, min_support=min_support), fmt)
+    lister = list_readings if readings else list_facts
+    rows = lister(load_graph(graph), entity=entity, min_support=min_support,
+                  min_confidence=min_confidence)
+    model = ReadingRow if readings else FactRow
+    if fmt == "csv":
+        click.echo(to_csv(rows, model), nl=False)
+    elif fmt == "json":
+        click.echo(to_json(rows), nl=False)
+    else:
+        _print_rows(rows, READING_COLUMNS if readings else FACT_COLUMNS)
+
+
+# Columns of the table view (CSV and JSON have every field), the wide one (that takes the room
+# left) last; headers short so numbers stay narrow.
+FACT_COLUMNS = {"subject": "subject", "predicate": "predicate", "object": "object",
+                "support": "sup", "confidence": "conf", "factuality": "factuality",
+                "roles": "roles"}
+READING_COLUMNS = {"fact": "fact", "file": "file", "begin": "begin", "end": "end",
+                   "confidence": "conf", "quote": "quote"}
+NUMERIC = {"support", "confidence", "begin", "end"}
+WORD_CAP = 14  # a longer word (a file name) folds rather than starve the other columns
+SHORT = 16  # names up to this long are kept on one line before the wide column grows
+
+
+def _print_rows(rows: Sequence[BaseModel], columns: dict[str, str]) -> None:
+    """A table that fits the terminal (80 columns included): cells wrap at spaces, a value per
+    line; every column is at least as wide as its longest word (up to WORD_CAP), numbers
+    never wrap, and the room left goes to the last column first."""
+    cells = [[_cell(row.model_dump(), field) for field in columns] for row in rows]
+    console = Console()
+    widths = _column_widths(list(columns.values()), cells, console.width - 2 * (len(columns) - 1),
+                            [field in NUMERIC for field in columns])
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+    for (field, header), width in zip(columns.items(), widths, strict=True):
+        numeric = field in NUMERIC
+        table.add_column(header, justify="right" if numeric else "left", no_wrap=numeric,
+                         overflow="fold", width=width)
+    for row in cells:
+        table.add_row(*row)
+    console.print(table)
+    click.echo(f"{len(rows)} row(s)")
+
+
+def _cell(values: dict[str, object], field: str) -> str:
+    """A table cell: a value per line; a predicate's camelCase name as words ('affiliatedWith'
+    -> 'affiliated with') so it wraps at a space; 'fact' (readings) is subject, predicate and
+    object on three lines."""
+    if field == "fact":
+        return "\n".join(_cell(values, part) or "-" for part in ("subject", "predicate", "object"))
+    text = cell_text(values[field], "\n")
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).lower() if field == "predicate" else text
+
+
+def _column_widths(headers: list[str], cells: list[list[str]], room: int,
+                   numeric: list[bool]) -> list[int]:
+    """Each column as wide as its longest word (up to WORD_CAP; numbers and headers whole);
+    then the room left goes, a character at a time to the column lacking most: a quarter of
+    the room to the last column, short values (up to SHORT) unwrapped, then the last column's
+    longest line, then the others'."""
+    columns = list(zip(headers, *cells, strict=True)) if cells else [(h,) for h in headers]
+    natural = [max(len(line) for value in column for line in value.splitlines() or [""])
+               for column in columns]
+    widths = [natural[i] if numeric[i] else
+              max(len(headers[i]), min(WORD_CAP, max(len(word) for value in column[1:]
+                                                     for word in value.split() or [""])))
+              for i, column in enumerate(columns)]
+    while sum(widths) > room and max(w for w, n in zip(widths, numeric, strict=True) if not n) > 4:
+        widest = max((i for i in range(len(widths)) if not numeric[i]), key=lambda i: widths[i])
+        widths[widest] -= 1  # too narrow a terminal: long words fold, numbers stay whole
+    spare = room - sum(widths)
+    last = len(widths) - 1
+    # A quarter of the room to the wide last column, then short names on one line, then the
+    # last column up to its longest line, then the rest.
+    for wanted, which in ((lambda i: min(natural[i], room // 4), [last]),
+                          (lambda i: min(natural[i], SHORT), range(last)),
+                          (lambda i: natural[i], [last]), (lambda i: natural[i], range(last))):
+        while spare > 0:
+            lacking = max(which, key=lambda i: wanted(i) - widths[i])
+            if wanted(lacking) <= widths[lacking]:
+                break
+            widths[lacking] += 1
+            spare -= 1
+    return widths
 
 
 @main.command()

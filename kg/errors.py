@@ -41,3 +41,26 @@ class StoreError(KgError):
     """A triplestore refused or could not be reached."""
 
     exit_code = 6
+
+
+class NoSuchEntity(KgError):
+    """No entity in the graph has the name asked for (the message suggests near names)."""
+
+    exit_code = 8
+
+
+def exit_codes() -> dict[int, str]:
+    """Each exit code and what it means, from the classes above (first docstring line), for
+    ``kg --help`` and the README; several classes may share a code."""
+    meanings: dict[int, list[str]] = {}
+    pending = list(KgError.__subclasses__())
+    while pending:
+        cls = pending.pop(0)
+        pending += cls.__subclasses__()
+        doc = (cls.__doc__ or cls.__name__).strip().splitlines()[0].rstrip(".")
+        first = doc.split()[0]
+        if len(first) == 1 or not first.isupper():  # 'A path' -> 'a path'; 'SPARQL' stays
+            doc = doc[0].lower() + doc[1:]
+        meanings.setdefault(cls.exit_code, []).append(doc)
+    meanings.setdefault(KgError.exit_code, []).insert(0, "any other error kg can explain")
+    return {code: "; ".join(meanings[code]) for code in sorted(meanings)}

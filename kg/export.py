@@ -75,10 +75,46 @@ def _jsonld(dataset: Dataset) -> str:
     data = json.loads(union_graph(dataset).serialize(format="json-ld", context=jsonld_context(),
                                                       auto_compact=True))
     nodes = data.get("@graph", [data] if "@id" in data else [])
-    nodes = [_sorted_values(node) for node in nodes]
+    nodes = [_sorted_values(_native_numbers(node)) for node in nodes]
     nodes.sort(key=lambda node: str(node.get("@id", "")))
     return json.dumps({"@context": jsonld_context(), "@graph": nodes}, indent=2,
                       ensure_ascii=False, sort_keys=False) + "\n"
+
+
+NUMERIC_TYPES = {f"xsd:{name}" for name in ("decimal", "double", "float", "integer", "int",
+                                             "long", "nonNegativeInteger", "positiveInteger")}
+
+
+@cache
+def numeric_terms() -> frozenset[str]:
+    """The context's terms coerced to a numeric datatype: their values are written as JSON
+    numbers."""
+    return frozenset(term for term, definition in jsonld_context().items()
+                     if isinstance(definition, dict) and definition.get("@type") in NUMERIC_TYPES)
+
+
+def _native_numbers(node: dict[str, object]) -> dict[str, object]:
+    """'"confidence": "0.6"' -> '"confidence": 0.6' for numeric terms. A JSON number with the
+    term's coercion reads back as the literal whose lexical form is the number as Python prints
+    it, so a value is converted only when that is exactly its lexical form ('0.6', '12'), and
+    the graph read back from the JSON-LD is the same graph."""
+    terms = numeric_terms()
+    return {key: _number(value) if key in terms else value for key, value in node.items()}
+
+
+def _number(value: object) -> object:
+    if isinstance(value, list):
+        return [_number(item) for item in value]
+    if not isinstance(value, str):
+        return value
+    for kind in (int, float):
+        try:
+            number = kind(value)
+        except ValueError:
+            continue
+        if repr(number) == value:
+            return number
+    return value
 
 
 def _sorted_values(node: object) -> object:

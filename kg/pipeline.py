@@ -1,12 +1,13 @@
 """The Python API: the stages joined in order, ingest -> nlp -> extract -> resolve -> rdf.
 
 Notebook use is ``kg.build(paths)``; the CLI calls ``build_result`` to also get counts and the
-documents skipped, and passes a progress callback for its progress bar.
+documents skipped, and passes a :class:`kg.progress.Progress` for its bars or log lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,13 +18,12 @@ from kg.errors import InputError
 from kg.extract import extract_document
 from kg.ingest import read_documents
 from kg.language import language_name
-from kg.model import Document, ResolvedCorpus
+from kg.model import Document, ExtractionResult, ResolvedCorpus
 from kg.nlp import choose_model, model_description, model_language, parse_documents
+from kg.progress import Progress, Silent, step
 from kg.rdf import build_dataset, union_graph
 from kg.resolve import resolve_corpus
 from kg.validate import ValidationReport, validate_graph
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class BuildResult:
 def build_result(paths: Iterable[str | Path], *, model: str | None = None,
                  progress: Progress | None = None, strict: bool = False,
                  min_confidence: float = FLOOR) -> BuildResult:
-    """Run every stage; ``progress(done, total)`` is called after each document is parsed.
+    """Run every stage, reporting the parse, extract, resolve and graph steps to ``progress``.
 
     ``strict`` reads UTF-8 only instead of guessing other encodings. A document written in a
     language the pipeline does not read is skipped (and reported), never parsed into garbage.
@@ -51,18 +51,42 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
     skipped = report.skipped + skipped
     if not documents:
         raise InputError("no documents in a language the pipeline reads: " + "; ".join(skipped))
+    progress = progress or Silent()
+    extracted = _parse_and_extract(documents, name, min_confidence, progress)
+    with step(progress, "resolve") as summary:
+        corpus = resolve_corpus(extracted)
+        summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
+    description = model_description(name)
+    with step(progress, "graph") as summary:
+        dataset = build_dataset(corpus, description)
+        summary.append(f"{len(dataset):,} quads")
+    return BuildResult(dataset, corpus, skipped, description, report.ignored)
+
+
+def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confidence: float,
+                       progress: Progress) -> list[ExtractionResult]:
+    """Parsing and extraction take turns per document (spaCy parses in batches, in worker
+    processes for large inputs), so each step's time is the sum of its turns."""
     total = len(documents)
-    extracted = []
-    for done, (document, doc) in enumerate(parse_documents(documents, name), start=1):
+    progress.start("parse", total)
+    progress.start("extract", total)
+    extracted: list[ExtractionResult] = []
+    parsing = extracting = 0.0
+    began = time.perf_counter()
+    for done, (document, doc) in enumerate(parse_documents(documents, model), start=1):
+        parsed = time.perf_counter()
+        parsing += parsed - began
+        progress.advance("parse", done)
         result = extract_document(document, doc)
         extracted.append(result.model_copy(update={"facts": tuple(
             f for f in result.facts if f.evidence.confidence >= min_confidence)}))
-        if progress is not None:
-            progress(done, total)
-    corpus = resolve_corpus(extracted)
-    description = model_description(name)
-    return BuildResult(build_dataset(corpus, description), corpus, skipped, description,
-                       report.ignored)
+        began = time.perf_counter()
+        extracting += began - parsed
+        progress.advance("extract", done)
+    progress.finish("parse", f"{total} documents", parsing)
+    readings = sum(len(e.facts) for e in extracted)
+    progress.finish("extract", f"{readings} fact readings", extracting)
+    return extracted
 
 
 def readable_documents(documents: Iterable[Document], language: str

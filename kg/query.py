@@ -146,72 +146,6 @@ def _n3(node: object) -> str:
     return node.n3() if isinstance(node, Identifier) else str(node)
 
 
-FACTS_QUERY = """
-SELECT ?statement ?fact ?support ?confidence ?said ?where ?recipient ?when ?place ?other
-WHERE {
-    VALUES ?factClass { rdf:Statement kg:Occurrence }
-    ?statement a ?factClass ; rdfs:label ?fact ; kg:supportCount ?support ;
-               kg:confidence ?confidence ; kg:evidence ?reading .
-    ?reading kg:factuality ?said ; kg:sentence ?sentence ;
-             prov:wasDerivedFrom/kg:sourceFile ?file .
-    ?sentence nif:anchorOf ?sentenceText ; nif:beginIndex ?begin ; nif:endIndex ?end .
-    OPTIONAL { ?reading kg:clause ?clause .
-               ?clause nif:anchorOf ?clauseText ; nif:beginIndex ?clauseBegin ;
-                       nif:endIndex ?clauseEnd }
-    BIND (CONCAT(?file, ":", STR(COALESCE(?clauseBegin, ?begin)), "-",
-                 STR(COALESCE(?clauseEnd, ?end)), " \u201c",
-                 COALESCE(?clauseText, ?sentenceText), "\u201d") AS ?where)
-    OPTIONAL { ?statement kg:recipient/rdfs:label ?recipient }
-    OPTIONAL { ?statement kg:time ?when }
-    OPTIONAL { ?statement kg:place/rdfs:label ?place }
-    OPTIONAL { VALUES ?role { kg:destination kg:origin kg:coagent }
-               ?statement ?role ?otherEntity . ?otherEntity rdfs:label ?otherName .
-               BIND (CONCAT(STRAFTER(STR(?role), "#"), "=", ?otherName) AS ?other) }
-    FILTER (?support >= ?minSupport)
-    FILTER (!BOUND(?name) || EXISTS {
-        ?statement ?role ?entity .
-        ?entity rdfs:label|skos:altLabel ?alias .
-        FILTER (LCASE(STR(?alias)) = LCASE(STR(?name)))
-    })
-}
-"""
-FACT_COLUMNS = ("fact", "recipient", "time", "place", "other", "support", "confidence",
-                "factuality", "evidence")
-
-
-def list_facts(graph: Graph | Dataset, *, entity: str | None = None,
-               min_support: int = 1) -> QueryResult:
-    """The facts of a kg graph as a table a person can read: each fact once, with its roles,
-    support, confidence, factuality and where to check it (the first reading's
-    file:begin-end and quote). ``entity`` keeps facts in which an entity with that name or
-    alias (any case) plays a role: subject, object, recipient, place... Rows are grouped here
-    rather than with SPARQL aggregates, for stable output whatever the engine."""
-    bindings: dict[str, Node] = {"minSupport": Literal(min_support)}
-    if entity:
-        bindings["name"] = Literal(entity)
-    rows = select_rows(graph, FACTS_QUERY, bindings)
-    grouped: dict[str, dict[str, set[str]]] = {}
-    for row in rows.rows:
-        record = dict(zip(rows.columns, row, strict=True))
-        facts = grouped.setdefault(record["statement"], {c: set() for c in FACT_COLUMNS})
-        for column in ("fact", "support", "confidence"):
-            facts[column].add(record[column])
-        for column, source in (("recipient", "recipient"), ("time", "when"),
-                               ("place", "place"), ("other", "other"), ("factuality", "said"),
-                               ("evidence", "where")):
-            if record[source]:
-                facts[column].add(record[source])
-
-    def cell(values: set[str], column: str) -> str:
-        return min(values, key=_evidence_order) if column == "evidence" else "; ".join(
-            sorted(values))
-
-    table = [tuple(cell(facts[c], c) for c in FACT_COLUMNS) for facts in grouped.values()]
-    support, confidence = FACT_COLUMNS.index("support"), FACT_COLUMNS.index("confidence")
-    table.sort(key=lambda r: (-_number(r[support]), -_number(r[confidence]), r[0]))
-    return QueryResult(FACT_COLUMNS, tuple(table))
-
-
 ENTITIES_QUERY = """
 SELECT ?entity ?name ?type ?alias ?link ?mentions ?file
 WHERE {
@@ -259,17 +193,10 @@ def _number(text: str) -> float:
     return value if math.isfinite(value) else 0.0
 
 
-def _evidence_order(where: str) -> tuple[str, int]:
-    """'file.txt:414-543 “quote”' sorts by file, then by offset as a number."""
-    location = where.split(" ", 1)[0]
-    file, _, span = location.rpartition(":")
-    return file, int(span.split("-")[0]) if span.split("-")[0].isdigit() else 0
-
-
 _reason = one_line
 
 __all__ = ["DEFAULT_TIMEOUT", "GRAPH_FORMATS", "GraphResult", "QueryResult", "list_entities",
-           "list_facts", "load_graph", "prepare_query", "run_query", "select_rows"]
+           "load_graph", "prepare_query", "run_query", "select_rows"]
 
 
 def _text(node: Node | None) -> str:

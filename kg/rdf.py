@@ -55,6 +55,13 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
+def decimal_literal(value: float) -> Literal:
+    """Two places of xsd:decimal in canonical form ('0.6', '1.0', not '0.60'): the form a JSON
+    number reads back as, so the JSON-LD output holds a number and still round-trips."""
+    text = f"{value:.2f}".rstrip("0")
+    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+
+
 def document_iri(doc_id: str) -> URIRef:
     return ID[f"doc/{doc_id}"]
 
@@ -284,7 +291,7 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
                 graph.add((node, ROLE_PROPERTIES[role.name], value))
         graph.add((node, KG.factuality, Literal(fact.evidence.factuality.value)))
     confidence = max(f.evidence.confidence for f in facts)
-    graph.add((node, KG.confidence, Literal(f"{confidence:.2f}", datatype=XSD.decimal)))
+    graph.add((node, KG.confidence, decimal_literal(confidence)))
     graph.add((node, KG.supportCount, Literal(len({f.evidence.doc_id for f in facts}))))
 
 
@@ -324,7 +331,7 @@ def _add_evidence(graph: Graph, statement: URIRef, fact: Fact, sentence: Sentenc
         graph.add((clause, NIF.sentence, sentence_node))
         graph.add((node, KG.clause, clause))
     graph.add((node, KG.extractionRule, Literal(e.rule)))
-    graph.add((node, KG.confidence, Literal(f"{e.confidence:.2f}", datatype=XSD.decimal)))
+    graph.add((node, KG.confidence, decimal_literal(e.confidence)))
     graph.add((node, KG.factuality, Literal(e.factuality.value)))
     if e.attributed_entity_id:
         graph.add((node, KG.attributedTo, entity_iri(e.attributed_entity_id)))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -23,11 +25,16 @@ def kg(*args: str, **env: str) -> Result:
     return CliRunner(env=env or None).invoke(main, list(args), prog_name="kg")
 
 
+PROGRESS_LINE = re.compile(r"kg: (parse|extract|resolve|graph|validate|write): .+ in \d+\.\d s")
+
+
 def _assert_one_line_error(result: Result, code: int, *words: str) -> None:
+    """One error line; the log lines of the steps that finished before it (stderr is not a
+    terminal here) may precede it."""
     assert result.exit_code == code, result.output
     assert isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
-    lines = result.stderr.splitlines()
+    lines = [line for line in result.stderr.splitlines() if not PROGRESS_LINE.fullmatch(line)]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("kg: error: ")
     for word in words:
@@ -54,7 +61,7 @@ def test_build_writes_the_file_in_the_chosen_format(tiny_build, tiny_corpus_dir,
                                                     options, rdflib_format):
     target = tmp_path / name
 
-    result = kg("build", str(tiny_corpus_dir), "-o", str(target), *options)
+    result = kg("build", str(tiny_corpus_dir), "-o", str(target), *options, "--quiet")
 
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
@@ -204,6 +211,73 @@ def test_build_no_validate_skips_validation(tiny_corpus_dir, tmp_path, monkeypat
     result = kg("build", str(tiny_corpus_dir), "-o", str(tmp_path / "g.ttl"), "--no-validate")
 
     assert result.exit_code == 0, result.output
+
+
+def test_build_logs_one_line_per_step_with_counts_and_seconds(tiny_corpus_dir, tmp_path):
+    target = tmp_path / "graph.ttl"
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(target))
+
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert all(PROGRESS_LINE.fullmatch(line) for line in lines), lines
+    steps = [line.split(":")[1].strip() for line in lines]
+    assert steps == ["parse", "extract", "resolve", "graph", "validate", "write"]
+    assert lines[0].startswith("kg: parse: 2 documents in ")
+    assert re.fullmatch(r"kg: resolve: \d+ entities, \d+ fact readings in \d+\.\d s", lines[2])
+    assert lines[4].startswith("kg: validate: conforms in ")
+    assert lines[5].startswith(f"kg: write: {target} in ")
+    assert result.stdout.startswith("2 documents, ")
+
+
+def test_build_quiet_logs_nothing_but_keeps_warnings_and_the_summary(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gift.txt").write_text("Vladimir Putin gave Kim Jong Un a rifle.", encoding="utf-8")
+    (corpus / "broken.txt").write_bytes(b"caf\xe9")
+
+    result = kg("build", str(corpus), "-o", str(tmp_path / "g.ttl"), "--strict", "-q")
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [line for line in result.stderr.splitlines()
+                                          if line.startswith("kg: skipped ")]
+    assert "broken.txt" in result.stderr
+    assert result.stdout.startswith("1 documents, ")
+
+
+def test_build_draws_bars_on_a_terminal(tiny_corpus_dir, tmp_path, monkeypatch):
+    from rich.console import Console
+
+    terminal = io.StringIO()
+    monkeypatch.setattr(cli, "err_console", Console(file=terminal, force_terminal=True,
+                                                    width=100))
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(tmp_path / "g.ttl"))
+
+    assert result.exit_code == 0, result.output
+    assert not PROGRESS_LINE.search(result.stderr)
+    drawn = terminal.getvalue()
+    for verb in ("parsing", "extracting", "resolving", "building the graph", "validating",
+                 "writing"):
+        assert verb in drawn
+
+
+def test_help_lists_every_exit_code():
+    from kg.errors import exit_codes
+
+    result = kg("--help")
+
+    assert "Exit codes:" in result.stdout
+    for code, meaning in {**exit_codes(), 0: "success", 130: "interrupted"}.items():
+        assert re.search(rf"^ +{code} +{re.escape(meaning)}", result.stdout, re.M), code
+
+
+def test_readme_lists_every_exit_code():
+    from kg.errors import exit_codes
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    for code, meaning in exit_codes().items():
+        assert f"| {code} | {meaning}" in readme, code
 
 
 # --- kg validate --------------------------------------------------------------------------------
@@ -368,7 +442,8 @@ def test_facts_command_lists_facts_as_csv(good_graph):
 
     assert result.exit_code == 0, result.output
     header, *rows = result.stdout.splitlines()
-    assert header == "fact,recipient,time,place,other,support,confidence,factuality,evidence"
+    assert header == ("subject,predicate,object,roles,support,confidence,factuality,readings,"
+                      "kind,subject_iri,predicate_iri,object_iri,fact_iri")
     assert rows
 
 

@@ -6,9 +6,12 @@ import json
 import os
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -24,8 +27,8 @@ from kg.export import (
     write_atomic,
     write_outputs,
 )
-from kg.namespaces import KG, NIF, PROV, RDF
-from kg.rdf import document_iri, union_graph
+from kg.namespaces import KG, KGV, NIF, OWL, PROV, RDF
+from kg.rdf import decimal_literal, document_iri, union_graph
 
 RDFLIB_FORMATS = {"turtle": "turtle", "json-ld": "json-ld", "trig": "trig", "nquads": "nquads",
                   "nt": "nt"}
@@ -86,6 +89,95 @@ def test_jsonld_uses_the_kg_context_and_sorts_nodes(tiny_build):
     readings = [e for n in statements for e in
                 (n["hasEvidence"] if isinstance(n["hasEvidence"], list) else [n["hasEvidence"]])]
     assert all(reading.startswith("evidence:") for reading in readings)
+
+
+@pytest.fixture(scope="module")
+def seeds_jsonld(seed_build) -> dict:
+    return json.loads(serialize(seed_build.dataset, "json-ld"))
+
+
+def test_seeds_jsonld_reads_back_as_the_same_graph_as_the_turtle(seed_build):
+    turtle = Graph().parse(data=serialize(seed_build.dataset, "turtle"), format="turtle")
+    jsonld = Graph().parse(data=serialize(seed_build.dataset, "json-ld"), format="json-ld")
+
+    assert len(jsonld) == len(turtle)
+    assert isomorphic(jsonld, turtle)
+
+
+def test_jsonld_numbers_are_json_numbers(seeds_jsonld):
+    nodes = seeds_jsonld["@graph"]
+    values = {term: [v for n in nodes if term in n
+                     for v in (n[term] if isinstance(n[term], list) else [n[term]])]
+              for term in export.numeric_terms()}
+
+    for term in ("confidence", "supportCount", "mentionCount", "beginIndex", "endIndex"):
+        assert values[term], term
+    assert all(type(v) is float or (type(v) is int and term != "confidence")
+               for term, found in values.items() for v in found)
+    assert all(type(v) is int for term in ("supportCount", "mentionCount", "beginIndex",
+                                           "endIndex") for v in values[term])
+    assert all(0 <= v <= 1 for v in values["confidence"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(min_value=0, max_value=1))
+def test_a_confidence_reads_back_from_its_json_number_unchanged(value):
+    literal = decimal_literal(value)
+    node = {"@id": "https://example.org/f", "confidence": str(literal)}
+    text = json.dumps({"@context": jsonld_context(), **export._native_numbers(node)})
+
+    assert isinstance(json.loads(text)["confidence"], int | float)
+    (back,) = Graph().parse(data=text, format="json-ld").objects(None, KG.confidence)
+    assert back == literal
+
+
+def _context_terms() -> dict[str, str]:
+    """Each term of the context and the IRI it stands for."""
+    from rdflib.plugins.shared.jsonld.context import Context
+
+    context = Context(jsonld_context())
+    expanded = {term: context.expand(term) for term in jsonld_context() if not term.startswith("@")}
+    return {term: str(RDF.type) if iri == "@type" else iri for term, iri in expanded.items()}
+
+
+def test_every_ontology_term_has_a_term_in_the_context():
+    ontology = Graph().parse(
+        data=resources.files("kg").joinpath("data/ontology.ttl").read_text("utf-8"),
+        format="turtle")
+    declared = {s for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+                for s in ontology.subjects(RDF.type, kind) if str(s).startswith(str(KG))}
+    named = set(_context_terms().values())
+
+    missing = sorted(str(s) for s in declared if str(s) not in named)
+    assert len(declared) > 200
+    assert not missing, f"add to kg/data/context.jsonld: {missing[:10]}"
+
+
+def test_every_predicate_and_class_of_the_seeds_compacts_to_a_term(seed_build, seeds_jsonld):
+    """Verbs outside the relation vocabulary (kgv:) are open-ended, so they stay compact IRIs:
+    a term for each would need @vocab, whose names rdflib does not check against the other
+    terms ('place', 'run', 'rule' are verbs)."""
+    graph = union_graph(seed_build.dataset)
+    named = set(_context_terms().values())
+    iris = {str(p) for p in graph.predicates()} | {str(c) for c in graph.objects(None, RDF.type)}
+
+    missing = sorted(iri for iri in iris if iri not in named and not iri.startswith(str(KGV)))
+    assert not missing, f"add to kg/data/context.jsonld: {missing}"
+    keys = {key for node in seeds_jsonld["@graph"] for key in node}
+    types = {t for node in seeds_jsonld["@graph"]
+             for t in (node.get("type") if isinstance(node.get("type"), list)
+                       else [node.get("type")]) if t}
+    assert all(":" not in key or key.startswith("kgv:") for key in keys - {"@id"})
+    assert all(":" not in kind for kind in types)
+
+
+def test_context_terms_are_not_prefixes_of_kg_iris():
+    """A term that is also a prefix of minted IRIs would make 'place:x' ambiguous for readers;
+    terms and prefixes are kept apart (kg:place is 'atPlace')."""
+    terms = _context_terms()
+    prefixes = {p for p, ns in jsonld_context().items() if isinstance(ns, str)
+                and ns.endswith(("/", "#"))}
+    assert not {t for t, iri in terms.items() if t in prefixes and not iri.endswith(("/", "#"))}
 
 
 @pytest.mark.parametrize("fmt", QUAD_FORMATS)

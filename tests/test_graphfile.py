@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from kg.errors import GraphError, KgError
 from kg.export import jsonld_context
+from kg.facts import list_facts
 from kg.graphfile import KG_CONTEXT_IRI, load_graph
-from kg.query import list_facts, run_query
+from kg.query import run_query
 
 REPO = Path(__file__).resolve().parent.parent
 NODE = {"@id": "https://w3id.org/kg-news/id/person/vladimir-putin",

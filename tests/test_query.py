@@ -170,32 +170,6 @@ def test_every_suffix_kg_writes_is_readable():
     assert {suffix for suffix in FORMAT_SUFFIXES.values()} <= set(GRAPH_FORMATS)
 
 
-def test_list_facts_gives_each_fact_once_with_a_quote_that_slices_the_file(seed_build, seeds_dir):
-    from kg.query import list_facts
-    from kg.rdf import union_graph
-
-    result = list_facts(union_graph(seed_build.dataset), entity="kim jong-un", min_support=2)
-    facts = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-    assert facts and len({f["fact"] for f in facts}) == len(facts)
-    assert all(int(f["support"]) >= 2 for f in facts)
-    assert all("Kim Jong Un" in f["fact"] + f["recipient"] for f in facts)
-    gift = next(f for f in facts if f["fact"] == "Vladimir Putin gave rifle")
-    assert gift["recipient"] == "Kim Jong Un" and gift["support"] == "3"
-    for fact in facts:
-        location, quote = fact["evidence"].split(" ", 1)
-        name, _, span = location.rpartition(":")
-        begin, end = (int(n) for n in span.split("-"))
-        text = (seeds_dir / name).read_bytes().decode("utf-8")
-        assert f"\u201c{text[begin:end]}\u201d" == quote
-
-
-def test_list_facts_of_an_unknown_entity_is_empty(seed_build):
-    from kg.query import list_facts
-    from kg.rdf import union_graph
-
-    assert list_facts(union_graph(seed_build.dataset), entity="Nobody Atall").rows == ()
-
-
 @pytest.mark.timeout(120)
 def test_a_query_past_its_memory_ceiling_is_stopped_with_one_line(tmp_path):
     path = tmp_path / "g.nt"
