@@ -60,6 +60,13 @@ def party_offices() -> frozenset[str]:
 
 
 @cache
+def organisation_kinds() -> frozenset[str]:
+    """Common nouns that say a name beside them is an organisation: 'the Rollei company',
+    'victim group Safe Harbor', 'the law firm of X'."""
+    return frozenset(_data("roles.json").get("_organisation_kinds", ()))  # type: ignore[arg-type]
+
+
+@cache
 def longest_role() -> int:
     return max(len(k.split()) for k in roles())
 
