@@ -305,3 +305,19 @@ def test_a_possessive_pronoun_relative_is_the_last_person_named(text, expected):
     found = positions(corpus_of(text))
     assert expected <= found
     assert not {p for p in found if p[0] == p[1]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Linguist Phil Lieber spoke.", ("Phil Lieber", "", "linguist")),
+    ("Lumen University geostrategy expert Dan Rothe spoke.",
+     ("Dan Rothe", "Lumen University", "expert")),
+    ("Physiologist Rae Lind spoke.", ("Rae Lind", "", "physiologist")),
+])
+def test_professions_come_from_a_broad_lexicon(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_the_broad_lexicon_holds_professions_not_people_in_general():
+    from kg.lexicon import canonical_role, professions
+    assert {"linguist", "physiologist", "soprano"} <= professions()
+    assert not {canonical_role(w) for w in ("man", "visitor", "guest", "socialist")} - {None}
