@@ -69,12 +69,11 @@ class Rule:
 
 _ORG = frozenset({EntityType.ORGANIZATION.value})
 _PLACE = frozenset({EntityType.PLACE.value})
-_NOT_PLACE = frozenset(t.value for t in EntityType) - _PLACE
 
 # kg predicate -> the CoNLL04 relations it gives. Extend here. 'employs'/'employed' and
 # 'leads'/'led' are kg's own names for hiring and leading (the verbs hire, employ, lead, rule).
 PREDICATE_MAP: dict[str, tuple[Rule, ...]] = {
-    "affiliatedWith": (Rule("Work_For", object_types=_NOT_PLACE),
+    "affiliatedWith": (Rule("Work_For", object_types=_ORG),
                        Rule("Live_In", object_types=_PLACE)),
     **{p: (Rule("Work_For"),) for p in (
         "employedBy", "workedFor", "led", "leads", "founded", "joined")},

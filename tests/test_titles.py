@@ -236,3 +236,88 @@ def test_a_title_with_another_person_inside_is_not_given_to_a_later_name():
     found = positions(corpus_of("US president Tom Reyes ousts national security adviser "
                                 "Lena Marsh\n\nThe adviser left on Monday."))
     assert not [p for p in found if p[0] == "Lena Marsh" and p[2] == "president"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Coast Guard Lt. Dana Reyes said the boat sank.", ("Dana Reyes", "Coast Guard",
+                                                        "lieutenant")),
+    ("FAA Administrator Ola Brandt issued the order.", ("Ola Brandt", "FAA", "administrator")),
+])
+def test_a_role_swallowed_into_an_organisation_name_is_split_off(text, expected):
+    corpus = corpus_of(text)
+    assert expected in positions(corpus)
+    assert not {e.label for e in corpus.entities} & {"Coast Guard Lt", "FAA Administrator"}
+
+
+def test_an_organisation_ending_in_a_role_word_with_no_name_after_is_kept():
+    corpus = corpus_of("The Board of Governors met on Monday.")
+    assert "Board of Governors" in {e.label for e in corpus.entities}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Democrat Mary Fell and Republican Tom Hart voted.",
+     {("Mary Fell", "Democratic Party", "member"), ("Tom Hart", "Republican Party", "member")}),
+    ("The president greeted Ohio's governor, Democrat Rick Celt.",
+     {("Rick Celt", "Democratic Party", "member"), ("Rick Celt", "Ohio", "governor")}),
+])
+def test_a_party_noun_before_a_name_is_membership(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_a_plain_capitalised_word_before_a_name_is_no_party():
+    assert not positions(corpus_of("Yesterday Mary Fell voted."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sam Kade of the corporate law firm of Dunmore Hale said so.",
+     ("Sam Kade", "Dunmore Hale", "member")),
+    ("Wen Li at the Institute of Optics has made headway.",
+     ("Wen Li", "Institute of Optics", "member")),
+    ("Spokesman Dirk Kanz of the smaller Rollei company spoke.",
+     ("Dirk Kanz", "Rollei", "spokesperson")),
+])
+def test_a_person_of_an_organisation_through_a_kind_noun_or_at(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_coordinated_names_share_their_organisation():
+    found = positions(corpus_of("Jim Blake and Dave Welt of Harvard University say so."))
+    assert {("Jim Blake", "Harvard University", "member"),
+            ("Dave Welt", "Harvard University", "member")} <= found
+
+
+def test_a_person_at_a_place_is_no_member():
+    assert not {p for p in positions(corpus_of("Wen Li at Boston spoke.")) if p[2] == "member"}
+
+
+def test_a_portfolio_names_its_organisation_with_its_own_preposition():
+    found = positions(corpus_of(
+        "Jo Emmer, vice president of daytime programs for ABC Entertainment, spoke."))
+    assert ("Jo Emmer", "ABC Entertainment", "vice president") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tom Bell arrived. Mia Kest, his wife, spoke.", {("Mia Kest", "Tom Bell", "wife")}),
+    ("Tom Bell arrived. His parents, Anna Webb and Carl Webb, spoke.",
+     {("Anna Webb", "Tom Bell", "parent"), ("Carl Webb", "Tom Bell", "parent")}),
+])
+def test_a_possessive_pronoun_relative_is_the_last_person_named(text, expected):
+    found = positions(corpus_of(text))
+    assert expected <= found
+    assert not {p for p in found if p[0] == p[1]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Linguist Phil Lieber spoke.", ("Phil Lieber", "", "linguist")),
+    ("Lumen University geostrategy expert Dan Rothe spoke.",
+     ("Dan Rothe", "Lumen University", "expert")),
+    ("Physiologist Rae Lind spoke.", ("Rae Lind", "", "physiologist")),
+])
+def test_professions_come_from_a_broad_lexicon(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_the_broad_lexicon_holds_professions_not_people_in_general():
+    from kg.lexicon import canonical_role, professions
+    assert {"linguist", "physiologist", "soprano"} <= professions()
+    assert not {canonical_role(w) for w in ("man", "visitor", "guest", "socialist")} - {None}

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
-from kg.lexicon import canonical_role, initialisms
+from kg.lexicon import canonical_role, initialisms, longest_role
 from kg.model import EntityType, Mention, Sentence
 from kg.relations import load_vocabulary, name_kind
 
@@ -118,6 +118,32 @@ def _split_after_title_of(ent: Span) -> Iterator[Span]:
     yield ent
 
 
+HOLDER_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def _split_role_off(ent: Span) -> Iterator[Span]:
+    """'Coast Guard Lt. Steve Hardy', 'FAA Administrator Ann Lee': before a name the
+    recogniser often swallows the role into the organisation. Role words (from the role
+    lexicon) ending an organisation or place right before a proper name are no part of it: the
+    organisation is the holder and the role stays a role."""
+    doc = ent.doc
+    stop = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text == "." else ent.end
+    if ent.label_ not in HOLDER_LABELS or len(ent) < 2 or stop >= len(doc) or \
+            not (doc[stop].ent_type_ == "PERSON" or
+                 (doc[stop].pos_ == "PROPN" and doc[stop].is_title)):
+        yield ent
+        return
+    for size in range(min(len(ent) - 1, longest_role()), 0, -1):
+        words = ent[len(ent) - size:]
+        text = doc[words.start:stop].text
+        if not words[0].is_alpha or not words[0].text[:1].isupper():
+            continue
+        if canonical_role(text) or canonical_role(" ".join(t.lower_ for t in words)):
+            yield Span(doc, ent.start, ent.end - size, label=ent.label_)
+            return
+    yield ent
+
+
 def _looks_like_verb(token: Token) -> bool:
     """A capitalised headline verb tagged as a name: 'Meets', 'Visits', 'Gifted', 'Meeting'."""
     if not token.is_title:
@@ -157,7 +183,8 @@ def _name_read_as_month(ent: Span) -> Span:
 def named_mentions(state: DocState) -> Iterator[Mention]:
     ents = (_name_read_as_month(e) for e in state.doc.ents)
     for ent in (part for whole in ents for split in _split_entity(whole)
-                for part in _split_after_title_of(split)):
+                for titled in _split_after_title_of(split)
+                for part in _split_role_off(titled)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):

@@ -23,6 +23,7 @@ from kg.lexicon import (
     initialisms,
     kinship_roles,
     longest_role,
+    organisation_kinds,
     parties,
     party_offices,
     professions,
@@ -143,11 +144,42 @@ def _with_portfolio(state: DocState, tokens: list[Token], size: int,
     return size + len(extra), " ".join([*(t.lower_ for t in extra), role])
 
 
+def _adjacent_words(state: DocState, span: Span) -> list[Token]:
+    """The capitalised words right before a name, by word order: when the parser breaks
+    'County Fire Department Capt. Hugh Madlock' into pieces, the role still ends the run."""
+    doc, left = span.doc, span.start
+    while left > span.sent.start and span.start - left < longest_role() + 5:
+        token = doc[left - 1]
+        abbreviation = token.text == "." and left - 2 >= span.sent.start and \
+            doc[left - 2].is_alpha and not doc[left - 2].whitespace_
+        if not (abbreviation or (token.pos_ in TITLE_WORD_POS and token.text[:1].isupper()
+                                 and (token.i not in state.mention_at or
+                                      state.mention_at[token.i].type in HOLDER_TYPES))):
+            break
+        left -= 1
+    return list(doc[left:span.start])
+
+
+def _party_noun(state: DocState, sentence: Sentence, tokens: list[Token],
+                person: Mention) -> Iterator[Fact]:
+    """'Democrat Ann Bole', 'Republican Tom Hart': a party word used as a noun right before a
+    name says the person belongs to the party."""
+    party = _party(state, tokens[-2:], "member") if tokens else None
+    if party is not None and party[0].end == tokens[-1].i + 1:
+        yield from _party_facts(state, sentence, party, person, "member", "party-before-name")
+
+
 def _before_name(state: DocState, sentence: Sentence, span: Span,
                  person: Mention) -> Iterator[Fact]:
     tokens = _premodifiers(span)
     found = _role_at_end(state, tokens)
     if found is None:
+        adjacent = _adjacent_words(state, span)
+        if len(adjacent) > len(tokens) and _role_at_end(state, adjacent) is not None:
+            tokens = adjacent
+            found = _role_at_end(state, tokens)
+    if found is None:
+        yield from _party_noun(state, sentence, tokens, person)
         return
     size, role = found
     trigger = span.doc[tokens[-size].i:tokens[-1].i + 1]
@@ -227,7 +259,7 @@ def _holder_after(state: DocState, span: Span, role: str) -> Mention | None:
     of a seat ('Senator X of Nebraska'); after other roles a place says where X is from."""
     for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            mention = state.mention_at.get(pobj.i)
+            mention = _organisation_at(state, pobj) or state.mention_at.get(pobj.i)
             if mention is None or role in professions():
                 continue  # 'author X of the Center' is a member there, not its author
             if mention.type is EntityType.ORGANIZATION or (
@@ -333,17 +365,56 @@ def demonym_mention(state: DocState, words: list[Token]) -> Mention | None:
     return None
 
 
+MEMBER_PREPS = {"of", "from", "at"}
+
+
 def _member_of(state: DocState, sentence: Sentence, span: Span,
                person: Mention) -> Iterator[Fact]:
-    """'Nick Hawco of USC', 'Jane Roe from the Red Cross': a member of that organisation."""
-    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            holder = state.mention_at.get(pobj.i)
-            if holder is not None and holder.type is EntityType.ORGANIZATION:
-                yield make_fact(state, sentence, span.doc[prep.i:prep.i + 1],
-                                predicate=AFFILIATED, lemma=prep.lower_, subject=person,
-                                obj=holder, rule=f"person-{prep.lower_}-organisation",
-                                roles=(), role_name="member")
+    """'Nick Hawco of USC', 'Jane Roe from the Red Cross', 'Wen Li at the Institute of
+    Optics': a member of that organisation. 'A and B of Y' are both members of Y."""
+    root = span.root
+    owners = [root, *(c for c in root.conjuncts if c.i > root.i
+                      and state.mention_at.get(c.i) is not None
+                      and state.mention_at[c.i].type is EntityType.PERSON)]
+    for owner in owners:
+        for prep in (c for c in owner.children if c.dep_ == "prep" and
+                     c.lower_ in MEMBER_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                holder = _organisation_at(state, pobj)
+                if holder is not None:
+                    yield make_fact(state, sentence, span.doc[prep.i:prep.i + 1],
+                                    predicate=AFFILIATED, lemma=prep.lower_, subject=person,
+                                    obj=holder, rule=f"person-{prep.lower_}-organisation",
+                                    roles=(), role_name="member")
+            if owner is not root:
+                break  # 'A and B of Y': B's own phrase, shared; B has its own 'of' read too
+
+
+def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
+    """The organisation a preposition's object names: the name itself, or a name set
+    beside a kind noun ('the smaller Rollei company', 'victim group Safe Harbor', 'the law
+    firm of Skadden')."""
+    holder = state.mention_at.get(pobj.i)
+    if holder is not None:
+        kind = [t for t in pobj.doc[pobj.left_edge.i:pobj.i] if t.pos_ == "NOUN"
+                and t.i not in state.mention_at and t.lower_ in organisation_kinds()]
+        if holder.type is EntityType.ORGANIZATION or (kind and holder.type is EntityType.PLACE
+                                                      and holder.ner_label != "GPE"):
+            return holder
+        return None
+    if pobj.pos_ != "NOUN" or pobj.lower_ not in organisation_kinds():
+        return None
+    for child in pobj.children:
+        named = state.mention_at.get(child.i)
+        if child.dep_ in {"compound", "appos"} and named is not None and \
+                named.type is EntityType.ORGANIZATION:
+            return named
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for inner in (c for c in child.children if c.dep_ == "pobj"):
+                named = state.mention_at.get(inner.i)
+                if named is not None and named.type is EntityType.ORGANIZATION:
+                    return named
+    return None
 
 
 def _appositives(state: DocState, span: Span) -> Iterator[Token]:
@@ -393,6 +464,9 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
     if read is None:
         return
     trigger, role, holder, party = read
+    if role in kinship_roles() and _same_person(holder, person):
+        holder = _previous_person(state, min(trigger.start, _first_token(state, person)),
+                                  person)  # 'Mia Kest, his wife': not her own wife
     if party is not None:
         yield from _party_facts(state, sentence, party, person, role, rule)
     if holder is None and shared is not None and role not in kinship_roles():
@@ -402,6 +476,27 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
     if holder is None and party is not None and role in party_offices():
         return  # 'the Labour leader': the party fact says it
     yield _position(state, sentence, trigger, person, holder, role, rule)
+
+
+def _same_person(holder: Mention | None, person: Mention) -> bool:
+    """Whether a holder is the person itself, named or through a pronoun."""
+    if holder is None:
+        return False
+    named = holder.antecedent or holder
+    return named is person or (named.text == person.text and named.type is person.type)
+
+
+def _first_token(state: DocState, person: Mention) -> int:
+    return min((i for i, m in state.mention_at.items() if m is person), default=0)
+
+
+def _previous_person(state: DocState, before: int, person: Mention) -> Mention | None:
+    """The last person named before a token, other than ``person``: whom a possessive
+    'his' or 'her' in 'X, his wife' or 'His parents, A and B' stands for."""
+    for start, mention, _subject in reversed(state.people):
+        if start < before and not _same_person(mention, person):
+            return mention
+    return None
 
 
 def _role_noun(state: DocState, head: Token) -> tuple[
@@ -419,10 +514,24 @@ def _role_noun(state: DocState, head: Token) -> tuple[
             mention = state.mention_at.get(pobj.i)
             if mention is not None and mention.type in HOLDER_TYPES | {EntityType.PERSON}:
                 holder = mention
+            elif mention is None and holder is None:
+                holder = _nested_organisation(state, pobj)
     party = _party(state, lefts[:-size], role)
     if holder is None:
         holder = _holder_in(state, _without_party(lefts[:-size], party), role)
     return trigger, role, holder, party
+
+
+def _nested_organisation(state: DocState, pobj: Token) -> Mention | None:
+    """'vice president of daytime programs for ABC', 'head of research at Lumen Labs': the
+    portfolio's own 'for', 'at' or 'with' names the organisation."""
+    for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in
+                 {"for", "at", "with"}):
+        for inner in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(inner.i)
+            if mention is not None and mention.type is EntityType.ORGANIZATION:
+                return mention
+    return None
 
 
 def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
