@@ -84,8 +84,9 @@ def fact_key(fact: Fact) -> tuple[str, ...]:
     recipients = sorted({r.entity_id or "" for r in fact.roles if r.name is RoleName.RECIPIENT})
     role = (f"as:{fact.role_name}",) if fact.role_name else ()
     if fact.object is None:  # an occurrence: 'X resigned' is not 'X was dismissed'
+        # ... and a role with no holder is that role: 'actor X' is not 'hunter X'.
         return (fact.subject.entity_id or "", fact.predicate, f"only:{fact.subject.name.value}",
-                *recipients)
+                *role, *recipients)
     return (fact.subject.entity_id or "", fact.predicate, fact.object.entity_id or "", *role,
             *recipients)
 
