@@ -195,7 +195,8 @@ def facts(graph: Path, entity: str | None, min_support: int, fmt: str) -> None:
 @reports_errors
 def entities(graph: Path, kind: str | None, fmt: str) -> None:
     """List the named entities of a graph file: name, type, aliases, linked IRIs (GeoNames),
-    mention count and the documents that mention them, most mentioned first.
+    mention count, the documents that mention them and why each alias was merged (same-name,
+    short-form, initials, pronoun, ...), most mentioned first.
 
     \b
     Examples:

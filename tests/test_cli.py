@@ -414,3 +414,16 @@ def test_entities_lists_names_types_links_and_documents(tmp_path):
     assert rows["France"]["links"] == "https://sws.geonames.org/3017382/"
     places = kg("entities", str(target), "--type", "place", "--format", "csv")
     assert "Lena Marsh" not in places.stdout and "France" in places.stdout
+
+
+def test_entities_show_why_each_alias_was_merged(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Vladimir Putin met Lena Marsh in Paris. Putin thanked Lena Marsh.\n",
+                      encoding="utf-8")
+    target = tmp_path / "graph.ttl"
+    assert kg("build", str(source), "-o", str(target)).exit_code == 0
+    result = kg("entities", str(target), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = {row["name"]: row for row in json.loads(result.stdout)}
+    merged = rows["Vladimir Putin"]["merged because"].split("; ")
+    assert "Putin: short-form (1)" in merged and "Vladimir Putin: same-name (1)" in merged
