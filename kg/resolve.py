@@ -250,11 +250,14 @@ def _assign_noun_phrases(results: list[ExtractionResult], table: _EntityTable,
                          named_words: dict[tuple[str, str], set[str]]) -> None:
     """A noun phrase is a named entity it describes ('the North Korean dictator', 'the
     cyclone'), else a Thing keyed by its lemma ('rifle')."""
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, _), entity_ids in named_words.items():
+        named_in[doc_id] |= entity_ids
     for result in results:
         for mention in _all_mentions(result):
             if mention.lemma is None or mention.ner_label == "PROPN" or mention.is_pronoun:
                 continue
-            described = _described_person(mention, titled)
+            described = _described_person(mention, titled, named_in[mention.doc_id])
             named = described or _named_by_head_word(mention, result.document.text,
                                                       named_words)
             if named is not None:
@@ -376,11 +379,13 @@ def _description_key(text: str) -> str:
     return " ".join(words)
 
 
-def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]]) -> str | None:
-    """'the North Korean dictator' is the person called 'North Korean dictator' elsewhere in
-    the same document, when only one is so titled there; a bare role word ('the dictator')
-    needs a unique match in the same document too. Never across documents: a description
-    is not a name, and two articles' 'dictator' may be two people."""
+def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]],
+                      named_here: set[str]) -> str | None:
+    """'the North Korean dictator' is the person called 'North Korean dictator' in the same
+    document, when only one is so titled there; a bare role word ('the dictator') needs a
+    unique match in the same document too. A title given in another document counts only for
+    a person this document names as well (the only one so titled in the corpus): the merge is
+    still within the document, and two articles' 'dictator' with no name may be two people."""
     key = _description_key(mention.text)
     if not key:
         return None
@@ -392,7 +397,10 @@ def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]]) 
         local = {p for v in heads.values() for p in v.get(mention.doc_id, set())}
         return local.pop() if len(local) == 1 else None
     local = by_doc.get(mention.doc_id, set())
-    return next(iter(local)) if len(local) == 1 else None
+    if local:
+        return next(iter(local)) if len(local) == 1 else None
+    everywhere = set().union(*by_doc.values())
+    return everywhere.pop() if len(everywhere) == 1 and everywhere <= named_here else None
 
 
 def _named_by_head_word(mention: Mention, text: str,

@@ -182,6 +182,14 @@ def test_a_description_does_not_merge_across_documents():
     assert visitors and "person/kim-jong-un" not in visitors
 
 
+def test_a_title_from_another_document_names_a_person_this_document_names_too():
+    corpus = corpus_of("North Korean leader Kim Jong Un arrived in Moscow.",
+                       "Kim Jong Un left Pyongyang on Sunday. The North Korean leader visited "
+                       "Rome.")
+    visitors = {f.subject.entity_id for f in corpus.facts if f.predicate == "visited"}
+    assert visitors == {"person/kim-jong-un"}
+
+
 def test_a_summit_is_one_thing_per_article_but_a_rifle_is_one_concept():
     corpus = corpus_of("Kim Jong Un attended the summit in Oslo. Kim Jong Un gave Lena Marsh "
                        "a rifle.",
