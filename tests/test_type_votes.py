@@ -32,17 +32,22 @@ def test_a_title_outvotes_the_recogniser_calling_a_person_an_organisation():
     assert winner(votes) is EntityType.PERSON
 
 
-def test_the_gazetteer_types_a_country_read_as_a_person_but_not_a_towns_namesake():
-    assert winner(_votes("Jordan", "PERSON", EntityType.PERSON)) is EntityType.PLACE
-    # 'Kim' and 'Lincoln' are towns too: a city is worth less than one recogniser vote.
-    assert winner(_votes("Lincoln", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+def test_the_gazetteer_outvotes_an_organisation_label_but_not_a_person_label():
     assert winner(_votes("Oslo", "ORG", EntityType.ORGANIZATION)) is EntityType.PLACE
+    assert winner(_votes("Georgia", "ORG", EntityType.ORGANIZATION)) is EntityType.PLACE
+    # 'Kim' and 'Lincoln' are towns, 'Chad' a country: and people, when read as people.
+    assert winner(_votes("Lincoln", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+    assert winner(_votes("Chad", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+    both = _votes("Chad", "PERSON", EntityType.PERSON) + _votes("Chad", "GPE", EntityType.PLACE)
+    assert winner(both) is EntityType.PLACE  # one reading each way: the gazetteer decides
 
 
 def test_a_short_form_casts_no_gazetteer_vote():
-    mention = _mention("Jordan", "PERSON", EntityType.PERSON)
-    votes = mention_votes(mention, ("jordan",), "Jordan", short_form=True)
-    assert winner(votes) is EntityType.PERSON
+    # 'Georgia' as the short form of 'Georgia Pacific Holdings' names the firm, not the state.
+    mention = _mention("Georgia", "ORG", EntityType.ORGANIZATION)
+    assert winner(mention_votes(mention, ("georgia",), "Georgia")) is EntityType.PLACE
+    votes = mention_votes(mention, ("georgia",), "Georgia", short_form=True)
+    assert winner(votes) is EntityType.ORGANIZATION
 
 
 def test_a_kind_word_in_the_name_outvotes_the_recogniser():
