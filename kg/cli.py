@@ -359,7 +359,8 @@ def _column_widths(headers: list[str], cells: list[list[str]], room: int,
 @reports_errors
 def entities(graph: Path, kind: str | None, fmt: str) -> None:
     """List the named entities of a graph file: name, type, aliases, linked IRIs (GeoNames),
-    mention count and the documents that mention them, most mentioned first.
+    mention count, the documents that mention them and why each alias was merged (same-name,
+    short-form, initials, pronoun, ...), most mentioned first.
 
     \b
     Examples:

@@ -96,13 +96,44 @@ class Mention(_Record):
     title: str | None = Field(default=None, description="Role words before a name: 'spokesman'.")
 
 
+class MergeReason(StrEnum):
+    """Why a mention was taken to name an entity: the evidence behind every merge, kept so a
+    user can see it and undo it."""
+
+    SAME_NAME = "same-name"  # the entity's own name after folding case, accents, hyphens
+    NAME_VARIANT = "name-variant"  # near spelling ('Kim Jung Un') or one middle name more
+    SHORT_FORM = "short-form"  # part of a full name in the same document ('Putin')
+    UNIQUE_PERSON = "short-form-unique-person"  # another document's only person that fits
+    INITIALS = "initials"  # an organisation's initials ('ESA')
+    KNOWN_ALIAS = "known-alias"  # the lexicon's name for the words ('US' -> 'United States')
+    TITLE = "title-description"  # 'the North Korean dictator', a title given to a name
+    HEAD_WORD = "head-word"  # 'the cyclone' after 'Cyclone Mara'
+    PRONOUN = "pronoun"  # 'he' after 'Kim Jong Un'
+
+
+class Merge(_Record):
+    """One mention joined to an entity and why; offsets index the document's text."""
+
+    alias: str = Field(description="The mention's text as read.")
+    reason: MergeReason
+    doc_id: str
+    start: int
+    end: int
+
+
 class Entity(_Record):
-    entity_id: str = Field(description="Stable key: hash of type and canonical name.")
+    entity_id: str = Field(description="Stable key: type and the entity's most mentioned full "
+                           "name (see kg.resolve), or a noun's lemma for things.")
     type: EntityType
     label: str
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    merges: tuple[Merge, ...] = Field(default=(), description="Every mention (pronouns too) "
+                                      "with the reason it was joined to this entity.")
+    former_ids: tuple[str, ...] = Field(default=(), description="Keys a smaller corpus may "
+                                        "have given this entity (other names, other types it "
+                                        "was voted); written as owl:sameAs redirects.")
 
 
 class Factuality(StrEnum):

@@ -158,12 +158,23 @@ WHERE {
     FILTER (!BOUND(?kind) || LCASE(?type) = LCASE(STR(?kind)))
 }
 """
-ENTITY_COLUMNS = ("name", "type", "aliases", "links", "mentions", "documents", "iri")
+MERGES_QUERY = """
+SELECT ?entity ?alias ?reason ?count
+WHERE {
+    VALUES ?class { schema:Person schema:Organization schema:Place schema:Event }
+    ?entity a ?class ; kg:merge ?merge .
+    ?merge kg:alias ?alias ; kg:mergedBecause ?reason ; kg:mentionCount ?count .
+}
+"""
+ENTITY_COLUMNS = ("name", "type", "aliases", "links", "mentions", "documents", "merged because",
+                  "iri")
 
 
 def list_entities(graph: Graph | Dataset, *, kind: str | None = None) -> QueryResult:
     """The named entities of a kg graph as a table: name, type, aliases, linked IRIs
-    (GeoNames), how often they are mentioned, the documents that mention them and the IRI;
+    (GeoNames), how often they are mentioned, the documents that mention them, the merge
+    evidence ('Putin: short-form (3)': which alias joined by which rule, how many times) and
+    the IRI;
     ``kind`` keeps one type (person, organization, place, event). Most mentioned first."""
     bindings: dict[str, Node] = {"kind": Literal(kind)} if kind else {}
     rows = select_rows(graph, ENTITIES_QUERY, bindings)
@@ -177,6 +188,10 @@ def list_entities(graph: Graph | Dataset, *, kind: str | None = None) -> QueryRe
                                ("documents", "file")):
             if record[source]:
                 entity[column].add(record[source])
+    merges = run_query(graph, MERGES_QUERY)
+    for entity_iri, alias, reason, count in merges.rows:
+        if entity_iri in grouped:
+            grouped[entity_iri]["merged because"].add(f"{alias}: {reason} ({count})")
     table = [tuple("; ".join(sorted(e[c])) for c in ENTITY_COLUMNS) for e in grouped.values()]
     mentions = ENTITY_COLUMNS.index("mentions")
     table.sort(key=lambda r: (-_number(r[mentions]), r[0]))

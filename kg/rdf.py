@@ -168,6 +168,27 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
         graph.add((node, SCHEMA.jobTitle, Literal(title)))
     if entity.type is EntityType.PLACE:
         _add_geonames(graph, node, entity)
+    _add_merges(graph, node, entity)
+    for former in entity.former_ids:
+        # A key a smaller corpus gave this entity ('person/putin' before 'Vladimir Putin' was
+        # read): links saved then still lead here.
+        graph.add((entity_iri(former), OWL.sameAs, node))
+
+
+def _add_merges(graph: Graph, node: URIRef, entity: Entity) -> None:
+    """One kg:Merge per alias and reason: why those mentions were taken to be this entity."""
+    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for merge in entity.merges:
+        grouped[(merge.alias, merge.reason.value)].append(merge.doc_id)
+    for (alias, reason), doc_ids in sorted(grouped.items()):
+        merge_node = ID[f"merge/{_digest(entity.entity_id, alias, reason)}"]
+        graph.add((node, KG.merge, merge_node))
+        graph.add((merge_node, RDF.type, KG.Merge))
+        graph.add((merge_node, KG.alias, Literal(alias)))
+        graph.add((merge_node, KG.mergedBecause, Literal(reason)))
+        graph.add((merge_node, KG.mentionCount, Literal(len(doc_ids))))
+        for doc_id in sorted(set(doc_ids)):
+            graph.add((merge_node, PROV.wasDerivedFrom, document_iri(doc_id)))
 
 
 def _add_geonames(graph: Graph, node: URIRef, entity: Entity) -> None:

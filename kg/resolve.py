@@ -6,33 +6,57 @@ equal and their other tokens are near-equal ('Kim Jung Un' ~ 'Kim Jong Un', 'Dim
 'Dmitry Peskov'), but 'Kim Jong-il' stays apart from 'Kim Jong-un'. A shorter name ('Kim',
 'Jong-un', 'Putin') joins the person cluster whose tokens contain it, preferring clusters named in
 the same document, then the most mentioned. Pronouns follow their antecedent. Noun phrases that
-name no one ('rifle', 'fighter jet') become Thing entities keyed by their lemma.
+name no one ('rifle', 'fighter jet') become Thing entities keyed by their lemma; a noun for
+a particular event or party ('the summit', 'the deal', 'his counterpart') is keyed by its lemma
+*and its document*, so the summits of two articles stay two things.
+
+Every mention records why it joined its entity (``Merge``: same name, name variant, short form,
+initials, known alias, title, head word, pronoun). Across documents only names merge: a short
+form only into the one person that fits, descriptions and pronouns never.
+
+The type of an entity is voted by all its mentions (``kg.type_votes``), not taken from the first.
+
+Stable IRIs. An entity's key is its type and its most mentioned full name (multi-word name key;
+ties: the longer, then alphabetical), so it does not depend on which surface form wins the label
+nor on the order documents are read: the same corpus always gives the same keys, in one go or
+in any order. Adding articles can still change the key: a corpus that said only 'Putin' keyed
+'person/putin'; once 'Vladimir Putin' is read the key is 'person/vladimir-putin'. No key can
+foresee that, so every entity also lists the keys a smaller corpus could have given it: each of
+its name keys under each type its mentions voted for (``Entity.former_ids``), written as
+``owl:sameAs`` redirects to the current IRI. A key that two entities could claim, or that is
+another entity's own key, is not written (it would merge them). So every IRI of an earlier build
+of part of the corpus still exists, as the entity or as a redirect to it, unless the larger
+corpus split the entity or gave its name to another.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
 
-from kg.gazetteer import lookup
 from kg.model import (
     Entity,
     EntityType,
     ExtractionResult,
     Fact,
     Mention,
+    Merge,
+    MergeReason,
     ResolvedCorpus,
     Role,
 )
-from kg.relations import load_vocabulary, name_kind
+from kg.relations import load_vocabulary
+from kg.type_votes import mention_votes, winner
 
-_TYPE_PRIORITY = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.EVENT,
-                  EntityType.THING]
+_SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason.INITIALS}
 _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co",
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
 _NAME_PREFIXES = {"president", "mr", "mrs", "ms", "dr", "minister", "chairman", "leader", "general",
@@ -79,37 +103,40 @@ def _contained(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 class _Cluster:
-    """Mentions of one name; documents and type votes are kept up to date as mentions join,
-    because they are asked for on every short name (keeps clustering linear in practice)."""
+    """Mentions of one name, each with the reason it joined; documents and type votes are kept
+    up to date as mentions join, because they are asked for on every short name (keeps
+    clustering linear in practice)."""
 
-    def __init__(self, key: tuple[str, ...]) -> None:
+    def __init__(self, key: tuple[str, ...], texts: dict[str, str]) -> None:
         self.keys: set[tuple[str, ...]] = {key}
         self.mentions: list[Mention] = []
+        self.reasons: list[MergeReason] = []
         self.docs: set[str] = set()
-        self._votes: Counter[EntityType] = Counter()
-        self._weak_votes: Counter[EntityType] = Counter()
+        self.votes: Counter[EntityType] = Counter()
+        self._texts = texts
 
-    def add(self, mention: Mention) -> None:
+    def add(self, mention: Mention, reason: MergeReason) -> None:
         self.mentions.append(mention)
+        self.reasons.append(reason)
         self.docs.add(mention.doc_id)
-        strong = mention.ner_label is not None and mention.ner_label != "PROPN"
-        (self._votes if strong else self._weak_votes)[mention.type] += 1
+        self.votes.update(mention_votes(mention, name_key(mention.text),
+                                        self._texts.get(mention.doc_id, ""),
+                                        short_form=reason in _SHORT_REASONS))
 
     @property
     def type(self) -> EntityType:
-        """A kind word in the name wins ('Northbridge City FC', 'Amur Oblast'); else the
-        majority of the recogniser's labels; guesses from bare proper nouns only break ties
-        of nothing."""
-        kinds = {name_kind(key) for key in self.keys} - {None}
-        if len(kinds) == 1:
-            return kinds.pop()  # type: ignore[return-value]
-        votes = self._votes or self._weak_votes
-        best = max(votes.values())
-        voted = next(t for t in _TYPE_PRIORITY if votes.get(t) == best)
-        if voted in {EntityType.ORGANIZATION, EntityType.THING} and any(
-                lookup(" ".join(key)) is not None for key in self.keys):
-            return EntityType.PLACE  # 'Oslo' read as an organisation: the gazetteer knows it
-        return voted
+        """The type all mentions vote for (kg.type_votes), not the first mention's."""
+        return winner(self.votes)
+
+    def key(self) -> tuple[str, ...]:
+        """The key the entity's IRI is minted from: the most mentioned multi-word name key
+        (ties: the longer, then alphabetical), else the most mentioned key."""
+        counts = Counter(name_key(m.text) for m, r in zip(self.mentions, self.reasons,
+                                                           strict=True)
+                         if r not in _SHORT_REASONS)
+        full = {k: n for k, n in counts.items() if len(k) >= 2} or counts or \
+            Counter(name_key(m.text) for m in self.mentions)
+        return sorted(full.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 
 @dataclass
@@ -118,19 +145,23 @@ class _EntityRecord:
     type: EntityType
     mentions: list[Mention] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
+    merges: set[Merge] = field(default_factory=set)
+    former_ids: set[str] = field(default_factory=set)
 
 
 class _EntityTable:
-    """Which entity each mention (by document and offsets) was assigned to."""
+    """Which entity each mention (by document and offsets) was assigned to, and why."""
 
     def __init__(self) -> None:
         self.records: dict[str, _EntityRecord] = {}
         self._of: dict[tuple[str, int, int], str] = {}
 
-    def assign(self, mention: Mention, entity_id: str, label: str, entity_type: EntityType) -> None:
+    def assign(self, mention: Mention, entity_id: str, label: str, entity_type: EntityType,
+               reason: MergeReason) -> None:
         self._of[(mention.doc_id, mention.start, mention.end)] = entity_id
         record = self.records.setdefault(entity_id, _EntityRecord(label, entity_type))
         record.mentions.append(mention)
+        record.merges.add(_merge(mention, reason))
         if mention.title:
             record.titles.add(mention.title)
 
@@ -139,15 +170,32 @@ class _EntityTable:
         target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
         return self._of.get((target.doc_id, target.start, target.end))
 
+    def note_pronoun(self, mention: Mention) -> None:
+        """A pronoun that a fact resolved through is evidence of coreference too."""
+        entity_id = self.entity_id(mention)
+        if mention.is_pronoun and entity_id in self.records:
+            self.records[entity_id].merges.add(_merge(mention, MergeReason.PRONOUN))
+
     def entities(self) -> tuple[Entity, ...]:
+        claimed = Counter(i for r in self.records.values() for i in r.former_ids)
         out = []
         for key in sorted(self.records):
             record = self.records[key]
             mentions = tuple(sorted(record.mentions, key=lambda m: (m.doc_id, m.start)))
+            former = tuple(sorted(i for i in record.former_ids if claimed[i] == 1
+                                  and i not in self.records))
             out.append(Entity(entity_id=key, type=record.type, label=record.label,
                               aliases=tuple(sorted({m.text for m in mentions} - {record.label})),
-                              titles=tuple(sorted(record.titles)), mentions=mentions))
+                              titles=tuple(sorted(record.titles)), mentions=mentions,
+                              merges=tuple(sorted(record.merges, key=lambda m: (
+                                  m.doc_id, m.start, m.end, m.reason.value))),
+                              former_ids=former))
         return tuple(out)
+
+
+def _merge(mention: Mention, reason: MergeReason) -> Merge:
+    return Merge(alias=mention.text, reason=reason, doc_id=mention.doc_id,
+                 start=mention.start, end=mention.end)
 
 
 def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
@@ -156,10 +204,11 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
     table = _EntityTable()
     titled, named_words = _assign_names(results, table)
     _assign_noun_phrases(results, table, titled, named_words)
+    facts = _resolve_facts(results, table)  # first: it notes the pronouns facts resolve
     return ResolvedCorpus(
         documents=tuple(r.document for r in results),
         sentences=tuple(s for r in results for s in r.sentences),
-        entities=table.entities(), facts=_resolve_facts(results, table),
+        entities=table.entities(), facts=facts,
     )
 
 
@@ -171,18 +220,28 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable
              and m.type is not EntityType.DATE and (m.lemma is None or m.ner_label == "PROPN")]
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for cluster in _cluster_names(_without_headline_only_names(named, results)):
+    texts = {r.document.doc_id: r.document.text for r in results}
+    for cluster in _cluster_names(_without_headline_only_names(named, results), texts):
         entity_type = cluster.type
         label = _canonical_label(cluster)
-        cluster_id = mint_entity_id(entity_type, label)
+        key = cluster.key()
+        cluster_id = mint_key_id(entity_type, key)
         if entity_type is not EntityType.THING:
             for doc_id in cluster.docs:
                 for word in {w for k in cluster.keys for w in k}:
                     named_words[(doc_id, word)].add(cluster_id)
-        for mention in cluster.mentions:
-            table.assign(mention, cluster_id, label, entity_type)
+        for mention, reason in zip(cluster.mentions, cluster.reasons, strict=True):
+            if reason is MergeReason.SAME_NAME and name_key(mention.text) != key:
+                reason = MergeReason.NAME_VARIANT
+            if reason is MergeReason.SAME_NAME and _read_as_other_words(mention, texts):
+                reason = MergeReason.KNOWN_ALIAS
+            table.assign(mention, cluster_id, label, entity_type, reason)
             if mention.title and entity_type is EntityType.PERSON:
                 titled[_description_key(mention.title)][mention.doc_id].add(cluster_id)
+        voted = {t for t, w in cluster.votes.items() if w > 0} | {entity_type}
+        table.records[cluster_id].former_ids.update(
+            mint_key_id(t, k) for t in voted for k in cluster.keys)
+        table.records[cluster_id].former_ids.discard(cluster_id)
     return titled, named_words
 
 
@@ -191,18 +250,23 @@ def _assign_noun_phrases(results: list[ExtractionResult], table: _EntityTable,
                          named_words: dict[tuple[str, str], set[str]]) -> None:
     """A noun phrase is a named entity it describes ('the North Korean dictator', 'the
     cyclone'), else a Thing keyed by its lemma ('rifle')."""
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, _), entity_ids in named_words.items():
+        named_in[doc_id] |= entity_ids
     for result in results:
         for mention in _all_mentions(result):
             if mention.lemma is None or mention.ner_label == "PROPN" or mention.is_pronoun:
                 continue
-            named = _described_person(mention, titled) or _named_by_head_word(
-                mention, result.document.text, named_words)
+            described = _described_person(mention, titled, named_in[mention.doc_id])
+            named = described or _named_by_head_word(mention, result.document.text,
+                                                      named_words)
             if named is not None:
                 record = table.records[named]
-                table.assign(mention, named, record.label, record.type)
+                reason = MergeReason.TITLE if described else MergeReason.HEAD_WORD
+                table.assign(mention, named, record.label, record.type, reason)
             else:
-                table.assign(mention, mint_entity_id(EntityType.THING, mention.lemma),
-                             mention.lemma, EntityType.THING)
+                table.assign(mention, mint_thing_id(mention.lemma, mention.doc_id),
+                             mention.lemma, EntityType.THING, MergeReason.SAME_NAME)
 
 
 def _resolve_facts(results: list[ExtractionResult], table: _EntityTable) -> tuple[Fact, ...]:
@@ -210,6 +274,11 @@ def _resolve_facts(results: list[ExtractionResult], table: _EntityTable) -> tupl
     symmetric = load_vocabulary().symmetric_predicates
     for result in results:
         for fact in result.facts:
+            for role in (fact.subject, fact.object, *fact.roles):
+                if role is not None:
+                    table.note_pronoun(role.mention)
+            if fact.evidence.attributed_to is not None:
+                table.note_pronoun(fact.evidence.attributed_to)
             resolved = _resolve_fact(fact, table.entity_id)
             if resolved is None:
                 continue
@@ -257,7 +326,7 @@ def _without_headline_only_names(mentions: list[Mention],
             or named_in_body(name_key(m.text))]
 
 
-def _cluster_names(mentions: list[Mention]) -> list[_Cluster]:
+def _cluster_names(mentions: list[Mention], texts: dict[str, str]) -> list[_Cluster]:
     by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for mention in mentions:
         key = name_key(mention.text)
@@ -272,7 +341,7 @@ def _cluster_names(mentions: list[Mention]) -> list[_Cluster]:
         if home is not None:
             home.keys.add(key)
             for mention in by_key[key]:
-                home.add(mention)
+                home.add(mention, MergeReason.NAME_VARIANT)
             continue
         acronym = len(key) == 1 and by_key[key][0].text.isupper() and len(key[0]) >= 2
         place = Counter(m.type for m in by_key[key]).most_common(1)[0][0] is EntityType.PLACE
@@ -282,12 +351,25 @@ def _cluster_names(mentions: list[Mention]) -> list[_Cluster]:
                                                  for k in c.keys)
                       and not (place and c.type is EntityType.ORGANIZATION)]
         for mention in by_key[key]:
-            home = _best_container(mention, containers) or singles.get(key)
+            home, reason = _best_container(mention, containers)
             if home is None:
-                home = singles[key] = _Cluster(key)
+                home = singles.get(key)
+                reason = MergeReason.SAME_NAME
+            elif acronym and home.type is EntityType.ORGANIZATION:
+                reason = MergeReason.INITIALS
+            if home is None:
+                home = singles[key] = _Cluster(key, texts)
                 clusters.append(home)
-            home.add(mention)
+            else:
+                home.keys.add(key)
+            home.add(mention, reason)
     return clusters
+
+
+def _read_as_other_words(mention: Mention, texts: dict[str, str]) -> bool:
+    """Whether extraction named the mention by the lexicon ('US' read as 'United States')."""
+    written = " ".join(texts.get(mention.doc_id, "")[mention.start:mention.end].split())
+    return bool(written) and name_key(written) != name_key(mention.text)
 
 
 def _description_key(text: str) -> str:
@@ -297,10 +379,13 @@ def _description_key(text: str) -> str:
     return " ".join(words)
 
 
-def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]]) -> str | None:
-    """'the North Korean dictator' is the person called 'North Korean dictator' elsewhere:
-    the only one so titled in the same document, else in the whole corpus. A bare role word
-    ('the dictator') needs a unique match in the same document."""
+def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]],
+                      named_here: set[str]) -> str | None:
+    """'the North Korean dictator' is the person called 'North Korean dictator' in the same
+    document, when only one is so titled there; a bare role word ('the dictator') needs a
+    unique match in the same document too. A title given in another document counts only for
+    a person this document names as well (the only one so titled in the corpus): the merge is
+    still within the document, and two articles' 'dictator' with no name may be two people."""
     key = _description_key(mention.text)
     if not key:
         return None
@@ -312,10 +397,10 @@ def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]]) 
         local = {p for v in heads.values() for p in v.get(mention.doc_id, set())}
         return local.pop() if len(local) == 1 else None
     local = by_doc.get(mention.doc_id, set())
-    if len(local) == 1:
-        return next(iter(local))
+    if local:
+        return next(iter(local)) if len(local) == 1 else None
     everywhere = set().union(*by_doc.values())
-    return everywhere.pop() if not local and len(everywhere) == 1 else None
+    return everywhere.pop() if len(everywhere) == 1 and everywhere <= named_here else None
 
 
 def _named_by_head_word(mention: Mention, text: str,
@@ -344,18 +429,22 @@ def _short_form(short: tuple[str, ...], full: tuple[str, ...], full_type: Entity
     return full[:len(short)] == short
 
 
-def _best_container(mention: Mention, candidates: list[_Cluster]) -> _Cluster | None:
-    """The cluster a short name belongs to: one named in the same document (the most
-    mentioned if several); from another document only a person, and only when exactly one
-    person in the corpus fits. 'The House' of one article is not another's 'House of
+def _best_container(mention: Mention, candidates: list[_Cluster]
+                    ) -> tuple[_Cluster | None, MergeReason]:
+    """The cluster a short name belongs to, and why: one named in the same document (the
+    most mentioned if several); from another document only a person, and only when exactly
+    one person in the corpus fits. 'The House' of one article is not another's 'House of
     Commons', and 'Elizabeth' is not Elizabeth Warren when a Queen Elizabeth is named too."""
     if not candidates:
-        return None
+        return None, MergeReason.SAME_NAME
     local = [c for c in candidates if mention.doc_id in c.docs]
     if local:
-        return max(local, key=lambda c: (len(c.mentions), sorted(c.keys)[0]))
+        return max(local, key=lambda c: (len(c.mentions), sorted(c.keys)[0])), \
+            MergeReason.SHORT_FORM
     people = [c for c in candidates if c.type is EntityType.PERSON]
-    return people[0] if len(people) == 1 and len(candidates) == 1 else None
+    if len(people) == 1 and len(candidates) == 1:
+        return people[0], MergeReason.UNIQUE_PERSON
+    return None, MergeReason.SAME_NAME
 
 
 def _canonical_label(cluster: _Cluster) -> str:
@@ -369,8 +458,34 @@ def _canonical_label(cluster: _Cluster) -> str:
 
 def mint_entity_id(entity_type: EntityType, label: str) -> str:
     """A readable, stable key: 'person/kim-jong-un'; a hash suffix keeps odd labels distinct."""
-    slug = "-".join(name_key(label)) or hashlib.sha256(label.encode()).hexdigest()[:12]
+    return mint_key_id(entity_type, name_key(label), label)
+
+
+def mint_key_id(entity_type: EntityType, key: tuple[str, ...], label: str = "") -> str:
+    """The key of a folded name: 'person/kim-jong-un' for ('kim', 'jong', 'un')."""
+    slug = "-".join(key) or hashlib.sha256(label.encode()).hexdigest()[:12]
     return f"{entity_type.value.lower()}/{slug}"
+
+
+@cache
+def _document_scoped_heads() -> frozenset[str]:
+    text = resources.files("kg").joinpath("data/document_things.json").read_text("utf-8")
+    words = json.loads(text)["nouns"]
+    return frozenset(words)
+
+
+def mint_thing_id(lemma: str, doc_id: str) -> str:
+    """A noun phrase that names no one: 'thing/rifle', a concept shared by every article; but
+    a noun for a particular event or party ('summit', 'deal', 'counterpart';
+    ``data/document_things.json``) is one thing per document, 'thing/summit/<doc>', so the
+    summits of two articles are two nodes and neither carries the other's facts. A noun
+    phrase with a name in it ('the Harlow flood') says which one it is and stays shared."""
+    concept = mint_entity_id(EntityType.THING, lemma)
+    words = lemma.split()
+    named = any(word[:1].isupper() for word in words)  # 'the Harlow flood' says which flood
+    if words and not named and words[-1].lower() in _document_scoped_heads():
+        return f"{concept}/{doc_id[:16]}"
+    return concept
 
 
 EntityLookup = Callable[[Mention], str | None]

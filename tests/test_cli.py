@@ -522,3 +522,16 @@ def test_build_no_validate_says_so_in_the_report(tiny_corpus_dir, tmp_path, monk
     page = (tmp_path / "output" / "report.html").read_text(encoding="utf-8")
     assert "Not validated against the SHACL shapes" in page
     assert "Conforms to the kg SHACL shapes" not in page
+
+
+def test_entities_show_why_each_alias_was_merged(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Vladimir Putin met Lena Marsh in Paris. Putin thanked Lena Marsh.\n",
+                      encoding="utf-8")
+    target = tmp_path / "graph.ttl"
+    assert kg("build", str(source), "-o", str(target)).exit_code == 0
+    result = kg("entities", str(target), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = {row["name"]: row for row in json.loads(result.stdout)}
+    merged = rows["Vladimir Putin"]["merged because"].split("; ")
+    assert "Putin: short-form (1)" in merged and "Vladimir Putin: same-name (1)" in merged

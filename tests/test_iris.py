@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import _is_valid_uri
 
 from kg.model import EntityType
-from kg.namespaces import ID, PREFIXES, RDFS
+from kg.namespaces import ID, PREFIXES, RDF, RDFS
 from kg.rdf import document_iri, entity_iri, span_iri
 from kg.resolve import mint_entity_id
 
@@ -77,3 +77,61 @@ def test_spelling_variants_of_one_name_share_an_id():
     ids = {mint_entity_id(EntityType.PERSON, name)
            for name in ("Kim Jong-un", "Kim Jong Un", "kim jong un", "KIM JONG-UN")}
     assert ids == {"person/kim-jong-un"}
+
+
+STABILITY_ARTICLES = {
+    "a.txt": "Putin arrived in Pyongyang on Tuesday. Putin thanked the crowd.",
+    "b.txt": "Kestrel grew fast in 2020. Lena Marsh opened a bakery in Kestrel.",
+    "c.txt": "Vladimir Putin met Kim Jong Un in Pyongyang. Putin praised Kim. The town of "
+             "Kestrel sent a gift.",
+    "d.txt": "Kim Jong Un attended the summit in Oslo. Lena Marsh gave Kim Jong Un a rifle.",
+}
+
+
+def _build(names):
+    from helpers import corpus_of_documents
+
+    from kg.ingest import make_document
+    from kg.rdf import build_dataset, union_graph
+
+    documents = [make_document(STABILITY_ARTICLES[n], source=n, date="2023-09-15")
+                 for n in names]
+    return union_graph(build_dataset(corpus_of_documents(*documents), "test-model"))
+
+
+def _entity_iris(graph):
+    from kg.namespaces import SCHEMA
+    from kg.rdf import ENTITY_CLASSES
+
+    classes = set(ENTITY_CLASSES.values()) - {SCHEMA.Thing}
+    return {s for c in classes for s in graph.subjects(RDF.type, c)} | {
+        s for s in graph.subjects(RDF.type, SCHEMA.Thing)}
+
+
+def test_iris_of_a_first_build_survive_a_larger_build_and_order_does_not_matter():
+    from kg.namespaces import OWL
+
+    first = _build(["a.txt", "b.txt"])
+    everything = _build(["a.txt", "b.txt", "c.txt", "d.txt"])
+    one_go = _build(["d.txt", "c.txt", "b.txt", "a.txt"])
+    assert set(everything) == set(one_go)
+    entities = _entity_iris(everything)
+    first_iris = _entity_iris(first)
+    assert ID["person/putin"] in first_iris  # the first half never names him in full
+    for iri in first_iris:
+        target = iri if iri in entities else everything.value(iri, OWL.sameAs)
+        assert target in entities, f"{iri} is gone from the larger build"
+    assert everything.value(ID["person/putin"], OWL.sameAs) == ID["person/vladimir-putin"]
+
+
+def test_a_redirect_never_points_at_two_entities_nor_shadows_an_entity():
+    from kg.namespaces import OWL
+
+    graph = _build(list(STABILITY_ARTICLES))
+    entities = _entity_iris(graph)
+    redirects = list(graph.subject_objects(OWL.sameAs))
+    assert redirects
+    sources = [s for s, _ in redirects]
+    assert len(sources) == len(set(sources))
+    assert not set(sources) & entities
+    assert all(target in entities for _, target in redirects)

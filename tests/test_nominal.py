@@ -35,7 +35,8 @@ def test_a_verb_that_does_something_to_an_event_keeps_its_own_fact():
     corpus = corpus_of("Lena Marsh ended her campaign on Friday. Tom Reyes made a visit to Oslo.")
     assert find(corpus, "person/lena-marsh", "ended", "thing/campaign")
     assert not [f for f in corpus.facts if f.subject.entity_id == "person/tom-reyes"
-                and f.object is not None and f.object.entity_id == "thing/visit"]
+                and f.object is not None
+                and (f.object.entity_id or "").startswith("thing/visit")]
 
 
 def test_a_cancelled_visit_is_no_visit():

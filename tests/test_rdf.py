@@ -109,3 +109,32 @@ def test_a_place_the_gazetteer_knows_is_linked_to_geonames_with_its_country_code
     france = next(s for s, _, o in graph.triples((None, RDFS.label, None)) if str(o) == "France")
     assert (france, SCHEMA.sameAs, URIRef("https://sws.geonames.org/3017382/")) in graph
     assert str(graph.value(france, KG.countryCode)) == "FR"
+
+
+def test_merge_evidence_is_in_the_graph_and_conforms_to_the_shapes():
+    from kg.pipeline import validate
+
+    corpus, dataset = _graph("Vladimir Putin met Kim Jong Un. Putin praised Kim.",
+                             "Putin arrived in Oslo.")
+    graph = union_graph(dataset)
+    reasons = {(str(graph.value(m, KG.alias)), str(graph.value(m, KG.mergedBecause)),
+                graph.value(m, KG.mentionCount).toPython())
+               for m in graph.objects(PUTIN, KG.merge)}
+    assert ("Putin", "short-form", 1) in reasons
+    assert ("Putin", "short-form-unique-person", 1) in reasons
+    assert ("Vladimir Putin", "same-name", 1) in reasons
+    merge = next(iter(graph.objects(PUTIN, KG.merge)))
+    assert (merge, RDF.type, KG.Merge) in graph
+    assert set(graph.objects(merge, PROV.wasDerivedFrom)) <= {
+        document_iri(d.doc_id) for d in corpus.documents}
+    assert validate(dataset).conforms
+
+
+def test_a_merge_reason_outside_the_list_violates_the_shapes():
+    from kg.pipeline import validate
+
+    _, dataset = _graph("Vladimir Putin met Kim Jong Un. Putin praised Kim.")
+    graph = union_graph(dataset)
+    merge = next(iter(graph.objects(PUTIN, KG.merge)))
+    graph.set((merge, KG.mergedBecause, Literal("looked similar")))
+    assert not validate(graph).conforms

@@ -142,3 +142,75 @@ def test_a_name_the_gazetteer_knows_is_a_place_even_if_read_as_an_organisation()
                        "Lena Marsh visited Bergen on Friday.")
     types = {e.label: e.type.value for e in corpus.entities}
     assert types.get("Oslo") == "Place" and types.get("Bergen") == "Place"
+
+
+def _reasons(corpus, entity_id):
+    (entity,) = [e for e in corpus.entities if e.entity_id == entity_id]
+    return {(m.alias, m.reason.value) for m in entity.merges}
+
+
+def test_every_merge_records_its_reason():
+    corpus = corpus_of("Putin arrived in Pyongyang on Tuesday. Putin thanked the crowd.",
+                       "Vladimir Putin met Kim Jong Un in Pyongyang. Putin praised Kim. "
+                       "He gave Kim a rifle.",
+                       "The European Space Agency launched a lander. ESA said the US helped.")
+    putin = _reasons(corpus, "person/vladimir-putin")
+    assert ("Vladimir Putin", "same-name") in putin
+    assert ("Putin", "short-form") in putin  # in the document that names him in full
+    assert ("Putin", "short-form-unique-person") in putin  # the first article says only Putin
+    assert ("He", "pronoun") in putin
+    assert ("Kim", "short-form") in _reasons(corpus, "person/kim-jong-un")
+    assert ("ESA", "initials") in _reasons(corpus, "organization/european-space-agency")
+    assert ("United States", "known-alias") in _reasons(corpus, "place/united-states")
+
+
+def test_every_mention_of_an_entity_has_merge_evidence():
+    corpus = corpus_of("Kim Jong Un met Vladimir Putin. Putin thanked Kim. Kim Jung Un smiled.")
+    for entity in corpus.entities:
+        merged = {(m.doc_id, m.start, m.end) for m in entity.merges}
+        assert {(m.doc_id, m.start, m.end) for m in entity.mentions} <= merged
+    assert ("Kim Jung Un", "name-variant") in _reasons(corpus, "person/kim-jong-un")
+
+
+def test_a_description_does_not_merge_across_documents():
+    corpus = corpus_of("North Korean leader Kim Jong Un arrived in Moscow. The North Korean "
+                       "leader met Vladimir Putin.",
+                       "The North Korean leader visited Rome.")
+    kim = _reasons(corpus, "person/kim-jong-un")
+    assert ("North Korean leader", "title-description") in kim  # the same document
+    visitors = {f.subject.entity_id for f in corpus.facts if f.predicate == "visited"}
+    assert visitors and "person/kim-jong-un" not in visitors
+
+
+def test_a_title_from_another_document_names_a_person_this_document_names_too():
+    corpus = corpus_of("North Korean leader Kim Jong Un arrived in Moscow.",
+                       "Kim Jong Un left Pyongyang on Sunday. The North Korean leader visited "
+                       "Rome.")
+    visitors = {f.subject.entity_id for f in corpus.facts if f.predicate == "visited"}
+    assert visitors == {"person/kim-jong-un"}
+
+
+def test_a_summit_is_one_thing_per_article_but_a_rifle_is_one_concept():
+    corpus = corpus_of("Kim Jong Un attended the summit in Oslo. Kim Jong Un gave Lena Marsh "
+                       "a rifle.",
+                       "Vladimir Putin attended the summit in Rome. Vladimir Putin gave Tom "
+                       "Reyes a rifle.")
+    summits = {f.object.entity_id for f in corpus.facts if f.predicate == "attended"}
+    assert len(summits) == 2 and all(s.startswith("thing/summit/") for s in summits)
+    rifles = {f.object.entity_id for f in corpus.facts if f.predicate == "gave"}
+    assert rifles == {"thing/rifle"}
+
+
+def test_type_is_voted_by_all_mentions_and_their_context_not_the_recogniser_alone():
+    corpus = corpus_of("Kestrel grew fast in 2020. The town of Kestrel voted on Monday. "
+                       "Officials in the city of Kestrel said so.")
+    (kestrel,) = [e for e in corpus.entities if e.label == "Kestrel"]
+    assert {m.ner_label for m in kestrel.mentions} == {"ORG"}  # what the recogniser says
+    assert kestrel.type is EntityType.PLACE
+
+
+def test_a_short_form_of_a_person_casts_no_gazetteer_vote():
+    corpus = corpus_of("Michael Jordan scored 40 points. Jordan thanked the fans. Jordan "
+                       "left early. Jordan smiled.")
+    assert {_entity_of(corpus, "Jordan")} == {_entity_of(corpus, "Michael Jordan")}
+    assert _entity_of(corpus, "Jordan").startswith("person/")

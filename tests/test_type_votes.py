@@ -1,0 +1,86 @@
+"""Type voting: every mention votes, with the recogniser's label one vote among several."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.model import EntityType, Mention
+from kg.resolve import name_key
+from kg.type_votes import PRIORITY, load_rules, mention_votes, winner
+
+
+def _mention(text: str, label: str | None, entity_type: EntityType, *, start: int = 0,
+             title: str | None = None) -> Mention:
+    return Mention(doc_id="d", sentence_index=0, start=start, end=start + len(text), text=text,
+                   type=entity_type, ner_label=label, title=title)
+
+
+def _votes(text: str, label: str, entity_type: EntityType, doc_text: str = "",
+           **kwargs) -> Counter[EntityType]:
+    start = doc_text.find(text) if doc_text else 0
+    mention = _mention(text, label, entity_type, start=start, **kwargs)
+    return mention_votes(mention, name_key(text), doc_text or text)
+
+
+def test_a_title_outvotes_the_recogniser_calling_a_person_an_organisation():
+    text = "Foreign minister Sergei Lavrov said so."
+    votes = _votes("Sergei Lavrov", "ORG", EntityType.ORGANIZATION, text,
+                   title="Foreign minister")
+    assert winner(votes) is EntityType.PERSON
+
+
+def test_the_gazetteer_outvotes_an_organisation_label_but_not_a_person_label():
+    assert winner(_votes("Oslo", "ORG", EntityType.ORGANIZATION)) is EntityType.PLACE
+    assert winner(_votes("Georgia", "ORG", EntityType.ORGANIZATION)) is EntityType.PLACE
+    # 'Kim' and 'Lincoln' are towns, 'Chad' a country: and people, when read as people.
+    assert winner(_votes("Lincoln", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+    assert winner(_votes("Chad", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+    both = _votes("Chad", "PERSON", EntityType.PERSON) + _votes("Chad", "GPE", EntityType.PLACE)
+    assert winner(both) is EntityType.PLACE  # one reading each way: the gazetteer decides
+
+
+def test_a_short_form_casts_no_gazetteer_vote():
+    # 'Georgia' as the short form of 'Georgia Pacific Holdings' names the firm, not the state.
+    mention = _mention("Georgia", "ORG", EntityType.ORGANIZATION)
+    assert winner(mention_votes(mention, ("georgia",), "Georgia")) is EntityType.PLACE
+    votes = mention_votes(mention, ("georgia",), "Georgia", short_form=True)
+    assert winner(votes) is EntityType.ORGANIZATION
+
+
+def test_a_kind_word_in_the_name_outvotes_the_recogniser():
+    assert winner(_votes("Atletico Madrid FC", "PERSON", EntityType.PERSON)) \
+        is EntityType.ORGANIZATION
+    assert winner(_votes("Rite Aid Corporation", "PERSON", EntityType.PERSON)) \
+        is EntityType.ORGANIZATION
+
+
+def test_context_words_vote():
+    text = "They met in the city of Harlow. Mr. Brennan left. Kestrel-based firms grew."
+    assert winner(_votes("Harlow", "PERSON", EntityType.PERSON, text)) is EntityType.PLACE
+    assert winner(_votes("Brennan", "ORG", EntityType.ORGANIZATION, text)) is EntityType.PERSON
+    assert winner(_votes("Kestrel", "PERSON", EntityType.PERSON, text)) is EntityType.PLACE
+
+
+def test_a_context_word_must_be_a_whole_word():
+    text = "They met the Harlow team in Mordor."  # 'Mordor' is not after 'dr'
+    assert winner(_votes("Mordor", "ORG", EntityType.ORGANIZATION, text)) \
+        is EntityType.ORGANIZATION
+
+
+def test_the_weights_are_data():
+    rules = load_rules()
+    assert rules.weights.kind_word > rules.weights.recogniser > rules.weights.guessed
+    assert rules.before[EntityType.PLACE] and rules.after[EntityType.ORGANIZATION]
+
+
+@given(st.dictionaries(st.sampled_from(list(EntityType)[:5]),
+                       st.floats(min_value=0.1, max_value=50, allow_nan=False), min_size=1))
+def test_the_winner_has_the_most_weight_and_ties_go_by_priority(weights):
+    votes = Counter(weights)
+    best = winner(votes)
+    assert votes[best] == max(votes.values())
+    tied = [t for t in PRIORITY if votes.get(t) == votes[best]]
+    assert best == tied[0]
