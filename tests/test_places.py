@@ -85,3 +85,37 @@ def test_a_place_right_before_in_and_a_country_lies_in_it():
     assert find(corpus, "place/kerala", "locatedIn", "place/india")
     corpus = corpus_of("They met in Lyon in June.")
     assert not [f for f in corpus.facts if f.predicate == "locatedIn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 1901, poet Ilse Varga was born in Keene, N.H.", ("Ilse Varga", "bornIn", "New Hampshire")),
+    ("Pedro Salas, a teacher from Dayton, Ohio, spoke first.", ("Pedro Salas", "cameFrom", "Ohio")),
+    ("Depot Nine, Brooklyn, N.Y., will close.", ("Brooklyn", "locatedIn", "New York")),
+])
+def test_a_fact_about_a_town_holds_for_the_state_written_after_it(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Actress Nora Bell, who was born in Kulm, donated a coat.", ("Nora Bell", "bornIn", "Kulm")),
+    ("Tomas Wolde, born in Richmond, was a writer.", ("Tomas Wolde", "bornIn", "Richmond")),
+    ("The third mayor of the town, Jim Mondo, was born in Lisbon.",
+     ("Jim Mondo", "bornIn", "Lisbon")),
+    ("Mrs. Koda is from Sendai.", ("Koda", "cameFrom", "Sendai")),
+    ("Ms. Vale, a Fargo native, sent a sweater.", ("Vale", "cameFrom", "Fargo")),
+    ("The film was directed by Modesto native Carl Dunn.", ("Carl Dunn", "cameFrom", "Modesto")),
+    ("Harry Dorn is returning to his Iowa hometown to marry.", ("Harry Dorn", "cameFrom", "Iowa")),
+    ("Jed Marr touted his big win in his native South Carolina.",
+     ("Jed Marr", "cameFrom", "South Carolina")),
+])
+def test_where_a_person_was_born_lives_or_comes_from(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Harry Dorn is planning his Iowa trip for May.",  # a trip is no home
+    "Nora Bell, who was born in May, donated a coat in Kulm.",  # a month is no birthplace
+    "Ms. Vale praised the Fargo team.",
+])
+def test_no_home_without_a_home_word(text):
+    assert not [t for t in located(corpus_of(text)) if t[1] in {"cameFrom", "bornIn", "livedIn"}]
