@@ -119,3 +119,31 @@ def test_where_a_person_was_born_lives_or_comes_from(text, expected):
 ])
 def test_no_home_without_a_home_word(text):
     assert not [t for t in located(corpus_of(text)) if t[1] in {"cameFrom", "bornIn", "livedIn"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The U.S. Senate passed two bills.", ("U.S. Senate", "basedIn", "United States")),
+    ("The Ohio Department of Health issued a warning.",
+     ("Ohio Department of Health", "basedIn", "Ohio")),
+])
+def test_an_organisation_named_after_its_country_or_state_is_based_there(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_town_or_an_adjective_opening_a_name_is_no_base():
+    facts = located(corpus_of("The Warren Commission and the Italian Farmers Confederation met."))
+    assert not [f for f in facts if f[1] == "basedIn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Crews cleared the site north of Whitefish in northwest Montana.",
+     ("Whitefish", "locatedIn", "Montana")),
+    ("Officials in Perugia in Umbria province said nothing.", ("Perugia", "locatedIn", "Umbria")),
+])
+def test_a_place_in_a_region_written_after_it(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_town_after_in_is_no_region():
+    facts = located(corpus_of("Officials in Perugia in Florence said nothing."))
+    assert ("Perugia", "locatedIn", "Florence") not in facts

@@ -85,6 +85,10 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
         if abbreviation is not None and (outer is None or outer.text.lower() == after.lower_):
             outer = make_mention(state, doc[after.i:after.i + 1], EntityType.PLACE,
                                  ner_label="GPE").model_copy(update={"text": abbreviation})
+            if after.i == sent.end - 1 or (after.i + 1 < sent.end and doc[after.i + 1].is_punct
+                                           and after.i + 2 == sent.end):
+                # 'born in Tupelo, Miss.' at the end: the period also ends the sentence.
+                outer = outer.model_copy(update={"end": outer.end - 1})
         elif outer is None or outer.type is not EntityType.PLACE or not can_contain(outer.text):
             continue
         if outer is mention or not _nests(mention.text, outer.text) or \
@@ -117,7 +121,7 @@ def _described_places(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, span.doc[noun.i:noun.i + 1], "locatedIn", mention,
                             outer, "place-noun-of-place")
         for prep, outer in [*_prep_places(state, root, {"in"}), *_next_in_place(state, span)]:
-            if outer.text != mention.text and can_contain(outer.text) and \
+            if outer.text != mention.text and _region(state, outer) and \
                     _nests(mention.text, outer.text):
                 yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
                             outer, "place-in-place")
@@ -184,6 +188,7 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         if mention.type is EntityType.ORGANIZATION:
             yield from _demonym_before_name(state, sentence, span, mention)
             yield from _described_after(state, sentence, span, mention)
+            yield from _place_in_name(state, sentence, span, mention)
         if mention.type is EntityType.ORGANIZATION or (
                 mention.type is EntityType.PERSON and _based(span)):
             predicate = "basedIn"
@@ -205,6 +210,32 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         for prep, place in _prep_places(state, root, ORG_PREPS):
             yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate, mention, place,
                         f"org-{prep.lower_}-place")
+
+
+def _place_in_name(state: DocState, sentence: Sentence, span: Span,
+                   organisation: Mention) -> Iterator[Fact]:
+    """'the U.S. Congress', 'the Texas Department of Agriculture': an organisation whose name
+    opens with a country or a state (an initialism, or a name the gazetteer knows as one) is
+    based there. Towns are left out: too many share a surname ('the Warren Commission'), and
+    adjectives too ('the Italian ... Confederation' names no separate place)."""
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+    for size in (3, 2, 1):
+        if len(words) <= size or words[size].lower_ in {"'s", "of", "and"} or \
+                not all(t.pos_ == "PROPN" for t in words[:size]):
+            continue
+        phrase = words[:size]
+        opening = phrase[0].text
+        initialism = size == 1 and (opening.isupper() or "." in opening)
+        mention = demonym_mention(state, phrase) if initialism else None  # 'U.S.', 'UK'
+        known = lookup(" ".join(t.text for t in phrase))
+        if mention is None and known is not None and rank(known) <= 1:
+            mention = make_mention(state, span.doc[phrase[0].i:phrase[-1].i + 1],
+                                   EntityType.PLACE, ner_label="GPE")
+        if mention is None:
+            continue
+        yield _fact(state, sentence, span.doc[phrase[0].i:phrase[-1].i + 1], "basedIn",
+                    organisation, mention, "org-name-opens-with-place")
+        return
 
 
 def _described_after(state: DocState, sentence: Sentence, span: Span,
@@ -242,14 +273,31 @@ def _based_places(state: DocState, based: Token) -> Iterator[Mention]:
 
 
 def _next_in_place(state: DocState, span: Span) -> Iterator[tuple[Token, Mention]]:
-    """'began in Kerala in India': the parser hangs the second 'in' on the verb, but a place
-    written right after another with 'in' between is where the first one lies when the
-    gazetteer knows it as a country or state (checked by the caller)."""
+    """'began in Kerala in India', 'Whitefish in northwest Montana': the parser hangs the
+    second 'in' on the verb, but a place written right after another with 'in' (and maybe a
+    compass word) between is where the first one lies when it is a region (checked by the
+    caller)."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
-        outer = _place_of(state, doc[span.end + 1])
-        if outer is not None and lookup(outer.text) is not None:
+        at = span.end + 1
+        compass = _words("compass_words")
+        while at + 1 < len(doc) and doc[at].lower_ in compass and at - span.end <= 3:
+            at += 1
+        outer = _place_of(state, doc[at])
+        if outer is not None:
             yield doc[span.end], outer
+
+
+def _region(state: DocState, place: Mention) -> bool:
+    """Whether a place can contain towns: a country or US state in the gazetteer, or a
+    name of a region by its own words ('Kumamoto Prefecture', 'Umbria province')."""
+    if can_contain(place.text):
+        return True
+    words = _words("region_words")
+    if place.text.split()[-1].lower() in words:
+        return True
+    end = state.document.body[place.end:place.end + 40].split()
+    return bool(end) and end[0].lower().strip(".,;") in words
 
 
 def _prep_places(state: DocState, head: Token, preps: set[str], *,
