@@ -147,3 +147,17 @@ def test_a_place_in_a_region_written_after_it(text, expected):
 def test_a_town_after_in_is_no_region():
     facts = located(corpus_of("Officials in Perugia in Florence said nothing."))
     assert ("Perugia", "locatedIn", "Florence") not in facts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales rose at Harlow Datos Inc., Dallas, Texas, last year.",
+     ("Harlow Datos Inc.", "basedIn", "Dallas")),
+    ("CARACAS, Venezuela (AP)", ("CARACAS", "locatedIn", "Venezuela")),
+])
+def test_a_name_before_a_town_and_state(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_list_of_organisations_and_states_is_no_base():
+    facts = located(corpus_of("Our chief said Acme Corp., Ohio and Texas are rivals."))
+    assert not [f for f in facts if f[1] == "basedIn"]

@@ -73,29 +73,52 @@ def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, su
 
 def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                     spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
-    """'Paris, France' and 'Tupelo, Miss.': a place, a comma, a place that contains it."""
+    """'Paris, France' and 'Tupelo, Miss.': a place, a comma, a place that contains it. A
+    name the recogniser typed otherwise is a town when the gazetteer knows it ('CARACAS,
+    Venezuela'); a facility or an organisation so placed ('Camp Butner, N.C.', 'Acme
+    Corp., Dallas, Texas') lies or is based there."""
     doc = sent.doc
     for span, mention in spans:
-        if mention.type is not EntityType.PLACE or span.end + 1 >= sent.end or \
-                doc[span.end].text != ",":
+        if span.end + 1 >= sent.end or doc[span.end].text != ",":
             continue
+        predicate = "locatedIn"
+        if mention.type is not EntityType.PLACE:
+            if mention.type in {EntityType.ORGANIZATION, EntityType.PERSON} and \
+                    lookup(mention.text) is not None:
+                mention = mention.model_copy(update={"type": EntityType.PLACE})
+            elif mention.type is EntityType.ORGANIZATION:
+                predicate = "basedIn"
+            else:
+                continue
         after = doc[span.end + 1]
         outer = state.mention_at.get(after.i)
         abbreviation = state_abbreviations().get(after.lower_)
         if abbreviation is not None and (outer is None or outer.text.lower() == after.lower_):
             outer = make_mention(state, doc[after.i:after.i + 1], EntityType.PLACE,
                                  ner_label="GPE").model_copy(update={"text": abbreviation})
-            if after.i == sent.end - 1 or (after.i + 1 < sent.end and doc[after.i + 1].is_punct
-                                           and after.i + 2 == sent.end):
+            if after.i == sent.end - 1 and after.text.endswith("."):
                 # 'born in Tupelo, Miss.' at the end: the period also ends the sentence.
                 outer = outer.model_copy(update={"end": outer.end - 1})
-        elif outer is None or outer.type is not EntityType.PLACE or not can_contain(outer.text):
+        elif outer is None or outer.type is not EntityType.PLACE or not (
+                can_contain(outer.text) or (predicate == "basedIn" and _town_state(state, after))):
             continue
-        if outer is mention or not _nests(mention.text, outer.text) or \
-                _in_a_list(state, doc, span, after):
+        if outer is mention or not _nests(mention.text, outer.text) or (
+                _in_a_list(state, doc, span, after) if predicate == "locatedIn" else
+                doc[min(mention_end(state, after) + 1, len(doc) - 1)].lower_ in {"and", "or"}):
             continue
-        yield _fact(state, sentence, doc[span.end:span.end + 1], "locatedIn", mention, outer,
-                    "place-comma-place")
+        yield _fact(state, sentence, doc[span.end:span.end + 1], predicate, mention, outer,
+                    "place-comma-place" if predicate == "locatedIn" else "org-comma-place")
+
+
+def _town_state(state: DocState, town: Token) -> bool:
+    """'Dallas, Texas' / 'Petaluma, Calif.': a town followed by the state it lies in."""
+    after = mention_end(state, town) + 1
+    if after + 1 >= len(town.doc) or town.doc[after].text != ",":
+        return False
+    region = town.doc[after + 1]
+    named = state.mention_at.get(region.i)
+    return region.lower_ in state_abbreviations() or (
+        named is not None and can_contain(named.text))
 
 
 def _described_places(state: DocState, sentence: Sentence,
