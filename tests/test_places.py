@@ -85,3 +85,79 @@ def test_a_place_right_before_in_and_a_country_lies_in_it():
     assert find(corpus, "place/kerala", "locatedIn", "place/india")
     corpus = corpus_of("They met in Lyon in June.")
     assert not [f for f in corpus.facts if f.predicate == "locatedIn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 1901, poet Ilse Varga was born in Keene, N.H.", ("Ilse Varga", "bornIn", "New Hampshire")),
+    ("Pedro Salas, a teacher from Dayton, Ohio, spoke first.", ("Pedro Salas", "cameFrom", "Ohio")),
+    ("Depot Nine, Brooklyn, N.Y., will close.", ("Brooklyn", "locatedIn", "New York")),
+])
+def test_a_fact_about_a_town_holds_for_the_state_written_after_it(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Actress Nora Bell, who was born in Kulm, donated a coat.", ("Nora Bell", "bornIn", "Kulm")),
+    ("Tomas Wolde, born in Richmond, was a writer.", ("Tomas Wolde", "bornIn", "Richmond")),
+    ("The third mayor of the town, Jim Mondo, was born in Lisbon.",
+     ("Jim Mondo", "bornIn", "Lisbon")),
+    ("Mrs. Koda is from Sendai.", ("Koda", "cameFrom", "Sendai")),
+    ("Ms. Vale, a Fargo native, sent a sweater.", ("Vale", "cameFrom", "Fargo")),
+    ("The film was directed by Modesto native Carl Dunn.", ("Carl Dunn", "cameFrom", "Modesto")),
+    ("Harry Dorn is returning to his Iowa hometown to marry.", ("Harry Dorn", "cameFrom", "Iowa")),
+    ("Jed Marr touted his big win in his native South Carolina.",
+     ("Jed Marr", "cameFrom", "South Carolina")),
+])
+def test_where_a_person_was_born_lives_or_comes_from(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Harry Dorn is planning his Iowa trip for May.",  # a trip is no home
+    "Nora Bell, who was born in May, donated a coat in Kulm.",  # a month is no birthplace
+    "Ms. Vale praised the Fargo team.",
+])
+def test_no_home_without_a_home_word(text):
+    assert not [t for t in located(corpus_of(text)) if t[1] in {"cameFrom", "bornIn", "livedIn"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The U.S. Senate passed two bills.", ("U.S. Senate", "basedIn", "United States")),
+    ("The Ohio Department of Health issued a warning.",
+     ("Ohio Department of Health", "basedIn", "Ohio")),
+])
+def test_an_organisation_named_after_its_country_or_state_is_based_there(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_town_or_an_adjective_opening_a_name_is_no_base():
+    facts = located(corpus_of("The Warren Commission and the Italian Farmers Confederation met."))
+    assert not [f for f in facts if f[1] == "basedIn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Crews cleared the site north of Whitefish in northwest Montana.",
+     ("Whitefish", "locatedIn", "Montana")),
+    ("Officials in Perugia in Umbria province said nothing.", ("Perugia", "locatedIn", "Umbria")),
+])
+def test_a_place_in_a_region_written_after_it(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_town_after_in_is_no_region():
+    facts = located(corpus_of("Officials in Perugia in Florence said nothing."))
+    assert ("Perugia", "locatedIn", "Florence") not in facts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sales rose at Harlow Datos Inc., Dallas, Texas, last year.",
+     ("Harlow Datos Inc.", "basedIn", "Dallas")),
+    ("CARACAS, Venezuela (AP)", ("CARACAS", "locatedIn", "Venezuela")),
+])
+def test_a_name_before_a_town_and_state(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_list_of_organisations_and_states_is_no_base():
+    facts = located(corpus_of("Our chief said Acme Corp., Ohio and Texas are rivals."))
+    assert not [f for f in facts if f[1] == "basedIn"]

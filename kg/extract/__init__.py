@@ -16,7 +16,7 @@ from kg.extract.datelines import read_dateline_facts
 from kg.extract.facts import dedupe
 from kg.extract.mentions import named_mentions, read_sentences
 from kg.extract.nominal import nominal_facts
-from kg.extract.places import place_facts
+from kg.extract.places import place_facts, widened_to_containers
 from kg.extract.reference import says_who
 from kg.extract.state import DocState, nonblank_sents
 from kg.extract.titles import title_facts
@@ -48,6 +48,7 @@ def extract_document(document: Document, doc: Doc,
         sentences += (dateline.sentence,)
         mentions += dateline.mentions
         facts.extend(dateline.facts)
+    facts.extend(list(widened_to_containers(facts)))
     return ExtractionResult(document=document, sentences=sentences, mentions=mentions,
                             facts=tuple(dedupe(f for f in facts
                                                if says_who(state, f.subject.mention))))

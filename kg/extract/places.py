@@ -11,7 +11,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,9 +34,26 @@ ORGANISATION_WORDS = {"company", "firm", "producer", "supplier", "maker", "manuf
                       "network", "agency", "bank", "group", "tank", "airline", "carrier",
                       "operator", "retailer", "startup", "club", "team", "party", "university",
                       "institute", "charity", "organisation", "organization", "publisher"}
-PERSON_PLACE_NOUNS = {"native": "cameFrom", "resident": "livedIn", "citizen": "cameFrom",
-                      "national": "cameFrom"}
 ORG_PREPS = {"in", "of", "from"}
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    return json.loads(resources.files("kg").joinpath("data/places.json").read_text("utf-8"))
+
+
+def person_place_nouns() -> dict[str, str]:
+    """'native' -> cameFrom, 'home' -> livedIn, 'birthplace' -> bornIn (data/places.json)."""
+    return {k: v for k, v in _lexicon()["person_place_nouns"].items() if k != "_comment"}
+
+
+def residence_verbs() -> dict[str, str]:
+    """'bear' -> bornIn, 'live' -> livedIn, in a clause on a name ('X, born in Y')."""
+    return {k: v for k, v in _lexicon()["residence_verbs"].items() if k != "_comment"}
+
+
+def _words(section: str) -> frozenset[str]:
+    return frozenset(_lexicon()[section]["words"])
 
 
 def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
@@ -41,6 +62,7 @@ def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
     yield from _described_places(state, sentence, spans)
     yield from _organisations(state, sentence, sent, spans)
     yield from _people(state, sentence, spans)
+    yield from _homes(state, sentence, sent)
 
 
 def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, subject: Mention,
@@ -51,25 +73,52 @@ def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, su
 
 def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                     spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
-    """'Paris, France' and 'Tupelo, Miss.': a place, a comma, a place that contains it."""
+    """'Paris, France' and 'Tupelo, Miss.': a place, a comma, a place that contains it. A
+    name the recogniser typed otherwise is a town when the gazetteer knows it ('CARACAS,
+    Venezuela'); a facility or an organisation so placed ('Camp Butner, N.C.', 'Acme
+    Corp., Dallas, Texas') lies or is based there."""
     doc = sent.doc
     for span, mention in spans:
-        if mention.type is not EntityType.PLACE or span.end + 1 >= sent.end or \
-                doc[span.end].text != ",":
+        if span.end + 1 >= sent.end or doc[span.end].text != ",":
             continue
+        predicate = "locatedIn"
+        if mention.type is not EntityType.PLACE:
+            if mention.type in {EntityType.ORGANIZATION, EntityType.PERSON} and \
+                    lookup(mention.text) is not None:
+                mention = mention.model_copy(update={"type": EntityType.PLACE})
+            elif mention.type is EntityType.ORGANIZATION:
+                predicate = "basedIn"
+            else:
+                continue
         after = doc[span.end + 1]
         outer = state.mention_at.get(after.i)
         abbreviation = state_abbreviations().get(after.lower_)
         if abbreviation is not None and (outer is None or outer.text.lower() == after.lower_):
             outer = make_mention(state, doc[after.i:after.i + 1], EntityType.PLACE,
                                  ner_label="GPE").model_copy(update={"text": abbreviation})
-        elif outer is None or outer.type is not EntityType.PLACE or not can_contain(outer.text):
+            if after.i == sent.end - 1 and after.text.endswith("."):
+                # 'born in Tupelo, Miss.' at the end: the period also ends the sentence.
+                outer = outer.model_copy(update={"end": outer.end - 1})
+        elif outer is None or outer.type is not EntityType.PLACE or not (
+                can_contain(outer.text) or (predicate == "basedIn" and _town_state(state, after))):
             continue
-        if outer is mention or not _nests(mention.text, outer.text) or \
-                _in_a_list(state, doc, span, after):
+        if outer is mention or not _nests(mention.text, outer.text) or (
+                _in_a_list(state, doc, span, after) if predicate == "locatedIn" else
+                doc[min(mention_end(state, after) + 1, len(doc) - 1)].lower_ in {"and", "or"}):
             continue
-        yield _fact(state, sentence, doc[span.end:span.end + 1], "locatedIn", mention, outer,
-                    "place-comma-place")
+        yield _fact(state, sentence, doc[span.end:span.end + 1], predicate, mention, outer,
+                    "place-comma-place" if predicate == "locatedIn" else "org-comma-place")
+
+
+def _town_state(state: DocState, town: Token) -> bool:
+    """'Dallas, Texas' / 'Petaluma, Calif.': a town followed by the state it lies in."""
+    after = mention_end(state, town) + 1
+    if after + 1 >= len(town.doc) or town.doc[after].text != ",":
+        return False
+    region = town.doc[after + 1]
+    named = state.mention_at.get(region.i)
+    return region.lower_ in state_abbreviations() or (
+        named is not None and can_contain(named.text))
 
 
 def _described_places(state: DocState, sentence: Sentence,
@@ -95,7 +144,7 @@ def _described_places(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, span.doc[noun.i:noun.i + 1], "locatedIn", mention,
                             outer, "place-noun-of-place")
         for prep, outer in [*_prep_places(state, root, {"in"}), *_next_in_place(state, span)]:
-            if outer.text != mention.text and can_contain(outer.text) and \
+            if outer.text != mention.text and _region(state, outer) and \
                     _nests(mention.text, outer.text):
                 yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
                             outer, "place-in-place")
@@ -162,6 +211,7 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         if mention.type is EntityType.ORGANIZATION:
             yield from _demonym_before_name(state, sentence, span, mention)
             yield from _described_after(state, sentence, span, mention)
+            yield from _place_in_name(state, sentence, span, mention)
         if mention.type is EntityType.ORGANIZATION or (
                 mention.type is EntityType.PERSON and _based(span)):
             predicate = "basedIn"
@@ -183,6 +233,32 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         for prep, place in _prep_places(state, root, ORG_PREPS):
             yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate, mention, place,
                         f"org-{prep.lower_}-place")
+
+
+def _place_in_name(state: DocState, sentence: Sentence, span: Span,
+                   organisation: Mention) -> Iterator[Fact]:
+    """'the U.S. Congress', 'the Texas Department of Agriculture': an organisation whose name
+    opens with a country or a state (an initialism, or a name the gazetteer knows as one) is
+    based there. Towns are left out: too many share a surname ('the Warren Commission'), and
+    adjectives too ('the Italian ... Confederation' names no separate place)."""
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+    for size in (3, 2, 1):
+        if len(words) <= size or words[size].lower_ in {"'s", "of", "and"} or \
+                not all(t.pos_ == "PROPN" for t in words[:size]):
+            continue
+        phrase = words[:size]
+        opening = phrase[0].text
+        initialism = size == 1 and (opening.isupper() or "." in opening)
+        mention = demonym_mention(state, phrase) if initialism else None  # 'U.S.', 'UK'
+        known = lookup(" ".join(t.text for t in phrase))
+        if mention is None and known is not None and rank(known) <= 1:
+            mention = make_mention(state, span.doc[phrase[0].i:phrase[-1].i + 1],
+                                   EntityType.PLACE, ner_label="GPE")
+        if mention is None:
+            continue
+        yield _fact(state, sentence, span.doc[phrase[0].i:phrase[-1].i + 1], "basedIn",
+                    organisation, mention, "org-name-opens-with-place")
+        return
 
 
 def _described_after(state: DocState, sentence: Sentence, span: Span,
@@ -220,22 +296,45 @@ def _based_places(state: DocState, based: Token) -> Iterator[Mention]:
 
 
 def _next_in_place(state: DocState, span: Span) -> Iterator[tuple[Token, Mention]]:
-    """'began in Kerala in India': the parser hangs the second 'in' on the verb, but a place
-    written right after another with 'in' between is where the first one lies when the
-    gazetteer knows it as a country or state (checked by the caller)."""
+    """'began in Kerala in India', 'Whitefish in northwest Montana': the parser hangs the
+    second 'in' on the verb, but a place written right after another with 'in' (and maybe a
+    compass word) between is where the first one lies when it is a region (checked by the
+    caller)."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
-        outer = _place_of(state, doc[span.end + 1])
-        if outer is not None and lookup(outer.text) is not None:
+        at = span.end + 1
+        compass = _words("compass_words")
+        while at + 1 < len(doc) and doc[at].lower_ in compass and at - span.end <= 3:
+            at += 1
+        outer = _place_of(state, doc[at])
+        if outer is not None:
             yield doc[span.end], outer
 
 
-def _prep_places(state: DocState, head: Token,
-                 preps: set[str]) -> Iterator[tuple[Token, Mention]]:
-    """The places in the prepositional phrases of a word: 'based [in Denver]'."""
+def _region(state: DocState, place: Mention) -> bool:
+    """Whether a place can contain towns: a country or US state in the gazetteer, or a
+    name of a region by its own words ('Kumamoto Prefecture', 'Umbria province')."""
+    if can_contain(place.text):
+        return True
+    words = _words("region_words")
+    if place.text.split()[-1].lower() in words:
+        return True
+    end = state.document.body[place.end:place.end + 40].split()
+    return bool(end) and end[0].lower().strip(".,;") in words
+
+
+def _prep_places(state: DocState, head: Token, preps: set[str], *,
+                 lenient: bool = False) -> Iterator[tuple[Token, Mention]]:
+    """The places in the prepositional phrases of a word: 'based [in Denver]'. With
+    ``lenient``, where only a place can stand ('born in X'), a name the recogniser took for
+    an organisation is read as a place."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             place = _place_of(state, pobj)
+            named = state.mention_at.get(pobj.i)
+            if place is None and lenient and named is not None and \
+                    named.type is EntityType.ORGANIZATION:
+                place = named.model_copy(update={"type": EntityType.PLACE})
             if place is not None:
                 yield prep, place
 
@@ -254,14 +353,19 @@ def _place_of(state: DocState, token: Token) -> Mention | None:
 
 def _people(state: DocState, sentence: Sentence,
             spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
+    nouns = person_place_nouns()
     for span, person in spans:
         if person.type is not EntityType.PERSON:
             continue
         doc, root = span.doc, span.root
-        if root.dep_ == "nsubjpass" and root.head.lemma_.lower() == "bear":  # 'X was born in Y'
-            for _, place in _prep_places(state, root.head, {"in"}):
-                yield _fact(state, sentence, doc[root.head.i:root.head.i + 1], "bornIn", person,
-                            place, "person-born-in")
+        for verb, predicate in _residence_clauses(root):  # 'X was born in Y', 'X, born in Y'
+            for _, place in _prep_places(state, verb, {"in"}, lenient=True):
+                yield _fact(state, sentence, doc[verb.i:verb.i + 1], predicate, person,
+                            place, f"person-{verb.lemma_.lower()}-in")
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # 'X is from Ohio'
+            for prep, place in _prep_places(state, root.head, {"from"}):
+                yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
+                            "person-is-from-place")
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                         f"person-{prep.lower_}-place")
@@ -270,14 +374,73 @@ def _people(state: DocState, sentence: Sentence,
             if place is not None and not any(canonical_role(t.lower_) for t in span):
                 yield _fact(state, sentence, doc[child.i:child.i + 1], "cameFrom", person,
                             place, "person-possessive-place")
-        for noun in (c for c in root.children if c.dep_ == "appos"
-                     and c.lemma_.lower() in PERSON_PLACE_NOUNS):  # 'X, a native of Y'
-            noun_lemma = noun.lemma_.lower()
-            for _, place in _prep_places(state, noun, {"of"}):
-                yield _fact(state, sentence, doc[noun.i:noun.i + 1],
-                            PERSON_PLACE_NOUNS[noun_lemma], person, place,
-                            f"person-{noun_lemma}-of")
+        # 'X, a native of Y', 'X, a Fargo native', 'Modesto native X'
+        beside = [c for c in root.children if c.dep_ == "appos"] + \
+            [t for t in doc[max(span.sent.start, span.start - 3):span.start]
+             if t.dep_ in {"compound", "amod", "nmod"} and span.start <= t.head.i < span.end]
+        for noun in (t for t in beside if t.lemma_.lower() in nouns):
+            yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
+        for noun in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+            for prep, place in _prep_places(state, noun, {"from"}):  # 'X, a teacher from Y'
+                yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
+                            "person-appositive-from-place")
         yield from _demonym_before_name(state, sentence, span, person)
+
+
+def _residence_clauses(root: Token) -> Iterator[tuple[Token, str]]:
+    """The verbs that say where the person a name's head stands for was born or lives: the
+    verb it is the passive subject of ('X was born'), or a clause on it ('X, who was born',
+    'X, born in', 'X, living in'), also when the name is set beside a description that is
+    the subject ('the fifth president, X, was born in')."""
+    verbs = residence_verbs()
+    heads = [root]
+    if root.dep_ == "appos":
+        heads.append(root.head)
+    for head in heads:
+        if head.dep_ in {"nsubjpass", "nsubj"} and head.head.lemma_.lower() in verbs:
+            yield head.head, verbs[head.head.lemma_.lower()]
+        for clause in (c for c in head.children if c.dep_ in {"relcl", "acl"}
+                       and c.lemma_.lower() in verbs):
+            yield clause, verbs[clause.lemma_.lower()]
+
+
+def _noun_places(state: DocState, sentence: Sentence, noun: Token, person: Mention,
+                 predicate: str) -> Iterator[Fact]:
+    """The place a person noun ('native', 'home', 'resident') names, written before it ('a
+    Fargo native', 'his Iowa hometown') or after it with 'of' ('a native of Cardiff')."""
+    lemma = noun.lemma_.lower()
+    places = [p for _, p in _prep_places(state, noun, {"of"})]
+    for child in (c for c in noun.lefts if c.dep_ in {"compound", "nmod", "npadvmod"}):
+        place = _place_of(state, child)
+        if place is not None and place is not person:
+            places.append(place)
+    for place in places:
+        yield _fact(state, sentence, noun.doc[noun.i:noun.i + 1], predicate, person, place,
+                    f"person-{lemma}-place")
+
+
+def _homes(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+    """'his Iowa hometown', "Ms. Toth's Germantown home", 'his hometown of Russell', 'his
+    native South Carolina': a place owned as a home by the person the possessive names."""
+    nouns = person_place_nouns()
+    for token in sent:
+        owner_word = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner_word is None:
+            continue
+        owner = referent(state, owner_word, possessive=True)
+        while owner is not None and owner.antecedent is not None and owner.is_pronoun and \
+                owner.type is not EntityType.PERSON:
+            owner = owner.antecedent
+        if owner is None or owner.type is not EntityType.PERSON:
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in nouns and token.i not in state.mention_at:
+            yield from _noun_places(state, sentence, token, owner, nouns[lemma])
+        elif any(c.lower_ == "native" and c.dep_ == "amod" for c in token.children):
+            place = _place_of(state, token)
+            if place is not None:
+                yield _fact(state, sentence, sent.doc[token.i:token.i + 1], "cameFrom", owner,
+                            place, "person-native-place")
 
 
 def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
@@ -319,3 +482,50 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
                 yield _fact(state, sentence, doc[word.i:word.i + 1], "basedIn", person, named,
                             "org-place-description")
                 return
+
+
+# Facts whose place object also lies in the place written around it ('born in Kinderhook,
+# N.Y.' is born in New York too; 'Fort Hamilton, Brooklyn, N.Y.' lies in New York).
+WIDENED_PREDICATES = frozenset({"bornIn", "livedIn", "cameFrom", "basedIn", "locatedIn",
+                                "diedIn"})
+
+
+def widened_to_containers(facts: Iterable[Fact]) -> Iterator[Fact]:
+    """For each where-fact about a place that the same sentence nests in a larger one ('X was
+    born in Tupelo, Miss.'), the same fact about the larger place, quoting both. Chains are
+    followed ('Fort Hamilton, Brooklyn, N.Y.'). The new facts keep the first fact's trigger
+    and factuality; their rule ends in '+container'."""
+    facts = list(facts)
+    around: dict[tuple[int, int], list[Mention]] = {}
+    for fact in facts:
+        if fact.predicate == "locatedIn" and fact.object is not None and \
+                fact.subject.mention.type is EntityType.PLACE and \
+                fact.object.mention.sentence_index == fact.subject.mention.sentence_index:
+            key = (fact.subject.mention.start, fact.subject.mention.end)
+            around.setdefault(key, []).append(fact.object.mention)
+    pending = [f for f in facts if f.predicate in WIDENED_PREDICATES and f.object is not None]
+    seen = {(f.predicate, f.subject.mention.start, f.object.mention.start)
+            for f in pending if f.object is not None}
+    while pending:
+        fact = pending.pop()
+        assert fact.object is not None
+        inner = fact.object.mention
+        for outer in around.get((inner.start, inner.end), []):
+            key = (fact.predicate, fact.subject.mention.start, outer.start)
+            if key in seen or outer.start == fact.subject.mention.start:
+                continue
+            seen.add(key)
+            widened = _with_object(fact, outer)
+            pending.append(widened)
+            yield widened
+
+
+def _with_object(fact: Fact, obj: Mention) -> Fact:
+    evidence = fact.evidence
+    update: dict[str, object] = {"rule": evidence.rule.removesuffix("+container") + "+container"}
+    if evidence.clause_start is not None and evidence.clause_end is not None:
+        update["clause_start"] = min(evidence.clause_start, obj.start)
+        update["clause_end"] = max(evidence.clause_end, obj.end)
+    assert fact.object is not None
+    return fact.model_copy(update={"object": fact.object.model_copy(update={"mention": obj}),
+                                   "evidence": evidence.model_copy(update=update)})
