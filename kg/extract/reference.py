@@ -43,7 +43,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         person = lower not in NEUTER_PRONOUNS
         if not person and token.dep_ not in SUBJECT_DEPS:
             return None  # 'it' only as a subject: most other 'it's name nothing
-        antecedent = _reporting_subject(state, token, person) or _antecedent(
+        antecedent = (_clause_subject(state, token) if token.dep_ == "poss" and person
+                      else None) or _reporting_subject(state, token, person) or _antecedent(
             state, token, state.people if person else state.organisations,
             sentences_back=2 if person else 1)
         if antecedent is None:
@@ -112,9 +113,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if modifier.dep_ == "amod" and modifier.pos_ == "ADJ" and modifier.is_alpha and \
                 modifier.tag_ == "JJ" and not any(modifier.children) and \
                 modifier.lower_ not in vocab.vague_modifiers:
-            # 'primary elections', 'a military offensive': the kind is part of what it is
-            # ('the new plan' is just the plan).
-            words.insert(0, modifier.lower_)
+            # 'primary elections', 'a military offensive', 'the Libyan ambassador': the kind
+            # is part of what it is ('the new plan' is just the plan).
+            proper = modifier.ent_type_ != "" or (modifier.text[:1].isupper() and
+                                                  modifier.i > modifier.sent.start)
+            words.insert(0, modifier.text if proper else modifier.lower_)
     count = [c for c in token.children if c.dep_ == "nummod" and c.i < token.i]
     if count and token.tag_ == "NNS":
         # '18 people died', 'at least 42 people': how many is what a reader needs.
@@ -270,6 +273,26 @@ def _reporting_subject(state: DocState, pronoun: Token, person: bool) -> Mention
                     return None  # 'the chair said it would ...': 'it' is not the chair
                 return mention
         return None
+    return None
+
+
+def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:
+    """'Honcharuk filed his resignation', 'Kest ended her campaign': a possessive in the rest
+    of a clause is most often the clause's own subject, when that subject is a named person
+    written before it."""
+    governor = pronoun.head
+    while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i and \
+            governor.dep_ not in SUBJECT_DEPS:
+        governor = governor.head
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in governor.children:
+        if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i:
+            mention = state.mention_at.get(child.i)
+            # (The recogniser often calls a person an organisation; 'his' says which.)
+            if mention is not None and mention.type in {EntityType.PERSON,
+                                                        EntityType.ORGANIZATION}:
+                return mention.model_copy(update={"type": EntityType.PERSON})
     return None
 
 
