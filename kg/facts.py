@@ -135,7 +135,10 @@ def find_entities(graph: Graph | Dataset, name: str) -> set[URIRef]:
              if any(_contains(_words(label), wanted) for label in labels)}
     if not found:
         raise NoSuchEntity(_no_entity_message(name, names))
-    return found
+    # A description that mentions the name ('summit with Putin') is not the entity: it
+    # answers only when no person, organisation, place or event has that name.
+    named = {e for e in found if (e, RDF.type, SCHEMA.Thing) not in graph}
+    return named or found
 
 
 def to_json(rows: Sequence[BaseModel]) -> str:
