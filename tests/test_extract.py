@@ -478,3 +478,24 @@ def test_a_relative_clause_without_a_relative_word_is_about_its_noun():
 def test_a_total_of_is_the_things_counted():
     corpus = corpus_of("The Nordland Health Agency reported a total of 40 cases.")
     assert [object_id(f) for f in corpus.facts if f.lemma == "report"] == ["thing/40-cases"]
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_no_name():
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _capitalised_noun
+    from kg.nlp import choose_model, load_pipeline
+
+    nlp = load_pipeline(choose_model())
+    doc = nlp("Fires rage across the valley near Oslo. Officials said the fires spread.")
+    assert _capitalised_noun(Span(doc, 0, 1, label="PERSON"))  # 'fires' is a noun here
+    assert not _capitalised_noun(Span(doc, 6, 7, label="GPE"))  # 'Oslo' mid-sentence
+    doc = nlp("Oslo is cold. Officials said Oslo was calm.")
+    assert not _capitalised_noun(Span(doc, 0, 1, label="GPE"))  # never written lower-case
+
+
+def test_a_name_cut_at_a_hyphen_is_no_name():
+    from kg.extract.mentions import _junk_name
+
+    assert _junk_name("Tak-") and _junk_name("-Sing")
+    assert not _junk_name("Tak-Sing Wong")

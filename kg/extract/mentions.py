@@ -156,7 +156,7 @@ def _looks_like_verb(token: Token) -> bool:
 
 MONTH_SURNAMES = {"may", "june", "april", "august"}
 NAMED_TYPES = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
-_JUNK = re.compile(r"(?i)^(?:https?://|www\.)|^\W*\w\W*$|"
+_JUNK = re.compile(r"(?i)^(?:https?://|www\.)|^\W*\w\W*$|^-|-$|"
                    r"\d{1,4}[-/.:]\d{1,2}[-/.:]\d{1,4}|\b\d{1,2}:\d{2}\b|\butc\b|\bgmt\b")
 
 
@@ -165,6 +165,19 @@ def _junk_name(text: str) -> bool:
     letters = sum(c.isalpha() for c in text)
     digits = sum(c.isdigit() for c in text)
     return bool(_JUNK.search(text)) or digits > letters
+
+
+def _capitalised_noun(span: Span) -> bool:
+    """'Fires rage across ...', 'Tributes pour in': one word capitalised only because it opens
+    a sentence or a headline, which the same article writes as a common noun elsewhere."""
+    if len(span) != 1 or not span[0].is_alpha:
+        return False
+    sent = span.sent
+    headline = sum(t.is_title for t in sent if t.is_alpha) >= max(3, len(sent) * 0.6)
+    if span.start != sent.start and not headline:
+        return False
+    lower = span[0].lower_
+    return any(t.text == lower and t.tag_ in {"NN", "NNS"} for t in span.doc)
 
 
 def _name_read_as_month(ent: Span) -> Span:
@@ -189,8 +202,8 @@ def named_mentions(state: DocState) -> Iterator[Mention]:
         span = _trim_entity(ent)
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
             continue
-        if entity_type in NAMED_TYPES and _junk_name(span.text):
-            continue  # '2024-06-19 HKT', 'www.example.com', 'A': no person, place or firm
+        if entity_type in NAMED_TYPES and (_junk_name(span.text) or _capitalised_noun(span)):
+            continue  # '2024-06-19 HKT', 'www.example.com', 'A', 'Tak-': no person or firm
         if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
         if entity_type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
