@@ -17,7 +17,13 @@ from spacy.tokens import Token
 
 from kg.dates import normalize_time
 from kg.extract.facts import make_fact, same_span
-from kg.extract.reference import as_place, conjuncts, group_referent, referent
+from kg.extract.reference import (
+    COMPLEMENT_PREPS,
+    as_place,
+    conjuncts,
+    group_referent,
+    referent,
+)
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, mention_end
 from kg.factuality import governors, judge_factuality
 from kg.lexicon import canonical_role, event_nouns
@@ -66,7 +72,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     if lemma in event_nouns().support_verbs:
         # 'made a visit to Kyiv', 'held talks with X': the event noun states the fact (nominal).
         frame.objects = [(m, r) for m, r in frame.objects
-                         if (m.lemma or "").split(" ")[-1] not in event_nouns().nouns]
+                         if _head_word(m.lemma or "") not in event_nouns().nouns]
     symmetric = spec is not None and spec.predicate in vocab.symmetric_predicates
     if symmetric and not frame.objects and len(frame.subjects) >= 2:
         frame.reciprocal = RoleName.THEME  # 'Putin and Kim met': they met each other
@@ -97,6 +103,16 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def _head_word(description: str) -> str:
+    """The noun a description is about: 'visit' in 'surprise visit to Oslo', 'state' in
+    'state of emergency' (the word before its first preposition, else the last word)."""
+    words = description.split(" ")
+    for i, word in enumerate(words[1:], start=1):
+        if word in COMPLEMENT_PREPS or word == "of":
+            return words[i - 1]
+    return words[-1]
 
 
 def _reading(state: DocState, verb: Token, lemma: str, spec: RelationSpec | None,
