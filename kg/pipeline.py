@@ -6,6 +6,7 @@ documents skipped, and passes a progress callback for its progress bar.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,15 @@ from kg.extract import extract_document
 from kg.ingest import read_documents
 from kg.language import language_name
 from kg.model import Document, ResolvedCorpus
-from kg.nlp import choose_model, model_description, model_language, parse_documents
+from kg.nlp import (
+    DOCUMENT_SECONDS,
+    DocumentTimeout,
+    choose_model,
+    model_description,
+    model_language,
+    parse_documents,
+    time_limit,
+)
 from kg.rdf import build_dataset, union_graph
 from kg.resolve import resolve_corpus
 from kg.validate import ValidationReport, validate_graph
@@ -37,31 +46,48 @@ class BuildResult:
 
 def build_result(paths: Iterable[str | Path], *, model: str | None = None,
                  progress: Progress | None = None, strict: bool = False,
-                 min_confidence: float = FLOOR) -> BuildResult:
+                 min_confidence: float = FLOOR, follow_links: bool = False,
+                 document_seconds: float | None = DOCUMENT_SECONDS) -> BuildResult:
     """Run every stage; ``progress(done, total)`` is called after each document is parsed.
 
     ``strict`` reads UTF-8 only instead of guessing other encodings. A document written in a
     language the pipeline does not read is skipped (and reported), never parsed into garbage.
     Facts whose calibrated confidence is below ``min_confidence`` are not stated (0 keeps
-    every reading the extractor found).
+    every reading the extractor found). Symbolic links are followed out of an input folder only
+    with ``follow_links``. A document that takes more than ``document_seconds`` to parse and
+    read is skipped (and reported); the build goes on.
     """
-    report = read_documents(paths, strict=strict)
+    report = read_documents(paths, strict=strict, follow_links=follow_links)
     name = choose_model(model)
     documents, skipped = readable_documents(report.documents, model_language(name))
-    skipped = report.skipped + skipped
+    skipped = list(report.skipped + skipped)
     if not documents:
         raise InputError("no documents in a language the pipeline reads: " + "; ".join(skipped))
     total = len(documents)
     extracted = []
-    for done, (document, doc) in enumerate(parse_documents(documents, name), start=1):
-        result = extract_document(document, doc)
-        extracted.append(result.model_copy(update={"facts": tuple(
-            f for f in result.facts if f.evidence.confidence >= min_confidence)}))
+    parsed = parse_documents(documents, name, seconds=document_seconds, on_skip=skipped.append)
+    waited = time.monotonic()
+    for done, (document, doc) in enumerate(parsed, start=1):
+        # What is left of the document's time after its parse (the wait for it, in workers).
+        left = None if not document_seconds else \
+            max(document_seconds - (time.monotonic() - waited), 0.001)
+        try:
+            with time_limit(left):
+                result = extract_document(document, doc)
+        except DocumentTimeout:
+            skipped.append(f"{document.source}: reading took more than {document_seconds:g} s; "
+                           "document skipped")
+        else:
+            extracted.append(result.model_copy(update={"facts": tuple(
+                f for f in result.facts if f.evidence.confidence >= min_confidence)}))
         if progress is not None:
             progress(done, total)
+        waited = time.monotonic()
+    if not extracted:
+        raise InputError("no document could be read in time: " + "; ".join(skipped))
     corpus = resolve_corpus(extracted)
     description = model_description(name)
-    return BuildResult(build_dataset(corpus, description), corpus, skipped, description,
+    return BuildResult(build_dataset(corpus, description), corpus, tuple(skipped), description,
                        report.ignored)
 
 
