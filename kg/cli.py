@@ -6,7 +6,9 @@ a traceback means a bug.
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -20,7 +22,8 @@ from rich.table import Column, Table
 from kg import __version__
 from kg.confidence import FLOOR
 from kg.errors import KgError, ShapeViolation
-from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
+from kg.export import FORMAT_SUFFIXES, format_for, refuse_overwriting_inputs, write_outputs
+from kg.nlp import DOCUMENT_SECONDS
 from kg.pipeline import build_result
 from kg.query import QueryResult, list_entities, list_facts, load_graph, run_query
 from kg.rdf import union_graph
@@ -36,16 +39,31 @@ def reports_errors(command: F) -> F:
 
     @wraps(command)
     def wrapper(*args: object, **kwargs: object) -> object:
+        previous = _on_sigterm(_stop)  # like Ctrl-C: clean up, keep outputs whole
         try:
             return command(*args, **kwargs)
         except KgError as err:
             click.echo(f"kg: error: {err}", err=True)
             sys.exit(err.exit_code)
         except KeyboardInterrupt:
-            click.echo("kg: interrupted; no output was changed", err=True)
+            click.echo("kg: interrupted; outputs are the previous set or the new one, whole",
+                       err=True)
             sys.exit(130)
+        finally:
+            _on_sigterm(previous)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _on_sigterm(handler: object) -> object:
+    """Set the SIGTERM handler (from the main thread only) and return the one it replaces."""
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)  # type: ignore[arg-type]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,9 +98,15 @@ def main() -> None:
               show_default=True, help="State only facts at least this likely to be right "
                                       "(kg:confidence is fitted on hand-judged facts); 0 keeps "
                                       "every reading.")
+@click.option("--follow-links", is_flag=True, help="Read symbolic links that point out of an "
+                                                   "input folder (not read by default).")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=DOCUMENT_SECONDS,
+              show_default=True, help="Seconds one document may take to parse and read before "
+                                      "it is skipped with a warning; 0: no limit.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
-          no_validate: bool, strict: bool, min_confidence: float) -> None:
+          no_validate: bool, strict: bool, min_confidence: float, follow_links: bool,
+          time_limit: float) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
@@ -97,12 +121,14 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
         targets = {Path("output/graph.ttl"): "turtle", Path("output/graph.jsonld"): "json-ld"}
     else:
         targets = {output: format_for(output, fmt)}
+    refuse_overwriting_inputs(targets, sources)
     # Off when stderr is not a terminal: a redirected log gets the result line, not bar residue.
     with Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=not err_console.is_terminal) as bar:
         task = bar.add_task("parse", total=None)
         result = build_result(sources, model=model, strict=strict,
-                              min_confidence=min_confidence,
+                              min_confidence=min_confidence, follow_links=follow_links,
+                              document_seconds=time_limit or None,
                               progress=lambda done, total: bar.update(task, completed=done,
                                                                       total=total))
     for skipped in result.skipped:
@@ -113,7 +139,7 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
             click.echo(report.describe(), err=True)
             if strict:
                 raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
-    write_outputs(result.dataset, targets)
+    write_outputs(result.dataset, targets, inputs=sources)
     corpus = result.corpus
     click.echo(f"{len(corpus.documents)} documents, {len(corpus.entities)} entities, "
                f"{len(corpus.facts)} fact readings -> " + ", ".join(str(t) for t in targets)

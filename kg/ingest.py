@@ -34,7 +34,7 @@ SUPPORTED_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".markdown":
 _TEXT_KEYS = ("text", "content", "body", "article")
 # What the parser takes in one document on a 2-core machine within the per-document time limit
 # (kg.nlp.DOCUMENT_SECONDS), measured: a longer article is refused before it is parsed.
-MAX_DOCUMENT_CHARS = 300_000
+MAX_DOCUMENT_CHARS = 100_000
 # Bytes read from one file at most, by media type: a page carries scripts and styles around its
 # article, and a JSON Lines feed holds many articles. Read up to the cap, never whole and then
 # refused.

