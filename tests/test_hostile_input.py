@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.ingest import read_documents
@@ -353,3 +355,168 @@ def test_temp_files_of_a_killed_run_are_removed_by_the_next(tmp_path):
 
     assert not stale.exists() and mine.exists()
     assert (tmp_path / "graph.ttl").read_text() == "a graph\n"
+
+
+# --- kills ---------------------------------------------------------------------------------
+
+
+def _pair(folder: Path) -> tuple[bytes | None, bytes | None]:
+    files = folder / "output" / "graph.ttl", folder / "output" / "graph.jsonld"
+    return tuple(p.read_bytes() if p.exists() else None for p in files)  # type: ignore[return-value]
+
+
+def _kg_build_process(cwd: Path, corpus: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "build",
+                             str(corpus), "--no-validate"], cwd=cwd, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+@pytest.mark.timeout(1200)
+def test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair_whole(tmp_path):
+    import random
+    import signal
+    import time
+
+    from kg.export import remove_stale_temps
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = corpus / "a.txt"
+    versions = [ARTICLE, "Kim Jong Un gave Vladimir Putin a rifle in Pyongyang on Friday.\n"]
+    pairs = []
+    started = time.monotonic()
+    for text in versions:
+        article.write_text(text)
+        assert _kg_build_process(tmp_path, corpus).wait(timeout=300) == 0
+        pairs.append(_pair(tmp_path))
+    run_seconds = (time.monotonic() - started) / 2
+    assert pairs[0] != pairs[1] and None not in pairs[0] + pairs[1]
+
+    rng = random.Random(13)
+    for _ in range(20):
+        previous = rng.randrange(2)
+        for path, content in zip(("graph.ttl", "graph.jsonld"), pairs[previous], strict=True):
+            (tmp_path / "output" / path).write_bytes(content)
+        article.write_text(versions[1 - previous])
+        process = _kg_build_process(tmp_path, corpus)
+        time.sleep(rng.uniform(0, run_seconds * 1.1))
+        how = rng.choice([signal.SIGTERM, signal.SIGKILL])
+        process.send_signal(how)
+        process.wait(timeout=120)
+
+        assert _pair(tmp_path) in pairs, f"mixed or half pair after {how!r}"
+        leftovers = [p.name for p in (tmp_path / "output").iterdir()
+                     if p.name not in ("graph.ttl", "graph.jsonld")]
+        if how == signal.SIGTERM:
+            assert leftovers == [], leftovers
+        else:  # nothing can clean up after SIGKILL; the next run removes what it left
+            remove_stale_temps(tmp_path / "output" / "graph.ttl")
+            remove_stale_temps(tmp_path / "output" / "graph.jsonld")
+            assert sorted(p.name for p in (tmp_path / "output").iterdir()) \
+                == ["graph.jsonld", "graph.ttl"]
+
+
+@pytest.mark.timeout(300)
+def test_spacy_workers_die_with_a_killed_parent(tmp_path):
+    import signal
+    import time
+
+    script = (
+        "import os, sys, time\n"
+        "from kg.ingest import make_document\n"
+        "from kg.nlp import PARALLEL_FROM, choose_model, parse_documents\n"
+        "docs = [make_document(f'Putin met Kim on day {i}.', source=f'{i}.txt')\n"
+        "        for i in range(PARALLEL_FROM + 8)]\n"
+        "parsed = parse_documents(docs, choose_model())\n"
+        "next(parsed)\n"
+        "pid = os.getpid()\n"
+        "print(open(f'/proc/{pid}/task/{pid}/children').read().strip(), flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    parent = subprocess.Popen([sys.executable, "-c", script], env=env, cwd=tmp_path,
+                              stdout=subprocess.PIPE, text=True)
+    children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
+    assert len(children) >= 2, "no spaCy workers started"
+
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=30)
+
+    for _ in range(200):
+        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
+                 and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert not alive, f"workers {alive} outlived their parent"
+
+
+# --- fuzzing -------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(["Putin", "met", "Kim", "in", "Moscow", "gave", "a", "rifle", ".", ",",
+                         "(", ")", "[", "]", "![a](", "](", "<", ">", "<!--", "-->", "<div>",
+                         "</div>", "<p>", "</p>", "&amp;", "**", "# ", "\n", "\n\n", " ", "\t",
+                         "\ud800", "\u2028", "\x00", "“", "—", "2024-05-06", "x" * 70, "(" * 30])
+FUZZ_TEXT = st.lists(st.one_of(WORDS, st.text(max_size=4)), max_size=60).map(" ".join)
+JSON_VALUE = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(),
+                                    FUZZ_TEXT), lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(
+        ["text", "title", "id", "date", "url", "body"]), inner, max_size=4)), max_leaves=8)
+
+
+def _record_line(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=True).encode("ascii")
+
+
+FUZZ_FILES = st.one_of(
+    st.tuples(st.just("feed.jsonl"), st.lists(st.one_of(
+        JSON_VALUE.map(_record_line), st.binary(max_size=20)), min_size=1, max_size=4)
+        .map(b"\n".join)),
+    st.tuples(st.sampled_from(["page.html", "note.md", "story.txt"]),
+              FUZZ_TEXT.map(lambda t: t.encode("utf-8", "surrogatepass"))),
+)
+
+
+@pytest.mark.timeout(300)
+@settings(max_examples=150, deadline=10_000, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(case=FUZZ_FILES)
+def test_fuzzed_articles_read_or_skip_in_one_line_and_keep_offsets(tmp_path, case):
+    name, content = case
+    path = tmp_path / name
+    path.write_bytes(content)
+    try:
+        report = read_documents([path])
+    except InputError as err:
+        assert "\n" not in str(err)
+        return
+    for skipped in report.skipped:
+        assert "\n" not in skipped
+    for document in report.documents:
+        assert len(document.body) == len(document.text)
+        document.text.encode("utf-8")  # no lone surrogate ever reaches a graph
+
+
+@pytest.mark.timeout(600)
+@settings(max_examples=25, deadline=30_000, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(text=FUZZ_TEXT.filter(lambda t: t.strip()),
+       media_type=st.sampled_from(["text/plain", "text/markdown"]))
+def test_fuzzed_articles_parse_into_facts_whose_offsets_slice_the_text(text, media_type):
+    from kg.extract import extract_document
+    from kg.ingest import make_document
+    from kg.nlp import choose_model, parse_documents
+
+    try:
+        document = make_document(text, source="f.txt", media_type=media_type)
+    except InputError:
+        return
+    for parsed, doc in parse_documents([document], choose_model()):
+        result = extract_document(parsed, doc)
+        for sentence in result.sentences:
+            assert document.text[sentence.start:sentence.end] == sentence.text
+        for fact in result.facts:
+            evidence = fact.evidence
+            assert document.text[evidence.sentence_start:evidence.sentence_end] \
+                == evidence.sentence_text
