@@ -38,7 +38,7 @@ MAX_DOCUMENT_CHARS = 100_000
 # Bytes read from one file at most, by media type: a page carries scripts and styles around its
 # article, and a JSON Lines feed holds many articles. Read up to the cap, never whole and then
 # refused.
-MAX_FILE_BYTES = {"text/html": 16 << 20, "application/jsonl": 64 << 20}
+MAX_FILE_BYTES = {"text/html": 4 << 20, "application/jsonl": 64 << 20}
 MAX_TEXT_FILE_BYTES = 4 * MAX_DOCUMENT_CHARS  # UTF-8 is at most four bytes a character
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
