@@ -7,7 +7,9 @@ a traceback means a bug.
 from __future__ import annotations
 
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import wraps
@@ -23,7 +25,7 @@ from rich.table import Column, Table
 from kg import __version__
 from kg.confidence import FLOOR
 from kg.errors import KgError, ShapeViolation, exit_codes
-from kg.export import FORMAT_SUFFIXES, format_for, write_outputs
+from kg.export import FORMAT_SUFFIXES, format_for, refuse_overwriting_inputs, write_outputs
 from kg.facts import (
     FactRow,
     ReadingRow,
@@ -33,6 +35,7 @@ from kg.facts import (
     to_csv,
     to_json,
 )
+from kg.nlp import DOCUMENT_SECONDS
 from kg.pipeline import build_result
 from kg.progress import Bars, LogLines, Progress, Silent, step
 from kg.query import (
@@ -66,14 +69,18 @@ def reports_errors(command: F) -> F:
 
     @wraps(command)
     def wrapper(*args: object, **kwargs: object) -> object:
+        previous = _on_sigterm(_stop)  # like Ctrl-C: clean up, keep outputs whole
         try:
             return command(*args, **kwargs)
         except KgError as err:
             click.echo(f"kg: error: {err}", err=True)
             sys.exit(err.exit_code)
         except KeyboardInterrupt:
-            click.echo("kg: interrupted; no output was changed", err=True)
+            click.echo("kg: interrupted; outputs are the previous set or the new one, whole",
+                       err=True)
             sys.exit(130)
+        finally:
+            _on_sigterm(previous)
 
     return wrapper  # type: ignore[return-value]
 
@@ -83,6 +90,17 @@ def _exit_codes_epilog() -> str:
     codes = {0: "success", **exit_codes(), 130: "interrupted (Ctrl-C); no output was changed"}
     codes[2] += "; or a bad option or argument (click's usage error)"
     return "\b\nExit codes:\n" + "\n".join(f"  {code:<4} {text}" for code, text in codes.items())
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _on_sigterm(handler: object) -> object:
+    """Set the SIGTERM handler (from the main thread only) and return the one it replaces."""
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)  # type: ignore[arg-type]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]},
@@ -123,9 +141,15 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress: neither bars (on a terminal) nor a log line per step "
                    "(otherwise); warnings, errors and the summary line still show.")
+@click.option("--follow-links", is_flag=True, help="Read symbolic links that point out of an "
+                                                   "input folder (not read by default).")
+@click.option("--time-limit", type=click.FloatRange(min=0), default=DOCUMENT_SECONDS,
+              show_default=True, help="Seconds one document may take to parse and read before "
+                                      "it is skipped with a warning; 0: no limit.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
-          no_validate: bool, strict: bool, min_confidence: float, quiet: bool) -> None:
+          no_validate: bool, strict: bool, min_confidence: float, quiet: bool,
+          follow_links: bool, time_limit: float) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
@@ -141,10 +165,12 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
         page: Path | None = Path("output/report.html")
     else:
         targets, page = {output: format_for(output, fmt)}, None
+    refuse_overwriting_inputs([*targets, *([page] if page else [])], sources)
     report = None
     with _progress(quiet) as progress:
         result = build_result(sources, model=model, strict=strict,
-                              min_confidence=min_confidence, progress=progress)
+                              min_confidence=min_confidence, follow_links=follow_links,
+                              document_seconds=time_limit or None, progress=progress)
         for skipped in result.skipped:
             click.echo(f"kg: skipped {skipped}", err=True)
         if not no_validate:
@@ -159,7 +185,7 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
         with step(progress, "write") as summary:
             pages = {} if page is None else {page: render_report(
                 build_report(result.dataset, report, validate=False))}
-            write_outputs(result.dataset, targets, pages)
+            write_outputs(result.dataset, targets, pages, inputs=sources)
             summary.append(", ".join(str(t) for t in [*targets, *pages]))
     corpus = result.corpus
     click.echo(f"{len(corpus.documents)} documents, {len(corpus.entities)} entities, "

@@ -1,16 +1,21 @@
 """Serialise a Dataset to a file, atomically and deterministically.
 
-Writers are a registry keyed by format name, so a new format is one entry. Output goes to a
-temporary file in the target folder and is renamed over the target only when complete: a failed
-run leaves the previous file intact. Single-graph formats get the union of all named graphs.
+Writers are a registry keyed by format name, so a new format is one entry. Output goes to
+temporary files in the target folders and they are renamed over the targets only when all are
+complete: a failed or stopped run leaves the previous set intact, never a mixed one.
+Single-graph formats get the union of all named graphs.
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import os
+import signal
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -150,30 +155,175 @@ def format_for(path: Path, fmt: str | None) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary sibling and rename, so readers never see half a file."""
+    write_all({path: text})
+
+
+def write_outputs(dataset: Dataset, targets: dict[Path, str],
+                  pages: dict[Path, str] | None = None, inputs: Iterable[Path] = ()) -> None:
+    """Serialise every target first, then write them all or none (``write_all``). ``pages``
+    are files already rendered (the HTML report), written along with the graph. A target
+    that is one of ``inputs`` or inside an input folder is refused before anything is done."""
+    pages = pages or {}
+    refuse_overwriting_inputs([*targets, *pages], inputs)
+    write_all({path: serialize(dataset, fmt) for path, fmt in targets.items()} | pages)
+
+
+def refuse_overwriting_inputs(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
+    """Raise ``OutputError`` when an output would replace an input file or land in an input
+    folder (where the next build would read the graph as an article)."""
+    sources = [_resolved(p) for p in inputs]
+    for target in targets:
+        out = _resolved(target)
+        for source in sources:
+            if out == source:
+                raise OutputError(f"{target}: is an input; write the graph elsewhere")
+            if source.is_dir() and out.is_relative_to(source):
+                raise OutputError(f"{target}: is inside the input folder {source}; write the "
+                                  "graph elsewhere")
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def write_all(files: dict[Path, str]) -> None:
+    """Write a set of files all or nothing: every file goes to a temporary sibling (flushed to
+    disk), then all are renamed over their targets with SIGINT and SIGTERM held back; if a
+    rename fails, the targets already replaced get their previous content back. Temporary files
+    are removed on every exit path; those a killed run left behind are removed here first."""
+    for path in files:
+        remove_stale_temps(path)
+    temps: dict[Path, str] = {}
+    try:
+        for path, text in files.items():
+            temps[path] = _write_temp(path, text)
+        with _signals_held():
+            _replace_all(temps)
+    finally:
+        for temp in temps.values():
+            Path(temp).unlink(missing_ok=True)
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}.kg{os.getpid()}."
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove the temporary siblings of ``path`` left by a kg process that no longer runs."""
+    try:
+        siblings = list(path.parent.glob(f".{glob.escape(path.name)}.kg*.tmp"))
+    except OSError:
+        return
+    for sibling in siblings:
+        pid = sibling.name[len(path.name) + 4:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            sibling.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write_temp(path: Path, text: str) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=".tmp")
     except OSError as err:
         raise OutputError(f"{path}: cannot write here ({err.strerror or err})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
     except OSError as err:
         Path(temp).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    return temp
 
 
-def write_outputs(dataset: Dataset, targets: dict[Path, str],
-                  pages: dict[Path, str] | None = None) -> None:
-    """Serialise every target first, then rename them all: all outputs or none change.
-    ``pages`` are files already rendered (the HTML report), renamed along with the graph."""
-    rendered = {path: serialize(dataset, fmt) for path, fmt in targets.items()} | (pages or {})
-    for path, text in rendered.items():
-        write_atomic(path, text)
+def _replace_all(temps: dict[Path, str]) -> None:
+    """Rename each temporary file over its target; on a failure put back what was replaced."""
+    backups: dict[Path, str | None] = {}
+    replaced: list[Path] = []
+    try:
+        for path, temp in temps.items():
+            backups[path] = _backup(path)
+            os.replace(temp, path)
+            replaced.append(path)
+    except OSError as err:
+        for done in replaced:
+            _restore(done, backups[done])
+        raise OutputError(f"{path}: cannot write ({err.strerror or err}); no output was "
+                          "changed") from None
+    finally:
+        for backup in backups.values():
+            if backup is not None:
+                Path(backup).unlink(missing_ok=True)
+    for folder in {path.parent for path in temps}:
+        _fsync_folder(folder)
+
+
+def _restore(path: Path, backup: str | None) -> None:
+    try:
+        if backup is None:
+            path.unlink(missing_ok=True)  # it did not exist before this run
+        else:
+            os.replace(backup, path)
+    except OSError:
+        pass  # the error being raised already says the set could not be written
+
+
+def _backup(path: Path) -> str | None:
+    """A hard link to the current ``path`` (None if there is none or links are not possible),
+    so a failed set of renames can restore it."""
+    if not path.is_file():
+        return None
+    backup = f"{path.parent}/{_temp_prefix(path)}old.tmp"
+    try:
+        Path(backup).unlink(missing_ok=True)
+        os.link(path, backup)
+    except OSError:
+        return None
+    return backup
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the renames are done, so a stop never splits the set."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

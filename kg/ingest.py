@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +32,14 @@ PADDING = "\u00ad"  # soft hyphen: web text hides it inside words; mention texts
 SUPPORTED_SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
                       ".html": "text/html", ".htm": "text/html", ".jsonl": "application/jsonl"}
 _TEXT_KEYS = ("text", "content", "body", "article")
+# What the parser takes in one document on a 2-core machine within the per-document time limit
+# (kg.nlp.DOCUMENT_SECONDS), measured: a longer article is refused before it is parsed.
+MAX_DOCUMENT_CHARS = 100_000
+# Bytes read from one file at most, by media type: a page carries scripts and styles around its
+# article, and a JSON Lines feed holds many articles. Read up to the cap, never whole and then
+# refused.
+MAX_FILE_BYTES = {"text/html": 4 << 20, "application/jsonl": 64 << 20}
+MAX_TEXT_FILE_BYTES = 4 * MAX_DOCUMENT_CHARS  # UTF-8 is at most four bytes a character
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DATE_PATTERNS = (
@@ -49,13 +59,16 @@ class IngestReport:
     ignored: tuple[str, ...] = ()
 
 
-def read_documents(paths: Iterable[str | Path], *, strict: bool = False) -> IngestReport:
+def read_documents(paths: Iterable[str | Path], *, strict: bool = False,
+                   follow_links: bool = False) -> IngestReport:
     """Read every supported file under ``paths`` in a stable order.
 
     A file named explicitly must be readable text or this raises ``InputError``; inside a folder,
     unreadable files are skipped and reported instead, so one stray file does not sink a whole
     corpus. A bad JSON Lines record is skipped alone. Duplicate contents are read once.
-    ``strict`` refuses anything but UTF-8 instead of guessing an encoding.
+    ``strict`` refuses anything but UTF-8 instead of guessing an encoding. A symbolic link inside
+    a folder is read only when it points inside that folder, unless ``follow_links``: a corpus
+    folder must not pull ``~/.ssh`` or ``/etc`` into the graph.
 
     A document's ``source`` is its path relative to the folder it was found in (its name, for
     a file named explicitly), made longer when that would name two documents alike, so two
@@ -73,16 +86,18 @@ def read_documents(paths: Iterable[str | Path], *, strict: bool = False) -> Inge
         if not path.exists():
             raise InputError(f"{path}: no such file or directory")
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                relative = file.relative_to(path).as_posix()
-                if _hidden(file, path):
+            for file, why in walk_folder(path, follow_links=follow_links):
+                relative = printable(file.relative_to(path).as_posix())
+                if why:
+                    ignored.append(f"{relative} ({why})")
+                elif _hidden(file, path):
                     ignored.append(f"{relative} (hidden)")
                 elif file.suffix.lower() not in SUPPORTED_SUFFIXES:
                     ignored.append(f"{relative} (unsupported suffix)")
                 else:
-                    found.append((file, relative, file.as_posix(), False))
+                    found.append((file, relative, printable(file.as_posix()), False))
         else:
-            found.append((path, path.name, path.as_posix(), True))
+            found.append((path, printable(path.name), printable(path.as_posix()), True))
     sources = _unique_sources(found)
     for (file, _, _, explicit), source in zip(found, sources, strict=True):
         try:
@@ -98,6 +113,62 @@ def read_documents(paths: Iterable[str | Path], *, strict: bool = False) -> Inge
         raise InputError("no readable documents (.txt, .md, .html, .jsonl) in " +
                          ", ".join(str(p) for p in paths))
     return IngestReport(tuple(docs.values()), tuple(skipped), tuple(ignored))
+
+
+def walk_folder(root: Path, *, follow_links: bool = False) -> list[tuple[Path, str | None]]:
+    """Every file under ``root`` in name order, each with why it is not read (None: read it).
+
+    Symbolic links are not followed out of ``root`` (to a file or a folder) unless
+    ``follow_links``; then each folder is entered once, so a link loop ends. Anything but a
+    regular file (a FIFO, a device, a socket) is never opened: reading one blocks or never ends.
+    """
+    top = root.resolve()
+    seen: set[tuple[int, int]] = set()
+    found: list[tuple[Path, str | None]] = []
+    for folder, dirs, files in os.walk(root, followlinks=follow_links):
+        here = Path(folder)
+        info = here.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        kept = []
+        for name in sorted(dirs):
+            sub = here / name
+            if sub.is_symlink() and not follow_links and not _inside(sub, top):
+                found.append((sub, "symbolic link out of the folder; --follow-links reads it"))
+            else:
+                kept.append(name)
+        dirs[:] = kept
+        for name in files:
+            file = here / name
+            if file.is_symlink() and not follow_links and not _inside(file, top):
+                found.append((file, "symbolic link out of the folder; --follow-links reads it"))
+            elif not _regular(file):
+                found.append((file, "not a regular file"))
+            else:
+                found.append((file, None))
+    return sorted(found, key=lambda item: item[0].relative_to(root).parts)
+
+
+def _inside(path: Path, top: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(top)
+    except (OSError, RuntimeError):  # a dangling link or a loop
+        return False
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def printable(name: str) -> str:
+    """A file name as text that can be written anywhere: bytes that are not UTF-8 (kept by
+    Python as lone surrogates) become U+FFFD, so a graph never holds an unencodable name."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _unique_sources(found: list[tuple[Path, str, str, bool]]) -> list[str]:
@@ -117,17 +188,36 @@ def read_file(path: Path, *, source: str | None = None, strict: bool = False,
     """Decode one file into one Document (or one per record for JSON Lines); ``on_skip`` hears
     of each bad JSON Lines record, which is skipped alone."""
     media_type = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text/plain")
-    source = source or path.name
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{source}: cannot read ({err.strerror})") from None
+    source = source or printable(path.name)
+    data = read_capped(path, MAX_FILE_BYTES.get(media_type, MAX_TEXT_FILE_BYTES), source)
     decoded = decode_bytes(data, source, strict=strict, html=media_type == "text/html")
     if media_type == "application/jsonl":
         yield from _read_jsonl(decoded.text, source, on_skip or (lambda _: None))
         return
     yield make_document(decoded.text, source=source, media_type=media_type,
                         sha256=hashlib.sha256(data).hexdigest(), encoding=decoded.encoding)
+
+
+def read_capped(path: Path, limit: int, source: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, read once up to the cap.
+
+    Opened without blocking and checked on the open handle, so a FIFO or a device named as input
+    (``/dev/zero``, a pipe nobody writes to) is refused instead of read forever."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as err:
+        raise InputError(f"{source}: cannot read ({err.strerror})") from None
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise InputError(f"{source}: not a regular file (a device, pipe or socket)")
+        try:
+            data = stream.read(limit + 1)
+        except OSError as err:
+            raise InputError(f"{source}: cannot read ({err.strerror})") from None
+    if len(data) > limit:
+        raise InputError(f"{source}: more than {limit:,} bytes, more than kg reads from one "
+                         "file; split the file")
+    return data
 
 
 def _read_jsonl(text: str, source: str, on_skip: Callable[[str], None]) -> Iterator[Document]:
@@ -155,6 +245,10 @@ def _read_record(line: str, where: str, source: str, number: int) -> Document:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(f"{where}: not valid JSON ({err.msg}); line skipped") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply; line skipped") from None
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        raise InputError(f"{where}: a number too long to read; line skipped") from None
     body = next((record[k] for k in _TEXT_KEYS if isinstance(record, dict)
                  and isinstance(record.get(k), str) and record[k].strip()), None)
     if body is None:
@@ -162,6 +256,13 @@ def _read_record(line: str, where: str, source: str, number: int) -> Document:
     # An 'id' is the record's identity: the same id is the same document, wherever it moves.
     record_id = record.get("id")
     record_id = str(record_id).strip() if isinstance(record_id, str | int) else None
+    for key in ("title", "date", "url"):
+        if _has_surrogate(record.get(key)):
+            raise InputError(f"{where}: the {key} holds a lone surrogate (not Unicode text); "
+                             "line skipped")
+    if _has_surrogate(body) or _has_surrogate(record_id):
+        raise InputError(f"{where}: the text holds a lone surrogate (not Unicode text); "
+                         "line skipped")
     return make_document(
         body, source=f"{source}#{record_id}" if record_id else f"{source}#L{number}",
         media_type="text/plain", title=_str_or_none(record.get("title")),
@@ -169,6 +270,16 @@ def _read_record(line: str, where: str, source: str, number: int) -> Document:
         sha256=hashlib.sha256(line.encode("utf-8")).hexdigest(),
         doc_id=_digest(f"id\x1f{source}\x1f{record_id}") if record_id else None,
     )
+
+
+def _has_surrogate(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _str_or_none(value: object) -> str | None:
@@ -189,6 +300,8 @@ def make_document(text: str, *, source: str, media_type: str = "text/plain",
     paragraphs, clean text) and the page's metadata; ``sha256`` should then be the file's."""
     if not text.strip():
         raise InputError(f"{source}: no text")
+    if _has_surrogate(text):
+        raise InputError(f"{source}: the text holds a lone surrogate (not Unicode text)")
     author = site_name = None
     given_sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     if media_type == "text/html":
@@ -196,6 +309,9 @@ def make_document(text: str, *, source: str, media_type: str = "text/plain",
         text = article.text
         title, date, url = title or article.title, date or article.date, url or article.url
         author, site_name = article.author, article.site_name
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InputError(f"{source}: {len(text):,} characters is more than kg parses in one "
+                         f"document ({MAX_DOCUMENT_CHARS:,}); split the file")
     body = clean_body(text, "text/plain" if media_type == "text/html" else media_type)
     # The dateline and date stamps are read, then blanked, so the parser starts at the lede.
     dateline, stamps = read_dateline(body), read_stamps(body)
@@ -230,9 +346,14 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+# A link's text and target stop at the next bracket or parenthesis, so a run of unclosed
+# '![a](' is scanned once, not once per opening (was quadratic: 40,000 took minutes).
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]*+)\]\(([^()]*+)\)")
+
+
 def _mask_markdown(text: str) -> str:
     body = re.sub(r"(?m)^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s", _blank, text)
-    body = re.sub(r"!?\[([^\]]*)\]\(([^)]*)\)", _link_text_in_place, body)
+    body = _MARKDOWN_LINK.sub(_link_text_in_place, body)
     return re.sub(r"(\*\*|__|`)", _blank, body)
 
 

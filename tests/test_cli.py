@@ -452,9 +452,9 @@ def test_facts_command_on_a_missing_file_is_a_one_line_error(tmp_path):
 
 
 def test_a_document_longer_than_the_parser_takes_is_a_one_line_error(tmp_path, monkeypatch):
-    from kg.nlp import choose_model, load_pipeline
+    from kg import ingest
 
-    monkeypatch.setattr(load_pipeline(choose_model()), "max_length", 50)
+    monkeypatch.setattr(ingest, "MAX_DOCUMENT_CHARS", 50)
     article = tmp_path / "long.txt"
     article.write_text("Vladimir Putin met Kim Jong Un in Vladivostok on a sunny Wednesday.",
                        encoding="utf-8")

@@ -257,7 +257,7 @@ def test_ill_typed_literals_give_kg_lines_and_no_rdflib_traceback(tmp_path, tiny
                              capture_output=True, text=True, timeout=100)
         assert run.returncode == code, run.stderr
         assert "Traceback" not in run.stderr and "Failed to convert" not in run.stderr
-        assert code == 5 or run.stderr.count("\n") == 1 and "not a number" in run.stderr
+        assert code == 5 or (run.stderr.count("\n") == 1 and "not a number" in run.stderr)
 
 
 # --- fuzz: any bytes in any graph format give a graph or one line -----------------------------
