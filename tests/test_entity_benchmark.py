@@ -25,7 +25,7 @@ def graph_file(tmp_path_factory):
 
     from kg.cli import main
 
-    target = folder / "graph.ttl"
+    target = tmp_path_factory.mktemp("graph") / "graph.ttl"  # never inside the inputs
     result = CliRunner().invoke(main, ["build", str(folder), "-o", str(target)])
     assert result.exit_code == 0, result.output
     return target

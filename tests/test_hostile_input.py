@@ -170,7 +170,7 @@ def test_a_lone_surrogate_never_reaches_turtle_as_a_question_mark(tmp_path):
     feed.write_text(BAD_RECORDS["a lone surrogate in the text"] + "\n"
                     + json.dumps({"text": ARTICLE, "title": "Talks"}) + "\n")
 
-    result = _run_kg("build", str(feed), "-o", "g.ttl", "--no-validate", cwd=tmp_path)
+    result = _run_kg("build", str(feed), "-o", "g.ttl", "--no-validate", "--quiet", cwd=tmp_path)
 
     assert result.returncode == 0, result.stderr
     assert "surrogate" in _one_line(result.stderr)
@@ -360,9 +360,12 @@ def test_temp_files_of_a_killed_run_are_removed_by_the_next(tmp_path):
 # --- kills ---------------------------------------------------------------------------------
 
 
-def _pair(folder: Path) -> tuple[bytes | None, bytes | None]:
-    files = folder / "output" / "graph.ttl", folder / "output" / "graph.jsonld"
-    return tuple(p.read_bytes() if p.exists() else None for p in files)  # type: ignore[return-value]
+OUTPUTS = ("graph.ttl", "graph.jsonld", "report.html")  # what `kg build` writes, as one set
+
+
+def _pair(folder: Path) -> tuple[bytes | None, ...]:
+    return tuple((folder / "output" / name).read_bytes()
+                 if (folder / "output" / name).exists() else None for name in OUTPUTS)
 
 
 def _kg_build_process(cwd: Path, corpus: Path) -> subprocess.Popen[bytes]:
@@ -396,7 +399,7 @@ def test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair_whole(tmp_path
     rng = random.Random(13)
     for _ in range(20):
         previous = rng.randrange(2)
-        for path, content in zip(("graph.ttl", "graph.jsonld"), pairs[previous], strict=True):
+        for path, content in zip(OUTPUTS, pairs[previous], strict=True):
             (tmp_path / "output" / path).write_bytes(content)
         article.write_text(versions[1 - previous])
         process = _kg_build_process(tmp_path, corpus)
@@ -407,14 +410,13 @@ def test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair_whole(tmp_path
 
         assert _pair(tmp_path) in pairs, f"mixed or half pair after {how!r}"
         leftovers = [p.name for p in (tmp_path / "output").iterdir()
-                     if p.name not in ("graph.ttl", "graph.jsonld")]
+                     if p.name not in OUTPUTS]
         if how == signal.SIGTERM:
             assert leftovers == [], leftovers
         else:  # nothing can clean up after SIGKILL; the next run removes what it left
-            remove_stale_temps(tmp_path / "output" / "graph.ttl")
-            remove_stale_temps(tmp_path / "output" / "graph.jsonld")
-            assert sorted(p.name for p in (tmp_path / "output").iterdir()) \
-                == ["graph.jsonld", "graph.ttl"]
+            for name in OUTPUTS:
+                remove_stale_temps(tmp_path / "output" / name)
+            assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(OUTPUTS)
 
 
 @pytest.mark.timeout(300)
