@@ -54,6 +54,13 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
     auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
     unlikely = any(c.lower_ == "unlikely" for t in chain for c in t.children)
+    clauses = [verb, *(t for t, link in links if link == "conj")]
+    conditions = [c for t in clauses for c in t.children if c.dep_ == "advcl"]
+    if any(m.dep_ == "mark" and m.lower_ in vocab.conditional_marks
+           for t in [*clauses, *conditions] for m in t.children):
+        # 'if Pakistan defeated India', 'asked whether X met Y', and what depends on such a
+        # condition: 'will resign unless Y apologises'.
+        return Factuality.POSSIBLE
     counterfactual = {"would", "have"} <= auxiliaries  # 'would have died': it did not
     if auxiliaries & vocab.possible_auxiliaries or unlikely or counterfactual:
         return Factuality.POSSIBLE

@@ -51,6 +51,9 @@ class RelationVocabulary(BaseModel):
     future_auxiliaries: frozenset[str]
     possible_auxiliaries: frozenset[str]
     denial_verbs: frozenset[str]
+    conditional_marks: frozenset[str] = Field(default=frozenset(), description=(
+        "Words that open a clause whose event is only a possibility: 'if', 'unless', "
+        "'whether'."))
     negating_governors: frozenset[str] = Field(default=frozenset(), description=(
         "Words that say the governed verb did not happen: 'failed to react', 'refused to "
         "sign', 'was unable to negotiate'."))

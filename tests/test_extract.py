@@ -499,3 +499,11 @@ def test_a_name_cut_at_a_hyphen_is_no_name():
 
     assert _junk_name("Tak-") and _junk_name("-Sing")
     assert not _junk_name("Tak-Sing Wong")
+
+
+def test_a_movement_verb_to_an_abstract_thing_is_not_travel():
+    corpus = corpus_of("Lena Park returned to Oslo on Monday.",
+                       "The Bergen clinic returned to normal operation on Monday.")
+    assert find(corpus, "person/lena-park", "traveledTo", "place/oslo")
+    assert not [f for f in corpus.facts if f.predicate == "traveledTo"
+                and (object_id(f) or "").startswith("thing/")]

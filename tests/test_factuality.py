@@ -72,3 +72,15 @@ def test_no_object_and_counterfactuals_are_not_asserted(text, expected):
     assert corpus.facts
     assert {f.evidence.factuality for f in corpus.facts
             if f.subject.entity_id == "person/tom-reyes"} == {expected}
+
+
+def test_a_condition_and_what_hangs_on_it_are_only_possible():
+    corpus = corpus_of("If Lena Park defeated Tomas Berg, the team would advance.",
+                       "Nils Holm will resign unless Ines Duarte apologises.",
+                       "Officials asked whether Ana Silva met Paul Becker.",
+                       "Ana Silva met Paul Becker after the talks.")
+    said = {(f.subject.entity_id, f.predicate): f.evidence.factuality for f in corpus.facts}
+    assert said[("person/lena-park", "defeated")] is Factuality.POSSIBLE
+    assert said[("person/nils-holm", "resigned")] is Factuality.POSSIBLE
+    met = [f.evidence.factuality for f in corpus.facts if f.predicate == "met"]
+    assert sorted(met) == sorted([Factuality.POSSIBLE, Factuality.ASSERTED])
