@@ -254,16 +254,23 @@ def _assign_noun_phrases(results: list[ExtractionResult], table: _EntityTable,
     for (doc_id, _), entity_ids in named_words.items():
         named_in[doc_id] |= entity_ids
     for result in results:
-        for mention in _all_mentions(result):
+        mentions = _all_mentions(result)
+        kinds = _named_kinds(mentions)
+        for mention in mentions:
             if mention.lemma is None or mention.ner_label == "PROPN" or mention.is_pronoun:
                 continue
             described = _described_person(mention, titled, named_in[mention.doc_id])
             named = described or _named_by_head_word(mention, result.document.text,
                                                       named_words)
+            kind = None if named else _named_by_head_word(mention, result.document.text, kinds)
             if named is not None:
                 record = table.records[named]
                 reason = MergeReason.TITLE if described else MergeReason.HEAD_WORD
                 table.assign(mention, named, record.label, record.type, reason)
+            elif kind is not None:
+                # 'the pipeline' after 'the EastMed pipeline': the one named one of its kind.
+                table.assign(mention, mint_thing_id(kind, mention.doc_id), kind,
+                             EntityType.THING, MergeReason.HEAD_WORD)
             else:
                 table.assign(mention, mint_thing_id(mention.lemma, mention.doc_id),
                              mention.lemma, EntityType.THING, MergeReason.SAME_NAME)
@@ -401,6 +408,18 @@ def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]],
         return next(iter(local)) if len(local) == 1 else None
     everywhere = set().union(*by_doc.values())
     return everywhere.pop() if len(everywhere) == 1 and everywhere <= named_here else None
+
+
+def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
+    """Descriptions with a name in them, by their head word: ('doc', 'pipeline') ->
+    {'EastMed pipeline'}. A name inside ('the EastMed pipeline') says which one it is."""
+    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for mention in mentions:
+        words = (mention.lemma or "").split()
+        if mention.ner_label is None and not mention.is_pronoun and len(words) >= 2 and \
+                any(w[:1].isupper() for w in words[:-1]) and words[-1].islower():
+            kinds[(mention.doc_id, words[-1])].add(mention.lemma or "")
+    return kinds
 
 
 def _named_by_head_word(mention: Mention, text: str,

@@ -214,3 +214,9 @@ def test_a_short_form_of_a_person_casts_no_gazetteer_vote():
                        "left early. Jordan smiled.")
     assert {_entity_of(corpus, "Jordan")} == {_entity_of(corpus, "Michael Jordan")}
     assert _entity_of(corpus, "Jordan").startswith("person/")
+
+
+def test_a_definite_noun_is_the_one_named_thing_of_its_kind_in_the_article():
+    corpus = corpus_of("Lena Park visited the Harlow flood zone. The zone was closed by police.")
+    closed = [f for f in corpus.facts if f.predicate == "closed"]
+    assert closed and {object_id(f) for f in closed} == {"thing/harlow-flood-zone"}

@@ -186,7 +186,8 @@ def says_who(state: DocState, mention: Mention) -> bool:
         return True
     # 'the cyclone' after 'Cyclone Mara' is linked by resolution; 'the North Korean dictator'
     # and 'the Covid-19 pandemic' carry a name of their own.
-    return lemma in state.name_words() or any(w[:1].isupper() for w in mention.text.split())
+    return lemma in state.name_words() | state.named_kinds() or \
+        any(w[:1].isupper() for w in mention.text.split())
 
 
 def _titled_person(state: DocState, token: Token, role: str) -> Mention | None:

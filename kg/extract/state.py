@@ -36,6 +36,7 @@ class DocState:
     slots: dict[int, tuple[Slot, ...]] = field(default_factory=dict)
     last_group: tuple[int, list[Mention]] | None = None
     _name_words: frozenset[str] | None = None
+    _named_kinds: frozenset[str] | None = None
 
     def name_words(self) -> frozenset[str]:
         """Lower-cased words of the document's names ('cyclone' of 'Cyclone Mara')."""
@@ -44,6 +45,16 @@ class DocState:
                 word.lower() for m in self.mention_at.values() if m.ner_label is not None
                 for word in m.text.split())
         return self._name_words
+
+    def named_kinds(self) -> frozenset[str]:
+        """Common nouns the document also writes with a name in front ('pipeline' of 'the
+        EastMed pipeline'): 'the pipeline' is that one, and resolution links it."""
+        if self._named_kinds is None:
+            self._named_kinds = frozenset(
+                token.lemma_.lower() for token in self.doc if token.pos_ == "NOUN"
+                and token.i not in self.mention_at and any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))
+        return self._named_kinds
 
 
 def nonblank_sents(doc: Doc) -> Iterator[Span]:
