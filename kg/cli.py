@@ -24,6 +24,7 @@ from rich.table import Column, Table
 
 from kg import __version__
 from kg.confidence import FLOOR
+from kg.endpoint import query_endpoint
 from kg.errors import KgError, ShapeViolation, exit_codes
 from kg.export import FORMAT_SUFFIXES, format_for, refuse_overwriting_inputs, write_outputs
 from kg.facts import (
@@ -234,26 +235,35 @@ def validate(graph: Path) -> None:
 
 
 @main.command()
-@click.argument("graph", type=click.Path(path_type=Path))
-@click.argument("sparql")
+@click.argument("arguments", nargs=-1, required=True, metavar="[GRAPH] SPARQL")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True,
               help="For SELECT and ASK; CONSTRUCT and DESCRIBE always print Turtle.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
               default=QUERY_TIMEOUT, show_default=True, metavar="SECONDS",
-              help="Stop the query after this long.")
+              help="Stop the query after this long (with --endpoint: each wait for the store).")
+@click.option("--endpoint", metavar="URL",
+              help="Ask this SPARQL endpoint (a store kg loaded) instead of a graph file.")
 @reports_errors
-def query(graph: Path, sparql: str, fmt: str, timeout: float) -> None:
-    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file (kg:, schema:,
-    prov:... predeclared). SERVICE and FROM are refused: the answer comes from GRAPH only.
+def query(arguments: tuple[str, ...], fmt: str, timeout: float, endpoint: str | None) -> None:
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file, or with
+    --endpoint on a store (kg:, schema:, prov:... predeclared). On a file SERVICE and FROM are
+    refused: the answer comes from GRAPH only.
 
     \b
     Examples:
       kg query output/graph.ttl \\
         "SELECT ?giver ?recipient WHERE { ?f rdf:subject ?giver ; kg:recipient ?recipient }"
       kg query output/graph.ttl "CONSTRUCT { ?b kg:gaveTo ?a } WHERE { ?a kg:gave ?b }"
+      kg query --endpoint "http://localhost:7878/query?union-default-graph" \\
+        "SELECT (COUNT(*) AS ?facts) WHERE { ?f kg:supportCount ?n }"
     """
-    result = run_query(load_graph(graph), sparql, timeout=timeout)
+    if len(arguments) != (1 if endpoint else 2):
+        raise click.UsageError("give SPARQL with --endpoint URL, else GRAPH and SPARQL")
+    if endpoint:
+        result = query_endpoint(endpoint, arguments[0], timeout=timeout)
+    else:
+        result = run_query(load_graph(Path(arguments[0])), arguments[1], timeout=timeout)
     if isinstance(result, GraphResult):
         click.echo(result.turtle, nl=False)
     else:

@@ -283,7 +283,7 @@ class _Session:
                 return int(response.status)
         except urllib.error.HTTPError as err:
             with err:
-                message = _explain(err)
+                message = explain_http_error(err)
             failure = StoreError(f"{where}: {request.get_method()} failed with HTTP {err.code} "
                                  f"{err.reason}{message}{partial}")
             raise _Refused(err.code, message, failure) from None
@@ -440,7 +440,7 @@ def _basic(credentials: tuple[str, str]) -> str:
     return f"Basic {token}"
 
 
-def _explain(err: urllib.error.HTTPError) -> str:
+def explain_http_error(err: urllib.error.HTTPError) -> str:
     """The server's message as one line of text (HTML tags stripped), and where a redirect
     points."""
     if 300 <= err.code < 400:

@@ -180,3 +180,24 @@ def test_a_query_past_its_memory_ceiling_is_stopped_with_one_line(tmp_path):
         run_query(load_graph(path), product, timeout=100, memory_mb=64)
 
     assert "\n" not in str(raised.value)
+
+
+def test_an_endpoint_that_cannot_be_reached_is_one_line(tmp_path):
+    import socket
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    with socket.socket() as probe:  # a free port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = CliRunner().invoke(main, ["query", "--endpoint", f"http://127.0.0.1:{port}/query",
+                                       "SELECT * WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 6
+    assert result.output.count("\n") == 1 and "cannot be reached" in result.output
+    local_file = CliRunner().invoke(main, ["query", "--endpoint", "file:///etc/passwd",
+                                           "SELECT * WHERE { ?s ?p ?o }"])
+    assert local_file.exit_code == 6 and "http(s)" in local_file.output
+    missing = CliRunner().invoke(main, ["query", "SELECT * WHERE { ?s ?p ?o }"])
+    assert missing.exit_code == 2  # a graph file or an endpoint is needed

@@ -822,6 +822,13 @@ def _check_seeds_load(store: LiveStore, trig: Path) -> None:
                   for row in rows]
         assert mine.rows, sparql
         assert sorted(theirs) == sorted(tuple(map(_value, row)) for row in mine.rows), sparql
+        # ... and `kg query --endpoint` asks the store the same and prints the same rows.
+        asked = CliRunner().invoke(main, ["query", "--endpoint", store.sparql, sparql,
+                                          "--format", "json"])
+        assert asked.exit_code == 0, asked.output
+        through_kg = [tuple(_value(row[c]) for c in mine.columns)
+                      for row in json.loads(asked.stdout)]
+        assert sorted(through_kg) == sorted(tuple(map(_value, row)) for row in mine.rows)
 
 
 def test_the_seeds_load_into_oxigraph_and_answer_the_readme_queries(oxigraph_store, seeds_trig):
