@@ -829,6 +829,11 @@ def _check_seeds_load(store: LiveStore, trig: Path) -> None:
         through_kg = [tuple(_value(row[c]) for c in mine.columns)
                       for row in json.loads(asked.stdout)]
         assert sorted(through_kg) == sorted(tuple(map(_value, row)) for row in mine.rows)
+    construct = "CONSTRUCT { ?f kg:supportCount ?n } WHERE { ?f kg:supportCount ?n }"
+    built = CliRunner().invoke(main, ["query", "--endpoint", store.sparql, construct])
+    assert built.exit_code == 0, built.output
+    assert len(Graph().parse(data=built.stdout, format="turtle")) == \
+        run_query(local, construct).triples > 0
 
 
 def test_the_seeds_load_into_oxigraph_and_answer_the_readme_queries(oxigraph_store, seeds_trig):
