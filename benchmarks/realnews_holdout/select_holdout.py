@@ -1,0 +1,55 @@
+"""Draw a held-out real-news set: Wikinews articles from the same pool as ``realnews`` that the
+dev set did not take, chosen by a fixed seed before anyone looked at kg's output on them.
+
+It reuses ``realnews/select_articles.py`` (same cleaning and the same pool), removes the 45
+articles the dev set drew with its seed, and samples ``COUNT`` of the rest with ``SEED``.
+Gold for these articles is written blind, like the dev set's (``realnews/GOLD_FORMAT.md``);
+tune nothing on this set: it measures what the dev-set work generalises to.
+
+Usage: python select_holdout.py /path/to/vanatteveldt-wikinews [output-dir]
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "realnews"))
+
+import select_articles as dev  # noqa: E402
+
+SEED = 2027
+COUNT = 20
+
+
+def main(source: Path, out_dir: Path) -> None:
+    pool = []
+    for name in dev.CSV_FILES:
+        with open(source / name, newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                paragraphs = dev.clean_paragraphs(row["text"])
+                if dev.is_candidate(row, paragraphs):
+                    pool.append((row["title"], row["date"], paragraphs, name))
+    pool.sort(key=lambda item: item[0])
+    taken = {item[0] for item in random.Random(dev.SEED).sample(pool, min(dev.COUNT, len(pool)))}
+    rest = [item for item in pool if item[0] not in taken]
+    chosen = random.Random(SEED).sample(rest, min(COUNT, len(rest)))
+    print(f"pool: {len(pool)}, not in the dev set: {len(rest)}, chosen: {len(chosen)}",
+          file=sys.stderr)
+    articles = out_dir / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    for number, (title, date, paragraphs, name) in enumerate(chosen, start=1):
+        filename = f"ho{number:02d}_{dev.slugify(title)}.txt"
+        body = "\n\n".join(paragraphs)
+        (articles / filename).write_text(f"{title}\n{date}\n\n{body}\n", encoding="utf-8")
+        url = "https://en.wikinews.org/wiki/" + title.replace(" ", "_")
+        print(f"| {filename} | {title.replace('|', '/')} | {date} | {url} | {name} |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (2, 3):
+        sys.exit(__doc__)
+    target = Path(sys.argv[2]) if len(sys.argv) == 3 else Path(__file__).resolve().parent
+    main(Path(sys.argv[1]), target)
