@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "realnews"))
 
-import select_articles as dev  # noqa: E402
+import select_articles as dev
 
 SEED = 2027
 COUNT = 20
