@@ -45,12 +45,12 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
     # ... but not their verbs: in 'denied X and said Y', Y is not denied.
     # A relative clause's head noun governs nothing: 'the plan, which X rejected' is no plan.
-    lemmas = {verb.lemma_.lower()} | {t.lemma_.lower() for t, link in links
-                                      if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"}}
+    governing = {t.lemma_.lower() for t, link in links
+                 if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"}} - {verb.lemma_.lower()}
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
-            (lemmas - {verb.lemma_.lower()}) & vocab.negating_governors:
+            governing & vocab.negating_governors:
         return Factuality.NEGATED  # 'did not meet', 'received no response', 'failed to act'
-    if (lemmas - {verb.lemma_.lower()}) & vocab.denial_verbs:
+    if governing & vocab.denial_verbs:
         return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
     auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
     unlikely = any(c.lower_ == "unlikely" for t in chain for c in t.children)
@@ -65,13 +65,13 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     if auxiliaries & vocab.possible_auxiliaries or unlikely or counterfactual:
         return Factuality.POSSIBLE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
-    governed_by_expectation = bool((lemmas - {verb.lemma_.lower()}) & vocab.expect_words)
+    governed_by_expectation = bool(governing & vocab.expect_words)
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
     if headline_infinitive or auxiliaries & vocab.future_auxiliaries or \
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
-    governing = lemmas - {verb.lemma_.lower()}  # 'X accused Y' is asserted; 'allege that Y'
+    # 'X accused Y' is asserted; 'allege that Y' is reported.
     if governing & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
                                             for c in t.children) or _secondhand(chain, vocab):
         return Factuality.REPORTED

@@ -44,11 +44,13 @@ def _index() -> dict[str, Place]:
     for code, country in cache_.get_countries().items():
         index[_fold(country["name"])] = Place(name=country["name"], kind="country",
                                               geonames_id=country["geonameid"], country_code=code)
+    countries: dict[str | None, Place] = {}
+    for place in index.values():
+        if place.kind == "country":
+            countries.setdefault(place.country_code, place)
     for alias, code in _country_aliases().items():
-        country = next((p for p in index.values() if p.kind == "country"
-                        and p.country_code == code), None)
-        if country is not None:
-            index.setdefault(alias, country)
+        if code in countries:
+            index.setdefault(alias, countries[code])
     return index
 
 

@@ -484,14 +484,17 @@ def test_a_capitalised_common_noun_opening_a_sentence_is_no_name():
     from spacy.tokens import Span
 
     from kg.extract.mentions import _capitalised_noun
+    from kg.extract.state import common_nouns
     from kg.nlp import choose_model, load_pipeline
 
     nlp = load_pipeline(choose_model())
     doc = nlp("Fires rage across the valley near Oslo. Officials said the fires spread.")
-    assert _capitalised_noun(Span(doc, 0, 1, label="PERSON"))  # 'fires' is a noun here
-    assert not _capitalised_noun(Span(doc, 6, 7, label="GPE"))  # 'Oslo' mid-sentence
+    nouns = common_nouns(doc)
+    assert _capitalised_noun(Span(doc, 0, 1, label="PERSON"), nouns)  # 'fires' is a noun here
+    assert not _capitalised_noun(Span(doc, 6, 7, label="GPE"), nouns)  # 'Oslo' mid-sentence
     doc = nlp("Oslo is cold. Officials said Oslo was calm.")
-    assert not _capitalised_noun(Span(doc, 0, 1, label="GPE"))  # never written lower-case
+    # never written lower-case
+    assert not _capitalised_noun(Span(doc, 0, 1, label="GPE"), common_nouns(doc))
 
 
 def test_a_name_cut_at_a_hyphen_is_no_name():

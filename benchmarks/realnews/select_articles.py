@@ -73,7 +73,11 @@ def slugify(title: str, limit: int = 40) -> str:
     return slug
 
 
-def main(source: Path, out_dir: Path) -> None:
+Article = tuple[str, str, list[str], str]  # title, date, cleaned paragraphs, source file
+
+
+def candidate_pool(source: Path) -> list[Article]:
+    """Every genuine news report of the snapshot, cleaned, sorted by title."""
     pool = []
     for name in CSV_FILES:
         with open(source / name, newline="", encoding="utf-8") as handle:
@@ -82,17 +86,32 @@ def main(source: Path, out_dir: Path) -> None:
                 if is_candidate(row, paragraphs):
                     pool.append((row["title"], row["date"], paragraphs, name))
     pool.sort(key=lambda item: item[0])
-    chosen = random.Random(SEED).sample(pool, min(COUNT, len(pool)))
-    print(f"pool: {len(pool)} articles, chosen: {len(chosen)}", file=sys.stderr)
+    return pool
 
+
+def dev_set(pool: list[Article]) -> list[Article]:
+    """The dev set's draw from the pool."""
+    return random.Random(SEED).sample(pool, min(COUNT, len(pool)))
+
+
+def write_articles(chosen: list[Article], out_dir: Path, prefix: str) -> None:
+    """Write ``articles/<prefix>NN_<slug>.txt`` (title, ISO date, blank line, body) and print
+    a Markdown table row per article for SOURCES.md."""
     articles = out_dir / "articles"
     articles.mkdir(parents=True, exist_ok=True)
     for number, (title, date, paragraphs, name) in enumerate(chosen, start=1):
-        filename = f"wn{number:02d}_{slugify(title)}.txt"
+        filename = f"{prefix}{number:02d}_{slugify(title)}.txt"
         body = "\n\n".join(paragraphs)
         (articles / filename).write_text(f"{title}\n{date}\n\n{body}\n", encoding="utf-8")
         url = "https://en.wikinews.org/wiki/" + title.replace(" ", "_")
         print(f"| {filename} | {title.replace('|', '/')} | {date} | {url} | {name} |")
+
+
+def main(source: Path, out_dir: Path) -> None:
+    pool = candidate_pool(source)
+    chosen = dev_set(pool)
+    print(f"pool: {len(pool)} articles, chosen: {len(chosen)}", file=sys.stderr)
+    write_articles(chosen, out_dir, "wn")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ Usage: python select_holdout.py /path/to/vanatteveldt-wikinews [output-dir]
 
 from __future__ import annotations
 
-import csv
 import random
 import sys
 from pathlib import Path
@@ -25,27 +24,13 @@ COUNT = 20
 
 
 def main(source: Path, out_dir: Path) -> None:
-    pool = []
-    for name in dev.CSV_FILES:
-        with open(source / name, newline="", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                paragraphs = dev.clean_paragraphs(row["text"])
-                if dev.is_candidate(row, paragraphs):
-                    pool.append((row["title"], row["date"], paragraphs, name))
-    pool.sort(key=lambda item: item[0])
-    taken = {item[0] for item in random.Random(dev.SEED).sample(pool, min(dev.COUNT, len(pool)))}
-    rest = [item for item in pool if item[0] not in taken]
+    pool = dev.candidate_pool(source)
+    taken = {article[0] for article in dev.dev_set(pool)}
+    rest = [article for article in pool if article[0] not in taken]
     chosen = random.Random(SEED).sample(rest, min(COUNT, len(rest)))
     print(f"pool: {len(pool)}, not in the dev set: {len(rest)}, chosen: {len(chosen)}",
           file=sys.stderr)
-    articles = out_dir / "articles"
-    articles.mkdir(parents=True, exist_ok=True)
-    for number, (title, date, paragraphs, name) in enumerate(chosen, start=1):
-        filename = f"ho{number:02d}_{dev.slugify(title)}.txt"
-        body = "\n\n".join(paragraphs)
-        (articles / filename).write_text(f"{title}\n{date}\n\n{body}\n", encoding="utf-8")
-        url = "https://en.wikinews.org/wiki/" + title.replace(" ", "_")
-        print(f"| {filename} | {title.replace('|', '/')} | {date} | {url} | {name} |")
+    dev.write_articles(chosen, out_dir, "ho")
 
 
 if __name__ == "__main__":

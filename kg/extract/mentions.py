@@ -167,17 +167,17 @@ def _junk_name(text: str) -> bool:
     return bool(_JUNK.search(text)) or digits > letters
 
 
-def _capitalised_noun(span: Span) -> bool:
+def _capitalised_noun(span: Span, nouns: frozenset[str]) -> bool:
     """'Fires rage across ...', 'Tributes pour in': one word capitalised only because it opens
-    a sentence or a headline, which the same article writes as a common noun elsewhere."""
+    a sentence or a headline, which the same article writes as a common noun elsewhere
+    (``nouns``: the document's common nouns as written, ``state.common_nouns()``)."""
     if len(span) != 1 or not span[0].is_alpha:
         return False
     sent = span.sent
     headline = sum(t.is_title for t in sent if t.is_alpha) >= max(3, len(sent) * 0.6)
     if span.start != sent.start and not headline:
         return False
-    lower = span[0].lower_
-    return any(t.text == lower and t.tag_ in {"NN", "NNS"} for t in span.doc)
+    return span[0].lower_ in nouns
 
 
 def _name_read_as_month(ent: Span) -> Span:
@@ -202,7 +202,8 @@ def named_mentions(state: DocState) -> Iterator[Mention]:
         span = _trim_entity(ent)
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
             continue
-        if entity_type in NAMED_TYPES and (_junk_name(span.text) or _capitalised_noun(span)):
+        if entity_type in NAMED_TYPES and (_junk_name(span.text) or
+                                          _capitalised_noun(span, state.common_nouns())):
             continue  # '2024-06-19 HKT', 'www.example.com', 'A', 'Tak-': no person or firm
         if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'

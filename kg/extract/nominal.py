@@ -60,12 +60,12 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     agents: list[tuple[Mention, str]] = []
     objects: list[Mention] = []
     named_objects = list(_prep_objects(state, noun, frame.object))
-    for child in noun.children:
-        if child.dep_ == "poss" and (mention := referent(state, child, possessive=True)):
-            if patient_possessive and not named_objects:
-                objects.append(mention)  # "Navalny's arrest": he was arrested
-            else:
-                agents.append((mention, "noun-possessive"))  # "X's arrest of Y", 'its attack'
+    possessed = [m for c in noun.children if c.dep_ == "poss"
+                 and (m := referent(state, c, possessive=True)) is not None]
+    if patient_possessive and not named_objects:
+        objects += possessed  # "Navalny's arrest": he was arrested
+    else:
+        agents += [(m, "noun-possessive") for m in possessed]  # "X's arrest of Y", 'its attack'
     agents += [(m, "noun-by") for m in _prep_objects(state, noun, frame.agent)]
     objects += named_objects
     light = noun.head if noun.dep_ in {"dobj", "attr"} and \
@@ -101,8 +101,6 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
         # "Kest's resignation", 'announced his death', 'after his arrival in Oslo': the event
         # with its one participant, as 'Kest resigned' would say it. Whoever announces or
         # mourns a death did not die.
-        possessed = [m for c in noun.children if c.dep_ == "poss"
-                     and (m := referent(state, c, possessive=True)) is not None]
         doers = possessed or ([m for m, _ in agents] if light is not None and
                               verb_lemma(light) in event_nouns().support_verbs else [])
         for one in doers:

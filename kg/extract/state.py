@@ -37,6 +37,7 @@ class DocState:
     last_group: tuple[int, list[Mention]] | None = None
     _name_words: frozenset[str] | None = None
     _named_kinds: frozenset[str] | None = None
+    _common_nouns: frozenset[str] | None = None
 
     def name_words(self) -> frozenset[str]:
         """Lower-cased words of the document's names ('cyclone' of 'Cyclone Mara')."""
@@ -55,6 +56,17 @@ class DocState:
                 and token.i not in self.mention_at and any(
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))
         return self._named_kinds
+
+    def common_nouns(self) -> frozenset[str]:
+        """Words the document writes as common nouns, as written ('fires')."""
+        if self._common_nouns is None:
+            self._common_nouns = common_nouns(self.doc)
+        return self._common_nouns
+
+
+def common_nouns(doc: Doc) -> frozenset[str]:
+    """The texts of a parsed document's common-noun tokens ('fires', 'Tributes')."""
+    return frozenset(t.text for t in doc if t.tag_ in {"NN", "NNS"})
 
 
 def nonblank_sents(doc: Doc) -> Iterator[Span]:

@@ -307,17 +307,15 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         mention = referent(state, verb.head)
         if mention is not None:
             frame.subjects.append((mention, "relcl"))
-    elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and _governing_verb(verb) is not None:
+    elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
+            (governor := _governing_verb(verb)) is not None:
         # 'left before moving to California', 'was unable to negotiate a deal', 'was killed
         # after posting pictures': the governing clause's subject (or, when it is passive
         # with no agent, its passive subject) does the gerund or the infinitive.
-        governor = _governing_verb(verb)
         inherited = Frame()
         fill_subjects(state, governor, inherited)
         if not inherited.subjects:
-            for child in governor.children:
-                if child.dep_ == "nsubjpass" and (mention := referent(state, child)):
-                    inherited.subjects.append((mention, "nsubjpass"))
+            inherited.subjects.extend(_passive_subjects(state, governor))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
     elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
         controllers = _object_controllers(state, verb) if verb.dep_ == "xcomp" else []
@@ -333,10 +331,15 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             inherited.subjects.append((mention, "acl"))
         if not inherited.subjects and verb.dep_ == "xcomp":
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
-            for child in verb.head.children:
-                if child.dep_ == "nsubjpass" and (mention := referent(state, child)):
-                    inherited.subjects.append((mention, "nsubjpass"))
+            inherited.subjects.extend(_passive_subjects(state, verb.head))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _passive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """The passive subjects of a verb ('Putin is expected', 'X was killed'), as subjects a
+    governed clause can share."""
+    return [(mention, "nsubjpass") for child in verb.children if child.dep_ == "nsubjpass"
+            and (mention := referent(state, child))]
 
 
 def _object_gap(verb: Token) -> bool:
