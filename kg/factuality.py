@@ -65,10 +65,14 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     if auxiliaries & vocab.possible_auxiliaries or unlikely or counterfactual:
         return Factuality.POSSIBLE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
+    # 'signed an agreement to build a pipeline', 'joined the race to replace him': what a
+    # thing or an act is for has not happened yet.
+    purpose = verb.dep_ in {"acl", "relcl", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     governed_by_expectation = bool(governing & vocab.expect_words)
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
-    if headline_infinitive or auxiliaries & vocab.future_auxiliaries or \
+    if headline_infinitive or purpose or auxiliaries & vocab.future_auxiliaries or \
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
     # 'X accused Y' is asserted; 'allege that Y' is reported.

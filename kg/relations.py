@@ -42,6 +42,16 @@ class RelationSpec(BaseModel):
         return None
 
 
+class VerbIdiom(BaseModel):
+    """A verb and noun that together say one thing ('lost their lives' is 'die', 'claimed
+    responsibility for X'): the verb it stands for and the prepositions giving its object."""
+
+    model_config = ConfigDict(frozen=True)
+
+    verb: str
+    object: tuple[str, ...] = ()
+
+
 class RelationVocabulary(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
@@ -75,6 +85,12 @@ class RelationVocabulary(BaseModel):
     occurrence_object_preps: frozenset[str] = Field(default=frozenset(), description=(
         "The same for occurrence verbs, which otherwise state their event alone: 'resigned "
         "from the board', 'escaped from prison', but 'died of cancer' stays 'died'."))
+    stative_passives: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs whose agentless passive describes a state or a report, not an event someone "
+        "did ('is located in', 'was considered', 'were expected'): never read as one."))
+    verb_idioms: dict[str, VerbIdiom] = Field(default_factory=dict, description=(
+        "'verb noun' (lemmas) -> the idiom's meaning: 'lose life' -> die, 'take part' -> "
+        "participate in, 'claim responsibility' for."))
     relations: dict[str, RelationSpec]
     occurrence_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that state an event with one participant in the active voice ('die', "

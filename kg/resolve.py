@@ -519,8 +519,11 @@ def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
     thing = f"{EntityType.THING.value.lower()}/"
     if load_vocabulary().spec(fact.lemma) is None and subject.entity_id.startswith(thing) \
             and (obj is None or (obj.entity_id or "").startswith(thing)) \
-            and not any(_names_something(r.mention) for r in (fact.subject, fact.object) if r):
-        return None  # 'photos showed crowds': a verb outside the vocabulary between two nouns
+            and not any(_names_something(r.mention) for r in (fact.subject, fact.object) if r) \
+            and not (obj is None and _counts_something(fact.subject.mention)):
+        # 'photos showed crowds': a verb outside the vocabulary between two nouns; but '35
+        # people were rescued' says how many it happened to.
+        return None
     arguments = {subject.entity_id, obj.entity_id if obj is not None else None}
     roles = []
     for role in fact.roles:
@@ -535,6 +538,11 @@ def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
                                                entity_id(evidence.attributed_to)})
     return fact.model_copy(update={"subject": subject, "object": obj, "roles": tuple(roles),
                                    "evidence": evidence})
+
+
+def _counts_something(mention: Mention) -> bool:
+    """A description that counts what it names ('35 people', 'at least 17 people')."""
+    return any(word[:1].isdigit() for word in (mention.lemma or "").split()[:3])
 
 
 def _names_something(mention: Mention) -> bool:

@@ -120,3 +120,65 @@ def test_a_definite_description_with_a_name_in_it_is_a_subject():
                        "The Harlow flood destroyed the old bridge.")
     assert [f for f in corpus.facts if f.predicate == "met"]
     assert find(corpus, "thing/harlow-flood", "destroyed", "thing/bridge")
+
+
+def base(entity_id):
+    """An entity id without the per-article part descriptions carry."""
+    return "/".join((entity_id or "").split("/")[:2])
+
+
+def test_an_agentless_passive_outside_the_vocabulary_is_still_an_occurrence():
+    corpus = corpus_of("A primary election was held in Dunmore on Tuesday. "
+                       "The Harlow footbridge was rebuilt in 1977.")
+    (held,) = occurrences(corpus, "hold")
+    assert held.subject.name is RoleName.THEME
+    assert base(held.subject.entity_id) == "thing/primary-election"
+    (rebuilt,) = occurrences(corpus, "rebuild")
+    assert role(rebuilt, "time") == ["1977"]
+
+
+def test_states_and_reports_in_the_passive_are_not_events():
+    corpus = corpus_of("The Harlow footbridge is located in Dunmore. "
+                       "The Harlow plan was considered risky. Tom Reyes is expected to win.")
+    assert not [f for f in corpus.facts if f.object is None and f.predicate in
+                {"locate", "consider", "expect"}]
+
+
+def test_a_bare_number_stands_for_what_the_sentence_counted():
+    corpus = corpus_of("At least 17 people died in Dunmore and 35 were rescued. "
+                       "149 of the survivors were hospitalized.")
+    rescued = [f for f in occurrences(corpus, "rescued") + occurrences(corpus, "rescue")]
+    assert [base(f.subject.entity_id) for f in rescued] == ["thing/35-people"]
+    (hospital,) = occurrences(corpus, "hospitalize")
+    assert base(hospital.subject.entity_id) == "thing/149-survivors"
+
+
+def test_an_idiom_means_its_verb():
+    corpus = corpus_of("At least 81 people lost their lives in Dunmore. "
+                       "The Harlow Brigade claimed responsibility for the bombing. "
+                       "Tom Reyes took part in the Dunmore Marathon.")
+    (died,) = occurrences(corpus, "died")
+    assert base(died.subject.entity_id) == "thing/at-least-81-people"
+    assert not [f for f in corpus.facts if f.predicate in {"lost", "lose"}]
+    (claim,) = [f for f in corpus.facts if f.lemma == "claim responsibility"]
+    assert claim.subject.entity_id == "organization/harlow-brigade"
+    assert claim.object is not None and base(claim.object.entity_id) == "thing/bombing"
+    (part,) = [f for f in corpus.facts if f.lemma == "participate"]
+    assert part.object is not None and "marathon" in (part.object.entity_id or "")
+
+
+def test_becoming_something_is_a_fact_about_what_they_became():
+    corpus = corpus_of("Lena Marsh became mayor of Dunmore in 2005.")
+    (became,) = [f for f in corpus.facts if f.lemma == "become"]
+    assert became.subject.entity_id == "person/lena-marsh"
+    assert became.object is not None and "mayor" in (became.object.entity_id or "")
+
+
+def test_an_infinitive_on_a_noun_is_done_by_the_clause_subject_and_not_yet_done():
+    corpus = corpus_of("Lena Marsh joined the race to replace Tom Reyes. "
+                       "Tom Reyes's plan to visit Dunmore was announced on Monday.")
+    (replace,) = find(corpus, "person/lena-marsh", "replaced", "person/tom-reyes")
+    assert replace.evidence.factuality is Factuality.EXPECTED
+    (visit,) = [f for f in corpus.facts if f.lemma == "visit"
+                and f.subject.entity_id == "person/tom-reyes"]
+    assert visit.evidence.factuality is Factuality.EXPECTED

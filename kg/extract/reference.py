@@ -61,6 +61,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         return None if plural is None else make_mention(
             state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
             antecedent=plural)
+    if token.pos_ == "NUM" and token.dep_ in SUBJECT_DEPS:
+        return _counted(state, token)
     if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
         return None
     if token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
@@ -138,6 +140,25 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
+
+
+def _counted(state: DocState, number: Token) -> Mention | None:
+    """A number standing for what it counts: '149 of the survivors' are 149 survivors, and in
+    'seventeen people died and 35 were rescued' the 35 are people too (the noun the sentence
+    last counted). A year or a number that counts nothing named is not a participant."""
+    if number.ent_type_ in {"TIME", "MONEY", "PERCENT"}:
+        return None
+    noun: Token | None = None
+    for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"), None)
+    if noun is None:
+        noun = next((t for t in reversed(number.doc[number.sent.start:number.i])
+                     if t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children)), None)
+    if noun is None:
+        return None
+    span = number.doc[number.i:number.i + 1]
+    return make_mention(state, span, EntityType.THING, ner_label=None,
+                        lemma=surface_text(f"{number.lower_} {noun.lower_}"))
 
 
 def _complement(token: Token, preps: set[str]) -> Span | None:

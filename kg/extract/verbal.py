@@ -29,7 +29,7 @@ from kg.factuality import governors, judge_factuality
 from kg.lexicon import canonical_role, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
-from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
+from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 # Nouns a relative clause without a relative word tells the time, place or manner of.
@@ -59,6 +59,10 @@ class Frame:
 def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                     vocab: RelationVocabulary) -> Iterator[Fact]:
     lemma = verb_lemma(verb)
+    idiom = verb_idiom(verb, lemma, vocab)
+    if idiom is not None:
+        yield from _idiom_facts(state, sentence, verb, idiom, vocab)
+        return
     spec = vocab.spec(lemma)
     frame = Frame()
     fill_subjects(state, verb, frame)
@@ -103,6 +107,52 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def verb_idiom(verb: Token, lemma: str, vocab: RelationVocabulary
+               ) -> tuple[Token, VerbIdiom] | None:
+    """The idiom a verb makes with its direct object ('lost their lives', 'took part'), with
+    that object's token; None when the two are meant literally."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            idiom = vocab.verb_idioms.get(f"{lemma} {child.lemma_.lower()}")
+            if idiom is not None:
+                return child, idiom
+    return None
+
+
+def _idiom_facts(state: DocState, sentence: Sentence, verb: Token,
+                 idiom: tuple[Token, VerbIdiom], vocab: RelationVocabulary) -> Iterator[Fact]:
+    """'X lost their lives' is 'X died'; 'X claimed responsibility for the attacks': the
+    idiom's noun is part of the verb, and its object is what the idiom's preposition (on the
+    verb or on the noun) introduces."""
+    noun, meaning = idiom
+    frame = Frame()
+    fill_subjects(state, verb, frame)
+    if not frame.subjects:
+        return
+    spec = vocab.spec(meaning.verb)
+    _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    frame.objects = []
+    for prep in (c for head in (verb, noun) for c in head.children if c.dep_ == "prep"):
+        if prep.lower_ not in meaning.object:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            frame.objects.extend((m, f"idiom-{prep.lower_}") for c in conjuncts(pobj)
+                                 if (m := referent(state, c)) is not None
+                                 and m.type is not EntityType.DATE)
+    mentions = [m for m, _ in frame.objects]
+    frame.roles = [r for r in frame.roles if r.mention not in mentions]
+    reading = Reading(meaning.verb, spec, speaker_of(state, verb, vocab),
+                      judge_factuality(verb, vocab))
+    for subject, subject_rule in frame.subjects:
+        if not frame.objects:
+            yield _fact(state, sentence, verb, reading, subject, None,
+                        f"{subject_rule}/idiom", frame.roles)
+        for obj, object_rule in frame.objects:
+            if not same_span(subject, obj):
+                yield _fact(state, sentence, verb, reading, subject, obj,
+                            f"{subject_rule}/{object_rule}", frame.roles)
 
 
 def _head_word(description: str) -> str:
@@ -205,9 +255,12 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
         any(c.dep_ == "auxpass" for c in verb.head.children) and \
         not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in verb.children)
     if not (shared or any(c.dep_ == "auxpass" for c in verb.children)) or \
-            any(c.dep_ == "agent" for c in verb.children) or \
-            not occurrence_verb(verb, lemma, vocab, passive=True):
+            any(c.dep_ == "agent" for c in verb.children):
         return
+    if not occurrence_verb(verb, lemma, vocab, passive=True):
+        if not _eventive_passive(verb, lemma, vocab):
+            return
+        spec = None  # 'the bill was suspended': the verb's own word, not a broader predicate
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
     patients = [(m, rule) for m, rule in frame.objects if rule == "nsubjpass"]
@@ -220,6 +273,17 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     for patient, _ in patients:
         yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
                     frame.roles, subject_role=RoleName.THEME)
+
+
+def _eventive_passive(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
+    """Whether an agentless passive outside the vocabulary still tells of something done
+    ('the plane was built in 1977', '35 were rescued'): any verb but states and reports ('is
+    located', 'was considered'), speech, plans, and verbs whose clause carries the content."""
+    if verb.pos_ != "VERB" or lemma in vocab.stative_passives | vocab.speech_verbs | \
+            vocab.skip_verbs | vocab.expect_words:
+        return False
+    return not any(c.dep_ in {"ccomp", "xcomp", "csubj", "csubjpass", "oprd", "attr"}
+                   for c in verb.children)
 
 
 def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
@@ -294,8 +358,15 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
                 if mention is not None and mention.type is not EntityType.DATE:
                     frame.subjects.append((mention, "mark-pobj"))
         return
-    if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # Infinitival: 'took a train to meet Putin' - the traveller meets, not the train.
+    if verb.dep_ in {"relcl", "acl"} and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # Infinitival: 'took a train to meet Putin' - the traveller meets, not the train;
+        # 'joined the race to replace him'; 'Kim's plan to visit': the possessor.
+        owners = [m for c in verb.head.children if c.dep_ == "poss"
+                  if (m := referent(state, c, possessive=True)) is not None]
+        if owners:
+            frame.subjects.extend((m, "inherited-poss") for m in owners)
+            return
         governor = verb.head
         while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
             governor = governor.head
