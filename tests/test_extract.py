@@ -510,3 +510,11 @@ def test_a_movement_verb_to_an_abstract_thing_is_not_travel():
     assert find(corpus, "person/lena-park", "traveledTo", "place/oslo")
     assert not [f for f in corpus.facts if f.predicate == "traveledTo"
                 and (object_id(f) or "").startswith("thing/")]
+
+
+def test_a_named_apposition_says_which_thing_a_description_is():
+    corpus = corpus_of("The Harlow League has cancelled its own tournament, Dunmore Madness, "
+                       "for the first time.")
+    (fact,) = [f for f in corpus.facts if f.lemma == "cancel"]
+    assert fact.object is not None
+    assert fact.object.entity_id is not None and "dunmore-madness" in fact.object.entity_id

@@ -74,8 +74,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     for child in token.children:
         # 'Its chairman, Erik Lindqvist, sold ...': the name, not the role word.
         named = state.mention_at.get(child.i) if child.dep_ == "appos" else None
-        if named is not None and named.type in {EntityType.PERSON, EntityType.ORGANIZATION,
-                                                EntityType.PLACE}:
+        if named is not None and (named.type in {EntityType.PERSON, EntityType.ORGANIZATION,
+                                                 EntityType.PLACE} or
+                                  (named.ner_label is not None and
+                                   named.type is not EntityType.DATE)):
+            # 'its own tournament, March Madness': the name says which one.
             return named
     if token.lemma_.lower() in vocab.measure_nouns | vocab.place_nouns:
         # '300 tonnes of rice' is rice; 'the district of Nicoadala' is Nicoadala.
