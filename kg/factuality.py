@@ -69,10 +69,13 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # thing or an act is for has not happened yet.
     purpose = verb.dep_ in {"acl", "relcl", "advcl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    # 'an agreement on sending troops': what a plan is about is planned.
+    planned = verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+        verb.head.head.lemma_.lower() in vocab.plan_nouns
     governed_by_expectation = bool(governing & vocab.expect_words)
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
-    if headline_infinitive or purpose or auxiliaries & vocab.future_auxiliaries or \
+    if headline_infinitive or purpose or planned or auxiliaries & vocab.future_auxiliaries or \
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
     # 'X accused Y' is asserted; 'allege that Y' is reported.

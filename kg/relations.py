@@ -85,6 +85,9 @@ class RelationVocabulary(BaseModel):
     occurrence_object_preps: frozenset[str] = Field(default=frozenset(), description=(
         "The same for occurrence verbs, which otherwise state their event alone: 'resigned "
         "from the board', 'escaped from prison', but 'died of cancer' stays 'died'."))
+    plan_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns whose content has not happened: a gerund after them ('an agreement on sending "
+        "troops', 'a bid for winning') is planned, not done."))
     stative_passives: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs whose agentless passive describes a state or a report, not an event someone "
         "did ('is located in', 'was considered', 'were expected'): never read as one."))

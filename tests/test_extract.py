@@ -518,3 +518,11 @@ def test_a_named_apposition_says_which_thing_a_description_is():
     (fact,) = [f for f in corpus.facts if f.lemma == "cancel"]
     assert fact.object is not None
     assert fact.object.entity_id is not None and "dunmore-madness" in fact.object.entity_id
+
+
+def test_a_surname_alone_after_the_full_name_is_that_person():
+    corpus = corpus_of("Walter Brandt, the oceanographer, died on Friday. Brandt was 101. "
+                       "Brandt studied waves at the Harlow Institute.")
+    people = {e.entity_id for e in corpus.entities if e.type.value == "Person"}
+    assert people == {"person/walter-brandt"}
+    assert not [e for e in corpus.entities if e.label == "Brandt"]

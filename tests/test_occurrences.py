@@ -182,3 +182,36 @@ def test_an_infinitive_on_a_noun_is_done_by_the_clause_subject_and_not_yet_done(
     (visit,) = [f for f in corpus.facts if f.lemma == "visit"
                 and f.subject.entity_id == "person/tom-reyes"]
     assert visit.evidence.factuality is Factuality.EXPECTED
+
+
+def test_a_named_subject_with_nothing_else_still_did_something():
+    corpus = corpus_of("Lena Marsh wept on Monday. 128 vaccination teams participated. "
+                       "The campaign started on Monday.")
+    (wept,) = occurrences(corpus, "weep")
+    assert wept.subject.entity_id == "person/lena-marsh"
+    assert role(wept, "time") == ["2023-09-11"]
+    assert [base(f.subject.entity_id) for f in occurrences(corpus, "participate")] == \
+        ["thing/128-vaccination-teams"]
+    assert not occurrences(corpus, "start")  # 'the campaign' alone names nothing
+
+
+def test_a_verb_of_the_vocabulary_alone_is_its_own_word_not_its_relation():
+    corpus = corpus_of("Lena Marsh and Tom Reyes contributed.")
+    assert {f.predicate for f in corpus.facts if f.object is None} == {"contribute"}
+
+
+def test_a_gerund_after_a_plan_noun_is_done_by_the_signers_and_only_planned():
+    corpus = corpus_of("Harlow Gas Ltd. signed an agreement on selling gas to Dunmore Power.")
+    (sale,) = [f for f in corpus.facts if f.lemma == "sell"]
+    assert "harlow-gas" in (sale.subject.entity_id or "")
+    assert sale.evidence.factuality is Factuality.EXPECTED
+
+
+def test_he_far_from_any_name_is_the_person_the_article_is_about():
+    corpus = corpus_of(
+        "Walter Brandt, the oceanographer, died on Friday. Brandt was 101. "
+        "Brandt studied waves at the Harlow Institute. Colleagues praised the work. "
+        "The institute said the funeral would be private. The family asked for privacy. "
+        "He also researched tides.")
+    (study,) = [f for f in corpus.facts if f.lemma == "research"]
+    assert study.subject.entity_id == "person/walter-brandt"

@@ -7,6 +7,7 @@ and carry the title words before them ('Kremlin spokesman').
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -194,6 +195,52 @@ def _name_read_as_month(ent: Span) -> Span:
 
 
 def named_mentions(state: DocState) -> Iterator[Mention]:
+    """The document's names, typed; a surname repeated after the full name is that person
+    whatever the recogniser made of it (see ``_surname_echoes``)."""
+    mentions = list(_recognised_mentions(state))
+    yield from _surname_echoes(state, mentions)
+
+
+def _surname_echoes(state: DocState, mentions: list[Mention]) -> list[Mention]:
+    """'Walter Brandt died. Brandt was 101.': the small model often reads the lone 'Brandt'
+    as an organisation or not at all. After a person's full name, the same surname written
+    alone is that person (one sense per article), unless the recogniser read it as a place
+    ('George Washington' ... 'Washington')."""
+    first_full: dict[str, int] = {}
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.type is EntityType.PERSON and len(words) >= 2 and words[-1][:1].isupper():
+            first_full.setdefault(words[-1], mention.start)
+    if not first_full:
+        return mentions
+    replaced: dict[int, Mention] = {}
+    for token in state.doc:
+        if token.text not in first_full or token.pos_ != "PROPN" or \
+                token.idx <= first_full[token.text]:
+            continue
+        current = state.mention_at.get(token.i)
+        if current is not None and not (current.type is EntityType.ORGANIZATION and
+                                        current.text == token.text):
+            continue
+        if any(state.doc[j].pos_ == "PROPN" for j in (token.i - 1, token.i + 1)
+               if 0 <= j < len(state.doc)) and current is None:
+            continue  # part of a longer name the recogniser missed
+        span = state.doc[token.i:token.i + 1]
+        person = make_mention(state, span, EntityType.PERSON, ner_label="PERSON")
+        state.mention_at[token.i] = person
+        if current is not None:
+            replaced[current.start] = person
+            state.organisations[:] = [o for o in state.organisations if o[1] is not current]
+        else:
+            replaced[person.start] = person
+        subject = token.dep_ in SUBJECT_DEPS
+        bisect.insort(state.people, (token.i, person, subject), key=lambda item: item[0])
+    kept = [replaced.pop(m.start, m) if m.start in replaced and m.type is not EntityType.PERSON
+            else m for m in mentions]
+    return sorted([*kept, *replaced.values()], key=lambda m: m.start)
+
+
+def _recognised_mentions(state: DocState) -> Iterator[Mention]:
     ents = (_name_read_as_month(e) for e in state.doc.ents)
     for ent in (part for whole in ents for split in _split_entity(whole)
                 for titled in _split_after_title_of(split)

@@ -334,11 +334,30 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
               if i < pronoun.i and sentence - sentences_back <= m.sentence_index <= sentence
               and (pronoun.dep_ in SUBJECT_DEPS or i not in clause_subjects)]
     if not window:
-        return None
+        return _main_person(candidates, pronoun) if pronoun.lower_ not in NEUTER_PRONOUNS \
+            and candidates is state.people else None
     subjects = [item for item in window if item[2]]
     if pronoun.lower_ in NEUTER_PRONOUNS:
         return subjects[-1][1] if subjects else None
     return (subjects or window)[-1][1]
+
+
+def _main_person(people: list[tuple[int, Mention, bool]], pronoun: Token) -> Mention | None:
+    """Who 'he' is when no one was named in the last sentences: the person the article is
+    about, if one is named at least three times before it and more often than anyone else
+    (an obituary's 'He also researched ...' three paragraphs after the last 'Munk')."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for i, mention, _ in people:
+        if i >= pronoun.i or mention.antecedent is not None:
+            continue
+        key = mention.text.split()[-1]
+        counts[key] = counts.get(key, 0) + 1
+        last[key] = mention
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return last[ranked[0][0]]
 
 
 def conjuncts(token: Token) -> list[Token]:

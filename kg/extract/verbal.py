@@ -93,13 +93,23 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     if frame.reciprocal is not None and len(frame.subjects) >= 2:
         yield from _reciprocal_facts(state, sentence, verb, reading, frame)
         return
-    if not frame.objects and occurrence_verb(verb, lemma, vocab, passive=False) and \
-            not any(c.dep_ in {"dobj", "attr", "oprd", "agent", "nsubjpass"}
-                    for c in verb.children):
-        # 'X resigned', 'X died in Paris on Monday': one participant, roles as they come.
-        for subject, subject_rule in frame.subjects:
-            yield _fact(state, sentence, verb, reading, subject, None,
-                        f"{subject_rule}/intransitive", frame.roles)
+    if not frame.objects and not any(c.dep_ in {"dobj", "attr", "oprd", "agent", "nsubjpass"}
+                                     for c in verb.children):
+        occurrence = occurrence_verb(verb, lemma, vocab, passive=False)
+        if occurrence or _intransitive_event(verb, lemma, vocab):
+            # 'X resigned', 'X died in Paris on Monday': one participant, roles as they come;
+            # 'the campaign started on Monday', 'police also attended'.
+            rule = "intransitive" if occurrence else "intransitive-other"
+            if not occurrence:
+                # The verb's own word: a relation's predicate is for its transitive sense
+                # ('contributed' is not 'gave', 'came in second' is not 'travelled').
+                reading = Reading(lemma, None, reading.speaker, reading.factuality)
+            for subject, subject_rule in frame.subjects:
+                if occurrence or subject.ner_label not in (None, "PROPN") or \
+                        (subject.lemma or "")[:1].isdigit() or \
+                        (subject.antecedent is not None and subject.antecedent.ner_label):
+                    yield _fact(state, sentence, verb, reading, subject, None,
+                                f"{subject_rule}/{rule}", frame.roles)
         return
     for subject, subject_rule in frame.subjects:
         for obj, object_rule in frame.objects:
@@ -275,6 +285,16 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
                     frame.roles, subject_role=RoleName.THEME)
 
 
+def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
+    """Whether a verb with a subject and nothing else still tells of something that happened
+    ('the campaign started', 'hundreds of teams participated'): any eventive verb, as for an
+    agentless passive, in the active voice."""
+    finite = verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" for c in verb.children)
+    return finite and \
+        not any(c.dep_ in {"auxpass", "nsubjpass", "dative", "acomp"} for c in verb.children) and \
+        _eventive_passive(verb, lemma, vocab)
+
+
 def _eventive_passive(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
     """Whether an agentless passive outside the vocabulary still tells of something done
     ('the plane was built in 1977', '35 were rescued'): any verb but states and reports ('is
@@ -438,6 +458,14 @@ def _governing_verb(verb: Token) -> Token | None:
         governor = head.head
         if governor.dep_ == "prep" and governor.head.pos_ in {"VERB", "AUX"}:
             governor = governor.head  # 'prior to setting'
+        for _ in range(3):
+            # 'signed a letter of intent on selling gas': the noun's verb ('signed') has
+            # the subject; through objects and 'of' phrases only.
+            if governor.pos_ not in {"NOUN", "PROPN"} or governor.dep_ not in {"dobj", "pobj"}:
+                break
+            governor = governor.head
+            if governor.dep_ == "prep" and governor.lower_ == "of":
+                governor = governor.head
     elif verb.dep_ == "xcomp" and infinitive and head.pos_ == "ADJ" and head.dep_ == "acomp":
         governor = head.head
     else:
