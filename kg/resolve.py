@@ -411,13 +411,17 @@ def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]],
 
 
 def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
-    """Descriptions with a name in them, by their head word: ('doc', 'pipeline') ->
-    {'EastMed pipeline'}. A name inside ('the EastMed pipeline') says which one it is."""
+    """Descriptions that say which one they are, by their head word: ('doc', 'pipeline') ->
+    {'EastMed pipeline'}, ('doc', 'bill') -> {'extradition bill'}; counts ('35 people') are
+    not kinds."""
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for mention in mentions:
         words = (mention.lemma or "").split()
         if mention.ner_label is None and not mention.is_pronoun and len(words) >= 2 and \
-                any(w[:1].isupper() for w in words[:-1]) and words[-1].islower():
+                words[-1].islower() and words[-1].isalpha() and not words[0][:1].isdigit() \
+                and words[0] not in {"at", "least", "more", "about", "some", "over"}:
+            # 'the EastMed pipeline', and 'the extradition bill': a later 'the bill' is it
+            # when the document describes no other bill.
             kinds[(mention.doc_id, words[-1])].add(mention.lemma or "")
     return kinds
 

@@ -227,3 +227,19 @@ def test_a_country_written_by_its_official_name_is_the_same_country():
                        "Iran expelled Tomas Berg on Friday.")
     places = {e.entity_id: e for e in corpus.entities if e.entity_id.startswith("place/")}
     assert set(places) == {"place/iran"}
+
+
+def test_the_noun_alone_is_the_one_thing_of_its_kind_the_article_described():
+    corpus = corpus_of("Harlow Council proposed an extradition bill in March. "
+                       "Although the bill was suspended, protests continued.")
+    (suspended,) = [f for f in corpus.facts if f.lemma == "suspend"]
+    (proposed,) = [f for f in corpus.facts if f.lemma == "propose"]
+    assert proposed.object is not None
+    assert suspended.subject.entity_id == proposed.object.entity_id
+    assert "extradition-bill" in (suspended.subject.entity_id or "")
+
+
+def test_a_noun_described_two_ways_is_not_guessed():
+    corpus = corpus_of("Harlow Council passed a new bill and an old bill. "
+                       "The bill was suspended on Monday.")
+    assert not [f for f in corpus.facts if f.lemma == "suspend"]

@@ -210,7 +210,7 @@ def says_who(state: DocState, mention: Mention) -> bool:
         return True
     # 'the cyclone' after 'Cyclone Mara' is linked by resolution; 'the North Korean dictator'
     # and 'the Covid-19 pandemic' carry a name of their own.
-    return lemma in state.name_words() | state.named_kinds() or \
+    return lemma in state.name_words() | state.named_kinds() | state.described_kinds() or \
         any(w[:1].isupper() for w in mention.text.split())
 
 

@@ -38,6 +38,7 @@ class DocState:
     _name_words: frozenset[str] | None = None
     _named_kinds: frozenset[str] | None = None
     _common_nouns: frozenset[str] | None = None
+    _described_kinds: frozenset[str] | None = None
 
     def name_words(self) -> frozenset[str]:
         """Lower-cased words of the document's names ('cyclone' of 'Cyclone Mara')."""
@@ -56,6 +57,24 @@ class DocState:
                 and token.i not in self.mention_at and any(
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children))
         return self._named_kinds
+
+    def described_kinds(self) -> frozenset[str]:
+        """Common nouns the document writes once with words that say which one ('the
+        extradition bill', 'a propeller plane'): a later 'the bill' is that one, and
+        resolution links it. A noun described in two ways ('the new bill', 'the old bill')
+        is not here: 'the bill' could be either."""
+        if self._described_kinds is None:
+            ways: dict[str, set[str]] = {}
+            for token in self.doc:
+                if token.pos_ != "NOUN" or token.i in self.mention_at:
+                    continue
+                words = tuple(c.lower_ for c in token.children if c.i < token.i and (
+                    (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}) or
+                    (c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ == "JJ")))
+                if words:
+                    ways.setdefault(token.lemma_.lower(), set()).add(" ".join(words))
+            self._described_kinds = frozenset(k for k, v in ways.items() if len(v) == 1)
+        return self._described_kinds
 
     def common_nouns(self) -> frozenset[str]:
         """Words the document writes as common nouns, as written ('fires')."""
