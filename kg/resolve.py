@@ -462,8 +462,13 @@ def _best_container(mention: Mention, candidates: list[_Cluster]
         return None, MergeReason.SAME_NAME
     local = [c for c in candidates if mention.doc_id in c.docs]
     if local:
-        return max(local, key=lambda c: (len(c.mentions), sorted(c.keys)[0])), \
-            MergeReason.SHORT_FORM
+        # The most mentioned; among equals the one named first, whom an article introduces
+        # before his parents ('Elijah Cummings ... His parents, Robert Cummings and Ruth
+        # Cummings ... Cummings passed the bar').
+        def weight(cluster: _Cluster) -> tuple[int, int]:
+            first = min(m.start for m in cluster.mentions if m.doc_id == mention.doc_id)
+            return len(cluster.mentions), -first
+        return max(local, key=weight), MergeReason.SHORT_FORM
     people = [c for c in candidates if c.type is EntityType.PERSON]
     if len(people) == 1 and len(candidates) == 1:
         return people[0], MergeReason.UNIQUE_PERSON

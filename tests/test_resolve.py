@@ -243,3 +243,10 @@ def test_a_noun_described_two_ways_is_not_guessed():
     corpus = corpus_of("Harlow Council passed a new bill and an old bill. "
                        "The bill was suspended on Monday.")
     assert not [f for f in corpus.facts if f.lemma == "suspend"]
+
+
+def test_a_surname_shared_by_relatives_is_the_person_the_article_introduced_first():
+    corpus = corpus_of("Walter Eugene Brandt died on Friday. His parents, Robert Brandt and "
+                       "Ruth Elma Brandt, were farmers. Brandt passed the bar exam in 1976.")
+    (passed,) = [f for f in corpus.facts if f.lemma == "pass"]
+    assert passed.subject.entity_id == "person/walter-eugene-brandt"

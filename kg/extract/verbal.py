@@ -394,10 +394,12 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             inherited = Frame()
             fill_subjects(state, governor, inherited)
             frame.subjects.extend((m, "inherited-relcl") for m, _ in inherited.subjects)
-    elif verb.dep_ == "relcl":
+    elif verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        # 'the group that attacked', and a present participle on its noun: 'demonstrations
+        # protesting the shooting', 'a survey finding no storm': the noun does it.
         mention = referent(state, verb.head)
         if mention is not None:
-            frame.subjects.append((mention, "relcl"))
+            frame.subjects.append((mention, verb.dep_))
     elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
             (governor := _governing_verb(verb)) is not None:
         # 'left before moving to California', 'was unable to negotiate a deal', 'was killed
