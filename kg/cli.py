@@ -476,9 +476,12 @@ def _print_result(result: QueryResult, fmt: str) -> None:
               help="Send the default graph (entities, facts) to this named graph. Without it, "
                    "a store that has no default graph (Virtuoso) gets it as "
                    f"<{DEFAULT_GRAPH_STAND_IN}>.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress: neither a bar counting graphs (on a terminal) nor a log line "
+                   "(otherwise); errors and the summary line still show.")
 @reports_errors
 def load(graph: Path, endpoint: str, append: bool, auth: str | None, timeout: float,
-         deadline: float, default_graph: str | None) -> None:
+         deadline: float, default_graph: str | None, quiet: bool) -> None:
     """Load a graph file into a triplestore over the SPARQL 1.1 Graph Store protocol.
 
     Each document's named graph (TriG, N-Quads) goes to ENDPOINT?graph=<document IRI>, the rest
@@ -492,9 +495,11 @@ def load(graph: Path, endpoint: str, append: bool, auth: str | None, timeout: fl
       KG_STORE_AUTH=dba:secret kg load output/graph.nq \\
         http://localhost:8890/sparql-graph-crud-auth                         # Virtuoso
     """
-    report = load_dataset(load_graph(graph), endpoint, replace=not append, auth=auth,
-                          timeout=timeout, deadline=deadline or None,
-                          default_graph=default_graph)
+    dataset = load_graph(graph)
+    with _progress(quiet) as progress:
+        report = load_dataset(dataset, endpoint, replace=not append, auth=auth,
+                              timeout=timeout, deadline=deadline or None,
+                              default_graph=default_graph, progress=progress)
     stand_in = next((f" (the default graph as <{g.graph}>)" for g in report.graphs if g.default),
                     "")
     click.echo(f"loaded {report.triples} triples in {len(report.graphs)} graph(s) into "
