@@ -159,3 +159,39 @@ def test_kg_build_killed_between_renames_then_kg_facts_sees_the_new_set_whole(tm
     turtle = Graph().parse(output / "graph.ttl", format="turtle")
     assert isomorphic(turtle, Graph().parse(output / "graph.jsonld", format="json-ld"))
     assert "Vladivostok" in (output / "report.html").read_text("utf-8")
+
+
+DIE_AT_RENAME = (
+    "import os, sys; from pathlib import Path\n"
+    "from kg import export\n"
+    "calls, real = [0], os.replace\n"
+    "def dying(src, dst):\n"
+    "    calls[0] += 1\n"
+    "    if calls[0] == int(sys.argv[2]):\n"
+    "        os._exit(9)  # no finally, no cleanup: as SIGKILL\n"
+    "    return real(src, dst)\n"
+    "export.os.replace = dying\n"
+    "folder = Path(sys.argv[1])\n"
+    "export.write_all({folder / n: f'new {n}\\n' for n in sys.argv[3:]})\n"
+)
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("death", [1, 2, 3, 4, 5])
+def test_a_death_at_any_rename_leaves_the_old_set_or_one_a_reader_finishes(tmp_path, death):
+    """os.replace is called for the journal (1), then for each output (2-4): dying at the
+    journal's rename leaves the old set; at any later one, the new set once rolled forward."""
+    out = tmp_path / "out"
+    _old_set(out)
+
+    process = _python(DIE_AT_RENAME, str(out), str(death), *NAMES, cwd=tmp_path)
+    assert process.wait(timeout=120) == (9 if death <= 4 else 0), process.stderr.read()
+
+    roll_forward(out)
+    from kg.export import remove_stale_temps
+
+    for name in NAMES:
+        remove_stale_temps(out / name)
+    expected = "old" if death == 1 else "new"
+    assert _contents(out) == [f"{expected} {name}\n" for name in NAMES]
+    assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
