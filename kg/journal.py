@@ -10,8 +10,9 @@ complete and on disk before the journal was written, the set can always be finis
 and every kg command that reads a graph file, calls it first, so nobody sees the mixed set.
 
 A journal of a process that still runs is a commit under way (a few microseconds) and is left
-alone. Paths are stored relative to the journal's folder, so a folder moved after the crash
-still rolls forward.
+alone; the journal records its process's start time too, so a later process that got the same
+id (common in containers) is not mistaken for it. Paths are stored relative to the journal's
+folder, so a folder moved after the crash still rolls forward.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def begin(renames: dict[Path, Path], leftovers: Iterable[Path] = ()) -> list[Pat
     journals = [folder / f"{JOURNAL_PREFIX}{os.getpid()}{JOURNAL_SUFFIX}" for folder in folders]
     for journal in journals:
         here = journal.parent
-        record = {"renames": [[_relative(temp, here), _relative(target, here)]
+        record = {"started": process_start(os.getpid()),
+                  "renames": [[_relative(temp, here), _relative(target, here)]
                               for temp, target in renames.items()],
                   "leftovers": [_relative(path, here) for path in leftovers],
                   "journals": [_relative(other, here) for other in journals]}
@@ -80,18 +82,21 @@ def roll_forward(folder: Path) -> None:
         return
     for path in found:
         pid = path.name[len(JOURNAL_PREFIX):].split(".", 1)[0]
-        if not pid.isdigit() or process_alive(int(pid)):
+        if not pid.isdigit():
             continue
         if path.name.endswith(".tmp"):  # a journal being written when its process died
-            path.unlink(missing_ok=True)
+            if not process_alive(int(pid)):
+                path.unlink(missing_ok=True)
         elif path.name.endswith(JOURNAL_SUFFIX):
-            _finish(path)
+            _finish(path, int(pid))
 
 
-def _finish(journal: Path) -> None:
+def _finish(journal: Path, pid: int) -> None:
     here = journal.parent
     try:
         record = json.loads(journal.read_text("utf-8"))
+        if _still_writing(pid, record.get("started")):
+            return
         renames = [(here / temp, here / target) for temp, target in record["renames"]]
         copies = [here / other for other in record["journals"]]
         leftovers = [here / path for path in record.get("leftovers", [])]
@@ -143,6 +148,24 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(handle)
+
+
+def _still_writing(pid: int, started: object) -> bool:
+    """Whether the process that wrote a journal still runs: its id is alive and, where the
+    journal recorded a start time, the live process started then."""
+    if not process_alive(pid):
+        return False
+    return started is None or process_start(pid) in (None, started)
+
+
+def process_start(pid: int) -> str | None:
+    """When ``pid`` started (clock ticks since boot, from /proc), None where unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return fields[19] if len(fields) > 19 else None
 
 
 def process_alive(pid: int) -> bool:

@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.journal import JOURNAL_PREFIX, PAUSE_AFTER_FIRST_RENAME, roll_forward
+from kg.journal import JOURNAL_PREFIX, PAUSE_AFTER_FIRST_RENAME, process_start, roll_forward
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday.\n"
@@ -112,7 +112,8 @@ def test_the_journal_of_a_live_process_is_left_alone(tmp_path):
     (tmp_path / ".new.tmp").write_text("new\n")
     (tmp_path / "g.ttl").write_text("old\n")
     journal = tmp_path / f"{JOURNAL_PREFIX}{os.getpid()}.json"
-    journal.write_text(json.dumps({"renames": [[".new.tmp", "g.ttl"]],
+    started = process_start(os.getpid())
+    journal.write_text(json.dumps({"started": started, "renames": [[".new.tmp", "g.ttl"]],
                                    "journals": [journal.name]}))
 
     roll_forward(tmp_path)
@@ -195,3 +196,17 @@ def test_a_death_at_any_rename_leaves_the_old_set_or_one_a_reader_finishes(tmp_p
     expected = "old" if death == 1 else "new"
     assert _contents(out) == [f"{expected} {name}\n" for name in NAMES]
     assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
+
+
+def test_a_journal_of_an_earlier_process_with_this_id_is_rolled_forward(tmp_path):
+    """In a container the next run often gets the id of the one that was killed: the start
+    time in the journal tells them apart."""
+    (tmp_path / ".new.tmp").write_text("new\n")
+    (tmp_path / "g.ttl").write_text("old\n")
+    journal = tmp_path / f"{JOURNAL_PREFIX}{os.getpid()}.json"
+    journal.write_text(json.dumps({"started": "1", "renames": [[".new.tmp", "g.ttl"]],
+                                   "journals": [journal.name]}))
+
+    roll_forward(tmp_path)
+
+    assert (tmp_path / "g.ttl").read_text() == "new\n" and not journal.exists()
