@@ -24,6 +24,7 @@ from rich.table import Column, Table
 
 from kg import __version__
 from kg.confidence import FLOOR
+from kg.deadline import call_with_deadline
 from kg.endpoint import query_endpoint
 from kg.errors import KgError, ShapeViolation, exit_codes
 from kg.export import FORMAT_SUFFIXES, format_for, refuse_overwriting_inputs, write_outputs
@@ -39,6 +40,9 @@ from kg.facts import (
 from kg.nlp import DOCUMENT_SECONDS
 from kg.pipeline import build_result
 from kg.progress import Bars, LogLines, Progress, Silent, step
+from kg.query import (
+    DEFAULT_MEMORY_MB as QUERY_MEMORY_MB,
+)
 from kg.query import (
     DEFAULT_TIMEOUT as QUERY_TIMEOUT,
 )
@@ -62,6 +66,7 @@ from kg.store import (
 from kg.validate import validate_graph
 
 F = TypeVar("F", bound=Callable[..., object])
+T = TypeVar("T")
 err_console = Console(stderr=True)
 
 
@@ -283,9 +288,11 @@ def query(arguments: tuple[str, ...], fmt: str, timeout: float, endpoint: str | 
               help="One row per piece of evidence: file, begin, end and the quote.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=QUERY_TIMEOUT,
+              show_default=True, metavar="SECONDS", help="Stop listing after this long.")
 @reports_errors
 def facts(graph: Path, entity: str | None, min_support: int, min_confidence: float,
-          readings: bool, fmt: str) -> None:
+          readings: bool, fmt: str, timeout: float) -> None:
     """List the facts of a graph file, each once: subject, predicate, object (labels and IRIs),
     roles, support, confidence and factuality; or, with --readings, every piece of evidence
     with where to check it (text[begin:end] of the file is the quote).
@@ -301,8 +308,9 @@ def facts(graph: Path, entity: str | None, min_support: int, min_confidence: flo
       kg facts output/graph.trig --min-confidence 0.7 --format json
     """
     lister = list_readings if readings else list_facts
-    rows = lister(load_graph(graph), entity=entity, min_support=min_support,
-                  min_confidence=min_confidence)
+    dataset = load_graph(graph)
+    rows = _within(timeout, "kg facts", lambda: lister(
+        dataset, entity=entity, min_support=min_support, min_confidence=min_confidence))
     model = ReadingRow if readings else FactRow
     if fmt == "csv":
         click.echo(to_csv(rows, model), nl=False)
@@ -392,8 +400,10 @@ def _column_widths(headers: list[str], cells: list[list[str]], room: int,
               help="Only entities of this type.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=QUERY_TIMEOUT,
+              show_default=True, metavar="SECONDS", help="Stop listing after this long.")
 @reports_errors
-def entities(graph: Path, kind: str | None, fmt: str) -> None:
+def entities(graph: Path, kind: str | None, fmt: str, timeout: float) -> None:
     """List the named entities of a graph file: name, type, aliases, linked IRIs (GeoNames),
     mention count, the documents that mention them and why each alias was merged (same-name,
     short-form, initials, pronoun, ...), most mentioned first.
@@ -403,7 +413,15 @@ def entities(graph: Path, kind: str | None, fmt: str) -> None:
       kg entities output/graph.ttl
       kg entities output/graph.ttl --type place --format csv > places.csv
     """
-    _print_result(list_entities(load_graph(graph), kind=kind), fmt)
+    dataset = load_graph(graph)
+    _print_result(_within(timeout, "kg entities", lambda: list_entities(dataset, kind=kind)),
+                  fmt)
+
+
+def _within(timeout: float, what: str, work: Callable[[], T]) -> T:
+    """``work()`` in a worker stopped after ``timeout`` seconds or past the query memory
+    ceiling (kg.deadline, as for ``kg query``): a crafted graph is one line, not a hang."""
+    return call_with_deadline(work, timeout=timeout, memory_mb=QUERY_MEMORY_MB, what=what)
 
 
 @main.command()
@@ -458,9 +476,12 @@ def _print_result(result: QueryResult, fmt: str) -> None:
               help="Send the default graph (entities, facts) to this named graph. Without it, "
                    "a store that has no default graph (Virtuoso) gets it as "
                    f"<{DEFAULT_GRAPH_STAND_IN}>.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress: neither a bar counting graphs (on a terminal) nor a log line "
+                   "(otherwise); errors and the summary line still show.")
 @reports_errors
 def load(graph: Path, endpoint: str, append: bool, auth: str | None, timeout: float,
-         deadline: float, default_graph: str | None) -> None:
+         deadline: float, default_graph: str | None, quiet: bool) -> None:
     """Load a graph file into a triplestore over the SPARQL 1.1 Graph Store protocol.
 
     Each document's named graph (TriG, N-Quads) goes to ENDPOINT?graph=<document IRI>, the rest
@@ -474,9 +495,11 @@ def load(graph: Path, endpoint: str, append: bool, auth: str | None, timeout: fl
       KG_STORE_AUTH=dba:secret kg load output/graph.nq \\
         http://localhost:8890/sparql-graph-crud-auth                         # Virtuoso
     """
-    report = load_dataset(load_graph(graph), endpoint, replace=not append, auth=auth,
-                          timeout=timeout, deadline=deadline or None,
-                          default_graph=default_graph)
+    dataset = load_graph(graph)
+    with _progress(quiet) as progress:
+        report = load_dataset(dataset, endpoint, replace=not append, auth=auth,
+                              timeout=timeout, deadline=deadline or None,
+                              default_graph=default_graph, progress=progress)
     stand_in = next((f" (the default graph as <{g.graph}>)" for g in report.graphs if g.default),
                     "")
     click.echo(f"loaded {report.triples} triples in {len(report.graphs)} graph(s) into "

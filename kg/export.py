@@ -2,7 +2,9 @@
 
 Writers are a registry keyed by format name, so a new format is one entry. Output goes to
 temporary files in the target folders and they are renamed over the targets only when all are
-complete: a failed or stopped run leaves the previous set intact, never a mixed one.
+complete, under a commit journal (kg.journal): a failed or stopped run leaves the previous set
+intact, and one killed between two renames leaves a set the next kg run or reader finishes;
+never a mixed one.
 Single-graph formats get the union of all named graphs.
 """
 
@@ -23,6 +25,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from kg import journal
 from kg.errors import KgError, OutputError
 from kg.namespaces import PREFIXES
 from kg.rdf import union_graph
@@ -192,19 +195,27 @@ def _resolved(path: Path) -> Path:
 def write_all(files: dict[Path, str]) -> None:
     """Write a set of files all or nothing: every file goes to a temporary sibling (flushed to
     disk), then all are renamed over their targets with SIGINT and SIGTERM held back; if a
-    rename fails, the targets already replaced get their previous content back. Temporary files
-    are removed on every exit path; those a killed run left behind are removed here first."""
+    rename fails, the targets already replaced get their previous content back. The renames
+    run under a commit journal, so even SIGKILL between two of them leaves a set that the next
+    run (here, first) or reader finishes (``journal.roll_forward``). Temporary files are
+    removed on every exit path; those a killed run left behind are removed here first."""
     for path in files:
         remove_stale_temps(path)
     temps: dict[Path, str] = {}
+    backups: dict[Path, str | None] = {}
     try:
         for path, text in files.items():
             temps[path] = _write_temp(path, text)
         with _signals_held():
-            _replace_all(temps)
+            backups.update((path, _backup(path)) for path in temps)
+            journals = journal.begin({Path(temp): path for path, temp in temps.items()},
+                                     leftovers=[Path(b) for b in backups.values() if b])
+            _replace_all(temps, backups, journals)
+            journal.end(journals)
     finally:
-        for temp in temps.values():
-            Path(temp).unlink(missing_ok=True)
+        for temp in [*temps.values(), *backups.values()]:
+            if temp is not None:
+                Path(temp).unlink(missing_ok=True)
 
 
 def _temp_prefix(path: Path) -> str:
@@ -212,25 +223,17 @@ def _temp_prefix(path: Path) -> str:
 
 
 def remove_stale_temps(path: Path) -> None:
-    """Remove the temporary siblings of ``path`` left by a kg process that no longer runs."""
+    """Finish a set a stopped kg process left half-renamed in ``path``'s folder, then remove
+    the temporary siblings of ``path`` left by a kg process that no longer runs."""
+    journal.roll_forward(path.parent)
     try:
         siblings = list(path.parent.glob(f".{glob.escape(path.name)}.kg*.tmp"))
     except OSError:
         return
     for sibling in siblings:
         pid = sibling.name[len(path.name) + 4:].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not journal.process_alive(int(pid)):
             sibling.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _write_temp(path: Path, text: str) -> str:
@@ -256,26 +259,26 @@ def _write_temp(path: Path, text: str) -> str:
     return temp
 
 
-def _replace_all(temps: dict[Path, str]) -> None:
-    """Rename each temporary file over its target; on a failure put back what was replaced."""
-    backups: dict[Path, str | None] = {}
+def _replace_all(temps: dict[Path, str], backups: dict[Path, str | None],
+                 journals: list[Path]) -> None:
+    """Rename each temporary file over its target; on a failure drop the journal (the set is
+    not to be finished) and put back what was replaced (from ``backups``, hard links to the
+    previous targets)."""
     replaced: list[Path] = []
     try:
         for path, temp in temps.items():
-            backups[path] = _backup(path)
             os.replace(temp, path)
             replaced.append(path)
+            if len(replaced) == 1 < len(temps):
+                journal.pause_for_tests()
     except OSError as err:
+        journal.end(journals)
         for done in replaced:
             _restore(done, backups[done])
         raise OutputError(f"{path}: cannot write ({err.strerror or err}); no output was "
                           "changed") from None
-    finally:
-        for backup in backups.values():
-            if backup is not None:
-                Path(backup).unlink(missing_ok=True)
     for folder in {path.parent for path in temps}:
-        _fsync_folder(folder)
+        journal.fsync_folder(folder)
 
 
 def _restore(path: Path, backup: str | None) -> None:
@@ -300,19 +303,6 @@ def _backup(path: Path) -> str | None:
     except OSError:
         return None
     return backup
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
 
 
 @contextmanager

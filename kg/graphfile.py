@@ -38,6 +38,7 @@ from rdflib.plugins.parsers.rdfxml import RDFXMLHandler, RDFXMLParser
 from rdflib.plugins.parsers.trig import TrigParser, TrigSinkParser
 
 from kg.errors import GraphError
+from kg.journal import roll_forward
 
 KG_CONTEXT_IRI = "https://w3id.org/kg-news/context.jsonld"
 """The IRI a JSON-LD file may name as ``@context`` (or ``@import``) to mean kg's own context;
@@ -55,6 +56,7 @@ def load_graph(path: str | Path) -> Dataset:
     """Parse any RDF file kg writes (format from the suffix) into a Dataset, as data only:
     nothing named in the file is fetched or opened."""
     path = Path(path)
+    roll_forward(path.parent)  # a set of outputs a killed kg build left half-renamed
     if not path.is_file():
         raise GraphError(f"{path}: no such graph file")
     fmt = GRAPH_FORMATS.get(path.suffix.lower())

@@ -10,6 +10,7 @@ and ``Document.sha256`` keeps the hash of the file itself.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.datelines import blank_spans, read_dateline, read_stamps, stamp_date
 from kg.encoding import decode_bytes
@@ -36,10 +38,15 @@ _TEXT_KEYS = ("text", "content", "body", "article")
 # (kg.nlp.DOCUMENT_SECONDS), measured: a longer article is refused before it is parsed.
 MAX_DOCUMENT_CHARS = 100_000
 # Bytes read from one file at most, by media type: a page carries scripts and styles around its
-# article, and a JSON Lines feed holds many articles. Read up to the cap, never whole and then
-# refused.
-MAX_FILE_BYTES = {"text/html": 4 << 20, "application/jsonl": 64 << 20}
+# article. Read up to the cap, never whole and then refused. A JSON Lines feed has no cap: it is
+# read a record at a time (MAX_RECORD_BYTES each).
+MAX_FILE_BYTES = {"text/html": 4 << 20}
 MAX_TEXT_FILE_BYTES = 4 * MAX_DOCUMENT_CHARS  # UTF-8 is at most four bytes a character
+# One JSON Lines record at most: a longest document written as "\uXXXX" escapes (12 bytes for
+# a character outside the BMP) plus room for its title, url and other fields. A longer line is
+# skipped without being held in memory.
+MAX_RECORD_BYTES = 12 * MAX_DOCUMENT_CHARS + (64 << 10)
+_SKIP_CHUNK = 1 << 20
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DATE_PATTERNS = (
@@ -189,27 +196,19 @@ def read_file(path: Path, *, source: str | None = None, strict: bool = False,
     of each bad JSON Lines record, which is skipped alone."""
     media_type = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text/plain")
     source = source or printable(path.name)
+    if media_type == "application/jsonl":
+        yield from _read_jsonl(path, source, strict, on_skip or (lambda _: None))
+        return
     data = read_capped(path, MAX_FILE_BYTES.get(media_type, MAX_TEXT_FILE_BYTES), source)
     decoded = decode_bytes(data, source, strict=strict, html=media_type == "text/html")
-    if media_type == "application/jsonl":
-        yield from _read_jsonl(decoded.text, source, on_skip or (lambda _: None))
-        return
     yield make_document(decoded.text, source=source, media_type=media_type,
                         sha256=hashlib.sha256(data).hexdigest(), encoding=decoded.encoding)
 
 
 def read_capped(path: Path, limit: int, source: str) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes, read once up to the cap.
-
-    Opened without blocking and checked on the open handle, so a FIFO or a device named as input
-    (``/dev/zero``, a pipe nobody writes to) is refused instead of read forever."""
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as err:
-        raise InputError(f"{source}: cannot read ({err.strerror})") from None
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            raise InputError(f"{source}: not a regular file (a device, pipe or socket)")
+    """The bytes of a regular file (``open_regular``) of at most ``limit`` bytes, read once up
+    to the cap."""
+    with open_regular(path, source) as stream:
         try:
             data = stream.read(limit + 1)
         except OSError as err:
@@ -220,24 +219,81 @@ def read_capped(path: Path, limit: int, source: str) -> bytes:
     return data
 
 
-def _read_jsonl(text: str, source: str, on_skip: Callable[[str], None]) -> Iterator[Document]:
-    found, first_error = False, None
-    # Only "\n" ends a record: str.splitlines() would also split at U+2028, U+0085 and other
-    # characters that JSON allows raw inside a string.
-    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            document = _read_record(line, f"{source}:{number}", source, number)
-        except InputError as err:
-            first_error = first_error or str(err)
-            on_skip(str(err))
-            continue
-        found = True
-        yield document
+def open_regular(path: Path, source: str) -> BinaryIO:
+    """``path`` opened for reading in binary, if it is a regular file.
+
+    Opened without blocking and checked on the open handle, so a FIFO or a device named as input
+    (``/dev/zero``, a pipe nobody writes to) is refused instead of read forever."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as err:
+        raise InputError(f"{source}: cannot read ({err.strerror})") from None
+    stream = os.fdopen(handle, "rb")
+    if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+        stream.close()
+        raise InputError(f"{source}: not a regular file (a device, pipe or socket)")
+    return stream
+
+
+def _read_jsonl(path: Path, source: str, strict: bool,
+                on_skip: Callable[[str], None]) -> Iterator[Document]:
+    """The records of a JSON Lines file, read one line at a time: memory is one record
+    (``MAX_RECORD_BYTES`` at most; a longer line is skipped alone, read through in chunks and
+    never held), whatever the size of the file."""
+    found, first_error, blank = False, None, True
+    with open_regular(path, source) as stream:
+        # Only "\n" ends a record (readline on bytes): str.splitlines() would also split at
+        # U+2028, U+0085 and other characters that JSON allows raw inside a string.
+        for number, raw in enumerate(_record_lines(stream, source), start=1):
+            if number == 1 and raw is not None:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if raw is not None and not raw.strip():
+                continue
+            blank = False
+            try:
+                document = _read_record(_record_text(raw, f"{source}:{number}", strict),
+                                        f"{source}:{number}", source, number)
+            except InputError as err:
+                first_error = first_error or str(err)
+                on_skip(str(err))
+                continue
+            found = True
+            yield document
+    if blank:
+        raise InputError(f"{source}: file is empty")
     if not found:
         raise InputError(f"{source}: no readable records" +
                          (f" (first: {first_error})" if first_error else ""))
+
+
+def _record_lines(stream: BinaryIO, source: str) -> Iterator[bytes | None]:
+    """Each line of ``stream`` without its "\n"; a line over ``MAX_RECORD_BYTES`` comes as
+    None, after the rest of it has been read past in bounded chunks."""
+    while True:
+        try:
+            line = stream.readline(MAX_RECORD_BYTES + 1)
+        except OSError as err:
+            raise InputError(f"{source}: cannot read ({err.strerror})") from None
+        if not line:
+            return
+        if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line.removesuffix(b"\n")
+
+
+def _record_text(raw: bytes | None, where: str, strict: bool) -> str:
+    """One record's line as text: UTF-8 (what JSON Lines is), or, unless ``strict``, the
+    encoding kg guesses for that line. None is a line too long to read."""
+    if raw is None:
+        raise InputError(f"{where}: a record longer than {MAX_RECORD_BYTES:,} bytes; line "
+                         "skipped")
+    try:
+        return decode_bytes(raw, where, strict=strict).text
+    except InputError as err:
+        raise InputError(f"{err}; line skipped") from None
 
 
 def _read_record(line: str, where: str, source: str, number: int) -> Document:

@@ -1,4 +1,5 @@
-"""Progress of the long steps of a build (parse, extract, resolve, graph, validate, write).
+"""Progress of the long steps of a build (parse, extract, resolve, graph, validate, write) and
+of a load into a store (load, counted in graphs).
 
 The pipeline and the CLI report to a :class:`Progress`: ``start`` a step (with a total when it
 counts documents), ``advance`` it, ``finish`` it with a summary of what it made and the seconds
@@ -26,7 +27,8 @@ from rich.progress import (
 from rich.progress import Progress as RichProgress
 
 STEP_VERBS = {"parse": "parsing", "extract": "extracting", "resolve": "resolving",
-              "graph": "building the graph", "validate": "validating", "write": "writing"}
+              "graph": "building the graph", "validate": "validating", "write": "writing",
+              "load": "loading"}
 
 
 class Progress(Protocol):

@@ -188,7 +188,7 @@ def list_entities(graph: Graph | Dataset, *, kind: str | None = None) -> QueryRe
                                ("documents", "file")):
             if record[source]:
                 entity[column].add(record[source])
-    merges = run_query(graph, MERGES_QUERY)
+    merges = select_rows(graph, MERGES_QUERY)  # in process: callers set the deadline
     for entity_iri, alias, reason, count in merges.rows:
         if entity_iri in grouped:
             grouped[entity_iri]["merged because"].add(f"{alias}: {reason} ({count})")

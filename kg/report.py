@@ -37,6 +37,9 @@ COUNT_NAMES = {"Person": "people", "Organization": "organisations", "Place": "pl
 # The picture shows who and where: things ('rifle') and events stay in the table.
 PICTURED_TYPES = ("Person", "Organization", "Place")
 PICTURE_LIMIT = 120
+# Merge reasons of a mention that refers to an entity without naming it ('he', 'the company',
+# 'the North Korean dictator'): highlighted in a quote where the entity is not named.
+REFERENCE_REASONS = frozenset({"pronoun", "head-word", "title-description"})
 # Roles besides subject and object, in the order a reader asks about them.
 ROLES = (("recipient", KG.recipient), ("coagent", KG.coagent), ("destination", KG.destination),
          ("origin", KG.origin), ("place", KG.place))
@@ -51,10 +54,12 @@ class _View(BaseModel):
 
 
 class Segment(_View):
-    """A run of a quote: plain text, or a highlighted entity name or trigger word."""
+    """A run of a quote: plain text, or a highlighted entity name, reference to an entity
+    ('he', 'the company': ``refers_to`` names the entity) or trigger word."""
 
     text: str
-    kind: Literal["text", "entity", "trigger"] = "text"
+    kind: Literal["text", "entity", "reference", "trigger"] = "text"
+    refers_to: str | None = None
 
 
 class Reading(_View):
@@ -127,7 +132,7 @@ def build_report(graph: Graph | Dataset, validation: ValidationReport | None = N
         validation = validate_graph(data)
     entities = _entities(data)
     by_iri = {e.iri: e for e in entities}
-    facts = _facts(data, by_iri)
+    facts = _facts(data, by_iri, _references(data))
     documents = _documents(data)
     elements, linked = _elements(data, facts, by_iri, picture_limit)
     types = Counter(e.type for e in entities)
@@ -237,7 +242,25 @@ def _predicate_name(data: Graph, predicate: Node | None) -> str:
         "https://w3id.org/kg-news/verb/") else _local_name(predicate)
 
 
-def _facts(data: Graph, entities: dict[str, EntityRow]) -> tuple[FactRow, ...]:
+References = dict[tuple[str, str], frozenset[str]]
+
+
+def _references(data: Graph) -> References:
+    """(entity IRI, document IRI) -> the words that document refers to the entity by without
+    naming it, from the merge evidence (kg:Merge with a pronoun, head-word or title reason)."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for entity, merge in data.subject_objects(KG.merge):
+        if str(data.value(merge, KG.mergedBecause)) not in REFERENCE_REASONS:
+            continue
+        alias = data.value(merge, KG.alias)
+        for document in data.objects(merge, PROV.wasDerivedFrom):
+            if alias is not None:
+                found.setdefault((str(entity), str(document)), set()).add(str(alias))
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def _facts(data: Graph, entities: dict[str, EntityRow],
+           references: References | None = None) -> tuple[FactRow, ...]:
     rows = []
     for node in _fact_nodes(data):
         subject = data.value(node, RDF.subject) or data.value(node, KG.agent) \
@@ -252,7 +275,7 @@ def _facts(data: Graph, entities: dict[str, EntityRow]) -> tuple[FactRow, ...]:
         roles += [("time", t) for t in times]
         participants = [p for p in (subject, obj, *(v for _, prop in ROLES
                                                     for v in data.objects(node, prop))) if p]
-        readings = sorted((_reading(data, e, participants, entities)
+        readings = sorted((_reading(data, e, participants, entities, references or {})
                            for e in set(data.objects(node, KG.evidence))),
                           # Two triggers in one sentence are two readings: the rule and
                           # the text break the tie, so the page is the same on every run.
@@ -273,7 +296,7 @@ def _facts(data: Graph, entities: dict[str, EntityRow]) -> tuple[FactRow, ...]:
 
 
 def _reading(data: Graph, evidence: Node, participants: list[Node],
-             entities: dict[str, EntityRow]) -> Reading:
+             entities: dict[str, EntityRow], references: References) -> Reading:
     document = data.value(evidence, PROV.wasDerivedFrom)
     sentence = data.value(evidence, KG.sentence)
     trigger = data.value(evidence, KG.trigger)
@@ -281,15 +304,20 @@ def _reading(data: Graph, evidence: Node, participants: list[Node],
     begin = int(data.value(sentence, NIF.beginIndex) or 0)
     end = int(data.value(sentence, NIF.endIndex) or begin + len(text))
     speaker = data.value(evidence, KG.attributedTo)
-    marks = []
+    marks: list[tuple[int, int, str] | tuple[int, int, str, str]] = []
     if trigger is not None:
         start = int(data.value(trigger, NIF.beginIndex) or 0) - begin
         stop = int(data.value(trigger, NIF.endIndex) or 0) - begin
         if 0 <= start < stop <= len(text):
             marks.append((start, stop, "trigger"))
-    names = [name for p in (*participants, *([speaker] if speaker else []))
-             for name in _names(entities.get(str(p)))]
+    named = [*participants, *([speaker] if speaker else [])]
+    names = [name for p in named for name in _names(entities.get(str(p)))]
     marks += name_spans(text, names)
+    for participant in named:  # one not named in the sentence is referred to: 'he', 'the firm'
+        entity = entities.get(str(participant))
+        if entity is not None and not name_spans(text, _names(entity)):
+            words = references.get((str(participant), str(document)), frozenset())
+            marks += reference_spans(text, words, entity.label)
     confidence = data.value(evidence, KG.confidence)
     return Reading(
         source=_text(data.value(document, KG.sourceFile)) or str(document),
@@ -308,7 +336,8 @@ def _names(entity: EntityRow | None) -> tuple[str, ...]:
 def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
     """Where any of ``names`` occurs in ``text`` as whole words (any case, a plural or
     possessive ending allowed), longest names first. The graph keeps no offsets for entity
-    mentions, so a name is found again in its quote; a pronoun ('he met') is not marked."""
+    mentions, so a name is found again in its quote (references, 'he met', by
+    ``reference_spans``)."""
     found = []
     for name in sorted({n.strip() for n in names if len(n.strip()) > 1}, key=len, reverse=True):
         pattern = re.compile(rf"(?<!\w){re.escape(name)}(?:'s|’s|s|es)?(?!\w)", re.IGNORECASE)
@@ -316,18 +345,32 @@ def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def segment(text: str, marks: Iterable[tuple[int, int, str]]) -> tuple[Segment, ...]:
+def reference_spans(text: str, words: Iterable[str],
+                    entity: str) -> list[tuple[int, int, str, str]]:
+    """Where any of ``words`` ('he', 'the company') occurs in ``text`` as whole words, in any
+    case, marked as a reference to ``entity``."""
+    found = []
+    for word in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True):
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        found += [(m.start(), m.end(), "reference", entity) for m in pattern.finditer(text)]
+    return found
+
+
+def segment(text: str, marks: Iterable[tuple[int, int, str] | tuple[int, int, str, str]]
+            ) -> tuple[Segment, ...]:
     """Cut ``text`` into plain and marked runs; a mark that overlaps an earlier one (in the
-    order given) is dropped, so segments never overlap and join back to ``text``."""
-    taken: list[tuple[int, int, str]] = []
-    for start, end, kind in marks:
-        if 0 <= start < end <= len(text) and all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, kind))
+    order given) is dropped, so segments never overlap and join back to ``text``. A fourth
+    item in a mark is the entity a reference refers to."""
+    taken: list[tuple[int, int, str, str | None]] = []
+    for start, end, kind, *refers_to in marks:
+        if 0 <= start < end <= len(text) and all(end <= s or start >= e for s, e, *_ in taken):
+            taken.append((start, end, kind, refers_to[0] if refers_to else None))
     segments, position = [], 0
-    for start, end, kind in sorted(taken):
+    for start, end, kind, target in sorted(taken, key=lambda mark: mark[:2]):
         if start > position:
             segments.append(Segment(text=text[position:start]))
-        segments.append(Segment(text=text[start:end], kind=kind))  # type: ignore[arg-type]
+        segments.append(Segment(text=text[start:end], kind=kind,  # type: ignore[arg-type]
+                                refers_to=target))
         position = end
     if position < len(text) or not segments:
         segments.append(Segment(text=text[position:]))

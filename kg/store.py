@@ -36,6 +36,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import StoreError
 from kg.namespaces import ID
+from kg.progress import Progress, Silent, step
 
 KNOWN_ENDPOINTS: dict[str, str] = {
     # Graph Store URLs by server; {host}, {dataset} and {repository} are the user's.
@@ -106,7 +107,8 @@ class LoadReport:
 def load_dataset(dataset: Dataset, endpoint: str, *, replace: bool = True,
                  auth: tuple[str, str] | str | None = None,
                  timeout: float = DEFAULT_TIMEOUT, deadline: float | None = DEFAULT_DEADLINE,
-                 default_graph: str | None = None) -> LoadReport:
+                 default_graph: str | None = None, progress: Progress | None = None
+                 ) -> LoadReport:
     """Send every graph of ``dataset`` to the Graph Store at ``endpoint``.
 
     ``endpoint`` is the Graph Store URL itself (see ``KNOWN_ENDPOINTS``), for example
@@ -137,6 +139,8 @@ def load_dataset(dataset: Dataset, endpoint: str, *, replace: bool = True,
     deadline). Graphs are checked before anything is sent: one named by a blank node or a
     relative IRI cannot be addressed over the protocol and is refused up front.
 
+    ``progress`` hears of the step ``load``, counted in graphs, advanced as each one is stored.
+
     Example, with ``oxigraph serve`` running on this machine::
 
         import kg
@@ -149,7 +153,8 @@ def load_dataset(dataset: Dataset, endpoint: str, *, replace: bool = True,
     if default_graph is not None:
         _check_graph_name(URIRef(default_graph), url)
     graphs = _graphs_to_send(dataset, url)
-    with _Deadline(deadline) as clock:
+    reporter = progress or Silent()
+    with _Deadline(deadline) as clock, step(reporter, "load", len(graphs)) as summary:
         session = _Session(url, credentials, timeout, clock)
         method = "PUT" if replace else "POST"
         loads: list[GraphLoad] = []
@@ -164,6 +169,9 @@ def load_dataset(dataset: Dataset, endpoint: str, *, replace: bool = True,
                 status, content_type = session.put_graph(method, target, graph, progress)
             loads.append(GraphLoad(target, len(graph), status, content_type,
                                    default=is_default and target is not None))
+            reporter.advance("load", len(loads))
+        summary.append(f"{sum(load.triples for load in loads)} triples in {len(loads)} "
+                       "graph(s)")
     return LoadReport(url, tuple(loads))
 
 

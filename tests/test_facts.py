@@ -289,3 +289,41 @@ def test_suggestions_name_each_spelling_once(seeds):
     suggested = str(caught.value).split("did you mean ", 1)[1].rstrip("?").split(", ")
     assert "'Peskov'" in suggested or "'Dmitry Peskov'" in suggested
     assert len({s.lower() for s in suggested}) == len(suggested)
+
+
+def _runaway(*_args: object, **_kwargs: object) -> list[FactRow]:
+    import time
+
+    time.sleep(600)  # a listing that never ends, as on a huge or crafted graph
+    return []
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(("command", "lister"), [("facts", "list_facts"),
+                                                 ("entities", "list_entities")])
+def test_a_runaway_listing_stops_at_the_timeout_in_one_line(seeds_file, monkeypatch, command,
+                                                            lister):
+    monkeypatch.setattr(f"kg.cli.{lister}", _runaway)
+
+    result = kg(command, str(seeds_file), "--timeout", "1")
+
+    assert result.exit_code == 4, result.output
+    assert result.stderr.splitlines() == [f"kg: error: kg {command} stopped after 1 s (raise "
+                                          "--timeout to allow more)"]
+    assert result.stdout == ""
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("command", ["facts", "entities"])
+def test_the_timeout_holds_on_a_real_graph_and_errors_still_come_back(seeds_file, command):
+    stopped = kg(command, str(seeds_file), "--timeout", "0.001")
+    assert stopped.exit_code == 4 and "stopped after 0.001 s" in stopped.stderr
+
+    listed = kg(command, str(seeds_file), "--format", "json")
+    assert listed.exit_code == 0 and json.loads(listed.stdout)
+
+
+def test_an_unknown_entity_comes_back_from_the_worker_as_exit_8(seeds_file):
+    result = kg("facts", str(seeds_file), "--entity", "Vladmir", "--timeout", "30")
+
+    assert result.exit_code == 8 and "did you mean" in result.stderr

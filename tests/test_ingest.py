@@ -253,6 +253,56 @@ def test_jsonl_with_crlf_line_ends(tmp_path):
     assert [d.text for d in read_documents([path]).documents] == ["Putin met Kim.", "Kim left."]
 
 
+def test_jsonl_is_read_a_record_at_a_time_and_a_too_long_record_is_skipped_alone(tmp_path):
+    """A line far over MAX_RECORD_BYTES (and a file far over any whole-file cap) costs one
+    record's memory: the long line is read past in chunks and reported in one line."""
+    import tracemalloc
+
+    from kg.ingest import MAX_RECORD_BYTES
+
+    path = tmp_path / "feed.jsonl"
+    long_line = b'{"text": "' + b"word " * (16 * MAX_RECORD_BYTES // 5) + b'"}\n'
+    with path.open("wb") as feed:
+        feed.write(b'{"text": "Putin met Kim in Moscow."}\n')
+        feed.write(long_line * 3)  # about 60 MB in three records
+        feed.write(b'{"text": "Kim left Moscow on Friday."}\n')
+    assert path.stat().st_size > 40 * MAX_RECORD_BYTES
+
+    tracemalloc.start()
+    try:
+        report = read_documents([path])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert [d.text for d in report.documents] == ["Putin met Kim in Moscow.",
+                                                  "Kim left Moscow on Friday."]
+    assert [d.source for d in report.documents] == ["feed.jsonl#L1", "feed.jsonl#L5"]
+    assert len(report.skipped) == 3
+    assert all(s.startswith(f"feed.jsonl:{n}: a record longer than") and "\n" not in s
+               for n, s in zip((2, 3, 4), report.skipped, strict=True))
+    assert peak < 4 * MAX_RECORD_BYTES, f"peak {peak:,} bytes: the feed was held whole"
+
+
+def test_jsonl_with_a_byte_order_mark_and_a_line_not_utf8(tmp_path):
+    path = _write(tmp_path, "feed.jsonl", b'\xef\xbb\xbf{"text": "Putin met Kim."}\n'
+                  + '{"text": "Caf\xe9 talks in Paris."}\n'.encode("latin-1"))
+
+    assert [d.text for d in read_documents([path]).documents] == [
+        "Putin met Kim.", "Caf\xe9 talks in Paris."]
+    strict = read_documents([path], strict=True)
+    assert [d.text for d in strict.documents] == ["Putin met Kim."]
+    assert strict.skipped == ("feed.jsonl:2: not valid UTF-8 (byte 13); re-save it as UTF-8 or "
+                              "build without --strict; line skipped",)
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n  \n"])
+def test_an_empty_jsonl_file_is_one_error(tmp_path, content):
+    path = _write(tmp_path, "feed.jsonl", content)
+    with pytest.raises(InputError, match=r"feed\.jsonl: file is empty"):
+        read_documents([path])
+
+
 # --- bad input ------------------------------------------------------------------------------
 
 

@@ -21,7 +21,14 @@ from kg.cli import main
 from kg.export import serialize
 from kg.namespaces import RDFS
 from kg.rdf import union_graph
-from kg.report import build_report, name_spans, render_report, segment, write_report
+from kg.report import (
+    build_report,
+    name_spans,
+    reference_spans,
+    render_report,
+    segment,
+    write_report,
+)
 from kg.validate import ValidationReport, Violation
 
 VENDOR = Path(__file__).resolve().parent.parent / "kg" / "templates" / "vendor"
@@ -156,6 +163,45 @@ def test_segments_join_back_to_the_text_and_never_overlap(text, marks):
         position += len(part.text)
     if valid:
         assert any(part.kind != "text" for part in segments)
+
+
+def _quotes(text: str) -> list[tuple[str, tuple]]:
+    from helpers import corpus_of
+
+    from kg.rdf import build_dataset
+
+    report = build_report(build_dataset(corpus_of(text), "test-model"), validate=False)
+    return [(fact.label, reading.segments) for fact in report.facts
+            for reading in fact.readings]
+
+
+def test_a_pronoun_that_stands_for_a_participant_is_highlighted_as_a_reference():
+    quotes = _quotes("Lena Marsh arrived in Paris on Monday. She met Tom Reyes on Tuesday.")
+
+    (met,) = [segments for label, segments in quotes if "met" in label]
+    marked = [(s.text, s.kind, s.refers_to) for s in met if s.kind != "text"]
+    assert ("She", "reference", "Lena Marsh") in marked
+    assert ("Tom Reyes", "entity", None) in marked
+
+
+def test_a_pronoun_is_not_marked_where_the_entity_is_named():
+    quotes = _quotes("Lena Marsh arrived in Paris on Monday. She met Tom Reyes on Tuesday. "
+                     "Tom Reyes said she had met Lena Marsh before.")
+
+    for label, segments in quotes:
+        names = {s.text for s in segments if s.kind == "entity"}
+        references = [s for s in segments if s.kind == "reference"]
+        assert not (references and {r.refers_to for r in references} & names), label
+
+
+def test_reference_spans_are_whole_words_in_any_case():
+    text = "He said the Company, not the company's heir, helped them."
+
+    found = [(text[s:e], kind, who) for s, e, kind, who in
+             reference_spans(text, ["he", "the company"], "Acme")]
+
+    assert found == [("the Company", "reference", "Acme"), ("the company", "reference", "Acme"),
+                     ("He", "reference", "Acme")]
 
 
 # --- the page ------------------------------------------------------------------------------------
@@ -333,6 +379,31 @@ def test_the_page_works_in_headless_chromium(browser, seed_page, tmp_path):
     browser.find_element(By.ID, "fact-filter").clear()
     assert browser.save_screenshot(str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_highlighted_pronoun_is_visible_and_says_whom_it_refers_to(browser, seed_page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(seed_page.as_uri())
+    WebDriverWait(browser, 30).until(
+        lambda b: b.find_element(By.TAG_NAME, "body").get_attribute("data-graph-nodes"))
+    # The first reference in the table: its row shown by filtering on its fact, its reading
+    # unfolded if it is not the first.
+    label = browser.execute_script(
+        "const m = document.querySelector('#fact-table mark.reference');"
+        "if (!m) return null;"
+        "const more = m.closest('details'); if (more) more.open = true;"
+        "return m.closest('tr').cells[0].textContent;")
+    assert label, "no pronoun or other reference highlighted in the seeds' page"
+    browser.find_element(By.ID, "fact-filter").send_keys(label)
+
+    mark = browser.find_element(By.CSS_SELECTOR, "#fact-table mark.reference")
+    assert mark.is_displayed() and mark.size["width"] > 0
+    assert mark.text.lower() in {"he", "she", "his", "her", "they", "it", "its"} \
+        or mark.text.lower().startswith("the ")
+    assert mark.get_attribute("title").startswith("refers to ")
+    assert mark.value_of_css_property("border-bottom-style") == "dotted"
 
 
 def test_sorting_a_column_orders_the_rows(browser, seed_page):

@@ -479,6 +479,64 @@ def test_kg_load_command_loads_a_trig_file_one_graph_per_document(oxigraph, tmp_
     assert oxigraph.graph_names() == documents
 
 
+class _Steps:
+    """A Progress that records what it hears."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str, object]] = []
+
+    def start(self, step: str, total: int | None = None) -> None:
+        self.events.append(("start", step, total))
+
+    def advance(self, step: str, done: int) -> None:
+        self.events.append(("advance", step, done))
+
+    def finish(self, step: str, summary: str, seconds: float) -> None:
+        self.events.append(("finish", step, summary))
+
+
+def test_a_load_reports_progress_per_graph(oxigraph):
+    steps = _Steps()
+
+    load_dataset(_hand_dataset(), oxigraph.store, progress=steps)
+
+    assert steps.events == [("start", "load", 3), ("advance", "load", 1),
+                            ("advance", "load", 2), ("advance", "load", 3),
+                            ("finish", "load", "8 triples in 3 graph(s)")]
+
+
+def test_a_failed_load_is_not_reported_finished(tmp_path):
+    steps = _Steps()
+
+    with pytest.raises(StoreError):
+        load_dataset(_hand_dataset(), f"http://127.0.0.1:{_free_port()}/store", progress=steps)
+
+    assert steps.events == [("start", "load", 3)]
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_kg_load_logs_its_step_unless_quiet(oxigraph, tmp_path, quiet):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    graph = tmp_path / "g.trig"
+    graph.write_text("<http://a/s> <http://a/p> <http://a/o> .\n"
+                     "<http://a/g1> { <http://a/s> <http://a/p> <http://a/o1> . }\n"
+                     "<http://a/g2> { <http://a/s> <http://a/p> <http://a/o2> . }\n", "utf-8")
+
+    result = CliRunner().invoke(main, ["load", str(graph), oxigraph.store, *(["-q"] * quiet)])
+
+    assert result.exit_code == 0, result.output
+    logged = [line for line in result.stderr.splitlines() if line.startswith("kg: load: ")]
+    if quiet:
+        assert result.stderr == ""
+    else:
+        assert len(logged) == 1
+        assert re.fullmatch(r"kg: load: 3 triples in 3 graph\(s\) in \d+\.\d s", logged[0])
+    assert result.stdout.startswith("loaded 3 triples in 3 graph(s)")
+
+
 def test_kg_load_to_a_dead_endpoint_is_a_one_line_error(tmp_path):
     from click.testing import CliRunner
 
