@@ -526,3 +526,9 @@ def test_a_surname_alone_after_the_full_name_is_that_person():
     people = {e.entity_id for e in corpus.entities if e.type.value == "Person"}
     assert people == {"person/walter-brandt"}
     assert not [e for e in corpus.entities if e.label == "Brandt"]
+
+
+def test_a_surname_that_is_a_known_place_stays_the_place():
+    corpus = corpus_of("Actor Denzel Washington paid for the course. "
+                       "Lena Marsh flew to Washington on Monday.")
+    assert any(e.entity_id == "place/washington" for e in corpus.entities)
