@@ -61,18 +61,24 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # 'if Pakistan defeated India', 'asked whether X met Y', and what depends on such a
         # condition: 'will resign unless Y apologises'.
         return Factuality.POSSIBLE
-    counterfactual = {"would", "have"} <= auxiliaries  # 'would have died': it did not
-    if auxiliaries & vocab.possible_auxiliaries or unlikely or counterfactual:
+    if {"would", "have"} <= auxiliaries and verb.tag_ == "VBN":
+        return Factuality.NEGATED  # 'would have died': it did not
+    if auxiliaries & vocab.possible_auxiliaries or unlikely:
         return Factuality.POSSIBLE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
     # 'signed an agreement to build a pipeline', 'joined the race to replace him': what a
     # thing or an act is for has not happened yet.
     purpose = verb.dep_ in {"acl", "relcl", "advcl"} and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+        not _ranked(verb.head)
     # 'an agreement on sending troops': what a plan is about is planned.
     planned = verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
         verb.head.head.lemma_.lower() in vocab.plan_nouns
-    governed_by_expectation = bool(governing & vocab.expect_words)
+    # Only a verb the clause completes makes it a plan ('expected to visit', 'plans to
+    # resign'); a clause beside it does not ('though X confessed, others were tried').
+    completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
+                  and t.pos_ in {"VERB", "AUX", "ADJ"}}
+    governed_by_expectation = bool(completing & vocab.expect_words)
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
     if headline_infinitive or purpose or planned or auxiliaries & vocab.future_auxiliaries or \
@@ -83,6 +89,16 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
                                             for c in t.children) or _secondhand(chain, vocab):
         return Factuality.REPORTED
     return Factuality.ASSERTED
+
+
+RANKS = {"first", "last", "only", "second", "third", "fourth", "fifth", "sole"}
+
+
+def _ranked(noun: Token) -> bool:
+    """'the first woman to win', 'the only one to vote against': an infinitive after a rank
+    tells what happened, unlike 'a plan to win'."""
+    return any(c.dep_ == "amod" and (c.lower_ in RANKS or c.tag_ == "JJS")
+               for c in noun.children)
 
 
 HEARSAY_NOUNS = {"report", "source", "media", "outlet", "projection", "rumour", "rumor"}

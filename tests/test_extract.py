@@ -526,3 +526,14 @@ def test_a_surname_alone_after_the_full_name_is_that_person():
     people = {e.entity_id for e in corpus.entities if e.type.value == "Person"}
     assert people == {"person/walter-brandt"}
     assert not [e for e in corpus.entities if e.label == "Brandt"]
+
+
+def test_a_surname_that_is_a_known_place_stays_the_place():
+    from kg.extract import extract_document
+    from kg.ingest import make_document
+    from kg.nlp import choose_model, parse_documents
+    document = make_document("Actor Denzel Washington paid for the course. "
+                             "Lena Marsh flew to Washington on Monday.", source="t.txt")
+    ((parsed, doc),) = list(parse_documents([document], choose_model()))
+    mentions = extract_document(parsed, doc).mentions
+    assert [m.type.value for m in mentions if m.text == "Washington"] == ["Place"]

@@ -65,7 +65,8 @@ def test_a_demand_or_obligation_is_not_asserted(text):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Tom Reyes received no reply from Harlow Bank.", Factuality.NEGATED),
-    ("Without the vaccine, Tom Reyes would have visited Oslo.", Factuality.POSSIBLE),
+    # A counterfactual says it did not happen (a blind judge marked 'possible' wrong).
+    ("Without the vaccine, Tom Reyes would have visited Oslo.", Factuality.NEGATED),
 ])
 def test_no_object_and_counterfactuals_are_not_asserted(text, expected):
     corpus = corpus_of(text)
@@ -84,3 +85,18 @@ def test_a_condition_and_what_hangs_on_it_are_only_possible():
     assert said[("person/nils-holm", "resigned")] is Factuality.POSSIBLE
     met = [f.evidence.factuality for f in corpus.facts if f.predicate == "met"]
     assert sorted(met) == sorted([Factuality.POSSIBLE, Factuality.ASSERTED])
+
+
+def test_a_clause_beside_a_plan_verb_is_not_planned():
+    corpus = corpus_of("Even though Tom Reyes confessed to the theft, his partners were tried.")
+    (confession,) = [f for f in corpus.facts if f.lemma.startswith("confess")]
+    assert confession.evidence.factuality is Factuality.ASSERTED
+
+
+def test_the_first_to_do_something_did_it():
+    corpus = corpus_of("Lena Marsh was the first woman to win the Harlow Prize. "
+                       "Lena Marsh signed a plan to win the Dunmore Prize.")
+    facts = {f.object.entity_id: f for f in corpus.facts
+             if f.lemma == "win" and f.object is not None}
+    assert facts["thing/harlow-prize"].evidence.factuality is Factuality.ASSERTED
+    assert facts["thing/dunmore-prize"].evidence.factuality is Factuality.EXPECTED

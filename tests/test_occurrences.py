@@ -215,3 +215,10 @@ def test_he_far_from_any_name_is_the_person_the_article_is_about():
         "He also researched tides.")
     (study,) = [f for f in corpus.facts if f.lemma == "research"]
     assert study.subject.entity_id == "person/walter-brandt"
+
+
+def test_who_was_sentenced_to_pay_pays_not_the_judge():
+    corpus = corpus_of("Tom Reyes was sentenced by Judge Lena Marsh to 73 months in prison "
+                       "and to pay restitution to Harlow Bank.")
+    (paid,) = [f for f in corpus.facts if f.lemma == "pay"]
+    assert paid.subject.entity_id == "person/tom-reyes"

@@ -219,9 +219,11 @@ def _surname_echoes(state: DocState, mentions: list[Mention]) -> list[Mention]:
                 token.idx <= first_full[token.text]:
             continue
         current = state.mention_at.get(token.i)
-        if current is not None and not (current.type is EntityType.ORGANIZATION and
-                                        current.text == token.text):
-            continue
+        misread = current is not None and current.text == token.text and (
+            current.type is EntityType.ORGANIZATION or
+            (current.type is EntityType.PLACE and gazetteer.lookup(token.text) is None))
+        if current is not None and not misread:
+            continue  # a real place of that name stays one ('Washington')
         if any(state.doc[j].pos_ == "PROPN" for j in (token.i - 1, token.i + 1)
                if 0 <= j < len(state.doc)) and current is None:
             continue  # part of a longer name the recogniser missed

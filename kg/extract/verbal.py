@@ -411,6 +411,14 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             inherited.subjects.extend(_passive_subjects(state, governor))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
     elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children):
+            # 'X was sentenced by the judge to prison and to pay restitution', 'X was asked
+            # to leave': who was sentenced pays, not the judge.
+            frame.subjects.extend((m, f"inherited-{verb.dep_}")
+                                  for m, _ in _passive_subjects(state, verb.head))
+            if frame.subjects:
+                return
         controllers = _object_controllers(state, verb) if verb.dep_ == "xcomp" else []
         if controllers:
             # 'asked Turkey to halt drilling', 'called on X and Y to join': the object acts.
