@@ -244,12 +244,18 @@ def parse_documents(documents: Iterable[Document], model: str, *,
     for document in docs:
         try:
             with time_limit(seconds):
-                parts = list(nlp.pipe(_prepared_chunks(nlp, document), batch_size=16))
+                doc = parse_document(nlp, document)
         except DocumentTimeout as err:
             if on_skip is not None:
                 on_skip(f"{document.source}: parsing {err}; document skipped")
             continue
-        yield document, _joined(document, parts)
+        yield document, doc
+
+
+def parse_document(nlp, document: Document):  # (Language, Document) -> Doc
+    """One document's spaCy ``Doc``: its chunks parsed in this process and joined, so offsets
+    index ``document.text``. What a build's worker process runs per document."""
+    return _joined(document, list(nlp.pipe(_prepared_chunks(nlp, document), batch_size=16)))
 
 
 def _parse_in_workers(nlp, docs: list[Document]) -> Iterator[tuple[Document, object]]:
