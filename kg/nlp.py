@@ -235,7 +235,8 @@ def parse_documents(documents: Iterable[Document], model: str, *,
 
     From ``PARALLEL_FROM`` documents the chunks go through ``nlp.pipe`` in two processes, which
     die with this one; there the chunk size bounds each parse and the time limit is left to the
-    caller's reading of the document."""
+    caller's reading of the document. (A build parses and extracts in its own workers,
+    :mod:`kg.workers`; this is for callers that want the parses.)"""
     nlp = load_pipeline(model)
     docs = list(documents)
     if len(docs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:

@@ -63,6 +63,8 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
     this process), or, given a Dask ``distributed.Client``, on its cluster's workers; the
     graph is the same either way.
     """
+    if workers is not None and workers < 1:
+        raise InputError(f"workers must be at least 1, not {workers}")
     report = read_documents(paths, strict=strict, follow_links=follow_links)
     name = choose_model(model)
     documents, language_skips = readable_documents(report.documents, model_language(name))
@@ -95,15 +97,15 @@ def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confiden
     total = len(documents)
     job = ReadingJob(model=model, seconds=document_seconds, min_confidence=min_confidence)
     count = default_workers() if workers is None else workers
-    if count < 1:
-        raise InputError(f"workers must be at least 1, not {count}")
     if cluster is not None:
         from kg.cluster import read_on_cluster
 
         stream = read_on_cluster(cluster, documents, job)
     else:
-        stream = read_in_workers(documents, job, workers=count,
-                                 batch_size=batch_size_for(total, count))
+        size = batch_size_for(total, count)
+        # No more workers than batches: one short document is read here, with no fork.
+        stream = read_in_workers(documents, job, workers=min(count, -(-total // size)),
+                                 batch_size=size)
     progress.start("parse", total)
     progress.start("extract", total)
     extracted: list[ExtractionResult] = []

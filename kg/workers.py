@@ -189,4 +189,5 @@ def timed_steps(wall: float, parse: float, extract: float) -> tuple[float, float
     """The wall-clock ``wall`` of reading split between parse and extract in proportion to
     the workers' seconds in each, so the two steps add up to the time the user waited."""
     spent = parse + extract
-    return (wall * parse / spent, wall * extract / spent) if spent > 0 else (wall, 0.0)
+    parsing = wall * (parse / spent) if spent > 0 else wall
+    return parsing, wall - parsing

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -188,9 +190,9 @@ def test_progress_counts_every_document_from_the_workers(five_articles):
     assert seconds["parse"] + seconds["extract"] <= waited  # shares of the wait, not CPU sums
 
 
-def test_zero_workers_is_an_input_error_from_the_api(five_articles):
-    with pytest.raises(InputError, match="workers must be at least 1"):
-        kg.build_result([five_articles], workers=0)
+def test_zero_workers_is_an_input_error_before_anything_is_read(tmp_path):
+    with pytest.raises(InputError, match="workers must be at least 1, not 0"):
+        kg.build_result([tmp_path / "not-there"], workers=0)
 
 
 @given(st.lists(st.integers(), max_size=50), st.integers(min_value=1, max_value=9))
@@ -215,3 +217,37 @@ def test_step_times_are_shares_of_the_wall_time(wall, parse, extract):
 
     assert parsing >= 0 and extracting >= 0
     assert parsing + extracting == pytest.approx(wall)
+
+
+@pytest.mark.timeout(300)
+def test_the_workers_die_with_a_killed_build(tmp_path):
+    script = (
+        "import os, time\n"
+        "from kg.ingest import make_document\n"
+        "from kg.nlp import choose_model\n"
+        "from kg.workers import ReadingJob, read_in_workers\n"
+        "docs = [make_document(f'Putin met Kim on day {i}.', source=f'{i}.txt')\n"
+        "        for i in range(40)]\n"
+        "read = read_in_workers(docs, ReadingJob(model=choose_model()), workers=2,\n"
+        "                       batch_size=1)\n"
+        "next(read)\n"
+        "pid = os.getpid()\n"
+        "print(open(f'/proc/{pid}/task/{pid}/children').read().strip(), flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    parent = subprocess.Popen([sys.executable, "-c", script], env=env, cwd=tmp_path,
+                              stdout=subprocess.PIPE, text=True)
+    children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
+    assert len(children) >= 2, "no workers started"
+
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=30)
+
+    for _ in range(200):
+        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
+                 and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert not alive, f"workers {alive} outlived the build"
