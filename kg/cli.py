@@ -152,10 +152,17 @@ def main() -> None:
 @click.option("--time-limit", type=click.FloatRange(min=0), default=DOCUMENT_SECONDS,
               show_default=True, help="Seconds one document may take to parse and read before "
                                       "it is skipped with a warning; 0: no limit.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that parse and read the documents (default: one per core; 1: "
+                   "in the kg process).")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Parse and read on a Dask cluster instead, given its scheduler's address "
+                   "(tcp://host:8786); needs pip install 'kg[cluster]'.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
           no_validate: bool, strict: bool, min_confidence: float, quiet: bool,
-          follow_links: bool, time_limit: float) -> None:
+          follow_links: bool, time_limit: float, workers: int | None,
+          cluster: str | None) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
@@ -173,10 +180,11 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
         targets, page = {output: format_for(output, fmt)}, None
     refuse_overwriting_inputs([*targets, *([page] if page else [])], sources)
     report = None
-    with _progress(quiet) as progress:
+    with _progress(quiet) as progress, _cluster_client(cluster) as client:
         result = build_result(sources, model=model, strict=strict,
                               min_confidence=min_confidence, follow_links=follow_links,
-                              document_seconds=time_limit or None, progress=progress)
+                              document_seconds=time_limit or None, progress=progress,
+                              workers=workers, cluster=client)
         for skipped in result.skipped:
             click.echo(f"kg: skipped {skipped}", err=True)
         if not no_validate:
@@ -198,6 +206,18 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
                f"{len(corpus.facts)} fact readings -> " + ", ".join(str(t) for t in [*targets,
                                                                                       *pages])
                + _not_read(result.skipped, result.ignored))
+
+
+@contextmanager
+def _cluster_client(address: str | None) -> Iterator[object]:
+    """A Dask client connected to ``address`` for the build, closed after it; None without."""
+    if address is None:
+        yield None
+        return
+    from kg.cluster import connect
+
+    with connect(address) as client:
+        yield client
 
 
 @contextmanager

@@ -49,6 +49,12 @@ class NoSuchEntity(KgError):
     exit_code = 8
 
 
+class ClusterError(KgError):
+    """A Dask cluster could not be reached, or lost the work it was given."""
+
+    exit_code = 9
+
+
 def exit_codes() -> dict[int, str]:
     """Each exit code and what it means, from the classes above (first docstring line), for
     ``kg --help`` and the README; several classes may share a code."""

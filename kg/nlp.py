@@ -235,7 +235,8 @@ def parse_documents(documents: Iterable[Document], model: str, *,
 
     From ``PARALLEL_FROM`` documents the chunks go through ``nlp.pipe`` in two processes, which
     die with this one; there the chunk size bounds each parse and the time limit is left to the
-    caller's reading of the document."""
+    caller's reading of the document. (A build parses and extracts in its own workers,
+    :mod:`kg.workers`; this is for callers that want the parses.)"""
     nlp = load_pipeline(model)
     docs = list(documents)
     if len(docs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
@@ -244,12 +245,18 @@ def parse_documents(documents: Iterable[Document], model: str, *,
     for document in docs:
         try:
             with time_limit(seconds):
-                parts = list(nlp.pipe(_prepared_chunks(nlp, document), batch_size=16))
+                doc = parse_document(nlp, document)
         except DocumentTimeout as err:
             if on_skip is not None:
                 on_skip(f"{document.source}: parsing {err}; document skipped")
             continue
-        yield document, _joined(document, parts)
+        yield document, doc
+
+
+def parse_document(nlp, document: Document):  # (Language, Document) -> Doc
+    """One document's spaCy ``Doc``: its chunks parsed in this process and joined, so offsets
+    index ``document.text``. What a build's worker process runs per document."""
+    return _joined(document, list(nlp.pipe(_prepared_chunks(nlp, document), batch_size=16)))
 
 
 def _parse_in_workers(nlp, docs: list[Document]) -> Iterator[tuple[Document, object]]:

@@ -10,28 +10,30 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 
 from kg.confidence import FLOOR
 from kg.errors import InputError
-from kg.extract import extract_document
 from kg.ingest import read_documents
 from kg.language import language_name
 from kg.model import Document, ExtractionResult, ResolvedCorpus
-from kg.nlp import (
-    DOCUMENT_SECONDS,
-    DocumentTimeout,
-    choose_model,
-    model_description,
-    model_language,
-    parse_documents,
-    time_limit,
-)
+from kg.nlp import DOCUMENT_SECONDS, choose_model, model_description, model_language
 from kg.progress import Progress, Silent, step
 from kg.rdf import build_dataset, union_graph
 from kg.resolve import resolve_corpus
 from kg.validate import ValidationReport, validate_graph
+from kg.workers import (
+    ReadingJob,
+    batch_size_for,
+    default_workers,
+    read_in_workers,
+    timed_steps,
+)
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ class BuildResult:
 def build_result(paths: Iterable[str | Path], *, model: str | None = None,
                  progress: Progress | None = None, strict: bool = False,
                  min_confidence: float = FLOOR, follow_links: bool = False,
-                 document_seconds: float | None = DOCUMENT_SECONDS) -> BuildResult:
+                 document_seconds: float | None = DOCUMENT_SECONDS,
+                 workers: int | None = None, cluster: Client | None = None) -> BuildResult:
     """Run every stage, reporting the parse, extract, resolve and graph steps to ``progress``.
 
     ``strict`` reads UTF-8 only instead of guessing other encodings. A document written in a
@@ -55,7 +58,13 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
     every reading the extractor found). Symbolic links are followed out of an input folder only
     with ``follow_links``. A document that takes more than ``document_seconds`` to parse and
     read is skipped (and reported); the build goes on.
+
+    Documents are parsed and read in ``workers`` processes (default: one per core; 1 reads in
+    this process), or, given a Dask ``distributed.Client``, on its cluster's workers; the
+    graph is the same either way.
     """
+    if workers is not None and workers < 1:
+        raise InputError(f"workers must be at least 1, not {workers}")
     report = read_documents(paths, strict=strict, follow_links=follow_links)
     name = choose_model(model)
     documents, language_skips = readable_documents(report.documents, model_language(name))
@@ -64,7 +73,7 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
         raise InputError("no documents in a language the pipeline reads: " + "; ".join(skipped))
     progress = progress or Silent()
     extracted = _parse_and_extract(documents, name, min_confidence, progress,
-                                   document_seconds, skipped)
+                                   document_seconds, skipped, workers, cluster)
     if not extracted:
         raise InputError("no document could be read in time: " + "; ".join(skipped))
     with step(progress, "resolve") as summary:
@@ -79,39 +88,43 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
 
 def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confidence: float,
                        progress: Progress, document_seconds: float | None,
-                       skipped: list[str]) -> list[ExtractionResult]:
-    """Parsing and extraction take turns per document (spaCy parses in batches, in worker
-    processes for large inputs), so each step's time is the sum of its turns. A document
-    over its time (parse and reading together) is skipped with a line in ``skipped``."""
+                       skipped: list[str], workers: int | None = None,
+                       cluster: Client | None = None) -> list[ExtractionResult]:
+    """Parse and extract every document in ``workers`` processes (or on ``cluster``), in
+    input order. Each step's time is its share of the wall-clock time by the workers' time in
+    each (they run together). A document over its time (parse and reading together) or whose
+    worker died is skipped with a line in ``skipped``."""
     total = len(documents)
+    job = ReadingJob(model=model, seconds=document_seconds, min_confidence=min_confidence)
+    count = default_workers() if workers is None else workers
+    if cluster is not None:
+        from kg.cluster import read_on_cluster
+
+        stream = read_on_cluster(cluster, documents, job)
+    else:
+        size = batch_size_for(total, count)
+        # No more workers than batches: one short document is read here, with no fork.
+        stream = read_in_workers(documents, job, workers=min(count, -(-total // size)),
+                                 batch_size=size)
     progress.start("parse", total)
     progress.start("extract", total)
     extracted: list[ExtractionResult] = []
-    parsing = extracting = 0.0
+    parse_seconds = extract_seconds = 0.0
     began = time.perf_counter()
-    parsed_documents = parse_documents(documents, model, seconds=document_seconds,
-                                       on_skip=skipped.append)
-    for done, (document, doc) in enumerate(parsed_documents, start=1):
-        parsed = time.perf_counter()
-        parsing += parsed - began
-        progress.advance("parse", done)
-        # What is left of the document's time after its parse (the wait for it, in workers).
-        left = None if not document_seconds else max(document_seconds - (parsed - began), 0.001)
-        try:
-            with time_limit(left):
-                result = extract_document(document, doc)
-        except DocumentTimeout:
-            skipped.append(f"{document.source}: reading took more than {document_seconds:g} s; "
-                           "document skipped")
+    for done, (document, reading) in enumerate(stream, start=1):
+        parse_seconds += reading.parse_seconds
+        extract_seconds += reading.extract_seconds
+        if reading.skipped is not None:
+            skipped.append(reading.skipped)
         else:
-            extracted.append(result.model_copy(update={"facts": tuple(
-                f for f in result.facts if f.evidence.confidence >= min_confidence)}))
-        began = time.perf_counter()
-        extracting += began - parsed
+            extracted.append(reading.result(document))
+        progress.advance("parse", done)
         progress.advance("extract", done)
+    parsing, extracting = timed_steps(time.perf_counter() - began, parse_seconds,
+                                      extract_seconds)
     progress.finish("parse", f"{total} documents", parsing)
-    readings = sum(len(e.facts) for e in extracted)
-    progress.finish("extract", f"{readings} fact readings", extracting)
+    readings_count = sum(len(e.facts) for e in extracted)
+    progress.finish("extract", f"{readings_count} fact readings", extracting)
     return extracted
 
 

@@ -153,6 +153,28 @@ def test_build_with_bad_input_fails_with_one_line(tmp_path, case):
     assert not target.exists()
 
 
+@pytest.mark.parametrize("value", ["0", "-2", "two"])
+def test_build_with_a_bad_worker_count_is_a_usage_error(tiny_corpus_dir, tmp_path, value):
+    target = tmp_path / "graph.ttl"
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(target), "--workers", value)
+
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "'--workers'" in errors[0]
+    assert "Traceback" not in result.output and not target.exists()
+
+
+def test_build_in_one_worker_writes_what_the_default_workers_write(tiny_build, tiny_corpus_dir,
+                                                                   tmp_path):
+    target = tmp_path / "graph.nq"
+
+    result = kg("build", str(tiny_corpus_dir), "-o", str(target), "--workers", "1", "--quiet")
+
+    assert result.exit_code == 0, result.output
+    assert target.read_text("utf-8") == serialize(tiny_build.dataset, "nquads")
+
+
 def test_build_with_unknown_output_suffix_asks_for_a_format(tiny_corpus_dir, tmp_path):
     target = tmp_path / "graph.xyz"
 

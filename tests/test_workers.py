@@ -1,0 +1,253 @@
+"""Parse and extract in worker processes: same graph as in-process, in input order, documents
+streamed a few batches ahead, and a slow document or a dying worker reported, not fatal."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib.compare import isomorphic
+
+import kg
+import kg.workers
+from kg.errors import InputError
+from kg.export import serialize
+from kg.ingest import make_document
+from kg.nlp import choose_model
+from kg.rdf import union_graph
+from kg.workers import (
+    IN_FLIGHT_PER_WORKER,
+    ReadingJob,
+    batch_size_for,
+    batches,
+    read_in_workers,
+    timed_steps,
+)
+
+ARTICLES = {
+    "a.txt": "Russian President Vladimir Putin gave North Korean leader Kim Jong Un a rifle.",
+    "b.txt": "Kim Jong Un met Vladimir Putin in Moscow on 13 September 2023.",
+    "c.txt": "Angela Merkel visited Paris on Monday and met Emmanuel Macron.",
+    "d.txt": "Apple hired Tim Cook in 1998. Tim Cook later visited Beijing.",
+    "e.txt": "The United Nations sent aid to Gaza on Friday, officials said.",
+}
+
+
+@pytest.fixture(scope="module")
+def five_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("five")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def in_process(five_articles: Path) -> kg.BuildResult:
+    return kg.build_result([five_articles], workers=1)
+
+
+def _same_graph(left: kg.BuildResult, right: kg.BuildResult) -> bool:
+    return isomorphic(union_graph(left.dataset), union_graph(right.dataset))
+
+
+@pytest.mark.timeout(120)
+def test_two_workers_give_the_same_graph_byte_for_byte(five_articles, in_process):
+    in_workers = kg.build_result([five_articles], workers=2)
+
+    assert not in_workers.skipped
+    assert serialize(in_workers.dataset, "nquads") == serialize(in_process.dataset, "nquads")
+    assert in_workers.corpus == in_process.corpus
+
+
+@pytest.mark.timeout(120)
+def test_readings_come_back_in_input_order_from_several_workers():
+    documents = [make_document(f"Kim met Putin on day {i}.", source=f"{i:02d}.txt")
+                 for i in range(12)]
+    job = ReadingJob(model=choose_model())
+
+    read = list(read_in_workers(documents, job, workers=2, batch_size=1))
+
+    assert [d.source for d, _ in read] == [d.source for d in documents]
+    assert all(r.skipped is None and r.sentences for _, r in read)
+    assert all(r.sentences[0].doc_id == d.doc_id for d, r in read)
+
+
+@pytest.mark.timeout(120)
+def test_documents_are_pulled_a_few_batches_ahead_not_all_at_once():
+    pulled: list[int] = []
+
+    def documents():
+        for i in range(60):
+            pulled.append(i)
+            yield make_document(f"Merkel visited Paris on day {i}.", source=f"{i}.txt")
+
+    job = ReadingJob(model=choose_model())
+    stream = read_in_workers(documents(), job, workers=2, batch_size=2)
+    next(stream)
+    window = 2 * IN_FLIGHT_PER_WORKER * 2  # workers x batches ahead x batch size
+    assert len(pulled) <= window + 2
+    assert len(list(stream)) == 59
+
+
+def _die_on(source: str, flag: Path | None = None):
+    """An extract_document that kills its worker process on ``source`` (every time, or only
+    while ``flag`` does not exist yet: a worker killed once from outside)."""
+    real = kg.workers.extract_document
+
+    def extract(document, doc):
+        if document.source == source and (flag is None or not flag.exists()):
+            if flag is not None:
+                flag.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(document, doc)
+
+    return extract
+
+
+@pytest.mark.timeout(180)
+def test_a_document_that_kills_its_worker_is_skipped_and_the_build_goes_on(
+        five_articles, tmp_path, monkeypatch):
+    # The workers are forked from this process, so they inherit the patched function.
+    monkeypatch.setattr(kg.workers, "extract_document", _die_on("c.txt"))
+
+    result = kg.build_result([five_articles], workers=2)
+
+    assert len(result.skipped) == 1
+    assert result.skipped[0].startswith("c.txt: the worker process reading it died")
+    for name in ARTICLES:
+        (tmp_path / name).write_text(ARTICLES[name] + "\n", encoding="utf-8")
+    (tmp_path / "c.txt").unlink()
+    without = kg.build_result([tmp_path], workers=1)
+    assert _same_graph(result, without)
+
+
+@pytest.mark.timeout(180)
+def test_a_worker_killed_once_has_its_documents_read_again(five_articles, in_process,
+                                                           tmp_path, monkeypatch):
+    flag = tmp_path / "killed-once"
+    monkeypatch.setattr(kg.workers, "extract_document", _die_on("b.txt", flag))
+
+    result = kg.build_result([five_articles], workers=2)
+
+    assert flag.exists(), "no worker was killed"
+    assert not result.skipped
+    assert serialize(result.dataset, "nquads") == serialize(in_process.dataset, "nquads")
+
+
+@pytest.mark.timeout(180)
+def test_a_document_over_its_time_in_a_worker_is_skipped_and_reported(five_articles,
+                                                                      monkeypatch):
+    real = kg.workers.extract_document
+
+    def slow(document, doc):
+        if document.source == "d.txt":
+            time.sleep(30)
+        return real(document, doc)
+
+    monkeypatch.setattr(kg.workers, "extract_document", slow)
+
+    result = kg.build_result([five_articles], workers=2, document_seconds=2)
+
+    assert result.skipped == ("d.txt: reading took more than 2 s; document skipped",)
+    assert sorted(d.source for d in result.corpus.documents) == ["a.txt", "b.txt", "c.txt",
+                                                                "e.txt"]
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str, object]] = []
+
+    def start(self, name: str, total: int | None = None) -> None:
+        self.events.append(("start", name, total))
+
+    def advance(self, name: str, done: int) -> None:
+        self.events.append(("advance", name, done))
+
+    def finish(self, name: str, summary: str, seconds: float) -> None:
+        self.events.append(("finish", name, seconds))
+
+
+@pytest.mark.timeout(120)
+def test_progress_counts_every_document_from_the_workers(five_articles):
+    recorder = Recorder()
+    began = time.perf_counter()
+
+    kg.build_result([five_articles], workers=2, progress=recorder)
+
+    waited = time.perf_counter() - began
+    for name in ("parse", "extract"):
+        assert ("start", name, 5) in recorder.events
+        assert [e[2] for e in recorder.events if e[:2] == ("advance", name)] == [1, 2, 3, 4, 5]
+    seconds = {e[1]: e[2] for e in recorder.events if e[0] == "finish"}
+    assert seconds["parse"] > 0 and seconds["extract"] > 0
+    assert seconds["parse"] + seconds["extract"] <= waited  # shares of the wait, not CPU sums
+
+
+def test_zero_workers_is_an_input_error_before_anything_is_read(tmp_path):
+    with pytest.raises(InputError, match="workers must be at least 1, not 0"):
+        kg.build_result([tmp_path / "not-there"], workers=0)
+
+
+@given(st.lists(st.integers(), max_size=50), st.integers(min_value=1, max_value=9))
+def test_batches_keep_every_document_in_order(items, size):
+    cut = list(batches(items, size))  # type: ignore[arg-type]
+
+    assert [x for batch in cut for x in batch] == items
+    assert all(1 <= len(batch) <= size for batch in cut)
+
+
+@given(st.integers(min_value=1, max_value=100_000), st.integers(min_value=1, max_value=64))
+def test_a_batch_is_small_enough_for_every_worker_to_get_several(total, workers):
+    size = batch_size_for(total, workers)
+
+    assert 1 <= size <= kg.workers.BATCH_DOCUMENTS
+    assert size == 1 or -(-total // size) >= workers * IN_FLIGHT_PER_WORKER
+
+
+@given(st.floats(0, 1e4), st.floats(0, 1e4), st.floats(0, 1e4))
+def test_step_times_are_shares_of_the_wall_time(wall, parse, extract):
+    parsing, extracting = timed_steps(wall, parse, extract)
+
+    assert parsing >= 0 and extracting >= 0
+    assert parsing + extracting == pytest.approx(wall)
+
+
+@pytest.mark.timeout(300)
+def test_the_workers_die_with_a_killed_build(tmp_path):
+    script = (
+        "import os, time\n"
+        "from kg.ingest import make_document\n"
+        "from kg.nlp import choose_model\n"
+        "from kg.workers import ReadingJob, read_in_workers\n"
+        "docs = [make_document(f'Putin met Kim on day {i}.', source=f'{i}.txt')\n"
+        "        for i in range(40)]\n"
+        "read = read_in_workers(docs, ReadingJob(model=choose_model()), workers=2,\n"
+        "                       batch_size=1)\n"
+        "next(read)\n"
+        "pid = os.getpid()\n"
+        "print(open(f'/proc/{pid}/task/{pid}/children').read().strip(), flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    parent = subprocess.Popen([sys.executable, "-c", script], env=env, cwd=tmp_path,
+                              stdout=subprocess.PIPE, text=True)
+    children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
+    assert len(children) >= 2, "no workers started"
+
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=30)
+
+    for _ in range(200):
+        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
+                 and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert not alive, f"workers {alive} outlived the build"
