@@ -15,6 +15,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from kg import gazetteer
+from kg.entity_names import is_never_alone, time_zones
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
 from kg.lexicon import canonical_role, initialisms, longest_role
 from kg.model import EntityType, Mention, Sentence
@@ -180,6 +181,32 @@ def _capitalised_noun(span: Span, nouns: frozenset[str]) -> bool:
     return span[0].lower_ in nouns
 
 
+CLOCK = re.compile(r"(?i)(?:\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|\b\d{4})"
+                   r"\s*$")
+
+
+def _not_a_name(span: Span) -> bool:
+    """Words the recogniser takes for names that are none: a word never an entity alone
+    ('State' of 'Secretary of State', 'the Administration'; ``data/entity_names.json``), a
+    time zone after a clock time ('7:38 pm IST'), a word shouted in capitals ('BY A LOT')."""
+    if is_never_alone(span.text):
+        return True
+    text = span.doc.text
+    if span.text in time_zones() and CLOCK.search(text[max(0, span.start_char - 16):
+                                                       span.start_char]):
+        return True
+    return span.text.isupper() and len(span) == 1 and _shouted(span)
+
+
+def _shouted(span: Span) -> bool:
+    """Capitals around the word that are no names either ('I WON, BY A LOT!'): a word in a
+    run of shouting, not an initialism among names ('US, UK and EU')."""
+    doc = span.doc
+    near = [t for t in doc[max(span.sent.start, span.start - 3):min(span.sent.end, span.end + 3)]
+            if t.is_alpha and (t.i < span.start or t.i >= span.end)]
+    return sum(t.text.isupper() and not t.ent_type_ for t in near) >= 2
+
+
 def _name_read_as_month(ent: Span) -> Span:
     """'Theresa May' read as a date: a month-name surname right after a capitalised given
     name that modifies it is a person."""
@@ -203,7 +230,8 @@ def named_mentions(state: DocState) -> Iterator[Mention]:
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
             continue
         if entity_type in NAMED_TYPES and (_junk_name(span.text) or
-                                          _capitalised_noun(span, state.common_nouns())):
+                                          _capitalised_noun(span, state.common_nouns()) or
+                                          _not_a_name(span)):
             continue  # '2024-06-19 HKT', 'www.example.com', 'A', 'Tak-': no person or firm
         if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
