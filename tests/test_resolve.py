@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from helpers import corpus_of, object_id
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.model import EntityType
-from kg.resolve import mint_entity_id, name_key, same_full_name
+from kg.ingest import make_document
+from kg.model import EntityType, ExtractionResult, Mention, MergeReason
+from kg.resolve import mint_entity_id, name_key, resolve_corpus, same_full_name
 
 
 def _entity_of(corpus, text):
@@ -227,3 +230,154 @@ def test_a_country_written_by_its_official_name_is_the_same_country():
                        "Iran expelled Tomas Berg on Friday.")
     places = {e.entity_id: e for e in corpus.entities if e.entity_id.startswith("place/")}
     assert set(places) == {"place/iran"}
+
+
+# Merge rules on hand-made mentions: the recogniser's labels are given, so each test shows one
+# rule of resolution, whatever a model would read.
+
+def _results(*documents, keep_apart=()):
+    """Each document: (text, [(name, spaCy label, type), ...]); every occurrence of each name
+    in the text is a mention with that label."""
+    results = []
+    for i, (text, names) in enumerate(documents):
+        document = make_document(text, source=f"h{i}.txt", date="2023-09-15")
+        mentions: list[Mention] = []
+        for name, label, entity_type in sorted(names, key=lambda n: -len(n[0])):
+            for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                if not any(m.start < found.end() and found.start() < m.end for m in mentions):
+                    mentions.append(Mention(doc_id=document.doc_id, sentence_index=0,
+                                            start=found.start(), end=found.end(), text=name,
+                                            type=entity_type, ner_label=label))
+        results.append(ExtractionResult(document=document, sentences=(),
+                                        mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+                                        facts=()))
+    return resolve_corpus(results, keep_apart=keep_apart)
+
+
+PER, ORG, GPE = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
+
+
+def _ids(corpus, name):
+    return {e.entity_id for e in corpus.entities if any(m.text == name for m in e.mentions)}
+
+
+def _why(corpus, name):
+    return {g.reason for e in corpus.entities for g in e.merges if g.alias == name}
+
+
+def test_a_given_name_alone_names_no_one_outside_the_article_with_the_full_name():
+    corpus = _results(("Wendell Okafor opened the depot.", [("Wendell Okafor", "PERSON", PER)]),
+                      ("Wendell waved. Okafor left.", [("Wendell", "PERSON", PER),
+                                                        ("Okafor", "PERSON", PER)]))
+    assert _ids(corpus, "Wendell") != _ids(corpus, "Wendell Okafor")
+    assert _ids(corpus, "Okafor") == _ids(corpus, "Wendell Okafor")  # a surname still does
+    assert MergeReason.UNIQUE_PERSON in _why(corpus, "Okafor")
+
+
+def test_a_given_name_joins_the_full_name_in_its_own_article():
+    corpus = _results(("Wendell Okafor opened the depot. Wendell waved.",
+                       [("Wendell Okafor", "PERSON", PER), ("Wendell", "PERSON", PER)]))
+    assert _ids(corpus, "Wendell") == _ids(corpus, "Wendell Okafor")
+
+
+def test_a_family_name_written_first_still_names_its_bearer_elsewhere():
+    corpus = _results(("Kim Sun-ho opened the depot.", [("Kim Sun-ho", "PERSON", PER)]),
+                      ("Kim waved.", [("Kim", "PERSON", PER)]))
+    assert _ids(corpus, "Kim") == _ids(corpus, "Kim Sun-ho")
+
+
+def test_a_place_is_not_the_person_who_shares_its_name():
+    corpus = _results(("Denise Lyon wrote the report.", [("Denise Lyon", "PERSON", PER)]),
+                      ("Talks opened in Lyon.", [("Lyon", "GPE", GPE)]))
+    assert _ids(corpus, "Lyon") != _ids(corpus, "Denise Lyon")
+    assert next(iter(_ids(corpus, "Lyon"))).startswith("place/")
+    assert next(iter(_ids(corpus, "Denise Lyon"))).startswith("person/")
+
+
+def test_surname_mentions_the_recogniser_mislabels_do_not_retype_the_person():
+    text = "Ivo Marchetti spoke. " + "Marchetti nodded. " * 6
+    corpus = _results((text, [("Ivo Marchetti", "PERSON", PER), ("Marchetti", "ORG", ORG)]))
+    assert _ids(corpus, "Marchetti") == {"person/ivo-marchetti"}
+
+
+def test_a_bare_title_is_the_one_person_so_titled_in_its_article_and_no_one_elsewhere():
+    corpus = _results(
+        ("Queen Ysolde opened the bridge. The Queen thanked the builders.",
+         [("Queen Ysolde", "PERSON", PER), ("Queen", "PERSON", PER)]),
+        ("The King or Queen must sign the bill.", [("Queen", "PERSON", PER)]))
+    ysolde = _ids(corpus, "Queen Ysolde")
+    entities = {e.entity_id: e for e in corpus.entities}
+    holders = [e for e in entities.values() if any(m.text == "Queen" for m in e.mentions)]
+    assert len(holders) == 2
+    assert any(e.entity_id in ysolde for e in holders)
+    other = next(e for e in holders if e.entity_id not in ysolde)
+    assert other.type is EntityType.THING  # one article's Queen is not another's
+
+
+def test_an_organisation_name_is_not_the_short_form_of_a_part_of_it():
+    corpus = _results(("The Harbour Board of Trade met. The Harbour Board of Trade Library "
+                       "closed.", [("Harbour Board of Trade", "ORG", ORG),
+                                   ("Harbour Board of Trade Library", "ORG", ORG)]))
+    assert _ids(corpus, "Harbour Board of Trade") != _ids(corpus,
+                                                          "Harbour Board of Trade Library")
+
+
+def test_leading_words_and_a_country_prefix_are_short_forms_in_the_same_article():
+    corpus = _results(("The Lantern Guild Society met. Lantern Guild voted. The French High "
+                       "Tribunal ruled; the High Tribunal sat.",
+                       [("Lantern Guild Society", "ORG", ORG), ("Lantern Guild", "FAC", GPE),
+                        ("French High Tribunal", "ORG", ORG), ("High Tribunal", "ORG", ORG)]))
+    assert _ids(corpus, "Lantern Guild") == _ids(corpus, "Lantern Guild Society")
+    assert _ids(corpus, "High Tribunal") == _ids(corpus, "French High Tribunal")
+
+
+def test_a_name_in_parentheses_is_declared_an_alias_in_that_article_only():
+    corpus = _results(
+        ("The Northern Rail Safety Office (NRSO) fined it. NRSO said so.",
+         [("Northern Rail Safety Office", "ORG", ORG), ("NRSO", "ORG", ORG)]),
+        ("Meridian Water Works (Meriwa) grew. Meriwa hired.",
+         [("Meridian Water Works", "ORG", ORG), ("Meriwa", "ORG", ORG)]),
+        ("Meriwa is a village.", [("Meriwa", "GPE", GPE)]))
+    assert _ids(corpus, "NRSO") == _ids(corpus, "Northern Rail Safety Office")
+    assert MergeReason.DECLARED_ALIAS in _why(corpus, "Meriwa")
+    assert len(_ids(corpus, "Meriwa")) == 2  # the village of another article stays apart
+    assert "organization/meridian-water-works" in _ids(corpus, "Meriwa")
+
+
+def test_parentheses_after_a_person_or_naming_a_place_declare_nothing():
+    corpus = _results(("Ann Pell (Labour) spoke. Dunmore Mills (Paris) grew.",
+                       [("Ann Pell", "PERSON", PER), ("Labour", "ORG", ORG),
+                        ("Dunmore Mills", "ORG", ORG), ("Paris", "GPE", GPE)]))
+    assert _ids(corpus, "Labour") != _ids(corpus, "Ann Pell")
+    assert _ids(corpus, "Paris") != _ids(corpus, "Dunmore Mills")
+
+
+def test_known_aliases_join_across_articles_and_key_by_the_full_name():
+    corpus = _results(("U.N. monitors arrived.", [("U.N.", "ORG", ORG)]),
+                      ("The United Nations voted.", [("United Nations", "ORG", ORG)]),
+                      ("ISIS fighters fled.", [("ISIS", "ORG", ORG)]))
+    assert _ids(corpus, "U.N.") == _ids(corpus, "United Nations") == {
+        "organization/united-nations"}
+    assert _ids(corpus, "ISIS") == {"organization/islamic-state"}
+    state = next(e for e in corpus.entities if e.entity_id == "organization/islamic-state")
+    assert "organization/isis" in state.former_ids  # a link to the alias's key still works
+    assert MergeReason.KNOWN_ALIAS in _why(corpus, "U.N.")
+
+
+def test_a_surname_spelt_two_ways_is_one_person():
+    assert same_full_name(("olena", "kovalenkoo"), ("olena", "kovalenko"))
+    assert not same_full_name(("olena", "kovalenko"), ("petro", "kovalenkoo"))
+    assert not same_full_name(("john", "smith"), ("john", "smyth"))  # too short to tell
+
+
+def test_keep_apart_undoes_any_merge_of_the_two_names():
+    docs = (("Wendell Okafor opened the depot. Okafor waved.",
+             [("Wendell Okafor", "PERSON", PER), ("Okafor", "PERSON", PER)]),
+            ("U.N. monitors arrived.", [("U.N.", "ORG", ORG)]),
+            ("The United Nations voted.", [("United Nations", "ORG", ORG)]))
+    merged = _results(*docs)
+    assert _ids(merged, "Okafor") == _ids(merged, "Wendell Okafor")
+    apart = _results(*docs, keep_apart=[("okafor", "Wendell  OKAFOR"),
+                                        ("U.N.", "United Nations")])
+    assert _ids(apart, "Okafor") != _ids(apart, "Wendell Okafor")
+    assert _ids(apart, "U.N.") != _ids(apart, "United Nations")
