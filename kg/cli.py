@@ -46,11 +46,13 @@ from kg.query import (
     GraphResult,
     QueryResult,
     list_entities,
+    list_merges,
     load_graph,
     run_query,
 )
 from kg.rdf import union_graph
 from kg.report import build_report, render_report, write_report
+from kg.resolve import read_keep_apart
 from kg.store import (
     DEFAULT_DEADLINE,
     DEFAULT_GRAPH_STAND_IN,
@@ -147,10 +149,16 @@ def main() -> None:
 @click.option("--time-limit", type=click.FloatRange(min=0), default=DOCUMENT_SECONDS,
               show_default=True, help="Seconds one document may take to parse and read before "
                                       "it is skipped with a warning; 0: no limit.")
+@click.option("--keep-apart", nargs=2, multiple=True, metavar="NAME NAME",
+              help="Never merge these two names (undoes a merge `kg entities --merges` shows "
+                   "to be wrong); repeatable.")
+@click.option("--keep-apart-file", type=click.Path(path_type=Path, dir_okay=False),
+              help='A JSON list of name pairs to keep apart: [["Bill", "Bill Clinton"]].')
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
           no_validate: bool, strict: bool, min_confidence: float, quiet: bool,
-          follow_links: bool, time_limit: float) -> None:
+          follow_links: bool, time_limit: float, keep_apart: tuple[tuple[str, str], ...],
+          keep_apart_file: Path | None) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
@@ -159,6 +167,7 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
       kg build news/ extra.html -o graph.jsonld
       kg build feed.jsonl -o graph.nq --format nquads
       kg build news/ --min-confidence 0.5
+      kg build news/ --keep-apart "Bill" "Bill Clinton"
     """
     sources = list(paths) or [Path("seeds")]
     if output is None:
@@ -167,11 +176,13 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
     else:
         targets, page = {output: format_for(output, fmt)}, None
     refuse_overwriting_inputs([*targets, *([page] if page else [])], sources)
+    apart = keep_apart + (read_keep_apart(keep_apart_file) if keep_apart_file else ())
     report = None
     with _progress(quiet) as progress:
         result = build_result(sources, model=model, strict=strict,
                               min_confidence=min_confidence, follow_links=follow_links,
-                              document_seconds=time_limit or None, progress=progress)
+                              document_seconds=time_limit or None, progress=progress,
+                              keep_apart=apart)
         for skipped in result.skipped:
             click.echo(f"kg: skipped {skipped}", err=True)
         if not no_validate:
@@ -392,8 +403,11 @@ def _column_widths(headers: list[str], cells: list[list[str]], room: int,
               help="Only entities of this type.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True)
+@click.option("--merges", is_flag=True, help="One row per merge instead: the alias, why it "
+                                             "was merged and where (undo one with kg build "
+                                             "--keep-apart NAME ALIAS).")
 @reports_errors
-def entities(graph: Path, kind: str | None, fmt: str) -> None:
+def entities(graph: Path, kind: str | None, fmt: str, merges: bool) -> None:
     """List the named entities of a graph file: name, type, aliases, linked IRIs (GeoNames),
     mention count, the documents that mention them and why each alias was merged (same-name,
     short-form, initials, pronoun, ...), most mentioned first.
@@ -402,8 +416,10 @@ def entities(graph: Path, kind: str | None, fmt: str) -> None:
     Examples:
       kg entities output/graph.ttl
       kg entities output/graph.ttl --type place --format csv > places.csv
+      kg entities output/graph.ttl --merges --type person
     """
-    _print_result(list_entities(load_graph(graph), kind=kind), fmt)
+    listing = list_merges if merges else list_entities
+    _print_result(listing(load_graph(graph), kind=kind), fmt)
 
 
 @main.command()
