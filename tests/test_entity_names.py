@@ -5,6 +5,8 @@ from __future__ import annotations
 from helpers import corpus_of
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from kg.entity_names import (
     family_names_first,
@@ -14,6 +16,7 @@ from kg.entity_names import (
     never_alone,
     time_zones,
 )
+from kg.extract.mentions import _without_modifier
 from kg.model import EntityType
 
 
@@ -59,3 +62,21 @@ def test_title_fragments_time_zones_and_shouting_make_no_entity():
     names = {text for text, _ in _named(corpus)}
     assert "Oslo" in names
     assert not names & {"State", "CEST", "Court", "LOT", "WON", "VOTE"}
+
+
+
+def _entity(words, tags, start, end, label):
+    doc = Doc(Vocab(), words=words, tags=tags)
+    return Span(doc, start, end, label=label)
+
+
+def test_a_role_modifier_read_into_a_name_is_dropped_and_initials_left_are_the_holder():
+    ent = _entity(["Retired", "NATO", "officer", "Gavin", "Thorne"],
+                  ["JJ", "NNP", "NN", "NNP", "NNP"], 0, 2, "PERSON")
+    assert (_without_modifier(ent).text, _without_modifier(ent).label_) == ("NATO", "ORG")
+    ent = _entity(["Former", "Harbour", "Mills", "chief"], ["JJ", "NNP", "NNP", "NN"], 0, 3,
+                  "ORG")
+    assert (_without_modifier(ent).text, _without_modifier(ent).label_) == ("Harbour Mills",
+                                                                            "ORG")
+    kept = _entity(["Supreme", "Court"], ["NNP", "NNP"], 0, 2, "ORG")  # a name's own word
+    assert _without_modifier(kept).text == "Supreme Court"

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from kg import gazetteer
 from kg.entity_names import is_never_alone, time_zones
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
-from kg.lexicon import canonical_role, initialisms, longest_role
+from kg.lexicon import canonical_role, initialisms, longest_role, role_modifiers
 from kg.model import EntityType, Mention, Sentence
 from kg.relations import load_vocabulary, name_kind
 
@@ -207,6 +207,18 @@ def _shouted(span: Span) -> bool:
     return sum(t.text.isupper() and not t.ent_type_ for t in near) >= 2
 
 
+def _without_modifier(ent: Span) -> Span:
+    """'Retired FBI agent X', 'Former Apple chief Y': a role's modifier that opens a sentence
+    is capitalised and read into the name after it; it is no part of it. What is left, in
+    capitals, is the holder of the role: an organisation ('FBI'), not a person."""
+    if len(ent) < 2 or ent[0].tag_ not in {"JJ", "VBN"} or \
+            ent[0].text.lower() not in role_modifiers():
+        return ent
+    rest = ent[1:]
+    label = "ORG" if len(rest) == 1 and rest.text.isupper() else ent.label_
+    return Span(ent.doc, rest.start, rest.end, label=label)
+
+
 def _name_read_as_month(ent: Span) -> Span:
     """'Theresa May' read as a date: a month-name surname right after a capitalised given
     name that modifies it is a person."""
@@ -222,7 +234,7 @@ def _name_read_as_month(ent: Span) -> Span:
 
 def named_mentions(state: DocState) -> Iterator[Mention]:
     ents = (_name_read_as_month(e) for e in state.doc.ents)
-    for ent in (part for whole in ents for split in _split_entity(whole)
+    for ent in (_without_modifier(part) for whole in ents for split in _split_entity(whole)
                 for titled in _split_after_title_of(split)
                 for part in _split_role_off(titled)):
         entity_type = NER_TYPES.get(ent.label_)
