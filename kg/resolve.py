@@ -647,12 +647,17 @@ def _part_of(short: Key, full: Key) -> bool:
 def _after_country(full: Key) -> Key | None:
     """The words of a name after the country or state that leads it: 'US Supreme Court' ->
     'Supreme Court', 'Turkish Foreign Ministry' -> 'Foreign Ministry'."""
-    countries = {k.lower() for k in initialisms()} | set(demonyms())
     for size in (1, 2):
         head = " ".join(full[:size])
-        if len(full) > size + 1 and (head in countries or gazetteer.can_contain(head)):
+        if len(full) > size + 1 and (head in _country_words() or gazetteer.can_contain(head)):
             return full[size:]
     return None
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    """Folded initialisms and demonyms of countries: 'us', 'uk', 'turkish'."""
+    return frozenset({k.lower() for k in initialisms()} | set(demonyms()))
 
 
 def _best_container(mention: Mention, key: Key, candidates: list[_Cluster],
