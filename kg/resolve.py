@@ -438,11 +438,12 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
             continue
         acronym = len(key) == 1 and by_key[key][0].text.isupper() and len(key[0]) >= 2
         place = _is_place_name(key, by_key[key])
-        # A place is no short form of an organisation named after it: 'Alabama' is not the
-        # 'Alabama Human Life Protection Act', 'Toronto' not 'Toronto Police'.
+        # A place is no short form of an organisation or place named after it: 'Alabama' is
+        # not the 'Alabama Human Life Protection Act', 'Toronto' not 'Toronto Police', 'Calicut'
+        # not 'Calicut International Airport'.
         containers = [c for c in clusters if any(_short_form(key, k, c.type, acronym)
                                                  for k in c.keys)
-                      and not (place and c.type is EntityType.ORGANIZATION)
+                      and not (place and c.type in {EntityType.ORGANIZATION, EntityType.PLACE})
                       and not c.kept_apart(key, apart)]
         for mention in by_key[key]:
             home, reason = _best_container(mention, key, containers, texts)
@@ -645,11 +646,14 @@ def _part_of(short: Key, full: Key) -> bool:
 
 
 def _after_country(full: Key) -> Key | None:
-    """The words of a name after the country or state that leads it: 'US Supreme Court' ->
-    'Supreme Court', 'Turkish Foreign Ministry' -> 'Foreign Ministry'."""
+    """The words of a name after the country that leads it: 'US Supreme Court' -> 'Supreme
+    Court', 'Turkish Foreign Ministry' -> 'Foreign Ministry'. Not after a state or city: the
+    'Maryland Democratic Party' is not the Democratic Party."""
     for size in (1, 2):
         head = " ".join(full[:size])
-        if len(full) > size + 1 and (head in _country_words() or gazetteer.can_contain(head)):
+        place = gazetteer.lookup(head)
+        if len(full) > size + 1 and (head in _country_words() or (
+                place is not None and place.kind == "country")):
             return full[size:]
     return None
 

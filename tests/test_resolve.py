@@ -381,3 +381,12 @@ def test_keep_apart_undoes_any_merge_of_the_two_names():
                                         ("U.N.", "United Nations")])
     assert _ids(apart, "Okafor") != _ids(apart, "Wendell Okafor")
     assert _ids(apart, "U.N.") != _ids(apart, "United Nations")
+
+
+def test_a_city_is_not_the_short_form_of_a_place_named_after_it_nor_a_state_party_the_party():
+    corpus = _results(("Flights left Lyon Saint-Exupery Airport for Lyon. The Ohio Green Party "
+                       "met; the Green Party wrote.",
+                       [("Lyon Saint-Exupery Airport", "FAC", GPE), ("Lyon", "GPE", GPE),
+                        ("Ohio Green Party", "ORG", ORG), ("Green Party", "ORG", ORG)]))
+    assert _ids(corpus, "Lyon") != _ids(corpus, "Lyon Saint-Exupery Airport")
+    assert _ids(corpus, "Green Party") != _ids(corpus, "Ohio Green Party")
