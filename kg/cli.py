@@ -50,11 +50,13 @@ from kg.query import (
     GraphResult,
     QueryResult,
     list_entities,
+    list_merges,
     load_graph,
     run_query,
 )
 from kg.rdf import union_graph
 from kg.report import build_report, render_report, write_report
+from kg.resolve import read_keep_apart
 from kg.store import (
     DEFAULT_DEADLINE,
     DEFAULT_GRAPH_STAND_IN,
@@ -158,11 +160,17 @@ def main() -> None:
 @click.option("--cluster", metavar="ADDRESS",
               help="Parse and read on a Dask cluster instead, given its scheduler's address "
                    "(tcp://host:8786); needs pip install 'kg[cluster]'.")
+@click.option("--keep-apart", nargs=2, multiple=True, metavar="NAME NAME",
+              help="Never merge these two names (undoes a merge `kg entities --merges` shows "
+                   "to be wrong); repeatable.")
+@click.option("--keep-apart-file", type=click.Path(path_type=Path, dir_okay=False),
+              help='A JSON list of name pairs to keep apart: [["Bill", "Bill Clinton"]].')
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
           no_validate: bool, strict: bool, min_confidence: float, quiet: bool,
           follow_links: bool, time_limit: float, workers: int | None,
-          cluster: str | None) -> None:
+          cluster: str | None, keep_apart: tuple[tuple[str, str], ...],
+          keep_apart_file: Path | None) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
@@ -171,6 +179,7 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
       kg build news/ extra.html -o graph.jsonld
       kg build feed.jsonl -o graph.nq --format nquads
       kg build news/ --min-confidence 0.5
+      kg build news/ --keep-apart "Bill" "Bill Clinton"
     """
     sources = list(paths) or [Path("seeds")]
     if output is None:
@@ -179,12 +188,13 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
     else:
         targets, page = {output: format_for(output, fmt)}, None
     refuse_overwriting_inputs([*targets, *([page] if page else [])], sources)
+    apart = keep_apart + (read_keep_apart(keep_apart_file) if keep_apart_file else ())
     report = None
     with _progress(quiet) as progress, _cluster_client(cluster) as client:
         result = build_result(sources, model=model, strict=strict,
                               min_confidence=min_confidence, follow_links=follow_links,
                               document_seconds=time_limit or None, progress=progress,
-                              workers=workers, cluster=client)
+                              workers=workers, cluster=client, keep_apart=apart)
         for skipped in result.skipped:
             click.echo(f"kg: skipped {skipped}", err=True)
         if not no_validate:
@@ -422,8 +432,11 @@ def _column_widths(headers: list[str], cells: list[list[str]], room: int,
               default="table", show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=QUERY_TIMEOUT,
               show_default=True, metavar="SECONDS", help="Stop listing after this long.")
+@click.option("--merges", is_flag=True, help="One row per merge instead: the alias, why it "
+                                             "was merged and where (undo one with kg build "
+                                             "--keep-apart NAME ALIAS).")
 @reports_errors
-def entities(graph: Path, kind: str | None, fmt: str, timeout: float) -> None:
+def entities(graph: Path, kind: str | None, fmt: str, timeout: float, merges: bool) -> None:
     """List the named entities of a graph file: name, type, aliases, linked IRIs (GeoNames),
     mention count, the documents that mention them and why each alias was merged (same-name,
     short-form, initials, pronoun, ...), most mentioned first.
@@ -432,10 +445,11 @@ def entities(graph: Path, kind: str | None, fmt: str, timeout: float) -> None:
     Examples:
       kg entities output/graph.ttl
       kg entities output/graph.ttl --type place --format csv > places.csv
+      kg entities output/graph.ttl --merges --type person
     """
     dataset = load_graph(graph)
-    _print_result(_within(timeout, "kg entities", lambda: list_entities(dataset, kind=kind)),
-                  fmt)
+    listing = list_merges if merges else list_entities
+    _print_result(_within(timeout, "kg entities", lambda: listing(dataset, kind=kind)), fmt)
 
 
 def _within(timeout: float, what: str, work: Callable[[], T]) -> T:

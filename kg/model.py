@@ -106,6 +106,7 @@ class MergeReason(StrEnum):
     UNIQUE_PERSON = "short-form-unique-person"  # another document's only person that fits
     INITIALS = "initials"  # an organisation's initials ('ESA')
     KNOWN_ALIAS = "known-alias"  # the lexicon's name for the words ('US' -> 'United States')
+    DECLARED_ALIAS = "declared-alias"  # named in parentheses after it: 'X Agency (XA)'
     TITLE = "title-description"  # 'the North Korean dictator', a title given to a name
     HEAD_WORD = "head-word"  # 'the cyclone' after 'Cyclone Mara'
     PRONOUN = "pronoun"  # 'he' after 'Kim Jong Un'

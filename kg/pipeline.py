@@ -49,7 +49,8 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
                  progress: Progress | None = None, strict: bool = False,
                  min_confidence: float = FLOOR, follow_links: bool = False,
                  document_seconds: float | None = DOCUMENT_SECONDS,
-                 workers: int | None = None, cluster: Client | None = None) -> BuildResult:
+                 workers: int | None = None, cluster: Client | None = None,
+                 keep_apart: Iterable[tuple[str, str]] = ()) -> BuildResult:
     """Run every stage, reporting the parse, extract, resolve and graph steps to ``progress``.
 
     ``strict`` reads UTF-8 only instead of guessing other encodings. A document written in a
@@ -57,7 +58,8 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
     Facts whose calibrated confidence is below ``min_confidence`` are not stated (0 keeps
     every reading the extractor found). Symbolic links are followed out of an input folder only
     with ``follow_links``. A document that takes more than ``document_seconds`` to parse and
-    read is skipped (and reported); the build goes on.
+    read is skipped (and reported); the build goes on. ``keep_apart``: pairs of names no
+    merge may join (``kg.resolve.resolve_corpus``).
 
     Documents are parsed and read in ``workers`` processes (default: one per core; 1 reads in
     this process), or, given a Dask ``distributed.Client``, on its cluster's workers; the
@@ -77,7 +79,7 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
     if not extracted:
         raise InputError("no document could be read in time: " + "; ".join(skipped))
     with step(progress, "resolve") as summary:
-        corpus = resolve_corpus(extracted)
+        corpus = resolve_corpus(extracted, keep_apart=keep_apart)
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
     description = model_description(name)
     with step(progress, "graph") as summary:

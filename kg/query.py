@@ -166,6 +166,18 @@ WHERE {
     ?merge kg:alias ?alias ; kg:mergedBecause ?reason ; kg:mentionCount ?count .
 }
 """
+MERGE_ROWS_QUERY = """
+SELECT ?entity ?name ?type ?alias ?reason ?count ?file
+WHERE {
+    VALUES ?class { schema:Person schema:Organization schema:Place schema:Event }
+    ?entity a ?class ; rdfs:label ?name ; kg:merge ?merge .
+    BIND (STRAFTER(STR(?class), "https://schema.org/") AS ?type)
+    ?merge kg:alias ?alias ; kg:mergedBecause ?reason ; kg:mentionCount ?count .
+    OPTIONAL { ?merge prov:wasDerivedFrom ?document . ?document kg:sourceFile ?file }
+    FILTER (!BOUND(?kind) || LCASE(?type) = LCASE(STR(?kind)))
+}
+"""
+MERGE_COLUMNS = ("name", "type", "alias", "merged because", "mentions", "documents", "iri")
 ENTITY_COLUMNS = ("name", "type", "aliases", "links", "mentions", "documents", "merged because",
                   "iri")
 
@@ -198,6 +210,28 @@ def list_entities(graph: Graph | Dataset, *, kind: str | None = None) -> QueryRe
     return QueryResult(ENTITY_COLUMNS, tuple(table))
 
 
+def list_merges(graph: Graph | Dataset, *, kind: str | None = None) -> QueryResult:
+    """Every merge of the named entities, one row per alias and reason: the entity, the
+    alias that joined it, why (kg:mergedBecause), how many mentions and in which documents.
+    A wrong one is undone with ``kg build --keep-apart NAME ALIAS``. Entities in name order,
+    their own name first."""
+    bindings: dict[str, Node] = {"kind": Literal(kind)} if kind else {}
+    rows = select_rows(graph, MERGE_ROWS_QUERY, bindings)
+    grouped: dict[tuple[str, str, str], dict[str, object]] = {}
+    for row in rows.rows:
+        record = dict(zip(rows.columns, row, strict=True))
+        merge = grouped.setdefault((record["entity"], record["alias"], record["reason"]), {
+            "name": record["name"], "type": record["type"], "count": record["count"],
+            "files": set()})
+        if record["file"]:
+            merge["files"].add(record["file"])  # type: ignore[attr-defined]
+    table = sorted(((str(m["name"]), str(m["type"]), alias, reason, str(m["count"]),
+                     "; ".join(sorted(m["files"])), entity)  # type: ignore[call-overload]
+                    for (entity, alias, reason), m in grouped.items()),
+                   key=lambda r: (r[0].lower(), r[6], r[2] != r[0], r[2], r[3]))
+    return QueryResult(MERGE_COLUMNS, tuple(table))
+
+
 def _number(text: str) -> float:
     """A cell as a number for sorting; text that is not one (an ill-typed literal in a graph
     file, "many", "NaN") sorts as 0 instead of failing: the shapes report it."""
@@ -211,7 +245,7 @@ def _number(text: str) -> float:
 _reason = one_line
 
 __all__ = ["DEFAULT_TIMEOUT", "GRAPH_FORMATS", "GraphResult", "QueryResult", "list_entities",
-           "load_graph", "prepare_query", "run_query", "select_rows"]
+           "list_merges", "load_graph", "prepare_query", "run_query", "select_rows"]
 
 
 def _text(node: Node | None) -> str:

@@ -41,7 +41,15 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
+from kg import gazetteer
+from kg.entity_names import family_names_first, is_never_alone, known_name
+from kg.errors import InputError
+from kg.extract.mentions import title_nouns
+from kg.lexicon import demonyms, initialisms
 from kg.model import (
     Entity,
     EntityType,
@@ -53,10 +61,15 @@ from kg.model import (
     ResolvedCorpus,
     Role,
 )
-from kg.relations import load_vocabulary
+from kg.relations import load_vocabulary, name_kind
 from kg.type_votes import mention_votes, winner
 
 _SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason.INITIALS}
+# Mentions that join by another name than their own: their words do not key the entity.
+_KEYLESS = _SHORT_REASONS | {MergeReason.KNOWN_ALIAS, MergeReason.DECLARED_ALIAS,
+                             MergeReason.TITLE}
+Key = tuple[str, ...]
+KeptApart = frozenset[frozenset[Key]]
 _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co",
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
 _NAME_PREFIXES = {"president", "mr", "mrs", "ms", "dr", "minister", "chairman", "leader", "general",
@@ -87,6 +100,8 @@ def same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two multi-token names of one person: equal last token, near-equal others; or the same
     first and last name with one middle name more ('Elijah Eugene Cummings', 'Elijah
     Cummings'), which is not 'Robert Cummings' nor 'Ruth Elma Cummings'."""
+    if _respelt_surname(a, b):
+        return True
     if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
         return False
     if abs(len(a) - len(b)) == 1:
@@ -95,6 +110,16 @@ def same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) != len(b):
         return False
     return all(_near(x, y) for x, y in zip(a[:-1], b[:-1], strict=True))
+
+
+def _respelt_surname(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same given names and a long surname spelt two ways ('Zelensky', 'Zelenskyy'):
+    one or two letters apart in six or more."""
+    if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1]:
+        return False
+    x, y = a[-1], b[-1]
+    return min(len(x), len(y)) >= 6 and x[0] == y[0] and \
+        SequenceMatcher(None, x, y).ratio() >= 0.9
 
 
 def _contained(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -109,6 +134,9 @@ class _Cluster:
 
     def __init__(self, key: tuple[str, ...], texts: dict[str, str]) -> None:
         self.keys: set[tuple[str, ...]] = {key}
+        self.first_key: Key | None = key
+        self.longest: dict[str, int] = {}  # per document, the longest name it writes
+        self.alias_keys: set[Key] = set()  # the own names of mentions joined as aliases
         self.mentions: list[Mention] = []
         self.reasons: list[MergeReason] = []
         self.docs: set[str] = set()
@@ -119,9 +147,15 @@ class _Cluster:
         self.mentions.append(mention)
         self.reasons.append(reason)
         self.docs.add(mention.doc_id)
+        size = len(name_key(mention.text))
+        if reason in {MergeReason.KNOWN_ALIAS, MergeReason.DECLARED_ALIAS}:
+            self.alias_keys.add(name_key(mention.text))
+        if size > self.longest.get(mention.doc_id, 0):
+            self.longest[mention.doc_id] = size
         self.votes.update(mention_votes(mention, name_key(mention.text),
                                         self._texts.get(mention.doc_id, ""),
-                                        short_form=reason in _SHORT_REASONS))
+                                        short_form=reason in _SHORT_REASONS | {
+                                            MergeReason.TITLE}))
 
     @property
     def type(self) -> EntityType:
@@ -133,10 +167,16 @@ class _Cluster:
         (ties: the longer, then alphabetical), else the most mentioned key."""
         counts = Counter(name_key(m.text) for m, r in zip(self.mentions, self.reasons,
                                                            strict=True)
-                         if r not in _SHORT_REASONS)
+                         if r not in _KEYLESS)
+        if not counts and self.first_key is not None:
+            return self.first_key  # only aliases ('ISIS'): the name they stand for
         full = {k: n for k, n in counts.items() if len(k) >= 2} or counts or \
             Counter(name_key(m.text) for m in self.mentions)
         return sorted(full.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+    def kept_apart(self, key: Key, apart: KeptApart) -> bool:
+        """Whether the user asked for ``key`` to stay apart from a name of this cluster."""
+        return any(frozenset((key, k)) in apart for k in self.keys)
 
 
 @dataclass
@@ -198,11 +238,19 @@ def _merge(mention: Mention, reason: MergeReason) -> Merge:
                  start=mention.start, end=mention.end)
 
 
-def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
-    """Assign every mention an entity and rewrite facts to point at entity ids."""
+def resolve_corpus(results: Iterable[ExtractionResult],
+                   keep_apart: Iterable[tuple[str, str]] = ()) -> ResolvedCorpus:
+    """Assign every mention an entity and rewrite facts to point at entity ids.
+
+    ``keep_apart``: pairs of names ('Bill', 'Bill Clinton') that no rule may merge, however
+    written (case, accents, hyphens are folded): the way a user undoes a merge the graph's
+    kg:Merge evidence shows to be wrong. A known alias is undone too ('US', 'United
+    States'): the mention keeps the words the article wrote."""
     results = sorted(results, key=lambda r: r.document.doc_id)
+    apart: KeptApart = frozenset(frozenset((name_key(a), name_key(b))) for a, b in keep_apart
+                                 if name_key(a) != name_key(b))
     table = _EntityTable()
-    titled, named_words = _assign_names(results, table)
+    titled, named_words = _assign_names(results, table, apart)
     _assign_noun_phrases(results, table, titled, named_words)
     facts = _resolve_facts(results, table)  # first: it notes the pronouns facts resolve
     return ResolvedCorpus(
@@ -212,16 +260,37 @@ def resolve_corpus(results: Iterable[ExtractionResult]) -> ResolvedCorpus:
     )
 
 
-def _assign_names(results: list[ExtractionResult], table: _EntityTable
+def read_keep_apart(path: Path) -> tuple[tuple[str, str], ...]:
+    """Pairs of names to keep apart from a JSON file: ``[["Bill", "Bill Clinton"], ...]``."""
+    try:
+        pairs = TypeAdapter(list[tuple[str, str]]).validate_json(path.read_bytes())
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the names to keep apart: "
+                         f"{err.strerror or err}") from None
+    except ValidationError:
+        raise InputError(f"{path}: not a JSON list of name pairs, e.g. "
+                         '[["Bill", "Bill Clinton"]]') from None
+    return tuple(pairs)
+
+
+def _assign_names(results: list[ExtractionResult], table: _EntityTable,
+                  apart: KeptApart = frozenset()
                   ) -> tuple[dict[str, dict[str, set[str]]], dict[tuple[str, str], set[str]]]:
     """Cluster the named mentions; return who is titled what, and the words of each name, per
     document, for the noun phrases that refer back to them."""
-    named = [m for r in results for m in _all_mentions(r) if not m.is_pronoun
-             and m.type is not EntityType.DATE and (m.lemma is None or m.ner_label == "PROPN")]
+    texts = {r.document.doc_id: r.document.text for r in results}
+    named = [_as_written(m, texts, apart) for r in results for m in _all_mentions(r)
+             if not m.is_pronoun and m.type is not EntityType.DATE
+             and (m.lemma is None or m.ner_label == "PROPN") and not is_never_alone(m.text)]
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
-    texts = {r.document.doc_id: r.document.text for r in results}
-    for cluster in _cluster_names(_without_headline_only_names(named, results), texts):
+    clusters, bare_titles = _cluster_names(_without_headline_only_names(named, results), texts,
+                                           apart)
+    for mention in bare_titles:
+        # 'the Queen' with no Queen named in the article: one thing of that article.
+        thing = f"{mint_entity_id(EntityType.THING, mention.text)}/{mention.doc_id[:16]}"
+        table.assign(mention, thing, mention.text, EntityType.THING, MergeReason.SAME_NAME)
+    for cluster in clusters:
         entity_type = cluster.type
         label = _canonical_label(cluster)
         key = cluster.key()
@@ -239,8 +308,8 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable
             if mention.title and entity_type is EntityType.PERSON:
                 titled[_description_key(mention.title)][mention.doc_id].add(cluster_id)
         voted = {t for t, w in cluster.votes.items() if w > 0} | {entity_type}
-        table.records[cluster_id].former_ids.update(
-            mint_key_id(t, k) for t in voted for k in cluster.keys)
+        table.records[cluster_id].former_ids.update(  # 'organization/bbc' stays a link
+            mint_key_id(t, k) for t in voted for k in cluster.keys | cluster.alias_keys)
         table.records[cluster_id].former_ids.discard(cluster_id)
     return titled, named_words
 
@@ -333,35 +402,54 @@ def _without_headline_only_names(mentions: list[Mention],
             or named_in_body(name_key(m.text))]
 
 
-def _cluster_names(mentions: list[Mention], texts: dict[str, str]) -> list[_Cluster]:
-    by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+def _cluster_names(mentions: list[Mention], texts: dict[str, str],
+                   apart: KeptApart = frozenset()) -> tuple[list[_Cluster], list[Mention]]:
+    """The clusters of named mentions, and the bare titles ('the Queen') that name no one
+    this document names with that title: those are no named entity (see ``_title_holder``).
+    ``apart``: pairs of folded names the user keeps apart; no rule merges them."""
+    aliased = _alias_keys(mentions, texts, apart)
+    by_key: dict[Key, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        key = name_key(mention.text)
+        key = aliased[_at(mention)][0] if _at(mention) in aliased else name_key(mention.text)
         if key:
             by_key[key].append(mention)
     clusters: list[_Cluster] = []
-    singles: dict[tuple[str, ...], _Cluster] = {}
-    # Longest names first, so that a short form finds the full names it could belong to.
-    for key in sorted(by_key, key=lambda k: (-len(k), -len(by_key[k]), k)):
-        home = next((c for c in clusters if len(key) >= 2
+    singles: dict[Key, _Cluster] = {}
+    bare_titles: list[Mention] = []
+    # Longest names first, so that a short form finds the full names it could belong to;
+    # bare titles last, to find the people the article titles so.
+    titles = _title_words()
+    for key in sorted(by_key, key=lambda k: (len(k) == 1 and k[0] in titles, -len(k),
+                                             -len(by_key[k]), k)):
+        home = next((c for c in clusters if len(key) >= 2 and not c.kept_apart(key, apart)
                      and any(same_full_name(key, k) for k in c.keys)), None)
         if home is not None:
             home.keys.add(key)
             for mention in by_key[key]:
-                home.add(mention, MergeReason.NAME_VARIANT)
+                home.add(mention, _alias_reason(mention, aliased, MergeReason.NAME_VARIANT))
+            continue
+        if len(key) == 1 and key[0] in titles:
+            for mention in by_key[key]:
+                holder = _title_holder(mention, key[0], clusters)
+                if holder is None:
+                    bare_titles.append(mention)
+                else:
+                    holder.add(mention, MergeReason.TITLE)
             continue
         acronym = len(key) == 1 and by_key[key][0].text.isupper() and len(key[0]) >= 2
-        place = Counter(m.type for m in by_key[key]).most_common(1)[0][0] is EntityType.PLACE
-        # A place is no short form of an organisation named after it: 'Alabama' is not the
-        # 'Alabama Human Life Protection Act', 'Toronto' not 'Toronto Police'.
+        place = _is_place_name(key, by_key[key])
+        # A place is no short form of an organisation or place named after it: 'Alabama' is
+        # not the 'Alabama Human Life Protection Act', 'Toronto' not 'Toronto Police', 'Calicut'
+        # not 'Calicut International Airport'.
         containers = [c for c in clusters if any(_short_form(key, k, c.type, acronym)
                                                  for k in c.keys)
-                      and not (place and c.type is EntityType.ORGANIZATION)]
+                      and not (place and c.type in {EntityType.ORGANIZATION, EntityType.PLACE})
+                      and not c.kept_apart(key, apart)]
         for mention in by_key[key]:
-            home, reason = _best_container(mention, containers)
+            home, reason = _best_container(mention, key, containers, texts)
             if home is None:
                 home = singles.get(key)
-                reason = MergeReason.SAME_NAME
+                reason = _alias_reason(mention, aliased, MergeReason.SAME_NAME)
             elif acronym and home.type is EntityType.ORGANIZATION:
                 reason = MergeReason.INITIALS
             if home is None:
@@ -370,7 +458,101 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str]) -> list[_Clus
             else:
                 home.keys.add(key)
             home.add(mention, reason)
-    return clusters
+    return clusters, bare_titles
+
+
+def _at(mention: Mention) -> tuple[str, int, int]:
+    return mention.doc_id, mention.start, mention.end
+
+
+def _alias_reason(mention: Mention, aliased: dict[tuple[str, int, int], tuple[Key, MergeReason]],
+                  otherwise: MergeReason) -> MergeReason:
+    return aliased[_at(mention)][1] if _at(mention) in aliased else otherwise
+
+
+_NAME_WORD = r"[A-Z][\w.&'’-]*"
+_PARENTHESIS = re.compile(rf"\s*[(\[]\s*({_NAME_WORD}(?:\s+(?:of|and|for|the|{_NAME_WORD})){{0,7}})"
+                          r"\s*[)\]]")
+
+
+def _alias_keys(mentions: list[Mention], texts: dict[str, str], apart: KeptApart
+                ) -> dict[tuple[str, int, int], tuple[Key, MergeReason]]:
+    """The key a mention joins by another of its names, and why: a known alias anywhere
+    ('U.N.' is 'United Nations', ``data/entity_names.json``), or a name an article declares in
+    parentheses right after another ('Pennsylvania State University (Penn State)', 'the World
+    Health Organization (WHO)'): in that article the shorter is the longer's alias. Not after a
+    person ('Ann Lee (Labour)') nor for a place ('Berlin (Germany)')."""
+    declared: dict[tuple[str, Key], Key] = {}
+    for mention in mentions:
+        found = _PARENTHESIS.match(texts.get(mention.doc_id, ""), mention.end)
+        if found is None or mention.type is EntityType.PERSON:
+            continue
+        pair = sorted((mention.text, found.group(1)), key=lambda t: -len(name_key(t)))
+        long_key, short_key = _known_key(pair[0]), _known_key(pair[1])
+        if long_key and short_key and long_key != short_key \
+                and gazetteer.lookup(pair[1]) is None \
+                and frozenset((long_key, short_key)) not in apart:
+            declared[(mention.doc_id, short_key)] = long_key
+    aliased: dict[tuple[str, int, int], tuple[Key, MergeReason]] = {}
+    for mention in mentions:
+        own, known = name_key(mention.text), _known_key(mention.text)
+        if frozenset((own, known)) in apart:
+            known = own
+        if (mention.doc_id, known) in declared:
+            aliased[_at(mention)] = declared[(mention.doc_id, known)], \
+                MergeReason.DECLARED_ALIAS
+        elif known != own:
+            aliased[_at(mention)] = known, MergeReason.KNOWN_ALIAS
+    return aliased
+
+
+def _known_key(name: str) -> Key:
+    """The key of the name a known alias stands for, else of the name itself."""
+    return name_key(known_name(name) or name)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words that alone are a title, not a name ('Queen', 'President', 'Senator')."""
+    return title_nouns() | (_NAME_PREFIXES - {"mr", "mrs", "ms", "dr", "prime", "general"})
+
+
+def _title_holder(mention: Mention, title: str, clusters: list[_Cluster]) -> _Cluster | None:
+    """'the Queen' is the one person this document names with that title ('Queen Elizabeth
+    II', or 'Elizabeth II' titled 'the Queen'); a bare title never names anyone across
+    documents (one article's Queen is not another's)."""
+    holders = [c for c in clusters if c.type is EntityType.PERSON and mention.doc_id in c.docs
+               and any(m.doc_id == mention.doc_id and _titled(m, title) for m in c.mentions)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _titled(mention: Mention, title: str) -> bool:
+    words = mention.text.lower().split()
+    given = (mention.title or "").lower().split()
+    return (len(words) > 1 and words[0] == title) or (bool(given) and given[-1] == title)
+
+
+def _is_place_name(key: Key, mentions: list[Mention]) -> bool:
+    """Mostly read as a place, and a place the gazetteer knows or the recogniser called a
+    political place ('Alabama'), not a building it guessed ('Watch Tower')."""
+    if Counter(m.type for m in mentions).most_common(1)[0][0] is not EntityType.PLACE:
+        return False
+    return gazetteer.lookup(" ".join(key)) is not None or \
+        any(m.ner_label == "GPE" for m in mentions)
+
+
+def _own_type(mention: Mention, key: Key, texts: dict[str, str]) -> EntityType:
+    """The type a mention's own votes give it, before it joins anything."""
+    return winner(mention_votes(mention, key, texts.get(mention.doc_id, "")))
+
+
+def _as_written(mention: Mention, texts: dict[str, str], apart: KeptApart) -> Mention:
+    """A mention extraction renamed ('US' -> 'United States') keeps the words the article
+    wrote when the user keeps the two names apart."""
+    written = " ".join(texts.get(mention.doc_id, "")[mention.start:mention.end].split())
+    if written and frozenset((name_key(written), name_key(mention.text))) in apart:
+        return mention.model_copy(update={"text": written})
+    return mention
 
 
 def _read_as_other_words(mention: Mention, texts: dict[str, str]) -> bool:
@@ -437,30 +619,67 @@ def _named_by_head_word(mention: Mention, text: str,
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 
-def _short_form(short: tuple[str, ...], full: tuple[str, ...], full_type: EntityType,
-                acronym: bool) -> bool:
+def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> bool:
     """Whether ``short`` can name the entity called ``full``: any part of a person's name
-    ('Jong-un', 'Kim'), the leading words of an organisation's ('Harbor' for 'Harbor Foods'),
-    or an organisation's initials ('ESA'). Places never: 'Korea' is not 'North Korea'."""
+    ('Jong-un', 'Kim'); of an organisation's its initials ('ESA'), its leading words when they
+    are no complete name of their own ('Harbor' for 'Harbor Foods', not 'House of Commons'
+    for 'House of Commons Library'), or its words after a country ('Supreme Court' of 'US
+    Supreme Court'); of a place its leading words when they are no place themselves
+    ('Fishmongers' of "Fishmongers' Hall"). Never a place's last words: 'Korea' is not 'North
+    Korea'. Only persons take short forms from other documents (``_best_container``)."""
     if full_type is EntityType.PERSON:
         return _contained(short, full)
-    if full_type is not EntityType.ORGANIZATION or len(short) >= len(full):
+    if len(short) >= len(full) or full_type not in {EntityType.ORGANIZATION, EntityType.PLACE}:
         return False
+    leading = full[:len(short)] == short
+    if full_type is EntityType.PLACE:
+        return leading and not acronym and gazetteer.lookup(" ".join(short)) is None
     if acronym:
         initials = "".join(w[0] for w in full if w not in {"of", "the", "and", "for", "de"})
         return short[0] == initials
-    return full[:len(short)] == short
+    return (leading and not _part_of(short, full)) or _after_country(full) == short
 
 
-def _best_container(mention: Mention, candidates: list[_Cluster]
-                    ) -> tuple[_Cluster | None, MergeReason]:
-    """The cluster a short name belongs to, and why: one named in the same document (the
-    most mentioned if several); from another document only a person, and only when exactly
-    one person in the corpus fits. 'The House' of one article is not another's 'House of
-    Commons', and 'Elizabeth' is not Elizabeth Warren when a Queen Elizabeth is named too."""
+def _part_of(short: Key, full: Key) -> bool:
+    """Whether the longer name is a part or offshoot of a thing the shorter names on its
+    own: the shorter is complete ('House of Commons'; 'Harbor Bank', a kind word) and the
+    longer adds a new head ('House of Commons Library'), not a complement ('Supreme Court'
+    of 'Supreme Court of Justice')."""
+    complete = "of" in short[1:] or name_kind(short) is not None
+    return complete and full[len(short)] != "of"
+
+
+def _after_country(full: Key) -> Key | None:
+    """The words of a name after the country that leads it: 'US Supreme Court' -> 'Supreme
+    Court', 'Turkish Foreign Ministry' -> 'Foreign Ministry'. Not after a state or city: the
+    'Maryland Democratic Party' is not the Democratic Party."""
+    for size in (1, 2):
+        head = " ".join(full[:size])
+        place = gazetteer.lookup(head)
+        if len(full) > size + 1 and (head in _country_words() or (
+                place is not None and place.kind == "country")):
+            return full[size:]
+    return None
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    """Folded initialisms and demonyms of countries: 'us', 'uk', 'turkish'."""
+    return frozenset({k.lower() for k in initialisms()} | set(demonyms()))
+
+
+def _best_container(mention: Mention, key: Key, candidates: list[_Cluster],
+                    texts: dict[str, str]) -> tuple[_Cluster | None, MergeReason]:
+    """The cluster a short name belongs to, and why: one whose longer name the same document
+    writes (the most mentioned if several); from another document only a person, only by the
+    surname, only when exactly one person in the corpus fits and only when the mention itself
+    reads as a person. 'The House' of one article is not another's 'House of Commons',
+    'Elizabeth' is not Elizabeth Warren when a Queen Elizabeth is named too, a first name
+    ('Bill') names no one outside the article that writes the full name, and 'Washington' the
+    city is not Denzel Washington."""
     if not candidates:
         return None, MergeReason.SAME_NAME
-    local = [c for c in candidates if mention.doc_id in c.docs]
+    local = [c for c in candidates if c.longest.get(mention.doc_id, 0) > len(key)]
     if local:
         # The most mentioned; among equals the one named first, whom an article introduces
         # before his parents ('Elijah Cummings ... His parents, Robert Cummings and Ruth
@@ -470,17 +689,32 @@ def _best_container(mention: Mention, candidates: list[_Cluster]
             return len(cluster.mentions), -first
         return max(local, key=weight), MergeReason.SHORT_FORM
     people = [c for c in candidates if c.type is EntityType.PERSON]
-    if len(people) == 1 and len(candidates) == 1:
+    if len(people) == 1 and len(candidates) == 1 and \
+            any(_family_part(key, k) for k in people[0].keys) and \
+            _own_type(mention, key, texts) is not EntityType.PLACE:
         return people[0], MergeReason.UNIQUE_PERSON
     return None, MergeReason.SAME_NAME
+
+
+def _family_part(short: Key, full: Key) -> bool:
+    """A part of a full name that names its bearer outside the article: its last words
+    ('Putin' of 'Vladimir Putin', 'Jong-un' of 'Kim Jong Un') or a family name written first
+    ('Kim', ``data/entity_names.json``); never a given name alone ('Bill' of 'Bill Clinton')
+    nor a middle initial."""
+    if len(short) >= len(full):
+        return False
+    return full[-len(short):] == short or \
+        (len(short) == 1 and full[0] == short[0] and short[0] in family_names_first())
 
 
 def _canonical_label(cluster: _Cluster) -> str:
     """The most frequent multi-word form (a full name), else the most frequent form: what a
     reader would call the entity, and robust to one headline gluing a word onto a name."""
-    forms = Counter(m.text for m in cluster.mentions if len(name_key(m.text)) >= 2)
+    own = [m for m, r in zip(cluster.mentions, cluster.reasons, strict=True)
+           if r not in _KEYLESS] or cluster.mentions  # not an alias: 'ISIS' of 'Islamic State'
+    forms = Counter(m.text for m in own if len(name_key(m.text)) >= 2)
     if not forms:
-        forms = Counter(m.text for m in cluster.mentions)
+        forms = Counter(m.text for m in own)
     return sorted(forms.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 

@@ -31,6 +31,7 @@ class _Weights(BaseModel):
 
     recogniser: float
     guessed: float
+    short_form: float
     kind_word: float
     gazetteer: dict[str, float]
     recogniser_on_place_name: dict[EntityType, float] = {}
@@ -58,7 +59,11 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
                   short_form: bool = False) -> Counter[EntityType]:
     """The votes one mention casts. ``key`` is its folded name, ``text`` the document's text
     (for the words around it); a ``short_form`` of a longer name casts no gazetteer or
-    kind-word vote, since its words name the longer thing ('Jordan' of 'Michael Jordan')."""
+    kind-word vote, since its words name the longer thing ('Jordan' of 'Michael Jordan'), and
+    its recogniser label is worth only the ``short_form`` weight: the recogniser reads a lone
+    surname as anything ('Rittenhouse' an organisation ten times over the one 'Kyle
+    Rittenhouse' it read as a person), so the full name's mentions and the words around the
+    short one decide."""
     rules = load_rules()
     weights = rules.weights
     votes: Counter[EntityType] = Counter()
@@ -73,7 +78,7 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
             votes[EntityType.PLACE] += weights.gazetteer.get(place.kind, 0.0)
             recogniser = min(recogniser, weights.recogniser_on_place_name.get(mention.type,
                                                                               recogniser))
-    votes[mention.type] += recogniser
+    votes[mention.type] += weights.short_form if short_form else recogniser
     if mention.title:
         votes[EntityType.PERSON] += weights.title
     for entity_type in _context_types(mention, text):

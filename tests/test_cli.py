@@ -557,3 +557,38 @@ def test_entities_show_why_each_alias_was_merged(tmp_path):
     rows = {row["name"]: row for row in json.loads(result.stdout)}
     merged = rows["Vladimir Putin"]["merged because"].split("; ")
     assert "Putin: short-form (1)" in merged and "Vladimir Putin: same-name (1)" in merged
+
+
+def test_entities_merges_lists_each_merge_and_keep_apart_undoes_it(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Vladimir Putin met Lena Marsh in Paris. Putin thanked Lena Marsh.\n",
+                      encoding="utf-8")
+    target = tmp_path / "graph.ttl"
+    assert kg("build", str(source), "-o", str(target)).exit_code == 0
+    result = kg("entities", str(target), "--merges", "--type", "person", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {"name": "Vladimir Putin", "type": "Person", "alias": "Putin",
+            "merged because": "short-form", "mentions": "1", "documents": "a.txt",
+            "iri": PUTIN} in rows
+    assert {r["type"] for r in rows} == {"Person"}
+
+    pairs = tmp_path / "apart.json"
+    pairs.write_text('[["putin", "Vladimir Putin"]]', encoding="utf-8")
+    for how in (["--keep-apart", "Putin", "vladimir putin"], ["--keep-apart-file", str(pairs)]):
+        apart = tmp_path / "apart.ttl"
+        assert kg("build", str(source), "-o", str(apart), *how).exit_code == 0
+        merges = json.loads(kg("entities", str(apart), "--merges", "--format", "json").stdout)
+        putin = {(r["name"], r["alias"]) for r in merges if "Putin" in r["alias"]}
+        assert ("Vladimir Putin", "Putin") not in putin and ("Putin", "Putin") in putin
+
+
+@pytest.mark.parametrize("content", ['{"a": 1}', '[["one"]]', "not json"])
+def test_a_bad_keep_apart_file_is_a_one_line_error(tmp_path, content):
+    source = tmp_path / "a.txt"
+    source.write_text("Lena Marsh flew to France.\n", encoding="utf-8")
+    pairs = tmp_path / "apart.json"
+    pairs.write_text(content, encoding="utf-8")
+    result = kg("build", str(source), "-o", str(tmp_path / "g.ttl"), "--keep-apart-file",
+                str(pairs))
+    _assert_one_line_error(result, 2, "apart.json", "name pairs")

@@ -66,3 +66,30 @@ def test_scores_count_only_judged_lines_and_every_kind_of_error():
 def test_the_wilson_interval_matches_the_known_value():
     low, high = wilson(95, 100)
     assert round(low, 3) == 0.888 and round(high, 3) == 0.978
+
+
+def test_a_judged_sheet_carried_to_a_newer_graph_flips_only_on_graph_evidence(graph_file):
+    from entity_rescore import project
+
+    def judged(name, kind, iri, aliases=(), similar=(), **verdicts):
+        row = {"iri": f"https://w3id.org/kg-news/id/{iri}", "name": name, "type": kind,
+               "aliases": list(aliases), "similar": list(similar), "type_right": True,
+               "wrong_merge": False, "duplicate": False, "junk": False}
+        return row | verdicts
+
+    rows = [judged("Vladimir Putin", "Person", "person/vladimir-putin",
+                   aliases=["Putin", "Paris"], wrong_merge=True),  # 'Paris' split off since
+            judged("Putin", "Person", "person/putin", duplicate=True),  # a redirect leads on
+            judged("Lena Marsh", "Person", "person/lena-marsh", aliases=["Lena"],
+                   similar=["Lena (Place)"], duplicate=True),  # still apart: stays wrong
+            judged("Oslo", "Organization", "organization/oslo", type_right=False),
+            judged("Monday Group", "Organization", "organization/monday-group", junk=True)]
+    projected, changes = project(rows, graph_file)
+    by_name = {r["name"]: r for r in projected}
+    assert "Monday Group" not in by_name and any("gone" in c and "Monday Group" in c
+                                                 for c in changes)
+    assert by_name["Vladimir Putin"]["wrong_merge"] is False
+    assert by_name["Putin"]["now"]["iri"].endswith("person/vladimir-putin")
+    assert by_name["Lena Marsh"]["duplicate"] is True
+    assert by_name["Oslo"]["type_right"] is False  # a new type is listed, never judged
+    assert any(c.startswith("retyped") and "Oslo" in c for c in changes)

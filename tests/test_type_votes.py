@@ -84,3 +84,14 @@ def test_the_winner_has_the_most_weight_and_ties_go_by_priority(weights):
     assert votes[best] == max(votes.values())
     tied = [t for t in PRIORITY if votes.get(t) == votes[best]]
     assert best == tied[0]
+
+
+def test_many_mislabelled_short_forms_do_not_outvote_the_full_name():
+    text = "Ivo Marchetti spoke. " + "Marchetti nodded. " * 12
+    full = _mention("Ivo Marchetti", "PERSON", EntityType.PERSON)
+    votes = mention_votes(full, name_key("Ivo Marchetti"), text)
+    for found in range(12):
+        short = _mention("Marchetti", "ORG", EntityType.ORGANIZATION,
+                         start=text.find("Marchetti nodded") + found * 18)
+        votes += mention_votes(short, ("marchetti",), text, short_form=True)
+    assert winner(votes) is EntityType.PERSON

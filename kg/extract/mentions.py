@@ -16,8 +16,9 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from kg import gazetteer
+from kg.entity_names import is_never_alone, time_zones
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
-from kg.lexicon import canonical_role, initialisms, longest_role
+from kg.lexicon import canonical_role, initialisms, longest_role, role_modifiers
 from kg.model import EntityType, Mention, Sentence
 from kg.relations import load_vocabulary, name_kind
 
@@ -181,6 +182,44 @@ def _capitalised_noun(span: Span, nouns: frozenset[str]) -> bool:
     return span[0].lower_ in nouns
 
 
+CLOCK = re.compile(r"(?i)(?:\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|\b\d{4})"
+                   r"\s*$")
+
+
+def _not_a_name(span: Span) -> bool:
+    """Words the recogniser takes for names that are none: a word never an entity alone
+    ('State' of 'Secretary of State', 'the Administration'; ``data/entity_names.json``), a
+    time zone after a clock time ('7:38 pm IST'), a word shouted in capitals ('BY A LOT')."""
+    if is_never_alone(span.text):
+        return True
+    text = span.doc.text
+    if span.text in time_zones() and CLOCK.search(text[max(0, span.start_char - 16):
+                                                       span.start_char]):
+        return True
+    return span.text.isupper() and len(span) == 1 and _shouted(span)
+
+
+def _shouted(span: Span) -> bool:
+    """Capitals around the word that are no names either ('I WON, BY A LOT!'): a word in a
+    run of shouting, not an initialism among names ('US, UK and EU')."""
+    doc = span.doc
+    near = [t for t in doc[max(span.sent.start, span.start - 3):min(span.sent.end, span.end + 3)]
+            if t.is_alpha and (t.i < span.start or t.i >= span.end)]
+    return sum(t.text.isupper() and not t.ent_type_ for t in near) >= 2
+
+
+def _without_modifier(ent: Span) -> Span:
+    """'Retired FBI agent X', 'Former Apple chief Y': a role's modifier that opens a sentence
+    is capitalised and read into the name after it; it is no part of it. What is left, in
+    capitals, is the holder of the role: an organisation ('FBI'), not a person."""
+    if len(ent) < 2 or ent[0].tag_ not in {"JJ", "VBN"} or \
+            ent[0].text.lower() not in role_modifiers():
+        return ent
+    rest = ent[1:]
+    label = "ORG" if len(rest) == 1 and rest.text.isupper() else ent.label_
+    return Span(ent.doc, rest.start, rest.end, label=label)
+
+
 def _name_read_as_month(ent: Span) -> Span:
     """'Theresa May' read as a date: a month-name surname right after a capitalised given
     name that modifies it is a person."""
@@ -244,7 +283,7 @@ def _surname_echoes(state: DocState, mentions: list[Mention]) -> list[Mention]:
 
 def _recognised_mentions(state: DocState) -> Iterator[Mention]:
     ents = (_name_read_as_month(e) for e in state.doc.ents)
-    for ent in (part for whole in ents for split in _split_entity(whole)
+    for ent in (_without_modifier(part) for whole in ents for split in _split_entity(whole)
                 for titled in _split_after_title_of(split)
                 for part in _split_role_off(titled)):
         entity_type = NER_TYPES.get(ent.label_)
@@ -252,7 +291,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
             continue
         if entity_type in NAMED_TYPES and (_junk_name(span.text) or
-                                          _capitalised_noun(span, state.common_nouns())):
+                                          _capitalised_noun(span, state.common_nouns()) or
+                                          _not_a_name(span)):
             continue  # '2024-06-19 HKT', 'www.example.com', 'A', 'Tak-': no person or firm
         if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'

@@ -1,0 +1,85 @@
+"""What names are, beyond the recogniser: words that are never an entity alone, other names
+of one thing (initialisms and long forms), and time-zone abbreviations.
+
+The words and aliases are data (``kg/data/entity_names.json``); the time zones come from the
+IANA database that ``zoneinfo`` reads (the ``tzdata`` package), so a new abbreviation needs
+no edit here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+import zoneinfo
+from datetime import datetime
+from functools import cache
+from importlib import resources
+
+
+@cache
+def _data() -> dict[str, object]:
+    text = resources.files("kg").joinpath("data/entity_names.json").read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def fold(text: str) -> str:
+    """Case, accents, dots and hyphens folded away: 'U.N.' -> 'u n', 'Jong-un' -> 'jong un'."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.findall(r"[a-z0-9+]+", ascii_))
+
+
+@cache
+def never_alone() -> frozenset[str]:
+    """Folded words that are no entity by themselves ('State', 'Court', 'LGBT')."""
+    return frozenset(fold(w) for w in _data()["never_alone"])  # type: ignore[union-attr]
+
+
+def is_never_alone(name: str) -> bool:
+    """Whether a whole name is one of the words that never name a thing alone."""
+    return fold(name) in never_alone()
+
+
+@cache
+def _alias_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(exact, folded): aliases written in capitals match as written ('WHO', 'U.N.'), others
+    after folding; each to the name kg keys the thing by."""
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for name, aliases in _data()["aliases"].items():  # type: ignore[union-attr]
+        folded[fold(name)] = name
+        for alias in aliases:
+            if alias.replace(".", "").isupper():
+                exact[alias] = name
+            else:
+                folded[fold(alias)] = name
+    return exact, folded
+
+
+def known_name(text: str) -> str | None:
+    """The name a known alias stands for ('ISIS' -> 'Islamic State'), the name itself for the
+    name, or None when the data does not know it."""
+    exact, folded = _alias_tables()
+    return exact.get(text.strip()) or folded.get(fold(text))
+
+
+@cache
+def time_zones() -> frozenset[str]:
+    """Abbreviations of the IANA time zones in winter and summer ('IST', 'CEST', 'UTC')."""
+    names = set()
+    for zone in zoneinfo.available_timezones():
+        try:
+            info = zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+        for month in (1, 7):
+            abbreviation = datetime(2020, month, 1, tzinfo=info).tzname()
+            if abbreviation and abbreviation.isalpha():
+                names.add(abbreviation)
+    return frozenset(names)
+
+
+@cache
+def family_names_first() -> frozenset[str]:
+    """Family names East Asian names write first ('Kim', 'Xi', 'Nguyen'), folded."""
+    return frozenset(fold(w) for w in _data()["family_names_first"])  # type: ignore[union-attr]
