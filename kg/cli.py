@@ -36,7 +36,7 @@ from kg.facts import (
     to_csv,
     to_json,
 )
-from kg.graphstore import DEFAULT_STORE, export_store
+from kg.graphstore import DEFAULT_STORE, export_store, is_store
 from kg.incremental import StoreBuild, build_for_store, save, update_for_store
 from kg.nlp import DOCUMENT_SECONDS
 from kg.pipeline import build_result
@@ -61,6 +61,7 @@ from kg.store import (
 from kg.store import (
     DEFAULT_TIMEOUT as LOAD_TIMEOUT,
 )
+from kg.storequery import query_store
 from kg.validate import validate_graph
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -121,6 +122,8 @@ def main() -> None:
       kg facts output/graph.ttl --entity "Kim Jong Un"
       kg report output/graph.ttl -o report.html  # a page to read: picture, facts, quotes
       kg build -o output/graph.trig && kg load output/graph.trig http://localhost:7878/store
+      kg build --update output/store more/      # add articles to the store kg build keeps
+      kg query output/store "SELECT (COUNT(*) AS ?n) WHERE { ?f kg:supportCount ?s }"
     """
 
 
@@ -198,6 +201,9 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
         elif store:
             saved = build_for_store(sources, **options)
         result = saved.result if saved else build_result(sources, **options)
+        for source in saved.replaced if update and saved else ():
+            click.echo(f"kg: replaced {source}: its text changed since the store read it; "
+                       "the readings of the old text are dropped", err=True)
         for skipped in result.skipped:
             click.echo(f"kg: skipped {skipped}", err=True)
         if not no_validate:
@@ -276,9 +282,10 @@ def validate(graph: Path) -> None:
               help="Ask this SPARQL endpoint (a store kg loaded) instead of a graph file.")
 @reports_errors
 def query(arguments: tuple[str, ...], fmt: str, timeout: float, endpoint: str | None) -> None:
-    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file, or with
-    --endpoint on a store (kg:, schema:, prov:... predeclared). On a file SERVICE and FROM are
-    refused: the answer comes from GRAPH only.
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file or a kg store
+    folder (in its own engine), or with --endpoint on a server (kg:, schema:, prov:...
+    predeclared). On a file or store SERVICE and FROM are refused: the answer comes from
+    GRAPH only.
 
     \b
     Examples:
@@ -292,6 +299,8 @@ def query(arguments: tuple[str, ...], fmt: str, timeout: float, endpoint: str | 
         raise click.UsageError("give SPARQL with --endpoint URL, else GRAPH and SPARQL")
     if endpoint:
         result = query_endpoint(endpoint, arguments[0], timeout=timeout)
+    elif is_store(Path(arguments[0])):
+        result = query_store(arguments[0], arguments[1], timeout=timeout)
     else:
         result = run_query(load_graph(Path(arguments[0])), arguments[1], timeout=timeout)
     if isinstance(result, GraphResult):

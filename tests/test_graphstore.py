@@ -161,6 +161,12 @@ def test_a_changed_article_replaces_its_old_readings(stores, halves, tmp_path):
     store = _copy(stores["a+b"], tmp_path / "s")
     update = update_for_store(store, [changed / name])
     assert (update.added, update.replaced, update.unchanged) == ((), (name,), ())
+    said = CliRunner().invoke(main, ["build", "--update", str(_copy(store, tmp_path / "t")),
+                                     str(changed / name), "--no-validate", "--quiet"])
+    assert said.exit_code == 0, said.output
+    assert said.stderr.splitlines() == [f"kg: replaced {name}: its text changed since the "
+                                        "store read it; the readings of the old text are "
+                                        "dropped"]
     save(store, update)
 
     whole = build_for_store([first, changed])
@@ -170,6 +176,16 @@ def test_a_changed_article_replaces_its_old_readings(stores, halves, tmp_path):
     old_sentence = SEEDS[3].read_text("utf-8").split(".")[0]
     assert not any(old_sentence in quote for quote in kept_quotes)
     assert len(list((store / "records").iterdir())) == 5  # the old record is gone
+
+
+def test_an_article_the_store_has_under_another_name_is_skipped(stores, tmp_path):
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(SEEDS[0], copy / "same-text.txt")
+    update = update_for_store(stores["ab"], [copy])
+    assert update.added == () and update.result.skipped == (
+        f"same-text.txt: same document as {SEEDS[0].name} in the store",)
+    assert _nquads(update.result.dataset) == _nquads(read_dataset(stores["ab"]))
 
 
 def test_entity_iris_of_the_first_half_still_name_an_entity_after_the_update(stores):
@@ -262,6 +278,32 @@ def test_query_facts_and_entities_read_a_store_as_they_read_its_graph_file(store
         on_file = CliRunner().invoke(main, _fill(command, {"{}": graph}))
         assert on_store.exit_code == 0, on_store.output
         assert on_store.stdout == on_file.stdout and on_store.stdout.count("\n") > 1
+
+
+def test_kg_query_on_a_store_answers_as_on_its_graph_file(stores, tmp_path):
+    """In Oxigraph's engine on the store, in rdflib's on the file: the README's queries, an
+    ASK and a CONSTRUCT (whose integers keep their datatype) give the same answer."""
+    graph = tmp_path / "graph.trig"
+    assert CliRunner().invoke(main, ["export", str(stores["ab"]), "-o", str(graph)]).exit_code \
+        == 0
+    readme = (REPO / "README.md").read_text("utf-8")
+    queries = re.findall(r"^\$ kg query \S+ (?:--format \w+ )?'(.+?)'$", readme, re.M | re.S)
+    assert len(queries) >= 2
+    queries += ["ASK { ?s kg:supportCount 3 }",
+                "CONSTRUCT { ?s nif:beginIndex ?b ; kg:supportCount ?n } WHERE { "
+                "{ ?s nif:beginIndex ?b } UNION { ?s kg:supportCount ?n } }"]
+    for sparql in queries:
+        on_store = CliRunner().invoke(main, ["query", str(stores["ab"]), "--format", "csv",
+                                             sparql])
+        on_file = CliRunner().invoke(main, ["query", str(graph), "--format", "csv", sparql])
+        assert on_store.exit_code == 0, on_store.output
+        store_lines, file_lines = on_store.stdout.splitlines(), on_file.stdout.splitlines()
+        assert store_lines[0] == file_lines[0] and len(store_lines) > 1
+        assert sorted(store_lines) == sorted(file_lines), sparql[:60]
+    refused = CliRunner().invoke(main, ["query", str(stores["ab"]),
+                                        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> "
+                                        "{ ?s ?p ?o } }"])
+    assert refused.exit_code == 4 and "SERVICE" in refused.stderr
 
 
 def test_kg_export_streams_nquads_from_the_store(stores, tmp_path):
