@@ -36,7 +36,7 @@ from kg.facts import (
     to_csv,
     to_json,
 )
-from kg.graphstore import DEFAULT_STORE, export_store, is_store
+from kg.graphstore import DEFAULT_STORE, export_store
 from kg.incremental import StoreBuild, build_for_store, save, update_for_store
 from kg.nlp import DOCUMENT_SECONDS
 from kg.pipeline import build_result
@@ -61,7 +61,6 @@ from kg.store import (
 from kg.store import (
     DEFAULT_TIMEOUT as LOAD_TIMEOUT,
 )
-from kg.storequery import query_store
 from kg.validate import validate_graph
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -283,9 +282,8 @@ def validate(graph: Path) -> None:
 @reports_errors
 def query(arguments: tuple[str, ...], fmt: str, timeout: float, endpoint: str | None) -> None:
     """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file or a kg store
-    folder (in its own engine), or with --endpoint on a server (kg:, schema:, prov:...
-    predeclared). On a file or store SERVICE and FROM are refused: the answer comes from
-    GRAPH only.
+    folder, or with --endpoint on a server (kg:, schema:, prov:... predeclared). On a file or
+    store SERVICE and FROM are refused: the answer comes from GRAPH only.
 
     \b
     Examples:
@@ -299,8 +297,6 @@ def query(arguments: tuple[str, ...], fmt: str, timeout: float, endpoint: str | 
         raise click.UsageError("give SPARQL with --endpoint URL, else GRAPH and SPARQL")
     if endpoint:
         result = query_endpoint(endpoint, arguments[0], timeout=timeout)
-    elif is_store(Path(arguments[0])):
-        result = query_store(arguments[0], arguments[1], timeout=timeout)
     else:
         result = run_query(load_graph(Path(arguments[0])), arguments[1], timeout=timeout)
     if isinstance(result, GraphResult):

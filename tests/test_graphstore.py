@@ -281,15 +281,15 @@ def test_query_facts_and_entities_read_a_store_as_they_read_its_graph_file(store
 
 
 def test_kg_query_on_a_store_answers_as_on_its_graph_file(stores, tmp_path):
-    """In Oxigraph's engine on the store, in rdflib's on the file: the README's queries, an
-    ASK and a CONSTRUCT (whose integers keep their datatype) give the same answer."""
+    """The README's queries, an ASK, a direct-triple SELECT (its triple is in two graphs) and
+    a CONSTRUCT (whose integers keep their datatype) give the same answer on both."""
     graph = tmp_path / "graph.trig"
     assert CliRunner().invoke(main, ["export", str(stores["ab"]), "-o", str(graph)]).exit_code \
         == 0
     readme = (REPO / "README.md").read_text("utf-8")
     queries = re.findall(r"^\$ kg query \S+ (?:--format \w+ )?'(.+?)'$", readme, re.M | re.S)
     assert len(queries) >= 2
-    queries += ["ASK { ?s kg:supportCount 3 }",
+    queries += ["ASK { ?s kg:supportCount 3 }", "SELECT ?s ?o WHERE { ?s kg:gave ?o }",
                 "CONSTRUCT { ?s nif:beginIndex ?b ; kg:supportCount ?n } WHERE { "
                 "{ ?s nif:beginIndex ?b } UNION { ?s kg:supportCount ?n } }"]
     for sparql in queries:
