@@ -27,7 +27,12 @@ from kg.confidence import FLOOR
 from kg.deadline import call_with_deadline
 from kg.endpoint import query_endpoint
 from kg.errors import KgError, ShapeViolation, exit_codes
-from kg.export import FORMAT_SUFFIXES, format_for, refuse_overwriting_inputs, write_outputs
+from kg.export import (
+    FORMAT_SUFFIXES,
+    format_for,
+    refuse_overwriting_inputs,
+    write_outputs,
+)
 from kg.facts import (
     FactRow,
     ReadingRow,
@@ -37,6 +42,8 @@ from kg.facts import (
     to_csv,
     to_json,
 )
+from kg.graphstore import DEFAULT_STORE, export_store
+from kg.incremental import StoreBuild, build_for_store, save, update_for_store
 from kg.nlp import DOCUMENT_SECONDS
 from kg.pipeline import build_result
 from kg.progress import Bars, LogLines, Progress, Silent, step
@@ -126,6 +133,8 @@ def main() -> None:
       kg facts output/graph.ttl --entity "Kim Jong Un"
       kg report output/graph.ttl -o report.html  # a page to read: picture, facts, quotes
       kg build -o output/graph.trig && kg load output/graph.trig http://localhost:7878/store
+      kg build --update output/store more/      # add articles to the store kg build keeps
+      kg query output/store "SELECT (COUNT(*) AS ?n) WHERE { ?f kg:supportCount ?s }"
     """
 
 
@@ -165,36 +174,62 @@ def main() -> None:
                    "to be wrong); repeatable.")
 @click.option("--keep-apart-file", type=click.Path(path_type=Path, dir_okay=False),
               help='A JSON list of name pairs to keep apart: [["Bill", "Bill Clinton"]].')
+@click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
+              help=f"Keep the graph and each article's extraction in this store folder "
+                   f"(default without -o: {DEFAULT_STORE}); kg query, facts and entities read it.")
+@click.option("--update", "update", type=click.Path(path_type=Path, file_okay=False),
+              metavar="STORE", help="Add the new or changed articles under PATHS to this store "
+                                    "(unchanged ones are not read again) and rewrite its graph; "
+                                    "writes no other file unless -o.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
           no_validate: bool, strict: bool, min_confidence: float, quiet: bool,
           follow_links: bool, time_limit: float, workers: int | None,
           cluster: str | None, keep_apart: tuple[tuple[str, str], ...],
-          keep_apart_file: Path | None) -> None:
+          keep_apart_file: Path | None, store: Path | None, update: Path | None) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
     Examples:
-      kg build
+      kg build                                  # + the store output/store
       kg build news/ extra.html -o graph.jsonld
       kg build feed.jsonl -o graph.nq --format nquads
       kg build news/ --min-confidence 0.5
       kg build news/ --keep-apart "Bill" "Bill Clinton"
+      kg build --update output/store more-news/ # add articles to the store
     """
+    if update and (store or not paths):
+        raise click.UsageError("--update STORE takes the articles to add as PATHS, and no "
+                               "--store")
     sources = list(paths) or [Path("seeds")]
-    if output is None:
+    page: Path | None = None
+    if output is not None:
+        targets = {output: format_for(output, fmt)}
+    elif update is None:
         targets = {Path("output/graph.ttl"): "turtle", Path("output/graph.jsonld"): "json-ld"}
-        page: Path | None = Path("output/report.html")
+        page = Path("output/report.html")
+        store = store or DEFAULT_STORE
     else:
-        targets, page = {output: format_for(output, fmt)}, None
-    refuse_overwriting_inputs([*targets, *([page] if page else [])], sources)
+        targets = {}
+    into = update or store
+    refuse_overwriting_inputs([*targets, *([page] if page else []), *([into] if into else [])],
+                              sources)
     apart = keep_apart + (read_keep_apart(keep_apart_file) if keep_apart_file else ())
     report = None
+    saved: StoreBuild | None = None
     with _progress(quiet) as progress, _cluster_client(cluster) as client:
-        result = build_result(sources, model=model, strict=strict,
-                              min_confidence=min_confidence, follow_links=follow_links,
-                              document_seconds=time_limit or None, progress=progress,
-                              workers=workers, cluster=client, keep_apart=apart)
+        options = {"model": model, "strict": strict, "min_confidence": min_confidence,
+                   "follow_links": follow_links, "document_seconds": time_limit or None,
+                   "progress": progress, "workers": workers, "cluster": client,
+                   "keep_apart": apart}
+        if update:
+            saved = update_for_store(update, sources, **options)
+        elif store:
+            saved = build_for_store(sources, **options)
+        result = saved.result if saved else build_result(sources, **options)
+        for source in saved.replaced if update and saved else ():
+            click.echo(f"kg: replaced {source}: its text changed since the store read it; "
+                       "the readings of the old text are dropped", err=True)
         for skipped in result.skipped:
             click.echo(f"kg: skipped {skipped}", err=True)
         if not no_validate:
@@ -207,14 +242,18 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
                 if strict:
                     raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
         with step(progress, "write") as summary:
+            if saved is not None and into is not None:
+                save(into, saved)
             pages = {} if page is None else {page: render_report(
                 build_report(result.dataset, report, validate=False))}
-            write_outputs(result.dataset, targets, pages, inputs=sources)
-            summary.append(", ".join(str(t) for t in [*targets, *pages]))
+            if targets or pages:
+                write_outputs(result.dataset, targets, pages, inputs=sources)
+            written = [str(t) for t in [*targets, *pages, *([into] if into else [])]]
+            summary.append(", ".join(written))
     corpus = result.corpus
-    click.echo(f"{len(corpus.documents)} documents, {len(corpus.entities)} entities, "
-               f"{len(corpus.facts)} fact readings -> " + ", ".join(str(t) for t in [*targets,
-                                                                                      *pages])
+    changes = f" ({saved.describe()})" if update and saved else ""
+    click.echo(f"{len(corpus.documents)} documents{changes}, {len(corpus.entities)} entities, "
+               f"{len(corpus.facts)} fact readings -> " + ", ".join(written)
                + _not_read(result.skipped, result.ignored))
 
 
@@ -281,9 +320,9 @@ def validate(graph: Path) -> None:
               help="Ask this SPARQL endpoint (a store kg loaded) instead of a graph file.")
 @reports_errors
 def query(arguments: tuple[str, ...], fmt: str, timeout: float, endpoint: str | None) -> None:
-    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file, or with
-    --endpoint on a store (kg:, schema:, prov:... predeclared). On a file SERVICE and FROM are
-    refused: the answer comes from GRAPH only.
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file or a kg store
+    folder, or with --endpoint on a server (kg:, schema:, prov:... predeclared). On a file or
+    store SERVICE and FROM are refused: the answer comes from GRAPH only.
 
     \b
     Examples:
@@ -479,6 +518,28 @@ def report(graph: Path, output: Path | None, no_validate: bool) -> None:
     counts = dict(page.counts)
     click.echo(f"{counts['facts']} facts, {counts['readings']} readings, "
                f"{len(page.entities)} entities -> {target}")
+
+
+@main.command()
+@click.argument("store", type=click.Path(path_type=Path, file_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The file to write.")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMAT_SUFFIXES)),
+              help="Format of --output (default: from its suffix).")
+@reports_errors
+def export(store: Path, output: Path, fmt: str | None) -> None:
+    """Write the graph of a store folder (kg build --store) to a file. N-Quads and N-Triples
+    stream from the database, in little memory whatever the graph's size; Turtle, JSON-LD and
+    TriG read the graph into memory first.
+
+    \b
+    Examples:
+      kg export output/store -o graph.nq
+      kg export output/store -o graph.nt
+      kg export output/store -o graph.ttl
+    """
+    quads = export_store(store, output, format_for(output, fmt))
+    click.echo(f"{quads} quads -> {output}")
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:

@@ -38,6 +38,7 @@ from rdflib.plugins.parsers.rdfxml import RDFXMLHandler, RDFXMLParser
 from rdflib.plugins.parsers.trig import TrigParser, TrigSinkParser
 
 from kg.errors import GraphError
+from kg.graphstore import is_store, read_dataset
 from kg.journal import roll_forward
 
 KG_CONTEXT_IRI = "https://w3id.org/kg-news/context.jsonld"
@@ -54,9 +55,14 @@ rdflib in the same process keep rdflib's parsers."""
 
 def load_graph(path: str | Path) -> Dataset:
     """Parse any RDF file kg writes (format from the suffix) into a Dataset, as data only:
-    nothing named in the file is fetched or opened."""
+    nothing named in the file is fetched or opened. A kg graph store folder (``kg build
+    --store``) is read from its database."""
     path = Path(path)
     roll_forward(path.parent)  # a set of outputs a killed kg build left half-renamed
+    if path.is_dir():
+        if is_store(path):
+            return read_dataset(path)
+        raise GraphError(f"{path}: no such graph file (a folder, and not a kg graph store)")
     if not path.is_file():
         raise GraphError(f"{path}: no such graph file")
     fmt = GRAPH_FORMATS.get(path.suffix.lower())

@@ -7,7 +7,7 @@ documents skipped, and passes a :class:`kg.progress.Progress` for its bars or lo
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,6 +65,35 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
     this process), or, given a Dask ``distributed.Client``, on its cluster's workers; the
     graph is the same either way.
     """
+    extraction = extract_paths(paths, model=model, progress=progress, strict=strict,
+                               min_confidence=min_confidence, follow_links=follow_links,
+                               document_seconds=document_seconds, workers=workers,
+                               cluster=cluster)
+    return finish_build(extraction.results, extraction.model, progress,
+                        skipped=extraction.skipped, ignored=extraction.ignored,
+                        keep_apart=keep_apart)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The per-document records of a set of paths, before resolution."""
+
+    results: tuple[ExtractionResult, ...]
+    model: str
+    skipped: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()
+
+
+def extract_paths(paths: Iterable[str | Path], *, model: str | None = None,
+                  progress: Progress | None = None, strict: bool = False,
+                  min_confidence: float = FLOOR, follow_links: bool = False,
+                  document_seconds: float | None = DOCUMENT_SECONDS,
+                  known: Callable[[Document], ExtractionResult | None] | None = None,
+                  workers: int | None = None, cluster: Client | None = None
+                  ) -> Extraction:
+    """Read ``paths`` and parse and extract each document (see ``build_result`` for the
+    options). ``known`` may return a document's record from an earlier run: that document is
+    not parsed again (``kg build --update`` skips unchanged articles this way)."""
     if workers is not None and workers < 1:
         raise InputError(f"workers must be at least 1, not {workers}")
     report = read_documents(paths, strict=strict, follow_links=follow_links)
@@ -74,18 +103,31 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
     if not documents:
         raise InputError("no documents in a language the pipeline reads: " + "; ".join(skipped))
     progress = progress or Silent()
-    extracted = _parse_and_extract(documents, name, min_confidence, progress,
-                                   document_seconds, skipped, workers, cluster)
-    if not extracted:
+    reused = {d.doc_id: r for d in documents if known and (r := known(d)) is not None}
+    todo = tuple(d for d in documents if d.doc_id not in reused)
+    extracted = _parse_and_extract(todo, name, min_confidence, progress, document_seconds,
+                                   skipped, workers, cluster) if todo else []
+    if not extracted and not reused:
         raise InputError("no document could be read in time: " + "; ".join(skipped))
+    return Extraction((*reused.values(), *extracted), name, tuple(skipped), report.ignored)
+
+
+def finish_build(extracted: Iterable[ExtractionResult], model: str,
+                 progress: Progress | None = None, *, skipped: tuple[str, ...] = (),
+                 ignored: tuple[str, ...] = (),
+                 keep_apart: Iterable[tuple[str, str]] = ()) -> BuildResult:
+    """Resolve the records of a whole corpus and make its graph; ``model`` is the spaCy
+    pipeline's name. Resolution reads every record, so the graph is the same whichever run
+    extracted each one. ``keep_apart``: pairs of names no merge may join."""
+    progress = progress or Silent()
     with step(progress, "resolve") as summary:
         corpus = resolve_corpus(extracted, keep_apart=keep_apart)
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
-    description = model_description(name)
+    description = model_description(model)
     with step(progress, "graph") as summary:
         dataset = build_dataset(corpus, description)
         summary.append(f"{len(dataset):,} quads")
-    return BuildResult(dataset, corpus, tuple(skipped), description, report.ignored)
+    return BuildResult(dataset, corpus, skipped, description, ignored)
 
 
 def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confidence: float,

@@ -79,8 +79,8 @@ def test_build_without_output_writes_turtle_jsonld_and_the_report_under_output(
     written = sorted(p.name for p in (tmp_path / "output").iterdir())
 
     assert result.exit_code == 0, result.output
-    assert written == ["graph.jsonld", "graph.ttl", "report.html"]
-    assert "output/report.html" in result.stdout
+    assert written == ["graph.jsonld", "graph.ttl", "report.html", "store"]
+    assert "output/report.html" in result.stdout and "output/store" in result.stdout
     page = (tmp_path / "output" / "report.html").read_text(encoding="utf-8")
     assert "Conforms to the kg SHACL shapes" in page
     assert "Kim Jong Un met Vladimir Putin" in page

@@ -382,6 +382,7 @@ def test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair_whole(tmp_path
     import time
 
     from kg.export import remove_stale_temps
+    from kg.graphstore import open_store
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -409,14 +410,17 @@ def test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair_whole(tmp_path
         process.wait(timeout=120)
 
         assert _pair(tmp_path) in pairs, f"mixed or half pair after {how!r}"
+        # The graph store beside them is all-or-nothing on its own (tests/test_graphstore.py).
+        assert open_store(tmp_path / "output" / "store").manifest.documents
         leftovers = [p.name for p in (tmp_path / "output").iterdir()
-                     if p.name not in OUTPUTS]
+                     if p.name not in {*OUTPUTS, "store"}]
         if how == signal.SIGTERM:
             assert leftovers == [], leftovers
         else:  # nothing can clean up after SIGKILL; the next run removes what it left
             for name in OUTPUTS:
                 remove_stale_temps(tmp_path / "output" / name)
-            assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(OUTPUTS)
+            assert sorted(p.name for p in (tmp_path / "output").iterdir()) == sorted(
+                [*OUTPUTS, "store"])
 
 
 @pytest.mark.timeout(300)
