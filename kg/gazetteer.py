@@ -5,6 +5,7 @@ of them can contain others ('Paris, France': France is a country), and gives Geo
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict
@@ -94,3 +95,38 @@ def can_contain(name: str) -> bool:
     """Whether a name is a country or a US state, which a town can be said to lie in."""
     place = lookup(name)
     return place is not None and _KIND_RANK[place.kind] <= 1
+
+
+# ISO 3166-2 subdivision types that name a region towns lie in ('Kamloops, British Columbia',
+# 'Karipur, Kerala', 'Dolgellau, Gwynedd'); municipalities and city districts are left out.
+_REGION_TYPES = frozenset({
+    "state", "province", "region", "country", "territory", "union territory", "oblast",
+    "prefecture", "autonomous region", "autonomous community", "autonomous province",
+    "land", "county", "governorate", "department", "canton", "voivodship", "republic",
+    "district", "division", "unitary authority", "council area", "two-tier county",
+    "metropolitan district", "london borough", "administrative region", "regional state",
+    "federal district", "capital territory", "federal territory", "emirate",
+})
+
+
+@cache
+def _regions() -> dict[str, frozenset[str]]:
+    """Folded names of subdivisions (pycountry's ISO 3166-2, also each name of a bilingual
+    one such as 'Wales; Cymru') -> the ISO codes of the countries that have one so named."""
+    import pycountry
+
+    regions: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type.lower() not in _REGION_TYPES:
+            continue
+        for name in re.sub(r"\[.*?\]", ";", subdivision.name).split(";"):
+            key = _fold(name)
+            if len(key) > 3:
+                regions.setdefault(key, set()).add(subdivision.country_code)
+    return {k: frozenset(v) for k, v in regions.items()}
+
+
+def region_countries(name: str) -> frozenset[str]:
+    """The countries (ISO alpha-2) with a region, province or state of this name: empty when
+    none has one. A name that is also a city ('Victoria', 'Ontario') is both; callers decide."""
+    return _regions().get(_fold(name), frozenset())

@@ -161,3 +161,54 @@ def test_a_name_before_a_town_and_state(text, expected):
 def test_a_list_of_organisations_and_states_is_no_base():
     facts = located(corpus_of("Our chief said Acme Corp., Ohio and Texas are rivals."))
     assert not [f for f in facts if f[1] == "basedIn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The hotel stands in Gwynedd, Wales.", ("Gwynedd", "locatedIn", "Wales")),
+    ("Pet Rescue, a charity in Kitchener, Ontario, took the dogs.",
+     ("Kitchener", "locatedIn", "Ontario")),
+])
+def test_a_province_or_region_holds_the_town_before_it(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_region_of_one_country_holds_no_known_town_of_another():
+    # 'Victoria' is an Australian state; Houston is a town the gazetteer places in the US.
+    facts = located(corpus_of("Floods hit Houston, Victoria, on Monday."))
+    assert ("Houston", "locatedIn", "Victoria") not in facts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The composer Felix Barr is a native of Hollins, Minn.",
+     ("Felix Barr", "cameFrom", "Hollins")),
+    ("Dale Worth, a Republican from Toledo, lost the seat.", ("Dale Worth", "cameFrom", "Toledo")),
+    ("Ohio-born Carla Nunn arrived in Boston.", ("Carla Nunn", "bornIn", "Ohio")),
+    ("They drove through Pine Bluff, where the singer Ray Dunn was born.",
+     ("Ray Dunn", "bornIn", "Pine Bluff")),
+    ("An Australian, Brent Coyle, was charged.", ("Brent Coyle", "cameFrom", "Australia")),
+    ("Marta Quinn was born on Feb. 5, 1907, in Portland, Ore., and moved west.",
+     ("Marta Quinn", "bornIn", "Portland")),
+    ("Mark Heller died on Monday at his home in Elmwood.", ("Mark Heller", "livedIn", "Elmwood")),
+])
+def test_where_a_person_is_from_or_lives(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Brisk Corp. is headquartered in Tulsa.", ("Brisk Corp.", "basedIn", "Tulsa")),
+    ("Tarla Foods' headquarters in Leeds were closed.", ("Tarla Foods", "basedIn", "Leeds")),
+    ("Atlantic Forum's Washington headquarters hosted the talks.",
+     ("Atlantic Forum", "basedIn", "Washington")),
+    ("Halden Industries, a Chicago-based maker of tools, cut jobs.",
+     ("Halden Industries", "basedIn", "Chicago")),
+    ("Rexa Ltd, a software company in Leeds, was sold.", ("Rexa Ltd", "basedIn", "Leeds")),
+    ("The German Government faces elections this year.",
+     ("German Government", "basedIn", "Germany")),
+])
+def test_where_an_organisation_is_based(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_trip_to_a_place_is_no_home_there():
+    facts = located(corpus_of("Mark Heller planned his trip in Elmwood for May."))
+    assert not [f for f in facts if f[1] == "livedIn"]

@@ -25,9 +25,11 @@ from kg.lexicon import (
     longest_role,
     organisation_kinds,
     parties,
+    party_letters,
     party_offices,
     professions,
     role_modifiers,
+    state_abbreviations,
 )
 from kg.model import EntityType, Fact, Mention, Sentence
 
@@ -64,6 +66,7 @@ def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
 def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
     for span, person in mention_spans(state, sent, EntityType.PERSON):
         yield from _before_name(state, sentence, span, person)
+        yield from _party_state_tag(state, sentence, span, person)
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
         for role_head in _appositives(state, span):
@@ -197,6 +200,41 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if holder is None:
             return
     yield _position(state, sentence, trigger, person, holder, role, "title-before-name")
+
+
+LEGISLATOR = "legislator"
+
+
+def _party_state_tag(state: DocState, sentence: Sentence, span: Span,
+                     person: Mention) -> Iterator[Fact]:
+    """'Sen. X, R-Utah', 'Rep. Y (D-Fla.)': the tag after a US politician's name gives the
+    party (a member) and the state whose seat the person holds (the title before the name,
+    or 'legislator' when there is none). Read off the words: the parser splits the tag."""
+    doc = span.doc
+    at = span.end
+    if at + 3 > span.sent.end or doc[at].text not in {",", "("} or \
+            doc[at + 1].text not in party_letters() or doc[at + 2].text != "-":
+        return
+    where = doc[at + 3]
+    named = state.mention_at.get(where.i)
+    abbreviation = state_abbreviations().get(where.lower_)
+    if abbreviation is not None:
+        place = make_mention(state, doc[where.i:where.i + 1], EntityType.PLACE,
+                             ner_label="GPE").model_copy(update={"text": abbreviation})
+    elif named is not None and named.type is EntityType.PLACE:
+        place = named
+    else:
+        return
+    tag = doc[at + 1:where.i + 1]
+    party = make_mention(state, doc[at + 1:at + 2], EntityType.ORGANIZATION, ner_label="NORP")
+    party = party.model_copy(update={"text": party_letters()[doc[at + 1].text]})
+    yield make_fact(state, sentence, tag, predicate=AFFILIATED, lemma=tag.text.lower(),
+                    subject=person, obj=party, rule="party-state-tag-party", roles=(),
+                    role_name="member")
+    found = _role_at_end(state, _premodifiers(span))
+    role = found[1] if found is not None and found[1] not in professions() else LEGISLATOR
+    yield make_fact(state, sentence, tag, predicate=AFFILIATED, lemma=tag.text.lower(),
+                    subject=person, obj=place, rule="party-state-tag", roles=(), role_name=role)
 
 
 def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
@@ -515,7 +553,8 @@ def _role_noun(state: DocState, head: Token) -> tuple[
             if mention is not None and mention.type in HOLDER_TYPES | {EntityType.PERSON}:
                 holder = mention
             elif mention is None and holder is None:
-                holder = _nested_organisation(state, pobj)
+                # 'chairman of the largest party, the Social Liberal Party'
+                holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj)
     party = _party(state, lefts[:-size], role)
     if holder is None:
         holder = _holder_in(state, _without_party(lefts[:-size], party), role)
@@ -540,6 +579,14 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
     shares the first one's holder unless it names its own."""
     later = [c for c in head.conjuncts if c.i > head.i and c.pos_ == "NOUN"
              and c.i not in state.mention_at]
+    # 'a spokesman for reform and president of the Carnegie Trust': the parser hangs the
+    # second title on the first one's object; it is read with its own holder only.
+    hung = [c for prep in head.children if prep.dep_ == "prep"
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for c in pobj.conjuncts if c.i > pobj.i and c.pos_ == "NOUN"
+            and c.i not in state.mention_at and any(p.dep_ == "prep" for p in c.children)]
+    for conj in hung:
+        yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
     if not later:
         return
     read = _role_noun(state, head)
