@@ -110,23 +110,37 @@ _REGION_TYPES = frozenset({
 
 
 @cache
-def _regions() -> dict[str, frozenset[str]]:
+def _regions() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Folded names of subdivisions (pycountry's ISO 3166-2, also each name of a bilingual
-    one such as 'Wales; Cymru') -> the ISO codes of the countries that have one so named."""
+    one such as 'Wales [Cymru]') -> the ISO codes of the countries that have one so named,
+    and -> the folded names of the subdivisions they lie in ('gwynedd' -> {'wales'})."""
     import pycountry
 
-    regions: dict[str, set[str]] = {}
+    def names(subdivision: object) -> list[str]:
+        written = re.sub(r"\[.*?\]", ";", getattr(subdivision, "name", ""))
+        return [key for key in (_fold(n) for n in written.split(";")) if len(key) > 3]
+
+    countries: dict[str, set[str]] = {}
+    parents: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
         if subdivision.type.lower() not in _REGION_TYPES:
             continue
-        for name in re.sub(r"\[.*?\]", ";", subdivision.name).split(";"):
-            key = _fold(name)
-            if len(key) > 3:
-                regions.setdefault(key, set()).add(subdivision.country_code)
-    return {k: frozenset(v) for k, v in regions.items()}
+        parent_code = getattr(subdivision, "parent_code", None)
+        parent = pycountry.subdivisions.get(code=parent_code) if parent_code else None
+        for key in names(subdivision):
+            countries.setdefault(key, set()).add(subdivision.country_code)
+            parents.setdefault(key, set()).update(names(parent) if parent else ())
+    return ({k: frozenset(v) for k, v in countries.items()},
+            {k: frozenset(v) for k, v in parents.items()})
 
 
 def region_countries(name: str) -> frozenset[str]:
     """The countries (ISO alpha-2) with a region, province or state of this name: empty when
     none has one. A name that is also a city ('Victoria', 'Ontario') is both; callers decide."""
-    return _regions().get(_fold(name), frozenset())
+    return _regions()[0].get(_fold(name), frozenset())
+
+
+def region_within(inner: str, outer: str) -> bool:
+    """Whether a region of the first name lies in one of the second ('Gwynedd' in 'Wales'),
+    by ISO 3166-2's parent subdivisions."""
+    return _fold(outer) in _regions()[1].get(_fold(inner), frozenset())

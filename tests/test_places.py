@@ -212,3 +212,29 @@ def test_where_an_organisation_is_based(text, expected):
 def test_a_trip_to_a_place_is_no_home_there():
     facts = located(corpus_of("Mark Heller planned his trip in Elmwood for May."))
     assert not [f for f in facts if f[1] == "livedIn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Flooding closed the road between Salida and Gunnison, Colorado.",
+     ("Salida", "locatedIn", "Colorado")),
+    ("Crocodiles in Zambia's Kafue River have killed five people.",
+     ("Kafue River", "locatedIn", "Zambia")),
+    ("The storm passed near Florida's West Palm Beach on Monday.",
+     ("West Palm Beach", "locatedIn", "Florida")),
+    ("The visitors will live at the Campbell Farm, a retreat center in Wapato, he said.",
+     ("Campbell Farm", "locatedIn", "Wapato")),
+])
+def test_a_place_said_to_lie_in_another_by_coordination_possessive_or_description(
+        text, expected):
+    assert expected in located(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Talks were held in Lyon and Madrid, Spain.", ("Lyon", "locatedIn", "Spain")),
+    ("Rome is in Lazio province and Naples in Campania.",
+     ("Lazio province", "locatedIn", "Campania")),
+    ("Protesters gathered outside the Brazilian Embassy on Monday.",
+     ("Brazilian Embassy", "basedIn", "Brazil")),
+])
+def test_no_place_in_a_place_the_gazetteer_contradicts(text, wrong):
+    assert wrong not in located(corpus_of(text))

@@ -23,7 +23,7 @@ from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
-from kg.gazetteer import can_contain, lookup, rank, region_countries
+from kg.gazetteer import can_contain, lookup, rank, region_countries, region_within
 from kg.lexicon import canonical_role, organisation_kinds, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
@@ -111,7 +111,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 # 'born in Tupelo, Miss.' at the end: the period also ends the sentence.
                 outer = outer.model_copy(update={"end": outer.end - 1})
         elif outer is None or outer.type is not EntityType.PLACE or not (
-                can_contain(outer.text) or _in_region(mention.text, outer.text) or
+                can_contain(outer.text) or _in_region(mention.text, outer.text) is True or
                 (predicate == "basedIn" and _town_state(state, after))):
             continue
         if outer is mention or not _nests(mention.text, outer.text) or (
@@ -120,6 +120,15 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
             continue
         yield _fact(state, sentence, doc[span.end:span.end + 1], predicate, mention, outer,
                     "place-comma-place" if predicate == "locatedIn" else "org-comma-place")
+        first = state.mention_at.get(span.root.head.i) if span.root.dep_ == "conj" else None
+        if predicate == "locatedIn" and first is not None and first.type is EntityType.PLACE \
+                and first is not mention and not can_contain(first.text) and \
+                not region_countries(first.text) and _nests(first.text, outer.text) and \
+                _same_country(first.text, outer.text) and \
+                span.start - span.root.head.i <= 4:
+            # 'between Salida and Gunnison, Colorado': both towns lie in the state.
+            yield _fact(state, sentence, doc[span.end:span.end + 1], predicate, first, outer,
+                        "place-and-place-comma-place")
 
 
 def _where_clauses(state: DocState, sentence: Sentence,
@@ -182,6 +191,41 @@ def _described_places(state: DocState, sentence: Sentence,
                     _nests(mention.text, outer.text):
                 yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
                             outer, "place-in-place")
+        for child in (c for c in root.children if c.dep_ == "poss"):
+            # "Zambia's Kafue River", "Florida's West Palm Beach"
+            outer = _place_of(state, child)
+            if outer is not None and outer.text != mention.text and _region(state, outer) and \
+                    _nests(mention.text, outer.text) and _same_country(mention.text, outer.text):
+                yield _fact(state, sentence, span.doc[child.i:child.i + 1], "locatedIn", mention,
+                            outer, "place-possessive-place")
+        for noun in _described_by(state, span):
+            # 'Campbell Farm, a retreat centre in Wapato', 'the Rocky Flats plant in Colorado'
+            for prep, outer in _prep_places(state, noun, {"in"}):
+                if outer.text != mention.text and _nests(mention.text, outer.text) and (
+                        mention.ner_label != "GPE" or _region(state, outer)):
+                    yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn",
+                                mention, outer, "place-description-in-place")
+
+
+def _described_by(state: DocState, span: Span) -> Iterator[Token]:
+    """The common noun a place's name describes: set beside it ('X, a retreat centre') or
+    the head the name modifies ('the X processing plant')."""
+    root = span.root
+    yield from (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+    head = root
+    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i != head.i and \
+            head.head.i not in state.mention_at and head.head.pos_ in {"NOUN", "VERB", "ADJ"}:
+        head = head.head
+    if head is not root and head.pos_ == "NOUN":
+        yield head
+
+
+def _same_country(inner: str, outer: str) -> bool:
+    """Whether a town the gazetteer knows lies in the country named (unknown: yes)."""
+    inside, around = lookup(inner), lookup(outer)
+    if inside is None or around is None or inside.kind != "city" or around.kind != "country":
+        return True
+    return inside.country_code == around.country_code
 
 
 def _container_of(state: DocState, noun: Token) -> Mention | None:
@@ -204,22 +248,30 @@ def _container_of(state: DocState, noun: Token) -> Mention | None:
 def _nests(inner: str, outer: str) -> bool:
     """A town lies in a state or country and a state in a country, never the other way:
     'Colorado, Maine' is two states, not one in the other."""
-    if _in_region(inner, outer):
-        return True
+    within = _in_region(inner, outer)
+    if within is not None:
+        return within
     inside, around = lookup(inner), lookup(outer)
     if inside is None or around is None:
         return True
     return rank(inside) > rank(around)
 
 
-def _in_region(inner: str, outer: str) -> bool:
+def _in_region(inner: str, outer: str) -> bool | None:
     """'Kamloops, British Columbia', 'Karipur, Kerala': the outer name is a province, state or
     region of some country (ISO 3166-2) and the inner one is a town the gazetteer does not
     know, or one of its towns in that country (so 'Victoria' the Australian state holds
-    Australian towns only)."""
+    Australian towns only); a region lies only in the region ISO 3166-2 puts it in ('Gwynedd,
+    Wales'; not 'Lazio province in Campania'). None when the outer name is no such region."""
     regions = region_countries(outer)
-    if not regions:
-        return False
+    words = inner.split()
+    if not regions or not words:
+        return None
+    named = " ".join(words[:-1]) if words[-1].lower() in _words("region_words") else inner
+    if region_countries(named):
+        return region_within(named, outer)
+    if named != inner:
+        return None  # 'Clay County, Texas': a region ISO 3166-2 does not list
     inside = lookup(inner)
     return inside is None or (inside.kind == "city" and inside.country_code in regions)
 
