@@ -238,3 +238,9 @@ def test_a_place_said_to_lie_in_another_by_coordination_possessive_or_descriptio
 ])
 def test_no_place_in_a_place_the_gazetteer_contradicts(text, wrong):
     assert wrong not in located(corpus_of(text))
+
+
+def test_a_town_named_like_a_bigger_one_abroad_still_lies_in_the_state_after_it():
+    # The gazetteer's largest 'Salisbury' is English; a US state after the comma decides.
+    facts = located(corpus_of("Ellen Moss is a native of Salisbury, N.C."))
+    assert ("Salisbury", "locatedIn", "North Carolina") in facts

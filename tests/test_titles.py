@@ -353,3 +353,19 @@ def test_a_title_whose_holder_the_parser_hangs_elsewhere(text, person, role, hol
     assert (person, role, holder) in {
         (f.subject.mention.text, f.role_name, f.object.mention.text) for f in facts
         if f.predicate == "affiliatedWith" and f.object is not None}
+
+
+@pytest.mark.parametrize(("text", "person", "role", "holder"), [
+    ("The talks were attended by Israeli prime minister Dan Oren and energy minister "
+     "Eli Baram, Greek prime minister Nikos Alexiou and energy minister Petros Kallis.",
+     "Eli Baram", "energy minister", "Israel"),
+    ("A member of the Tunisian Parliament, Samir Haddad said, \"We are ready\".",
+     "Samir Haddad", "member", "Tunisian Parliament"),
+    ("House of Commons Speaker John Barrow commented on the matter.",
+     "John Barrow", "speaker", "House of Commons"),
+])
+def test_a_title_whose_holder_stands_apart_from_it(text, person, role, holder):
+    facts = corpus_of(text).facts
+    assert (person, role, holder) in {
+        (f.subject.mention.text, f.role_name, f.object.mention.text) for f in facts
+        if f.predicate == "affiliatedWith" and f.object is not None}

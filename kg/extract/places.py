@@ -265,8 +265,8 @@ def _in_region(inner: str, outer: str) -> bool | None:
     Wales'; not 'Lazio province in Campania'). None when the outer name is no such region."""
     regions = region_countries(outer)
     words = inner.split()
-    if not regions or not words:
-        return None
+    if not regions or not words or can_contain(outer):
+        return None  # a country or US state: the gazetteer's ranks decide ('Salisbury, N.C.')
     named = " ".join(words[:-1]) if words[-1].lower() in _words("region_words") else inner
     if region_countries(named):
         return region_within(named, outer)

@@ -190,6 +190,12 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     if party is not None:
         yield from _party_facts(state, sentence, party, person, role, "title-before-name")
     holder = _holder_in(state, _without_party(tokens[:-size], party), role)
+    if holder is None and party is None and role not in professions():
+        # 'House of Commons Speaker X': a name the premodifiers leave out ends at the role
+        named = state.mention_at.get(trigger.start - 1)
+        if named is not None and named.type in HOLDER_TYPES and \
+                named.type is EntityType.ORGANIZATION:
+            holder = named
     if holder is None and party is None and span.root.dep_ == "conj":
         holder = _shared_holder(state, span.root.head, role)
     after = _holder_after(state, span, role)
@@ -249,6 +255,11 @@ def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
         start -= 1
     tokens = _premodifiers(first.doc[start:first.i + 1])
     found = _role_at_end(state, tokens)
+    if found is None and first.dep_ == "appos" and first.head.pos_ == "NOUN":
+        # 'Israeli prime minister A and energy minister B' parsed with A beside 'minister'
+        read = _role_noun(state, first.head)
+        if read is not None and read[1] not in professions() | kinship_roles():
+            return read[2]
     if found is None or found[1] in professions() | kinship_roles():
         return None
     return _holder_in(state, tokens[:-found[0]], found[1])
@@ -469,6 +480,12 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and \
                 child.i not in state.mention_at:
             yield child
+    if root.dep_ == "nsubj" and span.start >= 2 and span.doc[span.start - 1].text == ",":
+        # 'A member of the Tunisian Parliament, Samir Dilou said': the small parser makes
+        # the description a second subject of the verb, ending at the comma.
+        yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                    and c.i < span.start and c.right_edge.i == span.start - 2
+                    and c.i not in state.mention_at)
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and \
             root.head.i not in state.mention_at and not _earlier_named_appositive(state, root):
         yield root.head
