@@ -244,3 +244,12 @@ def test_a_town_named_like_a_bigger_one_abroad_still_lies_in_the_state_after_it(
     # The gazetteer's largest 'Salisbury' is English; a US state after the comma decides.
     facts = located(corpus_of("Ellen Moss is a native of Salisbury, N.C."))
     assert ("Salisbury", "locatedIn", "North Carolina") in facts
+
+
+def test_a_state_abbreviation_whose_period_the_tokenizer_split_off():
+    corpus = corpus_of("In 1872, the 30th U.S. president, Calvin Moore, was born in "
+                       "Plymouth, Vt.")
+    read = {(f.subject.mention.text, f.predicate, f.object.mention.text)
+            for f in corpus.facts if f.object is not None}
+    assert ("Plymouth", "locatedIn", "Vermont") in read
+    assert ("Calvin Moore", "bornIn", "Vermont") in read

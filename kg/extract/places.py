@@ -103,7 +103,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 continue
         after = doc[span.end + 1]
         outer = state.mention_at.get(after.i)
-        abbreviation = state_abbreviations().get(after.lower_)
+        abbreviation = state_abbreviation(after)
         if abbreviation is not None and (outer is None or outer.text.lower() == after.lower_):
             outer = make_mention(state, doc[after.i:after.i + 1], EntityType.PLACE,
                                  ner_label="GPE").model_copy(update={"text": abbreviation})
@@ -153,6 +153,16 @@ def _where_clauses(state: DocState, sentence: Sentence,
                                 f"person-where-{clause.lemma_.lower()}")
 
 
+def state_abbreviation(token: Token) -> str | None:
+    """The US state an AP abbreviation names ('Miss.' -> Mississippi), also when the
+    tokenizer split its period off at the end of a sentence ('Plymouth, Vt' '.')."""
+    found = state_abbreviations().get(token.lower_)
+    if found is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "." \
+            and not token.whitespace_:
+        found = state_abbreviations().get(token.lower_ + ".")
+    return found
+
+
 def _town_state(state: DocState, town: Token) -> bool:
     """'Dallas, Texas' / 'Petaluma, Calif.': a town followed by the state it lies in."""
     after = mention_end(state, town) + 1
@@ -160,7 +170,7 @@ def _town_state(state: DocState, town: Token) -> bool:
         return False
     region = town.doc[after + 1]
     named = state.mention_at.get(region.i)
-    return region.lower_ in state_abbreviations() or (
+    return state_abbreviation(region) is not None or (
         named is not None and can_contain(named.text))
 
 
@@ -302,7 +312,7 @@ def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
 def _place_at(state: DocState, token: Token) -> bool:
     mention = state.mention_at.get(token.i)
     return (mention is not None and mention.type is EntityType.PLACE) or \
-        token.lower_ in state_abbreviations()
+        state_abbreviation(token) is not None
 
 
 def _organisations(state: DocState, sentence: Sentence, sent: Span,

@@ -223,7 +223,9 @@ def _party_state_tag(state: DocState, sentence: Sentence, span: Span,
         return
     where = doc[at + 3]
     named = state.mention_at.get(where.i)
-    abbreviation = state_abbreviations().get(where.lower_)
+    abbreviation = state_abbreviations().get(where.lower_) or (
+        state_abbreviations().get(where.lower_ + ".") if not where.whitespace_ and
+        where.i + 1 < len(doc) and doc[where.i + 1].text == "." else None)
     if abbreviation is not None:
         place = make_mention(state, doc[where.i:where.i + 1], EntityType.PLACE,
                              ner_label="GPE").model_copy(update={"text": abbreviation})
