@@ -253,3 +253,11 @@ def test_a_state_abbreviation_whose_period_the_tokenizer_split_off():
             for f in corpus.facts if f.object is not None}
     assert ("Plymouth", "locatedIn", "Vermont") in read
     assert ("Calvin Moore", "bornIn", "Vermont") in read
+
+
+@pytest.mark.parametrize("text", [
+    "Labour's seat in Hartlepool fell to the Conservatives.",
+    "Harlow Datos is incorporated in Delaware.",
+])
+def test_a_seat_in_parliament_or_a_place_of_incorporation_is_no_base(text):
+    assert not [f for f in located(corpus_of(text)) if f[1] == "basedIn"]
