@@ -261,3 +261,10 @@ def test_a_state_abbreviation_whose_period_the_tokenizer_split_off():
 ])
 def test_a_seat_in_parliament_or_a_place_of_incorporation_is_no_base(text):
     assert not [f for f in located(corpus_of(text)) if f[1] == "basedIn"]
+
+
+def test_a_unit_named_before_headquarters_is_no_place():
+    facts = located(corpus_of(
+        "Lt. Allen Hart, a marine inspector at the Coast Guard's 8th District headquarters, "
+        "spoke."))
+    assert not [f for f in facts if f[1] == "basedIn"]

@@ -357,8 +357,10 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
     if root.dep_ == "poss" and root.head.lemma_.lower() in nouns:
         seat = root.head
         places = [p for _, p in _prep_places(state, seat, {"in", "at"})]
+        # "X's Washington headquarters"; not "the Coast Guard's 8th District headquarters"
         places += [p for c in seat.children if c.dep_ in {"compound", "nmod"}
-                   for p in [_place_of(state, c)] if p is not None]
+                   for p in [_place_of(state, c)] if p is not None and (
+                       lookup(p.text) is not None or region_countries(p.text))]
         for place in places:
             yield _fact(state, sentence, doc[seat.i:seat.i + 1], nouns[seat.lemma_.lower()],
                         organisation, place, "org-seat-noun")
