@@ -5,6 +5,7 @@ of them can contain others ('Paris, France': France is a country), and gives Geo
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict
@@ -94,3 +95,52 @@ def can_contain(name: str) -> bool:
     """Whether a name is a country or a US state, which a town can be said to lie in."""
     place = lookup(name)
     return place is not None and _KIND_RANK[place.kind] <= 1
+
+
+# ISO 3166-2 subdivision types that name a region towns lie in ('Kamloops, British Columbia',
+# 'Karipur, Kerala', 'Dolgellau, Gwynedd'); municipalities and city districts are left out.
+_REGION_TYPES = frozenset({
+    "state", "province", "region", "country", "territory", "union territory", "oblast",
+    "prefecture", "autonomous region", "autonomous community", "autonomous province",
+    "land", "county", "governorate", "department", "canton", "voivodship", "republic",
+    "district", "division", "unitary authority", "council area", "two-tier county",
+    "metropolitan district", "london borough", "administrative region", "regional state",
+    "federal district", "capital territory", "federal territory", "emirate",
+})
+
+
+@cache
+def _regions() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Folded names of subdivisions (pycountry's ISO 3166-2, also each name of a bilingual
+    one such as 'Wales [Cymru]') -> the ISO codes of the countries that have one so named,
+    and -> the folded names of the subdivisions they lie in ('gwynedd' -> {'wales'})."""
+    import pycountry
+
+    def names(subdivision: object) -> list[str]:
+        written = re.sub(r"\[.*?\]", ";", getattr(subdivision, "name", ""))
+        return [key for key in (_fold(n) for n in written.split(";")) if len(key) > 3]
+
+    countries: dict[str, set[str]] = {}
+    parents: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type.lower() not in _REGION_TYPES:
+            continue
+        parent_code = getattr(subdivision, "parent_code", None)
+        parent = pycountry.subdivisions.get(code=parent_code) if parent_code else None
+        for key in names(subdivision):
+            countries.setdefault(key, set()).add(subdivision.country_code)
+            parents.setdefault(key, set()).update(names(parent) if parent else ())
+    return ({k: frozenset(v) for k, v in countries.items()},
+            {k: frozenset(v) for k, v in parents.items()})
+
+
+def region_countries(name: str) -> frozenset[str]:
+    """The countries (ISO alpha-2) with a region, province or state of this name: empty when
+    none has one. A name that is also a city ('Victoria', 'Ontario') is both; callers decide."""
+    return _regions()[0].get(_fold(name), frozenset())
+
+
+def region_within(inner: str, outer: str) -> bool:
+    """Whether a region of the first name lies in one of the second ('Gwynedd' in 'Wales'),
+    by ISO 3166-2's parent subdivisions."""
+    return _fold(outer) in _regions()[1].get(_fold(inner), frozenset())

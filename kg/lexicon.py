@@ -70,6 +70,12 @@ def party_offices() -> frozenset[str]:
 
 
 @cache
+def party_letters() -> dict[str, str]:
+    """'R' -> 'Republican Party' in the tag 'Sen. X, R-Utah' (roles.json)."""
+    return dict(_data("roles.json").get("_party_letters", {}))  # type: ignore[call-overload]
+
+
+@cache
 def organisation_kinds() -> frozenset[str]:
     """Common nouns that say a name beside them is an organisation: 'the Rollei company',
     'victim group Safe Harbor', 'the law firm of X'."""

@@ -321,3 +321,51 @@ def test_the_broad_lexicon_holds_professions_not_people_in_general():
     from kg.lexicon import canonical_role, professions
     assert {"linguist", "physiologist", "soprano"} <= professions()
     assert not {canonical_role(w) for w in ("man", "visitor", "guest", "socialist")} - {None}
+
+
+@pytest.mark.parametrize(("text", "person", "party", "state", "role"), [
+    ("Sen. Jake Morrow, R-Utah, voted against the bill.", "Jake Morrow", "Republican Party",
+     "Utah", "senator"),
+    ("Rep. Ann Lee (D-N.Y.) spoke on Tuesday.", "Ann Lee", "Democratic Party", "New York",
+     "representative"),
+])
+def test_a_party_and_state_tag_gives_party_and_seat(text, person, party, state, role):
+    facts = corpus_of(text).facts
+    held = {(f.subject.mention.text, f.object.mention.text, f.role_name) for f in facts
+            if f.predicate == "affiliatedWith" and f.object is not None}
+    assert (person, party, "member") in held
+    assert (person, state, role) in held
+
+
+def test_a_hyphenated_word_after_a_name_is_no_party_tag():
+    facts = corpus_of("Rep. Ann Lee, X-Ray expert, spoke on Tuesday.").facts
+    assert not [f for f in facts if f.evidence.rule.startswith("party-state-tag")]
+
+
+@pytest.mark.parametrize(("text", "person", "role", "holder"), [
+    ("The strongest critic has been Dana Bolt, chairman of the largest opposition party, "
+     "the Social Liberal Party.", "Dana Bolt", "chair", "Social Liberal Party"),
+    ("Ernest Boyd, a spokesman for the union and president of Microsoft, spoke.",
+     "Ernest Boyd", "president", "Microsoft"),
+])
+def test_a_title_whose_holder_the_parser_hangs_elsewhere(text, person, role, holder):
+    facts = corpus_of(text).facts
+    assert (person, role, holder) in {
+        (f.subject.mention.text, f.role_name, f.object.mention.text) for f in facts
+        if f.predicate == "affiliatedWith" and f.object is not None}
+
+
+@pytest.mark.parametrize(("text", "person", "role", "holder"), [
+    ("The talks were attended by Israeli prime minister Dan Oren and energy minister "
+     "Eli Baram, Greek prime minister Nikos Alexiou and energy minister Petros Kallis.",
+     "Eli Baram", "energy minister", "Israel"),
+    ("A member of the Tunisian Parliament, Samir Haddad said, \"We are ready\".",
+     "Samir Haddad", "member", "Tunisian Parliament"),
+    ("House of Commons Speaker John Barrow commented on the matter.",
+     "John Barrow", "speaker", "House of Commons"),
+])
+def test_a_title_whose_holder_stands_apart_from_it(text, person, role, holder):
+    facts = corpus_of(text).facts
+    assert (person, role, holder) in {
+        (f.subject.mention.text, f.role_name, f.object.mention.text) for f in facts
+        if f.predicate == "affiliatedWith" and f.object is not None}

@@ -23,8 +23,8 @@ from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
-from kg.gazetteer import can_contain, lookup, rank
-from kg.lexicon import canonical_role, state_abbreviations
+from kg.gazetteer import can_contain, lookup, rank, region_countries, region_within
+from kg.lexicon import canonical_role, organisation_kinds, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
 
@@ -52,6 +52,16 @@ def residence_verbs() -> dict[str, str]:
     return {k: v for k, v in _lexicon()["residence_verbs"].items() if k != "_comment"}
 
 
+def organisation_place_nouns() -> dict[str, str]:
+    """'headquarters' -> basedIn: a noun an organisation owns that is where it is based."""
+    return {k: v for k, v in _lexicon()["organisation_place_nouns"].items() if k != "_comment"}
+
+
+def organisation_verbs() -> dict[str, str]:
+    """'headquarter' -> basedIn, for 'X is headquartered in Y'."""
+    return {k: v for k, v in _lexicon()["organisation_verbs"].items() if k != "_comment"}
+
+
 def _words(section: str) -> frozenset[str]:
     return frozenset(_lexicon()[section]["words"])
 
@@ -59,6 +69,7 @@ def _words(section: str) -> frozenset[str]:
 def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
     spans = list(mention_spans(state, sent))
     yield from _place_in_place(state, sentence, sent, spans)
+    yield from _where_clauses(state, sentence, spans)
     yield from _described_places(state, sentence, spans)
     yield from _organisations(state, sentence, sent, spans)
     yield from _people(state, sentence, spans)
@@ -92,7 +103,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 continue
         after = doc[span.end + 1]
         outer = state.mention_at.get(after.i)
-        abbreviation = state_abbreviations().get(after.lower_)
+        abbreviation = state_abbreviation(after)
         if abbreviation is not None and (outer is None or outer.text.lower() == after.lower_):
             outer = make_mention(state, doc[after.i:after.i + 1], EntityType.PLACE,
                                  ner_label="GPE").model_copy(update={"text": abbreviation})
@@ -100,7 +111,8 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 # 'born in Tupelo, Miss.' at the end: the period also ends the sentence.
                 outer = outer.model_copy(update={"end": outer.end - 1})
         elif outer is None or outer.type is not EntityType.PLACE or not (
-                can_contain(outer.text) or (predicate == "basedIn" and _town_state(state, after))):
+                can_contain(outer.text) or _in_region(mention.text, outer.text) is True or
+                (predicate == "basedIn" and _town_state(state, after))):
             continue
         if outer is mention or not _nests(mention.text, outer.text) or (
                 _in_a_list(state, doc, span, after) if predicate == "locatedIn" else
@@ -108,6 +120,47 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
             continue
         yield _fact(state, sentence, doc[span.end:span.end + 1], predicate, mention, outer,
                     "place-comma-place" if predicate == "locatedIn" else "org-comma-place")
+        first = state.mention_at.get(span.root.head.i) if span.root.dep_ == "conj" else None
+        if predicate == "locatedIn" and first is not None and first.type is EntityType.PLACE \
+                and first is not mention and not can_contain(first.text) and \
+                not region_countries(first.text) and _nests(first.text, outer.text) and \
+                _same_country(first.text, outer.text) and \
+                span.start - span.root.head.i <= 4:
+            # 'between Salida and Gunnison, Colorado': both towns lie in the state.
+            yield _fact(state, sentence, doc[span.end:span.end + 1], predicate, first, outer,
+                        "place-and-place-comma-place")
+
+
+def _where_clauses(state: DocState, sentence: Sentence,
+                   spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
+    """'Rolling Fork, where X was born', 'the town where she grew up': a residence verb in a
+    'where' clause on a place says its subject was born or lived there."""
+    verbs = residence_verbs()
+    for span, place in spans:
+        if place.type is not EntityType.PLACE:
+            continue
+        for clause in (c for c in span.root.children if c.dep_ == "relcl" and
+                       c.lemma_.lower() in verbs and
+                       any(a.lower_ == "where" for a in c.children if a.dep_ == "advmod")):
+            for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                person = state.mention_at.get(subject.i)
+                if person is None:
+                    person = next((state.mention_at[a.i] for a in subject.children
+                                   if a.dep_ == "appos" and a.i in state.mention_at), None)
+                if person is not None and person.type is EntityType.PERSON:
+                    yield _fact(state, sentence, span.doc[clause.i:clause.i + 1],
+                                verbs[clause.lemma_.lower()], person, place,
+                                f"person-where-{clause.lemma_.lower()}")
+
+
+def state_abbreviation(token: Token) -> str | None:
+    """The US state an AP abbreviation names ('Miss.' -> Mississippi), also when the
+    tokenizer split its period off at the end of a sentence ('Plymouth, Vt' '.')."""
+    found = state_abbreviations().get(token.lower_)
+    if found is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "." \
+            and not token.whitespace_:
+        found = state_abbreviations().get(token.lower_ + ".")
+    return found
 
 
 def _town_state(state: DocState, town: Token) -> bool:
@@ -117,7 +170,7 @@ def _town_state(state: DocState, town: Token) -> bool:
         return False
     region = town.doc[after + 1]
     named = state.mention_at.get(region.i)
-    return region.lower_ in state_abbreviations() or (
+    return state_abbreviation(region) is not None or (
         named is not None and can_contain(named.text))
 
 
@@ -148,6 +201,41 @@ def _described_places(state: DocState, sentence: Sentence,
                     _nests(mention.text, outer.text):
                 yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
                             outer, "place-in-place")
+        for child in (c for c in root.children if c.dep_ == "poss"):
+            # "Zambia's Kafue River", "Florida's West Palm Beach"
+            outer = _place_of(state, child)
+            if outer is not None and outer.text != mention.text and _region(state, outer) and \
+                    _nests(mention.text, outer.text) and _same_country(mention.text, outer.text):
+                yield _fact(state, sentence, span.doc[child.i:child.i + 1], "locatedIn", mention,
+                            outer, "place-possessive-place")
+        for noun in _described_by(state, span):
+            # 'Campbell Farm, a retreat centre in Wapato', 'the Rocky Flats plant in Colorado'
+            for prep, outer in _prep_places(state, noun, {"in"}):
+                if outer.text != mention.text and _nests(mention.text, outer.text) and (
+                        mention.ner_label != "GPE" or _region(state, outer)):
+                    yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn",
+                                mention, outer, "place-description-in-place")
+
+
+def _described_by(state: DocState, span: Span) -> Iterator[Token]:
+    """The common noun a place's name describes: set beside it ('X, a retreat centre') or
+    the head the name modifies ('the X processing plant')."""
+    root = span.root
+    yield from (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+    head = root
+    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i != head.i and \
+            head.head.i not in state.mention_at and head.head.pos_ in {"NOUN", "VERB", "ADJ"}:
+        head = head.head
+    if head is not root and head.pos_ == "NOUN":
+        yield head
+
+
+def _same_country(inner: str, outer: str) -> bool:
+    """Whether a town the gazetteer knows lies in the country named (unknown: yes)."""
+    inside, around = lookup(inner), lookup(outer)
+    if inside is None or around is None or inside.kind != "city" or around.kind != "country":
+        return True
+    return inside.country_code == around.country_code
 
 
 def _container_of(state: DocState, noun: Token) -> Mention | None:
@@ -170,10 +258,32 @@ def _container_of(state: DocState, noun: Token) -> Mention | None:
 def _nests(inner: str, outer: str) -> bool:
     """A town lies in a state or country and a state in a country, never the other way:
     'Colorado, Maine' is two states, not one in the other."""
+    within = _in_region(inner, outer)
+    if within is not None:
+        return within
     inside, around = lookup(inner), lookup(outer)
     if inside is None or around is None:
         return True
     return rank(inside) > rank(around)
+
+
+def _in_region(inner: str, outer: str) -> bool | None:
+    """'Kamloops, British Columbia', 'Karipur, Kerala': the outer name is a province, state or
+    region of some country (ISO 3166-2) and the inner one is a town the gazetteer does not
+    know, or one of its towns in that country (so 'Victoria' the Australian state holds
+    Australian towns only); a region lies only in the region ISO 3166-2 puts it in ('Gwynedd,
+    Wales'; not 'Lazio province in Campania'). None when the outer name is no such region."""
+    regions = region_countries(outer)
+    words = inner.split()
+    if not regions or not words or can_contain(outer):
+        return None  # a country or US state: the gazetteer's ranks decide ('Salisbury, N.C.')
+    named = " ".join(words[:-1]) if words[-1].lower() in _words("region_words") else inner
+    if region_countries(named):
+        return region_within(named, outer)
+    if named != inner:
+        return None  # 'Clay County, Texas': a region ISO 3166-2 does not list
+    inside = lookup(inner)
+    return inside is None or (inside.kind == "city" and inside.country_code in regions)
 
 
 def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
@@ -202,7 +312,7 @@ def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
 def _place_at(state: DocState, token: Token) -> bool:
     mention = state.mention_at.get(token.i)
     return (mention is not None and mention.type is EntityType.PLACE) or \
-        token.lower_ in state_abbreviations()
+        state_abbreviation(token) is not None
 
 
 def _organisations(state: DocState, sentence: Sentence, sent: Span,
@@ -233,6 +343,41 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         for prep, place in _prep_places(state, root, ORG_PREPS):
             yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate, mention, place,
                         f"org-{prep.lower_}-place")
+        if mention.type is EntityType.ORGANIZATION:
+            yield from _organisation_seats(state, sentence, root, mention)
+
+
+def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
+                        organisation: Mention) -> Iterator[Fact]:
+    """"X's headquarters in Leeds", "X's Washington headquarters" (a seat noun the
+    organisation owns), 'X is headquartered in Tulsa' (a seat verb it is the subject of) and
+    'X, a Chicago-based maker' (a description beside it that is based somewhere)."""
+    doc = root.doc
+    nouns, verbs = organisation_place_nouns(), organisation_verbs()
+    if root.dep_ == "poss" and root.head.lemma_.lower() in nouns:
+        seat = root.head
+        places = [p for _, p in _prep_places(state, seat, {"in", "at"})]
+        # "X's Washington headquarters"; not "the Coast Guard's 8th District headquarters"
+        places += [p for c in seat.children if c.dep_ in {"compound", "nmod"}
+                   for p in [_place_of(state, c)] if p is not None and (
+                       lookup(p.text) is not None or region_countries(p.text))]
+        for place in places:
+            yield _fact(state, sentence, doc[seat.i:seat.i + 1], nouns[seat.lemma_.lower()],
+                        organisation, place, "org-seat-noun")
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in verbs:
+        verb = root.head
+        for _, place in _prep_places(state, verb, {"in", "at"}, lenient=True):
+            yield _fact(state, sentence, doc[verb.i:verb.i + 1], verbs[verb.lemma_.lower()],
+                        organisation, place, f"org-{verb.lemma_.lower()}-in")
+    for noun in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+        for based in (c for c in noun.children if c.lower_ == "based"):
+            for place in _based_places(state, based):
+                yield _fact(state, sentence, doc[based.i:based.i + 1], "basedIn",
+                            organisation, place, "org-appositive-based")
+        if noun.lemma_.lower() in ORGANISATION_WORDS | organisation_kinds():
+            for prep, place in _prep_places(state, noun, {"in"}):  # 'X, a charity in Y'
+                yield _fact(state, sentence, doc[prep.i:prep.i + 1], "basedIn", organisation,
+                            place, "org-appositive-in-place")
 
 
 def _place_in_name(state: DocState, sentence: Sentence, span: Span,
@@ -259,6 +404,14 @@ def _place_in_name(state: DocState, sentence: Sentence, span: Span,
         yield _fact(state, sentence, span.doc[phrase[0].i:phrase[-1].i + 1], "basedIn",
                     organisation, mention, "org-name-opens-with-place")
         return
+    # 'the German Government', 'the Haitian Parliament': a demonym opens a national body.
+    ending = " ".join(t.lower_ for t in words[1:])
+    if len(words) > 1 and any(ending == w or ending.endswith(" " + w)
+                              for w in _words("national_institutions")):
+        place = demonym_mention(state, words[:1])
+        if place is not None:
+            yield _fact(state, sentence, span.doc[words[0].i:words[0].i + 1], "basedIn",
+                        organisation, place, "org-name-opens-with-demonym")
 
 
 def _described_after(state: DocState, sentence: Sentence, span: Span,
@@ -314,7 +467,7 @@ def _next_in_place(state: DocState, span: Span) -> Iterator[tuple[Token, Mention
 def _region(state: DocState, place: Mention) -> bool:
     """Whether a place can contain towns: a country or US state in the gazetteer, or a
     name of a region by its own words ('Kumamoto Prefecture', 'Umbria province')."""
-    if can_contain(place.text):
+    if can_contain(place.text) or region_countries(place.text):
         return True
     words = _words("region_words")
     if place.text.split()[-1].lower() in words:
@@ -359,13 +512,22 @@ def _people(state: DocState, sentence: Sentence,
             continue
         doc, root = span.doc, span.root
         for verb, predicate in _residence_clauses(root):  # 'X was born in Y', 'X, born in Y'
-            for _, place in _prep_places(state, verb, {"in"}, lenient=True):
+            for _, place in _residence_places(state, verb):
                 yield _fact(state, sentence, doc[verb.i:verb.i + 1], predicate, person,
                             place, f"person-{verb.lemma_.lower()}-in")
-        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # 'X is from Ohio'
-            for prep, place in _prep_places(state, root.head, {"from"}):
+        for participle, predicate in _place_participles(root):  # 'Ohio-born X'
+            for place in _based_places(state, participle):
+                yield _fact(state, sentence, doc[participle.i:participle.i + 1], predicate,
+                            person, place, f"person-place-{participle.lower_}")
+        subject = root.head if root.dep_ == "appos" and root.head.dep_ == "nsubj" else root
+        if subject.dep_ == "nsubj" and subject.head.lemma_ == "be":  # 'X is from Ohio'
+            copula = subject.head
+            for prep, place in _prep_places(state, copula, {"from"}):
                 yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                             "person-is-from-place")
+            for noun in (c for c in copula.children if c.dep_ == "attr"
+                         and c.lemma_.lower() in nouns):  # 'X is a native of Y'
+                yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                         f"person-{prep.lower_}-place")
@@ -375,16 +537,54 @@ def _people(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, doc[child.i:child.i + 1], "cameFrom", person,
                             place, "person-possessive-place")
         # 'X, a native of Y', 'X, a Fargo native', 'Modesto native X'
+        # 'A resident of Y, X': the name set beside the noun that comes first.
         beside = [c for c in root.children if c.dep_ == "appos"] + \
             [t for t in doc[max(span.sent.start, span.start - 3):span.start]
-             if t.dep_ in {"compound", "amod", "nmod"} and span.start <= t.head.i < span.end]
+             if t.dep_ in {"compound", "amod", "nmod"} and span.start <= t.head.i < span.end] + \
+            ([root.head] if root.dep_ == "appos" and root.head.i < span.start else [])
         for noun in (t for t in beside if t.lemma_.lower() in nouns):
             yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
-        for noun in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-            for prep, place in _prep_places(state, noun, {"from"}):  # 'X, a teacher from Y'
+        for noun in (t for t in beside if t.pos_ in {"NOUN", "PROPN", "ADJ"} and
+                     _unnamed_or_group(state, t)):
+            # 'X, a teacher from Y', 'X, a Republican from Y'
+            for prep, place in _prep_places(state, noun, {"from"}):
                 yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                             "person-appositive-from-place")
+            set_beside = noun.dep_ == "appos" or (root.dep_ == "appos" and noun.i == root.head.i) \
+                or (noun.i < span.start and doc[noun.i + 1].text == ",")
+            demonym = demonym_mention(state, [noun]) if set_beside and not any(
+                c.dep_ == "prep" for c in noun.children) else None
+            if demonym is not None:  # 'An Australian, X', 'X, a Serb,'
+                yield _fact(state, sentence, doc[noun.i:noun.i + 1], "cameFrom", person,
+                            demonym, "person-appositive-demonym")
         yield from _demonym_before_name(state, sentence, span, person)
+
+
+def _unnamed_or_group(state: DocState, token: Token) -> bool:
+    """A word beside a name that may describe the person: a common noun, or a word the
+    recogniser took for a group ('Republican', 'Australian'), not another person's name."""
+    named = state.mention_at.get(token.i)
+    return named is None or named.ner_label == "NORP"
+
+
+def _residence_places(state: DocState, verb: Token) -> Iterator[tuple[Token, Mention]]:
+    """The 'in' places of a residence verb, also when the parser hangs 'in' on a date
+    written first ('born on Feb. 5, 1907, in Portland')."""
+    yield from _prep_places(state, verb, {"in"}, lenient=True)
+    for child in (c for c in verb.children if c.dep_ in {"prep", "npadvmod"}):
+        dates = [child] if child.dep_ == "npadvmod" else \
+            [c for c in child.children if c.dep_ == "pobj"]
+        for date in (d for d in dates if d.ent_type_ == "DATE"):
+            yield from _prep_places(state, date, {"in"}, lenient=True)
+
+
+def _place_participles(root: Token) -> Iterator[tuple[Token, str]]:
+    """'Ohio-born X', 'Texas-raised Y': a participle of a residence verb on the name, with
+    the place written before it."""
+    verbs = residence_verbs()
+    for child in root.children:
+        if child.dep_ in {"amod", "compound"} and child.lower_ in {"born", "raised", "bred"}:
+            yield child, verbs.get(child.lemma_.lower(), "livedIn")
 
 
 def _residence_clauses(root: Token) -> Iterator[tuple[Token, str]]:
@@ -409,7 +609,10 @@ def _noun_places(state: DocState, sentence: Sentence, noun: Token, person: Menti
     """The place a person noun ('native', 'home', 'resident') names, written before it ('a
     Fargo native', 'his Iowa hometown') or after it with 'of' ('a native of Cardiff')."""
     lemma = noun.lemma_.lower()
-    places = [p for _, p in _prep_places(state, noun, {"of"})]
+    # 'a native of Cardiff'; a home is also 'in' a place ('his home in suburban Elmwood').
+    preps = {"of", "in"} if predicate == "livedIn" and lemma not in {"resident", "inhabitant"} \
+        else {"of"}
+    places = [p for _, p in _prep_places(state, noun, preps)]
     for child in (c for c in noun.lefts if c.dep_ in {"compound", "nmod", "npadvmod"}):
         place = _place_of(state, child)
         if place is not None and place is not person:

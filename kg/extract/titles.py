@@ -25,9 +25,11 @@ from kg.lexicon import (
     longest_role,
     organisation_kinds,
     parties,
+    party_letters,
     party_offices,
     professions,
     role_modifiers,
+    state_abbreviations,
 )
 from kg.model import EntityType, Fact, Mention, Sentence
 
@@ -64,6 +66,7 @@ def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
 def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
     for span, person in mention_spans(state, sent, EntityType.PERSON):
         yield from _before_name(state, sentence, span, person)
+        yield from _party_state_tag(state, sentence, span, person)
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
         for role_head in _appositives(state, span):
@@ -187,6 +190,12 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     if party is not None:
         yield from _party_facts(state, sentence, party, person, role, "title-before-name")
     holder = _holder_in(state, _without_party(tokens[:-size], party), role)
+    if holder is None and party is None and role not in professions():
+        # 'House of Commons Speaker X': a name the premodifiers leave out ends at the role
+        named = state.mention_at.get(trigger.start - 1)
+        if named is not None and named.type in HOLDER_TYPES and \
+                named.type is EntityType.ORGANIZATION:
+            holder = named
     if holder is None and party is None and span.root.dep_ == "conj":
         holder = _shared_holder(state, span.root.head, role)
     after = _holder_after(state, span, role)
@@ -197,6 +206,43 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if holder is None:
             return
     yield _position(state, sentence, trigger, person, holder, role, "title-before-name")
+
+
+LEGISLATOR = "legislator"
+
+
+def _party_state_tag(state: DocState, sentence: Sentence, span: Span,
+                     person: Mention) -> Iterator[Fact]:
+    """'Sen. X, R-Utah', 'Rep. Y (D-Fla.)': the tag after a US politician's name gives the
+    party (a member) and the state whose seat the person holds (the title before the name,
+    or 'legislator' when there is none). Read off the words: the parser splits the tag."""
+    doc = span.doc
+    at = span.end
+    if at + 3 > span.sent.end or doc[at].text not in {",", "("} or \
+            doc[at + 1].text not in party_letters() or doc[at + 2].text != "-":
+        return
+    where = doc[at + 3]
+    named = state.mention_at.get(where.i)
+    abbreviation = state_abbreviations().get(where.lower_) or (
+        state_abbreviations().get(where.lower_ + ".") if not where.whitespace_ and
+        where.i + 1 < len(doc) and doc[where.i + 1].text == "." else None)
+    if abbreviation is not None:
+        place = make_mention(state, doc[where.i:where.i + 1], EntityType.PLACE,
+                             ner_label="GPE").model_copy(update={"text": abbreviation})
+    elif named is not None and named.type is EntityType.PLACE:
+        place = named
+    else:
+        return
+    tag = doc[at + 1:where.i + 1]
+    party = make_mention(state, doc[at + 1:at + 2], EntityType.ORGANIZATION, ner_label="NORP")
+    party = party.model_copy(update={"text": party_letters()[doc[at + 1].text]})
+    yield make_fact(state, sentence, tag, predicate=AFFILIATED, lemma=tag.text.lower(),
+                    subject=person, obj=party, rule="party-state-tag-party", roles=(),
+                    role_name="member")
+    found = _role_at_end(state, _premodifiers(span))
+    role = found[1] if found is not None and found[1] not in professions() else LEGISLATOR
+    yield make_fact(state, sentence, tag, predicate=AFFILIATED, lemma=tag.text.lower(),
+                    subject=person, obj=place, rule="party-state-tag", roles=(), role_name=role)
 
 
 def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
@@ -211,6 +257,11 @@ def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
         start -= 1
     tokens = _premodifiers(first.doc[start:first.i + 1])
     found = _role_at_end(state, tokens)
+    if found is None and first.dep_ == "appos" and first.head.pos_ == "NOUN":
+        # 'Israeli prime minister A and energy minister B' parsed with A beside 'minister'
+        read = _role_noun(state, first.head)
+        if read is not None and read[1] not in professions() | kinship_roles():
+            return read[2]
     if found is None or found[1] in professions() | kinship_roles():
         return None
     return _holder_in(state, tokens[:-found[0]], found[1])
@@ -431,6 +482,12 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and \
                 child.i not in state.mention_at:
             yield child
+    if root.dep_ == "nsubj" and span.start >= 2 and span.doc[span.start - 1].text == ",":
+        # 'A member of the Tunisian Parliament, Samir Dilou said': the small parser makes
+        # the description a second subject of the verb, ending at the comma.
+        yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                    and c.i < span.start and c.right_edge.i == span.start - 2
+                    and c.i not in state.mention_at)
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and \
             root.head.i not in state.mention_at and not _earlier_named_appositive(state, root):
         yield root.head
@@ -515,7 +572,8 @@ def _role_noun(state: DocState, head: Token) -> tuple[
             if mention is not None and mention.type in HOLDER_TYPES | {EntityType.PERSON}:
                 holder = mention
             elif mention is None and holder is None:
-                holder = _nested_organisation(state, pobj)
+                # 'chairman of the largest party, the Social Liberal Party'
+                holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj)
     party = _party(state, lefts[:-size], role)
     if holder is None:
         holder = _holder_in(state, _without_party(lefts[:-size], party), role)
@@ -540,6 +598,14 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
     shares the first one's holder unless it names its own."""
     later = [c for c in head.conjuncts if c.i > head.i and c.pos_ == "NOUN"
              and c.i not in state.mention_at]
+    # 'a spokesman for reform and president of the Carnegie Trust': the parser hangs the
+    # second title on the first one's object; it is read with its own holder only.
+    hung = [c for prep in head.children if prep.dep_ == "prep"
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for c in pobj.conjuncts if c.i > pobj.i and c.pos_ == "NOUN"
+            and c.i not in state.mention_at and any(p.dep_ == "prep" for p in c.children)]
+    for conj in hung:
+        yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
     if not later:
         return
     read = _role_noun(state, head)

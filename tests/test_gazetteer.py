@@ -1,0 +1,24 @@
+"""The offline gazetteer (kg/gazetteer.py): regions from ISO 3166-2."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import region_countries, region_within
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("British Columbia", "CA"), ("Kerala", "IN"), ("Wales", "GB"), ("Punjab", "PK"),
+])
+def test_a_province_or_state_names_its_country(name, country):
+    assert country in region_countries(name)
+
+
+def test_a_town_is_no_region():
+    assert not region_countries("Kamloops")
+
+
+def test_a_region_lies_only_in_its_parent_region():
+    assert region_within("Gwynedd", "Wales")
+    assert not region_within("Lazio", "Campania")
+    assert not region_within("Kansas", "Nebraska")
