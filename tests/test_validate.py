@@ -246,3 +246,52 @@ def test_ill_typed_numbers_are_violations(prop, literal):
 
     assert not report.conforms
     assert any(v.path == graph.namespace_manager.normalizeUri(prop) for v in report.violations)
+
+
+def text_once_graph() -> Graph:
+    """``good_graph`` as kg writes it now: the sentence is offsets into the document's text with
+    no quote of its own; only the trigger quotes its word."""
+    g = good_graph()
+    g.remove((SENTENCE, NIF.anchorOf, None))
+    return g
+
+
+def test_a_sentence_without_a_quote_of_its_own_conforms_and_is_quoted_from_the_text():
+    g = text_once_graph()
+    _replace(g, FACT, KG.confidence, Literal("1.5", datatype=ns.XSD.decimal))
+    report = validate_graph(g)
+    [violation] = report.violations
+    assert violation.path == "kg:confidence"
+    assert violation.sentence == " ".join(QUOTE.split())  # sliced from nif:isString
+    assert validate_graph(text_once_graph()).conforms
+
+
+def test_sentence_offsets_beyond_the_text_are_caught_without_a_quote():
+    g = text_once_graph()
+    _replace(g, SENTENCE, NIF.endIndex, _nni(len(QUOTE) + 7))
+    report = validate_graph(g)
+    assert not report.conforms
+    [violation] = report.violations
+    assert violation.focus == str(SENTENCE)
+    assert "outside the document text" in violation.message
+
+
+def test_a_trigger_without_its_word_is_caught():
+    g = text_once_graph()
+    g.remove((TRIGGER, NIF.anchorOf, None))
+    report = validate_graph(g)
+    assert [(v.focus, v.path) for v in report.violations] == [(str(TRIGGER), "nif:anchorOf")]
+
+
+def test_the_offsets_shape_for_other_engines_agrees_with_kgs_own_check():
+    from pyshacl import validate
+
+    from kg.validate import quote_violations
+
+    shapes = Graph().parse(shapes_path() / "extra" / "quotes.ttl", format="turtle")
+    good, bad = text_once_graph(), text_once_graph()
+    _replace(bad, SENTENCE, NIF.endIndex, _nni(len(QUOTE) + 7))
+    for graph, expected in ((good, True), (bad, False)):
+        conforms = validate(graph, shacl_graph=shapes, advanced=True)[0]
+        assert conforms is expected
+        assert (not quote_violations(graph)) is expected
