@@ -275,8 +275,8 @@ def confidence_as_double(g: Graph) -> None:  # sh:datatype xsd:decimal, value in
 
 
 def quote_altered(g: Graph) -> None:  # the SHACL-SPARQL quote check (shapes/extra/quotes.ttl)
-    sentence = first(g, NIF.Sentence, NIF.anchorOf)
-    set_value(g, sentence, NIF.anchorOf, Literal(f"{g.value(sentence, NIF.anchorOf)} (altered)"))
+    trigger = first(g, NIF.Phrase, NIF.anchorOf)  # sentences carry no quote: triggers do
+    set_value(g, trigger, NIF.anchorOf, Literal(f"{g.value(trigger, NIF.anchorOf)} (altered)"))
 
 
 # name: (damage, caught only with the "quotes" shape set)
