@@ -31,7 +31,7 @@ from rdflib.term import Node
 
 from kg.errors import GraphError, NoSuchEntity
 from kg.namespaces import KG, NIF, PROV, RDF, RDFS, SCHEMA, SKOS
-from kg.rdf import union_graph
+from kg.rdf import span_quote, union_graph
 
 # Roles besides subject and object, in the order they are shown; entity-valued unless noted.
 ROLES: dict[str, URIRef] = {
@@ -225,7 +225,7 @@ def _reading_row(graph: Graph, fact: FactRow, node: Node) -> ReadingRow:
         file=str(graph.value(document, KG.sourceFile) or document),
         begin=_number(graph, span, NIF.beginIndex, int),
         end=_number(graph, span, NIF.endIndex, int),
-        quote=" ".join(str(graph.value(span, NIF.anchorOf) or "").split()),
+        quote=" ".join((span_quote(graph, span) or "").split()),
         rule=str(graph.value(node, KG.extractionRule) or ""),
         confidence=_number(graph, node, KG.confidence, float),
         factuality="; ".join(sorted(str(v) for v in graph.objects(node, KG.factuality))),

@@ -27,7 +27,7 @@ from rdflib.term import Node
 from kg import __version__
 from kg.export import write_atomic
 from kg.namespaces import DCTERMS, KG, NIF, PROV, RDF, RDFS, SCHEMA, SKOS
-from kg.rdf import union_graph
+from kg.rdf import span_quote, union_graph
 from kg.validate import ValidationReport, validate_graph
 
 ENTITY_TYPES = {SCHEMA.Person: "Person", SCHEMA.Organization: "Organization",
@@ -300,7 +300,7 @@ def _reading(data: Graph, evidence: Node, participants: list[Node],
     document = data.value(evidence, PROV.wasDerivedFrom)
     sentence = data.value(evidence, KG.sentence)
     trigger = data.value(evidence, KG.trigger)
-    text = _text(data.value(sentence, NIF.anchorOf)) or ""
+    text = span_quote(data, sentence) or ""
     begin = int(data.value(sentence, NIF.beginIndex) or 0)
     end = int(data.value(sentence, NIF.endIndex) or begin + len(text))
     speaker = data.value(evidence, KG.attributedTo)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from helpers import corpus_of
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
 from kg.namespaces import ID, KG, NIF, PROV, RDF, RDFS, SCHEMA, XSD
-from kg.rdf import build_dataset, document_iri, union_graph
+from kg.rdf import build_dataset, document_iri, span_quote, union_graph
 
 PUTIN, KIM = ID["person/vladimir-putin"], ID["person/kim-jong-un"]
 
@@ -32,7 +34,8 @@ def test_fact_is_a_direct_triple_and_a_statement_with_roles_and_evidence():
     (evidence,) = graph.objects(statement, KG.evidence)
     assert graph.value(evidence, PROV.wasDerivedFrom) == document_iri(corpus.documents[0].doc_id)
     sentence = graph.value(evidence, KG.sentence)
-    assert str(graph.value(sentence, NIF.anchorOf)).startswith("Vladimir Putin gave")
+    assert span_quote(graph, sentence).startswith("Vladimir Putin gave")
+    assert graph.value(sentence, NIF.anchorOf) is None  # the text is written once, in the document
     run = graph.value(evidence, PROV.wasGeneratedBy)
     assert str(graph.value(run, KG.nlpModel)) == "test-model 1.0"
 
@@ -87,7 +90,8 @@ def test_a_clause_quote_is_a_nif_phrase_of_its_sentence():
     graph = union_graph(dataset)
     (evidence,) = graph.subjects(KG.extractionRule, None)
     clause = graph.value(evidence, KG.clause)
-    assert str(graph.value(clause, NIF.anchorOf)) == "Vladimir Putin gave Kim Jong Un a rifle"
+    assert span_quote(graph, clause) == "Vladimir Putin gave Kim Jong Un a rifle"
+    assert graph.value(clause, NIF.anchorOf) is None
     assert graph.value(clause, NIF.sentence) == graph.value(evidence, KG.sentence)
 
 
@@ -138,3 +142,51 @@ def test_a_merge_reason_outside_the_list_violates_the_shapes():
     merge = next(iter(graph.objects(PUTIN, KG.merge)))
     graph.set((merge, KG.mergedBecause, Literal("looked similar")))
     assert not validate(graph).conforms
+
+
+SENTENCES = st.builds(lambda s, v, o: f"{s} {v} {o}.",
+                      st.sampled_from(["Vladimir Putin", "Kim Jong Un", "He", "The company"]),
+                      st.sampled_from(["gave", "met", "visited", "will visit", "sold"]),
+                      st.sampled_from(["a rifle", "Moscow", "Joe Biden", "Kim a glove"]))
+SEPARATORS = st.sampled_from([" ", "\n", "\n\n", "  \r\n", " “Quoted” – ✓ "])
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(SENTENCES, SEPARATORS), min_size=1, max_size=4))
+def test_every_span_slices_the_one_context_string_to_its_quote(parts):
+    corpus, dataset = _graph("".join(sentence + separator for sentence, separator in parts))
+    graph = union_graph(dataset)
+    (document,) = corpus.documents
+    context = document_iri(document.doc_id)
+    assert list(graph.objects(context, NIF.isString)) == [Literal(document.text)]
+    written = {(s.start, s.end): s.text for s in corpus.sentences}
+    for sentence in graph.subjects(RDF.type, NIF.Sentence):
+        assert graph.value(sentence, NIF.referenceContext) == context
+        assert graph.value(sentence, NIF.anchorOf) is None
+        begin, end = int(graph.value(sentence, NIF.beginIndex)), int(graph.value(sentence,
+                                                                                NIF.endIndex))
+        assert span_quote(graph, sentence) == document.text[begin:end] == written[(begin, end)]
+    for fact in corpus.facts:
+        e = fact.evidence
+        trigger = URIRef(f"{context}#char={e.trigger_start},{e.trigger_end}")
+        assert span_quote(graph, trigger) == e.trigger == document.text[e.trigger_start:
+                                                                         e.trigger_end]
+
+
+def test_the_document_text_is_written_once(seed_build):
+    """No sentence of the seeds is written a second time: the N-Triples file holds each long
+    sentence (other than a headline, which is also the title) exactly once, inside its
+    document's nif:isString, and the only quotes are the trigger words."""
+    from kg.export import serialize
+
+    text = serialize(seed_build.dataset, "nt")
+    titles = {d.title for d in seed_build.corpus.documents}
+    long_sentences = [s.text for s in seed_build.corpus.sentences
+                      if len(s.text) > 60 and s.text.isascii() and '"' not in s.text
+                      and "\\" not in s.text and "\n" not in s.text and "\r" not in s.text
+                      and not any(s.text in (title or "") for title in titles)]
+    assert len(long_sentences) > 20
+    for sentence in long_sentences:
+        assert text.count(sentence) == 1, sentence
+    triggers = {(f.evidence.doc_id, f.evidence.trigger_start) for f in seed_build.corpus.facts}
+    assert text.count(f"<{NIF.anchorOf}>") == len(triggers)

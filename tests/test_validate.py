@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SH
 
 from kg import namespaces as ns
 from kg.namespaces import ID, KG, NIF, PREFIXES, PROV, RDF, RDFS
@@ -246,3 +247,202 @@ def test_ill_typed_numbers_are_violations(prop, literal):
 
     assert not report.conforms
     assert any(v.path == graph.namespace_manager.normalizeUri(prop) for v in report.violations)
+
+
+def text_once_graph() -> Graph:
+    """``good_graph`` as kg writes it now: the sentence is offsets into the document's text with
+    no quote of its own; only the trigger quotes its word."""
+    g = good_graph()
+    g.remove((SENTENCE, NIF.anchorOf, None))
+    return g
+
+
+def test_a_sentence_without_a_quote_of_its_own_conforms_and_is_quoted_from_the_text():
+    g = text_once_graph()
+    _replace(g, FACT, KG.confidence, Literal("1.5", datatype=ns.XSD.decimal))
+    report = validate_graph(g)
+    [violation] = report.violations
+    assert violation.path == "kg:confidence"
+    assert violation.sentence == " ".join(QUOTE.split())  # sliced from nif:isString
+    assert validate_graph(text_once_graph()).conforms
+
+
+def test_sentence_offsets_beyond_the_text_are_caught_without_a_quote():
+    g = text_once_graph()
+    _replace(g, SENTENCE, NIF.endIndex, _nni(len(QUOTE) + 7))
+    report = validate_graph(g)
+    assert not report.conforms
+    [violation] = report.violations
+    assert violation.focus == str(SENTENCE)
+    assert "outside the document text" in violation.message
+
+
+def test_a_trigger_without_its_word_is_caught():
+    g = text_once_graph()
+    g.remove((TRIGGER, NIF.anchorOf, None))
+    report = validate_graph(g)
+    assert [(v.focus, v.path) for v in report.violations] == [(str(TRIGGER), "nif:anchorOf")]
+
+
+def test_the_offsets_shape_for_other_engines_agrees_with_kgs_own_check():
+    from pyshacl import validate
+
+    from kg.validate import quote_violations
+
+    shapes = Graph().parse(shapes_path() / "extra" / "quotes.ttl", format="turtle")
+    good, bad = text_once_graph(), text_once_graph()
+    _replace(bad, SENTENCE, NIF.endIndex, _nni(len(QUOTE) + 7))
+    for graph, expected in ((good, True), (bad, False)):
+        conforms = validate(graph, shacl_graph=shapes, advanced=True)[0]
+        assert conforms is expected
+        assert (not quote_violations(graph)) is expected
+
+
+# --- parity: pyshacl-turbo (kg's engine) reports what pyshacl reports ---------------------------
+
+MERGE = ID["merge/0000000000000001"]
+OCCURRENCE = ID["fact/0000000000000002"]
+MOSCOW = ID["place/moscow"]
+
+
+def full_graph() -> Graph:
+    """``text_once_graph`` plus a node of every other class the shapes target: a merge, an
+    occurrence with a place and a time, a dated document."""
+    g = text_once_graph()
+    g.add((PUTIN, KG.merge, MERGE))
+    g.add((MERGE, RDF.type, KG.Merge))
+    g.add((MERGE, KG.alias, Literal("Putin")))
+    g.add((MERGE, KG.mergedBecause, Literal("short-form")))
+    g.add((MERGE, KG.mentionCount, Literal(2)))
+    g.add((MOSCOW, RDF.type, ns.SCHEMA.Place))
+    g.add((MOSCOW, RDFS.label, Literal("Moscow")))
+    g.add((FACT, KG.place, MOSCOW))
+    g.add((FACT, KG.time, Literal("2023-09-13", datatype=ns.XSD.date)))
+    g.add((OCCURRENCE, RDF.type, KG.Occurrence))
+    g.add((OCCURRENCE, RDF.predicate, KG.resigned))
+    g.add((OCCURRENCE, KG.agent, PUTIN))
+    g.add((OCCURRENCE, RDFS.label, Literal("Vladimir Putin resigned")))
+    g.add((OCCURRENCE, KG.evidence, EVIDENCE))
+    g.add((OCCURRENCE, KG.confidence, Literal("0.5", datatype=ns.XSD.decimal)))
+    g.add((OCCURRENCE, KG.supportCount, Literal(1)))
+    g.add((OCCURRENCE, KG.time, Literal("2023", datatype=ns.XSD.gYear)))
+    g.add((DOC, ns.SCHEMA.datePublished, Literal("2023-09-15", datatype=ns.XSD.date)))
+    return g
+
+
+def _set(node: URIRef, prop: URIRef, value: object) -> Callable[[Graph], None]:
+    return lambda g: _replace(g, node, prop, value)  # type: ignore[arg-type]
+
+
+def _add(node: URIRef, prop: URIRef, value: object) -> Callable[[Graph], None]:
+    return lambda g: g.add((node, prop, value))  # type: ignore[arg-type]
+
+
+def _retype(node: URIRef, old: URIRef, new: URIRef) -> Callable[[Graph], None]:
+    def damage(g: Graph) -> None:
+        g.remove((node, RDF.type, old))
+        g.add((node, RDF.type, new))
+    return damage
+
+
+XSD = ns.XSD
+# One broken variant for each constraint of each shape in shapes/kg.shapes.ttl.
+PARITY: dict[str, Callable[[Graph], None]] = {
+    "entity label missing (minCount)": _set(PUTIN, RDFS.label, None),
+    "entity two labels (maxCount)": _add(PUTIN, RDFS.label, Literal("Putin")),
+    "entity label typed (datatype)": _set(PUTIN, RDFS.label, Literal("Putin", lang="en")),
+    "entity label empty (minLength)": _set(PUTIN, RDFS.label, Literal("")),
+    "entity merge not a Merge (class)": _set(PUTIN, KG.merge, MOSCOW),
+    "merge alias missing": _set(MERGE, KG.alias, None),
+    "merge reason not listed (in)": _set(MERGE, KG.mergedBecause, Literal("hunch")),
+    "merge reason with language (in)": _set(MERGE, KG.mergedBecause,
+                                            Literal("short-form", lang="en")),
+    "merge count a string (datatype)": _set(MERGE, KG.mentionCount, Literal("2")),
+    "thing label missing": _set(RIFLE, RDFS.label, None),
+    "statement subject literal (nodeKind)": _set(FACT, RDF.subject, Literal("Putin")),
+    "statement two predicates": _add(FACT, RDF.predicate, KG.sold),
+    "statement object missing": _set(FACT, RDF.object, None),
+    "statement label missing": _set(FACT, RDFS.label, None),
+    "statement evidence not Evidence (class)": _set(FACT, KG.evidence, PUTIN),
+    "statement confidence 1.5 (maxInclusive)": _set(FACT, KG.confidence,
+                                                    Literal("1.5", datatype=XSD.decimal)),
+    "statement confidence double (datatype)": _set(FACT, KG.confidence,
+                                                   Literal(0.5, datatype=XSD.double)),
+    "statement support 0 (minInclusive)": _set(FACT, KG.supportCount, Literal(0)),
+    "statement recipient literal": _add(FACT, KG.recipient, Literal("Kim")),
+    "statement place literal": _set(FACT, KG.place, Literal("Moscow")),
+    "statement time string (or)": _set(FACT, KG.time, Literal("2023-09-13")),
+    "occurrence with an object": _add(OCCURRENCE, RDF.object, RIFLE),
+    "occurrence agent and theme (alternativePath)": _add(OCCURRENCE, KG.theme, RIFLE),
+    "occurrence no participant": _set(OCCURRENCE, KG.agent, None),
+    "occurrence no evidence": _set(OCCURRENCE, KG.evidence, None),
+    "occurrence time gYear as int": _set(OCCURRENCE, KG.time, Literal(2023)),
+    "evidence document not an article (class)": _set(EVIDENCE, PROV.wasDerivedFrom, PUTIN),
+    "evidence sentence a Phrase (class)": _set(EVIDENCE, KG.sentence, TRIGGER),
+    "evidence two rules": _add(EVIDENCE, KG.extractionRule, Literal("other")),
+    "evidence confidence -0.1": _set(EVIDENCE, KG.confidence,
+                                     Literal("-0.1", datatype=XSD.decimal)),
+    "evidence factuality not listed": _set(EVIDENCE, KG.factuality, Literal("rumoured")),
+    "evidence run not an Activity": _set(EVIDENCE, PROV.wasGeneratedBy, DOC),
+    "span begin string (or)": _set(SENTENCE, NIF.beginIndex, Literal("0")),
+    "span begin -3 (minInclusive)": _set(TRIGGER, NIF.beginIndex,
+                                         Literal(-3, datatype=XSD.integer)),
+    "span begin = end (lessThan)": _set(TRIGGER, NIF.beginIndex, _nni(10)),
+    "span begin > end (lessThan)": _set(SENTENCE, NIF.beginIndex, _nni(len(QUOTE) + 5)),
+    "span end missing": _set(SENTENCE, NIF.endIndex, None),
+    "span two quotes (maxCount)": _add(TRIGGER, NIF.anchorOf, Literal("gave ")),
+    "span empty quote (minLength)": _set(SENTENCE, NIF.anchorOf, Literal("")),
+    "span context not an article": _set(SENTENCE, NIF.referenceContext, PUTIN),
+    "trigger without its word (targetObjectsOf)": _set(TRIGGER, NIF.anchorOf, None),
+    "document no source file": _set(DOC, KG.sourceFile, None),
+    "document sha256 malformed (pattern)": _set(DOC, KG.sha256, Literal("not-a-hash")),
+    "document two texts": _add(DOC, NIF.isString, Literal("other")),
+    "document date a string (datatype)": _set(DOC, ns.SCHEMA.datePublished, Literal("2023")),
+    "run no version": _set(RUN, KG.softwareVersion, None),
+    "run no model": _set(RUN, KG.nlpModel, None),
+    "run no software": _set(RUN, PROV.wasAssociatedWith, None),
+    "everything at once": lambda g: [damage(g) for name, damage in sorted(PARITY.items())
+                                     if name != "everything at once"],
+}
+
+
+def _report_details(engine: str, graph: Graph) -> tuple[bool, list[tuple[str, ...]]]:
+    """An engine's raw report on kg's shapes, called as kg calls it: conforms, and every
+    result as (focus, path, component, value, severity, message)."""
+    if engine == "turbo":
+        from pyshacl_turbo import validate
+    else:
+        from pyshacl import validate
+    data = Graph()  # a context-aware store, as pyshacl needs
+    data.addN((s, p, o, data) for s, p, o in graph)
+    conforms, report, _ = validate(data, shacl_graph=load_shapes(), inference="none",
+                                   advanced=True, allow_warnings=True)
+    results = set(report.subjects(RDF.type, SH.ValidationResult)) | \
+        set(report.objects(None, SH.result))
+    return bool(conforms), sorted(
+        tuple(str(report.value(r, prop)) for prop in (
+            SH.focusNode, SH.resultPath, SH.sourceConstraintComponent, SH.value,
+            SH.resultSeverity, SH.resultMessage))
+        for r in results)
+
+
+def test_the_full_graph_conforms_under_both_engines():
+    for engine in ("turbo", "pyshacl"):
+        report = validate_graph(full_graph(), engine=engine)
+        assert report.conforms, report.describe()
+
+
+@pytest.mark.parametrize("case", sorted(PARITY))
+def test_turbo_reports_what_pyshacl_reports(case):
+    graph = full_graph()
+    PARITY[case](graph)
+    turbo, pyshacl = _report_details("turbo", graph), _report_details("pyshacl", graph)
+    assert turbo == pyshacl
+    assert pyshacl[0] is False and pyshacl[1], "the damage must break a shape"
+    assert validate_graph(graph) == validate_graph(graph, engine="pyshacl")
+
+
+def test_turbo_agrees_with_pyshacl_on_the_seeds(seed_build):
+    graph = union_graph(seed_build.dataset)
+    assert _report_details("turbo", graph) == _report_details("pyshacl", graph)
+    assert validate_graph(graph).conforms
