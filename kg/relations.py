@@ -114,6 +114,12 @@ class RelationVocabulary(BaseModel):
             self.structural_predicates
 
     @cached_property
+    def never_events(self) -> frozenset[str]:
+        """Verbs that never state an event by themselves: speech, skipped and plan verbs (their
+        content is a clause, or they say nothing). Built once, not per verb read."""
+        return self.speech_verbs | self.skip_verbs | self.expect_words
+
+    @cached_property
     def verb_words(self) -> frozenset[str]:
         """Verbs the vocabulary knows, relations and speech alike."""
         return frozenset(self.relations) | self.speech_verbs

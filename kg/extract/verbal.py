@@ -217,8 +217,7 @@ def occurrence_verb(verb: Token, lemma: str, vocab: RelationVocabulary, *,
     'resign', 'erupt': said with one participant), in an agentless passive any vocabulary verb
     ('was arrested'); never speech or a mental verb, nor with a clause that carries the content
     ('X wants to ...', 'X announced that ...')."""
-    if verb.pos_ != "VERB" or lemma in vocab.speech_verbs | vocab.skip_verbs | \
-            vocab.expect_words:
+    if verb.pos_ != "VERB" or lemma in vocab.never_events:
         return False
     spec = vocab.spec(lemma)
     if lemma not in vocab.occurrence_verbs and not (
@@ -299,8 +298,7 @@ def _eventive_passive(verb: Token, lemma: str, vocab: RelationVocabulary) -> boo
     """Whether an agentless passive outside the vocabulary still tells of something done
     ('the plane was built in 1977', '35 were rescued'): any verb but states and reports ('is
     located', 'was considered'), speech, plans, and verbs whose clause carries the content."""
-    if verb.pos_ != "VERB" or lemma in vocab.stative_passives | vocab.speech_verbs | \
-            vocab.skip_verbs | vocab.expect_words:
+    if verb.pos_ != "VERB" or lemma in vocab.never_events or lemma in vocab.stative_passives:
         return False
     return not any(c.dep_ in {"ccomp", "xcomp", "csubj", "csubjpass", "oprd", "attr"}
                    for c in verb.children)
