@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
 from kg.extract.reference import referent
-from kg.extract.state import DocState, make_mention, mention_spans
+from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_spans
 from kg.lexicon import (
     canonical_role,
     constituency_roles,
@@ -627,14 +627,43 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
     if lemma in NAMING_VERBS and not any(c.dep_ == "nsubjpass" for c in subjects):
         return  # 'X named Y CEO' would need the object; only the passive is read here
     for subject in subjects:
-        person = state.mention_at.get(subject.i)
+        person = _copula_subject(state, verb, subject)
         if person is None or person.type is not EntityType.PERSON:
             continue
+        if lemma == "serve":
+            yield from _served_in(state, sentence, verb, person)
         for role_head in roles:
             yield from _role_noun_facts(state, sentence, role_head, person, "title-copula")
         for role_head in as_roles:
             yield from _role_noun_facts(state, sentence, role_head, person, "title-verb-as",
                                         _verb_holder(state, verb))
+
+
+def _copula_subject(state: DocState, verb: Token, subject: Token) -> Mention | None:
+    """Who a copula speaks of: the name, a pronoun's antecedent ('She is the mayor of Y'), or
+    the noun a relative clause hangs on ('X, who is the secretary of state')."""
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head
+    named = state.mention_at.get(subject.i)
+    if named is not None and not named.is_pronoun:
+        return named
+    return referent(state, subject)
+
+
+def _served_in(state: DocState, sentence: Sentence, verb: Token,
+               person: Mention) -> Iterator[Fact]:
+    """'X served in the army', 'X serves with the Red Cross': a member of that organisation
+    (only an organisation: 'served in Iraq' says where, 'served in the cabinet' is a role)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "with", "on"}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            holder = state.mention_at.get(pobj.i)
+            if holder is not None and holder.type is EntityType.ORGANIZATION:
+                yield make_fact(state, sentence, verb.doc[verb.i:verb.i + 1],
+                                predicate=AFFILIATED, lemma="member",
+                                subject=person, obj=holder, rule="title-serve-in", roles=(),
+                                role_name="member")
 
 
 def _verb_holder(state: DocState, verb: Token) -> Mention | None:
