@@ -69,6 +69,7 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _party_state_tag(state, sentence, span, person)
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
+        yield from _own_party(state, sentence, span, person)
         for role_head in _appositives(state, span):
             yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
             if span.root.dep_ != "conj" and not any(c.dep_ == "conj" for c in span.root.children):
@@ -441,6 +442,25 @@ def _member_of(state: DocState, sentence: Sentence, span: Span,
                 break  # 'A and B of Y': B's own phrase, shared; B has its own 'of' read too
 
 
+PARTY_WORDS = frozenset({"party", "league", "front", "alliance", "movement", "congress"})
+
+
+def _own_party(state: DocState, sentence: Sentence, span: Span,
+               person: Mention) -> Iterator[Fact]:
+    """"X's Progressive Conservative Party": a party a person owns is one they belong to (a
+    firm or a club a person owns says nothing of the kind: 'Musk's company' is his, not his
+    employer's name for him)."""
+    if span.root.dep_ != "poss":
+        return
+    party = state.mention_at.get(span.root.head.i)
+    if party is None or party.type is not EntityType.ORGANIZATION or \
+            party.text.split()[-1].lower() not in PARTY_WORDS:
+        return
+    yield make_fact(state, sentence, span.doc[span.root.head.i:span.root.head.i + 1],
+                    predicate=AFFILIATED, lemma="member", subject=person, obj=party,
+                    rule="person-possessive-party", roles=(), role_name="member")
+
+
 def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
     """The organisation a preposition's object names: the name itself, or a name set
     beside a kind noun ('the smaller Rollei company', 'victim group Safe Harbor', 'the law
@@ -575,8 +595,12 @@ def _role_noun(state: DocState, head: Token) -> tuple[
                 # 'chairman of the largest party, the Social Liberal Party'
                 holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj)
     party = _party(state, lefts[:-size], role)
-    if holder is None:
-        holder = _holder_in(state, _without_party(lefts[:-size], party), role)
+    before = _holder_in(state, _without_party(lefts[:-size], party), role)
+    if holder is None or (holder.type is EntityType.PLACE and before is not None
+                          and before.type is EntityType.ORGANIZATION):
+        # 'a National Weather Service meteorologist in Galveston': the service employs; the
+        # place after says only where the post is
+        holder = before
     return trigger, role, holder, party
 
 
