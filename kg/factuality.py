@@ -27,6 +27,12 @@ def governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
     Y': 'denied' is Y's sibling, not its governor)."""
     token = verb
     for _ in range(limit):
+        if token.dep_ == "pcomp" and token.head.pos_ == "ADP" and \
+                token.head.head.pos_ in {"VERB", "ADJ"}:
+            # 'accused of killing', 'charged with selling': the gerund hangs on a preposition
+            token = token.head.head
+            yield token, "pcomp"
+            continue
         if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis"} \
                 or token.head.i == token.i:
             return

@@ -95,6 +95,12 @@ class RelationVocabulary(BaseModel):
         "'verb noun' (lemmas) -> the idiom's meaning: 'lose life' -> die, 'take part' -> "
         "participate in, 'claim responsibility' for."))
     relations: dict[str, RelationSpec]
+    accusing_verbs: dict[str, str] = Field(default_factory=dict, description=(
+        "Verbs of the courts and the police -> who stands accused of the deed their "
+        "complement names: 'object' ('charged X with murder', 'X was convicted of killing "
+        "Y', 'X, suspected of the assassination of Y') or 'subject' ('X pleaded guilty to "
+        "the murder'). The deed is reported when the verb is a hedge verb too ('charged', "
+        "'accused'), stated when it is a verdict ('convicted')."))
     occurrence_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that state an event with one participant in the active voice ('die', "
         "'resign', 'erupt'); those outside ``relations`` are emitted under their own name."))

@@ -49,6 +49,7 @@ from kg import gazetteer
 from kg.entity_names import family_names_first, is_never_alone, known_name
 from kg.errors import InputError
 from kg.extract.mentions import title_nouns
+from kg.holders import fill_holders
 from kg.lexicon import demonyms, initialisms
 from kg.model import (
     Entity,
@@ -253,11 +254,11 @@ def resolve_corpus(results: Iterable[ExtractionResult],
     titled, named_words = _assign_names(results, table, apart)
     _assign_noun_phrases(results, table, titled, named_words)
     facts = _resolve_facts(results, table)  # first: it notes the pronouns facts resolve
-    return ResolvedCorpus(
+    return fill_holders(ResolvedCorpus(
         documents=tuple(r.document for r in results),
         sentences=tuple(s for r in results for s in r.sentences),
         entities=table.entities(), facts=facts,
-    )
+    ))
 
 
 def read_keep_apart(path: Path) -> tuple[tuple[str, str], ...]:

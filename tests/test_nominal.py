@@ -61,3 +61,32 @@ def test_the_possessive_of_a_patient_noun_is_the_doer_when_an_of_phrase_names_th
     (held,) = [f for f in corpus.facts if f.predicate == "arrested" and f.object is None]
     assert held.subject.entity_id == "person/nils-holm"
     assert held.subject.name is RoleName.THEME
+
+
+def _killings(text: str) -> set[tuple[str, str, str]]:
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return {(labels[f.subject.entity_id or ""], labels[f.object.entity_id or ""],
+             f.evidence.factuality.value) for f in corpus.facts
+            if f.predicate == "killed" and f.object is not None}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police charged Marco Bell with killing Anna Ruiz.",
+     ("Marco Bell", "Anna Ruiz", "reported")),
+    ("Marco Bell was convicted of killing Anna Ruiz in 2019.",
+     ("Marco Bell", "Anna Ruiz", "asserted")),
+    ("In 1969, Sami Haddad was sentenced to death for the assassination of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "asserted")),
+    ("James Raye, suspected of the assassination of Martin Kingsley, was caught in London.",
+     ("James Raye", "Martin Kingsley", "reported")),
+])
+def test_whom_the_courts_hold_to_a_deed_did_it_as_far_as_they_say(text, expected):
+    assert expected in _killings(text)
+
+
+def test_the_police_who_charge_are_not_the_doers_and_a_time_clause_is_no_charge():
+    assert not {k for k in _killings("Police charged Marco Bell with killing Anna Ruiz.")
+                if k[0] == "police"}
+    corpus = corpus_of("Marco Bell was arrested after fleeing the scene.")
+    assert not [f for f in corpus.facts if "accused" in f.evidence.rule]

@@ -202,6 +202,8 @@ def test_where_a_person_is_from_or_lives(text, expected):
     ("Halden Industries, a Chicago-based maker of tools, cut jobs.",
      ("Halden Industries", "basedIn", "Chicago")),
     ("Rexa Ltd, a software company in Leeds, was sold.", ("Rexa Ltd", "basedIn", "Leeds")),
+    ("Reporters waited at Zenta Bank headquarters in Leeds for the decision.",
+     ("Zenta Bank", "basedIn", "Leeds")),
     ("The German Government faces elections this year.",
      ("German Government", "basedIn", "Germany")),
 ])

@@ -369,3 +369,30 @@ def test_a_title_whose_holder_stands_apart_from_it(text, person, role, holder):
     assert (person, role, holder) in {
         (f.subject.mention.text, f.role_name, f.object.mention.text) for f in facts
         if f.predicate == "affiliatedWith" and f.object is not None}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rosa Lind won the vote. She is the mayor of Tampere.", ("Rosa Lind", "Tampere", "mayor")),
+    ("Maria Okafor, who is a member of the Danube Commission, spoke.",
+     ("Maria Okafor", "Danube Commission", "member")),
+])
+def test_a_copula_reads_through_a_pronoun_or_a_relative_clause(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_serving_in_an_organisation_is_membership_and_serving_in_a_place_is_not():
+    assert ("Carl Munk", "US Army", "member") in positions(
+        corpus_of("Carl Munk served in the US Army during the war."))
+    assert not positions(corpus_of("Carl Munk served in Iraq for two years."))
+
+
+def test_an_employer_before_a_profession_beats_the_place_of_the_post():
+    found = positions(corpus_of(
+        "John Hale, a Lumen Weather Service meteorologist in Galveston, said the storm would hit."))
+    assert ("John Hale", "Lumen Weather Service", "meteorologist") in found
+
+
+def test_a_persons_own_party_is_one_they_belong_to_but_not_a_company():
+    found = positions(corpus_of("Marta Quinn's Progressive Unity Party won the election."))
+    assert ("Marta Quinn", "Progressive Unity Party", "member") in found
+    assert not positions(corpus_of("Marta Quinn's Lumen Foods opened a plant."))

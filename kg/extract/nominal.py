@@ -17,11 +17,19 @@ from spacy.tokens import Span, Token
 from kg.extract.facts import make_fact, same_span
 from kg.extract.reference import conjuncts, referent
 from kg.extract.state import DocState
-from kg.extract.verbal import Frame, add_time, fill_subjects, speaker_of, verb_lemma
+from kg.extract.verbal import (
+    ACCUSING_PREPS,
+    Frame,
+    accused_of,
+    add_time,
+    fill_subjects,
+    speaker_of,
+    verb_lemma,
+)
 from kg.factuality import judge_factuality
 from kg.lexicon import EventNoun, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
-from kg.relations import RelationVocabulary
+from kg.relations import RelationVocabulary, load_vocabulary
 
 EXPECTED_MODIFIERS = {"planned", "proposed", "upcoming", "expected", "scheduled", "possible",
                       "potential", "future", "forthcoming", "prospective"}
@@ -40,6 +48,19 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                                    patient_possessive=lemma in lexicon.patient_possessive)
         elif lemma in lexicon.agent_nouns:
             yield from _agent_noun(state, sentence, token, lexicon.agent_nouns[lemma], vocab)
+
+
+def _accusing_verb(noun: Token) -> Token | None:
+    """The verb of the courts or the police a deed noun completes through a preposition
+    ('charged in the slaying', 'sentenced to death for the murder'), or None."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ACCUSING_PREPS:
+        return None
+    verb = noun.head.head
+    if verb.pos_ in {"ADJ", "ADV"} and verb.head.pos_ == "VERB":
+        verb = verb.head  # 'pleaded guilty to the murder'
+    if verb.pos_ not in {"VERB", "ADJ"}:
+        return None
+    return verb if verb_lemma(verb) in load_vocabulary().accusing_verbs else None
 
 
 def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Iterator[Mention]:
@@ -70,6 +91,11 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     objects += named_objects
     light = noun.head if noun.dep_ in {"dobj", "attr"} and \
         verb_lemma(noun.head) in event_nouns().light_verbs else None
+    court = _accusing_verb(noun) if not agents else None
+    if court is not None:
+        # 'charged in the slaying of Y', 'X, suspected of the assassination of Y': the one
+        # held to it is the doer; reported unless it is a verdict
+        agents += [(m, f"noun-accused-{verb_lemma(court)}") for m in accused_of(state, court)]
     circumstances = Frame()
     for child in noun.children:
         if child.dep_ == "prep":
@@ -93,6 +119,8 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
         speaker = speaker_of(state, light, vocab)
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
         factuality = Factuality.EXPECTED
+    elif court is not None and verb_lemma(court) in vocab.hedge_verbs:
+        factuality = Factuality.REPORTED
     if not objects and len(agents) >= 2 and spec.predicate in vocab.symmetric_predicates:
         objects, agents = [agents[1][0]], agents[:1]  # 'talks between X and Y'
     trigger = noun.doc[noun.i:noun.i + 1]

@@ -349,12 +349,14 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
 
 def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
                         organisation: Mention) -> Iterator[Fact]:
-    """"X's headquarters in Leeds", "X's Washington headquarters" (a seat noun the
-    organisation owns), 'X is headquartered in Tulsa' (a seat verb it is the subject of) and
-    'X, a Chicago-based maker' (a description beside it that is based somewhere)."""
+    """"X's headquarters in Leeds", "X's Washington headquarters", 'X headquarters in Y' (a
+    seat noun the organisation owns), 'X is headquartered in Tulsa' (a seat verb it is the
+    subject of) and 'X, a Chicago-based maker' (a description beside it that is based
+    somewhere)."""
     doc = root.doc
     nouns, verbs = organisation_place_nouns(), organisation_verbs()
-    if root.dep_ == "poss" and root.head.lemma_.lower() in nouns:
+    if root.dep_ in {"poss", "compound"} and root.head.lemma_.lower() in nouns:
+        # "X's headquarters in Leeds", 'at X headquarters in nearby Tulsa'
         seat = root.head
         places = [p for _, p in _prep_places(state, seat, {"in", "at"})]
         # "X's Washington headquarters"; not "the Coast Guard's 8th District headquarters"

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
 from kg.extract.reference import referent
-from kg.extract.state import DocState, make_mention, mention_spans
+from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_spans
 from kg.lexicon import (
     canonical_role,
     constituency_roles,
@@ -69,6 +69,7 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _party_state_tag(state, sentence, span, person)
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
+        yield from _own_party(state, sentence, span, person)
         for role_head in _appositives(state, span):
             yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
             if span.root.dep_ != "conj" and not any(c.dep_ == "conj" for c in span.root.children):
@@ -441,6 +442,25 @@ def _member_of(state: DocState, sentence: Sentence, span: Span,
                 break  # 'A and B of Y': B's own phrase, shared; B has its own 'of' read too
 
 
+PARTY_WORDS = frozenset({"party", "league", "front", "alliance", "movement", "congress"})
+
+
+def _own_party(state: DocState, sentence: Sentence, span: Span,
+               person: Mention) -> Iterator[Fact]:
+    """"X's Progressive Conservative Party": a party a person owns is one they belong to (a
+    firm or a club a person owns says nothing of the kind: 'Musk's company' is his, not his
+    employer's name for him)."""
+    if span.root.dep_ != "poss":
+        return
+    party = state.mention_at.get(span.root.head.i)
+    if party is None or party.type is not EntityType.ORGANIZATION or \
+            party.text.split()[-1].lower() not in PARTY_WORDS:
+        return
+    yield make_fact(state, sentence, span.doc[span.root.head.i:span.root.head.i + 1],
+                    predicate=AFFILIATED, lemma="member", subject=person, obj=party,
+                    rule="person-possessive-party", roles=(), role_name="member")
+
+
 def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
     """The organisation a preposition's object names: the name itself, or a name set
     beside a kind noun ('the smaller Rollei company', 'victim group Safe Harbor', 'the law
@@ -575,8 +595,12 @@ def _role_noun(state: DocState, head: Token) -> tuple[
                 # 'chairman of the largest party, the Social Liberal Party'
                 holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj)
     party = _party(state, lefts[:-size], role)
-    if holder is None:
-        holder = _holder_in(state, _without_party(lefts[:-size], party), role)
+    before = _holder_in(state, _without_party(lefts[:-size], party), role)
+    if holder is None or (holder.type is EntityType.PLACE and before is not None
+                          and before.type is EntityType.ORGANIZATION):
+        # 'a National Weather Service meteorologist in Galveston': the service employs; the
+        # place after says only where the post is
+        holder = before
     return trigger, role, holder, party
 
 
@@ -627,14 +651,43 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
     if lemma in NAMING_VERBS and not any(c.dep_ == "nsubjpass" for c in subjects):
         return  # 'X named Y CEO' would need the object; only the passive is read here
     for subject in subjects:
-        person = state.mention_at.get(subject.i)
+        person = _copula_subject(state, verb, subject)
         if person is None or person.type is not EntityType.PERSON:
             continue
+        if lemma == "serve":
+            yield from _served_in(state, sentence, verb, person)
         for role_head in roles:
             yield from _role_noun_facts(state, sentence, role_head, person, "title-copula")
         for role_head in as_roles:
             yield from _role_noun_facts(state, sentence, role_head, person, "title-verb-as",
                                         _verb_holder(state, verb))
+
+
+def _copula_subject(state: DocState, verb: Token, subject: Token) -> Mention | None:
+    """Who a copula speaks of: the name, a pronoun's antecedent ('She is the mayor of Y'), or
+    the noun a relative clause hangs on ('X, who is the secretary of state')."""
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head
+    named = state.mention_at.get(subject.i)
+    if named is not None and not named.is_pronoun:
+        return named
+    return referent(state, subject)
+
+
+def _served_in(state: DocState, sentence: Sentence, verb: Token,
+               person: Mention) -> Iterator[Fact]:
+    """'X served in the army', 'X serves with the Red Cross': a member of that organisation
+    (only an organisation: 'served in Iraq' says where, 'served in the cabinet' is a role)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "with", "on"}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            holder = state.mention_at.get(pobj.i)
+            if holder is not None and holder.type is EntityType.ORGANIZATION:
+                yield make_fact(state, sentence, verb.doc[verb.i:verb.i + 1],
+                                predicate=AFFILIATED, lemma="member",
+                                subject=person, obj=holder, rule="title-serve-in", roles=(),
+                                role_name="member")
 
 
 def _verb_holder(state: DocState, verb: Token) -> Mention | None:

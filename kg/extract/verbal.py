@@ -403,6 +403,12 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         # 'left before moving to California', 'was unable to negotiate a deal', 'was killed
         # after posting pictures': the governing clause's subject (or, when it is passive
         # with no agent, its passive subject) does the gerund or the infinitive.
+        accused = accused_of(state, governor) if verb.head.lower_ in ACCUSING_PREPS else []
+        if accused:
+            # 'police charged X with killing Y', 'X, convicted of killing Y': the one the
+            # court or the police hold to it did it, not the police
+            frame.subjects.extend((m, f"inherited-accused-{verb.dep_}") for m in accused)
+            return
         inherited = Frame()
         fill_subjects(state, governor, inherited)
         if not inherited.subjects:
@@ -432,6 +438,39 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+ACCUSABLE = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+# The prepositions that bring the deed: 'charged with', 'convicted of', 'jailed for', 'charged
+# in the slaying', 'pleaded guilty to'; not 'arrested after fleeing'.
+ACCUSING_PREPS = frozenset({"with", "of", "for", "in", "over", "to", "on"})
+
+
+def accused_of(state: DocState, verb: Token) -> list[Mention]:
+    """Whom a verb of the courts or the police holds to a deed ('charged X with murder', 'X
+    was convicted of killing', 'X, suspected of the assassination', 'X pleaded guilty to',
+    'X went on trial for'): the verb's object, its passive subject, the noun it qualifies,
+    or, for verbs whose subject stands accused (``accusing_verbs`` in relations.json:
+    'plead', 'admit'), its subject. Empty for any other verb."""
+    verbs = load_vocabulary().accusing_verbs
+    lemma = verb.lemma_.lower()
+    if lemma not in verbs:
+        return []
+    if verbs[lemma] == "subject":
+        held = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        held = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not held and verb.dep_ in {"acl", "amod", "relcl"} and verb.tag_ == "VBN":
+            held = [verb.head]
+        if not held and verb.dep_ == "conj":  # 'were arrested and charged with murder'
+            held = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    found = []
+    for token in held:
+        for conj in conjuncts(token):
+            mention = referent(state, conj)
+            if mention is not None and mention.type in ACCUSABLE:
+                found.append(mention)
+    return found
 
 
 def _passive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:

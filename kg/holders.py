@@ -1,0 +1,169 @@
+"""Whose office a bare title names: 'President X', 'Prime Minister Y' with the holder unsaid.
+
+News names a title's holder once ('Ukrainian Prime Minister Y', 'the president of Ukraine, X')
+and then drops it ('Prime Minister Y offered his resignation'), or never says it because the
+article is about one country. A position with no holder is still a fact, but a vague one: a
+reader writes 'Y is prime minister of Ukraine'. After resolution, when every mention knows its
+entity, a holder-less position takes a holder from what the corpus itself says, most sure
+first:
+
+1. the same person holds the same role of a named holder elsewhere in the same article;
+2. the same person holds the same role of one holder in another article, and that holder is
+   named in this article too (the evidence stays a span of this article);
+3. the role is an office of a country, a state or a city (``_country_offices`` and its
+   siblings in ``data/roles.json``), the person holds no position in an organisation
+   anywhere in the corpus, and the article names one such place far more than any other:
+   that place.
+
+The filled fact keeps its own sentence and trigger; its rule says how the holder was found
+and counts as inherited for ``kg:confidence``, which is recomputed. Nothing is filled when two
+holders fit, so a bare 'President X' in an article about two countries stays holder-less.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from kg.confidence import calibrated, signs
+from kg.gazetteer import lookup
+from kg.model import Entity, EntityType, Fact, Mention, ResolvedCorpus, Role, RoleName
+
+AFFILIATED = "affiliatedWith"
+# A place must be named at least this often, and this many times more than the next place of
+# its kind, to be taken as the place an article is about.
+_MIN_MENTIONS = 2
+_DOMINANCE = 2.0
+
+
+@cache
+def _offices() -> dict[str, str]:
+    """Canonical role -> the kind of place it is an office of ('country', 'state', 'city')."""
+    data = json.loads(resources.files("kg").joinpath("data/roles.json").read_text("utf-8"))
+    offices: dict[str, str] = {}
+    for kind in ("country", "state", "city"):
+        for role in data[f"_{kind}_offices"]:
+            offices[role] = kind
+    return offices
+
+
+def office_kind(role: str) -> str | None:
+    """The kind of place a role is held of, when it is a public office: 'foreign minister' ->
+    'country', 'governor' -> 'state'; any '... minister' but a first or chief minister is a
+    country's."""
+    role = role.lower()
+    if role in _offices():
+        return _offices()[role]
+    if role.endswith(" minister") and not role.startswith(("first ", "chief ")):
+        return "country"
+    return None
+
+
+def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
+    """The corpus with each holder-less position given the holder the corpus supports."""
+    holders = _stated_holders(corpus.facts)
+    named = _mentions_by_document(corpus.entities)
+    places = {e.entity_id: e for e in corpus.entities if e.type is EntityType.PLACE}
+    organisations = {e.entity_id for e in corpus.entities if e.type is EntityType.ORGANIZATION}
+    serving = {f.subject.entity_id for f in corpus.facts if _is_position(f) and f.object
+               is not None and f.object.entity_id in organisations}
+    filled = [_filled(f, holders, named, places, serving) for f in corpus.facts]
+    if all(a is b for a, b in zip(filled, corpus.facts, strict=True)):
+        return corpus
+    return corpus.model_copy(update={"facts": tuple(filled)})
+
+
+Holders = dict[tuple[str, str], dict[str, set[str]]]  # (person, role) -> doc -> holder ids
+
+
+def _stated_holders(facts: Iterable[Fact]) -> Holders:
+    holders: Holders = defaultdict(lambda: defaultdict(set))
+    for fact in facts:
+        if _is_position(fact) and fact.object is not None and fact.object.entity_id and \
+                fact.subject.entity_id:
+            key = (fact.subject.entity_id, (fact.role_name or "").lower())
+            holders[key][fact.evidence.doc_id].add(fact.object.entity_id)
+    return holders
+
+
+def _mentions_by_document(entities: Iterable[Entity]) -> dict[str, dict[str, list[Mention]]]:
+    """doc -> entity -> its named (not pronoun) mentions there, in text order."""
+    named: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for entity in entities:
+        for mention in sorted(entity.mentions, key=lambda m: (m.doc_id, m.start)):
+            if not mention.is_pronoun:
+                named[mention.doc_id][entity.entity_id].append(mention)
+    return named
+
+
+def _is_position(fact: Fact) -> bool:
+    return fact.predicate == AFFILIATED and bool(fact.role_name)
+
+
+def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mention]]],
+            places: dict[str, Entity], serving: set[str | None]) -> Fact:
+    if not _is_position(fact) or fact.object is not None or not fact.subject.entity_id:
+        return fact
+    doc = fact.evidence.doc_id
+    in_doc = named.get(doc, {})
+    stated = holders.get((fact.subject.entity_id, (fact.role_name or "").lower()), {})
+    here = stated.get(doc, set())
+    if len(here) == 1:
+        return _with_holder(fact, next(iter(here)), in_doc, "holder-in-article")
+    if here:
+        return fact
+    elsewhere = {h for d, ids in stated.items() if d != doc for h in ids}
+    if len(elsewhere) == 1 and next(iter(elsewhere)) in in_doc:
+        return _with_holder(fact, next(iter(elsewhere)), in_doc, "holder-in-corpus")
+    if elsewhere:
+        return fact
+    kind = office_kind(fact.role_name or "")
+    if fact.subject.entity_id in serving:
+        return fact  # 'President X' of a firm or a league the corpus names: not a country's
+    place = _dominant_place(kind, in_doc, places) if kind else None
+    if place is None:
+        return fact
+    return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
+
+
+def _dominant_place(kind: str, in_doc: dict[str, list[Mention]],
+                    places: dict[str, Entity]) -> str | None:
+    counts: Counter[str] = Counter()
+    for entity_id, mentions in in_doc.items():
+        entity = places.get(entity_id)
+        if entity is None:
+            continue
+        place = lookup(entity.label)
+        if place is not None and place.kind == kind:
+            counts[entity_id] = len(mentions)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_MENTIONS:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < _DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how: str) -> Fact:
+    mentions = in_doc.get(holder)
+    if not mentions or holder == fact.subject.entity_id:
+        return fact
+    mention = mentions[0]
+    rule = f"{fact.evidence.rule.removesuffix('-no-holder')}-inherited-{how}"
+    confidence = calibrated(signs(
+        rule=rule, predicate=fact.predicate, subject=_name(fact.subject.mention),
+        obj=mention.text, known_predicate=True, sentence=fact.evidence.sentence_text,
+        factuality=fact.evidence.factuality.value))
+    evidence = fact.evidence.model_copy(update={"rule": rule, "confidence": confidence})
+    return fact.model_copy(update={
+        "object": Role(name=RoleName.THEME, mention=mention, entity_id=holder),
+        "evidence": evidence})
+
+
+def _name(mention: Mention) -> str:
+    while mention.antecedent is not None:
+        mention = mention.antecedent
+    return mention.text

@@ -1,0 +1,90 @@
+"""A title whose holder goes unsaid takes the holder the corpus supports (kg/holders.py)."""
+
+from __future__ import annotations
+
+from helpers import corpus_of, object_id
+
+from kg.holders import office_kind
+from kg.model import Fact, ResolvedCorpus
+
+
+def positions(corpus: ResolvedCorpus) -> list[tuple[str, str, str | None, str]]:
+    """(person, holder or '', role, document source) of every position fact."""
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    sources = {d.doc_id: d.source for d in corpus.documents}
+    return sorted((labels[f.subject.entity_id or ""], labels.get(object_id(f) or "", ""),
+                   f.role_name, sources[f.evidence.doc_id])
+                  for f in corpus.facts if f.predicate == "affiliatedWith")
+
+
+def filled(corpus: ResolvedCorpus) -> list[Fact]:
+    return [f for f in corpus.facts if "inherited-holder" in f.evidence.rule]
+
+
+def test_a_bare_title_takes_the_holder_the_same_article_gives():
+    corpus = corpus_of("Norwegian Prime Minister Eirik Dahl visited the port. "
+                       "Later, Prime Minister Eirik Dahl met the fishermen.")
+    assert {p[:3] for p in positions(corpus)} == {("Eirik Dahl", "Norway", "prime minister")}
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-in-article")
+
+
+def test_a_bare_title_takes_the_holder_another_article_gives_when_it_is_named_here():
+    corpus = corpus_of("Chilean President Mateo Rios opened the bridge.",
+                       "In Chile, President Mateo Rios thanked the engineers.",
+                       "President Mateo Rios thanked the engineers.")
+    assert ("Mateo Rios", "Chile", "president", "t1.txt") in positions(corpus)
+    # the third article names no holder at all: the evidence must stay in the article
+    assert ("Mateo Rios", "", "president", "t2.txt") in positions(corpus)
+
+
+def test_a_national_office_takes_the_country_the_article_is_about():
+    corpus = corpus_of("Portugal cut its budget. Finance Minister Rui Sousa said Portugal "
+                       "would borrow less. Portugal expects growth.")
+    assert ("Rui Sousa", "Portugal", "finance minister", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-country-of-article")
+    assert fact.object is not None and fact.object.mention.text == "Portugal"
+
+
+def test_no_country_is_chosen_when_two_fit():
+    corpus = corpus_of("Portugal and Spain cut their budgets. Finance Minister Rui Sousa said "
+                       "Portugal and Spain would borrow less.")
+    assert ("Rui Sousa", "", "finance minister", "t0.txt") in positions(corpus)
+    assert not filled(corpus)
+
+
+def test_a_mayor_takes_the_city_and_a_governor_the_state():
+    city = corpus_of("A tram line opened in Tampere. Mayor Rosa Lind said people in Tampere "
+                     "had waited long. Crowds in Tampere celebrated.")
+    assert ("Rosa Lind", "Tampere", "mayor", "t0.txt") in positions(city)
+    state = corpus_of("Montana passed a law. Governor Carl Webb said Montana needed it. "
+                      "Montana voters agreed.")
+    assert ("Carl Webb", "Montana", "governor", "t0.txt") in positions(state)
+
+
+def test_someone_who_serves_an_organisation_is_not_given_a_country():
+    corpus = corpus_of("Zeta Mining CEO Maria Okafor opened a mine.",
+                       "Kenya held a vote. President Maria Okafor spoke. Kenya counted "
+                       "the ballots.")
+    assert ("Maria Okafor", "", "president", "t1.txt") in positions(corpus)
+
+
+def test_an_inferred_holder_is_less_sure_than_a_stated_one():
+    corpus = corpus_of("Portugal cut its budget. Portuguese Finance Minister Rui Sousa said "
+                       "Portugal would borrow less.",
+                       "Portugal cut its budget. Finance Minister Ana Costa said Portugal "
+                       "would borrow less. Portugal expects growth.")
+    stated = [f for f in corpus.facts if f.predicate == "affiliatedWith"
+              and f.evidence.rule.endswith("before-name")]
+    (inferred,) = filled(corpus)
+    assert stated and inferred.evidence.confidence < stated[0].evidence.confidence
+
+
+def test_office_kinds():
+    assert office_kind("foreign minister") == "country"
+    assert office_kind("prime minister") == "country"
+    assert office_kind("first minister") is None
+    assert office_kind("governor") == "state"
+    assert office_kind("mayor") == "city"
+    assert office_kind("chief executive") is None
