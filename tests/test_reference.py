@@ -107,3 +107,16 @@ def test_they_prefers_a_plural_just_named_to_the_speaking_organisation():
     corpus = corpus_of("Farmers from Harlow gathered in Oslo on Monday. Greenpeace said they "
                        "blocked the E6 motorway.")
     assert "organization/greenpeace" not in _subjects(corpus, "blocked")
+
+
+def test_a_possessive_in_a_fronted_phrase_is_the_subject_after_it():
+    corpus = corpus_of("Judge Amy Reyes heard the case. After his conviction in May, Tom Blake "
+                       "agreed to help the police.")
+    (conviction,) = [f for f in corpus.facts if f.predicate == "convicted"]
+    assert conviction.subject.entity_id == "person/tom-blake"
+
+
+def test_a_possessive_may_be_its_own_clause_subject():
+    corpus = corpus_of("Sander Koit met Tom Blake on Monday. Blake announced his resignation "
+                       "on Tuesday.")
+    assert _subjects(corpus, "resigned") == {"person/tom-blake"}

@@ -343,8 +343,8 @@ def _own_clause_subjects(state: DocState, token: Token) -> list[Mention]:
     in ('Putin met him', 'Vladimir Putin gave a rifle to him', 'Putin wants to meet him',
     'Putin met Kim and praised him'): a pronoun there is never that subject, nor an earlier
     mention of the same name."""
-    if token.dep_ in SUBJECT_DEPS:
-        return []
+    if token.dep_ in SUBJECT_DEPS | {"poss"}:
+        return []  # 'Putin praised his army': a possessive is most often the subject
     governor = token.head
     while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
         governor = governor.head
@@ -492,15 +492,19 @@ def _reporting_subject(state: DocState, pronoun: Token, person: bool) -> Mention
 def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:
     """'Honcharuk filed his resignation', 'Kest ended her campaign': a possessive in the rest
     of a clause is most often the clause's own subject, when that subject is a named person
-    written before it."""
+    written before it, or after it when the possessive is in a phrase fronted before the
+    subject ('After his conviction, Manafort agreed', 'At the time of her death, X had')."""
     governor = pronoun.head
     while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i and \
             governor.dep_ not in SUBJECT_DEPS:
         governor = governor.head
     if governor.pos_ not in {"VERB", "AUX"}:
         return None
+    fronted = {c.i for c in governor.children if c.dep_ in {"prep", "advcl", "npadvmod"}
+               and c.left_edge.i <= pronoun.i <= c.right_edge.i}
     for child in governor.children:
-        if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i:
+        if child.dep_ in SUBJECT_DEPS and (child.i < pronoun.i or any(
+                f < child.left_edge.i for f in fronted)):
             mention = state.mention_at.get(child.i)
             # (The recogniser often calls a person an organisation; 'his' says which.)
             if mention is not None and mention.type in {EntityType.PERSON,
