@@ -83,3 +83,10 @@ def test_gendered_words():
     assert word_sex("actress") == "f"
     assert word_sex("Mr.") == "m"
     assert word_sex("president") is None
+
+
+def test_a_first_name_alone_is_the_person_with_that_first_name():
+    # 'Anna' is the woman Anna Berg: 'he' is Tom Reyes even though Anna is the subject.
+    corpus = corpus_of("Tom Reyes met Anna Berg on Monday. Later Anna met Lena Marsh. "
+                       "He praised the deal.")
+    assert _subjects(corpus, "praised") == {"person/tom-reyes"}

@@ -86,12 +86,17 @@ def _genders(state: DocState) -> dict[str, str]:
 
 
 def _person_key(state: DocState, person: Mention) -> str:
-    """A person's full name; a lone surname stands for the one full name that ends with it."""
+    """A person's full name; a lone name stands for the one full name that ends with it
+    ('Bolton'), or when none does, the one that starts with it ('John' for 'John R.
+    Bolton', as a quote calls him)."""
     if " " in person.text:
         return person.text
-    fulls = {m.text for _, m, _ in state.people
-             if m.antecedent is None and " " in m.text and surname(m) == person.text}
-    return fulls.pop() if len(fulls) == 1 else person.text
+    fulls = {m.text for _, m, _ in state.people if m.antecedent is None and " " in m.text}
+    for place in (-1, 0):
+        named = {full for full in fulls if full.split()[place] == person.text}
+        if named:
+            return named.pop() if len(named) == 1 else person.text
+    return person.text
 
 
 def fits(state: DocState, pronoun: str, person: Mention) -> bool:
