@@ -120,3 +120,14 @@ def test_a_possessive_may_be_its_own_clause_subject():
     corpus = corpus_of("Sander Koit met Tom Blake on Monday. Blake announced his resignation "
                        "on Tuesday.")
     assert _subjects(corpus, "resigned") == {"person/tom-blake"}
+
+
+def test_it_after_an_unnamed_subject_in_its_sentence_is_not_an_earlier_organisation():
+    corpus = corpus_of("Harbor Foods sued Norway on Monday. Because the panel found the case "
+                       "weak, it rejected the claim.")
+    assert "organization/harbor-foods" not in _subjects(corpus, "rejected")
+
+
+def test_it_still_resolves_to_an_organisation_subject_just_before():
+    corpus = corpus_of("Harbor Foods sued Norway on Monday. It demanded a refund.")
+    assert _subjects(corpus, "demanded") == {"organization/harbor-foods"}

@@ -55,6 +55,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         person = lower not in NEUTER_PRONOUNS
         if not person and token.dep_ not in SUBJECT_DEPS:
             return None  # 'it' only as a subject: most other 'it's name nothing
+        if not person and _unnamed_subject_before(state, token):
+            return None  # 'Because this Court finds ..., it abstains': not a court named before
         antecedent = (_clause_subject(state, token) if token.dep_ == "poss" and person
                       else None) or _reporting_subject(state, token, person) or _antecedent(
             state, token, state.people if person else state.organisations,
@@ -360,6 +362,19 @@ def _own_clause_subjects(state: DocState, token: Token) -> list[Mention]:
                 governor.head.i == governor.i:
             return found
         governor = governor.head
+
+
+def _unnamed_subject_before(state: DocState, pronoun: Token) -> bool:
+    """Whether the pronoun's sentence has, before it, a subject that is a common noun with a
+    determiner and names nothing ('this Court', 'the plan'): that is what a following 'it'
+    most often is, not an organisation named further back."""
+    for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and \
+                token.i not in state.mention_at and token.tag_ in {"NN", "NNP"} and any(
+                    c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                    for c in token.children):
+            return True
+    return False
 
 
 def _reporting_organisation(state: DocState, pronoun: Token) -> Mention | None:
