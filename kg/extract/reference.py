@@ -255,7 +255,8 @@ def _titled_person(state: DocState, token: Token, role: str,
         if i >= token.i or not mention.title or mention.antecedent is not None:
             continue
         words = mention.title.lower().replace(".", "").replace(",", " ").split()
-        if role not in {canonical_role(" ".join(words[-2:])), canonical_role(words[-1])}:
+        if not words or role not in {canonical_role(" ".join(words[-2:])),
+                                     canonical_role(words[-1])}:
             continue
         if country is not None and country not in _countries_named(mention.title):
             continue
