@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 from helpers import corpus_of
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kg.extract.gender import given_names, word_sex
+from kg.extract.gender import given_names, same_name, word_sex
+from kg.model import EntityType, Mention
 
 
 def _subjects(corpus, predicate: str) -> set[str]:
@@ -90,3 +93,20 @@ def test_a_first_name_alone_is_the_person_with_that_first_name():
     corpus = corpus_of("Tom Reyes met Anna Berg on Monday. Later Anna met Lena Marsh. "
                        "He praised the deal.")
     assert _subjects(corpus, "praised") == {"person/tom-reyes"}
+
+
+NAMES = st.lists(st.sampled_from(["Anna", "Berg", "Tom", "Reyes", "Webb", "Carl"]),
+                 min_size=1, max_size=3).map(" ".join)
+
+
+def _person(text: str) -> Mention:
+    return Mention(doc_id="d", sentence_index=0, start=0, end=len(text), text=text,
+                   type=EntityType.PERSON)
+
+
+@given(NAMES, NAMES)
+def test_same_name_is_symmetric_and_never_joins_two_full_names_that_differ(a, b):
+    assert same_name(_person(a), _person(b)) == same_name(_person(b), _person(a))
+    assert same_name(_person(a), _person(a))
+    if " " in a and " " in b and a != b:
+        assert not same_name(_person(a), _person(b))
