@@ -7,8 +7,20 @@ speaker), a description that points back to a named organisation ('the company')
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.tokens import Span, Token
 
+from kg.extract.gender import (
+    fits,
+    known_to_fit,
+    leans_against,
+    reference_words,
+    same_name,
+    surname,
+    word_sex,
+)
 from kg.extract.mentions import title_nouns
 from kg.extract.state import (
     NEUTER_PRONOUNS,
@@ -19,7 +31,7 @@ from kg.extract.state import (
     surface_text,
 )
 from kg.factuality import governors
-from kg.lexicon import canonical_role, event_nouns
+from kg.lexicon import canonical_role, demonyms, event_nouns, initialisms
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -43,6 +55,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         person = lower not in NEUTER_PRONOUNS
         if not person and token.dep_ not in SUBJECT_DEPS:
             return None  # 'it' only as a subject: most other 'it's name nothing
+        if not person and _unnamed_subject_before(state, token):
+            return None  # 'Because this Court finds ..., it abstains': not a court named before
         antecedent = (_clause_subject(state, token) if token.dep_ == "poss" and person
                       else None) or _reporting_subject(state, token, person) or _antecedent(
             state, token, state.people if person else state.organisations,
@@ -51,18 +65,27 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             return None
         return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
                         antecedent=antecedent)
+    if lower in RELATIVE_WORDS and token.tag_ in {"WDT", "WP"} and \
+            (clause := _relative_clause(token)) is not None:
+        # 'the treaty which Putin signed', 'the man whom police arrested': the head noun.
+        return referent(state, clause.head)
     if lower in FIRST_PERSON and token.dep_ in SUBJECT_DEPS:
         speaker = _quoting_speaker(state, token)
         return None if speaker is None else make_mention(
             state, token.doc[token.i:token.i + 1], speaker.type, ner_label=None,
             antecedent=speaker)
     if lower in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
-        plural = _plural_antecedent(state, token)
+        plural = _plural_antecedent(state, token) or _reporting_organisation(state, token)
         return None if plural is None else make_mention(
             state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
             antecedent=plural)
     if token.pos_ == "NUM" and token.dep_ in SUBJECT_DEPS:
         return _counted(state, token)
+    if (age := _age_described(token)) is not None:
+        # 'Tom Reyes, 45, was charged. The 45-year-old denied ...': the one person that age.
+        aged = _aged_person(state, token, age)
+        return None if aged is None else make_mention(
+            state, token.doc[token.i:token.i + 1], aged.type, ner_label=None, antecedent=aged)
     if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
         return None
     if token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
@@ -88,15 +111,21 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                 if token.lemma_.lower() in vocab.measure_nouns or (
                         inner is not None and inner.ner_label is not None):
                     return inner
-    if token.lemma_.lower() in vocab.organisation_nouns and _is_definite_bare(token):
-        # 'the company' / 'its lender' right after a named organisation is that organisation.
-        antecedent = _antecedent(state, token, state.organisations, sentences_back=2)
+    kind = token.lemma_.lower()
+    if (kind in vocab.organisation_nouns or kind in description_kinds() or
+            kind in generic_organisation_nouns()) and _is_definite_bare(token):
+        # 'the company' / 'its lender' / 'the ministry': the one named organisation of the
+        # document it can be.
+        antecedent = _described_organisation(state, token, kind)
         if antecedent is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type,
                             ner_label=None, antecedent=antecedent)
-    if _is_definite_bare(token) and (role := canonical_role(token.lemma_.lower())):
-        # 'the judge' after 'Judge Amy Reyes': the one person the text gave that title.
-        titled = _titled_person(state, token, role)
+    country = _demonym_before(token)
+    if (country is not None or _is_definite_bare(token)) and \
+            (role := canonical_role(token.lemma_.lower())):
+        # 'the judge' after 'Judge Amy Reyes', 'the American president' after 'US President
+        # Joe Biden': the one person the text gave that title.
+        titled = _titled_person(state, token, role, country)
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
                                 ner_label=None, antecedent=titled)
@@ -214,22 +243,195 @@ def says_who(state: DocState, mention: Mention) -> bool:
         any(w[:1].isupper() for w in mention.text.split())
 
 
-def _titled_person(state: DocState, token: Token, role: str) -> Mention | None:
-    """The person most recently named with this role as title, within the last few
-    sentences; None when two different people carry it there."""
-    sentence = state.sentence_index[token.i]
+def _titled_person(state: DocState, token: Token, role: str,
+                   country: str | None = None) -> Mention | None:
+    """The person named earlier in the document with this role as title ('the judge' after
+    'Judge Amy Reyes'); with ``country`` only one whose title names that country ('the
+    American president' after 'US President X'); None when two different people fit. A
+    gendered description ('the actress') never stands for a person known to be the other sex."""
     found: list[Mention] = []
+    sex = word_sex(token.lemma_)
     for i, mention, _ in reversed(state.people):
-        if i >= token.i or sentence - mention.sentence_index > 4 or not mention.title:
+        if i >= token.i or not mention.title or mention.antecedent is not None:
             continue
-        words = mention.title.lower().replace(".", "").split()
-        if role in {canonical_role(" ".join(words[-2:])), canonical_role(words[-1])}:
-            found.append(mention)
-    names = {m.text.split()[-1] for m in found}
+        words = mention.title.lower().replace(".", "").replace(",", " ").split()
+        if not words or role not in {canonical_role(" ".join(words[-2:])),
+                                     canonical_role(words[-1])}:
+            continue
+        if country is not None and country not in _countries_named(mention.title):
+            continue
+        if sex is not None and not fits(state, "she" if sex == "f" else "he", mention):
+            continue
+        found.append(mention)
+    names = {surname(m) for m in found}
     return found[0] if len(names) == 1 else None
 
 
+def _demonym_before(token: Token) -> str | None:
+    """'the American president' -> 'United States': the country of the one nationality
+    adjective on a definite noun with no other words; None otherwise."""
+    children = list(token.children)
+    if not any(c.lower_ == "the" for c in children):
+        return None
+    modifiers = [c for c in children if c.dep_ not in {"det", "punct"}]
+    if len(modifiers) != 1 or modifiers[0].dep_ not in {"amod", "compound"} or \
+            modifiers[0].i > token.i:
+        return None
+    return demonyms().get(modifiers[0].lower_) or (
+        initialisms().get(modifiers[0].text) if modifiers[0].text.isupper() else None)
+
+
+def _countries_named(title: str) -> set[str]:
+    """The countries a title names by demonym or initialism ('US President', 'Russian
+    Foreign Minister')."""
+    words = title.replace(",", " ").split()
+    found = {demonyms()[w.lower()] for w in words if w.lower() in demonyms()}
+    found |= {initialisms()[w] for w in words if w in initialisms()}
+    pairs = [" ".join(words[i:i + 2]).lower() for i in range(len(words) - 1)]
+    return found | {demonyms()[p] for p in pairs if p in demonyms()}
+
+
+@cache
+def description_kinds() -> dict[str, frozenset[str]]:
+    """'ministry' -> the name words of an organisation 'the ministry' can be."""
+    kinds = reference_words()["description_kinds"]
+    return {noun: frozenset(words) for noun, words in kinds.items()}  # type: ignore[union-attr]
+
+
+@cache
+def generic_organisation_nouns() -> frozenset[str]:
+    return frozenset(reference_words()["generic_organisation"])  # type: ignore[arg-type]
+
+
+@cache
+def _special_name_words() -> frozenset[str]:
+    """Name words of organisations that are not companies ('Ministry', 'Party', 'FC')."""
+    return frozenset().union(*(words for noun, words in description_kinds().items()
+                               if noun not in {"airline", "carrier", "bank", "lender",
+                                               "insurer", "newspaper", "broadcaster", "band"}))
+
+
+def _described_organisation(state: DocState, token: Token, kind: str) -> Mention | None:
+    """The one organisation named before a description in the document that it can be: 'the
+    ministry' is the one whose name says ministry, 'the company' any one whose name says no
+    other kind ('the company' is not the Labour Party). None when two different ones fit:
+    a guess between two is a wrong participant half the time."""
+    wanted = description_kinds().get(kind)
+    own = _own_clause_subjects(state, token)
+    found: list[Mention] = []
+    for i, mention, _ in reversed(state.organisations):
+        if i >= token.i or any(same_name(mention, o) for o in own):
+            continue
+        words = {w.lower().strip(".,") for w in mention.text.split()}
+        if wanted is not None and not words & wanted:
+            continue
+        if wanted is None and kind in generic_organisation_nouns() and \
+                words & _special_name_words():
+            continue
+        found.append(mention)
+    groups: list[set[str]] = []
+    for mention in found:
+        words = {w.lower().strip(".,") for w in mention.text.split()} - CORPORATE_WORDS
+        if not any(words <= group or group <= words for group in groups):
+            groups.append(words)
+    return found[0] if len(groups) == 1 else None
+
+
+CORPORATE_WORDS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "the",
+                   "company", "holdings", "ag", "sa", "se", "nv", "gmbh", "limited"}
+
+
+def _own_clause_subjects(state: DocState, token: Token) -> list[Mention]:
+    """The mentions of the subject of the clause a word is an object or complement
+    in ('Putin met him', 'Vladimir Putin gave a rifle to him', 'Putin wants to meet him',
+    'Putin met Kim and praised him'): a pronoun there is never that subject, nor an earlier
+    mention of the same name."""
+    if token.dep_ in SUBJECT_DEPS | {"poss"}:
+        return []  # 'Putin praised his army': a possessive is most often the subject
+    governor = token.head
+    while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
+        governor = governor.head
+    found: list[Mention] = []
+    while True:
+        subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
+        for subject in subjects:
+            for word in (subject, *subject.conjuncts,
+                         *(c for c in subject.children if c.dep_ == "appos")):
+                if (mention := state.mention_at.get(word.i)) is not None:
+                    found.append(mention)
+        if subjects or governor.dep_ not in {"conj", "xcomp", "advcl"} or \
+                governor.head.i == governor.i:
+            return found
+        governor = governor.head
+
+
+def _unnamed_subject_before(state: DocState, pronoun: Token) -> bool:
+    """Whether the pronoun's sentence has, before it, a subject that is a common noun with a
+    determiner and names nothing ('this Court', 'the plan'): that is what a following 'it'
+    most often is, not an organisation named further back."""
+    for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and \
+                token.i not in state.mention_at and token.tag_ in {"NN", "NNP"} and any(
+                    c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                    for c in token.children):
+            return True
+    return False
+
+
+def _reporting_organisation(state: DocState, pronoun: Token) -> Mention | None:
+    """'Greenpeace said they would appeal': a named organisation that says 'they' will do
+    something is speaking of itself, when no plural was named just before."""
+    speaker = _reporting_subject(state, pronoun, person=False)
+    return speaker if speaker is not None and speaker.type is EntityType.ORGANIZATION and \
+        speaker.antecedent is None else None
+
+
+def _age_described(token: Token) -> str | None:
+    """The age in 'the 45-year-old' (one token, or 'old' with 'year' and a number under it)."""
+    if not any(c.lower_ == "the" for c in token.children):
+        return None
+    if (whole := re.fullmatch(r"(\d{1,3})-years?-old", token.lower_)) is not None:
+        return whole.group(1)
+    if token.lower_ != "old":
+        return None
+    for year in (c for c in token.children if c.lower_ in {"year", "years"}):
+        for number in (c for c in year.children if c.dep_ == "nummod" and c.like_num):
+            return number.text
+    return None
+
+
+def _aged_person(state: DocState, token: Token, age: str) -> Mention | None:
+    """The one person named earlier with this age ('Tom Reyes, 45,', 'a 45-year-old, Tom
+    Reyes', 'Tom Reyes (45)', 'Tom Reyes, aged 45'); None when two people are that age."""
+    found: list[Mention] = []
+    for i, mention, _ in state.people:
+        if i >= token.i or mention.antecedent is not None:
+            continue
+        after = token.doc[i:min(i + 8, len(token.doc))].text
+        before = token.doc[max(i - 6, 0):i].text
+        name = re.escape(mention.text)
+        if re.search(rf"^{name}\s*(,|\()\s*(aged\s+)?{age}\b", after) or \
+                re.search(rf"\b{age}\s*-\s*year\s*-\s*old\s*,?\s*$", before):
+            found.append(mention)
+    return found[0] if len({surname(m) for m in found}) == 1 else None
+
+
+RELATIVE_WORDS = {"which", "that", "who", "whom"}
+
+
+def _relative_clause(pronoun: Token) -> Token | None:
+    """The relative clause's verb a relative pronoun is an argument of, directly or through a
+    preposition ('the company for which she worked'), when it has a noun to stand for."""
+    clause = pronoun.head
+    if clause.dep_ == "prep":
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return clause
+
+
 FIRST_PERSON = {"i", "we"}
+FEMININE = {"she", "her", "hers", "herself"}
 PLURAL_PRONOUNS = {"they"}
 
 
@@ -294,6 +496,8 @@ def _reporting_subject(state: DocState, pronoun: Token, person: bool) -> Mention
                 mention = referent(state, child)
                 if mention is None or (mention.type is EntityType.PERSON) != person:
                     return None
+                if not fits(state, pronoun.lower_, mention):
+                    return None  # 'Anna Berg said he ...': someone else
                 if not person and (mention.lemma or "") in title_nouns():
                     return None  # 'the chair said it would ...': 'it' is not the chair
                 return mention
@@ -304,19 +508,24 @@ def _reporting_subject(state: DocState, pronoun: Token, person: bool) -> Mention
 def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:
     """'Honcharuk filed his resignation', 'Kest ended her campaign': a possessive in the rest
     of a clause is most often the clause's own subject, when that subject is a named person
-    written before it."""
+    written before it, or after it when the possessive is in a phrase fronted before the
+    subject ('After his conviction, Manafort agreed', 'At the time of her death, X had')."""
     governor = pronoun.head
     while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i and \
             governor.dep_ not in SUBJECT_DEPS:
         governor = governor.head
     if governor.pos_ not in {"VERB", "AUX"}:
         return None
+    fronted = {c.i for c in governor.children if c.dep_ in {"prep", "advcl", "npadvmod"}
+               and c.left_edge.i <= pronoun.i <= c.right_edge.i}
     for child in governor.children:
-        if child.dep_ in SUBJECT_DEPS and child.i < pronoun.i:
+        if child.dep_ in SUBJECT_DEPS and (child.i < pronoun.i or any(
+                f < child.left_edge.i for f in fronted)):
             mention = state.mention_at.get(child.i)
             # (The recogniser often calls a person an organisation; 'his' says which.)
             if mention is not None and mention.type in {EntityType.PERSON,
-                                                        EntityType.ORGANIZATION}:
+                                                        EntityType.ORGANIZATION} and \
+                    fits(state, pronoun.lower_, mention):
                 return mention.model_copy(update={"type": EntityType.PERSON})
     return None
 
@@ -329,29 +538,40 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
     'it' is only resolved as a subject, to an organisation subject at most one sentence back:
     most 'it's in news text refer to no named thing."""
     sentence = state.sentence_index[pronoun.i]
-    clause_subjects = {c.i for c in pronoun.head.children if c.dep_ in SUBJECT_DEPS}
+    own = _own_clause_subjects(state, pronoun)
     window = [(i, m, subj) for i, m, subj in candidates
               if i < pronoun.i and sentence - sentences_back <= m.sentence_index <= sentence
-              and (pronoun.dep_ in SUBJECT_DEPS or i not in clause_subjects)]
+              and not any(same_name(m, o) for o in own) and fits(state, pronoun.lower_, m)]
     if not window:
-        return _main_person(candidates, pronoun) if pronoun.lower_ not in NEUTER_PRONOUNS \
-            and candidates is state.people else None
+        return _main_person(state, candidates, pronoun) \
+            if pronoun.lower_ not in NEUTER_PRONOUNS and candidates is state.people else None
+    if any(known_to_fit(state, pronoun.lower_, m) for _, m, _ in window):
+        # 'Sander Koit met his wife, Ilmi Tarvo. She ...': the one the article says is a
+        # woman, before one it hints is a man. News names more men than women and marks
+        # the women more often ('Ms', 'she said'), so for 'she' a person it says nothing of
+        # gives way too; for 'he' an unmarked man is as likely as a marked one ('Zelensky
+        # met Honcharuk, whom the article calls "he" twice. He also instructed ...').
+        window = [item for item in window if known_to_fit(state, pronoun.lower_, item[1])
+                  or not (leans_against(state, pronoun.lower_, item[1]) or
+                          pronoun.lower_ in FEMININE)]
     subjects = [item for item in window if item[2]]
     if pronoun.lower_ in NEUTER_PRONOUNS:
         return subjects[-1][1] if subjects else None
     return (subjects or window)[-1][1]
 
 
-def _main_person(people: list[tuple[int, Mention, bool]], pronoun: Token) -> Mention | None:
+def _main_person(state: DocState, people: list[tuple[int, Mention, bool]],
+                 pronoun: Token) -> Mention | None:
     """Who 'he' is when no one was named in the last sentences: the person the article is
     about, if one is named at least three times before it and more often than anyone else
     (an obituary's 'He also researched ...' three paragraphs after the last 'Munk')."""
     counts: dict[str, int] = {}
     last: dict[str, Mention] = {}
     for i, mention, _ in people:
-        if i >= pronoun.i or mention.antecedent is not None:
+        if i >= pronoun.i or mention.antecedent is not None or \
+                not fits(state, pronoun.lower_, mention):
             continue
-        key = mention.text.split()[-1]
+        key = surname(mention)
         counts[key] = counts.get(key, 0) + 1
         last[key] = mention
     ranked = sorted(counts.items(), key=lambda item: -item[1])

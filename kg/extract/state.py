@@ -35,6 +35,7 @@ class DocState:
     organisations: list[tuple[int, Mention, bool]] = field(default_factory=list)
     slots: dict[int, tuple[Slot, ...]] = field(default_factory=dict)
     last_group: tuple[int, list[Mention]] | None = None
+    genders: dict[str, str] | None = None  # surname -> 'm'/'f', read by kg.extract.gender
     _name_words: frozenset[str] | None = None
     _named_kinds: frozenset[str] | None = None
     _common_nouns: frozenset[str] | None = None

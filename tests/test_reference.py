@@ -1,0 +1,133 @@
+"""What a pronoun, a relative pronoun or a description stands for (sentences written for the
+test). Each rule has its refusal: a guess between two is a wrong participant."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import corpus_of, find, object_id, role
+
+
+def _subjects(corpus, predicate: str) -> set[str]:
+    return {f.subject.entity_id for f in corpus.facts if f.predicate == predicate}
+
+
+@pytest.mark.parametrize("second", ["Putin gave a rifle to him.", "Putin gave him a rifle."])
+def test_a_pronoun_object_is_never_its_own_clause_subject(second):
+    corpus = corpus_of(f"Vladimir Putin met Kim Jong Un. {second}")
+    (gift,) = find(corpus, "person/vladimir-putin", "gave", "thing/rifle")
+    assert role(gift, "recipient") == ["person/kim-jong-un"]
+
+
+def test_a_pronoun_object_of_a_second_verb_is_not_the_shared_subject():
+    corpus = corpus_of("Vladimir Putin met Kim Jong Un and praised him.")
+    assert {object_id(f) for f in corpus.facts if f.predicate == "praised"} == \
+        {"person/kim-jong-un"}
+
+
+def test_which_as_an_object_is_its_head_noun():
+    corpus = corpus_of("Harbor Foods signed the treaty which Norway rejected.")
+    (rejected,) = [f for f in corpus.facts if f.predicate == "rejected"]
+    assert rejected.subject.entity_id == "place/norway"
+    assert (object_id(rejected) or "").startswith("thing/treaty")
+
+
+def test_the_company_is_the_one_company_named():
+    corpus = corpus_of("Greenfield Dairy hired Tom Reyes in May. The company later bought a "
+                       "farm in Oslo.")
+    assert _subjects(corpus, "bought") == {"organization/greenfield-dairy"}
+
+
+def test_the_company_is_left_alone_when_two_companies_fit():
+    corpus = corpus_of("Greenfield Dairy sued Harbor Foods in May. The company later bought a "
+                       "farm in Oslo.")
+    assert not _subjects(corpus, "bought") & {"organization/greenfield-dairy",
+                                             "organization/harbor-foods"}
+
+
+def test_the_ministry_is_the_organisation_whose_name_says_ministry():
+    corpus = corpus_of("The Ministry of Fisheries fined Harbor Foods in May. The ministry later "
+                       "closed a farm in Oslo.")
+    assert _subjects(corpus, "closed") == {"organization/ministry-of-fisheries"}
+
+
+def test_the_company_is_not_a_ministry():
+    corpus = corpus_of("The Ministry of Fisheries fined the farmers in May. The company later "
+                       "closed a farm in Oslo.")
+    assert "organization/ministry-of-fisheries" not in _subjects(corpus, "closed")
+
+
+def test_no_description_reaches_into_another_document():
+    corpus = corpus_of("Greenfield Dairy hired Tom Reyes in May.",
+                       "The company later bought a farm in Oslo.")
+    assert "organization/greenfield-dairy" not in _subjects(corpus, "bought")
+
+
+def test_a_nationality_and_a_title_name_the_person_with_both():
+    corpus = corpus_of("US President Joe Biden met Olaf Scholz in May. The American president "
+                       "praised Germany.")
+    assert _subjects(corpus, "praised") == {"person/joe-biden"}
+
+
+def test_a_nationality_that_fits_no_titled_person_names_no_one():
+    corpus = corpus_of("French President Emmanuel Macron met Olaf Scholz in May. The American "
+                       "president praised Germany.")
+    assert "person/emmanuel-macron" not in _subjects(corpus, "praised")
+
+
+def test_a_title_shared_by_two_people_names_neither():
+    corpus = corpus_of("Judge Amy Reyes and Judge Tom Blake heard the case on Monday. "
+                       "The judge sentenced Carl Webb to five years.")
+    assert not _subjects(corpus, "sentenced") & {"person/amy-reyes", "person/tom-blake"}
+
+
+def test_it_is_never_a_person():
+    corpus = corpus_of("Tom Reyes said on Monday it would buy a farm in Oslo.")
+    assert "person/tom-reyes" not in _subjects(corpus, "bought")
+
+
+@pytest.mark.parametrize("first", ["Tom Reyes, 45, was charged on Monday.",
+                                   "Police charged 45-year-old Tom Reyes on Monday."])
+def test_the_45_year_old_is_the_one_person_that_age(first):
+    corpus = corpus_of(f"{first} The 45-year-old attacked a guard.")
+    assert _subjects(corpus, "attacked") == {"person/tom-reyes"}
+
+
+def test_an_age_two_people_share_names_neither():
+    corpus = corpus_of("Tom Reyes, 45, and Carl Webb, 45, were charged on Monday. "
+                       "The 45-year-old attacked a guard.")
+    assert not _subjects(corpus, "attacked") & {"person/tom-reyes", "person/carl-webb"}
+
+
+def test_they_said_by_an_organisation_is_that_organisation():
+    corpus = corpus_of("Greenpeace said they would sue Harbor Foods.")
+    assert _subjects(corpus, "sued") == {"organization/greenpeace"}
+
+
+def test_they_prefers_a_plural_just_named_to_the_speaking_organisation():
+    corpus = corpus_of("Farmers from Harlow gathered in Oslo on Monday. Greenpeace said they "
+                       "blocked the E6 motorway.")
+    assert "organization/greenpeace" not in _subjects(corpus, "blocked")
+
+
+def test_a_possessive_in_a_fronted_phrase_is_the_subject_after_it():
+    corpus = corpus_of("Judge Amy Reyes heard the case. After his conviction in May, Tom Blake "
+                       "agreed to help the police.")
+    (conviction,) = [f for f in corpus.facts if f.predicate == "convicted"]
+    assert conviction.subject.entity_id == "person/tom-blake"
+
+
+def test_a_possessive_may_be_its_own_clause_subject():
+    corpus = corpus_of("Sander Koit met Tom Blake on Monday. Blake announced his resignation "
+                       "on Tuesday.")
+    assert _subjects(corpus, "resigned") == {"person/tom-blake"}
+
+
+def test_it_after_an_unnamed_subject_in_its_sentence_is_not_an_earlier_organisation():
+    corpus = corpus_of("Harbor Foods sued Norway on Monday. Because the panel found the case "
+                       "weak, it rejected the claim.")
+    assert "organization/harbor-foods" not in _subjects(corpus, "rejected")
+
+
+def test_it_still_resolves_to_an_organisation_subject_just_before():
+    corpus = corpus_of("Harbor Foods sued Norway on Monday. It demanded a refund.")
+    assert _subjects(corpus, "demanded") == {"organization/harbor-foods"}
