@@ -14,7 +14,6 @@ import glob
 import json
 import os
 import signal
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -29,6 +28,7 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
 from kg import journal
+from kg.durable import fsync_folder, temp_prefix, write_temp
 from kg.errors import KgError, OutputError
 from kg.namespaces import PREFIXES
 from kg.rdf import union_graph
@@ -259,7 +259,7 @@ def write_all(files: dict[Path, str]) -> None:
     backups: dict[Path, str | None] = {}
     try:
         for path, text in files.items():
-            temps[path] = _write_temp(path, text)
+            temps[path] = str(write_temp(path, text))
         with _signals_held():
             backups.update((path, _backup(path)) for path in temps)
             journals = journal.begin({Path(temp): path for path, temp in temps.items()},
@@ -270,10 +270,6 @@ def write_all(files: dict[Path, str]) -> None:
         for temp in [*temps.values(), *backups.values()]:
             if temp is not None:
                 Path(temp).unlink(missing_ok=True)
-
-
-def _temp_prefix(path: Path) -> str:
-    return f".{path.name}.kg{os.getpid()}."
 
 
 def remove_stale_temps(path: Path) -> None:
@@ -288,29 +284,6 @@ def remove_stale_temps(path: Path) -> None:
         pid = sibling.name[len(path.name) + 4:].split(".", 1)[0]
         if pid.isdigit() and not journal.process_alive(int(pid)):
             sibling.unlink(missing_ok=True)
-
-
-def _write_temp(path: Path, text: str) -> str:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=".tmp")
-    except OSError as err:
-        raise OutputError(f"{path}: cannot write here ({err.strerror or err})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-    except OSError as err:
-        Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return temp
 
 
 def _replace_all(temps: dict[Path, str], backups: dict[Path, str | None],
@@ -332,7 +305,7 @@ def _replace_all(temps: dict[Path, str], backups: dict[Path, str | None],
         raise OutputError(f"{path}: cannot write ({err.strerror or err}); no output was "
                           "changed") from None
     for folder in {path.parent for path in temps}:
-        journal.fsync_folder(folder)
+        fsync_folder(folder)
 
 
 def _restore(path: Path, backup: str | None) -> None:
@@ -350,7 +323,7 @@ def _backup(path: Path) -> str | None:
     so a failed set of renames can restore it."""
     if not path.is_file():
         return None
-    backup = f"{path.parent}/{_temp_prefix(path)}old.tmp"
+    backup = f"{path.parent}/{temp_prefix(path)}old.tmp"
     try:
         Path(backup).unlink(missing_ok=True)
         os.link(path, backup)
