@@ -27,7 +27,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
-from kg import journal
+from kg import journal, outputset
 from kg.durable import fsync_folder, temp_prefix, write_temp
 from kg.errors import KgError, OutputError
 from kg.namespaces import PREFIXES
@@ -218,11 +218,19 @@ def write_outputs(dataset: Dataset, targets: dict[Path, str],
     """Serialise every target first, then write them all or none (``write_all``). ``pages``
     are files already rendered (the HTML report), written along with the graph. A target
     that is one of ``inputs`` or inside an input folder is refused before anything is done."""
+    write_all(render_outputs(dataset, targets, pages, inputs))
+
+
+def render_outputs(dataset: Dataset, targets: dict[Path, str],
+                   pages: dict[Path, str] | None = None, inputs: Iterable[Path] = ()
+                   ) -> dict[Path, str]:
+    """What ``write_outputs`` writes, path -> text, for a caller that commits them itself
+    (kg build, with the graph store, as one output set)."""
     pages = pages or {}
     refuse_overwriting_inputs([*targets, *pages], inputs)
     writers = [WRITERS.get(fmt) for fmt in targets.values()]
     union = union_graph(dataset) if any(w in UNION_WRITERS for w in writers) else None
-    write_all({path: serialize(dataset, fmt, union) for path, fmt in targets.items()} | pages)
+    return {path: serialize(dataset, fmt, union) for path, fmt in targets.items()} | pages
 
 
 def refuse_overwriting_inputs(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
@@ -252,7 +260,13 @@ def write_all(files: dict[Path, str]) -> None:
     rename fails, the targets already replaced get their previous content back. The renames
     run under a commit journal, so even SIGKILL between two of them leaves a set that the next
     run (here, first) or reader finishes (``journal.roll_forward``). Temporary files are
-    removed on every exit path; those a killed run left behind are removed here first."""
+    removed on every exit path; those a killed run left behind are removed here first.
+    Files of one folder that holds an output set (kg.outputset) are committed as a new
+    generation of that set instead, in one rename."""
+    folders = {path.parent for path in files}
+    if len(folders) == 1 and outputset.is_set_folder(folder := folders.pop()):
+        outputset.commit(folder, {path.name: text for path, text in files.items()})
+        return
     for path in files:
         remove_stale_temps(path)
     temps: dict[Path, str] = {}

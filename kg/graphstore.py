@@ -29,9 +29,9 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -41,7 +41,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg import __version__
+from kg import __version__, outputset
 from kg.durable import fsync_folder, replacing, write_durably
 from kg.errors import GraphError, KgError, OutputError
 from kg.export import remove_stale_temps, write_outputs
@@ -136,10 +136,13 @@ def open_store(path: str | Path) -> GraphStore:
 
 
 def write_store(path: str | Path, manifest: StoreManifest,
-                records: Iterable[ExtractionResult], dataset: Dataset) -> None:
+                records: Iterable[ExtractionResult], dataset: Dataset,
+                commit: Callable[[Path], None] | None = None) -> None:
     """Make ``dataset`` and ``records`` the store's content, all or nothing: stage a new
     generation, swap the ``current`` link by rename, then drop the old generation and the
-    records no document uses any more. A store folder that does not exist is created."""
+    records no document uses any more. A store folder that does not exist is created.
+    ``commit``, if given, is called with the staged generation instead of the swap: an output
+    set (kg.outputset) switches the store together with its files."""
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise OutputError(f"{path}: a file is in the way of the store folder")
@@ -158,7 +161,7 @@ def write_store(path: str | Path, manifest: StoreManifest,
             datatypes = _write_database(staged / DATABASE, dataset)
             manifest = manifest.model_copy(update={"datatypes": datatypes})
             write_durably(staged / MANIFEST, manifest.model_dump_json(indent=1))
-            _swap_current(path, staged)
+            (commit or partial(_swap_current, path))(staged)
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
@@ -220,6 +223,9 @@ INTEGER_TYPES = frozenset(str(XSD[name]) for name in (
 
 
 def _swap_current(path: Path, generation: Path) -> None:
+    if outputset.binds(path / CURRENT):  # the store switches with its folder's output set
+        outputset.commit(path.parent, {}, store=(path / CURRENT, generation))
+        return
     link = path / f".{CURRENT}.kg{os.getpid()}.tmp"
     link.unlink(missing_ok=True)
     os.symlink(generation.name, link)

@@ -64,9 +64,10 @@ def end(journals: Iterable[Path]) -> None:
         fsync_folder(folder)
 
 
-def pause_for_tests() -> None:
-    """The test hook (``PAUSE_AFTER_FIRST_RENAME``); inert when the variable is not set."""
-    marker = os.environ.get(PAUSE_AFTER_FIRST_RENAME)
+def pause_for_tests(variable: str = PAUSE_AFTER_FIRST_RENAME) -> None:
+    """A test hook (``PAUSE_AFTER_FIRST_RENAME``, or another moment's ``variable``); inert
+    when the variable is not set."""
+    marker = os.environ.get(variable)
     if marker:
         Path(marker).touch()
         time.sleep(600)
