@@ -293,3 +293,33 @@ def test_kg_build_killed_just_before_its_switch_leaves_the_old_set_whole(tmp_pat
     assert again.returncode == 0, log
     assert _plain_read(tmp_path / "output")[0] == 1
     assert len(_generations(tmp_path / "output")) == 1
+
+
+@pytest.mark.timeout(600)
+def test_an_update_of_the_store_in_a_set_switches_with_the_set_and_keeps_the_files(
+        tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.graphstore import quad_count
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(VERSIONS[0])
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "b.txt").write_text(VERSIONS[1])
+    built = CliRunner().invoke(main, ["build", "corpus", "-q", "--workers", "1"])
+    assert built.exit_code == 0, built.output
+    out = tmp_path / "output"
+    files = {name: (out / name).read_bytes() for name in OUTPUTS}
+    quads = quad_count(out / "store")
+
+    updated = CliRunner().invoke(main, ["build", "--update", "output/store", "more", "-q",
+                                        "--workers", "1"])
+
+    assert updated.exit_code == 0, updated.output
+    assert outputset.binds(out / "store" / "current")
+    assert quad_count(out / "store") > quads
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == files
+    assert len(_generations(out)) == 1
+    assert len([p for p in (out / "store").iterdir() if p.name.startswith("g-")]) == 1
