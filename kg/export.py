@@ -4,7 +4,8 @@ Writers are a registry keyed by format name, so a new format is one entry. Outpu
 temporary files in the target folders and they are renamed over the targets only when all are
 complete, under a commit journal (kg.journal): a failed or stopped run leaves the previous set
 intact, and one killed between two renames leaves a set the next kg run or reader finishes;
-never a mixed one.
+never a mixed one. Into a folder that is an output set (kg.outputset) the files are committed
+as a new generation of the set instead, which no reader, kg or not, sees mixed.
 Single-graph formats get the union of all named graphs.
 """
 
