@@ -9,7 +9,9 @@ Temporary siblings are named ``.NAME.kgPID.*.tmp``, so a later run can tell a de
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -100,3 +102,18 @@ def fsync_folder(folder: Path, *, strict: bool = False) -> None:
             raise OutputError(f"{folder}: cannot flush to disk ({err.strerror or err})") from None
     finally:
         os.close(handle)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block is done: for the steps of a commit that must not
+    be cut (renames of a set; a switch and what must follow it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

@@ -14,10 +14,7 @@ from __future__ import annotations
 import glob
 import json
 import os
-import signal
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from io import BytesIO
@@ -29,7 +26,7 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
 from kg import journal, outputset
-from kg.durable import fsync_folder, temp_prefix, write_temp
+from kg.durable import fsync_folder, signals_held, temp_prefix, write_temp
 from kg.errors import KgError, OutputError
 from kg.namespaces import PREFIXES
 from kg.rdf import union_graph
@@ -275,7 +272,7 @@ def write_all(files: dict[Path, str]) -> None:
     try:
         for path, text in files.items():
             temps[path] = str(write_temp(path, text))
-        with _signals_held():
+        with signals_held():
             backups.update((path, _backup(path)) for path in temps)
             journals = journal.begin({Path(temp): path for path, temp in temps.items()},
                                      leftovers=[Path(b) for b in backups.values() if b])
@@ -345,17 +342,3 @@ def _backup(path: Path) -> str | None:
     except OSError:
         return None
     return backup
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM wait until the renames are done, so a stop never splits the set."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

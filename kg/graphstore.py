@@ -163,7 +163,8 @@ def write_store(path: str | Path, manifest: StoreManifest,
             write_durably(staged / MANIFEST, manifest.model_dump_json(indent=1))
             (commit or partial(_swap_current, path))(staged)
         except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
+            if (path / CURRENT).resolve() != staged.resolve():  # a stop after the switch
+                shutil.rmtree(staged, ignore_errors=True)       # keeps what it made live
             raise
         _remove_leftovers(path)
 

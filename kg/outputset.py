@@ -37,7 +37,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.durable import fsync_folder, write_durably
+from kg.durable import fsync_folder, signals_held, write_durably
 from kg.errors import OutputError
 from kg.journal import pause_for_tests, process_alive
 
@@ -123,6 +123,7 @@ def commit(folder: Path, files: dict[str, str | bytes],
     with _locked(folder):
         remove_leftovers(folder)
         staged = _new_generation(folder)
+        switched = False
         try:
             for name, data in files.items():
                 write_durably(staged / name, data)
@@ -135,18 +136,22 @@ def commit(folder: Path, files: dict[str, str | bytes],
             fsync_folder(staged)
             live = _adopt(folder, live, files, store[0] if store else None)
             pause_for_tests(PAUSE_BEFORE_SWITCH)
-            _point(folder, staged)
+            with signals_held():  # a stop after the switch must not undo it (nor the store's)
+                _point(folder, staged)
+                switched = True
+                fsync_folder(folder)
+                if live is not None:
+                    shutil.rmtree(live, ignore_errors=True)
+                fsync_folder(folder / GENERATIONS)
         except OSError as err:
-            shutil.rmtree(staged, ignore_errors=True)
+            if not switched:
+                shutil.rmtree(staged, ignore_errors=True)
             raise OutputError(f"{folder}: cannot write ({err.strerror or err}); no output "
                               "was changed") from None
         except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
+            if not switched:
+                shutil.rmtree(staged, ignore_errors=True)
             raise
-        fsync_folder(folder, strict=True)  # the switch is durable before the old set goes
-        if live is not None:
-            shutil.rmtree(live, ignore_errors=True)
-        fsync_folder(folder / GENERATIONS)
 
 
 def remove_leftovers(folder: Path) -> None:
