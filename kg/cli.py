@@ -31,7 +31,7 @@ from kg.export import (
     FORMAT_SUFFIXES,
     format_for,
     refuse_overwriting_inputs,
-    write_outputs,
+    render_outputs,
 )
 from kg.facts import (
     FactRow,
@@ -43,7 +43,7 @@ from kg.facts import (
     to_json,
 )
 from kg.graphstore import DEFAULT_STORE, export_store
-from kg.incremental import StoreBuild, build_for_store, save, update_for_store
+from kg.incremental import StoreBuild, build_for_store, update_for_store, write_build
 from kg.nlp import DOCUMENT_SECONDS
 from kg.pipeline import build_result
 from kg.progress import Bars, LogLines, Progress, Silent, step
@@ -181,12 +181,17 @@ def main() -> None:
               metavar="STORE", help="Add the new or changed articles under PATHS to this store "
                                     "(unchanged ones are not read again) and rewrite its graph; "
                                     "writes no other file unless -o.")
+@click.option("--atomic-set/--no-atomic-set", "atomic_set", default=None,
+              help="Switch the output files and the store beside them in one rename, as "
+                   "links into a generation folder, so no program sees a mixed set (default: "
+                   "as the folder is; a new folder becomes one; not for one -o file).")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
           no_validate: bool, strict: bool, min_confidence: float, quiet: bool,
           follow_links: bool, time_limit: float, workers: int | None,
           cluster: str | None, keep_apart: tuple[tuple[str, str], ...],
-          keep_apart_file: Path | None, store: Path | None, update: Path | None) -> None:
+          keep_apart_file: Path | None, store: Path | None, update: Path | None,
+          atomic_set: bool | None) -> None:
     """Read articles (.txt, .md, .html, .jsonl; files or folders) and write the graph.
 
     \b
@@ -242,12 +247,12 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
                 if strict:
                     raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
         with step(progress, "write") as summary:
-            if saved is not None and into is not None:
-                save(into, saved)
             pages = {} if page is None else {page: render_report(
                 build_report(result.dataset, report, validate=False))}
-            if targets or pages:
-                write_outputs(result.dataset, targets, pages, inputs=sources)
+            note = write_build(render_outputs(result.dataset, targets, pages, inputs=sources),
+                               into if saved is not None else None, saved, atomic_set)
+            if note:
+                click.echo(f"kg: {note}", err=True)
             written = [str(t) for t in [*targets, *pages, *([into] if into else [])]]
             summary.append(", ".join(written))
     corpus = result.corpus

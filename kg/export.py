@@ -4,7 +4,8 @@ Writers are a registry keyed by format name, so a new format is one entry. Outpu
 temporary files in the target folders and they are renamed over the targets only when all are
 complete, under a commit journal (kg.journal): a failed or stopped run leaves the previous set
 intact, and one killed between two renames leaves a set the next kg run or reader finishes;
-never a mixed one.
+never a mixed one. Into a folder that is an output set (kg.outputset) the files are committed
+as a new generation of the set instead, which no reader, kg or not, sees mixed.
 Single-graph formats get the union of all named graphs.
 """
 
@@ -13,11 +14,7 @@ from __future__ import annotations
 import glob
 import json
 import os
-import signal
-import tempfile
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from io import BytesIO
@@ -28,7 +25,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
-from kg import journal
+from kg import journal, outputset
+from kg.durable import fsync_folder, signals_held, temp_prefix, write_temp
 from kg.errors import KgError, OutputError
 from kg.namespaces import PREFIXES
 from kg.rdf import union_graph
@@ -218,11 +216,19 @@ def write_outputs(dataset: Dataset, targets: dict[Path, str],
     """Serialise every target first, then write them all or none (``write_all``). ``pages``
     are files already rendered (the HTML report), written along with the graph. A target
     that is one of ``inputs`` or inside an input folder is refused before anything is done."""
+    write_all(render_outputs(dataset, targets, pages, inputs))
+
+
+def render_outputs(dataset: Dataset, targets: dict[Path, str],
+                   pages: dict[Path, str] | None = None, inputs: Iterable[Path] = ()
+                   ) -> dict[Path, str]:
+    """What ``write_outputs`` writes, path -> text, for a caller that commits them itself
+    (kg build, with the graph store, as one output set)."""
     pages = pages or {}
     refuse_overwriting_inputs([*targets, *pages], inputs)
     writers = [WRITERS.get(fmt) for fmt in targets.values()]
     union = union_graph(dataset) if any(w in UNION_WRITERS for w in writers) else None
-    write_all({path: serialize(dataset, fmt, union) for path, fmt in targets.items()} | pages)
+    return {path: serialize(dataset, fmt, union) for path, fmt in targets.items()} | pages
 
 
 def refuse_overwriting_inputs(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
@@ -252,15 +258,21 @@ def write_all(files: dict[Path, str]) -> None:
     rename fails, the targets already replaced get their previous content back. The renames
     run under a commit journal, so even SIGKILL between two of them leaves a set that the next
     run (here, first) or reader finishes (``journal.roll_forward``). Temporary files are
-    removed on every exit path; those a killed run left behind are removed here first."""
+    removed on every exit path; those a killed run left behind are removed here first.
+    Files of one folder that holds an output set (kg.outputset) are committed as a new
+    generation of that set instead, in one rename."""
+    folders = {path.parent for path in files}
+    if len(folders) == 1 and outputset.is_set_folder(folder := folders.pop()):
+        outputset.commit(folder, {path.name: text for path, text in files.items()})
+        return
     for path in files:
         remove_stale_temps(path)
     temps: dict[Path, str] = {}
     backups: dict[Path, str | None] = {}
     try:
         for path, text in files.items():
-            temps[path] = _write_temp(path, text)
-        with _signals_held():
+            temps[path] = str(write_temp(path, text))
+        with signals_held():
             backups.update((path, _backup(path)) for path in temps)
             journals = journal.begin({Path(temp): path for path, temp in temps.items()},
                                      leftovers=[Path(b) for b in backups.values() if b])
@@ -270,10 +282,6 @@ def write_all(files: dict[Path, str]) -> None:
         for temp in [*temps.values(), *backups.values()]:
             if temp is not None:
                 Path(temp).unlink(missing_ok=True)
-
-
-def _temp_prefix(path: Path) -> str:
-    return f".{path.name}.kg{os.getpid()}."
 
 
 def remove_stale_temps(path: Path) -> None:
@@ -288,29 +296,6 @@ def remove_stale_temps(path: Path) -> None:
         pid = sibling.name[len(path.name) + 4:].split(".", 1)[0]
         if pid.isdigit() and not journal.process_alive(int(pid)):
             sibling.unlink(missing_ok=True)
-
-
-def _write_temp(path: Path, text: str) -> str:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=".tmp")
-    except OSError as err:
-        raise OutputError(f"{path}: cannot write here ({err.strerror or err})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-    except OSError as err:
-        Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({err.strerror or err})") from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return temp
 
 
 def _replace_all(temps: dict[Path, str], backups: dict[Path, str | None],
@@ -332,7 +317,7 @@ def _replace_all(temps: dict[Path, str], backups: dict[Path, str | None],
         raise OutputError(f"{path}: cannot write ({err.strerror or err}); no output was "
                           "changed") from None
     for folder in {path.parent for path in temps}:
-        journal.fsync_folder(folder)
+        fsync_folder(folder)
 
 
 def _restore(path: Path, backup: str | None) -> None:
@@ -350,24 +335,10 @@ def _backup(path: Path) -> str | None:
     so a failed set of renames can restore it."""
     if not path.is_file():
         return None
-    backup = f"{path.parent}/{_temp_prefix(path)}old.tmp"
+    backup = f"{path.parent}/{temp_prefix(path)}old.tmp"
     try:
         Path(backup).unlink(missing_ok=True)
         os.link(path, backup)
     except OSError:
         return None
     return backup
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM wait until the renames are done, so a stop never splits the set."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

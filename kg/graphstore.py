@@ -29,9 +29,9 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -41,7 +41,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg import __version__
+from kg import __version__, outputset
+from kg.durable import fsync_folder, replacing, write_durably
 from kg.errors import GraphError, KgError, OutputError
 from kg.export import remove_stale_temps, write_outputs
 from kg.model import Document, ExtractionResult
@@ -135,10 +136,13 @@ def open_store(path: str | Path) -> GraphStore:
 
 
 def write_store(path: str | Path, manifest: StoreManifest,
-                records: Iterable[ExtractionResult], dataset: Dataset) -> None:
+                records: Iterable[ExtractionResult], dataset: Dataset,
+                commit: Callable[[Path], None] | None = None) -> None:
     """Make ``dataset`` and ``records`` the store's content, all or nothing: stage a new
     generation, swap the ``current`` link by rename, then drop the old generation and the
-    records no document uses any more. A store folder that does not exist is created."""
+    records no document uses any more. A store folder that does not exist is created.
+    ``commit``, if given, is called with the staged generation instead of the swap: an output
+    set (kg.outputset) switches the store together with its files."""
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise OutputError(f"{path}: a file is in the way of the store folder")
@@ -156,10 +160,11 @@ def write_store(path: str | Path, manifest: StoreManifest,
         try:
             datatypes = _write_database(staged / DATABASE, dataset)
             manifest = manifest.model_copy(update={"datatypes": datatypes})
-            _write_file(staged / MANIFEST, manifest.model_dump_json(indent=1))
-            _swap_current(path, staged)
+            write_durably(staged / MANIFEST, manifest.model_dump_json(indent=1))
+            (commit or partial(_swap_current, path))(staged)
         except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
+            if (path / CURRENT).resolve() != staged.resolve():  # a stop after the switch
+                shutil.rmtree(staged, ignore_errors=True)       # keeps what it made live
             raise
         _remove_leftovers(path)
 
@@ -170,7 +175,7 @@ def _write_record(path: Path, record: ExtractionResult, manifest: StoreManifest)
         raise KgError(f"{record.document.source}: record not in the store manifest (a bug)")
     file = path / RECORDS / f"{key}.json"
     if not file.exists():  # content-addressed: an existing record is this one
-        _write_file(file, record.model_dump_json())
+        write_durably(file, record.model_dump_json())
 
 
 def _write_database(folder: Path, dataset: Dataset) -> dict[str, str]:
@@ -218,26 +223,15 @@ INTEGER_TYPES = frozenset(str(XSD[name]) for name in (
     "unsignedByte"))
 
 
-def _write_file(file: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.kg{os.getpid()}.",
-                                    suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, file)
-    except OSError as err:
-        Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"{file}: cannot write ({err.strerror or err})") from None
-
-
 def _swap_current(path: Path, generation: Path) -> None:
+    if outputset.binds(path / CURRENT):  # the store switches with its folder's output set
+        outputset.commit(path.parent, {}, store=(path / CURRENT, generation))
+        return
     link = path / f".{CURRENT}.kg{os.getpid()}.tmp"
     link.unlink(missing_ok=True)
     os.symlink(generation.name, link)
     os.replace(link, path / CURRENT)  # the one atomic step: before it the old, after the new
-    _fsync_folder(path)
+    fsync_folder(path, strict=True)
 
 
 def _remove_leftovers(path: Path) -> None:
@@ -271,14 +265,6 @@ def _writer_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _fsync_folder(folder: Path) -> None:
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -335,30 +321,16 @@ def stream_to_file(path: str | Path, target: Path, fmt: str) -> None:
     order (the same for the same graph), not sorted as ``kg build -o`` sorts them; integers get
     their own datatype back (``IntegerTypes``)."""
     remove_stale_temps(target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=target.parent,
-                                        prefix=f".{target.name}.kg{os.getpid()}.", suffix=".tmp")
-    except OSError as err:
-        raise OutputError(f"{target}: cannot write here ({err.strerror or err})") from None
-    try:
-        opened = open_store(path)
-        types = opened.manifest.datatypes
-        with os.fdopen(handle, "wb") as stream, opened.database() as store:
-            if fmt == "nquads":
-                ox.serialize((restored(q, types) for q in store), stream, STREAM_FORMATS[fmt])
-            else:
-                rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }",
-                                   use_default_graph_as_union=True)
-                ox.serialize((restored(ox.Quad(r["s"], r["p"], r["o"]), types).triple
-                              for r in rows), stream, STREAM_FORMATS[fmt])
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except OSError as err:
-        raise OutputError(f"{target}: cannot write ({err.strerror or err})") from None
-    finally:
-        Path(temp).unlink(missing_ok=True)
+    opened = open_store(path)
+    types = opened.manifest.datatypes
+    with opened.database() as store, replacing(target) as stream:
+        if fmt == "nquads":
+            ox.serialize((restored(q, types) for q in store), stream, STREAM_FORMATS[fmt])
+        else:
+            rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }",
+                               use_default_graph_as_union=True)
+            ox.serialize((restored(ox.Quad(r["s"], r["p"], r["o"]), types).triple
+                          for r in rows), stream, STREAM_FORMATS[fmt])
 
 
 # --- terms ---------------------------------------------------------------------------------

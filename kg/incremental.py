@@ -18,13 +18,17 @@ an update that changes nothing leaves the same graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg import outputset
 from kg.confidence import FLOOR
 from kg.errors import KgError
+from kg.export import write_all
+from kg.graphstore import CURRENT as STORE_LINK
 from kg.graphstore import StoreManifest, open_store, record_key, write_store
 from kg.model import Document, ExtractionResult
 from kg.nlp import DOCUMENT_SECONDS, choose_model
@@ -127,9 +131,35 @@ def update_for_store(store: str | Path, paths: Iterable[str | Path], *,
                         if old.get(r.document.source) == record_key(r.document)))
 
 
-def save(store: str | Path, build: StoreBuild) -> None:
-    """Write the build into the store, all or nothing (``kg.graphstore.write_store``)."""
-    write_store(store, build.manifest, build.records, build.result.dataset)
+def save(store: str | Path, build: StoreBuild,
+         commit: Callable[[Path], None] | None = None) -> None:
+    """Write the build into the store, all or nothing (``kg.graphstore.write_store``;
+    ``commit`` switches to the staged generation along with other outputs)."""
+    write_store(store, build.manifest, build.records, build.result.dataset, commit)
+
+
+def write_build(files: dict[Path, str], store: Path | None = None,
+                build: StoreBuild | None = None, atomic: bool | None = None) -> str | None:
+    """Write a build's output files (path -> text) and its store: as one output set
+    (kg.outputset) where their folder is or becomes one (``atomic``, as
+    ``outputset.choose_folder``), the store joining the set when it is in that
+    folder; otherwise the store first, then the files all or nothing (kg.export.write_all).
+    Returns a note for the user when a set was asked for and cannot be had."""
+    folder, note = outputset.choose_folder(files, atomic) if files else (None, None)
+    joins = (folder is not None and store is not None
+             and os.path.abspath(Path(store).parent) == os.path.abspath(folder))
+    names = {path.name: text for path, text in files.items()}
+
+    def commit(staged: Path) -> None:
+        outputset.commit(folder, names, store=(Path(store) / STORE_LINK, staged))
+
+    if store is not None and build is not None:
+        save(store, build, commit=commit if joins else None)
+    if folder is not None and not joins:
+        outputset.commit(folder, names)
+    elif folder is None and files:
+        write_all(files)
+    return note
 
 
 def _by_source(results: Iterable[ExtractionResult]) -> tuple[ExtractionResult, ...]:

@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.durable import fsync_folder, write_durably
 from kg.errors import OutputError
 
 JOURNAL_PREFIX = ".kg-commit."
@@ -63,9 +64,10 @@ def end(journals: Iterable[Path]) -> None:
         fsync_folder(folder)
 
 
-def pause_for_tests() -> None:
-    """The test hook (``PAUSE_AFTER_FIRST_RENAME``); inert when the variable is not set."""
-    marker = os.environ.get(PAUSE_AFTER_FIRST_RENAME)
+def pause_for_tests(variable: str = PAUSE_AFTER_FIRST_RENAME) -> None:
+    """A test hook (``PAUSE_AFTER_FIRST_RENAME``, or another moment's ``variable``); inert
+    when the variable is not set."""
+    marker = os.environ.get(variable)
     if marker:
         Path(marker).touch()
         time.sleep(600)
@@ -77,11 +79,11 @@ def roll_forward(folder: Path) -> None:
     copies in other folders) is removed. A folder that cannot be listed has nothing to do; a
     rename that fails is an ``OutputError``, as the outputs there are a mixed set."""
     try:
-        found = sorted(folder.glob(f"{JOURNAL_PREFIX}*"))
+        found = sorted([*folder.glob(f"{JOURNAL_PREFIX}*"), *folder.glob(f".{JOURNAL_PREFIX}*")])
     except OSError:
         return
     for path in found:
-        pid = path.name[len(JOURNAL_PREFIX):].split(".", 1)[0]
+        pid = path.name.lstrip(".")[len(JOURNAL_PREFIX) - 1:].split(".", 1)[0]
         if not pid.isdigit():
             continue
         if path.name.endswith(".tmp"):  # a journal being written when its process died
@@ -122,32 +124,10 @@ def _relative(path: Path, folder: Path) -> str:
 
 
 def _write_durably(path: Path, text: str) -> None:
-    temp = path.with_name(path.name + ".tmp")
     try:
-        with open(temp, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except OSError as err:
-        Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"{path.parent}: cannot write ({err.strerror or err}); no output "
-                          "was changed") from None
-
-
-def fsync_folder(folder: Path) -> None:
-    """Flush a folder's entries (renames, new and removed files) to disk, where the system
-    allows it."""
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
+        write_durably(path, text)
+    except OutputError as err:
+        raise OutputError(f"{err}; no output was changed") from None
 
 
 def _still_writing(pid: int, started: object) -> bool:

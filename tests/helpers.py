@@ -1,6 +1,13 @@
-"""Build tiny corpora from sentences written for a test."""
+"""Build tiny corpora from sentences written for a test; articles and process helpers that
+several test modules share."""
 
 from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from collections.abc import Iterable
+from pathlib import Path
 
 from kg.extract import extract_document
 from kg.ingest import make_document
@@ -40,3 +47,41 @@ def labelled_triples(corpus: ResolvedCorpus) -> set[tuple[str, str, str]]:
     labels = {e.entity_id: e.label for e in corpus.entities}
     return {(labels[f.subject.entity_id or ""], f.predicate, labels.get(object_id(f) or "", ""))
             for f in corpus.facts}
+
+
+ARTICLES = {
+    "a.txt": "Russian President Vladimir Putin gave North Korean leader Kim Jong Un a rifle.",
+    "b.txt": "Kim Jong Un met Vladimir Putin in Moscow on 13 September 2023.",
+    "c.txt": "Angela Merkel visited Paris on Monday and met Emmanuel Macron.",
+    "d.txt": "Apple hired Tim Cook in 1998. Tim Cook later visited Beijing.",
+    "e.txt": "The United Nations sent aid to Gaza on Friday, officials said.",
+}
+"""Four (five) one-line articles with facts of several kinds, for builds that must be small."""
+
+
+def write_articles(folder: Path, names: Iterable[str] = ARTICLES) -> Path:
+    """``folder`` with the named ``ARTICLES`` written in it, one line each."""
+    for name in names:
+        (folder / name).write_text(ARTICLES[name] + "\n", encoding="utf-8")
+    return folder
+
+
+def kill_and_reap(process: subprocess.Popen, children: Iterable[int] = ()) -> list[int]:
+    """SIGKILL ``process``, reap it, and give its ``children`` up to 20 s to die with it;
+    return those still alive (not zombies), for the test to assert on."""
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    alive = list(children)
+    for _ in range(200):
+        alive = [pid for pid in alive if _running(pid)]
+        if not alive:
+            break
+        time.sleep(0.1)
+    return alive
+
+
+def _running(pid: int) -> bool:
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+    except OSError:
+        return False

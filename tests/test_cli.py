@@ -79,7 +79,11 @@ def test_build_without_output_writes_turtle_jsonld_and_the_report_under_output(
     written = sorted(p.name for p in (tmp_path / "output").iterdir())
 
     assert result.exit_code == 0, result.output
-    assert written == ["graph.jsonld", "graph.ttl", "report.html", "store"]
+    # A new folder is an output set (kg.outputset): the three files are links through its
+    # one pointer, .kg-current, into its one generation.
+    assert written == [".kg-current", ".kg-generations", "graph.jsonld", "graph.ttl",
+                       "report.html", "store"]
+    assert len(list((tmp_path / "output" / ".kg-generations").iterdir())) == 1
     assert "output/report.html" in result.stdout and "output/store" in result.stdout
     page = (tmp_path / "output" / "report.html").read_text(encoding="utf-8")
     assert "Conforms to the kg SHACL shapes" in page

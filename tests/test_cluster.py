@@ -17,24 +17,15 @@ from click.testing import CliRunner
 import kg
 from kg.cli import main
 from kg.export import serialize
+from tests.helpers import write_articles
 
 distributed = pytest.importorskip("distributed")
 
 REPO = Path(__file__).resolve().parent.parent
-ARTICLES = {
-    "gift.txt": "Russian President Vladimir Putin gave North Korean leader Kim Jong Un a rifle.",
-    "talks.txt": "Kim Jong Un met Vladimir Putin in Moscow on 13 September 2023.",
-    "visit.txt": "Angela Merkel visited Paris on Monday and met Emmanuel Macron.",
-    "hire.txt": "Apple hired Tim Cook in 1998. Tim Cook later visited Beijing.",
-}
-
-
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("cluster_articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text + "\n", encoding="utf-8")
-    return folder
+    return write_articles(tmp_path_factory.mktemp("cluster_articles"),
+                          ["a.txt", "b.txt", "c.txt", "d.txt"])
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.ingest import read_documents
+from tests.helpers import kill_and_reap
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday.\n"
@@ -371,7 +372,7 @@ def _pair(folder: Path) -> tuple[bytes | None, ...]:
 def _kg_build_process(cwd: Path, corpus: Path) -> subprocess.Popen[bytes]:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "build",
-                             str(corpus), "--no-validate"], cwd=cwd, env=env,
+                             str(corpus), "--no-validate", "--no-atomic-set"], cwd=cwd, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -425,9 +426,6 @@ def test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair_whole(tmp_path
 
 @pytest.mark.timeout(300)
 def test_spacy_workers_die_with_a_killed_parent(tmp_path):
-    import signal
-    import time
-
     script = (
         "import os, sys, time\n"
         "from kg.ingest import make_document\n"
@@ -446,15 +444,8 @@ def test_spacy_workers_die_with_a_killed_parent(tmp_path):
     children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
     assert len(children) >= 2, "no spaCy workers started"
 
-    parent.send_signal(signal.SIGKILL)
-    parent.wait(timeout=30)
+    alive = kill_and_reap(parent, children)
 
-    for _ in range(200):
-        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
-                 and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
-        if not alive:
-            break
-        time.sleep(0.1)
     assert not alive, f"workers {alive} outlived their parent"
 
 

@@ -30,22 +30,12 @@ from kg.workers import (
     read_in_workers,
     timed_steps,
 )
-
-ARTICLES = {
-    "a.txt": "Russian President Vladimir Putin gave North Korean leader Kim Jong Un a rifle.",
-    "b.txt": "Kim Jong Un met Vladimir Putin in Moscow on 13 September 2023.",
-    "c.txt": "Angela Merkel visited Paris on Monday and met Emmanuel Macron.",
-    "d.txt": "Apple hired Tim Cook in 1998. Tim Cook later visited Beijing.",
-    "e.txt": "The United Nations sent aid to Gaza on Friday, officials said.",
-}
+from tests.helpers import kill_and_reap, write_articles
 
 
 @pytest.fixture(scope="module")
 def five_articles(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("five")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text + "\n", encoding="utf-8")
-    return folder
+    return write_articles(tmp_path_factory.mktemp("five"))
 
 
 @pytest.fixture(scope="module")
@@ -121,8 +111,7 @@ def test_a_document_that_kills_its_worker_is_skipped_and_the_build_goes_on(
 
     assert len(result.skipped) == 1
     assert result.skipped[0].startswith("c.txt: the worker process reading it died")
-    for name in ARTICLES:
-        (tmp_path / name).write_text(ARTICLES[name] + "\n", encoding="utf-8")
+    write_articles(tmp_path)
     (tmp_path / "c.txt").unlink()
     without = kg.build_result([tmp_path], workers=1)
     assert _same_graph(result, without)
@@ -241,13 +230,6 @@ def test_the_workers_die_with_a_killed_build(tmp_path):
     children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
     assert len(children) >= 2, "no workers started"
 
-    parent.send_signal(signal.SIGKILL)
-    parent.wait(timeout=30)
+    alive = kill_and_reap(parent, children)
 
-    for _ in range(200):
-        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
-                 and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
-        if not alive:
-            break
-        time.sleep(0.1)
     assert not alive, f"workers {alive} outlived the build"

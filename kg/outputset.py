@@ -1,0 +1,282 @@
+"""An output set that every reader sees whole: the files of one folder (``graph.ttl``,
+``graph.jsonld``, ``report.html``) and the graph store beside them switch from one build to
+the next in a single ``rename()``, so no program (kg or not) can see old Turtle with new
+JSON-LD, even after SIGKILL or a power cut.
+
+Layout of a set folder ``OUT``::
+
+    OUT/.kg-generations/<id>/     one generation: graph.ttl, graph.jsonld, report.html, and
+                                  ``store``, a link to the store's generation of that build
+    OUT/.kg-current               -> .kg-generations/<id>   the one pointer; renaming a new
+                                  link over it is the commit
+    OUT/graph.ttl                 -> .kg-current/graph.ttl  (fixed; so for every output)
+    OUT/store/current             -> ../.kg-current/store   (the store's own link, fixed)
+
+A writer stages a whole generation, then renames a new ``.kg-current`` over the old and
+removes the old generation. Before the rename every name shows the old set, after it the new;
+a killed writer leaves a staged generation that the next writer removes. The names are only
+ever replaced by links to the same content (``_adopt``), so turning a folder of plain files
+into a set is invisible to readers too.
+
+A reader that opens several files at different moments can still straddle a commit (the old
+generation is removed after it); one that must not resolves ``.kg-current`` once
+(``os.path.realpath``) and reads the files under that generation.
+
+Where symbolic links cannot be made (Windows without developer mode, FAT, some network
+shares), ``choose_folder`` says so and kg writes plain files under the commit journal
+(kg.journal), which only kg readers see whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.durable import fsync_folder, signals_held, write_durably
+from kg.errors import OutputError
+from kg.journal import pause_for_tests, process_alive
+
+CURRENT = ".kg-current"
+GENERATIONS = ".kg-generations"
+PAUSE_BEFORE_SWITCH = "KG_TEST_PAUSE_BEFORE_SWITCH"
+"""Test hook: when this environment variable names a file, a commit creates that file once
+its generation is staged and the names adopted, just before the switch, and then sleeps, so a
+test can SIGKILL it there (kg.journal.pause_for_tests). Unset (always, outside tests), inert."""
+_TEMP = re.compile(r"^\..*\.kg(\d+)\..*tmp$")
+"""A temporary entry of a kg process (durable.temp_prefix, and this module's link temps)."""
+
+
+def is_set_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds an output set (its pointer is there)."""
+    return (Path(folder) / CURRENT).is_symlink()
+
+
+def choose_folder(files: Iterable[Path], atomic: bool | None) -> tuple[Path | None, str | None]:
+    """The folder to commit ``files`` into as one set, or None to write them file by file
+    (under the journal); with a note to show when the set was asked for and cannot be had.
+
+    ``atomic`` None follows the folder: a set folder stays one; a new folder, or one that
+    holds none of these files, becomes one for two files or more (one file is replaced in
+    one rename anyway); a folder of plain files (as this repository's
+    committed ``output/``, kept reviewable in git) stays plain. True makes it a set (the
+    plain files are adopted); False keeps plain files and refuses a set folder."""
+    files = list(files)
+    folders = {Path(path).parent for path in files}
+    if len(folders) != 1:
+        return None, ("outputs in several folders are written file by file"
+                      if atomic else None)
+    folder = folders.pop()
+    if is_set_folder(folder):
+        if atomic is False:
+            raise OutputError(f"{folder}: holds an atomic output set; remove the folder to "
+                              "write plain files there")
+        return folder, None
+    if atomic is None:
+        atomic = len(files) > 1 and not any(os.path.lexists(path) for path in files)
+    if not atomic:
+        return None, None
+    if not can_link(folder):
+        return None, (f"{folder}: this file system has no symbolic links; the outputs are "
+                      "written file by file (other programs can see a mixed set after a crash)")
+    return folder, None
+
+
+def can_link(folder: Path) -> bool:
+    """Whether symbolic links can be made in ``folder`` (or, if it does not exist yet, in
+    the nearest folder above it that does)."""
+    probe_in = Path(folder)
+    while not probe_in.is_dir() and probe_in != probe_in.parent:
+        probe_in = probe_in.parent
+    probe = probe_in / f".kg-link.kg{os.getpid()}.probe.tmp"
+    try:
+        os.symlink(".", probe)
+    except (OSError, NotImplementedError):
+        return False
+    probe.unlink(missing_ok=True)
+    return True
+
+
+def binds(store_link: Path) -> bool:
+    """Whether a store's ``current`` link goes through its folder's set pointer, so the store
+    is switched with the set."""
+    try:
+        return os.readlink(store_link) == _store_target(store_link)
+    except OSError:
+        return False
+
+
+def commit(folder: Path, files: dict[str, str | bytes],
+           store: tuple[Path, Path] | None = None) -> None:
+    """Make ``files`` (name -> content) the folder's set, with the other outputs the live
+    generation holds carried over unchanged; ``store`` (its ``current`` link, the store
+    generation just staged) switches with them. All or nothing, in one rename."""
+    folder = Path(folder)
+    try:
+        (folder / GENERATIONS).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{folder}: cannot write here ({err.strerror or err})") from None
+    with _locked(folder):
+        remove_leftovers(folder)
+        staged = _new_generation(folder)
+        switched = False
+        try:
+            for name, data in files.items():
+                write_durably(staged / name, data)
+            if store is not None:
+                link, generation = store
+                os.symlink(os.path.relpath(generation, staged), staged / link.parent.name)
+            live = _live(folder)
+            if live is not None:
+                _carry_over(live, staged)
+            fsync_folder(staged)
+            live = _adopt(folder, live, files, store[0] if store else None)
+            pause_for_tests(PAUSE_BEFORE_SWITCH)
+            with signals_held():  # a stop after the switch must not undo it (nor the store's)
+                _point(folder, staged)
+                switched = True
+                fsync_folder(folder)
+                if live is not None:
+                    shutil.rmtree(live, ignore_errors=True)
+                fsync_folder(folder / GENERATIONS)
+        except OSError as err:
+            if not switched:
+                shutil.rmtree(staged, ignore_errors=True)
+            raise OutputError(f"{folder}: cannot write ({err.strerror or err}); no output "
+                              "was changed") from None
+        except BaseException:
+            if not switched:
+                shutil.rmtree(staged, ignore_errors=True)
+            raise
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Generations other than the live one (staged by a killed writer, or replaced) and
+    temporary entries of kg processes that no longer run. Called with the lock held."""
+    live = _live(folder)
+    with contextlib.suppress(OSError):
+        for generation in (folder / GENERATIONS).iterdir():
+            if live is None or generation.name != live.name:
+                shutil.rmtree(generation, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            found = _TEMP.match(entry.name)
+            if found and not process_alive(int(found.group(1))):
+                entry.unlink(missing_ok=True)
+
+
+def _live(folder: Path) -> Path | None:
+    pointer = folder / CURRENT
+    if not pointer.is_symlink():
+        return None
+    generation = folder / os.readlink(pointer)
+    return generation if generation.is_dir() else None
+
+
+def _carry_over(live: Path, staged: Path) -> None:
+    """Entries of the live generation this commit does not write: links copied, files hard
+    linked (copied where the file system has no hard links). Nothing is ever written into a
+    generation after it is live, so sharing a file is safe."""
+    for entry in live.iterdir():
+        target = staged / entry.name
+        if os.path.lexists(target):
+            continue
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry), target)
+        else:
+            try:
+                os.link(entry, target)
+            except OSError:
+                shutil.copy2(entry, target)
+
+
+def _adopt(folder: Path, live: Path | None, names: Iterable[str],
+           store_link: Path | None) -> Path | None:
+    """Make each name (and the store's link) go through the pointer, without changing what a
+    reader sees: a plain file is first hard linked into the live generation (made now if
+    there is none), then replaced by a link to that same file. Returns the live generation."""
+    for name in names:
+        entry = folder / name
+        wanted = os.path.join(CURRENT, name)
+        if entry.is_symlink() and os.readlink(entry) == wanted:
+            continue
+        if entry.is_dir():
+            raise OutputError(f"{entry}: a folder is in the way of the output")
+        if os.path.lexists(entry):
+            live = live or _first_generation(folder)
+            _replace_with_link_to(entry, live / name)
+        _make_link(entry, wanted)
+    if store_link is not None and not binds(store_link):
+        if os.path.lexists(store_link):
+            live = live or _first_generation(folder)
+            _make_link(live / store_link.parent.name,
+                       os.path.relpath(store_link.resolve(), live))
+        _make_link(store_link, _store_target(store_link))
+    return live
+
+
+def _replace_with_link_to(source: Path, target: Path) -> None:
+    temp = target.with_name(f".{target.name}.kg{os.getpid()}.adopt.tmp")
+    temp.unlink(missing_ok=True)
+    try:
+        os.link(source, temp)
+    except OSError:
+        shutil.copy2(source, temp)
+    os.replace(temp, target)
+
+
+def _first_generation(folder: Path) -> Path:
+    """An empty live generation, for a folder becoming a set."""
+    generation = _new_generation(folder)
+    _point(folder, generation)
+    fsync_folder(folder)
+    return generation
+
+
+def _new_generation(folder: Path) -> Path:
+    """A new, empty generation folder, readable as a plain ``mkdir`` would make it (readers
+    of other users follow the links into it)."""
+    generation = Path(tempfile.mkdtemp(dir=folder / GENERATIONS, prefix=f"{os.getpid()}-"))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(generation, 0o777 & ~umask)
+    return generation
+
+
+def _point(folder: Path, generation: Path) -> None:
+    """The commit: one rename of a new pointer over the old (the caller flushes the folder:
+    nothing after the rename may undo the generation it made live)."""
+    fsync_folder(generation.parent)
+    _make_link(folder / CURRENT, os.path.join(GENERATIONS, generation.name))
+
+
+def _make_link(entry: Path, target: str) -> None:
+    temp = entry.with_name(f".{entry.name}.kg{os.getpid()}.link.tmp")
+    temp.unlink(missing_ok=True)
+    os.symlink(target, temp)
+    os.replace(temp, entry)
+
+
+def _store_target(store_link: Path) -> str:
+    return os.path.join("..", CURRENT, store_link.parent.name)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """One writer per set folder (a lock on the folder itself, so no lock file is left).
+    ``fcntl`` is imported here, as only a set (POSIX: symbolic links) needs it."""
+    import fcntl
+
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputError(f"{folder}: another kg run is writing these outputs") from None
+        yield
+    finally:
+        os.close(handle)

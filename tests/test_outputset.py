@@ -1,0 +1,325 @@
+"""kg.outputset: the outputs of a folder and the store beside them switch in one rename, so a
+reader that is not kg (open(), rdflib, pyoxigraph) sees the old set or the new one, whole, even
+after a real ``kg build`` is SIGKILLed at a random moment."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, Graph
+
+from kg import outputset
+from kg.errors import OutputError
+from kg.export import write_all
+from kg.outputset import CURRENT, GENERATIONS, choose_folder, commit
+from tests.helpers import kill_and_reap
+
+REPO = Path(__file__).resolve().parent.parent
+OUTPUTS = ("graph.ttl", "graph.jsonld", "report.html")
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _generations(folder: Path) -> list[str]:
+    return _names(folder / GENERATIONS)
+
+
+def test_a_new_folder_becomes_a_set_of_links_through_one_pointer(tmp_path):
+    out = tmp_path / "out"
+
+    commit(out, {"a.ttl": "A1\n", "b.jsonld": "B1\n"})
+
+    assert _names(out) == sorted([CURRENT, GENERATIONS, "a.ttl", "b.jsonld"])
+    assert os.readlink(out / "a.ttl") == os.path.join(CURRENT, "a.ttl")
+    assert (out / "a.ttl").read_text() == "A1\n" and (out / "b.jsonld").read_text() == "B1\n"
+    assert len(_generations(out)) == 1
+
+
+def test_a_commit_replaces_the_set_and_removes_the_old_generation(tmp_path):
+    out = tmp_path / "out"
+    commit(out, {"a.ttl": "A1\n", "b.jsonld": "B1\n"})
+    first = _generations(out)
+
+    commit(out, {"a.ttl": "A2\n", "b.jsonld": "B2\n"})
+
+    assert [(out / n).read_text() for n in ("a.ttl", "b.jsonld")] == ["A2\n", "B2\n"]
+    assert len(_generations(out)) == 1 and _generations(out) != first
+
+
+def test_writing_one_file_of_a_set_carries_the_others_over(tmp_path):
+    out = tmp_path / "out"
+    commit(out, {"a.ttl": "A1\n", "b.jsonld": "B1\n"})
+
+    write_all({out / "report.html": "<p>R</p>\n"})  # as kg report does, into a set folder
+
+    assert (out / "report.html").is_symlink()
+    assert [(out / n).read_text() for n in ("a.ttl", "b.jsonld", "report.html")] == [
+        "A1\n", "B1\n", "<p>R</p>\n"]
+    assert len(_generations(out)) == 1
+
+
+def test_plain_files_are_adopted_without_a_reader_seeing_a_change(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("a.ttl", "b.jsonld"):
+        (out / name).write_text(f"old {name}\n")
+    seen: list[tuple[str, str]] = []
+    real_point = outputset._point
+
+    def watching_point(folder: Path, generation: Path) -> None:
+        seen.append(((out / "a.ttl").read_text(), (out / "b.jsonld").read_text()))
+        real_point(folder, generation)
+
+    monkeypatch.setattr(outputset, "_point", watching_point)
+
+    commit(out, {"a.ttl": "new a\n", "b.jsonld": "new b\n"})
+
+    # Every moment before the final switch showed the old pair (the adoption's first
+    # pointer, then the commit's), and the switch the new one.
+    assert seen and all(pair == ("old a.ttl\n", "old b.jsonld\n") for pair in seen)
+    assert [(out / n).read_text() for n in ("a.ttl", "b.jsonld")] == ["new a\n", "new b\n"]
+    assert all((out / n).is_symlink() for n in ("a.ttl", "b.jsonld"))
+
+
+def test_what_a_killed_writer_left_is_removed_by_the_next_commit(tmp_path):
+    out = tmp_path / "out"
+    commit(out, {"a.ttl": "A1\n"})
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    staged = out / GENERATIONS / f"{dead}-abandoned"
+    staged.mkdir()
+    (staged / "a.ttl").write_text("half\n")
+    (out / f".{CURRENT}.kg{dead}.link.tmp").symlink_to("nowhere")
+    (out / f".a.ttl.kg{dead}.x.tmp").write_text("half\n")
+
+    commit(out, {"a.ttl": "A2\n"})
+
+    assert _names(out) == sorted([CURRENT, GENERATIONS, "a.ttl"])
+    assert len(_generations(out)) == 1 and (out / "a.ttl").read_text() == "A2\n"
+
+
+def test_a_second_writer_is_refused_in_one_line(tmp_path):
+    out = tmp_path / "out"
+    commit(out, {"a.ttl": "A1\n"})
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, os, sys, time\n"
+         "h = os.open(sys.argv[1], os.O_RDONLY); fcntl.flock(h, fcntl.LOCK_EX)\n"
+         "print('locked', flush=True); time.sleep(60)\n", str(out)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"  # type: ignore[union-attr]
+        with pytest.raises(OutputError, match="another kg run is writing"):
+            commit(out, {"a.ttl": "A2\n"})
+    finally:
+        kill_and_reap(holder)
+    assert (out / "a.ttl").read_text() == "A1\n"
+
+
+@pytest.mark.parametrize(("existing", "atomic", "is_set"), [
+    ({}, None, True),                         # a new folder becomes a set
+    ({"a.ttl": "plain"}, None, False),        # a folder of plain files stays plain
+    ({"a.ttl": "plain"}, True, True),         # ... unless asked
+    ({}, False, False),
+])
+def test_the_folder_decides_unless_told(tmp_path, existing, atomic, is_set):
+    for name, text in existing.items():
+        (tmp_path / name).write_text(text)
+    files = [tmp_path / "a.ttl", tmp_path / "b.jsonld"]
+
+    folder, note = choose_folder(files, atomic)
+
+    assert (folder == tmp_path) is is_set and note is None
+
+
+def test_one_file_is_not_made_a_set_and_a_set_folder_stays_one(tmp_path):
+    assert choose_folder([tmp_path / "graph.nq"], None) == (None, None)
+    commit(tmp_path / "out", {"a.ttl": "A\n", "b.jsonld": "B\n"})
+    assert choose_folder([tmp_path / "out" / "a.ttl"], None) == (tmp_path / "out", None)
+    with pytest.raises(OutputError, match="holds an atomic output set"):
+        choose_folder([tmp_path / "out" / "a.ttl"], False)
+
+
+def test_without_symbolic_links_the_set_falls_back_and_says_so(tmp_path, monkeypatch):
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(outputset.os, "symlink", no_links)
+
+    folder, note = choose_folder([tmp_path / "a.ttl", tmp_path / "b.jsonld"], True)
+
+    assert folder is None and "no symbolic links" in note
+
+
+# --- real kills ----------------------------------------------------------------------------
+
+VERSIONS = (
+    "Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday.\n",
+    "Kim Jong Un gave Vladimir Putin a rifle in Pyongyang on Friday. "
+    "Angela Merkel visited Paris on Monday and met Emmanuel Macron.\n",
+)
+PLACES = ("Vladivostok", "Pyongyang")
+
+
+def _kg_build(cwd: Path) -> subprocess.Popen[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "build",
+                             "corpus", "--workers", "1"], cwd=cwd, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _plain_read(out: Path) -> tuple[int, int, int]:
+    """What a program that is not kg sees: the version (by its place), and the triples and
+    facts of graph.ttl, which graph.jsonld, the report and the store must all agree with."""
+    turtle = Graph().parse(out / "graph.ttl", format="turtle")
+    jsonld = Graph().parse(out / "graph.jsonld", format="json-ld")
+    page = (out / "report.html").read_text("utf-8")
+    versions = [i for i, place in enumerate(PLACES) if any(place in str(o) for o in
+                                                            turtle.objects())]
+    assert len(versions) == 1, versions
+    facts = len(set(turtle.subjects(RDF.type, RDF.Statement)))
+    assert len(jsonld) == len(turtle), "graph.ttl and graph.jsonld are of different builds"
+    assert len(set(jsonld.subjects(RDF.type, RDF.Statement))) == facts
+    assert PLACES[versions[0]] in page and PLACES[1 - versions[0]] not in page
+    store = ox.Store.read_only(os.path.realpath(out / "store" / "current" / "oxigraph"))
+    rows = list(store.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+        use_default_graph_as_union=True))
+    assert int(rows[0]["n"].value) == len(turtle), "the store is of another build"
+    return versions[0], len(turtle), facts
+
+
+def _processes_in(folder: Path) -> list[int]:
+    """Live processes whose working folder is ``folder`` (a build and anything it started)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and os.readlink(entry / "cwd") == str(folder) and (
+                    "zombie" not in (entry / "status").read_text().lower()):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.timeout(900)
+def test_kg_build_killed_at_random_moments_leaves_one_whole_set_for_any_reader(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    out = tmp_path / "output"
+    seen = []
+    started = time.monotonic()
+    for text in VERSIONS:
+        (corpus / "a.txt").write_text(text)
+        build = _kg_build(tmp_path)
+        _, log = build.communicate(timeout=300)
+        assert build.returncode == 0, log
+        seen.append(_plain_read(out))
+    run_seconds = (time.monotonic() - started) / 2
+    assert seen[0] != seen[1]
+
+    rng = random.Random(13)
+    kills_in_write = 0
+    for trial in range(20):
+        now = _plain_read(out)
+        assert now in seen
+        (corpus / "a.txt").write_text(VERSIONS[1 - now[0]])
+        build = _kg_build(tmp_path)
+        if trial % 2:  # half the kills in the write step, where the commit is
+            for line in build.stderr:  # type: ignore[union-attr]
+                if line.startswith("kg: validate:"):
+                    kills_in_write += 1
+                    break
+            time.sleep(rng.uniform(0, 0.6))
+        else:
+            time.sleep(rng.uniform(0, run_seconds))
+        build.send_signal(signal.SIGKILL)
+        build.wait(timeout=60)
+
+        assert _plain_read(out) in seen, f"trial {trial}: a mixed or half set"
+        assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
+            [*OUTPUTS, "store"]), f"trial {trial}: a stray file beside the outputs"
+        assert _processes_in(tmp_path) == [], f"trial {trial}: processes outlived the build"
+    assert kills_in_write == 10
+
+    build = _kg_build(tmp_path)  # the next run finishes and removes what the kills left
+    _, log = build.communicate(timeout=300)
+    assert build.returncode == 0, log
+    assert _plain_read(out) in seen
+    assert _names(out) == sorted([CURRENT, GENERATIONS, *OUTPUTS, "store"])
+    assert len(_generations(out)) == 1
+    store = [p.name for p in (out / "store").iterdir()]
+    assert sorted(n for n in store if not n.startswith("g-")) == ["current", "lock", "records"]
+    assert len([n for n in store if n.startswith("g-")]) == 1
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+@pytest.mark.timeout(600)
+def test_kg_build_killed_just_before_its_switch_leaves_the_old_set_whole(tmp_path):
+    """The moment the random kills may miss: everything new is on disk, the plain files were
+    adopted as links, the pointer not yet renamed."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(VERSIONS[0])
+    first = _kg_build(tmp_path)
+    _, log = first.communicate(timeout=300)
+    assert first.returncode == 0, log
+    old = _plain_read(tmp_path / "output")
+    (corpus / "a.txt").write_text(VERSIONS[1])
+    pause = tmp_path / "paused"
+    env = dict(os.environ, PYTHONPATH=str(REPO), KG_TEST_PAUSE_BEFORE_SWITCH=str(pause))
+    build = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "build",
+                              "corpus", "--workers", "1", "-q"], cwd=tmp_path, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    while not pause.exists():
+        assert build.poll() is None, build.stderr.read()  # type: ignore[union-attr]
+        time.sleep(0.05)
+
+    kill_and_reap(build)
+
+    assert _plain_read(tmp_path / "output") == old
+    assert len(_generations(tmp_path / "output")) == 2  # the staged one, until the next run
+    again = _kg_build(tmp_path)
+    _, log = again.communicate(timeout=300)
+    assert again.returncode == 0, log
+    assert _plain_read(tmp_path / "output")[0] == 1
+    assert len(_generations(tmp_path / "output")) == 1
+
+
+@pytest.mark.timeout(600)
+def test_an_update_of_the_store_in_a_set_switches_with_the_set_and_keeps_the_files(
+        tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.graphstore import quad_count
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(VERSIONS[0])
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "b.txt").write_text(VERSIONS[1])
+    built = CliRunner().invoke(main, ["build", "corpus", "-q", "--workers", "1"])
+    assert built.exit_code == 0, built.output
+    out = tmp_path / "output"
+    files = {name: (out / name).read_bytes() for name in OUTPUTS}
+    quads = quad_count(out / "store")
+
+    updated = CliRunner().invoke(main, ["build", "--update", "output/store", "more", "-q",
+                                        "--workers", "1"])
+
+    assert updated.exit_code == 0, updated.output
+    assert outputset.binds(out / "store" / "current")
+    assert quad_count(out / "store") > quads
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == files
+    assert len(_generations(out)) == 1
+    assert len([p for p in (out / "store").iterdir() if p.name.startswith("g-")]) == 1
