@@ -780,7 +780,7 @@ def _after_country(full: Key) -> Key | None:
     for size in (1, 2):
         head = " ".join(full[:size])
         place = gazetteer.lookup(head)
-        if len(full) > size + 1 and (head in _country_words() or (
+        if len(full) > size and (head in _country_words() or (
                 place is not None and place.kind == "country")):
             return full[size:]
     return None
@@ -815,9 +815,20 @@ def _best_container(mention: Mention, key: Key, candidates: list[_Cluster],
     people = [c for c in candidates if c.type is EntityType.PERSON]
     if len(people) == 1 and len(candidates) == 1 and \
             any(_family_part(key, k) for k in people[0].keys) and \
-            _own_type(mention, key, texts) is not EntityType.PLACE:
+            _own_type(mention, key, texts) is not EntityType.PLACE and \
+            not _introduced(mention, texts):
         return people[0], MergeReason.UNIQUE_PERSON
     return None, MergeReason.SAME_NAME
+
+
+_INTRODUCED = re.compile(r"(?i)\b(?:named|called|surnamed|identified as|known as|only as)\s+$")
+
+
+def _introduced(mention: Mention, texts: dict[str, str]) -> bool:
+    """'A university student named Wong said ...': a surname the article introduces as a
+    new person's is nobody another article names in full."""
+    text = texts.get(mention.doc_id, "")
+    return bool(_INTRODUCED.search(text[max(0, mention.start - 30):mention.start]))
 
 
 def _family_part(short: Key, full: Key) -> bool:

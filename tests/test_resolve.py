@@ -535,3 +535,28 @@ def test_we_in_a_speakers_quote_is_not_the_speaker():
     assert "We" not in {g.alias for g in miller.merges}
     assert not any(f.subject.mention.text == "We" and f.subject.entity_id == miller.entity_id
                    for f in corpus.facts)
+
+
+def test_a_surname_an_article_introduces_is_a_new_person_not_anothers():
+    corpus = _results(("Study author Mei-Lin Okonjo said the coating works. Okonjo smiled.",
+                       [("Mei-Lin Okonjo", "PERSON", PER), ("Okonjo", "PERSON", PER)]),
+                      ("A student named Okonjo said the march was peaceful.",
+                       [("Okonjo", "PERSON", PER)]),
+                      ("Okonjo later patented the coating.", [("Okonjo", "PERSON", PER)]))
+    ids = {e.entity_id for e in corpus.entities}
+    school = next(d.doc_id for d in corpus.documents if "named Okonjo" in d.text)
+    student = next(e for e in corpus.entities if any(m.doc_id == school for m in e.mentions))
+    assert student.entity_id != "person/mei-lin-okonjo"
+    assert len(ids) == 2  # the third article's 'Okonjo' is still the author
+    assert MergeReason.UNIQUE_PERSON in _why(corpus, "Okonjo")
+
+
+def test_a_kind_word_after_a_country_is_that_countrys_body_in_the_same_article():
+    corpus = _results(("The Latvian Parliament met. Parliament voted to adjourn.",
+                       [("Latvian Parliament", "ORG", ORG), ("Parliament", "ORG", ORG)]),
+                      ("Parliament was dissolved.", [("Parliament", "ORG", ORG)]))
+    first, second = (corpus.documents[0].doc_id, corpus.documents[1].doc_id)
+    owner = {m.doc_id: e.entity_id for e in corpus.entities for m in e.mentions
+             if m.text == "Parliament"}
+    assert owner[first] == next(iter(_ids(corpus, "Latvian Parliament")))
+    assert owner[second] != owner[first]  # another article's parliament is not this one
