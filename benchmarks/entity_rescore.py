@@ -13,7 +13,9 @@ graph:
                 filters now drop, or a duplicate dissolved into another node): the line
                 leaves the sheet, since a new sample could not draw it;
   wrong_merge   judged true, and every alias the node had then that it has no more is gone
-                while it gained none: the wrong alias was split off -> false;
+                while it gained none: the wrong alias was split off -> false; likewise
+                when a merge the node recorded then ('We: pronoun') is gone and it
+                recorded no new one (mention counts aside);
   duplicate     judged true, and a node the sheet listed as ``similar`` is now merged into
                 this one (its name is an alias): -> false;
   type          never flipped; a new type is listed for the next judge.
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -39,6 +42,11 @@ from kg.query import list_entities, load_graph
 
 def _split(cell: str) -> set[str]:
     return {part for part in cell.split("; ") if part}
+
+
+def _merges(cells: list[str] | set[str]) -> set[str]:
+    """'We: pronoun (1)' -> 'We: pronoun': which form joined by which rule, not how often."""
+    return {re.sub(r"\s*\(\d+\)$", "", cell) for cell in cells}
 
 
 def project(rows: list[dict[str, object]], graph_path: Path
@@ -74,9 +82,15 @@ def project(rows: list[dict[str, object]], graph_path: Path
         old_aliases = set(row["aliases"])  # type: ignore[arg-type]
         aliases = _split(node["aliases"]) | {node["name"]}
         lost = old_aliases - aliases
+        old_merges = _merges(row.get("merged_because") or [])  # type: ignore[arg-type]
+        merges = _merges(_split(node["merged because"]))
+        lost_merges = old_merges - merges
         if row["wrong_merge"] and lost and not (aliases - old_aliases - {row["name"]}):
             new["wrong_merge"] = False
             changes.append(f"split      {name}: lost {sorted(lost)}")
+        elif row["wrong_merge"] and lost_merges and not merges - old_merges:
+            new["wrong_merge"] = False
+            changes.append(f"split      {name}: no more {sorted(lost_merges)}")
         similar = {str(s).rsplit(" (", 1)[0] for s in row["similar"]}  # type: ignore[union-attr]
         joined = similar & aliases - {row["name"]}
         if row["duplicate"] and joined:

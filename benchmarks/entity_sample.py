@@ -64,15 +64,28 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return " ".join(text[left:right].split())
 
 
-def _contexts(names: list[str], files: list[str], texts: dict[str, str]) -> list[dict[str, str]]:
-    """Where each name appears, alias by alias in turn, so every merged form is shown."""
+def _pattern(name: str) -> re.Pattern[str]:
+    left = r"(?<!\w)" if name[:1].isalnum() else ""
+    right = r"(?!\w)" if name[-1:].isalnum() else ""  # 'Tak-' as read of 'Tak-Sing'
+    return re.compile(left + re.escape(name) + right, re.IGNORECASE)
+
+
+def _contexts(names: list[str], files: list[str], texts: dict[str, str],
+              longer: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
+    """Where each name appears, alias by alias in turn, so every merged form is shown; not
+    where the words are part of another node's longer name ('Utah' in 'Utah Jazz' when
+    'Utah Jazz' is a node: the graph gives that occurrence to the team). ``longer``: for
+    each name, the longer names of other nodes that contain it."""
     found: dict[str, list[dict[str, str]]] = defaultdict(list)
     for name in names:
-        left = r"(?<!\w)" if name[:1].isalnum() else ""
-        right = r"(?!\w)" if name[-1:].isalnum() else ""  # 'Tak-' as read of 'Tak-Sing'
-        pattern = re.compile(left + re.escape(name) + right)
+        pattern = re.compile(_pattern(name).pattern)
+        outer = [_pattern(other) for other in (longer or {}).get(name, [])]
         for file in files:
-            for match in pattern.finditer(texts.get(file, "")):
+            text = texts.get(file, "")
+            inside = [(m.start(), m.end()) for p in outer for m in p.finditer(text)]
+            for match in pattern.finditer(text):
+                if any(a <= match.start() and match.end() <= b for a, b in inside):
+                    continue
                 found[name].append({"file": file, "form": name, "sentence": _sentence_around(
                     texts[file], match.start(), match.end())})
     out: list[dict[str, str]] = []
@@ -81,6 +94,12 @@ def _contexts(names: list[str], files: list[str], texts: dict[str, str]) -> list
             if found[name] and len(out) < MAX_CONTEXTS:
                 out.append(found[name].pop(0))
     return out
+
+
+def _longer_names(names: list[str], all_names: list[str], own: set[str]) -> dict[str, list[str]]:
+    """For each name, the other nodes' names and aliases that hold it as whole words."""
+    return {name: [other for other in all_names if other not in own and len(other) > len(name)
+                   and _pattern(name).search(other)] for name in names}
 
 
 def sample_sheet(graph_path: Path, size: int, seed: int) -> list[dict[str, object]]:
@@ -95,6 +114,7 @@ def sample_sheet(graph_path: Path, size: int, seed: int) -> list[dict[str, objec
         for word in _words(row["name"]) | {w for a in row["aliases"].split("; ") if a
                                            for w in _words(a)}:
             by_word[word].add(index)
+    all_names = sorted({n for r in rows for n in [r["name"], *r["aliases"].split("; ")] if n})
     sheet = []
     for row in chosen:
         aliases = [a for a in row["aliases"].split("; ") if a]
@@ -106,7 +126,9 @@ def sample_sheet(graph_path: Path, size: int, seed: int) -> list[dict[str, objec
             "iri": row["iri"], "name": row["name"], "type": row["type"], "aliases": aliases,
             "merged_because": [m for m in row.get("merged because", "").split("; ") if m],
             "links": row["links"], "mentions": int(row["mentions"] or 0), "documents": files,
-            "contexts": _contexts([row["name"], *aliases], files, texts),
+            "contexts": _contexts([row["name"], *aliases], files, texts,
+                                  _longer_names([row["name"], *aliases], all_names,
+                                                {row["name"], *aliases})),
             "similar": similar[:20],
             **{field: None for field in VERDICT_FIELDS}, "note": "",
         })

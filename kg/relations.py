@@ -147,8 +147,12 @@ def _kind_words() -> dict[EntityType, frozenset[str]]:
 
 def name_kind(words: tuple[str, ...]) -> EntityType | None:
     """The kind a word inside a name gives it ('Northbridge City FC', 'Amur Oblast'), or None.
-    ``words`` are folded name words; the first is skipped ('Bank Street' is not a bank)."""
-    for entity_type, kind_words in _kind_words().items():
-        if set(words[1:]) & kind_words:
-            return entity_type
+    ``words`` are folded name words; the first is skipped ('Bank Street' is not a bank). The
+    last kind word decides, as an English name's head comes last: 'Harbor Energy Arena' is
+    an arena, 'Airport Authority' an authority."""
+    kinds = _kind_words()
+    for word in reversed(words[1:]):
+        for entity_type, kind_words in kinds.items():
+            if word in kind_words:
+                return entity_type
     return None

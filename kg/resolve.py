@@ -70,6 +70,7 @@ _SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason
 _KEYLESS = _SHORT_REASONS | {MergeReason.KNOWN_ALIAS, MergeReason.DECLARED_ALIAS,
                              MergeReason.TITLE}
 Key = tuple[str, ...]
+_FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 KeptApart = frozenset[frozenset[Key]]
 _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co",
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
@@ -87,6 +88,48 @@ def name_key(text: str) -> tuple[str, ...]:
     while len(tokens) > 1 and tokens[-1] in _COMPANY_SUFFIXES:
         tokens = tokens[:-1]
     return tuple(tokens)
+
+
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty"))}
+_ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
+_KIND_OF = {"ministry", "department"}
+
+
+def _roman(token: str) -> int | None:
+    if not token or not _ROMAN.match(token):
+        return None
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for here, after in zip(token, token[1:] + " ", strict=True):
+        value = values[here]
+        total += -value if values.get(after, 0) > value else value
+    return total
+
+
+def comparable_key(key: Key) -> Key:
+    """One form for names written two ways that a reader takes for one: numbers as words or
+    Roman numerals ('World War Two', 'World War II', 'World War 2'), and a ministry or
+    department named by its field either way ('Ministry of Foreign Affairs', 'Foreign
+    Ministry'; 'Department of State', 'State Department'). Only for comparing: an IRI keeps
+    the words the article wrote. A lone 'i' is a numeral only after a name's first word."""
+    words = list(key)
+    for i, word in enumerate(words):
+        if word in _NUMBER_WORDS:
+            words[i] = _NUMBER_WORDS[word]
+        elif i > 0 and len(key) > 1 and (word != "i" or i == len(key) - 1) and \
+                (number := _roman(word)) is not None:
+            words[i] = str(number)
+    if any(w in _KIND_OF for w in words):
+        words = [w for w in words if w != "affairs"] if len(words) > 2 else words
+        for i, word in enumerate(words[:-2]):
+            rest = words[i + 2:]
+            if word in _KIND_OF and words[i + 1] == "of" and "of" not in rest:
+                words = [*words[:i], *rest, word]
+                break
+    return tuple(words)
 
 
 def _near(a: str, b: str) -> bool:
@@ -207,9 +250,16 @@ class _EntityTable:
             record.titles.add(mention.title)
 
     def entity_id(self, mention: Mention) -> str | None:
-        """A pronoun's entity is its antecedent's."""
+        """A pronoun's entity is its antecedent's; but 'we', 'us' and 'our' are never one
+        named person: the speaker who says 'we' speaks for a group (his team, his church),
+        which the graph does not know, so the pronoun names no one."""
         target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
-        return self._of.get((target.doc_id, target.start, target.end))
+        found = self._of.get((target.doc_id, target.start, target.end))
+        if found is not None and mention.is_pronoun and \
+                mention.text.lower() in _FIRST_PERSON_PLURAL and \
+                self.records[found].type is EntityType.PERSON:
+            return None
+        return found
 
     def note_pronoun(self, mention: Mention) -> None:
         """A pronoun that a fact resolved through is evidence of coreference too."""
@@ -309,8 +359,11 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
             if mention.title and entity_type is EntityType.PERSON:
                 titled[_description_key(mention.title)][mention.doc_id].add(cluster_id)
         voted = {t for t, w in cluster.votes.items() if w > 0} | {entity_type}
+        written = {name_key(m.text) for m in cluster.mentions}  # 'world war two', not '2'
         table.records[cluster_id].former_ids.update(  # 'organization/bbc' stays a link
-            mint_key_id(t, k) for t in voted for k in cluster.keys | cluster.alias_keys)
+            mint_key_id(t, k) for t in voted
+            for k in (cluster.keys - {comparable_key(w) for w in written}) | written
+            | cluster.alias_keys)
         table.records[cluster_id].former_ids.discard(cluster_id)
     return titled, named_words
 
@@ -409,11 +462,13 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
     this document names with that title: those are no named entity (see ``_title_holder``).
     ``apart``: pairs of folded names the user keeps apart; no rule merges them."""
     aliased = _alias_keys(mentions, texts, apart)
+    for at, key in _inside_longer_names(mentions, texts, apart).items():
+        aliased.setdefault(at, (key, MergeReason.SHORT_FORM))
     by_key: dict[Key, list[Mention]] = defaultdict(list)
     for mention in mentions:
         key = aliased[_at(mention)][0] if _at(mention) in aliased else name_key(mention.text)
         if key:
-            by_key[key].append(mention)
+            by_key[comparable_key(key)].append(mention)
     clusters: list[_Cluster] = []
     singles: dict[Key, _Cluster] = {}
     bare_titles: list[Mention] = []
@@ -505,6 +560,75 @@ def _alias_keys(mentions: list[Mention], texts: dict[str, str], apart: KeptApart
         elif known != own:
             aliased[_at(mention)] = known, MergeReason.KNOWN_ALIAS
     return aliased
+
+
+_WORD = re.compile(r"[\w'’&.-]+")
+_CLOSING = ",.;:!?)]}\"'”’"
+
+
+def _inside_longer_names(mentions: list[Mention], texts: dict[str, str], apart: KeptApart
+                         ) -> dict[tuple[str, int, int], Key]:
+    """Names the recogniser cut out of a longer name that the same document names in full:
+    'Project' in 'the Lost 52 Project announced', 'Leulumoega District' in 'Leulumoega
+    District hospital', 'Utah' in 'a Utah Jazz player'. Read with the words written around
+    it, such a mention is the longer name (the longest that fits), not a thing of its own: a
+    state inside a team's name is no mention of the state."""
+    longer_in: dict[str, set[Key]] = defaultdict(set)
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for mention in mentions:
+        key = name_key(mention.text)
+        spans[mention.doc_id].append((mention.start, mention.end))
+        if len(key) >= 2:
+            longer_in[mention.doc_id].add(key)
+    found: dict[tuple[str, int, int], Key] = {}
+    for mention in mentions:
+        if any(a <= mention.start and mention.end <= b and b - a > mention.end - mention.start
+               for a, b in spans[mention.doc_id]):
+            continue  # read inside a name on purpose ('Ohio' of 'Ohio Department of Health')
+        text = texts.get(mention.doc_id, "")
+        written = text[mention.start:mention.end] or mention.text
+        own = name_key(written)
+        longer = {k for k in longer_in.get(mention.doc_id, ()) if len(k) > len(own)}
+        if not own or not longer or own != name_key(mention.text):
+            continue  # 'Turkish' read as 'Turkey': the lexicon's word, not a cut name
+        before = _words_before(text, mention.start)
+        after = _words_after(text, mention.end)
+        fits = [key for i in range(len(before) + 1) for j in range(len(after) + 1)
+                if (i or j) and (key := name_key(" ".join(
+                    [*before[len(before) - i:], written, *after[:j]]))) in longer
+                and frozenset((own, key)) not in apart]
+        if fits:
+            found[_at(mention)] = max(fits, key=len)
+    return found
+
+
+def _words_before(text: str, start: int, most: int = 4) -> list[str]:
+    """Up to ``most`` words right before an offset with only spaces between them: no
+    punctuation ('Paris, France') lies inside a name."""
+    words: list[str] = []
+    for token in reversed(text[max(0, start - 80):start].split()):
+        bare = token.lstrip("([{\"'“‘")
+        if len(words) == most or token[-1] in _CLOSING or not _WORD.fullmatch(bare):
+            break
+        words.insert(0, bare)
+        if bare != token:
+            break
+    return words
+
+
+def _words_after(text: str, end: int, most: int = 4) -> list[str]:
+    """Up to ``most`` words right after an offset, up to the first punctuation."""
+    if end < len(text) and not text[end].isspace():
+        return []
+    words: list[str] = []
+    for token in text[end:end + 80].split():
+        bare = token.rstrip(_CLOSING)
+        if len(words) == most or not bare or not _WORD.fullmatch(bare):
+            break
+        words.append(bare)
+        if bare != token:
+            break
+    return words
 
 
 def _known_key(name: str) -> Key:
@@ -657,7 +781,7 @@ def _after_country(full: Key) -> Key | None:
     for size in (1, 2):
         head = " ".join(full[:size])
         place = gazetteer.lookup(head)
-        if len(full) > size + 1 and (head in _country_words() or (
+        if len(full) > size and (head in _country_words() or (
                 place is not None and place.kind == "country")):
             return full[size:]
     return None
@@ -692,9 +816,20 @@ def _best_container(mention: Mention, key: Key, candidates: list[_Cluster],
     people = [c for c in candidates if c.type is EntityType.PERSON]
     if len(people) == 1 and len(candidates) == 1 and \
             any(_family_part(key, k) for k in people[0].keys) and \
-            _own_type(mention, key, texts) is not EntityType.PLACE:
+            _own_type(mention, key, texts) is not EntityType.PLACE and \
+            not _introduced(mention, texts):
         return people[0], MergeReason.UNIQUE_PERSON
     return None, MergeReason.SAME_NAME
+
+
+_INTRODUCED = re.compile(r"(?i)\b(?:named|called|surnamed|identified as|known as|only as)\s+$")
+
+
+def _introduced(mention: Mention, texts: dict[str, str]) -> bool:
+    """'A university student named Wong said ...': a surname the article introduces as a
+    new person's is nobody another article names in full."""
+    text = texts.get(mention.doc_id, "")
+    return bool(_INTRODUCED.search(text[max(0, mention.start - 30):mention.start]))
 
 
 def _family_part(short: Key, full: Key) -> bool:

@@ -37,6 +37,7 @@ class _Weights(BaseModel):
     recogniser_on_place_name: dict[EntityType, float] = {}
     title: float
     context: float
+    apposition: float = 0.0
 
 
 class TypeVoteRules(BaseModel):
@@ -47,6 +48,7 @@ class TypeVoteRules(BaseModel):
     weights: _Weights
     before: dict[EntityType, tuple[str, ...]]
     after: dict[EntityType, tuple[str, ...]]
+    apposition_nouns: dict[EntityType, tuple[str, ...]] = {}
 
 
 @cache
@@ -83,7 +85,32 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
         votes[EntityType.PERSON] += weights.title
     for entity_type in _context_types(mention, text):
         votes[entity_type] += weights.context
+    defined = apposition_type(text[mention.end:mention.end + 120])
+    if defined is not None:
+        votes[defined] += weights.apposition
     return votes
+
+
+@cache
+def _apposition_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
+    """', a cybersecurity firm,': an article, up to three modifiers (no preposition: 'a man
+    of the party' is a man) and a kind noun that ends the apposition."""
+    modifier = r"(?:(?!(?:of|at|in|for|from|with|to|by|on|and|or)\s)[\w'’-]+\s+)"
+    end = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|in|of|from|with|founded|owned|" \
+        r"headquartered|known|run|whose)\b)"
+    return tuple((entity_type, re.compile(
+        rf"^\s*,\s+(?:a|an|the)\s+{modifier}{{0,3}}(?:{'|'.join(map(re.escape, nouns))}){end}",
+        re.IGNORECASE)) for entity_type, nouns in load_rules().apposition_nouns.items())
+
+
+def apposition_type(after: str) -> EntityType | None:
+    """The kind of thing an apposition right after a name says it is ('UpGuard, a
+    cybersecurity firm, found ...' -> organisation; 'Tavua, a town in Fiji' -> place);
+    None when none is there. ``after``: the text right after the name."""
+    for entity_type, pattern in _apposition_patterns():
+        if pattern.search(after):
+            return entity_type
+    return None
 
 
 def _context_types(mention: Mention, text: str) -> set[EntityType]:

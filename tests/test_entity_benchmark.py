@@ -93,3 +93,27 @@ def test_a_judged_sheet_carried_to_a_newer_graph_flips_only_on_graph_evidence(gr
     assert by_name["Lena Marsh"]["duplicate"] is True
     assert by_name["Oslo"]["type_right"] is False  # a new type is listed, never judged
     assert any(c.startswith("retyped") and "Oslo" in c for c in changes)
+
+
+def test_a_lost_merge_reason_flips_a_wrong_merge_and_a_kept_one_does_not(graph_file):
+    from entity_rescore import project
+
+    base = {"type": "Person", "similar": [], "type_right": True, "duplicate": False,
+            "junk": False, "wrong_merge": True}
+    rows = [base | {"iri": "https://w3id.org/kg-news/id/person/tom-reyes", "name": "Tom Reyes",
+                    "aliases": [], "merged_because": ["Tom Reyes: same-name (1)",
+                                                      "We: pronoun (1)"]},
+            base | {"iri": "https://w3id.org/kg-news/id/person/lena-marsh", "name": "Lena Marsh",
+                    "aliases": [], "merged_because": ["Lena Marsh: same-name (9)"]}]
+    by_name = {r["name"]: r for r in project(rows, graph_file)[0]}
+    assert by_name["Tom Reyes"]["wrong_merge"] is False  # 'We: pronoun' is gone
+    assert by_name["Lena Marsh"]["wrong_merge"] is True  # only a count changed
+
+
+def test_contexts_skip_words_inside_another_nodes_longer_name():
+    from entity_sample import _contexts
+
+    texts = {"a.txt": "Fans in Ogden cheered. An Ogden Comets player was hurt."}
+    shown = _contexts(["Ogden"], ["a.txt"], texts, {"Ogden": ["Ogden Comets"]})
+    assert [c["sentence"] for c in shown] == ["Fans in Ogden cheered."]
+    assert len(_contexts(["Ogden"], ["a.txt"], texts)) == 2

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from kg.ingest import make_document
 from kg.model import EntityType, ExtractionResult, Mention, MergeReason
-from kg.resolve import mint_entity_id, name_key, resolve_corpus, same_full_name
+from kg.resolve import (
+    comparable_key,
+    mint_entity_id,
+    name_key,
+    resolve_corpus,
+    same_full_name,
+)
 
 
 def _entity_of(corpus, text):
@@ -413,3 +419,144 @@ def test_a_city_is_not_the_short_form_of_a_place_named_after_it_nor_a_state_part
                         ("Ohio Green Party", "ORG", ORG), ("Green Party", "ORG", ORG)]))
     assert _ids(corpus, "Lyon") != _ids(corpus, "Lyon Saint-Exupery Airport")
     assert _ids(corpus, "Green Party") != _ids(corpus, "Ohio Green Party")
+
+
+# Issue 11, third round: names inside other names, number forms, 'we'.
+
+def _mentions_at(text, spans):
+    """A one-document corpus whose mentions are given by (name, nth occurrence, label, type)."""
+    document = make_document(text, source="n0.txt", date="2023-09-15")
+    mentions = []
+    for name, nth, label, entity_type in spans:
+        found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))[nth]
+        mentions.append(Mention(doc_id=document.doc_id, sentence_index=0, start=found.start(),
+                                end=found.end(), text=name, type=entity_type, ner_label=label))
+    result = ExtractionResult(document=document, sentences=(),
+                              mentions=tuple(sorted(mentions, key=lambda m: m.start)), facts=())
+    return resolve_corpus([result])
+
+
+def test_a_word_cut_out_of_a_longer_name_the_article_writes_is_that_name():
+    text = ("Divers of the Harwick Lantern Collective found a wreck. "
+            "The Harwick Lantern Collective announced the find.")
+    corpus = _mentions_at(text, [("Harwick Lantern Collective", 0, "ORG", ORG),
+                                 ("Collective", 1, "ORG", ORG)])
+    assert _ids(corpus, "Collective") == _ids(corpus, "Harwick Lantern Collective")
+    assert MergeReason.SHORT_FORM in _why(corpus, "Collective")
+    assert "organization/collective" not in {e.entity_id for e in corpus.entities}
+
+
+def test_a_name_read_inside_another_on_purpose_stays_itself():
+    # Extraction reads 'Ohio' inside 'Ohio Department of Health' to say where it is based.
+    text = "The Ohio Department of Health warned Ohio."
+    corpus = _mentions_at(text, [("Ohio Department of Health", 0, "ORG", ORG),
+                                 ("Ohio", 0, "GPE", GPE), ("Ohio", 1, "GPE", GPE)])
+    assert _ids(corpus, "Ohio") == {"place/ohio"}
+
+
+def test_a_place_inside_a_team_name_is_the_team_and_the_place_elsewhere_stays_a_place():
+    text = ("Fans in Ogden cheered the Ogden Comets. "
+            "An Ogden Comets player tested positive.")
+    corpus = _mentions_at(text, [("Ogden", 0, "GPE", GPE), ("Ogden Comets", 0, "ORG", ORG),
+                                 ("Ogden", 2, "GPE", GPE)])
+    team = _ids(corpus, "Ogden Comets")
+    assert team == {"organization/ogden-comets"}
+    place = {e.entity_id for e in corpus.entities if e.entity_id not in team}
+    assert place == {"place/ogden"}
+    ogden = next(e for e in corpus.entities if e.entity_id == "place/ogden")
+    assert len(ogden.mentions) == 1  # only 'in Ogden'
+
+
+def test_a_name_cut_before_a_lower_case_word_of_the_longer_name_is_that_name():
+    text = ("Beds at Tavua District hospital were full, and Tavua District Hospital "
+            "closed its doors.")
+    corpus = _mentions_at(text, [("Tavua District", 0, "GPE", GPE),
+                                 ("Tavua District Hospital", 0, "ORG", ORG)])
+    assert _ids(corpus, "Tavua District") == {"organization/tavua-district-hospital"}
+
+
+def test_punctuation_between_two_names_keeps_them_apart():
+    text = "Boats left Amble, Harbour officials said. Amble Harbour is closed."
+    corpus = _mentions_at(text, [("Amble", 0, "GPE", GPE), ("Amble Harbour", 0, "GPE", GPE)])
+    assert _ids(corpus, "Amble") != _ids(corpus, "Amble Harbour")
+
+
+def test_numbers_in_words_and_roman_numerals_name_one_thing():
+    corpus = _results(("He served in World War Two as a medic.",
+                       [("World War Two", "EVENT", EntityType.EVENT)]),
+                      ("A World War II wreck was found. World War I ended in 1918.",
+                       [("World War II", "EVENT", EntityType.EVENT),
+                        ("World War I", "EVENT", EntityType.EVENT)]))
+    assert _ids(corpus, "World War Two") == _ids(corpus, "World War II")
+    assert _ids(corpus, "World War I") != _ids(corpus, "World War II")
+    # The IRI keeps words an article wrote, and the other spelling's key redirects to it.
+    entity = next(e for e in corpus.entities if any(m.text == "World War II" for m in e.mentions))
+    assert entity.entity_id == "event/world-war-ii"
+    assert "event/world-war-two" in entity.former_ids
+
+
+def test_a_ministry_named_by_its_field_either_way_is_one_ministry():
+    corpus = _results(("The Ruritanian Foreign Ministry said no.",
+                       [("Ruritanian Foreign Ministry", "ORG", ORG)]),
+                      ("The Ruritanian Ministry of Foreign Affairs said yes.",
+                       [("Ruritanian Ministry of Foreign Affairs", "ORG", ORG)]))
+    assert _ids(corpus, "Ruritanian Foreign Ministry") == \
+        _ids(corpus, "Ruritanian Ministry of Foreign Affairs")
+
+
+def test_comparable_key_reads_numbers_and_kinds_but_not_first_names():
+    assert comparable_key(("world", "war", "two")) == comparable_key(("world", "war", "ii")) \
+        == ("world", "war", "2")
+    assert comparable_key(("xi", "jinping")) == ("xi", "jinping")
+    assert comparable_key(("department", "of", "state")) == comparable_key(("state",
+                                                                            "department"))
+    assert comparable_key(("department", "of", "health", "of", "ruritania")) == \
+        ("department", "of", "health", "of", "ruritania")
+
+
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen", "twenty"]
+
+
+@given(st.integers(min_value=1, max_value=20), st.sampled_from(["louis", "world war"]))
+def test_a_number_as_a_word_a_numeral_or_digits_compares_equal(n, name):
+    words = tuple(name.split())
+    forms = {comparable_key((*words, form)) for form in (_ROMANS[n - 1], _WORDS[n - 1], str(n))}
+    assert forms == {(*words, str(n))}
+
+
+def test_we_in_a_speakers_quote_is_not_the_speaker():
+    corpus = corpus_of('Professor John Miller said, "We found the leak in the pipe." '
+                       'Miller said, "I fixed the pump."')
+    miller = next(e for e in corpus.entities if e.entity_id == "person/john-miller")
+    assert "We" not in {g.alias for g in miller.merges}
+    assert not any(f.subject.mention.text == "We" and f.subject.entity_id == miller.entity_id
+                   for f in corpus.facts)
+
+
+def test_a_surname_an_article_introduces_is_a_new_person_not_anothers():
+    corpus = _results(("Study author Mei-Lin Okonjo said the coating works. Okonjo smiled.",
+                       [("Mei-Lin Okonjo", "PERSON", PER), ("Okonjo", "PERSON", PER)]),
+                      ("A student named Okonjo said the march was peaceful.",
+                       [("Okonjo", "PERSON", PER)]),
+                      ("Okonjo later patented the coating.", [("Okonjo", "PERSON", PER)]))
+    ids = {e.entity_id for e in corpus.entities}
+    school = next(d.doc_id for d in corpus.documents if "named Okonjo" in d.text)
+    student = next(e for e in corpus.entities if any(m.doc_id == school for m in e.mentions))
+    assert student.entity_id != "person/mei-lin-okonjo"
+    assert len(ids) == 2  # the third article's 'Okonjo' is still the author
+    assert MergeReason.UNIQUE_PERSON in _why(corpus, "Okonjo")
+
+
+def test_a_kind_word_after_a_country_is_that_countrys_body_in_the_same_article():
+    corpus = _results(("The Latvian Parliament met. Parliament voted to adjourn.",
+                       [("Latvian Parliament", "ORG", ORG), ("Parliament", "ORG", ORG)]),
+                      ("Parliament was dissolved.", [("Parliament", "ORG", ORG)]))
+    first, second = (corpus.documents[0].doc_id, corpus.documents[1].doc_id)
+    owner = {m.doc_id: e.entity_id for e in corpus.entities for m in e.mentions
+             if m.text == "Parliament"}
+    assert owner[first] == next(iter(_ids(corpus, "Latvian Parliament")))
+    assert owner[second] != owner[first]  # another article's parliament is not this one

@@ -7,9 +7,10 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.model import EntityType, Mention
-from kg.resolve import name_key
-from kg.type_votes import PRIORITY, load_rules, mention_votes, winner
+from kg.ingest import make_document
+from kg.model import EntityType, ExtractionResult, Mention
+from kg.resolve import name_key, resolve_corpus
+from kg.type_votes import PRIORITY, apposition_type, load_rules, mention_votes, winner
 
 
 def _mention(text: str, label: str | None, entity_type: EntityType, *, start: int = 0,
@@ -95,3 +96,34 @@ def test_many_mislabelled_short_forms_do_not_outvote_the_full_name():
                          start=text.find("Marchetti nodded") + found * 18)
         votes += mention_votes(short, ("marchetti",), text, short_form=True)
     assert winner(votes) is EntityType.PERSON
+
+
+def test_an_apposition_saying_what_a_thing_is_outvotes_several_person_readings():
+    text = ("A report by Brightwell, a cybersecurity firm, found the leak. Brightwell wrote "
+            "to the bank. Brightwell waited. Brightwell published the files.")
+    document = make_document(text, source="a.txt", date="2023-09-15")
+    mentions = []
+    at = text.find("Brightwell")
+    while at >= 0:
+        mentions.append(Mention(doc_id=document.doc_id, sentence_index=0, start=at,
+                                end=at + 10, text="Brightwell", type=EntityType.PERSON,
+                                ner_label="PERSON"))
+        at = text.find("Brightwell", at + 1)
+    corpus = resolve_corpus([ExtractionResult(document=document, sentences=(),
+                                              mentions=tuple(mentions), facts=())])
+    assert [e.type for e in corpus.entities] == [EntityType.ORGANIZATION]
+
+
+def test_apposition_kinds_and_what_is_no_apposition():
+    assert apposition_type(", a cybersecurity firm, said") is EntityType.ORGANIZATION
+    assert apposition_type(", a small fishing village in Wales") is EntityType.PLACE
+    assert apposition_type(", a company spokesman, said") is None  # a person, not a firm
+    assert apposition_type(", a man of the party, said") is None
+    assert apposition_type(" and a firm") is None
+
+
+def test_the_last_kind_word_of_a_name_decides_its_kind():
+    assert winner(_votes("Harbor Energy Arena", "ORG", EntityType.ORGANIZATION)) is \
+        EntityType.PLACE
+    assert winner(_votes("Airport Authority of Ruritania", "ORG", EntityType.ORGANIZATION)) \
+        is EntityType.ORGANIZATION

@@ -82,8 +82,10 @@ def _split_entity(ent: Span) -> Iterator[Span]:
         yield ent
         return
     start = ent.start
+    joined = _joined_name(ent)
     for token in ent:
-        if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"}
+        if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "SCONJ"}
+                                    or (token.pos_ == "CCONJ" and not joined)
                                     or (token.pos_ == "ADP" and token.lower_ not in NAME_PREPS)
                                     or token.text in {"&", "+", "/"}
                                     or (ent.label_ == "PERSON" and _looks_like_verb(token))):
@@ -92,6 +94,20 @@ def _split_entity(ent: Span) -> Iterator[Span]:
             start = token.i + 1
     if start < ent.end:
         yield Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+def _joined_name(ent: Span) -> bool:
+    """'House Oversight and Reform Committee', 'Faculty of Arts and Education': an
+    organisation whose 'and' comes after a name preposition or before its kind word is one
+    name, not two glued by a headline ('Kim and Putin')."""
+    if ent.label_ not in {"ORG", "FAC"}:
+        return False
+    words = [t.lower_ for t in ent]
+    conjunction = next((i for i, t in enumerate(ent) if t.pos_ == "CCONJ"), None)
+    if conjunction is None:
+        return False
+    return any(w in {"of", "for"} for w in words[:conjunction]) or \
+        name_kind(("", words[-1])) is EntityType.ORGANIZATION  # the first word is skipped
 
 
 def _split_after_title_of(ent: Span) -> Iterator[Span]:
@@ -113,7 +129,7 @@ def _split_after_title_of(ent: Span) -> Iterator[Span]:
                for n in (2, 3, 4)):
             yield Span(doc, rest.start, rest.end, label="PERSON")
             return
-        if gazetteer.lookup(lead.text) is not None:
+        if gazetteer.lookup(lead.text) is not None or gazetteer.region_countries(lead.text):
             yield Span(doc, lead.start, lead.end, label="GPE")
             yield Span(doc, rest.start, rest.end, label="PERSON")
             return
@@ -146,9 +162,23 @@ def _split_role_off(ent: Span) -> Iterator[Span]:
     yield ent
 
 
+def _with_surname(span: Span) -> Span:
+    """'Judge Amy Berman Jackson' read as 'Amy Berman': a proper noun right after a person's
+    name, outside any name the recogniser found, whose modifier the name's last word is, is
+    the name's last word (a fragment 'Amy Berman' would be a person of its own)."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
+            not doc[end].ent_type_ and doc[end - 1].whitespace_ == " " and \
+            doc[end - 1].dep_ in {"compound", "flat"} and doc[end - 1].head.i == end:
+        return Span(doc, span.start, end + 1, label=span.label_)
+    return span
+
+
 def _looks_like_verb(token: Token) -> bool:
-    """A capitalised headline verb tagged as a name: 'Meets', 'Visits', 'Gifted', 'Meeting'."""
-    if not token.is_title:
+    """A capitalised headline verb tagged as a name: 'Meets', 'Visits', 'Gifted', 'Meeting';
+    not the half of a hyphenated name ('Tak-Sing Wong')."""
+    if not token.is_title or (token.i > 0 and token.doc[token.i - 1].text == "-"
+                              and not token.doc[token.i - 1].whitespace_):
         return False
     word = token.lower_
     stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"),
@@ -288,6 +318,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
                 for part in _split_role_off(titled)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
+        if span is not None and ent.label_ == "PERSON":
+            span = _with_surname(span)
         if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
             continue
         if entity_type in NAMED_TYPES and (_junk_name(span.text) or

@@ -1,0 +1,90 @@
+"""Mentions (kg/extract/mentions.py): names cut, glued or split by the recogniser.
+
+Most tests build a spaCy ``Doc`` by hand with the tags and labels a model could give, so the
+rule is shown whatever a model reads; the last ones run the real pipeline.
+"""
+
+from __future__ import annotations
+
+import spacy
+from helpers import corpus_of
+from spacy.tokens import Doc, Span
+
+from kg.extract.mentions import _split_entity, _with_surname
+
+
+def _doc(words, pos, deps, heads, ents, spaces=None):
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=pos, deps=deps,
+               heads=heads, ents=ents)
+
+
+def test_a_surname_left_out_of_a_persons_name_joins_it():
+    doc = _doc(["by", "Judge", "Ada", "Moreno", "Quint", "today"],
+               ["ADP", "PROPN", "PROPN", "PROPN", "PROPN", "NOUN"],
+               ["prep", "compound", "compound", "compound", "pobj", "npadvmod"],
+               [0, 4, 4, 4, 0, 0], ["O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert _with_surname(doc.ents[0]).text == "Ada Moreno Quint"
+
+
+def test_a_proper_noun_after_a_name_that_it_does_not_modify_stays_out():
+    # 'Ada Moreno Tuesday ...': the next word is no head of the name (nor is a word of
+    # another name, nor after a line break).
+    doc = _doc(["Ada", "Moreno", "Quint", "spoke"], ["PROPN", "PROPN", "PROPN", "VERB"],
+               ["compound", "nsubj", "npadvmod", "ROOT"], [1, 3, 3, 3],
+               ["B-PERSON", "I-PERSON", "O", "O"])
+    assert _with_surname(doc.ents[0]).text == "Ada Moreno"
+    doc = _doc(["Ada", "Moreno", "Quint", "spoke"], ["PROPN", "PROPN", "PROPN", "VERB"],
+               ["compound", "compound", "nsubj", "ROOT"], [2, 2, 3, 3],
+               ["B-PERSON", "I-PERSON", "O", "O"], spaces=[True, False, True, False])
+    assert _with_surname(doc.ents[0]).text == "Ada Moreno"
+
+
+def test_a_hyphenated_given_name_is_not_split_at_a_verb_like_half():
+    doc = _doc(["Kai", "-", "Sing", "Lam", "said"], ["PROPN", "PUNCT", "PROPN", "PROPN", "VERB"],
+               ["compound", "punct", "compound", "nsubj", "ROOT"], [3, 3, 3, 4, 4],
+               ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O"],
+               spaces=[False, False, True, True, False])
+    assert [s.text for s in _split_entity(doc.ents[0])] == ["Kai-Sing Lam"]
+
+
+def test_a_headline_verb_inside_a_persons_name_still_splits_it():
+    doc = _doc(["Ivo", "Kent", "Sings", "Anthem"], ["PROPN", "PROPN", "PROPN", "PROPN"],
+               ["compound", "compound", "compound", "ROOT"], [1, 3, 3, 3],
+               ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"])
+    assert [s.text for s in _split_entity(doc.ents[0])] == ["Ivo Kent", "Anthem"]
+
+
+def _org(words):
+    pos = ["CCONJ" if w == "and" else "ADP" if w == "of" else "PROPN" for w in words]
+    return _doc(words, pos, ["compound"] * (len(words) - 1) + ["ROOT"],
+                [len(words) - 1] * len(words),
+                ["B-ORG"] + ["I-ORG"] * (len(words) - 1)).ents[0]
+
+
+def test_and_inside_a_committees_or_facultys_name_does_not_split_it():
+    assert [s.text for s in _split_entity(_org(["House", "Energy", "and", "Commerce",
+                                                "Committee"]))] == [
+        "House Energy and Commerce Committee"]
+    assert [s.text for s in _split_entity(_org(["Faculty", "of", "Law", "and",
+                                                "Economics"]))] == [
+        "Faculty of Law and Economics"]
+
+
+def test_and_between_two_names_a_headline_glued_still_splits_them():
+    assert [s.text for s in _split_entity(_org(["Harbor", "Foods", "and", "Delmar"]))] == [
+        "Harbor Foods", "Delmar"]
+
+
+def test_a_region_after_a_title_of_is_a_place_and_the_rest_the_person():
+    corpus = corpus_of("The speakers included First Minister of Scotland Moira Dunbar "
+                       "and Tom Berg.")
+    labels = {(e.label, e.type.value) for e in corpus.entities}
+    assert ("Moira Dunbar", "Person") in labels
+    assert not any("Scotland Moira" in label for label, _ in labels)
+
+
+def test_span_helper_keeps_the_label():
+    doc = _doc(["Ada", "Moreno", "Quint"], ["PROPN"] * 3, ["compound", "compound", "ROOT"],
+               [2, 2, 2], ["B-PERSON", "I-PERSON", "O"])
+    span = _with_surname(doc.ents[0])
+    assert isinstance(span, Span) and span.label_ == "PERSON"
