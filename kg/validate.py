@@ -101,7 +101,9 @@ def _check(data: Graph, engine: str = "turbo",
     with quiet_literal_warnings():
         conforms, results, _ = validate(checked, shacl_graph=load_shapes(), inference="none",
                                         advanced=True, allow_warnings=True)
-    found = [_explain(data, results, r) for r in _results(results)]
+    kept = [r for r in _results(results)
+            if keep is None or keep(str(results.value(r, SH.focusNode)))]
+    found = [_explain(data, results, r) for r in kept]
     found += quote_violations(data)
     found += [_not_a_number(data, triple) for triple in not_numbers]
     if keep is not None:
@@ -129,7 +131,9 @@ class PartValidation:
     """
 
     def __init__(self, corpus: Graph, engine: str = "turbo") -> None:
-        self.corpus, self.engine = corpus, engine
+        """``corpus``: the corpus part, which this object then owns (context is added to it)."""
+        self.corpus, self.engine = _bound(corpus), engine
+        self.owned = {str(node) for node in corpus.subjects(unique=True)}
         self.runs = [(run, RDF.type, PROV.Activity)
                      for run in corpus.subjects(RDF.type, PROV.Activity)]
         self.links: list[tuple[Node, Node, Node]] = []
@@ -138,24 +142,25 @@ class PartValidation:
         self.violations: list[Violation] = []
 
     def _owned(self, focus: str) -> bool:
-        return (URIRef(focus), None, None) in self.corpus
+        return focus in self.owned
 
     def add_document(self, part: Graph) -> None:
-        """Check one document's part and keep what the corpus part needs from it."""
-        checked = _bound(Graph(store="SimpleMemory"))
-        checked.addN((s, p, o, checked) for s, p, o in part)
-        checked.addN((s, p, o, checked) for s, p, o in self.runs)
+        """Check one document's part (or several documents' parts in one graph) and keep what
+        the corpus part needs from it. The part is this object's from then on: the context is
+        added to it rather than to a copy, so pass a graph you no longer need."""
         links = list(part.triples((None, KG.evidence, None)))
-        for statement in {s for s, _, _ in links}:
-            checked.addN((statement, RDFS.label, label, checked)
-                         for label in self.corpus.objects(statement, RDFS.label))
-        report = _check(checked, self.engine, keep=lambda focus: not self._owned(focus))
-        self.violations += report.violations
         for statement, _, evidence in links:
             self.links.append((statement, KG.evidence, evidence))
             if (evidence, RDF.type, KG.Evidence) in part:
                 self.typed.append((evidence, RDF.type, KG.Evidence))
             self._note_quote(part, statement, evidence)
+        checked = _bound(part)
+        checked.addN((s, p, o, checked) for s, p, o in self.runs)
+        for statement in {s for s, _, _ in links}:
+            checked.addN((statement, RDFS.label, label, checked)
+                         for label in self.corpus.objects(statement, RDFS.label))
+        report = _check(checked, self.engine, keep=lambda focus: not self._owned(focus))
+        self.violations += report.violations
 
     def _note_quote(self, part: Graph, statement: Node, evidence: Node) -> None:
         """The sentence a violation of ``statement`` quotes: that of its first evidence (in
@@ -170,8 +175,7 @@ class PartValidation:
 
     def report(self) -> ValidationReport:
         """The report on the whole: every document part's violations and the corpus part's."""
-        checked = _bound(Graph(store="SimpleMemory"))
-        checked.addN((s, p, o, checked) for s, p, o in self.corpus)
+        checked = self.corpus
         checked.addN((s, p, o, checked) for s, p, o in (*self.links, *self.typed))
         corpus = _check(checked, self.engine, keep=self._owned)
         found = [self._quoted(v) for v in corpus.violations]

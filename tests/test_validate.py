@@ -471,10 +471,16 @@ def _in_parts(graph: Graph) -> tuple[Graph, list[Graph]]:
 
 
 def _report_in_parts(corpus: Graph, documents: list[Graph]) -> ValidationReport:
-    parts = PartValidation(corpus)
+    parts = PartValidation(_copy(corpus))  # which then own the graphs they are given
     for document in documents:
-        parts.add_document(document)
+        parts.add_document(_copy(document))
     return parts.report()
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    copy += graph
+    return copy
 
 
 @pytest.mark.parametrize("case", sorted(PARITY) + sorted(DAMAGE))
