@@ -17,8 +17,9 @@ leaves the previous generation live and whole; the next write removes what it le
 Readers open the generation ``current`` names, read-only.
 
 rdflib stays the Python interface: ``read_dataset`` gives an rdflib Dataset, and
-``write_store`` takes one, or its quads as they are made (``kg.graphstream``). N-Quads and N-Triples are streamed from the database by Oxigraph's
-own writer (``dump``), never copied into rdflib.
+``write_store`` takes one, or its quads as they are made (``kg.graphstream``). N-Quads and
+N-Triples are streamed from the database by Oxigraph's own writer (``dump``), never copied
+into rdflib.
 """
 
 from __future__ import annotations

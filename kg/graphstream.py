@@ -51,16 +51,19 @@ class StreamedGraph:
 
 def graph_quads(corpus: ResolvedCorpus, model: str, streamed: StreamedGraph,
                 validate: bool = True) -> Iterator[Quad]:
-    """The graph's quads, the corpus part's first (graph None) and then each document's
-    (graph: its IRI), made, checked and dropped one part at a time. When the iteration ends,
-    ``streamed`` holds the count and the report (the report of validating the whole graph)."""
+    """The graph's quads, the corpus part's first (graph None, a chunk at a time) and then
+    each document's (graph: its IRI), made, checked and dropped one part at a time (the corpus
+    chunks are made again at the end to be checked with their facts' evidence links). When
+    the iteration ends, ``streamed`` holds the count and the report (that of validating the
+    whole graph)."""
     parts = GraphParts(corpus, model)
-    default = Graph(store="SimpleMemory")
-    parts.add_corpus(default)
-    for s, p, o in default:
-        streamed.quads += 1
-        yield s, p, o, None
-    validation = PartValidation(default) if validate else None
+    validation = PartValidation(parts.corpus_chunks) if validate else None
+    for chunk in parts.corpus_chunks():
+        for s, p, o in chunk:
+            streamed.quads += 1
+            yield s, p, o, None
+        if validation is not None:
+            validation.add_corpus(chunk)
     for document in corpus.documents:
         part = Graph(store="SimpleMemory")
         parts.add_document(part, document)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -149,12 +149,31 @@ class GraphParts:
 
     def add_corpus(self, graph: Graph) -> None:
         """The default graph's triples: the run, the entities and the merged facts."""
-        _add_run(graph, self.run, self.corpus, self.model)
-        for entity in self.corpus.entities:
-            _add_entity(graph, entity)
-        entity_by_id = {e.entity_id: e for e in self.corpus.entities}
-        for statement, facts in self.statements.items():
-            _add_statement(graph, statement, facts, entity_by_id)
+        for chunk in self._corpus_chunks(len(self.corpus.entities) + len(self.statements) + 1):
+            chunk(graph)
+
+    def corpus_chunks(self, size: int = 2000) -> Iterator[Graph]:
+        """The default graph in pieces, each a new graph: the run, then ``size`` entities
+        (with their merges) at a time, then ``size`` merged facts at a time; no triple is in
+        two pieces. Each call makes them anew."""
+        for chunk in self._corpus_chunks(size):
+            graph = Graph(store="SimpleMemory")
+            chunk(graph)
+            yield graph
+
+    def _corpus_chunks(self, size: int) -> Iterator[Callable[[Graph], None]]:
+        yield lambda graph: _add_run(graph, self.run, self.corpus, self.model)
+        entities = self.corpus.entities
+        for start in range(0, len(entities), size):
+            yield lambda graph, part=entities[start:start + size]: [
+                _add_entity(graph, entity) for entity in part]
+        entity_by_id = {e.entity_id: e for e in entities}
+        statements = list(self.statements.items())
+        declared: set[URIRef] = set()
+        for start in range(0, len(statements), size):
+            yield lambda graph, part=statements[start:start + size]: [
+                _add_statement(graph, node, facts, entity_by_id, declared)
+                for node, facts in part]
 
     def add_document(self, graph: Graph, document: Document) -> None:
         """``document``'s named graph: the article, whom it mentions, and its readings."""
@@ -326,11 +345,15 @@ def _time_literals(value: str | None, text: str) -> Iterable[tuple[URIRef, Liter
 
 
 def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
-                   entities: dict[str, Entity]) -> None:
+                   entities: dict[str, Entity], declared: set[URIRef] | None = None) -> None:
+    """The merged fact ``node``; a predicate outside the vocabulary is declared with it unless
+    it is in ``declared`` (those already declared in an earlier chunk), which it joins."""
     first = facts[0]
     subject = entity_iri(first.subject.entity_id or "")
     predicate = predicate_iri(first.predicate)
-    if predicate.startswith(str(KGV)):
+    if predicate.startswith(str(KGV)) and (declared is None or predicate not in declared):
+        if declared is not None:
+            declared.add(predicate)
         graph.add((predicate, RDF.type, OWL.ObjectProperty))
         graph.add((predicate, RDFS.subPropertyOf, KG.relatedTo))
         graph.add((predicate, RDFS.label, Literal(first.predicate.replace("_", " "), lang="en")))

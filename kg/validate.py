@@ -7,7 +7,7 @@ document's text), looked up in the data graph itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -117,32 +117,43 @@ def _check(data: Graph, engine: str = "turbo",
 class PartValidation:
     """Validate a graph part by part, with the report validating the whole gives.
 
-    The parts are ``kg.rdf.GraphParts``': the corpus part (the default graph) and one part per
-    document (its named graph), so a build never holds the whole graph to check it. The shapes
-    reach across parts in two places only, and each part is given that context: a document's
-    evidence names the run (``sh:class prov:Activity``: the run's type is added) and a
-    violation is explained with its fact's label (the labels of the facts it supports are
-    added); a fact needs its evidence (``sh:minCount``, ``sh:class kg:Evidence``: the corpus part
-    gets each document's ``kg:evidence`` links and its evidence nodes' types, collected while
-    the documents are checked). A part reports only focus nodes it owns (the corpus part: the
-    subjects of the default graph; a document part: the others), so the context added to a part
-    is never reported twice. A fact's violation quotes the sentence of its first evidence; the
-    quote is collected while the documents go by, so the corpus part is checked last.
+    The parts are ``kg.rdf.GraphParts``': the corpus part (the default graph, in chunks that
+    share no triple) and one part per document (its named graph), so a build never holds the
+    whole graph to check it. The shapes reach across parts in a few places only, and each part
+    is given that context: a document's evidence names the run (``sh:class prov:Activity``: the
+    run's type is added) and a violation is explained with its fact's label (the labels of the
+    facts it supports are added); a fact needs its evidence (``sh:minCount``, ``sh:class
+    kg:Evidence``: each corpus chunk gets its facts' ``kg:evidence`` links and their evidence
+    nodes' types, collected while the documents are checked). A part reports only focus nodes
+    it owns (the corpus part: the subjects of the default graph; a document part: the others),
+    so the context added to a part is never reported twice. A fact's violation quotes the
+    sentence of its first evidence, collected while the documents go by.
+
+    Use: ``add_corpus`` each corpus chunk, then ``add_document`` each document part, then
+    ``report``, which checks the corpus chunks last, made again by ``corpus``.
     """
 
-    def __init__(self, corpus: Graph, engine: str = "turbo") -> None:
-        """``corpus``: the corpus part, which this object then owns (context is added to it)."""
-        self.corpus, self.engine = _bound(corpus), engine
-        self.owned = {str(node) for node in corpus.subjects(unique=True)}
-        self.runs = [(run, RDF.type, PROV.Activity)
-                     for run in corpus.subjects(RDF.type, PROV.Activity)]
-        self.links: list[tuple[Node, Node, Node]] = []
-        self.typed: list[tuple[Node, Node, Node]] = []
+    def __init__(self, corpus: Callable[[], Iterable[Graph]], engine: str = "turbo") -> None:
+        """``corpus`` makes the corpus part's chunks anew (each a new graph) when called."""
+        self.corpus, self.engine = corpus, engine
+        self.owned: set[str] = set()
+        self.runs: list[tuple[Node, Node, Node]] = []
+        self.labels: dict[Node, list[Node]] = {}
+        self.links: dict[Node, list[Node]] = {}
+        self.typed: set[Node] = set()
         self.quotes: dict[Node, tuple[Node, str, str | None]] = {}
         self.violations: list[Violation] = []
 
     def _owned(self, focus: str) -> bool:
         return focus in self.owned
+
+    def add_corpus(self, chunk: Graph) -> None:
+        """Note what the document parts need from a corpus chunk (checked by ``report``)."""
+        self.owned.update(str(node) for node in chunk.subjects(unique=True))
+        self.runs += [(run, RDF.type, PROV.Activity)
+                      for run in chunk.subjects(RDF.type, PROV.Activity)]
+        for node, label in chunk.subject_objects(RDFS.label):
+            self.labels.setdefault(node, []).append(label)
 
     def add_document(self, part: Graph) -> None:
         """Check one document's part (or several documents' parts in one graph) and keep what
@@ -150,15 +161,15 @@ class PartValidation:
         added to it rather than to a copy, so pass a graph you no longer need."""
         links = list(part.triples((None, KG.evidence, None)))
         for statement, _, evidence in links:
-            self.links.append((statement, KG.evidence, evidence))
+            self.links.setdefault(statement, []).append(evidence)
             if (evidence, RDF.type, KG.Evidence) in part:
-                self.typed.append((evidence, RDF.type, KG.Evidence))
+                self.typed.add(evidence)
             self._note_quote(part, statement, evidence)
         checked = _bound(part)
         checked.addN((s, p, o, checked) for s, p, o in self.runs)
         for statement in {s for s, _, _ in links}:
             checked.addN((statement, RDFS.label, label, checked)
-                         for label in self.corpus.objects(statement, RDFS.label))
+                         for label in self.labels.get(statement, ()))
         report = _check(checked, self.engine, keep=lambda focus: not self._owned(focus))
         self.violations += report.violations
 
@@ -175,10 +186,16 @@ class PartValidation:
 
     def report(self) -> ValidationReport:
         """The report on the whole: every document part's violations and the corpus part's."""
-        checked = self.corpus
-        checked.addN((s, p, o, checked) for s, p, o in (*self.links, *self.typed))
-        corpus = _check(checked, self.engine, keep=self._owned)
-        found = [self._quoted(v) for v in corpus.violations]
+        found: list[Violation] = []
+        for chunk in self.corpus():
+            checked = _bound(chunk)
+            for statement in set(chunk.subjects(unique=True)) & self.links.keys():
+                for evidence in self.links[statement]:
+                    checked.add((statement, KG.evidence, evidence))
+                    if evidence in self.typed:
+                        checked.add((evidence, RDF.type, KG.Evidence))
+            found += [self._quoted(v) for v in
+                      _check(checked, self.engine, keep=self._owned).violations]
         violations = sorted([*self.violations, *found],
                             key=lambda v: (v.focus, v.path or "", v.message))
         return ValidationReport(conforms=not violations, violations=tuple(violations))
@@ -271,11 +288,13 @@ def _explain(data: Graph, results: Graph, result: Node) -> Violation:
 
 def _label(data: Graph, focus: Node | None) -> str:
     """The focus node's own label, else the label of the fact it is evidence (or a span) of."""
-    label = data.value(focus, RDFS.label) if focus is not None else None
+    # The least of two labels (a violation of its own): the same whatever the store's order.
+    label = min(data.objects(focus, RDFS.label), default=None) if focus is not None else None
     if label is not None:
         return f'"{label}" <{focus}>'
     facts = sorted(str(fact_label) for fact in _facts_behind(data, focus)
-                   if (fact_label := data.value(fact, RDFS.label)) is not None)
+                   if (fact_label := min(data.objects(fact, RDFS.label), default=None))
+                   is not None)
     return f'<{focus}> (of fact "{facts[0]}")' if facts else f"<{focus}>"
 
 

@@ -471,7 +471,8 @@ def _in_parts(graph: Graph) -> tuple[Graph, list[Graph]]:
 
 
 def _report_in_parts(corpus: Graph, documents: list[Graph]) -> ValidationReport:
-    parts = PartValidation(_copy(corpus))  # which then own the graphs they are given
+    parts = PartValidation(lambda: [_copy(corpus)])  # it owns the graphs it is given
+    parts.add_corpus(_copy(corpus))
     for document in documents:
         parts.add_document(_copy(document))
     return parts.report()
