@@ -152,7 +152,7 @@ class GraphParts:
         for chunk in self._corpus_chunks(len(self.corpus.entities) + len(self.statements) + 1):
             chunk(graph)
 
-    def corpus_chunks(self, size: int = 2000) -> Iterator[Graph]:
+    def corpus_chunks(self, size: int = 500) -> Iterator[Graph]:
         """The default graph in pieces, each a new graph: the run, then ``size`` entities
         (with their merges) at a time, then ``size`` merged facts at a time; no triple is in
         two pieces. Each call makes them anew."""
