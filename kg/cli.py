@@ -42,10 +42,11 @@ from kg.facts import (
     to_csv,
     to_json,
 )
-from kg.graphstore import DEFAULT_STORE, export_store
-from kg.incremental import StoreBuild, build_for_store, update_for_store, write_build
+from kg.graphstore import DEFAULT_STORE, RdfQuad, export_store
+from kg.graphstream import STREAMED_FORMATS, write_streamed
+from kg.incremental import StoreBuild, build_for_store, save, update_for_store, write_build
 from kg.nlp import DOCUMENT_SECONDS
-from kg.pipeline import build_result
+from kg.pipeline import BuildResult, build_result
 from kg.progress import Bars, LogLines, Progress, Silent, step
 from kg.query import (
     DEFAULT_MEMORY_MB as QUERY_MEMORY_MB,
@@ -72,7 +73,7 @@ from kg.store import (
 from kg.store import (
     DEFAULT_TIMEOUT as LOAD_TIMEOUT,
 )
-from kg.validate import validate_graph
+from kg.validate import ValidationReport, validate_graph
 
 F = TypeVar("F", bound=Callable[..., object])
 T = TypeVar("T")
@@ -220,13 +221,14 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
     refuse_overwriting_inputs([*targets, *([page] if page else []), *([into] if into else [])],
                               sources)
     apart = keep_apart + (read_keep_apart(keep_apart_file) if keep_apart_file else ())
-    report = None
     saved: StoreBuild | None = None
+    # N-Quads, N-Triples and the store are written part by part, never the whole graph at once.
+    streamed = page is None and all(f in STREAMED_FORMATS for f in targets.values())
     with _progress(quiet) as progress, _cluster_client(cluster) as client:
         options = {"model": model, "strict": strict, "min_confidence": min_confidence,
                    "follow_links": follow_links, "document_seconds": time_limit or None,
                    "progress": progress, "workers": workers, "cluster": client,
-                   "keep_apart": apart}
+                   "keep_apart": apart, "graph": not streamed}
         if update:
             saved = update_for_store(update, sources, **options)
         elif store:
@@ -237,29 +239,69 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
                        "the readings of the old text are dropped", err=True)
         for skipped in result.skipped:
             click.echo(f"kg: skipped {skipped}", err=True)
-        if not no_validate:
-            with step(progress, "validate") as summary:
-                report = validate_graph(union_graph(result.dataset))
-                summary.append("conforms" if report.conforms
-                               else f"{len(report.violations)} violation(s)")
-            if not report.conforms:
-                click.echo(report.describe(), err=True)
-                if strict:
-                    raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
-        with step(progress, "write") as summary:
-            pages = {} if page is None else {page: render_report(
-                build_report(result.dataset, report, validate=False))}
-            note = write_build(render_outputs(result.dataset, targets, pages, inputs=sources),
-                               into if saved is not None else None, saved, atomic_set)
-            if note:
-                click.echo(f"kg: {note}", err=True)
-            written = [str(t) for t in [*targets, *pages, *([into] if into else [])]]
-            summary.append(", ".join(written))
+        if streamed:
+            written = _write_streamed(result, saved, into, targets, progress,
+                                      validate=not no_validate, strict=strict)
+        else:
+            written = _write_whole(result, saved, into, targets, page, sources, progress,
+                                   atomic_set, validate=not no_validate, strict=strict)
     corpus = result.corpus
     changes = f" ({saved.describe()})" if update and saved else ""
     click.echo(f"{len(corpus.documents)} documents{changes}, {len(corpus.entities)} entities, "
                f"{len(corpus.facts)} fact readings -> " + ", ".join(written)
                + _not_read(result.skipped, result.ignored))
+
+
+def _write_whole(result: BuildResult, saved: StoreBuild | None, into: Path | None,
+                 targets: dict[Path, str], page: Path | None, sources: list[Path],
+                 progress: Progress, atomic_set: bool | None, *, validate: bool,
+                 strict: bool) -> list[str]:
+    """Validate the whole graph, then write the store, the files and the page from it."""
+    report = None
+    if validate:
+        with step(progress, "validate") as summary:
+            report = validate_graph(union_graph(result.dataset))
+            summary.append("conforms" if report.conforms
+                           else f"{len(report.violations)} violation(s)")
+        _tell_violations(report, strict)
+    with step(progress, "write") as summary:
+        pages = {} if page is None else {page: render_report(
+            build_report(result.dataset, report, validate=False))}
+        # one commit for the files, the page and the store where they form an output set
+        note = write_build(render_outputs(result.dataset, targets, pages, inputs=sources),
+                           into if saved is not None else None, saved, atomic_set)
+        if note:
+            click.echo(f"kg: {note}", err=True)
+        written = [str(t) for t in [*targets, *pages, *([into] if into else [])]]
+        summary.append(", ".join(written))
+    return written
+
+
+def _write_streamed(result: BuildResult, saved: StoreBuild | None, into: Path | None,
+                    targets: dict[Path, str], progress: Progress, *, validate: bool,
+                    strict: bool) -> list[str]:
+    """Make, validate and write the graph part by part (``kg.graphstream``): one step."""
+    def store(quads: Iterator[RdfQuad], before_swap: Callable[[], None]) -> None:
+        assert saved is not None and into is not None
+        save(into, saved, quads, before_swap)
+
+    with step(progress, "write") as summary:
+        done = write_streamed(result.corpus, result.model, targets, validate=validate,
+                              store=store if saved is not None and into else None,
+                              check=lambda report: _tell_violations(report, strict))
+        written = [str(t) for t in [*targets, *([into] if into else [])]]
+        checked = "" if done.report is None else "conforms, " if done.report.conforms \
+            else f"{len(done.report.violations)} violation(s), "
+        summary.append(f"{done.quads:,} quads made, {checked}written part by part to "
+                       + ", ".join(written))
+    return written
+
+
+def _tell_violations(report: ValidationReport, strict: bool) -> None:
+    if not report.conforms:
+        click.echo(report.describe(), err=True)
+        if strict:
+            raise ShapeViolation("graph violates the shapes; nothing written (--strict)")
 
 
 @contextmanager

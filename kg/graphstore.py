@@ -17,8 +17,9 @@ leaves the previous generation live and whole; the next write removes what it le
 Readers open the generation ``current`` names, read-only.
 
 rdflib stays the Python interface: ``read_dataset`` gives an rdflib Dataset, and
-``write_store`` takes one. N-Quads and N-Triples are streamed from the database by Oxigraph's
-own writer (``dump``), never copied into rdflib.
+``write_store`` takes one, or its quads as they are made (``kg.graphstream``). N-Quads and
+N-Triples are streamed from the database by Oxigraph's own writer (``dump``), never copied
+into rdflib.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ from kg.errors import GraphError, KgError, OutputError
 from kg.export import remove_stale_temps, write_outputs
 from kg.model import Document, ExtractionResult
 from kg.namespaces import PREFIXES
+
+RdfQuad = tuple[Node, Node, Node, Node | None]
+"""(subject, predicate, object, graph name or None for the default graph), in rdflib terms."""
 
 DEFAULT_STORE = Path("output/store")
 """Where ``kg build`` keeps its store when not told otherwise."""
@@ -136,11 +140,14 @@ def open_store(path: str | Path) -> GraphStore:
 
 
 def write_store(path: str | Path, manifest: StoreManifest,
-                records: Iterable[ExtractionResult], dataset: Dataset,
+                records: Iterable[ExtractionResult], dataset: Dataset | Iterable[RdfQuad],
+                before_swap: Callable[[], None] | None = None,
                 commit: Callable[[Path], None] | None = None) -> None:
-    """Make ``dataset`` and ``records`` the store's content, all or nothing: stage a new
-    generation, swap the ``current`` link by rename, then drop the old generation and the
-    records no document uses any more. A store folder that does not exist is created.
+    """Make ``dataset`` (a Dataset, or its quads as they come: ``kg.graphstream``) and
+    ``records`` the store's content, all or nothing: stage a new generation, swap the
+    ``current`` link by rename, then drop the old generation and the records no document uses
+    any more. A store folder that does not exist is created. ``before_swap`` runs when the
+    quads are loaded; if it raises, the staged generation is dropped and nothing changes.
     ``commit``, if given, is called with the staged generation instead of the swap: an output
     set (kg.outputset) switches the store together with its files."""
     path = Path(path)
@@ -161,6 +168,8 @@ def write_store(path: str | Path, manifest: StoreManifest,
             datatypes = _write_database(staged / DATABASE, dataset)
             manifest = manifest.model_copy(update={"datatypes": datatypes})
             write_durably(staged / MANIFEST, manifest.model_dump_json(indent=1))
+            if before_swap is not None:
+                before_swap()
             (commit or partial(_swap_current, path))(staged)
         except BaseException:
             if (path / CURRENT).resolve() != staged.resolve():  # a stop after the switch
@@ -178,13 +187,14 @@ def _write_record(path: Path, record: ExtractionResult, manifest: StoreManifest)
         write_durably(file, record.model_dump_json())
 
 
-def _write_database(folder: Path, dataset: Dataset) -> dict[str, str]:
+def _write_database(folder: Path, dataset: Dataset | Iterable[RdfQuad]) -> dict[str, str]:
     """Bulk-load the quads; return the integer datatypes to put back on reading."""
     types = IntegerTypes()
+    quads = dataset.quads((None, None, None, None)) if isinstance(dataset, Dataset) \
+        else dataset
     try:
         store = ox.Store(str(folder))
-        store.bulk_extend(to_oxigraph(quad, types)
-                          for quad in dataset.quads((None, None, None, None)))
+        store.bulk_extend(to_oxigraph(quad, types) for quad in quads)
         store.flush()
         del store
     except OSError as err:

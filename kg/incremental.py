@@ -29,7 +29,7 @@ from kg.confidence import FLOOR
 from kg.errors import KgError
 from kg.export import write_all
 from kg.graphstore import CURRENT as STORE_LINK
-from kg.graphstore import StoreManifest, open_store, record_key, write_store
+from kg.graphstore import RdfQuad, StoreManifest, open_store, record_key, write_store
 from kg.model import Document, ExtractionResult
 from kg.nlp import DOCUMENT_SECONDS, choose_model
 from kg.pipeline import BuildResult, extract_paths, finish_build
@@ -63,15 +63,17 @@ def build_for_store(paths: Iterable[str | Path], *, model: str | None = None,
                     min_confidence: float = FLOOR, follow_links: bool = False,
                     document_seconds: float | None = DOCUMENT_SECONDS,
                     workers: int | None = None, cluster: Client | None = None,
-                    keep_apart: Iterable[tuple[str, str]] = ()) -> StoreBuild:
-    """A whole build of ``paths``, with the records a later update starts from."""
+                    keep_apart: Iterable[tuple[str, str]] = (), graph: bool = True
+                    ) -> StoreBuild:
+    """A whole build of ``paths``, with the records a later update starts from
+    (``graph=False``: see ``kg.pipeline.finish_build``)."""
     extraction = extract_paths(paths, model=model, progress=progress, strict=strict,
                                min_confidence=min_confidence, follow_links=follow_links,
                                document_seconds=document_seconds, workers=workers,
                                cluster=cluster)
     result = finish_build(extraction.results, extraction.model, progress,
                           skipped=extraction.skipped, ignored=extraction.ignored,
-                          keep_apart=keep_apart)
+                          keep_apart=keep_apart, graph=graph)
     records = _by_source(extraction.results)
     manifest = _manifest(records, extraction.model, min_confidence)
     return StoreBuild(result, manifest, records,
@@ -84,7 +86,8 @@ def update_for_store(store: str | Path, paths: Iterable[str | Path], *,
                      follow_links: bool = False,
                      document_seconds: float | None = DOCUMENT_SECONDS,
                      workers: int | None = None, cluster: Client | None = None,
-                     keep_apart: Iterable[tuple[str, str]] = ()) -> StoreBuild:
+                     keep_apart: Iterable[tuple[str, str]] = (), graph: bool = True
+                     ) -> StoreBuild:
     """The store's corpus with the documents under ``paths`` added or replaced (see the
     module's docstring); nothing is written until ``save``."""
     stored = open_store(store)
@@ -120,7 +123,7 @@ def update_for_store(store: str | Path, paths: Iterable[str | Path], *,
             fresh.append(record)
     records = tuple(sorted([*kept, *fresh], key=lambda r: r.document.source))
     result = finish_build(records, manifest.model, progress, skipped=tuple(skipped),
-                          ignored=extraction.ignored, keep_apart=keep_apart)
+                          ignored=extraction.ignored, keep_apart=keep_apart, graph=graph)
     old = manifest.documents
     return StoreBuild(
         result, _manifest(records, manifest.model, min_confidence), records,
@@ -131,11 +134,14 @@ def update_for_store(store: str | Path, paths: Iterable[str | Path], *,
                         if old.get(r.document.source) == record_key(r.document)))
 
 
-def save(store: str | Path, build: StoreBuild,
+def save(store: str | Path, build: StoreBuild, quads: Iterable[RdfQuad] | None = None,
+         before_swap: Callable[[], None] | None = None,
          commit: Callable[[Path], None] | None = None) -> None:
-    """Write the build into the store, all or nothing (``kg.graphstore.write_store``;
-    ``commit`` switches to the staged generation along with other outputs)."""
-    write_store(store, build.manifest, build.records, build.result.dataset, commit)
+    """Write the build into the store, all or nothing (``kg.graphstore.write_store``): its
+    graph, or ``quads`` as they come (``kg.graphstream``); ``commit`` switches to the staged
+    generation along with other outputs."""
+    write_store(store, build.manifest, build.records,
+                build.result.dataset if quads is None else quads, before_swap, commit)
 
 
 def write_build(files: dict[Path, str], store: Path | None = None,

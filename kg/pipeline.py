@@ -36,13 +36,21 @@ if TYPE_CHECKING:
     from distributed import Client
 
 
-@dataclass(frozen=True)
 class BuildResult:
-    dataset: Dataset
-    corpus: ResolvedCorpus
-    skipped: tuple[str, ...]
-    model: str
-    ignored: tuple[str, ...] = ()
+    """A build: the resolved corpus and its graph, and what was not read. The graph is made
+    when first asked for unless ``finish_build`` made it (a build that streams its graph part
+    by part, ``kg.graphstream``, never asks)."""
+
+    def __init__(self, dataset: Dataset | None, corpus: ResolvedCorpus,
+                 skipped: tuple[str, ...], model: str, ignored: tuple[str, ...] = ()) -> None:
+        self._dataset = dataset
+        self.corpus, self.skipped, self.model, self.ignored = corpus, skipped, model, ignored
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset = build_dataset(self.corpus, self.model)
+        return self._dataset
 
 
 def build_result(paths: Iterable[str | Path], *, model: str | None = None,
@@ -50,7 +58,8 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
                  min_confidence: float = FLOOR, follow_links: bool = False,
                  document_seconds: float | None = DOCUMENT_SECONDS,
                  workers: int | None = None, cluster: Client | None = None,
-                 keep_apart: Iterable[tuple[str, str]] = ()) -> BuildResult:
+                 keep_apart: Iterable[tuple[str, str]] = (), graph: bool = True
+                 ) -> BuildResult:
     """Run every stage, reporting the parse, extract, resolve and graph steps to ``progress``.
 
     ``strict`` reads UTF-8 only instead of guessing other encodings. A document written in a
@@ -63,7 +72,7 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
 
     Documents are parsed and read in ``workers`` processes (default: one per core; 1 reads in
     this process), or, given a Dask ``distributed.Client``, on its cluster's workers; the
-    graph is the same either way.
+    graph is the same either way. ``graph=False``: see ``finish_build``.
     """
     extraction = extract_paths(paths, model=model, progress=progress, strict=strict,
                                min_confidence=min_confidence, follow_links=follow_links,
@@ -71,7 +80,7 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
                                cluster=cluster)
     return finish_build(extraction.results, extraction.model, progress,
                         skipped=extraction.skipped, ignored=extraction.ignored,
-                        keep_apart=keep_apart)
+                        keep_apart=keep_apart, graph=graph)
 
 
 @dataclass(frozen=True)
@@ -115,15 +124,19 @@ def extract_paths(paths: Iterable[str | Path], *, model: str | None = None,
 def finish_build(extracted: Iterable[ExtractionResult], model: str,
                  progress: Progress | None = None, *, skipped: tuple[str, ...] = (),
                  ignored: tuple[str, ...] = (),
-                 keep_apart: Iterable[tuple[str, str]] = ()) -> BuildResult:
+                 keep_apart: Iterable[tuple[str, str]] = (), graph: bool = True
+                 ) -> BuildResult:
     """Resolve the records of a whole corpus and make its graph; ``model`` is the spaCy
     pipeline's name. Resolution reads every record, so the graph is the same whichever run
-    extracted each one. ``keep_apart``: pairs of names no merge may join."""
+    extracted each one. ``keep_apart``: pairs of names no merge may join. ``graph=False``
+    leaves the graph to be made when asked for (or streamed)."""
     progress = progress or Silent()
     with step(progress, "resolve") as summary:
         corpus = resolve_corpus(extracted, keep_apart=keep_apart)
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
     description = model_description(model)
+    if not graph:
+        return BuildResult(None, corpus, skipped, description, ignored)
     with step(progress, "graph") as summary:
         dataset = build_dataset(corpus, description)
         summary.append(f"{len(dataset):,} quads")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -115,34 +115,77 @@ def build_dataset(corpus: ResolvedCorpus, model: str) -> Dataset:
     dataset = Dataset()
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
-    default = dataset.default_graph
-    run = run_iri(corpus, model)
-    _add_run(default, run, corpus, model)
-    entity_by_id = {e.entity_id: e for e in corpus.entities}
-    for entity in corpus.entities:
-        _add_entity(default, entity)
-    sentences = {(s.doc_id, s.index): s for s in corpus.sentences}
-    entity_at = {(m.doc_id, m.start, m.end): e.entity_id for e in corpus.entities
-                 for m in e.mentions}
+    parts = GraphParts(corpus, model)
+    parts.add_corpus(dataset.default_graph)
     for document in corpus.documents:
-        graph = dataset.graph(document_iri(document.doc_id))
-        _add_document(graph, document)
-        _add_dateline(graph, document, entity_at)
-    for entity in corpus.entities:
-        # Which articles mention whom: 'all articles that mention Peskov' is one triple pattern.
-        for doc_id in sorted({m.doc_id for m in entity.mentions}):
-            dataset.graph(document_iri(doc_id)).add(
-                (document_iri(doc_id), SCHEMA.mentions, entity_iri(entity.entity_id)))
-    grouped: dict[URIRef, list[Fact]] = defaultdict(list)
-    for fact in corpus.facts:
-        grouped[fact_iri(fact)].append(fact)
-    for statement, facts in grouped.items():
-        _add_statement(default, statement, facts, entity_by_id)
-        for fact in facts:
-            graph = dataset.graph(document_iri(fact.evidence.doc_id))
-            sentence = sentences[(fact.evidence.doc_id, fact.evidence.sentence_index)]
-            _add_evidence(graph, statement, fact, sentence, run)
+        parts.add_document(dataset.graph(document_iri(document.doc_id)), document)
     return dataset
+
+
+class GraphParts:
+    """The graph of a resolved corpus in parts: the corpus part (the default graph: the run,
+    entities, merged facts with their support and confidence) and one part per document (its
+    named graph: the article, its text, the entities it mentions, its readings with their
+    spans). A part is made on demand, so a caller can write and drop each document's part in
+    turn instead of holding the whole graph (``kg.graphstream``); ``build_dataset`` puts every
+    part in one Dataset. The parts together are exactly the Dataset's graphs."""
+
+    def __init__(self, corpus: ResolvedCorpus, model: str) -> None:
+        self.corpus, self.model = corpus, model
+        self.run = run_iri(corpus, model)
+        self.sentences = {(s.doc_id, s.index): s for s in corpus.sentences}
+        self.entity_at = {(m.doc_id, m.start, m.end): e.entity_id for e in corpus.entities
+                          for m in e.mentions}
+        self.mentioned: dict[str, set[str]] = defaultdict(set)
+        for entity in corpus.entities:
+            for mention in entity.mentions:
+                self.mentioned[mention.doc_id].add(entity.entity_id)
+        self.statements: dict[URIRef, list[Fact]] = defaultdict(list)
+        self.readings: dict[str, list[tuple[URIRef, Fact]]] = defaultdict(list)
+        for fact in corpus.facts:
+            statement = fact_iri(fact)
+            self.statements[statement].append(fact)
+            self.readings[fact.evidence.doc_id].append((statement, fact))
+
+    def add_corpus(self, graph: Graph) -> None:
+        """The default graph's triples: the run, the entities and the merged facts."""
+        for chunk in self._corpus_chunks(len(self.corpus.entities) + len(self.statements) + 1):
+            chunk(graph)
+
+    def corpus_chunks(self, size: int = 500) -> Iterator[Graph]:
+        """The default graph in pieces, each a new graph: the run, then ``size`` entities
+        (with their merges) at a time, then ``size`` merged facts at a time; no triple is in
+        two pieces. Each call makes them anew."""
+        for chunk in self._corpus_chunks(size):
+            graph = Graph(store="SimpleMemory")
+            chunk(graph)
+            yield graph
+
+    def _corpus_chunks(self, size: int) -> Iterator[Callable[[Graph], None]]:
+        yield lambda graph: _add_run(graph, self.run, self.corpus, self.model)
+        entities = self.corpus.entities
+        for start in range(0, len(entities), size):
+            yield lambda graph, part=entities[start:start + size]: [
+                _add_entity(graph, entity) for entity in part]
+        entity_by_id = {e.entity_id: e for e in entities}
+        statements = list(self.statements.items())
+        declared: set[URIRef] = set()
+        for start in range(0, len(statements), size):
+            yield lambda graph, part=statements[start:start + size]: [
+                _add_statement(graph, node, facts, entity_by_id, declared)
+                for node, facts in part]
+
+    def add_document(self, graph: Graph, document: Document) -> None:
+        """``document``'s named graph: the article, whom it mentions, and its readings."""
+        _add_document(graph, document)
+        _add_dateline(graph, document, self.entity_at)
+        node = document_iri(document.doc_id)
+        for entity_id in sorted(self.mentioned.get(document.doc_id, ())):
+            # Which articles mention whom: 'all articles that mention Peskov' is one pattern.
+            graph.add((node, SCHEMA.mentions, entity_iri(entity_id)))
+        for statement, fact in self.readings.get(document.doc_id, ()):
+            sentence = self.sentences[(document.doc_id, fact.evidence.sentence_index)]
+            _add_evidence(graph, statement, fact, sentence, self.run)
 
 
 def _add_run(graph: Graph, run: URIRef, corpus: ResolvedCorpus, model: str) -> None:
@@ -272,11 +315,13 @@ def span_quote(graph: Graph, span: Node | None) -> str | None:
     graph lacks a part or the offsets do not fit the text."""
     if span is None:
         return None
-    quote = graph.value(span, NIF.anchorOf)
+    # The least of two quotes or texts (a violation of its own): the same whatever the order.
+    quote = min(graph.objects(span, NIF.anchorOf), default=None)
     if quote is not None:
         return str(quote)
     document = graph.value(span, NIF.referenceContext)
-    text = graph.value(document, NIF.isString) if document is not None else None
+    text = min(graph.objects(document, NIF.isString), default=None) \
+        if document is not None else None
     begin, end = graph.value(span, NIF.beginIndex), graph.value(span, NIF.endIndex)
     if text is None or begin is None or end is None:
         return None
@@ -300,11 +345,15 @@ def _time_literals(value: str | None, text: str) -> Iterable[tuple[URIRef, Liter
 
 
 def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
-                   entities: dict[str, Entity]) -> None:
+                   entities: dict[str, Entity], declared: set[URIRef] | None = None) -> None:
+    """The merged fact ``node``; a predicate outside the vocabulary is declared with it unless
+    it is in ``declared`` (those already declared in an earlier chunk), which it joins."""
     first = facts[0]
     subject = entity_iri(first.subject.entity_id or "")
     predicate = predicate_iri(first.predicate)
-    if predicate.startswith(str(KGV)):
+    if predicate.startswith(str(KGV)) and (declared is None or predicate not in declared):
+        if declared is not None:
+            declared.add(predicate)
         graph.add((predicate, RDF.type, OWL.ObjectProperty))
         graph.add((predicate, RDFS.subPropertyOf, KG.relatedTo))
         graph.add((predicate, RDFS.label, Literal(first.predicate.replace("_", " "), lang="en")))

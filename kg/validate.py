@@ -7,7 +7,8 @@ document's text), looked up in the data graph itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -18,7 +19,7 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.graphfile import quiet_literal_warnings
-from kg.namespaces import KG, NIF, PROV, SCHEMA
+from kg.namespaces import KG, NIF, PREFIXES, PROV, SCHEMA
 from kg.rdf import span_quote
 
 
@@ -76,13 +77,19 @@ def validate_graph(data: Graph, engine: str = "turbo") -> ValidationReport:
     (tests/test_validate.py checks every shape and a broken variant of each constraint with
     both) and validates a million triples in about half a minute of CPU where pyshacl needs
     minutes; ``engine="pyshacl"`` runs pyshacl itself."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r}; one of {', '.join(ENGINES)}")
+    return _check(data, engine)
+
+
+def _check(data: Graph, engine: str = "turbo",
+           keep: Callable[[str], bool] | None = None) -> ValidationReport:
+    """Validate ``data``, keeping only the violations whose focus node ``keep`` accepts
+    (default: all)."""
     if engine == "turbo":
         from pyshacl_turbo import validate
-    elif engine == "pyshacl":
-        from pyshacl import validate
     else:
-        raise ValueError(f"unknown SHACL engine {engine!r}; one of {', '.join(ENGINES)}")
-
+        from pyshacl import validate
     not_numbers = not_a_number_triples(data)
     checked = data
     # pyshacl cannot compare NaN decimals (decimal.InvalidOperation): check without them; and
@@ -94,12 +101,117 @@ def validate_graph(data: Graph, engine: str = "turbo") -> ValidationReport:
     with quiet_literal_warnings():
         conforms, results, _ = validate(checked, shacl_graph=load_shapes(), inference="none",
                                         advanced=True, allow_warnings=True)
-    found = [_explain(data, results, r) for r in _results(results)]
+    kept = [r for r in _results(results)
+            if keep is None or keep(str(results.value(r, SH.focusNode)))]
+    found = [_explain(data, results, r) for r in kept]
     found += quote_violations(data)
     found += [_not_a_number(data, triple) for triple in not_numbers]
+    if keep is not None:
+        found = [v for v in found if keep(v.focus)]
+        conforms = not found
     violations = sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
     return ValidationReport(conforms=bool(conforms) and not violations,
                             violations=tuple(violations))
+
+
+class PartValidation:
+    """Validate a graph part by part, with the report validating the whole gives.
+
+    The parts are ``kg.rdf.GraphParts``': the corpus part (the default graph, in chunks that
+    share no triple) and one part per document (its named graph), so a build never holds the
+    whole graph to check it. The shapes reach across parts in a few places only, and each part
+    is given that context: a document's evidence names the run (``sh:class prov:Activity``: the
+    run's type is added) and a violation is explained with its fact's label (the labels of the
+    facts it supports are added); a fact needs its evidence (``sh:minCount``, ``sh:class
+    kg:Evidence``: each corpus chunk gets its facts' ``kg:evidence`` links and their evidence
+    nodes' types, collected while the documents are checked). A part reports only focus nodes
+    it owns (the corpus part: the subjects of the default graph; a document part: the others),
+    so the context added to a part is never reported twice. A fact's violation quotes the
+    sentence of its first evidence, collected while the documents go by.
+
+    Use: ``add_corpus`` each corpus chunk, then ``add_document`` each document part, then
+    ``report``, which checks the corpus chunks last, made again by ``corpus``.
+    """
+
+    def __init__(self, corpus: Callable[[], Iterable[Graph]], engine: str = "turbo") -> None:
+        """``corpus`` makes the corpus part's chunks anew (each a new graph) when called."""
+        self.corpus, self.engine = corpus, engine
+        self.owned: set[str] = set()
+        self.runs: list[tuple[Node, Node, Node]] = []
+        self.labels: dict[Node, list[Node]] = {}
+        self.links: dict[Node, list[Node]] = {}
+        self.typed: set[Node] = set()
+        self.quotes: dict[Node, tuple[Node, str, str | None]] = {}
+        self.violations: list[Violation] = []
+
+    def _owned(self, focus: str) -> bool:
+        return focus in self.owned
+
+    def add_corpus(self, chunk: Graph) -> None:
+        """Note what the document parts need from a corpus chunk (checked by ``report``)."""
+        self.owned.update(str(node) for node in chunk.subjects(unique=True))
+        self.runs += [(run, RDF.type, PROV.Activity)
+                      for run in chunk.subjects(RDF.type, PROV.Activity)]
+        for node, label in chunk.subject_objects(RDFS.label):
+            self.labels.setdefault(node, []).append(label)
+
+    def add_document(self, part: Graph) -> None:
+        """Check one document's part (or several documents' parts in one graph) and keep what
+        the corpus part needs from it. The part is this object's from then on: the context is
+        added to it rather than to a copy, so pass a graph you no longer need."""
+        links = list(part.triples((None, KG.evidence, None)))
+        for statement, _, evidence in links:
+            self.links.setdefault(statement, []).append(evidence)
+            if (evidence, RDF.type, KG.Evidence) in part:
+                self.typed.add(evidence)
+            self._note_quote(part, statement, evidence)
+        checked = _bound(part)
+        checked.addN((s, p, o, checked) for s, p, o in self.runs)
+        for statement in {s for s, _, _ in links}:
+            checked.addN((statement, RDFS.label, label, checked)
+                         for label in self.labels.get(statement, ()))
+        report = _check(checked, self.engine, keep=lambda focus: not self._owned(focus))
+        self.violations += report.violations
+
+    def _note_quote(self, part: Graph, statement: Node, evidence: Node) -> None:
+        """The sentence a violation of ``statement`` quotes: that of its first evidence (in
+        IRI order) with a quotable sentence, as ``_sentence_behind`` finds it in the whole."""
+        best = self.quotes.get(statement)
+        if best is not None and str(best[0]) <= str(evidence):
+            return
+        quote = span_quote(part, part.value(evidence, KG.sentence))
+        if quote is not None:
+            source = _source_file(part, part.value(evidence, PROV.wasDerivedFrom))
+            self.quotes[statement] = (evidence, quote, source)
+
+    def report(self) -> ValidationReport:
+        """The report on the whole: every document part's violations and the corpus part's."""
+        found: list[Violation] = []
+        for chunk in self.corpus():
+            checked = _bound(chunk)
+            for statement in set(chunk.subjects(unique=True)) & self.links.keys():
+                for evidence in self.links[statement]:
+                    checked.add((statement, KG.evidence, evidence))
+                    if evidence in self.typed:
+                        checked.add((evidence, RDF.type, KG.Evidence))
+            found += [self._quoted(v) for v in
+                      _check(checked, self.engine, keep=self._owned).violations]
+        violations = sorted([*self.violations, *found],
+                            key=lambda v: (v.focus, v.path or "", v.message))
+        return ValidationReport(conforms=not violations, violations=tuple(violations))
+
+    def _quoted(self, violation: Violation) -> Violation:
+        if violation.sentence is not None or (noted := self.quotes.get(URIRef(violation.focus))
+                                              ) is None:
+            return violation
+        _, quote, source = noted
+        return replace(violation, sentence=" ".join(quote.split()), source=source)
+
+
+def _bound(graph: Graph) -> Graph:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
 
 
 def _results(report: Graph) -> list[Node]:
@@ -132,7 +244,11 @@ def quote_violations(data: Graph) -> list[Violation]:
     one, must be that text between them. These are the rules in shapes/extra/quotes.ttl,
     checked here in one pass: as SHACL-SPARQL constraints pyshacl runs one query per span,
     which takes minutes on a few hundred articles."""
-    texts: dict[Node, str] = {doc: str(text) for doc, text in data.subject_objects(NIF.isString)}
+    # A node with two texts or quotes (a shape violation of its own) is checked with the least
+    # of them, so the report is the same whatever order the store gives them in.
+    texts: dict[Node, str] = {}
+    for doc, text in data.subject_objects(NIF.isString):
+        texts[doc] = min(texts.get(doc, str(text)), str(text))
     found = []
     for span, document in data.subject_objects(NIF.referenceContext):
         begin, end = data.value(span, NIF.beginIndex), data.value(span, NIF.endIndex)
@@ -142,7 +258,7 @@ def quote_violations(data: Graph) -> list[Violation]:
             begin_at, end_at = int(begin), int(end)
         except (TypeError, ValueError):
             continue
-        text, quote = texts[document], data.value(span, NIF.anchorOf)
+        text, quote = texts[document], min(data.objects(span, NIF.anchorOf), default=None)
         if quote is not None:
             if text[begin_at:end_at] != str(quote):
                 found.append(_span_violation(data, span, QUOTE_MESSAGE))
@@ -172,11 +288,13 @@ def _explain(data: Graph, results: Graph, result: Node) -> Violation:
 
 def _label(data: Graph, focus: Node | None) -> str:
     """The focus node's own label, else the label of the fact it is evidence (or a span) of."""
-    label = data.value(focus, RDFS.label) if focus is not None else None
+    # The least of two labels (a violation of its own): the same whatever the store's order.
+    label = min(data.objects(focus, RDFS.label), default=None) if focus is not None else None
     if label is not None:
         return f'"{label}" <{focus}>'
     facts = sorted(str(fact_label) for fact in _facts_behind(data, focus)
-                   if (fact_label := data.value(fact, RDFS.label)) is not None)
+                   if (fact_label := min(data.objects(fact, RDFS.label), default=None))
+                   is not None)
     return f'<{focus}> (of fact "{facts[0]}")' if facts else f"<{focus}>"
 
 

@@ -6,12 +6,19 @@ from collections.abc import Callable
 
 import pytest
 from rdflib import Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import SH
 
 from kg import namespaces as ns
 from kg.namespaces import ID, KG, NIF, PREFIXES, PROV, RDF, RDFS
 from kg.rdf import union_graph
-from kg.validate import load_shapes, shapes_path, validate_graph
+from kg.validate import (
+    PartValidation,
+    ValidationReport,
+    load_shapes,
+    shapes_path,
+    validate_graph,
+)
 
 DOC = ID["doc/00000000000000aa"]
 RUN = ID["run/0000000000000001"]
@@ -446,3 +453,88 @@ def test_turbo_agrees_with_pyshacl_on_the_seeds(seed_build):
     graph = union_graph(seed_build.dataset)
     assert _report_details("turbo", graph) == _report_details("pyshacl", graph)
     assert validate_graph(graph).conforms
+
+
+# --- part by part: the report of a graph checked in its parts is the report of the whole ------
+
+DOCUMENT_NODES = {DOC, EVIDENCE, SENTENCE, TRIGGER}
+
+
+def _in_parts(graph: Graph) -> tuple[Graph, list[Graph]]:
+    """Split a hand-made graph as kg.rdf.GraphParts splits kg's: the article, its evidence and
+    spans, and the facts' evidence links and direct triples in the document's part."""
+    corpus, document = Graph(), Graph()
+    for s, p, o in graph:
+        in_document = s in DOCUMENT_NODES or p == KG.evidence or p == KG.gave
+        (document if in_document else corpus).add((s, p, o))
+    return corpus, [document]
+
+
+def _report_in_parts(corpus: Graph, documents: list[Graph]) -> ValidationReport:
+    parts = PartValidation(lambda: [_copy(corpus)])  # it owns the graphs it is given
+    parts.add_corpus(_copy(corpus))
+    for document in documents:
+        parts.add_document(_copy(document))
+    return parts.report()
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    copy += graph
+    return copy
+
+
+@pytest.mark.parametrize("case", sorted(PARITY) + sorted(DAMAGE))
+def test_checking_part_by_part_reports_what_checking_the_whole_reports(case):
+    graph = full_graph()
+    (PARITY[case] if case in PARITY else DAMAGE[case][0])(graph)
+    whole = validate_graph(graph)
+    assert not whole.conforms
+    assert _report_in_parts(*_in_parts(graph)) == whole
+
+
+def test_a_good_graph_checked_in_parts_conforms():
+    assert _report_in_parts(*_in_parts(full_graph())) == validate_graph(full_graph())
+
+
+def _seed_parts(dataset) -> tuple[Graph, list[Graph]]:
+    corpus = Graph()
+    corpus += dataset.default_graph
+    documents = []
+    for graph in dataset.graphs():
+        if graph.identifier != DATASET_DEFAULT_GRAPH_ID and len(graph):
+            part = Graph()
+            part += graph
+            documents.append(part)
+    return corpus, documents
+
+
+def _damage_seeds(corpus: Graph, documents: list[Graph]) -> None:
+    """A fact without a label and with a confidence over 1, an evidence without its rule, a
+    sentence whose offsets are reversed, a run without its version, an article without its
+    file name: damage in every kind of part."""
+    statement = sorted(corpus.subjects(RDF.type, RDF.Statement))[3]
+    corpus.remove((statement, RDFS.label, None))
+    corpus.set((statement, KG.confidence, Literal("1.5", datatype=ns.XSD.decimal)))
+    corpus.remove((None, KG.softwareVersion, None))
+    evidence = sorted(documents[1].subjects(RDF.type, KG.Evidence))[0]
+    documents[1].remove((evidence, KG.extractionRule, None))
+    sentence = sorted(documents[2].subjects(RDF.type, NIF.Sentence))[0]
+    documents[2].set((sentence, NIF.beginIndex, _nni(10**6)))
+    article = next(documents[0].subjects(RDF.type, ns.SCHEMA.NewsArticle))
+    documents[0].remove((article, KG.sourceFile, None))
+
+
+def test_the_seeds_checked_in_parts_report_what_the_whole_reports(seed_build):
+    corpus, documents = _seed_parts(seed_build.dataset)
+    assert _report_in_parts(corpus, documents) == validate_graph(union_graph(seed_build.dataset))
+    _damage_seeds(corpus, documents)
+    whole = Graph()  # bound to kg's prefixes, as union_graph's graph is
+    for prefix, namespace in PREFIXES.items():
+        whole.bind(prefix, namespace)
+    for part in (corpus, *documents):
+        whole += part
+    expected = validate_graph(whole)
+    assert len(expected.violations) >= 6
+    assert any(v.sentence for v in expected.violations if "fact" in v.focus)
+    assert _report_in_parts(corpus, documents) == expected

@@ -1,0 +1,87 @@
+"""The graph written part by part (kg/graphstream.py): the same bytes, store and report as the
+whole graph gives, and nothing written when the report is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.cli import main
+from kg.errors import ShapeViolation
+from kg.export import serialize
+from kg.graphstore import read_dataset
+from kg.graphstream import StreamedGraph, graph_quads, write_streamed
+from kg.incremental import build_for_store, save
+from kg.rdf import union_graph
+from kg.validate import ValidationReport, validate_graph
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def seeds_for_store():
+    return build_for_store([REPO / "seeds"], workers=1)
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "nt"])
+def test_streamed_files_are_the_bytes_the_whole_graph_gives(seed_build, tmp_path, fmt):
+    target = tmp_path / f"graph.{fmt}"
+    streamed = write_streamed(seed_build.corpus, seed_build.model, {target: fmt})
+    assert target.read_text("utf-8") == serialize(seed_build.dataset, fmt)
+    assert streamed.quads == len(list(seed_build.dataset.quads()))
+    assert not list(tmp_path.glob(".*")), "no temporary file is left behind"
+
+
+def test_the_parts_are_the_whole_graph_and_checking_them_gives_its_report(seed_build):
+    streamed = StreamedGraph()
+    quads = {(s, p, o, g) for s, p, o, g in graph_quads(seed_build.corpus, seed_build.model,
+                                                        streamed)}
+    whole = {(s, p, o, None if g == DATASET_DEFAULT_GRAPH_ID else g)
+             for s, p, o, g in seed_build.dataset.quads()}
+    assert quads == whole
+    assert streamed.report == validate_graph(union_graph(seed_build.dataset))
+
+
+def test_a_store_written_part_by_part_holds_the_graph(seeds_for_store, tmp_path):
+    def store(quads, before_swap):
+        save(tmp_path / "streamed", seeds_for_store, quads, before_swap)
+
+    result = seeds_for_store.result
+    write_streamed(result.corpus, result.model, {}, store=store)
+    save(tmp_path / "whole", seeds_for_store)
+    assert serialize(read_dataset(tmp_path / "streamed"), "nquads") == \
+        serialize(read_dataset(tmp_path / "whole"), "nquads")
+
+
+def test_a_refused_report_writes_neither_files_nor_store(seeds_for_store, tmp_path):
+    target = tmp_path / "graph.nq"
+    target.write_text("before\n", "utf-8")
+    seen: list[ValidationReport] = []
+
+    def refuse(report: ValidationReport) -> None:
+        seen.append(report)
+        raise ShapeViolation("refused")
+
+    def store(quads, before_swap):
+        save(tmp_path / "store", seeds_for_store, quads, before_swap)
+
+    result = seeds_for_store.result
+    with pytest.raises(ShapeViolation):
+        write_streamed(result.corpus, result.model, {target: "nquads"}, store=store,
+                       check=refuse)
+    assert len(seen) == 1
+    assert target.read_text("utf-8") == "before\n"
+    assert not (tmp_path / "store" / "current").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nq", "store"]
+
+
+def test_kg_build_streams_nquads_with_the_bytes_of_the_whole_graph(seed_build, tmp_path):
+    target = tmp_path / "graph.nq"
+    result = CliRunner().invoke(main, ["build", str(REPO / "seeds"), "-o", str(target),
+                                       "--workers", "1"], prog_name="kg")
+    assert result.exit_code == 0, result.output
+    assert "written part by part" in result.output
+    assert target.read_text("utf-8") == serialize(seed_build.dataset, "nquads")
