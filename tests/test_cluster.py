@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import write_articles
 
 import kg
 from kg.cli import main
 from kg.export import serialize
-from tests.helpers import write_articles
 
 distributed = pytest.importorskip("distributed")
 

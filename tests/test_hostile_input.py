@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import kill_and_reap
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.ingest import read_documents
-from tests.helpers import kill_and_reap
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday.\n"

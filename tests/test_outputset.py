@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from helpers import kill_and_reap
 from rdflib import RDF, Graph
 
 from kg import outputset
 from kg.errors import OutputError
 from kg.export import write_all
 from kg.outputset import CURRENT, GENERATIONS, choose_folder, commit
-from tests.helpers import kill_and_reap
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUTS = ("graph.ttl", "graph.jsonld", "report.html")

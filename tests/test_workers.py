@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import kill_and_reap, write_articles
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
@@ -30,7 +31,6 @@ from kg.workers import (
     read_in_workers,
     timed_steps,
 )
-from tests.helpers import kill_and_reap, write_articles
 
 
 @pytest.fixture(scope="module")
