@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from kg.confidence import calibrated, signs
+from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
 from kg.model import Entity, EntityType, Fact, Mention, ResolvedCorpus, Role, RoleName
 
@@ -153,17 +153,9 @@ def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how:
         return fact
     mention = mentions[0]
     rule = f"{fact.evidence.rule.removesuffix('-no-holder')}-inherited-{how}"
-    confidence = calibrated(signs(
-        rule=rule, predicate=fact.predicate, subject=_name(fact.subject.mention),
-        obj=mention.text, known_predicate=True, sentence=fact.evidence.sentence_text,
-        factuality=fact.evidence.factuality.value))
+    confidence = confidence_of(fact.predicate, fact.lemma, fact.subject.mention, mention, rule,
+                               fact.evidence.sentence_text, fact.evidence.factuality)
     evidence = fact.evidence.model_copy(update={"rule": rule, "confidence": confidence})
     return fact.model_copy(update={
         "object": Role(name=RoleName.THEME, mention=mention, entity_id=holder),
         "evidence": evidence})
-
-
-def _name(mention: Mention) -> str:
-    while mention.antecedent is not None:
-        mention = mention.antecedent
-    return mention.text

@@ -55,8 +55,8 @@ def fact_at(doc_id: str, sentence: Sentence, trigger: tuple[int, int, str], *, p
         sentence_start=sentence.start, sentence_end=sentence.end, sentence_text=sentence.text,
         trigger_start=trigger_start, trigger_end=trigger_end, trigger=trigger_text,
         clause_start=clause_start, clause_end=clause_end,
-        rule=rule, confidence=_confidence(predicate, lemma, subject, obj, rule, sentence,
-                                          factuality),
+        rule=rule, confidence=confidence_of(predicate, lemma, subject, obj, rule, sentence.text,
+                                            factuality),
         factuality=factuality, attributed_to=speaker,
     )
     return Fact(predicate=predicate, lemma=lemma, role_name=role_name,
@@ -65,14 +65,16 @@ def fact_at(doc_id: str, sentence: Sentence, trigger: tuple[int, int, str], *, p
                 roles=kept, evidence=evidence)
 
 
-def _confidence(predicate: str, lemma: str, subject: Mention, obj: Mention | None, rule: str,
-                sentence: Sentence, factuality: Factuality) -> float:
+def confidence_of(predicate: str, lemma: str, subject: Mention, obj: Mention | None, rule: str,
+                  sentence: str, factuality: Factuality) -> float:
+    """``kg:confidence`` of a fact from its parts; also for a fact completed after resolution
+    (kg.holders), so it is judged by the same signs as one read whole."""
     vocab = load_vocabulary()
     return calibrated(signs(
         rule=rule, predicate=predicate, subject=_name(subject),
         obj=_name(obj) if obj is not None else "",
         known_predicate=vocab.spec(lemma) is not None or predicate in vocab.structural_predicates,
-        sentence=sentence.text, factuality=factuality.value))
+        sentence=sentence, factuality=factuality.value))
 
 
 def _name(mention: Mention) -> str:
