@@ -3,8 +3,10 @@ several test modules share."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -64,6 +66,23 @@ def write_articles(folder: Path, names: Iterable[str] = ARTICLES) -> Path:
     for name in names:
         (folder / name).write_text(ARTICLES[name] + "\n", encoding="utf-8")
     return folder
+
+
+def start_with_workers(script: str, cwd: Path) -> tuple[subprocess.Popen, list[int]]:
+    """Run ``script`` (Python that starts worker processes and leaves them running) in a
+    child process with this checkout on its path; return it and the pids of its own children
+    once it has printed them, for ``kill_and_reap``."""
+    reporting = script + (
+        "import os, time\n"
+        "pid = os.getpid()\n"
+        "print(open(f'/proc/{pid}/task/{pid}/children').read().strip(), flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    parent = subprocess.Popen([sys.executable, "-c", reporting], env=env, cwd=cwd,
+                              stdout=subprocess.PIPE, text=True)
+    children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
+    return parent, children
 
 
 def kill_and_reap(process: subprocess.Popen, children: Iterable[int] = ()) -> list[int]:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import kill_and_reap
+from helpers import kill_and_reap, start_with_workers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -427,21 +427,14 @@ def test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair_whole(tmp_path
 @pytest.mark.timeout(300)
 def test_spacy_workers_die_with_a_killed_parent(tmp_path):
     script = (
-        "import os, sys, time\n"
         "from kg.ingest import make_document\n"
         "from kg.nlp import PARALLEL_FROM, choose_model, parse_documents\n"
         "docs = [make_document(f'Putin met Kim on day {i}.', source=f'{i}.txt')\n"
         "        for i in range(PARALLEL_FROM + 8)]\n"
         "parsed = parse_documents(docs, choose_model())\n"
         "next(parsed)\n"
-        "pid = os.getpid()\n"
-        "print(open(f'/proc/{pid}/task/{pid}/children').read().strip(), flush=True)\n"
-        "time.sleep(600)\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    parent = subprocess.Popen([sys.executable, "-c", script], env=env, cwd=tmp_path,
-                              stdout=subprocess.PIPE, text=True)
-    children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
+    parent, children = start_with_workers(script, tmp_path)
     assert len(children) >= 2, "no spaCy workers started"
 
     alive = kill_and_reap(parent, children)

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from helpers import kill_and_reap, write_articles
+from helpers import kill_and_reap, start_with_workers, write_articles
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
@@ -211,7 +209,6 @@ def test_step_times_are_shares_of_the_wall_time(wall, parse, extract):
 @pytest.mark.timeout(300)
 def test_the_workers_die_with_a_killed_build(tmp_path):
     script = (
-        "import os, time\n"
         "from kg.ingest import make_document\n"
         "from kg.nlp import choose_model\n"
         "from kg.workers import ReadingJob, read_in_workers\n"
@@ -220,14 +217,8 @@ def test_the_workers_die_with_a_killed_build(tmp_path):
         "read = read_in_workers(docs, ReadingJob(model=choose_model()), workers=2,\n"
         "                       batch_size=1)\n"
         "next(read)\n"
-        "pid = os.getpid()\n"
-        "print(open(f'/proc/{pid}/task/{pid}/children').read().strip(), flush=True)\n"
-        "time.sleep(600)\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
-    parent = subprocess.Popen([sys.executable, "-c", script], env=env, cwd=tmp_path,
-                              stdout=subprocess.PIPE, text=True)
-    children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
+    parent, children = start_with_workers(script, tmp_path)
     assert len(children) >= 2, "no workers started"
 
     alive = kill_and_reap(parent, children)
