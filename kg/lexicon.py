@@ -83,6 +83,13 @@ def organisation_kinds() -> frozenset[str]:
 
 
 @cache
+def state_sectors() -> frozenset[str]:
+    """Words between a demonym and a role that name a branch of the state: 'an Israeli
+    security official' serves Israel; 'a Russian oil executive' does not serve Russia."""
+    return frozenset(_data("roles.json").get("_state_sectors", ()))  # type: ignore[arg-type]
+
+
+@cache
 def longest_role() -> int:
     return max(len(k.split()) for k in roles())
 

@@ -396,3 +396,27 @@ def test_a_persons_own_party_is_one_they_belong_to_but_not_a_company():
     found = positions(corpus_of("Marta Quinn's Progressive Unity Party won the election."))
     assert ("Marta Quinn", "Progressive Unity Party", "member") in found
     assert not positions(corpus_of("Marta Quinn's Lumen Foods opened a plant."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Two coordinated titles before a name: each is the person's, each with its own holder.
+    ("Retired Harbor Police detective and crime novelist Ian Moss signed copies.",
+     {("Ian Moss", "Harbor Police", "detective")}),
+    # The name hangs on the second of two coordinated titles; the first is the person's too.
+    ("Lumen University geology expert and former army officer, Pavel Ring, said it would fail.",
+     {("Pavel Ring", "Lumen University", "expert")}),
+    # A role the lexicon names with its 'of' phrase is no holder-less 'author of the study'.
+    ("The letter was signed by Edna Vogt, who is the secretary of state.",
+     {("Edna Vogt", "", "secretary of state")}),
+    # A demonym before words naming a branch of the state: that country employs the person.
+    ("A Chilean army official, Rafael Mena, denied the report.",
+     {("Rafael Mena", "Chile", "official")}),
+])
+def test_coordinated_titles_of_roles_and_state_branches(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_a_demonym_before_a_trade_is_no_employer():
+    """'a Chilean wine exporter' does not serve Chile: only branches of the state do."""
+    found = positions(corpus_of("A Chilean wine official, Rafael Mena, denied the report."))
+    assert not any(holder == "Chile" for _, holder, _ in found)

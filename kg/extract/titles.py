@@ -30,6 +30,7 @@ from kg.lexicon import (
     professions,
     role_modifiers,
     state_abbreviations,
+    state_sectors,
 )
 from kg.model import EntityType, Fact, Mention, Sentence
 
@@ -66,12 +67,14 @@ def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
 def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
     for span, person in mention_spans(state, sent, EntityType.PERSON):
         yield from _before_name(state, sentence, span, person)
+        yield from _coordinated_before_name(state, sentence, span, person)
         yield from _party_state_tag(state, sentence, span, person)
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
         yield from _own_party(state, sentence, span, person)
         for role_head in _appositives(state, span):
             yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
+            yield from _earlier_roles(state, sentence, role_head, person)
             if span.root.dep_ != "conj" and not any(c.dep_ == "conj" for c in span.root.children):
                 yield from _coordinated_roles(state, sentence, role_head, person)
     for verb in sent:
@@ -390,7 +393,7 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
             mention = referent(state, token, possessive=True)
             return mention if mention is not None and \
                 mention.type is EntityType.PERSON else None
-    demonym = demonym_mention(state, words)
+    demonym = demonym_mention(state, words) or _state_branch(state, words)
     if demonym is not None:
         return demonym
     proper = [t for t in words if t.pos_ == "PROPN"]
@@ -399,6 +402,19 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
     if proper and proper == words[-len(proper):]:
         span = words[0].doc[proper[0].i:proper[-1].i + 1]
         return make_mention(state, span, EntityType.ORGANIZATION, ner_label="PROPN")
+    return None
+
+
+def _state_branch(state: DocState, words: list[Token]) -> Mention | None:
+    """'Israeli security', 'Peruvian army' before a role: the country whose branch of state
+    the words name; any other word after the demonym ('Russian oil') names no employer."""
+    for cut in range(len(words) - 1, 0, -1):
+        if all(t.lower_ in state_sectors() for t in words[cut:]):
+            found = demonym_mention(state, words[:cut])
+            if found is not None:
+                return found
+        else:
+            break
     return None
 
 
@@ -548,7 +564,8 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
         yield from _party_facts(state, sentence, party, person, role, rule)
     if holder is None and shared is not None and role not in kinship_roles():
         holder = shared
-    if holder is None and party is None and any(c.dep_ == "prep" for c in head.children):
+    if holder is None and party is None and \
+            any(c.dep_ == "prep" and c.i >= trigger.end for c in head.children):
         return  # 'a model of honesty', 'the author of the study': no position held
     if holder is None and party is not None and role in party_offices():
         return  # 'the Labour leader': the party fact says it
@@ -585,8 +602,13 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         return None
     size, role = found
     trigger = head.doc[lefts[-size].i:head.i + 1]
+    named_by_of = _role_with_of(head)
+    if named_by_of is not None:
+        # 'the secretary of state': the 'of' phrase is part of the role, not its holder
+        trigger, role = head.doc[lefts[-size].i:named_by_of[0]], named_by_of[1]
     holder: Mention | None = None
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS
+                 and c.i >= trigger.end):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             mention = state.mention_at.get(pobj.i)
             if mention is not None and mention.type in HOLDER_TYPES | {EntityType.PERSON}:
@@ -604,6 +626,37 @@ def _role_noun(state: DocState, head: Token) -> tuple[
     return trigger, role, holder, party
 
 
+def _role_with_of(head: Token) -> tuple[int, str] | None:
+    """'secretary of state', 'minister of foreign affairs', 'chief of staff': a role the
+    lexicon names with its 'of' phrase, as (the token after the phrase, the role)."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            end = pobj.i + 1  # the phrase up to its noun: 'of state' in 'of state for X'
+            words = head.doc[head.i:end]
+            role = canonical_role(words.text) or canonical_role(
+                " ".join(t.lower_ for t in words))
+            if role is not None:
+                return end, role
+    return None
+
+
+def _coordinated_before_name(state: DocState, sentence: Sentence, span: Span,
+                             person: Mention) -> Iterator[Fact]:
+    """'Retired FBI agent and terrorism specialist X', 'geology professor and former army
+    officer X': each of two coordinated titles before a name is the person's, with the
+    holder its own words give it. The parser hangs the second title on the first, so the
+    words right before the name are no premodifiers of it and ``_before_name`` sees none."""
+    for first in (c for c in span.root.children if c.dep_ == "compound" and c.i < span.start
+                  and c.pos_ == "NOUN" and c.i not in state.mention_at):
+        later = [c for c in first.conjuncts if c.i > first.i and c.i < span.start
+                 and c.pos_ == "NOUN" and c.i not in state.mention_at]
+        if not later or later[-1].i != span.start - 1:
+            continue
+        for head in (first, *later):
+            yield from _role_noun_facts(state, sentence, head, person,
+                                        "title-before-name-coordinated")
+
+
 def _nested_organisation(state: DocState, pobj: Token) -> Mention | None:
     """'vice president of daytime programs for ABC', 'head of research at Lumen Labs': the
     portfolio's own 'for', 'at' or 'with' names the organisation."""
@@ -614,6 +667,16 @@ def _nested_organisation(state: DocState, pobj: Token) -> Mention | None:
             if mention is not None and mention.type is EntityType.ORGANIZATION:
                 return mention
     return None
+
+
+def _earlier_roles(state: DocState, sentence: Sentence, head: Token,
+                   person: Mention) -> Iterator[Fact]:
+    """'Lumen University geology expert and former army officer, X': the name hangs on the
+    last of two coordinated titles; the first is X's too, with its own holder."""
+    first = head.head
+    if head.dep_ == "conj" and first.i < head.i and first.pos_ == "NOUN" and \
+            first.i not in state.mention_at:
+        yield from _role_noun_facts(state, sentence, first, person, "title-appositive-shared")
 
 
 def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
