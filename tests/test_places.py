@@ -270,3 +270,28 @@ def test_a_unit_named_before_headquarters_is_no_place():
         "Lt. Allen Hart, a marine inspector at the Coast Guard's 8th District headquarters, "
         "spoke."))
     assert not [f for f in facts if f[1] == "basedIn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A building or site by the last word of its name lies where 'in' or 'at' says.
+    ("The game at the Harbor Energy Arena in Oklahoma City was postponed.",
+     ("Harbor Energy Arena", "locatedIn", "Oklahoma City")),
+    # Right after a body that is a prepositional object, 'in' + a known town is its seat,
+    # though the parser hangs the phrase on the verb.
+    ("The dispute went to the International Maritime Tribunal in Hamburg.",
+     ("International Maritime Tribunal", "basedIn", "Hamburg")),
+    # A description word of an organisation kind after a demonym: based in that country.
+    ("The deal was signed by the Italian utility Enerva.", ("Enerva", "basedIn", "Italy")),
+])
+def test_buildings_bodies_and_firms_are_placed(text, expected):
+    assert expected in labelled_triples(corpus_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The regulator fined Lumen Bank in Hamburg.",  # a direct object: where the fining was
+    "Lumen Bank opened a branch in Hamburg.",  # a subject
+])
+def test_in_a_place_after_a_verbs_object_or_subject_is_where_the_event_was(text):
+    """Only after a prepositional object is 'in Y' read by word order as a seat."""
+    corpus = corpus_of(text)
+    assert not [f for f in corpus.facts if f.evidence.rule == "org-next-in-place"]

@@ -325,7 +325,8 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         if mention.type is EntityType.ORGANIZATION or (
                 mention.type is EntityType.PERSON and _based(span)):
             predicate = "basedIn"
-        elif mention.type is EntityType.PLACE and mention.ner_label == "FAC":
+        elif mention.type is EntityType.PLACE and (
+                mention.ner_label == "FAC" or _facility(mention)):
             predicate = "locatedIn"
         else:
             continue
@@ -340,7 +341,17 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
                 for place in _based_places(state, child):
                     yield _fact(state, sentence, sent.doc[child.i:child.i + 1], "basedIn",
                                 mention, place, "org-based")
-        for prep, place in _prep_places(state, root, ORG_PREPS):
+        preps = ORG_PREPS | {"at"} if predicate == "locatedIn" else ORG_PREPS
+        placed = list(_prep_places(state, root, preps))
+        if not placed and root.dep_ == "pobj":
+            # 'went to the International Court of Justice in The Hague', 'a game at the
+            # Lumen Arena in Tulsa': the parser hangs 'in Y' on the verb, but right after a
+            # body or a building that is the object of a preposition it says where that is.
+            for prep, place in _next_in_place(state, span):
+                if place.text != mention.text and lookup(place.text) is not None:
+                    yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate,
+                                mention, place, "org-next-in-place")
+        for prep, place in placed:
             yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate, mention, place,
                         f"org-{prep.lower_}-place")
         if mention.type is EntityType.ORGANIZATION:
@@ -434,6 +445,13 @@ def _described_after(state: DocState, sentence: Sentence, span: Span,
                 yield _fact(state, sentence, span.doc[word.i:word.i + 1], "basedIn",
                             organisation, place, "org-appositive-demonym")
                 return
+
+
+def _facility(place: Mention) -> bool:
+    """'Lumen Energy Arena', 'Calicut International Airport': a building or a site by the
+    last word of its name (places.json facility_words)."""
+    words = place.text.split()
+    return len(words) > 1 and words[-1].lower() in _words("facility_words")
 
 
 def _based(span: Span) -> bool:
@@ -669,7 +687,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             any(t.is_punct for t in words):
         return
     organisation = person.type is EntityType.ORGANIZATION or any(
-        t.lemma_.lower() in ORGANISATION_WORDS for t in words[1:])
+        t.lemma_.lower() in ORGANISATION_WORDS | organisation_kinds() for t in words[1:])
     predicate, rule = ("basedIn", "org-demonym") if organisation else \
         ("cameFrom", "person-demonym")
     for size in (2, 1):
