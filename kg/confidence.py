@@ -23,6 +23,11 @@ from importlib import resources
 FLOOR = 0.1
 PLACE_PREDICATES = frozenset({"locatedIn", "basedIn", "bornIn", "livedIn", "cameFrom"})
 RUN_ON_WORDS = 40
+# A subject borrowed from another clause: an adverbial ('..., saying it would end X'), a
+# relative, a prepositional or a possessive clause. Judged far more often wrong than a
+# subject shared by coordinated or controlled verbs ('X met Y and signed Z', 'X agreed to Y').
+CLAUSE_INHERITED = ("inherited-advcl", "inherited-relcl", "inherited-pcomp", "inherited-object",
+                    "inherited-poss", "inherited-accused-pcomp")
 
 
 def signs(*, rule: str, predicate: str, subject: str, obj: str, known_predicate: bool,
@@ -41,6 +46,7 @@ def signs(*, rule: str, predicate: str, subject: str, obj: str, known_predicate:
         "subject_named": float(named(subject)),
         "object_named": float(bool(obj) and named(obj)),
         "inherited": float("inherited" in rule or "group" in rule),
+        "inherited_across_clause": float(rule.startswith(CLAUSE_INHERITED)),
         "relative_clause": float("relcl" in rule or "acl" in rule),
         "noun_or_light_verb": float(rule.startswith(("light-", "noun-", "agent-noun"))),
         "known_predicate": float(known_predicate),
