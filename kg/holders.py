@@ -23,6 +23,7 @@ holders fit, so a bare 'President X' in an article about two countries stays hol
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -30,6 +31,7 @@ from importlib import resources
 
 from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
+from kg.lexicon import demonyms
 from kg.model import Entity, EntityType, Fact, Mention, ResolvedCorpus, Role, RoleName
 
 AFFILIATED = "affiliatedWith"
@@ -70,7 +72,8 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
     organisations = {e.entity_id for e in corpus.entities if e.type is EntityType.ORGANIZATION}
     serving = {f.subject.entity_id for f in corpus.facts if _is_position(f) and f.object
                is not None and f.object.entity_id in organisations}
-    filled = [_filled(f, holders, named, places, serving) for f in corpus.facts]
+    texts = {d.doc_id: d.body for d in corpus.documents}
+    filled = [_filled(f, holders, named, places, serving, texts) for f in corpus.facts]
     if all(a is b for a, b in zip(filled, corpus.facts, strict=True)):
         return corpus
     return corpus.model_copy(update={"facts": tuple(filled)})
@@ -104,7 +107,8 @@ def _is_position(fact: Fact) -> bool:
 
 
 def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mention]]],
-            places: dict[str, Entity], serving: set[str | None]) -> Fact:
+            places: dict[str, Entity], serving: set[str | None],
+            texts: dict[str, str]) -> Fact:
     if not _is_position(fact) or fact.object is not None or not fact.subject.entity_id:
         return fact
     doc = fact.evidence.doc_id
@@ -123,14 +127,16 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     kind = office_kind(fact.role_name or "")
     if fact.subject.entity_id in serving:
         return fact  # 'President X' of a firm or a league the corpus names: not a country's
-    place = _dominant_place(kind, in_doc, places) if kind else None
+    place = _dominant_place(kind, in_doc, places, texts.get(doc, "")) if kind else None
     if place is None:
         return fact
     return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
 
 
 def _dominant_place(kind: str, in_doc: dict[str, list[Mention]],
-                    places: dict[str, Entity]) -> str | None:
+                    places: dict[str, Entity], text: str) -> str | None:
+    """The place of a kind the article is about: named, and named (by its name or by an
+    adjective of it: 'the Ukrainian government') far more often than any other."""
     counts: Counter[str] = Counter()
     for entity_id, mentions in in_doc.items():
         entity = places.get(entity_id)
@@ -138,13 +144,27 @@ def _dominant_place(kind: str, in_doc: dict[str, list[Mention]],
             continue
         place = lookup(entity.label)
         if place is not None and place.kind == kind:
-            counts[entity_id] = len(mentions)
+            starts = {m.start for m in mentions}
+            counts[entity_id] = len(mentions) + sum(
+                found.start() not in starts and found.group()[:1].isupper()
+                for found in _adjectives_of(place.name).finditer(text))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < _MIN_MENTIONS:
         return None
     if len(ranked) == 2 and ranked[0][1] < _DOMINANCE * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+@cache
+def _adjectives_of(place: str) -> re.Pattern[str]:
+    """The adjectives of a place as one pattern ('Ukrainian' for Ukraine, 'U.S.' for the
+    United States), matched without case; a pattern that never matches when there are none."""
+    forms = sorted((k for k, v in demonyms().items() if v == place), key=len, reverse=True)
+    if not forms:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(map(re.escape, forms))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how: str) -> Fact:

@@ -88,3 +88,17 @@ def test_office_kinds():
     assert office_kind("governor") == "state"
     assert office_kind("mayor") == "city"
     assert office_kind("chief executive") is None
+
+
+def test_adjectives_of_a_country_count_as_naming_it():
+    """'the Portuguese government ... Portuguese banks': an article about a country often
+    names it once and says its adjective more often."""
+    corpus = corpus_of("Portuguese President Ana Lobo spoke on Monday. Prime Minister Rui "
+                       "Sousa said Portuguese banks would lend more.")
+    assert ("Rui Sousa", "Portugal", "prime minister", "t0.txt") in positions(corpus)
+
+
+def test_adjectives_of_two_countries_leave_a_bare_title_bare():
+    corpus = corpus_of("Portuguese President Ana Lobo met Spanish President Juan Gil. Prime "
+                       "Minister Rui Sousa said Spanish and Portuguese banks would lend more.")
+    assert ("Rui Sousa", "", "prime minister", "t0.txt") in positions(corpus)
