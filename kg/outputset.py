@@ -34,10 +34,10 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-from kg.durable import fsync_folder, signals_held, write_durably
+from kg.durable import fsync_folder, signals_held, sole_writer, write_durably
 from kg.errors import OutputError
 from kg.journal import pause_for_tests, process_alive
 
@@ -120,7 +120,8 @@ def commit(folder: Path, files: dict[str, str | bytes],
         (folder / GENERATIONS).mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"{folder}: cannot write here ({err.strerror or err})") from None
-    with _locked(folder):
+    # one writer per set folder, locked on the folder itself so no lock file is left
+    with sole_writer(folder, f"{folder}: another kg run is writing these outputs"):
         remove_leftovers(folder)
         staged = _new_generation(folder)
         switched = False
@@ -265,18 +266,3 @@ def _store_target(store_link: Path) -> str:
     return os.path.join("..", CURRENT, store_link.parent.name)
 
 
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """One writer per set folder (a lock on the folder itself, so no lock file is left).
-    ``fcntl`` is imported here, as only a set (POSIX: symbolic links) needs it."""
-    import fcntl
-
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise OutputError(f"{folder}: another kg run is writing these outputs") from None
-        yield
-    finally:
-        os.close(handle)
