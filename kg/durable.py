@@ -1,6 +1,7 @@
 """Writing a file so that a crash leaves the old content or the new, never half: the one shape
 every kg output, journal and store file is written in (a temporary sibling, flushed to disk,
-renamed over the target) and the folder flush that makes a rename itself durable.
+renamed over the target), the folder flush that makes a rename itself durable, and the lock
+that keeps a second writer out while one writes.
 
 Temporary siblings are named ``.NAME.kgPID.*.tmp``, so a later run can tell a dead process's
 (``remove_stale_temps`` in kg.export) from a live one's.
@@ -117,3 +118,27 @@ def signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+@contextmanager
+def sole_writer(path: Path, busy: str) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``path`` (a folder, or a file made if missing) while the
+    block runs; ``OutputError(busy)`` at once if another process holds it. The kernel drops
+    the lock when its holder dies, even by SIGKILL, so a killed writer never blocks the next.
+    ``fcntl`` is imported here: POSIX only, and only writers that need a lock need it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: kg's writers need POSIX locks and symbolic links
+        raise OutputError(f"{path}: kg writes outputs and stores on POSIX systems only "
+                          "(Linux, macOS; on Windows use WSL)") from None
+
+    flags = os.O_RDONLY if path.is_dir() else os.O_RDONLY | os.O_CREAT
+    handle = os.open(path, flags, 0o666)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputError(busy) from None
+        yield
+    finally:
+        os.close(handle)

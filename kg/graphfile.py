@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import os
 import re
 import warnings
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ from rdflib.plugins.parsers.trig import TrigParser, TrigSinkParser
 from kg.errors import GraphError
 from kg.graphstore import is_store, read_dataset
 from kg.journal import roll_forward
+from kg.outputset import read_through
 
 KG_CONTEXT_IRI = "https://w3id.org/kg-news/context.jsonld"
 """The IRI a JSON-LD file may name as ``@context`` (or ``@import``) to mean kg's own context;
@@ -65,6 +67,7 @@ def load_graph(path: str | Path) -> Dataset:
         raise GraphError(f"{path}: no such graph file (a folder, and not a kg graph store)")
     if not path.is_file():
         raise GraphError(f"{path}: no such graph file")
+    source = read_through(path)  # one generation of an output set, whatever commits meanwhile
     fmt = GRAPH_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise GraphError(f"{path}: unknown RDF suffix; use one of {', '.join(GRAPH_FORMATS)}")
@@ -72,11 +75,12 @@ def load_graph(path: str | Path) -> Dataset:
     try:
         with quiet_literal_warnings():
             if fmt == "json-ld":
-                document = resolve_contexts(_read_json(path))
+                document = resolve_contexts(_read_json(source))
                 dataset.parse(data=document, format="json-ld", publicID=path.resolve().as_uri())
             else:
                 _register_parsers()
-                dataset.parse(path, format=_PARSERS.get(fmt, fmt))
+                dataset.parse(source, format=_PARSERS.get(fmt, fmt),
+                              publicID=Path(os.path.abspath(path)).as_uri())
     except GraphError as err:
         raise GraphError(f"{path}: {err}") from None
     except RecursionError:

@@ -25,7 +25,6 @@ into rdflib.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import os
 import shutil
@@ -43,7 +42,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg import __version__, outputset
-from kg.durable import fsync_folder, replacing, write_durably
+from kg.durable import fsync_folder, replacing, sole_writer, write_durably
 from kg.errors import GraphError, KgError, OutputError
 from kg.export import remove_stale_temps, write_outputs
 from kg.model import Document, ExtractionResult
@@ -153,13 +152,15 @@ def write_store(path: str | Path, manifest: StoreManifest,
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise OutputError(f"{path}: a file is in the way of the store folder")
-    if path.is_dir() and any(path.iterdir()) and not is_store(path):
+    if path.is_dir() and not is_store(path) and not _unfinished_first_write(path):
         raise OutputError(f"{path}: is a folder but not a kg graph store; choose another")
     try:
         (path / RECORDS).mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"{path}: cannot write here ({err.strerror or err})") from None
-    with _writer_lock(path):
+    # the store's lock file, part of its layout from the start (a set folder, which must
+    # gain no file a reader could take for an output, locks the folder itself)
+    with sole_writer(path / "lock", f"{path}: another kg build is writing this store"):
         _remove_leftovers(path)
         for record in records:
             _write_record(path, record, manifest)
@@ -176,6 +177,14 @@ def write_store(path: str | Path, manifest: StoreManifest,
                 shutil.rmtree(staged, ignore_errors=True)       # keeps what it made live
             raise
         _remove_leftovers(path)
+
+
+def _unfinished_first_write(path: Path) -> bool:
+    """An empty folder, or what a first write killed or failed before its switch leaves
+    (records, the lock, staged generations, temporary links): the next write takes it over
+    instead of refusing the folder as someone else's."""
+    return all(entry.name in {RECORDS, "lock"} or entry.name.startswith(("g-", f".{CURRENT}.kg"))
+               for entry in path.iterdir())
 
 
 def _write_record(path: Path, record: ExtractionResult, manifest: StoreManifest) -> None:
@@ -262,19 +271,6 @@ def _remove_leftovers(path: Path) -> None:
         for record in (path / RECORDS).iterdir():
             if record.name.endswith(".tmp") or record.stem not in used:
                 record.unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def _writer_lock(path: Path) -> Iterator[None]:
-    with open(path / "lock", "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise OutputError(f"{path}: another kg build is writing this store") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 # --- reading -------------------------------------------------------------------------------

@@ -149,7 +149,8 @@ def write_build(files: dict[Path, str], store: Path | None = None,
     """Write a build's output files (path -> text) and its store: as one output set
     (kg.outputset) where their folder is or becomes one (``atomic``, as
     ``outputset.choose_folder``), the store joining the set when it is in that
-    folder; otherwise the store first, then the files all or nothing (kg.export.write_all).
+    folder; otherwise the files all or nothing (kg.export.write_all, or their own set) just
+    before the store's switch, so a failure to write them leaves the store unchanged.
     Returns a note for the user when a set was asked for and cannot be had."""
     folder, note = outputset.choose_folder(files, atomic) if files else (None, None)
     joins = (folder is not None and store is not None
@@ -159,12 +160,19 @@ def write_build(files: dict[Path, str], store: Path | None = None,
     def commit(staged: Path) -> None:
         outputset.commit(folder, names, store=(Path(store) / STORE_LINK, staged))
 
+    def files_alone() -> None:
+        if folder is not None:
+            outputset.commit(folder, names)
+        elif files:
+            write_all(files)
+
     if store is not None and build is not None:
-        save(store, build, commit=commit if joins else None)
-    if folder is not None and not joins:
-        outputset.commit(folder, names)
-    elif folder is None and files:
-        write_all(files)
+        # Files not in the store's set go just before its switch: if they cannot be written,
+        # the staged generation is dropped and the store stays as it was, matching them.
+        save(store, build, before_swap=None if joins else files_alone,
+             commit=commit if joins else None)
+    else:
+        files_alone()
     return note
 
 

@@ -116,9 +116,11 @@ def read_documents(paths: Iterable[str | Path], *, strict: bool = False,
             if explicit:
                 raise
             skipped.append(str(err))
-    if not docs:
+    if not docs:  # the reasons, else a folder of refused files leaves the user guessing
+        why = f": skipped {skipped[0]}" if skipped else ""
+        more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
         raise InputError("no readable documents (.txt, .md, .html, .jsonl) in " +
-                         ", ".join(str(p) for p in paths))
+                         ", ".join(str(p) for p in paths) + why + more)
     return IngestReport(tuple(docs.values()), tuple(skipped), tuple(ignored))
 
 

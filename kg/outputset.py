@@ -20,7 +20,9 @@ into a set is invisible to readers too.
 
 A reader that opens several files at different moments can still straddle a commit (the old
 generation is removed after it); one that must not resolves ``.kg-current`` once
-(``os.path.realpath``) and reads the files under that generation.
+(``os.path.realpath``) and reads the files under that generation, as kg's own readers do
+(``read_through``); kg then refuses to commit into a set another writer switched since it
+read (``kg report output/graph.ttl`` never puts a page of the old graph beside the new).
 
 Where symbolic links cannot be made (Windows without developer mode, FAT, some network
 shares), ``choose_folder`` says so and kg writes plain files under the commit journal
@@ -34,10 +36,10 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-from kg.durable import fsync_folder, signals_held, write_durably
+from kg.durable import fsync_folder, signals_held, sole_writer, write_durably
 from kg.errors import OutputError
 from kg.journal import pause_for_tests, process_alive
 
@@ -49,6 +51,26 @@ its generation is staged and the names adopted, just before the switch, and then
 test can SIGKILL it there (kg.journal.pause_for_tests). Unset (always, outside tests), inert."""
 _TEMP = re.compile(r"^\..*\.kg(\d+)\..*tmp$")
 """A temporary entry of a kg process (durable.temp_prefix, and this module's link temps)."""
+
+
+_READ: dict[Path, Path] = {}
+"""Set folders this process has read a file of, each with the generation it read
+(``read_through``): a later commit of this process into the folder refuses if another writer
+switched the set in between, so kg never writes a page of one build beside another's graph."""
+
+
+def read_through(path: Path) -> Path:
+    """The file to open for ``path``: when ``path`` is an output of a set, the same file under
+    the live generation, resolved once (so a reader sees one generation whatever commits
+    meanwhile, and read it promptly: the next commit removes it); otherwise ``path``."""
+    folder = path.parent
+    if not (path.is_symlink() and is_set_folder(folder)):
+        return path
+    live = _live(folder)
+    if live is None or not (live / path.name).is_file():
+        return path
+    _READ.setdefault(Path(os.path.realpath(folder)), Path(os.path.realpath(live)))
+    return live / path.name
 
 
 def is_set_folder(folder: Path) -> bool:
@@ -120,8 +142,14 @@ def commit(folder: Path, files: dict[str, str | bytes],
         (folder / GENERATIONS).mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(f"{folder}: cannot write here ({err.strerror or err})") from None
-    with _locked(folder):
+    # one writer per set folder, locked on the folder itself so no lock file is left
+    with sole_writer(folder, f"{folder}: another kg run is writing these outputs"):
         remove_leftovers(folder)
+        read = _READ.get(Path(os.path.realpath(folder)))
+        live = _live(folder)
+        if read is not None and (live is None or Path(os.path.realpath(live)) != read):
+            raise OutputError(f"{folder}: another kg run replaced these outputs while this one "
+                              "read them; nothing written, run it again")
         staged = _new_generation(folder)
         switched = False
         try:
@@ -139,6 +167,8 @@ def commit(folder: Path, files: dict[str, str | bytes],
             with signals_held():  # a stop after the switch must not undo it (nor the store's)
                 _point(folder, staged)
                 switched = True
+                if read is not None:  # this process's reading is now of the live set
+                    _READ[Path(os.path.realpath(folder))] = Path(os.path.realpath(staged))
                 fsync_folder(folder)
                 if live is not None:
                     shutil.rmtree(live, ignore_errors=True)
@@ -265,18 +295,3 @@ def _store_target(store_link: Path) -> str:
     return os.path.join("..", CURRENT, store_link.parent.name)
 
 
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """One writer per set folder (a lock on the folder itself, so no lock file is left).
-    ``fcntl`` is imported here, as only a set (POSIX: symbolic links) needs it."""
-    import fcntl
-
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise OutputError(f"{folder}: another kg run is writing these outputs") from None
-        yield
-    finally:
-        os.close(handle)

@@ -160,6 +160,27 @@ def test_service_and_from_are_refused_before_any_request(tmp_path, server, templ
     assert requests == []
 
 
+@pytest.mark.parametrize("template", [
+    "SELECT * FROM <{uri}> WHERE {{ ?s ?p ?o }}",
+    "SELECT * FROM NAMED <{uri}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+])
+def test_from_a_local_file_is_refused_and_the_file_is_not_opened(tmp_path, template):
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<urn:a> <urn:b> <urn:c> .\n")
+    secret = tmp_path / "secret-from.ttl"
+    secret.write_text("<urn:secret> <urn:b> <urn:c> .\n")
+    opened: list[str] = []
+    sys.addaudithook(lambda event, args: opened.append(str(args[0]))
+                     if event == "open" and str(args[0]).endswith("secret-from.ttl") else None)
+    dataset = load_graph(graph)
+
+    with pytest.raises(GraphError, match="refused") as raised:
+        run_query(dataset, template.format(uri=secret.as_uri()), timeout=None)  # in process
+
+    assert "\n" not in str(raised.value)
+    assert opened == []
+
+
 # --- hostile files: bounded time, one line --------------------------------------------------
 
 LAUGHS = """<?xml version="1.0"?>

@@ -342,6 +342,66 @@ def test_a_failed_rename_puts_back_the_outputs_already_replaced(tmp_path, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.jsonld", "graph.ttl"]
 
 
+@pytest.mark.timeout(300)
+def test_outputs_that_cannot_be_written_leave_the_store_beside_them_as_it_was(tmp_path):
+    """The store in a plain output folder switches only once the files are written: a
+    graph.jsonld that cannot be written leaves graph.ttl and the store both on the old build."""
+    from kg.graphstore import open_store
+
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE)
+    output = tmp_path / "output"
+    first = _run_kg("build", "a.txt", "--no-validate", "-q", "--no-atomic-set", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    turtle = (output / "graph.ttl").read_bytes()
+    documents = open_store(output / "store").manifest.documents
+    (output / "graph.jsonld").unlink()
+    (output / "graph.jsonld").mkdir()  # in the way of the rename
+    article.write_text("Kim Jong Un gave Vladimir Putin a rifle in Pyongyang on Friday.\n")
+
+    failed = _run_kg("build", "a.txt", "--no-validate", "-q", "--no-atomic-set", cwd=tmp_path)
+
+    assert failed.returncode == 7
+    assert "no output was changed" in _one_line(failed.stderr)
+    assert (output / "graph.ttl").read_bytes() == turtle
+    assert open_store(output / "store").manifest.documents == documents
+    assert not [p.name for p in output.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.timeout(300)
+def test_a_store_left_by_a_first_build_that_died_is_taken_over_by_the_next(tmp_path):
+    """A first build killed (or failed) while writing its store leaves records, the lock and a
+    staged generation but no live one; the next build takes the folder over, never refusing it
+    as another program's."""
+    from kg.graphstore import CURRENT, RECORDS, open_store
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    store = tmp_path / "output" / "store"
+    (store / RECORDS).mkdir(parents=True)
+    (store / RECORDS / "0123.json").write_text("{}")
+    (store / "lock").touch()
+    (store / "g-99999-x").mkdir()
+    (store / f".{CURRENT}.kg99999.tmp").symlink_to("g-99999-x")
+
+    result = _run_kg("build", "a.txt", "--no-validate", "-q", cwd=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert list(open_store(store).manifest.documents) == ["a.txt"]
+    assert sorted(p.name for p in store.iterdir()) == sorted(
+        [CURRENT, RECORDS, "lock", open_store(store).generation.name])
+
+
+@pytest.mark.timeout(60)
+def test_a_folder_of_other_files_is_still_refused_as_a_store(tmp_path):
+    from kg.errors import OutputError
+    from kg.graphstore import write_store
+
+    (tmp_path / "mine.txt").write_text("not kg's\n")
+    with pytest.raises(OutputError, match="not a kg graph store"):
+        write_store(tmp_path, None, [], [])  # type: ignore[arg-type]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.txt"]
+
+
 def test_temp_files_of_a_killed_run_are_removed_by_the_next(tmp_path):
     from kg.export import write_all
 

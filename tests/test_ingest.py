@@ -422,6 +422,22 @@ def test_folder_with_only_bad_files_raises(tmp_path):
         read_documents([tmp_path])
 
 
+def test_a_folder_of_refused_files_says_why_in_one_line(tmp_path, monkeypatch):
+    from kg import ingest
+
+    monkeypatch.setattr(ingest, "MAX_DOCUMENT_CHARS", 50)
+    _write(tmp_path, "a.txt", "Putin gave Kim a rifle in Pyongyang on a Friday morning.")
+    _write(tmp_path, "b.txt", b"")
+
+    with pytest.raises(InputError) as raised:
+        read_documents([tmp_path])
+
+    message = str(raised.value)
+    assert "\n" not in message
+    assert "skipped a.txt: 56 characters is more than kg parses" in message
+    assert message.endswith("(and 1 more)")
+
+
 def test_bad_file_named_next_to_a_folder_still_raises(tmp_path):
     folder = tmp_path / "corpus"
     _write(folder, "good.txt", "Putin gave Kim a rifle.")

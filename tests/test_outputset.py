@@ -4,6 +4,7 @@ after a real ``kg build`` is SIGKILLed at a random moment."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -123,6 +124,35 @@ def test_a_second_writer_is_refused_in_one_line(tmp_path):
     finally:
         kill_and_reap(holder)
     assert (out / "a.ttl").read_text() == "A1\n"
+
+
+def _commit_elsewhere(out: Path, files: dict[str, str]) -> None:
+    """A commit by another process (another kg run), outside this one's bookkeeping."""
+    script = ("import json, sys\nfrom kg.outputset import commit\n"
+              "commit(sys.argv[1], json.loads(sys.argv[2]))\n")
+    subprocess.run([sys.executable, "-c", script, str(out), json.dumps(files)],
+                   env=dict(os.environ, PYTHONPATH=str(REPO)), check=True, timeout=60)
+
+
+def test_a_reader_reads_one_generation_and_never_writes_beside_a_newer_one(tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setattr(outputset, "_READ", {})
+    out = tmp_path / "out"
+    commit(out, {"graph.ttl": "G1\n", "graph.jsonld": "J1\n"})
+
+    source = outputset.read_through(out / "graph.ttl")
+    assert source.parent.parent.name == GENERATIONS and source.read_text() == "G1\n"
+    commit(out, {"report.html": "page of G1\n"})  # the set it read is still live: fine
+    assert outputset.read_through(out / "graph.jsonld").read_text() == "J1\n"
+    _commit_elsewhere(out, {"graph.ttl": "G2\n", "graph.jsonld": "J2\n"})
+
+    with pytest.raises(OutputError, match="replaced these outputs while this one read them"):
+        commit(out, {"report.html": "page of G1, again\n"})
+
+    assert [(out / n).read_text() for n in ("graph.ttl", "graph.jsonld", "report.html")] == [
+        "G2\n", "J2\n", "page of G1\n"]
+    assert len(_generations(out)) == 1
+    assert outputset.read_through(out / "plain.txt") == out / "plain.txt"
 
 
 @pytest.mark.parametrize(("existing", "atomic", "is_set"), [
