@@ -139,6 +139,14 @@ class EventNouns(BaseModel):
         "their own fact with the event noun as object is dropped. Others ('ended the "
         "campaign', 'signed the deal') keep it and lend the noun their subject."))
     patient_possessive: frozenset[str] = frozenset()
+    clause_doer_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of going and meeting whose doer, when the text names none, is the subject of "
+        "the clause they time ('X was received during a visit to Oslo', 'after talks with Y, "
+        "X said'); not deeds ('police arrested X after the attack on Y': police did not "
+        "attack)."))
+    clause_doer_preps: frozenset[str] = Field(default=frozenset(), description=(
+        "The prepositions that hang such a noun on its clause: 'during', 'after', 'ahead "
+        "(of)'."))
     cancelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that keep the event their object names from happening ('cancelled his "
         "visit', 'postponed the summit'): the noun states no event."))

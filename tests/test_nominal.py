@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of, find
+from helpers import corpus_of, find, role
 from helpers import labelled_triples as triples
 
 from kg.model import Factuality, RoleName
@@ -90,3 +90,54 @@ def test_the_police_who_charge_are_not_the_doers_and_a_time_clause_is_no_charge(
                 if k[0] == "police"}
     corpus = corpus_of("Marco Bell was arrested after fleeing the scene.")
     assert not [f for f in corpus.facts if "accused" in f.evidence.rule]
+
+
+def test_a_support_verb_states_the_event_its_noun_cannot():
+    corpus = corpus_of("The Green Party held primary elections in Vermont on Tuesday.",
+                       "Ana Silva gave an award to Tom Reyes in Lyon.")
+    (held,) = [f for f in corpus.facts if f.evidence.rule.endswith("support-election")]
+    assert (held.subject.entity_id, held.predicate) == ("organization/green-party", "held")
+    assert held.object is not None and held.object.entity_id.startswith("thing/")
+    assert {r.name for r in held.roles} == {RoleName.PLACE, RoleName.TIME}
+    assert role(held, "place") == ["place/vermont"]
+    (gave,) = [f for f in corpus.facts if f.evidence.rule.endswith("support-award")]
+    assert gave.subject.entity_id == "person/ana-silva"
+    assert role(gave, "recipient") == ["person/tom-reyes"]
+
+
+def test_a_light_verbs_dative_names_the_nouns_object():
+    corpus = corpus_of("Ana Silva gave a speech to the Rotary Club in Lyon.")
+    assert ("Ana Silva", "addressed", "Rotary Club") in triples(corpus)
+
+
+def test_a_support_verb_with_a_noun_that_names_its_participants_says_nothing_more():
+    corpus = corpus_of("Owen Pryce held talks with Marta Ruiz in Lisbon.")
+    assert not [f for f in corpus.facts if "support-" in f.evidence.rule]
+
+
+def test_a_visit_timing_a_clause_is_made_by_the_clause_subject():
+    corpus = corpus_of("Ana Silva received the prize during a visit to Lisbon.",
+                       "After talks with Owen Pryce, Marta Ruiz said a deal was close.")
+    assert ("Ana Silva", "visited", "Lisbon") in triples(corpus)
+    talks = {t for t in triples(corpus) if t[1] == "discussed"}
+    assert talks in ({("Marta Ruiz", "discussed", "Owen Pryce")},
+                     {("Owen Pryce", "discussed", "Marta Ruiz")})
+
+
+def test_a_deed_timing_a_clause_is_not_the_clause_subjects():
+    corpus = corpus_of("Police arrested Tom Reyes after the attack on the embassy in Rome.")
+    assert not [f for f in corpus.facts if f.predicate == "attacked"]
+
+
+def test_a_planned_clause_makes_its_visit_expected():
+    corpus = corpus_of("Ana Silva will meet Tom Reyes ahead of a trip to Lisbon.")
+    # (The parser reads the name at the start of this sentence as 'Silva' alone.)
+    assert [t for t in triples(corpus) if t[1:] == ("visited", "Lisbon")
+            and t[0].endswith("Silva")]
+    (visit,) = [f for f in corpus.facts if f.predicate == "visited"]
+    assert visit.evidence.factuality is Factuality.EXPECTED
+
+
+def test_a_by_phrase_hung_on_the_victims_name_still_names_the_doer():
+    corpus = corpus_of("The killing of Ivo Marek by Tomas Ferreira in 1990 shocked the town.")
+    assert ("Tomas Ferreira", "killed", "Ivo Marek") in triples(corpus)

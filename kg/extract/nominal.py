@@ -64,7 +64,7 @@ def _accusing_verb(noun: Token) -> Token | None:
 
 
 def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Iterator[Mention]:
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+    for prep in (c for c in head.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for conj in conjuncts(pobj):
                 mention = referent(state, conj)
@@ -74,6 +74,105 @@ def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Itera
 
 def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
                 vocab: RelationVocabulary, *, patient_possessive: bool) -> Iterator[Fact]:
+    """The event a noun names; when a support verb's own fact was dropped for it ('held
+    primary elections in six states', 'gave a speech in Oslo') and the noun has no
+    participant to state it with, the support verb states it after all, with the noun as
+    its object: the event is not lost."""
+    facts = list(_event_noun_facts(state, sentence, noun, frame, vocab,
+                                   patient_possessive=patient_possessive))
+    yield from facts
+    light = light_verb(noun)
+    if facts or light is None or verb_lemma(light) not in event_nouns().support_verbs or \
+            vocab.spec(frame.verb) is None:
+        return
+    yield from _support_verb_facts(state, sentence, light, noun, vocab)
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The light verb whose object (or complement) an event noun is, also for the later
+    conjuncts of that object ('held primaries in six states and caucuses in one')."""
+    head = noun
+    while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    if head.dep_ in {"dobj", "attr"} and verb_lemma(head.head) in event_nouns().light_verbs:
+        return head.head
+    return None
+
+
+def _support_verb_facts(state: DocState, sentence: Sentence, light: Token, noun: Token,
+                        vocab: RelationVocabulary) -> Iterator[Fact]:
+    obj = referent(state, noun)
+    if obj is None:
+        return
+    lemma = verb_lemma(light)
+    spec = vocab.spec(lemma)
+    # The verb's own word ('held'), never a broader predicate it shares ('made' is not
+    # 'produced' a visit).
+    predicate = spec.predicate if spec is not None and \
+        spec.predicate[:1] == lemma[:1] else lemma.replace(" ", "_")
+    subjects = Frame()
+    fill_subjects(state, light, subjects)
+    roles = Frame()
+    for head in (light, noun):
+        for prep in (c for c in head.children if c.dep_ in {"prep", "dative"}):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                role = spec.role_for_prep(prep.lower_) if spec is not None else None
+                if pobj.ent_type_ in {"DATE", "TIME"}:
+                    add_time(state, roles, pobj)
+                elif role is not None and \
+                        (other := referent(state, pobj)) is not None:
+                    roles.roles.append(Role(name=role, mention=other))  # 'gave an award to X'
+                elif prep.lower_ in vocab.place_preps and \
+                        (place := referent(state, pobj)) is not None and \
+                        place.type is EntityType.PLACE:
+                    roles.roles.append(Role(name=RoleName.PLACE, mention=place))
+    for child in (c for c in light.children if c.dep_ == "npadvmod"):
+        add_time(state, roles, child)
+    trigger = light.doc[light.i:light.i + 1]
+    for subject, rule in subjects.subjects:
+        if not same_span(subject, obj):
+            yield make_fact(state, sentence, trigger, predicate=predicate, lemma=lemma,
+                            subject=subject, obj=obj, rule=f"{rule}/support-{noun.lemma_.lower()}",
+                            roles=roles.roles, factuality=judge_factuality(light, vocab),
+                            speaker=speaker_of(state, light, vocab))
+
+
+def _agents_on_object(state: DocState, noun: Token, frame: EventNoun) -> Iterator[Mention]:
+    """'the assassination of X by Y' often hangs 'by Y' on the name X; a name takes no
+    'by'-phrase of its own, so Y is the doer."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in frame.object):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i in state.mention_at):
+            yield from _prep_objects(state, pobj, frame.agent)
+
+
+def _timed_clause(noun: Token) -> Token | None:
+    """The verb a noun times through a preposition ('received during a visit', 'after talks
+    with Y, X said', 'ahead of the summit'), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead" and prep.head.dep_ in {"advmod", "prep"}:
+        prep = prep.head  # 'ahead of the visit'
+    if prep.lower_ not in event_nouns().clause_doer_preps or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return prep.head
+
+
+def _clause_doers(state: DocState, verb: Token) -> list[Mention]:
+    """Who makes the visit or holds the talks a clause is timed by ('X was received during
+    a visit to Oslo' is X's visit; 'after talks with Y, X said'): the clause's subject,
+    active or passive, when it names someone."""
+    subjects = Frame()
+    fill_subjects(state, verb, subjects)
+    doers = [m for m, _ in subjects.subjects]
+    if not doers:
+        doers = [m for c in verb.children if c.dep_ == "nsubjpass"
+                 for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+    return [m for m in doers if m.ner_label is not None or m.antecedent is not None]
+
+
+def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
+                      vocab: RelationVocabulary, *, patient_possessive: bool) -> Iterator[Fact]:
     spec = vocab.spec(frame.verb)
     if spec is None or (noun.dep_ in {"dobj", "nsubjpass"} and
                         verb_lemma(noun.head) in event_nouns().cancelling_verbs):
@@ -88,9 +187,14 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     else:
         agents += [(m, "noun-possessive") for m in possessed]  # "X's arrest of Y", 'its attack'
     agents += [(m, "noun-by") for m in _prep_objects(state, noun, frame.agent)]
+    if not agents:
+        agents += [(m, "noun-by") for m in _agents_on_object(state, noun, frame)]
     objects += named_objects
-    light = noun.head if noun.dep_ in {"dobj", "attr"} and \
-        verb_lemma(noun.head) in event_nouns().light_verbs else None
+    light = light_verb(noun)
+    clause = _timed_clause(noun) if not agents and light is None and \
+        noun.lemma_.lower() in event_nouns().clause_doer_nouns else None
+    if clause is not None:
+        agents += [(m, "noun-clause-subject") for m in _clause_doers(state, clause)]
     court = _accusing_verb(noun) if not agents else None
     if court is not None:
         # 'charged in the slaying of Y', 'X, suspected of the assassination of Y': the one
@@ -117,6 +221,8 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
         objects += [m for m in _prep_objects(state, light, frame.object) if m not in objects]
         factuality = judge_factuality(light, vocab)
         speaker = speaker_of(state, light, vocab)
+    elif clause is not None and agents:
+        factuality = judge_factuality(clause, vocab)  # 'will meet Y ahead of his trip'
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
         factuality = Factuality.EXPECTED
     elif court is not None and verb_lemma(court) in vocab.hedge_verbs:
