@@ -141,3 +141,39 @@ def test_a_planned_clause_makes_its_visit_expected():
 def test_a_by_phrase_hung_on_the_victims_name_still_names_the_doer():
     corpus = corpus_of("The killing of Ivo Marek by Tomas Ferreira in 1990 shocked the town.")
     assert ("Tomas Ferreira", "killed", "Ivo Marek") in triples(corpus)
+
+
+def test_an_of_phrase_names_the_one_who_dies_resigns_or_visits():
+    corpus = corpus_of("The death of Tomas Berg shocked the town.",
+                       "The resignation of Lena Park surprised the board.",
+                       "The visit of Pope Leo to Iraq drew crowds.")
+    assert [f.subject.entity_id for f in corpus.facts if f.predicate == "died"
+            and f.object is None] == ["person/tomas-berg"]
+    assert [f.subject.entity_id for f in corpus.facts if f.predicate == "resigned"
+            and f.object is None] == ["person/lena-park"]
+    assert ("Pope Leo", "visited", "Iraq") in triples(corpus)
+
+
+def test_a_meeting_of_three_is_three_meetings():
+    corpus = corpus_of("The meeting of Spain, Portugal and France on 3 March 2019 ended.")
+    met = {frozenset((f.subject.entity_id, f.object.entity_id)) for f in corpus.facts
+           if f.predicate == "met" and f.object is not None}
+    assert met == {frozenset(p) for p in (("place/spain", "place/portugal"),
+                                          ("place/spain", "place/france"),
+                                          ("place/portugal", "place/france"))}
+
+
+def test_talks_between_two_are_between_them():
+    corpus = corpus_of("Talks between Spain and Portugal ended on Monday.")
+    talks = [(f.subject.entity_id, f.object.entity_id if f.object else None)
+             for f in corpus.facts if f.lemma == "talk"]
+    assert sorted(talks) == [("place/spain", "place/portugal")]
+
+
+def test_an_alleged_death_is_reported_and_a_pending_exit_expected():
+    corpus = corpus_of("The alleged death of Tomas Berg was in the news.",
+                       "Crowds protested the pending exit of Ruritania from the Union.")
+    (died,) = [f for f in corpus.facts if f.predicate == "died"]
+    assert died.evidence.factuality is Factuality.REPORTED
+    (left,) = [f for f in corpus.facts if f.lemma == "leave"]
+    assert left.evidence.factuality is Factuality.EXPECTED

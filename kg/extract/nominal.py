@@ -32,7 +32,11 @@ from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sent
 from kg.relations import RelationVocabulary, load_vocabulary
 
 EXPECTED_MODIFIERS = {"planned", "proposed", "upcoming", "expected", "scheduled", "possible",
-                      "potential", "future", "forthcoming", "prospective"}
+                      "potential", "future", "forthcoming", "prospective", "pending",
+                      "impending", "looming", "intended", "threatened"}
+# 'the alleged death of X', 'a reported visit': someone says so, the text does not.
+REPORTED_MODIFIERS = {"alleged", "reported", "purported", "suspected", "rumoured", "rumored",
+                      "unconfirmed", "apparent", "presumed"}
 NAMED = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
 
 
@@ -186,7 +190,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         objects += possessed  # "Navalny's arrest": he was arrested
     else:
         agents += [(m, "noun-possessive") for m in possessed]  # "X's arrest of Y", 'its attack'
-    agents += [(m, "noun-by") for m in _prep_objects(state, noun, frame.agent)]
+    by_agents = list(_prep_objects(state, noun, frame.agent))
+    agents += [(m, "noun-by") for m in by_agents]
     if not agents:
         agents += [(m, "noun-by") for m in _agents_on_object(state, noun, frame)]
     objects += named_objects
@@ -225,18 +230,24 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         factuality = judge_factuality(clause, vocab)  # 'will meet Y ahead of his trip'
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
         factuality = Factuality.EXPECTED
-    elif court is not None and verb_lemma(court) in vocab.hedge_verbs:
+    elif any(c.lower_ in REPORTED_MODIFIERS for c in noun.children if c.dep_ == "amod") or (
+            court is not None and verb_lemma(court) in vocab.hedge_verbs):
         factuality = Factuality.REPORTED
-    if not objects and len(agents) >= 2 and spec.predicate in vocab.symmetric_predicates:
-        objects, agents = [agents[1][0]], agents[:1]  # 'talks between X and Y'
+    if not objects and len(agents) >= 2 and (spec.predicate in vocab.symmetric_predicates or (
+            "between" in frame.agent and len(by_agents) >= 2)):
+        # 'talks between X and Y', 'the meeting of X, Y and Z': each met each other one
+        yield from _reciprocal_nominal(state, sentence, noun, spec.predicate, frame.verb,
+                                       agents, circumstances.roles, factuality, speaker)
+        return
     trigger = noun.doc[noun.i:noun.i + 1]
     if frame.verb in vocab.occurrence_verbs and not named_objects and \
             spec.predicate not in vocab.symmetric_predicates:
         # "Kest's resignation", 'announced his death', 'after his arrival in Oslo': the event
         # with its one participant, as 'Kest resigned' would say it. Whoever announces or
         # mourns a death did not die.
-        doers = possessed or ([m for m, _ in agents] if light is not None and
-                              verb_lemma(light) in event_nouns().support_verbs else [])
+        doers = possessed or by_agents or (
+            [m for m, _ in agents] if light is not None and
+            verb_lemma(light) in event_nouns().support_verbs else [])
         for one in doers:
             if one.type in NAMED:
                 yield make_fact(state, sentence, trigger, predicate=spec.predicate,
@@ -261,6 +272,19 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                             subject=agent, obj=obj, rule=f"{rule}/noun-{noun.lemma_.lower()}",
                             roles=circumstances.roles,
                             factuality=factuality, speaker=speaker)
+
+
+def _reciprocal_nominal(state: DocState, sentence: Sentence, noun: Token, predicate: str,
+                        verb: str, agents: list[tuple[Mention, str]], roles: list[Role],
+                        factuality: Factuality, speaker: Mention | None) -> Iterator[Fact]:
+    trigger = noun.doc[noun.i:noun.i + 1]
+    for i, (one, rule) in enumerate(agents):
+        for other, _ in agents[i + 1:]:
+            if not same_span(one, other):
+                yield make_fact(state, sentence, trigger, predicate=predicate, lemma=verb,
+                                subject=one, obj=other,
+                                rule=f"{rule}/noun-{noun.lemma_.lower()}",
+                                roles=roles, factuality=factuality, speaker=speaker)
 
 
 def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
