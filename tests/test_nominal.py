@@ -177,3 +177,9 @@ def test_an_alleged_death_is_reported_and_a_pending_exit_expected():
     assert died.evidence.factuality is Factuality.REPORTED
     (left,) = [f for f in corpus.facts if f.lemma == "leave"]
     assert left.evidence.factuality is Factuality.EXPECTED
+
+
+def test_a_cardiac_arrest_is_no_arrest():
+    corpus = corpus_of("Tom Reyes suffered a cardiac arrest on Monday.",
+                       "Ana Silva had a heart attack in Lisbon.")
+    assert not [f for f in corpus.facts if f.predicate in {"arrested", "attacked"}]

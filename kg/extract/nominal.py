@@ -47,6 +47,9 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
         if token.pos_ not in {"NOUN", "PROPN"} or token.i in state.mention_at:
             continue
         lemma = token.lemma_.lower()
+        if any(f"{c.lower_} {lemma}" in lexicon.other_senses for c in token.children
+               if c.dep_ in {"amod", "compound"}):
+            continue  # 'suffered a cardiac arrest'
         if lemma in lexicon.nouns:
             yield from _event_noun(state, sentence, token, lexicon.nouns[lemma], vocab,
                                    patient_possessive=lemma in lexicon.patient_possessive)
@@ -86,7 +89,7 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
                                    patient_possessive=patient_possessive))
     yield from facts
     light = light_verb(noun)
-    if facts or light is None or verb_lemma(light) not in event_nouns().support_verbs or \
+    if facts or light is None or light_lemma(noun, light) not in event_nouns().support_verbs or \
             vocab.spec(frame.verb) is None:
         return
     yield from _support_verb_facts(state, sentence, light, noun, vocab)
@@ -95,12 +98,40 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
 def light_verb(noun: Token) -> Token | None:
     """The light verb whose object (or complement) an event noun is, also for the later
     conjuncts of that object ('held primaries in six states and caucuses in one')."""
+    head = _first_conjunct(noun)
+    if head.dep_ in {"dobj", "attr"} and verb_lemma(head.head) in event_nouns().light_verbs:
+        return head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and \
+            light_lemma(noun, head.head.head) in event_nouns().light_verbs:
+        return head.head.head  # 'embarked on a tour of X', 'engaged in talks with X'
+    return None
+
+
+def _patient_light_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the event its object names ('suffered a defeat',
+    'received an invitation from Y', 'underwent surgery'), or None."""
+    head = _first_conjunct(noun)
+    if head.dep_ == "dobj" and verb_lemma(head.head) in event_nouns().patient_light_verbs:
+        return head.head
+    return None
+
+
+def light_lemma(noun: Token, light: Token) -> str:
+    """The light verb as the lexicon lists it: 'embark on' when the noun comes through
+    that preposition ('embarked on a tour'), else the verb's lemma ('made')."""
+    lemma = verb_lemma(light)
+    head = _first_conjunct(noun)
+    if head.dep_ == "pobj" and head.head.head.i == light.i and \
+            not lemma.endswith(f" {head.head.lower_}"):
+        return f"{lemma} {head.head.lower_}"
+    return lemma
+
+
+def _first_conjunct(noun: Token) -> Token:
     head = noun
     while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
         head = head.head
-    if head.dep_ in {"dobj", "attr"} and verb_lemma(head.head) in event_nouns().light_verbs:
-        return head.head
-    return None
+    return head
 
 
 def _support_verb_facts(state: DocState, sentence: Sentence, light: Token, noun: Token,
@@ -108,7 +139,7 @@ def _support_verb_facts(state: DocState, sentence: Sentence, light: Token, noun:
     obj = referent(state, noun)
     if obj is None:
         return
-    lemma = verb_lemma(light)
+    lemma = light_lemma(noun, light)
     spec = vocab.spec(lemma)
     # The verb's own word ('held'), never a broader predicate it shares ('made' is not
     # 'produced' a visit).
@@ -196,6 +227,15 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         agents += [(m, "noun-by") for m in _agents_on_object(state, noun, frame)]
     objects += named_objects
     light = light_verb(noun)
+    undergoer = _patient_light_verb(noun) if light is None else None
+    if undergoer is not None:
+        # 'X received support from Y', 'X suffered a defeat by Y': the verb's subject is the
+        # one it is done to; the doer comes with 'by' or 'from', on the noun or the verb.
+        patients = Frame()
+        fill_subjects(state, undergoer, patients)
+        objects += [m for m, _ in patients.subjects if m not in objects]
+        agents += [(m, "noun-by") for m in _prep_objects(state, undergoer, (*frame.agent, "from"))
+                   if m not in objects]
     clause = _timed_clause(noun) if not agents and light is None and \
         noun.lemma_.lower() in event_nouns().clause_doer_nouns else None
     if clause is not None:
@@ -218,11 +258,14 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                         circumstances.roles.append(Role(name=RoleName.PLACE, mention=place))
     factuality = Factuality.ASSERTED
     speaker = None
+    if undergoer is not None:
+        factuality = judge_factuality(undergoer, vocab)
+        speaker = speaker_of(state, undergoer, vocab)
     if light is not None:
         # 'made a surprise visit to Kyiv', 'held talks with X': the light verb's subject acts.
         subjects = Frame()
         fill_subjects(state, light, subjects)
-        agents += [(m, f"light-{verb_lemma(light)}") for m, _ in subjects.subjects]
+        agents += [(m, f"light-{light_lemma(noun, light)}") for m, _ in subjects.subjects]
         objects += [m for m in _prep_objects(state, light, frame.object) if m not in objects]
         factuality = judge_factuality(light, vocab)
         speaker = speaker_of(state, light, vocab)
@@ -247,7 +290,7 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         # mourns a death did not die.
         doers = possessed or by_agents or (
             [m for m, _ in agents] if light is not None and
-            verb_lemma(light) in event_nouns().support_verbs else [])
+            light_lemma(noun, light) in event_nouns().support_verbs else [])
         for one in doers:
             if one.type in NAMED:
                 yield make_fact(state, sentence, trigger, predicate=spec.predicate,
@@ -257,11 +300,13 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                                 speaker=speaker)
         return
     if not agents and patient_possessive and len(objects) == 1 and objects[0].type in NAMED \
-            and light is None and any(c.dep_ == "poss" for c in noun.children):
+            and light is None and (undergoer is not None or
+                                   any(c.dep_ == "poss" for c in noun.children)):
         # "Berg's arrest": done to him by no one named, as 'Berg was arrested' says it.
+        how = "noun-possessive" if undergoer is None else f"light-{verb_lemma(undergoer)}"
         yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=frame.verb,
                         subject=objects[0], obj=None,
-                        rule=f"noun-possessive-patient/noun-{noun.lemma_.lower()}",
+                        rule=f"{how}-patient/noun-{noun.lemma_.lower()}",
                         roles=circumstances.roles, factuality=factuality, speaker=speaker,
                         subject_role=RoleName.THEME)
     for agent, rule in agents:
