@@ -139,6 +139,9 @@ class EventNouns(BaseModel):
         "their own fact with the event noun as object is dropped. Others ('ended the "
         "campaign', 'signed the deal') keep it and lend the noun their subject."))
     patient_possessive: frozenset[str] = frozenset()
+    vague_support_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Support verbs too bare to state an event by themselves ('had a tour', 'did an "
+        "interview'): when the noun names no participant, nothing is said."))
     patient_light_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs whose subject undergoes the event their object names ('suffered a defeat', "
         "'received support from Y'): the doer comes with 'by' or 'from'."))

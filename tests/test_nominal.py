@@ -183,3 +183,9 @@ def test_a_cardiac_arrest_is_no_arrest():
     corpus = corpus_of("Tom Reyes suffered a cardiac arrest on Monday.",
                        "Ana Silva had a heart attack in Lisbon.")
     assert not [f for f in corpus.facts if f.predicate in {"arrested", "attacked"}]
+
+
+def test_a_bare_support_verb_or_an_unnamed_participant_says_nothing_more():
+    corpus = corpus_of("The two leaders had a tour of a rocket launch site.",
+                       "Tom Reyes held talks with officials.")
+    assert not [f for f in corpus.facts if "support-" in f.evidence.rule]

@@ -90,8 +90,11 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     yield from facts
     light = light_verb(noun)
     if facts or light is None or light_lemma(noun, light) not in event_nouns().support_verbs or \
-            vocab.spec(frame.verb) is None:
-        return
+            light_lemma(noun, light) in event_nouns().vague_support_verbs or \
+            vocab.spec(frame.verb) is None or \
+            any(next(_prep_objects(state, head, frame.object), None) is not None
+                for head in (noun, light)):
+        return  # 'had a tour', 'held talks with officials': no fact, or a vague one
     yield from _support_verb_facts(state, sentence, light, noun, vocab)
 
 
