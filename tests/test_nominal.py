@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import corpus_of, find, role
 from helpers import labelled_triples as triples
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.model import Factuality, RoleName
 
@@ -189,3 +191,17 @@ def test_a_bare_support_verb_or_an_unnamed_participant_says_nothing_more():
     corpus = corpus_of("The two leaders had a tour of a rocket launch site.",
                        "Tom Reyes held talks with officials.")
     assert not [f for f in corpus.facts if "support-" in f.evidence.rule]
+
+
+COUNTRIES = ("Spain", "Portugal", "France", "Italy", "Greece", "Norway")
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(COUNTRIES), min_size=2, max_size=4, unique=True))
+def test_a_meeting_of_many_is_one_fact_per_pair(parties):
+    names = ", ".join(parties[:-1]) + " and " + parties[-1]
+    corpus = corpus_of(f"The meeting of {names} on 3 March 2019 ended without a deal.")
+    met = {frozenset((f.subject.entity_id, f.object.entity_id)) for f in corpus.facts
+           if f.predicate == "met" and f.object is not None}
+    assert len(met) == len(parties) * (len(parties) - 1) // 2
+    assert all(len(pair) == 2 for pair in met)
