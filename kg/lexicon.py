@@ -146,6 +146,23 @@ class EventNouns(BaseModel):
         "their own fact with the event noun as object is dropped. Others ('ended the "
         "campaign', 'signed the deal') keep it and lend the noun their subject."))
     patient_possessive: frozenset[str] = frozenset()
+    vague_support_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Support verbs too bare to state an event by themselves ('had a tour', 'did an "
+        "interview'): when the noun names no participant, nothing is said."))
+    patient_light_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs whose subject undergoes the event their object names ('suffered a defeat', "
+        "'received support from Y'): the doer comes with 'by' or 'from'."))
+    clause_doer_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of going and meeting whose doer, when the text names none, is the subject of "
+        "the clause they time ('X was received during a visit to Oslo', 'after talks with Y, "
+        "X said'); not deeds ('police arrested X after the attack on Y': police did not "
+        "attack)."))
+    clause_doer_preps: frozenset[str] = Field(default=frozenset(), description=(
+        "The prepositions that hang such a noun on its clause: 'during', 'after', 'ahead "
+        "(of)'."))
+    other_senses: frozenset[str] = Field(default=frozenset(), description=(
+        "An event noun with a word before it that makes it something else ('cardiac "
+        "arrest', 'heart attack', 'charm offensive'): no one arrested or attacked anyone."))
     cancelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that keep the event their object names from happening ('cancelled his "
         "visit', 'postponed the summit'): the noun states no event."))

@@ -93,7 +93,8 @@ class RelationVocabulary(BaseModel):
         "did ('is located in', 'was considered', 'were expected'): never read as one."))
     verb_idioms: dict[str, VerbIdiom] = Field(default_factory=dict, description=(
         "'verb noun' (lemmas) -> the idiom's meaning: 'lose life' -> die, 'take part' -> "
-        "participate in, 'claim responsibility' for."))
+        "participate in, 'claim responsibility' for; 'verb preposition noun' for idioms "
+        "said through a preposition: 'come into force' -> take effect, 'go on trial'."))
     relations: dict[str, RelationSpec]
     accusing_verbs: dict[str, str] = Field(default_factory=dict, description=(
         "Verbs of the courts and the police -> who stands accused of the deed their "

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of, find
+from helpers import corpus_of, find, role
 from helpers import labelled_triples as triples
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.model import Factuality, RoleName
 
@@ -90,3 +92,116 @@ def test_the_police_who_charge_are_not_the_doers_and_a_time_clause_is_no_charge(
                 if k[0] == "police"}
     corpus = corpus_of("Marco Bell was arrested after fleeing the scene.")
     assert not [f for f in corpus.facts if "accused" in f.evidence.rule]
+
+
+def test_a_support_verb_states_the_event_its_noun_cannot():
+    corpus = corpus_of("The Green Party held primary elections in Vermont on Tuesday.",
+                       "Ana Silva gave an award to Tom Reyes in Lyon.")
+    (held,) = [f for f in corpus.facts if f.evidence.rule.endswith("support-election")]
+    assert (held.subject.entity_id, held.predicate) == ("organization/green-party", "held")
+    assert held.object is not None and held.object.entity_id.startswith("thing/")
+    assert {r.name for r in held.roles} == {RoleName.PLACE, RoleName.TIME}
+    assert role(held, "place") == ["place/vermont"]
+    (gave,) = [f for f in corpus.facts if f.evidence.rule.endswith("support-award")]
+    assert gave.subject.entity_id == "person/ana-silva"
+    assert role(gave, "recipient") == ["person/tom-reyes"]
+
+
+def test_a_light_verbs_dative_names_the_nouns_object():
+    corpus = corpus_of("Ana Silva gave a speech to the Rotary Club in Lyon.")
+    assert ("Ana Silva", "addressed", "Rotary Club") in triples(corpus)
+
+
+def test_a_support_verb_with_a_noun_that_names_its_participants_says_nothing_more():
+    corpus = corpus_of("Owen Pryce held talks with Marta Ruiz in Lisbon.")
+    assert not [f for f in corpus.facts if "support-" in f.evidence.rule]
+
+
+def test_a_visit_timing_a_clause_is_made_by_the_clause_subject():
+    corpus = corpus_of("Ana Silva received the prize during a visit to Lisbon.",
+                       "After talks with Owen Pryce, Marta Ruiz said a deal was close.")
+    assert ("Ana Silva", "visited", "Lisbon") in triples(corpus)
+    talks = {t for t in triples(corpus) if t[1] == "discussed"}
+    assert talks in ({("Marta Ruiz", "discussed", "Owen Pryce")},
+                     {("Owen Pryce", "discussed", "Marta Ruiz")})
+
+
+def test_a_deed_timing_a_clause_is_not_the_clause_subjects():
+    corpus = corpus_of("Police arrested Tom Reyes after the attack on the embassy in Rome.")
+    assert not [f for f in corpus.facts if f.predicate == "attacked"]
+
+
+def test_a_planned_clause_makes_its_visit_expected():
+    corpus = corpus_of("Ana Silva will meet Tom Reyes ahead of a trip to Lisbon.")
+    # (The parser reads the name at the start of this sentence as 'Silva' alone.)
+    assert [t for t in triples(corpus) if t[1:] == ("visited", "Lisbon")
+            and t[0].endswith("Silva")]
+    (visit,) = [f for f in corpus.facts if f.predicate == "visited"]
+    assert visit.evidence.factuality is Factuality.EXPECTED
+
+
+def test_a_by_phrase_hung_on_the_victims_name_still_names_the_doer():
+    corpus = corpus_of("The killing of Ivo Marek by Tomas Ferreira in 1990 shocked the town.")
+    assert ("Tomas Ferreira", "killed", "Ivo Marek") in triples(corpus)
+
+
+def test_an_of_phrase_names_the_one_who_dies_resigns_or_visits():
+    corpus = corpus_of("The death of Tomas Berg shocked the town.",
+                       "The resignation of Lena Park surprised the board.",
+                       "The visit of Pope Leo to Iraq drew crowds.")
+    assert [f.subject.entity_id for f in corpus.facts if f.predicate == "died"
+            and f.object is None] == ["person/tomas-berg"]
+    assert [f.subject.entity_id for f in corpus.facts if f.predicate == "resigned"
+            and f.object is None] == ["person/lena-park"]
+    assert ("Pope Leo", "visited", "Iraq") in triples(corpus)
+
+
+def test_a_meeting_of_three_is_three_meetings():
+    corpus = corpus_of("The meeting of Spain, Portugal and France on 3 March 2019 ended.")
+    met = {frozenset((f.subject.entity_id, f.object.entity_id)) for f in corpus.facts
+           if f.predicate == "met" and f.object is not None}
+    assert met == {frozenset(p) for p in (("place/spain", "place/portugal"),
+                                          ("place/spain", "place/france"),
+                                          ("place/portugal", "place/france"))}
+
+
+def test_talks_between_two_are_between_them():
+    corpus = corpus_of("Talks between Spain and Portugal ended on Monday.")
+    talks = [(f.subject.entity_id, f.object.entity_id if f.object else None)
+             for f in corpus.facts if f.lemma == "talk"]
+    assert sorted(talks) == [("place/spain", "place/portugal")]
+
+
+def test_an_alleged_death_is_reported_and_a_pending_exit_expected():
+    corpus = corpus_of("The alleged death of Tomas Berg was in the news.",
+                       "Crowds protested the pending exit of Ruritania from the Union.")
+    (died,) = [f for f in corpus.facts if f.predicate == "died"]
+    assert died.evidence.factuality is Factuality.REPORTED
+    (left,) = [f for f in corpus.facts if f.lemma == "leave"]
+    assert left.evidence.factuality is Factuality.EXPECTED
+
+
+def test_a_cardiac_arrest_is_no_arrest():
+    corpus = corpus_of("Tom Reyes suffered a cardiac arrest on Monday.",
+                       "Ana Silva had a heart attack in Lisbon.")
+    assert not [f for f in corpus.facts if f.predicate in {"arrested", "attacked"}]
+
+
+def test_a_bare_support_verb_or_an_unnamed_participant_says_nothing_more():
+    corpus = corpus_of("The two leaders had a tour of a rocket launch site.",
+                       "Tom Reyes held talks with officials.")
+    assert not [f for f in corpus.facts if "support-" in f.evidence.rule]
+
+
+COUNTRIES = ("Spain", "Portugal", "France", "Italy", "Greece", "Norway")
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(COUNTRIES), min_size=2, max_size=4, unique=True))
+def test_a_meeting_of_many_is_one_fact_per_pair(parties):
+    names = ", ".join(parties[:-1]) + " and " + parties[-1]
+    corpus = corpus_of(f"The meeting of {names} on 3 March 2019 ended without a deal.")
+    met = {frozenset((f.subject.entity_id, f.object.entity_id)) for f in corpus.facts
+           if f.predicate == "met" and f.object is not None}
+    assert len(met) == len(parties) * (len(parties) - 1) // 2
+    assert all(len(pair) == 2 for pair in met)

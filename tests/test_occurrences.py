@@ -167,6 +167,30 @@ def test_an_idiom_means_its_verb():
     assert part.object is not None and "marathon" in (part.object.entity_id or "")
 
 
+def test_an_idiom_said_through_a_preposition_means_its_verb():
+    corpus = corpus_of("The Lisbon Treaty came into force on 3 May 2021. "
+                       "The Harlow Workers Union went on strike in Lisbon. "
+                       "Tom Reyes came to power in a coup in 1999.")
+    (force,) = occurrences(corpus, "take_effect")
+    assert force.subject.entity_id.endswith("lisbon-treaty")
+    assert role(force, "time") == ["2021-05-03"]
+    assert not [f for f in corpus.facts if f.lemma.startswith("come")]
+    (strike,) = occurrences(corpus, "go_on_strike")
+    assert strike.subject.entity_id == "organization/harlow-workers-union"
+    assert role(strike, "place") == ["place/lisbon"]
+    (power,) = [f for f in corpus.facts if f.lemma == "take power"]
+    assert power.subject.entity_id == "person/tom-reyes" and power.object is None
+
+
+def test_a_light_verb_idiom_names_the_verb_a_reader_would_use():
+    corpus = corpus_of("Rebels set fire to the Harlow Museum. Lisbon played host to the "
+                       "Harlow Games.")
+    assert [f.object.entity_id for f in corpus.facts if f.lemma == "set fire"] == [
+        "organization/harlow-museum"]
+    (hosted,) = [f for f in corpus.facts if f.predicate == "hosted"]
+    assert hosted.subject.entity_id == "place/lisbon"
+
+
 def test_becoming_something_is_a_fact_about_what_they_became():
     corpus = corpus_of("Lena Marsh became mayor of Dunmore in 2005.")
     (became,) = [f for f in corpus.facts if f.lemma == "become"]

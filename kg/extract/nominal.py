@@ -32,7 +32,11 @@ from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sent
 from kg.relations import RelationVocabulary, load_vocabulary
 
 EXPECTED_MODIFIERS = {"planned", "proposed", "upcoming", "expected", "scheduled", "possible",
-                      "potential", "future", "forthcoming", "prospective"}
+                      "potential", "future", "forthcoming", "prospective", "pending",
+                      "impending", "looming", "intended", "threatened"}
+# 'the alleged death of X', 'a reported visit': someone says so, the text does not.
+REPORTED_MODIFIERS = {"alleged", "reported", "purported", "suspected", "rumoured", "rumored",
+                      "unconfirmed", "apparent", "presumed"}
 NAMED = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
 
 
@@ -43,6 +47,9 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
         if token.pos_ not in {"NOUN", "PROPN"} or token.i in state.mention_at:
             continue
         lemma = token.lemma_.lower()
+        if any(f"{c.lower_} {lemma}" in lexicon.other_senses for c in token.children
+               if c.dep_ in {"amod", "compound"}):
+            continue  # 'suffered a cardiac arrest'
         if lemma in lexicon.nouns:
             yield from _event_noun(state, sentence, token, lexicon.nouns[lemma], vocab,
                                    patient_possessive=lemma in lexicon.patient_possessive)
@@ -64,7 +71,7 @@ def _accusing_verb(noun: Token) -> Token | None:
 
 
 def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Iterator[Mention]:
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+    for prep in (c for c in head.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for conj in conjuncts(pobj):
                 mention = referent(state, conj)
@@ -74,6 +81,136 @@ def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Itera
 
 def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
                 vocab: RelationVocabulary, *, patient_possessive: bool) -> Iterator[Fact]:
+    """The event a noun names; when a support verb's own fact was dropped for it ('held
+    primary elections in six states', 'gave a speech in Oslo') and the noun has no
+    participant to state it with, the support verb states it after all, with the noun as
+    its object: the event is not lost."""
+    facts = list(_event_noun_facts(state, sentence, noun, frame, vocab,
+                                   patient_possessive=patient_possessive))
+    yield from facts
+    light = light_verb(noun)
+    if facts or light is None or light_lemma(noun, light) not in event_nouns().support_verbs or \
+            light_lemma(noun, light) in event_nouns().vague_support_verbs or \
+            vocab.spec(frame.verb) is None or \
+            any(next(_prep_objects(state, head, frame.object), None) is not None
+                for head in (noun, light)):
+        return  # 'had a tour', 'held talks with officials': no fact, or a vague one
+    yield from _support_verb_facts(state, sentence, light, noun, vocab)
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The light verb whose object (or complement) an event noun is, also for the later
+    conjuncts of that object ('held primaries in six states and caucuses in one')."""
+    head = _first_conjunct(noun)
+    if head.dep_ in {"dobj", "attr"} and verb_lemma(head.head) in event_nouns().light_verbs:
+        return head.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "VERB" and \
+            light_lemma(noun, head.head.head) in event_nouns().light_verbs:
+        return head.head.head  # 'embarked on a tour of X', 'engaged in talks with X'
+    return None
+
+
+def _patient_light_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the event its object names ('suffered a defeat',
+    'received an invitation from Y', 'underwent surgery'), or None."""
+    head = _first_conjunct(noun)
+    if head.dep_ == "dobj" and verb_lemma(head.head) in event_nouns().patient_light_verbs:
+        return head.head
+    return None
+
+
+def light_lemma(noun: Token, light: Token) -> str:
+    """The light verb as the lexicon lists it: 'embark on' when the noun comes through
+    that preposition ('embarked on a tour'), else the verb's lemma ('made')."""
+    lemma = verb_lemma(light)
+    head = _first_conjunct(noun)
+    if head.dep_ == "pobj" and head.head.head.i == light.i and \
+            not lemma.endswith(f" {head.head.lower_}"):
+        return f"{lemma} {head.head.lower_}"
+    return lemma
+
+
+def _first_conjunct(noun: Token) -> Token:
+    head = noun
+    while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    return head
+
+
+def _support_verb_facts(state: DocState, sentence: Sentence, light: Token, noun: Token,
+                        vocab: RelationVocabulary) -> Iterator[Fact]:
+    obj = referent(state, noun)
+    if obj is None:
+        return
+    lemma = light_lemma(noun, light)
+    spec = vocab.spec(lemma)
+    # The verb's own word ('held'), never a broader predicate it shares ('made' is not
+    # 'produced' a visit).
+    predicate = spec.predicate if spec is not None and \
+        spec.predicate[:1] == lemma[:1] else lemma.replace(" ", "_")
+    subjects = Frame()
+    fill_subjects(state, light, subjects)
+    roles = Frame()
+    for head in (light, noun):
+        for prep in (c for c in head.children if c.dep_ in {"prep", "dative"}):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                role = spec.role_for_prep(prep.lower_) if spec is not None else None
+                if pobj.ent_type_ in {"DATE", "TIME"}:
+                    add_time(state, roles, pobj)
+                elif role is not None and \
+                        (other := referent(state, pobj)) is not None:
+                    roles.roles.append(Role(name=role, mention=other))  # 'gave an award to X'
+                elif prep.lower_ in vocab.place_preps and \
+                        (place := referent(state, pobj)) is not None and \
+                        place.type is EntityType.PLACE:
+                    roles.roles.append(Role(name=RoleName.PLACE, mention=place))
+    for child in (c for c in light.children if c.dep_ == "npadvmod"):
+        add_time(state, roles, child)
+    trigger = light.doc[light.i:light.i + 1]
+    for subject, rule in subjects.subjects:
+        if not same_span(subject, obj):
+            yield make_fact(state, sentence, trigger, predicate=predicate, lemma=lemma,
+                            subject=subject, obj=obj, rule=f"{rule}/support-{noun.lemma_.lower()}",
+                            roles=roles.roles, factuality=judge_factuality(light, vocab),
+                            speaker=speaker_of(state, light, vocab))
+
+
+def _agents_on_object(state: DocState, noun: Token, frame: EventNoun) -> Iterator[Mention]:
+    """'the assassination of X by Y' often hangs 'by Y' on the name X; a name takes no
+    'by'-phrase of its own, so Y is the doer."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in frame.object):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i in state.mention_at):
+            yield from _prep_objects(state, pobj, frame.agent)
+
+
+def _timed_clause(noun: Token) -> Token | None:
+    """The verb a noun times through a preposition ('received during a visit', 'after talks
+    with Y, X said', 'ahead of the summit'), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead" and prep.head.dep_ in {"advmod", "prep"}:
+        prep = prep.head  # 'ahead of the visit'
+    if prep.lower_ not in event_nouns().clause_doer_preps or prep.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return prep.head
+
+
+def _clause_doers(state: DocState, verb: Token) -> list[Mention]:
+    """Who makes the visit or holds the talks a clause is timed by ('X was received during
+    a visit to Oslo' is X's visit; 'after talks with Y, X said'): the clause's subject,
+    active or passive, when it names someone."""
+    subjects = Frame()
+    fill_subjects(state, verb, subjects)
+    doers = [m for m, _ in subjects.subjects]
+    if not doers:
+        doers = [m for c in verb.children if c.dep_ == "nsubjpass"
+                 for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+    return [m for m in doers if m.ner_label is not None or m.antecedent is not None]
+
+
+def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
+                      vocab: RelationVocabulary, *, patient_possessive: bool) -> Iterator[Fact]:
     spec = vocab.spec(frame.verb)
     if spec is None or (noun.dep_ in {"dobj", "nsubjpass"} and
                         verb_lemma(noun.head) in event_nouns().cancelling_verbs):
@@ -87,10 +224,25 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
         objects += possessed  # "Navalny's arrest": he was arrested
     else:
         agents += [(m, "noun-possessive") for m in possessed]  # "X's arrest of Y", 'its attack'
-    agents += [(m, "noun-by") for m in _prep_objects(state, noun, frame.agent)]
+    by_agents = list(_prep_objects(state, noun, frame.agent))
+    agents += [(m, "noun-by") for m in by_agents]
+    if not agents:
+        agents += [(m, "noun-by") for m in _agents_on_object(state, noun, frame)]
     objects += named_objects
-    light = noun.head if noun.dep_ in {"dobj", "attr"} and \
-        verb_lemma(noun.head) in event_nouns().light_verbs else None
+    light = light_verb(noun)
+    undergoer = _patient_light_verb(noun) if light is None else None
+    if undergoer is not None:
+        # 'X received support from Y', 'X suffered a defeat by Y': the verb's subject is the
+        # one it is done to; the doer comes with 'by' or 'from', on the noun or the verb.
+        patients = Frame()
+        fill_subjects(state, undergoer, patients)
+        objects += [m for m, _ in patients.subjects if m not in objects]
+        agents += [(m, "noun-by") for m in _prep_objects(state, undergoer, (*frame.agent, "from"))
+                   if m not in objects]
+    clause = _timed_clause(noun) if not agents and light is None and \
+        noun.lemma_.lower() in event_nouns().clause_doer_nouns else None
+    if clause is not None:
+        agents += [(m, "noun-clause-subject") for m in _clause_doers(state, clause)]
     court = _accusing_verb(noun) if not agents else None
     if court is not None:
         # 'charged in the slaying of Y', 'X, suspected of the assassination of Y': the one
@@ -109,28 +261,39 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
                         circumstances.roles.append(Role(name=RoleName.PLACE, mention=place))
     factuality = Factuality.ASSERTED
     speaker = None
+    if undergoer is not None:
+        factuality = judge_factuality(undergoer, vocab)
+        speaker = speaker_of(state, undergoer, vocab)
     if light is not None:
         # 'made a surprise visit to Kyiv', 'held talks with X': the light verb's subject acts.
         subjects = Frame()
         fill_subjects(state, light, subjects)
-        agents += [(m, f"light-{verb_lemma(light)}") for m, _ in subjects.subjects]
+        agents += [(m, f"light-{light_lemma(noun, light)}") for m, _ in subjects.subjects]
         objects += [m for m in _prep_objects(state, light, frame.object) if m not in objects]
         factuality = judge_factuality(light, vocab)
         speaker = speaker_of(state, light, vocab)
+    elif clause is not None and agents:
+        factuality = judge_factuality(clause, vocab)  # 'will meet Y ahead of his trip'
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
         factuality = Factuality.EXPECTED
-    elif court is not None and verb_lemma(court) in vocab.hedge_verbs:
+    elif any(c.lower_ in REPORTED_MODIFIERS for c in noun.children if c.dep_ == "amod") or (
+            court is not None and verb_lemma(court) in vocab.hedge_verbs):
         factuality = Factuality.REPORTED
-    if not objects and len(agents) >= 2 and spec.predicate in vocab.symmetric_predicates:
-        objects, agents = [agents[1][0]], agents[:1]  # 'talks between X and Y'
+    if not objects and len(agents) >= 2 and (spec.predicate in vocab.symmetric_predicates or (
+            "between" in frame.agent and len(by_agents) >= 2)):
+        # 'talks between X and Y', 'the meeting of X, Y and Z': each met each other one
+        yield from _reciprocal_nominal(state, sentence, noun, spec.predicate, frame.verb,
+                                       agents, circumstances.roles, factuality, speaker)
+        return
     trigger = noun.doc[noun.i:noun.i + 1]
     if frame.verb in vocab.occurrence_verbs and not named_objects and \
             spec.predicate not in vocab.symmetric_predicates:
         # "Kest's resignation", 'announced his death', 'after his arrival in Oslo': the event
         # with its one participant, as 'Kest resigned' would say it. Whoever announces or
         # mourns a death did not die.
-        doers = possessed or ([m for m, _ in agents] if light is not None and
-                              verb_lemma(light) in event_nouns().support_verbs else [])
+        doers = possessed or by_agents or (
+            [m for m, _ in agents] if light is not None and
+            light_lemma(noun, light) in event_nouns().support_verbs else [])
         for one in doers:
             if one.type in NAMED:
                 yield make_fact(state, sentence, trigger, predicate=spec.predicate,
@@ -140,11 +303,13 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
                                 speaker=speaker)
         return
     if not agents and patient_possessive and len(objects) == 1 and objects[0].type in NAMED \
-            and light is None and any(c.dep_ == "poss" for c in noun.children):
+            and light is None and (undergoer is not None or
+                                   any(c.dep_ == "poss" for c in noun.children)):
         # "Berg's arrest": done to him by no one named, as 'Berg was arrested' says it.
+        how = "noun-possessive" if undergoer is None else f"light-{verb_lemma(undergoer)}"
         yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=frame.verb,
                         subject=objects[0], obj=None,
-                        rule=f"noun-possessive-patient/noun-{noun.lemma_.lower()}",
+                        rule=f"{how}-patient/noun-{noun.lemma_.lower()}",
                         roles=circumstances.roles, factuality=factuality, speaker=speaker,
                         subject_role=RoleName.THEME)
     for agent, rule in agents:
@@ -155,6 +320,19 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
                             subject=agent, obj=obj, rule=f"{rule}/noun-{noun.lemma_.lower()}",
                             roles=circumstances.roles,
                             factuality=factuality, speaker=speaker)
+
+
+def _reciprocal_nominal(state: DocState, sentence: Sentence, noun: Token, predicate: str,
+                        verb: str, agents: list[tuple[Mention, str]], roles: list[Role],
+                        factuality: Factuality, speaker: Mention | None) -> Iterator[Fact]:
+    trigger = noun.doc[noun.i:noun.i + 1]
+    for i, (one, rule) in enumerate(agents):
+        for other, _ in agents[i + 1:]:
+            if not same_span(one, other):
+                yield make_fact(state, sentence, trigger, predicate=predicate, lemma=verb,
+                                subject=one, obj=other,
+                                rule=f"{rule}/noun-{noun.lemma_.lower()}",
+                                roles=roles, factuality=factuality, speaker=speaker)
 
 
 def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,

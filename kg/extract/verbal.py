@@ -128,6 +128,11 @@ def verb_idiom(verb: Token, lemma: str, vocab: RelationVocabulary
             idiom = vocab.verb_idioms.get(f"{lemma} {child.lemma_.lower()}")
             if idiom is not None:
                 return child, idiom
+        elif child.dep_ == "prep":  # 'came into force', 'went on trial'
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                idiom = vocab.verb_idioms.get(f"{lemma} {child.lower_} {pobj.lemma_.lower()}")
+                if idiom is not None:
+                    return pobj, idiom
     return None
 
 
@@ -152,6 +157,7 @@ def _idiom_facts(state: DocState, sentence: Sentence, verb: Token,
                                  if (m := referent(state, c)) is not None
                                  and m.type is not EntityType.DATE)
     mentions = [m for m, _ in frame.objects]
+    mentions.append(referent(state, noun))  # the idiom's own noun is no role: 'into force'
     frame.roles = [r for r in frame.roles if r.mention not in mentions]
     reading = Reading(meaning.verb, spec, speaker_of(state, verb, vocab),
                       judge_factuality(verb, vocab))
