@@ -36,6 +36,21 @@ def role_modifiers() -> frozenset[str]:
     return frozenset(_data("roles.json").get("_modifiers", ()))  # type: ignore[arg-type]
 
 
+class ControlVerbs(BaseModel):
+    """Who does the infinitive after a verb (data/arguments.json): its object after
+    ``object_control`` verbs ('urged Kim to resign'), else its subject ('used satellites to
+    study the ice'); after ``subject_control_plans`` ('voted to lift the ban') it is a plan."""
+
+    model_config = ConfigDict(frozen=True)
+    object_control: frozenset[str]
+    subject_control_plans: frozenset[str]
+
+
+@cache
+def control_verbs() -> ControlVerbs:
+    return ControlVerbs.model_validate(_data("arguments.json"))
+
+
 @cache
 def professions() -> frozenset[str]:
     """Canonical roles that say what someone does ('singer'), not a position held for a body."""

@@ -537,3 +537,20 @@ def test_a_surname_that_is_a_known_place_stays_the_place():
     ((parsed, doc),) = list(parse_documents([document], choose_model()))
     mentions = extract_document(parsed, doc).mentions
     assert [m.type.value for m in mentions if m.text == "Washington"] == ["Place"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reyes used two drones and a boat to survey the Brenna lake.",
+    "Tom Reyes bought a boat to survey the Brenna lake.",
+])
+def test_the_subject_does_an_infinitive_after_a_verb_that_does_not_hand_it_on(text):
+    corpus = corpus_of(text)
+    surveys = [f for f in corpus.facts if f.lemma == "survey"]
+    assert surveys
+    assert {f.subject.entity_id for f in surveys} == {"person/tom-reyes"}
+
+
+def test_the_object_of_an_asking_verb_does_the_infinitive():
+    corpus = corpus_of("Tom Reyes ordered Lena Marsh to survey the Brenna lake.")
+    assert {f.subject.entity_id for f in corpus.facts if f.lemma == "survey"} == \
+        {"person/lena-marsh"}

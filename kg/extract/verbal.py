@@ -26,7 +26,7 @@ from kg.extract.reference import (
 )
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, mention_end
 from kg.factuality import governors, judge_factuality
-from kg.lexicon import canonical_role, event_nouns
+from kg.lexicon import canonical_role, control_verbs, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
 from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
@@ -522,9 +522,12 @@ def _governing_verb(verb: Token) -> Token | None:
 
 def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
     """The governing verb's objects, who do an infinitive after it: 'urged Kim to resign',
-    'instructed the committee to meet', 'called on Italy and Egypt to join'."""
+    'instructed the committee to meet', 'called on Italy and Egypt to join'. Only after a
+    verb of making or asking someone do something (``object_control``): in 'used satellites
+    to study the ice' or 'bought land to build homes' the subject does it."""
     governor = verb.head
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
+            verb_lemma(governor) not in control_verbs().object_control:
         return []
     for child in governor.children:
         if child.i > verb.i:
