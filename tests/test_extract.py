@@ -554,3 +554,9 @@ def test_the_object_of_an_asking_verb_does_the_infinitive():
     corpus = corpus_of("Tom Reyes ordered Lena Marsh to survey the Brenna lake.")
     assert {f.subject.entity_id for f in corpus.facts if f.lemma == "survey"} == \
         {"person/lena-marsh"}
+
+
+def test_every_place_of_a_list_places_the_event():
+    corpus = corpus_of("Tom Reyes won the races in Norway, Chile and Peru.")
+    (won,) = [f for f in corpus.facts if f.predicate == "won"]
+    assert set(role(won, "place")) == {"place/norway", "place/chile", "place/peru"}

@@ -131,3 +131,22 @@ def test_it_after_an_unnamed_subject_in_its_sentence_is_not_an_earlier_organisat
 def test_it_still_resolves_to_an_organisation_subject_just_before():
     corpus = corpus_of("Harbor Foods sued Norway on Monday. It demanded a refund.")
     assert _subjects(corpus, "demanded") == {"organization/harbor-foods"}
+
+
+def test_a_name_the_recogniser_missed_after_a_description_says_which_one():
+    corpus = corpus_of("The Ruritanian shipping line Brennvor signed a deal with Harbor Foods.")
+    signers = {f.subject.mention.text for f in corpus.facts if f.predicate == "signed"}
+    assert signers == {"Brennvor"}
+
+
+@pytest.mark.parametrize("text", ["Maria Lopez won four of the state's five seats.",
+                                  "Maria Lopez won four of the seats."])
+def test_a_number_object_with_what_it_counts_is_that_many(text):
+    corpus = corpus_of(text)
+    (won,) = [f for f in corpus.facts if f.predicate == "won"]
+    assert object_id(won) == "thing/four-seats"
+
+
+def test_a_bare_number_object_is_no_participant():
+    corpus = corpus_of("Maria Lopez won four on Sunday.")
+    assert not [f for f in corpus.facts if f.predicate == "won" and f.object is not None]

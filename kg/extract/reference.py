@@ -79,7 +79,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         return None if plural is None else make_mention(
             state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
             antecedent=plural)
-    if token.pos_ == "NUM" and token.dep_ in SUBJECT_DEPS:
+    if token.pos_ == "NUM" and (token.dep_ in SUBJECT_DEPS or _counts_of(token)):
+        # '35 were rescued'; as an object only with what it counts: 'won four of the seats'.
         return _counted(state, token)
     if (age := _age_described(token)) is not None:
         # 'Tom Reyes, 45, was charged. The 45-year-old denied ...': the one person that age.
@@ -97,6 +98,9 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     for child in token.children:
         # 'Its chairman, Erik Lindqvist, sold ...': the name, not the role word.
         named = state.mention_at.get(child.i) if child.dep_ == "appos" else None
+        if named is None and _unrecognised_name_after(token, child):
+            # 'the Ruritanian carrier Velora': a name the recogniser missed says which one.
+            return referent(state, child)
         if named is not None and (named.type in {EntityType.PERSON, EntityType.ORGANIZATION,
                                                  EntityType.PLACE} or
                                   (named.ner_label is not None and
@@ -172,6 +176,21 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
+
+
+def _counts_of(number: Token) -> bool:
+    """Whether a number has an 'of'-phrase saying what it counts ('four of the seats')."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        c.dep_ == "pobj" and c.tag_ == "NNS" for c in p.children) for p in number.children)
+
+
+def _unrecognised_name_after(token: Token, child: Token) -> bool:
+    """Whether ``child`` is a capitalised name right after the common noun it stands in
+    apposition to ('the gas producer Velora'), with no comma between: the description says
+    what it is, the name which one."""
+    return child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "NOUN" and \
+        child.left_edge.i == token.i + 1 and child.text[:1].isupper() and \
+        child.ent_type_ in {"", "ORG", "PERSON", "GPE", "PRODUCT", "FAC", "NORP"}
 
 
 def _counted(state: DocState, number: Token) -> Mention | None:

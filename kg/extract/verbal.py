@@ -353,6 +353,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         head, rule = verb.doc[slot.argument], slot.name
         if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             head, rule = verb.head, "relcl"
+        if _description_before_name(head):
+            continue
         group = group_referent(state, head)
         if group:
             frame.subjects.extend((m, f"{rule}-group") for m in group)
@@ -438,6 +440,14 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _description_before_name(head: Token) -> bool:
+    """'The shipping line Brennvor signed': the parser sometimes makes both the description
+    and the name right after it subjects of the verb; the name is the one subject."""
+    return head.pos_ == "NOUN" and head.dep_ == "nsubj" and any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1
+        for c in head.head.children)
 
 
 ACCUSABLE = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
@@ -630,8 +640,14 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                     taken.add(mention)
                 elif mention is not None and mention.type is EntityType.PLACE and \
                         word in vocab.place_preps and mention not in taken:
-                    frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
-                    taken.add(mention)
+                    # 'won the races in Oslo, Bergen and Tromso': each place of the list.
+                    for conj in conjuncts(token):
+                        place = mention if conj.i == token.i else as_place(
+                            state.mention_at.get(conj.i))
+                        if place is not None and place.type is EntityType.PLACE and \
+                                place not in taken:
+                            frame.roles.append(Role(name=RoleName.PLACE, mention=place))
+                            taken.add(place)
         stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
 
 
