@@ -560,3 +560,20 @@ def test_every_place_of_a_list_places_the_event():
     corpus = corpus_of("Tom Reyes won the races in Norway, Chile and Peru.")
     (won,) = [f for f in corpus.facts if f.predicate == "won"]
     assert set(role(won, "place")) == {"place/norway", "place/chile", "place/peru"}
+
+
+def test_a_by_phrase_on_the_statement_names_who_did_a_passive():
+    corpus = corpus_of("The attack was condemned in a joint statement by Norway and Chile.")
+    assert {f.subject.entity_id for f in corpus.facts if f.predicate == "criticized"} == \
+        {"place/norway", "place/chile"}
+
+
+def test_a_harmful_event_after_in_did_a_passive_harm():
+    corpus = corpus_of("Tom Reyes was killed in a helicopter crash near Oslo.",
+                       "Five climbers were rescued in the storm.")
+    (killed,) = [f for f in corpus.facts if f.predicate == "killed"]
+    assert (killed.subject.entity_id or "").startswith("thing/helicopter-crash")
+    assert object_id(killed) == "person/tom-reyes"
+    # Not every passive after an event is that event's doing.
+    (rescued,) = [f for f in corpus.facts if f.predicate == "rescued"]
+    assert object_id(rescued) is None

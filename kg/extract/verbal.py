@@ -26,7 +26,7 @@ from kg.extract.reference import (
 )
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, mention_end
 from kg.factuality import governors, judge_factuality
-from kg.lexicon import canonical_role, control_verbs, event_nouns
+from kg.lexicon import argument_words, canonical_role, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
 from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
@@ -266,6 +266,11 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     if not (shared or any(c.dep_ == "auxpass" for c in verb.children)) or \
             any(c.dep_ == "agent" for c in verb.children):
         return
+    if not shared:
+        hidden = list(_hidden_agent_facts(state, sentence, verb, lemma, spec, vocab))
+        if hidden:
+            yield from hidden
+            return
     if not occurrence_verb(verb, lemma, vocab, passive=True):
         if not _eventive_passive(verb, lemma, vocab):
             return
@@ -282,6 +287,47 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     for patient, _ in patients:
         yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
                     frame.roles, subject_role=RoleName.THEME)
+
+
+def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """Who did what a passive with no 'by' of its own tells, from an 'in'-phrase: 'was
+    condemned in a statement by Chile and Peru' (the 'by' hangs on the statement), 'two
+    people were killed in a bombing' (an event that does harm did it, ``causing_events``)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            agents = [(m, "agent-in") for by in pobj.children
+                      if by.dep_ == "prep" and by.lower_ == "by"
+                      for p in by.children if p.dep_ == "pobj" for c in conjuncts(p)
+                      if (m := referent(state, c)) is not None
+                      and m.type is not EntityType.DATE]
+            if agents:
+                return agents
+            words = argument_words()
+            if verb.lemma_.lower() in words.harm_verbs and \
+                    pobj.lemma_.lower() in words.causing_events and \
+                    (event := referent(state, pobj)) is not None:
+                return [(event, "cause-in")]
+    return []
+
+
+def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma: str,
+                        spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
+    """The facts of an agentless passive whose doer an 'in'-phrase tells (``_hidden_agents``):
+    the doer is the subject and the passive subject the object, as with 'by'."""
+    agents = _hidden_agents(state, verb)
+    if not agents:
+        return
+    frame = Frame()
+    _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    patients = [m for m, rule in frame.objects if rule == "nsubjpass"]
+    taken = [m for m, _ in agents]
+    roles = [r for r in frame.roles if not any(same_span(r.mention, a) for a in taken)]
+    reading = _reading(state, verb, lemma, spec, vocab)
+    for agent, rule in agents:
+        for patient in patients:
+            if not same_span(agent, patient):
+                yield _fact(state, sentence, verb, reading, agent, patient,
+                            f"{rule}/nsubjpass", roles)
 
 
 def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
@@ -537,7 +583,7 @@ def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
     to study the ice' or 'bought land to build homes' the subject does it."""
     governor = verb.head
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
-            verb_lemma(governor) not in control_verbs().object_control:
+            verb_lemma(governor) not in argument_words().object_control:
         return []
     for child in governor.children:
         if child.i > verb.i:
