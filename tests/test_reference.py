@@ -150,3 +150,8 @@ def test_a_number_object_with_what_it_counts_is_that_many(text):
 def test_a_bare_number_object_is_no_participant():
     corpus = corpus_of("Maria Lopez won four on Sunday.")
     assert not [f for f in corpus.facts if f.predicate == "won" and f.object is not None]
+
+
+def test_a_described_name_in_a_list_of_names_is_a_participant():
+    corpus = corpus_of("Tom Reyes and his wife Lena Marsh visited Oslo.")
+    assert _subjects(corpus, "visited") == {"person/tom-reyes", "person/lena-marsh"}

@@ -604,8 +604,11 @@ def conjuncts(token: Token) -> list[Token]:
     recipients, but in 'to Kim as well as a glove' the glove is not a recipient. A title with
     two named appositions stands for both people."""
     proper = token.ent_type_ != "" or token.pos_ == "PROPN"
+    # 'Tom Reyes and his wife Lena': a description with a name in apposition is that name.
     later = [t for t in token.conjuncts if t.i > token.i
-             and (t.ent_type_ != "" or t.pos_ == "PROPN") == proper]
+             and ((t.ent_type_ != "" or t.pos_ == "PROPN") == proper or (proper and any(
+                 c.dep_ == "appos" and c.ent_type_ != "" and c.ent_type_ == token.ent_type_
+                 for c in t.children)))]
     names = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     if not proper and len(names) >= 2:
         # 'by prime minister A and energy minister B': the parser hangs both names on the
