@@ -551,9 +551,10 @@ def test_the_subject_does_an_infinitive_after_a_verb_that_does_not_hand_it_on(te
 
 
 def test_the_object_of_an_asking_verb_does_the_infinitive():
-    corpus = corpus_of("Tom Reyes ordered Lena Marsh to survey the Brenna lake.")
+    corpus = corpus_of("Tom Reyes ordered Lena Marsh to survey the Brenna lake. "
+                       "Maria Lopez demanded Ana Silva to survey the Harlow lake.")
     assert {f.subject.entity_id for f in corpus.facts if f.lemma == "survey"} == \
-        {"person/lena-marsh"}
+        {"person/lena-marsh", "person/ana-silva"}
 
 
 def test_every_place_of_a_list_places_the_event():
@@ -577,3 +578,11 @@ def test_a_harmful_event_after_in_did_a_passive_harm():
     # Not every passive after an event is that event's doing.
     (rescued,) = [f for f in corpus.facts if f.predicate == "rescued"]
     assert object_id(rescued) is None
+
+
+def test_a_gerund_a_rule_requires_is_not_the_rule_makers_deed():
+    corpus = corpus_of("On Monday, Tom Reyes announced a new rule to require reporting thefts "
+                       "to the police.")
+    assert not [f for f in corpus.facts if f.lemma == "report"
+                and f.subject.entity_id == "person/tom-reyes"]
+    assert [f for f in corpus.facts if f.predicate == "announced"]

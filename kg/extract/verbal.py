@@ -471,6 +471,9 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
                                   for m, _ in _passive_subjects(state, verb.head))
             if frame.subjects:
                 return
+        if verb.dep_ == "xcomp" and not infinitive and verb.tag_ == "VBG" and \
+                verb_lemma(verb.head) in argument_words().object_control:
+            return  # 'the rule requires reporting thefts': whoever reports, not the rule
         controllers = _object_controllers(state, verb) if verb.dep_ == "xcomp" else []
         if controllers:
             # 'asked Turkey to halt drilling', 'called on X and Y to join': the object acts.
