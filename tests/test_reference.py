@@ -155,3 +155,12 @@ def test_a_bare_number_object_is_no_participant():
 def test_a_described_name_in_a_list_of_names_is_a_participant():
     corpus = corpus_of("Tom Reyes and his wife Lena Marsh visited Oslo.")
     assert _subjects(corpus, "visited") == {"person/tom-reyes", "person/lena-marsh"}
+
+
+def test_a_short_possessor_in_an_of_phrase_keeps_the_object_specific():
+    corpus = corpus_of("Acme Corp launched an investigation of Tom Reyes's son.",
+                       "Norway signed an agreement with Chile.")
+    launched = {object_id(f) for f in corpus.facts if f.predicate == "launched"}
+    assert any(o and o.startswith("thing/investigation-of-tom-reyes") for o in launched)
+    signed = {object_id(f) for f in corpus.facts if f.predicate == "signed"}
+    assert any(o and o.startswith("thing/agreement-with-chile") for o in signed)

@@ -163,16 +163,18 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         words = [*(t.lower_ for t in number), *words[:-1], token.lower_]
         left = min(left, number.start)
     end = token.i
-    preps = {"of"} | (COMPLEMENT_PREPS if token.lemma_.lower() in event_nouns().nouns else set())
+    preps = {"of"} | (COMPLEMENT_PREPS if token.lemma_.lower() in event_nouns().nouns or
+                      token.lemma_.lower() in vocab.plan_nouns else set())
     complement = _complement(token, preps)
     if complement is not None:
-        # 'state of emergency', 'articles of impeachment', 'a ban on niqabs': the head alone
-        # says too little.
+        # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
+        # the march', 'an investigation of Tom Reyes's son': the head alone says too little.
         words += [complement.root.head.lower_,
-                  *(t.text if t.pos_ == "PROPN" else t.lower_ for t in complement)]
+                  *(t.text if t.pos_ == "PROPN" or t.dep_ == "case" else t.lower_
+                    for t in complement)]
         end = complement.end - 1
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
-                        lemma=surface_text(" ".join(words)))
+                        lemma=surface_text(" ".join(words).replace(" 's", "'s")))
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
@@ -227,12 +229,29 @@ def _complement(token: Token, preps: set[str]) -> Span | None:
             while start > prep.i + 1 and token.doc[start - 1].dep_ in {"amod", "compound"} \
                     and token.doc[start - 1].head.i in range(start, pobj.i + 1):
                 start -= 1
+            start = _possessor_start(pobj, start, prep.i + 1)
             if start == prep.i + 2 and token.doc[start - 1].lower_ in {"the", "a", "an"}:
                 start -= 1  # 'the shooting of a protester'
             if start != prep.i + 1:
                 return None  # 'the fate of 40 people', 'the plan of his party': too loose
             return token.doc[start:pobj.i + 1]
     return None
+
+
+def _possessor_start(noun: Token, start: int, first: int) -> int:
+    """Where a noun phrase starts when a short possessor ends right before ``start`` ('Tom
+    Reyes's son', 'the company's shares'): the possessor's first word; else ``start``."""
+    doc = noun.doc
+    if start - 1 < first or doc[start - 1].dep_ != "case":
+        return start
+    owner = doc[start - 1].head
+    if owner.dep_ != "poss" or owner.head.i != noun.i:
+        return start
+    words = doc[owner.left_edge.i:owner.i + 1]
+    if owner.left_edge.i < first or len(words) > 4 or not all(
+            t.dep_ in {"compound", "det", "amod"} or t.i == owner.i for t in words):
+        return start
+    return owner.left_edge.i
 
 
 MASS_GROUPS = {"police", "press", "media"}  # groups named in the singular: 'the press asked'
