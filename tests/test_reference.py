@@ -164,3 +164,13 @@ def test_a_short_possessor_in_an_of_phrase_keeps_the_object_specific():
     assert any(o and o.startswith("thing/investigation-of-tom-reyes") for o in launched)
     signed = {object_id(f) for f in corpus.facts if f.predicate == "signed"}
     assert any(o and o.startswith("thing/agreement-with-chile") for o in signed)
+
+
+def test_they_is_a_body_named_in_the_singular_when_no_plural_came_before():
+    corpus = corpus_of("The Harlow council met on Monday. They approved the new budget.",
+                       "The Brenna council hired two engineers. They designed the bridge.")
+    approved = [f for f in corpus.facts if f.predicate == "approved"]
+    assert [f.subject.mention.is_pronoun for f in approved] == [True]
+    assert (approved[0].subject.entity_id or "").startswith("thing/harlow-council")
+    # The engineers were the council's object, not a subject: 'they' is not the council.
+    assert not [f for f in corpus.facts if f.lemma == "design"]

@@ -495,18 +495,35 @@ def _plural_antecedent(state: DocState, pronoun: Token) -> Mention | None:
     is the last plural subject before it in this or the previous sentence (a plural noun, or
     names joined by 'and'), when it names something."""
     sentence = state.sentence_index[pronoun.i]
+    collective: Mention | None = None
+    other_plural = False
     for token in reversed(pronoun.doc[:pronoun.i]):
         if state.sentence_index.get(token.i, sentence) < sentence - 1:
             break
+        if token.tag_ in {"NNS", "NNPS"} and token.ent_type_ not in {"DATE", "TIME"} and \
+                token.dep_ not in SUBJECT_DEPS:
+            other_plural = True  # 'hired two engineers. They ...': maybe the engineers
         if token.dep_ not in SUBJECT_DEPS or token.lower_ in PLURAL_PRONOUNS:
             continue
         plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
         if not plural:
+            if collective is None and token.lemma_.lower() in COLLECTIVE_BODIES:
+                collective = referent(state, token)
             continue
         mention = referent(state, token)
         if mention is not None and not mention.is_pronoun:
             return mention
-    return None
+    # 'The government announced his death. They also declared ...': a body of people
+    # named in the singular, when no plural came before.
+    if other_plural or collective is None or collective.is_pronoun:
+        return None
+    return collective
+
+
+# Bodies of people news calls 'they' in the singular ('the government ... they declared').
+COLLECTIVE_BODIES = {"government", "police", "council", "committee", "cabinet", "parliament",
+                     "administration", "team", "army", "military", "commission", "board",
+                     "authority", "ministry", "department", "congress", "senate", "jury"}
 
 
 def _is_definite_bare(token: Token) -> bool:
