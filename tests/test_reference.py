@@ -174,3 +174,8 @@ def test_they_is_a_body_named_in_the_singular_when_no_plural_came_before():
     assert (approved[0].subject.entity_id or "").startswith("thing/harlow-council")
     # The engineers were the council's object, not a subject: 'they' is not the council.
     assert not [f for f in corpus.facts if f.lemma == "design"]
+
+
+def test_both_with_a_plural_noun_is_the_group_just_named():
+    corpus = corpus_of("Norway and Chile signed the treaty. Then both nations issued statements.")
+    assert _subjects(corpus, "published") == {"place/norway", "place/chile"}

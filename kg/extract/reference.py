@@ -666,11 +666,13 @@ GROUP_WORDS = {"they", "pair", "duo", "both"}
 
 
 def group_referent(state: DocState, head: Token) -> list[Mention]:
-    """'Putin and Kim met. They exchanged rifles.' / 'the pair' / 'the two leaders': the last
-    group of named subjects, if it was in this or the previous sentence."""
+    """'Putin and Kim met. They exchanged rifles.' / 'the pair' / 'the two leaders' / 'both
+    nations': the last group of named subjects, if it was in this or the previous sentence."""
     if state.last_group is None:
         return []
-    two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in head.children)
+    # 'the two leaders', 'both nations'
+    two = any((c.dep_ == "nummod" and c.lower_ == "two") or
+              (c.dep_ in {"det", "predet"} and c.lower_ == "both") for c in head.children)
     if head.lower_ not in GROUP_WORDS and not (two and head.tag_ == "NNS"):
         return []
     sentence, group = state.last_group
