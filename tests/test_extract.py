@@ -586,3 +586,15 @@ def test_a_gerund_a_rule_requires_is_not_the_rule_makers_deed():
     assert not [f for f in corpus.facts if f.lemma == "report"
                 and f.subject.entity_id == "person/tom-reyes"]
     assert [f for f in corpus.facts if f.predicate == "announced"]
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate"), [
+    ("Tom Reyes praised Harbor Foods, the company that makes the Brenna soup.",
+     "organization/harbor-foods", "produced"),
+    ("Acme Corp, the firm which owns the Harlow mine, sued Norway.",
+     "organization/acme", "owned"),
+])
+def test_a_relative_clause_on_a_description_of_a_name_is_about_the_name(text, subject,
+                                                                        predicate):
+    corpus = corpus_of(text)
+    assert {f.subject.entity_id for f in corpus.facts if f.predicate == predicate} == {subject}

@@ -398,7 +398,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     for slot in _slots(state, verb, "subject"):
         head, rule = verb.doc[slot.argument], slot.name
         if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            head, rule = verb.head, "relcl"
+            head, rule = relative_head(state, verb), "relcl"
         if _description_before_name(head):
             continue
         group = group_referent(state, head)
@@ -443,7 +443,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     elif verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         # 'the group that attacked', and a present participle on its noun: 'demonstrations
         # protesting the shooting', 'a survey finding no storm': the noun does it.
-        mention = referent(state, verb.head)
+        mention = referent(state, relative_head(state, verb))
         if mention is not None:
             frame.subjects.append((mention, verb.dep_))
     elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
@@ -489,6 +489,17 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def relative_head(state: DocState, verb: Token) -> Token:
+    """The noun a relative clause is about: the noun it hangs on, or, when that noun is a
+    description in apposition to a name ('Harbor Foods, the company that makes soup'), the
+    name: the description alone would be dropped as saying too little."""
+    head = verb.head
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i in state.mention_at and \
+            state.mention_at[head.head.i].ner_label is not None:
+        return head.head
+    return head
 
 
 def _description_before_name(head: Token) -> bool:
@@ -614,7 +625,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
         elif slot.slot == "object":
             if argument.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                argument = verb.head  # 'the plan, which the police rejected'
+                argument = relative_head(state, verb)  # 'the plan, which the police rejected'
             if _is_reciprocal(argument, vocab):
                 frame.reciprocal = RoleName.THEME
                 continue
@@ -644,7 +655,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             not occurrence_verb(verb, verb_lemma(verb), vocab, passive=False):
         # 'the firearms he used', 'the wreck they found': a relative clause with its own
         # subject and no object or relative word is about the noun it hangs on.
-        mention = referent(state, verb.head)
+        mention = referent(state, relative_head(state, verb))
         if mention is not None and mention.type is not EntityType.DATE:
             frame.objects.append((mention, "relcl-gap"))
     if not frame.objects:
