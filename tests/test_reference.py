@@ -159,9 +159,12 @@ def test_a_described_name_in_a_list_of_names_is_a_participant():
 
 def test_a_short_possessor_in_an_of_phrase_keeps_the_object_specific():
     corpus = corpus_of("Acme Corp launched an investigation of Tom Reyes's son.",
-                       "Norway signed an agreement with Chile.")
+                       "Norway signed an agreement with Chile.",
+                       "Globex launched an investigation of Lena Marsh’s firm.")
     launched = {object_id(f) for f in corpus.facts if f.predicate == "launched"}
     assert any(o and o.startswith("thing/investigation-of-tom-reyes") for o in launched)
+    labels = {e.label for e in corpus.entities}
+    assert {"investigation of Tom Reyes's son", "investigation of Lena Marsh’s firm"} <= labels
     signed = {object_id(f) for f in corpus.facts if f.predicate == "signed"}
     assert any(o and o.startswith("thing/agreement-with-chile") for o in signed)
 

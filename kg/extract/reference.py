@@ -174,7 +174,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                     for t in complement)]
         end = complement.end - 1
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
-                        lemma=surface_text(" ".join(words).replace(" 's", "'s")))
+                        lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
