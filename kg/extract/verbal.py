@@ -4,7 +4,10 @@ The slots a verb fills directly (``nsubj``, a passive's agent, ``dobj``, datives
 phrases, dated modifiers) are found by the named DependencyMatcher patterns of
 ``data/patterns.json``; this module adds what patterns cannot say because it follows the tree
 upwards: the noun a relative clause hangs on, the subject of a governing verb (``xcomp``/``conj``,
-raising), named groups, and which role a preposition gives (from the relation vocabulary).
+raising; an infinitive after a verb of asking or making someone act is that object's,
+``data/arguments.json``), named groups, the doer an 'in'-phrase gives an agentless passive
+('condemned in a statement by X', 'killed in a bombing'), and which role a preposition gives
+(from the relation vocabulary).
 Each fact names the rule that produced it (``subject-rule/object-rule``).
 """
 
@@ -398,7 +401,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     for slot in _slots(state, verb, "subject"):
         head, rule = verb.doc[slot.argument], slot.name
         if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            head, rule = relative_head(state, verb), "relcl"
+            head, rule = _relative_head(state, verb), "relcl"
         if _description_before_name(head):
             continue
         group = group_referent(state, head)
@@ -443,7 +446,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     elif verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         # 'the group that attacked', and a present participle on its noun: 'demonstrations
         # protesting the shooting', 'a survey finding no storm': the noun does it.
-        mention = referent(state, relative_head(state, verb))
+        mention = referent(state, _relative_head(state, verb))
         if mention is not None:
             frame.subjects.append((mention, verb.dep_))
     elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
@@ -491,7 +494,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
 
 
-def relative_head(state: DocState, verb: Token) -> Token:
+def _relative_head(state: DocState, verb: Token) -> Token:
     """The noun a relative clause is about: the noun it hangs on, or, when that noun is a
     description in apposition to a name ('Harbor Foods, the company that makes soup'), the
     name: the description alone would be dropped as saying too little."""
@@ -625,7 +628,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
         elif slot.slot == "object":
             if argument.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                argument = relative_head(state, verb)  # 'the plan, which the police rejected'
+                argument = _relative_head(state, verb)  # 'the plan, which the police rejected'
             if _is_reciprocal(argument, vocab):
                 frame.reciprocal = RoleName.THEME
                 continue
@@ -655,7 +658,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             not occurrence_verb(verb, verb_lemma(verb), vocab, passive=False):
         # 'the firearms he used', 'the wreck they found': a relative clause with its own
         # subject and no object or relative word is about the noun it hangs on.
-        mention = referent(state, relative_head(state, verb))
+        mention = referent(state, _relative_head(state, verb))
         if mention is not None and mention.type is not EntityType.DATE:
             frame.objects.append((mention, "relcl-gap"))
     if not frame.objects:
