@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.lexicon import argument_words
 from kg.model import Factuality
 from kg.relations import RelationVocabulary
 
@@ -84,7 +85,9 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # resign'); a clause beside it does not ('though X confessed, others were tried').
     completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
                   and t.pos_ in {"VERB", "AUX", "ADJ"}}
-    governed_by_expectation = bool(completing & vocab.expect_words)
+    # 'voted to lift the ban', 'agreed to suspend talks': decided, not yet done.
+    governed_by_expectation = bool(completing & (vocab.expect_words |
+                                                 argument_words().subject_control_plans))
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
     if headline_infinitive or purpose or planned or auxiliaries & vocab.future_auxiliaries or \

@@ -36,6 +36,25 @@ def role_modifiers() -> frozenset[str]:
     return frozenset(_data("roles.json").get("_modifiers", ()))  # type: ignore[arg-type]
 
 
+class ArgumentWords(BaseModel):
+    """Words that choose a verb's participants (data/arguments.json). Who does the
+    infinitive after a verb: its object after ``object_control`` verbs ('urged Kim to
+    resign'), else its subject ('used satellites to study the ice'); after
+    ``subject_control_plans`` ('voted to lift the ban') it is a plan. ``causing_events`` and
+    ``harm_verbs``: in 'two people were killed in a bombing' the bombing did it."""
+
+    model_config = ConfigDict(frozen=True)
+    object_control: frozenset[str]
+    subject_control_plans: frozenset[str]
+    causing_events: frozenset[str]
+    harm_verbs: frozenset[str]
+
+
+@cache
+def argument_words() -> ArgumentWords:
+    return ArgumentWords.model_validate(_data("arguments.json"))
+
+
 @cache
 def professions() -> frozenset[str]:
     """Canonical roles that say what someone does ('singer'), not a position held for a body."""

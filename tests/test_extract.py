@@ -537,3 +537,64 @@ def test_a_surname_that_is_a_known_place_stays_the_place():
     ((parsed, doc),) = list(parse_documents([document], choose_model()))
     mentions = extract_document(parsed, doc).mentions
     assert [m.type.value for m in mentions if m.text == "Washington"] == ["Place"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reyes used two drones and a boat to survey the Brenna lake.",
+    "Tom Reyes bought a boat to survey the Brenna lake.",
+])
+def test_the_subject_does_an_infinitive_after_a_verb_that_does_not_hand_it_on(text):
+    corpus = corpus_of(text)
+    surveys = [f for f in corpus.facts if f.lemma == "survey"]
+    assert surveys
+    assert {f.subject.entity_id for f in surveys} == {"person/tom-reyes"}
+
+
+def test_the_object_of_an_asking_verb_does_the_infinitive():
+    corpus = corpus_of("Tom Reyes ordered Lena Marsh to survey the Brenna lake. "
+                       "Maria Lopez demanded Ana Silva to survey the Harlow lake.")
+    assert {f.subject.entity_id for f in corpus.facts if f.lemma == "survey"} == \
+        {"person/lena-marsh", "person/ana-silva"}
+
+
+def test_every_place_of_a_list_places_the_event():
+    corpus = corpus_of("Tom Reyes won the races in Norway, Chile and Peru.")
+    (won,) = [f for f in corpus.facts if f.predicate == "won"]
+    assert set(role(won, "place")) == {"place/norway", "place/chile", "place/peru"}
+
+
+def test_a_by_phrase_on_the_statement_names_who_did_a_passive():
+    corpus = corpus_of("The attack was condemned in a joint statement by Norway and Chile.")
+    assert {f.subject.entity_id for f in corpus.facts if f.predicate == "criticized"} == \
+        {"place/norway", "place/chile"}
+
+
+def test_a_harmful_event_after_in_did_a_passive_harm():
+    corpus = corpus_of("Tom Reyes was killed in a helicopter crash near Oslo.",
+                       "Five climbers were rescued in the storm.")
+    (killed,) = [f for f in corpus.facts if f.predicate == "killed"]
+    assert (killed.subject.entity_id or "").startswith("thing/helicopter-crash")
+    assert object_id(killed) == "person/tom-reyes"
+    # Not every passive after an event is that event's doing.
+    (rescued,) = [f for f in corpus.facts if f.predicate == "rescued"]
+    assert object_id(rescued) is None
+
+
+def test_a_gerund_a_rule_requires_is_not_the_rule_makers_deed():
+    corpus = corpus_of("On Monday, Tom Reyes announced a new rule to require reporting thefts "
+                       "to the police.")
+    assert not [f for f in corpus.facts if f.lemma == "report"
+                and f.subject.entity_id == "person/tom-reyes"]
+    assert [f for f in corpus.facts if f.predicate == "announced"]
+
+
+@pytest.mark.parametrize(("text", "subject", "predicate"), [
+    ("Tom Reyes praised Harbor Foods, the company that makes the Brenna soup.",
+     "organization/harbor-foods", "produced"),
+    ("Acme Corp, the firm which owns the Harlow mine, sued Norway.",
+     "organization/acme", "owned"),
+])
+def test_a_relative_clause_on_a_description_of_a_name_is_about_the_name(text, subject,
+                                                                        predicate):
+    corpus = corpus_of(text)
+    assert {f.subject.entity_id for f in corpus.facts if f.predicate == predicate} == {subject}

@@ -100,3 +100,14 @@ def test_the_first_to_do_something_did_it():
              if f.lemma == "win" and f.object is not None}
     assert facts["thing/harlow-prize"].evidence.factuality is Factuality.ASSERTED
     assert facts["thing/dunmore-prize"].evidence.factuality is Factuality.EXPECTED
+
+
+@pytest.mark.parametrize("text", [
+    "The Harlow council voted to sell the Brenna farm.",
+    "Tom Reyes agreed to sell the Brenna farm.",
+    "Tom Reyes decided to sell the Brenna farm.",
+])
+def test_what_a_subject_decided_or_agreed_to_do_is_a_plan(text):
+    corpus = corpus_of(text)
+    (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
+    assert sale.evidence.factuality is Factuality.EXPECTED

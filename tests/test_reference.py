@@ -131,3 +131,54 @@ def test_it_after_an_unnamed_subject_in_its_sentence_is_not_an_earlier_organisat
 def test_it_still_resolves_to_an_organisation_subject_just_before():
     corpus = corpus_of("Harbor Foods sued Norway on Monday. It demanded a refund.")
     assert _subjects(corpus, "demanded") == {"organization/harbor-foods"}
+
+
+def test_a_name_the_recogniser_missed_after_a_description_says_which_one():
+    corpus = corpus_of("The Ruritanian shipping line Brennvor signed a deal with Harbor Foods.")
+    signers = {f.subject.mention.text for f in corpus.facts if f.predicate == "signed"}
+    assert signers == {"Brennvor"}
+
+
+@pytest.mark.parametrize("text", ["Maria Lopez won four of the state's five seats.",
+                                  "Maria Lopez won four of the seats."])
+def test_a_number_object_with_what_it_counts_is_that_many(text):
+    corpus = corpus_of(text)
+    (won,) = [f for f in corpus.facts if f.predicate == "won"]
+    assert object_id(won) == "thing/four-seats"
+
+
+def test_a_bare_number_object_is_no_participant():
+    corpus = corpus_of("Maria Lopez won four on Sunday.")
+    assert not [f for f in corpus.facts if f.predicate == "won" and f.object is not None]
+
+
+def test_a_described_name_in_a_list_of_names_is_a_participant():
+    corpus = corpus_of("Tom Reyes and his wife Lena Marsh visited Oslo.")
+    assert _subjects(corpus, "visited") == {"person/tom-reyes", "person/lena-marsh"}
+
+
+def test_a_short_possessor_in_an_of_phrase_keeps_the_object_specific():
+    corpus = corpus_of("Acme Corp launched an investigation of Tom Reyes's son.",
+                       "Norway signed an agreement with Chile.",
+                       "Globex launched an investigation of Lena Marsh’s firm.")
+    launched = {object_id(f) for f in corpus.facts if f.predicate == "launched"}
+    assert any(o and o.startswith("thing/investigation-of-tom-reyes") for o in launched)
+    labels = {e.label for e in corpus.entities}
+    assert {"investigation of Tom Reyes's son", "investigation of Lena Marsh’s firm"} <= labels
+    signed = {object_id(f) for f in corpus.facts if f.predicate == "signed"}
+    assert any(o and o.startswith("thing/agreement-with-chile") for o in signed)
+
+
+def test_they_is_a_body_named_in_the_singular_when_no_plural_came_before():
+    corpus = corpus_of("The Harlow council met on Monday. They approved the new budget.",
+                       "The Brenna council hired two engineers. They designed the bridge.")
+    approved = [f for f in corpus.facts if f.predicate == "approved"]
+    assert [f.subject.mention.is_pronoun for f in approved] == [True]
+    assert (approved[0].subject.entity_id or "").startswith("thing/harlow-council")
+    # The engineers were the council's object, not a subject: 'they' is not the council.
+    assert not [f for f in corpus.facts if f.lemma == "design"]
+
+
+def test_both_with_a_plural_noun_is_the_group_just_named():
+    corpus = corpus_of("Norway and Chile signed the treaty. Then both nations issued statements.")
+    assert _subjects(corpus, "published") == {"place/norway", "place/chile"}

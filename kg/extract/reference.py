@@ -79,7 +79,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         return None if plural is None else make_mention(
             state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
             antecedent=plural)
-    if token.pos_ == "NUM" and token.dep_ in SUBJECT_DEPS:
+    if token.pos_ == "NUM" and (token.dep_ in SUBJECT_DEPS or _counts_of(token)):
+        # '35 were rescued'; as an object only with what it counts: 'won four of the seats'.
         return _counted(state, token)
     if (age := _age_described(token)) is not None:
         # 'Tom Reyes, 45, was charged. The 45-year-old denied ...': the one person that age.
@@ -97,6 +98,9 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     for child in token.children:
         # 'Its chairman, Erik Lindqvist, sold ...': the name, not the role word.
         named = state.mention_at.get(child.i) if child.dep_ == "appos" else None
+        if named is None and _unrecognised_name_after(token, child):
+            # 'the Ruritanian carrier Velora': a name the recogniser missed says which one.
+            return referent(state, child)
         if named is not None and (named.type in {EntityType.PERSON, EntityType.ORGANIZATION,
                                                  EntityType.PLACE} or
                                   (named.ner_label is not None and
@@ -159,19 +163,36 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         words = [*(t.lower_ for t in number), *words[:-1], token.lower_]
         left = min(left, number.start)
     end = token.i
-    preps = {"of"} | (COMPLEMENT_PREPS if token.lemma_.lower() in event_nouns().nouns else set())
+    preps = {"of"} | (COMPLEMENT_PREPS if token.lemma_.lower() in event_nouns().nouns or
+                      token.lemma_.lower() in vocab.plan_nouns else set())
     complement = _complement(token, preps)
     if complement is not None:
-        # 'state of emergency', 'articles of impeachment', 'a ban on niqabs': the head alone
-        # says too little.
+        # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
+        # the march', 'an investigation of Tom Reyes's son': the head alone says too little.
         words += [complement.root.head.lower_,
-                  *(t.text if t.pos_ == "PROPN" else t.lower_ for t in complement)]
+                  *(t.text if t.pos_ == "PROPN" or t.dep_ == "case" else t.lower_
+                    for t in complement)]
         end = complement.end - 1
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
-                        lemma=surface_text(" ".join(words)))
+                        lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
+
+
+def _counts_of(number: Token) -> bool:
+    """Whether a number has an 'of'-phrase saying what it counts ('four of the seats')."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        c.dep_ == "pobj" and c.tag_ == "NNS" for c in p.children) for p in number.children)
+
+
+def _unrecognised_name_after(token: Token, child: Token) -> bool:
+    """Whether ``child`` is a capitalised name right after the common noun it stands in
+    apposition to ('the gas producer Velora'), with no comma between: the description says
+    what it is, the name which one."""
+    return child.dep_ == "appos" and child.pos_ == "PROPN" and token.pos_ == "NOUN" and \
+        child.left_edge.i == token.i + 1 and child.text[:1].isupper() and \
+        child.ent_type_ in {"", "ORG", "PERSON", "GPE", "PRODUCT", "FAC", "NORP"}
 
 
 def _counted(state: DocState, number: Token) -> Mention | None:
@@ -208,12 +229,29 @@ def _complement(token: Token, preps: set[str]) -> Span | None:
             while start > prep.i + 1 and token.doc[start - 1].dep_ in {"amod", "compound"} \
                     and token.doc[start - 1].head.i in range(start, pobj.i + 1):
                 start -= 1
+            start = _possessor_start(pobj, start, prep.i + 1)
             if start == prep.i + 2 and token.doc[start - 1].lower_ in {"the", "a", "an"}:
                 start -= 1  # 'the shooting of a protester'
             if start != prep.i + 1:
                 return None  # 'the fate of 40 people', 'the plan of his party': too loose
             return token.doc[start:pobj.i + 1]
     return None
+
+
+def _possessor_start(noun: Token, start: int, first: int) -> int:
+    """Where a noun phrase starts when a short possessor ends right before ``start`` ('Tom
+    Reyes's son', 'the company's shares'): the possessor's first word; else ``start``."""
+    doc = noun.doc
+    if start - 1 < first or doc[start - 1].dep_ != "case":
+        return start
+    owner = doc[start - 1].head
+    if owner.dep_ != "poss" or owner.head.i != noun.i:
+        return start
+    words = doc[owner.left_edge.i:owner.i + 1]
+    if owner.left_edge.i < first or len(words) > 4 or not all(
+            t.dep_ in {"compound", "det", "amod"} or t.i == owner.i for t in words):
+        return start
+    return owner.left_edge.i
 
 
 MASS_GROUPS = {"police", "press", "media"}  # groups named in the singular: 'the press asked'
@@ -457,18 +495,35 @@ def _plural_antecedent(state: DocState, pronoun: Token) -> Mention | None:
     is the last plural subject before it in this or the previous sentence (a plural noun, or
     names joined by 'and'), when it names something."""
     sentence = state.sentence_index[pronoun.i]
+    collective: Mention | None = None
+    other_plural = False
     for token in reversed(pronoun.doc[:pronoun.i]):
         if state.sentence_index.get(token.i, sentence) < sentence - 1:
             break
+        if token.tag_ in {"NNS", "NNPS"} and token.ent_type_ not in {"DATE", "TIME"} and \
+                token.dep_ not in SUBJECT_DEPS:
+            other_plural = True  # 'hired two engineers. They ...': maybe the engineers
         if token.dep_ not in SUBJECT_DEPS or token.lower_ in PLURAL_PRONOUNS:
             continue
         plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
         if not plural:
+            if collective is None and token.lemma_.lower() in COLLECTIVE_BODIES:
+                collective = referent(state, token)
             continue
         mention = referent(state, token)
         if mention is not None and not mention.is_pronoun:
             return mention
-    return None
+    # 'The government announced his death. They also declared ...': a body of people
+    # named in the singular, when no plural came before.
+    if other_plural or collective is None or collective.is_pronoun:
+        return None
+    return collective
+
+
+# Bodies of people news calls 'they' in the singular ('the government ... they declared').
+COLLECTIVE_BODIES = {"government", "police", "council", "committee", "cabinet", "parliament",
+                     "administration", "team", "army", "military", "commission", "board",
+                     "authority", "ministry", "department", "congress", "senate", "jury"}
 
 
 def _is_definite_bare(token: Token) -> bool:
@@ -585,8 +640,11 @@ def conjuncts(token: Token) -> list[Token]:
     recipients, but in 'to Kim as well as a glove' the glove is not a recipient. A title with
     two named appositions stands for both people."""
     proper = token.ent_type_ != "" or token.pos_ == "PROPN"
+    # 'Tom Reyes and his wife Lena': a description with a name in apposition is that name.
     later = [t for t in token.conjuncts if t.i > token.i
-             and (t.ent_type_ != "" or t.pos_ == "PROPN") == proper]
+             and ((t.ent_type_ != "" or t.pos_ == "PROPN") == proper or (proper and any(
+                 c.dep_ == "appos" and c.ent_type_ != "" and c.ent_type_ == token.ent_type_
+                 for c in t.children)))]
     names = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     if not proper and len(names) >= 2:
         # 'by prime minister A and energy minister B': the parser hangs both names on the
@@ -608,11 +666,13 @@ GROUP_WORDS = {"they", "pair", "duo", "both"}
 
 
 def group_referent(state: DocState, head: Token) -> list[Mention]:
-    """'Putin and Kim met. They exchanged rifles.' / 'the pair' / 'the two leaders': the last
-    group of named subjects, if it was in this or the previous sentence."""
+    """'Putin and Kim met. They exchanged rifles.' / 'the pair' / 'the two leaders' / 'both
+    nations': the last group of named subjects, if it was in this or the previous sentence."""
     if state.last_group is None:
         return []
-    two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in head.children)
+    # 'the two leaders', 'both nations'
+    two = any((c.dep_ == "nummod" and c.lower_ == "two") or
+              (c.dep_ in {"det", "predet"} and c.lower_ == "both") for c in head.children)
     if head.lower_ not in GROUP_WORDS and not (two and head.tag_ == "NNS"):
         return []
     sentence, group = state.last_group

@@ -4,7 +4,10 @@ The slots a verb fills directly (``nsubj``, a passive's agent, ``dobj``, datives
 phrases, dated modifiers) are found by the named DependencyMatcher patterns of
 ``data/patterns.json``; this module adds what patterns cannot say because it follows the tree
 upwards: the noun a relative clause hangs on, the subject of a governing verb (``xcomp``/``conj``,
-raising), named groups, and which role a preposition gives (from the relation vocabulary).
+raising; an infinitive after a verb of asking or making someone act is that object's,
+``data/arguments.json``), named groups, the doer an 'in'-phrase gives an agentless passive
+('condemned in a statement by X', 'killed in a bombing'), and which role a preposition gives
+(from the relation vocabulary).
 Each fact names the rule that produced it (``subject-rule/object-rule``).
 """
 
@@ -26,7 +29,7 @@ from kg.extract.reference import (
 )
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, mention_end
 from kg.factuality import governors, judge_factuality
-from kg.lexicon import canonical_role, event_nouns
+from kg.lexicon import argument_words, canonical_role, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
 from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
@@ -272,6 +275,11 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     if not (shared or any(c.dep_ == "auxpass" for c in verb.children)) or \
             any(c.dep_ == "agent" for c in verb.children):
         return
+    if not shared:
+        hidden = list(_hidden_agent_facts(state, sentence, verb, lemma, spec, vocab))
+        if hidden:
+            yield from hidden
+            return
     if not occurrence_verb(verb, lemma, vocab, passive=True):
         if not _eventive_passive(verb, lemma, vocab):
             return
@@ -288,6 +296,47 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     for patient, _ in patients:
         yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
                     frame.roles, subject_role=RoleName.THEME)
+
+
+def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """Who did what a passive with no 'by' of its own tells, from an 'in'-phrase: 'was
+    condemned in a statement by Chile and Peru' (the 'by' hangs on the statement), 'two
+    people were killed in a bombing' (an event that does harm did it, ``causing_events``)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            agents = [(m, "agent-in") for by in pobj.children
+                      if by.dep_ == "prep" and by.lower_ == "by"
+                      for p in by.children if p.dep_ == "pobj" for c in conjuncts(p)
+                      if (m := referent(state, c)) is not None
+                      and m.type is not EntityType.DATE]
+            if agents:
+                return agents
+            words = argument_words()
+            if verb.lemma_.lower() in words.harm_verbs and \
+                    pobj.lemma_.lower() in words.causing_events and \
+                    (event := referent(state, pobj)) is not None:
+                return [(event, "cause-in")]
+    return []
+
+
+def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma: str,
+                        spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
+    """The facts of an agentless passive whose doer an 'in'-phrase tells (``_hidden_agents``):
+    the doer is the subject and the passive subject the object, as with 'by'."""
+    agents = _hidden_agents(state, verb)
+    if not agents:
+        return
+    frame = Frame()
+    _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    patients = [m for m, rule in frame.objects if rule == "nsubjpass"]
+    taken = [m for m, _ in agents]
+    roles = [r for r in frame.roles if not any(same_span(r.mention, a) for a in taken)]
+    reading = _reading(state, verb, lemma, spec, vocab)
+    for agent, rule in agents:
+        for patient in patients:
+            if not same_span(agent, patient):
+                yield _fact(state, sentence, verb, reading, agent, patient,
+                            f"{rule}/nsubjpass", roles)
 
 
 def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
@@ -358,7 +407,9 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     for slot in _slots(state, verb, "subject"):
         head, rule = verb.doc[slot.argument], slot.name
         if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            head, rule = verb.head, "relcl"
+            head, rule = _relative_head(state, verb), "relcl"
+        if _description_before_name(head):
+            continue
         group = group_referent(state, head)
         if group:
             frame.subjects.extend((m, f"{rule}-group") for m in group)
@@ -401,7 +452,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     elif verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         # 'the group that attacked', and a present participle on its noun: 'demonstrations
         # protesting the shooting', 'a survey finding no storm': the noun does it.
-        mention = referent(state, verb.head)
+        mention = referent(state, _relative_head(state, verb))
         if mention is not None:
             frame.subjects.append((mention, verb.dep_))
     elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
@@ -429,6 +480,9 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
                                   for m, _ in _passive_subjects(state, verb.head))
             if frame.subjects:
                 return
+        if verb.dep_ == "xcomp" and not infinitive and verb.tag_ == "VBG" and \
+                verb_lemma(verb.head) in argument_words().object_control:
+            return  # 'the rule requires reporting thefts': whoever reports, not the rule
         controllers = _object_controllers(state, verb) if verb.dep_ == "xcomp" else []
         if controllers:
             # 'asked Turkey to halt drilling', 'called on X and Y to join': the object acts.
@@ -444,6 +498,25 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _relative_head(state: DocState, verb: Token) -> Token:
+    """The noun a relative clause is about: the noun it hangs on, or, when that noun is a
+    description in apposition to a name ('Harbor Foods, the company that makes soup'), the
+    name: the description alone would be dropped as saying too little."""
+    head = verb.head
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i in state.mention_at and \
+            state.mention_at[head.head.i].ner_label is not None:
+        return head.head
+    return head
+
+
+def _description_before_name(head: Token) -> bool:
+    """'The shipping line Brennvor signed': the parser sometimes makes both the description
+    and the name right after it subjects of the verb; the name is the one subject."""
+    return head.pos_ == "NOUN" and head.dep_ == "nsubj" and any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1
+        for c in head.head.children)
 
 
 ACCUSABLE = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
@@ -528,9 +601,12 @@ def _governing_verb(verb: Token) -> Token | None:
 
 def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
     """The governing verb's objects, who do an infinitive after it: 'urged Kim to resign',
-    'instructed the committee to meet', 'called on Italy and Egypt to join'."""
+    'instructed the committee to meet', 'called on Italy and Egypt to join'. Only after a
+    verb of making or asking someone do something (``object_control``): in 'used satellites
+    to study the ice' or 'bought land to build homes' the subject does it."""
     governor = verb.head
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
+            verb_lemma(governor) not in argument_words().object_control:
         return []
     for child in governor.children:
         if child.i > verb.i:
@@ -558,7 +634,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
         elif slot.slot == "object":
             if argument.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                argument = verb.head  # 'the plan, which the police rejected'
+                argument = _relative_head(state, verb)  # 'the plan, which the police rejected'
             if _is_reciprocal(argument, vocab):
                 frame.reciprocal = RoleName.THEME
                 continue
@@ -588,7 +664,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             not occurrence_verb(verb, verb_lemma(verb), vocab, passive=False):
         # 'the firearms he used', 'the wreck they found': a relative clause with its own
         # subject and no object or relative word is about the noun it hangs on.
-        mention = referent(state, verb.head)
+        mention = referent(state, _relative_head(state, verb))
         if mention is not None and mention.type is not EntityType.DATE:
             frame.objects.append((mention, "relcl-gap"))
     if not frame.objects:
@@ -633,8 +709,14 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                     taken.add(mention)
                 elif mention is not None and mention.type is EntityType.PLACE and \
                         word in vocab.place_preps and mention not in taken:
-                    frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
-                    taken.add(mention)
+                    # 'won the races in Oslo, Bergen and Tromso': each place of the list.
+                    for conj in conjuncts(token):
+                        place = mention if conj.i == token.i else as_place(
+                            state.mention_at.get(conj.i))
+                        if place is not None and place.type is EntityType.PLACE and \
+                                place not in taken:
+                            frame.roles.append(Role(name=RoleName.PLACE, mention=place))
+                            taken.add(place)
         stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
 
 
