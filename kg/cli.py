@@ -42,7 +42,7 @@ from kg.facts import (
     to_csv,
     to_json,
 )
-from kg.graphstore import DEFAULT_STORE, RdfQuad, export_store
+from kg.graphstore import DEFAULT_STORE, RdfQuad, export_store, is_store
 from kg.graphstream import STREAMED_FORMATS, write_streamed
 from kg.incremental import StoreBuild, build_for_store, save, update_for_store, write_build
 from kg.nlp import DOCUMENT_SECONDS
@@ -73,6 +73,7 @@ from kg.store import (
 from kg.store import (
     DEFAULT_TIMEOUT as LOAD_TIMEOUT,
 )
+from kg.storequery import query_store
 from kg.validate import ValidationReport, validate_graph
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -383,6 +384,8 @@ def query(arguments: tuple[str, ...], fmt: str, timeout: float, endpoint: str | 
         raise click.UsageError("give SPARQL with --endpoint URL, else GRAPH and SPARQL")
     if endpoint:
         result = query_endpoint(endpoint, arguments[0], timeout=timeout)
+    elif is_store(Path(arguments[0])):  # Oxigraph answers, no copy into rdflib
+        result = query_store(arguments[0], arguments[1], timeout=timeout)
     else:
         result = run_query(load_graph(Path(arguments[0])), arguments[1], timeout=timeout)
     if isinstance(result, GraphResult):

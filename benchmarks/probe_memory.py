@@ -1,0 +1,133 @@
+"""Where kg build's main process spends memory, stage by stage (issue 14).
+
+Usage:
+  python benchmarks/probe_memory.py extract FOLDER RECORDS.pkl [--workers 2]
+  python benchmarks/probe_memory.py write RECORDS.pkl COUNT [--out graph.nq]
+
+``extract`` parses and extracts FOLDER with kg's workers (as ``kg build`` does), printing the
+main process's RSS every 100 documents, and pickles the records. ``write`` takes the first
+COUNT records, hands them over in batches of 8 pickled by this code (as the workers send
+them), resolves them and writes the streamed, validated N-Quads (``kg.graphstream``), printing
+the RSS above the starting point after each stage, every 100 document parts and around the
+final check of the corpus chunks, with the peak (sampled every 50 ms). No spaCy model is
+loaded in ``write``, so a real build's main process holds about 150 MB more.
+Numbers, not tests: nothing here asserts anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import pickle
+import sys
+import threading
+import time
+from pathlib import Path
+
+
+def rss_mb() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS"):
+                return int(line.split()[1]) // 1024
+    return 0
+
+
+class Peak:
+    """The highest RSS seen since started, sampled in a thread."""
+
+    def __init__(self) -> None:
+        self.base = rss_mb()
+        self.high = self.base
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self) -> None:
+        while True:
+            self.high = max(self.high, rss_mb())
+            time.sleep(0.05)
+
+    def mark(self, what: str) -> None:
+        print(f"{time.strftime('%H:%M:%S')} {what}: rss +{rss_mb() - self.base} MB, "
+              f"peak +{self.high - self.base} MB", flush=True)
+
+
+def extract(folder: Path, records: Path, workers: int) -> None:
+    from kg.pipeline import extract_paths
+
+    peak = Peak()
+
+    class Log:
+        def start(self, name: str, total: int | None = None) -> None: ...
+
+        def advance(self, name: str, done: int) -> None:
+            if name == "parse" and done % 100 == 0:
+                peak.mark(f"{done} documents read")
+
+        def finish(self, name: str, summary: str, seconds: float) -> None:
+            print(f"{name}: {summary} in {seconds:.1f} s", flush=True)
+
+    extraction = extract_paths([folder], progress=Log(), workers=workers)
+    records.write_bytes(pickle.dumps(extraction))
+
+
+def write(records: Path, count: int, out: Path) -> None:
+    import kg.graphstream as graphstream
+    from kg.pipeline import finish_build
+
+    validate = sys.modules["kg.validate"]  # kg.validate is also kg's validate() function
+    extraction = pickle.loads(records.read_bytes())
+    model = extraction.model
+    batches = [pickle.dumps(list(extraction.results[i:i + 8])) for i in range(0, count, 8)]
+    del extraction
+    gc.collect()
+    peak = Peak()
+    results = [r for batch in batches for r in pickle.loads(batch)]
+    del batches
+    gc.collect()
+    peak.mark(f"{len(results)} records")
+    began = time.perf_counter()
+    built = finish_build(results, model, graph=False)
+    del results
+    peak.mark(f"resolved in {time.perf_counter() - began:.0f} s")
+    add_document, report = validate.PartValidation.add_document, validate.PartValidation.report
+    parts = [0]
+
+    def counted(self: object, part: object) -> None:
+        add_document(self, part)
+        parts[0] += 1
+        if parts[0] % 100 == 0:
+            peak.mark(f"{parts[0]} document parts")
+
+    def marked(self: object) -> object:
+        peak.mark("before the final check of the corpus chunks")
+        answer = report(self)
+        peak.mark("after it")
+        return answer
+
+    validate.PartValidation.add_document, validate.PartValidation.report = counted, marked
+    began = time.perf_counter()
+    done = graphstream.write_streamed(built.corpus, built.model, {out: "nquads"})
+    peak.mark(f"written in {time.perf_counter() - began:.0f} s: {done.quads} quads, "
+              f"conforms {done.report.conforms if done.report else None}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    one = sub.add_parser("extract")
+    one.add_argument("folder", type=Path)
+    one.add_argument("records", type=Path)
+    one.add_argument("--workers", type=int, default=2)
+    two = sub.add_parser("write")
+    two.add_argument("records", type=Path)
+    two.add_argument("count", type=int)
+    two.add_argument("--out", type=Path, default=Path("/tmp/kg-probe-graph.nq"))
+    args = parser.parse_args()
+    if args.command == "extract":
+        extract(args.folder, args.records, args.workers)
+    else:
+        write(args.records, args.count, args.out)
+
+
+if __name__ == "__main__":
+    main()
