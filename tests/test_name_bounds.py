@@ -169,6 +169,17 @@ def test_an_adjective_opening_a_sentence_before_its_noun_is_no_name():
     assert not is_fragment(doc.ents[0])
 
 
+def test_the_end_of_a_capitalised_negated_phrase_is_no_name():
+    doc = _doc(["the", "name", "Do", "n't", "Hug", "Cacti", "."],
+               ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+               spaces=[True, True, False, True, True, False, False])
+    assert is_fragment(doc.ents[0])
+    doc = _doc(["it", "was", "n't", "Hug", "Cacti", "."],
+               ["O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+               spaces=[True, False, True, True, False, False])
+    assert not is_fragment(doc.ents[0])
+
+
 def test_ships_and_awards_are_things():
     doc = _doc(["the", "U.S.S.", "Corvane", "sank"], ["O", "B-ORG", "I-ORG", "O"])
     assert names_a_thing(doc.ents[0])

@@ -161,11 +161,12 @@ def is_fragment(span: Span) -> bool:
     a chair or its field ('Wormley Early Career' of '... Professor of Engineering', 'Chair
     In Global Islamic Politics'), a role alone ('a new National Security Advisor'), the end
     of an unnamed 'X of the Y' ('Sea' of 'the Law of the Sea'), or an adjective that opens a
-    sentence before its noun ('Amateur researcher ...')."""
+    sentence before its noun ('Amateur researcher ...'), or the end of a capitalised phrase
+    ('Hug Cacti' of the business 'Don't Hug Cacti')."""
     if not any(c.isupper() for c in span.text):
         return True
     return _chair(span) or _role_alone(span) or _end_of_longer_name(span) or \
-        _opening_adjective(span)
+        _opening_adjective(span) or _after_capitalised_negation(span)
 
 
 def _chair(span: Span) -> bool:
@@ -208,6 +209,12 @@ def _end_of_longer_name(span: Span) -> bool:
         head.i != head.sent.start and head.pos_ in {"PROPN", "NOUN"} and \
         head.lower_ not in place_heads() and canonical_role(head.lower_) is None and \
         name_kind(("", head.lower_)) is not EntityType.PLACE  # 'Gulf of Mexico'
+
+
+def _after_capitalised_negation(span: Span) -> bool:
+    doc, start = span.doc, span.start
+    return start >= 2 and doc[start - 1].lower_ in {"n't", "n’t", "not"} and \
+        doc[start - 2].text[:1].isupper() and not doc[start - 2].ent_type_
 
 
 def _opening_adjective(span: Span) -> bool:
