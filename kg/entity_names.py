@@ -114,3 +114,9 @@ def name_particles() -> frozenset[str]:
 def place_heads() -> frozenset[str]:
     """Words before 'of' in a place's own name ('Republic of Ireland'), lower case."""
     return frozenset(_data()["place_heads"])  # type: ignore[arg-type]
+
+
+@cache
+def outlet_words() -> frozenset[str]:
+    """Words after an outlet's initials that name its news arm ('NBC News'), folded."""
+    return frozenset(fold(w) for w in _data()["outlet_words"])  # type: ignore[union-attr]

@@ -46,7 +46,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from kg import gazetteer
-from kg.entity_names import family_names_first, is_never_alone, known_name
+from kg.entity_names import family_names_first, is_never_alone, known_name, outlet_words
 from kg.errors import InputError
 from kg.extract.mentions import title_nouns
 from kg.holders import fill_holders
@@ -749,7 +749,8 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     ('Jong-un', 'Kim'); of an organisation's its initials ('ESA'), its leading words when they
     are no complete name of their own ('Harbor' for 'Harbor Foods', not 'House of Commons'
     for 'House of Commons Library'), or its words after a country ('Supreme Court' of 'US
-    Supreme Court'); of a place its leading words when they are no place themselves
+    Supreme Court') or the initials that lead its news arm ('NBC' of 'NBC News'); of a
+    place its leading words when they are no place themselves
     ('Fishmongers' of "Fishmongers' Hall"). Never a place's last words: 'Korea' is not 'North
     Korea'. Only persons take short forms from other documents (``_best_container``)."""
     if full_type is EntityType.PERSON:
@@ -761,7 +762,9 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
         return leading and not acronym and gazetteer.lookup(" ".join(short)) is None
     if acronym:
         initials = "".join(w[0] for w in full if w not in {"of", "the", "and", "for", "de"})
-        return short[0] == initials
+        # 'NBC' of 'NBC News': initials that lead an outlet's news arm name it
+        return short[0] == initials or (leading and len(full) == len(short) + 1
+                                        and full[-1] in outlet_words())
     return (leading and not _part_of(short, full)) or _after_country(full) == short
 
 

@@ -560,3 +560,12 @@ def test_a_kind_word_after_a_country_is_that_countrys_body_in_the_same_article()
              if m.text == "Parliament"}
     assert owner[first] == next(iter(_ids(corpus, "Latvian Parliament")))
     assert owner[second] != owner[first]  # another article's parliament is not this one
+
+
+def test_an_outlets_initials_join_its_news_arm_named_in_the_same_article():
+    corpus = corpus_of("Later, KXBN News called Nevada for Biden. By KXBN's count he won "
+                       "290 votes.", "KXBN Radio played the anthem.")
+    named = {e.label: e for e in corpus.entities}
+    assert "KXBN" not in named
+    assert "KXBN" in named["KXBN News"].aliases
+    assert "KXBN Radio" in named and named["KXBN Radio"].entity_id != named["KXBN News"].entity_id

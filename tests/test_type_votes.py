@@ -139,7 +139,8 @@ def test_posting_to_a_name_votes_organisation():
     for text in ("Her lawyer posted a photo to Chirper showing them.",
                  "\"It is over,\" wrote Mr Vale on Chirper.",
                  "He resigned, speaking via Chirper on Monday.",
-                 "The statement was posted to his Chirper account."):
+                 "The statement was posted to his Chirper account.",
+                 "He wrote, \"I WON, BY A LOT!\" on Chirper."):
         assert EntityType.ORGANIZATION in _votes("Chirper", "PERSON", EntityType.PERSON, text), \
             text
     # 'to' after no posting verb is no vote ('went to Chirper'), nor is a mere 'on'.

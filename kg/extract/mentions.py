@@ -381,7 +381,8 @@ def _title_of(span: Span) -> str | None:
     while i > 0 and doc[i - 1].dep_ in TITLE_DEPS and doc[i - 1].head.i >= doc[i - 1].i \
             and doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[i - 1].ent_type_ != "PERSON":
         i -= 1
-    if i < span.start and doc[span.start - 1].lemma_.lower() in title_nouns():
+    if i < span.start and doc[span.start - 1].lemma_.lower() in title_nouns() and \
+            doc[span.start - 1].pos_ != "ADJ":  # 'his official Twitter account': no title
         return doc[i:span.start].text
     for child in span.root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in title_nouns():
