@@ -16,6 +16,7 @@ from kg.extract.name_bounds import (
     joined_ents,
     names_a_thing,
     split_acronym_lead,
+    split_person_of_place,
     split_role_inside,
 )
 
@@ -107,6 +108,24 @@ def test_an_initialism_before_a_persons_name_is_split_off():
 def test_an_initialism_that_opens_an_organisations_name_stays_in_it():
     doc = _doc(["the", "BDO", "Trust", "Fund"], ["O", "B-ORG", "I-ORG", "I-ORG"])
     assert _texts(split_acronym_lead(doc.ents[0])) == [("BDO Trust Fund", "ORG")]
+
+
+def test_a_person_of_a_known_place_is_a_person_and_a_place():
+    doc = _doc(["Rep.", "Tulsi", "Voss", "of", "Hawaii", "said"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_person_of_place(doc.ents[0])) == [("Tulsi Voss", "PERSON"),
+                                                          ("Hawaii", "GPE")]
+    doc = _doc(["and", "Mara", "Voss", "of", "Ohio", "said"],  # a given name says it too
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_person_of_place(doc.ents[0]))[0] == ("Mara Voss", "PERSON")
+
+
+def test_an_organisation_of_a_place_stays_whole():
+    doc = _doc(["the", "Bank", "of", "England", "said"], ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_person_of_place(doc.ents[0])) == [("Bank of England", "ORG")]
+    doc = _doc(["the", "Tulsi", "Voss", "of", "Qorvexland"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"])  # no place the gazetteer knows
+    assert _texts(split_person_of_place(doc.ents[0])) == [("Tulsi Voss of Qorvexland", "ORG")]
 
 
 def test_no_capital_letter_no_name():

@@ -22,6 +22,7 @@ from kg.extract.name_bounds import (
     joined_ents,
     names_a_thing,
     split_acronym_lead,
+    split_person_of_place,
     split_role_inside,
 )
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
@@ -325,7 +326,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
                 for titled in _split_after_title_of(split)
                 for inside in split_role_inside(titled)
                 for lead in split_acronym_lead(inside)
-                for part in _split_role_off(lead)):
+                for origin in split_person_of_place(lead)
+                for part in _split_role_off(origin)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
         if span is not None and ent.label_ == "PERSON":

@@ -137,6 +137,27 @@ def _holder_name(text: str) -> bool:
         known_name(text) is not None
 
 
+def split_person_of_place(ent: Span) -> Iterator[Span]:
+    """'Rep. Tulsi Gabbard of Hawaii' read as one organisation: a given name and a surname (or
+    a name after a role), 'of', and a place the gazetteer knows are a person and where she
+    is from."""
+    doc = ent.doc
+    words = [t.lower_ for t in ent]
+    if ent.label_ not in {"ORG", "PERSON"} or "of" not in words:
+        yield ent
+        return
+    at = ent.start + words.index("of")
+    person, place = doc[ent.start:at], doc[at + 1:ent.end]
+    titled = ent.start > 0 and canonical_role(doc[ent.start - 1].lower_) is not None
+    if 2 <= len(person) <= 3 and (person[0].lower_ in given_names() or titled) and \
+            all(t.is_title for t in person) and len(place) and \
+            (gazetteer.lookup(place.text) is not None or gazetteer.region_countries(place.text)):
+        yield Span(doc, person.start, person.end, label="PERSON")
+        yield Span(doc, place.start, place.end, label="GPE")
+        return
+    yield ent
+
+
 def split_acronym_lead(ent: Span) -> Iterator[Span]:
     """'told NPR Hamza bin Laden had ...': an initialism glued to a person's name after it
     (a given name or an Arabic 'bin'/'ibn' says so) is an organisation and a person."""
