@@ -71,6 +71,7 @@ _KEYLESS = _SHORT_REASONS | {MergeReason.KNOWN_ALIAS, MergeReason.DECLARED_ALIAS
                              MergeReason.TITLE}
 Key = tuple[str, ...]
 _FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+_GENDERED = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 KeptApart = frozenset[frozenset[Key]]
 _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co",
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
@@ -252,13 +253,20 @@ class _EntityTable:
     def entity_id(self, mention: Mention) -> str | None:
         """A pronoun's entity is its antecedent's; but 'we', 'us' and 'our' are never one
         named person: the speaker who says 'we' speaks for a group (his team, his church),
-        which the graph does not know, so the pronoun names no one."""
+        which the graph does not know, so the pronoun names no one. Nor is 'he' or 'her'
+        anything but a person: an article reads its pronouns before the corpus votes on
+        types, so one whose antecedent the votes made an organisation or place names no
+        one."""
         target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
         found = self._of.get((target.doc_id, target.start, target.end))
         if found is not None and mention.is_pronoun and \
                 mention.text.lower() in _FIRST_PERSON_PLURAL and \
                 self.records[found].type is EntityType.PERSON:
             return None
+        if found is not None and mention.is_pronoun and \
+                mention.text.lower() in _GENDERED and \
+                self.records[found].type is not EntityType.PERSON:
+            return None  # 'Twitter showing him': the votes made Twitter no person after all
         return found
 
     def note_pronoun(self, mention: Mention) -> None:

@@ -569,3 +569,23 @@ def test_an_outlets_initials_join_its_news_arm_named_in_the_same_article():
     assert "KXBN" not in named
     assert "KXBN" in named["KXBN News"].aliases
     assert "KXBN Radio" in named and named["KXBN Radio"].entity_id != named["KXBN News"].entity_id
+
+
+def test_he_or_her_never_names_an_organisation_the_votes_made_of_a_person_reading():
+    from kg.resolve import _EntityTable
+
+    def mention(text, start, antecedent=None):
+        return Mention(doc_id="d", sentence_index=0, start=start, end=start + len(text),
+                       text=text, type=EntityType.PERSON, ner_label="PERSON",
+                       is_pronoun=antecedent is not None, antecedent=antecedent)
+
+    for entity_type, expected in ((EntityType.ORGANIZATION, None),
+                                  (EntityType.PERSON, "x/chirper")):
+        table = _EntityTable()
+        name = mention("Chirper", 0)
+        table.assign(name, "x/chirper", "Chirper", entity_type, MergeReason.SAME_NAME)
+        assert table.entity_id(mention("him", 20, name)) == expected
+        assert table.entity_id(mention("it", 30, name)) == "x/chirper"  # not gendered
+        table.note_pronoun(mention("him", 20, name))
+        assert ("him" in {m.alias for m in table.records["x/chirper"].merges}) == \
+            (expected is not None)
