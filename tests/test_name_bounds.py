@@ -169,10 +169,13 @@ def test_the_end_of_an_unnamed_x_of_the_y_is_no_name():
 
 def test_a_place_after_a_role_or_a_places_own_head_stays():
     for head in ("Mayor", "Republic", "Gulf"):
-        doc = _doc(["the", head, "of", "Tarvia", "said"], ["O", "O", "O", "B-GPE", "O"])
+        doc = _doc(["the", head, "of", "the", "Tarvia", "said"],
+                   ["O", "O", "O", "O", "B-GPE", "O"])
         assert not is_fragment(doc.ents[0]), head
-    doc = _doc(["Law", "of", "Tarvia", "said"], ["O", "O", "B-GPE", "O"])
+    doc = _doc(["Law", "of", "the", "Tarvia", "said"], ["O", "O", "O", "B-GPE", "O"])
     assert not is_fragment(doc.ents[0])  # sentence-initial capital: no evidence
+    doc = _doc(["Sultan", "Qaboos", "of", "Tarvia", "dies"], ["O", "O", "O", "B-GPE", "O"])
+    assert not is_fragment(doc.ents[0])  # a person of a place
 
 
 def test_an_adjective_opening_a_sentence_before_its_noun_is_no_name():

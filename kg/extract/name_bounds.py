@@ -216,15 +216,13 @@ def _role_alone(span: Span) -> bool:
 
 
 def _end_of_longer_name(span: Span) -> bool:
-    """'the Law of the Sea': a capitalised word the recogniser left out, then 'of (the)', then
+    """'the Law of the Sea': a capitalised word the recogniser left out, then 'of the', then
     the span; the span is the end of that longer name, unless the word is a role ('Mayor of
     London'), a title, or the head of a place's own name ('Republic of Ireland')."""
     doc = span.doc
-    i = span.start - 1
-    if i >= 0 and doc[i].lower_ == "the":
-        i -= 1
-    if i < 1 or doc[i].lower_ != "of":
-        return False
+    i = span.start - 2
+    if i < 1 or doc[i + 1].lower_ != "the" or doc[i].lower_ != "of":
+        return False  # without 'the' it may be a person's place: 'Sultan Qaboos of Oman'
     head = doc[i - 1]
     return head.is_title and head.is_alpha and not head.ent_type_ and \
         head.i != head.sent.start and head.pos_ in {"PROPN", "NOUN"} and \
