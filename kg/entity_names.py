@@ -83,3 +83,40 @@ def time_zones() -> frozenset[str]:
 def family_names_first() -> frozenset[str]:
     """Family names East Asian names write first ('Kim', 'Xi', 'Nguyen'), folded."""
     return frozenset(fold(w) for w in _data()["family_names_first"])  # type: ignore[union-attr]
+
+
+@cache
+def ship_prefixes() -> frozenset[str]:
+    """Prefixes of a vessel's name as written ('USS', 'H.M.S.')."""
+    return frozenset(_data()["ship_prefixes"])  # type: ignore[arg-type]
+
+
+@cache
+def award_words() -> frozenset[str]:
+    """Words that make a name an award ('medal', 'prize'), lower case."""
+    return frozenset(_data()["award_words"])  # type: ignore[arg-type]
+
+
+@cache
+def chair_words() -> dict[str, frozenset[str]]:
+    """Words of an endowed chair, by the preposition after them: 'before_of' ('Professor of
+    Engineering') and 'before_in' ('Chair in Global Politics')."""
+    return {k: frozenset(v) for k, v in _data()["chair_words"].items()}  # type: ignore[union-attr]
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Small words inside a person's name ('Di' of 'Luigi Di Maio'), lower case."""
+    return frozenset(_data()["name_particles"])  # type: ignore[arg-type]
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    """Words before 'of' in a place's own name ('Republic of Ireland'), lower case."""
+    return frozenset(_data()["place_heads"])  # type: ignore[arg-type]
+
+
+@cache
+def outlet_words() -> frozenset[str]:
+    """Words after an outlet's initials that name its news arm ('NBC News'), folded."""
+    return frozenset(fold(w) for w in _data()["outlet_words"])  # type: ignore[union-attr]

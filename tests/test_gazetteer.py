@@ -22,3 +22,13 @@ def test_a_region_lies_only_in_its_parent_region():
     assert region_within("Gwynedd", "Wales")
     assert not region_within("Lazio", "Campania")
     assert not region_within("Kansas", "Nebraska")
+
+
+def test_small_towns_are_found_apart_from_the_bigger_places():
+    from kg.gazetteer import lookup, rank, town
+
+    harlech = town("Harlech")
+    assert harlech is not None and harlech.kind == "town" and harlech.country_code == "GB"
+    assert rank(harlech) > rank(lookup("Paris"))
+    assert lookup("Harlech") is None  # never linked nor used as a container
+    assert town("Qorvexland") is None

@@ -10,7 +10,7 @@ import spacy
 from helpers import corpus_of
 from spacy.tokens import Doc, Span
 
-from kg.extract.mentions import _split_entity, _with_surname
+from kg.extract.mentions import _split_entity, _title_of, _with_surname
 
 
 def _doc(words, pos, deps, heads, ents, spaces=None):
@@ -88,3 +88,21 @@ def test_span_helper_keeps_the_label():
                [2, 2, 2], ["B-PERSON", "I-PERSON", "O"])
     span = _with_surname(doc.ents[0])
     assert isinstance(span, Span) and span.label_ == "PERSON"
+
+
+
+def test_an_adjective_before_a_name_is_no_title_but_the_noun_is():
+    words = ["to", "his", "official", "Chirper", "account"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["ADP", "PRON", "ADJ", "PROPN", "NOUN"],
+              deps=["prep", "poss", "amod", "compound", "pobj"], heads=[0, 4, 3, 4, 0],
+              lemmas=["to", "his", "official", "Chirper", "account"],
+              ents=["O", "O", "O", "B-PERSON", "O"])
+    assert _title_of(doc.ents[0]) is None
+    words = ["senior", "official", "Ada", "Lind", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["ADJ", "NOUN", "PROPN", "PROPN", "VERB"],
+              deps=["amod", "compound", "compound", "nsubj", "ROOT"], heads=[1, 3, 3, 4, 4],
+              lemmas=["senior", "official", "Ada", "Lind", "say"],
+              ents=["O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _title_of(doc.ents[0]) == "senior official"

@@ -560,3 +560,32 @@ def test_a_kind_word_after_a_country_is_that_countrys_body_in_the_same_article()
              if m.text == "Parliament"}
     assert owner[first] == next(iter(_ids(corpus, "Latvian Parliament")))
     assert owner[second] != owner[first]  # another article's parliament is not this one
+
+
+def test_an_outlets_initials_join_its_news_arm_named_in_the_same_article():
+    corpus = corpus_of("Later, KXBN News called Nevada for Biden. By KXBN's count he won "
+                       "290 votes.", "KXBN Radio played the anthem.")
+    named = {e.label: e for e in corpus.entities}
+    assert "KXBN" not in named
+    assert "KXBN" in named["KXBN News"].aliases
+    assert "KXBN Radio" in named and named["KXBN Radio"].entity_id != named["KXBN News"].entity_id
+
+
+def test_he_or_her_never_names_an_organisation_the_votes_made_of_a_person_reading():
+    from kg.resolve import _EntityTable
+
+    def mention(text, start, antecedent=None):
+        return Mention(doc_id="d", sentence_index=0, start=start, end=start + len(text),
+                       text=text, type=EntityType.PERSON, ner_label="PERSON",
+                       is_pronoun=antecedent is not None, antecedent=antecedent)
+
+    for entity_type, expected in ((EntityType.ORGANIZATION, None),
+                                  (EntityType.PERSON, "x/chirper")):
+        table = _EntityTable()
+        name = mention("Chirper", 0)
+        table.assign(name, "x/chirper", "Chirper", entity_type, MergeReason.SAME_NAME)
+        assert table.entity_id(mention("him", 20, name)) == expected
+        assert table.entity_id(mention("it", 30, name)) == "x/chirper"  # not gendered
+        table.note_pronoun(mention("him", 20, name))
+        assert ("him" in {m.alias for m in table.records["x/chirper"].merges}) == \
+            (expected is not None)

@@ -127,3 +127,48 @@ def test_the_last_kind_word_of_a_name_decides_its_kind():
         EntityType.PLACE
     assert winner(_votes("Airport Authority of Ruritania", "ORG", EntityType.ORGANIZATION)) \
         is EntityType.ORGANIZATION
+
+
+def test_an_age_before_a_name_votes_person():
+    text = "The first victim was 40-year-old Tamsin Okoro, a waiter."
+    assert winner(_votes("Tamsin Okoro", "ORG", EntityType.ORGANIZATION, text)) \
+        is EntityType.PERSON
+
+
+def test_posting_to_a_name_votes_organisation():
+    for text in ("Her lawyer posted a photo to Chirper showing them.",
+                 "\"It is over,\" wrote Mr Vale on Chirper.",
+                 "He resigned, speaking via Chirper on Monday.",
+                 "The statement was posted to his Chirper account.",
+                 "He wrote, \"I WON, BY A LOT!\" on Chirper."):
+        assert EntityType.ORGANIZATION in _votes("Chirper", "PERSON", EntityType.PERSON, text), \
+            text
+    # 'to' after no posting verb is no vote ('went to Chirper'), nor is a mere 'on'.
+    for text in ("Her lawyer went to Chirper on Monday.", "They counted on Chirper again.",
+                 "He spoke to the Chirper Post.", "She wrote to Chirper in May."):
+        assert EntityType.ORGANIZATION not in _votes("Chirper", "PERSON", EntityType.PERSON,
+                                                     text), text
+
+
+def test_an_island_before_a_name_votes_place():
+    text = "Our biggest island Velmora has no zone of its own."
+    assert winner(_votes("Velmora", "ORG", EntityType.ORGANIZATION, text)) is EntityType.PLACE
+
+
+def test_a_small_town_outvotes_an_organisation_label_but_not_a_person_label():
+    # Harlech (Wales) has about 1,800 people: only the small-town table knows it.
+    assert winner(_votes("Harlech", "ORG", EntityType.ORGANIZATION)) is EntityType.PLACE
+    assert winner(_votes("Harlech", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+    assert winner(_votes("Qorvex", "ORG", EntityType.ORGANIZATION)) is EntityType.ORGANIZATION
+    assert winner(_votes("HARLECH", "ORG", EntityType.ORGANIZATION)) is EntityType.ORGANIZATION
+
+
+def test_a_one_word_name_with_the_arabic_article_votes_organisation():
+    votes = _votes("al-Nusrat", "PERSON", EntityType.PERSON, "He led al-Nusrat for years.")
+    assert winner(votes) is EntityType.ORGANIZATION
+    # a person's full name with the article is no group; nor is a short form's vote cast
+    votes = _votes("Bashir al-Nusrat", "PERSON", EntityType.PERSON)
+    assert winner(votes) is EntityType.PERSON
+    mention = _mention("al-Nusrat", "PERSON", EntityType.PERSON)
+    assert EntityType.ORGANIZATION not in mention_votes(mention, ("al", "nusrat"), "al-Nusrat",
+                                                        short_form=True)

@@ -17,6 +17,14 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.entity_names import is_never_alone, time_zones
+from kg.extract.name_bounds import (
+    is_fragment,
+    joined_ents,
+    names_a_thing,
+    split_acronym_lead,
+    split_person_of_place,
+    split_role_inside,
+)
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
 from kg.lexicon import canonical_role, initialisms, longest_role, role_modifiers
 from kg.model import EntityType, Mention, Sentence
@@ -177,9 +185,10 @@ def _with_surname(span: Span) -> Span:
 def _looks_like_verb(token: Token) -> bool:
     """A capitalised headline verb tagged as a name: 'Meets', 'Visits', 'Gifted', 'Meeting';
     not the half of a hyphenated name ('Tak-Sing Wong')."""
-    if not token.is_title or (token.i > 0 and token.doc[token.i - 1].text == "-"
-                              and not token.doc[token.i - 1].whitespace_):
-        return False
+    if not token.is_title or token.lower_ in NAME_PREPS or \
+            (token.i > 0 and token.doc[token.i - 1].text == "-"
+             and not token.doc[token.i - 1].whitespace_):
+        return False  # nor a particle: 'Di' of 'Luigi Di Maio' is no 'die'
     word = token.lower_
     stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"),
              word.removesuffix("d"), word.removesuffix("ing"), word.removesuffix("ing") + "e"}
@@ -312,10 +321,13 @@ def _surname_echoes(state: DocState, mentions: list[Mention]) -> list[Mention]:
 
 
 def _recognised_mentions(state: DocState) -> Iterator[Mention]:
-    ents = (_name_read_as_month(e) for e in state.doc.ents)
+    ents = (_name_read_as_month(e) for e in joined_ents(state.doc))
     for ent in (_without_modifier(part) for whole in ents for split in _split_entity(whole)
                 for titled in _split_after_title_of(split)
-                for part in _split_role_off(titled)):
+                for inside in split_role_inside(titled)
+                for lead in split_acronym_lead(inside)
+                for origin in split_person_of_place(lead)
+                for part in _split_role_off(origin)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
         if span is not None and ent.label_ == "PERSON":
@@ -324,7 +336,7 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
             continue
         if entity_type in NAMED_TYPES and (_junk_name(span.text) or
                                           _capitalised_noun(span, state.common_nouns()) or
-                                          _not_a_name(span)):
+                                          _not_a_name(span) or is_fragment(span)):
             continue  # '2024-06-19 HKT', 'www.example.com', 'A', 'Tak-': no person or firm
         if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
@@ -332,6 +344,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
             # 'Greenfield Dairy' read as a person is still no 'he' for a later pronoun.
             words = tuple(t.lower_ for t in span if t.is_alpha)
             entity_type = name_kind(words) or entity_type
+            if names_a_thing(span):
+                entity_type = EntityType.THING  # 'USS Grayback', 'National Medal of Science'
         mention = make_mention(state, span, entity_type, ner_label=ent.label_,
                            title=_title_of(span) if entity_type is EntityType.PERSON else None)
         if mention.text in initialisms():  # 'US' is labelled as the 'United States' it names
@@ -369,7 +383,8 @@ def _title_of(span: Span) -> str | None:
     while i > 0 and doc[i - 1].dep_ in TITLE_DEPS and doc[i - 1].head.i >= doc[i - 1].i \
             and doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and doc[i - 1].ent_type_ != "PERSON":
         i -= 1
-    if i < span.start and doc[span.start - 1].lemma_.lower() in title_nouns():
+    if i < span.start and doc[span.start - 1].lemma_.lower() in title_nouns() and \
+            doc[span.start - 1].pos_ != "ADJ":  # 'his official Twitter account': no title
         return doc[i:span.start].text
     for child in span.root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in title_nouns():

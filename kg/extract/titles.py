@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
+from kg.extract.name_bounds import is_fragment
 from kg.extract.reference import referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_spans
 from kg.lexicon import (
@@ -401,6 +402,8 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
         return None  # 'Natural Resources Minister X': a portfolio, not an organisation
     if proper and proper == words[-len(proper):]:
         span = words[0].doc[proper[0].i:proper[-1].i + 1]
+        if is_fragment(span):
+            return None  # 'Wormley Early Career Professor of Engineering': a chair
         return make_mention(state, span, EntityType.ORGANIZATION, ner_label="PROPN")
     return None
 

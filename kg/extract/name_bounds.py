@@ -1,0 +1,253 @@
+"""Where a recognised name starts and ends, and which spans are pieces of something else.
+
+The small recogniser cuts names at the wrong places: 'Luigi Di Maio' becomes 'Luigi' and
+'Maio', 'CNDD-FDD' becomes 'FDD', 'told NPR Hamza bin Laden had ...' becomes one name,
+'United States Representative Elijah Cummings' one organisation, and it reads pieces of
+longer unnamed things as names of their own ('Sea' of 'the Law of the Sea', 'Global Islamic
+Politics' of 'Chair in Global Islamic Politics', 'fentanyl'). These functions join, split and
+drop spans before kg/extract/mentions.py types them; the words they read are data
+(``kg/data/entity_names.json``, the role lexicon, the gazetteer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from kg import gazetteer
+from kg.entity_names import (
+    award_words,
+    chair_words,
+    known_name,
+    name_particles,
+    place_heads,
+    ship_prefixes,
+)
+from kg.extract.gender import given_names
+from kg.lexicon import canonical_role, initialisms, longest_role
+from kg.model import EntityType
+from kg.relations import name_kind
+
+HOLDERS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+def joined_ents(doc: Doc) -> list[Span]:
+    """The recogniser's names with the halves of one name joined: a person's name around a
+    particle ('Luigi' 'Di' 'Maio'), a name glued by a hyphen to capitals before it ('CNDD-'
+    'FDD'), and a campus after a university named for its state ('University of California,
+    San Diego')."""
+    spans = list(doc.ents)
+    joined: list[Span] = []
+    i = 0
+    while i < len(spans):
+        span = _glued_by_hyphen(spans[i])
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        if following is not None and (_particle_between(span, following)
+                                      or _campus_after(span, following)):
+            joined.append(Span(doc, span.start, following.end, label=span.label_))
+            i += 2
+            continue
+        joined.append(_particle_before(span))
+        i += 1
+    return _without_overlaps(joined)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _particle_between(first: Span, second: Span) -> bool:
+    """'Luigi' 'Di' 'Maio': two person names with only a name particle between them."""
+    doc = first.doc
+    return first.label_ == "PERSON" and second.label_ == "PERSON" and \
+        second.start == first.end + 1 and doc[first.end].lower_ in name_particles() and \
+        doc[first.end].text[:1].isupper() and doc[first.end - 1].whitespace_ == " "
+
+
+def _particle_before(span: Span) -> Span:
+    """'Luigi Di' + 'Maio' read as the person 'Maio': a capitalised particle and a given name
+    right before a lone person name are part of it."""
+    doc, start = span.doc, span.start
+    if span.label_ != "PERSON" or start < 2:
+        return span
+    particle, given = doc[start - 1], doc[start - 2]
+    if particle.lower_ in name_particles() and particle.text[:1].isupper() and \
+            given.is_title and given.pos_ == "PROPN" and not given.ent_type_ and \
+            given.lower_ in given_names():
+        return Span(doc, start - 2, span.end, label=span.label_)
+    return span
+
+
+def _glued_by_hyphen(span: Span) -> Span:
+    """'CNDD-FDD' read as 'FDD': capitals joined to the name by a hyphen with no space are
+    the start of the same name (not 'pro-Kremlin': only a capitalised word joins; nor a
+    party letter, 'R-Utah')."""
+    doc, start = span.doc, span.start
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+            not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper() and \
+            doc[start - 2].is_alpha and len(doc[start - 2]) >= 2:
+        start -= 2
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+
+def _campus_after(org: Span, place: Span) -> bool:
+    """'University of California, San Diego': a university named 'of' a state or country,
+    a comma, and a place: the place names the campus, not a mention of the city."""
+    doc = org.doc
+    words = [t.lower_ for t in org]
+    return org.label_ == "ORG" and place.label_ in {"GPE", "LOC"} and \
+        place.start == org.end + 1 and doc[org.end].text == "," and \
+        any(w in {"university", "college", "institute"} for w in words) and "of" in words and \
+        gazetteer.can_contain(doc[org.end - 1].text) and \
+        not (place.end < len(doc) and doc[place.end].pos_ == "PROPN")
+
+
+def split_role_inside(ent: Span) -> Iterator[Span]:
+    """'United States Representative Elijah Cummings' read as one organisation: a holder
+    (a known place or initialism), a role from the role lexicon, and a name after it are the
+    holder and the person; the role words are left out (mentions.py reads them as the
+    person's title)."""
+    doc = ent.doc
+    if ent.label_ not in HOLDERS or len(ent) < 3:
+        yield ent
+        return
+    for i in range(1, len(ent) - 1):
+        lead = ent[:i]
+        if not _holder_name(lead.text):
+            continue
+        for size in range(min(longest_role(), len(ent) - i - 1), 0, -1):
+            role, rest = ent[i:i + size], ent[i + size:]
+            if role[0].text[:1].isupper() and canonical_role(role.text.lower()) and \
+                    all(t.pos_ == "PROPN" and t.is_title for t in rest) and \
+                    (len(rest) >= 2 or rest[0].lower_ in given_names()):
+                yield Span(doc, lead.start, lead.end, label=ent.label_)
+                yield Span(doc, rest.start, rest.end, label="PERSON")
+                return
+    yield ent
+
+
+def _holder_name(text: str) -> bool:
+    return gazetteer.lookup(text) is not None or text in initialisms() or \
+        known_name(text) is not None
+
+
+def split_person_of_place(ent: Span) -> Iterator[Span]:
+    """'Rep. Tulsi Gabbard of Hawaii' read as one organisation: a given name and a surname (or
+    a name after a role), 'of', and a place the gazetteer knows are a person and where she
+    is from."""
+    doc = ent.doc
+    words = [t.lower_ for t in ent]
+    if ent.label_ not in {"ORG", "PERSON"} or "of" not in words:
+        yield ent
+        return
+    at = ent.start + words.index("of")
+    person, place = doc[ent.start:at], doc[at + 1:ent.end]
+    titled = ent.start > 0 and canonical_role(doc[ent.start - 1].lower_) is not None
+    if 2 <= len(person) <= 3 and (person[0].lower_ in given_names() or titled) and \
+            all(t.is_title for t in person) and len(place) and \
+            (gazetteer.lookup(place.text) is not None or gazetteer.region_countries(place.text)):
+        yield Span(doc, person.start, person.end, label="PERSON")
+        yield Span(doc, place.start, place.end, label="GPE")
+        return
+    yield ent
+
+
+def split_acronym_lead(ent: Span) -> Iterator[Span]:
+    """'told NPR Hamza bin Laden had ...': an initialism glued to a person's name after it
+    (a given name or an Arabic 'bin'/'ibn' says so) is an organisation and a person."""
+    doc = ent.doc
+    if ent.label_ not in {"ORG", "PERSON"} or len(ent) < 3:
+        yield ent
+        return
+    head, rest = ent[0], ent[1:]
+    if head.is_alpha and head.text.isupper() and 2 <= len(head.text) <= 6 and \
+            rest[0].is_title and (rest[0].lower_ in given_names() or
+                                  any(t.lower_ in {"bin", "ibn", "bint"} for t in rest)):
+        label = "GPE" if _holder_name(head.text) and gazetteer.lookup(
+            known_name(head.text) or head.text) is not None else "ORG"
+        yield Span(doc, head.i, head.i + 1, label=label)
+        yield Span(doc, rest.start, rest.end, label="PERSON")
+        return
+    yield ent
+
+
+def is_fragment(span: Span) -> bool:
+    """Spans that name no entity of their own: no capital at all ('fentanyl', 'restraint'),
+    a chair or its field ('Wormley Early Career' of '... Professor of Engineering', 'Chair
+    In Global Islamic Politics'), a role alone ('a new National Security Advisor'), the end
+    of an unnamed 'X of the Y' ('Sea' of 'the Law of the Sea'), or an adjective that opens a
+    sentence before its noun ('Amateur researcher ...'), or the end of a capitalised phrase
+    ('Hug Cacti' of the business 'Don't Hug Cacti')."""
+    if not any(c.isupper() for c in span.text):
+        return True
+    return _chair(span) or _role_alone(span) or _end_of_longer_name(span) or \
+        _opening_adjective(span) or _after_capitalised_negation(span)
+
+
+def _chair(span: Span) -> bool:
+    doc = span.doc
+    if len(span) >= 2 and _chair_word(span[0].lower_, span[1].lower_):
+        return True  # 'Chair In Global Islamic Politics'
+    start = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else 0)
+    if start >= 2 and doc[start - 2].text[:1].isupper() and \
+            _chair_word(doc[start - 2].lower_, doc[start - 1].lower_):
+        return True  # 'Professor of Engineering'
+    end = span.end
+    if end < len(doc) and _chair_word(span[-1].lower_, doc[end].lower_):
+        return True  # 'Chair' cut from 'Chair In Global Islamic Politics'
+    return end + 1 < len(doc) and doc[end].is_title and \
+        _chair_word(doc[end].lower_, doc[end + 1].lower_)  # 'Wormley Professor of ...'
+
+
+def _chair_word(word: str, preposition: str) -> bool:
+    """'professor' before 'of', 'chair' before 'in': a chair, by ``chair_words``."""
+    return preposition in {"of", "in"} and word in chair_words()["before_" + preposition]
+
+
+def _role_alone(span: Span) -> bool:
+    return span.label_ in HOLDERS and len(span) >= 2 and \
+        canonical_role(span.text.lower()) is not None
+
+
+def _end_of_longer_name(span: Span) -> bool:
+    """'the Law of the Sea': a capitalised word the recogniser left out, then 'of the', then
+    the span; the span is the end of that longer name, unless the word is a role ('Mayor of
+    London'), a title, or the head of a place's own name ('Republic of Ireland')."""
+    doc = span.doc
+    i = span.start - 2
+    if i < 1 or doc[i + 1].lower_ != "the" or doc[i].lower_ != "of":
+        return False  # without 'the' it may be a person's place: 'Sultan Qaboos of Oman'
+    head = doc[i - 1]
+    return head.is_title and head.is_alpha and not head.ent_type_ and \
+        head.i != head.sent.start and head.pos_ in {"PROPN", "NOUN"} and \
+        head.lower_ not in place_heads() and canonical_role(head.lower_) is None and \
+        name_kind(("", head.lower_)) is not EntityType.PLACE  # 'Gulf of Mexico'
+
+
+def _after_capitalised_negation(span: Span) -> bool:
+    doc, start = span.doc, span.start
+    return start >= 2 and doc[start - 1].lower_ in {"n't", "n’t", "not"} and \
+        doc[start - 2].text[:1].isupper() and not doc[start - 2].ent_type_
+
+
+def _opening_adjective(span: Span) -> bool:
+    doc = span.doc
+    return len(span) == 1 and span.start == span.sent.start and span[0].tag_ == "JJ" and \
+        span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN"
+
+
+def names_a_thing(span: Span) -> bool:
+    """A vessel ('USS Grayback', 'H.M.S. Victory') or an award ('National Medal of Science',
+    'Pulitzer Prize'): a thing, whatever kind of name the recogniser took it for."""
+    words = [t for t in span if not t.is_punct or t.text in ship_prefixes()]
+    if len(words) >= 2 and words[0].text in ship_prefixes():
+        return True
+    lower = [t.lower_ for t in span if t.is_alpha]
+    before_of = lower[:lower.index("of")] if "of" in lower else lower
+    return bool(before_of) and before_of[-1] in award_words()

@@ -1,0 +1,224 @@
+"""Name bounds (kg/extract/name_bounds.py): names the recogniser cut in the wrong place, and
+spans that are pieces of something else.
+
+Docs are built by hand with the tags and labels a model could give, so each rule is shown
+whatever a model reads; the last test runs the real pipeline end to end.
+"""
+
+from __future__ import annotations
+
+import spacy
+from helpers import corpus_of
+from spacy.tokens import Doc
+
+from kg.extract.name_bounds import (
+    is_fragment,
+    joined_ents,
+    names_a_thing,
+    split_acronym_lead,
+    split_person_of_place,
+    split_role_inside,
+)
+
+
+def _doc(words, ents, pos=None, tags=None, spaces=None, sent_starts=None):
+    pos = pos or ["PROPN" if w[:1].isupper() else "PUNCT" if not w.isalnum() else "NOUN"
+                  for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=pos, tags=tags,
+               ents=ents, sent_starts=sent_starts or [True] + [False] * (len(words) - 1))
+
+
+def _texts(spans):
+    return [(s.text, s.label_) for s in spans]
+
+
+def test_a_particle_between_two_person_names_joins_them():
+    doc = _doc(["minister", "Nilo", "Da", "Pesca", "spoke"],
+               ["O", "B-PERSON", "O", "B-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Nilo Da Pesca", "PERSON")]
+
+
+def test_a_given_name_and_particle_before_a_lone_surname_join_it():
+    doc = _doc(["minister", "Luigi", "Di", "Pesca", "spoke"], ["O", "O", "O", "B-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Luigi Di Pesca", "PERSON")]
+
+
+def test_a_lower_case_word_between_two_names_is_no_particle():
+    doc = _doc(["Nilo", "and", "Pesca"], ["B-PERSON", "O", "B-PERSON"])
+    assert _texts(joined_ents(doc)) == [("Nilo", "PERSON"), ("Pesca", "PERSON")]
+    # nor is a particle before a word that is no given name ('Museo Di Pesca')
+    doc = _doc(["at", "Museo", "Di", "Pesca"], ["O", "O", "O", "B-PERSON"])
+    assert _texts(joined_ents(doc)) == [("Pesca", "PERSON")]
+
+
+def test_capitals_glued_by_a_hyphen_are_the_start_of_the_name():
+    doc = _doc(["the", "KXDD", "-", "FDL", "party"], ["O", "O", "O", "B-ORG", "O"],
+               spaces=[True, False, False, True, False])
+    assert _texts(joined_ents(doc)) == [("KXDD-FDL", "ORG")]
+
+
+def test_a_lower_case_word_glued_by_a_hyphen_stays_out():
+    doc = _doc(["pro", "-", "Kremlin", "media"], ["O", "O", "B-ORG", "O"],
+               spaces=[False, False, True, False])
+    assert _texts(joined_ents(doc)) == [("Kremlin", "ORG")]
+    doc = _doc(["the", "KXDD", "-", "FDL", "party"], ["O", "O", "O", "B-ORG", "O"],
+               spaces=[True, True, True, True, False])  # 'KXDD - FDL': spaced, two things
+    assert _texts(joined_ents(doc)) == [("FDL", "ORG")]
+    doc = _doc(["Sen.", "Ann", "Lee", ",", "R", "-", "Utah"],
+               ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-GPE"],
+               spaces=[True, True, False, True, False, False, False])
+    assert _texts(joined_ents(doc))[-1] == ("Utah", "GPE")  # a party letter
+
+
+def test_a_campus_after_a_university_named_for_a_state_is_part_of_its_name():
+    doc = _doc(["by", "University", "of", "Oregon", ",", "Eugene", "."],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"],
+               spaces=[True, True, True, False, True, False, False])
+    assert _texts(joined_ents(doc)) == [("University of Oregon, Eugene", "ORG")]
+
+
+def test_a_place_after_a_university_not_named_for_a_state_stays_a_place():
+    doc = _doc(["by", "Deakin", "University", ",", "Eugene", "."],
+               ["O", "B-ORG", "I-ORG", "O", "B-GPE", "O"])
+    assert _texts(joined_ents(doc)) == [("Deakin University", "ORG"), ("Eugene", "GPE")]
+
+
+def test_a_holder_a_role_and_a_name_are_a_holder_and_a_person():
+    doc = _doc(["United", "States", "Senator", "Mara", "Voss", "spoke"],
+               ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_role_inside(doc.ents[0])) == [("United States", "ORG"),
+                                                      ("Mara Voss", "PERSON")]
+
+
+def test_a_role_word_inside_an_organisations_name_does_not_split_it():
+    # 'Acme Director Services': no known holder before the role, no name after it.
+    doc = _doc(["Acme", "Director", "Services", "Group"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    assert _texts(split_role_inside(doc.ents[0])) == [("Acme Director Services Group", "ORG")]
+    doc = _doc(["United", "States", "Senate", "Committee"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    assert _texts(split_role_inside(doc.ents[0])) == [("United States Senate Committee", "ORG")]
+
+
+def test_an_initialism_before_a_persons_name_is_split_off():
+    doc = _doc(["told", "WXR", "Hamza", "bin", "Qadir", "had"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_acronym_lead(doc.ents[0])) == [("WXR", "ORG"),
+                                                       ("Hamza bin Qadir", "PERSON")]
+
+
+def test_an_initialism_that_opens_an_organisations_name_stays_in_it():
+    doc = _doc(["the", "BDO", "Trust", "Fund"], ["O", "B-ORG", "I-ORG", "I-ORG"])
+    assert _texts(split_acronym_lead(doc.ents[0])) == [("BDO Trust Fund", "ORG")]
+
+
+def test_a_person_of_a_known_place_is_a_person_and_a_place():
+    doc = _doc(["Rep.", "Tulsi", "Voss", "of", "Hawaii", "said"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_person_of_place(doc.ents[0])) == [("Tulsi Voss", "PERSON"),
+                                                          ("Hawaii", "GPE")]
+    doc = _doc(["and", "Mara", "Voss", "of", "Ohio", "said"],  # a given name says it too
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_person_of_place(doc.ents[0]))[0] == ("Mara Voss", "PERSON")
+
+
+def test_an_organisation_of_a_place_stays_whole():
+    doc = _doc(["the", "Bank", "of", "England", "said"], ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_person_of_place(doc.ents[0])) == [("Bank of England", "ORG")]
+    doc = _doc(["the", "Tulsi", "Voss", "of", "Qorvexland"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"])  # no place the gazetteer knows
+    assert _texts(split_person_of_place(doc.ents[0])) == [("Tulsi Voss of Qorvexland", "ORG")]
+
+
+def test_no_capital_letter_no_name():
+    doc = _doc(["laced", "with", "fentanyl", "."], ["O", "O", "B-PERSON", "O"])
+    assert is_fragment(doc.ents[0])
+    doc = _doc(["laced", "with", "Fentanyl", "."], ["O", "O", "B-PERSON", "O"])
+    assert not is_fragment(doc.ents[0])
+
+
+def test_a_chair_and_its_field_are_no_organisations():
+    doc = _doc(["is", "Corby", "Early", "Career", "Professor", "of", "Engineering"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG"])
+    assert is_fragment(doc.ents[0]) and is_fragment(doc.ents[1])
+    doc = _doc(["Voss", ",", "Chair", "In", "Global", "Politics", "at"],
+               ["B-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert is_fragment(doc.ents[1])
+
+
+def test_an_organisation_before_a_professor_who_is_named_stays():
+    doc = _doc(["said", "Harvard", "Professor", "Ada", "Lind"],
+               ["O", "B-ORG", "O", "B-PERSON", "I-PERSON"])
+    assert not is_fragment(doc.ents[0])
+    doc = _doc(["Chair", "of", "the", "Federal", "Reserve"],
+               ["O", "O", "O", "B-ORG", "I-ORG"])
+    assert not is_fragment(doc.ents[0])  # a chair of an organisation is no field
+
+
+def test_a_role_alone_is_no_organisation():
+    doc = _doc(["a", "new", "National", "Security", "Advisor"], ["O", "O", "B-ORG", "I-ORG",
+                                                                 "I-ORG"])
+    assert is_fragment(doc.ents[0])
+    doc = _doc(["the", "National", "Security", "Council"], ["O", "B-ORG", "I-ORG", "I-ORG"])
+    assert not is_fragment(doc.ents[0])
+
+
+def test_the_end_of_an_unnamed_x_of_the_y_is_no_name():
+    doc = _doc(["with", "the", "Law", "of", "the", "Sea", "and"],
+               ["O", "O", "O", "O", "O", "B-LOC", "O"])
+    assert is_fragment(doc.ents[0])
+
+
+def test_a_place_after_a_role_or_a_places_own_head_stays():
+    for head in ("Mayor", "Republic", "Gulf"):
+        doc = _doc(["the", head, "of", "the", "Tarvia", "said"],
+                   ["O", "O", "O", "O", "B-GPE", "O"])
+        assert not is_fragment(doc.ents[0]), head
+    doc = _doc(["Law", "of", "the", "Tarvia", "said"], ["O", "O", "O", "B-GPE", "O"])
+    assert not is_fragment(doc.ents[0])  # sentence-initial capital: no evidence
+    doc = _doc(["Sultan", "Qaboos", "of", "Tarvia", "dies"], ["O", "O", "O", "B-GPE", "O"])
+    assert not is_fragment(doc.ents[0])  # a person of a place
+
+
+def test_an_adjective_opening_a_sentence_before_its_noun_is_no_name():
+    doc = _doc(["Amateur", "researcher", "Ada", "Lind", "found"],
+               ["B-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+               pos=["ADJ", "NOUN", "PROPN", "PROPN", "VERB"],
+               tags=["JJ", "NN", "NNP", "NNP", "VBD"])
+    assert is_fragment(doc.ents[0])
+    doc = _doc(["Acme", "researcher", "Ada", "Lind", "found"],
+               ["B-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+               pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB"],
+               tags=["NNP", "NN", "NNP", "NNP", "VBD"])
+    assert not is_fragment(doc.ents[0])
+
+
+def test_the_end_of_a_capitalised_negated_phrase_is_no_name():
+    doc = _doc(["the", "name", "Do", "n't", "Hug", "Cacti", "."],
+               ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+               spaces=[True, True, False, True, True, False, False])
+    assert is_fragment(doc.ents[0])
+    doc = _doc(["it", "was", "n't", "Hug", "Cacti", "."],
+               ["O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+               spaces=[True, False, True, True, False, False])
+    assert not is_fragment(doc.ents[0])
+
+
+def test_ships_and_awards_are_things():
+    doc = _doc(["the", "U.S.S.", "Corvane", "sank"], ["O", "B-ORG", "I-ORG", "O"])
+    assert names_a_thing(doc.ents[0])
+    doc = _doc(["won", "the", "National", "Medal", "of", "Science"],
+               ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    assert names_a_thing(doc.ents[0])
+    doc = _doc(["the", "Prize", "Committee", "met"], ["O", "B-ORG", "I-ORG", "O"])
+    assert not names_a_thing(doc.ents[0])
+    doc = _doc(["Corvane", "sank"], ["B-PERSON", "O"])
+    assert not names_a_thing(doc.ents[0])
+
+
+def test_the_pipeline_drops_fragments_and_keeps_the_names_around_them():
+    corpus = corpus_of("Experts said the deal does not comply with the Law of the Sea. "
+                       "Tuva Lind, Chair In Comparative Ocean Policy at Deakin University, "
+                       "said heroin was laced with fentanyl.")
+    labels = {e.label for e in corpus.entities}
+    assert "Sea" not in labels and "fentanyl" not in labels
+    assert not any("Ocean Policy" in label for label in labels)
+    assert "Tuva Lind" in labels and "Deakin University" in labels
