@@ -31,7 +31,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -70,6 +70,9 @@ class StoreManifest(BaseModel):
 
     layout: int = LAYOUT_VERSION
     kg_version: str = __version__
+    extractor: str = ""
+    """``extractor_fingerprint()`` of the kg that extracted the records: an update by a kg
+    whose code or data differ would mix two extractions (an older store has '')."""
     model: str
     min_confidence: float
     documents: dict[str, str]
@@ -83,6 +86,23 @@ def record_key(document: Document) -> str:
     """The content hash a document's record is filed under: every field of the Document (its
     text, source, title, date...), so any change to what extraction reads is a new key."""
     return hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()[:32]
+
+
+FINGERPRINTED = (".py", ".json", ".txt", ".ttl", ".gz", ".tsv", ".jsonld")
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """A hash of kg's own code and data files: what a record's readings depend on besides
+    the document and the model. A kg release, a change to a lexicon or a rule is a new one."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    files = sorted(f for f in root.rglob("*") if f.is_file() and f.suffix in FINGERPRINTED
+                   and "__pycache__" not in f.parts)
+    for file in files:
+        digest.update(file.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def is_store(path: Path) -> bool:
@@ -192,8 +212,11 @@ def _write_record(path: Path, record: ExtractionResult, manifest: StoreManifest)
     if manifest.documents.get(record.document.source) != key:
         raise KgError(f"{record.document.source}: record not in the store manifest (a bug)")
     file = path / RECORDS / f"{key}.json"
-    if not file.exists():  # content-addressed: an existing record is this one
-        write_durably(file, record.model_dump_json())
+    text = record.model_dump_json()
+    # Keyed by the document: the same key holds another extraction when kg itself changed,
+    # and a whole build must leave its own readings for a later update to start from.
+    if not file.exists() or file.read_text("utf-8") != text:
+        write_durably(file, text)
 
 
 def _write_database(folder: Path, dataset: Dataset | Iterable[RdfQuad]) -> dict[str, str]:

@@ -29,7 +29,14 @@ from kg.confidence import FLOOR
 from kg.errors import KgError
 from kg.export import write_all
 from kg.graphstore import CURRENT as STORE_LINK
-from kg.graphstore import RdfQuad, StoreManifest, open_store, record_key, write_store
+from kg.graphstore import (
+    RdfQuad,
+    StoreManifest,
+    extractor_fingerprint,
+    open_store,
+    record_key,
+    write_store,
+)
 from kg.model import Document, ExtractionResult
 from kg.nlp import DOCUMENT_SECONDS, choose_model
 from kg.pipeline import BuildResult, extract_paths, finish_build
@@ -95,6 +102,9 @@ def update_for_store(store: str | Path, paths: Iterable[str | Path], *,
     if model is not None and choose_model(model) != manifest.model:
         raise KgError(f"{store}: built with the spaCy pipeline {manifest.model}, not "
                       f"{choose_model(model)}; update with the same one or build anew")
+    if manifest.extractor != extractor_fingerprint():
+        raise KgError(f"{store}: its articles were read by another version of kg (code or "
+                      "data differ); build it anew to read them all the same way")
     if min_confidence != manifest.min_confidence:
         raise KgError(f"{store}: built with --min-confidence {manifest.min_confidence:g}, not "
                       f"{min_confidence:g}; update with the same or build anew")
@@ -183,4 +193,5 @@ def _by_source(results: Iterable[ExtractionResult]) -> tuple[ExtractionResult, .
 def _manifest(records: Iterable[ExtractionResult], model: str,
               min_confidence: float) -> StoreManifest:
     return StoreManifest(model=model, min_confidence=min_confidence,
+                         extractor=extractor_fingerprint(),
                          documents={r.document.source: record_key(r.document) for r in records})

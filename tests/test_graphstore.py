@@ -23,8 +23,10 @@ from kg.errors import GraphError, KgError
 from kg.export import serialize
 from kg.graphstore import (
     StoreManifest,
+    extractor_fingerprint,
     open_store,
     read_dataset,
+    record_key,
     stream_to_file,
     write_store,
 )
@@ -203,6 +205,27 @@ def _entity_keys(store: Path) -> set[str]:
 def test_an_update_with_other_settings_is_refused(stores, halves, tmp_path):
     with pytest.raises(KgError, match="--min-confidence"):
         update_for_store(stores["a"], [halves[1]], min_confidence=0.0)
+
+
+def test_an_update_by_a_kg_that_reads_otherwise_is_refused(stores, halves, tmp_path,
+                                                         monkeypatch):
+    """Records read by another kg (its code or data changed) would mix two extractions."""
+    store = _copy(stores["a"], tmp_path / "s")
+    assert open_store(store).manifest.extractor == extractor_fingerprint()
+    monkeypatch.setattr("kg.incremental.extractor_fingerprint", lambda: "another-kg")
+    with pytest.raises(KgError, match="another version of kg"):
+        update_for_store(store, [halves[1]])
+
+
+def test_a_whole_build_leaves_its_own_readings_for_the_next_update(stores, halves, tmp_path):
+    """A record filed under the same document key but read by an older kg is replaced."""
+    store = _copy(stores["a"], tmp_path / "s")
+    build = build_for_store([halves[0]])
+    stale = next(iter((store / "records").iterdir()))
+    stale.write_text(stale.read_text("utf-8").replace('"facts":[', '"facts":[ ', 1), "utf-8")
+    save(store, build)
+    written = {f.stem: f.read_text("utf-8") for f in (store / "records").iterdir()}
+    assert written == {record_key(r.document): r.model_dump_json() for r in build.records}
 
 
 # --- a killed update -----------------------------------------------------------------------
