@@ -598,3 +598,12 @@ def test_a_relative_clause_on_a_description_of_a_name_is_about_the_name(text, su
                                                                         predicate):
     corpus = corpus_of(text)
     assert {f.subject.entity_id for f in corpus.facts if f.predicate == predicate} == {subject}
+
+
+def test_a_preposition_the_tagger_took_for_a_name_is_no_subject():
+    """'Amongst reported incidents, ...' opens with a preposition the small tagger reads as a
+    proper noun and the parser as the subject of 'reported'."""
+    corpus = corpus_of("Amongst reported incidents of fraud and theft, recently a clerk was "
+                       "dismissed.")
+    labels = {e.entity_id: e.label.lower() for e in corpus.entities}
+    assert not any(labels.get(f.subject.entity_id or "") == "amongst" for f in corpus.facts)

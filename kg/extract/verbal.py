@@ -402,6 +402,18 @@ def _slots(state: DocState, verb: Token, kind: str | None = None) -> list[Slot]:
     return [s for s in state.slots.get(verb.i, ()) if kind is None or s.slot == kind]
 
 
+# Parts of speech that name nothing: a word the parser makes a subject though it is a
+# preposition, an adverb or a conjunction ('Amongst them reported ...').
+NO_PARTICIPANT_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "PART", "AUX", "INTJ", "PUNCT"})
+# Prepositions and conjunctions the small tagger takes for a name when they open a sentence
+# capitalised ('Amongst', 'Despite'): a closed class of English, not a list of any text's words.
+FUNCTION_WORDS = frozenset({
+    "among", "amongst", "despite", "during", "although", "though", "whereas", "whilst",
+    "unless", "until", "besides", "towards", "toward", "upon", "within", "without",
+    "throughout", "beneath", "beyond", "underneath", "regarding", "concerning",
+    "notwithstanding", "amid", "amidst", "via", "per", "versus"})
+
+
 def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for slot in _slots(state, verb, "subject"):
@@ -415,6 +427,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             frame.subjects.extend((m, f"{rule}-group") for m in group)
             continue
         for conj in conjuncts(head):
+            if conj.pos_ in NO_PARTICIPANT_POS or conj.lower_ in FUNCTION_WORDS:
+                continue  # 'Amongst reported incidents ...': the parser's subject is no thing
             mention = referent(state, conj)
             if mention is not None and mention.type is not EntityType.DATE:
                 frame.subjects.append((mention, rule))
