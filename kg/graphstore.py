@@ -5,7 +5,8 @@ articles and re-resolves the corpus from the records.
 Layout of a store folder::
 
     records/<key>.json   one ExtractionResult per document; ``key`` hashes the Document
-                         record it was extracted from (content-addressed, never rewritten)
+                         record it was extracted from and how (kg's code and data, model,
+                         confidence floor): content-addressed, never rewritten
     g-<pid>-<n>/         a generation: manifest.json (settings, source -> key) and
                          oxigraph/ (the database)
     current              symbolic link to the live generation
@@ -82,10 +83,13 @@ class StoreManifest(BaseModel):
     nif:beginIndex), which Oxigraph keeps only as xsd:integer (see ``IntegerTypes``)."""
 
 
-def record_key(document: Document) -> str:
+def record_key(document: Document, model: str, min_confidence: float) -> str:
     """The content hash a document's record is filed under: every field of the Document (its
-    text, source, title, date...), so any change to what extraction reads is a new key."""
-    return hashlib.sha256(document.model_dump_json().encode("utf-8")).hexdigest()[:32]
+    text, source, title, date...) and how it was read (kg's code and data, the spaCy
+    pipeline, the confidence floor), so a record file of a key is always the same record."""
+    reading = f"{extractor_fingerprint()}\0{model}\0{min_confidence!r}\0"
+    return hashlib.sha256((reading + document.model_dump_json()).encode("utf-8")
+                          ).hexdigest()[:32]
 
 
 FINGERPRINTED = (".py", ".json", ".txt", ".ttl", ".gz", ".tsv", ".jsonld")
@@ -208,15 +212,12 @@ def _unfinished_first_write(path: Path) -> bool:
 
 
 def _write_record(path: Path, record: ExtractionResult, manifest: StoreManifest) -> None:
-    key = record_key(record.document)
+    key = record_key(record.document, manifest.model, manifest.min_confidence)
     if manifest.documents.get(record.document.source) != key:
         raise KgError(f"{record.document.source}: record not in the store manifest (a bug)")
     file = path / RECORDS / f"{key}.json"
-    text = record.model_dump_json()
-    # Keyed by the document: the same key holds another extraction when kg itself changed,
-    # and a whole build must leave its own readings for a later update to start from.
-    if not file.exists() or file.read_text("utf-8") != text:
-        write_durably(file, text)
+    if not file.exists():  # content-addressed, reading included: an existing record is this one
+        write_durably(file, record.model_dump_json())
 
 
 def _write_database(folder: Path, dataset: Dataset | Iterable[RdfQuad]) -> dict[str, str]:

@@ -111,7 +111,7 @@ def update_for_store(store: str | Path, paths: Iterable[str | Path], *,
     keys = set(manifest.documents.values())
 
     def known(document: Document) -> ExtractionResult | None:
-        key = record_key(document)
+        key = record_key(document, manifest.model, manifest.min_confidence)
         return stored.record(key) if key in keys else None
 
     extraction = extract_paths(paths, model=manifest.model, progress=progress, strict=strict,
@@ -135,13 +135,17 @@ def update_for_store(store: str | Path, paths: Iterable[str | Path], *,
     result = finish_build(records, manifest.model, progress, skipped=tuple(skipped),
                           ignored=extraction.ignored, keep_apart=keep_apart, graph=graph)
     old = manifest.documents
+
+    def _key(record: ExtractionResult) -> str:
+        return record_key(record.document, manifest.model, min_confidence)
+
     return StoreBuild(
         result, _manifest(records, manifest.model, min_confidence), records,
         added=tuple(r.document.source for r in fresh if r.document.source not in old),
         replaced=tuple(r.document.source for r in fresh if r.document.source in old
-                       and old[r.document.source] != record_key(r.document)),
+                       and old[r.document.source] != _key(r)),
         unchanged=tuple(r.document.source for r in fresh
-                        if old.get(r.document.source) == record_key(r.document)))
+                        if old.get(r.document.source) == _key(r)))
 
 
 def save(store: str | Path, build: StoreBuild, quads: Iterable[RdfQuad] | None = None,
@@ -194,4 +198,5 @@ def _manifest(records: Iterable[ExtractionResult], model: str,
               min_confidence: float) -> StoreManifest:
     return StoreManifest(model=model, min_confidence=min_confidence,
                          extractor=extractor_fingerprint(),
-                         documents={r.document.source: record_key(r.document) for r in records})
+                         documents={r.document.source: record_key(r.document, model, min_confidence)
+                                    for r in records})

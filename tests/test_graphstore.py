@@ -217,15 +217,23 @@ def test_an_update_by_a_kg_that_reads_otherwise_is_refused(stores, halves, tmp_p
         update_for_store(store, [halves[1]])
 
 
-def test_a_whole_build_leaves_its_own_readings_for_the_next_update(stores, halves, tmp_path):
-    """A record filed under the same document key but read by an older kg is replaced."""
-    store = _copy(stores["a"], tmp_path / "s")
+def test_a_whole_build_leaves_its_own_readings_for_the_next_update(halves, tmp_path,
+                                                                  monkeypatch):
+    """The records an older kg read (other code or data, so other readings) of the same
+    documents are not this kg's: a whole build files its own and drops theirs."""
+    store = tmp_path / "s"
+    with monkeypatch.context() as older:
+        for module in ("kg.graphstore", "kg.incremental"):
+            older.setattr(f"{module}.extractor_fingerprint", lambda: "an-older-kg")
+        save(store, build_for_store([halves[0]]))
+    for stale in (store / "records").iterdir():  # what the older kg read differs
+        stale.write_text(stale.read_text("utf-8").replace('"facts":[', '"facts":[ ', 1),
+                         "utf-8")
     build = build_for_store([halves[0]])
-    stale = next(iter((store / "records").iterdir()))
-    stale.write_text(stale.read_text("utf-8").replace('"facts":[', '"facts":[ ', 1), "utf-8")
     save(store, build)
     written = {f.stem: f.read_text("utf-8") for f in (store / "records").iterdir()}
-    assert written == {record_key(r.document): r.model_dump_json() for r in build.records}
+    assert written == {record_key(r.document, build.manifest.model, build.manifest.min_confidence):
+                       r.model_dump_json() for r in build.records}
 
 
 # --- a killed update -----------------------------------------------------------------------
