@@ -9,7 +9,7 @@ lexicons in ``kg/data`` (roles.json, demonyms.json), never from code.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
@@ -108,11 +108,18 @@ def _role_at_end(state: DocState, tokens: list[Token]) -> tuple[int, str] | None
     # A hyphen is its own token: allow a few more tokens than the longest role has words.
     for size in range(min(longest_role() + 4, len(tokens)), 0, -1):
         words = tokens[-size:]
-        role = canonical_role("".join(t.text_with_ws for t in words)) or canonical_role(
-            " ".join(t.lower_ for t in words))
+        role = _role_named(words)
         if role is not None:
             return _with_portfolio(state, tokens, size - _named_body(state, words, role), role)
     return None
+
+
+def _role_named(words: Iterable[Token]) -> str | None:
+    """The role some words name, read as written ('Secretary-General': the hyphen is a token
+    of its own) or word by word ('secretary of state')."""
+    words = list(words)
+    return canonical_role("".join(t.text_with_ws for t in words)) or canonical_role(
+        " ".join(t.lower_ for t in words))
 
 
 def _named_body(state: DocState, words: list[Token], role: str) -> int:
@@ -635,9 +642,7 @@ def _role_with_of(head: Token) -> tuple[int, str] | None:
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             end = pobj.i + 1  # the phrase up to its noun: 'of state' in 'of state for X'
-            words = head.doc[head.i:end]
-            role = canonical_role(words.text) or canonical_role(
-                " ".join(t.lower_ for t in words))
+            role = _role_named(head.doc[head.i:end])
             if role is not None:
                 return end, role
     return None
