@@ -70,7 +70,10 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.POSSIBLE
     if {"would", "have"} <= auxiliaries and verb.tag_ == "VBN":
         return Factuality.NEGATED  # 'would have died': it did not
-    if auxiliaries & vocab.possible_auxiliaries or unlikely:
+    words = argument_words()
+    # 'is unlikely to visit', 'appeared to be wearing', 'called it unlikely that X would buy'
+    uncertain = bool(governing & words.uncertainty_governors)
+    if auxiliaries & vocab.possible_auxiliaries or unlikely or uncertain:
         return Factuality.POSSIBLE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
     # 'signed an agreement to build a pipeline', 'joined the race to replace him': what a
@@ -86,14 +89,18 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
                   and t.pos_ in {"VERB", "AUX", "ADJ"}}
     # 'voted to lift the ban', 'agreed to suspend talks': decided, not yet done.
-    governed_by_expectation = bool(completing & (vocab.expect_words |
-                                                 argument_words().subject_control_plans))
+    # 'had to leave', 'needs to act': an obligation, like 'must'; 'allowed him to run',
+    # 'urged X to resign': asked or let, not done ('forced X to resign' is done).
+    governed_by_expectation = bool(completing & (
+        vocab.expect_words | words.subject_control_plans | words.obligation_verbs |
+        (words.object_control - words.implicative_control)))
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
     if headline_infinitive or purpose or planned or auxiliaries & vocab.future_auxiliaries or \
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
-    # 'X accused Y' is asserted; 'allege that Y' is reported.
+    # 'X accused Y' is asserted; 'allege that Y' is reported. A named source ('the Post
+    # reported that ...', 'according to the Post') is attribution: asserted, attributed to it.
     if governing & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
                                             for c in t.children) or _secondhand(chain, vocab):
         return Factuality.REPORTED

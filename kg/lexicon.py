@@ -41,13 +41,23 @@ class ArgumentWords(BaseModel):
     infinitive after a verb: its object after ``object_control`` verbs ('urged Kim to
     resign'), else its subject ('used satellites to study the ice'); after
     ``subject_control_plans`` ('voted to lift the ban') it is a plan. ``causing_events`` and
-    ``harm_verbs``: in 'two people were killed in a bombing' the bombing did it."""
+    ``harm_verbs``: in 'two people were killed in a bombing' the bombing did it. The other
+    lists say when a subject may be borrowed, how sure a governed verb is, and which words
+    are no participant; the file's comment says what each holds."""
 
     model_config = ConfigDict(frozen=True)
     object_control: frozenset[str]
     subject_control_plans: frozenset[str]
     causing_events: frozenset[str]
     harm_verbs: frozenset[str]
+    gerund_adjunct_preps: frozenset[str] = frozenset()
+    implicative_control: frozenset[str] = frozenset()
+    obligation_verbs: frozenset[str] = frozenset()
+    uncertainty_governors: frozenset[str] = frozenset()
+    raising_verbs: frozenset[str] = frozenset()
+    complex_preposition_nouns: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+    optative_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -62,6 +62,8 @@ class Frame:
 def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                     vocab: RelationVocabulary) -> Iterator[Fact]:
     lemma = verb_lemma(verb)
+    if states_nothing(verb, lemma):
+        return
     idiom = verb_idiom(verb, lemma, vocab)
     if idiom is not None:
         yield from _idiom_facts(state, sentence, verb, idiom, vocab)
@@ -120,6 +122,25 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+# Singular subjects a verb in the base form does not agree with: 'God bless X' is a wish.
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+
+
+def states_nothing(verb: Token, lemma: str) -> bool:
+    """A verb that is no event of its own: a wish or formula ('God bless X', 'long live the
+    King': a verb of ``optative_verbs`` in the base form with a singular subject it does not
+    agree with, and no auxiliary), or a raising verb that only carries the verb after it
+    ('had come to believe', 'happened to meet': ``raising_verbs`` with an infinitive)."""
+    words = argument_words()
+    if lemma in words.raising_verbs and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    if lemma not in words.optative_verbs or verb.tag_ not in {"VB", "VBP"} or \
+            any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ in SINGULAR_NOUN_TAGS and
+               not any(d.dep_ == "conj" for d in c.children) for c in verb.children)
 
 
 def verb_idiom(verb: Token, lemma: str, vocab: RelationVocabulary
@@ -207,7 +228,7 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
         if word not in preps:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if pobj.ent_type_ in {"DATE", "TIME"} or pobj.like_num:
+            if pobj.ent_type_ in {"DATE", "TIME"} or pobj.like_num or complex_preposition(pobj):
                 continue
             mentions = [m for c in conjuncts(pobj) if (m := referent(state, c)) is not None
                         and m.type is not EntityType.DATE]
@@ -218,6 +239,15 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
             frame.roles = [r for r in frame.roles if r.mention not in mentions]
             return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
     return reading
+
+
+def complex_preposition(pobj: Token) -> bool:
+    """'ruled in regard to the case', 'acted on behalf of X': the noun is part of a
+    preposition made of words (``complex_preposition_nouns``: bare, with a preposition of its
+    own), not a participant."""
+    return pobj.lemma_.lower() in argument_words().complex_preposition_nouns and \
+        not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in pobj.children) and \
+        any(c.dep_ == "prep" for c in pobj.children)
 
 
 def occurrence_verb(verb: Token, lemma: str, vocab: RelationVocabulary, *,
@@ -405,15 +435,6 @@ def _slots(state: DocState, verb: Token, kind: str | None = None) -> list[Slot]:
 # Parts of speech that name nothing: a word the parser makes a subject though it is a
 # preposition, an adverb or a conjunction ('Amongst them reported ...').
 NO_PARTICIPANT_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "PART", "AUX", "INTJ", "PUNCT"})
-# Prepositions and conjunctions the small tagger takes for a name when they open a sentence
-# capitalised ('Amongst', 'Despite'): a closed class of English, not a list of any text's words.
-FUNCTION_WORDS = frozenset({
-    "among", "amongst", "despite", "during", "although", "though", "whereas", "whilst",
-    "unless", "until", "besides", "towards", "toward", "upon", "within", "without",
-    "throughout", "beneath", "beyond", "underneath", "regarding", "concerning",
-    "notwithstanding", "amid", "amidst", "via", "per", "versus"})
-
-
 def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for slot in _slots(state, verb, "subject"):
@@ -427,7 +448,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             frame.subjects.extend((m, f"{rule}-group") for m in group)
             continue
         for conj in conjuncts(head):
-            if conj.pos_ in NO_PARTICIPANT_POS or conj.lower_ in FUNCTION_WORDS:
+            if conj.pos_ in NO_PARTICIPANT_POS or \
+                    conj.lower_ in argument_words().function_words:
                 continue  # 'Amongst reported incidents ...': the parser's subject is no thing
             mention = referent(state, conj)
             if mention is not None and mention.type is not EntityType.DATE:
@@ -459,7 +481,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         governor = verb.head
         while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
             governor = governor.head
-        if governor.pos_ in {"VERB", "AUX"}:
+        if governor.pos_ in {"VERB", "AUX"} and _borrows_through_noun(verb.head, governor):
             inherited = Frame()
             fill_subjects(state, governor, inherited)
             frame.subjects.extend((m, "inherited-relcl") for m, _ in inherited.subjects)
@@ -469,6 +491,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         mention = referent(state, _relative_head(state, verb))
         if mention is not None:
             frame.subjects.append((mention, verb.dep_))
+    elif verb.dep_ == "advcl" and not _borrows_for_adverbial(state, verb):
+        return  # see _borrows_for_adverbial: a clause whose doer grammar does not give
     elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
             (governor := _governing_verb(verb)) is not None:
         # 'left before moving to California', 'was unable to negotiate a deal', 'was killed
@@ -512,6 +536,47 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _borrows_through_noun(noun: Token, governor: Token) -> bool:
+    """Whether an infinitive on a noun is done by the governing verb's subject: when the noun
+    is a plan ('expressed intent to become a lawyer': noun control) or hangs on that verb
+    itself, as its object or through its own preposition, which makes the infinitive the
+    verb's purpose ('joined the race to replace him', 'traveled on a train to meet Kim').
+    A noun deeper in a phrase ('released plans for an election to fill the seat': the
+    election fills it) or coordinated with another ('restrictions were lifted, and schools
+    to reopen') leaves the infinitive to its own doer, which grammar does not give."""
+    if noun.lemma_.lower() in load_vocabulary().plan_nouns:
+        return True
+    if noun.dep_ == "conj":
+        return False
+    if noun.head.i == governor.i:
+        return noun.dep_ in {"dobj", "attr", "npadvmod", "oprd"}
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == governor.i
+
+
+def _borrows_for_adverbial(state: DocState, verb: Token) -> bool:
+    """Whether an adverbial clause without a subject is done by its governing verb's subject.
+    Grammar gives that for a participle ('..., providing aid', 'charged with murder, X
+    appeared') and a purpose infinitive ('emigrated to pursue his studies') on a verb with a
+    subject of its own in the active voice. Not for a clause with a subordinating word ('as
+    ...', 'when ...': its subject is elided or it is finite), nor when the governing verb's
+    subject is itself borrowed or a relative word, nor when a noun right before the gerund
+    is its subject ('spoke of Turkey assuming the duty'); the judged samples found such
+    borrowed subjects wrong about two times in three."""
+    governor = verb.head
+    if governor.pos_ not in {"VERB", "AUX"} or governor.dep_ == "relcl":
+        return False
+    if any(c.dep_ == "mark" for c in verb.children) or verb.tag_ in FINITE_TAGS:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not infinitive and verb.tag_ not in {"VBG", "VBN"}:
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "pobj":
+        return False
+    own = [c for c in governor.children if c.dep_ == "nsubj"]
+    return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
 
 
 def _relative_head(state: DocState, verb: Token) -> Token:
@@ -587,6 +652,13 @@ def _object_gap(verb: Token) -> bool:
         for c in children)
 
 
+def accused_of_deed(governor: Token, prep: Token) -> bool:
+    """'charged X with killing Y', 'convicted of selling': a verb of the courts or the police
+    with the preposition that brings the deed (see ``accused_of``)."""
+    return prep.lower_ in ACCUSING_PREPS and \
+        governor.lemma_.lower() in load_vocabulary().accusing_verbs
+
+
 def _governing_verb(verb: Token) -> Token | None:
     """The verb whose subject a subject-less gerund or infinitive shares when the parser
     hangs it on something else: a preposition ('before moving', 'prior to setting') or an
@@ -596,16 +668,20 @@ def _governing_verb(verb: Token) -> Token | None:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         governor = head.head
+        word = head.lower_
         if governor.dep_ == "prep" and governor.head.pos_ in {"VERB", "AUX"}:
-            governor = governor.head  # 'prior to setting'
-        for _ in range(3):
-            # 'signed a letter of intent on selling gas': the noun's verb ('signed') has
-            # the subject; through objects and 'of' phrases only.
-            if governor.pos_ not in {"NOUN", "PROPN"} or governor.dep_ not in {"dobj", "pobj"}:
-                break
+            word = f"{governor.lower_} {word}"  # 'prior to setting', 'instead of going'
             governor = governor.head
-            if governor.dep_ == "prep" and governor.lower_ == "of":
-                governor = governor.head
+        elif governor.pos_ in {"ADV", "ADJ"} and governor.head.pos_ in {"VERB", "AUX"}:
+            word = f"{governor.lower_} {word}"
+            governor = governor.head
+        # 'left before moving', 'was arrested after attacking': the verb's subject does it.
+        # A gerund on a noun ('a letter of intent on selling gas': no sale), or after a
+        # complement preposition ('barred him from serving', 'resulted in overlapping
+        # claims', 'described as resembling hair') is not the subject's deed.
+        if word not in argument_words().gerund_adjunct_preps and \
+                not (governor.pos_ in {"VERB", "AUX"} and accused_of_deed(governor, head)):
+            return None
     elif verb.dep_ == "xcomp" and infinitive and head.pos_ == "ADJ" and head.dep_ == "acomp":
         governor = head.head
     else:
