@@ -81,6 +81,9 @@ def summary(rows: list[dict[str, object]], now: dict[tuple[str, ...], dict[str, 
         else:
             dropped[str(r["verdict"])] += 1
     verdicts = Counter(str(r["verdict"]) for r, _ in kept)
+    # Kept but read with another factuality now: the verdict may no longer hold (a judge's
+    # note says whether factuality was what was wrong).
+    refactored = Counter(str(r["verdict"]) for r, n in kept if n["factuality"] != r["factuality"])
     confident = [r for r, n in kept if float(n["confidence"]) >= CONFIDENT]  # type: ignore[arg-type]
     n = len(kept)
     print(f"{label}: judged {len(rows)}, still emitted {n}; precision "
@@ -88,7 +91,7 @@ def summary(rows: list[dict[str, object]], now: dict[tuple[str, ...], dict[str, 
           f"{(n - verdicts['wrong']) / max(1, n):.3f}; at confidence >= {CONFIDENT}: "
           f"{sum(r['verdict'] == 'correct' for r in confident)}/{len(confident)} = "
           f"{sum(r['verdict'] == 'correct' for r in confident) / max(1, len(confident)):.3f}; "
-          f"dropped {dict(dropped)}")
+          f"dropped {dict(dropped)}; factuality changed {dict(refactored)}")
 
 
 def by_rule(rows: list[dict[str, object]]) -> None:

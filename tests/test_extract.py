@@ -607,3 +607,74 @@ def test_a_preposition_the_tagger_took_for_a_name_is_no_subject():
                        "dismissed.")
     labels = {e.entity_id: e.label.lower() for e in corpus.entities}
     assert not any(labels.get(f.subject.entity_id or "") == "amongst" for f in corpus.facts)
+
+
+# Borrowed subjects: kept only where grammar gives the doer (issue 10, precision).
+@pytest.mark.parametrize(("text", "lemma", "subject"), [
+    # a participle or a gerund after a subordinating word: the clause's subject does it
+    ("Tom Reyes returned to Oslo on Sunday, bringing a gift for Lena Park.", "bring",
+     "person/tom-reyes"),
+    ("Lena Park called Tom Reyes while driving to Bergen.", "drive to", "person/lena-park"),
+    # an infinitive on the verb's own object is the verb's purpose
+    ("Lena Park joined the race to replace Tom Reyes.", "replace", "person/lena-park"),
+    # a plan noun hands its infinitive to whoever holds the plan
+    ("Lena Park expressed her intent to become a lawyer.", "become", "person/lena-park"),
+])
+def test_a_borrowed_subject_stays_where_grammar_gives_it(text, lemma, subject):
+    corpus = corpus_of(text)
+    assert {f.subject.entity_id for f in corpus.facts if f.lemma == lemma} == {subject}
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    # an infinitive on a noun deep in a phrase: the bridge links, not Lena Park
+    ("Lena Park praised the design of a bridge to link the islands.", "link"),
+    ("Lena Park criticised the cost of a new road to connect Oslo and Bergen.", "connect"),
+    # a gerund on a noun's preposition: a letter of intent is no sale
+    ("Norvex Energy signed a letter of intent on selling its refinery to Balder Oil.", "sell"),
+    # a noun right before the gerund is its own subject
+    ("The Harlow statement spoke of Norway assuming the duty of guarding the border.",
+     "assume"),
+    ("The Harlow statement spoke of Norway assuming the duty of guarding the border.",
+     "guard"),
+])
+def test_a_subject_grammar_does_not_give_is_not_borrowed(text, lemma):
+    corpus = corpus_of(text)
+    borrowed = [f for f in corpus.facts if f.lemma == lemma and
+                (f.evidence.rule.startswith("inherited-") or
+                 f.subject.entity_id in {"person/lena-park", "organization/norvex-energy"})]
+    assert not borrowed
+    assert corpus.facts  # the governing verb's own fact is still read
+
+
+def test_a_gerund_a_court_holds_someone_to_is_still_theirs():
+    corpus = corpus_of("Police charged Tom Reyes with stealing a car in Oslo.")
+    assert {f.subject.entity_id for f in corpus.facts if f.lemma == "steal"} == \
+        {"person/tom-reyes"}
+
+
+@pytest.mark.parametrize("text", [
+    "God bless Lena Park.",
+    "God save the Harlow Council.",
+])
+def test_a_wish_or_formula_is_no_event(text):
+    corpus = corpus_of(text)
+    assert not [f for f in corpus.facts if f.lemma in {"bless", "save"}]
+
+
+def test_a_verb_that_agrees_with_its_subject_is_an_event():
+    corpus = corpus_of("Lena Park helps the Harlow Council.",
+                       "Lena Park and Tom Reyes help the Harlow Council.")
+    assert len([f for f in corpus.facts if f.lemma == "help"]) == 3
+
+
+def test_a_raising_verb_states_nothing_of_its_own():
+    corpus = corpus_of("The Harlow Council had come to believe Tom Reyes was in Oslo.",
+                       "Lena Park came to Oslo on Monday to meet Tom Reyes.")
+    comers = [f for f in corpus.facts if f.lemma.split()[0] == "come"]
+    assert [f.subject.entity_id for f in comers] == ["person/lena-park"]
+
+
+def test_the_noun_of_a_complex_preposition_is_no_participant():
+    corpus = corpus_of("The Harlow Court ruled in regard to the case of Tom Reyes.")
+    assert not [f for f in corpus.facts if f.object is not None and
+                f.object.mention.text.lower() == "regard"]

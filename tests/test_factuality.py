@@ -111,3 +111,18 @@ def test_what_a_subject_decided_or_agreed_to_do_is_a_plan(text):
     corpus = corpus_of(text)
     (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
     assert sale.evidence.factuality is Factuality.EXPECTED
+
+
+@pytest.mark.parametrize(("text", "lemma", "factuality"), [
+    ("Tom Reyes had to leave Oslo.", "leave", Factuality.EXPECTED),  # an obligation
+    ("Tom Reyes is unlikely to visit Oslo.", "visit", Factuality.POSSIBLE),
+    ("Lena Marsh called it unlikely that Tom Reyes would buy the farm.", "buy",
+     Factuality.POSSIBLE),
+    ("Tom Reyes appeared to be wearing a wig.", "wear", Factuality.POSSIBLE),
+    ("The law allowed Tom Reyes to buy the farm.", "buy", Factuality.EXPECTED),  # let, not done
+    ("Lena Marsh forced Tom Reyes to sell the farm.", "sell", Factuality.ASSERTED),  # done
+])
+def test_obligation_permission_and_doubt_are_not_asserted(text, lemma, factuality):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {factuality}

@@ -134,13 +134,22 @@ def states_nothing(verb: Token, lemma: str) -> bool:
     agree with, and no auxiliary), or a raising verb that only carries the verb after it
     ('had come to believe', 'happened to meet': ``raising_verbs`` with an infinitive)."""
     words = argument_words()
-    if lemma in words.raising_verbs and any(c.dep_ == "xcomp" for c in verb.children):
+    if lemma in words.raising_verbs and _infinitive_after(verb):
         return True
     if lemma not in words.optative_verbs or verb.tag_ not in {"VB", "VBP"} or \
             any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" and c.tag_ in SINGULAR_NOUN_TAGS and
                not any(d.dep_ == "conj" for d in c.children) for c in verb.children)
+
+
+def _infinitive_after(verb: Token) -> bool:
+    """'come to believe', 'happened to meet': an infinitive of the verb's right after it
+    (adverbs aside); 'came to Oslo to meet X' has a place first and is a journey."""
+    following = [t for t in verb.doc[verb.i + 1:verb.i + 4] if t.pos_ != "ADV"]
+    return len(following) >= 2 and following[0].lower_ == "to" and \
+        following[0].dep_ == "aux" and following[1].head.i == verb.i and \
+        following[0].head.i == following[1].i
 
 
 def verb_idiom(verb: Token, lemma: str, vocab: RelationVocabulary
@@ -491,7 +500,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         mention = referent(state, _relative_head(state, verb))
         if mention is not None:
             frame.subjects.append((mention, verb.dep_))
-    elif verb.dep_ == "advcl" and not _borrows_for_adverbial(state, verb):
+    elif verb.dep_ == "advcl" and not _borrows_for_adverbial(verb):
         return  # see _borrows_for_adverbial: a clause whose doer grammar does not give
     elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
             (governor := _governing_verb(verb)) is not None:
@@ -555,19 +564,19 @@ def _borrows_through_noun(noun: Token, governor: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == governor.i
 
 
-def _borrows_for_adverbial(state: DocState, verb: Token) -> bool:
+def _borrows_for_adverbial(verb: Token) -> bool:
     """Whether an adverbial clause without a subject is done by its governing verb's subject.
     Grammar gives that for a participle ('..., providing aid', 'charged with murder, X
-    appeared') and a purpose infinitive ('emigrated to pursue his studies') on a verb with a
-    subject of its own in the active voice. Not for a clause with a subordinating word ('as
-    ...', 'when ...': its subject is elided or it is finite), nor when the governing verb's
-    subject is itself borrowed or a relative word, nor when a noun right before the gerund
+    appeared', 'called while driving') and a purpose infinitive ('emigrated to pursue his
+    studies') on a verb with a subject of its own. Not for a finite clause (its subject is its
+    own), nor when the governing verb's subject is borrowed itself (a relative clause, a
+    passive, 'it' or a relative word), nor when a noun right before the gerund
     is its subject ('spoke of Turkey assuming the duty'); the judged samples found such
     borrowed subjects wrong about two times in three."""
     governor = verb.head
     if governor.pos_ not in {"VERB", "AUX"} or governor.dep_ == "relcl":
         return False
-    if any(c.dep_ == "mark" for c in verb.children) or verb.tag_ in FINITE_TAGS:
+    if verb.tag_ in FINITE_TAGS:
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive and verb.tag_ not in {"VBG", "VBN"}:
