@@ -70,9 +70,14 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.POSSIBLE
     if {"would", "have"} <= auxiliaries and verb.tag_ == "VBN":
         return Factuality.NEGATED  # 'would have died': it did not
+    # Only a verb the clause completes makes it a plan ('expected to visit', 'plans to
+    # resign'); a clause beside it does not ('though X confessed, others were tried').
+    completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
+                  and t.pos_ in {"VERB", "AUX", "ADJ"}}
     words = argument_words()
-    # 'is unlikely to visit', 'appeared to be wearing', 'called it unlikely that X would buy'
-    uncertain = bool(governing & words.uncertainty_governors)
+    # 'is unlikely to visit', 'appeared to be wearing', 'called it unlikely that X would buy';
+    # not 'appeared in court, charged with ...'.
+    uncertain = bool(completing & words.uncertainty_governors)
     if auxiliaries & vocab.possible_auxiliaries or unlikely or uncertain:
         return Factuality.POSSIBLE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
@@ -84,15 +89,14 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # 'an agreement on sending troops': what a plan is about is planned.
     planned = verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
         verb.head.head.lemma_.lower() in vocab.plan_nouns
-    # Only a verb the clause completes makes it a plan ('expected to visit', 'plans to
-    # resign'); a clause beside it does not ('though X confessed, others were tried').
-    completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
-                  and t.pos_ in {"VERB", "AUX", "ADJ"}}
     # 'voted to lift the ban', 'agreed to suspend talks': decided, not yet done.
     # 'had to leave', 'needs to act': an obligation, like 'must'; 'allowed him to run',
     # 'urged X to resign': asked or let, not done ('forced X to resign' is done).
-    governed_by_expectation = bool(completing & (
-        vocab.expect_words | words.subject_control_plans | words.obligation_verbs |
+    # An obligation needs its infinitive: 'had to leave', not 'had control'.
+    obliged = any(link == "xcomp" and t.lemma_.lower() in words.obligation_verbs
+                  for t, link in links) and "to" in auxiliaries
+    governed_by_expectation = obliged or bool(completing & (
+        vocab.expect_words | words.subject_control_plans |
         (words.object_control - words.implicative_control)))
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})

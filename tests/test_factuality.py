@@ -121,6 +121,10 @@ def test_what_a_subject_decided_or_agreed_to_do_is_a_plan(text):
     ("Tom Reyes appeared to be wearing a wig.", "wear", Factuality.POSSIBLE),
     ("The law allowed Tom Reyes to buy the farm.", "buy", Factuality.EXPECTED),  # let, not done
     ("Lena Marsh forced Tom Reyes to sell the farm.", "sell", Factuality.ASSERTED),  # done
+    # 'appear' with a place is no hedge of what hangs on it; 'had' with an object no duty
+    ("Tom Reyes appeared in court on Monday, charged with theft.", "charge with",
+     Factuality.ASSERTED),
+    ("Tom Reyes had lunch in Oslo before visiting Lena Marsh.", "visit", Factuality.ASSERTED),
 ])
 def test_obligation_permission_and_doubt_are_not_asserted(text, lemma, factuality):
     corpus = corpus_of(text)
