@@ -115,6 +115,7 @@ def test_what_a_subject_decided_or_agreed_to_do_is_a_plan(text):
 
 @pytest.mark.parametrize(("text", "lemma", "factuality"), [
     ("Tom Reyes had to leave Oslo.", "leave", Factuality.EXPECTED),  # an obligation
+    ("The Harlow Jazz were to play the Brenna Hawks on Friday.", "play", Factuality.EXPECTED),
     ("Tom Reyes is unlikely to visit Oslo.", "visit", Factuality.POSSIBLE),
     ("Lena Marsh called it unlikely that Tom Reyes would buy the farm.", "buy",
      Factuality.POSSIBLE),
