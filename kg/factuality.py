@@ -95,9 +95,11 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # An obligation needs its infinitive: 'had to leave', not 'had control'.
     obliged = any(link == "xcomp" and t.lemma_.lower() in words.obligation_verbs
                   for t, link in links) and "to" in auxiliaries
-    governed_by_expectation = obliged or bool(completing & (
-        vocab.expect_words | words.subject_control_plans |
-        (words.object_control - words.implicative_control)))
+    # Asked or let someone do it: only an infinitive ('told X to leave', not 'told X that').
+    requested = "to" in auxiliaries and bool(
+        completing & (words.object_control - words.implicative_control))
+    governed_by_expectation = obliged or requested or bool(
+        completing & (vocab.expect_words | words.subject_control_plans))
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
     if headline_infinitive or purpose or planned or auxiliaries & vocab.future_auxiliaries or \

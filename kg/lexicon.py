@@ -58,6 +58,7 @@ class ArgumentWords(BaseModel):
     complex_preposition_nouns: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
     optative_verbs: frozenset[str] = frozenset()
+    reason_preps: frozenset[str] = frozenset()
 
 
 @cache

@@ -615,6 +615,8 @@ def test_a_preposition_the_tagger_took_for_a_name_is_no_subject():
     ("Tom Reyes returned to Oslo on Sunday, bringing a gift for Lena Park.", "bring",
      "person/tom-reyes"),
     ("Lena Park called Tom Reyes while driving to Bergen.", "drive to", "person/lena-park"),
+    # 'for' + gerund on a verb without an object
+    ("Lena Park is in the news for travelling to Bergen.", "travel", "person/lena-park"),
     # an infinitive on the verb's own object is the verb's purpose
     ("Lena Park joined the race to replace Tom Reyes.", "replace", "person/lena-park"),
     # a plan noun hands its infinitive to whoever holds the plan
@@ -631,6 +633,8 @@ def test_a_borrowed_subject_stays_where_grammar_gives_it(text, lemma, subject):
     ("Lena Park criticised the cost of a new road to connect Oslo and Bergen.", "connect"),
     # a gerund on a noun's preposition: a letter of intent is no sale
     ("Norvex Energy signed a letter of intent on selling its refinery to Balder Oil.", "sell"),
+    # 'for' + gerund after an object is the object's deed, not the subject's
+    ("Lena Park thanked Tom Reyes for visiting Bergen.", "visit"),
     # a noun right before the gerund is its own subject
     ("The Harlow statement spoke of Norway assuming the duty of guarding the border.",
      "assume"),

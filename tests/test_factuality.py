@@ -122,6 +122,8 @@ def test_what_a_subject_decided_or_agreed_to_do_is_a_plan(text):
     ("Tom Reyes appeared to be wearing a wig.", "wear", Factuality.POSSIBLE),
     ("The law allowed Tom Reyes to buy the farm.", "buy", Factuality.EXPECTED),  # let, not done
     ("Lena Marsh forced Tom Reyes to sell the farm.", "sell", Factuality.ASSERTED),  # done
+    # a verb that asks for an infinitive reports a clause as it is
+    ("Lena Marsh told reporters that Tom Reyes sold the farm.", "sell", Factuality.ASSERTED),
     # 'appear' with a place is no hedge of what hangs on it; 'had' with an object no duty
     ("Tom Reyes appeared in court on Monday, charged with theft.", "charge with",
      Factuality.ASSERTED),

@@ -687,8 +687,12 @@ def _governing_verb(verb: Token) -> Token | None:
         # 'left before moving', 'was arrested after attacking': the verb's subject does it.
         # A gerund on a noun ('a letter of intent on selling gas': no sale), or after a
         # complement preposition ('barred him from serving', 'resulted in overlapping
-        # claims', 'described as resembling hair') is not the subject's deed.
-        if word not in argument_words().gerund_adjunct_preps and \
+        # claims', 'described as resembling hair') is not the subject's deed; 'for' is
+        # the subject's without an object ('is in the news for travelling').
+        words = argument_words()
+        reason = word in words.reason_preps and \
+            not any(c.dep_ in {"dobj", "dative"} for c in governor.children)
+        if word not in words.gerund_adjunct_preps and not reason and \
                 not (governor.pos_ in {"VERB", "AUX"} and accused_of_deed(governor, head)):
             return None
     elif verb.dep_ == "xcomp" and infinitive and head.pos_ == "ADJ" and head.dep_ == "acomp":
