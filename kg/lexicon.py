@@ -59,6 +59,7 @@ class ArgumentWords(BaseModel):
     function_words: frozenset[str] = frozenset()
     optative_verbs: frozenset[str] = frozenset()
     reason_preps: frozenset[str] = frozenset()
+    outcome_verbs: frozenset[str] = frozenset()
 
 
 @cache

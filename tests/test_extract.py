@@ -617,6 +617,8 @@ def test_a_preposition_the_tagger_took_for_a_name_is_no_subject():
     ("Lena Park called Tom Reyes while driving to Bergen.", "drive to", "person/lena-park"),
     # 'for' + gerund on a verb without an object
     ("Lena Park is in the news for travelling to Bergen.", "travel", "person/lena-park"),
+    ("Lena Park acted alone in robbing Tom Reyes.", "rob", "person/lena-park"),
+    ("Lena Park feels great remorse for robbing Tom Reyes.", "rob", "person/lena-park"),
     # an infinitive on the verb's own object is the verb's purpose
     ("Lena Park joined the race to replace Tom Reyes.", "replace", "person/lena-park"),
     # a plan noun hands its infinitive to whoever holds the plan
@@ -635,6 +637,8 @@ def test_a_borrowed_subject_stays_where_grammar_gives_it(text, lemma, subject):
     ("Norvex Energy signed a letter of intent on selling its refinery to Balder Oil.", "sell"),
     # 'for' + gerund after an object is the object's deed, not the subject's
     ("Lena Park thanked Tom Reyes for visiting Bergen.", "visit"),
+    # after a verb of outcome the gerund is nobody's
+    ("The Harlow treaty resulted in Lena Park losing the Brenna farm.", "lose"),
     # a noun right before the gerund is its own subject
     ("The Harlow statement spoke of Norway assuming the duty of guarding the border.",
      "assume"),

@@ -689,11 +689,16 @@ def _governing_verb(verb: Token) -> Token | None:
         # 'left before moving', 'was arrested after attacking': the verb's subject does it.
         # A gerund on a noun ('a letter of intent on selling gas': no sale), or after a
         # complement preposition ('barred him from serving', 'resulted in overlapping
-        # claims', 'described as resembling hair') is not the subject's deed; 'for' is
-        # the subject's without an object ('is in the news for travelling').
+        # claims', 'described as resembling hair') is not the subject's deed; 'for' and
+        # 'in' are the subject's without an object ('in the news for travelling', 'acted
+        # alone in killing X') or on that object ('feels remorse for killing X').
         words = argument_words()
-        reason = word in words.reason_preps and \
-            not any(c.dep_ in {"dobj", "dative"} for c in governor.children)
+        reason = word in words.reason_preps
+        if reason and governor.pos_ == "NOUN" and governor.dep_ == "dobj":
+            governor = governor.head  # 'feels remorse for killing X': the one who feels
+        elif reason:
+            reason = not any(c.dep_ in {"dobj", "dative"} for c in governor.children)
+        reason = reason and governor.lemma_.lower() not in words.outcome_verbs
         if word not in words.gerund_adjunct_preps and not reason and \
                 not (governor.pos_ in {"VERB", "AUX"} and accused_of_deed(governor, head)):
             return None
