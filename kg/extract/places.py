@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.datelines import source_line_facts
 from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
@@ -74,6 +75,7 @@ def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
     yield from _organisations(state, sentence, sent, spans)
     yield from _people(state, sentence, spans)
     yield from _homes(state, sentence, sent)
+    yield from source_line_facts(state, sentence, sent)
 
 
 def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, subject: Mention,
