@@ -29,12 +29,6 @@ from kg.lexicon import canonical_role, organisation_kinds, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
 
-# Words that make 'the Greek ___ X' an organisation whatever the recogniser said.
-ORGANISATION_WORDS = {"company", "firm", "producer", "supplier", "maker", "manufacturer",
-                      "builder", "daily", "newspaper", "site", "website", "outlet", "broadcaster",
-                      "network", "agency", "bank", "group", "tank", "airline", "carrier",
-                      "operator", "retailer", "startup", "club", "team", "party", "university",
-                      "institute", "charity", "organisation", "organization", "publisher"}
 ORG_PREPS = {"in", "of", "from"}
 
 
@@ -65,6 +59,12 @@ def organisation_verbs() -> dict[str, str]:
 
 def _words(section: str) -> frozenset[str]:
     return frozenset(_lexicon()[section]["words"])
+
+
+def organisation_words() -> frozenset[str]:
+    """Words that make 'the Greek ___ X' an organisation whatever the recogniser said
+    (places.json organisation_description_words: 'producer', 'site' and the like)."""
+    return _words("organisation_description_words")
 
 
 def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
@@ -389,7 +389,7 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
             for place in _based_places(state, based):
                 yield _fact(state, sentence, doc[based.i:based.i + 1], "basedIn",
                             organisation, place, "org-appositive-based")
-        if noun.lemma_.lower() in ORGANISATION_WORDS | organisation_kinds():
+        if noun.lemma_.lower() in organisation_words() | organisation_kinds():
             for prep, place in _prep_places(state, noun, {"in"}):  # 'X, a charity in Y'
                 yield _fact(state, sentence, doc[prep.i:prep.i + 1], "basedIn", organisation,
                             place, "org-appositive-in-place")
@@ -434,7 +434,7 @@ def _described_after(state: DocState, sentence: Sentence, span: Span,
     """'Wharf Holdings, a major Hong Kong property group': an appositive description that
     names a place or a demonym says where the organisation is based."""
     for noun in (c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
-                 and c.lemma_.lower() in ORGANISATION_WORDS):
+                 and c.lemma_.lower() in organisation_words()):
         for word in noun.lefts:
             named = state.mention_at.get(word.i)
             if named is not None and named.type is EntityType.PLACE and \
@@ -689,7 +689,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             any(t.is_punct for t in words):
         return
     organisation = person.type is EntityType.ORGANIZATION or any(
-        t.lemma_.lower() in ORGANISATION_WORDS | organisation_kinds() for t in words[1:])
+        t.lemma_.lower() in organisation_words() | organisation_kinds() for t in words[1:])
     predicate, rule = ("basedIn", "org-demonym") if organisation else \
         ("cameFrom", "person-demonym")
     for size in (2, 1):
