@@ -407,6 +407,8 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
     proper = [t for t in words if t.pos_ == "PROPN"]
     if role.endswith(PORTFOLIO_ROLES):
         return None  # 'Natural Resources Minister X': a portfolio, not an organisation
+    while proper and words[-1].pos_ == "ADJ" and words[-1].is_lower and len(words) > 1:
+        words = words[:-1]  # 'Orvex financial spokesman': the field is no part of the name
     if proper and proper == words[-len(proper):]:
         span = words[0].doc[proper[0].i:proper[-1].i + 1]
         if is_fragment(span):
