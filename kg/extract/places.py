@@ -379,6 +379,14 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
         for place in places:
             yield _fact(state, sentence, doc[seat.i:seat.i + 1], nouns[seat.lemma_.lower()],
                         organisation, place, "org-seat-noun")
+    noun = root.head if root.dep_ == "compound" and root.head.pos_ == "NOUN" and \
+        root.head.lemma_.lower() in organisation_words() | organisation_kinds() else root
+    if noun.dep_ == "dobj" and _verb_phrase(noun.head) in _words("organisation_founding_verbs"):
+        # 'founded the Varta company in Heuchelheim', 'established X in Tulsa'
+        verb = noun.head
+        for _, place in _prep_places(state, verb, {"in"}):
+            yield _fact(state, sentence, doc[verb.i:verb.i + 1], "basedIn", organisation,
+                        place, f"org-{verb.lemma_.lower()}-in")
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in verbs:
         verb = root.head
         for _, place in _prep_places(state, verb, {"in", "at"}, lenient=True):
@@ -393,6 +401,12 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
             for prep, place in _prep_places(state, noun, {"in"}):  # 'X, a charity in Y'
                 yield _fact(state, sentence, doc[prep.i:prep.i + 1], "basedIn", organisation,
                             place, "org-appositive-in-place")
+
+
+def _verb_phrase(verb: Token) -> str:
+    """A verb's lemma with its particle ('set up'), as the lexicon writes it."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
 
 
 def _place_in_name(state: DocState, sentence: Sentence, span: Span,
