@@ -27,7 +27,8 @@ type has
              aside: the data glues a sentence's full stop to its last word, 'Philadelphia.');
   head-word  the same last word for head and for tail (the last token of kg's mention span, or
              the last word of the entity label when the mention has no usable span, against the
-             last token of the gold entity; case-insensitive).
+             last token of the gold entity, a final period split off as a token of its own
+             aside: 'N.Y' '.'; case-insensitive).
 Precision, recall and F1 are micro-averaged over sentences, per type and over all types;
 identical predictions in one sentence count once. Negated and denied facts are not predictions.
 Only the public API is used: kg.build_result and the kg.model records.
@@ -343,6 +344,8 @@ def gold_relations(sentence: Sentence) -> list[GoldRelation]:
 
     def argument(entity: GoldEntity) -> Argument:
         last = entity.end - 1
+        if last > entity.start and sentence.gold.tokens[last] == ".":
+            last -= 1  # 'N.Y' '.': the split-off final period is no word of the name
         return Argument(sentence.quote(entity), sentence.trimmed(sentence.entity_span(entity)),
                         last, _word(sentence.gold.tokens[last]), entity.type)
 

@@ -12,8 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.datelines import blank_spans, read_dateline, read_stamps
+from kg.extract import extract_document
 from kg.ingest import clean_body, make_document
 from kg.namespaces import SCHEMA
+from kg.nlp import choose_model, parse_documents
 from kg.rdf import build_dataset, document_iri, entity_iri, union_graph
 
 # --- the reader -----------------------------------------------------------------------------
@@ -198,3 +200,41 @@ def test_a_document_with_any_stamp_keeps_its_length_and_its_words_outside_the_st
     if doc.dateline is not None:  # after the dateline, only the usual cleaning
         after = doc.dateline.end
         assert doc.body[after:] == clean_body(text, "text/plain")[after:]
+
+
+# --- the citation line of a monitored report ------------------------------------------------
+
+
+def _based_in(text: str) -> set[tuple[str, str]]:
+    """The citation facts extraction reads (before resolution: the recogniser may read
+    'Lisbon DIARIO NOVO' as one name, which resolution then keeps whole)."""
+    document = make_document(text, source="t.txt", date="2023-09-15")
+    (_, doc), = parse_documents([document], choose_model())
+    facts = extract_document(document, doc).facts
+    return {(f.subject.mention.text, f.object.mention.text) for f in facts
+            if f.evidence.rule == "source-line" and f.object is not None}
+
+
+@pytest.mark.parametrize(("line", "outlet", "city"), [
+    ("Lisbon DIARIO NOVO", "DIARIO NOVO", "Lisbon"),
+    ("Nairobi KBX-TV", "KBX-TV", "Nairobi"),
+    ("Oslo Radio Fjord Network", "Radio Fjord Network", "Oslo"),
+])
+def test_a_citation_line_places_the_outlet_in_its_city(line, outlet, city):
+    assert _based_in(line) == {(outlet, city)}
+
+
+def test_a_numbered_citation_line_in_a_body_places_the_outlet():
+    body = ("Port Reopens After Strike\n\n"
+            "KB1203110094 Lisbon DIARIO NOVO in Portuguese 1200 GMT 12 Mar 94\n\n"
+            "DIARIO NOVO reported on Friday that the port of Lisbon reopened after the strike.")
+    assert _based_in(body) == {("DIARIO NOVO", "Lisbon")}
+
+
+@pytest.mark.parametrize("text", [
+    "Paris Hilton",  # a name, not an outlet: neither in capitals nor an outlet's word
+    "Lisbon Rivera opened the NOVA store.",  # prose with a verb
+    "Lisbon DIARIO NOVO reported a strike at the port.",  # no report number: prose
+])
+def test_prose_opening_with_a_city_is_no_citation_line(text):
+    assert _based_in(text) == set()

@@ -295,3 +295,21 @@ def test_in_a_place_after_a_verbs_object_or_subject_is_where_the_event_was(text)
     """Only after a prepositional object is 'in Y' read by word order as a seat."""
     corpus = corpus_of(text)
     assert not [f for f in corpus.facts if f.evidence.rule == "org-next-in-place"]
+
+
+@pytest.mark.parametrize(("text", "organisation", "place"), [
+    ("Ada Kiel opened the Corvo Gallery in Leeds last year.", "Corvo Gallery", "Leeds"),
+])
+def test_an_organisation_founded_or_opened_in_a_place_is_based_there(text, organisation, place):
+    facts = [f for f in corpus_of(text).facts if f.predicate == "basedIn"]
+    assert [(f.subject.mention.text, f.object.mention.text) for f in facts
+            if f.object is not None] == [(organisation, place)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Kiel sued the Corvo Gallery in Leeds last year.",
+    "Ada Kiel visited the Corvo Gallery in Leeds last year.",
+])
+def test_an_organisation_sued_or_visited_in_a_place_is_not_placed_by_the_verb(text):
+    assert not [f for f in corpus_of(text).facts
+                if f.evidence.rule in {"org-sue-in", "org-visit-in"}]

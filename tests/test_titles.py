@@ -420,3 +420,34 @@ def test_a_demonym_before_a_trade_is_no_employer():
     """'a Chilean wine exporter' does not serve Chile: only branches of the state do."""
     found = positions(corpus_of("A Chilean wine official, Rafael Mena, denied the report."))
     assert not any(holder == "Chile" for _, holder, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Orvex financial spokesman Ken Tally said the plan failed.",
+     ("Ken Tally", "Orvex", "spokesperson")),
+    ("Former Dunlow chief executive Ada Kiel resigned.", ("Ada Kiel", "Dunlow", "chief executive")),
+])
+def test_a_field_adjective_between_the_employer_and_the_role_keeps_the_employer(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_portfolio_before_a_minister_is_still_no_employer():
+    found = positions(corpus_of("Natural Resources Minister Ada Kiel said the plan failed."))
+    assert not [p for p in found if p[1]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Harbor Relief Agency is preparing a brochure, said Robin Woods, a spokeswoman for "
+     "the agency.", ("Robin Woods", "Harbor Relief Agency", "spokesperson")),
+    ("The Corvex Group cut 200 jobs. The company's chief executive, Ada Kiel, said sales fell.",
+     ("Ada Kiel", "Corvex Group", "chief executive")),
+])
+def test_a_description_of_the_employer_is_the_organisation_named_before(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_description_two_organisations_fit_names_no_employer():
+    found = positions(corpus_of("The Corvex Group and the Lumen Bank merged. The company's "
+                                "chief executive, Ada Kiel, said sales fell."))
+    assert ("Ada Kiel", "", "chief executive") in found
+    assert not [p for p in found if p[0] == "Ada Kiel" and p[1]]

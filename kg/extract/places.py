@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.datelines import source_line_facts
 from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
@@ -28,12 +29,6 @@ from kg.lexicon import canonical_role, organisation_kinds, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
 
-# Words that make 'the Greek ___ X' an organisation whatever the recogniser said.
-ORGANISATION_WORDS = {"company", "firm", "producer", "supplier", "maker", "manufacturer",
-                      "builder", "daily", "newspaper", "site", "website", "outlet", "broadcaster",
-                      "network", "agency", "bank", "group", "tank", "airline", "carrier",
-                      "operator", "retailer", "startup", "club", "team", "party", "university",
-                      "institute", "charity", "organisation", "organization", "publisher"}
 ORG_PREPS = {"in", "of", "from"}
 
 
@@ -66,6 +61,12 @@ def _words(section: str) -> frozenset[str]:
     return frozenset(_lexicon()[section]["words"])
 
 
+def organisation_words() -> frozenset[str]:
+    """Words that make 'the Greek ___ X' an organisation whatever the recogniser said
+    (places.json organisation_description_words: 'producer', 'site' and the like)."""
+    return _words("organisation_description_words")
+
+
 def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
     spans = list(mention_spans(state, sent))
     yield from _place_in_place(state, sentence, sent, spans)
@@ -74,6 +75,7 @@ def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
     yield from _organisations(state, sentence, sent, spans)
     yield from _people(state, sentence, spans)
     yield from _homes(state, sentence, sent)
+    yield from source_line_facts(state, sentence, sent)
 
 
 def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, subject: Mention,
@@ -377,6 +379,14 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
         for place in places:
             yield _fact(state, sentence, doc[seat.i:seat.i + 1], nouns[seat.lemma_.lower()],
                         organisation, place, "org-seat-noun")
+    noun = root.head if root.dep_ == "compound" and root.head.pos_ == "NOUN" and \
+        root.head.lemma_.lower() in organisation_words() | organisation_kinds() else root
+    if noun.dep_ == "dobj" and _verb_phrase(noun.head) in _words("organisation_founding_verbs"):
+        # 'founded the Varta company in Heuchelheim', 'established X in Tulsa'
+        verb = noun.head
+        for _, place in _prep_places(state, verb, {"in"}):
+            yield _fact(state, sentence, doc[verb.i:verb.i + 1], "basedIn", organisation,
+                        place, f"org-{verb.lemma_.lower()}-in")
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in verbs:
         verb = root.head
         for _, place in _prep_places(state, verb, {"in", "at"}, lenient=True):
@@ -387,10 +397,16 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
             for place in _based_places(state, based):
                 yield _fact(state, sentence, doc[based.i:based.i + 1], "basedIn",
                             organisation, place, "org-appositive-based")
-        if noun.lemma_.lower() in ORGANISATION_WORDS | organisation_kinds():
+        if noun.lemma_.lower() in organisation_words() | organisation_kinds():
             for prep, place in _prep_places(state, noun, {"in"}):  # 'X, a charity in Y'
                 yield _fact(state, sentence, doc[prep.i:prep.i + 1], "basedIn", organisation,
                             place, "org-appositive-in-place")
+
+
+def _verb_phrase(verb: Token) -> str:
+    """A verb's lemma with its particle ('set up'), as the lexicon writes it."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles])
 
 
 def _place_in_name(state: DocState, sentence: Sentence, span: Span,
@@ -432,7 +448,7 @@ def _described_after(state: DocState, sentence: Sentence, span: Span,
     """'Wharf Holdings, a major Hong Kong property group': an appositive description that
     names a place or a demonym says where the organisation is based."""
     for noun in (c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
-                 and c.lemma_.lower() in ORGANISATION_WORDS):
+                 and c.lemma_.lower() in organisation_words()):
         for word in noun.lefts:
             named = state.mention_at.get(word.i)
             if named is not None and named.type is EntityType.PLACE and \
@@ -687,7 +703,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             any(t.is_punct for t in words):
         return
     organisation = person.type is EntityType.ORGANIZATION or any(
-        t.lemma_.lower() in ORGANISATION_WORDS | organisation_kinds() for t in words[1:])
+        t.lemma_.lower() in organisation_words() | organisation_kinds() for t in words[1:])
     predicate, rule = ("basedIn", "org-demonym") if organisation else \
         ("cameFrom", "person-demonym")
     for size in (2, 1):

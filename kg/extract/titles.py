@@ -401,12 +401,17 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
             mention = referent(state, token, possessive=True)
             return mention if mention is not None and \
                 mention.type is EntityType.PERSON else None
+        if token.dep_ == "poss" and token.pos_ == "NOUN":
+            # "the company's chief executive, X": the one organisation the description fits
+            return _described_holder(state, token)
     demonym = demonym_mention(state, words) or _state_branch(state, words)
     if demonym is not None:
         return demonym
     proper = [t for t in words if t.pos_ == "PROPN"]
     if role.endswith(PORTFOLIO_ROLES):
         return None  # 'Natural Resources Minister X': a portfolio, not an organisation
+    while proper and words[-1].pos_ == "ADJ" and words[-1].is_lower and len(words) > 1:
+        words = words[:-1]  # 'Orvex financial spokesman': the field is no part of the name
     if proper and proper == words[-len(proper):]:
         span = words[0].doc[proper[0].i:proper[-1].i + 1]
         if is_fragment(span):
@@ -487,6 +492,17 @@ def _own_party(state: DocState, sentence: Sentence, span: Span,
                     rule="person-possessive-party", roles=(), role_name="member")
 
 
+def _described_holder(state: DocState, noun: Token) -> Mention | None:
+    """The named organisation or country a definite description stands for ('the agency',
+    "the company's", "the country's"), as reference reads it: the one named before that it
+    fits (none when two could be meant)."""
+    found = referent(state, noun)
+    if found is None or found.antecedent is None or \
+            found.antecedent.type not in HOLDER_TYPES:
+        return None
+    return found
+
+
 def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
     """The organisation a preposition's object names: the name itself, or a name set
     beside a kind noun ('the smaller Rollei company', 'victim group Safe Harbor', 'the law
@@ -501,6 +517,9 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
         return None
     if pobj.pos_ != "NOUN" or pobj.lower_ not in organisation_kinds():
         return None
+    described = _described_holder(state, pobj)
+    if described is not None:
+        return described  # 'X, a spokeswoman for the agency': the agency named before
     for child in pobj.children:
         named = state.mention_at.get(child.i)
         if child.dep_ in {"compound", "appos"} and named is not None and \
