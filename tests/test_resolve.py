@@ -649,3 +649,20 @@ def test_a_dummy_it_names_nothing_but_a_referring_it_still_does():
                  EntityType.ORGANIZATION, MergeReason.SAME_NAME)
     assert table.entity_id(real) == "organization/harbor-times"
     assert table.entity_id(dummy) is None
+
+
+_NAME_WORD_ST = st.text(alphabet="bdklmnrstaeiou", min_size=4, max_size=9)
+
+
+@given(st.lists(_NAME_WORD_ST, min_size=2, max_size=4), st.data())
+def test_transliteration_is_symmetric_and_never_changes_a_consonant(words, data):
+    name = tuple(words)
+    at = data.draw(st.integers(0, len(name) - 1))
+    word = name[at]
+    spot = data.draw(st.integers(0, len(word) - 1))
+    swapped = {"a": "o", "e": "i", "i": "e", "o": "u", "u": "a"}
+    vowel = word[:spot] + swapped.get(word[spot], word[spot]) + word[spot + 1:]
+    consonant = word[:spot] + ("z" if word[spot] != "z" else "x") + word[spot + 1:]
+    respelt = (*name[:at], vowel, *name[at + 1:])
+    assert transliterated(name, respelt) == transliterated(respelt, name)
+    assert transliterated(name, (*name[:at], consonant, *name[at + 1:])) is None
