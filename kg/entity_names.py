@@ -40,6 +40,12 @@ def is_never_alone(name: str) -> bool:
     return fold(name) in never_alone()
 
 
+def known_aliases() -> dict[str, tuple[str, ...]]:
+    """Each name the alias data keys a thing by, with its other names as written."""
+    return {name: tuple(aliases)
+            for name, aliases in _data()["aliases"].items()}  # type: ignore[union-attr]
+
+
 @cache
 def _alias_tables() -> tuple[dict[str, str], dict[str, str]]:
     """(exact, folded): aliases written in capitals match as written ('WHO', 'U.N.'), others

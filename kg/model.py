@@ -135,6 +135,7 @@ class MergeReason(StrEnum):
 
     SAME_NAME = "same-name"  # the entity's own name after folding case, accents, hyphens
     NAME_VARIANT = "name-variant"  # near spelling ('Kim Jung Un') or one middle name more
+    SPELLING_VARIANT = "spelling-variant"  # a transliteration in the same document
     SHORT_FORM = "short-form"  # part of a full name in the same document ('Putin')
     UNIQUE_PERSON = "short-form-unique-person"  # another document's only person that fits
     INITIALS = "initials"  # an organisation's initials ('ESA')

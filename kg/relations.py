@@ -143,7 +143,9 @@ def _kind_words() -> dict[EntityType, frozenset[str]]:
     text = resources.files("kg").joinpath("data/name_words.json").read_text("utf-8")
     data = json.loads(text)
     return {EntityType.ORGANIZATION: frozenset(data["organization"]),
-            EntityType.PLACE: frozenset(data["place"])}
+            EntityType.PLACE: frozenset(data["place"]),
+            EntityType.EVENT: frozenset(data.get("event", ())),
+            EntityType.THING: frozenset(data.get("thing", ()))}
 
 
 def name_kind(words: tuple[str, ...]) -> EntityType | None:

@@ -44,9 +44,17 @@ from importlib import resources
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from kg import gazetteer
-from kg.entity_names import family_names_first, is_never_alone, known_name, outlet_words
+from kg.entity_names import (
+    family_names_first,
+    is_never_alone,
+    known_aliases,
+    known_name,
+    outlet_words,
+)
 from kg.errors import InputError
 from kg.extract.mentions import title_nouns
 from kg.holders import fill_holders
@@ -77,6 +85,15 @@ _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "s
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
 _NAME_PREFIXES = {"president", "mr", "mrs", "ms", "dr", "minister", "chairman", "leader", "general",
                   "prime", "sir", "lord", "king", "queen", "prince", "senator", "governor"}
+# Titles a person's name is written after ('Representative Elijah Cummings', 'Judge Amy
+# Berman Jackson'): dropped from the key only when a full name (two words or more) follows,
+# and not before a link word ('Secretary of State'); the title stays a title fact.
+_TITLE_PREFIXES = frozenset({
+    "representative", "rep", "congressman", "congresswoman", "senator", "sen", "governor",
+    "gov", "judge", "justice", "mayor", "ambassador", "chancellor", "premier", "commissioner",
+    "councillor", "councilor", "colonel", "lieutenant", "sergeant", "captain", "commander",
+    "secretary", "deputy", "lawmaker", "prosecutor", "bishop", "pope", "princess", "emperor"})
+_LINK_WORDS = frozenset({"of", "for", "and", "the", "general", "to", "at", "in"})
 
 
 def name_key(text: str) -> tuple[str, ...]:
@@ -86,6 +103,8 @@ def name_key(text: str) -> tuple[str, ...]:
     tokens = re.findall(r"[a-z0-9]+", folded)
     while len(tokens) > 1 and tokens[0] in _NAME_PREFIXES | {"the"}:
         tokens = tokens[1:]
+    while len(tokens) > 2 and tokens[0] in _TITLE_PREFIXES and tokens[1] not in _LINK_WORDS:
+        tokens = tokens[1:]  # 'Representative Elijah Cummings' is Elijah Cummings
     while len(tokens) > 1 and tokens[-1] in _COMPANY_SUFFIXES:
         tokens = tokens[:-1]
     return tuple(tokens)
@@ -116,6 +135,10 @@ def comparable_key(key: Key) -> Key:
     department named by its field either way ('Ministry of Foreign Affairs', 'Foreign
     Ministry'; 'Department of State', 'State Department'). Only for comparing: an IRI keeps
     the words the article wrote. A lone 'i' is a numeral only after a name's first word."""
+    for short, full in _country_initials().items():
+        if len(key) > len(short) and key[:len(short)] == short:
+            key = full + key[len(short):]  # 'U.S. Navy', 'United States Navy'
+            break
     words = list(key)
     for i, word in enumerate(words):
         if word in _NUMBER_WORDS:
@@ -131,6 +154,49 @@ def comparable_key(key: Key) -> Key:
                 words = [*words[:i], *rest, word]
                 break
     return tuple(words)
+
+
+@cache
+def _country_initials() -> dict[Key, Key]:
+    """Folded initials of a country that lead other names ('u s', 'us', 'uk') -> the
+    country's folded name, from the alias data of countries the gazetteer knows; longest
+    first, so 'u s a' is tried before 'u s'."""
+    found: dict[Key, Key] = {}
+    for full, aliases in known_aliases().items():
+        place = gazetteer.lookup(full)
+        if place is None or place.kind != "country":
+            continue
+        for alias in aliases:
+            letters = alias.replace(".", "")
+            if letters.isupper() and len(letters) <= 3:
+                found[name_key(alias)] = name_key(full)
+    return dict(sorted(found.items(), key=lambda kv: -len(kv[0])))
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _skeleton(word: str) -> str:
+    return "".join(c for c in word if c not in _VOWELS)
+
+
+def transliterated(a: Key, b: Key) -> float | None:
+    """How alike two full names written in two transliterations are ('Usama bin Ladin',
+    'Osama bin Laden'), as rapidfuzz's normalised similarity, or None when they are not:
+    the same number of words, two or more; words apart only in their vowels (the same
+    consonants in the same order) and each at least four letters, so that different given
+    names ('Kim Jong Un', 'Kim Jong Il'; 'Jason', 'Mason') never match; at most two words
+    apart and one word the same."""
+    if len(a) < 2 or len(a) != len(b) or a == b:
+        return None
+    apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(apart) > 2 or len(apart) == len(a):
+        return None
+    for x, y in apart:
+        if min(len(x), len(y)) < 4 or _skeleton(x) != _skeleton(y) or \
+                Levenshtein.distance(x, y) > 2:
+            return None
+    return fuzz.ratio(" ".join(a), " ".join(b)) / 100
 
 
 def _near(a: str, b: str) -> bool:
@@ -237,9 +303,10 @@ class _EntityRecord:
 class _EntityTable:
     """Which entity each mention (by document and offsets) was assigned to, and why."""
 
-    def __init__(self) -> None:
+    def __init__(self, texts: dict[str, str] | None = None) -> None:
         self.records: dict[str, _EntityRecord] = {}
         self._of: dict[tuple[str, int, int], str] = {}
+        self._texts = texts or {}
 
     def assign(self, mention: Mention, entity_id: str, label: str, entity_type: EntityType,
                reason: MergeReason) -> None:
@@ -257,6 +324,8 @@ class _EntityTable:
         anything but a person: an article reads its pronouns before the corpus votes on
         types, so one whose antecedent the votes made an organisation or place names no
         one."""
+        if mention.is_pronoun and _expletive(mention, self._texts.get(mention.doc_id, "")):
+            return None  # 'it is commonplace for ...': the 'it' stands for no thing
         target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
         found = self._of.get((target.doc_id, target.start, target.end))
         if found is not None and mention.is_pronoun and \
@@ -292,6 +361,21 @@ class _EntityTable:
         return tuple(out)
 
 
+_EXPLETIVE = re.compile(r"^\s+(?:is|was|'s|’s|seems|seemed|will be|would be|has been|had been)"
+                        r"(?:\s+(?:not|also|still|now|very|quite|so|more|less|too))*"
+                        r"\s+(?:commonplace|common|usual|unusual|normal|rare|clear|unclear|likely|unlikely|"
+                        r"possible|impossible|important|necessary|difficult|easy|hard|true|"
+                        r"believed|expected|reported|said|thought|known|understood|feared|"
+                        r"time|worth|illegal|legal)\s+(?:for|to|that|whether|if|how|when)\b")
+
+
+def _expletive(mention: Mention, text: str) -> bool:
+    """A dummy 'it' that names nothing: 'it is commonplace for new governments to ...', 'it
+    was unclear whether ...'. Its antecedent, whatever extraction chose, gains no merge."""
+    return mention.text.lower() == "it" and \
+        bool(_EXPLETIVE.match(text[mention.end:mention.end + 80]))
+
+
 def _merge(mention: Mention, reason: MergeReason) -> Merge:
     return Merge(alias=mention.text, reason=reason, doc_id=mention.doc_id,
                  start=mention.start, end=mention.end)
@@ -308,7 +392,7 @@ def resolve_corpus(results: Iterable[ExtractionResult],
     results = sorted(results, key=lambda r: r.document.doc_id)
     apart: KeptApart = frozenset(frozenset((name_key(a), name_key(b))) for a, b in keep_apart
                                  if name_key(a) != name_key(b))
-    table = _EntityTable()
+    table = _EntityTable({r.document.doc_id: r.document.text for r in results})
     titled, named_words = _assign_names(results, table, apart)
     _assign_noun_phrases(results, table, titled, named_words)
     facts = _resolve_facts(results, table)  # first: it notes the pronouns facts resolve
@@ -487,10 +571,14 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
                                              -len(by_key[k]), k)):
         home = next((c for c in clusters if len(key) >= 2 and not c.kept_apart(key, apart)
                      and any(same_full_name(key, k) for k in c.keys)), None)
+        reason = MergeReason.NAME_VARIANT
+        if home is None:
+            home = _transliterated_home(key, by_key[key], clusters, texts, apart)
+            reason = MergeReason.SPELLING_VARIANT
         if home is not None:
             home.keys.add(key)
             for mention in by_key[key]:
-                home.add(mention, _alias_reason(mention, aliased, MergeReason.NAME_VARIANT))
+                home.add(mention, _alias_reason(mention, aliased, reason))
             continue
         if len(key) == 1 and key[0] in titles:
             for mention in by_key[key]:
@@ -523,6 +611,21 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
                 home.keys.add(key)
             home.add(mention, reason)
     return clusters, bare_titles
+
+
+def _transliterated_home(key: Key, mentions: list[Mention], clusters: list[_Cluster],
+                         texts: dict[str, str], apart: KeptApart) -> _Cluster | None:
+    """The person cluster whose full name is ``key`` transliterated another way
+    (``transliterated``), only when one document names both and both read as people: two
+    spellings in one article are one person far more often than two in two articles are."""
+    docs = {m.doc_id for m in mentions}
+    if len(key) < 2 or Counter(_own_type(m, key, texts) for m in mentions
+                               ).most_common(1)[0][0] is not EntityType.PERSON:
+        return None
+    fits = [c for c in clusters if c.type is EntityType.PERSON and c.docs & docs
+            and not c.kept_apart(key, apart)
+            and any(transliterated(key, k) is not None for k in c.keys)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _at(mention: Mention) -> tuple[str, int, int]:

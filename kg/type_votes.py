@@ -113,7 +113,7 @@ def _apposition_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
     of the party' is a man) and a kind noun that ends the apposition."""
     modifier = r"(?:(?!(?:of|at|in|for|from|with|to|by|on|and|or)\s)[\w'’-]+\s+)"
     end = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|in|of|from|with|founded|owned|" \
-        r"headquartered|known|run|whose)\b)"
+        r"headquartered|known|run|whose|dedicated|held|where|for)\b)"
     return tuple((entity_type, re.compile(
         rf"^\s*,\s+(?:a|an|the)\s+{modifier}{{0,3}}(?:{'|'.join(map(re.escape, nouns))}){end}",
         re.IGNORECASE)) for entity_type, nouns in load_rules().apposition_nouns.items())

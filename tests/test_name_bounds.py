@@ -222,3 +222,34 @@ def test_the_pipeline_drops_fragments_and_keeps_the_names_around_them():
     assert "Sea" not in labels and "fentanyl" not in labels
     assert not any("Ocean Policy" in label for label in labels)
     assert "Tuva Lind" in labels and "Deakin University" in labels
+
+
+def test_a_nationality_adjective_alone_is_no_name_but_a_place_of_that_name_is():
+    doc = _doc(["the", "Welsh", "hotel", "and", "the", "Tongan", "minister", "in", "Jordan"],
+               ["O", "B-GPE", "O", "O", "O", "B-NORP", "O", "O", "B-GPE"])
+    welsh, tongan, jordan = doc[1:2], doc[5:6], doc[8:9]
+    assert is_fragment(welsh) and is_fragment(tongan)
+    assert not is_fragment(jordan)
+
+
+def test_a_prefixed_descriptor_is_no_name():
+    doc = _doc(["non-Latino", "voters", "and", "Latino", "Sam", "Reyes"],
+               ["B-ORG", "O", "O", "O", "B-PERSON", "I-PERSON"])
+    assert is_fragment(doc[0:1])
+    assert not is_fragment(doc[4:6])
+
+
+def test_a_word_cut_from_a_named_day_is_a_fragment_but_a_person_before_a_day_is_not():
+    doc = _doc(["after", "Super", "Tuesday", ",", "Trump", "Tuesday", "said"],
+               ["O", "B-GPE", "B-DATE", "O", "B-PERSON", "B-DATE", "O"],
+               spaces=[True, True, False, True, True, True, False])
+    super_, _, trump, _ = doc.ents
+    assert is_fragment(super_)
+    assert not is_fragment(trump)
+
+
+def test_a_case_name_with_versus_stays_one_name_end_to_end():
+    corpus = corpus_of("The Supreme Court ruling in the Roe v. Wade case stands, Terri said.")
+    labels = {e.label for e in corpus.entities}
+    assert "Roe v. Wade" in labels
+    assert "Wade" not in labels and "Roe" not in labels

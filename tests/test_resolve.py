@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 from kg.ingest import make_document
 from kg.model import EntityType, ExtractionResult, Mention, MergeReason
 from kg.resolve import (
+    _EntityTable,
     comparable_key,
     mint_entity_id,
     name_key,
     resolve_corpus,
     same_full_name,
+    transliterated,
 )
 
 
@@ -589,3 +591,78 @@ def test_he_or_her_never_names_an_organisation_the_votes_made_of_a_person_readin
         table.note_pronoun(mention("him", 20, name))
         assert ("him" in {m.alias for m in table.records["x/chirper"].merges}) == \
             (expected is not None)
+
+
+def test_a_transliterated_full_name_in_the_same_document_joins_with_its_evidence():
+    corpus = corpus_of("Usama bin Ladin was killed in Pakistan. Osama bin Laden founded Al-Qaeda.")
+    osama = _entity_of(corpus, "Osama bin Laden")
+    assert _entity_of(corpus, "Usama bin Ladin") == osama
+    entity = next(e for e in corpus.entities if e.entity_id == osama)
+    assert {(m.alias, m.reason) for m in entity.merges} >= {
+        ("Usama bin Ladin", MergeReason.SPELLING_VARIANT)}
+
+
+def test_transliteration_never_joins_different_given_names_or_two_documents():
+    assert transliterated(("kim", "jong", "un"), ("kim", "jong", "il")) is None
+    assert transliterated(("jason", "smith"), ("mason", "smith")) is None
+    assert transliterated(("usama", "bin", "ladin"), ("osama", "bin", "laden")) > 0.7
+    corpus = corpus_of("Kim Jong Un met Vladimir Putin. Putin had met Kim Jong Il in 2000.")
+    assert _entity_of(corpus, "Kim Jong Il") != _entity_of(corpus, "Kim Jong Un")
+    apart = corpus_of("Usama bin Ladin was killed in Pakistan.",
+                      "Osama bin Laden founded Al-Qaeda.")
+    assert _entity_of(apart, "Usama bin Ladin") != _entity_of(apart, "Osama bin Laden")
+
+
+def test_a_title_before_a_full_name_is_no_part_of_its_key():
+    assert name_key("Representative Elijah Cummings") == ("elijah", "cummings")
+    assert name_key("Judge Amy Berman Jackson") == ("amy", "berman", "jackson")
+    assert name_key("Secretary of State") == ("secretary", "of", "state")
+    assert name_key("Judge Jackson") == ("judge", "jackson")
+
+
+def test_country_initials_leading_a_name_compare_as_the_country():
+    assert comparable_key(name_key("U.S. Navy")) == comparable_key(name_key("United States Navy"))
+    assert comparable_key(name_key("UK Parliament")) == \
+        comparable_key(name_key("United Kingdom Parliament"))
+    assert comparable_key(name_key("US")) == ("us",)  # alone it is a known alias instead
+    corpus = corpus_of("The U.S. Navy sent a ship. The United States Navy said the ship left.")
+    assert _entity_of(corpus, "U.S. Navy") == _entity_of(corpus, "United States Navy")
+
+
+def test_a_country_written_by_its_official_name_is_the_country():
+    corpus = corpus_of("Ireland voted. The Republic of Ireland is in the European Union.")
+    assert _entity_of(corpus, "Republic of Ireland") == _entity_of(corpus, "Ireland")
+
+
+def test_a_dummy_it_names_nothing_but_a_referring_it_still_does():
+    text = ("According to the Harbor Times, it is commonplace for new owners to sell. "
+            "The Harbor Times said it was sold to a bank.")
+    at = text.find("Harbor Times")
+    times = Mention(doc_id="d", sentence_index=0, start=at, end=at + 12, text="Harbor Times",
+                    type=EntityType.ORGANIZATION, ner_label="ORG")
+    dummy_at, real_at = text.find("it is"), text.find("it was")
+    dummy, real = (Mention(doc_id="d", sentence_index=0, start=i, end=i + 2, text="it",
+                           type=EntityType.ORGANIZATION, is_pronoun=True, antecedent=times)
+                   for i in (dummy_at, real_at))
+    table = _EntityTable({"d": text})
+    table.assign(times, "organization/harbor-times", "Harbor Times",
+                 EntityType.ORGANIZATION, MergeReason.SAME_NAME)
+    assert table.entity_id(real) == "organization/harbor-times"
+    assert table.entity_id(dummy) is None
+
+
+_NAME_WORD_ST = st.text(alphabet="bdklmnrstaeiou", min_size=4, max_size=9)
+
+
+@given(st.lists(_NAME_WORD_ST, min_size=2, max_size=4), st.data())
+def test_transliteration_is_symmetric_and_never_changes_a_consonant(words, data):
+    name = tuple(words)
+    at = data.draw(st.integers(0, len(name) - 1))
+    word = name[at]
+    spot = data.draw(st.integers(0, len(word) - 1))
+    swapped = {"a": "o", "e": "i", "i": "e", "o": "u", "u": "a"}
+    vowel = word[:spot] + swapped.get(word[spot], word[spot]) + word[spot + 1:]
+    consonant = word[:spot] + ("z" if word[spot] != "z" else "x") + word[spot + 1:]
+    respelt = (*name[:at], vowel, *name[at + 1:])
+    assert transliterated(name, respelt) == transliterated(respelt, name)
+    assert transliterated(name, (*name[:at], consonant, *name[at + 1:])) is None

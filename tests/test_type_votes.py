@@ -172,3 +172,37 @@ def test_a_one_word_name_with_the_arabic_article_votes_organisation():
     mention = _mention("al-Nusrat", "PERSON", EntityType.PERSON)
     assert EntityType.ORGANIZATION not in mention_votes(mention, ("al", "nusrat"), "al-Nusrat",
                                                         short_form=True)
+
+
+def test_kind_nouns_around_a_name_make_a_vessel_a_pipeline_or_an_event():
+    text = ("The opening of the TurkStream gas pipeline was held. The university dispatched "
+            "the research ship Kaimana-Loa from July 13. The city hosted the tenth Furnal "
+            "Equinox, an annual event dedicated to fans. A man fled up London Bridge.")
+    corpus = resolve_corpus([_result(text, [
+        ("TurkStream", "ORG", EntityType.ORGANIZATION),
+        ("Kaimana-Loa", "PERSON", EntityType.PERSON),
+        ("Furnal Equinox", "ORG", EntityType.ORGANIZATION),
+        ("London Bridge", "ORG", EntityType.ORGANIZATION)])])
+    types = {e.label: e.type for e in corpus.entities}
+    assert types["TurkStream"] is EntityType.THING
+    assert types["Kaimana-Loa"] is EntityType.THING
+    assert types["Furnal Equinox"] is EntityType.EVENT
+    assert types["London Bridge"] is EntityType.PLACE
+
+
+def test_a_name_entered_by_an_army_is_a_place_not_the_person_the_recogniser_read():
+    text = "The Syrian Army entered Tell Tamer yesterday."
+    corpus = resolve_corpus([_result(text, [("Tell Tamer", "PERSON", EntityType.PERSON)])])
+    assert {e.label: e.type for e in corpus.entities}["Tell Tamer"] is EntityType.PLACE
+
+
+def _result(text: str, names: list[tuple[str, str, EntityType]]) -> ExtractionResult:
+    """One document whose recogniser read each name once, with the label given."""
+    document = make_document(text, source="t.txt", date="2023-09-15")
+    mentions = []
+    for name, label, entity_type in names:
+        at = text.find(name)
+        mentions.append(Mention(doc_id=document.doc_id, sentence_index=0, start=at,
+                                end=at + len(name), text=name, type=entity_type,
+                                ner_label=label))
+    return ExtractionResult(document=document, sentences=(), mentions=tuple(mentions), facts=())

@@ -83,6 +83,9 @@ NAME_PREPS = {"of", "for", "de", "du", "des", "la", "le", "von", "van", "der", "
               "ibn", "da", "di", "dos", "do", "del", "y"}
 
 
+_VERSUS = frozenset({"v.", "vs.", "v", "vs", "versus"})
+
+
 def _split_entity(ent: Span) -> Iterator[Span]:
     """Headlines fool the recogniser into 'Putin Meets Kim' or 'Kim & Putin' as one name; a
     verb, conjunction or preposition inside a name splits it into the names around it."""
@@ -92,6 +95,8 @@ def _split_entity(ent: Span) -> Iterator[Span]:
     start = ent.start
     joined = _joined_name(ent)
     for token in ent:
+        if token.lower_ in _VERSUS and ent.start < token.i < ent.end - 1:
+            continue  # 'Roe v. Wade': one case's name, not 'Roe' and 'Wade'
         if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "SCONJ"}
                                     or (token.pos_ == "CCONJ" and not joined)
                                     or (token.pos_ == "ADP" and token.lower_ not in NAME_PREPS)

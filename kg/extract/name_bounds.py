@@ -25,7 +25,7 @@ from kg.entity_names import (
     ship_prefixes,
 )
 from kg.extract.gender import given_names
-from kg.lexicon import canonical_role, initialisms, longest_role
+from kg.lexicon import canonical_role, demonyms, initialisms, longest_role
 from kg.model import EntityType
 from kg.relations import name_kind
 
@@ -187,7 +187,42 @@ def is_fragment(span: Span) -> bool:
     if not any(c.isupper() for c in span.text):
         return True
     return _chair(span) or _role_alone(span) or _end_of_longer_name(span) or \
-        _opening_adjective(span) or _after_capitalised_negation(span)
+        _opening_adjective(span) or _after_capitalised_negation(span) or \
+        _demonym_alone(span) or _prefixed_descriptor(span) or _before_day_name(span)
+
+
+def _demonym_alone(span: Span) -> bool:
+    """'the historic Welsh ex-hotel', 'the Tongan Prime Minister': a nationality adjective is
+    no entity; it names its country, which facts read from it elsewhere. Not a demonym that is
+    a place's own name too (the gazetteer knows it)."""
+    words = [t for t in span if not t.is_punct]
+    if not words or len(words) > 2 or span.text.lower() not in demonyms():
+        return False
+    return gazetteer.lookup(span.text) is None
+
+
+_DESCRIPTOR_PREFIXES = ("non-", "anti-", "pro-", "ex-", "post-", "pre-", "pan-", "neo-")
+
+
+def _prefixed_descriptor(span: Span) -> bool:
+    """'non-Latino', 'anti-Brexit', 'pro-Kremlin': a lower-case prefix on a name makes a
+    descriptor of something, not a name of anything."""
+    return span.text.startswith(_DESCRIPTOR_PREFIXES)
+
+
+_DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday"})
+
+
+def _before_day_name(span: Span) -> bool:
+    """'Super' of 'Super Tuesday', 'Black' of 'Black Friday': the recogniser reads the day as
+    a date and leaves the word before it as a name of its own; that word names nothing alone.
+    A person's name before a day ('Trump Tuesday said') is not cut off this way: only a
+    one-word name the recogniser did not call a person."""
+    if len(span) != 1 or span.label_ == "PERSON" or span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.lower_ in _DAY_NAMES and after.text[:1].isupper() and bool(span[-1].whitespace_)
 
 
 def _chair(span: Span) -> bool:
