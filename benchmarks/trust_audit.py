@@ -13,105 +13,35 @@ a rerun keeps them).
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-ARTICLE = "Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday.\n"
+sys.path.insert(0, str(REPO / "tests"))  # the inputs the regression tests make (one maker)
+from hostile_inputs import (  # noqa: E402
+    ARTICLE,
+    BAD_RECORDS,
+    LAUGHS,
+    SLOW_ARTICLES,
+    cartesian_graph,
+    holding_server,
+    long_turtle_literal,
+    recording_server,
+)
+
 SENTENCES = ["Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday.",
              "Kim gave Putin a rifle in Pyongyang.",
              "The two leaders discussed sanctions, trade and the railway to Russia.",
              "Sergei Lavrov said the talks were useful, according to Reuters."]
-
-
-# --- servers ---------------------------------------------------------------------------------
-
-
-class _Recorder(BaseHTTPRequestHandler):
-    """Answers anything with a small valid JSON-LD context / Turtle body, so a fetch succeeds."""
-
-    seen: list[str]
-
-    def do_GET(self) -> None:
-        self.seen.append(self.path)
-        body = json.dumps({"@context": {"rdfs": "http://www.w3.org/2000/01/rdf-schema#"}})
-        self.send_response(200)
-        self.send_header("Content-Type", "application/ld+json")
-        self.end_headers()
-        self.wfile.write(body.encode())
-
-    do_POST = do_GET
-    do_PUT = do_GET
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def recorder() -> Iterator[tuple[str, list[str]]]:
-    seen: list[str] = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), type("H", (_Recorder,), {"seen": seen}))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", seen
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-@contextmanager
-def silent_or_trickling(trickle: bool) -> Iterator[tuple[str, list[str]]]:
-    """Accepts connections and never answers (``trickle``: one byte every half second)."""
-    stop = threading.Event()
-    seen: list[str] = []
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.2)
-
-    def hold(connection: socket.socket) -> None:
-        with connection:
-            connection.settimeout(5)
-            try:
-                connection.recv(65536)
-                for byte in itertools.cycle(b"HTTP/1.1 200 OK\r\nX-Slow: "):
-                    if stop.wait(0.5):
-                        return
-                    if trickle:
-                        connection.sendall(bytes([byte]))
-            except OSError:
-                return
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            seen.append("connection")
-            threading.Thread(target=hold, args=(connection,), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}", seen
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
 
 
 # --- running one case ------------------------------------------------------------------------
@@ -195,7 +125,7 @@ def case(item: str, name: str, expect: str, tests: str, readme: str) -> Callable
 def _query_through(template: str) -> Callable[[Path], Outcome]:
     def run(folder: Path) -> Outcome:
         graph = graph_file(folder)
-        with recorder() as (url, seen):
+        with recording_server() as (url, seen):
             outcome = run_kg(["query", str(graph), template.format(url=url)], folder,
                              trace=folder / "trace")
         outcome.requests = len(seen)
@@ -241,7 +171,7 @@ def _from_file(folder: Path) -> Outcome:
       "`SERVICE`, `FROM` or `FROM NAMED`")
 def _hanging_service(folder: Path) -> Outcome:
     graph = graph_file(folder)
-    with silent_or_trickling(False) as (url, seen):
+    with holding_server(False) as (url, seen):
         outcome = run_kg(["query", str(graph),
                           f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}"], folder,
                          limit=120)
@@ -256,7 +186,7 @@ def _context_document(reference: object) -> dict[str, object]:
 
 def _remote_context(command: str, shape: str) -> Callable[[Path], Outcome]:
     def run(folder: Path) -> Outcome:
-        with recorder() as (url, seen):
+        with recording_server() as (url, seen):
             remote = f"{url}/context.jsonld"
             reference = remote if shape == "@context" else {"@version": 1.1, "@import": remote}
             path = folder / "ctx.jsonld"
@@ -304,7 +234,7 @@ def _passwd_context(folder: Path) -> Outcome:
       "test_graphfile.py::test_remote_json_ld_context_is_refused_and_never_fetched",
       "`@context` or `@import` names a URL")
 def _hanging_context(folder: Path) -> Outcome:
-    with silent_or_trickling(False) as (url, seen):
+    with holding_server(False) as (url, seen):
         path = folder / "ctx.jsonld"
         path.write_text(json.dumps(_context_document(f"{url}/ctx.jsonld")))
         outcome = run_kg(["validate", str(path)], folder, limit=120)
@@ -398,6 +328,31 @@ def _dead_first_store(folder: Path) -> Outcome:
     return run_kg(["build", "a.txt", "-q"], folder)
 
 
+@case(OUT, "default kg build into the plain output/ an older kg left (files + store)",
+      "built; the folder taken over as one output set, the store switched with it",
+      "test_outputset.py::test_kg_build_killed_at_random_moments_leaves_one_whole_set_for_any"
+      "_reader", "A folder of plain files is taken over")
+def _plain_taken_over(folder: Path) -> Outcome:
+    from kg import outputset
+
+    (folder / "a.txt").write_text(ARTICLE)
+    output = folder / "output"
+    first = run_kg(["build", "a.txt", "--no-atomic-set", "-q"], folder)
+    assert first.rc == 0, first.lines
+    (folder / "a.txt").write_text(SENTENCES[1] + "\n")
+    outcome = run_kg(["build", "a.txt", "-q"], folder)
+    names = ("graph.ttl", "graph.jsonld", "report.html")
+    links = all(os.readlink(output / n) == f"{outputset.CURRENT}/{n}" for n in names
+                if (output / n).is_symlink())
+    outcome.notes.append("a set" if outputset.is_set_folder(output) and links else "NOT A SET")
+    outcome.notes.append("store switched with it" if outputset.binds(output / "store" / "current")
+                         else "STORE ON ITS OWN")
+    stray = [p.name for p in output.iterdir() if p.name.endswith(".tmp")]
+    if stray:
+        outcome.notes.append(f"left {stray}")
+    return outcome
+
+
 CRASH = "the 9 crashes"
 
 
@@ -409,10 +364,10 @@ def _build_jsonl(record: str) -> Callable[[Path], Outcome]:
 
 
 for label, record in [
-    ("JSONL nested 3,000 deep", '{"text": ' + "[" * 3000 + "]" * 3000 + "}"),
-    ("JSONL integer of 5,000 digits", '{"text": "Putin met Kim.", "id": ' + "9" * 5000 + "}"),
-    ("JSONL lone surrogate in text", '{"text": "Putin met Kim \\ud800 in Moscow."}'),
-    ("JSONL lone surrogate in title", '{"text": "Putin met Kim.", "title": "A \\udc00 b"}'),
+    ("JSONL nested 3,000 deep", BAD_RECORDS["nested 3,000 deep"]),
+    ("JSONL integer of 5,000 digits", BAD_RECORDS["a 5,000-digit integer"]),
+    ("JSONL lone surrogate in text", BAD_RECORDS["a lone surrogate in the text"]),
+    ("JSONL lone surrogate in title", BAD_RECORDS["a lone surrogate in the title"]),
 ]:
     CASES.append(Case(CRASH, label, _build_jsonl(record), "record skipped in one line, exit 0",
                       "test_hostile_input.py::test_a_hostile_json_lines_record_is_skipped_alone"
@@ -531,20 +486,20 @@ def _prose(chars: int) -> str:
 
 for label, name, content, test, readme in [
     ("100k nested <div>", "nested.html",
-     lambda: "<html><body>" + "<div>" * 100_000 + ARTICLE * 5 + "</div>" * 100_000,
+     lambda: SLOW_ARTICLES["nested.html"],
      "test_hostile_input.py::test_a_crafted_article_builds_or_is_skipped_in_bounded_time_and_"
      "memory[nested.html]", "100,000 nested `<div>`"),
     ("'<' x 100k in HTML", "brackets.html",
-     lambda: f"<html><body><p>{ARTICLE}</p>" + "<" * 100_000 + "</body></html>",
+     lambda: SLOW_ARTICLES["brackets.html"],
      "…[brackets.html]", "100,000 bare `<`"),
-    ("'![a](' x 40k in Markdown", "images.md", lambda: ARTICLE + "![a](" * 40_000,
+    ("'![a](' x 40k in Markdown", "images.md", lambda: SLOW_ARTICLES["images.md"],
      "…[images.md]", "`![a](` x 40,000"),
     ("1 MB unclosed <!--", "comment.html",
-     lambda: f"<html><body><p>{ARTICLE}</p><!--" + "x" * 1_000_000, "…[comment.html]",
+     lambda: SLOW_ARTICLES["comment.html"], "…[comment.html]",
      "1 MB unclosed `<!--`"),
-    ("40 KB of blank lines", "blank.txt", lambda: ARTICLE + "\n" * 40_000, "…[blank.txt]",
+    ("40 KB of blank lines", "blank.txt", lambda: SLOW_ARTICLES["blank.txt"], "…[blank.txt]",
      "40 KB of blank lines"),
-    ("20 KB of '('", "parens.txt", lambda: ARTICLE + "(" * 20_000, "…[parens.txt]",
+    ("20 KB of '('", "parens.txt", lambda: SLOW_ARTICLES["parens.txt"], "…[parens.txt]",
      "20,000 `(`"),
     ("4.9 M-character line in .txt", "line.txt", lambda: "Putin met Kim. " * 330_000,
      "test_hostile_input.py::test_a_file_over_the_cap_is_refused_after_reading_only_the_cap",
@@ -599,19 +554,6 @@ def _fifo_folder(folder: Path) -> Outcome:
     return run_kg(["build", "in", "-o", "g.ttl", "-q"], folder, limit=120)
 
 
-LAUGHS = """<?xml version="1.0"?>
-<!DOCTYPE r [
-  <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
-  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
-  <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
-  <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
-]>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">
-  <rdf:Description rdf:about="urn:a"><rdfs:label>&d;&d;&d;&d;&d;&d;&d;&d;</rdfs:label>
-  </rdf:Description>
-</rdf:RDF>
-"""
 
 
 @case(HANG, "1 KB RDF/XML entity expansion (kg validate)", "one line at once",
@@ -625,8 +567,7 @@ def _laughs(folder: Path) -> Outcome:
       "test_graphfile.py::test_ten_megabyte_multi_line_turtle_literal_parses",
       "10 MB multi-line Turtle literal")
 def _long_literal(folder: Path) -> Outcome:
-    text = 'line with "quotes", \\"escapes\\" and \\u00e9\n' * 250_000
-    (folder / "long.ttl").write_text(f'<urn:a> <urn:b> """{text}""" .\n')
+    (folder / "long.ttl").write_text(long_turtle_literal())
     return run_kg(["query", "long.ttl", "SELECT (STRLEN(?o) AS ?n) WHERE { ?s ?p ?o }"], folder,
                   limit=300)
 
@@ -636,7 +577,7 @@ def _long_literal(folder: Path) -> Outcome:
       "test_query.py::test_a_query_past_its_memory_ceiling_is_stopped_with_one_line",
       "cartesian product")
 def _product(folder: Path) -> Outcome:
-    (folder / "g.nt").write_text("".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(200)))
+    (folder / "g.nt").write_text(cartesian_graph(200))
     return run_kg(["query", "g.nt", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
                    " ORDER BY ?c ?f ?i"], folder, limit=300)
 
@@ -645,7 +586,7 @@ def _product(folder: Path) -> Outcome:
       "test_cli.py::test_query_timeout_stops_a_cartesian_product_with_one_line",
       "stopped after `--timeout`")
 def _product_timeout(folder: Path) -> Outcome:
-    (folder / "g.nt").write_text("".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(60)))
+    (folder / "g.nt").write_text(cartesian_graph(60))
     return run_kg(["query", "g.nt", "--timeout", "3",
                    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"],
                   folder, limit=120)
@@ -657,7 +598,7 @@ def _product_timeout(folder: Path) -> Outcome:
       "cut off by `--deadline` (default 900 s)")
 def _trickle(folder: Path) -> Outcome:
     graph = graph_file(folder, ".trig")
-    with silent_or_trickling(True) as (url, _seen):
+    with holding_server(True) as (url, _seen):
         return run_kg(["load", str(graph), f"{url}/store", "--deadline", "3", "--timeout", "5"],
                       folder, limit=120)
 
@@ -667,6 +608,8 @@ TESTS = [  # kills at random moments, workers, fuzzing: the tests are the reprod
     "_any_reader",
     "tests/test_outputset.py::test_kg_build_killed_just_before_its_switch_leaves_the_old_set"
     "_whole",
+    "tests/test_outputset.py::test_kg_build_update_killed_at_random_moments_leaves_the_store"
+    "_whole_and_the_files",
     "tests/test_hostile_input.py::test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair"
     "_whole",
     "tests/test_journal.py::test_kg_build_killed_between_renames_then_kg_facts_sees_the_new_set"

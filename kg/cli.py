@@ -186,7 +186,8 @@ def main() -> None:
 @click.option("--atomic-set/--no-atomic-set", "atomic_set", default=None,
               help="Switch the output files and the store beside them in one rename, as "
                    "links into a generation folder, so no program sees a mixed set (default: "
-                   "as the folder is; a new folder becomes one; not for one -o file).")
+                   "yes for two files, or files beside the store, plain files adopted; not for "
+                   "one -o file alone).")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
           no_validate: bool, strict: bool, min_confidence: float, quiet: bool,

@@ -162,11 +162,12 @@ def write_build(files: dict[Path, str], store: Path | None = None,
                 build: StoreBuild | None = None, atomic: bool | None = None) -> str | None:
     """Write a build's output files (path -> text) and its store: as one output set
     (kg.outputset) where their folder is or becomes one (``atomic``, as
-    ``outputset.choose_folder``), the store joining the set when it is in that
-    folder; otherwise the files all or nothing (kg.export.write_all, or their own set) just
+    ``outputset.choose_folder``: by default whenever the store is in that folder, so the
+    default ``output/`` switches files and store in one rename), the store joining the set;
+    otherwise the files all or nothing (kg.export.write_all, or their own set) just
     before the store's switch, so a failure to write them leaves the store unchanged.
     Returns a note for the user when a set was asked for and cannot be had."""
-    folder, note = outputset.choose_folder(files, atomic) if files else (None, None)
+    folder, note = outputset.choose_folder(files, atomic, store) if files else (None, None)
     joins = (folder is not None and store is not None
              and os.path.abspath(Path(store).parent) == os.path.abspath(folder))
     names = {path.name: text for path, text in files.items()}

@@ -12,8 +12,11 @@ Layout of a set folder ``OUT``::
     OUT/graph.ttl                 -> .kg-current/graph.ttl  (fixed; so for every output)
     OUT/store/current             -> ../.kg-current/store   (the store's own link, fixed)
 
-A writer stages a whole generation, then renames a new ``.kg-current`` over the old and
-removes the old generation. Before the rename every name shows the old set, after it the new;
+A writer stages a whole generation, names it by its content (a hash of its files, so a
+build that changes nothing keeps the same name and a folder kept in git, as this repository's
+``output/``, shows no change), then renames a new ``.kg-current`` over the old and removes the
+old generation. A build whose files are those of the live generation only switches the store
+link inside it (one rename). Before the rename every name shows the old set, after it the new;
 a killed writer leaves a staged generation that the next writer removes. The names are only
 ever replaced by links to the same content (``_adopt``), so turning a folder of plain files
 into a set is invisible to readers too.
@@ -32,6 +35,7 @@ shares), ``choose_folder`` says so and kg writes plain files under the commit jo
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import shutil
@@ -78,15 +82,17 @@ def is_set_folder(folder: Path) -> bool:
     return (Path(folder) / CURRENT).is_symlink()
 
 
-def choose_folder(files: Iterable[Path], atomic: bool | None) -> tuple[Path | None, str | None]:
+def choose_folder(files: Iterable[Path], atomic: bool | None, store: Path | None = None
+                  ) -> tuple[Path | None, str | None]:
     """The folder to commit ``files`` into as one set, or None to write them file by file
     (under the journal); with a note to show when the set was asked for and cannot be had.
 
-    ``atomic`` None follows the folder: a set folder stays one; a new folder, or one that
-    holds none of these files, becomes one for two files or more (one file is replaced in
-    one rename anyway); a folder of plain files (as this repository's
-    committed ``output/``, kept reviewable in git) stays plain. True makes it a set (the
-    plain files are adopted); False keeps plain files and refuses a set folder."""
+    ``atomic`` None: a set folder stays one; otherwise the folder becomes one (its plain
+    files adopted, as the default ``output/`` of an older kg) for two files or more, or for
+    a file with the graph ``store`` in the same folder: plain files and a store switch in
+    separate renames, so a kill between them would leave new files beside the old store
+    for any reader. One file alone is replaced in one rename anyway and stays plain. True
+    makes a set of any folder; False keeps plain files and refuses a set folder."""
     files = list(files)
     folders = {Path(path).parent for path in files}
     if len(folders) != 1:
@@ -99,7 +105,9 @@ def choose_folder(files: Iterable[Path], atomic: bool | None) -> tuple[Path | No
                               "write plain files there")
         return folder, None
     if atomic is None:
-        atomic = len(files) > 1 and not any(os.path.lexists(path) for path in files)
+        beside = store is not None and os.path.abspath(Path(store).parent) == \
+            os.path.abspath(folder)
+        atomic = len(files) > 1 or beside
     if not atomic:
         return None, None
     if not can_link(folder):
@@ -151,7 +159,7 @@ def commit(folder: Path, files: dict[str, str | bytes],
             raise OutputError(f"{folder}: another kg run replaced these outputs while this one "
                               "read them; nothing written, run it again")
         staged = _new_generation(folder)
-        switched = False
+        switched = reused = False
         try:
             for name, data in files.items():
                 write_durably(staged / name, data)
@@ -163,8 +171,16 @@ def commit(folder: Path, files: dict[str, str | bytes],
                 _carry_over(live, staged)
             fsync_folder(staged)
             live = _adopt(folder, live, files, store[0] if store else None)
+            staged = _named_by_content(staged, live)
+            reused = staged == live
             pause_for_tests(PAUSE_BEFORE_SWITCH)
             with signals_held():  # a stop after the switch must not undo it (nor the store's)
+                if reused:  # the live generation's very files: only the store moves
+                    if store is not None:
+                        _make_link(live / store[0].parent.name,
+                                   os.path.relpath(store[1], live))
+                        fsync_folder(live)
+                    return
                 _point(folder, staged)
                 switched = True
                 if read is not None:  # this process's reading is now of the live set
@@ -174,12 +190,12 @@ def commit(folder: Path, files: dict[str, str | bytes],
                     shutil.rmtree(live, ignore_errors=True)
                 fsync_folder(folder / GENERATIONS)
         except OSError as err:
-            if not switched:
+            if not (switched or reused):
                 shutil.rmtree(staged, ignore_errors=True)
             raise OutputError(f"{folder}: cannot write ({err.strerror or err}); no output "
                               "was changed") from None
         except BaseException:
-            if not switched:
+            if not (switched or reused):
                 shutil.rmtree(staged, ignore_errors=True)
             raise
 
@@ -192,8 +208,15 @@ def remove_leftovers(folder: Path) -> None:
         for generation in (folder / GENERATIONS).iterdir():
             if live is None or generation.name != live.name:
                 shutil.rmtree(generation, ignore_errors=True)
+    for place in (folder, live) if live is not None else (folder,):
+        _remove_dead_temps(place)
+
+
+def _remove_dead_temps(place: Path) -> None:
+    """Temporary entries of kg processes that no longer run (in a set folder, or in its live
+    generation, where a killed adoption makes its links)."""
     with contextlib.suppress(OSError):
-        for entry in folder.iterdir():
+        for entry in place.iterdir():
             found = _TEMP.match(entry.name)
             if found and not process_alive(int(found.group(1))):
                 entry.unlink(missing_ok=True)
@@ -213,7 +236,7 @@ def _carry_over(live: Path, staged: Path) -> None:
     generation after it is live, so sharing a file is safe."""
     for entry in live.iterdir():
         target = staged / entry.name
-        if os.path.lexists(target):
+        if os.path.lexists(target) or _TEMP.match(entry.name):  # a killed adoption's temp
             continue
         if entry.is_symlink():
             os.symlink(os.readlink(entry), target)
@@ -257,6 +280,29 @@ def _replace_with_link_to(source: Path, target: Path) -> None:
     except OSError:
         shutil.copy2(source, temp)
     os.replace(temp, target)
+
+
+def _named_by_content(staged: Path, live: Path | None) -> Path:
+    """Rename the staged generation after a hash of its files (names and bytes; the store
+    link is not content), and return it; when that is the live generation's name, the
+    staged copy is removed and the live one returned: nothing to switch but the store."""
+    digest = hashlib.sha256()
+    for entry in sorted(staged.iterdir()):
+        if entry.is_symlink() or not entry.is_file():
+            continue
+        digest.update(entry.name.encode("utf-8", "surrogateescape") + b"\0")
+        with entry.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+        digest.update(b"\0")
+    named = staged.with_name(digest.hexdigest()[:16])
+    if live is not None and named.name == live.name:
+        shutil.rmtree(staged, ignore_errors=True)
+        return live
+    if os.path.lexists(named):  # a generation a killed writer named, never made live
+        shutil.rmtree(named)
+    os.rename(staged, named)
+    return named
 
 
 def _first_generation(folder: Path) -> Path:

@@ -8,13 +8,12 @@ import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import rdflib
+from hostile_inputs import LAUGHS, long_literal_text, long_turtle_literal, recording_server
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,39 +29,11 @@ NODE = {"@id": "https://w3id.org/kg-news/id/person/vladimir-putin",
 PUTIN_LABEL = (rdflib.URIRef(NODE["@id"]), rdflib.RDFS.label, rdflib.Literal("Vladimir Putin"))
 
 
-class _Recorder(BaseHTTPRequestHandler):
-    """Answers anything with a valid JSON-LD context, so a fetch would succeed if made."""
-
-    requests: list[str]
-
-    def do_GET(self) -> None:
-        self.requests.append(self.path)
-        body = json.dumps({"@context": {"rdfs": "http://www.w3.org/2000/01/rdf-schema#"}})
-        self.send_response(200)
-        self.send_header("Content-Type", "application/ld+json")
-        self.end_headers()
-        self.wfile.write(body.encode())
-
-    do_POST = do_GET
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
 def server() -> Iterator[tuple[str, list[str]]]:
     """A local HTTP server and the list of request paths it has seen."""
-    requests: list[str] = []
-    handler = type("Handler", (_Recorder,), {"requests": requests})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with recording_server() as (url, requests):
+        yield url, requests
 
 
 def _jsonld(tmp_path: Path, document: object) -> Path:
@@ -183,19 +154,6 @@ def test_from_a_local_file_is_refused_and_the_file_is_not_opened(tmp_path, templ
 
 # --- hostile files: bounded time, one line --------------------------------------------------
 
-LAUGHS = """<?xml version="1.0"?>
-<!DOCTYPE r [
-  <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
-  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
-  <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
-  <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
-]>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">
-  <rdf:Description rdf:about="urn:a"><rdfs:label>&d;&d;&d;&d;&d;&d;&d;&d;</rdfs:label>
-  </rdf:Description>
-</rdf:RDF>
-"""
 
 
 @pytest.mark.timeout(60)
@@ -227,9 +185,9 @@ def test_rdf_xml_without_entities_still_reads(tmp_path):
 @pytest.mark.timeout(60)
 def test_ten_megabyte_multi_line_turtle_literal_parses(tmp_path):
     """rdflib's own reader copies the literal once per line: minutes for this file."""
-    text = 'line with "quotes", \\"escapes\\" and \\u00e9\n' * 250_000
+    text = long_literal_text()
     path = tmp_path / "long.ttl"
-    path.write_text(f'<urn:a> <urn:b> """{text}""" .\n', encoding="utf-8")
+    path.write_text(long_turtle_literal(), encoding="utf-8")
 
     (triple,) = _triples(path)
 

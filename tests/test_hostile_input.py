@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers import kill_and_reap, start_with_workers
+from hostile_inputs import ARTICLE, BAD_RECORDS, SLOW_ARTICLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +23,6 @@ from kg.errors import InputError
 from kg.ingest import read_documents
 
 REPO = Path(__file__).resolve().parent.parent
-ARTICLE = "Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday.\n"
 
 
 def _run_kg(*args: str, cwd: Path, timeout: float = 240) -> subprocess.CompletedProcess[str]:
@@ -143,12 +143,6 @@ def test_a_document_over_the_character_cap_in_a_folder_is_skipped(tmp_path, monk
 # --- JSON Lines records -------------------------------------------------------------------
 
 
-BAD_RECORDS = {
-    "nested 3,000 deep": '{"text": ' + "[" * 3000 + "]" * 3000 + "}",
-    "a 5,000-digit integer": '{"text": "Putin met Kim.", "id": ' + "9" * 5000 + "}",
-    "a lone surrogate in the text": '{"text": "Putin met Kim \\ud800 in Moscow."}',
-    "a lone surrogate in the title": '{"text": "Putin met Kim.", "title": "A \\udc00 b"}',
-}
 
 
 @pytest.mark.timeout(30)
@@ -195,23 +189,14 @@ def test_a_file_name_that_is_not_utf8_builds(tmp_path):
 # --- linear time and bounded memory -----------------------------------------------------------
 
 
-SLOW_BEFORE = {  # each took minutes (or gigabytes) before; a few seconds now
-    "nested.html": "<html><body>" + "<div>" * 100_000 + ARTICLE * 5 + "</div>" * 100_000,
-    "brackets.html": f"<html><body><p>{ARTICLE}</p>" + "<" * 100_000 + "</body></html>",
-    "comment.html": f"<html><body><p>{ARTICLE}</p><!--" + "x" * 1_000_000,
-    "images.md": ARTICLE + "![a](" * 40_000,
-    "blank.txt": ARTICLE + "\n" * 40_000,
-    "parens.txt": ARTICLE + "(" * 20_000,
-    "one-line.txt": ARTICLE.strip() + " " + "Kim met Putin and they talked about rifles. " * 6_000,
-}
 
 
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize("name", sorted(SLOW_BEFORE))
+@pytest.mark.parametrize("name", sorted(SLOW_ARTICLES))
 def test_a_crafted_article_builds_or_is_skipped_in_bounded_time_and_memory(tmp_path, name):
     article = tmp_path / "in" / name
     article.parent.mkdir()
-    article.write_text(SLOW_BEFORE[name], encoding="utf-8")
+    article.write_text(SLOW_ARTICLES[name], encoding="utf-8")
 
     # The harness bounds the time; RLIMIT_AS bounds memory (a few hundred MB over the model).
     limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "

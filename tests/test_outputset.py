@@ -157,11 +157,11 @@ def test_a_reader_reads_one_generation_and_never_writes_beside_a_newer_one(tmp_p
 
 @pytest.mark.parametrize(("existing", "atomic", "is_set"), [
     ({}, None, True),                         # a new folder becomes a set
-    ({"a.ttl": "plain"}, None, False),        # a folder of plain files stays plain
-    ({"a.ttl": "plain"}, True, True),         # ... unless asked
+    ({"a.ttl": "plain"}, None, True),         # so does a folder of plain files (adopted)
+    ({"a.ttl": "plain"}, False, False),       # ... unless told not to
     ({}, False, False),
 ])
-def test_the_folder_decides_unless_told(tmp_path, existing, atomic, is_set):
+def test_two_files_make_a_set_unless_told(tmp_path, existing, atomic, is_set):
     for name, text in existing.items():
         (tmp_path / name).write_text(text)
     files = [tmp_path / "a.ttl", tmp_path / "b.jsonld"]
@@ -169,6 +169,45 @@ def test_the_folder_decides_unless_told(tmp_path, existing, atomic, is_set):
     folder, note = choose_folder(files, atomic)
 
     assert (folder == tmp_path) is is_set and note is None
+
+
+def test_one_file_beside_the_store_makes_a_set(tmp_path):
+    (tmp_path / "a.ttl").write_text("plain")
+    assert choose_folder([tmp_path / "a.ttl"], None, tmp_path / "store") == (tmp_path, None)
+    assert choose_folder([tmp_path / "a.ttl"], None, tmp_path / "x" / "store") == (None, None)
+
+
+def test_a_generation_is_named_by_its_files_so_the_same_build_changes_nothing(tmp_path):
+    out = tmp_path / "out"
+    commit(out, {"a.ttl": "A1\n", "b.jsonld": "B1\n"})
+    first = os.readlink(out / CURRENT)
+    commit(out, {"a.ttl": "A2\n", "b.jsonld": "B2\n"})
+    assert os.readlink(out / CURRENT) != first
+
+    commit(out, {"a.ttl": "A1\n", "b.jsonld": "B1\n"})
+    again = os.readlink(out / CURRENT)
+    commit(out, {"a.ttl": "A1\n", "b.jsonld": "B1\n"})
+
+    assert again == first and os.readlink(out / CURRENT) == first
+    assert _generations(out) == [Path(first).name]
+    assert [(out / n).read_text() for n in ("a.ttl", "b.jsonld")] == ["A1\n", "B1\n"]
+
+
+def test_the_same_files_with_a_new_store_switch_only_the_store(tmp_path):
+    out = tmp_path / "out"
+    stores = []
+    for name in ("g-1", "g-2"):
+        (out / "store" / name).mkdir(parents=True)
+        (out / "store" / name / "mark").write_text(name)
+        stores.append(out / "store" / name)
+    link = out / "store" / "current"
+    commit(out, {"a.ttl": "A\n", "b.jsonld": "B\n"}, store=(link, stores[0]))
+    live = os.readlink(out / CURRENT)
+
+    commit(out, {"a.ttl": "A\n", "b.jsonld": "B\n"}, store=(link, stores[1]))
+
+    assert os.readlink(out / CURRENT) == live and len(_generations(out)) == 1
+    assert (link / "mark").read_text() == "g-2" and outputset.binds(link)
 
 
 def test_one_file_is_not_made_a_set_and_a_set_folder_stays_one(tmp_path):
@@ -241,8 +280,33 @@ def _processes_in(folder: Path) -> list[int]:
     return found
 
 
+def _as_an_older_kg_left_it(out: Path) -> None:
+    """Turn the set back into the plain folder an older kg's default build left (this
+    repository's ``output/`` before sets were the default): plain files, and the store's
+    ``current`` link straight to its generation. A folder a killed takeover left plain
+    stays as it is."""
+    if not outputset.is_set_folder(out):
+        return
+    for name in OUTPUTS:
+        content = (out / name).read_bytes()
+        (out / name).unlink()
+        (out / name).write_bytes(content)
+    link = out / "store" / "current"
+    generation = Path(os.path.realpath(link)).name
+    link.unlink()
+    link.symlink_to(generation)
+    (out / CURRENT).unlink()
+    for entry in (out / GENERATIONS).iterdir():
+        for inside in entry.iterdir():
+            inside.unlink()
+        entry.rmdir()
+    (out / GENERATIONS).rmdir()
+
+
 @pytest.mark.timeout(900)
 def test_kg_build_killed_at_random_moments_leaves_one_whole_set_for_any_reader(tmp_path):
+    """The default ``kg build`` (files and the store beside them): half the trials start from
+    the plain folder an older kg left, so the takeover is killed too."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     out = tmp_path / "output"
@@ -260,6 +324,8 @@ def test_kg_build_killed_at_random_moments_leaves_one_whole_set_for_any_reader(t
     rng = random.Random(13)
     kills_in_write = 0
     for trial in range(20):
+        if trial % 4 < 2:
+            _as_an_older_kg_left_it(out)
         now = _plain_read(out)
         assert now in seen
         (corpus / "a.txt").write_text(VERSIONS[1 - now[0]])
@@ -353,3 +419,90 @@ def test_an_update_of_the_store_in_a_set_switches_with_the_set_and_keeps_the_fil
     assert {name: (out / name).read_bytes() for name in OUTPUTS} == files
     assert len(_generations(out)) == 1
     assert len([p for p in (out / "store").iterdir() if p.name.startswith("g-")]) == 1
+
+
+UPDATES = ("Angela Merkel visited Paris on Monday and met Emmanuel Macron.\n",
+           "Angela Merkel visited Rome on Tuesday and met Giorgia Meloni.\n")
+
+
+def _store_read(out: Path) -> tuple[str, int]:
+    """The store as any reader sees it (pyoxigraph on the live database): which version of
+    the updated article it holds and its quad count; kg's reader must find every record the
+    live manifest names (a kill must not drop records the live generation uses)."""
+    from kg.graphstore import open_store
+
+    store = ox.Store.read_only(os.path.realpath(out / "store" / "current" / "oxigraph"))
+    text = " ".join(q.object.value for q in store if isinstance(q.object, ox.Literal))
+    versions = [place for place in ("Paris", "Rome") if place in text]
+    assert len(versions) == 1, versions
+    opened = open_store(out / "store")
+    assert len(opened.records()) == len(opened.manifest.documents) == 2
+    return versions[0], len(store)
+
+
+@pytest.mark.timeout(900)
+def test_kg_build_update_killed_at_random_moments_leaves_the_store_whole_and_the_files(
+        tmp_path):
+    """``kg build --update output/store``: 20 SIGKILLs at random moments (half in the
+    write step) leave the store before or after the update, whole, the files of the set
+    untouched, nothing beside them and no process."""
+    corpus, more, out = tmp_path / "corpus", tmp_path / "more", tmp_path / "output"
+    corpus.mkdir()
+    more.mkdir()
+    (corpus / "a.txt").write_text(VERSIONS[0])
+    built = _kg_build(tmp_path)
+    _, log = built.communicate(timeout=300)
+    assert built.returncode == 0, log
+    files = {name: (out / name).read_bytes() for name in OUTPUTS}
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+
+    def update() -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()",
+                                 "build", "--update", "output/store", "more", "--workers", "1"],
+                                cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+
+    seen = []
+    started = time.monotonic()
+    for text in UPDATES:
+        (more / "b.txt").write_text(text)
+        done = update()
+        _, log = done.communicate(timeout=300)
+        assert done.returncode == 0, log
+        seen.append(_store_read(out))
+    run_seconds = (time.monotonic() - started) / 2
+    assert seen[0] != seen[1]
+
+    rng = random.Random(31)
+    kills_in_write = 0
+    for trial in range(20):
+        now = _store_read(out)
+        assert now in seen
+        (more / "b.txt").write_text(UPDATES[1 - seen.index(now)])
+        running = update()
+        if trial % 2:  # half the kills in the write step, where the store switches
+            for line in running.stderr:  # type: ignore[union-attr]
+                if line.startswith("kg: resolve:"):
+                    kills_in_write += 1
+                    break
+            time.sleep(rng.uniform(0, 1.0))
+        else:
+            time.sleep(rng.uniform(0, run_seconds))
+        running.send_signal(signal.SIGKILL)
+        running.wait(timeout=60)
+
+        assert _store_read(out) in seen, f"trial {trial}: a half or mixed store"
+        assert {name: (out / name).read_bytes() for name in OUTPUTS} == files
+        assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
+            [*OUTPUTS, "store"]), f"trial {trial}: a stray file beside the outputs"
+        assert _processes_in(tmp_path) == [], f"trial {trial}: processes outlived the update"
+    assert kills_in_write == 10
+
+    done = update()  # the next run finishes and removes what the kills left
+    _, log = done.communicate(timeout=300)
+    assert done.returncode == 0, log
+    assert _store_read(out) in seen
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == files
+    assert len(_generations(out)) == 1
+    assert len([p for p in (out / "store").iterdir() if p.name.startswith("g-")]) == 1
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hostile_inputs import cartesian_graph
 from rdflib import RDFS, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 
@@ -173,7 +174,7 @@ def test_every_suffix_kg_writes_is_readable():
 @pytest.mark.timeout(120)
 def test_a_query_past_its_memory_ceiling_is_stopped_with_one_line(tmp_path):
     path = tmp_path / "g.nt"
-    path.write_text("".join(f'<urn:s{i}> <urn:p> "{i}" .\n' for i in range(200)))
+    path.write_text(cartesian_graph(200))
     product = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?c ?f ?i"
 
     with pytest.raises(GraphError, match="memory") as raised:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import itertools
 import json
 import os
 import re
@@ -31,6 +30,7 @@ from pathlib import Path
 
 import hypothesis
 import pytest
+from hostile_inputs import holding_server
 from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
@@ -647,47 +647,11 @@ def test_malformed_urls_are_one_line_errors_without_the_password(endpoint):
 
 # --- deadline ---------------------------------------------------------------------------------
 
-@contextmanager
-def _trickling() -> Iterator[str]:
-    """A server that reads the request, then answers one byte every half second, forever."""
-    stop = threading.Event()
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.2)
-
-    def trickle(connection: socket.socket) -> None:
-        with connection:
-            connection.settimeout(5)
-            try:
-                connection.recv(65536)
-                for byte in itertools.cycle(b"HTTP/1.1 200 OK\r\nX-Slow: "):
-                    if stop.wait(0.5):
-                        return
-                    connection.sendall(bytes([byte]))
-            except OSError:
-                return  # the client hung up
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            threading.Thread(target=trickle, args=(connection,), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/store"
-    finally:
-        stop.set()
-        thread.join()
-        listener.close()
-
-
 def test_a_trickling_server_cannot_hold_kg_load_past_its_deadline(tmp_path):
     graph = tmp_path / "g.ttl"
     graph.write_text("<http://a/s> <http://a/p> <http://a/o> .\n", "utf-8")
-    with _trickling() as url:
+    with holding_server(trickle=True) as (server, _):
+        url = f"{server}/store"
         done = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "load",
                                str(graph), url, "--deadline", "2", "--timeout", "5"],
                               capture_output=True, text=True, timeout=60)
