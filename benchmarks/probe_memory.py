@@ -2,15 +2,16 @@
 
 Usage:
   python benchmarks/probe_memory.py extract FOLDER RECORDS.pkl [--workers 2]
-  python benchmarks/probe_memory.py write RECORDS.pkl COUNT [--out graph.nq]
+  python benchmarks/probe_memory.py write RECORDS.pkl COUNT [--out graph.nq] [--held]
 
 ``extract`` parses and extracts FOLDER with kg's workers (as ``kg build`` does), printing the
 main process's RSS every 100 documents, and pickles the records. ``write`` takes the first
 COUNT records, hands them over in batches of 8 pickled by this code (as the workers send
-them), resolves them and writes the streamed, validated N-Quads (``kg.graphstream``), printing
-the RSS above the starting point after each stage, every 100 document parts and around the
-final check of the corpus chunks, with the peak (sampled every 50 ms). No spaCy model is
-loaded in ``write``, so a real build's main process holds about 150 MB more.
+them) into a record spool on disk (``--held``: a list in memory, as before), resolves them
+and writes the streamed, validated N-Quads (``kg.graphstream``), printing the RSS above
+the starting point after each stage, every 100 document parts and around the final check
+of the corpus chunks, with the peak (sampled every 50 ms). No spaCy model is loaded in
+``write``, so a real build's main process holds about 150 MB more.
 Numbers, not tests: nothing here asserts anything.
 """
 
@@ -67,24 +68,35 @@ def extract(folder: Path, records: Path, workers: int) -> None:
             print(f"{name}: {summary} in {seconds:.1f} s", flush=True)
 
     extraction = extract_paths([folder], progress=Log(), workers=workers)
-    records.write_bytes(pickle.dumps(extraction))
+    records.write_bytes(pickle.dumps({"model": extraction.model,
+                                      "results": list(extraction.results)}))
 
 
-def write(records: Path, count: int, out: Path) -> None:
+def write(records: Path, count: int, out: Path, held: bool = False) -> None:
     import kg.graphstream as graphstream
     from kg.pipeline import finish_build
+    from kg.recordspool import RecordSpool
 
     validate = sys.modules["kg.validate"]  # kg.validate is also kg's validate() function
     extraction = pickle.loads(records.read_bytes())
-    model = extraction.model
-    batches = [pickle.dumps(list(extraction.results[i:i + 8])) for i in range(0, count, 8)]
+    if not isinstance(extraction, dict):  # written by an older probe: a kg Extraction
+        extraction = {"model": extraction.model, "results": extraction.results}
+    model, given = extraction["model"], extraction["results"]
+    batches = [pickle.dumps(list(given[i:i + 8])) for i in range(0, count, 8)]
+    del given
     del extraction
     gc.collect()
     peak = Peak()
-    results = [r for batch in batches for r in pickle.loads(batch)]
+    if held:  # as kg did before the records were spooled (kg.recordspool)
+        results: list[object] | RecordSpool = [r for b in batches for r in pickle.loads(b)]
+    else:
+        results = RecordSpool()
+        for batch in batches:
+            for record in pickle.loads(batch):
+                results.add(record)
     del batches
     gc.collect()
-    peak.mark(f"{len(results)} records")
+    peak.mark(f"{len(results)} records{' held' if held else ' spooled'}")
     began = time.perf_counter()
     built = finish_build(results, model, graph=False)
     del results
@@ -122,11 +134,13 @@ def main() -> None:
     two.add_argument("records", type=Path)
     two.add_argument("count", type=int)
     two.add_argument("--out", type=Path, default=Path("/tmp/kg-probe-graph.nq"))
+    two.add_argument("--held", action="store_true",
+                     help="hold the records in memory (as kg did before kg.recordspool)")
     args = parser.parse_args()
     if args.command == "extract":
         extract(args.folder, args.records, args.workers)
     else:
-        write(args.records, args.count, args.out)
+        write(args.records, args.count, args.out, args.held)
 
 
 if __name__ == "__main__":
