@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing
 import pickle
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -49,7 +51,7 @@ class Peak:
 
     def mark(self, what: str) -> None:
         print(f"{time.strftime('%H:%M:%S')} {what}: rss +{rss_mb() - self.base} MB, "
-              f"peak +{self.high - self.base} MB", flush=True)
+              f"peak +{self.high - self.base} MB (absolute {self.high} MB)", flush=True)
 
 
 def extract(folder: Path, records: Path, workers: int) -> None:
@@ -75,26 +77,24 @@ def extract(folder: Path, records: Path, workers: int) -> None:
 def write(records: Path, count: int, out: Path, held: bool = False) -> None:
     import kg.graphstream as graphstream
     from kg.pipeline import finish_build
-    from kg.recordspool import RecordSpool
 
     validate = sys.modules["kg.validate"]  # kg.validate is also kg's validate() function
-    extraction = pickle.loads(records.read_bytes())
-    if not isinstance(extraction, dict):  # written by an older probe: a kg Extraction
-        extraction = {"model": extraction.model, "results": extraction.results}
-    model, given = extraction["model"], extraction["results"]
-    batches = [pickle.dumps(list(given[i:i + 8])) for i in range(0, count, 8)]
-    del given
-    del extraction
-    gc.collect()
-    peak = Peak()
-    if held:  # as kg did before the records were spooled (kg.recordspool)
-        results: list[object] | RecordSpool = [r for b in batches for r in pickle.loads(b)]
-    else:
-        results = RecordSpool()
-        for batch in batches:
-            for record in pickle.loads(batch):
-                results.add(record)
-    del batches
+    with tempfile.TemporaryDirectory(prefix="kg-probe-") as folder:
+        # The batches are cut in a child: the whole file unpickled here would leave its freed
+        # memory to this process, which would then hide what resolution adds.
+        with multiprocessing.get_context("fork").Pool(1) as child:
+            model, files = child.apply(_cut_batches, (records, count, Path(folder)))
+        peak = Peak()
+        if held:  # as kg did before the records were spooled (kg.recordspool)
+            results: list[object] | RecordSpool = [
+                r for f in files for r in pickle.loads(f.read_bytes())]
+        else:
+            from kg.recordspool import RecordSpool
+
+            results = RecordSpool()
+            for file in files:
+                for record in pickle.loads(file.read_bytes()):
+                    results.add(record)
     gc.collect()
     peak.mark(f"{len(results)} records{' held' if held else ' spooled'}")
     began = time.perf_counter()
@@ -121,6 +121,19 @@ def write(records: Path, count: int, out: Path, held: bool = False) -> None:
     done = graphstream.write_streamed(built.corpus, built.model, {out: "nquads"})
     peak.mark(f"written in {time.perf_counter() - began:.0f} s: {done.quads} quads, "
               f"conforms {done.report.conforms if done.report else None}")
+
+
+def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Path]]:
+    """The first ``count`` records in files of 8 pickled records (as the workers send them)."""
+    extraction = pickle.loads(records.read_bytes())
+    if not isinstance(extraction, dict):  # written by an older probe: a kg Extraction
+        extraction = {"model": extraction.model, "results": extraction.results}
+    given = extraction["results"]
+    files = []
+    for start in range(0, count, 8):
+        files.append(folder / f"{start:07d}.pickle")
+        files[-1].write_bytes(pickle.dumps(list(given[start:start + 8])))
+    return extraction["model"], files
 
 
 def main() -> None:
