@@ -62,7 +62,6 @@ from kg.model import (
     ResolvedCorpus,
     Role,
 )
-from kg.recordspool import in_document_order
 from kg.relations import load_vocabulary, name_kind
 from kg.type_votes import mention_votes, winner
 
@@ -306,7 +305,7 @@ def resolve_corpus(results: Iterable[ExtractionResult],
     written (case, accents, hyphens are folded): the way a user undoes a merge the graph's
     kg:Merge evidence shows to be wrong. A known alias is undone too ('US', 'United
     States'): the mention keeps the words the article wrote."""
-    results = in_document_order(results)  # a spool stays on disk: each pass reads it anew
+    results = sorted(results, key=lambda r: r.document.doc_id)
     apart: KeptApart = frozenset(frozenset((name_key(a), name_key(b))) for a, b in keep_apart
                                  if name_key(a) != name_key(b))
     table = _EntityTable()
