@@ -2,15 +2,16 @@
 
 Usage:
   python benchmarks/probe_memory.py extract FOLDER RECORDS.pkl [--workers 2]
-  python benchmarks/probe_memory.py write RECORDS.pkl COUNT [--out graph.nq]
+  python benchmarks/probe_memory.py write RECORDS.pkl COUNT [--out graph.nq] [--held]
 
 ``extract`` parses and extracts FOLDER with kg's workers (as ``kg build`` does), printing the
 main process's RSS every 100 documents, and pickles the records. ``write`` takes the first
 COUNT records, hands them over in batches of 8 pickled by this code (as the workers send
-them), resolves them and writes the streamed, validated N-Quads (``kg.graphstream``), printing
-the RSS above the starting point after each stage, every 100 document parts and around the
-final check of the corpus chunks, with the peak (sampled every 50 ms). No spaCy model is
-loaded in ``write``, so a real build's main process holds about 150 MB more.
+them) into a record spool on disk (``--held``: a list in memory, as before), resolves them
+and writes the streamed, validated N-Quads (``kg.graphstream``), printing the RSS above
+the starting point after each stage, every 100 document parts and around the final check
+of the corpus chunks, with the peak (sampled every 50 ms). No spaCy model is loaded in
+``write``, so a real build's main process holds about 150 MB more.
 Numbers, not tests: nothing here asserts anything.
 """
 
@@ -18,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing
 import pickle
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -48,7 +51,7 @@ class Peak:
 
     def mark(self, what: str) -> None:
         print(f"{time.strftime('%H:%M:%S')} {what}: rss +{rss_mb() - self.base} MB, "
-              f"peak +{self.high - self.base} MB", flush=True)
+              f"peak +{self.high - self.base} MB (absolute {self.high} MB)", flush=True)
 
 
 def extract(folder: Path, records: Path, workers: int) -> None:
@@ -67,24 +70,33 @@ def extract(folder: Path, records: Path, workers: int) -> None:
             print(f"{name}: {summary} in {seconds:.1f} s", flush=True)
 
     extraction = extract_paths([folder], progress=Log(), workers=workers)
-    records.write_bytes(pickle.dumps(extraction))
+    records.write_bytes(pickle.dumps({"model": extraction.model,
+                                      "results": list(extraction.results)}))
 
 
-def write(records: Path, count: int, out: Path) -> None:
+def write(records: Path, count: int, out: Path, held: bool = False) -> None:
     import kg.graphstream as graphstream
     from kg.pipeline import finish_build
 
     validate = sys.modules["kg.validate"]  # kg.validate is also kg's validate() function
-    extraction = pickle.loads(records.read_bytes())
-    model = extraction.model
-    batches = [pickle.dumps(list(extraction.results[i:i + 8])) for i in range(0, count, 8)]
-    del extraction
+    with tempfile.TemporaryDirectory(prefix="kg-probe-") as folder:
+        # The batches are cut in a child: the whole file unpickled here would leave its freed
+        # memory to this process, which would then hide what resolution adds.
+        with multiprocessing.get_context("fork").Pool(1) as child:
+            model, files = child.apply(_cut_batches, (records, count, Path(folder)))
+        peak = Peak()
+        if held:  # as kg did before the records were spooled (kg.recordspool)
+            results: list[object] | RecordSpool = [
+                r for f in files for r in pickle.loads(f.read_bytes())]
+        else:
+            from kg.recordspool import RecordSpool
+
+            results = RecordSpool()
+            for file in files:
+                for record in pickle.loads(file.read_bytes()):
+                    results.add(record)
     gc.collect()
-    peak = Peak()
-    results = [r for batch in batches for r in pickle.loads(batch)]
-    del batches
-    gc.collect()
-    peak.mark(f"{len(results)} records")
+    peak.mark(f"{len(results)} records{' held' if held else ' spooled'}")
     began = time.perf_counter()
     built = finish_build(results, model, graph=False)
     del results
@@ -111,6 +123,19 @@ def write(records: Path, count: int, out: Path) -> None:
               f"conforms {done.report.conforms if done.report else None}")
 
 
+def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Path]]:
+    """The first ``count`` records in files of 8 pickled records (as the workers send them)."""
+    extraction = pickle.loads(records.read_bytes())
+    if not isinstance(extraction, dict):  # written by an older probe: a kg Extraction
+        extraction = {"model": extraction.model, "results": extraction.results}
+    given = extraction["results"]
+    files = []
+    for start in range(0, count, 8):
+        files.append(folder / f"{start:07d}.pickle")
+        files[-1].write_bytes(pickle.dumps(list(given[start:start + 8])))
+    return extraction["model"], files
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -122,11 +147,13 @@ def main() -> None:
     two.add_argument("records", type=Path)
     two.add_argument("count", type=int)
     two.add_argument("--out", type=Path, default=Path("/tmp/kg-probe-graph.nq"))
+    two.add_argument("--held", action="store_true",
+                     help="hold the records in memory (as kg did before kg.recordspool)")
     args = parser.parse_args()
     if args.command == "extract":
         extract(args.folder, args.records, args.workers)
     else:
-        write(args.records, args.count, args.out)
+        write(args.records, args.count, args.out, args.held)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ from kg.model import Document, ExtractionResult
 from kg.nlp import DOCUMENT_SECONDS, choose_model
 from kg.pipeline import BuildResult, extract_paths, finish_build
 from kg.progress import Progress
+from kg.recordspool import RecordSpool, spool_of
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -53,7 +54,8 @@ class StoreBuild:
 
     result: BuildResult
     manifest: StoreManifest
-    records: tuple[ExtractionResult, ...]
+    records: RecordSpool
+    """Every document's record, by source, kept on disk (``kg.recordspool``)."""
     added: tuple[str, ...] = ()
     replaced: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
@@ -119,19 +121,15 @@ def update_for_store(store: str | Path, paths: Iterable[str | Path], *,
                                document_seconds=document_seconds, known=known,
                                workers=workers, cluster=cluster)
     given = _by_source(extraction.results)
-    named = {r.document.source for r in given}
-    kept = [stored.record(key) for source, key in manifest.documents.items()
-            if source not in named]
-    kept_ids = {r.document.doc_id: r.document.source for r in kept}
+    named = {e.source for e in given.entries}
+    kept = spool_of(stored.record(key) for source, key in manifest.documents.items()
+                    if source not in named)
+    kept_ids = {e.doc_id: e.source for e in kept.entries}
     skipped = list(extraction.skipped)
-    fresh: list[ExtractionResult] = []
-    for record in given:
-        if record.document.doc_id in kept_ids:
-            skipped.append(f"{record.document.source}: same document as "
-                           f"{kept_ids[record.document.doc_id]} in the store")
-        else:
-            fresh.append(record)
-    records = tuple(sorted([*kept, *fresh], key=lambda r: r.document.source))
+    skipped += [f"{e.source}: same document as {kept_ids[e.doc_id]} in the store"
+                for e in given.entries if e.doc_id in kept_ids]
+    fresh = given.where(lambda e: e.doc_id not in kept_ids)
+    records = _by_source(kept.joined(fresh))
     result = finish_build(records, manifest.model, progress, skipped=tuple(skipped),
                           ignored=extraction.ignored, keep_apart=keep_apart, graph=graph)
     old = manifest.documents
@@ -139,13 +137,14 @@ def update_for_store(store: str | Path, paths: Iterable[str | Path], *,
     def _key(record: ExtractionResult) -> str:
         return record_key(record.document, manifest.model, min_confidence)
 
+    fresh_keys = {r.document.source: _key(r) for r in fresh}  # read one at a time
     return StoreBuild(
         result, _manifest(records, manifest.model, min_confidence), records,
-        added=tuple(r.document.source for r in fresh if r.document.source not in old),
-        replaced=tuple(r.document.source for r in fresh if r.document.source in old
-                       and old[r.document.source] != _key(r)),
-        unchanged=tuple(r.document.source for r in fresh
-                        if old.get(r.document.source) == _key(r)))
+        added=tuple(source for source in fresh_keys if source not in old),
+        replaced=tuple(source for source, key in fresh_keys.items()
+                       if source in old and old[source] != key),
+        unchanged=tuple(source for source, key in fresh_keys.items()
+                        if old.get(source) == key))
 
 
 def save(store: str | Path, build: StoreBuild, quads: Iterable[RdfQuad] | None = None,
@@ -191,8 +190,8 @@ def write_build(files: dict[Path, str], store: Path | None = None,
     return note
 
 
-def _by_source(results: Iterable[ExtractionResult]) -> tuple[ExtractionResult, ...]:
-    return tuple(sorted(results, key=lambda r: r.document.source))
+def _by_source(results: RecordSpool) -> RecordSpool:
+    return results.ordered_by(lambda e: e.source)
 
 
 def _manifest(records: Iterable[ExtractionResult], model: str,

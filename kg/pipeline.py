@@ -22,6 +22,7 @@ from kg.model import Document, ExtractionResult, ResolvedCorpus
 from kg.nlp import DOCUMENT_SECONDS, choose_model, model_description, model_language
 from kg.progress import Progress, Silent, step
 from kg.rdf import build_dataset, union_graph
+from kg.recordspool import RecordSpool
 from kg.resolve import resolve_corpus
 from kg.validate import ValidationReport, validate_graph
 from kg.workers import (
@@ -85,9 +86,10 @@ def build_result(paths: Iterable[str | Path], *, model: str | None = None,
 
 @dataclass(frozen=True)
 class Extraction:
-    """The per-document records of a set of paths, before resolution."""
+    """The per-document records of a set of paths, before resolution: kept on disk
+    (``kg.recordspool``) and read back one at a time, so they do not fill memory."""
 
-    results: tuple[ExtractionResult, ...]
+    results: RecordSpool
     model: str
     skipped: tuple[str, ...] = ()
     ignored: tuple[str, ...] = ()
@@ -112,13 +114,19 @@ def extract_paths(paths: Iterable[str | Path], *, model: str | None = None,
     if not documents:
         raise InputError("no documents in a language the pipeline reads: " + "; ".join(skipped))
     progress = progress or Silent()
-    reused = {d.doc_id: r for d in documents if known and (r := known(d)) is not None}
-    todo = tuple(d for d in documents if d.doc_id not in reused)
-    extracted = _parse_and_extract(todo, name, min_confidence, progress, document_seconds,
-                                   skipped, workers, cluster) if todo else []
-    if not extracted and not reused:
+    found = RecordSpool()
+    for document in documents:
+        if known is not None and (record := known(document)) is not None:
+            found.add(record)
+    last = {e.doc_id: e for e in found.entries}  # a document id's last record, in first place
+    spool = found.chosen(last.values())
+    todo = tuple(d for d in documents if d.doc_id not in last)
+    if todo:
+        _parse_and_extract(todo, name, min_confidence, progress, document_seconds, skipped,
+                           spool, workers, cluster)
+    if not spool:
         raise InputError("no document could be read in time: " + "; ".join(skipped))
-    return Extraction((*reused.values(), *extracted), name, tuple(skipped), report.ignored)
+    return Extraction(spool, name, tuple(skipped), report.ignored)
 
 
 def finish_build(extracted: Iterable[ExtractionResult], model: str,
@@ -145,12 +153,12 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
 
 def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confidence: float,
                        progress: Progress, document_seconds: float | None,
-                       skipped: list[str], workers: int | None = None,
-                       cluster: Client | None = None) -> list[ExtractionResult]:
+                       skipped: list[str], spool: RecordSpool, workers: int | None = None,
+                       cluster: Client | None = None) -> None:
     """Parse and extract every document in ``workers`` processes (or on ``cluster``), in
-    input order. Each step's time is its share of the wall-clock time by the workers' time in
-    each (they run together). A document over its time (parse and reading together) or whose
-    worker died is skipped with a line in ``skipped``."""
+    input order, into ``spool``. Each step's time is its share of the wall-clock time by the
+    workers' time in each (they run together). A document over its time (parse and reading
+    together) or whose worker died is skipped with a line in ``skipped``."""
     total = len(documents)
     job = ReadingJob(model=model, seconds=document_seconds, min_confidence=min_confidence)
     count = default_workers() if workers is None else workers
@@ -165,7 +173,7 @@ def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confiden
                                  batch_size=size)
     progress.start("parse", total)
     progress.start("extract", total)
-    extracted: list[ExtractionResult] = []
+    readings_count = 0
     parse_seconds = extract_seconds = 0.0
     began = time.perf_counter()
     for done, (document, reading) in enumerate(stream, start=1):
@@ -174,15 +182,14 @@ def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confiden
         if reading.skipped is not None:
             skipped.append(reading.skipped)
         else:
-            extracted.append(reading.result(document))
+            spool.add(reading.result(document))
+            readings_count += len(reading.facts)
         progress.advance("parse", done)
         progress.advance("extract", done)
     parsing, extracting = timed_steps(time.perf_counter() - began, parse_seconds,
                                       extract_seconds)
     progress.finish("parse", f"{total} documents", parsing)
-    readings_count = sum(len(e.facts) for e in extracted)
     progress.finish("extract", f"{readings_count} fact readings", extracting)
-    return extracted
 
 
 def readable_documents(documents: Iterable[Document], language: str

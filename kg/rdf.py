@@ -134,8 +134,12 @@ class GraphParts:
         self.corpus, self.model = corpus, model
         self.run = run_iri(corpus, model)
         self.sentences = {(s.doc_id, s.index): s for s in corpus.sentences}
-        self.entity_at = {(m.doc_id, m.start, m.end): e.entity_id for e in corpus.entities
-                          for m in e.mentions}
+        # Only the datelines' places are looked up by span: a map of every mention's span
+        # grew with the corpus for those few lookups (issue 14).
+        placed = {(d.doc_id, d.dateline.place_start, d.dateline.place_end)
+                  for d in corpus.documents if d.dateline is not None}
+        self.entity_at = {span: e.entity_id for e in corpus.entities for m in e.mentions
+                          if (span := (m.doc_id, m.start, m.end)) in placed}
         self.mentioned: dict[str, set[str]] = defaultdict(set)
         for entity in corpus.entities:
             for mention in entity.mentions:

@@ -1,0 +1,78 @@
+"""kg.recordspool: records kept on disk come back equal, in the order asked for, their folder
+goes with the last spool that uses it, and resolution reads a spool as it reads a list."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.errors import OutputError
+from kg.ingest import make_document
+from kg.model import EntityType, ExtractionResult, Mention, Sentence
+from kg.pipeline import extract_paths
+from kg.recordspool import RecordSpool, spool_of
+from kg.resolve import resolve_corpus
+
+
+def _record(text: str, source: str) -> ExtractionResult:
+    document = make_document(text, source=source)
+    sentence = Sentence(doc_id=document.doc_id, index=0, start=0, end=len(text), text=text)
+    name = Mention(doc_id=document.doc_id, sentence_index=0, start=0, end=len(text), text=text,
+                   type=EntityType.PERSON)
+    return ExtractionResult(document=document, sentences=(sentence,), mentions=(name,),
+                            facts=())
+
+
+names = st.text(alphabet="abcXYZ", min_size=1, max_size=6)
+
+
+@given(st.lists(st.tuples(names, names), max_size=8))
+def test_records_come_back_equal_and_views_order_them_without_reading(pairs):
+    records = [_record(text, source) for text, source in pairs]
+    spool = spool_of(records)
+    assert len(spool) == len(records) and list(spool) == records
+    assert [spool[i] for i in range(len(spool))] == records
+    assert list(spool[1:3]) == records[1:3]
+    by_source = spool.ordered_by(lambda e: e.source)
+    assert list(by_source) == sorted(records, key=lambda r: r.document.source)
+    assert sorted(spool, key=lambda r: r.document.doc_id) == \
+        sorted(records, key=lambda r: r.document.doc_id)
+    keep = {r.document.doc_id for r in records[::2]}
+    assert list(spool.where(lambda e: e.doc_id in keep)) == \
+        [r for r in records if r.document.doc_id in keep]
+    other = spool_of(records[:2])
+    assert list(spool.joined(other)) == records + records[:2]
+    assert [(e.doc_id, e.source) for e in spool.entries] == \
+        [(r.document.doc_id, r.document.source) for r in records]
+
+
+def test_the_folder_goes_with_the_last_spool_that_uses_it():
+    spool = spool_of([_record("Putin", "a.txt"), _record("Kim", "b.txt")])
+    folder = spool.entries[0].file.parent
+    view = spool.ordered_by(lambda e: e.source)
+    del spool
+    gc.collect()
+    assert folder.is_dir() and [r.document.source for r in view] == ["a.txt", "b.txt"]
+    del view
+    gc.collect()
+    assert not folder.exists()
+
+
+def test_a_record_gone_from_disk_is_a_one_line_error():
+    spool = spool_of([_record("Putin", "a.txt")])
+    spool.entries[0].file.unlink()
+    with pytest.raises(OutputError, match="gone"):
+        list(spool)
+
+
+def test_resolution_reads_a_spool_as_it_reads_the_records(tiny_corpus_dir: Path):
+    extraction = extract_paths([tiny_corpus_dir], workers=1)
+    assert isinstance(extraction.results, RecordSpool)
+    held = list(extraction.results)
+    assert resolve_corpus(extraction.results) == resolve_corpus(held)
+    assert resolve_corpus(extraction.results, keep_apart=[("Kim", "Kim Jong Un")]) == \
+        resolve_corpus(held, keep_apart=[("Kim", "Kim Jong Un")])
