@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg.lexicon import argument_words
 from kg.model import Factuality
-from kg.relations import RelationVocabulary
+from kg.relations import RelationVocabulary, load_vocabulary
 
 
 def governors(verb: Token, limit: int = 4) -> Iterator[Token]:
@@ -87,8 +87,7 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
         not _ranked(verb.head)
     # 'an agreement on sending troops': what a plan is about is planned.
-    planned = verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
-        verb.head.head.lemma_.lower() in vocab.plan_nouns
+    planned = verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and plan_noun(verb.head.head)
     # 'voted to lift the ban', 'agreed to suspend talks': decided, not yet done.
     # 'had to leave', 'needs to act': an obligation, like 'must'; 'allowed him to run',
     # 'urged X to resign': asked or let, not done ('forced X to resign' is done).
@@ -154,6 +153,16 @@ def _hearsay(source: Token) -> bool:
     specific = any(c.dep_ in {"poss", "compound"} or c.lower_ in {"the", "this", "that"}
                    for c in source.children)
     return source.tag_ == "NNS" or media or not specific
+
+
+def plan_noun(noun: Token) -> bool:
+    """A noun that names a plan ('agreement', 'intent'), also through its 'of' ('a letter of
+    intent'): what it is about is planned, and its holder would do it."""
+    plans = load_vocabulary().plan_nouns
+    return noun.lemma_.lower() in plans or any(
+        c.dep_ == "prep" and c.lower_ == "of" and
+        any(g.dep_ == "pobj" and g.lemma_.lower() in plans for g in c.children)
+        for c in noun.children)
 
 
 def _no_object(verb: Token) -> bool:

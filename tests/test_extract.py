@@ -633,8 +633,8 @@ def test_a_borrowed_subject_stays_where_grammar_gives_it(text, lemma, subject):
     # an infinitive on a noun deep in a phrase: the bridge links, not Lena Park
     ("Lena Park praised the design of a bridge to link the islands.", "link"),
     ("Lena Park criticised the cost of a new road to connect Oslo and Bergen.", "connect"),
-    # a gerund on a noun's preposition: a letter of intent is no sale
-    ("Norvex Energy signed a letter of intent on selling its refinery to Balder Oil.", "sell"),
+    # a gerund on a noun's preposition that names no plan
+    ("Norvex Energy praised the design of a pipeline for carrying gas to Balder Oil.", "carry"),
     # 'for' + gerund after an object is the object's deed, not the subject's
     ("Lena Park thanked Tom Reyes for visiting Bergen.", "visit"),
     # after a verb of outcome the gerund is nobody's

@@ -115,6 +115,9 @@ def test_what_a_subject_decided_or_agreed_to_do_is_a_plan(text):
 
 @pytest.mark.parametrize(("text", "lemma", "factuality"), [
     ("Tom Reyes had to leave Oslo.", "leave", Factuality.EXPECTED),  # an obligation
+    # a letter of intent on selling is no sale yet
+    ("Tom Reyes signed a letter of intent on selling the farm to Lena Marsh.", "sell",
+     Factuality.EXPECTED),
     ("The Harlow Jazz were to play the Brenna Hawks on Friday.", "play", Factuality.EXPECTED),
     ("Tom Reyes is unlikely to visit Oslo.", "visit", Factuality.POSSIBLE),
     ("Lena Marsh called it unlikely that Tom Reyes would buy the farm.", "buy",

@@ -30,7 +30,7 @@ from kg.extract.reference import (
     referent,
 )
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, mention_end
-from kg.factuality import governors, judge_factuality
+from kg.factuality import governors, judge_factuality, plan_noun
 from kg.lexicon import argument_words, canonical_role, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
@@ -699,6 +699,17 @@ def _governing_verb(verb: Token) -> Token | None:
         elif reason:
             reason = not any(c.dep_ in {"dobj", "dative"} for c in governor.children)
         reason = reason and governor.lemma_.lower() not in words.outcome_verbs
+        if governor.pos_ == "NOUN" and plan_noun(governor):
+            # 'signed an agreement on selling gas', 'a letter of intent on selling': the
+            # plan's holders, the verb's subject, would do it (planned, kg.factuality).
+            for _ in range(3):
+                if governor.pos_ not in {"NOUN", "PROPN"} or \
+                        governor.dep_ not in {"dobj", "pobj"}:
+                    break
+                governor = governor.head
+                if governor.dep_ == "prep" and governor.lower_ == "of":
+                    governor = governor.head
+            return governor if governor.pos_ in {"VERB", "AUX"} else None
         if word not in words.gerund_adjunct_preps and not reason and \
                 not (governor.pos_ in {"VERB", "AUX"} and accused_of_deed(governor, head)):
             return None
