@@ -281,6 +281,11 @@ def _remove_leftovers(path: Path) -> None:
     """Generations other than the live one (staged by a killed run, or replaced), records no
     document of the live generation uses, and temporary files. Called with the lock held."""
     live = (path / CURRENT).resolve() if is_store(path) else None
+    if live is not None and not live.is_dir():
+        # a link to nothing: the output set's current generation has no store (a checkout of
+        # a committed ``output/`` brings generations without their ignored store link), so
+        # there is no live generation to keep and the build writes the store anew
+        live = None
     used: set[str] = set()
     if live is not None:
         used = set(GraphStore(path, live).manifest.documents.values())

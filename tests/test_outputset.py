@@ -421,6 +421,33 @@ def test_an_update_of_the_store_in_a_set_switches_with_the_set_and_keeps_the_fil
     assert len([p for p in (out / "store").iterdir() if p.name.startswith("g-")]) == 1
 
 
+def test_a_checked_out_generation_without_its_store_link_is_built_anew(tmp_path, monkeypatch):
+    """A repository that commits its output set (this one's ``output/``) ignores the store link
+    inside a generation, so a checkout brings a generation whose store link is missing while
+    the store folder of an earlier build is still there: the next build writes the store anew
+    instead of calling it damaged."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+    from kg.graphstore import open_store
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(VERSIONS[0])
+    built = CliRunner().invoke(main, ["build", "corpus", "-q", "--workers", "1"])
+    assert built.exit_code == 0, built.output
+    out = tmp_path / "output"
+    (out / CURRENT / "store").unlink()  # what a checkout of the committed files leaves
+    assert not (out / "store" / "current").exists()
+
+    again = CliRunner().invoke(main, ["build", "corpus", "-q", "--workers", "1"])
+
+    assert again.exit_code == 0, again.output
+    assert outputset.binds(out / "store" / "current")
+    assert len(open_store(out / "store").manifest.documents) == 1
+    assert len([p for p in (out / "store").iterdir() if p.name.startswith("g-")]) == 1
+
+
 UPDATES = ("Angela Merkel visited Paris on Monday and met Emmanuel Macron.\n",
            "Angela Merkel visited Rome on Tuesday and met Giorgia Meloni.\n")
 
