@@ -538,3 +538,17 @@ def test_the_seeds_checked_in_parts_report_what_the_whole_reports(seed_build):
     assert len(expected.violations) >= 6
     assert any(v.sentence for v in expected.violations if "fact" in v.focus)
     assert _report_in_parts(corpus, documents) == expected
+
+
+def test_every_merge_reason_kg_gives_is_one_the_shapes_accept():
+    """The shapes list the merge reasons by name (sh:in); a reason added to the model but not
+    to the shapes makes every graph that uses it fail validation."""
+    from rdflib.collection import Collection
+
+    from kg.model import MergeReason
+
+    shapes = load_shapes()
+    lists = [Collection(shapes, node) for _, _, node in shapes.triples((None, SH["in"], None))]
+    accepted = [{str(item) for item in items} for items in lists]
+    reasons = {reason.value for reason in MergeReason}
+    assert any(reasons <= names for names in accepted), [reasons - names for names in accepted]
