@@ -191,6 +191,23 @@ def test_a_light_verb_idiom_names_the_verb_a_reader_would_use():
     assert hosted.subject.entity_id == "place/lisbon"
 
 
+def test_whom_one_speaks_to_is_the_audience_not_the_topic():
+    corpus = corpus_of("Mara Lindqvist spoke to the Dunmore Economic Club on Tuesday. "
+                       "Tom Reyes spoke to the Harlow Gazette about the merger.")
+    discussed = [f for f in corpus.facts if f.predicate == "discussed"]
+    assert [f.object.entity_id.split("/")[1] for f in discussed if f.object] == ["merger"]
+    assert not [f for f in discussed if f.subject.entity_id == "person/mara-lindqvist"]
+    (merger,) = discussed
+    assert role(merger, "recipient") == ["organization/harlow-gazette"]
+
+
+def test_striking_a_balance_is_no_attack():
+    corpus = corpus_of("The Harlow Council seeks to strike a balance between growth and "
+                       "safety.")
+    assert not [f for f in corpus.facts if f.predicate == "attacked"]
+    assert [f for f in corpus.facts if f.lemma == "strike balance"]
+
+
 def test_becoming_something_is_a_fact_about_what_they_became():
     corpus = corpus_of("Lena Marsh became mayor of Dunmore in 2005.")
     (became,) = [f for f in corpus.facts if f.lemma == "become"]
