@@ -68,18 +68,13 @@ class RecordSpool(Sequence[ExtractionResult]):
 
     def add(self, record: ExtractionResult) -> None:
         """File ``record``; the caller need not keep it."""
-        self.add_pickled(record.document.doc_id, record.document.source,
-                         pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def add_pickled(self, doc_id: str, source: str, data: bytes) -> None:
-        """File a record already pickled (as a worker sends it), without unpickling it."""
         file = self._folders[0].new_file()
         try:
-            file.write_bytes(data)
+            file.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as err:
             raise OutputError(f"{file}: cannot keep an extraction record on disk "
                               f"({err.strerror or err})") from None
-        self._entries.append(SpooledRecord(doc_id, source, file))
+        self._entries.append(SpooledRecord(record.document.doc_id, record.document.source, file))
 
     @property
     def entries(self) -> tuple[SpooledRecord, ...]:
