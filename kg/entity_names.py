@@ -98,6 +98,12 @@ def ship_prefixes() -> frozenset[str]:
 
 
 @cache
+def title_prefixes() -> frozenset[str]:
+    """Titles written before a person's full name ('representative', 'judge'), folded."""
+    return frozenset(_data()["title_prefixes"])  # type: ignore[arg-type]
+
+
+@cache
 def award_words() -> frozenset[str]:
     """Words that make a name an award ('medal', 'prize'), lower case."""
     return frozenset(_data()["award_words"])  # type: ignore[arg-type]

@@ -54,6 +54,7 @@ from kg.entity_names import (
     known_aliases,
     known_name,
     outlet_words,
+    title_prefixes,
 )
 from kg.errors import InputError
 from kg.extract.mentions import title_nouns
@@ -85,14 +86,7 @@ _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "s
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
 _NAME_PREFIXES = {"president", "mr", "mrs", "ms", "dr", "minister", "chairman", "leader", "general",
                   "prime", "sir", "lord", "king", "queen", "prince", "senator", "governor"}
-# Titles a person's name is written after ('Representative Elijah Cummings', 'Judge Amy
-# Berman Jackson'): dropped from the key only when a full name (two words or more) follows,
-# and not before a link word ('Secretary of State'); the title stays a title fact.
-_TITLE_PREFIXES = frozenset({
-    "representative", "rep", "congressman", "congresswoman", "senator", "sen", "governor",
-    "gov", "judge", "justice", "mayor", "ambassador", "chancellor", "premier", "commissioner",
-    "councillor", "councilor", "colonel", "lieutenant", "sergeant", "captain", "commander",
-    "secretary", "deputy", "lawmaker", "prosecutor", "bishop", "pope", "princess", "emperor"})
+# after a title word these make it part of a name ('Secretary of State'): kept in the key
 _LINK_WORDS = frozenset({"of", "for", "and", "the", "general", "to", "at", "in"})
 
 
@@ -103,7 +97,7 @@ def name_key(text: str) -> tuple[str, ...]:
     tokens = re.findall(r"[a-z0-9]+", folded)
     while len(tokens) > 1 and tokens[0] in _NAME_PREFIXES | {"the"}:
         tokens = tokens[1:]
-    while len(tokens) > 2 and tokens[0] in _TITLE_PREFIXES and tokens[1] not in _LINK_WORDS:
+    while len(tokens) > 2 and tokens[0] in title_prefixes() and tokens[1] not in _LINK_WORDS:
         tokens = tokens[1:]  # 'Representative Elijah Cummings' is Elijah Cummings
     while len(tokens) > 1 and tokens[-1] in _COMPANY_SUFFIXES:
         tokens = tokens[:-1]
