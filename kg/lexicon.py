@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -202,6 +203,13 @@ class EventNouns(BaseModel):
 @cache
 def event_nouns() -> EventNouns:
     return EventNouns.model_validate(_data("nominal_events.json"))
+
+
+@cache
+def source_lines() -> dict[str, Any]:
+    """How the citation line of a monitored report is written ('Moscow ITAR-TASS in English
+    1654 GMT'): its report number's pattern, stop words and outlet words (places.json)."""
+    return dict(_data("places.json")["source_lines"])  # type: ignore[call-overload]
 
 
 @cache

@@ -11,19 +11,16 @@ numbering (which pronoun search counts back through) is unchanged.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Span, Token
 
 from kg.extract.facts import fact_at, make_fact
 from kg.extract.state import DocState, make_mention
 from kg.gazetteer import lookup
+from kg.lexicon import source_lines
 from kg.model import Dateline, Document, EntityType, Fact, Mention, Sentence
 
 _SEPARATORS = " \t—–-:"
@@ -70,12 +67,6 @@ def _comma(text: str, dateline: Dateline) -> tuple[int, int, str]:
                                                text[dateline.place_start:dateline.place_end])
 
 
-@cache
-def _source_lines() -> dict[str, Any]:
-    places = json.loads(resources.files("kg").joinpath("data/places.json").read_text("utf-8"))
-    return dict(places["source_lines"])
-
-
 def source_line_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
     """'LD2504174394 Moscow ITAR-TASS in English 1654 GMT 25 Apr 94', or a line that is only
     'Paris AFP': the citation of a monitored report names a city and the outlet based there
@@ -83,7 +74,7 @@ def source_line_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterat
     phrase ('Moscow' a compound on the outlet) and the recogniser often glues both names.
     Without a report number the line must be the two names and nothing else, so prose that
     opens with a city ('Paris Hilton said ...') is no citation."""
-    number = re.compile(_source_lines()["report_number"])
+    number = re.compile(source_lines()["report_number"])
     tokens = list(sent)
     starts = [i + 1 for i, t in enumerate(tokens) if number.match(t.text)] or [0]
     for start in starts:
@@ -107,7 +98,7 @@ def _city_and_outlet(state: DocState, tokens: list[Token], start: int, *,
                      _is_city(state, tokens[start:start + size])), None)
     if city_end is None:
         return None
-    stops = set(_source_lines()["stop_words"])
+    stops = set(source_lines()["stop_words"])
     end = city_end
     while end < len(tokens) and _outlet_word(tokens, end, stops):
         end += 1
@@ -128,7 +119,7 @@ def _outlet_name(words: list[Token]) -> bool:
     """'AFP', 'ITAR-TASS', 'Radio Rebelde Network': in capitals, or ending in an outlet word."""
     letters = "".join(c for w in words for c in w.text if c.isalpha())
     return (len(letters) >= 2 and letters.isupper()) or \
-        words[-1].lower_ in _source_lines()["outlet_words"]
+        words[-1].lower_ in source_lines()["outlet_words"]
 
 
 def _is_city(state: DocState, words: list[Token]) -> bool:
