@@ -163,16 +163,22 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         words = [*(t.lower_ for t in number), *words[:-1], token.lower_]
         left = min(left, number.start)
     end = token.i
-    preps = {"of"} | (COMPLEMENT_PREPS if token.lemma_.lower() in event_nouns().nouns or
-                      token.lemma_.lower() in vocab.plan_nouns else set())
-    complement = _complement(token, preps)
+    eventive = token.lemma_.lower() in event_nouns().nouns
+    preps = noun_complement_preps() | (COMPLEMENT_PREPS if eventive or
+                                       token.lemma_.lower() in vocab.plan_nouns else set())
+    complement = _complement(token, preps) or _complement_on_verb(token)
     if complement is not None:
         # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
-        # the march', 'an investigation of Tom Reyes's son': the head alone says too little.
-        words += [complement.root.head.lower_,
+        # the march', 'an investigation of Tom Reyes's son', 'a delegate from Samoa', 'guilt
+        # in eight murders': the head alone says too little.
+        words += [token.doc[complement.start - 1].lower_,
                   *(t.text if t.pos_ == "PROPN" or t.dep_ == "case" else t.lower_
                     for t in complement)]
         end = complement.end - 1
+    elif eventive and (owner := _possessor_named(state, token)) is not None:
+        # 'announced his death' after 'Tom Reyes died': whose death it was is what a reader
+        # needs; the words stay the noun's, the label names the owner.
+        words += ["of", owner]
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
 
@@ -214,27 +220,98 @@ def _counted(state: DocState, number: Token) -> Mention | None:
                         lemma=surface_text(f"{number.lower_} {noun.lower_}"))
 
 
-def _complement(token: Token, preps: set[str]) -> Span | None:
-    """The noun an 'of'-phrase (or, after an event noun, 'on', 'into', 'against', ...) adds to
-    a common noun, with its compounds and adjectives ('impeachment', 'Jacob Blake', 'illicit
-    drugs'); None when there is none, or when it runs on into clauses and further phrases,
-    which would make the name a sentence."""
+COMPLEMENT_WORDS = 7  # a label longer than this reads as a sentence, not a name
+
+
+def _complement(token: Token, preps: frozenset[str] | set[str], *,
+                nested: bool = True, adjacent_to: Token | None = None) -> Span | None:
+    """The noun phrase a prepositional phrase right after a common noun adds to it ('of
+    impeachment', 'from the island of Tala', 'in eight murders', 'in sociology and history';
+    after an event noun also 'on', 'into', 'against', ...), with its compounds, adjectives and
+    count, and one 'of'-phrase of its own ('with the government of Norway'); None when there
+    is none, when it is a date or a time, or when it runs on into clauses and further
+    phrases, which would make the name a sentence. ``adjacent_to``: the phrase must follow
+    that word instead of ``token`` (a phrase the parser hung on the verb)."""
+    after = token if adjacent_to is None else adjacent_to
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
-        if prep.i != token.i + 1:
+        if prep.i != after.i + 1:
             return None
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if pobj.pos_ not in {"NOUN", "PROPN"} or pobj.lower_ in VAGUE_HEADS:
+            if pobj.pos_ not in {"NOUN", "PROPN"} or pobj.lower_ in VAGUE_HEADS or \
+                    pobj.ent_type_ in {"DATE", "TIME"}:
                 return None
             start = pobj.i
-            while start > prep.i + 1 and token.doc[start - 1].dep_ in {"amod", "compound"} \
-                    and token.doc[start - 1].head.i in range(start, pobj.i + 1):
-                start -= 1
+            while start > prep.i + 1 and token.doc[start - 1].head.i in range(start, pobj.i + 1) \
+                    and token.doc[start - 1].dep_ in {"amod", "compound", "nummod"}:
+                start = token.doc[start - 1].left_edge.i  # 'at least 50 people'
             start = _possessor_start(pobj, start, prep.i + 1)
             if start == prep.i + 2 and token.doc[start - 1].lower_ in {"the", "a", "an"}:
                 start -= 1  # 'the shooting of a protester'
-            if start != prep.i + 1:
-                return None  # 'the fate of 40 people', 'the plan of his party': too loose
-            return token.doc[start:pobj.i + 1]
+            if start != prep.i + 1 or any(t.dep_ in {"relcl", "acl", "appos"} or
+                                          t.tag_ in {"WDT", "WP"}
+                                          for t in token.doc[start:pobj.i + 1]):
+                return None  # 'the fate of those people', 'the plan of his party': too loose
+            end = pobj.i + 1
+            conj = next((c for c in pobj.children if c.dep_ == "conj" and c.i == pobj.i + 2
+                         and token.doc[pobj.i + 1].dep_ == "cc" and c.pos_ == pobj.pos_
+                         and not any(c.children)), None)
+            if conj is not None:
+                end = conj.i + 1  # 'in sociology and history'
+            elif nested and (inner := _complement(pobj, {"of"}, nested=False)) is not None:
+                end = inner.end  # 'an agreement with the government of Norway'
+            if end - start > COMPLEMENT_WORDS:
+                return None
+            return token.doc[start:end]
+    return None
+
+
+def _complement_on_verb(noun: Token) -> Span | None:
+    """'admitted his guilt in eight murders', 'won the last delegate from the island of
+    Tala': the parser hangs the phrase on the verb, but right after the object, with a
+    preposition of ``verb_complement_preps`` and no place, date or time in it, it is the
+    object's own ('killed three people in Oslo' stays a place)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i == noun.i + 1):
+        if prep.lower_ not in verb_complement_preps():
+            return None
+        phrase = _complement(verb, {prep.lower_}, adjacent_to=noun)
+        if phrase is None or any(t.ent_type_ in PLACE_LABELS or
+                                 t.lemma_.lower() in load_vocabulary().place_nouns
+                                 for t in phrase):
+            return None
+        return phrase
+    return None
+
+
+PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+
+
+@cache
+def verb_complement_preps() -> frozenset[str]:
+    """Prepositions whose phrase, hung on a verb right after its object, is the object's:
+    reference.json."""
+    return frozenset(reference_words()["verb_complement_preps"])  # type: ignore[arg-type]
+
+
+@cache
+def noun_complement_preps() -> frozenset[str]:
+    """Prepositions whose phrase right after any common noun is part of what it names
+    ('member of', 'delegate from', 'degree in'): reference.json."""
+    return frozenset(reference_words()["complement_preps"])  # type: ignore[arg-type]
+
+
+def _possessor_named(state: DocState, noun: Token) -> str | None:
+    """Whose an event is, when a possessive says it and names someone: 'his death' after
+    Tom Reyes was named, 'Tom Reyes's arrest'; None for a possessor that names no one."""
+    for owner in (c for c in noun.children if c.dep_ == "poss"):
+        mention = referent(state, owner, possessive=True)
+        while mention is not None and mention.antecedent is not None:
+            mention = mention.antecedent
+        if mention is not None and mention.ner_label not in (None, "PROPN") and \
+                mention.type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
+            return mention.text
     return None
 
 
