@@ -182,3 +182,59 @@ def test_they_is_a_body_named_in_the_singular_when_no_plural_came_before():
 def test_both_with_a_plural_noun_is_the_group_just_named():
     corpus = corpus_of("Norway and Chile signed the treaty. Then both nations issued statements.")
     assert _subjects(corpus, "published") == {"place/norway", "place/chile"}
+
+
+def _labels(corpus, predicate: str) -> set[str]:
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return {labels.get(object_id(f) or "", "") for f in corpus.facts if f.predicate == predicate}
+
+
+def test_an_object_keeps_the_phrase_that_says_which_one():
+    corpus = corpus_of("Lena Park won the last delegate from the Green Party.",
+                       "Tom Reyes received a degree in physics in 2004.",
+                       "Lena Park taught classes in sociology and history.")
+    assert "delegate from the Green Party" in _labels(corpus, "won")
+    assert "degree in physics" in _labels(corpus, "received")  # not '... in 2004'
+    assert "class in sociology and history" in _labels(corpus, "taught")
+
+
+def test_a_phrase_the_parser_hangs_on_the_verb_after_the_object_is_the_objects():
+    corpus = corpus_of("Lena Park admitted her guilt in eight murders.",
+                       "Tom Reyes killed three people in Oslo.")
+    assert "guilt in eight murders" in _labels(corpus, "admitted")
+    assert not any("Oslo" in label for label in _labels(corpus, "killed"))  # a place stays one
+
+
+def test_an_object_phrase_keeps_one_of_phrase_of_its_own_and_no_more():
+    corpus = corpus_of("Norway signed an agreement with the government of Chile.")
+    assert "agreement with the government of Chile" in _labels(corpus, "signed")
+
+
+def test_the_bill_is_the_one_law_the_article_names():
+    corpus = corpus_of("Lawmakers passed the Clean Rivers Act in May. Governor Tom Reyes signed "
+                       "the bill on Friday.")
+    signed = [f for f in corpus.facts if f.predicate == "signed"]
+    assert [f.subject.entity_id for f in signed] == ["person/tom-reyes"]
+    assert _labels(corpus, "signed") == {"Clean Rivers Act"}
+
+
+def test_the_bill_is_left_alone_when_two_laws_are_named():
+    corpus = corpus_of("Lawmakers passed the Clean Rivers Act and the Open Roads Act in May. "
+                       "Governor Tom Reyes signed the bill on Friday.")
+    assert not _labels(corpus, "signed") & {"Clean Rivers Act", "Open Roads Act"}
+
+
+def test_the_country_is_the_one_country_named_and_only_in_its_own_article():
+    corpus = corpus_of("Norway hosted the talks. Officials said the country would send aid.",
+                       "Officials said the country would send food.")
+    senders = {(f.subject.entity_id, object_id(f)) for f in corpus.facts
+               if f.predicate == "sent"}
+    assert ("place/norway", "thing/aid") in senders
+    assert not any(s == "place/norway" and "food" in (o or "") for s, o in senders)
+
+
+def test_the_country_names_no_one_when_two_countries_were_named():
+    corpus = corpus_of("Norway and Chile hosted the talks. Officials said the country would "
+                       "send aid.")
+    assert not {f.subject.entity_id for f in corpus.facts if f.predicate == "sent"} & \
+        {"place/norway", "place/chile"}

@@ -12,6 +12,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from kg import gazetteer
 from kg.extract.gender import (
     fits,
     known_to_fit,
@@ -124,6 +125,13 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if antecedent is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type,
                             ner_label=None, antecedent=antecedent)
+    if (labels := description_labels().get(kind)) is not None and _is_definite_bare(token):
+        # 'the bill' in an article that names one law, 'the film' with one film named, 'the
+        # country' with one country: the one named thing of that kind before it.
+        described = _described_by_label(state, token, labels)
+        if described is not None:
+            return make_mention(state, token.doc[token.i:token.i + 1], described.type,
+                                ner_label=None, antecedent=described)
     country = _demonym_before(token)
     if (country is not None or _is_definite_bare(token)) and \
             (role := canonical_role(token.lemma_.lower())):
@@ -238,8 +246,10 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
             return None
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if pobj.pos_ not in {"NOUN", "PROPN"} or pobj.lower_ in VAGUE_HEADS or \
-                    pobj.ent_type_ in {"DATE", "TIME"}:
-                return None
+                    pobj.ent_type_ in {"DATE", "TIME"} or (prep.lower_ in PLACE_PREPS and (
+                        pobj.ent_type_ in PLACE_LABELS or
+                        pobj.lemma_.lower() in load_vocabulary().place_nouns)):
+                return None  # 'killed three people in Oslo': Oslo is where, a role
             start = pobj.i
             while start > prep.i + 1 and token.doc[start - 1].head.i in range(start, pobj.i + 1) \
                     and token.doc[start - 1].dep_ in {"amod", "compound", "nummod"}:
@@ -286,6 +296,7 @@ def _complement_on_verb(noun: Token) -> Span | None:
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+PLACE_PREPS = {"in", "at"}  # 'people in Oslo' is where they were; 'people from Oslo' who
 
 
 @cache
@@ -450,6 +461,46 @@ def _described_organisation(state: DocState, token: Token, kind: str) -> Mention
         if not any(words <= group or group <= words for group in groups):
             groups.append(words)
     return found[0] if len(groups) == 1 else None
+
+
+@cache
+def description_labels() -> dict[str, frozenset[str]]:
+    """'bill' -> {'LAW'}, 'film' -> {'WORK_OF_ART'}, 'country' -> {'country'}: the kinds of
+    named thing a definite description can stand for (reference.json)."""
+    kinds = reference_words()["description_labels"]
+    return {noun: frozenset(labels) for noun, labels in kinds.items()}  # type: ignore[union-attr]
+
+
+def _described_by_label(state: DocState, token: Token, labels: frozenset[str]
+                        ) -> Mention | None:
+    """The one thing named before ``token`` in its document whose recogniser label is one of
+    ``labels`` ('country': a place the gazetteer knows as a country); None when two
+    different names fit or none does. Never another document: ``state`` is this one's."""
+    own = _own_clause_subjects(state, token)
+    found: dict[str, Mention] = {}
+    for i in sorted(state.mention_at):
+        mention = state.mention_at[i]
+        if i >= token.i:
+            break
+        if mention.antecedent is not None or mention.ner_label in (None, "PROPN") or \
+                any(same_name(mention, o) for o in own):
+            continue
+        words = mention.text.lower().split()
+        if mention.ner_label in labels or (words and description_labels().get(
+                words[-1].rstrip(".,")) == labels):
+            # (a name ending in a word of the kind is one too, whatever the recogniser
+            # called it: 'the Open Roads Act' tagged an event still competes)
+            key = " ".join(words)
+        elif "country" in labels and mention.type is EntityType.PLACE and \
+                (place := gazetteer.lookup(mention.text)) is not None and place.kind == "country":
+            key = place.name.lower()
+        else:
+            continue
+        found.setdefault(key, mention)
+    keys = list(found)
+    distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
+                                           for o in keys)]
+    return found[distinct[0]] if len(distinct) == 1 else None
 
 
 CORPORATE_WORDS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "the",
