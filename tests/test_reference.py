@@ -238,3 +238,15 @@ def test_the_country_names_no_one_when_two_countries_were_named():
                        "send aid.")
     assert not {f.subject.entity_id for f in corpus.facts if f.predicate == "sent"} & \
         {"place/norway", "place/chile"}
+
+
+def test_an_event_noun_says_whose_event_through_its_possessive():
+    corpus = corpus_of("Tom Reyes died on Monday. The mayor of Oslo announced his death.")
+    assert "Tom Reyes's death" in _labels(corpus, "announced")
+
+
+def test_a_place_after_from_is_no_part_of_the_name():
+    corpus = corpus_of("Two pilgrims from Norway visited Rome.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    visitors = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "visit"}
+    assert visitors and not any("Norway" in v for v in visitors)

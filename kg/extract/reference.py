@@ -180,13 +180,13 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # the march', 'an investigation of Tom Reyes's son', 'a delegate from Samoa', 'guilt
         # in eight murders': the head alone says too little.
         words += [token.doc[complement.start - 1].lower_,
-                  *(t.text if t.pos_ == "PROPN" or t.dep_ == "case" else t.lower_
-                    for t in complement)]
+                  *(t.text if t.pos_ == "PROPN" or t.dep_ == "case" or t.ent_type_
+                    else t.lower_ for t in complement)]
         end = complement.end - 1
     elif eventive and (owner := _possessor_named(state, token)) is not None:
         # 'announced his death' after 'Tom Reyes died': whose death it was is what a reader
-        # needs; the words stay the noun's, the label names the owner.
-        words += ["of", owner]
+        # needs ("Tom Reyes's death"); the head stays the last word.
+        words = [f"{owner}'s", *words[-1:]] if len(words) == 1 else words
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
 
@@ -246,10 +246,9 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
             return None
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if pobj.pos_ not in {"NOUN", "PROPN"} or pobj.lower_ in VAGUE_HEADS or \
-                    pobj.ent_type_ in {"DATE", "TIME"} or (prep.lower_ in PLACE_PREPS and (
-                        pobj.ent_type_ in PLACE_LABELS or
-                        pobj.lemma_.lower() in load_vocabulary().place_nouns)):
-                return None  # 'killed three people in Oslo': Oslo is where, a role
+                    pobj.ent_type_ in {"DATE", "TIME"} or any(
+                        c.dep_ == "appos" for c in pobj.children):
+                return None
             start = pobj.i
             while start > prep.i + 1 and token.doc[start - 1].head.i in range(start, pobj.i + 1) \
                     and token.doc[start - 1].dep_ in {"amod", "compound", "nummod"}:
@@ -269,10 +268,22 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
                 end = conj.i + 1  # 'in sociology and history'
             elif nested and (inner := _complement(pobj, {"of"}, nested=False)) is not None:
                 end = inner.end  # 'an agreement with the government of Norway'
-            if end - start > COMPLEMENT_WORDS:
-                return None
+            if end - start > COMPLEMENT_WORDS or (prep.lower_ in PLACE_PREPS and
+                                                  _names_place(token.doc[start:end])):
+                return None  # 'killed three people in Oslo': Oslo is where, a role
+            if prep.lower_ != "of" and pobj.right_edge.i >= end:
+                return None  # 'an article from the site, oe24.at, ...': runs on
             return token.doc[start:end]
     return None
+
+
+def _names_place(phrase: Span) -> bool:
+    """Whether a phrase names a place or a time: a recogniser label, a place noun, or a name
+    the gazetteer knows ('American Samoa', even when the recogniser missed it)."""
+    vocab = load_vocabulary()
+    names = " ".join(t.text for t in phrase if t.pos_ == "PROPN")
+    return any(t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in vocab.place_nouns
+               for t in phrase) or (names != "" and gazetteer.lookup(names) is not None)
 
 
 def _complement_on_verb(noun: Token) -> Span | None:
@@ -287,16 +298,12 @@ def _complement_on_verb(noun: Token) -> Span | None:
         if prep.lower_ not in verb_complement_preps():
             return None
         phrase = _complement(verb, {prep.lower_}, adjacent_to=noun)
-        if phrase is None or any(t.ent_type_ in PLACE_LABELS or
-                                 t.lemma_.lower() in load_vocabulary().place_nouns
-                                 for t in phrase):
-            return None
-        return phrase
+        return None if phrase is None or _names_place(phrase) else phrase
     return None
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
-PLACE_PREPS = {"in", "at"}  # 'people in Oslo' is where they were; 'people from Oslo' who
+PLACE_PREPS = {"in", "at", "from"}  # 'people in Oslo', 'from Oslo': a place role, not a name
 
 
 @cache
@@ -316,10 +323,16 @@ def noun_complement_preps() -> frozenset[str]:
 def _possessor_named(state: DocState, noun: Token) -> str | None:
     """Whose an event is, when a possessive says it and names someone: 'his death' after
     Tom Reyes was named, 'Tom Reyes's arrest'; None for a possessor that names no one."""
+    subjects = [state.mention_at[c.i] for c in noun.head.children
+                if c.dep_ in SUBJECT_DEPS and c.i in state.mention_at]
     for owner in (c for c in noun.children if c.dep_ == "poss"):
         mention = referent(state, owner, possessive=True)
         while mention is not None and mention.antecedent is not None:
             mention = mention.antecedent
+        if mention is not None and owner.pos_ == "PRON" and \
+                any(same_name(mention, s) for s in subjects):
+            return None  # 'Tom Reyes filed his resignation': nothing to add; and 'Acme
+            # announced his death' does not make Acme the one who died
         if mention is not None and mention.ner_label not in (None, "PROPN") and \
                 mention.type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
             return mention.text
