@@ -250,3 +250,17 @@ def test_a_place_after_from_is_no_part_of_the_name():
     labels = {e.entity_id: e.label for e in corpus.entities}
     visitors = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "visit"}
     assert visitors and not any("Norway" in v for v in visitors)
+
+
+def test_a_description_set_beside_a_name_is_that_name_later():
+    corpus = corpus_of("Tom Reyes, the gunman, entered the bank on Monday. Police arrested "
+                       "the gunman in Oslo.")
+    assert {object_id(f) for f in corpus.facts if f.predicate == "arrested"} == \
+        {"person/tom-reyes"}
+
+
+def test_a_description_set_beside_two_names_names_neither():
+    corpus = corpus_of("Tom Reyes, the gunman, and Paul Hill, the gunman too, fled. Police "
+                       "arrested the gunman.")
+    assert not {object_id(f) for f in corpus.facts if f.predicate == "arrested"} & \
+        {"person/tom-reyes", "person/paul-hill"}

@@ -125,6 +125,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if antecedent is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type,
                             ner_label=None, antecedent=antecedent)
+    if (_is_definite_bare(token) or _possessed_bare(token)) and \
+            (apposed := _apposed_name(state, token, kind)) is not None:
+        # 'Tom Reyes, the gunman, ...' and later 'the gunman fled'; 'his sister, Lena Park'
+        # and later 'his sister': the one name the document set beside that noun.
+        return make_mention(state, token.doc[token.i:token.i + 1], apposed.type,
+                            ner_label=None, antecedent=apposed)
     if (labels := description_labels().get(kind)) is not None and _is_definite_bare(token):
         # 'the bill' in an article that names one law, 'the film' with one film named, 'the
         # country' with one country: the one named thing of that kind before it.
@@ -665,6 +671,24 @@ def _plural_antecedent(state: DocState, pronoun: Token) -> Mention | None:
 COLLECTIVE_BODIES = {"government", "police", "council", "committee", "cabinet", "parliament",
                      "administration", "team", "army", "military", "commission", "board",
                      "authority", "ministry", "department", "congress", "senate", "jury"}
+
+
+def _possessed_bare(token: Token) -> bool:
+    """'his sister', 'her lawyer': a possessive pronoun and the noun, no other words."""
+    children = list(token.children)
+    return any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in children) \
+        and not any(c.dep_ in {"compound", "amod", "nmod", "prep", "relcl", "acl", "nummod",
+                               "appos"} for c in children)
+
+
+def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
+    """The one name the document set beside this noun before it ('Tom Reyes, the gunman');
+    None when it set two different names beside it, or the noun is itself in that
+    apposition."""
+    found = [m for i, m in state.appositions().get(kind, ()) if i < token.i]
+    if not found or any(i == token.i for i, _ in state.appositions().get(kind, ())):
+        return None
+    return found[-1] if all(same_name(m, found[-1]) for m in found) else None
 
 
 def _is_definite_bare(token: Token) -> bool:

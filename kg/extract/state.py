@@ -40,6 +40,7 @@ class DocState:
     _named_kinds: frozenset[str] | None = None
     _common_nouns: frozenset[str] | None = None
     _described_kinds: frozenset[str] | None = None
+    _appositions: dict[str, list[tuple[int, Mention]]] | None = None
 
     def name_words(self) -> frozenset[str]:
         """Lower-cased words of the document's names ('cyclone' of 'Cyclone Mara')."""
@@ -76,6 +77,23 @@ class DocState:
                     ways.setdefault(token.lemma_.lower(), set()).add(" ".join(words))
             self._described_kinds = frozenset(k for k, v in ways.items() if len(v) == 1)
         return self._described_kinds
+
+    def appositions(self) -> dict[str, list[tuple[int, Mention]]]:
+        """Common nouns the document sets beside a name ('Tom Reyes, the gunman', 'his
+        sister, Lena Park', 'the gunman Tom Reyes'): noun lemma -> (position, named mention)
+        in reading order, so a later 'the gunman' can be that one person."""
+        if self._appositions is None:
+            found: dict[str, list[tuple[int, Mention]]] = {}
+            for token in self.doc:
+                if token.dep_ != "appos":
+                    continue
+                for noun, name in ((token, token.head), (token.head, token)):
+                    mention = self.mention_at.get(name.i)
+                    if noun.pos_ == "NOUN" and noun.i not in self.mention_at and \
+                            mention is not None and mention.ner_label is not None:
+                        found.setdefault(noun.lemma_.lower(), []).append((noun.i, mention))
+            self._appositions = found
+        return self._appositions
 
     def common_nouns(self) -> frozenset[str]:
         """Words the document writes as common nouns, as written ('fires')."""
