@@ -277,8 +277,9 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
             if end - start > COMPLEMENT_WORDS or (prep.lower_ in PLACE_PREPS and
                                                   _names_place(token.doc[start:end])):
                 return None  # 'killed three people in Oslo': Oslo is where, a role
-            if prep.lower_ != "of" and pobj.right_edge.i >= end:
-                return None  # 'an article from the site, oe24.at, ...': runs on
+            if end < len(token.doc) and token.doc[end].head.i == pobj.i and \
+                    token.doc[end].dep_ in {"appos", "compound", "amod", "nmod", "npadvmod"}:
+                return None  # 'an article from the news site oe24.at': cut mid-name
             return token.doc[start:end]
     return None
 
