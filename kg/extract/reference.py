@@ -32,7 +32,7 @@ from kg.extract.state import (
     surface_text,
 )
 from kg.factuality import governors
-from kg.lexicon import canonical_role, demonyms, event_nouns, initialisms
+from kg.lexicon import canonical_role, demonyms, event_nouns, initialisms, person_nouns
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -686,10 +686,32 @@ def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
     """The one name the document set beside this noun before it ('Tom Reyes, the gunman');
     None when it set two different names beside it, or the noun is itself in that
     apposition."""
-    found = [m for i, m in state.appositions().get(kind, ()) if i < token.i]
+    wanted = _kind_type(kind)
+    found = [m for i, m in state.appositions().get(kind, ()) if i < token.i and (
+        m.type is wanted if wanted is not None else
+        (m.type is EntityType.PERSON or m.ner_label in THING_LABELS))]
     if not found or any(i == token.i for i, _ in state.appositions().get(kind, ())):
         return None
     return found[-1] if all(same_name(m, found[-1]) for m in found) else None
+
+
+THING_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
+
+
+def _kind_type(kind: str) -> EntityType | None:
+    """What a noun says its referent is: a person ('gunman', 'sister', 'minister'), an
+    organisation ('company', 'ministry'), a place ('district'); None for other nouns, whose
+    referent is a person the lexicon does not list ('gunman') or a named thing ('the plane',
+    'the film'), never an organisation or a place ('the primary, Vermont' is a misparse)."""
+    vocab = load_vocabulary()
+    if kind in person_nouns() or canonical_role(kind) or word_sex(kind) or kind in title_nouns():
+        return EntityType.PERSON
+    if kind in vocab.organisation_nouns or kind in description_kinds() or \
+            kind in generic_organisation_nouns():
+        return EntityType.ORGANIZATION
+    if kind in vocab.place_nouns:
+        return EntityType.PLACE
+    return None
 
 
 def _is_definite_bare(token: Token) -> bool:
