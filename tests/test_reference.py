@@ -264,3 +264,8 @@ def test_a_description_set_beside_two_names_names_neither():
                        "arrested the gunman.")
     assert not {object_id(f) for f in corpus.facts if f.predicate == "arrested"} & \
         {"person/tom-reyes", "person/paul-hill"}
+
+
+def test_an_event_noun_owned_by_its_own_subject_gains_no_owner():
+    corpus = corpus_of("Lena Park said she ended her campaign.")
+    assert _labels(corpus, "ended") == {"campaign"}

@@ -330,8 +330,9 @@ def noun_complement_preps() -> frozenset[str]:
 def _possessor_named(state: DocState, noun: Token) -> str | None:
     """Whose an event is, when a possessive says it and names someone: 'his death' after
     Tom Reyes was named, 'Tom Reyes's arrest'; None for a possessor that names no one."""
-    subjects = [state.mention_at[c.i] for c in noun.head.children
-                if c.dep_ in SUBJECT_DEPS and c.i in state.mention_at]
+    subjects = [m for c in noun.head.children if c.dep_ in SUBJECT_DEPS and c.i != noun.i
+                and (m := referent(state, c)) is not None]
+    subjects += [m.antecedent for m in subjects if m.antecedent is not None]
     for owner in (c for c in noun.children if c.dep_ == "poss"):
         mention = referent(state, owner, possessive=True)
         while mention is not None and mention.antecedent is not None:
@@ -506,6 +507,9 @@ def _described_by_label(state: DocState, token: Token, labels: frozenset[str]
                 any(same_name(mention, o) for o in own):
             continue
         words = mention.text.lower().split()
+        if "country" not in labels and mention.type in {
+                EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION}:
+            continue  # 'the aircraft' is no airport the recogniser called a product
         if mention.ner_label in labels or (words and description_labels().get(
                 words[-1].rstrip(".,")) == labels):
             # (a name ending in a word of the kind is one too, whatever the recogniser
