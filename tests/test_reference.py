@@ -269,3 +269,13 @@ def test_a_description_set_beside_two_names_names_neither():
 def test_an_event_noun_owned_by_its_own_subject_gains_no_owner():
     corpus = corpus_of("Lena Park said she ended her campaign.")
     assert _labels(corpus, "ended") == {"campaign"}
+
+
+def test_a_plural_title_is_everyone_the_document_gave_that_title():
+    corpus = corpus_of("Energy minister Tom Reyes arrived on Monday. Energy minister Lena Park "
+                       "arrived on Tuesday. The deal was signed by the energy ministers.",
+                       "Energy minister Paul Hill arrived on Monday. Anna Berg arrived on "
+                       "Tuesday. The pact was signed by the energy ministers.")
+    signers = {f.subject.entity_id for f in corpus.facts if f.lemma == "sign"}
+    assert {"person/tom-reyes", "person/lena-park"} <= signers
+    assert not signers & {"person/paul-hill", "person/anna-berg"}  # one titled is no plural

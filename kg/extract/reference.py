@@ -860,6 +860,9 @@ GROUP_WORDS = {"they", "pair", "duo", "both"}
 def group_referent(state: DocState, head: Token) -> list[Mention]:
     """'Putin and Kim met. They exchanged rifles.' / 'the pair' / 'the two leaders' / 'both
     nations': the last group of named subjects, if it was in this or the previous sentence."""
+    titled = _titled_group(state, head)
+    if titled:
+        return titled
     if state.last_group is None:
         return []
     # 'the two leaders', 'both nations'
@@ -869,6 +872,30 @@ def group_referent(state: DocState, head: Token) -> list[Mention]:
         return []
     sentence, group = state.last_group
     return list(group) if state.sentence_index[head.i] - sentence <= 1 else []
+
+
+def _titled_group(state: DocState, head: Token) -> list[Mention]:
+    """'The agreement was signed by the energy ministers' after 'energy minister A', 'energy
+    minister B' and 'energy minister C': a definite plural role noun is every person the
+    document gave that title before it, when it gave it to at least two (one is not a
+    plural's referent; three named and 'the ministers' meaning two of them is the risk)."""
+    if head.tag_ != "NNS" or not any(c.dep_ == "det" and c.lower_ == "the"
+                                     for c in head.children):
+        return []
+    if any(c.dep_ not in {"det", "compound"} for c in head.children if c.i < head.i):
+        return []
+    words = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    role = canonical_role(" ".join([*words, head.lemma_.lower()]))
+    if role is None:
+        return []
+    people: dict[str, Mention] = {}
+    for i, mention, _ in state.people:
+        if i >= head.i or not mention.title or mention.antecedent is not None:
+            continue
+        title = mention.title.lower().replace(".", "").replace(",", " ").split()
+        if title and role in {canonical_role(" ".join(title[-2:])), canonical_role(title[-1])}:
+            people.setdefault(surname(mention), mention)
+    return list(people.values()) if len(people) >= 2 else []
 
 
 def as_place(mention: Mention | None) -> Mention | None:
