@@ -507,9 +507,6 @@ def _described_by_label(state: DocState, token: Token, labels: frozenset[str]
                 any(same_name(mention, o) for o in own):
             continue
         words = mention.text.lower().split()
-        if "country" not in labels and mention.type in {
-                EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION}:
-            continue  # 'the aircraft' is no airport the recogniser called a product
         if mention.ner_label in labels or (words and description_labels().get(
                 words[-1].rstrip(".,")) == labels):
             # (a name ending in a word of the kind is one too, whatever the recogniser
@@ -524,7 +521,14 @@ def _described_by_label(state: DocState, token: Token, labels: frozenset[str]
     keys = list(found)
     distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
                                            for o in keys)]
-    return found[distinct[0]] if len(distinct) == 1 else None
+    if len(distinct) != 1:
+        return None
+    only = found[distinct[0]]
+    if "country" not in labels and only.type in {EntityType.PERSON, EntityType.PLACE,
+                                                 EntityType.ORGANIZATION}:
+        return None  # 'the aircraft' is no airport the recogniser called a product; such a
+        # name still competes, so 'the bill' is not the other law when one is mistyped
+    return only
 
 
 CORPORATE_WORDS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "the",
