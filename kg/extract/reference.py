@@ -524,8 +524,9 @@ def _described_by_label(state: DocState, token: Token, labels: frozenset[str]
     if len(distinct) != 1:
         return None
     only = found[distinct[0]]
-    if "country" not in labels and only.type in {EntityType.PERSON, EntityType.PLACE,
-                                                 EntityType.ORGANIZATION}:
+    own_word = description_labels().get(only.text.lower().split()[-1].rstrip(".,")) == labels
+    if "country" not in labels and not own_word and only.type in {
+            EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION}:
         return None  # 'the aircraft' is no airport the recogniser called a product; such a
         # name still competes, so 'the bill' is not the other law when one is mistyped
     return only
