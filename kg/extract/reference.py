@@ -252,9 +252,13 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
             return None
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if pobj.pos_ not in {"NOUN", "PROPN"} or pobj.lower_ in VAGUE_HEADS or \
-                    pobj.ent_type_ in {"DATE", "TIME"} or any(
-                        c.dep_ == "appos" for c in pobj.children):
+                    pobj.ent_type_ in {"DATE", "TIME"}:
                 return None
+            if prep.lower_ != "of" and pobj.pos_ == "NOUN" and \
+                    not any(c.i < pobj.i for c in pobj.children) and \
+                    any(c.i > pobj.i for c in pobj.children):
+                return None  # 'in exchange for', 'in footage released by': a bare noun with
+                # more after it is a circumstance or a complex preposition, not a name
             start = pobj.i
             while start > prep.i + 1 and token.doc[start - 1].head.i in range(start, pobj.i + 1) \
                     and token.doc[start - 1].dep_ in {"amod", "compound", "nummod"}:
