@@ -190,10 +190,10 @@ def _labels(corpus, predicate: str) -> set[str]:
 
 
 def test_an_object_keeps_the_phrase_that_says_which_one():
-    corpus = corpus_of("Lena Park won the last delegate from the Green Party.",
+    corpus = corpus_of("Lena Park praised the last delegate from the Green Party.",
                        "Tom Reyes received a degree in physics in 2004.",
                        "Lena Park taught classes in sociology and history.")
-    assert "delegate from the Green Party" in _labels(corpus, "won")
+    assert "delegate from the Green Party" in _labels(corpus, "praised")
     assert "degree in physics" in _labels(corpus, "received")  # not '... in 2004'
     assert "class in sociology and history" in _labels(corpus, "taught")
 

@@ -256,7 +256,8 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
                 return None
             if prep.lower_ != "of" and pobj.pos_ == "NOUN" and \
                     not any(c.i < pobj.i for c in pobj.children) and \
-                    any(c.i > pobj.i for c in pobj.children):
+                    any(c.i > pobj.i and c.dep_ not in {"cc", "conj", "punct"}
+                        for c in pobj.children):
                 return None  # 'in exchange for', 'in footage released by': a bare noun with
                 # more after it is a circumstance or a complex preposition, not a name
             start = pobj.i
