@@ -604,6 +604,10 @@ TESTS = [  # kills at random moments, workers, fuzzing: the tests are the reprod
     "_whole",
     "tests/test_outputset.py::test_kg_build_update_killed_at_random_moments_leaves_the_store"
     "_whole_and_the_files",
+    "tests/test_outputset.py::test_every_build_combination_killed_at_random_moments_switches"
+    "_files_and_store_together",
+    "tests/test_journal.py::test_a_store_link_in_the_set_is_renamed_last_and_rolled_forward"
+    "_with_it",
     "tests/test_hostile_input.py::test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair"
     "_whole",
     "tests/test_journal.py::test_kg_build_killed_between_renames_then_kg_facts_sees_the_new_set"

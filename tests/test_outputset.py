@@ -452,9 +452,6 @@ COMBINATIONS = {
     "a store in another folder": (
         ["-o", "out/graph.ttl", "--store", "elsewhere/store"], ["out/graph.ttl"],
         "elsewhere/store", "kg: validate:", False),
-    "streamed nquads with a store in another folder": (
-        ["-o", "out/graph.nq", "--store", "elsewhere/store"], ["out/graph.nq"],
-        "elsewhere/store", "kg: resolve:", False),
     "plain files (--no-atomic-set) and their store": (
         ["--no-atomic-set"], ["output/graph.ttl", "output/graph.jsonld", "output/report.html"],
         "output/store",
@@ -462,7 +459,7 @@ COMBINATIONS = {
 }
 
 
-@pytest.mark.timeout(900)
+@pytest.mark.timeout(1800)  # 22 builds; one took 14 minutes on the loaded 2-core machine
 @pytest.mark.parametrize("combination", COMBINATIONS)
 def test_every_build_combination_killed_at_random_moments_switches_files_and_store_together(
         tmp_path, combination):
