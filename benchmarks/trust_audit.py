@@ -34,6 +34,7 @@ from hostile_inputs import (  # noqa: E402
     SLOW_ARTICLES,
     cartesian_graph,
     holding_server,
+    linked_out_corpus,
     long_turtle_literal,
     recording_server,
 )
@@ -246,14 +247,7 @@ def _hanging_context(folder: Path) -> Outcome:
       "test_hostile_input.py::test_a_symlink_out_of_the_folder_is_not_read_unless_asked",
       "symbolic links that point out of an")
 def _symlink(folder: Path) -> Outcome:
-    secret = folder / "outside" / "secret.txt"
-    secret.parent.mkdir()
-    secret.write_text("Kim Jong Un met Xi Jinping in Beijing on a secret Tuesday.\n")
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(ARTICLE)
-    (corpus / "leak.txt").symlink_to(secret)
-    (corpus / "dir").symlink_to(secret.parent, target_is_directory=True)
+    corpus, secret = linked_out_corpus(folder)
     outcome = run_kg(["build", str(corpus), "-o", "g.ttl", "-q"], folder,
                      trace=folder / "trace", secret=secret)
     if "Xi Jinping" in (folder / "g.ttl").read_text():
@@ -610,6 +604,10 @@ TESTS = [  # kills at random moments, workers, fuzzing: the tests are the reprod
     "_whole",
     "tests/test_outputset.py::test_kg_build_update_killed_at_random_moments_leaves_the_store"
     "_whole_and_the_files",
+    "tests/test_outputset.py::test_every_build_combination_killed_at_random_moments_switches"
+    "_files_and_store_together",
+    "tests/test_journal.py::test_a_store_link_in_the_set_is_renamed_last_and_rolled_forward"
+    "_with_it",
     "tests/test_hostile_input.py::test_a_kill_at_any_moment_leaves_the_previous_or_the_new_pair"
     "_whole",
     "tests/test_journal.py::test_kg_build_killed_between_renames_then_kg_facts_sees_the_new_set"

@@ -44,7 +44,7 @@ from kg.facts import (
 )
 from kg.graphstore import DEFAULT_STORE, RdfQuad, export_store, is_store
 from kg.graphstream import STREAMED_FORMATS, write_streamed
-from kg.incremental import StoreBuild, build_for_store, save, update_for_store, write_build
+from kg.incremental import StoreBuild, build_for_store, update_for_store, write_build
 from kg.nlp import DOCUMENT_SECONDS
 from kg.pipeline import BuildResult, build_result
 from kg.progress import Bars, LogLines, Progress, Silent, step
@@ -184,10 +184,11 @@ def main() -> None:
                                     "(unchanged ones are not read again) and rewrite its graph; "
                                     "writes no other file unless -o.")
 @click.option("--atomic-set/--no-atomic-set", "atomic_set", default=None,
-              help="Switch the output files and the store beside them in one rename, as "
-                   "links into a generation folder, so no program sees a mixed set (default: "
-                   "yes for two files, or files beside the store, plain files adopted; not for "
-                   "one -o file alone).")
+              help="Switch the output files and the store in one rename, as links into a "
+                   "generation folder, so no program sees a mixed set (default: yes for two "
+                   "files, or files written with a store, plain files adopted; not for one -o "
+                   "file alone). --no-atomic-set: plain files, which with the store's link "
+                   "only kg's readers see whole after a crash.")
 @reports_errors
 def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: str | None,
           no_validate: bool, strict: bool, min_confidence: float, quiet: bool,
@@ -242,7 +243,7 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
         for skipped in result.skipped:
             click.echo(f"kg: skipped {skipped}", err=True)
         if streamed:
-            written = _write_streamed(result, saved, into, targets, progress,
+            written = _write_streamed(result, saved, into, targets, progress, atomic_set,
                                       validate=not no_validate, strict=strict)
         else:
             written = _write_whole(result, saved, into, targets, page, sources, progress,
@@ -270,8 +271,9 @@ def _write_whole(result: BuildResult, saved: StoreBuild | None, into: Path | Non
         pages = {} if page is None else {page: render_report(
             build_report(result.dataset, report, validate=False))}
         # one commit for the files, the page and the store where they form an output set
-        note = write_build(render_outputs(result.dataset, targets, pages, inputs=sources),
-                           into if saved is not None else None, saved, atomic_set)
+        files = render_outputs(result.dataset, targets, pages, inputs=sources)
+        note = write_build(files, lambda: files, into if saved is not None else None, saved,
+                           atomic_set)
         if note:
             click.echo(f"kg: {note}", err=True)
         written = [str(t) for t in [*targets, *pages, *([into] if into else [])]]
@@ -280,17 +282,22 @@ def _write_whole(result: BuildResult, saved: StoreBuild | None, into: Path | Non
 
 
 def _write_streamed(result: BuildResult, saved: StoreBuild | None, into: Path | None,
-                    targets: dict[Path, str], progress: Progress, *, validate: bool,
-                    strict: bool) -> list[str]:
-    """Make, validate and write the graph part by part (``kg.graphstream``): one step."""
-    def store(quads: Iterator[RdfQuad], before_swap: Callable[[], None]) -> None:
-        assert saved is not None and into is not None
-        save(into, saved, quads, before_swap)
+                    targets: dict[Path, str], progress: Progress, atomic_set: bool | None,
+                    *, validate: bool, strict: bool) -> list[str]:
+    """Make, validate and write the graph part by part (``kg.graphstream``): one step; the
+    files and the store switch together as the whole graph's do (``write_build``)."""
+    notes: list[str] = []
+
+    def write(quads: Iterator[RdfQuad], finished: Callable[[], dict[Path, Path]]) -> None:
+        note = write_build(targets, finished, into if saved is not None else None, saved,
+                           atomic_set, quads=quads)
+        notes.extend([note] if note else [])
 
     with step(progress, "write") as summary:
         done = write_streamed(result.corpus, result.model, targets, validate=validate,
-                              store=store if saved is not None and into else None,
-                              check=lambda report: _tell_violations(report, strict))
+                              write=write, check=lambda report: _tell_violations(report, strict))
+        for note in notes:
+            click.echo(f"kg: {note}", err=True)
         written = [str(t) for t in [*targets, *([into] if into else [])]]
         checked = "" if done.report is None else "conforms, " if done.report.conforms \
             else f"{len(done.report.violations)} violation(s), "

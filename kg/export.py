@@ -14,7 +14,8 @@ from __future__ import annotations
 import glob
 import json
 import os
-from collections.abc import Callable, Iterable
+import shutil
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from importlib import resources
 from io import BytesIO
@@ -29,6 +30,7 @@ from kg import journal, outputset
 from kg.durable import fsync_folder, signals_held, temp_prefix, write_temp
 from kg.errors import KgError, OutputError
 from kg.namespaces import PREFIXES
+from kg.outputset import Output
 from kg.rdf import union_graph
 
 FORMAT_SUFFIXES = {"turtle": ".ttl", "json-ld": ".jsonld", "trig": ".trig", "nquads": ".nq",
@@ -252,26 +254,31 @@ def _resolved(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
-def write_all(files: dict[Path, str]) -> None:
+def write_all(files: Mapping[Path, Output], links: Mapping[Path, str] | None = None) -> None:
     """Write a set of files all or nothing: every file goes to a temporary sibling (flushed to
-    disk), then all are renamed over their targets with SIGINT and SIGTERM held back; if a
-    rename fails, the targets already replaced get their previous content back. The renames
-    run under a commit journal, so even SIGKILL between two of them leaves a set that the next
-    run (here, first) or reader finishes (``journal.roll_forward``). Temporary files are
-    removed on every exit path; those a killed run left behind are removed here first.
-    Files of one folder that holds an output set (kg.outputset) are committed as a new
+    disk; a ``Path`` value is a finished file to move in, on the same file system), then all
+    are renamed over their targets with SIGINT and SIGTERM held back; if a rename fails, the
+    targets already replaced get their previous content back. ``links`` (path -> link text:
+    a graph store's ``current``) are replaced by new symbolic links last, in the same set.
+    The renames run under a commit journal, so even SIGKILL between two of them leaves a set
+    that the next run (here, first) or reader finishes (``journal.roll_forward``). Temporary
+    files are removed on every exit path; those a killed run left behind are removed here
+    first. Files of one folder that holds an output set (kg.outputset) are committed as a new
     generation of that set instead, in one rename."""
+    links = links or {}
     folders = {path.parent for path in files}
-    if len(folders) == 1 and outputset.is_set_folder(folder := folders.pop()):
-        outputset.commit(folder, {path.name: text for path, text in files.items()})
+    if not links and len(folders) == 1 and outputset.is_set_folder(folder := folders.pop()):
+        outputset.commit(folder, {path.name: data for path, data in files.items()})
         return
-    for path in files:
+    for path in [*files, *links]:
         remove_stale_temps(path)
     temps: dict[Path, str] = {}
     backups: dict[Path, str | None] = {}
     try:
-        for path, text in files.items():
-            temps[path] = str(write_temp(path, text))
+        for path, data in files.items():
+            temps[path] = str(_flushed(data) if isinstance(data, Path) else write_temp(path, data))
+        for path, target in links.items():  # last: a failed rename before them puts all back
+            temps[path] = str(_temp_link(path, target))
         with signals_held():
             backups.update((path, _backup(path)) for path in temps)
             journals = journal.begin({Path(temp): path for path, temp in temps.items()},
@@ -284,9 +291,27 @@ def write_all(files: dict[Path, str]) -> None:
                 Path(temp).unlink(missing_ok=True)
 
 
+def _flushed(finished: Path) -> Path:
+    with open(finished, "rb") as stream:
+        os.fsync(stream.fileno())
+    return finished
+
+
+def _temp_link(path: Path, target: str) -> Path:
+    temp = path.with_name(f"{temp_prefix(path)}link.tmp")
+    try:
+        temp.unlink(missing_ok=True)
+        os.symlink(target, temp)
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write ({err.strerror or err}); no output was "
+                          "changed") from None
+    return temp
+
+
 def remove_stale_temps(path: Path) -> None:
     """Finish a set a stopped kg process left half-renamed in ``path``'s folder, then remove
-    the temporary siblings of ``path`` left by a kg process that no longer runs."""
+    the temporary siblings of ``path`` left by a kg process that no longer runs (files, and
+    the folders a streamed file is sorted in)."""
     journal.roll_forward(path.parent)
     try:
         siblings = list(path.parent.glob(f".{glob.escape(path.name)}.kg*.tmp"))
@@ -295,7 +320,10 @@ def remove_stale_temps(path: Path) -> None:
     for sibling in siblings:
         pid = sibling.name[len(path.name) + 4:].split(".", 1)[0]
         if pid.isdigit() and not journal.process_alive(int(pid)):
-            sibling.unlink(missing_ok=True)
+            if sibling.is_dir() and not sibling.is_symlink():
+                shutil.rmtree(sibling, ignore_errors=True)
+            else:
+                sibling.unlink(missing_ok=True)
 
 
 def _replace_all(temps: dict[Path, str], backups: dict[Path, str | None],

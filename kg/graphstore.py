@@ -42,7 +42,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg import __version__, outputset
+from kg import __version__, journal, outputset
 from kg.durable import fsync_folder, replacing, sole_writer, write_durably
 from kg.errors import GraphError, KgError, OutputError
 from kg.export import remove_stale_temps, write_outputs
@@ -154,6 +154,7 @@ class GraphStore:
 def open_store(path: str | Path) -> GraphStore:
     """The live generation of the store at ``path``; ``GraphError`` if there is none."""
     path = Path(path)
+    journal.roll_forward(path)  # a plain build's files and store switch under one journal
     if not is_store(path):
         raise GraphError(f"{path}: not a kg graph store (build one with kg build --store DIR)")
     generation = (path / CURRENT).resolve()
@@ -176,6 +177,10 @@ def write_store(path: str | Path, manifest: StoreManifest,
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise OutputError(f"{path}: a file is in the way of the store folder")
+    if path.is_dir():
+        # a build killed between the renames of plain files and this store's link (under
+        # one journal: --no-atomic-set) is finished before its staged generation is removed
+        journal.roll_forward(path)
     if path.is_dir() and not is_store(path) and not _unfinished_first_write(path):
         raise OutputError(f"{path}: is a folder but not a kg graph store; choose another")
     try:
@@ -267,8 +272,9 @@ INTEGER_TYPES = frozenset(str(XSD[name]) for name in (
 
 
 def _swap_current(path: Path, generation: Path) -> None:
-    if outputset.binds(path / CURRENT):  # the store switches with its folder's output set
-        outputset.commit(path.parent, {}, store=(path / CURRENT, generation))
+    bound = outputset.bound_set(path / CURRENT)
+    if bound is not None:  # the store switches with the output set it is bound to
+        outputset.commit(bound, {}, store=(path / CURRENT, generation))
         return
     link = path / f".{CURRENT}.kg{os.getpid()}.tmp"
     link.unlink(missing_ok=True)

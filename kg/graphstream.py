@@ -29,8 +29,9 @@ from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
+from kg.durable import temp_prefix
 from kg.errors import OutputError
-from kg.export import remove_stale_temps
+from kg.export import remove_stale_temps, write_all
 from kg.model import ResolvedCorpus
 from kg.rdf import GraphParts, document_iri
 from kg.validate import PartValidation, ValidationReport
@@ -78,8 +79,9 @@ def graph_quads(corpus: ResolvedCorpus, model: str, streamed: StreamedGraph,
 
 
 class SortedLines:
-    """A N-Quads or N-Triples file written line by line and sorted when closed, into a
-    temporary sibling renamed over the target only by ``commit``."""
+    """A N-Quads or N-Triples file written line by line and sorted when finished, in a
+    temporary folder beside the target (``.NAME.kgPID.*.tmp``: a killed run's is removed by
+    the next, kg.export.remove_stale_temps); the caller moves the sorted file in."""
 
     def __init__(self, target: Path, fmt: str) -> None:
         if fmt not in STREAMED_FORMATS:
@@ -88,8 +90,8 @@ class SortedLines:
         remove_stale_temps(target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            self.folder = Path(tempfile.mkdtemp(dir=target.parent,
-                                                prefix=f".{target.name}.kg{os.getpid()}."))
+            self.folder = Path(tempfile.mkdtemp(dir=target.parent, prefix=temp_prefix(target),
+                                                suffix=".tmp"))
         except OSError as err:
             raise OutputError(f"{target}: cannot write here ({err.strerror or err})") from None
         self.unsorted = self.folder / "unsorted"
@@ -101,59 +103,66 @@ class SortedLines:
         s, p, o, g = quad
         self.stream.write(_nq_row((s, p, o), g) if self.fmt == "nquads" else _nt_row((s, p, o)))
 
-    def commit(self) -> None:
-        """Sort into the target (atomically: a rename)."""
+    def finish(self) -> Path:
+        """Sort the lines; return the sorted file (in the temporary folder, which ``discard``
+        removes: move it out first)."""
         self.stream.close()
         done = self.folder / "sorted"
         try:
             subprocess.run(["sort", "-u", "-T", str(self.folder), "-o", str(done),
                             str(self.unsorted)], check=True, capture_output=True,
                            env={**os.environ, "LC_ALL": "C"})
-            os.replace(done, self.target)
         except (OSError, subprocess.CalledProcessError) as err:
             raise OutputError(f"{self.target}: cannot write ({_reason(err)})") from None
         finally:
-            self.discard()
+            self.unsorted.unlink(missing_ok=True)
+        return done
 
     def discard(self) -> None:
         self.stream.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+Finished = Callable[[], dict[Path, Path]]
+"""Called once the quads are all consumed: checks the report (``check``) and returns each
+target's sorted file, to be moved over it."""
+
+
 def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str], *,
                    validate: bool = True,
-                   store: Callable[[Iterator[Quad], Callable[[], None]], None] | None = None,
+                   write: Callable[[Iterator[Quad], Finished], None] | None = None,
                    check: Callable[[ValidationReport], None] | None = None) -> StreamedGraph:
-    """Write the graph to each target file (formats in ``STREAMED_FORMATS``) and, given
-    ``store`` (a function that loads quads and calls its second argument before making them
-    live), into the store, in one pass over the parts. ``check`` sees the report once every
-    part has gone by and before anything is made live: raising there writes nothing."""
+    """Write the graph to each target file (formats in ``STREAMED_FORMATS``) in one pass over
+    the parts. ``write`` gets the quads (to load into a store as they come) and ``finished``;
+    it commits the sorted files, with the store, as one set (kg.incremental.write_build);
+    without it the files are written all or nothing (kg.export.write_all). ``check`` sees the
+    report once every part has gone by and before anything is made live: raising there
+    writes nothing."""
     streamed = StreamedGraph()
     with ExitStack() as cleanup:
-        files = []
+        files: dict[Path, SortedLines] = {}
         for target, fmt in targets.items():
             lines = SortedLines(target, fmt)
             cleanup.callback(lines.discard)
-            files.append(lines)
+            files[target] = lines
 
         def quads() -> Iterator[Quad]:
             for quad in graph_quads(corpus, model, streamed, validate):
-                for lines in files:
+                for lines in files.values():
                     lines.write(quad)
                 yield quad
 
-        def before_live() -> None:
+        def finished() -> dict[Path, Path]:
             if check is not None and streamed.report is not None:
                 check(streamed.report)
-            for lines in files:
-                lines.commit()
+            return {target: lines.finish() for target, lines in files.items()}
 
-        if store is not None:
-            store(quads(), before_live)
+        if write is not None:
+            write(quads(), finished)
         else:
             for _ in quads():
                 pass
-            before_live()
+            write_all(dict(finished()))
     return streamed
 
 

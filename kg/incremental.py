@@ -18,8 +18,7 @@ an update that changes nothing leaves the same graph.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +38,7 @@ from kg.graphstore import (
 )
 from kg.model import Document, ExtractionResult
 from kg.nlp import DOCUMENT_SECONDS, choose_model
+from kg.outputset import Output
 from kg.pipeline import BuildResult, extract_paths, finish_build
 from kg.progress import Progress
 from kg.recordspool import RecordSpool, spool_of
@@ -157,36 +157,44 @@ def save(store: str | Path, build: StoreBuild, quads: Iterable[RdfQuad] | None =
                 build.result.dataset if quads is None else quads, before_swap, commit)
 
 
-def write_build(files: dict[Path, str], store: Path | None = None,
-                build: StoreBuild | None = None, atomic: bool | None = None) -> str | None:
-    """Write a build's output files (path -> text) and its store: as one output set
-    (kg.outputset) where their folder is or becomes one (``atomic``, as
-    ``outputset.choose_folder``: by default whenever the store is in that folder, so the
-    default ``output/`` switches files and store in one rename), the store joining the set;
-    otherwise the files all or nothing (kg.export.write_all, or their own set) just
-    before the store's switch, so a failure to write them leaves the store unchanged.
+def write_build(targets: Iterable[Path], render: Callable[[], Mapping[Path, Output]],
+                store: Path | None = None, build: StoreBuild | None = None,
+                atomic: bool | None = None, quads: Iterable[RdfQuad] | None = None
+                ) -> str | None:
+    """Write a build's output files and its store so that they switch together: the files
+    (``targets``; ``render`` gives their content once the store's quads are loaded, a
+    streamed file's sorted lines included) and the store (``build``'s, from ``quads`` as
+    they come or from its graph) in one output set (kg.outputset) where the files' folder
+    is or becomes one (``atomic``, as ``outputset.choose_folder``: by default whenever a
+    store is written with them, in their folder or another, which is bound to the set), so
+    one rename switches them all; otherwise (``--no-atomic-set``, no symbolic links) as
+    plain files and the store's link, renamed under one commit journal (kg.export.write_all),
+    which kg's readers finish after a kill. Nothing changes if a file cannot be written.
     Returns a note for the user when a set was asked for and cannot be had."""
-    folder, note = outputset.choose_folder(files, atomic, store) if files else (None, None)
-    joins = (folder is not None and store is not None
-             and os.path.abspath(Path(store).parent) == os.path.abspath(folder))
-    names = {path.name: text for path, text in files.items()}
+    targets = list(targets)
+    folder, note = outputset.choose_folder(targets, atomic, store) if targets else (None, None)
 
-    def commit(staged: Path) -> None:
-        outputset.commit(folder, names, store=(Path(store) / STORE_LINK, staged))
+    def names() -> dict[str, Output]:
+        return {path.name: data for path, data in render().items()}
 
-    def files_alone() -> None:
+    if store is None or build is None:
+        for _ in quads or ():  # the files' lines are written as the quads go by
+            pass
         if folder is not None:
-            outputset.commit(folder, names)
-        elif files:
-            write_all(files)
+            outputset.commit(folder, names())
+        elif targets:
+            write_all(render())
+        return note
+    link = Path(store) / STORE_LINK
 
-    if store is not None and build is not None:
-        # Files not in the store's set go just before its switch: if they cannot be written,
-        # the staged generation is dropped and the store stays as it was, matching them.
-        save(store, build, before_swap=None if joins else files_alone,
-             commit=commit if joins else None)
-    else:
-        files_alone()
+    def in_set(staged: Path) -> None:
+        outputset.commit(folder, names(), store=(link, staged))
+
+    def plain(staged: Path) -> None:
+        write_all(render(), links={link: staged.name})
+
+    save(store, build, quads, commit=in_set if folder is not None else plain if targets
+         else None)
     return note
 
 

@@ -5,12 +5,19 @@ JSON-LD, even after SIGKILL or a power cut.
 
 Layout of a set folder ``OUT``::
 
-    OUT/.kg-generations/<id>/     one generation: graph.ttl, graph.jsonld, report.html, and
-                                  ``store``, a link to the store's generation of that build
+    OUT/.kg-generations/<id>/     one generation: graph.ttl, graph.jsonld, report.html (or the
+                                  ``-o`` files), and ``store``, a link to the store's
+                                  generation of that build
     OUT/.kg-current               -> .kg-generations/<id>   the one pointer; renaming a new
                                   link over it is the commit
     OUT/graph.ttl                 -> .kg-current/graph.ttl  (fixed; so for every output)
     OUT/store/current             -> ../.kg-current/store   (the store's own link, fixed)
+
+A store in another folder (``--store elsewhere/store``) is bound the same way, its link going
+through this folder's pointer (``elsewhere/store/current -> ../../OUT/.kg-current/store``), so
+it too switches with the files; it is then read through the set (removing the set folder
+leaves the store to be built anew). A store is bound to one set at a time: the last build that
+wrote files with it.
 
 A writer stages a whole generation, names it by its content (a hash of its files, so a
 build that changes nothing keeps the same name and a folder kept in git, as this repository's
@@ -57,6 +64,10 @@ _TEMP = re.compile(r"^\..*\.kg(\d+)\..*tmp$")
 """A temporary entry of a kg process (durable.temp_prefix, and this module's link temps)."""
 
 
+Output = str | bytes | Path
+"""An output's content, or (a Path) a finished file on the same file system to move in, as
+the N-Quads a build sorts into a temporary folder beside the target (kg.graphstream)."""
+
 _READ: dict[Path, Path] = {}
 """Set folders this process has read a file of, each with the generation it read
 (``read_through``): a later commit of this process into the folder refuses if another writer
@@ -89,10 +100,12 @@ def choose_folder(files: Iterable[Path], atomic: bool | None, store: Path | None
 
     ``atomic`` None: a set folder stays one; otherwise the folder becomes one (its plain
     files adopted, as the default ``output/`` of an older kg) for two files or more, or for
-    a file with the graph ``store`` in the same folder: plain files and a store switch in
-    separate renames, so a kill between them would leave new files beside the old store
-    for any reader. One file alone is replaced in one rename anyway and stays plain. True
-    makes a set of any folder; False keeps plain files and refuses a set folder."""
+    a file written with a graph ``store`` (beside it or in any other folder: the store is
+    then bound to the set): plain files and a store switch in separate renames, so a kill
+    between them would leave new files beside the old store for any reader. One file alone
+    is replaced in one rename anyway and stays plain. True makes a set of any folder; False
+    keeps plain files (under the journal, with the store's switch: kg.export.write_all) and
+    refuses a set folder."""
     files = list(files)
     folders = {Path(path).parent for path in files}
     if len(folders) != 1:
@@ -105,9 +118,7 @@ def choose_folder(files: Iterable[Path], atomic: bool | None, store: Path | None
                               "write plain files there")
         return folder, None
     if atomic is None:
-        beside = store is not None and os.path.abspath(Path(store).parent) == \
-            os.path.abspath(folder)
-        atomic = len(files) > 1 or beside
+        atomic = len(files) > 1 or store is not None
     if not atomic:
         return None, None
     if not can_link(folder):
@@ -131,21 +142,40 @@ def can_link(folder: Path) -> bool:
     return True
 
 
-def binds(store_link: Path) -> bool:
-    """Whether a store's ``current`` link goes through its folder's set pointer, so the store
-    is switched with the set."""
+def binds(store_link: Path, folder: Path | None = None) -> bool:
+    """Whether a store's ``current`` link goes through the pointer of the set ``folder``
+    (default: the folder the store is in), so the store is switched with that set."""
+    folder = Path(store_link).parent.parent if folder is None else Path(folder)
     try:
-        return os.readlink(store_link) == _store_target(store_link)
+        return os.readlink(store_link) == _store_target(store_link, folder)
     except OSError:
         return False
 
 
-def commit(folder: Path, files: dict[str, str | bytes],
+def bound_set(store_link: Path) -> Path | None:
+    """The set folder a store's ``current`` link goes through, None if it is the store's own
+    (kg.graphstore switches it by itself then)."""
+    try:
+        target = os.readlink(store_link)
+    except OSError:
+        return None
+    through = Path(os.path.dirname(target))
+    if through.name != CURRENT or os.path.basename(target) != Path(store_link).parent.name:
+        return None
+    folder = Path(os.path.normpath(Path(store_link).parent / through.parent))
+    return folder if is_set_folder(folder) else None
+
+
+def commit(folder: Path, files: dict[str, Output],
            store: tuple[Path, Path] | None = None) -> None:
-    """Make ``files`` (name -> content) the folder's set, with the other outputs the live
-    generation holds carried over unchanged; ``store`` (its ``current`` link, the store
-    generation just staged) switches with them. All or nothing, in one rename."""
+    """Make ``files`` (name -> content, or a finished file to move in) the folder's set, with
+    the other outputs the live generation holds carried over unchanged; ``store`` (its
+    ``current`` link, the store generation just staged; the store in this folder or in
+    another) switches with them. All or nothing, in one rename."""
     folder = Path(folder)
+    if store is not None and store[0].parent.name in files:
+        raise OutputError(f"{store[0].parent}: the store has the name of an output file in "
+                          f"{folder}; name the store folder otherwise")
     try:
         (folder / GENERATIONS).mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -162,7 +192,10 @@ def commit(folder: Path, files: dict[str, str | bytes],
         switched = reused = False
         try:
             for name, data in files.items():
-                write_durably(staged / name, data)
+                if isinstance(data, Path):
+                    _move_in(data, staged / name)
+                else:
+                    write_durably(staged / name, data)
             if store is not None:
                 link, generation = store
                 os.symlink(os.path.relpath(generation, staged), staged / link.parent.name)
@@ -219,7 +252,10 @@ def _remove_dead_temps(place: Path) -> None:
         for entry in place.iterdir():
             found = _TEMP.match(entry.name)
             if found and not process_alive(int(found.group(1))):
-                entry.unlink(missing_ok=True)
+                if entry.is_dir() and not entry.is_symlink():  # a streamed file's sort folder
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
 
 
 def _live(folder: Path) -> Path | None:
@@ -263,12 +299,12 @@ def _adopt(folder: Path, live: Path | None, names: Iterable[str],
             live = live or _first_generation(folder)
             _replace_with_link_to(entry, live / name)
         _make_link(entry, wanted)
-    if store_link is not None and not binds(store_link):
-        if os.path.lexists(store_link):
+    if store_link is not None and not binds(store_link, folder):
+        if store_link.exists():  # a live store generation (not a link to nothing)
             live = live or _first_generation(folder)
             _make_link(live / store_link.parent.name,
                        os.path.relpath(store_link.resolve(), live))
-        _make_link(store_link, _store_target(store_link))
+        _make_link(store_link, _store_target(store_link, folder))
     return live
 
 
@@ -337,7 +373,17 @@ def _make_link(entry: Path, target: str) -> None:
     os.replace(temp, entry)
 
 
-def _store_target(store_link: Path) -> str:
-    return os.path.join("..", CURRENT, store_link.parent.name)
+def _store_target(store_link: Path, folder: Path) -> str:
+    """The link text that binds a store to the set ``folder``: relative, so the two can move
+    together ('../.kg-current/store' for the store in the set's folder)."""
+    through = Path(os.path.abspath(folder)) / CURRENT / Path(store_link).parent.name
+    return os.path.relpath(through, os.path.abspath(Path(store_link).parent))
+
+
+def _move_in(finished: Path, target: Path) -> None:
+    """Move a finished file into a staged generation, flushed to disk first."""
+    with open(finished, "rb") as stream:
+        os.fsync(stream.fileno())
+    os.replace(finished, target)
 
 

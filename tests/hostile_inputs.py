@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 ARTICLE = "Vladimir Putin met Kim Jong Un in Vladivostok on Wednesday.\n"
 
@@ -46,6 +47,24 @@ LAUGHS = """<?xml version="1.0"?>
 </rdf:RDF>
 """
 """A 1 KB RDF/XML "billion laughs": 24^4 x 8 copies of 72 characters if expanded."""
+
+
+SECRET = "Kim Jong Un met Xi Jinping in Beijing on a secret Tuesday.\n"
+
+
+def linked_out_corpus(folder: Path) -> tuple[Path, Path]:
+    """An input folder ``folder/corpus`` with one article and two symbolic links out of it,
+    to a file and to a folder, both holding ``SECRET`` (in ``folder/outside``): a build must
+    not read them unless asked. Returns the corpus and the secret file."""
+    secret = folder / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text(SECRET)
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE)
+    (corpus / "leak.txt").symlink_to(secret)
+    (corpus / "dir").symlink_to(secret.parent, target_is_directory=True)
+    return corpus, secret
 
 
 def long_literal_text() -> str:

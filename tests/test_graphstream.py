@@ -14,7 +14,7 @@ from kg.errors import ShapeViolation
 from kg.export import serialize
 from kg.graphstore import read_dataset
 from kg.graphstream import StreamedGraph, graph_quads, write_streamed
-from kg.incremental import build_for_store, save
+from kg.incremental import build_for_store, save, write_build
 from kg.rdf import union_graph
 from kg.validate import ValidationReport, validate_graph
 
@@ -46,11 +46,11 @@ def test_the_parts_are_the_whole_graph_and_checking_them_gives_its_report(seed_b
 
 
 def test_a_store_written_part_by_part_holds_the_graph(seeds_for_store, tmp_path):
-    def store(quads, before_swap):
-        save(tmp_path / "streamed", seeds_for_store, quads, before_swap)
+    def store(quads, finished):
+        write_build([], finished, tmp_path / "streamed", seeds_for_store, quads=quads)
 
     result = seeds_for_store.result
-    write_streamed(result.corpus, result.model, {}, store=store)
+    write_streamed(result.corpus, result.model, {}, write=store)
     save(tmp_path / "whole", seeds_for_store)
     assert serialize(read_dataset(tmp_path / "streamed"), "nquads") == \
         serialize(read_dataset(tmp_path / "whole"), "nquads")
@@ -65,12 +65,12 @@ def test_a_refused_report_writes_neither_files_nor_store(seeds_for_store, tmp_pa
         seen.append(report)
         raise ShapeViolation("refused")
 
-    def store(quads, before_swap):
-        save(tmp_path / "store", seeds_for_store, quads, before_swap)
+    def store(quads, finished):
+        write_build([target], finished, tmp_path / "store", seeds_for_store, quads=quads)
 
     result = seeds_for_store.result
     with pytest.raises(ShapeViolation):
-        write_streamed(result.corpus, result.model, {target: "nquads"}, store=store,
+        write_streamed(result.corpus, result.model, {target: "nquads"}, write=store,
                        check=refuse)
     assert len(seen) == 1
     assert target.read_text("utf-8") == "before\n"

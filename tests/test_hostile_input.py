@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers import kill_and_reap, start_with_workers
-from hostile_inputs import ARTICLE, BAD_RECORDS, SLOW_ARTICLES
+from hostile_inputs import ARTICLE, BAD_RECORDS, SLOW_ARTICLES, linked_out_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,14 +43,7 @@ def _one_line(stderr: str) -> str:
 
 
 def test_a_symlink_out_of_the_folder_is_not_read_unless_asked(tmp_path):
-    secret = tmp_path / "outside" / "secret.txt"
-    secret.parent.mkdir()
-    secret.write_text("Kim Jong Un met Xi Jinping in Beijing on a secret Tuesday.\n")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(ARTICLE)
-    (corpus / "leak.txt").symlink_to(secret)
-    (corpus / "dir").symlink_to(secret.parent, target_is_directory=True)
+    corpus, _ = linked_out_corpus(tmp_path)
     (corpus / "inside.txt").symlink_to(corpus / "a.txt")
 
     report = read_documents([corpus])

@@ -200,6 +200,38 @@ def test_a_death_at_any_rename_leaves_the_old_set_or_one_a_reader_finishes(tmp_p
     assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
 
 
+DIE_AT_RENAME_WITH_STORE = DIE_AT_RENAME.replace(
+    "export.write_all({folder / n: f'new {n}\\n' for n in sys.argv[3:]})\n",
+    "export.write_all({folder / n: f'new {n}\\n' for n in sys.argv[3:]},\n"
+    "                 links={folder / 'store' / 'current': 'g-new'})\n")
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("death", [1, 2, 3, 4, 5, 6, 7])
+def test_a_store_link_in_the_set_is_renamed_last_and_rolled_forward_with_it(tmp_path, death):
+    """Plain files and a store's ``current`` link (``--no-atomic-set``) are one journaled set:
+    os.replace runs for the two journals (1: the files' folder, 2: the store's), the files
+    (3-5), then the link (6). Dying before any journal leaves the old files and store; at any
+    later rename, the new ones once a reader rolls the set forward: a reader of the files, or
+    once the store's journal is there (3 on), of the store."""
+    out = tmp_path / "out"
+    _old_set(out)
+    (out / "store").mkdir()
+    for generation in ("g-old", "g-new"):
+        (out / "store" / generation).mkdir()
+    (out / "store" / "current").symlink_to("g-old")
+    assert DIE_AT_RENAME_WITH_STORE != DIE_AT_RENAME
+
+    process = _python(DIE_AT_RENAME_WITH_STORE, str(out), str(death), *NAMES, cwd=tmp_path)
+    assert process.wait(timeout=120) == (9 if death <= 6 else 0), process.stderr.read()
+
+    roll_forward(out / "store" if death > 2 and death % 2 else out)  # either reader
+    expected = "old" if death == 1 else "new"
+    assert _contents(out) == [f"{expected} {name}\n" for name in NAMES]
+    assert os.readlink(out / "store" / "current") == f"g-{expected}"
+    assert not list((out / "store").glob(f"{JOURNAL_PREFIX}*"))
+
+
 def test_a_journal_of_an_earlier_process_with_this_id_is_rolled_forward(tmp_path):
     """In a container the next run often gets the id of the one that was killed: the start
     time in the journal tells them apart."""

@@ -11,16 +11,18 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 import pytest
 from helpers import kill_and_reap
-from rdflib import RDF, Graph
+from rdflib import RDF, Dataset, Graph
 
 from kg import outputset
 from kg.errors import OutputError
-from kg.export import write_all
+from kg.export import SUFFIX_FORMATS, write_all
 from kg.outputset import CURRENT, GENERATIONS, choose_folder, commit
 
 REPO = Path(__file__).resolve().parent.parent
@@ -171,10 +173,13 @@ def test_two_files_make_a_set_unless_told(tmp_path, existing, atomic, is_set):
     assert (folder == tmp_path) is is_set and note is None
 
 
-def test_one_file_beside_the_store_makes_a_set(tmp_path):
+def test_one_file_with_a_store_beside_it_or_elsewhere_makes_a_set(tmp_path):
     (tmp_path / "a.ttl").write_text("plain")
     assert choose_folder([tmp_path / "a.ttl"], None, tmp_path / "store") == (tmp_path, None)
-    assert choose_folder([tmp_path / "a.ttl"], None, tmp_path / "x" / "store") == (None, None)
+    # a store in another folder is bound to the set too (it used to switch on its own)
+    assert choose_folder([tmp_path / "a.ttl"], None, tmp_path / "x" / "store") == (
+        tmp_path, None)
+    assert choose_folder([tmp_path / "a.ttl"], None) == (None, None)
 
 
 def test_a_generation_is_named_by_its_files_so_the_same_build_changes_nothing(tmp_path):
@@ -210,6 +215,28 @@ def test_the_same_files_with_a_new_store_switch_only_the_store(tmp_path):
     assert (link / "mark").read_text() == "g-2" and outputset.binds(link)
 
 
+def test_a_store_in_another_folder_is_bound_to_the_set_and_switches_with_it(tmp_path):
+    out, store = tmp_path / "out", tmp_path / "elsewhere" / "store"
+    generations = []
+    for name in ("g-1", "g-2"):
+        (store / name).mkdir(parents=True)
+        (store / name / "mark").write_text(name)
+        generations.append(store / name)
+    link = store / "current"
+    link.symlink_to("g-1")  # the store's own link, as a store built alone has it
+    assert outputset.bound_set(link) is None
+
+    commit(out, {"a.ttl": "A1\n"}, store=(link, generations[0]))
+
+    assert os.readlink(link) == os.path.join("..", "..", "out", CURRENT, "store")
+    assert outputset.bound_set(link) == out and outputset.binds(link, out)
+    assert (link / "mark").read_text() == "g-1"
+    commit(out, {"a.ttl": "A2\n"}, store=(link, generations[1]))
+    assert (link / "mark").read_text() == "g-2" and (out / "a.ttl").read_text() == "A2\n"
+    with pytest.raises(OutputError, match="has the name of an output file"):
+        commit(out, {"store": "S\n"}, store=(link, generations[0]))
+
+
 def test_one_file_is_not_made_a_set_and_a_set_folder_stays_one(tmp_path):
     assert choose_folder([tmp_path / "graph.nq"], None) == (None, None)
     commit(tmp_path / "out", {"a.ttl": "A\n", "b.jsonld": "B\n"})
@@ -239,10 +266,10 @@ VERSIONS = (
 PLACES = ("Vladivostok", "Pyongyang")
 
 
-def _kg_build(cwd: Path) -> subprocess.Popen[str]:
+def _kg_build(cwd: Path, *options: str) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "build",
-                             "corpus", "--workers", "1"], cwd=cwd, env=env,
+                             "corpus", "--workers", "1", *options], cwd=cwd, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
@@ -303,6 +330,59 @@ def _as_an_older_kg_left_it(out: Path) -> None:
     (out / GENERATIONS).rmdir()
 
 
+T = TypeVar("T")
+
+
+def _kill_at_random_moments(tmp_path: Path, start: Callable[[], subprocess.Popen[str]],
+                            set_version: Callable[[int], None], read: Callable[[], T],
+                            version_of: Callable[[T], int], *, seed: int, write_marker: str,
+                            write_window: float,
+                            before: Callable[[int], None] = lambda trial: None,
+                            after: Callable[[int], None] = lambda trial: None) -> list[T]:
+    """The kill loop every build combination shares: two runs to learn the two outputs
+    (``read``, whose ``version_of`` is 0 or 1), then 20 trials that each flip the article
+    (``set_version``), start the build and SIGKILL it, half at a random moment of the whole
+    run and half within ``write_window`` seconds of ``write_marker`` on stderr (the write
+    step, where the commit is); after each, ``read`` must give one of the two outputs, and no
+    process may outlive the build. ``before`` and ``after`` are a trial's own set-up and
+    checks. Returns the two outputs."""
+    seen = []
+    started = time.monotonic()
+    for version in (0, 1):
+        set_version(version)
+        build = start()
+        _, log = build.communicate(timeout=300)
+        assert build.returncode == 0, log
+        seen.append(read())
+    run_seconds = (time.monotonic() - started) / 2
+    assert seen[0] != seen[1] and [version_of(s) for s in seen] == [0, 1]
+
+    rng = random.Random(seed)
+    kills_in_write = 0
+    for trial in range(20):
+        before(trial)
+        now = read()
+        assert now in seen, f"trial {trial}: a mixed or half set before the build"
+        set_version(1 - version_of(now))
+        build = start()
+        if trial % 2:  # half the kills in the write step, where the commit is
+            for line in build.stderr:  # type: ignore[union-attr]
+                if line.startswith(write_marker):
+                    kills_in_write += 1
+                    break
+            time.sleep(rng.uniform(0, write_window))
+        else:
+            time.sleep(rng.uniform(0, run_seconds))
+        build.send_signal(signal.SIGKILL)
+        build.wait(timeout=60)
+
+        assert read() in seen, f"trial {trial}: a mixed or half set"
+        after(trial)
+        assert _processes_in(tmp_path) == [], f"trial {trial}: processes outlived the build"
+    assert kills_in_write == 10
+    return seen
+
+
 @pytest.mark.timeout(900)
 def test_kg_build_killed_at_random_moments_leaves_one_whole_set_for_any_reader(tmp_path):
     """The default ``kg build`` (files and the store beside them): half the trials start from
@@ -310,42 +390,20 @@ def test_kg_build_killed_at_random_moments_leaves_one_whole_set_for_any_reader(t
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     out = tmp_path / "output"
-    seen = []
-    started = time.monotonic()
-    for text in VERSIONS:
-        (corpus / "a.txt").write_text(text)
-        build = _kg_build(tmp_path)
-        _, log = build.communicate(timeout=300)
-        assert build.returncode == 0, log
-        seen.append(_plain_read(out))
-    run_seconds = (time.monotonic() - started) / 2
-    assert seen[0] != seen[1]
 
-    rng = random.Random(13)
-    kills_in_write = 0
-    for trial in range(20):
+    def before(trial: int) -> None:
         if trial % 4 < 2:
             _as_an_older_kg_left_it(out)
-        now = _plain_read(out)
-        assert now in seen
-        (corpus / "a.txt").write_text(VERSIONS[1 - now[0]])
-        build = _kg_build(tmp_path)
-        if trial % 2:  # half the kills in the write step, where the commit is
-            for line in build.stderr:  # type: ignore[union-attr]
-                if line.startswith("kg: validate:"):
-                    kills_in_write += 1
-                    break
-            time.sleep(rng.uniform(0, 0.6))
-        else:
-            time.sleep(rng.uniform(0, run_seconds))
-        build.send_signal(signal.SIGKILL)
-        build.wait(timeout=60)
 
-        assert _plain_read(out) in seen, f"trial {trial}: a mixed or half set"
+    def after(trial: int) -> None:
         assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
             [*OUTPUTS, "store"]), f"trial {trial}: a stray file beside the outputs"
-        assert _processes_in(tmp_path) == [], f"trial {trial}: processes outlived the build"
-    assert kills_in_write == 10
+
+    seen = _kill_at_random_moments(
+        tmp_path, lambda: _kg_build(tmp_path),
+        lambda version: (corpus / "a.txt").write_text(VERSIONS[version]),
+        lambda: _plain_read(out), lambda read: read[0], seed=13,
+        write_marker="kg: validate:", write_window=0.6, before=before, after=after)
 
     build = _kg_build(tmp_path)  # the next run finishes and removes what the kills left
     _, log = build.communicate(timeout=300)
@@ -357,6 +415,96 @@ def test_kg_build_killed_at_random_moments_leaves_one_whole_set_for_any_reader(t
     assert sorted(n for n in store if not n.startswith("g-")) == ["current", "lock", "records"]
     assert len([n for n in store if n.startswith("g-")]) == 1
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+def _read_files_and_store(files: list[Path], store: Path) -> tuple[int, int]:
+    """Which version the graph files and the store hold (by the article's place) and their
+    triple count, read by rdflib and pyoxigraph: the files and the store must agree."""
+    counts, versions = [], set()
+    for path in files:
+        if path.suffix == ".html":  # the page names the same article's place
+            page = path.read_text("utf-8")
+            versions |= {i for i, place in enumerate(PLACES) if place in page}
+            continue
+        if path.suffix == ".nq":
+            triples = {(s, p, o) for s, p, o, _ in
+                       Dataset().parse(path, format="nquads").quads((None, None, None, None))}
+        else:
+            triples = set(Graph().parse(path, format=SUFFIX_FORMATS[path.suffix]))
+        versions |= {i for i, place in enumerate(PLACES) if any(place in str(o)
+                                                                 for _, _, o in triples)}
+        counts.append(len(triples))
+    assert len(versions) == 1 and len(set(counts)) == 1, (versions, counts)
+    database = ox.Store.read_only(os.path.realpath(store / "current" / "oxigraph"))
+    rows = list(database.query(
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+        use_default_graph_as_union=True))
+    assert int(rows[0]["n"].value) == counts[0], "the store is of another build"
+    return versions.pop(), counts[0]
+
+
+COMBINATIONS = {
+    # option, the graph files, the store, the last progress line before the write step, and
+    # whether only kg's readers (which first finish a journal's renames) see the set whole
+    "nquads streamed beside the store": (
+        ["-o", "out/graph.nq", "--store", "out/store"], ["out/graph.nq"], "out/store",
+        "kg: resolve:", False),
+    "a store in another folder": (
+        ["-o", "out/graph.ttl", "--store", "elsewhere/store"], ["out/graph.ttl"],
+        "elsewhere/store", "kg: validate:", False),
+    "plain files (--no-atomic-set) and their store": (
+        ["--no-atomic-set"], ["output/graph.ttl", "output/graph.jsonld", "output/report.html"],
+        "output/store",
+        "kg: validate:", True),
+}
+
+
+@pytest.mark.timeout(1800)  # 22 builds; one took 14 minutes on the loaded 2-core machine
+@pytest.mark.parametrize("combination", COMBINATIONS)
+def test_every_build_combination_killed_at_random_moments_switches_files_and_store_together(
+        tmp_path, combination):
+    """The files and the store of each ``kg build`` combination that used to switch in two
+    renames (a streamed N-Quads file beside the store, a store in another folder, plain
+    files) switch together: 20 SIGKILLs at random moments (half in the write step) leave
+    the files and the store of one build, as rdflib and pyoxigraph read them; with plain
+    files, once a kg reader has finished the journal's renames (``roll_forward``), as every
+    kg command does first."""
+    from kg.journal import roll_forward
+
+    options, names, store_name, marker, through_kg = COMBINATIONS[combination]
+    (tmp_path / "corpus").mkdir()
+    files = [tmp_path / name for name in names]
+    store = tmp_path / store_name
+    folders = {files[0].parent, store.parent}
+
+    def read() -> tuple[int, int]:
+        if through_kg:
+            for folder in (files[0].parent, store):
+                roll_forward(folder)
+        return _read_files_and_store(files, store)
+
+    def after(trial: int) -> None:
+        for folder in folders:
+            stray = [p.name for p in folder.iterdir() if not p.name.startswith(".")
+                     and p not in {*files, store}]
+            assert stray == [], f"trial {trial}: a stray file beside the outputs"
+
+    seen = _kill_at_random_moments(
+        tmp_path, lambda: _kg_build(tmp_path, *options),
+        lambda version: (tmp_path / "corpus" / "a.txt").write_text(VERSIONS[version]),
+        read, lambda read: read[0], seed=len(combination), write_marker=marker,
+        write_window=0.6, after=after)
+
+    build = _kg_build(tmp_path, *options)  # the next run finishes and removes what was left
+    _, log = build.communicate(timeout=300)
+    assert build.returncode == 0, log
+    assert _read_files_and_store(files, store) in seen  # whole for any reader again
+    for folder in folders:
+        assert not [p for p in folder.rglob("*") if p.name.endswith(".tmp")
+                    or p.name.startswith(".kg-commit.")]
+        if outputset.is_set_folder(folder):
+            assert len(_generations(folder)) == 1
+    assert len([p for p in store.iterdir() if p.name.startswith("g-")]) == 1
 
 
 @pytest.mark.timeout(600)
@@ -489,41 +637,15 @@ def test_kg_build_update_killed_at_random_moments_leaves_the_store_whole_and_the
                                 cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, text=True)
 
-    seen = []
-    started = time.monotonic()
-    for text in UPDATES:
-        (more / "b.txt").write_text(text)
-        done = update()
-        _, log = done.communicate(timeout=300)
-        assert done.returncode == 0, log
-        seen.append(_store_read(out))
-    run_seconds = (time.monotonic() - started) / 2
-    assert seen[0] != seen[1]
-
-    rng = random.Random(31)
-    kills_in_write = 0
-    for trial in range(20):
-        now = _store_read(out)
-        assert now in seen
-        (more / "b.txt").write_text(UPDATES[1 - seen.index(now)])
-        running = update()
-        if trial % 2:  # half the kills in the write step, where the store switches
-            for line in running.stderr:  # type: ignore[union-attr]
-                if line.startswith("kg: resolve:"):
-                    kills_in_write += 1
-                    break
-            time.sleep(rng.uniform(0, 1.0))
-        else:
-            time.sleep(rng.uniform(0, run_seconds))
-        running.send_signal(signal.SIGKILL)
-        running.wait(timeout=60)
-
-        assert _store_read(out) in seen, f"trial {trial}: a half or mixed store"
+    def after(trial: int) -> None:
         assert {name: (out / name).read_bytes() for name in OUTPUTS} == files
         assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
             [*OUTPUTS, "store"]), f"trial {trial}: a stray file beside the outputs"
-        assert _processes_in(tmp_path) == [], f"trial {trial}: processes outlived the update"
-    assert kills_in_write == 10
+
+    seen = _kill_at_random_moments(
+        tmp_path, update, lambda version: (more / "b.txt").write_text(UPDATES[version]),
+        lambda: _store_read(out), lambda read: ("Paris", "Rome").index(read[0]), seed=31,
+        write_marker="kg: resolve:", write_window=1.0, after=after)
 
     done = update()  # the next run finishes and removes what the kills left
     _, log = done.communicate(timeout=300)
