@@ -123,6 +123,13 @@ def name_particles() -> frozenset[str]:
 
 
 @cache
+def name_complement_heads() -> frozenset[str]:
+    """Heads whose complement is part of an organisation's name ('Select Committee on
+    Benghazi', 'Commission for Racial Equality'), lower case."""
+    return frozenset(_data()["name_complement_heads"])  # type: ignore[arg-type]
+
+
+@cache
 def place_heads() -> frozenset[str]:
     """Words before 'of' in a place's own name ('Republic of Ireland'), lower case."""
     return frozenset(_data()["place_heads"])  # type: ignore[arg-type]

@@ -72,7 +72,7 @@ from kg.model import (
     Role,
 )
 from kg.relations import load_vocabulary, name_kind
-from kg.type_votes import mention_votes, winner
+from kg.type_votes import document_split_margin, mention_votes, winner
 
 _SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason.INITIALS}
 # Mentions that join by another name than their own: their words do not key the entity.
@@ -81,6 +81,7 @@ _KEYLESS = _SHORT_REASONS | {MergeReason.KNOWN_ALIAS, MergeReason.DECLARED_ALIAS
 Key = tuple[str, ...]
 _FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 _GENDERED = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_NEUTER = frozenset({"it", "its", "itself"})
 KeptApart = frozenset[frozenset[Key]]
 _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co",
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
@@ -237,7 +238,8 @@ class _Cluster:
     up to date as mentions join, because they are asked for on every short name (keeps
     clustering linear in practice)."""
 
-    def __init__(self, key: tuple[str, ...], texts: dict[str, str]) -> None:
+    def __init__(self, key: tuple[str, ...], texts: dict[str, str],
+                 gendered: frozenset[tuple[str, Key]] = frozenset()) -> None:
         self.keys: set[tuple[str, ...]] = {key}
         self.first_key: Key | None = key
         self.longest: dict[str, int] = {}  # per document, the longest name it writes
@@ -247,6 +249,21 @@ class _Cluster:
         self.docs: set[str] = set()
         self.votes: Counter[EntityType] = Counter()
         self._texts = texts
+        self._gendered = gendered
+
+    def copy_empty(self) -> _Cluster:
+        """A cluster of the same name and no mentions yet."""
+        empty = _Cluster(self.first_key or next(iter(self.keys)), self._texts, self._gendered)
+        empty.keys = set(self.keys)
+        return empty
+
+    def votes_of(self, mention: Mention, reason: MergeReason) -> Counter[EntityType]:
+        """The type votes one mention casts when it joins for ``reason``."""
+        return mention_votes(mention, name_key(mention.text),
+                             self._texts.get(mention.doc_id, ""),
+                             short_form=reason in _SHORT_REASONS | {MergeReason.TITLE},
+                             he_or_she=(mention.doc_id, name_key(mention.text))
+                             in self._gendered)
 
     def add(self, mention: Mention, reason: MergeReason) -> None:
         self.mentions.append(mention)
@@ -257,10 +274,7 @@ class _Cluster:
             self.alias_keys.add(name_key(mention.text))
         if size > self.longest.get(mention.doc_id, 0):
             self.longest[mention.doc_id] = size
-        self.votes.update(mention_votes(mention, name_key(mention.text),
-                                        self._texts.get(mention.doc_id, ""),
-                                        short_form=reason in _SHORT_REASONS | {
-                                            MergeReason.TITLE}))
+        self.votes.update(self.votes_of(mention, reason))
 
     @property
     def type(self) -> EntityType:
@@ -317,7 +331,7 @@ class _EntityTable:
         which the graph does not know, so the pronoun names no one. Nor is 'he' or 'her'
         anything but a person: an article reads its pronouns before the corpus votes on
         types, so one whose antecedent the votes made an organisation or place names no
-        one."""
+        one; nor is 'it' ever a person, whatever antecedent extraction chose for it."""
         if mention.is_pronoun and _expletive(mention, self._texts.get(mention.doc_id, "")):
             return None  # 'it is commonplace for ...': the 'it' stands for no thing
         target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
@@ -330,6 +344,9 @@ class _EntityTable:
                 mention.text.lower() in _GENDERED and \
                 self.records[found].type is not EntityType.PERSON:
             return None  # 'Twitter showing him': the votes made Twitter no person after all
+        if found is not None and mention.is_pronoun and mention.text.lower() in _NEUTER and \
+                self.records[found].type is EntityType.PERSON:
+            return None  # 'Sturgeon said it was the moment': 'it' is never a person
         return found
 
     def note_pronoun(self, mention: Mention) -> None:
@@ -416,13 +433,17 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
     """Cluster the named mentions; return who is titled what, and the words of each name, per
     document, for the noun phrases that refer back to them."""
     texts = {r.document.doc_id: r.document.text for r in results}
+    openings = {(s.doc_id, s.index): s.start for r in results for s in r.sentences}
     named = [_as_written(m, texts, apart) for r in results for m in _all_mentions(r)
              if not m.is_pronoun and m.type is not EntityType.DATE
-             and (m.lemma is None or m.ner_label == "PROPN") and not is_never_alone(m.text)]
+             and (m.lemma is None or m.ner_label == "PROPN") and not is_never_alone(m.text)
+             and not _common_word_opening(m, texts.get(m.doc_id, ""),
+                                          openings.get((m.doc_id, m.sentence_index)))]
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
     clusters, bare_titles = _cluster_names(_without_headline_only_names(named, results), texts,
-                                           apart)
+                                           apart, _named_by_he_or_she(results))
+    clusters = [part for cluster in clusters for part in _apart_by_document_type(cluster)]
     for mention in bare_titles:
         # 'the Queen' with no Queen named in the article: one thing of that article.
         thing = f"{mint_entity_id(EntityType.THING, mention.text)}/{mention.doc_id[:16]}"
@@ -452,6 +473,24 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
             | cluster.alias_keys)
         table.records[cluster_id].former_ids.discard(cluster_id)
     return titled, named_words
+
+
+def _common_word_opening(mention: Mention, text: str, sentence_start: int | None) -> bool:
+    """'Team leader Tim Taylor said ...': one word that no recogniser read as a name,
+    capitalised only because it opens the sentence, right before a title noun ('leader'),
+    which the article also writes in lower case ('the team found'), is a common word that
+    opens a title, not a name (extraction read it as the holder of the role). 'Parliament
+    was suspended' keeps its name."""
+    if mention.ner_label != "PROPN" or sentence_start is None or " " in mention.text.strip() \
+            or not mention.text[:1].isupper() or mention.text.isupper():
+        return False
+    if text[sentence_start:mention.start].strip(" \t\n\"'“‘([") != "":
+        return False
+    following = re.match(r"\s+([a-z]+)", text[mention.end:mention.end + 30])
+    if following is None or following.group(1) not in title_nouns():
+        return False  # 'Parliament was suspended': a name that opens a sentence
+    lower = mention.text.lower()
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def _assign_noun_phrases(results: list[ExtractionResult], table: _EntityTable,
@@ -542,8 +581,51 @@ def _without_headline_only_names(mentions: list[Mention],
             or named_in_body(name_key(m.text))]
 
 
+def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
+    """One name whose documents each say clearly it is a different kind of thing is that many
+    things: 'Atlantic coasts' (a place) and 'a report by The Atlantic' (a publication). A
+    document says so clearly when its mentions' votes (``kg.type_votes``) put one type at
+    least ``document_split_margin`` ahead of any other; the documents that do not join the
+    group of the type the whole cluster voted for. Only a cluster of one name written the
+    same way (no short form, alias or variant joined it), since a merge by other evidence
+    has its own reason."""
+    if len(cluster.docs) < 2 or any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
+        return [cluster]
+    by_doc: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for mention in cluster.mentions:
+        by_doc[mention.doc_id].update(cluster.votes_of(mention, MergeReason.SAME_NAME))
+    margin = document_split_margin()
+    overall = cluster.type
+    groups: dict[EntityType, list[str]] = defaultdict(list)
+    for doc_id, votes in sorted(by_doc.items()):
+        ranked = [*sorted(votes.values(), reverse=True), 0.0]
+        clear = ranked[0] - ranked[1] >= margin
+        groups[winner(votes) if clear else overall].append(doc_id)
+    if len(groups) < 2:
+        return [cluster]
+    parts = []
+    for _, doc_ids in sorted(groups.items(), key=lambda kv: kv[0] is not overall):
+        part = cluster.copy_empty()
+        for mention, reason in zip(cluster.mentions, cluster.reasons, strict=True):
+            if mention.doc_id in doc_ids:
+                part.add(mention, reason)
+        parts.append(part)
+    return parts
+
+
+def _named_by_he_or_she(results: list[ExtractionResult]) -> frozenset[tuple[str, Key]]:
+    """The names (per document) that a 'he' or 'she' of a fact refers back to: evidence,
+    beside the recogniser, that the name is a person's (``type_votes.person_supported``)."""
+    return frozenset((m.doc_id, name_key(m.antecedent.text)) for r in results
+                     for m in _all_mentions(r)
+                     if m.is_pronoun and m.antecedent is not None
+                     and m.text.lower() in _GENDERED)
+
+
 def _cluster_names(mentions: list[Mention], texts: dict[str, str],
-                   apart: KeptApart = frozenset()) -> tuple[list[_Cluster], list[Mention]]:
+                   apart: KeptApart = frozenset(),
+                   gendered: frozenset[tuple[str, Key]] = frozenset()
+                   ) -> tuple[list[_Cluster], list[Mention]]:
     """The clusters of named mentions, and the bare titles ('the Queen') that name no one
     this document names with that title: those are no named entity (see ``_title_holder``).
     ``apart``: pairs of folded names the user keeps apart; no rule merges them."""
@@ -599,7 +681,7 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
             elif acronym and home.type is EntityType.ORGANIZATION:
                 reason = MergeReason.INITIALS
             if home is None:
-                home = singles[key] = _Cluster(key, texts)
+                home = singles[key] = _Cluster(key, texts, gendered)
                 clusters.append(home)
             else:
                 home.keys.add(key)
@@ -870,7 +952,16 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
         # 'NBC' of 'NBC News': initials that lead an outlet's news arm name it
         return short[0] == initials or (leading and len(full) == len(short) + 1
                                         and full[-1] in outlet_words())
-    return (leading and not _part_of(short, full)) or _after_country(full) == short
+    return (leading and not _part_of(short, full) and not _branch_in_place(short, full)) or \
+        _after_country(full) == short
+
+
+def _branch_in_place(short: Key, full: Key) -> bool:
+    """Whether the longer name is the shorter's branch in a place: 'Facebook Ireland
+    Limited' (its legal suffix folded away) is a subsidiary the company registered in
+    Ireland, not another name of Facebook; 'Harbor Foods' is Harbor's own name."""
+    rest = full[len(short):]
+    return bool(rest) and gazetteer.lookup(" ".join(rest)) is not None
 
 
 def _part_of(short: Key, full: Key) -> bool:
