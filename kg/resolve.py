@@ -44,11 +44,11 @@ from importlib import resources
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from kg import gazetteer
 from kg.entity_names import (
+    dummy_it,
     family_names_first,
     is_never_alone,
     known_aliases,
@@ -85,8 +85,6 @@ _NEUTER = frozenset({"it", "its", "itself"})
 KeptApart = frozenset[frozenset[Key]]
 _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co",
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
-_NAME_PREFIXES = {"president", "mr", "mrs", "ms", "dr", "minister", "chairman", "leader", "general",
-                  "prime", "sir", "lord", "king", "queen", "prince", "senator", "governor"}
 # after a title word these make it part of a name ('Secretary of State'): kept in the key
 _LINK_WORDS = frozenset({"of", "for", "and", "the", "general", "to", "at", "in"})
 
@@ -96,9 +94,11 @@ def name_key(text: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"['’]s\b", "", folded)
     tokens = re.findall(r"[a-z0-9]+", folded)
-    while len(tokens) > 1 and tokens[0] in _NAME_PREFIXES | {"the"}:
+    before_any = title_prefixes("any") | title_prefixes("honorific")
+    while len(tokens) > 1 and (tokens[0] in before_any or tokens[0] == "the"):
         tokens = tokens[1:]
-    while len(tokens) > 2 and tokens[0] in title_prefixes() and tokens[1] not in _LINK_WORDS:
+    while len(tokens) > 2 and tokens[0] in title_prefixes("full_name") and \
+            tokens[1] not in _LINK_WORDS:
         tokens = tokens[1:]  # 'Representative Elijah Cummings' is Elijah Cummings
     while len(tokens) > 1 and tokens[-1] in _COMPANY_SUFFIXES:
         tokens = tokens[:-1]
@@ -175,23 +175,19 @@ def _skeleton(word: str) -> str:
     return "".join(c for c in word if c not in _VOWELS)
 
 
-def transliterated(a: Key, b: Key) -> float | None:
-    """How alike two full names written in two transliterations are ('Usama bin Ladin',
-    'Osama bin Laden'), as rapidfuzz's normalised similarity, or None when they are not:
-    the same number of words, two or more; words apart only in their vowels (the same
-    consonants in the same order) and each at least four letters, so that different given
-    names ('Kim Jong Un', 'Kim Jong Il'; 'Jason', 'Mason') never match; at most two words
-    apart and one word the same."""
+def transliterated(a: Key, b: Key) -> bool:
+    """Whether two full names are one name in two transliterations ('Usama bin Ladin',
+    'Osama bin Laden'): the same number of words, two or more; words apart only in their
+    vowels (the same consonants in the same order, at most two edits) and each at least four
+    letters, so that different given names ('Kim Jong Un', 'Kim Jong Il'; 'Jason', 'Mason')
+    never match; at most two words apart and one word the same."""
     if len(a) < 2 or len(a) != len(b) or a == b:
-        return None
+        return False
     apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     if len(apart) > 2 or len(apart) == len(a):
-        return None
-    for x, y in apart:
-        if min(len(x), len(y)) < 4 or _skeleton(x) != _skeleton(y) or \
-                Levenshtein.distance(x, y) > 2:
-            return None
-    return fuzz.ratio(" ".join(a), " ".join(b)) / 100
+        return False
+    return all(min(len(x), len(y)) >= 4 and _skeleton(x) == _skeleton(y)
+               and Levenshtein.distance(x, y) <= 2 for x, y in apart)
 
 
 def _near(a: str, b: str) -> bool:
@@ -372,19 +368,11 @@ class _EntityTable:
         return tuple(out)
 
 
-_EXPLETIVE = re.compile(r"^\s+(?:is|was|'s|’s|seems|seemed|will be|would be|has been|had been)"
-                        r"(?:\s+(?:not|also|still|now|very|quite|so|more|less|too))*"
-                        r"\s+(?:commonplace|common|usual|unusual|normal|rare|clear|unclear|likely|unlikely|"
-                        r"possible|impossible|important|necessary|difficult|easy|hard|true|"
-                        r"believed|expected|reported|said|thought|known|understood|feared|"
-                        r"time|worth|illegal|legal)\s+(?:for|to|that|whether|if|how|when)\b")
-
-
 def _expletive(mention: Mention, text: str) -> bool:
     """A dummy 'it' that names nothing: 'it is commonplace for new governments to ...', 'it
     was unclear whether ...'. Its antecedent, whatever extraction chose, gains no merge."""
     return mention.text.lower() == "it" and \
-        bool(_EXPLETIVE.match(text[mention.end:mention.end + 80]))
+        bool(dummy_it().match(text[mention.end:mention.end + 80]))
 
 
 def _merge(mention: Mention, reason: MergeReason) -> Merge:
@@ -700,7 +688,7 @@ def _transliterated_home(key: Key, mentions: list[Mention], clusters: list[_Clus
         return None
     fits = [c for c in clusters if c.type is EntityType.PERSON and c.docs & docs
             and not c.kept_apart(key, apart)
-            and any(transliterated(key, k) is not None for k in c.keys)]
+            and any(transliterated(key, k) for k in c.keys)]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -826,7 +814,7 @@ def _known_key(name: str) -> Key:
 @cache
 def _title_words() -> frozenset[str]:
     """Words that alone are a title, not a name ('Queen', 'President', 'Senator')."""
-    return title_nouns() | (_NAME_PREFIXES - {"mr", "mrs", "ms", "dr", "prime", "general"})
+    return title_nouns() | title_prefixes("any")
 
 
 def _title_holder(mention: Mention, title: str, clusters: list[_Cluster]) -> _Cluster | None:
