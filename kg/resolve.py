@@ -573,8 +573,9 @@ def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
     """One name whose documents each say clearly it is a different kind of thing is that many
     things: 'Atlantic coasts' (a place) and 'a report by The Atlantic' (a publication). A
     document says so clearly when its mentions' votes (``kg.type_votes``) put one type at
-    least ``document_split_margin`` ahead of any other; the documents that do not join the
-    group of the type the whole cluster voted for. Only a cluster of one name written the
+    least ``document_split_margin`` ahead of any other, and two documents must say so of two
+    types; the documents that do not join the group of the type the whole cluster voted for
+    (or else the largest group). Only a cluster of one name written the
     same way (no short form, alias or variant joined it), since a merge by other evidence
     has its own reason."""
     if len(cluster.docs) < 2 or any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
@@ -583,14 +584,19 @@ def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
     for mention in cluster.mentions:
         by_doc[mention.doc_id].update(cluster.votes_of(mention, MergeReason.SAME_NAME))
     margin = document_split_margin()
-    overall = cluster.type
     groups: dict[EntityType, list[str]] = defaultdict(list)
+    unclear: list[str] = []
     for doc_id, votes in sorted(by_doc.items()):
         ranked = [*sorted(votes.values(), reverse=True), 0.0]
-        clear = ranked[0] - ranked[1] >= margin
-        groups[winner(votes) if clear else overall].append(doc_id)
+        if ranked[0] - ranked[1] >= margin:
+            groups[winner(votes)].append(doc_id)
+        else:
+            unclear.append(doc_id)
     if len(groups) < 2:
-        return [cluster]
+        return [cluster]  # one clear reading or none: nothing says there are two things
+    overall = cluster.type if cluster.type in groups else \
+        max(groups, key=lambda t: (len(groups[t]), t is cluster.type))
+    groups[overall].extend(unclear)
     parts = []
     for _, doc_ids in sorted(groups.items(), key=lambda kv: kv[0] is not overall):
         part = cluster.copy_empty()

@@ -709,4 +709,8 @@ def test_one_name_each_document_types_clearly_otherwise_is_two_things():
     assert len(_ids(corpus, "Veltrian")) == 1
     corpus = _results(place, ("Veltrian was calm.", [("Veltrian", "LOC", GPE)]))
     assert len(_ids(corpus, "Veltrian")) == 1
+    # one clear reading against documents that say nothing clear is no second thing
+    unclear = ("Veltrian was calm.", [("Veltrian", "PERSON", PER)])
+    corpus = _results(place, unclear, ("Veltrian slept.", [("Veltrian", "PERSON", PER)]))
+    assert len(_ids(corpus, "Veltrian")) == 1
 
