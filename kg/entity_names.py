@@ -98,9 +98,27 @@ def ship_prefixes() -> frozenset[str]:
 
 
 @cache
-def title_prefixes() -> frozenset[str]:
-    """Titles written before a person's full name ('representative', 'judge'), folded."""
-    return frozenset(_data()["title_prefixes"])  # type: ignore[arg-type]
+def title_prefixes(when: str) -> frozenset[str]:
+    """Titles written before a person's name, folded, that name keys drop ``when``: 'any'
+    ('president': before any name, and alone a title), 'honorific' ('mr': before any name,
+    alone nothing), 'full_name' ('representative': only before a full name)."""
+    prefixes: dict[str, str] = _data()["title_prefixes"]  # type: ignore[assignment]
+    if when not in set(prefixes.values()):
+        raise ValueError(f"no title prefixes are dropped {when!r}")
+    return frozenset(word for word, flag in prefixes.items() if flag == when)
+
+
+@cache
+def dummy_it() -> re.Pattern[str]:
+    """What follows a dummy 'it' that stands for no thing ('it is commonplace for ...'),
+    matched right after the 'it'; words from ``dummy_it`` in the data."""
+    words: dict[str, list[str]] = _data()["dummy_it"]  # type: ignore[assignment]
+
+    def one_of(key: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words[key])
+
+    return re.compile(rf"^\s+(?:{one_of('verbs')})(?:\s+(?:{one_of('adverbs')}))*"
+                      rf"\s+(?:{one_of('predicates')})\s+(?:{one_of('complements')})\b")
 
 
 @cache
@@ -120,6 +138,13 @@ def chair_words() -> dict[str, frozenset[str]]:
 def name_particles() -> frozenset[str]:
     """Small words inside a person's name ('Di' of 'Luigi Di Maio'), lower case."""
     return frozenset(_data()["name_particles"])  # type: ignore[arg-type]
+
+
+@cache
+def name_complement_heads() -> frozenset[str]:
+    """Heads whose complement is part of an organisation's name ('Select Committee on
+    Benghazi', 'Commission for Racial Equality'), lower case."""
+    return frozenset(_data()["name_complement_heads"])  # type: ignore[arg-type]
 
 
 @cache

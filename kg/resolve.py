@@ -44,11 +44,11 @@ from importlib import resources
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from kg import gazetteer
 from kg.entity_names import (
+    dummy_it,
     family_names_first,
     is_never_alone,
     known_aliases,
@@ -72,7 +72,7 @@ from kg.model import (
     Role,
 )
 from kg.relations import load_vocabulary, name_kind
-from kg.type_votes import mention_votes, winner
+from kg.type_votes import document_split_margin, mention_votes, winner
 
 _SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason.INITIALS}
 # Mentions that join by another name than their own: their words do not key the entity.
@@ -81,11 +81,10 @@ _KEYLESS = _SHORT_REASONS | {MergeReason.KNOWN_ALIAS, MergeReason.DECLARED_ALIAS
 Key = tuple[str, ...]
 _FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 _GENDERED = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_NEUTER = frozenset({"it", "its", "itself"})
 KeptApart = frozenset[frozenset[Key]]
 _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "sa", "gmbh", "co",
                      "limited", "nv", "bv", "spa", "se", "lp", "llp"}
-_NAME_PREFIXES = {"president", "mr", "mrs", "ms", "dr", "minister", "chairman", "leader", "general",
-                  "prime", "sir", "lord", "king", "queen", "prince", "senator", "governor"}
 # after a title word these make it part of a name ('Secretary of State'): kept in the key
 _LINK_WORDS = frozenset({"of", "for", "and", "the", "general", "to", "at", "in"})
 
@@ -95,9 +94,11 @@ def name_key(text: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"['’]s\b", "", folded)
     tokens = re.findall(r"[a-z0-9]+", folded)
-    while len(tokens) > 1 and tokens[0] in _NAME_PREFIXES | {"the"}:
+    before_any = title_prefixes("any") | title_prefixes("honorific")
+    while len(tokens) > 1 and (tokens[0] in before_any or tokens[0] == "the"):
         tokens = tokens[1:]
-    while len(tokens) > 2 and tokens[0] in title_prefixes() and tokens[1] not in _LINK_WORDS:
+    while len(tokens) > 2 and tokens[0] in title_prefixes("full_name") and \
+            tokens[1] not in _LINK_WORDS:
         tokens = tokens[1:]  # 'Representative Elijah Cummings' is Elijah Cummings
     while len(tokens) > 1 and tokens[-1] in _COMPANY_SUFFIXES:
         tokens = tokens[:-1]
@@ -174,23 +175,19 @@ def _skeleton(word: str) -> str:
     return "".join(c for c in word if c not in _VOWELS)
 
 
-def transliterated(a: Key, b: Key) -> float | None:
-    """How alike two full names written in two transliterations are ('Usama bin Ladin',
-    'Osama bin Laden'), as rapidfuzz's normalised similarity, or None when they are not:
-    the same number of words, two or more; words apart only in their vowels (the same
-    consonants in the same order) and each at least four letters, so that different given
-    names ('Kim Jong Un', 'Kim Jong Il'; 'Jason', 'Mason') never match; at most two words
-    apart and one word the same."""
+def transliterated(a: Key, b: Key) -> bool:
+    """Whether two full names are one name in two transliterations ('Usama bin Ladin',
+    'Osama bin Laden'): the same number of words, two or more; words apart only in their
+    vowels (the same consonants in the same order, at most two edits) and each at least four
+    letters, so that different given names ('Kim Jong Un', 'Kim Jong Il'; 'Jason', 'Mason')
+    never match; at most two words apart and one word the same."""
     if len(a) < 2 or len(a) != len(b) or a == b:
-        return None
+        return False
     apart = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     if len(apart) > 2 or len(apart) == len(a):
-        return None
-    for x, y in apart:
-        if min(len(x), len(y)) < 4 or _skeleton(x) != _skeleton(y) or \
-                Levenshtein.distance(x, y) > 2:
-            return None
-    return fuzz.ratio(" ".join(a), " ".join(b)) / 100
+        return False
+    return all(min(len(x), len(y)) >= 4 and _skeleton(x) == _skeleton(y)
+               and Levenshtein.distance(x, y) <= 2 for x, y in apart)
 
 
 def _near(a: str, b: str) -> bool:
@@ -237,7 +234,8 @@ class _Cluster:
     up to date as mentions join, because they are asked for on every short name (keeps
     clustering linear in practice)."""
 
-    def __init__(self, key: tuple[str, ...], texts: dict[str, str]) -> None:
+    def __init__(self, key: tuple[str, ...], texts: dict[str, str],
+                 gendered: frozenset[tuple[str, Key]] = frozenset()) -> None:
         self.keys: set[tuple[str, ...]] = {key}
         self.first_key: Key | None = key
         self.longest: dict[str, int] = {}  # per document, the longest name it writes
@@ -247,6 +245,21 @@ class _Cluster:
         self.docs: set[str] = set()
         self.votes: Counter[EntityType] = Counter()
         self._texts = texts
+        self._gendered = gendered
+
+    def copy_empty(self) -> _Cluster:
+        """A cluster of the same name and no mentions yet."""
+        empty = _Cluster(self.first_key or next(iter(self.keys)), self._texts, self._gendered)
+        empty.keys = set(self.keys)
+        return empty
+
+    def votes_of(self, mention: Mention, reason: MergeReason) -> Counter[EntityType]:
+        """The type votes one mention casts when it joins for ``reason``."""
+        return mention_votes(mention, name_key(mention.text),
+                             self._texts.get(mention.doc_id, ""),
+                             short_form=reason in _SHORT_REASONS | {MergeReason.TITLE},
+                             he_or_she=(mention.doc_id, name_key(mention.text))
+                             in self._gendered)
 
     def add(self, mention: Mention, reason: MergeReason) -> None:
         self.mentions.append(mention)
@@ -257,10 +270,7 @@ class _Cluster:
             self.alias_keys.add(name_key(mention.text))
         if size > self.longest.get(mention.doc_id, 0):
             self.longest[mention.doc_id] = size
-        self.votes.update(mention_votes(mention, name_key(mention.text),
-                                        self._texts.get(mention.doc_id, ""),
-                                        short_form=reason in _SHORT_REASONS | {
-                                            MergeReason.TITLE}))
+        self.votes.update(self.votes_of(mention, reason))
 
     @property
     def type(self) -> EntityType:
@@ -317,7 +327,7 @@ class _EntityTable:
         which the graph does not know, so the pronoun names no one. Nor is 'he' or 'her'
         anything but a person: an article reads its pronouns before the corpus votes on
         types, so one whose antecedent the votes made an organisation or place names no
-        one."""
+        one; nor is 'it' ever a person, whatever antecedent extraction chose for it."""
         if mention.is_pronoun and _expletive(mention, self._texts.get(mention.doc_id, "")):
             return None  # 'it is commonplace for ...': the 'it' stands for no thing
         target = mention.antecedent if mention.is_pronoun and mention.antecedent else mention
@@ -330,6 +340,9 @@ class _EntityTable:
                 mention.text.lower() in _GENDERED and \
                 self.records[found].type is not EntityType.PERSON:
             return None  # 'Twitter showing him': the votes made Twitter no person after all
+        if found is not None and mention.is_pronoun and mention.text.lower() in _NEUTER and \
+                self.records[found].type is EntityType.PERSON:
+            return None  # 'Sturgeon said it was the moment': 'it' is never a person
         return found
 
     def note_pronoun(self, mention: Mention) -> None:
@@ -355,19 +368,11 @@ class _EntityTable:
         return tuple(out)
 
 
-_EXPLETIVE = re.compile(r"^\s+(?:is|was|'s|’s|seems|seemed|will be|would be|has been|had been)"
-                        r"(?:\s+(?:not|also|still|now|very|quite|so|more|less|too))*"
-                        r"\s+(?:commonplace|common|usual|unusual|normal|rare|clear|unclear|likely|unlikely|"
-                        r"possible|impossible|important|necessary|difficult|easy|hard|true|"
-                        r"believed|expected|reported|said|thought|known|understood|feared|"
-                        r"time|worth|illegal|legal)\s+(?:for|to|that|whether|if|how|when)\b")
-
-
 def _expletive(mention: Mention, text: str) -> bool:
     """A dummy 'it' that names nothing: 'it is commonplace for new governments to ...', 'it
     was unclear whether ...'. Its antecedent, whatever extraction chose, gains no merge."""
     return mention.text.lower() == "it" and \
-        bool(_EXPLETIVE.match(text[mention.end:mention.end + 80]))
+        bool(dummy_it().match(text[mention.end:mention.end + 80]))
 
 
 def _merge(mention: Mention, reason: MergeReason) -> Merge:
@@ -416,13 +421,17 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
     """Cluster the named mentions; return who is titled what, and the words of each name, per
     document, for the noun phrases that refer back to them."""
     texts = {r.document.doc_id: r.document.text for r in results}
+    openings = {(s.doc_id, s.index): s.start for r in results for s in r.sentences}
     named = [_as_written(m, texts, apart) for r in results for m in _all_mentions(r)
              if not m.is_pronoun and m.type is not EntityType.DATE
-             and (m.lemma is None or m.ner_label == "PROPN") and not is_never_alone(m.text)]
+             and (m.lemma is None or m.ner_label == "PROPN") and not is_never_alone(m.text)
+             and not _common_word_opening(m, texts.get(m.doc_id, ""),
+                                          openings.get((m.doc_id, m.sentence_index)))]
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
     clusters, bare_titles = _cluster_names(_without_headline_only_names(named, results), texts,
-                                           apart)
+                                           apart, _named_by_he_or_she(results))
+    clusters = [part for cluster in clusters for part in _apart_by_document_type(cluster)]
     for mention in bare_titles:
         # 'the Queen' with no Queen named in the article: one thing of that article.
         thing = f"{mint_entity_id(EntityType.THING, mention.text)}/{mention.doc_id[:16]}"
@@ -452,6 +461,24 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
             | cluster.alias_keys)
         table.records[cluster_id].former_ids.discard(cluster_id)
     return titled, named_words
+
+
+def _common_word_opening(mention: Mention, text: str, sentence_start: int | None) -> bool:
+    """'Team leader Tim Taylor said ...': one word that no recogniser read as a name,
+    capitalised only because it opens the sentence, right before a title noun ('leader'),
+    which the article also writes in lower case ('the team found'), is a common word that
+    opens a title, not a name (extraction read it as the holder of the role). 'Parliament
+    was suspended' keeps its name."""
+    if mention.ner_label != "PROPN" or sentence_start is None or " " in mention.text.strip() \
+            or not mention.text[:1].isupper() or mention.text.isupper():
+        return False
+    if text[sentence_start:mention.start].strip(" \t\n\"'“‘([") != "":
+        return False
+    following = re.match(r"\s+([a-z]+)", text[mention.end:mention.end + 30])
+    if following is None or following.group(1) not in title_nouns():
+        return False  # 'Parliament was suspended': a name that opens a sentence
+    lower = mention.text.lower()
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 def _assign_noun_phrases(results: list[ExtractionResult], table: _EntityTable,
@@ -542,8 +569,57 @@ def _without_headline_only_names(mentions: list[Mention],
             or named_in_body(name_key(m.text))]
 
 
+def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
+    """One name whose documents each say clearly it is a different kind of thing is that many
+    things: 'Atlantic coasts' (a place) and 'a report by The Atlantic' (a publication). A
+    document says so clearly when its mentions' votes (``kg.type_votes``) put one type at
+    least ``document_split_margin`` ahead of any other, and two documents must say so of two
+    types; the documents that do not join the group of the type the whole cluster voted for
+    (or else the largest group). Only a cluster of one name written the
+    same way (no short form, alias or variant joined it), since a merge by other evidence
+    has its own reason."""
+    if len(cluster.docs) < 2 or any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
+        return [cluster]
+    by_doc: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for mention in cluster.mentions:
+        by_doc[mention.doc_id].update(cluster.votes_of(mention, MergeReason.SAME_NAME))
+    margin = document_split_margin()
+    groups: dict[EntityType, list[str]] = defaultdict(list)
+    unclear: list[str] = []
+    for doc_id, votes in sorted(by_doc.items()):
+        ranked = [*sorted(votes.values(), reverse=True), 0.0]
+        if ranked[0] - ranked[1] >= margin:
+            groups[winner(votes)].append(doc_id)
+        else:
+            unclear.append(doc_id)
+    if len(groups) < 2:
+        return [cluster]  # one clear reading or none: nothing says there are two things
+    overall = cluster.type if cluster.type in groups else \
+        max(groups, key=lambda t: (len(groups[t]), t is cluster.type))
+    groups[overall].extend(unclear)
+    parts = []
+    for _, doc_ids in sorted(groups.items(), key=lambda kv: kv[0] is not overall):
+        part = cluster.copy_empty()
+        for mention, reason in zip(cluster.mentions, cluster.reasons, strict=True):
+            if mention.doc_id in doc_ids:
+                part.add(mention, reason)
+        parts.append(part)
+    return parts
+
+
+def _named_by_he_or_she(results: list[ExtractionResult]) -> frozenset[tuple[str, Key]]:
+    """The names (per document) that a 'he' or 'she' of a fact refers back to: evidence,
+    beside the recogniser, that the name is a person's (``type_votes.person_supported``)."""
+    return frozenset((m.doc_id, name_key(m.antecedent.text)) for r in results
+                     for m in _all_mentions(r)
+                     if m.is_pronoun and m.antecedent is not None
+                     and m.text.lower() in _GENDERED)
+
+
 def _cluster_names(mentions: list[Mention], texts: dict[str, str],
-                   apart: KeptApart = frozenset()) -> tuple[list[_Cluster], list[Mention]]:
+                   apart: KeptApart = frozenset(),
+                   gendered: frozenset[tuple[str, Key]] = frozenset()
+                   ) -> tuple[list[_Cluster], list[Mention]]:
     """The clusters of named mentions, and the bare titles ('the Queen') that name no one
     this document names with that title: those are no named entity (see ``_title_holder``).
     ``apart``: pairs of folded names the user keeps apart; no rule merges them."""
@@ -599,7 +675,7 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
             elif acronym and home.type is EntityType.ORGANIZATION:
                 reason = MergeReason.INITIALS
             if home is None:
-                home = singles[key] = _Cluster(key, texts)
+                home = singles[key] = _Cluster(key, texts, gendered)
                 clusters.append(home)
             else:
                 home.keys.add(key)
@@ -618,7 +694,7 @@ def _transliterated_home(key: Key, mentions: list[Mention], clusters: list[_Clus
         return None
     fits = [c for c in clusters if c.type is EntityType.PERSON and c.docs & docs
             and not c.kept_apart(key, apart)
-            and any(transliterated(key, k) is not None for k in c.keys)]
+            and any(transliterated(key, k) for k in c.keys)]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -744,7 +820,7 @@ def _known_key(name: str) -> Key:
 @cache
 def _title_words() -> frozenset[str]:
     """Words that alone are a title, not a name ('Queen', 'President', 'Senator')."""
-    return title_nouns() | (_NAME_PREFIXES - {"mr", "mrs", "ms", "dr", "prime", "general"})
+    return title_nouns() | title_prefixes("any")
 
 
 def _title_holder(mention: Mention, title: str, clusters: list[_Cluster]) -> _Cluster | None:
@@ -870,7 +946,16 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
         # 'NBC' of 'NBC News': initials that lead an outlet's news arm name it
         return short[0] == initials or (leading and len(full) == len(short) + 1
                                         and full[-1] in outlet_words())
-    return (leading and not _part_of(short, full)) or _after_country(full) == short
+    return (leading and not _part_of(short, full) and not _branch_in_place(short, full)) or \
+        _after_country(full) == short
+
+
+def _branch_in_place(short: Key, full: Key) -> bool:
+    """Whether the longer name is the shorter's branch in a place: 'Facebook Ireland
+    Limited' (its legal suffix folded away) is a subsidiary the company registered in
+    Ireland, not another name of Facebook; 'Harbor Foods' is Harbor's own name."""
+    rest = full[len(short):]
+    return bool(rest) and gazetteer.lookup(" ".join(rest)) is not None
 
 
 def _part_of(short: Key, full: Key) -> bool:

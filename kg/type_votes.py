@@ -18,6 +18,8 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
+from kg.entity_names import family_names_first
+from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
@@ -39,6 +41,8 @@ class _Weights(BaseModel):
     context: float
     apposition: float = 0.0
     arabic_article: float = 0.0
+    unsupported_person: float = 1.0
+    capital_the: float = 0.0
 
 
 class TypeVoteRules(BaseModel):
@@ -49,8 +53,11 @@ class TypeVoteRules(BaseModel):
     weights: _Weights
     before: dict[EntityType, tuple[str, ...]]
     after: dict[EntityType, tuple[str, ...]]
+    document_split_margin: float = 1.0
     before_patterns: dict[EntityType, tuple[str, ...]] = {}
     apposition_nouns: dict[EntityType, tuple[str, ...]] = {}
+    kind_suffixes: dict[EntityType, tuple[str, ...]] = {}
+    instance_of_nouns: dict[EntityType, tuple[str, ...]] = {}
 
 
 @cache
@@ -59,42 +66,151 @@ def load_rules() -> TypeVoteRules:
     return TypeVoteRules.model_validate(json.loads(text))
 
 
+def document_split_margin() -> float:
+    """How far ahead of any other type one document's votes must put a type for a name to
+    be another thing there than in documents that vote otherwise (kg/resolve.py)."""
+    return load_rules().document_split_margin
+
+
 def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
-                  short_form: bool = False) -> Counter[EntityType]:
+                  short_form: bool = False, he_or_she: bool = False) -> Counter[EntityType]:
     """The votes one mention casts. ``key`` is its folded name, ``text`` the document's text
     (for the words around it); a ``short_form`` of a longer name casts no gazetteer or
     kind-word vote, since its words name the longer thing ('Jordan' of 'Michael Jordan'), and
     its recogniser label is worth only the ``short_form`` weight: the recogniser reads a lone
     surname as anything ('Rittenhouse' an organisation ten times over the one 'Kyle
     Rittenhouse' it read as a person), so the full name's mentions and the words around the
-    short one decide."""
+    short one decide. ``he_or_she``: a 'he' or 'she' of the document refers back to the
+    name, which supports the recogniser's person label (``person_supported``)."""
     rules = load_rules()
     weights = rules.weights
     votes: Counter[EntityType] = Counter()
     strong = mention.ner_label is not None and mention.ner_label != "PROPN"
     recogniser = weights.recogniser if strong else weights.guessed
     if not short_form:
-        kind = name_kind(tuple(re.findall(r"[a-z]+", mention.text.lower())))
+        kind = name_kind(tuple(re.findall(r"[a-z]+", mention.text.lower()))) or \
+            _suffix_kind(key)
         if kind is not None:
             votes[kind] += weights.kind_word
         place = lookup(" ".join(key)) if key else None
         if place is None and _may_be_town(mention.text):
             place = town(mention.text)
-        if place is not None:
-            votes[EntityType.PLACE] += weights.gazetteer.get(place.kind, 0.0)
+        kind_of_place = place.kind if place is not None else _place_pair(mention.text)
+        if kind_of_place is not None:
+            votes[EntityType.PLACE] += weights.gazetteer.get(kind_of_place, 0.0)
             recogniser = min(recogniser, weights.recogniser_on_place_name.get(mention.type,
                                                                               recogniser))
+        if strong and mention.type is EntityType.PERSON and len(key) == 1 and \
+                not he_or_she and not person_supported(mention, key, text):
+            recogniser = min(recogniser, weights.unsupported_person)
     votes[mention.type] += weights.short_form if short_form else recogniser
     if not short_form and ARABIC_ARTICLE.match(mention.text):
         votes[EntityType.ORGANIZATION] += weights.arabic_article
+    if not short_form and _titled_with_the(mention, key, text):
+        votes[EntityType.ORGANIZATION] += weights.capital_the
     if mention.title:
         votes[EntityType.PERSON] += weights.title
     for entity_type in _context_types(mention, text):
+        if entity_type is EntityType.ORGANIZATION and _opens_with_given_name(key) and \
+                _context_types(mention, text, after=False) == {entity_type}:
+            continue  # 'the company John Reyes founded': John Reyes is no company
         votes[entity_type] += weights.context
     defined = apposition_type(text[mention.end:mention.end + 120])
     if defined is not None:
         votes[defined] += weights.apposition
+    instance = None if _opens_with_given_name(key) else \
+        instance_type(text[max(0, mention.start - 60):mention.start])
+    if instance is not None:
+        votes[instance] += weights.apposition
     return votes
+
+
+def _titled_with_the(mention: Mention, key: tuple[str, ...], text: str) -> bool:
+    """'a report by The Atlantic': 'The' written with a capital inside a sentence is part of
+    a title, a publication's or a band's, not of a place's name, unless the gazetteer knows
+    the name as a city or larger ('The Hague', 'The Gambia')."""
+    before = text[max(0, mention.start - 40):mention.start]
+    if not before.endswith("The ") or lookup(" ".join(key)) is not None or \
+            lookup("the " + " ".join(key)) is not None:
+        return False
+    rest = before[:-4].rstrip()
+    return bool(rest) and rest[-1] not in ".!?:;\"“”'‘’([-—–" and not rest.endswith("\n")
+
+
+def _opens_with_given_name(key: tuple[str, ...]) -> bool:
+    return len(key) >= 2 and key[0] in given_names()
+
+
+def person_supported(mention: Mention, key: tuple[str, ...], text: str) -> bool:
+    """Whether anything but the recogniser says a name is a person's: a given name that
+    opens it ('Tim Taylor') or is all of it, a family name written first ('Kim'), a title
+    ('Kremlin spokesman X'), person words around it ('Mr', 'said she'), or a speech verb
+    after it ('Johnson said'; a place says nothing). Without
+    any (nor a 'he' or 'she' for it), the recogniser's person label weighs
+    ``unsupported_person``, less than a town of that name: 'Bala' in 'appliances from
+    Dolgellau, Harlech, Barmouth, Bala' is the town, not a person. Only one-word names
+    are weighed so: two capitalised words the recogniser calls a person mostly are one."""
+    return _opens_with_given_name(key) or mention.title is not None or \
+        (len(key) == 1 and (key[0] in given_names() or key[0] in family_names_first())) or \
+        EntityType.PERSON in _context_types(mention, text) or \
+        _SPEAKS.match(text[mention.end:mention.end + 20]) is not None
+
+
+_SPEAKS = re.compile(r"\s+(?:said|says|told|added|stated|wrote|asked|replied|explained|argued|"
+                     r"noted|insisted|warned|tweeted|claimed)\b")
+
+
+def _suffix_kind(key: tuple[str, ...]) -> EntityType | None:
+    """The kind a one-word name's ending gives it (``kind_suffixes``): 'Wikinews' ends with
+    an outlet word, an organisation; 'Grexit' is an exit, an event. The stem before the
+    ending must be three letters or more."""
+    if len(key) != 1:
+        return None
+    for entity_type, endings in load_rules().kind_suffixes.items():
+        if any(key[0].endswith(e) and len(key[0]) >= len(e) + 3 for e in endings):
+            return entity_type
+    return None
+
+
+def _place_pair(name: str) -> str | None:
+    """'Kitchener-Waterloo', 'Dallas-Fort Worth': two places the gazetteer knows as cities or
+    larger, joined by a hyphen, name the place they make together; its kind is the smaller
+    one's. A town ('Hewlett' of 'Hewlett-Packard') is not enough."""
+    halves = name.split("-")
+    if len(halves) != 2 or not all(h[:1].isupper() for h in halves):
+        return None
+    places = [lookup(h) for h in halves]
+    if any(p is None for p in places):
+        return None
+    return min((p for p in places if p is not None), key=lambda p: _KIND_SIZE.get(p.kind, 9)
+               ).kind
+
+
+_KIND_SIZE = {"town": 0, "city": 1, "state": 2, "country": 3}
+
+
+@cache
+def _instance_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
+    """'the Mexican company X', 'social media site X', 'the plane, a X': a kind noun in
+    lower case right before the name (after up to two lower-case words), or before a comma
+    and 'a' or 'the', says what the name is an instance of."""
+    rules = load_rules()
+    found = []
+    for entity_type, nouns in rules.instance_of_nouns.items():
+        kinds = "|".join(map(re.escape, nouns))
+        found.append((entity_type, re.compile(
+            rf"(?:(?:^|\s)(?:[a-z][\w'’-]*\s+){{0,2}}(?:{kinds})|"
+            rf"\b(?:{kinds}),\s+(?:a|an|the))\s+$", re.IGNORECASE)))
+    return tuple(found)
+
+
+def instance_type(before: str) -> EntityType | None:
+    """The kind of thing the words right before a name say it is an instance of
+    (``instance_of_nouns``), or None. ``before``: the text right before the name."""
+    for entity_type, pattern in _instance_patterns():
+        if pattern.search(before):
+            return entity_type
+    return None
 
 
 ARABIC_ARTICLE = re.compile(r"(?i)^a[lnrst][-‐‑](?=\w)\S+$")  # one word: 'al-Qaeda', 'Ash-Sham'
@@ -129,9 +245,10 @@ def apposition_type(after: str) -> EntityType | None:
     return None
 
 
-def _context_types(mention: Mention, text: str) -> set[EntityType]:
+def _context_types(mention: Mention, text: str, *, after: bool = True) -> set[EntityType]:
+    """The types the words right before the mention (and, unless ``after`` is false, right
+    after it) vote for."""
     before = " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
-    after = text[mention.end:mention.end + 40].lower()
     found = set()
     rules = load_rules()
     for entity_type, words in rules.before.items():
@@ -140,8 +257,12 @@ def _context_types(mention: Mention, text: str) -> set[EntityType]:
     for entity_type, patterns in _before_patterns().items():
         if any(p.search(before) for p in patterns):
             found.add(entity_type)
+    if not after:
+        return found
+    after_text = text[mention.end:mention.end + 40].lower()
     for entity_type, words in rules.after.items():
-        if any(after.startswith(w) and not after[len(w):len(w) + 1].isalnum() for w in words):
+        if any(after_text.startswith(w) and not after_text[len(w):len(w) + 1].isalnum()
+               for w in words):
             found.add(entity_type)
     return found
 

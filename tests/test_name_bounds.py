@@ -253,3 +253,52 @@ def test_a_case_name_with_versus_stays_one_name_end_to_end():
     labels = {e.label for e in corpus.entities}
     assert "Roe v. Wade" in labels
     assert "Wade" not in labels and "Roe" not in labels
+
+
+def test_a_person_name_opening_with_a_particle_is_the_second_half_of_the_name_before():
+    doc = _doc(["under", "Zane", "El", "Abidin", "Ben", "Alu", "rule"],
+               ["O", "B-PERSON", "I-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Zane El Abidin Ben Alu", "PERSON")]
+    # no particle: two people side by side stay two
+    doc = _doc(["with", "Zane", "Abidin", "Carl", "Webb", "present"],
+               ["O", "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Zane Abidin", "PERSON"), ("Carl Webb", "PERSON")]
+
+
+def test_given_names_joined_to_an_organisation_named_for_them_are_one_name():
+    doc = _doc(["the", "Bill", "and", "Melinda", "Okoro", "Foundation", "paid"],
+               ["O", "B-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+               pos=["DET", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB"])
+    assert _texts(joined_ents(doc)) == [("Bill and Melinda Okoro Foundation", "ORG")]
+    # an organisation that opens with no given name, or a second person, stays apart
+    doc = _doc(["Bill", "and", "Qorvex", "Foundation", "paid"],
+               ["B-PERSON", "O", "B-ORG", "I-ORG", "O"],
+               pos=["PROPN", "CCONJ", "PROPN", "PROPN", "VERB"])
+    assert _texts(joined_ents(doc)) == [("Bill", "PERSON"), ("Qorvex Foundation", "ORG")]
+    doc = _doc(["Bill", "and", "Melinda", "Okoro", "paid"],
+               ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O"],
+               pos=["PROPN", "CCONJ", "PROPN", "PROPN", "VERB"])
+    assert _texts(joined_ents(doc)) == [("Bill", "PERSON"), ("Melinda Okoro", "PERSON")]
+
+
+def _committee_doc(last: str, last_ent: str) -> Doc:
+    words = ["member", "of", "the", "Select", "Committee", "on", last, "."]
+    return Doc(spacy.blank("en").vocab, words=words,
+               pos=["NOUN", "ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"],
+               heads=[0, 0, 4, 4, 1, 4, 5, 0],
+               deps=["ROOT", "prep", "det", "compound", "pobj", "prep", "pobj", "punct"],
+               ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", last_ent, "O"])
+
+
+def test_the_complement_of_a_committee_is_part_of_its_name_but_a_date_is_not():
+    assert _texts(joined_ents(_committee_doc("Veltria", "B-GPE"))) == [
+        ("the Select Committee on Veltria", "ORG")]
+    assert _texts(joined_ents(_committee_doc("Monday", "B-DATE"))) == [
+        ("the Select Committee", "ORG"), ("Monday", "DATE")]
+
+
+def test_a_committee_named_with_its_complement_stays_one_name_end_to_end():
+    corpus = corpus_of("She sat on the United States House Select Committee on Veltria.")
+    labels = {e.label for e in corpus.entities}
+    assert "United States House Select Committee on Veltria" in labels
+    assert "United States House Select Committee" not in labels

@@ -155,10 +155,16 @@ def test_an_island_before_a_name_votes_place():
     assert winner(_votes("Velmora", "ORG", EntityType.ORGANIZATION, text)) is EntityType.PLACE
 
 
-def test_a_small_town_outvotes_an_organisation_label_but_not_a_person_label():
+def test_a_small_town_outvotes_an_organisation_label_and_an_unsupported_person_label():
     # Harlech (Wales) has about 1,800 people: only the small-town table knows it.
     assert winner(_votes("Harlech", "ORG", EntityType.ORGANIZATION)) is EntityType.PLACE
-    assert winner(_votes("Harlech", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+    # A person label with nothing else for a person (no given name, title, 'Mr', 'he')
+    # loses to the town; with any of them it wins.
+    assert winner(_votes("Harlech", "PERSON", EntityType.PERSON)) is EntityType.PLACE
+    assert winner(_votes("Harlech", "PERSON", EntityType.PERSON,
+                         "Mr Harlech was late.")) is EntityType.PERSON
+    assert winner(_votes("Harlech", "PERSON", EntityType.PERSON,
+                         "Harlech said he was late.")) is EntityType.PERSON
     assert winner(_votes("Qorvex", "ORG", EntityType.ORGANIZATION)) is EntityType.ORGANIZATION
     assert winner(_votes("HARLECH", "ORG", EntityType.ORGANIZATION)) is EntityType.ORGANIZATION
 
@@ -206,3 +212,56 @@ def _result(text: str, names: list[tuple[str, str, EntityType]]) -> ExtractionRe
                                 end=at + len(name), text=name, type=entity_type,
                                 ner_label=label))
     return ExtractionResult(document=document, sentences=(), mentions=tuple(mentions), facts=())
+
+
+def test_a_natural_feature_is_a_place_whatever_the_recogniser_read():
+    assert winner(_votes("Mawlan Estuary", "ORG", EntityType.ORGANIZATION)) is EntityType.PLACE
+    assert winner(_votes("Aletsch Glacier", "ORG", EntityType.ORGANIZATION)) is EntityType.PLACE
+    # a surname that is also a feature word is no feature: 'Marsh', 'Rivers'
+    assert winner(_votes("Joan Rivers", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+
+
+def test_two_cities_joined_by_a_hyphen_are_a_place_but_a_town_and_a_word_are_not():
+    assert winner(_votes("Dallas-Fort Worth", "ORG", EntityType.ORGANIZATION)) is \
+        EntityType.PLACE
+    assert winner(_votes("Hewlett-Packard", "ORG", EntityType.ORGANIZATION)) is \
+        EntityType.ORGANIZATION
+
+
+def test_the_ending_of_a_one_word_name_can_say_its_kind():
+    assert winner(_votes("Veltranews", "PERSON", EntityType.PERSON)) is EntityType.ORGANIZATION
+    assert winner(_votes("Grexit", "PERSON", EntityType.PERSON)) is EntityType.EVENT
+    # too short a stem is no ending; two words are read by their kind words instead
+    assert winner(_votes("Upnews", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+    assert winner(_votes("Ada Grexit", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+
+
+def test_a_given_name_or_a_family_name_written_first_supports_a_person_label():
+    # 'Kim' and 'Victoria' are towns too; alone they are still the people the recogniser read
+    assert winner(_votes("Kim", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+    assert winner(_votes("Victoria", "PERSON", EntityType.PERSON)) is EntityType.PERSON
+    # nothing for a person: the town wins
+    assert winner(_votes("Barmouth", "PERSON", EntityType.PERSON)) is EntityType.PLACE
+
+
+def test_a_kind_noun_right_before_a_name_says_what_it_is():
+    text = "The data is owned by the Mexican company Veltra Lumen, which makes apps."
+    assert winner(_votes("Veltra Lumen", "PERSON", EntityType.PERSON, text)) is \
+        EntityType.ORGANIZATION
+    text = "The single-engine propeller plane, a Corvan Sierra, was flying to Reno."
+    assert winner(_votes("Corvan Sierra", "ORG", EntityType.ORGANIZATION, text)) is \
+        EntityType.THING
+    # a name that opens with a given name is the person the sentence is about
+    text = "He joined the company John Reyes founded."
+    assert winner(_votes("John Reyes", "PERSON", EntityType.PERSON, text)) is EntityType.PERSON
+
+
+def test_the_written_with_a_capital_inside_a_sentence_makes_a_title():
+    text = "According to a report by The Veltrian, the group kept a list."
+    assert winner(_votes("Veltrian", "LOC", EntityType.PLACE, text)) is \
+        EntityType.ORGANIZATION
+    # a place whose name has 'The' is still a place; a sentence's own 'The' says nothing
+    text = "The court sits in The Hague."
+    assert winner(_votes("Hague", "GPE", EntityType.PLACE, text)) is EntityType.PLACE
+    text = "The Veltrian was calm."
+    assert winner(_votes("Veltrian", "LOC", EntityType.PLACE, text)) is EntityType.PLACE

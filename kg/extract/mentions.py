@@ -21,6 +21,7 @@ from kg.extract.name_bounds import (
     is_fragment,
     joined_ents,
     names_a_thing,
+    opens_complement,
     split_acronym_lead,
     split_person_of_place,
     split_role_inside,
@@ -99,7 +100,8 @@ def _split_entity(ent: Span) -> Iterator[Span]:
             continue  # 'Roe v. Wade': one case's name, not 'Roe' and 'Wade'
         if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "SCONJ"}
                                     or (token.pos_ == "CCONJ" and not joined)
-                                    or (token.pos_ == "ADP" and token.lower_ not in NAME_PREPS)
+                                    or (token.pos_ == "ADP" and token.lower_ not in NAME_PREPS
+                                        and not opens_complement(token))
                                     or token.text in {"&", "+", "/"}
                                     or (ent.label_ == "PERSON" and _looks_like_verb(token))):
             if token.i > start:

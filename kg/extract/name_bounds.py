@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.entity_names import (
     award_words,
     chair_words,
     known_name,
+    name_complement_heads,
     name_particles,
     place_heads,
     ship_prefixes,
@@ -44,13 +45,65 @@ def joined_ents(doc: Doc) -> list[Span]:
         span = _glued_by_hyphen(spans[i])
         following = spans[i + 1] if i + 1 < len(spans) else None
         if following is not None and (_particle_between(span, following)
+                                      or _particle_opens(span, following)
                                       or _campus_after(span, following)):
             joined.append(Span(doc, span.start, following.end, label=span.label_))
             i += 2
             continue
-        joined.append(_particle_before(span))
+        if following is not None and _given_names_before_organisation(span, following):
+            joined.append(Span(doc, span.start, following.end, label=following.label_))
+            i += 2
+            continue
+        joined.append(_with_complement(_particle_before(span)))
         i += 1
     return _without_overlaps(joined)
+
+
+def opens_complement(token: Token) -> bool:
+    """Whether a preposition opens the complement of a head that takes one in its name
+    ('on' of 'Select Committee on Benghazi'): part of the name, not a split point."""
+    return token.lower_ in {"on", "for", "of"} and token.head.i == token.i - 1 and \
+        token.head.lower_ in name_complement_heads() and token.head.text[:1].isupper()
+
+
+def _particle_opens(first: Span, second: Span) -> bool:
+    """'Zine El Abidine' 'Ben Ali': a person name right after another, with nothing but a
+    space between, that opens with a capitalised name particle ('Ben', 'bin', 'van') is the
+    second half of one name."""
+    doc = first.doc
+    return first.label_ == "PERSON" and second.label_ == "PERSON" and \
+        second.start == first.end and len(second) >= 2 and \
+        second[0].lower_ in name_particles() and second[0].text[:1].isupper() and \
+        doc[first.end - 1].whitespace_ == " "
+
+
+def _given_names_before_organisation(person: Span, org: Span) -> bool:
+    """'the Bill and Melinda Gates Foundation' read as the person 'Bill' and the organisation
+    'Melinda Gates Foundation': given names joined by 'and' to an organisation that opens
+    with a given name and ends with a kind word are the people it is named after, inside one
+    name."""
+    doc = person.doc
+    return person.label_ == "PERSON" and org.label_ == "ORG" and \
+        org.start == person.end + 1 and doc[person.end].lower_ in {"and", "&"} and \
+        all(t.lower_ in given_names() for t in person) and \
+        org[0].lower_ in given_names() and \
+        name_kind(tuple(t.lower_ for t in org)) is EntityType.ORGANIZATION
+
+
+def _with_complement(span: Span) -> Span:
+    """'the United States House Select Committee on Benghazi' read without 'on Benghazi':
+    after a head that takes a complement in its name (``name_complement_heads``: committee,
+    commission, ...) the preposition the parser attaches to that head and the capitalised
+    words after it are part of the name; not a date ('the committee on Monday')."""
+    doc = span.doc
+    end = span.end
+    if span.label_ != "ORG" or end + 1 >= len(doc) or not opens_complement(doc[end]):
+        return span
+    stop = end + 1
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper() \
+            and doc[stop].ent_type_ not in {"DATE", "TIME", "PERSON"}:
+        stop += 1
+    return span if stop == end + 1 else Span(doc, span.start, stop, label=span.label_)
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
