@@ -58,6 +58,12 @@ class RelationVocabulary(BaseModel):
     speech_verbs: frozenset[str]
     skip_verbs: frozenset[str]
     expect_words: frozenset[str]
+    thing_speech_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Skipped verbs of speech that state a fact when their direct object is a thing, not a "
+        "clause: 'denied the accusation', 'cited Article 5', 'wrote a letter'."))
+    addressee_speech_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Skipped verbs of speech whose direct object is who was spoken to: a fact when that "
+        "is someone named ('told Kim', 'informed Smith that ...'), never 'told reporters'."))
     future_auxiliaries: frozenset[str]
     possible_auxiliaries: frozenset[str]
     denial_verbs: frozenset[str]

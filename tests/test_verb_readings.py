@@ -1,0 +1,35 @@
+"""Which verbs state facts (kg.extract.verbal readings): speech verbs with a thing or a named
+person as object. Sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import corpus_of
+
+
+def facts_of(text: str, lemma: str) -> list[tuple[str, str | None]]:
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return [(labels[f.subject.entity_id], labels[f.object.entity_id] if f.object else None)
+            for f in corpus.facts if f.lemma == lemma]
+
+
+@pytest.mark.parametrize(("text", "lemma", "obj"), [
+    ("Brindle Motors denied the accusation on Monday.", "deny", "accusation"),
+    ("Senator Ona Vick cited Article 12 of the charter.", "cite", "Article 12"),
+    ("Pavel Orlov wrote a letter to the council.", "write", "letter"),
+    ("Marta Lind told Jonas Berg about the merger.", "tell", "Jonas Berg"),
+])
+def test_a_speech_verb_with_a_thing_or_person_as_object_states_a_fact(text, lemma, obj):
+    assert any(o == obj for _, o in facts_of(text, lemma))
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Marta Lind told reporters about the merger.", "tell"),
+    ('Marta Lind told the Daily Courier, "The merger is off."', "tell"),
+    ("Brindle Motors denied that it had cut jobs.", "deny"),
+    ("Marta Lind told Jonas Berg that the merger was off.", "tell"),
+    ("Pavel Orlov said the plant would close.", "say"),
+])
+def test_speech_that_only_attributes_states_no_fact(text, lemma):
+    assert facts_of(text, lemma) == []
