@@ -57,6 +57,9 @@ class RelationVocabulary(BaseModel):
 
     speech_verbs: frozenset[str]
     skip_verbs: frozenset[str]
+    declared_passives: frozenset[str] = Field(default=frozenset(), description=(
+        "Speech verbs whose agentless passive states an event, the thing proclaimed: 'an "
+        "emergency was declared', 'the winners were announced'."))
     expect_words: frozenset[str]
     thing_speech_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Skipped verbs of speech that state a fact when their direct object is a thing, not a "

@@ -33,3 +33,35 @@ def test_a_speech_verb_with_a_thing_or_person_as_object_states_a_fact(text, lemm
 ])
 def test_speech_that_only_attributes_states_no_fact(text, lemma):
     assert facts_of(text, lemma) == []
+
+
+def occurrences_of(text: str, predicate: str) -> list[tuple[str, str, str]]:
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return [(labels[f.subject.entity_id], f.subject.name.value, f.evidence.factuality.value)
+            for f in corpus.facts if f.predicate == predicate and f.object is None]
+
+
+def test_a_passive_infinitive_was_done_to_the_subject_of_the_verb_it_completes():
+    assert ("Harbor Bridge", "theme", "expected") in occurrences_of(
+        "The Harbor Bridge is to be completed by December 2031.", "completed")
+
+
+def test_an_object_takes_the_passive_infinitive_not_the_subject():
+    facts = occurrences_of("Judge Rosa Kemp ordered Dario Pell to be released.", "released")
+    assert ("Rosa Kemp", "theme", "asserted") not in facts
+
+
+def test_a_proclaimed_thing_in_the_passive_is_an_event():
+    assert [label for label, _, _ in occurrences_of(
+        "A state of emergency was declared in Norland on Friday.", "declare")]
+
+
+def test_a_passive_that_carries_a_clause_is_still_attribution():
+    assert not occurrences_of("It was announced that the Norland plant would close.",
+                              "announce")
+
+
+def test_a_participle_before_a_noun_is_a_passive_on_it():
+    assert ("Ivo Stran", "theme", "asserted") in occurrences_of(
+        "The newly elected mayor, Ivo Stran, visited Tarnov.", "elected")

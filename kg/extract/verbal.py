@@ -74,7 +74,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     frame = Frame()
     fill_subjects(state, verb, frame)
     if not frame.subjects:
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN":
             yield from _participle(state, sentence, verb, lemma, spec, vocab)
         else:
             yield from _agentless_passive(state, sentence, verb, lemma, spec, vocab)
@@ -298,8 +298,9 @@ def occurrence_verb(verb: Token, lemma: str, vocab: RelationVocabulary, *,
 
 def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
                 spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
-    """'the project, funded by the Foundation': a past participle on a noun is a passive whose
-    patient is that noun; with 'by' it is a fact between the two, without it an occurrence."""
+    """'the project, funded by the Foundation', 'the arrested protesters': a past participle on
+    a noun (after it or before it) is a passive whose patient is that noun; with 'by' it is a
+    fact between the two, without it an occurrence of a verb with its own predicate."""
     patient = referent(state, verb.head)
     if patient is None or patient.type is EntityType.DATE or lemma not in vocab.relations:
         return
@@ -340,7 +341,7 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
             yield from hidden
             return
     if not occurrence_verb(verb, lemma, vocab, passive=True):
-        if not _eventive_passive(verb, lemma, vocab):
+        if not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab)):
             return
         spec = None  # 'the bill was suspended': the verb's own word, not a broader predicate
     frame = Frame()
@@ -349,6 +350,15 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     if shared and not frame.objects:
         patients = [(m, "nsubjpass") for c in verb.head.children if c.dep_ == "nsubjpass"
                     for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+    if not patients and verb.dep_ == "xcomp":
+        # 'the bridge is to be completed', 'the eruption was found to be associated with':
+        # a passive infinitive's patient is the subject of the verb it completes.
+        # Not with an object of its own: 'ordered X to be released' is X's.
+        governed = list(verb.head.children)
+        if not any(c.dep_ in {"dobj", "dative"} for c in governed):
+            patients = [(m, "nsubjpass") for c in governed
+                        if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"it", "there"}
+                        for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
     if not patients:
         return
     reading = _reading(state, verb, lemma, spec, vocab)
@@ -406,6 +416,15 @@ def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> b
     return finite and \
         not any(c.dep_ in {"auxpass", "nsubjpass", "dative", "acomp"} for c in verb.children) and \
         _eventive_passive(verb, lemma, vocab)
+
+
+def _declared(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
+    """'an outbreak was declared', 'the winners were announced': a speech verb whose passive
+    subject is the thing proclaimed (``declared_passives``) states that it was, unless a
+    clause carries what was said ('it was announced that ...')."""
+    return verb.pos_ == "VERB" and lemma in vocab.declared_passives and \
+        not any(c.dep_ in {"ccomp", "xcomp", "csubj", "csubjpass", "oprd", "attr"}
+                for c in verb.children)
 
 
 def _eventive_passive(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
