@@ -65,3 +65,33 @@ def test_a_passive_that_carries_a_clause_is_still_attribution():
 def test_a_participle_before_a_noun_is_a_passive_on_it():
     assert ("Ivo Stran", "theme", "asserted") in occurrences_of(
         "The newly elected mayor, Ivo Stran, visited Tarnov.", "elected")
+
+
+def test_a_passive_conjunct_shares_the_subject_of_the_verb_before_it():
+    corpus = corpus_of("Norland is under sanctions, and was condemned in a joint statement "
+                       "by Estland on Friday.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    assert ("Estland", "Norland") in [
+        (labels[f.subject.entity_id], labels[f.object.entity_id])
+        for f in corpus.facts if f.lemma == "condemn" and f.object is not None]
+
+
+def test_a_passive_conjunct_with_a_subject_of_its_own_borrows_none():
+    facts = occurrences_of("According to the police, at least a dozen people lost their "
+                           "lives and scores more were injured.", "injured")
+    assert not [label for label, _, _ in facts if "people" in label.lower()]
+
+
+def test_a_passive_with_an_infinitive_was_still_done_to_its_subject():
+    assert ("Brindle Corp", "theme", "asserted") in occurrences_of(
+        "Brindle Corp was ordered to remove the post.", "order")
+
+
+def test_a_passive_that_only_forecasts_states_nothing():
+    assert not occurrences_of("Storm Kelda is forecast to reach Norland on Wednesday.",
+                              "forecast")
+
+
+def test_a_proposal_in_the_passive_and_its_failure_are_both_read():
+    assert [f for _, _, f in occurrences_of(
+        "A bill was proposed in 2016 but was not passed.", "pass")] == ["negated"]

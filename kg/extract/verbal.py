@@ -346,25 +346,44 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
         spec = None  # 'the bill was suspended': the verb's own word, not a broader predicate
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    patients = [(m, rule) for m, rule in frame.objects if rule == "nsubjpass"]
-    if shared and not frame.objects:
-        patients = [(m, "nsubjpass") for c in verb.head.children if c.dep_ == "nsubjpass"
-                    for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
-    if not patients and verb.dep_ == "xcomp":
-        # 'the bridge is to be completed', 'the eruption was found to be associated with':
-        # a passive infinitive's patient is the subject of the verb it completes.
-        # Not with an object of its own: 'ordered X to be released' is X's.
-        governed = list(verb.head.children)
-        if not any(c.dep_ in {"dobj", "dative"} for c in governed):
-            patients = [(m, "nsubjpass") for c in governed
-                        if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"it", "there"}
-                        for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+    patients = [(m, rule) for m, rule in frame.objects if rule == "nsubjpass"] or \
+        [(m, "nsubjpass") for m in _borrowed_patients(state, verb)]
     if not patients:
         return
     reading = _reading(state, verb, lemma, spec, vocab)
     for patient, _ in patients:
         yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
                     frame.roles, subject_role=RoleName.THEME)
+
+
+def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
+    """Who a passive with no subject of its own was done to, from the verb it hangs on:
+    'X was arrested and charged', 'X is under sanctions and was condemned', 'a bill was
+    proposed but was not passed' (a conjunct's subject); 'the bridge is to be completed',
+    'the eruption was found to be associated with' (a passive infinitive's patient is the
+    subject of the verb it completes, unless that verb has an object of its own: 'ordered X
+    to be released' is X's)."""
+    if verb.dep_ not in {"conj", "xcomp"} or \
+            any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return []
+    governed = list(verb.head.children)
+    if verb.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in governed):
+        return []
+    if verb.dep_ == "conj" and not _right_after_coordinator(verb):
+        return []  # 'and scores more were injured': a subject the parser left elsewhere
+    return [m for c in governed if c.dep_ in {"nsubj", "nsubjpass"}
+            and c.lower_ not in {"it", "there"}
+            for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+
+
+def _right_after_coordinator(verb: Token) -> bool:
+    """Whether only auxiliaries and adverbs stand between a conjunct and its 'and' (or
+    comma): 'and was later hospitalized' shares the subject, 'and the bill was passed' has
+    one of its own."""
+    i = verb.i - 1
+    while i > verb.head.i and verb.doc[i].pos_ in {"AUX", "ADV", "PART"}:
+        i -= 1
+    return i > verb.head.i and verb.doc[i].pos_ in {"CCONJ", "PUNCT"}
 
 
 def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
@@ -397,7 +416,8 @@ def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma:
         return
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    patients = [m for m, rule in frame.objects if rule == "nsubjpass"]
+    patients = [m for m, rule in frame.objects if rule == "nsubjpass"] or \
+        _borrowed_patients(state, verb)
     taken = [m for m, _ in agents]
     roles = [r for r in frame.roles if not any(same_span(r.mention, a) for a in taken)]
     reading = _reading(state, verb, lemma, spec, vocab)
@@ -433,8 +453,13 @@ def _eventive_passive(verb: Token, lemma: str, vocab: RelationVocabulary) -> boo
     located', 'was considered'), speech, plans, and verbs whose clause carries the content."""
     if verb.pos_ != "VERB" or lemma in vocab.never_events or lemma in vocab.stative_passives:
         return False
-    return not any(c.dep_ in {"ccomp", "xcomp", "csubj", "csubjpass", "oprd", "attr"}
-                   for c in verb.children)
+    if any(c.dep_ == "auxpass" for c in verb.children) and lemma not in vocab.raising_passives:
+        # 'was ordered to leave', 'was designated to treat patients': someone did it to them;
+        # 'was slated to open' only says what is to come.
+        clauses = {"ccomp", "csubj", "csubjpass", "oprd", "attr"}
+    else:
+        clauses = {"ccomp", "xcomp", "csubj", "csubjpass", "oprd", "attr"}
+    return not any(c.dep_ in clauses for c in verb.children)
 
 
 def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
