@@ -129,8 +129,8 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
 def speaks_of_thing(verb: Token, vocab: RelationVocabulary) -> bool:
     """Whether a verb of speech kg otherwise skips states a fact: 'denied the accusation',
     'cited the treaty' (``thing_speech_verbs`` with a noun or a recognised name as object and
-    no clause carrying what was said), 'told Kim about the plan' (``addressee_speech_verbs`` with a person named as
-    object and no clause). 'X said that ...', 'told reporters' and 'told the BBC, "..."' (a
+    no clause carrying what was said), 'told Kim about the plan' (``addressee_speech_verbs``
+    with a person named as object and no clause). 'X said that ...', 'told reporters' and 'told the BBC, "..."' (a
     source named for a quote: attribution, judged no fact) stay attribution."""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -141,7 +141,7 @@ def speaks_of_thing(verb: Token, vocab: RelationVocabulary) -> bool:
     if lemma in vocab.addressee_speech_verbs:
         return all(o.ent_type_ == "PERSON" for o in objects)
     return lemma in vocab.thing_speech_verbs and \
-        all(o.pos_ == "NOUN" or o.pos_ == "PROPN" and o.ent_type_ for o in objects)
+        all(o.pos_ == "NOUN" or (o.pos_ == "PROPN" and o.ent_type_) for o in objects)
 
 
 # Singular subjects a verb in the base form does not agree with: 'God bless X' is a wish.
