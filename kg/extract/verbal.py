@@ -130,8 +130,9 @@ def speaks_of_thing(verb: Token, vocab: RelationVocabulary) -> bool:
     """Whether a verb of speech kg otherwise skips states a fact: 'denied the accusation',
     'cited the treaty' (``thing_speech_verbs`` with a noun or a recognised name as object and
     no clause carrying what was said), 'told Kim about the plan' (``addressee_speech_verbs``
-    with a person named as object and no clause). 'X said that ...', 'told reporters' and 'told the BBC, "..."' (a
-    source named for a quote: attribution, judged no fact) stay attribution."""
+    with a person named as object and no clause). 'X said that ...', 'told reporters' and
+    'told the BBC, "..."' (a source named for a quote: attribution, judged no fact) stay
+    attribution."""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
