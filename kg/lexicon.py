@@ -195,6 +195,9 @@ class EventNouns(BaseModel):
     other_senses: frozenset[str] = Field(default=frozenset(), description=(
         "An event noun with a word before it that makes it something else ('cardiac "
         "arrest', 'heart attack', 'charm offensive'): no one arrested or attacked anyone."))
+    fate_groups: dict[str, str] = Field(default_factory=dict, description=(
+        "Words for those an event befell, as news counts them ('among the dead', 'among "
+        "the injured') -> the verb of that fate: 'X was among the dead' is 'X died'."))
     cancelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that keep the event their object names from happening ('cancelled his "
         "visit', 'postponed the summit'): the noun states no event."))

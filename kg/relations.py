@@ -57,7 +57,19 @@ class RelationVocabulary(BaseModel):
 
     speech_verbs: frozenset[str]
     skip_verbs: frozenset[str]
+    declared_passives: frozenset[str] = Field(default=frozenset(), description=(
+        "Speech verbs whose agentless passive states an event, the thing proclaimed: 'an "
+        "emergency was declared', 'the winners were announced'."))
+    raising_passives: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs whose passive with an infinitive only says what is to come or is thought "
+        "('was slated to open', 'is forecast to reach'), unlike 'was ordered to leave'."))
     expect_words: frozenset[str]
+    thing_speech_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Skipped verbs of speech that state a fact when their direct object is a thing, not a "
+        "clause: 'denied the accusation', 'cited Article 5', 'wrote a letter'."))
+    addressee_speech_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Skipped verbs of speech whose direct object is who was spoken to: a fact when that "
+        "is someone named ('told Kim', 'informed Smith that ...'), never 'told reporters'."))
     future_auxiliaries: frozenset[str]
     possible_auxiliaries: frozenset[str]
     denial_verbs: frozenset[str]

@@ -205,3 +205,17 @@ def test_a_meeting_of_many_is_one_fact_per_pair(parties):
            if f.predicate == "met" and f.object is not None}
     assert len(met) == len(parties) * (len(parties) - 1) // 2
     assert all(len(pair) == 2 for pair in met)
+
+
+def test_who_is_counted_among_the_dead_died():
+    corpus = corpus_of("Tomas Brandt was, according to the coast guard, among the dead.")
+    (fact,) = [f for f in corpus.facts if f.lemma == "die"]
+    assert fact.subject.entity_id == "person/tomas-brandt"
+    assert fact.object is None
+
+
+def test_who_is_counted_among_the_injured_had_it_done_to_them():
+    corpus = corpus_of("Among the injured were Lena Marsh and Jan Kowalski.")
+    injured = {f.subject.entity_id: f.subject.name.value for f in corpus.facts
+               if f.lemma == "injure"}
+    assert injured == {"person/lena-marsh": "theme", "person/jan-kowalski": "theme"}

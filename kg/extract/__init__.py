@@ -20,7 +20,7 @@ from kg.extract.places import place_facts, widened_to_containers
 from kg.extract.reference import says_who
 from kg.extract.state import DocState, nonblank_sents
 from kg.extract.titles import title_facts
-from kg.extract.verbal import facts_for_verb, verb_idiom
+from kg.extract.verbal import facts_for_verb, speaks_of_thing, verb_idiom
 from kg.model import Document, ExtractionResult, Fact
 from kg.patterns import find_slots
 from kg.relations import RelationVocabulary, load_vocabulary
@@ -39,7 +39,8 @@ def extract_document(document: Document, doc: Doc,
     for sent, sentence in zip(nonblank_sents(doc), sentences, strict=True):
         for token in sent:
             if token.pos_ == "VERB" and (token.lemma_.lower() not in vocab.skip_verbs or
-                                         verb_idiom(token, token.lemma_.lower(), vocab)):
+                                         verb_idiom(token, token.lemma_.lower(), vocab) or
+                                         speaks_of_thing(token, vocab)):
                 facts.extend(facts_for_verb(state, sentence, token, vocab))
         facts.extend(nominal_facts(state, sentence, sent, vocab))
         facts.extend(title_facts(state, sentence, sent))

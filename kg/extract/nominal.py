@@ -44,6 +44,10 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                   vocab: RelationVocabulary) -> Iterator[Fact]:
     lexicon = event_nouns()
     for token in sent:
+        if token.lower_ in lexicon.fate_groups and token.dep_ == "pobj" and \
+                token.head.lower_ == "among":
+            yield from _among_the_fallen(state, sentence, token, vocab)
+            continue
         if token.pos_ not in {"NOUN", "PROPN"} or token.i in state.mention_at:
             continue
         lemma = token.lemma_.lower()
@@ -55,6 +59,29 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                                    patient_possessive=lemma in lexicon.patient_possessive)
         elif lemma in lexicon.agent_nouns:
             yield from _agent_noun(state, sentence, token, lexicon.agent_nouns[lemma], vocab)
+
+
+def _among_the_fallen(state: DocState, sentence: Sentence, group: Token,
+                      vocab: RelationVocabulary) -> Iterator[Fact]:
+    """'X was among the dead', 'among the injured are X and Y': who is counted among those an
+    event befell (``fate_groups``) underwent it: X died, X was injured (the one it was done
+    to, as in an agentless passive, unless the verb states an occurrence of its own)."""
+    copula = group.head.head
+    while copula.lemma_ != "be" and copula.dep_ == "prep" and copula.head.i != copula.i:
+        copula = copula.head  # 'was, according to police, among the dead'
+    if copula.lemma_ != "be":
+        return
+    verb = event_nouns().fate_groups[group.lower_]
+    spec = vocab.spec(verb)
+    role = RoleName.AGENT if verb in vocab.occurrence_verbs else RoleName.THEME
+    members = [m for c in copula.children if c.dep_ in {"nsubj", "attr"} and c.i != group.i
+               for conj in conjuncts(c) if (m := referent(state, conj)) is not None
+               and m.type is not EntityType.DATE]
+    for member in members:
+        yield make_fact(state, sentence, group.doc[group.i:group.i + 1],
+                        predicate=spec.predicate if spec is not None else verb, lemma=verb,
+                        subject=member, obj=None, rule="copula/among-fate", roles=(),
+                        factuality=judge_factuality(copula, vocab), subject_role=role)
 
 
 def _accusing_verb(noun: Token) -> Token | None:

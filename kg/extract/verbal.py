@@ -74,7 +74,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     frame = Frame()
     fill_subjects(state, verb, frame)
     if not frame.subjects:
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN":
             yield from _participle(state, sentence, verb, lemma, spec, vocab)
         else:
             yield from _agentless_passive(state, sentence, verb, lemma, spec, vocab)
@@ -124,6 +124,25 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def speaks_of_thing(verb: Token, vocab: RelationVocabulary) -> bool:
+    """Whether a verb of speech kg otherwise skips states a fact: 'denied the accusation',
+    'cited the treaty' (``thing_speech_verbs`` with a noun or a recognised name as object and
+    no clause carrying what was said), 'told Kim about the plan' (``addressee_speech_verbs``
+    with a person named as object and no clause). 'X said that ...', 'told reporters' and
+    'told the BBC, "..."' (a source named for a quote: attribution, judged no fact) stay
+    attribution."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    if any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in verb.children):
+        return False
+    if lemma in vocab.addressee_speech_verbs:
+        return all(o.ent_type_ == "PERSON" for o in objects)
+    return lemma in vocab.thing_speech_verbs and \
+        all(o.pos_ == "NOUN" or (o.pos_ == "PROPN" and o.ent_type_) for o in objects)
 
 
 # Singular subjects a verb in the base form does not agree with: 'God bless X' is a wish.
@@ -280,8 +299,9 @@ def occurrence_verb(verb: Token, lemma: str, vocab: RelationVocabulary, *,
 
 def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
                 spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
-    """'the project, funded by the Foundation': a past participle on a noun is a passive whose
-    patient is that noun; with 'by' it is a fact between the two, without it an occurrence."""
+    """'the project, funded by the Foundation', 'the arrested protesters': a past participle on
+    a noun (after it or before it) is a passive whose patient is that noun; with 'by' it is a
+    fact between the two, without it an occurrence of a verb with its own predicate."""
     patient = referent(state, verb.head)
     if patient is None or patient.type is EntityType.DATE or lemma not in vocab.relations:
         return
@@ -322,21 +342,49 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
             yield from hidden
             return
     if not occurrence_verb(verb, lemma, vocab, passive=True):
-        if not _eventive_passive(verb, lemma, vocab):
+        if not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab)):
             return
         spec = None  # 'the bill was suspended': the verb's own word, not a broader predicate
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    patients = [(m, rule) for m, rule in frame.objects if rule == "nsubjpass"]
-    if shared and not frame.objects:
-        patients = [(m, "nsubjpass") for c in verb.head.children if c.dep_ == "nsubjpass"
-                    for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+    patients = [(m, rule) for m, rule in frame.objects if rule == "nsubjpass"] or \
+        [(m, "nsubjpass") for m in _borrowed_patients(state, verb)]
     if not patients:
         return
     reading = _reading(state, verb, lemma, spec, vocab)
     for patient, _ in patients:
         yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
                     frame.roles, subject_role=RoleName.THEME)
+
+
+def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
+    """Who a passive with no subject of its own was done to, from the verb it hangs on:
+    'X was arrested and charged', 'X is under sanctions and was condemned', 'a bill was
+    proposed but was not passed' (a conjunct's subject); 'the bridge is to be completed',
+    'the eruption was found to be associated with' (a passive infinitive's patient is the
+    subject of the verb it completes, unless that verb has an object of its own: 'ordered X
+    to be released' is X's)."""
+    if verb.dep_ not in {"conj", "xcomp"} or \
+            any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return []
+    governed = list(verb.head.children)
+    if verb.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in governed):
+        return []
+    if verb.dep_ == "conj" and not _right_after_coordinator(verb):
+        return []  # 'and scores more were injured': a subject the parser left elsewhere
+    return [m for c in governed if c.dep_ in {"nsubj", "nsubjpass"}
+            and c.lower_ not in {"it", "there"}
+            for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+
+
+def _right_after_coordinator(verb: Token) -> bool:
+    """Whether only auxiliaries and adverbs stand between a conjunct and its 'and' (or
+    comma): 'and was later hospitalized' shares the subject, 'and the bill was passed' has
+    one of its own."""
+    i = verb.i - 1
+    while i > verb.head.i and verb.doc[i].pos_ in {"AUX", "ADV", "PART"}:
+        i -= 1
+    return i > verb.head.i and verb.doc[i].pos_ in {"CCONJ", "PUNCT"}
 
 
 def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
@@ -369,7 +417,8 @@ def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma:
         return
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    patients = [m for m, rule in frame.objects if rule == "nsubjpass"]
+    patients = [m for m, rule in frame.objects if rule == "nsubjpass"] or \
+        _borrowed_patients(state, verb)
     taken = [m for m, _ in agents]
     roles = [r for r in frame.roles if not any(same_span(r.mention, a) for a in taken)]
     reading = _reading(state, verb, lemma, spec, vocab)
@@ -390,14 +439,28 @@ def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> b
         _eventive_passive(verb, lemma, vocab)
 
 
+def _declared(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
+    """'an outbreak was declared', 'the winners were announced': a speech verb whose passive
+    subject is the thing proclaimed (``declared_passives``) states that it was, unless a
+    clause carries what was said ('it was announced that ...')."""
+    return verb.pos_ == "VERB" and lemma in vocab.declared_passives and \
+        not any(c.dep_ in {"ccomp", "xcomp", "csubj", "csubjpass", "oprd", "attr"}
+                for c in verb.children)
+
+
 def _eventive_passive(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
     """Whether an agentless passive outside the vocabulary still tells of something done
     ('the plane was built in 1977', '35 were rescued'): any verb but states and reports ('is
     located', 'was considered'), speech, plans, and verbs whose clause carries the content."""
     if verb.pos_ != "VERB" or lemma in vocab.never_events or lemma in vocab.stative_passives:
         return False
-    return not any(c.dep_ in {"ccomp", "xcomp", "csubj", "csubjpass", "oprd", "attr"}
-                   for c in verb.children)
+    if any(c.dep_ == "auxpass" for c in verb.children) and lemma not in vocab.raising_passives:
+        # 'was ordered to leave', 'was designated to treat patients': someone did it to them;
+        # 'was slated to open' only says what is to come.
+        clauses = {"ccomp", "csubj", "csubjpass", "oprd", "attr"}
+    else:
+        clauses = {"ccomp", "xcomp", "csubj", "csubjpass", "oprd", "attr"}
+    return not any(c.dep_ in clauses for c in verb.children)
 
 
 def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
