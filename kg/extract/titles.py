@@ -214,10 +214,10 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     # 'Senator X of Nebraska', 'Cardinal X of the Holy See': the holder follows the name;
     # 'U.S. Representative X from Oregon' holds the seat for both.
     if after is not None and (holder is None or after.type is EntityType.PLACE):
-        yield _position(state, sentence, trigger, person, after, role, "title-name-of-holder")
+        yield from _position(state, sentence, trigger, person, after, role, "title-name-of-holder")
         if holder is None:
             return
-    yield _position(state, sentence, trigger, person, holder, role, "title-before-name")
+    yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
 
 
 LEGISLATOR = "legislator"
@@ -354,8 +354,9 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
         size, role = whole
         tokens = [*before, *doc[of.i:span.start]]
         trigger = doc[tokens[-size].i:span.start]
-        yield _position(state, sentence, trigger, person, _holder_in(state, tokens[:-size], role),
-                        role, "title-of-before-name")
+        yield from _position(state, sentence, trigger, person,
+                             _holder_in(state, tokens[:-size], role), role,
+                             "title-of-before-name")
         return
     found = _role_at_end(state, before)
     holder = state.mention_at.get(span.start - 1)
@@ -364,23 +365,36 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
         return
     size, role = found
     trigger = doc[before[-size].i:of.i]
-    yield _position(state, sentence, trigger, person, holder, role, "title-of-before-name")
+    yield from _position(state, sentence, trigger, person, holder, role, "title-of-before-name")
 
 
 def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mention,
-              holder: Mention | None, role: str, rule: str) -> Fact:
-    """The position fact; 'the American singer X' says where X is from, not whom X serves.
-    With no holder stated ('actor X', 'President X') the role is still a fact, with one
-    participant, so everyone who is an actor can be asked for."""
+              holder: Mention | None, role: str, rule: str) -> Iterator[Fact]:
+    """The position fact; 'the American singer X' says where X is from, not whom X serves,
+    and that X is a singer (serving no one), as a reader would note both. With no holder
+    stated ('actor X', 'President X') the role is still a fact, with one participant, so
+    everyone who is an actor can be asked for."""
+    if holder is not None and holder.ner_label in {"NORP", "GPE"} and role in professions():
+        yield make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
+                        subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
+        holder = None
     if holder is None:
-        return make_fact(state, sentence, trigger, predicate=AFFILIATED,
-                         lemma=trigger.text.lower(), subject=person, obj=None,
-                         rule=f"{rule}-no-holder", roles=(), role_name=role)
-    if holder.ner_label in {"NORP", "GPE"} and role in professions():
-        return make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
-                         subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
-    return make_fact(state, sentence, trigger, predicate=AFFILIATED, lemma=trigger.text.lower(),
-                     subject=person, obj=holder, rule=rule, roles=(), role_name=role)
+        role_words = _role_words(trigger, role)
+        yield make_fact(state, sentence, role_words, predicate=AFFILIATED,
+                        lemma=role_words.text.lower(), subject=person, obj=None,
+                        rule=f"{rule}-no-holder", roles=(), role_name=role)
+        return
+    yield make_fact(state, sentence, trigger, predicate=AFFILIATED, lemma=trigger.text.lower(),
+                    subject=person, obj=holder, rule=rule, roles=(), role_name=role)
+
+
+def _role_words(trigger: Span, role: str) -> Span:
+    """The words of a trigger that name the role itself: 'actor' of 'US actor' when the
+    demonym is read as a nationality; the whole trigger otherwise."""
+    for start in range(trigger.start, trigger.end):
+        if _role_named(trigger.doc[start:trigger.end]) == role:
+            return trigger.doc[start:trigger.end]
+    return trigger
 
 
 
@@ -598,7 +612,7 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
         return  # 'a model of honesty', 'the author of the study': no position held
     if holder is None and party is not None and role in party_offices():
         return  # 'the Labour leader': the party fact says it
-    yield _position(state, sentence, trigger, person, holder, role, rule)
+    yield from _position(state, sentence, trigger, person, holder, role, rule)
 
 
 def _same_person(holder: Mention | None, person: Mention) -> bool:
