@@ -454,3 +454,22 @@ def test_a_description_two_organisations_fit_names_no_employer():
                                 "chief executive, Ada Kiel, said sales fell."))
     assert ("Ada Kiel", "", "chief executive") in found
     assert not [p for p in found if p[0] == "Ada Kiel" and p[1]]
+
+
+def test_a_role_with_an_organisations_service_serves_the_organisation():
+    found = positions(corpus_of("Tom Hale, an agricultural engineer with the Varda Agency's "
+                                "research service, said so."))
+    assert ("Tom Hale", "Varda Agency", "engineer") in found
+
+
+def test_a_member_of_a_school_an_organisation_owns_is_the_owners_member_too():
+    found = positions(corpus_of("Tom Hale of Marvel University's Kessler School of Law wrote "
+                                "the paper."))
+    assert ("Tom Hale", "Marvel University", "member") in found
+    assert ("Tom Hale", "Kessler School of Law", "member") in found
+
+
+def test_a_description_with_named_is_an_appositive():
+    corpus = corpus_of("A Polish chef named Marek Nowak chased the attacker.")
+    assert ("Marek Nowak", "", "chef") in positions(corpus)
+    assert ("Marek Nowak", "cameFrom", "Poland") in labelled_triples(corpus)

@@ -44,6 +44,8 @@ NAMING_VERBS = {"name", "appoint", "elect", "make", "promote", "hire", "nominate
 # 'served as the chair of X', 'works at Y as a chef', 'joined Z as finance chief'.
 AS_VERBS = {"serve", "act", "work", "join", "remain", "stay", "return", "continue"}
 HOLDER_TYPES = {EntityType.ORGANIZATION, EntityType.PLACE}
+# 'a chef named X', 'a student called Y': the noun is X's description, as an appositive is.
+NAMING_PARTICIPLES = {"name", "call"}
 
 
 def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
@@ -478,13 +480,31 @@ def _member_of(state: DocState, sentence: Sentence, span: Span,
                      c.lower_ in MEMBER_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 holder = _organisation_at(state, pobj)
-                if holder is not None:
+                if holder is None:
+                    continue
+                yield make_fact(state, sentence, span.doc[prep.i:prep.i + 1],
+                                predicate=AFFILIATED, lemma=prep.lower_, subject=person,
+                                obj=holder, rule=f"person-{prep.lower_}-organisation",
+                                roles=(), role_name="member")
+                owner = _owning_organisation(state, pobj, holder)
+                if owner is not None:
                     yield make_fact(state, sentence, span.doc[prep.i:prep.i + 1],
                                     predicate=AFFILIATED, lemma=prep.lower_, subject=person,
-                                    obj=holder, rule=f"person-{prep.lower_}-organisation",
+                                    obj=owner, rule=f"person-{prep.lower_}-organisation-owner",
                                     roles=(), role_name="member")
             if owner is not root:
                 break  # 'A and B of Y': B's own phrase, shared; B has its own 'of' read too
+
+
+def _owning_organisation(state: DocState, pobj: Token, holder: Mention) -> Mention | None:
+    """"X of Lumen University's School of Law": the school belongs to the university, so its
+    member is the university's too (the organisation named in the possessive)."""
+    for child in (c for c in pobj.children if c.dep_ == "poss"):
+        owner = state.mention_at.get(child.i)
+        if owner is not None and owner is not holder and \
+                owner.type is EntityType.ORGANIZATION:
+            return owner
+    return None
 
 
 PARTY_WORDS = frozenset({"party", "league", "front", "alliance", "movement", "congress"})
@@ -536,7 +556,8 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
         return described  # 'X, a spokeswoman for the agency': the agency named before
     for child in pobj.children:
         named = state.mention_at.get(child.i)
-        if child.dep_ in {"compound", "appos"} and named is not None and \
+        # 'group Safe Harbor', "the USDA's research service": the name beside or owning it
+        if child.dep_ in {"compound", "appos", "poss"} and named is not None and \
                 named.type is EntityType.ORGANIZATION:
             return named
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -561,6 +582,10 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and \
                 child.i not in state.mention_at:
             yield child
+    if root.dep_ in {"oprd", "dobj", "attr"} and root.head.dep_ == "acl" and \
+            root.head.lemma_.lower() in NAMING_PARTICIPLES and root.head.head.pos_ == "NOUN" \
+            and root.head.head.i not in state.mention_at:
+        yield root.head.head  # 'a Polish chef named X', 'a student called Y'
     if root.dep_ == "nsubj" and span.start >= 2 and span.doc[span.start - 1].text == ",":
         # 'A member of the Tunisian Parliament, Samir Dilou said': the small parser makes
         # the description a second subject of the verb, ending at the comma.
