@@ -313,3 +313,29 @@ def test_an_organisation_founded_or_opened_in_a_place_is_based_there(text, organ
 def test_an_organisation_sued_or_visited_in_a_place_is_not_placed_by_the_verb(text):
     assert not [f for f in corpus_of(text).facts
                 if f.evidence.rule in {"org-sue-in", "org-visit-in"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Greek gas producer Ventera signed the deal.", ("Ventera", "basedIn", "Greece")),
+    ("The Austrian news site Dagblad reported it.", ("Dagblad", "basedIn", "Austria")),
+])
+def test_a_demonym_before_an_organisations_description_says_where_it_is_based(text, expected):
+    # 'producer' is also a role word: before an organisation it describes no person's office
+    assert expected in labelled_triples(corpus_of(text))
+
+
+def test_a_demonym_before_a_persons_office_is_no_origin():
+    found = labelled_triples(corpus_of("The Greek foreign minister Nikos Pavlos spoke."))
+    assert not {t for t in found if t[1] == "cameFrom"}
+
+
+def test_the_countrys_capital_lies_in_the_one_country_named_before():
+    found = labelled_triples(corpus_of("Peru held a vote. The country's capital, Lima, "
+                                       "was quiet."))
+    assert ("Lima", "locatedIn", "Peru") in found
+
+
+def test_the_countrys_capital_is_no_fact_when_two_countries_were_named():
+    found = labelled_triples(corpus_of("Peru and Chile held a vote. The country's capital, "
+                                       "Lima, was quiet."))
+    assert not {t for t in found if t[0] == "Lima" and t[1] == "locatedIn"}

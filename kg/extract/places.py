@@ -245,7 +245,9 @@ def _container_of(state: DocState, noun: Token) -> Mention | None:
     capital', "Tonga's capital", 'the US state')."""
     for child in noun.children:
         if child.dep_ == "poss":
-            place = _place_of(state, child)
+            # "Tonga's capital"; "the country's capital": the one country named before
+            place = _place_of(state, child) or (
+                _described_place(state, child) if child.pos_ == "NOUN" else None)
             if place is not None:
                 return place
         if child.dep_ in {"amod", "compound", "nmod"}:
@@ -255,6 +257,30 @@ def _container_of(state: DocState, noun: Token) -> Mention | None:
             if place is not None:
                 return place
     return None
+
+
+# A description of a place, and the gazetteer kind of place it fits ("the country's capital").
+PLACE_DESCRIPTIONS = {"country": "country", "nation": "country", "state": "state"}
+
+
+def _described_place(state: DocState, noun: Token) -> Mention | None:
+    """The place a description stands for ("the country's", "the state's"): reference's
+    answer when it has one, else the one place of that kind the document names before it
+    (none when it names two)."""
+    found = referent(state, noun)
+    named = found.antecedent if found is not None and found.antecedent is not None else found
+    if named is not None and named.type is EntityType.PLACE:
+        return found
+    kind = PLACE_DESCRIPTIONS.get(noun.lemma_.lower())
+    if kind is None:
+        return None
+    earlier: dict[str, Mention] = {}
+    for i, mention in sorted(state.mention_at.items()):
+        place = lookup(mention.text) if i < noun.i and mention.type is EntityType.PLACE \
+            and not mention.is_pronoun else None
+        if place is not None and place.kind == kind:
+            earlier.setdefault(place.name, mention)
+    return next(iter(earlier.values())) if len(earlier) == 1 else None
 
 
 def _nests(inner: str, outer: str) -> bool:
@@ -699,11 +725,12 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             root.head.i == span.start - 1:
         # 'the Mexican company Cultura Colectiva': the name is set beside the description.
         words = [t for t in doc[root.head.left_edge.i:root.head.i + 1] if t.dep_ != "det"]
-    if not words or any(canonical_role(t.lower_) for t in words[1:]) or \
-            any(t.is_punct for t in words):
+    if not words or any(t.is_punct for t in words):
         return
     organisation = person.type is EntityType.ORGANIZATION or any(
         t.lemma_.lower() in organisation_words() | organisation_kinds() for t in words[1:])
+    if not organisation and any(canonical_role(t.lower_) for t in words[1:]):
+        return  # 'the Greek foreign minister X': the country he serves (titles), not his origin
     predicate, rule = ("basedIn", "org-demonym") if organisation else \
         ("cameFrom", "person-demonym")
     for size in (2, 1):
