@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -20,12 +21,16 @@ class Place(BaseModel):
 
     name: str
     kind: str  # country | state | city | town
-    geonames_id: int
+    geonames_id: int | None  # None: a former country ISO 3166-3 lists, which GeoNames lacks
     country_code: str | None = None
 
 
 def _fold(name: str) -> str:
-    return " ".join(name.lower().replace(".", "").split())
+    """A name as the index keys it: lower case, no full stops, single spaces and no accents,
+    so 'Sao Paulo' finds 'São Paulo' and 'Bogota' 'Bogotá'."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.lower().replace(".", "").split())
 
 
 @cache
@@ -54,7 +59,27 @@ def _index() -> dict[str, Place]:
     for alias, code in _country_aliases().items():
         if code in countries:
             index.setdefault(alias, countries[code])
+    for name in _former_countries():
+        index.setdefault(_fold(name), Place(name=name, kind="country", geonames_id=None))
     return index
+
+
+@cache
+def _former_countries() -> list[str]:
+    """Countries that no longer exist, as ISO 3166-3 (pycountry's historic_countries) names
+    them: 'Yugoslavia', 'Czechoslovakia', 'Zaire', 'USSR' (the part before the comma of
+    'Yugoslavia, (Socialist) Federal Republic of', and each side of 'USSR, Union of Soviet
+    Socialist Republics'). Older news names them as countries ('Belgrade, Yugoslavia')."""
+    import pycountry
+
+    names: list[str] = []
+    for country in pycountry.historic_countries:
+        first, _, rest = country.name.partition(",")
+        names.append(first.strip())
+        rest = rest.strip()
+        if len(rest.split()) > 1 and rest[:1].isupper() and not rest.endswith(" of"):
+            names.append(rest)  # a full name, not 'Metropolitan' of 'France, Metropolitan'
+    return names
 
 
 @cache

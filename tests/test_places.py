@@ -339,3 +339,8 @@ def test_the_countrys_capital_is_no_fact_when_two_countries_were_named():
     found = labelled_triples(corpus_of("Peru and Chile held a vote. The country's capital, "
                                        "Lima, was quiet."))
     assert not {t for t in found if t[0] == "Lima" and t[1] == "locatedIn"}
+
+
+def test_a_town_in_a_former_country():
+    found = labelled_triples(corpus_of("The talks were held in Vukovar, Yugoslavia, in May."))
+    assert ("Vukovar", "locatedIn", "Yugoslavia") in found
