@@ -344,3 +344,15 @@ def test_the_countrys_capital_is_no_fact_when_two_countries_were_named():
 def test_a_town_in_a_former_country():
     found = labelled_triples(corpus_of("The talks were held in Vukovar, Yugoslavia, in May."))
     assert ("Vukovar", "locatedIn", "Yugoslavia") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The letter was translated by the Harbor Press bureau in Beirut.",
+     ("Harbor Press", "locatedIn", "Beirut")),
+    ("Officials at Vantor Motors' Paris office declined to comment.",
+     ("Vantor Motors", "locatedIn", "Paris")),
+])
+def test_an_organisations_bureau_or_office_in_a_place_puts_it_there(text, expected):
+    found = labelled_triples(corpus_of(text))
+    assert expected in found
+    assert (expected[0], "basedIn", expected[2]) not in found  # an office is no seat
