@@ -11,11 +11,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from functools import cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,40 +21,35 @@ from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
 from kg.gazetteer import can_contain, lookup, rank, region_countries, region_within
-from kg.lexicon import canonical_role, organisation_kinds, state_abbreviations
+from kg.lexicon import canonical_role, organisation_kinds, place_words, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
 
 ORG_PREPS = {"in", "of", "from"}
 
 
-@cache
-def _lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("kg").joinpath("data/places.json").read_text("utf-8"))
-
-
 def person_place_nouns() -> dict[str, str]:
     """'native' -> cameFrom, 'home' -> livedIn, 'birthplace' -> bornIn (data/places.json)."""
-    return {k: v for k, v in _lexicon()["person_place_nouns"].items() if k != "_comment"}
+    return {k: v for k, v in place_words()["person_place_nouns"].items() if k != "_comment"}
 
 
 def residence_verbs() -> dict[str, str]:
     """'bear' -> bornIn, 'live' -> livedIn, in a clause on a name ('X, born in Y')."""
-    return {k: v for k, v in _lexicon()["residence_verbs"].items() if k != "_comment"}
+    return {k: v for k, v in place_words()["residence_verbs"].items() if k != "_comment"}
 
 
 def organisation_place_nouns() -> dict[str, str]:
     """'headquarters' -> basedIn: a noun an organisation owns that is where it is based."""
-    return {k: v for k, v in _lexicon()["organisation_place_nouns"].items() if k != "_comment"}
+    return {k: v for k, v in place_words()["organisation_place_nouns"].items() if k != "_comment"}
 
 
 def organisation_verbs() -> dict[str, str]:
     """'headquarter' -> basedIn, for 'X is headquartered in Y'."""
-    return {k: v for k, v in _lexicon()["organisation_verbs"].items() if k != "_comment"}
+    return {k: v for k, v in place_words()["organisation_verbs"].items() if k != "_comment"}
 
 
 def _words(section: str) -> frozenset[str]:
-    return frozenset(_lexicon()[section]["words"])
+    return frozenset(place_words()[section]["words"])
 
 
 def organisation_words() -> frozenset[str]:
