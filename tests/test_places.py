@@ -318,6 +318,8 @@ def test_an_organisation_sued_or_visited_in_a_place_is_not_placed_by_the_verb(te
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Greek gas producer Ventera signed the deal.", ("Ventera", "basedIn", "Greece")),
     ("The Austrian news site Dagblad reported it.", ("Dagblad", "basedIn", "Austria")),
+    ("She spoke to the Canadian think tank Harbor Council.",
+     ("Harbor Council", "basedIn", "Canada")),
 ])
 def test_a_demonym_before_an_organisations_description_says_where_it_is_based(text, expected):
     # 'producer' is also a role word: before an organisation it describes no person's office
