@@ -358,3 +358,10 @@ def test_an_organisations_bureau_or_office_in_a_place_puts_it_there(text, expect
     found = labelled_triples(corpus_of(text))
     assert expected in found
     assert (expected[0], "basedIn", expected[2]) not in found  # an office is no seat
+
+
+def test_born_with_another_name_in_a_place():
+    found = labelled_triples(corpus_of("In 1936, singer Rolf Ames was born Rolf Anders Amesson "
+                                       "in Tulsa, Oklahoma."))
+    assert ("Rolf Ames", "bornIn", "Tulsa") in found
+    assert ("Rolf Anders Amesson", "bornIn", "Tulsa") in found

@@ -624,11 +624,22 @@ def _residence_places(state: DocState, verb: Token) -> Iterator[tuple[Token, Men
     """The 'in' places of a residence verb, also when the parser hangs 'in' on a date
     written first ('born on Feb. 5, 1907, in Portland')."""
     yield from _prep_places(state, verb, {"in"}, lenient=True)
+    for name in _birth_names(state, verb):  # 'was born Mary Ann Dobbs in Greenville'
+        yield from _prep_places(state, name, {"in"}, lenient=True)
     for child in (c for c in verb.children if c.dep_ in {"prep", "npadvmod"}):
         dates = [child] if child.dep_ == "npadvmod" else \
             [c for c in child.children if c.dep_ == "pobj"]
         for date in (d for d in dates if d.ent_type_ == "DATE"):
             yield from _prep_places(state, date, {"in"}, lenient=True)
+
+
+def _birth_names(state: DocState, verb: Token) -> list[Token]:
+    """The name someone was born with, after a passive 'born' ('X was born Mary Ann Dobbs'):
+    the parser hangs the place on it."""
+    if verb.lemma_.lower() != "bear" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}
+            and c.i in state.mention_at and state.mention_at[c.i].type is EntityType.PERSON]
 
 
 def _place_participles(root: Token) -> Iterator[tuple[Token, str]]:
@@ -652,6 +663,9 @@ def _residence_clauses(root: Token) -> Iterator[tuple[Token, str]]:
     for head in heads:
         if head.dep_ in {"nsubjpass", "nsubj"} and head.head.lemma_.lower() in verbs:
             yield head.head, verbs[head.head.lemma_.lower()]
+        if head.dep_ in {"dobj", "oprd", "attr"} and head.head.lemma_.lower() == "bear" and \
+                "bear" in verbs and any(c.dep_ == "auxpass" for c in head.head.children):
+            yield head.head, verbs["bear"]  # the birth name: 'X was born Mary Ann Dobbs in Y'
         for clause in (c for c in head.children if c.dep_ in {"relcl", "acl"}
                        and c.lemma_.lower() in verbs):
             yield clause, verbs[clause.lemma_.lower()]
