@@ -61,6 +61,9 @@ def _index() -> dict[str, Place]:
             index.setdefault(alias, countries[code])
     for name in _former_countries():
         index.setdefault(_fold(name), Place(name=name, kind="country", geonames_id=None))
+    for key, place in list(index.items()):
+        if key.startswith("the "):  # 'in the Hague': the recogniser leaves 'the' out
+            index.setdefault(key[4:], place)
     return index
 
 

@@ -50,3 +50,8 @@ def test_a_former_country_is_a_country_with_no_geonames_link(name):
 
 def test_a_former_countrys_qualifier_is_no_country():
     assert lookup("Metropolitan") is None
+
+
+def test_a_city_whose_name_opens_with_the_is_found_without_it():
+    place = lookup("Hague")
+    assert place is not None and place.name == "The Hague"

@@ -365,3 +365,24 @@ def test_born_with_another_name_in_a_place():
                                        "in Tulsa, Oklahoma."))
     assert ("Rolf Ames", "bornIn", "Tulsa") in found
     assert ("Rolf Anders Amesson", "bornIn", "Tulsa") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway's central bank, Norges Bank, raised rates.", ("Norges Bank", "basedIn", "Norway")),
+    ("Peru's parliament, the Congress of the Republic, voted.",
+     ("Congress of the Republic", "basedIn", "Peru")),
+])
+def test_a_countrys_body_named_beside_it_is_based_there(text, expected):
+    assert expected in labelled_triples(corpus_of(text))
+
+
+def test_a_countrys_rival_named_beside_it_is_not_based_there():
+    found = labelled_triples(corpus_of("Peru's rival, the Harbor Alliance, objected."))
+    assert not {t for t in found if t[1] == "basedIn" and t[2] == "Peru"}
+
+
+def test_an_organisation_in_the_hague():
+    found = labelled_triples(corpus_of("The case went to the International Court of "
+                                       "Arbitration in the Hague."))
+    assert ("International Court of Arbitration", "basedIn", "The Hague") in found or \
+        ("International Court of Arbitration", "basedIn", "Hague") in found

@@ -350,6 +350,17 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         else:
             continue
         root = span.root
+        if mention.type is EntityType.ORGANIZATION and root.dep_ == "appos" and \
+                root.head.pos_ == "NOUN" and root.head.i not in state.mention_at and \
+                root.head.lemma_.lower() in organisation_kinds() | organisation_words() | \
+                _words("national_institutions"):
+            # "Tonga's parliament, the Legislative Assembly": the owner of a body's kind
+            # ('parliament', 'bank'); not "Russia's rival, X"
+            for child in (c for c in root.head.children if c.dep_ == "poss"):
+                place = _place_of(state, child)
+                if place is not None:
+                    yield _fact(state, sentence, sent.doc[child.i:child.i + 1], predicate,
+                                mention, place, "org-appositive-possessive")
         for child in root.children:
             if child.dep_ == "poss":  # "Moscow's Bolshoi Ballet"
                 place = _place_of(state, child)
