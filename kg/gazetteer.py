@@ -26,11 +26,18 @@ class Place(BaseModel):
 
 
 def _fold(name: str) -> str:
-    """A name as the index keys it: lower case, no full stops, single spaces and no accents,
-    so 'Sao Paulo' finds 'São Paulo' and 'Bogota' 'Bogotá'."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.lower().replace(".", "").split())
+    return " ".join(name.lower().replace(".", "").split())
+
+
+def _unaccented(key: str) -> str:
+    """A folded name without its accents: 'sao paulo' for 'são paulo'."""
+    decomposed = unicodedata.normalize("NFKD", key)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# A city written without its accents is looked up only when it is this big: English writes
+# 'Sao Paulo' and 'Bogota', but 'Amur' (a Russian region) is not the small Indian town 'Āmūr'.
+UNACCENTED_POPULATION = 300_000
 
 
 @cache
@@ -59,6 +66,12 @@ def _index() -> dict[str, Place]:
     for alias, code in _country_aliases().items():
         if code in countries:
             index.setdefault(alias, countries[code])
+    for city in cache_.get_cities().values():
+        if city["population"] >= UNACCENTED_POPULATION:
+            index.setdefault(_unaccented(_fold(city["name"])), index[_fold(city["name"])])
+    for key, place in list(index.items()):
+        if place.kind in {"country", "state"}:
+            index.setdefault(_unaccented(key), place)
     for name in _former_countries():
         index.setdefault(_fold(name), Place(name=name, kind="country", geonames_id=None))
     for key, place in list(index.items()):

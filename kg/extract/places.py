@@ -732,11 +732,9 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
     doc = span.doc
     left = span.start
     # The run of modifiers before the name, each modifying a word to its right in the run
-    # ('the Canadian think tank X': 'Canadian' modifies 'tank'); a name stops it, but not a
-    # place's ('the United States think tank X').
+    # ('the Canadian think tank X': 'Canadian' modifies 'tank'); a name stops it.
     while (left > span.sent.start and doc[left - 1].dep_ in {"amod", "compound", "nmod"} and
-           left <= doc[left - 1].head.i < span.end + 8 and
-           (doc[left - 1].pos_ != "PROPN" or _place_word(state, doc[left - 1]))) \
+           left <= doc[left - 1].head.i < span.end + 8 and doc[left - 1].pos_ != "PROPN") \
             or (left > span.sent.start and doc[left - 1].ent_type_ == "NORP"):
         left -= 1
     words = list(doc[left:span.start])
@@ -768,11 +766,6 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
                 yield _fact(state, sentence, doc[word.i:word.i + 1], "basedIn", person, named,
                             "org-place-description")
                 return
-
-
-def _place_word(state: DocState, token: Token) -> bool:
-    named = state.mention_at.get(token.i)
-    return named is not None and named.type is EntityType.PLACE
 
 
 # Facts whose place object also lies in the place written around it ('born in Kinderhook,
