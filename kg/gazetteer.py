@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -20,12 +21,23 @@ class Place(BaseModel):
 
     name: str
     kind: str  # country | state | city | town
-    geonames_id: int
+    geonames_id: int | None  # None: a former country ISO 3166-3 lists, which GeoNames lacks
     country_code: str | None = None
 
 
 def _fold(name: str) -> str:
     return " ".join(name.lower().replace(".", "").split())
+
+
+def _unaccented(key: str) -> str:
+    """A folded name without its accents: 'sao paulo' for 'são paulo'."""
+    decomposed = unicodedata.normalize("NFKD", key)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# A city written without its accents is looked up only when it is this big: English writes
+# 'Sao Paulo' and 'Bogota', but 'Amur' (a Russian region) is not the small Indian town 'Āmūr'.
+UNACCENTED_POPULATION = 300_000
 
 
 @cache
@@ -54,7 +66,36 @@ def _index() -> dict[str, Place]:
     for alias, code in _country_aliases().items():
         if code in countries:
             index.setdefault(alias, countries[code])
+    for city in cache_.get_cities().values():
+        if city["population"] >= UNACCENTED_POPULATION:
+            index.setdefault(_unaccented(_fold(city["name"])), index[_fold(city["name"])])
+    for key, place in list(index.items()):
+        if place.kind in {"country", "state"}:
+            index.setdefault(_unaccented(key), place)
+    for name in _former_countries():
+        index.setdefault(_fold(name), Place(name=name, kind="country", geonames_id=None))
+    for key, place in list(index.items()):
+        if key.startswith("the "):  # 'in the Hague': the recogniser leaves 'the' out
+            index.setdefault(key[4:], place)
     return index
+
+
+@cache
+def _former_countries() -> list[str]:
+    """Countries that no longer exist, as ISO 3166-3 (pycountry's historic_countries) names
+    them: 'Yugoslavia', 'Czechoslovakia', 'Zaire', 'USSR' (the part before the comma of
+    'Yugoslavia, (Socialist) Federal Republic of', and each side of 'USSR, Union of Soviet
+    Socialist Republics'). Older news names them as countries ('Belgrade, Yugoslavia')."""
+    import pycountry
+
+    names: list[str] = []
+    for country in pycountry.historic_countries:
+        first, _, rest = country.name.partition(",")
+        names.append(first.strip())
+        rest = rest.strip()
+        if len(rest.split()) > 1 and rest[:1].isupper() and not rest.endswith(" of"):
+            names.append(rest)  # a full name, not 'Metropolitan' of 'France, Metropolitan'
+    return names
 
 
 @cache

@@ -31,7 +31,7 @@ from importlib import resources
 
 from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
-from kg.lexicon import demonyms
+from kg.lexicon import demonyms, kinship_roles, professions
 from kg.model import Entity, EntityType, Fact, Mention, ResolvedCorpus, Role, RoleName
 
 AFFILIATED = "affiliatedWith"
@@ -124,6 +124,11 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
         return _with_holder(fact, next(iter(elsewhere)), in_doc, "holder-in-corpus")
     if elsewhere:
         return fact
+    kin = _kindred_holders(fact, holders, doc)
+    if len(kin) == 1:
+        return _with_holder(fact, next(iter(kin)), in_doc, "holder-of-kindred-role")
+    if kin:
+        return fact
     kind = office_kind(fact.role_name or "")
     if fact.subject.entity_id in serving:
         return fact  # 'President X' of a firm or a league the corpus names: not a country's
@@ -131,6 +136,29 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     if place is None:
         return fact
     return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
+
+
+def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:
+    """The holders the same article gives the same person in a role of the same kind: 'the
+    minister X' after 'Foreign Minister X of Peru' (roles ending in the same word), 'President
+    X' after 'X, the president-elect of Y'. A profession or a relation has no holder to
+    share, and 'member' says too little to stand for an office."""
+    role = (fact.role_name or "").lower()
+    if not role or role in professions() | kinship_roles():
+        return set()
+    word = _role_word(role)
+    return {h for (person, other), docs in holders.items()
+            if person == fact.subject.entity_id and other != role and other != "member"
+            and other not in professions() | kinship_roles() and _role_word(other) == word
+            for h in docs.get(doc, set())}
+
+
+def _role_word(role: str) -> str:
+    """The head word of a role: 'minister' of 'foreign minister', 'president' of
+    'vice-president' is not taken ('vice' changes the office), nor of 'president-elect'."""
+    words = role.replace("-elect", "").split()
+    return "" if not words or any(w.startswith(("vice", "deputy")) for w in words) \
+        else words[-1]
 
 
 def _dominant_place(kind: str, in_doc: dict[str, list[Mention]],

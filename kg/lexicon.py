@@ -209,13 +209,20 @@ def event_nouns() -> EventNouns:
 
 
 @cache
+def place_words() -> dict[str, Any]:
+    """places.json, read once, for every reader of its sections (kg.extract.places, the
+    dateline and source-line readers): where-words, seat nouns, state abbreviations."""
+    return _data("places.json")
+
+
+@cache
 def source_lines() -> dict[str, Any]:
     """How the citation line of a monitored report is written ('Moscow ITAR-TASS in English
     1654 GMT'): its report number's pattern, stop words and outlet words (places.json)."""
-    return dict(_data("places.json")["source_lines"])  # type: ignore[call-overload]
+    return dict(place_words()["source_lines"])  # type: ignore[call-overload]
 
 
 @cache
 def state_abbreviations() -> dict[str, str]:
     """AP-style and postal abbreviations of US states: 'calif.' -> 'California'."""
-    return {k.lower(): v for k, v in _data("places.json")["us_state_abbreviations"].items()}  # type: ignore[union-attr]
+    return {k.lower(): v for k, v in place_words()["us_state_abbreviations"].items()}  # type: ignore[union-attr]

@@ -246,7 +246,7 @@ def _add_geonames(graph: Graph, node: URIRef, entity: Entity) -> None:
     """A place the offline gazetteer knows is linked to its GeoNames IRI (so kg's graph joins
     other graphs) with its ISO 3166-1 country code; names it does not know stay unlinked."""
     place = lookup(entity.label)
-    if place is None:
+    if place is None or place.geonames_id is None:
         return
     graph.add((node, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{place.geonames_id}/")))
     if place.country_code:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import region_countries, region_within
+from kg.gazetteer import can_contain, lookup, region_countries, region_within
 
 
 @pytest.mark.parametrize(("name", "country"), [
@@ -32,3 +32,26 @@ def test_small_towns_are_found_apart_from_the_bigger_places():
     assert rank(harlech) > rank(lookup("Paris"))
     assert lookup("Harlech") is None  # never linked nor used as a container
     assert town("Qorvexland") is None
+
+
+@pytest.mark.parametrize(("written", "name"), [("Sao Paulo", "São Paulo"),
+                                               ("Bogota", "Bogotá")])
+def test_a_name_written_without_its_accents_is_found(written, name):
+    place = lookup(written)
+    assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize("name", ["Yugoslavia", "Czechoslovakia", "Zaire", "USSR"])
+def test_a_former_country_is_a_country_with_no_geonames_link(name):
+    place = lookup(name)
+    assert place is not None and place.kind == "country" and place.geonames_id is None
+    assert can_contain(name)
+
+
+def test_a_former_countrys_qualifier_is_no_country():
+    assert lookup("Metropolitan") is None
+
+
+def test_a_city_whose_name_opens_with_the_is_found_without_it():
+    place = lookup("Hague")
+    assert place is not None and place.name == "The Hague"

@@ -102,3 +102,25 @@ def test_adjectives_of_two_countries_leave_a_bare_title_bare():
     corpus = corpus_of("Portuguese President Ana Lobo met Spanish President Juan Gil. Prime "
                        "Minister Rui Sousa said Spanish and Portuguese banks would lend more.")
     assert ("Rui Sousa", "", "prime minister", "t0.txt") in positions(corpus)
+
+
+def test_a_bare_title_takes_the_holder_of_the_same_persons_kindred_role():
+    corpus = corpus_of("Peruvian Foreign Minister Ana Quispe landed in Oslo. "
+                       "Minister Ana Quispe then met the fishermen.")
+    assert ("Ana Quispe", "Peru", "minister", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-of-kindred-role")
+    assert fact.evidence.confidence < min(
+        f.evidence.confidence for f in corpus.facts if f.role_name == "foreign minister")
+
+
+def test_a_vice_president_lends_no_holder_to_a_president():
+    corpus = corpus_of("Veloria Vice President Tom Ande opened the fair. "
+                       "Later, President Tom Ande spoke of trade.")
+    assert not [p for p in positions(corpus) if p[2] == "president" and p[1]]
+
+
+def test_two_kindred_holders_leave_the_title_bare():
+    corpus = corpus_of("Peruvian Foreign Minister Ana Quispe and Bolivian Energy Minister "
+                       "Ana Quispe met. Minister Ana Quispe then left.")
+    assert not [p for p in positions(corpus) if p[2] == "minister" and p[1]]

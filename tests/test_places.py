@@ -313,3 +313,76 @@ def test_an_organisation_founded_or_opened_in_a_place_is_based_there(text, organ
 def test_an_organisation_sued_or_visited_in_a_place_is_not_placed_by_the_verb(text):
     assert not [f for f in corpus_of(text).facts
                 if f.evidence.rule in {"org-sue-in", "org-visit-in"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Greek gas producer Ventera signed the deal.", ("Ventera", "basedIn", "Greece")),
+    ("The Austrian news site Dagblad reported it.", ("Dagblad", "basedIn", "Austria")),
+    ("She spoke to the Canadian think tank Harbor Council.",
+     ("Harbor Council", "basedIn", "Canada")),
+])
+def test_a_demonym_before_an_organisations_description_says_where_it_is_based(text, expected):
+    # 'producer' is also a role word: before an organisation it describes no person's office
+    assert expected in labelled_triples(corpus_of(text))
+
+
+def test_a_demonym_before_a_persons_office_is_no_origin():
+    found = labelled_triples(corpus_of("The Greek foreign minister Nikos Pavlos spoke."))
+    assert not {t for t in found if t[1] == "cameFrom"}
+
+
+def test_the_countrys_capital_lies_in_the_one_country_named_before():
+    found = labelled_triples(corpus_of("Peru held a vote. The country's capital, Lima, "
+                                       "was quiet."))
+    assert ("Lima", "locatedIn", "Peru") in found
+
+
+def test_the_countrys_capital_is_no_fact_when_two_countries_were_named():
+    found = labelled_triples(corpus_of("Peru and Chile held a vote. The country's capital, "
+                                       "Lima, was quiet."))
+    assert not {t for t in found if t[0] == "Lima" and t[1] == "locatedIn"}
+
+
+def test_a_town_in_a_former_country():
+    found = labelled_triples(corpus_of("The talks were held in Vukovar, Yugoslavia, in May."))
+    assert ("Vukovar", "locatedIn", "Yugoslavia") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The letter was translated by the Harbor Press bureau in Beirut.",
+     ("Harbor Press", "locatedIn", "Beirut")),
+    ("Officials at Vantor Motors' Paris office declined to comment.",
+     ("Vantor Motors", "locatedIn", "Paris")),
+])
+def test_an_organisations_bureau_or_office_in_a_place_puts_it_there(text, expected):
+    found = labelled_triples(corpus_of(text))
+    assert expected in found
+    assert (expected[0], "basedIn", expected[2]) not in found  # an office is no seat
+
+
+def test_born_with_another_name_in_a_place():
+    found = labelled_triples(corpus_of("In 1936, singer Rolf Ames was born Rolf Anders Amesson "
+                                       "in Tulsa, Oklahoma."))
+    assert ("Rolf Ames", "bornIn", "Tulsa") in found
+    assert ("Rolf Anders Amesson", "bornIn", "Tulsa") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway's central bank, Norges Bank, raised rates.", ("Norges Bank", "basedIn", "Norway")),
+    ("Peru's parliament, the Congress of the Republic, voted.",
+     ("Congress of the Republic", "basedIn", "Peru")),
+])
+def test_a_countrys_body_named_beside_it_is_based_there(text, expected):
+    assert expected in labelled_triples(corpus_of(text))
+
+
+def test_a_countrys_rival_named_beside_it_is_not_based_there():
+    found = labelled_triples(corpus_of("Peru's rival, the Harbor Alliance, objected."))
+    assert not {t for t in found if t[1] == "basedIn" and t[2] == "Peru"}
+
+
+def test_an_organisation_in_the_hague():
+    found = labelled_triples(corpus_of("The case went to the International Court of "
+                                       "Arbitration in the Hague."))
+    assert ("International Court of Arbitration", "basedIn", "The Hague") in found or \
+        ("International Court of Arbitration", "basedIn", "Hague") in found

@@ -11,11 +11,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from functools import cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,40 +21,35 @@ from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
 from kg.gazetteer import can_contain, lookup, rank, region_countries, region_within
-from kg.lexicon import canonical_role, organisation_kinds, state_abbreviations
+from kg.lexicon import canonical_role, organisation_kinds, place_words, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
 
 ORG_PREPS = {"in", "of", "from"}
 
 
-@cache
-def _lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("kg").joinpath("data/places.json").read_text("utf-8"))
-
-
 def person_place_nouns() -> dict[str, str]:
     """'native' -> cameFrom, 'home' -> livedIn, 'birthplace' -> bornIn (data/places.json)."""
-    return {k: v for k, v in _lexicon()["person_place_nouns"].items() if k != "_comment"}
+    return {k: v for k, v in place_words()["person_place_nouns"].items() if k != "_comment"}
 
 
 def residence_verbs() -> dict[str, str]:
     """'bear' -> bornIn, 'live' -> livedIn, in a clause on a name ('X, born in Y')."""
-    return {k: v for k, v in _lexicon()["residence_verbs"].items() if k != "_comment"}
+    return {k: v for k, v in place_words()["residence_verbs"].items() if k != "_comment"}
 
 
 def organisation_place_nouns() -> dict[str, str]:
     """'headquarters' -> basedIn: a noun an organisation owns that is where it is based."""
-    return {k: v for k, v in _lexicon()["organisation_place_nouns"].items() if k != "_comment"}
+    return {k: v for k, v in place_words()["organisation_place_nouns"].items() if k != "_comment"}
 
 
 def organisation_verbs() -> dict[str, str]:
     """'headquarter' -> basedIn, for 'X is headquartered in Y'."""
-    return {k: v for k, v in _lexicon()["organisation_verbs"].items() if k != "_comment"}
+    return {k: v for k, v in place_words()["organisation_verbs"].items() if k != "_comment"}
 
 
 def _words(section: str) -> frozenset[str]:
-    return frozenset(_lexicon()[section]["words"])
+    return frozenset(place_words()[section]["words"])
 
 
 def organisation_words() -> frozenset[str]:
@@ -245,7 +236,9 @@ def _container_of(state: DocState, noun: Token) -> Mention | None:
     capital', "Tonga's capital", 'the US state')."""
     for child in noun.children:
         if child.dep_ == "poss":
-            place = _place_of(state, child)
+            # "Tonga's capital"; "the country's capital": the one country named before
+            place = _place_of(state, child) or (
+                _described_place(state, child) if child.pos_ == "NOUN" else None)
             if place is not None:
                 return place
         if child.dep_ in {"amod", "compound", "nmod"}:
@@ -255,6 +248,30 @@ def _container_of(state: DocState, noun: Token) -> Mention | None:
             if place is not None:
                 return place
     return None
+
+
+# A description of a place, and the gazetteer kind of place it fits ("the country's capital").
+PLACE_DESCRIPTIONS = {"country": "country", "nation": "country", "state": "state"}
+
+
+def _described_place(state: DocState, noun: Token) -> Mention | None:
+    """The place a description stands for ("the country's", "the state's"): reference's
+    answer when it has one, else the one place of that kind the document names before it
+    (none when it names two)."""
+    found = referent(state, noun)
+    named = found.antecedent if found is not None and found.antecedent is not None else found
+    if named is not None and named.type is EntityType.PLACE:
+        return found
+    kind = PLACE_DESCRIPTIONS.get(noun.lemma_.lower())
+    if kind is None:
+        return None
+    earlier: dict[str, Mention] = {}
+    for i, mention in sorted(state.mention_at.items()):
+        place = lookup(mention.text) if i < noun.i and mention.type is EntityType.PLACE \
+            and not mention.is_pronoun else None
+        if place is not None and place.kind == kind:
+            earlier.setdefault(place.name, mention)
+    return next(iter(earlier.values())) if len(earlier) == 1 else None
 
 
 def _nests(inner: str, outer: str) -> bool:
@@ -333,6 +350,17 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         else:
             continue
         root = span.root
+        if mention.type is EntityType.ORGANIZATION and root.dep_ == "appos" and \
+                root.head.pos_ == "NOUN" and root.head.i not in state.mention_at and \
+                root.head.lemma_.lower() in organisation_kinds() | organisation_words() | \
+                _words("national_institutions"):
+            # "Tonga's parliament, the Legislative Assembly": the owner of a body's kind
+            # ('parliament', 'bank'); not "Russia's rival, X"
+            for child in (c for c in root.head.children if c.dep_ == "poss"):
+                place = _place_of(state, child)
+                if place is not None:
+                    yield _fact(state, sentence, sent.doc[child.i:child.i + 1], predicate,
+                                mention, place, "org-appositive-possessive")
         for child in root.children:
             if child.dep_ == "poss":  # "Moscow's Bolshoi Ballet"
                 place = _place_of(state, child)
@@ -607,11 +635,22 @@ def _residence_places(state: DocState, verb: Token) -> Iterator[tuple[Token, Men
     """The 'in' places of a residence verb, also when the parser hangs 'in' on a date
     written first ('born on Feb. 5, 1907, in Portland')."""
     yield from _prep_places(state, verb, {"in"}, lenient=True)
+    for name in _birth_names(state, verb):  # 'was born Mary Ann Dobbs in Greenville'
+        yield from _prep_places(state, name, {"in"}, lenient=True)
     for child in (c for c in verb.children if c.dep_ in {"prep", "npadvmod"}):
         dates = [child] if child.dep_ == "npadvmod" else \
             [c for c in child.children if c.dep_ == "pobj"]
         for date in (d for d in dates if d.ent_type_ == "DATE"):
             yield from _prep_places(state, date, {"in"}, lenient=True)
+
+
+def _birth_names(state: DocState, verb: Token) -> list[Token]:
+    """The name someone was born with, after a passive 'born' ('X was born Mary Ann Dobbs'):
+    the parser hangs the place on it."""
+    if verb.lemma_.lower() != "bear" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}
+            and c.i in state.mention_at and state.mention_at[c.i].type is EntityType.PERSON]
 
 
 def _place_participles(root: Token) -> Iterator[tuple[Token, str]]:
@@ -635,6 +674,9 @@ def _residence_clauses(root: Token) -> Iterator[tuple[Token, str]]:
     for head in heads:
         if head.dep_ in {"nsubjpass", "nsubj"} and head.head.lemma_.lower() in verbs:
             yield head.head, verbs[head.head.lemma_.lower()]
+        if head.dep_ in {"dobj", "oprd", "attr"} and head.head.lemma_.lower() == "bear" and \
+                "bear" in verbs and any(c.dep_ == "auxpass" for c in head.head.children):
+            yield head.head, verbs["bear"]  # the birth name: 'X was born Mary Ann Dobbs in Y'
         for clause in (c for c in head.children if c.dep_ in {"relcl", "acl"}
                        and c.lemma_.lower() in verbs):
             yield clause, verbs[clause.lemma_.lower()]
@@ -689,8 +731,10 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
     producer Energean', 'the Mexican company X', 'Greek daily Y') it is where it is based."""
     doc = span.doc
     left = span.start
-    while (left > span.sent.start and doc[left - 1].dep_ in {"amod", "compound", "nmod"} and \
-            span.start <= doc[left - 1].head.i < span.end + 8 and doc[left - 1].pos_ != "PROPN") \
+    # The run of modifiers before the name, each modifying a word to its right in the run
+    # ('the Canadian think tank X': 'Canadian' modifies 'tank'); a name stops it.
+    while (left > span.sent.start and doc[left - 1].dep_ in {"amod", "compound", "nmod"} and
+           left <= doc[left - 1].head.i < span.end + 8 and doc[left - 1].pos_ != "PROPN") \
             or (left > span.sent.start and doc[left - 1].ent_type_ == "NORP"):
         left -= 1
     words = list(doc[left:span.start])
@@ -699,11 +743,12 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             root.head.i == span.start - 1:
         # 'the Mexican company Cultura Colectiva': the name is set beside the description.
         words = [t for t in doc[root.head.left_edge.i:root.head.i + 1] if t.dep_ != "det"]
-    if not words or any(canonical_role(t.lower_) for t in words[1:]) or \
-            any(t.is_punct for t in words):
+    if not words or any(t.is_punct for t in words):
         return
     organisation = person.type is EntityType.ORGANIZATION or any(
         t.lemma_.lower() in organisation_words() | organisation_kinds() for t in words[1:])
+    if not organisation and any(canonical_role(t.lower_) for t in words[1:]):
+        return  # 'the Greek foreign minister X': the country he serves (titles), not his origin
     predicate, rule = ("basedIn", "org-demonym") if organisation else \
         ("cameFrom", "person-demonym")
     for size in (2, 1):

@@ -44,6 +44,8 @@ NAMING_VERBS = {"name", "appoint", "elect", "make", "promote", "hire", "nominate
 # 'served as the chair of X', 'works at Y as a chef', 'joined Z as finance chief'.
 AS_VERBS = {"serve", "act", "work", "join", "remain", "stay", "return", "continue"}
 HOLDER_TYPES = {EntityType.ORGANIZATION, EntityType.PLACE}
+# 'a chef named X', 'a student called Y': the noun is X's description, as an appositive is.
+NAMING_PARTICIPLES = {"name", "call"}
 
 
 def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
@@ -214,10 +216,10 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     # 'Senator X of Nebraska', 'Cardinal X of the Holy See': the holder follows the name;
     # 'U.S. Representative X from Oregon' holds the seat for both.
     if after is not None and (holder is None or after.type is EntityType.PLACE):
-        yield _position(state, sentence, trigger, person, after, role, "title-name-of-holder")
+        yield from _position(state, sentence, trigger, person, after, role, "title-name-of-holder")
         if holder is None:
             return
-    yield _position(state, sentence, trigger, person, holder, role, "title-before-name")
+    yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
 
 
 LEGISLATOR = "legislator"
@@ -354,8 +356,9 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
         size, role = whole
         tokens = [*before, *doc[of.i:span.start]]
         trigger = doc[tokens[-size].i:span.start]
-        yield _position(state, sentence, trigger, person, _holder_in(state, tokens[:-size], role),
-                        role, "title-of-before-name")
+        yield from _position(state, sentence, trigger, person,
+                             _holder_in(state, tokens[:-size], role), role,
+                             "title-of-before-name")
         return
     found = _role_at_end(state, before)
     holder = state.mention_at.get(span.start - 1)
@@ -364,23 +367,36 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
         return
     size, role = found
     trigger = doc[before[-size].i:of.i]
-    yield _position(state, sentence, trigger, person, holder, role, "title-of-before-name")
+    yield from _position(state, sentence, trigger, person, holder, role, "title-of-before-name")
 
 
 def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mention,
-              holder: Mention | None, role: str, rule: str) -> Fact:
-    """The position fact; 'the American singer X' says where X is from, not whom X serves.
-    With no holder stated ('actor X', 'President X') the role is still a fact, with one
-    participant, so everyone who is an actor can be asked for."""
+              holder: Mention | None, role: str, rule: str) -> Iterator[Fact]:
+    """The position fact; 'the American singer X' says where X is from, not whom X serves,
+    and that X is a singer (serving no one), as a reader would note both. With no holder
+    stated ('actor X', 'President X') the role is still a fact, with one participant, so
+    everyone who is an actor can be asked for."""
+    if holder is not None and holder.ner_label in {"NORP", "GPE"} and role in professions():
+        yield make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
+                        subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
+        holder = None
     if holder is None:
-        return make_fact(state, sentence, trigger, predicate=AFFILIATED,
-                         lemma=trigger.text.lower(), subject=person, obj=None,
-                         rule=f"{rule}-no-holder", roles=(), role_name=role)
-    if holder.ner_label in {"NORP", "GPE"} and role in professions():
-        return make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
-                         subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
-    return make_fact(state, sentence, trigger, predicate=AFFILIATED, lemma=trigger.text.lower(),
-                     subject=person, obj=holder, rule=rule, roles=(), role_name=role)
+        role_words = _role_words(trigger, role)
+        yield make_fact(state, sentence, role_words, predicate=AFFILIATED,
+                        lemma=role_words.text.lower(), subject=person, obj=None,
+                        rule=f"{rule}-no-holder", roles=(), role_name=role)
+        return
+    yield make_fact(state, sentence, trigger, predicate=AFFILIATED, lemma=trigger.text.lower(),
+                    subject=person, obj=holder, rule=rule, roles=(), role_name=role)
+
+
+def _role_words(trigger: Span, role: str) -> Span:
+    """The words of a trigger that name the role itself: 'actor' of 'US actor' when the
+    demonym is read as a nationality; the whole trigger otherwise."""
+    for start in range(trigger.start, trigger.end):
+        if _role_named(trigger.doc[start:trigger.end]) == role:
+            return trigger.doc[start:trigger.end]
+    return trigger
 
 
 
@@ -464,13 +480,31 @@ def _member_of(state: DocState, sentence: Sentence, span: Span,
                      c.lower_ in MEMBER_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 holder = _organisation_at(state, pobj)
-                if holder is not None:
+                if holder is None:
+                    continue
+                yield make_fact(state, sentence, span.doc[prep.i:prep.i + 1],
+                                predicate=AFFILIATED, lemma=prep.lower_, subject=person,
+                                obj=holder, rule=f"person-{prep.lower_}-organisation",
+                                roles=(), role_name="member")
+                owner = _owning_organisation(state, pobj, holder)
+                if owner is not None:
                     yield make_fact(state, sentence, span.doc[prep.i:prep.i + 1],
                                     predicate=AFFILIATED, lemma=prep.lower_, subject=person,
-                                    obj=holder, rule=f"person-{prep.lower_}-organisation",
+                                    obj=owner, rule=f"person-{prep.lower_}-organisation-owner",
                                     roles=(), role_name="member")
             if owner is not root:
                 break  # 'A and B of Y': B's own phrase, shared; B has its own 'of' read too
+
+
+def _owning_organisation(state: DocState, pobj: Token, holder: Mention) -> Mention | None:
+    """"X of Lumen University's School of Law": the school belongs to the university, so its
+    member is the university's too (the organisation named in the possessive)."""
+    for child in (c for c in pobj.children if c.dep_ == "poss"):
+        owner = state.mention_at.get(child.i)
+        if owner is not None and owner is not holder and \
+                owner.type is EntityType.ORGANIZATION:
+            return owner
+    return None
 
 
 PARTY_WORDS = frozenset({"party", "league", "front", "alliance", "movement", "congress"})
@@ -522,7 +556,8 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
         return described  # 'X, a spokeswoman for the agency': the agency named before
     for child in pobj.children:
         named = state.mention_at.get(child.i)
-        if child.dep_ in {"compound", "appos"} and named is not None and \
+        # 'group Safe Harbor', "the USDA's research service": the name beside or owning it
+        if child.dep_ in {"compound", "appos", "poss"} and named is not None and \
                 named.type is EntityType.ORGANIZATION:
             return named
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -547,6 +582,10 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and \
                 child.i not in state.mention_at:
             yield child
+    if root.dep_ in {"oprd", "dobj", "attr"} and root.head.dep_ == "acl" and \
+            root.head.lemma_.lower() in NAMING_PARTICIPLES and root.head.head.pos_ == "NOUN" \
+            and root.head.head.i not in state.mention_at:
+        yield root.head.head  # 'a Polish chef named X', 'a student called Y'
     if root.dep_ == "nsubj" and span.start >= 2 and span.doc[span.start - 1].text == ",":
         # 'A member of the Tunisian Parliament, Samir Dilou said': the small parser makes
         # the description a second subject of the verb, ending at the comma.
@@ -598,7 +637,7 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
         return  # 'a model of honesty', 'the author of the study': no position held
     if holder is None and party is not None and role in party_offices():
         return  # 'the Labour leader': the party fact says it
-    yield _position(state, sentence, trigger, person, holder, role, rule)
+    yield from _position(state, sentence, trigger, person, holder, role, rule)
 
 
 def _same_person(holder: Mention | None, person: Mention) -> bool:
