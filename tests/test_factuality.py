@@ -136,3 +136,27 @@ def test_obligation_permission_and_doubt_are_not_asserted(text, lemma, factualit
     corpus = corpus_of(text)
     found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
     assert found == {factuality}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A counterfactual did not happen, nor did what it would have let happen.
+    ("The council passed a law that would have allowed the mayor to expel the tenants.",
+     "expel", Factuality.NEGATED),
+    ("The bill would have let the police arrest the protesters.", "arrest", Factuality.NEGATED),
+    ("Tom Reyes should have resigned.", "resigned", Factuality.NEGATED),
+    # What ought to happen is neither done nor expected.
+    ("The board should fire the manager.", "fire", Factuality.NORMATIVE),
+    ("Lena Marsh said the council should sell the farm.", "sell", Factuality.NORMATIVE),
+    ("It is a role that banks should play in lending.", "play", Factuality.NORMATIVE),
+    ("Tom Reyes ought to resign.", "resign", Factuality.NORMATIVE),
+    # A purpose after the act's object has not happened yet; a means's use has.
+    ("Tom Reyes started a company to turn the design into a product.", "turn",
+     Factuality.EXPECTED),
+    ("Tom Reyes used a drone to film the match.", "film", Factuality.ASSERTED),
+    ("Lena Marsh forced Tom Reyes to sell the farm.", "sell", Factuality.ASSERTED),
+    ("Tom Reyes started to sell the farm.", "sell", Factuality.ASSERTED),
+])
+def test_counterfactual_normative_and_purpose_clauses(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
