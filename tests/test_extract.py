@@ -686,3 +686,19 @@ def test_the_noun_of_a_complex_preposition_is_no_participant():
     corpus = corpus_of("The Harlow Court ruled in regard to the case of Tom Reyes.")
     assert not [f for f in corpus.facts if f.object is not None and
                 f.object.mention.text.lower() == "regard"]
+
+
+def test_a_time_belongs_to_its_own_clause():
+    corpus = corpus_of(
+        "Tom Reyes stayed in the Harlow hotel overnight before appearing in court on Monday.",
+        "Tom Reyes moved to Canada to study medicine, before moving to Oslo in 1990.",
+        "Tom Reyes was arrested in 1998, and Lena Marsh in 2004.")
+    (stay,) = [f for f in corpus.facts if f.lemma.startswith("stay")]
+    assert role(stay, "time") == []  # Monday dates the court appearance
+    (appeared,) = [f for f in corpus.facts if f.lemma.startswith("appear")]
+    assert role(appeared, "time") == ["2023-09-11"]
+    (study,) = [f for f in corpus.facts if f.lemma == "study"]
+    assert role(study, "time") == []  # 1990 is the second move's
+    # A gapped clause's date is not the first clause's.
+    (arrest,) = [f for f in corpus.facts if f.predicate == "arrested"]
+    assert role(arrest, "time") == ["1998"]

@@ -749,8 +749,11 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
     # subject of a giving verb is the recipient.
     passive_recipient = "dobj" in deps and "nsubjpass" in deps and spec is not None \
         and bool(spec.recipient)
+    gap = _gapped_clause_start(verb)
     for slot in _slots(state, verb):
         argument = verb.doc[slot.argument]
+        if slot.slot in {"prep", "time"} and argument.i > gap:
+            continue  # 'X was impeached in 1998, and Y in 1868': 1868 is Y's
         if slot.slot == "object" and slot.name == "nsubjpass" and passive_recipient:
             _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
         elif slot.slot == "object":
@@ -794,6 +797,24 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
                "nsubjpass", "mark", "cc", "punct"}
+CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
+
+
+def _gapped_clause_start(verb: Token) -> int:
+    """Where a gapped clause begins: 'X was impeached in 1998, and Y in 1868' hangs 'Y' on the
+    verb as a conjunct and 'in 1868' after it on the verb too; what follows such a nominal
+    conjunct belongs to the clause whose verb was left out. Past the sentence if none."""
+    nominal = [c.i for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+               and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return min(nominal, default=len(verb.doc))
+
+
+def _own_clause(token: Token) -> bool:
+    """A phrase of this clause, not the head of a clause of its own: 'stayed in the hotel
+    before appearing in court on Monday' - Monday dates the appearing (a gerund after a
+    preposition), not the stay."""
+    return token.dep_ not in CLAUSE_DEPS and not (
+        token.dep_ == "pcomp" and token.pos_ in CLAUSE_HEAD_POS)
 
 
 def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | None,
@@ -802,7 +823,9 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
     the Cosmodrome' often attaches to 'Putin'): they still date and place the event. A role
     preposition on the direct object ('imposed sanctions on Russia') fills that role."""
     objects = {c.i for c in verb.children if c.dep_ == "dobj"}
-    stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}]
+    gap = _gapped_clause_start(verb)
+    stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}
+             and c.i < gap]
     taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
     while stack:
         token = stack.pop()
@@ -838,7 +861,7 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                                 place not in taken:
                             frame.roles.append(Role(name=RoleName.PLACE, mention=place))
                             taken.add(place)
-        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+        stack.extend(c for c in token.children if _own_clause(c))
 
 
 def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,
