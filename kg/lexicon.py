@@ -64,6 +64,7 @@ class ArgumentWords(BaseModel):
     counterfactual_modals: frozenset[str] = frozenset()
     normative_modals: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()
+    means_preps: frozenset[str] = frozenset()
 
 
 @cache

@@ -812,9 +812,10 @@ def _gapped_clause_start(verb: Token) -> int:
 def _own_clause(token: Token) -> bool:
     """A phrase of this clause, not the head of a clause of its own: 'stayed in the hotel
     before appearing in court on Monday' - Monday dates the appearing (a gerund after a
-    preposition), not the stay."""
+    preposition), not the stay; but 'killed her by strangling her in 2016' is one event."""
     return token.dep_ not in CLAUSE_DEPS and not (
-        token.dep_ == "pcomp" and token.pos_ in CLAUSE_HEAD_POS)
+        token.dep_ == "pcomp" and token.pos_ in CLAUSE_HEAD_POS and
+        token.head.lower_ not in argument_words().means_preps)
 
 
 def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | None,
@@ -924,12 +925,25 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
         return
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
-    normalized = normalize_time(mention.text, state.document.date)
+    ahead = _still_to_happen(token)
+    normalized = normalize_time(mention.text, state.document.date, ahead=ahead)
     explicit = _parenthetical_date(state, token)
     if explicit is not None:
         # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
-        normalized = normalize_time(explicit.text, state.document.date) or normalized
+        normalized = normalize_time(explicit.text, state.document.date, ahead=ahead) or normalized
     frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
+
+
+def _still_to_happen(token: Token) -> bool:
+    """Whether the clause a date hangs in is expected ('is scheduled to vote on March 10',
+    'will meet on Monday'): its date without a year or week lies ahead of the article's."""
+    clause = token
+    for _ in range(8):
+        if clause.pos_ in CLAUSE_HEAD_POS or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return clause.pos_ in CLAUSE_HEAD_POS and \
+        judge_factuality(clause, load_vocabulary()) is Factuality.EXPECTED
 
 
 def _parenthetical_date(state: DocState, token: Token) -> Mention | None:
