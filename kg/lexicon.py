@@ -65,6 +65,8 @@ class ArgumentWords(BaseModel):
     normative_modals: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    age_words: frozenset[str] = frozenset()
 
 
 @cache

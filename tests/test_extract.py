@@ -715,3 +715,17 @@ def test_a_date_of_what_is_still_to_happen_lies_ahead():
     assert role(meeting, "time") == ["2023-09-18"]  # the article is of Friday 2023-09-15
     (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
     assert role(sale, "time") == ["2024-03-10"]
+
+
+def test_an_amount_after_a_recipients_preposition_receives_nothing():
+    corpus = corpus_of("The Harlow council gave Lena Marsh six more seats, for a total of forty "
+                       "seats.")
+    (gift,) = [f for f in corpus.facts if f.predicate == "gave"]
+    assert role(gift, "recipient") == ["person/lena-marsh"]
+
+
+def test_an_age_is_not_a_time():
+    corpus = corpus_of("Tom Reyes died at age 68 in Oslo.",
+                       "Lena Marsh won the Harlow Prize at age 10.")
+    for fact in (f for f in corpus.facts if f.predicate in {"died", "won"}):
+        assert role(fact, "time") == []

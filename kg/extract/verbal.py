@@ -902,6 +902,8 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
                 mention = as_place(mention)
             if word in object_preps:
                 yield mention, f"prep-{word}"
+            if role is RoleName.RECIPIENT and conj.lemma_.lower() in argument_words().measure_nouns:
+                continue  # 'gave him six votes, for a total of 279': the total receives nothing
             if role is not None:
                 frame.roles.append(Role(name=role, mention=mention))
             elif mention.type is EntityType.PLACE and word in vocab.place_preps:
@@ -923,6 +925,8 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
     mention = state.mention_at.get(token.i)
     if mention is None or mention.type is not EntityType.DATE:
         return
+    if mention.text.split()[0].lower() in argument_words().age_words:
+        return  # 'died at age 68': an age, not when
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
     ahead = _still_to_happen(token)
