@@ -79,8 +79,11 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # resign'); a clause beside it does not ('though X confessed, others were tried').
     completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
                   and t.pos_ in {"VERB", "AUX", "ADJ"}}
-    if auxiliaries & words.normative_modals or completing & words.normative_modals:
-        return Factuality.NORMATIVE  # 'the board should resign', 'ought to apologise'
+    asked = "to" in auxiliaries and bool(completing & words.request_verbs)
+    if auxiliaries & words.normative_modals or completing & words.normative_modals or asked:
+        # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
+        # called to join': what someone says ought to happen.
+        return Factuality.NORMATIVE
     # 'is unlikely to visit', 'appeared to be wearing', 'called it unlikely that X would buy';
     # not 'appeared in court, charged with ...'.
     uncertain = bool(completing & words.uncertainty_governors)

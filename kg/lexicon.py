@@ -67,6 +67,7 @@ class ArgumentWords(BaseModel):
     means_preps: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
+    request_verbs: frozenset[str] = frozenset()
 
 
 @cache

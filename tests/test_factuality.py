@@ -52,15 +52,18 @@ def test_a_named_source_is_attribution_not_hearsay():
         {Factuality.ASSERTED}
 
 
-@pytest.mark.parametrize("text", [
-    "Lena Marsh urged Tom Reyes to sell the farm.",
-    "Lena Marsh called on Tom Reyes to sell the farm.",
-    "Tom Reyes must sell the farm.",
+@pytest.mark.parametrize(("text", "expected"), [
+    # Asked of someone: what the asker says ought to happen (blind judges marked 'expected'
+    # wrong for 'were called to join' and for a demand to halt).
+    ("Lena Marsh urged Tom Reyes to sell the farm.", Factuality.NORMATIVE),
+    ("Lena Marsh called on Tom Reyes to sell the farm.", Factuality.NORMATIVE),
+    ("Tom Reyes was asked to sell the farm.", Factuality.NORMATIVE),
+    ("Tom Reyes must sell the farm.", Factuality.EXPECTED),  # an obligation
 ])
-def test_a_demand_or_obligation_is_not_asserted(text):
+def test_a_demand_or_obligation_is_not_asserted(text, expected):
     corpus = corpus_of(text)
     (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
-    assert sale.evidence.factuality is Factuality.EXPECTED
+    assert sale.evidence.factuality is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
