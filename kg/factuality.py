@@ -79,16 +79,16 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # resign'); a clause beside it does not ('though X confessed, others were tried').
     completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
                   and t.pos_ in {"VERB", "AUX", "ADJ"}}
-    asked = "to" in auxiliaries and bool(completing & words.request_verbs)
-    if auxiliaries & words.normative_modals or completing & words.normative_modals or asked:
-        # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
-        # called to join': what someone says ought to happen.
-        return Factuality.NORMATIVE
     # 'is unlikely to visit', 'appeared to be wearing', 'called it unlikely that X would buy';
     # not 'appeared in court, charged with ...'.
     uncertain = bool(completing & words.uncertainty_governors)
     if auxiliaries & vocab.possible_auxiliaries or unlikely or uncertain:
         return Factuality.POSSIBLE
+    asked = "to" in auxiliaries and bool(completing & words.request_verbs)
+    if auxiliaries & words.normative_modals or completing & words.normative_modals or asked:
+        # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
+        # called to join': what someone says ought to happen ('could ask X to' stays possible).
+        return Factuality.NORMATIVE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
     # 'signed an agreement to build a pipeline', 'joined the race to replace him': what a
     # thing or an act is for has not happened yet.

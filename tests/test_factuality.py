@@ -152,6 +152,7 @@ def test_obligation_permission_and_doubt_are_not_asserted(text, lemma, factualit
     ("Lena Marsh said the council should sell the farm.", "sell", Factuality.NORMATIVE),
     ("It is a role that banks should play in lending.", "play", Factuality.NORMATIVE),
     ("Tom Reyes ought to resign.", "resign", Factuality.NORMATIVE),
+    ("Lena Marsh could ask Tom Reyes to sell the farm.", "sell", Factuality.POSSIBLE),
     # A purpose after the act's object has not happened yet; a means's use has.
     ("Tom Reyes started a company to turn the design into a product.", "turn",
      Factuality.EXPECTED),
