@@ -939,15 +939,23 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
 
 
 def _still_to_happen(token: Token) -> bool:
-    """Whether the clause a date hangs in is expected ('is scheduled to vote on March 10',
-    'will meet on Monday'): its date without a year or week lies ahead of the article's."""
+    """Whether the clause a date hangs in is expected from now ('is scheduled to vote on March
+    10', 'will meet on Monday'): its date without a year or week lies ahead of the article's."""
     clause = token
     for _ in range(8):
         if clause.pos_ in CLAUSE_HEAD_POS or clause.head.i == clause.i:
             break
         clause = clause.head
-    return clause.pos_ in CLAUSE_HEAD_POS and \
-        judge_factuality(clause, load_vocabulary()) is Factuality.EXPECTED
+    if clause.pos_ not in CLAUSE_HEAD_POS or \
+            judge_factuality(clause, load_vocabulary()) is not Factuality.EXPECTED:
+        return False
+    # ... as seen now, not as it was: 'was expected to end on December 15' (and then was not)
+    # may lie behind the article.
+    chain = [clause]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return not any(t.tag_ == "VBD" for v in chain for t in
+                   (v, *(c for c in v.children if c.dep_ in {"aux", "auxpass"})))
 
 
 def _parenthetical_date(state: DocState, token: Token) -> Mention | None:
