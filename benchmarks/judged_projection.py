@@ -10,9 +10,10 @@ with the kg on ``PYTHONPATH`` and matches every judged row to a fact emitted now
 sentence, subject, predicate and object (time and place roles ignored: a row whose fact is
 still stated is kept). It prints, pooled over the sheets and for the newest sheet alone: how
 many judged rows are still emitted, their precision (correct / kept) and true-or-vague share,
-and the precision of those kept at confidence >= 0.8 (confidence as kg gives it now); and what
-was dropped, by verdict. This is a projection, not a fresh blind judgement: facts kg emits now
-that no judge saw are not counted (``--save``/``--against`` list them between two runs).
+the precision of those kept at confidence >= 0.8 and the ROC AUC of confidence, correct against
+not (confidence as kg gives it now); and what was dropped, by verdict. This is a projection,
+not a fresh blind judgement: facts kg emits now that no judge saw are not counted
+(``--save``/``--against`` list them between two runs).
 
 ``--by-rule`` prints the precision of each rule family as the sheets recorded it (the rule
 that made each judged fact), which is how a rule is chosen to keep or drop.
@@ -86,12 +87,23 @@ def summary(rows: list[dict[str, object]], now: dict[tuple[str, ...], dict[str, 
     refactored = Counter(str(r["verdict"]) for r, n in kept if n["factuality"] != r["factuality"])
     confident = [r for r, n in kept if float(n["confidence"]) >= CONFIDENT]  # type: ignore[arg-type]
     n = len(kept)
+    ranking = auc([float(c["confidence"]) for _, c in kept],  # type: ignore[arg-type]
+                  [r["verdict"] == "correct" for r, _ in kept])
     print(f"{label}: judged {len(rows)}, still emitted {n}; precision "
           f"{verdicts['correct'] / max(1, n):.3f}, true-or-vague "
           f"{(n - verdicts['wrong']) / max(1, n):.3f}; at confidence >= {CONFIDENT}: "
           f"{sum(r['verdict'] == 'correct' for r in confident)}/{len(confident)} = "
           f"{sum(r['verdict'] == 'correct' for r in confident) / max(1, len(confident)):.3f}; "
-          f"dropped {dict(dropped)}; factuality changed {dict(refactored)}")
+          f"ROC AUC {ranking:.3f}; dropped {dict(dropped)}; "
+          f"factuality changed {dict(refactored)}")
+
+
+def auc(scores: list[float], right: list[bool]) -> float:
+    """How often a right fact outranks a wrong one by confidence (ties count half)."""
+    pos = [s for s, r in zip(scores, right, strict=True) if r]
+    neg = [s for s, r in zip(scores, right, strict=True) if not r]
+    wins = sum((p > q) + 0.5 * (p == q) for p in pos for q in neg)
+    return wins / max(1, len(pos) * len(neg))
 
 
 def by_rule(rows: list[dict[str, object]]) -> None:

@@ -4,10 +4,11 @@ Each fact is described by a few signs the rules know to matter (is it a position
 place, an event with one participant; are its subject and object names; was the subject
 inherited from another verb or read through a relative clause; is the subject's name in the
 sentence or did a pronoun stand for it; is the verb in the vocabulary; is the sentence a
-run-on; is it hedged). A logistic model over those signs was
-fitted on facts that people judged blind on real news (``benchmarks/calibrate.py`` writes the
-weights to ``data/confidence.json``), so a confidence of 0.8 means about 8 in 10 such facts
-were right. The weights are data: refit them when the extractor changes.
+run-on; is it hedged, or not yet done; is a participant one bare common noun). A logistic
+model over those signs was fitted on facts that people judged blind on real news
+(``benchmarks/calibrate.py`` writes the weights to ``data/confidence.json``), so a confidence
+of 0.8 means about 8 in 10 such facts were right. The weights are data: refit them when the
+extractor changes.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ RUN_ON_WORDS = 40
 # A subject borrowed from another clause: an adverbial ('..., saying it would end X'), a
 # relative, a prepositional or a possessive clause. Judged far more often wrong than a
 # subject shared by coordinated or controlled verbs ('X met Y and signed Z', 'X agreed to Y').
+# Not (yet) done: a plan, a possibility, what someone says ought to happen. Judged right about
+# half as often as other facts (an intention read as an act, 'could' read as 'will').
+UNREALISED = frozenset({"expected", "possible", "normative"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
+                         "their", "our", "my", "your"})
 CLAUSE_INHERITED = ("inherited-advcl", "inherited-relcl", "inherited-pcomp", "inherited-object",
                     "inherited-poss", "inherited-accused-pcomp")
 
@@ -52,7 +58,19 @@ def signs(*, rule: str, predicate: str, subject: str, obj: str, known_predicate:
         "known_predicate": float(known_predicate),
         "run_on_sentence": float(len(sentence.split()) > RUN_ON_WORDS),
         "hedged": float(factuality != "asserted"),
+        "unrealised": float(factuality in UNREALISED),
+        "subject_bare_noun": float(_bare_noun(subject)),
+        "object_bare_noun": float(_bare_noun(obj)),
     }
+
+
+def _bare_noun(text: str) -> bool:
+    """A participant that is one common noun ('the company', 'payments', 'role'): judged
+    right about half as often as a name or a fuller description, often too vague to use."""
+    words = text.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return len(words) == 1 and words[0][:1].islower()
 
 
 def _looks_named(text: str) -> bool:

@@ -20,8 +20,10 @@ _VAGUE = re.compile(r"\b(week|weeks|months|years|decade|century|ago|recent|sever
                     r"later|earlier|season|spring|summer|autumn|fall|winter|era)\b", re.I)
 
 
-def normalize_time(text: str, base_date: str | None) -> str | None:
-    """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None."""
+def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> str | None:
+    """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None.
+    A date without its year or week is counted back from the article's date, or forward when
+    ``ahead`` (what is still to happen: 'will meet on Monday', 'is to vote on March 10')."""
     phrase = " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.")
     if match := _YEAR.match(phrase):
         return match.group(1)
@@ -35,9 +37,11 @@ def normalize_time(text: str, base_date: str | None) -> str | None:
     if base_date and (weekday := _weekday(phrase)) is not None:
         # 'on Monday' in an article dated a Monday is that day, not a week before.
         base = datetime.fromisoformat(base_date).date()
+        if ahead and not phrase.lower().startswith(("last", "past")):
+            return (base + timedelta(days=(weekday - base.weekday()) % 7)).isoformat()
         back = (base.weekday() - weekday) % 7 or (7 if phrase.lower().startswith("last") else 0)
         return (base - timedelta(days=back)).isoformat()
-    parsed = _parse(phrase, base_date)
+    parsed = _parse(phrase, base_date, "future" if ahead else "past")
     return parsed.date().isoformat() if parsed else None
 
 
@@ -61,10 +65,10 @@ def _month_number(word: str) -> int | None:
 
 
 @cache
-def _parse(phrase: str, base_date: str | None) -> datetime | None:
+def _parse(phrase: str, base_date: str | None, prefer: str = "past") -> datetime | None:
     import dateparser
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, object] = {"PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
     if base_date:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(base_date)
     else:

@@ -68,24 +68,33 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # 'if Pakistan defeated India', 'asked whether X met Y', and what depends on such a
         # condition: 'will resign unless Y apologises'.
         return Factuality.POSSIBLE
-    if {"would", "have"} <= auxiliaries and verb.tag_ == "VBN":
-        return Factuality.NEGATED  # 'would have died': it did not
+    words = argument_words()
+    if _counterfactual(verb, auxiliaries, words.counterfactual_modals) or any(
+            _counterfactual(t, _auxiliaries(t), words.counterfactual_modals)
+            for t in _completed_by(verb, links)):
+        # 'would have died': it did not; nor did what it would have let happen ('a bill that
+        # would have allowed X to extradite Y').
+        return Factuality.NEGATED
     # Only a verb the clause completes makes it a plan ('expected to visit', 'plans to
     # resign'); a clause beside it does not ('though X confessed, others were tried').
     completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
                   and t.pos_ in {"VERB", "AUX", "ADJ"}}
-    words = argument_words()
     # 'is unlikely to visit', 'appeared to be wearing', 'called it unlikely that X would buy';
     # not 'appeared in court, charged with ...'.
     uncertain = bool(completing & words.uncertainty_governors)
     if auxiliaries & vocab.possible_auxiliaries or unlikely or uncertain:
         return Factuality.POSSIBLE
+    asked = "to" in auxiliaries and bool(completing & words.request_verbs)
+    if auxiliaries & words.normative_modals or completing & words.normative_modals or asked:
+        # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
+        # called to join': what someone says ought to happen ('could ask X to' stays possible).
+        return Factuality.NORMATIVE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
     # 'signed an agreement to build a pipeline', 'joined the race to replace him': what a
     # thing or an act is for has not happened yet.
-    purpose = verb.dep_ in {"acl", "relcl", "advcl"} and any(
+    purpose = (verb.dep_ in {"acl", "relcl", "advcl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-        not _ranked(verb.head)
+        not _ranked(verb.head)) or _purpose_after_object(verb)
     # 'an agreement on sending troops': what a plan is about is planned.
     planned = verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and plan_noun(verb.head.head)
     # 'voted to lift the ban', 'agreed to suspend talks': decided, not yet done.
@@ -110,6 +119,39 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
                                             for c in t.children) or _secondhand(chain, vocab):
         return Factuality.REPORTED
     return Factuality.ASSERTED
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _counterfactual(verb: Token, auxiliaries: set[str], modals: frozenset[str]) -> bool:
+    """'would have allowed', 'should have resigned': a modal, 'have' and a participle."""
+    return verb.tag_ == "VBN" and "have" in auxiliaries and bool(auxiliaries & modals)
+
+
+def _completed_by(verb: Token, links: list[tuple[Token, str]]) -> Iterator[Token]:
+    """The verbs this one completes, up the chain while each link is a complement ('would
+    have allowed the mayor to expel': 'expel' completes 'allowed')."""
+    for token, link in links:
+        if link not in {"xcomp", "ccomp"}:
+            return
+        yield token
+
+
+def _purpose_after_object(verb: Token) -> bool:
+    """'started a firm to sell engines': an infinitive the parser hung as a complement on a
+    verb that already has its object is what the act was for, not an act done; not after a
+    verb whose object does it ('urged Kim to resign', judged elsewhere) or is the means it
+    was done with ('used a drone to film the match')."""
+    governor = verb.head
+    if verb.dep_ != "xcomp" or governor.i == verb.i or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    words = argument_words()
+    lemma = governor.lemma_.lower()
+    return any(c.dep_ == "dobj" for c in governor.children) and \
+        lemma not in words.object_control | words.implicative_control | words.instrument_verbs
 
 
 RANKS = {"first", "last", "only", "second", "third", "fourth", "fifth", "sole"}

@@ -61,6 +61,13 @@ class ArgumentWords(BaseModel):
     optative_verbs: frozenset[str] = frozenset()
     reason_preps: frozenset[str] = frozenset()
     outcome_verbs: frozenset[str] = frozenset()
+    counterfactual_modals: frozenset[str] = frozenset()
+    normative_modals: frozenset[str] = frozenset()
+    instrument_verbs: frozenset[str] = frozenset()
+    means_preps: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    age_words: frozenset[str] = frozenset()
+    request_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -202,6 +202,7 @@ class Factuality(StrEnum):
     EXPECTED = "expected"
     POSSIBLE = "possible"
     REPORTED = "reported"
+    NORMATIVE = "normative"  # said to be what ought to happen: 'the board should resign'
 
 
 class RoleName(StrEnum):

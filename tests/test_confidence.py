@@ -44,3 +44,15 @@ def test_a_subject_borrowed_across_a_clause_is_less_sure_than_a_shared_one():
     shared = score(rule="inherited-conj/dobj")
     assert score(rule="inherited-advcl/dobj") < shared
     assert score(rule="inherited-relcl/dobj") < shared
+
+
+def test_what_is_not_yet_done_is_less_sure_than_what_was_done():
+    done = score()
+    for factuality in ("expected", "possible", "normative"):
+        assert score(factuality=factuality) < done
+
+
+def test_a_participant_that_is_one_bare_noun_is_less_sure():
+    assert score(obj="the farm") < score(obj="the Harlow farm") < score()
+    assert score(subject="the council", sentence="The council visited Oslo.") < \
+        score(subject="the Harlow council", sentence="The Harlow council visited Oslo.")

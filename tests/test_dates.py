@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.dates import normalize_time
 
@@ -22,3 +26,26 @@ from kg.dates import normalize_time
 ])
 def test_normalize_time(text, base, expected):
     assert normalize_time(text, base) == expected
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), [
+    ("Monday", "2023-09-15", "2023-09-18"),          # 'will meet on Monday': the next one
+    ("on Friday", "2023-09-15", "2023-09-15"),       # the article's own weekday is that day
+    ("last Friday", "2023-09-15", "2023-09-08"),     # 'last' still goes back
+    ("March 10", "2020-03-02", "2020-03-10"),        # 'is to vote on March 10'
+    ("March 10", "2020-03-20", "2021-03-10"),
+    ("1 October 2023", None, "2023-10-01"),          # a full date is as written
+])
+def test_a_date_still_to_come_is_counted_forward(text, base, expected):
+    assert normalize_time(text, base, ahead=True) == expected
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+       st.sampled_from(_DAYS), st.booleans())
+def test_a_weekday_lies_within_the_week_on_its_side_of_the_article(base, day, ahead):
+    found = date.fromisoformat(normalize_time(day, base.isoformat(), ahead=ahead) or "")
+    assert found.strftime("%A") == day
+    assert 0 <= ((found - base).days if ahead else (base - found).days) <= 6

@@ -686,3 +686,50 @@ def test_the_noun_of_a_complex_preposition_is_no_participant():
     corpus = corpus_of("The Harlow Court ruled in regard to the case of Tom Reyes.")
     assert not [f for f in corpus.facts if f.object is not None and
                 f.object.mention.text.lower() == "regard"]
+
+
+def test_a_time_belongs_to_its_own_clause():
+    corpus = corpus_of(
+        "Tom Reyes stayed in the Harlow hotel overnight before appearing in court on Monday.",
+        "Tom Reyes moved to Canada to study medicine, before moving to Oslo in 1990.",
+        "Tom Reyes was arrested in 1998, and Lena Marsh in 2004.",
+        "Lena Marsh defeated Tom Reyes by winning the final in 2004.")
+    (stay,) = [f for f in corpus.facts if f.lemma.startswith("stay")]
+    assert role(stay, "time") == []  # Monday dates the court appearance
+    (appeared,) = [f for f in corpus.facts if f.lemma.startswith("appear")]
+    assert role(appeared, "time") == ["2023-09-11"]
+    (study,) = [f for f in corpus.facts if f.lemma == "study"]
+    assert role(study, "time") == []  # 1990 is the second move's
+    # A gapped clause's date is not the first clause's.
+    (arrest,) = [f for f in corpus.facts if f.predicate == "arrested"]
+    assert role(arrest, "time") == ["1998"]
+    # A gerund after 'by' says how it was done: one event, one date.
+    (defeat,) = [f for f in corpus.facts if f.predicate == "defeated"]
+    assert role(defeat, "time") == ["2004"]
+
+
+def test_a_date_of_what_is_still_to_happen_lies_ahead():
+    corpus = corpus_of("Tom Reyes will meet Lena Marsh on Monday.",
+                       "The Harlow council is scheduled to sell the farm on March 10.")
+    (meeting,) = [f for f in corpus.facts if f.predicate == "met"]
+    assert role(meeting, "time") == ["2023-09-18"]  # the article is of Friday 2023-09-15
+    (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
+    assert role(sale, "time") == ["2024-03-10"]
+    # What was expected then may lie behind the article.
+    corpus = corpus_of("The Harlow council was scheduled to sell the farm on March 10.")
+    (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
+    assert role(sale, "time") == ["2023-03-10"]
+
+
+def test_an_amount_after_a_recipients_preposition_receives_nothing():
+    corpus = corpus_of("The Harlow council gave Lena Marsh six more seats, for a total of forty "
+                       "seats.")
+    (gift,) = [f for f in corpus.facts if f.predicate == "gave"]
+    assert role(gift, "recipient") == ["person/lena-marsh"]
+
+
+def test_an_age_is_not_a_time():
+    corpus = corpus_of("Tom Reyes died at age 68 in Oslo.",
+                       "Lena Marsh won the Harlow Prize at age 10.")
+    for fact in (f for f in corpus.facts if f.predicate in {"died", "won"}):
+        assert role(fact, "time") == []

@@ -52,15 +52,18 @@ def test_a_named_source_is_attribution_not_hearsay():
         {Factuality.ASSERTED}
 
 
-@pytest.mark.parametrize("text", [
-    "Lena Marsh urged Tom Reyes to sell the farm.",
-    "Lena Marsh called on Tom Reyes to sell the farm.",
-    "Tom Reyes must sell the farm.",
+@pytest.mark.parametrize(("text", "expected"), [
+    # Asked of someone: what the asker says ought to happen (blind judges marked 'expected'
+    # wrong for 'were called to join' and for a demand to halt).
+    ("Lena Marsh urged Tom Reyes to sell the farm.", Factuality.NORMATIVE),
+    ("Lena Marsh called on Tom Reyes to sell the farm.", Factuality.NORMATIVE),
+    ("Tom Reyes was asked to sell the farm.", Factuality.NORMATIVE),
+    ("Tom Reyes must sell the farm.", Factuality.EXPECTED),  # an obligation
 ])
-def test_a_demand_or_obligation_is_not_asserted(text):
+def test_a_demand_or_obligation_is_not_asserted(text, expected):
     corpus = corpus_of(text)
     (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
-    assert sale.evidence.factuality is Factuality.EXPECTED
+    assert sale.evidence.factuality is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -136,3 +139,28 @@ def test_obligation_permission_and_doubt_are_not_asserted(text, lemma, factualit
     corpus = corpus_of(text)
     found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
     assert found == {factuality}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A counterfactual did not happen, nor did what it would have let happen.
+    ("The council passed a law that would have allowed the mayor to expel the tenants.",
+     "expel", Factuality.NEGATED),
+    ("The bill would have let the police arrest the protesters.", "arrest", Factuality.NEGATED),
+    ("Tom Reyes should have resigned.", "resigned", Factuality.NEGATED),
+    # What ought to happen is neither done nor expected.
+    ("The board should fire the manager.", "fire", Factuality.NORMATIVE),
+    ("Lena Marsh said the council should sell the farm.", "sell", Factuality.NORMATIVE),
+    ("It is a role that banks should play in lending.", "play", Factuality.NORMATIVE),
+    ("Tom Reyes ought to resign.", "resign", Factuality.NORMATIVE),
+    ("Lena Marsh could ask Tom Reyes to sell the farm.", "sell", Factuality.POSSIBLE),
+    # A purpose after the act's object has not happened yet; a means's use has.
+    ("Tom Reyes started a company to turn the design into a product.", "turn",
+     Factuality.EXPECTED),
+    ("Tom Reyes used a drone to film the match.", "film", Factuality.ASSERTED),
+    ("Lena Marsh forced Tom Reyes to sell the farm.", "sell", Factuality.ASSERTED),
+    ("Tom Reyes started to sell the farm.", "sell", Factuality.ASSERTED),
+])
+def test_counterfactual_normative_and_purpose_clauses(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected

@@ -812,8 +812,11 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
     # subject of a giving verb is the recipient.
     passive_recipient = "dobj" in deps and "nsubjpass" in deps and spec is not None \
         and bool(spec.recipient)
+    gap = _gapped_clause_start(verb)
     for slot in _slots(state, verb):
         argument = verb.doc[slot.argument]
+        if slot.slot in {"prep", "time"} and argument.i > gap:
+            continue  # 'X was impeached in 1998, and Y in 1868': 1868 is Y's
         if slot.slot == "object" and slot.name == "nsubjpass" and passive_recipient:
             _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
         elif slot.slot == "object":
@@ -857,6 +860,25 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
                "nsubjpass", "mark", "cc", "punct"}
+CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
+
+
+def _gapped_clause_start(verb: Token) -> int:
+    """Where a gapped clause begins: 'X was impeached in 1998, and Y in 1868' hangs 'Y' on the
+    verb as a conjunct and 'in 1868' after it on the verb too; what follows such a nominal
+    conjunct belongs to the clause whose verb was left out. Past the sentence if none."""
+    nominal = [c.i for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+               and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return min(nominal, default=len(verb.doc))
+
+
+def _own_clause(token: Token) -> bool:
+    """A phrase of this clause, not the head of a clause of its own: 'stayed in the hotel
+    before appearing in court on Monday' - Monday dates the appearing (a gerund after a
+    preposition), not the stay; but 'killed her by strangling her in 2016' is one event."""
+    return token.dep_ not in CLAUSE_DEPS and not (
+        token.dep_ == "pcomp" and token.pos_ in CLAUSE_HEAD_POS and
+        token.head.lower_ not in argument_words().means_preps)
 
 
 def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | None,
@@ -865,7 +887,9 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
     the Cosmodrome' often attaches to 'Putin'): they still date and place the event. A role
     preposition on the direct object ('imposed sanctions on Russia') fills that role."""
     objects = {c.i for c in verb.children if c.dep_ == "dobj"}
-    stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}]
+    gap = _gapped_clause_start(verb)
+    stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}
+             and c.i < gap]
     taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
     while stack:
         token = stack.pop()
@@ -901,7 +925,7 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                                 place not in taken:
                             frame.roles.append(Role(name=RoleName.PLACE, mention=place))
                             taken.add(place)
-        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+        stack.extend(c for c in token.children if _own_clause(c))
 
 
 def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,
@@ -941,6 +965,8 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
                 mention = as_place(mention)
             if word in object_preps:
                 yield mention, f"prep-{word}"
+            if role is RoleName.RECIPIENT and conj.lemma_.lower() in argument_words().measure_nouns:
+                continue  # 'gave him six votes, for a total of 279': the total receives nothing
             if role is not None:
                 frame.roles.append(Role(name=role, mention=mention))
             elif mention.type is EntityType.PLACE and word in vocab.place_preps:
@@ -962,14 +988,37 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
     mention = state.mention_at.get(token.i)
     if mention is None or mention.type is not EntityType.DATE:
         return
+    if mention.text.split()[0].lower() in argument_words().age_words:
+        return  # 'died at age 68': an age, not when
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
-    normalized = normalize_time(mention.text, state.document.date)
+    ahead = _still_to_happen(token)
+    normalized = normalize_time(mention.text, state.document.date, ahead=ahead)
     explicit = _parenthetical_date(state, token)
     if explicit is not None:
         # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
-        normalized = normalize_time(explicit.text, state.document.date) or normalized
+        normalized = normalize_time(explicit.text, state.document.date, ahead=ahead) or normalized
     frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
+
+
+def _still_to_happen(token: Token) -> bool:
+    """Whether the clause a date hangs in is expected from now ('is scheduled to vote on March
+    10', 'will meet on Monday'): its date without a year or week lies ahead of the article's."""
+    clause = token
+    for _ in range(8):
+        if clause.pos_ in CLAUSE_HEAD_POS or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.pos_ not in CLAUSE_HEAD_POS or \
+            judge_factuality(clause, load_vocabulary()) is not Factuality.EXPECTED:
+        return False
+    # ... as seen now, not as it was: 'was expected to end on December 15' (and then was not)
+    # may lie behind the article.
+    chain = [clause]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return not any(t.tag_ == "VBD" for v in chain for t in
+                   (v, *(c for c in v.children if c.dep_ in {"aux", "auxpass"})))
 
 
 def _parenthetical_date(state: DocState, token: Token) -> Mention | None:
