@@ -204,7 +204,7 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
       kg build news/ extra.html -o graph.jsonld
       kg build feed.jsonl -o graph.nq --format nquads
       kg build news/ --min-confidence 0.5
-      kg build news/ --keep-apart "Bill" "Bill Clinton"
+      kg build news/ --keep-apart "Ann" "Ann Hartley"
       kg build --update output/store more-news/ # add articles to the store
     """
     if update and (store or not paths):

@@ -1,4 +1,4 @@
-"""Datelines and date stamps: 'FRESNO, Calif. (AP) — ' before the story, and 'Published: 12
+"""Datelines and date stamps: 'MODESTO, Calif. (AP) — ' before the story, and 'Published: 12
 March 2024' or 'Last updated: ...' lines around it.
 
 News opens with where (and sometimes when, and through which agency) a story was filed. Left in

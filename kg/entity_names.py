@@ -136,14 +136,14 @@ def chair_words() -> dict[str, frozenset[str]]:
 
 @cache
 def name_particles() -> frozenset[str]:
-    """Small words inside a person's name ('Di' of 'Luigi Di Maio'), lower case."""
+    """Small words inside a person's name ('Di' of 'Paolo Di Venti'), lower case."""
     return frozenset(_data()["name_particles"])  # type: ignore[arg-type]
 
 
 @cache
 def name_complement_heads() -> frozenset[str]:
     """Heads whose complement is part of an organisation's name ('Select Committee on
-    Benghazi', 'Commission for Racial Equality'), lower case."""
+    Harbour Safety', 'Commission for Racial Equality'), lower case."""
     return frozenset(_data()["name_complement_heads"])  # type: ignore[arg-type]
 
 

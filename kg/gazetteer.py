@@ -36,7 +36,7 @@ def _unaccented(key: str) -> str:
 
 
 # A city written without its accents is looked up only when it is this big: English writes
-# 'Sao Paulo' and 'Bogota', but 'Amur' (a Russian region) is not the small Indian town 'Āmūr'.
+# 'Medellin' and 'Bogota', but 'Amur' (a Russian region) is not the small Indian town 'Āmūr'.
 UNACCENTED_POPULATION = 300_000
 
 
@@ -130,8 +130,8 @@ def lookup(name: str) -> Place | None:
 
 
 def town(name: str) -> Place | None:
-    """The most populous GeoNames town of 1,000-15,000 people of this name ('Harlech',
-    'Dolgellau'), None when there is none. Apart from ``lookup`` on purpose: 136,000 small
+    """The most populous GeoNames town of 1,000-15,000 people of this name ('Penrith',
+    'Kendal'), None when there is none. Apart from ``lookup`` on purpose: 136,000 small
     towns share names with people and firms ('Bala', 'Dawn'), so a town is weak evidence
     that only type votes weigh (kg.type_votes), and kg links no entity to one."""
     row = _towns().get(_fold(name))
@@ -172,8 +172,8 @@ def can_contain(name: str) -> bool:
     return place is not None and _KIND_RANK[place.kind] <= 1
 
 
-# ISO 3166-2 subdivision types that name a region towns lie in ('Kamloops, British Columbia',
-# 'Karipur, Kerala', 'Dolgellau, Gwynedd'); municipalities and city districts are left out.
+# ISO 3166-2 subdivision types that name a region towns lie in ('Nanaimo, British Columbia',
+# 'Nashik, Maharashtra', 'Kendal, Cumbria'); municipalities and city districts are left out.
 _REGION_TYPES = frozenset({
     "state", "province", "region", "country", "territory", "union territory", "oblast",
     "prefecture", "autonomous region", "autonomous community", "autonomous province",
@@ -216,6 +216,6 @@ def region_countries(name: str) -> frozenset[str]:
 
 
 def region_within(inner: str, outer: str) -> bool:
-    """Whether a region of the first name lies in one of the second ('Gwynedd' in 'Wales'),
+    """Whether a region of the first name lies in one of the second ('Cumbria' in 'England'),
     by ISO 3166-2's parent subdivisions."""
     return _fold(outer) in _regions()[1].get(_fold(inner), frozenset())

@@ -116,7 +116,7 @@ def party_letters() -> dict[str, str]:
 
 @cache
 def organisation_kinds() -> frozenset[str]:
-    """Common nouns that say a name beside them is an organisation: 'the Rollei company',
+    """Common nouns that say a name beside them is an organisation: 'the Velmar company',
     'victim group Safe Harbor', 'the law firm of X'."""
     return frozenset(_data("roles.json").get("_organisation_kinds", ()))  # type: ignore[arg-type]
 
@@ -224,8 +224,8 @@ def place_words() -> dict[str, Any]:
 
 @cache
 def source_lines() -> dict[str, Any]:
-    """How the citation line of a monitored report is written ('Moscow ITAR-TASS in English
-    1654 GMT'): its report number's pattern, stop words and outlet words (places.json)."""
+    """How the citation line of a monitored report is written ('Moscow Interfax in English
+    1120 GMT'): its report number's pattern, stop words and outlet words (places.json)."""
     return dict(place_words()["source_lines"])  # type: ignore[call-overload]
 
 

@@ -76,7 +76,7 @@ def _share_fields_set(record: BaseModel) -> None:
 
 
 class Dateline(_Record):
-    """The stamp that opens a news story ('FRESNO, Calif. (AP) — '): where it was filed and
+    """The stamp that opens a news story ('MODESTO, Calif. (AP) — '): where it was filed and
     sometimes when and by which agency. Offsets index ``Document.text``; the body blanks
     ``start:end``, so the parser starts at the lede and the place is read from here instead."""
 

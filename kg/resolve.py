@@ -99,7 +99,7 @@ def name_key(text: str) -> tuple[str, ...]:
         tokens = tokens[1:]
     while len(tokens) > 2 and tokens[0] in title_prefixes("full_name") and \
             tokens[1] not in _LINK_WORDS:
-        tokens = tokens[1:]  # 'Representative Elijah Cummings' is Elijah Cummings
+        tokens = tokens[1:]  # 'Representative Dana Whitfield' is Dana Whitfield
     while len(tokens) > 1 and tokens[-1] in _COMPANY_SUFFIXES:
         tokens = tokens[:-1]
     return tuple(tokens)
@@ -176,8 +176,8 @@ def _skeleton(word: str) -> str:
 
 
 def transliterated(a: Key, b: Key) -> bool:
-    """Whether two full names are one name in two transliterations ('Usama bin Ladin',
-    'Osama bin Laden'): the same number of words, two or more; words apart only in their
+    """Whether two full names are one name in two transliterations ('Usama bin Salih',
+    'Osama bin Saleh'): the same number of words, two or more; words apart only in their
     vowels (the same consonants in the same order, at most two edits) and each at least four
     letters, so that different given names ('Kim Jong Un', 'Kim Jong Il'; 'Jason', 'Mason')
     never match; at most two words apart and one word the same."""
@@ -200,8 +200,8 @@ def _near(a: str, b: str) -> bool:
 
 def same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two multi-token names of one person: equal last token, near-equal others; or the same
-    first and last name with one middle name more ('Elijah Eugene Cummings', 'Elijah
-    Cummings'), which is not 'Robert Cummings' nor 'Ruth Elma Cummings'."""
+    first and last name with one middle name more ('Dana Arthur Whitfield', 'Dana
+    Whitfield'), which is not 'Robert Whitfield' nor 'Ruth Anne Whitfield'."""
     if _respelt_surname(a, b):
         return True
     if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
@@ -215,7 +215,7 @@ def same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _respelt_surname(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """The same given names and a long surname spelt two ways ('Zelensky', 'Zelenskyy'):
+    """The same given names and a long surname spelt two ways ('Shevchenko', 'Shevtchenko'):
     one or two letters apart in six or more."""
     if len(a) < 2 or len(a) != len(b) or a[:-1] != b[:-1] or a[-1] == b[-1]:
         return False
@@ -342,7 +342,7 @@ class _EntityTable:
             return None  # 'Twitter showing him': the votes made Twitter no person after all
         if found is not None and mention.is_pronoun and mention.text.lower() in _NEUTER and \
                 self.records[found].type is EntityType.PERSON:
-            return None  # 'Sturgeon said it was the moment': 'it' is never a person
+            return None  # 'Halvorsen said it was the moment': 'it' is never a person
         return found
 
     def note_pronoun(self, mention: Mention) -> None:
@@ -384,7 +384,7 @@ def resolve_corpus(results: Iterable[ExtractionResult],
                    keep_apart: Iterable[tuple[str, str]] = ()) -> ResolvedCorpus:
     """Assign every mention an entity and rewrite facts to point at entity ids.
 
-    ``keep_apart``: pairs of names ('Bill', 'Bill Clinton') that no rule may merge, however
+    ``keep_apart``: pairs of names ('Ann', 'Ann Hartley') that no rule may merge, however
     written (case, accents, hyphens are folded): the way a user undoes a merge the graph's
     kg:Merge evidence shows to be wrong. A known alias is undone too ('US', 'United
     States'): the mention keeps the words the article wrote."""
@@ -403,7 +403,7 @@ def resolve_corpus(results: Iterable[ExtractionResult],
 
 
 def read_keep_apart(path: Path) -> tuple[tuple[str, str], ...]:
-    """Pairs of names to keep apart from a JSON file: ``[["Bill", "Bill Clinton"], ...]``."""
+    """Pairs of names to keep apart from a JSON file: ``[["Ann", "Ann Hartley"], ...]``."""
     try:
         pairs = TypeAdapter(list[tuple[str, str]]).validate_json(path.read_bytes())
     except OSError as err:
@@ -464,7 +464,7 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
 
 
 def _common_word_opening(mention: Mention, text: str, sentence_start: int | None) -> bool:
-    """'Team leader Tim Taylor said ...': one word that no recogniser read as a name,
+    """'Team leader Tom Harker said ...': one word that no recogniser read as a name,
     capitalised only because it opens the sentence, right before a title noun ('leader'),
     which the article also writes in lower case ('the team found'), is a common word that
     opens a title, not a name (extraction read it as the holder of the role). 'Parliament
@@ -504,7 +504,7 @@ def _assign_noun_phrases(results: list[ExtractionResult], table: _EntityTable,
                 reason = MergeReason.TITLE if described else MergeReason.HEAD_WORD
                 table.assign(mention, named, record.label, record.type, reason)
             elif kind is not None:
-                # 'the pipeline' after 'the EastMed pipeline': the one named one of its kind.
+                # 'the pipeline' after 'the AegeanLink pipeline': the one named one of its kind.
                 table.assign(mention, mint_thing_id(kind, mention.doc_id), kind,
                              EntityType.THING, MergeReason.HEAD_WORD)
             else:
@@ -571,7 +571,7 @@ def _without_headline_only_names(mentions: list[Mention],
 
 def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
     """One name whose documents each say clearly it is a different kind of thing is that many
-    things: 'Atlantic coasts' (a place) and 'a report by The Atlantic' (a publication). A
+    things: 'Baltic coasts' (a place) and 'a report by The Baltic' (a publication). A
     document says so clearly when its mentions' votes (``kg.type_votes``) put one type at
     least ``document_split_margin`` ahead of any other, and two documents must say so of two
     types; the documents that do not join the group of the type the whole cluster voted for
@@ -661,8 +661,8 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
         acronym = len(key) == 1 and by_key[key][0].text.isupper() and len(key[0]) >= 2
         place = _is_place_name(key, by_key[key])
         # A place is no short form of an organisation or place named after it: 'Alabama' is
-        # not the 'Alabama Human Life Protection Act', 'Toronto' not 'Toronto Police', 'Calicut'
-        # not 'Calicut International Airport'.
+        # not the 'Oregon Harbour Safety Act', 'Ottawa' not 'Ottawa Police', 'Tarnby'
+        # not 'Tarnby International Airport'.
         containers = [c for c in clusters if any(_short_form(key, k, c.type, acronym)
                                                  for k in c.keys)
                       and not (place and c.type in {EntityType.ORGANIZATION, EntityType.PLACE})
@@ -716,7 +716,7 @@ def _alias_keys(mentions: list[Mention], texts: dict[str, str], apart: KeptApart
                 ) -> dict[tuple[str, int, int], tuple[Key, MergeReason]]:
     """The key a mention joins by another of its names, and why: a known alias anywhere
     ('U.N.' is 'United Nations', ``data/entity_names.json``), or a name an article declares in
-    parentheses right after another ('Pennsylvania State University (Penn State)', 'the World
+    parentheses right after another ('Alder State University (Alder State)', 'the World
     Health Organization (WHO)'): in that article the shorter is the longer's alias. Not after a
     person ('Ann Lee (Labour)') nor for a place ('Berlin (Germany)')."""
     declared: dict[tuple[str, Key], Key] = {}
@@ -750,8 +750,8 @@ _CLOSING = ",.;:!?)]}\"'”’"
 def _inside_longer_names(mentions: list[Mention], texts: dict[str, str], apart: KeptApart
                          ) -> dict[tuple[str, int, int], Key]:
     """Names the recogniser cut out of a longer name that the same document names in full:
-    'Project' in 'the Lost 52 Project announced', 'Leulumoega District' in 'Leulumoega
-    District hospital', 'Utah' in 'a Utah Jazz player'. Read with the words written around
+    'Project' in 'the Harbour 9 Project announced', 'Aldermoor District' in 'Aldermoor
+    District hospital', 'Utah' in 'a Utah Stallions player'. Read with the words written around
     it, such a mention is the longer name (the longest that fits), not a thing of its own: a
     state inside a team's name is no mention of the state."""
     longer_in: dict[str, set[Key]] = defaultdict(set)
@@ -824,8 +824,8 @@ def _title_words() -> frozenset[str]:
 
 
 def _title_holder(mention: Mention, title: str, clusters: list[_Cluster]) -> _Cluster | None:
-    """'the Queen' is the one person this document names with that title ('Queen Elizabeth
-    II', or 'Elizabeth II' titled 'the Queen'); a bare title never names anyone across
+    """'the Queen' is the one person this document names with that title ('Queen Matilda
+    II', or 'Matilda II' titled 'the Queen'); a bare title never names anyone across
     documents (one article's Queen is not another's)."""
     holders = [c for c in clusters if c.type is EntityType.PERSON and mention.doc_id in c.docs
                and any(m.doc_id == mention.doc_id and _titled(m, title) for m in c.mentions)]
@@ -840,7 +840,7 @@ def _titled(mention: Mention, title: str) -> bool:
 
 def _is_place_name(key: Key, mentions: list[Mention]) -> bool:
     """Mostly read as a place, and a place the gazetteer knows or the recogniser called a
-    political place ('Alabama'), not a building it guessed ('Watch Tower')."""
+    political place ('Alabama'), not a building it guessed ('Signal Tower')."""
     if Counter(m.type for m in mentions).most_common(1)[0][0] is not EntityType.PLACE:
         return False
     return gazetteer.lookup(" ".join(key)) is not None or \
@@ -900,7 +900,7 @@ def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]],
 
 def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
     """Descriptions that say which one they are, by their head word: ('doc', 'pipeline') ->
-    {'EastMed pipeline'}, ('doc', 'bill') -> {'extradition bill'}; counts ('35 people') are
+    {'AegeanLink pipeline'}, ('doc', 'bill') -> {'extradition bill'}; counts ('35 people') are
     not kinds."""
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for mention in mentions:
@@ -908,7 +908,7 @@ def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
         if mention.ner_label is None and not mention.is_pronoun and len(words) >= 2 and \
                 words[-1].islower() and words[-1].isalpha() and not words[0][:1].isdigit() \
                 and words[0] not in {"at", "least", "more", "about", "some", "over"}:
-            # 'the EastMed pipeline', and 'the extradition bill': a later 'the bill' is it
+            # 'the AegeanLink pipeline', and 'the extradition bill': a later 'the bill' is it
             # when the document describes no other bill.
             kinds[(mention.doc_id, words[-1])].add(mention.lemma or "")
     return kinds
@@ -932,7 +932,7 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     for 'House of Commons Library'), or its words after a country ('Supreme Court' of 'US
     Supreme Court') or the initials that lead its news arm ('NBC' of 'NBC News'); of a
     place its leading words when they are no place themselves
-    ('Fishmongers' of "Fishmongers' Hall"). Never a place's last words: 'Korea' is not 'North
+    ('Chandlers' of "Chandlers' Hall"). Never a place's last words: 'Korea' is not 'North
     Korea'. Only persons take short forms from other documents (``_best_container``)."""
     if full_type is EntityType.PERSON:
         return _contained(short, full)
@@ -951,7 +951,7 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
 
 
 def _branch_in_place(short: Key, full: Key) -> bool:
-    """Whether the longer name is the shorter's branch in a place: 'Facebook Ireland
+    """Whether the longer name is the shorter's branch in a place: 'Nordwave Ireland
     Limited' (its legal suffix folded away) is a subsidiary the company registered in
     Ireland, not another name of Facebook; 'Harbor Foods' is Harbor's own name."""
     rest = full[len(short):]
@@ -992,16 +992,16 @@ def _best_container(mention: Mention, key: Key, candidates: list[_Cluster],
     writes (the most mentioned if several); from another document only a person, only by the
     surname, only when exactly one person in the corpus fits and only when the mention itself
     reads as a person. 'The House' of one article is not another's 'House of Commons',
-    'Elizabeth' is not Elizabeth Warren when a Queen Elizabeth is named too, a first name
-    ('Bill') names no one outside the article that writes the full name, and 'Washington' the
-    city is not Denzel Washington."""
+    'Matilda' is not Matilda Hartley when an Empress Matilda is named too, a first name
+    ('Bill') names no one outside the article that writes the full name, and 'Wellington' the
+    city is not Roy Wellington."""
     if not candidates:
         return None, MergeReason.SAME_NAME
     local = [c for c in candidates if c.longest.get(mention.doc_id, 0) > len(key)]
     if local:
         # The most mentioned; among equals the one named first, whom an article introduces
-        # before his parents ('Elijah Cummings ... His parents, Robert Cummings and Ruth
-        # Cummings ... Cummings passed the bar').
+        # before his parents ('Dana Whitfield ... His parents, Robert Whitfield and Ruth
+        # Whitfield ... Whitfield passed the bar').
         def weight(cluster: _Cluster) -> tuple[int, int]:
             first = min(m.start for m in cluster.mentions if m.doc_id == mention.doc_id)
             return len(cluster.mentions), -first
@@ -1028,7 +1028,7 @@ def _introduced(mention: Mention, texts: dict[str, str]) -> bool:
 def _family_part(short: Key, full: Key) -> bool:
     """A part of a full name that names its bearer outside the article: its last words
     ('Putin' of 'Vladimir Putin', 'Jong-un' of 'Kim Jong Un') or a family name written first
-    ('Kim', ``data/entity_names.json``); never a given name alone ('Bill' of 'Bill Clinton')
+    ('Kim', ``data/entity_names.json``); never a given name alone ('Ann' of 'Ann Hartley')
     nor a middle initial."""
     if len(short) >= len(full):
         return False
@@ -1118,7 +1118,7 @@ def _counts_something(mention: Mention) -> bool:
 
 
 def _names_something(mention: Mention) -> bool:
-    """A description with a name in it ('the EastMed pipeline') says which thing it is."""
+    """A description with a name in it ('the AegeanLink pipeline') says which thing it is."""
     return any(word[:1].isupper() for word in (mention.lemma or "").split())
 
 

@@ -78,8 +78,8 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     (for the words around it); a ``short_form`` of a longer name casts no gazetteer or
     kind-word vote, since its words name the longer thing ('Jordan' of 'Michael Jordan'), and
     its recogniser label is worth only the ``short_form`` weight: the recogniser reads a lone
-    surname as anything ('Rittenhouse' an organisation ten times over the one 'Kyle
-    Rittenhouse' it read as a person), so the full name's mentions and the words around the
+    surname as anything ('Brannock' an organisation ten times over the one 'Kyle
+    Brannock' it read as a person), so the full name's mentions and the words around the
     short one decide. ``he_or_she``: a 'he' or 'she' of the document refers back to the
     name, which supports the recogniser's person label (``person_supported``)."""
     rules = load_rules()
@@ -126,7 +126,7 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
 
 
 def _titled_with_the(mention: Mention, key: tuple[str, ...], text: str) -> bool:
-    """'a report by The Atlantic': 'The' written with a capital inside a sentence is part of
+    """'a report by The Baltic': 'The' written with a capital inside a sentence is part of
     a title, a publication's or a band's, not of a place's name, unless the gazetteer knows
     the name as a city or larger ('The Hague', 'The Gambia')."""
     before = text[max(0, mention.start - 40):mention.start]
@@ -143,12 +143,12 @@ def _opens_with_given_name(key: tuple[str, ...]) -> bool:
 
 def person_supported(mention: Mention, key: tuple[str, ...], text: str) -> bool:
     """Whether anything but the recogniser says a name is a person's: a given name that
-    opens it ('Tim Taylor') or is all of it, a family name written first ('Kim'), a title
+    opens it ('Tom Harker') or is all of it, a family name written first ('Kim'), a title
     ('Kremlin spokesman X'), person words around it ('Mr', 'said she'), or a speech verb
-    after it ('Johnson said'; a place says nothing). Without
+    after it ('Hartley said'; a place says nothing). Without
     any (nor a 'he' or 'she' for it), the recogniser's person label weighs
     ``unsupported_person``, less than a town of that name: 'Bala' in 'appliances from
-    Dolgellau, Harlech, Barmouth, Bala' is the town, not a person. Only one-word names
+    Kendal, Penrith, Alston, Bala' is the town, not a person. Only one-word names
     are weighed so: two capitalised words the recogniser calls a person mostly are one."""
     return _opens_with_given_name(key) or mention.title is not None or \
         (len(key) == 1 and (key[0] in given_names() or key[0] in family_names_first())) or \
@@ -161,7 +161,7 @@ _SPEAKS = re.compile(r"\s+(?:said|says|told|added|stated|wrote|asked|replied|exp
 
 
 def _suffix_kind(key: tuple[str, ...]) -> EntityType | None:
-    """The kind a one-word name's ending gives it (``kind_suffixes``): 'Wikinews' ends with
+    """The kind a one-word name's ending gives it (``kind_suffixes``): 'Metronews' ends with
     an outlet word, an organisation; 'Grexit' is an exit, an event. The stem before the
     ending must be three letters or more."""
     if len(key) != 1:
@@ -173,7 +173,7 @@ def _suffix_kind(key: tuple[str, ...]) -> EntityType | None:
 
 
 def _place_pair(name: str) -> str | None:
-    """'Kitchener-Waterloo', 'Dallas-Fort Worth': two places the gazetteer knows as cities or
+    """'Minneapolis-Saint Paul', 'Leeds-Bradford': two places the gazetteer knows as cities or
     larger, joined by a hyphen, name the place they make together; its kind is the smaller
     one's. A town ('Hewlett' of 'Hewlett-Packard') is not enough."""
     halves = name.split("-")
@@ -236,7 +236,7 @@ def _apposition_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
 
 
 def apposition_type(after: str) -> EntityType | None:
-    """The kind of thing an apposition right after a name says it is ('UpGuard, a
+    """The kind of thing an apposition right after a name says it is ('Brightwall, a
     cybersecurity firm, found ...' -> organisation; 'Tavua, a town in Fiji' -> place);
     None when none is there. ``after``: the text right after the name."""
     for entity_type, pattern in _apposition_patterns():

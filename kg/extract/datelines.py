@@ -1,10 +1,10 @@
-"""The dateline as a sentence of its own: 'FRESNO, Calif. — ' says where a story was filed;
-and the citation line of a monitored report, 'Moscow ITAR-TASS in English 1654 GMT', says where
+"""The dateline as a sentence of its own: 'MODESTO, Calif. — ' says where a story was filed;
+and the citation line of a monitored report, 'Moscow Interfax in English 1120 GMT', says where
 the outlet it quotes is based.
 
 The body blanks the dateline (see ``kg.datelines``), so the parser never sees it and cannot make
 the city the subject of the lede. Its place and region become mentions here, from the record on
-the Document, and 'FRESNO, Calif.' is the fact Fresno locatedIn California, quoted from the
+the Document, and 'MODESTO, Calif.' is the fact Fresno locatedIn California, quoted from the
 dateline itself. The dateline's sentence is numbered after the body's, so the parse's own
 numbering (which pronoun search counts back through) is unchanged.
 """
@@ -68,7 +68,7 @@ def _comma(text: str, dateline: Dateline) -> tuple[int, int, str]:
 
 
 def source_line_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
-    """'LD2504174394 Moscow ITAR-TASS in English 1654 GMT 25 Apr 94', or a line that is only
+    """'LD0311120294 Moscow Interfax in English 1120 GMT 3 Nov 94', or a line that is only
     'Paris AFP': the citation of a monitored report names a city and the outlet based there
     (basedIn). Read from the words, not the parse: the parser takes such a line for a noun
     phrase ('Moscow' a compound on the outlet) and the recogniser often glues both names.
@@ -116,7 +116,7 @@ def _city_and_outlet(state: DocState, tokens: list[Token], start: int, *,
 
 
 def _outlet_name(words: list[Token]) -> bool:
-    """'AFP', 'ITAR-TASS', 'Radio Rebelde Network': in capitals, or ending in an outlet word."""
+    """'AFP', 'RIA-KYODO', 'Radio Alvora Network': in capitals, or ending in an outlet word."""
     letters = "".join(c for w in words for c in w.text if c.isalpha())
     return (len(letters) >= 2 and letters.isupper()) or \
         words[-1].lower_ in source_lines()["outlet_words"]
@@ -135,8 +135,8 @@ def _is_city(state: DocState, words: list[Token]) -> bool:
 
 
 def _outlet_word(tokens: list[Token], at: int, stops: set[str]) -> bool:
-    """A word of an outlet's name: capitalised ('XINHUA', 'Radio', 'O'), or a hyphen or a
-    number glued into one ('ITAR-TASS', 'UT-1')."""
+    """A word of an outlet's name: capitalised ('KYODO', 'Radio', 'O'), or a hyphen or a
+    number glued into one ('RIA-KYODO', 'UT-1')."""
     token = tokens[at]
     glued = at > 0 and (not tokens[at - 1].whitespace_) and tokens[at - 1].text == "-"
     if token.text == "-" and not token.whitespace_ and at > 0 and \

@@ -2,7 +2,7 @@
 
 A pronoun resolved to the wrong person puts the wrong participant in a fact, the worst kind of
 wrong fact. The article itself usually says who is a man and who a woman: an honorific or a
-gendered noun at the name ('Mr Lind', 'his wife, Anna Berg', 'actress Maria Lopez'), and the
+gendered noun at the name ('Mr Lind', 'his wife, Anna Berg', 'actress Maria Soler'), and the
 pronouns that can only point at one person (the only person named in the sentence before
 them). A given name that is nearly always one sex (US SSA baby-name counts, shipped as
 ``data/given_names.txt``, see tools/ssa_given_names.py) is evidence too. Evidence is weighed per
@@ -87,8 +87,8 @@ def _genders(state: DocState) -> dict[str, str]:
 
 def _person_key(state: DocState, person: Mention) -> str:
     """A person's full name; a lone name stands for the one full name that ends with it
-    ('Bolton'), or when none does, the one that starts with it ('John' for 'John R.
-    Bolton', as a quote calls him)."""
+    ('Pellinger'), or when none does, the one that starts with it ('John' for 'John R.
+    Pellinger', as a quote calls him)."""
     if " " in person.text:
         return person.text
     fulls = {m.text for _, m, _ in state.people if m.antecedent is None and " " in m.text}

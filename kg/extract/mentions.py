@@ -79,7 +79,7 @@ def _trim_entity(ent: Span) -> Span | None:
 
 
 # Prepositions that belong inside names: 'House of Representatives', 'Centers for Disease
-# Control', 'Osama bin Laden', 'Charles de Gaulle'.
+# Control', 'Omar bin Saleh', 'Pierre de Valmont'.
 NAME_PREPS = {"of", "for", "de", "du", "des", "la", "le", "von", "van", "der", "den", "al", "bin",
               "ibn", "da", "di", "dos", "do", "del", "y"}
 
@@ -112,7 +112,7 @@ def _split_entity(ent: Span) -> Iterator[Span]:
 
 
 def _joined_name(ent: Span) -> bool:
-    """'House Oversight and Reform Committee', 'Faculty of Arts and Education': an
+    """'House Oversight and Budget Committee', 'Faculty of Arts and Design': an
     organisation whose 'and' comes after a name preposition or before its kind word is one
     name, not two glued by a headline ('Kim and Putin')."""
     if ent.label_ not in {"ORG", "FAC"}:
@@ -178,9 +178,9 @@ def _split_role_off(ent: Span) -> Iterator[Span]:
 
 
 def _with_surname(span: Span) -> Span:
-    """'Judge Amy Berman Jackson' read as 'Amy Berman': a proper noun right after a person's
+    """'Judge Clara Moss Hartley' read as 'Clara Moss': a proper noun right after a person's
     name, outside any name the recogniser found, whose modifier the name's last word is, is
-    the name's last word (a fragment 'Amy Berman' would be a person of its own)."""
+    the name's last word (a fragment 'Clara Moss' would be a person of its own)."""
     doc, end = span.doc, span.end
     if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
             not doc[end].ent_type_ and doc[end - 1].whitespace_ == " " and \
@@ -191,11 +191,11 @@ def _with_surname(span: Span) -> Span:
 
 def _looks_like_verb(token: Token) -> bool:
     """A capitalised headline verb tagged as a name: 'Meets', 'Visits', 'Gifted', 'Meeting';
-    not the half of a hyphenated name ('Tak-Sing Wong')."""
+    not the half of a hyphenated name ('Mei-Ling Chow')."""
     if not token.is_title or token.lower_ in NAME_PREPS or \
             (token.i > 0 and token.doc[token.i - 1].text == "-"
              and not token.doc[token.i - 1].whitespace_):
-        return False  # nor a particle: 'Di' of 'Luigi Di Maio' is no 'die'
+        return False  # nor a particle: 'Di' of 'Paolo Di Venti' is no 'die'
     word = token.lower_
     stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("ed"),
              word.removesuffix("d"), word.removesuffix("ing"), word.removesuffix("ing") + "e"}
@@ -267,7 +267,7 @@ def _without_modifier(ent: Span) -> Span:
 
 
 def _name_read_as_month(ent: Span) -> Span:
-    """'Theresa May' read as a date: a month-name surname right after a capitalised given
+    """'Joan May' read as a date: a month-name surname right after a capitalised given
     name that modifies it is a person."""
     doc = ent.doc
     if ent.label_ == "DATE" and len(ent) == 1 and ent[0].lower_ in MONTH_SURNAMES and \
@@ -290,7 +290,7 @@ def _surname_echoes(state: DocState, mentions: list[Mention]) -> list[Mention]:
     """'Walter Brandt died. Brandt was 101.': the small model often reads the lone 'Brandt'
     as an organisation or not at all. After a person's full name, the same surname written
     alone is that person (one sense per article), unless the recogniser read it as a place
-    ('George Washington' ... 'Washington')."""
+    ('Jack London' ... 'London')."""
     first_full: dict[str, int] = {}
     for mention in mentions:
         words = mention.text.split()
@@ -352,7 +352,7 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
             words = tuple(t.lower_ for t in span if t.is_alpha)
             entity_type = name_kind(words) or entity_type
             if names_a_thing(span):
-                entity_type = EntityType.THING  # 'USS Grayback', 'National Medal of Science'
+                entity_type = EntityType.THING  # 'USS Brantley', 'Harmon Medal of Chemistry'
         mention = make_mention(state, span, entity_type, ner_label=ent.label_,
                            title=_title_of(span) if entity_type is EntityType.PERSON else None)
         if mention.text in initialisms():  # 'US' is labelled as the 'United States' it names

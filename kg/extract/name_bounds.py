@@ -1,8 +1,8 @@
 """Where a recognised name starts and ends, and which spans are pieces of something else.
 
-The small recogniser cuts names at the wrong places: 'Luigi Di Maio' becomes 'Luigi' and
-'Maio', 'CNDD-FDD' becomes 'FDD', 'told NPR Hamza bin Laden had ...' becomes one name,
-'United States Representative Elijah Cummings' one organisation, and it reads pieces of
+The small recogniser cuts names at the wrong places: 'Paolo Di Venti' becomes 'Paolo' and
+'Venti', 'PDK-ULR' becomes 'ULR', 'told NPR Fadil bin Saleh had ...' becomes one name,
+'United States Representative Dana Whitfield' one organisation, and it reads pieces of
 longer unnamed things as names of their own ('Sea' of 'the Law of the Sea', 'Global Islamic
 Politics' of 'Chair in Global Islamic Politics', 'fentanyl'). These functions join, split and
 drop spans before kg/extract/mentions.py types them; the words they read are data
@@ -35,9 +35,9 @@ HOLDERS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
 def joined_ents(doc: Doc) -> list[Span]:
     """The recogniser's names with the halves of one name joined: a person's name around a
-    particle ('Luigi' 'Di' 'Maio'), a name glued by a hyphen to capitals before it ('CNDD-'
-    'FDD'), and a campus after a university named for its state ('University of California,
-    San Diego')."""
+    particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('CNDD-'
+    'FDD'), and a campus after a university named for its state ('University of Wisconsin,
+    Eau Claire')."""
     spans = list(doc.ents)
     joined: list[Span] = []
     i = 0
@@ -61,13 +61,13 @@ def joined_ents(doc: Doc) -> list[Span]:
 
 def opens_complement(token: Token) -> bool:
     """Whether a preposition opens the complement of a head that takes one in its name
-    ('on' of 'Select Committee on Benghazi'): part of the name, not a split point."""
+    ('on' of 'Select Committee on Harbour Safety'): part of the name, not a split point."""
     return token.lower_ in {"on", "for", "of"} and token.head.i == token.i - 1 and \
         token.head.lower_ in name_complement_heads() and token.head.text[:1].isupper()
 
 
 def _particle_opens(first: Span, second: Span) -> bool:
-    """'Zine El Abidine' 'Ben Ali': a person name right after another, with nothing but a
+    """'Nour El Din' 'Ben Yahia': a person name right after another, with nothing but a
     space between, that opens with a capitalised name particle ('Ben', 'bin', 'van') is the
     second half of one name."""
     doc = first.doc
@@ -78,8 +78,8 @@ def _particle_opens(first: Span, second: Span) -> bool:
 
 
 def _given_names_before_organisation(person: Span, org: Span) -> bool:
-    """'the Bill and Melinda Gates Foundation' read as the person 'Bill' and the organisation
-    'Melinda Gates Foundation': given names joined by 'and' to an organisation that opens
+    """'the Ada and Otto Lindqvist Foundation' read as the person 'Ada' and the organisation
+    'Otto Lindqvist Foundation': given names joined by 'and' to an organisation that opens
     with a given name and ends with a kind word are the people it is named after, inside one
     name."""
     doc = person.doc
@@ -91,9 +91,9 @@ def _given_names_before_organisation(person: Span, org: Span) -> bool:
 
 
 def _with_complement(span: Span) -> Span:
-    """'the United States House Select Committee on Benghazi' read without 'on Benghazi':
-    after a head that takes a complement in its name (``name_complement_heads``: committee,
-    commission, ...) the preposition the parser attaches to that head and the capitalised
+    """'the United States House Select Committee on Harbour Safety' read without 'on Harbour
+    Safety': after a head that takes a complement in its name (``name_complement_heads``:
+    committee, commission, ...) the preposition the parser attaches to that head and the capitalised
     words after it are part of the name; not a date ('the committee on Monday')."""
     doc = span.doc
     end = span.end
@@ -116,7 +116,7 @@ def _without_overlaps(spans: list[Span]) -> list[Span]:
 
 
 def _particle_between(first: Span, second: Span) -> bool:
-    """'Luigi' 'Di' 'Maio': two person names with only a name particle between them."""
+    """'Paolo' 'Di' 'Venti': two person names with only a name particle between them."""
     doc = first.doc
     return first.label_ == "PERSON" and second.label_ == "PERSON" and \
         second.start == first.end + 1 and doc[first.end].lower_ in name_particles() and \
@@ -124,7 +124,7 @@ def _particle_between(first: Span, second: Span) -> bool:
 
 
 def _particle_before(span: Span) -> Span:
-    """'Luigi Di' + 'Maio' read as the person 'Maio': a capitalised particle and a given name
+    """'Paolo Di' + 'Venti' read as the person 'Venti': a capitalised particle and a given name
     right before a lone person name are part of it."""
     doc, start = span.doc, span.start
     if span.label_ != "PERSON" or start < 2:
@@ -138,7 +138,7 @@ def _particle_before(span: Span) -> Span:
 
 
 def _glued_by_hyphen(span: Span) -> Span:
-    """'CNDD-FDD' read as 'FDD': capitals joined to the name by a hyphen with no space are
+    """'PDK-ULR' read as 'ULR': capitals joined to the name by a hyphen with no space are
     the start of the same name (not 'pro-Kremlin': only a capitalised word joins; nor a
     party letter, 'R-Utah')."""
     doc, start = span.doc, span.start
@@ -150,7 +150,7 @@ def _glued_by_hyphen(span: Span) -> Span:
 
 
 def _campus_after(org: Span, place: Span) -> bool:
-    """'University of California, San Diego': a university named 'of' a state or country,
+    """'University of Wisconsin, Eau Claire': a university named 'of' a state or country,
     a comma, and a place: the place names the campus, not a mention of the city."""
     doc = org.doc
     words = [t.lower_ for t in org]
@@ -162,7 +162,7 @@ def _campus_after(org: Span, place: Span) -> bool:
 
 
 def split_role_inside(ent: Span) -> Iterator[Span]:
-    """'United States Representative Elijah Cummings' read as one organisation: a holder
+    """'United States Representative Dana Whitfield' read as one organisation: a holder
     (a known place or initialism), a role from the role lexicon, and a name after it are the
     holder and the person; the role words are left out (mentions.py reads them as the
     person's title)."""
@@ -191,7 +191,7 @@ def _holder_name(text: str) -> bool:
 
 
 def split_person_of_place(ent: Span) -> Iterator[Span]:
-    """'Rep. Tulsi Gabbard of Hawaii' read as one organisation: a given name and a surname (or
+    """'Rep. Lena Kealoha of Hawaii' read as one organisation: a given name and a surname (or
     a name after a role), 'of', and a place the gazetteer knows are a person and where she
     is from."""
     doc = ent.doc
@@ -212,7 +212,7 @@ def split_person_of_place(ent: Span) -> Iterator[Span]:
 
 
 def split_acronym_lead(ent: Span) -> Iterator[Span]:
-    """'told NPR Hamza bin Laden had ...': an initialism glued to a person's name after it
+    """'told NPR Fadil bin Saleh had ...': an initialism glued to a person's name after it
     (a given name or an Arabic 'bin'/'ibn' says so) is an organisation and a person."""
     doc = ent.doc
     if ent.label_ not in {"ORG", "PERSON"} or len(ent) < 3:
@@ -232,11 +232,11 @@ def split_acronym_lead(ent: Span) -> Iterator[Span]:
 
 def is_fragment(span: Span) -> bool:
     """Spans that name no entity of their own: no capital at all ('fentanyl', 'restraint'),
-    a chair or its field ('Wormley Early Career' of '... Professor of Engineering', 'Chair
+    a chair or its field ('Hallam Early Career' of '... Professor of Engineering', 'Chair
     In Global Islamic Politics'), a role alone ('a new National Security Advisor'), the end
     of an unnamed 'X of the Y' ('Sea' of 'the Law of the Sea'), or an adjective that opens a
     sentence before its noun ('Amateur researcher ...'), or the end of a capitalised phrase
-    ('Hug Cacti' of the business 'Don't Hug Cacti')."""
+    ('Mind Thistles' of the business 'Don't Mind Thistles')."""
     if not any(c.isupper() for c in span.text):
         return True
     return _chair(span) or _role_alone(span) or _end_of_longer_name(span) or \
@@ -270,7 +270,7 @@ _DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 def _before_day_name(span: Span) -> bool:
     """'Super' of 'Super Tuesday', 'Black' of 'Black Friday': the recogniser reads the day as
     a date and leaves the word before it as a name of its own; that word names nothing alone.
-    A person's name before a day ('Trump Tuesday said') is not cut off this way: only a
+    A person's name before a day ('Marsh Tuesday said') is not cut off this way: only a
     one-word name the recogniser did not call a person."""
     if len(span) != 1 or span.label_ == "PERSON" or span.end >= len(span.doc):
         return False
@@ -290,7 +290,7 @@ def _chair(span: Span) -> bool:
     if end < len(doc) and _chair_word(span[-1].lower_, doc[end].lower_):
         return True  # 'Chair' cut from 'Chair In Global Islamic Politics'
     return end + 1 < len(doc) and doc[end].is_title and \
-        _chair_word(doc[end].lower_, doc[end + 1].lower_)  # 'Wormley Professor of ...'
+        _chair_word(doc[end].lower_, doc[end + 1].lower_)  # 'Hallam Professor of ...'
 
 
 def _chair_word(word: str, preposition: str) -> bool:
@@ -310,7 +310,7 @@ def _end_of_longer_name(span: Span) -> bool:
     doc = span.doc
     i = span.start - 2
     if i < 1 or doc[i + 1].lower_ != "the" or doc[i].lower_ != "of":
-        return False  # without 'the' it may be a person's place: 'Sultan Qaboos of Oman'
+        return False  # without 'the' it may be a person's place: 'Sultan Rashid of Oman'
     head = doc[i - 1]
     return head.is_title and head.is_alpha and not head.ent_type_ and \
         head.i != head.sent.start and head.pos_ in {"PROPN", "NOUN"} and \
@@ -331,7 +331,7 @@ def _opening_adjective(span: Span) -> bool:
 
 
 def names_a_thing(span: Span) -> bool:
-    """A vessel ('USS Grayback', 'H.M.S. Victory') or an award ('National Medal of Science',
+    """A vessel ('USS Brantley', 'H.M.S. Victory') or an award ('Harmon Medal of Chemistry',
     'Pulitzer Prize'): a thing, whatever kind of name the recogniser took it for."""
     words = [t for t in span if not t.is_punct or t.text in ship_prefixes()]
     if len(words) >= 2 and words[0].text in ship_prefixes():

@@ -1,5 +1,5 @@
 """Facts said with nouns: "Putin's visit to Pyongyang", 'held talks with X', 'the assassination
-of X by Y', "Kennedy's assassin, Z", 'the founder of X, Z'.
+of X by Y', "Kessler's assassin, Z", 'the founder of X, Z'.
 
 An event noun takes the predicate and roles of the verb it names (``data/nominal_events.json``
 says which verb, and which prepositions bring the object and the doer); its doer is the
@@ -364,7 +364,7 @@ def _reciprocal_nominal(state: DocState, sentence: Sentence, noun: Token, predic
 
 def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
                 vocab: RelationVocabulary) -> Iterator[Fact]:
-    """"Kennedy's assassin, Z", 'Z, the founder of X', 'Z is the founder of X'."""
+    """"Kessler's assassin, Z", 'Z, the founder of X', 'Z is the founder of X'."""
     spec = vocab.spec(frame.verb)
     if spec is None:
         return

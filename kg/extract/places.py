@@ -1,8 +1,8 @@
 """Where things are, as the text says it.
 
-- a place in a place: 'Paris, France', 'Tupelo, Miss.' -> locatedIn (the second is a country or
+- a place in a place: 'Paris, France', 'Natchez, Miss.' -> locatedIn (the second is a country or
   a US state in the gazetteer, or an AP state abbreviation);
-- an organisation in a place: "Moscow's Bolshoi Ballet", 'Rollei in Braunschweig', 'X Inc. of
+- an organisation in a place: "Oslo's Nordlys Ballet", 'Velmar in Kassel', 'X Inc. of
   Chicago', 'Boston-based X', 'X, based in Y' -> basedIn (a facility: locatedIn);
 - people: 'was born in Y' -> bornIn; 'X, a native of Y', 'X of Chicago', 'X, from Ohio', and a
   demonym before a name with no role ('the American singer X') -> cameFrom; 'a resident of Y'
@@ -77,7 +77,7 @@ def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, su
 
 def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                     spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
-    """'Paris, France' and 'Tupelo, Miss.': a place, a comma, a place that contains it. A
+    """'Paris, France' and 'Natchez, Miss.': a place, a comma, a place that contains it. A
     name the recogniser typed otherwise is a town when the gazetteer knows it ('CARACAS,
     Venezuela'); a facility or an organisation so placed ('Camp Butner, N.C.', 'Acme
     Corp., Dallas, Texas') lies or is based there."""
@@ -101,7 +101,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
             outer = make_mention(state, doc[after.i:after.i + 1], EntityType.PLACE,
                                  ner_label="GPE").model_copy(update={"text": abbreviation})
             if after.i == sent.end - 1 and after.text.endswith("."):
-                # 'born in Tupelo, Miss.' at the end: the period also ends the sentence.
+                # 'born in Natchez, Miss.' at the end: the period also ends the sentence.
                 outer = outer.model_copy(update={"end": outer.end - 1})
         elif outer is None or outer.type is not EntityType.PLACE or not (
                 can_contain(outer.text) or _in_region(mention.text, outer.text) is True or
@@ -169,7 +169,7 @@ def _town_state(state: DocState, town: Token) -> bool:
 
 def _described_places(state: DocState, sentence: Sentence,
                       spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
-    """'the Indian capital, New Delhi', "Tonga's capital, X", 'the Canadian city of Toronto',
+    """'the Indian capital, New Delhi', "Tonga's capital, X", 'the Canadian city of Halifax',
     'the US state of Alabama': a place noun that says which country or state it lies in,
     and 'Kerala in India': a place in a larger place that the gazetteer knows."""
     vocab = load_vocabulary()
@@ -287,15 +287,15 @@ def _nests(inner: str, outer: str) -> bool:
 
 
 def _in_region(inner: str, outer: str) -> bool | None:
-    """'Kamloops, British Columbia', 'Karipur, Kerala': the outer name is a province, state or
+    """'Nanaimo, British Columbia', 'Nashik, Maharashtra': the outer name is a province, state or
     region of some country (ISO 3166-2) and the inner one is a town the gazetteer does not
     know, or one of its towns in that country (so 'Victoria' the Australian state holds
-    Australian towns only); a region lies only in the region ISO 3166-2 puts it in ('Gwynedd,
-    Wales'; not 'Lazio province in Campania'). None when the outer name is no such region."""
+    Australian towns only); a region lies only in the region ISO 3166-2 puts it in ('Cumbria,
+    England'; not 'Lazio province in Campania'). None when the outer name is no such region."""
     regions = region_countries(outer)
     words = inner.split()
     if not regions or not words or can_contain(outer):
-        return None  # a country or US state: the gazetteer's ranks decide ('Salisbury, N.C.')
+        return None  # a country or US state: the gazetteer's ranks decide ('Boone, N.C.')
     named = " ".join(words[:-1]) if words[-1].lower() in _words("region_words") else inner
     if region_countries(named):
         return region_within(named, outer)
@@ -313,7 +313,7 @@ def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
     if before >= 1 and doc[before].text == "," and _place_at(state, doc[before - 1]):
         previous = state.mention_at.get(before - 1)
         inside, around = lookup(previous.text) if previous else None, lookup(span.text)
-        # 'Kenosha, Wisconsin, United States' is a chain of places, each in the next.
+        # 'Racine, Wisconsin, United States' is a chain of places, each in the next.
         if inside is None or around is None or rank(inside) <= rank(around):
             return True
     nxt = mention_end(state, after) + 1
@@ -362,7 +362,7 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
                     yield _fact(state, sentence, sent.doc[child.i:child.i + 1], predicate,
                                 mention, place, "org-appositive-possessive")
         for child in root.children:
-            if child.dep_ == "poss":  # "Moscow's Bolshoi Ballet"
+            if child.dep_ == "poss":  # "Oslo's Nordlys Ballet"
                 place = _place_of(state, child)
                 if place is not None:
                     yield _fact(state, sentence, span, predicate, mention, place,
@@ -441,7 +441,7 @@ def _place_in_name(state: DocState, sentence: Sentence, span: Span,
                    organisation: Mention) -> Iterator[Fact]:
     """'the U.S. Congress', 'the Texas Department of Agriculture': an organisation whose name
     opens with a country or a state (an initialism, or a name the gazetteer knows as one) is
-    based there. Towns are left out: too many share a surname ('the Warren Commission'), and
+    based there. Towns are left out: too many share a surname ('the Sutton Commission'), and
     adjectives too ('the Italian ... Confederation' names no separate place)."""
     words = [t for t in span if t.dep_ != "det" and not t.is_punct]
     for size in (3, 2, 1):
@@ -473,7 +473,7 @@ def _place_in_name(state: DocState, sentence: Sentence, span: Span,
 
 def _described_after(state: DocState, sentence: Sentence, span: Span,
                      organisation: Mention) -> Iterator[Fact]:
-    """'Wharf Holdings, a major Hong Kong property group': an appositive description that
+    """'Harbourline Holdings, a major Hong Kong property group': an appositive description that
     names a place or a demonym says where the organisation is based."""
     for noun in (c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                  and c.lemma_.lower() in organisation_words()):
@@ -492,7 +492,7 @@ def _described_after(state: DocState, sentence: Sentence, span: Span,
 
 
 def _facility(place: Mention) -> bool:
-    """'Lumen Energy Arena', 'Calicut International Airport': a building or a site by the
+    """'Lumen Energy Arena', 'Tarnby International Airport': a building or a site by the
     last word of its name (places.json facility_words)."""
     words = place.text.split()
     return len(words) > 1 and words[-1].lower() in _words("facility_words")
@@ -595,7 +595,7 @@ def _people(state: DocState, sentence: Sentence,
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                         f"person-{prep.lower_}-place")
-        for child in (c for c in root.children if c.dep_ == "poss"):  # "Virginia's Baliles"
+        for child in (c for c in root.children if c.dep_ == "poss"):  # "Virginia's Hartwell"
             place = _place_of(state, child)
             if place is not None and not any(canonical_role(t.lower_) for t in span):
                 yield _fact(state, sentence, doc[child.i:child.i + 1], "cameFrom", person,
@@ -701,7 +701,7 @@ def _noun_places(state: DocState, sentence: Sentence, noun: Token, person: Menti
 
 
 def _homes(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
-    """'his Iowa hometown', "Ms. Toth's Germantown home", 'his hometown of Russell', 'his
+    """'his Iowa hometown', "Ms. Varga's Germantown home", 'his hometown of Alden', 'his
     native South Carolina': a place owned as a home by the person the possessive names."""
     nouns = person_place_nouns()
     for token in sent:
@@ -728,7 +728,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
                          person: Mention) -> Iterator[Fact]:
     """'the American singer X', 'Russian X': a nationality, unless a role follows it (then it
     names the country the role serves: see titles). Before an organisation ('the Greek gas
-    producer Energean', 'the Mexican company X', 'Greek daily Y') it is where it is based."""
+    producer Kymatia', 'the Mexican company X', 'Greek daily Y') it is where it is based."""
     doc = span.doc
     left = span.start
     # The run of modifiers before the name, each modifying a word to its right in the run
@@ -741,7 +741,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
     root = span.root
     if not words and root.dep_ == "appos" and root.head.pos_ == "NOUN" and \
             root.head.i == span.start - 1:
-        # 'the Mexican company Cultura Colectiva': the name is set beside the description.
+        # 'the Mexican company Luma Norte': the name is set beside the description.
         words = [t for t in doc[root.head.left_edge.i:root.head.i + 1] if t.dep_ != "det"]
     if not words or any(t.is_punct for t in words):
         return
@@ -759,7 +759,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
                             person, place, rule)
                 return
     if organisation:
-        # 'the independent Beirut newspaper An-Nahar': a place named in the description.
+        # 'the independent Beirut newspaper As-Sabah': a place named in the description.
         for word in words:
             named = state.mention_at.get(word.i)
             if named is not None and named.type is EntityType.PLACE:
@@ -768,7 +768,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
                 return
 
 
-# Facts whose place object also lies in the place written around it ('born in Kinderhook,
+# Facts whose place object also lies in the place written around it ('born in Ashford,
 # N.Y.' is born in New York too; 'Fort Hamilton, Brooklyn, N.Y.' lies in New York).
 WIDENED_PREDICATES = frozenset({"bornIn", "livedIn", "cameFrom", "basedIn", "locatedIn",
                                 "diedIn"})
@@ -776,7 +776,7 @@ WIDENED_PREDICATES = frozenset({"bornIn", "livedIn", "cameFrom", "basedIn", "loc
 
 def widened_to_containers(facts: Iterable[Fact]) -> Iterator[Fact]:
     """For each where-fact about a place that the same sentence nests in a larger one ('X was
-    born in Tupelo, Miss.'), the same fact about the larger place, quoting both. Chains are
+    born in Natchez, Miss.'), the same fact about the larger place, quoting both. Chains are
     followed ('Fort Hamilton, Brooklyn, N.Y.'). The new facts keep the first fact's trigger
     and factuality; their rule ends in '+container'."""
     facts = list(facts)

@@ -93,7 +93,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
             token.tag_ in {"NN", "NNS"} and not any(c.dep_ == "det" for c in token.children):
         # A capitalised word mid-sentence tagged as a common noun is a name the tagger
-        # missed ('Cummings oversaw'): read it as written, never lemmatised to 'cumming'.
+        # missed ('Whitfield oversaw'): read it as written, never lemmatised to 'cumming'.
         return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
                             ner_label="PROPN", lemma=token.text)
     for child in token.children:
@@ -106,7 +106,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                                                  EntityType.PLACE} or
                                   (named.ner_label is not None and
                                    named.type is not EntityType.DATE)):
-            # 'its own tournament, March Madness': the name says which one.
+            # 'its own tournament, Spring Frenzy': the name says which one.
             return named
     if token.lemma_.lower() in vocab.measure_nouns | vocab.place_nouns:
         # '300 tonnes of rice' is rice; 'the district of Nicoadala' is Nicoadala.
@@ -142,7 +142,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if (country is not None or _is_definite_bare(token)) and \
             (role := canonical_role(token.lemma_.lower())):
         # 'the judge' after 'Judge Amy Reyes', 'the American president' after 'US President
-        # Joe Biden': the one person the text gave that title.
+        # Joe Harlan': the one person the text gave that title.
         titled = _titled_person(state, token, role, country)
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
@@ -151,7 +151,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     while left > 0 and token.doc[left - 1].dep_ == "compound" and \
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
             (token.doc[left - 1].i not in state.mention_at or token.pos_ == "NOUN"):
-        left -= 1  # a name before a common noun is part of it: 'the EastMed pipeline'
+        left -= 1  # a name before a common noun is part of it: 'the AegeanLink pipeline'
     span = token.doc[left:token.i + 1]
     if token.pos_ == "PROPN":
         return make_mention(state, span, EntityType.THING, ner_label="PROPN",
@@ -638,7 +638,7 @@ PLURAL_PRONOUNS = {"they"}
 
 
 def _quoting_speaker(state: DocState, pronoun: Token) -> Mention | None:
-    """'"I have instructed the agency," Ardern said': in a quote, 'I' is whoever the sentence
+    """'"I have instructed the agency," Halvorsen said': in a quote, 'I' is whoever the sentence
     says is speaking, when exactly one named speaker is."""
     sentence = pronoun.sent
     vocab = load_vocabulary()
@@ -765,10 +765,10 @@ def _reporting_subject(state: DocState, pronoun: Token, person: bool) -> Mention
 
 
 def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:
-    """'Honcharuk filed his resignation', 'Kest ended her campaign': a possessive in the rest
+    """'Kovalchuk filed his resignation', 'Kest ended her campaign': a possessive in the rest
     of a clause is most often the clause's own subject, when that subject is a named person
     written before it, or after it when the possessive is in a phrase fronted before the
-    subject ('After his conviction, Manafort agreed', 'At the time of her death, X had')."""
+    subject ('After his conviction, Dawson agreed', 'At the time of her death, X had')."""
     governor = pronoun.head
     while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i and \
             governor.dep_ not in SUBJECT_DEPS:
@@ -808,8 +808,8 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
         # 'Sander Koit met his wife, Ilmi Tarvo. She ...': the one the article says is a
         # woman, before one it hints is a man. News names more men than women and marks
         # the women more often ('Ms', 'she said'), so for 'she' a person it says nothing of
-        # gives way too; for 'he' an unmarked man is as likely as a marked one ('Zelensky
-        # met Honcharuk, whom the article calls "he" twice. He also instructed ...').
+        # gives way too; for 'he' an unmarked man is as likely as a marked one ('Shevchuk
+        # met Kovalchuk, whom the article calls "he" twice. He also instructed ...').
         window = [item for item in window if known_to_fit(state, pronoun.lower_, item[1])
                   or not (leans_against(state, pronoun.lower_, item[1]) or
                           pronoun.lower_ in FEMININE)]

@@ -52,7 +52,7 @@ class DocState:
 
     def named_kinds(self) -> frozenset[str]:
         """Common nouns the document also writes with a name in front ('pipeline' of 'the
-        EastMed pipeline'): 'the pipeline' is that one, and resolution links it."""
+        AegeanLink pipeline'): 'the pipeline' is that one, and resolution links it."""
         if self._named_kinds is None:
             self._named_kinds = frozenset(
                 token.lemma_.lower() for token in self.doc if token.pos_ == "NOUN"

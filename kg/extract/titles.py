@@ -431,7 +431,7 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
     if proper and proper == words[-len(proper):]:
         span = words[0].doc[proper[0].i:proper[-1].i + 1]
         if is_fragment(span):
-            return None  # 'Wormley Early Career Professor of Engineering': a chair
+            return None  # 'Hallam Early Career Professor of Engineering': a chair
         return make_mention(state, span, EntityType.ORGANIZATION, ner_label="PROPN")
     return None
 
@@ -469,7 +469,7 @@ MEMBER_PREPS = {"of", "from", "at"}
 
 def _member_of(state: DocState, sentence: Sentence, span: Span,
                person: Mention) -> Iterator[Fact]:
-    """'Nick Hawco of USC', 'Jane Roe from the Red Cross', 'Wen Li at the Institute of
+    """'Nina Corwell of MIT', 'Jane Roe from the Red Cross', 'Wen Li at the Institute of
     Optics': a member of that organisation. 'A and B of Y' are both members of Y."""
     root = span.root
     owners = [root, *(c for c in root.conjuncts if c.i > root.i
@@ -539,7 +539,7 @@ def _described_holder(state: DocState, noun: Token) -> Mention | None:
 
 def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
     """The organisation a preposition's object names: the name itself, or a name set
-    beside a kind noun ('the smaller Rollei company', 'victim group Safe Harbor', 'the law
+    beside a kind noun ('the smaller Velmar company', 'victim group Safe Harbor', 'the law
     firm of Skadden')."""
     holder = state.mention_at.get(pobj.i)
     if holder is not None:
@@ -587,7 +587,7 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
             and root.head.head.i not in state.mention_at:
         yield root.head.head  # 'a Polish chef named X', 'a student called Y'
     if root.dep_ == "nsubj" and span.start >= 2 and span.doc[span.start - 1].text == ",":
-        # 'A member of the Tunisian Parliament, Samir Dilou said': the small parser makes
+        # 'A member of the Tunisian Parliament, Karim Belhadj said': the small parser makes
         # the description a second subject of the verb, ending at the comma.
         yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                     and c.i < span.start and c.right_edge.i == span.start - 2
@@ -607,7 +607,7 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
 
 def _earlier_named_appositive(state: DocState, name: Token) -> bool:
     """'prime minister A and energy minister B' parsed with both names on 'minister', or a
-    headline 'US president Trump ousts adviser Bolton' with 'Trump' inside the title: the
+    headline 'US president Marsh ousts adviser Pellinger' with 'Marsh' inside the title: the
     title is the first person's."""
     own = state.mention_at.get(name.i)
     return any(t.i in state.mention_at and state.mention_at[t.i].type is EntityType.PERSON
@@ -688,7 +688,7 @@ def _role_noun(state: DocState, head: Token) -> tuple[
     before = _holder_in(state, _without_party(lefts[:-size], party), role)
     if holder is None or (holder.type is EntityType.PLACE and before is not None
                           and before.type is EntityType.ORGANIZATION):
-        # 'a National Weather Service meteorologist in Galveston': the service employs; the
+        # 'a National Weather Service meteorologist in Amarillo': the service employs; the
         # place after says only where the post is
         holder = before
     return trigger, role, holder, party

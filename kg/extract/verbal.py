@@ -535,7 +535,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
                                         for c in verb.children):
         return  # a subject we could not resolve is still not the governing verb's subject
     if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS:
-        # 'after Theresa May stepped down': a finite clause has its own subject; the parser
+        # 'after Joan May stepped down': a finite clause has its own subject; the parser
         # sometimes hangs it on the conjunction.
         for mark in (c for c in verb.children if c.dep_ in {"mark", "prep"}):
             for pobj in (c for c in mark.children if c.dep_ == "pobj"):
