@@ -58,6 +58,7 @@ class TypeVoteRules(BaseModel):
     apposition_nouns: dict[EntityType, tuple[str, ...]] = {}
     kind_suffixes: dict[EntityType, tuple[str, ...]] = {}
     instance_of_nouns: dict[EntityType, tuple[str, ...]] = {}
+    speech_after: tuple[str, ...] = ()
 
 
 @cache
@@ -147,17 +148,20 @@ def person_supported(mention: Mention, key: tuple[str, ...], text: str) -> bool:
     ('Kremlin spokesman X'), person words around it ('Mr', 'said she'), or a speech verb
     after it ('Hartley said'; a place says nothing). Without
     any (nor a 'he' or 'she' for it), the recogniser's person label weighs
-    ``unsupported_person``, less than a town of that name: 'Bala' in 'appliances from
-    Kendal, Penrith, Alston, Bala' is the town, not a person. Only one-word names
+    ``unsupported_person``, less than a town of that name: 'Tebay' in 'appliances from
+    Kendal, Penrith, Alston, Tebay' is the town, not a person. Only one-word names
     are weighed so: two capitalised words the recogniser calls a person mostly are one."""
     return _opens_with_given_name(key) or mention.title is not None or \
         (len(key) == 1 and (key[0] in given_names() or key[0] in family_names_first())) or \
         EntityType.PERSON in _context_types(mention, text) or \
-        _SPEAKS.match(text[mention.end:mention.end + 20]) is not None
+        _speaks().match(text[mention.end:mention.end + 20]) is not None
 
 
-_SPEAKS = re.compile(r"\s+(?:said|says|told|added|stated|wrote|asked|replied|explained|argued|"
-                     r"noted|insisted|warned|tweeted|claimed)\b")
+@cache
+def _speaks() -> re.Pattern[str]:
+    """A verb of speech right after a name (``speech_after``), as written."""
+    verbs = "|".join(map(re.escape, load_rules().speech_after))
+    return re.compile(rf"\s+(?:{verbs})\b")
 
 
 def _suffix_kind(key: tuple[str, ...]) -> EntityType | None:
