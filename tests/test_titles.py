@@ -473,3 +473,21 @@ def test_a_description_with_named_is_an_appositive():
     corpus = corpus_of("A Polish chef named Marek Nowak chased the attacker.")
     assert ("Marek Nowak", "", "chef") in positions(corpus)
     assert ("Marek Nowak", "cameFrom", "Poland") in labelled_triples(corpus)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mara Quill, head of the UN peacekeeping forces in the area, said the rifles were handed "
+     "over.", ("Mara Quill", "United Nations", "head")),
+    ("Tomas Brand, director of the Lumen Arts festival, opened the hall.",
+     ("Tomas Brand", "Lumen Arts", "director")),
+    ("Ivo Sandor, governor of the Upper Nile region, told reporters the road was closed.",
+     ("Ivo Sandor", "Upper Nile", "governor")),
+])
+def test_a_role_of_a_thing_an_organisation_names_is_held_for_that_organisation(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_place_before_a_plain_noun_holds_no_post():
+    # 'the Oslo office' is no region: the place does not employ the manager
+    found = positions(corpus_of("Ada Lunde, manager of the Oslo office, left in May."))
+    assert not {p for p in found if p[1] == "Oslo"}

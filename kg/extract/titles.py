@@ -28,6 +28,7 @@ from kg.lexicon import (
     parties,
     party_letters,
     party_offices,
+    place_words,
     professions,
     role_modifiers,
     state_abbreviations,
@@ -683,7 +684,8 @@ def _role_noun(state: DocState, head: Token) -> tuple[
                 holder = mention
             elif mention is None and holder is None:
                 # 'chairman of the largest party, the Social Liberal Party'
-                holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj)
+                holder = _nested_organisation(state, pobj) or \
+                    _organisation_at(state, pobj) or _modifying_holder(state, pobj)
     party = _party(state, lefts[:-size], role)
     before = _holder_in(state, _without_party(lefts[:-size], party), role)
     if holder is None or (holder.type is EntityType.PLACE and before is not None
@@ -721,6 +723,28 @@ def _coordinated_before_name(state: DocState, sentence: Sentence, span: Span,
         for head in (first, *later):
             yield from _role_noun_facts(state, sentence, head, person,
                                         "title-before-name-coordinated")
+
+
+MODIFIER_DEPS = {"compound", "nmod", "amod"}
+
+
+def _modifying_holder(state: DocState, pobj: Token) -> Mention | None:
+    """'head of the UN peacekeeping forces', 'director of the Lumen Arts festival', 'governor
+    of the Upper Nile region': the role's object is a common noun whose modifiers name the
+    organisation it belongs to (or, for a region noun, the place); that name holds the post."""
+    if pobj.pos_ != "NOUN" or pobj.i in state.mention_at:
+        return None
+    region = pobj.lemma_.lower() in place_words()["region_words"]["words"]
+    pending = [c for c in pobj.lefts if c.dep_ in MODIFIER_DEPS]
+    while pending:
+        token = pending.pop()
+        named = state.mention_at.get(token.i)
+        if named is not None and (named.type is EntityType.ORGANIZATION or (
+                region and named.type is EntityType.PLACE)):
+            return named
+        if named is None and token.pos_ in {"NOUN", "ADJ"}:
+            pending += [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+    return None
 
 
 def _nested_organisation(state: DocState, pobj: Token) -> Mention | None:
