@@ -491,3 +491,16 @@ def test_a_place_before_a_plain_noun_holds_no_post():
     # 'the Oslo office' is no region: the place does not employ the manager
     found = positions(corpus_of("Ada Lunde, manager of the Oslo office, left in May."))
     assert not {p for p in found if p[1] == "Oslo"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rep. Tom Hale, R-Ohio, chairman of the House Energy Committee, said the bill would pass.",
+     ("Tom Hale", "House Energy Committee", "chair")),
+    ("Sen. Ann Kerr, D-Mont., the ranking member of the Senate Banking Committee, objected.",
+     ("Ann Kerr", "Senate Banking Committee", "member")),
+])
+def test_a_title_after_a_party_state_tag_is_the_politicians(text, expected):
+    found = positions(corpus_of(text))
+    assert expected in found
+    # the tag is no holder of the title and the state holds no committee chair
+    assert not {p for p in found if p[2] == expected[2] and p[1] in {"Ohio", "Montana"}}

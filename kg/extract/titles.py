@@ -258,6 +258,11 @@ def _party_state_tag(state: DocState, sentence: Sentence, span: Span,
     role = found[1] if found is not None and found[1] not in professions() else LEGISLATOR
     yield make_fact(state, sentence, tag, predicate=AFFILIATED, lemma=tag.text.lower(),
                     subject=person, obj=place, rule="party-state-tag", roles=(), role_name=role)
+    # 'Rep. X, R-Ohio, chairman of the House Energy Committee': the parser hangs the title
+    # after the tag on the state, as if it were the state's chairman; it is X's.
+    for noun in (c for c in where.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                 and c.i > where.i and c.i not in state.mention_at):
+        yield from _role_noun_facts(state, sentence, noun, person, "title-after-party-tag")
 
 
 def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
@@ -666,6 +671,11 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         Span, str, Mention | None, tuple[Span, str] | None] | None:
     """A role noun read: its words, the role, its own holder and a party word before it."""
     lefts = [t for t in head.doc[head.left_edge.i:head.i + 1] if t.dep_ != "det"]
+    commas = [n for n, t in enumerate(lefts) if t.text == ","]
+    if commas:
+        # 'Rep. X, D-Calif., chairman of Y' parsed with the tag on 'chairman': words before a
+        # comma are another phrase, not the role's modifiers
+        lefts = lefts[commas[-1] + 1:]
     found = _role_at_end(state, lefts)
     if found is None:
         return None
@@ -682,7 +692,7 @@ def _role_noun(state: DocState, head: Token) -> tuple[
             mention = state.mention_at.get(pobj.i)
             if mention is not None and mention.type in HOLDER_TYPES | {EntityType.PERSON}:
                 holder = mention
-            elif mention is None and holder is None:
+            elif holder is None and (mention is None or mention.type is EntityType.THING):
                 # 'chairman of the largest party, the Social Liberal Party'
                 holder = _nested_organisation(state, pobj) or \
                     _organisation_at(state, pobj) or _modifying_holder(state, pobj)
@@ -732,7 +742,8 @@ def _modifying_holder(state: DocState, pobj: Token) -> Mention | None:
     """'head of the UN peacekeeping forces', 'director of the Lumen Arts festival', 'governor
     of the Upper Nile region': the role's object is a common noun whose modifiers name the
     organisation it belongs to (or, for a region noun, the place); that name holds the post."""
-    if pobj.pos_ != "NOUN" or pobj.i in state.mention_at:
+    own = state.mention_at.get(pobj.i)
+    if pobj.pos_ != "NOUN" or (own is not None and own.type is not EntityType.THING):
         return None
     region = pobj.lemma_.lower() in place_words()["region_words"]["words"]
     pending = [c for c in pobj.lefts if c.dep_ in MODIFIER_DEPS]
@@ -742,7 +753,7 @@ def _modifying_holder(state: DocState, pobj: Token) -> Mention | None:
         if named is not None and (named.type is EntityType.ORGANIZATION or (
                 region and named.type is EntityType.PLACE)):
             return named
-        if named is None and token.pos_ in {"NOUN", "ADJ"}:
+        if named is None and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
             pending += [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
     return None
 
