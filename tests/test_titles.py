@@ -504,3 +504,14 @@ def test_a_title_after_a_party_state_tag_is_the_politicians(text, expected):
     assert expected in found
     # the tag is no holder of the title and the state holds no committee chair
     assert not {p for p in found if p[2] == expected[2] and p[1] in {"Ohio", "Montana"}}
+
+
+def test_the_object_of_an_active_naming_verb_holds_the_role_for_whoever_named_them():
+    found = positions(corpus_of(
+        "The Velmar Group named Ivo Marek its new chief operating officer on Monday."))
+    assert ("Ivo Marek", "Velmar Group", "chief operating officer") in found
+
+
+def test_naming_someone_a_winner_is_no_position():
+    found = positions(corpus_of("The jury named Lena Voss the winner of the prize."))
+    assert not {p for p in found if p[0] == "Lena Voss" and p[2] == "winner"}

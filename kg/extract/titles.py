@@ -813,7 +813,8 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
     as_roles = [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
                 for pobj in prep.children if pobj.dep_ == "pobj"]
     if lemma in NAMING_VERBS and not any(c.dep_ == "nsubjpass" for c in subjects):
-        return  # 'X named Y CEO' would need the object; only the passive is read here
+        yield from _named_by(state, sentence, verb, subjects, roles)
+        return
     for subject in subjects:
         person = _copula_subject(state, verb, subject)
         if person is None or person.type is not EntityType.PERSON:
@@ -825,6 +826,28 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
         for role_head in as_roles:
             yield from _role_noun_facts(state, sentence, role_head, person, "title-verb-as",
                                         _verb_holder(state, verb))
+
+
+def _named_by(state: DocState, sentence: Sentence, verb: Token, subjects: list[Token],
+              roles: list[Token]) -> Iterator[Fact]:
+    """'Acme named Mara Quill chief executive', 'the council elected X mayor of Y': the
+    object holds the role the verb gives; its holder is the role's own ('mayor of Y') or
+    else the organisation or place that named the person ('it has named X publisher', with
+    'it' the company). The naming itself stays an event of the verb readers."""
+    people = [m for c in verb.children if c.dep_ == "dobj"
+              for m in [state.mention_at.get(c.i)]
+              if m is not None and m.type is EntityType.PERSON]
+    if not people or not roles:
+        return
+    namer = None
+    for subject in subjects:
+        found = _copula_subject(state, verb, subject)
+        if found is not None and (found.antecedent or found).type in HOLDER_TYPES:
+            namer = found
+    for person in people:
+        for role_head in roles:
+            yield from _role_noun_facts(state, sentence, role_head, person, "title-named-as",
+                                        namer)
 
 
 def _copula_subject(state: DocState, verb: Token, subject: Token) -> Mention | None:
