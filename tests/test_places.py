@@ -387,3 +387,19 @@ def test_an_organisation_in_the_hague():
                                        "Arbitration in the Hague."))
     assert ("International Court of Arbitration", "basedIn", "The Hague") in found or \
         ("International Court of Arbitration", "basedIn", "Hague") in found
+
+
+def test_an_area_a_place_name_modifies_stands_for_that_place():
+    facts = located(corpus_of("Mara Quill was born in the Boston area in 1950."))
+    assert ("Mara Quill", "bornIn", "Boston") in facts
+
+
+def test_a_named_section_of_a_city_lies_in_it():
+    facts = located(corpus_of("Police searched a flat in the Marbury section of Brooklyn on "
+                              "Friday."))
+    assert ("Marbury", "locatedIn", "Brooklyn") in facts
+
+
+def test_an_area_noun_without_a_place_name_is_no_place():
+    facts = located(corpus_of("Mara Quill was born in a rural area in 1950."))
+    assert not {f for f in facts if f[0] == "Mara Quill" and f[1] == "bornIn"}

@@ -202,10 +202,12 @@ def _described_places(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, span.doc[child.i:child.i + 1], "locatedIn", mention,
                             outer, "place-possessive-place")
         for noun in _described_by(state, span):
-            # 'Campbell Farm, a retreat centre in Wapato', 'the Rocky Flats plant in Colorado'
-            for prep, outer in _prep_places(state, noun, {"in"}):
+            # 'Campbell Farm, a retreat centre in Wapato', 'the Rocky Flats plant in Colorado',
+            # 'the Brighton Beach section of Brooklyn'
+            area = noun.lemma_.lower() in _words("area_nouns")
+            for prep, outer in _prep_places(state, noun, {"in", "of"} if area else {"in"}):
                 if outer.text != mention.text and _nests(mention.text, outer.text) and (
-                        mention.ner_label != "GPE" or _region(state, outer)):
+                        mention.ner_label != "GPE" or area or _region(state, outer)):
                     yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn",
                                 mention, outer, "place-description-in-place")
 
@@ -560,12 +562,24 @@ def _place_of(state: DocState, token: Token) -> Mention | None:
     """The place a token names; an unrecognised proper noun where only a place can stand
     ('a native of Cardiff', 'born in Valencia') is taken as one."""
     mention = state.mention_at.get(token.i)
+    if mention is None and token.pos_ == "NOUN" and token.lemma_.lower() in _words("area_nouns"):
+        return _area_place(state, token)
     if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
         return as_place(referent(state, token))
     if mention is not None and mention.type is not EntityType.PLACE and \
             mention.type is not EntityType.DATE and lookup(mention.text) is not None:
         return mention.model_copy(update={"type": EntityType.PLACE})  # the gazetteer knows it
     return mention if mention is not None and mention.type is EntityType.PLACE else None
+
+
+def _area_place(state: DocState, noun: Token) -> Mention | None:
+    """'the Karol Bagh area', 'the Boston suburbs': the place a name before an area noun
+    names, standing for the area."""
+    for child in (c for c in noun.lefts if c.dep_ in {"compound", "nmod", "amod"}):
+        named = state.mention_at.get(child.i)
+        if named is not None and named.type is EntityType.PLACE:
+            return named
+    return None
 
 
 def _people(state: DocState, sentence: Sentence,
