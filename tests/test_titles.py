@@ -515,3 +515,15 @@ def test_the_object_of_an_active_naming_verb_holds_the_role_for_whoever_named_th
 def test_naming_someone_a_winner_is_no_position():
     found = positions(corpus_of("The jury named Lena Voss the winner of the prize."))
     assert not {p for p in found if p[0] == "Lena Voss" and p[2] == "winner"}
+
+
+def test_a_holder_before_the_role_beats_a_place_in_its_object():
+    found = positions(corpus_of(
+        "Nina Holt, Red Cross disaster chairman for the Calder parish, said the shelters were "
+        "full."))
+    assert not {p for p in found if p[0] == "Nina Holt" and p[1] == "Calder"}
+
+
+def test_what_an_inventor_invented_does_not_employ_them():
+    found = positions(corpus_of("Olaf Brenn, inventor of the Lumix camera, was born in 1854."))
+    assert not {p for p in found if p[1] == "Lumix"}

@@ -686,16 +686,18 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         # 'the secretary of state': the 'of' phrase is part of the role, not its holder
         trigger, role = head.doc[lefts[-size].i:named_by_of[0]], named_by_of[1]
     holder: Mention | None = None
+    modified: Mention | None = None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS
                  and c.i >= trigger.end):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             mention = state.mention_at.get(pobj.i)
             if mention is not None and mention.type in HOLDER_TYPES | {EntityType.PERSON}:
                 holder = mention
-            elif holder is None and (mention is None or mention.type is EntityType.THING):
+            elif holder is None and mention is None:
                 # 'chairman of the largest party, the Social Liberal Party'
-                holder = _nested_organisation(state, pobj) or \
-                    _organisation_at(state, pobj) or _modifying_holder(state, pobj)
+                holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj)
+            if holder is None and modified is None and role not in professions():
+                modified = _modifying_holder(state, pobj)
     party = _party(state, lefts[:-size], role)
     before = _holder_in(state, _without_party(lefts[:-size], party), role)
     if holder is None or (holder.type is EntityType.PLACE and before is not None
@@ -703,7 +705,9 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         # 'a National Weather Service meteorologist in Amarillo': the service employs; the
         # place after says only where the post is
         holder = before
-    return trigger, role, holder, party
+    # 'head of the UN peacekeeping forces': only when nothing else names the holder ('Red
+    # Cross disaster chairman for Calcasieu parish' serves the Red Cross)
+    return trigger, role, holder or modified, party
 
 
 def _role_with_of(head: Token) -> tuple[int, str] | None:
