@@ -527,3 +527,11 @@ def test_a_holder_before_the_role_beats_a_place_in_its_object():
 def test_what_an_inventor_invented_does_not_employ_them():
     found = positions(corpus_of("Olaf Brenn, inventor of the Lumix camera, was born in 1854."))
     assert not {p for p in found if p[1] == "Lumix"}
+
+
+def test_a_title_set_before_a_name_after_an_opening_phrase_is_the_names():
+    # the parser hangs both the title and the name on 'Radio Nordvik'
+    found = positions(corpus_of(
+        "Speaking to Radio Nordvik, the president of the Baltic League for Clean Rivers, "
+        "Ada Brix, said the plan had failed."))
+    assert ("Ada Brix", "Baltic League for Clean Rivers", "president") in found

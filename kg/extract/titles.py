@@ -598,6 +598,13 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                     and c.i < span.start and c.right_edge.i == span.start - 2
                     and c.i not in state.mention_at)
+    if root.dep_ == "appos" and span.start >= 2 and span.doc[span.start - 1].text == ",":
+        # 'Speaking to the press agency, the president of the League, X, said': the parser
+        # sets both the title and the name beside the agency; the title ends at the comma
+        # before the name.
+        yield from (c for c in root.head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                    and c.i < span.start and c.right_edge.i == span.start - 2
+                    and c.i not in state.mention_at)
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and \
             root.head.i not in state.mention_at and not _earlier_named_appositive(state, root):
         yield root.head
