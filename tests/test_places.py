@@ -403,3 +403,22 @@ def test_a_named_section_of_a_city_lies_in_it():
 def test_an_area_noun_without_a_place_name_is_no_place():
     facts = located(corpus_of("Mara Quill was born in a rural area in 1950."))
     assert not {f for f in facts if f[0] == "Mara Quill" and f[1] == "bornIn"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police closed roads in Larkmoor, Brooklyn, after the storm.",
+     ("Larkmoor", "locatedIn", "Brooklyn")),
+    ("A fire broke out in a shop in Dunmerrow, Dublin, on Sunday.",
+     ("Dunmerrow", "locatedIn", "Dublin")),
+])
+def test_an_unknown_place_before_a_city_is_a_district_of_it(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The band toured Paris, Berlin and Rome last year.",
+    "The band toured Larkmoor, Dublin and Cork last year.",
+])
+def test_a_list_of_places_is_no_district(text):
+    facts = located(corpus_of(text))
+    assert not {f for f in facts if f[1] == "locatedIn"}

@@ -20,7 +20,7 @@ from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
-from kg.gazetteer import can_contain, lookup, rank, region_countries, region_within
+from kg.gazetteer import can_contain, lookup, rank, region_countries, region_within, town
 from kg.lexicon import canonical_role, organisation_kinds, place_words, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
@@ -105,7 +105,8 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 outer = outer.model_copy(update={"end": outer.end - 1})
         elif outer is None or outer.type is not EntityType.PLACE or not (
                 can_contain(outer.text) or _in_region(mention.text, outer.text) is True or
-                (predicate == "basedIn" and _town_state(state, after))):
+                (predicate == "basedIn" and _town_state(state, after)) or
+                (predicate == "locatedIn" and _district_of_city(mention.text, outer.text))):
             continue
         if outer is mention or not _nests(mention.text, outer.text) or (
                 _in_a_list(state, doc, span, after) if predicate == "locatedIn" else
@@ -144,6 +145,15 @@ def _where_clauses(state: DocState, sentence: Sentence,
                     yield _fact(state, sentence, span.doc[clause.i:clause.i + 1],
                                 verbs[clause.lemma_.lower()], person, place,
                                 f"person-where-{clause.lemma_.lower()}")
+
+
+def _district_of_city(inner: str, outer: str) -> bool:
+    """'Marbury, Brooklyn', 'Lindholm, Gdansk': a place no gazetteer knows as a town, written
+    before a city it knows, is a district of that city (a list of towns is ruled out by the
+    caller; a known town before a city, 'Paris, Berlin', is two places)."""
+    around = lookup(outer)
+    return around is not None and around.kind == "city" and lookup(inner) is None and \
+        town(inner) is None
 
 
 def state_abbreviation(token: Token) -> str | None:
