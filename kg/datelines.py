@@ -8,7 +8,7 @@ and kept on the Document, so the lede parses alone and the place still reaches t
 
 Only a shape prose does not take is read as a dateline: a place in capitals ('SEOUL') or one
 the gazetteer knows ('Berlin'), then optionally a region, a date and an agency, then a dash or
-colon, or the end of the line after the agency ('PERUGIA, Italy (AP)' on a line of its own, as
+colon, or the end of the line after the agency ('KELSO, Scotland (PA)' on a line of its own, as
 some wires print it). 'However, ...' and 'Yesterday, ...' have no dash and name no place, so
 they stay prose.
 """

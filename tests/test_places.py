@@ -390,14 +390,14 @@ def test_an_organisation_in_the_hague():
 
 
 def test_an_area_a_place_name_modifies_stands_for_that_place():
-    facts = located(corpus_of("Mara Quill was born in the Boston area in 1950."))
-    assert ("Mara Quill", "bornIn", "Boston") in facts
+    facts = located(corpus_of("Mara Quill was born in the Halden area in 1950."))
+    assert ("Mara Quill", "bornIn", "Halden") in facts
 
 
 def test_a_named_section_of_a_city_lies_in_it():
-    facts = located(corpus_of("Police searched a flat in the Marbury section of Brooklyn on "
+    facts = located(corpus_of("Police searched a flat in the Marbury section of Ostervang on "
                               "Friday."))
-    assert ("Marbury", "locatedIn", "Brooklyn") in facts
+    assert ("Marbury", "locatedIn", "Ostervang") in facts
 
 
 def test_an_area_noun_without_a_place_name_is_no_place():
@@ -406,8 +406,8 @@ def test_an_area_noun_without_a_place_name_is_no_place():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Police closed roads in Larkmoor, Brooklyn, after the storm.",
-     ("Larkmoor", "locatedIn", "Brooklyn")),
+    ("Police closed roads in Larkmoor, Toronto, after the storm.",
+     ("Larkmoor", "locatedIn", "Toronto")),
     ("A fire broke out in a shop in Dunmerrow, Dublin, on Sunday.",
      ("Dunmerrow", "locatedIn", "Dublin")),
 ])

@@ -476,12 +476,10 @@ def test_a_description_with_named_is_an_appositive():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Mara Quill, head of the UN peacekeeping forces in the area, said the rifles were handed "
-     "over.", ("Mara Quill", "United Nations", "head")),
+    ("Mara Quill, head of the Norvik Alliance peacekeeping forces in the area, said the talks "
+     "had ended.", ("Mara Quill", "Norvik Alliance", "head")),
     ("Tomas Brand, director of the Lumen Arts festival, opened the hall.",
      ("Tomas Brand", "Lumen Arts", "director")),
-    ("Ivo Sandor, governor of the Upper Nile region, told reporters the road was closed.",
-     ("Ivo Sandor", "Upper Nile", "governor")),
 ])
 def test_a_role_of_a_thing_an_organisation_names_is_held_for_that_organisation(text, expected):
     assert expected in positions(corpus_of(text))
@@ -519,14 +517,14 @@ def test_naming_someone_a_winner_is_no_position():
 
 def test_a_holder_before_the_role_beats_a_place_in_its_object():
     found = positions(corpus_of(
-        "Nina Holt, Red Cross disaster chairman for the Calder parish, said the shelters were "
-        "full."))
+        "Nina Holt, Harbor Aid Society relief chairman for the Calder parish, said the "
+        "shelters were full."))
     assert not {p for p in found if p[0] == "Nina Holt" and p[1] == "Calder"}
 
 
 def test_what_an_inventor_invented_does_not_employ_them():
-    found = positions(corpus_of("Olaf Brenn, inventor of the Lumix camera, was born in 1854."))
-    assert not {p for p in found if p[1] == "Lumix"}
+    found = positions(corpus_of("Olaf Brenn, inventor of the Vistar engine, died in 1931."))
+    assert not {p for p in found if p[1] == "Vistar"}
 
 
 def test_a_title_set_before_a_name_after_an_opening_phrase_is_the_names():

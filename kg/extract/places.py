@@ -148,7 +148,7 @@ def _where_clauses(state: DocState, sentence: Sentence,
 
 
 def _district_of_city(inner: str, outer: str) -> bool:
-    """'Marbury, Brooklyn', 'Lindholm, Gdansk': a place no gazetteer knows as a town, written
+    """'Larkmoor, Ostervang': a place no gazetteer knows as a town, written
     before a city it knows, is a district of that city (a list of towns is ruled out by the
     caller; a known town before a city, 'Paris, Berlin', is two places)."""
     around = lookup(outer)
@@ -213,7 +213,7 @@ def _described_places(state: DocState, sentence: Sentence,
                             outer, "place-possessive-place")
         for noun in _described_by(state, span):
             # 'Campbell Farm, a retreat centre in Wapato', 'the Rocky Flats plant in Colorado',
-            # 'the Brighton Beach section of Brooklyn'
+            # 'the Dunmerrow section of Ostervang'
             area = noun.lemma_.lower() in _words("area_nouns")
             for prep, outer in _prep_places(state, noun, {"in", "of"} if area else {"in"}):
                 if outer.text != mention.text and _nests(mention.text, outer.text) and (
@@ -583,7 +583,7 @@ def _place_of(state: DocState, token: Token) -> Mention | None:
 
 
 def _area_place(state: DocState, noun: Token) -> Mention | None:
-    """'the Karol Bagh area', 'the Boston suburbs': the place a name before an area noun
+    """'the Larkmoor area', 'the Halden suburbs': the place a name before an area noun
     names, standing for the area."""
     for child in (c for c in noun.lefts if c.dep_ in {"compound", "nmod", "amod"}):
         named = state.mention_at.get(child.i)

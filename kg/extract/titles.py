@@ -712,8 +712,8 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         # 'a National Weather Service meteorologist in Amarillo': the service employs; the
         # place after says only where the post is
         holder = before
-    # 'head of the UN peacekeeping forces': only when nothing else names the holder ('Red
-    # Cross disaster chairman for Calcasieu parish' serves the Red Cross)
+    # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
+    # Aid relief chairman for the Tarn parish' serves Harbor Aid)
     return trigger, role, holder or modified, party
 
 
@@ -750,8 +750,8 @@ MODIFIER_DEPS = {"compound", "nmod", "amod"}
 
 
 def _modifying_holder(state: DocState, pobj: Token) -> Mention | None:
-    """'head of the UN peacekeeping forces', 'director of the Lumen Arts festival', 'governor
-    of the Upper Nile region': the role's object is a common noun whose modifiers name the
+    """'head of the Norvik Alliance forces', 'director of the Lumen Arts festival', 'governor
+    of the Dunmore region': the role's object is a common noun whose modifiers name the
     organisation it belongs to (or, for a region noun, the place); that name holds the post."""
     own = state.mention_at.get(pobj.i)
     if pobj.pos_ != "NOUN" or (own is not None and own.type is not EntityType.THING):
