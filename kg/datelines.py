@@ -8,7 +8,9 @@ and kept on the Document, so the lede parses alone and the place still reaches t
 
 Only a shape prose does not take is read as a dateline: a place in capitals ('SEOUL') or one
 the gazetteer knows ('Berlin'), then optionally a region, a date and an agency, then a dash or
-colon. 'However, ...' and 'Yesterday, ...' have no dash and name no place, so they stay prose.
+colon, or the end of the line after the agency ('KELSO, Scotland (PA)' on a line of its own, as
+some wires print it). 'However, ...' and 'Yesterday, ...' have no dash and name no place, so
+they stay prose.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from functools import cache
 from importlib import resources
 
 from kg.dates import normalize_time
-from kg.gazetteer import can_contain, lookup
+from kg.gazetteer import can_contain, lookup, region_countries
 from kg.lexicon import state_abbreviations
 from kg.model import Dateline
 
@@ -43,7 +45,7 @@ _DATELINE = re.compile(
     rf"(?:,[ \t]+(?P<region>{_REGION_WORD}(?:[ \t]+{_REGION_WORD}){{0,2}}))?"
     rf"(?:,[ \t]+(?P<date>{_DATE}))?"
     rf"(?:[ \t]*\((?P<agency>[A-Z][^()\n]{{0,38}})\))?"
-    rf"[ \t]*(?P<sep>—|–|--|:|-(?=\s|$))")
+    rf"[ \t]*(?P<sep>—|–|--|:|-(?=\s|$)|(?<=\))(?=[ \t]*$))")
 _TIME = (r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?"
          r"(?:[ \t]+(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST))?)?")
 _STAMP = re.compile(rf"(?im)^[ \t]*(?P<word>[a-z][a-z ]{{1,24}}?)[ \t]*:?[ \t]*"
@@ -125,7 +127,11 @@ def _region_name(region: str) -> str | None:
     if folded in state_abbreviations():
         return state_abbreviations()[folded]
     found = lookup(region)
-    return found.name if found is not None and can_contain(region) else None
+    if found is not None and can_contain(region):
+        return found.name
+    # 'STOCKTON-ON-TEES, England', 'KINGSTON, Ontario': a nation or province of a country
+    # (ISO 3166-2), which the city gazetteer does not hold as a container
+    return " ".join(region.split()) if region_countries(region) else None
 
 
 def _iso_date(text: str | None) -> str | None:

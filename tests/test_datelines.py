@@ -32,6 +32,11 @@ from kg.rdf import build_dataset, document_iri, entity_iri, union_graph
     ("NEW YORK, June 3, 2022 — Shares rose.", "New York", None, "2022-06-03", None),
     ("LONDON: The bank raised its rate.", "London", None, None, None),
     ("KOUROU, French Guiana — A rocket lifted off.", "Kourou", "French Guiana", None, None),
+    # on a line of its own, ended by the agency and the line break, not a dash
+    ("ARDMORE, Oklahoma (AP)\nThe ferry service resumed.", "Ardmore", "Oklahoma", None, "AP"),
+    # a nation or a province of a country is a region too (ISO 3166-2)
+    ("KELSO, Scotland (PA) — The mill reopened.", "Kelso", "Scotland", None, "PA"),
+    ("TIMMINS, Ontario — The mine closed.", "Timmins", "Ontario", None, None),
 ])
 def test_a_dateline_says_where_when_and_through_whom(body, place, region, date, agency):
     dateline = read_dateline(body)
@@ -58,6 +63,8 @@ def test_the_dateline_ends_at_its_dash_and_keeps_its_offsets():
     "Note: the figures are unaudited.",
     "Paris: a city of light, a guide for visitors.",
     "the lower-case opening - of a sentence.",
+    "Mr. Lund (retired)\nHe sold the plant.",
+    "Acme Corp. (ACM)\nShares rose.",
     "",
 ])
 def test_prose_and_labels_are_no_dateline(body):
@@ -138,6 +145,13 @@ def test_a_dateline_place_lies_in_its_region():
     assert corpus.documents[0].text[evidence.sentence_start:evidence.sentence_end] == \
         evidence.sentence_text
     assert ("Fresno", "locatedIn", "California") in labelled_triples(corpus)
+
+
+def test_a_dateline_on_a_line_of_its_own_is_read_and_kept_out_of_the_lede():
+    corpus = corpus_of("KELSO, Scotland (PA)\nAcme Corp. bought Beta Ltd. on Monday.")
+    (fact,) = find(corpus, "place/kelso", "locatedIn", "place/scotland")
+    assert fact.evidence.rule == "dateline"
+    assert find(corpus, "organization/acme", "bought", "organization/beta")
 
 
 def test_a_dateline_without_a_region_still_names_its_place():

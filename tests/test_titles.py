@@ -473,3 +473,63 @@ def test_a_description_with_named_is_an_appositive():
     corpus = corpus_of("A Polish chef named Marek Nowak chased the attacker.")
     assert ("Marek Nowak", "", "chef") in positions(corpus)
     assert ("Marek Nowak", "cameFrom", "Poland") in labelled_triples(corpus)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mara Quill, head of the Norvik Alliance peacekeeping forces in the area, said the talks "
+     "had ended.", ("Mara Quill", "Norvik Alliance", "head")),
+    ("Tomas Brand, director of the Lumen Arts festival, opened the hall.",
+     ("Tomas Brand", "Lumen Arts", "director")),
+])
+def test_a_role_of_a_thing_an_organisation_names_is_held_for_that_organisation(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_place_before_a_plain_noun_holds_no_post():
+    # 'the Oslo office' is no region: the place does not employ the manager
+    found = positions(corpus_of("Ada Lunde, manager of the Oslo office, left in May."))
+    assert not {p for p in found if p[1] == "Oslo"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rep. Tom Hale, R-Ohio, chairman of the House Energy Committee, said the bill would pass.",
+     ("Tom Hale", "House Energy Committee", "chair")),
+    ("Sen. Ann Kerr, D-Mont., the ranking member of the Senate Banking Committee, objected.",
+     ("Ann Kerr", "Senate Banking Committee", "member")),
+])
+def test_a_title_after_a_party_state_tag_is_the_politicians(text, expected):
+    found = positions(corpus_of(text))
+    assert expected in found
+    # the tag is no holder of the title and the state holds no committee chair
+    assert not {p for p in found if p[2] == expected[2] and p[1] in {"Ohio", "Montana"}}
+
+
+def test_the_object_of_an_active_naming_verb_holds_the_role_for_whoever_named_them():
+    found = positions(corpus_of(
+        "The Velmar Group named Ivo Marek its new chief operating officer on Monday."))
+    assert ("Ivo Marek", "Velmar Group", "chief operating officer") in found
+
+
+def test_naming_someone_a_winner_is_no_position():
+    found = positions(corpus_of("The jury named Lena Voss the winner of the prize."))
+    assert not {p for p in found if p[0] == "Lena Voss" and p[2] == "winner"}
+
+
+def test_a_holder_before_the_role_beats_a_place_in_its_object():
+    found = positions(corpus_of(
+        "Nina Holt, Harbor Aid Society relief chairman for the Calder parish, said the "
+        "shelters were full."))
+    assert not {p for p in found if p[0] == "Nina Holt" and p[1] == "Calder"}
+
+
+def test_what_an_inventor_invented_does_not_employ_them():
+    found = positions(corpus_of("Olaf Brenn, inventor of the Vistar engine, died in 1931."))
+    assert not {p for p in found if p[1] == "Vistar"}
+
+
+def test_a_title_set_before_a_name_after_an_opening_phrase_is_the_names():
+    # the parser hangs both the title and the name on 'Radio Nordvik'
+    found = positions(corpus_of(
+        "Speaking to Radio Nordvik, the president of the Baltic League for Clean Rivers, "
+        "Ada Brix, said the plan had failed."))
+    assert ("Ada Brix", "Baltic League for Clean Rivers", "president") in found

@@ -20,7 +20,7 @@ from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
-from kg.gazetteer import can_contain, lookup, rank, region_countries, region_within
+from kg.gazetteer import can_contain, lookup, rank, region_countries, region_within, town
 from kg.lexicon import canonical_role, organisation_kinds, place_words, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
@@ -105,7 +105,8 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 outer = outer.model_copy(update={"end": outer.end - 1})
         elif outer is None or outer.type is not EntityType.PLACE or not (
                 can_contain(outer.text) or _in_region(mention.text, outer.text) is True or
-                (predicate == "basedIn" and _town_state(state, after))):
+                (predicate == "basedIn" and _town_state(state, after)) or
+                (predicate == "locatedIn" and _district_of_city(mention.text, outer.text))):
             continue
         if outer is mention or not _nests(mention.text, outer.text) or (
                 _in_a_list(state, doc, span, after) if predicate == "locatedIn" else
@@ -144,6 +145,15 @@ def _where_clauses(state: DocState, sentence: Sentence,
                     yield _fact(state, sentence, span.doc[clause.i:clause.i + 1],
                                 verbs[clause.lemma_.lower()], person, place,
                                 f"person-where-{clause.lemma_.lower()}")
+
+
+def _district_of_city(inner: str, outer: str) -> bool:
+    """'Larkmoor, Ostervang': a place no gazetteer knows as a town, written
+    before a city it knows, is a district of that city (a list of towns is ruled out by the
+    caller; a known town before a city, 'Paris, Berlin', is two places)."""
+    around = lookup(outer)
+    return around is not None and around.kind == "city" and lookup(inner) is None and \
+        town(inner) is None
 
 
 def state_abbreviation(token: Token) -> str | None:
@@ -202,10 +212,12 @@ def _described_places(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, span.doc[child.i:child.i + 1], "locatedIn", mention,
                             outer, "place-possessive-place")
         for noun in _described_by(state, span):
-            # 'Campbell Farm, a retreat centre in Wapato', 'the Rocky Flats plant in Colorado'
-            for prep, outer in _prep_places(state, noun, {"in"}):
+            # 'Campbell Farm, a retreat centre in Wapato', 'the Rocky Flats plant in Colorado',
+            # 'the Dunmerrow section of Ostervang'
+            area = noun.lemma_.lower() in _words("area_nouns")
+            for prep, outer in _prep_places(state, noun, {"in", "of"} if area else {"in"}):
                 if outer.text != mention.text and _nests(mention.text, outer.text) and (
-                        mention.ner_label != "GPE" or _region(state, outer)):
+                        mention.ner_label != "GPE" or area or _region(state, outer)):
                     yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn",
                                 mention, outer, "place-description-in-place")
 
@@ -560,12 +572,24 @@ def _place_of(state: DocState, token: Token) -> Mention | None:
     """The place a token names; an unrecognised proper noun where only a place can stand
     ('a native of Cardiff', 'born in Valencia') is taken as one."""
     mention = state.mention_at.get(token.i)
+    if mention is None and token.pos_ == "NOUN" and token.lemma_.lower() in _words("area_nouns"):
+        return _area_place(state, token)
     if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
         return as_place(referent(state, token))
     if mention is not None and mention.type is not EntityType.PLACE and \
             mention.type is not EntityType.DATE and lookup(mention.text) is not None:
         return mention.model_copy(update={"type": EntityType.PLACE})  # the gazetteer knows it
     return mention if mention is not None and mention.type is EntityType.PLACE else None
+
+
+def _area_place(state: DocState, noun: Token) -> Mention | None:
+    """'the Larkmoor area', 'the Halden suburbs': the place a name before an area noun
+    names, standing for the area."""
+    for child in (c for c in noun.lefts if c.dep_ in {"compound", "nmod", "amod"}):
+        named = state.mention_at.get(child.i)
+        if named is not None and named.type is EntityType.PLACE:
+            return named
+    return None
 
 
 def _people(state: DocState, sentence: Sentence,

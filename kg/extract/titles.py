@@ -28,6 +28,7 @@ from kg.lexicon import (
     parties,
     party_letters,
     party_offices,
+    place_words,
     professions,
     role_modifiers,
     state_abbreviations,
@@ -257,6 +258,11 @@ def _party_state_tag(state: DocState, sentence: Sentence, span: Span,
     role = found[1] if found is not None and found[1] not in professions() else LEGISLATOR
     yield make_fact(state, sentence, tag, predicate=AFFILIATED, lemma=tag.text.lower(),
                     subject=person, obj=place, rule="party-state-tag", roles=(), role_name=role)
+    # 'Rep. X, R-Ohio, chairman of the House Energy Committee': the parser hangs the title
+    # after the tag on the state, as if it were the state's chairman; it is X's.
+    for noun in (c for c in where.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                 and c.i > where.i and c.i not in state.mention_at):
+        yield from _role_noun_facts(state, sentence, noun, person, "title-after-party-tag")
 
 
 def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
@@ -592,6 +598,13 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         yield from (c for c in root.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
                     and c.i < span.start and c.right_edge.i == span.start - 2
                     and c.i not in state.mention_at)
+    if root.dep_ == "appos" and span.start >= 2 and span.doc[span.start - 1].text == ",":
+        # 'Speaking to the press agency, the president of the League, X, said': the parser
+        # sets both the title and the name beside the agency; the title ends at the comma
+        # before the name.
+        yield from (c for c in root.head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                    and c.i < span.start and c.right_edge.i == span.start - 2
+                    and c.i not in state.mention_at)
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and \
             root.head.i not in state.mention_at and not _earlier_named_appositive(state, root):
         yield root.head
@@ -665,6 +678,11 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         Span, str, Mention | None, tuple[Span, str] | None] | None:
     """A role noun read: its words, the role, its own holder and a party word before it."""
     lefts = [t for t in head.doc[head.left_edge.i:head.i + 1] if t.dep_ != "det"]
+    commas = [n for n, t in enumerate(lefts) if t.text == ","]
+    if commas:
+        # 'Rep. X, D-Calif., chairman of Y' parsed with the tag on 'chairman': words before a
+        # comma are another phrase, not the role's modifiers
+        lefts = lefts[commas[-1] + 1:]
     found = _role_at_end(state, lefts)
     if found is None:
         return None
@@ -675,15 +693,18 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         # 'the secretary of state': the 'of' phrase is part of the role, not its holder
         trigger, role = head.doc[lefts[-size].i:named_by_of[0]], named_by_of[1]
     holder: Mention | None = None
+    modified: Mention | None = None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS
                  and c.i >= trigger.end):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             mention = state.mention_at.get(pobj.i)
             if mention is not None and mention.type in HOLDER_TYPES | {EntityType.PERSON}:
                 holder = mention
-            elif mention is None and holder is None:
+            elif holder is None and mention is None:
                 # 'chairman of the largest party, the Social Liberal Party'
                 holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj)
+            if holder is None and modified is None and role not in professions():
+                modified = _modifying_holder(state, pobj)
     party = _party(state, lefts[:-size], role)
     before = _holder_in(state, _without_party(lefts[:-size], party), role)
     if holder is None or (holder.type is EntityType.PLACE and before is not None
@@ -691,7 +712,9 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         # 'a National Weather Service meteorologist in Amarillo': the service employs; the
         # place after says only where the post is
         holder = before
-    return trigger, role, holder, party
+    # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
+    # Aid relief chairman for the Tarn parish' serves Harbor Aid)
+    return trigger, role, holder or modified, party
 
 
 def _role_with_of(head: Token) -> tuple[int, str] | None:
@@ -721,6 +744,29 @@ def _coordinated_before_name(state: DocState, sentence: Sentence, span: Span,
         for head in (first, *later):
             yield from _role_noun_facts(state, sentence, head, person,
                                         "title-before-name-coordinated")
+
+
+MODIFIER_DEPS = {"compound", "nmod", "amod"}
+
+
+def _modifying_holder(state: DocState, pobj: Token) -> Mention | None:
+    """'head of the Norvik Alliance forces', 'director of the Lumen Arts festival', 'governor
+    of the Dunmore region': the role's object is a common noun whose modifiers name the
+    organisation it belongs to (or, for a region noun, the place); that name holds the post."""
+    own = state.mention_at.get(pobj.i)
+    if pobj.pos_ != "NOUN" or (own is not None and own.type is not EntityType.THING):
+        return None
+    region = pobj.lemma_.lower() in place_words()["region_words"]["words"]
+    pending = [c for c in pobj.lefts if c.dep_ in MODIFIER_DEPS]
+    while pending:
+        token = pending.pop()
+        named = state.mention_at.get(token.i)
+        if named is not None and (named.type is EntityType.ORGANIZATION or (
+                region and named.type is EntityType.PLACE)):
+            return named
+        if named is None and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            pending += [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+    return None
 
 
 def _nested_organisation(state: DocState, pobj: Token) -> Mention | None:
@@ -778,7 +824,8 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
     as_roles = [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
                 for pobj in prep.children if pobj.dep_ == "pobj"]
     if lemma in NAMING_VERBS and not any(c.dep_ == "nsubjpass" for c in subjects):
-        return  # 'X named Y CEO' would need the object; only the passive is read here
+        yield from _named_by(state, sentence, verb, subjects, roles)
+        return
     for subject in subjects:
         person = _copula_subject(state, verb, subject)
         if person is None or person.type is not EntityType.PERSON:
@@ -790,6 +837,28 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
         for role_head in as_roles:
             yield from _role_noun_facts(state, sentence, role_head, person, "title-verb-as",
                                         _verb_holder(state, verb))
+
+
+def _named_by(state: DocState, sentence: Sentence, verb: Token, subjects: list[Token],
+              roles: list[Token]) -> Iterator[Fact]:
+    """'Acme named Mara Quill chief executive', 'the council elected X mayor of Y': the
+    object holds the role the verb gives; its holder is the role's own ('mayor of Y') or
+    else the organisation or place that named the person ('it has named X publisher', with
+    'it' the company). The naming itself stays an event of the verb readers."""
+    people = [m for c in verb.children if c.dep_ == "dobj"
+              for m in [state.mention_at.get(c.i)]
+              if m is not None and m.type is EntityType.PERSON]
+    if not people or not roles:
+        return
+    namer = None
+    for subject in subjects:
+        found = _copula_subject(state, verb, subject)
+        if found is not None and (found.antecedent or found).type in HOLDER_TYPES:
+            namer = found
+    for person in people:
+        for role_head in roles:
+            yield from _role_noun_facts(state, sentence, role_head, person, "title-named-as",
+                                        namer)
 
 
 def _copula_subject(state: DocState, verb: Token, subject: Token) -> Mention | None:
