@@ -35,11 +35,16 @@ def test_coordinated_verbs_share_the_object_written_after_the_last(text, subject
     ("Tomas Vell returned to Norhaven and sold the Velmar Hotel.", "return"),
     # A verb that takes no object is not given one.
     ("Tomas Vell smiled and thanked Ona Vick.", "smile"),
+    # A verb that states an event alone ('arrive') is not given an object either.
+    ("Police arrived and shot Tomas Vell.", "arrive"),
+    # 'or' offers alternatives: neither is said to have happened to the object.
+    ("Brindle Motors may sue or buy Ostra Foods.", "sue"),
     # A participle after a comma is no coordination: the blast killed no hotel.
     ("A bomb exploded outside the Velmar Hotel, killing Jonas Berg.", "explode"),
 ])
 def test_a_verb_with_words_of_its_own_or_no_object_keeps_to_them(text, lemma):
-    assert not any(lem == lemma and obj in {"Velmar Hotel", "Ona Vick", "Jonas Berg"}
+    assert not any(lem == lemma and obj in {"Velmar Hotel", "Ona Vick", "Jonas Berg",
+                                            "Tomas Vell", "Ostra Foods"}
                    for _, lem, obj, _ in facts_of(text))
 
 
@@ -98,3 +103,8 @@ def test_a_first_passive_with_its_own_by_phrase_lends_it_to_nothing_after():
     assert any(s == "Tomas Berg" and lem == "shoot" and o == "Robert Vell"
                for s, lem, o, _ in facts)
     assert not any(lem == "die" and o is not None for _, lem, o, _ in facts)
+
+
+def test_passives_joined_by_or_under_a_negation_share_no_by_phrase():
+    facts = facts_of("The Norland Act was not affected or changed by Judge Ona Vick.")
+    assert not any(lem == "affect" and s == "Ona Vick" for s, lem, _, _ in facts)

@@ -143,8 +143,13 @@ def _shared_objects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
     verb takes it only when nothing of its own follows it before the next verb (no object,
     preposition or clause: 'returned to Oslo and sold the house' does not return the house),
     and only from a later conjunct with no subject of its own. Only a verb of the relation
-    vocabulary, which takes an object: 'smiled and thanked X' did not smile X."""
-    if verb.pos_ != "VERB" or load_vocabulary().spec(verb_lemma(verb)) is None:
+    vocabulary, which takes an object, and not one that states an event alone: 'smiled and
+    thanked X' did not smile X, 'arrived and shot X' did not arrive X. Verbs joined by 'or'
+    share nothing: 'to own or possess a gun' asserts neither."""
+    vocab = load_vocabulary()
+    lemma = verb_lemma(verb)
+    if verb.pos_ != "VERB" or vocab.spec(lemma) is None or lemma in vocab.occurrence_verbs or \
+            _alternatives(verb):
         return []
     if any(c.dep_ not in COORDINATION_GAP_DEPS for c in verb.children if c.i > verb.i):
         return []
@@ -176,9 +181,10 @@ def _coordinated_passive_facts(state: DocState, sentence: Sentence, verb: Token,
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and \
             not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in verb.children):
         first = verb.head
-    if first.pos_ != "VERB" or first.tag_ != "VBN" or \
-            not any(c.dep_ == "auxpass" for c in first.children):
-        return
+    if first.pos_ != "VERB" or first.tag_ != "VBN" or _alternatives(first) or \
+            not any(c.dep_ == "auxpass" for c in first.children) or \
+            any(c.dep_ == "neg" for c in first.children):
+        return  # 'were not connected to or impacted by X': neither, and not both
     patients = [m for c in first.children if c.dep_ == "nsubjpass" for conj in conjuncts(c)
                 if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
     own = _agents(state, verb)
@@ -209,6 +215,13 @@ def _coordinated_passive_facts(state: DocState, sentence: Sentence, verb: Token,
             if not same_span(agent, patient):
                 yield _fact(state, sentence, verb, reading, agent, patient,
                             f"{agent_rule}/{patient_rule}", roles)
+
+
+def _alternatives(verb: Token) -> bool:
+    """Whether the verbs coordinated with this one are joined by 'or' or 'nor'."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"}
+               for t in (first, verb) for c in t.children)
 
 
 def _agents(state: DocState, verb: Token) -> list[Mention]:
