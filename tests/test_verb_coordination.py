@@ -108,3 +108,20 @@ def test_a_first_passive_with_its_own_by_phrase_lends_it_to_nothing_after():
 def test_passives_joined_by_or_under_a_negation_share_no_by_phrase():
     facts = facts_of("The Norland Act was not affected or changed by Judge Ona Vick.")
     assert not any(lem == "affect" and s == "Ona Vick" for s, lem, _, _ in facts)
+
+
+def test_a_participle_the_vocabulary_does_not_know_states_a_fact_with_a_named_doer():
+    """Verbs outside the relation vocabulary keep their own name as predicate."""
+    facts = facts_of("The Harbor plan, first advocated by Senator Ona Vick, was dropped.")
+    assert ("Ona Vick", "advocate", "Harbor plan", "asserted") in facts
+
+
+@pytest.mark.parametrize("text", [
+    # A state or a report, not a deed of the one named.
+    "The scale used by the Norland Weather Office has five levels.",
+    # No named doer: who is meant is not said.
+    "The Harbor plan, first advocated by some senators, was dropped.",
+])
+def test_an_unknown_participle_without_a_named_doer_or_of_a_state_states_nothing(text):
+    assert not any(lem in {"use", "advocate"} and o is not None
+                   for _, lem, o, _ in facts_of(text))

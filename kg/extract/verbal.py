@@ -423,14 +423,22 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
                 spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
     """'the project, funded by the Foundation', 'the arrested protesters': a past participle on
     a noun (after it or before it) is a passive whose patient is that noun; with 'by' it is a
-    fact between the two, without it an occurrence of a verb with its own predicate."""
+    fact between the two, without it an occurrence of a verb with its own predicate. A verb
+    the vocabulary does not know states a fact under its own name only with a named doer
+    ('a plan first advocated by Senator X', 'the figures outlined by the Commission'), and
+    not when it is a state or a report ('the scale used by X', 'followed by X')."""
     patient = referent(state, verb.head)
-    if patient is None or patient.type is EntityType.DATE or lemma not in vocab.relations:
+    if patient is None or patient.type is EntityType.DATE:
+        return
+    agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
+              for pobj in c.children if pobj.dep_ == "pobj"]
+    named_doer = bool(agents) and all(a is not None and a.ner_label not in (None, "PROPN")
+                                      for a in agents)
+    if lemma not in vocab.relations and not (named_doer and
+                                             _eventive_passive(verb, lemma, vocab)):
         return
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
-              for pobj in c.children if pobj.dep_ == "pobj"]
     reading = _reading(state, verb, lemma, spec, vocab)
     roles = [r for r in frame.roles if r.mention not in agents]
     for agent in agents:
