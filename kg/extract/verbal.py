@@ -185,7 +185,9 @@ def _coordinated_passive_facts(state: DocState, sentence: Sentence, verb: Token,
             not any(c.dep_ == "auxpass" for c in first.children) or \
             any(c.dep_ == "neg" for c in first.children):
         return  # 'were not connected to or impacted by X': neither, and not both
-    patients = [m for c in first.children if c.dep_ == "nsubjpass" for conj in conjuncts(c)
+    # One passive subject: a second is the parser's ('Today's highlight: X was shot ...').
+    subjects = [c for c in first.children if c.dep_ == "nsubjpass" and c.i < first.i][-1:]
+    patients = [m for c in subjects for conj in conjuncts(c)
                 if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
     own = _agents(state, verb)
     if own and first is verb:
