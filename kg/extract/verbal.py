@@ -74,12 +74,18 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     frame = Frame()
     fill_subjects(state, verb, frame)
     if not frame.subjects:
+        shared = list(_coordinated_passive_facts(state, sentence, verb, lemma, spec, vocab))
+        if shared:
+            yield from shared
+            return
         if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN":
             yield from _participle(state, sentence, verb, lemma, spec, vocab)
         else:
             yield from _agentless_passive(state, sentence, verb, lemma, spec, vocab)
         return
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    if not frame.objects:
+        frame.objects = _shared_objects(state, verb)
     if lemma in event_nouns().support_verbs:
         # 'made a visit to Kyiv', 'held talks with X': the event noun states the fact (nominal).
         frame.objects = [(m, r) for m, r in frame.objects
@@ -124,6 +130,124 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+# What may stand between a verb and the verb it is coordinated with when the two share the
+# object after the second: 'arrested and charged X', 'bought, renovated and sold X'.
+COORDINATION_GAP_DEPS = frozenset({"cc", "punct", "advmod", "neg", "prt", "conj", "advcl"})
+
+
+def _shared_objects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """'Police arrested and charged X', 'X sued and defeated Y': coordinated verbs with one
+    subject share the object written once, after the last of them (right-node raising). A
+    verb takes it only when nothing of its own follows it before the next verb (no object,
+    preposition or clause: 'returned to Oslo and sold the house' does not return the house),
+    and only from a later conjunct with no subject of its own. Only a verb of the relation
+    vocabulary, which takes an object, and not one that states an event alone: 'smiled and
+    thanked X' did not smile X, 'arrived and shot X' did not arrive X. Verbs joined by 'or'
+    share nothing: 'to own or possess a gun' asserts neither."""
+    vocab = load_vocabulary()
+    lemma = verb_lemma(verb)
+    if verb.pos_ != "VERB" or vocab.spec(lemma) is None or lemma in vocab.occurrence_verbs or \
+            _alternatives(verb):
+        return []
+    if any(c.dep_ not in COORDINATION_GAP_DEPS for c in verb.children if c.i > verb.i):
+        return []
+    if any(c.dep_ in {"nsubjpass", "auxpass", "ccomp", "xcomp"} for c in verb.children):
+        return []
+    later = _later_conjuncts(verb)
+    for other in later:
+        if other.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "expl"}
+                                       for c in other.children):
+            return []
+        objects = [c for c in other.children if c.dep_ == "dobj" and c.i > other.i]
+        if objects:
+            return [(m, "inherited-dobj-conj") for o in objects for c in conjuncts(o)
+                    if (m := referent(state, c)) is not None and m.type is not EntityType.DATE]
+        if any(c.dep_ not in COORDINATION_GAP_DEPS for c in other.children if c.i > other.i):
+            return []
+    return []
+
+
+def _coordinated_passive_facts(state: DocState, sentence: Sentence, verb: Token, lemma: str,
+                               spec: RelationSpec | None, vocab: RelationVocabulary
+                               ) -> Iterator[Fact]:
+    """'X was shot and killed by Y': coordinated passives share the subject and auxiliary
+    written before the first and the 'by'-phrase written after the last, so Y shot X and Y
+    killed X. The parser gives the 'by'-phrase to the last verb and the subject to the first;
+    each verb here takes what it lacks from the other. Nothing when the first verb has a
+    'by'-phrase of its own ('was shot by Y and died': its own facts say it)."""
+    first = verb
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and \
+            not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in verb.children):
+        first = verb.head
+    if first.pos_ != "VERB" or first.tag_ != "VBN" or _alternatives(first) or \
+            not any(c.dep_ == "auxpass" for c in first.children) or \
+            any(c.dep_ == "neg" for c in first.children):
+        return  # 'were not connected to or impacted by X': neither, and not both
+    # One passive subject: a second is the parser's ('Today's highlight: X was shot ...').
+    subjects = [c for c in first.children if c.dep_ == "nsubjpass" and c.i < first.i][-1:]
+    patients = [m for c in subjects for conj in conjuncts(c)
+                if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
+    own = _agents(state, verb)
+    if own and first is verb:
+        return  # its own 'by' and its own subject: an ordinary passive
+    agents = [(m, "agent") for m in own]
+    if not agents and first is verb:
+        # The first verb borrows the agent of the last, if nothing of its own stands between.
+        if any(c.dep_ not in COORDINATION_GAP_DEPS for c in verb.children if c.i > verb.i):
+            return
+        for other in _later_conjuncts(verb):
+            if any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in other.children):
+                return
+            agents = [(m, "inherited-agent-conj") for m in _agents(state, other)]
+            if agents or any(c.dep_ not in COORDINATION_GAP_DEPS
+                             for c in other.children if c.i > other.i):
+                break
+    if not agents or not patients:
+        return
+    frame = Frame()
+    _fill_objects_and_roles(state, verb, spec, frame, vocab)
+    taken = [*patients, *(m for m, _ in agents)]
+    roles = [r for r in frame.roles if not any(same_span(r.mention, t) for t in taken)]
+    reading = _reading(state, verb, lemma, spec, vocab)
+    patient_rule = "nsubjpass" if first is verb else "inherited-nsubjpass-conj"
+    for agent, agent_rule in agents:
+        for patient in patients:
+            if not same_span(agent, patient):
+                yield _fact(state, sentence, verb, reading, agent, patient,
+                            f"{agent_rule}/{patient_rule}", roles)
+
+
+def _alternatives(verb: Token) -> bool:
+    """Whether the verbs coordinated with this one are joined by 'or' or 'nor'."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"}
+               for t in (first, verb) for c in t.children)
+
+
+def _agents(state: DocState, verb: Token) -> list[Mention]:
+    """Who a passive's own 'by'-phrase names ('by Y and Z')."""
+    return [m for c in verb.children if c.dep_ == "agent" for p in c.children
+            if p.dep_ == "pobj" for conj in conjuncts(p)
+            if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
+
+
+def _later_conjuncts(verb: Token) -> list[Token]:
+    """The verbs coordinated with this one that come after it, nearest first: spaCy hangs
+    every conjunct on the first ('bought, renovated and sold': 'renovated' and 'sold' on
+    'bought'), or chains them ('renovated' as a clause of 'bought', 'sold' on 'renovated')."""
+    chain = [c for c in verb.children if c.dep_ in {"conj", "advcl"} and c.i > verb.i]
+    if verb.dep_ == "conj":
+        chain += [c for c in verb.head.children if c.dep_ == "conj" and c.i > verb.i]
+    found: list[Token] = []
+    for token in sorted(chain, key=lambda t: t.i):
+        if token.dep_ == "advcl" and not _right_after_coordinator(token):
+            continue  # a clause of its own ('left after ...'), not a coordinated verb
+        found.append(token)
+        found += [c for c in token.children if c.dep_ == "conj"]
+    # Like verbs in like forms: 'exploded, killing eight' is a participle, not a coordination.
+    return sorted((t for t in found if t.tag_ == verb.tag_), key=lambda t: t.i)
 
 
 def speaks_of_thing(verb: Token, vocab: RelationVocabulary) -> bool:
@@ -301,14 +425,22 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
                 spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
     """'the project, funded by the Foundation', 'the arrested protesters': a past participle on
     a noun (after it or before it) is a passive whose patient is that noun; with 'by' it is a
-    fact between the two, without it an occurrence of a verb with its own predicate."""
+    fact between the two, without it an occurrence of a verb with its own predicate. A verb
+    the vocabulary does not know states a fact under its own name only with a named doer
+    ('a plan first advocated by Senator X', 'the figures outlined by the Commission'), and
+    not when it is a state or a report ('the scale used by X', 'followed by X')."""
     patient = referent(state, verb.head)
-    if patient is None or patient.type is EntityType.DATE or lemma not in vocab.relations:
+    if patient is None or patient.type is EntityType.DATE:
+        return
+    agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
+              for pobj in c.children if pobj.dep_ == "pobj"]
+    named_doer = bool(agents) and all(a is not None and a.ner_label not in (None, "PROPN")
+                                      for a in agents)
+    if lemma not in vocab.relations and not (named_doer and
+                                             _eventive_passive(verb, lemma, vocab)):
         return
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
-              for pobj in c.children if pobj.dep_ == "pobj"]
     reading = _reading(state, verb, lemma, spec, vocab)
     roles = [r for r in frame.roles if r.mention not in agents]
     for agent in agents:
