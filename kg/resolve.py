@@ -343,6 +343,9 @@ class _EntityTable:
         if found is not None and mention.is_pronoun and mention.text.lower() in _NEUTER and \
                 self.records[found].type is EntityType.PERSON:
             return None  # 'Halvorsen said it was the moment': 'it' is never a person
+        if found is not None and mention.is_pronoun and \
+                _unlinked_pronoun(mention, target, self._texts.get(mention.doc_id, "")):
+            return None
         return found
 
     def note_pronoun(self, mention: Mention) -> None:
@@ -373,6 +376,65 @@ def _expletive(mention: Mention, text: str) -> bool:
     was unclear whether ...'. Its antecedent, whatever extraction chose, gains no merge."""
     return mention.text.lower() == "it" and \
         bool(dummy_it().match(text[mention.end:mention.end + 80]))
+
+
+def _unlinked_pronoun(mention: Mention, antecedent: Mention, text: str) -> bool:
+    """Pronouns whose antecedent the words around them rule out, whatever extraction chose:
+
+    - 'I', 'me', 'you' outside any quotation: the writer or the reader, no one named;
+    - 'I' inside a quotation for a name outside its paragraph: a speaker is named beside the
+      quote, and one named paragraphs before is often not the one quoted ('X replied: "I
+      offered to resign"');
+    - 'I' after a verb of saying inside a quotation ('"Saying I'm sorry I got caught is no
+      plea," the judge said'): speech within speech, whose speaker is not the quote's;
+    - 'it' inside a quotation for a thing named outside it ('the BBC noted ... "However it
+      is dressed up, ..."'): the speaker's 'it' is mostly the matter at hand;
+    - 'he' or 'she' opening a clause before the name it announces ('before she ended her
+      campaign, Klobuchar was leading'): it refers forward, to the name after the comma."""
+    word = mention.text.lower()
+    if mention.doc_id != antecedent.doc_id or not text:
+        return False
+    opening = _quotation_opening(text, mention.start)
+    quoted = opening is not None
+    if word in _SPEAKER_OR_HEARER:
+        return opening is None or bool(_NESTED_SPEECH.search(text, opening, mention.end)) or \
+            "\n" in text[min(antecedent.start, opening):max(antecedent.end, opening)] or \
+            _quotation_opening(text, antecedent.start) == opening  # named inside the quote
+    if word in _NEUTER:
+        return quoted and _quotation_opening(text, antecedent.start) \
+            != _quotation_opening(text, mention.start)
+    if word in {"he", "she"} and antecedent.start < mention.start:
+        return bool(_CATAPHORA_BEFORE.search(text[max(0, mention.start - 30):mention.start])) \
+            and bool(_CATAPHORA_AFTER.match(text[mention.end:mention.end + 200]))
+    return False
+
+
+_SPEAKER_OR_HEARER = frozenset({"i", "me", "my", "mine", "myself", "you", "your", "yours",
+                                "yourself"})
+# Speech within speech: 'saying I'm sorry I got caught' up to the pronoun, in one sentence.
+_NESTED_SPEECH = re.compile(r"\b(?:[Ss]ay|[Ss]ays|[Ss]aying|[Tt]elling)\s+(?:that\s+)?I\b[^.!?]*$")
+# A fronted subordinate clause: the conjunction, the pronoun, its clause, a comma, a name.
+_CATAPHORA_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*|\bthat\s+)(?:[Bb]efore|[Aa]fter|[Ww]hen|"
+                               r"[Ww]hile|[Aa]lthough|[Tt]hough|[Ss]ince|[Oo]nce|[Uu]ntil|"
+                               r"[Bb]ecause|[Ii]f|[Aa]s)\s+$")
+_CATAPHORA_AFTER = re.compile(r"[^,.;:!?\"“”]{1,150},\s+(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+"
+                              r"\s+(?:was|is|had|has|said|says|did|would|will|could|[a-z]+ed)\b")
+_QUOTES = re.compile(r"[\"“”]")
+
+
+def _quotation_opening(text: str, offset: int) -> int | None:
+    """Where the quotation around ``offset`` opens (within its paragraph), or None."""
+    start = text.rfind("\n", 0, offset) + 1
+    opening = None
+    for found in _QUOTES.finditer(text, start, offset):
+        mark = found.group()
+        opens = mark == "“" or (mark == '"' and opening is None)
+        opening = found.start() if opens else None
+    return opening
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    return _quotation_opening(text, offset) is not None
 
 
 def _merge(mention: Mention, reason: MergeReason) -> Merge:
@@ -432,6 +494,7 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
     clusters, bare_titles = _cluster_names(_without_headline_only_names(named, results), texts,
                                            apart, _named_by_he_or_she(results))
     clusters = [part for cluster in clusters for part in _apart_by_document_type(cluster)]
+    clusters = _joined_to_country_forms(clusters, texts, apart)
     for mention in bare_titles:
         # 'the Queen' with no Queen named in the article: one thing of that article.
         thing = f"{mint_entity_id(EntityType.THING, mention.text)}/{mention.doc_id[:16]}"
@@ -443,7 +506,7 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
         cluster_id = mint_key_id(entity_type, key)
         if entity_type is not EntityType.THING:
             for doc_id in cluster.docs:
-                for word in {w for k in cluster.keys for w in k}:
+                for word in {w for k in cluster.keys for w in _head_words(k)}:
                     named_words[(doc_id, word)].add(cluster_id)
         for mention, reason in zip(cluster.mentions, cluster.reasons, strict=True):
             if reason is MergeReason.SAME_NAME and name_key(mention.text) != key:
@@ -652,7 +715,8 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
             continue
         if len(key) == 1 and key[0] in titles:
             for mention in by_key[key]:
-                holder = _title_holder(mention, key[0], clusters)
+                holder = None if _title_of_another(mention, texts) else \
+                    _title_holder(mention, key[0], clusters)
                 if holder is None:
                     bare_titles.append(mention)
                 else:
@@ -832,10 +896,24 @@ def _title_holder(mention: Mention, title: str, clusters: list[_Cluster]) -> _Cl
     return holders[0] if len(holders) == 1 else None
 
 
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _title_of_another(mention: Mention, texts: dict[str, str]) -> bool:
+    """'President of Ukraine Mykola Hrin said': a title with its own complement says whose
+    office it is, and that office may not be the one the document's titled person holds
+    ('Iranian President Ana Ruiz'); it names no one by itself."""
+    text = texts.get(mention.doc_id, "")
+    return bool(_OF_PLACE.match(text, mention.end))
+
+
 def _titled(mention: Mention, title: str) -> bool:
+    """Whether a mention gives its person the title: 'President Ana Ruiz', a title 'Iranian
+    President', or 'President of Ukraine' (the title's head is its word before 'of')."""
     words = mention.text.lower().split()
     given = (mention.title or "").lower().split()
-    return (len(words) > 1 and words[0] == title) or (bool(given) and given[-1] == title)
+    head = given[:given.index("of")] if "of" in given else given
+    return (len(words) > 1 and words[0] == title) or (bool(head) and head[-1] == title)
 
 
 def _is_place_name(key: Key, mentions: list[Mention]) -> bool:
@@ -914,12 +992,23 @@ def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
     return kinds
 
 
+def _head_words(key: Key) -> Key:
+    """The words of a name a definite noun can refer back to it by: those before its 'of'
+    ('the conference' is the 'Conference of State Legislatures', 'the states' are not)."""
+    return key[:key.index("of")] if "of" in key[1:] else key
+
+
 def _named_by_head_word(mention: Mention, text: str,
                         named_words: dict[tuple[str, str], set[str]]) -> str | None:
     """'the cyclone' after 'Cyclone Mara', 'the council' after 'Riverside City Council': a
-    definite noun that is a word of exactly one name in the same document is that entity."""
+    definite noun that is a word of exactly one name in the same document is that entity;
+    written as its lemma, since a name names one thing ('the states' are not the 'State
+    Council')."""
     before = text[max(0, mention.start - 8):mention.start]  # not a copy of the whole text
     if " " in (mention.lemma or " ") or not before.lower().endswith(("the ", "its ")):
+        return None
+    written = text[mention.start:mention.end].lower().split()
+    if not written or written[-1] != (mention.lemma or "").lower():
         return None
     candidates = named_words.get((mention.doc_id, mention.lemma or ""), set())
     return next(iter(candidates)) if len(candidates) == 1 else None
@@ -978,6 +1067,74 @@ def _after_country(full: Key) -> Key | None:
                 place is not None and place.kind == "country")):
             return full[size:]
     return None
+
+
+def _country_of(full: Key) -> str | None:
+    """The country whose name, initials or demonym leads a name ('UK Parliament' ->
+    'United Kingdom'), as the gazetteer or lexicon writes it; None without one."""
+    for size in (1, 2):
+        head = " ".join(full[:size])
+        place = gazetteer.lookup(head)
+        if len(full) > size and place is not None and place.kind == "country":
+            return place.name
+        initials = {k.lower(): v for k, v in initialisms().items()}
+        if len(full) > size and (head in initials or head in demonyms()):
+            return initials.get(head) or demonyms()[head]
+    return None
+
+
+def _names_country(text: str, country: str) -> bool:
+    """Whether a document writes the country: its name, an initialism or alias of it, or its
+    demonym ('British' for the United Kingdom)."""
+    names = {country, *known_aliases().get(country, ())}
+    names |= {k for k, v in initialisms().items() if v == country}
+    names |= {k.title() for k, v in demonyms().items() if v == country}
+    return any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", text) for n in names)
+
+
+def _joined_to_country_forms(clusters: list[_Cluster], texts: dict[str, str],
+                             apart: KeptApart) -> list[_Cluster]:
+    """'Parliament' in one article and 'UK Parliament' in another are one organisation when
+    the first article names that country and no other country whose 'Parliament' the corpus
+    names ('Tunisian Parliament'; an article naming both leaves it alone). Within one article
+    this is already a short form (``_short_form``, ``_after_country``)."""
+    led: dict[Key, list[tuple[_Cluster, str]]] = defaultdict(list)
+    for cluster in clusters:
+        if cluster.type is not EntityType.ORGANIZATION:
+            continue
+        for key in cluster.keys:
+            rest, country = _after_country(key), _country_of(key)
+            if rest is not None and country is not None:
+                led[rest].append((cluster, country))
+    joined: set[int] = set()
+    kept: list[_Cluster] = []
+    for cluster in clusters:
+        if cluster.type is not EntityType.ORGANIZATION or \
+                any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
+            continue
+        moved: set[str] = set()
+        for doc_id in sorted(cluster.docs):
+            homes = {id(c): c for k in cluster.keys for c, country in led.get(k, ())
+                     if _names_country(texts.get(doc_id, ""), country)}
+            if len(homes) != 1:
+                continue  # no country the article names, or two: 'Parliament' is either
+            home = next(iter(homes.values()))
+            if home is cluster or home.kept_apart(cluster.key(), apart):
+                continue
+            home.keys |= cluster.keys
+            for mention in cluster.mentions:
+                if mention.doc_id == doc_id:
+                    home.add(mention, MergeReason.SHORT_FORM)
+            moved.add(doc_id)
+        if moved:
+            joined.add(id(cluster))
+            rest = cluster.copy_empty()
+            for mention, reason in zip(cluster.mentions, cluster.reasons, strict=True):
+                if mention.doc_id not in moved:
+                    rest.add(mention, reason)
+            if rest.mentions:
+                kept.append(rest)
+    return [c for c in clusters if id(c) not in joined] + kept
 
 
 @cache
