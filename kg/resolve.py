@@ -72,7 +72,7 @@ from kg.model import (
     Role,
 )
 from kg.relations import load_vocabulary, name_kind
-from kg.type_votes import document_split_margin, mention_votes, winner
+from kg.type_votes import document_split_margin, load_rules, mention_votes, winner
 
 _SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason.INITIALS}
 # Mentions that join by another name than their own: their words do not key the entity.
@@ -235,7 +235,8 @@ class _Cluster:
     clustering linear in practice)."""
 
     def __init__(self, key: tuple[str, ...], texts: dict[str, str],
-                 gendered: frozenset[tuple[str, Key]] = frozenset()) -> None:
+                 gendered: frozenset[tuple[str, Key]] = frozenset(),
+                 given: frozenset[tuple[str, str]] = frozenset()) -> None:
         self.keys: set[tuple[str, ...]] = {key}
         self.first_key: Key | None = key
         self.longest: dict[str, int] = {}  # per document, the longest name it writes
@@ -246,20 +247,29 @@ class _Cluster:
         self.votes: Counter[EntityType] = Counter()
         self._texts = texts
         self._gendered = gendered
+        self._given = given
 
     def copy_empty(self) -> _Cluster:
         """A cluster of the same name and no mentions yet."""
-        empty = _Cluster(self.first_key or next(iter(self.keys)), self._texts, self._gendered)
+        empty = _Cluster(self.first_key or next(iter(self.keys)), self._texts, self._gendered,
+                         self._given)
         empty.keys = set(self.keys)
         return empty
 
     def votes_of(self, mention: Mention, reason: MergeReason) -> Counter[EntityType]:
-        """The type votes one mention casts when it joins for ``reason``."""
-        return mention_votes(mention, name_key(mention.text),
+        """The type votes one mention casts when it joins for ``reason``; an alias the
+        article declares ('CERB' after 'Coastal Emergency Response Benefit') casts the kind
+        word vote of the name it stands for, which may never be a mention of its own."""
+        votes = Counter[EntityType]()
+        if reason is MergeReason.DECLARED_ALIAS and self.first_key is not None and \
+                (kind := name_kind(self.first_key)) is not None:
+            votes[kind] += load_rules().weights.kind_word
+        return votes + mention_votes(mention, name_key(mention.text),
                              self._texts.get(mention.doc_id, ""),
                              short_form=reason in _SHORT_REASONS | {MergeReason.TITLE},
                              he_or_she=(mention.doc_id, name_key(mention.text))
-                             in self._gendered)
+                             in self._gendered,
+                             given_here=_given_here(mention, self._given))
 
     def add(self, mention: Mention, reason: MergeReason) -> None:
         self.mentions.append(mention)
@@ -492,7 +502,8 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
     clusters, bare_titles = _cluster_names(_without_headline_only_names(named, results), texts,
-                                           apart, _named_by_he_or_she(results))
+                                           apart, _named_by_he_or_she(results),
+                                           _given_names_used(named))
     clusters = [part for cluster in clusters for part in _apart_by_document_type(cluster)]
     clusters = _joined_to_country_forms(clusters, texts, apart)
     for mention in bare_titles:
@@ -679,9 +690,27 @@ def _named_by_he_or_she(results: list[ExtractionResult]) -> frozenset[tuple[str,
                      and m.text.lower() in _GENDERED)
 
 
+def _given_names_used(mentions: list[Mention]) -> frozenset[tuple[str, str]]:
+    """The first words (per document) of names of two or three words the recogniser read as
+    a person's: words the article uses as given names ('Nikos' of 'Nikos Dendias')."""
+    return frozenset((m.doc_id, key[0]) for m in mentions if m.ner_label == "PERSON"
+                     and 2 <= len(key := name_key(m.text)) <= 3)
+
+
+def _given_here(mention: Mention, given: frozenset[tuple[str, str]]) -> bool:
+    """A name of two or three capitalised words, no kind word in it, whose first word the
+    same article uses as a person's given name ('Nikos Alexiou' read as an organisation
+    beside 'Nikos Dendias')."""
+    key = name_key(mention.text)
+    return 2 <= len(key) <= 3 and (mention.doc_id, key[0]) in given and \
+        mention.ner_label != "PERSON" and name_kind(key) is None and \
+        all(w[:1].isupper() for w in mention.text.split())
+
+
 def _cluster_names(mentions: list[Mention], texts: dict[str, str],
                    apart: KeptApart = frozenset(),
-                   gendered: frozenset[tuple[str, Key]] = frozenset()
+                   gendered: frozenset[tuple[str, Key]] = frozenset(),
+                   given: frozenset[tuple[str, str]] = frozenset()
                    ) -> tuple[list[_Cluster], list[Mention]]:
     """The clusters of named mentions, and the bare titles ('the Queen') that name no one
     this document names with that title: those are no named entity (see ``_title_holder``).
@@ -739,7 +768,7 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
             elif acronym and home.type is EntityType.ORGANIZATION:
                 reason = MergeReason.INITIALS
             if home is None:
-                home = singles[key] = _Cluster(key, texts, gendered)
+                home = singles[key] = _Cluster(key, texts, gendered, given)
                 clusters.append(home)
             else:
                 home.keys.add(key)

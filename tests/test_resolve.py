@@ -836,3 +836,11 @@ def test_an_organisation_named_without_a_country_stays_apart_when_two_countries_
         ("Parliament sat in the UK and in Tunisia.", [("Parliament", "ORG", ORG)]))
     assert len(_ids(corpus, "Parliament")) == 1
     assert _ids(corpus, "Parliament").isdisjoint(_ids(corpus, "UK Parliament"))
+
+
+def test_a_declared_alias_takes_the_kind_of_the_name_it_stands_for():
+    corpus = _results(("Rent rose after CERB (Coastal Emergency Response Benefit) ended.",
+                       [("CERB", "ORG", ORG)]))
+    (entity,) = [e for e in corpus.entities if e.label == "CERB"]
+    assert entity.type is EntityType.THING
+    assert _why(corpus, "CERB") == {MergeReason.DECLARED_ALIAS}
