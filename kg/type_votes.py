@@ -93,6 +93,8 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     rules = load_rules()
     weights = rules.weights
     votes: Counter[EntityType] = Counter()
+    before_types, after_types = _context_types(mention, text)
+    around = before_types | after_types
     strong = mention.ner_label is not None and mention.ner_label != "PROPN"
     recogniser = weights.recogniser if strong else weights.guessed
     if not short_form:
@@ -109,7 +111,7 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
             recogniser = min(recogniser, weights.recogniser_on_place_name.get(mention.type,
                                                                               recogniser))
         if strong and mention.type is EntityType.PERSON and len(key) == 1 and \
-                not he_or_she and not person_supported(mention, key, text):
+                not he_or_she and not person_supported(mention, key, text, around):
             recogniser = min(recogniser, weights.unsupported_person)
     votes[mention.type] += weights.short_form if short_form else recogniser
     if not short_form and ARABIC_ARTICLE.match(mention.text):
@@ -124,10 +126,9 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
         one_word = _one_word_kind(mention, key, text)
         if one_word is not None:
             votes[one_word] += weights.kind_word
-    around = _context_types(mention, text)
     if EntityType.ORGANIZATION in around and _opens_with_given_name(key) and \
-            _context_types(mention, text, after=False) == {EntityType.ORGANIZATION}:
-        around.discard(EntityType.ORGANIZATION)  # 'the company John Reyes founded'
+            before_types == {EntityType.ORGANIZATION}:
+        around = around - {EntityType.ORGANIZATION}  # 'the company John Reyes founded'
     for entity_type in around:
         votes[entity_type] += weights.context
     defined = apposition_type(text[mention.end:mention.end + 120])
@@ -179,7 +180,8 @@ def _opens_with_given_name(key: tuple[str, ...]) -> bool:
     return len(key) >= 2 and key[0] in given_names()
 
 
-def person_supported(mention: Mention, key: tuple[str, ...], text: str) -> bool:
+def person_supported(mention: Mention, key: tuple[str, ...], text: str,
+                     around: set[EntityType] | None = None) -> bool:
     """Whether anything but the recogniser says a name is a person's: a given name that
     opens it ('Tom Harker') or is all of it, a family name written first ('Kim'), a title
     ('Kremlin spokesman X'), person words around it ('Mr', 'said she'), or a speech verb
@@ -190,7 +192,8 @@ def person_supported(mention: Mention, key: tuple[str, ...], text: str) -> bool:
     are weighed so: two capitalised words the recogniser calls a person mostly are one."""
     return _opens_with_given_name(key) or mention.title is not None or \
         (len(key) == 1 and (key[0] in given_names() or key[0] in family_names_first())) or \
-        EntityType.PERSON in _context_types(mention, text) or \
+        EntityType.PERSON in (around if around is not None
+                              else set().union(*_context_types(mention, text))) or \
         _speaks().match(text[mention.end:mention.end + 20]) is not None
 
 
@@ -286,9 +289,9 @@ def apposition_type(after: str) -> EntityType | None:
     return None
 
 
-def _context_types(mention: Mention, text: str, *, after: bool = True) -> set[EntityType]:
-    """The types the words right before the mention (and, unless ``after`` is false, right
-    after it) vote for."""
+def _context_types(mention: Mention, text: str) -> tuple[set[EntityType], set[EntityType]]:
+    """The types the words right before the mention, and those right after it, vote for:
+    read once per mention (the 'before' ones alone tell 'the company John Reyes founded')."""
     before = " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
     found = set()
     rules = load_rules()
@@ -298,14 +301,11 @@ def _context_types(mention: Mention, text: str, *, after: bool = True) -> set[En
     for entity_type, patterns in _before_patterns().items():
         if any(p.search(before) for p in patterns):
             found.add(entity_type)
-    if not after:
-        return found
     after_text = text[mention.end:mention.end + 40].lower()
-    for entity_type, words in rules.after.items():
-        if any(after_text.startswith(w) and not after_text[len(w):len(w) + 1].isalnum()
-               for w in words):
-            found.add(entity_type)
-    return found
+    following = {entity_type for entity_type, words in rules.after.items()
+                 if any(after_text.startswith(w) and not after_text[len(w):len(w) + 1].isalnum()
+                        for w in words)}
+    return found, following
 
 
 @cache
