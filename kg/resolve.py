@@ -494,7 +494,8 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
     document, for the noun phrases that refer back to them."""
     texts = {r.document.doc_id: r.document.text for r in results}
     openings = {(s.doc_id, s.index): s.start for r in results for s in r.sentences}
-    named = [_as_written(m, texts, apart) for r in results for m in _all_mentions(r)
+    named = [_glued_whole(_as_written(m, texts, apart), texts)
+             for r in results for m in _all_mentions(r)
              if not m.is_pronoun and m.type is not EntityType.DATE
              and (m.lemma is None or m.ner_label == "PROPN") and not is_never_alone(m.text)
              and not _common_word_opening(m, texts.get(m.doc_id, ""),
@@ -966,6 +967,28 @@ def _as_written(mention: Mention, texts: dict[str, str], apart: KeptApart) -> Me
     if written and frozenset((name_key(written), name_key(mention.text))) in apart:
         return mention.model_copy(update={"text": written})
     return mention
+
+
+_GLUED_BEFORE = re.compile(r"(?:[A-Z][\w]*-)+$")
+_GLUED_AFTER = re.compile(r"(?:-[A-Z][\w]*)+")
+
+
+def _glued_whole(mention: Mention, texts: dict[str, str]) -> Mention:
+    """'FDD' read out of 'the CNDD-FDD': capitalised words glued to a name by hyphens with no
+    space are the same name; the mention is named by the whole ('CNDD-FDD'), offsets kept,
+    so it joins that name and no fragment node stands beside it."""
+    text = texts.get(mention.doc_id, "")
+    if not mention.text[:1].isupper() or text[mention.start:mention.end] != mention.text:
+        return mention
+    before = _GLUED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    after = _GLUED_AFTER.match(text, mention.end)
+    if before is None and after is None:
+        return mention
+    start = before.start() if before is not None else mention.start
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        return mention  # 'pro-Kremlin': a lower-case word before the hyphen
+    end = after.end() if after is not None else mention.end
+    return mention.model_copy(update={"text": text[start:end]})
 
 
 def _read_as_other_words(mention: Mention, texts: dict[str, str]) -> bool:

@@ -844,3 +844,11 @@ def test_a_declared_alias_takes_the_kind_of_the_name_it_stands_for():
     (entity,) = [e for e in corpus.entities if e.label == "CERB"]
     assert entity.type is EntityType.THING
     assert _why(corpus, "CERB") == {MergeReason.DECLARED_ALIAS}
+
+
+def test_a_name_read_out_of_a_hyphenated_name_is_named_by_the_whole():
+    corpus = _results(("He served in the CNDD-FDD for years. The pro-Kremlin press wrote.",
+                       [("FDD", "PROPN", ORG), ("Kremlin", "PROPN", ORG)]))
+    labels = {e.label for e in corpus.entities}
+    assert "CNDD-FDD" in labels and "FDD" not in labels
+    assert "Kremlin" in labels  # a lower-case word before the hyphen glues nothing
