@@ -154,7 +154,8 @@ def _one_word_kind(mention: Mention, key: tuple[str, ...], text: str) -> EntityT
             return entity_type
     if mention.text.isupper() and mention.text in common_acronyms():
         return EntityType.THING
-    before = " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
+    before = "" if _NAME_GOES_ON.match(text, mention.end) else \
+        " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
     after = text[mention.end:mention.end + 30].lower()
     outlet = rules.outlet_one_word
     if any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in outlet.get("before", ())) \
@@ -291,10 +292,14 @@ def apposition_type(after: str) -> EntityType | None:
 
 def _context_types(mention: Mention, text: str) -> tuple[set[EntityType], set[EntityType]]:
     """The types the words right before the mention, and those right after it, vote for:
-    read once per mention (the 'before' ones alone tell 'the company John Reyes founded')."""
-    before = " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
-    found = set()
+    read once per mention (the 'before' ones alone tell 'the company John Reyes founded').
+    The words before a name that goes on in capitals ('told the Washington Post' for
+    'Washington') are about the longer name, not this one."""
     rules = load_rules()
+    found: set[EntityType] = set()
+    before = " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
+    if _NAME_GOES_ON.match(text, mention.end):
+        before = ""
     for entity_type, words in rules.before.items():
         if any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in words):
             found.add(entity_type)
@@ -306,6 +311,9 @@ def _context_types(mention: Mention, text: str) -> tuple[set[EntityType], set[En
                  if any(after_text.startswith(w) and not after_text[len(w):len(w) + 1].isalnum()
                         for w in words)}
     return found, following
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 
 
 @cache

@@ -325,3 +325,10 @@ def test_a_given_name_the_article_uses_makes_a_coordinated_name_a_person():
         mentions=(named("Nikos Alexiou", "ORG", EntityType.ORGANIZATION),))])
     assert {e.label: e.type for e in alone.entities}["Nikos Alexiou"] is \
         EntityType.ORGANIZATION
+
+
+def test_the_words_before_a_name_that_goes_on_are_about_the_longer_name():
+    text = "Team leader Tim Vale told the Harbury Post, 'It was amazing.'"
+    assert _votes("Harbury", "GPE", EntityType.PLACE, text)[EntityType.ORGANIZATION] == 0
+    assert winner(_votes("Harbury Post", "ORG", EntityType.ORGANIZATION, text)) is \
+        EntityType.ORGANIZATION
