@@ -483,7 +483,7 @@ def read_keep_apart(path: Path) -> tuple[tuple[str, str], ...]:
                          f"{err.strerror or err}") from None
     except ValidationError:
         raise InputError(f"{path}: not a JSON list of name pairs, e.g. "
-                         '[["Bill", "Bill Clinton"]]') from None
+                         '[["Ann", "Ann Hartley"]]') from None
     return tuple(pairs)
 
 
