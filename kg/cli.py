@@ -175,7 +175,7 @@ def main() -> None:
               help="Never merge these two names (undoes a merge `kg entities --merges` shows "
                    "to be wrong); repeatable.")
 @click.option("--keep-apart-file", type=click.Path(path_type=Path, dir_okay=False),
-              help='A JSON list of name pairs to keep apart: [["Bill", "Bill Clinton"]].')
+              help='A JSON list of name pairs to keep apart: [["Ann", "Ann Hartley"]].')
 @click.option("--store", "store", type=click.Path(path_type=Path, file_okay=False),
               help=f"Keep the graph and each article's extraction in this store folder "
                    f"(default without -o: {DEFAULT_STORE}); kg query, facts and entities read it.")

@@ -157,3 +157,9 @@ def place_heads() -> frozenset[str]:
 def outlet_words() -> frozenset[str]:
     """Words after an outlet's initials that name its news arm ('NBC News'), folded."""
     return frozenset(fold(w) for w in _data()["outlet_words"])  # type: ignore[union-attr]
+
+
+@cache
+def common_acronyms() -> frozenset[str]:
+    """Initialisms of common things ('LNG', 'CT'), as written: a concept, not a named entity."""
+    return frozenset(_data()["common_acronyms"])  # type: ignore[arg-type]

@@ -82,7 +82,7 @@ class Dateline(_Record):
 
     start: int
     end: int = Field(description="Just past the dash or colon that ends the stamp.")
-    place: str = Field(description="The place as a reader names it: 'Fresno' for 'FRESNO'.")
+    place: str = Field(description="The place as a reader names it: 'Harwick' for 'HARWICK'.")
     place_start: int
     place_end: int
     region: str | None = Field(default=None, description="The state or country that "

@@ -72,7 +72,7 @@ from kg.model import (
     Role,
 )
 from kg.relations import load_vocabulary, name_kind
-from kg.type_votes import document_split_margin, mention_votes, winner
+from kg.type_votes import document_split_margin, load_rules, mention_votes, winner
 
 _SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason.INITIALS}
 # Mentions that join by another name than their own: their words do not key the entity.
@@ -235,7 +235,8 @@ class _Cluster:
     clustering linear in practice)."""
 
     def __init__(self, key: tuple[str, ...], texts: dict[str, str],
-                 gendered: frozenset[tuple[str, Key]] = frozenset()) -> None:
+                 gendered: frozenset[tuple[str, Key]] = frozenset(),
+                 given: frozenset[tuple[str, str]] = frozenset()) -> None:
         self.keys: set[tuple[str, ...]] = {key}
         self.first_key: Key | None = key
         self.longest: dict[str, int] = {}  # per document, the longest name it writes
@@ -246,20 +247,29 @@ class _Cluster:
         self.votes: Counter[EntityType] = Counter()
         self._texts = texts
         self._gendered = gendered
+        self._given = given
 
     def copy_empty(self) -> _Cluster:
         """A cluster of the same name and no mentions yet."""
-        empty = _Cluster(self.first_key or next(iter(self.keys)), self._texts, self._gendered)
+        empty = _Cluster(self.first_key or next(iter(self.keys)), self._texts, self._gendered,
+                         self._given)
         empty.keys = set(self.keys)
         return empty
 
     def votes_of(self, mention: Mention, reason: MergeReason) -> Counter[EntityType]:
-        """The type votes one mention casts when it joins for ``reason``."""
-        return mention_votes(mention, name_key(mention.text),
+        """The type votes one mention casts when it joins for ``reason``; an alias the
+        article declares ('CERB' after 'Coastal Emergency Response Benefit') casts the kind
+        word vote of the name it stands for, which may never be a mention of its own."""
+        votes = Counter[EntityType]()
+        if reason is MergeReason.DECLARED_ALIAS and self.first_key is not None and \
+                (kind := name_kind(self.first_key)) is not None:
+            votes[kind] += load_rules().weights.kind_word
+        return votes + mention_votes(mention, name_key(mention.text),
                              self._texts.get(mention.doc_id, ""),
                              short_form=reason in _SHORT_REASONS | {MergeReason.TITLE},
                              he_or_she=(mention.doc_id, name_key(mention.text))
-                             in self._gendered)
+                             in self._gendered,
+                             given_here=_given_here(mention, self._given))
 
     def add(self, mention: Mention, reason: MergeReason) -> None:
         self.mentions.append(mention)
@@ -343,6 +353,9 @@ class _EntityTable:
         if found is not None and mention.is_pronoun and mention.text.lower() in _NEUTER and \
                 self.records[found].type is EntityType.PERSON:
             return None  # 'Halvorsen said it was the moment': 'it' is never a person
+        if found is not None and mention.is_pronoun and \
+                _unlinked_pronoun(mention, target, self._texts.get(mention.doc_id, "")):
+            return None
         return found
 
     def note_pronoun(self, mention: Mention) -> None:
@@ -373,6 +386,65 @@ def _expletive(mention: Mention, text: str) -> bool:
     was unclear whether ...'. Its antecedent, whatever extraction chose, gains no merge."""
     return mention.text.lower() == "it" and \
         bool(dummy_it().match(text[mention.end:mention.end + 80]))
+
+
+def _unlinked_pronoun(mention: Mention, antecedent: Mention, text: str) -> bool:
+    """Pronouns whose antecedent the words around them rule out, whatever extraction chose:
+
+    - 'I', 'me', 'you' outside any quotation: the writer or the reader, no one named;
+    - 'I' inside a quotation for a name outside its paragraph: a speaker is named beside the
+      quote, and one named paragraphs before is often not the one quoted ('X replied: "I
+      offered to resign"');
+    - 'I' after a verb of saying inside a quotation ('"Saying I'm sorry I got caught is no
+      plea," the judge said'): speech within speech, whose speaker is not the quote's;
+    - 'it' inside a quotation for a thing named outside it ('the BBC noted ... "However it
+      is dressed up, ..."'): the speaker's 'it' is mostly the matter at hand;
+    - 'he' or 'she' opening a clause before the name it announces ('before she ended her
+      campaign, Klobuchar was leading'): it refers forward, to the name after the comma."""
+    word = mention.text.lower()
+    if mention.doc_id != antecedent.doc_id or not text:
+        return False
+    opening = _quotation_opening(text, mention.start)
+    quoted = opening is not None
+    if word in _SPEAKER_OR_HEARER:
+        return opening is None or bool(_NESTED_SPEECH.search(text, opening, mention.end)) or \
+            "\n" in text[min(antecedent.start, opening):max(antecedent.end, opening)] or \
+            _quotation_opening(text, antecedent.start) == opening  # named inside the quote
+    if word in _NEUTER:
+        return quoted and _quotation_opening(text, antecedent.start) \
+            != _quotation_opening(text, mention.start)
+    if word in {"he", "she"} and antecedent.start < mention.start:
+        return bool(_CATAPHORA_BEFORE.search(text[max(0, mention.start - 30):mention.start])) \
+            and bool(_CATAPHORA_AFTER.match(text[mention.end:mention.end + 200]))
+    return False
+
+
+_SPEAKER_OR_HEARER = frozenset({"i", "me", "my", "mine", "myself", "you", "your", "yours",
+                                "yourself"})
+# Speech within speech: 'saying I'm sorry I got caught' up to the pronoun, in one sentence.
+_NESTED_SPEECH = re.compile(r"\b(?:[Ss]ay|[Ss]ays|[Ss]aying|[Tt]elling)\s+(?:that\s+)?I\b[^.!?]*$")
+# A fronted subordinate clause: the conjunction, the pronoun, its clause, a comma, a name.
+_CATAPHORA_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*|\bthat\s+)(?:[Bb]efore|[Aa]fter|[Ww]hen|"
+                               r"[Ww]hile|[Aa]lthough|[Tt]hough|[Ss]ince|[Oo]nce|[Uu]ntil|"
+                               r"[Bb]ecause|[Ii]f|[Aa]s)\s+$")
+_CATAPHORA_AFTER = re.compile(r"[^,.;:!?\"“”]{1,150},\s+(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+"
+                              r"\s+(?:was|is|had|has|said|says|did|would|will|could|[a-z]+ed)\b")
+_QUOTES = re.compile(r"[\"“”]")
+
+
+def _quotation_opening(text: str, offset: int) -> int | None:
+    """Where the quotation around ``offset`` opens (within its paragraph), or None."""
+    start = text.rfind("\n", 0, offset) + 1
+    opening = None
+    for found in _QUOTES.finditer(text, start, offset):
+        mark = found.group()
+        opens = mark == "“" or (mark == '"' and opening is None)
+        opening = found.start() if opens else None
+    return opening
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    return _quotation_opening(text, offset) is not None
 
 
 def _merge(mention: Mention, reason: MergeReason) -> Merge:
@@ -411,7 +483,7 @@ def read_keep_apart(path: Path) -> tuple[tuple[str, str], ...]:
                          f"{err.strerror or err}") from None
     except ValidationError:
         raise InputError(f"{path}: not a JSON list of name pairs, e.g. "
-                         '[["Bill", "Bill Clinton"]]') from None
+                         '[["Ann", "Ann Hartley"]]') from None
     return tuple(pairs)
 
 
@@ -422,7 +494,8 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
     document, for the noun phrases that refer back to them."""
     texts = {r.document.doc_id: r.document.text for r in results}
     openings = {(s.doc_id, s.index): s.start for r in results for s in r.sentences}
-    named = [_as_written(m, texts, apart) for r in results for m in _all_mentions(r)
+    named = [_glued_whole(_as_written(m, texts, apart), texts)
+             for r in results for m in _all_mentions(r)
              if not m.is_pronoun and m.type is not EntityType.DATE
              and (m.lemma is None or m.ner_label == "PROPN") and not is_never_alone(m.text)
              and not _common_word_opening(m, texts.get(m.doc_id, ""),
@@ -430,8 +503,10 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
     clusters, bare_titles = _cluster_names(_without_headline_only_names(named, results), texts,
-                                           apart, _named_by_he_or_she(results))
+                                           apart, _named_by_he_or_she(results),
+                                           _given_names_used(named))
     clusters = [part for cluster in clusters for part in _apart_by_document_type(cluster)]
+    clusters = _joined_to_country_forms(clusters, texts, apart)
     for mention in bare_titles:
         # 'the Queen' with no Queen named in the article: one thing of that article.
         thing = f"{mint_entity_id(EntityType.THING, mention.text)}/{mention.doc_id[:16]}"
@@ -443,7 +518,7 @@ def _assign_names(results: list[ExtractionResult], table: _EntityTable,
         cluster_id = mint_key_id(entity_type, key)
         if entity_type is not EntityType.THING:
             for doc_id in cluster.docs:
-                for word in {w for k in cluster.keys for w in k}:
+                for word in {w for k in cluster.keys for w in _head_words(k)}:
                     named_words[(doc_id, word)].add(cluster_id)
         for mention, reason in zip(cluster.mentions, cluster.reasons, strict=True):
             if reason is MergeReason.SAME_NAME and name_key(mention.text) != key:
@@ -616,9 +691,27 @@ def _named_by_he_or_she(results: list[ExtractionResult]) -> frozenset[tuple[str,
                      and m.text.lower() in _GENDERED)
 
 
+def _given_names_used(mentions: list[Mention]) -> frozenset[tuple[str, str]]:
+    """The first words (per document) of names of two or three words the recogniser read as
+    a person's: words the article uses as given names ('Nikos' of 'Nikos Dendias')."""
+    return frozenset((m.doc_id, key[0]) for m in mentions if m.ner_label == "PERSON"
+                     and 2 <= len(key := name_key(m.text)) <= 3)
+
+
+def _given_here(mention: Mention, given: frozenset[tuple[str, str]]) -> bool:
+    """A name of two or three capitalised words, no kind word in it, whose first word the
+    same article uses as a person's given name ('Nikos Alexiou' read as an organisation
+    beside 'Nikos Dendias')."""
+    key = name_key(mention.text)
+    return 2 <= len(key) <= 3 and (mention.doc_id, key[0]) in given and \
+        mention.ner_label != "PERSON" and name_kind(key) is None and \
+        all(w[:1].isupper() for w in mention.text.split())
+
+
 def _cluster_names(mentions: list[Mention], texts: dict[str, str],
                    apart: KeptApart = frozenset(),
-                   gendered: frozenset[tuple[str, Key]] = frozenset()
+                   gendered: frozenset[tuple[str, Key]] = frozenset(),
+                   given: frozenset[tuple[str, str]] = frozenset()
                    ) -> tuple[list[_Cluster], list[Mention]]:
     """The clusters of named mentions, and the bare titles ('the Queen') that name no one
     this document names with that title: those are no named entity (see ``_title_holder``).
@@ -652,7 +745,8 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
             continue
         if len(key) == 1 and key[0] in titles:
             for mention in by_key[key]:
-                holder = _title_holder(mention, key[0], clusters)
+                holder = None if _title_of_another(mention, texts) else \
+                    _title_holder(mention, key[0], clusters)
                 if holder is None:
                     bare_titles.append(mention)
                 else:
@@ -675,7 +769,7 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
             elif acronym and home.type is EntityType.ORGANIZATION:
                 reason = MergeReason.INITIALS
             if home is None:
-                home = singles[key] = _Cluster(key, texts, gendered)
+                home = singles[key] = _Cluster(key, texts, gendered, given)
                 clusters.append(home)
             else:
                 home.keys.add(key)
@@ -832,10 +926,24 @@ def _title_holder(mention: Mention, title: str, clusters: list[_Cluster]) -> _Cl
     return holders[0] if len(holders) == 1 else None
 
 
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _title_of_another(mention: Mention, texts: dict[str, str]) -> bool:
+    """'President of Ukraine Mykola Hrin said': a title with its own complement says whose
+    office it is, and that office may not be the one the document's titled person holds
+    ('Iranian President Ana Ruiz'); it names no one by itself."""
+    text = texts.get(mention.doc_id, "")
+    return bool(_OF_PLACE.match(text, mention.end))
+
+
 def _titled(mention: Mention, title: str) -> bool:
+    """Whether a mention gives its person the title: 'President Ana Ruiz', a title 'Iranian
+    President', or 'President of Ukraine' (the title's head is its word before 'of')."""
     words = mention.text.lower().split()
     given = (mention.title or "").lower().split()
-    return (len(words) > 1 and words[0] == title) or (bool(given) and given[-1] == title)
+    head = given[:given.index("of")] if "of" in given else given
+    return (len(words) > 1 and words[0] == title) or (bool(head) and head[-1] == title)
 
 
 def _is_place_name(key: Key, mentions: list[Mention]) -> bool:
@@ -859,6 +967,28 @@ def _as_written(mention: Mention, texts: dict[str, str], apart: KeptApart) -> Me
     if written and frozenset((name_key(written), name_key(mention.text))) in apart:
         return mention.model_copy(update={"text": written})
     return mention
+
+
+_GLUED_BEFORE = re.compile(r"(?:[A-Z][\w]*-)+$")
+_GLUED_AFTER = re.compile(r"(?:-[A-Z][\w]*)+")
+
+
+def _glued_whole(mention: Mention, texts: dict[str, str]) -> Mention:
+    """'FDD' read out of 'the CNDD-FDD': capitalised words glued to a name by hyphens with no
+    space are the same name; the mention is named by the whole ('CNDD-FDD'), offsets kept,
+    so it joins that name and no fragment node stands beside it."""
+    text = texts.get(mention.doc_id, "")
+    if not mention.text[:1].isupper() or text[mention.start:mention.end] != mention.text:
+        return mention
+    before = _GLUED_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    after = _GLUED_AFTER.match(text, mention.end)
+    if before is None and after is None:
+        return mention
+    start = before.start() if before is not None else mention.start
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        return mention  # 'pro-Kremlin': a lower-case word before the hyphen
+    end = after.end() if after is not None else mention.end
+    return mention.model_copy(update={"text": text[start:end]})
 
 
 def _read_as_other_words(mention: Mention, texts: dict[str, str]) -> bool:
@@ -914,12 +1044,23 @@ def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
     return kinds
 
 
+def _head_words(key: Key) -> Key:
+    """The words of a name a definite noun can refer back to it by: those before its 'of'
+    ('the conference' is the 'Conference of State Legislatures', 'the states' are not)."""
+    return key[:key.index("of")] if "of" in key[1:] else key
+
+
 def _named_by_head_word(mention: Mention, text: str,
                         named_words: dict[tuple[str, str], set[str]]) -> str | None:
     """'the cyclone' after 'Cyclone Mara', 'the council' after 'Riverside City Council': a
-    definite noun that is a word of exactly one name in the same document is that entity."""
+    definite noun that is a word of exactly one name in the same document is that entity;
+    written as its lemma, since a name names one thing ('the states' are not the 'State
+    Council')."""
     before = text[max(0, mention.start - 8):mention.start]  # not a copy of the whole text
     if " " in (mention.lemma or " ") or not before.lower().endswith(("the ", "its ")):
+        return None
+    written = text[mention.start:mention.end].lower().split()
+    if not written or written[-1] != (mention.lemma or "").lower():
         return None
     candidates = named_words.get((mention.doc_id, mention.lemma or ""), set())
     return next(iter(candidates)) if len(candidates) == 1 else None
@@ -978,6 +1119,74 @@ def _after_country(full: Key) -> Key | None:
                 place is not None and place.kind == "country")):
             return full[size:]
     return None
+
+
+def _country_of(full: Key) -> str | None:
+    """The country whose name, initials or demonym leads a name ('UK Parliament' ->
+    'United Kingdom'), as the gazetteer or lexicon writes it; None without one."""
+    for size in (1, 2):
+        head = " ".join(full[:size])
+        place = gazetteer.lookup(head)
+        if len(full) > size and place is not None and place.kind == "country":
+            return place.name
+        initials = {k.lower(): v for k, v in initialisms().items()}
+        if len(full) > size and (head in initials or head in demonyms()):
+            return initials.get(head) or demonyms()[head]
+    return None
+
+
+def _names_country(text: str, country: str) -> bool:
+    """Whether a document writes the country: its name, an initialism or alias of it, or its
+    demonym ('British' for the United Kingdom)."""
+    names = {country, *known_aliases().get(country, ())}
+    names |= {k for k, v in initialisms().items() if v == country}
+    names |= {k.title() for k, v in demonyms().items() if v == country}
+    return any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", text) for n in names)
+
+
+def _joined_to_country_forms(clusters: list[_Cluster], texts: dict[str, str],
+                             apart: KeptApart) -> list[_Cluster]:
+    """'Parliament' in one article and 'UK Parliament' in another are one organisation when
+    the first article names that country and no other country whose 'Parliament' the corpus
+    names ('Tunisian Parliament'; an article naming both leaves it alone). Within one article
+    this is already a short form (``_short_form``, ``_after_country``)."""
+    led: dict[Key, list[tuple[_Cluster, str]]] = defaultdict(list)
+    for cluster in clusters:
+        if cluster.type is not EntityType.ORGANIZATION:
+            continue
+        for key in cluster.keys:
+            rest, country = _after_country(key), _country_of(key)
+            if rest is not None and country is not None:
+                led[rest].append((cluster, country))
+    joined: set[int] = set()
+    kept: list[_Cluster] = []
+    for cluster in clusters:
+        if cluster.type is not EntityType.ORGANIZATION or \
+                any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
+            continue
+        moved: set[str] = set()
+        for doc_id in sorted(cluster.docs):
+            homes = {id(c): c for k in cluster.keys for c, country in led.get(k, ())
+                     if _names_country(texts.get(doc_id, ""), country)}
+            if len(homes) != 1:
+                continue  # no country the article names, or two: 'Parliament' is either
+            home = next(iter(homes.values()))
+            if home is cluster or home.kept_apart(cluster.key(), apart):
+                continue
+            home.keys |= cluster.keys
+            for mention in cluster.mentions:
+                if mention.doc_id == doc_id:
+                    home.add(mention, MergeReason.SHORT_FORM)
+            moved.add(doc_id)
+        if moved:
+            joined.add(id(cluster))
+            rest = cluster.copy_empty()
+            for mention, reason in zip(cluster.mentions, cluster.reasons, strict=True):
+                if mention.doc_id not in moved:
+                    rest.add(mention, reason)
+            if rest.mentions:
+                kept.append(rest)
+    return [c for c in clusters if id(c) not in joined] + kept
 
 
 @cache

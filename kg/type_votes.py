@@ -18,7 +18,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
-from kg.entity_names import family_names_first
+from kg.entity_names import common_acronyms, family_names_first
 from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
 from kg.model import EntityType, Mention
@@ -43,6 +43,7 @@ class _Weights(BaseModel):
     arabic_article: float = 0.0
     unsupported_person: float = 1.0
     capital_the: float = 0.0
+    given_here: float = 0.0
 
 
 class TypeVoteRules(BaseModel):
@@ -59,6 +60,8 @@ class TypeVoteRules(BaseModel):
     kind_suffixes: dict[EntityType, tuple[str, ...]] = {}
     instance_of_nouns: dict[EntityType, tuple[str, ...]] = {}
     speech_after: tuple[str, ...] = ()
+    one_word_kinds: dict[EntityType, tuple[str, ...]] = {}
+    outlet_one_word: dict[str, tuple[str, ...]] = {}
 
 
 @cache
@@ -74,7 +77,8 @@ def document_split_margin() -> float:
 
 
 def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
-                  short_form: bool = False, he_or_she: bool = False) -> Counter[EntityType]:
+                  short_form: bool = False, he_or_she: bool = False,
+                  given_here: bool = False) -> Counter[EntityType]:
     """The votes one mention casts. ``key`` is its folded name, ``text`` the document's text
     (for the words around it); a ``short_form`` of a longer name casts no gazetteer or
     kind-word vote, since its words name the longer thing ('Jordan' of 'Michael Jordan'), and
@@ -82,10 +86,15 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     surname as anything ('Brannock' an organisation ten times over the one 'Kyle
     Brannock' it read as a person), so the full name's mentions and the words around the
     short one decide. ``he_or_she``: a 'he' or 'she' of the document refers back to the
-    name, which supports the recogniser's person label (``person_supported``)."""
+    name, which supports the recogniser's person label (``person_supported``).
+    ``given_here``: the name's first word opens a name the recogniser read as a person's in
+    the same document ('Nikos Dendias, Nikos Alexiou and ...'): the article itself uses it
+    as a given name, whatever the recogniser read this name as."""
     rules = load_rules()
     weights = rules.weights
     votes: Counter[EntityType] = Counter()
+    before_types, after_types = _context_types(mention, text)
+    around = before_types | after_types
     strong = mention.ner_label is not None and mention.ner_label != "PROPN"
     recogniser = weights.recogniser if strong else weights.guessed
     if not short_form:
@@ -102,7 +111,7 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
             recogniser = min(recogniser, weights.recogniser_on_place_name.get(mention.type,
                                                                               recogniser))
         if strong and mention.type is EntityType.PERSON and len(key) == 1 and \
-                not he_or_she and not person_supported(mention, key, text):
+                not he_or_she and not person_supported(mention, key, text, around):
             recogniser = min(recogniser, weights.unsupported_person)
     votes[mention.type] += weights.short_form if short_form else recogniser
     if not short_form and ARABIC_ARTICLE.match(mention.text):
@@ -111,10 +120,16 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
         votes[EntityType.ORGANIZATION] += weights.capital_the
     if mention.title:
         votes[EntityType.PERSON] += weights.title
-    for entity_type in _context_types(mention, text):
-        if entity_type is EntityType.ORGANIZATION and _opens_with_given_name(key) and \
-                _context_types(mention, text, after=False) == {entity_type}:
-            continue  # 'the company John Reyes founded': John Reyes is no company
+    if not short_form and given_here:
+        votes[EntityType.PERSON] += weights.given_here
+    if not short_form and len(key) == 1:
+        one_word = _one_word_kind(mention, key, text)
+        if one_word is not None:
+            votes[one_word] += weights.kind_word
+    if EntityType.ORGANIZATION in around and _opens_with_given_name(key) and \
+            before_types == {EntityType.ORGANIZATION}:
+        around = around - {EntityType.ORGANIZATION}  # 'the company John Reyes founded'
+    for entity_type in around:
         votes[entity_type] += weights.context
     defined = apposition_type(text[mention.end:mention.end + 120])
     if defined is not None:
@@ -124,6 +139,30 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     if instance is not None:
         votes[instance] += weights.apposition
     return votes
+
+
+def _one_word_kind(mention: Mention, key: tuple[str, ...], text: str) -> EntityType | None:
+    """What a one-word name is by itself or by the words around it: a legislature's word
+    ('Congress', 'Senate': ``one_word_kinds``) is an organisation; an initialism of a common
+    thing ('LNG', 'CT' scans: ``kg/data/entity_names.json`` common_acronyms) is a thing; a
+    one-word name an outlet's words surround ('an interview with Dawn', 'Metro reported':
+    ``outlet_one_word``) is a publication, since a person the article quotes is named in
+    full first (a surname alone is a short form and casts no such vote)."""
+    rules = load_rules()
+    for entity_type, words in rules.one_word_kinds.items():
+        if key[0] in words:
+            return entity_type
+    if mention.text.isupper() and mention.text in common_acronyms():
+        return EntityType.THING
+    before = "" if _NAME_GOES_ON.match(text, mention.end) else \
+        " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
+    after = text[mention.end:mention.end + 30].lower()
+    outlet = rules.outlet_one_word
+    if any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in outlet.get("before", ())) \
+            or any(after.startswith(w) and not after[len(w):len(w) + 1].isalnum()
+                   for w in outlet.get("after", ())):
+        return EntityType.ORGANIZATION
+    return None
 
 
 def _titled_with_the(mention: Mention, key: tuple[str, ...], text: str) -> bool:
@@ -142,7 +181,8 @@ def _opens_with_given_name(key: tuple[str, ...]) -> bool:
     return len(key) >= 2 and key[0] in given_names()
 
 
-def person_supported(mention: Mention, key: tuple[str, ...], text: str) -> bool:
+def person_supported(mention: Mention, key: tuple[str, ...], text: str,
+                     around: set[EntityType] | None = None) -> bool:
     """Whether anything but the recogniser says a name is a person's: a given name that
     opens it ('Tom Harker') or is all of it, a family name written first ('Kim'), a title
     ('Kremlin spokesman X'), person words around it ('Mr', 'said she'), or a speech verb
@@ -153,7 +193,8 @@ def person_supported(mention: Mention, key: tuple[str, ...], text: str) -> bool:
     are weighed so: two capitalised words the recogniser calls a person mostly are one."""
     return _opens_with_given_name(key) or mention.title is not None or \
         (len(key) == 1 and (key[0] in given_names() or key[0] in family_names_first())) or \
-        EntityType.PERSON in _context_types(mention, text) or \
+        EntityType.PERSON in (around if around is not None
+                              else set().union(*_context_types(mention, text))) or \
         _speaks().match(text[mention.end:mention.end + 20]) is not None
 
 
@@ -249,26 +290,30 @@ def apposition_type(after: str) -> EntityType | None:
     return None
 
 
-def _context_types(mention: Mention, text: str, *, after: bool = True) -> set[EntityType]:
-    """The types the words right before the mention (and, unless ``after`` is false, right
-    after it) vote for."""
-    before = " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
-    found = set()
+def _context_types(mention: Mention, text: str) -> tuple[set[EntityType], set[EntityType]]:
+    """The types the words right before the mention, and those right after it, vote for:
+    read once per mention (the 'before' ones alone tell 'the company John Reyes founded').
+    The words before a name that goes on in capitals ('told the Washington Post' for
+    'Washington') are about the longer name, not this one."""
     rules = load_rules()
+    found: set[EntityType] = set()
+    before = " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
+    if _NAME_GOES_ON.match(text, mention.end):
+        before = ""
     for entity_type, words in rules.before.items():
         if any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in words):
             found.add(entity_type)
     for entity_type, patterns in _before_patterns().items():
         if any(p.search(before) for p in patterns):
             found.add(entity_type)
-    if not after:
-        return found
     after_text = text[mention.end:mention.end + 40].lower()
-    for entity_type, words in rules.after.items():
-        if any(after_text.startswith(w) and not after_text[len(w):len(w) + 1].isalnum()
-               for w in words):
-            found.add(entity_type)
-    return found
+    following = {entity_type for entity_type, words in rules.after.items()
+                 if any(after_text.startswith(w) and not after_text[len(w):len(w) + 1].isalnum()
+                        for w in words)}
+    return found, following
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 
 
 @cache

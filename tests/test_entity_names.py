@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from kg.entity_names import (
+    common_acronyms,
     family_names_first,
     fold,
     is_never_alone,
@@ -87,3 +88,14 @@ def test_a_role_modifier_read_into_a_name_is_dropped_and_initials_left_are_the_h
                                                                             "ORG")
     kept = _entity(["Supreme", "Court"], ["NNP", "NNP"], 0, 2, "ORG")  # a name's own word
     assert _without_modifier(kept).text == "Supreme Court"
+
+
+def test_america_alone_is_the_united_states_but_a_longer_name_with_it_is_not():
+    assert known_name("America") == "United States"
+    assert known_name("Latin America") is None
+    assert known_name("Bank of America") is None
+
+
+def test_common_initialisms_are_listed_as_written():
+    assert {"LNG", "CT"} <= common_acronyms()
+    assert "DC" not in common_acronyms()  # the District of Columbia is a named place

@@ -302,3 +302,26 @@ def test_a_committee_named_with_its_complement_stays_one_name_end_to_end():
     labels = {e.label for e in corpus.entities}
     assert "United States House Select Committee on Veltria" in labels
     assert "United States House Select Committee" not in labels
+
+
+def test_a_span_ending_in_a_role_word_before_a_persons_name_is_a_title_not_a_name():
+    doc = _doc(["Harwick", "RCMP", "Constable", "Tom", "Lyle", "said", "so"],
+               ["B-PERSON", "I-PERSON", "I-PERSON", "B-PERSON", "I-PERSON", "O", "O"])
+    title, person = doc.ents
+    assert is_fragment(title)
+    assert not is_fragment(person)
+    alone = _doc(["Harwick", "RCMP", "Constable", "said", "so"],
+                 ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    assert not is_fragment(alone.ents[0])  # no name after it: left to the other rules
+
+
+def test_a_surname_given_in_full_before_of_an_organisation_is_a_person_and_the_organisation():
+    doc = _doc(["Sam", "Wilson", "spoke", ".", "Authors", "Wilson", "of", "C-MORE", "and",
+                "Nick", "Hawco"],
+               ["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O",
+                "B-PERSON", "I-PERSON"])
+    assert _texts(split_person_of_place(doc.ents[1])) == [("Wilson", "PERSON"),
+                                                          ("C-MORE", "ORG")]
+    unnamed = _doc(["Authors", "Wilson", "of", "C-MORE", "spoke"],
+                   ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_person_of_place(unnamed.ents[0])) == [("Wilson of C-MORE", "ORG")]

@@ -265,3 +265,70 @@ def test_the_written_with_a_capital_inside_a_sentence_makes_a_title():
     assert winner(_votes("Hague", "GPE", EntityType.PLACE, text)) is EntityType.PLACE
     text = "The Veltrian was calm."
     assert winner(_votes("Veltrian", "LOC", EntityType.PLACE, text)) is EntityType.PLACE
+
+
+# Round 7: legislatures, outlets, common initialisms, building, competition and benefit heads,
+# and a given name the article itself uses.
+
+def test_a_legislature_named_by_its_word_alone_is_an_organisation():
+    text = "She was first elected to Congress in 1996."
+    assert winner(_votes("Congress", "GPE", EntityType.PLACE, text)) is EntityType.ORGANIZATION
+
+
+def test_a_one_word_name_in_an_outlets_place_is_a_publication_but_not_a_short_form():
+    text = "In an interview with Dawnlight, she said she was forced to marry."
+    assert winner(_votes("Dawnlight", "PERSON", EntityType.PERSON, text)) is \
+        EntityType.ORGANIZATION
+    mention = _mention("Dawnlight", "PERSON", EntityType.PERSON, start=text.index("Dawnlight"))
+    short = mention_votes(mention, name_key("Dawnlight"), text, short_form=True)
+    assert short[EntityType.ORGANIZATION] == 0
+    assert winner(_votes("Tolliver", "PERSON", EntityType.PERSON,
+                         "The Tolliver newspaper reported the fire.")) is EntityType.ORGANIZATION
+    assert winner(_votes("Tolliver", "PERSON", EntityType.PERSON,
+                         "Tolliver said the fire was out.")) is EntityType.PERSON
+
+
+def test_a_common_initialism_alone_is_a_thing_but_an_unknown_one_keeps_its_label():
+    text = "The clinic used CT scans and shipped LNG to the port."
+    assert winner(_votes("CT", "ORG", EntityType.ORGANIZATION, text)) is EntityType.THING
+    assert winner(_votes("LNG", "ORG", EntityType.ORGANIZATION, text)) is EntityType.THING
+    assert winner(_votes("NRDQ", "ORG", EntityType.ORGANIZATION,
+                         "The NRDQ met.")) is EntityType.ORGANIZATION
+
+
+def test_building_competition_and_benefit_heads_say_what_a_name_is():
+    assert winner(_votes("Carrick Hall", "ORG", EntityType.ORGANIZATION)) is EntityType.PLACE
+    assert winner(_votes("Harbour Business Plan Competition", "ORG",
+                         EntityType.ORGANIZATION)) is EntityType.EVENT
+    assert winner(_votes("Coastal Emergency Response Benefit", "ORG",
+                         EntityType.ORGANIZATION)) is EntityType.THING
+
+
+def test_a_given_name_the_article_uses_makes_a_coordinated_name_a_person():
+    text = "Their counterparts, Nikos Dendias and Nikos Alexiou, met in Cairo."
+    document = make_document(text, source="g.txt", date="2023-09-15")
+
+    def named(name, label, entity_type):
+        at = text.index(name)
+        return Mention(doc_id=document.doc_id, sentence_index=0, start=at, end=at + len(name),
+                       text=name, type=entity_type, ner_label=label)
+
+    corpus = resolve_corpus([ExtractionResult(document=document, sentences=(), facts=(),
+                                              mentions=(named("Nikos Dendias", "PERSON",
+                                                              EntityType.PERSON),
+                                                        named("Nikos Alexiou", "ORG",
+                                                              EntityType.ORGANIZATION)))])
+    types = {e.label: e.type for e in corpus.entities}
+    assert types["Nikos Alexiou"] is EntityType.PERSON
+    alone = resolve_corpus([ExtractionResult(
+        document=document, sentences=(), facts=(),
+        mentions=(named("Nikos Alexiou", "ORG", EntityType.ORGANIZATION),))])
+    assert {e.label: e.type for e in alone.entities}["Nikos Alexiou"] is \
+        EntityType.ORGANIZATION
+
+
+def test_the_words_before_a_name_that_goes_on_are_about_the_longer_name():
+    text = "Team leader Tim Vale told the Harbury Post, 'It was amazing.'"
+    assert _votes("Harbury", "GPE", EntityType.PLACE, text)[EntityType.ORGANIZATION] == 0
+    assert winner(_votes("Harbury Post", "ORG", EntityType.ORGANIZATION, text)) is \
+        EntityType.ORGANIZATION

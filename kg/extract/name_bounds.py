@@ -193,7 +193,8 @@ def _holder_name(text: str) -> bool:
 def split_person_of_place(ent: Span) -> Iterator[Span]:
     """'Rep. Lena Kealoha of Hawaii' read as one organisation: a given name and a surname (or
     a name after a role), 'of', and a place the gazetteer knows are a person and where she
-    is from."""
+    is from; so is a surname the document gave in full before, 'of' and a capitalised name
+    ('Wilson of C-MORE' after 'Sam Wilson'), a person and where he works."""
     doc = ent.doc
     words = [t.lower_ for t in ent]
     if ent.label_ not in {"ORG", "PERSON"} or "of" not in words:
@@ -201,6 +202,14 @@ def split_person_of_place(ent: Span) -> Iterator[Span]:
         return
     at = ent.start + words.index("of")
     person, place = doc[ent.start:at], doc[at + 1:ent.end]
+    if len(person) == 1 and len(place) and _surname_named_before(person[0]) and \
+            place[0].text[:1].isupper():
+        # 'lead authors, Wilson of C-MORE and ...' after 'Sam Wilson': the surname, then
+        # where he works ('of C-MORE'), an organisation unless the gazetteer knows a place.
+        yield Span(doc, person.start, person.end, label="PERSON")
+        yield Span(doc, place.start, place.end,
+                   label="GPE" if gazetteer.lookup(place.text) is not None else "ORG")
+        return
     titled = ent.start > 0 and canonical_role(doc[ent.start - 1].lower_) is not None
     if 2 <= len(person) <= 3 and (person[0].lower_ in given_names() or titled) and \
             all(t.is_title for t in person) and len(place) and \
@@ -209,6 +218,14 @@ def split_person_of_place(ent: Span) -> Iterator[Span]:
         yield Span(doc, place.start, place.end, label="GPE")
         return
     yield ent
+
+
+def _surname_named_before(token: Token) -> bool:
+    """Whether the document names a person of two words or more ending in this word before
+    it ('Sam Wilson' ... 'Wilson')."""
+    return token.is_title and any(
+        e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == token.text and e.end <= token.i
+        for e in token.doc.ents)
 
 
 def split_acronym_lead(ent: Span) -> Iterator[Span]:
@@ -241,7 +258,18 @@ def is_fragment(span: Span) -> bool:
         return True
     return _chair(span) or _role_alone(span) or _end_of_longer_name(span) or \
         _opening_adjective(span) or _after_capitalised_negation(span) or \
-        _demonym_alone(span) or _prefixed_descriptor(span) or _before_day_name(span)
+        _demonym_alone(span) or _prefixed_descriptor(span) or _before_day_name(span) or \
+        _title_before_name(span)
+
+
+def _title_before_name(span: Span) -> bool:
+    """'Harwick RCMP Constable Tom Lyle said': a span ending in a role word ('Constable')
+    right before a person's name is that person's title, not a name of its own (the town
+    in it is a place, no short form of a title)."""
+    doc = span.doc
+    return len(span) >= 2 and span.end < len(doc) and \
+        canonical_role(span[-1].lower_) is not None and \
+        doc[span.end].ent_type_ == "PERSON" and doc[span.end].ent_iob_ == "B"
 
 
 def _demonym_alone(span: Span) -> bool:
