@@ -94,7 +94,10 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # 'would have died': it did not; nor did what it would have let happen ('a bill that
         # would have allowed X to extradite Y').
         return Factuality.NEGATED
-    if governing & (vocab.hedge_verbs | words.claim_verbs) or \
+    # A claim verb whose complement the fact is ('claimed that X attacked Y'), not one a
+    # phrase of the clause hangs under ('in a study released by X, scientists report').
+    claimed = {t.lemma_.lower() for t, link in links if link in {"ccomp", "xcomp"}}
+    if governing & vocab.hedge_verbs or claimed & words.claim_verbs or \
             any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children) or \
             _secondhand(chain, vocab):
         # Someone's claim, whatever it says of the future: 'X claimed the drilling is to

@@ -211,3 +211,11 @@ def test_factuality_is_judged_once_per_verb(nlp):
     assert judge_factuality(visit, vocab) is Factuality.EXPECTED
     doc.user_data[("kg.factuality", id(vocab))][visit.i] = Factuality.NEGATED
     assert judge_factuality(visit, vocab) is Factuality.NEGATED  # the cached judgement
+
+
+def test_a_phrase_under_a_claim_verb_is_not_the_claim():
+    corpus = corpus_of("In a study released by the Harlow Institute on Monday, scientists "
+                       "report that frogs grow spikes.")
+    releases = [f for f in corpus.facts if f.lemma == "release"]
+    assert releases
+    assert {f.evidence.factuality for f in releases} == {Factuality.ASSERTED}
