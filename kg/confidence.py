@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
+from kg.lexicon import determiners
+
 # Facts whose fitted chance of being right is below this are not stated at all: on the judged
 # samples fewer than 1 in 10 of them were right, and a graph people trust must not carry them.
 FLOOR = 0.1
@@ -30,8 +32,6 @@ RUN_ON_WORDS = 40
 # Not (yet) done: a plan, a possibility, what someone says ought to happen. Judged right about
 # half as often as other facts (an intention read as an act, 'could' read as 'will').
 UNREALISED = frozenset({"expected", "possible", "normative"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
-                         "their", "our", "my", "your"})
 CLAUSE_INHERITED = ("inherited-advcl", "inherited-relcl", "inherited-pcomp", "inherited-object",
                     "inherited-poss", "inherited-accused-pcomp")
 
@@ -68,7 +68,7 @@ def _bare_noun(text: str) -> bool:
     """A participant that is one common noun ('the company', 'payments', 'role'): judged
     right about half as often as a name or a fuller description, often too vague to use."""
     words = text.split()
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in determiners():
         words = words[1:]
     return len(words) == 1 and words[0][:1].islower()
 

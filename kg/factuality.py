@@ -48,19 +48,39 @@ def governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
 
 
 def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
-    links = list(governor_links(verb))
+    """How sure the text is of the fact ``verb`` states; judged once per verb of a parse (the
+    facts of a verb, the dates in its clause and nominal readings all ask for it)."""
+    cache = verb.doc.user_data.setdefault(("kg.factuality", id(vocab)), {})
+    if verb.i not in cache:
+        cache[verb.i] = _judge(verb, vocab)
+    return cache[verb.i]
+
+
+def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
+    links = [(t, _complement_link(t, link, below)) for (t, link), below in
+             zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
+                 strict=False)]
     chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
     # ... but not their verbs: in 'denied X and said Y', Y is not denied.
     # A relative clause's head noun governs nothing: 'the plan, which X rejected' is no plan.
     governing = {t.lemma_.lower() for t, link in links
                  if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"}} - {verb.lemma_.lower()}
+    words = argument_words()
+    # Only a verb the clause completes makes it a plan ('expected to visit', 'plans to
+    # resign'); a clause beside it does not ('though X confessed, others were tried').
+    completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
+                  and t.pos_ in {"VERB", "AUX", "ADJ"}}
+    improbable = completing & words.improbability_words or any(
+        c.dep_ in {"acomp", "oprd"} and c.lower_ in words.improbability_words
+        for t in chain[1:] for c in t.children)  # 'it is unlikely that X will'
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
-            governing & vocab.negating_governors:
-        return Factuality.NEGATED  # 'did not meet', 'received no response', 'failed to act'
+            governing & vocab.negating_governors or improbable:
+        # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
+        # 'called it unlikely that X would fund Y': the writer leans to its not happening.
+        return Factuality.NEGATED
     if governing & vocab.denial_verbs:
         return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
-    auxiliaries = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}}
-    unlikely = any(c.lower_ == "unlikely" for t in chain for c in t.children)
+    auxiliaries = auxiliaries_of(*chain)
     clauses = [verb, *(t for t, link in links if link == "conj")]
     conditions = [c for t in clauses for c in t.children if c.dep_ == "advcl"]
     if any(m.dep_ == "mark" and m.lower_ in vocab.conditional_marks
@@ -68,21 +88,23 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # 'if Pakistan defeated India', 'asked whether X met Y', and what depends on such a
         # condition: 'will resign unless Y apologises'.
         return Factuality.POSSIBLE
-    words = argument_words()
     if _counterfactual(verb, auxiliaries, words.counterfactual_modals) or any(
-            _counterfactual(t, _auxiliaries(t), words.counterfactual_modals)
+            _counterfactual(t, auxiliaries_of(t), words.counterfactual_modals)
             for t in _completed_by(verb, links)):
         # 'would have died': it did not; nor did what it would have let happen ('a bill that
         # would have allowed X to extradite Y').
         return Factuality.NEGATED
-    # Only a verb the clause completes makes it a plan ('expected to visit', 'plans to
-    # resign'); a clause beside it does not ('though X confessed, others were tried').
-    completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
-                  and t.pos_ in {"VERB", "AUX", "ADJ"}}
-    # 'is unlikely to visit', 'appeared to be wearing', 'called it unlikely that X would buy';
-    # not 'appeared in court, charged with ...'.
-    uncertain = bool(completing & words.uncertainty_governors)
-    if auxiliaries & vocab.possible_auxiliaries or unlikely or uncertain:
+    # A claim verb whose complement the fact is ('claimed that X attacked Y'), not one a
+    # phrase of the clause hangs under ('in a study released by X, scientists report').
+    claimed = {t.lemma_.lower() for t, link in links if link in {"ccomp", "xcomp"}}
+    if governing & vocab.hedge_verbs or claimed & words.claim_verbs or \
+            any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children) or \
+            _secondhand(chain, vocab):
+        # Someone's claim, whatever it says of the future: 'X claimed the drilling is to
+        # protect Y', 'the paper reported that X will resign', 'according to X, ...'.
+        return Factuality.REPORTED
+    # 'appeared to be wearing', 'could visit'; not 'appeared in court, charged with ...'.
+    if auxiliaries & vocab.possible_auxiliaries or completing & words.uncertainty_governors:
         return Factuality.POSSIBLE
     asked = "to" in auxiliaries and bool(completing & words.request_verbs)
     if auxiliaries & words.normative_modals or completing & words.normative_modals or asked:
@@ -90,16 +112,15 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # called to join': what someone says ought to happen ('could ask X to' stays possible).
         return Factuality.NORMATIVE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
-    # 'signed an agreement to build a pipeline', 'joined the race to replace him': what a
-    # thing or an act is for has not happened yet.
-    purpose = (verb.dep_ in {"acl", "relcl", "advcl"} and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-        not _ranked(verb.head)) or _purpose_after_object(verb)
+    # 'signed an agreement to build a pipeline', 'joined the race to replace him', and what
+    # such a purpose completes ('to help the militia stop the invasion'): what a thing or an
+    # act is for has not happened yet.
+    purpose = any(_purpose(t) for t in [verb, *_completed_by(verb, links, through_conj=True)])
     # 'an agreement on sending troops': what a plan is about is planned.
     planned = verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and plan_noun(verb.head.head)
     # 'voted to lift the ban', 'agreed to suspend talks': decided, not yet done.
     # 'had to leave', 'needs to act': an obligation, like 'must'; 'allowed him to run',
-    # 'urged X to resign': asked or let, not done ('forced X to resign' is done).
+    # 'sentenced to pay a fine': let or ordered, not done ('forced X to resign' is done).
     # An obligation needs its infinitive: 'had to leave', not 'had control'.
     obliged = any(link == "xcomp" and t.lemma_.lower() in words.obligation_verbs
                   for t, link in links) and "to" in auxiliaries
@@ -113,16 +134,28 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     if headline_infinitive or purpose or planned or auxiliaries & vocab.future_auxiliaries or \
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
-    # 'X accused Y' is asserted; 'allege that Y' is reported. A named source ('the Post
-    # reported that ...', 'according to the Post') is attribution: asserted, attributed to it.
-    if governing & vocab.hedge_verbs or any(c.lower_ in vocab.hedge_adverbs for t in chain
-                                            for c in t.children) or _secondhand(chain, vocab):
-        return Factuality.REPORTED
     return Factuality.ASSERTED
 
 
-def _auxiliaries(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+def _complement_link(governor: Token, link: str, below: Token) -> str:
+    """'was sentenced to five years and to pay a fine': the parser makes the second
+    infinitive a sibling of the verb it completes; an infinitive coordinated with a verb
+    that is not one completes it, like 'ordered X to pay'."""
+    if link == "conj" and "to" in auxiliaries_of(below) and "to" not in auxiliaries_of(governor):
+        return "xcomp"
+    return link
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive that says what a thing or an act is for: 'an agreement to build X',
+    'went there to help' (not 'the first woman to win'), or one hung after an object."""
+    return (verb.dep_ in {"acl", "relcl", "advcl"} and "to" in auxiliaries_of(verb) and
+            not _ranked(verb.head)) or _purpose_after_object(verb)
+
+
+def auxiliaries_of(*verbs: Token) -> set[str]:
+    """The auxiliaries of these verbs, as written: 'will', 'to', 'have', 'been'."""
+    return {c.lower_ for verb in verbs for c in verb.children if c.dep_ in {"aux", "auxpass"}}
 
 
 def _counterfactual(verb: Token, auxiliaries: set[str], modals: frozenset[str]) -> bool:
@@ -130,11 +163,14 @@ def _counterfactual(verb: Token, auxiliaries: set[str], modals: frozenset[str]) 
     return verb.tag_ == "VBN" and "have" in auxiliaries and bool(auxiliaries & modals)
 
 
-def _completed_by(verb: Token, links: list[tuple[Token, str]]) -> Iterator[Token]:
+def _completed_by(verb: Token, links: list[tuple[Token, str]], *,
+                  through_conj: bool = False) -> Iterator[Token]:
     """The verbs this one completes, up the chain while each link is a complement ('would
-    have allowed the mayor to expel': 'expel' completes 'allowed')."""
+    have allowed the mayor to expel': 'expel' completes 'allowed'); with ``through_conj``
+    also past siblings ('to enter and deploy': 'deploy' shares what 'enter' is for)."""
+    allowed = {"xcomp", "ccomp", "conj"} if through_conj else {"xcomp", "ccomp"}
     for token, link in links:
-        if link not in {"xcomp", "ccomp"}:
+        if link not in allowed:
             return
         yield token
 
@@ -145,8 +181,7 @@ def _purpose_after_object(verb: Token) -> bool:
     verb whose object does it ('urged Kim to resign', judged elsewhere) or is the means it
     was done with ('used a drone to film the match')."""
     governor = verb.head
-    if verb.dep_ != "xcomp" or governor.i == verb.i or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "xcomp" or governor.i == verb.i or "to" not in auxiliaries_of(verb):
         return False
     words = argument_words()
     lemma = governor.lemma_.lower()
@@ -169,14 +204,20 @@ HEARSAY_NOUNS = {"report", "source", "media", "outlet", "projection", "rumour", 
 
 def _secondhand(chain: list[Token], vocab: RelationVocabulary) -> bool:
     """The writer passes it on rather than states it: 'according to local media', 'per
-    reports', 'by reports', or a speech verb whose subject is reports or sources ('sources
-    said he had died'). A named or already-mentioned source ('according to the electoral
-    commission', 'the report said') is attribution, not hearsay."""
+    reports', 'by reports', a speech verb whose subject is reports or sources ('sources
+    said he had died'), or 'according to' a person or a party ('according to Lena Marsh',
+    'according to officials': their claim). A named record or an already-mentioned source
+    ('according to results from the electoral commission', 'the report said') is
+    attribution, not hearsay."""
+    claimants = argument_words().claimant_nouns
     for token in chain:
         for child in token.children:
             sources: list[Token] = []
             if child.lower_ == "according":
                 sources = [g for to in child.children for g in to.children if g.dep_ == "pobj"]
+                if any(s.ent_type_ == "PERSON" or s.lemma_.lower() in claimants
+                       for s in sources):
+                    return True
             elif child.dep_ == "prep" and child.lower_ in {"per", "by"}:
                 sources = [g for g in child.children if g.dep_ == "pobj"]
             elif token is not chain[0] and token.lemma_.lower() in vocab.speech_verbs and \

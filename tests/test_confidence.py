@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from helpers import corpus_of
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.confidence import calibrated, signs, weights
+from kg.lexicon import determiners
 
 BASE = dict(rule="nsubj/dobj", predicate="visited", subject="Lena Marsh", obj="Oslo",
             known_predicate=True, sentence="Lena Marsh visited Oslo on Monday.",
@@ -56,3 +59,28 @@ def test_a_participant_that_is_one_bare_noun_is_less_sure():
     assert score(obj="the farm") < score(obj="the Harlow farm") < score()
     assert score(subject="the council", sentence="The council visited Oslo.") < \
         score(subject="the Harlow council", sentence="The Harlow council visited Oslo.")
+
+
+def test_a_description_is_weighed_by_its_head_phrase():
+    """'Neighbours' opening a sentence is labelled 'neighbour' in the graph, the participant a
+    reader (and the judges whose verdicts fitted the weights) sees: one bare noun, not a name
+    for its capital letter."""
+    corpus = corpus_of("Neighbours confronted Tom Reyes on Monday. "
+                       "Lena Marsh confronted Tom Reyes on Friday.")
+    by_subject = {f.subject.mention.text: f for f in corpus.facts
+                  if f.object is not None and f.object.entity_id == "person/tom-reyes"}
+    described = by_subject["Neighbours"]
+    assert described.evidence.confidence < by_subject["Lena Marsh"].evidence.confidence
+    assert described.evidence.confidence == score(
+        subject="neighbour", obj="Tom Reyes", predicate=described.predicate,
+        sentence="Neighbours confronted Tom Reyes on Monday.")
+
+
+@given(determiner=st.sampled_from(sorted(determiners())),
+       noun=st.from_regex(r"[a-z]{3,10}", fullmatch=True),
+       other=st.from_regex(r"[a-z]{3,10}", fullmatch=True))
+def test_any_determiner_of_the_shared_list_leaves_a_bare_noun(determiner, noun, other):
+    bare = signs(**{**BASE, "obj": f"{determiner} {noun}"})  # type: ignore[arg-type]
+    fuller = signs(**{**BASE, "obj": f"{determiner} {other} {noun}"})  # type: ignore[arg-type]
+    assert bare["object_bare_noun"] == 1.0
+    assert fuller["object_bare_noun"] == 0.0

@@ -122,9 +122,12 @@ def test_what_a_subject_decided_or_agreed_to_do_is_a_plan(text):
     ("Tom Reyes signed a letter of intent on selling the farm to Lena Marsh.", "sell",
      Factuality.EXPECTED),
     ("The Harlow Jazz were to play the Brenna Hawks on Friday.", "play", Factuality.EXPECTED),
-    ("Tom Reyes is unlikely to visit Oslo.", "visit", Factuality.POSSIBLE),
+    # 'unlikely' leans to no: a blind judge found 'possible' misstated it
+    ("Tom Reyes is unlikely to visit Oslo.", "visit", Factuality.NEGATED),
     ("Lena Marsh called it unlikely that Tom Reyes would buy the farm.", "buy",
-     Factuality.POSSIBLE),
+     Factuality.NEGATED),
+    ("It is unlikely that Tom Reyes will buy the farm.", "buy", Factuality.NEGATED),
+    ("It is unclear whether Tom Reyes will buy the farm.", "buy", Factuality.POSSIBLE),
     ("Tom Reyes appeared to be wearing a wig.", "wear", Factuality.POSSIBLE),
     ("The law allowed Tom Reyes to buy the farm.", "buy", Factuality.EXPECTED),  # let, not done
     ("Lena Marsh forced Tom Reyes to sell the farm.", "sell", Factuality.ASSERTED),  # done
@@ -164,3 +167,55 @@ def test_counterfactual_normative_and_purpose_clauses(nlp, text, verb, expected)
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "lemma", "factuality"), [
+    # sentenced or ordered to do it: not done, also when the parser coordinates the
+    # infinitive with the sentence ('to two years and to pay')
+    ("Tom Reyes was sentenced by a judge to two years in prison and to pay a fine to the "
+     "city of Harlow.", "pay", Factuality.EXPECTED),
+    ("A judge sentenced Tom Reyes to pay a fine to Lena Marsh.", "pay", Factuality.EXPECTED),
+    ("The court ordered Tom Reyes to pay damages to Lena Marsh.", "pay", Factuality.EXPECTED),
+    # a named claim is reported, whatever it says of the future
+    ("Lena Marsh claimed that the Velmar army attacked Tarn.", "attack", Factuality.REPORTED),
+    ("Lena Marsh claimed the Velmar tax is only to protect Tarn farmers.", "protect",
+     Factuality.REPORTED),
+    ("The Harlow Gazette reported that Tom Reyes had sold the farm.", "sell",
+     Factuality.REPORTED),
+    ("According to Lena Marsh, Tom Reyes sold the farm.", "sell", Factuality.REPORTED),
+    ("According to officials, Tom Reyes sold the farm.", "sell", Factuality.REPORTED),
+    # what a purpose completes is not done either
+    ("Lena Marsh flew to Tarn to help Tom Reyes buy the Brenna farm.", "buy",
+     Factuality.EXPECTED),
+    ("The Velmar army went to Tarn to seize and hold the Brenna airport.", "hold",
+     Factuality.EXPECTED),
+    # 'said' stays attribution of what the writer states
+    ("Lena Marsh said that Tom Reyes sold the farm.", "sell", Factuality.ASSERTED),
+])
+def test_orders_claims_and_purposes_are_not_asserted(text, lemma, factuality):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {factuality}
+
+
+def test_a_claim_names_its_claimant():
+    corpus = corpus_of("Lena Marsh claimed that the Velmar army attacked Tarn.")
+    (attack,) = [f for f in corpus.facts if f.lemma == "attack"]
+    assert attack.evidence.attributed_entity_id == "person/lena-marsh"
+
+
+def test_factuality_is_judged_once_per_verb(nlp):
+    doc = nlp("Tom Reyes will visit Oslo on Monday.")
+    visit = next(t for t in doc if t.text == "visit")
+    vocab = load_vocabulary()
+    assert judge_factuality(visit, vocab) is Factuality.EXPECTED
+    doc.user_data[("kg.factuality", id(vocab))][visit.i] = Factuality.NEGATED
+    assert judge_factuality(visit, vocab) is Factuality.NEGATED  # the cached judgement
+
+
+def test_a_phrase_under_a_claim_verb_is_not_the_claim():
+    corpus = corpus_of("In a study released by the Harlow Institute on Monday, scientists "
+                       "report that frogs grow spikes.")
+    releases = [f for f in corpus.facts if f.lemma == "release"]
+    assert releases
+    assert {f.evidence.factuality for f in releases} == {Factuality.ASSERTED}

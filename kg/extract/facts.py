@@ -78,9 +78,14 @@ def confidence_of(predicate: str, lemma: str, subject: Mention, obj: Mention | N
 
 
 def _name(mention: Mention) -> str:
-    """What a reader would see for a mention: a pronoun's antecedent, else its text."""
+    """What a reader would see for a mention: a pronoun's antecedent, else its name, and for
+    a description the head phrase its entity is labelled with ('member' for 'Members of the
+    public'): the judged facts that fitted the confidence show that label, so the signs
+    must be read from it too."""
     while mention.antecedent is not None:
         mention = mention.antecedent
+    if mention.lemma and mention.ner_label is None and not mention.is_pronoun:
+        return mention.lemma
     return mention.text
 
 
