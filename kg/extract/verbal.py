@@ -706,10 +706,11 @@ def accused_of(state: DocState, verb: Token) -> list[Mention]:
 
 
 def _passive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
-    """The passive subjects of a verb ('Putin is expected', 'X was killed'), as subjects a
+    """The passive subjects of a verb ('Putin is expected', 'X was killed'), each of them when
+    they are coordinated ('X and Y were asked to draft a plan': both draft it), as subjects a
     governed clause can share."""
     return [(mention, "nsubjpass") for child in verb.children if child.dep_ == "nsubjpass"
-            and (mention := referent(state, child))]
+            for conj in conjuncts(child) if (mention := referent(state, conj))]
 
 
 def _object_gap(verb: Token) -> bool:
