@@ -343,3 +343,23 @@ def test_both_is_not_a_group_of_three():
                        "statements.")
     assert not any(f.subject.entity_id.startswith("place/") for f in corpus.facts
                    if f.lemma == "issue")
+
+
+def test_the_definite_noun_is_the_one_description_that_brought_it_in():
+    corpus = corpus_of("A propeller plane crashed near Tala on Monday. The plane had left Oslo "
+                       "an hour before.")
+    left = [f for f in corpus.facts if f.lemma == "leave"]
+    assert [f.subject.entity_id for f in left] == ["thing/propeller-plane"]
+
+
+def test_a_definite_noun_brought_in_two_ways_is_left_alone():
+    corpus = corpus_of("A cargo plane and a propeller plane landed in Tala. The plane had left "
+                       "Oslo an hour before.")
+    assert not any(f.subject.mention.antecedent is not None for f in corpus.facts
+                   if f.lemma == "leave")
+
+
+def test_a_counted_introduction_is_not_what_a_singular_definite_means():
+    corpus = corpus_of("Two leaked databases were found online. The database held the names of "
+                       "users.")
+    assert not any("databases" in f.subject.entity_id for f in corpus.facts)

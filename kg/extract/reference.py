@@ -151,6 +151,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
                                 ner_label=None, antecedent=titled)
+    if token.pos_ == "NOUN" and _is_definite_bare(token) and \
+            (introduced := _introduction(state, token)) is not None:
+        # 'A propeller plane crashed ... the plane turned back': the one way the document
+        # described that kind of thing when it brought it in says which one ('propeller plane').
+        return make_mention(state, token.doc[token.i:token.i + 1], introduced.type,
+                            ner_label=None, antecedent=introduced)
     left = token.i
     while left > 0 and token.doc[left - 1].dep_ == "compound" and \
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
@@ -202,6 +208,39 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
+
+
+def _introduction(state: DocState, token: Token) -> Mention | None:
+    """The description a definite noun ('the plane', 'the outbreak', 'the protesters') points
+    back to: the noun phrase of the same noun and number the document wrote before it with
+    words that say which one ('a propeller plane', 'a measles outbreak', 'pro-democracy
+    protesters'), when it wrote it one way only. None when it wrote two ('a new hotel', 'an
+    old hotel'), when a count stood on it ('two databases': the definite may be one of them),
+    or when no earlier phrase said more than the noun."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    found: dict[str, Mention] = {}
+    vague = load_vocabulary().vague_modifiers
+    for i in state.nouns_of(token.lemma_.lower()):
+        earlier = token.doc[i]
+        if i >= token.i:
+            break
+        if earlier.tag_ != token.tag_ or i in state.mention_at or earlier.dep_ == "compound" \
+                or _is_definite_bare(earlier) or _possessed_bare(earlier) or \
+                any(c.dep_ in {"nummod", "poss"} for c in earlier.children):
+            continue
+        words = " ".join(c.lower_ for c in earlier.children if c.dep_ in {"amod", "compound"}
+                         and c.i < i and c.lower_ not in vague)
+        if not words:
+            continue  # 'a plane', 'a new plane': nothing said which one
+        mention = referent(state, earlier)
+        if mention is None or mention.antecedent is not None or mention.ner_label is not None:
+            return None
+        found.setdefault(words, mention)
+    if len(found) != 1:
+        return None
+    only = next(iter(found.values()))
+    return only if (only.lemma or "") not in {"", token.lemma_.lower()} else None
 
 
 def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
