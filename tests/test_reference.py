@@ -363,3 +363,41 @@ def test_a_counted_introduction_is_not_what_a_singular_definite_means():
     corpus = corpus_of("Two leaked databases were found online. The database held the names of "
                        "users.")
     assert not any("databases" in f.subject.entity_id for f in corpus.facts)
+
+
+def test_a_counted_noun_of_its_own_is_not_the_names_just_joined():
+    corpus = corpus_of("Two senators, Tom Reyes and Anna Berg, opposed both articles of the "
+                       "bill.")
+    assert not any((object_id(f) or "").startswith("person/") for f in corpus.facts
+                   if f.lemma == "oppose")
+
+
+def test_a_plural_short_form_is_the_members_not_the_body():
+    corpus = corpus_of("The Ruritanian House of Deputies met on Friday. Tom Reyes was among the "
+                       "Deputies who voted against the war.")
+    assert not any("house" in f.subject.entity_id for f in corpus.facts if f.lemma == "vote")
+
+
+def test_the_firm_is_the_name_the_document_set_beside_firm():
+    corpus = corpus_of("Velora Oil, a Ruritanian energy firm, bought Tala Gas. The firm paid "
+                       "two million dollars.")
+    paid = [f for f in corpus.facts if f.lemma == "pay"]
+    assert paid and all("velora" in f.subject.entity_id for f in paid)
+
+
+@pytest.mark.parametrize(("text", "lemma", "person"), [
+    ("Constable Tom Reyes stopped a van in Tala. The constable arrested the driver.", "arrest",
+     "person/tom-reyes"),
+    ("Coach Anna Berg praised her players. The coach later resigned.", "resign",
+     "person/anna-berg"),
+])
+def test_a_role_noun_is_the_one_person_given_that_role_before_the_name(text, lemma, person):
+    corpus = corpus_of(text)
+    assert {f.subject.entity_id for f in corpus.facts if f.lemma == lemma} == {person}
+
+
+def test_a_role_noun_two_people_hold_is_left_alone():
+    corpus = corpus_of("Constable Tom Reyes and Constable Anna Berg stopped a van in Tala. The "
+                       "constable arrested the driver.")
+    assert not any(f.subject.mention.antecedent is not None for f in corpus.facts
+                   if f.lemma == "arrest")

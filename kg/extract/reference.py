@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.extract.gender import (
@@ -123,9 +123,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     kind = token.lemma_.lower()
     if (kind in vocab.organisation_nouns or kind in description_kinds() or
             kind in generic_organisation_nouns()) and _is_definite_bare(token):
-        # 'the company' / 'its lender' / 'the ministry': the one named organisation of the
+        # 'the company' / 'its lender' / 'the ministry': the name the document set beside
+        # that noun ('Velora Oil, an energy firm'), else the one named organisation of the
         # document it can be.
-        antecedent = _described_organisation(state, token, kind)
+        antecedent = _apposed_name(state, token, kind) or \
+            _described_organisation(state, token, kind)
         if antecedent is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type,
                             ner_label=None, antecedent=antecedent)
@@ -250,8 +252,9 @@ def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
     None when two different names fit ('the House' after both a House of Deputies and a
     White House), when the short form is not definite ('Apple' is no short form of 'Apple
     Music'), or when the document wrote the short form as a name of its own before."""
-    if named.type is not EntityType.ORGANIZATION or named.antecedent is not None:
-        return None
+    if named.type is not EntityType.ORGANIZATION or named.antecedent is not None or \
+            token.tag_ == "NNPS":
+        return None  # 'the Representatives who voted' are members, not the House
     words = [w.lower().strip(".,") for w in named.text.split()]
     start = token.i
     while start > 0 and state.mention_at.get(start - 1) is named:
@@ -504,9 +507,10 @@ def _titled_person(state: DocState, token: Token, role: str,
     found: list[Mention] = []
     sex = word_sex(token.lemma_)
     for i, mention, _ in reversed(state.people):
-        if i >= token.i or not mention.title or mention.antecedent is not None:
+        title = mention.title or _role_before(token.doc, i) or _role_inside(mention)
+        if i >= token.i or not title or mention.antecedent is not None:
             continue
-        words = mention.title.lower().replace(".", "").replace(",", " ").split()
+        words = title.lower().replace(".", "").replace(",", " ").split()
         if not words or role not in {canonical_role(" ".join(words[-2:])),
                                      canonical_role(words[-1])}:
             continue
@@ -517,6 +521,28 @@ def _titled_person(state: DocState, token: Token, role: str,
         found.append(mention)
     names = {surname(m) for m in found}
     return found[0] if len(names) == 1 else None
+
+
+def _role_before(doc: Doc, start: int) -> str | None:
+    """The role words written right before a name ('Constable' in 'Constable Tom Reyes',
+    'head coach'), when the lexicon knows them as a role; the mention's own title covers only
+    the shorter list of title nouns."""
+    i = start
+    while i > 0 and i > start - 3 and doc[i - 1].dep_ in {"compound", "amod"} and \
+            doc[i - 1].head.i >= start and doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and \
+            doc[i - 1].ent_type_ != "PERSON":
+        i -= 1
+    words = [t.lower_ for t in doc[i:start]]
+    if words and (canonical_role(" ".join(words[-2:])) or canonical_role(words[-1])):
+        return " ".join(words)
+    return None
+
+
+def _role_inside(mention: Mention) -> str | None:
+    """A role word the recogniser took into the name ('Constable Anna Berg')."""
+    words = mention.text.split()
+    first = words[0].lower().rstrip(".") if len(words) > 2 else ""
+    return first if first and canonical_role(first) else None
 
 
 def _demonym_before(token: Token) -> str | None:
@@ -801,8 +827,10 @@ def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
     None when it set two different names beside it, or the noun is itself in that
     apposition."""
     wanted = _kind_type(kind)
+    # (A name set beside 'a firm' is a firm even when the recogniser called it a person.)
+    allowed = {wanted, EntityType.PERSON} if wanted is EntityType.ORGANIZATION else {wanted}
     found = [m for i, m in state.appositions().get(kind, ()) if i < token.i and (
-        m.type is wanted if wanted is not None else
+        m.type in allowed if wanted is not None else
         (m.type is EntityType.PERSON or m.ner_label in THING_LABELS))]
     if not found or any(i == token.i for i, _ in state.appositions().get(kind, ())):
         return None
@@ -974,14 +1002,16 @@ def group_referent(state: DocState, head: Token) -> list[Mention]:
     previous sentence, or, for a word that says how many ('the two', 'both', 'the three
     suspects'), the last names joined by 'and' there in any slot with that many members
     ('police arrested A and B. The two were charged'). A count that does not fit the group
-    finds none: 'the three' is not the pair named before."""
+    finds none: 'the three' is not the pair named before; a counted noun ('both articles',
+    'the three grids') is only ever the group of subjects, never names joined elsewhere."""
     titled = _titled_group(state, head)
     if titled:
         return titled
     size = _group_size(head)
     if head.lower_ not in GROUP_WORDS and size is None:
         return []
-    if size is not None and (joined := _joined_names(state, head)):
+    if size is not None and head.tag_ != "NNS" and (joined := _joined_names(state, head)):
+        # ('both articles', 'the three power grids' have a noun of their own: not the names)
         return joined if len(joined) == size else []
     if state.last_group is None:
         return []
@@ -994,7 +1024,8 @@ def group_referent(state: DocState, head: Token) -> list[Mention]:
 def counted_group(state: DocState, head: Token) -> list[Mention]:
     """The named group a word that says how many stands for in any slot ('police charged
     the two', 'the three were arrested'); empty for other words, which ``referent`` reads."""
-    return group_referent(state, head) if _group_size(head) is not None else []
+    return group_referent(state, head) if _group_size(head) is not None and \
+        head.tag_ != "NNS" else []
 
 
 def _group_size(head: Token) -> int | None:
