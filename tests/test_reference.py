@@ -401,3 +401,21 @@ def test_a_role_noun_two_people_hold_is_left_alone():
                        "constable arrested the driver.")
     assert not any(f.subject.mention.antecedent is not None for f in corpus.facts
                    if f.lemma == "arrest")
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Three men robbed a bank in Tala. Police arrested them on Monday.", {"thing/three-men"}),
+    ("Police arrested three men and questioned them for hours.", {"thing/three-men"}),
+])
+def test_them_is_the_plural_before_it_not_its_own_subject(text, wanted):
+    corpus = corpus_of(text)
+    lemma = "question" if "questioned" in text else "arrest"
+    assert {object_id(f) for f in corpus.facts if f.lemma == lemma} == wanted
+
+
+def test_them_is_every_name_just_joined():
+    corpus = corpus_of("Police arrested Tom Reyes and Anna Berg on Monday. A judge released "
+                       "them on bail.")
+    released = [f for f in corpus.facts if f.lemma == "release"]
+    assert {object_id(f) for f in released} == {"person/tom-reyes", "person/anna-berg"}
+    assert all(f.object.mention.is_pronoun for f in released)

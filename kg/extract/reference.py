@@ -1024,8 +1024,53 @@ def group_referent(state: DocState, head: Token) -> list[Mention]:
 def counted_group(state: DocState, head: Token) -> list[Mention]:
     """The named group a word that says how many stands for in any slot ('police charged
     the two', 'the three were arrested'); empty for other words, which ``referent`` reads."""
+    if head.lower_ == "them" and head.dep_ in {"dobj", "dative", "pobj"}:
+        # (each a pronoun mention with its antecedent: a reference, judged as one)
+        return [make_mention(state, head.doc[head.i:head.i + 1], m.type, ner_label=None,
+                             antecedent=m) for m in _plural_before(state, head)]
     return group_referent(state, head) if _group_size(head) is not None and \
         head.tag_ != "NNS" else []
+
+
+def _plural_before(state: DocState, pronoun: Token) -> list[Mention]:
+    """What 'them' as an object stands for: the nearest plural before it in its sentence or
+    the one before, names joined by 'and' ('arrested A and B. A judge released them') or a
+    plural noun ('Three men robbed a bank. Police arrested them'), never a subject of its own
+    clause ('police ... arrested them' is not the police) nor a date or a measure."""
+    own = {t.i for s in _own_subject_tokens(pronoun) for t in (s, *s.conjuncts)}
+    sentence = state.sentence_index[pronoun.i]
+    vocab = load_vocabulary()
+    for token in reversed(pronoun.doc[:pronoun.i]):
+        if state.sentence_index.get(token.i, sentence) < sentence - 1:
+            return []
+        if token.i in own or token.dep_ == "conj" or token.ent_type_ in {
+                "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}:
+            continue
+        if any(c.dep_ == "conj" for c in token.children) and token.dep_ != "compound":
+            members = [m for c in conjuncts(token) if c.i not in own
+                       and (m := state.mention_at.get(c.i)) is not None
+                       and m.ner_label is not None]
+            if len({m.text for m in members}) >= 2 and len({m.type for m in members}) == 1:
+                return list({m.text: m for m in members}.values())
+        if token.tag_ == "NNS" and token.pos_ == "NOUN" and token.dep_ != "compound" and \
+                token.lemma_.lower() not in vocab.measure_nouns | VAGUE_HEADS:
+            mention = referent(state, token)
+            return [mention] if mention is not None else []
+    return []
+
+
+def _own_subject_tokens(token: Token) -> list[Token]:
+    """The subject words of the clause a word is an object in, through the verbs that share
+    them ('Police arrested three men and questioned them')."""
+    governor = token.head
+    while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
+        governor = governor.head
+    while True:
+        subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
+        if subjects or governor.dep_ not in {"conj", "xcomp", "advcl"} or \
+                governor.head.i == governor.i:
+            return subjects
+        governor = governor.head
 
 
 def _group_size(head: Token) -> int | None:
