@@ -733,3 +733,14 @@ def test_an_age_is_not_a_time():
                        "Lena Marsh won the Harlow Prize at age 10.")
     for fact in (f for f in corpus.facts if f.predicate in {"died", "won"}):
         assert role(fact, "time") == []
+
+
+@pytest.mark.parametrize(("text", "lemma", "subjects"), [
+    ("The Ministry of Fisheries and the Ministry of Transport were asked to draft a new plan.",
+     "draft", {"organization/ministry-of-fisheries", "organization/ministry-of-transport"}),
+    ("Tom Reyes and Anna Berg are expected to visit Oslo.", "visit",
+     {"person/tom-reyes", "person/anna-berg"}),
+])
+def test_every_coordinated_passive_subject_does_the_infinitive(text, lemma, subjects):
+    corpus = corpus_of(text)
+    assert {f.subject.entity_id for f in corpus.facts if f.lemma == lemma} == subjects

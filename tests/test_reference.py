@@ -280,3 +280,142 @@ def test_a_plural_title_is_everyone_the_document_gave_that_title():
     signers = {f.subject.entity_id for f in corpus.facts if f.lemma == "sign"}
     assert {"person/tom-reyes", "person/lena-park"} <= signers
     assert not signers & {"person/paul-hill", "person/anna-berg"}  # one titled is no plural
+
+
+def test_the_short_form_of_a_named_body_is_that_body():
+    corpus = corpus_of("The Ruritanian House of Deputies impeached Governor Tom Reyes on Friday. "
+                       "The House passed two articles of impeachment.")
+    (passed,) = [f for f in corpus.facts if f.lemma == "pass"]
+    impeached = [f for f in corpus.facts if f.lemma == "impeach"]
+    assert passed.subject.entity_id == impeached[0].subject.entity_id
+    assert passed.subject.mention.antecedent is not None
+
+
+def test_a_short_form_two_bodies_share_is_left_alone():
+    corpus = corpus_of("The Fisheries Commission fined Tala Foods. The Transport Commission "
+                       "fined Velora Oil. The Commission also fined Brennvor Shipping.")
+    assert all(f.subject.mention.antecedent is None for f in corpus.facts
+               if f.lemma == "fine")
+
+
+def test_a_short_form_without_the_article_is_not_read_as_one():
+    corpus = corpus_of("The Harbor Fisheries Board fined Tala Foods. Later, Fisheries sued Tom "
+                       "Reyes.")
+    assert all(f.subject.mention.antecedent is None for f in corpus.facts)
+
+
+@pytest.mark.parametrize(("text", "lemma", "slot", "wanted"), [
+    ("Twelve workers walked out of the Tala plant on Monday. The twelve demanded higher pay "
+     "from Velora Oil.", "demand", "subject", "thing/twelve-workers"),
+    ("Four men robbed a bank in Oslo. Police arrested the four on Friday.", "arrest", "object",
+     "thing/four-men"),
+])
+def test_the_number_alone_is_what_the_same_number_counted_before(text, lemma, slot, wanted):
+    corpus = corpus_of(text)
+    found = {f.subject.entity_id if slot == "subject" else object_id(f)
+             for f in corpus.facts if f.lemma == lemma}
+    assert wanted in found
+
+
+def test_the_number_alone_counts_nothing_another_number_counted():
+    corpus = corpus_of("Twelve workers walked out of the Tala plant on Monday. The three "
+                       "demanded higher pay from Velora Oil.")
+    assert not any("twelve" in f.subject.entity_id for f in corpus.facts if f.lemma == "demand")
+
+
+def test_the_two_are_the_two_names_just_joined_in_any_slot():
+    corpus = corpus_of("Police arrested Tom Reyes and Anna Berg on Monday. The two were "
+                       "charged with fraud.")
+    charged = {f.subject.entity_id for f in corpus.facts if f.lemma == "charge"}
+    assert charged == {"person/tom-reyes", "person/anna-berg"}
+
+
+@pytest.mark.parametrize("group", ["The three were", "The four were"])
+def test_a_count_that_does_not_fit_the_group_names_no_one(group):
+    corpus = corpus_of(f"Police arrested Tom Reyes and Anna Berg on Monday. {group} charged "
+                       "with fraud.")
+    assert not any(f.subject.entity_id.startswith("person/") for f in corpus.facts
+                   if f.lemma == "charge")
+
+
+def test_both_is_not_a_group_of_three():
+    corpus = corpus_of("Denmark, Norway and Finland signed the accord. Both nations issued "
+                       "statements.")
+    assert not any(f.subject.entity_id.startswith("place/") for f in corpus.facts
+                   if f.lemma == "issue")
+
+
+def test_the_definite_noun_is_the_one_description_that_brought_it_in():
+    corpus = corpus_of("A propeller plane crashed near Tala on Monday. The plane had left Oslo "
+                       "an hour before.")
+    left = [f for f in corpus.facts if f.lemma == "leave"]
+    assert [f.subject.entity_id for f in left] == ["thing/propeller-plane"]
+
+
+def test_a_definite_noun_brought_in_two_ways_is_left_alone():
+    corpus = corpus_of("A cargo plane and a propeller plane landed in Tala. The plane had left "
+                       "Oslo an hour before.")
+    assert not any(f.subject.mention.antecedent is not None for f in corpus.facts
+                   if f.lemma == "leave")
+
+
+def test_a_counted_introduction_is_not_what_a_singular_definite_means():
+    corpus = corpus_of("Two leaked databases were found online. The database held the names of "
+                       "users.")
+    assert not any("databases" in f.subject.entity_id for f in corpus.facts)
+
+
+def test_a_counted_noun_of_its_own_is_not_the_names_just_joined():
+    corpus = corpus_of("Two senators, Tom Reyes and Anna Berg, opposed both articles of the "
+                       "bill.")
+    assert not any((object_id(f) or "").startswith("person/") for f in corpus.facts
+                   if f.lemma == "oppose")
+
+
+def test_a_plural_short_form_is_the_members_not_the_body():
+    corpus = corpus_of("The Ruritanian House of Deputies met on Friday. Tom Reyes was among the "
+                       "Deputies who voted against the war.")
+    assert not any("house" in f.subject.entity_id for f in corpus.facts if f.lemma == "vote")
+
+
+def test_the_firm_is_the_name_the_document_set_beside_firm():
+    corpus = corpus_of("Velora Oil, a Ruritanian energy firm, bought Tala Gas. The firm paid "
+                       "two million dollars.")
+    paid = [f for f in corpus.facts if f.lemma == "pay"]
+    assert paid and all("velora" in f.subject.entity_id for f in paid)
+
+
+@pytest.mark.parametrize(("text", "lemma", "person"), [
+    ("Constable Tom Reyes stopped a van in Tala. The constable arrested the driver.", "arrest",
+     "person/tom-reyes"),
+    ("Coach Anna Berg praised her players. The coach later resigned.", "resign",
+     "person/anna-berg"),
+])
+def test_a_role_noun_is_the_one_person_given_that_role_before_the_name(text, lemma, person):
+    corpus = corpus_of(text)
+    assert {f.subject.entity_id for f in corpus.facts if f.lemma == lemma} == {person}
+
+
+def test_a_role_noun_two_people_hold_is_left_alone():
+    corpus = corpus_of("Constable Tom Reyes and Constable Anna Berg stopped a van in Tala. The "
+                       "constable arrested the driver.")
+    assert not any(f.subject.mention.antecedent is not None for f in corpus.facts
+                   if f.lemma == "arrest")
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Three men robbed a bank in Tala. Police arrested them on Monday.", {"thing/three-men"}),
+    ("Police arrested three men and questioned them for hours.", {"thing/three-men"}),
+])
+def test_them_is_the_plural_before_it_not_its_own_subject(text, wanted):
+    corpus = corpus_of(text)
+    lemma = "question" if "questioned" in text else "arrest"
+    assert {object_id(f) for f in corpus.facts if f.lemma == lemma} == wanted
+
+
+def test_them_is_every_name_just_joined():
+    corpus = corpus_of("Police arrested Tom Reyes and Anna Berg on Monday. A judge released "
+                       "them on bail.")
+    released = [f for f in corpus.facts if f.lemma == "release"]
+    assert {object_id(f) for f in released} == {"person/tom-reyes", "person/anna-berg"}
+    assert all(f.object.mention.is_pronoun for f in released)

@@ -92,10 +92,16 @@ def _name(mention: Mention) -> str:
 def dedupe(facts: Iterable[Fact]) -> Iterator[Fact]:
     seen: set[tuple[object, ...]] = set()
     for fact in facts:
-        key = (fact.predicate, fact.role_name, fact.subject.mention.start,
-               fact.object.mention.start if fact.object else -1,
+        # ('released them': one pronoun, one fact per person of the group it stands for)
+        key = (fact.predicate, fact.role_name, _place(fact.subject.mention),
+               _place(fact.object.mention) if fact.object else -1,
                fact.evidence.trigger_start,
                tuple(sorted((r.name.value, r.mention.start) for r in fact.roles)))
         if key not in seen:
             seen.add(key)
             yield fact
+
+
+def _place(mention: Mention) -> tuple[int, int]:
+    """Where a mention is, and where what it stands for is (a pronoun's antecedent)."""
+    return mention.start, mention.antecedent.start if mention.antecedent is not None else -1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
 from kg.extract.gender import (
@@ -48,7 +48,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     With ``possessive`` a possessive 'his' stands for its person too ('his wife, X'); event
     nouns leave it out, as 'his campaign manager' did not manage him."""
     if token.i in state.mention_at:
-        return state.mention_at[token.i]
+        named = state.mention_at[token.i]
+        full = _full_name(state, token, named)
+        return named if full is None else named.model_copy(
+            update={"antecedent": full, "is_pronoun": True})
     lower = token.lower_
     vocab = load_vocabulary()
     if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS or (
@@ -80,7 +83,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         return None if plural is None else make_mention(
             state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
             antecedent=plural)
-    if token.pos_ == "NUM" and (token.dep_ in SUBJECT_DEPS or _counts_of(token)):
+    if (token.pos_ == "NUM" or _bare_number(token)) and \
+            (token.dep_ in SUBJECT_DEPS or _counts_of(token) or _bare_number(token)):
         # '35 were rescued'; as an object only with what it counts: 'won four of the seats'.
         return _counted(state, token)
     if (age := _age_described(token)) is not None:
@@ -119,9 +123,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     kind = token.lemma_.lower()
     if (kind in vocab.organisation_nouns or kind in description_kinds() or
             kind in generic_organisation_nouns()) and _is_definite_bare(token):
-        # 'the company' / 'its lender' / 'the ministry': the one named organisation of the
+        # 'the company' / 'its lender' / 'the ministry': the name the document set beside
+        # that noun ('Velora Oil, an energy firm'), else the one named organisation of the
         # document it can be.
-        antecedent = _described_organisation(state, token, kind)
+        antecedent = _apposed_name(state, token, kind) or \
+            _described_organisation(state, token, kind)
         if antecedent is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type,
                             ner_label=None, antecedent=antecedent)
@@ -147,6 +153,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
                                 ner_label=None, antecedent=titled)
+    if token.pos_ == "NOUN" and _is_definite_bare(token) and \
+            (introduced := _introduction(state, token)) is not None:
+        # 'A propeller plane crashed ... the plane turned back': the one way the document
+        # described that kind of thing when it brought it in says which one ('propeller plane').
+        return make_mention(state, token.doc[token.i:token.i + 1], introduced.type,
+                            ner_label=None, antecedent=introduced)
     left = token.i
     while left > 0 and token.doc[left - 1].dep_ == "compound" and \
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
@@ -200,6 +212,74 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
 
 
+def _introduction(state: DocState, token: Token) -> Mention | None:
+    """The description a definite noun ('the plane', 'the outbreak', 'the protesters') points
+    back to: the noun phrase of the same noun and number the document wrote before it with
+    words that say which one ('a propeller plane', 'a measles outbreak', 'pro-democracy
+    protesters'), when it wrote it one way only. None when it wrote two ('a new hotel', 'an
+    old hotel'), when a count stood on it ('two databases': the definite may be one of them),
+    or when no earlier phrase said more than the noun."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    found: dict[str, Mention] = {}
+    vague = load_vocabulary().vague_modifiers
+    for i in state.nouns_of(token.lemma_.lower()):
+        earlier = token.doc[i]
+        if i >= token.i:
+            break
+        if earlier.tag_ != token.tag_ or i in state.mention_at or earlier.dep_ == "compound" \
+                or _is_definite_bare(earlier) or _possessed_bare(earlier) or \
+                any(c.dep_ in {"nummod", "poss"} for c in earlier.children):
+            continue
+        words = " ".join(c.lower_ for c in earlier.children if c.dep_ in {"amod", "compound"}
+                         and c.i < i and c.lower_ not in vague)
+        if not words:
+            continue  # 'a plane', 'a new plane': nothing said which one
+        mention = referent(state, earlier)
+        if mention is None or mention.antecedent is not None or mention.ner_label is not None:
+            return None
+        found.setdefault(words, mention)
+    if len(found) != 1:
+        return None
+    only = next(iter(found.values()))
+    return only if (only.lemma or "") not in {"", token.lemma_.lower()} else None
+
+
+def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
+    """The organisation a short form written 'the X' stands for: the one organisation named
+    before it in the document whose name holds all its words and more ('the House' after
+    'the Ruritanian House of Deputies', 'the Commission' after 'the Fisheries Commission').
+    None when two different names fit ('the House' after both a House of Deputies and a
+    White House), when the short form is not definite ('Apple' is no short form of 'Apple
+    Music'), or when the document wrote the short form as a name of its own before."""
+    if named.type is not EntityType.ORGANIZATION or named.antecedent is not None or \
+            token.tag_ == "NNPS":
+        return None  # 'the Representatives who voted' are members, not the House
+    words = [w.lower().strip(".,") for w in named.text.split()]
+    start = token.i
+    while start > 0 and state.mention_at.get(start - 1) is named:
+        start -= 1
+    definite = words[:1] == ["the"] or (start > 0 and token.doc[start - 1].lower_ == "the")
+    words = words[1:] if words[:1] == ["the"] else words
+    if not words or not definite or len(words) > 2:
+        return None
+    found: dict[str, Mention] = {}
+    for i, mention, _ in state.organisations:
+        if i >= token.i or mention is named:
+            continue
+        longer = [w.lower().strip(".,") for w in mention.text.split()]
+        if longer == words or (longer[:1] == ["the"] and longer[1:] == words):
+            return None  # the document names 'the House' on its own before
+        if set(words) <= set(longer) and len(longer) > len(words):
+            found.setdefault(" ".join(longer), mention)
+    keys = list(found)
+    distinct = [k for k in keys if not any(k != o and set(o.split()) < set(k.split())
+                                           for o in keys)]
+    # ('the House' after 'the House of Deputies' and 'the Ruritanian House of Deputies': one)
+    return found[max(keys, key=len)] if len({frozenset(k.split()) for k in distinct}) == 1 \
+        else None
+
+
 def _counts_of(number: Token) -> bool:
     """Whether a number has an 'of'-phrase saying what it counts ('four of the seats')."""
     return any(p.dep_ == "prep" and p.lower_ == "of" and any(
@@ -224,14 +304,35 @@ def _counted(state: DocState, number: Token) -> Mention | None:
     noun: Token | None = None
     for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
         noun = next((c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"), None)
-    if noun is None:
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in number.children)
+    if noun is None and not definite:
         noun = next((t for t in reversed(number.doc[number.sent.start:number.i])
                      if t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children)), None)
+    if noun is None and definite:
+        # 'Twelve people were hurt. The twelve were taken to hospital': the plural the same
+        # number counted just before, in this sentence or the two before it.
+        noun = _counted_before(state, number)
     if noun is None:
         return None
     span = number.doc[number.i:number.i + 1]
     return make_mention(state, span, EntityType.THING, ner_label=None,
                         lemma=surface_text(f"{number.lower_} {noun.lower_}"))
+
+
+def _counted_before(state: DocState, number: Token) -> Token | None:
+    """The plural noun that the same number ('twelve', '12') counts last before ``number``,
+    within its sentence and the two before it; None when none does."""
+    value = number_value(number.lower_)
+    if value is None:
+        return None
+    sentence = state.sentence_index[number.i]
+    for token in reversed(number.doc[:number.i]):
+        if state.sentence_index.get(token.i, sentence) < sentence - 2:
+            return None
+        if token.tag_ == "NNS" and any(c.dep_ == "nummod" and number_value(c.lower_) == value
+                                       for c in token.children):
+            return token
+    return None
 
 
 COMPLEMENT_WORDS = 7  # a label longer than this reads as a sentence, not a name
@@ -406,9 +507,10 @@ def _titled_person(state: DocState, token: Token, role: str,
     found: list[Mention] = []
     sex = word_sex(token.lemma_)
     for i, mention, _ in reversed(state.people):
-        if i >= token.i or not mention.title or mention.antecedent is not None:
+        title = mention.title or _role_before(token.doc, i) or _role_inside(mention)
+        if i >= token.i or not title or mention.antecedent is not None:
             continue
-        words = mention.title.lower().replace(".", "").replace(",", " ").split()
+        words = title.lower().replace(".", "").replace(",", " ").split()
         if not words or role not in {canonical_role(" ".join(words[-2:])),
                                      canonical_role(words[-1])}:
             continue
@@ -419,6 +521,28 @@ def _titled_person(state: DocState, token: Token, role: str,
         found.append(mention)
     names = {surname(m) for m in found}
     return found[0] if len(names) == 1 else None
+
+
+def _role_before(doc: Doc, start: int) -> str | None:
+    """The role words written right before a name ('Constable' in 'Constable Tom Reyes',
+    'head coach'), when the lexicon knows them as a role; the mention's own title covers only
+    the shorter list of title nouns."""
+    i = start
+    while i > 0 and i > start - 3 and doc[i - 1].dep_ in {"compound", "amod"} and \
+            doc[i - 1].head.i >= start and doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and \
+            doc[i - 1].ent_type_ != "PERSON":
+        i -= 1
+    words = [t.lower_ for t in doc[i:start]]
+    if words and (canonical_role(" ".join(words[-2:])) or canonical_role(words[-1])):
+        return " ".join(words)
+    return None
+
+
+def _role_inside(mention: Mention) -> str | None:
+    """A role word the recogniser took into the name ('Constable Anna Berg')."""
+    words = mention.text.split()
+    first = words[0].lower().rstrip(".") if len(words) > 2 else ""
+    return first if first and canonical_role(first) else None
 
 
 def _demonym_before(token: Token) -> str | None:
@@ -703,8 +827,10 @@ def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
     None when it set two different names beside it, or the noun is itself in that
     apposition."""
     wanted = _kind_type(kind)
+    # (A name set beside 'a firm' is a firm even when the recogniser called it a person.)
+    allowed = {wanted, EntityType.PERSON} if wanted is EntityType.ORGANIZATION else {wanted}
     found = [m for i, m in state.appositions().get(kind, ()) if i < token.i and (
-        m.type is wanted if wanted is not None else
+        m.type in allowed if wanted is not None else
         (m.type is EntityType.PERSON or m.ner_label in THING_LABELS))]
     if not found or any(i == token.i for i, _ in state.appositions().get(kind, ())):
         return None
@@ -867,23 +993,139 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 GROUP_WORDS = {"they", "pair", "duo", "both"}
+PAIR_WORDS = {"pair", "duo", "both"}
 
 
 def group_referent(state: DocState, head: Token) -> list[Mention]:
     """'Putin and Kim met. They exchanged rifles.' / 'the pair' / 'the two leaders' / 'both
-    nations': the last group of named subjects, if it was in this or the previous sentence."""
+    nations' / 'the three': the last group of named subjects, if it was in this or the
+    previous sentence, or, for a word that says how many ('the two', 'both', 'the three
+    suspects'), the last names joined by 'and' there in any slot with that many members
+    ('police arrested A and B. The two were charged'). A count that does not fit the group
+    finds none: 'the three' is not the pair named before; a counted noun ('both articles',
+    'the three grids') is only ever the group of subjects, never names joined elsewhere."""
     titled = _titled_group(state, head)
     if titled:
         return titled
+    size = _group_size(head)
+    if head.lower_ not in GROUP_WORDS and size is None:
+        return []
+    if size is not None and head.tag_ != "NNS" and (joined := _joined_names(state, head)):
+        # ('both articles', 'the three power grids' have a noun of their own: not the names)
+        return joined if len(joined) == size else []
     if state.last_group is None:
         return []
-    # 'the two leaders', 'both nations'
-    two = any((c.dep_ == "nummod" and c.lower_ == "two") or
-              (c.dep_ in {"det", "predet"} and c.lower_ == "both") for c in head.children)
-    if head.lower_ not in GROUP_WORDS and not (two and head.tag_ == "NNS"):
-        return []
     sentence, group = state.last_group
+    if size is not None and len(group) != size:
+        return []
     return list(group) if state.sentence_index[head.i] - sentence <= 1 else []
+
+
+def counted_group(state: DocState, head: Token) -> list[Mention]:
+    """The named group a word that says how many stands for in any slot ('police charged
+    the two', 'the three were arrested'); empty for other words, which ``referent`` reads."""
+    if head.lower_ == "them" and head.dep_ in {"dobj", "dative", "pobj"}:
+        # (each a pronoun mention with its antecedent: a reference, judged as one)
+        return [make_mention(state, head.doc[head.i:head.i + 1], m.type, ner_label=None,
+                             antecedent=m) for m in _plural_before(state, head)]
+    return group_referent(state, head) if _group_size(head) is not None and \
+        head.tag_ != "NNS" else []
+
+
+def _plural_before(state: DocState, pronoun: Token) -> list[Mention]:
+    """What 'them' as an object stands for: the nearest plural before it in its sentence or
+    the one before, names joined by 'and' ('arrested A and B. A judge released them') or a
+    plural noun ('Three men robbed a bank. Police arrested them'), never a subject of its own
+    clause ('police ... arrested them' is not the police) nor a date or a measure."""
+    own = {t.i for s in _own_subject_tokens(pronoun) for t in (s, *s.conjuncts)}
+    sentence = state.sentence_index[pronoun.i]
+    vocab = load_vocabulary()
+    for token in reversed(pronoun.doc[:pronoun.i]):
+        if state.sentence_index.get(token.i, sentence) < sentence - 1:
+            return []
+        if token.i in own or token.dep_ == "conj" or token.ent_type_ in {
+                "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}:
+            continue
+        if any(c.dep_ == "conj" for c in token.children) and token.dep_ != "compound":
+            members = [m for c in conjuncts(token) if c.i not in own
+                       and (m := state.mention_at.get(c.i)) is not None
+                       and m.ner_label is not None]
+            if len({m.text for m in members}) >= 2 and len({m.type for m in members}) == 1:
+                return list({m.text: m for m in members}.values())
+        if token.tag_ == "NNS" and token.pos_ == "NOUN" and token.dep_ != "compound" and \
+                token.lemma_.lower() not in vocab.measure_nouns | VAGUE_HEADS:
+            mention = referent(state, token)
+            return [mention] if mention is not None else []
+    return []
+
+
+def _own_subject_tokens(token: Token) -> list[Token]:
+    """The subject words of the clause a word is an object in, through the verbs that share
+    them ('Police arrested three men and questioned them')."""
+    governor = token.head
+    while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
+        governor = governor.head
+    while True:
+        subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
+        if subjects or governor.dep_ not in {"conj", "xcomp", "advcl"} or \
+                governor.head.i == governor.i:
+            return subjects
+        governor = governor.head
+
+
+def _group_size(head: Token) -> int | None:
+    """How many a group word says it is: 'both', 'the pair' and 'both nations' two, 'the
+    three' and 'the three suspects' three; None when it says no number ('they', 'leaders')."""
+    if head.lower_ in PAIR_WORDS:
+        return 2
+    if _bare_number(head):
+        return number_value(head.lower_)
+    if head.tag_ != "NNS":
+        return None
+    for child in head.children:
+        if child.dep_ in {"det", "predet"} and child.lower_ == "both":
+            return 2
+        if child.dep_ == "nummod" and child.i < head.i and \
+                any(c.lower_ == "the" for c in head.children):
+            return number_value(child.lower_)
+    return None
+
+
+def _joined_names(state: DocState, head: Token) -> list[Mention]:
+    """The last names of one kind joined by 'and' before ``head`` in its sentence or the one
+    before ('Police arrested Tom Reyes and Anna Berg'), each once; empty when there are none."""
+    sentence = state.sentence_index[head.i]
+    for token in reversed(head.doc[:head.i]):
+        if state.sentence_index.get(token.i, sentence) < sentence - 1:
+            break
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        members: dict[str, Mention] = {}
+        for conj in conjuncts(token):
+            mention = state.mention_at.get(conj.i)
+            if conj.i < head.i and mention is not None and mention.ner_label is not None:
+                members.setdefault(mention.text, mention)
+        if len(members) >= 2 and len({m.type for m in members.values()}) == 1:
+            return list(members.values())
+    return []
+
+
+def _bare_number(token: Token) -> bool:
+    """'the two', 'the twelve' (which the tagger sometimes calls a noun): a number of two or
+    more standing alone after 'the', for the things it counted before."""
+    value = number_value(token.lower_)
+    return value is not None and value >= 2 and token.tag_ in {"CD", "NN"} and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+@cache
+def _number_words() -> dict[str, int]:
+    return {w: i for i, w in enumerate(reference_words()["number_words"])}  # type: ignore[arg-type]
+
+
+def number_value(word: str) -> int | None:
+    """12 for '12' or 'twelve' (reference.json number_words); None for any other word."""
+    return int(word) if word.isdigit() and len(word) < 7 else _number_words().get(word.lower())
 
 
 def _titled_group(state: DocState, head: Token) -> list[Mention]:

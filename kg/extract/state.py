@@ -41,6 +41,7 @@ class DocState:
     _common_nouns: frozenset[str] | None = None
     _described_kinds: frozenset[str] | None = None
     _appositions: dict[str, list[tuple[int, Mention]]] | None = None
+    _nouns_by_lemma: dict[str, list[int]] | None = None
 
     def name_words(self) -> frozenset[str]:
         """Lower-cased words of the document's names ('cyclone' of 'Cyclone Mara')."""
@@ -94,6 +95,17 @@ class DocState:
                         found.setdefault(noun.lemma_.lower(), []).append((noun.i, mention))
             self._appositions = found
         return self._appositions
+
+    def nouns_of(self, lemma: str) -> list[int]:
+        """Where the document writes a common noun of this lemma, in reading order (one pass
+        over the document for all lemmas: a description looks back for its introduction)."""
+        if self._nouns_by_lemma is None:
+            found: dict[str, list[int]] = {}
+            for token in self.doc:
+                if token.pos_ == "NOUN":
+                    found.setdefault(token.lemma_.lower(), []).append(token.i)
+            self._nouns_by_lemma = found
+        return self._nouns_by_lemma.get(lemma, [])
 
     def common_nouns(self) -> frozenset[str]:
         """Words the document writes as common nouns, as written ('fires')."""

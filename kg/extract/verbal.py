@@ -26,6 +26,7 @@ from kg.extract.reference import (
     COMPLEMENT_PREPS,
     as_place,
     conjuncts,
+    counted_group,
     group_referent,
     referent,
 )
@@ -838,10 +839,16 @@ def accused_of(state: DocState, verb: Token) -> list[Mention]:
 
 
 def _passive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
-    """The passive subjects of a verb ('Putin is expected', 'X was killed'), as subjects a
+    """The passive subjects of a verb ('Putin is expected', 'X was killed'), each of them when
+    they are coordinated ('X and Y were asked to draft a plan': both draft it), as subjects a
     governed clause can share."""
-    return [(mention, "nsubjpass") for child in verb.children if child.dep_ == "nsubjpass"
-            and (mention := referent(state, child))]
+    found: list[tuple[Mention, str]] = []
+    for child in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        group = counted_group(state, child)  # 'A and B were arrested. The two are expected'
+        found += [(m, "nsubjpass-group") for m in group] or [
+            (mention, "nsubjpass") for conj in conjuncts(child)
+            if (mention := referent(state, conj))]
+    return found
 
 
 def _object_gap(verb: Token) -> bool:
@@ -956,6 +963,9 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
                 argument = _relative_head(state, verb)  # 'the plan, which the police rejected'
             if _is_reciprocal(argument, vocab):
                 frame.reciprocal = RoleName.THEME
+                continue
+            if group := counted_group(state, argument):  # 'police charged the two'
+                frame.objects.extend((m, slot.name) for m in group)
                 continue
             for conj in conjuncts(argument):
                 mention = referent(state, conj)
