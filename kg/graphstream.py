@@ -101,7 +101,7 @@ writers' rows, so the sorted files are the bytes ``kg.export`` writes)."""
 @dataclass(frozen=True)
 class DocumentPart:
     """One document's part as a worker hands it back: its quad count, its lines in each
-    format asked for (N-Quads always: the store loads them) and what checking it found."""
+    format asked for (N-Quads too when a store loads them) and what checking it found."""
 
     quads: int
     lines: dict[str, str]
@@ -116,7 +116,7 @@ class PartWriter:
     def __init__(self, parts: GraphParts, validation: PartValidation | None,
                  formats: Iterable[str]) -> None:
         self.parts, self.validation = parts, validation
-        self.formats = tuple(dict.fromkeys(("nquads", *formats)))
+        self.formats = tuple(dict.fromkeys(formats))
 
     def written(self, index: int) -> DocumentPart:
         document = self.parts.corpus.documents[index]
@@ -218,7 +218,7 @@ def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str],
                    validate: bool = True,
                    write: Callable[[Iterator[StoreQuad], Finished], None] | None = None,
                    check: Callable[[ValidationReport], None] | None = None,
-                   workers: int | None = None) -> StreamedGraph:
+                   workers: int | None = None, to_store: bool = True) -> StreamedGraph:
     """Write the graph to each target file (formats in ``STREAMED_FORMATS``) in one pass over
     the parts. ``write`` gets the quads (to load into a store as they come) and ``finished``;
     it commits the sorted files, with the store, as one set (kg.incremental.write_build);
@@ -229,7 +229,9 @@ def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str],
     This process makes the corpus part; the documents' parts are made, written as lines and
     checked in ``workers`` forked processes (default: one per core), which is most of the
     work; this process only appends their lines to the files, loads them into the store and
-    joins their checks, in the corpus's order, so the bytes are the same for any count."""
+    joins their checks, in the corpus's order, so the bytes are the same for any count.
+    ``to_store=False``: ``write`` loads no store, so the documents' rows are not read back
+    into quads for it (it gets the corpus part's only)."""
     streamed = StreamedGraph()
     count = default_workers() if workers is None else workers
     with ExitStack() as cleanup:
@@ -246,14 +248,16 @@ def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str],
                 for lines in files.values():
                     lines.write(quad)
                 yield quad
-            writer = PartWriter(parts, validation, targets.values())
+            loaded = write is not None and to_store
+            writer = PartWriter(parts, validation,
+                                [*targets.values(), *(["nquads"] if loaded else [])])
             for part in document_parts(writer, count):
                 streamed.quads += part.quads
                 for lines in files.values():
                     lines.write_rows(part.lines[lines.fmt])
                 if validation is not None and part.checked is not None:
                     validation.add_checked(part.checked)
-                if write is not None:  # a store loads them
+                if loaded:
                     yield from ox.parse(part.lines["nquads"], ox.RdfFormat.N_QUADS)
             if validation is not None:
                 streamed.report = validation.report()
