@@ -20,6 +20,7 @@ Numbers, not tests: nothing here asserts anything.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import multiprocessing
 import pickle
@@ -30,8 +31,8 @@ import time
 from pathlib import Path
 
 
-def rss_mb() -> int:
-    with open("/proc/self/status") as status:
+def rss_mb(pid: str = "self") -> int:
+    with open(f"/proc/{pid}/status") as status:
         for line in status:
             if line.startswith("VmRSS"):
                 return int(line.split()[1]) // 1024
@@ -44,11 +45,16 @@ class Peak:
     def __init__(self) -> None:
         self.base = rss_mb()
         self.high = self.base
+        self.worker_high = 0  # the largest child process (the write step's workers)
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _sample(self) -> None:
         while True:
             self.high = max(self.high, rss_mb())
+            for pid in Path("/proc/self/task/").glob("*/children"):
+                for child in pid.read_text().split():
+                    with contextlib.suppress(OSError):  # a child that just ended
+                        self.worker_high = max(self.worker_high, rss_mb(child))
             time.sleep(0.05)
 
     def mark(self, what: str) -> None:
@@ -126,6 +132,7 @@ def write(records: Path, count: int, out: Path, held: bool = False, workers: int
                                       workers=workers)
     peak.mark(f"written in {time.perf_counter() - began:.0f} s: {done.quads} quads, "
               f"conforms {done.report.conforms if done.report else None}")
+    print(f"largest worker's RSS seen (sampled): {peak.worker_high} MB", flush=True)
 
 
 def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Path]]:
