@@ -257,3 +257,19 @@ def test_items_whose_forked_worker_died_are_made_here():
     assert [item for item, _ in made] == list(range(30))
     assert dict(made)[7] == os.getpid()  # after the death: made in this process
     assert any(pid != os.getpid() for _, pid in made[:7])  # before it: in the workers
+
+
+@pytest.mark.timeout(300)
+def test_forked_write_workers_die_with_a_killed_build(tmp_path):
+    script = (
+        "import time\n"
+        "from kg.workers import map_in_forked_workers\n"
+        "made = map_in_forked_workers(time.sleep, [0] + [60] * 10, workers=2)\n"
+        "next(made)\n"
+    )
+    parent, children = start_with_workers(script, tmp_path)
+    assert len(children) >= 2, "no workers started"
+
+    alive = kill_and_reap(parent, children)
+
+    assert not alive, f"workers {alive} outlived the build"
