@@ -3,12 +3,14 @@
 Usage:
   python benchmarks/probe_memory.py extract FOLDER RECORDS.pkl [--workers 2]
   python benchmarks/probe_memory.py write RECORDS.pkl COUNT [--out graph.nq] [--held]
+                                         [--workers 2]
 
 ``extract`` parses and extracts FOLDER with kg's workers (as ``kg build`` does), printing the
 main process's RSS every 100 documents, and pickles the records. ``write`` takes the first
 COUNT records, hands them over in batches of 8 pickled by this code (as the workers send
 them) into a record spool on disk (``--held``: a list in memory, as before), resolves them
-and writes the streamed, validated N-Quads (``kg.graphstream``), printing the RSS above
+and writes the streamed, validated N-Quads (``kg.graphstream``: the document parts made in
+``--workers`` forked processes, as ``kg build`` makes them), printing the RSS above
 the starting point after each stage, every 100 document parts and around the final check
 of the corpus chunks, with the peak (sampled every 50 ms). No spaCy model is loaded in
 ``write``, so a real build's main process holds about 150 MB more.
@@ -18,6 +20,7 @@ Numbers, not tests: nothing here asserts anything.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import multiprocessing
 import pickle
@@ -28,8 +31,8 @@ import time
 from pathlib import Path
 
 
-def rss_mb() -> int:
-    with open("/proc/self/status") as status:
+def rss_mb(pid: str = "self") -> int:
+    with open(f"/proc/{pid}/status") as status:
         for line in status:
             if line.startswith("VmRSS"):
                 return int(line.split()[1]) // 1024
@@ -42,11 +45,16 @@ class Peak:
     def __init__(self) -> None:
         self.base = rss_mb()
         self.high = self.base
+        self.worker_high = 0  # the largest child process (the write step's workers)
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _sample(self) -> None:
         while True:
             self.high = max(self.high, rss_mb())
+            for pid in Path("/proc/self/task/").glob("*/children"):
+                for child in pid.read_text().split():
+                    with contextlib.suppress(OSError):  # a child that just ended
+                        self.worker_high = max(self.worker_high, rss_mb(child))
             time.sleep(0.05)
 
     def mark(self, what: str) -> None:
@@ -74,7 +82,7 @@ def extract(folder: Path, records: Path, workers: int) -> None:
                                       "results": list(extraction.results)}))
 
 
-def write(records: Path, count: int, out: Path, held: bool = False) -> None:
+def write(records: Path, count: int, out: Path, held: bool = False, workers: int = 2) -> None:
     import kg.graphstream as graphstream
     from kg.pipeline import finish_build
 
@@ -101,11 +109,13 @@ def write(records: Path, count: int, out: Path, held: bool = False) -> None:
     built = finish_build(results, model, graph=False)
     del results
     peak.mark(f"resolved in {time.perf_counter() - began:.0f} s")
-    add_document, report = validate.PartValidation.add_document, validate.PartValidation.report
+    # the parts are checked in the workers (or here with --workers 1); this process adds each
+    # part's check to the rest, in order
+    add_checked, report = validate.PartValidation.add_checked, validate.PartValidation.report
     parts = [0]
 
     def counted(self: object, part: object) -> None:
-        add_document(self, part)
+        add_checked(self, part)
         parts[0] += 1
         if parts[0] % 100 == 0:
             peak.mark(f"{parts[0]} document parts")
@@ -116,11 +126,13 @@ def write(records: Path, count: int, out: Path, held: bool = False) -> None:
         peak.mark("after it")
         return answer
 
-    validate.PartValidation.add_document, validate.PartValidation.report = counted, marked
+    validate.PartValidation.add_checked, validate.PartValidation.report = counted, marked
     began = time.perf_counter()
-    done = graphstream.write_streamed(built.corpus, built.model, {out: "nquads"})
+    done = graphstream.write_streamed(built.corpus, built.model, {out: "nquads"},
+                                      workers=workers)
     peak.mark(f"written in {time.perf_counter() - began:.0f} s: {done.quads} quads, "
               f"conforms {done.report.conforms if done.report else None}")
+    print(f"largest worker's RSS seen (sampled): {peak.worker_high} MB", flush=True)
 
 
 def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Path]]:
@@ -147,13 +159,15 @@ def main() -> None:
     two.add_argument("records", type=Path)
     two.add_argument("count", type=int)
     two.add_argument("--out", type=Path, default=Path("/tmp/kg-probe-graph.nq"))
+    two.add_argument("--workers", type=int, default=2,
+                     help="processes that make, write and check the document parts")
     two.add_argument("--held", action="store_true",
                      help="hold the records in memory (as kg did before kg.recordspool)")
     args = parser.parse_args()
     if args.command == "extract":
         extract(args.folder, args.records, args.workers)
     else:
-        write(args.records, args.count, args.out, args.held)
+        write(args.records, args.count, args.out, args.held, args.workers)
 
 
 if __name__ == "__main__":

@@ -244,7 +244,8 @@ def build(paths: tuple[Path, ...], output: Path | None, fmt: str | None, model: 
             click.echo(f"kg: skipped {skipped}", err=True)
         if streamed:
             written = _write_streamed(result, saved, into, targets, progress, atomic_set,
-                                      validate=not no_validate, strict=strict)
+                                      validate=not no_validate, strict=strict,
+                                      workers=workers)
         else:
             written = _write_whole(result, saved, into, targets, page, sources, progress,
                                    atomic_set, validate=not no_validate, strict=strict)
@@ -283,9 +284,10 @@ def _write_whole(result: BuildResult, saved: StoreBuild | None, into: Path | Non
 
 def _write_streamed(result: BuildResult, saved: StoreBuild | None, into: Path | None,
                     targets: dict[Path, str], progress: Progress, atomic_set: bool | None,
-                    *, validate: bool, strict: bool) -> list[str]:
-    """Make, validate and write the graph part by part (``kg.graphstream``): one step; the
-    files and the store switch together as the whole graph's do (``write_build``)."""
+                    *, validate: bool, strict: bool, workers: int | None = None) -> list[str]:
+    """Make, validate and write the graph part by part (``kg.graphstream``, the documents'
+    parts in ``workers`` processes): one step; the files and the store switch together as
+    the whole graph's do (``write_build``)."""
     notes: list[str] = []
 
     def write(quads: Iterator[RdfQuad], finished: Callable[[], dict[Path, Path]]) -> None:
@@ -295,7 +297,8 @@ def _write_streamed(result: BuildResult, saved: StoreBuild | None, into: Path | 
 
     with step(progress, "write") as summary:
         done = write_streamed(result.corpus, result.model, targets, validate=validate,
-                              write=write, check=lambda report: _tell_violations(report, strict))
+                              write=write, check=lambda report: _tell_violations(report, strict),
+                              workers=workers, to_store=saved is not None)
         for note in notes:
             click.echo(f"kg: {note}", err=True)
         written = [str(t) for t in [*targets, *([into] if into else [])]]

@@ -49,8 +49,9 @@ from kg.export import remove_stale_temps, write_outputs
 from kg.model import Document, ExtractionResult
 from kg.namespaces import PREFIXES
 
-RdfQuad = tuple[Node, Node, Node, Node | None]
-"""(subject, predicate, object, graph name or None for the default graph), in rdflib terms."""
+RdfQuad = tuple[Node, Node, Node, Node | None] | ox.Quad
+"""(subject, predicate, object, graph name or None for the default graph), in rdflib terms;
+or an Oxigraph quad (a document part read from the rows a worker wrote: kg.graphstream)."""
 
 DEFAULT_STORE = Path("output/store")
 """Where ``kg build`` keeps its store when not told otherwise."""
@@ -377,8 +378,15 @@ def stream_to_file(path: str | Path, target: Path, fmt: str) -> None:
 # --- terms ---------------------------------------------------------------------------------
 
 
-def to_oxigraph(quad: tuple[Node, Node, Node, Node | None],
+def to_oxigraph(quad: tuple[Node, Node, Node, Node | None] | ox.Quad,
                 types: IntegerTypes | None = None) -> ox.Quad:
+    """The quad in Oxigraph's terms (one already in them is only noted in ``types``)."""
+    if isinstance(quad, ox.Quad):
+        o = quad.object
+        if types is not None and isinstance(o, ox.Literal) \
+                and o.datatype.value in INTEGER_TYPES:
+            types.note(quad.predicate.value, o.datatype.value)
+        return quad
     s, p, o, g = quad
     graph = (ox.DefaultGraph() if g is None or g == DATASET_DEFAULT_GRAPH_ID
              else _ox_term(getattr(g, "identifier", g)))

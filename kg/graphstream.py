@@ -18,12 +18,13 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.plugins.serializers.nquads import _nq_row
 from rdflib.plugins.serializers.nt import _nt_row
@@ -34,9 +35,13 @@ from kg.errors import OutputError
 from kg.export import remove_stale_temps, write_all
 from kg.model import ResolvedCorpus
 from kg.rdf import GraphParts, document_iri
-from kg.validate import PartValidation, ValidationReport
+from kg.validate import CheckedPart, PartValidation, ValidationReport, load_shapes
+from kg.workers import batch_size_for, default_workers, map_in_forked_workers
 
 Quad = tuple[Node, Node, Node, URIRef | None]
+StoreQuad = Quad | ox.Quad
+"""A quad for the store: rdflib terms (the corpus part, made here) or Oxigraph's (a document
+part, read from the N-Quads rows a worker wrote)."""
 
 STREAMED_FORMATS = ("nquads", "nt")
 """Formats ``write_streamed`` writes (sorted lines); the others need the whole graph."""
@@ -53,18 +58,14 @@ class StreamedGraph:
 def graph_quads(corpus: ResolvedCorpus, model: str, streamed: StreamedGraph,
                 validate: bool = True) -> Iterator[Quad]:
     """The graph's quads, the corpus part's first (graph None, a chunk at a time) and then
-    each document's (graph: its IRI), made, checked and dropped one part at a time (the corpus
-    chunks are made again at the end to be checked with their facts' evidence links). When
-    the iteration ends, ``streamed`` holds the count and the report (that of validating the
-    whole graph)."""
+    each document's (graph: its IRI), made, checked and dropped one part at a time in this
+    process (the corpus chunks are made again at the end to be checked with their facts'
+    evidence links). When the iteration ends, ``streamed`` holds the count and the report
+    (that of validating the whole graph). ``write_streamed`` makes the document parts in
+    worker processes instead."""
     parts = GraphParts(corpus, model)
     validation = PartValidation(parts.corpus_chunks) if validate else None
-    for chunk in parts.corpus_chunks():
-        for s, p, o in chunk:
-            streamed.quads += 1
-            yield s, p, o, None
-        if validation is not None:
-            validation.add_corpus(chunk)
+    yield from _corpus_quads(parts, validation, streamed)
     for document in corpus.documents:
         part = Graph(store="SimpleMemory")
         parts.add_document(part, document)
@@ -76,6 +77,87 @@ def graph_quads(corpus: ResolvedCorpus, model: str, streamed: StreamedGraph,
             validation.add_document(part)  # adds context to the part: after its quads went
     if validation is not None:
         streamed.report = validation.report()
+
+
+def _corpus_quads(parts: GraphParts, validation: PartValidation | None,
+                  streamed: StreamedGraph) -> Iterator[Quad]:
+    """The corpus part's quads (the default graph), noted for the documents' checks."""
+    for chunk in parts.corpus_chunks():
+        for s, p, o in chunk:
+            streamed.quads += 1
+            yield s, p, o, None
+        if validation is not None:
+            validation.add_corpus(chunk)
+
+
+ROWS: dict[str, Callable[[tuple[Node, Node, Node], URIRef], str]] = {
+    "nquads": lambda triple, name: _nq_row(triple, name),
+    "nt": lambda triple, name: _nt_row(triple),
+}
+"""A triple of a document's graph ``name`` as a line of each streamed format (rdflib's own
+writers' rows, so the sorted files are the bytes ``kg.export`` writes)."""
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """One document's part as a worker hands it back: its quad count, its lines in each
+    format asked for (N-Quads too when a store loads them) and what checking it found."""
+
+    quads: int
+    lines: dict[str, str]
+    checked: CheckedPart | None
+
+
+class PartWriter:
+    """Makes one document's part, writes it as lines and checks it. A worker forked once the
+    corpus part has gone by holds a copy of this (the resolved corpus and the checks' corpus
+    context) and so needs nothing sent but the documents' numbers (``_write_documents``)."""
+
+    def __init__(self, parts: GraphParts, validation: PartValidation | None,
+                 formats: Iterable[str]) -> None:
+        self.parts, self.validation = parts, validation
+        self.formats = tuple(dict.fromkeys(formats))
+
+    def written(self, index: int) -> DocumentPart:
+        document = self.parts.corpus.documents[index]
+        part = Graph(store="SimpleMemory")
+        self.parts.add_document(part, document)
+        name = document_iri(document.doc_id)
+        lines = {fmt: "".join(ROWS[fmt](triple, name) for triple in part)
+                 for fmt in self.formats}
+        count = len(part)
+        # checking adds context to the part: after its lines were written
+        checked = None if self.validation is None else self.validation.check_document(part)
+        return DocumentPart(count, lines, checked)
+
+
+_WRITER: PartWriter | None = None
+"""The writer the forked workers inherit (set just before they are forked)."""
+
+
+def _write_documents(indices: range) -> list[DocumentPart]:
+    """A worker's job: the parts of the documents numbered ``indices``."""
+    if _WRITER is None:
+        raise RuntimeError("no part writer in this process (a bug)")
+    return [_WRITER.written(index) for index in indices]
+
+
+def document_parts(writer: PartWriter, workers: int) -> Iterator[DocumentPart]:
+    """Every document's part, in the corpus's order, made in ``workers`` forked processes
+    (1: here). Only the documents' numbers go out and each part's lines come back."""
+    global _WRITER
+    total = len(writer.parts.corpus.documents)
+    size = batch_size_for(total, workers)
+    numbers = [range(start, min(start + size, total)) for start in range(0, total, size)]
+    if writer.validation is not None:
+        load_shapes()  # once, before the fork: the workers share it
+    _WRITER = writer
+    try:
+        for made in map_in_forked_workers(_write_documents, numbers,
+                                          workers=min(workers, len(numbers))):
+            yield from made
+    finally:
+        _WRITER = None
 
 
 class SortedLines:
@@ -102,6 +184,10 @@ class SortedLines:
     def write(self, quad: Quad) -> None:
         s, p, o, g = quad
         self.stream.write(_nq_row((s, p, o), g) if self.fmt == "nquads" else _nt_row((s, p, o)))
+
+    def write_rows(self, rows: str) -> None:
+        """Lines already in this file's format (a worker's, ``DocumentPart.lines``)."""
+        self.stream.write(rows)
 
     def finish(self) -> Path:
         """Sort the lines; return the sorted file (in the temporary folder, which ``discard``
@@ -130,15 +216,24 @@ target's sorted file, to be moved over it."""
 
 def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str], *,
                    validate: bool = True,
-                   write: Callable[[Iterator[Quad], Finished], None] | None = None,
-                   check: Callable[[ValidationReport], None] | None = None) -> StreamedGraph:
+                   write: Callable[[Iterator[StoreQuad], Finished], None] | None = None,
+                   check: Callable[[ValidationReport], None] | None = None,
+                   workers: int | None = None, to_store: bool = True) -> StreamedGraph:
     """Write the graph to each target file (formats in ``STREAMED_FORMATS``) in one pass over
     the parts. ``write`` gets the quads (to load into a store as they come) and ``finished``;
     it commits the sorted files, with the store, as one set (kg.incremental.write_build);
     without it the files are written all or nothing (kg.export.write_all). ``check`` sees the
     report once every part has gone by and before anything is made live: raising there
-    writes nothing."""
+    writes nothing.
+
+    This process makes the corpus part; the documents' parts are made, written as lines and
+    checked in ``workers`` forked processes (default: one per core), which is most of the
+    work; this process only appends their lines to the files, loads them into the store and
+    joins their checks, in the corpus's order, so the bytes are the same for any count.
+    ``to_store=False``: ``write`` loads no store, so the documents' rows are not read back
+    into quads for it (it gets the corpus part's only)."""
     streamed = StreamedGraph()
+    count = default_workers() if workers is None else workers
     with ExitStack() as cleanup:
         files: dict[Path, SortedLines] = {}
         for target, fmt in targets.items():
@@ -146,11 +241,26 @@ def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str],
             cleanup.callback(lines.discard)
             files[target] = lines
 
-        def quads() -> Iterator[Quad]:
-            for quad in graph_quads(corpus, model, streamed, validate):
+        def quads() -> Iterator[StoreQuad]:
+            parts = GraphParts(corpus, model)
+            validation = PartValidation(parts.corpus_chunks) if validate else None
+            for quad in _corpus_quads(parts, validation, streamed):
                 for lines in files.values():
                     lines.write(quad)
                 yield quad
+            loaded = write is not None and to_store
+            writer = PartWriter(parts, validation,
+                                [*targets.values(), *(["nquads"] if loaded else [])])
+            for part in document_parts(writer, count):
+                streamed.quads += part.quads
+                for lines in files.values():
+                    lines.write_rows(part.lines[lines.fmt])
+                if validation is not None and part.checked is not None:
+                    validation.add_checked(part.checked)
+                if loaded:
+                    yield from ox.parse(part.lines["nquads"], ox.RdfFormat.N_QUADS)
+            if validation is not None:
+                streamed.report = validation.report()
 
         def finished() -> dict[Path, Path]:
             if check is not None and streamed.report is not None:

@@ -164,30 +164,38 @@ class PartValidation:
         """Check one document's part (or several documents' parts in one graph) and keep what
         the corpus part needs from it. The part is this object's from then on: the context is
         added to it rather than to a copy, so pass a graph you no longer need."""
+        self.add_checked(self.check_document(part))
+
+    def check_document(self, part: Graph) -> CheckedPart:
+        """``add_document``'s work on one part, changing nothing here: what ``add_checked``
+        keeps. A forked worker that inherited this object (its corpus context) runs it, so
+        document parts are checked in parallel (``kg.graphstream``)."""
         links = list(part.triples((None, KG.evidence, None)))
+        typed = {evidence for _, _, evidence in links
+                 if (evidence, RDF.type, KG.Evidence) in part}
+        quotes: dict[Node, tuple[Node, str, str | None]] = {}
         for statement, _, evidence in links:
-            self.links.setdefault(statement, []).append(evidence)
-            if (evidence, RDF.type, KG.Evidence) in part:
-                self.typed.add(evidence)
-            self._note_quote(part, statement, evidence)
+            _note_quote(quotes, part, statement, evidence)
         checked = _bound(part)
         checked.addN((s, p, o, checked) for s, p, o in self.runs)
         for statement in {s for s, _, _ in links}:
             checked.addN((statement, RDFS.label, label, checked)
                          for label in self.labels.get(statement, ()))
         report = _check(checked, self.engine, keep=lambda focus: not self._owned(focus))
-        self.violations += report.violations
+        return CheckedPart(links=tuple((s, e) for s, _, e in links), typed=frozenset(typed),
+                           quotes=quotes, violations=report.violations)
 
-    def _note_quote(self, part: Graph, statement: Node, evidence: Node) -> None:
-        """The sentence a violation of ``statement`` quotes: that of its first evidence (in
-        IRI order) with a quotable sentence, as ``_sentence_behind`` finds it in the whole."""
-        best = self.quotes.get(statement)
-        if best is not None and str(best[0]) <= str(evidence):
-            return
-        quote = span_quote(part, part.value(evidence, KG.sentence))
-        if quote is not None:
-            source = _source_file(part, part.value(evidence, PROV.wasDerivedFrom))
-            self.quotes[statement] = (evidence, quote, source)
+    def add_checked(self, checked: CheckedPart) -> None:
+        """Keep what the corpus part needs from a checked document part, and its violations
+        (in document order, as ``add_document`` takes the parts)."""
+        for statement, evidence in checked.links:
+            self.links.setdefault(statement, []).append(evidence)
+        self.typed.update(checked.typed)
+        for statement, noted in checked.quotes.items():
+            best = self.quotes.get(statement)
+            if best is None or str(noted[0]) < str(best[0]):
+                self.quotes[statement] = noted
+        self.violations += checked.violations
 
     def report(self) -> ValidationReport:
         """The report on the whole: every document part's violations and the corpus part's."""
@@ -217,6 +225,31 @@ class PartValidation:
             return violation
         _, quote, source = noted
         return replace(violation, sentence=" ".join(quote.split()), source=source)
+
+
+@dataclass(frozen=True)
+class CheckedPart:
+    """What checking one document part gives the corpus part's check: its facts' evidence
+    links, which evidence nodes are typed kg:Evidence, the quote each fact's violation would
+    use (the sentence of its first evidence here with one) and the part's own violations."""
+
+    links: tuple[tuple[Node, Node], ...]
+    typed: frozenset[Node]
+    quotes: dict[Node, tuple[Node, str, str | None]]
+    violations: tuple[Violation, ...]
+
+
+def _note_quote(quotes: dict[Node, tuple[Node, str, str | None]], part: Graph, statement: Node,
+                evidence: Node) -> None:
+    """The sentence a violation of ``statement`` quotes: that of its first evidence (in IRI
+    order) with a quotable sentence, as ``_sentence_behind`` finds it in the whole."""
+    best = quotes.get(statement)
+    if best is not None and str(best[0]) <= str(evidence):
+        return
+    quote = span_quote(part, part.value(evidence, KG.sentence))
+    if quote is not None:
+        source = _source_file(part, part.value(evidence, PROV.wasDerivedFrom))
+        quotes[statement] = (evidence, quote, source)
 
 
 def _bound(graph: Graph) -> Graph:

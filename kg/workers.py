@@ -21,10 +21,11 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -34,6 +35,9 @@ from kg.nlp import DocumentTimeout, die_with_parent, load_pipeline, parse_docume
 
 BATCH_DOCUMENTS = 8  # most documents per batch; fewer when the corpus is small
 IN_FLIGHT_PER_WORKER = 3  # batches submitted ahead per worker: enough to keep each one busy
+
+Item = TypeVar("Item")
+Made = TypeVar("Made")
 
 
 class ReadingJob(BaseModel):
@@ -183,6 +187,40 @@ class _ProcessPool:
         """Let the workers finish the batch in hand and exit; nothing new is started. (An
         interrupted build does not wait for them: they die with it.)"""
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def map_in_forked_workers(make: Callable[[Item], Made], items: Iterable[Item], *,
+                           workers: int) -> Iterator[Made]:
+    """``make(item)`` for each item, in order, in ``workers`` processes forked now: they see
+    this process's state as it is (what ``make`` reads from module globals set before the
+    call), so only the items and what ``make`` returns are pickled. At most a few items per
+    worker are in flight. If a worker dies, the items not yet made are made in this process
+    (slower, never lost). ``make`` must be a module-level function; 1 worker: no fork."""
+    if workers <= 1:
+        yield from map(make, items)
+        return
+    die_with_parent()
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    try:
+        pending: deque[tuple[Item, Future[Made]]] = deque()
+        waiting = iter(items)
+        window = workers * IN_FLIGHT_PER_WORKER
+        for item in islice(waiting, window):
+            pending.append((item, executor.submit(make, item)))
+        while pending:
+            item, future = pending.popleft()
+            try:
+                made = future.result()
+            except BrokenProcessPool:
+                yield make(item)
+                yield from (make(i) for i, _ in pending)
+                yield from map(make, waiting)
+                return
+            yield made
+            for item in islice(waiting, window - len(pending)):
+                pending.append((item, executor.submit(make, item)))
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
 
 
 def timed_steps(wall: float, parse: float, extract: float) -> tuple[float, float]:

@@ -9,13 +9,15 @@ import pytest
 from click.testing import CliRunner
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+import kg.rdf
 from kg.cli import main
 from kg.errors import ShapeViolation
 from kg.export import serialize
 from kg.graphstore import read_dataset
 from kg.graphstream import StreamedGraph, graph_quads, write_streamed
 from kg.incremental import build_for_store, save, write_build
-from kg.rdf import union_graph
+from kg.namespaces import KG, RDFS
+from kg.rdf import build_dataset, evidence_iri, union_graph
 from kg.validate import ValidationReport, validate_graph
 
 REPO = Path(__file__).resolve().parent.parent
@@ -85,3 +87,49 @@ def test_kg_build_streams_nquads_with_the_bytes_of_the_whole_graph(seed_build, t
     assert result.exit_code == 0, result.output
     assert "written part by part" in result.output
     assert target.read_text("utf-8") == serialize(seed_build.dataset, "nquads")
+
+
+def _damage_the_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every other fact without its label (a violation of the corpus part, quoted with the
+    sentence of its first reading) and the readings of odd sentences without their rule
+    (violations of the document parts). The forked workers inherit the patches."""
+    add_statement, add_evidence = kg.rdf._add_statement, kg.rdf._add_evidence
+
+    def statement(graph, node, facts, *args):
+        add_statement(graph, node, facts, *args)
+        if int(str(node)[-1], 16) % 2:
+            graph.remove((node, RDFS.label, None))
+
+    def evidence(graph, statement, fact, sentence, run):
+        add_evidence(graph, statement, fact, sentence, run)
+        if fact.evidence.sentence_index % 2:
+            graph.remove((evidence_iri(fact), KG.extractionRule, None))
+
+    monkeypatch.setattr(kg.rdf, "_add_statement", statement)
+    monkeypatch.setattr(kg.rdf, "_add_evidence", evidence)
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_parts_made_in_workers_give_the_bytes_and_the_report_of_the_whole(
+        seed_build, tmp_path, monkeypatch, workers):
+    _damage_the_graph(monkeypatch)
+    targets = {tmp_path / "graph.nq": "nquads", tmp_path / "graph.nt": "nt"}
+    streamed = write_streamed(seed_build.corpus, seed_build.model, targets, workers=workers)
+    whole = build_dataset(seed_build.corpus, seed_build.model)
+    for target, fmt in targets.items():
+        assert target.read_text("utf-8") == serialize(whole, fmt)
+    assert streamed.quads == len(list(whole.quads()))
+    report = validate_graph(union_graph(whole))
+    assert not report.conforms and any(v.sentence for v in report.violations)
+    assert {v.path for v in report.violations} >= {"rdfs:label", "kg:extractionRule"}
+    assert streamed.report == report
+
+
+def test_a_store_loaded_from_the_workers_rows_holds_the_graph(seeds_for_store, tmp_path):
+    def store(quads, finished):
+        write_build([], finished, tmp_path / "streamed", seeds_for_store, quads=quads)
+
+    result = seeds_for_store.result
+    write_streamed(result.corpus, result.model, {}, write=store, workers=2)
+    assert serialize(read_dataset(tmp_path / "streamed"), "nquads") == \
+        serialize(result.dataset, "nquads")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers import kill_and_reap, start_with_workers, write_articles
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
@@ -26,6 +26,7 @@ from kg.workers import (
     ReadingJob,
     batch_size_for,
     batches,
+    map_in_forked_workers,
     read_in_workers,
     timed_steps,
 )
@@ -217,6 +218,54 @@ def test_the_workers_die_with_a_killed_build(tmp_path):
         "read = read_in_workers(docs, ReadingJob(model=choose_model()), workers=2,\n"
         "                       batch_size=1)\n"
         "next(read)\n"
+    )
+    parent, children = start_with_workers(script, tmp_path)
+    assert len(children) >= 2, "no workers started"
+
+    alive = kill_and_reap(parent, children)
+
+    assert not alive, f"workers {alive} outlived the build"
+
+
+_SEEN_BY_CHILDREN: dict[str, int] = {}
+
+
+def _scaled(item: int) -> tuple[int, int]:
+    """A job that reads state this process set before the fork."""
+    return item, item * _SEEN_BY_CHILDREN["factor"]
+
+
+def _dies_in_a_child_on_seven(item: int) -> tuple[int, int]:
+    if item == 7 and os.getpid() != _SEEN_BY_CHILDREN["parent"]:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return item, os.getpid()
+
+
+@pytest.mark.timeout(120)
+@settings(deadline=None, max_examples=15)
+@given(st.lists(st.integers(-1000, 1000), max_size=40), st.integers(1, 3))
+def test_forked_workers_see_the_state_of_the_fork_and_keep_the_order(items, workers):
+    _SEEN_BY_CHILDREN["factor"] = 3
+    made = list(map_in_forked_workers(_scaled, items, workers=workers))
+    assert made == [(item, item * 3) for item in items]
+
+
+@pytest.mark.timeout(120)
+def test_items_whose_forked_worker_died_are_made_here():
+    _SEEN_BY_CHILDREN["parent"] = os.getpid()
+    made = list(map_in_forked_workers(_dies_in_a_child_on_seven, range(30), workers=2))
+    assert [item for item, _ in made] == list(range(30))
+    assert dict(made)[7] == os.getpid()  # after the death: made in this process
+    assert any(pid != os.getpid() for _, pid in made[:7])  # before it: in the workers
+
+
+@pytest.mark.timeout(300)
+def test_forked_write_workers_die_with_a_killed_build(tmp_path):
+    script = (
+        "import time\n"
+        "from kg.workers import map_in_forked_workers\n"
+        "made = map_in_forked_workers(time.sleep, [0] + [60] * 10, workers=2)\n"
+        "next(made)\n"
     )
     parent, children = start_with_workers(script, tmp_path)
     assert len(children) >= 2, "no workers started"
