@@ -299,3 +299,20 @@ def test_every_derived_noun_is_its_verb_with_an_ending_of_the_table(data):
         _endings_make(verb, noun, _MORPHOLOGY[endings])
     if kind == "agents" and noun not in _MORPHOLOGY[irregular]:
         assert canonical_role(noun) is None  # positions stay titles ('director of X')
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Norwegian raid on the Velqor Bank office angered investors.",
+     ("Norway", "raided", "Velqor Bank office")),
+    ("An EU ban on Ostmark Holdings was announced.",
+     ("European Union", "banned", "Ostmark Holdings")),
+    ("The British withdrawal from the European Union was completed.",
+     ("United Kingdom", "withdrew", "European Union")),
+])
+def test_a_nationality_or_organisation_before_a_deed_noun_is_its_doer(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+def test_a_nationality_before_an_event_of_one_participant_is_no_doer():
+    corpus = corpus_of("Norwegian deaths rose sharply in March.")
+    assert not [f for f in corpus.facts if f.predicate == "died"]

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from kg.extract.facts import make_fact, same_span
 from kg.extract.reference import conjuncts, referent
 from kg.extract.state import DocState
+from kg.extract.titles import demonym_mention
 from kg.extract.verbal import (
     ACCUSING_PREPS,
     Frame,
@@ -221,6 +222,21 @@ def _agents_on_object(state: DocState, noun: Token, frame: EventNoun) -> Iterato
             yield from _prep_objects(state, pobj, frame.agent)
 
 
+def _prenominal_doers(state: DocState, noun: Token) -> Iterator[Mention]:
+    """The doer written before a deed noun: a nationality ('a Norwegian raid on X': Norway)
+    or an organisation's name ('an EU ban on X', 'the NATO strike on X'). A place's name
+    there is where it happened ('the Oslo talks'), and a nationality before an event of one
+    participant is who it befell ('Norwegian deaths'), so neither is read as a doer."""
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        mention = state.mention_at.get(child.i)
+        if mention is not None and mention.type is EntityType.ORGANIZATION:
+            yield mention
+        elif mention is None and (place := demonym_mention(state, [child])) is not None:
+            yield place
+
+
 def _frame_role(spec: RelationSpec, frame: EventNoun, prep: str) -> RoleName | None:
     """The role a preposition after an event noun gives, as it does after the verb ('sold X
     to Y', 'the sale of X to Y': Y receives), unless the noun's frame takes it for its
@@ -290,6 +306,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     agents += [(m, "noun-by") for m in by_agents]
     if not agents:
         agents += [(m, "noun-by") for m in _agents_on_object(state, noun, frame)]
+    if not agents:
+        agents += [(m, "noun-prenominal") for m in _prenominal_doers(state, noun)]
     objects += named_objects
     light = light_verb(noun)
     undergoer = _patient_light_verb(noun) if light is None else None
