@@ -26,8 +26,11 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
 DEED_FILES = {4, 11, 22}  # noun.act, noun.event, noun.process
 PERSON_FILE = 18  # noun.person
-LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. "
-           "Used under the WordNet licence (https://wordnet.princeton.edu/license-and-commercial-use).")
+LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission "
+           "to use, copy, modify and distribute this database for any purpose and without fee "
+           "or royalty is granted under the WordNet 3.0 licence, provided this notice appears "
+           "on all copies. THIS DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES "
+           "NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED.")
 
 
 def _synsets(path: Path) -> dict[str, tuple[int, list[str], list[tuple[str, str, str, int, int]]]]:
