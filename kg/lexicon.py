@@ -205,6 +205,10 @@ class EventNouns(BaseModel):
     fate_groups: dict[str, str] = Field(default_factory=dict, description=(
         "Words for those an event befell, as news counts them ('among the dead', 'among "
         "the injured') -> the verb of that fate: 'X was among the dead' is 'X died'."))
+    requesting_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs, with the preposition that brings what they ask for, whose object is an "
+        "event someone asks for ('called for the resignation of X', 'demanded the release "
+        "of Y'): the event ought to happen, it has not."))
     cancelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that keep the event their object names from happening ('cancelled his "
         "visit', 'postponed the summit'): the noun states no event."))

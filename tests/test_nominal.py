@@ -316,3 +316,10 @@ def test_a_nationality_or_organisation_before_a_deed_noun_is_its_doer(text, expe
 def test_a_nationality_before_an_event_of_one_participant_is_no_doer():
     corpus = corpus_of("Norwegian deaths rose sharply in March.")
     assert not [f for f in corpus.facts if f.predicate == "died"]
+
+
+def test_a_request_verb_asks_for_nothing_the_noun_only_times():
+    corpus = corpus_of("Daniel Weber, in his first television interview, called Tom Reyes a hero.")
+    facts = [f for f in corpus.facts if f.evidence.rule.endswith("noun-interview")]
+    assert facts
+    assert {f.evidence.factuality for f in facts} == {Factuality.ASSERTED}

@@ -28,7 +28,7 @@ from kg.extract.verbal import (
     verb_lemma,
 )
 from kg.factuality import judge_factuality
-from kg.lexicon import EventNoun, argument_words, derived_nouns, event_nouns
+from kg.lexicon import EventNoun, derived_nouns, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
@@ -249,16 +249,17 @@ def _frame_role(spec: RelationSpec, frame: EventNoun, prep: str) -> RoleName | N
 def _requested(noun: Token) -> bool:
     """Whether someone asks for the event the noun names ('called for the resignation of
     X', 'demanded the release of X', 'urged the withdrawal of Y'): what is asked for ought to
-    happen, it has not (the request verbs of arguments.json)."""
+    happen, it has not. The verbs, with the preposition that brings what they ask for, are
+    ``requesting_verbs`` of nominal_events.json: 'called the election' or 'called X his hero
+    in an interview' asks for nothing."""
     head = _first_conjunct(noun)
-    if head.dep_ == "pobj" and head.head.dep_ in {"prep", "prt"}:
-        verb = head.head.head  # 'called for', 'appealed for'
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        verb = head.head.head
     elif head.dep_ == "dobj":
-        verb = head.head  # 'demanded the release'
+        verb = head.head
     else:
         return False
-    asks = argument_words().request_verbs
-    return verb.pos_ == "VERB" and (verb.lemma_.lower() in asks or verb_lemma(verb) in asks)
+    return verb.pos_ == "VERB" and light_lemma(noun, verb) in event_nouns().requesting_verbs
 
 
 def _timed_clause(noun: Token) -> Token | None:
