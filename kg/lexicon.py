@@ -222,6 +222,10 @@ class EventNouns(BaseModel):
     fate_groups: dict[str, str] = Field(default_factory=dict, description=(
         "Words for those an event befell, as news counts them ('among the dead', 'among "
         "the injured') -> the verb of that fate: 'X was among the dead' is 'X died'."))
+    requesting_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs, with the preposition that brings what they ask for, whose object is an "
+        "event someone asks for ('called for the resignation of X', 'demanded the release "
+        "of Y'): the event ought to happen, it has not."))
     cancelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that keep the event their object names from happening ('cancelled his "
         "visit', 'postponed the summit'): the noun states no event."))
@@ -230,6 +234,57 @@ class EventNouns(BaseModel):
 @cache
 def event_nouns() -> EventNouns:
     return EventNouns.model_validate(_data("nominal_events.json"))
+
+
+class DerivedNouns(BaseModel):
+    """The nouns of the deed and of the doer of the verbs kg knows, made by
+    tools/wordnet_derived_nouns.py (WordNet's derivational links, kept when their shape is in
+    noun_morphology.json). They stand behind the hand-written lists of nominal_events.json,
+    which win where both name a noun: those carry prepositions checked by hand."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    events: dict[str, str]
+    agents: dict[str, str]
+    joint_prefixes: tuple[str, ...] = ()
+
+    def event_frame(self, noun: str, relations: dict[str, Any],
+                    occurrences: frozenset[str]) -> EventNoun | None:
+        """The frame a derived deed noun takes from its verb: 'of' brings what the verb does
+        its deed to ('the sale of X'), or, for a verb without a direct object, who does or
+        undergoes it ('the death of X', 'the participation of X in Y', like the possessive);
+        the verb's own object prepositions follow it ('withdrawal from X'); 'by' brings the
+        doer."""
+        verb = self.events.get(noun)
+        if verb is None or verb not in relations:
+            return None
+        own = tuple(relations[verb].object)
+        if verb in occurrences or own:
+            # no direct object ('die'; 'participate in', 'withdraw from'): 'of' is who acts
+            return EventNoun(verb=verb, object=own, agent=("by", "of"))
+        return EventNoun(verb=verb, object=("of", *own), agent=("by",))
+
+    def without_joint_prefix(self, noun: str) -> str:
+        """'co-inventor' -> 'inventor': a joint prefix leaves the doer's deed the same."""
+        for prefix in self.joint_prefixes:
+            if noun.startswith(prefix) and len(noun) > len(prefix):
+                return noun[len(prefix):]
+        return noun
+
+    def agent_frame(self, noun: str, relations: dict[str, Any]) -> EventNoun | None:
+        """'the adopter of X', 'a smuggler of X': the doer of the verb, its 'of' what is
+        done."""
+        verb = self.agents.get(noun)
+        if verb is None or verb not in relations:
+            return None
+        return EventNoun(verb=verb, object=("of",), agent=())
+
+
+@cache
+def derived_nouns() -> DerivedNouns:
+    prefixes = _data("noun_morphology.json").get("joint_prefixes", ())
+    return DerivedNouns.model_validate({**_data("derived_nouns.json"),
+                                        "joint_prefixes": prefixes})
 
 
 @cache

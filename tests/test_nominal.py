@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 from helpers import corpus_of, find, role
 from helpers import labelled_triples as triples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kg.lexicon import canonical_role, derived_nouns
 from kg.model import Factuality, RoleName
+from kg.relations import load_vocabulary
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -219,3 +224,102 @@ def test_who_is_counted_among_the_injured_had_it_done_to_them():
     injured = {f.subject.entity_id: f.subject.name.value for f in corpus.facts
                if f.lemma == "injure"}
     assert injured == {"person/lena-marsh": "theme", "person/jan-kowalski": "theme"}
+
+
+# Nouns derived from the verb lexicon (kg/data/derived_nouns.json via kg.lexicon).
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an agent noun WordNet links to its verb, not written by hand
+    ("Martin Keller was an early adopter of the Velqor engine.",
+     ("Martin Keller", "adopt", "Velqor engine")),
+    # a joint prefix leaves the doer's deed the same
+    ("Daniel Morgan was a co-inventor of the Velqor engine.",
+     ("Daniel Morgan", "invent", "Velqor engine")),
+    # a deed noun derived from its verb: 'of' brings what is done, 'by' who does it
+    ("The expropriation of Brightline Mining by Ostmark Holdings angered investors.",
+     ("Ostmark Holdings", "expropriate", "Brightline Mining")),
+])
+def test_nouns_derived_from_the_verb_lexicon_give_the_verb_facts(text, expected):
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    got = {(labels[f.subject.entity_id], f.lemma,
+            labels.get(f.object.entity_id) if f.object else None) for f in corpus.facts}
+    assert expected in got
+
+
+def test_a_derived_noun_of_a_one_participant_verb_takes_of_as_who_it_befalls():
+    corpus = corpus_of("The participation of Martin Keller in the Velqor trial surprised everyone.")
+    (fact,) = [f for f in corpus.facts if f.lemma == "participate"]
+    assert fact.subject.entity_id == "person/martin-keller"
+
+
+def test_an_event_someone_calls_for_has_not_happened():
+    corpus = corpus_of("Unions called for the resignation of Susan Porter.",
+                       "Protesters demanded the withdrawal of Ostmark Holdings from the "
+                       "Velqor deal.")
+    facts = [f for f in corpus.facts if f.predicate in {"resigned", "withdrew"}]
+    assert {f.predicate for f in facts} == {"resigned", "withdrew"}
+    assert {f.evidence.factuality for f in facts} == {Factuality.NORMATIVE}
+
+
+def test_an_announced_event_noun_stays_asserted():
+    corpus = corpus_of("The party announced the resignation of Susan Porter.")
+    (fact,) = [f for f in corpus.facts if f.predicate == "resigned"]
+    assert fact.evidence.factuality is Factuality.ASSERTED
+
+
+def test_a_preposition_of_the_verb_frame_gives_its_role_on_the_noun():
+    corpus = corpus_of("Ostmark Holdings' sale of Brightline Mining to Velqor Bank closed.")
+    (sale,) = [f for f in corpus.facts if f.predicate == "sold"]
+    assert role(sale, RoleName.RECIPIENT.value) == ["organization/velqor-bank"]
+
+
+def _endings_make(verb: str, noun: str, endings: list[list[str]]) -> bool:
+    return any(verb.endswith(cut) and verb[:len(verb) - len(cut)] + add == noun
+               for cut, add in endings) or noun in {verb + verb[-1] + "ing",
+                                                    verb + verb[-1] + "er"}
+
+
+_MORPHOLOGY = json.loads(resources.files("kg").joinpath("data/noun_morphology.json")
+                         .read_text("utf-8"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_every_derived_noun_is_its_verb_with_an_ending_of_the_table(data):
+    derived = derived_nouns()
+    vocab = load_vocabulary()
+    kind, endings, irregular = data.draw(st.sampled_from([
+        ("events", "event_endings", "irregular_events"),
+        ("agents", "agent_endings", "irregular_agents")]))
+    noun, verb = data.draw(st.sampled_from(sorted(getattr(derived, kind).items())))
+    assert verb in vocab.relations
+    assert noun != verb  # a noun spelt as its verb is written by hand or not at all
+    assert _MORPHOLOGY[irregular].get(noun) == verb or \
+        _endings_make(verb, noun, _MORPHOLOGY[endings])
+    if kind == "agents" and noun not in _MORPHOLOGY[irregular]:
+        assert canonical_role(noun) is None  # positions stay titles ('director of X')
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Norwegian raid on the Velqor Bank office angered investors.",
+     ("Norway", "raided", "Velqor Bank office")),
+    ("An EU ban on Ostmark Holdings was announced.",
+     ("European Union", "banned", "Ostmark Holdings")),
+    ("The British withdrawal from the European Union was completed.",
+     ("United Kingdom", "withdrew", "European Union")),
+])
+def test_a_nationality_or_organisation_before_a_deed_noun_is_its_doer(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+def test_a_nationality_before_an_event_of_one_participant_is_no_doer():
+    corpus = corpus_of("Norwegian deaths rose sharply in March.")
+    assert not [f for f in corpus.facts if f.predicate == "died"]
+
+
+def test_a_request_verb_asks_for_nothing_the_noun_only_times():
+    corpus = corpus_of("Daniel Weber, in his first television interview, called Tom Reyes a hero.")
+    facts = [f for f in corpus.facts if f.evidence.rule.endswith("noun-interview")]
+    assert facts
+    assert {f.evidence.factuality for f in facts} == {Factuality.ASSERTED}

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from kg.extract.facts import make_fact, same_span
 from kg.extract.reference import conjuncts, referent
 from kg.extract.state import DocState
+from kg.extract.titles import demonym_mention
 from kg.extract.verbal import (
     ACCUSING_PREPS,
     Frame,
@@ -27,9 +28,9 @@ from kg.extract.verbal import (
     verb_lemma,
 )
 from kg.factuality import judge_factuality
-from kg.lexicon import EventNoun, event_nouns
+from kg.lexicon import EventNoun, derived_nouns, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
-from kg.relations import RelationVocabulary, load_vocabulary
+from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
 EXPECTED_MODIFIERS = {"planned", "proposed", "upcoming", "expected", "scheduled", "possible",
                       "potential", "future", "forthcoming", "prospective", "pending",
@@ -42,7 +43,11 @@ NAMED = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
 
 def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                   vocab: RelationVocabulary) -> Iterator[Fact]:
+    """Every event a noun of the sentence names, and every doer an agent noun names: the
+    hand-written nouns first, then those derived from the verb lexicon (WordNet's links
+    between a verb and its nouns, kept by the ending table in noun_morphology.json)."""
     lexicon = event_nouns()
+    derived = derived_nouns()
     for token in sent:
         if token.lower_ in lexicon.fate_groups and token.dep_ == "pobj" and \
                 token.head.lower_ == "among":
@@ -54,11 +59,18 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
         if any(f"{c.lower_} {lemma}" in lexicon.other_senses for c in token.children
                if c.dep_ in {"amod", "compound"}):
             continue  # 'suffered a cardiac arrest'
+        doer = derived.without_joint_prefix(lemma)  # 'co-inventor' invented it too
         if lemma in lexicon.nouns:
             yield from _event_noun(state, sentence, token, lexicon.nouns[lemma], vocab,
                                    patient_possessive=lemma in lexicon.patient_possessive)
-        elif lemma in lexicon.agent_nouns:
-            yield from _agent_noun(state, sentence, token, lexicon.agent_nouns[lemma], vocab)
+        elif doer in lexicon.agent_nouns:
+            yield from _agent_noun(state, sentence, token, lexicon.agent_nouns[doer], vocab)
+        elif (frame := derived.event_frame(lemma, vocab.relations,
+                                           vocab.occurrence_verbs)) is not None:
+            yield from _event_noun(state, sentence, token, frame, vocab,
+                                   patient_possessive=False)
+        elif (frame := derived.agent_frame(doer, vocab.relations)) is not None:
+            yield from _agent_noun(state, sentence, token, frame, vocab)
 
 
 def _among_the_fallen(state: DocState, sentence: Sentence, group: Token,
@@ -210,6 +222,46 @@ def _agents_on_object(state: DocState, noun: Token, frame: EventNoun) -> Iterato
             yield from _prep_objects(state, pobj, frame.agent)
 
 
+def _prenominal_doers(state: DocState, noun: Token) -> Iterator[Mention]:
+    """The doer written before a deed noun: a nationality ('a Norwegian raid on X': Norway)
+    or an organisation's name ('an EU ban on X', 'the NATO strike on X'). A place's name
+    there is where it happened ('the Oslo talks'), and a nationality before an event of one
+    participant is who it befell ('Norwegian deaths'), so neither is read as a doer."""
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        mention = state.mention_at.get(child.i)
+        if mention is not None and mention.type is EntityType.ORGANIZATION:
+            yield mention
+        elif mention is None and (place := demonym_mention(state, [child])) is not None:
+            yield place
+
+
+def _frame_role(spec: RelationSpec, frame: EventNoun, prep: str) -> RoleName | None:
+    """The role a preposition after an event noun gives, as it does after the verb ('sold X
+    to Y', 'the sale of X to Y': Y receives), unless the noun's frame takes it for its
+    object or its doer."""
+    if prep in frame.object or prep in frame.agent:
+        return None
+    return spec.role_for_prep(prep)
+
+
+def _requested(noun: Token) -> bool:
+    """Whether someone asks for the event the noun names ('called for the resignation of
+    X', 'demanded the release of X', 'urged the withdrawal of Y'): what is asked for ought to
+    happen, it has not. The verbs, with the preposition that brings what they ask for, are
+    ``requesting_verbs`` of nominal_events.json: 'called the election' or 'called X his hero
+    in an interview' asks for nothing."""
+    head = _first_conjunct(noun)
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        verb = head.head.head
+    elif head.dep_ == "dobj":
+        verb = head.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and light_lemma(noun, verb) in event_nouns().requesting_verbs
+
+
 def _timed_clause(noun: Token) -> Token | None:
     """The verb a noun times through a preposition ('received during a visit', 'after talks
     with Y, X said', 'ahead of the summit'), or None."""
@@ -255,6 +307,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     agents += [(m, "noun-by") for m in by_agents]
     if not agents:
         agents += [(m, "noun-by") for m in _agents_on_object(state, noun, frame)]
+    if not agents:
+        agents += [(m, "noun-prenominal") for m in _prenominal_doers(state, noun)]
     objects += named_objects
     light = light_verb(noun)
     undergoer = _patient_light_verb(noun) if light is None else None
@@ -281,6 +335,11 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if pobj.ent_type_ in {"DATE", "TIME"}:
                     add_time(state, circumstances, pobj)
+                elif (role := _frame_role(spec, frame, child.lower_)) is not None and \
+                        (other := referent(state, pobj)) is not None and \
+                        other.type is not EntityType.DATE and other not in objects:
+                    # 'the sale of X to Y': the verb's own prepositions give its roles
+                    circumstances.roles.append(Role(name=role, mention=other))
                 else:
                     place = state.mention_at.get(pobj.i)
                     if place is not None and place.type is EntityType.PLACE and \
@@ -301,6 +360,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         speaker = speaker_of(state, light, vocab)
     elif clause is not None and agents:
         factuality = judge_factuality(clause, vocab)  # 'will meet Y ahead of his trip'
+    elif _requested(noun):
+        factuality = Factuality.NORMATIVE  # 'called for the resignation of X': not done
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
         factuality = Factuality.EXPECTED
     elif any(c.lower_ in REPORTED_MODIFIERS for c in noun.children if c.dep_ == "amod") or (

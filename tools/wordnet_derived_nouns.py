@@ -1,0 +1,111 @@
+"""Write kg/data/derived_nouns.json: the nouns that name the deed or the doer of a verb kg knows.
+
+Why: news says many events with a noun ('the death of X', "X's resignation", 'the sale of X to
+Y') and many doers with an agent noun ('the inventor of X', 'the killer of X'). Listing them by
+hand one error at a time misses most; every verb in kg/data/relations.json has its
+nominalisations in WordNet 3.0, linked by derivational pointers. A link counts only when the
+noun has a shape English uses for a nominalisation or an agent noun (the ending table in
+kg/data/noun_morphology.json, as data) and WordNet files the noun as an act, event or process
+(deeds) or a person (doers); the table's irregular pairs ('death' -> 'die') are added as they
+are. Doer nouns that are positions or professions ('director', 'editor': roles.json and
+person_nouns.txt, which titles.py reads) stay titles and are left out.
+
+This script is run by hand, not at build or run time (kg fetches nothing); its output is
+shipped as data with WordNet's licence notice.
+
+Usage: python tools/wordnet_derived_nouns.py [/usr/share/wordnet]  (Debian: wordnet-base)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
+DEED_FILES = {4, 11, 22}  # noun.act, noun.event, noun.process
+PERSON_FILE = 18  # noun.person
+LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission "
+           "to use, copy, modify and distribute this database for any purpose and without fee "
+           "or royalty is granted under the WordNet 3.0 licence, provided this notice appears "
+           "on all copies. THIS DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES "
+           "NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED.")
+
+
+def _synsets(path: Path) -> dict[str, tuple[int, list[str], list[tuple[str, str, str, int, int]]]]:
+    """offset -> (lexicographer file, words, pointers) from a WordNet data file."""
+    out = {}
+    for line in path.read_text("latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        parts = line.split(" | ")[0].split()
+        count = int(parts[3], 16)
+        words = [parts[4 + 2 * i].lower() for i in range(count)]
+        at = 4 + 2 * count
+        pointers = []
+        for j in range(int(parts[at])):
+            symbol, target, pos, ends = parts[at + 1 + 4 * j:at + 5 + 4 * j]
+            pointers.append((symbol, target, pos, int(ends[:2], 16), int(ends[2:], 16)))
+        out[parts[0]] = (int(parts[1]), words, pointers)
+    return out
+
+
+def _shapes(verb: str, endings: list[list[str]], *, gerund: bool) -> set[str]:
+    shapes = {verb[:len(verb) - len(cut)] + add for cut, add in endings if verb.endswith(cut)}
+    # The verb's last consonant doubled: 'kidnapping', 'shipper'. A noun spelt as its verb
+    # ('order', 'head') is never taken: see the table's comment.
+    shapes.add(verb + verb[-1] + ("ing" if gerund else "er"))
+    shapes.discard(verb)
+    return shapes
+
+
+def derive(wordnet: Path) -> dict[str, dict[str, str]]:
+    morphology = json.loads((DATA / "noun_morphology.json").read_text("utf-8"))
+    verbs_known = json.loads((DATA / "relations.json").read_text("utf-8"))["relations"]
+    roles = {k.lower() for k in json.loads((DATA / "roles.json").read_text("utf-8"))["roles"]}
+    roles |= {line.strip() for line in (DATA / "person_nouns.txt").read_text("utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}  # professions titles.py reads
+    verbs = _synsets(wordnet / "data.verb")
+    nouns = _synsets(wordnet / "data.noun")
+    found: dict[str, dict[str, set[str]]] = {"events": defaultdict(set), "agents": defaultdict(set)}
+    for _, words, pointers in verbs.values():
+        for symbol, target, pos, source, aim in pointers:
+            verb = words[source - 1] if source else None
+            if symbol != "+" or pos != "n" or verb not in verbs_known or " " in verb:
+                continue
+            noun_file, noun_words, _ = nouns[target]
+            noun = noun_words[aim - 1]
+            if noun_file in DEED_FILES and noun in _shapes(
+                    verb, morphology["event_endings"], gerund=True) and \
+                    noun not in morphology["not_events"]:
+                found["events"][noun].add(verb)
+            elif noun_file == PERSON_FILE and noun in _shapes(
+                    verb, morphology["agent_endings"], gerund=False) and \
+                    noun not in roles and noun not in morphology["not_agents"]:
+                found["agents"][noun].add(verb)
+    out: dict[str, dict[str, str]] = {}
+    for kind, irregular in (("events", "irregular_events"), ("agents", "irregular_agents")):
+        # A noun two verbs share ('control', 'check') takes the verb it is spelt like.
+        chosen = {noun: min(verbs, key=lambda v, n=noun: (not n.startswith(v), v))
+                  for noun, verbs in found[kind].items()}
+        chosen.update({noun: verb for noun, verb in morphology[irregular].items()
+                       if verb in verbs_known})
+        out[kind] = dict(sorted(chosen.items()))
+    return out
+
+
+def main() -> None:
+    wordnet = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
+    derived = derive(wordnet)
+    text = json.dumps({"_comment": ("Generated by tools/wordnet_derived_nouns.py from "
+                                    "relations.json, noun_morphology.json and WordNet 3.0: noun "
+                                    "-> the verb it names the deed ('events') or the doer "
+                                    "('agents') of. Do not edit; edit the table and rerun."),
+                       "_licence": LICENCE, **derived}, indent=1, ensure_ascii=False)
+    (DATA / "derived_nouns.json").write_text(text + "\n", "utf-8")
+    print(f"{len(derived['events'])} deed nouns, {len(derived['agents'])} doer nouns")
+
+
+if __name__ == "__main__":
+    main()
