@@ -21,8 +21,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "realnews"))
 sys.path.insert(0, str(HERE.parent / "realnews_holdout"))
 
-import select_articles as dev
-import select_holdout as holdout
+import select_articles as dev  # noqa: E402
+import select_holdout as holdout  # noqa: E402
 
 SEED = 2028
 COUNT = 30
