@@ -281,7 +281,7 @@ def run_kg(sentences: Sequence[Sentence], model: str | None
         path.write_text("".join(json.dumps({"text": s.text}, ensure_ascii=False) + "\n"
                                 for s in sentences), "utf-8")
         started = time.perf_counter()
-        result = kg.build_result([path], model=model)
+        result = kg.build_result([path], model=model, document_seconds=None)
         return result.corpus, result.model, time.perf_counter() - started
 
 

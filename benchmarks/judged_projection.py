@@ -60,7 +60,8 @@ def rule_family(rule: str) -> str:
 def current_facts() -> dict[tuple[str, ...], dict[str, object]]:
     gold = load_gold(HERE / "gold")
     import kg
-    facts = emitted_facts(kg.build_result([HERE / "articles" / n for n in gold]).corpus)
+    facts = emitted_facts(kg.build_result([HERE / "articles" / n for n in gold],
+                                           document_seconds=None).corpus)
     now: dict[tuple[str, ...], dict[str, object]] = {}
     for f in facts:
         key = row_key(f.article, f.sentence, f.subject[0], f.predicate, f.object[0])
