@@ -104,7 +104,14 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # protect Y', 'the paper reported that X will resign', 'according to X, ...'.
         return Factuality.REPORTED
     # 'appeared to be wearing', 'could visit'; not 'appeared in court, charged with ...'.
-    if auxiliaries & vocab.possible_auxiliaries or completing & words.uncertainty_governors:
+    # 'is eligible to appeal', 'is free to leave': a right or a capacity, not an act done.
+    rights = [t for t, link in links if "to" in auxiliaries and link == "xcomp" and
+              {t.lower_, t.lemma_.lower()} & words.eligibility_words]
+    if any(c.dep_ == "neg" for t in rights for c in [*t.children, *t.head.children]):
+        return Factuality.NEGATED  # 'is not eligible to run': he will not
+    entitled = bool(rights)
+    if auxiliaries & vocab.possible_auxiliaries or completing & words.uncertainty_governors or \
+            entitled:
         return Factuality.POSSIBLE
     asked = "to" in auxiliaries and bool(completing & words.request_verbs)
     if auxiliaries & words.normative_modals or completing & words.normative_modals or asked:
@@ -127,8 +134,13 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # Asked or let someone do it: only an infinitive ('told X to leave', not 'told X that').
     requested = "to" in auxiliaries and bool(
         completing & (words.object_control - words.implicative_control))
+    # 'the jury determined that X had lied': a finding's clause is what the finder holds
+    # happened, judged by its own auxiliaries; 'determined to win' stays a plan.
+    findings = {t.lemma_.lower() for (t, link), below in zip(links, chain, strict=False)
+                if link == "ccomp" and t.lemma_.lower() in words.finding_verbs and
+                "to" not in auxiliaries_of(below)}
     governed_by_expectation = obliged or requested or bool(
-        completing & (vocab.expect_words | words.subject_control_plans))
+        (completing - findings) & (vocab.expect_words | words.subject_control_plans))
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
     if headline_infinitive or purpose or planned or auxiliaries & vocab.future_auxiliaries or \

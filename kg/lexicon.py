@@ -85,6 +85,8 @@ class ArgumentWords(BaseModel):
     measure_nouns: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
+    finding_verbs: frozenset[str] = frozenset()
+    eligibility_words: frozenset[str] = frozenset()
 
 
 @cache

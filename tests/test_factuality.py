@@ -219,3 +219,34 @@ def test_a_phrase_under_a_claim_verb_is_not_the_claim():
     releases = [f for f in corpus.facts if f.lemma == "release"]
     assert releases
     assert {f.evidence.factuality for f in releases} == {Factuality.ASSERTED}
+
+
+@pytest.mark.parametrize(("text", "lemma", "factuality"), [
+    # a finding or a ruling that something happened holds it happened, never plans it
+    ("The jury determined that Tom Reyes had lied to investigators.", "lie to",
+     Factuality.ASSERTED),
+    ("A judge found that Tom Reyes had lied to investigators.", "lie to", Factuality.ASSERTED),
+    ("The panel concluded that Tom Reyes had sold the farm.", "sell", Factuality.ASSERTED),
+    # ... and its clause keeps its own auxiliaries
+    ("The jury determined that Tom Reyes will pay the fine.", "pay", Factuality.EXPECTED),
+    # a plan verb's finite clause about the future, or any 'said' clause, stays expected
+    ("Lena Marsh said that Tom Reyes will visit Oslo.", "visit", Factuality.EXPECTED),
+    ("Lena Marsh decided that Tom Reyes would visit Oslo.", "visit", Factuality.EXPECTED),
+    ("Lena Marsh agreed to sell the farm.", "sell", Factuality.EXPECTED),
+    # a right or a capacity is possible, not done; denied, it will not be done
+    ("Tom Reyes is eligible to appeal the ruling.", "appeal", Factuality.POSSIBLE),
+    ("Tom Reyes is entitled to claim the farm.", "claim", Factuality.POSSIBLE),
+    ("Tom Reyes is free to leave Oslo.", "leave", Factuality.POSSIBLE),
+    ("Tom Reyes is qualified to teach chemistry.", "teach", Factuality.POSSIBLE),
+    ("Tom Reyes is not eligible to appeal the ruling.", "appeal", Factuality.NEGATED),
+    # permission is not the act; a capacity used in the past is ('was able to escape')
+    ("Lena Marsh holds a licence allowing Tom Reyes to buy the farm.", "buy",
+     Factuality.EXPECTED),
+    ("Tom Reyes was able to escape.", "escape", Factuality.ASSERTED),
+    # an adjective that is no right leaves its clause alone
+    ("Tom Reyes was happy to sell the farm.", "sell", Factuality.ASSERTED),
+])
+def test_findings_are_held_and_rights_are_possible(text, lemma, factuality):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {factuality}
