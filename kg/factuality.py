@@ -94,6 +94,10 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # 'would have died': it did not; nor did what it would have let happen ('a bill that
         # would have allowed X to extradite Y').
         return Factuality.NEGATED
+    if _permitted(verb, links) and not auxiliaries & vocab.possible_auxiliaries:
+        # 'a licence allowing him to buy weapons, the paper reported': whoever reports
+        # the permission, the act is only let, not done.
+        return Factuality.EXPECTED
     # A claim verb whose complement the fact is ('claimed that X attacked Y'), not one a
     # phrase of the clause hangs under ('in a study released by X, scientists report').
     claimed = {t.lemma_.lower() for t, link in links if link in {"ccomp", "xcomp"}}
@@ -147,6 +151,17 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
     return Factuality.ASSERTED
+
+
+def _permitted(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'allowed him to buy', 'let X run': an infinitive whose own governor lets or asks its
+    subject do it ('urged', 'allowed'), not one that makes it happen ('forced')."""
+    if not links or links[0][1] not in {"xcomp", "ccomp"} or "to" not in auxiliaries_of(verb):
+        return False
+    words = argument_words()
+    governor = links[0][0]
+    return governor.lemma_.lower() in words.object_control - words.implicative_control - \
+        words.request_verbs and governor.lower_ not in words.eligibility_words
 
 
 def _complement_link(governor: Token, link: str, below: Token) -> str:

@@ -243,6 +243,14 @@ def test_a_phrase_under_a_claim_verb_is_not_the_claim():
     ("Lena Marsh holds a licence allowing Tom Reyes to buy the farm.", "buy",
      Factuality.EXPECTED),
     ("Tom Reyes was able to escape.", "escape", Factuality.ASSERTED),
+    # ... whoever reports the permission; a report of a forced act stays a report
+    ("Tom Reyes held a licence allowing him to buy rifles, the Harlow Gazette reported.",
+     "buy", Factuality.EXPECTED),
+    ("The Harlow Gazette reported that the council allowed Tom Reyes to buy the farm.", "buy",
+     Factuality.EXPECTED),
+    ("The Harlow Gazette reported that the council forced Tom Reyes to sell the farm.", "sell",
+     Factuality.REPORTED),
+    ("The law could allow Tom Reyes to buy the farm.", "buy", Factuality.POSSIBLE),
     # an adjective that is no right leaves its clause alone
     ("Tom Reyes was happy to sell the farm.", "sell", Factuality.ASSERTED),
 ])
