@@ -19,9 +19,11 @@ from kg import gazetteer
 from kg.entity_names import (
     award_words,
     chair_words,
+    connector_heads,
     known_name,
     name_complement_heads,
     name_particles,
+    organisation_connectors,
     place_heads,
     ship_prefixes,
 )
@@ -50,6 +52,10 @@ def joined_ents(doc: Doc) -> list[Span]:
             joined.append(Span(doc, span.start, following.end, label=span.label_))
             i += 2
             continue
+        if following is not None and _organisation_continues(span, following):
+            joined.append(Span(doc, span.start, following.end, label="ORG"))
+            i += 2
+            continue
         if following is not None and _given_names_before_organisation(span, following):
             joined.append(Span(doc, span.start, following.end, label=following.label_))
             i += 2
@@ -75,6 +81,34 @@ def _particle_opens(first: Span, second: Span) -> bool:
         second.start == first.end and len(second) >= 2 and \
         second[0].lower_ in name_particles() and second[0].text[:1].isupper() and \
         doc[first.end - 1].whitespace_ == " "
+
+
+def _organisation_continues(first: Span, second: Span) -> bool:
+    """'the Veltrian League' 'for the Defence of Coastal Fisheries': an organisation's span
+    ending in its kind word ('league', 'party'; ``connector_heads``: 'state'), a connector of
+    ``organisation_connectors`` and a capitalised name that is no person are one organisation
+    cut in two. Not a title ('Minister' is no kind word), nor two organisations joined by
+    'and' ('Ostervang Farmers Union and the Veltria Miners Federation': 'and' joins only
+    after an 'of' or 'for' in the first half)."""
+    doc = first.doc
+    if first.label_ not in {"ORG", "NORP"} or second.label_ not in HOLDERS:
+        return False
+    between = [t.lower_ for t in doc[first.end:second.start]]
+    tail = second
+    if tail[0].lower_ == "the" and len(tail) > 1:
+        between.append("the")
+        tail = tail[1:]
+    when = organisation_connectors().get(" ".join(between))
+    if when is None or not tail[0].text[:1].isupper():
+        return False
+    head = first[-1]
+    if when == "after_of":  # the kind word is the one before the first half's 'of'
+        inner = next((t for t in first[1:] if t.lower_ in {"of", "for"}), None)
+        if inner is None:
+            return False
+        head = doc[inner.i - 1]
+    return head.lower_ in connector_heads() or \
+        name_kind(("", head.lower_)) is EntityType.ORGANIZATION
 
 
 def _given_names_before_organisation(person: Span, org: Span) -> bool:
