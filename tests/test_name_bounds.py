@@ -349,6 +349,12 @@ def test_and_the_joins_an_organisations_halves_only_after_of():
                ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
     assert _texts(joined_ents(two)) == [("Ostervang Farmers Union", "ORG"),
                                         ("the Veltria Miners Federation", "ORG")]
+    of_two = _doc(["the", "Ostervang", "Federation", "of", "Trade", "Unions", "and", "the",
+                   "Veltria", "Miners", "Federation", "met"],
+                  ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG",
+                   "I-ORG", "I-ORG", "O"])
+    assert _texts(joined_ents(of_two)) == [("Ostervang Federation of Trade Unions", "ORG"),
+                                           ("the Veltria Miners Federation", "ORG")]
 
 
 def test_a_title_or_a_person_after_of_stays_apart_from_an_organisation():

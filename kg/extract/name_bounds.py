@@ -89,7 +89,8 @@ def _organisation_continues(first: Span, second: Span) -> bool:
     ``organisation_connectors`` and a capitalised name that is no person are one organisation
     cut in two. Not a title ('Minister' is no kind word), nor two organisations joined by
     'and' ('Ostervang Farmers Union and the Veltria Miners Federation': 'and' joins only
-    after an 'of' or 'for' in the first half)."""
+    after an 'of' or 'for' in the first half, and not before a name with a kind word
+    of its own)."""
     doc = first.doc
     if first.label_ not in {"ORG", "NORP"} or second.label_ not in HOLDERS:
         return False
@@ -104,8 +105,8 @@ def _organisation_continues(first: Span, second: Span) -> bool:
     head = first[-1]
     if when == "after_of":  # the kind word is the one before the first half's 'of'
         inner = next((t for t in first[1:] if t.lower_ in {"of", "for"}), None)
-        if inner is None:
-            return False
+        if inner is None or name_kind(("", *(t.lower_ for t in tail))) is not None:
+            return False  # '... Federation of Trade Unions and the Veltria Miners Federation'
         head = doc[inner.i - 1]
     return head.lower_ in connector_heads() or \
         name_kind(("", head.lower_)) is EntityType.ORGANIZATION
