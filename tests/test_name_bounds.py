@@ -375,3 +375,14 @@ def test_an_organisation_cut_in_two_is_one_entity_end_to_end():
     assert "Defence of Coastal Fisheries" not in labels
     assert "University of Ostervang" in labels
     assert "Ostervang" not in labels
+
+
+def test_a_committees_complement_keeps_its_the_and_inner_of():
+    words = ["the", "Veltrian", "Committee", "for", "the", "Protection", "of", "Divers", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["DET", "PROPN", "PROPN", "ADP", "DET", "PROPN", "ADP", "PROPN", "VERB"],
+              heads=[2, 2, 8, 2, 5, 3, 5, 6, 8],
+              deps=["det", "compound", "nsubj", "prep", "det", "pobj", "prep", "pobj", "ROOT"],
+              ents=["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [
+        ("the Veltrian Committee for the Protection of Divers", "ORG")]

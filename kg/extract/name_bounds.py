@@ -129,16 +129,26 @@ def _with_complement(span: Span) -> Span:
     """'the United States House Select Committee on Harbour Safety' read without 'on Harbour
     Safety': after a head that takes a complement in its name (``name_complement_heads``:
     committee, commission, ...) the preposition the parser attaches to that head and the capitalised
-    words after it are part of the name; not a date ('the committee on Monday')."""
+    words after it (a 'the' before them, an 'of' or 'for' between them: 'Committee for the
+    Protection of Journalists') are part of the name; not a date ('the committee on Monday')."""
     doc = span.doc
     end = span.end
     if span.label_ != "ORG" or end + 1 >= len(doc) or not opens_complement(doc[end]):
         return span
-    stop = end + 1
-    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper() \
-            and doc[stop].ent_type_ not in {"DATE", "TIME", "PERSON"}:
+    start = end + 1
+    if start + 1 < len(doc) and doc[start].lower_ == "the" and _name_word(doc[start + 1]):
+        start += 1  # 'Committee for the Protection of Journalists'
+    stop = start
+    while stop < len(doc) and (_name_word(doc[stop]) or (
+            stop > start and doc[stop].lower_ in {"of", "for"} and stop + 1 < len(doc)
+            and _name_word(doc[stop + 1]))):
         stop += 1
-    return span if stop == end + 1 else Span(doc, span.start, stop, label=span.label_)
+    return span if stop == start else Span(doc, span.start, stop, label=span.label_)
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and \
+        token.ent_type_ not in {"DATE", "TIME", "PERSON"}
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
