@@ -141,6 +141,20 @@ def name_particles() -> frozenset[str]:
 
 
 @cache
+def organisation_connectors() -> dict[str, str]:
+    """Folded words ('for the') that join two halves of one organisation's name, each with
+    when: 'any', or 'after_of' (only after a first half holding 'of' or 'for')."""
+    return dict(_data()["organisation_connectors"])  # type: ignore[arg-type]
+
+
+@cache
+def connector_heads() -> frozenset[str]:
+    """Folded kind words ('state') that head an organisation's name only before one of
+    ``organisation_connectors`` ('Islamic State' 'of Varnia')."""
+    return frozenset(_data()["connector_heads"])  # type: ignore[arg-type]
+
+
+@cache
 def name_complement_heads() -> frozenset[str]:
     """Heads whose complement is part of an organisation's name ('Select Committee on
     Harbour Safety', 'Commission for Racial Equality'), lower case."""

@@ -325,3 +325,64 @@ def test_a_surname_given_in_full_before_of_an_organisation_is_a_person_and_the_o
     unnamed = _doc(["Authors", "Wilson", "of", "C-MORE", "spoke"],
                    ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
     assert _texts(split_person_of_place(unnamed.ents[0])) == [("Wilson of C-MORE", "ORG")]
+
+
+def test_an_organisation_cut_at_for_the_is_one_organisation():
+    doc = _doc(["the", "Veltrian", "League", "for", "the", "Defence", "of", "Fisheries", "met"],
+               ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(joined_ents(doc)) == [
+        ("the Veltrian League for the Defence of Fisheries", "ORG")]
+    doc = _doc(["the", "Farmers", "Party", "of", "Morsland", "won"],
+               ["O", "B-ORG", "I-ORG", "O", "B-GPE", "O"])
+    assert _texts(joined_ents(doc)) == [("Farmers Party of Morsland", "ORG")]
+
+
+def test_and_the_joins_an_organisations_halves_only_after_of():
+    doc = _doc(["the", "Free", "Union", "of", "Varnia", "and", "the", "Morsland", "fought"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-GPE", "O"])
+    assert _texts(joined_ents(doc)) == [("Free Union of Varnia and the Morsland", "ORG")]
+    state = _doc(["the", "Free", "State", "of", "Varnia", "and", "the", "Morsland", "fought"],
+                 ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-LOC", "O"])
+    assert _texts(joined_ents(state)) == [("Free State of Varnia and the Morsland", "ORG")]
+    two = _doc(["the", "Ostervang", "Farmers", "Union", "and", "the", "Veltria", "Miners",
+                "Federation", "met"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(joined_ents(two)) == [("Ostervang Farmers Union", "ORG"),
+                                        ("the Veltria Miners Federation", "ORG")]
+    of_two = _doc(["the", "Ostervang", "Federation", "of", "Trade", "Unions", "and", "the",
+                   "Veltria", "Miners", "Federation", "met"],
+                  ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG",
+                   "I-ORG", "I-ORG", "O"])
+    assert _texts(joined_ents(of_two)) == [("Ostervang Federation of Trade Unions", "ORG"),
+                                           ("the Veltria Miners Federation", "ORG")]
+
+
+def test_a_title_or_a_person_after_of_stays_apart_from_an_organisation():
+    title = _doc(["the", "Minister", "of", "Finance", "spoke"],
+                 ["O", "B-ORG", "O", "B-ORG", "O"])
+    assert _texts(joined_ents(title)) == [("Minister", "ORG"), ("Finance", "ORG")]
+    person = _doc(["the", "Farmers", "Party", "of", "Karl", "Lindqvist", "won"],
+                  ["O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _texts(joined_ents(person)) == [("Farmers Party", "ORG"),
+                                           ("Karl Lindqvist", "PERSON")]
+
+
+def test_an_organisation_cut_in_two_is_one_entity_end_to_end():
+    corpus = corpus_of("Members of the Veltrian League for the Defence of Coastal Fisheries "
+                       "met on Tuesday. She studied at the University of Ostervang.")
+    labels = {e.label for e in corpus.entities}
+    assert "Veltrian League for the Defence of Coastal Fisheries" in labels
+    assert "Defence of Coastal Fisheries" not in labels
+    assert "University of Ostervang" in labels
+    assert "Ostervang" not in labels
+
+
+def test_a_committees_complement_keeps_its_the_and_inner_of():
+    words = ["the", "Veltrian", "Committee", "for", "the", "Protection", "of", "Divers", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["DET", "PROPN", "PROPN", "ADP", "DET", "PROPN", "ADP", "PROPN", "VERB"],
+              heads=[2, 2, 8, 2, 5, 3, 5, 6, 8],
+              deps=["det", "compound", "nsubj", "prep", "det", "pobj", "prep", "pobj", "ROOT"],
+              ents=["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [
+        ("the Veltrian Committee for the Protection of Divers", "ORG")]

@@ -19,9 +19,11 @@ from kg import gazetteer
 from kg.entity_names import (
     award_words,
     chair_words,
+    connector_heads,
     known_name,
     name_complement_heads,
     name_particles,
+    organisation_connectors,
     place_heads,
     ship_prefixes,
 )
@@ -48,6 +50,10 @@ def joined_ents(doc: Doc) -> list[Span]:
                                       or _particle_opens(span, following)
                                       or _campus_after(span, following)):
             joined.append(Span(doc, span.start, following.end, label=span.label_))
+            i += 2
+            continue
+        if following is not None and _organisation_continues(span, following):
+            joined.append(Span(doc, span.start, following.end, label="ORG"))
             i += 2
             continue
         if following is not None and _given_names_before_organisation(span, following):
@@ -77,6 +83,35 @@ def _particle_opens(first: Span, second: Span) -> bool:
         doc[first.end - 1].whitespace_ == " "
 
 
+def _organisation_continues(first: Span, second: Span) -> bool:
+    """'the Veltrian League' 'for the Defence of Coastal Fisheries': an organisation's span
+    ending in its kind word ('league', 'party'; ``connector_heads``: 'state'), a connector of
+    ``organisation_connectors`` and a capitalised name that is no person are one organisation
+    cut in two. Not a title ('Minister' is no kind word), nor two organisations joined by
+    'and' ('Ostervang Farmers Union and the Veltria Miners Federation': 'and' joins only
+    after an 'of' or 'for' in the first half, and not before a name with a kind word
+    of its own)."""
+    doc = first.doc
+    if first.label_ not in {"ORG", "NORP"} or second.label_ not in HOLDERS:
+        return False
+    between = [t.lower_ for t in doc[first.end:second.start]]
+    tail = second
+    if tail[0].lower_ == "the" and len(tail) > 1:
+        between.append("the")
+        tail = tail[1:]
+    when = organisation_connectors().get(" ".join(between))
+    if when is None or not tail[0].text[:1].isupper():
+        return False
+    head = first[-1]
+    if when == "after_of":  # the kind word is the one before the first half's 'of'
+        inner = next((t for t in first[1:] if t.lower_ in {"of", "for"}), None)
+        if inner is None or name_kind(("", *(t.lower_ for t in tail))) is not None:
+            return False  # '... Federation of Trade Unions and the Veltria Miners Federation'
+        head = doc[inner.i - 1]
+    return head.lower_ in connector_heads() or \
+        name_kind(("", head.lower_)) is EntityType.ORGANIZATION
+
+
 def _given_names_before_organisation(person: Span, org: Span) -> bool:
     """'the Ada and Otto Lindqvist Foundation' read as the person 'Ada' and the organisation
     'Otto Lindqvist Foundation': given names joined by 'and' to an organisation that opens
@@ -94,16 +129,26 @@ def _with_complement(span: Span) -> Span:
     """'the United States House Select Committee on Harbour Safety' read without 'on Harbour
     Safety': after a head that takes a complement in its name (``name_complement_heads``:
     committee, commission, ...) the preposition the parser attaches to that head and the capitalised
-    words after it are part of the name; not a date ('the committee on Monday')."""
+    words after it (a 'the' before them, an 'of' or 'for' between them: 'Committee for the
+    Protection of Journalists') are part of the name; not a date ('the committee on Monday')."""
     doc = span.doc
     end = span.end
     if span.label_ != "ORG" or end + 1 >= len(doc) or not opens_complement(doc[end]):
         return span
-    stop = end + 1
-    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper() \
-            and doc[stop].ent_type_ not in {"DATE", "TIME", "PERSON"}:
+    start = end + 1
+    if start + 1 < len(doc) and doc[start].lower_ == "the" and _name_word(doc[start + 1]):
+        start += 1  # 'Committee for the Protection of Journalists'
+    stop = start
+    while stop < len(doc) and (_name_word(doc[stop]) or (
+            stop > start and doc[stop].lower_ in {"of", "for"} and stop + 1 < len(doc)
+            and _name_word(doc[stop + 1]))):
         stop += 1
-    return span if stop == end + 1 else Span(doc, span.start, stop, label=span.label_)
+    return span if stop == start else Span(doc, span.start, stop, label=span.label_)
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and \
+        token.ent_type_ not in {"DATE", "TIME", "PERSON"}
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
