@@ -30,10 +30,7 @@ COUNT = 30
 
 def main(source: Path, out_dir: Path) -> None:
     pool = dev.candidate_pool(source)
-    taken = {article[0] for article in dev.dev_set(pool)}
-    rest = [article for article in pool if article[0] not in taken]
-    taken |= {article[0] for article in
-              random.Random(holdout.SEED).sample(rest, min(holdout.COUNT, len(rest)))}
+    taken = {article[0] for article in dev.dev_set(pool) + holdout.holdout_set(pool)}
     rest = [article for article in pool if article[0] not in taken]
     chosen = random.Random(SEED).sample(rest, min(COUNT, len(rest)))
     print(f"pool: {len(pool)}, in neither set: {len(rest)}, chosen: {len(chosen)}",

@@ -23,11 +23,18 @@ SEED = 2027
 COUNT = 20
 
 
+def holdout_set(pool: list[dev.Article]) -> list[dev.Article]:
+    """The held-out articles: ``COUNT`` drawn with ``SEED`` from the pool the dev set left."""
+    taken = {article[0] for article in dev.dev_set(pool)}
+    rest = [article for article in pool if article[0] not in taken]
+    return random.Random(SEED).sample(rest, min(COUNT, len(rest)))
+
+
 def main(source: Path, out_dir: Path) -> None:
     pool = dev.candidate_pool(source)
     taken = {article[0] for article in dev.dev_set(pool)}
     rest = [article for article in pool if article[0] not in taken]
-    chosen = random.Random(SEED).sample(rest, min(COUNT, len(rest)))
+    chosen = holdout_set(pool)
     print(f"pool: {len(pool)}, not in the dev set: {len(rest)}, chosen: {len(chosen)}",
           file=sys.stderr)
     dev.write_articles(chosen, out_dir, "ho")
