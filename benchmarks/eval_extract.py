@@ -157,6 +157,11 @@ def _words(name: str) -> list[str]:
     return [_fold(w) for w in words if w and w not in _ARTICLES]
 
 
+def fold_words(name: str) -> list[str]:
+    """A name's words as the names rule compares them (folded, no articles or possessives)."""
+    return _words(name)
+
+
 def names_match(gold: str, names: Sequence[str], *, relaxed: bool = False) -> bool:
     """The headline rule (see the module docstring); ``relaxed`` adds unmerged name variants."""
     wanted = _words(gold)
