@@ -6,8 +6,11 @@ documents skipped, and passes a :class:`kg.progress.Progress` for its bars or lo
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +21,15 @@ from kg.confidence import FLOOR
 from kg.errors import InputError
 from kg.ingest import read_documents
 from kg.language import language_name
+from kg.leancorpus import for_resolution, lean, whole
 from kg.model import Document, ExtractionResult, ResolvedCorpus
-from kg.nlp import DOCUMENT_SECONDS, choose_model, model_description, model_language
+from kg.nlp import (
+    DOCUMENT_SECONDS,
+    choose_model,
+    die_with_parent,
+    model_description,
+    model_language,
+)
 from kg.progress import Progress, Silent, step
 from kg.rdf import build_dataset, union_graph
 from kg.recordspool import RecordSpool
@@ -40,17 +50,27 @@ if TYPE_CHECKING:
 class BuildResult:
     """A build: the resolved corpus and its graph, and what was not read. The graph is made
     when first asked for unless ``finish_build`` made it (a build that streams its graph part
-    by part, ``kg.graphstream``, never asks)."""
+    by part, ``kg.graphstream``, never asks).
+
+    With ``records`` (a build that streams its graph), ``corpus`` holds no text
+    (``kg.leancorpus``): the write step reads each document's text from ``records``, and
+    ``whole_corpus`` reads them all back."""
 
     def __init__(self, dataset: Dataset | None, corpus: ResolvedCorpus,
-                 skipped: tuple[str, ...], model: str, ignored: tuple[str, ...] = ()) -> None:
+                 skipped: tuple[str, ...], model: str, ignored: tuple[str, ...] = (),
+                 records: RecordSpool | None = None) -> None:
         self._dataset = dataset
         self.corpus, self.skipped, self.model, self.ignored = corpus, skipped, model, ignored
+        self.records = records
+
+    def whole_corpus(self) -> ResolvedCorpus:
+        """The resolved corpus with every text (read back from the records if left out)."""
+        return self.corpus if self.records is None else whole(self.corpus, self.records)
 
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            self._dataset = build_dataset(self.corpus, self.model)
+            self._dataset = build_dataset(self.whole_corpus(), self.model)
         return self._dataset
 
 
@@ -137,18 +157,59 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
     """Resolve the records of a whole corpus and make its graph; ``model`` is the spaCy
     pipeline's name. Resolution reads every record, so the graph is the same whichever run
     extracted each one. ``keep_apart``: pairs of names no merge may join. ``graph=False``
-    leaves the graph to be made when asked for (or streamed)."""
+    leaves the graph to be made when asked for (or streamed); when ``extracted`` is a
+    record spool it is then resolved in a child process and kept without its texts
+    (``resolved_apart``), which the write step reads back from the spool one document at a
+    time."""
     progress = progress or Silent()
+    records = extracted if not graph and isinstance(extracted, RecordSpool) else None
     with step(progress, "resolve") as summary:
-        corpus = resolve_corpus(extracted, keep_apart=keep_apart)
+        if records is None:
+            corpus = resolve_corpus(extracted, keep_apart=keep_apart)
+        else:
+            corpus = resolved_apart(records, tuple(keep_apart))
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
     description = model_description(model)
     if not graph:
-        return BuildResult(None, corpus, skipped, description, ignored)
+        return BuildResult(None, corpus, skipped, description, ignored, records)
     with step(progress, "graph") as summary:
         dataset = build_dataset(corpus, description)
         summary.append(f"{len(dataset):,} quads")
     return BuildResult(dataset, corpus, skipped, description, ignored)
+
+
+_TO_RESOLVE: tuple[RecordSpool, tuple[tuple[str, str], ...]] | None = None
+"""What the forked resolving process resolves (set just before the fork)."""
+
+
+def resolved_apart(records: RecordSpool, keep_apart: tuple[tuple[str, str], ...] = ()
+                   ) -> ResolvedCorpus:
+    """``records`` resolved in a forked process, kept without texts (``kg.leancorpus``).
+
+    Resolution reads every record into memory at once. Done here, that memory stayed with
+    this process through the write step (freed, but too scattered for the allocator to give
+    back) and was inherited by the write step's workers; in a child it goes back to the
+    system when the child exits, and only the lean corpus comes back (pickled). If the child
+    dies, the records are resolved here."""
+    global _TO_RESOLVE
+    die_with_parent()
+    _TO_RESOLVE = (records, keep_apart)
+    child = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        return child.submit(_resolve_lean).result()
+    except BrokenProcessPool:
+        return _resolve_lean()
+    finally:
+        # An interrupted build does not wait for the child: it dies with this process.
+        child.shutdown(wait=False, cancel_futures=True)
+        _TO_RESOLVE = None
+
+
+def _resolve_lean() -> ResolvedCorpus:
+    if _TO_RESOLVE is None:
+        raise RuntimeError("nothing to resolve in this process (a bug)")
+    records, keep_apart = _TO_RESOLVE
+    return lean(resolve_corpus(for_resolution(records), keep_apart=keep_apart))
 
 
 def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confidence: float,
