@@ -12,9 +12,8 @@ them) into a record spool on disk (``--held``: a list in memory, as before), res
 and writes the streamed, validated N-Quads (``kg.graphstream``: the document parts made in
 ``--workers`` forked processes, as ``kg build`` makes them), printing the RSS above
 the starting point after each stage, every 100 document parts and around the final check
-of the corpus chunks, with the peak (sampled every 50 ms), and the largest child process's
-RSS while resolving (kg resolves in a forked child) and while writing (the write step's
-workers). No spaCy model is loaded in
+of the corpus chunks, with the peak (sampled every 50 ms), and the largest write worker's
+RSS. No spaCy model is loaded in
 ``write``, so a real build's main process holds about 150 MB more.
 Numbers, not tests: nothing here asserts anything.
 """
@@ -111,10 +110,6 @@ def write(records: Path, count: int, out: Path, held: bool = False, workers: int
     built = finish_build(results, model, graph=False)  # keeps the spool: texts are read back
     del results
     peak.mark(f"resolved in {time.perf_counter() - began:.0f} s")
-    # kg resolves in a forked child (kg.pipeline.resolved_apart): its peak is resolution's
-    print(f"largest child's RSS seen while resolving (sampled): {peak.worker_high} MB",
-          flush=True)
-    peak.worker_high = 0
     # the parts are checked in the workers (or here with --workers 1); this process adds each
     # part's check to the rest, in order
     add_checked, report = validate.PartValidation.add_checked, validate.PartValidation.report

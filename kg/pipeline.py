@@ -6,11 +6,8 @@ documents skipped, and passes a :class:`kg.progress.Progress` for its bars or lo
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,13 +20,7 @@ from kg.ingest import read_documents
 from kg.language import language_name
 from kg.leancorpus import for_resolution, lean, whole
 from kg.model import Document, ExtractionResult, ResolvedCorpus
-from kg.nlp import (
-    DOCUMENT_SECONDS,
-    choose_model,
-    die_with_parent,
-    model_description,
-    model_language,
-)
+from kg.nlp import DOCUMENT_SECONDS, choose_model, model_description, model_language
 from kg.progress import Progress, Silent, step
 from kg.rdf import build_dataset, union_graph
 from kg.recordspool import RecordSpool
@@ -158,16 +149,15 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
     pipeline's name. Resolution reads every record, so the graph is the same whichever run
     extracted each one. ``keep_apart``: pairs of names no merge may join. ``graph=False``
     leaves the graph to be made when asked for (or streamed); when ``extracted`` is a
-    record spool it is then resolved in a child process and kept without its texts
-    (``resolved_apart``), which the write step reads back from the spool one document at a
-    time."""
+    record spool the corpus is then kept without its texts (``kg.leancorpus``), which the
+    write step reads back from the spool one document at a time."""
     progress = progress or Silent()
     records = extracted if not graph and isinstance(extracted, RecordSpool) else None
     with step(progress, "resolve") as summary:
         if records is None:
             corpus = resolve_corpus(extracted, keep_apart=keep_apart)
         else:
-            corpus = resolved_apart(records, tuple(keep_apart))
+            corpus = lean(resolve_corpus(for_resolution(records), keep_apart=keep_apart))
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
     description = model_description(model)
     if not graph:
@@ -176,40 +166,6 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
         dataset = build_dataset(corpus, description)
         summary.append(f"{len(dataset):,} quads")
     return BuildResult(dataset, corpus, skipped, description, ignored)
-
-
-_TO_RESOLVE: tuple[RecordSpool, tuple[tuple[str, str], ...]] | None = None
-"""What the forked resolving process resolves (set just before the fork)."""
-
-
-def resolved_apart(records: RecordSpool, keep_apart: tuple[tuple[str, str], ...] = ()
-                   ) -> ResolvedCorpus:
-    """``records`` resolved in a forked process, kept without texts (``kg.leancorpus``).
-
-    Resolution reads every record into memory at once. Done here, that memory stayed with
-    this process through the write step (freed, but too scattered for the allocator to give
-    back) and was inherited by the write step's workers; in a child it goes back to the
-    system when the child exits, and only the lean corpus comes back (pickled). If the child
-    dies, the records are resolved here."""
-    global _TO_RESOLVE
-    die_with_parent()
-    _TO_RESOLVE = (records, keep_apart)
-    child = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    try:
-        return child.submit(_resolve_lean).result()
-    except BrokenProcessPool:
-        return _resolve_lean()
-    finally:
-        # An interrupted build does not wait for the child: it dies with this process.
-        child.shutdown(wait=False, cancel_futures=True)
-        _TO_RESOLVE = None
-
-
-def _resolve_lean() -> ResolvedCorpus:
-    if _TO_RESOLVE is None:
-        raise RuntimeError("nothing to resolve in this process (a bug)")
-    records, keep_apart = _TO_RESOLVE
-    return lean(resolve_corpus(for_resolution(records), keep_apart=keep_apart))
 
 
 def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confidence: float,

@@ -3,17 +3,14 @@ writes, the report and the whole corpus read back are those of a build that kept
 
 from __future__ import annotations
 
-import os
-import signal
 from pathlib import Path
 
 import pytest
 
-import kg.pipeline
 from kg.export import serialize
 from kg.graphstream import write_streamed
 from kg.leancorpus import for_resolution, lean, whole
-from kg.pipeline import extract_paths, finish_build, resolved_apart
+from kg.pipeline import extract_paths, finish_build
 from kg.resolve import resolve_corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -64,22 +61,3 @@ def test_the_graph_written_from_the_lean_corpus_is_the_whole_corpus_graph(
 def test_the_lean_builds_graph_when_asked_for_is_the_whole_graph(seed_build, streamed_build):
     assert serialize(streamed_build.dataset, "nquads") == serialize(seed_build.dataset, "nquads")
 
-
-_PARENT: list[int] = []
-
-
-def _dies_in_a_child():
-    if os.getpid() != _PARENT[0]:
-        os.kill(os.getpid(), signal.SIGKILL)
-    return _RESOLVE_LEAN()
-
-
-_RESOLVE_LEAN = kg.pipeline._resolve_lean
-
-
-@pytest.mark.timeout(300)
-def test_records_whose_resolving_child_died_are_resolved_here(seed_records, streamed_build,
-                                                              monkeypatch):
-    _PARENT[:] = [os.getpid()]
-    monkeypatch.setattr(kg.pipeline, "_resolve_lean", _dies_in_a_child)
-    assert resolved_apart(seed_records.results) == streamed_build.corpus
