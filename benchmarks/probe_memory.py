@@ -12,7 +12,8 @@ them) into a record spool on disk (``--held``: a list in memory, as before), res
 and writes the streamed, validated N-Quads (``kg.graphstream``: the document parts made in
 ``--workers`` forked processes, as ``kg build`` makes them), printing the RSS above
 the starting point after each stage, every 100 document parts and around the final check
-of the corpus chunks, with the peak (sampled every 50 ms). No spaCy model is loaded in
+of the corpus chunks, with the peak (sampled every 50 ms), and the largest write worker's
+RSS. No spaCy model is loaded in
 ``write``, so a real build's main process holds about 150 MB more.
 Numbers, not tests: nothing here asserts anything.
 """
@@ -106,7 +107,7 @@ def write(records: Path, count: int, out: Path, held: bool = False, workers: int
     gc.collect()
     peak.mark(f"{len(results)} records{' held' if held else ' spooled'}")
     began = time.perf_counter()
-    built = finish_build(results, model, graph=False)
+    built = finish_build(results, model, graph=False)  # keeps the spool: texts are read back
     del results
     peak.mark(f"resolved in {time.perf_counter() - began:.0f} s")
     # the parts are checked in the workers (or here with --workers 1); this process adds each
@@ -129,10 +130,10 @@ def write(records: Path, count: int, out: Path, held: bool = False, workers: int
     validate.PartValidation.add_checked, validate.PartValidation.report = counted, marked
     began = time.perf_counter()
     done = graphstream.write_streamed(built.corpus, built.model, {out: "nquads"},
-                                      workers=workers)
+                                      workers=workers, records=built.records)
     peak.mark(f"written in {time.perf_counter() - began:.0f} s: {done.quads} quads, "
               f"conforms {done.report.conforms if done.report else None}")
-    print(f"largest worker's RSS seen (sampled): {peak.worker_high} MB", flush=True)
+    print(f"largest write worker's RSS seen (sampled): {peak.worker_high} MB", flush=True)
 
 
 def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Path]]:

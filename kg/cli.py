@@ -298,7 +298,8 @@ def _write_streamed(result: BuildResult, saved: StoreBuild | None, into: Path | 
     with step(progress, "write") as summary:
         done = write_streamed(result.corpus, result.model, targets, validate=validate,
                               write=write, check=lambda report: _tell_violations(report, strict),
-                              workers=workers, to_store=saved is not None)
+                              workers=workers, to_store=saved is not None,
+                              records=result.records)
         for note in notes:
             click.echo(f"kg: {note}", err=True)
         written = [str(t) for t in [*targets, *([into] if into else [])]]

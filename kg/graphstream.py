@@ -4,7 +4,9 @@ the shapes (``kg.validate.PartValidation``) and handed on to the store's bulk lo
 N-Quads or N-Triples file, then dropped.
 
 Memory then holds the resolved corpus and the corpus part, not the graph of every document
-(which is most of the graph: the texts, spans and readings) nor a copy of it for validation.
+(which is most of the graph: the texts, spans and readings) nor a copy of it for validation;
+a build's corpus holds no text either (``kg.leancorpus``): each document's is read from its
+record on disk when its part is made.
 The files are the bytes ``kg.export`` writes from the whole Dataset: the same lines (rdflib's
 own N-Quads/N-Triples rows) sorted by code point, here by ``sort`` (GNU coreutils, which sorts
 files larger than memory in bounded memory; with ``LC_ALL=C`` it orders UTF-8 bytes, which is
@@ -33,8 +35,9 @@ from rdflib.term import Node
 from kg.durable import temp_prefix
 from kg.errors import OutputError
 from kg.export import remove_stale_temps, write_all
-from kg.model import ResolvedCorpus
+from kg.model import Document, ResolvedCorpus
 from kg.rdf import GraphParts, document_iri
+from kg.recordspool import RecordSpool
 from kg.validate import CheckedPart, PartValidation, ValidationReport, load_shapes
 from kg.workers import batch_size_for, default_workers, map_in_forked_workers
 
@@ -56,19 +59,20 @@ class StreamedGraph:
 
 
 def graph_quads(corpus: ResolvedCorpus, model: str, streamed: StreamedGraph,
-                validate: bool = True) -> Iterator[Quad]:
+                validate: bool = True, records: RecordSpool | None = None) -> Iterator[Quad]:
     """The graph's quads, the corpus part's first (graph None, a chunk at a time) and then
     each document's (graph: its IRI), made, checked and dropped one part at a time in this
     process (the corpus chunks are made again at the end to be checked with their facts'
     evidence links). When the iteration ends, ``streamed`` holds the count and the report
     (that of validating the whole graph). ``write_streamed`` makes the document parts in
-    worker processes instead."""
+    worker processes instead. ``records``: where each document's text is read from, when
+    ``corpus`` keeps none (``kg.leancorpus``)."""
     parts = GraphParts(corpus, model)
     validation = PartValidation(parts.corpus_chunks) if validate else None
     yield from _corpus_quads(parts, validation, streamed)
     for document in corpus.documents:
         part = Graph(store="SimpleMemory")
-        parts.add_document(part, document)
+        parts.add_document(part, _whole_document(document, records))
         name = document_iri(document.doc_id)
         for s, p, o in part:
             streamed.quads += 1
@@ -114,12 +118,12 @@ class PartWriter:
     context) and so needs nothing sent but the documents' numbers (``_write_documents``)."""
 
     def __init__(self, parts: GraphParts, validation: PartValidation | None,
-                 formats: Iterable[str]) -> None:
-        self.parts, self.validation = parts, validation
+                 formats: Iterable[str], records: RecordSpool | None = None) -> None:
+        self.parts, self.validation, self.records = parts, validation, records
         self.formats = tuple(dict.fromkeys(formats))
 
     def written(self, index: int) -> DocumentPart:
-        document = self.parts.corpus.documents[index]
+        document = _whole_document(self.parts.corpus.documents[index], self.records)
         part = Graph(store="SimpleMemory")
         self.parts.add_document(part, document)
         name = document_iri(document.doc_id)
@@ -129,6 +133,11 @@ class PartWriter:
         # checking adds context to the part: after its lines were written
         checked = None if self.validation is None else self.validation.check_document(part)
         return DocumentPart(count, lines, checked)
+
+
+def _whole_document(document: Document, records: RecordSpool | None) -> Document:
+    """``document`` with its text: read from its record when the corpus keeps no text."""
+    return document if records is None else records.record_of(document.doc_id).document
 
 
 _WRITER: PartWriter | None = None
@@ -218,7 +227,8 @@ def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str],
                    validate: bool = True,
                    write: Callable[[Iterator[StoreQuad], Finished], None] | None = None,
                    check: Callable[[ValidationReport], None] | None = None,
-                   workers: int | None = None, to_store: bool = True) -> StreamedGraph:
+                   workers: int | None = None, to_store: bool = True,
+                   records: RecordSpool | None = None) -> StreamedGraph:
     """Write the graph to each target file (formats in ``STREAMED_FORMATS``) in one pass over
     the parts. ``write`` gets the quads (to load into a store as they come) and ``finished``;
     it commits the sorted files, with the store, as one set (kg.incremental.write_build);
@@ -231,7 +241,9 @@ def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str],
     work; this process only appends their lines to the files, loads them into the store and
     joins their checks, in the corpus's order, so the bytes are the same for any count.
     ``to_store=False``: ``write`` loads no store, so the documents' rows are not read back
-    into quads for it (it gets the corpus part's only)."""
+    into quads for it (it gets the corpus part's only). ``records``: where each document's
+    text is read from, one document at a time, when ``corpus`` keeps none (a build's
+    ``BuildResult.records``, ``kg.leancorpus``)."""
     streamed = StreamedGraph()
     count = default_workers() if workers is None else workers
     with ExitStack() as cleanup:
@@ -250,7 +262,8 @@ def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str],
                 yield quad
             loaded = write is not None and to_store
             writer = PartWriter(parts, validation,
-                                [*targets.values(), *(["nquads"] if loaded else [])])
+                                [*targets.values(), *(["nquads"] if loaded else [])],
+                                records)
             for part in document_parts(writer, count):
                 streamed.quads += part.quads
                 for lines in files.values():

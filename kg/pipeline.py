@@ -18,6 +18,7 @@ from kg.confidence import FLOOR
 from kg.errors import InputError
 from kg.ingest import read_documents
 from kg.language import language_name
+from kg.leancorpus import for_resolution, lean, whole
 from kg.model import Document, ExtractionResult, ResolvedCorpus
 from kg.nlp import DOCUMENT_SECONDS, choose_model, model_description, model_language
 from kg.progress import Progress, Silent, step
@@ -40,17 +41,27 @@ if TYPE_CHECKING:
 class BuildResult:
     """A build: the resolved corpus and its graph, and what was not read. The graph is made
     when first asked for unless ``finish_build`` made it (a build that streams its graph part
-    by part, ``kg.graphstream``, never asks)."""
+    by part, ``kg.graphstream``, never asks).
+
+    With ``records`` (a build that streams its graph), ``corpus`` holds no text
+    (``kg.leancorpus``): the write step reads each document's text from ``records``, and
+    ``whole_corpus`` reads them all back."""
 
     def __init__(self, dataset: Dataset | None, corpus: ResolvedCorpus,
-                 skipped: tuple[str, ...], model: str, ignored: tuple[str, ...] = ()) -> None:
+                 skipped: tuple[str, ...], model: str, ignored: tuple[str, ...] = (),
+                 records: RecordSpool | None = None) -> None:
         self._dataset = dataset
         self.corpus, self.skipped, self.model, self.ignored = corpus, skipped, model, ignored
+        self.records = records
+
+    def whole_corpus(self) -> ResolvedCorpus:
+        """The resolved corpus with every text (read back from the records if left out)."""
+        return self.corpus if self.records is None else whole(self.corpus, self.records)
 
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            self._dataset = build_dataset(self.corpus, self.model)
+            self._dataset = build_dataset(self.whole_corpus(), self.model)
         return self._dataset
 
 
@@ -137,14 +148,20 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
     """Resolve the records of a whole corpus and make its graph; ``model`` is the spaCy
     pipeline's name. Resolution reads every record, so the graph is the same whichever run
     extracted each one. ``keep_apart``: pairs of names no merge may join. ``graph=False``
-    leaves the graph to be made when asked for (or streamed)."""
+    leaves the graph to be made when asked for (or streamed); when ``extracted`` is a
+    record spool the corpus is then kept without its texts (``kg.leancorpus``), which the
+    write step reads back from the spool one document at a time."""
     progress = progress or Silent()
+    records = extracted if not graph and isinstance(extracted, RecordSpool) else None
     with step(progress, "resolve") as summary:
-        corpus = resolve_corpus(extracted, keep_apart=keep_apart)
+        if records is None:
+            corpus = resolve_corpus(extracted, keep_apart=keep_apart)
+        else:
+            corpus = lean(resolve_corpus(for_resolution(records), keep_apart=keep_apart))
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
     description = model_description(model)
     if not graph:
-        return BuildResult(None, corpus, skipped, description, ignored)
+        return BuildResult(None, corpus, skipped, description, ignored, records)
     with step(progress, "graph") as summary:
         dataset = build_dataset(corpus, description)
         summary.append(f"{len(dataset):,} quads")

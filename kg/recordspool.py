@@ -10,8 +10,10 @@ spool (the store writing each record, an update's manifest) reads one record at 
 It is a ``Sequence[ExtractionResult]``, so code that took a list of records takes a spool
 unchanged. Resolution reads it once, into memory (``sorted`` by document id, as it sorts a
 list), and drops it when it returns: its rules make several passes over every record, and
-reading the spool anew for each made resolving 200 articles twice as slow, for no lower peak
-(the resolved corpus keeps most of a record's objects anyway). Views (``ordered_by``,
+reading the spool anew for each made resolving 200 articles twice as slow. A build that
+streams its graph has its sentences' texts left out for resolution and keeps the resolved
+corpus without texts; the write step reads each document back with ``record_of``
+(``kg.leancorpus``). Views (``ordered_by``,
 ``where``, ``joined``) share the files; the folder is removed when the spool and every view
 of it are gone (or the process exits).
 """
@@ -65,6 +67,7 @@ class RecordSpool(Sequence[ExtractionResult]):
                  _folders: tuple[_Folder, ...] = ()) -> None:
         self._folders = _folders or (_Folder(parent),)
         self._entries = list(_entries)
+        self._by_id: dict[str, SpooledRecord] | None = None
 
     def add(self, record: ExtractionResult) -> None:
         """File ``record``; the caller need not keep it."""
@@ -75,6 +78,7 @@ class RecordSpool(Sequence[ExtractionResult]):
             raise OutputError(f"{file}: cannot keep an extraction record on disk "
                               f"({err.strerror or err})") from None
         self._entries.append(SpooledRecord(record.document.doc_id, record.document.source, file))
+        self._by_id = None
 
     @property
     def entries(self) -> tuple[SpooledRecord, ...]:
@@ -97,6 +101,17 @@ class RecordSpool(Sequence[ExtractionResult]):
     def __iter__(self) -> Iterator[ExtractionResult]:
         for entry in self._entries:
             yield _load(entry)
+
+    def record_of(self, doc_id: str) -> ExtractionResult:
+        """The record of the document ``doc_id`` (the last one added, if several), read from
+        disk; the write step reads each document's text back this way (``kg.leancorpus``)."""
+        if self._by_id is None:
+            self._by_id = {e.doc_id: e for e in self._entries}
+        try:
+            entry = self._by_id[doc_id]
+        except KeyError:
+            raise OutputError(f"no extraction record of the document {doc_id} (a bug)") from None
+        return _load(entry)
 
     def ordered_by(self, key: Callable[[SpooledRecord], str]) -> RecordSpool:
         """The same records in the order of ``key`` (e.g. by document id, as resolution

@@ -24,8 +24,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from itertools import islice
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -125,102 +126,98 @@ def read_in_workers(documents: Iterable[Document], job: ReadingJob, *, workers: 
             yield from zip(batch, read_batch(batch, job), strict=True)
         return
     load_pipeline(job.model)  # once, before the fork: the children share it
-    die_with_parent()
-    pool = _ProcessPool(workers, job)
-    try:
-        pending: deque[tuple[list[Document], Future[list[Reading]]]] = deque()
-        waiting = batches(documents, batch_size)
-        window = workers * IN_FLIGHT_PER_WORKER
-        for batch in islice(waiting, window):
-            pending.append((batch, pool.submit(batch)))
-        while pending:
-            batch, future = pending.popleft()
-            try:
-                readings = future.result()
-            except BrokenProcessPool:
-                readings = pool.reread_after_a_death(batch)
-                pending = deque((b, f if _succeeded(f) else pool.submit(b)) for b, f in pending)
-            yield from zip(batch, readings, strict=True)
-            for batch in islice(waiting, window - len(pending)):
-                pending.append((batch, pool.submit(batch)))
-    finally:
-        pool.shutdown()
+    pool = _ProcessPool(workers, partial(read_batch, job=job))
 
-
-def _succeeded(future: Future[list[Reading]]) -> bool:
-    return future.done() and not future.cancelled() and future.exception() is None
-
-
-class _ProcessPool:
-    """A ``ProcessPoolExecutor`` of forked workers that is replaced when one of them dies."""
-
-    def __init__(self, workers: int, job: ReadingJob) -> None:
-        self.workers, self.job = workers, job
-        self.executor = self._new_executor()
-
-    def _new_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
-
-    def submit(self, batch: list[Document]) -> Future[list[Reading]]:
-        return self.executor.submit(read_batch, batch, self.job)
-
-    def _replace(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = self._new_executor()
-
-    def reread_after_a_death(self, batch: list[Document]) -> list[Reading]:
+    def read_again(batch: list[Document]) -> list[Reading]:
         """A worker died while ``batch`` was out (not necessarily reading it): read it again
-        in a new pool one document at a time; a document whose worker dies again is skipped."""
+        in the new pool one document at a time; a document whose worker dies again is
+        skipped."""
         readings: list[Reading] = []
-        self._replace()
         for document in batch:
             try:
-                readings.append(self.submit([document]).result()[0])
+                readings.append(pool.submit([document]).result()[0])
             except BrokenProcessPool:
                 readings.append(Reading(skipped=f"{document.source}: the worker process "
                                                 "reading it died (killed, out of memory or a "
                                                 "crash); document skipped"))
-                self._replace()
+                pool.replace()
         return readings
 
-    def shutdown(self) -> None:
-        """Let the workers finish the batch in hand and exit; nothing new is started. (An
-        interrupted build does not wait for them: they die with it.)"""
-        self.executor.shutdown(wait=False, cancel_futures=True)
+    for batch, readings in _made_in_order(pool, batches(documents, batch_size), read_again):
+        yield from zip(batch, readings, strict=True)
 
 
 def map_in_forked_workers(make: Callable[[Item], Made], items: Iterable[Item], *,
-                           workers: int) -> Iterator[Made]:
+                          workers: int) -> Iterator[Made]:
     """``make(item)`` for each item, in order, in ``workers`` processes forked now: they see
     this process's state as it is (what ``make`` reads from module globals set before the
     call), so only the items and what ``make`` returns are pickled. At most a few items per
-    worker are in flight. If a worker dies, the items not yet made are made in this process
-    (slower, never lost). ``make`` must be a module-level function; 1 worker: no fork."""
+    worker are in flight. If a worker dies, the item in hand is made in this process (never
+    lost) and the others in a new pool. ``make`` must be a module-level function; 1 worker:
+    no fork."""
     if workers <= 1:
         yield from map(make, items)
         return
-    die_with_parent()
-    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    for _, made in _made_in_order(_ProcessPool(workers, make), items, make):
+        yield made
+
+
+def _made_in_order(pool: _ProcessPool[Item, Made], items: Iterable[Item],
+                   made_after_a_death: Callable[[Item], Made]
+                   ) -> Iterator[tuple[Item, Made]]:
+    """Each item with what ``pool`` made of it, in order, items pulled lazily so that
+    ``IN_FLIGHT_PER_WORKER`` per worker are out at a time. When a worker dies (the pool is
+    broken), the pool is replaced, the item in hand is made by ``made_after_a_death`` and
+    the items out that did not come back are sent to the new pool. The pool is shut down
+    when the iteration ends or is abandoned."""
     try:
         pending: deque[tuple[Item, Future[Made]]] = deque()
         waiting = iter(items)
-        window = workers * IN_FLIGHT_PER_WORKER
+        window = pool.workers * IN_FLIGHT_PER_WORKER
         for item in islice(waiting, window):
-            pending.append((item, executor.submit(make, item)))
+            pending.append((item, pool.submit(item)))
         while pending:
             item, future = pending.popleft()
             try:
                 made = future.result()
             except BrokenProcessPool:
-                yield make(item)
-                yield from (make(i) for i, _ in pending)
-                yield from map(make, waiting)
-                return
-            yield made
+                pool.replace()
+                made = made_after_a_death(item)
+                pending = deque((i, f if _succeeded(f) else pool.submit(i)) for i, f in pending)
+            yield item, made
             for item in islice(waiting, window - len(pending)):
-                pending.append((item, executor.submit(make, item)))
+                pending.append((item, pool.submit(item)))
     finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown()
+
+
+def _succeeded(future: Future[Made]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+class _ProcessPool(Generic[Item, Made]):
+    """A ``ProcessPoolExecutor`` of forked workers that run ``make``, replaced when one of
+    them dies. Its workers get SIGKILL when this process dies (``die_with_parent``)."""
+
+    def __init__(self, workers: int, make: Callable[[Item], Made]) -> None:
+        die_with_parent()
+        self.workers, self.make = workers, make
+        self.executor = self._new_executor()
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+
+    def submit(self, item: Item) -> Future[Made]:
+        return self.executor.submit(self.make, item)
+
+    def replace(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new_executor()
+
+    def shutdown(self) -> None:
+        """Let the workers finish the item in hand and exit; nothing new is started. (An
+        interrupted build does not wait for them: they die with it.)"""
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
 
 def timed_steps(wall: float, parse: float, extract: float) -> tuple[float, float]:
