@@ -388,10 +388,12 @@ class _EntityTable:
 def _kind_fits(description: str, entity_type: EntityType) -> bool:
     """Whether a description ('the aircraft', 'the newspaper') can stand for an entity of
     ``entity_type``: its head noun's kind (``kg.type_votes.noun_kind``) must be that type; a
-    pronoun or a noun of no listed kind ('the man') fits any entity."""
+    pronoun or a noun of no listed kind ('the man') fits any entity, and any description
+    fits a thing named by a description ('the team' after 'an international team of
+    scientists'), whose type says no kind."""
     words = description.lower().split()
     kind = noun_kind(words[-1]) if words else None
-    return kind is None or kind is entity_type
+    return kind is None or kind is entity_type or entity_type is EntityType.THING
 
 
 def _expletive(mention: Mention, text: str) -> bool:

@@ -881,6 +881,10 @@ def test_a_description_stands_only_for_an_entity_of_its_nouns_kind():
     text = "Mira Holt landed. The pilot said it was calm."
     table, pilot = _description_table(text, "pilot", "Mira Holt", PER, "person/mira-holt")
     assert table.entity_id(pilot) == "person/mira-holt"  # 'pilot' is no listed kind
+    text = "An international team of divers dived. The team found the wreck."
+    table, team = _description_table(text, "team", "international team of divers",
+                                     EntityType.THING, "thing/team")
+    assert table.entity_id(team) == "thing/team"  # a thing named by a description
 
 
 def test_a_vessel_named_without_its_prefix_is_the_vessel():
