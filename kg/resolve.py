@@ -54,12 +54,13 @@ from kg.entity_names import (
     known_aliases,
     known_name,
     outlet_words,
+    ship_prefixes,
     title_prefixes,
 )
 from kg.errors import InputError
 from kg.extract.mentions import title_nouns
 from kg.holders import fill_holders
-from kg.lexicon import demonyms, initialisms
+from kg.lexicon import demonyms, determiners, initialisms
 from kg.model import (
     Entity,
     EntityType,
@@ -72,7 +73,7 @@ from kg.model import (
     Role,
 )
 from kg.relations import load_vocabulary, name_kind
-from kg.type_votes import document_split_margin, load_rules, mention_votes, winner
+from kg.type_votes import document_split_margin, load_rules, mention_votes, noun_kind, winner
 
 _SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason.INITIALS}
 # Mentions that join by another name than their own: their words do not key the entity.
@@ -356,6 +357,9 @@ class _EntityTable:
         if found is not None and mention.is_pronoun and \
                 _unlinked_pronoun(mention, target, self._texts.get(mention.doc_id, "")):
             return None
+        if found is not None and mention.is_pronoun and \
+                not _kind_fits(mention.text, self.records[found].type):
+            return None  # 'the aircraft' is no airport, whatever extraction linked it to
         return found
 
     def note_pronoun(self, mention: Mention) -> None:
@@ -379,6 +383,17 @@ class _EntityTable:
                                   m.doc_id, m.start, m.end, m.reason.value))),
                               former_ids=former))
         return tuple(out)
+
+
+def _kind_fits(description: str, entity_type: EntityType) -> bool:
+    """Whether a description ('the aircraft', 'the newspaper') can stand for an entity of
+    ``entity_type``: its head noun's kind (``kg.type_votes.noun_kind``) must be that type; a
+    pronoun or a noun of no listed kind ('the man') fits any entity, and any description
+    fits a thing named by a description ('the team' after 'an international team of
+    scientists'), whose type says no kind."""
+    words = description.lower().split()
+    kind = noun_kind(words[-1]) if words else None
+    return kind is None or kind is entity_type or entity_type is EntityType.THING
 
 
 def _expletive(mention: Mention, text: str) -> bool:
@@ -999,7 +1014,7 @@ def _read_as_other_words(mention: Mention, texts: dict[str, str]) -> bool:
 
 def _description_key(text: str) -> str:
     words = re.findall(r"[a-z0-9-]+", text.lower().replace("’s", "").replace("'s", ""))
-    while words and words[0] in {"the", "a", "an", "its", "his", "her", "their"}:
+    while words and words[0] in determiners():
         words = words[1:]
     return " ".join(words)
 
@@ -1077,6 +1092,8 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     Korea'. Only persons take short forms from other documents (``_best_container``)."""
     if full_type is EntityType.PERSON:
         return _contained(short, full)
+    if full_type is EntityType.THING:
+        return not acronym and _vessel_name(full) == short
     if len(short) >= len(full) or full_type not in {EntityType.ORGANIZATION, EntityType.PLACE}:
         return False
     leading = full[:len(short)] == short
@@ -1089,6 +1106,21 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
                                         and full[-1] in outlet_words())
     return (leading and not _part_of(short, full) and not _branch_in_place(short, full)) or \
         _after_country(full) == short
+
+
+def _vessel_name(full: Key) -> Key | None:
+    """'Grayfin' of 'U.S.S. Grayfin': a vessel's name without its prefix (``ship_prefixes``)
+    is what the article calls it after ('the Grayfin'); None for a name with no prefix."""
+    for prefix in _ship_prefix_keys():
+        if len(full) > len(prefix) and full[:len(prefix)] == prefix:
+            return full[len(prefix):]
+    return None
+
+
+@cache
+def _ship_prefix_keys() -> tuple[Key, ...]:
+    return tuple(sorted({comparable_key(name_key(p)) for p in ship_prefixes()}, key=len,
+                        reverse=True))
 
 
 def _branch_in_place(short: Key, full: Key) -> bool:

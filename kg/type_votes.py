@@ -18,7 +18,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
-from kg.entity_names import common_acronyms, family_names_first
+from kg.entity_names import common_acronyms, family_names_first, ship_prefixes
 from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
 from kg.model import EntityType, Mention
@@ -62,6 +62,7 @@ class TypeVoteRules(BaseModel):
     speech_after: tuple[str, ...] = ()
     one_word_kinds: dict[EntityType, tuple[str, ...]] = {}
     outlet_one_word: dict[str, tuple[str, ...]] = {}
+    event_names: dict[str, tuple[str, ...]] = {}
 
 
 @cache
@@ -98,8 +99,8 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     strong = mention.ner_label is not None and mention.ner_label != "PROPN"
     recogniser = weights.recogniser if strong else weights.guessed
     if not short_form:
-        kind = name_kind(tuple(re.findall(r"[a-z]+", mention.text.lower()))) or \
-            _suffix_kind(key)
+        kind = event_name(mention.text, text[mention.end:mention.end + 40]) or \
+            name_kind(tuple(re.findall(r"[a-z]+", mention.text.lower()))) or _suffix_kind(key)
         if kind is not None:
             votes[kind] += weights.kind_word
         place = lookup(" ".join(key)) if key else None
@@ -158,7 +159,9 @@ def _one_word_kind(mention: Mention, key: tuple[str, ...], text: str) -> EntityT
         " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
     after = text[mention.end:mention.end + 30].lower()
     outlet = rules.outlet_one_word
-    if any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in outlet.get("before", ())) \
+    words_before = outlet.get("before", ()) + (
+        () if key[0] in given_names() else outlet.get("before_unless_given_name", ()))
+    if any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in words_before) \
             or any(after.startswith(w) and not after[len(w):len(w) + 1].isalnum()
                    for w in outlet.get("after", ())):
         return EntityType.ORGANIZATION
@@ -205,6 +208,26 @@ def _speaks() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{verbs})\b")
 
 
+def event_name(name: str, after: str) -> EntityType | None:
+    """An operation's name is an event's (``event_names``): 'Operation Sea Shield', or a
+    mission, campaign or drive named for what it is to do ('the Harbour Mission to return
+    nationals'); a mission named for where it is ('UN Mission in Kosovo', 'Mission to the
+    UN') is the organisation its kind word says. ``after``: the text right after the name."""
+    words = name.lower().split()
+    kinds = load_rules().event_names
+    if len(words) < 2:
+        return None
+    if words[0] in kinds.get("opening", ()) or (
+            words[-1] in kinds.get("head_with_purpose", ()) and
+            _PURPOSE.match(after) is not None):
+        return EntityType.EVENT
+    return None
+
+
+# 'to' and a verb in lower case, not an article ('Mission to the United Nations').
+_PURPOSE = re.compile(r"\s+to\s+(?!(?:the|a|an|this|that|its|his|her|their)\b)[a-z]+\b")
+
+
 def _suffix_kind(key: tuple[str, ...]) -> EntityType | None:
     """The kind a one-word name's ending gives it (``kind_suffixes``): 'Metronews' ends with
     an outlet word, an organisation; 'Grexit' is an exit, an event. The stem before the
@@ -247,6 +270,25 @@ def _instance_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
             rf"(?:(?:^|\s)(?:[a-z][\w'’-]*\s+){{0,2}}(?:{kinds})|"
             rf"\b(?:{kinds}),\s+(?:a|an|the))\s+$", re.IGNORECASE)))
     return tuple(found)
+
+
+def noun_kind(noun: str) -> EntityType | None:
+    """The kind of thing a common noun says its referent is ('aircraft' a thing, 'airport'
+    a place, 'newspaper' an organisation), from the kind nouns of ``instance_of_nouns`` and
+    ``apposition_nouns``; None for a noun neither lists ('man', 'group' of people). A
+    description ('the aircraft') can stand only for an entity of its noun's kind."""
+    return _noun_kinds().get(noun.lower())
+
+
+@cache
+def _noun_kinds() -> dict[str, EntityType]:
+    rules = load_rules()
+    kinds: dict[str, EntityType] = {}
+    for table in (rules.instance_of_nouns, rules.apposition_nouns):
+        for entity_type, nouns in table.items():
+            for noun in nouns:
+                kinds.setdefault(noun, entity_type)
+    return kinds
 
 
 def instance_type(before: str) -> EntityType | None:
@@ -310,7 +352,17 @@ def _context_types(mention: Mention, text: str) -> tuple[set[EntityType], set[En
     following = {entity_type for entity_type, words in rules.after.items()
                  if any(after_text.startswith(w) and not after_text[len(w):len(w) + 1].isalnum()
                         for w in words)}
+    if _after_ship_prefix(text, mention.start):
+        found.add(EntityType.THING)
     return found, following
+
+
+def _after_ship_prefix(text: str, start: int) -> bool:
+    """'the U.S.S. Grayfin', 'HMS Ardent': a vessel prefix (``ship_prefixes``) right before
+    the name, as written (case counts: 'Ms' is no 'MS'), makes the name a vessel's even when
+    the recogniser left the prefix out of the name or a sentence break cut it off."""
+    words = text[max(0, start - 12):start].split()
+    return bool(words) and text[start - 1:start].isspace() and words[-1] in ship_prefixes()
 
 
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]")

@@ -386,3 +386,24 @@ def test_a_committees_complement_keeps_its_the_and_inner_of():
               ents=["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"])
     assert _texts(joined_ents(doc)) == [
         ("the Veltrian Committee for the Protection of Divers", "ORG")]
+
+
+def test_an_unnamed_of_after_an_organisations_kind_word_is_part_of_its_name():
+    words = ["Progressive", "Party", "of", "Working", "People", "said", "so"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["PROPN", "PROPN", "ADP", "PROPN", "PROPN", "VERB", "ADV"],
+              heads=[1, 5, 1, 4, 2, 5, 5],
+              deps=["compound", "nsubj", "prep", "compound", "pobj", "ROOT", "advmod"],
+              ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Progressive Party of Working People", "ORG")]
+
+
+def test_a_title_before_an_unnamed_of_takes_no_complement():
+    # no kind word before the 'of': 'Minister' is a title, not an organisation's kind
+    words = ["Veltran", "Minister", "of", "Fisheries", "said", "so"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["PROPN", "PROPN", "ADP", "PROPN", "VERB", "ADV"],
+              heads=[1, 4, 1, 2, 4, 4],
+              deps=["compound", "nsubj", "prep", "pobj", "ROOT", "advmod"],
+              ents=["B-ORG", "I-ORG", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Veltran Minister", "ORG")]

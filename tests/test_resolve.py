@@ -12,6 +12,7 @@ from kg.ingest import make_document
 from kg.model import EntityType, ExtractionResult, Mention, MergeReason
 from kg.resolve import (
     _EntityTable,
+    _short_form,
     _unlinked_pronoun,
     comparable_key,
     mint_entity_id,
@@ -852,3 +853,49 @@ def test_a_name_read_out_of_a_hyphenated_name_is_named_by_the_whole():
     labels = {e.label for e in corpus.entities}
     assert "CNDD-FDD" in labels and "FDD" not in labels
     assert "Kremlin" in labels  # a lower-case word before the hyphen glues nothing
+
+
+# Round 8: a description stands only for a thing of its noun's kind; a vessel's name without
+# its prefix is the vessel.
+
+def _description_table(text, description, named, named_type, entity_id):
+    at, named_at = text.rfind(description), text.index(named)
+    target = Mention(doc_id="d", sentence_index=0, start=named_at,
+                     end=named_at + len(named), text=named, type=named_type, ner_label="FAC")
+    mention = Mention(doc_id="d", sentence_index=0, start=at, end=at + len(description),
+                      text=description, type=EntityType.THING, is_pronoun=True,
+                      antecedent=target)
+    table = _EntityTable({"d": text})
+    table.assign(target, entity_id, named, named_type, MergeReason.SAME_NAME)
+    return table, mention
+
+
+def test_a_description_stands_only_for_an_entity_of_its_nouns_kind():
+    text = "The jet landed at Tarnby International Airport. The aircraft overshot the runway."
+    table, aircraft = _description_table(text, "aircraft", "Tarnby International Airport",
+                                         EntityType.PLACE, "place/tarnby-international-airport")
+    assert table.entity_id(aircraft) is None
+    text = "The storm reached Tarnby. The town lost power."
+    table, town = _description_table(text, "town", "Tarnby", EntityType.PLACE, "place/tarnby")
+    assert table.entity_id(town) == "place/tarnby"
+    text = "Mira Holt landed. The pilot said it was calm."
+    table, pilot = _description_table(text, "pilot", "Mira Holt", PER, "person/mira-holt")
+    assert table.entity_id(pilot) == "person/mira-holt"  # 'pilot' is no listed kind
+    text = "An international team of divers dived. The team found the wreck."
+    table, team = _description_table(text, "team", "international team of divers",
+                                     EntityType.THING, "thing/team")
+    assert table.entity_id(team) == "thing/team"  # a thing named by a description
+
+
+def test_a_vessel_named_without_its_prefix_is_the_vessel():
+    corpus = corpus_of("Divers found the wreck of the USS Marlowfin near Okinawa. "
+                       "The Marlowfin sank in 1944 with all hands.")
+    vessel = _entity_of(corpus, "USS Marlowfin")
+    assert vessel == _entity_of(corpus, "Marlowfin")
+    assert {e.entity_id: e.type for e in corpus.entities}[vessel] is EntityType.THING
+
+
+def test_a_thing_without_a_vessel_prefix_takes_no_short_form():
+    assert not _short_form(("harbour",), ("harbour", "pipeline"), EntityType.THING, False)
+    assert _short_form(("marlowfin",), ("hms", "marlowfin"), EntityType.THING, False)
+    assert not _short_form(("hms",), ("hms", "marlowfin"), EntityType.THING, True)

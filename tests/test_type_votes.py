@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 from kg.ingest import make_document
 from kg.model import EntityType, ExtractionResult, Mention
 from kg.resolve import name_key, resolve_corpus
-from kg.type_votes import PRIORITY, apposition_type, load_rules, mention_votes, winner
+from kg.type_votes import (
+    PRIORITY,
+    apposition_type,
+    load_rules,
+    mention_votes,
+    noun_kind,
+    winner,
+)
 
 
 def _mention(text: str, label: str | None, entity_type: EntityType, *, start: int = 0,
@@ -332,3 +339,51 @@ def test_the_words_before_a_name_that_goes_on_are_about_the_longer_name():
     assert _votes("Harbury", "GPE", EntityType.PLACE, text)[EntityType.ORGANIZATION] == 0
     assert winner(_votes("Harbury Post", "ORG", EntityType.ORGANIZATION, text)) is \
         EntityType.ORGANIZATION
+
+
+# Round 8: a vessel's prefix, a publication's kind noun, an operation's name.
+
+def test_a_name_after_a_vessel_prefix_votes_thing_but_not_after_a_title():
+    text = "Divers found the remains of the U.S.S. Marlowfin. The Marlowfin sank in 1944."
+    votes = _votes("Marlowfin", "PERSON", EntityType.PERSON, text)
+    assert winner(votes) is EntityType.THING
+    # case counts: 'Ms' is a title, not the prefix 'MS'
+    text = "The court heard Ms Marlowfin. Marlowfin said she was innocent."
+    assert winner(_votes("Marlowfin", "PERSON", EntityType.PERSON, text)) is EntityType.PERSON
+
+
+def test_a_publication_named_after_its_kind_noun_is_an_organisation():
+    text = "The Greek daily Veltrimerini said the deal would be signed."
+    assert winner(_votes("Veltrimerini", "PERSON", EntityType.PERSON, text)) is \
+        EntityType.ORGANIZATION
+    text = "Officials told Veltrimerini that the deal would be signed."
+    assert winner(_votes("Veltrimerini", "PERSON", EntityType.PERSON, text)) is \
+        EntityType.ORGANIZATION
+    # a given name alone after 'told' is a person the article speaks to
+    text = "Officials told Maria that the deal would be signed."
+    assert winner(_votes("Maria", "PERSON", EntityType.PERSON, text)) is EntityType.PERSON
+    # an outlet's own words still make a given name the outlet ('an interview with Hope')
+    text = "The minister gave an interview with Hope on Sunday."
+    assert winner(_votes("Hope", "PERSON", EntityType.PERSON, text)) is EntityType.ORGANIZATION
+
+
+def test_an_operation_or_a_mission_to_do_something_is_an_event():
+    text = "Operation Harbour Shield began on Monday."
+    assert winner(_votes("Operation Harbour Shield", "ORG", EntityType.ORGANIZATION, text)) is \
+        EntityType.EVENT
+    text = "The flight was part of the Ostervang Mission to return nationals home."
+    assert winner(_votes("Ostervang Mission", "ORG", EntityType.ORGANIZATION, text)) is \
+        EntityType.EVENT
+    # a mission to a place or a body is a delegation, an organisation
+    for text in ("The Ostervang Mission to the United Nations said so.",
+                 "The Ostervang Mission to Veltria said so.",
+                 "The Ostervang Mission said so."):
+        assert winner(_votes("Ostervang Mission", "ORG", EntityType.ORGANIZATION, text)) is \
+            EntityType.ORGANIZATION
+
+
+def test_a_kind_noun_says_what_a_description_can_stand_for():
+    assert noun_kind("aircraft") is EntityType.THING
+    assert noun_kind("Newspaper") is EntityType.ORGANIZATION
+    assert noun_kind("town") is EntityType.PLACE
+    assert noun_kind("man") is None and noun_kind("it") is None

@@ -133,7 +133,8 @@ def _with_complement(span: Span) -> Span:
     Protection of Journalists') are part of the name; not a date ('the committee on Monday')."""
     doc = span.doc
     end = span.end
-    if span.label_ != "ORG" or end + 1 >= len(doc) or not opens_complement(doc[end]):
+    if span.label_ != "ORG" or end + 1 >= len(doc) or not (
+            opens_complement(doc[end]) or _unnamed_of_after_kind(span)):
         return span
     start = end + 1
     if start + 1 < len(doc) and doc[start].lower_ == "the" and _name_word(doc[start + 1]):
@@ -144,6 +145,22 @@ def _with_complement(span: Span) -> Span:
             and _name_word(doc[stop + 1]))):
         stop += 1
     return span if stop == start else Span(doc, span.start, stop, label=span.label_)
+
+
+def _unnamed_of_after_kind(span: Span) -> bool:
+    """'Progressive Party' 'of Working People': an organisation's span ending in its kind
+    word ('party', 'league', 'union': kg/data/name_words.json), then the 'of' the parser
+    hangs on that word and capitalised words the recogniser gave no name of their own, are
+    one name. A place after the 'of' stays apart ('Apple Inc. of Cupertino')."""
+    doc, end = span.doc, span.end
+    head = doc[end - 1]
+    if doc[end].lower_ != "of" or doc[end].head.i != head.i or not head.text[:1].isupper() \
+            or name_kind(("", head.lower_)) is not EntityType.ORGANIZATION:
+        return False
+    after = end + 1
+    if after < len(doc) and doc[after].lower_ == "the":
+        after += 1
+    return after < len(doc) and _name_word(doc[after]) and not doc[after].ent_type_
 
 
 def _name_word(token: Token) -> bool:
