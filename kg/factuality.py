@@ -80,8 +80,9 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     improbable = completing & words.improbability_words or any(
         c.dep_ in {"acomp", "oprd"} and c.lower_ in words.improbability_words
         for t in chain[1:] for c in t.children)  # 'it is unlikely that X will'
+    degree = _degree(verb, links)
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
-            governing & vocab.negating_governors or improbable:
+            governing & vocab.negating_governors or improbable or degree == "not":
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
         # 'called it unlikely that X would fund Y': the writer leans to its not happening.
         return Factuality.NEGATED
@@ -129,7 +130,7 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
               {t.lower_, t.lemma_.lower()} & words.eligibility_words]
     if any(c.dep_ == "neg" for t in rights for c in [*t.children, *t.head.children]):
         return Factuality.NEGATED  # 'is not eligible to run': he will not
-    entitled = bool(rights)
+    entitled = bool(rights) or degree == "could"
     # 'is able to sell' can; 'was able to sell' did.
     capable = bool(predicated & more.capacity_adjectives) and \
         not any(t.tag_ == "VBD" for t in copulas)
@@ -171,6 +172,21 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
     return Factuality.ASSERTED
+
+
+def _degree(verb: Token, links: list[tuple[Token, str]]) -> str:
+    """What a degree on the adjective this infinitive completes says of it: 'too young to
+    buy' and 'not old enough to buy' -> 'not'; 'old enough to buy' -> 'could'; else ''."""
+    if not links or links[0][1] != "xcomp" or links[0][0].pos_ != "ADJ" or \
+            "to" not in auxiliaries_of(verb):
+        return ""
+    adjective = links[0][0]
+    words = factuality_words()
+    degrees = {c.lower_ for c in adjective.children if c.dep_ == "advmod"}
+    negated = any(c.dep_ == "neg" for c in [*adjective.children, *adjective.head.children])
+    if degrees & words.excess_degrees or (degrees & words.sufficient_degrees and negated):
+        return "not"
+    return "could" if degrees & words.sufficient_degrees else ""
 
 
 def _lemma(token: Token) -> str:

@@ -99,6 +99,8 @@ class FactualityWords(BaseModel):
     plan_adjectives: frozenset[str] = frozenset()
     deliberation_verbs: frozenset[str] = frozenset()
     lemma_corrections: dict[str, str] = Field(default_factory=dict)
+    excess_degrees: frozenset[str] = frozenset()
+    sufficient_degrees: frozenset[str] = frozenset()
 
 
 @cache

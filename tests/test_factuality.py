@@ -278,6 +278,11 @@ def test_findings_are_held_and_rights_are_possible(text, lemma, factuality):
     ("Tom Reyes will resign if the board objects.", "resign", Factuality.POSSIBLE),
     ("Lena Marsh predicted a failure if the talks collapsed.", "predicted",
      Factuality.ASSERTED),
+    # A degree on the adjective: 'too young to' and 'not old enough to' say it did not
+    # happen, 'old enough to' only that it could.
+    ("Tom Reyes was too young to buy the farm.", "buy", Factuality.NEGATED),
+    ("Tom Reyes was not old enough to buy the farm.", "buy", Factuality.NEGATED),
+    ("Tom Reyes was old enough to buy the farm.", "buy", Factuality.POSSIBLE),
 ])
 def test_questions_capacities_plans_and_unsaid_claims(nlp, text, verb, expected):
     doc = nlp(text)
