@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kg.confidence import signs
+from kg.confidence import MEANINGS, signs
 from kg.relations import load_vocabulary
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "kg" / "data" / "confidence.json"
@@ -123,6 +123,7 @@ def main() -> None:
         "training_auc": auc(p, y),
         "weights": {"bias": round(float(w[0]), 3),
                     **{n: round(float(v), 3) for n, v in zip(names, w[1:], strict=True)}},
+        "signs": {n: MEANINGS[n] for n in names},
     }
     args.out.write_text(json.dumps(record, indent=1) + "\n", "utf-8")
     print(json.dumps(record, indent=1))

@@ -38,6 +38,36 @@ CLAUSE_INHERITED = ("inherited-advcl", "inherited-relcl", "inherited-pcomp", "in
                     "inherited-poss", "inherited-accused-pcomp")
 
 
+# What each sign says and how an extractor sets it (written into data/confidence.json beside
+# its weight). A fact of a new kind, that no judge has seen, is scored by these: a rule that
+# lets a description act ('the plane crashed') gives a subject without a name; a verb outside
+# the vocabulary is no known predicate; an object taken from a preposition is named in the
+# rule's second half 'prep-<word>'.
+MEANINGS = {
+    "subject_in_sentence": "the subject's last word is in the sentence (else a pronoun or "
+                           "another clause stood for it)",
+    "role": "a position held (affiliatedWith)",
+    "place": "where something is, was born, lived or came from",
+    "one_participant": "no object",
+    "subject_named": "the subject as shown starts with a capital: a name, not a description",
+    "object_named": "the object as shown starts with a capital",
+    "inherited": "the subject was borrowed from another verb or a group (rule 'inherited-', "
+                 "'group')",
+    "inherited_across_clause": "borrowed across an adverbial, relative, prepositional or "
+                               "possessive clause",
+    "relative_clause": "read through a relative clause or participle (rule 'relcl', 'acl')",
+    "noun_or_light_verb": "an event said with a noun or a light verb (rule 'light-', 'noun-', "
+                          "'agent-noun')",
+    "known_predicate": "the verb is in the relation vocabulary, not an untyped lemma",
+    "run_on_sentence": f"the sentence has more than {RUN_ON_WORDS} words",
+    "reported_or_negated": "factuality reported, negated or denied",
+    "unrealised": "factuality expected, possible or normative",
+    "subject_bare_noun": "the subject is one common noun ('the company', 'plane')",
+    "object_bare_noun": "the object is one common noun",
+    "object_from_preposition": "the object came from a preposition (rule '.../prep-<word>')",
+}
+
+
 def signs(*, rule: str, predicate: str, subject: str, obj: str, known_predicate: bool,
           sentence: str, factuality: str) -> dict[str, float]:
     """The signs of one fact, from what both the extractor and a judged sample record.
