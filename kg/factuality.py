@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import argument_words
+from kg.lexicon import argument_words, factuality_words
 from kg.model import Factuality
 from kg.relations import RelationVocabulary, load_vocabulary
 
@@ -63,30 +63,47 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
     # ... but not their verbs: in 'denied X and said Y', Y is not denied.
     # A relative clause's head noun governs nothing: 'the plan, which X rejected' is no plan.
-    governing = {t.lemma_.lower() for t, link in links
+    governing = {_lemma(t) for t, link in links
                  if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"}} - {verb.lemma_.lower()}
     words = argument_words()
+    more = factuality_words()
     # Only a verb the clause completes makes it a plan ('expected to visit', 'plans to
     # resign'); a clause beside it does not ('though X confessed, others were tried').
-    completing = {t.lemma_.lower() for t, link in links if link in {"xcomp", "ccomp"}
+    completing = {_lemma(t) for t, link in links if link in {"xcomp", "ccomp"}
                   and t.pos_ in {"VERB", "AUX", "ADJ"}}
+    # 'is able to sell', 'is determined to sell': the adjective of the copula the
+    # infinitive completes says how sure it is, as a verb would ('hopes to sell').
+    copulas = [t for t, link in links[:1] if link == "xcomp" and t.lemma_ == "be"] + \
+        [t.head for t, link in links[:1] if link == "xcomp" and t.pos_ == "ADJ"]
+    predicated = {c.lower_ for t in copulas for c in t.children if c.dep_ == "acomp"} \
+        if "to" in auxiliaries_of(verb) else set()
     improbable = completing & words.improbability_words or any(
         c.dep_ in {"acomp", "oprd"} and c.lower_ in words.improbability_words
         for t in chain[1:] for c in t.children)  # 'it is unlikely that X will'
+    degree = _degree(verb, links)
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
-            governing & vocab.negating_governors or improbable:
+            governing & vocab.negating_governors or improbable or degree == "not":
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
         # 'called it unlikely that X would fund Y': the writer leans to its not happening.
         return Factuality.NEGATED
     if governing & vocab.denial_verbs:
         return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
+    if any(link == "ccomp" and _lemma(t) in vocab.speech_verbs | words.claim_verbs and
+           any(c.dep_ == "neg" for c in t.children) for t, link in links):
+        # 'did not say that X sold it': nobody claims it; the negation is the speaker's.
+        return Factuality.POSSIBLE
     auxiliaries = auxiliaries_of(*chain)
     clauses = [verb, *(t for t, link in links if link == "conj")]
-    conditions = [c for t in clauses for c in t.children if c.dep_ == "advcl"]
-    if any(m.dep_ == "mark" and m.lower_ in vocab.conditional_marks
-           for t in [*clauses, *conditions] for m in t.children):
+    # A past act with a condition beside it was done ('projected a failure if the talks
+    # collapsed'); a modal or future one hangs on it ('will resign unless Y apologises').
+    plain_past = verb.tag_ == "VBD" and not auxiliaries
+    conditions = [] if plain_past else \
+        [c for t in clauses for c in t.children if c.dep_ == "advcl"]
+    asked = any(c.dep_ == "punct" and c.text == "?" for t in clauses for c in t.children)
+    if asked or any(m.dep_ == "mark" and m.lower_ in vocab.conditional_marks
+                    for t in [*clauses, *conditions] for m in t.children):
         # 'if Pakistan defeated India', 'asked whether X met Y', and what depends on such a
-        # condition: 'will resign unless Y apologises'.
+        # condition: 'will resign unless Y apologises'; a question ('Did X sell it?').
         return Factuality.POSSIBLE
     if _counterfactual(verb, auxiliaries, words.counterfactual_modals) or any(
             _counterfactual(t, auxiliaries_of(t), words.counterfactual_modals)
@@ -113,9 +130,12 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
               {t.lower_, t.lemma_.lower()} & words.eligibility_words]
     if any(c.dep_ == "neg" for t in rights for c in [*t.children, *t.head.children]):
         return Factuality.NEGATED  # 'is not eligible to run': he will not
-    entitled = bool(rights)
-    if auxiliaries & vocab.possible_auxiliaries or completing & words.uncertainty_governors or \
-            entitled:
+    entitled = bool(rights) or degree == "could"
+    # 'is able to sell' can; 'was able to sell' did.
+    capable = bool(predicated & more.capacity_adjectives) and \
+        not any(t.tag_ == "VBD" for t in copulas)
+    if auxiliaries & vocab.possible_auxiliaries or entitled or capable or \
+            completing & (words.uncertainty_governors | more.deliberation_verbs):
         return Factuality.POSSIBLE
     asked = "to" in auxiliaries and bool(completing & words.request_verbs)
     if auxiliaries & words.normative_modals or completing & words.normative_modals or asked:
@@ -144,13 +164,36 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
                 if link == "ccomp" and t.lemma_.lower() in words.finding_verbs and
                 "to" not in auxiliaries_of(below)}
     governed_by_expectation = obliged or requested or bool(
-        (completing - findings) & (vocab.expect_words | words.subject_control_plans))
+        (completing - findings) & (vocab.expect_words | words.subject_control_plans)) or \
+        bool(predicated & more.plan_adjectives)
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
     if headline_infinitive or purpose or planned or auxiliaries & vocab.future_auxiliaries or \
             governed_by_expectation or expectation_modifier:
         return Factuality.EXPECTED
     return Factuality.ASSERTED
+
+
+def _degree(verb: Token, links: list[tuple[Token, str]]) -> str:
+    """What a degree on the adjective this infinitive completes says of it: 'too young to
+    buy' and 'not old enough to buy' -> 'not'; 'old enough to buy' -> 'could'; else ''."""
+    if not links or links[0][1] != "xcomp" or links[0][0].pos_ != "ADJ" or \
+            "to" not in auxiliaries_of(verb):
+        return ""
+    adjective = links[0][0]
+    words = factuality_words()
+    degrees = {c.lower_ for c in adjective.children if c.dep_ == "advmod"}
+    negated = any(c.dep_ == "neg" for c in [*adjective.children, *adjective.head.children])
+    if degrees & words.excess_degrees or (degrees & words.sufficient_degrees and negated):
+        return "not"
+    return "could" if degrees & words.sufficient_degrees else ""
+
+
+def _lemma(token: Token) -> str:
+    """A governing verb's lemma, corrected where the tagger is known to misread it ('hopes
+    to sell' lemmatised 'hop')."""
+    lemma = token.lemma_.lower()
+    return factuality_words().lemma_corrections.get(lemma, lemma)
 
 
 def _permitted(verb: Token, links: list[tuple[Token, str]]) -> bool:

@@ -89,6 +89,25 @@ class ArgumentWords(BaseModel):
     eligibility_words: frozenset[str] = frozenset()
 
 
+
+class FactualityWords(BaseModel):
+    """Words that say how sure a governed verb is, beside those of data/arguments.json
+    (data/factuality.json; its comment says what each list holds)."""
+
+    model_config = ConfigDict(frozen=True)
+    capacity_adjectives: frozenset[str] = frozenset()
+    plan_adjectives: frozenset[str] = frozenset()
+    deliberation_verbs: frozenset[str] = frozenset()
+    lemma_corrections: dict[str, str] = Field(default_factory=dict)
+    excess_degrees: frozenset[str] = frozenset()
+    sufficient_degrees: frozenset[str] = frozenset()
+
+
+@cache
+def factuality_words() -> FactualityWords:
+    return FactualityWords.model_validate(_data("factuality.json"))
+
+
 @cache
 def argument_words() -> ArgumentWords:
     return ArgumentWords.model_validate(_data("arguments.json"))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 from helpers import corpus_of
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.confidence import calibrated, signs, weights
+from kg.confidence import MEANINGS, calibrated, signs, weights
 from kg.lexicon import determiners
 
 BASE = dict(rule="nsubj/dobj", predicate="visited", subject="Lena Marsh", obj="Oslo",
@@ -20,6 +23,12 @@ def score(**change: object) -> float:
 
 def test_every_sign_has_a_fitted_weight():
     assert set(signs(**BASE)) | {"bias"} == set(weights())  # type: ignore[arg-type]
+
+
+def test_every_sign_says_what_it_means_in_the_data():
+    """Helpers that add new kinds of facts read there which signs their facts set."""
+    data = json.loads(resources.files("kg").joinpath("data/confidence.json").read_text("utf-8"))
+    assert set(data["signs"]) == set(signs(**BASE)) == set(MEANINGS)  # type: ignore[arg-type]
 
 
 def test_weak_links_lower_confidence():

@@ -258,3 +258,33 @@ def test_findings_are_held_and_rights_are_possible(text, lemma, factuality):
     corpus = corpus_of(text)
     found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
     assert found == {factuality}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A question asks whether it happened; it does not say so.
+    ("Did Tom Reyes sell the farm?", "sell", Factuality.POSSIBLE),
+    ("Tom Reyes sold the farm.", "sold", Factuality.ASSERTED),
+    # A capacity now is no act; in the past it is ('was able to sell' says he sold).
+    ("Tom Reyes is able to sell the farm.", "sell", Factuality.POSSIBLE),
+    ("Tom Reyes was able to sell the farm.", "sell", Factuality.ASSERTED),
+    # What someone is set on or weighing is not done.
+    ("Tom Reyes is determined to sell the farm.", "sell", Factuality.EXPECTED),
+    ("Tom Reyes hopes to sell the farm.", "sell", Factuality.EXPECTED),
+    ("Tom Reyes is considering selling the farm.", "selling", Factuality.POSSIBLE),
+    # A claim nobody made: the negation of the speech verb leaves it open.
+    ("Lena Marsh did not say that Tom Reyes sold the farm.", "sold", Factuality.POSSIBLE),
+    ("Lena Marsh said that Tom Reyes sold the farm.", "sold", Factuality.ASSERTED),
+    # A condition makes a modal act possible, not a past one it stands beside.
+    ("Tom Reyes will resign if the board objects.", "resign", Factuality.POSSIBLE),
+    ("Lena Marsh predicted a failure if the talks collapsed.", "predicted",
+     Factuality.ASSERTED),
+    # A degree on the adjective: 'too young to' and 'not old enough to' say it did not
+    # happen, 'old enough to' only that it could.
+    ("Tom Reyes was too young to buy the farm.", "buy", Factuality.NEGATED),
+    ("Tom Reyes was not old enough to buy the farm.", "buy", Factuality.NEGATED),
+    ("Tom Reyes was old enough to buy the farm.", "buy", Factuality.POSSIBLE),
+])
+def test_questions_capacities_plans_and_unsaid_claims(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
