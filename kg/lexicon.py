@@ -87,6 +87,9 @@ class ArgumentWords(BaseModel):
     request_verbs: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
     eligibility_words: frozenset[str] = frozenset()
+    partitive_words: frozenset[str] = frozenset()
+    ranking_verbs: frozenset[str] = frozenset()
+    prepositional_frames: dict[str, frozenset[str]] = {}
 
 
 @cache

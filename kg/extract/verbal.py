@@ -30,7 +30,7 @@ from kg.extract.reference import (
     group_referent,
     referent,
 )
-from kg.extract.state import RELATIVE_PRONOUNS, DocState, mention_end
+from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_end
 from kg.factuality import governors, judge_factuality, plan_noun
 from kg.lexicon import argument_words, canonical_role, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
@@ -327,7 +327,9 @@ def _idiom_facts(state: DocState, sentence: Sentence, verb: Token,
         return
     spec = vocab.spec(meaning.verb)
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    frame.objects = []
+    frame.objects = [] if not meaning.direct_object else [
+        (m, "idiom-dobj") for c in verb.children if c.dep_ == "dobj" for conj in conjuncts(c)
+        if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
     for prep in (c for head in (verb, noun) for c in head.children if c.dep_ == "prep"):
         if prep.lower_ not in meaning.object:
             continue
@@ -378,22 +380,70 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
     is now the object."""
     if any(c.dep_ in {"dobj", "attr", "oprd", "ccomp", "xcomp"} for c in verb.children):
         return reading
+    ranked = _ranking(state, verb, reading.lemma)
+    if ranked is not None:
+        frame.objects.append((ranked, "ordinal"))
+        return Reading(_ranking_lemma(verb, reading.lemma), None, reading.speaker,
+                       reading.factuality)
+    framed = argument_words().prepositional_frames.get(reading.lemma)
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         word = prep.lower_
-        if word not in preps:
+        if word not in (preps if framed is None else framed):
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if pobj.ent_type_ in {"DATE", "TIME"} or pobj.like_num or complex_preposition(pobj):
                 continue
+            pobj = partitive_whole(pobj)
             mentions = [m for c in conjuncts(pobj) if (m := referent(state, c)) is not None
                         and m.type is not EntityType.DATE]
-            if not mentions or (word in load_vocabulary().place_preps and
+            if not mentions or (framed is None and word in load_vocabulary().place_preps and
                                 all(m.type is EntityType.PLACE for m in mentions)):
                 continue
             frame.objects.extend((m, f"prep-{word}") for m in mentions)
             frame.roles = [r for r in frame.roles if r.mention not in mentions]
             return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
     return reading
+
+
+def partitive_whole(token: Token) -> Token:
+    """'arrested several of the protesters', 'sold most of its shares': a quantifier
+    (``partitive_words``) with an 'of'-phrase takes a part of what that phrase names, which
+    is the participant; any other token is itself. Numbers are not read here: 'won four of
+    the seats' is a counted group (kg.extract.reference)."""
+    if token.lower_ not in argument_words().partitive_words or token.like_num:
+        return token
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return pobj
+    return token
+
+
+# Where the parser hangs the ordinal of 'came in second' / 'finished third'.
+RANK_DEPS = frozenset({"advmod", "npadvmod", "oprd", "acomp", "attr", "dobj"})
+
+
+def _ranking(state: DocState, verb: Token, lemma: str) -> Mention | None:
+    """'came in second', 'finished third in the primary': a verb of finishing
+    (``ranking_verbs``) with an ordinal says where its subject finished; the ordinal, a
+    word no mention covers, becomes the fact's object (a thing)."""
+    if lemma not in argument_words().ranking_verbs:
+        return None
+    candidates = [c for c in verb.children if c.dep_ in RANK_DEPS] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children if p.dep_ == "pobj"]
+    for token in candidates:
+        if token.ent_type_ == "ORDINAL" and not list(token.children):
+            return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                                ner_label=None, lemma=token.lower_)
+    return None
+
+
+def _ranking_lemma(verb: Token, lemma: str) -> str:
+    """The verb of a ranking as the reader writes it: 'come in' (with its 'in', however the
+    parser hung it), 'finish', 'place'."""
+    if lemma == "come" and any(c.lower_ == "in" and c.i == verb.i + 1 for c in verb.children):
+        return "come in"
+    return lemma
 
 
 def complex_preposition(pobj: Token) -> bool:
@@ -967,6 +1017,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             if group := counted_group(state, argument):  # 'police charged the two'
                 frame.objects.extend((m, slot.name) for m in group)
                 continue
+            argument = partitive_whole(argument)  # 'arrested several of the protesters'
             for conj in conjuncts(argument):
                 mention = referent(state, conj)
                 if mention is not None and mention.type is not EntityType.DATE:
