@@ -90,6 +90,9 @@ class ArgumentWords(BaseModel):
     partitive_words: frozenset[str] = frozenset()
     ranking_verbs: frozenset[str] = frozenset()
     prepositional_frames: dict[str, frozenset[str]] = {}
+    instrument_nouns: frozenset[str] = frozenset()
+    firing_verbs: frozenset[str] = frozenset()
+    order_nouns: frozenset[str] = frozenset()
 
 
 @cache

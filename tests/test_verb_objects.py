@@ -63,3 +63,36 @@ def test_an_idiom_of_arrest_keeps_its_direct_object(text):
     arrests = [f for f in corpus.facts if f.predicate == "arrested"]
     # (the small model types the name variously; who was arrested is what is tested)
     assert [f.object.entity_id.split("/")[-1] for f in arrests if f.object] == ["pavel-orlov"]
+
+
+def kills(text: str) -> list[tuple[str, str | None, str]]:
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return [(labels[f.subject.entity_id], labels[f.object.entity_id] if f.object else None,
+             f.evidence.factuality.value) for f in corpus.facts if f.predicate == "killed"]
+
+
+@pytest.mark.parametrize(("text", "factuality"), [
+    ("Ivo Brandt fired the shots that killed Mara Quist.", "asserted"),
+    ("Ivo Brandt allegedly fired the bullet that killed Mara Quist.", "reported"),
+])
+def test_who_fired_the_missile_did_what_it_did(text, factuality):
+    assert kills(text) == [("Ivo Brandt", "Mara Quist", factuality)]
+
+
+def test_a_relative_clause_on_a_fired_noun_that_is_no_missile_borrows_no_doer():
+    assert kills("Ivo Brandt fired the manager who had hired Mara Quist.") == []
+    assert not [f for f in corpus_of("Ivo Brandt fired the manager who hired Mara Quist.").facts
+                if f.predicate == "employs" and f.subject.entity_id.endswith("ivo-brandt")]
+
+
+@pytest.mark.parametrize("text", ["Mara Quist was murdered on the orders of Ivo Brandt.",
+                                  "Mara Quist was killed on Ivo Brandt's orders."])
+def test_who_ordered_an_agentless_passive_had_it_done(text):
+    assert kills(text) == [("Ivo Brandt", "Mara Quist", "asserted")]
+
+
+def test_an_order_with_no_owner_names_no_doer():
+    # Only the agentless passive's own fact: she was killed, by no one named.
+    assert kills("Mara Quist was killed on orders from above.") == [
+        ("Mara Quist", None, "asserted")]

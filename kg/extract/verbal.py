@@ -74,6 +74,8 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     spec = vocab.spec(lemma)
     frame = Frame()
     fill_subjects(state, verb, frame)
+    if firer := _firer(state, verb):
+        frame.subjects = firer  # 'X fired the shots that killed Y': X killed Y
     if not frame.subjects:
         shared = list(_coordinated_passive_facts(state, sentence, verb, lemma, spec, vocab))
         if shared:
@@ -100,6 +102,10 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         if all(m.ner_label not in (None, "PROPN") for m in pair):
             state.last_group = (sentence.index, pair)
     reading = _reading(state, verb, lemma, spec, vocab)
+    if firer and reading.factuality is Factuality.ASSERTED:
+        # 'allegedly fired the shots that killed Y': the killing is as sure as the firing.
+        reading = Reading(reading.lemma, reading.spec, reading.speaker,
+                          judge_factuality(verb.head.head, vocab))
     if not frame.objects and frame.reciprocal is None:
         preps = vocab.occurrence_object_preps if occurrence_verb(
             verb, lemma, vocab, passive=False) else vocab.object_preps
@@ -131,6 +137,23 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def _firer(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """Who did what a fired missile did: in 'X fired the shots that killed Y' or 'planted the
+    bomb that destroyed the car' the relative clause's subject is the missile
+    (``instrument_nouns``), the direct object of a verb of firing (``firing_verbs``); the
+    one who fired it, that verb's subject, is the doer. Empty for any other clause."""
+    words = argument_words()
+    head = verb.head
+    if verb.dep_ != "relcl" or head.dep_ != "dobj" or \
+            head.lemma_.lower() not in words.instrument_nouns or \
+            verb_lemma(head.head) not in words.firing_verbs or \
+            not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        return []
+    inherited = Frame()
+    fill_subjects(state, head.head, inherited)
+    return [(m, "firer-relcl") for m, _ in inherited.subjects]
 
 
 # What may stand between a verb and the verb it is coordinated with when the two share the
@@ -573,9 +596,18 @@ def _right_after_coordinator(verb: Token) -> bool:
 def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
     """Who did what a passive with no 'by' of its own tells, from an 'in'-phrase: 'was
     condemned in a statement by Chile and Peru' (the 'by' hangs on the statement), 'two
-    people were killed in a bombing' (an event that does harm did it, ``causing_events``)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+    people were killed in a bombing' (an event that does harm did it, ``causing_events``);
+    or from a command it was done on: 'was murdered on the orders of X', 'at X's behest'
+    (``order_nouns``: X had it done)."""
+    words = argument_words()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ORDER_PREPS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if pobj.lemma_.lower() in words.order_nouns:
+                ordered = _order_owners(state, pobj)
+                if ordered:
+                    return ordered
+            if prep.lower_ != "in":
+                continue
             agents = [(m, "agent-in") for by in pobj.children
                       if by.dep_ == "prep" and by.lower_ == "by"
                       for p in by.children if p.dep_ == "pobj" for c in conjuncts(p)
@@ -583,12 +615,27 @@ def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
                       and m.type is not EntityType.DATE]
             if agents:
                 return agents
-            words = argument_words()
             if verb.lemma_.lower() in words.harm_verbs and \
                     pobj.lemma_.lower() in words.causing_events and \
                     (event := referent(state, pobj)) is not None:
                 return [(event, "cause-in")]
     return []
+
+
+# The prepositions a passive's hidden doer comes with: 'in a bombing', 'on the orders of X',
+# 'at X's behest', 'under the command of X'.
+ORDER_PREPS = frozenset({"in", "on", "at", "under"})
+
+
+def _order_owners(state: DocState, order: Token) -> list[tuple[Mention, str]]:
+    """Who gave a command: its possessor ('on X's orders') or its 'of'-phrase ('on the orders
+    of X'), a person or an organisation."""
+    owners = [c for c in order.children if c.dep_ == "poss"] + [
+        p for c in order.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"]
+    return [(m, "agent-order") for o in owners for c in conjuncts(o)
+            if (m := referent(state, c, possessive=True)) is not None
+            and m.type in {EntityType.PERSON, EntityType.ORGANIZATION}]
 
 
 def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma: str,
