@@ -96,3 +96,9 @@ def test_an_order_with_no_owner_names_no_doer():
     # Only the agentless passive's own fact: she was killed, by no one named.
     assert kills("Mara Quist was killed on orders from above.") == [
         ("Mara Quist", None, "asserted")]
+
+
+def test_the_deed_of_a_conviction_hung_on_the_convicted_is_theirs():
+    # The parser hangs 'of killing' on the object; the convicted did the killing, not the jury.
+    assert [(s, o) for s, o, _ in kills("A jury convicted Ivo Brandt of killing Mara Quist.")] \
+        == [("Ivo Brandt", "Mara Quist")]

@@ -992,6 +992,9 @@ def _governing_verb(verb: Token) -> Token | None:
         # 'in' are the subject's without an object ('in the news for travelling', 'acted
         # alone in killing X') or on that object ('feels remorse for killing X').
         words = argument_words()
+        if governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ == "dobj" and \
+                accused_of_deed(governor.head, head):
+            governor = governor.head  # 'convicted X of killing Y', 'of' hung on X
         reason = word in words.reason_preps
         if reason and governor.pos_ == "NOUN" and governor.dep_ == "dobj":
             governor = governor.head  # 'feels remorse for killing X': the one who feels
