@@ -88,6 +88,7 @@ class ArgumentWords(BaseModel):
     finding_verbs: frozenset[str] = frozenset()
     eligibility_words: frozenset[str] = frozenset()
     partitive_words: frozenset[str] = frozenset()
+    partitive_durations: frozenset[str] = frozenset()
     ranking_verbs: frozenset[str] = frozenset()
     prepositional_frames: dict[str, frozenset[str]] = {}
     instrument_nouns: frozenset[str] = frozenset()

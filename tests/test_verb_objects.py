@@ -102,3 +102,8 @@ def test_the_deed_of_a_conviction_hung_on_the_convicted_is_theirs():
     # The parser hangs 'of killing' on the object; the convicted did the killing, not the jury.
     assert [(s, o) for s, o, _ in kills("A jury convicted Ivo Brandt of killing Mara Quist.")] \
         == [("Ivo Brandt", "Mara Quist")]
+
+
+def test_a_partitive_of_a_stretch_of_time_is_no_object():
+    assert not [o for _, o in facts_of("Ona Vick, who lived most of her life in Tarvik, died.",
+                                       "live") if o and "life" in o]

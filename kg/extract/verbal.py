@@ -431,13 +431,15 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
 def partitive_whole(token: Token) -> Token:
     """'arrested several of the protesters', 'sold most of its shares': a quantifier
     (``partitive_words``) with an 'of'-phrase takes a part of what that phrase names, which
-    is the participant; any other token is itself. Numbers are not read here: 'won four of
-    the seats' is a counted group (kg.extract.reference)."""
-    if token.lower_ not in argument_words().partitive_words or token.like_num:
+    is the participant; any other token is itself. A stretch of time is no participant
+    ('lived most of her life': ``partitive_durations``), nor a number: 'won four of the
+    seats' is a counted group (kg.extract.reference)."""
+    words = argument_words()
+    if token.lower_ not in words.partitive_words or token.like_num:
         return token
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            return pobj
+            return token if pobj.lemma_.lower() in words.partitive_durations else pobj
     return token
 
 
