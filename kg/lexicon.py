@@ -87,6 +87,13 @@ class ArgumentWords(BaseModel):
     request_verbs: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
     eligibility_words: frozenset[str] = frozenset()
+    partitive_words: frozenset[str] = frozenset()
+    partitive_durations: frozenset[str] = frozenset()
+    ranking_verbs: frozenset[str] = frozenset()
+    prepositional_frames: dict[str, frozenset[str]] = {}
+    instrument_nouns: frozenset[str] = frozenset()
+    firing_verbs: frozenset[str] = frozenset()
+    order_nouns: frozenset[str] = frozenset()
 
 
 

@@ -50,6 +50,10 @@ class VerbIdiom(BaseModel):
 
     verb: str
     object: tuple[str, ...] = ()
+    direct_object: bool = Field(default=False, description=(
+        "The verb's direct object stays the fact's object: 'took X into custody' arrested "
+        "X, where 'lost their lives' has none and 'claimed responsibility for X' takes its "
+        "object from the preposition."))
 
 
 class RelationVocabulary(BaseModel):

@@ -30,7 +30,7 @@ from kg.extract.reference import (
     group_referent,
     referent,
 )
-from kg.extract.state import RELATIVE_PRONOUNS, DocState, mention_end
+from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_end
 from kg.factuality import governors, judge_factuality, plan_noun
 from kg.lexicon import argument_words, canonical_role, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
@@ -74,6 +74,8 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     spec = vocab.spec(lemma)
     frame = Frame()
     fill_subjects(state, verb, frame)
+    if firer := _firer(state, verb):
+        frame.subjects = firer  # 'X fired the shots that killed Y': X killed Y
     if not frame.subjects:
         shared = list(_coordinated_passive_facts(state, sentence, verb, lemma, spec, vocab))
         if shared:
@@ -100,6 +102,10 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         if all(m.ner_label not in (None, "PROPN") for m in pair):
             state.last_group = (sentence.index, pair)
     reading = _reading(state, verb, lemma, spec, vocab)
+    if firer and reading.factuality is Factuality.ASSERTED:
+        # 'allegedly fired the shots that killed Y': the killing is as sure as the firing.
+        reading = Reading(reading.lemma, reading.spec, reading.speaker,
+                          judge_factuality(verb.head.head, vocab))
     if not frame.objects and frame.reciprocal is None:
         preps = vocab.occurrence_object_preps if occurrence_verb(
             verb, lemma, vocab, passive=False) else vocab.object_preps
@@ -131,6 +137,23 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def _firer(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """Who did what a fired missile did: in 'X fired the shots that killed Y' or 'planted the
+    bomb that destroyed the car' the relative clause's subject is the missile
+    (``instrument_nouns``), the direct object of a verb of firing (``firing_verbs``); the
+    one who fired it, that verb's subject, is the doer. Empty for any other clause."""
+    words = argument_words()
+    head = verb.head
+    if verb.dep_ != "relcl" or head.dep_ != "dobj" or \
+            head.lemma_.lower() not in words.instrument_nouns or \
+            verb_lemma(head.head) not in words.firing_verbs or \
+            not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        return []
+    inherited = Frame()
+    fill_subjects(state, head.head, inherited)
+    return [(m, "firer-relcl") for m, _ in inherited.subjects]
 
 
 # What may stand between a verb and the verb it is coordinated with when the two share the
@@ -327,7 +350,9 @@ def _idiom_facts(state: DocState, sentence: Sentence, verb: Token,
         return
     spec = vocab.spec(meaning.verb)
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    frame.objects = []
+    frame.objects = [] if not meaning.direct_object else [
+        (m, "idiom-dobj") for c in verb.children if c.dep_ == "dobj" for conj in conjuncts(c)
+        if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
     for prep in (c for head in (verb, noun) for c in head.children if c.dep_ == "prep"):
         if prep.lower_ not in meaning.object:
             continue
@@ -378,22 +403,72 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
     is now the object."""
     if any(c.dep_ in {"dobj", "attr", "oprd", "ccomp", "xcomp"} for c in verb.children):
         return reading
+    ranked = _ranking(state, verb, reading.lemma)
+    if ranked is not None:
+        frame.objects.append((ranked, "ordinal"))
+        return Reading(_ranking_lemma(verb, reading.lemma), None, reading.speaker,
+                       reading.factuality)
+    framed = argument_words().prepositional_frames.get(reading.lemma)
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         word = prep.lower_
-        if word not in preps:
+        if word not in (preps if framed is None else framed):
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if pobj.ent_type_ in {"DATE", "TIME"} or pobj.like_num or complex_preposition(pobj):
                 continue
+            pobj = partitive_whole(pobj)
             mentions = [m for c in conjuncts(pobj) if (m := referent(state, c)) is not None
                         and m.type is not EntityType.DATE]
-            if not mentions or (word in load_vocabulary().place_preps and
+            if not mentions or (framed is None and word in load_vocabulary().place_preps and
                                 all(m.type is EntityType.PLACE for m in mentions)):
                 continue
             frame.objects.extend((m, f"prep-{word}") for m in mentions)
             frame.roles = [r for r in frame.roles if r.mention not in mentions]
             return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
     return reading
+
+
+def partitive_whole(token: Token) -> Token:
+    """'arrested several of the protesters', 'sold most of its shares': a quantifier
+    (``partitive_words``) with an 'of'-phrase takes a part of what that phrase names, which
+    is the participant; any other token is itself. A stretch of time is no participant
+    ('lived most of her life': ``partitive_durations``), nor a number: 'won four of the
+    seats' is a counted group (kg.extract.reference)."""
+    words = argument_words()
+    if token.lower_ not in words.partitive_words or token.like_num:
+        return token
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return token if pobj.lemma_.lower() in words.partitive_durations else pobj
+    return token
+
+
+# Where the parser hangs the ordinal of 'came in second' / 'finished third'.
+RANK_DEPS = frozenset({"advmod", "npadvmod", "oprd", "acomp", "attr", "dobj"})
+
+
+def _ranking(state: DocState, verb: Token, lemma: str) -> Mention | None:
+    """'came in second', 'finished third in the primary': a verb of finishing
+    (``ranking_verbs``) with an ordinal says where its subject finished; the ordinal, a
+    word no mention covers, becomes the fact's object (a thing)."""
+    if lemma not in argument_words().ranking_verbs:
+        return None
+    candidates = [c for c in verb.children if c.dep_ in RANK_DEPS] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children if p.dep_ == "pobj"]
+    for token in candidates:
+        if token.ent_type_ == "ORDINAL" and not list(token.children):
+            return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                                ner_label=None, lemma=token.lower_)
+    return None
+
+
+def _ranking_lemma(verb: Token, lemma: str) -> str:
+    """The verb of a ranking as the reader writes it: 'come in' (with its 'in', however the
+    parser hung it), 'finish', 'place'."""
+    if lemma == "come" and any(c.lower_ == "in" and c.i == verb.i + 1 for c in verb.children):
+        return "come in"
+    return lemma
 
 
 def complex_preposition(pobj: Token) -> bool:
@@ -523,9 +598,18 @@ def _right_after_coordinator(verb: Token) -> bool:
 def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
     """Who did what a passive with no 'by' of its own tells, from an 'in'-phrase: 'was
     condemned in a statement by Chile and Peru' (the 'by' hangs on the statement), 'two
-    people were killed in a bombing' (an event that does harm did it, ``causing_events``)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+    people were killed in a bombing' (an event that does harm did it, ``causing_events``);
+    or from a command it was done on: 'was murdered on the orders of X', 'at X's behest'
+    (``order_nouns``: X had it done)."""
+    words = argument_words()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ORDER_PREPS):
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if pobj.lemma_.lower() in words.order_nouns:
+                ordered = _order_owners(state, pobj)
+                if ordered:
+                    return ordered
+            if prep.lower_ != "in":
+                continue
             agents = [(m, "agent-in") for by in pobj.children
                       if by.dep_ == "prep" and by.lower_ == "by"
                       for p in by.children if p.dep_ == "pobj" for c in conjuncts(p)
@@ -533,12 +617,27 @@ def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
                       and m.type is not EntityType.DATE]
             if agents:
                 return agents
-            words = argument_words()
             if verb.lemma_.lower() in words.harm_verbs and \
                     pobj.lemma_.lower() in words.causing_events and \
                     (event := referent(state, pobj)) is not None:
                 return [(event, "cause-in")]
     return []
+
+
+# The prepositions a passive's hidden doer comes with: 'in a bombing', 'on the orders of X',
+# 'at X's behest', 'under the command of X'.
+ORDER_PREPS = frozenset({"in", "on", "at", "under"})
+
+
+def _order_owners(state: DocState, order: Token) -> list[tuple[Mention, str]]:
+    """Who gave a command: its possessor ('on X's orders') or its 'of'-phrase ('on the orders
+    of X'), a person or an organisation."""
+    owners = [c for c in order.children if c.dep_ == "poss"] + [
+        p for c in order.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"]
+    return [(m, "agent-order") for o in owners for c in conjuncts(o)
+            if (m := referent(state, c, possessive=True)) is not None
+            and m.type in {EntityType.PERSON, EntityType.ORGANIZATION}]
 
 
 def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma: str,
@@ -895,6 +994,9 @@ def _governing_verb(verb: Token) -> Token | None:
         # 'in' are the subject's without an object ('in the news for travelling', 'acted
         # alone in killing X') or on that object ('feels remorse for killing X').
         words = argument_words()
+        if governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ == "dobj" and \
+                accused_of_deed(governor.head, head):
+            governor = governor.head  # 'convicted X of killing Y', 'of' hung on X
         reason = word in words.reason_preps
         if reason and governor.pos_ == "NOUN" and governor.dep_ == "dobj":
             governor = governor.head  # 'feels remorse for killing X': the one who feels
@@ -967,6 +1069,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             if group := counted_group(state, argument):  # 'police charged the two'
                 frame.objects.extend((m, slot.name) for m in group)
                 continue
+            argument = partitive_whole(argument)  # 'arrested several of the protesters'
             for conj in conjuncts(argument):
                 mention = referent(state, conj)
                 if mention is not None and mention.type is not EntityType.DATE:
