@@ -495,7 +495,38 @@ def says_who(state: DocState, mention: Mention) -> bool:
     # 'the cyclone' after 'Cyclone Mara' is linked by resolution; 'the North Korean dictator'
     # and 'the Covid-19 pandemic' carry a name of their own.
     return lemma in state.name_words() | state.named_kinds() | state.described_kinds() or \
-        any(w[:1].isupper() for w in mention.text.split())
+        any(w[:1].isupper() for w in mention.text.split()) or \
+        _stands_for_nothing_named(state, lemma)
+
+
+def _stands_for_nothing_named(state: DocState, lemma: str) -> bool:
+    """Whether a lone definite description that kg did not link can only be the thing it
+    says: the document names nothing of its kind ('the company' where no organisation is
+    named, 'the plane' where no aircraft is, 'the suspect' where no person is), or it is a
+    thing that happens ('the storm', 'the bid') and the document never described two of
+    them. Readers write such facts as they read them ('plane --crash'); where the document
+    names a thing of that kind, the description most often stands for it, and a fact
+    without the name is a wrong participant."""
+    if lemma in state.described_ways():
+        return False  # 'a cargo plane', 'a propeller plane': 'the plane' is one of two
+    kind = _kind_type(lemma)
+    if kind is EntityType.PERSON:
+        return not state.people
+    if kind is EntityType.ORGANIZATION:
+        return not state.organisations
+    if kind is EntityType.PLACE:
+        return False  # a place the document names: kg would have linked a lone 'the city'
+    if (labels := description_labels().get(lemma)) is not None:
+        return not any(m.ner_label in labels or (m.type is EntityType.PLACE and
+                       "country" in labels) for m in state.mention_at.values())
+    return lemma in event_nouns().nouns or lemma in unnamed_kinds()
+
+
+@cache
+def unnamed_kinds() -> frozenset[str]:
+    """Nouns of things that happen or act by themselves and that news seldom names ('the
+    storm', 'the outbreak'; reference.json)."""
+    return frozenset(reference_words()["unnamed_kinds"])  # type: ignore[arg-type]
 
 
 def _titled_person(state: DocState, token: Token, role: str,
