@@ -77,6 +77,11 @@ class DocState:
                     (c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ == "JJ")))
                 if words:
                     ways.setdefault(token.lemma_.lower(), set()).add(" ".join(words))
+            for lemma, written in ways.items():
+                # 'propeller plane' and 'single-engine propeller plane' are one way, said
+                # twice: a shorter description inside a longer one names the same thing.
+                ways[lemma] = {w for w in written if not any(
+                    w != o and set(w.split()) < set(o.split()) for o in written)}
             self._described_kinds = frozenset(k for k, v in ways.items() if len(v) == 1)
             self._described_ways = frozenset(k for k, v in ways.items() if len(v) > 1)
         return self._described_kinds
