@@ -422,9 +422,9 @@ def test_them_is_every_name_just_joined():
 
 
 @pytest.mark.parametrize(("text", "lemma", "subject"), [
-    ("The barge sank off the coast of Tala on Monday.", "sink", "thing/barge"),
+    ("The ship sank off the coast of Tala on Monday.", "sink", "thing/ship"),
     ("The company closed its last factory in May.", "close", "thing/company"),
-    ("The suspect fled on foot.", "flee", "thing/suspect"),
+    ("The minister resigned on Friday.", "resign", "thing/minister"),
 ])
 def test_a_lone_description_is_kept_when_the_document_names_nothing_it_could_be(text, lemma,
                                                                                 subject):

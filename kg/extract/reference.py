@@ -556,7 +556,7 @@ def _named_with_kind_word(state: DocState, token: Token, kind: str) -> Mention |
                 len(words) < 2 or not {words[0], words[-1]} & wanted or \
                 any(same_name(mention, o) for o in own):
             continue
-        found.setdefault(" ".join(w for w in words if w not in wanted), mention)
+        found.setdefault(" ".join(words), mention)
     keys = list(found)
     distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
                                            for o in keys)]
