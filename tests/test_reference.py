@@ -454,3 +454,22 @@ def test_the_storm_is_left_alone_when_two_named_storms_fit():
                        "300 houses in Oslo.")
     assert not any("lira" in f.subject.entity_id or "mara" in f.subject.entity_id
                    for f in corpus.facts if f.lemma == "destroy")
+
+
+def test_a_subject_it_is_the_thing_the_sentence_before_was_about():
+    corpus = corpus_of("The ship left Tala at noon. It sank an hour later.")
+    sank = [f for f in corpus.facts if f.lemma == "sink"]
+    assert sank and all(f.subject.entity_id.startswith("thing/ship") for f in sank)
+
+
+def test_a_subject_it_is_no_person_before_it():
+    corpus = corpus_of("The minister left Tala at noon. It rained an hour later.")
+    assert not any(f.subject.entity_id.startswith("thing/minister") for f in corpus.facts
+                   if f.lemma == "rain")
+
+
+def test_a_shorter_description_inside_a_longer_one_is_one_way_of_saying_it():
+    corpus = corpus_of("A propeller plane left Tala. The single-engine propeller plane was "
+                       "flying to Oslo. The plane turned back an hour later.")
+    turned = [f for f in corpus.facts if f.lemma.startswith("turn")]
+    assert turned and all(f.subject.entity_id == "thing/propeller-plane" for f in turned)
