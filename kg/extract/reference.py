@@ -777,14 +777,22 @@ def _unnamed_subject_before(state: DocState, pronoun: Token) -> bool:
 
 
 def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
-    """The thing a subject 'it' stands for when no organisation fits: the nearest subject
-    before it in its sentence, else the main subject of the sentence before, when that is a
-    singular description of a thing ('The plane turned back. It crashed.'); None when that
-    subject is a name, a person, a pronoun or an expletive 'it', or is not definite."""
+    """The thing a subject 'it' stands for when no organisation fits: the subject of the
+    clause it is coordinated with, else, when no subject stands before it in its sentence,
+    the main subject of the sentence before, when that is a singular definite description
+    of a thing ('The plane turned back. It crashed.'); None when that subject is a name, a
+    person, a pronoun or an expletive 'it', or is not definite."""
     if pronoun.dep_ not in SUBJECT_DEPS:
         return None
-    before = [t for t in pronoun.doc[pronoun.sent.start:pronoun.i] if t.dep_ in SUBJECT_DEPS]
-    if not before and pronoun.sent.start > 0:
+    verb = pronoun.head
+    before = [t for t in pronoun.doc[pronoun.sent.start:pronoun.i] if t.dep_ in SUBJECT_DEPS
+              and verb.dep_ == "conj" and t.head.i == verb.head.i]
+    # (in its own sentence only the subject of the clause it is coordinated with: 'the plane
+    # turned back and it crashed'; in 'the map draws the pipeline, where it merges' it is not
+    # the map)
+    if not before and not any(t.dep_ in SUBJECT_DEPS
+                              for t in pronoun.doc[pronoun.sent.start:pronoun.i]) and \
+            pronoun.sent.start > 0:
         previous = pronoun.doc[pronoun.sent.start - 1].sent
         before = [t for t in previous.root.children if t.dep_ in SUBJECT_DEPS]
     if not before:
