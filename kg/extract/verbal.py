@@ -119,7 +119,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 # ('contributed' is not 'gave', 'came in second' is not 'travelled').
                 reading = Reading(lemma, None, reading.speaker, reading.factuality)
             for subject, subject_rule in frame.subjects:
-                if occurrence or _happening(verb, lemma) or \
+                if occurrence or (_happening(verb, lemma) and subject.ner_label is None) or \
                         subject.ner_label not in (None, "PROPN") or \
                         (subject.lemma or "")[:1].isdigit() or \
                         (subject.antecedent is not None and subject.antecedent.ner_label):
