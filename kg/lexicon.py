@@ -333,3 +333,11 @@ def source_lines() -> dict[str, Any]:
 def state_abbreviations() -> dict[str, str]:
     """AP-style and postal abbreviations of US states: 'calif.' -> 'California'."""
     return {k.lower(): v for k, v in place_words()["us_state_abbreviations"].items()}  # type: ignore[union-attr]
+
+
+@cache
+def event_verbs() -> frozenset[str]:
+    """Verbs that tell of something happening with one participant ('crash', 'dissipate',
+    'fail'), from WordNet's verb classes by tools/wordnet_event_verbs.py: with one of them a
+    subject that is only a description ('the storm') still makes a fact."""
+    return frozenset(_data("event_verbs.json")["verbs"])  # type: ignore[arg-type]

@@ -60,7 +60,7 @@ from kg.entity_names import (
 from kg.errors import InputError
 from kg.extract.mentions import title_nouns
 from kg.holders import fill_holders
-from kg.lexicon import demonyms, determiners, initialisms
+from kg.lexicon import demonyms, determiners, event_verbs, initialisms
 from kg.model import (
     Entity,
     EntityType,
@@ -1333,9 +1333,12 @@ def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
     if load_vocabulary().spec(fact.lemma) is None and subject.entity_id.startswith(thing) \
             and (obj is None or (obj.entity_id or "").startswith(thing)) \
             and not any(_names_something(r.mention) for r in (fact.subject, fact.object) if r) \
-            and not (obj is None and _counts_something(fact.subject.mention)):
+            and not (obj is None and _counts_something(fact.subject.mention)) \
+            and not (obj is None and (fact.lemma in event_verbs() or
+                                      fact.lemma in load_vocabulary().occurrence_verbs)):
         # 'photos showed crowds': a verb outside the vocabulary between two nouns; but '35
-        # people were rescued' says how many it happened to.
+        # people were rescued' says how many it happened to, and 'the bid failed' that
+        # something happened (a verb of happening, kg.lexicon.event_verbs).
         return None
     arguments = {subject.entity_id, obj.entity_id if obj is not None else None}
     roles = []

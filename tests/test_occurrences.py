@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import corpus_of, find, role
 
 from kg.facts import list_facts
@@ -263,3 +264,26 @@ def test_who_was_sentenced_to_pay_pays_not_the_judge():
                        "and to pay restitution to Harlow Bank.")
     (paid,) = [f for f in corpus.facts if f.lemma == "pay"]
     assert paid.subject.entity_id == "person/tom-reyes"
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("The bid for early elections failed on Monday.", "fail"),
+    ("A cargo ship capsized near Tala.", "capsize"),
+])
+def test_a_verb_of_happening_makes_a_fact_with_a_description_subject(text, lemma):
+    corpus = corpus_of(text)
+    facts = [f for f in corpus.facts if f.lemma == lemma]
+    assert facts and all(f.object is None for f in facts)
+
+
+def test_a_state_verb_makes_no_fact_with_a_description_subject():
+    corpus = corpus_of("The bid for early elections remained on the table.")
+    assert not [f for f in corpus.facts if f.lemma == "remain"]
+
+
+def test_event_verbs_are_happenings_not_states_speech_or_thought():
+    from kg.lexicon import event_verbs
+    verbs = event_verbs()
+    assert len(verbs) > 1000
+    assert {"crash", "sink", "dissipate", "collapse", "fail", "erupt", "resign"} <= verbs
+    assert not verbs & {"say", "think", "remain", "seem", "hope", "believe", "know"}

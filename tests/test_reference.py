@@ -419,3 +419,57 @@ def test_them_is_every_name_just_joined():
     released = [f for f in corpus.facts if f.lemma == "release"]
     assert {object_id(f) for f in released} == {"person/tom-reyes", "person/anna-berg"}
     assert all(f.object.mention.is_pronoun for f in released)
+
+
+@pytest.mark.parametrize(("text", "lemma", "subject"), [
+    ("The ship sank off the coast of Tala on Monday.", "sink", "thing/ship"),
+    ("The company closed its last factory in May.", "close", "thing/company"),
+    ("The minister resigned on Friday.", "resign", "thing/minister"),
+])
+def test_a_lone_description_is_kept_when_the_document_names_nothing_it_could_be(text, lemma,
+                                                                                subject):
+    corpus = corpus_of(text)
+    # (a document's own things are keyed by document: 'thing/company/<doc>')
+    assert any(f.subject.entity_id == subject or f.subject.entity_id.startswith(subject + "/")
+               for f in corpus.facts if f.lemma == lemma)
+
+
+def test_a_lone_description_is_dropped_when_the_document_names_one_of_its_kind_unlinked():
+    corpus = corpus_of("Greenfield Dairy sued Harbor Foods in May. The company closed a farm "
+                       "in Oslo. Tom Reyes and Anna Berg met in Tala. The suspect fled.")
+    subjects = {f.subject.entity_id for f in corpus.facts}
+    assert not any(s.startswith(("thing/company", "thing/suspect")) for s in subjects)
+
+
+def test_the_storm_is_the_one_name_whose_words_say_storm():
+    corpus = corpus_of("Hurricane Lira formed near Tala on Sunday. The storm destroyed 300 "
+                       "houses in Oslo.")
+    destroyed = [f for f in corpus.facts if f.lemma == "destroy"]
+    assert destroyed and {f.subject.entity_id for f in destroyed} == \
+        {destroyed[0].subject.entity_id} and "lira" in destroyed[0].subject.entity_id
+
+
+def test_the_storm_is_left_alone_when_two_named_storms_fit():
+    corpus = corpus_of("Hurricane Lira and Typhoon Mara formed on Sunday. The storm destroyed "
+                       "300 houses in Oslo.")
+    assert not any("lira" in f.subject.entity_id or "mara" in f.subject.entity_id
+                   for f in corpus.facts if f.lemma == "destroy")
+
+
+def test_a_subject_it_is_the_thing_the_sentence_before_was_about():
+    corpus = corpus_of("The ship left Tala at noon. It sank an hour later.")
+    sank = [f for f in corpus.facts if f.lemma == "sink"]
+    assert sank and all(f.subject.entity_id.startswith("thing/ship") for f in sank)
+
+
+def test_a_subject_it_is_no_person_before_it():
+    corpus = corpus_of("The minister left Tala at noon. It rained an hour later.")
+    assert not any(f.subject.entity_id.startswith("thing/minister") for f in corpus.facts
+                   if f.lemma == "rain")
+
+
+def test_a_shorter_description_inside_a_longer_one_is_one_way_of_saying_it():
+    corpus = corpus_of("A propeller plane left Tala. The single-engine propeller plane was "
+                       "flying to Oslo. The plane turned back an hour later.")
+    turned = [f for f in corpus.facts if f.lemma.startswith("turn")]
+    assert turned and all(f.subject.entity_id == "thing/propeller-plane" for f in turned)

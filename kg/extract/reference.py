@@ -60,13 +60,15 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if not person and token.dep_ not in SUBJECT_DEPS:
             return None  # 'it' only as a subject: most other 'it's name nothing
         if not person and _unnamed_subject_before(state, token):
-            return None  # 'Because this Court finds ..., it abstains': not a court named before
+            # 'Because this Court finds ..., it abstains': not a court named before, but
+            # the description before it ('the plane turned back and it crashed').
+            return _thing_before(state, token)
         antecedent = (_clause_subject(state, token) if token.dep_ == "poss" and person
                       else None) or _reporting_subject(state, token, person) or _antecedent(
             state, token, state.people if person else state.organisations,
             sentences_back=2 if person else 1)
         if antecedent is None:
-            return None
+            return None if person else _thing_before(state, token)
         return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
                         antecedent=antecedent)
     if lower in RELATIVE_WORDS and token.tag_ in {"WDT", "WP"} and \
@@ -144,6 +146,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if described is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], described.type,
                                 ner_label=None, antecedent=described)
+    if kind in name_kind_words() and _is_definite_bare(token) and \
+            (typed := _named_with_kind_word(state, token, kind)) is not None:
+        # 'the storm' after 'Hurricane Lira', 'the ship' after 'USS Tala': the one name
+        # before it whose own words say it is one of that kind.
+        return make_mention(state, token.doc[token.i:token.i + 1], typed.type,
+                            ner_label=None, antecedent=typed)
     country = _demonym_before(token)
     if (country is not None or _is_definite_bare(token)) and \
             (role := canonical_role(token.lemma_.lower())):
@@ -239,8 +247,10 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
         if mention is None or mention.antecedent is not None or mention.ner_label is not None:
             return None
         found.setdefault(words, mention)
-    if len(found) != 1:
-        return None
+    distinct = [w for w in found if not any(
+        w != o and set(w.split()) < set(o.split()) for o in found)]
+    if len(distinct) != 1 or not all(set(w.split()) <= set(distinct[0].split()) for w in found):
+        return None  # ('a propeller plane', later 'the single-engine propeller plane': one)
     only = next(iter(found.values()))
     return only if (only.lemma or "") not in {"", token.lemma_.lower()} else None
 
@@ -495,7 +505,69 @@ def says_who(state: DocState, mention: Mention) -> bool:
     # 'the cyclone' after 'Cyclone Mara' is linked by resolution; 'the North Korean dictator'
     # and 'the Covid-19 pandemic' carry a name of their own.
     return lemma in state.name_words() | state.named_kinds() | state.described_kinds() or \
-        any(w[:1].isupper() for w in mention.text.split())
+        any(w[:1].isupper() for w in mention.text.split()) or \
+        _stands_for_nothing_named(state, lemma)
+
+
+def _stands_for_nothing_named(state: DocState, lemma: str) -> bool:
+    """Whether a lone definite description that kg did not link can only be the thing it
+    says: the document names nothing of its kind ('the company' where no organisation is
+    named, 'the plane' where no aircraft is, 'the suspect' where no person is), or it is a
+    thing that happens ('the storm', 'the bid') and the document never described two of
+    them. Readers write such facts as they read them ('plane --crash'); where the document
+    names a thing of that kind, the description most often stands for it, and a fact
+    without the name is a wrong participant."""
+    if lemma in state.described_ways():
+        return False  # 'a cargo plane', 'a propeller plane': 'the plane' is one of two
+    kind = _kind_type(lemma)
+    if kind is EntityType.PERSON:
+        return not state.people
+    if kind is EntityType.ORGANIZATION:
+        return not state.organisations
+    if kind is EntityType.PLACE:
+        return False  # a place the document names: kg would have linked a lone 'the city'
+    if (labels := description_labels().get(lemma)) is not None:
+        return not any(m.ner_label in labels or (m.type is EntityType.PLACE and
+                       "country" in labels) for m in state.mention_at.values())
+    return lemma in event_nouns().nouns or lemma in unnamed_kinds()
+
+
+@cache
+def name_kind_words() -> dict[str, frozenset[str]]:
+    """'storm' -> {'hurricane', 'typhoon', ...}: words that, in a name, say it is one of the
+    kind a description names (reference.json)."""
+    kinds = reference_words()["name_kind_words"]
+    return {noun: frozenset(words) for noun, words in kinds.items()}  # type: ignore[union-attr]
+
+
+def _named_with_kind_word(state: DocState, token: Token, kind: str) -> Mention | None:
+    """The one name before ``token`` in its document that starts or ends with a word of its
+    kind ('Hurricane Lira', 'Tropical Storm Lira' for 'the storm'); None when two different
+    names fit or none does, or when the name is the clause's own subject."""
+    wanted = name_kind_words()[kind]
+    own = _own_clause_subjects(state, token)
+    found: dict[str, Mention] = {}
+    for i in sorted(state.mention_at):
+        mention = state.mention_at[i]
+        if i >= token.i:
+            break
+        words = [w.lower().strip(".,") for w in mention.text.split()]
+        if mention.antecedent is not None or mention.ner_label in (None, "PROPN") or \
+                len(words) < 2 or not {words[0], words[-1]} & wanted or \
+                any(same_name(mention, o) for o in own):
+            continue
+        found.setdefault(" ".join(words), mention)
+    keys = list(found)
+    distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
+                                           for o in keys)]
+    return found[distinct[0]] if len(distinct) == 1 else None
+
+
+@cache
+def unnamed_kinds() -> frozenset[str]:
+    """Nouns of things that happen or act by themselves and that news seldom names ('the
+    storm', 'the outbreak'; reference.json)."""
+    return frozenset(reference_words()["unnamed_kinds"])  # type: ignore[arg-type]
 
 
 def _titled_person(state: DocState, token: Token, role: str,
@@ -702,6 +774,40 @@ def _unnamed_subject_before(state: DocState, pronoun: Token) -> bool:
                     for c in token.children):
             return True
     return False
+
+
+def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
+    """The thing a subject 'it' stands for when no organisation fits: the subject of the
+    clause it is coordinated with, else, when no subject stands before it in its sentence,
+    the main subject of the sentence before, when that is a singular definite description
+    of a thing ('The plane turned back. It crashed.'); None when that subject is a name, a
+    person, a pronoun or an expletive 'it', or is not definite."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return None
+    verb = pronoun.head
+    before = [t for t in pronoun.doc[pronoun.sent.start:pronoun.i] if t.dep_ in SUBJECT_DEPS
+              and verb.dep_ == "conj" and t.head.i == verb.head.i]
+    # (in its own sentence only the subject of the clause it is coordinated with: 'the plane
+    # turned back and it crashed'; in 'the map draws the pipeline, where it merges' it is not
+    # the map)
+    if not before and not any(t.dep_ in SUBJECT_DEPS
+                              for t in pronoun.doc[pronoun.sent.start:pronoun.i]) and \
+            pronoun.sent.start > 0:
+        previous = pronoun.doc[pronoun.sent.start - 1].sent
+        before = [t for t in previous.root.children if t.dep_ in SUBJECT_DEPS]
+    if not before:
+        return None
+    subject = before[-1]
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.i in state.mention_at or \
+            _kind_type(subject.lemma_.lower()) is EntityType.PERSON or not any(
+                c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                for c in subject.children):
+        return None
+    thing = referent(state, subject)
+    if thing is None or thing.type is EntityType.PERSON:
+        return None
+    return make_mention(state, pronoun.doc[pronoun.i:pronoun.i + 1], thing.type,
+                        ner_label=None, antecedent=thing)
 
 
 def _reporting_organisation(state: DocState, pronoun: Token) -> Mention | None:

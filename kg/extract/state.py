@@ -40,6 +40,7 @@ class DocState:
     _named_kinds: frozenset[str] | None = None
     _common_nouns: frozenset[str] | None = None
     _described_kinds: frozenset[str] | None = None
+    _described_ways: frozenset[str] | None = None
     _appositions: dict[str, list[tuple[int, Mention]]] | None = None
     _nouns_by_lemma: dict[str, list[int]] | None = None
 
@@ -76,8 +77,21 @@ class DocState:
                     (c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ == "JJ")))
                 if words:
                     ways.setdefault(token.lemma_.lower(), set()).add(" ".join(words))
+            for lemma, written in ways.items():
+                # 'propeller plane' and 'single-engine propeller plane' are one way, said
+                # twice: a shorter description inside a longer one names the same thing.
+                ways[lemma] = {w for w in written if not any(
+                    w != o and set(w.split()) < set(o.split()) for o in written)}
             self._described_kinds = frozenset(k for k, v in ways.items() if len(v) == 1)
+            self._described_ways = frozenset(k for k, v in ways.items() if len(v) > 1)
         return self._described_kinds
+
+    def described_ways(self) -> frozenset[str]:
+        """Common nouns the document writes with two different descriptions ('a cargo
+        plane', 'a propeller plane'): a lone 'the plane' could be either."""
+        if self._described_ways is None:
+            self.described_kinds()
+        return self._described_ways or frozenset()
 
     def appositions(self) -> dict[str, list[tuple[int, Mention]]]:
         """Common nouns the document sets beside a name ('Tom Reyes, the gunman', 'his

@@ -32,7 +32,7 @@ from kg.extract.reference import (
 )
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_end
 from kg.factuality import governors, judge_factuality, plan_noun
-from kg.lexicon import argument_words, canonical_role, event_nouns
+from kg.lexicon import argument_words, canonical_role, event_nouns, event_verbs
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
 from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
@@ -125,7 +125,8 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 # ('contributed' is not 'gave', 'came in second' is not 'travelled').
                 reading = Reading(lemma, None, reading.speaker, reading.factuality)
             for subject, subject_rule in frame.subjects:
-                if occurrence or subject.ner_label not in (None, "PROPN") or \
+                if occurrence or (_happening(verb, lemma) and subject.ner_label is None) or \
+                        subject.ner_label not in (None, "PROPN") or \
                         (subject.lemma or "")[:1].isdigit() or \
                         (subject.antecedent is not None and subject.antecedent.ner_label):
                     yield _fact(state, sentence, verb, reading, subject, None,
@@ -669,6 +670,16 @@ def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> b
     return finite and \
         not any(c.dep_ in {"auxpass", "nsubjpass", "dative", "acomp"} for c in verb.children) and \
         _eventive_passive(verb, lemma, vocab)
+
+
+def _happening(verb: Token, lemma: str) -> bool:
+    """Whether a verb with a subject and nothing else tells that something happened to or
+    was done by that subject, whatever the subject is ('the depression dissipated', 'the bid
+    for early elections failed'): a verb of change, motion, contest or social act in
+    WordNet's classes (``event_verbs``), not a state or speech ('the plan remains'), and not
+    a verb whose complement clause carries what happened ('the firm tried to ...')."""
+    return lemma in event_verbs() and not any(
+        c.dep_ in {"ccomp", "xcomp", "csubj", "acomp", "attr", "oprd"} for c in verb.children)
 
 
 def _declared(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
