@@ -440,3 +440,9 @@ def test_a_building_its_town_and_its_state_are_a_chain_not_a_list(text):
 def test_a_list_of_states_is_still_no_place_in_a_place():
     facts = labelled_triples(corpus_of("The senator toured Texas, Maine, Ohio and Utah."))
     assert not any(p == "locatedIn" for _, p, _ in facts)
+
+
+def test_a_citation_line_says_where_its_outlet_is_and_nothing_else_about_places():
+    facts = labelled_triples(corpus_of(
+        "LD0706183794 Ostrava Radio Vltava Network in Czech 1700 GMT 7 Jun 94"))
+    assert {t for t in facts if t[1] in WHERE} == {("Radio Vltava Network", "basedIn", "Ostrava")}

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.datelines import is_citation_line
 from kg.extract.datelines import source_line_facts
 from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
@@ -59,6 +60,11 @@ def organisation_words() -> frozenset[str]:
 
 
 def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+    if is_citation_line([t.text for t in sent if not t.is_space]):
+        # 'LD0706183794 Riga Radio Riga Network in Latvian 1700 GMT 7 Jun 94': the outlet's
+        # city is all the line says; read as prose, 'GMT' and 'Jun' would be places.
+        yield from source_line_facts(state, sentence, sent)
+        return
     spans = list(mention_spans(state, sent))
     yield from _place_in_place(state, sentence, sent, spans)
     yield from _where_clauses(state, sentence, spans)
