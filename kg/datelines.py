@@ -175,14 +175,14 @@ def is_citation_line(words: Sequence[str]) -> bool:
     Why: such a line has the capitals of a headline, and names read only in headlines are
     dropped as the recogniser's misreadings; but a citation line's city and outlet are names
     the line states (kg.extract.datelines reads the outlet's base from it). A report number
-    (places.json source_lines.report_number) opening a line makes it a citation (one after
-    other words may follow a headline on the same line, whose names stay a headline's);
-    without one, the line must be a city the gazetteer knows and an outlet's name and
-    nothing else ('Paris AFP', 'Oslo Radio Fjord Network'), as kg.extract.datelines reads
-    it."""
+    (places.json source_lines.report_number) makes a line a citation wherever it stands (a
+    headline may share the line; read as prose, the line gives only the outlet's base:
+    kg.extract.places); without one, the line must be a city the gazetteer knows and an
+    outlet's name and nothing else ('Paris AFP', 'Oslo Radio Fjord Network'), as
+    kg.extract.datelines reads it."""
     words = [w for w in words if w.strip()]
     number = re.compile(source_lines()["report_number"])
-    if words and number.match(words[0]):
+    if any(number.match(w) for w in words):
         return True
     for size in (3, 2, 1):
         city, outlet = words[:size], words[size:]

@@ -550,3 +550,9 @@ def test_a_kind_noun_before_a_role_names_no_holder_when_two_could_be_meant():
     facts = labelled_triples(corpus_of(
         "Norvik Bank and Harlow Motors signed a deal, said Tom Reyes, a company spokesman."))
     assert not any(s == "Tom Reyes" and p == "affiliatedWith" and o for s, p, o in facts)
+
+
+def test_a_kind_noun_with_a_name_before_it_keeps_that_name_as_holder():
+    facts = labelled_triples(corpus_of(
+        "Harlow Motors sued the paper. Ostin newspaper reporter Dan Pike was named."))
+    assert ("Dan Pike", "affiliatedWith", "Harlow Motors") not in facts

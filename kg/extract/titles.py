@@ -428,10 +428,12 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
             # "the company's chief executive, X": the one organisation the description fits
             return _described_holder(state, token)
         if token is words[-1] and token.dep_ in {"compound", "nmod"} and \
-                token.pos_ == "NOUN" and token.lower_ in organisation_kinds():
+                token.pos_ == "NOUN" and token.lower_ in organisation_kinds() and \
+                len(words) == 1:
             # 'X, a company spokesman', 'ministry officials': a kind noun that names no one
             # stands for the one organisation of that kind the article named before (none
-            # when two could be meant), as reference reads 'the company'
+            # when two could be meant), as reference reads 'the company'; 'a Phoenix
+            # newspaper reporter' names its own
             return described_organisation(state, token, token.lemma_.lower())
     demonym = demonym_mention(state, words) or _state_branch(state, words)
     if demonym is not None:
