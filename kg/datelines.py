@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from kg.dates import normalize_time
 from kg.gazetteer import can_contain, lookup, region_countries
-from kg.lexicon import state_abbreviations
+from kg.lexicon import source_lines, state_abbreviations
 from kg.model import Dateline
 
 HEAD_CHARS = 1500  # a dateline opens the story: look no further than the first lines
@@ -166,3 +166,36 @@ def blank_spans(body: str, spans: Iterable[tuple[int, int]]) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def is_citation_line(words: Sequence[str]) -> bool:
+    """Whether a line's words are the citation of a monitored report ('LD0311120294 Moscow
+    Interfax in English 1120 GMT 3 Nov 94', or only 'Paris AFP'), not a Title Case headline.
+
+    Why: such a line has the capitals of a headline, and names read only in headlines are
+    dropped as the recogniser's misreadings; but a citation line's city and outlet are names
+    the line states (kg.extract.datelines reads the outlet's base from it). A report number
+    (places.json source_lines.report_number) makes a line a citation wherever it stands (a
+    headline may share the line; read as prose, the line gives only the outlet's base:
+    kg.extract.places); without one, the line must be a city the gazetteer knows and an
+    outlet's name and nothing else ('Paris AFP', 'Oslo Radio Fjord Network'), as
+    kg.extract.datelines reads it."""
+    words = [w for w in words if w.strip()]
+    number = re.compile(source_lines()["report_number"])
+    if any(number.match(w) for w in words):
+        return True
+    for size in (3, 2, 1):
+        city, outlet = words[:size], words[size:]
+        place = lookup(" ".join(city)) if len(words) > size else None
+        if place is not None and place.kind == "city":
+            return all(w[:1].isupper() and w.lower() not in set(source_lines()["stop_words"])
+                       for w in outlet) and _outlet_name(outlet) and \
+                lookup(" ".join(outlet)) is None
+    return False
+
+
+def _outlet_name(words: Sequence[str]) -> bool:
+    """'AFP', 'Radio Fjord Network': in capitals, or ending in an outlet word."""
+    letters = "".join(c for w in words for c in w if c.isalpha())
+    return (len(letters) >= 2 and letters.isupper()) or \
+        words[-1].lower() in source_lines()["outlet_words"]

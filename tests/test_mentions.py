@@ -6,11 +6,15 @@ rule is shown whatever a model reads; the last ones run the real pipeline.
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from helpers import corpus_of
 from spacy.tokens import Doc, Span
 
+from kg.extract import extract_document
 from kg.extract.mentions import _split_entity, _title_of, _with_surname
+from kg.ingest import make_document
+from kg.nlp import choose_model, parse_documents
 
 
 def _doc(words, pos, deps, heads, ents, spaces=None):
@@ -106,3 +110,29 @@ def test_an_adjective_before_a_name_is_no_title_but_the_noun_is():
               lemmas=["senior", "official", "Ada", "Lind", "say"],
               ents=["O", "O", "B-PERSON", "I-PERSON", "O"])
     assert _title_of(doc.ents[0]) == "senior official"
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("Coastal Ferry Workers Reject Latest Pay Offer", True),
+    ("Cedar Bluff Test Center, Spartanburg, S.C.;", False),
+    ("Cedar Bluff Test Center, Spartanburg, South Carolina,", False),
+    ("KB1203110094 Lisbon Radio Tejo Network in Portuguese 1200 GMT", False),
+])
+def test_a_list_item_or_a_citation_line_is_no_headline(line, headline):
+    sentences, _ = _sentences_of(line)
+    assert any(s.headline for s in sentences) is headline
+
+
+def test_the_places_of_a_list_item_ending_in_a_semicolon_are_kept():
+    corpus = corpus_of("Cedar Bluff Test Center, Spartanburg, S.C.;")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    assert ("Spartanburg", "locatedIn", "South Carolina") in {
+        (labels[f.subject.entity_id], f.predicate, labels[f.object.entity_id])
+        for f in corpus.facts if f.object is not None}
+
+
+def _sentences_of(text: str):
+    document = make_document(text, source="t.txt", date="2023-09-15")
+    (_, doc), = parse_documents([document], choose_model())
+    result = extract_document(document, doc)
+    return result.sentences, result

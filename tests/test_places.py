@@ -422,3 +422,27 @@ def test_an_unknown_place_before_a_city_is_a_district_of_it(text, expected):
 def test_a_list_of_places_is_no_district(text):
     facts = located(corpus_of(text))
     assert not {f for f in facts if f[1] == "locatedIn"}
+
+
+@pytest.mark.parametrize("text", [
+    "The crew flew from the Harlow Air Station, Tuscaloosa, Ala., to Texas.",
+    "Cedar Bluff Test Center, Spartanburg, S.C.;",
+])
+def test_a_building_its_town_and_its_state_are_a_chain_not_a_list(text):
+    facts = labelled_triples(corpus_of(text))
+    building = "Harlow Air Station" if "Harlow" in text else "Cedar Bluff Test Center"
+    town, state = ("Tuscaloosa", "Alabama") if "Harlow" in text else ("Spartanburg",
+                                                                       "South Carolina")
+    assert {(building, "locatedIn", town), (town, "locatedIn", state),
+            (building, "locatedIn", state)} <= facts
+
+
+def test_a_list_of_states_is_still_no_place_in_a_place():
+    facts = labelled_triples(corpus_of("The senator toured Texas, Maine, Ohio and Utah."))
+    assert not any(p == "locatedIn" for _, p, _ in facts)
+
+
+def test_a_citation_line_says_where_its_outlet_is_and_nothing_else_about_places():
+    facts = labelled_triples(corpus_of(
+        "LD0706183794 Ostrava Radio Vltava Network in Czech 1700 GMT 7 Jun 94"))
+    assert {t for t in facts if t[1] in WHERE} == {("Radio Vltava Network", "basedIn", "Ostrava")}

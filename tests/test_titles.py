@@ -533,3 +533,26 @@ def test_a_title_set_before_a_name_after_an_opening_phrase_is_the_names():
         "Speaking to Radio Nordvik, the president of the Baltic League for Clean Rivers, "
         "Ada Brix, said the plan had failed."))
     assert ("Ada Brix", "Baltic League for Clean Rivers", "president") in found
+
+
+@pytest.mark.parametrize(("text", "person", "organisation"), [
+    ("Norvik Bank is cutting jobs, said Tom Reyes, a company spokesman.", "Tom Reyes",
+     "Norvik Bank"),
+    ("Harlow Motors recalled 300 cars on Monday. Company spokeswoman Ann Lee said no one was "
+     "hurt.", "Ann Lee", "Harlow Motors"),
+])
+def test_a_kind_noun_before_a_role_stands_for_the_organisation_named_before(
+        text, person, organisation):
+    assert (person, "affiliatedWith", organisation) in labelled_triples(corpus_of(text))
+
+
+def test_a_kind_noun_before_a_role_names_no_holder_when_two_could_be_meant():
+    facts = labelled_triples(corpus_of(
+        "Norvik Bank and Harlow Motors signed a deal, said Tom Reyes, a company spokesman."))
+    assert not any(s == "Tom Reyes" and p == "affiliatedWith" and o for s, p, o in facts)
+
+
+def test_a_kind_noun_with_a_name_before_it_keeps_that_name_as_holder():
+    facts = labelled_triples(corpus_of(
+        "Harlow Motors sued the paper. Ostin newspaper reporter Dan Pike was named."))
+    assert ("Dan Pike", "affiliatedWith", "Harlow Motors") not in facts

@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from kg import gazetteer
+from kg.datelines import is_citation_line
 from kg.entity_names import is_never_alone, time_zones
 from kg.extract.name_bounds import (
     is_fragment,
@@ -58,9 +59,13 @@ SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for
 
 
 def is_headline(words: list[Token]) -> bool:
-    """Title Case ('Putin And Kim Gifted Each Other Rifles') and no final stop."""
+    """Title Case ('Putin And Kim Gifted Each Other Rifles') and no final stop; a report's
+    citation line ('LD0311120294 Moscow Interfax in English 1120 GMT') is none, nor an item of
+    a list that ends in a semicolon or a comma ('Lumen Test Center, Alden, Ohio;')."""
+    if is_citation_line([t.text for t in words]):
+        return False
     content = [t for t in words if t.is_alpha and t.lower_ not in SMALL_WORDS]
-    if len(content) < 4 or words[-1].text in {".", "!", "?", "\"", "”", "’", "'"}:
+    if len(content) < 4 or words[-1].text in {".", "!", "?", "\"", "”", "’", "'", ";", ","}:
         return False
     return sum(t.text[:1].isupper() for t in content) >= 0.8 * len(content)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.datelines import is_citation_line
 from kg.extract.datelines import source_line_facts
 from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
@@ -59,6 +60,11 @@ def organisation_words() -> frozenset[str]:
 
 
 def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+    if is_citation_line([t.text for t in sent if not t.is_space]):
+        # 'LD0706183794 Riga Radio Riga Network in Latvian 1700 GMT 7 Jun 94': the outlet's
+        # city is all the line says; read as prose, 'GMT' and 'Jun' would be places.
+        yield from source_line_facts(state, sentence, sent)
+        return
     spans = list(mention_spans(state, sent))
     yield from _place_in_place(state, sentence, sent, spans)
     yield from _where_clauses(state, sentence, spans)
@@ -105,7 +111,8 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 outer = outer.model_copy(update={"end": outer.end - 1})
         elif outer is None or outer.type is not EntityType.PLACE or not (
                 can_contain(outer.text) or _in_region(mention.text, outer.text) is True or
-                (predicate == "basedIn" and _town_state(state, after)) or
+                ((predicate == "basedIn" or _building(mention)) and
+                 _town_state(state, after)) or
                 (predicate == "locatedIn" and _district_of_city(mention.text, outer.text))):
             continue
         if outer is mention or not _nests(mention.text, outer.text) or (
@@ -325,12 +332,17 @@ def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
     if before >= 1 and doc[before].text == "," and _place_at(state, doc[before - 1]):
         previous = state.mention_at.get(before - 1)
         inside, around = lookup(previous.text) if previous else None, lookup(span.text)
-        # 'Racine, Wisconsin, United States' is a chain of places, each in the next.
-        if inside is None or around is None or rank(inside) <= rank(around):
+        # 'Racine, Wisconsin, United States' is a chain of places, each in the next; so is
+        # 'Lumen Test Center, Alden, Ohio', a building, its town and its state.
+        building = previous is not None and _building(previous)
+        if not building and (inside is None or around is None or rank(inside) <= rank(around)):
             return True
     nxt = mention_end(state, after) + 1
     if nxt >= len(doc) or doc[nxt].text not in {",", "and", "or"}:
         return False
+    inner = state.mention_at.get(span.start)
+    if inner is not None and _building(inner) and _town_state(state, after):
+        return False  # 'Lumen Test Center, Alden, Ohio': a building in a town in a state
     while nxt < len(doc) and doc[nxt].text in {",", "and", "or"}:
         nxt += 1
     if nxt >= len(doc) or not _place_at(state, doc[nxt]):
@@ -501,6 +513,11 @@ def _described_after(state: DocState, sentence: Sentence, span: Span,
                 yield _fact(state, sentence, span.doc[word.i:word.i + 1], "basedIn",
                             organisation, place, "org-appositive-demonym")
                 return
+
+
+def _building(place: Mention) -> bool:
+    """A building or a site, as the recogniser typed it (FAC) or by its last word."""
+    return place.ner_label == "FAC" or _facility(place)
 
 
 def _facility(place: Mention) -> bool:

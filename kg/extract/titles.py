@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
 from kg.extract.name_bounds import is_fragment
+from kg.extract.reference import _described_organisation as described_organisation
 from kg.extract.reference import referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_spans
 from kg.lexicon import (
@@ -426,6 +427,14 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
         if token.dep_ == "poss" and token.pos_ == "NOUN":
             # "the company's chief executive, X": the one organisation the description fits
             return _described_holder(state, token)
+        if token is words[-1] and token.dep_ in {"compound", "nmod"} and \
+                token.pos_ == "NOUN" and token.lower_ in organisation_kinds() and \
+                len(words) == 1:
+            # 'X, a company spokesman', 'ministry officials': a kind noun that names no one
+            # stands for the one organisation of that kind the article named before (none
+            # when two could be meant), as reference reads 'the company'; 'a Phoenix
+            # newspaper reporter' names its own
+            return described_organisation(state, token, token.lemma_.lower())
     demonym = demonym_mention(state, words) or _state_branch(state, words)
     if demonym is not None:
         return demonym
