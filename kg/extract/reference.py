@@ -545,18 +545,27 @@ def _named_with_kind_word(state: DocState, token: Token, kind: str) -> Mention |
     kind ('Hurricane Lira', 'Tropical Storm Lira' for 'the storm'); None when two different
     names fit or none does, or when the name is the clause's own subject."""
     wanted = name_kind_words()[kind]
-    own = _own_clause_subjects(state, token)
     found: dict[str, Mention] = {}
-    for i in sorted(state.mention_at):
-        mention = state.mention_at[i]
-        if i >= token.i:
-            break
+    for mention in _names_before(state, token):
         words = [w.lower().strip(".,") for w in mention.text.split()]
-        if mention.antecedent is not None or mention.ner_label in (None, "PROPN") or \
-                len(words) < 2 or not {words[0], words[-1]} & wanted or \
-                any(same_name(mention, o) for o in own):
-            continue
-        found.setdefault(" ".join(words), mention)
+        if len(words) >= 2 and {words[0], words[-1]} & wanted:
+            found.setdefault(" ".join(words), mention)
+    return _the_one(found)
+
+
+def _names_before(state: DocState, token: Token) -> list[Mention]:
+    """The named mentions of the document before ``token`` that stand for themselves (no
+    antecedent) and are not the subject of ``token``'s own clause: what a description may
+    stand for."""
+    own = _own_clause_subjects(state, token)
+    return [m for i, m in sorted(state.mention_at.items()) if i < token.i
+            and m.antecedent is None and m.ner_label not in (None, "PROPN")
+            and not any(same_name(m, o) for o in own)]
+
+
+def _the_one(found: dict[str, Mention]) -> Mention | None:
+    """The one thing among names keyed by their words, a name's shorter forms counting as it
+    ('propeller plane' inside 'single-engine propeller plane'); None when two differ."""
     keys = list(found)
     distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
                                            for o in keys)]
@@ -700,15 +709,8 @@ def _described_by_label(state: DocState, token: Token, labels: frozenset[str]
     """The one thing named before ``token`` in its document whose recogniser label is one of
     ``labels`` ('country': a place the gazetteer knows as a country); None when two
     different names fit or none does. Never another document: ``state`` is this one's."""
-    own = _own_clause_subjects(state, token)
     found: dict[str, Mention] = {}
-    for i in sorted(state.mention_at):
-        mention = state.mention_at[i]
-        if i >= token.i:
-            break
-        if mention.antecedent is not None or mention.ner_label in (None, "PROPN") or \
-                any(same_name(mention, o) for o in own):
-            continue
+    for mention in _names_before(state, token):
         words = mention.text.lower().split()
         if mention.ner_label in labels or (words and description_labels().get(
                 words[-1].rstrip(".,")) == labels):
@@ -721,12 +723,9 @@ def _described_by_label(state: DocState, token: Token, labels: frozenset[str]
         else:
             continue
         found.setdefault(key, mention)
-    keys = list(found)
-    distinct = [k for k in keys if not any(k != o and set(k.split()) < set(o.split())
-                                           for o in keys)]
-    if len(distinct) != 1:
+    only = _the_one(found)
+    if only is None:
         return None
-    only = found[distinct[0]]
     own_word = description_labels().get(only.text.lower().split()[-1].rstrip(".,")) == labels
     if "country" not in labels and not own_word and only.type in {
             EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION}:
