@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.dates import normalize_time
+from kg.dates import is_duration, normalize_time
 from kg.extract.facts import make_fact, same_span
 from kg.extract.reference import (
     COMPLEMENT_PREPS,
@@ -1270,6 +1270,8 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
         return
     if mention.text.split()[0].lower() in argument_words().age_words:
         return  # 'died at age 68': an age, not when
+    if is_duration(mention.text):
+        return  # 'killed a few weeks after ...', 'for three days': a length, not when
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
     ahead = _still_to_happen(token)
