@@ -20,6 +20,21 @@ _VAGUE = re.compile(r"\b(week|weeks|months|years|decade|century|ago|recent|sever
                     r"later|earlier|season|spring|summer|autumn|fall|winter|era)\b", re.I)
 
 
+_DURATION = re.compile(
+    r"^(?:(?:a|an|the|some|few|a few|several|many|a couple of|couple of|dozens of|\d+|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+)?"
+    r"(?:more\s+|full\s+|long\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"decades?)$", re.I)
+
+
+def is_duration(text: str) -> bool:
+    """Whether a date phrase is only a length of time ('a few weeks', 'three days'): in 'was
+    killed a few weeks after she posted' or 'talked for three days' it measures an interval
+    and says not when the event happened ('ago', 'last', 'this' anchor a phrase and make it a
+    time)."""
+    return _DURATION.match(" ".join(text.split()).strip(" ,.")) is not None
+
+
 def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> str | None:
     """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None.
     A date without its year or week is counted back from the article's date, or forward when

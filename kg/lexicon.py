@@ -341,3 +341,12 @@ def event_verbs() -> frozenset[str]:
     'fail'), from WordNet's verb classes by tools/wordnet_event_verbs.py: with one of them a
     subject that is only a description ('the storm') still makes a fact."""
     return frozenset(_data("event_verbs.json")["verbs"])  # type: ignore[arg-type]
+
+
+@cache
+def object_verbs() -> frozenset[str]:
+    """Verbs that need an object to say anything ('recognise', 'visit', 'contribute'): their
+    two most frequent WordNet senses are not said with a bare subject
+    (tools/wordnet_object_verbs.py).
+    'X recognised' with nothing recognised is no fact; 'X resigned' is."""
+    return frozenset(_data("object_verbs.json")["verbs"])  # type: ignore[arg-type]

@@ -49,3 +49,19 @@ def test_a_weekday_lies_within_the_week_on_its_side_of_the_article(base, day, ah
     found = date.fromisoformat(normalize_time(day, base.isoformat(), ahead=ahead) or "")
     assert found.strftime("%A") == day
     assert 0 <= ((found - base).days if ahead else (base - found).days) <= 6
+
+
+@pytest.mark.parametrize("text", ["a few weeks", "three days", "several months", "two years",
+                                  "hours"])
+def test_a_length_of_time_is_a_duration(text):
+    from kg.dates import is_duration
+
+    assert is_duration(text)
+
+
+@pytest.mark.parametrize("text", ["a few weeks ago", "last week", "this year", "Monday",
+                                  "March 3", "2019", "the next day", "this morning"])
+def test_a_time_anchored_in_the_calendar_is_no_duration(text):
+    from kg.dates import is_duration
+
+    assert not is_duration(text)

@@ -287,3 +287,11 @@ def test_event_verbs_are_happenings_not_states_speech_or_thought():
     assert len(verbs) > 1000
     assert {"crash", "sink", "dissipate", "collapse", "fail", "erupt", "resign"} <= verbs
     assert not verbs & {"say", "think", "remain", "seem", "hope", "believe", "know"}
+
+
+def test_a_length_of_time_is_not_the_time_of_the_event():
+    corpus = corpus_of("Lena Park was attacked a few weeks after she posted the photos. "
+                       "Tom Reyes was arrested on Monday.")
+    times = [r for f in corpus.facts for r in f.roles if r.name is RoleName.TIME]
+    assert times, "the dated arrest keeps its time"
+    assert not [r for r in times if "week" in (r.mention.text or "").lower()]

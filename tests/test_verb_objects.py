@@ -107,3 +107,48 @@ def test_the_deed_of_a_conviction_hung_on_the_convicted_is_theirs():
 def test_a_partitive_of_a_stretch_of_time_is_no_object():
     assert not [o for _, o in facts_of("Ona Vick, who lived most of her life in Tarvik, died.",
                                        "live") if o and "life" in o]
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Marta Oliveira recognised at once.", "recognise"),
+    ("When Teodor Hallam visited, the museum was closed.", "visit"),
+    ("Teodor Hallam and Marta Oliveira both murdered.", "murder"),
+])
+def test_a_verb_that_needs_an_object_makes_no_fact_without_one(text, lemma):
+    corpus = corpus_of(text)
+    assert not [f for f in corpus.facts if f.lemma == lemma]
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Marta Oliveira resigned on Friday.", "resign"),
+    ("Teodor Hallam participated on Friday.", "participate"),
+])
+def test_a_verb_complete_without_an_object_still_makes_a_one_participant_fact(text, lemma):
+    corpus = corpus_of(text)
+    (fact,) = [f for f in corpus.facts if f.lemma == lemma]
+    assert fact.object is None
+
+
+def test_object_verbs_list_verbs_that_take_an_object_not_those_complete_without():
+    from kg.lexicon import object_verbs
+
+    assert {"recognise", "visit", "murder"} <= object_verbs()
+    assert not {"die", "resign", "crash", "arrive", "fail"} & object_verbs()
+
+
+def test_a_title_parsed_as_a_verb_before_a_name_is_no_event():
+    from kg.extract.verbal import states_nothing
+    from kg.nlp import choose_model, load_pipeline
+
+    nlp = load_pipeline(choose_model())
+    doc = nlp("Amateur researcher and systems engineer Kenji Watanabe of Osaka, Japan came "
+              "across military records.")
+    (engineer,) = [t for t in doc if t.lower_ == "engineer"]
+    if engineer.pos_ != "VERB":
+        pytest.skip("the parser read 'engineer' as the noun it is")
+    assert states_nothing(engineer, "engineer")
+    (came,) = [t for t in doc if t.lower_ == "came"]
+    assert not states_nothing(came, "come")
+    other = nlp("Engineers design Kenji Watanabe's bridges.")
+    verb = next(t for t in other if t.lower_ == "design")
+    assert not states_nothing(verb, "design")

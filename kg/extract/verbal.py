@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.dates import normalize_time
+from kg.dates import is_duration, normalize_time
 from kg.extract.facts import make_fact, same_span
 from kg.extract.reference import (
     COMPLEMENT_PREPS,
@@ -32,7 +32,13 @@ from kg.extract.reference import (
 )
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_end
 from kg.factuality import governors, judge_factuality, plan_noun
-from kg.lexicon import argument_words, canonical_role, event_nouns, event_verbs
+from kg.lexicon import (
+    argument_words,
+    canonical_role,
+    event_nouns,
+    event_verbs,
+    object_verbs,
+)
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.patterns import Slot
 from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
@@ -119,6 +125,10 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         if occurrence or _intransitive_event(verb, lemma, vocab):
             # 'X resigned', 'X died in Paris on Monday': one participant, roles as they come;
             # 'the campaign started on Monday', 'police also attended'.
+            if not occurrence and lemma in object_verbs():
+                # 'X recognised', 'X visited', 'Mary lived': a verb whose usual sense takes an
+                # object says nothing without one (judged vague or wrong); 'X resigned' stays.
+                return
             rule = "intransitive" if occurrence else "intransitive-other"
             if not occurrence:
                 # The verb's own word: a relation's predicate is for its transitive sense
@@ -302,15 +312,29 @@ def states_nothing(verb: Token, lemma: str) -> bool:
     """A verb that is no event of its own: a wish or formula ('God bless X', 'long live the
     King': a verb of ``optative_verbs`` in the base form with a singular subject it does not
     agree with, and no auxiliary), or a raising verb that only carries the verb after it
-    ('had come to believe', 'happened to meet': ``raising_verbs`` with an infinitive)."""
+    ('had come to believe', 'happened to meet': ``raising_verbs`` with an infinitive), or a
+    title the parser took for a verb ('systems engineer Jan Novak')."""
     words = argument_words()
     if lemma in words.raising_verbs and _infinitive_after(verb):
+        return True
+    if _title_before_name(verb):
         return True
     if lemma not in words.optative_verbs or verb.tag_ not in {"VB", "VBP"} or \
             any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" and c.tag_ in SINGULAR_NOUN_TAGS and
                not any(d.dep_ == "conj" for d in c.children) for c in verb.children)
+
+
+def _title_before_name(verb: Token) -> bool:
+    """'researcher and systems engineer Jan Novak of Brno came ...': a role noun the parser
+    took for a present-tense verb of the words before it, with the name it titles as its
+    object. No one 'engineered' Novak (judged wrong twice); the title is read elsewhere."""
+    if verb.tag_ not in {"VB", "VBP"} or canonical_role(verb.text) is None or \
+            any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" and c.left_edge.i == verb.i + 1
+               for c in verb.children)
 
 
 def _infinitive_after(verb: Token) -> bool:
@@ -1246,6 +1270,8 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
         return
     if mention.text.split()[0].lower() in argument_words().age_words:
         return  # 'died at age 68': an age, not when
+    if is_duration(mention.text):
+        return  # 'killed a few weeks after ...', 'for three days': a length, not when
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
     ahead = _still_to_happen(token)
