@@ -60,25 +60,37 @@ def _synsets(path: Path) -> dict[str, tuple[int, list[str], set[tuple[int, int]]
     return out
 
 
-def event_verbs(wordnet: Path) -> dict[str, str]:
-    """lemma -> the WordNet class of the sense that makes it an event verb."""
-    synsets = _synsets(wordnet / "data.verb")
-    found: dict[str, str] = {}
+def verb_senses(wordnet: Path) -> list[tuple[str, list[str]]]:
+    """(lemma, synset offsets, most frequent sense first) of each verb in index.verb."""
+    senses = []
     for line in (wordnet / "index.verb").read_text("latin-1").splitlines():
         if line.startswith("  "):
             continue
         parts = line.split()
-        lemma = parts[0]
+        senses.append((parts[0], parts[4 + int(parts[3]) + 2:]))
+    return senses
+
+
+def said_bare(lemma: str, synset: tuple[int, list[str], set[tuple[int, int]]]) -> bool:
+    """Whether a sense is said of its own word with a bare subject (frame 1 or 2 for the
+    whole synset or for that word)."""
+    _, words, frames = synset
+    own = words.index(lemma) + 1 if lemma in words else 0
+    return any(frame in BARE_SUBJECT_FRAMES and word in {0, own} for frame, word in frames)
+
+
+def event_verbs(wordnet: Path) -> dict[str, str]:
+    """lemma -> the WordNet class of the sense that makes it an event verb."""
+    synsets = _synsets(wordnet / "data.verb")
+    found: dict[str, str] = {}
+    for lemma, offsets in verb_senses(wordnet):
         if "_" in lemma or lemma in LIGHT:
             continue
-        offsets = parts[4 + int(parts[3]) + 2:]
         if synsets[offsets[0]][0] in NOT_EVENTS:
             continue
         for offset in offsets[:SENSES]:
-            lexfile, words, frames = synsets[offset]
-            own = words.index(lemma) + 1 if lemma in words else 0
-            if lexfile in EVENT_FILES and any(frame in BARE_SUBJECT_FRAMES and word in {0, own}
-                                              for frame, word in frames):
+            lexfile = synsets[offset][0]
+            if lexfile in EVENT_FILES and said_bare(lemma, synsets[offset]):
                 found[lemma] = EVENT_FILES[lexfile]
                 break
     return dict(sorted(found.items()))

@@ -23,16 +23,9 @@ import json
 import sys
 from pathlib import Path
 
-from wordnet_event_verbs import BARE_SUBJECT_FRAMES, DATA, LICENCE, _synsets
+from wordnet_event_verbs import DATA, LICENCE, _synsets, said_bare, verb_senses
 
 SENSES = 2
-
-
-def _bare(lemma: str, synset: tuple[int, list[str], set[tuple[int, int]]]) -> bool:
-    """Whether a sense is said of its own word with a bare subject."""
-    _, words, frames = synset
-    own = words.index(lemma) + 1 if lemma in words else 0
-    return any(frame in BARE_SUBJECT_FRAMES and word in {0, own} for frame, word in frames)
 
 
 def object_verbs(wordnet: Path) -> list[str]:
@@ -40,13 +33,8 @@ def object_verbs(wordnet: Path) -> list[str]:
     subject."""
     synsets = _synsets(wordnet / "data.verb")
     found: list[str] = []
-    for line in (wordnet / "index.verb").read_text("latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        parts = line.split()
-        lemma = parts[0]
-        if not any(_bare(lemma, synsets[offset])
-                   for offset in parts[4 + int(parts[3]) + 2:][:SENSES]):
+    for lemma, offsets in verb_senses(wordnet):
+        if not any(said_bare(lemma, synsets[offset]) for offset in offsets[:SENSES]):
             found.append(lemma.replace("_", " "))
     return sorted(found)
 
