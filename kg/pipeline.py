@@ -24,7 +24,7 @@ from kg.nlp import DOCUMENT_SECONDS, choose_model, model_description, model_lang
 from kg.progress import Progress, Silent, step
 from kg.rdf import build_dataset, union_graph
 from kg.recordspool import RecordSpool
-from kg.resolve import resolve_corpus
+from kg.resolve import resolve_corpus, resolve_records
 from kg.validate import ValidationReport, validate_graph
 from kg.workers import (
     ReadingJob,
@@ -150,14 +150,16 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
     extracted each one. ``keep_apart``: pairs of names no merge may join. ``graph=False``
     leaves the graph to be made when asked for (or streamed); when ``extracted`` is a
     record spool the corpus is then kept without its texts (``kg.leancorpus``), which the
-    write step reads back from the spool one document at a time."""
+    write step reads back from the spool one document at a time, and resolution reads the
+    spool twice instead of holding every record (``kg.resolve.resolve_records``)."""
     progress = progress or Silent()
     records = extracted if not graph and isinstance(extracted, RecordSpool) else None
     with step(progress, "resolve") as summary:
         if records is None:
             corpus = resolve_corpus(extracted, keep_apart=keep_apart)
         else:
-            corpus = lean(resolve_corpus(for_resolution(records), keep_apart=keep_apart))
+            by_id = records.ordered_by(lambda entry: entry.doc_id)
+            corpus = lean(resolve_records(lambda: for_resolution(by_id), keep_apart=keep_apart))
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
     description = model_description(model)
     if not graph:

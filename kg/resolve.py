@@ -62,6 +62,7 @@ from kg.extract.mentions import title_nouns
 from kg.holders import fill_holders
 from kg.lexicon import demonyms, determiners, event_verbs, initialisms
 from kg.model import (
+    Document,
     Entity,
     EntityType,
     ExtractionResult,
@@ -71,6 +72,7 @@ from kg.model import (
     MergeReason,
     ResolvedCorpus,
     Role,
+    Sentence,
 )
 from kg.relations import load_vocabulary, name_kind
 from kg.type_votes import document_split_margin, load_rules, mention_votes, noun_kind, winner
@@ -475,18 +477,98 @@ def resolve_corpus(results: Iterable[ExtractionResult],
     written (case, accents, hyphens are folded): the way a user undoes a merge the graph's
     kg:Merge evidence shows to be wrong. A known alias is undone too ('US', 'United
     States'): the mention keeps the words the article wrote."""
-    results = sorted(results, key=lambda r: r.document.doc_id)
+    held = sorted(results, key=lambda r: r.document.doc_id)
+    return resolve_records(lambda: held, keep_apart)
+
+
+RecordReader = Callable[[], Iterable[ExtractionResult]]
+
+
+def resolve_records(read: RecordReader, keep_apart: Iterable[tuple[str, str]] = ()
+                    ) -> ResolvedCorpus:
+    """``resolve_corpus`` of records that ``read`` gives, in document id order, each time it
+    is called (a build reads them from its record spool, ``kg.recordspool``).
+
+    The records are read twice and never held all at once: first for what clustering the
+    names needs of the whole corpus (the named mentions, each document's text, sentence
+    openings and headlines, the names a 'he' or 'she' refers to); then one record at a time
+    for its noun phrases and its facts, which need only the names clustered and their own
+    document. A document's noun phrases and facts never change another document's
+    assignments, so this is the same corpus as reading each pass over every record."""
     apart: KeptApart = frozenset(frozenset((name_key(a), name_key(b))) for a, b in keep_apart
                                  if name_key(a) != name_key(b))
-    table = _EntityTable({r.document.doc_id: r.document.text for r in results})
-    titled, named_words = _assign_names(results, table, apart)
-    _assign_noun_phrases(results, table, titled, named_words)
-    facts = _resolve_facts(results, table)  # first: it notes the pronouns facts resolve
+    names = _NameEvidence.gather(read())
+    table = _EntityTable(names.texts)
+    titled, named_words = _assign_names(names, table, apart)
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for (doc_id, _), entity_ids in named_words.items():
+        named_in[doc_id] |= entity_ids
+    names.named.clear()
+    named_at = _named_mentions_by_span(table)
+    facts: dict[tuple[object, ...], Fact] = {}
+    symmetric = load_vocabulary().symmetric_predicates
+    for result in read():
+        doc_id = result.document.doc_id
+        _assign_noun_phrases(result, table, titled, named_words, named_in[doc_id])
+        # it notes the pronouns facts resolve
+        _resolve_facts(result, table, facts, symmetric, named_at.pop(doc_id, {}))
     return fill_holders(ResolvedCorpus(
-        documents=tuple(r.document for r in results),
-        sentences=tuple(s for r in results for s in r.sentences),
-        entities=table.entities(), facts=facts,
+        documents=tuple(names.documents), sentences=tuple(names.sentences),
+        entities=table.entities(), facts=tuple(facts.values()),
     ))
+
+
+@dataclass
+class _NameEvidence:
+    """What clustering the names reads of the whole corpus, gathered in one pass over the
+    records: the named mentions (before the headline and common-word filters), each
+    document's text and sentence openings, the headline sentences and the names a 'he' or
+    'she' refers back to; and the documents and sentences the resolved corpus lists."""
+
+    documents: list[Document] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    named: list[Mention] = field(default_factory=list)
+    headlines: set[tuple[str, int]] = field(default_factory=set)
+    gendered: set[tuple[str, Key]] = field(default_factory=set)
+
+    @classmethod
+    def gather(cls, results: Iterable[ExtractionResult]) -> _NameEvidence:
+        gathered = cls()
+        for result in results:
+            gathered.add(result)
+        return gathered
+
+    def add(self, result: ExtractionResult) -> None:
+        document = result.document
+        self.documents.append(document)
+        self.sentences.extend(result.sentences)
+        self.texts[document.doc_id] = document.text
+        self.headlines.update((s.doc_id, s.index) for s in result.sentences if s.headline)
+        openings = {s.index: s.start for s in result.sentences}
+        mentions = _all_mentions(result)
+        self.gendered.update(_named_by_he_or_she(mentions))
+        self.named.extend(m for m in mentions if _may_be_named(
+            m, document.text, openings.get(m.sentence_index)))
+
+
+def _named_mentions_by_span(table: _EntityTable) -> dict[str, dict[tuple[int, int], Mention]]:
+    """Per document, the mentions assigned so far (the names) by their span: a fact read
+    again from the records has its own copy of each, which the resolved fact need not keep
+    beside the entity's (the corpus would hold every name a fact cites twice)."""
+    named: dict[str, dict[tuple[int, int], Mention]] = defaultdict(dict)
+    for record in table.records.values():
+        for mention in record.mentions:
+            named[mention.doc_id].setdefault((mention.start, mention.end), mention)
+    return named
+
+
+def _may_be_named(mention: Mention, text: str, sentence_start: int | None) -> bool:
+    """A mention the names are clustered from: no pronoun, date or common noun phrase."""
+    return not mention.is_pronoun and mention.type is not EntityType.DATE \
+        and (mention.lemma is None or mention.ner_label == "PROPN") \
+        and not is_never_alone(mention.text) \
+        and not _common_word_opening(mention, text, sentence_start)
 
 
 def read_keep_apart(path: Path) -> tuple[tuple[str, str], ...]:
@@ -502,23 +584,17 @@ def read_keep_apart(path: Path) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def _assign_names(results: list[ExtractionResult], table: _EntityTable,
+def _assign_names(names: _NameEvidence, table: _EntityTable,
                   apart: KeptApart = frozenset()
                   ) -> tuple[dict[str, dict[str, set[str]]], dict[tuple[str, str], set[str]]]:
     """Cluster the named mentions; return who is titled what, and the words of each name, per
     document, for the noun phrases that refer back to them."""
-    texts = {r.document.doc_id: r.document.text for r in results}
-    openings = {(s.doc_id, s.index): s.start for r in results for s in r.sentences}
-    named = [_glued_whole(_as_written(m, texts, apart), texts)
-             for r in results for m in _all_mentions(r)
-             if not m.is_pronoun and m.type is not EntityType.DATE
-             and (m.lemma is None or m.ner_label == "PROPN") and not is_never_alone(m.text)
-             and not _common_word_opening(m, texts.get(m.doc_id, ""),
-                                          openings.get((m.doc_id, m.sentence_index)))]
+    texts = names.texts
+    named = [_glued_whole(_as_written(m, texts, apart), texts) for m in names.named]
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
-    clusters, bare_titles = _cluster_names(_without_headline_only_names(named, results), texts,
-                                           apart, _named_by_he_or_she(results),
+    clusters, bare_titles = _cluster_names(_without_headline_only_names(named, names.headlines),
+                                           texts, apart, frozenset(names.gendered),
                                            _given_names_used(named))
     clusters = [part for cluster in clusters for part in _apart_by_document_type(cluster)]
     clusters = _joined_to_country_forms(clusters, texts, apart)
@@ -571,58 +647,62 @@ def _common_word_opening(mention: Mention, text: str, sentence_start: int | None
     return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
-def _assign_noun_phrases(results: list[ExtractionResult], table: _EntityTable,
+def _assign_noun_phrases(result: ExtractionResult, table: _EntityTable,
                          titled: dict[str, dict[str, set[str]]],
-                         named_words: dict[tuple[str, str], set[str]]) -> None:
-    """A noun phrase is a named entity it describes ('the North Korean dictator', 'the
-    cyclone'), else a Thing keyed by its lemma ('rifle')."""
-    named_in: dict[str, set[str]] = defaultdict(set)
-    for (doc_id, _), entity_ids in named_words.items():
-        named_in[doc_id] |= entity_ids
-    for result in results:
-        mentions = _all_mentions(result)
-        kinds = _named_kinds(mentions)
-        for mention in mentions:
-            if mention.lemma is None or mention.ner_label == "PROPN" or mention.is_pronoun:
-                continue
-            described = _described_person(mention, titled, named_in[mention.doc_id])
-            named = described or _named_by_head_word(mention, result.document.text,
-                                                      named_words)
-            kind = None if named else _named_by_head_word(mention, result.document.text, kinds)
-            if named is not None:
-                record = table.records[named]
-                reason = MergeReason.TITLE if described else MergeReason.HEAD_WORD
-                table.assign(mention, named, record.label, record.type, reason)
-            elif kind is not None:
-                # 'the pipeline' after 'the AegeanLink pipeline': the one named one of its kind.
-                table.assign(mention, mint_thing_id(kind, mention.doc_id), kind,
-                             EntityType.THING, MergeReason.HEAD_WORD)
-            else:
-                table.assign(mention, mint_thing_id(mention.lemma, mention.doc_id),
-                             mention.lemma, EntityType.THING, MergeReason.SAME_NAME)
+                         named_words: dict[tuple[str, str], set[str]],
+                         named_here: set[str]) -> None:
+    """A noun phrase of one document is a named entity it describes ('the North Korean
+    dictator', 'the cyclone'), else a Thing keyed by its lemma ('rifle'). ``named_here``:
+    the named entities of the document."""
+    mentions = _all_mentions(result)
+    kinds = _named_kinds(mentions)
+    for mention in mentions:
+        if mention.lemma is None or mention.ner_label == "PROPN" or mention.is_pronoun:
+            continue
+        described = _described_person(mention, titled, named_here)
+        named = described or _named_by_head_word(mention, result.document.text, named_words)
+        kind = None if named else _named_by_head_word(mention, result.document.text, kinds)
+        if named is not None:
+            record = table.records[named]
+            reason = MergeReason.TITLE if described else MergeReason.HEAD_WORD
+            table.assign(mention, named, record.label, record.type, reason)
+        elif kind is not None:
+            # 'the pipeline' after 'the AegeanLink pipeline': the one named one of its kind.
+            table.assign(mention, mint_thing_id(kind, mention.doc_id), kind,
+                         EntityType.THING, MergeReason.HEAD_WORD)
+        else:
+            table.assign(mention, mint_thing_id(mention.lemma, mention.doc_id),
+                         mention.lemma, EntityType.THING, MergeReason.SAME_NAME)
 
 
-def _resolve_facts(results: list[ExtractionResult], table: _EntityTable) -> tuple[Fact, ...]:
-    facts: dict[tuple[object, ...], Fact] = {}
-    symmetric = load_vocabulary().symmetric_predicates
-    for result in results:
-        for fact in result.facts:
-            for role in (fact.subject, fact.object, *fact.roles):
-                if role is not None:
-                    table.note_pronoun(role.mention)
-            if fact.evidence.attributed_to is not None:
-                table.note_pronoun(fact.evidence.attributed_to)
-            resolved = _resolve_fact(fact, table.entity_id)
-            if resolved is None:
-                continue
-            if resolved.predicate in symmetric and resolved.object is not None and \
-                    (resolved.subject.entity_id or "") > (resolved.object.entity_id or ""):
-                resolved = _swapped(resolved)
-            key = (resolved.evidence.doc_id, resolved.evidence.trigger_start, resolved.predicate,
-                   resolved.subject.entity_id,
-                   resolved.object.entity_id if resolved.object else resolved.subject.name)
-            facts.setdefault(key, resolved)
-    return tuple(facts.values())
+def _resolve_facts(result: ExtractionResult, table: _EntityTable,
+                   facts: dict[tuple[object, ...], Fact], symmetric: Iterable[str],
+                   named_here: dict[tuple[int, int], Mention] | None = None) -> None:
+    """Add one document's resolved facts to ``facts`` (the first of each key kept).
+    ``named_here``: the document's named mentions by span, whose objects the resolved facts
+    share when they cite an equal mention."""
+    named_here = named_here or {}
+
+    def shared(mention: Mention) -> Mention:
+        found = named_here.get((mention.start, mention.end))
+        return found if found is not None and found == mention else mention
+
+    for fact in result.facts:
+        for role in (fact.subject, fact.object, *fact.roles):
+            if role is not None:
+                table.note_pronoun(role.mention)
+        if fact.evidence.attributed_to is not None:
+            table.note_pronoun(fact.evidence.attributed_to)
+        resolved = _resolve_fact(fact, table.entity_id, shared)
+        if resolved is None:
+            continue
+        if resolved.predicate in symmetric and resolved.object is not None and \
+                (resolved.subject.entity_id or "") > (resolved.object.entity_id or ""):
+            resolved = _swapped(resolved)
+        key = (resolved.evidence.doc_id, resolved.evidence.trigger_start, resolved.predicate,
+               resolved.subject.entity_id,
+               resolved.object.entity_id if resolved.object else resolved.subject.name)
+        facts.setdefault(key, resolved)
 
 
 def _all_mentions(result: ExtractionResult) -> list[Mention]:
@@ -643,11 +723,11 @@ def _all_mentions(result: ExtractionResult) -> list[Mention]:
 
 
 def _without_headline_only_names(mentions: list[Mention],
-                                 results: list[ExtractionResult]) -> list[Mention]:
+                                 headlines: set[tuple[str, int]]) -> list[Mention]:
     """Names read only in Title Case headlines ('Putin-Kim Jong Gift Guns') are mostly the
     recogniser misreading capitals; keep a headline name only if the body names it too (as
-    itself or as part of a longer name: 'Putin' in 'Vladimir Putin')."""
-    headlines = {(s.doc_id, s.index) for r in results for s in r.sentences if s.headline}
+    itself or as part of a longer name: 'Putin' in 'Vladimir Putin'). ``headlines``: the
+    (document, sentence index) of every headline."""
     body = {name_key(m.text) for m in mentions
             if (m.doc_id, m.sentence_index) not in headlines}
 
@@ -697,11 +777,10 @@ def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
     return parts
 
 
-def _named_by_he_or_she(results: list[ExtractionResult]) -> frozenset[tuple[str, Key]]:
+def _named_by_he_or_she(mentions: Iterable[Mention]) -> frozenset[tuple[str, Key]]:
     """The names (per document) that a 'he' or 'she' of a fact refers back to: evidence,
     beside the recogniser, that the name is a person's (``type_votes.person_supported``)."""
-    return frozenset((m.doc_id, name_key(m.antecedent.text)) for r in results
-                     for m in _all_mentions(r)
+    return frozenset((m.doc_id, name_key(m.antecedent.text)) for m in mentions
                      if m.is_pronoun and m.antecedent is not None
                      and m.text.lower() in _GENDERED)
 
@@ -1323,9 +1402,13 @@ def mint_thing_id(lemma: str, doc_id: str) -> str:
 EntityLookup = Callable[[Mention], str | None]
 
 
-def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
-    subject = _resolve_role(fact.subject, entity_id)
-    obj = _resolve_role(fact.object, entity_id) if fact.object is not None else None
+def _resolve_fact(fact: Fact, entity_id: EntityLookup,
+                  shared: Callable[[Mention], Mention] = lambda mention: mention
+                  ) -> Fact | None:
+    """``fact`` with its roles' entities, or None when it states nothing about them.
+    ``shared``: an equal mention object to keep instead of a role's own."""
+    subject = _resolve_role(fact.subject, entity_id, shared)
+    obj = _resolve_role(fact.object, entity_id, shared) if fact.object is not None else None
     if subject.entity_id is None or (obj is not None and obj.entity_id in {None,
                                                                          subject.entity_id}):
         return None
@@ -1343,15 +1426,16 @@ def _resolve_fact(fact: Fact, entity_id: EntityLookup) -> Fact | None:
     arguments = {subject.entity_id, obj.entity_id if obj is not None else None}
     roles = []
     for role in fact.roles:
-        resolved = _resolve_role(role, entity_id)
+        resolved = _resolve_role(role, entity_id, shared)
         if role.mention.type is EntityType.DATE or (
                 resolved.entity_id is not None
                 and resolved.entity_id not in arguments):
             roles.append(resolved)
     evidence = fact.evidence
     if evidence.attributed_to is not None:
-        evidence = evidence.model_copy(update={"attributed_entity_id":
-                                               entity_id(evidence.attributed_to)})
+        evidence = evidence.model_copy(update={
+            "attributed_entity_id": entity_id(evidence.attributed_to),
+            "attributed_to": shared(evidence.attributed_to)})
     return fact.model_copy(update={"subject": subject, "object": obj, "roles": tuple(roles),
                                    "evidence": evidence})
 
@@ -1376,7 +1460,9 @@ def _swapped(fact: Fact) -> Fact:
     return fact.model_copy(update={"subject": subject, "object": obj})
 
 
-def _resolve_role(role: Role, entity_id: EntityLookup) -> Role:
+def _resolve_role(role: Role, entity_id: EntityLookup,
+                  shared: Callable[[Mention], Mention] = lambda mention: mention) -> Role:
     if role.mention.type is EntityType.DATE:
         return role
-    return role.model_copy(update={"entity_id": entity_id(role.mention)})
+    return role.model_copy(update={"entity_id": entity_id(role.mention),
+                                   "mention": shared(role.mention)})

@@ -899,3 +899,34 @@ def test_a_thing_without_a_vessel_prefix_takes_no_short_form():
     assert not _short_form(("harbour",), ("harbour", "pipeline"), EntityType.THING, False)
     assert _short_form(("marlowfin",), ("hms", "marlowfin"), EntityType.THING, False)
     assert not _short_form(("hms",), ("hms", "marlowfin"), EntityType.THING, True)
+
+
+def test_records_read_twice_from_a_spool_resolve_as_the_records_held():
+    """A build resolves from its record spool in two reads, one record at a time
+    (``resolve_records``), and gets the corpus of the records held in memory: names
+    clustered across documents, a short form, a title, a pronoun and facts alike."""
+    from kg.extract import extract_document
+    from kg.nlp import choose_model, parse_documents
+    from kg.recordspool import spool_of
+    from kg.resolve import resolve_records
+
+    texts = ["Marta Velloso, the harbour commissioner, met Tobias Grunwald in Lisbon. "
+             "She praised the new ferry.",
+             "Grunwald signed the contract. The commissioner said Velloso would visit Porto.",
+             "Tobias Grunwald resigned from Norvik Shipping on Monday."]
+    documents = [make_document(t, source=f"s{i}.txt", date="2024-03-02")
+                 for i, t in enumerate(texts)]
+    held = [extract_document(d, doc) for d, doc in parse_documents(documents, choose_model())]
+    by_id = spool_of(held).ordered_by(lambda entry: entry.doc_id)
+    reads = []
+
+    def read():
+        reads.append(1)
+        yield from by_id
+
+    streamed = resolve_records(read, keep_apart=[("Grunwald", "Tobias Grunwald")])
+    assert len(reads) == 2
+    assert streamed == resolve_corpus(held, keep_apart=[("Grunwald", "Tobias Grunwald")])
+    assert resolve_records(lambda: iter(by_id)) == resolve_corpus(reversed(held))
+    assert _ids(resolve_records(lambda: iter(by_id)), "Grunwald") == \
+        _ids(resolve_records(lambda: iter(by_id)), "Tobias Grunwald")
