@@ -819,6 +819,7 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
         if key:
             by_key[comparable_key(key)].append(mention)
     clusters: list[_Cluster] = []
+    by_word = _ClustersByWord(clusters)
     singles: dict[Key, _Cluster] = {}
     bare_titles: list[Mention] = []
     # Longest names first, so that a short form finds the full names it could belong to;
@@ -834,6 +835,7 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
             reason = MergeReason.SPELLING_VARIANT
         if home is not None:
             home.keys.add(key)
+            by_word.add(home, key)
             for mention in by_key[key]:
                 home.add(mention, _alias_reason(mention, aliased, reason))
             continue
@@ -851,8 +853,8 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
         # A place is no short form of an organisation or place named after it: 'Alabama' is
         # not the 'Oregon Harbour Safety Act', 'Ottawa' not 'Ottawa Police', 'Tarnby'
         # not 'Tarnby International Airport'.
-        containers = [c for c in clusters if any(_short_form(key, k, c.type, acronym)
-                                                 for k in c.keys)
+        containers = [c for c in by_word.candidates(key)
+                      if any(_short_form(key, k, c.type, acronym) for k in c.keys)
                       and not (place and c.type in {EntityType.ORGANIZATION, EntityType.PLACE})
                       and not c.kept_apart(key, apart)]
         for mention in by_key[key]:
@@ -867,8 +869,43 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
                 clusters.append(home)
             else:
                 home.keys.add(key)
+            by_word.add(home, key)
             home.add(mention, reason)
     return clusters, bare_titles
+
+
+class _ClustersByWord:
+    """The clusters, in the order made, by the words and the initials of their keys: a name
+    can only be a short form of a key that has its first word, or whose initials it is
+    (``_short_form``), so only those clusters are tried, not every cluster of the corpus
+    for every short name (which grew with the square of the names)."""
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self._clusters = clusters
+        self._position: dict[int, int] = {}
+        self._by_word: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, cluster: _Cluster, key: Key) -> None:
+        """Note that ``cluster`` (already in the list) has the name ``key``."""
+        position = self._position.get(id(cluster))
+        if position is None:  # just made: the last one
+            position = len(self._clusters) - 1
+            if self._clusters[position] is not cluster:
+                raise ValueError("a cluster is noted when it is made (a bug)")
+            self._position[id(cluster)] = position
+        for word in {*key, _initials(key)}:
+            self._by_word[word].add(position)
+
+    def candidates(self, key: Key) -> list[_Cluster]:
+        """The clusters ``key`` could be a short form of, and maybe others, in order."""
+        found = self._by_word.get(key[0], set()) if key else set()
+        return [self._clusters[i] for i in sorted(found)]
+
+
+def _initials(key: Key) -> str:
+    """An organisation's initials as ``_short_form`` reads them ('esa' of 'european space
+    agency')."""
+    return "".join(w[0] for w in key if w not in {"of", "the", "and", "for", "de"})
 
 
 def _transliterated_home(key: Key, mentions: list[Mention], clusters: list[_Cluster],
@@ -1179,7 +1216,7 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     if full_type is EntityType.PLACE:
         return leading and not acronym and gazetteer.lookup(" ".join(short)) is None
     if acronym:
-        initials = "".join(w[0] for w in full if w not in {"of", "the", "and", "for", "de"})
+        initials = _initials(full)
         # 'NBC' of 'NBC News': initials that lead an outlet's news arm name it
         return short[0] == initials or (leading and len(full) == len(short) + 1
                                         and full[-1] in outlet_words())

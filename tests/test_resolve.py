@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from helpers import corpus_of, object_id
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kg.ingest import make_document
@@ -930,3 +930,37 @@ def test_records_read_twice_from_a_spool_resolve_as_the_records_held():
     assert resolve_records(lambda: iter(by_id)) == resolve_corpus(reversed(held))
     assert _ids(resolve_records(lambda: iter(by_id)), "Grunwald") == \
         _ids(resolve_records(lambda: iter(by_id)), "Tobias Grunwald")
+
+
+_WORDS = st.sampled_from(["dana", "whitfield", "harbor", "foods", "of", "the", "national",
+                          "ferry", "board", "us", "supreme", "court", "hfb", "nfb", "uss",
+                          "grayfin", "new", "port"])
+_KEYS = st.lists(_WORDS, min_size=1, max_size=4).map(tuple)
+
+
+@settings(deadline=None)  # the first example loads the gazetteer
+@example([[("national", "ferry", "board")], [("harbor", "foods", "of", "the", "port")]],
+         ("hfp",))
+@example([[("dana", "whitfield")], [("us", "supreme", "court")]], ("supreme", "court"))
+@given(st.lists(st.lists(_KEYS, min_size=1, max_size=3), min_size=1, max_size=6), _KEYS)
+def test_short_names_are_tried_against_every_cluster_they_could_be_a_short_form_of(
+        cluster_keys, short):
+    """Clustering tries a short name only against the clusters that share its first word or
+    whose initials it is (``_ClustersByWord``): never fewer than a scan of every cluster
+    finds, for any type, and in the order the clusters were made."""
+    from kg.resolve import _Cluster, _ClustersByWord
+
+    clusters: list = []
+    by_word = _ClustersByWord(clusters)
+    for keys in cluster_keys:
+        cluster = _Cluster(keys[0], {})
+        clusters.append(cluster)
+        for key in keys:
+            cluster.keys.add(key)
+            by_word.add(cluster, key)
+    candidates = by_word.candidates(short)
+    scanned = [c for c in clusters if any(_short_form(short, k, t, acronym)
+                                          for k in c.keys for t in EntityType
+                                          for acronym in (False, True))]
+    assert [c for c in candidates if c in scanned] == scanned
+    assert candidates == [c for c in clusters if c in candidates]
