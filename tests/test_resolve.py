@@ -932,10 +932,10 @@ def test_records_read_twice_from_a_spool_resolve_as_the_records_held():
         _ids(resolve_records(lambda: iter(by_id)), "Tobias Grunwald")
 
 
-_WORDS = st.sampled_from(["dana", "whitfield", "harbor", "foods", "of", "the", "national",
+_NAME_WORDS = st.sampled_from(["dana", "whitfield", "harbor", "foods", "of", "the", "national",
                           "ferry", "board", "us", "supreme", "court", "hfb", "nfb", "uss",
                           "grayfin", "new", "port"])
-_KEYS = st.lists(_WORDS, min_size=1, max_size=4).map(tuple)
+_KEYS = st.lists(_NAME_WORDS, min_size=1, max_size=4).map(tuple)
 
 
 @settings(deadline=None)  # the first example loads the gazetteer
