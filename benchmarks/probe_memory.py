@@ -15,6 +15,10 @@ the starting point after each stage, every 100 document parts and around the fin
 of the corpus chunks, with the peak (sampled every 50 ms), and the largest write worker's
 RSS. No spaCy model is loaded in
 ``write``, so a real build's main process holds about 150 MB more.
+``resolve`` resolves the first COUNT records from a spool as a streamed build does, with
+Python's ``tracemalloc`` on: the memory its objects hold when it ends (the lean corpus it
+returns) and at its peak (what it holds while it runs, records included), which the RSS alone
+cannot split (the allocator keeps freed pages).
 Numbers, not tests: nothing here asserts anything.
 """
 
@@ -136,6 +140,34 @@ def write(records: Path, count: int, out: Path, held: bool = False, workers: int
     print(f"largest write worker's RSS seen (sampled): {peak.worker_high} MB", flush=True)
 
 
+def resolve(records: Path, count: int) -> None:
+    import tracemalloc
+
+    from kg.pipeline import finish_build
+    from kg.recordspool import RecordSpool
+
+    with tempfile.TemporaryDirectory(prefix="kg-probe-") as folder:
+        with multiprocessing.get_context("fork").Pool(1) as child:
+            model, files = child.apply(_cut_batches, (records, count, Path(folder)))
+        spool = RecordSpool()
+        for file in files:
+            for record in pickle.loads(file.read_bytes()):
+                spool.add(record)
+    finish_build(spool[:1], model, graph=False)  # data files loaded before measuring
+    gc.collect()
+    peak = Peak()
+    tracemalloc.start()
+    began = time.process_time()
+    built = finish_build(spool, model, graph=False)
+    seconds = time.process_time() - began
+    held, high = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    peak.mark(f"{len(spool)} records resolved in {seconds:.1f} s CPU (traced)")
+    print(f"traced: corpus held {held / 2**20:.1f} MB, peak while resolving "
+          f"{high / 2**20:.1f} MB; {len(built.corpus.entities)} entities, "
+          f"{len(built.corpus.facts)} facts", flush=True)
+
+
 def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Path]]:
     """The first ``count`` records in files of 8 pickled records (as the workers send them)."""
     extraction = pickle.loads(records.read_bytes())
@@ -164,9 +196,14 @@ def main() -> None:
                      help="processes that make, write and check the document parts")
     two.add_argument("--held", action="store_true",
                      help="hold the records in memory (as kg did before kg.recordspool)")
+    three = sub.add_parser("resolve")
+    three.add_argument("records", type=Path)
+    three.add_argument("count", type=int)
     args = parser.parse_args()
     if args.command == "extract":
         extract(args.folder, args.records, args.workers)
+    elif args.command == "resolve":
+        resolve(args.records, args.count)
     else:
         write(args.records, args.count, args.out, args.held, args.workers)
 
