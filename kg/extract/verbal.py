@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from kg.dates import is_duration, normalize_time
 from kg.extract.facts import make_fact, same_span
+from kg.extract.places import pair_container
 from kg.extract.reference import (
     COMPLEMENT_PREPS,
     as_place,
@@ -776,6 +777,10 @@ def _slots(state: DocState, verb: Token, kind: str | None = None) -> list[Slot]:
 # Parts of speech that name nothing: a word the parser makes a subject though it is a
 # preposition, an adverb or a conjunction ('Amongst them reported ...').
 NO_PARTICIPANT_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "PART", "AUX", "INTJ", "PUNCT"})
+# How the parser hangs the first place of a 'Town, State' subject on the verb it split from.
+PAIR_SPLIT_DEPS = frozenset({"npadvmod", "nsubj", "appos", "dep"})
+
+
 def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for slot in _slots(state, verb, "subject"):
@@ -792,6 +797,12 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             if conj.pos_ in NO_PARTICIPANT_POS or \
                     conj.lower_ in argument_words().function_words:
                 continue  # 'Amongst reported incidents ...': the parser's subject is no thing
+            if (first := pair_container(state, conj)) is not None:
+                # 'a plane in Ohio, United States crashed': Ohio's country is no doer; in
+                # 'Dayton, Ohio hosts the fair' the parser hung the town on the verb: it hosts.
+                conj = first
+                if first.head.i != verb.i or first.dep_ not in PAIR_SPLIT_DEPS:
+                    continue
             mention = referent(state, conj)
             if mention is not None and mention.type is not EntityType.DATE:
                 frame.subjects.append((mention, rule))
@@ -1106,7 +1117,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
                 continue
             argument = partitive_whole(argument)  # 'arrested several of the protesters'
             for conj in conjuncts(argument):
-                mention = referent(state, conj)
+                mention = None if pair_container(state, conj) is not None else \
+                    referent(state, conj)
                 if mention is not None and mention.type is not EntityType.DATE:
                     frame.objects.append((mention, slot.name))
                     _recipient_inside_object(state, conj, spec, frame)
