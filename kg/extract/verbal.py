@@ -741,6 +741,9 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
     if spec is not None and spec.object_types and obj is not None and \
             obj.type not in spec.object_types:
         predicate = lemma.replace(" ", "_")  # another sense: 'executed the plan', 'formed a basis'
+        # ... whose roles the relation's frame does not license: 'named the group as
+        # terrorists' appoints nobody, so 'as terrorists' is no destination.
+        roles = [r for r in roles if r.name in {RoleName.TIME, RoleName.PLACE}]
     return make_fact(state, sentence, verb.doc[verb.i:verb.i + 1],
                      predicate=predicate, lemma=lemma,
                      subject=subject, obj=obj, rule=rule, roles=roles,
@@ -1181,8 +1184,9 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
     objects = {c.i for c in verb.children if c.dep_ == "dobj"}
     gap = _gapped_clause_start(verb)
     stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}
-             and c.i < gap]
+             and c.i < gap and not _other_event_phrase(c)]
     taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
+    elsewhere = _placed_participant(verb, spec, vocab)
     while stack:
         token = stack.pop()
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != verb.i:
@@ -1208,7 +1212,8 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                     frame.roles.append(Role(name=role, mention=mention))
                     taken.add(mention)
                 elif mention is not None and mention.type is EntityType.PLACE and \
-                        word in vocab.place_preps and mention not in taken:
+                        word in vocab.place_preps and mention not in taken and \
+                        token.i not in elsewhere:
                     # 'won the races in Oslo, Bergen and Tromso': each place of the list.
                     for conj in conjuncts(token):
                         place = mention if conj.i == token.i else as_place(
@@ -1218,6 +1223,25 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                             frame.roles.append(Role(name=RoleName.PLACE, mention=place))
                             taken.add(place)
         stack.extend(c for c in token.children if _own_clause(c))
+
+
+def _placed_participant(verb: Token, spec: RelationSpec | None,
+                        vocab: RelationVocabulary) -> set[int]:
+    """The words of the verb's prepositional phrases that name a participant, not a place of
+    the event ('was flown from Porto to a clinic in Madrid', 'called for talks in Rome'): a
+    place inside them locates that participant, not the event."""
+    if spec is None:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in vocab.place_preps
+            and (spec.role_for_prep(c.lower_) is not None or c.lower_ in spec.object)
+            for t in c.subtree}
+
+
+def _other_event_phrase(token: Token) -> bool:
+    """A phrase that sets the verb's event against another one ('despite signs of recovery on
+    Sunday, he suffered a stroke on Monday', 'after his arrest on Friday he stayed in jail'):
+    the dates and places inside it are that other event's, not the verb's."""
+    return token.dep_ == "prep" and token.lower_ in argument_words().event_order_preps
 
 
 def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,
@@ -1249,6 +1273,9 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
             continue
         role = spec.role_for_prep(word) if spec else None
         object_preps = spec.object if spec else ()
+        # 'called on Italy and Egypt to join': a list after the verb's own preposition is its
+        # objects, each one fact; none of them is where the other's fact happened.
+        listed = word in object_preps and len(conjuncts(pobj)) > 1
         for conj in conjuncts(pobj):
             mention = referent(state, conj)
             if mention is None or mention.type is EntityType.DATE:
@@ -1261,7 +1288,7 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
                 continue  # 'gave him six votes, for a total of 279': the total receives nothing
             if role is not None:
                 frame.roles.append(Role(name=role, mention=mention))
-            elif mention.type is EntityType.PLACE and word in vocab.place_preps:
+            elif mention.type is EntityType.PLACE and word in vocab.place_preps and not listed:
                 frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
 
 

@@ -1,0 +1,101 @@
+"""Who takes part in a verb's event and which times and places are its own
+(kg.extract.verbal): the second place of a 'Town, Country' pair is no participant, a date
+inside a phrase about another event does not date this one, a place inside a participant's
+phrase does not place the event, and roles a verb's frame licenses only in the sense the
+object's type fits are dropped with that sense. Sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import corpus_of
+
+from kg.model import Fact, ResolvedCorpus
+
+
+def labels(corpus: ResolvedCorpus) -> dict[str, str]:
+    return {e.entity_id: e.label for e in corpus.entities}
+
+
+def facts_of(corpus: ResolvedCorpus, lemma: str) -> list[Fact]:
+    return [f for f in corpus.facts if f.lemma == lemma]
+
+
+def role_labels(corpus: ResolvedCorpus, fact: Fact, name: str) -> list[str]:
+    names = labels(corpus)
+    return [names.get(r.entity_id or "", r.mention.text) for r in fact.roles
+            if r.name.value == name]
+
+
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    ("On Saturday, a small plane in Ohio, United States crashed near Dayton.", "crash",
+     "plane"),
+    ("Retired teacher Ona Vick of Porto, Portugal found old letters in an attic.", "find",
+     "Ona Vick"),
+])
+def test_the_country_of_a_town_country_pair_is_no_participant(text, lemma, doer):
+    corpus = corpus_of(text)
+    names = labels(corpus)
+    subjects = {names[f.subject.entity_id] for f in facts_of(corpus, lemma)}
+    assert subjects == {doer}, subjects
+
+
+def test_a_town_state_subject_split_by_the_parser_is_the_town():
+    corpus = corpus_of("Dayton, Ohio hosts the fair.")
+    names = labels(corpus)
+    assert {names[f.subject.entity_id] for f in facts_of(corpus, "host")} == {"Dayton"}
+
+
+def test_a_list_of_places_still_acts_together():
+    corpus = corpus_of("Ohio, Texas and Utah sued Brindle Motors.")
+    names = labels(corpus)
+    assert {names[f.subject.entity_id] for f in facts_of(corpus, "sue")} == \
+        {"Ohio", "Texas", "Utah"}
+
+
+@pytest.mark.parametrize(("text", "lemma", "date"), [
+    ("Despite signs of recovery on Sunday, Pavel Orlov suffered a stroke on Monday.",
+     "suffer", "2023-09-11"),
+    ("After his arrest on Friday, Pavel Orlov stayed in the Dayton jail until Monday.",
+     "stay", None),
+])
+def test_a_date_of_another_event_does_not_date_the_verb(text, lemma, date):
+    corpus = corpus_of(text)
+    facts = facts_of(corpus, lemma)
+    assert facts, f"no {lemma} fact"
+    times = {r.normalized for f in facts for r in f.roles if r.name.value == "time"}
+    assert "2023-09-10" not in times and "2023-09-15" not in times, times  # Sunday, Friday
+    if date is not None:
+        assert date in times, times
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Ona Vick was evacuated on Monday from Porto to a clinic in Madrid.", "evacuate"),
+    ("Pavel Orlov sent the letters to a lawyer in Madrid.", "send"),
+])
+def test_a_place_inside_a_destination_does_not_place_the_event(text, lemma):
+    corpus = corpus_of(text)
+    facts = facts_of(corpus, lemma)
+    assert facts, f"no {lemma} fact"
+    assert not any(role_labels(corpus, f, "place") for f in facts), \
+        [role_labels(corpus, f, "place") for f in facts]
+
+
+def test_a_place_inside_a_meeting_place_still_places_it():
+    corpus = corpus_of("Pavel Orlov met Ona Vick on Wednesday at a hotel in Porto.")
+    assert any("Porto" in role_labels(corpus, f, "place") for f in facts_of(corpus, "meet"))
+
+
+def test_a_list_after_the_verbs_preposition_is_objects_not_places():
+    corpus = corpus_of("Pavel Orlov called on Portugal and Spain to join the accord.")
+    names = labels(corpus)
+    calls = facts_of(corpus, "call on")
+    assert {names[f.object.entity_id] for f in calls if f.object} == {"Portugal", "Spain"}
+    assert not any(role_labels(corpus, f, "place") for f in calls)
+
+
+def test_an_object_outside_the_frames_types_takes_no_frame_role():
+    corpus = corpus_of("Ona Vick named Brindle Motors and the Harwick Front as terrorist "
+                       "groups.")
+    facts = facts_of(corpus, "name")
+    assert facts, "no name fact"
+    assert not any(role_labels(corpus, f, "destination") for f in facts)
