@@ -899,3 +899,13 @@ def test_a_thing_without_a_vessel_prefix_takes_no_short_form():
     assert not _short_form(("harbour",), ("harbour", "pipeline"), EntityType.THING, False)
     assert _short_form(("marlowfin",), ("hms", "marlowfin"), EntityType.THING, False)
     assert not _short_form(("hms",), ("hms", "marlowfin"), EntityType.THING, True)
+
+
+def test_a_definite_noun_is_not_a_description_whose_of_phrase_holds_that_word():
+    # 'its support' names support, not the 'letter of support' sent earlier: the head of a
+    # description is the word before its 'of'.
+    corpus = corpus_of("Portugal sent a letter of support to Spain. "
+                       "The Harwick council expressed its support on Monday.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    expressed = [labels[object_id(f) or ""] for f in corpus.facts if f.lemma == "express"]
+    assert expressed == ["support"], expressed
