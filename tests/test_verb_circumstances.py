@@ -99,3 +99,23 @@ def test_an_object_outside_the_frames_types_takes_no_frame_role():
     facts = facts_of(corpus, "name")
     assert facts, "no name fact"
     assert not any(role_labels(corpus, f, "destination") for f in facts)
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Ona Vick sentenced to ten years for fraud\n\nThe Harwick court ruled on Monday.",
+     "sentence"),
+    ("Pavel Orlov elected mayor of Porto\n\nVoters went to the polls on Sunday.", "elect"),
+])
+def test_a_headlines_bare_past_verb_is_a_passive(text, lemma):
+    corpus = corpus_of(text)
+    names = labels(corpus)
+    facts = facts_of(corpus, lemma)
+    assert facts, f"no {lemma} fact"
+    assert all(f.subject.name.value == "theme" and f.object is None for f in facts), \
+        [(names[f.subject.entity_id], f.subject.name.value) for f in facts]
+
+
+def test_a_headlines_present_verb_stays_active():
+    corpus = corpus_of("Pavel Orlov signs Harwick accord\n\nThe deal was agreed on Monday.")
+    assert any(f.subject.name.value == "agent" and f.object is not None
+               for f in facts_of(corpus, "sign"))

@@ -81,6 +81,9 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     spec = vocab.spec(lemma)
     frame = Frame()
     fill_subjects(state, verb, frame)
+    if frame.subjects and _headline_passive(sentence, verb):
+        yield from _headline_passive_facts(state, sentence, verb, lemma, spec, vocab, frame)
+        return
     if firer := _firer(state, verb):
         frame.subjects = firer  # 'X fired the shots that killed Y': X killed Y
     if not frame.subjects:
@@ -589,6 +592,37 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     for patient, _ in patients:
         yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
                     frame.roles, subject_role=RoleName.THEME)
+
+
+# A headline ends without a stop; its tense is the present for what someone did ('Cairo
+# summit denounces agreement'), so a bare past form is a passive ('Tributes paid to X').
+HEADLINE_ENDS = (".", "!", "?", "\"", "\u201d", ":")
+
+
+def _headline_passive(sentence: Sentence, verb: Token) -> bool:
+    """'Ona Vick sentenced to ten years', 'Biden projected president-elect': the article's
+    headline drops the auxiliary of a passive, and the parser reads its patient as the doer."""
+    return sentence.index == 0 and not sentence.text.rstrip().endswith(HEADLINE_ENDS) and \
+        verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and \
+        any(c.dep_ == "nsubj" for c in verb.children) and \
+        not any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children)
+
+
+def _headline_passive_facts(state: DocState, sentence: Sentence, verb: Token, lemma: str,
+                            spec: RelationSpec | None, vocab: RelationVocabulary,
+                            frame: Frame) -> Iterator[Fact]:
+    """The headline's subject is who it was done to, as in an agentless passive; what the
+    parser took for an object is the passive's complement ('projected president-elect')."""
+    if not occurrence_verb(verb, lemma, vocab, passive=True):
+        if not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab)):
+            return
+        spec = None
+    circumstances = Frame()
+    _fill_objects_and_roles(state, verb, spec, circumstances, vocab)
+    reading = _reading(state, verb, lemma, spec, vocab)
+    for patient, _ in frame.subjects:
+        yield _fact(state, sentence, verb, reading, patient, None, "headline-passive/agentless",
+                    circumstances.roles, subject_role=RoleName.THEME)
 
 
 def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
