@@ -119,3 +119,15 @@ def test_a_headlines_present_verb_stays_active():
     corpus = corpus_of("Pavel Orlov signs Harwick accord\n\nThe deal was agreed on Monday.")
     assert any(f.subject.name.value == "agent" and f.object is not None
                for f in facts_of(corpus, "sign"))
+
+
+def test_a_participle_before_its_noun_of_a_bare_subject_verb_states_no_event():
+    corpus = corpus_of("A failed merger cost Brindle Motors millions.")
+    assert not [f for f in corpus.facts if f.evidence.rule == "acl/agentless"], \
+        [(f.lemma, f.evidence.rule) for f in corpus.facts]
+
+
+def test_a_participle_on_a_name_still_states_what_was_done_to_it():
+    corpus = corpus_of("The Harwick Bridge, destroyed in the flood, reopened in May.")
+    assert any(f.evidence.rule == "acl/agentless" and f.subject.name.value == "theme"
+               for f in facts_of(corpus, "destroy"))

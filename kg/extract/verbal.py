@@ -551,7 +551,11 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     for agent in agents:
         if agent is not None and not same_span(agent, patient):
             yield _fact(state, sentence, verb, reading, agent, patient, "agent/acl", roles)
-    if not agents and occurrence_verb(verb, lemma, vocab, passive=True):
+    if not agents and occurrence_verb(verb, lemma, vocab, passive=True) and \
+            not (verb.dep_ == "amod" and lemma not in object_verbs()):
+        # Before its noun, the participle of a verb said with a bare subject tells what the
+        # noun did or is ('a retired agent', 'a failed coup', 'the agreed facts'), not what
+        # someone did to it ('a rescued woman').
         yield _fact(state, sentence, verb, reading, patient, None, "acl/agentless", roles,
                     subject_role=RoleName.THEME)
 
@@ -1259,16 +1263,20 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
         stack.extend(c for c in token.children if _own_clause(c))
 
 
+# Roles whose phrase says where to or from ('flown to a clinic in Madrid'): a place inside it
+# locates that end; a place inside another participant's phrase ('met with Kim in Hanoi')
+# is most often where the event was, hung on the wrong word by the parser.
+WHERE_TO_ROLES = frozenset({RoleName.DESTINATION, RoleName.ORIGIN, RoleName.RECIPIENT})
+
+
 def _placed_participant(verb: Token, spec: RelationSpec | None,
                         vocab: RelationVocabulary) -> set[int]:
-    """The words of the verb's prepositional phrases that name a participant, not a place of
-    the event ('was flown from Porto to a clinic in Madrid', 'called for talks in Rome'): a
-    place inside them locates that participant, not the event."""
+    """The words of the verb's prepositional phrases that say where to or from ('was flown
+    from Porto to a clinic in Madrid'): a place inside them locates that end, not the event."""
     if spec is None:
         return set()
     return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in vocab.place_preps
-            and (spec.role_for_prep(c.lower_) is not None or c.lower_ in spec.object)
-            for t in c.subtree}
+            and spec.role_for_prep(c.lower_) in WHERE_TO_ROLES for t in c.subtree}
 
 
 def _other_event_phrase(token: Token) -> bool:
