@@ -131,3 +131,14 @@ def test_a_participle_on_a_name_still_states_what_was_done_to_it():
     corpus = corpus_of("The Harwick Bridge, destroyed in the flood, reopened in May.")
     assert any(f.evidence.rule == "acl/agentless" and f.subject.name.value == "theme"
                for f in facts_of(corpus, "destroy"))
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("The Harwick dam burst on Monday, resulting in a flood.", "result"),
+    ("Sales fell sharply after Brindle Motors raised prices, prompting a review.", "prompt"),
+])
+def test_a_trailing_participle_borrows_no_doer_it_does_not_have(text, lemma):
+    corpus = corpus_of(text)
+    assert not [f for f in corpus.facts if f.lemma.split()[0] == lemma and
+                f.evidence.rule.startswith("inherited-advcl")], \
+        [(f.lemma, f.evidence.rule) for f in corpus.facts]

@@ -965,6 +965,12 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive and verb.tag_ not in {"VBG", "VBN"}:
         return False
+    if not infinitive and verb.lemma_.lower() in argument_words().outcome_verbs:
+        return False  # '..., resulting in two deaths': what results is the whole clause
+    if governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
+        # 'deaths rose after the payments started, resulting from drug abuse': a participle
+        # the parser hung on a subordinate clause belongs to the main one, not its subject.
+        return False
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "pobj":
         return False
