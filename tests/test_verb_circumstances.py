@@ -142,3 +142,12 @@ def test_a_trailing_participle_borrows_no_doer_it_does_not_have(text, lemma):
     assert not [f for f in corpus.facts if f.lemma.split()[0] == lemma and
                 f.evidence.rule.startswith("inherited-advcl")], \
         [(f.lemma, f.evidence.rule) for f in corpus.facts]
+
+
+def test_a_pronoun_subject_is_none_of_the_names_its_own_clause_says():
+    corpus = corpus_of("Portugal and Spain met in Porto. "
+                       "Pavel Orlov said they keep channels to Spain open.")
+    names = labels(corpus)
+    keepers = {names[f.subject.entity_id] for f in facts_of(corpus, "keep")}
+    assert "Spain" not in keepers, keepers
+    assert "Portugal" in keepers, keepers

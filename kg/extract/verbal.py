@@ -818,6 +818,9 @@ def _slots(state: DocState, verb: Token, kind: str | None = None) -> list[Slot]:
 # Parts of speech that name nothing: a word the parser makes a subject though it is a
 # preposition, an adverb or a conjunction ('Amongst them reported ...').
 NO_PARTICIPANT_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "PART", "AUX", "INTJ", "PUNCT"})
+PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we"})
+EMBEDDED_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis",
+                              "csubj", "pcomp"})
 # How the parser hangs the first place of a 'Town, State' subject on the verb it split from.
 PAIR_SPLIT_DEPS = frozenset({"npadvmod", "nsubj", "appos", "dep"})
 
@@ -832,7 +835,9 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             continue
         group = group_referent(state, head)
         if group:
-            frame.subjects.extend((m, f"{rule}-group") for m in group)
+            named_after = _named_in_own_clause(state, verb, head)
+            frame.subjects.extend((m, f"{rule}-group") for m in group
+                                  if m.text.lower() not in named_after)
             continue
         for conj in conjuncts(head):
             if conj.pos_ in NO_PARTICIPANT_POS or \
@@ -845,6 +850,9 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
                 if first.head.i != verb.i or first.dep_ not in PAIR_SPLIT_DEPS:
                     continue
             mention = referent(state, conj)
+            if mention is not None and mention.antecedent is not None and \
+                    mention.antecedent.text.lower() in _named_in_own_clause(state, verb, head):
+                continue  # 'he played Jackie Robinson': he is not the one his clause names
             if mention is not None and mention.type is not EntityType.DATE:
                 frame.subjects.append((mention, rule))
     named = [m for m, _ in frame.subjects if m.ner_label not in (None, "PROPN")]
@@ -929,6 +937,22 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozenset[str]:
+    """The names the subject's own clause says after it ('they keep channels to Turkey open'):
+    a pronoun subject cannot mean one of them, or the writer would have said 'itself' or
+    repeated no name (the binding rule that keeps 'he praised Kim' from meaning Kim)."""
+    if subject.lower_ not in PRONOUN_SUBJECTS:
+        return frozenset()
+    names: set[str] = set()
+    stack = [c for c in verb.children if c.i > subject.i and c.dep_ not in EMBEDDED_CLAUSES]
+    while stack:  # not into a clause of its own: 'he said the money Reyes got ...' may be his
+        token = stack.pop()
+        if (mention := state.mention_at.get(token.i)) is not None:
+            names.add(mention.text.lower())
+        stack.extend(c for c in token.children if c.dep_ not in EMBEDDED_CLAUSES)
+    return frozenset(names)
 
 
 def _borrows_through_noun(noun: Token, governor: Token) -> bool:
