@@ -385,6 +385,8 @@ def _place_at(state: DocState, token: Token) -> bool:
 def _organisations(state: DocState, sentence: Sentence, sent: Span,
                    spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
     for span, mention in spans:
+        if _instrument(mention):
+            continue  # 'the Ohio Clean Water Act' is a law, based nowhere
         if mention.type is EntityType.ORGANIZATION:
             yield from _demonym_before_name(state, sentence, span, mention)
             yield from _described_after(state, sentence, span, mention)
@@ -434,6 +436,13 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
                         f"org-{prep.lower_}-place")
         if mention.type is EntityType.ORGANIZATION:
             yield from _organisation_seats(state, sentence, root, mention)
+
+
+def _instrument(mention: Mention) -> bool:
+    """A law, a treaty or another written instrument by the last word of its name
+    (places.json instrument_name_words), whatever type the recogniser gave it."""
+    words = mention.text.lower().split()
+    return len(words) >= 2 and words[-1] in _words("instrument_name_words")
 
 
 def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
