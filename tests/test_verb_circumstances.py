@@ -151,3 +151,15 @@ def test_a_pronoun_subject_is_none_of_the_names_its_own_clause_says():
     keepers = {names[f.subject.entity_id] for f in facts_of(corpus, "keep")}
     assert "Spain" not in keepers, keepers
     assert "Portugal" in keepers, keepers
+
+
+def test_a_bare_mass_noun_after_with_is_a_manner_not_a_partner():
+    corpus = corpus_of("The Harwick council announced the closure with great sorrow on Monday.")
+    facts = facts_of(corpus, "announce")
+    assert facts, "no announce fact"
+    assert not any(role_labels(corpus, f, "coagent") for f in facts)
+
+
+def test_a_partner_after_with_is_still_a_coagent():
+    corpus = corpus_of("Pavel Orlov signed the deal with the company on Monday.")
+    assert any(role_labels(corpus, f, "coagent") for f in facts_of(corpus, "sign"))

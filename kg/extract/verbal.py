@@ -1275,7 +1275,8 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                             taken.add(theme)
                 elif mention is not None and role is not None and \
                         token.head.head.i in objects and mention not in taken and \
-                        not canonical_role(token.head.head.lemma_.lower()):
+                        not canonical_role(token.head.head.lemma_.lower()) and \
+                        not (role is RoleName.COAGENT and _manner_noun(token, mention)):
                     # ('expelled the ambassador to Greece': 'to Greece' is the title's.)
                     frame.roles.append(Role(name=role, mention=mention))
                     taken.add(mention)
@@ -1358,10 +1359,21 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
                 yield mention, f"prep-{word}"
             if role is RoleName.RECIPIENT and conj.lemma_.lower() in argument_words().measure_nouns:
                 continue  # 'gave him six votes, for a total of 279': the total receives nothing
+            if role is RoleName.COAGENT and _manner_noun(conj, mention):
+                continue  # 'announced it with great sorrow': how, not with whom
             if role is not None:
                 frame.roles.append(Role(name=role, mention=mention))
             elif mention.type is EntityType.PLACE and word in vocab.place_preps and not listed:
                 frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
+
+
+def _manner_noun(token: Token, mention: Mention) -> bool:
+    """A bare singular common noun ('with sorrow', 'with great concern'): a mass noun of how
+    something was done, no partner who did it with the subject ('with the company', 'with
+    officials', 'with Kim' keep a determiner, a plural or a name)."""
+    return mention.type is EntityType.THING and mention.ner_label is None and \
+        token.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "nummod", "compound"}
+                                       for c in token.children)
 
 
 def _add_role(state: DocState, frame: Frame, name: RoleName, token: Token,
