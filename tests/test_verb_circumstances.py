@@ -163,3 +163,17 @@ def test_a_bare_mass_noun_after_with_is_a_manner_not_a_partner():
 def test_a_partner_after_with_is_still_a_coagent():
     corpus = corpus_of("Pavel Orlov signed the deal with the company on Monday.")
     assert any(role_labels(corpus, f, "coagent") for f in facts_of(corpus, "sign"))
+
+
+def test_a_time_before_a_reported_clauses_subject_is_the_sayings():
+    corpus = corpus_of("Pavel Orlov said at a press conference yesterday morning the tax laws "
+                       "should be changed.")
+    facts = facts_of(corpus, "change")
+    assert facts, "no change fact"
+    assert not any(r.name.value == "time" for f in facts for r in f.roles), \
+        [[r.mention.text for r in f.roles] for f in facts]
+
+
+def test_a_time_after_a_reported_clauses_subject_is_its_own():
+    corpus = corpus_of("Pavel Orlov said the tax laws were changed on Monday.")
+    assert any(r.name.value == "time" for f in facts_of(corpus, "change") for r in f.roles)

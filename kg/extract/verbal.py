@@ -1175,6 +1175,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
         argument = verb.doc[slot.argument]
         if slot.slot in {"prep", "time"} and argument.i > gap:
             continue  # 'X was impeached in 1998, and Y in 1868': 1868 is Y's
+        if slot.slot in {"prep", "time"} and _governors_circumstance(verb, argument):
+            continue
         if slot.slot == "object" and slot.name == "nsubjpass" and passive_recipient:
             _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
         elif slot.slot == "object":
@@ -1252,7 +1254,8 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
     objects = {c.i for c in verb.children if c.dep_ == "dobj"}
     gap = _gapped_clause_start(verb)
     stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}
-             and c.i < gap and not _other_event_phrase(c)]
+             and c.i < gap and not _other_event_phrase(c) and
+             not _governors_circumstance(verb, c)]
     taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
     elsewhere = _placed_participant(verb, spec, vocab)
     while stack:
@@ -1308,6 +1311,16 @@ def _placed_participant(verb: Token, spec: RelationSpec | None,
         return set()
     return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in vocab.place_preps
             and spec.role_for_prep(c.lower_) in WHERE_TO_ROLES for t in c.subtree}
+
+
+def _governors_circumstance(verb: Token, token: Token) -> bool:
+    """'X said at a press conference yesterday morning the laws should be changed': a time or
+    place the parser hung on a reported clause, written between the saying verb and that
+    clause's subject, is the saying's."""
+    if verb.dep_ != "ccomp" or not verb.head.i < token.i < verb.i:
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    return bool(subjects) and token.i < min(subjects)
 
 
 def _other_event_phrase(token: Token) -> bool:
