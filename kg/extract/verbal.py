@@ -598,13 +598,13 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
                     frame.roles, subject_role=RoleName.THEME)
 
 
-# A headline ends without a stop; its tense is the present for what someone did ('Cairo
+# A headline ends without a stop; its tense is the present for what someone did ('Harwick
 # summit denounces agreement'), so a bare past form is a passive ('Tributes paid to X').
 HEADLINE_ENDS = (".", "!", "?", "\"", "\u201d", ":")
 
 
 def _headline_passive(sentence: Sentence, verb: Token) -> bool:
-    """'Ona Vick sentenced to ten years', 'Biden projected president-elect': the article's
+    """'Ona Vick sentenced to ten years', 'Orlov projected president-elect': the article's
     headline drops the auxiliary of a passive, and the parser reads its patient as the doer."""
     return sentence.index == 0 and not sentence.text.rstrip().endswith(HEADLINE_ENDS) and \
         verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and \
@@ -852,7 +852,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             mention = referent(state, conj)
             if mention is not None and mention.antecedent is not None and \
                     mention.antecedent.text.lower() in _named_in_own_clause(state, verb, head):
-                continue  # 'he played Jackie Robinson': he is not the one his clause names
+                continue  # 'he praised Lena Marsh': he is not the one his clause names
             if mention is not None and mention.type is not EntityType.DATE:
                 frame.subjects.append((mention, rule))
     named = [m for m, _ in frame.subjects if m.ner_label not in (None, "PROPN")]
@@ -940,7 +940,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
 
 
 def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozenset[str]:
-    """The names the subject's own clause says after it ('they keep channels to Turkey open'):
+    """The names the subject's own clause says after it ('they keep channels to Veloria open'):
     a pronoun subject cannot mean one of them, or the writer would have said 'itself' or
     repeated no name (the binding rule that keeps 'he praised Kim' from meaning Kim)."""
     if subject.lower_ not in PRONOUN_SUBJECTS:
@@ -1298,7 +1298,7 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
 
 
 # Roles whose phrase says where to or from ('flown to a clinic in Madrid'): a place inside it
-# locates that end; a place inside another participant's phrase ('met with Kim in Hanoi')
+# locates that end; a place inside another participant's phrase ('met with Vick in Porto')
 # is most often where the event was, hung on the wrong word by the parser.
 WHERE_TO_ROLES = frozenset({RoleName.DESTINATION, RoleName.ORIGIN, RoleName.RECIPIENT})
 
