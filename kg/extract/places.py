@@ -320,7 +320,7 @@ def pair_container(state: DocState, token: Token) -> Token | None:
     if start < 2 or token.doc[start - 1].text != ",":
         return None
     inner = state.mention_at.get(start - 2)
-    # Both known to the gazetteer ('Kessler, Warren end their campaigns' is two people),
+    # Both known to the gazetteer ('Kessler, Dayton end their campaigns' is two people),
     # the first whatever the recogniser typed it ('Dayton, Ohio', as _place_in_place reads).
     if inner is None or inner is outer or inner.type is EntityType.DATE or \
             lookup(inner.text) is None or lookup(outer.text) is None or \
