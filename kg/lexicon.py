@@ -94,6 +94,7 @@ class ArgumentWords(BaseModel):
     instrument_nouns: frozenset[str] = frozenset()
     firing_verbs: frozenset[str] = frozenset()
     order_nouns: frozenset[str] = frozenset()
+    event_order_preps: frozenset[str] = frozenset()
 
 
 

@@ -446,3 +446,8 @@ def test_a_citation_line_says_where_its_outlet_is_and_nothing_else_about_places(
     facts = labelled_triples(corpus_of(
         "LD0706183794 Ostrava Radio Vltava Network in Czech 1700 GMT 7 Jun 94"))
     assert {t for t in facts if t[1] in WHERE} == {("Radio Vltava Network", "basedIn", "Ostrava")}
+
+
+def test_a_law_named_after_a_state_is_based_nowhere():
+    corpus = corpus_of("The Ohio Clean Water Act took effect in May.")
+    assert not {t for t in located(corpus) if t[0].endswith("Act")}, located(corpus)

@@ -964,3 +964,13 @@ def test_short_names_are_tried_against_every_cluster_they_could_be_a_short_form_
                                           for acronym in (False, True))]
     assert [c for c in candidates if c in scanned] == scanned
     assert candidates == [c for c in clusters if c in candidates]
+
+
+def test_a_definite_noun_is_not_a_description_whose_of_phrase_holds_that_word():
+    # 'its support' names support, not the 'letter of support' sent earlier: the head of a
+    # description is the word before its 'of'.
+    corpus = corpus_of("Portugal sent a letter of support to Spain. "
+                       "The Harwick council expressed its support on Monday.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    expressed = [labels[object_id(f) or ""] for f in corpus.facts if f.lemma == "express"]
+    assert expressed == ["support"], expressed

@@ -305,6 +305,30 @@ def _nests(inner: str, outer: str) -> bool:
     return rank(inside) > rank(around)
 
 
+def pair_container(state: DocState, token: Token) -> Token | None:
+    """When ``token`` names the second place of a 'Town, Country' pair ('a plane in Ohio,
+    United States crashed', 'Vick of Porto, Portugal found'), the last word of the first
+    place; else None. The second place only says where the first lies; the parser sometimes
+    makes it a clause's subject or object of its own, but it takes part in nothing. A list of
+    equals ('Ohio, Texas') is no such pair."""
+    outer = state.mention_at.get(token.i)
+    if outer is None or outer.type is not EntityType.PLACE:
+        return None
+    start = token.i
+    while start > 0 and state.mention_at.get(start - 1) is outer:
+        start -= 1
+    if start < 2 or token.doc[start - 1].text != ",":
+        return None
+    inner = state.mention_at.get(start - 2)
+    # Both known to the gazetteer ('Kessler, Dayton end their campaigns' is two people),
+    # the first whatever the recogniser typed it ('Dayton, Ohio', as _place_in_place reads).
+    if inner is None or inner is outer or inner.type is EntityType.DATE or \
+            lookup(inner.text) is None or lookup(outer.text) is None or \
+            not _nests(inner.text, outer.text):
+        return None
+    return token.doc[start - 2]
+
+
 def _in_region(inner: str, outer: str) -> bool | None:
     """'Nanaimo, British Columbia', 'Nashik, Maharashtra': the outer name is a province, state or
     region of some country (ISO 3166-2) and the inner one is a town the gazetteer does not
@@ -361,6 +385,8 @@ def _place_at(state: DocState, token: Token) -> bool:
 def _organisations(state: DocState, sentence: Sentence, sent: Span,
                    spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
     for span, mention in spans:
+        if _instrument(mention):
+            continue  # 'the Ohio Clean Water Act' is a law, based nowhere
         if mention.type is EntityType.ORGANIZATION:
             yield from _demonym_before_name(state, sentence, span, mention)
             yield from _described_after(state, sentence, span, mention)
@@ -410,6 +436,13 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
                         f"org-{prep.lower_}-place")
         if mention.type is EntityType.ORGANIZATION:
             yield from _organisation_seats(state, sentence, root, mention)
+
+
+def _instrument(mention: Mention) -> bool:
+    """A law, a treaty or another written instrument by the last word of its name
+    (places.json instrument_name_words), whatever type the recogniser gave it."""
+    words = mention.text.lower().split()
+    return len(words) >= 2 and words[-1] in _words("instrument_name_words")
 
 
 def _organisation_seats(state: DocState, sentence: Sentence, root: Token,

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from kg.dates import is_duration, normalize_time
 from kg.extract.facts import make_fact, same_span
+from kg.extract.places import pair_container
 from kg.extract.reference import (
     COMPLEMENT_PREPS,
     as_place,
@@ -80,6 +81,9 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     spec = vocab.spec(lemma)
     frame = Frame()
     fill_subjects(state, verb, frame)
+    if frame.subjects and _headline_passive(sentence, verb):
+        yield from _headline_passive_facts(state, sentence, verb, lemma, spec, vocab, frame)
+        return
     if firer := _firer(state, verb):
         frame.subjects = firer  # 'X fired the shots that killed Y': X killed Y
     if not frame.subjects:
@@ -547,7 +551,11 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     for agent in agents:
         if agent is not None and not same_span(agent, patient):
             yield _fact(state, sentence, verb, reading, agent, patient, "agent/acl", roles)
-    if not agents and occurrence_verb(verb, lemma, vocab, passive=True):
+    if not agents and occurrence_verb(verb, lemma, vocab, passive=True) and \
+            not (verb.dep_ == "amod" and lemma not in object_verbs()):
+        # Before its noun, the participle of a verb said with a bare subject tells what the
+        # noun did or is ('a retired agent', 'a failed coup', 'the agreed facts'), not what
+        # someone did to it ('a rescued woman').
         yield _fact(state, sentence, verb, reading, patient, None, "acl/agentless", roles,
                     subject_role=RoleName.THEME)
 
@@ -588,6 +596,37 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     for patient, _ in patients:
         yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
                     frame.roles, subject_role=RoleName.THEME)
+
+
+# A headline ends without a stop; its tense is the present for what someone did ('Harwick
+# summit denounces agreement'), so a bare past form is a passive ('Tributes paid to X').
+HEADLINE_ENDS = (".", "!", "?", "\"", "\u201d", ":")
+
+
+def _headline_passive(sentence: Sentence, verb: Token) -> bool:
+    """'Ona Vick sentenced to ten years', 'Orlov projected president-elect': the article's
+    headline drops the auxiliary of a passive, and the parser reads its patient as the doer."""
+    return sentence.index == 0 and not sentence.text.rstrip().endswith(HEADLINE_ENDS) and \
+        verb.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and \
+        any(c.dep_ == "nsubj" for c in verb.children) and \
+        not any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children)
+
+
+def _headline_passive_facts(state: DocState, sentence: Sentence, verb: Token, lemma: str,
+                            spec: RelationSpec | None, vocab: RelationVocabulary,
+                            frame: Frame) -> Iterator[Fact]:
+    """The headline's subject is who it was done to, as in an agentless passive; what the
+    parser took for an object is the passive's complement ('projected president-elect')."""
+    if not occurrence_verb(verb, lemma, vocab, passive=True):
+        if not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab)):
+            return
+        spec = None
+    circumstances = Frame()
+    _fill_objects_and_roles(state, verb, spec, circumstances, vocab)
+    reading = _reading(state, verb, lemma, spec, vocab)
+    for patient, _ in frame.subjects:
+        yield _fact(state, sentence, verb, reading, patient, None, "headline-passive/agentless",
+                    circumstances.roles, subject_role=RoleName.THEME)
 
 
 def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
@@ -740,6 +779,9 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
     if spec is not None and spec.object_types and obj is not None and \
             obj.type not in spec.object_types:
         predicate = lemma.replace(" ", "_")  # another sense: 'executed the plan', 'formed a basis'
+        # ... whose roles the relation's frame does not license: 'named the group as
+        # terrorists' appoints nobody, so 'as terrorists' is no destination.
+        roles = [r for r in roles if r.name in {RoleName.TIME, RoleName.PLACE}]
     return make_fact(state, sentence, verb.doc[verb.i:verb.i + 1],
                      predicate=predicate, lemma=lemma,
                      subject=subject, obj=obj, rule=rule, roles=roles,
@@ -776,6 +818,13 @@ def _slots(state: DocState, verb: Token, kind: str | None = None) -> list[Slot]:
 # Parts of speech that name nothing: a word the parser makes a subject though it is a
 # preposition, an adverb or a conjunction ('Amongst them reported ...').
 NO_PARTICIPANT_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "PART", "AUX", "INTJ", "PUNCT"})
+PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we"})
+EMBEDDED_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis",
+                              "csubj", "pcomp"})
+# How the parser hangs the first place of a 'Town, State' subject on the verb it split from.
+PAIR_SPLIT_DEPS = frozenset({"npadvmod", "nsubj", "appos", "dep"})
+
+
 def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for slot in _slots(state, verb, "subject"):
@@ -786,13 +835,24 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             continue
         group = group_referent(state, head)
         if group:
-            frame.subjects.extend((m, f"{rule}-group") for m in group)
+            named_after = _named_in_own_clause(state, verb, head)
+            frame.subjects.extend((m, f"{rule}-group") for m in group
+                                  if m.text.lower() not in named_after)
             continue
         for conj in conjuncts(head):
             if conj.pos_ in NO_PARTICIPANT_POS or \
                     conj.lower_ in argument_words().function_words:
                 continue  # 'Amongst reported incidents ...': the parser's subject is no thing
+            if (first := pair_container(state, conj)) is not None:
+                # 'a plane in Ohio, United States crashed': Ohio's country is no doer; in
+                # 'Dayton, Ohio hosts the fair' the parser hung the town on the verb: it hosts.
+                conj = first
+                if first.head.i != verb.i or first.dep_ not in PAIR_SPLIT_DEPS:
+                    continue
             mention = referent(state, conj)
+            if mention is not None and mention.antecedent is not None and \
+                    mention.antecedent.text.lower() in _named_in_own_clause(state, verb, head):
+                continue  # 'he praised Lena Marsh': he is not the one his clause names
             if mention is not None and mention.type is not EntityType.DATE:
                 frame.subjects.append((mention, rule))
     named = [m for m, _ in frame.subjects if m.ner_label not in (None, "PROPN")]
@@ -879,6 +939,22 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
 
 
+def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozenset[str]:
+    """The names the subject's own clause says after it ('they keep channels to Veloria open'):
+    a pronoun subject cannot mean one of them, or the writer would have said 'itself' or
+    repeated no name (the binding rule that keeps 'he praised Kim' from meaning Kim)."""
+    if subject.lower_ not in PRONOUN_SUBJECTS:
+        return frozenset()
+    names: set[str] = set()
+    stack = [c for c in verb.children if c.i > subject.i and c.dep_ not in EMBEDDED_CLAUSES]
+    while stack:  # not into a clause of its own: 'he said the money Reyes got ...' may be his
+        token = stack.pop()
+        if (mention := state.mention_at.get(token.i)) is not None:
+            names.add(mention.text.lower())
+        stack.extend(c for c in token.children if c.dep_ not in EMBEDDED_CLAUSES)
+    return frozenset(names)
+
+
 def _borrows_through_noun(noun: Token, governor: Token) -> bool:
     """Whether an infinitive on a noun is done by the governing verb's subject: when the noun
     is a plan ('expressed intent to become a lawyer': noun control) or hangs on that verb
@@ -912,6 +988,12 @@ def _borrows_for_adverbial(verb: Token) -> bool:
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive and verb.tag_ not in {"VBG", "VBN"}:
+        return False
+    if not infinitive and verb.lemma_.lower() in argument_words().outcome_verbs:
+        return False  # '..., resulting in two deaths': what results is the whole clause
+    if governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
+        # 'deaths rose after the payments started, resulting from drug abuse': a participle
+        # the parser hung on a subordinate clause belongs to the main one, not its subject.
         return False
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "pobj":
@@ -1093,6 +1175,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
         argument = verb.doc[slot.argument]
         if slot.slot in {"prep", "time"} and argument.i > gap:
             continue  # 'X was impeached in 1998, and Y in 1868': 1868 is Y's
+        if slot.slot in {"prep", "time"} and _governors_circumstance(verb, argument):
+            continue
         if slot.slot == "object" and slot.name == "nsubjpass" and passive_recipient:
             _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
         elif slot.slot == "object":
@@ -1106,7 +1190,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
                 continue
             argument = partitive_whole(argument)  # 'arrested several of the protesters'
             for conj in conjuncts(argument):
-                mention = referent(state, conj)
+                mention = None if pair_container(state, conj) is not None else \
+                    referent(state, conj)
                 if mention is not None and mention.type is not EntityType.DATE:
                     frame.objects.append((mention, slot.name))
                     _recipient_inside_object(state, conj, spec, frame)
@@ -1169,8 +1254,10 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
     objects = {c.i for c in verb.children if c.dep_ == "dobj"}
     gap = _gapped_clause_start(verb)
     stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}
-             and c.i < gap]
+             and c.i < gap and not _other_event_phrase(c) and
+             not _governors_circumstance(verb, c)]
     taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
+    elsewhere = _placed_participant(verb, spec, vocab)
     while stack:
         token = stack.pop()
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != verb.i:
@@ -1191,12 +1278,14 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                             taken.add(theme)
                 elif mention is not None and role is not None and \
                         token.head.head.i in objects and mention not in taken and \
-                        not canonical_role(token.head.head.lemma_.lower()):
+                        not canonical_role(token.head.head.lemma_.lower()) and \
+                        not (role is RoleName.COAGENT and _manner_noun(token, mention)):
                     # ('expelled the ambassador to Greece': 'to Greece' is the title's.)
                     frame.roles.append(Role(name=role, mention=mention))
                     taken.add(mention)
                 elif mention is not None and mention.type is EntityType.PLACE and \
-                        word in vocab.place_preps and mention not in taken:
+                        word in vocab.place_preps and mention not in taken and \
+                        token.i not in elsewhere:
                     # 'won the races in Oslo, Bergen and Tromso': each place of the list.
                     for conj in conjuncts(token):
                         place = mention if conj.i == token.i else as_place(
@@ -1206,6 +1295,39 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                             frame.roles.append(Role(name=RoleName.PLACE, mention=place))
                             taken.add(place)
         stack.extend(c for c in token.children if _own_clause(c))
+
+
+# Roles whose phrase says where to or from ('flown to a clinic in Madrid'): a place inside it
+# locates that end; a place inside another participant's phrase ('met with Vick in Porto')
+# is most often where the event was, hung on the wrong word by the parser.
+WHERE_TO_ROLES = frozenset({RoleName.DESTINATION, RoleName.ORIGIN, RoleName.RECIPIENT})
+
+
+def _placed_participant(verb: Token, spec: RelationSpec | None,
+                        vocab: RelationVocabulary) -> set[int]:
+    """The words of the verb's prepositional phrases that say where to or from ('was flown
+    from Porto to a clinic in Madrid'): a place inside them locates that end, not the event."""
+    if spec is None:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in vocab.place_preps
+            and spec.role_for_prep(c.lower_) in WHERE_TO_ROLES for t in c.subtree}
+
+
+def _governors_circumstance(verb: Token, token: Token) -> bool:
+    """'X said at a press conference yesterday morning the laws should be changed': a time or
+    place the parser hung on a reported clause, written between the saying verb and that
+    clause's subject, is the saying's."""
+    if verb.dep_ != "ccomp" or not verb.head.i < token.i < verb.i:
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    return bool(subjects) and token.i < min(subjects)
+
+
+def _other_event_phrase(token: Token) -> bool:
+    """A phrase that sets the verb's event against another one ('despite signs of recovery on
+    Sunday, he suffered a stroke on Monday', 'after his arrest on Friday he stayed in jail'):
+    the dates and places inside it are that other event's, not the verb's."""
+    return token.dep_ == "prep" and token.lower_ in argument_words().event_order_preps
 
 
 def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,
@@ -1237,6 +1359,9 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
             continue
         role = spec.role_for_prep(word) if spec else None
         object_preps = spec.object if spec else ()
+        # 'called on Italy and Egypt to join': a list after the verb's own preposition is its
+        # objects, each one fact; none of them is where the other's fact happened.
+        listed = word in object_preps and len(conjuncts(pobj)) > 1
         for conj in conjuncts(pobj):
             mention = referent(state, conj)
             if mention is None or mention.type is EntityType.DATE:
@@ -1247,10 +1372,21 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
                 yield mention, f"prep-{word}"
             if role is RoleName.RECIPIENT and conj.lemma_.lower() in argument_words().measure_nouns:
                 continue  # 'gave him six votes, for a total of 279': the total receives nothing
+            if role is RoleName.COAGENT and _manner_noun(conj, mention):
+                continue  # 'announced it with great sorrow': how, not with whom
             if role is not None:
                 frame.roles.append(Role(name=role, mention=mention))
-            elif mention.type is EntityType.PLACE and word in vocab.place_preps:
+            elif mention.type is EntityType.PLACE and word in vocab.place_preps and not listed:
                 frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
+
+
+def _manner_noun(token: Token, mention: Mention) -> bool:
+    """A bare singular common noun ('with sorrow', 'with great concern'): a mass noun of how
+    something was done, no partner who did it with the subject ('with the company', 'with
+    officials', 'with Kim' keep a determiner, a plural or a name)."""
+    return mention.type is EntityType.THING and mention.ner_label is None and \
+        token.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "nummod", "compound"}
+                                       for c in token.children)
 
 
 def _add_role(state: DocState, frame: Frame, name: RoleName, token: Token,
