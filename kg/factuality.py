@@ -252,9 +252,10 @@ def _future_time_clause(verb: Token) -> bool:
 
 def light_factuality(light: Token, noun: Token, vocab: RelationVocabulary) -> Factuality:
     """How sure an event said with a noun under a light verb is: as sure as the light verb,
-    except that a planned, scheduled, arranged, ordered or announced deed is still to come
-    ('planned a visit', 'announced a withdrawal'; not 'announced the discovery of X', found
-    before it was told) and an attempted one only possible ('attempted a rescue')."""
+    except that a planned, scheduled, arranged or ordered deed is still to come ('planned a
+    visit'), and so is the announcer's own announced deed ('announced a withdrawal'; not
+    'announced the resignation of X', someone else's, nor 'announced the discovery of X',
+    found before it was told); an attempted one is only possible ('attempted a rescue')."""
     factuality = judge_factuality(light, vocab)
     if factuality is not Factuality.ASSERTED:
         return factuality
@@ -262,10 +263,19 @@ def light_factuality(light: Token, noun: Token, vocab: RelationVocabulary) -> Fa
     lemma = _lemma(light)
     if lemma in more.attempt_light_verbs:
         return Factuality.POSSIBLE
-    if lemma in more.prospective_light_verbs and \
-            noun.lemma_.lower() not in more.announced_outcome_nouns:
+    if lemma in more.prospective_light_verbs or (
+            lemma in more.announcing_light_verbs and _own_deed(noun) and
+            noun.lemma_.lower() not in more.announced_outcome_nouns):
         return Factuality.EXPECTED
     return factuality
+
+
+def _own_deed(noun: Token) -> bool:
+    """'announced a withdrawal', 'announced its withdrawal': nothing on the noun names
+    another doer, so the announcer tells of its own deed; 'announced the resignation of X'
+    or 'X's resignation' tells of someone else's."""
+    return not any((c.dep_ == "prep" and c.lower_ == "of") or
+                   (c.dep_ == "poss" and c.pos_ != "PRON") for c in noun.children)
 
 
 def _degree(verb: Token, links: list[tuple[Token, str]]) -> str:

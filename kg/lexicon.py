@@ -114,6 +114,7 @@ class FactualityWords(BaseModel):
     hortative_verbs: frozenset[str] = frozenset()
     prospective_light_verbs: frozenset[str] = frozenset()
     attempt_light_verbs: frozenset[str] = frozenset()
+    announcing_light_verbs: frozenset[str] = frozenset()
     announced_outcome_nouns: frozenset[str] = frozenset()
     future_time_marks: frozenset[str] = frozenset()
     carried_out_verbs: frozenset[str] = frozenset()

@@ -340,7 +340,7 @@ def test_hortatives_future_clauses_carried_out_plans_and_generics(nlp, text, ver
     # a deed found before it was announced, or one held, happened.
     ("Jon Feld planned a visit to Ostby.", "visit", Factuality.EXPECTED),
     ("Mara Quint arranged a meeting with Jon Feld.", "meet", Factuality.EXPECTED),
-    ("The Ostby government announced the withdrawal of its troops from Harlow.", "withdraw",
+    ("The Ostby government announced a full withdrawal from Harlow.", "withdraw",
      Factuality.EXPECTED),
     ("Jon Feld attempted a rescue of the miners.", "rescue", Factuality.POSSIBLE),
     ("Jon Feld paid a visit to Ostby.", "visit", Factuality.ASSERTED),
