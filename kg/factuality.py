@@ -255,14 +255,13 @@ def light_factuality(light: Token, noun: Token, vocab: RelationVocabulary) -> Fa
     except that a planned, scheduled, arranged or ordered deed is still to come ('planned a
     visit'), and so is the announcer's own announced deed ('announced a withdrawal'; not
     'announced the resignation of X', someone else's, nor 'announced the discovery of X',
-    found before it was told); an attempted one is only possible ('attempted a rescue')."""
+    found before it was told). 'Made an attempt at a landing' stays as sure as the light
+    verb: the one judged row of it was right as asserted (the plane did land)."""
     factuality = judge_factuality(light, vocab)
     if factuality is not Factuality.ASSERTED:
         return factuality
     more = factuality_words()
     lemma = _lemma(light)
-    if lemma in more.attempt_light_verbs:
-        return Factuality.POSSIBLE
     if lemma in more.prospective_light_verbs or (
             lemma in more.announcing_light_verbs and _own_deed(noun) and
             noun.lemma_.lower() not in more.announced_outcome_nouns):

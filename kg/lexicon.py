@@ -113,7 +113,6 @@ class FactualityWords(BaseModel):
     fear_words: frozenset[str] = frozenset()
     hortative_verbs: frozenset[str] = frozenset()
     prospective_light_verbs: frozenset[str] = frozenset()
-    attempt_light_verbs: frozenset[str] = frozenset()
     announcing_light_verbs: frozenset[str] = frozenset()
     announced_outcome_nouns: frozenset[str] = frozenset()
     future_time_marks: frozenset[str] = frozenset()

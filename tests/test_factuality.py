@@ -336,14 +336,14 @@ def test_hortatives_future_clauses_carried_out_plans_and_generics(nlp, text, ver
 
 
 @pytest.mark.parametrize(("text", "lemma", "expected"), [
-    # A planned, arranged or announced deed is still to come; an attempted one may fail;
-    # a deed found before it was announced, or one held, happened.
+    # A planned, arranged or announced deed is still to come; someone else's announced
+    # deed, or one paid or held, happened.
     ("Jon Feld planned a visit to Ostby.", "visit", Factuality.EXPECTED),
     ("Mara Quint arranged a meeting with Jon Feld.", "meet", Factuality.EXPECTED),
     ("The Ostby government announced a full withdrawal from Harlow.", "withdraw",
      Factuality.EXPECTED),
-    ("Jon Feld attempted a rescue of the miners.", "rescue", Factuality.POSSIBLE),
     ("Jon Feld paid a visit to Ostby.", "visit", Factuality.ASSERTED),
+    ("The Ostby council announced the resignation of Jon Feld.", "resign", Factuality.ASSERTED),
 ])
 def test_what_a_light_verb_plans_or_attempts_is_not_done(text, lemma, expected):
     corpus = corpus_of(text)
