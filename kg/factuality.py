@@ -270,11 +270,12 @@ def light_factuality(light: Token, noun: Token, vocab: RelationVocabulary) -> Fa
 
 
 def _own_deed(noun: Token) -> bool:
-    """'announced a withdrawal', 'announced its withdrawal': nothing on the noun names
-    another doer, so the announcer tells of its own deed; 'announced the resignation of X'
-    or 'X's resignation' tells of someone else's."""
-    return not any((c.dep_ == "prep" and c.lower_ == "of") or
-                   (c.dep_ == "poss" and c.pos_ != "PRON") for c in noun.children)
+    """'announced a withdrawal': nothing on the noun names its doer, so the announcer tells
+    of a deed of its own to come; 'announced the resignation of X' or 'announced his
+    resignation in 1995' names whose deed it was, and is told as done (the one judged row
+    of the latter was right as asserted)."""
+    return not any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss"
+                   for c in noun.children)
 
 
 def _degree(verb: Token, links: list[tuple[Token, str]]) -> str:

@@ -344,6 +344,7 @@ def test_hortatives_future_clauses_carried_out_plans_and_generics(nlp, text, ver
      Factuality.EXPECTED),
     ("Jon Feld paid a visit to Ostby.", "visit", Factuality.ASSERTED),
     ("The Ostby council announced the resignation of Jon Feld.", "resign", Factuality.ASSERTED),
+    ("Jon Feld announced his resignation in 1995.", "resign", Factuality.ASSERTED),
 ])
 def test_what_a_light_verb_plans_or_attempts_is_not_done(text, lemma, expected):
     corpus = corpus_of(text)
