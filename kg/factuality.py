@@ -119,7 +119,7 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # A claim verb whose complement the fact is ('claimed that X attacked Y'), not one a
     # phrase of the clause hangs under ('in a study released by X, scientists report').
     claimed = {t.lemma_.lower() for t, link in links if link in {"ccomp", "xcomp"}}
-    if governing & vocab.hedge_verbs or claimed & words.claim_verbs or \
+    if governing & vocab.hedge_verbs or claimed & words.claim_verbs or _inferred(links) or \
             any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children) or \
             _secondhand(chain, vocab):
         # Someone's claim, whatever it says of the future: 'X claimed the drilling is to
@@ -213,12 +213,26 @@ def _generic(verb: Token) -> bool:
     return present and bool(adverbs & more.habitual_adverbs)
 
 
+def _inferred(links: list[tuple[Token, str]]) -> bool:
+    """'Estimates indicate that X marched', 'results suggest X won': a clause a thing points
+    to is passed on, not stated; a person who 'suggests' proposes, judged elsewhere."""
+    inferring = factuality_words().inference_verbs
+    return any(link == "ccomp" and _lemma(t) in inferring and any(
+        c.dep_ == "nsubj" and c.pos_ not in {"PRON", "PROPN"} and c.ent_type_ != "PERSON"
+        for c in t.children) for t, link in links)
+
+
 def _hortative(links: list[tuple[Token, str]]) -> bool:
     """'Let the committees get to work': a bare imperative 'let' (no subject, no auxiliary)
-    says what ought to happen; 'the law let him buy it' is a permission, judged elsewhere."""
-    if not links or links[0][1] not in {"ccomp", "xcomp"}:
+    says what ought to happen; 'the law let him buy it' is a permission, judged elsewhere.
+    'It is time for X to unite': an infinitive on 'time' after a copula is a call too."""
+    if not links or links[0][1] not in {"ccomp", "xcomp", "relcl", "acl"}:
         return False
     governor = links[0][0]
+    if links[0][1] in {"relcl", "acl"}:
+        return governor.dep_ == "attr" and \
+            governor.lemma_.lower() in factuality_words().hortative_nouns and \
+            "to" in auxiliaries_of(*(c for c in governor.children if c.dep_ == links[0][1]))
     return governor.lemma_.lower() in factuality_words().hortative_verbs and \
         governor.tag_ == "VB" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in governor.children)

@@ -112,6 +112,8 @@ class FactualityWords(BaseModel):
     attempt_verbs: frozenset[str] = frozenset()
     fear_words: frozenset[str] = frozenset()
     hortative_verbs: frozenset[str] = frozenset()
+    hortative_nouns: frozenset[str] = frozenset()
+    inference_verbs: frozenset[str] = frozenset()
     prospective_light_verbs: frozenset[str] = frozenset()
     announcing_light_verbs: frozenset[str] = frozenset()
     announced_outcome_nouns: frozenset[str] = frozenset()

@@ -328,6 +328,11 @@ def test_wishes_attempts_and_fears_are_only_possible(nlp, text, verb, expected):
     ("The Ostby council usually approves the budget in March.", "approves",
      Factuality.POSSIBLE),
     ("Jon Feld often visited the mill.", "visited", Factuality.ASSERTED),
+    # 'It is time for X to' calls for it; what a thing points to is passed on.
+    ("It is time for the Ostby council to approve the budget.", "approve",
+     Factuality.NORMATIVE),
+    ("Early counts indicate that Jon Feld won the vote.", "won", Factuality.REPORTED),
+    ("Jon Feld took time to visit the mill.", "visit", Factuality.EXPECTED),
 ])
 def test_hortatives_future_clauses_carried_out_plans_and_generics(nlp, text, verb, expected):
     doc = nlp(text)
