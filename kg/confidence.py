@@ -56,8 +56,6 @@ MEANINGS = {
     "inherited_across_clause": "borrowed across an adverbial, relative, prepositional or "
                                "possessive clause",
     "relative_clause": "read through a relative clause or participle (rule 'relcl', 'acl')",
-    "participle_on_noun": "a participle on its noun read as an event (rule 'acl/...': 'the "
-                          "arrested protesters', 'submarines destroyed in the war')",
     "noun_or_light_verb": "an event said with a noun or a light verb (rule 'light-', 'noun-', "
                           "'agent-noun')",
     "known_predicate": "the verb is in the relation vocabulary, not an untyped lemma",
@@ -88,9 +86,6 @@ def signs(*, rule: str, predicate: str, subject: str, obj: str, known_predicate:
         "inherited": float("inherited" in rule or "group" in rule),
         "inherited_across_clause": float(rule.startswith(CLAUSE_INHERITED)),
         "relative_clause": float("relcl" in rule or "acl" in rule),
-        # 'a user registered from Ireland', 'a retired FBI agent': a participle on its noun is
-        # mostly a description, judged right 3 times in 22 (a relative clause 30 in 65).
-        "participle_on_noun": float(rule.split("/")[0] == "acl"),
         "noun_or_light_verb": float(rule.startswith(("light-", "noun-", "agent-noun"))),
         "known_predicate": float(known_predicate),
         "run_on_sentence": float(len(sentence.split()) > RUN_ON_WORDS),
