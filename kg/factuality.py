@@ -101,7 +101,8 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         [c for t in clauses for c in t.children if c.dep_ == "advcl"]
     asked = any(c.dep_ == "punct" and c.text == "?" for t in clauses for c in t.children)
     if asked or any(m.dep_ == "mark" and m.lower_ in vocab.conditional_marks
-                    for t in [*clauses, *conditions] for m in t.children):
+                    for t in [*clauses, *conditions, *_infinitive_governors(links)]
+                    for m in t.children):
         # 'if Pakistan defeated India', 'asked whether X met Y', and what depends on such a
         # condition: 'will resign unless Y apologises'; a question ('Did X sell it?').
         return Factuality.POSSIBLE
@@ -118,7 +119,7 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     # A claim verb whose complement the fact is ('claimed that X attacked Y'), not one a
     # phrase of the clause hangs under ('in a study released by X, scientists report').
     claimed = {t.lemma_.lower() for t, link in links if link in {"ccomp", "xcomp"}}
-    if governing & vocab.hedge_verbs or claimed & words.claim_verbs or \
+    if governing & vocab.hedge_verbs or claimed & words.claim_verbs or _inferred(links) or \
             any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children) or \
             _secondhand(chain, vocab):
         # Someone's claim, whatever it says of the future: 'X claimed the drilling is to
@@ -135,10 +136,13 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     capable = bool(predicated & more.capacity_adjectives) and \
         not any(t.tag_ == "VBD" for t in copulas)
     if auxiliaries & vocab.possible_auxiliaries or entitled or capable or \
-            completing & (words.uncertainty_governors | more.deliberation_verbs):
+            completing & (words.uncertainty_governors | more.deliberation_verbs) or \
+            (_wished_tried_or_feared(completing, predicated, auxiliaries) and
+             not _carried_out(links)) or _generic(verb):
         return Factuality.POSSIBLE
     asked = "to" in auxiliaries and bool(completing & words.request_verbs)
-    if auxiliaries & words.normative_modals or completing & words.normative_modals or asked:
+    if auxiliaries & words.normative_modals or completing & words.normative_modals or asked \
+            or _hortative(links):
         # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
         # called to join': what someone says ought to happen ('could ask X to' stays possible).
         return Factuality.NORMATIVE
@@ -163,15 +167,129 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     findings = {t.lemma_.lower() for (t, link), below in zip(links, chain, strict=False)
                 if link == "ccomp" and t.lemma_.lower() in words.finding_verbs and
                 "to" not in auxiliaries_of(below)}
-    governed_by_expectation = obliged or requested or bool(
-        (completing - findings) & (vocab.expect_words | words.subject_control_plans)) or \
-        bool(predicated & more.plan_adjectives)
+    governed_by_expectation = (obliged or requested or bool(
+        (completing - findings) & (vocab.expect_words | words.subject_control_plans)) or
+        bool(predicated & more.plan_adjectives)) and not _carried_out(links)
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
     if headline_infinitive or purpose or planned or auxiliaries & vocab.future_auxiliaries or \
-            governed_by_expectation or expectation_modifier:
+            governed_by_expectation or expectation_modifier or \
+            any(_future_time_clause(t) for t in clauses):
         return Factuality.EXPECTED
     return Factuality.ASSERTED
+
+
+def _infinitive_governors(links: list[tuple[Token, str]]) -> Iterator[Token]:
+    """The verbs an infinitive completes, up to the first link that is not a complement:
+    their condition is its condition ('if X were to sell', 'if he tries to sell')."""
+    for token, link in links:
+        if link != "xcomp":
+            return
+        yield token
+
+
+def _wished_tried_or_feared(completing: set[str], predicated: set[str],
+                            auxiliaries: set[str]) -> bool:
+    """'hopes to sell', 'would like to sell' (a wish), 'is trying to sell' (an attempt, its
+    outcome unsaid), 'fear to return', 'are afraid to return' (shrunk from): each may or may
+    not come about, so none is a plan ('expected') or an act ('asserted')."""
+    more = factuality_words()
+    feared = (completing | predicated) & more.fear_words
+    tried = "to" in auxiliaries and bool(completing & more.attempt_verbs)
+    return bool(completing & more.wish_words) or tried or bool(feared)
+
+
+def _generic(verb: Token) -> bool:
+    """'responses are rarely observed' (what is rare is not said to have happened) and, on a
+    present-tense verb, 'hospitals routinely treat', 'the vote is usually held': a generic or
+    habitual statement, not an act done ('often visited' in the past tense stays asserted)."""
+    more = factuality_words()
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    if adverbs & more.rarity_adverbs:
+        return True
+    finite = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+    present = any(t.tag_ in {"VBP", "VBZ"} for t in finite) and \
+        not any(t.tag_ in {"VBD", "MD"} or t.lower_ in {"has", "have"} for t in finite)
+    return present and bool(adverbs & more.habitual_adverbs)
+
+
+def _inferred(links: list[tuple[Token, str]]) -> bool:
+    """'Estimates indicate that X marched', 'results suggest X won': a clause a thing points
+    to is passed on, not stated; a person who 'suggests' proposes, judged elsewhere."""
+    inferring = factuality_words().inference_verbs
+    return any(link == "ccomp" and _lemma(t) in inferring and any(
+        c.dep_ == "nsubj" and c.pos_ not in {"PRON", "PROPN"} and c.ent_type_ != "PERSON"
+        for c in t.children) for t, link in links)
+
+
+def _hortative(links: list[tuple[Token, str]]) -> bool:
+    """'Let the committees get to work': a bare imperative 'let' (no subject, no auxiliary)
+    says what ought to happen; 'the law let him buy it' is a permission, judged elsewhere.
+    'It is time for X to unite': an infinitive on 'time' after a copula is a call too."""
+    if not links or links[0][1] not in {"ccomp", "xcomp", "relcl", "acl"}:
+        return False
+    governor = links[0][0]
+    if links[0][1] in {"relcl", "acl"}:
+        return governor.dep_ == "attr" and \
+            governor.lemma_.lower() in factuality_words().hortative_nouns and \
+            "to" in auxiliaries_of(*(c for c in governor.children if c.dep_ == links[0][1]))
+    return governor.lemma_.lower() in factuality_words().hortative_verbs and \
+        governor.tag_ == "VB" and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in governor.children)
+
+
+def _carried_out(links: list[tuple[Token, str]]) -> bool:
+    """'decided to cancel the rally and did (so)', 'had planned to, and it did': the plan verb
+    has a sibling pro-verb in the past with nothing of its own to do (a pronoun subject at
+    most), so the plan was carried out."""
+    doers = factuality_words().carried_out_verbs
+    return any(c.dep_ == "conj" and c.lemma_.lower() in doers and c.tag_ == "VBD" and
+               not any(g.dep_ in {"dobj", "xcomp", "ccomp"} or
+                       (g.dep_ == "nsubj" and g.pos_ != "PRON") for g in c.children)
+               for t, link in links if link in {"xcomp", "ccomp"} for c in t.children)
+
+
+def _future_time_clause(verb: Token) -> bool:
+    """'when they leave', 'once it is finished', 'until he returns': an adverbial clause in
+    the present tense under a time conjunction speaks of what is to come (or what usually
+    happens), not of an act done."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = factuality_words().future_time_marks
+    if not any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks and c.i < verb.i
+               for c in verb.children):
+        return False
+    finite = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+    return any(t.tag_ in {"VBP", "VBZ"} for t in finite) and \
+        not any(t.tag_ in {"VBD", "MD"} or t.lower_ in {"has", "have"} for t in finite)
+
+
+def light_factuality(light: Token, noun: Token, vocab: RelationVocabulary) -> Factuality:
+    """How sure an event said with a noun under a light verb is: as sure as the light verb,
+    except that a planned, scheduled, arranged or ordered deed is still to come ('planned a
+    visit'), and so is the announcer's own announced deed ('announced a withdrawal'; not
+    'announced the resignation of X', someone else's, nor 'announced the discovery of X',
+    found before it was told). 'Made an attempt at a landing' stays as sure as the light
+    verb: the one judged row of it was right as asserted (the plane did land)."""
+    factuality = judge_factuality(light, vocab)
+    if factuality is not Factuality.ASSERTED:
+        return factuality
+    more = factuality_words()
+    lemma = _lemma(light)
+    if lemma in more.prospective_light_verbs or (
+            lemma in more.announcing_light_verbs and _own_deed(noun) and
+            noun.lemma_.lower() not in more.announced_outcome_nouns):
+        return Factuality.EXPECTED
+    return factuality
+
+
+def _own_deed(noun: Token) -> bool:
+    """'announced a withdrawal': nothing on the noun names its doer, so the announcer tells
+    of a deed of its own to come; 'announced the resignation of X' or 'announced his
+    resignation in 1995' names whose deed it was, and is told as done (the one judged row
+    of the latter was right as asserted)."""
+    return not any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "poss"
+                   for c in noun.children)
 
 
 def _degree(verb: Token, links: list[tuple[Token, str]]) -> str:

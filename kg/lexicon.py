@@ -109,6 +109,19 @@ class FactualityWords(BaseModel):
     lemma_corrections: dict[str, str] = Field(default_factory=dict)
     excess_degrees: frozenset[str] = frozenset()
     sufficient_degrees: frozenset[str] = frozenset()
+    wish_words: frozenset[str] = frozenset()
+    attempt_verbs: frozenset[str] = frozenset()
+    fear_words: frozenset[str] = frozenset()
+    hortative_verbs: frozenset[str] = frozenset()
+    hortative_nouns: frozenset[str] = frozenset()
+    inference_verbs: frozenset[str] = frozenset()
+    prospective_light_verbs: frozenset[str] = frozenset()
+    announcing_light_verbs: frozenset[str] = frozenset()
+    announced_outcome_nouns: frozenset[str] = frozenset()
+    future_time_marks: frozenset[str] = frozenset()
+    carried_out_verbs: frozenset[str] = frozenset()
+    rarity_adverbs: frozenset[str] = frozenset()
+    habitual_adverbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -269,7 +269,9 @@ def test_findings_are_held_and_rights_are_possible(text, lemma, factuality):
     ("Tom Reyes was able to sell the farm.", "sell", Factuality.ASSERTED),
     # What someone is set on or weighing is not done.
     ("Tom Reyes is determined to sell the farm.", "sell", Factuality.EXPECTED),
-    ("Tom Reyes hopes to sell the farm.", "sell", Factuality.EXPECTED),
+    # A hope is a wish, not a plan: blind judges called 'would be happy if X were to
+    # reconsider' and 'wanted to stay' read as 'expected' wrong (2 of 2 judged rows).
+    ("Tom Reyes hopes to sell the farm.", "sell", Factuality.POSSIBLE),
     ("Tom Reyes is considering selling the farm.", "selling", Factuality.POSSIBLE),
     # A claim nobody made: the negation of the speech verb leaves it open.
     ("Lena Marsh did not say that Tom Reyes sold the farm.", "sold", Factuality.POSSIBLE),
@@ -288,3 +290,68 @@ def test_questions_capacities_plans_and_unsaid_claims(nlp, text, verb, expected)
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A wish, an attempt or a fear says nothing of the outcome.
+    ("Mara Quint would like to buy the Ostby mill.", "buy", Factuality.POSSIBLE),
+    ("Mara Quint is trying to buy the Ostby mill.", "buy", Factuality.POSSIBLE),
+    ("Mara Quint sought to buy the Ostby mill.", "buy", Factuality.POSSIBLE),
+    ("Many farmers fear to return to Ostby.", "return", Factuality.POSSIBLE),
+    ("The farmers are afraid to return to Ostby.", "return", Factuality.POSSIBLE),
+    # What a condition on the clause an infinitive completes hangs on is only possible.
+    ("Mara Quint would be glad if Jon Feld were to sell the mill.", "sell",
+     Factuality.POSSIBLE),
+    # Managing to do it, or a past act beside a wish, is done.
+    ("Mara Quint managed to buy the Ostby mill.", "buy", Factuality.ASSERTED),
+    ("Mara Quint bought the Ostby mill, hoping for a profit.", "bought", Factuality.ASSERTED),
+])
+def test_wishes_attempts_and_fears_are_only_possible(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A bare imperative 'let' says what ought to happen.
+    ("Let the council approve the budget.", "approve", Factuality.NORMATIVE),
+    # A present-tense clause under 'when', 'once', 'until' is to come or habitual.
+    ("Guards search the workers when they leave the mill.", "leave", Factuality.EXPECTED),
+    ("The vote will be held once the council approves the budget.", "approves",
+     Factuality.EXPECTED),
+    ("Jon Feld left the mill when the shift ended.", "ended", Factuality.ASSERTED),
+    # A plan then carried out ('and did') happened.
+    ("The Ostby council decided to close the mill and did.", "close", Factuality.ASSERTED),
+    ("The Ostby council decided to close the mill.", "close", Factuality.EXPECTED),
+    # What is rare, or what usually happens, is no act done; a past habit is.
+    ("Such floods are rarely recorded.", "recorded", Factuality.POSSIBLE),
+    ("The Ostby council usually approves the budget in March.", "approves",
+     Factuality.POSSIBLE),
+    ("Jon Feld often visited the mill.", "visited", Factuality.ASSERTED),
+    # 'It is time for X to' calls for it; what a thing points to is passed on.
+    ("It is time for the Ostby council to approve the budget.", "approve",
+     Factuality.NORMATIVE),
+    ("Early counts indicate that Jon Feld won the vote.", "won", Factuality.REPORTED),
+    ("Jon Feld took time to visit the mill.", "visit", Factuality.EXPECTED),
+])
+def test_hortatives_future_clauses_carried_out_plans_and_generics(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    # A planned, arranged or announced deed is still to come; someone else's announced
+    # deed, or one paid or held, happened.
+    ("Jon Feld planned a visit to Ostby.", "visit", Factuality.EXPECTED),
+    ("Mara Quint arranged a meeting with Jon Feld.", "meet", Factuality.EXPECTED),
+    ("The Ostby government announced a full withdrawal from Harlow.", "withdraw",
+     Factuality.EXPECTED),
+    ("Jon Feld paid a visit to Ostby.", "visit", Factuality.ASSERTED),
+    ("The Ostby council announced the resignation of Jon Feld.", "resign", Factuality.ASSERTED),
+    ("Jon Feld announced his resignation in 1995.", "resign", Factuality.ASSERTED),
+])
+def test_what_a_light_verb_plans_or_attempts_is_not_done(text, lemma, expected):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {expected}

@@ -27,7 +27,7 @@ from kg.extract.verbal import (
     speaker_of,
     verb_lemma,
 )
-from kg.factuality import judge_factuality
+from kg.factuality import judge_factuality, light_factuality
 from kg.lexicon import EventNoun, derived_nouns, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
@@ -210,7 +210,7 @@ def _support_verb_facts(state: DocState, sentence: Sentence, light: Token, noun:
         if not same_span(subject, obj):
             yield make_fact(state, sentence, trigger, predicate=predicate, lemma=lemma,
                             subject=subject, obj=obj, rule=f"{rule}/support-{noun.lemma_.lower()}",
-                            roles=roles.roles, factuality=judge_factuality(light, vocab),
+                            roles=roles.roles, factuality=light_factuality(light, noun, vocab),
                             speaker=speaker_of(state, light, vocab))
 
 
@@ -356,7 +356,7 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         fill_subjects(state, light, subjects)
         agents += [(m, f"light-{light_lemma(noun, light)}") for m, _ in subjects.subjects]
         objects += [m for m in _prep_objects(state, light, frame.object) if m not in objects]
-        factuality = judge_factuality(light, vocab)
+        factuality = light_factuality(light, noun, vocab)
         speaker = speaker_of(state, light, vocab)
     elif clause is not None and agents:
         factuality = judge_factuality(clause, vocab)  # 'will meet Y ahead of his trip'
