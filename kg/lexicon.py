@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kg.model import Factuality
+
 
 def _data(name: str) -> dict[str, object]:
     return json.loads(resources.files("kg").joinpath(f"data/{name}").read_text("utf-8"))
@@ -257,6 +259,17 @@ class EventNouns(BaseModel):
     cancelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that keep the event their object names from happening ('cancelled his "
         "visit', 'postponed the summit'): the noun states no event."))
+    hedging_governors: dict[str, Factuality] = Field(default_factory=dict, description=(
+        "A word governing an event noun (a verb, with its preposition when the noun comes "
+        "through one; a noun with its preposition; or the noun an event noun qualifies) "
+        "that says the event is meant, feared or denied, not done ('planned a visit', 'the "
+        "threat of an attack', 'an assassination attempt') -> the factuality it gives."))
+    unrealised_modifiers: frozenset[str] = Field(default=frozenset(), description=(
+        "Adjectives that say the event the noun names did not come off ('the attempted "
+        "assassination of X', 'a foiled attack'): negated."))
+    tally_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Event nouns that, plural or counted, count units someone holds, not deeds "
+        "('Pennsylvania's 20 electoral votes', 'gave him six votes'): no event."))
 
 
 @cache

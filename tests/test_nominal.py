@@ -323,3 +323,40 @@ def test_a_request_verb_asks_for_nothing_the_noun_only_times():
     facts = [f for f in corpus.facts if f.evidence.rule.endswith("noun-interview")]
     assert facts
     assert {f.evidence.factuality for f in facts} == {Factuality.ASSERTED}
+
+
+def _factuality_of(corpus, predicate: str) -> set[Factuality]:
+    return {f.evidence.factuality for f in corpus.facts if f.predicate == predicate}
+
+
+@pytest.mark.parametrize(("text", "predicate", "expected"), [
+    ("Kirsten Dahl planned a visit to Tromsø.", "visited", Factuality.EXPECTED),
+    ("Kirsten Dahl scheduled talks with Edvin Rask.", "discussed", Factuality.EXPECTED),
+    ("The risk of an invasion of Velmar by Norland is high.", "attacked", Factuality.POSSIBLE),
+    ("Kirsten Dahl warned of an attack on Ruritania by Ostmark.", "attacked",
+     Factuality.POSSIBLE),
+    ("The attempted assassination of Ivo Marek by Tomas Ferreira failed.", "killed",
+     Factuality.NEGATED),
+])
+def test_an_event_noun_meant_feared_or_foiled_is_not_said_to_have_happened(
+        text, predicate, expected):
+    assert _factuality_of(corpus_of(text), predicate) == {expected}
+
+
+def test_an_event_noun_a_plain_light_verb_carries_stays_asserted():
+    corpus = corpus_of("Ostmark carried out an attack on Ruritania.")
+    assert _factuality_of(corpus, "attacked") == {Factuality.ASSERTED}
+
+
+def test_counted_votes_are_no_voting():
+    corpus = corpus_of("Kirsten Dahl gave Edvin Rask six electoral votes.",
+                       "Ruritania's votes went to Edvin Rask.")
+    assert not [f for f in corpus.facts if f.predicate == "voted"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenner assassin Sami Haddad died in prison.", ("Sami Haddad", "killed", "Kenner")),
+    ("Velqor founder Anna Ruiz spoke in Lyon.", ("Anna Ruiz", "founded", "Velqor")),
+])
+def test_an_agent_noun_set_as_a_title_before_a_name_makes_that_person_the_doer(text, expected):
+    assert expected in triples(corpus_of(text))

@@ -53,8 +53,9 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                 token.head.lower_ == "among":
             yield from _among_the_fallen(state, sentence, token, vocab)
             continue
-        if token.pos_ not in {"NOUN", "PROPN"} or token.i in state.mention_at:
-            continue
+        if (token.pos_ not in {"NOUN", "PROPN"} and token.dep_ != "compound") or \
+                token.i in state.mention_at:
+            continue  # (a compound is a noun, whatever the tagger says: 'Marek assassin Z')
         lemma = token.lemma_.lower()
         if any(f"{c.lower_} {lemma}" in lexicon.other_senses for c in token.children
                if c.dep_ in {"amod", "compound"}):
@@ -124,6 +125,8 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     primary elections in six states', 'gave a speech in Oslo') and the noun has no
     participant to state it with, the support verb states it after all, with the noun as
     its object: the event is not lost."""
+    if _tally(noun):
+        return  # 'giving him six electoral votes': no one voted, nothing was given
     facts = list(_event_noun_facts(state, sentence, noun, frame, vocab,
                                    patient_possessive=patient_possessive))
     yield from facts
@@ -262,6 +265,37 @@ def _requested(noun: Token) -> bool:
     return verb.pos_ == "VERB" and light_lemma(noun, verb) in event_nouns().requesting_verbs
 
 
+def _hedged(noun: Token) -> Factuality | None:
+    """The factuality a word governing the noun gives its event, when that word says the
+    event is meant, feared or denied rather than done (``hedging_governors``): 'planned a
+    visit to X', 'feared an attack on Y', 'the threat of an invasion of Y', 'an
+    assassination attempt'; and 'negated' for an event the noun's own adjective says did not
+    come off ('the attempted assassination of X'). None when nothing hedges it."""
+    lexicon = event_nouns()
+    if any(c.lower_ in lexicon.unrealised_modifiers for c in noun.children if c.dep_ == "amod"):
+        return Factuality.NEGATED
+    head = _first_conjunct(noun)
+    governor = head.head
+    if head.dep_ == "pobj" and governor.dep_ == "prep":
+        word = governor.head
+        key = light_lemma(noun, word) if word.pos_ in {"VERB", "AUX"} else \
+            f"{word.lemma_.lower()} {governor.lower_}"
+    elif head.dep_ in {"dobj", "attr"} and governor.pos_ in {"VERB", "AUX"}:
+        key = verb_lemma(governor)
+    elif head.dep_ == "compound" and governor.pos_ == "NOUN":
+        key = governor.lemma_.lower()  # 'an assassination attempt', 'a coup plot'
+    else:
+        return None
+    return lexicon.hedging_governors.get(key)
+
+
+def _tally(noun: Token) -> bool:
+    """Whether an event noun counts units held rather than deeds ('Pennsylvania's 20
+    electoral votes', 'gave him six more votes'): a ``tally_nouns`` word, plural or counted."""
+    return noun.lemma_.lower() in event_nouns().tally_nouns and (
+        noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in noun.children))
+
+
 def _timed_clause(noun: Token) -> Token | None:
     """The verb a noun times through a preposition ('received during a visit', 'after talks
     with Y, X said', 'ahead of the summit'), or None."""
@@ -292,8 +326,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                       vocab: RelationVocabulary, *, patient_possessive: bool) -> Iterator[Fact]:
     spec = vocab.spec(frame.verb)
     if spec is None or (noun.dep_ in {"dobj", "nsubjpass"} and
-                        verb_lemma(noun.head) in event_nouns().cancelling_verbs):
-        return  # 'cancelled his visit': no visit
+                        verb_lemma(noun.head) in event_nouns().cancelling_verbs) or _tally(noun):
+        return  # 'cancelled his visit': no visit; 'his 20 votes': no voting
     agents: list[tuple[Mention, str]] = []
     objects: list[Mention] = []
     named_objects = list(_prep_objects(state, noun, frame.object))
@@ -367,6 +401,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     elif any(c.lower_ in REPORTED_MODIFIERS for c in noun.children if c.dep_ == "amod") or (
             court is not None and verb_lemma(court) in vocab.hedge_verbs):
         factuality = Factuality.REPORTED
+    if factuality is Factuality.ASSERTED and (hedged := _hedged(noun)) is not None:
+        factuality = hedged  # 'planned a visit to X', 'the threat of an attack on Y'
     if not objects and len(agents) >= 2 and (spec.predicate in vocab.symmetric_predicates or (
             "between" in frame.agent and len(by_agents) >= 2)):
         # 'talks between X and Y', 'the meeting of X, Y and Z': each met each other one
@@ -439,6 +475,13 @@ def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
                    and (m := state.mention_at.get(c.i)) is not None]
     objects = [m for c in noun.children if c.dep_ == "poss"
                and (m := referent(state, c)) is not None]
+    if noun.dep_ == "compound" and (m := state.mention_at.get(noun.head.i)) is not None:
+        # 'Kessler assassin Z', 'Orion founder Z': the noun stands as a title before the
+        # doer's name, and a name before the noun is what was done to
+        people.append(m)
+        objects += [o for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+                    and (o := state.mention_at.get(c.i)) is not None and o.type in NAMED
+                    and o is not m]
     objects += list(_prep_objects(state, noun, frame.object))
     trigger = noun.doc[noun.i:noun.i + 1]
     for person in people:
