@@ -267,6 +267,15 @@ class EventNouns(BaseModel):
     unrealised_modifiers: frozenset[str] = Field(default=frozenset(), description=(
         "Adjectives that say the event the noun names did not come off ('the attempted "
         "assassination of X', 'a foiled attack'): negated."))
+    penalty_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of a charge or a punishment a deed noun completes ('a life sentence for the "
+        "murder of X', 'a charge of murder in the killing of Y')."))
+    penalty_verbs: dict[str, Factuality] = Field(default_factory=dict, description=(
+        "Verbs whose subject bears a penalty noun ('is serving a sentence for', 'faces "
+        "charges in') -> how surely that holds the subject to the deed."))
+    suspect_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns for one held to a deed ('Z, the suspect in the shooting of Y'): the person "
+        "they name did the deed the noun's 'in'/'for' phrase names, as reported."))
     tally_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Event nouns that, plural or counted, count units someone holds, not deeds "
         "('Pennsylvania's 20 electoral votes', 'gave him six votes'): no event."))

@@ -360,3 +360,23 @@ def test_counted_votes_are_no_voting():
 ])
 def test_an_agent_noun_set_as_a_title_before_a_name_makes_that_person_the_doer(text, expected):
     assert expected in triples(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sami Haddad is serving a life sentence for the assassination of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "asserted")),
+    ("Sami Haddad received a ten-year sentence for the killing of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "asserted")),
+    ("Sami Haddad was indicted on a charge of murder in the assassination of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "reported")),
+    ("Sami Haddad, the only suspect in Kenner's assassination, fled.",
+     ("Sami Haddad", "Kenner", "reported")),
+    ("Sami Haddad is a suspect in the murder of Edda Brun.",
+     ("Sami Haddad", "Edda Brun", "reported")),
+])
+def test_who_bears_a_penalty_or_a_suspicion_for_a_deed_did_it_as_far_as_it_says(text, expected):
+    assert expected in _killings(text)
+
+
+def test_a_sentence_that_is_no_penalty_holds_no_one_to_a_deed():
+    assert not _killings("Edda Brun wrote a sentence about the murder of Rob Kenner.")

@@ -110,6 +110,49 @@ def _accusing_verb(noun: Token) -> Token | None:
     return verb if verb_lemma(verb) in load_vocabulary().accusing_verbs else None
 
 
+def _penalty_verb(noun: Token) -> Token | None:
+    """The verb of the penalty or the charge a deed noun completes ('is serving a life
+    sentence for the murder of X', 'was indicted on a charge of murder in the killing of Y',
+    'faces charges in the shooting of Y'): a verb of the courts (``accusing_verbs``), or one
+    whose subject bears the penalty (``penalty_verbs``); else None. A later conjunct ('for
+    the torture and murder of X') completes it as the first does."""
+    noun = _first_conjunct(noun)
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ACCUSING_PREPS:
+        return None
+    penalty = noun.head.head
+    if penalty.pos_ == "VERB":  # 'received a sentence for the killing': 'for' on the verb
+        penalty = next((c for c in penalty.children if c.dep_ == "dobj"), penalty)
+    if penalty.lemma_.lower() not in event_nouns().penalty_nouns:
+        return None
+    if penalty.dep_ == "dobj":
+        verb = penalty.head
+    elif penalty.dep_ == "pobj" and penalty.head.dep_ == "prep":
+        verb = penalty.head.head
+    else:
+        return None
+    lemma = verb_lemma(verb)
+    known = lemma in load_vocabulary().accusing_verbs or lemma in event_nouns().penalty_verbs
+    return verb if verb.pos_ == "VERB" and known else None
+
+
+def _held_to(state: DocState, court: Token) -> list[Mention]:
+    """Whom a verb of the courts holds to a deed ('charged X'), or who bears the penalty a
+    ``penalty_verbs`` verb names ('X is serving a sentence')."""
+    if verb_lemma(court) in load_vocabulary().accusing_verbs:
+        return accused_of(state, court)
+    subjects = Frame()
+    fill_subjects(state, court, subjects)
+    return [m for m, _ in subjects.subjects if m.type is EntityType.PERSON]
+
+
+def _only_accused(court: Token, vocab: RelationVocabulary) -> bool:
+    """Whether the verb that holds someone to a deed only accuses ('charged', 'faces
+    charges') rather than finds ('convicted', 'is serving a sentence')."""
+    lemma = verb_lemma(court)
+    return lemma in vocab.hedge_verbs or \
+        event_nouns().penalty_verbs.get(lemma) is Factuality.REPORTED
+
+
 def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Iterator[Mention]:
     for prep in (c for c in head.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -358,11 +401,17 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         noun.lemma_.lower() in event_nouns().clause_doer_nouns else None
     if clause is not None:
         agents += [(m, "noun-clause-subject") for m in _clause_doers(state, clause)]
-    court = _accusing_verb(noun) if not agents else None
+    court = (_accusing_verb(noun) or _penalty_verb(noun)) if not agents else None
     if court is not None:
-        # 'charged in the slaying of Y', 'X, suspected of the assassination of Y': the one
-        # held to it is the doer; reported unless it is a verdict
-        agents += [(m, f"noun-accused-{verb_lemma(court)}") for m in accused_of(state, court)]
+        # 'charged in the slaying of Y', 'X, suspected of the assassination of Y', 'X is
+        # serving a sentence for the murder of Y': the one held to it is the doer; reported
+        # unless it is a verdict
+        agents += [(m, f"noun-accused-{verb_lemma(court)}") for m in _held_to(state, court)]
+    suspect = _suspect_noun(noun) if not agents else None
+    if suspect is not None:
+        # 'Z, the suspect in the shooting of Y': Z did it, as those who suspect Z say
+        agents += [(m, f"noun-suspect-{suspect.lemma_.lower()}")
+                   for m in _named_by(state, suspect) if m.type is EntityType.PERSON]
     circumstances = Frame()
     for child in noun.children:
         if child.dep_ == "prep":
@@ -398,8 +447,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         factuality = Factuality.NORMATIVE  # 'called for the resignation of X': not done
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
         factuality = Factuality.EXPECTED
-    elif any(c.lower_ in REPORTED_MODIFIERS for c in noun.children if c.dep_ == "amod") or (
-            court is not None and verb_lemma(court) in vocab.hedge_verbs):
+    elif any(c.lower_ in REPORTED_MODIFIERS for c in noun.children if c.dep_ == "amod") or \
+            suspect is not None or (court is not None and _only_accused(court, vocab)):
         factuality = Factuality.REPORTED
     if factuality is Factuality.ASSERTED and (hedged := _hedged(noun)) is not None:
         factuality = hedged  # 'planned a visit to X', 'the threat of an attack on Y'
@@ -459,12 +508,9 @@ def _reciprocal_nominal(state: DocState, sentence: Sentence, noun: Token, predic
                                 roles=roles, factuality=factuality, speaker=speaker)
 
 
-def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
-                vocab: RelationVocabulary) -> Iterator[Fact]:
-    """"Kessler's assassin, Z", 'Z, the founder of X', 'Z is the founder of X'."""
-    spec = vocab.spec(frame.verb)
-    if spec is None:
-        return
+def _named_by(state: DocState, noun: Token) -> list[Mention]:
+    """The names a person noun stands for: in apposition ('Z, the founder of X'; 'the
+    suspect, Z') or as the complement of the name's copula ('Z is the founder of X')."""
     people: list[Mention] = []
     if noun.dep_ == "appos" and (m := state.mention_at.get(noun.head.i)) is not None:
         people.append(m)
@@ -473,6 +519,27 @@ def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     if noun.dep_ == "attr":
         people += [m for c in noun.head.children if c.dep_ == "nsubj"
                    and (m := state.mention_at.get(c.i)) is not None]
+    return people
+
+
+def _suspect_noun(noun: Token) -> Token | None:
+    """The noun of a suspect a deed noun completes ('Z, the suspect in the shooting of Y',
+    'Z, a defendant in the killing of Y'), from ``suspect_nouns``; else None."""
+    head = _first_conjunct(noun)
+    if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ not in {"in", "for"}:
+        return None
+    suspect = head.head.head
+    return suspect if suspect.pos_ == "NOUN" and \
+        suspect.lemma_.lower() in event_nouns().suspect_nouns else None
+
+
+def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
+                vocab: RelationVocabulary) -> Iterator[Fact]:
+    """"Kessler's assassin, Z", 'Z, the founder of X', 'Z is the founder of X'."""
+    spec = vocab.spec(frame.verb)
+    if spec is None:
+        return
+    people = _named_by(state, noun)
     objects = [m for c in noun.children if c.dep_ == "poss"
                and (m := referent(state, c)) is not None]
     if noun.dep_ == "compound" and (m := state.mention_at.get(noun.head.i)) is not None:
