@@ -276,6 +276,9 @@ class EventNouns(BaseModel):
     suspect_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Nouns for one held to a deed ('Z, the suspect in the shooting of Y'): the person "
         "they name did the deed the noun's 'in'/'for' phrase names, as reported."))
+    held_deaths: dict[str, str] = Field(default_factory=dict, description=(
+        "Nouns of a death -> the verb of the deed when the courts or the police hold someone "
+        "to it ('charged in the death of X': he killed X, as charged)."))
     tally_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Event nouns that, plural or counted, count units someone holds, not deeds "
         "('Pennsylvania's 20 electoral votes', 'gave him six votes'): no event."))

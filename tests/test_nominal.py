@@ -380,3 +380,24 @@ def test_who_bears_a_penalty_or_a_suspicion_for_a_deed_did_it_as_far_as_it_says(
 
 def test_a_sentence_that_is_no_penalty_holds_no_one_to_a_deed():
     assert not _killings("Edda Brun wrote a sentence about the murder of Rob Kenner.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sami Haddad was convicted of first-degree murder in the death of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "asserted")),
+    ("Sami Haddad was charged with manslaughter in the death of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "reported")),
+])
+def test_a_death_the_courts_hold_someone_to_is_his_killing(text, expected):
+    assert expected in _killings(text)
+
+
+def test_a_death_no_one_is_held_to_is_no_killing():
+    assert not _killings("Edda Brun mourned the death of Rob Kenner.")
+    assert not _killings("Police arrested Sami Haddad after the death of Rob Kenner.")
+
+
+def test_a_possessive_on_the_name_after_an_agent_noun_title_is_what_was_done_to():
+    corpus = corpus_of("In another scene, Senator Rob Kenner's assassin Sami Haddad climbs "
+                       "the stairs.")
+    assert ("Sami Haddad", "killed", "Rob Kenner") in triples(corpus)

@@ -145,6 +145,36 @@ def _held_to(state: DocState, court: Token) -> list[Mention]:
     return [m for m, _ in subjects.subjects if m.type is EntityType.PERSON]
 
 
+def _death_held_against(state: DocState, sentence: Sentence, noun: Token,
+                        vocab: RelationVocabulary) -> list[Fact]:
+    """A death the courts or the police hold someone to is a killing by him ('charged in the
+    death of X', 'convicted of murder in the death of X', 'is serving a sentence for the
+    death of X'): ``held_deaths`` names the nouns and the verb of the deed. The death itself
+    ('X died') is the noun's own fact."""
+    verb = event_nouns().held_deaths.get(noun.lemma_.lower())
+    spec = vocab.spec(verb) if verb is not None else None
+    if spec is None:
+        return []
+    court = _accusing_verb(noun) or _penalty_verb(noun)
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
+        noun.head.lower_ in {"in", "for", "over"} else None
+    if court is None and head is not None and head.pos_ == "NOUN":
+        court = _accusing_verb(head) or _penalty_verb(head)  # 'murder in the death of X'
+    if court is None:
+        return []
+    victims = list(_prep_objects(state, noun, ("of",)))
+    victims += [m for c in noun.children if c.dep_ == "poss"
+                and (m := referent(state, c, possessive=True)) is not None]
+    factuality = Factuality.REPORTED if _only_accused(court, vocab) else Factuality.ASSERTED
+    trigger = noun.doc[noun.i:noun.i + 1]
+    return [make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=verb,
+                      subject=accused, obj=victim,
+                      rule=f"noun-accused-{verb_lemma(court)}/noun-{noun.lemma_.lower()}",
+                      roles=(), factuality=factuality)
+            for accused in _held_to(state, court) for victim in victims
+            if victim.type is EntityType.PERSON and not same_span(accused, victim)]
+
+
 def _only_accused(court: Token, vocab: RelationVocabulary) -> bool:
     """Whether the verb that holds someone to a deed only accuses ('charged', 'faces
     charges') rather than finds ('convicted', 'is serving a sentence')."""
@@ -172,6 +202,7 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
         return  # 'giving him six electoral votes': no one voted, nothing was given
     facts = list(_event_noun_facts(state, sentence, noun, frame, vocab,
                                    patient_possessive=patient_possessive))
+    facts += _death_held_against(state, sentence, noun, vocab)
     yield from facts
     light = light_verb(noun)
     if facts or light is None or light_lemma(noun, light) not in event_nouns().support_verbs or \
@@ -549,6 +580,9 @@ def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
         objects += [o for c in noun.children if c.dep_ == "compound" and c.i < noun.i
                     and (o := state.mention_at.get(c.i)) is not None and o.type in NAMED
                     and o is not m]
+        # "Garfield's assassin Charles Guiteau": the parser hangs the possessive on the name
+        objects += [o for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i
+                    and (o := referent(state, c)) is not None and o is not m]
     objects += list(_prep_objects(state, noun, frame.object))
     trigger = noun.doc[noun.i:noun.i + 1]
     for person in people:
