@@ -401,3 +401,10 @@ def test_a_possessive_on_the_name_after_an_agent_noun_title_is_what_was_done_to(
     corpus = corpus_of("In another scene, Senator Rob Kenner's assassin Sami Haddad climbs "
                        "the stairs.")
     assert ("Sami Haddad", "killed", "Rob Kenner") in triples(corpus)
+
+
+def test_counted_deaths_a_place_has_are_no_death_of_the_place():
+    corpus = corpus_of("Ruritania had 500 deaths from the flu.",
+                       "Edda Brun made her return to Ruritania.")
+    assert not [f for f in corpus.facts if f.predicate == "died"]
+    assert ("Edda Brun", "traveledTo", "Ruritania") in triples(corpus)

@@ -366,8 +366,12 @@ def _hedged(noun: Token) -> Factuality | None:
 def _tally(noun: Token) -> bool:
     """Whether an event noun counts units held rather than deeds ('Pennsylvania's 20
     electoral votes', 'gave him six more votes'): a ``tally_nouns`` word, plural or counted."""
-    return noun.lemma_.lower() in event_nouns().tally_nouns and (
-        noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in noun.children))
+    return noun.lemma_.lower() in event_nouns().tally_nouns and _counted(noun)
+
+
+def _counted(noun: Token) -> bool:
+    """Whether a noun is plural or counted ('deaths', '55,000 deaths', 'six votes')."""
+    return noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _timed_clause(noun: Token) -> Token | None:
@@ -495,8 +499,10 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         # "Kest's resignation", 'announced his death', 'after his arrival in Oslo': the event
         # with its one participant, as 'Kest resigned' would say it. Whoever announces or
         # mourns a death did not die.
+        # 'X had 55,000 deaths': counted events a light verb's subject has are where they
+        # happened, not who underwent them
         doers = possessed or by_agents or (
-            [m for m, _ in agents] if light is not None and
+            [m for m, _ in agents] if light is not None and not _counted(noun) and
             light_lemma(noun, light) in event_nouns().support_verbs else [])
         for one in doers:
             if one.type in NAMED:
