@@ -279,6 +279,10 @@ class EventNouns(BaseModel):
     held_deaths: dict[str, str] = Field(default_factory=dict, description=(
         "Nouns of a death -> the verb of the deed when the courts or the police hold someone "
         "to it ('charged in the death of X': he killed X, as charged)."))
+    organisation_doers: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of ``patient_possessive`` whose possessive, when it names an organisation, "
+        "does the deed ('the party's nomination'), as a person's undergoes it ('Berg's "
+        "nomination')."))
     tally_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Event nouns that, plural or counted, count units someone holds, not deeds "
         "('Pennsylvania's 20 electoral votes', 'gave him six votes'): no event."))

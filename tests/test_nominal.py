@@ -408,3 +408,10 @@ def test_counted_deaths_a_place_has_are_no_death_of_the_place():
                        "Edda Brun made her return to Ruritania.")
     assert not [f for f in corpus.facts if f.predicate == "died"]
     assert ("Edda Brun", "traveledTo", "Ruritania") in triples(corpus)
+
+
+def test_an_organisations_possessive_on_a_nomination_is_who_nominates():
+    corpus = corpus_of("Ola Lind won the Velqor Party's nomination for the seat.",
+                       "Ola Lind's nomination surprised the Velqor Party.")
+    nominated = {f.subject.entity_id for f in corpus.facts if f.predicate == "nominated"}
+    assert nominated == {"person/ola-lind"}

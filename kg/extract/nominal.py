@@ -412,7 +412,11 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     possessed = [m for c in noun.children if c.dep_ == "poss"
                  and (m := referent(state, c, possessive=True)) is not None]
     if patient_possessive and not named_objects:
-        objects += possessed  # "Navalny's arrest": he was arrested
+        # "Navalny's arrest": he was arrested; but 'the party's nomination': it nominates
+        acting = [m for m in possessed if m.type is EntityType.ORGANIZATION and
+                  noun.lemma_.lower() in event_nouns().organisation_doers]
+        objects += [m for m in possessed if m not in acting]
+        agents += [(m, "noun-possessive") for m in acting]
     else:
         agents += [(m, "noun-possessive") for m in possessed]  # "X's arrest of Y", 'its attack'
     by_agents = list(_prep_objects(state, noun, frame.agent))
