@@ -404,8 +404,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                       vocab: RelationVocabulary, *, patient_possessive: bool) -> Iterator[Fact]:
     spec = vocab.spec(frame.verb)
     if spec is None or (noun.dep_ in {"dobj", "nsubjpass"} and
-                        verb_lemma(noun.head) in event_nouns().cancelling_verbs) or _tally(noun):
-        return  # 'cancelled his visit': no visit; 'his 20 votes': no voting
+                        verb_lemma(noun.head) in event_nouns().cancelling_verbs):
+        return  # 'cancelled his visit': no visit
     agents: list[tuple[Mention, str]] = []
     objects: list[Mention] = []
     named_objects = list(_prep_objects(state, noun, frame.object))
