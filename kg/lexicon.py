@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kg.model import Factuality
+
 
 def _data(name: str) -> dict[str, object]:
     return json.loads(resources.files("kg").joinpath(f"data/{name}").read_text("utf-8"))
@@ -271,6 +273,33 @@ class EventNouns(BaseModel):
     cancelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that keep the event their object names from happening ('cancelled his "
         "visit', 'postponed the summit'): the noun states no event."))
+    hedging_governors: dict[str, Factuality] = Field(default_factory=dict, description=(
+        "A word governing an event noun (a verb, with its preposition when the noun comes "
+        "through one; a noun with its preposition; or the noun an event noun qualifies) "
+        "that says the event is meant, feared or denied, not done ('planned a visit', 'the "
+        "threat of an attack', 'an assassination attempt') -> the factuality it gives."))
+    unrealised_modifiers: frozenset[str] = Field(default=frozenset(), description=(
+        "Adjectives that say the event the noun names did not come off ('the attempted "
+        "assassination of X', 'a foiled attack'): negated."))
+    penalty_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of a charge or a punishment a deed noun completes ('a life sentence for the "
+        "murder of X', 'a charge of murder in the killing of Y')."))
+    penalty_verbs: dict[str, Factuality] = Field(default_factory=dict, description=(
+        "Verbs whose subject bears a penalty noun ('is serving a sentence for', 'faces "
+        "charges in') -> how surely that holds the subject to the deed."))
+    suspect_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns for one held to a deed ('Z, the suspect in the shooting of Y'): the person "
+        "they name did the deed the noun's 'in'/'for' phrase names, as reported."))
+    held_deaths: dict[str, str] = Field(default_factory=dict, description=(
+        "Nouns of a death -> the verb of the deed when the courts or the police hold someone "
+        "to it ('charged in the death of X': he killed X, as charged)."))
+    organisation_doers: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of ``patient_possessive`` whose possessive, when it names an organisation, "
+        "does the deed ('the party's nomination'), as a person's undergoes it ('Berg's "
+        "nomination')."))
+    tally_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Event nouns that, plural or counted, count units someone holds, not deeds "
+        "('Pennsylvania's 20 electoral votes', 'gave him six votes'): no event."))
 
 
 @cache

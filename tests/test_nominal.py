@@ -323,3 +323,95 @@ def test_a_request_verb_asks_for_nothing_the_noun_only_times():
     facts = [f for f in corpus.facts if f.evidence.rule.endswith("noun-interview")]
     assert facts
     assert {f.evidence.factuality for f in facts} == {Factuality.ASSERTED}
+
+
+def _factuality_of(corpus, predicate: str) -> set[Factuality]:
+    return {f.evidence.factuality for f in corpus.facts if f.predicate == predicate}
+
+
+@pytest.mark.parametrize(("text", "predicate", "expected"), [
+    ("Kirsten Dahl planned a visit to Tromsø.", "visited", Factuality.EXPECTED),
+    ("Kirsten Dahl scheduled talks with Edvin Rask.", "discussed", Factuality.EXPECTED),
+    ("The risk of an invasion of Velmar by Norland is high.", "attacked", Factuality.POSSIBLE),
+    ("Kirsten Dahl warned of an attack on Ruritania by Ostmark.", "attacked",
+     Factuality.POSSIBLE),
+    ("The attempted assassination of Ivo Marek by Tomas Ferreira failed.", "killed",
+     Factuality.NEGATED),
+])
+def test_an_event_noun_meant_feared_or_foiled_is_not_said_to_have_happened(
+        text, predicate, expected):
+    assert _factuality_of(corpus_of(text), predicate) == {expected}
+
+
+def test_an_event_noun_a_plain_light_verb_carries_stays_asserted():
+    corpus = corpus_of("Ostmark carried out an attack on Ruritania.")
+    assert _factuality_of(corpus, "attacked") == {Factuality.ASSERTED}
+
+
+def test_counted_votes_are_no_voting():
+    corpus = corpus_of("Kirsten Dahl gave Edvin Rask six electoral votes.",
+                       "Ruritania's votes went to Edvin Rask.")
+    assert not [f for f in corpus.facts if f.predicate == "voted"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenner assassin Sami Haddad died in prison.", ("Sami Haddad", "killed", "Kenner")),
+    ("Velqor founder Anna Ruiz spoke in Lyon.", ("Anna Ruiz", "founded", "Velqor")),
+])
+def test_an_agent_noun_set_as_a_title_before_a_name_makes_that_person_the_doer(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sami Haddad is serving a life sentence for the assassination of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "asserted")),
+    ("Sami Haddad received a ten-year sentence for the killing of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "asserted")),
+    ("Sami Haddad was indicted on a charge of murder in the assassination of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "reported")),
+    ("Sami Haddad, the only suspect in Kenner's assassination, fled.",
+     ("Sami Haddad", "Kenner", "reported")),
+    ("Sami Haddad is a suspect in the murder of Edda Brun.",
+     ("Sami Haddad", "Edda Brun", "reported")),
+])
+def test_who_bears_a_penalty_or_a_suspicion_for_a_deed_did_it_as_far_as_it_says(text, expected):
+    assert expected in _killings(text)
+
+
+def test_a_sentence_that_is_no_penalty_holds_no_one_to_a_deed():
+    assert not _killings("Edda Brun wrote a sentence about the murder of Rob Kenner.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sami Haddad was convicted of first-degree murder in the death of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "asserted")),
+    ("Sami Haddad was charged with manslaughter in the death of Rob Kenner.",
+     ("Sami Haddad", "Rob Kenner", "reported")),
+])
+def test_a_death_the_courts_hold_someone_to_is_his_killing(text, expected):
+    assert expected in _killings(text)
+
+
+def test_a_death_no_one_is_held_to_is_no_killing():
+    assert not _killings("Edda Brun mourned the death of Rob Kenner.")
+    assert not _killings("Police arrested Sami Haddad after the death of Rob Kenner.")
+
+
+def test_a_possessive_on_the_name_after_an_agent_noun_title_is_what_was_done_to():
+    corpus = corpus_of("In another scene, Senator Rob Kenner's assassin Sami Haddad climbs "
+                       "the stairs.")
+    assert ("Sami Haddad", "killed", "Rob Kenner") in triples(corpus)
+
+
+def test_counted_deaths_a_place_has_are_no_death_of_the_place():
+    corpus = corpus_of("Ruritania had 500 deaths from the flu.",
+                       "Edda Brun made her return to Ruritania.")
+    assert not [f for f in corpus.facts if f.predicate == "died"]
+    assert ("Edda Brun", "traveledTo", "Ruritania") in triples(corpus)
+
+
+def test_an_organisations_possessive_on_a_nomination_is_who_nominates():
+    corpus = corpus_of("Ola Lind won the Velqor Party's nomination for the seat.",
+                       "Ola Lind's nomination surprised the Velqor Party.")
+    nominated = {f.subject.entity_id for f in corpus.facts if f.predicate == "nominated"}
+    assert nominated == {"person/ola-lind"}

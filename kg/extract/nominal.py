@@ -53,8 +53,9 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                 token.head.lower_ == "among":
             yield from _among_the_fallen(state, sentence, token, vocab)
             continue
-        if token.pos_ not in {"NOUN", "PROPN"} or token.i in state.mention_at:
-            continue
+        if (token.pos_ not in {"NOUN", "PROPN"} and token.dep_ != "compound") or \
+                token.i in state.mention_at:
+            continue  # (a compound is a noun, whatever the tagger says: 'Marek assassin Z')
         lemma = token.lemma_.lower()
         if any(f"{c.lower_} {lemma}" in lexicon.other_senses for c in token.children
                if c.dep_ in {"amod", "compound"}):
@@ -109,6 +110,79 @@ def _accusing_verb(noun: Token) -> Token | None:
     return verb if verb_lemma(verb) in load_vocabulary().accusing_verbs else None
 
 
+def _penalty_verb(noun: Token) -> Token | None:
+    """The verb of the penalty or the charge a deed noun completes ('is serving a life
+    sentence for the murder of X', 'was indicted on a charge of murder in the killing of Y',
+    'faces charges in the shooting of Y'): a verb of the courts (``accusing_verbs``), or one
+    whose subject bears the penalty (``penalty_verbs``); else None. A later conjunct ('for
+    the torture and murder of X') completes it as the first does."""
+    noun = _first_conjunct(noun)
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ACCUSING_PREPS:
+        return None
+    penalty = noun.head.head
+    if penalty.pos_ == "VERB":  # 'received a sentence for the killing': 'for' on the verb
+        penalty = next((c for c in penalty.children if c.dep_ == "dobj"), penalty)
+    if penalty.lemma_.lower() not in event_nouns().penalty_nouns:
+        return None
+    if penalty.dep_ == "dobj":
+        verb = penalty.head
+    elif penalty.dep_ == "pobj" and penalty.head.dep_ == "prep":
+        verb = penalty.head.head
+    else:
+        return None
+    lemma = verb_lemma(verb)
+    known = lemma in load_vocabulary().accusing_verbs or lemma in event_nouns().penalty_verbs
+    return verb if verb.pos_ == "VERB" and known else None
+
+
+def _held_to(state: DocState, court: Token) -> list[Mention]:
+    """Whom a verb of the courts holds to a deed ('charged X'), or who bears the penalty a
+    ``penalty_verbs`` verb names ('X is serving a sentence')."""
+    if verb_lemma(court) in load_vocabulary().accusing_verbs:
+        return accused_of(state, court)
+    subjects = Frame()
+    fill_subjects(state, court, subjects)
+    return [m for m, _ in subjects.subjects if m.type is EntityType.PERSON]
+
+
+def _death_held_against(state: DocState, sentence: Sentence, noun: Token,
+                        vocab: RelationVocabulary) -> list[Fact]:
+    """A death the courts or the police hold someone to is a killing by him ('charged in the
+    death of X', 'convicted of murder in the death of X', 'is serving a sentence for the
+    death of X'): ``held_deaths`` names the nouns and the verb of the deed. The death itself
+    ('X died') is the noun's own fact."""
+    verb = event_nouns().held_deaths.get(noun.lemma_.lower())
+    spec = vocab.spec(verb) if verb is not None else None
+    if spec is None:
+        return []
+    court = _accusing_verb(noun) or _penalty_verb(noun)
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
+        noun.head.lower_ in {"in", "for", "over"} else None
+    if court is None and head is not None and head.pos_ == "NOUN":
+        court = _accusing_verb(head) or _penalty_verb(head)  # 'murder in the death of X'
+    if court is None:
+        return []
+    victims = list(_prep_objects(state, noun, ("of",)))
+    victims += [m for c in noun.children if c.dep_ == "poss"
+                and (m := referent(state, c, possessive=True)) is not None]
+    factuality = Factuality.REPORTED if _only_accused(court, vocab) else Factuality.ASSERTED
+    trigger = noun.doc[noun.i:noun.i + 1]
+    return [make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=verb,
+                      subject=accused, obj=victim,
+                      rule=f"noun-accused-{verb_lemma(court)}/noun-{noun.lemma_.lower()}",
+                      roles=(), factuality=factuality)
+            for accused in _held_to(state, court) for victim in victims
+            if victim.type is EntityType.PERSON and not same_span(accused, victim)]
+
+
+def _only_accused(court: Token, vocab: RelationVocabulary) -> bool:
+    """Whether the verb that holds someone to a deed only accuses ('charged', 'faces
+    charges') rather than finds ('convicted', 'is serving a sentence')."""
+    lemma = verb_lemma(court)
+    return lemma in vocab.hedge_verbs or \
+        event_nouns().penalty_verbs.get(lemma) is Factuality.REPORTED
+
+
 def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Iterator[Mention]:
     for prep in (c for c in head.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -124,8 +198,11 @@ def _event_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     primary elections in six states', 'gave a speech in Oslo') and the noun has no
     participant to state it with, the support verb states it after all, with the noun as
     its object: the event is not lost."""
+    if _tally(noun):
+        return  # 'giving him six electoral votes': no one voted, nothing was given
     facts = list(_event_noun_facts(state, sentence, noun, frame, vocab,
                                    patient_possessive=patient_possessive))
+    facts += _death_held_against(state, sentence, noun, vocab)
     yield from facts
     light = light_verb(noun)
     if facts or light is None or light_lemma(noun, light) not in event_nouns().support_verbs or \
@@ -262,6 +339,41 @@ def _requested(noun: Token) -> bool:
     return verb.pos_ == "VERB" and light_lemma(noun, verb) in event_nouns().requesting_verbs
 
 
+def _hedged(noun: Token) -> Factuality | None:
+    """The factuality a word governing the noun gives its event, when that word says the
+    event is meant, feared or denied rather than done (``hedging_governors``): 'planned a
+    visit to X', 'feared an attack on Y', 'the threat of an invasion of Y', 'an
+    assassination attempt'; and 'negated' for an event the noun's own adjective says did not
+    come off ('the attempted assassination of X'). None when nothing hedges it."""
+    lexicon = event_nouns()
+    if any(c.lower_ in lexicon.unrealised_modifiers for c in noun.children if c.dep_ == "amod"):
+        return Factuality.NEGATED
+    head = _first_conjunct(noun)
+    governor = head.head
+    if head.dep_ == "pobj" and governor.dep_ == "prep":
+        word = governor.head
+        key = light_lemma(noun, word) if word.pos_ in {"VERB", "AUX"} else \
+            f"{word.lemma_.lower()} {governor.lower_}"
+    elif head.dep_ in {"dobj", "attr"} and governor.pos_ in {"VERB", "AUX"}:
+        key = verb_lemma(governor)
+    elif head.dep_ == "compound" and governor.pos_ == "NOUN":
+        key = governor.lemma_.lower()  # 'an assassination attempt', 'a coup plot'
+    else:
+        return None
+    return lexicon.hedging_governors.get(key)
+
+
+def _tally(noun: Token) -> bool:
+    """Whether an event noun counts units held rather than deeds ('Pennsylvania's 20
+    electoral votes', 'gave him six more votes'): a ``tally_nouns`` word, plural or counted."""
+    return noun.lemma_.lower() in event_nouns().tally_nouns and _counted(noun)
+
+
+def _counted(noun: Token) -> bool:
+    """Whether a noun is plural or counted ('deaths', '55,000 deaths', 'six votes')."""
+    return noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in noun.children)
+
+
 def _timed_clause(noun: Token) -> Token | None:
     """The verb a noun times through a preposition ('received during a visit', 'after talks
     with Y, X said', 'ahead of the summit'), or None."""
@@ -300,7 +412,11 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     possessed = [m for c in noun.children if c.dep_ == "poss"
                  and (m := referent(state, c, possessive=True)) is not None]
     if patient_possessive and not named_objects:
-        objects += possessed  # "Navalny's arrest": he was arrested
+        # "Navalny's arrest": he was arrested; but 'the party's nomination': it nominates
+        acting = [m for m in possessed if m.type is EntityType.ORGANIZATION and
+                  noun.lemma_.lower() in event_nouns().organisation_doers]
+        objects += [m for m in possessed if m not in acting]
+        agents += [(m, "noun-possessive") for m in acting]
     else:
         agents += [(m, "noun-possessive") for m in possessed]  # "X's arrest of Y", 'its attack'
     by_agents = list(_prep_objects(state, noun, frame.agent))
@@ -324,11 +440,17 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         noun.lemma_.lower() in event_nouns().clause_doer_nouns else None
     if clause is not None:
         agents += [(m, "noun-clause-subject") for m in _clause_doers(state, clause)]
-    court = _accusing_verb(noun) if not agents else None
+    court = (_accusing_verb(noun) or _penalty_verb(noun)) if not agents else None
     if court is not None:
-        # 'charged in the slaying of Y', 'X, suspected of the assassination of Y': the one
-        # held to it is the doer; reported unless it is a verdict
-        agents += [(m, f"noun-accused-{verb_lemma(court)}") for m in accused_of(state, court)]
+        # 'charged in the slaying of Y', 'X, suspected of the assassination of Y', 'X is
+        # serving a sentence for the murder of Y': the one held to it is the doer; reported
+        # unless it is a verdict
+        agents += [(m, f"noun-accused-{verb_lemma(court)}") for m in _held_to(state, court)]
+    suspect = _suspect_noun(noun) if not agents else None
+    if suspect is not None:
+        # 'Z, the suspect in the shooting of Y': Z did it, as those who suspect Z say
+        agents += [(m, f"noun-suspect-{suspect.lemma_.lower()}")
+                   for m in _named_by(state, suspect) if m.type is EntityType.PERSON]
     circumstances = Frame()
     for child in noun.children:
         if child.dep_ == "prep":
@@ -364,9 +486,11 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         factuality = Factuality.NORMATIVE  # 'called for the resignation of X': not done
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
         factuality = Factuality.EXPECTED
-    elif any(c.lower_ in REPORTED_MODIFIERS for c in noun.children if c.dep_ == "amod") or (
-            court is not None and verb_lemma(court) in vocab.hedge_verbs):
+    elif any(c.lower_ in REPORTED_MODIFIERS for c in noun.children if c.dep_ == "amod") or \
+            suspect is not None or (court is not None and _only_accused(court, vocab)):
         factuality = Factuality.REPORTED
+    if factuality is Factuality.ASSERTED and (hedged := _hedged(noun)) is not None:
+        factuality = hedged  # 'planned a visit to X', 'the threat of an attack on Y'
     if not objects and len(agents) >= 2 and (spec.predicate in vocab.symmetric_predicates or (
             "between" in frame.agent and len(by_agents) >= 2)):
         # 'talks between X and Y', 'the meeting of X, Y and Z': each met each other one
@@ -379,8 +503,10 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         # "Kest's resignation", 'announced his death', 'after his arrival in Oslo': the event
         # with its one participant, as 'Kest resigned' would say it. Whoever announces or
         # mourns a death did not die.
+        # 'X had 55,000 deaths': counted events a light verb's subject has are where they
+        # happened, not who underwent them
         doers = possessed or by_agents or (
-            [m for m, _ in agents] if light is not None and
+            [m for m, _ in agents] if light is not None and not _counted(noun) and
             light_lemma(noun, light) in event_nouns().support_verbs else [])
         for one in doers:
             if one.type in NAMED:
@@ -423,12 +549,9 @@ def _reciprocal_nominal(state: DocState, sentence: Sentence, noun: Token, predic
                                 roles=roles, factuality=factuality, speaker=speaker)
 
 
-def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
-                vocab: RelationVocabulary) -> Iterator[Fact]:
-    """"Kessler's assassin, Z", 'Z, the founder of X', 'Z is the founder of X'."""
-    spec = vocab.spec(frame.verb)
-    if spec is None:
-        return
+def _named_by(state: DocState, noun: Token) -> list[Mention]:
+    """The names a person noun stands for: in apposition ('Z, the founder of X'; 'the
+    suspect, Z') or as the complement of the name's copula ('Z is the founder of X')."""
     people: list[Mention] = []
     if noun.dep_ == "appos" and (m := state.mention_at.get(noun.head.i)) is not None:
         people.append(m)
@@ -437,8 +560,39 @@ def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     if noun.dep_ == "attr":
         people += [m for c in noun.head.children if c.dep_ == "nsubj"
                    and (m := state.mention_at.get(c.i)) is not None]
+    return people
+
+
+def _suspect_noun(noun: Token) -> Token | None:
+    """The noun of a suspect a deed noun completes ('Z, the suspect in the shooting of Y',
+    'Z, a defendant in the killing of Y'), from ``suspect_nouns``; else None."""
+    head = _first_conjunct(noun)
+    if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ not in {"in", "for"}:
+        return None
+    suspect = head.head.head
+    return suspect if suspect.pos_ == "NOUN" and \
+        suspect.lemma_.lower() in event_nouns().suspect_nouns else None
+
+
+def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
+                vocab: RelationVocabulary) -> Iterator[Fact]:
+    """"Kessler's assassin, Z", 'Z, the founder of X', 'Z is the founder of X'."""
+    spec = vocab.spec(frame.verb)
+    if spec is None:
+        return
+    people = _named_by(state, noun)
     objects = [m for c in noun.children if c.dep_ == "poss"
                and (m := referent(state, c)) is not None]
+    if noun.dep_ == "compound" and (m := state.mention_at.get(noun.head.i)) is not None:
+        # 'Kessler assassin Z', 'Orion founder Z': the noun stands as a title before the
+        # doer's name, and a name before the noun is what was done to
+        people.append(m)
+        objects += [o for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+                    and (o := state.mention_at.get(c.i)) is not None and o.type in NAMED
+                    and o is not m]
+        # "Garfield's assassin Charles Guiteau": the parser hangs the possessive on the name
+        objects += [o for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i
+                    and (o := referent(state, c)) is not None and o is not m]
     objects += list(_prep_objects(state, noun, frame.object))
     trigger = noun.doc[noun.i:noun.i + 1]
     for person in people:
