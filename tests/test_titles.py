@@ -556,3 +556,11 @@ def test_a_kind_noun_with_a_name_before_it_keeps_that_name_as_holder():
     facts = labelled_triples(corpus_of(
         "Harlow Motors sued the paper. Ostin newspaper reporter Dan Pike was named."))
     assert ("Dan Pike", "affiliatedWith", "Harlow Motors") not in facts
+
+
+def test_a_title_the_recogniser_kept_inside_a_name_is_read():
+    # 'Taoiseach Aine Dolan' is one name to the recogniser; the title still says her office
+    corpus = corpus_of("The British minister met Taoiseach Aine Dolan in Dublin.")
+    facts = [f for f in corpus.facts if f.predicate == "affiliatedWith"]
+    assert [f.role_name for f in facts] == ["taoiseach"]
+    assert facts[0].evidence.rule.startswith("title-before-name")

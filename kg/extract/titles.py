@@ -198,6 +198,11 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
             tokens = adjacent
             found = _role_at_end(state, tokens)
     if found is None:
+        inside = _title_inside(span)
+        if inside:
+            tokens = [*tokens, *inside]
+            found = _role_at_end(state, tokens)
+    if found is None:
         yield from _party_noun(state, sentence, tokens, person)
         return
     size, role = found
@@ -222,6 +227,21 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if holder is None:
             return
     yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
+
+
+SHORTEST_NAME_AFTER_TITLE = 2
+
+
+def _title_inside(span: Span) -> list[Token]:
+    """The title the recogniser kept inside a name ('Cardinal Ilse Varga', 'Taoiseach Ann
+    Rowe'): capitalised role words opening the name, followed by at least a given name and a
+    surname (so 'King Charles' or 'Judge Reinhold' stay names)."""
+    for size in range(min(longest_role(), len(span) - SHORTEST_NAME_AFTER_TITLE), 0, -1):
+        words, rest = list(span[:size]), span[size:]
+        if words[0].text[:1].isupper() and _role_named(words) is not None and \
+                all(t.pos_ == "PROPN" and t.is_title for t in rest):
+            return words
+    return []
 
 
 LEGISLATOR = "legislator"
