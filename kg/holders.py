@@ -41,6 +41,7 @@ from kg.lexicon import demonyms, kinship_roles, professions
 from kg.model import Entity, EntityType, Fact, Mention, ResolvedCorpus, Role, RoleName
 
 AFFILIATED = "affiliatedWith"
+MEMBER = "member"
 # A place must be named at least this often, and this many times more than the next place of
 # its kind, to be taken as the place an article is about.
 _MIN_MENTIONS = 2
@@ -105,8 +106,10 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
     named = _mentions_by_document(corpus.entities)
     places = {e.entity_id: e for e in corpus.entities if e.type is EntityType.PLACE}
     organisations = {e.entity_id for e in corpus.entities if e.type is EntityType.ORGANIZATION}
+    # a member of a party or a club holds no office there: 'Republican X, the governor' is
+    # still the state's governor
     serving = {f.subject.entity_id for f in corpus.facts if _is_position(f) and f.object
-               is not None and f.object.entity_id in organisations}
+               is not None and f.object.entity_id in organisations and f.role_name != MEMBER}
     texts = {d.doc_id: d.body for d in corpus.documents}
     kinds = _organisations_by_kind(corpus.entities)
     filled = [_filled(f, holders, named, places, serving, texts, kinds) for f in corpus.facts]

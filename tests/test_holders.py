@@ -158,3 +158,16 @@ def test_an_office_of_one_country_takes_that_country_or_none():
                         "London. Britain welcomed the deal. Britain said talks were due.")
     assert all(p[1] != "United Kingdom" for p in positions(unnamed)
                if p[0].endswith("Aine Dolan"))
+
+
+def test_a_party_member_still_takes_the_state_of_the_article():
+    corpus = corpus_of("Nevada passed a water law. Republican Cora Wynn, the governor, said "
+                       "Nevada would save water. Farmers in Nevada agreed.")
+    assert ("Cora Wynn", "Nevada", "governor", "t0.txt") in positions(corpus)
+
+
+def test_a_state_representative_is_the_states_not_the_houses():
+    corpus = corpus_of("Ohio changed its voting law. The House of Representatives was silent. "
+                       "Democratic state representative Lena Pratt said Ohio acted fast. "
+                       "Voters in Ohio were split.")
+    assert ("Lena Pratt", "Ohio", "state representative", "t0.txt") in positions(corpus)
