@@ -564,3 +564,15 @@ def test_a_title_the_recogniser_kept_inside_a_name_is_read():
     facts = [f for f in corpus.facts if f.predicate == "affiliatedWith"]
     assert [f.role_name for f in facts] == ["taoiseach"]
     assert facts[0].evidence.rule.startswith("title-before-name")
+
+
+def test_a_kind_noun_with_a_place_after_it_is_the_organisation_named_before():
+    corpus = corpus_of("The Lumen Water Agency is testing wells, said Nora Vell, a spokeswoman "
+                       "for the agency in Tarnow.")
+    assert ("Nora Vell", "Lumen Water Agency", "spokesperson") in positions(corpus)
+
+
+def test_a_kind_noun_that_fits_two_organisations_names_no_holder():
+    corpus = corpus_of("Velmar Bank and Lumen Bank cut rates, said Ana Rolf, a spokeswoman "
+                       "for the bank in the capital.")
+    assert not any(p[0] == "Ana Rolf" and p[1] for p in positions(corpus))

@@ -589,6 +589,12 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
     described = _described_holder(state, pobj)
     if described is not None:
         return described  # 'X, a spokeswoman for the agency': the agency named before
+    if _plain_definite(pobj):
+        # 'a spokeswoman for the agency in Tarn': a place after the kind noun says where
+        # the office is, not which agency; still the one agency named before
+        found = described_organisation(state, pobj, pobj.lemma_.lower())
+        if found is not None:
+            return found
     for child in pobj.children:
         named = state.mention_at.get(child.i)
         # 'group Safe Harbor', "the USDA's research service": the name beside or owning it
@@ -601,6 +607,15 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
                 if named is not None and named.type is EntityType.ORGANIZATION:
                     return named
     return None
+
+
+def _plain_definite(noun: Token) -> bool:
+    """'the agency' with nothing before it but 'the' ('the agency in Tarn' included; not 'the
+    other agency', 'the state agency', 'the agency's'): a description of one organisation
+    named before."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
+        not any(c.dep_ in {"amod", "compound", "nmod", "nummod", "poss", "case"}
+                for c in noun.children)
 
 
 def _appositives(state: DocState, span: Span) -> Iterator[Token]:
