@@ -576,3 +576,9 @@ def test_a_kind_noun_that_fits_two_organisations_names_no_holder():
     corpus = corpus_of("Velmar Bank and Lumen Bank cut rates, said Ana Rolf, a spokeswoman "
                        "for the bank in the capital.")
     assert not any(p[0] == "Ana Rolf" and p[1] for p in positions(corpus))
+
+
+def test_who_after_a_name_speaks_of_that_person_when_the_parse_hangs_it_elsewhere():
+    corpus = corpus_of("Bolton often had disagreements with Mara Quill who is the secretary "
+                       "of state.")
+    assert ("Mara Quill", "", "secretary of state") in positions(corpus)

@@ -909,11 +909,26 @@ def _copula_subject(state: DocState, verb: Token, subject: Token) -> Mention | N
     """Who a copula speaks of: the name, a pronoun's antecedent ('She is the mayor of Y'), or
     the noun a relative clause hangs on ('X, who is the secretary of state')."""
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        head = state.mention_at.get(verb.head.i)
+        before = _person_before_who(state, subject)
+        if before is not None and (head is None or head.type is not EntityType.PERSON):
+            return before
         subject = verb.head
     named = state.mention_at.get(subject.i)
     if named is not None and not named.is_pronoun:
         return named
     return referent(state, subject)
+
+
+def _person_before_who(state: DocState, pronoun: Token) -> Mention | None:
+    """The person a 'who' follows right after ('with Ann Rowe who is the mayor'): the parser
+    often hangs the clause on an earlier noun ('disagreements'), but 'who' speaks of a person
+    and the name just before it is the one (when the parser's own head is no person)."""
+    at = pronoun.i - 1
+    if at >= 0 and pronoun.doc[at].text == ",":
+        at -= 1
+    named = state.mention_at.get(at) if pronoun.lower_ == "who" and at >= 0 else None
+    return named if named is not None and named.type is EntityType.PERSON else None
 
 
 def _served_in(state: DocState, sentence: Sentence, verb: Token,
