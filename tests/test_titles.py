@@ -582,3 +582,10 @@ def test_who_after_a_name_speaks_of_that_person_when_the_parse_hangs_it_elsewher
     corpus = corpus_of("Bolton often had disagreements with Mara Quill who is the secretary "
                        "of state.")
     assert ("Mara Quill", "", "secretary of state") in positions(corpus)
+
+
+def test_a_capitalised_second_title_hung_on_the_first_ones_holder_is_read():
+    corpus = corpus_of("The then-manager of Harlow Publicity and Director of Tarn Valley "
+                       "Tourism Partnership, David Marsh, called it a loss.")
+    assert ("David Marsh", "Tarn Valley Tourism Partnership", "director") in positions(corpus)
+    assert ("David Marsh", "Harlow Publicity", "manager") in positions(corpus)

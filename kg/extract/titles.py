@@ -842,10 +842,11 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
     later = [c for c in head.conjuncts if c.i > head.i and c.pos_ == "NOUN"
              and c.i not in state.mention_at]
     # 'a spokesman for reform and president of the Carnegie Trust': the parser hangs the
-    # second title on the first one's object; it is read with its own holder only.
+    # second title on the first one's object; it is read with its own holder only (a
+    # capitalised 'Director of Y' is tagged a proper noun but is read the same).
     hung = [c for prep in head.children if prep.dep_ == "prep"
             for pobj in prep.children if pobj.dep_ == "pobj"
-            for c in pobj.conjuncts if c.i > pobj.i and c.pos_ == "NOUN"
+            for c in pobj.conjuncts if c.i > pobj.i and c.pos_ in {"NOUN", "PROPN"}
             and c.i not in state.mention_at and any(p.dep_ == "prep" for p in c.children)]
     for conj in hung:
         yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
