@@ -589,3 +589,16 @@ def test_a_capitalised_second_title_hung_on_the_first_ones_holder_is_read():
                        "Tourism Partnership, David Marsh, called it a loss.")
     assert ("David Marsh", "Tarn Valley Tourism Partnership", "director") in positions(corpus)
     assert ("David Marsh", "Harlow Publicity", "manager") in positions(corpus)
+
+
+def test_a_title_the_parser_makes_a_conjunct_of_the_name_is_its_appositive():
+    corpus = corpus_of("The post was about Anna Kowalczyk, the chair and spokesperson for the "
+                       "Lumen Party.")
+    assert ("Anna Kowalczyk", "Lumen Party", "chair") in positions(corpus)
+    assert ("Anna Kowalczyk", "Lumen Party", "spokesperson") in positions(corpus)
+
+
+def test_a_title_joined_by_and_to_a_name_is_another_persons():
+    corpus = corpus_of("The critics were Anna Kowalczyk, the chair of the Lumen Party, and "
+                       "the mayor of Tarnow.")
+    assert not any(p[0] == "Anna Kowalczyk" and p[2] == "mayor" for p in positions(corpus))

@@ -80,12 +80,20 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         for role_head in _appositives(state, span):
             yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
             yield from _earlier_roles(state, sentence, role_head, person)
-            if span.root.dep_ != "conj" and not any(c.dep_ == "conj" for c in span.root.children):
+            if span.root.dep_ != "conj" and not _joined_to_person(state, span.root):
                 yield from _coordinated_roles(state, sentence, role_head, person)
     for verb in sent:
         if verb.lemma_.lower() in COPULAS | NAMING_VERBS | AS_VERBS and \
                 verb.pos_ in {"AUX", "VERB"}:
             yield from _copula(state, sentence, verb)
+
+
+def _joined_to_person(state: DocState, name: Token) -> bool:
+    """Whether another person is a conjunct of the name ('A and B'): their titles are not
+    shared. A title the parser made a conjunct ('X, the chair and spokesperson') is none."""
+    return any(c.dep_ == "conj" and (c.i not in state.mention_at or
+                                     state.mention_at[c.i].type is EntityType.PERSON)
+               and not _apposed_conjunct(state, name, c) for c in name.children)
 
 
 def _premodifiers(span: Span) -> list[Token]:
@@ -629,8 +637,9 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     if first.dep_ == "appos" and first.head.tag_ in {"NNS", "NNPS"}:
         root = first  # 'Two Democratic Representatives, A and B': B shares A's plural title
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and \
-                child.i not in state.mention_at:
+        apposed = child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and \
+            child.i not in state.mention_at
+        if apposed or _apposed_conjunct(state, root, child):
             yield child
     if root.dep_ in {"oprd", "dobj", "attr"} and root.head.dep_ == "acl" and \
             root.head.lemma_.lower() in NAMING_PARTICIPLES and root.head.head.pos_ == "NOUN" \
@@ -660,6 +669,19 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if named is not None and named.type in HOLDER_TYPES and \
                 role_noun.pos_ == "NOUN" and role_noun.i not in state.mention_at:
             yield role_noun
+
+
+def _apposed_conjunct(state: DocState, name: Token, child: Token) -> bool:
+    """'about X, the then chair and spokesperson for Y': the parser makes the title a
+    conjunct of the name, not its appositive. A common noun after a comma, with a determiner
+    and no 'and' or 'or' on the name before it, is the name's title ('X, Y and the mayor' is
+    a third person)."""
+    if child.dep_ != "conj" or child.pos_ != "NOUN" or child.i in state.mention_at or \
+            not any(c.dep_ == "det" for c in child.children):
+        return False
+    edge = child.left_edge.i
+    joined = any(c.dep_ == "cc" and name.i < c.i < child.i for c in name.children)
+    return edge > 0 and child.doc[edge - 1].text == "," and not joined
 
 
 def _earlier_named_appositive(state: DocState, name: Token) -> bool:
