@@ -602,3 +602,10 @@ def test_a_title_joined_by_and_to_a_name_is_another_persons():
     corpus = corpus_of("The critics were Anna Kowalczyk, the chair of the Lumen Party, and "
                        "the mayor of Tarnow.")
     assert not any(p[0] == "Anna Kowalczyk" and p[2] == "mayor" for p in positions(corpus))
+
+
+def test_a_second_title_shares_no_post_when_the_first_serves_no_organisation():
+    corpus = corpus_of("The post was about Anna Kowalczyk, the chair and spokesperson for "
+                       "the clean water campaign.")
+    assert not any(p[0] == "Anna Kowalczyk" and p[2] == "spokesperson"
+                   for p in positions(corpus))

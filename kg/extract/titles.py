@@ -876,6 +876,9 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
         return
     read = _role_noun(state, head)
     shared = read[2] if read is not None and read[1] not in professions() else None
+    if read is not None and read[2] is None and \
+            any(c.dep_ == "prep" and c.i >= read[0].end for c in head.children):
+        return  # 'the chair and spokesperson for a cause': the first is no post; nor is the second
     for conj in later:
         yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
                                     shared)
