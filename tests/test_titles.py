@@ -609,3 +609,12 @@ def test_a_second_title_shares_no_post_when_the_first_serves_no_organisation():
                        "the clean water campaign.")
     assert not any(p[0] == "Anna Kowalczyk" and p[2] == "spokesperson"
                    for p in positions(corpus))
+
+
+def test_an_organisation_named_inside_a_role_phrase_is_its_holder():
+    corpus = corpus_of("Dana Whitfield, chairman of the Joint Chiefs of Staff, met the "
+                       "generals.")
+    assert ("Dana Whitfield", "Joint Chiefs of Staff",
+            "chairman of the joint chiefs of staff") in positions(corpus)
+    plain = corpus_of("Mara Quill, the secretary of state, met the generals.")
+    assert ("Mara Quill", "", "secretary of state") in positions(plain)

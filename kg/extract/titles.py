@@ -758,7 +758,7 @@ def _role_noun(state: DocState, head: Token) -> tuple[
     if named_by_of is not None:
         # 'the secretary of state': the 'of' phrase is part of the role, not its holder
         trigger, role = head.doc[lefts[-size].i:named_by_of[0]], named_by_of[1]
-    holder: Mention | None = None
+    holder: Mention | None = _named_in_role(state, trigger) if named_by_of else None
     modified: Mention | None = None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS
                  and c.i >= trigger.end):
@@ -781,6 +781,16 @@ def _role_noun(state: DocState, head: Token) -> tuple[
     # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
     # Aid relief chairman for the Tarn parish' serves Harbor Aid)
     return trigger, role, holder or modified, party
+
+
+def _named_in_role(state: DocState, trigger: Span) -> Mention | None:
+    """'chairman of the Joint Chiefs of Staff', 'Speaker of the House': the lexicon names the
+    role with its 'of' phrase, but when the recogniser names an organisation there, that
+    organisation is the holder too."""
+    named = state.mention_at.get(trigger.end - 1)
+    if named is not None and named.type is EntityType.ORGANIZATION:
+        return named
+    return None
 
 
 def _role_with_of(head: Token) -> tuple[int, str] | None:
