@@ -618,3 +618,16 @@ def test_an_organisation_named_inside_a_role_phrase_is_its_holder():
             "chairman of the joint chiefs of staff") in positions(corpus)
     plain = corpus_of("Mara Quill, the secretary of state, met the generals.")
     assert ("Mara Quill", "", "secretary of state") in positions(plain)
+
+
+def test_a_deputy_holds_a_lower_office_than_the_role_after_it():
+    corpus = corpus_of("Alex Marsh, deputy director of the Lumen Energy Forum, said prices "
+                       "would rise.")
+    assert ("Alex Marsh", "Lumen Energy Forum", "deputy director") in positions(corpus)
+    assert not any(p[2] == "director" for p in positions(corpus))
+
+
+def test_a_doctoral_candidate_is_not_a_candidate():
+    corpus = corpus_of("The study's author, doctoral candidate Mara Quill, spoke.")
+    assert "candidate" not in {p[2] for p in positions(corpus)}
+    assert "doctoral candidate" in {p[2] for p in positions(corpus)}

@@ -31,6 +31,7 @@ from kg.lexicon import (
     party_offices,
     place_words,
     professions,
+    rank_modifiers,
     role_modifiers,
     state_abbreviations,
     state_sectors,
@@ -122,8 +123,18 @@ def _role_at_end(state: DocState, tokens: list[Token]) -> tuple[int, str] | None
         words = tokens[-size:]
         role = _role_named(words)
         if role is not None:
-            return _with_portfolio(state, tokens, size - _named_body(state, words, role), role)
+            found = _with_portfolio(state, tokens, size - _named_body(state, words, role), role)
+            return _with_rank(tokens, *found)
     return None
+
+
+def _with_rank(tokens: list[Token], size: int, role: str) -> tuple[int, str]:
+    """'deputy' + 'director': a rank word right before a role makes it another, lower
+    office, so it stays in the role's name (a deputy director is not the director)."""
+    if size < len(tokens) and tokens[-size - 1].lower_ in rank_modifiers() and \
+            tokens[-size - 1].i == tokens[-size].i - 1:
+        return size + 1, f"{tokens[-size - 1].lower_} {role}"
+    return size, role
 
 
 def _role_named(words: Iterable[Token]) -> str | None:
