@@ -10,7 +10,13 @@ first:
 1. the same person holds the same role of a named holder elsewhere in the same article;
 2. the same person holds the same role of one holder in another article, and that holder is
    named in this article too (the evidence stays a span of this article);
-3. the role is an office of a country, a state or a city (``_country_offices`` and its
+3. the role is held in an organisation of a kind (``_organisation_offices``: a judge in a
+   court, a cardinal in a church, a professor in a university) and the article names exactly
+   one organisation of that kind, by the head noun of its name ('Harlow District Court'):
+   that organisation;
+4. the role is an office only one country has ('taoiseach'): that country, when the
+   article names it, and nothing otherwise;
+5. the role is an office of a country, a state or a city (``_country_offices`` and its
    siblings in ``data/roles.json``), the person holds no position in an organisation
    anywhere in the corpus, and the article names one such place far more than any other:
    that place.
@@ -35,10 +41,40 @@ from kg.lexicon import demonyms, kinship_roles, professions
 from kg.model import Entity, EntityType, Fact, Mention, ResolvedCorpus, Role, RoleName
 
 AFFILIATED = "affiliatedWith"
+MEMBER = "member"
 # A place must be named at least this often, and this many times more than the next place of
 # its kind, to be taken as the place an article is about.
 _MIN_MENTIONS = 2
 _DOMINANCE = 2.0
+
+
+@cache
+def _organisation_offices() -> dict[str, tuple[str, ...]]:
+    """Canonical role -> the head nouns of the organisations it is held in, in order."""
+    data = json.loads(resources.files("kg").joinpath("data/roles.json").read_text("utf-8"))
+    return {role: tuple(kinds) for role, kinds in data.get("_organisation_offices", {}).items()}
+
+
+# Words that end the head of a name: 'House' of 'House of Representatives'.
+_NAME_POSTMODIFIERS = frozenset({"of", "for", "on", "in", "at"})
+
+
+def name_phrase(label: str) -> str:
+    """The head of an organisation's name with what follows it, lower case: 'court' of
+    'Harlow District Court', 'university of tarn', 'house of representatives'; a kind is
+    its first word or, for a kind of several words, its start."""
+    words = label.lower().replace("'s", "").split()
+    for index, word in enumerate(words):
+        if index and word in _NAME_POSTMODIFIERS:
+            return " ".join(words[index - 1:])
+    return words[-1] if words else ""
+
+
+@cache
+def _one_country_offices() -> dict[str, str]:
+    """Canonical role -> the one country that has that office ('taoiseach' -> Ireland)."""
+    data = json.loads(resources.files("kg").joinpath("data/roles.json").read_text("utf-8"))
+    return dict(data.get("_offices_of_one_country", {}))
 
 
 @cache
@@ -70,10 +106,13 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
     named = _mentions_by_document(corpus.entities)
     places = {e.entity_id: e for e in corpus.entities if e.type is EntityType.PLACE}
     organisations = {e.entity_id for e in corpus.entities if e.type is EntityType.ORGANIZATION}
+    # a member of a party or a club holds no office there: 'Republican X, the governor' is
+    # still the state's governor
     serving = {f.subject.entity_id for f in corpus.facts if _is_position(f) and f.object
-               is not None and f.object.entity_id in organisations}
+               is not None and f.object.entity_id in organisations and f.role_name != MEMBER}
     texts = {d.doc_id: d.body for d in corpus.documents}
-    filled = [_filled(f, holders, named, places, serving, texts) for f in corpus.facts]
+    kinds = _organisations_by_kind(corpus.entities)
+    filled = [_filled(f, holders, named, places, serving, texts, kinds) for f in corpus.facts]
     if all(a is b for a, b in zip(filled, corpus.facts, strict=True)):
         return corpus
     return corpus.model_copy(update={"facts": tuple(filled)})
@@ -102,13 +141,43 @@ def _mentions_by_document(entities: Iterable[Entity]) -> dict[str, dict[str, lis
     return named
 
 
+ByKind = dict[str, dict[str, set[str]]]  # doc -> head phrase -> organisation ids
+
+
+def _organisations_by_kind(entities: Iterable[Entity]) -> ByKind:
+    """doc -> head phrase of a name -> the organisations of that name named there (by name,
+    not by pronoun)."""
+    kinds: ByKind = defaultdict(lambda: defaultdict(set))
+    for entity in entities:
+        if entity.type is not EntityType.ORGANIZATION:
+            continue
+        head = name_phrase(entity.label)
+        for mention in entity.mentions:
+            if not mention.is_pronoun:
+                kinds[mention.doc_id][head].add(entity.entity_id)
+    return kinds
+
+
+def _organisation_of_kind(role: str, kinds: dict[str, set[str]]) -> str | None:
+    """The one organisation of the kinds a role is held in ('judge' -> the one court the
+    article names); None when the role has no such kinds, or the first kind named at all
+    names two. A kind of several words is a name's whole head phrase ('house of commons'),
+    so that a representative's House is never the White House."""
+    for kind in _organisation_offices().get(role.lower(), ()):
+        found = {o for head, ids in kinds.items() for o in ids
+                 if (head.startswith(kind) if " " in kind else head.split()[0] == kind)}
+        if found:
+            return next(iter(found)) if len(found) == 1 else None
+    return None
+
+
 def _is_position(fact: Fact) -> bool:
     return fact.predicate == AFFILIATED and bool(fact.role_name)
 
 
 def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mention]]],
             places: dict[str, Entity], serving: set[str | None],
-            texts: dict[str, str]) -> Fact:
+            texts: dict[str, str], kinds: ByKind) -> Fact:
     if not _is_position(fact) or fact.object is not None or not fact.subject.entity_id:
         return fact
     doc = fact.evidence.doc_id
@@ -129,6 +198,12 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
         return _with_holder(fact, next(iter(kin)), in_doc, "holder-of-kindred-role")
     if kin:
         return fact
+    organisation = _organisation_of_kind(fact.role_name or "", kinds.get(doc, {}))
+    if organisation is not None:
+        return _with_holder(fact, organisation, in_doc, "holder-organisation-of-article")
+    country = _one_country_offices().get((fact.role_name or "").lower())
+    if country is not None:
+        return _named_country(fact, country, in_doc, places)
     kind = office_kind(fact.role_name or "")
     if fact.subject.entity_id in serving:
         return fact  # 'President X' of a firm or a league the corpus names: not a country's
@@ -136,6 +211,18 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     if place is None:
         return fact
     return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
+
+
+def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
+                   places: dict[str, Entity]) -> Fact:
+    """The fact with the one country its office belongs to, when the article names that
+    country; else unchanged (never the country the article is about instead)."""
+    for entity_id in in_doc:
+        entity = places.get(entity_id)
+        place = lookup(entity.label) if entity is not None else None
+        if place is not None and place.name == country:
+            return _with_holder(fact, entity_id, in_doc, "holder-country-of-office")
+    return fact
 
 
 def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:

@@ -53,6 +53,12 @@ def role_modifiers() -> frozenset[str]:
     return frozenset(_data("roles.json").get("_modifiers", ()))  # type: ignore[arg-type]
 
 
+@cache
+def rank_modifiers() -> frozenset[str]:
+    """Modifiers that make a lower office of the role after them: 'deputy director'."""
+    return frozenset(_data("roles.json").get("_rank_modifiers", ()))  # type: ignore[arg-type]
+
+
 class ArgumentWords(BaseModel):
     """Words that choose a verb's participants (data/arguments.json). Who does the
     infinitive after a verb: its object after ``object_control`` verbs ('urged Kim to

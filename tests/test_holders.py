@@ -124,3 +124,50 @@ def test_two_kindred_holders_leave_the_title_bare():
     corpus = corpus_of("Peruvian Foreign Minister Ana Quispe and Bolivian Energy Minister "
                        "Ana Quispe met. Minister Ana Quispe then left.")
     assert not [p for p in positions(corpus) if p[2] == "minister" and p[1]]
+
+
+def test_a_bare_judge_takes_the_one_court_the_article_names():
+    corpus = corpus_of("The Harlow District Court heard the fraud case on Monday. "
+                       "Judge Mirela Voss said the trial would resume in June.")
+    assert ("Mirela Voss", "Harlow District Court", "judge", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-organisation-of-article")
+
+
+def test_two_organisations_of_the_kind_leave_a_bare_title_bare():
+    corpus = corpus_of("Students of Tarnow University and Velden University marched. "
+                       "Professor Ivo Marsh said the protest was peaceful.")
+    assert ("Ivo Marsh", "", "professor", "t0.txt") in positions(corpus)
+    assert not filled(corpus)
+
+
+def test_a_representative_never_takes_the_white_house_as_holder():
+    corpus = corpus_of("The White House criticised the bill. "
+                       "Representative Dana Whitfield said the bill would pass.")
+    assert all(p[1] != "White House" for p in positions(corpus) if p[0] == "Dana Whitfield")
+
+
+def test_an_office_of_one_country_takes_that_country_or_none():
+    named = corpus_of("Britain and Ireland signed a trade deal. The British minister met "
+                      "Taoiseach Aine Dolan in Dublin. Britain welcomed the deal. Britain "
+                      "said more talks were due.")
+    # the recogniser may keep the title in the name's label; the holder is what counts here
+    assert any(p[0].endswith("Aine Dolan") and p[1:3] == ("Ireland", "taoiseach")
+               for p in positions(named))
+    unnamed = corpus_of("Britain signed a trade deal. Taoiseach Aine Dolan met ministers in "
+                        "London. Britain welcomed the deal. Britain said talks were due.")
+    assert all(p[1] != "United Kingdom" for p in positions(unnamed)
+               if p[0].endswith("Aine Dolan"))
+
+
+def test_a_party_member_still_takes_the_state_of_the_article():
+    corpus = corpus_of("Nevada passed a water law. Republican Cora Wynn, the governor, said "
+                       "Nevada would save water. Farmers in Nevada agreed.")
+    assert ("Cora Wynn", "Nevada", "governor", "t0.txt") in positions(corpus)
+
+
+def test_a_state_representative_is_the_states_not_the_houses():
+    corpus = corpus_of("Ohio changed its voting law. The House of Representatives was silent. "
+                       "Democratic state representative Lena Pratt said Ohio acted fast. "
+                       "Voters in Ohio were split.")
+    assert ("Lena Pratt", "Ohio", "state representative", "t0.txt") in positions(corpus)

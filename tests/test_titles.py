@@ -556,3 +556,78 @@ def test_a_kind_noun_with_a_name_before_it_keeps_that_name_as_holder():
     facts = labelled_triples(corpus_of(
         "Harlow Motors sued the paper. Ostin newspaper reporter Dan Pike was named."))
     assert ("Dan Pike", "affiliatedWith", "Harlow Motors") not in facts
+
+
+def test_a_title_the_recogniser_kept_inside_a_name_is_read():
+    # 'Taoiseach Aine Dolan' is one name to the recogniser; the title still says her office
+    corpus = corpus_of("The British minister met Taoiseach Aine Dolan in Dublin.")
+    facts = [f for f in corpus.facts if f.predicate == "affiliatedWith"]
+    assert [f.role_name for f in facts] == ["taoiseach"]
+    assert facts[0].evidence.rule.startswith("title-before-name")
+
+
+def test_a_kind_noun_with_a_place_after_it_is_the_organisation_named_before():
+    corpus = corpus_of("The Lumen Water Agency is testing wells, said Nora Vell, a spokeswoman "
+                       "for the agency in Tarnow.")
+    assert ("Nora Vell", "Lumen Water Agency", "spokesperson") in positions(corpus)
+
+
+def test_a_kind_noun_that_fits_two_organisations_names_no_holder():
+    corpus = corpus_of("Velmar Bank and Lumen Bank cut rates, said Ana Rolf, a spokeswoman "
+                       "for the bank in the capital.")
+    assert not any(p[0] == "Ana Rolf" and p[1] for p in positions(corpus))
+
+
+def test_who_after_a_name_speaks_of_that_person_when_the_parse_hangs_it_elsewhere():
+    corpus = corpus_of("Bolton often had disagreements with Mara Quill who is the secretary "
+                       "of state.")
+    assert ("Mara Quill", "", "secretary of state") in positions(corpus)
+
+
+def test_a_capitalised_second_title_hung_on_the_first_ones_holder_is_read():
+    corpus = corpus_of("The then-manager of Harlow Publicity and Director of Tarn Valley "
+                       "Tourism Partnership, David Marsh, called it a loss.")
+    assert ("David Marsh", "Tarn Valley Tourism Partnership", "director") in positions(corpus)
+    assert ("David Marsh", "Harlow Publicity", "manager") in positions(corpus)
+
+
+def test_a_title_the_parser_makes_a_conjunct_of_the_name_is_its_appositive():
+    corpus = corpus_of("The post was about Anna Kowalczyk, the chair and spokesperson for the "
+                       "Lumen Party.")
+    assert ("Anna Kowalczyk", "Lumen Party", "chair") in positions(corpus)
+    assert ("Anna Kowalczyk", "Lumen Party", "spokesperson") in positions(corpus)
+
+
+def test_a_title_joined_by_and_to_a_name_is_another_persons():
+    corpus = corpus_of("The critics were Anna Kowalczyk, the chair of the Lumen Party, and "
+                       "the mayor of Tarnow.")
+    assert not any(p[0] == "Anna Kowalczyk" and p[2] == "mayor" for p in positions(corpus))
+
+
+def test_a_second_title_shares_no_post_when_the_first_serves_no_organisation():
+    corpus = corpus_of("The post was about Anna Kowalczyk, the chair and spokesperson for "
+                       "the clean water campaign.")
+    assert not any(p[0] == "Anna Kowalczyk" and p[2] == "spokesperson"
+                   for p in positions(corpus))
+
+
+def test_an_organisation_named_inside_a_role_phrase_is_its_holder():
+    corpus = corpus_of("Dana Whitfield, chairman of the Joint Chiefs of Staff, met the "
+                       "generals.")
+    assert ("Dana Whitfield", "Joint Chiefs of Staff",
+            "chairman of the joint chiefs of staff") in positions(corpus)
+    plain = corpus_of("Mara Quill, the secretary of state, met the generals.")
+    assert ("Mara Quill", "", "secretary of state") in positions(plain)
+
+
+def test_a_deputy_holds_a_lower_office_than_the_role_after_it():
+    corpus = corpus_of("Alex Marsh, deputy director of the Lumen Energy Forum, said prices "
+                       "would rise.")
+    assert ("Alex Marsh", "Lumen Energy Forum", "deputy director") in positions(corpus)
+    assert not any(p[2] == "director" for p in positions(corpus))
+
+
+def test_a_doctoral_candidate_is_not_a_candidate():
+    corpus = corpus_of("The study's author, doctoral candidate Mara Quill, spoke.")
+    assert "candidate" not in {p[2] for p in positions(corpus)}
+    assert "doctoral candidate" in {p[2] for p in positions(corpus)}

@@ -31,6 +31,7 @@ from kg.lexicon import (
     party_offices,
     place_words,
     professions,
+    rank_modifiers,
     role_modifiers,
     state_abbreviations,
     state_sectors,
@@ -80,12 +81,20 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         for role_head in _appositives(state, span):
             yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
             yield from _earlier_roles(state, sentence, role_head, person)
-            if span.root.dep_ != "conj" and not any(c.dep_ == "conj" for c in span.root.children):
+            if span.root.dep_ != "conj" and not _joined_to_person(state, span.root):
                 yield from _coordinated_roles(state, sentence, role_head, person)
     for verb in sent:
         if verb.lemma_.lower() in COPULAS | NAMING_VERBS | AS_VERBS and \
                 verb.pos_ in {"AUX", "VERB"}:
             yield from _copula(state, sentence, verb)
+
+
+def _joined_to_person(state: DocState, name: Token) -> bool:
+    """Whether another person is a conjunct of the name ('A and B'): their titles are not
+    shared. A title the parser made a conjunct ('X, the chair and spokesperson') is none."""
+    return any(c.dep_ == "conj" and (c.i not in state.mention_at or
+                                     state.mention_at[c.i].type is EntityType.PERSON)
+               and not _apposed_conjunct(state, name, c) for c in name.children)
 
 
 def _premodifiers(span: Span) -> list[Token]:
@@ -114,8 +123,18 @@ def _role_at_end(state: DocState, tokens: list[Token]) -> tuple[int, str] | None
         words = tokens[-size:]
         role = _role_named(words)
         if role is not None:
-            return _with_portfolio(state, tokens, size - _named_body(state, words, role), role)
+            found = _with_portfolio(state, tokens, size - _named_body(state, words, role), role)
+            return _with_rank(tokens, *found)
     return None
+
+
+def _with_rank(tokens: list[Token], size: int, role: str) -> tuple[int, str]:
+    """'deputy' + 'director': a rank word right before a role makes it another, lower
+    office, so it stays in the role's name (a deputy director is not the director)."""
+    if size < len(tokens) and tokens[-size - 1].lower_ in rank_modifiers() and \
+            tokens[-size - 1].i == tokens[-size].i - 1:
+        return size + 1, f"{tokens[-size - 1].lower_} {role}"
+    return size, role
 
 
 def _role_named(words: Iterable[Token]) -> str | None:
@@ -198,6 +217,11 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
             tokens = adjacent
             found = _role_at_end(state, tokens)
     if found is None:
+        inside = _title_inside(span)
+        if inside:
+            tokens = [*tokens, *inside]
+            found = _role_at_end(state, tokens)
+    if found is None:
         yield from _party_noun(state, sentence, tokens, person)
         return
     size, role = found
@@ -222,6 +246,21 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if holder is None:
             return
     yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
+
+
+SHORTEST_NAME_AFTER_TITLE = 2
+
+
+def _title_inside(span: Span) -> list[Token]:
+    """The title the recogniser kept inside a name ('Cardinal Ilse Varga', 'Taoiseach Ann
+    Rowe'): capitalised role words opening the name, followed by at least a given name and a
+    surname (so 'King Charles' or 'Judge Reinhold' stay names)."""
+    for size in range(min(longest_role(), len(span) - SHORTEST_NAME_AFTER_TITLE), 0, -1):
+        words, rest = list(span[:size]), span[size:]
+        if words[0].text[:1].isupper() and _role_named(words) is not None and \
+                all(t.pos_ == "PROPN" and t.is_title for t in rest):
+            return words
+    return []
 
 
 LEGISLATOR = "legislator"
@@ -569,6 +608,12 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
     described = _described_holder(state, pobj)
     if described is not None:
         return described  # 'X, a spokeswoman for the agency': the agency named before
+    if _plain_definite(pobj):
+        # 'a spokeswoman for the agency in Tarn': a place after the kind noun says where
+        # the office is, not which agency; still the one agency named before
+        found = described_organisation(state, pobj, pobj.lemma_.lower())
+        if found is not None:
+            return found
     for child in pobj.children:
         named = state.mention_at.get(child.i)
         # 'group Safe Harbor', "the USDA's research service": the name beside or owning it
@@ -583,6 +628,15 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
     return None
 
 
+def _plain_definite(noun: Token) -> bool:
+    """'the agency' with nothing before it but 'the' ('the agency in Tarn' included; not 'the
+    other agency', 'the state agency', 'the agency's'): a description of one organisation
+    named before."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
+        not any(c.dep_ in {"amod", "compound", "nmod", "nummod", "poss", "case"}
+                for c in noun.children)
+
+
 def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     """Role nouns set beside a name: 'X, the chief executive of Y' and 'the chief executive
     of Y, X'."""
@@ -594,8 +648,9 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     if first.dep_ == "appos" and first.head.tag_ in {"NNS", "NNPS"}:
         root = first  # 'Two Democratic Representatives, A and B': B shares A's plural title
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and \
-                child.i not in state.mention_at:
+        apposed = child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and \
+            child.i not in state.mention_at
+        if apposed or _apposed_conjunct(state, root, child):
             yield child
     if root.dep_ in {"oprd", "dobj", "attr"} and root.head.dep_ == "acl" and \
             root.head.lemma_.lower() in NAMING_PARTICIPLES and root.head.head.pos_ == "NOUN" \
@@ -625,6 +680,19 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if named is not None and named.type in HOLDER_TYPES and \
                 role_noun.pos_ == "NOUN" and role_noun.i not in state.mention_at:
             yield role_noun
+
+
+def _apposed_conjunct(state: DocState, name: Token, child: Token) -> bool:
+    """'about X, the then chair and spokesperson for Y': the parser makes the title a
+    conjunct of the name, not its appositive. A common noun after a comma, with a determiner
+    and no 'and' or 'or' on the name before it, is the name's title ('X, Y and the mayor' is
+    a third person)."""
+    if child.dep_ != "conj" or child.pos_ != "NOUN" or child.i in state.mention_at or \
+            not any(c.dep_ == "det" for c in child.children):
+        return False
+    edge = child.left_edge.i
+    joined = any(c.dep_ == "cc" and name.i < c.i < child.i for c in name.children)
+    return edge > 0 and child.doc[edge - 1].text == "," and not joined
 
 
 def _earlier_named_appositive(state: DocState, name: Token) -> bool:
@@ -701,7 +769,7 @@ def _role_noun(state: DocState, head: Token) -> tuple[
     if named_by_of is not None:
         # 'the secretary of state': the 'of' phrase is part of the role, not its holder
         trigger, role = head.doc[lefts[-size].i:named_by_of[0]], named_by_of[1]
-    holder: Mention | None = None
+    holder: Mention | None = _named_in_role(state, trigger) if named_by_of else None
     modified: Mention | None = None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS
                  and c.i >= trigger.end):
@@ -724,6 +792,16 @@ def _role_noun(state: DocState, head: Token) -> tuple[
     # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
     # Aid relief chairman for the Tarn parish' serves Harbor Aid)
     return trigger, role, holder or modified, party
+
+
+def _named_in_role(state: DocState, trigger: Span) -> Mention | None:
+    """'chairman of the Joint Chiefs of Staff', 'Speaker of the House': the lexicon names the
+    role with its 'of' phrase, but when the recogniser names an organisation there, that
+    organisation is the holder too."""
+    named = state.mention_at.get(trigger.end - 1)
+    if named is not None and named.type is EntityType.ORGANIZATION:
+        return named
+    return None
 
 
 def _role_with_of(head: Token) -> tuple[int, str] | None:
@@ -807,10 +885,11 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
     later = [c for c in head.conjuncts if c.i > head.i and c.pos_ == "NOUN"
              and c.i not in state.mention_at]
     # 'a spokesman for reform and president of the Carnegie Trust': the parser hangs the
-    # second title on the first one's object; it is read with its own holder only.
+    # second title on the first one's object; it is read with its own holder only (a
+    # capitalised 'Director of Y' is tagged a proper noun but is read the same).
     hung = [c for prep in head.children if prep.dep_ == "prep"
             for pobj in prep.children if pobj.dep_ == "pobj"
-            for c in pobj.conjuncts if c.i > pobj.i and c.pos_ == "NOUN"
+            for c in pobj.conjuncts if c.i > pobj.i and c.pos_ in {"NOUN", "PROPN"}
             and c.i not in state.mention_at and any(p.dep_ == "prep" for p in c.children)]
     for conj in hung:
         yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
@@ -818,6 +897,9 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
         return
     read = _role_noun(state, head)
     shared = read[2] if read is not None and read[1] not in professions() else None
+    if read is not None and read[2] is None and \
+            any(c.dep_ == "prep" and c.i >= read[0].end for c in head.children):
+        return  # 'the chair and spokesperson for a cause': the first is no post; nor is the second
     for conj in later:
         yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
                                     shared)
@@ -874,11 +956,26 @@ def _copula_subject(state: DocState, verb: Token, subject: Token) -> Mention | N
     """Who a copula speaks of: the name, a pronoun's antecedent ('She is the mayor of Y'), or
     the noun a relative clause hangs on ('X, who is the secretary of state')."""
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        head = state.mention_at.get(verb.head.i)
+        before = _person_before_who(state, subject)
+        if before is not None and (head is None or head.type is not EntityType.PERSON):
+            return before
         subject = verb.head
     named = state.mention_at.get(subject.i)
     if named is not None and not named.is_pronoun:
         return named
     return referent(state, subject)
+
+
+def _person_before_who(state: DocState, pronoun: Token) -> Mention | None:
+    """The person a 'who' follows right after ('with Ann Rowe who is the mayor'): the parser
+    often hangs the clause on an earlier noun ('disagreements'), but 'who' speaks of a person
+    and the name just before it is the one (when the parser's own head is no person)."""
+    at = pronoun.i - 1
+    if at >= 0 and pronoun.doc[at].text == ",":
+        at -= 1
+    named = state.mention_at.get(at) if pronoun.lower_ == "who" and at >= 0 else None
+    return named if named is not None and named.type is EntityType.PERSON else None
 
 
 def _served_in(state: DocState, sentence: Sentence, verb: Token,
