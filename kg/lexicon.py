@@ -94,6 +94,8 @@ class ArgumentWords(BaseModel):
     instrument_nouns: frozenset[str] = frozenset()
     firing_verbs: frozenset[str] = frozenset()
     order_nouns: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
+    authored_nouns: frozenset[str] = frozenset()
 
 
 

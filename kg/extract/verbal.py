@@ -535,6 +535,9 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
         return
     agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
               for pobj in c.children if pobj.dep_ == "pobj"]
+    rule = "agent/acl"
+    if not agents:
+        agents, rule = _issuers(state, verb), "issuer/acl"
     named_doer = bool(agents) and all(a is not None and a.ner_label not in (None, "PROPN")
                                       for a in agents)
     if lemma not in vocab.relations and not (named_doer and
@@ -546,10 +549,32 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     roles = [r for r in frame.roles if r.mention not in agents]
     for agent in agents:
         if agent is not None and not same_span(agent, patient):
-            yield _fact(state, sentence, verb, reading, agent, patient, "agent/acl", roles)
+            yield _fact(state, sentence, verb, reading, agent, patient, rule, roles)
     if not agents and occurrence_verb(verb, lemma, vocab, passive=True):
         yield _fact(state, sentence, verb, reading, patient, None, "acl/agentless", roles,
                     subject_role=RoleName.THEME)
+
+
+def _issuers(state: DocState, verb: Token) -> list[Mention | None]:
+    """Who put out a text named in an 'in' phrase of the clause: 'In a statement issued on
+    Monday, the police confirmed ...' - the police issued it (``issuing_verbs`` and
+    ``authored_nouns`` in data/arguments.json). The subjects are the clause verb's own, never
+    borrowed along a chain nor a passive's agent; none when the participle has a subject
+    of its own or the text is not one its speaker writes ('in an interview aired Sunday')."""
+    words = argument_words()
+    text, prep = verb.head, verb.head.head
+    compound = f"{text.doc[text.i - 1].lower_} {text.lower_}" if text.i else text.lower_
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb_lemma(verb) not in words.issuing_verbs \
+            or not {text.lemma_.lower(), compound} & words.authored_nouns:
+        return []
+    if text.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    governor = prep.head
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in governor.children):
+        return []
+    frame = Frame()
+    fill_subjects(state, governor, frame)
+    return [m for m, rule in frame.subjects if not rule.startswith(("inherited", "agent"))]
 
 
 def _own_predicate(lemma: str, predicate: str) -> bool:
@@ -867,6 +892,10 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # 'asked Turkey to halt drilling', 'called on X and Y to join': the object acts.
             frame.subjects.extend((m, "inherited-object") for m in controllers)
             return
+        if _active_after_passive(verb):
+            frame.subjects.extend((m, "inherited-conj-passive")
+                                  for m, _ in _passive_subjects(state, verb.head))
+            return
         inherited = Frame()
         fill_subjects(state, verb.head, inherited)
         if not inherited.subjects and verb.dep_ == "xcomp" and verb.head.dep_ == "acl" and \
@@ -877,6 +906,25 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+
+
+def _active_after_passive(verb: Token) -> bool:
+    """'X was elected in 2005 and served two terms', 'the ship was hit by a missile and sank':
+    an active verb coordinated with a passive one shares its subject, the one the passive is
+    about, never the passive's agent (the missile did not sink).
+    Only a finite verb after 'and', 'but' or a comma on the passive verb: a participle is
+    either passive itself, sharing the auxiliary ('was arrested and charged': charged too),
+    or not coordinated at all ('was hit, killing ten': the blast kills)."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS:
+        return False
+    if not any(c.dep_ == "nsubjpass" for c in verb.head.children):
+        return False
+    auxiliaries = [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
+    if auxiliaries and (auxiliaries[0].tag_ == "VBD") != (verb.tag_ == "VBD"):
+        return False  # tenses that differ: a misparse ('had been released on the provision
+        # he agreed to wear a tag, submit to curfews': 'submit' belongs to 'wear')
+    between = verb.doc[verb.head.i + 1:verb.i]
+    return any((t.dep_ == "cc" or t.text == ",") and t.head.i == verb.head.i for t in between)
 
 
 def _borrows_through_noun(noun: Token, governor: Token) -> bool:

@@ -1,0 +1,77 @@
+"""Doers a verb takes from another verb of its sentence (kg.extract.verbal): an active verb
+coordinated with a passive one, and a text issued in an 'in' phrase of a clause with a
+subject. Sentences and names written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import corpus_of
+
+
+def facts_of(text: str) -> list[tuple[str, str, str | None, str]]:
+    """(subject, lemma, object, factuality) of every fact of a text."""
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return [(labels[f.subject.entity_id], f.lemma,
+             labels[f.object.entity_id] if f.object else None, f.evidence.factuality.value)
+            for f in corpus.facts]
+
+
+@pytest.mark.parametrize(("text", "subject", "lemma"), [
+    ("Tomas Vell was elected mayor of Norhaven in 2005 and served two terms.", "Tomas Vell",
+     "serve"),
+    ("Ona Vick was arrested by police and later escaped.", "Ona Vick", "escape"),
+    ("Tomas Vell was praised by Ona Vick and thanked her.", "Tomas Vell", "thank"),
+])
+def test_an_active_verb_after_a_passive_one_shares_its_subject(text, subject, lemma):
+    facts = facts_of(text)
+    assert any(s == subject and lem == lemma and fact == "asserted"
+               for s, lem, _, fact in facts), facts
+
+
+def test_the_passive_agent_does_not_do_the_coordinated_verb():
+    facts = facts_of("Tomas Vell was praised by Ona Vick and thanked her.")
+    assert not any(s == "Ona Vick" and lem == "thank" for s, lem, _, _ in facts), facts
+
+
+def test_a_coordinated_participle_stays_passive():
+    # 'charged' shares the auxiliary: Ona Vick was charged, she charged no one.
+    facts = facts_of("Ona Vick was arrested and charged with fraud.")
+    assert not any(s == "Ona Vick" and lem == "charge" and o is not None
+                   for s, lem, o, _ in facts), facts
+
+
+def test_a_verb_in_another_tense_is_not_read_as_coordinated_with_the_passive():
+    # 'submit' belongs to 'agreed to wear', not to 'had been released': no fact says he did.
+    facts = facts_of("Tomas Vell had been released on the condition that he agreed to wear "
+                     "a tag, submit to curfews and report weekly.")
+    assert not any(lem.startswith("submit") and fact == "asserted"
+                   for _, lem, _, fact in facts), facts
+
+
+@pytest.mark.parametrize("text", [
+    "In a statement issued on Monday, Pellworth Bank confirmed the sale of its Norhaven branch.",
+    "In a press release issued on Friday, Pellworth Bank denied the report.",
+])
+def test_a_text_issued_in_the_clause_is_issued_by_its_subject(text):
+    facts = facts_of(text)
+    assert any(s == "Pellworth Bank" and lem in {"issue", "release"}
+               for s, lem, _, _ in facts), facts
+
+
+@pytest.mark.parametrize("text", [
+    # The interviewer's outlet airs an interview; its speaker does not.
+    "In an interview aired on Sunday, Tomas Vell said he would sell the Velmar Hotel.",
+    # The report's author is not the subject of the clause.
+    "According to a report published on Monday, Tomas Vell sold the Velmar Hotel.",
+])
+def test_no_issuer_for_a_text_its_speaker_does_not_put_out(text):
+    facts = facts_of(text)
+    assert not any(s == "Tomas Vell" and lem in {"air", "publish"}
+                   for s, lem, _, _ in facts), facts
+
+
+def test_a_named_agent_issues_the_text_not_the_subject():
+    facts = facts_of("In a statement issued by Pellworth Bank, Ona Vick was praised.")
+    assert any(s == "Pellworth Bank" and lem == "issue" for s, lem, _, _ in facts), facts
+    assert not any(s == "Ona Vick" and lem == "issue" for s, lem, _, _ in facts), facts
