@@ -75,3 +75,21 @@ def test_a_named_agent_issues_the_text_not_the_subject():
     facts = facts_of("In a statement issued by Pellworth Bank, Ona Vick was praised.")
     assert any(s == "Pellworth Bank" and lem == "issue" for s, lem, _, _ in facts), facts
     assert not any(s == "Ona Vick" and lem == "issue" for s, lem, _, _ in facts), facts
+
+
+@pytest.mark.parametrize(("text", "subject", "lemma", "obj"), [
+    ("Tomas Vell passed the bar exam in 1976 and went on to found Pellworth Bank.",
+     "Tomas Vell", "found", "Pellworth Bank"),
+    ("Ona Vick went on to win the Norhaven Open.", "Ona Vick", "win", "Norhaven Open"),
+    ("Harlow Mining came to dominate the copper market.", "Harlow Mining", "dominate",
+     "copper market"),
+])
+def test_an_infinitive_after_a_raising_verb_is_what_happened(text, subject, lemma, obj):
+    # 'went on to', 'came to': the infinitive happened (asserted), done by the raising verb's
+    # subject, even when that subject is shared with an earlier verb.
+    assert (subject, lemma, obj, "asserted") in facts_of(text)
+
+
+def test_an_infinitive_after_a_journey_stays_a_purpose():
+    facts = facts_of("Ona Vick went to Norhaven to buy the Velmar Hotel.")
+    assert ("Ona Vick", "buy", "Velmar Hotel", "asserted") not in facts, facts

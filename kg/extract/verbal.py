@@ -31,7 +31,7 @@ from kg.extract.reference import (
     referent,
 )
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_end
-from kg.factuality import governors, judge_factuality, plan_noun
+from kg.factuality import governors, judge_factuality, plan_noun, raised_infinitive
 from kg.lexicon import (
     argument_words,
     canonical_role,
@@ -340,7 +340,8 @@ def _title_before_name(verb: Token) -> bool:
 def _infinitive_after(verb: Token) -> bool:
     """'come to believe', 'happened to meet': an infinitive of the verb's right after it
     (adverbs aside); 'came to Oslo to meet X' has a place first and is a journey."""
-    following = [t for t in verb.doc[verb.i + 1:verb.i + 4] if t.pos_ != "ADV"]
+    following = [t for t in verb.doc[verb.i + 1:verb.i + 4] if t.pos_ != "ADV"
+                 and t.dep_ != "prt"]  # 'went on to win'
     return len(following) >= 2 and following[0].lower_ == "to" and \
         following[0].dep_ == "aux" and following[1].head.i == verb.i and \
         following[0].head.i == following[1].i
@@ -857,8 +858,10 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         mention = referent(state, _relative_head(state, verb))
         if mention is not None:
             frame.subjects.append((mention, verb.dep_))
-    elif verb.dep_ == "advcl" and not _borrows_for_adverbial(verb):
-        return  # see _borrows_for_adverbial: a clause whose doer grammar does not give
+    elif verb.dep_ == "advcl" and not _borrows_for_adverbial(verb) and \
+            not raised_infinitive(verb):
+        return  # see _borrows_for_adverbial: a clause whose doer grammar does not give;
+        # 'X passed the exam and went on to found a bank': the raising verb's subject does
     elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
             (governor := _governing_verb(verb)) is not None:
         # 'left before moving to California', 'was unable to negotiate a deal', 'was killed
@@ -905,7 +908,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if not inherited.subjects and verb.dep_ == "xcomp":
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
-        frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+        link = "raising" if raised_infinitive(verb) else verb.dep_  # 'went on to found'
+        frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
 
 
 def _active_after_passive(verb: Token) -> bool:
