@@ -93,3 +93,23 @@ def test_an_infinitive_after_a_raising_verb_is_what_happened(text, subject, lemm
 def test_an_infinitive_after_a_journey_stays_a_purpose():
     facts = facts_of("Ona Vick went to Norhaven to buy the Velmar Hotel.")
     assert ("Ona Vick", "buy", "Velmar Hotel", "asserted") not in facts, facts
+
+
+@pytest.mark.parametrize(("text", "subject", "lemma", "obj"), [
+    ("Tomas Vell was the lone gunman who killed Ona Vick.", "Tomas Vell", "kill", "Ona Vick"),
+    ("Tomas Vell was among the senators who voted against the Norhaven Treaty.", "Tomas Vell",
+     "vote against", "Norhaven Treaty"),
+    ("Tomas Vell was among the Representatives who voted against the Norhaven Treaty.",
+     "Tomas Vell", "vote against", "Norhaven Treaty"),
+])
+def test_a_relative_clause_on_a_predicate_noun_is_the_subjects_deed(text, subject, lemma, obj):
+    assert (subject, lemma, obj, "asserted") in facts_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Vell was not the man who killed Ona Vick.",
+    "Tomas Vell is the son of the man who founded Harlow Mining.",
+])
+def test_no_deed_for_a_denied_or_another_predicate_noun(text):
+    assert not any(s == "Tomas Vell" and lem in {"kill", "found"}
+                   for s, lem, _, _ in facts_of(text))

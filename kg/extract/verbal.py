@@ -974,13 +974,42 @@ def _borrows_for_adverbial(verb: Token) -> bool:
 
 def _relative_head(state: DocState, verb: Token) -> Token:
     """The noun a relative clause is about: the noun it hangs on, or, when that noun is a
-    description in apposition to a name ('Harbor Foods, the company that makes soup'), the
+    description in apposition to a name ('Harbor Foods, the company that makes soup') or said
+    of one by a copula ('Vell was the clerk who signed it', ``_predicate_holder``), the
     name: the description alone would be dropped as saying too little."""
     head = verb.head
     if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i in state.mention_at and \
             state.mention_at[head.head.i].ner_label is not None:
         return head.head
+    holder = _predicate_holder(head)
+    if holder is not None and referent(state, holder) is not None:
+        return holder
     return head
+
+
+# Personal pronouns a predicate noun may be said of: 'he was the man who killed X'.
+PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _predicate_holder(noun: Token) -> Token | None:
+    """Who a predicate noun is: 'Oswald was the gunman who killed X', 'he was among the
+    members who voted against the bill' - the copula's one subject, a name or a personal
+    pronoun, so that the relative clause on the noun is that subject's deed. None after a
+    negated copula ('X was not the man who ...'), for a named predicate ('X is Y, who ...')
+    and for a subject that is itself a description ('the problem is the law that allows X')."""
+    copula = noun.head
+    if noun.dep_ == "pobj" and copula.dep_ == "prep" and copula.lower_ == "among" and \
+            noun.tag_ in {"NNS", "NNPS"}:
+        copula = copula.head  # 'was among the members (the Democrats) who voted'
+    elif noun.dep_ != "attr" or noun.pos_ != "NOUN":
+        return None
+    if copula.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in copula.children):
+        return None
+    subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or not (subjects[0].pos_ == "PROPN" or
+                                  subjects[0].lower_ in PERSON_SUBJECT_PRONOUNS):
+        return None
+    return subjects[0]
 
 
 def _description_before_name(head: Token) -> bool:
