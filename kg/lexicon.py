@@ -94,6 +94,7 @@ class ArgumentWords(BaseModel):
     instrument_nouns: frozenset[str] = frozenset()
     firing_verbs: frozenset[str] = frozenset()
     order_nouns: frozenset[str] = frozenset()
+    verdict_words: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
     authored_nouns: frozenset[str] = frozenset()
 

@@ -113,3 +113,22 @@ def test_a_relative_clause_on_a_predicate_noun_is_the_subjects_deed(text, subjec
 def test_no_deed_for_a_denied_or_another_predicate_noun(text):
     assert not any(s == "Tomas Vell" and lem in {"kill", "found"}
                    for s, lem, _, _ in facts_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "In 1964, a jury in Norhaven found Tomas Vell guilty of murdering Ona Vick.",
+    "Tomas Vell was found guilty of murdering Ona Vick.",
+    "Tomas Vell is guilty of murdering Ona Vick.",
+])
+def test_the_one_held_guilty_did_the_deed_not_the_jury(text):
+    facts = facts_of(text)
+    assert ("Tomas Vell", "murder", "Ona Vick", "asserted") in facts, facts
+    assert not any(s == "jury" and lem == "murder" for s, lem, _, _ in facts), facts
+
+
+@pytest.mark.parametrize("text", [
+    "A jury found Tomas Vell not guilty of murdering Ona Vick.",
+    "Tomas Vell was not found guilty of murdering Ona Vick.",
+])
+def test_a_verdict_of_not_guilty_asserts_no_deed(text):
+    assert not any(lem == "murder" and fact == "asserted" for _, lem, _, fact in facts_of(text))

@@ -862,6 +862,9 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             not raised_infinitive(verb):
         return  # see _borrows_for_adverbial: a clause whose doer grammar does not give;
         # 'X passed the exam and went on to found a bank': the raising verb's subject does
+    elif verb.dep_ == "pcomp" and (held := _held_to_deed(state, verb)):
+        # 'a jury found X guilty of murdering Y', 'X was found guilty of killing Y'
+        frame.subjects.extend((m, "inherited-accused-pcomp") for m in held)
     elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
             (governor := _governing_verb(verb)) is not None:
         # 'left before moving to California', 'was unable to negotiate a deal', 'was killed
@@ -1051,6 +1054,31 @@ def accused_of(state: DocState, verb: Token) -> list[Mention]:
             if mention is not None and mention.type in ACCUSABLE:
                 found.append(mention)
     return found
+
+
+def _held_to_deed(state: DocState, verb: Token) -> list[Mention]:
+    """Who a verdict holds to a deed said with a gerund: 'found X guilty of murdering Y' (the
+    parser makes X the adjective's subject), 'X was found guilty of killing Y', 'X is guilty
+    of stealing' (``verdict_words`` in data/arguments.json): X did it. The jury or the court
+    only found it; empty when no verdict word governs the gerund, no one is held or the
+    verdict is denied ('not guilty')."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in ACCUSING_PREPS:
+        return []
+    verdict = prep.head
+    if verdict.pos_ != "ADJ" or verdict.lemma_.lower() not in argument_words().verdict_words:
+        return []
+    if any(c.dep_ == "neg" for c in [*verdict.children, *verdict.head.children]) or \
+            verdict.doc[verdict.i - 1].lower_ in {"not", "never"}:
+        return []  # 'found X not guilty of murdering Y': held to nothing
+    held = [c for c in verdict.children if c.dep_ == "nsubj"]
+    governor = verdict.head
+    if not held and verdict.dep_ in {"oprd", "acomp", "ccomp", "xcomp"}:
+        wanted = {"nsubjpass", "nsubj"} if governor.lemma_.lower() == "be" or any(
+            c.dep_ == "auxpass" for c in governor.children) else {"dobj"}
+        held = [c for c in governor.children if c.dep_ in wanted]
+    return [m for token in held for conj in conjuncts(token)
+            if (m := referent(state, conj)) is not None and m.type in ACCUSABLE]
 
 
 def _passive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
