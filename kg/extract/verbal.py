@@ -930,6 +930,11 @@ def _active_after_passive(verb: Token) -> bool:
     if auxiliaries and (auxiliaries[0].tag_ == "VBD") != (verb.tag_ == "VBD"):
         return False  # tenses that differ: a misparse ('had been released on the provision
         # he agreed to wear a tag, submit to curfews': 'submit' belongs to 'wear')
+    if any(t.ent_type_ == "PERSON" for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}
+           for t in c.subtree):
+        return False  # a person after the verb is where the parser errs ('was born in X and
+        # christened John Smith' is passive too; 'when Y was shot and tackled his assassin'
+        # has another subject); on CoNLL04 train both such readings were wrong
     between = verb.doc[verb.head.i + 1:verb.i]
     return any((t.dep_ == "cc" or t.text == ",") and t.head.i == verb.head.i for t in between)
 
