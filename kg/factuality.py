@@ -336,9 +336,26 @@ def _complement_link(governor: Token, link: str, below: Token) -> str:
 
 def _purpose(verb: Token) -> bool:
     """An infinitive that says what a thing or an act is for: 'an agreement to build X',
-    'went there to help' (not 'the first woman to win'), or one hung after an object."""
+    'went there to help' (not 'the first woman to win', nor 'went on to win': see
+    ``raised_infinitive``), or one hung after an object."""
     return (verb.dep_ in {"acl", "relcl", "advcl"} and "to" in auxiliaries_of(verb) and
-            not _ranked(verb.head)) or _purpose_after_object(verb)
+            not _ranked(verb.head) and not raised_infinitive(verb)) or \
+        _purpose_after_object(verb)
+
+
+def raised_infinitive(verb: Token) -> bool:
+    """'came to dominate the market', 'went on to found a bank': an infinitive right after a
+    verb that only carries it (``raising_verbs`` in data/arguments.json, with its particle)
+    is what happened, not what the verb before it was for; the parser often hangs it as an
+    adverbial clause. 'came to Oslo to meet X' has a place first and stays a purpose."""
+    governor = verb.head
+    if governor.i == verb.i or "to" not in auxiliaries_of(verb):
+        return False
+    particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
+    if " ".join([governor.lemma_.lower(), *particles]) not in argument_words().raising_verbs:
+        return False
+    return all(t.pos_ == "ADV" or t.dep_ == "prt" or (t.lower_ == "to" and t.head.i == verb.i)
+               for t in verb.doc[governor.i + 1:verb.i])
 
 
 def auxiliaries_of(*verbs: Token) -> set[str]:

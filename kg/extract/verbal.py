@@ -32,7 +32,7 @@ from kg.extract.reference import (
     referent,
 )
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_end
-from kg.factuality import governors, judge_factuality, plan_noun
+from kg.factuality import governors, judge_factuality, plan_noun, raised_infinitive
 from kg.lexicon import (
     argument_words,
     canonical_role,
@@ -344,7 +344,8 @@ def _title_before_name(verb: Token) -> bool:
 def _infinitive_after(verb: Token) -> bool:
     """'come to believe', 'happened to meet': an infinitive of the verb's right after it
     (adverbs aside); 'came to Oslo to meet X' has a place first and is a journey."""
-    following = [t for t in verb.doc[verb.i + 1:verb.i + 4] if t.pos_ != "ADV"]
+    following = [t for t in verb.doc[verb.i + 1:verb.i + 4] if t.pos_ != "ADV"
+                 and t.dep_ != "prt"]  # 'went on to win'
     return len(following) >= 2 and following[0].lower_ == "to" and \
         following[0].dep_ == "aux" and following[1].head.i == verb.i and \
         following[0].head.i == following[1].i
@@ -539,6 +540,9 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
         return
     agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
               for pobj in c.children if pobj.dep_ == "pobj"]
+    rule = "agent/acl"
+    if not agents:
+        agents, rule = _issuers(state, verb), "issuer/acl"
     named_doer = bool(agents) and all(a is not None and a.ner_label not in (None, "PROPN")
                                       for a in agents)
     if lemma not in vocab.relations and not (named_doer and
@@ -550,7 +554,7 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     roles = [r for r in frame.roles if r.mention not in agents]
     for agent in agents:
         if agent is not None and not same_span(agent, patient):
-            yield _fact(state, sentence, verb, reading, agent, patient, "agent/acl", roles)
+            yield _fact(state, sentence, verb, reading, agent, patient, rule, roles)
     if not agents and occurrence_verb(verb, lemma, vocab, passive=True) and \
             not (verb.dep_ == "amod" and lemma not in object_verbs()):
         # Before its noun, the participle of a verb said with a bare subject tells what the
@@ -558,6 +562,28 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
         # someone did to it ('a rescued woman').
         yield _fact(state, sentence, verb, reading, patient, None, "acl/agentless", roles,
                     subject_role=RoleName.THEME)
+
+
+def _issuers(state: DocState, verb: Token) -> list[Mention | None]:
+    """Who put out a text named in an 'in' phrase of the clause: 'In a statement issued on
+    Monday, the police confirmed ...' - the police issued it (``issuing_verbs`` and
+    ``authored_nouns`` in data/arguments.json). The subjects are the clause verb's own, never
+    borrowed along a chain nor a passive's agent; none when the participle has a subject
+    of its own or the text is not one its speaker writes ('in an interview aired Sunday')."""
+    words = argument_words()
+    text, prep = verb.head, verb.head.head
+    compound = f"{text.doc[text.i - 1].lower_} {text.lower_}" if text.i else text.lower_
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb_lemma(verb) not in words.issuing_verbs \
+            or not {text.lemma_.lower(), compound} & words.authored_nouns:
+        return []
+    if text.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    governor = prep.head
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in governor.children):
+        return []
+    frame = Frame()
+    fill_subjects(state, governor, frame)
+    return [m for m, rule in frame.subjects if not rule.startswith(("inherited", "agent"))]
 
 
 def _own_predicate(lemma: str, predicate: str) -> bool:
@@ -892,8 +918,13 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         mention = referent(state, _relative_head(state, verb))
         if mention is not None:
             frame.subjects.append((mention, verb.dep_))
-    elif verb.dep_ == "advcl" and not _borrows_for_adverbial(verb):
-        return  # see _borrows_for_adverbial: a clause whose doer grammar does not give
+    elif verb.dep_ == "advcl" and not _borrows_for_adverbial(verb) and \
+            not raised_infinitive(verb):
+        return  # see _borrows_for_adverbial: a clause whose doer grammar does not give;
+        # 'X passed the exam and went on to found a bank': the raising verb's subject does
+    elif verb.dep_ == "pcomp" and (held := _held_to_deed(state, verb)):
+        # 'a jury found X guilty of murdering Y', 'X was found guilty of killing Y'
+        frame.subjects.extend((m, "inherited-accused-pcomp") for m in held)
     elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
             (governor := _governing_verb(verb)) is not None:
         # 'left before moving to California', 'was unable to negotiate a deal', 'was killed
@@ -927,6 +958,10 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # 'asked Turkey to halt drilling', 'called on X and Y to join': the object acts.
             frame.subjects.extend((m, "inherited-object") for m in controllers)
             return
+        if _active_after_passive(verb):
+            frame.subjects.extend((m, "inherited-conj-passive")
+                                  for m, _ in _passive_subjects(state, verb.head))
+            return
         inherited = Frame()
         fill_subjects(state, verb.head, inherited)
         if not inherited.subjects and verb.dep_ == "xcomp" and verb.head.dep_ == "acl" and \
@@ -936,7 +971,32 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if not inherited.subjects and verb.dep_ == "xcomp":
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
-        frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+        link = "raising" if raised_infinitive(verb) else verb.dep_  # 'went on to found'
+        frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
+
+
+def _active_after_passive(verb: Token) -> bool:
+    """'X was elected in 2005 and served two terms', 'the ship was hit by a missile and sank':
+    an active verb coordinated with a passive one shares its subject, the one the passive is
+    about, never the passive's agent (the missile did not sink).
+    Only a finite verb after 'and', 'but' or a comma on the passive verb: a participle is
+    either passive itself, sharing the auxiliary ('was arrested and charged': charged too),
+    or not coordinated at all ('was hit, killing ten': the blast kills)."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS:
+        return False
+    if not any(c.dep_ == "nsubjpass" for c in verb.head.children):
+        return False
+    auxiliaries = [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
+    if auxiliaries and (auxiliaries[0].tag_ == "VBD") != (verb.tag_ == "VBD"):
+        return False  # tenses that differ: a misparse ('had been released on the provision
+        # he agreed to wear a tag, submit to curfews': 'submit' belongs to 'wear')
+    if any(t.ent_type_ == "PERSON" for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}
+           for t in c.subtree):
+        return False  # a person after the verb is where the parser errs ('was born in X and
+        # christened John Smith' is passive too; 'when Y was shot and tackled his assassin'
+        # has another subject); on CoNLL04 train both such readings were wrong
+    between = verb.doc[verb.head.i + 1:verb.i]
+    return any((t.dep_ == "cc" or t.text == ",") and t.head.i == verb.head.i for t in between)
 
 
 def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozenset[str]:
@@ -1004,13 +1064,42 @@ def _borrows_for_adverbial(verb: Token) -> bool:
 
 def _relative_head(state: DocState, verb: Token) -> Token:
     """The noun a relative clause is about: the noun it hangs on, or, when that noun is a
-    description in apposition to a name ('Harbor Foods, the company that makes soup'), the
+    description in apposition to a name ('Harbor Foods, the company that makes soup') or said
+    of one by a copula ('Vell was the clerk who signed it', ``_predicate_holder``), the
     name: the description alone would be dropped as saying too little."""
     head = verb.head
     if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i in state.mention_at and \
             state.mention_at[head.head.i].ner_label is not None:
         return head.head
+    holder = _predicate_holder(head)
+    if holder is not None and referent(state, holder) is not None:
+        return holder
     return head
+
+
+# Personal pronouns a predicate noun may be said of: 'he was the man who killed X'.
+PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _predicate_holder(noun: Token) -> Token | None:
+    """Who a predicate noun is: 'Oswald was the gunman who killed X', 'he was among the
+    members who voted against the bill' - the copula's one subject, a name or a personal
+    pronoun, so that the relative clause on the noun is that subject's deed. None after a
+    negated copula ('X was not the man who ...'), for a named predicate ('X is Y, who ...')
+    and for a subject that is itself a description ('the problem is the law that allows X')."""
+    copula = noun.head
+    if noun.dep_ == "pobj" and copula.dep_ == "prep" and copula.lower_ == "among" and \
+            noun.tag_ in {"NNS", "NNPS"}:
+        copula = copula.head  # 'was among the members (the Democrats) who voted'
+    elif noun.dep_ != "attr" or noun.pos_ != "NOUN":
+        return None
+    if copula.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in copula.children):
+        return None
+    subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or not (subjects[0].pos_ == "PROPN" or
+                                  subjects[0].lower_ in PERSON_SUBJECT_PRONOUNS):
+        return None
+    return subjects[0]
 
 
 def _description_before_name(head: Token) -> bool:
@@ -1052,6 +1141,31 @@ def accused_of(state: DocState, verb: Token) -> list[Mention]:
             if mention is not None and mention.type in ACCUSABLE:
                 found.append(mention)
     return found
+
+
+def _held_to_deed(state: DocState, verb: Token) -> list[Mention]:
+    """Who a verdict holds to a deed said with a gerund: 'found X guilty of murdering Y' (the
+    parser makes X the adjective's subject), 'X was found guilty of killing Y', 'X is guilty
+    of stealing' (``verdict_words`` in data/arguments.json): X did it. The jury or the court
+    only found it; empty when no verdict word governs the gerund, no one is held or the
+    verdict is denied ('not guilty')."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in ACCUSING_PREPS:
+        return []
+    verdict = prep.head
+    if verdict.pos_ != "ADJ" or verdict.lemma_.lower() not in argument_words().verdict_words:
+        return []
+    if any(c.dep_ == "neg" for c in [*verdict.children, *verdict.head.children]) or \
+            verdict.doc[verdict.i - 1].lower_ in {"not", "never"}:
+        return []  # 'found X not guilty of murdering Y': held to nothing
+    held = [c for c in verdict.children if c.dep_ == "nsubj"]
+    governor = verdict.head
+    if not held and verdict.dep_ in {"oprd", "acomp", "ccomp", "xcomp"}:
+        wanted = {"nsubjpass", "nsubj"} if governor.lemma_.lower() == "be" or any(
+            c.dep_ == "auxpass" for c in governor.children) else {"dobj"}
+        held = [c for c in governor.children if c.dep_ in wanted]
+    return [m for token in held for conj in conjuncts(token)
+            if (m := referent(state, conj)) is not None and m.type in ACCUSABLE]
 
 
 def _passive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:

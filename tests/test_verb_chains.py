@@ -1,0 +1,140 @@
+"""Doers a verb takes from another verb of its sentence (kg.extract.verbal): an active verb
+coordinated with a passive one, and a text issued in an 'in' phrase of a clause with a
+subject. Sentences and names written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import corpus_of
+
+
+def facts_of(text: str) -> list[tuple[str, str, str | None, str]]:
+    """(subject, lemma, object, factuality) of every fact of a text."""
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return [(labels[f.subject.entity_id], f.lemma,
+             labels[f.object.entity_id] if f.object else None, f.evidence.factuality.value)
+            for f in corpus.facts]
+
+
+@pytest.mark.parametrize(("text", "subject", "lemma"), [
+    ("Tomas Vell was elected mayor of Norhaven in 2005 and served two terms.", "Tomas Vell",
+     "serve"),
+    ("Ona Vick was arrested by police and later escaped.", "Ona Vick", "escape"),
+    ("Tomas Vell was praised by Ona Vick and thanked her.", "Tomas Vell", "thank"),
+])
+def test_an_active_verb_after_a_passive_one_shares_its_subject(text, subject, lemma):
+    facts = facts_of(text)
+    assert any(s == subject and lem == lemma and fact == "asserted"
+               for s, lem, _, fact in facts), facts
+
+
+def test_the_passive_agent_does_not_do_the_coordinated_verb():
+    facts = facts_of("Tomas Vell was praised by Ona Vick and thanked her.")
+    assert not any(s == "Ona Vick" and lem == "thank" for s, lem, _, _ in facts), facts
+
+
+def test_a_coordinated_participle_stays_passive():
+    # 'charged' shares the auxiliary: Ona Vick was charged, she charged no one.
+    facts = facts_of("Ona Vick was arrested and charged with fraud.")
+    assert not any(s == "Ona Vick" and lem == "charge" and o is not None
+                   for s, lem, o, _ in facts), facts
+
+
+def test_a_verb_in_another_tense_is_not_read_as_coordinated_with_the_passive():
+    # 'submit' belongs to 'agreed to wear', not to 'had been released': no fact says he did.
+    facts = facts_of("Tomas Vell had been released on the condition that he agreed to wear "
+                     "a tag, submit to curfews and report weekly.")
+    assert not any(lem.startswith("submit") and fact == "asserted"
+                   for _, lem, _, fact in facts), facts
+
+
+@pytest.mark.parametrize("text", [
+    "In a statement issued on Monday, Pellworth Bank confirmed the sale of its Norhaven branch.",
+    "In a press release issued on Friday, Pellworth Bank denied the report.",
+])
+def test_a_text_issued_in_the_clause_is_issued_by_its_subject(text):
+    facts = facts_of(text)
+    assert any(s == "Pellworth Bank" and lem in {"issue", "release"}
+               for s, lem, _, _ in facts), facts
+
+
+@pytest.mark.parametrize("text", [
+    # The interviewer's outlet airs an interview; its speaker does not.
+    "In an interview aired on Sunday, Tomas Vell said he would sell the Velmar Hotel.",
+    # The report's author is not the subject of the clause.
+    "According to a report published on Monday, Tomas Vell sold the Velmar Hotel.",
+])
+def test_no_issuer_for_a_text_its_speaker_does_not_put_out(text):
+    facts = facts_of(text)
+    assert not any(s == "Tomas Vell" and lem in {"air", "publish"}
+                   for s, lem, _, _ in facts), facts
+
+
+def test_a_named_agent_issues_the_text_not_the_subject():
+    facts = facts_of("In a statement issued by Pellworth Bank, Ona Vick was praised.")
+    assert any(s == "Pellworth Bank" and lem == "issue" for s, lem, _, _ in facts), facts
+    assert not any(s == "Ona Vick" and lem == "issue" for s, lem, _, _ in facts), facts
+
+
+@pytest.mark.parametrize(("text", "subject", "lemma", "obj"), [
+    ("Tomas Vell passed the bar exam in 1976 and went on to found Pellworth Bank.",
+     "Tomas Vell", "found", "Pellworth Bank"),
+    ("Ona Vick went on to win the Norhaven Open.", "Ona Vick", "win", "Norhaven Open"),
+    ("Harlow Mining came to dominate the copper market.", "Harlow Mining", "dominate",
+     "copper market"),
+])
+def test_an_infinitive_after_a_raising_verb_is_what_happened(text, subject, lemma, obj):
+    # 'went on to', 'came to': the infinitive happened (asserted), done by the raising verb's
+    # subject, even when that subject is shared with an earlier verb.
+    assert (subject, lemma, obj, "asserted") in facts_of(text)
+
+
+def test_an_infinitive_after_a_journey_stays_a_purpose():
+    facts = facts_of("Ona Vick went to Norhaven to buy the Velmar Hotel.")
+    assert ("Ona Vick", "buy", "Velmar Hotel", "asserted") not in facts, facts
+
+
+@pytest.mark.parametrize(("text", "subject", "lemma", "obj"), [
+    ("Tomas Vell was the lone gunman who killed Ona Vick.", "Tomas Vell", "kill", "Ona Vick"),
+    ("Tomas Vell was among the senators who voted against the Norhaven Treaty.", "Tomas Vell",
+     "vote against", "Norhaven Treaty"),
+    ("Tomas Vell was among the Representatives who voted against the Norhaven Treaty.",
+     "Tomas Vell", "vote against", "Norhaven Treaty"),
+])
+def test_a_relative_clause_on_a_predicate_noun_is_the_subjects_deed(text, subject, lemma, obj):
+    assert (subject, lemma, obj, "asserted") in facts_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Vell was not the man who killed Ona Vick.",
+    "Tomas Vell is the son of the man who founded Harlow Mining.",
+])
+def test_no_deed_for_a_denied_or_another_predicate_noun(text):
+    assert not any(s == "Tomas Vell" and lem in {"kill", "found"}
+                   for s, lem, _, _ in facts_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "In 1964, a jury in Norhaven found Tomas Vell guilty of murdering Ona Vick.",
+    "Tomas Vell was found guilty of murdering Ona Vick.",
+    "Tomas Vell is guilty of murdering Ona Vick.",
+])
+def test_the_one_held_guilty_did_the_deed_not_the_jury(text):
+    facts = facts_of(text)
+    assert ("Tomas Vell", "murder", "Ona Vick", "asserted") in facts, facts
+    assert not any(s == "jury" and lem == "murder" for s, lem, _, _ in facts), facts
+
+
+@pytest.mark.parametrize("text", [
+    "A jury found Tomas Vell not guilty of murdering Ona Vick.",
+    "Tomas Vell was not found guilty of murdering Ona Vick.",
+])
+def test_a_verdict_of_not_guilty_asserts_no_deed(text):
+    assert not any(lem == "murder" and fact == "asserted" for _, lem, _, fact in facts_of(text))
+
+
+def test_a_person_named_after_the_coordinated_verb_keeps_it_passive():
+    # 'christened Mary Ona Vick' shares 'was' with 'born': nobody says she christened anyone.
+    facts = facts_of("Ona Vick was born in Norhaven in 1950 and christened Mary Ona Vick.")
+    assert not any(s == "Ona Vick" and lem == "christen" for s, lem, _, _ in facts), facts
