@@ -1,4 +1,4 @@
-"""Doers a verb takes from another verb of its sentence (kg.extract.verbal): an active verb
+"""Doers a verb takes from another verb of its sentence (kg.extract.subjects): an active verb
 coordinated with a passive one, and a text issued in an 'in' phrase of a clause with a
 subject. Sentences and names written for the test."""
 

@@ -1,5 +1,5 @@
 """Who takes part in a verb's event and which times and places are its own
-(kg.extract.verbal): the second place of a 'Town, Country' pair is no participant, a date
+(kg.extract.verb_roles): the second place of a 'Town, Country' pair is no participant, a date
 inside a phrase about another event does not date this one, a place inside a participant's
 phrase does not place the event, and roles a verb's frame licenses only in the sense the
 object's type fits are dropped with that sense. Sentences written for the test."""

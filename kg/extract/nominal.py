@@ -15,18 +15,13 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact, same_span
+from kg.extract.frames import Frame, verb_lemma
 from kg.extract.reference import conjuncts, referent
 from kg.extract.state import DocState
+from kg.extract.subjects import ACCUSING_PREPS, accused_of, fill_subjects
 from kg.extract.titles import demonym_mention
-from kg.extract.verbal import (
-    ACCUSING_PREPS,
-    Frame,
-    accused_of,
-    add_time,
-    fill_subjects,
-    speaker_of,
-    verb_lemma,
-)
+from kg.extract.verb_roles import add_time
+from kg.extract.verbal import speaker_of
 from kg.factuality import judge_factuality, light_factuality
 from kg.lexicon import EventNoun, derived_nouns, event_nouns
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence

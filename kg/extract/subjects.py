@@ -1,0 +1,530 @@
+"""Who acts: the subjects of a verb, beyond the ``nsubj`` the patterns find.
+
+A verb's subject is often not its own child, so this module follows the tree upwards: the noun
+a relative clause hangs on, the subject of a governing verb (``xcomp``/``conj``, raising; an
+infinitive after a verb of asking or making someone act is that object's,
+``data/arguments.json``) only where grammar gives it (a participle or purpose clause, a gerund
+after 'before'/'after'/..., an infinitive on the verb's own object or on a plan noun), named
+groups, passive subjects, the one who fired what did the deed, the issuer of a text named in an
+'in'-phrase, the hidden agent of an agentless passive, and who an accusation or a verdict holds
+to a deed. It is apart from ``verbal`` because ``nominal`` and ``verb_roles`` need the same
+subjects without the fact-making around them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.frames import FINITE_TAGS, Frame, _slots, verb_lemma
+from kg.extract.places import pair_container
+from kg.extract.reference import conjuncts, counted_group, group_referent, referent
+from kg.extract.state import RELATIVE_PRONOUNS, DocState
+from kg.factuality import plan_noun, raised_infinitive
+from kg.lexicon import argument_words
+from kg.model import EntityType, Mention
+from kg.relations import load_vocabulary
+
+
+def _firer(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """Who did what a fired missile did: in 'X fired the shots that killed Y' or 'planted the
+    bomb that destroyed the car' the relative clause's subject is the missile
+    (``instrument_nouns``), the direct object of a verb of firing (``firing_verbs``); the
+    one who fired it, that verb's subject, is the doer. Empty for any other clause."""
+    words = argument_words()
+    head = verb.head
+    if verb.dep_ != "relcl" or head.dep_ != "dobj" or \
+            head.lemma_.lower() not in words.instrument_nouns or \
+            verb_lemma(head.head) not in words.firing_verbs or \
+            not any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+        return []
+    inherited = Frame()
+    fill_subjects(state, head.head, inherited)
+    return [(m, "firer-relcl") for m, _ in inherited.subjects]
+
+
+def _issuers(state: DocState, verb: Token) -> list[Mention | None]:
+    """Who put out a text named in an 'in' phrase of the clause: 'In a statement issued on
+    Monday, the police confirmed ...' - the police issued it (``issuing_verbs`` and
+    ``authored_nouns`` in data/arguments.json). The subjects are the clause verb's own, never
+    borrowed along a chain nor a passive's agent; none when the participle has a subject
+    of its own or the text is not one its speaker writes ('in an interview aired Sunday')."""
+    words = argument_words()
+    text, prep = verb.head, verb.head.head
+    compound = f"{text.doc[text.i - 1].lower_} {text.lower_}" if text.i else text.lower_
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb_lemma(verb) not in words.issuing_verbs \
+            or not {text.lemma_.lower(), compound} & words.authored_nouns:
+        return []
+    if text.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    governor = prep.head
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in governor.children):
+        return []
+    frame = Frame()
+    fill_subjects(state, governor, frame)
+    return [m for m, rule in frame.subjects if not rule.startswith(("inherited", "agent"))]
+
+
+def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """Who did what a passive with no 'by' of its own tells, from an 'in'-phrase: 'was
+    condemned in a statement by Chile and Peru' (the 'by' hangs on the statement), 'two
+    people were killed in a bombing' (an event that does harm did it, ``causing_events``);
+    or from a command it was done on: 'was murdered on the orders of X', 'at X's behest'
+    (``order_nouns``: X had it done)."""
+    words = argument_words()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ORDER_PREPS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            if pobj.lemma_.lower() in words.order_nouns:
+                ordered = _order_owners(state, pobj)
+                if ordered:
+                    return ordered
+            if prep.lower_ != "in":
+                continue
+            agents = [(m, "agent-in") for by in pobj.children
+                      if by.dep_ == "prep" and by.lower_ == "by"
+                      for p in by.children if p.dep_ == "pobj" for c in conjuncts(p)
+                      if (m := referent(state, c)) is not None
+                      and m.type is not EntityType.DATE]
+            if agents:
+                return agents
+            if verb.lemma_.lower() in words.harm_verbs and \
+                    pobj.lemma_.lower() in words.causing_events and \
+                    (event := referent(state, pobj)) is not None:
+                return [(event, "cause-in")]
+    return []
+
+
+# The prepositions a passive's hidden doer comes with: 'in a bombing', 'on the orders of X',
+# 'at X's behest', 'under the command of X'.
+ORDER_PREPS = frozenset({"in", "on", "at", "under"})
+
+
+def _order_owners(state: DocState, order: Token) -> list[tuple[Mention, str]]:
+    """Who gave a command: its possessor ('on X's orders') or its 'of'-phrase ('on the orders
+    of X'), a person or an organisation."""
+    owners = [c for c in order.children if c.dep_ == "poss"] + [
+        p for c in order.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"]
+    return [(m, "agent-order") for o in owners for c in conjuncts(o)
+            if (m := referent(state, c, possessive=True)) is not None
+            and m.type in {EntityType.PERSON, EntityType.ORGANIZATION}]
+
+
+# Parts of speech that name nothing: a word the parser makes a subject though it is a
+# preposition, an adverb or a conjunction ('Amongst them reported ...').
+NO_PARTICIPANT_POS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "PART", "AUX", "INTJ", "PUNCT"})
+PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we"})
+EMBEDDED_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis",
+                              "csubj", "pcomp"})
+# How the parser hangs the first place of a 'Town, State' subject on the verb it split from.
+PAIR_SPLIT_DEPS = frozenset({"npadvmod", "nsubj", "appos", "dep"})
+
+
+def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    for slot in _slots(state, verb, "subject"):
+        head, rule = verb.doc[slot.argument], slot.name
+        if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            head, rule = _relative_head(state, verb), "relcl"
+        if _description_before_name(head):
+            continue
+        group = group_referent(state, head)
+        if group:
+            named_after = _named_in_own_clause(state, verb, head)
+            frame.subjects.extend((m, f"{rule}-group") for m in group
+                                  if m.text.lower() not in named_after)
+            continue
+        for conj in conjuncts(head):
+            if conj.pos_ in NO_PARTICIPANT_POS or \
+                    conj.lower_ in argument_words().function_words:
+                continue  # 'Amongst reported incidents ...': the parser's subject is no thing
+            if (first := pair_container(state, conj)) is not None:
+                # 'a plane in Ohio, United States crashed': Ohio's country is no doer; in
+                # 'Dayton, Ohio hosts the fair' the parser hung the town on the verb: it hosts.
+                conj = first
+                if first.head.i != verb.i or first.dep_ not in PAIR_SPLIT_DEPS:
+                    continue
+            mention = referent(state, conj)
+            if mention is not None and mention.antecedent is not None and \
+                    mention.antecedent.text.lower() in _named_in_own_clause(state, verb, head):
+                continue  # 'he praised Lena Marsh': he is not the one his clause names
+            if mention is not None and mention.type is not EntityType.DATE:
+                frame.subjects.append((mention, rule))
+    named = [m for m, _ in frame.subjects if m.ner_label not in (None, "PROPN")]
+    if len(named) >= 2:
+        state.last_group = (state.sentence_index[verb.i], named)
+    if frame.subjects or passive or any(c.dep_ in {"nsubj", "csubj", "expl"}
+                                        for c in verb.children):
+        return  # a subject we could not resolve is still not the governing verb's subject
+    if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS:
+        # 'after Joan May stepped down': a finite clause has its own subject; the parser
+        # sometimes hangs it on the conjunction.
+        for mark in (c for c in verb.children if c.dep_ in {"mark", "prep"}):
+            for pobj in (c for c in mark.children if c.dep_ == "pobj"):
+                mention = referent(state, pobj)
+                if mention is not None and mention.type is not EntityType.DATE:
+                    frame.subjects.append((mention, "mark-pobj"))
+        return
+    if verb.dep_ in {"relcl", "acl"} and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # Infinitival: 'took a train to meet Putin' - the traveller meets, not the train;
+        # 'joined the race to replace him'; 'Kim's plan to visit': the possessor.
+        owners = [m for c in verb.head.children if c.dep_ == "poss"
+                  if (m := referent(state, c, possessive=True)) is not None]
+        if owners:
+            frame.subjects.extend((m, "inherited-poss") for m in owners)
+            return
+        governor = verb.head
+        while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ in {"VERB", "AUX"} and _borrows_through_noun(verb.head, governor):
+            inherited = Frame()
+            fill_subjects(state, governor, inherited)
+            frame.subjects.extend((m, "inherited-relcl") for m, _ in inherited.subjects)
+    elif verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        # 'the group that attacked', and a present participle on its noun: 'demonstrations
+        # protesting the shooting', 'a survey finding no storm': the noun does it.
+        mention = referent(state, _relative_head(state, verb))
+        if mention is not None:
+            frame.subjects.append((mention, verb.dep_))
+    elif verb.dep_ == "advcl" and not _borrows_for_adverbial(verb) and \
+            not raised_infinitive(verb):
+        return  # see _borrows_for_adverbial: a clause whose doer grammar does not give;
+        # 'X passed the exam and went on to found a bank': the raising verb's subject does
+    elif verb.dep_ == "pcomp" and (held := _held_to_deed(state, verb)):
+        # 'a jury found X guilty of murdering Y', 'X was found guilty of killing Y'
+        frame.subjects.extend((m, "inherited-accused-pcomp") for m in held)
+    elif verb.dep_ in {"pcomp", "xcomp", "advcl"} and \
+            (governor := _governing_verb(verb)) is not None:
+        # 'left before moving to California', 'was unable to negotiate a deal', 'was killed
+        # after posting pictures': the governing clause's subject (or, when it is passive
+        # with no agent, its passive subject) does the gerund or the infinitive.
+        accused = accused_of(state, governor) if verb.head.lower_ in ACCUSING_PREPS else []
+        if accused:
+            # 'police charged X with killing Y', 'X, convicted of killing Y': the one the
+            # court or the police hold to it did it, not the police
+            frame.subjects.extend((m, f"inherited-accused-{verb.dep_}") for m in accused)
+            return
+        inherited = Frame()
+        fill_subjects(state, governor, inherited)
+        if not inherited.subjects:
+            inherited.subjects.extend(_passive_subjects(state, governor))
+        frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
+    elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children):
+            # 'X was sentenced by the judge to prison and to pay restitution', 'X was asked
+            # to leave': who was sentenced pays, not the judge.
+            frame.subjects.extend((m, f"inherited-{verb.dep_}")
+                                  for m, _ in _passive_subjects(state, verb.head))
+            if frame.subjects:
+                return
+        if verb.dep_ == "xcomp" and not infinitive and verb.tag_ == "VBG" and \
+                verb_lemma(verb.head) in argument_words().object_control:
+            return  # 'the rule requires reporting thefts': whoever reports, not the rule
+        controllers = _object_controllers(state, verb) if verb.dep_ == "xcomp" else []
+        if controllers:
+            # 'asked Turkey to halt drilling', 'called on X and Y to join': the object acts.
+            frame.subjects.extend((m, "inherited-object") for m in controllers)
+            return
+        if _active_after_passive(verb):
+            frame.subjects.extend((m, "inherited-conj-passive")
+                                  for m, _ in _passive_subjects(state, verb.head))
+            return
+        inherited = Frame()
+        fill_subjects(state, verb.head, inherited)
+        if not inherited.subjects and verb.dep_ == "xcomp" and verb.head.dep_ == "acl" and \
+                (mention := referent(state, verb.head.head)) is not None:
+            # 'the pipeline, intended to connect the fields': the pipeline connects.
+            inherited.subjects.append((mention, "acl"))
+        if not inherited.subjects and verb.dep_ == "xcomp":
+            # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
+            inherited.subjects.extend(_passive_subjects(state, verb.head))
+        link = "raising" if raised_infinitive(verb) else verb.dep_  # 'went on to found'
+        frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
+
+
+def _active_after_passive(verb: Token) -> bool:
+    """'X was elected in 2005 and served two terms', 'the ship was hit by a missile and sank':
+    an active verb coordinated with a passive one shares its subject, the one the passive is
+    about, never the passive's agent (the missile did not sink).
+    Only a finite verb after 'and', 'but' or a comma on the passive verb: a participle is
+    either passive itself, sharing the auxiliary ('was arrested and charged': charged too),
+    or not coordinated at all ('was hit, killing ten': the blast kills)."""
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS:
+        return False
+    if not any(c.dep_ == "nsubjpass" for c in verb.head.children):
+        return False
+    auxiliaries = [c for c in verb.head.children if c.dep_ in {"aux", "auxpass"}]
+    if auxiliaries and (auxiliaries[0].tag_ == "VBD") != (verb.tag_ == "VBD"):
+        return False  # tenses that differ: a misparse ('had been released on the provision
+        # he agreed to wear a tag, submit to curfews': 'submit' belongs to 'wear')
+    if any(t.ent_type_ == "PERSON" for c in verb.children if c.dep_ in {"dobj", "oprd", "attr"}
+           for t in c.subtree):
+        return False  # a person after the verb is where the parser errs ('was born in X and
+        # christened John Smith' is passive too; 'when Y was shot and tackled his assassin'
+        # has another subject); on CoNLL04 train both such readings were wrong
+    between = verb.doc[verb.head.i + 1:verb.i]
+    return any((t.dep_ == "cc" or t.text == ",") and t.head.i == verb.head.i for t in between)
+
+
+def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozenset[str]:
+    """The names the subject's own clause says after it ('they keep channels to Veloria open'):
+    a pronoun subject cannot mean one of them, or the writer would have said 'itself' or
+    repeated no name (the binding rule that keeps 'he praised Kim' from meaning Kim)."""
+    if subject.lower_ not in PRONOUN_SUBJECTS:
+        return frozenset()
+    names: set[str] = set()
+    stack = [c for c in verb.children if c.i > subject.i and c.dep_ not in EMBEDDED_CLAUSES]
+    while stack:  # not into a clause of its own: 'he said the money Reyes got ...' may be his
+        token = stack.pop()
+        if (mention := state.mention_at.get(token.i)) is not None:
+            names.add(mention.text.lower())
+        stack.extend(c for c in token.children if c.dep_ not in EMBEDDED_CLAUSES)
+    return frozenset(names)
+
+
+def _borrows_through_noun(noun: Token, governor: Token) -> bool:
+    """Whether an infinitive on a noun is done by the governing verb's subject: when the noun
+    is a plan ('expressed intent to become a lawyer': noun control) or hangs on that verb
+    itself, as its object or through its own preposition, which makes the infinitive the
+    verb's purpose ('joined the race to replace him', 'traveled on a train to meet Kim').
+    A noun deeper in a phrase ('released plans for an election to fill the seat': the
+    election fills it) or coordinated with another ('restrictions were lifted, and schools
+    to reopen') leaves the infinitive to its own doer, which grammar does not give."""
+    if noun.lemma_.lower() in load_vocabulary().plan_nouns:
+        return True
+    if noun.dep_ == "conj":
+        return False
+    if noun.head.i == governor.i:
+        return noun.dep_ in {"dobj", "attr", "npadvmod", "oprd"}
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == governor.i
+
+
+def _borrows_for_adverbial(verb: Token) -> bool:
+    """Whether an adverbial clause without a subject is done by its governing verb's subject.
+    Grammar gives that for a participle ('..., providing aid', 'charged with murder, X
+    appeared', 'called while driving') and a purpose infinitive ('emigrated to pursue his
+    studies') on a verb with a subject of its own. Not for a finite clause (its subject is its
+    own), nor when the governing verb's subject is borrowed itself (a relative clause, a
+    passive, 'it' or a relative word), nor when a noun right before the gerund
+    is its subject ('spoke of Turkey assuming the duty'). On the judged samples, adverbial
+    clauses' borrowed subjects were right in fewer than one fact in three (11 of 37)."""
+    governor = verb.head
+    if governor.pos_ not in {"VERB", "AUX"} or governor.dep_ == "relcl":
+        return False
+    if verb.tag_ in FINITE_TAGS:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not infinitive and verb.tag_ not in {"VBG", "VBN"}:
+        return False
+    if not infinitive and verb.lemma_.lower() in argument_words().outcome_verbs:
+        return False  # '..., resulting in two deaths': what results is the whole clause
+    if governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
+        # 'deaths rose after the payments started, resulting from drug abuse': a participle
+        # the parser hung on a subordinate clause belongs to the main one, not its subject.
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "pobj":
+        return False
+    own = [c for c in governor.children if c.dep_ == "nsubj"]
+    return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
+
+
+def _relative_head(state: DocState, verb: Token) -> Token:
+    """The noun a relative clause is about: the noun it hangs on, or, when that noun is a
+    description in apposition to a name ('Harbor Foods, the company that makes soup') or said
+    of one by a copula ('Vell was the clerk who signed it', ``_predicate_holder``), the
+    name: the description alone would be dropped as saying too little."""
+    head = verb.head
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i in state.mention_at and \
+            state.mention_at[head.head.i].ner_label is not None:
+        return head.head
+    holder = _predicate_holder(head)
+    if holder is not None and referent(state, holder) is not None:
+        return holder
+    return head
+
+
+# Personal pronouns a predicate noun may be said of: 'he was the man who killed X'.
+PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _predicate_holder(noun: Token) -> Token | None:
+    """Who a predicate noun is: 'Oswald was the gunman who killed X', 'he was among the
+    members who voted against the bill' - the copula's one subject, a name or a personal
+    pronoun, so that the relative clause on the noun is that subject's deed. None after a
+    negated copula ('X was not the man who ...'), for a named predicate ('X is Y, who ...')
+    and for a subject that is itself a description ('the problem is the law that allows X')."""
+    copula = noun.head
+    if noun.dep_ == "pobj" and copula.dep_ == "prep" and copula.lower_ == "among" and \
+            noun.tag_ in {"NNS", "NNPS"}:
+        copula = copula.head  # 'was among the members (the Democrats) who voted'
+    elif noun.dep_ != "attr" or noun.pos_ != "NOUN":
+        return None
+    if copula.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in copula.children):
+        return None
+    subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or not (subjects[0].pos_ == "PROPN" or
+                                  subjects[0].lower_ in PERSON_SUBJECT_PRONOUNS):
+        return None
+    return subjects[0]
+
+
+def _description_before_name(head: Token) -> bool:
+    """'The shipping line Brennvor signed': the parser sometimes makes both the description
+    and the name right after it subjects of the verb; the name is the one subject."""
+    return head.pos_ == "NOUN" and head.dep_ == "nsubj" and any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1
+        for c in head.head.children)
+
+
+ACCUSABLE = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+# The prepositions that bring the deed: 'charged with', 'convicted of', 'jailed for', 'charged
+# in the slaying', 'pleaded guilty to'; not 'arrested after fleeing'.
+ACCUSING_PREPS = frozenset({"with", "of", "for", "in", "over", "to", "on"})
+
+
+def accused_of(state: DocState, verb: Token) -> list[Mention]:
+    """Whom a verb of the courts or the police holds to a deed ('charged X with murder', 'X
+    was convicted of killing', 'X, suspected of the assassination', 'X pleaded guilty to',
+    'X went on trial for'): the verb's object, its passive subject, the noun it qualifies,
+    or, for verbs whose subject stands accused (``accusing_verbs`` in relations.json:
+    'plead', 'admit'), its subject. Empty for any other verb."""
+    verbs = load_vocabulary().accusing_verbs
+    lemma = verb.lemma_.lower()
+    if lemma not in verbs:
+        return []
+    if verbs[lemma] == "subject":
+        held = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        held = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not held and verb.dep_ in {"acl", "amod", "relcl"} and verb.tag_ == "VBN":
+            held = [verb.head]
+        if not held and verb.dep_ == "conj":  # 'were arrested and charged with murder'
+            held = [c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    found = []
+    for token in held:
+        for conj in conjuncts(token):
+            mention = referent(state, conj)
+            if mention is not None and mention.type in ACCUSABLE:
+                found.append(mention)
+    return found
+
+
+def _held_to_deed(state: DocState, verb: Token) -> list[Mention]:
+    """Who a verdict holds to a deed said with a gerund: 'found X guilty of murdering Y' (the
+    parser makes X the adjective's subject), 'X was found guilty of killing Y', 'X is guilty
+    of stealing' (``verdict_words`` in data/arguments.json): X did it. The jury or the court
+    only found it; empty when no verdict word governs the gerund, no one is held or the
+    verdict is denied ('not guilty')."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in ACCUSING_PREPS:
+        return []
+    verdict = prep.head
+    if verdict.pos_ != "ADJ" or verdict.lemma_.lower() not in argument_words().verdict_words:
+        return []
+    if any(c.dep_ == "neg" for c in [*verdict.children, *verdict.head.children]) or \
+            verdict.doc[verdict.i - 1].lower_ in {"not", "never"}:
+        return []  # 'found X not guilty of murdering Y': held to nothing
+    held = [c for c in verdict.children if c.dep_ == "nsubj"]
+    governor = verdict.head
+    if not held and verdict.dep_ in {"oprd", "acomp", "ccomp", "xcomp"}:
+        wanted = {"nsubjpass", "nsubj"} if governor.lemma_.lower() == "be" or any(
+            c.dep_ == "auxpass" for c in governor.children) else {"dobj"}
+        held = [c for c in governor.children if c.dep_ in wanted]
+    return [m for token in held for conj in conjuncts(token)
+            if (m := referent(state, conj)) is not None and m.type in ACCUSABLE]
+
+
+def _passive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """The passive subjects of a verb ('Putin is expected', 'X was killed'), each of them when
+    they are coordinated ('X and Y were asked to draft a plan': both draft it), as subjects a
+    governed clause can share."""
+    found: list[tuple[Mention, str]] = []
+    for child in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        group = counted_group(state, child)  # 'A and B were arrested. The two are expected'
+        found += [(m, "nsubjpass-group") for m in group] or [
+            (mention, "nsubjpass") for conj in conjuncts(child)
+            if (mention := referent(state, conj))]
+    return found
+
+
+def accused_of_deed(governor: Token, prep: Token) -> bool:
+    """'charged X with killing Y', 'convicted of selling': a verb of the courts or the police
+    with the preposition that brings the deed (see ``accused_of``)."""
+    return prep.lower_ in ACCUSING_PREPS and \
+        governor.lemma_.lower() in load_vocabulary().accusing_verbs
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    """The verb whose subject a subject-less gerund or infinitive shares when the parser
+    hangs it on something else: a preposition ('before moving', 'prior to setting') or an
+    adjective ('unable to negotiate'). None when it hangs on a verb directly (the general
+    case below) or when the clause is not a gerund or an infinitive."""
+    head = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        governor = head.head
+        word = head.lower_
+        if governor.dep_ == "prep" and governor.head.pos_ in {"VERB", "AUX"}:
+            word = f"{governor.lower_} {word}"  # 'prior to setting', 'instead of going'
+            governor = governor.head
+        elif governor.pos_ in {"ADV", "ADJ"} and governor.head.pos_ in {"VERB", "AUX"}:
+            word = f"{governor.lower_} {word}"
+            governor = governor.head
+        # 'left before moving', 'was arrested after attacking': the verb's subject does it.
+        # A gerund on a noun ('a letter of intent on selling gas': no sale), or after a
+        # complement preposition ('barred him from serving', 'resulted in overlapping
+        # claims', 'described as resembling hair') is not the subject's deed; 'for' and
+        # 'in' are the subject's without an object ('in the news for travelling', 'acted
+        # alone in killing X') or on that object ('feels remorse for killing X').
+        words = argument_words()
+        if governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ == "dobj" and \
+                accused_of_deed(governor.head, head):
+            governor = governor.head  # 'convicted X of killing Y', 'of' hung on X
+        reason = word in words.reason_preps
+        if reason and governor.pos_ == "NOUN" and governor.dep_ == "dobj":
+            governor = governor.head  # 'feels remorse for killing X': the one who feels
+        elif reason:
+            reason = not any(c.dep_ in {"dobj", "dative"} for c in governor.children)
+        reason = reason and governor.lemma_.lower() not in words.outcome_verbs
+        if governor.pos_ == "NOUN" and plan_noun(governor):
+            # 'signed an agreement on selling gas', 'a letter of intent on selling': the
+            # plan's holders, the verb's subject, would do it (planned, kg.factuality).
+            for _ in range(3):
+                if governor.pos_ not in {"NOUN", "PROPN"} or \
+                        governor.dep_ not in {"dobj", "pobj"}:
+                    break
+                governor = governor.head
+                if governor.dep_ == "prep" and governor.lower_ == "of":
+                    governor = governor.head
+            return governor if governor.pos_ in {"VERB", "AUX"} else None
+        if word not in words.gerund_adjunct_preps and not reason and \
+                not (governor.pos_ in {"VERB", "AUX"} and accused_of_deed(governor, head)):
+            return None
+    elif verb.dep_ == "xcomp" and infinitive and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        governor = head.head
+    else:
+        return None
+    return governor if governor.pos_ in {"VERB", "AUX"} else None
+
+
+def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
+    """The governing verb's objects, who do an infinitive after it: 'urged Kim to resign',
+    'instructed the committee to meet', 'called on Italy and Egypt to join'. Only after a
+    verb of making or asking someone do something (``object_control``): in 'used satellites
+    to study the ice' or 'bought land to build homes' the subject does it."""
+    governor = verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
+            verb_lemma(governor) not in argument_words().object_control:
+        return []
+    for child in governor.children:
+        if child.i > verb.i:
+            continue
+        objects = [child] if child.dep_ == "dobj" else [
+            p for p in child.children if p.dep_ == "pobj"] if (
+            child.dep_ == "prep" and child.lower_ == "on") else []
+        if objects:
+            return [m for o in objects for c in conjuncts(o)
+                    if (m := referent(state, c)) is not None]
+    return []

@@ -1,0 +1,427 @@
+"""What a verb is about and where, when and how: its objects and roles.
+
+Beyond the direct objects the patterns find, this module fills a verb's objects and roles
+(``_fill_objects_and_roles``): the object gap of a relative clause, circumstances the parser hung
+on a noun of the clause, a recipient misparsed inside the object, which role a preposition gives
+(from the relation vocabulary), times (``add_time``, also used by ``nominal``), and, for a verb
+with no plain object, the object a preposition gives, the whole of a partitive ('one of X') and
+a ranking ('came in second'). It is apart from ``verbal`` so that fact-making and the reading of
+participants can be read (and changed) one at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.dates import is_duration, normalize_time
+from kg.extract.frames import Frame, Reading, _slots, occurrence_verb, verb_lemma
+from kg.extract.places import pair_container
+from kg.extract.reference import as_place, conjuncts, counted_group, referent
+from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_end
+from kg.extract.subjects import _relative_head
+from kg.factuality import judge_factuality
+from kg.lexicon import argument_words, canonical_role
+from kg.model import EntityType, Factuality, Mention, Role, RoleName
+from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
+
+# Nouns a relative clause without a relative word tells the time, place or manner of.
+GAPLESS = {"day", "week", "month", "year", "time", "moment", "night", "morning", "evening",
+           "afternoon", "hour", "minute", "season", "decade", "era", "period", "way", "manner",
+           "place", "reason", "extent", "point", "stage", "case"}
+
+
+def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame: Frame,
+                          preps: frozenset[str]) -> Reading:
+    """'contributed to the tribute', 'sided with the rebels', 'voted against the bill': a verb
+    with no direct object states its fact with the first argument preposition's object
+    (``object_preps`` in the vocabulary, fewer for a verb that states an event alone: 'resigned
+    from the board', but 'died in Paris'; never a time, nor a place the preposition locates).
+    The fact is the prepositional verb ('contribute to'), not the verb's direct-object sense
+    ('contribute' is 'give'), so the reading drops the relation; the role the phrase filled
+    is now the object."""
+    if any(c.dep_ in {"dobj", "attr", "oprd", "ccomp", "xcomp"} for c in verb.children):
+        return reading
+    ranked = _ranking(state, verb, reading.lemma)
+    if ranked is not None:
+        frame.objects.append((ranked, "ordinal"))
+        return Reading(_ranking_lemma(verb, reading.lemma), None, reading.speaker,
+                       reading.factuality)
+    framed = argument_words().prepositional_frames.get(reading.lemma)
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        word = prep.lower_
+        if word not in (preps if framed is None else framed):
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.ent_type_ in {"DATE", "TIME"} or pobj.like_num or complex_preposition(pobj):
+                continue
+            pobj = partitive_whole(pobj)
+            mentions = [m for c in conjuncts(pobj) if (m := referent(state, c)) is not None
+                        and m.type is not EntityType.DATE]
+            if not mentions or (framed is None and word in load_vocabulary().place_preps and
+                                all(m.type is EntityType.PLACE for m in mentions)):
+                continue
+            frame.objects.extend((m, f"prep-{word}") for m in mentions)
+            frame.roles = [r for r in frame.roles if r.mention not in mentions]
+            return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
+    return reading
+
+
+def partitive_whole(token: Token) -> Token:
+    """'arrested several of the protesters', 'sold most of its shares': a quantifier
+    (``partitive_words``) with an 'of'-phrase takes a part of what that phrase names, which
+    is the participant; any other token is itself. A stretch of time is no participant
+    ('lived most of her life': ``partitive_durations``), nor a number: 'won four of the
+    seats' is a counted group (kg.extract.reference)."""
+    words = argument_words()
+    if token.lower_ not in words.partitive_words or token.like_num:
+        return token
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return token if pobj.lemma_.lower() in words.partitive_durations else pobj
+    return token
+
+
+# Where the parser hangs the ordinal of 'came in second' / 'finished third'.
+RANK_DEPS = frozenset({"advmod", "npadvmod", "oprd", "acomp", "attr", "dobj"})
+
+
+def _ranking(state: DocState, verb: Token, lemma: str) -> Mention | None:
+    """'came in second', 'finished third in the primary': a verb of finishing
+    (``ranking_verbs``) with an ordinal says where its subject finished; the ordinal, a
+    word no mention covers, becomes the fact's object (a thing)."""
+    if lemma not in argument_words().ranking_verbs:
+        return None
+    candidates = [c for c in verb.children if c.dep_ in RANK_DEPS] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children if p.dep_ == "pobj"]
+    for token in candidates:
+        if token.ent_type_ == "ORDINAL" and not list(token.children):
+            return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                                ner_label=None, lemma=token.lower_)
+    return None
+
+
+def _ranking_lemma(verb: Token, lemma: str) -> str:
+    """The verb of a ranking as the reader writes it: 'come in' (with its 'in', however the
+    parser hung it), 'finish', 'place'."""
+    if lemma == "come" and any(c.lower_ == "in" and c.i == verb.i + 1 for c in verb.children):
+        return "come in"
+    return lemma
+
+
+def complex_preposition(pobj: Token) -> bool:
+    """'ruled in regard to the case', 'acted on behalf of X': the noun is part of a
+    preposition made of words (``complex_preposition_nouns``: bare, with a preposition of its
+    own), not a participant."""
+    return pobj.lemma_.lower() in argument_words().complex_preposition_nouns and \
+        not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in pobj.children) and \
+        any(c.dep_ == "prep" for c in pobj.children)
+
+
+def _object_gap(verb: Token) -> bool:
+    """Whether a relative clause leaves its object to the noun it modifies: it has a subject
+    of its own, no relative word ('which', 'where', 'when': the patterns read those), no
+    object or complement clause, and modifies a noun."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"} or verb.pos_ != "VERB" \
+            or verb.head.ent_type_ in {"DATE", "TIME"} or verb.head.lemma_.lower() in GAPLESS:
+        return False  # 'the day he arrived', 'the way she spoke' say when and how
+    children = list(verb.children)
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in children) and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "auxpass"}
+        or c.lower_ in RELATIVE_PRONOUNS or c.tag_ in {"WRB", "WDT", "WP"}
+        for c in children)
+
+
+def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | None,
+                            frame: Frame, vocab: RelationVocabulary) -> None:
+    preferred: list[tuple[Mention, str]] = []
+    deps = {c.dep_ for c in verb.children}
+    # 'Okonjo was awarded the trophy by Pillay': with a direct object as well, the passive
+    # subject of a giving verb is the recipient.
+    passive_recipient = "dobj" in deps and "nsubjpass" in deps and spec is not None \
+        and bool(spec.recipient)
+    gap = _gapped_clause_start(verb)
+    for slot in _slots(state, verb):
+        argument = verb.doc[slot.argument]
+        if slot.slot in {"prep", "time"} and argument.i > gap:
+            continue  # 'X was impeached in 1998, and Y in 1868': 1868 is Y's
+        if slot.slot in {"prep", "time"} and _governors_circumstance(verb, argument):
+            continue
+        if slot.slot == "object" and slot.name == "nsubjpass" and passive_recipient:
+            _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
+        elif slot.slot == "object":
+            if argument.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                argument = _relative_head(state, verb)  # 'the plan, which the police rejected'
+            if _is_reciprocal(argument, vocab):
+                frame.reciprocal = RoleName.THEME
+                continue
+            if group := counted_group(state, argument):  # 'police charged the two'
+                frame.objects.extend((m, slot.name) for m in group)
+                continue
+            argument = partitive_whole(argument)  # 'arrested several of the protesters'
+            for conj in conjuncts(argument):
+                mention = None if pair_container(state, conj) is not None else \
+                    referent(state, conj)
+                if mention is not None and mention.type is not EntityType.DATE:
+                    frame.objects.append((mention, slot.name))
+                    _recipient_inside_object(state, conj, spec, frame)
+        elif slot.slot == "recipient":
+            _add_role(state, frame, RoleName.RECIPIENT, argument, vocab)
+        elif slot.slot == "prep":
+            preferred.extend(_prep_roles(state, verb, argument, spec, frame, vocab))
+        elif slot.slot == "time":
+            add_time(state, frame, argument)
+    for verdict in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "guilty"):
+        # 'pleaded guilty to eight counts': the charges hang on 'guilty'.
+        for prep in (c for c in verdict.children if c.dep_ == "prep"):
+            preferred.extend(_prep_roles(state, verb, prep, spec, frame, vocab))
+    _attached_circumstances(state, verb, spec, frame, vocab)
+    themes = [r for r in frame.roles if r.name is RoleName.THEME]
+    if themes:
+        # 'provided Ukraine with tanks': the tanks are given, Ukraine receives them.
+        frame.roles = [r for r in frame.roles if r.name is not RoleName.THEME]
+        frame.roles += [Role(name=RoleName.RECIPIENT, mention=m) for m, _ in frame.objects]
+        frame.objects = [(r.mention, "prep-with") for r in themes]
+    if not frame.objects and not preferred and _object_gap(verb) and \
+            not occurrence_verb(verb, verb_lemma(verb), vocab, passive=False):
+        # 'the firearms he used', 'the wreck they found': a relative clause with its own
+        # subject and no object or relative word is about the noun it hangs on.
+        mention = referent(state, _relative_head(state, verb))
+        if mention is not None and mention.type is not EntityType.DATE:
+            frame.objects.append((mention, "relcl-gap"))
+    if not frame.objects:
+        frame.objects.extend(preferred)
+
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
+               "nsubjpass", "mark", "cc", "punct"}
+CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
+
+
+def _gapped_clause_start(verb: Token) -> int:
+    """Where a gapped clause begins: 'X was impeached in 1998, and Y in 1868' hangs 'Y' on the
+    verb as a conjunct and 'in 1868' after it on the verb too; what follows such a nominal
+    conjunct belongs to the clause whose verb was left out. Past the sentence if none."""
+    nominal = [c.i for c in verb.children if c.dep_ == "conj" and c.i > verb.i
+               and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return min(nominal, default=len(verb.doc))
+
+
+def _own_clause(token: Token) -> bool:
+    """A phrase of this clause, not the head of a clause of its own: 'stayed in the hotel
+    before appearing in court on Monday' - Monday dates the appearing (a gerund after a
+    preposition), not the stay; but 'killed her by strangling her in 2016' is one event."""
+    return token.dep_ not in CLAUSE_DEPS and not (
+        token.dep_ == "pcomp" and token.pos_ in CLAUSE_HEAD_POS and
+        token.head.lower_ not in argument_words().means_preps)
+
+
+def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | None,
+                            frame: Frame, vocab: RelationVocabulary) -> None:
+    """Times and places the parser hung on a noun of this clause ('met Putin on Wednesday at
+    the Cosmodrome' often attaches to 'Putin'): they still date and place the event. A role
+    preposition on the direct object ('imposed sanctions on Russia') fills that role."""
+    objects = {c.i for c in verb.children if c.dep_ == "dobj"}
+    gap = _gapped_clause_start(verb)
+    stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}
+             and c.i < gap and not _other_event_phrase(c) and
+             not _governors_circumstance(verb, c)]
+    taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
+    elsewhere = _placed_participant(verb, spec, vocab)
+    while stack:
+        token = stack.pop()
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != verb.i:
+            word = token.head.lower_
+            if token.ent_type_ in {"DATE", "TIME"} and word in vocab.time_preps:
+                add_time(state, frame, token)
+            else:
+                mention = state.mention_at.get(token.i)
+                if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
+                    mention = as_place(referent(state, token))
+                role = spec.role_for_prep(word) if spec else None
+                if role is RoleName.THEME and token.head.head.i in objects:
+                    # 'armed the rebels with missiles' with 'with' hung on 'rebels'.
+                    for conj in conjuncts(token):
+                        theme = referent(state, conj)
+                        if theme is not None and theme not in taken:
+                            frame.roles.append(Role(name=role, mention=theme))
+                            taken.add(theme)
+                elif mention is not None and role is not None and \
+                        token.head.head.i in objects and mention not in taken and \
+                        not canonical_role(token.head.head.lemma_.lower()) and \
+                        not (role is RoleName.COAGENT and _manner_noun(token, mention)):
+                    # ('expelled the ambassador to Greece': 'to Greece' is the title's.)
+                    frame.roles.append(Role(name=role, mention=mention))
+                    taken.add(mention)
+                elif mention is not None and mention.type is EntityType.PLACE and \
+                        word in vocab.place_preps and mention not in taken and \
+                        token.i not in elsewhere:
+                    # 'won the races in Oslo, Bergen and Tromso': each place of the list.
+                    for conj in conjuncts(token):
+                        place = mention if conj.i == token.i else as_place(
+                            state.mention_at.get(conj.i))
+                        if place is not None and place.type is EntityType.PLACE and \
+                                place not in taken:
+                            frame.roles.append(Role(name=RoleName.PLACE, mention=place))
+                            taken.add(place)
+        stack.extend(c for c in token.children if _own_clause(c))
+
+
+# Roles whose phrase says where to or from ('flown to a clinic in Madrid'): a place inside it
+# locates that end; a place inside another participant's phrase ('met with Vick in Porto')
+# is most often where the event was, hung on the wrong word by the parser.
+WHERE_TO_ROLES = frozenset({RoleName.DESTINATION, RoleName.ORIGIN, RoleName.RECIPIENT})
+
+
+def _placed_participant(verb: Token, spec: RelationSpec | None,
+                        vocab: RelationVocabulary) -> set[int]:
+    """The words of the verb's prepositional phrases that say where to or from ('was flown
+    from Porto to a clinic in Madrid'): a place inside them locates that end, not the event."""
+    if spec is None:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in vocab.place_preps
+            and spec.role_for_prep(c.lower_) in WHERE_TO_ROLES for t in c.subtree}
+
+
+def _governors_circumstance(verb: Token, token: Token) -> bool:
+    """'X said at a press conference yesterday morning the laws should be changed': a time or
+    place the parser hung on a reported clause, written between the saying verb and that
+    clause's subject, is the saying's."""
+    if verb.dep_ != "ccomp" or not verb.head.i < token.i < verb.i:
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    return bool(subjects) and token.i < min(subjects)
+
+
+def _other_event_phrase(token: Token) -> bool:
+    """A phrase that sets the verb's event against another one ('despite signs of recovery on
+    Sunday, he suffered a stroke on Monday', 'after his arrest on Friday he stayed in jail'):
+    the dates and places inside it are that other event's, not the verb's."""
+    return token.dep_ == "prep" and token.lower_ in argument_words().event_order_preps
+
+
+def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,
+                             frame: Frame) -> None:
+    """Repair a common misparse: 'presented a gun made in Korea to Putin' hangs the 'to'-phrase
+    on the participle; a recipient preposition inside the object still names the recipient."""
+    if spec is None or not spec.recipient:
+        return
+    for token in obj.subtree:
+        if token.dep_ == "prep" and token.lower_ in spec.recipient and token.head.i != obj.i:
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                mention = referent(state, pobj)
+                if mention is not None and mention.type in {EntityType.PERSON,
+                                                            EntityType.ORGANIZATION,
+                                                            EntityType.PLACE}:
+                    frame.roles.append(Role(name=RoleName.RECIPIENT, mention=mention))
+
+
+def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | None,
+                frame: Frame, vocab: RelationVocabulary) -> Iterator[tuple[Mention, str]]:
+    """Fill roles from one prepositional phrase; yield candidates for the direct object."""
+    word = "by" if prep.dep_ == "agent" else prep.lower_
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        if _is_reciprocal(pobj, vocab) and spec is not None:
+            frame.reciprocal = spec.role_for_prep(word) or RoleName.COAGENT
+            continue
+        if pobj.ent_type_ in {"DATE", "TIME"} and word in vocab.time_preps:
+            add_time(state, frame, pobj)
+            continue
+        role = spec.role_for_prep(word) if spec else None
+        object_preps = spec.object if spec else ()
+        # 'called on Italy and Egypt to join': a list after the verb's own preposition is its
+        # objects, each one fact; none of them is where the other's fact happened.
+        listed = word in object_preps and len(conjuncts(pobj)) > 1
+        for conj in conjuncts(pobj):
+            mention = referent(state, conj)
+            if mention is None or mention.type is EntityType.DATE:
+                continue
+            if mention.ner_label == "PROPN" and word in vocab.place_preps:
+                mention = as_place(mention)
+            if word in object_preps:
+                yield mention, f"prep-{word}"
+            if role is RoleName.RECIPIENT and conj.lemma_.lower() in argument_words().measure_nouns:
+                continue  # 'gave him six votes, for a total of 279': the total receives nothing
+            if role is RoleName.COAGENT and _manner_noun(conj, mention):
+                continue  # 'announced it with great sorrow': how, not with whom
+            if role is not None:
+                frame.roles.append(Role(name=role, mention=mention))
+            elif mention.type is EntityType.PLACE and word in vocab.place_preps and not listed:
+                frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
+
+
+def _manner_noun(token: Token, mention: Mention) -> bool:
+    """A bare singular common noun ('with sorrow', 'with great concern'): a mass noun of how
+    something was done, no partner who did it with the subject ('with the company', 'with
+    officials', 'with Kim' keep a determiner, a plural or a name)."""
+    return mention.type is EntityType.THING and mention.ner_label is None and \
+        token.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "nummod", "compound"}
+                                       for c in token.children)
+
+
+def _add_role(state: DocState, frame: Frame, name: RoleName, token: Token,
+              vocab: RelationVocabulary) -> None:
+    if _is_reciprocal(token, vocab):
+        frame.reciprocal = name
+        return
+    for conj in conjuncts(token):
+        mention = referent(state, conj)
+        if mention is not None:
+            frame.roles.append(Role(name=name, mention=mention))
+
+
+def add_time(state: DocState, frame: Frame, token: Token) -> None:
+    mention = state.mention_at.get(token.i)
+    if mention is None or mention.type is not EntityType.DATE:
+        return
+    if mention.text.split()[0].lower() in argument_words().age_words:
+        return  # 'died at age 68': an age, not when
+    if is_duration(mention.text):
+        return  # 'killed a few weeks after ...', 'for three days': a length, not when
+    if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
+        return
+    ahead = _still_to_happen(token)
+    normalized = normalize_time(mention.text, state.document.date, ahead=ahead)
+    explicit = _parenthetical_date(state, token)
+    if explicit is not None:
+        # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
+        normalized = normalize_time(explicit.text, state.document.date, ahead=ahead) or normalized
+    frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
+
+
+def _still_to_happen(token: Token) -> bool:
+    """Whether the clause a date hangs in is expected from now ('is scheduled to vote on March
+    10', 'will meet on Monday'): its date without a year or week lies ahead of the article's."""
+    clause = token
+    for _ in range(8):
+        if clause.pos_ in CLAUSE_HEAD_POS or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.pos_ not in CLAUSE_HEAD_POS or \
+            judge_factuality(clause, load_vocabulary()) is not Factuality.EXPECTED:
+        return False
+    # ... as seen now, not as it was: 'was expected to end on December 15' (and then was not)
+    # may lie behind the article.
+    chain = [clause]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return not any(t.tag_ == "VBD" for v in chain for t in
+                   (v, *(c for c in v.children if c.dep_ in {"aux", "auxpass"})))
+
+
+def _parenthetical_date(state: DocState, token: Token) -> Mention | None:
+    doc = token.doc
+    end = mention_end(state, token)
+    if end + 2 < len(doc) and doc[end + 1].text == "(":
+        inner = state.mention_at.get(end + 2)
+        if inner is not None and inner.type is EntityType.DATE and inner is not \
+                state.mention_at.get(token.i):
+            return inner
+    return None
+
+
+def _is_reciprocal(token: Token, vocab: RelationVocabulary) -> bool:
+    phrase = token.doc[token.left_edge.i:token.i + 1].text.lower()
+    return phrase in vocab.reciprocal_objects
