@@ -23,6 +23,16 @@ def corpus_of(*texts: str, date: str | None = "2023-09-15") -> ResolvedCorpus:
     return corpus_of_documents(*documents)
 
 
+def fact_rows(text: str) -> list[tuple[str, str, str | None, str]]:
+    """(subject, lemma, object, factuality) of every fact of a text, by entity labels: the
+    rows the verb tests compare."""
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return [(labels[f.subject.entity_id], f.lemma,
+             labels[f.object.entity_id] if f.object else None, f.evidence.factuality.value)
+            for f in corpus.facts]
+
+
 def corpus_of_documents(*documents: Document) -> ResolvedCorpus:
     extracted = [extract_document(d, doc) for d, doc in parse_documents(documents, choose_model())]
     return resolve_corpus(extracted)

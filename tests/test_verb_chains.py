@@ -5,16 +5,12 @@ subject. Sentences and names written for the test."""
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of
+from helpers import fact_rows
 
 
 def facts_of(text: str) -> list[tuple[str, str, str | None, str]]:
     """(subject, lemma, object, factuality) of every fact of a text."""
-    corpus = corpus_of(text)
-    labels = {e.entity_id: e.label for e in corpus.entities}
-    return [(labels[f.subject.entity_id], f.lemma,
-             labels[f.object.entity_id] if f.object else None, f.evidence.factuality.value)
-            for f in corpus.facts]
+    return fact_rows(text)
 
 
 @pytest.mark.parametrize(("text", "subject", "lemma"), [

@@ -5,14 +5,11 @@ direct object an idiom keeps. Sentences written for the test."""
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of
+from helpers import corpus_of, fact_rows
 
 
 def facts_of(text: str, lemma: str) -> list[tuple[str, str | None]]:
-    corpus = corpus_of(text)
-    labels = {e.entity_id: e.label for e in corpus.entities}
-    return [(labels[f.subject.entity_id], labels[f.object.entity_id] if f.object else None)
-            for f in corpus.facts if f.lemma == lemma]
+    return [(subject, obj) for subject, verb, obj, _ in fact_rows(text) if verb == lemma]
 
 
 @pytest.mark.parametrize(("text", "lemma", "whole"), [
