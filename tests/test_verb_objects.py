@@ -149,3 +149,20 @@ def test_a_title_parsed_as_a_verb_before_a_name_is_no_event():
     other = nlp("Engineers design Kenji Watanabe's bridges.")
     verb = next(t for t in other if t.lower_ == "design")
     assert not states_nothing(verb, "design")
+
+
+@pytest.mark.parametrize("text", [
+    "In 2011, Marta Quell became the first Harwick islander to win the Orvan prize.",
+    "Tomas Brindle became the first premier to be censured twice.",
+    "Ona Vick would become the first female and first Tarvik-born prime minister.",
+])
+def test_a_ranked_attribute_is_not_what_the_subject_became(text):
+    objects = [o for _, o in facts_of(text, "become")]
+    assert not any(o and o.lower().split()[-1] in {"islander", "female", "premier"}
+                   for o in objects), objects
+
+
+def test_a_ranked_office_is_still_what_the_subject_became():
+    objects = [o for _, o in facts_of(
+        "Ona Vick became the first female prime minister of Tarvia.", "become")]
+    assert any(o and "prime minister" in o.lower() for o in objects), objects

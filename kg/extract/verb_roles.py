@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.dates import is_duration, normalize_time
 from kg.extract.frames import Frame, Reading, _slots, occurrence_verb, verb_lemma
+from kg.extract.mentions import title_nouns
 from kg.extract.places import pair_container
 from kg.extract.reference import as_place, conjuncts, counted_group, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_end
@@ -66,6 +67,28 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
             frame.roles = [r for r in frame.roles if r.mention not in mentions]
             return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
     return reading
+
+
+def ranked_attribute(verb: Token, noun: Token) -> bool:
+    """'became the first Pacific Islander to win', 'would become the first female and first
+    Asian-American vice president': an attribute ranked by an ordinal or a superlative says
+    where the subject stands among others, not what it became. With a 'to'-infinitive the
+    ranking is of that act ('the first president to be impeached twice' did not become
+    president then), so it never counts; without one, a title or office ('became the first
+    female prime minister') is still what the subject became, any other noun ('female',
+    'country') is not (judged wrong on the dev sheets)."""
+    if not any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS")
+               for c in noun.children):
+        return False
+    return _ranked_infinitive(verb, noun) or noun.lemma_.lower() not in title_nouns()
+
+
+def _ranked_infinitive(verb: Token, noun: Token) -> bool:
+    """Whether a 'to'-infinitive after the ranked noun completes it: hung on the noun
+    ('the first woman to win') or, as the parser often has it, on the verb after the noun."""
+    heads = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] + \
+        [c for c in verb.children if c.dep_ == "xcomp" and c.i > noun.i]
+    return any(any(a.dep_ == "aux" and a.lower_ == "to" for a in h.children) for h in heads)
 
 
 def partitive_whole(token: Token) -> Token:
@@ -162,6 +185,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
                 continue
             argument = partitive_whole(argument)  # 'arrested several of the protesters'
             for conj in conjuncts(argument):
+                if slot.name == "attr" and ranked_attribute(verb, conj):
+                    continue
                 mention = None if pair_container(state, conj) is not None else \
                     referent(state, conj)
                 if mention is not None and mention.type is not EntityType.DATE:
