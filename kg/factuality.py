@@ -207,10 +207,15 @@ def _generic(verb: Token) -> bool:
     adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
     if adverbs & more.rarity_adverbs:
         return True
+    return _simple_present(verb) and bool(adverbs & more.habitual_adverbs)
+
+
+def _simple_present(verb: Token) -> bool:
+    """Whether a verb with its auxiliaries is in the simple present ('treat', 'is held',
+    'returns'): no past tense, modal or perfect among them."""
     finite = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
-    present = any(t.tag_ in {"VBP", "VBZ"} for t in finite) and \
+    return any(t.tag_ in {"VBP", "VBZ"} for t in finite) and \
         not any(t.tag_ in {"VBD", "MD"} or t.lower_ in {"has", "have"} for t in finite)
-    return present and bool(adverbs & more.habitual_adverbs)
 
 
 def _inferred(links: list[tuple[Token, str]]) -> bool:
@@ -259,9 +264,7 @@ def _future_time_clause(verb: Token) -> bool:
     if not any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks and c.i < verb.i
                for c in verb.children):
         return False
-    finite = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
-    return any(t.tag_ in {"VBP", "VBZ"} for t in finite) and \
-        not any(t.tag_ in {"VBD", "MD"} or t.lower_ in {"has", "have"} for t in finite)
+    return _simple_present(verb)
 
 
 def light_factuality(light: Token, noun: Token, vocab: RelationVocabulary) -> Factuality:

@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
@@ -49,9 +50,15 @@ _DOMINANCE = 2.0
 
 
 @cache
+def _roles_data() -> dict[str, Any]:
+    """data/roles.json, read once for the office tables below."""
+    return json.loads(resources.files("kg").joinpath("data/roles.json").read_text("utf-8"))
+
+
+@cache
 def _organisation_offices() -> dict[str, tuple[str, ...]]:
     """Canonical role -> the head nouns of the organisations it is held in, in order."""
-    data = json.loads(resources.files("kg").joinpath("data/roles.json").read_text("utf-8"))
+    data = _roles_data()
     return {role: tuple(kinds) for role, kinds in data.get("_organisation_offices", {}).items()}
 
 
@@ -73,14 +80,14 @@ def name_phrase(label: str) -> str:
 @cache
 def _one_country_offices() -> dict[str, str]:
     """Canonical role -> the one country that has that office ('taoiseach' -> Ireland)."""
-    data = json.loads(resources.files("kg").joinpath("data/roles.json").read_text("utf-8"))
+    data = _roles_data()
     return dict(data.get("_offices_of_one_country", {}))
 
 
 @cache
 def _offices() -> dict[str, str]:
     """Canonical role -> the kind of place it is an office of ('country', 'state', 'city')."""
-    data = json.loads(resources.files("kg").joinpath("data/roles.json").read_text("utf-8"))
+    data = _roles_data()
     offices: dict[str, str] = {}
     for kind in ("country", "state", "city"):
         for role in data[f"_{kind}_offices"]:
