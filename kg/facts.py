@@ -37,6 +37,7 @@ from kg.rdf import span_quote, union_graph
 ROLES: dict[str, URIRef] = {
     "recipient": KG.recipient, "place": KG.place, "destination": KG.destination,
     "origin": KG.origin, "coagent": KG.coagent, "time": KG.time, "role": KG.roleName,
+    "ended": KG.positionEnded,
 }
 # Every property whose value is an entity taking part in a fact: what --entity looks through.
 PARTICIPANTS = (RDF.subject, RDF.object, KG.agent, KG.theme, KG.recipient, KG.place,

@@ -140,6 +140,22 @@ def factuality_words() -> FactualityWords:
     return FactualityWords.model_validate(_data("factuality.json"))
 
 
+class TenureWords(BaseModel):
+    """Words that say a position is over (data/tenure.json; its comment says what each
+    list holds)."""
+
+    model_config = ConfigDict(frozen=True)
+    modifiers: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    adverbs: frozenset[str] = frozenset()
+    end_prepositions: frozenset[str] = frozenset()
+
+
+@cache
+def tenure_words() -> TenureWords:
+    return TenureWords.model_validate(_data("tenure.json"))
+
+
 @cache
 def argument_words() -> ArgumentWords:
     return ArgumentWords.model_validate(_data("arguments.json"))

@@ -258,6 +258,9 @@ class Fact(_Record):
     lemma: str
     role_name: str | None = Field(default=None, description="For a position held "
                                   "(affiliatedWith): the role, e.g. 'spokesperson'.")
+    position_ended: bool = Field(default=False, description="For a position held: the text "
+                                 "says it is over ('former minister X', 'ex-chairman', "
+                                 "'then-mayor', 'X was chair until 2019').")
     subject: Role
     object: Role | None = None
     roles: tuple[Role, ...] = ()

@@ -87,6 +87,8 @@ def fact_key(fact: Fact) -> tuple[str, ...]:
     """What makes two readings the same fact: who did what to whom, and for whom."""
     recipients = sorted({r.entity_id or "" for r in fact.roles if r.name is RoleName.RECIPIENT})
     role = (f"as:{fact.role_name}",) if fact.role_name else ()
+    # A position said to be over ('former minister X') is not the same fact as one held now.
+    role += ("ended",) if fact.position_ended else ()
     if fact.object is None:  # an occurrence: 'X resigned' is not 'X was dismissed'
         # ... and a role with no holder is that role: 'actor X' is not 'hunter X'.
         return (fact.subject.entity_id or "", fact.predicate, f"only:{fact.subject.name.value}",
@@ -381,11 +383,14 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
         graph.add((node, RDF.object, obj))
         graph.add((node, KG.agent, subject))
         graph.add((node, KG.theme, obj))
-        role = f" (as {first.role_name})" if first.role_name else ""
+        former = "former " if first.position_ended else ""
+        role = f" (as {former}{first.role_name})" if first.role_name else ""
         label = f"{subject_label} {first.predicate} " \
                 f"{entities[first.object.entity_id or ''].label}{role}"
     if first.role_name:
         graph.add((node, KG.roleName, Literal(first.role_name)))
+    if first.position_ended:
+        graph.add((node, KG.positionEnded, Literal(True)))
     graph.add((node, RDFS.label, Literal(label)))
     for fact in facts:
         for role in fact.roles:

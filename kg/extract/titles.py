@@ -18,6 +18,7 @@ from kg.extract.name_bounds import is_fragment
 from kg.extract.reference import _described_organisation as described_organisation
 from kg.extract.reference import referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_spans
+from kg.extract.tenure import with_tenure
 from kg.lexicon import (
     canonical_role,
     constituency_roles,
@@ -67,7 +68,9 @@ def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
         if fact.object is not None and fact.role_name == "member" and \
                 (fact.subject.mention.start, fact.object.mention.start) in titled:
             continue  # 'Professor X of Lumen University': the professorship says more
-        yield fact
+        yield with_tenure(fact, state.doc.char_span(fact.evidence.trigger_start,
+                                                    fact.evidence.trigger_end,
+                                                    alignment_mode="expand"))
 
 
 def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:

@@ -1,0 +1,93 @@
+"""Whether a position the text gives someone is over: 'former minister X', 'ex-chairman X',
+'then-mayor X', 'X, who was chair until 2019', 'X was formerly the chair'.
+
+A reader who is told 'former president X' knows that X is not president now; a graph that
+states 'X affiliatedWith Y (as president)' and nothing else says the opposite. The position
+fact is kept (X did hold it) and marked ended (``Fact.position_ended``, ``kg:positionEnded``).
+The words are data (``kg/data/tenure.json``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.lexicon import tenure_words
+from kg.model import Fact
+
+# Words of the noun phrase a role is written in, before its role word: 'the former Lumen Bank
+# chief X'. A possessive ends the phrase: in 'former president Y's aide X' the 'former' is Y's.
+NOUN_PHRASE_DEPS = {"amod", "compound", "nmod", "det", "advmod", "punct", "npadvmod", "nsubj",
+                    "appos"}
+LEFT_WINDOW = 6
+# The verbs a role noun hangs on that say the role is held: 'X was chair', 'served as chair'.
+ROLE_LINKS = {"attr", "oprd", "acomp"}
+
+
+def with_tenure(fact: Fact, trigger: Span | None) -> Fact:
+    """The fact marked ended when its role words say the position is over; as it was when
+    there is no role, no trigger span or no such word."""
+    if fact.role_name is None or trigger is None or not position_ended(trigger):
+        return fact
+    return fact.model_copy(update={"position_ended": True})
+
+
+def position_ended(trigger: Span) -> bool:
+    """Whether the role words ``trigger`` (and the noun phrase or clause around them) say
+    the position is over."""
+    role = _role_noun(trigger)
+    return (_glued_prefix(trigger) or _modified(trigger, role)
+            or _ended_by_clause(role))
+
+
+def _role_noun(trigger: Span) -> Token:
+    """The role word itself, the last noun of the trigger ('chief executive' -> 'executive')."""
+    nouns = [t for t in trigger if t.pos_ in {"NOUN", "PROPN"}]
+    return nouns[-1] if nouns else trigger.root
+
+
+def _glued_prefix(trigger: Span) -> bool:
+    """'ex-chairman', 'then-mayor' read as one word, or 'Ex - minister' split in three."""
+    prefixes = tenure_words().prefixes
+    if any(token.lower_.startswith(prefixes) for token in trigger):
+        return True
+    doc, start = trigger.doc, trigger.start
+    return start - 2 >= trigger.sent.start and doc[start - 1].text == "-" and \
+        f"{doc[start - 2].lower_}-" in prefixes
+
+
+def _modified(trigger: Span, role: Token) -> bool:
+    """'former' in the noun phrase before the role words, or hanging on the role word."""
+    words = tenure_words().modifiers
+    # 'the former archbishop and cardinal X': the first role's 'former' covers the second.
+    heads = (role, role.head) if role.dep_ == "conj" else (role,)
+    if any(child.lower_ in words for head in heads for child in head.children
+           if child.i < head.i):
+        return True
+    sent_start = trigger.sent.start
+    for i in range(trigger.start - 1, max(sent_start, trigger.start - LEFT_WINDOW) - 1, -1):
+        token = trigger.doc[i]
+        if token.lower_ in words:
+            return True
+        if token.dep_ == "case" or token.text in {",", ";", ":", "(", ")"} or \
+                token.dep_ not in NOUN_PHRASE_DEPS:
+            return False
+    return False
+
+
+def _ended_by_clause(role: Token) -> bool:
+    """'X was formerly the chair', 'X once served as mayor', 'X was chair until 2019',
+    'X, chair until 2019,': an adverb of the past or an end time on the verb that gives the
+    role, or an end time on the role noun."""
+    words = tenure_words()
+    holders = [role]
+    if role.dep_ in ROLE_LINKS:
+        holders.append(role.head)
+    elif role.dep_ == "pobj" and role.head.lower_ == "as":
+        holders.append(role.head.head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "advmod" and child.lower_ in words.adverbs and holder is not role:
+                return True
+            if child.dep_ == "prep" and child.lower_ in words.end_prepositions:
+                return True
+    return False

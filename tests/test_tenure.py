@@ -1,0 +1,87 @@
+"""A position the text says is over is marked ended (kg/extract/tenure.py), written as
+kg:positionEnded and shown by ``kg facts``."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import corpus_of
+from rdflib import Graph, Literal
+
+from kg.export import serialize
+from kg.facts import list_facts
+from kg.model import ResolvedCorpus
+from kg.namespaces import KG, RDF, RDFS, XSD
+from kg.rdf import build_dataset, union_graph
+
+
+def positions(corpus: ResolvedCorpus) -> set[tuple[str, str | None, bool]]:
+    """(person, role, ended) of every position fact."""
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return {(labels[f.subject.entity_id or ""], f.role_name, f.position_ended)
+            for f in corpus.facts if f.predicate == "affiliatedWith"}
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("Former Quarrow Mills chief executive Ilan Bessa opened a bakery.", "Ilan Bessa",
+     "chief executive"),
+    ("Ilan Bessa, a former chairman of Quarrow Mills, opened a bakery.", "Ilan Bessa", "chair"),
+    ("Ilan Bessa, an ex-chairman of Quarrow Mills, opened a bakery.", "Ilan Bessa", "chair"),
+    ("Odile Ferrant, the then-mayor of Vessby, signed the lease.", "Odile Ferrant", "mayor"),
+    ("Ilan Bessa, who was chairman of Quarrow Mills until 2019, opened a bakery.",
+     "Ilan Bessa", "chair"),
+    ("Ilan Bessa was formerly the chairman of Quarrow Mills.", "Ilan Bessa", "chair"),
+    ("Oren Tal once served as mayor of Tampere.", "Oren Tal", "mayor"),
+])
+def test_a_position_said_to_be_over_is_marked_ended(text, person, role):
+    assert (person, role, True) in positions(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("Quarrow Mills chairman Ilan Bessa opened a bakery.", "Ilan Bessa", "chair"),
+    ("Ilan Bessa, the outgoing chairman of Quarrow Mills, opened a bakery.", "Ilan Bessa",
+     "chair"),
+    ("Ilan Bessa is the chairman of Quarrow Mills.", "Ilan Bessa", "chair"),
+])
+def test_a_position_held_now_is_not_marked_ended(text, person, role):
+    assert (person, role, False) in positions(corpus_of(text))
+
+
+def test_a_former_role_before_a_possessive_belongs_to_the_possessor():
+    corpus = corpus_of("Former minister Odile Ferrant's spokesman Ilan Bessa spoke on Monday.")
+    assert all(not ended for person, _, ended in positions(corpus) if person == "Ilan Bessa")
+
+
+def test_an_ended_position_is_its_own_statement_in_rdf_valid_and_round_tripped():
+    from kg.pipeline import validate
+
+    corpus = corpus_of("Ilan Bessa, a former chairman of Quarrow Mills, opened a bakery.",
+                       "Quarrow Mills chairman Ilan Bessa closed a bakery.")
+    dataset = build_dataset(corpus, "test-model 1.0")
+    graph = union_graph(dataset)
+    statements = set(graph.subjects(RDF.predicate, KG.affiliatedWith))
+    ended = {s for s in statements if (s, KG.positionEnded, Literal(True)) in graph}
+    assert len(ended) == 1 and len(statements) == 2
+    (node,) = ended
+    assert graph.value(node, KG.positionEnded).datatype == XSD.boolean
+    assert "(as former chair)" in str(graph.value(node, RDFS.label))
+    assert validate(dataset).conforms
+    back = Graph().parse(data=serialize(dataset, "turtle", graph), format="turtle")
+    assert (node, KG.positionEnded, Literal(True)) in back
+
+
+def test_an_ended_position_that_is_not_a_boolean_violates_the_shapes():
+    from kg.pipeline import validate
+
+    dataset = build_dataset(corpus_of("Ilan Bessa, a former chairman of Quarrow Mills, spoke."),
+                            "test-model 1.0")
+    graph = union_graph(dataset)
+    (node,) = graph.subjects(KG.positionEnded, Literal(True))
+    graph.set((node, KG.positionEnded, Literal("yes")))
+    assert not validate(graph).conforms
+
+
+def test_kg_facts_shows_an_ended_position():
+    dataset = build_dataset(corpus_of("Ilan Bessa, a former chairman of Quarrow Mills, spoke."),
+                            "test-model 1.0")
+    rows = [r for r in list_facts(dataset) if r.predicate_iri == str(KG.affiliatedWith)]
+    assert rows and rows[0].roles.get("ended") == ["true"]
