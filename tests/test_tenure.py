@@ -31,6 +31,9 @@ def positions(corpus: ResolvedCorpus) -> set[tuple[str, str | None, bool]]:
      "Ilan Bessa", "chair"),
     ("Ilan Bessa was formerly the chairman of Quarrow Mills.", "Ilan Bessa", "chair"),
     ("Oren Tal once served as mayor of Tampere.", "Oren Tal", "mayor"),
+    ("Oren Tal, the former archbishop and cardinal, spoke.", "Oren Tal", "cardinal"),
+    ("Former Velmar Bank chairman and chief executive Oren Tal spoke.", "Oren Tal",
+     "chief executive"),
 ])
 def test_a_position_said_to_be_over_is_marked_ended(text, person, role):
     assert (person, role, True) in positions(corpus_of(text))
@@ -41,6 +44,7 @@ def test_a_position_said_to_be_over_is_marked_ended(text, person, role):
     ("Ilan Bessa, the outgoing chairman of Quarrow Mills, opened a bakery.", "Ilan Bessa",
      "chair"),
     ("Ilan Bessa is the chairman of Quarrow Mills.", "Ilan Bessa", "chair"),
+    ("Retired army officer and wine expert Oren Tal opened a cafe.", "Oren Tal", "expert"),
 ])
 def test_a_position_held_now_is_not_marked_ended(text, person, role):
     assert (person, role, False) in positions(corpus_of(text))

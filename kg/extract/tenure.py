@@ -56,16 +56,27 @@ def _glued_prefix(trigger: Span) -> bool:
 
 
 def _modified(trigger: Span, role: Token) -> bool:
-    """'former' in the noun phrase before the role words, or hanging on the role word."""
-    words = tenure_words().modifiers
-    # 'the former archbishop and cardinal X': the first role's 'former' covers the second.
-    heads = (role, role.head) if role.dep_ == "conj" else (role,)
-    if any(child.lower_ in words for head in heads for child in head.children
-           if child.i < head.i):
+    """'former' in the noun phrase before the role words, or hanging on the role word. The
+    first of two coordinated roles lends its 'former' to a bare second one ('the former
+    archbishop and cardinal X'); a second role with words of its own is its own phrase
+    ('retired army officer and wine expert X' is still an expert)."""
+    if _former_before(trigger.start, role):
         return True
-    sent_start = trigger.sent.start
-    for i in range(trigger.start - 1, max(sent_start, trigger.start - LEFT_WINDOW) - 1, -1):
-        token = trigger.doc[i]
+    own_words = any(child.i < trigger.start and child.dep_ in {"compound", "amod", "nmod"}
+                    for child in role.children)
+    return role.dep_ == "conj" and role.head.i < role.i and not own_words and \
+        _former_before(role.head.i, role.head)
+
+
+def _former_before(start: int, role: Token) -> bool:
+    """Whether an ended-position word hangs on ``role`` before it, or stands in the words of
+    its noun phrase before token ``start`` (up to a possessive or a comma)."""
+    words = tenure_words().modifiers
+    if any(child.lower_ in words for child in role.children if child.i < role.i):
+        return True
+    doc = role.doc
+    for i in range(start - 1, max(role.sent.start, start - LEFT_WINDOW) - 1, -1):
+        token = doc[i]
         if token.lower_ in words:
             return True
         if token.dep_ == "case" or token.text in {",", ";", ":", "(", ")"} or \
