@@ -125,6 +125,9 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # Someone's claim, whatever it says of the future: 'X claimed the drilling is to
         # protect Y', 'the paper reported that X will resign', 'according to X, ...'.
         return Factuality.REPORTED
+    forecast = _forecast(verb, links)
+    if forecast is not None and not auxiliaries & vocab.possible_auxiliaries:
+        return forecast
     # 'appeared to be wearing', 'could visit'; not 'appeared in court, charged with ...'.
     # 'is eligible to appeal', 'is free to leave': a right or a capacity, not an act done.
     rights = [t for t, link in links if "to" in auxiliaries and link == "xcomp" and
@@ -241,6 +244,27 @@ def _hortative(links: list[tuple[Token, str]]) -> bool:
     return governor.lemma_.lower() in factuality_words().hortative_verbs and \
         governor.tag_ == "VB" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in governor.children)
+
+
+def _forecast(verb: Token, links: list[tuple[Token, str]]) -> Factuality | None:
+    """'X is projected to win', 'the storm was forecast to reach Y', 'X is supposed to pay':
+    what a passive forecast verb's infinitive says is expected, not done; 'X was projected to
+    have won' (a perfect infinitive) is someone's estimate of what has happened, passed on
+    (reported). None when no such verb governs the fact."""
+    forecasting = factuality_words().forecast_verbs
+    siblings = [verb]  # 'was projected to have won and become president': both
+    for governor, link in links:
+        if link == "conj":
+            siblings.append(governor)
+            continue
+        if link != "xcomp" or _lemma(governor) not in forecasting or \
+                not any(c.dep_ == "auxpass" for c in governor.children) or \
+                "to" not in auxiliaries_of(*siblings):
+            return None
+        perfect = any(c.dep_ == "aux" and c.lower_ == "have" for t in siblings
+                      for c in t.children)
+        return Factuality.REPORTED if perfect else Factuality.EXPECTED
+    return None
 
 
 def _carried_out(links: list[tuple[Token, str]]) -> bool:

@@ -133,6 +133,7 @@ class FactualityWords(BaseModel):
     carried_out_verbs: frozenset[str] = frozenset()
     rarity_adverbs: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
+    forecast_verbs: frozenset[str] = frozenset()
 
 
 @cache

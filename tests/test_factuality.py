@@ -355,3 +355,21 @@ def test_what_a_light_verb_plans_or_attempts_is_not_done(text, lemma, expected):
     corpus = corpus_of(text)
     found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
     assert found == {expected}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A passive forecast verb: its infinitive is expected; with a perfect infinitive it is
+    # someone's estimate of what has happened. The active verb and a plain past stay as read.
+    ("Velmar Bank is projected to buy Quarrow Mills.", "buy", Factuality.EXPECTED),
+    ("The storm was forecast to reach Ostby on Wednesday.", "reach", Factuality.EXPECTED),
+    ("Velmar Bank is supposed to pay the fine.", "pay", Factuality.EXPECTED),
+    ("Ilan Bessa is tipped to lead Velmar Bank.", "lead", Factuality.EXPECTED),
+    ("Ilan Bessa was projected to have won the race.", "won", Factuality.REPORTED),
+    ("Velmar Bank bought Quarrow Mills, as analysts predicted.", "bought",
+     Factuality.ASSERTED),
+    ("Ilan Bessa was projected to win but lost the race.", "lost", Factuality.ASSERTED),
+])
+def test_what_a_forecast_names_is_expected_or_estimated(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
