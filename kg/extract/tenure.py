@@ -16,6 +16,7 @@ from kg.model import Fact
 
 # Words of the noun phrase a role is written in, before its role word: 'the former Lumen Bank
 # chief X'. A possessive ends the phrase: in 'former president Y's aide X' the 'former' is Y's.
+# 'nsubj' and 'appos': the small parser splits 'Ex-minister X spoke' into subjects ('Ex', '-').
 NOUN_PHRASE_DEPS = {"amod", "compound", "nmod", "det", "advmod", "punct", "npadvmod", "nsubj",
                     "appos"}
 LEFT_WINDOW = 6
