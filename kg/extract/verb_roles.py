@@ -84,19 +84,16 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
 # alone', 'handing over the files'; a time, a place or a clause after them does not.
 GERUND_PARTS = frozenset({"dobj", "prt", "advmod", "neg", "dative", "acomp", "oprd"})
 
-# Prepositions whose gerund is what a verb is about ('confessed to', 'succeeded in', 'accused
-# of', 'apologised for', 'insisted on'); not those that say when or how ('wept upon hearing',
-# 'left after meeting', 'won by scoring'), whose gerund is a circumstance.
-GERUND_PREPS = frozenset({"to", "in", "of", "for", "about", "on", "into", "from", "against"})
 
 
 def _gerund_object(state: DocState, prep: Token) -> Mention | None:
     """The act a preposition's gerund names, as the thing the verb is about ('to killing his
     sister'): the gerund with its object, particle or manner word, when they follow it with
-    nothing between; None for any other preposition's object."""
+    nothing between; None for any other preposition's object, and after a preposition of
+    time or manner (``gerund_adjunct_preps`` in data/arguments.json)."""
     gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
-    if gerund is None or prep.lower_ not in GERUND_PREPS:
-        return None
+    if gerund is None or prep.lower_ in argument_words().gerund_adjunct_preps:
+        return None  # 'wept upon hearing', 'left after meeting': when or how, not what
     end = gerund.i
     for part in (c for c in gerund.children if c.i > gerund.i):
         if part.dep_ not in GERUND_PARTS or part.left_edge.i != end + 1:
