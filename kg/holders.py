@@ -14,9 +14,11 @@ first:
    court, a cardinal in a church, a professor in a university) and the article names exactly
    one organisation of that kind, by the head noun of its name ('Harlow District Court'):
    that organisation;
-4. the role is an office only one country has ('taoiseach'): that country, when the
+4. the role is held of one piece of work ('lead author', ``data/work_roles.json``): the one
+   study or report the role's sentence writes, else the only one the article names;
+5. the role is an office only one country has ('taoiseach'): that country, when the
    article names it, and nothing otherwise;
-5. the role is an office of a country, a state or a city (``_country_offices`` and its
+6. the role is an office of a country, a state or a city (``_country_offices`` and its
    siblings in ``data/roles.json``), the person holds no position in an organisation
    anywhere in the corpus, and the article names one such place far more than any other:
    that place.
