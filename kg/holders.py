@@ -14,9 +14,11 @@ first:
    court, a cardinal in a church, a professor in a university) and the article names exactly
    one organisation of that kind, by the head noun of its name ('Harlow District Court'):
    that organisation;
-4. the role is an office only one country has ('taoiseach'): that country, when the
+4. the role is held of one piece of work ('lead author', ``data/work_roles.json``): the one
+   study or report the role's sentence writes, else the only one the article names;
+5. the role is an office only one country has ('taoiseach'): that country, when the
    article names it, and nothing otherwise;
-5. the role is an office of a country, a state or a city (``_country_offices`` and its
+6. the role is an office of a country, a state or a city (``_country_offices`` and its
    siblings in ``data/roles.json``), the person holds no position in an organisation
    anywhere in the corpus, and the article names one such place far more than any other:
    that place.
@@ -119,7 +121,9 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
                is not None and f.object.entity_id in organisations and f.role_name != MEMBER}
     texts = {d.doc_id: d.body for d in corpus.documents}
     kinds = _organisations_by_kind(corpus.entities)
-    filled = [_filled(f, holders, named, places, serving, texts, kinds) for f in corpus.facts]
+    works = _works_by_kind(corpus.entities)
+    filled = [_filled(f, holders, named, places, serving, texts, kinds, works)
+              for f in corpus.facts]
     if all(a is b for a, b in zip(filled, corpus.facts, strict=True)):
         return corpus
     return corpus.model_copy(update={"facts": tuple(filled)})
@@ -178,13 +182,57 @@ def _organisation_of_kind(role: str, kinds: dict[str, set[str]]) -> str | None:
     return None
 
 
+@cache
+def _work_roles() -> dict[str, frozenset[str]]:
+    """data/work_roles.json: 'roles' (held of one work: 'author') and 'works' (the head
+    nouns of such works: 'study', 'report')."""
+    data = json.loads(resources.files("kg").joinpath("data/work_roles.json").read_text("utf-8"))
+    return {"roles": frozenset(data["roles"]), "works": frozenset(data["works"])}
+
+
+def _works_by_kind(entities: Iterable[Entity]) -> ByKind:
+    """doc -> work noun -> the things of that kind named there ('the study', 'a study of
+    otters'); a thing whose label says it is part of a work ('hypothesis of the report') is
+    none."""
+    works: ByKind = defaultdict(lambda: defaultdict(set))
+    for entity in entities:
+        head = _label_head(entity.label)
+        if entity.type is not EntityType.THING or head not in _work_roles()["works"]:
+            continue
+        for mention in entity.mentions:
+            if not mention.is_pronoun:
+                works[mention.doc_id][head].add(entity.entity_id)
+    return works
+
+
+def _label_head(label: str) -> str:
+    """The head noun of a thing's label: 'study' of 'study of river otters', 'hypothesis' of
+    'hypothesis of the report'."""
+    words = label.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _NAME_POSTMODIFIERS), len(words))
+    return words[cut - 1] if words else ""
+
+
+def _work_of_role(fact: Fact, works: dict[str, set[str]]) -> str | None:
+    """The work an author's role is held of: the one work noun the role's sentence writes
+    ('the study's lead author'), else the one work the article names; None for any other
+    role, or when two fit ('the study' and 'the report' with neither in the sentence)."""
+    if (fact.role_name or "").lower() not in _work_roles()["roles"]:
+        return None
+    sentence = set(re.findall(r"[a-z]+", fact.evidence.sentence_text.lower()))
+    said = [ids for noun, ids in works.items() if noun in sentence]
+    candidates = said[0] if len(said) == 1 else (
+        set().union(*works.values()) if not said and works else set())
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
 def _is_position(fact: Fact) -> bool:
     return fact.predicate == AFFILIATED and bool(fact.role_name)
 
 
 def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mention]]],
             places: dict[str, Entity], serving: set[str | None],
-            texts: dict[str, str], kinds: ByKind) -> Fact:
+            texts: dict[str, str], kinds: ByKind, works: ByKind) -> Fact:
     if not _is_position(fact) or fact.object is not None or not fact.subject.entity_id:
         return fact
     doc = fact.evidence.doc_id
@@ -208,6 +256,9 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     organisation = _organisation_of_kind(fact.role_name or "", kinds.get(doc, {}))
     if organisation is not None:
         return _with_holder(fact, organisation, in_doc, "holder-organisation-of-article")
+    work = _work_of_role(fact, works.get(doc, {}))
+    if work is not None:
+        return _with_holder(fact, work, in_doc, "holder-work-of-article")
     country = _one_country_offices().get((fact.role_name or "").lower())
     if country is not None:
         return _named_country(fact, country, in_doc, places)

@@ -1168,11 +1168,13 @@ def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
         words = (mention.lemma or "").split()
         head = _head_words(tuple(words))[-1] if words else ""
         if mention.ner_label is None and not mention.is_pronoun and len(words) >= 2 and \
+                mention.type is not EntityType.EVENT and \
                 head.islower() and head.isalpha() and not words[0][:1].isdigit() \
                 and words[0] not in {"at", "least", "more", "about", "some", "over"}:
             # 'the AegeanLink pipeline', and 'the extradition bill': a later 'the bill' is it
             # when the document describes no other bill. The kind is the head, before any
-            # 'of': 'its support' is no 'letter of support'.
+            # 'of': 'its support' is no 'letter of support'. An act ('passing the bill',
+            # an Event mention) is no bill.
             kinds[(mention.doc_id, head)].add(mention.lemma or "")
     return kinds
 

@@ -171,3 +171,22 @@ def test_a_state_representative_is_the_states_not_the_houses():
                        "Democratic state representative Lena Pratt said Ohio acted fast. "
                        "Voters in Ohio were split.")
     assert ("Lena Pratt", "Ohio", "state representative", "t0.txt") in positions(corpus)
+
+
+def test_an_author_is_the_author_of_the_one_study_the_article_names():
+    corpus = corpus_of("Ruritanian biologists published a study of river otters on Monday. "
+                       "The lead author, ecologist Mira Holt, said the otters had returned.")
+    assert ("Mira Holt", "study of river otters", "author", "t0.txt") in positions(corpus)
+
+
+def test_an_author_takes_the_work_written_in_the_role_sentence():
+    corpus = corpus_of("The ministry released a report on river pollution and a study of otters "
+                       "in May. The study's lead author, Mira Holt, said the otters had "
+                       "returned.")
+    assert ("Mira Holt", "study of otters", "author", "t0.txt") in positions(corpus)
+
+
+def test_an_author_with_two_works_and_neither_in_the_sentence_stays_bare():
+    corpus = corpus_of("The ministry released a report on river pollution and a study of otters "
+                       "in May. Lead author Mira Holt said the otters had returned.")
+    assert not any(p[0] == "Mira Holt" and p[1] for p in positions(corpus))

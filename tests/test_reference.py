@@ -473,3 +473,59 @@ def test_a_shorter_description_inside_a_longer_one_is_one_way_of_saying_it():
                        "flying to Oslo. The plane turned back an hour later.")
     turned = [f for f in corpus.facts if f.lemma.startswith("turn")]
     assert turned and all(f.subject.entity_id == "thing/propeller-plane" for f in turned)
+
+
+@pytest.mark.parametrize("headline,lead", [
+    ("Ruritanian bank robbery suspect appears in court in Oslo",
+     "A Norwegian, Tom Reyes, aged 31, appeared in Oslo District Court on Monday."),
+    ("Brother of slain Ruritanian singer jailed for ten years",
+     "Tom Reyes, brother of the singer Mara Holt, was jailed for ten years on Monday."),
+    ("Police arrest suspect in Oslo bank robbery",
+     "Tom Reyes was arrested by police in Oslo on Monday."),
+])
+def test_a_headline_description_is_the_one_the_lead_names_doing_the_same(headline, lead):
+    corpus = corpus_of(f"{headline}\n2023-09-14\n\n{lead} He denied it.")
+    headline_facts = [f for f in corpus.facts if f.evidence.sentence_index == 0]
+    assert headline_facts
+    assert any("person/tom-reyes" in (f.subject.entity_id, object_id(f))
+               for f in headline_facts)
+
+
+@pytest.mark.parametrize("lead", [
+    "Police said the suspect, who had fled, appeared in court on Monday. Tom Reyes appeared "
+    "on Tuesday.",
+    "Tom Reyes and Mark Lind appeared in court in Oslo on Monday.",
+    "Prosecutors on Monday said a man from Oslo appeared in court. Tom Reyes appeared in "
+    "court last year.",
+])
+def test_a_headline_description_is_no_one_when_the_lead_names_no_one_for_it(lead):
+    corpus = corpus_of(f"Murder suspect appears in court in Oslo\n2023-09-14\n\n{lead}")
+    headline_facts = [f for f in corpus.facts if f.evidence.sentence_index == 0]
+    assert headline_facts
+    assert not any(f.subject.entity_id.startswith("person/") for f in headline_facts)
+
+
+def test_a_headline_description_of_one_sex_is_not_a_person_of_the_other():
+    corpus = corpus_of("Sister of slain Ruritanian singer jailed for ten years\n2023-09-14\n\n"
+                       "On Monday, Mr Tom Reyes, who sang with Mara Holt, was jailed for ten "
+                       "years. He denied it.")
+    headline_facts = [f for f in corpus.facts if f.evidence.sentence_index == 0]
+    assert not any("person/tom-reyes" in (f.subject.entity_id, object_id(f))
+                   for f in headline_facts)
+
+
+@pytest.mark.parametrize("text", [
+    "A former nurse, Lena Park founded the charity in 2010.",
+    "A retired teacher, Lena Park opened a bakery in Oslo last year.",
+])
+def test_a_fronted_description_is_the_name_after_its_comma(text):
+    corpus = corpus_of(text)
+    verbs = [f for f in corpus.facts if f.predicate != "affiliatedWith"]
+    assert verbs
+    assert {f.subject.entity_id for f in verbs} == {"person/lena-park"}
+
+
+def test_a_fronted_description_is_not_a_name_after_and():
+    corpus = corpus_of("A nurse and Lena Park founded the charity in 2010.")
+    founders = {f.subject.entity_id for f in corpus.facts if f.predicate != "affiliatedWith"}
+    assert founders and founders != {"person/lena-park"}

@@ -166,3 +166,27 @@ def test_a_ranked_office_is_still_what_the_subject_became():
     objects = [o for _, o in facts_of(
         "Ona Vick became the first female prime minister of Tarvia.", "become")]
     assert any(o and "prime minister" in o.lower() for o in objects), objects
+
+
+@pytest.mark.parametrize(("text", "lemma", "doer", "act"), [
+    ("Tom Reyes confessed to poisoning his neighbour in 2019.", "confess to", "Tom Reyes",
+     "poisoning his neighbour"),
+    ("Lena Park confessed to acting alone.", "confess to", "Lena Park", "acting alone"),
+    ("Lena Park succeeded in passing the bill.", "succeed in", "Lena Park", "passing the bill"),
+])
+def test_a_gerund_after_a_verbs_preposition_is_what_the_verb_is_about(text, lemma, doer, act):
+    assert facts_of(text, lemma) == [(doer, act)]
+
+
+def test_a_gerund_act_is_no_description_of_its_own_object():
+    corpus = corpus_of("Lena Park succeeded in passing the bill.")
+    (passed,) = [f for f in corpus.facts if f.lemma == "pass"]
+    assert passed.object is not None and passed.object.entity_id == "thing/bill"
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Lena Park wept upon hearing the verdict.", "weep upon"),
+    ("The senator committed to proceeding with the inquiry.", "commit to"),
+])
+def test_a_gerund_that_says_when_or_leads_elsewhere_is_not_the_object(text, lemma):
+    assert not facts_of(text, lemma)

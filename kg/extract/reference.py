@@ -114,6 +114,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                                    named.type is not EntityType.DATE)):
             # 'its own tournament, Spring Frenzy': the name says which one.
             return named
+    if (fronted := _fronted_apposition(state, token)) is not None:
+        # 'A resident of Oslo, Tom Reyes was charged': the parser gives the verb two subjects,
+        # and the description is the name after it.
+        return fronted
     if token.lemma_.lower() in vocab.measure_nouns | vocab.place_nouns:
         # '300 tonnes of rice' is rice; 'the district of Nicoadala' is Nicoadala.
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -167,6 +171,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # described that kind of thing when it brought it in says which one ('propeller plane').
         return make_mention(state, token.doc[token.i:token.i + 1], introduced.type,
                             ner_label=None, antecedent=introduced)
+    if (headlined := _headline_participant(state, token)) is not None:
+        # 'Murder suspect appears in court' over 'Tom Reyes, 31, appeared in court on
+        # Monday': the headline describes the one its lead names doing the same thing.
+        return make_mention(state, token.doc[token.i:token.i + 1], headlined.type,
+                            ner_label=None, antecedent=headlined)
     left = token.i
     while left > 0 and token.doc[left - 1].dep_ == "compound" and \
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
@@ -218,6 +227,111 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
+
+
+# How many sentences after the headline (a date line not counted) its lead may take: a
+# headline sums up the report's first sentences, not its later detail.
+LEAD_SENTENCES = 2
+
+
+def _headline_participant(state: DocState, token: Token) -> Mention | None:
+    """The named participant a headline's description stands for: 'Murder suspect appears
+    in court' over 'Tom Reyes, 31, appeared in Oslo District Court', 'Sister of singer
+    jailed' over 'Lena Park was jailed'. Headlines drop names and articles, and the lead says
+    the same thing with the name; so the one named person (or organisation) the lead gives
+    the same verb, in the same place (a headline's dropped 'was' makes its subject the lead's
+    passive subject), when the description's noun fits that kind. None outside the headline,
+    for a plural ('Researchers find ...' is not the one scientist the lead names), or when the
+    lead's first such verb has no one name in that place ('the suspect', 'X and Y').
+    """
+    wanted = _description_type(token.lemma_.lower())
+    headline_verb = _headline_verb(token)
+    if wanted is None or headline_verb is None or token.tag_ not in {"NN", "NNP"} or \
+            not _in_headline(state, token):
+        return None
+    lemma, slots = headline_verb[0].lemma_.lower(), headline_verb[1]
+    verb = next((t for lead in _lead_sentences(token.sent) for t in lead
+                 if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() == lemma), None)
+    participants = [] if verb is None else [c for c in verb.children if c.dep_ in slots]
+    if len(participants) != 1 or any(c.dep_ == "conj" for c in participants[0].children):
+        return None  # the first such verb decides: no one there, or a group of names
+    named = _lead_name(state, participants[0])
+    sex = word_sex(token.lemma_)
+    if named is None or named.type is not wanted or (
+            sex is not None and not fits(state, "she" if sex == "f" else "he", named)):
+        return None  # 'Sister of singer jailed' is no man the lead names
+    return named
+
+
+def _lead_name(state: DocState, token: Token) -> Mention | None:
+    """The name a lead's participant is written with: the token's own, or the one set beside
+    it ('An Australian, Tom Reyes, aged 31, appeared')."""
+    for candidate in (token, *(c for c in token.children if c.dep_ == "appos")):
+        named = state.mention_at.get(candidate.i)
+        if named is not None and named.ner_label is not None and \
+                named.type in {EntityType.PERSON, EntityType.ORGANIZATION}:
+            return named
+    return None
+
+
+def _fronted_apposition(state: DocState, token: Token) -> Mention | None:
+    """The name a sentence-opening description is set before: 'A native of Oslo, Tom Reyes
+    was charged', 'A former nurse, Lena Park founded ...', which the parser reads as two
+    subjects of one verb. Only an indefinite description of a person or an organisation that
+    opens the sentence, a comma, and then the one name in the same place of the same verb."""
+    wanted = _description_type(token.lemma_.lower())
+    if wanted is None or token.dep_ not in SUBJECT_DEPS or token.left_edge.i != token.sent.start \
+            or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+        return None
+    others = [c for c in token.head.children if c.dep_ == token.dep_ and c.i > token.i]
+    if len(others) != 1 or token.doc[others[0].left_edge.i - 1].text != ",":
+        return None
+    named = state.mention_at.get(others[0].i)
+    return named if named is not None and named.type is wanted and \
+        named.ner_label is not None else None
+
+
+def _description_type(noun: str) -> EntityType | None:
+    """A person for 'suspect', 'brother', 'minister'; an organisation for 'company',
+    'ministry'; None for any other noun ('police' in a headline is no one person)."""
+    words = reference_words()
+    if noun in words["person_descriptions"] or canonical_role(noun) or \
+            noun in words["male"] or noun in words["female"]:  # type: ignore[operator]
+        return EntityType.PERSON
+    if noun in load_vocabulary().organisation_nouns or noun in description_kinds() or \
+            noun in generic_organisation_nouns():
+        return EntityType.ORGANIZATION
+    return None
+
+
+def _headline_verb(token: Token) -> tuple[Token, frozenset[str]] | None:
+    """The headline's verb for this participant and the dependencies the participant has in
+    the lead: a subject stays one, but a headline verb in the past participle lost its 'was'
+    ('Suspect released on bail', or read as a reduced relative: 'Brother of singer jailed'),
+    and an object may be the lead's passive subject ('Police arrest suspect' over 'Tom Reyes
+    was arrested')."""
+    if token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and token.head.tag_ == "VBN"):
+        return token.head, frozenset({"nsubjpass"})
+    if token.dep_ == "nsubj":
+        return token.head, frozenset({"nsubj"})
+    if token.dep_ == "dobj":
+        return token.head, frozenset({"dobj", "nsubjpass"})
+    reduced = [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return (reduced[0], frozenset({"nsubjpass"})) if token.dep_ == "ROOT" and reduced else None
+
+
+def _in_headline(state: DocState, token: Token) -> bool:
+    """The token is in the document's title line, its first sentence."""
+    title = state.document.title
+    first = next((s for s in token.doc.sents if any(t.is_alpha for t in s)), None)
+    return title is not None and first is not None and first.start <= token.i < first.end \
+        and " ".join(first.text.split()) in " ".join(title.split())
+
+
+def _lead_sentences(headline: Span) -> list[Span]:
+    """The first sentences after the headline that have words (a date line has none)."""
+    return [s for s in headline.doc.sents if s.start >= headline.end and
+            any(t.is_alpha for t in s)][:LEAD_SENTENCES]
 
 
 def _introduction(state: DocState, token: Token) -> Mention | None:

@@ -20,7 +20,13 @@ from kg.extract.frames import Frame, Reading, _slots, occurrence_verb, verb_lemm
 from kg.extract.mentions import title_nouns
 from kg.extract.places import pair_container
 from kg.extract.reference import as_place, conjuncts, counted_group, referent
-from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_end
+from kg.extract.state import (
+    RELATIVE_PRONOUNS,
+    DocState,
+    make_mention,
+    mention_end,
+    surface_text,
+)
 from kg.extract.subjects import _relative_head
 from kg.factuality import judge_factuality
 from kg.lexicon import argument_words, canonical_role
@@ -54,6 +60,11 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
         word = prep.lower_
         if word not in (preps if framed is None else framed):
             continue
+        if (gerund := _gerund_object(state, prep)) is not None:
+            # 'confessed to killing his sister', 'apologised for calling X a liar': the act
+            # is what the verb is about; left out, the fact says only 'X confessed'.
+            frame.objects.append((gerund, f"prep-{word}-gerund"))
+            return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if pobj.ent_type_ in {"DATE", "TIME"} or pobj.like_num or complex_preposition(pobj):
                 continue
@@ -67,6 +78,35 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
             frame.roles = [r for r in frame.roles if r.mention not in mentions]
             return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
     return reading
+
+
+# Dependents of a gerund that belong to the act it names: 'killing his sister', 'acting
+# alone', 'handing over the files'; a time, a place or a clause after them does not.
+GERUND_PARTS = frozenset({"dobj", "prt", "advmod", "neg", "dative", "acomp", "oprd"})
+
+
+
+def _gerund_object(state: DocState, prep: Token) -> Mention | None:
+    """The act a preposition's gerund names, as the thing the verb is about ('to killing his
+    sister'): the gerund with its object, particle or manner word, when they follow it with
+    nothing between; None for any other preposition's object, and after a preposition of
+    time or manner (``gerund_adjunct_preps`` in data/arguments.json)."""
+    gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    if gerund is None or prep.lower_ in argument_words().gerund_adjunct_preps:
+        return None  # 'wept upon hearing', 'left after meeting': when or how, not what
+    end = gerund.i
+    for part in (c for c in gerund.children if c.i > gerund.i):
+        if part.dep_ not in GERUND_PARTS or part.left_edge.i != end + 1:
+            break
+        end = part.right_edge.i
+    span = gerund.doc[gerund.i:end + 1]
+    if any(t.dep_ in {"prep", "relcl", "acl", "ccomp", "advcl"} for t in span[1:]):
+        return None  # a phrase the act's own words do not end: too long to be one thing
+    if end == gerund.i and any(c.dep_ in {"prep", "ccomp", "xcomp"} for c in gerund.children):
+        return None  # 'committed to proceeding with the trial': the act is in what follows
+    # An Event, not a Thing: 'passing the bill' is an act, and no later 'the bill' is it.
+    return make_mention(state, span, EntityType.EVENT, ner_label=None,
+                        lemma=surface_text(span.text))
 
 
 def ranked_attribute(verb: Token, noun: Token) -> bool:
