@@ -166,3 +166,16 @@ def test_a_ranked_office_is_still_what_the_subject_became():
     objects = [o for _, o in facts_of(
         "Ona Vick became the first female prime minister of Tarvia.", "become")]
     assert any(o and "prime minister" in o.lower() for o in objects), objects
+
+
+@pytest.mark.parametrize(("text", "lemma", "measure"), [
+    ("Brindle Motors' market share reached 38% in March.", "reach", "38%"),
+    ("Harwick Freight raised its prices by 12 percent.", "raise", None),
+    ("Sales at Brindle Motors reached 40 percent last year.", "reach", "40 percent"),
+])
+def test_a_percentage_object_keeps_its_number(text, lemma, measure):
+    """'reached 95%' is the 95%, not the '%' alone."""
+    objects = [o for _, o in facts_of(text, lemma)]
+    assert "%" not in objects and "percent" not in objects, objects
+    if measure is not None:
+        assert measure in objects, objects
