@@ -158,3 +158,9 @@ def test_no_passive_gerund_fact_after_without():
     """'left without being charged': she was not charged."""
     facts = facts_of("Ona Vick left Norhaven without being charged.")
     assert not any(lem == "charge" for _, lem, _, _ in facts), facts
+
+
+def test_a_passive_gerund_is_as_sure_as_the_clause_it_qualifies():
+    """'will resign after being charged': the charge is to come too, not asserted."""
+    facts = facts_of("Tomas Vell will resign after being charged with fraud.")
+    assert ("Tomas Vell", "charge", None, "expected") in facts, facts
