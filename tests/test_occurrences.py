@@ -307,3 +307,10 @@ def test_what_took_place_is_an_occurrence_even_unnamed(text):
     (fact,) = [f for f in corpus.facts if f.lemma == "take place"]
     assert fact.object is None
     assert role(fact, "place") == ["place/dunmore"]
+
+
+def test_an_unnamed_thing_that_caught_fire_is_an_occurrence():
+    """'catch fire' says what happened to its subject, as 'burn' does."""
+    corpus = corpus_of("A cargo truck caught fire near Dunmore on Monday.")
+    (fact,) = [f for f in corpus.facts if f.lemma == "catch fire"]
+    assert fact.object is None and fact.subject.entity_id == "thing/cargo-truck"
