@@ -309,8 +309,14 @@ def test_what_took_place_is_an_occurrence_even_unnamed(text):
     assert role(fact, "place") == ["place/dunmore"]
 
 
-def test_an_unnamed_thing_that_caught_fire_is_an_occurrence():
-    """'catch fire' says what happened to its subject, as 'burn' does."""
-    corpus = corpus_of("A cargo truck caught fire near Dunmore on Monday.")
-    (fact,) = [f for f in corpus.facts if f.lemma == "catch fire"]
-    assert fact.object is None and fact.subject.entity_id == "thing/cargo-truck"
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("A cargo truck caught fire near Dunmore on Monday.", "catch fire"),
+    ("The new harbour fees came into force in May.", "take effect"),
+    ("Ferry workers went on strike in Dunmore.", "go on strike"),
+    ("The two gunmen went into hiding after the robbery.", "go into hiding"),
+])
+def test_an_idiom_without_object_that_tells_what_happened_is_an_occurrence(text, lemma):
+    """'caught fire', 'came into force', 'went on strike' say what happened to their
+    subject, as 'burned' or 'resigned' do, whether or not it has a name."""
+    (fact,) = [f for f in corpus_of(text).facts if f.lemma == lemma]
+    assert fact.object is None
