@@ -295,3 +295,28 @@ def test_a_length_of_time_is_not_the_time_of_the_event():
     times = [r for f in corpus.facts for r in f.roles if r.name is RoleName.TIME]
     assert times, "the dated arrest keeps its time"
     assert not [r for r in times if "week" in (r.mention.text or "").lower()]
+
+
+@pytest.mark.parametrize("text", [
+    "Three attacks took place in Dunmore last month.",
+    "Suicide bombings took place in Dunmore last week.",
+])
+def test_what_took_place_is_an_occurrence_even_unnamed(text):
+    """'take place' is 'happen': the thing that took place is the fact, named or not."""
+    corpus = corpus_of(text)
+    (fact,) = [f for f in corpus.facts if f.lemma == "take place"]
+    assert fact.object is None
+    assert role(fact, "place") == ["place/dunmore"]
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("A cargo truck caught fire near Dunmore on Monday.", "catch fire"),
+    ("The new harbour fees came into force in May.", "take effect"),
+    ("Ferry workers went on strike in Dunmore.", "go on strike"),
+    ("The two gunmen went into hiding after the robbery.", "go into hiding"),
+])
+def test_an_idiom_without_object_that_tells_what_happened_is_an_occurrence(text, lemma):
+    """'caught fire', 'came into force', 'went on strike' say what happened to their
+    subject, as 'burned' or 'resigned' do, whether or not it has a name."""
+    (fact,) = [f for f in corpus_of(text).facts if f.lemma == lemma]
+    assert fact.object is None

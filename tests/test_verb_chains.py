@@ -134,3 +134,33 @@ def test_a_person_named_after_the_coordinated_verb_keeps_it_passive():
     # 'christened Mary Ona Vick' shares 'was' with 'born': nobody says she christened anyone.
     facts = facts_of("Ona Vick was born in Norhaven in 1950 and christened Mary Ona Vick.")
     assert not any(s == "Ona Vick" and lem == "christen" for s, lem, _, _ in facts), facts
+
+
+@pytest.mark.parametrize(("text", "patient", "lemma"), [
+    ("Maren Holt died on Monday after being diagnosed with leukemia in 2015.", "Maren Holt",
+     "diagnose"),
+    ("Tomas Vell served two terms after first being elected in 1998.", "Tomas Vell", "elect"),
+    ("Having been elected in 1998, Tomas Vell served two terms.", "Tomas Vell", "elect"),
+    ("Ona Vick resigned from the board before being charged with fraud.", "Ona Vick", "charge"),
+])
+def test_a_passive_gerund_was_done_to_the_subject_of_its_clause(text, patient, lemma):
+    """'died after being diagnosed': the one diagnosed is who died (an agentless passive)."""
+    facts = facts_of(text)
+    assert (patient, lemma, None, "asserted") in facts, facts
+
+
+def test_a_passive_gerund_with_by_is_a_fact_between_the_doer_and_the_subject():
+    facts = facts_of("Ona Vick was freed after being questioned by Norhaven Police.")
+    assert ("Norhaven Police", "question", "Ona Vick", "asserted") in facts, facts
+
+
+def test_no_passive_gerund_fact_after_without():
+    """'left without being charged': she was not charged."""
+    facts = facts_of("Ona Vick left Norhaven without being charged.")
+    assert not any(lem == "charge" for _, lem, _, _ in facts), facts
+
+
+def test_a_passive_gerund_is_as_sure_as_the_clause_it_qualifies():
+    """'will resign after being charged': the charge is to come too, not asserted."""
+    facts = facts_of("Tomas Vell will resign after being charged with fraud.")
+    assert ("Tomas Vell", "charge", None, "expected") in facts, facts

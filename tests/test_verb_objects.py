@@ -190,3 +190,16 @@ def test_a_gerund_act_is_no_description_of_its_own_object():
 ])
 def test_a_gerund_that_says_when_or_leads_elsewhere_is_not_the_object(text, lemma):
     assert not facts_of(text, lemma)
+
+
+@pytest.mark.parametrize(("text", "lemma", "measure"), [
+    ("Brindle Motors' market share reached 38% in March.", "reach", "38%"),
+    ("Harwick Freight raised its prices by 12 percent.", "raise", None),
+    ("Sales at Brindle Motors reached 40 percent last year.", "reach", "40 percent"),
+])
+def test_a_percentage_object_keeps_its_number(text, lemma, measure):
+    """'reached 95%' is the 95%, not the '%' alone."""
+    objects = [o for _, o in facts_of(text, lemma)]
+    assert "%" not in objects and "percent" not in objects, objects
+    if measure is not None:
+        assert measure in objects, objects

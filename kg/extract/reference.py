@@ -200,10 +200,13 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                                                   modifier.i > modifier.sent.start)
             words.insert(0, modifier.text if proper else modifier.lower_)
     count = [c for c in token.children if c.dep_ == "nummod" and c.i < token.i]
-    if count and token.tag_ == "NNS":
-        # '18 people died', 'at least 42 people': how many is what a reader needs.
+    if count and (token.tag_ == "NNS" or token.ent_type_ in COUNTED_ENTITIES):
+        # '18 people died', 'at least 42 people', 'reached 95%': how many is what a reader
+        # needs ('%' alone says nothing).
         number = token.doc[count[0].left_edge.i:count[0].i + 1]
         words = [*(t.lower_ for t in number), *words[:-1], token.lower_]
+        if token.lower_ == "%" and count[0].i == token.i - 1:
+            words[-2:] = [words[-2] + "%"]  # '95%' as written
         left = min(left, number.start)
     end = token.i
     eventive = token.lemma_.lower() in event_nouns().nouns
@@ -227,6 +230,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
+# A singular head the number is part of: '95%', '40 percent', '30 miles per hour'.
+COUNTED_ENTITIES = frozenset({"PERCENT", "QUANTITY"})
 
 
 # How many sentences after the headline (a date line not counted) its lead may take: a

@@ -58,7 +58,10 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         return
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
     if not frame.objects:
-        frame.objects = _shared_objects(state, verb)
+        # 'freed after being questioned by police': the 'by'-phrase is the doer, the freed
+        # one the patient.
+        frame.objects = _shared_objects(state, verb) or \
+            [(m, "inherited-nsubjpass-gerund") for m in _gerund_patients(state, verb)]
     if lemma in event_nouns().support_verbs:
         # 'made a visit to Kyiv', 'held talks with X': the event noun states the fact (nominal).
         frame.objects = [(m, r) for m, r in frame.objects
@@ -424,12 +427,13 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
     patients = [(m, rule) for m, rule in frame.objects if rule == "nsubjpass"] or \
-        [(m, "nsubjpass") for m in _borrowed_patients(state, verb)]
+        [(m, "nsubjpass") for m in _borrowed_patients(state, verb)] or \
+        [(m, "inherited-nsubjpass-gerund") for m in _gerund_patients(state, verb)]
     if not patients:
         return
     reading = _reading(state, verb, lemma, spec, vocab)
-    for patient, _ in patients:
-        yield _fact(state, sentence, verb, reading, patient, None, "nsubjpass/agentless",
+    for patient, patient_rule in patients:
+        yield _fact(state, sentence, verb, reading, patient, None, f"{patient_rule}/agentless",
                     frame.roles, subject_role=RoleName.THEME)
 
 
@@ -482,6 +486,37 @@ def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
     return [m for c in governed if c.dep_ in {"nsubj", "nsubjpass"}
             and c.lower_ not in {"it", "there"}
             for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+
+
+# Prepositions before a passive gerund that say when it happened to the clause's subject
+# ('died after being diagnosed', 'resigned before being charged'); not 'without' (it did not).
+GERUND_PREPS = frozenset({"after", "before", "following", "upon", "on", "since", "despite"})
+
+
+def _gerund_patients(state: DocState, verb: Token) -> list[Mention]:
+    """Who a passive gerund or perfect participle with no subject of its own was done to: the
+    subject of the clause it qualifies. 'X died after being diagnosed with cancer' (X was
+    diagnosed), 'X was freed after being questioned by police', 'Having been elected in 1998,
+    X ...'. The parser hangs the gerund on its preposition ('pcomp') or on the verb
+    ('advcl'); a clause whose own subject is 'it' or 'there' lends none."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return []
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if "being" not in auxiliaries and not {"having", "been"} <= auxiliaries:
+        return []
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in GERUND_PREPS:
+        governor = verb.head.head
+    elif verb.dep_ == "advcl" and not any(c.dep_ in {"mark", "advmod"} and c.i < verb.i
+                                          for c in verb.children if c.lower_ != "first"):
+        governor = verb.head
+    else:
+        return []
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return []
+    return [m for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}
+            and c.lower_ not in {"it", "there"}
+            for conj in conjuncts(c) if (m := referent(state, conj)) is not None
+            and m.type is not EntityType.DATE]
 
 
 def _right_after_coordinator(verb: Token) -> bool:
