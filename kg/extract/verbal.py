@@ -566,6 +566,8 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
     predicate = spec.predicate if spec else lemma.replace(" ", "_")
     if spec is not None and spec.transitive and rule.endswith("/dobj"):
         predicate = spec.transitive
+    if spec is not None and not _sense_fits(spec, obj, rule, subject_role):
+        predicate = lemma.replace(" ", "_")  # another sense: 'passed the exam', 'the war began'
     if spec is not None and spec.object_types and obj is not None and \
             obj.type not in spec.object_types:
         predicate = lemma.replace(" ", "_")  # another sense: 'executed the plan', 'formed a basis'
@@ -577,6 +579,24 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
                      subject=subject, obj=obj, rule=rule, roles=roles,
                      factuality=reading.factuality, speaker=reading.speaker,
                      subject_role=subject_role)
+
+
+# Object rules whose object is the verb's patient ('passed the exam', 'the exam he passed',
+# 'the exam was passed by X'), not a prepositional complement.
+PATIENT_OBJECT_RULES = frozenset({"dobj", "relcl-gap", "nsubjpass", "acl"})
+
+
+def _sense_fits(spec: RelationSpec, obj: Mention | None, rule: str,
+                subject_role: RoleName = RoleName.AGENT) -> bool:
+    """Whether the relation's predicate is the sense the verb has here: not with no object
+    when it names the transitive sense only ('the ceasefire began' launched nothing), nor
+    with a direct object whose head noun the relation lists as another sense's ('passed the
+    bar exam' approved nothing, 'delivered a speech' supplied nothing). An agentless
+    passive's subject is what was done to ('the offensive was begun'): the sense fits."""
+    if obj is None:
+        return subject_role is not RoleName.AGENT or not spec.transitive_only
+    return rule.rsplit("/", 1)[-1] not in PATIENT_OBJECT_RULES or \
+        not spec.other_sense(obj.lemma or obj.text)
 
 
 def _reciprocal_facts(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
