@@ -170,6 +170,13 @@ class RelationVocabulary(BaseModel):
         "one of them alone as subject is kept; other lone common nouns are not."))
     structural_predicates: frozenset[str] = Field(default=frozenset(), description=(
         "Predicates read from noun phrases, not verbs: positions held, where things are."))
+    labelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs that with an object complement say what someone thinks the object is, no "
+        "event: 'called the deal lousy', 'branded the vote a sham'."))
+    companion_verbs: dict[str, frozenset[str]] = Field(default_factory=dict, description=(
+        "Verb -> prepositions after which a gerund says what its object did too: 'joined "
+        "the other clinics in returning to normal' joined no clinic; the gerund is the "
+        "event."))
     place_relation_kinds: dict[str, PlaceKinds] = Field(default_factory=dict, description=(
         "Place predicate -> the kinds it holds between, checked once the corpus has voted "
         "every entity's type: places nest in places and organisations are in places, but "

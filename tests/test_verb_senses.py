@@ -53,3 +53,29 @@ def test_every_other_sense_is_written_as_a_lower_case_head_noun():
         for noun in spec.other_sense_objects:
             assert noun == noun.lower() and " " not in noun, (lemma, noun)
             assert head_noun(noun) == noun, (lemma, noun)
+
+
+@pytest.mark.parametrize("text", [
+    "The Harlow ministry called the agreement illegitimate.",
+    "Senator Ida Vey called the merger a disgrace.",
+    'The Harlow ministry rejected the ruling, calling the treaties "lawful and binding".',
+])
+def test_a_label_given_with_an_object_complement_is_no_event(text):
+    assert not predicates(text, "call")
+
+
+def test_calling_someone_is_still_an_event():
+    assert predicates("Tom Reyes called the police on Monday.", "call") == {"called"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Ostrava Clinic joined the Brno Hospital in returning to normal operation on Friday.",
+    "The Ostrava Clinic reopened on Friday, joining the Brno Hospital in returning to normal "
+    "operation.",
+])
+def test_joining_others_in_a_deed_joins_none_of_them(text):
+    assert not predicates(text, "join")
+
+
+def test_joining_a_party_is_still_joining():
+    assert predicates("Tom Reyes joined the Harlow Party in 1990.", "join") == {"joined"}

@@ -260,17 +260,46 @@ def states_nothing(verb: Token, lemma: str) -> bool:
     King': a verb of ``optative_verbs`` in the base form with a singular subject it does not
     agree with, and no auxiliary), or a raising verb that only carries the verb after it
     ('had come to believe', 'happened to meet': ``raising_verbs`` with an infinitive), or a
-    title the parser took for a verb ('systems engineer Jan Novak')."""
+    title the parser took for a verb ('systems engineer Jan Novak'), or a label or a
+    companion (``_labels_or_accompanies``)."""
     words = argument_words()
     if lemma in words.raising_verbs and _infinitive_after(verb):
         return True
-    if _title_before_name(verb):
+    if _title_before_name(verb) or _labels_or_accompanies(verb, lemma):
         return True
     if lemma not in words.optative_verbs or verb.tag_ not in {"VB", "VBP"} or \
             any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" and c.tag_ in SINGULAR_NOUN_TAGS and
                not any(d.dep_ == "conj" for d in c.children) for c in verb.children)
+
+
+def _labels_or_accompanies(verb: Token, lemma: str) -> bool:
+    """A verb whose sense here is no event of its own: a label given with an object
+    complement ('called the agreement illegitimate': an opinion of it), or a companion in a
+    deed a gerund names ('joined the other clinics in returning to normal': the return is the
+    event, read from the gerund; no clinic was joined)."""
+    vocab = load_vocabulary()
+    if lemma in vocab.labelling_verbs and any(
+            c.dep_ == "oprd" or (c.dep_ == "dobj" and _quote_after(c)) for c in verb.children):
+        return True
+    preps = vocab.companion_verbs.get(lemma, frozenset())
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        p.dep_ == "prep" and p.lower_ in preps and
+        any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in p.children)
+        for p in verb.children)
+
+
+# Straight single quotes are left out: "the players' union" closes a possessive.
+OPENING_QUOTES = frozenset({'"', "“", "‘"})
+
+
+def _quote_after(noun: Token) -> bool:
+    """A quotation opening right after a noun: 'calling the agreements "legitimate and
+    fully compatible"', the label the parser hangs on the noun instead of the verb."""
+    following = noun.doc[noun.i + 1:noun.i + 3]
+    return len(following) == 2 and following[0].text in OPENING_QUOTES and \
+        not following[1].is_punct
 
 
 def _title_before_name(verb: Token) -> bool:
