@@ -28,11 +28,26 @@ class RelationSpec(BaseModel):
     object_types: tuple[EntityType, ...] = Field(default=(), description=(
         "The kinds of object this sense takes ('execute' a person is to kill; 'execute' a "
         "plan is not): with another kind the fact keeps the verb's own name."))
+    other_sense_objects: tuple[str, ...] = Field(default=(), description=(
+        "Head nouns of a direct object with which the verb means something else ('passed "
+        "the exam' approved nothing, 'delivered a speech' supplied nothing, 'posted a loss' "
+        "published nothing): with one the fact keeps the verb's own name."))
+    transitive_only: bool = Field(default=False, description=(
+        "The predicate is the verb's sense with an object only: with none the subject is "
+        "what undergoes it ('the war began' launched nothing, 'the ship sank' destroyed "
+        "nothing), so the fact keeps the verb's own name."))
     recipient: tuple[str, ...] = ()
     destination: tuple[str, ...] = ()
     origin: tuple[str, ...] = ()
     coagent: tuple[str, ...] = ()
     theme: tuple[str, ...] = ()
+
+    def other_sense(self, object_phrase: str) -> bool:
+        """Whether an object of this phrase (a lemma phrase: 'state bar exam', 'adopter of
+        scuba equipment' read as 'scuba equipment') gives the verb another sense than the
+        relation's, by the phrase's head noun."""
+        return bool(self.other_sense_objects) and \
+            head_noun(object_phrase) in self.other_sense_objects
 
     def role_for_prep(self, prep: str) -> RoleName | None:
         for role in (RoleName.RECIPIENT, RoleName.DESTINATION, RoleName.ORIGIN, RoleName.COAGENT,
@@ -40,6 +55,21 @@ class RelationSpec(BaseModel):
             if prep in getattr(self, role.value):
                 return role
         return None
+
+
+# Words that end a noun phrase's head before what modifies it: 'loss of 5 million'.
+_POST_HEAD_WORDS = frozenset({"of", "in", "on", "for", "to", "with", "from", "at", "by",
+                              "about", "over", "against", "into"})
+
+
+def head_noun(phrase: str) -> str:
+    """The head noun of a lower-case noun phrase: the word before its first preposition,
+    else its last word; of a hyphenated word, its last part ('follow-up' -> 'up')."""
+    words = phrase.lower().split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in _POST_HEAD_WORDS:
+            return words[i - 1].split("-")[-1]
+    return words[-1].split("-")[-1] if words else ""
 
 
 class VerbIdiom(BaseModel):
@@ -54,6 +84,20 @@ class VerbIdiom(BaseModel):
         "The verb's direct object stays the fact's object: 'took X into custody' arrested "
         "X, where 'lost their lives' has none and 'claimed responsibility for X' takes its "
         "object from the preposition."))
+
+
+class PlaceKinds(BaseModel):
+    """The kinds of entity a place relation holds between: what is somewhere, and where."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    subject: tuple[EntityType, ...] = ()
+    object: tuple[EntityType, ...] = ()
+
+    def fit(self, subject: EntityType | None, obj: EntityType | None) -> bool:
+        """Whether the two kinds fit; an empty list or an unknown kind allows any."""
+        return all(kind is None or not allowed or kind in allowed
+                   for kind, allowed in ((subject, self.subject), (obj, self.object)))
 
 
 class RelationVocabulary(BaseModel):
@@ -126,6 +170,26 @@ class RelationVocabulary(BaseModel):
         "one of them alone as subject is kept; other lone common nouns are not."))
     structural_predicates: frozenset[str] = Field(default=frozenset(), description=(
         "Predicates read from noun phrases, not verbs: positions held, where things are."))
+    labelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs that with an object complement say what someone thinks the object is, no "
+        "event: 'called the deal lousy', 'branded the vote a sham'."))
+    companion_verbs: dict[str, frozenset[str]] = Field(default_factory=dict, description=(
+        "Verb -> prepositions after which a gerund says what its object did too: 'joined "
+        "the other clinics in returning to normal' joined no clinic; the gerund is the "
+        "event."))
+    place_relation_kinds: dict[str, PlaceKinds] = Field(default_factory=dict, description=(
+        "Place predicate -> the kinds it holds between, checked once the corpus has voted "
+        "every entity's type: places nest in places and organisations are in places, but "
+        "a person is never the container ('Bloomberg, Warren end ...' is no town and its "
+        "state). What is somewhere is left to the rule that read it: 'the Italian utility "
+        "Enerva' is an organisation, whatever the votes make of a name seen once."))
+
+    def place_kinds_fit(self, predicate: str, subject: EntityType | None,
+                        obj: EntityType | None) -> bool:
+        """Whether a place relation holds between entities of these kinds (any other
+        predicate fits any kinds)."""
+        kinds = self.place_relation_kinds.get(predicate)
+        return kinds is None or kinds.fit(subject, obj)
 
     def spec(self, lemma: str) -> RelationSpec | None:
         return self.relations.get(lemma)

@@ -694,7 +694,7 @@ def _resolve_facts(result: ExtractionResult, table: _EntityTable,
         if fact.evidence.attributed_to is not None:
             table.note_pronoun(fact.evidence.attributed_to)
         resolved = _resolve_fact(fact, table.entity_id, shared)
-        if resolved is None:
+        if resolved is None or not _place_kinds_fit(resolved, table):
             continue
         if resolved.predicate in symmetric and resolved.object is not None and \
                 (resolved.subject.entity_id or "") > (resolved.object.entity_id or ""):
@@ -703,6 +703,20 @@ def _resolve_facts(result: ExtractionResult, table: _EntityTable,
                resolved.subject.entity_id,
                resolved.object.entity_id if resolved.object else resolved.subject.name)
         facts.setdefault(key, resolved)
+
+
+def _place_kinds_fit(fact: Fact, table: _EntityTable) -> bool:
+    """Whether a place fact holds between kinds of entity it can (relations.json's
+    ``place_relation_kinds``), by the types the whole corpus voted, which extraction did not
+    know: the recogniser reads a name in a list of names as a town ('Bloomberg, Warren end
+    their campaigns' is no town and its state)."""
+    def kind(entity_id: str | None) -> EntityType | None:
+        record = table.records.get(entity_id or "")
+        return record.type if record is not None else None
+
+    return load_vocabulary().place_kinds_fit(
+        fact.predicate, kind(fact.subject.entity_id),
+        kind(fact.object.entity_id) if fact.object is not None else None)
 
 
 def _all_mentions(result: ExtractionResult) -> list[Mention]:

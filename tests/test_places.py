@@ -130,6 +130,11 @@ def test_an_organisation_named_after_its_country_or_state_is_based_there(text, e
     assert expected in located(corpus_of(text))
 
 
+def test_a_name_opening_with_a_city_is_not_based_in_the_state_the_city_is_named_after():
+    facts = located(corpus_of("The Kansas City Chiefs won on Sunday."))
+    assert not [f for f in facts if f[1] == "basedIn"]
+
+
 def test_a_town_or_an_adjective_opening_a_name_is_no_base():
     facts = located(corpus_of("The Warren Commission and the Italian Farmers Confederation met."))
     assert not [f for f in facts if f[1] == "basedIn"]

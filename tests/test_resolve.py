@@ -8,8 +8,9 @@ from helpers import corpus_of, object_id
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from kg.extract.facts import fact_at
 from kg.ingest import make_document
-from kg.model import EntityType, ExtractionResult, Mention, MergeReason
+from kg.model import EntityType, ExtractionResult, Mention, MergeReason, Sentence
 from kg.resolve import (
     _EntityTable,
     _short_form,
@@ -974,3 +975,46 @@ def test_a_definite_noun_is_not_a_description_whose_of_phrase_holds_that_word():
     labels = {e.entity_id: e.label for e in corpus.entities}
     expressed = [labels[object_id(f) or ""] for f in corpus.facts if f.lemma == "express"]
     assert expressed == ["support"], expressed
+
+
+def _located(text: str, names: list[tuple[str, str, EntityType]], place_fact: tuple[str, str]):
+    """Resolve ``text`` with hand-made mentions (every occurrence of each name) and one
+    locatedIn fact between the last occurrences of the two names of ``place_fact``, as a
+    comma between a town and its state gives it."""
+    document = make_document(text, source="p0.txt", date="2023-09-15")
+    mentions: list[Mention] = []
+    for name, label, entity_type in sorted(names, key=lambda n: -len(n[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if not any(o.start < m.end() and m.start() < o.end for o in mentions):
+                mentions.append(Mention(doc_id=document.doc_id, sentence_index=0,
+                                        start=m.start(), end=m.end(), text=name,
+                                        type=entity_type, ner_label=label))
+    last = {m.text: m for m in sorted(mentions, key=lambda m: m.start)}
+    inner, outer = (last[n] for n in place_fact)
+    sentence = Sentence(doc_id=document.doc_id, index=0, start=0, end=len(text), text=text)
+    fact = fact_at(document.doc_id, sentence, (inner.end, inner.end + 1, ","),
+                   predicate="locatedIn", lemma="locatedIn", subject=inner, obj=outer,
+                   rule="place-comma-place", roles=())
+    result = ExtractionResult(document=document, sentences=(sentence,),
+                              mentions=tuple(sorted(mentions, key=lambda m: m.start)),
+                              facts=(fact,))
+    return resolve_corpus([result])
+
+
+def test_a_person_is_never_the_place_another_lies_in():
+    # The recogniser reads two surnames in a list as a town and its state; the corpus votes
+    # them people (a title before each full name), and no place fact holds between them.
+    text = ("Senator Ada Quillfeather and Governor Rhys Brannock spoke on Monday. "
+            "Quillfeather, Brannock end their campaigns.")
+    names = [("Ada Quillfeather", "PERSON", PER), ("Rhys Brannock", "PERSON", PER),
+             ("Quillfeather", "GPE", GPE), ("Brannock", "GPE", GPE)]
+    corpus = _located(text, names, ("Quillfeather", "Brannock"))
+    assert _ids(corpus, "Quillfeather") == {"person/ada-quillfeather"}
+    assert not [f for f in corpus.facts if f.predicate == "locatedIn"]
+
+
+def test_a_town_still_lies_in_its_state_once_types_are_voted():
+    text = "Flooding closed roads in Brannock Falls, Nevada, on Monday."
+    names = [("Brannock Falls", "GPE", GPE), ("Nevada", "GPE", GPE)]
+    corpus = _located(text, names, ("Brannock Falls", "Nevada"))
+    assert [f for f in corpus.facts if f.predicate == "locatedIn"]

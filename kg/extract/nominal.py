@@ -597,5 +597,8 @@ def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
             if same_span(person, obj):
                 continue
             rule = f"agent-noun-{noun.lemma_.lower()}"
-            yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=frame.verb,
+            # 'an early adopter of scuba equipment' approved none: another sense of the verb
+            predicate = frame.verb.replace(" ", "_") if spec.other_sense(obj.lemma or obj.text) \
+                else spec.predicate
+            yield make_fact(state, sentence, trigger, predicate=predicate, lemma=frame.verb,
                             subject=person, obj=obj, rule=rule, roles=())

@@ -513,6 +513,8 @@ def _place_in_name(state: DocState, sentence: Sentence, span: Span,
         if mention is None and known is not None and rank(known) <= 1:
             mention = make_mention(state, span.doc[phrase[0].i:phrase[-1].i + 1],
                                    EntityType.PLACE, ner_label="GPE")
+        if mention is None and known is not None:
+            return  # 'the Oklahoma City Thunder' opens with a town, not with the state
         if mention is None:
             continue
         yield _fact(state, sentence, span.doc[phrase[0].i:phrase[-1].i + 1], "basedIn",

@@ -263,17 +263,46 @@ def states_nothing(verb: Token, lemma: str) -> bool:
     King': a verb of ``optative_verbs`` in the base form with a singular subject it does not
     agree with, and no auxiliary), or a raising verb that only carries the verb after it
     ('had come to believe', 'happened to meet': ``raising_verbs`` with an infinitive), or a
-    title the parser took for a verb ('systems engineer Jan Novak')."""
+    title the parser took for a verb ('systems engineer Jan Novak'), or a label or a
+    companion (``_labels_or_accompanies``)."""
     words = argument_words()
     if lemma in words.raising_verbs and _infinitive_after(verb):
         return True
-    if _title_before_name(verb):
+    if _title_before_name(verb) or _labels_or_accompanies(verb, lemma):
         return True
     if lemma not in words.optative_verbs or verb.tag_ not in {"VB", "VBP"} or \
             any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     return any(c.dep_ == "nsubj" and c.tag_ in SINGULAR_NOUN_TAGS and
                not any(d.dep_ == "conj" for d in c.children) for c in verb.children)
+
+
+def _labels_or_accompanies(verb: Token, lemma: str) -> bool:
+    """A verb whose sense here is no event of its own: a label given with an object
+    complement ('called the agreement illegitimate': an opinion of it), or a companion in a
+    deed a gerund names ('joined the other clinics in returning to normal': the return is the
+    event, read from the gerund; no clinic was joined)."""
+    vocab = load_vocabulary()
+    if lemma in vocab.labelling_verbs and any(
+            c.dep_ == "oprd" or (c.dep_ == "dobj" and _quote_after(c)) for c in verb.children):
+        return True
+    preps = vocab.companion_verbs.get(lemma, frozenset())
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        p.dep_ == "prep" and p.lower_ in preps and
+        any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in p.children)
+        for p in verb.children)
+
+
+# Straight single quotes are left out: "the players' union" closes a possessive.
+OPENING_QUOTES = frozenset({'"', "“", "‘"})
+
+
+def _quote_after(noun: Token) -> bool:
+    """A quotation opening right after a noun: 'calling the agreements "legitimate and
+    fully compatible"', the label the parser hangs on the noun instead of the verb."""
+    following = noun.doc[noun.i + 1:noun.i + 3]
+    return len(following) == 2 and following[0].text in OPENING_QUOTES and \
+        not following[1].is_punct
 
 
 def _title_before_name(verb: Token) -> bool:
@@ -601,6 +630,8 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
     predicate = spec.predicate if spec else lemma.replace(" ", "_")
     if spec is not None and spec.transitive and rule.endswith("/dobj"):
         predicate = spec.transitive
+    if spec is not None and not _sense_fits(spec, obj, rule, subject_role):
+        predicate = lemma.replace(" ", "_")  # another sense: 'passed the exam', 'the war began'
     if spec is not None and spec.object_types and obj is not None and \
             obj.type not in spec.object_types:
         predicate = lemma.replace(" ", "_")  # another sense: 'executed the plan', 'formed a basis'
@@ -612,6 +643,24 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
                      subject=subject, obj=obj, rule=rule, roles=roles,
                      factuality=reading.factuality, speaker=reading.speaker,
                      subject_role=subject_role)
+
+
+# Object rules whose object is the verb's patient ('passed the exam', 'the exam he passed',
+# 'the exam was passed by X'), not a prepositional complement.
+PATIENT_OBJECT_RULES = frozenset({"dobj", "relcl-gap", "nsubjpass", "acl"})
+
+
+def _sense_fits(spec: RelationSpec, obj: Mention | None, rule: str,
+                subject_role: RoleName = RoleName.AGENT) -> bool:
+    """Whether the relation's predicate is the sense the verb has here: not with no object
+    when it names the transitive sense only ('the ceasefire began' launched nothing), nor
+    with a direct object whose head noun the relation lists as another sense's ('passed the
+    bar exam' approved nothing, 'delivered a speech' supplied nothing). An agentless
+    passive's subject is what was done to ('the offensive was begun'): the sense fits."""
+    if obj is None:
+        return subject_role is not RoleName.AGENT or not spec.transitive_only
+    return rule.rsplit("/", 1)[-1] not in PATIENT_OBJECT_RULES or \
+        not spec.other_sense(obj.lemma or obj.text)
 
 
 def _reciprocal_facts(state: DocState, sentence: Sentence, verb: Token, reading: Reading,

@@ -1,0 +1,81 @@
+"""The sense a verb has here picks its predicate (kg/extract/verbal.py, data/relations.json):
+the head noun of its object ('passed the bar exam' is no approval) and whether it has an
+object at all ('the truce began' launched nothing)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import corpus_of
+
+from kg.relations import head_noun, load_vocabulary
+
+
+def predicates(text: str, lemma: str) -> set[str]:
+    return {f.predicate for f in corpus_of(text).facts if f.lemma == lemma}
+
+
+@pytest.mark.parametrize(("text", "lemma", "misread"), [
+    ("Dr. Anna Kovac passed the state bar exam in 1998.", "pass", "approved"),
+    ("The Meridian Bank posted a loss of 5 million dollars in May.", "post", "published"),
+    ("Coach Ivan Brandt ran a marathon in Oslo on Sunday.", "run", "led"),
+    ("The Harlow Corporation adopted a puppy from the shelter.", "adopt", "approved"),
+])
+def test_an_object_of_another_sense_keeps_the_verbs_own_name(text, lemma, misread):
+    found = predicates(text, lemma)
+    assert found, text
+    assert misread not in found
+    assert lemma in found
+
+
+@pytest.mark.parametrize(("text", "lemma", "predicate"), [
+    ("The Senate passed the farm bill on Tuesday.", "pass", "approved"),
+    ("The Meridian Bank posted the report on its website.", "post", "published"),
+    ("Helga Norquist ran the Brightwater Company for a decade.", "run", "led"),
+])
+def test_an_object_of_the_relations_own_sense_keeps_the_relation(text, lemma, predicate):
+    assert predicate in predicates(text, lemma)
+
+
+def test_a_verb_whose_relation_needs_an_object_keeps_its_own_name_alone():
+    assert predicates("The Harlow ceasefire began on Monday.", "begin") == {"begin"}
+    assert predicates("The Varnish Army began an offensive on Tuesday.", "begin") == \
+        {"launched"}
+
+
+def test_an_early_adopter_of_a_technology_approved_nothing():
+    corpus = corpus_of("Nora Lind was an early adopter of the sonar technology.")
+    assert not [f for f in corpus.facts if f.predicate == "approved"]
+    assert [f for f in corpus.facts if f.lemma == "adopt"]
+
+
+def test_every_other_sense_is_written_as_a_lower_case_head_noun():
+    for lemma, spec in load_vocabulary().relations.items():
+        for noun in spec.other_sense_objects:
+            assert noun == noun.lower() and " " not in noun, (lemma, noun)
+            assert head_noun(noun) == noun, (lemma, noun)
+
+
+@pytest.mark.parametrize("text", [
+    "The Harlow ministry called the agreement illegitimate.",
+    "Senator Ida Vey called the merger a disgrace.",
+    'The Harlow ministry rejected the ruling, calling the treaties "lawful and binding".',
+])
+def test_a_label_given_with_an_object_complement_is_no_event(text):
+    assert not predicates(text, "call")
+
+
+def test_calling_someone_is_still_an_event():
+    assert predicates("Tom Reyes called the police on Monday.", "call") == {"called"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Ostrava Clinic joined the Brno Hospital in returning to normal operation on Friday.",
+    "The Ostrava Clinic reopened on Friday, joining the Brno Hospital in returning to normal "
+    "operation.",
+])
+def test_joining_others_in_a_deed_joins_none_of_them(text):
+    assert not predicates(text, "join")
+
+
+def test_joining_a_party_is_still_joining():
+    assert predicates("Tom Reyes joined the Harlow Party in 1990.", "join") == {"joined"}
