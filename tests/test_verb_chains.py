@@ -134,3 +134,19 @@ def test_a_person_named_after_the_coordinated_verb_keeps_it_passive():
     # 'christened Mary Ona Vick' shares 'was' with 'born': nobody says she christened anyone.
     facts = facts_of("Ona Vick was born in Norhaven in 1950 and christened Mary Ona Vick.")
     assert not any(s == "Ona Vick" and lem == "christen" for s, lem, _, _ in facts), facts
+
+
+@pytest.mark.parametrize(("text", "doer", "lemma"), [
+    # The parser hangs these infinitives as adverbial or relative clauses, not complements.
+    ("Marta Velez sent three engineers to inspect the Harwick dam.", "three engineers",
+     "inspect"),
+    ("Harwick officials expected the new tunnel to ease traffic in Tarvik.", "tunnel", "ease"),
+])
+def test_the_object_of_a_verb_of_sending_or_expecting_does_the_infinitive(text, doer, lemma):
+    facts = facts_of(text)
+    assert [s for s, lem, _, _ in facts if lem == lemma] == [doer], facts
+
+
+def test_the_one_who_envisions_an_object_doing_something_does_not_do_it():
+    facts = facts_of("Marta Velez envisioned the bridge to link the two towns.")
+    assert not [s for s, lem, _, _ in facts if lem == "link" and s == "Marta Velez"], facts

@@ -93,6 +93,45 @@ def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
     return []
 
 
+# Who can be a party to a deed or its named doer: people, organisations and countries.
+PARTY_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE})
+
+
+def joint_doers(state: DocState, verb: Token, lemma: str) -> list[tuple[Mention, str]]:
+    """Who did together what a passive with a 'between'-phrase tells: 'an accord was signed
+    between Norway, Chile and Peru', 'talks were held between X and Y' - each party signed,
+    held. Only for a verb done with a partner (one with a co-agent preposition in the
+    relation vocabulary: 'sign with', 'agree with', 'negotiate with'); 'a border was drawn
+    between X and Y' or 'a gap was found between X and Y' names no doer. Each party a
+    named person, organisation or place, and at least two of them."""
+    spec = load_vocabulary().spec(lemma)
+    if spec is None or not spec.coagent:
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"):
+        parties = [referent(state, c) for p in prep.children if p.dep_ == "pobj"
+                   for c in conjuncts(p)]
+        if len(parties) >= 2 and all(m is not None and m.type in PARTY_TYPES for m in parties):
+            return [(m, "agent-between") for m in parties if m is not None]
+    return []
+
+
+def modifier_doers(state: DocState, verb: Token) -> list[Mention]:
+    """Who did what a participle before its noun says, named right before it: 'SDF-controlled
+    territory', 'a Google-funded study', 'the US-led coalition' (the parser hangs the name
+    on the participle). Only a named person, organisation or place: in 'state-owned' or
+    'long-awaited' the word names no doer; nor before a verb whose object is a place phrase
+    ('the Luxembourg-based court', 'a Paris-headquartered bank': where, not who)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "amod" or verb.head.i < verb.i:
+        return []
+    vocab = load_vocabulary()
+    spec = vocab.spec(verb_lemma(verb))
+    if spec is not None and set(spec.object) & vocab.place_preps:
+        return []
+    return [m for c in verb.children if c.dep_ in {"npadvmod", "compound"} and c.i < verb.i
+            if (m := referent(state, c)) is not None and m.type in PARTY_TYPES
+            and m.ner_label not in (None, "PROPN")]
+
+
 # The prepositions a passive's hidden doer comes with: 'in a bombing', 'on the orders of X',
 # 'at X's behest', 'under the command of X'.
 ORDER_PREPS = frozenset({"in", "on", "at", "under"})
@@ -176,6 +215,12 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         governor = verb.head
         while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
             governor = governor.head
+        if _controlled_object(verb.head, governor):
+            # 'expected the tunnel to ease traffic', 'sent troops to guard the border' with
+            # the infinitive hung on the object: the object does it.
+            frame.subjects.extend((m, "inherited-object") for c in conjuncts(verb.head)
+                                  if (m := referent(state, c)) is not None)
+            return
         if governor.pos_ in {"VERB", "AUX"} and _borrows_through_noun(verb.head, governor):
             inherited = Frame()
             fill_subjects(state, governor, inherited)
@@ -221,7 +266,9 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if verb.dep_ == "xcomp" and not infinitive and verb.tag_ == "VBG" and \
                 verb_lemma(verb.head) in argument_words().object_control:
             return  # 'the rule requires reporting thefts': whoever reports, not the rule
-        controllers = _object_controllers(state, verb) if verb.dep_ == "xcomp" else []
+        # The parser hangs 'sent troops to guard the border' as xcomp or advcl alike.
+        controllers = _object_controllers(state, verb) if verb.dep_ in {"xcomp", "advcl"} \
+            else []
         if controllers:
             # 'asked Turkey to halt drilling', 'called on X and Y to join': the object acts.
             frame.subjects.extend((m, "inherited-object") for m in controllers)
@@ -281,6 +328,15 @@ def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozen
             names.add(mention.text.lower())
         stack.extend(c for c in token.children if c.dep_ not in EMBEDDED_CLAUSES)
     return frozenset(names)
+
+
+def _controlled_object(noun: Token, governor: Token) -> bool:
+    """Whether a noun an infinitive hangs on is the direct object of a verb whose object does
+    the infinitive (``object_control`` and ``object_raising``): the parser's relative clause
+    for 'urged the council to act' or 'expected the bill to pass'."""
+    words = argument_words()
+    return noun.dep_ == "dobj" and noun.head.i == governor.i and \
+        verb_lemma(governor) in words.object_control | words.object_raising
 
 
 def _borrows_through_noun(noun: Token, governor: Token) -> bool:
@@ -513,10 +569,13 @@ def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
     """The governing verb's objects, who do an infinitive after it: 'urged Kim to resign',
     'instructed the committee to meet', 'called on Italy and Egypt to join'. Only after a
     verb of making or asking someone do something (``object_control``): in 'used satellites
-    to study the ice' or 'bought land to build homes' the subject does it."""
+    to study the ice' or 'bought land to build homes' the subject does it. A verb that
+    raises its object ('envisioned the pipeline to end the isolation', ``object_raising``)
+    gives the infinitive to the object too."""
     governor = verb.head
+    words = argument_words()
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
-            verb_lemma(governor) not in argument_words().object_control:
+            verb_lemma(governor) not in words.object_control | words.object_raising:
         return []
     for child in governor.children:
         if child.i > verb.i:
