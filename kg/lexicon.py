@@ -104,6 +104,7 @@ class ArgumentWords(BaseModel):
     order_nouns: frozenset[str] = frozenset()
     event_order_preps: frozenset[str] = frozenset()
     object_raising: frozenset[str] = frozenset()
+    cause_preps: frozenset[str] = frozenset()
     verdict_words: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
     authored_nouns: frozenset[str] = frozenset()
