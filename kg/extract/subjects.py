@@ -20,7 +20,7 @@ from kg.extract.places import pair_container
 from kg.extract.reference import conjuncts, counted_group, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
 from kg.factuality import plan_noun, raised_infinitive
-from kg.lexicon import argument_words
+from kg.lexicon import argument_words, object_verbs
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -194,6 +194,13 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     if frame.subjects or passive or any(c.dep_ in {"nsubj", "csubj", "expl"}
                                         for c in verb.children):
         return  # a subject we could not resolve is still not the governing verb's subject
+    if _main_verb_read_as_participle(verb):
+        # 'Members of the council protested by shouting': the sentence's verb, not a
+        # participle on its noun; the noun is its subject.
+        mention = referent(state, verb.head)
+        if mention is not None and mention.type is not EntityType.DATE:
+            frame.subjects.append((mention, "root-noun"))
+        return
     if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS:
         # 'after Joan May stepped down': a finite clause has its own subject; the parser
         # sometimes hangs it on the conjunction.
@@ -288,6 +295,23 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             inherited.subjects.extend(_passive_subjects(state, verb.head))
         link = "raising" if raised_infinitive(verb) else verb.dep_  # 'went on to found'
         frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
+
+
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def _main_verb_read_as_participle(verb: Token) -> bool:
+    """Whether the parser read a sentence's past-tense verb as a participle on its subject
+    ('Members of the council protested by shouting at the mayor' with 'Members' as the root):
+    the verb is one used without an object (``object_verbs`` does not list it), so it has no
+    passive participle to modify a noun with, and the sentence is a full one, ended by a
+    stop; a headline's 'Suspect released from jail' is a passive of a verb that takes one."""
+    noun = verb.head
+    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"} and noun.dep_ == "ROOT" and \
+        noun.pos_ in {"NOUN", "PROPN"} and noun.i < verb.i and \
+        verb.sent[-1].text in SENTENCE_ENDS and \
+        not any(c.dep_ in {"agent", "auxpass", "dobj"} for c in verb.children) and \
+        verb_lemma(verb) not in object_verbs()
 
 
 def _active_after_passive(verb: Token) -> bool:
