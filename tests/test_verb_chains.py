@@ -152,14 +152,34 @@ def test_the_one_who_envisions_an_object_doing_something_does_not_do_it():
     assert not [s for s, lem, _, _ in facts if lem == "link" and s == "Marta Velez"], facts
 
 
-def test_a_past_verb_read_as_a_participle_on_the_root_noun_is_the_nouns_deed():
-    # The parser makes 'Members' the root and 'protested' a participle on it; a verb used
-    # without an object has no passive, so the members protested, not someone them.
+def test_a_participle_of_a_verb_without_an_object_is_the_nouns_deed():
+    # The parser makes 'protested' a participle on 'Members'; a verb used without an object
+    # has no passive, so the members protested, not someone them.
     corpus = corpus_of("Members of the Harwick council protested by shouting at the mayor.")
     protests = [f for f in corpus.facts if f.lemma == "protest"]
     assert protests and all(f.subject.name.value == "agent" for f in protests), protests
 
 
-def test_a_headline_participle_of_a_verb_with_an_object_stays_passive():
+def test_a_participle_of_a_verb_with_an_object_stays_passive():
     facts = facts_of("Three people killed in the Harwick crash.")
     assert not [f for f in facts if f[1] == "kill" and f[0] == "three people" and f[2]], facts
+
+
+def test_a_headlines_participle_was_done_to_the_headlines_subject():
+    # The parser hangs 'arrested' on 'student', the last noun before it; the mother is who
+    # the headline says was arrested.
+    facts = facts_of("Mother of missing Harwick student arrested in Porto\n\n"
+                     "Police gave no details on Monday.")
+    arrested = [s for s, lem, _, _ in facts if lem == "arrest"]
+    assert arrested and all(s.startswith("mother") for s in arrested), facts
+
+
+def test_a_headlines_participle_after_an_apposition_was_done_to_the_subject():
+    facts = facts_of("Mother of Harwick student, Tarvik teacher arrested in Porto\n\n"
+                     "Police gave no details on Monday.")
+    assert not [s for s, lem, _, _ in facts if lem == "arrest" and "teacher" in s], facts
+
+
+def test_a_participle_in_a_sentence_keeps_the_noun_it_hangs_on():
+    facts = facts_of("Ona Vick, the mother of the Harwick student arrested in Porto, spoke.")
+    assert not [s for s, lem, _, _ in facts if lem == "arrest" and s.startswith("mother")], facts

@@ -115,6 +115,21 @@ def joint_doers(state: DocState, verb: Token, lemma: str) -> list[tuple[Mention,
     return []
 
 
+def headline_patient(verb: Token) -> Token:
+    """Who a headline's participle was done to: 'Mother of missing student arrested in Porto',
+    'Suspect in bank robberies released on bail' - the headline's subject, its root noun,
+    though the parser hangs the participle on the last noun of that noun's phrase (inside a
+    preposition or in apposition); the noun it hangs on when it hangs on the root or the
+    root has a subject of its own."""
+    noun = verb.head
+    root = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else \
+        noun.head if noun.dep_ == "appos" else noun
+    if root.dep_ == "ROOT" and root.i < noun.i and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children):
+        return root
+    return noun
+
+
 def modifier_doers(state: DocState, verb: Token) -> list[Mention]:
     """Who did what a participle before its noun says, named right before it: 'SDF-controlled
     territory', 'a Google-funded study', 'the US-led coalition' (the parser hangs the name
@@ -194,12 +209,12 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     if frame.subjects or passive or any(c.dep_ in {"nsubj", "csubj", "expl"}
                                         for c in verb.children):
         return  # a subject we could not resolve is still not the governing verb's subject
-    if _main_verb_read_as_participle(verb):
-        # 'Members of the council protested by shouting': the sentence's verb, not a
-        # participle on its noun; the noun is its subject.
+    if _active_participle(verb):
+        # 'Members of the council protested by shouting': the sentence's verb, or a
+        # participle of a verb with no passive; either way the noun did it.
         mention = referent(state, verb.head)
         if mention is not None and mention.type is not EntityType.DATE:
-            frame.subjects.append((mention, "root-noun"))
+            frame.subjects.append((mention, "acl-intransitive"))
         return
     if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS:
         # 'after Joan May stepped down': a finite clause has its own subject; the parser
@@ -297,19 +312,14 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
 
 
-SENTENCE_ENDS = frozenset({".", "!", "?"})
-
-
-def _main_verb_read_as_participle(verb: Token) -> bool:
-    """Whether the parser read a sentence's past-tense verb as a participle on its subject
-    ('Members of the council protested by shouting at the mayor' with 'Members' as the root):
-    the verb is one used without an object (``object_verbs`` does not list it), so it has no
-    passive participle to modify a noun with, and the sentence is a full one, ended by a
-    stop; a headline's 'Suspect released from jail' is a passive of a verb that takes one."""
-    noun = verb.head
-    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"} and noun.dep_ == "ROOT" and \
-        noun.pos_ in {"NOUN", "PROPN"} and noun.i < verb.i and \
-        verb.sent[-1].text in SENTENCE_ENDS and \
+def _active_participle(verb: Token) -> bool:
+    """Whether a past participle after a noun is active: that of a verb used without an
+    object (``object_verbs`` does not list it) has no passive, so the noun did it ('leaves
+    fallen from the tree'); most often the parser has read a sentence's past-tense verb as a
+    participle on its subject ('Members of the council protested by shouting at the
+    mayor'). A verb that takes an object keeps its passive ('three people killed')."""
+    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"} and verb.head.i < verb.i and \
+        verb.head.pos_ in {"NOUN", "PROPN"} and \
         not any(c.dep_ in {"agent", "auxpass", "dobj"} for c in verb.children) and \
         verb_lemma(verb) not in object_verbs()
 

@@ -26,6 +26,7 @@ from kg.extract.subjects import (
     _hidden_agents,
     _issuers,
     fill_subjects,
+    headline_patient,
     joint_doers,
     modifier_doers,
 )
@@ -380,7 +381,8 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     the vocabulary does not know states a fact under its own name only with a named doer
     ('a plan first advocated by Senator X', 'the figures outlined by the Commission'), and
     not when it is a state or a report ('the scale used by X', 'followed by X')."""
-    patient = referent(state, verb.head)
+    headline = sentence.index == 0 and not sentence.text.rstrip().endswith(HEADLINE_ENDS)
+    patient = referent(state, headline_patient(verb) if headline else verb.head)
     if patient is None or patient.type is EntityType.DATE:
         return
     agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
