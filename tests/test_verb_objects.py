@@ -92,6 +92,7 @@ def test_who_ordered_an_agentless_passive_had_it_done(text):
 @pytest.mark.parametrize("text", [
     "In 2021, a fishing treaty was signed between Norway, Chile and Peru.",
     "A ceasefire was agreed between Norway, Chile and Peru on Monday.",
+    "The fishing treaty signed between Norway, Chile and Peru expired in 2021.",
 ])
 def test_the_parties_between_whom_a_joint_deed_was_done_did_it(text):
     lemma = "sign" if "signed" in text else "agree"

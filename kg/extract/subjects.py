@@ -20,7 +20,7 @@ from kg.extract.places import pair_container
 from kg.extract.reference import conjuncts, counted_group, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
 from kg.factuality import plan_noun, raised_infinitive
-from kg.lexicon import argument_words, object_verbs
+from kg.lexicon import argument_words
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -209,13 +209,6 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     if frame.subjects or passive or any(c.dep_ in {"nsubj", "csubj", "expl"}
                                         for c in verb.children):
         return  # a subject we could not resolve is still not the governing verb's subject
-    if _active_participle(verb):
-        # 'Members of the council protested by shouting': the sentence's verb, or a
-        # participle of a verb with no passive; either way the noun did it.
-        mention = referent(state, verb.head)
-        if mention is not None and mention.type is not EntityType.DATE:
-            frame.subjects.append((mention, "acl-intransitive"))
-        return
     if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS:
         # 'after Joan May stepped down': a finite clause has its own subject; the parser
         # sometimes hangs it on the conjunction.
@@ -310,18 +303,6 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             inherited.subjects.extend(_passive_subjects(state, verb.head))
         link = "raising" if raised_infinitive(verb) else verb.dep_  # 'went on to found'
         frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
-
-
-def _active_participle(verb: Token) -> bool:
-    """Whether a past participle after a noun is active: that of a verb used without an
-    object (``object_verbs`` does not list it) has no passive, so the noun did it ('leaves
-    fallen from the tree'); most often the parser has read a sentence's past-tense verb as a
-    participle on its subject ('Members of the council protested by shouting at the
-    mayor'). A verb that takes an object keeps its passive ('three people killed')."""
-    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"} and verb.head.i < verb.i and \
-        verb.head.pos_ in {"NOUN", "PROPN"} and \
-        not any(c.dep_ in {"agent", "auxpass", "dobj"} for c in verb.children) and \
-        verb_lemma(verb) not in object_verbs()
 
 
 def _active_after_passive(verb: Token) -> bool:

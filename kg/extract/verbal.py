@@ -391,6 +391,8 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     if not agents:
         agents, rule = [*modifier_doers(state, verb)], "agent-modifier/acl"
     if not agents:
+        agents, rule = [m for m, _ in joint_doers(state, verb, lemma)], "agent-between/acl"
+    if not agents:
         agents, rule = _issuers(state, verb), "issuer/acl"
     named_doer = bool(agents) and all(a is not None and a.ner_label not in (None, "PROPN")
                                       for a in agents)
