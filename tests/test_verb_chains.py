@@ -170,3 +170,17 @@ def test_a_headlines_participle_after_an_apposition_was_done_to_the_subject():
 def test_a_participle_in_a_sentence_keeps_the_noun_it_hangs_on():
     facts = facts_of("Ona Vick, the mother of the Harwick student arrested in Porto, spoke.")
     assert not [s for s, lem, _, _ in facts if lem == "arrest" and s.startswith("mother")], facts
+
+
+def test_an_infinitive_after_an_aside_is_not_the_asides_subjects_deed():
+    # The parser hangs 'to replace' on 'took', the verb inside the dashes; the sentence
+    # says what new mayors commonly do, not what Ona Vick did.
+    facts = facts_of("It is common for new mayors \u2014 Ona Vick took office in May \u2014 "
+                     "to replace the police chief.")
+    assert not [f for f in facts if f[0] == "Ona Vick" and f[1] == "replace"], facts
+
+
+def test_an_infinitive_after_an_aside_inside_the_clause_keeps_its_subject():
+    facts = facts_of("Ona Vick took office in May \u2014 after a long campaign \u2014 to "
+                     "replace the police chief.")
+    assert [f for f in facts if f[0] == "Ona Vick" and f[1] == "replace"], facts

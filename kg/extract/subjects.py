@@ -397,8 +397,27 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "pobj":
         return False
+    if _parenthetical_governor(verb):
+        return False
     own = [c for c in governor.children if c.dep_ == "nsubj"]
     return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
+
+
+# Marks that open and close an aside: 'it is common for new governments - X took office in
+# July - to suspend parliament'.
+ASIDE_MARKS = frozenset({"\u2014", "\u2013", "--", "(", ")"})
+
+
+def _parenthetical_governor(verb: Token) -> bool:
+    """Whether the verb an adverbial clause hangs on stands in an aside that closes before
+    the clause ('it is common for new mayors - Vick took office in May - to replace the
+    chief'): the parser hung the clause on the aside's verb, but it continues the sentence
+    around the aside, so the aside's subject is not its doer."""
+    governor = verb.head
+    doc = verb.doc
+    starts = [c.left_edge.i for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    opened = bool(starts) and min(starts) > 0 and doc[min(starts) - 1].text in ASIDE_MARKS
+    return opened and any(t.text in ASIDE_MARKS for t in doc[governor.i + 1:verb.i])
 
 
 def _relative_head(state: DocState, verb: Token) -> Token:
