@@ -184,3 +184,21 @@ def test_an_infinitive_after_an_aside_inside_the_clause_keeps_its_subject():
     facts = facts_of("Ona Vick took office in May \u2014 after a long campaign \u2014 to "
                      "replace the police chief.")
     assert [f for f in facts if f[0] == "Ona Vick" and f[1] == "replace"], facts
+
+
+def test_an_infinitive_after_an_extraposed_it_borrows_no_doer():
+    # 'It' stands for the protecting; it does not refer back to the firm.
+    facts = facts_of("Brindle Motors opened a plant in Porto. It is vital to protect the jobs "
+                     "there, Ona Vick said.")
+    assert not [f for f in facts if f[1] == "protect" and f[0] == "Brindle Motors"], facts
+
+
+def test_whose_duty_it_is_names_who_does_the_infinitive():
+    facts = facts_of("Brindle Motors signed a deal with the Harwick council, whose duty it is "
+                     "to maintain the roads.")
+    assert [f[0] for f in facts if f[1] == "maintain"] == ["Harwick council"], facts
+
+
+def test_a_referring_it_still_does_the_infinitive():
+    facts = facts_of("Brindle Motors grew fast. It began to export cars in 2010.")
+    assert [f[0] for f in facts if f[1] == "export"] == ["Brindle Motors"], facts

@@ -271,6 +271,11 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
     elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "xcomp" and infinitive and _extraposed(verb.head):
+            # 'it is vital to protect the jobs': 'it' stands for the infinitive, no doer;
+            # 'whose duty it is to maintain the roads': the duty's owner.
+            frame.subjects.extend((m, "inherited-poss") for m in _duty_owners(state, verb.head))
+            return
         if infinitive and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children):
             # 'X was sentenced by the judge to prison and to pay restitution', 'X was asked
             # to leave': who was sentenced pays, not the judge.
@@ -343,6 +348,29 @@ def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozen
             names.add(mention.text.lower())
         stack.extend(c for c in token.children if c.dep_ not in EMBEDDED_CLAUSES)
     return frozenset(names)
+
+
+def _extraposed(copula: Token) -> bool:
+    """Whether a copula's subject is the 'it' that stands for an infinitive after it ('it is
+    vital to act', 'it is the council's duty to act'): 'be' with 'it' and an adjective or a
+    noun said of it. 'It began to grow' or 'it was expected to end' have a referring 'it'."""
+    children = list(copula.children)
+    return copula.lemma_.lower() == "be" and \
+        any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in children) and \
+        any(c.dep_ in {"acomp", "attr"} for c in children)
+
+
+def _duty_owners(state: DocState, copula: Token) -> list[Mention]:
+    """Whose task an extraposed infinitive is: the possessor of the noun said of 'it' ('it
+    is the council's duty to act'; 'whose duty it is': the noun the relative clause is on)."""
+    owners = []
+    for poss in (p for c in copula.children if c.dep_ == "attr"
+                 for p in c.children if p.dep_ == "poss"):
+        token = copula.head if poss.lower_ == "whose" and copula.dep_ == "relcl" else poss
+        mention = referent(state, token, possessive=token is poss)
+        if mention is not None and mention.type in PARTY_TYPES:
+            owners.append(mention)
+    return owners
 
 
 def _controlled_object(noun: Token, governor: Token) -> bool:
