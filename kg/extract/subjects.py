@@ -6,9 +6,10 @@ infinitive after a verb of asking or making someone act is that object's,
 ``data/arguments.json``) only where grammar gives it (a participle or purpose clause, a gerund
 after 'before'/'after'/..., an infinitive on the verb's own object or on a plan noun), named
 groups, passive subjects, the one who fired what did the deed, the issuer of a text named in an
-'in'-phrase, the hidden agent of an agentless passive, and who an accusation or a verdict holds
-to a deed. It is apart from ``verbal`` because ``nominal`` and ``verb_roles`` need the same
-subjects without the fact-making around them.
+'in'-phrase, the hidden agent of an agentless passive (also the parties of a joint deed after
+'between', and the name before a participle: 'SDF-controlled'), and who an accusation or a
+verdict holds to a deed. It is apart from ``verbal`` because ``nominal`` and ``verb_roles``
+need the same subjects without the fact-making around them.
 """
 
 from __future__ import annotations
