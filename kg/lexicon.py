@@ -103,6 +103,8 @@ class ArgumentWords(BaseModel):
     firing_verbs: frozenset[str] = frozenset()
     order_nouns: frozenset[str] = frozenset()
     event_order_preps: frozenset[str] = frozenset()
+    object_raising: frozenset[str] = frozenset()
+    cause_preps: frozenset[str] = frozenset()
     verdict_words: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
     authored_nouns: frozenset[str] = frozenset()

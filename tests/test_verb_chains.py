@@ -164,3 +164,71 @@ def test_a_passive_gerund_is_as_sure_as_the_clause_it_qualifies():
     """'will resign after being charged': the charge is to come too, not asserted."""
     facts = facts_of("Tomas Vell will resign after being charged with fraud.")
     assert ("Tomas Vell", "charge", None, "expected") in facts, facts
+
+
+@pytest.mark.parametrize(("text", "doer", "lemma"), [
+    # The parser hangs these infinitives as adverbial or relative clauses, not complements.
+    ("Marta Velez sent three engineers to inspect the Harwick dam.", "three engineers",
+     "inspect"),
+    ("Harwick officials expected the new tunnel to ease traffic in Tarvik.", "tunnel", "ease"),
+])
+def test_the_object_of_a_verb_of_sending_or_expecting_does_the_infinitive(text, doer, lemma):
+    facts = facts_of(text)
+    assert [s for s, lem, _, _ in facts if lem == lemma] == [doer], facts
+
+
+def test_the_one_who_envisions_an_object_doing_something_does_not_do_it():
+    facts = facts_of("Marta Velez envisioned the bridge to link the two towns.")
+    assert not [s for s, lem, _, _ in facts if lem == "link" and s == "Marta Velez"], facts
+
+
+def test_a_headlines_participle_was_done_to_the_headlines_subject():
+    # The parser hangs 'arrested' on 'student', the last noun before it; the mother is who
+    # the headline says was arrested.
+    facts = facts_of("Mother of missing Harwick student arrested in Porto\n\n"
+                     "Police gave no details on Monday.")
+    arrested = [s for s, lem, _, _ in facts if lem == "arrest"]
+    assert arrested and all(s.startswith("mother") for s in arrested), facts
+
+
+def test_a_headlines_participle_after_an_apposition_was_done_to_the_subject():
+    facts = facts_of("Mother of Harwick student, Tarvik teacher arrested in Porto\n\n"
+                     "Police gave no details on Monday.")
+    assert not [s for s, lem, _, _ in facts if lem == "arrest" and "teacher" in s], facts
+
+
+def test_a_participle_in_a_sentence_keeps_the_noun_it_hangs_on():
+    facts = facts_of("Ona Vick, the mother of the Harwick student arrested in Porto, spoke.")
+    assert not [s for s, lem, _, _ in facts if lem == "arrest" and s.startswith("mother")], facts
+
+
+def test_an_infinitive_after_an_aside_is_not_the_asides_subjects_deed():
+    # The parser hangs 'to replace' on 'took', the verb inside the dashes; the sentence
+    # says what new mayors commonly do, not what Ona Vick did.
+    facts = facts_of("It is common for new mayors \u2014 Ona Vick took office in May \u2014 "
+                     "to replace the police chief.")
+    assert not [f for f in facts if f[0] == "Ona Vick" and f[1] == "replace"], facts
+
+
+def test_an_infinitive_after_an_aside_inside_the_clause_keeps_its_subject():
+    facts = facts_of("Ona Vick took office in May \u2014 after a long campaign \u2014 to "
+                     "replace the police chief.")
+    assert [f for f in facts if f[0] == "Ona Vick" and f[1] == "replace"], facts
+
+
+def test_an_infinitive_after_an_extraposed_it_borrows_no_doer():
+    # 'It' stands for the protecting; it does not refer back to the firm.
+    facts = facts_of("Brindle Motors opened a plant in Porto. It is vital to protect the jobs "
+                     "there, Ona Vick said.")
+    assert not [f for f in facts if f[1] == "protect" and f[0] == "Brindle Motors"], facts
+
+
+def test_whose_duty_it_is_names_who_does_the_infinitive():
+    facts = facts_of("Brindle Motors signed a deal with the Harwick council, whose duty it is "
+                     "to maintain the roads.")
+    assert [f[0] for f in facts if f[1] == "maintain"] == ["Harwick council"], facts
+
+
+def test_a_referring_it_still_does_the_infinitive():
+    facts = facts_of("Brindle Motors grew fast. It began to export cars in 2010.")
+    assert [f[0] for f in facts if f[1] == "export"] == ["Brindle Motors"], facts

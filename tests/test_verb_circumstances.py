@@ -80,6 +80,18 @@ def test_a_place_inside_a_destination_does_not_place_the_event(text, lemma):
         [role_labels(corpus, f, "place") for f in facts]
 
 
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Ona Vick moved to Portugal in 2004 due to a job offer in Lisbon.", "move"),
+    ("Pavel Orlov resigned because of a scandal in Madrid.", "resign"),
+])
+def test_a_place_inside_a_cause_does_not_place_the_event(text, lemma):
+    corpus = corpus_of(text)
+    facts = facts_of(corpus, lemma)
+    assert facts, f"no {lemma} fact"
+    assert not any(role_labels(corpus, f, "place") for f in facts), \
+        [role_labels(corpus, f, "place") for f in facts]
+
+
 def test_a_place_inside_a_meeting_place_still_places_it():
     corpus = corpus_of("Pavel Orlov met Ona Vick on Wednesday at a hotel in Porto.")
     assert any("Porto" in role_labels(corpus, f, "place") for f in facts_of(corpus, "meet"))

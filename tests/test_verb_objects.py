@@ -89,6 +89,45 @@ def test_who_ordered_an_agentless_passive_had_it_done(text):
     assert kills(text) == [("Ivo Brandt", "Mara Quist", "asserted")]
 
 
+@pytest.mark.parametrize("text", [
+    "In 2021, a fishing treaty was signed between Norway, Chile and Peru.",
+    "A ceasefire was agreed between Norway, Chile and Peru on Monday.",
+    "The fishing treaty signed between Norway, Chile and Peru expired in 2021.",
+])
+def test_the_parties_between_whom_a_joint_deed_was_done_did_it(text):
+    lemma = "sign" if "signed" in text else "agree"
+    doers = {s for s, v, _, _ in fact_rows(text) if v == lemma}
+    assert {"Norway", "Chile", "Peru"} <= doers
+
+
+def test_a_between_phrase_after_a_verb_done_alone_names_no_doer():
+    # A border is drawn by someone else; the two countries only lie on either side of it.
+    rows = fact_rows("A new border was drawn between Norway and Chile.")
+    assert not [s for s, v, _, _ in rows if v == "draw" and s in {"Norway", "Chile"}]
+
+
+@pytest.mark.parametrize(("text", "doer", "lemma", "thing"), [
+    ("Rebels shelled the Brindle Motors-controlled plant on Friday.", "Brindle Motors",
+     "control", "plant"),
+    ("A Harwick University-funded study of the lake was published.", "Harwick University",
+     "fund", "study of the lake"),
+])
+def test_a_name_before_a_participle_on_a_noun_is_its_doer(text, doer, lemma, thing):
+    assert (doer, thing) in facts_of(text, lemma)
+
+
+def test_a_common_noun_before_a_participle_names_no_doer():
+    # 'state-owned': the state here is no named party; the one fact is who owns nothing.
+    assert not [s for s, o in facts_of("The state-owned bank was sold to Ostrava.", "own")
+                if s != "bank"]
+
+
+def test_a_place_before_a_participle_of_where_is_no_doer():
+    # 'Oslo-based': the bank is based in Oslo; Oslo based nothing.
+    rows = fact_rows("The Oslo-based Harwick Bank merged with Brindle Motors.")
+    assert not [r for r in rows if r[0] == "Oslo"]
+
+
 def test_an_order_with_no_owner_names_no_doer():
     # Only the agentless passive's own fact: she was killed, by no one named.
     assert kills("Mara Quist was killed on orders from above.") == [

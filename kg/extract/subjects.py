@@ -6,9 +6,10 @@ infinitive after a verb of asking or making someone act is that object's,
 ``data/arguments.json``) only where grammar gives it (a participle or purpose clause, a gerund
 after 'before'/'after'/..., an infinitive on the verb's own object or on a plan noun), named
 groups, passive subjects, the one who fired what did the deed, the issuer of a text named in an
-'in'-phrase, the hidden agent of an agentless passive, and who an accusation or a verdict holds
-to a deed. It is apart from ``verbal`` because ``nominal`` and ``verb_roles`` need the same
-subjects without the fact-making around them.
+'in'-phrase, the hidden agent of an agentless passive (also the parties of a joint deed after
+'between', and the name before a participle: 'SDF-controlled'), and who an accusation or a
+verdict holds to a deed. It is apart from ``verbal`` because ``nominal`` and ``verb_roles``
+need the same subjects without the fact-making around them.
 """
 
 from __future__ import annotations
@@ -91,6 +92,60 @@ def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
                     (event := referent(state, pobj)) is not None:
                 return [(event, "cause-in")]
     return []
+
+
+# Who can be a party to a deed or its named doer: people, organisations and countries.
+PARTY_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE})
+
+
+def joint_doers(state: DocState, verb: Token, lemma: str) -> list[tuple[Mention, str]]:
+    """Who did together what a passive with a 'between'-phrase tells: 'an accord was signed
+    between Norway, Chile and Peru', 'talks were held between X and Y' - each party signed,
+    held. Only for a verb done with a partner (one with a co-agent preposition in the
+    relation vocabulary: 'sign with', 'agree with', 'negotiate with'); 'a border was drawn
+    between X and Y' or 'a gap was found between X and Y' names no doer. Each party a
+    named person, organisation or place, and at least two of them."""
+    spec = load_vocabulary().spec(lemma)
+    if spec is None or not spec.coagent:
+        return []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"):
+        parties = [referent(state, c) for p in prep.children if p.dep_ == "pobj"
+                   for c in conjuncts(p)]
+        if len(parties) >= 2 and all(m is not None and m.type in PARTY_TYPES for m in parties):
+            return [(m, "agent-between") for m in parties if m is not None]
+    return []
+
+
+def headline_patient(verb: Token) -> Token:
+    """Who a headline's participle was done to: 'Mother of missing student arrested in Porto',
+    'Suspect in bank robberies released on bail' - the headline's subject, its root noun,
+    though the parser hangs the participle on the last noun of that noun's phrase (inside a
+    preposition or in apposition); the noun it hangs on when it hangs on the root or the
+    root has a subject of its own."""
+    noun = verb.head
+    root = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else \
+        noun.head if noun.dep_ == "appos" else noun
+    if root.dep_ == "ROOT" and root.i < noun.i and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children):
+        return root
+    return noun
+
+
+def modifier_doers(state: DocState, verb: Token) -> list[Mention]:
+    """Who did what a participle before its noun says, named right before it: 'SDF-controlled
+    territory', 'a Google-funded study', 'the US-led coalition' (the parser hangs the name
+    on the participle). Only a named person, organisation or place: in 'state-owned' or
+    'long-awaited' the word names no doer; nor before a verb whose object is a place phrase
+    ('the Luxembourg-based court', 'a Paris-headquartered bank': where, not who)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "amod" or verb.head.i < verb.i:
+        return []
+    vocab = load_vocabulary()
+    spec = vocab.spec(verb_lemma(verb))
+    if spec is not None and set(spec.object) & vocab.place_preps:
+        return []
+    return [m for c in verb.children if c.dep_ in {"npadvmod", "compound"} and c.i < verb.i
+            if (m := referent(state, c)) is not None and m.type in PARTY_TYPES
+            and m.ner_label not in (None, "PROPN")]
 
 
 # The prepositions a passive's hidden doer comes with: 'in a bombing', 'on the orders of X',
@@ -176,6 +231,12 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         governor = verb.head
         while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
             governor = governor.head
+        if _controlled_object(verb.head, governor):
+            # 'expected the tunnel to ease traffic', 'sent troops to guard the border' with
+            # the infinitive hung on the object: the object does it.
+            frame.subjects.extend((m, "inherited-object") for c in conjuncts(verb.head)
+                                  if (m := referent(state, c)) is not None)
+            return
         if governor.pos_ in {"VERB", "AUX"} and _borrows_through_noun(verb.head, governor):
             inherited = Frame()
             fill_subjects(state, governor, inherited)
@@ -211,6 +272,11 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         frame.subjects.extend((m, f"inherited-{verb.dep_}") for m, _ in inherited.subjects)
     elif verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "xcomp" and infinitive and _extraposed(verb.head):
+            # 'it is vital to protect the jobs': 'it' stands for the infinitive, no doer;
+            # 'whose duty it is to maintain the roads': the duty's owner.
+            frame.subjects.extend((m, "inherited-poss") for m in _duty_owners(state, verb.head))
+            return
         if infinitive and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children):
             # 'X was sentenced by the judge to prison and to pay restitution', 'X was asked
             # to leave': who was sentenced pays, not the judge.
@@ -221,7 +287,9 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if verb.dep_ == "xcomp" and not infinitive and verb.tag_ == "VBG" and \
                 verb_lemma(verb.head) in argument_words().object_control:
             return  # 'the rule requires reporting thefts': whoever reports, not the rule
-        controllers = _object_controllers(state, verb) if verb.dep_ == "xcomp" else []
+        # The parser hangs 'sent troops to guard the border' as xcomp or advcl alike.
+        controllers = _object_controllers(state, verb) if verb.dep_ in {"xcomp", "advcl"} \
+            else []
         if controllers:
             # 'asked Turkey to halt drilling', 'called on X and Y to join': the object acts.
             frame.subjects.extend((m, "inherited-object") for m in controllers)
@@ -283,6 +351,38 @@ def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozen
     return frozenset(names)
 
 
+def _extraposed(copula: Token) -> bool:
+    """Whether a copula's subject is the 'it' that stands for an infinitive after it ('it is
+    vital to act', 'it is the council's duty to act'): 'be' with 'it' and an adjective or a
+    noun said of it. 'It began to grow' or 'it was expected to end' have a referring 'it'."""
+    children = list(copula.children)
+    return copula.lemma_.lower() == "be" and \
+        any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in children) and \
+        any(c.dep_ in {"acomp", "attr"} for c in children)
+
+
+def _duty_owners(state: DocState, copula: Token) -> list[Mention]:
+    """Whose task an extraposed infinitive is: the possessor of the noun said of 'it' ('it
+    is the council's duty to act'; 'whose duty it is': the noun the relative clause is on)."""
+    owners = []
+    for poss in (p for c in copula.children if c.dep_ == "attr"
+                 for p in c.children if p.dep_ == "poss"):
+        token = copula.head if poss.lower_ == "whose" and copula.dep_ == "relcl" else poss
+        mention = referent(state, token, possessive=token is poss)
+        if mention is not None and mention.type in PARTY_TYPES:
+            owners.append(mention)
+    return owners
+
+
+def _controlled_object(noun: Token, governor: Token) -> bool:
+    """Whether a noun an infinitive hangs on is the direct object of a verb whose object does
+    the infinitive (``object_control`` and ``object_raising``): the parser's relative clause
+    for 'urged the council to act' or 'expected the bill to pass'."""
+    words = argument_words()
+    return noun.dep_ == "dobj" and noun.head.i == governor.i and \
+        verb_lemma(governor) in words.object_control | words.object_raising
+
+
 def _borrows_through_noun(noun: Token, governor: Token) -> bool:
     """Whether an infinitive on a noun is done by the governing verb's subject: when the noun
     is a plan ('expressed intent to become a lawyer': noun control) or hangs on that verb
@@ -326,8 +426,27 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "pobj":
         return False
+    if _parenthetical_governor(verb):
+        return False
     own = [c for c in governor.children if c.dep_ == "nsubj"]
     return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
+
+
+# Marks that open and close an aside: 'it is common for new governments - X took office in
+# July - to suspend parliament'.
+ASIDE_MARKS = frozenset({"\u2014", "\u2013", "--", "(", ")"})
+
+
+def _parenthetical_governor(verb: Token) -> bool:
+    """Whether the verb an adverbial clause hangs on stands in an aside that closes before
+    the clause ('it is common for new mayors - Vick took office in May - to replace the
+    chief'): the parser hung the clause on the aside's verb, but it continues the sentence
+    around the aside, so the aside's subject is not its doer."""
+    governor = verb.head
+    doc = verb.doc
+    starts = [c.left_edge.i for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    opened = bool(starts) and min(starts) > 0 and doc[min(starts) - 1].text in ASIDE_MARKS
+    return opened and any(t.text in ASIDE_MARKS for t in doc[governor.i + 1:verb.i])
 
 
 def _relative_head(state: DocState, verb: Token) -> Token:
@@ -513,10 +632,13 @@ def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
     """The governing verb's objects, who do an infinitive after it: 'urged Kim to resign',
     'instructed the committee to meet', 'called on Italy and Egypt to join'. Only after a
     verb of making or asking someone do something (``object_control``): in 'used satellites
-    to study the ice' or 'bought land to build homes' the subject does it."""
+    to study the ice' or 'bought land to build homes' the subject does it. A verb that
+    raises its object ('envisioned the pipeline to end the isolation', ``object_raising``)
+    gives the infinitive to the object too."""
     governor = verb.head
+    words = argument_words()
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
-            verb_lemma(governor) not in argument_words().object_control:
+            verb_lemma(governor) not in words.object_control | words.object_raising:
         return []
     for child in governor.children:
         if child.i > verb.i:

@@ -362,9 +362,12 @@ def _governors_circumstance(verb: Token, token: Token) -> bool:
 
 def _other_event_phrase(token: Token) -> bool:
     """A phrase that sets the verb's event against another one ('despite signs of recovery on
-    Sunday, he suffered a stroke on Monday', 'after his arrest on Friday he stayed in jail'):
-    the dates and places inside it are that other event's, not the verb's."""
-    return token.dep_ == "prep" and token.lower_ in argument_words().event_order_preps
+    Sunday, he suffered a stroke on Monday', 'after his arrest on Friday he stayed in jail')
+    or gives its cause ('moved to Portugal due to a job offer in Lisbon', 'resigned because
+    of a scandal in Madrid'): the dates and places inside it are that other event's or
+    thing's, not the verb's."""
+    words = argument_words()
+    return token.dep_ == "prep" and token.lower_ in words.event_order_preps | words.cause_preps
 
 
 def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,

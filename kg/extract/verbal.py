@@ -21,7 +21,15 @@ from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import FINITE_TAGS, Frame, Reading, occurrence_verb, verb_lemma
 from kg.extract.reference import COMPLEMENT_PREPS, conjuncts, referent
 from kg.extract.state import DocState
-from kg.extract.subjects import _firer, _hidden_agents, _issuers, fill_subjects
+from kg.extract.subjects import (
+    _firer,
+    _hidden_agents,
+    _issuers,
+    fill_subjects,
+    headline_patient,
+    joint_doers,
+    modifier_doers,
+)
 from kg.extract.verb_roles import _fill_objects_and_roles, _prepositional_object
 from kg.factuality import governors, judge_factuality
 from kg.lexicon import argument_words, canonical_role, event_nouns, event_verbs, object_verbs
@@ -405,12 +413,17 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     the vocabulary does not know states a fact under its own name only with a named doer
     ('a plan first advocated by Senator X', 'the figures outlined by the Commission'), and
     not when it is a state or a report ('the scale used by X', 'followed by X')."""
-    patient = referent(state, verb.head)
+    headline = sentence.index == 0 and not sentence.text.rstrip().endswith(HEADLINE_ENDS)
+    patient = referent(state, headline_patient(verb) if headline else verb.head)
     if patient is None or patient.type is EntityType.DATE:
         return
     agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
               for pobj in c.children if pobj.dep_ == "pobj"]
     rule = "agent/acl"
+    if not agents:
+        agents, rule = [*modifier_doers(state, verb)], "agent-modifier/acl"
+    if not agents:
+        agents, rule = [m for m, _ in joint_doers(state, verb, lemma)], "agent-between/acl"
     if not agents:
         agents, rule = _issuers(state, verb), "issuer/acl"
     named_doer = bool(agents) and all(a is not None and a.ner_label not in (None, "PROPN")
@@ -562,7 +575,7 @@ def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma:
                         spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
     """The facts of an agentless passive whose doer an 'in'-phrase tells (``_hidden_agents``):
     the doer is the subject and the passive subject the object, as with 'by'."""
-    agents = _hidden_agents(state, verb)
+    agents = _hidden_agents(state, verb) or joint_doers(state, verb, lemma)
     if not agents:
         return
     frame = Frame()
