@@ -631,3 +631,18 @@ def test_a_doctoral_candidate_is_not_a_candidate():
     corpus = corpus_of("The study's author, doctoral candidate Mara Quill, spoke.")
     assert "candidate" not in {p[2] for p in positions(corpus)}
     assert "doctoral candidate" in {p[2] for p in positions(corpus)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shares rose after Orvane Holdings (OH) chief executive Dana Holt spoke.",
+     ("Dana Holt", "Orvane Holdings", "chief executive")),
+    ("Support went to the Valmoran Labour Union (VLU) candidate Ines Carro.",
+     ("Ines Carro", "Valmoran Labour Union", "candidate")),
+])
+def test_the_organisation_before_a_bracketed_aside_holds_the_role_after_it(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_place_before_a_bracketed_aside_holds_no_role():
+    found = positions(corpus_of("Rain fell on Valmora (a town) where resident Dana Holt lives."))
+    assert not [p for p in found if p[1] == "Valmora"]

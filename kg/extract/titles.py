@@ -230,6 +230,8 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     if party is not None:
         yield from _party_facts(state, sentence, party, person, role, "title-before-name")
     holder = _holder_in(state, _without_party(tokens[:-size], party), role)
+    if holder is None and party is None:
+        holder = _holder_before_aside(state, trigger)
     if holder is None and party is None and role not in professions():
         # 'House of Commons Speaker X': a name the premodifiers leave out ends at the role
         named = state.mention_at.get(trigger.start - 1)
@@ -248,6 +250,22 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
 
 
+def _holder_before_aside(state: DocState, trigger: Span) -> Mention | None:
+    """'PAN (National Action Party) candidate X', 'the Labor Party (PT) candidate X': the
+    organisation named right before a short bracketed aside that ends at the role; the aside
+    spells its name out or shortens it, and the parser leaves both out of the role's words."""
+    doc, sent = trigger.doc, trigger.sent
+    if trigger.start - 1 <= sent.start or doc[trigger.start - 1].text != ")":
+        return None
+    opening = next((t.i for t in reversed(doc[max(sent.start, trigger.start - LONGEST_ASIDE - 2):
+                                              trigger.start - 1]) if t.text in {"(", ")"}), None)
+    if opening is None or doc[opening].text != "(" or opening - 1 < sent.start:
+        return None
+    named = state.mention_at.get(opening - 1)
+    return named if named is not None and named.type is EntityType.ORGANIZATION else None
+
+
+LONGEST_ASIDE = 6
 SHORTEST_NAME_AFTER_TITLE = 2
 
 
