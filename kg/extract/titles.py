@@ -905,12 +905,16 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
     # 'a spokesman for reform and president of the Carnegie Trust': the parser hangs the
     # second title on the first one's object; it is read with its own holder only (a
     # capitalised 'Director of Y' is tagged a proper noun but is read the same).
-    hung = [c for prep in head.children if prep.dep_ == "prep"
+    hung = [(c, pobj) for prep in head.children if prep.dep_ == "prep"
             for pobj in prep.children if pobj.dep_ == "pobj"
             for c in pobj.conjuncts if c.i > pobj.i and c.pos_ in {"NOUN", "PROPN"}
-            and c.i not in state.mention_at and any(p.dep_ == "prep" for p in c.children)]
-    for conj in hung:
-        yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
+            and c.i not in state.mention_at]
+    for conj, pobj in hung:
+        if any(p.dep_ == "prep" for p in conj.children):
+            yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
+        elif (holder := _holder_hung_after(state, pobj, conj)) is not None:
+            yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
+                                        holder)
     if not later:
         return
     read = _role_noun(state, head)
@@ -921,6 +925,19 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
     for conj in later:
         yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
                                     shared)
+
+
+def _holder_hung_after(state: DocState, pobj: Token, conj: Token) -> Mention | None:
+    """'a professor of history and director of the Halden Institute': the parser can hang
+    the second title's 'of Y' on the first one's object ('history') instead of on the title;
+    an organisation in an 'of'/'at' phrase that follows the title there is the title's."""
+    for prep in (c for c in pobj.children if c.dep_ == "prep" and c.i == conj.i + 1
+                 and c.lower_ in {"of", "at"}):
+        for named in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(named.i)
+            if mention is not None and mention.type is EntityType.ORGANIZATION:
+                return mention
+    return None
 
 
 def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
