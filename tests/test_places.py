@@ -469,3 +469,13 @@ def test_a_possessive_before_two_organisations_places_only_the_first():
     facts = located(corpus_of("Analysts at Sweden's Kestrel Bank and Orvane Capital disagreed."))
     assert ("Kestrel Bank", "basedIn", "Sweden") in facts
     assert ("Orvane Capital", "basedIn", "Sweden") not in facts
+
+
+def test_a_place_name_opening_an_organisations_description_is_its_base():
+    facts = located(corpus_of("She met the New Zealand company Orvane Holdings last week."))
+    assert ("Orvane Holdings", "basedIn", "New Zealand") in facts
+
+
+def test_a_place_before_a_persons_description_is_no_origin():
+    facts = located(corpus_of("In London the singer Mara Quint performed."))
+    assert not [f for f in facts if f[0] == "Mara Quint"]

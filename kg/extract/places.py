@@ -871,6 +871,12 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             or (left > span.sent.start and doc[left - 1].ent_type_ == "NORP"):
         left -= 1
     words = list(doc[left:span.start])
+    place_before = state.mention_at.get(left - 1) if left > span.sent.start else None
+    if place_before is not None and place_before.type is EntityType.PLACE and \
+            any(t.lemma_.lower() in organisation_words() | organisation_kinds() for t in words):
+        # 'the United States think tank X': a place's name (a proper noun, which stops the
+        # run) opens a description of an organisation's kind.
+        words = [doc[left - 1], *words]
     root = span.root
     if not words and root.dep_ == "appos" and root.head.pos_ == "NOUN" and \
             root.head.i == span.start - 1:
