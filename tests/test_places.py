@@ -479,3 +479,13 @@ def test_a_place_name_opening_an_organisations_description_is_its_base():
 def test_a_place_before_a_persons_description_is_no_origin():
     facts = located(corpus_of("In London the singer Mara Quint performed."))
     assert not [f for f in facts if f[0] == "Mara Quint"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A resident of Antioch, Illinois, Dana Holt is accused of fraud.",
+     ("Dana Holt", "livedIn", "Antioch")),
+    ("A longtime resident of Leeds, Omar Brandt opened a bakery.",
+     ("Omar Brandt", "livedIn", "Leeds")),
+])
+def test_a_description_set_before_a_name_says_where_the_person_lives(text, expected):
+    assert expected in located(corpus_of(text))

@@ -738,7 +738,8 @@ def _people(state: DocState, sentence: Sentence,
         beside = [c for c in root.children if c.dep_ == "appos"] + \
             [t for t in doc[max(span.sent.start, span.start - 3):span.start]
              if t.dep_ in {"compound", "amod", "nmod"} and span.start <= t.head.i < span.end] + \
-            ([root.head] if root.dep_ == "appos" and root.head.i < span.start else [])
+            ([root.head] if root.dep_ == "appos" and root.head.i < span.start else []) + \
+            _fronted_description(span)
         for noun in (t for t in beside if t.lemma_.lower() in nouns):
             yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
         for noun in (t for t in beside if t.pos_ in {"NOUN", "PROPN", "ADJ"} and
@@ -755,6 +756,20 @@ def _people(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, doc[noun.i:noun.i + 1], "cameFrom", person,
                             demonym, "person-appositive-demonym")
         yield from _demonym_before_name(state, sentence, span, person)
+
+
+def _fronted_description(span: Span) -> list[Token]:
+    """'A resident of Antioch, Illinois, X is accused', 'A native of Y, X won': the small
+    parser makes the description a second subject (or a clause) of the name's verb; it ends
+    at the comma right before the name."""
+    doc, root = span.doc, span.root
+    if span.start < 2 or doc[span.start - 1].text != "," or root.dep_ not in FRONTED_DEPS:
+        return []
+    return [c for c in root.head.children if c.dep_ in FRONTED_DEPS and c.pos_ == "NOUN"
+            and c.i < span.start and c.right_edge.i in {span.start - 2, span.start - 1}]
+
+
+FRONTED_DEPS = frozenset({"nsubj", "nsubjpass", "advcl"})
 
 
 def _unnamed_or_group(state: DocState, token: Token) -> bool:
