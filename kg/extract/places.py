@@ -887,10 +887,11 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
         left -= 1
     words = list(doc[left:span.start])
     place_before = state.mention_at.get(left - 1) if left > span.sent.start else None
-    if place_before is not None and place_before.type is EntityType.PLACE and \
-            any(t.lemma_.lower() in organisation_words() | organisation_kinds() for t in words):
+    if place_before is not None and place_before.type is EntityType.PLACE and words and \
+            words[-1].lemma_.lower() in organisation_words() | organisation_kinds():
         # 'the United States think tank X': a place's name (a proper noun, which stops the
-        # run) opens a description of an organisation's kind.
+        # run) opens a description of an organisation's kind; not of a person's ('Phoenix
+        # newspaper reporter X').
         words = [doc[left - 1], *words]
     root = span.root
     if not words and root.dep_ == "appos" and root.head.pos_ == "NOUN" and \
