@@ -136,3 +136,15 @@ def _sentences_of(text: str):
     (_, doc), = parse_documents([document], choose_model())
     result = extract_document(document, doc)
     return result.sentences, result
+
+
+def test_a_dotted_country_initialism_standing_alone_is_a_place():
+    corpus = corpus_of("Officials in the U.S. said the talks would resume.")
+    assert "United States" in {e.label for e in corpus.entities}
+
+
+def test_a_dotted_initialism_before_a_noun_is_no_name_of_its_own():
+    _, result = _sentences_of("The U.S. ambassador, Rhea Stanton, left on Monday.")
+    assert "United States" not in {m.text for m in result.mentions}
+    _, result = _sentences_of("Rhea Stanton moved to the U.S. in 2010.")
+    assert "United States" in {m.text for m in result.mentions}

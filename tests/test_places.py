@@ -456,3 +456,45 @@ def test_a_citation_line_says_where_its_outlet_is_and_nothing_else_about_places(
 def test_a_law_named_after_a_state_is_based_nowhere():
     corpus = corpus_of("The Ohio Clean Water Act took effect in May.")
     assert not {t for t in located(corpus) if t[0].endswith("Act")}, located(corpus)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Engineers from Halvard Polytechnic in the U.S. built the bridge.",
+     ("Halvard Polytechnic", "basedIn", "United States")),
+    ("Funding came from Norway's Research Council, Department of Fisheries, and Office of "
+     "Coastal Safety.", ("Office of Coastal Safety", "basedIn", "Norway")),
+    ("The clinic opened in Nova Scotia (N.S.), Canada last spring.",
+     ("Nova Scotia", "locatedIn", "Canada")),
+])
+def test_a_dotted_initialism_a_possessive_over_a_list_and_an_aside(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_possessive_before_two_organisations_places_only_the_first():
+    facts = located(corpus_of("Analysts at Sweden's Kestrel Bank and Orvane Capital disagreed."))
+    assert ("Kestrel Bank", "basedIn", "Sweden") in facts
+    assert ("Orvane Capital", "basedIn", "Sweden") not in facts
+
+
+def test_a_place_name_opening_an_organisations_description_is_its_base():
+    facts = located(corpus_of("She met the New Zealand company Orvane Holdings last week."))
+    assert ("Orvane Holdings", "basedIn", "New Zealand") in facts
+
+
+@pytest.mark.parametrize("text", [
+    "In London the singer Mara Quint performed.",
+    "The court heard from Leeds newspaper reporter Mara Quint on Monday.",
+])
+def test_a_place_before_a_persons_description_is_no_base(text):
+    facts = located(corpus_of(text))
+    assert not [f for f in facts if f[0] == "Mara Quint" and f[1] == "basedIn"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A resident of Antioch, Illinois, Dana Holt is accused of fraud.",
+     ("Dana Holt", "livedIn", "Antioch")),
+    ("A longtime resident of Leeds, Omar Brandt opened a bakery.",
+     ("Omar Brandt", "livedIn", "Leeds")),
+])
+def test_a_description_set_before_a_name_says_where_the_person_lives(text, expected):
+    assert expected in located(corpus_of(text))

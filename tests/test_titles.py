@@ -631,3 +631,34 @@ def test_a_doctoral_candidate_is_not_a_candidate():
     corpus = corpus_of("The study's author, doctoral candidate Mara Quill, spoke.")
     assert "candidate" not in {p[2] for p in positions(corpus)}
     assert "doctoral candidate" in {p[2] for p in positions(corpus)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shares rose after Orvane Holdings (OH) chief executive Dana Holt spoke.",
+     ("Dana Holt", "Orvane Holdings", "chief executive")),
+    ("Support went to the Valmoran Labour Union (VLU) candidate Ines Carro.",
+     ("Ines Carro", "Valmoran Labour Union", "candidate")),
+])
+def test_the_organisation_before_a_bracketed_aside_holds_the_role_after_it(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_place_before_a_bracketed_aside_holds_no_role():
+    found = positions(corpus_of("Rain fell on Valmora (a town) where resident Dana Holt lives."))
+    assert not [p for p in found if p[1] == "Valmora"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mara Quint, a professor of history and director of the Halden Institute, said the find "
+     "was rare.", ("Mara Quint", "Halden Institute", "director")),
+    ("Mara Quint, an advocate for patients and chair of the Orvane Health Board, welcomed the "
+     "plan.", ("Mara Quint", "Orvane Health Board", "chair")),
+])
+def test_a_second_title_hung_on_the_first_ones_object_keeps_its_own_holder(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_field_coordinated_with_a_field_is_no_title():
+    found = positions(corpus_of("Mara Quint, a professor of history and economics at the "
+                                "Halden Institute, spoke."))
+    assert not [p for p in found if p[2] == "economics"]

@@ -344,7 +344,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
         span = _trim_entity(ent)
         if span is not None and ent.label_ == "PERSON":
             span = _with_surname(span)
-        if entity_type is None or span is None or not any(t.is_alpha or t.like_num for t in span):
+        if entity_type is None or span is None or not (
+                any(t.is_alpha or t.like_num for t in span) or span.text in initialisms()):
             continue
         if entity_type in NAMED_TYPES and (_junk_name(span.text) or
                                           _capitalised_noun(span, state.common_nouns()) or

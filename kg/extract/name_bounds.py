@@ -334,12 +334,19 @@ def _title_before_name(span: Span) -> bool:
         doc[span.end].ent_type_ == "PERSON" and doc[span.end].ent_iob_ == "B"
 
 
+# Dependencies of a word that modifies a noun ('the U.S. ambassador'), not heads a phrase.
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
 def _demonym_alone(span: Span) -> bool:
     """'the historic Welsh ex-hotel', 'the Tongan Prime Minister': a nationality adjective is
     no entity; it names its country, which facts read from it elsewhere. Not a demonym that is
-    a place's own name too (the gazetteer knows it)."""
+    a place's own name too (the gazetteer knows it), nor a country's initialism standing as
+    the head of its phrase ('researchers in the U.S.'), where it is the country's name."""
     words = [t for t in span if not t.is_punct]
     if not words or len(words) > 2 or span.text.lower() not in demonyms():
+        return False
+    if span.text in initialisms() and span.root.dep_ not in MODIFIER_DEPS:
         return False
     return gazetteer.lookup(span.text) is None
 

@@ -89,7 +89,8 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
     Corp., Dallas, Texas') lies or is based there."""
     doc = sent.doc
     for span, mention in spans:
-        if span.end + 1 >= sent.end or doc[span.end].text != ",":
+        comma = after_aside(doc, span.end, sent.end)
+        if comma + 1 >= sent.end or doc[comma].text != ",":
             continue
         predicate = "locatedIn"
         if mention.type is not EntityType.PLACE:
@@ -100,7 +101,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 predicate = "basedIn"
             else:
                 continue
-        after = doc[span.end + 1]
+        after = doc[comma + 1]
         outer = state.mention_at.get(after.i)
         abbreviation = state_abbreviation(after)
         if abbreviation is not None and (outer is None or outer.text.lower() == after.lower_):
@@ -119,7 +120,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 _in_a_list(state, doc, span, after) if predicate == "locatedIn" else
                 doc[min(mention_end(state, after) + 1, len(doc) - 1)].lower_ in {"and", "or"}):
             continue
-        yield _fact(state, sentence, doc[span.end:span.end + 1], predicate, mention, outer,
+        yield _fact(state, sentence, doc[comma:comma + 1], predicate, mention, outer,
                     "place-comma-place" if predicate == "locatedIn" else "org-comma-place")
         first = state.mention_at.get(span.root.head.i) if span.root.dep_ == "conj" else None
         if predicate == "locatedIn" and first is not None and first.type is EntityType.PLACE \
@@ -128,8 +129,25 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
                 _same_country(first.text, outer.text) and \
                 span.start - span.root.head.i <= 4:
             # 'between Salida and Gunnison, Colorado': both towns lie in the state.
-            yield _fact(state, sentence, doc[span.end:span.end + 1], predicate, first, outer,
+            yield _fact(state, sentence, doc[comma:comma + 1], predicate, first, outer,
                         "place-and-place-comma-place")
+
+
+LONGEST_ASIDE = 6
+
+
+def after_aside(doc: Doc, index: int, end: int) -> int:
+    """The index after a short bracketed aside that starts at ``index`` ('British Columbia
+    (B.C.), Canada': the abbreviation stands between a name and what the text says of it),
+    or ``index`` itself when none does."""
+    if index >= end or doc[index].text != "(":
+        return index
+    for close in range(index + 1, min(index + LONGEST_ASIDE + 2, end)):
+        if doc[close].text == ")":
+            return close + 1
+        if doc[close].text == "(":
+            break
+    return index
 
 
 def _where_clauses(state: DocState, sentence: Sentence,
@@ -411,13 +429,14 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
                 if place is not None:
                     yield _fact(state, sentence, sent.doc[child.i:child.i + 1], predicate,
                                 mention, place, "org-appositive-possessive")
+        for child in _possessors(state, root, mention):
+            place = _place_of(state, child)
+            if place is not None:  # "Oslo's Nordlys Ballet"
+                yield _fact(state, sentence, span, predicate, mention, place,
+                            "org-possessive" if child.head.i == root.i else
+                            "org-possessive-list")
         for child in root.children:
-            if child.dep_ == "poss":  # "Oslo's Nordlys Ballet"
-                place = _place_of(state, child)
-                if place is not None:
-                    yield _fact(state, sentence, span, predicate, mention, place,
-                                "org-possessive")
-            elif child.lower_ == "based":  # 'Boston-based X', 'X, based in Y'
+            if child.lower_ == "based":  # 'Boston-based X', 'X, based in Y'
                 for place in _based_places(state, child):
                     yield _fact(state, sentence, sent.doc[child.i:child.i + 1], "basedIn",
                                 mention, place, "org-based")
@@ -436,6 +455,46 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
                         f"org-{prep.lower_}-place")
         if mention.type is EntityType.ORGANIZATION:
             yield from _organisation_seats(state, sentence, root, mention)
+
+
+def _possessors(state: DocState, root: Token, mention: Mention) -> list[Token]:
+    """The possessors of an organisation's name: its own ("Oslo's Nordlys Ballet"), or, for
+    a later name in a list of organisations with no determiner or possessor of its own, the
+    first one's ("the United States' National Science Foundation, Department of Energy, and
+    Office of Naval Research": the possessive is written once for the whole list; the parser
+    links the list by 'conj' or 'appos'). Only a list of three or more: "Germany's Kessler
+    Bank and Brightwater Capital" may pair a German bank with any other."""
+    own = [c for c in root.children if c.dep_ == "poss"]
+    if own or any(c.dep_ == "det" for c in root.children) or \
+            mention.type is not EntityType.ORGANIZATION:
+        return own
+    first = root
+    while first.dep_ in LIST_DEPS:
+        first = first.head
+        if not _listed_organisation(state, first):
+            return []
+        owners = [c for c in first.children if c.dep_ == "poss"]
+        if owners:
+            return owners if _list_size(state, first) >= SHORTEST_OWNED_LIST else []
+    return []
+
+
+LIST_DEPS = frozenset({"conj", "appos"})
+
+
+def _listed_organisation(state: DocState, token: Token) -> bool:
+    named = state.mention_at.get(token.i)
+    return named is not None and named.type is EntityType.ORGANIZATION
+
+
+def _list_size(state: DocState, first: Token) -> int:
+    """How many organisations a list that opens with ``first`` names."""
+    items = [c for c in first.children if c.dep_ in LIST_DEPS and
+             _listed_organisation(state, c)]
+    return 1 + sum(_list_size(state, c) for c in items)
+
+
+SHORTEST_OWNED_LIST = 3
 
 
 def _instrument(mention: Mention) -> bool:
@@ -681,7 +740,8 @@ def _people(state: DocState, sentence: Sentence,
         beside = [c for c in root.children if c.dep_ == "appos"] + \
             [t for t in doc[max(span.sent.start, span.start - 3):span.start]
              if t.dep_ in {"compound", "amod", "nmod"} and span.start <= t.head.i < span.end] + \
-            ([root.head] if root.dep_ == "appos" and root.head.i < span.start else [])
+            ([root.head] if root.dep_ == "appos" and root.head.i < span.start else []) + \
+            _fronted_description(span)
         for noun in (t for t in beside if t.lemma_.lower() in nouns):
             yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
         for noun in (t for t in beside if t.pos_ in {"NOUN", "PROPN", "ADJ"} and
@@ -698,6 +758,20 @@ def _people(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, doc[noun.i:noun.i + 1], "cameFrom", person,
                             demonym, "person-appositive-demonym")
         yield from _demonym_before_name(state, sentence, span, person)
+
+
+def _fronted_description(span: Span) -> list[Token]:
+    """'A resident of Antioch, Illinois, X is accused', 'A native of Y, X won': the small
+    parser makes the description a second subject (or a clause) of the name's verb; it ends
+    at the comma right before the name."""
+    doc, root = span.doc, span.root
+    if span.start < 2 or doc[span.start - 1].text != "," or root.dep_ not in FRONTED_DEPS:
+        return []
+    return [c for c in root.head.children if c.dep_ in FRONTED_DEPS and c.pos_ == "NOUN"
+            and c.i < span.start and c.right_edge.i in {span.start - 2, span.start - 1}]
+
+
+FRONTED_DEPS = frozenset({"nsubj", "nsubjpass", "advcl"})
 
 
 def _unnamed_or_group(state: DocState, token: Token) -> bool:
@@ -814,6 +888,13 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
             or (left > span.sent.start and doc[left - 1].ent_type_ == "NORP"):
         left -= 1
     words = list(doc[left:span.start])
+    place_before = state.mention_at.get(left - 1) if left > span.sent.start else None
+    if place_before is not None and place_before.type is EntityType.PLACE and words and \
+            words[-1].lemma_.lower() in organisation_words() | organisation_kinds():
+        # 'the United States think tank X': a place's name (a proper noun, which stops the
+        # run) opens a description of an organisation's kind; not of a person's ('Phoenix
+        # newspaper reporter X').
+        words = [doc[left - 1], *words]
     root = span.root
     if not words and root.dep_ == "appos" and root.head.pos_ == "NOUN" and \
             root.head.i == span.start - 1:

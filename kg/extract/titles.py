@@ -233,6 +233,8 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     if party is not None:
         yield from _party_facts(state, sentence, party, person, role, "title-before-name")
     holder = _holder_in(state, _without_party(tokens[:-size], party), role)
+    if holder is None and party is None:
+        holder = _holder_before_aside(state, trigger)
     if holder is None and party is None and role not in professions():
         # 'House of Commons Speaker X': a name the premodifiers leave out ends at the role
         named = state.mention_at.get(trigger.start - 1)
@@ -251,6 +253,22 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
 
 
+def _holder_before_aside(state: DocState, trigger: Span) -> Mention | None:
+    """'PAN (National Action Party) candidate X', 'the Labor Party (PT) candidate X': the
+    organisation named right before a short bracketed aside that ends at the role; the aside
+    spells its name out or shortens it, and the parser leaves both out of the role's words."""
+    doc, sent = trigger.doc, trigger.sent
+    if trigger.start - 1 <= sent.start or doc[trigger.start - 1].text != ")":
+        return None
+    opening = next((t.i for t in reversed(doc[max(sent.start, trigger.start - LONGEST_ASIDE - 2):
+                                              trigger.start - 1]) if t.text in {"(", ")"}), None)
+    if opening is None or doc[opening].text != "(" or opening - 1 < sent.start:
+        return None
+    named = state.mention_at.get(opening - 1)
+    return named if named is not None and named.type is EntityType.ORGANIZATION else None
+
+
+LONGEST_ASIDE = 6
 SHORTEST_NAME_AFTER_TITLE = 2
 
 
@@ -890,12 +908,16 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
     # 'a spokesman for reform and president of the Carnegie Trust': the parser hangs the
     # second title on the first one's object; it is read with its own holder only (a
     # capitalised 'Director of Y' is tagged a proper noun but is read the same).
-    hung = [c for prep in head.children if prep.dep_ == "prep"
+    hung = [(c, pobj) for prep in head.children if prep.dep_ == "prep"
             for pobj in prep.children if pobj.dep_ == "pobj"
             for c in pobj.conjuncts if c.i > pobj.i and c.pos_ in {"NOUN", "PROPN"}
-            and c.i not in state.mention_at and any(p.dep_ == "prep" for p in c.children)]
-    for conj in hung:
-        yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
+            and c.i not in state.mention_at]
+    for conj, pobj in hung:
+        if any(p.dep_ == "prep" for p in conj.children):
+            yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
+        elif (holder := _holder_hung_after(state, pobj, conj)) is not None:
+            yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
+                                        holder)
     if not later:
         return
     read = _role_noun(state, head)
@@ -906,6 +928,19 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
     for conj in later:
         yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
                                     shared)
+
+
+def _holder_hung_after(state: DocState, pobj: Token, conj: Token) -> Mention | None:
+    """'a professor of history and director of the Halden Institute': the parser can hang
+    the second title's 'of Y' on the first one's object ('history') instead of on the title;
+    an organisation in an 'of'/'at' phrase that follows the title there is the title's."""
+    for prep in (c for c in pobj.children if c.dep_ == "prep" and c.i == conj.i + 1
+                 and c.lower_ in {"of", "at"}):
+        for named in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(named.i)
+            if mention is not None and mention.type is EntityType.ORGANIZATION:
+                return mention
+    return None
 
 
 def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
