@@ -18,8 +18,10 @@ class TermNamespace(Namespace):
         return _term(str(self), name) if isinstance(name, str) else super().term(name)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def _term(namespace: str, name: str) -> URIRef:
+    """The few hundred terms of the vocabularies are asked for all the time and stay; an
+    IRI minted for one document or entity is asked for while its part is made."""
     return URIRef(namespace + name)
 
 
