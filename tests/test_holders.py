@@ -171,3 +171,15 @@ def test_a_state_representative_is_the_states_not_the_houses():
                        "Democratic state representative Lena Pratt said Ohio acted fast. "
                        "Voters in Ohio were split.")
     assert ("Lena Pratt", "Ohio", "state representative", "t0.txt") in positions(corpus)
+
+
+def test_a_persons_roles_are_found_without_a_scan_and_follow_new_ones():
+    from kg.holders import Holders
+
+    holders = Holders()
+    holders[("person/ama-osei", "foreign minister")]["d1"].add("place/lirenia")
+    holders[("person/ben-kurt", "governor")]["d2"].add("place/tavor")
+    assert holders.roles_of("person/ama-osei") == ["foreign minister"]
+    holders[("person/ama-osei", "minister")]["d3"].add("place/lirenia")
+    assert holders.roles_of("person/ama-osei") == ["foreign minister", "minister"]
+    assert holders.roles_of("person/nobody") == []
