@@ -129,11 +129,29 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
     return corpus.model_copy(update={"facts": tuple(filled)})
 
 
-Holders = dict[tuple[str, str], dict[str, set[str]]]  # (person, role) -> doc -> holder ids
+class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
+    """(person, role) -> doc -> the holders stated there; ``roles_of`` a person's roles
+    without a scan of every person's (``_kindred_holders`` asks for each position)."""
+
+    def __init__(self) -> None:
+        super().__init__(lambda: defaultdict(set))
+        self._roles: dict[str, list[str]] | None = None
+
+    def __setitem__(self, key: tuple[str, str], value: dict[str, set[str]]) -> None:
+        self._roles = None  # a new (person, role): the index is made again when asked
+        super().__setitem__(key, value)
+
+    def roles_of(self, person: str) -> list[str]:
+        """The roles ``person`` holds somewhere, in the order first stated."""
+        if self._roles is None:
+            self._roles = defaultdict(list)
+            for holder, role in self:
+                self._roles[holder].append(role)
+        return self._roles.get(person, [])
 
 
 def _stated_holders(facts: Iterable[Fact]) -> Holders:
-    holders: Holders = defaultdict(lambda: defaultdict(set))
+    holders = Holders()
     for fact in facts:
         if _is_position(fact) and fact.object is not None and fact.object.entity_id and \
                 fact.subject.entity_id:
@@ -292,10 +310,11 @@ def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:
     if not role or role in professions() | kinship_roles():
         return set()
     word = _role_word(role)
-    return {h for (person, other), docs in holders.items()
-            if person == fact.subject.entity_id and other != role and other != "member"
+    person = fact.subject.entity_id or ""
+    return {h for other in holders.roles_of(person)
+            if other != role and other != "member"
             and other not in professions() | kinship_roles() and _role_word(other) == word
-            for h in docs.get(doc, set())}
+            for h in holders[(person, other)].get(doc, set())}
 
 
 def _role_word(role: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -124,6 +125,11 @@ def build_dataset(corpus: ResolvedCorpus, model: str) -> Dataset:
     return dataset
 
 
+CHUNK_TRIPLES = 20_000
+"""The triples a corpus chunk (``GraphParts.corpus_chunks``) grows to before the next begins:
+enough that a build checks few chunks, few enough that checking one stays small (issue 14)."""
+
+
 class GraphParts:
     """The graph of a resolved corpus in parts: the corpus part (the default graph: the run,
     entities, merged facts with their support and confidence) and one part per document (its
@@ -155,31 +161,48 @@ class GraphParts:
 
     def add_corpus(self, graph: Graph) -> None:
         """The default graph's triples: the run, the entities and the merged facts."""
-        for chunk in self._corpus_chunks(len(self.corpus.entities) + len(self.statements) + 1):
-            chunk(graph)
+        for piece in self._corpus_pieces():
+            piece.add(graph)
 
-    def corpus_chunks(self, size: int = 500) -> Iterator[Graph]:
-        """The default graph in pieces, each a new graph: the run, then ``size`` entities
-        (with their merges) at a time, then ``size`` merged facts at a time; no triple is in
-        two pieces. Each call makes them anew."""
-        for chunk in self._corpus_chunks(size):
-            graph = Graph(store="SimpleMemory")
-            chunk(graph)
+    def corpus_chunks(self, size: int = 500, triples: int | None = None) -> Iterator[Graph]:
+        """The default graph in pieces, each a new graph: the run, then the entities (with
+        their merges), then the merged facts, at most ``size`` entities or facts to a piece
+        and no more added to a piece once it has about ``triples`` triples; an entity's or a
+        fact's triples are never in two pieces (a direct triple two facts state may be).
+        Each call makes them anew.
+
+        The bound on triples keeps a piece (and its check, ``kg.validate.PartValidation``)
+        bounded when an entity or a fact grows with the corpus: an entity named in every
+        article has a merge linked to each, and a fact read in every article has as many
+        readings; 500 such entities made a piece that grew with the corpus. ``triples``:
+        ``CHUNK_TRIPLES`` unless given."""
+        triples = CHUNK_TRIPLES if triples is None else triples
+        kind, graph, count, weight = "", Graph(store="SimpleMemory"), 0, 0
+        for piece in self._corpus_pieces():
+            if count and (piece.kind != kind or count >= size or weight >= triples):
+                yield graph
+                graph, count, weight = Graph(store="SimpleMemory"), 0, 0
+            kind = piece.kind
+            piece.add(graph)
+            count, weight = count + 1, weight + piece.triples
+        if count:
             yield graph
 
-    def _corpus_chunks(self, size: int) -> Iterator[Callable[[Graph], None]]:
-        yield lambda graph: _add_run(graph, self.run, self.corpus, self.model)
+    def _corpus_pieces(self) -> Iterator[_Piece]:
+        """The default graph's triples, one piece at a time: the run, one entity, one merged
+        fact."""
+        yield _Piece("run", len(self.corpus.documents),
+                     lambda graph: _add_run(graph, self.run, self.corpus, self.model))
         entities = self.corpus.entities
-        for start in range(0, len(entities), size):
-            yield lambda graph, part=entities[start:start + size]: [
-                _add_entity(graph, entity) for entity in part]
+        for entity in entities:
+            yield _Piece("entity", _entity_triples(entity),
+                         lambda graph, entity=entity: _add_entity(graph, entity))
         entity_by_id = {e.entity_id: e for e in entities}
-        statements = list(self.statements.items())
         declared: set[URIRef] = set()
-        for start in range(0, len(statements), size):
-            yield lambda graph, part=statements[start:start + size]: [
-                _add_statement(graph, node, facts, entity_by_id, declared)
-                for node, facts in part]
+        for node, facts in self.statements.items():
+            yield _Piece("fact", _statement_triples(facts),
+                         lambda graph, node=node, facts=facts: _add_statement(
+                             graph, node, facts, entity_by_id, declared))
 
     def add_document(self, graph: Graph, document: Document) -> None:
         """``document``'s named graph: the article, whom it mentions, and its readings."""
@@ -192,6 +215,32 @@ class GraphParts:
         for statement, fact in self.readings.get(document.doc_id, ()):
             sentence = self.sentences[(document.doc_id, fact.evidence.sentence_index)]
             _add_evidence(graph, statement, fact, sentence, self.run)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Part of the corpus part that is never split between chunks: its kind ('run', 'entity'
+    or 'fact'), about how many triples it adds (counted from the data: rdflib counts a
+    graph's triples one by one) and what adds them."""
+
+    kind: str
+    triples: int
+    add: Callable[[Graph], object]
+
+
+def _entity_triples(entity: Entity) -> int:
+    """About the triples ``_add_entity`` makes of ``entity``: a few of its own, one per
+    alias, title and former key, and a merge's few plus one per document it comes from."""
+    merged = {(m.alias, m.reason) for m in entity.merges}
+    derived = {(m.alias, m.reason, m.doc_id) for m in entity.merges}
+    return 6 + len(entity.aliases) + len(entity.titles) + len(entity.former_ids) + \
+        5 * len(merged) + len(derived)
+
+
+def _statement_triples(facts: list[Fact]) -> int:
+    """About the triples ``_add_statement`` makes of one merged fact: a dozen of its own and
+    its readings' roles and factualities."""
+    return 12 + sum(len(fact.roles) + 1 for fact in facts)
 
 
 def _add_run(graph: Graph, run: URIRef, corpus: ResolvedCorpus, model: str) -> None:

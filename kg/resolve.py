@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -92,8 +92,11 @@ _COMPANY_SUFFIXES = {"inc", "corp", "corporation", "ltd", "llc", "plc", "ag", "s
 _LINK_WORDS = frozenset({"of", "for", "and", "the", "general", "to", "at", "in"})
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> tuple[str, ...]:
-    """Fold a surface name into comparable tokens: case, accents, hyphens, possessives."""
+    """Fold a surface name into comparable tokens: case, accents, hyphens, possessives.
+    Remembered for the latest 65,536 texts: resolution folds each name many times (a fifth
+    of its time), and a bounded cache keeps memory bounded however many names a corpus has."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"['’]s\b", "", folded)
     tokens = re.findall(r"[a-z0-9]+", folded)
@@ -841,11 +844,13 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
     titles = _title_words()
     for key in sorted(by_key, key=lambda k: (len(k) == 1 and k[0] in titles, -len(k),
                                              -len(by_key[k]), k)):
-        home = next((c for c in clusters if len(key) >= 2 and not c.kept_apart(key, apart)
+        home = next((c for c in by_word.full_name_candidates(key)
+                     if not c.kept_apart(key, apart)
                      and any(same_full_name(key, k) for k in c.keys)), None)
         reason = MergeReason.NAME_VARIANT
         if home is None:
-            home = _transliterated_home(key, by_key[key], clusters, texts, apart)
+            home = _transliterated_home(key, by_key[key], by_word.spelling_candidates(key),
+                                        texts, apart)
             reason = MergeReason.SPELLING_VARIANT
         if home is not None:
             home.keys.add(key)
@@ -889,15 +894,24 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
 
 
 class _ClustersByWord:
-    """The clusters, in the order made, by the words and the initials of their keys: a name
-    can only be a short form of a key that has its first word, or whose initials it is
-    (``_short_form``), so only those clusters are tried, not every cluster of the corpus
-    for every short name (which grew with the square of the names)."""
+    """The clusters, in the order made, indexed by what a name must share with a key of a
+    cluster to be matched with it, so that a name is tried only against those clusters, not
+    against every cluster of the corpus (which grew with the square of the names):
+
+    - a short form (``_short_form``) shares the key's first word or is its initials;
+    - a full name of the same person (``same_full_name``) shares its last word, or all its
+      words but the last (a surname spelt two ways);
+    - a transliteration (``transliterated``) has the same consonants word by word.
+
+    Each lookup gives every cluster the scan would match, maybe others, in the order made."""
 
     def __init__(self, clusters: list[_Cluster]) -> None:
         self._clusters = clusters
         self._position: dict[int, int] = {}
         self._by_word: dict[str, set[int]] = defaultdict(set)
+        self._by_last: dict[str, set[int]] = defaultdict(set)
+        self._by_front: dict[Key, set[int]] = defaultdict(set)
+        self._by_skeleton: dict[Key, set[int]] = defaultdict(set)
 
     def add(self, cluster: _Cluster, key: Key) -> None:
         """Note that ``cluster`` (already in the list) has the name ``key``."""
@@ -909,11 +923,38 @@ class _ClustersByWord:
             self._position[id(cluster)] = position
         for word in {*key, _initials(key)}:
             self._by_word[word].add(position)
+        if len(key) >= 2:
+            self._by_last[key[-1]].add(position)
+            self._by_front[key[:-1]].add(position)
+            self._by_skeleton[_skeletons(key)].add(position)
 
     def candidates(self, key: Key) -> list[_Cluster]:
         """The clusters ``key`` could be a short form of, and maybe others, in order."""
         found = self._by_word.get(key[0], set()) if key else set()
-        return [self._clusters[i] for i in sorted(found)]
+        return self._in_order(found)
+
+    def full_name_candidates(self, key: Key) -> list[_Cluster]:
+        """The clusters with a name ``same_full_name`` may find ``key`` is, in order; none
+        for a name of one word, which is no full name."""
+        if len(key) < 2:
+            return []
+        return self._in_order(self._by_last.get(key[-1], set()) |
+                              self._by_front.get(key[:-1], set()))
+
+    def spelling_candidates(self, key: Key) -> list[_Cluster]:
+        """The clusters with a name ``key`` may be a transliteration of, in order."""
+        if len(key) < 2:
+            return []
+        return self._in_order(self._by_skeleton.get(_skeletons(key), set()))
+
+    def _in_order(self, positions: set[int]) -> list[_Cluster]:
+        return [self._clusters[i] for i in sorted(positions)]
+
+
+def _skeletons(key: Key) -> Key:
+    """A name's words without their vowels: two transliterations of one name
+    (``transliterated``) have the same."""
+    return tuple(_skeleton(word) for word in key)
 
 
 def _initials(key: Key) -> str:
@@ -926,7 +967,8 @@ def _transliterated_home(key: Key, mentions: list[Mention], clusters: list[_Clus
                          texts: dict[str, str], apart: KeptApart) -> _Cluster | None:
     """The person cluster whose full name is ``key`` transliterated another way
     (``transliterated``), only when one document names both and both read as people: two
-    spellings in one article are one person far more often than two in two articles are."""
+    spellings in one article are one person far more often than two in two articles are.
+    ``clusters``: those that may hold such a name (``_ClustersByWord.spelling_candidates``)."""
     docs = {m.doc_id for m in mentions}
     if len(key) < 2 or Counter(_own_type(m, key, texts) for m in mentions
                                ).most_common(1)[0][0] is not EntityType.PERSON:
@@ -1066,7 +1108,8 @@ def _title_holder(mention: Mention, title: str, clusters: list[_Cluster]) -> _Cl
     """'the Queen' is the one person this document names with that title ('Queen Matilda
     II', or 'Matilda II' titled 'the Queen'); a bare title never names anyone across
     documents (one article's Queen is not another's)."""
-    holders = [c for c in clusters if c.type is EntityType.PERSON and mention.doc_id in c.docs
+    # the document first: a cluster's type is a count of its votes, asked for every cluster
+    holders = [c for c in clusters if mention.doc_id in c.docs and c.type is EntityType.PERSON
                and any(m.doc_id == mention.doc_id and _titled(m, title) for m in c.mentions)]
     return holders[0] if len(holders) == 1 else None
 

@@ -161,7 +161,7 @@ def _one_word_kind(mention: Mention, key: tuple[str, ...], text: str) -> EntityT
     outlet = rules.outlet_one_word
     words_before = outlet.get("before", ()) + (
         () if key[0] in given_names() else outlet.get("before_unless_given_name", ()))
-    if any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in words_before) \
+    if ends_with_word(before, words_before) \
             or any(after.startswith(w) and not after[len(w):len(w) + 1].isalnum()
                    for w in outlet.get("after", ())):
         return EntityType.ORGANIZATION
@@ -343,7 +343,7 @@ def _context_types(mention: Mention, text: str) -> tuple[set[EntityType], set[En
     if _NAME_GOES_ON.match(text, mention.end):
         before = ""
     for entity_type, words in rules.before.items():
-        if any(re.search(rf"(?:^|\W){re.escape(w)}$", before) for w in words):
+        if ends_with_word(before, words):
             found.add(entity_type)
     for entity_type, patterns in _before_patterns().items():
         if any(p.search(before) for p in patterns):
@@ -355,6 +355,19 @@ def _context_types(mention: Mention, text: str) -> tuple[set[EntityType], set[En
     if _after_ship_prefix(text, mention.start):
         found.add(EntityType.THING)
     return found, following
+
+
+def ends_with_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` ends with one of ``words`` at the start of a word (after the
+    beginning or a character no word has)."""
+    return bool(words) and _ending_pattern(words).search(text) is not None
+
+
+@cache
+def _ending_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all of ``words`` (built once per word list): a pattern per word, made
+    for every mention, was a third of resolution's time."""
+    return re.compile(rf"(?:^|\W)(?:{'|'.join(map(re.escape, words))})$")
 
 
 def _after_ship_prefix(text: str, start: int) -> bool:

@@ -133,3 +133,21 @@ def test_a_store_loaded_from_the_workers_rows_holds_the_graph(seeds_for_store, t
     write_streamed(result.corpus, result.model, {}, write=store, workers=2)
     assert serialize(read_dataset(tmp_path / "streamed"), "nquads") == \
         serialize(result.dataset, "nquads")
+
+
+def test_corpus_chunks_bounded_by_triples_are_the_corpus_part_and_give_its_report(
+        seed_build, tmp_path, monkeypatch):
+    """Chunks of a few dozen triples (an entity or a fact is never split) hold the default
+    graph, and checking the graph with them reports what the whole does."""
+    parts = kg.rdf.GraphParts(seed_build.corpus, seed_build.model)
+    small, large = list(parts.corpus_chunks(triples=40)), list(parts.corpus_chunks())
+    assert len(small) > 3 * len(large)
+    assert set().union(*(set(chunk) for chunk in small)) == set(seed_build.dataset.default_graph)
+    assert max(len(chunk) for chunk in small) < max(len(chunk) for chunk in large)
+    _damage_the_graph(monkeypatch)
+    monkeypatch.setattr(kg.rdf, "CHUNK_TRIPLES", 40)
+    streamed = write_streamed(seed_build.corpus, seed_build.model,
+                              {tmp_path / "graph.nq": "nquads"}, workers=1)
+    report = validate_graph(union_graph(build_dataset(seed_build.corpus, seed_build.model)))
+    assert not report.conforms
+    assert streamed.report == report

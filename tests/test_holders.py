@@ -190,3 +190,15 @@ def test_an_author_with_two_works_and_neither_in_the_sentence_stays_bare():
     corpus = corpus_of("The ministry released a report on river pollution and a study of otters "
                        "in May. Lead author Mira Holt said the otters had returned.")
     assert not any(p[0] == "Mira Holt" and p[1] for p in positions(corpus))
+
+
+def test_a_persons_roles_are_found_without_a_scan_and_follow_new_ones():
+    from kg.holders import Holders
+
+    holders = Holders()
+    holders[("person/ama-osei", "foreign minister")]["d1"].add("place/lirenia")
+    holders[("person/ben-kurt", "governor")]["d2"].add("place/tavor")
+    assert holders.roles_of("person/ama-osei") == ["foreign minister"]
+    holders[("person/ama-osei", "minister")]["d3"].add("place/lirenia")
+    assert holders.roles_of("person/ama-osei") == ["foreign minister", "minister"]
+    assert holders.roles_of("person/nobody") == []

@@ -135,3 +135,16 @@ def test_a_redirect_never_points_at_two_entities_nor_shadows_an_entity():
     assert len(sources) == len(set(sources))
     assert not set(sources) & entities
     assert all(target in entities for _, target in redirects)
+
+
+def test_kg_namespaces_give_rdflib_iris_and_the_same_object_for_a_name_asked_again():
+    from rdflib import Namespace, URIRef
+
+    from kg.namespaces import ID, KG, NIF, _term
+
+    for ours, name in ((KG, "evidence"), (NIF, "beginIndex"), (ID, "doc/a1b2")):
+        made = ours[name]
+        assert type(made) is URIRef and made == Namespace(str(ours))[name]
+        assert ours[name] is made
+    assert KG.confidence is KG["confidence"] is KG.term("confidence")
+    assert _term.cache_info().maxsize is not None  # bounded, however many ids are minted

@@ -967,6 +967,40 @@ def test_short_names_are_tried_against_every_cluster_they_could_be_a_short_form_
     assert candidates == [c for c in clusters if c in candidates]
 
 
+_PERSON_WORDS = st.sampled_from(["dana", "dina", "whitfield", "whitfeld", "shevchenko",
+                                 "shevtchenko", "osama", "usama", "salih", "saleh", "bin",
+                                 "ruth", "anne", "kim", "jong"])
+_PERSON_KEYS = st.lists(_PERSON_WORDS, min_size=1, max_size=4).map(tuple)
+
+
+@settings(deadline=None)
+@example([[("osama", "bin", "salih")], [("dana", "whitfield")]], ("usama", "bin", "saleh"))
+@example([[("dana", "shevtchenko")], [("ruth", "anne", "whitfield")]], ("dana", "shevchenko"))
+@given(st.lists(st.lists(_PERSON_KEYS, min_size=1, max_size=3), min_size=1, max_size=6),
+       _PERSON_KEYS)
+def test_full_names_are_tried_against_every_cluster_that_could_hold_another_form_of_them(
+        cluster_keys, name):
+    """Clustering tries a full name only against the clusters indexed by its last word, its
+    given names or its consonants (``_ClustersByWord``): never fewer than a scan of every
+    cluster finds with ``same_full_name`` or ``transliterated``, in the order made."""
+    from kg.resolve import _Cluster, _ClustersByWord, same_full_name, transliterated
+
+    clusters: list = []
+    by_word = _ClustersByWord(clusters)
+    for keys in cluster_keys:
+        cluster = _Cluster(keys[0], {})
+        clusters.append(cluster)
+        for key in keys:
+            cluster.keys.add(key)
+            by_word.add(cluster, key)
+    for found, matches in ((by_word.full_name_candidates(name), same_full_name),
+                           (by_word.spelling_candidates(name), transliterated)):
+        scanned = [c for c in clusters if len(name) >= 2
+                   and any(matches(name, k) for k in c.keys)]
+        assert [c for c in found if c in scanned] == scanned
+        assert found == [c for c in clusters if c in found]
+
+
 def test_a_definite_noun_is_not_a_description_whose_of_phrase_holds_that_word():
     # 'its support' names support, not the 'letter of support' sent earlier: the head of a
     # description is the word before its 'of'.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from hypothesis import given
@@ -13,6 +14,7 @@ from kg.resolve import name_key, resolve_corpus
 from kg.type_votes import (
     PRIORITY,
     apposition_type,
+    ends_with_word,
     load_rules,
     mention_votes,
     noun_kind,
@@ -387,3 +389,15 @@ def test_a_kind_noun_says_what_a_description_can_stand_for():
     assert noun_kind("Newspaper") is EntityType.ORGANIZATION
     assert noun_kind("town") is EntityType.PLACE
     assert noun_kind("man") is None and noun_kind("it") is None
+
+
+_PIECES = st.sampled_from(["told", "the", "mr.", "told the", "a", "-", " ", ",", "u.s.", "(",
+                           "ministry of", "by", "in"])
+
+
+@given(st.lists(_PIECES, max_size=6).map("".join),
+       st.lists(_PIECES.filter(str.strip), max_size=4, unique=True).map(tuple))
+def test_a_text_ends_with_a_word_of_a_list_as_it_ends_with_one_of_them(text, words):
+    """The one pattern of a word list says what a pattern per word says."""
+    assert ends_with_word(text, words) == \
+        any(re.search(rf"(?:^|\W){re.escape(w)}$", text) for w in words)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable
 
 import pytest
@@ -538,6 +540,33 @@ def test_the_seeds_checked_in_parts_report_what_the_whole_reports(seed_build):
     assert len(expected.violations) >= 6
     assert any(v.sentence for v in expected.violations if "fact" in v.focus)
     assert _report_in_parts(corpus, documents) == expected
+
+
+def test_a_part_checked_is_freed_when_dropped_without_the_cycle_collector():
+    """A checked part (a corpus chunk, a document's part) must not stay in memory until
+    Python's cycle collector runs: a build checks thousands of them."""
+    corpus, documents = _in_parts(full_graph())
+    parts = PartValidation(lambda: [])
+    parts.add_corpus(_copy(corpus))
+    document = Graph(store="SimpleMemory")  # as kg makes its parts (kg.rdf.GraphParts)
+    document += documents[0]
+    dropped = weakref.ref(document)
+    gc.disable()
+    try:
+        parts.add_document(document)
+        del document
+        assert dropped() is None
+    finally:
+        gc.enable()
+
+
+def test_a_violation_names_its_path_with_kg_prefixes_in_a_part_too():
+    graph = full_graph()
+    corpus, documents = _in_parts(graph)
+    evidence = next(documents[0].subjects(RDF.type, KG.Evidence))
+    documents[0].remove((evidence, KG.extractionRule, None))
+    paths = {v.path for v in _report_in_parts(corpus, documents).violations}
+    assert "kg:extractionRule" in paths
 
 
 def test_every_merge_reason_kg_gives_is_one_the_shapes_accept():
