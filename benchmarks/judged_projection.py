@@ -31,7 +31,7 @@ from realnews_eval import HERE, emitted_facts, load_gold
 
 CONFIDENT = 0.8
 SHEETS = sorted((HERE / "judged").glob("judged_*.jsonl"))
-NEWEST = HERE / "judged" / "judged_2970457.jsonl"
+NEWEST = HERE / "judged" / "judged_1f1bdd1.jsonl"
 
 
 def row_key(article: str, sentence: str, subject: str, predicate: str, obj: str

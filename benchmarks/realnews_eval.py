@@ -102,9 +102,11 @@ class Emitted:
     sentence: str
     position: int
     subject_role: str = "agent"
+    ended: bool = False  # a position the text says is over ('former minister X')
 
     def show(self) -> str:
-        role = f" as {self.role_name}" if self.role_name else ""
+        former = "former " if self.ended else ""
+        role = f" as {former}{self.role_name}" if self.role_name else ""
         extra = "".join(f" [{name}: {value}]" for name, value in self.roles)
         if not self.object[0]:  # one participant: who did it, or who it was done to
             if self.subject_role == "theme":
@@ -133,7 +135,8 @@ def emitted_facts(corpus: ResolvedCorpus) -> list[Emitted]:
         roles=tuple((r.name.value, r.normalized or names(r)[0]) for r in f.roles),
         confidence=f.evidence.confidence, factuality=f.evidence.factuality.value,
         rule=f.evidence.rule, sentence=" ".join(f.evidence.sentence_text.split()),
-        position=f.evidence.trigger_start, subject_role=f.subject.name.value)
+        position=f.evidence.trigger_start, subject_role=f.subject.name.value,
+        ended=bool(getattr(f, "position_ended", False)))
         for f in corpus.facts]
     return sorted(facts, key=lambda f: (f.article, f.position, f.predicate))
 

@@ -89,7 +89,8 @@ def _former_before(start: int, role: Token) -> bool:
 def _ended_by_clause(role: Token) -> bool:
     """'X was formerly the chair', 'X once served as mayor', 'X was chair until 2019',
     'X, chair until 2019,': an adverb of the past or an end time on the verb that gives the
-    role, or an end time on the role noun."""
+    role, or an end time on the role noun. An apposition has no verb, so there the adverb
+    sits on the role noun itself ('X, formerly a professor at Y,')."""
     words = tenure_words()
     holders = [role]
     if role.dep_ in ROLE_LINKS:
@@ -98,7 +99,8 @@ def _ended_by_clause(role: Token) -> bool:
         holders.append(role.head.head)
     for holder in holders:
         for child in holder.children:
-            if child.dep_ == "advmod" and child.lower_ in words.adverbs and holder is not role:
+            if child.dep_ == "advmod" and child.lower_ in words.adverbs and (
+                    holder is not role or role.dep_ == "appos"):
                 return True
             if child.dep_ == "prep" and child.lower_ in words.end_prepositions:
                 return True
