@@ -245,6 +245,26 @@ def test_an_event_noun_says_whose_event_through_its_possessive():
     assert "Tom Reyes's death" in _labels(corpus, "announced")
 
 
+def test_an_event_noun_says_whose_event_through_a_written_owner():
+    corpus = corpus_of("Mayor Lena Park accepted Tom Reyes's resignation on Friday.",
+                       "Oskar Lind arrived in Oslo on Monday. Ana Vidal rejected Lind's offer "
+                       "on Tuesday.")
+    assert "Tom Reyes's resignation" in _labels(corpus, "accepted")
+    assert "Oskar Lind's offer" in _labels(corpus, "rejected")  # the name in full
+
+
+def test_a_subject_says_whose_decision_as_an_object_does():
+    corpus = corpus_of("The Norvik Bank's decision angered Tom Reyes.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    assert {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "anger"} == \
+        {"Norvik Bank's decision"}
+
+
+def test_an_owner_that_names_no_one_stays_out_of_the_label():
+    corpus = corpus_of("Tom Reyes criticised the company's plan.")
+    assert _labels(corpus, "criticized") == {"plan"}
+
+
 def test_a_place_after_in_or_from_is_no_part_of_the_name():
     corpus = corpus_of("Two pilgrims from Norway visited Rome.",
                        "The lawyers in Oslo visited Bergen.")

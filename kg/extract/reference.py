@@ -8,6 +8,7 @@ speaker), a description that points back to a named organisation ('the company')
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -32,7 +33,14 @@ from kg.extract.state import (
     surface_text,
 )
 from kg.factuality import governors
-from kg.lexicon import canonical_role, demonyms, event_nouns, initialisms, person_nouns
+from kg.lexicon import (
+    canonical_role,
+    demonyms,
+    derived_nouns,
+    event_nouns,
+    initialisms,
+    person_nouns,
+)
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -221,10 +229,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                   *(t.text if t.pos_ == "PROPN" or t.dep_ == "case" or t.ent_type_
                     else t.lower_ for t in complement)]
         end = complement.end - 1
-    elif eventive and (owner := _possessor_named(state, token)) is not None:
-        # 'announced his death' after 'Tom Reyes died': whose death it was is what a reader
-        # needs ("Tom Reyes's death"); the head stays the last word.
-        words = [f"{owner}'s", *words[-1:]] if len(words) == 1 else words
+    if (eventive or _owned_noun(token)) and len(words) < COMPLEMENT_WORDS and \
+            (owner := _possessor_named(state, token)) is not None:
+        # 'announced his death' after 'Tom Reyes died', 'asked for John Bolton's
+        # resignation', 'Mueller's investigation into ...': whose event it is is what a
+        # reader needs ("Tom Reyes's death"); the head stays the word the key ends on.
+        words = [f"{owner}'s", *words]
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
 
@@ -563,15 +573,30 @@ def noun_complement_preps() -> frozenset[str]:
     return frozenset(reference_words()["complement_preps"])  # type: ignore[arg-type]
 
 
+def _owned_noun(token: Token) -> bool:
+    """Whether a noun is an act, a plan or a relation whose owner is part of what it names
+    ('Bolton's offer', 'Norway's ties'): plan nouns and reference.json's 'owned_nouns'."""
+    lemma = token.lemma_.lower()
+    return lemma in load_vocabulary().plan_nouns or lemma in owned_nouns() or \
+        lemma in derived_nouns().events
+
+
+@cache
+def owned_nouns() -> frozenset[str]:
+    """Relational nouns that say whose they are through a possessive: reference.json."""
+    return frozenset(reference_words()["owned_nouns"])  # type: ignore[arg-type]
+
+
 def _possessor_named(state: DocState, noun: Token) -> str | None:
-    """Whose an event is, when a possessive pronoun says it and resolves to a name: 'his
-    death' after Tom Reyes was named; None for a possessor that names no one."""
+    """Whose an event is, when a possessive says it and names someone: 'his death' after
+    Tom Reyes was named, 'John Bolton's resignation' (a name that is a short form reads as
+    the full one); None for a possessor that names no one ('the company's plan') or that is
+    the verb's own subject ('Tom Reyes filed his resignation' adds nothing)."""
     subjects = [m for c in noun.head.children if c.dep_ in SUBJECT_DEPS and c.i != noun.i
                 and (m := referent(state, c)) is not None]
     subjects += [m.antecedent for m in subjects if m.antecedent is not None]
-    for owner in (c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"):
-        # (a written owner, 'Kim's invitation', is in the mention's text already: the key
-        # stays the head, and 'accepted Kim's invitation' is the invitation of every article)
+    for owner in (c for c in noun.children if c.dep_ == "poss" and
+                  c.pos_ in {"PRON", "PROPN"}):
         mention = referent(state, owner, possessive=True)
         while mention is not None and mention.antecedent is not None:
             mention = mention.antecedent
@@ -580,8 +605,29 @@ def _possessor_named(state: DocState, noun: Token) -> str | None:
             # announced his death' does not make Acme the one who died
         if mention is not None and mention.ner_label not in (None, "PROPN") and \
                 mention.type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
-            return mention.text
+            return _person_full_name(state, mention)
     return None
+
+
+def _person_full_name(state: DocState, mention: Mention) -> str:
+    """A name written alone ('Bolton's suggestion', 'Xi's visit') as the full name the
+    document gives that person most often ('John Bolton', 'Xi Jinping': the lone word first
+    or last; most often, as a headline's run-on 'Kim Jong Un Gifted' or a clipped 'Kim Jong'
+    holds it too), so that an owner reads the same in every fact; the name as written when
+    it is no lone word or when two people of the document share it ('Kim' of two Kims)."""
+    words = mention.text.split()
+    if mention.type is not EntityType.PERSON or len(words) != 1:
+        return mention.text
+    fuller = Counter(m.text for _, m, _ in state.people
+                     if m.type is EntityType.PERSON and len(m.text.split()) > 1
+                     and words[0] in (m.text.split()[0], m.text.split()[-1]))
+    if not fuller:
+        return mention.text
+    usual = min(fuller, key=lambda f: (-fuller[f], len(f.split()), f))
+    shortest = min(fuller, key=lambda f: (len(f.split()), f))
+    if not all(set(shortest.split()) <= set(f.split()) for f in fuller):
+        return mention.text
+    return usual
 
 
 def _possessor_start(noun: Token, start: int, first: int) -> int:
