@@ -265,6 +265,13 @@ def test_an_owner_that_names_no_one_stays_out_of_the_label():
     assert _labels(corpus, "criticized") == {"plan"}
 
 
+def test_an_event_noun_keeps_a_short_phrase_that_ends_in_a_name():
+    corpus = corpus_of("Norway imposed a ban on flights from Tarvia.",
+                       "Tom Reyes attended a summit in Oslo on Monday.")
+    assert "ban on flights from Tarvia" in _labels(corpus, "imposed")
+    assert not any("Oslo" in label for label in _labels(corpus, "attended"))  # where: a role
+
+
 def test_a_place_after_in_or_from_is_no_part_of_the_name():
     corpus = corpus_of("Two pilgrims from Norway visited Rome.",
                        "The lawyers in Oslo visited Bergen.")

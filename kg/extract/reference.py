@@ -220,7 +220,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     eventive = token.lemma_.lower() in event_nouns().nouns
     preps = noun_complement_preps() | (COMPLEMENT_PREPS if eventive or
                                        token.lemma_.lower() in vocab.plan_nouns else set())
-    complement = _complement(token, preps) or _complement_on_verb(token)
+    complement = _complement(token, preps) or _complement_on_verb(token) or \
+        (_phrase_ending_in_a_name(token, preps) if eventive or _owned_noun(token) else None)
     if complement is not None:
         # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
         # the march', 'an investigation of Tom Reyes's son', 'a delegate from Samoa', 'guilt
@@ -527,6 +528,31 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
                 return None  # 'an article from the news site oe24.at': cut mid-name
             return token.doc[start:end]
     return None
+
+
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _phrase_ending_in_a_name(token: Token, preps: frozenset[str] | set[str]) -> Span | None:
+    """The phrase right after an event or plan noun when it ends in the one name it holds,
+    though the parser cut it up ('a ban on flights from Tarvia', 'the death of pioneering
+    oceanographer Tom Reyes' read as a clause): the name says which event it is, and a short
+    phrase ending in it reads as one; None when it is long, has punctuation, a date, a
+    clause word or a second name, or does not end in the name."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if prep is None or prep.i != token.i + 1:
+        return None
+    phrase = token.doc[prep.i + 1:prep.right_edge.i + 1]
+    if not 0 < len(phrase) <= COMPLEMENT_WORDS or phrase[-1].ent_type_ not in NAMED or \
+            sum(t.ent_iob_ == "B" for t in phrase) != 1 or \
+            (phrase.end < len(token.doc) and token.doc[phrase.end].ent_iob_ == "I"):
+        return None  # (one name, which the phrase ends in, whole)
+    if prep.lower_ in PLACE_PREPS and _names_place(phrase):
+        return None  # 'the summit in Rome': where, a role of the fact
+    if any(t.is_punct or t.tag_ in {"WDT", "WP", "MD"} or t.pos_ == "AUX" or
+           t.dep_ in {"relcl", "advcl", "ccomp", "nsubj", "cc"} for t in phrase):
+        return None
+    return phrase
 
 
 def _names_place(phrase: Span) -> bool:
