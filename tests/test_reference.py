@@ -260,6 +260,12 @@ def test_a_subject_says_whose_decision_as_an_object_does():
         {"Norvik Bank's decision"}
 
 
+def test_an_owner_described_by_title_says_whose_decision():
+    corpus = corpus_of("Judge Amy Reyes heard the case on Monday. Velora Oil criticised the "
+                       "judge's decision.")
+    assert _labels(corpus, "criticized") == {"Amy Reyes's decision"}
+
+
 def test_an_owner_that_names_no_one_stays_out_of_the_label():
     corpus = corpus_of("Tom Reyes criticised the company's plan.")
     assert _labels(corpus, "criticized") == {"plan"}

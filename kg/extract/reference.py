@@ -616,13 +616,15 @@ def owned_nouns() -> frozenset[str]:
 def _possessor_named(state: DocState, noun: Token) -> str | None:
     """Whose an event is, when a possessive says it and names someone: 'his death' after
     Tom Reyes was named, 'John Bolton's resignation' (a name that is a short form reads as
-    the full one); None for a possessor that names no one ('the company's plan') or that is
-    the verb's own subject ('Tom Reyes filed his resignation' adds nothing)."""
+    the full one), a description standing for a name ('the prime minister's resignation');
+    None for a possessor that names no one ('the company's plan', no company named) or
+    that is the verb's own subject ('Tom Reyes filed his resignation' adds nothing)."""
     subjects = [m for c in noun.head.children if c.dep_ in SUBJECT_DEPS and c.i != noun.i
                 and (m := referent(state, c)) is not None]
     subjects += [m.antecedent for m in subjects if m.antecedent is not None]
     for owner in (c for c in noun.children if c.dep_ == "poss" and
-                  c.pos_ in {"PRON", "PROPN"}):
+                  c.pos_ in {"PRON", "PROPN", "NOUN"}):
+        # (a noun owner counts when it stands for a name: 'the prime minister's resignation')
         mention = referent(state, owner, possessive=True)
         while mention is not None and mention.antecedent is not None:
             mention = mention.antecedent
