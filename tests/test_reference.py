@@ -278,6 +278,13 @@ def test_an_event_noun_keeps_a_short_phrase_that_ends_in_a_name():
     assert not any("Oslo" in label for label in _labels(corpus, "attended"))  # where: a role
 
 
+def test_two_names_joined_by_a_dash_both_stay_in_the_label():
+    corpus = corpus_of("Ministers met in Oslo on Monday to discuss Norway\u2013Chile relations.",
+                       "Tom Reyes praised Peru-Chile trade ties.")
+    assert "Norway-Chile relations" in _labels(corpus, "discussed")
+    assert "Peru-Chile trade ties" in _labels(corpus, "praised")
+
+
 def test_a_place_after_in_or_from_is_no_part_of_the_name():
     corpus = corpus_of("Two pilgrims from Norway visited Rome.",
                        "The lawyers in Oslo visited Bergen.")

@@ -189,12 +189,19 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
             (token.doc[left - 1].i not in state.mention_at or token.pos_ == "NOUN"):
         left -= 1  # a name before a common noun is part of it: 'the AegeanLink pipeline'
+    joined = _dash_joined_start(token, left)
     span = token.doc[left:token.i + 1]
     if token.pos_ == "PROPN":
         return make_mention(state, span, EntityType.THING, ner_label="PROPN",
                         lemma=surface_text(span.text))
     words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in span[:-1]
-             if t.is_alpha or t.like_num] + [token.lemma_.lower()]
+             if t.is_alpha or t.like_num] + \
+        [token.lower_ if token.lower_ in owned_nouns() else token.lemma_.lower()]
+    if joined is not None:
+        # 'Libya-Turkey relations' (an en dash read as a hyphen): both names, not 'Turkey
+        # relation'
+        words = [f"{token.doc[joined].text}-{token.doc[left].text}", *words[1:]]
+        left = joined
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
@@ -597,6 +604,25 @@ def noun_complement_preps() -> frozenset[str]:
     ('member of', 'degree in'; not 'from': 'a glove from a space suit' is a glove):
     reference.json."""
     return frozenset(reference_words()["complement_preps"])  # type: ignore[arg-type]
+
+
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _dash_joined_start(token: Token, left: int) -> int | None:
+    """Where a pair of names joined by a dash before a common noun starts ('Libya-Turkey
+    relations', 'US-China ties', the first name and the dash hung on the second or on the
+    noun, as the parser does either); None when the phrase does not start with such a pair."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or left < 2 or left == token.i or doc[left].pos_ != "PROPN":
+        return None
+    dash, first = doc[left - 1], doc[left - 2]
+    if dash.text in DASHES and dash.head.i in {left, first.i} and \
+            first.head.i in {left, token.i} and first.pos_ == "PROPN" and \
+            first.dep_ in {"compound", "nmod"} and \
+            first.whitespace_ == "" and dash.whitespace_ == "":
+        return first.i
+    return None
 
 
 def _owned_noun(token: Token) -> bool:
