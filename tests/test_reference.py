@@ -285,6 +285,12 @@ def test_two_names_joined_by_a_dash_both_stay_in_the_label():
     assert "Peru-Chile trade ties" in _labels(corpus, "praised")
 
 
+def test_a_between_phrase_is_part_of_the_name_only_as_a_whole_pair():
+    corpus = corpus_of("Tom Reyes praised the agreement between Norway and Chile.",
+                       "Lena Park praised the gap between the new members and older members.")
+    assert _labels(corpus, "praised") == {"agreement between Norway and Chile", "gap"}
+
+
 def test_a_place_after_in_or_from_is_no_part_of_the_name():
     corpus = corpus_of("Two pilgrims from Norway visited Rome.",
                        "The lawyers in Oslo visited Bergen.")

@@ -523,6 +523,10 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
             conj = next((c for c in pobj.children if c.dep_ == "conj" and c.i == pobj.i + 2
                          and token.doc[pobj.i + 1].dep_ == "cc" and c.pos_ == pobj.pos_
                          and not any(c.children)), None)
+            if conj is None and prep.lower_ == "between" and (
+                    pobj.tag_ not in {"NNS", "NNPS"} or
+                    any(c.dep_ == "conj" for c in pobj.children)):
+                return None  # 'the gap between the old members and ...': half a pair
             if conj is not None:
                 end = conj.i + 1  # 'in sociology and history'
             elif nested and (inner := _complement(pobj, {"of"}, nested=False)) is not None:
