@@ -245,6 +245,52 @@ def test_an_event_noun_says_whose_event_through_its_possessive():
     assert "Tom Reyes's death" in _labels(corpus, "announced")
 
 
+def test_an_event_noun_says_whose_event_through_a_written_owner():
+    corpus = corpus_of("Mayor Lena Park accepted Tom Reyes's resignation on Friday.",
+                       "Oskar Lind arrived in Oslo on Monday. Ana Vidal rejected Lind's offer "
+                       "on Tuesday.")
+    assert "Tom Reyes's resignation" in _labels(corpus, "accepted")
+    assert "Oskar Lind's offer" in _labels(corpus, "rejected")  # the name in full
+
+
+def test_a_subject_says_whose_decision_as_an_object_does():
+    corpus = corpus_of("The Norvik Bank's decision angered Tom Reyes.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    assert {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "anger"} == \
+        {"Norvik Bank's decision"}
+
+
+def test_an_owner_described_by_title_says_whose_decision():
+    corpus = corpus_of("Judge Amy Reyes heard the case on Monday. Velora Oil criticised the "
+                       "judge's decision.")
+    assert _labels(corpus, "criticized") == {"Amy Reyes's decision"}
+
+
+def test_an_owner_that_names_no_one_stays_out_of_the_label():
+    corpus = corpus_of("Tom Reyes criticised the company's plan.")
+    assert _labels(corpus, "criticized") == {"plan"}
+
+
+def test_an_event_noun_keeps_a_short_phrase_that_ends_in_a_name():
+    corpus = corpus_of("Norway imposed a ban on flights from Tarvia.",
+                       "Tom Reyes attended a summit in Oslo on Monday.")
+    assert "ban on flights from Tarvia" in _labels(corpus, "imposed")
+    assert not any("Oslo" in label for label in _labels(corpus, "attended"))  # where: a role
+
+
+def test_two_names_joined_by_a_dash_both_stay_in_the_label():
+    corpus = corpus_of("Ministers met in Oslo on Monday to discuss Norway\u2013Chile relations.",
+                       "Tom Reyes praised Peru-Chile trade ties.")
+    assert "Norway-Chile relations" in _labels(corpus, "discussed")
+    assert "Peru-Chile trade ties" in _labels(corpus, "praised")
+
+
+def test_a_between_phrase_is_part_of_the_name_only_as_a_whole_pair():
+    corpus = corpus_of("Tom Reyes praised the agreement between Norway and Chile.",
+                       "Lena Park praised the gap between the new members and older members.")
+    assert _labels(corpus, "praised") == {"agreement between Norway and Chile", "gap"}
+
+
 def test_a_place_after_in_or_from_is_no_part_of_the_name():
     corpus = corpus_of("Two pilgrims from Norway visited Rome.",
                        "The lawyers in Oslo visited Bergen.")

@@ -8,6 +8,7 @@ speaker), a description that points back to a named organisation ('the company')
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -32,7 +33,14 @@ from kg.extract.state import (
     surface_text,
 )
 from kg.factuality import governors
-from kg.lexicon import canonical_role, demonyms, event_nouns, initialisms, person_nouns
+from kg.lexicon import (
+    canonical_role,
+    demonyms,
+    derived_nouns,
+    event_nouns,
+    initialisms,
+    person_nouns,
+)
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -181,12 +189,19 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
             (token.doc[left - 1].i not in state.mention_at or token.pos_ == "NOUN"):
         left -= 1  # a name before a common noun is part of it: 'the AegeanLink pipeline'
+    joined = _dash_joined_start(token, left)
     span = token.doc[left:token.i + 1]
     if token.pos_ == "PROPN":
         return make_mention(state, span, EntityType.THING, ner_label="PROPN",
                         lemma=surface_text(span.text))
     words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in span[:-1]
-             if t.is_alpha or t.like_num] + [token.lemma_.lower()]
+             if t.is_alpha or t.like_num] + \
+        [token.lower_ if token.lower_ in owned_nouns() else token.lemma_.lower()]
+    if joined is not None:
+        # 'Libya-Turkey relations' (an en dash read as a hyphen): both names, not 'Turkey
+        # relation'
+        words = [f"{token.doc[joined].text}-{token.doc[left].text}", *words[1:]]
+        left = joined
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
@@ -212,7 +227,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     eventive = token.lemma_.lower() in event_nouns().nouns
     preps = noun_complement_preps() | (COMPLEMENT_PREPS if eventive or
                                        token.lemma_.lower() in vocab.plan_nouns else set())
-    complement = _complement(token, preps) or _complement_on_verb(token)
+    complement = _complement(token, preps) or _complement_on_verb(token) or \
+        (_phrase_ending_in_a_name(token, preps) if eventive or _owned_noun(token) else None)
     if complement is not None:
         # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
         # the march', 'an investigation of Tom Reyes's son', 'a delegate from Samoa', 'guilt
@@ -221,10 +237,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                   *(t.text if t.pos_ == "PROPN" or t.dep_ == "case" or t.ent_type_
                     else t.lower_ for t in complement)]
         end = complement.end - 1
-    elif eventive and (owner := _possessor_named(state, token)) is not None:
-        # 'announced his death' after 'Tom Reyes died': whose death it was is what a reader
-        # needs ("Tom Reyes's death"); the head stays the last word.
-        words = [f"{owner}'s", *words[-1:]] if len(words) == 1 else words
+    if (eventive or _owned_noun(token)) and len(words) < COMPLEMENT_WORDS and \
+            (owner := _possessor_named(state, token)) is not None:
+        # 'announced his death' after 'Tom Reyes died', 'asked for John Bolton's
+        # resignation', 'Mueller's investigation into ...': whose event it is is what a
+        # reader needs ("Tom Reyes's death"); the head stays the word the key ends on.
+        words = [f"{owner}'s", *words]
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
 
@@ -505,6 +523,10 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
             conj = next((c for c in pobj.children if c.dep_ == "conj" and c.i == pobj.i + 2
                          and token.doc[pobj.i + 1].dep_ == "cc" and c.pos_ == pobj.pos_
                          and not any(c.children)), None)
+            if conj is None and prep.lower_ == "between" and (
+                    pobj.tag_ not in {"NNS", "NNPS"} or
+                    any(c.dep_ == "conj" for c in pobj.children)):
+                return None  # 'the gap between the old members and ...': half a pair
             if conj is not None:
                 end = conj.i + 1  # 'in sociology and history'
             elif nested and (inner := _complement(pobj, {"of"}, nested=False)) is not None:
@@ -517,6 +539,31 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
                 return None  # 'an article from the news site oe24.at': cut mid-name
             return token.doc[start:end]
     return None
+
+
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _phrase_ending_in_a_name(token: Token, preps: frozenset[str] | set[str]) -> Span | None:
+    """The phrase right after an event or plan noun when it ends in the one name it holds,
+    though the parser cut it up ('a ban on flights from Tarvia', 'the death of pioneering
+    oceanographer Tom Reyes' read as a clause): the name says which event it is, and a short
+    phrase ending in it reads as one; None when it is long, has punctuation, a date, a
+    clause word or a second name, or does not end in the name."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if prep is None or prep.i != token.i + 1:
+        return None
+    phrase = token.doc[prep.i + 1:prep.right_edge.i + 1]
+    if not 0 < len(phrase) <= COMPLEMENT_WORDS or phrase[-1].ent_type_ not in NAMED or \
+            sum(t.ent_iob_ == "B" for t in phrase) != 1 or \
+            (phrase.end < len(token.doc) and token.doc[phrase.end].ent_iob_ == "I"):
+        return None  # (one name, which the phrase ends in, whole)
+    if prep.lower_ in PLACE_PREPS and _names_place(phrase):
+        return None  # 'the summit in Rome': where, a role of the fact
+    if any(t.is_punct or t.tag_ in {"WDT", "WP", "MD"} or t.pos_ == "AUX" or
+           t.dep_ in {"relcl", "advcl", "ccomp", "nsubj", "cc"} for t in phrase):
+        return None
+    return phrase
 
 
 def _names_place(phrase: Span) -> bool:
@@ -563,15 +610,51 @@ def noun_complement_preps() -> frozenset[str]:
     return frozenset(reference_words()["complement_preps"])  # type: ignore[arg-type]
 
 
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _dash_joined_start(token: Token, left: int) -> int | None:
+    """Where a pair of names joined by a dash before a common noun starts ('Libya-Turkey
+    relations', 'US-China ties', the first name and the dash hung on the second or on the
+    noun, as the parser does either); None when the phrase does not start with such a pair."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or left < 2 or left == token.i or doc[left].pos_ != "PROPN":
+        return None
+    dash, first = doc[left - 1], doc[left - 2]
+    if dash.text in DASHES and dash.head.i in {left, first.i} and \
+            first.head.i in {left, token.i} and first.pos_ == "PROPN" and \
+            first.dep_ in {"compound", "nmod"} and \
+            first.whitespace_ == "" and dash.whitespace_ == "":
+        return first.i
+    return None
+
+
+def _owned_noun(token: Token) -> bool:
+    """Whether a noun is an act, a plan or a relation whose owner is part of what it names
+    ('Bolton's offer', 'Norway's ties'): plan nouns and reference.json's 'owned_nouns'."""
+    lemma = token.lemma_.lower()
+    return lemma in load_vocabulary().plan_nouns or lemma in owned_nouns() or \
+        lemma in derived_nouns().events
+
+
+@cache
+def owned_nouns() -> frozenset[str]:
+    """Relational nouns that say whose they are through a possessive: reference.json."""
+    return frozenset(reference_words()["owned_nouns"])  # type: ignore[arg-type]
+
+
 def _possessor_named(state: DocState, noun: Token) -> str | None:
-    """Whose an event is, when a possessive pronoun says it and resolves to a name: 'his
-    death' after Tom Reyes was named; None for a possessor that names no one."""
+    """Whose an event is, when a possessive says it and names someone: 'his death' after
+    Tom Reyes was named, 'John Bolton's resignation' (a name that is a short form reads as
+    the full one), a description standing for a name ('the prime minister's resignation');
+    None for a possessor that names no one ('the company's plan', no company named) or
+    that is the verb's own subject ('Tom Reyes filed his resignation' adds nothing)."""
     subjects = [m for c in noun.head.children if c.dep_ in SUBJECT_DEPS and c.i != noun.i
                 and (m := referent(state, c)) is not None]
     subjects += [m.antecedent for m in subjects if m.antecedent is not None]
-    for owner in (c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"):
-        # (a written owner, 'Kim's invitation', is in the mention's text already: the key
-        # stays the head, and 'accepted Kim's invitation' is the invitation of every article)
+    for owner in (c for c in noun.children if c.dep_ == "poss" and
+                  c.pos_ in {"PRON", "PROPN", "NOUN"}):
+        # (a noun owner counts when it stands for a name: 'the prime minister's resignation')
         mention = referent(state, owner, possessive=True)
         while mention is not None and mention.antecedent is not None:
             mention = mention.antecedent
@@ -580,8 +663,29 @@ def _possessor_named(state: DocState, noun: Token) -> str | None:
             # announced his death' does not make Acme the one who died
         if mention is not None and mention.ner_label not in (None, "PROPN") and \
                 mention.type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
-            return mention.text
+            return _person_full_name(state, mention)
     return None
+
+
+def _person_full_name(state: DocState, mention: Mention) -> str:
+    """A name written alone ('Bolton's suggestion', 'Xi's visit') as the full name the
+    document gives that person most often ('John Bolton', 'Xi Jinping': the lone word first
+    or last; most often, as a headline's run-on 'Kim Jong Un Gifted' or a clipped 'Kim Jong'
+    holds it too), so that an owner reads the same in every fact; the name as written when
+    it is no lone word or when two people of the document share it ('Kim' of two Kims)."""
+    words = mention.text.split()
+    if mention.type is not EntityType.PERSON or len(words) != 1:
+        return mention.text
+    fuller = Counter(m.text for _, m, _ in state.people
+                     if m.type is EntityType.PERSON and len(m.text.split()) > 1
+                     and words[0] in (m.text.split()[0], m.text.split()[-1]))
+    if not fuller:
+        return mention.text
+    usual = min(fuller, key=lambda f: (-fuller[f], len(f.split()), f))
+    shortest = min(fuller, key=lambda f: (len(f.split()), f))
+    if not all(set(shortest.split()) <= set(f.split()) for f in fuller):
+        return mention.text
+    return usual
 
 
 def _possessor_start(noun: Token, start: int, first: int) -> int:
