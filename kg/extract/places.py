@@ -97,7 +97,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
             if mention.type in {EntityType.ORGANIZATION, EntityType.PERSON} and \
                     lookup(mention.text) is not None:
                 mention = mention.model_copy(update={"type": EntityType.PLACE})
-            elif mention.type is EntityType.ORGANIZATION:
+            elif mention.type is EntityType.ORGANIZATION and not news_outlet(mention):
                 predicate = "basedIn"
             else:
                 continue
@@ -408,7 +408,8 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         if mention.type is EntityType.ORGANIZATION:
             yield from _demonym_before_name(state, sentence, span, mention)
             yield from _described_after(state, sentence, span, mention)
-            yield from _place_in_name(state, sentence, span, mention)
+            if not news_outlet(mention):
+                yield from _place_in_name(state, sentence, span, mention)
         if mention.type is EntityType.ORGANIZATION or (
                 mention.type is EntityType.PERSON and _based(span)):
             predicate = "basedIn"
@@ -551,6 +552,18 @@ def _verb_phrase(verb: Token) -> str:
     """A verb's lemma with its particle ('set up'), as the lexicon writes it."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return " ".join([verb.lemma_.lower(), *particles])
+
+
+def news_outlet(organisation: Mention) -> bool:
+    """'Cyprus Mail', 'Anatolia News Agency': a newspaper, an agency or a broadcaster by the
+    last word or two of its name (places.json news_outlet_words). Such a name is its masthead,
+    not its address ('the Washington Post' could be printed anywhere), and the place after it in
+    a credit line or an 'X, Place' pair is where a story was filed; only words that say where
+    it is ('the London-based X', 'X in Y') place it."""
+    words = organisation.text.lower().removesuffix("'s").replace("-", " ").split()
+    endings = _words("news_outlet_words")
+    return any(" ".join(words[-size:]) in endings for size in (1, 2) if len(words) > size) \
+        or (len(words) == 1 and words[0] in endings)
 
 
 def _place_in_name(state: DocState, sentence: Sentence, span: Span,
