@@ -185,6 +185,11 @@ def test_an_outlet_is_still_placed_where_the_text_says_it_is():
     assert ("Harbour Tribune", "basedIn", "Lisbon") in facts
 
 
+def test_a_demonym_before_a_makers_name_on_a_thing_is_no_base():
+    facts = located(corpus_of("The crew saw a Swedish Harlow Industries cargo drone offshore."))
+    assert not [f for f in facts if f[1] == "basedIn"]
+
+
 def test_a_list_of_organisations_and_states_is_no_base():
     facts = located(corpus_of("Our chief said Acme Corp., Ohio and Texas are rivals."))
     assert not [f for f in facts if f[1] == "basedIn"]

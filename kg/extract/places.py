@@ -915,8 +915,11 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
         words = [t for t in doc[root.head.left_edge.i:root.head.i + 1] if t.dep_ != "det"]
     if not words or any(t.is_punct for t in words):
         return
-    organisation = person.type is EntityType.ORGANIZATION or any(
-        t.lemma_.lower() in organisation_words() | organisation_kinds() for t in words[1:])
+    described = any(t.lemma_.lower() in organisation_words() | organisation_kinds()
+                    for t in words[1:])
+    if person.type is EntityType.ORGANIZATION and not described and _names_a_make(span):
+        return  # 'a Japanese Nakajima bomber': the adjective is the bomber's, not the maker's
+    organisation = person.type is EntityType.ORGANIZATION or described
     if not organisation and any(canonical_role(t.lower_) for t in words[1:]):
         return  # 'the Greek foreign minister X': the country he serves (titles), not his origin
     predicate, rule = ("basedIn", "org-demonym") if organisation else \
@@ -936,6 +939,14 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
                 yield _fact(state, sentence, doc[word.i:word.i + 1], "basedIn", person, named,
                             "org-place-description")
                 return
+
+
+def _names_a_make(span: Span) -> bool:
+    """'a Japanese Nakajima bomber', 'a German Velmar turbine': a name set before a common
+    noun as its maker or model; a demonym before both describes the thing, and says nothing
+    the text states of where the maker is."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 # Facts whose place object also lies in the place written around it ('born in Ashford,
