@@ -442,8 +442,11 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
                     yield _fact(state, sentence, sent.doc[child.i:child.i + 1], "basedIn",
                                 mention, place, "org-based")
         preps = ORG_PREPS | {"at"} if predicate == "locatedIn" else ORG_PREPS
-        placed = list(_prep_places(state, root, preps))
-        if not placed and root.dep_ == "pobj":
+        reporting = mention.type is EntityType.ORGANIZATION and news_outlet(mention)
+        # 'the Associated Press in Tehran reported': an outlet 'in Y' is a bureau or a
+        # reporter there, not its seat ('X, based in Y' and 'its headquarters in Y' still are).
+        placed = [] if reporting else list(_prep_places(state, root, preps))
+        if not placed and not reporting and root.dep_ == "pobj":
             # 'went to the International Court of Justice in The Hague', 'a game at the
             # Lumen Arena in Tulsa': the parser hangs 'in Y' on the verb, but right after a
             # body or a building that is the object of a preposition it says where that is.
