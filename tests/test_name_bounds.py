@@ -12,6 +12,7 @@ from helpers import corpus_of
 from spacy.tokens import Doc
 
 from kg.extract.name_bounds import (
+    cut_at_measure,
     is_fragment,
     joined_ents,
     names_a_thing,
@@ -149,6 +150,20 @@ def test_a_hyphenated_name_that_is_no_modifier_or_a_known_country_stays_whole():
                     deps=["ROOT", "compound", "punct", "compound", "pobj"],
                     spaces=[True, False, False, True, False])
     assert _texts(split_hyphen_pair(doc.ents[0])) == [("Guinea-Bissau", "GPE")]
+
+
+def test_a_measure_after_a_name_is_cut_off():
+    doc = _doc(["storm", "Ivo", "785", "miles", "west"],
+               ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _texts(cut_at_measure(doc.ents[0])) == [("Ivo", "PERSON")]
+    doc = _doc(["Tarvo", "Relief", "40", "workers", "said"],
+               ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(cut_at_measure(doc.ents[0])) == [("Tarvo Relief", "ORG")]
+
+
+def test_a_number_inside_an_organisations_name_stays():
+    doc = _doc(["the", "Harbour", "52", "Project", "said"], ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(cut_at_measure(doc.ents[0])) == [("Harbour 52 Project", "ORG")]
 
 
 def test_a_person_of_a_known_place_is_a_person_and_a_place():

@@ -19,6 +19,7 @@ from kg import gazetteer
 from kg.datelines import is_citation_line
 from kg.entity_names import is_never_alone, time_zones
 from kg.extract.name_bounds import (
+    cut_at_measure,
     is_fragment,
     joined_ents,
     names_a_thing,
@@ -341,7 +342,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
                 for inside in split_role_inside(titled)
                 for lead in split_acronym_lead(inside)
                 for paired in split_hyphen_pair(lead)
-                for placed in split_place_lead(paired)
+                for measured in cut_at_measure(paired)
+                for placed in split_place_lead(measured)
                 for origin in split_person_of_place(placed)
                 for part in _split_role_off(origin)):
         entity_type = NER_TYPES.get(ent.label_)

@@ -365,6 +365,24 @@ def _attributive(span: Span) -> bool:
         head.pos_ == "NOUN"
 
 
+def cut_at_measure(ent: Span) -> Iterator[Span]:
+    """'the storm Humberto 785 miles west of Bermuda' read as one person: a number followed by
+    a lower-case word ('785 miles', '40 people') is a measure after the name, never part of it;
+    a person's name takes no figure at all. Names that carry a number keep it ('Lost 52
+    Project', 'Apollo 11'): there the number is followed by a capitalised word or ends it."""
+    doc = ent.doc
+    if ent.label_ not in HOLDERS | {"PERSON"}:
+        yield ent
+        return
+    for token in ent[1:]:
+        following = doc[token.i + 1] if token.i + 1 < ent.end else None
+        if token.like_num and any(c.isdigit() for c in token.text) and (
+                ent.label_ == "PERSON" or (following is not None and following.is_lower)):
+            yield Span(doc, ent.start, token.i, label=ent.label_)
+            return
+    yield ent
+
+
 def is_fragment(span: Span) -> bool:
     """Spans that name no entity of their own: no capital at all ('fentanyl', 'restraint'),
     a chair or its field ('Hallam Early Career' of '... Professor of Engineering', 'Chair
