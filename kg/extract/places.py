@@ -3,7 +3,9 @@
 - a place in a place: 'Paris, France', 'Natchez, Miss.' -> locatedIn (the second is a country or
   a US state in the gazetteer, or an AP state abbreviation);
 - an organisation in a place: "Oslo's Nordlys Ballet", 'Velmar in Kassel', 'X Inc. of
-  Chicago', 'Boston-based X', 'X, based in Y' -> basedIn (a facility: locatedIn);
+  Chicago', 'Boston-based X', 'X, based in Y' -> basedIn (a facility: locatedIn); a news
+  outlet only from words that say where it is ('Boston-based', 'based in', 'headquarters'),
+  never from its masthead ('Cyprus Mail'), an 'X, Place' pair or 'the X in Y';
 - people: 'was born in Y' -> bornIn; 'X, a native of Y', 'X of Chicago', 'X, from Ohio', and a
   demonym before a name with no role ('the American singer X') -> cameFrom; 'a resident of Y'
   -> livedIn. Living and working verbs come from the relation vocabulary.
