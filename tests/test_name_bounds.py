@@ -12,11 +12,14 @@ from helpers import corpus_of
 from spacy.tokens import Doc
 
 from kg.extract.name_bounds import (
+    cut_at_measure,
     is_fragment,
     joined_ents,
     names_a_thing,
     split_acronym_lead,
+    split_hyphen_pair,
     split_person_of_place,
+    split_place_lead,
     split_role_inside,
 )
 
@@ -108,6 +111,59 @@ def test_an_initialism_before_a_persons_name_is_split_off():
 def test_an_initialism_that_opens_an_organisations_name_stays_in_it():
     doc = _doc(["the", "BDO", "Trust", "Fund"], ["O", "B-ORG", "I-ORG", "I-ORG"])
     assert _texts(split_acronym_lead(doc.ents[0])) == [("BDO Trust Fund", "ORG")]
+
+
+def test_a_state_glued_before_a_persons_name_is_a_place_and_a_person():
+    doc = _doc(["Vermont", "Lena", "Tarvo", "voted"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _texts(split_place_lead(doc.ents[0])) == [("Vermont", "GPE"),
+                                                     ("Lena Tarvo", "PERSON")]
+
+
+def test_a_given_name_or_a_town_opening_a_persons_name_stays_in_it():
+    # 'Georgia' is a state and a given name; 'Austin' a city and a surname or given name
+    for lead in ("Georgia", "Austin"):
+        doc = _doc([lead, "Lena", "Tarvo", "voted"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+        assert _texts(split_place_lead(doc.ents[0])) == [(f"{lead} Lena Tarvo", "PERSON")]
+
+
+def _pair_doc(words, ents, heads, deps, spaces):
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents, heads=heads,
+               deps=deps, pos=["ADP", "PROPN", "PUNCT", "PROPN", "NOUN"])
+
+
+def test_two_names_joined_by_a_hyphen_before_a_noun_are_a_pair():
+    doc = _pair_doc(["about", "Tarvo", "-", "Ukraine", "ties"],
+                    ["O", "B-FAC", "I-FAC", "I-FAC", "O"], heads=[0, 3, 3, 4, 0],
+                    deps=["ROOT", "compound", "punct", "compound", "pobj"],
+                    spaces=[True, False, False, True, False])
+    assert _texts(split_hyphen_pair(doc.ents[0])) == [("Tarvo", "PERSON"), ("Ukraine", "GPE")]
+
+
+def test_a_hyphenated_name_that_is_no_modifier_or_a_known_country_stays_whole():
+    doc = _pair_doc(["about", "Tarvo", "-", "Ukraine", "said"],  # the name is the subject
+                    ["O", "B-ORG", "I-ORG", "I-ORG", "O"], heads=[4, 3, 3, 4, 4],
+                    deps=["prep", "compound", "punct", "nsubj", "ROOT"],
+                    spaces=[True, False, False, True, False])
+    assert _texts(split_hyphen_pair(doc.ents[0])) == [("Tarvo-Ukraine", "ORG")]
+    doc = _pair_doc(["about", "Guinea", "-", "Bissau", "ties"],
+                    ["O", "B-GPE", "I-GPE", "I-GPE", "O"], heads=[0, 3, 3, 4, 0],
+                    deps=["ROOT", "compound", "punct", "compound", "pobj"],
+                    spaces=[True, False, False, True, False])
+    assert _texts(split_hyphen_pair(doc.ents[0])) == [("Guinea-Bissau", "GPE")]
+
+
+def test_a_measure_after_a_name_is_cut_off():
+    doc = _doc(["storm", "Ivo", "785", "miles", "west"],
+               ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _texts(cut_at_measure(doc.ents[0])) == [("Ivo", "PERSON")]
+    doc = _doc(["Tarvo", "Relief", "40", "workers", "said"],
+               ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(cut_at_measure(doc.ents[0])) == [("Tarvo Relief", "ORG")]
+
+
+def test_a_number_inside_an_organisations_name_stays():
+    doc = _doc(["the", "Harbour", "52", "Project", "said"], ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(cut_at_measure(doc.ents[0])) == [("Harbour 52 Project", "ORG")]
 
 
 def test_a_person_of_a_known_place_is_a_person_and_a_place():

@@ -164,6 +164,40 @@ def test_a_name_before_a_town_and_state(text, expected):
     assert expected in located(corpus_of(text))
 
 
+@pytest.mark.parametrize("text", [
+    "The Ohio Gazette said the mayor would resign.",
+    "Readers of the Norway Post wrote in about the ferry fares.",
+    "The Kenya News Agency quoted two nurses at the clinic.",
+])
+def test_a_news_outlet_named_after_a_place_is_not_based_there_by_its_name(text):
+    # a masthead is no address: the article never says where the paper is printed
+    assert not [f for f in located(corpus_of(text)) if f[1] == "basedIn"]
+
+
+def test_an_outlet_before_a_comma_and_a_place_is_not_based_there():
+    # 'X, Place' after an outlet is where a story was filed, not where the outlet is
+    facts = located(corpus_of("The story ran in the Harbour Tribune, Ohio, on Monday."))
+    assert not [f for f in facts if f[1] == "basedIn"]
+
+
+def test_an_outlet_in_a_place_is_reporting_from_there_not_based_there():
+    facts = located(corpus_of("The Harbour Tribune in Tehran reported two deaths."))
+    assert not [f for f in facts if f[1] == "basedIn"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Lisbon-based Harbour Tribune printed the letter.",
+    "The Harbour Tribune, based in Lisbon, printed the letter.",
+])
+def test_an_outlet_is_still_placed_where_the_text_says_it_is(text):
+    assert ("Harbour Tribune", "basedIn", "Lisbon") in located(corpus_of(text))
+
+
+def test_a_demonym_before_a_makers_name_on_a_thing_is_no_base():
+    facts = located(corpus_of("The crew saw a Swedish Harlow Industries cargo drone offshore."))
+    assert not [f for f in facts if f[1] == "basedIn"]
+
+
 def test_a_list_of_organisations_and_states_is_no_base():
     facts = located(corpus_of("Our chief said Acme Corp., Ohio and Texas are rivals."))
     assert not [f for f in facts if f[1] == "basedIn"]

@@ -19,12 +19,15 @@ from kg import gazetteer
 from kg.datelines import is_citation_line
 from kg.entity_names import is_never_alone, time_zones
 from kg.extract.name_bounds import (
+    cut_at_measure,
     is_fragment,
     joined_ents,
     names_a_thing,
     opens_complement,
     split_acronym_lead,
+    split_hyphen_pair,
     split_person_of_place,
+    split_place_lead,
     split_role_inside,
 )
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
@@ -338,7 +341,10 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
                 for titled in _split_after_title_of(split)
                 for inside in split_role_inside(titled)
                 for lead in split_acronym_lead(inside)
-                for origin in split_person_of_place(lead)
+                for paired in split_hyphen_pair(lead)
+                for measured in cut_at_measure(paired)
+                for placed in split_place_lead(measured)
+                for origin in split_person_of_place(placed)
                 for part in _split_role_off(origin)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)

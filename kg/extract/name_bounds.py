@@ -309,6 +309,80 @@ def split_acronym_lead(ent: Span) -> Iterator[Span]:
     yield ent
 
 
+def split_place_lead(ent: Span) -> Iterator[Span]:
+    """'Vermont Bernie Sanders' read as one person: a country or a state (the gazetteer's
+    larger places) glued before a name of two or three capitalised words is where the
+    person is from or serves, and the person. A town is left alone, since many
+    share a surname or a given name ('Sydney', 'Austin'); so is a lead that is itself a given
+    name ('Georgia Ann Reyes')."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or len(ent) < 3:
+        yield ent
+        return
+    for size in (2, 1):
+        lead, rest = ent[:size], ent[size:]
+        place = gazetteer.lookup(lead.text)
+        if place is None or gazetteer.rank(place) > 1 or not 2 <= len(rest) <= 3 or \
+                lead[0].lower_ in given_names() or gazetteer.lookup(rest[0].text) or \
+                not all(t.pos_ == "PROPN" and (t.is_title or t.text.endswith("."))
+                        for t in rest):
+            continue
+        yield Span(doc, lead.start, lead.end, label="GPE")
+        yield Span(doc, rest.start, rest.end, label="PERSON")
+        return
+    yield ent
+
+
+def split_hyphen_pair(ent: Span) -> Iterator[Span]:
+    """'the Biden-Ukraine ties', 'Smith-Peru talks': two names joined by a hyphen before a
+    noun name a pair, not one place or body. When one half is a country or a state and the
+    whole is no name the gazetteer knows ('Guinea-Bissau', 'Austria-Hungary' stay), the
+    halves are a place and a name of their own (a person's, unless the gazetteer knows it)."""
+    doc = ent.doc
+    hyphens = [t for t in ent if t.text == "-" and not t.whitespace_]
+    if len(hyphens) != 1 or ent.label_ not in HOLDERS | {"PERSON"} or \
+            gazetteer.lookup(ent.text) is not None or known_name(ent.text) is not None or \
+            not _attributive(ent):
+        yield ent
+        return
+    at = hyphens[0].i
+    halves = [doc[ent.start:at], doc[at + 1:ent.end]]
+    places = [gazetteer.lookup(h.text) for h in halves]
+    if not all(len(h) and all(t.is_title for t in h) for h in halves) or \
+            doc[at - 1].whitespace_ or \
+            not any(p is not None and gazetteer.rank(p) <= 1 for p in places):
+        yield ent
+        return
+    for half, place in zip(halves, places, strict=True):
+        yield Span(doc, half.start, half.end, label="GPE" if place is not None else "PERSON")
+
+
+def _attributive(span: Span) -> bool:
+    """Whether a span modifies a common noun after it ('Biden-Ukraine ties')."""
+    last = span[-1]
+    head = last.head
+    return last.dep_ in {"compound", "amod", "nmod"} and head.i >= span.end and \
+        head.pos_ == "NOUN"
+
+
+def cut_at_measure(ent: Span) -> Iterator[Span]:
+    """'the storm Humberto 785 miles west of Bermuda' read as one person: a number followed by
+    a lower-case word ('785 miles', '40 people') is a measure after the name, never part of it;
+    a person's name takes no figure at all. Names that carry a number keep it ('Lost 52
+    Project', 'Apollo 11'): there the number is followed by a capitalised word or ends it."""
+    doc = ent.doc
+    if ent.label_ not in HOLDERS | {"PERSON"}:
+        yield ent
+        return
+    for token in ent[1:]:
+        following = doc[token.i + 1] if token.i + 1 < ent.end else None
+        if token.like_num and any(c.isdigit() for c in token.text) and (
+                ent.label_ == "PERSON" or (following is not None and following.is_lower)):
+            yield Span(doc, ent.start, token.i, label=ent.label_)
+            return
+    yield ent
+
+
 def is_fragment(span: Span) -> bool:
     """Spans that name no entity of their own: no capital at all ('fentanyl', 'restraint'),
     a chair or its field ('Hallam Early Career' of '... Professor of Engineering', 'Chair

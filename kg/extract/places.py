@@ -3,7 +3,9 @@
 - a place in a place: 'Paris, France', 'Natchez, Miss.' -> locatedIn (the second is a country or
   a US state in the gazetteer, or an AP state abbreviation);
 - an organisation in a place: "Oslo's Nordlys Ballet", 'Velmar in Kassel', 'X Inc. of
-  Chicago', 'Boston-based X', 'X, based in Y' -> basedIn (a facility: locatedIn);
+  Chicago', 'Boston-based X', 'X, based in Y' -> basedIn (a facility: locatedIn); a news
+  outlet only from words that say where it is ('Boston-based', 'based in', 'headquarters'),
+  never from its masthead ('Cyprus Mail'), an 'X, Place' pair or 'the X in Y';
 - people: 'was born in Y' -> bornIn; 'X, a native of Y', 'X of Chicago', 'X, from Ohio', and a
   demonym before a name with no role ('the American singer X') -> cameFrom; 'a resident of Y'
   -> livedIn. Living and working verbs come from the relation vocabulary.
@@ -97,7 +99,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
             if mention.type in {EntityType.ORGANIZATION, EntityType.PERSON} and \
                     lookup(mention.text) is not None:
                 mention = mention.model_copy(update={"type": EntityType.PLACE})
-            elif mention.type is EntityType.ORGANIZATION:
+            elif mention.type is EntityType.ORGANIZATION and not news_outlet(mention):
                 predicate = "basedIn"
             else:
                 continue
@@ -408,7 +410,8 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         if mention.type is EntityType.ORGANIZATION:
             yield from _demonym_before_name(state, sentence, span, mention)
             yield from _described_after(state, sentence, span, mention)
-            yield from _place_in_name(state, sentence, span, mention)
+            if not news_outlet(mention):
+                yield from _place_in_name(state, sentence, span, mention)
         if mention.type is EntityType.ORGANIZATION or (
                 mention.type is EntityType.PERSON and _based(span)):
             predicate = "basedIn"
@@ -441,8 +444,11 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
                     yield _fact(state, sentence, sent.doc[child.i:child.i + 1], "basedIn",
                                 mention, place, "org-based")
         preps = ORG_PREPS | {"at"} if predicate == "locatedIn" else ORG_PREPS
-        placed = list(_prep_places(state, root, preps))
-        if not placed and root.dep_ == "pobj":
+        reporting = mention.type is EntityType.ORGANIZATION and news_outlet(mention)
+        # 'the Associated Press in Tehran reported': an outlet 'in Y' is a bureau or a
+        # reporter there, not its seat ('X, based in Y' and 'its headquarters in Y' still are).
+        placed = [] if reporting else list(_prep_places(state, root, preps))
+        if not placed and not reporting and root.dep_ == "pobj":
             # 'went to the International Court of Justice in The Hague', 'a game at the
             # Lumen Arena in Tulsa': the parser hangs 'in Y' on the verb, but right after a
             # body or a building that is the object of a preposition it says where that is.
@@ -551,6 +557,18 @@ def _verb_phrase(verb: Token) -> str:
     """A verb's lemma with its particle ('set up'), as the lexicon writes it."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return " ".join([verb.lemma_.lower(), *particles])
+
+
+def news_outlet(organisation: Mention) -> bool:
+    """'Cyprus Mail', 'Anatolia News Agency': a newspaper, an agency or a broadcaster by the
+    last word or two of its name (places.json news_outlet_words). Such a name is its masthead,
+    not its address ('the Washington Post' could be printed anywhere), and the place after it in
+    a credit line or an 'X, Place' pair is where a story was filed; only words that say where
+    it is ('the London-based X', 'X in Y') place it."""
+    words = organisation.text.lower().removesuffix("'s").replace("-", " ").split()
+    endings = _words("news_outlet_words")
+    return any(" ".join(words[-size:]) in endings for size in (1, 2) if len(words) > size) \
+        or (len(words) == 1 and words[0] in endings)
 
 
 def _place_in_name(state: DocState, sentence: Sentence, span: Span,
@@ -902,8 +920,11 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
         words = [t for t in doc[root.head.left_edge.i:root.head.i + 1] if t.dep_ != "det"]
     if not words or any(t.is_punct for t in words):
         return
-    organisation = person.type is EntityType.ORGANIZATION or any(
-        t.lemma_.lower() in organisation_words() | organisation_kinds() for t in words[1:])
+    described = any(t.lemma_.lower() in organisation_words() | organisation_kinds()
+                    for t in words[1:])
+    if person.type is EntityType.ORGANIZATION and not described and _names_a_make(span):
+        return  # 'a Japanese Nakajima bomber': the adjective is the bomber's, not the maker's
+    organisation = person.type is EntityType.ORGANIZATION or described
     if not organisation and any(canonical_role(t.lower_) for t in words[1:]):
         return  # 'the Greek foreign minister X': the country he serves (titles), not his origin
     predicate, rule = ("basedIn", "org-demonym") if organisation else \
@@ -923,6 +944,14 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
                 yield _fact(state, sentence, doc[word.i:word.i + 1], "basedIn", person, named,
                             "org-place-description")
                 return
+
+
+def _names_a_make(span: Span) -> bool:
+    """'a Japanese Nakajima bomber', 'a German Velmar turbine': a name set before a common
+    noun as its maker or model; a demonym before both describes the thing, and says nothing
+    the text states of where the maker is."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 # Facts whose place object also lies in the place written around it ('born in Ashford,
