@@ -174,6 +174,34 @@ EMBEDDED_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj",
 PAIR_SPLIT_DEPS = frozenset({"npadvmod", "nsubj", "appos", "dep"})
 
 
+# Dependents that leave a noun as bare as it was: the joining words of a coordination.
+COORDINATION_DEPS = frozenset({"cc", "conj", "punct"})
+
+
+def bare_generic_noun(head: Token) -> bool:
+    """A subject that is a common noun with nothing before or after it, alone or joined
+    ('Researchers reviewed the scans', 'Others attacked him', 'Police arrived', 'Hundreds
+    died'): a generic plural or mass noun names nobody the reader can look up, and the
+    blind judges called such facts vague or wrong in 33 of 40 judged rows on the dev
+    sheets (the 18 such facts kg emitted; 2 dev gold facts lost: generic doers the gold writer
+    kept). A
+    determiner ('the researchers') may point back to someone named and a modifier ('police
+    in Ohio', 'two researchers') makes a description; both are kept."""
+    words = [head, *(c for c in head.children if c.dep_ == "conj")]
+    return all(w.pos_ == "NOUN" and not w.ent_type_ and not _capitalised_inside(w) and
+               all(c.dep_ in COORDINATION_DEPS for c in w.children) for w in words)
+
+
+def _capitalised_inside(word: Token) -> bool:
+    """A name the tagger took for a common noun: capitalised away from the sentence's start
+    ('Parliament approved it'), or a word the document writes as (part of) a name elsewhere
+    ('Hollings passed the exam' after 'Tom Hollings')."""
+    if not word.text[:1].isupper():
+        return False
+    return not word.is_sent_start or any(
+        t.text == word.text and (t.pos_ == "PROPN" or t.ent_type_) for t in word.doc)
+
+
 def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for slot in _slots(state, verb, "subject"):
@@ -188,6 +216,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             frame.subjects.extend((m, f"{rule}-group") for m in group
                                   if m.text.lower() not in named_after)
             continue
+        if rule == "nsubj" and bare_generic_noun(head):
+            continue  # 'Researchers reviewed the scans': nobody in particular (judged vague)
         for conj in conjuncts(head):
             if conj.pos_ in NO_PARTICIPANT_POS or \
                     conj.lower_ in argument_words().function_words:
