@@ -218,6 +218,13 @@ def state_sectors() -> frozenset[str]:
 
 
 @cache
+def service_nouns() -> frozenset[str]:
+    """Nouns of an emergency service that a bare plural means the local one ('Police shot the
+    attacker'): a doer even with no determiner (data/service_nouns.json)."""
+    return frozenset(_data("service_nouns.json")["service_nouns"])  # type: ignore[arg-type]
+
+
+@cache
 def longest_role() -> int:
     return max(len(k.split()) for k in roles())
 

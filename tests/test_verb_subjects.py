@@ -15,7 +15,7 @@ def subjects_of(text: str, lemma: str) -> list[str]:
 @pytest.mark.parametrize(("text", "lemma"), [
     ("Researchers examined the Tarvik glacier samples in March.", "examine"),
     ("Others attacked Ona Vick outside the Harwick station.", "attack"),
-    ("Volunteers and firefighters rescued Ona Vick.", "rescue"),
+    ("Volunteers and neighbours rescued Ona Vick.", "rescue"),
 ])
 def test_a_bare_generic_subject_makes_no_fact(text, lemma):
     assert subjects_of(text, lemma) == [], fact_rows(text)
@@ -25,6 +25,8 @@ def test_a_bare_generic_subject_makes_no_fact(text, lemma):
     ("The Brindle Motors researchers examined the Tarvik samples.", "examine", "researcher"),
     ("Two firefighters rescued Ona Vick.", "rescue", "firefighter"),
     ("Pavel Orlov examined the Tarvik samples.", "examine", "Pavel Orlov"),
+    ("Police arrested Ona Vick outside the Harwick station.", "arrest", "police"),
+    ("Firefighters rescued Ona Vick from the Harwick mill.", "rescue", "firefighter"),
 ])
 def test_a_described_or_named_subject_still_makes_the_fact(text, lemma, subject):
     assert any(subject.lower() in s.lower() for s in subjects_of(text, lemma)), \
