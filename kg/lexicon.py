@@ -219,8 +219,9 @@ def state_sectors() -> frozenset[str]:
 
 @cache
 def service_nouns() -> frozenset[str]:
-    """Nouns of an emergency service that a bare plural means the local one ('Police shot the
-    attacker'): a doer even with no determiner (data/service_nouns.json)."""
+    """Nouns of a public service, body or force whose bare plural means the one at hand
+    ('Police shot the attacker', 'Rebels took the town'): a doer even with no determiner
+    (data/service_nouns.json)."""
     return frozenset(_data("service_nouns.json")["service_nouns"])  # type: ignore[arg-type]
 
 

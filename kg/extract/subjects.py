@@ -186,8 +186,8 @@ def bare_generic_noun(head: Token) -> bool:
     generic doer the gold writer kept: 'researchers evaluated CT scans'). A
     determiner ('the researchers') may point back to someone named, a modifier ('police in
     Ohio', 'two researchers') makes a description, a number ('Hundreds died') is a counted
-    group (kg.extract.reference), a bare emergency service ('Police shot him',
-    data/service_nouns.json) is the local one: all kept."""
+    group (kg.extract.reference), a bare public service or force ('Police shot him',
+    'Rebels took the town', data/service_nouns.json) is the one at hand: all kept."""
     words = [head, *(c for c in head.children if c.dep_ == "conj")]
     return all(w.pos_ == "NOUN" and not w.ent_type_ and not _capitalised_inside(w) and
                w.lemma_.lower() not in service_nouns() and w.lower_ not in service_nouns() and
