@@ -218,6 +218,14 @@ def state_sectors() -> frozenset[str]:
 
 
 @cache
+def service_nouns() -> frozenset[str]:
+    """Nouns of a public service, body or force whose bare plural means the one at hand
+    ('Police shot the attacker', 'Rebels took the town'): a doer even with no determiner
+    (data/service_nouns.json)."""
+    return frozenset(_data("service_nouns.json")["service_nouns"])  # type: ignore[arg-type]
+
+
+@cache
 def longest_role() -> int:
     return max(len(k.split()) for k in roles())
 

@@ -71,18 +71,19 @@ def test_a_participant_that_is_one_bare_noun_is_less_sure():
 
 
 def test_a_description_is_weighed_by_its_head_phrase():
-    """'Neighbours' opening a sentence is labelled 'neighbour' in the graph, the participant a
+    """'Paramedics' opening a sentence is labelled 'paramedic' in the graph, the participant a
     reader (and the judges whose verdicts fitted the weights) sees: one bare noun, not a name
-    for its capital letter."""
-    corpus = corpus_of("Neighbours confronted Tom Reyes on Monday. "
+    for its capital letter. (A public service: other bare generic doers, 'Neighbours', make
+    no fact at all, kg.extract.subjects.bare_generic_noun.)"""
+    corpus = corpus_of("Paramedics confronted Tom Reyes on Monday. "
                        "Lena Marsh confronted Tom Reyes on Friday.")
     by_subject = {f.subject.mention.text: f for f in corpus.facts
                   if f.object is not None and f.object.entity_id == "person/tom-reyes"}
-    described = by_subject["Neighbours"]
+    described = by_subject["Paramedics"]
     assert described.evidence.confidence < by_subject["Lena Marsh"].evidence.confidence
     assert described.evidence.confidence == score(
-        subject="neighbour", obj="Tom Reyes", predicate=described.predicate,
-        sentence="Neighbours confronted Tom Reyes on Monday.")
+        subject="paramedic", obj="Tom Reyes", predicate=described.predicate,
+        sentence="Paramedics confronted Tom Reyes on Monday.")
 
 
 @given(determiner=st.sampled_from(sorted(determiners())),
