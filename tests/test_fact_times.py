@@ -1,0 +1,52 @@
+"""The time on a fact: at most one, its own clause's, never a span's end alone, a report's
+date, or a time counted from another event of the story (kg.extract.verb_roles.add_time,
+kg.dates). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from helpers import corpus_of
+
+from kg.model import Fact, ResolvedCorpus
+
+
+def times_of(corpus: ResolvedCorpus, lemma: str) -> list[list[str | None]]:
+    """The normalised times of every fact of ``lemma`` (the words when none)."""
+    facts: list[Fact] = [f for f in corpus.facts if f.lemma == lemma]
+    assert facts, [f.lemma for f in corpus.facts]
+    return [[r.normalized or r.mention.text for r in f.roles if r.name.value == "time"]
+            for f in facts]
+
+
+def test_a_span_of_years_gives_no_start_year():
+    corpus = corpus_of("Greta Holm led the orchestra from 1994 to 2002.", date="2021-05-04")
+    assert times_of(corpus, "lead") == [[]]
+
+
+def test_a_time_counted_from_another_event_is_no_time():
+    corpus = corpus_of("Six years earlier, Tomas Brandt founded the cooperative.",
+                       date="2021-05-04")
+    assert times_of(corpus, "found") == [[]]
+
+
+def test_the_same_day_is_no_time():
+    corpus = corpus_of("Tomas Brandt resigned the same day.", date="2021-05-04")
+    assert times_of(corpus, "resign") == [[]]
+
+
+def test_a_reports_date_is_not_the_reported_events():
+    corpus = corpus_of("According to a report on Monday by the Ledger, thieves stole the "
+                       "paintings.", date="2021-05-04")
+    assert times_of(corpus, "steal") == [[]]
+
+
+def test_a_part_of_the_day_dates_the_event_to_its_day():
+    corpus = corpus_of("Greta Holm resigned on Saturday afternoon.", date="2021-05-04")
+    assert times_of(corpus, "resign") == [["2021-05-01"]]
+
+
+def test_a_fact_has_one_time_its_nearest():
+    corpus = corpus_of("The ministry reported a 40% vaccination rate on April 2, and the last "
+                       "flu death during the outbreak on April 20.", date="2021-05-04")
+    times = times_of(corpus, "report")
+    assert all(len(t) <= 1 for t in times), times
+    assert ["2021-04-02"] in times, times
