@@ -439,6 +439,7 @@ class TimeWords(BaseModel):
     day_part_days: dict[str, str]
     edge_words: frozenset[str]
     source_preps: frozenset[str]
+    deictic_words: frozenset[str]
 
 
 @cache

@@ -50,3 +50,9 @@ def test_a_fact_has_one_time_its_nearest():
     times = times_of(corpus, "report")
     assert all(len(t) <= 1 for t in times), times
     assert ["2021-04-02"] in times, times
+
+
+def test_a_quoted_this_evening_is_not_the_articles_day():
+    corpus = corpus_of('The mayor wrote "we mourn Anna Reyes, who died this evening."',
+                       date="2021-05-04")
+    assert "2021-05-04" not in {t for times in times_of(corpus, "die") for t in times}

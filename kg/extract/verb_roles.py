@@ -456,7 +456,8 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
     if is_anchored(mention.text) or is_range(mention.text) or _range_end(token) is not None:
         return  # 'the same day', 'four years earlier', 'from 2009 to 2017': no one time here
     ahead = _still_to_happen(token)
-    normalized = normalize_time(_day_phrase(token, mention), state.document.date, ahead=ahead)
+    normalized = None if _quoted_deixis(token, mention) else \
+        normalize_time(_day_phrase(token, mention), state.document.date, ahead=ahead)
     explicit = _parenthetical_date(state, token)
     if explicit is not None:
         # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
@@ -495,6 +496,24 @@ def _day_phrase(token: Token, mention: Mention) -> str:
     if token.lower_ not in time_words().day_parts or token.left_edge.i == token.i:
         return mention.text
     return token.doc[token.left_edge.i:token.i + 1].text
+
+
+OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
+CLOSING_QUOTES = frozenset({"\u201d", "\u2019"})
+
+
+def _quoted_deixis(token: Token, mention: Mention) -> bool:
+    """'wrote "... who passed away this evening"': a time counted from the moment of speaking
+    (``deictic_words``), inside a quotation, counts from the speaker's day, which the article's
+    date need not be; left as words, not dated."""
+    words = {w.lower() for w in mention.text.split()}
+    if not words & time_words().deictic_words:
+        return False
+    before = token.doc[token.sent.start:token.i]
+    straight = sum(t.text == '"' for t in before)
+    opened = [t.i for t in before if t.text in OPENING_QUOTES]
+    closed = [t.i for t in before if t.text in CLOSING_QUOTES]
+    return straight % 2 == 1 or max(opened, default=-1) > max(closed, default=-1)
 
 
 def keep_nearest_time(roles: list[Role], anchor: int) -> list[Role]:
