@@ -258,7 +258,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             frame.objects.append((mention, "relcl-gap"))
     if not frame.objects:
         frame.objects.extend(preferred)
-    frame.roles = keep_nearest_time(frame.roles, verb.idx)
+    frame.roles = keep_nearest_time(frame.roles, verb.idx,
+                                    len({m for m, _ in frame.objects}))
 
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
@@ -516,15 +517,19 @@ def _quoted_deixis(token: Token, mention: Mention) -> bool:
     return straight % 2 == 1 or max(opened, default=-1) > max(closed, default=-1)
 
 
-def keep_nearest_time(roles: list[Role], anchor: int) -> list[Role]:
+def keep_nearest_time(roles: list[Role], anchor: int, objects: int = 1) -> list[Role]:
     """At most one time on a fact: the one written nearest its verb or noun (character
-    ``anchor``). Two times on one fact are two events' ('reported a rate on December 24, and
-    the last death on December 26'; 'begun on November 15 ... ended on Sunday'): the nearer is
-    its own clause's modifier, the other most often another clause's."""
+    ``anchor``). Two times on one fact are two events' ('begun on November 15 ... ended on
+    Sunday'): the nearer is its own clause's modifier, the other most often another clause's.
+    With several ``objects`` as well, each time is most often one object's ('reported a rate
+    on December 24, and the last death on December 26'), which the shared roles cannot say:
+    no time at all rather than one object's on the other."""
     times = [r for r in roles if r.name is RoleName.TIME]
     if len(times) < 2:
         return roles
     nearest = min(times, key=lambda r: (abs(r.mention.start - anchor), r.mention.start))
+    if objects > 1:
+        nearest = None
     return [r for r in roles if r.name is not RoleName.TIME or r is nearest]
 
 
