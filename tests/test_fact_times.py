@@ -64,3 +64,10 @@ def test_a_fact_has_one_time_its_nearest():
     corpus = corpus_of("On Sunday, the state of emergency begun on August 2 over a flu "
                        "outbreak ended in Velmora.", date="2021-05-04")
     assert times_of(corpus, "begin") == [["2020-08-02"]]  # not also Sunday, the ending's
+
+
+def test_a_span_in_one_phrase_keeps_both_ends_undated():
+    corpus = corpus_of("From June 3 to 9, the city of Velmora hosted the regatta.",
+                       date="2021-05-04")
+    times = [t for found in times_of(corpus, "host") for t in found]
+    assert all(t.endswith("9") and "3" in t for t in times), times  # never '2021-06-03'

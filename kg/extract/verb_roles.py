@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.dates import is_anchored, is_duration, is_range, normalize_time
+from kg.dates import is_anchored, is_duration, normalize_time
 from kg.extract.frames import Frame, Reading, _slots, occurrence_verb, verb_lemma
 from kg.extract.mentions import title_nouns
 from kg.extract.places import pair_container
@@ -454,8 +454,10 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
         return  # 'killed a few weeks after ...', 'for three days': a length, not when
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
-    if is_anchored(mention.text) or is_range(mention.text) or _range_end(token) is not None:
-        return  # 'the same day', 'four years earlier', 'from 2009 to 2017': no one time here
+    end = _range_end(token)
+    if is_anchored(mention.text) or (end is not None and state.mention_at.get(end.i) != mention):
+        return  # 'the same day', 'four years earlier', 'from 2009 to 2017' cut in two: no time
+    # A span in one phrase ('from March 15 to 17') stays, both its ends in its words, undated.
     ahead = _still_to_happen(token)
     normalized = None if _quoted_deixis(token, mention) else \
         normalize_time(_day_phrase(token, mention), state.document.date, ahead=ahead)
