@@ -67,6 +67,29 @@ def is_range(text: str) -> bool:
                for i in joiners)
 
 
+_YEARS_AGO = re.compile(r"^(\w+) years? ago$", re.I)
+
+
+def _count(word: str) -> int | None:
+    """A written count: '3' or 'three' (``count_words``), else None."""
+    return int(word) if word.isdigit() else time_words().count_words.get(word.lower())
+
+
+def is_uncounted_ago(text: str) -> bool:
+    """Whether a phrase counts back an unknown stretch ('years ago', 'some years ago', 'weeks
+    ago'): it dates nothing; a counted one ('two years ago') is a year."""
+    words = text.lower().split()
+    return bool(words) and words[-1] == "ago" and not any(_count(w) for w in words[:-1])
+
+
+def _years_ago(phrase: str, base_date: str | None) -> str | None:
+    """'two years ago' in an article of 2019: '2017'; None for any other phrase."""
+    match = _YEARS_AGO.match(phrase)
+    if match is None or base_date is None or (count := _count(match.group(1))) is None:
+        return None
+    return str(datetime.fromisoformat(base_date).year - count)
+
+
 def _day_of(phrase: str) -> str:
     """The day a phrase names without its part of the day or edge ('early yesterday morning'
     -> 'yesterday', 'Saturday afternoon' -> 'Saturday', 'tonight' -> 'today')."""
@@ -97,12 +120,14 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> 
     """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None.
     A date without its year or week is counted back from the article's date, or forward when
     ``ahead`` (what is still to happen: 'will meet on Monday', 'is to vote on March 10').
-    'This year' and 'last year' count from the article's year; a part of the day ('Saturday
-    afternoon', 'early yesterday') dates to the day. A span ('from March 15 to 17') has no
-    one date: None."""
+    'This year', 'last year' and 'two years ago' count from the article's year; a part of the
+    day ('Saturday afternoon', 'early yesterday') dates to the day. A span ('from March 15 to
+    17') has no one date: None."""
     phrase = " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.")
     if is_range(phrase):
         return None
+    if years := _years_ago(phrase, base_date):
+        return years
     phrase = _with_year(_day_of(phrase), base_date)
     if match := _YEAR.match(phrase):
         return match.group(1)

@@ -440,6 +440,7 @@ class TimeWords(BaseModel):
     edge_words: frozenset[str]
     source_preps: frozenset[str]
     deictic_words: frozenset[str]
+    count_words: dict[str, int]
 
 
 @cache

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.dates import is_anchored, is_range, normalize_time
+from kg.dates import is_anchored, is_range, is_uncounted_ago, normalize_time
 
 
 @pytest.mark.parametrize(("text", "base", "expected"), [
@@ -101,3 +101,19 @@ def test_a_single_date_is_no_span(text):
 ])
 def test_a_time_counted_from_another_event_is_anchored(text, anchored):
     assert is_anchored(text) is anchored
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("two years ago", "2019"), ("a year ago", "2020"), ("12 years ago", "2009"),
+    ("some years ago", None), ("three weeks ago", None),
+])
+def test_a_counted_number_of_years_ago_is_a_year(text, expected):
+    assert normalize_time(text, "2021-05-04") == expected
+
+
+@pytest.mark.parametrize(("text", "uncounted"), [
+    ("years ago", True), ("some years ago", True), ("weeks ago", True),
+    ("two years ago", False), ("last year", False),
+])
+def test_an_uncounted_stretch_ago_dates_nothing(text, uncounted):
+    assert is_uncounted_ago(text) is uncounted

@@ -73,3 +73,13 @@ def test_a_span_in_one_phrase_keeps_both_ends_undated():
                        date="2021-05-04")
     times = [t for found in times_of(corpus, "host") for t in found]
     assert all(t.endswith("9") and "3" in t for t in times), times  # never '2021-06-03'
+
+
+def test_years_ago_without_a_count_is_no_time():
+    corpus = corpus_of("Tomas Brandt was convicted of fraud years ago.", date="2021-05-04")
+    assert times_of(corpus, "convict") == [[]]
+
+
+def test_a_counted_years_ago_is_the_year():
+    corpus = corpus_of("Tomas Brandt was convicted of fraud two years ago.", date="2021-05-04")
+    assert times_of(corpus, "convict") == [["2019"]]
