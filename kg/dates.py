@@ -10,6 +10,8 @@ import re
 from datetime import datetime, timedelta
 from functools import cache
 
+from kg.lexicon import time_words
+
 _YEAR = re.compile(r"^(?:in |since |by |the year )?((?:1[89]|20|21)\d\d)s?$", re.I)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -35,11 +37,98 @@ def is_duration(text: str) -> bool:
     return _DURATION.match(" ".join(text.split()).strip(" ,.")) is not None
 
 
+_YEAR_IN = re.compile(r"\b(?:1[89]|20|21)\d\d\b")
+_RELATIVE_YEAR = re.compile(r"(?:\bof\s+)?\b(this|last|next)\s+year\b", re.I)
+_YEAR_STEP = {"this": 0, "last": -1, "next": 1}
+
+
+def is_anchored(text: str) -> bool:
+    """Whether a time phrase counts from another event of the story ('the same day', 'four
+    years earlier', 'that night', 'the next day'), not from the article's date: without its
+    anchor it says no time. A phrase that writes its year ('later in 2019') is not."""
+    words = time_words()
+    phrase = " ".join(text.lower().split()).strip(" ,.")
+    if _YEAR_IN.search(phrase):
+        return False
+    return any(w in words.anchored_words for w in re.findall(r"[a-z]+", phrase)) or \
+        any(phrase == o or phrase.startswith(o + " ") for o in words.anchored_openers)
+
+
+def is_range(text: str) -> bool:
+    """Whether one date phrase spans two times ('March 15 to 17', 'December 5 and 6',
+    'between 2003 and 2005', '2009-2017'): its start alone is not when the whole happened."""
+    phrase = " ".join(text.lower().split())
+    if phrase.startswith("between "):
+        return True
+    tokens = re.findall(r"[a-z]+|\d+|[-\u2013\u2014]", phrase)
+    joiners = [i for i, t in enumerate(tokens) if t in time_words().range_words]
+    return any(0 < i < len(tokens) - 1 and tokens[i - 1].isdigit() and
+               (tokens[i + 1].isdigit() or _month_number(tokens[i + 1]) is not None)
+               for i in joiners)
+
+
+_YEARS_AGO = re.compile(r"^(\w+) years? ago$", re.I)
+
+
+def _count(word: str) -> int | None:
+    """A written count: '3' or 'three' (``count_words``), else None."""
+    return int(word) if word.isdigit() else time_words().count_words.get(word.lower())
+
+
+def is_uncounted_ago(text: str) -> bool:
+    """Whether a phrase counts back an unknown stretch ('years ago', 'some years ago', 'weeks
+    ago'): it dates nothing; a counted one ('two years ago') is a year."""
+    words = text.lower().split()
+    return bool(words) and words[-1] == "ago" and not any(_count(w) for w in words[:-1])
+
+
+def _years_ago(phrase: str, base_date: str | None) -> str | None:
+    """'two years ago' in an article of 2019: '2017'; None for any other phrase."""
+    match = _YEARS_AGO.match(phrase)
+    if match is None or base_date is None or (count := _count(match.group(1))) is None:
+        return None
+    return str(datetime.fromisoformat(base_date).year - count)
+
+
+def _day_of(phrase: str) -> str:
+    """The day a phrase names without its part of the day or edge ('early yesterday morning'
+    -> 'yesterday', 'Saturday afternoon' -> 'Saturday', 'tonight' -> 'today')."""
+    words = time_words()
+    lowered = phrase.lower()
+    if lowered in words.day_part_days:
+        return words.day_part_days[lowered]
+    kept = phrase.split()
+    while kept and kept[0].lower() in words.edge_words:
+        kept = kept[1:]
+    while len(kept) > 1 and kept[-1].lower() in words.day_parts:
+        kept = kept[:-1]
+    rest = " ".join(kept)
+    return words.day_part_days.get(rest.lower(), rest)
+
+
+def _with_year(phrase: str, base_date: str | None) -> str:
+    """'this year', 'March of last year', 'March 20 last year' with the year written out,
+    counted from the article's date; unchanged without one."""
+    if base_date is None:
+        return phrase
+    year = datetime.fromisoformat(base_date).year
+    return " ".join(_RELATIVE_YEAR.sub(
+        lambda m: str(year + _YEAR_STEP[m.group(1).lower()]), phrase).split())
+
+
 def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> str | None:
     """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None.
     A date without its year or week is counted back from the article's date, or forward when
-    ``ahead`` (what is still to happen: 'will meet on Monday', 'is to vote on March 10')."""
+    ``ahead`` (what is still to happen: 'will meet on Monday', 'is to vote on March 10').
+    'This year', 'last year' and 'two years ago' count from the article's year; a part of the
+    day ('Saturday afternoon', 'early yesterday') dates to the day. A span ('from March 15 to
+    17') has no one date: None."""
     phrase = " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.")
+    if is_range(phrase):
+        return None
+    if years := _years_ago(phrase, base_date):
+        return years
+    phrase = _with_year(_day_of(phrase), base_date)
     if match := _YEAR.match(phrase):
         return match.group(1)
     if (match := _MONTH_YEAR.match(phrase)) and _month_number(match.group(1)):

@@ -429,3 +429,28 @@ def object_verbs() -> frozenset[str]:
     (tools/wordnet_object_verbs.py).
     'X recognised' with nothing recognised is no fact; 'X resigned' is."""
     return frozenset(_data("object_verbs.json")["verbs"])  # type: ignore[arg-type]
+
+
+class TimeWords(BaseModel):
+    """Words that choose a fact's time (data/times.json): phrases that count from another
+    event ('the same day', 'four years earlier'), the prepositions and joiners of a span
+    ('from 2009 to 2017', 'March 15 to 17'), parts of a day ('Saturday afternoon'), and the
+    prepositions of a report's source ('according to a report on Wednesday')."""
+
+    model_config = ConfigDict(frozen=True)
+    anchored_words: frozenset[str]
+    anchored_openers: tuple[str, ...]
+    range_start_preps: frozenset[str]
+    range_end_preps: frozenset[str]
+    range_words: frozenset[str]
+    day_parts: frozenset[str]
+    day_part_days: dict[str, str]
+    edge_words: frozenset[str]
+    source_preps: frozenset[str]
+    deictic_words: frozenset[str]
+    count_words: dict[str, int]
+
+
+@cache
+def time_words() -> TimeWords:
+    return TimeWords.model_validate(_data("times.json"))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.dates import normalize_time
+from kg.dates import is_anchored, is_range, is_uncounted_ago, normalize_time
 
 
 @pytest.mark.parametrize(("text", "base", "expected"), [
@@ -65,3 +65,55 @@ def test_a_time_anchored_in_the_calendar_is_no_duration(text):
     from kg.dates import is_duration
 
     assert not is_duration(text)
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), [
+    ("this year", "2021-05-04", "2021"),
+    ("Last year", "2021-05-04", "2020"),
+    ("March of this year", "2021-05-04", "2021-03"),
+    ("June 8 last year", "2021-05-04", "2020-06-08"),
+    ("Saturday afternoon", "2021-05-04", "2021-05-01"),   # 2021-05-04 is a Tuesday
+    ("early yesterday morning", "2021-05-04", "2021-05-03"),
+    ("this evening", "2021-05-04", "2021-05-04"),
+    ("last night", "2021-05-04", "2021-05-03"),
+    ("this year", None, None),                            # never from the clock
+])
+def test_a_year_or_a_part_of_the_day_is_counted_from_the_article(text, base, expected):
+    assert normalize_time(text, base) == expected
+
+
+@pytest.mark.parametrize("text", ["June 3 to 9", "October 4 and 5", "between 1994 and 1998",
+                                  "1994-1998", "from May 2 until June 9"])
+def test_a_span_is_no_one_date(text):
+    assert is_range(text)
+    assert normalize_time(text, "2021-05-04") is None
+
+
+@pytest.mark.parametrize("text", ["June 3", "1994", "Saturday afternoon", "the 1990s"])
+def test_a_single_date_is_no_span(text):
+    assert not is_range(text)
+
+
+@pytest.mark.parametrize(("text", "anchored"), [
+    ("the same day", True), ("six years earlier", True), ("that night", True),
+    ("the next day", True), ("later in the week", True), ("the following month", True),
+    ("Tuesday", False), ("last year", False), ("later in 2016", False), ("this morning", False),
+])
+def test_a_time_counted_from_another_event_is_anchored(text, anchored):
+    assert is_anchored(text) is anchored
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("two years ago", "2019"), ("a year ago", "2020"), ("12 years ago", "2009"),
+    ("some years ago", None), ("three weeks ago", None),
+])
+def test_a_counted_number_of_years_ago_is_a_year(text, expected):
+    assert normalize_time(text, "2021-05-04") == expected
+
+
+@pytest.mark.parametrize(("text", "uncounted"), [
+    ("years ago", True), ("some years ago", True), ("weeks ago", True),
+    ("two years ago", False), ("last year", False),
+])
+def test_an_uncounted_stretch_ago_dates_nothing(text, uncounted):
+    assert is_uncounted_ago(text) is uncounted

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.dates import is_duration, normalize_time
+from kg.dates import is_anchored, is_duration, is_uncounted_ago, normalize_time
 from kg.extract.frames import Frame, Reading, _slots, occurrence_verb, verb_lemma
 from kg.extract.mentions import title_nouns
 from kg.extract.places import pair_container
@@ -29,7 +29,7 @@ from kg.extract.state import (
 )
 from kg.extract.subjects import _relative_head
 from kg.factuality import judge_factuality
-from kg.lexicon import argument_words, canonical_role
+from kg.lexicon import argument_words, canonical_role, time_words
 from kg.model import EntityType, Factuality, Mention, Role, RoleName
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
@@ -258,6 +258,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             frame.objects.append((mention, "relcl-gap"))
     if not frame.objects:
         frame.objects.extend(preferred)
+    frame.roles = keep_nearest_time(frame.roles, verb.idx,
+                                    len({m for m, _ in frame.objects}))
 
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
@@ -365,9 +367,11 @@ def _other_event_phrase(token: Token) -> bool:
     Sunday, he suffered a stroke on Monday', 'after his arrest on Friday he stayed in jail')
     or gives its cause ('moved to Portugal due to a job offer in Lisbon', 'resigned because
     of a scandal in Madrid'): the dates and places inside it are that other event's or
-    thing's, not the verb's."""
+    thing's, not the verb's; so are those of the report it comes from ('according to a report
+    on Wednesday, two databases were found')."""
     words = argument_words()
-    return token.dep_ == "prep" and token.lower_ in words.event_order_preps | words.cause_preps
+    return token.dep_ == "prep" and token.lower_ in \
+        words.event_order_preps | words.cause_preps | time_words().source_preps
 
 
 def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,
@@ -446,17 +450,89 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
         return
     if mention.text.split()[0].lower() in argument_words().age_words:
         return  # 'died at age 68': an age, not when
-    if is_duration(mention.text):
-        return  # 'killed a few weeks after ...', 'for three days': a length, not when
+    if is_duration(mention.text) or is_uncounted_ago(mention.text):
+        return  # 'killed a few weeks after ...', 'for three days', 'years ago': not when
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
+    end = _range_end(token)
+    if is_anchored(mention.text) or (end is not None and state.mention_at.get(end.i) != mention):
+        return  # 'the same day', 'four years earlier', 'from 2009 to 2017' cut in two: no time
+    # A span in one phrase ('from March 15 to 17') stays, both its ends in its words, undated.
     ahead = _still_to_happen(token)
-    normalized = normalize_time(mention.text, state.document.date, ahead=ahead)
+    normalized = None if _quoted_deixis(token, mention) else \
+        normalize_time(_day_phrase(token, mention), state.document.date, ahead=ahead)
     explicit = _parenthetical_date(state, token)
     if explicit is not None:
         # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
         normalized = normalize_time(explicit.text, state.document.date, ahead=ahead) or normalized
     frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
+
+
+def _range_end(token: Token) -> Token | None:
+    """The other end of a span the parser split ('from 2009 to 2017': '2017' hangs on a 'to'
+    under 'from', or on the verb beside 'from 2009'; the tagger often leaves the end a bare
+    number), or None: a span's start alone is not when the whole happened, nor its end."""
+    words = time_words()
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    starts = prep.lower_ in words.range_start_preps
+    if not starts and prep.lower_ not in words.range_end_preps:
+        return None
+    others = [*prep.children, *token.children, *prep.head.children]
+    if not starts and prep.head.dep_ == "prep":
+        others.append(prep.head)
+    wanted = words.range_start_preps if not starts else words.range_end_preps
+    for other in (c for c in others if c.dep_ == "prep" and c.i != prep.i and
+                  c.lower_ in wanted):
+        end = next((c for c in other.children if c.dep_ == "pobj" and
+                    (c.ent_type_ in {"DATE", "TIME"} or c.like_num)), None)
+        if end is not None:
+            return end
+    return None
+
+
+def _day_phrase(token: Token, mention: Mention) -> str:
+    """The words that date a part of the day ('yesterday morning', 'Saturday afternoon'): the
+    parser makes 'morning' a time of its own and hangs the day on it, so the day is read
+    from the words before it; any other time is its mention."""
+    if token.lower_ not in time_words().day_parts or token.left_edge.i == token.i:
+        return mention.text
+    return token.doc[token.left_edge.i:token.i + 1].text
+
+
+OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
+CLOSING_QUOTES = frozenset({"\u201d", "\u2019"})
+
+
+def _quoted_deixis(token: Token, mention: Mention) -> bool:
+    """'wrote "... who passed away this evening"': a time counted from the moment of speaking
+    (``deictic_words``), inside a quotation, counts from the speaker's day, which the article's
+    date need not be; left as words, not dated."""
+    words = {w.lower() for w in mention.text.split()}
+    if not words & time_words().deictic_words:
+        return False
+    before = token.doc[token.sent.start:token.i]
+    straight = sum(t.text == '"' for t in before)
+    opened = [t.i for t in before if t.text in OPENING_QUOTES]
+    closed = [t.i for t in before if t.text in CLOSING_QUOTES]
+    return straight % 2 == 1 or max(opened, default=-1) > max(closed, default=-1)
+
+
+def keep_nearest_time(roles: list[Role], anchor: int, objects: int = 1) -> list[Role]:
+    """At most one time on a fact: the one written nearest its verb or noun (character
+    ``anchor``). Two times on one fact are two events' ('begun on November 15 ... ended on
+    Sunday'): the nearer is its own clause's modifier, the other most often another clause's.
+    With several ``objects`` as well, each time is most often one object's ('reported a rate
+    on December 24, and the last death on December 26'), which the shared roles cannot say:
+    no time at all rather than one object's on the other."""
+    times = [r for r in roles if r.name is RoleName.TIME]
+    if len(times) < 2:
+        return roles
+    nearest = min(times, key=lambda r: (abs(r.mention.start - anchor), r.mention.start))
+    if objects > 1:
+        nearest = None
+    return [r for r in roles if r.name is not RoleName.TIME or r is nearest]
 
 
 def _still_to_happen(token: Token) -> bool:
