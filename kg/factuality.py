@@ -145,7 +145,7 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.POSSIBLE
     asked = "to" in auxiliaries and bool(completing & words.request_verbs)
     if auxiliaries & words.normative_modals or completing & words.normative_modals or asked \
-            or _hortative(links):
+            or _hortative(links) or _mandated(verb, links):
         # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
         # called to join': what someone says ought to happen ('could ask X to' stays possible).
         return Factuality.NORMATIVE
@@ -210,7 +210,21 @@ def _generic(verb: Token) -> bool:
     adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
     if adverbs & more.rarity_adverbs:
         return True
-    return _simple_present(verb) and bool(adverbs & more.habitual_adverbs)
+    return (_simple_present(verb) and bool(adverbs & more.habitual_adverbs)) or _alternative(verb)
+
+
+def _alternative(verb: Token) -> bool:
+    """'members are either re-elected or replaced': a choice between acts (``alternative_marks``
+    on the first of them or on its copula) in the simple present is a rule, not an act done;
+    'was either sold or lost' in the past tense is left to the other cues."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    copula = first.head if first.dep_ == "acomp" and first.head.i != first.i else None
+    holders = [first] if copula is None else [first, copula]
+    marked = any(c.lower_ in factuality_words().alternative_marks
+                 for t in holders for c in t.children if c.dep_ in {"preconj", "advmod", "det"})
+    return marked and any(_simple_present(t) for t in holders)
 
 
 def _simple_present(verb: Token) -> bool:
@@ -244,6 +258,24 @@ def _hortative(links: list[tuple[Token, str]]) -> bool:
     return governor.lemma_.lower() in factuality_words().hortative_verbs and \
         governor.tag_ == "VB" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in governor.children)
+
+
+def _mandated(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'recommended that residents avoid the park', 'insisted he resign': a clause in the bare
+    base form, with no auxiliary, under a verb of asking or proposing (``request_verbs``,
+    ``mandative_verbs``) is what someone holds ought to happen; 'suggested that he was
+    lying' (a finite clause) is not. The tagger reads the base form as a present ('VBP'),
+    which it is not after a singular subject nor under a past governor ('recommended that
+    residents avoid': a present told would be 'avoided'); 'studies suggest that birds
+    migrate' stays a present."""
+    if not links or links[0][1] != "ccomp" or \
+            any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    governor = links[0][0]
+    singular = any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children)
+    base = verb.tag_ == "VB" or (verb.tag_ == "VBP" and (singular or governor.tag_ == "VBD"))
+    return base and _lemma(governor) in \
+        argument_words().request_verbs | factuality_words().mandative_verbs
 
 
 def _forecast(verb: Token, links: list[tuple[Token, str]]) -> Factuality | None:
@@ -366,8 +398,22 @@ def _purpose(verb: Token) -> bool:
     'went there to help' (not 'the first woman to win', nor 'went on to win': see
     ``raised_infinitive``), or one hung after an object."""
     return (verb.dep_ in {"acl", "relcl", "advcl"} and "to" in auxiliaries_of(verb) and
-            not _ranked(verb.head) and not raised_infinitive(verb)) or \
+            not _ranked(verb.head) and not raised_infinitive(verb) and not _paid_for(verb)) or \
         _purpose_after_object(verb)
+
+
+def _paid_for(verb: Token) -> bool:
+    """'paid for X to attend the school': a payment made for someone else to do a thing
+    (``paying_verbs``, in the past, with the doer in its 'for' right before the infinitive)
+    made it happen; 'paid to attend' or 'will pay for X to attend' stays a purpose."""
+    governor = verb.head
+    if governor.i == verb.i or governor.tag_ not in {"VBD", "VBN"} or \
+            _lemma(governor) not in factuality_words().paying_verbs:
+        return False
+    starts = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    return bool(starts) and any(
+        p.dep_ == "prep" and p.lower_ == "for" and p.right_edge.i + 1 == starts[0]
+        for p in governor.children)
 
 
 def raised_infinitive(verb: Token) -> bool:
@@ -417,8 +463,11 @@ def _purpose_after_object(verb: Token) -> bool:
         return False
     words = argument_words()
     lemma = governor.lemma_.lower()
+    # 'uses primaries to select its nominee': a method stated in the simple present is what
+    # is done each time, so what it is for has not happened yet.
+    instruments = set() if _simple_present(governor) else words.instrument_verbs
     return any(c.dep_ == "dobj" for c in governor.children) and \
-        lemma not in words.object_control | words.implicative_control | words.instrument_verbs
+        lemma not in words.object_control | words.implicative_control | instruments
 
 
 RANKS = {"first", "last", "only", "second", "third", "fourth", "fifth", "sole"}

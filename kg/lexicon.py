@@ -136,6 +136,9 @@ class FactualityWords(BaseModel):
     rarity_adverbs: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
     forecast_verbs: frozenset[str] = frozenset()
+    paying_verbs: frozenset[str] = frozenset()
+    alternative_marks: frozenset[str] = frozenset()
+    mandative_verbs: frozenset[str] = frozenset()
 
 
 @cache
