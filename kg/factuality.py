@@ -410,10 +410,12 @@ def _paid_for(verb: Token) -> bool:
     if governor.i == verb.i or governor.tag_ not in {"VBD", "VBN"} or \
             _lemma(governor) not in factuality_words().paying_verbs:
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return any(c.dep_ == "nsubj" for c in verb.children)  # parsed 'for [X] to attend'
     starts = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
     return bool(starts) and any(
         p.dep_ == "prep" and p.lower_ == "for" and p.right_edge.i + 1 == starts[0]
-        for p in governor.children)
+        for p in governor.children)  # parsed 'paid [for X] to attend'
 
 
 def raised_infinitive(verb: Token) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of
+from helpers import corpus_of, fact_rows
 
 from kg.factuality import governors, judge_factuality
 from kg.model import Factuality
@@ -373,3 +373,42 @@ def test_what_a_forecast_names_is_expected_or_estimated(nlp, text, verb, expecte
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A past payment for someone else to do a thing made it happen (blind judges called the
+    # attending read as 'expected' wrong); a payment to come, or one's own purpose, did not.
+    ("The actor Lena Marsh, who paid for Tom Reyes to attend the academy, praised him.",
+     "attend", Factuality.ASSERTED),
+    ("Lena Marsh will pay for Tom Reyes to attend the academy.", "attend",
+     Factuality.EXPECTED),
+    ("Lena Marsh flew to Oslo to attend the fair.", "attend", Factuality.EXPECTED),
+    # A method stated in the simple present: what it is for has not happened yet; a past
+    # use did it ('used a tractor to plough the field').
+    ("The Harlow Party uses ballots to choose its leader.", "choose", Factuality.EXPECTED),
+    ("Tom Reyes used a tractor to plough the field.", "plough", Factuality.ASSERTED),
+    # A choice between acts in the simple present is a rule, not an act done.
+    ("Council members are either re-elected or replaced.", "replaced", Factuality.POSSIBLE),
+    ("Council members were replaced.", "replaced", Factuality.ASSERTED),
+    # A base-form clause under a verb of asking or proposing ought to happen.
+    ("The council recommended that residents avoid the market.", "avoid",
+     Factuality.NORMATIVE),
+    ("Tom Reyes asked that Lena Marsh sell the farm.", "sell", Factuality.NORMATIVE),
+    ("Lena Marsh proposed that Tom Reyes lead the party.", "lead", Factuality.NORMATIVE),
+    ("Lena Marsh said that Tom Reyes leads the party.", "leads", Factuality.ASSERTED),
+])
+def test_purposes_rules_and_proposals(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_a_present_clause_under_suggest_is_no_proposal(nlp):
+    doc = nlp("Studies suggest that birds migrate at night.")
+    token = next(t for t in doc if t.text == "migrate")
+    assert judge_factuality(token, load_vocabulary()) is not Factuality.NORMATIVE
+
+
+def test_a_recommended_event_noun_is_not_done():
+    rows = fact_rows("The premier recommended the withdrawal of the soldiers from Harlow.")
+    assert [r[3] for r in rows if r[1] == "withdraw"] == ["normative"]
