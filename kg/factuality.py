@@ -57,6 +57,43 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
 
 
 def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
+    factuality = _judge_clause(verb, vocab)
+    if factuality is Factuality.EXPECTED and _called_off(verb):
+        return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
+    return factuality
+
+
+def _called_off(verb: Token) -> bool:
+    """Whether what was to come was put off or called off (``cancellation_verbs``): a clause
+    on a noun such a verb takes as its object or passive subject ('the match, which was to
+    be played on Tuesday, was postponed'), or a sibling of such a verb ('X were to play Y,
+    but the match was postponed'). Asked only of a clause read as expected, so an act done
+    on the noun ('cancelled the contract, which was signed in 2010') keeps its reading."""
+    cancelling = factuality_words().cancellation_verbs
+    for token, link in governor_links(verb):
+        if link in {"relcl", "acl"}:
+            # the described noun, or the verb whose object it is (the climb skips the object)
+            return _phrasal(token) in cancelling or (
+                token.dep_ == "nsubjpass" and _phrasal(token.head) in cancelling)
+    chain = [verb, *governors(verb)]
+    return any(c.dep_ == "conj" and _phrasal(c) in cancelling and _contrasted(t, c) and
+               any(n.dep_ == "nsubjpass" for n in c.children) for t in chain for c in t.children)
+
+
+def _contrasted(first: Token, second: Token) -> bool:
+    """'X were to play Y, but the match was postponed': the coordination turns on 'but' or
+    'yet' (the parser hangs it on either conjunct); 'X will visit Y, and the talks were
+    postponed' says nothing of the visit."""
+    return any(c.dep_ == "cc" and c.lower_ in {"but", "yet"}
+               for t in (first, second) for c in t.children)
+
+
+def _phrasal(verb: Token) -> str:
+    """A verb's lemma with its particles: 'called off' -> 'call off', 'postponed' -> 'postpone'."""
+    return " ".join([_lemma(verb), *(c.lower_ for c in verb.children if c.dep_ == "prt")])
+
+
+def _judge_clause(verb: Token, vocab: RelationVocabulary) -> Factuality:
     links = [(t, _complement_link(t, link, below)) for (t, link), below in
              zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
                  strict=False)]

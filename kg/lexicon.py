@@ -139,6 +139,7 @@ class FactualityWords(BaseModel):
     paying_verbs: frozenset[str] = frozenset()
     alternative_marks: frozenset[str] = frozenset()
     mandative_verbs: frozenset[str] = frozenset()
+    cancellation_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -412,3 +412,21 @@ def test_a_present_clause_under_suggest_is_no_proposal(nlp):
 def test_a_recommended_event_noun_is_not_done():
     rows = fact_rows("The premier recommended the withdrawal of the soldiers from Harlow.")
     assert [r[3] for r in rows if r[1] == "withdraw"] == ["normative"]
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # What was to come and was put off or called off did not happen as planned.
+    ("The match between the two clubs, which was to be played on Tuesday, was postponed.",
+     "played", Factuality.NEGATED),
+    ("The Harlow club was to play the Oslo club on Tuesday, but the match was postponed.",
+     "play", Factuality.NEGATED),
+    # An act done on what is called off keeps its reading; and an unrelated plan its own.
+    ("The council cancelled the contract, which was signed in 2010.", "signed",
+     Factuality.ASSERTED),
+    ("The Harlow club will play the Oslo club, and the other match was postponed.", "play",
+     Factuality.EXPECTED),
+])
+def test_what_is_called_off_did_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
