@@ -430,3 +430,13 @@ def test_what_is_called_off_did_not_happen(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A request met: the relative clause says the resignation was handed over.
+    ("Tom Reyes asked Lena Marsh for her resignation, which was given to him this morning.",
+     ["asserted"]),
+    ("Tom Reyes asked Lena Marsh for her resignation, which she did not give.", ["normative"]),
+])
+def test_a_request_met_is_done(text, expected):
+    assert [r[3] for r in fact_rows(text) if r[1] == "resign"] == expected
