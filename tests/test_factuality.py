@@ -440,3 +440,19 @@ def test_what_is_called_off_did_not_happen(nlp, text, verb, expected):
 ])
 def test_a_request_met_is_done(text, expected):
     assert [r[3] for r in fact_rows(text) if r[1] == "resign"] == expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # An attempt a speaker lays on someone else is the speaker's accusation, passed on.
+    ('Lena Marsh said, "Tom Reyes is trying to steal the election."', "steal",
+     Factuality.REPORTED),
+    ('Lena Marsh added, "Tom Reyes is trying to use the council to seize power."', "seize",
+     Factuality.REPORTED),
+    # One's own attempt, or an attempt told by the writer, stays open.
+    ("Tom Reyes said he was trying to sell the farm.", "sell", Factuality.POSSIBLE),
+    ("Tom Reyes is trying to sell the farm.", "sell", Factuality.POSSIBLE),
+])
+def test_an_attempt_laid_on_another_is_reported(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
