@@ -241,11 +241,18 @@ def _accused_attempt(verb: Token, links: list[tuple[Token, str]],
     # up the infinitives to the attempt: 'is trying to use X to seize power'
     k = next((i for i, (t, link) in enumerate(links) if link != "xcomp" or
               _lemma(t) in factuality_words().attempt_verbs), len(links))
-    if k + 1 >= len(links) or links[k][1] != "xcomp" or links[k + 1][1] != "ccomp" or \
-            _lemma(links[k + 1][0]) not in vocab.speech_verbs | argument_words().claim_verbs:
+    if k >= len(links) or links[k][1] != "xcomp":
+        return False
+    # the speech verb over it, through the clauses a quote is parsed into ('added, "X is
+    # trying to ... — this is dangerous"' hangs the attempt on 'is')
+    saying = vocab.speech_verbs | argument_words().claim_verbs
+    above = [t for j, (t, link) in enumerate(links[k + 1:], k + 1)
+             if link == "ccomp" and all(lk == "ccomp" for _, lk in links[k + 1:j + 1])]
+    speech = next((t for t in above if _lemma(t) in saying), None)
+    if speech is None:
         return False
     doers = [c for c in links[k][0].children if c.dep_ in {"nsubj", "nsubjpass"}]
-    speakers = [c for c in links[k + 1][0].children if c.dep_ == "nsubj"]
+    speakers = [c for c in speech.children if c.dep_ == "nsubj"]
     return bool(doers) and bool(speakers) and doers[0].pos_ in {"PROPN", "NOUN"} and \
         doers[0].lower_ != speakers[0].lower_
 

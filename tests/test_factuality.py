@@ -448,6 +448,8 @@ def test_a_request_met_is_done(text, expected):
      Factuality.REPORTED),
     ('Lena Marsh added, "Tom Reyes is trying to use the council to seize power."', "seize",
      Factuality.REPORTED),
+    ('Lena Marsh added, "Tom Reyes is trying to seize the council — this is a dangerous '
+     'way to govern."', "seize", Factuality.REPORTED),
     # One's own attempt, or an attempt told by the writer, stays open.
     ("Tom Reyes said he was trying to sell the farm.", "sell", Factuality.POSSIBLE),
     ("Tom Reyes is trying to sell the farm.", "sell", Factuality.POSSIBLE),
