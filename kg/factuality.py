@@ -57,6 +57,43 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
 
 
 def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
+    factuality = _judge_clause(verb, vocab)
+    if factuality is Factuality.EXPECTED and _called_off(verb):
+        return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
+    return factuality
+
+
+def _called_off(verb: Token) -> bool:
+    """Whether what was to come was put off or called off (``cancellation_verbs``): a clause
+    on a noun such a verb takes as its object or passive subject ('the match, which was to
+    be played on Tuesday, was postponed'), or a sibling of such a verb ('X were to play Y,
+    but the match was postponed'). Asked only of a clause read as expected, so an act done
+    on the noun ('cancelled the contract, which was signed in 2010') keeps its reading."""
+    cancelling = factuality_words().cancellation_verbs
+    for token, link in governor_links(verb):
+        if link in {"relcl", "acl"}:
+            # the described noun, or the verb whose object it is (the climb skips the object)
+            return _phrasal(token) in cancelling or (
+                token.dep_ == "nsubjpass" and _phrasal(token.head) in cancelling)
+    chain = [verb, *governors(verb)]
+    return any(c.dep_ == "conj" and _phrasal(c) in cancelling and _contrasted(t, c) and
+               any(n.dep_ == "nsubjpass" for n in c.children) for t in chain for c in t.children)
+
+
+def _contrasted(first: Token, second: Token) -> bool:
+    """'X were to play Y, but the match was postponed': the coordination turns on 'but' or
+    'yet' (the parser hangs it on either conjunct); 'X will visit Y, and the talks were
+    postponed' says nothing of the visit."""
+    return any(c.dep_ == "cc" and c.lower_ in {"but", "yet"}
+               for t in (first, second) for c in t.children)
+
+
+def _phrasal(verb: Token) -> str:
+    """A verb's lemma with its particles: 'called off' -> 'call off', 'postponed' -> 'postpone'."""
+    return " ".join([_lemma(verb), *(c.lower_ for c in verb.children if c.dep_ == "prt")])
+
+
+def _judge_clause(verb: Token, vocab: RelationVocabulary) -> Factuality:
     links = [(t, _complement_link(t, link, below)) for (t, link), below in
              zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
                  strict=False)]
@@ -134,6 +171,8 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
               {t.lower_, t.lemma_.lower()} & words.eligibility_words]
     if any(c.dep_ == "neg" for t in rights for c in [*t.children, *t.head.children]):
         return Factuality.NEGATED  # 'is not eligible to run': he will not
+    if _accused_attempt(verb, links, vocab):
+        return Factuality.REPORTED
     entitled = bool(rights) or degree == "could"
     # 'is able to sell' can; 'was able to sell' did.
     capable = bool(predicated & more.capacity_adjectives) and \
@@ -145,7 +184,7 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.POSSIBLE
     asked = "to" in auxiliaries and bool(completing & words.request_verbs)
     if auxiliaries & words.normative_modals or completing & words.normative_modals or asked \
-            or _hortative(links):
+            or _hortative(links) or _mandated(verb, links):
         # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
         # called to join': what someone says ought to happen ('could ask X to' stays possible).
         return Factuality.NORMATIVE
@@ -191,6 +230,33 @@ def _infinitive_governors(links: list[tuple[Token, str]]) -> Iterator[Token]:
         yield token
 
 
+def _accused_attempt(verb: Token, links: list[tuple[Token, str]],
+                     vocab: RelationVocabulary) -> bool:
+    """'Lena Marsh said Tom Reyes is trying to steal the election': an attempt that a
+    speaker lays on someone else is the speaker's accusation, passed on (reported), not an
+    open possibility; the speaker's own attempt ('he said he was trying to sell') stays
+    possible (blind judges called such an accusation read as 'possible' wrong)."""
+    if "to" not in auxiliaries_of(verb):
+        return False
+    # up the infinitives to the attempt: 'is trying to use X to seize power'
+    k = next((i for i, (t, link) in enumerate(links) if link != "xcomp" or
+              _lemma(t) in factuality_words().attempt_verbs), len(links))
+    if k >= len(links) or links[k][1] != "xcomp":
+        return False
+    # the speech verb over it, through the clauses a quote is parsed into ('added, "X is
+    # trying to ... — this is dangerous"' hangs the attempt on 'is')
+    saying = vocab.speech_verbs | argument_words().claim_verbs
+    above = [t for j, (t, link) in enumerate(links[k + 1:], k + 1)
+             if link == "ccomp" and all(lk == "ccomp" for _, lk in links[k + 1:j + 1])]
+    speech = next((t for t in above if _lemma(t) in saying), None)
+    if speech is None:
+        return False
+    doers = [c for c in links[k][0].children if c.dep_ in {"nsubj", "nsubjpass"}]
+    speakers = [c for c in speech.children if c.dep_ == "nsubj"]
+    return bool(doers) and bool(speakers) and doers[0].pos_ in {"PROPN", "NOUN"} and \
+        doers[0].lower_ != speakers[0].lower_
+
+
 def _wished_tried_or_feared(completing: set[str], predicated: set[str],
                             auxiliaries: set[str]) -> bool:
     """'hopes to sell', 'would like to sell' (a wish), 'is trying to sell' (an attempt, its
@@ -210,7 +276,21 @@ def _generic(verb: Token) -> bool:
     adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
     if adverbs & more.rarity_adverbs:
         return True
-    return _simple_present(verb) and bool(adverbs & more.habitual_adverbs)
+    return (_simple_present(verb) and bool(adverbs & more.habitual_adverbs)) or _alternative(verb)
+
+
+def _alternative(verb: Token) -> bool:
+    """'members are either re-elected or replaced': a choice between acts (``alternative_marks``
+    on the first of them or on its copula) in the simple present is a rule, not an act done;
+    'was either sold or lost' in the past tense is left to the other cues."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    copula = first.head if first.dep_ == "acomp" and first.head.i != first.i else None
+    holders = [first] if copula is None else [first, copula]
+    marked = any(c.lower_ in factuality_words().alternative_marks
+                 for t in holders for c in t.children if c.dep_ in {"preconj", "advmod", "det"})
+    return marked and any(_simple_present(t) for t in holders)
 
 
 def _simple_present(verb: Token) -> bool:
@@ -244,6 +324,24 @@ def _hortative(links: list[tuple[Token, str]]) -> bool:
     return governor.lemma_.lower() in factuality_words().hortative_verbs and \
         governor.tag_ == "VB" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in governor.children)
+
+
+def _mandated(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'recommended that residents avoid the park', 'insisted he resign': a clause in the bare
+    base form, with no auxiliary, under a verb of asking or proposing (``request_verbs``,
+    ``mandative_verbs``) is what someone holds ought to happen; 'suggested that he was
+    lying' (a finite clause) is not. The tagger reads the base form as a present ('VBP'),
+    which it is not after a singular subject nor under a past governor ('recommended that
+    residents avoid': a present told would be 'avoided'); 'studies suggest that birds
+    migrate' stays a present."""
+    if not links or links[0][1] != "ccomp" or \
+            any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    governor = links[0][0]
+    singular = any(c.dep_ == "nsubj" and c.tag_ in {"NN", "NNP"} for c in verb.children)
+    base = verb.tag_ == "VB" or (verb.tag_ == "VBP" and (singular or governor.tag_ == "VBD"))
+    return base and _lemma(governor) in \
+        argument_words().request_verbs | factuality_words().mandative_verbs
 
 
 def _forecast(verb: Token, links: list[tuple[Token, str]]) -> Factuality | None:
@@ -366,8 +464,24 @@ def _purpose(verb: Token) -> bool:
     'went there to help' (not 'the first woman to win', nor 'went on to win': see
     ``raised_infinitive``), or one hung after an object."""
     return (verb.dep_ in {"acl", "relcl", "advcl"} and "to" in auxiliaries_of(verb) and
-            not _ranked(verb.head) and not raised_infinitive(verb)) or \
+            not _ranked(verb.head) and not raised_infinitive(verb) and not _paid_for(verb)) or \
         _purpose_after_object(verb)
+
+
+def _paid_for(verb: Token) -> bool:
+    """'paid for X to attend the school': a payment made for someone else to do a thing
+    (``paying_verbs``, in the past, with the doer in its 'for' right before the infinitive)
+    made it happen; 'paid to attend' or 'will pay for X to attend' stays a purpose."""
+    governor = verb.head
+    if governor.i == verb.i or governor.tag_ not in {"VBD", "VBN"} or \
+            _lemma(governor) not in factuality_words().paying_verbs:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return any(c.dep_ == "nsubj" for c in verb.children)  # parsed 'for [X] to attend'
+    starts = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    return bool(starts) and any(
+        p.dep_ == "prep" and p.lower_ == "for" and p.right_edge.i + 1 == starts[0]
+        for p in governor.children)  # parsed 'paid [for X] to attend'
 
 
 def raised_infinitive(verb: Token) -> bool:
@@ -417,8 +531,11 @@ def _purpose_after_object(verb: Token) -> bool:
         return False
     words = argument_words()
     lemma = governor.lemma_.lower()
+    # 'uses primaries to select its nominee': a method stated in the simple present is what
+    # is done each time, so what it is for has not happened yet.
+    instruments = set() if _simple_present(governor) else words.instrument_verbs
     return any(c.dep_ == "dobj" for c in governor.children) and \
-        lemma not in words.object_control | words.implicative_control | words.instrument_verbs
+        lemma not in words.object_control | words.implicative_control | instruments
 
 
 RANKS = {"first", "last", "only", "second", "third", "fourth", "fifth", "sole"}

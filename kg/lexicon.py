@@ -136,6 +136,10 @@ class FactualityWords(BaseModel):
     rarity_adverbs: frozenset[str] = frozenset()
     habitual_adverbs: frozenset[str] = frozenset()
     forecast_verbs: frozenset[str] = frozenset()
+    paying_verbs: frozenset[str] = frozenset()
+    alternative_marks: frozenset[str] = frozenset()
+    mandative_verbs: frozenset[str] = frozenset()
+    cancellation_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -306,6 +310,11 @@ class EventNouns(BaseModel):
         "Verbs, with the preposition that brings what they ask for, whose object is an "
         "event someone asks for ('called for the resignation of X', 'demanded the release "
         "of Y'): the event ought to happen, it has not."))
+    granting_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs of handing over or taking: a past relative clause of these on an event noun "
+        "asked for ('asked X for his resignation, which was given to me this morning', "
+        "'demanded his resignation, which he tendered') says the request was met: the event "
+        "happened (blind judges called such a resignation read as normative wrong)."))
     cancelling_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs that keep the event their object names from happening ('cancelled his "
         "visit', 'postponed the summit'): the noun states no event."))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of
+from helpers import corpus_of, fact_rows
 
 from kg.factuality import governors, judge_factuality
 from kg.model import Factuality
@@ -370,6 +370,91 @@ def test_what_a_light_verb_plans_or_attempts_is_not_done(text, lemma, expected):
     ("Ilan Bessa was projected to win but lost the race.", "lost", Factuality.ASSERTED),
 ])
 def test_what_a_forecast_names_is_expected_or_estimated(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A past payment for someone else to do a thing made it happen (blind judges called the
+    # attending read as 'expected' wrong); a payment to come, or one's own purpose, did not.
+    ("The actor Lena Marsh, who paid for Tom Reyes to attend the academy, praised him.",
+     "attend", Factuality.ASSERTED),
+    ("Lena Marsh will pay for Tom Reyes to attend the academy.", "attend",
+     Factuality.EXPECTED),
+    ("Lena Marsh flew to Oslo to attend the fair.", "attend", Factuality.EXPECTED),
+    # A method stated in the simple present: what it is for has not happened yet; a past
+    # use did it ('used a tractor to plough the field').
+    ("The Harlow Party uses ballots to choose its leader.", "choose", Factuality.EXPECTED),
+    ("Tom Reyes used a tractor to plough the field.", "plough", Factuality.ASSERTED),
+    # A choice between acts in the simple present is a rule, not an act done.
+    ("Council members are either re-elected or replaced.", "replaced", Factuality.POSSIBLE),
+    ("Council members were replaced.", "replaced", Factuality.ASSERTED),
+    # A base-form clause under a verb of asking or proposing ought to happen.
+    ("The council recommended that residents avoid the market.", "avoid",
+     Factuality.NORMATIVE),
+    ("Tom Reyes asked that Lena Marsh sell the farm.", "sell", Factuality.NORMATIVE),
+    ("Lena Marsh proposed that Tom Reyes lead the party.", "lead", Factuality.NORMATIVE),
+    ("Lena Marsh said that Tom Reyes leads the party.", "leads", Factuality.ASSERTED),
+])
+def test_purposes_rules_and_proposals(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_a_present_clause_under_suggest_is_no_proposal(nlp):
+    doc = nlp("Studies suggest that birds migrate at night.")
+    token = next(t for t in doc if t.text == "migrate")
+    assert judge_factuality(token, load_vocabulary()) is not Factuality.NORMATIVE
+
+
+def test_a_recommended_event_noun_is_not_done():
+    rows = fact_rows("The premier recommended the withdrawal of the soldiers from Harlow.")
+    assert [r[3] for r in rows if r[1] == "withdraw"] == ["normative"]
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # What was to come and was put off or called off did not happen as planned.
+    ("The match between the two clubs, which was to be played on Tuesday, was postponed.",
+     "played", Factuality.NEGATED),
+    ("The Harlow club was to play the Oslo club on Tuesday, but the match was postponed.",
+     "play", Factuality.NEGATED),
+    # An act done on what is called off keeps its reading; and an unrelated plan its own.
+    ("The council cancelled the contract, which was signed in 2010.", "signed",
+     Factuality.ASSERTED),
+    ("The Harlow club will play the Oslo club, and the other match was postponed.", "play",
+     Factuality.EXPECTED),
+])
+def test_what_is_called_off_did_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A request met: the relative clause says the resignation was handed over.
+    ("Tom Reyes asked Lena Marsh for her resignation, which was given to him this morning.",
+     ["asserted"]),
+    ("Tom Reyes asked Lena Marsh for her resignation, which she did not give.", ["normative"]),
+])
+def test_a_request_met_is_done(text, expected):
+    assert [r[3] for r in fact_rows(text) if r[1] == "resign"] == expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # An attempt a speaker lays on someone else is the speaker's accusation, passed on.
+    ('Lena Marsh said, "Tom Reyes is trying to steal the election."', "steal",
+     Factuality.REPORTED),
+    ('Lena Marsh added, "Tom Reyes is trying to use the council to seize power."', "seize",
+     Factuality.REPORTED),
+    ('Lena Marsh added, "Tom Reyes is trying to seize the council — this is a dangerous '
+     'way to govern."', "seize", Factuality.REPORTED),
+    # One's own attempt, or an attempt told by the writer, stays open.
+    ("Tom Reyes said he was trying to sell the farm.", "sell", Factuality.POSSIBLE),
+    ("Tom Reyes is trying to sell the farm.", "sell", Factuality.POSSIBLE),
+])
+def test_an_attempt_laid_on_another_is_reported(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected

@@ -331,7 +331,21 @@ def _requested(noun: Token) -> bool:
         verb = head.head
     else:
         return False
-    return verb.pos_ == "VERB" and light_lemma(noun, verb) in event_nouns().requesting_verbs
+    return verb.pos_ == "VERB" and light_lemma(noun, verb) in event_nouns().requesting_verbs \
+        and not _granted(noun)
+
+
+def _granted(noun: Token) -> bool:
+    """'asked X for his resignation, which was given to me this morning': a relative clause
+    in the past tense that hands the asked-for thing over (``granting_verbs``) says the
+    request was met; 'which he would give' or 'which he did not give' does not."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        finite = [clause, *(c for c in clause.children if c.dep_ in {"aux", "auxpass"})]
+        if clause.lemma_.lower() in event_nouns().granting_verbs and \
+                any(t.tag_ == "VBD" for t in finite) and \
+                not any(t.tag_ == "MD" or t.dep_ == "neg" for t in [*finite, *clause.children]):
+            return True
+    return False
 
 
 def _hedged(noun: Token) -> Factuality | None:
