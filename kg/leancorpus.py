@@ -13,6 +13,8 @@ record on disk (``kg.recordspool``) has. So:
 - the corpus it returns keeps no text (``lean``): documents with an empty ``text`` and
   ``body``, readings with an empty ``sentence_text`` (sentences have none already);
 - the write step reads each document back from the records, one at a time (``kg.graphstream``);
+- its facts go to disk (``facts_on_disk``, a ``kg.recordspool.FactSpool``): each document's
+  part reads its own readings and the corpus part the merged facts a group at a time;
 - ``whole`` puts every text back, for a caller that asks for the whole graph after all.
 
 The graph is the same bytes either way (tests/test_leancorpus.py).
@@ -23,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from kg.model import Document, ExtractionResult, Fact, ResolvedCorpus, Sentence
-from kg.recordspool import RecordSpool
+from kg.rdf import fact_iri
+from kg.recordspool import FactSpool, RecordSpool
 
 
 def for_resolution(records: Iterable[ExtractionResult]) -> Iterator[ExtractionResult]:
@@ -41,6 +44,13 @@ def lean(corpus: ResolvedCorpus) -> ResolvedCorpus:
         "sentences": tuple(_textless_sentence(s) for s in corpus.sentences),
         "facts": tuple(_textless_fact(f) for f in corpus.facts),
     })
+
+
+def facts_on_disk(corpus: ResolvedCorpus) -> ResolvedCorpus:
+    """``corpus`` with its facts kept on disk: a ``FactSpool`` stands for the tuple (the same
+    facts in the same order when read), which the graph's parts read a part at a time
+    (``kg.rdf.GraphParts``) instead of holding every reading of the corpus."""
+    return corpus.model_copy(update={"facts": FactSpool(corpus.facts, fact_iri)})
 
 
 def whole(corpus: ResolvedCorpus, records: RecordSpool) -> ResolvedCorpus:

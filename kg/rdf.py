@@ -20,6 +20,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -42,6 +43,7 @@ from kg.namespaces import (
     SKOS,
     XSD,
 )
+from kg.recordspool import FactSpool
 from kg.relations import load_vocabulary
 
 ENTITY_CLASSES = {
@@ -152,12 +154,9 @@ class GraphParts:
         for entity in corpus.entities:
             for mention in entity.mentions:
                 self.mentioned[mention.doc_id].add(entity.entity_id)
-        self.statements: dict[URIRef, list[Fact]] = defaultdict(list)
-        self.readings: dict[str, list[tuple[URIRef, Fact]]] = defaultdict(list)
-        for fact in corpus.facts:
-            statement = fact_iri(fact)
-            self.statements[statement].append(fact)
-            self.readings[fact.evidence.doc_id].append((statement, fact))
+        # a streamed build's facts are on disk (kg.recordspool.FactSpool), read a part at a time
+        facts = corpus.facts
+        self.facts: FactIndex = facts if isinstance(facts, FactSpool) else HeldFacts(facts)
 
     def add_corpus(self, graph: Graph) -> None:
         """The default graph's triples: the run, the entities and the merged facts."""
@@ -199,7 +198,7 @@ class GraphParts:
                          lambda graph, entity=entity: _add_entity(graph, entity))
         entity_by_id = {e.entity_id: e for e in entities}
         declared: set[URIRef] = set()
-        for node, facts in self.statements.items():
+        for node, facts in self.facts.statements():
             yield _Piece("fact", _statement_triples(facts),
                          lambda graph, node=node, facts=facts: _add_statement(
                              graph, node, facts, entity_by_id, declared))
@@ -212,9 +211,36 @@ class GraphParts:
         for entity_id in sorted(self.mentioned.get(document.doc_id, ())):
             # Which articles mention whom: 'all articles that mention Peskov' is one pattern.
             graph.add((node, SCHEMA.mentions, entity_iri(entity_id)))
-        for statement, fact in self.readings.get(document.doc_id, ()):
+        for fact in self.facts.readings_of(document.doc_id):
+            statement = fact_iri(fact)
             sentence = self.sentences[(document.doc_id, fact.evidence.sentence_index)]
             _add_evidence(graph, statement, fact, sentence, self.run)
+
+
+class FactIndex(Protocol):
+    """A resolved corpus's facts as the graph's parts read them: the merged facts (``fact_iri``)
+    with their readings, and one document's readings, both in the corpus's order."""
+
+    def statements(self) -> Iterator[tuple[Any, list[Fact]]]: ...
+
+    def readings_of(self, doc_id: str) -> list[Fact]: ...
+
+
+class HeldFacts:
+    """The ``FactIndex`` of facts held in memory."""
+
+    def __init__(self, facts: Iterable[Fact]) -> None:
+        self._statements: dict[URIRef, list[Fact]] = defaultdict(list)
+        self._readings: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            self._statements[fact_iri(fact)].append(fact)
+            self._readings[fact.evidence.doc_id].append(fact)
+
+    def statements(self) -> Iterator[tuple[URIRef, list[Fact]]]:
+        yield from self._statements.items()
+
+    def readings_of(self, doc_id: str) -> list[Fact]:
+        return self._readings.get(doc_id, [])
 
 
 @dataclass(frozen=True)
