@@ -20,7 +20,8 @@ of it are gone (or the process exits).
 A :class:`FactSpool` keeps a resolved corpus's facts (readings) on disk in the same way, for
 the write step of a streamed build: each document's part reads only its own readings, and the
 corpus part reads the merged facts a group at a time, so the write step does not hold every
-resolved reading of the corpus.
+resolved reading of the corpus. An :class:`EntitySpool` keeps its entities (each with every
+mention and merge) on disk, read back a group at a time.
 """
 
 from __future__ import annotations
@@ -33,10 +34,10 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from kg.errors import OutputError
-from kg.model import ExtractionResult, Fact
+from kg.model import Entity, ExtractionResult, Fact
 
 
 @dataclass(frozen=True)
@@ -248,13 +249,67 @@ class FactSpool(Sequence[Fact]):
             yield from _read(file)
 
 
+class EntitySpool(Sequence[Entity]):
+    """A resolved corpus's entities on disk, in their order, ``group`` to a file; only the
+    files' names are held."""
+
+    def __init__(self, entities: Iterable[Entity], group: int = 500,
+                 parent: Path | None = None) -> None:
+        if group < 1:
+            raise ValueError(f"group must be at least 1, not {group}")
+        self._folder, self._group = _Folder(parent), group
+        self._groups: list[Path] = []
+        self._count = 0
+        batch: list[Entity] = []
+        for entity in entities:
+            batch.append(entity)
+            if len(batch) == group:
+                self._add_group(batch)
+                batch = []
+        if batch:
+            self._add_group(batch)
+
+    def _add_group(self, entities: list[Entity]) -> None:
+        file = self._folder.new_file()
+        try:
+            file.write_bytes(pickle.dumps(entities, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as err:
+            raise OutputError(f"{file}: cannot keep resolved entities on disk "
+                              f"({err.strerror or err})") from None
+        self._groups.append(file)
+        self._count += len(entities)
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Entity: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entity]: ...
+
+    def __getitem__(self, index: int | slice) -> Entity | Sequence[Entity]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("entity index out of range")
+        entities: list[Entity] = _read(self._groups[index // self._group])
+        return entities[index % self._group]
+
+    def __iter__(self) -> Iterator[Entity]:
+        for file in self._groups:
+            yield from _read(file)
+
+
 def _read_facts(file: Path) -> list[Fact]:
     return list(_read(file))
 
 
-def _read(file: Path) -> list:  # type: ignore[type-arg]
+def _read(file: Path) -> list[Any]:
     try:
         return pickle.loads(file.read_bytes())  # type: ignore[no-any-return]
     except OSError as err:
-        raise OutputError(f"{file}: resolved facts kept on disk are gone "
+        raise OutputError(f"{file}: resolved facts or entities kept on disk are gone "
                           f"({err.strerror or err})") from None

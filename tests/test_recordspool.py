@@ -16,7 +16,7 @@ from kg.ingest import make_document
 from kg.model import EntityType, ExtractionResult, Mention, Sentence
 from kg.pipeline import extract_paths
 from kg.rdf import HeldFacts, fact_iri
-from kg.recordspool import FactSpool, RecordSpool, spool_of
+from kg.recordspool import EntitySpool, FactSpool, RecordSpool, spool_of
 from kg.resolve import resolve_corpus
 
 
@@ -95,5 +95,17 @@ def test_facts_on_disk_read_back_as_held_by_document_and_by_merged_fact(tiny_bui
     for doc_id in {f.evidence.doc_id for f in facts} | {"no-such-document"}:
         assert spool.readings_of(doc_id) == held.readings_of(doc_id)
     assert list(spool.statements()) == list(held.statements())
+    with pytest.raises(IndexError):
+        spool[len(spool)]
+
+
+@pytest.mark.parametrize("group", [1, 2, 500])
+def test_entities_on_disk_read_back_as_held(tiny_build, group):
+    entities = tiny_build.corpus.entities
+    assert len(entities) > 2
+    spool = EntitySpool(entities, group=group)
+    assert len(spool) == len(entities) and tuple(spool) == entities
+    assert [spool[i] for i in range(-len(spool), len(spool))] == [*entities, *entities]
+    assert tuple(spool[1:]) == entities[1:]
     with pytest.raises(IndexError):
         spool[len(spool)]
