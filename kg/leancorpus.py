@@ -48,17 +48,12 @@ def lean(corpus: ResolvedCorpus) -> ResolvedCorpus:
 
 
 def on_disk(corpus: ResolvedCorpus) -> ResolvedCorpus:
-    """``lean(corpus)`` with its facts and entities kept on disk: a ``FactSpool`` and an
+    """``corpus`` with its facts and entities kept on disk: a ``FactSpool`` and an
     ``EntitySpool`` stand for the tuples (the same items in the same order when read), which
     the graph's parts read a part at a time (``kg.rdf.GraphParts``) instead of holding every
-    reading, mention and merge of the corpus. Each reading loses its text as it goes to disk
-    (``lean`` made a textless copy of every reading at once, beside the resolved ones)."""
-    return corpus.model_copy(update={
-        "documents": tuple(_textless_document(d) for d in corpus.documents),
-        "sentences": tuple(_textless_sentence(s) for s in corpus.sentences),
-        "facts": FactSpool((_textless_fact(f) for f in corpus.facts), fact_iri),
-        "entities": EntitySpool(corpus.entities),
-    })
+    reading, mention and merge of the corpus."""
+    return corpus.model_copy(update={"facts": FactSpool(corpus.facts, fact_iri),
+                                     "entities": EntitySpool(corpus.entities)})
 
 
 def whole(corpus: ResolvedCorpus, records: RecordSpool) -> ResolvedCorpus:

@@ -18,7 +18,7 @@ from kg.confidence import FLOOR
 from kg.errors import InputError
 from kg.ingest import read_documents
 from kg.language import language_name
-from kg.leancorpus import for_resolution, on_disk, whole
+from kg.leancorpus import for_resolution, lean, on_disk, whole
 from kg.model import Document, ExtractionResult, ResolvedCorpus
 from kg.nlp import DOCUMENT_SECONDS, choose_model, model_description, model_language
 from kg.progress import Progress, Silent, step
@@ -160,8 +160,8 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
             corpus = resolve_corpus(extracted, keep_apart=keep_apart)
         else:
             by_id = records.ordered_by(lambda entry: entry.doc_id)
-            corpus = on_disk(resolve_records(lambda: for_resolution(by_id),
-                                             keep_apart=keep_apart))
+            corpus = on_disk(lean(resolve_records(lambda: for_resolution(by_id),
+                                                  keep_apart=keep_apart)))
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
     description = model_description(model)
     if not graph:

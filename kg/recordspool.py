@@ -179,45 +179,27 @@ class FactSpool(Sequence[Fact]):
     each document's runs are held (issue 14: the resolved readings grew with the corpus).
 
     ``statement`` gives the merged fact a reading is part of (``kg.rdf.fact_iri``); the
-    merged facts come in the order their first reading has, ``group`` to a file. ``facts``
-    is read once, and no more than a document's readings are held at a time while the files
-    are written (the merged facts' files are made from the documents' files), so a caller
-    may hand over readings it makes one by one (``kg.leancorpus.on_disk``)."""
+    merged facts come in the order their first reading has, ``group`` to a file."""
 
     def __init__(self, facts: Iterable[Fact], statement: Callable[[Fact], Hashable],
                  group: int = 500, parent: Path | None = None) -> None:
         self._folder = _Folder(parent)
         self._runs: list[_Run] = []
         self._by_doc: dict[str, list[int]] = defaultdict(list)
-        # merged fact -> where its readings are: (run, place in the run)
-        places: dict[Hashable, list[tuple[int, int]]] = {}
+        merged: dict[Hashable, list[Fact]] = {}
         run: list[Fact] = []
         for fact in facts:
             if run and run[-1].evidence.doc_id != fact.evidence.doc_id:
                 self._add_run(run)
                 run = []
-            places.setdefault(statement(fact), []).append((len(self._runs), len(run)))
             run.append(fact)
+            merged.setdefault(statement(fact), []).append(fact)
         if run:
             self._add_run(run)
+        statements = list(merged.items())
+        self._groups = [self._write(statements[start:start + group])
+                        for start in range(0, len(statements), group)]
         self._count = sum(r.count for r in self._runs)
-        merged = list(places.items())
-        self._groups = [self._write(self._gathered(merged[start:start + group]))
-                        for start in range(0, len(merged), group)]
-
-    def _gathered(self, merged: list[tuple[Hashable, list[tuple[int, int]]]]
-                  ) -> list[tuple[Hashable, list[Fact]]]:
-        """Merged facts with their readings, read from the documents' files."""
-        runs: dict[int, list[Fact]] = {}
-        gathered = []
-        for key, places in merged:
-            readings = []
-            for number, place in places:
-                if number not in runs:
-                    runs[number] = _read_facts(self._runs[number].file)
-                readings.append(runs[number][place])
-            gathered.append((key, readings))
-        return gathered
 
     def _add_run(self, facts: list[Fact]) -> None:
         self._by_doc[facts[0].evidence.doc_id].append(len(self._runs))
