@@ -173,12 +173,30 @@ def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Pat
     extraction = pickle.loads(records.read_bytes())
     if not isinstance(extraction, dict):  # written by an older probe: a kg Extraction
         extraction = {"model": extraction.model, "results": extraction.results}
-    given = extraction["results"]
+    given = [_with_new_fields(r) for r in extraction["results"][:count]]
     files = []
     for start in range(0, count, 8):
         files.append(folder / f"{start:07d}.pickle")
         files[-1].write_bytes(pickle.dumps(list(given[start:start + 8])))
     return extraction["model"], files
+
+
+def _with_new_fields(value: object) -> object:
+    """``value`` (a record, unpickled) with every field kg's model gained since the records
+    were made given its default (a Fact's ``position_ended``): the records then read as an
+    older extractor read them, and resolve and write with the current code."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            if name not in value.__dict__ and not field.is_required():
+                object.__setattr__(value, name, field.get_default(call_default_factory=True))
+            else:
+                _with_new_fields(getattr(value, name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _with_new_fields(item)
+    return value
 
 
 def main() -> None:

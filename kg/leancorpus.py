@@ -13,6 +13,9 @@ record on disk (``kg.recordspool``) has. So:
 - the corpus it returns keeps no text (``lean``): documents with an empty ``text`` and
   ``body``, readings with an empty ``sentence_text`` (sentences have none already);
 - the write step reads each document back from the records, one at a time (``kg.graphstream``);
+- its facts and entities go to disk (``on_disk``, a ``kg.recordspool.FactSpool`` and an
+  ``EntitySpool``): each document's part reads its own readings, the corpus part the merged
+  facts and the entities a group at a time;
 - ``whole`` puts every text back, for a caller that asks for the whole graph after all.
 
 The graph is the same bytes either way (tests/test_leancorpus.py).
@@ -23,7 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from kg.model import Document, ExtractionResult, Fact, ResolvedCorpus, Sentence
-from kg.recordspool import RecordSpool
+from kg.rdf import fact_iri
+from kg.recordspool import EntitySpool, FactSpool, RecordSpool
 
 
 def for_resolution(records: Iterable[ExtractionResult]) -> Iterator[ExtractionResult]:
@@ -43,6 +47,15 @@ def lean(corpus: ResolvedCorpus) -> ResolvedCorpus:
     })
 
 
+def on_disk(corpus: ResolvedCorpus) -> ResolvedCorpus:
+    """``corpus`` with its facts and entities kept on disk: a ``FactSpool`` and an
+    ``EntitySpool`` stand for the tuples (the same items in the same order when read), which
+    the graph's parts read a part at a time (``kg.rdf.GraphParts``) instead of holding every
+    reading, mention and merge of the corpus."""
+    return corpus.model_copy(update={"facts": FactSpool(corpus.facts, fact_iri),
+                                     "entities": EntitySpool(corpus.entities)})
+
+
 def whole(corpus: ResolvedCorpus, records: RecordSpool) -> ResolvedCorpus:
     """The corpus ``lean`` left, with every text read back from ``records`` (those it was
     resolved from)."""
@@ -54,6 +67,7 @@ def whole(corpus: ResolvedCorpus, records: RecordSpool) -> ResolvedCorpus:
     return corpus.model_copy(update={
         "documents": tuple(documents[d.doc_id] for d in corpus.documents),
         "sentences": tuple(sentences[(s.doc_id, s.index)] for s in corpus.sentences),
+        "entities": tuple(corpus.entities),
         "facts": tuple(_with_sentence_text(f, sentences) for f in corpus.facts),
     })
 

@@ -18,7 +18,7 @@ from kg.confidence import FLOOR
 from kg.errors import InputError
 from kg.ingest import read_documents
 from kg.language import language_name
-from kg.leancorpus import for_resolution, lean, whole
+from kg.leancorpus import for_resolution, lean, on_disk, whole
 from kg.model import Document, ExtractionResult, ResolvedCorpus
 from kg.nlp import DOCUMENT_SECONDS, choose_model, model_description, model_language
 from kg.progress import Progress, Silent, step
@@ -150,7 +150,8 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
     extracted each one. ``keep_apart``: pairs of names no merge may join. ``graph=False``
     leaves the graph to be made when asked for (or streamed); when ``extracted`` is a
     record spool the corpus is then kept without its texts (``kg.leancorpus``), which the
-    write step reads back from the spool one document at a time, and resolution reads the
+    write step reads back from the spool one document at a time, with its facts and entities
+    on disk (``kg.leancorpus.on_disk``), and resolution reads the
     spool twice instead of holding every record (``kg.resolve.resolve_records``)."""
     progress = progress or Silent()
     records = extracted if not graph and isinstance(extracted, RecordSpool) else None
@@ -159,7 +160,8 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
             corpus = resolve_corpus(extracted, keep_apart=keep_apart)
         else:
             by_id = records.ordered_by(lambda entry: entry.doc_id)
-            corpus = lean(resolve_records(lambda: for_resolution(by_id), keep_apart=keep_apart))
+            corpus = on_disk(lean(resolve_records(lambda: for_resolution(by_id),
+                                                  keep_apart=keep_apart)))
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
     description = model_description(model)
     if not graph:

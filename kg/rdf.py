@@ -20,6 +20,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -42,6 +43,7 @@ from kg.namespaces import (
     SKOS,
     XSD,
 )
+from kg.recordspool import FactSpool
 from kg.relations import load_vocabulary
 
 ENTITY_CLASSES = {
@@ -146,18 +148,19 @@ class GraphParts:
         # grew with the corpus for those few lookups (issue 14).
         placed = {(d.doc_id, d.dateline.place_start, d.dateline.place_end)
                   for d in corpus.documents if d.dateline is not None}
-        self.entity_at = {span: e.entity_id for e in corpus.entities for m in e.mentions
-                          if (span := (m.doc_id, m.start, m.end)) in placed}
+        self.entity_at: dict[tuple[str, int, int], str] = {}
         self.mentioned: dict[str, set[str]] = defaultdict(set)
+        self.labels: dict[str, str] = {}  # the merged facts' labels name their entities
+        # one pass: a streamed build's entities are on disk (kg.recordspool.EntitySpool)
         for entity in corpus.entities:
+            self.labels[entity.entity_id] = entity.label
             for mention in entity.mentions:
                 self.mentioned[mention.doc_id].add(entity.entity_id)
-        self.statements: dict[URIRef, list[Fact]] = defaultdict(list)
-        self.readings: dict[str, list[tuple[URIRef, Fact]]] = defaultdict(list)
-        for fact in corpus.facts:
-            statement = fact_iri(fact)
-            self.statements[statement].append(fact)
-            self.readings[fact.evidence.doc_id].append((statement, fact))
+                if (span := (mention.doc_id, mention.start, mention.end)) in placed:
+                    self.entity_at[span] = entity.entity_id
+        # a streamed build's facts are on disk (kg.recordspool.FactSpool), read a part at a time
+        facts = corpus.facts
+        self.facts: FactIndex = facts if isinstance(facts, FactSpool) else HeldFacts(facts)
 
     def add_corpus(self, graph: Graph) -> None:
         """The default graph's triples: the run, the entities and the merged facts."""
@@ -193,16 +196,14 @@ class GraphParts:
         fact."""
         yield _Piece("run", len(self.corpus.documents),
                      lambda graph: _add_run(graph, self.run, self.corpus, self.model))
-        entities = self.corpus.entities
-        for entity in entities:
+        for entity in self.corpus.entities:
             yield _Piece("entity", _entity_triples(entity),
                          lambda graph, entity=entity: _add_entity(graph, entity))
-        entity_by_id = {e.entity_id: e for e in entities}
         declared: set[URIRef] = set()
-        for node, facts in self.statements.items():
+        for node, facts in self.facts.statements():
             yield _Piece("fact", _statement_triples(facts),
                          lambda graph, node=node, facts=facts: _add_statement(
-                             graph, node, facts, entity_by_id, declared))
+                             graph, node, facts, self.labels, declared))
 
     def add_document(self, graph: Graph, document: Document) -> None:
         """``document``'s named graph: the article, whom it mentions, and its readings."""
@@ -212,9 +213,36 @@ class GraphParts:
         for entity_id in sorted(self.mentioned.get(document.doc_id, ())):
             # Which articles mention whom: 'all articles that mention Peskov' is one pattern.
             graph.add((node, SCHEMA.mentions, entity_iri(entity_id)))
-        for statement, fact in self.readings.get(document.doc_id, ()):
+        for fact in self.facts.readings_of(document.doc_id):
+            statement = fact_iri(fact)
             sentence = self.sentences[(document.doc_id, fact.evidence.sentence_index)]
             _add_evidence(graph, statement, fact, sentence, self.run)
+
+
+class FactIndex(Protocol):
+    """A resolved corpus's facts as the graph's parts read them: the merged facts (``fact_iri``)
+    with their readings, and one document's readings, both in the corpus's order."""
+
+    def statements(self) -> Iterator[tuple[Any, list[Fact]]]: ...
+
+    def readings_of(self, doc_id: str) -> list[Fact]: ...
+
+
+class HeldFacts:
+    """The ``FactIndex`` of facts held in memory."""
+
+    def __init__(self, facts: Iterable[Fact]) -> None:
+        self._statements: dict[URIRef, list[Fact]] = defaultdict(list)
+        self._readings: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            self._statements[fact_iri(fact)].append(fact)
+            self._readings[fact.evidence.doc_id].append(fact)
+
+    def statements(self) -> Iterator[tuple[URIRef, list[Fact]]]:
+        yield from self._statements.items()
+
+    def readings_of(self, doc_id: str) -> list[Fact]:
+        return self._readings.get(doc_id, [])
 
 
 @dataclass(frozen=True)
@@ -400,9 +428,10 @@ def _time_literals(value: str | None, text: str) -> Iterable[tuple[URIRef, Liter
 
 
 def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
-                   entities: dict[str, Entity], declared: set[URIRef] | None = None) -> None:
-    """The merged fact ``node``; a predicate outside the vocabulary is declared with it unless
-    it is in ``declared`` (those already declared in an earlier chunk), which it joins."""
+                   labels: dict[str, str], declared: set[URIRef] | None = None) -> None:
+    """The merged fact ``node`` (``labels``: the entities' by id); a predicate outside the
+    vocabulary is declared with it unless it is in ``declared`` (those already declared in an
+    earlier chunk), which it joins."""
     first = facts[0]
     subject = entity_iri(first.subject.entity_id or "")
     predicate = predicate_iri(first.predicate)
@@ -417,7 +446,7 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
         graph.add((node, RDF.type, SCHEMA[spec.action]))
     graph.add((node, RDF.predicate, predicate))
     graph.add((node, KG.verbLemma, Literal(first.lemma)))
-    subject_label = entities[first.subject.entity_id or ""].label
+    subject_label = labels[first.subject.entity_id or ""]
     if first.object is None:
         # One participant and no object: no direct triple, the roles say who took part.
         graph.add((node, RDF.type, KG.Occurrence))
@@ -435,7 +464,7 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
         former = "former " if first.position_ended else ""
         role = f" (as {former}{first.role_name})" if first.role_name else ""
         label = f"{subject_label} {first.predicate} " \
-                f"{entities[first.object.entity_id or ''].label}{role}"
+                f"{labels[first.object.entity_id or '']}{role}"
     if first.role_name:
         graph.add((node, KG.roleName, Literal(first.role_name)))
     if first.position_ended:

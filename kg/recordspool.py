@@ -16,6 +16,12 @@ corpus without texts; the write step reads each document back with ``record_of``
 (``kg.leancorpus``). Views (``ordered_by``,
 ``where``, ``joined``) share the files; the folder is removed when the spool and every view
 of it are gone (or the process exits).
+
+A :class:`FactSpool` keeps a resolved corpus's facts (readings) on disk in the same way, for
+the write step of a streamed build: each document's part reads only its own readings, and the
+corpus part reads the merged facts a group at a time, so the write step does not hold every
+resolved reading of the corpus. An :class:`EntitySpool` keeps its entities (each with every
+mention and merge) on disk, read back a group at a time.
 """
 
 from __future__ import annotations
@@ -24,13 +30,14 @@ import pickle
 import shutil
 import tempfile
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from kg.errors import OutputError
-from kg.model import ExtractionResult
+from kg.model import Entity, ExtractionResult, Fact
 
 
 @dataclass(frozen=True)
@@ -153,3 +160,156 @@ def _load(entry: SpooledRecord) -> ExtractionResult:
     if not isinstance(record, ExtractionResult):
         raise OutputError(f"{entry.file}: not an extraction record (a bug)")
     return record
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Readings of one document that came one after another in the corpus: where they are
+    and how many."""
+
+    doc_id: str
+    file: Path
+    count: int
+
+
+class FactSpool(Sequence[Fact]):
+    """A resolved corpus's facts on disk, in their order, read back when asked: by document
+    (``readings_of``, each document's part of the graph), by merged fact (``statements``,
+    the corpus part) or all in order (as the tuple they were). Only the files' names and
+    each document's runs are held (issue 14: the resolved readings grew with the corpus).
+
+    ``statement`` gives the merged fact a reading is part of (``kg.rdf.fact_iri``); the
+    merged facts come in the order their first reading has, ``group`` to a file."""
+
+    def __init__(self, facts: Iterable[Fact], statement: Callable[[Fact], Hashable],
+                 group: int = 500, parent: Path | None = None) -> None:
+        self._folder = _Folder(parent)
+        self._runs: list[_Run] = []
+        self._by_doc: dict[str, list[int]] = defaultdict(list)
+        merged: dict[Hashable, list[Fact]] = {}
+        run: list[Fact] = []
+        for fact in facts:
+            if run and run[-1].evidence.doc_id != fact.evidence.doc_id:
+                self._add_run(run)
+                run = []
+            run.append(fact)
+            merged.setdefault(statement(fact), []).append(fact)
+        if run:
+            self._add_run(run)
+        statements = list(merged.items())
+        self._groups = [self._write(statements[start:start + group])
+                        for start in range(0, len(statements), group)]
+        self._count = sum(r.count for r in self._runs)
+
+    def _add_run(self, facts: list[Fact]) -> None:
+        self._by_doc[facts[0].evidence.doc_id].append(len(self._runs))
+        self._runs.append(_Run(facts[0].evidence.doc_id, self._write(facts), len(facts)))
+
+    def _write(self, value: object) -> Path:
+        file = self._folder.new_file()
+        try:
+            file.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as err:
+            raise OutputError(f"{file}: cannot keep resolved facts on disk "
+                              f"({err.strerror or err})") from None
+        return file
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Fact: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Fact]: ...
+
+    def __getitem__(self, index: int | slice) -> Fact | Sequence[Fact]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        if index < 0:
+            index += self._count
+        for run in self._runs:
+            if 0 <= index < run.count:
+                return _read_facts(run.file)[index]
+            index -= run.count
+        raise IndexError("fact index out of range")
+
+    def __iter__(self) -> Iterator[Fact]:
+        for run in self._runs:
+            yield from _read_facts(run.file)
+
+    def readings_of(self, doc_id: str) -> list[Fact]:
+        """The readings of the document ``doc_id``, in the corpus's order."""
+        return [fact for number in self._by_doc.get(doc_id, ())
+                for fact in _read_facts(self._runs[number].file)]
+
+    def statements(self) -> Iterator[tuple[Hashable, list[Fact]]]:
+        """Each merged fact with its readings, in the order of its first reading."""
+        for file in self._groups:
+            yield from _read(file)
+
+
+class EntitySpool(Sequence[Entity]):
+    """A resolved corpus's entities on disk, in their order, ``group`` to a file; only the
+    files' names are held."""
+
+    def __init__(self, entities: Iterable[Entity], group: int = 500,
+                 parent: Path | None = None) -> None:
+        if group < 1:
+            raise ValueError(f"group must be at least 1, not {group}")
+        self._folder, self._group = _Folder(parent), group
+        self._groups: list[Path] = []
+        self._count = 0
+        batch: list[Entity] = []
+        for entity in entities:
+            batch.append(entity)
+            if len(batch) == group:
+                self._add_group(batch)
+                batch = []
+        if batch:
+            self._add_group(batch)
+
+    def _add_group(self, entities: list[Entity]) -> None:
+        file = self._folder.new_file()
+        try:
+            file.write_bytes(pickle.dumps(entities, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as err:
+            raise OutputError(f"{file}: cannot keep resolved entities on disk "
+                              f"({err.strerror or err})") from None
+        self._groups.append(file)
+        self._count += len(entities)
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Entity: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entity]: ...
+
+    def __getitem__(self, index: int | slice) -> Entity | Sequence[Entity]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("entity index out of range")
+        entities: list[Entity] = _read(self._groups[index // self._group])
+        return entities[index % self._group]
+
+    def __iter__(self) -> Iterator[Entity]:
+        for file in self._groups:
+            yield from _read(file)
+
+
+def _read_facts(file: Path) -> list[Fact]:
+    return list(_read(file))
+
+
+def _read(file: Path) -> list[Any]:
+    try:
+        return pickle.loads(file.read_bytes())  # type: ignore[no-any-return]
+    except OSError as err:
+        raise OutputError(f"{file}: resolved facts or entities kept on disk are gone "
+                          f"({err.strerror or err})") from None

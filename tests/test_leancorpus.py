@@ -6,11 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from kg.export import serialize
 from kg.graphstream import write_streamed
 from kg.leancorpus import for_resolution, lean, whole
 from kg.pipeline import extract_paths, finish_build
+from kg.rdf import GraphParts
+from kg.recordspool import EntitySpool, FactSpool
 from kg.resolve import resolve_corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,3 +64,20 @@ def test_the_graph_written_from_the_lean_corpus_is_the_whole_corpus_graph(
 def test_the_lean_builds_graph_when_asked_for_is_the_whole_graph(seed_build, streamed_build):
     assert serialize(streamed_build.dataset, "nquads") == serialize(seed_build.dataset, "nquads")
 
+
+
+def test_a_streamed_build_keeps_facts_and_entities_on_disk_and_makes_the_same_parts(
+        seed_build, streamed_build):
+    """The parts made from the facts and entities on disk are those of the held corpus."""
+    corpus = streamed_build.corpus
+    assert isinstance(corpus.facts, FactSpool) and isinstance(corpus.entities, EntitySpool)
+    assert len(corpus.facts) == len(seed_build.corpus.facts)
+    spooled = GraphParts(corpus, streamed_build.model)
+    held = GraphParts(seed_build.corpus, seed_build.model)
+    assert [set(c) for c in spooled.corpus_chunks(triples=200)] == \
+        [set(c) for c in held.corpus_chunks(triples=200)]
+    for document in seed_build.corpus.documents:
+        made, expected = Graph(), Graph()
+        spooled.add_document(made, document)
+        held.add_document(expected, document)
+        assert set(made) == set(expected) and len(made) > 0

@@ -1,5 +1,6 @@
 """kg.recordspool: records kept on disk come back equal, in the order asked for, their folder
-goes with the last spool that uses it, and resolution reads a spool as it reads a list."""
+goes with the last spool that uses it, and resolution reads a spool as it reads a list;
+resolved facts kept on disk come back as held."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from kg.errors import OutputError
 from kg.ingest import make_document
 from kg.model import EntityType, ExtractionResult, Mention, Sentence
 from kg.pipeline import extract_paths
-from kg.recordspool import RecordSpool, spool_of
+from kg.rdf import HeldFacts, fact_iri
+from kg.recordspool import EntitySpool, FactSpool, RecordSpool, spool_of
 from kg.resolve import resolve_corpus
 
 
@@ -76,3 +78,34 @@ def test_resolution_reads_a_spool_as_it_reads_the_records(tiny_corpus_dir: Path)
     assert resolve_corpus(extraction.results) == resolve_corpus(held)
     assert resolve_corpus(extraction.results, keep_apart=[("Kim", "Kim Jong Un")]) == \
         resolve_corpus(held, keep_apart=[("Kim", "Kim Jong Un")])
+
+
+def test_facts_on_disk_read_back_as_held_by_document_and_by_merged_fact(tiny_build):
+    """A FactSpool is the facts' tuple when read, and gives each document's readings and the
+    merged facts as the in-memory index does, even when a document's readings are not
+    together (its runs are joined)."""
+    facts = tiny_build.corpus.facts
+    assert len({f.evidence.doc_id for f in facts}) == 2
+    interleaved = (*facts[1::2], *facts[0::2])  # each document's readings split up
+    spool = FactSpool(interleaved, fact_iri, group=3)
+    held = HeldFacts(interleaved)
+    assert len(spool) == len(interleaved) and tuple(spool) == interleaved
+    assert [spool[i] for i in range(-1, len(spool))] == [interleaved[-1], *interleaved]
+    assert tuple(spool[2:5]) == interleaved[2:5]
+    for doc_id in {f.evidence.doc_id for f in facts} | {"no-such-document"}:
+        assert spool.readings_of(doc_id) == held.readings_of(doc_id)
+    assert list(spool.statements()) == list(held.statements())
+    with pytest.raises(IndexError):
+        spool[len(spool)]
+
+
+@pytest.mark.parametrize("group", [1, 2, 500])
+def test_entities_on_disk_read_back_as_held(tiny_build, group):
+    entities = tiny_build.corpus.entities
+    assert len(entities) > 2
+    spool = EntitySpool(entities, group=group)
+    assert len(spool) == len(entities) and tuple(spool) == entities
+    assert [spool[i] for i in range(-len(spool), len(spool))] == [*entities, *entities]
+    assert tuple(spool[1:]) == entities[1:]
+    with pytest.raises(IndexError):
+        spool[len(spool)]
