@@ -54,16 +54,20 @@ def is_anchored(text: str) -> bool:
         any(phrase == o or phrase.startswith(o + " ") for o in words.anchored_openers)
 
 
+_ISO_DATE = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")  # its hyphens join no span
+
+
 def is_range(text: str) -> bool:
     """Whether one date phrase spans two times ('March 15 to 17', 'December 5 and 6',
     'between 2003 and 2005', '2009-2017'): its start alone is not when the whole happened."""
-    phrase = " ".join(text.lower().split())
+    phrase = _ISO_DATE.sub(" date ", " ".join(text.lower().split()))
     if phrase.startswith("between "):
         return True
     tokens = re.findall(r"[a-z]+|\d+|[-\u2013\u2014]", phrase)
     joiners = [i for i, t in enumerate(tokens) if t in time_words().range_words]
-    return any(0 < i < len(tokens) - 1 and tokens[i - 1].isdigit() and
-               (tokens[i + 1].isdigit() or _month_number(tokens[i + 1]) is not None)
+    return any(0 < i < len(tokens) - 1 and (tokens[i - 1].isdigit() or tokens[i - 1] == "date")
+               and (tokens[i + 1].isdigit() or tokens[i + 1] == "date"
+                    or _month_number(tokens[i + 1]) is not None)
                for i in joiners)
 
 

@@ -117,3 +117,14 @@ def test_a_counted_number_of_years_ago_is_a_year(text, expected):
 ])
 def test_an_uncounted_stretch_ago_dates_nothing(text, uncounted):
     assert is_uncounted_ago(text) is uncounted
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("2024-06-19", False),
+    ("1998-1-5", False),
+    ("2009-2017", True),
+    ("from 2024-06-19 to 2024-06-21", True),
+])
+def test_an_iso_dates_hyphens_join_no_span(text, spans):
+    """'2024-06-19' is one day, not 2024 to June; two ISO dates joined by 'to' are a span."""
+    assert is_range(text) is spans
