@@ -136,7 +136,7 @@ def emitted_facts(corpus: ResolvedCorpus) -> list[Emitted]:
         confidence=f.evidence.confidence, factuality=f.evidence.factuality.value,
         rule=f.evidence.rule, sentence=" ".join(f.evidence.sentence_text.split()),
         position=f.evidence.trigger_start, subject_role=f.subject.name.value,
-        ended=bool(getattr(f, "position_ended", False)))
+        ended=f.position_ended)
         for f in corpus.facts]
     return sorted(facts, key=lambda f: (f.article, f.position, f.predicate))
 

@@ -78,12 +78,7 @@ class RecordSpool(Sequence[ExtractionResult]):
 
     def add(self, record: ExtractionResult) -> None:
         """File ``record``; the caller need not keep it."""
-        file = self._folders[0].new_file()
-        try:
-            file.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError as err:
-            raise OutputError(f"{file}: cannot keep an extraction record on disk "
-                              f"({err.strerror or err})") from None
+        file = _keep(self._folders[0], record, "an extraction record")
         self._entries.append(SpooledRecord(record.document.doc_id, record.document.source, file))
         self._by_id = None
 
@@ -206,13 +201,7 @@ class FactSpool(Sequence[Fact]):
         self._runs.append(_Run(facts[0].evidence.doc_id, self._write(facts), len(facts)))
 
     def _write(self, value: object) -> Path:
-        file = self._folder.new_file()
-        try:
-            file.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError as err:
-            raise OutputError(f"{file}: cannot keep resolved facts on disk "
-                              f"({err.strerror or err})") from None
-        return file
+        return _keep(self._folder, value, "resolved facts")
 
     def __len__(self) -> int:
         return self._count
@@ -230,18 +219,18 @@ class FactSpool(Sequence[Fact]):
             index += self._count
         for run in self._runs:
             if 0 <= index < run.count:
-                return _read_facts(run.file)[index]
+                return _read(run.file)[index]
             index -= run.count
         raise IndexError("fact index out of range")
 
     def __iter__(self) -> Iterator[Fact]:
         for run in self._runs:
-            yield from _read_facts(run.file)
+            yield from _read(run.file)
 
     def readings_of(self, doc_id: str) -> list[Fact]:
         """The readings of the document ``doc_id``, in the corpus's order."""
         return [fact for number in self._by_doc.get(doc_id, ())
-                for fact in _read_facts(self._runs[number].file)]
+                for fact in _read(self._runs[number].file)]
 
     def statements(self) -> Iterator[tuple[Hashable, list[Fact]]]:
         """Each merged fact with its readings, in the order of its first reading."""
@@ -270,13 +259,7 @@ class EntitySpool(Sequence[Entity]):
             self._add_group(batch)
 
     def _add_group(self, entities: list[Entity]) -> None:
-        file = self._folder.new_file()
-        try:
-            file.write_bytes(pickle.dumps(entities, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError as err:
-            raise OutputError(f"{file}: cannot keep resolved entities on disk "
-                              f"({err.strerror or err})") from None
-        self._groups.append(file)
+        self._groups.append(_keep(self._folder, entities, "resolved entities"))
         self._count += len(entities)
 
     def __len__(self) -> int:
@@ -303,8 +286,15 @@ class EntitySpool(Sequence[Entity]):
             yield from _read(file)
 
 
-def _read_facts(file: Path) -> list[Fact]:
-    return list(_read(file))
+def _keep(folder: _Folder, value: object, what: str) -> Path:
+    """``value`` pickled to a new file of ``folder``; a full disk is a one-line error."""
+    file = folder.new_file()
+    try:
+        file.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as err:
+        raise OutputError(f"{file}: cannot keep {what} on disk "
+                          f"({err.strerror or err})") from None
+    return file
 
 
 def _read(file: Path) -> list[Any]:
