@@ -65,7 +65,11 @@ def test_what_is_not_yet_done_is_less_sure_than_what_was_done():
 
 
 def test_a_participant_that_is_one_bare_noun_is_less_sure():
-    assert score(obj="the farm") < score(obj="the Harlow farm") < score()
+    """A bare noun is the least sure object; a fuller description is surer than a name:
+    on the fifteen judged sheets, facts read from a verb with a named subject were right
+    0.70 of the time with a described object (290 facts), 0.55 with a named one (236) and
+    0.34 with one bare noun (477)."""
+    assert score(obj="the farm") < score() < score(obj="the Harlow farm")
     assert score(subject="the council", sentence="The council visited Oslo.") < \
         score(subject="the Harlow council", sentence="The Harlow council visited Oslo.")
 
@@ -95,3 +99,37 @@ def test_any_determiner_of_the_shared_list_leaves_a_bare_noun(determiner, noun, 
     fuller = signs(**{**BASE, "obj": f"{determiner} {other} {noun}"})  # type: ignore[arg-type]
     assert bare["object_bare_noun"] == 1.0
     assert fuller["object_bare_noun"] == 0.0
+
+
+def test_a_position_with_no_holder_is_less_sure_than_one_with_its_holder():
+    """'Lena Marsh, an adviser' (no organisation) was judged vague far more often."""
+    title = dict(predicate="affiliatedWith", sentence="Lena Marsh, an adviser, spoke.")
+    held = score(rule="title-appositive", obj="Harlow Bank", **title)
+    assert score(rule="title-appositive-no-holder", obj="", **title) < held
+    assert signs(**{**BASE, "predicate": "affiliatedWith", "obj": ""})[  # type: ignore[arg-type]
+        "position_without_holder"] == 1.0
+    assert signs(**BASE)["position_without_holder"] == 0.0  # type: ignore[arg-type]
+
+
+def test_a_quotation_in_the_sentence_lowers_confidence():
+    plain = score()
+    for quoted in ('Lena Marsh visited Oslo, "a cold town", on Monday.',
+                   "Lena Marsh visited Oslo, \u201ca cold town\u201d, on Monday."):
+        assert score(sentence=quoted) < plain
+
+
+def test_a_fact_read_from_a_verb_is_less_sure_than_a_fixed_name_pattern():
+    """The same names and predicate: a verb's arguments against 'Oslo, Norway'."""
+    place = dict(predicate="locatedIn", obj="Norway", sentence="Oslo, Norway, is cold.",
+                 subject="Oslo")
+    assert score(rule="nsubj/dobj", **place) < score(rule="place-comma-place", **place)
+    assert signs(**{**BASE, "rule": "agent-noun/dobj"})["read_from_verb"] == 1.0  # type: ignore[arg-type]
+    assert signs(**{**BASE, "rule": "title-appositive"})["read_from_verb"] == 0.0  # type: ignore[arg-type]
+
+
+def test_a_longer_sentence_lowers_confidence_up_to_a_cap():
+    padding = " while the rain fell on the quiet harbour" * 3
+    longer = f"Lena Marsh visited Oslo on Monday{padding}."
+    assert score(sentence=longer) < score()
+    very_long = signs(**{**BASE, "sentence": "word " * 500})  # type: ignore[arg-type]
+    assert very_long["sentence_length"] == 2.0
