@@ -145,6 +145,12 @@ class RelationVocabulary(BaseModel):
     occurrence_object_preps: frozenset[str] = Field(default=frozenset(), description=(
         "The same for occurrence verbs, which otherwise state their event alone: 'resigned "
         "from the board', 'escaped from prison', but 'died of cancer' stays 'died'."))
+    passive_object_preps: frozenset[str] = Field(default=frozenset(), description=(
+        "The same for an agentless passive, whose one participant is the patient: 'X was "
+        "convicted of fraud', 'diagnosed with cancer', 'recalled to the institute'; a place "
+        "('killed in Paris') or a time is never the object, nor a 'for' phrase, which on "
+        "real news named a reason or a purpose more often than a participant ('harvested "
+        "for data', 'convicted for abusing minors' read as 'for minors')."))
     plan_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Nouns whose content has not happened: a gerund after them ('an agreement on sending "
         "troops', 'a bid for winning') is planned, not done."))

@@ -1544,7 +1544,11 @@ def _counts_something(mention: Mention) -> bool:
 
 
 def _names_something(mention: Mention) -> bool:
-    """A description with a name in it ('the AegeanLink pipeline') says which thing it is."""
+    """A description with a name in it ('the AegeanLink pipeline') says which thing it is;
+    so does a name the recogniser found (it has no lemma: 'the submarine USS Example', an
+    award or a show typed as a thing), which the lemma test alone would miss."""
+    if mention.lemma is None and mention.ner_label is not None:
+        return True
     return any(word[:1].isupper() for word in (mention.lemma or "").split())
 
 

@@ -8,11 +8,14 @@ from helpers import corpus_of, object_id
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from kg.extract import extract_document
 from kg.extract.facts import fact_at
 from kg.ingest import make_document
-from kg.model import EntityType, ExtractionResult, Mention, MergeReason, Sentence
+from kg.model import EntityType, ExtractionResult, Fact, Mention, MergeReason, Sentence
+from kg.nlp import choose_model, parse_documents
 from kg.resolve import (
     _EntityTable,
+    _resolve_fact,
     _short_form,
     _unlinked_pronoun,
     comparable_key,
@@ -1052,3 +1055,27 @@ def test_a_town_still_lies_in_its_state_once_types_are_voted():
     names = [("Brannock Falls", "GPE", GPE), ("Nevada", "GPE", GPE)]
     corpus = _located(text, names, ("Brannock Falls", "Nevada"))
     assert [f for f in corpus.facts if f.predicate == "locatedIn"]
+
+
+def _extracted_facts(text: str) -> list[Fact]:
+    """The facts extraction reads in ``text``, before resolution."""
+    document = make_document(text, source="t.txt", date="2023-09-15")
+    return [f for d, doc in parse_documents([document], choose_model())
+            for f in extract_document(d, doc).facts]
+
+
+def _as_things(mention: Mention) -> str:
+    """An entity lookup that types every mention a thing, as the recogniser and the corpus
+    votes may for an award, a show or a ship."""
+    return "thing/" + "-".join(mention.text.lower().replace(".", "").split())
+
+
+def test_a_recognised_name_typed_as_a_thing_says_which_thing_it_is():
+    name, noun = _extracted_facts("The Nordic Film Awards honoured the director."), \
+        _extracted_facts("The annual awards honoured the director.")
+    assert [f.lemma for f in name] == ["honour"] and [f.lemma for f in noun] == ["honour"]
+    # A verb outside the vocabulary between two things with no name says nothing ('photos
+    # showed crowds'); a recognised name, which has no lemma, says which thing acted.
+    assert _resolve_fact(noun[0], _as_things) is None
+    kept = _resolve_fact(name[0], _as_things)
+    assert kept is not None and kept.subject.entity_id == "thing/nordic-film-awards"

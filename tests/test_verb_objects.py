@@ -242,3 +242,27 @@ def test_a_percentage_object_keeps_its_number(text, lemma, measure):
     assert "%" not in objects and "percent" not in objects, objects
     if measure is not None:
         assert measure in objects, objects
+
+
+@pytest.mark.parametrize(("text", "lemma", "patient", "obj"), [
+    ("Marta Olsen was convicted of fraud in 2015.", "convict of", "Marta Olsen", "fraud"),
+    ("Lena Dahl was diagnosed with leukemia in Bergen.", "diagnose with", "Lena Dahl",
+     "leukemia"),
+    ("Jonas Aune was released from Halden Prison on Friday.", "release from", "Jonas Aune",
+     "Halden Prison"),
+])
+def test_an_agentless_passive_states_its_argument_phrase_beside_the_patient_alone(
+        text, lemma, patient, obj):
+    rows = fact_rows(text)
+    assert (patient, lemma, obj, "asserted") in rows, rows
+    # What was done to the patient alone is still stated: a reader may write either.
+    assert (patient, lemma.split()[0], None, "asserted") in rows, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Olsen was arrested in Tromsø on Monday.",   # a place is no argument
+    "Lena Dahl was praised for her courage.",          # 'for' names a reason
+])
+def test_an_agentless_passive_takes_no_place_or_reason_as_its_object(text):
+    rows = fact_rows(text)
+    assert rows and all(obj is None for _, _, obj, _ in rows), rows

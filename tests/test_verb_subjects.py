@@ -37,3 +37,16 @@ def test_a_surname_the_tagger_takes_for_a_noun_is_still_a_subject():
     text = "Tom Hollings moved to Harwick. Hollings passed the state bar exam in 1998."
     # The small model tags the second 'Hollings' a plural noun; it is still a doer.
     assert subjects_of(text, "pass"), fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "cause", "verb", "harmed"), [
+    ("About 2,000 villagers were killed in a border war in 1994.", "border war", "kill",
+     "about 2,000 villagers"),
+    ("Six protesters were injured in the violence on Sunday.", "violence", "injure",
+     "six protesters"),
+    ("Marta Olsen was killed in a military operation near Tromsø.", "military operation",
+     "kill", "Marta Olsen"),
+])
+def test_a_war_violence_or_an_operation_does_the_harm_a_passive_says_happened_in_it(
+        text, cause, verb, harmed):
+    assert (cause, verb, harmed, "asserted") in fact_rows(text), fact_rows(text)

@@ -477,6 +477,24 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     for patient, patient_rule in patients:
         yield _fact(state, sentence, verb, reading, patient, None, f"{patient_rule}/agentless",
                     frame.roles, subject_role=RoleName.THEME)
+    yield from _passive_with_object(state, sentence, verb, reading, frame, patients, vocab)
+
+
+def _passive_with_object(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
+                         frame: Frame, patients: list[tuple[Mention, str]],
+                         vocab: RelationVocabulary) -> Iterator[Fact]:
+    """'X was convicted of fraud', 'diagnosed with cancer', 'recalled to the institute': an
+    agentless passive with an argument preposition (``passive_object_preps``) says what the
+    patient was convicted of or sent to, which a reader writes down as the fact ('X --convict
+    of--> fraud'). The one-participant fact stays beside it: a reader may write either."""
+    argued = Frame(roles=list(frame.roles))
+    reading = _prepositional_object(state, verb, reading, argued, vocab.passive_object_preps)
+    for obj, object_rule in argued.objects:
+        for patient, patient_rule in patients:
+            if not same_span(patient, obj):
+                yield _fact(state, sentence, verb, reading, patient, obj,
+                            f"{patient_rule}/{object_rule}", argued.roles,
+                            subject_role=RoleName.THEME)
 
 
 # A headline ends without a stop; its tense is the present for what someone did ('Harwick
