@@ -194,9 +194,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if token.pos_ == "PROPN":
         return make_mention(state, span, EntityType.THING, ner_label="PROPN",
                         lemma=surface_text(span.text))
-    words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in span[:-1]
-             if t.is_alpha or t.like_num] + \
-        [token.lower_ if token.lower_ in owned_nouns() else token.lemma_.lower()]
+    words = [t.text if t.pos_ == "PROPN" or _code_word(t) else t.lower_ for t in span[:-1]
+             if t.is_alpha or t.like_num or _code_word(t)] + \
+        [token.text if _code_word(token) else
+         token.lower_ if token.lower_ in owned_nouns() else token.lemma_.lower()]
     if joined is not None:
         # 'Libya-Turkey relations' (an en dash read as a hyphen): both names, not 'Turkey
         # relation'
@@ -226,7 +227,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     end = token.i
     eventive = token.lemma_.lower() in event_nouns().nouns
     preps = noun_complement_preps() | (COMPLEMENT_PREPS if eventive or
-                                       token.lemma_.lower() in vocab.plan_nouns else set())
+                                       token.lemma_.lower() in vocab.plan_nouns else set()) | \
+        (TOPIC_PREPS if token.lemma_.lower() in topic_nouns() else set())
     complement = _complement(token, preps) or _complement_on_verb(token) or \
         (_phrase_ending_in_a_name(token, preps) if eventive or _owned_noun(token) else None)
     if complement is not None:
@@ -248,6 +250,23 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
+TOPIC_PREPS = frozenset({"on"})  # 'the directive on electronic commerce': which directive
+CODE_WORD = re.compile(r"(?=[\w-]*[A-Z])(?=[\w-]*\d)[A-Za-z\d]+(?:-[A-Za-z\d]+)*")
+
+
+def _code_word(token: Token) -> bool:
+    """Whether a word is a code of capitals and digits ('D8', 'A496', 'H5N1', 'F-16'): it
+    says which one a description is ('the D8 strain', 'the A496'), so it is kept as written;
+    neither ``is_alpha`` nor ``like_num`` holds for it, and a lowered 'a496' names nothing.
+    A capital is required: '1990s', '3rd', '50m' are not codes."""
+    return CODE_WORD.fullmatch(token.text) is not None
+
+
+@cache
+def topic_nouns() -> frozenset[str]:
+    """Nouns of written texts whose 'on' phrase says which one ('the directive on electronic
+    commerce', 'a report on safety'): reference.json."""
+    return frozenset(reference_words()["topic_nouns"])  # type: ignore[arg-type]
 # A singular head the number is part of: '95%', '40 percent', '30 miles per hour'.
 COUNTED_ENTITIES = frozenset({"PERCENT", "QUANTITY"})
 
