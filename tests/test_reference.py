@@ -596,3 +596,18 @@ def test_the_topic_of_a_directive_says_which_directive():
     corpus = corpus_of("The directive on plastic packaging harmed the farmers of Oslo.")
     assert any(f.subject.entity_id.startswith("thing/directive-on-plastic-packaging")
                for f in corpus.facts)
+
+
+def test_a_description_is_the_one_organisation_of_its_kind_named_in_its_sentence():
+    # Two committees in the document, one in the sentence: a reader takes that one.
+    corpus = corpus_of("Tom Reyes chaired the Harbour Committee until May. Anna Berg, a member "
+                       "of the Budget Committee, said the committee blamed Tom Reyes.")
+    assert _subjects(corpus, "blamed") == {"organization/budget-committee"}
+
+
+def test_two_organisations_of_its_kind_in_its_sentence_name_neither():
+    corpus = corpus_of("Tom Reyes left the Audit Committee in May. Anna Berg praised the Budget "
+                       "Committee and the Harbour Committee, and said the committee blamed "
+                       "Tom Reyes.")
+    assert not _subjects(corpus, "blamed") & {"organization/budget-committee",
+                                              "organization/harbour-committee"}

@@ -915,11 +915,13 @@ def _special_name_words() -> frozenset[str]:
 def _described_organisation(state: DocState, token: Token, kind: str) -> Mention | None:
     """The one organisation named before a description in the document that it can be: 'the
     ministry' is the one whose name says ministry, 'the company' any one whose name says no
-    other kind ('the company' is not the Labour Party). None when two different ones fit:
-    a guess between two is a wrong participant half the time."""
+    other kind ('the company' is not the Labour Party). None when two different ones fit,
+    unless only one of them is in the description's own sentence: a guess between two
+    is a wrong participant half the time."""
     wanted = description_kinds().get(kind)
     own = _own_clause_subjects(state, token)
     found: list[Mention] = []
+    in_sentence: list[Mention] = []
     for i, mention, _ in reversed(state.organisations):
         if i >= token.i or any(same_name(mention, o) for o in own):
             continue
@@ -930,12 +932,25 @@ def _described_organisation(state: DocState, token: Token, kind: str) -> Mention
                 words & _special_name_words():
             continue
         found.append(mention)
+        if i >= token.sent.start:
+            in_sentence.append(mention)
+    if len(_name_groups(found)) == 1:
+        return found[0]
+    # Two fit in the document, but one alone in the description's own sentence ('Anna Berg,
+    # a member of the Budget Committee, became the committee's chair' after another
+    # committee named earlier): a reader takes the one just named.
+    return in_sentence[0] if len(_name_groups(in_sentence)) == 1 else None
+
+
+def _name_groups(mentions: list[Mention]) -> list[set[str]]:
+    """The organisations among ``mentions`` by their name words, a shorter form of a name
+    ('Oversight Committee' in 'House Oversight Committee') counting as it."""
     groups: list[set[str]] = []
-    for mention in found:
+    for mention in mentions:
         words = {w.lower().strip(".,") for w in mention.text.split()} - CORPORATE_WORDS
         if not any(words <= group or group <= words for group in groups):
             groups.append(words)
-    return found[0] if len(groups) == 1 else None
+    return groups
 
 
 @cache
