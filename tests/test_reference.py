@@ -611,3 +611,18 @@ def test_two_organisations_of_its_kind_in_its_sentence_name_neither():
                        "Tom Reyes.")
     assert not _subjects(corpus, "blamed") & {"organization/budget-committee",
                                               "organization/harbour-committee"}
+
+
+def test_the_government_is_the_government_of_the_one_country_said_before():
+    corpus = corpus_of("The government of Norway fined Harbor Foods in May. The government "
+                       "later closed a farm in Oslo.")
+    assert _subjects(corpus, "closed") == {"thing/government-of-norway"}
+
+
+def test_the_government_after_two_countries_governments_is_neither():
+    # 'the government of Sweden' says which one as much as 'the Norwegian government' does:
+    # a later 'the government' may be either.
+    corpus = corpus_of("The Norwegian government and the government of Sweden met in May. The "
+                       "government later closed a farm in Oslo.")
+    assert not _subjects(corpus, "closed") & {"thing/norwegian-government",
+                                              "thing/government-of-sweden"}

@@ -250,22 +250,22 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
-TOPIC_PREPS = frozenset({"on"})  # 'the directive on electronic commerce': which directive
+TOPIC_PREPS = frozenset({"on"})  # 'the directive on plastic packaging': which
 CODE_WORD = re.compile(r"(?=[\w-]*[A-Z])(?=[\w-]*\d)[A-Za-z\d]+(?:-[A-Za-z\d]+)*")
 
 
 def _code_word(token: Token) -> bool:
-    """Whether a word is a code of capitals and digits ('D8', 'A496', 'H5N1', 'F-16'): it
-    says which one a description is ('the D8 strain', 'the A496'), so it is kept as written;
-    neither ``is_alpha`` nor ``like_num`` holds for it, and a lowered 'a496' names nothing.
+    """Whether a word is a code of capitals and digits ('K7', 'B212', 'H5N1', 'F-16'): it
+    says which one a description is ('the K7 strain', 'the B212'), so it is kept as written;
+    neither ``is_alpha`` nor ``like_num`` holds for it, and a lowered 'b212' names nothing.
     A capital is required: '1990s', '3rd', '50m' are not codes."""
     return CODE_WORD.fullmatch(token.text) is not None
 
 
 @cache
 def topic_nouns() -> frozenset[str]:
-    """Nouns of written texts whose 'on' phrase says which one ('the directive on electronic
-    commerce', 'a report on safety'): reference.json."""
+    """Nouns of written texts whose 'on' phrase says which one ('the directive on plastic
+    packaging', 'a report on safety'): reference.json."""
     return frozenset(reference_words()["topic_nouns"])  # type: ignore[arg-type]
 # A singular head the number is part of: '95%', '40 percent', '30 miles per hour'.
 COUNTED_ENTITIES = frozenset({"PERCENT", "QUANTITY"})
@@ -395,8 +395,9 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
                 or _is_definite_bare(earlier) or _possessed_bare(earlier) or \
                 any(c.dep_ in {"nummod", "poss"} for c in earlier.children):
             continue
-        words = " ".join(c.lower_ for c in earlier.children if c.dep_ in {"amod", "compound"}
-                         and c.i < i and c.lower_ not in vague)
+        words = _country_of(state, earlier) or " ".join(
+            c.lower_ for c in earlier.children if c.dep_ in {"amod", "compound"}
+            and c.i < i and c.lower_ not in vague)
         if not words:
             continue  # 'a plane', 'a new plane': nothing said which one
         mention = referent(state, earlier)
@@ -409,6 +410,30 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
         return None  # ('a propeller plane', later 'the single-engine propeller plane': one)
     only = next(iter(found.values()))
     return only if (only.lemma or "") not in {"", token.lemma_.lower()} else None
+
+
+def _country_of(state: DocState, noun: Token) -> str | None:
+    """The country a description says its noun is of, written either way: 'the Ruritanian
+    government' and 'the government of Ruritania' both say 'ruritania', so a later 'the
+    government' is one thing, not two descriptions. None when the noun has other words
+    before it ('the new Ruritanian government') or no country."""
+    modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ not in {"det", "punct"}]
+    if len(modifiers) == 1 and modifiers[0].dep_ in {"amod", "compound"} and \
+            (country := demonyms().get(modifiers[0].lower_)) is not None:
+        return country.lower()
+    if modifiers:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            place = state.mention_at.get(pobj.i)
+            if place is None:
+                continue
+            known = gazetteer.lookup(place.text)
+            if known is not None and (place.type is EntityType.PLACE or known.kind == "country"):
+                # (a country the recogniser called an organisation in 'the government of
+                # Ruritania' is still the country)
+                return known.name.lower()
+    return None
 
 
 def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
@@ -944,7 +969,7 @@ def _described_organisation(state: DocState, token: Token, kind: str) -> Mention
 
 def _name_groups(mentions: list[Mention]) -> list[set[str]]:
     """The organisations among ``mentions`` by their name words, a shorter form of a name
-    ('Oversight Committee' in 'House Oversight Committee') counting as it."""
+    ('Budget Committee' in 'City Budget Committee') counting as it."""
     groups: list[set[str]] = []
     for mention in mentions:
         words = {w.lower().strip(".,") for w in mention.text.split()} - CORPORATE_WORDS
