@@ -626,3 +626,24 @@ def test_the_government_after_two_countries_governments_is_neither():
                        "government later closed a farm in Oslo.")
     assert not _subjects(corpus, "closed") & {"thing/norwegian-government",
                                               "thing/government-of-sweden"}
+
+
+@pytest.mark.parametrize("first", ["Tom Reyes, brother of the singer Lena Park, was jailed.",
+                                   "Tom Reyes, brother of singer and activist Lena Park, was "
+                                   "jailed.",
+                                   "Lena Park's brother, Tom Reyes, was jailed."])
+def test_his_sister_is_the_one_person_he_was_named_brother_of(first):
+    corpus = corpus_of(f"{first} Reyes admitted killing his sister in 2016.")
+    assert {object_id(f) for f in corpus.facts if f.predicate == "killed"} == \
+        {"person/lena-park"}
+
+
+@pytest.mark.parametrize("first", ["Tom Reyes, brother of Lena Park and Ana Cruz, was jailed.",
+                                   "Tom Reyes, brother of a teacher and Lena Park, was jailed.",
+                                   "Tom Reyes, brother of Mark Park, was jailed."])
+def test_his_sister_is_no_one_when_two_or_no_woman_fit(first):
+    # Two sisters named (one may be unnamed), or a brother where 'sister' asks for a woman:
+    # a guess is a wrong participant.
+    corpus = corpus_of(f"{first} Reyes admitted killing his sister in 2016.")
+    assert not {object_id(f) for f in corpus.facts if f.predicate == "killed"} & \
+        {"person/lena-park", "person/ana-cruz", "person/mark-park"}

@@ -151,6 +151,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # and later 'his sister': the one name the document set beside that noun.
         return make_mention(state, token.doc[token.i:token.i + 1], apposed.type,
                             ner_label=None, antecedent=apposed)
+    if _possessed_bare(token) and kind in kin_inverses() and \
+            (kin := _kin_named(state, token, kind)) is not None:
+        # 'Tom Reyes, brother of Lena Park, ... killed his sister': the one person the
+        # document named as the one his brotherhood is to.
+        return make_mention(state, token.doc[token.i:token.i + 1], kin.type,
+                            ner_label=None, antecedent=kin)
     if (labels := description_labels().get(kind)) is not None and _is_definite_bare(token):
         # 'the bill' in an article that names one law, 'the film' with one film named, 'the
         # country' with one country: the one named thing of that kind before it.
@@ -1225,6 +1231,58 @@ def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
 
 
 THING_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
+
+
+@cache
+def kin_inverses() -> dict[str, frozenset[str]]:
+    """'sister' -> {'brother', 'sister', 'sibling'}: the kin nouns that, said of someone,
+    make the other person their sister, brother, ... (reference.json)."""
+    kinds = reference_words()["kin_inverses"]
+    return {noun: frozenset(words) for noun, words in kinds.items()}  # type: ignore[union-attr]
+
+
+def _kin_named(state: DocState, token: Token, kind: str) -> Mention | None:
+    """Who 'his sister' is when the document named the possessor as kin of one person ('Tom
+    Reyes, brother of Lena Park'; 'Lena Park's brother, Tom Reyes'): that person, when the
+    noun's sex fits them and only one such person was named before. None otherwise: 'his
+    sister' of a man named as brother of two people is either."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    possessor = referent(state, owner, possessive=True) if owner is not None else None
+    if possessor is None or possessor.type is not EntityType.PERSON:
+        return None
+    possessor = possessor.antecedent or possessor
+    sex = word_sex(kind)
+    found: list[Mention] = []
+    for noun in kin_inverses()[kind]:
+        for i, named in state.appositions().get(noun, ()):
+            if i >= token.i or not same_name(named, possessor):
+                continue
+            kin = _kin_of(state, token.doc[i])
+            if kin is None:
+                return None
+            for other in kin:
+                if other.type is EntityType.PERSON and not same_name(other, possessor) and \
+                        (sex is None or fits(state, "she" if sex == "f" else "he", other)):
+                    found.append(other)
+    return found[0] if found and len({surname(m) for m in found}) == 1 else None
+
+
+def _kin_of(state: DocState, noun: Token) -> list[Mention] | None:
+    """The people a kin noun says it is kin of: its 'of' phrase, every name joined in it
+    ('brother of Lena Park and Ana Cruz'), or its named possessor ('Lena Park's brother').
+    A bare description joined to a name is that name ('brother of singer and activist Lena
+    Park'); None when the phrase has an unnamed person of its own ('brother of a teacher
+    and Lena Park'), who may be the one meant ('the singer Lena Park' is named)."""
+    heads = [j for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" for j in (g, *g.conjuncts)]
+    if any(h.i not in state.mention_at and any(c.dep_ == "det" for c in h.children) and
+           not any(c.i in state.mention_at for c in h.children) for h in heads):
+        return None
+    heads += [c for c in noun.children if c.dep_ in {"poss", "conj"} and c.i in state.mention_at]
+    # (a name joined to the noun itself is a second one of the 'of' phrase the parser
+    # misplaced: 'brother of Lena Park and Ana Cruz')
+    found = [m.antecedent or m for h in heads if (m := referent(state, h)) is not None]
+    return [m for m in found if m.ner_label is not None or m.antecedent is not None]
 
 
 def _kind_type(kind: str) -> EntityType | None:
