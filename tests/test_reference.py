@@ -647,3 +647,17 @@ def test_his_sister_is_no_one_when_two_or_no_woman_fit(first):
     corpus = corpus_of(f"{first} Reyes admitted killing his sister in 2016.")
     assert not {object_id(f) for f in corpus.facts if f.predicate == "killed"} & \
         {"person/lena-park", "person/ana-cruz", "person/mark-park"}
+
+
+def test_the_measure_is_the_one_law_named_before():
+    corpus = corpus_of("The Senate passed the Clean Rivers Act in May. The governor signed the "
+                       "measure on Friday.")
+    assert {object_id(f) for f in corpus.facts if f.predicate == "signed"} == \
+        {"thing/clean-rivers-act"}
+
+
+def test_the_measure_after_two_laws_is_neither():
+    corpus = corpus_of("The Senate passed the Clean Rivers Act and the Open Roads Act in May. "
+                       "The governor signed the measure on Friday.")
+    assert not {object_id(f) for f in corpus.facts if f.predicate == "signed"} & \
+        {"thing/clean-rivers-act", "event/open-roads-act"}
