@@ -151,6 +151,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # and later 'his sister': the one name the document set beside that noun.
         return make_mention(state, token.doc[token.i:token.i + 1], apposed.type,
                             ner_label=None, antecedent=apposed)
+    if _possessed_bare(token) and kind in kin_inverses() and \
+            (kin := _kin_named(state, token, kind)) is not None:
+        # 'Tom Reyes, brother of Lena Park, ... killed his sister': the one person the
+        # document named as the one his brotherhood is to.
+        return make_mention(state, token.doc[token.i:token.i + 1], kin.type,
+                            ner_label=None, antecedent=kin)
     if (labels := description_labels().get(kind)) is not None and _is_definite_bare(token):
         # 'the bill' in an article that names one law, 'the film' with one film named, 'the
         # country' with one country: the one named thing of that kind before it.
@@ -194,9 +200,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if token.pos_ == "PROPN":
         return make_mention(state, span, EntityType.THING, ner_label="PROPN",
                         lemma=surface_text(span.text))
-    words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in span[:-1]
-             if t.is_alpha or t.like_num] + \
-        [token.lower_ if token.lower_ in owned_nouns() else token.lemma_.lower()]
+    words = [t.text if t.pos_ == "PROPN" or _code_word(t) else t.lower_ for t in span[:-1]
+             if t.is_alpha or t.like_num or _code_word(t)] + \
+        [token.text if _code_word(token) else
+         token.lower_ if token.lower_ in owned_nouns() else token.lemma_.lower()]
     if joined is not None:
         # 'Libya-Turkey relations' (an en dash read as a hyphen): both names, not 'Turkey
         # relation'
@@ -226,7 +233,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     end = token.i
     eventive = token.lemma_.lower() in event_nouns().nouns
     preps = noun_complement_preps() | (COMPLEMENT_PREPS if eventive or
-                                       token.lemma_.lower() in vocab.plan_nouns else set())
+                                       token.lemma_.lower() in vocab.plan_nouns else set()) | \
+        (TOPIC_PREPS if token.lemma_.lower() in topic_nouns() else set())
     complement = _complement(token, preps) or _complement_on_verb(token) or \
         (_phrase_ending_in_a_name(token, preps) if eventive or _owned_noun(token) else None)
     if complement is not None:
@@ -248,6 +256,23 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
+TOPIC_PREPS = frozenset({"on"})  # 'the directive on plastic packaging': which
+CODE_WORD = re.compile(r"(?=[\w-]*[A-Z])(?=[\w-]*\d)[A-Za-z\d]+(?:-[A-Za-z\d]+)*")
+
+
+def _code_word(token: Token) -> bool:
+    """Whether a word is a code of capitals and digits ('K7', 'B212', 'H5N1', 'F-16'): it
+    says which one a description is ('the K7 strain', 'the B212'), so it is kept as written;
+    neither ``is_alpha`` nor ``like_num`` holds for it, and a lowered 'b212' names nothing.
+    A capital is required: '1990s', '3rd', '50m' are not codes."""
+    return CODE_WORD.fullmatch(token.text) is not None
+
+
+@cache
+def topic_nouns() -> frozenset[str]:
+    """Nouns of written texts whose 'on' phrase says which one ('the directive on plastic
+    packaging', 'a report on safety'): reference.json."""
+    return frozenset(reference_words()["topic_nouns"])  # type: ignore[arg-type]
 # A singular head the number is part of: '95%', '40 percent', '30 miles per hour'.
 COUNTED_ENTITIES = frozenset({"PERCENT", "QUANTITY"})
 
@@ -376,8 +401,9 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
                 or _is_definite_bare(earlier) or _possessed_bare(earlier) or \
                 any(c.dep_ in {"nummod", "poss"} for c in earlier.children):
             continue
-        words = " ".join(c.lower_ for c in earlier.children if c.dep_ in {"amod", "compound"}
-                         and c.i < i and c.lower_ not in vague)
+        words = _country_of(state, earlier) or " ".join(
+            c.lower_ for c in earlier.children if c.dep_ in {"amod", "compound"}
+            and c.i < i and c.lower_ not in vague)
         if not words:
             continue  # 'a plane', 'a new plane': nothing said which one
         mention = referent(state, earlier)
@@ -390,6 +416,30 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
         return None  # ('a propeller plane', later 'the single-engine propeller plane': one)
     only = next(iter(found.values()))
     return only if (only.lemma or "") not in {"", token.lemma_.lower()} else None
+
+
+def _country_of(state: DocState, noun: Token) -> str | None:
+    """The country a description says its noun is of, written either way: 'the Ruritanian
+    government' and 'the government of Ruritania' both say 'ruritania', so a later 'the
+    government' is one thing, not two descriptions. None when the noun has other words
+    before it ('the new Ruritanian government') or no country."""
+    modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ not in {"det", "punct"}]
+    if len(modifiers) == 1 and modifiers[0].dep_ in {"amod", "compound"} and \
+            (country := demonyms().get(modifiers[0].lower_)) is not None:
+        return country.lower()
+    if modifiers:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            place = state.mention_at.get(pobj.i)
+            if place is None:
+                continue
+            known = gazetteer.lookup(place.text)
+            if known is not None and (place.type is EntityType.PLACE or known.kind == "country"):
+                # (a country the recogniser called an organisation in 'the government of
+                # Ruritania' is still the country)
+                return known.name.lower()
+    return None
 
 
 def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
@@ -896,11 +946,13 @@ def _special_name_words() -> frozenset[str]:
 def _described_organisation(state: DocState, token: Token, kind: str) -> Mention | None:
     """The one organisation named before a description in the document that it can be: 'the
     ministry' is the one whose name says ministry, 'the company' any one whose name says no
-    other kind ('the company' is not the Labour Party). None when two different ones fit:
-    a guess between two is a wrong participant half the time."""
+    other kind ('the company' is not the Labour Party). None when two different ones fit,
+    unless only one of them is in the description's own sentence: a guess between two
+    is a wrong participant half the time."""
     wanted = description_kinds().get(kind)
     own = _own_clause_subjects(state, token)
     found: list[Mention] = []
+    in_sentence: list[Mention] = []
     for i, mention, _ in reversed(state.organisations):
         if i >= token.i or any(same_name(mention, o) for o in own):
             continue
@@ -911,12 +963,25 @@ def _described_organisation(state: DocState, token: Token, kind: str) -> Mention
                 words & _special_name_words():
             continue
         found.append(mention)
+        if i >= token.sent.start:
+            in_sentence.append(mention)
+    if len(_name_groups(found)) == 1:
+        return found[0]
+    # Two fit in the document, but one alone in the description's own sentence ('Anna Berg,
+    # a member of the Budget Committee, became the committee's chair' after another
+    # committee named earlier): a reader takes the one just named.
+    return in_sentence[0] if len(_name_groups(in_sentence)) == 1 else None
+
+
+def _name_groups(mentions: list[Mention]) -> list[set[str]]:
+    """The organisations among ``mentions`` by their name words, a shorter form of a name
+    ('Budget Committee' in 'City Budget Committee') counting as it."""
     groups: list[set[str]] = []
-    for mention in found:
+    for mention in mentions:
         words = {w.lower().strip(".,") for w in mention.text.split()} - CORPORATE_WORDS
         if not any(words <= group or group <= words for group in groups):
             groups.append(words)
-    return found[0] if len(groups) == 1 else None
+    return groups
 
 
 @cache
@@ -1166,6 +1231,58 @@ def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
 
 
 THING_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
+
+
+@cache
+def kin_inverses() -> dict[str, frozenset[str]]:
+    """'sister' -> {'brother', 'sister', 'sibling'}: the kin nouns that, said of someone,
+    make the other person their sister, brother, ... (reference.json)."""
+    kinds = reference_words()["kin_inverses"]
+    return {noun: frozenset(words) for noun, words in kinds.items()}  # type: ignore[union-attr]
+
+
+def _kin_named(state: DocState, token: Token, kind: str) -> Mention | None:
+    """Who 'his sister' is when the document named the possessor as kin of one person ('Tom
+    Reyes, brother of Lena Park'; 'Lena Park's brother, Tom Reyes'): that person, when the
+    noun's sex fits them and only one such person was named before. None otherwise: 'his
+    sister' of a man named as brother of two people is either."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    possessor = referent(state, owner, possessive=True) if owner is not None else None
+    if possessor is None or possessor.type is not EntityType.PERSON:
+        return None
+    possessor = possessor.antecedent or possessor
+    sex = word_sex(kind)
+    found: list[Mention] = []
+    for noun in kin_inverses()[kind]:
+        for i, named in state.appositions().get(noun, ()):
+            if i >= token.i or not same_name(named, possessor):
+                continue
+            kin = _kin_of(state, token.doc[i])
+            if kin is None:
+                return None
+            for other in kin:
+                if other.type is EntityType.PERSON and not same_name(other, possessor) and \
+                        (sex is None or fits(state, "she" if sex == "f" else "he", other)):
+                    found.append(other)
+    return found[0] if found and len({surname(m) for m in found}) == 1 else None
+
+
+def _kin_of(state: DocState, noun: Token) -> list[Mention] | None:
+    """The people a kin noun says it is kin of: its 'of' phrase, every name joined in it
+    ('brother of Lena Park and Ana Cruz'), or its named possessor ('Lena Park's brother').
+    A bare description joined to a name is that name ('brother of singer and activist Lena
+    Park'); None when the phrase has an unnamed person of its own ('brother of a teacher
+    and Lena Park'), who may be the one meant ('the singer Lena Park' is named)."""
+    heads = [j for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" for j in (g, *g.conjuncts)]
+    if any(h.i not in state.mention_at and any(c.dep_ == "det" for c in h.children) and
+           not any(c.i in state.mention_at for c in h.children) for h in heads):
+        return None
+    heads += [c for c in noun.children if c.dep_ in {"poss", "conj"} and c.i in state.mention_at]
+    # (a name joined to the noun itself is a second one of the 'of' phrase the parser
+    # misplaced: 'brother of Lena Park and Ana Cruz')
+    found = [m.antecedent or m for h in heads if (m := referent(state, h)) is not None]
+    return [m for m in found if m.ner_label is not None or m.antecedent is not None]
 
 
 def _kind_type(kind: str) -> EntityType | None:
