@@ -232,3 +232,33 @@ def test_whose_duty_it_is_names_who_does_the_infinitive():
 def test_a_referring_it_still_does_the_infinitive():
     facts = facts_of("Brindle Motors grew fast. It began to export cars in 2010.")
     assert [f[0] for f in facts if f[1] == "export"] == ["Brindle Motors"], facts
+
+
+def test_a_participle_after_a_relative_clause_borrows_no_subject():
+    # 'approving' may go on with 'which Mayor Haas rejected': she approved the rally, or
+    # the union did; grammar does not say which, so the union is not made its doer.
+    facts = facts_of("The Corvan Union sent the council a plan for the march, which Mayor "
+                     "Tilde Haas rejected, approving only a rally in Brook Park.")
+    assert not [f for f in facts if f[1] == "approve" and f[0] == "Corvan Union"], facts
+
+
+def test_a_participle_with_no_relative_clause_before_it_still_borrows():
+    facts = facts_of("Lena Park sent the council a plan, approving a rally in Brook Park.")
+    assert [f for f in facts if f[1] == "approve" and f[0] == "Lena Park"], facts
+
+
+def test_a_gerund_for_the_purpose_of_an_object_is_not_the_subjects_deed():
+    # The funding is for the restoring; the trust that announced it restored nothing.
+    facts = facts_of("The Harlow Trust announced funding for restoring the chapel.")
+    assert not [f for f in facts if f[1] == "restore"], facts
+
+
+@pytest.mark.parametrize("text", [
+    "The Veloria Front, which claimed responsibility for bombing the station, issued a "
+    "statement.",
+    "Tom Reyes showed no remorse for robbing Lena Park.",
+])
+def test_a_gerund_for_a_deed_one_answers_for_is_the_subjects(text):
+    facts = facts_of(text)
+    assert [f for f in facts if f[1] in {"bomb", "rob"} and f[0] in {"Veloria Front", "Tom Reyes"}
+            and f[3] == "asserted"], facts

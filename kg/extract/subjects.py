@@ -458,7 +458,7 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "pobj":
         return False
-    if _parenthetical_governor(verb):
+    if _parenthetical_governor(verb) or _after_relative_clause(verb):
         return False
     own = [c for c in governor.children if c.dep_ == "nsubj"]
     return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
@@ -479,6 +479,20 @@ def _parenthetical_governor(verb: Token) -> bool:
     starts = [c.left_edge.i for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     opened = bool(starts) and min(starts) > 0 and doc[min(starts) - 1].text in ASIDE_MARKS
     return opened and any(t.text in ASIDE_MARKS for t in doc[governor.i + 1:verb.i])
+
+
+def _after_relative_clause(verb: Token) -> bool:
+    """Whether a relative clause ends right before an adverbial clause, with only punctuation
+    between ('sent the police a plan, which they rejected, approving only a rally'): the
+    participle may go on with the relative clause, whose subject is another one (the police
+    approved it), though the parser hung it on the main verb. Which clause it continues,
+    grammar does not say, so it borrows no subject."""
+    doc = verb.doc
+    for token in doc[verb.head.i + 1:verb.left_edge.i]:
+        if token.dep_ == "relcl" and token.head.i > verb.head.i and \
+                all(t.is_punct for t in doc[token.right_edge.i + 1:verb.left_edge.i]):
+            return True
+    return False
 
 
 def _relative_head(state: DocState, verb: Token) -> Token:
@@ -635,7 +649,10 @@ def _governing_verb(verb: Token) -> Token | None:
             governor = governor.head  # 'convicted X of killing Y', 'of' hung on X
         reason = word in words.reason_preps
         if reason and governor.pos_ == "NOUN" and governor.dep_ == "dobj":
-            governor = governor.head  # 'feels remorse for killing X': the one who feels
+            # 'feels remorse for killing X': the one who feels; 'announced funding for
+            # restoring the chapel': the funding's purpose, nobody's deed (``deed_nouns``)
+            reason = governor.lemma_.lower() in words.deed_nouns
+            governor = governor.head if reason else governor
         elif reason:
             reason = not any(c.dep_ in {"dobj", "dative"} for c in governor.children)
         reason = reason and governor.lemma_.lower() not in words.outcome_verbs
