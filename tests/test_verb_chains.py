@@ -262,3 +262,10 @@ def test_a_gerund_for_a_deed_one_answers_for_is_the_subjects(text):
     facts = facts_of(text)
     assert [f for f in facts if f[1] in {"bomb", "rob"} and f[0] in {"Veloria Front", "Tom Reyes"}
             and f[3] == "asserted"], facts
+
+
+def test_a_bare_description_with_a_doerless_participle_states_no_event():
+    # Nobody registered the user: 'registered' only says where the account is.
+    facts = facts_of("In 2019, a Harlow user registered from Norway shared a video.")
+    assert not [f for f in facts if f[1] == "register"], facts
+    assert [f for f in facts if f[1] == "share"], facts
