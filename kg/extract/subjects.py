@@ -330,6 +330,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             frame.subjects.extend((m, "inherited-conj-passive")
                                   for m, _ in _passive_subjects(state, verb.head))
             return
+        if verb.dep_ == "conj" and _two_clauses_before(verb):
+            return  # 'noted that the council did not approve it, and mentioned an appeal'
         inherited = Frame()
         fill_subjects(state, verb.head, inherited)
         if not inherited.subjects and verb.dep_ == "xcomp" and verb.head.dep_ == "acl" and \
@@ -365,6 +367,29 @@ def _active_after_passive(verb: Token) -> bool:
         # has another subject); on CoNLL04 train both such readings were wrong
     between = verb.doc[verb.head.i + 1:verb.i]
     return any((t.dep_ == "cc" or t.text == ",") and t.head.i == verb.head.i for t in between)
+
+
+def _two_clauses_before(conjunct: Token) -> bool:
+    """Whether a verb coordinated after a comma could continue either of two clauses with
+    subjects of their own: its head is a 'that'-clause inside a main clause ('X noted that
+    the council did not approve the budget, and mentioned an appeal': X mentioned it), or a
+    subordinate clause with its own subject stands between the head and it ('the town claims
+    him as a son although he was born in Dunmore, and grew up in Porto': he grew up there).
+    The parser's choice of head is no guide there, so no subject is borrowed. Without the
+    comma ('said that X had lied and broke the deal') the verb stays in the clause it is in."""
+    head = conjunct.head
+    doc = conjunct.doc
+    between = doc[head.i + 1:conjunct.i]
+    if not any(t.text in {",", ";"} and t.head.i == head.i for t in between):
+        return False
+    subjects = {"nsubj", "nsubjpass"}
+    if head.dep_ == "ccomp" and any(c.dep_ == "mark" for c in head.children) and \
+            any(c.dep_ in subjects for c in head.children) and \
+            any(c.dep_ in subjects for c in head.head.children):
+        return True
+    return any(t.dep_ == "advcl" and t.head.i == head.i and
+               any(c.dep_ == "mark" for c in t.children) and
+               any(c.dep_ in subjects for c in t.children) for t in between)
 
 
 def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozenset[str]:
