@@ -87,6 +87,7 @@ class ArgumentWords(BaseModel):
     reason_preps: frozenset[str] = frozenset()
     outcome_verbs: frozenset[str] = frozenset()
     deed_nouns: frozenset[str] = frozenset()
+    relation_verbs: frozenset[str] = frozenset()
     counterfactual_modals: frozenset[str] = frozenset()
     normative_modals: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()

@@ -294,3 +294,11 @@ def test_a_verb_after_a_subordinate_clause_with_its_own_subject_borrows_none():
 def test_a_coordinated_verb_still_shares_its_clauses_subject(text, subject, lemma):
     facts = facts_of(text)
     assert [f for f in facts if f[1] == lemma and f[0] == subject], facts
+
+
+def test_a_participle_of_a_relation_after_a_clause_borrows_no_subject():
+    # What corresponds with the low rate is the risk the clause names, not the trust.
+    facts = facts_of("The Harlow Trust listed children under five as having the highest "
+                     "risk, corresponding with the low rate of vaccination.")
+    assert not [f for f in facts if f[1] == "correspond with"], facts
+    assert [f for f in facts if f[1] == "list" and f[0] == "Harlow Trust"], facts

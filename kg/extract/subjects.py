@@ -474,8 +474,10 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive and verb.tag_ not in {"VBG", "VBN"}:
         return False
-    if not infinitive and verb.lemma_.lower() in argument_words().outcome_verbs:
-        return False  # '..., resulting in two deaths': what results is the whole clause
+    words = argument_words()
+    if not infinitive and verb.lemma_.lower() in words.outcome_verbs | words.relation_verbs:
+        return False  # '..., resulting in two deaths', '..., corresponding with the shortfall':
+        # what results or corresponds is what the clause says, not its subject
     if governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
         # 'deaths rose after the payments started, resulting from drug abuse': a participle
         # the parser hung on a subordinate clause belongs to the main one, not its subject.
