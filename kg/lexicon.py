@@ -86,6 +86,8 @@ class ArgumentWords(BaseModel):
     optative_verbs: frozenset[str] = frozenset()
     reason_preps: frozenset[str] = frozenset()
     outcome_verbs: frozenset[str] = frozenset()
+    deed_nouns: frozenset[str] = frozenset()
+    relation_verbs: frozenset[str] = frozenset()
     counterfactual_modals: frozenset[str] = frozenset()
     normative_modals: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()

@@ -330,6 +330,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             frame.subjects.extend((m, "inherited-conj-passive")
                                   for m, _ in _passive_subjects(state, verb.head))
             return
+        if verb.dep_ == "conj" and _two_clauses_before(verb):
+            return  # 'noted that the council did not approve it, and mentioned an appeal'
         inherited = Frame()
         fill_subjects(state, verb.head, inherited)
         if not inherited.subjects and verb.dep_ == "xcomp" and verb.head.dep_ == "acl" and \
@@ -365,6 +367,29 @@ def _active_after_passive(verb: Token) -> bool:
         # has another subject); on CoNLL04 train both such readings were wrong
     between = verb.doc[verb.head.i + 1:verb.i]
     return any((t.dep_ == "cc" or t.text == ",") and t.head.i == verb.head.i for t in between)
+
+
+def _two_clauses_before(conjunct: Token) -> bool:
+    """Whether a verb coordinated after a comma could continue either of two clauses with
+    subjects of their own: its head is a 'that'-clause inside a main clause ('X noted that
+    the council did not approve the budget, and mentioned an appeal': X mentioned it), or a
+    subordinate clause with its own subject stands between the head and it ('the town claims
+    him as a son although he was born in Dunmore, and grew up in Porto': he grew up there).
+    The parser's choice of head is no guide there, so no subject is borrowed. Without the
+    comma ('said that X had lied and broke the deal') the verb stays in the clause it is in."""
+    head = conjunct.head
+    doc = conjunct.doc
+    between = doc[head.i + 1:conjunct.i]
+    if not any(t.text in {",", ";"} and t.head.i == head.i for t in between):
+        return False
+    subjects = {"nsubj", "nsubjpass"}
+    if head.dep_ == "ccomp" and any(c.dep_ == "mark" for c in head.children) and \
+            any(c.dep_ in subjects for c in head.children) and \
+            any(c.dep_ in subjects for c in head.head.children):
+        return True
+    return any(t.dep_ == "advcl" and t.head.i == head.i and
+               any(c.dep_ == "mark" for c in t.children) and
+               any(c.dep_ in subjects for c in t.children) for t in between)
 
 
 def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozenset[str]:
@@ -449,8 +474,10 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive and verb.tag_ not in {"VBG", "VBN"}:
         return False
-    if not infinitive and verb.lemma_.lower() in argument_words().outcome_verbs:
-        return False  # '..., resulting in two deaths': what results is the whole clause
+    words = argument_words()
+    if not infinitive and verb.lemma_.lower() in words.outcome_verbs | words.relation_verbs:
+        return False  # '..., resulting in two deaths', '..., corresponding with the shortfall':
+        # what results or corresponds is what the clause says, not its subject
     if governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
         # 'deaths rose after the payments started, resulting from drug abuse': a participle
         # the parser hung on a subordinate clause belongs to the main one, not its subject.
@@ -458,7 +485,7 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "pobj":
         return False
-    if _parenthetical_governor(verb):
+    if _parenthetical_governor(verb) or _after_relative_clause(verb):
         return False
     own = [c for c in governor.children if c.dep_ == "nsubj"]
     return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
@@ -479,6 +506,20 @@ def _parenthetical_governor(verb: Token) -> bool:
     starts = [c.left_edge.i for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     opened = bool(starts) and min(starts) > 0 and doc[min(starts) - 1].text in ASIDE_MARKS
     return opened and any(t.text in ASIDE_MARKS for t in doc[governor.i + 1:verb.i])
+
+
+def _after_relative_clause(verb: Token) -> bool:
+    """Whether a relative clause ends right before an adverbial clause, with only punctuation
+    between ('sent the police a plan, which they rejected, approving only a rally'): the
+    participle may go on with the relative clause, whose subject is another one (the police
+    approved it), though the parser hung it on the main verb. Which clause it continues,
+    grammar does not say, so it borrows no subject."""
+    doc = verb.doc
+    for token in doc[verb.head.i + 1:verb.left_edge.i]:
+        if token.dep_ == "relcl" and token.head.i > verb.head.i and \
+                all(t.is_punct for t in doc[token.right_edge.i + 1:verb.left_edge.i]):
+            return True
+    return False
 
 
 def _relative_head(state: DocState, verb: Token) -> Token:
@@ -635,7 +676,10 @@ def _governing_verb(verb: Token) -> Token | None:
             governor = governor.head  # 'convicted X of killing Y', 'of' hung on X
         reason = word in words.reason_preps
         if reason and governor.pos_ == "NOUN" and governor.dep_ == "dobj":
-            governor = governor.head  # 'feels remorse for killing X': the one who feels
+            # 'feels remorse for killing X': the one who feels; 'announced funding for
+            # restoring the chapel': the funding's purpose, nobody's deed (``deed_nouns``)
+            reason = governor.lemma_.lower() in words.deed_nouns
+            governor = governor.head if reason else governor
         elif reason:
             reason = not any(c.dep_ in {"dobj", "dative"} for c in governor.children)
         reason = reason and governor.lemma_.lower() not in words.outcome_verbs
