@@ -15,7 +15,8 @@ first:
    one organisation of that kind, by the head noun of its name ('Harlow District Court'):
    that organisation;
 4. the role is held of one piece of work ('lead author', ``data/work_roles.json``): the one
-   study or report the role's sentence writes, else the only one the article names;
+   study or report the role's sentence writes, else the only one the article names, else
+   the one named last before the role's sentence;
 5. the role is an office only one country has ('taoiseach'): that country, when the
    article names it, and nothing otherwise;
 6. the role is an office of a country, a state or a city (``_country_offices`` and its
@@ -208,18 +209,21 @@ def _work_roles() -> dict[str, frozenset[str]]:
     return {"roles": frozenset(data["roles"]), "works": frozenset(data["works"])}
 
 
-def _works_by_kind(entities: Iterable[Entity]) -> ByKind:
+WorksByKind = dict[str, dict[str, dict[str, list[int]]]]  # doc -> noun -> work -> starts
+
+
+def _works_by_kind(entities: Iterable[Entity]) -> WorksByKind:
     """doc -> work noun -> the things of that kind named there ('the study', 'a study of
-    otters'); a thing whose label says it is part of a work ('hypothesis of the report') is
-    none."""
-    works: ByKind = defaultdict(lambda: defaultdict(set))
+    otters'), each with where it is named; a thing whose label says it is part of a work
+    ('hypothesis of the report') is none."""
+    works: WorksByKind = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for entity in entities:
         head = _label_head(entity.label)
         if entity.type is not EntityType.THING or head not in _work_roles()["works"]:
             continue
         for mention in entity.mentions:
             if not mention.is_pronoun:
-                works[mention.doc_id][head].add(entity.entity_id)
+                works[mention.doc_id][head][entity.entity_id].append(mention.start)
     return works
 
 
@@ -231,17 +235,38 @@ def _label_head(label: str) -> str:
     return words[cut - 1] if words else ""
 
 
-def _work_of_role(fact: Fact, works: dict[str, set[str]]) -> str | None:
+def _work_of_role(fact: Fact, works: dict[str, dict[str, list[int]]], text: str) -> str | None:
     """The work an author's role is held of: the one work noun the role's sentence writes
     ('the study's lead author'), else the one work the article names; None for any other
-    role, or when two fit ('the study' and 'the report' with neither in the sentence)."""
+    role. When two fit ('the study' and 'the report', neither in the sentence; a headline's
+    'survey' and the body's 'study') the one named last before the role's sentence is
+    meant, as a reader takes 'Lead author X' to be the author of the work just told of, so
+    long as no other is named in the same sentence as it."""
     if (fact.role_name or "").lower() not in _work_roles()["roles"]:
         return None
     sentence = set(re.findall(r"[a-z]+", fact.evidence.sentence_text.lower()))
     said = [ids for noun, ids in works.items() if noun in sentence]
     candidates = said[0] if len(said) == 1 else (
-        set().union(*works.values()) if not said and works else set())
-    return next(iter(candidates)) if len(candidates) == 1 else None
+        {k: v for ids in works.values() for k, v in ids.items()} if not said else {})
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    return _named_last_before(candidates, fact.evidence.sentence_start, text)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _named_last_before(candidates: dict[str, list[int]], start: int, text: str) -> str | None:
+    """The candidate named last before ``start``, when it is named in a later sentence than
+    every other ('a report and a study' named together is still two works); None when none
+    is named before it or two are named last in one sentence."""
+    before = sorted(((max(s for s in starts if s < start), c) for c, starts in candidates.items()
+                     if any(s < start for s in starts)), reverse=True)
+    if not before:
+        return None
+    if len(before) > 1 and not _SENTENCE_BREAK.search(text, before[1][0], before[0][0]):
+        return None
+    return before[0][1]
 
 
 def _is_position(fact: Fact) -> bool:
@@ -250,7 +275,7 @@ def _is_position(fact: Fact) -> bool:
 
 def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mention]]],
             places: dict[str, Entity], serving: set[str | None],
-            texts: dict[str, str], kinds: ByKind, works: ByKind) -> Fact:
+            texts: dict[str, str], kinds: ByKind, works: WorksByKind) -> Fact:
     if not _is_position(fact) or fact.object is not None or not fact.subject.entity_id:
         return fact
     doc = fact.evidence.doc_id
@@ -274,7 +299,7 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     organisation = _organisation_of_kind(fact.role_name or "", kinds.get(doc, {}))
     if organisation is not None:
         return _with_holder(fact, organisation, in_doc, "holder-organisation-of-article")
-    work = _work_of_role(fact, works.get(doc, {}))
+    work = _work_of_role(fact, works.get(doc, {}), texts.get(doc, ""))
     if work is not None:
         return _with_holder(fact, work, in_doc, "holder-work-of-article")
     country = _one_country_offices().get((fact.role_name or "").lower())

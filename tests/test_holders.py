@@ -192,6 +192,15 @@ def test_an_author_with_two_works_and_neither_in_the_sentence_stays_bare():
     assert not any(p[0] == "Mira Holt" and p[1] for p in positions(corpus))
 
 
+def test_an_author_takes_the_work_told_of_last_when_an_earlier_sentence_names_another():
+    """An earlier 'survey' and the next sentence's 'study' are two works to kg (a headline
+    and its story often name one work so); 'Lead author X' after the study's sentence is
+    the study's."""
+    corpus = corpus_of("A vole survey found voles in Tarn. A new study of voles in Tarn was "
+                       "published on Monday. Lead author Mira Holt said the voles had spread.")
+    assert ("Mira Holt", "study of voles", "author", "t0.txt") in positions(corpus)
+
+
 def test_a_persons_roles_are_found_without_a_scan_and_follow_new_ones():
     from kg.holders import Holders
 
