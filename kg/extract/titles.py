@@ -479,6 +479,8 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
         mention = state.mention_at.get(token.i)
         if mention is not None and mention.type is not EntityType.DATE:
             return mention
+        if token.dep_ == "poss" and token.lower_ == "its":
+            return _subject_organisation_before(state, token)  # 'its chief executive, X'
         if token.dep_ == "poss" and token.pos_ == "PRON":
             # 'his wife, X', 'her running mate X': the person the pronoun stands for.
             mention = referent(state, token, possessive=True)
@@ -508,6 +510,29 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
         if is_fragment(span):
             return None  # 'Hallam Early Career Professor of Engineering': a chair
         return make_mention(state, span, EntityType.ORGANIZATION, ner_label="PROPN")
+    return None
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject_organisation_before(state: DocState, its: Token) -> Mention | None:
+    """The organisation a possessive 'its' before a role stands for: the nearest subject
+    before it, in its sentence or the one before, when that subject is an organisation
+    ('Lumen Bank said its chairman X', 'Lumen Bank grew. Its chief executive, X'); a person
+    is passed over, as 'its' never stands for one ('Lumen Bank grew. X, its chief
+    executive, said'). None when the nearest other subject is anything else ('The plant
+    grew. Its manager, X')."""
+    doc = its.doc
+    first = its.sent.start
+    if first > 0:
+        first = doc[first - 1].sent.start
+    for token in reversed(doc[first:its.i]):
+        named = state.mention_at.get(token.i)
+        if token.dep_ not in SUBJECT_DEPS or (
+                named is not None and named.type is EntityType.PERSON):
+            continue
+        return named if named is not None and named.type is EntityType.ORGANIZATION else None
     return None
 
 
@@ -673,6 +698,8 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
             child.i not in state.mention_at
         if apposed or _apposed_conjunct(state, root, child):
             yield child
+        elif child.dep_ == "appos" and (member := _partitive_role(child)) is not None:
+            yield member  # 'X, one of its founders'
     if root.dep_ in {"oprd", "dobj", "attr"} and root.head.dep_ == "acl" and \
             root.head.lemma_.lower() in NAMING_PARTICIPLES and root.head.head.pos_ == "NOUN" \
             and root.head.head.i not in state.mention_at:
@@ -693,6 +720,8 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and \
             root.head.i not in state.mention_at and not _earlier_named_appositive(state, root):
         yield root.head
+    elif root.dep_ == "appos" and (member := _partitive_role(root.head)) is not None:
+        yield member
     elif root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
         # 'the manager of Harbor Athletic, Dan Pike': the parser hangs the name on the
         # organisation, but a person is no appositive of an organisation; the role noun is.
@@ -701,6 +730,21 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if named is not None and named.type in HOLDER_TYPES and \
                 role_noun.pos_ == "NOUN" and role_noun.i not in state.mention_at:
             yield role_noun
+
+
+# 'one of the study's authors, X': a number or quantity word whose 'of' names the group.
+PARTITIVE_WORDS = frozenset({"one", "another", "two", "three", "some", "several"})
+
+
+def _partitive_role(head: Token) -> Token | None:
+    """'One of the study's authors, X', 'one of the club's coaches, Y': the name is set
+    beside 'one', and the role is the plural noun its 'of' names (with that noun's own
+    holder words); None for any other head."""
+    if head.lower_ not in PARTITIVE_WORDS:
+        return None
+    return next((pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj" and pobj.tag_ == "NNS"),
+                None)
 
 
 def _apposed_conjunct(state: DocState, name: Token, child: Token) -> bool:
