@@ -694,3 +694,16 @@ def test_one_of_a_group_of_role_holders_holds_the_role(text, expected):
 def test_one_of_a_group_that_is_no_role_is_no_position():
     corpus = corpus_of("Odo Brandt, one of the three children, plans a new depot.")
     assert not any(p[0] == "Odo Brandt" for p in positions(corpus))
+
+
+@pytest.mark.parametrize("text", [
+    "Member of Parliament (MP) Odo Brandt asked for a recount.",
+    "On Monday, Member of Parliament (MP) Odo Brandt asked the minister to resign.",
+])
+def test_a_bracketed_gloss_between_a_title_and_a_name_is_read_through(text):
+    assert ("Odo Brandt", "Parliament", "member of parliament") in positions(corpus_of(text))
+
+
+def test_a_bracket_that_is_no_gloss_of_the_title_is_not_read_through():
+    corpus = corpus_of("The club (founded in 1990) Odo Brandt said would close.")
+    assert not any(p[0] == "Odo Brandt" for p in positions(corpus))

@@ -224,6 +224,10 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if inside:
             tokens = [*tokens, *inside]
             found = _role_at_end(state, tokens)
+    if found is None and (end := _gloss_start(state, span)) < span.start:
+        glossed = _adjacent_words(state, span.doc[end:span.end])
+        if _role_at_end(state, glossed) is not None:
+            tokens, found = glossed, _role_at_end(state, glossed)
     if found is None:
         yield from _party_noun(state, sentence, tokens, person)
         return
@@ -269,6 +273,23 @@ def _holder_before_aside(state: DocState, trigger: Span) -> Mention | None:
 
 
 LONGEST_ASIDE = 6
+LONGEST_GLOSS = 4
+
+
+def _gloss_start(state: DocState, span: Span) -> int:
+    """Where a bracketed gloss of the title right before a name opens: 'Labour MP (Member of
+    Parliament) X', 'Member of Parliament (MP) X': the brackets spell the role out or shorten
+    it, and the title before them is read as if they were not there. The name's own start
+    when no such gloss precedes it."""
+    doc, sent = span.doc, span.sent
+    if span.start - 2 <= sent.start or doc[span.start - 1].text != ")":
+        return span.start
+    inside = next((t.i for t in reversed(doc[max(sent.start, span.start - LONGEST_GLOSS - 2):
+                                             span.start - 1]) if t.text in {"(", ")"}), None)
+    if inside is None or doc[inside].text != "(":
+        return span.start
+    words = list(doc[inside + 1:span.start - 1])
+    return inside if words and _role_named(words) is not None else span.start
 SHORTEST_NAME_AFTER_TITLE = 2
 
 
@@ -409,28 +430,29 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
     """'Secretary of State X' (one role), 'First Minister of Scotland X', 'Mayor of Springfield
     X' (a role and its holder): read off the words, as the parser seldom links them."""
     doc, sent = span.doc, span.sent
-    of = next((t for t in reversed(doc[max(span.start - LONGEST_HOLDER - 1, sent.start):
-                                       span.start]) if t.lower_ == "of"), None)
-    if of is None or any(t.is_punct for t in doc[of.i:span.start]):
+    end = _gloss_start(state, span)  # 'Member of Parliament (MP) X': the gloss is no holder
+    of = next((t for t in reversed(doc[max(end - LONGEST_HOLDER - 1, sent.start):end])
+               if t.lower_ == "of"), None)
+    if of is None or any(t.is_punct for t in doc[of.i:end]):
         return
     left = of.i
     while left > sent.start and (doc[left - 1].pos_ in TITLE_WORD_POS or
                                  doc[left - 1].text == "-") and not doc[left - 1].is_punct:
         left -= 1
     before = list(doc[left:of.i])
-    whole = _role_at_end(state, [*before, *doc[of.i:span.start]])
-    if whole is not None and whole[0] > span.start - of.i:  # 'Secretary of State'
+    whole = _role_at_end(state, [*before, *doc[of.i:end]])
+    if whole is not None and whole[0] > end - of.i:  # 'Secretary of State'
         size, role = whole
-        tokens = [*before, *doc[of.i:span.start]]
-        trigger = doc[tokens[-size].i:span.start]
+        tokens = [*before, *doc[of.i:end]]
+        trigger = doc[tokens[-size].i:end]
         yield from _position(state, sentence, trigger, person,
                              _holder_in(state, tokens[:-size], role), role,
                              "title-of-before-name")
         return
     found = _role_at_end(state, before)
-    holder = state.mention_at.get(span.start - 1)
+    holder = state.mention_at.get(end - 1)
     if found is None or holder is None or holder.type not in HOLDER_TYPES or \
-            any(state.mention_at.get(t.i) is not holder for t in doc[of.i + 1:span.start]):
+            any(state.mention_at.get(t.i) is not holder for t in doc[of.i + 1:end]):
         return
     size, role = found
     trigger = doc[before[-size].i:of.i]
