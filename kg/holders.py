@@ -22,7 +22,8 @@ first:
 6. the role is an office of a country, a state or a city (``_country_offices`` and its
    siblings in ``data/roles.json``), the person holds no position in an organisation
    anywhere in the corpus, and the article names one such place far more than any other:
-   that place.
+   that place; else, for a country's office, the one country the fact's own sentence names
+   (by name or adjective), when it is one of the two the article names most.
 
 The filled fact keeps its own sentence and trigger; its rule says how the holder was found
 and counts as inherited for ``kg:confidence``, which is recomputed. Nothing is filled when two
@@ -309,9 +310,13 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     if fact.subject.entity_id in serving:
         return fact  # 'President X' of a firm or a league the corpus names: not a country's
     place = _dominant_place(kind, in_doc, places, texts.get(doc, "")) if kind else None
+    if place is not None:
+        return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
+    place = _country_of_sentence(fact, in_doc, places, texts.get(doc, "")) \
+        if kind == "country" else None
     if place is None:
         return fact
-    return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
+    return _with_holder(fact, place, in_doc, "holder-country-of-sentence")
 
 
 def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
@@ -354,23 +359,53 @@ def _dominant_place(kind: str, in_doc: dict[str, list[Mention]],
                     places: dict[str, Entity], text: str) -> str | None:
     """The place of a kind the article is about: named, and named (by its name or by an
     adjective of it: 'the Ukrainian government') far more often than any other."""
-    counts: Counter[str] = Counter()
-    for entity_id, mentions in in_doc.items():
-        entity = places.get(entity_id)
-        if entity is None:
-            continue
-        place = lookup(entity.label)
-        if place is not None and place.kind == kind:
-            starts = {m.start for m in mentions}
-            counts[entity_id] = len(mentions) + sum(
-                found.start() not in starts and found.group()[:1].isupper()
-                for found in _adjectives_of(place.name).finditer(text))
-    ranked = counts.most_common(2)
+    ranked = _place_counts(kind, in_doc, places, text).most_common(2)
     if not ranked or ranked[0][1] < _MIN_MENTIONS:
         return None
     if len(ranked) == 2 and ranked[0][1] < _DOMINANCE * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _place_counts(kind: str, in_doc: dict[str, list[Mention]], places: dict[str, Entity],
+                  text: str) -> Counter[str]:
+    """place -> how often the article names it, by name or by a capitalised adjective."""
+    counts: Counter[str] = Counter()
+    for entity_id, mentions in in_doc.items():
+        entity = places.get(entity_id)
+        place = lookup(entity.label) if entity is not None else None
+        if place is not None and place.kind == kind:
+            starts = {m.start for m in mentions}
+            counts[entity_id] = len(mentions) + sum(
+                found.start() not in starts and found.group()[:1].isupper()
+                for found in _adjectives_of(place.name).finditer(text))
+    return counts
+
+
+def _country_of_sentence(fact: Fact, in_doc: dict[str, list[Mention]],
+                         places: dict[str, Entity], text: str) -> str | None:
+    """The one country a national office's own sentence names, by name or adjective ('The
+    Syrian Army, whose commander-in-chief is President X'), when it is one of the two
+    countries the article names most: an article about two countries gives a bare
+    'President X' to neither, but the sentence that names one of them settles it. None when
+    the sentence names no country or two."""
+    start, end = fact.evidence.sentence_start, fact.evidence.sentence_end
+    counts = _place_counts("country", in_doc, places, text)
+    said = {entity_id for entity_id in counts
+            if any(start <= m.start < end for m in in_doc[entity_id])
+            or _adjective_between(places[entity_id].label, text, start, end)}
+    if len(said) != 1:
+        return None
+    country = next(iter(said))
+    return country if country in {e for e, _ in counts.most_common(2)} else None
+
+
+def _adjective_between(label: str, text: str, start: int, end: int) -> bool:
+    """Whether a capitalised adjective of the place ('Syrian') stands in text[start:end]."""
+    place = lookup(label)
+    return place is not None and any(
+        found.group()[:1].isupper()
+        for found in _adjectives_of(place.name).finditer(text, start, end))
 
 
 @cache

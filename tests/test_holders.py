@@ -211,3 +211,21 @@ def test_a_persons_roles_are_found_without_a_scan_and_follow_new_ones():
     holders[("person/ama-osei", "minister")]["d3"].add("place/lirenia")
     assert holders.roles_of("person/ama-osei") == ["foreign minister", "minister"]
     assert holders.roles_of("person/nobody") == []
+
+
+TWO_COUNTRIES = ("Norway and Sweden signed a fishing deal. Norway will patrol the coast. Sweden "
+                 "will patrol the islands. Norway and Sweden meet again in May. ")
+
+
+def test_a_national_office_takes_the_one_country_its_sentence_names():
+    """An article about two countries gives a bare 'President X' to neither; the sentence
+    that names one of them by its adjective does."""
+    corpus = corpus_of(TWO_COUNTRIES + "The Swedish navy, which answers to President Eirik "
+                       "Dahl, left port.")
+    assert ("Eirik Dahl", "Sweden", "president", "t0.txt") in positions(corpus)
+
+
+def test_a_national_office_whose_sentence_names_two_countries_stays_bare():
+    corpus = corpus_of(TWO_COUNTRIES + "The Swedish navy and the Norwegian coast guard, which "
+                       "answer to President Eirik Dahl, left port.")
+    assert not any(p[0] == "Eirik Dahl" and p[1] for p in positions(corpus))
