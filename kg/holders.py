@@ -23,7 +23,8 @@ first:
    siblings in ``data/roles.json``), the person holds no position in an organisation
    anywhere in the corpus, and the article names one such place far more than any other:
    that place; else, for a country's office, the one country the fact's own sentence names
-   (by name or adjective), when it is one of the two the article names most.
+   (by name or adjective), else the country the story is filed from (its dateline), when
+   that country is one of the two the article names most.
 
 The filled fact keeps its own sentence and trigger; its rule says how the holder was found
 and counts as inherited for ``kg:confidence``, which is recomputed. Nothing is filled when two
@@ -43,7 +44,16 @@ from typing import Any
 from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
 from kg.lexicon import demonyms, kinship_roles, professions
-from kg.model import Entity, EntityType, Fact, Mention, ResolvedCorpus, Role, RoleName
+from kg.model import (
+    Dateline,
+    Entity,
+    EntityType,
+    Fact,
+    Mention,
+    ResolvedCorpus,
+    Role,
+    RoleName,
+)
 
 AFFILIATED = "affiliatedWith"
 MEMBER = "member"
@@ -121,7 +131,7 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
     # still the state's governor
     serving = {f.subject.entity_id for f in corpus.facts if _is_position(f) and f.object
                is not None and f.object.entity_id in organisations and f.role_name != MEMBER}
-    texts = {d.doc_id: d.body for d in corpus.documents}
+    texts = {d.doc_id: (d.body, d.dateline) for d in corpus.documents}
     kinds = _organisations_by_kind(corpus.entities)
     works = _works_by_kind(corpus.entities)
     filled = [_filled(f, holders, named, places, serving, texts, kinds, works)
@@ -276,11 +286,13 @@ def _is_position(fact: Fact) -> bool:
 
 def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mention]]],
             places: dict[str, Entity], serving: set[str | None],
-            texts: dict[str, str], kinds: ByKind, works: WorksByKind) -> Fact:
+            texts: dict[str, tuple[str, Dateline | None]], kinds: ByKind,
+            works: WorksByKind) -> Fact:
     if not _is_position(fact) or fact.object is not None or not fact.subject.entity_id:
         return fact
     doc = fact.evidence.doc_id
     in_doc = named.get(doc, {})
+    text, dateline = texts.get(doc, ("", None))
     stated = holders.get((fact.subject.entity_id, (fact.role_name or "").lower()), {})
     here = stated.get(doc, set())
     if len(here) == 1:
@@ -300,7 +312,7 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     organisation = _organisation_of_kind(fact.role_name or "", kinds.get(doc, {}))
     if organisation is not None:
         return _with_holder(fact, organisation, in_doc, "holder-organisation-of-article")
-    work = _work_of_role(fact, works.get(doc, {}), texts.get(doc, ""))
+    work = _work_of_role(fact, works.get(doc, {}), text)
     if work is not None:
         return _with_holder(fact, work, in_doc, "holder-work-of-article")
     country = _one_country_offices().get((fact.role_name or "").lower())
@@ -309,14 +321,18 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     kind = office_kind(fact.role_name or "")
     if fact.subject.entity_id in serving:
         return fact  # 'President X' of a firm or a league the corpus names: not a country's
-    place = _dominant_place(kind, in_doc, places, texts.get(doc, "")) if kind else None
+    place = _dominant_place(kind, in_doc, places, text) if kind else None
     if place is not None:
         return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
-    place = _country_of_sentence(fact, in_doc, places, texts.get(doc, "")) \
-        if kind == "country" else None
+    if kind != "country":
+        return fact
+    place = _country_of_sentence(fact, in_doc, places, text)
+    if place is not None:
+        return _with_holder(fact, place, in_doc, "holder-country-of-sentence")
+    place = _country_of_dateline(dateline, in_doc, places, text)
     if place is None:
         return fact
-    return _with_holder(fact, place, in_doc, "holder-country-of-sentence")
+    return _with_holder(fact, place, in_doc, "holder-country-of-dateline")
 
 
 def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
@@ -398,6 +414,24 @@ def _country_of_sentence(fact: Fact, in_doc: dict[str, list[Mention]],
         return None
     country = next(iter(said))
     return country if country in {e for e, _ in counts.most_common(2)} else None
+
+
+def _country_of_dateline(dateline: Dateline | None, in_doc: dict[str, list[Mention]],
+                         places: dict[str, Entity], text: str) -> str | None:
+    """The country a story is filed from ('KYIV, Ukraine -'), when it is one of the two
+    countries the article names most: a bare national office in a story filed from one of
+    its two countries is more likely that country's. None without a dateline, or when the
+    country filed from is not among those two."""
+    if dateline is None:
+        return None
+    codes = {place.country_code for name in (dateline.region, dateline.place)
+             if name and (place := lookup(name)) is not None and place.country_code}
+    top = [entity_id for entity_id, _ in
+           _place_counts("country", in_doc, places, text).most_common(2)]
+    found = [entity_id for entity_id in top
+             if (place := lookup(places[entity_id].label)) is not None
+             and place.country_code in codes]
+    return found[0] if len(found) == 1 else None
 
 
 def _adjective_between(label: str, text: str, start: int, end: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import corpus_of, object_id
 
 from kg.holders import office_kind
@@ -228,4 +229,18 @@ def test_a_national_office_takes_the_one_country_its_sentence_names():
 def test_a_national_office_whose_sentence_names_two_countries_stays_bare():
     corpus = corpus_of(TWO_COUNTRIES + "The Swedish navy and the Norwegian coast guard, which "
                        "answer to President Eirik Dahl, left port.")
+    assert not any(p[0] == "Eirik Dahl" and p[1] for p in positions(corpus))
+
+
+@pytest.mark.parametrize(("dateline", "country"), [
+    ("KARLSTAD, Sweden (AP) — ", "Sweden"),
+    ("BERGEN, Norway (AP) — ", "Norway"),
+])
+def test_a_national_office_takes_the_country_the_story_is_filed_from(dateline, country):
+    corpus = corpus_of(dateline + TWO_COUNTRIES + "President Eirik Dahl left port.")
+    assert ("Eirik Dahl", country, "president", "t0.txt") in positions(corpus)
+
+
+def test_a_dateline_of_a_third_country_gives_no_holder():
+    corpus = corpus_of("PARIS (AP) — " + TWO_COUNTRIES + "President Eirik Dahl left port.")
     assert not any(p[0] == "Eirik Dahl" and p[1] for p in positions(corpus))
