@@ -26,6 +26,10 @@ first:
    (by name or adjective), else the country the story is filed from (its dateline), when
    that country is one of the two the article names most.
 
+A holder taken from the same role stated elsewhere (1, 2) brings its tenure: when every
+statement of that post says it is over ('former ambassador X'), the bare title ('Ambassador
+X') is the same ended post and is marked so.
+
 The filled fact keeps its own sentence and trigger; its rule says how the holder was found
 and counts as inherited for ``kg:confidence``, which is recomputed. Nothing is filled when two
 holders fit, so a bare 'President X' in an article about two countries stays holder-less.
@@ -143,11 +147,13 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
 
 class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
     """(person, role) -> doc -> the holders stated there; ``roles_of`` a person's roles
-    without a scan of every person's (``_kindred_holders`` asks for each position)."""
+    without a scan of every person's (``_kindred_holders`` asks for each position);
+    ``current`` the (person, role, holder) stated at least once as not over."""
 
     def __init__(self) -> None:
         super().__init__(lambda: defaultdict(set))
         self._roles: dict[str, list[str]] | None = None
+        self.current: set[tuple[str, str, str]] = set()
 
     def __setitem__(self, key: tuple[str, str], value: dict[str, set[str]]) -> None:
         self._roles = None  # a new (person, role): the index is made again when asked
@@ -169,6 +175,8 @@ def _stated_holders(facts: Iterable[Fact]) -> Holders:
                 fact.subject.entity_id:
             key = (fact.subject.entity_id, (fact.role_name or "").lower())
             holders[key][fact.evidence.doc_id].add(fact.object.entity_id)
+            if not fact.position_ended:
+                holders.current.add((*key, fact.object.entity_id))
     return holders
 
 
@@ -296,12 +304,14 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     stated = holders.get((fact.subject.entity_id, (fact.role_name or "").lower()), {})
     here = stated.get(doc, set())
     if len(here) == 1:
-        return _with_holder(fact, next(iter(here)), in_doc, "holder-in-article")
+        return _with_holder(fact, next(iter(here)), in_doc, "holder-in-article",
+                            _only_ended(fact, next(iter(here)), holders))
     if here:
         return fact
     elsewhere = {h for d, ids in stated.items() if d != doc for h in ids}
     if len(elsewhere) == 1 and next(iter(elsewhere)) in in_doc:
-        return _with_holder(fact, next(iter(elsewhere)), in_doc, "holder-in-corpus")
+        return _with_holder(fact, next(iter(elsewhere)), in_doc, "holder-in-corpus",
+                            _only_ended(fact, next(iter(elsewhere)), holders))
     if elsewhere:
         return fact
     kin = _kindred_holders(fact, holders, doc)
@@ -453,7 +463,17 @@ def _adjectives_of(place: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how: str) -> Fact:
+def _only_ended(fact: Fact, holder: str, holders: Holders) -> bool:
+    """Whether the corpus states the person's role of this holder only as over: 'former
+    ambassador X' and then 'Ambassador X' (a title kept by courtesy) is the same ended post."""
+    key = (fact.subject.entity_id or "", (fact.role_name or "").lower(), holder)
+    return key not in holders.current
+
+
+def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how: str,
+                 ended: bool = False) -> Fact:
+    """The fact with the holder found ``how``; marked over when ``ended`` (the holder was
+    taken from a post stated only as over), else keeping its own tenure."""
     mentions = in_doc.get(holder)
     if not mentions or holder == fact.subject.entity_id:
         return fact
@@ -464,4 +484,4 @@ def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how:
     evidence = fact.evidence.model_copy(update={"rule": rule, "confidence": confidence})
     return fact.model_copy(update={
         "object": Role(name=RoleName.THEME, mention=mention, entity_id=holder),
-        "evidence": evidence})
+        "evidence": evidence, "position_ended": fact.position_ended or ended})

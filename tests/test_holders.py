@@ -244,3 +244,23 @@ def test_a_national_office_takes_the_country_the_story_is_filed_from(dateline, c
 def test_a_dateline_of_a_third_country_gives_no_holder():
     corpus = corpus_of("PARIS (AP) — " + TWO_COUNTRIES + "President Eirik Dahl left port.")
     assert not any(p[0] == "Eirik Dahl" and p[1] for p in positions(corpus))
+
+
+def _ended_by_rule(corpus: ResolvedCorpus, person: str) -> dict[str, bool]:
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return {f.evidence.rule: f.position_ended for f in corpus.facts
+            if f.predicate == "affiliatedWith" and labels[f.subject.entity_id or ""] == person}
+
+
+def test_a_bare_title_whose_post_is_stated_only_as_over_is_over_too():
+    corpus = corpus_of("Ada Lind, a former ambassador of Norway to Chile, spoke on Monday. "
+                       "Later, Ambassador Lind said the talks had failed.")
+    assert _ended_by_rule(corpus, "Ada Lind") == {
+        "title-appositive": True, "title-before-name-inherited-holder-in-article": True}
+
+
+def test_a_bare_title_whose_post_is_held_now_stays_current():
+    corpus = corpus_of("Ada Lind, the ambassador of Norway to Chile, spoke on Monday. "
+                       "Later, Ambassador Lind said the talks had failed.")
+    assert _ended_by_rule(corpus, "Ada Lind") == {
+        "title-appositive": False, "title-before-name-inherited-holder-in-article": False}
