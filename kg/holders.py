@@ -15,13 +15,20 @@ first:
    one organisation of that kind, by the head noun of its name ('Harlow District Court'):
    that organisation;
 4. the role is held of one piece of work ('lead author', ``data/work_roles.json``): the one
-   study or report the role's sentence writes, else the only one the article names;
+   study or report the role's sentence writes, else the only one the article names, else
+   the one named last before the role's sentence;
 5. the role is an office only one country has ('taoiseach'): that country, when the
    article names it, and nothing otherwise;
 6. the role is an office of a country, a state or a city (``_country_offices`` and its
    siblings in ``data/roles.json``), the person holds no position in an organisation
    anywhere in the corpus, and the article names one such place far more than any other:
-   that place.
+   that place; else, for a country's office, the one country the fact's own sentence names
+   (by name or adjective), else the country the story is filed from (its dateline), when
+   that country is one of the two the article names most.
+
+A holder taken from the same role stated elsewhere (1, 2) brings its tenure: when every
+statement of that post says it is over ('former ambassador X'), the bare title ('Ambassador
+X') is the same ended post and is marked so.
 
 The filled fact keeps its own sentence and trigger; its rule says how the holder was found
 and counts as inherited for ``kg:confidence``, which is recomputed. Nothing is filled when two
@@ -41,7 +48,16 @@ from typing import Any
 from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
 from kg.lexicon import demonyms, kinship_roles, professions
-from kg.model import Entity, EntityType, Fact, Mention, ResolvedCorpus, Role, RoleName
+from kg.model import (
+    Dateline,
+    Entity,
+    EntityType,
+    Fact,
+    Mention,
+    ResolvedCorpus,
+    Role,
+    RoleName,
+)
 
 AFFILIATED = "affiliatedWith"
 MEMBER = "member"
@@ -119,7 +135,7 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
     # still the state's governor
     serving = {f.subject.entity_id for f in corpus.facts if _is_position(f) and f.object
                is not None and f.object.entity_id in organisations and f.role_name != MEMBER}
-    texts = {d.doc_id: d.body for d in corpus.documents}
+    texts = {d.doc_id: (d.body, d.dateline) for d in corpus.documents}
     kinds = _organisations_by_kind(corpus.entities)
     works = _works_by_kind(corpus.entities)
     filled = [_filled(f, holders, named, places, serving, texts, kinds, works)
@@ -131,11 +147,13 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
 
 class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
     """(person, role) -> doc -> the holders stated there; ``roles_of`` a person's roles
-    without a scan of every person's (``_kindred_holders`` asks for each position)."""
+    without a scan of every person's (``_kindred_holders`` asks for each position);
+    ``current`` the (person, role, holder) stated at least once as not over."""
 
     def __init__(self) -> None:
         super().__init__(lambda: defaultdict(set))
         self._roles: dict[str, list[str]] | None = None
+        self.current: set[tuple[str, str, str]] = set()
 
     def __setitem__(self, key: tuple[str, str], value: dict[str, set[str]]) -> None:
         self._roles = None  # a new (person, role): the index is made again when asked
@@ -157,6 +175,8 @@ def _stated_holders(facts: Iterable[Fact]) -> Holders:
                 fact.subject.entity_id:
             key = (fact.subject.entity_id, (fact.role_name or "").lower())
             holders[key][fact.evidence.doc_id].add(fact.object.entity_id)
+            if not fact.position_ended:
+                holders.current.add((*key, fact.object.entity_id))
     return holders
 
 
@@ -208,18 +228,21 @@ def _work_roles() -> dict[str, frozenset[str]]:
     return {"roles": frozenset(data["roles"]), "works": frozenset(data["works"])}
 
 
-def _works_by_kind(entities: Iterable[Entity]) -> ByKind:
+WorksByKind = dict[str, dict[str, dict[str, list[int]]]]  # doc -> noun -> work -> starts
+
+
+def _works_by_kind(entities: Iterable[Entity]) -> WorksByKind:
     """doc -> work noun -> the things of that kind named there ('the study', 'a study of
-    otters'); a thing whose label says it is part of a work ('hypothesis of the report') is
-    none."""
-    works: ByKind = defaultdict(lambda: defaultdict(set))
+    otters'), each with where it is named; a thing whose label says it is part of a work
+    ('hypothesis of the report') is none."""
+    works: WorksByKind = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for entity in entities:
         head = _label_head(entity.label)
         if entity.type is not EntityType.THING or head not in _work_roles()["works"]:
             continue
         for mention in entity.mentions:
             if not mention.is_pronoun:
-                works[mention.doc_id][head].add(entity.entity_id)
+                works[mention.doc_id][head][entity.entity_id].append(mention.start)
     return works
 
 
@@ -231,17 +254,38 @@ def _label_head(label: str) -> str:
     return words[cut - 1] if words else ""
 
 
-def _work_of_role(fact: Fact, works: dict[str, set[str]]) -> str | None:
+def _work_of_role(fact: Fact, works: dict[str, dict[str, list[int]]], text: str) -> str | None:
     """The work an author's role is held of: the one work noun the role's sentence writes
     ('the study's lead author'), else the one work the article names; None for any other
-    role, or when two fit ('the study' and 'the report' with neither in the sentence)."""
+    role. When two fit ('the study' and 'the report', neither in the sentence; a headline's
+    'survey' and the body's 'study') the one named last before the role's sentence is
+    meant, as a reader takes 'Lead author X' to be the author of the work just told of, so
+    long as no other is named in the same sentence as it."""
     if (fact.role_name or "").lower() not in _work_roles()["roles"]:
         return None
     sentence = set(re.findall(r"[a-z]+", fact.evidence.sentence_text.lower()))
     said = [ids for noun, ids in works.items() if noun in sentence]
     candidates = said[0] if len(said) == 1 else (
-        set().union(*works.values()) if not said and works else set())
-    return next(iter(candidates)) if len(candidates) == 1 else None
+        {k: v for ids in works.values() for k, v in ids.items()} if not said else {})
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    return _named_last_before(candidates, fact.evidence.sentence_start, text)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _named_last_before(candidates: dict[str, list[int]], start: int, text: str) -> str | None:
+    """The candidate named last before ``start``, when it is named in a later sentence than
+    every other ('a report and a study' named together is still two works); None when none
+    is named before it or two are named last in one sentence."""
+    before = sorted(((max(s for s in starts if s < start), c) for c, starts in candidates.items()
+                     if any(s < start for s in starts)), reverse=True)
+    if not before:
+        return None
+    if len(before) > 1 and not _SENTENCE_BREAK.search(text, before[1][0], before[0][0]):
+        return None
+    return before[0][1]
 
 
 def _is_position(fact: Fact) -> bool:
@@ -250,20 +294,24 @@ def _is_position(fact: Fact) -> bool:
 
 def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mention]]],
             places: dict[str, Entity], serving: set[str | None],
-            texts: dict[str, str], kinds: ByKind, works: ByKind) -> Fact:
+            texts: dict[str, tuple[str, Dateline | None]], kinds: ByKind,
+            works: WorksByKind) -> Fact:
     if not _is_position(fact) or fact.object is not None or not fact.subject.entity_id:
         return fact
     doc = fact.evidence.doc_id
     in_doc = named.get(doc, {})
+    text, dateline = texts.get(doc, ("", None))
     stated = holders.get((fact.subject.entity_id, (fact.role_name or "").lower()), {})
     here = stated.get(doc, set())
     if len(here) == 1:
-        return _with_holder(fact, next(iter(here)), in_doc, "holder-in-article")
+        return _with_holder(fact, next(iter(here)), in_doc, "holder-in-article",
+                            _only_ended(fact, next(iter(here)), holders))
     if here:
         return fact
     elsewhere = {h for d, ids in stated.items() if d != doc for h in ids}
     if len(elsewhere) == 1 and next(iter(elsewhere)) in in_doc:
-        return _with_holder(fact, next(iter(elsewhere)), in_doc, "holder-in-corpus")
+        return _with_holder(fact, next(iter(elsewhere)), in_doc, "holder-in-corpus",
+                            _only_ended(fact, next(iter(elsewhere)), holders))
     if elsewhere:
         return fact
     kin = _kindred_holders(fact, holders, doc)
@@ -274,7 +322,7 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     organisation = _organisation_of_kind(fact.role_name or "", kinds.get(doc, {}))
     if organisation is not None:
         return _with_holder(fact, organisation, in_doc, "holder-organisation-of-article")
-    work = _work_of_role(fact, works.get(doc, {}))
+    work = _work_of_role(fact, works.get(doc, {}), text)
     if work is not None:
         return _with_holder(fact, work, in_doc, "holder-work-of-article")
     country = _one_country_offices().get((fact.role_name or "").lower())
@@ -283,10 +331,18 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     kind = office_kind(fact.role_name or "")
     if fact.subject.entity_id in serving:
         return fact  # 'President X' of a firm or a league the corpus names: not a country's
-    place = _dominant_place(kind, in_doc, places, texts.get(doc, "")) if kind else None
+    place = _dominant_place(kind, in_doc, places, text) if kind else None
+    if place is not None:
+        return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
+    if kind != "country":
+        return fact
+    place = _country_of_sentence(fact, in_doc, places, text)
+    if place is not None:
+        return _with_holder(fact, place, in_doc, "holder-country-of-sentence")
+    place = _country_of_dateline(dateline, in_doc, places, text)
     if place is None:
         return fact
-    return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
+    return _with_holder(fact, place, in_doc, "holder-country-of-dateline")
 
 
 def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
@@ -329,23 +385,71 @@ def _dominant_place(kind: str, in_doc: dict[str, list[Mention]],
                     places: dict[str, Entity], text: str) -> str | None:
     """The place of a kind the article is about: named, and named (by its name or by an
     adjective of it: 'the Ukrainian government') far more often than any other."""
-    counts: Counter[str] = Counter()
-    for entity_id, mentions in in_doc.items():
-        entity = places.get(entity_id)
-        if entity is None:
-            continue
-        place = lookup(entity.label)
-        if place is not None and place.kind == kind:
-            starts = {m.start for m in mentions}
-            counts[entity_id] = len(mentions) + sum(
-                found.start() not in starts and found.group()[:1].isupper()
-                for found in _adjectives_of(place.name).finditer(text))
-    ranked = counts.most_common(2)
+    ranked = _place_counts(kind, in_doc, places, text).most_common(2)
     if not ranked or ranked[0][1] < _MIN_MENTIONS:
         return None
     if len(ranked) == 2 and ranked[0][1] < _DOMINANCE * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _place_counts(kind: str, in_doc: dict[str, list[Mention]], places: dict[str, Entity],
+                  text: str) -> Counter[str]:
+    """place -> how often the article names it, by name or by a capitalised adjective."""
+    counts: Counter[str] = Counter()
+    for entity_id, mentions in in_doc.items():
+        entity = places.get(entity_id)
+        place = lookup(entity.label) if entity is not None else None
+        if place is not None and place.kind == kind:
+            starts = {m.start for m in mentions}
+            counts[entity_id] = len(mentions) + sum(
+                found.start() not in starts and found.group()[:1].isupper()
+                for found in _adjectives_of(place.name).finditer(text))
+    return counts
+
+
+def _country_of_sentence(fact: Fact, in_doc: dict[str, list[Mention]],
+                         places: dict[str, Entity], text: str) -> str | None:
+    """The one country a national office's own sentence names, by name or adjective ('The
+    Syrian Army, whose commander-in-chief is President X'), when it is one of the two
+    countries the article names most: an article about two countries gives a bare
+    'President X' to neither, but the sentence that names one of them settles it. None when
+    the sentence names no country or two."""
+    start, end = fact.evidence.sentence_start, fact.evidence.sentence_end
+    counts = _place_counts("country", in_doc, places, text)
+    said = {entity_id for entity_id in counts
+            if any(start <= m.start < end for m in in_doc[entity_id])
+            or _adjective_between(places[entity_id].label, text, start, end)}
+    if len(said) != 1:
+        return None
+    country = next(iter(said))
+    return country if country in {e for e, _ in counts.most_common(2)} else None
+
+
+def _country_of_dateline(dateline: Dateline | None, in_doc: dict[str, list[Mention]],
+                         places: dict[str, Entity], text: str) -> str | None:
+    """The country a story is filed from ('KYIV, Ukraine -'), when it is one of the two
+    countries the article names most: a bare national office in a story filed from one of
+    its two countries is more likely that country's. None without a dateline, or when the
+    country filed from is not among those two."""
+    if dateline is None:
+        return None
+    codes = {place.country_code for name in (dateline.region, dateline.place)
+             if name and (place := lookup(name)) is not None and place.country_code}
+    top = [entity_id for entity_id, _ in
+           _place_counts("country", in_doc, places, text).most_common(2)]
+    found = [entity_id for entity_id in top
+             if (place := lookup(places[entity_id].label)) is not None
+             and place.country_code in codes]
+    return found[0] if len(found) == 1 else None
+
+
+def _adjective_between(label: str, text: str, start: int, end: int) -> bool:
+    """Whether a capitalised adjective of the place ('Syrian') stands in text[start:end]."""
+    place = lookup(label)
+    return place is not None and any(
+        found.group()[:1].isupper()
+        for found in _adjectives_of(place.name).finditer(text, start, end))
 
 
 @cache
@@ -359,7 +463,17 @@ def _adjectives_of(place: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how: str) -> Fact:
+def _only_ended(fact: Fact, holder: str, holders: Holders) -> bool:
+    """Whether the corpus states the person's role of this holder only as over: 'former
+    ambassador X' and then 'Ambassador X' (a title kept by courtesy) is the same ended post."""
+    key = (fact.subject.entity_id or "", (fact.role_name or "").lower(), holder)
+    return key not in holders.current
+
+
+def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how: str,
+                 ended: bool = False) -> Fact:
+    """The fact with the holder found ``how``; marked over when ``ended`` (the holder was
+    taken from a post stated only as over), else keeping its own tenure."""
     mentions = in_doc.get(holder)
     if not mentions or holder == fact.subject.entity_id:
         return fact
@@ -370,4 +484,4 @@ def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how:
     evidence = fact.evidence.model_copy(update={"rule": rule, "confidence": confidence})
     return fact.model_copy(update={
         "object": Role(name=RoleName.THEME, mention=mention, entity_id=holder),
-        "evidence": evidence})
+        "evidence": evidence, "position_ended": fact.position_ended or ended})

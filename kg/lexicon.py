@@ -158,6 +158,7 @@ class TenureWords(BaseModel):
     prefixes: tuple[str, ...] = ()
     adverbs: frozenset[str] = frozenset()
     end_prepositions: frozenset[str] = frozenset()
+    lasting_roles: frozenset[str] = frozenset()
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import corpus_of, object_id
 
 from kg.holders import office_kind
@@ -192,6 +193,15 @@ def test_an_author_with_two_works_and_neither_in_the_sentence_stays_bare():
     assert not any(p[0] == "Mira Holt" and p[1] for p in positions(corpus))
 
 
+def test_an_author_takes_the_work_told_of_last_when_an_earlier_sentence_names_another():
+    """An earlier 'survey' and the next sentence's 'study' are two works to kg (a headline
+    and its story often name one work so); 'Lead author X' after the study's sentence is
+    the study's."""
+    corpus = corpus_of("A vole survey found voles in Tarn. A new study of voles in Tarn was "
+                       "published on Monday. Lead author Mira Holt said the voles had spread.")
+    assert ("Mira Holt", "study of voles", "author", "t0.txt") in positions(corpus)
+
+
 def test_a_persons_roles_are_found_without_a_scan_and_follow_new_ones():
     from kg.holders import Holders
 
@@ -202,3 +212,55 @@ def test_a_persons_roles_are_found_without_a_scan_and_follow_new_ones():
     holders[("person/ama-osei", "minister")]["d3"].add("place/lirenia")
     assert holders.roles_of("person/ama-osei") == ["foreign minister", "minister"]
     assert holders.roles_of("person/nobody") == []
+
+
+TWO_COUNTRIES = ("Norway and Sweden signed a fishing deal. Norway will patrol the coast. Sweden "
+                 "will patrol the islands. Norway and Sweden meet again in May. ")
+
+
+def test_a_national_office_takes_the_one_country_its_sentence_names():
+    """An article about two countries gives a bare 'President X' to neither; the sentence
+    that names one of them by its adjective does."""
+    corpus = corpus_of(TWO_COUNTRIES + "The Swedish navy, which answers to President Eirik "
+                       "Dahl, left port.")
+    assert ("Eirik Dahl", "Sweden", "president", "t0.txt") in positions(corpus)
+
+
+def test_a_national_office_whose_sentence_names_two_countries_stays_bare():
+    corpus = corpus_of(TWO_COUNTRIES + "The Swedish navy and the Norwegian coast guard, which "
+                       "answer to President Eirik Dahl, left port.")
+    assert not any(p[0] == "Eirik Dahl" and p[1] for p in positions(corpus))
+
+
+@pytest.mark.parametrize(("dateline", "country"), [
+    ("KARLSTAD, Sweden (AP) — ", "Sweden"),
+    ("BERGEN, Norway (AP) — ", "Norway"),
+])
+def test_a_national_office_takes_the_country_the_story_is_filed_from(dateline, country):
+    corpus = corpus_of(dateline + TWO_COUNTRIES + "President Eirik Dahl left port.")
+    assert ("Eirik Dahl", country, "president", "t0.txt") in positions(corpus)
+
+
+def test_a_dateline_of_a_third_country_gives_no_holder():
+    corpus = corpus_of("PARIS (AP) — " + TWO_COUNTRIES + "President Eirik Dahl left port.")
+    assert not any(p[0] == "Eirik Dahl" and p[1] for p in positions(corpus))
+
+
+def _ended_by_rule(corpus: ResolvedCorpus, person: str) -> dict[str, bool]:
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return {f.evidence.rule: f.position_ended for f in corpus.facts
+            if f.predicate == "affiliatedWith" and labels[f.subject.entity_id or ""] == person}
+
+
+def test_a_bare_title_whose_post_is_stated_only_as_over_is_over_too():
+    corpus = corpus_of("Ada Lind, a former ambassador of Norway to Chile, spoke on Monday. "
+                       "Later, Ambassador Lind said the talks had failed.")
+    assert _ended_by_rule(corpus, "Ada Lind") == {
+        "title-appositive": True, "title-before-name-inherited-holder-in-article": True}
+
+
+def test_a_bare_title_whose_post_is_held_now_stays_current():
+    corpus = corpus_of("Ada Lind, the ambassador of Norway to Chile, spoke on Monday. "
+                       "Later, Ambassador Lind said the talks had failed.")
+    assert _ended_by_rule(corpus, "Ada Lind") == {
+        "title-appositive": False, "title-before-name-inherited-holder-in-article": False}

@@ -54,6 +54,19 @@ def test_a_position_held_now_is_not_marked_ended(text, person, role):
     assert (person, role, False) in positions(corpus_of(text))
 
 
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("The late founder of Quarrow Mills, Ilan Bessa, left the firm to his nephew.",
+     "Ilan Bessa", "founder"),
+    ("Quarrow Mills was built by its late founder Ilan Bessa in a barn.", "Ilan Bessa",
+     "founder"),
+])
+def test_a_lasting_role_is_not_ended_by_a_death(text, person, role):
+    """'late' says the founder died; what was founded stays theirs, unlike a late chairman's
+    chair."""
+    found = {(p, r, ended) for p, r, ended in positions(corpus_of(text)) if p == person}
+    assert (person, role, False) in found and (person, role, True) not in found
+
+
 def test_a_former_role_before_a_possessive_belongs_to_the_possessor():
     corpus = corpus_of("Former minister Odile Ferrant's spokesman Ilan Bessa spoke on Monday.")
     assert all(not ended for person, _, ended in positions(corpus) if person == "Ilan Bessa")

@@ -662,3 +662,48 @@ def test_a_field_coordinated_with_a_field_is_no_title():
     found = positions(corpus_of("Mara Quint, a professor of history and economics at the "
                                 "Halden Institute, spoke."))
     assert not [p for p in found if p[2] == "economics"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vessel Freight grew fast last year. Its chief executive, Odo Brandt, plans a new depot.",
+     ("Odo Brandt", "Vessel Freight", "chief executive")),
+    ("Vessel Freight grew fast last year. Odo Brandt, its chief executive, plans a new depot.",
+     ("Odo Brandt", "Vessel Freight", "chief executive")),
+    ("Vessel Freight said on Monday that its chairman Odo Brandt would step down.",
+     ("Odo Brandt", "Vessel Freight", "chair")),
+])
+def test_its_before_a_title_is_the_organisation_just_told_of(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_its_before_a_title_after_a_thing_names_no_holder():
+    corpus = corpus_of("The old mill grew fast last year. Its manager, Odo Brandt, plans a depot.")
+    assert ("Odo Brandt", "", "manager") in positions(corpus)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vessel Freight grew fast. One of the firm's founders, Odo Brandt, plans a depot.",
+     ("Odo Brandt", "Vessel Freight", "founder")),
+    ("Vessel Freight grew fast. Odo Brandt, one of its founders, plans a new depot.",
+     ("Odo Brandt", "Vessel Freight", "founder")),
+])
+def test_one_of_a_group_of_role_holders_holds_the_role(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_one_of_a_group_that_is_no_role_is_no_position():
+    corpus = corpus_of("Odo Brandt, one of the three children, plans a new depot.")
+    assert not any(p[0] == "Odo Brandt" for p in positions(corpus))
+
+
+@pytest.mark.parametrize("text", [
+    "Member of Parliament (MP) Odo Brandt asked for a recount.",
+    "On Monday, Member of Parliament (MP) Odo Brandt asked the minister to resign.",
+])
+def test_a_bracketed_gloss_between_a_title_and_a_name_is_read_through(text):
+    assert ("Odo Brandt", "Parliament", "member of parliament") in positions(corpus_of(text))
+
+
+def test_a_bracket_that_is_no_gloss_of_the_title_is_not_read_through():
+    corpus = corpus_of("The club (founded in 1990) Odo Brandt said would close.")
+    assert not any(p[0] == "Odo Brandt" for p in positions(corpus))

@@ -26,8 +26,11 @@ ROLE_LINKS = {"attr", "oprd", "acomp"}
 
 def with_tenure(fact: Fact, trigger: Span | None) -> Fact:
     """The fact marked ended when its role words say the position is over; as it was when
-    there is no role, no trigger span or no such word."""
-    if fact.role_name is None or trigger is None or not position_ended(trigger):
+    there is no role, no trigger span or no such word. A lasting role ('founder', 'author')
+    is never over: 'the late founder X' died, and still founded what X founded."""
+    if fact.role_name is None or trigger is None or \
+            fact.role_name.lower() in tenure_words().lasting_roles or \
+            not position_ended(trigger):
         return fact
     return fact.model_copy(update={"position_ended": True})
 

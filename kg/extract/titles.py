@@ -224,6 +224,10 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if inside:
             tokens = [*tokens, *inside]
             found = _role_at_end(state, tokens)
+    if found is None and (end := _gloss_start(state, span)) < span.start:
+        glossed = _adjacent_words(state, span.doc[end:span.end])
+        if _role_at_end(state, glossed) is not None:
+            tokens, found = glossed, _role_at_end(state, glossed)
     if found is None:
         yield from _party_noun(state, sentence, tokens, person)
         return
@@ -269,6 +273,23 @@ def _holder_before_aside(state: DocState, trigger: Span) -> Mention | None:
 
 
 LONGEST_ASIDE = 6
+LONGEST_GLOSS = 4
+
+
+def _gloss_start(state: DocState, span: Span) -> int:
+    """Where a bracketed gloss of the title right before a name opens: 'Labour MP (Member of
+    Parliament) X', 'Member of Parliament (MP) X': the brackets spell the role out or shorten
+    it, and the title before them is read as if they were not there. The name's own start
+    when no such gloss precedes it."""
+    doc, sent = span.doc, span.sent
+    if span.start - 2 <= sent.start or doc[span.start - 1].text != ")":
+        return span.start
+    inside = next((t.i for t in reversed(doc[max(sent.start, span.start - LONGEST_GLOSS - 2):
+                                             span.start - 1]) if t.text in {"(", ")"}), None)
+    if inside is None or doc[inside].text != "(":
+        return span.start
+    words = list(doc[inside + 1:span.start - 1])
+    return inside if words and _role_named(words) is not None else span.start
 SHORTEST_NAME_AFTER_TITLE = 2
 
 
@@ -409,28 +430,29 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
     """'Secretary of State X' (one role), 'First Minister of Scotland X', 'Mayor of Springfield
     X' (a role and its holder): read off the words, as the parser seldom links them."""
     doc, sent = span.doc, span.sent
-    of = next((t for t in reversed(doc[max(span.start - LONGEST_HOLDER - 1, sent.start):
-                                       span.start]) if t.lower_ == "of"), None)
-    if of is None or any(t.is_punct for t in doc[of.i:span.start]):
+    end = _gloss_start(state, span)  # 'Member of Parliament (MP) X': the gloss is no holder
+    of = next((t for t in reversed(doc[max(end - LONGEST_HOLDER - 1, sent.start):end])
+               if t.lower_ == "of"), None)
+    if of is None or any(t.is_punct for t in doc[of.i:end]):
         return
     left = of.i
     while left > sent.start and (doc[left - 1].pos_ in TITLE_WORD_POS or
                                  doc[left - 1].text == "-") and not doc[left - 1].is_punct:
         left -= 1
     before = list(doc[left:of.i])
-    whole = _role_at_end(state, [*before, *doc[of.i:span.start]])
-    if whole is not None and whole[0] > span.start - of.i:  # 'Secretary of State'
+    whole = _role_at_end(state, [*before, *doc[of.i:end]])
+    if whole is not None and whole[0] > end - of.i:  # 'Secretary of State'
         size, role = whole
-        tokens = [*before, *doc[of.i:span.start]]
-        trigger = doc[tokens[-size].i:span.start]
+        tokens = [*before, *doc[of.i:end]]
+        trigger = doc[tokens[-size].i:end]
         yield from _position(state, sentence, trigger, person,
                              _holder_in(state, tokens[:-size], role), role,
                              "title-of-before-name")
         return
     found = _role_at_end(state, before)
-    holder = state.mention_at.get(span.start - 1)
+    holder = state.mention_at.get(end - 1)
     if found is None or holder is None or holder.type not in HOLDER_TYPES or \
-            any(state.mention_at.get(t.i) is not holder for t in doc[of.i + 1:span.start]):
+            any(state.mention_at.get(t.i) is not holder for t in doc[of.i + 1:end]):
         return
     size, role = found
     trigger = doc[before[-size].i:of.i]
@@ -479,6 +501,8 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
         mention = state.mention_at.get(token.i)
         if mention is not None and mention.type is not EntityType.DATE:
             return mention
+        if token.dep_ == "poss" and token.lower_ == "its":
+            return _subject_organisation_before(state, token)  # 'its chief executive, X'
         if token.dep_ == "poss" and token.pos_ == "PRON":
             # 'his wife, X', 'her running mate X': the person the pronoun stands for.
             mention = referent(state, token, possessive=True)
@@ -508,6 +532,29 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
         if is_fragment(span):
             return None  # 'Hallam Early Career Professor of Engineering': a chair
         return make_mention(state, span, EntityType.ORGANIZATION, ner_label="PROPN")
+    return None
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject_organisation_before(state: DocState, its: Token) -> Mention | None:
+    """The organisation a possessive 'its' before a role stands for: the nearest subject
+    before it, in its sentence or the one before, when that subject is an organisation
+    ('Lumen Bank said its chairman X', 'Lumen Bank grew. Its chief executive, X'); a person
+    is passed over, as 'its' never stands for one ('Lumen Bank grew. X, its chief
+    executive, said'). None when the nearest other subject is anything else ('The plant
+    grew. Its manager, X')."""
+    doc = its.doc
+    first = its.sent.start
+    if first > 0:
+        first = doc[first - 1].sent.start
+    for token in reversed(doc[first:its.i]):
+        named = state.mention_at.get(token.i)
+        if token.dep_ not in SUBJECT_DEPS or (
+                named is not None and named.type is EntityType.PERSON):
+            continue
+        return named if named is not None and named.type is EntityType.ORGANIZATION else None
     return None
 
 
@@ -673,6 +720,8 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
             child.i not in state.mention_at
         if apposed or _apposed_conjunct(state, root, child):
             yield child
+        elif child.dep_ == "appos" and (member := _partitive_role(child)) is not None:
+            yield member  # 'X, one of its founders'
     if root.dep_ in {"oprd", "dobj", "attr"} and root.head.dep_ == "acl" and \
             root.head.lemma_.lower() in NAMING_PARTICIPLES and root.head.head.pos_ == "NOUN" \
             and root.head.head.i not in state.mention_at:
@@ -693,6 +742,8 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and \
             root.head.i not in state.mention_at and not _earlier_named_appositive(state, root):
         yield root.head
+    elif root.dep_ == "appos" and (member := _partitive_role(root.head)) is not None:
+        yield member
     elif root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
         # 'the manager of Harbor Athletic, Dan Pike': the parser hangs the name on the
         # organisation, but a person is no appositive of an organisation; the role noun is.
@@ -701,6 +752,21 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if named is not None and named.type in HOLDER_TYPES and \
                 role_noun.pos_ == "NOUN" and role_noun.i not in state.mention_at:
             yield role_noun
+
+
+# 'one of the study's authors, X': a number or quantity word whose 'of' names the group.
+PARTITIVE_WORDS = frozenset({"one", "another", "two", "three", "some", "several"})
+
+
+def _partitive_role(head: Token) -> Token | None:
+    """'One of the study's authors, X', 'one of the club's coaches, Y': the name is set
+    beside 'one', and the role is the plural noun its 'of' names (with that noun's own
+    holder words); None for any other head."""
+    if head.lower_ not in PARTITIVE_WORDS:
+        return None
+    return next((pobj for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj" and pobj.tag_ == "NNS"),
+                None)
 
 
 def _apposed_conjunct(state: DocState, name: Token, child: Token) -> bool:
