@@ -554,3 +554,13 @@ def test_a_hospital_lies_in_its_town_rather_than_being_based_there():
                                 "Middletown, was charged on Monday."))
     assert ("Corvane Valley Hospital", "locatedIn", "Middletown") in triples
     assert ("Corvane Valley Hospital", "basedIn", "Middletown") not in triples
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The University of Varnholt's campus in Tonga closed for a week.",
+     ("University of Varnholt", "locatedIn", "Tonga")),
+    ("Staff at the Bank of Norvenia's office in Leeds went on strike.",
+     ("Bank of Norvenia", "locatedIn", "Leeds")),
+])
+def test_a_named_body_with_an_of_phrase_owns_its_campus_or_office(text, expected):
+    assert expected in located(corpus_of(text))

@@ -517,7 +517,17 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
             yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate, mention, place,
                         f"org-{prep.lower_}-place")
         if mention.type is EntityType.ORGANIZATION:
-            yield from _organisation_seats(state, sentence, root, mention)
+            yield from _organisation_seats(state, sentence, _owner_token(span), mention)
+
+
+def _owner_token(span: Span) -> Token:
+    """The word of a name that owns what follows it: the name's head, or its last word when
+    the parser hangs the possessive there ("the University of the South Pacific's campus":
+    'Pacific' owns 'campus', and 'University' heads a phrase the parser ends before it)."""
+    last = span[-1]
+    if last.dep_ == "poss" and not span.start <= last.head.i < span.end:
+        return last
+    return span.root
 
 
 def _possessors(state: DocState, root: Token, mention: Mention) -> list[Token]:
