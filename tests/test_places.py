@@ -561,6 +561,8 @@ def test_a_hospital_lies_in_its_town_rather_than_being_based_there():
      ("University of Varnholt", "locatedIn", "Tonga")),
     ("Staff at the Bank of Norvenia's office in Leeds went on strike.",
      ("Bank of Norvenia", "locatedIn", "Leeds")),
+    ("Before politics, Ilse Marr taught history at the University of Varnholt's campus in "
+     "Tonga.", ("University of Varnholt", "locatedIn", "Tonga")),
 ])
 def test_a_named_body_with_an_of_phrase_owns_its_campus_or_office(text, expected):
     assert expected in located(corpus_of(text))

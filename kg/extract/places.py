@@ -588,7 +588,8 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
     if root.dep_ in {"poss", "compound"} and root.head.lemma_.lower() in nouns:
         # "X's headquarters in Leeds", 'at X headquarters in nearby Tulsa'
         seat = root.head
-        places = [p for _, p in _prep_places(state, seat, {"in", "at"})]
+        places = [p for _, p in _prep_places(state, seat, {"in", "at"})] or \
+            [p for _, p in _next_in_place(state, doc[seat.i:seat.i + 1])]  # 'in Y' on the verb
         # "X's Washington headquarters"; not "the Coast Guard's 8th District headquarters"
         places += [p for c in seat.children if c.dep_ in {"compound", "nmod"}
                    for p in [_place_of(state, c)] if p is not None and (
