@@ -566,3 +566,12 @@ def test_a_hospital_lies_in_its_town_rather_than_being_based_there():
 ])
 def test_a_named_body_with_an_of_phrase_owns_its_campus_or_office(text, expected):
     assert expected in located(corpus_of(text))
+
+
+def test_a_representative_of_a_district_does_not_come_from_it():
+    triples = located(corpus_of("When Representative Tomas Varga of Ohio's ninth Congressional "
+                                "District announced his retirement in 2001, Lena Ortiz entered "
+                                "the race."))
+    assert not [t for t in triples if t[0] == "Tomas Varga" and t[1] == "cameFrom"]
+    assert ("Tomas Varga", "cameFrom", "Dayton") in located(corpus_of(
+        "The winner was Tomas Varga of Dayton."))

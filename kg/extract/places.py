@@ -825,6 +825,8 @@ def _people(state: DocState, sentence: Sentence,
                          and c.lemma_.lower() in nouns):  # 'X is a native of Y'
                 yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
+            if _constituency(place):
+                continue  # 'X of the 7th Congressional District' represents it
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                         f"person-{prep.lower_}-place")
         for child in (c for c in root.children if c.dep_ == "poss"):  # "Virginia's Hartwell"
@@ -855,6 +857,14 @@ def _people(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, doc[noun.i:noun.i + 1], "cameFrom", person,
                             demonym, "person-appositive-demonym")
         yield from _demonym_before_name(state, sentence, span, person)
+
+
+def _constituency(place: Mention) -> bool:
+    """'the 7th Congressional District', 'Ward Five': a place a politician represents, by the
+    last word of its name (places.json constituency_words), not one a person comes from."""
+    words = place.text.lower().split()
+    return bool(words) and (words[-1] in _words("constituency_words") or
+                            words[0] in _words("constituency_words"))
 
 
 def _fronted_description(span: Span) -> list[Token]:
