@@ -826,7 +826,13 @@ def _people(state: DocState, sentence: Sentence,
                 yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
             if _constituency(place):
-                continue  # 'X of the 7th Congressional District' represents it
+                # 'X of Maryland's 7th Congressional District' represents the district, and
+                # comes from the state that owns it
+                place = next((p for c in prep.children if c.dep_ == "pobj"
+                              for o in c.children if o.dep_ == "poss"
+                              for p in [_place_of(state, o)] if p is not None), None)
+                if place is None:
+                    continue
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                         f"person-{prep.lower_}-place")
         for child in (c for c in root.children if c.dep_ == "poss"):  # "Virginia's Hartwell"
