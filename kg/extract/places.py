@@ -707,12 +707,18 @@ def _facility(place: Mention) -> bool:
     return len(words) > 1 and words[-1].lower() in _words("facility_words")
 
 
+# The rules that place a body by a preposition or a comma alone ('X in Y', 'X, Y').
+SITE_RULES = frozenset({"org-in-place", "org-of-place", "org-from-place", "org-at-place",
+                        "org-comma-place", "org-next-in-place"})
+
+
 def _as_site(fact: Fact) -> Fact:
     """A body named as a building or a site ('Shands Hospital in Gainesville', 'Army
     Reserve Center, Springfield') lies in its place rather than being based there, whatever
-    the recogniser typed it: locatedIn, not basedIn. A 'Denver-based' phrase still says
-    based."""
-    if fact.predicate != "basedIn" or fact.evidence.rule == "org-based" or \
+    the recogniser typed it: locatedIn, not basedIn, when only a preposition or a comma
+    places it. Words that say based ('Denver-based', 'headquartered in', 'opened the X
+    Gallery in Y') still do."""
+    if fact.predicate != "basedIn" or fact.evidence.rule not in SITE_RULES or \
             not _facility(fact.subject.mention):
         return fact
     return fact.model_copy(update={"predicate": "locatedIn", "lemma": "locatedIn"})
