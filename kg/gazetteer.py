@@ -23,6 +23,10 @@ class Place(BaseModel):
     kind: str  # country | state | city | town
     geonames_id: int | None  # None: a former country ISO 3166-3 lists, which GeoNames lacks
     country_code: str | None = None
+    # The US state a US city lies in, and a US state's own code, as GeoNames writes them
+    # ('ID' for Boise and for Idaho); None elsewhere, where GeoNames' first-level codes are
+    # numbers no name in the text matches.
+    us_state: str | None = None
 
 
 def _fold(name: str) -> str:
@@ -51,11 +55,13 @@ def _index() -> dict[str, Place]:
         key = _fold(city["name"])
         if population.get(key, -1) < city["population"]:
             population[key] = city["population"]
+            us_state = city.get("admin1code") if city["countrycode"] == "US" else None
             index[key] = Place(name=city["name"], kind="city", geonames_id=city["geonameid"],
-                               country_code=city["countrycode"])
-    for state in cache_.get_us_states().values():
+                               country_code=city["countrycode"], us_state=us_state or None)
+    for code, state in cache_.get_us_states().items():
         index[_fold(state["name"])] = Place(name=state["name"], kind="state",
-                                            geonames_id=state["geonameid"], country_code="US")
+                                            geonames_id=state["geonameid"], country_code="US",
+                                            us_state=code)
     for code, country in cache_.get_countries().items():
         index[_fold(country["name"])] = Place(name=country["name"], kind="country",
                                               geonames_id=country["geonameid"], country_code=code)
@@ -164,6 +170,26 @@ def _towns() -> dict[str, str]:
 def rank(place: Place) -> int:
     """How large a kind of place is: a country 0, a state 1, a city 2, a town 3."""
     return _KIND_RANK[place.kind]
+
+
+def lies_in(inner: str, outer: str) -> bool:
+    """Whether the gazetteer puts the first place inside the second: a city in its country
+    ('Damietta' in 'Egypt'), a US city in its state ('Boise' in 'Idaho'), a US state in the
+    United States, or a region ISO 3166-2 lists in that country only ('Ontario' in 'Canada').
+    The name is read as the gazetteer's first choice (the biggest city of that name), so a
+    name it does not place there ('Birmingham' with 'Alabama': the biggest is in England)
+    gives False, never a guess."""
+    inside, around = lookup(inner), lookup(outer)
+    if around is None or around.kind not in {"country", "state"}:
+        return False
+    if around.kind == "country" and region_countries(inner) == {around.country_code} and \
+            (inside is None or inside.kind == "city"):
+        return True  # 'Ontario' in 'Canada', though a Californian city is also so named
+    if inside is None or rank(inside) <= rank(around):
+        return False
+    if around.kind == "state":
+        return inside.us_state is not None and inside.us_state == around.us_state
+    return inside.country_code is not None and inside.country_code == around.country_code
 
 
 def can_contain(name: str) -> bool:

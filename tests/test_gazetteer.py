@@ -55,3 +55,24 @@ def test_a_former_countrys_qualifier_is_no_country():
 def test_a_city_whose_name_opens_with_the_is_found_without_it():
     place = lookup("Hague")
     assert place is not None and place.name == "The Hague"
+
+
+@pytest.mark.parametrize(("inner", "outer"), [
+    ("Boise", "Idaho"), ("Casablanca", "Morocco"), ("Idaho", "United States"),
+    ("Ontario", "Canada"),
+])
+def test_the_gazetteer_nests_a_place_in_its_country_or_state(inner, outer):
+    from kg.gazetteer import lies_in
+
+    assert lies_in(inner, outer)
+
+
+@pytest.mark.parametrize(("inner", "outer"), [
+    ("Morocco", "Casablanca"),  # the other way round
+    ("Birmingham", "Alabama"),  # the biggest Birmingham is in England
+    ("Boise", "Oregon"), ("Casablanca", "Egypt"), ("Texas", "Mexico"),
+])
+def test_the_gazetteer_does_not_guess_nesting(inner, outer):
+    from kg.gazetteer import lies_in
+
+    assert not lies_in(inner, outer)

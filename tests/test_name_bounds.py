@@ -21,6 +21,7 @@ from kg.extract.name_bounds import (
     split_person_of_place,
     split_place_lead,
     split_role_inside,
+    split_town_region,
 )
 
 
@@ -463,3 +464,16 @@ def test_a_title_before_an_unnamed_of_takes_no_complement():
               deps=["compound", "nsubj", "prep", "pobj", "ROOT", "advmod"],
               ents=["B-ORG", "I-ORG", "O", "O", "O", "O"])
     assert _texts(joined_ents(doc)) == [("Veltran Minister", "ORG")]
+
+
+def test_a_town_read_with_its_province_as_one_place_is_two_places():
+    doc = _doc(["landed", "at", "Tirvalam", ",", "Kerala", "in", "India"],
+               ["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE"])
+    assert _texts(split_town_region(doc.ents[0])) == [("Tirvalam", "GPE"), ("Kerala", "GPE")]
+
+
+def test_a_comma_inside_a_place_that_names_no_town_in_a_region_is_kept():
+    doc = _doc(["in", "France", ",", "Germany"], ["O", "B-GPE", "I-GPE", "I-GPE"])
+    assert _texts(split_town_region(doc.ents[0])) == [("France , Germany", "GPE")]
+    doc = _doc(["in", "Tirvalam", ",", "Ostmark"], ["O", "B-GPE", "I-GPE", "I-GPE"])
+    assert _texts(split_town_region(doc.ents[0])) == [("Tirvalam , Ostmark", "GPE")]

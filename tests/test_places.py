@@ -532,3 +532,47 @@ def test_a_place_before_a_persons_description_is_no_base(text):
 ])
 def test_a_description_set_before_a_name_says_where_the_person_lives(text, expected):
     assert expected in located(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Morocco opened two new ports, one of them in Casablanca, last spring.",
+     ("Casablanca", "locatedIn", "Morocco")),
+    ("In Idaho, where crews fought fires all week, smoke hung over Boise.",
+     ("Boise", "locatedIn", "Idaho")),
+])
+def test_a_sentence_naming_a_town_and_its_country_places_it_by_the_gazetteer(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_capital_standing_for_its_government_is_not_placed_by_the_gazetteer():
+    corpus = corpus_of("Athens recalled its envoy to Greece's neighbour last week.")
+    assert ("Athens", "locatedIn", "Greece") not in located(corpus)
+
+
+def test_a_hospital_lies_in_its_town_rather_than_being_based_there():
+    triples = located(corpus_of("Ivo Brandt, a patient at Corvane Valley Hospital in "
+                                "Middletown, was charged on Monday."))
+    assert ("Corvane Valley Hospital", "locatedIn", "Middletown") in triples
+    assert ("Corvane Valley Hospital", "basedIn", "Middletown") not in triples
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The University of Varnholt's campus in Tonga closed for a week.",
+     ("University of Varnholt", "locatedIn", "Tonga")),
+    ("Staff at the Bank of Norvenia's office in Leeds went on strike.",
+     ("Bank of Norvenia", "locatedIn", "Leeds")),
+    ("Before politics, Ilse Marr taught history at the University of Varnholt's campus in "
+     "Tonga.", ("University of Varnholt", "locatedIn", "Tonga")),
+])
+def test_a_named_body_with_an_of_phrase_owns_its_campus_or_office(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+def test_a_representative_of_a_district_does_not_come_from_it():
+    triples = located(corpus_of("When Representative Tomas Varga of Ohio's ninth Congressional "
+                                "District announced his retirement in 2001, Lena Ortiz entered "
+                                "the race."))
+    assert [t for t in triples if t[0] == "Tomas Varga" and t[1] == "cameFrom"] == [
+        ("Tomas Varga", "cameFrom", "Ohio")]
+    assert ("Tomas Varga", "cameFrom", "Dayton") in located(corpus_of(
+        "The winner was Tomas Varga of Dayton."))

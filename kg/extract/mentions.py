@@ -29,6 +29,7 @@ from kg.extract.name_bounds import (
     split_person_of_place,
     split_place_lead,
     split_role_inside,
+    split_town_region,
 )
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
 from kg.lexicon import canonical_role, initialisms, longest_role, role_modifiers
@@ -341,7 +342,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
                 for titled in _split_after_title_of(split)
                 for inside in split_role_inside(titled)
                 for lead in split_acronym_lead(inside)
-                for paired in split_hyphen_pair(lead)
+                for paired in (pair for hyphened in split_hyphen_pair(lead)
+                               for pair in split_town_region(hyphened))
                 for measured in cut_at_measure(paired)
                 for placed in split_place_lead(measured)
                 for origin in split_person_of_place(placed)

@@ -357,6 +357,32 @@ def split_hyphen_pair(ent: Span) -> Iterator[Span]:
         yield Span(doc, half.start, half.end, label="GPE" if place is not None else "PERSON")
 
 
+def split_town_region(ent: Span) -> Iterator[Span]:
+    """'Karipur, Kerala', 'Cedar City, Utah' read as one place: a town, a comma and the
+    country, US state or province it lies in are two places, as the text writes them apart
+    ('Paris, France' usually comes as two names). The part after the comma must be one the
+    gazetteer or ISO 3166-2 knows as able to hold towns, and the part before it a
+    capitalised name that is no larger place, so 'Washington, D.C.' and lists of countries
+    ('France, Germany') stay as they are read."""
+    doc = ent.doc
+    commas = [t for t in ent if t.text == ","]
+    if ent.label_ not in {"GPE", "LOC"} or len(commas) != 1 or \
+            gazetteer.lookup(ent.text) is not None:
+        yield ent
+        return
+    town, region = doc[ent.start:commas[0].i], doc[commas[0].i + 1:ent.end]
+    inner, outer = gazetteer.lookup(town.text), gazetteer.lookup(region.text)
+    holds = (outer is not None and gazetteer.rank(outer) <= 1) or \
+        bool(gazetteer.region_countries(region.text))
+    if not len(town) or not len(region) or not holds or \
+            (inner is not None and gazetteer.rank(inner) <= 1) or \
+            not all(t.is_title or not t.is_alpha for t in town):
+        yield ent
+        return
+    yield Span(doc, town.start, town.end, label=ent.label_)
+    yield Span(doc, region.start, region.end, label="GPE")
+
+
 def _attributive(span: Span) -> bool:
     """Whether a span modifies a common noun after it ('Biden-Ukraine ties')."""
     last = span[-1]

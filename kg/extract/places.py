@@ -23,7 +23,15 @@ from kg.extract.facts import make_fact
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
-from kg.gazetteer import can_contain, lookup, rank, region_countries, region_within, town
+from kg.gazetteer import (
+    can_contain,
+    lies_in,
+    lookup,
+    rank,
+    region_countries,
+    region_within,
+    town,
+)
 from kg.lexicon import canonical_role, organisation_kinds, place_words, state_abbreviations
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
@@ -68,13 +76,17 @@ def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
         yield from source_line_facts(state, sentence, sent)
         return
     spans = list(mention_spans(state, sent))
-    yield from _place_in_place(state, sentence, sent, spans)
-    yield from _where_clauses(state, sentence, spans)
-    yield from _described_places(state, sentence, spans)
-    yield from _organisations(state, sentence, sent, spans)
-    yield from _people(state, sentence, spans)
-    yield from _homes(state, sentence, sent)
-    yield from source_line_facts(state, sentence, sent)
+    facts = [*_place_in_place(state, sentence, sent, spans),
+             *_where_clauses(state, sentence, spans),
+             *_described_places(state, sentence, spans),
+             *_organisations(state, sentence, sent, spans),
+             *_people(state, sentence, spans),
+             *_homes(state, sentence, sent),
+             *source_line_facts(state, sentence, sent)]
+    facts = [_as_site(f) for f in facts]
+    yield from facts
+    placed = {f.subject.mention.start for f in facts if f.predicate == "locatedIn"}
+    yield from _gazetteer_nesting(state, sentence, spans, placed)
 
 
 def _fact(state: DocState, sentence: Sentence, trigger: Span, predicate: str, subject: Mention,
@@ -172,6 +184,51 @@ def _where_clauses(state: DocState, sentence: Sentence,
                     yield _fact(state, sentence, span.doc[clause.i:clause.i + 1],
                                 verbs[clause.lemma_.lower()], person, place,
                                 f"person-where-{clause.lemma_.lower()}")
+
+
+def _gazetteer_nesting(state: DocState, sentence: Sentence, spans: list[tuple[Span, Mention]],
+                       placed: set[int]) -> Iterator[Fact]:
+    """'Egypt has terminals in Damietta', 'In Idaho, smoke hung over Boise': a sentence that
+    names a place and the country or US state the gazetteer puts it in says where it lies,
+    whatever words join them. Only names read as places (``_named_place``), and only for a
+    place no other rule of the sentence has placed, so 'Lyon, France' keeps its one fact."""
+    named = [(span, m) for span, m in spans if not m.is_pronoun and _named_place(span, m)]
+    for span, inner in named:
+        if inner.start in placed or not _after_preposition(span, PLACE_PREPOSITIONS):
+            continue  # 'Athens expelled the envoy': a capital as its government, not a place
+        outer = next((m for s, m in named if m is not inner and s.text != span.text and
+                      lies_in(span.text, s.text)), None)
+        if outer is not None:
+            yield _fact(state, sentence, span, "locatedIn", inner, outer, "place-in-gazetteer")
+
+
+# Prepositions after which a town's name stands for the town ('a court in Multan', 'smoke
+# hung over Boise'), whatever type the recogniser gave the name.
+WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "over", "outside", "around", "across",
+                                "into", "inside"})
+# Where a place the recogniser named stands for the place itself, not for its government
+# ('Athens expelled the envoy') or a body's seat ("the Council's Washington headquarters").
+PLACE_PREPOSITIONS = WHERE_PREPOSITIONS | {"to", "from", "of"}
+
+
+def _named_place(span: Span, mention: Mention) -> bool:
+    """A name the recogniser took for a place (GPE, LOC), or a city's name it typed otherwise
+    that stands after a preposition of place, or in a list after one ('in Damietta and
+    Idku'): the recogniser calls small towns people or products, but not after 'in'."""
+    if mention.type is EntityType.PLACE and mention.ner_label in {"GPE", "LOC"}:
+        return True
+    found = lookup(span.text)
+    return found is not None and found.kind == "city" and mention.ner_label is not None and \
+        _after_preposition(span, WHERE_PREPOSITIONS)
+
+
+def _after_preposition(span: Span, prepositions: frozenset[str]) -> bool:
+    """Whether a name is the object of one of these prepositions, itself or as a later item
+    of a list that is ('in Damietta and Idku')."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in prepositions
 
 
 def _district_of_city(inner: str, outer: str) -> bool:
@@ -460,7 +517,17 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
             yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate, mention, place,
                         f"org-{prep.lower_}-place")
         if mention.type is EntityType.ORGANIZATION:
-            yield from _organisation_seats(state, sentence, root, mention)
+            yield from _organisation_seats(state, sentence, _owner_token(span), mention)
+
+
+def _owner_token(span: Span) -> Token:
+    """The word of a name that owns what follows it: the name's head, or its last word when
+    the parser hangs the possessive there ("the University of the South Pacific's campus":
+    'Pacific' owns 'campus', and 'University' heads a phrase the parser ends before it)."""
+    last = span[-1]
+    if last.dep_ == "poss" and not span.start <= last.head.i < span.end:
+        return last
+    return span.root
 
 
 def _possessors(state: DocState, root: Token, mention: Mention) -> list[Token]:
@@ -521,7 +588,8 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
     if root.dep_ in {"poss", "compound"} and root.head.lemma_.lower() in nouns:
         # "X's headquarters in Leeds", 'at X headquarters in nearby Tulsa'
         seat = root.head
-        places = [p for _, p in _prep_places(state, seat, {"in", "at"})]
+        places = [p for _, p in _prep_places(state, seat, {"in", "at"})] or \
+            [p for _, p in _next_in_place(state, doc[seat.i:seat.i + 1])]  # 'in Y' on the verb
         # "X's Washington headquarters"; not "the Coast Guard's 8th District headquarters"
         places += [p for c in seat.children if c.dep_ in {"compound", "nmod"}
                    for p in [_place_of(state, c)] if p is not None and (
@@ -639,6 +707,23 @@ def _facility(place: Mention) -> bool:
     return len(words) > 1 and words[-1].lower() in _words("facility_words")
 
 
+# The rules that place a body by a preposition or a comma alone ('X in Y', 'X, Y').
+SITE_RULES = frozenset({"org-in-place", "org-of-place", "org-from-place", "org-at-place",
+                        "org-comma-place", "org-next-in-place"})
+
+
+def _as_site(fact: Fact) -> Fact:
+    """A body named as a building or a site ('Shands Hospital in Gainesville', 'Army
+    Reserve Center, Springfield') lies in its place rather than being based there, whatever
+    the recogniser typed it: locatedIn, not basedIn, when only a preposition or a comma
+    places it. Words that say based ('Denver-based', 'headquartered in', 'opened the X
+    Gallery in Y') still do."""
+    if fact.predicate != "basedIn" or fact.evidence.rule not in SITE_RULES or \
+            not _facility(fact.subject.mention):
+        return fact
+    return fact.model_copy(update={"predicate": "locatedIn", "lemma": "locatedIn"})
+
+
 def _based(span: Span) -> bool:
     """'Denver-based X': whatever the recogniser thought X was, it has a base."""
     return any(c.lower_ == "based" for c in span.root.children)
@@ -746,6 +831,14 @@ def _people(state: DocState, sentence: Sentence,
                          and c.lemma_.lower() in nouns):  # 'X is a native of Y'
                 yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
+            if _constituency(place):
+                # 'X of Maryland's 7th Congressional District' represents the district, and
+                # comes from the state that owns it
+                place = next((p for c in prep.children if c.dep_ == "pobj"
+                              for o in c.children if o.dep_ == "poss"
+                              for p in [_place_of(state, o)] if p is not None), None)
+                if place is None:
+                    continue
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                         f"person-{prep.lower_}-place")
         for child in (c for c in root.children if c.dep_ == "poss"):  # "Virginia's Hartwell"
@@ -776,6 +869,14 @@ def _people(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, doc[noun.i:noun.i + 1], "cameFrom", person,
                             demonym, "person-appositive-demonym")
         yield from _demonym_before_name(state, sentence, span, person)
+
+
+def _constituency(place: Mention) -> bool:
+    """'the 7th Congressional District', 'Ward Five': a place a politician represents, by the
+    last word of its name (places.json constituency_words), not one a person comes from."""
+    words = place.text.lower().split()
+    return bool(words) and (words[-1] in _words("constituency_words") or
+                            words[0] in _words("constituency_words"))
 
 
 def _fronted_description(span: Span) -> list[Token]:
