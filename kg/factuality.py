@@ -57,7 +57,14 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
 
 
 def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
-    factuality = _judge_clause(verb, vocab)
+    links = [(t, _complement_link(t, link, below)) for (t, link), below in
+             zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
+                 strict=False)]
+    own = links[:_presupposed_from(verb, links)]
+    factuality = _judge_clause(verb, vocab, own)
+    if len(own) < len(links) and factuality is Factuality.ASSERTED and \
+            _judge_clause(verb, vocab, links) is Factuality.REPORTED:
+        factuality = Factuality.REPORTED  # a report vouches for what it presupposes too
     if factuality is Factuality.EXPECTED and _called_off(verb):
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
     return factuality
@@ -93,10 +100,25 @@ def _phrasal(verb: Token) -> str:
     return " ".join([_lemma(verb), *(c.lower_ for c in verb.children if c.dep_ == "prt")])
 
 
-def _judge_clause(verb: Token, vocab: RelationVocabulary) -> Factuality:
-    links = [(t, _complement_link(t, link, below)) for (t, link), below in
-             zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
-                 strict=False)]
+def _presupposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None:
+    """Where a finite relative clause hangs on its noun: 'may have damaged the bridge that X
+    built', 'will visit the farm that X bought'. Such a clause describes the noun, and the
+    description is taken as true whatever the clause around the noun plans, fears or doubts,
+    so its verb is judged by the links below the noun only (blind judges called 'the
+    volcanic process that produced the islands', read as possible under 'may have
+    occurred', wrong twice). An infinitive one ('the match, which was to be played') is still
+    to come and keeps the whole chain. None when there is no such link."""
+    below = [verb, *(t for t, _ in links)]
+    for k, (_, link) in enumerate(links):
+        if link == "relcl" and "to" not in auxiliaries_of(below[k]):
+            return k
+    return None
+
+
+def _judge_clause(verb: Token, vocab: RelationVocabulary,
+                  links: list[tuple[Token, str]]) -> Factuality:
+    """How sure the text is of ``verb`` under the governors ``links`` reach (each with the
+    link that reached it, complements first)."""
     chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
     # ... but not their verbs: in 'denied X and said Y', Y is not denied.
     # A relative clause's head noun governs nothing: 'the plan, which X rejected' is no plan.
@@ -149,10 +171,12 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # 'would have died': it did not; nor did what it would have let happen ('a bill that
         # would have allowed X to extradite Y').
         return Factuality.NEGATED
-    if _permitted(verb, links) and not auxiliaries & vocab.possible_auxiliaries:
+    if _permitted(verb, links):
         # 'a licence allowing him to buy weapons, the paper reported': whoever reports
-        # the permission, the act is only let, not done.
-        return Factuality.EXPECTED
+        # the permission, the act is only let, not done; let is may, as a right is
+        # ('eligible to appeal'), not a plan; 'ordered him to pay' is still to come.
+        permission = _lemma(links[0][0]) in factuality_words().permission_verbs
+        return Factuality.POSSIBLE if permission else Factuality.EXPECTED
     # A claim verb whose complement the fact is ('claimed that X attacked Y'), not one a
     # phrase of the clause hangs under ('in a study released by X, scientists report').
     claimed = {t.lemma_.lower() for t, link in links if link in {"ccomp", "xcomp"}}
@@ -235,12 +259,14 @@ def _accused_attempt(verb: Token, links: list[tuple[Token, str]],
     """'Lena Marsh said Tom Reyes is trying to steal the election': an attempt that a
     speaker lays on someone else is the speaker's accusation, passed on (reported), not an
     open possibility; the speaker's own attempt ('he said he was trying to sell') stays
-    possible (blind judges called such an accusation read as 'possible' wrong)."""
+    possible (blind judges called such an accusation read as 'possible' wrong). A wish so
+    laid ('X said Y wants to cancel it') is passed on the same way."""
     if "to" not in auxiliaries_of(verb):
         return False
     # up the infinitives to the attempt: 'is trying to use X to seize power'
     k = next((i for i, (t, link) in enumerate(links) if link != "xcomp" or
-              _lemma(t) in factuality_words().attempt_verbs), len(links))
+              _lemma(t) in factuality_words().attempt_verbs | factuality_words().wish_words),
+             len(links))
     if k >= len(links) or links[k][1] != "xcomp":
         return False
     # the speech verb over it, through the clauses a quote is parsed into ('added, "X is
