@@ -274,7 +274,11 @@ def _accused_attempt(verb: Token, links: list[tuple[Token, str]],
     saying = vocab.speech_verbs | argument_words().claim_verbs
     above = [t for j, (t, link) in enumerate(links[k + 1:], k + 1)
              if link == "ccomp" and all(lk == "ccomp" for _, lk in links[k + 1:j + 1])]
-    speech = next((t for t in above if _lemma(t) in saying), None)
+    # ... or one the parser hung under the quote ('"X wants to cancel it," Lena said',
+    # 'Lena told reporters, "X wants to cancel it"' parsed with 'told' below 'wants')
+    inverted = [c for t in [links[k][0], *above] for c in t.children
+                if c.dep_ in {"ccomp", "parataxis"} and c.i != verb.i]
+    speech = next((t for t in [*above, *inverted] if _lemma(t) in saying), None)
     if speech is None:
         return False
     doers = [c for c in links[k][0].children if c.dep_ in {"nsubj", "nsubjpass"}]

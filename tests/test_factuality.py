@@ -469,6 +469,11 @@ def test_an_attempt_laid_on_another_is_reported(nlp, text, verb, expected):
     # wish stays an open possibility
     ("Lena Marsh said Tom Reyes wants to sell the farm.", "sell", Factuality.REPORTED),
     ("Tom Reyes said he wants to sell the farm.", "sell", Factuality.POSSIBLE),
+    # ... also when the parser hangs the speech verb under the quote
+    ("Lena Marsh told the crowd, \"Tom Reyes wants to sell the farm.\"", "sell",
+     Factuality.REPORTED),
+    ("\"Tom Reyes is trying to sell the farm,\" Lena Marsh said.", "sell", Factuality.REPORTED),
+    ("\"I want to sell the farm,\" Tom Reyes said.", "sell", Factuality.POSSIBLE),
     # a relative clause describes its noun and is taken as true whatever the clause around
     # the noun plans, fears or doubts; its own modal still counts
     ("The flood may have damaged the bridge that Tom Reyes built.", "build",
