@@ -140,6 +140,9 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         c.dep_ in {"acomp", "oprd"} and c.lower_ in words.improbability_words
         for t in chain[1:] for c in t.children)  # 'it is unlikely that X will'
     degree = _degree(verb, links)
+    unreal = _unreal_condition(verb, words.counterfactual_modals)
+    if unreal is not None:
+        return unreal
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
             governing & vocab.negating_governors or improbable or degree == "not":
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
@@ -159,6 +162,10 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     conditions = [] if plain_past else \
         [c for t in clauses for c in t.children if c.dep_ == "advcl"]
     asked = any(c.dep_ == "punct" and c.text == "?" for t in clauses for c in t.children)
+    if _counterfactual(verb, auxiliaries_of(verb), words.counterfactual_modals):
+        # 'would have kept the farm if she had paid': contrary to fact, whatever the
+        # condition beside it; judged before the condition, which would make it possible.
+        return Factuality.NEGATED
     if asked or any(m.dep_ == "mark" and m.lower_ in vocab.conditional_marks
                     for t in [*clauses, *conditions, *_infinitive_governors(links)]
                     for m in t.children):
@@ -243,6 +250,29 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
             any(_future_time_clause(t) for t in clauses):
         return Factuality.EXPECTED
     return Factuality.ASSERTED
+
+
+def _unreal_condition(verb: Token, modals: frozenset[str]) -> Factuality | None:
+    """'had he not been armed, he would have died', 'if she had paid the debt, he would have
+    kept the farm': a past-perfect condition ('if ... had', or 'had' before its subject)
+    beside a counterfactual ('would have died') is contrary to fact, so the text says the
+    opposite happened: not armed -> he was (asserted); paid -> she did not (negated). Blind
+    judges called 'had he not been armed' read as negated wrong ('implies he was armed').
+    The parser may hang either clause on the other ('would have lost ... had she not paid'
+    makes 'lost' a complement of 'paid'). None when the verb is no such condition."""
+    had = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "had"]
+    if not had:
+        return None
+    marked = any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+    inverted = any(c.dep_ in {"nsubj", "nsubjpass"} and had[0].i < c.i
+                   for c in verb.children)
+    partners = [verb.head] if verb.dep_ in {"advcl", "ccomp", "parataxis"} else \
+        [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i]
+    unreal = any(_counterfactual(t, auxiliaries_of(t), modals) for t in partners)
+    if not (marked or inverted) or not unreal:
+        return None
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return Factuality.ASSERTED if negated else Factuality.NEGATED
 
 
 def _infinitive_governors(links: list[tuple[Token, str]]) -> Iterator[Token]:

@@ -486,3 +486,29 @@ def test_permissions_wishes_and_descriptions(text, lemma, factuality):
     corpus = corpus_of(text)
     found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
     assert found == {factuality}
+
+
+@pytest.mark.parametrize(("text", "lemma", "factuality"), [
+    # a past-perfect condition beside a counterfactual is contrary to fact: the text says
+    # the opposite happened, however the parser hangs the two clauses
+    ("Tom Reyes would have lost the farm had Lena Marsh not paid the debt.", "pay",
+     Factuality.ASSERTED),
+    ("Tom Reyes would have lost the farm if Lena Marsh had not paid the debt.", "pay",
+     Factuality.ASSERTED),
+    ("Lena Marsh said Tom Reyes would have drowned had he not been wearing a life jacket.",
+     "wear", Factuality.ASSERTED),
+    ("If Lena Marsh had paid the debt, Tom Reyes would have kept the farm.", "pay",
+     Factuality.NEGATED),
+    # ... and the counterfactual itself did not happen, condition or not
+    ("If Lena Marsh had paid the debt, Tom Reyes would have kept the farm.", "keep",
+     Factuality.NEGATED),
+    ("Tom Reyes would have lost the farm if Lena Marsh had not paid the debt.", "lose",
+     Factuality.NEGATED),
+    # an open condition stays open
+    ("If Lena Marsh pays the debt, Tom Reyes could keep the farm.", "pay", Factuality.POSSIBLE),
+    ("Lena Marsh had paid the debt before Tom Reyes sold the farm.", "pay", Factuality.ASSERTED),
+])
+def test_unreal_conditions_say_the_opposite_happened(text, lemma, factuality):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {factuality}
