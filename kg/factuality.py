@@ -57,7 +57,14 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
 
 
 def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
-    factuality = _judge_clause(verb, vocab)
+    links = [(t, _complement_link(t, link, below)) for (t, link), below in
+             zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
+                 strict=False)]
+    own = links[:_presupposed_from(verb, links)]
+    factuality = _judge_clause(verb, vocab, own)
+    if len(own) < len(links) and factuality is Factuality.ASSERTED and \
+            _judge_clause(verb, vocab, links) is Factuality.REPORTED:
+        factuality = Factuality.REPORTED  # a report vouches for what it presupposes too
     if factuality is Factuality.EXPECTED and _called_off(verb):
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
     return factuality
@@ -93,10 +100,25 @@ def _phrasal(verb: Token) -> str:
     return " ".join([_lemma(verb), *(c.lower_ for c in verb.children if c.dep_ == "prt")])
 
 
-def _judge_clause(verb: Token, vocab: RelationVocabulary) -> Factuality:
-    links = [(t, _complement_link(t, link, below)) for (t, link), below in
-             zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
-                 strict=False)]
+def _presupposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None:
+    """Where a finite relative clause hangs on its noun: 'may have damaged the bridge that X
+    built', 'will visit the farm that X bought'. Such a clause describes the noun, and the
+    description is taken as true whatever the clause around the noun plans, fears or doubts,
+    so its verb is judged by the links below the noun only (blind judges called 'the
+    volcanic process that produced the islands', read as possible under 'may have
+    occurred', wrong twice). An infinitive one ('the match, which was to be played') is still
+    to come and keeps the whole chain. None when there is no such link."""
+    below = [verb, *(t for t, _ in links)]
+    for k, (_, link) in enumerate(links):
+        if link == "relcl" and "to" not in auxiliaries_of(below[k]):
+            return k
+    return None
+
+
+def _judge_clause(verb: Token, vocab: RelationVocabulary,
+                  links: list[tuple[Token, str]]) -> Factuality:
+    """How sure the text is of ``verb`` under the governors ``links`` reach (each with the
+    link that reached it, complements first)."""
     chain = [verb, *(t for t, _ in links)]  # siblings share auxiliaries: 'will visit and meet'
     # ... but not their verbs: in 'denied X and said Y', Y is not denied.
     # A relative clause's head noun governs nothing: 'the plan, which X rejected' is no plan.
@@ -118,6 +140,9 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary) -> Factuality:
         c.dep_ in {"acomp", "oprd"} and c.lower_ in words.improbability_words
         for t in chain[1:] for c in t.children)  # 'it is unlikely that X will'
     degree = _degree(verb, links)
+    unreal = _unreal_condition(verb, words.counterfactual_modals)
+    if unreal is not None:
+        return unreal
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
             governing & vocab.negating_governors or improbable or degree == "not":
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
@@ -137,6 +162,10 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary) -> Factuality:
     conditions = [] if plain_past else \
         [c for t in clauses for c in t.children if c.dep_ == "advcl"]
     asked = any(c.dep_ == "punct" and c.text == "?" for t in clauses for c in t.children)
+    if _counterfactual(verb, auxiliaries_of(verb), words.counterfactual_modals):
+        # 'would have kept the farm if she had paid': contrary to fact, whatever the
+        # condition beside it; judged before the condition, which would make it possible.
+        return Factuality.NEGATED
     if asked or any(m.dep_ == "mark" and m.lower_ in vocab.conditional_marks
                     for t in [*clauses, *conditions, *_infinitive_governors(links)]
                     for m in t.children):
@@ -149,10 +178,12 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # 'would have died': it did not; nor did what it would have let happen ('a bill that
         # would have allowed X to extradite Y').
         return Factuality.NEGATED
-    if _permitted(verb, links) and not auxiliaries & vocab.possible_auxiliaries:
+    if _permitted(verb, links):
         # 'a licence allowing him to buy weapons, the paper reported': whoever reports
-        # the permission, the act is only let, not done.
-        return Factuality.EXPECTED
+        # the permission, the act is only let, not done; let is may, as a right is
+        # ('eligible to appeal'), not a plan; 'ordered him to pay' is still to come.
+        permission = _lemma(links[0][0]) in factuality_words().permission_verbs
+        return Factuality.POSSIBLE if permission else Factuality.EXPECTED
     # A claim verb whose complement the fact is ('claimed that X attacked Y'), not one a
     # phrase of the clause hangs under ('in a study released by X, scientists report').
     claimed = {t.lemma_.lower() for t, link in links if link in {"ccomp", "xcomp"}}
@@ -221,6 +252,29 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary) -> Factuality:
     return Factuality.ASSERTED
 
 
+def _unreal_condition(verb: Token, modals: frozenset[str]) -> Factuality | None:
+    """'had he not been armed, he would have died', 'if she had paid the debt, he would have
+    kept the farm': a past-perfect condition ('if ... had', or 'had' before its subject)
+    beside a counterfactual ('would have died') is contrary to fact, so the text says the
+    opposite happened: not armed -> he was (asserted); paid -> she did not (negated). Blind
+    judges called 'had he not been armed' read as negated wrong ('implies he was armed').
+    The parser may hang either clause on the other ('would have lost ... had she not paid'
+    makes 'lost' a complement of 'paid'). None when the verb is no such condition."""
+    had = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "had"]
+    if not had:
+        return None
+    marked = any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+    inverted = any(c.dep_ in {"nsubj", "nsubjpass"} and had[0].i < c.i
+                   for c in verb.children)
+    partners = [verb.head] if verb.dep_ in {"advcl", "ccomp", "parataxis"} else \
+        [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i]
+    unreal = any(_counterfactual(t, auxiliaries_of(t), modals) for t in partners)
+    if not (marked or inverted) or not unreal:
+        return None
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return Factuality.ASSERTED if negated else Factuality.NEGATED
+
+
 def _infinitive_governors(links: list[tuple[Token, str]]) -> Iterator[Token]:
     """The verbs an infinitive completes, up to the first link that is not a complement:
     their condition is its condition ('if X were to sell', 'if he tries to sell')."""
@@ -235,12 +289,14 @@ def _accused_attempt(verb: Token, links: list[tuple[Token, str]],
     """'Lena Marsh said Tom Reyes is trying to steal the election': an attempt that a
     speaker lays on someone else is the speaker's accusation, passed on (reported), not an
     open possibility; the speaker's own attempt ('he said he was trying to sell') stays
-    possible (blind judges called such an accusation read as 'possible' wrong)."""
+    possible (blind judges called such an accusation read as 'possible' wrong). A wish so
+    laid ('X said Y wants to cancel it') is passed on the same way."""
     if "to" not in auxiliaries_of(verb):
         return False
     # up the infinitives to the attempt: 'is trying to use X to seize power'
     k = next((i for i, (t, link) in enumerate(links) if link != "xcomp" or
-              _lemma(t) in factuality_words().attempt_verbs), len(links))
+              _lemma(t) in factuality_words().attempt_verbs | factuality_words().wish_words),
+             len(links))
     if k >= len(links) or links[k][1] != "xcomp":
         return False
     # the speech verb over it, through the clauses a quote is parsed into ('added, "X is
@@ -248,7 +304,11 @@ def _accused_attempt(verb: Token, links: list[tuple[Token, str]],
     saying = vocab.speech_verbs | argument_words().claim_verbs
     above = [t for j, (t, link) in enumerate(links[k + 1:], k + 1)
              if link == "ccomp" and all(lk == "ccomp" for _, lk in links[k + 1:j + 1])]
-    speech = next((t for t in above if _lemma(t) in saying), None)
+    # ... or one the parser hung under the quote ('"X wants to cancel it," Lena said',
+    # 'Lena told reporters, "X wants to cancel it"' parsed with 'told' below 'wants')
+    inverted = [c for t in [links[k][0], *above] for c in t.children
+                if c.dep_ in {"ccomp", "parataxis"} and c.i != verb.i]
+    speech = next((t for t in [*above, *inverted] if _lemma(t) in saying), None)
     if speech is None:
         return False
     doers = [c for c in links[k][0].children if c.dep_ in {"nsubj", "nsubjpass"}]

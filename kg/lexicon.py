@@ -142,6 +142,7 @@ class FactualityWords(BaseModel):
     alternative_marks: frozenset[str] = frozenset()
     mandative_verbs: frozenset[str] = frozenset()
     cancellation_verbs: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -129,7 +129,7 @@ def test_what_a_subject_decided_or_agreed_to_do_is_a_plan(text):
     ("It is unlikely that Tom Reyes will buy the farm.", "buy", Factuality.NEGATED),
     ("It is unclear whether Tom Reyes will buy the farm.", "buy", Factuality.POSSIBLE),
     ("Tom Reyes appeared to be wearing a wig.", "wear", Factuality.POSSIBLE),
-    ("The law allowed Tom Reyes to buy the farm.", "buy", Factuality.EXPECTED),  # let, not done
+    ("The law allowed Tom Reyes to buy the farm.", "buy", Factuality.POSSIBLE),  # let, not done
     ("Lena Marsh forced Tom Reyes to sell the farm.", "sell", Factuality.ASSERTED),  # done
     # a verb that asks for an infinitive reports a clause as it is
     ("Lena Marsh told reporters that Tom Reyes sold the farm.", "sell", Factuality.ASSERTED),
@@ -241,13 +241,13 @@ def test_a_phrase_under_a_claim_verb_is_not_the_claim():
     ("Tom Reyes is not eligible to appeal the ruling.", "appeal", Factuality.NEGATED),
     # permission is not the act; a capacity used in the past is ('was able to escape')
     ("Lena Marsh holds a licence allowing Tom Reyes to buy the farm.", "buy",
-     Factuality.EXPECTED),
+     Factuality.POSSIBLE),
     ("Tom Reyes was able to escape.", "escape", Factuality.ASSERTED),
     # ... whoever reports the permission; a report of a forced act stays a report
     ("Tom Reyes held a licence allowing him to buy rifles, the Harlow Gazette reported.",
-     "buy", Factuality.EXPECTED),
+     "buy", Factuality.POSSIBLE),
     ("The Harlow Gazette reported that the council allowed Tom Reyes to buy the farm.", "buy",
-     Factuality.EXPECTED),
+     Factuality.POSSIBLE),
     ("The Harlow Gazette reported that the council forced Tom Reyes to sell the farm.", "sell",
      Factuality.REPORTED),
     ("The law could allow Tom Reyes to buy the farm.", "buy", Factuality.POSSIBLE),
@@ -458,3 +458,57 @@ def test_an_attempt_laid_on_another_is_reported(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "lemma", "factuality"), [
+    # a permission, like a right, makes the act possible; it is no plan
+    ("The ruling permitted the Corvane mill to reopen in spring.", "reopen", Factuality.POSSIBLE),
+    ("The court's decision enabled the Corvane mill to hire forty workers.", "hire",
+     Factuality.POSSIBLE),
+    # a wish laid on someone else by a speaker is the speaker's claim, passed on; one's own
+    # wish stays an open possibility
+    ("Lena Marsh said Tom Reyes wants to sell the farm.", "sell", Factuality.REPORTED),
+    ("Tom Reyes said he wants to sell the farm.", "sell", Factuality.POSSIBLE),
+    # ... also when the parser hangs the speech verb under the quote
+    ("Lena Marsh told the crowd, \"Tom Reyes wants to sell the farm.\"", "sell",
+     Factuality.REPORTED),
+    ("\"Tom Reyes is trying to sell the farm,\" Lena Marsh said.", "sell", Factuality.REPORTED),
+    ("\"I want to sell the farm,\" Tom Reyes said.", "sell", Factuality.POSSIBLE),
+    # a relative clause describes its noun and is taken as true whatever the clause around
+    # the noun plans, fears or doubts; its own modal still counts
+    ("The flood may have damaged the bridge that Tom Reyes built.", "build",
+     Factuality.ASSERTED),
+    ("Lena Marsh will visit the farm that Tom Reyes bought.", "buy", Factuality.ASSERTED),
+    ("Lena Marsh hopes to buy the farm that Tom Reyes built.", "build", Factuality.ASSERTED),
+    ("Lena Marsh visited the farm that Tom Reyes will buy.", "buy", Factuality.EXPECTED),
+])
+def test_permissions_wishes_and_descriptions(text, lemma, factuality):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {factuality}
+
+
+@pytest.mark.parametrize(("text", "lemma", "factuality"), [
+    # a past-perfect condition beside a counterfactual is contrary to fact: the text says
+    # the opposite happened, however the parser hangs the two clauses
+    ("Tom Reyes would have lost the farm had Lena Marsh not paid the debt.", "pay",
+     Factuality.ASSERTED),
+    ("Tom Reyes would have lost the farm if Lena Marsh had not paid the debt.", "pay",
+     Factuality.ASSERTED),
+    ("Lena Marsh said Tom Reyes would have drowned had he not been wearing a life jacket.",
+     "wear", Factuality.ASSERTED),
+    ("If Lena Marsh had paid the debt, Tom Reyes would have kept the farm.", "pay",
+     Factuality.NEGATED),
+    # ... and the counterfactual itself did not happen, condition or not
+    ("If Lena Marsh had paid the debt, Tom Reyes would have kept the farm.", "keep",
+     Factuality.NEGATED),
+    ("Tom Reyes would have lost the farm if Lena Marsh had not paid the debt.", "lose",
+     Factuality.NEGATED),
+    # an open condition stays open
+    ("If Lena Marsh pays the debt, Tom Reyes could keep the farm.", "pay", Factuality.POSSIBLE),
+    ("Lena Marsh had paid the debt before Tom Reyes sold the farm.", "pay", Factuality.ASSERTED),
+])
+def test_unreal_conditions_say_the_opposite_happened(text, lemma, factuality):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {factuality}
