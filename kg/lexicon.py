@@ -99,6 +99,7 @@ class ArgumentWords(BaseModel):
     partitive_durations: frozenset[str] = frozenset()
     ranking_verbs: frozenset[str] = frozenset()
     prepositional_frames: dict[str, frozenset[str]] = {}
+    offence_verbs: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()
     firing_verbs: frozenset[str] = frozenset()
     order_nouns: frozenset[str] = frozenset()

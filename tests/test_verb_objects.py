@@ -266,3 +266,17 @@ def test_an_agentless_passive_states_its_argument_phrase_beside_the_patient_alon
 def test_an_agentless_passive_takes_no_place_or_reason_as_its_object(text):
     rows = fact_rows(text)
     assert rows and all(obj is None for _, _, obj, _ in rows), rows
+
+
+@pytest.mark.parametrize(("text", "lemma", "patient", "offence"), [
+    ("Marit Skog was arrested for arson in Narvik on Monday.", "arrest for", "Marit Skog",
+     "arson"),
+    ("Halvor Lien was convicted for smuggling cigarettes.", "convict for", "Halvor Lien",
+     "smuggling"),
+])
+def test_a_passive_verb_of_arrest_or_punishment_takes_its_offence_after_for(
+        text, lemma, patient, offence):
+    rows = fact_rows(text)
+    assert any(s == patient and v == lemma and o is not None and offence in o.lower()
+               for s, v, o, _ in rows), rows
+    assert (patient, lemma.split()[0], None, "asserted") in rows, rows

@@ -486,9 +486,14 @@ def _passive_with_object(state: DocState, sentence: Sentence, verb: Token, readi
     """'X was convicted of fraud', 'diagnosed with cancer', 'recalled to the institute': an
     agentless passive with an argument preposition (``passive_object_preps``) says what the
     patient was convicted of or sent to, which a reader writes down as the fact ('X --convict
-    of--> fraud'). The one-participant fact stays beside it: a reader may write either."""
+    of--> fraud'). The one-participant fact stays beside it: a reader may write either. A
+    verb of arrest or punishment (``offence_verbs``) also takes its 'for'-phrase, the offence
+    ('was arrested for arson'); any other verb's 'for' is a reason ('praised for her courage')."""
     argued = Frame(roles=list(frame.roles))
-    reading = _prepositional_object(state, verb, reading, argued, vocab.passive_object_preps)
+    preps = vocab.passive_object_preps
+    if reading.lemma in argument_words().offence_verbs:
+        preps = preps | {"for"}
+    reading = _prepositional_object(state, verb, reading, argued, preps)
     for obj, object_rule in argued.objects:
         for patient, patient_rule in patients:
             if not same_span(patient, obj):
