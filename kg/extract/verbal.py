@@ -598,7 +598,8 @@ def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma:
                         spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
     """The facts of an agentless passive whose doer an 'in'-phrase tells (``_hidden_agents``):
     the doer is the subject and the passive subject the object, as with 'by'."""
-    agents = _hidden_agents(state, verb) or joint_doers(state, verb, lemma)
+    agents = _hidden_agents(state, verb) or joint_doers(state, verb, lemma) or \
+        _shared_cause(state, verb)
     if not agents:
         return
     frame = Frame()
@@ -613,6 +614,23 @@ def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma:
             if not same_span(agent, patient):
                 yield _fact(state, sentence, verb, reading, agent, patient,
                             f"{rule}/nsubjpass", roles)
+
+
+def _shared_cause(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """'two people were killed and eight were injured in a bombing': the harmful event after
+    the last of coordinated passives of harm (``harm_verbs``, ``causing_events``) did them
+    all, though the parser hangs it on the last. The first verb takes it only when nothing of
+    its own follows it ('were killed in Narvik and ... injured in a blast' says where, not by
+    what), and only from a passive of harm coordinated with it."""
+    harm = argument_words().harm_verbs
+    if verb.lemma_.lower() not in harm or \
+            any(c.dep_ not in COORDINATION_GAP_DEPS for c in verb.children if c.i > verb.i):
+        return []
+    for other in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+        if other.lemma_.lower() in harm and any(c.dep_ == "auxpass" for c in other.children):
+            return [(m, "inherited-cause-in-conj") for m, rule in _hidden_agents(state, other)
+                    if rule == "cause-in"]
+    return []
 
 
 def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:

@@ -1,0 +1,33 @@
+"""Arguments coordinated verbs share though the parser gives them to one (kg.extract.verbal):
+the harmful event after the last of two coordinated passives of harm did both. Sentences
+written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import fact_rows
+
+
+@pytest.mark.parametrize(("text", "cause", "verb", "harmed"), [
+    ("Three miners were killed and two guards were injured in an explosion on Tuesday.",
+     "explosion", "kill", "three miners"),
+    ("Four soldiers were killed and nine were wounded in an ambush on Friday.",
+     "ambush", "kill", "four soldiers"),
+])
+def test_coordinated_passives_of_harm_share_the_event_that_did_it(text, cause, verb, harmed):
+    rows = fact_rows(text)
+    assert (cause, verb, harmed, "asserted") in rows, rows
+
+
+@pytest.mark.parametrize("text", [
+    # The first verb has a phrase of its own: the event after the second is not its cause.
+    "Three miners were killed in Narvik and two guards were injured in an explosion.",
+    # Not a verb of harm: the flood did not rescue anyone.
+    "Three miners were rescued and two guards were injured in the flood.",
+])
+def test_a_cause_is_not_shared_past_a_phrase_of_its_own_or_with_a_verb_of_no_harm(text):
+    rows = fact_rows(text)
+    assert any(o == "three miners" for _, _, o, _ in rows) or \
+        any(s == "three miners" for s, _, _, _ in rows), rows
+    assert not any(s in {"explosion", "flood"} and o == "three miners"
+                   for s, _, o, _ in rows), rows
