@@ -280,3 +280,10 @@ def test_a_passive_verb_of_arrest_or_punishment_takes_its_offence_after_for(
     assert any(s == patient and v == lemma and o is not None and offence in o.lower()
                for s, v, o, _ in rows), rows
     assert (patient, lemma.split()[0], None, "asserted") in rows, rows
+
+
+def test_an_act_the_parser_reads_as_an_adjective_is_still_the_offence():
+    # The small parser hangs 'physically abusing' on 'players' as an adjective.
+    rows = fact_rows("Halvor Lien was convicted for physically abusing players.")
+    offences = [o for _, v, o, _ in rows if v == "convict for"]
+    assert offences and all(o is not None and "abusing" in o.lower() for o in offences), rows
