@@ -31,3 +31,21 @@ def test_a_cause_is_not_shared_past_a_phrase_of_its_own_or_with_a_verb_of_no_har
         any(s == "three miners" for s, _, _, _ in rows), rows
     assert not any(s in {"explosion", "flood"} and o == "three miners"
                    for s, _, o, _ in rows), rows
+
+
+@pytest.mark.parametrize(("text", "companion", "verb", "obj"), [
+    ("Ona Vick, along with Pavel Orlov, visited the Tarvik mine on Monday.", "Pavel Orlov",
+     "visit", "Tarvik mine"),
+    ("Brindle Motors, together with Harwick Freight, bought the Tarvik mine.",
+     "Harwick Freight", "buy", "Tarvik mine"),
+])
+def test_a_companion_beside_the_subject_did_what_the_subject_did(text, companion, verb, obj):
+    rows = fact_rows(text)
+    assert (companion, verb, obj, "asserted") in rows, rows
+    assert (text.split(",")[0], verb, obj, "asserted") in rows, rows
+
+
+def test_a_companion_after_the_verb_is_not_a_doer():
+    # 'along with' after the verb may go with the object: the guns, not a second seizer.
+    rows = fact_rows("Ona Vick seized the rifles along with Pavel Orlov's ammunition.")
+    assert not any(s == "Pavel Orlov" and v == "seize" for s, v, _, _ in rows), rows

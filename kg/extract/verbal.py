@@ -54,6 +54,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         return
     if firer := _firer(state, verb):
         frame.subjects = firer  # 'X fired the shots that killed Y': X killed Y
+    frame.subjects += _companions(state, frame.subjects)
     if not frame.subjects:
         shared = list(_coordinated_passive_facts(state, sentence, verb, lemma, spec, vocab))
         if shared:
@@ -614,6 +615,46 @@ def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma:
             if not same_span(agent, patient):
                 yield _fact(state, sentence, verb, reading, agent, patient,
                             f"{rule}/nsubjpass", roles)
+
+
+def _companions(state: DocState, subjects: list[tuple[Mention, str]]
+                ) -> list[tuple[Mention, str]]:
+    """'X, along with Y, visited Z', 'X, together with Y, bought Z': a companion phrase
+    (``companion_preps``) between a subject and its verb names a second doer of what the
+    subject did, whichever verb the subject is read for. The parser hangs the phrase on the
+    subject or on the verb; one after the verb ('seized rifles along with ammunition') may
+    go with the object, and is left alone."""
+    found: list[tuple[Mention, str]] = []
+    for subject, rule in subjects:
+        span = state.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj":
+            continue
+        head, verb = span.root, span.root.head
+        phrases = [c for c in head.children if c.i > head.i] + \
+            [c for c in verb.children if head.i < c.i < verb.i]
+        for pobj in (p for c in phrases for p in _companion_objects(c)):
+            found += [(m, f"companion-{rule}") for c in conjuncts(pobj)
+                      if (m := referent(state, c)) is not None
+                      and m.type is not EntityType.DATE
+                      and not any(same_span(m, s) for s, _ in subjects + found)]
+    return found
+
+
+def _companion_objects(token: Token) -> list[Token]:
+    """The objects of a companion phrase whatever the parser made of its words: 'along' or
+    'together' with 'with' under it, 'with' with 'together' under it, or 'alongside'."""
+    words = argument_words().companion_preps
+    if token.dep_ not in {"prep", "advmod"}:
+        return []
+    inner = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if inner and f"{token.lower_} with" in words:
+        token = inner[0]
+    elif token.lower_ == "with" and any(f"{c.lower_} with" in words
+                                        for c in token.children if c.dep_ == "advmod"):
+        pass
+    elif token.lower_ not in words:
+        return []
+    return [c for c in token.children if c.dep_ == "pobj"]
 
 
 def _shared_cause(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
