@@ -49,3 +49,14 @@ def test_a_companion_after_the_verb_is_not_a_doer():
     # 'along with' after the verb may go with the object: the guns, not a second seizer.
     rows = fact_rows("Ona Vick seized the rifles along with Pavel Orlov's ammunition.")
     assert not any(s == "Pavel Orlov" and v == "seize" for s, v, _, _ in rows), rows
+
+
+@pytest.mark.parametrize(("text", "verb", "harmed"), [
+    ("Six villagers were killed and injured in an avalanche near Tromsø.", "kill",
+     "six villagers"),
+    ("Six villagers were killed and injured in an avalanche near Tromsø.", "injure",
+     "six villagers"),
+])
+def test_passives_of_harm_sharing_one_subject_share_the_event_that_did_it(text, verb, harmed):
+    rows = fact_rows(text)
+    assert ("avalanche", verb, harmed, "asserted") in rows, rows

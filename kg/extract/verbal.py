@@ -458,11 +458,10 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     if not (shared or any(c.dep_ == "auxpass" for c in verb.children)) or \
             any(c.dep_ == "agent" for c in verb.children):
         return
-    if not shared:
-        hidden = list(_hidden_agent_facts(state, sentence, verb, lemma, spec, vocab))
-        if hidden:
-            yield from hidden
-            return
+    hidden = list(_hidden_agent_facts(state, sentence, verb, lemma, spec, vocab))
+    if hidden:
+        yield from hidden
+        return
     if not occurrence_verb(verb, lemma, vocab, passive=True):
         if not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab)):
             return
@@ -662,13 +661,16 @@ def _shared_cause(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
     the last of coordinated passives of harm (``harm_verbs``, ``causing_events``) did them
     all, though the parser hangs it on the last. The first verb takes it only when nothing of
     its own follows it ('were killed in Narvik and ... injured in a blast' says where, not by
-    what), and only from a passive of harm coordinated with it."""
+    what), and only from a passive of harm coordinated with it, with its own auxiliary ('were
+    killed and eight were injured') or sharing the first one's ('were killed and injured')."""
     harm = argument_words().harm_verbs
     if verb.lemma_.lower() not in harm or \
             any(c.dep_ not in COORDINATION_GAP_DEPS for c in verb.children if c.i > verb.i):
         return []
     for other in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
-        if other.lemma_.lower() in harm and any(c.dep_ == "auxpass" for c in other.children):
+        if other.lemma_.lower() in harm and other.tag_ == "VBN" and (
+                any(c.dep_ == "auxpass" for c in other.children) or
+                not any(c.dep_ in {"nsubj", "nsubjpass"} for c in other.children)):
             return [(m, "inherited-cause-in-conj") for m, rule in _hidden_agents(state, other)
                     if rule == "cause-in"]
     return []
