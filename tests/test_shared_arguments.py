@@ -60,3 +60,8 @@ def test_a_companion_after_the_verb_is_not_a_doer():
 def test_passives_of_harm_sharing_one_subject_share_the_event_that_did_it(text, verb, harmed):
     rows = fact_rows(text)
     assert ("avalanche", verb, harmed, "asserted") in rows, rows
+
+
+def test_a_borrowed_cause_keeps_the_fact_of_the_harm_alone():
+    rows = fact_rows("Three miners were killed and two guards were injured in an explosion.")
+    assert ("three miners", "kill", None, "asserted") in rows, rows

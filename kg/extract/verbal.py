@@ -459,9 +459,11 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
             any(c.dep_ == "agent" for c in verb.children):
         return
     hidden = list(_hidden_agent_facts(state, sentence, verb, lemma, spec, vocab))
-    if hidden:
-        yield from hidden
-        return
+    yield from hidden
+    if any(not f.evidence.rule.startswith("inherited-cause") for f in hidden):
+        return  # the doer is the verb's own: the fact with it says all
+    # None, or one borrowed from a coordinated verb (``_shared_cause``): what was done to the
+    # patient is stated alone as well, as sure as the passive itself.
     if not occurrence_verb(verb, lemma, vocab, passive=True):
         if not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab)):
             return
