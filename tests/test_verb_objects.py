@@ -266,3 +266,24 @@ def test_an_agentless_passive_states_its_argument_phrase_beside_the_patient_alon
 def test_an_agentless_passive_takes_no_place_or_reason_as_its_object(text):
     rows = fact_rows(text)
     assert rows and all(obj is None for _, _, obj, _ in rows), rows
+
+
+@pytest.mark.parametrize(("text", "lemma", "patient", "offence"), [
+    ("Marit Skog was arrested for arson in Narvik on Monday.", "arrest for", "Marit Skog",
+     "arson"),
+    ("Halvor Lien was convicted for smuggling cigarettes.", "convict for", "Halvor Lien",
+     "smuggling"),
+])
+def test_a_passive_verb_of_arrest_or_punishment_takes_its_offence_after_for(
+        text, lemma, patient, offence):
+    rows = fact_rows(text)
+    assert any(s == patient and v == lemma and o is not None and offence in o.lower()
+               for s, v, o, _ in rows), rows
+    assert (patient, lemma.split()[0], None, "asserted") in rows, rows
+
+
+def test_an_act_the_parser_reads_as_an_adjective_is_still_the_offence():
+    # The small parser hangs 'physically abusing' on 'players' as an adjective.
+    rows = fact_rows("Halvor Lien was convicted for physically abusing players.")
+    offences = [o for _, v, o, _ in rows if v == "convict for"]
+    assert offences and all(o is not None and "abusing" in o.lower() for o in offences), rows

@@ -60,7 +60,7 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
         word = prep.lower_
         if word not in (preps if framed is None else framed):
             continue
-        if (gerund := _gerund_object(state, prep)) is not None:
+        if (gerund := _gerund_object(state, prep) or _tagged_gerund(state, prep)) is not None:
             # 'confessed to killing his sister', 'apologised for calling X a liar': the act
             # is what the verb is about; left out, the fact says only 'X confessed'.
             frame.objects.append((gerund, f"prep-{word}-gerund"))
@@ -107,6 +107,26 @@ def _gerund_object(state: DocState, prep: Token) -> Mention | None:
     # An Event, not a Thing: 'passing the bill' is an act, and no later 'the bill' is it.
     return make_mention(state, span, EntityType.EVENT, ner_label=None,
                         lemma=surface_text(span.text))
+
+
+def _tagged_gerund(state: DocState, prep: Token) -> Mention | None:
+    """'convicted for sexually abusing minors': the small parser often reads a gerund with a
+    bare object after an adverb of manner as an adjective on that object ('abusing' on
+    'minors'), and the object alone ('minors') then stands for the act. A participle that
+    opens the phrase after its adverb, on a noun with no determiner, is that act: 'abusing
+    minors'. Without the adverb ('growing concerns') the participle is an adjective."""
+    for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.tag_ in {"NN", "NNS"}):
+        if any(c.dep_ in {"det", "poss", "nummod"} for c in pobj.children):
+            continue
+        participle = next((c for c in pobj.children if c.dep_ == "amod" and c.tag_ == "VBG"
+                           and c.left_edge.i == prep.i + 1), None)
+        if participle is None or not any(c.dep_ == "advmod" and c.tag_ == "RB"
+                                         for c in participle.children):
+            continue
+        span = pobj.doc[participle.i:pobj.i + 1]
+        return make_mention(state, span, EntityType.EVENT, ner_label=None,
+                            lemma=surface_text(span.text))
+    return None
 
 
 def ranked_attribute(verb: Token, noun: Token) -> bool:

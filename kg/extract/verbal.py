@@ -54,6 +54,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         return
     if firer := _firer(state, verb):
         frame.subjects = firer  # 'X fired the shots that killed Y': X killed Y
+    frame.subjects += _companions(state, frame.subjects)
     if not frame.subjects:
         shared = list(_coordinated_passive_facts(state, sentence, verb, lemma, spec, vocab))
         if shared:
@@ -469,11 +470,12 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     if not (shared or any(c.dep_ == "auxpass" for c in verb.children)) or \
             any(c.dep_ == "agent" for c in verb.children):
         return
-    if not shared:
-        hidden = list(_hidden_agent_facts(state, sentence, verb, lemma, spec, vocab))
-        if hidden:
-            yield from hidden
-            return
+    hidden = list(_hidden_agent_facts(state, sentence, verb, lemma, spec, vocab))
+    yield from hidden
+    if any(not f.evidence.rule.startswith("inherited-cause") for f in hidden):
+        return  # the doer is the verb's own: the fact with it says all
+    # None, or one borrowed from a coordinated verb (``_shared_cause``): what was done to the
+    # patient is stated alone as well, as sure as the passive itself.
     if not occurrence_verb(verb, lemma, vocab, passive=True):
         if not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab)):
             return
@@ -498,9 +500,14 @@ def _passive_with_object(state: DocState, sentence: Sentence, verb: Token, readi
     """'X was convicted of fraud', 'diagnosed with cancer', 'recalled to the institute': an
     agentless passive with an argument preposition (``passive_object_preps``) says what the
     patient was convicted of or sent to, which a reader writes down as the fact ('X --convict
-    of--> fraud'). The one-participant fact stays beside it: a reader may write either."""
+    of--> fraud'). The one-participant fact stays beside it: a reader may write either. A
+    verb of arrest or punishment (``offence_verbs``) also takes its 'for'-phrase, the offence
+    ('was arrested for arson'); any other verb's 'for' is a reason ('praised for her courage')."""
     argued = Frame(roles=list(frame.roles))
-    reading = _prepositional_object(state, verb, reading, argued, vocab.passive_object_preps)
+    preps = vocab.passive_object_preps
+    if reading.lemma in argument_words().offence_verbs:
+        preps = preps | {"for"}
+    reading = _prepositional_object(state, verb, reading, argued, preps)
     for obj, object_rule in argued.objects:
         for patient, patient_rule in patients:
             if not same_span(patient, obj):
@@ -605,7 +612,8 @@ def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma:
                         spec: RelationSpec | None, vocab: RelationVocabulary) -> Iterator[Fact]:
     """The facts of an agentless passive whose doer an 'in'-phrase tells (``_hidden_agents``):
     the doer is the subject and the passive subject the object, as with 'by'."""
-    agents = _hidden_agents(state, verb) or joint_doers(state, verb, lemma)
+    agents = _hidden_agents(state, verb) or joint_doers(state, verb, lemma) or \
+        _shared_cause(state, verb)
     if not agents:
         return
     frame = Frame()
@@ -620,6 +628,66 @@ def _hidden_agent_facts(state: DocState, sentence: Sentence, verb: Token, lemma:
             if not same_span(agent, patient):
                 yield _fact(state, sentence, verb, reading, agent, patient,
                             f"{rule}/nsubjpass", roles)
+
+
+def _companions(state: DocState, subjects: list[tuple[Mention, str]]
+                ) -> list[tuple[Mention, str]]:
+    """'X, along with Y, visited Z', 'X, together with Y, bought Z': a companion phrase
+    (``companion_preps``) between a subject and its verb names a second doer of what the
+    subject did, whichever verb the subject is read for. The parser hangs the phrase on the
+    subject or on the verb; one after the verb ('seized rifles along with ammunition') may
+    go with the object, and is left alone."""
+    found: list[tuple[Mention, str]] = []
+    for subject, rule in subjects:
+        span = state.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj":
+            continue
+        head, verb = span.root, span.root.head
+        phrases = [c for c in head.children if c.i > head.i] + \
+            [c for c in verb.children if head.i < c.i < verb.i]
+        for pobj in (p for c in phrases for p in _companion_objects(c)):
+            found += [(m, f"companion-{rule}") for c in conjuncts(pobj)
+                      if (m := referent(state, c)) is not None
+                      and m.type is not EntityType.DATE
+                      and not any(same_span(m, s) for s, _ in subjects + found)]
+    return found
+
+
+def _companion_objects(token: Token) -> list[Token]:
+    """The objects of a companion phrase whatever the parser made of its words: 'along' or
+    'together' with 'with' under it, 'with' with 'together' under it, or 'alongside'."""
+    words = argument_words().companion_preps
+    if token.dep_ not in {"prep", "advmod"}:
+        return []
+    inner = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if inner and f"{token.lower_} with" in words:
+        token = inner[0]
+    elif token.lower_ == "with" and any(f"{c.lower_} with" in words
+                                        for c in token.children if c.dep_ == "advmod"):
+        pass
+    elif token.lower_ not in words:
+        return []
+    return [c for c in token.children if c.dep_ == "pobj"]
+
+
+def _shared_cause(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """'two people were killed and eight were injured in a bombing': the harmful event after
+    the last of coordinated passives of harm (``harm_verbs``, ``causing_events``) did them
+    all, though the parser hangs it on the last. The first verb takes it only when nothing of
+    its own follows it ('were killed in Narvik and ... injured in a blast' says where, not by
+    what), and only from a passive of harm coordinated with it, with its own auxiliary ('were
+    killed and eight were injured') or sharing the first one's ('were killed and injured')."""
+    harm = argument_words().harm_verbs
+    if verb.lemma_.lower() not in harm or \
+            any(c.dep_ not in COORDINATION_GAP_DEPS for c in verb.children if c.i > verb.i):
+        return []
+    for other in (c for c in verb.children if c.dep_ == "conj" and c.i > verb.i):
+        if other.lemma_.lower() in harm and other.tag_ == "VBN" and (
+                any(c.dep_ == "auxpass" for c in other.children) or
+                not any(c.dep_ in {"nsubj", "nsubjpass"} for c in other.children)):
+            return [(m, "inherited-cause-in-conj") for m, rule in _hidden_agents(state, other)
+                    if rule == "cause-in"]
+    return []
 
 
 def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
