@@ -247,9 +247,9 @@ def _not_a_name(span: Span) -> bool:
     time zone after a clock time ('7:38 pm IST'), a word shouted in capitals ('BY A LOT')."""
     if is_never_alone(span.text):
         return True
-    text = span.doc.text
-    if span.text in time_zones() and CLOCK.search(text[max(0, span.start_char - 16):
-                                                       span.start_char]):
+    # Doc.text joins every token anew: read it only for a time zone's rare check.
+    if span.text in time_zones() and CLOCK.search(
+            span.doc.text[max(0, span.start_char - 16):span.start_char]):
         return True
     return span.text.isupper() and len(span) == 1 and _shouted(span)
 
