@@ -710,3 +710,21 @@ def test_the_defendant_is_the_one_a_bare_participle_charged():
                        "defendant denied the charge.")
     denied = [f for f in corpus.facts if f.lemma == "deny"]
     assert [f.subject.entity_id for f in denied] == ["person/tom-reyes"]
+
+
+def test_they_in_a_clause_said_of_an_organisation_is_that_organisation():
+    corpus = corpus_of("Greenpeace closed its Oslo office in March when they found a leak.")
+    found = [f for f in corpus.facts if f.lemma == "find"]
+    assert [f.subject.entity_id for f in found] == ["organization/greenpeace"]
+
+
+def test_they_after_a_plural_object_is_not_the_organisation():
+    corpus = corpus_of("The Harbor Board praised the fishermen in March when they found oil "
+                       "in the bay.")
+    assert not [f for f in corpus.facts if f.lemma == "find"]
+
+
+def test_they_after_according_to_police_is_the_police():
+    corpus = corpus_of("According to police, they found the stolen car near Tala on Monday.")
+    found = [f for f in corpus.facts if f.lemma == "find"]
+    assert len(found) == 1 and "police" in (found[0].subject.entity_id or "")

@@ -89,7 +89,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             state, token.doc[token.i:token.i + 1], speaker.type, ner_label=None,
             antecedent=speaker)
     if lower in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
-        plural = _plural_antecedent(state, token) or _reporting_organisation(state, token)
+        plural = _governing_body(state, token) or _plural_antecedent(state, token) or \
+            _reporting_organisation(state, token)
         return None if plural is None else make_mention(
             state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
             antecedent=plural)
@@ -1100,6 +1101,30 @@ def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
         return None
     return make_mention(state, pronoun.doc[pronoun.i:pronoun.i + 1], thing.type,
                         ner_label=None, antecedent=thing)
+
+
+def _governing_body(state: DocState, pronoun: Token) -> Mention | None:
+    """'The Harbor Board closed the beach when they found the leak', 'According to police,
+    they found the car': 'they' as the subject of a clause said of an organisation (or a body
+    news calls 'they', COLLECTIVE_BODIES) is that body, the subject of the clause it hangs on
+    or the source of 'according to', when no plural stands between them to be 'they'."""
+    verb = pronoun.head
+    bodies = [c for c in verb.head.children if c.dep_ == "nsubj"] \
+        if verb.dep_ == "advcl" else []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
+        bodies += [o for to in prep.children if to.lower_ == "to"
+                   for o in to.children if o.dep_ == "pobj"]
+    if len(bodies) != 1 or bodies[0].i > pronoun.i or any(
+            t.tag_ in {"NNS", "NNPS"} or (t.i in state.mention_at and state.mention_at[
+                t.i].type is EntityType.ORGANIZATION)
+            for t in pronoun.doc[bodies[0].i + 1:pronoun.i]):
+        return None  # 'fined Velora Oil when they ...': two bodies fit
+    body = referent(state, bodies[0])
+    if body is None or body.is_pronoun or not (
+            body.type is EntityType.ORGANIZATION or
+            bodies[0].lemma_.lower() in COLLECTIVE_BODIES):
+        return None
+    return body
 
 
 def _reporting_organisation(state: DocState, pronoun: Token) -> Mention | None:
