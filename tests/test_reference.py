@@ -728,3 +728,11 @@ def test_they_after_according_to_police_is_the_police():
     corpus = corpus_of("According to police, they found the stolen car near Tala on Monday.")
     found = [f for f in corpus.facts if f.lemma == "find"]
     assert len(found) == 1 and "police" in (found[0].subject.entity_id or "")
+
+
+def test_both_of_them_is_the_two_people_named_in_a_gapped_clause():
+    corpus = corpus_of("Tom Reyes was impeached in 1998, and Anna Berg in 2001. The Senate "
+                       "acquitted both of them.")
+    acquitted = [f for f in corpus.facts if f.lemma == "acquit"]
+    assert sorted(object_id(f) or "" for f in acquitted) == ["person/anna-berg",
+                                                            "person/tom-reyes"]

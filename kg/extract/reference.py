@@ -1590,14 +1590,29 @@ def _whole_group(state: DocState, head: Token, whole: Token) -> list[Mention]:
     the plural before it (each name a pronoun mention with its antecedent), else the group
     word itself ('the leaders', 'the two'); 'both' must find two."""
     if whole.lower_ == "them":
+        found = _plural_before(state, whole) or (
+            _two_people_before(state, whole) if head.lower_ in PAIR_WORDS else [])
         members = [make_mention(state, whole.doc[whole.i:whole.i + 1], m.type,
-                                ner_label=None, antecedent=m)
-                   for m in _plural_before(state, whole)]
+                                ner_label=None, antecedent=m) for m in found]
     else:
         members = group_referent(state, whole)
     if head.lower_ in PAIR_WORDS and len(members) != 2:
         return []  # 'both of them' after three names: not that group
     return members
+
+
+def _two_people_before(state: DocState, pronoun: Token) -> list[Mention]:
+    """'Tom Reyes was impeached in 1998, and Anna Berg in 2001. The Senate acquitted both of
+    them': the parser joins no names there, but 'both' can only be the two people named in
+    this sentence and the one before, when exactly two are (own clause subjects left out)."""
+    own = {t.i for s in _own_subject_tokens(pronoun) for t in (s, *s.conjuncts)}
+    sentence = state.sentence_index[pronoun.i]
+    people: dict[str, Mention] = {}
+    for i, mention, _ in state.people:
+        if i < pronoun.i and i not in own and mention.antecedent is None and \
+                state.sentence_index.get(i, -1) >= sentence - 1:
+            people.setdefault(surname(mention), mention)
+    return list(people.values()) if len(people) == 2 else []
 
 
 def _plural_before(state: DocState, pronoun: Token) -> list[Mention]:
