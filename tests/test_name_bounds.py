@@ -463,3 +463,41 @@ def test_a_title_before_an_unnamed_of_takes_no_complement():
               deps=["compound", "nsubj", "prep", "pobj", "ROOT", "advmod"],
               ents=["B-ORG", "I-ORG", "O", "O", "O", "O"])
     assert _texts(joined_ents(doc)) == [("Veltran Minister", "ORG")]
+
+
+def test_unnamed_proper_nouns_headed_after_a_country_finish_its_name():
+    # 'the Canada' ends where the recogniser stopped; 'Chamber of Elders' is unnamed
+    words = ["the", "Canada", "Chamber", "of", "Elders", "voted", "today"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["DET", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "NOUN"],
+              heads=[2, 2, 5, 2, 3, 5, 5],
+              deps=["det", "compound", "nsubj", "prep", "pobj", "ROOT", "npadvmod"],
+              ents=["B-GPE", "I-GPE", "O", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("the Canada Chamber of Elders", "ORG")]
+
+
+def test_a_role_after_a_country_is_no_part_of_its_name():
+    words = ["the", "Canada", "President", "voted", "today"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["DET", "PROPN", "PROPN", "VERB", "NOUN"],
+              heads=[2, 2, 3, 3, 3],
+              deps=["det", "compound", "nsubj", "ROOT", "npadvmod"],
+              ents=["B-GPE", "I-GPE", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("the Canada", "GPE")]
+
+
+def test_a_named_word_after_a_country_stays_its_own_name():
+    words = ["Canada", "Orsk", "spoke"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "PROPN", "VERB"],
+              heads=[1, 2, 2], deps=["compound", "nsubj", "ROOT"],
+              ents=["B-GPE", "B-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Canada", "GPE"), ("Orsk", "PERSON")]
+
+
+def test_an_unnamed_proper_noun_after_an_organisation_is_not_its_name():
+    # 'told Brannock Ferrante': a surname the recogniser missed after a broadcaster
+    words = ["told", "Brannock", "Ferrante", "left"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["VERB", "PROPN", "PROPN", "VERB"],
+              heads=[0, 2, 3, 3], deps=["ROOT", "compound", "nsubj", "ccomp"],
+              ents=["O", "B-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Brannock", "ORG")]

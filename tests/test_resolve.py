@@ -1052,3 +1052,11 @@ def test_a_town_still_lies_in_its_state_once_types_are_voted():
     names = [("Brannock Falls", "GPE", GPE), ("Nevada", "GPE", GPE)]
     corpus = _located(text, names, ("Brannock Falls", "Nevada"))
     assert [f for f in corpus.facts if f.predicate == "locatedIn"]
+
+
+def test_the_head_of_a_name_after_a_country_names_it_later():
+    text = "The Canada Lodge of Elders met at noon. The Lodge voted. Elders left."
+    corpus = _results((text, [("Canada Lodge of Elders", "ORG", ORG), ("Lodge", "ORG", ORG),
+                              ("Elders", "ORG", ORG)]))
+    assert _ids(corpus, "Lodge") == _ids(corpus, "Canada Lodge of Elders")
+    assert _ids(corpus, "Elders") != _ids(corpus, "Canada Lodge of Elders")

@@ -60,7 +60,7 @@ def joined_ents(doc: Doc) -> list[Span]:
             joined.append(Span(doc, span.start, following.end, label=following.label_))
             i += 2
             continue
-        joined.append(_with_complement(_particle_before(span)))
+        joined.append(_with_complement(_with_unrecognised_head(_particle_before(span))))
         i += 1
     return _without_overlaps(joined)
 
@@ -145,6 +145,42 @@ def _with_complement(span: Span) -> Span:
             and _name_word(doc[stop + 1]))):
         stop += 1
     return span if stop == start else Span(doc, span.start, stop, label=span.label_)
+
+
+def _with_unrecognised_head(span: Span) -> Span:
+    """'the United States' 'House of Representatives': the recogniser often ends an
+    organisation or place at the country that opens a longer name and leaves the rest
+    unnamed. Capitalised proper nouns right after it that the parser makes the head of its
+    last word, and none of which the recogniser names, are the rest of that name, with an
+    'of' and capitalised words the parser hangs on the new head ('of Representatives').
+    Only after a place the gazetteer knows; not a role ('US President'), which names a
+    person's office, not an organisation."""
+    doc, end = span.doc, span.end
+    if span.label_ not in {"ORG", "GPE"} or not _place_name(span):
+        return span  # 'told MSNBC Cummings ...': after a broadcaster, a person's name
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and \
+            doc[end - 1].head.i == end and _name_word(doc[end]) and not doc[end].ent_type_ \
+            and doc[end].is_title and not canonical_role(doc[end].lower_):
+        end += 1
+    if end == span.end:
+        return span
+    head = doc[end - 1]
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == head.i:
+        stop = end + 1
+        while stop < len(doc) and _name_word(doc[stop]) and not doc[stop].ent_type_:
+            stop += 1
+        end = stop if stop > end + 1 else end
+    kind = name_kind(("", head.lower_))
+    label = span.label_ if kind is EntityType.PLACE else "ORG"
+    return Span(doc, span.start, end, label=label)
+
+
+def _place_name(span: Span) -> bool:
+    """Whether a span, without its 'the', is a place the gazetteer knows, by name or by its
+    initials ('US')."""
+    words = span[1:] if span[0].lower_ == "the" else span
+    text = initialisms().get(words.text, words.text)
+    return gazetteer.lookup(text) is not None
 
 
 def _unnamed_of_after_kind(span: Span) -> bool:
