@@ -501,3 +501,15 @@ def test_an_unnamed_proper_noun_after_an_organisation_is_not_its_name():
               heads=[0, 2, 3, 3], deps=["ROOT", "compound", "nsubj", "ccomp"],
               ents=["O", "B-ORG", "O", "O"])
     assert _texts(joined_ents(doc)) == [("Brannock", "ORG")]
+
+
+def test_capitalised_words_that_spell_initials_in_brackets_are_their_long_form():
+    words = ["at", "the", "Orsk", "Harbour", "Drama", "Academy", "(", "OHDA", ")", "today"]
+    doc = _doc(words, ["O", "O", "B-NORP", "O", "O", "O", "O", "B-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Orsk Harbour Drama Academy", "ORG"), ("OHDA", "ORG")]
+
+
+def test_words_that_do_not_spell_the_initials_stay_unnamed():
+    words = ["at", "the", "Orsk", "Harbour", "Drama", "Academy", "(", "OHA", ")", "today"]
+    doc = _doc(words, ["O", "O", "B-NORP", "O", "O", "O", "O", "B-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Orsk", "NORP"), ("OHA", "ORG")]

@@ -40,7 +40,7 @@ def joined_ents(doc: Doc) -> list[Span]:
     particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('CNDD-'
     'FDD'), and a campus after a university named for its state ('University of Wisconsin,
     Eau Claire')."""
-    spans = list(doc.ents)
+    spans = _with_defined_long_forms(list(doc.ents))
     joined: list[Span] = []
     i = 0
     while i < len(spans):
@@ -63,6 +63,51 @@ def joined_ents(doc: Doc) -> list[Span]:
         joined.append(_with_complement(_with_unrecognised_head(_particle_before(span))))
         i += 1
     return _without_overlaps(joined)
+
+
+_LONG_FORM_LINKS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _with_defined_long_forms(spans: list[Span]) -> list[Span]:
+    """'the Veltran Drama Academy (VDA)': the recogniser names the initials in brackets but
+    often not the capitalised words before them that they spell (or only a piece of them,
+    'Veltran'). Those words, when their capitals spell the initials, are the name the
+    initials stand for, of the initials' kind (the long form an acronym defines)."""
+    doc = spans[0].doc if spans else None
+    found: list[Span] = []
+    for span in spans:
+        long_form = _long_form_before(span)
+        if long_form is not None and not any(s.start <= long_form.start and
+                                             s.end >= long_form.end for s in spans):
+            found.append(long_form)
+    if doc is None or not found:
+        return spans
+    kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return sorted([*kept, *found], key=lambda s: s.start)
+
+
+def _long_form_before(span: Span) -> Span | None:
+    """The capitalised words right before '(' + ``span`` + ')' whose capitals spell it."""
+    doc, start = span.doc, span.start
+    initials = span.text.replace(".", "")
+    if span.label_ not in HOLDERS or len(span) != 1 or not initials.isalpha() or \
+            not initials.isupper() or not 2 <= len(initials) <= 8 or start < 3 or \
+            doc[start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return None
+    end = start - 1
+    capitals = ""
+    i = end - 1
+    while i >= 0 and len(capitals) < len(initials):
+        token = doc[i]
+        if token.is_alpha and token.text[:1].isupper():
+            capitals = token.text[0].upper() + capitals
+        elif token.lower_ not in _LONG_FORM_LINKS:
+            return None
+        i -= 1
+    first = i + 1
+    if capitals != initials or end - first < 2:
+        return None
+    return Span(doc, first, end, label=span.label_)
 
 
 def opens_complement(token: Token) -> bool:
