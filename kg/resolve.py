@@ -50,6 +50,7 @@ from kg import gazetteer
 from kg.entity_names import (
     dummy_it,
     family_names_first,
+    introduced_name,
     is_never_alone,
     known_aliases,
     known_name,
@@ -570,7 +571,8 @@ def _may_be_named(mention: Mention, text: str, sentence_start: int | None) -> bo
     """A mention the names are clustered from: no pronoun, date or common noun phrase."""
     return not mention.is_pronoun and mention.type is not EntityType.DATE \
         and (mention.lemma is None or mention.ner_label == "PROPN") \
-        and not is_never_alone(mention.text) \
+        and not (is_never_alone(mention.text)
+                 and not introduced_name(text[max(0, mention.start - 40):mention.start])) \
         and not _common_word_opening(mention, text, sentence_start)
 
 
