@@ -17,6 +17,7 @@ from kg.extract.name_bounds import (
     joined_ents,
     names_a_thing,
     split_acronym_lead,
+    split_at_bracket,
     split_hyphen_pair,
     split_person_of_place,
     split_place_lead,
@@ -513,3 +514,12 @@ def test_words_that_do_not_spell_the_initials_stay_unnamed():
     words = ["at", "the", "Orsk", "Harbour", "Drama", "Academy", "(", "OHA", ")", "today"]
     doc = _doc(words, ["O", "O", "B-NORP", "O", "O", "O", "O", "B-ORG", "O", "O"])
     assert _texts(joined_ents(doc)) == [("Orsk", "NORP"), ("OHA", "ORG")]
+
+
+def test_a_bracket_inside_a_name_ends_it_and_the_words_inside_are_a_name():
+    doc = _doc(["the", "Orsk", "Harbour", "Office", "(", "OHO", ")", "said"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    (ent,) = doc.ents
+    assert _texts(split_at_bracket(ent)) == [("Orsk Harbour Office", "ORG"), ("OHO", "ORG")]
+    (whole,) = _doc(["Orsk", "Office"], ["B-ORG", "I-ORG"]).ents
+    assert _texts(split_at_bracket(whole)) == [("Orsk Office", "ORG")]

@@ -25,6 +25,7 @@ from kg.extract.name_bounds import (
     names_a_thing,
     opens_complement,
     split_acronym_lead,
+    split_at_bracket,
     split_hyphen_pair,
     split_person_of_place,
     split_place_lead,
@@ -338,7 +339,8 @@ def _surname_echoes(state: DocState, mentions: list[Mention]) -> list[Mention]:
 
 def _recognised_mentions(state: DocState) -> Iterator[Mention]:
     ents = (_name_read_as_month(e) for e in joined_ents(state.doc))
-    for ent in (_without_modifier(part) for whole in ents for split in _split_entity(whole)
+    for ent in (_without_modifier(part) for bracketed in ents
+                for whole in split_at_bracket(bracketed) for split in _split_entity(whole)
                 for titled in _split_after_title_of(split)
                 for inside in split_role_inside(titled)
                 for lead in split_acronym_lead(inside)

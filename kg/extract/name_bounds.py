@@ -414,6 +414,21 @@ def split_place_lead(ent: Span) -> Iterator[Span]:
     yield ent
 
 
+def split_at_bracket(ent: Span) -> Iterator[Span]:
+    """'National Harbour Office (NHO' read as one name: a bracket inside a name ends it; the
+    words inside the brackets (initials, another name) are a name of their own."""
+    doc = ent.doc
+    opening = next((t.i for t in ent[1:] if t.text == "("), None)
+    if opening is None:
+        yield ent
+        return
+    yield Span(doc, ent.start, opening, label=ent.label_)
+    inside = opening + 1
+    closing = next((t.i for t in doc[inside:ent.end] if t.text == ")"), ent.end)
+    if closing > inside:
+        yield Span(doc, inside, closing, label=ent.label_)
+
+
 def split_hyphen_pair(ent: Span) -> Iterator[Span]:
     """'the Biden-Ukraine ties', 'Smith-Peru talks': two names joined by a hyphen before a
     noun name a pair, not one place or body. When one half is a country or a state and the
