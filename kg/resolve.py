@@ -50,6 +50,7 @@ from kg import gazetteer
 from kg.entity_names import (
     dummy_it,
     family_names_first,
+    introduced_name,
     is_never_alone,
     known_aliases,
     known_name,
@@ -570,7 +571,8 @@ def _may_be_named(mention: Mention, text: str, sentence_start: int | None) -> bo
     """A mention the names are clustered from: no pronoun, date or common noun phrase."""
     return not mention.is_pronoun and mention.type is not EntityType.DATE \
         and (mention.lemma is None or mention.ner_label == "PROPN") \
-        and not is_never_alone(mention.text) \
+        and not (is_never_alone(mention.text)
+                 and not introduced_name(text[max(0, mention.start - 40):mention.start])) \
         and not _common_word_opening(mention, text, sentence_start)
 
 
@@ -1263,7 +1265,8 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     ('Jong-un', 'Kim'); of an organisation's its initials ('ESA'), its leading words when they
     are no complete name of their own ('Harbor' for 'Harbor Foods', not 'House of Commons'
     for 'House of Commons Library'), or its words after a country ('Supreme Court' of 'US
-    Supreme Court') or the initials that lead its news arm ('NBC' of 'NBC News'); of a
+    Supreme Court') and their head ('House' of 'US House of Representatives') or the
+    initials that lead its news arm ('NBC' of 'NBC News'); of a
     place its leading words when they are no place themselves
     ('Chandlers' of "Chandlers' Hall"). Never a place's last words: 'Korea' is not 'North
     Korea'. Only persons take short forms from other documents (``_best_container``)."""
@@ -1281,8 +1284,18 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
         # 'NBC' of 'NBC News': initials that lead an outlet's news arm name it
         return short[0] == initials or (leading and len(full) == len(short) + 1
                                         and full[-1] in outlet_words())
+    after = _after_country(full)
     return (leading and not _part_of(short, full) and not _branch_in_place(short, full)) or \
-        _after_country(full) == short
+        after == short or (after is not None and _leads_after_country(short, after))
+
+
+def _leads_after_country(short: Key, after: Key) -> bool:
+    """'House' of 'United States House of Representatives': the words before the 'of' of
+    a name that follows a country are what the article calls it after, as they are of the
+    name without the country ('House' of 'House of Representatives'); not a complete name of
+    its own ('Supreme Court' of 'Supreme Court Library')."""
+    return len(short) < len(after) and after[:len(short)] == short and \
+        short == _head_words(after) and not _part_of(short, after)
 
 
 def _vessel_name(full: Key) -> Key | None:
