@@ -415,3 +415,23 @@ def test_an_organisations_possessive_on_a_nomination_is_who_nominates():
                        "Ola Lind's nomination surprised the Velqor Party.")
     nominated = {f.subject.entity_id for f in corpus.facts if f.predicate == "nominated"}
     assert nominated == {"person/ola-lind"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kessler Bank came under investigation by the Harbor Safety Board.",
+     ("Harbor Safety Board", "investigated", "Kessler Bank")),
+    ("Tarvik came under attack from Delmont on Tuesday.", ("Delmont", "attacked", "Tarvik")),
+    ("The port fell under the occupation of Norway.", ("Norway", "occupied", "port")),
+])
+def test_what_comes_under_an_event_undergoes_it(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+def test_one_placed_under_arrest_was_arrested_by_no_one_named():
+    assert ("Daniel Weber", "arrested", "") in triples(
+        corpus_of("Daniel Weber was placed under arrest in Lisbon."))
+
+
+def test_working_under_a_contract_undergoes_nothing():
+    corpus = corpus_of("Marta Ruiz works under contract with Kessler Bank.")
+    assert not [t for t in triples(corpus) if t[1] == "agreed"]
