@@ -302,6 +302,11 @@ class EventNouns(BaseModel):
     not_undergone: frozenset[str] = Field(default=frozenset(), description=(
         "Event nouns that after 'under' name the terms one acts by, not an event one "
         "undergoes ('under the agreement', 'under contract with Y')."))
+    rallying_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs with 'to' of coming to someone's side ('came to X's defense', 'rushed to X's "
+        "aid'): their subject does the ``rallying_nouns`` deed to the possessive."))
+    rallying_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of help that a ``rallying_verbs`` verb's 'to'-phrase holds with a possessive."))
     clause_doer_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Nouns of going and meeting whose doer, when the text names none, is the subject of "
         "the clause they time ('X was received during a visit to Oslo', 'after talks with Y, "

@@ -435,3 +435,17 @@ def test_one_placed_under_arrest_was_arrested_by_no_one_named():
 def test_working_under_a_contract_undergoes_nothing():
     corpus = corpus_of("Marta Ruiz works under contract with Kessler Bank.")
     assert not [t for t in triples(corpus) if t[1] == "agreed"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Orion Fund came to Marta Ruiz's defense on Monday.",
+     ("Orion Fund", "defended", "Marta Ruiz")),
+    ("Daniel Weber went to Marta Ruiz's rescue.", ("Daniel Weber", "rescued", "Marta Ruiz")),
+])
+def test_who_comes_to_someones_defense_defends_them(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+def test_going_to_someones_trial_tries_no_one():
+    corpus = corpus_of("Daniel Weber went to Marta Ruiz's trial.")
+    assert not [t for t in triples(corpus) if t[0] == "Daniel Weber" and t[2] == "Marta Ruiz"]

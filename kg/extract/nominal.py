@@ -245,6 +245,21 @@ def _under_verb(noun: Token) -> Token | None:
     return verb
 
 
+def _rallying_verb(noun: Token) -> Token | None:
+    """The verb of coming to someone's side whose 'to'-phrase holds a noun of help with a
+    possessive ('Y came to X's defense', 'rushed to X's aid'): the verb's subject does the
+    deed to the possessive (``rallying_verbs``, ``rallying_nouns``); else None."""
+    lexicon = event_nouns()
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "to" or prep.dep_ != "prep" or \
+            noun.lemma_.lower() not in lexicon.rallying_nouns or \
+            not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and \
+        f"{verb_lemma(verb)} to" in lexicon.rallying_verbs else None
+
+
 def _undergoers(state: DocState, verb: Token) -> list[Mention]:
     """Who undergoes what the verb's object or 'under'-phrase names: its subject, or its
     passive subject ('X was placed under arrest')."""
@@ -452,7 +467,13 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         named_objects = []
     possessed = [m for c in noun.children if c.dep_ == "poss"
                  and (m := referent(state, c, possessive=True)) is not None]
-    if patient_possessive and not named_objects:
+    rally = _rallying_verb(noun)
+    if rally is not None:
+        # "Y came to X's defense": X is defended, by the verb's subject
+        objects += possessed
+        agents += [(m, f"light-{light_lemma(noun, rally)}")
+                   for m in _undergoers(state, rally) if m not in possessed]
+    elif patient_possessive and not named_objects:
         # "Navalny's arrest": he was arrested; but 'the party's nomination': it nominates
         acting = [m for m in possessed if m.type is EntityType.ORGANIZATION and
                   noun.lemma_.lower() in event_nouns().organisation_doers]
@@ -512,9 +533,9 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                         circumstances.roles.append(Role(name=RoleName.PLACE, mention=place))
     factuality = Factuality.ASSERTED
     speaker = None
-    if undergoer is not None:
-        factuality = judge_factuality(undergoer, vocab)
-        speaker = speaker_of(state, undergoer, vocab)
+    if undergoer is not None or rally is not None:
+        factuality = judge_factuality(undergoer or rally, vocab)
+        speaker = speaker_of(state, undergoer or rally, vocab)
     if light is not None:
         # 'made a surprise visit to Kyiv', 'held talks with X': the light verb's subject acts.
         subjects = Frame()
