@@ -449,3 +449,9 @@ def test_who_comes_to_someones_defense_defends_them(text, expected):
 def test_going_to_someones_trial_tries_no_one():
     corpus = corpus_of("Daniel Weber went to Marta Ruiz's trial.")
     assert not [t for t in triples(corpus) if t[0] == "Daniel Weber" and t[2] == "Marta Ruiz"]
+
+
+def test_an_event_one_only_may_come_under_is_as_sure_as_the_verb():
+    corpus = corpus_of("Tarvik did not come under attack from Delmont.")
+    (attack,) = [f for f in corpus.facts if f.predicate == "attacked"]
+    assert attack.evidence.factuality is Factuality.NEGATED
