@@ -299,6 +299,10 @@ class EventNouns(BaseModel):
         "Verbs whose subject (or passive subject) undergoes the event an 'under'-phrase "
         "names ('X came under attack from Y', 'X is under investigation', 'X was placed under "
         "arrest', 'the region fell under the occupation of Y')."))
+    undergoing_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns that, as the complement of an ``undergoing_verbs`` copula, name its subject "
+        "the one the event of their 'of'-phrase befalls ('X was the target of an attack by "
+        "Y')."))
     not_undergone: frozenset[str] = Field(default=frozenset(), description=(
         "Event nouns that after 'under' name the terms one acts by, not an event one "
         "undergoes ('under the agreement', 'under contract with Y')."))

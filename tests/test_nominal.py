@@ -455,3 +455,12 @@ def test_an_event_one_only_may_come_under_is_as_sure_as_the_verb():
     corpus = corpus_of("Tarvik did not come under attack from Delmont.")
     (attack,) = [f for f in corpus.facts if f.predicate == "attacked"]
     assert attack.evidence.factuality is Factuality.NEGATED
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kessler Bank was the target of an investigation by the Harbor Safety Board.",
+     ("Harbor Safety Board", "investigated", "Kessler Bank")),
+    ("Tarvik was the subject of a visit by Marta Ruiz.", ("Marta Ruiz", "visited", "Tarvik")),
+])
+def test_the_target_of_an_event_undergoes_it(text, expected):
+    assert expected in triples(corpus_of(text))

@@ -245,6 +245,22 @@ def _under_verb(noun: Token) -> Token | None:
     return verb
 
 
+def _target_verb(noun: Token) -> Token | None:
+    """The copula whose subject is named the one an event befalls ('X was the target of an
+    attack by Y', 'X became the subject of an investigation by Y'): a noun of
+    ``undergoing_nouns`` as its complement, the event noun in that noun's 'of'-phrase."""
+    head = _first_conjunct(noun)
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.dep_ != "prep":
+        return None
+    target = head.head.head
+    if target.dep_ != "attr" or target.lemma_.lower() not in event_nouns().undergoing_nouns:
+        return None
+    verb = target.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb_lemma(verb) not in event_nouns().undergoing_verbs:
+        return None
+    return verb
+
+
 def _rallying_verb(noun: Token) -> Token | None:
     """The verb of coming to someone's side whose 'to'-phrase holds a noun of help with a
     possessive ('Y came to X's defense', 'rushed to X's aid'): the verb's subject does the
@@ -461,7 +477,9 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     objects: list[Mention] = []
     under = _under_verb(noun)
     named_objects = list(_prep_objects(state, noun, frame.object))
-    if under is not None:
+    if under is None:
+        under = _target_verb(noun)  # 'X was the target of an attack by Y'
+    else:
         # 'X came under the occupation of Y': the one the verb's subject undergoes it from
         agents += [(m, "noun-of") for m in named_objects]
         named_objects = []
