@@ -47,3 +47,11 @@ def test_a_share_written_before_a_noun_keeps_its_number():
 def test_a_noun_after_no_share_gains_no_number():
     corpus = corpus_of("Norway imposed a steel tariff on Monday.")
     assert _labels(corpus, "impose") == {"steel tariff"}
+
+
+def test_a_definite_noun_after_two_shares_of_it_is_neither():
+    corpus = corpus_of("Velora Oil sought a 100% vaccination rate. Ruritania reported a 95% "
+                       "vaccination rate on Monday. The rate reached 97% on Friday.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    reached = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "reach"}
+    assert reached and not any("%" in label for label in reached)
