@@ -55,3 +55,9 @@ def test_a_definite_noun_after_two_shares_of_it_is_neither():
     labels = {e.entity_id: e.label for e in corpus.entities}
     reached = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "reach"}
     assert reached and not any("%" in label for label in reached)
+
+
+def test_a_with_phrase_that_names_no_party_is_no_part_of_a_deal():
+    corpus = corpus_of("Norway signed a trade deal with great reluctance.",
+                       "Chile signed a trade deal with the government of Peru.")
+    assert _labels(corpus, "sign") == {"trade deal", "trade deal with the government of Peru"}

@@ -41,6 +41,7 @@ from kg.lexicon import (
     derived_nouns,
     event_nouns,
     initialisms,
+    organisation_kinds,
     person_nouns,
 )
 from kg.model import EntityType, Mention
@@ -241,9 +242,9 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     eventive = token.lemma_.lower() in event_nouns().nouns
     preps = noun_complement_preps() | (COMPLEMENT_PREPS if eventive or
                                        token.lemma_.lower() in vocab.plan_nouns else set()) | \
-        (TOPIC_PREPS if token.lemma_.lower() in topic_nouns() else set()) | \
-        _own_preps(token)
-    complement = _complement(token, preps) or _complement_on_verb(token) or \
+        (TOPIC_PREPS if token.lemma_.lower() in topic_nouns() else set())
+    complement = _complement(token, preps) or _own_complement(token) or \
+        _complement_on_verb(token) or \
         (_phrase_ending_in_a_name(token, preps) if eventive or _owned_noun(token) else None)
     if complement is not None:
         # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
@@ -303,6 +304,28 @@ def _own_preps(noun: Token) -> frozenset[str]:
     keeps ('a term as president', 'channels to Ankara', 'a deal with the prosecutors')."""
     preps = object_complements()["noun_preps"]
     return frozenset(preps.get(noun.lemma_.lower(), ()))  # type: ignore[attr-defined]
+
+
+def _own_complement(noun: Token) -> Span | None:
+    """The phrase of one of the noun's own prepositions right after it, when it names a party
+    or an office ('a deal with Chile', 'a term as governor'; not 'a deal with great
+    reluctance', 'the agreement with the help of Chile')."""
+    return _party_phrase(_complement(noun, _own_preps(noun)))
+
+
+def _party_phrase(phrase: Span | None) -> Span | None:
+    """The phrase when its head names a party or an office: a name, a title or profession, or
+    an organisation noun ('the prosecutors', 'the government'); else None (a manner or a
+    means: 'with great reluctance')."""
+    if phrase is None:
+        return None
+    head = phrase.root
+    lemma = head.lemma_.lower()
+    party = head.pos_ == "PROPN" or head.ent_type_ in NAMED or \
+        canonical_role(lemma) is not None or lemma in person_nouns() or \
+        lemma in organisation_kinds() or lemma in description_kinds() or \
+        lemma in generic_organisation_nouns()
+    return phrase if party else None
 
 
 def _says_which_in_series(modifier: Token) -> bool:
@@ -676,7 +699,8 @@ def _complement_on_verb(noun: Token) -> Span | None:
     Tala': the parser hangs the phrase on the verb, but right after the object, with a
     preposition of ``verb_complement_preps`` and no place, date or time in it, it is the
     object's own ('killed three people in Oslo' stays a place); so is one of the noun's own
-    prepositions (object_complements.json), place or not ('a deal with Chile')."""
+    prepositions (object_complements.json) when it names a party, place or not ('a deal
+    with Chile')."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
@@ -684,7 +708,7 @@ def _complement_on_verb(noun: Token) -> Span | None:
         if prep.lower_ in _own_preps(noun):
             # 'signed a deal with Chile', 'kept channels to Chile': whom the noun is with or
             # to, though a place, is what it is
-            return _complement(verb, {prep.lower_}, adjacent_to=noun)
+            return _party_phrase(_complement(verb, {prep.lower_}, adjacent_to=noun))
         if prep.lower_ not in verb_complement_preps():
             return None
         phrase = _complement(verb, {prep.lower_}, adjacent_to=noun)
