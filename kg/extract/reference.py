@@ -7,9 +7,11 @@ speaker), a description that points back to a named organisation ('the company')
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +41,7 @@ from kg.lexicon import (
     derived_nouns,
     event_nouns,
     initialisms,
+    organisation_kinds,
     person_nouns,
 )
 from kg.model import EntityType, Mention
@@ -215,13 +218,18 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # relation'
         words = [f"{token.doc[joined].text}-{token.doc[left].text}", *words[1:]]
         left = joined
+    elif (share := _share_before(token, left)) is not None:
+        # 'a 20 percent tariff', 'a 100% vaccination rate': how much is part of what it is
+        # ('percent tariff' says nothing)
+        words = [share, *words[1:]] if token.doc[left].is_alpha else [share, *words]
+        left -= 1
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
         modifier = token.doc[left]
         if modifier.dep_ == "amod" and modifier.pos_ == "ADJ" and modifier.is_alpha and \
                 modifier.tag_ == "JJ" and not any(modifier.children) and \
-                modifier.lower_ not in vocab.vague_modifiers:
+                (modifier.lower_ not in vocab.vague_modifiers or _says_which_in_series(modifier)):
             # 'primary elections', 'a military offensive', 'the Libyan ambassador': the kind
             # is part of what it is ('the new plan' is just the plan).
             proper = modifier.ent_type_ != "" or (modifier.text[:1].isupper() and
@@ -241,7 +249,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     preps = noun_complement_preps() | (COMPLEMENT_PREPS if eventive or
                                        token.lemma_.lower() in vocab.plan_nouns else set()) | \
         (TOPIC_PREPS if token.lemma_.lower() in topic_nouns() else set())
-    complement = _complement(token, preps) or _complement_on_verb(token) or \
+    complement = _complement(token, preps) or _own_complement(token) or \
+        _complement_on_verb(token) or \
         (_phrase_ending_in_a_name(token, preps) if eventive or _owned_noun(token) else None)
     if complement is not None:
         # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
@@ -261,6 +270,21 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
 
 
+def _share_before(token: Token, left: int) -> str | None:
+    """The share written before a noun as the first word of its compounds, with its number
+    ('a 20 percent tariff' -> '20 percent', 'a 100% rate' -> '100%'); None when the phrase
+    starts with no percentage."""
+    measure = token.doc[left]
+    if left == token.i or measure.ent_type_ != "PERCENT" or measure.dep_ != "compound":
+        return None
+    number = next((c for c in measure.children if c.dep_ == "nummod" and c.i == left - 1
+                   and c.like_num), None)
+    if number is None:
+        return None
+    return number.text + measure.text if measure.text == "%" else \
+        f"{number.text} {measure.lower_}"
+
+
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
 TOPIC_PREPS = frozenset({"on"})  # 'the directive on plastic packaging': which
 CODE_WORD = re.compile(r"(?=[\w-]*[A-Z])(?=[\w-]*\d)[A-Za-z\d]+(?:-[A-Za-z\d]+)*")
@@ -272,6 +296,50 @@ def _code_word(token: Token) -> bool:
     neither ``is_alpha`` nor ``like_num`` holds for it, and a lowered 'b212' names nothing.
     A capital is required: '1990s', '3rd', '50m' are not codes."""
     return CODE_WORD.fullmatch(token.text) is not None
+
+
+@cache
+def object_complements() -> dict[str, object]:
+    """What a bare object noun needs to say which one it is: object_complements.json."""
+    return json.loads(resources.files("kg").joinpath("data/object_complements.json")
+                      .read_text("utf-8"))
+
+
+def _own_preps(noun: Token) -> frozenset[str]:
+    """The prepositions whose phrase says which one this noun is, beyond those every noun
+    keeps ('a term as president', 'channels to Ankara', 'a deal with the prosecutors')."""
+    preps = object_complements()["noun_preps"]
+    return frozenset(preps.get(noun.lemma_.lower(), ()))  # type: ignore[attr-defined]
+
+
+def _own_complement(noun: Token) -> Span | None:
+    """The phrase of one of the noun's own prepositions right after it, when it names a party
+    or an office ('a deal with Chile', 'a term as governor'; not 'a deal with great
+    reluctance', 'the agreement with the help of Chile')."""
+    return _party_phrase(_complement(noun, _own_preps(noun)))
+
+
+def _party_phrase(phrase: Span | None) -> Span | None:
+    """The phrase when its head names a party or an office: a name, a title or profession, or
+    an organisation noun ('the prosecutors', 'the government'); else None (a manner or a
+    means: 'with great reluctance')."""
+    if phrase is None:
+        return None
+    head = phrase.root
+    lemma = head.lemma_.lower()
+    party = head.pos_ == "PROPN" or head.ent_type_ in NAMED or \
+        canonical_role(lemma) is not None or lemma in person_nouns() or \
+        lemma in organisation_kinds() or lemma in description_kinds() or \
+        lemma in generic_organisation_nouns()
+    return phrase if party else None
+
+
+def _says_which_in_series(modifier: Token) -> bool:
+    """Whether an ordinal says which one of a series its noun is ('his third term', 'the
+    second round'), where elsewhere it says little ('the first plan' is the plan)."""
+    series = object_complements()["ordinal_nouns"]
+    return modifier.ent_type_ == "ORDINAL" and \
+        modifier.head.lemma_.lower() in series  # type: ignore[operator]
 
 
 @cache
@@ -408,8 +476,9 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
                 any(c.dep_ in {"nummod", "poss"} for c in earlier.children):
             continue
         words = _country_of(state, earlier) or " ".join(
-            c.lower_ for c in earlier.children if c.dep_ in {"amod", "compound"}
-            and c.i < i and c.lower_ not in vague)
+            _share_before(earlier, c.i) or c.lower_ for c in earlier.children
+            if c.dep_ in {"amod", "compound"} and c.i < i and c.lower_ not in vague)
+        # (with its share: 'a 100% rate' and 'a 95% rate' are two descriptions)
         if not words:
             continue  # 'a plane', 'a new plane': nothing said which one
         mention = referent(state, earlier)
@@ -635,11 +704,17 @@ def _complement_on_verb(noun: Token) -> Span | None:
     """'admitted his guilt in eight murders', 'won the last delegate from the island of
     Tala': the parser hangs the phrase on the verb, but right after the object, with a
     preposition of ``verb_complement_preps`` and no place, date or time in it, it is the
-    object's own ('killed three people in Oslo' stays a place)."""
+    object's own ('killed three people in Oslo' stays a place); so is one of the noun's own
+    prepositions (object_complements.json) when it names a party, place or not ('a deal
+    with Chile')."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i == noun.i + 1):
+        if prep.lower_ in _own_preps(noun):
+            # 'signed a deal with Chile', 'kept channels to Chile': whom the noun is with or
+            # to, though a place, is what it is
+            return _party_phrase(_complement(verb, {prep.lower_}, adjacent_to=noun))
         if prep.lower_ not in verb_complement_preps():
             return None
         phrase = _complement(verb, {prep.lower_}, adjacent_to=noun)
