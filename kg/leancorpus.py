@@ -12,10 +12,11 @@ record on disk (``kg.recordspool``) has. So:
   text, which stays);
 - the corpus it returns keeps no text (``lean``): documents with an empty ``text`` and
   ``body``, readings with an empty ``sentence_text`` (sentences have none already);
+- its facts and entities go to disk as resolution makes them (``resolved_on_disk``, a
+  ``kg.recordspool.FactSpool`` and an ``EntitySpool``), never all held: each document's
+  part reads its own readings, the corpus part the merged facts and the entities a group at
+  a time;
 - the write step reads each document back from the records, one at a time (``kg.graphstream``);
-- its facts and entities go to disk (``on_disk``, a ``kg.recordspool.FactSpool`` and an
-  ``EntitySpool``): each document's part reads its own readings, the corpus part the merged
-  facts and the entities a group at a time;
 - ``whole`` puts every text back, for a caller that asks for the whole graph after all.
 
 The graph is the same bytes either way (tests/test_leancorpus.py).
