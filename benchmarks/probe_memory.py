@@ -28,6 +28,7 @@ import argparse
 import contextlib
 import gc
 import multiprocessing
+import os
 import pickle
 import sys
 import tempfile
@@ -64,7 +65,8 @@ class Peak:
 
     def mark(self, what: str) -> None:
         print(f"{time.strftime('%H:%M:%S')} {what}: rss +{rss_mb() - self.base} MB, "
-              f"peak +{self.high - self.base} MB (absolute {self.high} MB)", flush=True)
+              f"peak +{self.high - self.base} MB (absolute {self.high} MB); this process's "
+              f"CPU {time.process_time():.1f} s, load {os.getloadavg()[0]:.1f}", flush=True)
 
 
 def extract(folder: Path, records: Path, workers: int) -> None:
@@ -169,16 +171,56 @@ def resolve(records: Path, count: int) -> None:
 
 
 def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Path]]:
-    """The first ``count`` records in files of 8 pickled records (as the workers send them)."""
+    """The first ``count`` records in files of 8 pickled records (as the workers send them).
+    More than the file holds: the records again, each copy a new document (``_copied``)."""
     extraction = pickle.loads(records.read_bytes())
     if not isinstance(extraction, dict):  # written by an older probe: a kg Extraction
         extraction = {"model": extraction.model, "results": extraction.results}
     given = [_with_new_fields(r) for r in extraction["results"][:count]]
     files = []
     for start in range(0, count, 8):
+        batch = [given[i % len(given)] if i < len(given) else
+                 _copied(given[i % len(given)], i // len(given)) for i in range(
+                     start, min(start + 8, count))]
         files.append(folder / f"{start:07d}.pickle")
-        files[-1].write_bytes(pickle.dumps(list(given[start:start + 8])))
+        files[-1].write_bytes(pickle.dumps(batch))
     return extraction["model"], files
+
+
+def _copied(record: object, copy: int) -> object:
+    """A copy of an extraction record as another document: a new document id (a hash of the
+    old one and ``copy``) wherever the record names its document (the document, its
+    sentences, mentions and readings), and a source under ``copy<N>/``. Its text and names
+    are the same words, so its names join the same entities as the original's (as names
+    recur across a real corpus), and its readings state the same merged facts; but every
+    mention, sentence and reading is its own, and no reading of it is merged away with the
+    original's (a reading's key names its document)."""
+    import hashlib
+
+    document = record.document  # type: ignore[attr-defined]
+    old = document.doc_id
+    digest = hashlib.sha256(f"{document.sha256}/{copy}".encode()).hexdigest()
+    copied = pickle.loads(pickle.dumps(record))
+    _renamed(copied, old, digest[:len(old)])
+    object.__setattr__(copied.document, "source", f"copy{copy}/{document.source}")
+    object.__setattr__(copied.document, "sha256", digest)
+    return copied
+
+
+def _renamed(value: object, old: str, new: str) -> None:
+    """Every string field equal to ``old`` in ``value`` (unpickled, owned) set to ``new``."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            field = getattr(value, name)
+            if field == old and isinstance(field, str):
+                object.__setattr__(value, name, new)
+            else:
+                _renamed(field, old, new)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            _renamed(item, old, new)
 
 
 def _with_new_fields(value: object) -> object:

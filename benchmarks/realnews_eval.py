@@ -68,7 +68,7 @@ CONFIDENT = 0.8
 POST_MODIFIERS = frozenset({
     "of", "in", "on", "at", "for", "from", "with", "between", "to", "by", "that", "who", "which",
     "about", "against", "during", "after", "before", "over", "under", "near", "into", "across",
-    "including"})
+    "including", "as"})
 
 
 @dataclass(frozen=True)

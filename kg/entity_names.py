@@ -40,6 +40,19 @@ def is_never_alone(name: str) -> bool:
     return fold(name) in never_alone()
 
 
+@cache
+def _introducer() -> re.Pattern[str]:
+    words: list[str] = _data()["name_introducers"]  # type: ignore[assignment]
+    kinds = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?i)\b(?:the|a|an)\s+(?:{kinds})\s+$")
+
+
+def introduced_name(before: str) -> bool:
+    """Whether the text right ``before`` a word introduces it as a name by its kind ('the
+    journal ' before 'Science'): then even a word that is never a name alone is one."""
+    return _introducer().search(before[-40:]) is not None
+
+
 def known_aliases() -> dict[str, tuple[str, ...]]:
     """Each name the alias data keys a thing by, with its other names as written."""
     return {name: tuple(aliases)

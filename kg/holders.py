@@ -40,7 +40,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -50,6 +49,7 @@ from kg.gazetteer import lookup
 from kg.lexicon import demonyms, kinship_roles, professions
 from kg.model import (
     Dateline,
+    Document,
     Entity,
     EntityType,
     Fact,
@@ -127,22 +127,92 @@ def office_kind(role: str) -> str | None:
 
 def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
     """The corpus with each holder-less position given the holder the corpus supports."""
-    holders = _stated_holders(corpus.facts)
-    named = _mentions_by_document(corpus.entities)
-    places = {e.entity_id: e for e in corpus.entities if e.type is EntityType.PLACE}
-    organisations = {e.entity_id for e in corpus.entities if e.type is EntityType.ORGANIZATION}
-    # a member of a party or a club holds no office there: 'Republican X, the governor' is
-    # still the state's governor
-    serving = {f.subject.entity_id for f in corpus.facts if _is_position(f) and f.object
-               is not None and f.object.entity_id in organisations and f.role_name != MEMBER}
-    texts = {d.doc_id: (d.body, d.dateline) for d in corpus.documents}
-    kinds = _organisations_by_kind(corpus.entities)
-    works = _works_by_kind(corpus.entities)
-    filled = [_filled(f, holders, named, places, serving, texts, kinds, works)
-              for f in corpus.facts]
+    index = HolderIndex()
+    for fact in corpus.facts:
+        index.add_fact(fact)
+    for entity in corpus.entities:
+        index.add_entity(entity)
+    for document in corpus.documents:
+        index.add_document(document)
+    filled = [index.fill(f) for f in corpus.facts]
     if all(a is b for a, b in zip(filled, corpus.facts, strict=True)):
         return corpus
     return corpus.model_copy(update={"facts": tuple(filled)})
+
+
+class HolderIndex:
+    """What filling holders needs of a corpus, fed one fact, entity and document at a time,
+    so that a streamed build (issue 14) fills them without holding every reading or entity:
+    the holders stated for each (person, role), who serves in an organisation, and only for
+    the articles with a holder-less position (``wanting``) who is named there, the places,
+    organisations and works among them, and the article's body and dateline.
+
+    Feed every fact (``add_fact``), then every entity and document; then ``fill`` each fact.
+    ``fill_holders`` is this over a corpus held in memory."""
+
+    def __init__(self) -> None:
+        self.holders = Holders()
+        self.wanting: set[str] = set()  # articles with a position to fill
+        self._served: list[tuple[str | None, str]] = []  # (person, in what), not 'member'
+        self._served_in: set[str] | None = None
+        self._organisations: set[str] = set()  # those of them that are organisations
+        self._serving: set[str | None] | None = None
+        self.named: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+        self.places: dict[str, Entity] = {}
+        self.kinds: ByKind = defaultdict(lambda: defaultdict(set))
+        self.works: WorksByKind = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+        self.texts: dict[str, tuple[str, Dateline | None]] = {}
+
+    def add_fact(self, fact: Fact) -> None:
+        if not _is_position(fact):
+            return
+        if fact.object is None:
+            if fact.subject.entity_id:
+                self.wanting.add(fact.evidence.doc_id)
+            return
+        if fact.object.entity_id and fact.subject.entity_id:
+            key = (fact.subject.entity_id, (fact.role_name or "").lower())
+            self.holders[key][fact.evidence.doc_id].add(fact.object.entity_id)
+            if not fact.position_ended:
+                self.holders.current.add((*key, fact.object.entity_id))
+        # a member of a party or a club holds no office there: 'Republican X, the governor'
+        # is still the state's governor
+        if fact.object.entity_id and fact.role_name != MEMBER:
+            self._served.append((fact.subject.entity_id, fact.object.entity_id))
+
+    def add_entity(self, entity: Entity) -> None:
+        """Keep of ``entity`` what the wanting articles need: its named (not pronoun)
+        mentions there in text order, and whether it is a place, an organisation of a kind
+        or a work there."""
+        if self._served_in is None:
+            self._served_in = {o for _, o in self._served}
+        if entity.type is EntityType.ORGANIZATION and entity.entity_id in self._served_in:
+            self._organisations.add(entity.entity_id)
+        wanted = [m for m in sorted(entity.mentions, key=lambda m: (m.doc_id, m.start))
+                  if not m.is_pronoun and m.doc_id in self.wanting]
+        if not wanted:
+            return
+        if entity.type is EntityType.PLACE:
+            self.places[entity.entity_id] = entity
+        head = name_phrase(entity.label) if entity.type is EntityType.ORGANIZATION else None
+        work = _label_head(entity.label) if entity.type is EntityType.THING else None
+        for mention in wanted:
+            self.named[mention.doc_id][entity.entity_id].append(mention)
+            if head is not None:
+                self.kinds[mention.doc_id][head].add(entity.entity_id)
+            if work is not None and work in _work_roles()["works"]:
+                self.works[mention.doc_id][work][entity.entity_id].append(mention.start)
+
+    def add_document(self, document: Document) -> None:
+        if document.doc_id in self.wanting:
+            self.texts[document.doc_id] = (document.body, document.dateline)
+
+    def fill(self, fact: Fact) -> Fact:
+        """``fact`` with the holder the corpus supports, if it is a holder-less position."""
+        if self._serving is None:
+            self._serving = {p for p, o in self._served if o in self._organisations}
+        return _filled(fact, self.holders, self.named, self.places, self._serving, self.texts,
+                       self.kinds, self.works)
 
 
 class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
@@ -168,43 +238,7 @@ class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
         return self._roles.get(person, [])
 
 
-def _stated_holders(facts: Iterable[Fact]) -> Holders:
-    holders = Holders()
-    for fact in facts:
-        if _is_position(fact) and fact.object is not None and fact.object.entity_id and \
-                fact.subject.entity_id:
-            key = (fact.subject.entity_id, (fact.role_name or "").lower())
-            holders[key][fact.evidence.doc_id].add(fact.object.entity_id)
-            if not fact.position_ended:
-                holders.current.add((*key, fact.object.entity_id))
-    return holders
-
-
-def _mentions_by_document(entities: Iterable[Entity]) -> dict[str, dict[str, list[Mention]]]:
-    """doc -> entity -> its named (not pronoun) mentions there, in text order."""
-    named: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    for entity in entities:
-        for mention in sorted(entity.mentions, key=lambda m: (m.doc_id, m.start)):
-            if not mention.is_pronoun:
-                named[mention.doc_id][entity.entity_id].append(mention)
-    return named
-
-
 ByKind = dict[str, dict[str, set[str]]]  # doc -> head phrase -> organisation ids
-
-
-def _organisations_by_kind(entities: Iterable[Entity]) -> ByKind:
-    """doc -> head phrase of a name -> the organisations of that name named there (by name,
-    not by pronoun)."""
-    kinds: ByKind = defaultdict(lambda: defaultdict(set))
-    for entity in entities:
-        if entity.type is not EntityType.ORGANIZATION:
-            continue
-        head = name_phrase(entity.label)
-        for mention in entity.mentions:
-            if not mention.is_pronoun:
-                kinds[mention.doc_id][head].add(entity.entity_id)
-    return kinds
 
 
 def _organisation_of_kind(role: str, kinds: dict[str, set[str]]) -> str | None:
@@ -229,21 +263,6 @@ def _work_roles() -> dict[str, frozenset[str]]:
 
 
 WorksByKind = dict[str, dict[str, dict[str, list[int]]]]  # doc -> noun -> work -> starts
-
-
-def _works_by_kind(entities: Iterable[Entity]) -> WorksByKind:
-    """doc -> work noun -> the things of that kind named there ('the study', 'a study of
-    otters'), each with where it is named; a thing whose label says it is part of a work
-    ('hypothesis of the report') is none."""
-    works: WorksByKind = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
-    for entity in entities:
-        head = _label_head(entity.label)
-        if entity.type is not EntityType.THING or head not in _work_roles()["works"]:
-            continue
-        for mention in entity.mentions:
-            if not mention.is_pronoun:
-                works[mention.doc_id][head][entity.entity_id].append(mention.start)
-    return works
 
 
 def _label_head(label: str) -> str:

@@ -12,10 +12,11 @@ record on disk (``kg.recordspool``) has. So:
   text, which stays);
 - the corpus it returns keeps no text (``lean``): documents with an empty ``text`` and
   ``body``, readings with an empty ``sentence_text`` (sentences have none already);
+- its facts and entities go to disk as resolution makes them (``resolved_on_disk``, a
+  ``kg.recordspool.FactSpool`` and an ``EntitySpool``), never all held: each document's
+  part reads its own readings, the corpus part the merged facts and the entities a group at
+  a time;
 - the write step reads each document back from the records, one at a time (``kg.graphstream``);
-- its facts and entities go to disk (``on_disk``, a ``kg.recordspool.FactSpool`` and an
-  ``EntitySpool``): each document's part reads its own readings, the corpus part the merged
-  facts and the entities a group at a time;
 - ``whole`` puts every text back, for a caller that asks for the whole graph after all.
 
 The graph is the same bytes either way (tests/test_leancorpus.py).
@@ -25,9 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from kg.model import Document, ExtractionResult, Fact, ResolvedCorpus, Sentence
+from kg.holders import HolderIndex
+from kg.model import Document, Entity, ExtractionResult, Fact, ResolvedCorpus, Sentence
 from kg.rdf import fact_iri
-from kg.recordspool import EntitySpool, FactSpool, RecordSpool
+from kg.recordspool import BatchSpool, EntitySpool, FactSpool, RecordSpool
+from kg.resolve import RecordReader, Resolution
 
 
 def for_resolution(records: Iterable[ExtractionResult]) -> Iterator[ExtractionResult]:
@@ -47,13 +50,41 @@ def lean(corpus: ResolvedCorpus) -> ResolvedCorpus:
     })
 
 
-def on_disk(corpus: ResolvedCorpus) -> ResolvedCorpus:
-    """``corpus`` with its facts and entities kept on disk: a ``FactSpool`` and an
-    ``EntitySpool`` stand for the tuples (the same items in the same order when read), which
-    the graph's parts read a part at a time (``kg.rdf.GraphParts``) instead of holding every
-    reading, mention and merge of the corpus."""
-    return corpus.model_copy(update={"facts": FactSpool(corpus.facts, fact_iri),
-                                     "entities": EntitySpool(corpus.entities)})
+def resolved_on_disk(read: RecordReader, keep_apart: Iterable[tuple[str, str]] = ()
+                     ) -> ResolvedCorpus:
+    """``lean(kg.resolve.resolve_records(read, keep_apart))`` with its facts and entities on
+    disk (a ``FactSpool`` and an ``EntitySpool`` stand for the tuples: the same items in the
+    same order when read, which the graph's parts read a part at a time), made without
+    holding the resolved corpus (issue 14): each document's resolved readings go to
+    disk as the second pass reads it, feeding the holders' index (``kg.holders.HolderIndex``:
+    what filling holders needs, not every reading); the entities go to disk one at a time as
+    the resolution's table gives them up; then the readings are read back a document at a
+    time, filled, stripped of their text and spooled (``FactSpool``)."""
+    resolution = Resolution.of_names(read(), keep_apart)
+    resolution.documents[:] = [_textless_document(d) for d in resolution.documents]
+    holders = HolderIndex()
+    unfilled: BatchSpool[Fact] = BatchSpool()
+    for result in read():
+        facts = list(resolution.add_document(result).values())
+        for fact in facts:
+            holders.add_fact(fact)
+        holders.add_document(result.document)  # whether it wants holders: its own facts say
+        unfilled.add(facts)
+    entities = EntitySpool(_fed(resolution.entities(), holders))
+    corpus = ResolvedCorpus(documents=tuple(resolution.documents),
+                            sentences=tuple(_textless_sentence(s) for s in resolution.sentences),
+                            entities=(), facts=())
+    del resolution
+    facts = FactSpool((_textless_fact(holders.fill(f)) for batch in unfilled.batches()
+                       for f in batch), fact_iri)
+    return corpus.model_copy(update={"facts": facts, "entities": entities})
+
+
+def _fed(entities: Iterable[Entity], holders: HolderIndex) -> Iterator[Entity]:
+    """``entities``, each given to ``holders`` on its way."""
+    for entity in entities:
+        holders.add_entity(entity)
+        yield entity
 
 
 def whole(corpus: ResolvedCorpus, records: RecordSpool) -> ResolvedCorpus:

@@ -298,6 +298,22 @@ class EventNouns(BaseModel):
     patient_light_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs whose subject undergoes the event their object names ('suffered a defeat', "
         "'received support from Y'): the doer comes with 'by' or 'from'."))
+    undergoing_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs whose subject (or passive subject) undergoes the event an 'under'-phrase "
+        "names ('X came under attack from Y', 'X is under investigation', 'X was placed under "
+        "arrest', 'the region fell under the occupation of Y')."))
+    undergoing_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns that, as the complement of an ``undergoing_verbs`` copula, name its subject "
+        "the one the event of their 'of'-phrase befalls ('X was the target of an attack by "
+        "Y')."))
+    not_undergone: frozenset[str] = Field(default=frozenset(), description=(
+        "Event nouns that after 'under' name the terms one acts by, not an event one "
+        "undergoes ('under the agreement', 'under contract with Y')."))
+    rallying_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs with 'to' of coming to someone's side ('came to X's defense', 'rushed to X's "
+        "aid'): their subject does the ``rallying_nouns`` deed to the possessive."))
+    rallying_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of help that a ``rallying_verbs`` verb's 'to'-phrase holds with a possessive."))
     clause_doer_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Nouns of going and meeting whose doer, when the text names none, is the subject of "
         "the clause they time ('X was received during a visit to Oslo', 'after talks with Y, "

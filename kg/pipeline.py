@@ -18,13 +18,13 @@ from kg.confidence import FLOOR
 from kg.errors import InputError
 from kg.ingest import read_documents
 from kg.language import language_name
-from kg.leancorpus import for_resolution, lean, on_disk, whole
+from kg.leancorpus import for_resolution, resolved_on_disk, whole
 from kg.model import Document, ExtractionResult, ResolvedCorpus
 from kg.nlp import DOCUMENT_SECONDS, choose_model, model_description, model_language
 from kg.progress import Progress, Silent, step
 from kg.rdf import build_dataset, union_graph
 from kg.recordspool import RecordSpool
-from kg.resolve import resolve_corpus, resolve_records
+from kg.resolve import resolve_corpus
 from kg.validate import ValidationReport, validate_graph
 from kg.workers import (
     ReadingJob,
@@ -151,8 +151,8 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
     leaves the graph to be made when asked for (or streamed); when ``extracted`` is a
     record spool the corpus is then kept without its texts (``kg.leancorpus``), which the
     write step reads back from the spool one document at a time, with its facts and entities
-    on disk (``kg.leancorpus.on_disk``), and resolution reads the
-    spool twice instead of holding every record (``kg.resolve.resolve_records``)."""
+    on disk, never all held (``kg.leancorpus.resolved_on_disk``), and resolution reads the
+    spool twice instead of holding every record (``kg.resolve.Resolution``)."""
     progress = progress or Silent()
     records = extracted if not graph and isinstance(extracted, RecordSpool) else None
     with step(progress, "resolve") as summary:
@@ -160,8 +160,7 @@ def finish_build(extracted: Iterable[ExtractionResult], model: str,
             corpus = resolve_corpus(extracted, keep_apart=keep_apart)
         else:
             by_id = records.ordered_by(lambda entry: entry.doc_id)
-            corpus = on_disk(lean(resolve_records(lambda: for_resolution(by_id),
-                                                  keep_apart=keep_apart)))
+            corpus = resolved_on_disk(lambda: for_resolution(by_id), keep_apart)
         summary.append(f"{len(corpus.entities)} entities, {len(corpus.facts)} fact readings")
     description = model_description(model)
     if not graph:

@@ -26,18 +26,22 @@ mention and merge) on disk, read back a group at a time.
 
 from __future__ import annotations
 
+import heapq
 import pickle
 import shutil
 import tempfile
 import weakref
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 from kg.errors import OutputError
 from kg.model import Entity, ExtractionResult, Fact
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -157,133 +161,182 @@ def _load(entry: SpooledRecord) -> ExtractionResult:
     return record
 
 
-@dataclass(frozen=True)
-class _Run:
-    """Readings of one document that came one after another in the corpus: where they are
-    and how many."""
+class _ListsOnDisk(Sequence[T]):
+    """A sequence kept on disk as pickled lists of items, one list to a file, in order; only
+    the files' names and their lengths are held. The shared plumbing of the fact spool and
+    the entity spool (a ``Sequence`` of their items, read back when asked)."""
 
-    doc_id: str
-    file: Path
-    count: int
-
-
-class FactSpool(Sequence[Fact]):
-    """A resolved corpus's facts on disk, in their order, read back when asked: by document
-    (``readings_of``, each document's part of the graph), by merged fact (``statements``,
-    the corpus part) or all in order (as the tuple they were). Only the files' names and
-    each document's runs are held (issue 14: the resolved readings grew with the corpus).
-
-    ``statement`` gives the merged fact a reading is part of (``kg.rdf.fact_iri``); the
-    merged facts come in the order their first reading has, ``group`` to a file."""
-
-    def __init__(self, facts: Iterable[Fact], statement: Callable[[Fact], Hashable],
-                 group: int = 500, parent: Path | None = None) -> None:
+    def __init__(self, parent: Path | None = None) -> None:
         self._folder = _Folder(parent)
-        self._runs: list[_Run] = []
-        self._by_doc: dict[str, list[int]] = defaultdict(list)
-        merged: dict[Hashable, list[Fact]] = {}
-        run: list[Fact] = []
-        for fact in facts:
-            if run and run[-1].evidence.doc_id != fact.evidence.doc_id:
-                self._add_run(run)
-                run = []
-            run.append(fact)
-            merged.setdefault(statement(fact), []).append(fact)
-        if run:
-            self._add_run(run)
-        statements = list(merged.items())
-        self._groups = [self._write(statements[start:start + group])
-                        for start in range(0, len(statements), group)]
-        self._count = sum(r.count for r in self._runs)
+        self._files: list[tuple[Path, int]] = []
+        self._count = 0
 
-    def _add_run(self, facts: list[Fact]) -> None:
-        self._by_doc[facts[0].evidence.doc_id].append(len(self._runs))
-        self._runs.append(_Run(facts[0].evidence.doc_id, self._write(facts), len(facts)))
+    def _append(self, items: list[T], what: str) -> int:
+        """Write ``items`` to a new file of the sequence; the file's number."""
+        self._files.append((_keep(self._folder, items, what), len(items)))
+        self._count += len(items)
+        return len(self._files) - 1
 
-    def _write(self, value: object) -> Path:
-        return _keep(self._folder, value, "resolved facts")
+    def _items_of(self, number: int) -> list[T]:
+        return _read(self._files[number][0])
 
     def __len__(self) -> int:
         return self._count
 
     @overload
-    def __getitem__(self, index: int) -> Fact: ...
+    def __getitem__(self, index: int) -> T: ...
 
     @overload
-    def __getitem__(self, index: slice) -> Sequence[Fact]: ...
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
 
-    def __getitem__(self, index: int | slice) -> Fact | Sequence[Fact]:
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
         if isinstance(index, slice):
             return tuple(self)[index]
         if index < 0:
             index += self._count
-        for run in self._runs:
-            if 0 <= index < run.count:
-                return _read(run.file)[index]
-            index -= run.count
-        raise IndexError("fact index out of range")
+        if 0 <= index < self._count:
+            for number, (_, count) in enumerate(self._files):
+                if index < count:
+                    return self._items_of(number)[index]
+                index -= count
+        raise IndexError("index out of range of the items kept on disk")
 
-    def __iter__(self) -> Iterator[Fact]:
-        for run in self._runs:
-            yield from _read(run.file)
+    def __iter__(self) -> Iterator[T]:
+        for number in range(len(self._files)):
+            yield from self._items_of(number)
+
+
+class BatchSpool(_ListsOnDisk[T]):
+    """Lists of items on disk, added and read back a list at a time (a streamed
+    resolution's readings of each document, before their holders are filled)."""
+
+    def add(self, items: list[T]) -> None:
+        if items:
+            self._append(items, "resolved facts")
+
+    def batches(self) -> Iterator[list[T]]:
+        for number in range(len(self._files)):
+            yield self._items_of(number)
+
+
+class FactSpool(_ListsOnDisk[Fact]):
+    """A resolved corpus's facts on disk, in their order, read back when asked: by document
+    (``readings_of``, each document's part of the graph), by merged fact (``statements``,
+    the corpus part) or all in order (as the tuple they were). ``facts`` may be a generator
+    (a streamed resolution's, ``kg.leancorpus``): it is read once and never held.
+
+    ``statement`` gives the merged fact a reading is part of (``kg.rdf.fact_iri``). The merged
+    facts are grouped on disk too (issue 14: grouping them in memory held every reading): each
+    reading goes to one of ``buckets`` files by its statement's hash; when all are in, each
+    bucket is grouped alone (a bucket's readings held at a time, about 1/``buckets`` of the
+    corpus) and written in the order of its statements' first readings, ``group`` merged facts
+    to a frame; ``statements`` merges the buckets' frames in that order (a frame of each
+    bucket held at a time)."""
+
+    def __init__(self, facts: Iterable[Fact], statement: Callable[[Fact], Hashable],
+                 group: int = 64, parent: Path | None = None, buckets: int = 64,
+                 flush: int = 4096) -> None:
+        if group < 1 or buckets < 1:
+            raise ValueError(f"group and buckets must be at least 1, not {group}, {buckets}")
+        super().__init__(parent)
+        self._by_doc: dict[str, list[int]] = defaultdict(list)
+        self._group = group
+        self._buckets = [self._folder.new_file() for _ in range(buckets)]
+        pending: list[list[tuple[int, Hashable, Fact]]] = [[] for _ in range(buckets)]
+        run: list[Fact] = []
+        for ordinal, fact in enumerate(facts):
+            if run and run[-1].evidence.doc_id != fact.evidence.doc_id:
+                self._add_run(run)
+                run = []
+            run.append(fact)
+            key = statement(fact)
+            pending[zlib.crc32(str(key).encode("utf-8")) % buckets].append((ordinal, key, fact))
+            if ordinal % flush == flush - 1:
+                self._flush(pending)
+        if run:
+            self._add_run(run)
+        self._flush(pending)
+        for bucket in self._buckets:
+            self._group_bucket(bucket)
+
+    def _add_run(self, facts: list[Fact]) -> None:
+        """Readings of one document that came one after another in the corpus."""
+        self._by_doc[facts[0].evidence.doc_id].append(self._append(facts, "resolved facts"))
+
+    def _flush(self, pending: list[list[tuple[int, Hashable, Fact]]]) -> None:
+        for bucket, readings in zip(self._buckets, pending, strict=True):
+            if readings:
+                _append_frame(bucket, readings)
+                readings.clear()
+
+    def _group_bucket(self, bucket: Path) -> None:
+        """The bucket's readings grouped by statement, in the order of each statement's first
+        reading, written over them in frames of ``group`` statements."""
+        merged: dict[Hashable, tuple[int, list[Fact]]] = {}
+        for frame in _frames(bucket):
+            for ordinal, key, fact in frame:
+                merged.setdefault(key, (ordinal, []))[1].append(fact)
+        statements = [(first, key, facts) for key, (first, facts) in merged.items()]
+        del merged
+        bucket.unlink(missing_ok=True)
+        for start in range(0, len(statements), self._group):
+            _append_frame(bucket, statements[start:start + self._group])
 
     def readings_of(self, doc_id: str) -> list[Fact]:
         """The readings of the document ``doc_id``, in the corpus's order."""
         return [fact for number in self._by_doc.get(doc_id, ())
-                for fact in _read(self._runs[number].file)]
+                for fact in self._items_of(number)]
 
     def statements(self) -> Iterator[tuple[Hashable, list[Fact]]]:
         """Each merged fact with its readings, in the order of its first reading."""
-        for file in self._groups:
-            yield from _read(file)
+        streams = [(s for frame in _frames(bucket) for s in frame) for bucket in self._buckets]
+        for _, key, facts in heapq.merge(*streams, key=lambda s: s[0]):
+            yield key, facts
 
 
-class EntitySpool(Sequence[Entity]):
+class EntitySpool(_ListsOnDisk[Entity]):
     """A resolved corpus's entities on disk, in their order, ``group`` to a file; only the
-    files' names are held."""
+    files' names are held. ``entities`` may be a generator: it is read once, never held."""
 
     def __init__(self, entities: Iterable[Entity], group: int = 500,
                  parent: Path | None = None) -> None:
         if group < 1:
             raise ValueError(f"group must be at least 1, not {group}")
-        self._folder, self._group = _Folder(parent), group
-        self._groups: list[Path] = []
-        self._count = 0
+        super().__init__(parent)
         batch: list[Entity] = []
         for entity in entities:
             batch.append(entity)
             if len(batch) == group:
-                self._add_group(batch)
+                self._append(batch, "resolved entities")
                 batch = []
         if batch:
-            self._add_group(batch)
+            self._append(batch, "resolved entities")
 
-    def _add_group(self, entities: list[Entity]) -> None:
-        self._groups.append(_keep(self._folder, entities, "resolved entities"))
-        self._count += len(entities)
 
-    def __len__(self) -> int:
-        return self._count
+def _append_frame(file: Path, items: list[Any]) -> None:
+    """``items`` pickled at the end of ``file`` (a file of frames, read by ``_frames``)."""
+    try:
+        with file.open("ab") as out:
+            pickle.dump(items, out, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as err:
+        raise OutputError(f"{file}: cannot keep resolved facts on disk "
+                          f"({err.strerror or err})") from None
 
-    @overload
-    def __getitem__(self, index: int) -> Entity: ...
 
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Entity]: ...
-
-    def __getitem__(self, index: int | slice) -> Entity | Sequence[Entity]:
-        if isinstance(index, slice):
-            return tuple(self)[index]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError("entity index out of range")
-        entities: list[Entity] = _read(self._groups[index // self._group])
-        return entities[index % self._group]
-
-    def __iter__(self) -> Iterator[Entity]:
-        for file in self._groups:
-            yield from _read(file)
+def _frames(file: Path) -> Iterator[list[Any]]:
+    """The lists ``_append_frame`` wrote to ``file``, in order; none if it was never made."""
+    if not file.exists():
+        return
+    try:
+        with file.open("rb") as source:
+            while True:
+                try:
+                    yield pickle.load(source)
+                except EOFError:
+                    return
+    except OSError as err:
+        raise OutputError(f"{file}: resolved facts kept on disk are gone "
+                          f"({err.strerror or err})") from None
 
 
 def _keep(folder: _Folder, value: object, what: str) -> Path:

@@ -36,7 +36,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -50,6 +50,7 @@ from kg import gazetteer
 from kg.entity_names import (
     dummy_it,
     family_names_first,
+    introduced_name,
     is_never_alone,
     known_aliases,
     known_name,
@@ -373,21 +374,24 @@ class _EntityTable:
         if mention.is_pronoun and entity_id in self.records:
             self.records[entity_id].merges.add(_merge(mention, MergeReason.PRONOUN))
 
-    def entities(self) -> tuple[Entity, ...]:
+    def entities(self) -> Iterator[Entity]:
+        """The entities in id order, each made when asked for and its record dropped: the
+        table answers no lookup after (a streamed build spools them, never holding the
+        table's mentions and the entities' together)."""
         claimed = Counter(i for r in self.records.values() for i in r.former_ids)
-        out = []
-        for key in sorted(self.records):
-            record = self.records[key]
+        ids = frozenset(self.records)
+        self._of.clear()
+        for key in sorted(ids):
+            record = self.records.pop(key)
             mentions = tuple(sorted(record.mentions, key=lambda m: (m.doc_id, m.start)))
             former = tuple(sorted(i for i in record.former_ids if claimed[i] == 1
-                                  and i not in self.records))
-            out.append(Entity(entity_id=key, type=record.type, label=record.label,
+                                  and i not in ids))
+            yield Entity(entity_id=key, type=record.type, label=record.label,
                               aliases=tuple(sorted({m.text for m in mentions} - {record.label})),
                               titles=tuple(sorted(record.titles)), mentions=mentions,
                               merges=tuple(sorted(record.merges, key=lambda m: (
                                   m.doc_id, m.start, m.end, m.reason.value))),
-                              former_ids=former))
-        return tuple(out)
+                              former_ids=former)
 
 
 def _kind_fits(description: str, entity_type: EntityType) -> bool:
@@ -492,35 +496,65 @@ def resolve_records(read: RecordReader, keep_apart: Iterable[tuple[str, str]] = 
     """``resolve_corpus`` of records that ``read`` gives, in document id order, each time it
     is called (a build reads them from its record spool, ``kg.recordspool``).
 
-    The records are read twice and never held all at once: first for what clustering the
-    names needs of the whole corpus (the named mentions, each document's text, sentence
-    openings and headlines, the names a 'he' or 'she' refers to); then one record at a time
-    for its noun phrases and its facts, which need only the names clustered and their own
-    document. A document's noun phrases and facts never change another document's
-    assignments, so this is the same corpus as reading each pass over every record."""
-    apart: KeptApart = frozenset(frozenset((name_key(a), name_key(b))) for a, b in keep_apart
-                                 if name_key(a) != name_key(b))
-    names = _NameEvidence.gather(read())
-    table = _EntityTable(names.texts)
-    titled, named_words = _assign_names(names, table, apart)
-    named_in: dict[str, set[str]] = defaultdict(set)
-    for (doc_id, _), entity_ids in named_words.items():
-        named_in[doc_id] |= entity_ids
-    names.named.clear()
-    named_at = _named_mentions_by_span(table)
+    The records are read twice and never held all at once (``Resolution``); the resolved
+    corpus is held (``kg.leancorpus.resolved_on_disk`` keeps it on disk instead)."""
+    resolution = Resolution.of_names(read(), keep_apart)
     facts: dict[tuple[object, ...], Fact] = {}
-    symmetric = load_vocabulary().symmetric_predicates
     for result in read():
-        doc_id = result.document.doc_id
-        _assign_noun_phrases(result, table, titled, named_words, named_in[doc_id])
-        # it notes the pronouns facts resolve
-        _resolve_facts(result, table, facts, symmetric, named_at.pop(doc_id, {}))
+        for key, fact in resolution.add_document(result).items():
+            facts.setdefault(key, fact)
     return fill_holders(ResolvedCorpus(
-        documents=tuple(names.documents), sentences=tuple(names.sentences),
-        entities=table.entities(), facts=tuple(facts.values()),
+        documents=tuple(resolution.documents), sentences=tuple(resolution.sentences),
+        entities=tuple(resolution.entities()), facts=tuple(facts.values()),
     ))
 
 
+class Resolution:
+    """A corpus resolved in two passes over its records, in document id order, never all
+    held: ``of_names`` reads what clustering the names needs of the whole corpus (the named
+    mentions, each document's text, sentence openings and headlines, the names a 'he' or
+    'she' refers to) and clusters them; then ``add_document`` takes one record at a time for
+    its noun phrases and its facts, which need only the names clustered and their own
+    document. A document's noun phrases and facts never change another document's
+    assignments, so this is the same corpus as reading each pass over every record.
+    ``entities`` ends it."""
+
+    def __init__(self, names: _NameEvidence, keep_apart: Iterable[tuple[str, str]]) -> None:
+        apart: KeptApart = frozenset(frozenset((name_key(a), name_key(b)))
+                                     for a, b in keep_apart if name_key(a) != name_key(b))
+        self.documents, self.sentences = names.documents, names.sentences
+        self.table = _EntityTable(names.texts)
+        self._titled, self._named_words = _assign_names(names, self.table, apart)
+        self._named_in: dict[str, set[str]] = defaultdict(set)
+        for (doc_id, _), entity_ids in self._named_words.items():
+            self._named_in[doc_id] |= entity_ids
+        names.named.clear()
+        self._named_at = _named_mentions_by_span(self.table)
+        self._symmetric = load_vocabulary().symmetric_predicates
+
+    @classmethod
+    def of_names(cls, records: Iterable[ExtractionResult],
+                 keep_apart: Iterable[tuple[str, str]] = ()) -> Resolution:
+        """The first pass: every record read for its names, which are clustered."""
+        return cls(_NameEvidence.gather(records), keep_apart)
+
+    def add_document(self, result: ExtractionResult) -> dict[tuple[object, ...], Fact]:
+        """The second pass, one record: its noun phrases assigned; its facts resolved, by
+        their key (the first of each kept; a key names its document, so the corpus's facts
+        are each document's, in order, when no document comes twice)."""
+        facts: dict[tuple[object, ...], Fact] = {}
+        doc_id = result.document.doc_id
+        _assign_noun_phrases(result, self.table, self._titled, self._named_words,
+                             self._named_in[doc_id])
+        # it notes the pronouns facts resolve
+        _resolve_facts(result, self.table, facts, self._symmetric,
+                       self._named_at.pop(doc_id, {}))
+        return facts
+
+    def entities(self) -> Iterator[Entity]:
+        """The resolved entities, in order, each made as it is given and dropped from the
+        table (a caller that spools them never holds them all twice); ends the resolution."""
+        yield from self.table.entities()
 @dataclass
 class _NameEvidence:
     """What clustering the names reads of the whole corpus, gathered in one pass over the
@@ -570,7 +604,8 @@ def _may_be_named(mention: Mention, text: str, sentence_start: int | None) -> bo
     """A mention the names are clustered from: no pronoun, date or common noun phrase."""
     return not mention.is_pronoun and mention.type is not EntityType.DATE \
         and (mention.lemma is None or mention.ner_label == "PROPN") \
-        and not is_never_alone(mention.text) \
+        and not (is_never_alone(mention.text)
+                 and not introduced_name(text[max(0, mention.start - 40):mention.start])) \
         and not _common_word_opening(mention, text, sentence_start)
 
 
@@ -1263,7 +1298,8 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     ('Jong-un', 'Kim'); of an organisation's its initials ('ESA'), its leading words when they
     are no complete name of their own ('Harbor' for 'Harbor Foods', not 'House of Commons'
     for 'House of Commons Library'), or its words after a country ('Supreme Court' of 'US
-    Supreme Court') or the initials that lead its news arm ('NBC' of 'NBC News'); of a
+    Supreme Court') and their head ('House' of 'US House of Representatives') or the
+    initials that lead its news arm ('NBC' of 'NBC News'); of a
     place its leading words when they are no place themselves
     ('Chandlers' of "Chandlers' Hall"). Never a place's last words: 'Korea' is not 'North
     Korea'. Only persons take short forms from other documents (``_best_container``)."""
@@ -1281,8 +1317,18 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
         # 'NBC' of 'NBC News': initials that lead an outlet's news arm name it
         return short[0] == initials or (leading and len(full) == len(short) + 1
                                         and full[-1] in outlet_words())
+    after = _after_country(full)
     return (leading and not _part_of(short, full) and not _branch_in_place(short, full)) or \
-        _after_country(full) == short
+        after == short or (after is not None and _leads_after_country(short, after))
+
+
+def _leads_after_country(short: Key, after: Key) -> bool:
+    """'House' of 'United States House of Representatives': the words before the 'of' of
+    a name that follows a country are what the article calls it after, as they are of the
+    name without the country ('House' of 'House of Representatives'); not a complete name of
+    its own ('Supreme Court' of 'Supreme Court Library')."""
+    return len(short) < len(after) and after[:len(short)] == short and \
+        short == _head_words(after) and not _part_of(short, after)
 
 
 def _vessel_name(full: Key) -> Key | None:

@@ -7,6 +7,9 @@ document's text), looked up in the data graph itself.
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -17,7 +20,9 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, NamespaceManager
 from rdflib.term import Node
+from rdflib.util import from_n3
 
+from kg.errors import OutputError
 from kg.graphfile import quiet_literal_warnings
 from kg.namespaces import KG, NIF, PREFIXES, PROV, SCHEMA
 from kg.rdf import span_quote
@@ -144,9 +149,7 @@ class PartValidation:
         self.owned: set[str] = set()
         self.runs: list[tuple[Node, Node, Node]] = []
         self.labels: dict[Node, list[Node]] = {}
-        self.links: dict[Node, list[Node]] = {}
-        self.typed: set[Node] = set()
-        self.quotes: dict[Node, tuple[Node, str, str | None]] = {}
+        self.links = _EvidenceLinks()  # on disk: they grow with every reading
         self.violations: list[Violation] = []
 
     def _owned(self, focus: str) -> bool:
@@ -188,13 +191,7 @@ class PartValidation:
     def add_checked(self, checked: CheckedPart) -> None:
         """Keep what the corpus part needs from a checked document part, and its violations
         (in document order, as ``add_document`` takes the parts)."""
-        for statement, evidence in checked.links:
-            self.links.setdefault(statement, []).append(evidence)
-        self.typed.update(checked.typed)
-        for statement, noted in checked.quotes.items():
-            best = self.quotes.get(statement)
-            if best is None or str(noted[0]) < str(best[0]):
-                self.quotes[statement] = noted
+        self.links.add(checked)
         self.violations += checked.violations
 
     def report(self) -> ValidationReport:
@@ -202,8 +199,8 @@ class PartValidation:
         found: list[Violation] = []
         for chunk in self.corpus():
             checked = _bound(chunk)
-            for statement in set(chunk.subjects(unique=True)) & self.links.keys():
-                for evidence in self.links[statement]:
+            for statement in set(chunk.subjects(unique=True)):
+                for evidence, typed in self.links.evidence_of(statement):
                     # A fact needs one link or more, each to a kg:Evidence: the evidence it
                     # links that is one stands in as one node (typed, not owned: the engine
                     # reports it alone as a focus without its own triples, and it is
@@ -211,7 +208,7 @@ class PartValidation:
                     # evidence made a report of each as a focus, one line per missing
                     # property: most of the memory and time of this check at 1,000 articles.
                     checked.add((statement, KG.evidence,
-                                 _EVIDENCE_STAND_IN if evidence in self.typed else evidence))
+                                 _EVIDENCE_STAND_IN if typed else evidence))
             checked.add((_EVIDENCE_STAND_IN, RDF.type, KG.Evidence))
             found += [self._quoted(v) for v in
                       _check(checked, self.engine, keep=self._owned).violations]
@@ -220,11 +217,65 @@ class PartValidation:
         return ValidationReport(conforms=not violations, violations=tuple(violations))
 
     def _quoted(self, violation: Violation) -> Violation:
-        if violation.sentence is not None or (noted := self.quotes.get(URIRef(violation.focus))
-                                              ) is None:
+        if violation.sentence is not None or (noted := self.links.quote_of(
+                URIRef(violation.focus))) is None:
             return violation
-        _, quote, source = noted
+        quote, source = noted
         return replace(violation, sentence=" ".join(quote.split()), source=source)
+
+
+class _EvidenceLinks:
+    """What the corpus part's check needs from the document parts, kept in a SQLite file in
+    a private temporary folder (issue 14: held in dicts, it grew with every reading of the
+    corpus, ~30 MB at 1,000 articles): each fact's evidence links, which evidence nodes are
+    typed kg:Evidence (in any part), and the quote a fact's violation would use (the sentence
+    of its first evidence, in IRI order, with one). Nodes are kept in N3 (``Node.n3``)."""
+
+    def __init__(self) -> None:
+        try:
+            self._folder = tempfile.TemporaryDirectory(prefix="kg-checks-")
+            self._db = sqlite3.connect(Path(self._folder.name) / "links.sqlite")
+            self._db.executescript(_LINK_TABLES)
+        except (OSError, sqlite3.Error) as err:
+            raise OutputError(f"cannot keep the graph's checks on disk: {err}") from None
+        weakref.finalize(self, self._db.close)
+
+    def add(self, checked: CheckedPart) -> None:
+        self._db.executemany("INSERT INTO links VALUES (?, ?)",
+                             ((s.n3(), e.n3()) for s, e in checked.links))
+        self._db.executemany("INSERT OR IGNORE INTO typed VALUES (?)",
+                             ((e.n3(),) for e in checked.typed))
+        self._db.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?) ON CONFLICT (statement) DO UPDATE SET "
+            "evidence = excluded.evidence, quote = excluded.quote, source = excluded.source "
+            "WHERE excluded.evidence < quotes.evidence",
+            ((s.n3(), str(e), quote, source) for s, (e, quote, source) in checked.quotes.items()))
+
+    def evidence_of(self, statement: Node) -> list[tuple[Node, bool]]:
+        """The evidence ``statement`` links to, in the order linked, each with whether it is
+        typed kg:Evidence."""
+        rows = self._db.execute(
+            "SELECT links.evidence, typed.evidence IS NOT NULL FROM links LEFT JOIN typed "
+            "ON typed.evidence = links.evidence WHERE statement = ? ORDER BY links.rowid",
+            (statement.n3(),))
+        return [(from_n3(evidence), bool(typed)) for evidence, typed in rows]
+
+    def quote_of(self, statement: Node) -> tuple[str, str | None] | None:
+        row = self._db.execute("SELECT quote, source FROM quotes WHERE statement = ?",
+                               (statement.n3(),)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+
+# Evidence compared as ``str(node)`` (UTF-8 bytes sort as Python sorts the strings).
+_LINK_TABLES = """
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+CREATE TABLE links (statement TEXT NOT NULL, evidence TEXT NOT NULL);
+CREATE INDEX links_of ON links (statement);
+CREATE TABLE typed (evidence TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE quotes (statement TEXT PRIMARY KEY, evidence TEXT NOT NULL, quote TEXT NOT NULL,
+                     source TEXT) WITHOUT ROWID;
+"""
 
 
 @dataclass(frozen=True)

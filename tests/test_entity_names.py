@@ -12,6 +12,7 @@ from kg.entity_names import (
     common_acronyms,
     family_names_first,
     fold,
+    introduced_name,
     is_never_alone,
     known_name,
     never_alone,
@@ -99,3 +100,16 @@ def test_america_alone_is_the_united_states_but_a_longer_name_with_it_is_not():
 def test_common_initialisms_are_listed_as_written():
     assert {"LNG", "CT"} <= common_acronyms()
     assert "DC" not in common_acronyms()  # the District of Columbia is a named place
+
+
+def test_a_kind_noun_introduces_a_word_that_is_never_a_name_alone():
+    assert introduced_name("On Monday the journal ") and introduced_name("aboard the ship ")
+    assert not introduced_name("the Minister of ") and not introduced_name("journal ")
+
+
+def test_a_word_never_alone_is_a_name_after_a_kind_noun_that_introduces_it():
+    corpus = corpus_of("On Monday the journal Science printed a study by Orla Brennick. "
+                       "The Court heard the case.")
+    labels = {e.label for e in corpus.entities}
+    assert "Science" in labels
+    assert "Court" not in labels

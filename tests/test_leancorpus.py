@@ -81,3 +81,37 @@ def test_a_streamed_build_keeps_facts_and_entities_on_disk_and_makes_the_same_pa
         spooled.add_document(made, document)
         held.add_document(expected, document)
         assert set(made) == set(expected) and len(made) > 0
+
+
+_HOLDER_ARTICLES = {
+    "drought.txt": "Farm aid promised after long drought\n\n"
+                   "Lena Varkonen, the prime minister of Finland, visited dairy farms near Oulu "
+                   "on Monday.\n\nPrime Minister Varkonen said the government would pay for new "
+                   "wells. Finland has had almost no rain since May, and Finland's farmers have "
+                   "sold part of their herds.\n",
+    "strike.txt": "Harbour strike ends\n\nPresident Tomas Reiding thanked the dock workers in "
+                  "Rotterdam on Friday. The Netherlands lost millions while the Netherlands "
+                  "ports were closed, and the Netherlands will now review wages.\n\n"
+                  "Mayor Anouk Breda said the city would recover.\n",
+}
+
+
+def test_resolution_on_disk_is_the_lean_held_corpus_with_its_holders_filled(tmp_path):
+    """Resolved a document at a time to disk, holders filled from their index
+    (``kg.holders.HolderIndex``), the corpus reads back as the held one made lean: holders
+    found in the article and from the country it is about included."""
+    from kg.leancorpus import resolved_on_disk
+    from kg.resolve import resolve_records
+
+    for name, text in _HOLDER_ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    records = sorted(extract_paths([tmp_path], workers=1).results,
+                     key=lambda r: r.document.doc_id)
+    held = lean(resolve_records(lambda: iter(records)))
+    on_disk = resolved_on_disk(lambda: iter(records))
+    assert isinstance(on_disk.facts, FactSpool) and isinstance(on_disk.entities, EntitySpool)
+    assert tuple(on_disk.facts) == held.facts and tuple(on_disk.entities) == held.entities
+    assert on_disk.documents == held.documents and on_disk.sentences == held.sentences
+    inherited = {f.evidence.rule.split("-inherited-")[1] for f in on_disk.facts
+                 if "-inherited-" in f.evidence.rule}
+    assert {"holder-in-article", "holder-country-of-article"} <= inherited

@@ -17,6 +17,7 @@ from kg.extract.name_bounds import (
     joined_ents,
     names_a_thing,
     split_acronym_lead,
+    split_at_bracket,
     split_hyphen_pair,
     split_person_of_place,
     split_place_lead,
@@ -477,3 +478,62 @@ def test_a_comma_inside_a_place_that_names_no_town_in_a_region_is_kept():
     assert _texts(split_town_region(doc.ents[0])) == [("France , Germany", "GPE")]
     doc = _doc(["in", "Tirvalam", ",", "Ostmark"], ["O", "B-GPE", "I-GPE", "I-GPE"])
     assert _texts(split_town_region(doc.ents[0])) == [("Tirvalam , Ostmark", "GPE")]
+
+
+def test_unnamed_proper_nouns_headed_after_a_country_finish_its_name():
+    # 'the Canada' ends where the recogniser stopped; 'Chamber of Elders' is unnamed
+    words = ["the", "Canada", "Chamber", "of", "Elders", "voted", "today"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["DET", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "NOUN"],
+              heads=[2, 2, 5, 2, 3, 5, 5],
+              deps=["det", "compound", "nsubj", "prep", "pobj", "ROOT", "npadvmod"],
+              ents=["B-GPE", "I-GPE", "O", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("the Canada Chamber of Elders", "ORG")]
+
+
+def test_a_role_after_a_country_is_no_part_of_its_name():
+    words = ["the", "Canada", "President", "voted", "today"]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["DET", "PROPN", "PROPN", "VERB", "NOUN"],
+              heads=[2, 2, 3, 3, 3],
+              deps=["det", "compound", "nsubj", "ROOT", "npadvmod"],
+              ents=["B-GPE", "I-GPE", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("the Canada", "GPE")]
+
+
+def test_a_named_word_after_a_country_stays_its_own_name():
+    words = ["Canada", "Orsk", "spoke"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "PROPN", "VERB"],
+              heads=[1, 2, 2], deps=["compound", "nsubj", "ROOT"],
+              ents=["B-GPE", "B-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Canada", "GPE"), ("Orsk", "PERSON")]
+
+
+def test_an_unnamed_proper_noun_after_an_organisation_is_not_its_name():
+    # 'told Brannock Ferrante': a surname the recogniser missed after a broadcaster
+    words = ["told", "Brannock", "Ferrante", "left"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["VERB", "PROPN", "PROPN", "VERB"],
+              heads=[0, 2, 3, 3], deps=["ROOT", "compound", "nsubj", "ccomp"],
+              ents=["O", "B-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Brannock", "ORG")]
+
+
+def test_capitalised_words_that_spell_initials_in_brackets_are_their_long_form():
+    words = ["at", "the", "Orsk", "Harbour", "Drama", "Academy", "(", "OHDA", ")", "today"]
+    doc = _doc(words, ["O", "O", "B-NORP", "O", "O", "O", "O", "B-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Orsk Harbour Drama Academy", "ORG"), ("OHDA", "ORG")]
+
+
+def test_words_that_do_not_spell_the_initials_stay_unnamed():
+    words = ["at", "the", "Orsk", "Harbour", "Drama", "Academy", "(", "OHA", ")", "today"]
+    doc = _doc(words, ["O", "O", "B-NORP", "O", "O", "O", "O", "B-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Orsk", "NORP"), ("OHA", "ORG")]
+
+
+def test_a_bracket_inside_a_name_ends_it_and_the_words_inside_are_a_name():
+    doc = _doc(["the", "Orsk", "Harbour", "Office", "(", "OHO", ")", "said"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    (ent,) = doc.ents
+    assert _texts(split_at_bracket(ent)) == [("Orsk Harbour Office", "ORG"), ("OHO", "ORG")]
+    (whole,) = _doc(["Orsk", "Office"], ["B-ORG", "I-ORG"]).ents
+    assert _texts(split_at_bracket(whole)) == [("Orsk Office", "ORG")]

@@ -415,3 +415,52 @@ def test_an_organisations_possessive_on_a_nomination_is_who_nominates():
                        "Ola Lind's nomination surprised the Velqor Party.")
     nominated = {f.subject.entity_id for f in corpus.facts if f.predicate == "nominated"}
     assert nominated == {"person/ola-lind"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kessler Bank came under investigation by the Harbor Safety Board.",
+     ("Harbor Safety Board", "investigated", "Kessler Bank")),
+    ("Tarvik came under attack from Delmont on Tuesday.", ("Delmont", "attacked", "Tarvik")),
+    ("The port fell under the occupation of Norway.", ("Norway", "occupied", "port")),
+])
+def test_what_comes_under_an_event_undergoes_it(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+def test_one_placed_under_arrest_was_arrested_by_no_one_named():
+    assert ("Daniel Weber", "arrested", "") in triples(
+        corpus_of("Daniel Weber was placed under arrest in Lisbon."))
+
+
+def test_working_under_a_contract_undergoes_nothing():
+    corpus = corpus_of("Marta Ruiz works under contract with Kessler Bank.")
+    assert not [t for t in triples(corpus) if t[1] == "agreed"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Orion Fund came to Marta Ruiz's defense on Monday.",
+     ("Orion Fund", "defended", "Marta Ruiz")),
+    ("Daniel Weber went to Marta Ruiz's rescue.", ("Daniel Weber", "rescued", "Marta Ruiz")),
+])
+def test_who_comes_to_someones_defense_defends_them(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+def test_going_to_someones_trial_tries_no_one():
+    corpus = corpus_of("Daniel Weber went to Marta Ruiz's trial.")
+    assert not [t for t in triples(corpus) if t[0] == "Daniel Weber" and t[2] == "Marta Ruiz"]
+
+
+def test_an_event_one_only_may_come_under_is_as_sure_as_the_verb():
+    corpus = corpus_of("Tarvik did not come under attack from Delmont.")
+    (attack,) = [f for f in corpus.facts if f.predicate == "attacked"]
+    assert attack.evidence.factuality is Factuality.NEGATED
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kessler Bank was the target of an investigation by the Harbor Safety Board.",
+     ("Harbor Safety Board", "investigated", "Kessler Bank")),
+    ("Tarvik was the subject of a visit by Marta Ruiz.", ("Marta Ruiz", "visited", "Tarvik")),
+])
+def test_the_target_of_an_event_undergoes_it(text, expected):
+    assert expected in triples(corpus_of(text))

@@ -99,6 +99,20 @@ def test_facts_on_disk_read_back_as_held_by_document_and_by_merged_fact(tiny_bui
         spool[len(spool)]
 
 
+@pytest.mark.parametrize(("buckets", "flush", "group"), [(1, 1, 1), (2, 3, 2), (3, 5, 4)])
+def test_merged_facts_grouped_on_disk_come_in_the_order_of_their_first_reading(
+        tiny_build, buckets, flush, group):
+    """However the readings are split between buckets and frames, the merged facts are the
+    in-memory index's, in its order, each with its readings in order."""
+    facts = tiny_build.corpus.facts
+    doubled = (*facts, *facts[::-1])  # every merged fact read twice, far apart
+    spool = FactSpool(doubled, fact_iri, group=group, buckets=buckets, flush=flush)
+    held = list(HeldFacts(doubled).statements())
+    assert len(held) > buckets and all(len(readings) >= 2 for _, readings in held)
+    assert list(spool.statements()) == held
+    assert list(spool.statements()) == held  # read again: the buckets are kept
+
+
 @pytest.mark.parametrize("group", [1, 2, 500])
 def test_entities_on_disk_read_back_as_held(tiny_build, group):
     entities = tiny_build.corpus.entities

@@ -661,3 +661,78 @@ def test_the_measure_after_two_laws_is_neither():
                        "The governor signed the measure on Friday.")
     assert not {object_id(f) for f in corpus.facts if f.predicate == "signed"} & \
         {"thing/clean-rivers-act", "event/open-roads-act"}
+
+
+def test_all_of_them_is_every_member_of_the_group_before_it():
+    corpus = corpus_of("The court charged Tom Reyes and Anna Berg with fraud in 2019. Judge Amy "
+                       "Park acquitted all of them.")
+    acquitted = [f for f in corpus.facts if f.lemma == "acquit"]
+    assert sorted(object_id(f) or "" for f in acquitted) == ["person/anna-berg",
+                                                            "person/tom-reyes"]
+
+
+def test_all_of_them_as_a_passive_subject_is_the_group():
+    corpus = corpus_of("Police arrested Tom Reyes and Anna Berg in Oslo. All of them were "
+                       "charged with theft.")
+    charged = [f for f in corpus.facts if f.lemma == "charge"]
+    assert len(charged) == 2
+
+
+def test_both_of_them_after_three_names_is_no_one():
+    corpus = corpus_of("The court charged Tom Reyes, Anna Berg and Lena Park with fraud in "
+                       "2019. Judge Amy Park acquitted both of them.")
+    assert not [f for f in corpus.facts if f.lemma == "acquit"]
+
+
+def test_one_of_them_names_no_member():
+    corpus = corpus_of("The court charged Tom Reyes and Anna Berg with fraud in 2019. Judge Amy "
+                       "Park acquitted one of them.")
+    assert not [f for f in corpus.facts if f.lemma == "acquit"
+                and (object_id(f) or "").startswith("person/")]
+
+
+def test_the_accused_is_the_one_person_charged_before():
+    corpus = corpus_of("Police charged Tom Reyes with arson on Monday. Officers arrested the "
+                       "accused near the harbour.")
+    arrested = [f for f in corpus.facts if f.lemma == "arrest"]
+    assert [object_id(f) for f in arrested] == ["person/tom-reyes"]
+
+
+def test_the_accused_names_no_one_when_two_were_charged():
+    corpus = corpus_of("Police charged Tom Reyes and Anna Berg with arson on Monday. Officers "
+                       "arrested the accused near the harbour.")
+    assert not [f for f in corpus.facts if f.lemma == "arrest"
+                and (object_id(f) or "").startswith("person/")]
+
+
+def test_the_defendant_is_the_one_a_bare_participle_charged():
+    corpus = corpus_of("Tom Reyes, 31, appeared in court in Oslo, charged with arson. The "
+                       "defendant denied the charge.")
+    denied = [f for f in corpus.facts if f.lemma == "deny"]
+    assert [f.subject.entity_id for f in denied] == ["person/tom-reyes"]
+
+
+def test_they_in_a_clause_said_of_an_organisation_is_that_organisation():
+    corpus = corpus_of("Greenpeace closed its Oslo office in March when they found a leak.")
+    found = [f for f in corpus.facts if f.lemma == "find"]
+    assert [f.subject.entity_id for f in found] == ["organization/greenpeace"]
+
+
+def test_they_after_a_plural_object_is_not_the_organisation():
+    corpus = corpus_of("The Harbor Board praised the fishermen in March when they found oil "
+                       "in the bay.")
+    assert not [f for f in corpus.facts if f.lemma == "find"]
+
+
+def test_they_after_according_to_police_is_the_police():
+    corpus = corpus_of("According to police, they found the stolen car near Tala on Monday.")
+    found = [f for f in corpus.facts if f.lemma == "find"]
+    assert len(found) == 1 and "police" in (found[0].subject.entity_id or "")
+
+
+def test_both_of_them_is_the_two_people_named_in_a_gapped_clause():
+    corpus = corpus_of("Tom Reyes was impeached in 1998, and Anna Berg in 2001. The Senate "
+                       "acquitted both of them.")
+    acquitted = [f for f in corpus.facts if f.lemma == "acquit"]
+    assert sorted(object_id(f) or "" for f in acquitted) == ["person/anna-berg",
+                                                            "person/tom-reyes"]

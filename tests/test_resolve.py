@@ -1079,3 +1079,11 @@ def test_a_recognised_name_typed_as_a_thing_says_which_thing_it_is():
     assert _resolve_fact(noun[0], _as_things) is None
     kept = _resolve_fact(name[0], _as_things)
     assert kept is not None and kept.subject.entity_id == "thing/nordic-film-awards"
+
+
+def test_the_head_of_a_name_after_a_country_names_it_later():
+    text = "The Canada Lodge of Elders met at noon. The Lodge voted. Elders left."
+    corpus = _results((text, [("Canada Lodge of Elders", "ORG", ORG), ("Lodge", "ORG", ORG),
+                              ("Elders", "ORG", ORG)]))
+    assert _ids(corpus, "Lodge") == _ids(corpus, "Canada Lodge of Elders")
+    assert _ids(corpus, "Elders") != _ids(corpus, "Canada Lodge of Elders")

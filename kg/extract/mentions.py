@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.datelines import is_citation_line
-from kg.entity_names import is_never_alone, time_zones
+from kg.entity_names import introduced_name, is_never_alone, time_zones
 from kg.extract.name_bounds import (
     cut_at_measure,
     is_fragment,
@@ -25,6 +25,7 @@ from kg.extract.name_bounds import (
     names_a_thing,
     opens_complement,
     split_acronym_lead,
+    split_at_bracket,
     split_hyphen_pair,
     split_person_of_place,
     split_place_lead,
@@ -243,11 +244,12 @@ CLOCK = re.compile(r"(?i)(?:\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[a
 
 def _not_a_name(span: Span) -> bool:
     """Words the recogniser takes for names that are none: a word never an entity alone
-    ('State' of 'Secretary of State', 'the Administration'; ``data/entity_names.json``), a
+    ('State' of 'Secretary of State', 'the Administration'; ``data/entity_names.json``)
+    unless a kind noun introduces it as one ('the journal Science'), a
     time zone after a clock time ('7:38 pm IST'), a word shouted in capitals ('BY A LOT')."""
+    # Doc.text joins every token anew: read it only for the rare words that need it.
     if is_never_alone(span.text):
-        return True
-    # Doc.text joins every token anew: read it only for a time zone's rare check.
+        return not introduced_name(span.doc.text[max(0, span.start_char - 40):span.start_char])
     if span.text in time_zones() and CLOCK.search(
             span.doc.text[max(0, span.start_char - 16):span.start_char]):
         return True
@@ -338,7 +340,8 @@ def _surname_echoes(state: DocState, mentions: list[Mention]) -> list[Mention]:
 
 def _recognised_mentions(state: DocState) -> Iterator[Mention]:
     ents = (_name_read_as_month(e) for e in joined_ents(state.doc))
-    for ent in (_without_modifier(part) for whole in ents for split in _split_entity(whole)
+    for ent in (_without_modifier(part) for bracketed in ents
+                for whole in split_at_bracket(bracketed) for split in _split_entity(whole)
                 for titled in _split_after_title_of(split)
                 for inside in split_role_inside(titled)
                 for lead in split_acronym_lead(inside)

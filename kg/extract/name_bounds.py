@@ -40,7 +40,7 @@ def joined_ents(doc: Doc) -> list[Span]:
     particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('CNDD-'
     'FDD'), and a campus after a university named for its state ('University of Wisconsin,
     Eau Claire')."""
-    spans = list(doc.ents)
+    spans = _with_defined_long_forms(list(doc.ents))
     joined: list[Span] = []
     i = 0
     while i < len(spans):
@@ -60,9 +60,54 @@ def joined_ents(doc: Doc) -> list[Span]:
             joined.append(Span(doc, span.start, following.end, label=following.label_))
             i += 2
             continue
-        joined.append(_with_complement(_particle_before(span)))
+        joined.append(_with_complement(_with_unrecognised_head(_particle_before(span))))
         i += 1
     return _without_overlaps(joined)
+
+
+_LONG_FORM_LINKS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+
+
+def _with_defined_long_forms(spans: list[Span]) -> list[Span]:
+    """'the Veltran Drama Academy (VDA)': the recogniser names the initials in brackets but
+    often not the capitalised words before them that they spell (or only a piece of them,
+    'Veltran'). Those words, when their capitals spell the initials, are the name the
+    initials stand for, of the initials' kind (the long form an acronym defines)."""
+    doc = spans[0].doc if spans else None
+    found: list[Span] = []
+    for span in spans:
+        long_form = _long_form_before(span)
+        if long_form is not None and not any(s.start <= long_form.start and
+                                             s.end >= long_form.end for s in spans):
+            found.append(long_form)
+    if doc is None or not found:
+        return spans
+    kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return sorted([*kept, *found], key=lambda s: s.start)
+
+
+def _long_form_before(span: Span) -> Span | None:
+    """The capitalised words right before '(' + ``span`` + ')' whose capitals spell it."""
+    doc, start = span.doc, span.start
+    initials = span.text.replace(".", "")
+    if span.label_ not in HOLDERS or len(span) != 1 or not initials.isalpha() or \
+            not initials.isupper() or not 2 <= len(initials) <= 8 or start < 3 or \
+            doc[start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return None
+    end = start - 1
+    capitals = ""
+    i = end - 1
+    while i >= 0 and len(capitals) < len(initials):
+        token = doc[i]
+        if token.is_alpha and token.text[:1].isupper():
+            capitals = token.text[0].upper() + capitals
+        elif token.lower_ not in _LONG_FORM_LINKS:
+            return None
+        i -= 1
+    first = i + 1
+    if capitals != initials or end - first < 2:
+        return None
+    return Span(doc, first, end, label=span.label_)
 
 
 def opens_complement(token: Token) -> bool:
@@ -145,6 +190,42 @@ def _with_complement(span: Span) -> Span:
             and _name_word(doc[stop + 1]))):
         stop += 1
     return span if stop == start else Span(doc, span.start, stop, label=span.label_)
+
+
+def _with_unrecognised_head(span: Span) -> Span:
+    """'the United States' 'House of Representatives': the recogniser often ends an
+    organisation or place at the country that opens a longer name and leaves the rest
+    unnamed. Capitalised proper nouns right after it that the parser makes the head of its
+    last word, and none of which the recogniser names, are the rest of that name, with an
+    'of' and capitalised words the parser hangs on the new head ('of Representatives').
+    Only after a place the gazetteer knows; not a role ('US President'), which names a
+    person's office, not an organisation."""
+    doc, end = span.doc, span.end
+    if span.label_ not in {"ORG", "GPE"} or not _place_name(span):
+        return span  # 'told MSNBC Cummings ...': after a broadcaster, a person's name
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and \
+            doc[end - 1].head.i == end and _name_word(doc[end]) and not doc[end].ent_type_ \
+            and doc[end].is_title and not canonical_role(doc[end].lower_):
+        end += 1
+    if end == span.end:
+        return span
+    head = doc[end - 1]
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == head.i:
+        stop = end + 1
+        while stop < len(doc) and _name_word(doc[stop]) and not doc[stop].ent_type_:
+            stop += 1
+        end = stop if stop > end + 1 else end
+    kind = name_kind(("", head.lower_))
+    label = span.label_ if kind is EntityType.PLACE else "ORG"
+    return Span(doc, span.start, end, label=label)
+
+
+def _place_name(span: Span) -> bool:
+    """Whether a span, without its 'the', is a place the gazetteer knows, by name or by its
+    initials ('US')."""
+    words = span[1:] if span[0].lower_ == "the" else span
+    text = initialisms().get(words.text, words.text)
+    return gazetteer.lookup(text) is not None
 
 
 def _unnamed_of_after_kind(span: Span) -> bool:
@@ -331,6 +412,21 @@ def split_place_lead(ent: Span) -> Iterator[Span]:
         yield Span(doc, rest.start, rest.end, label="PERSON")
         return
     yield ent
+
+
+def split_at_bracket(ent: Span) -> Iterator[Span]:
+    """'National Harbour Office (NHO' read as one name: a bracket inside a name ends it; the
+    words inside the brackets (initials, another name) are a name of their own."""
+    doc = ent.doc
+    opening = next((t.i for t in ent[1:] if t.text == "("), None)
+    if opening is None:
+        yield ent
+        return
+    yield Span(doc, ent.start, opening, label=ent.label_)
+    inside = opening + 1
+    closing = next((t.i for t in doc[inside:ent.end] if t.text == ")"), ent.end)
+    if closing > inside:
+        yield Span(doc, inside, closing, label=ent.label_)
 
 
 def split_hyphen_pair(ent: Span) -> Iterator[Span]:

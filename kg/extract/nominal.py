@@ -230,6 +230,64 @@ def _patient_light_verb(noun: Token) -> Token | None:
     return None
 
 
+def _under_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the event an 'under'-phrase names ('X came under
+    attack from Y', 'X is under investigation by Y', 'X was placed under arrest'): one of
+    ``undergoing_verbs``, unless the noun names terms one acts by ('under the agreement')."""
+    head = _first_conjunct(noun)
+    lexicon = event_nouns()
+    if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ != "under" or \
+            noun.lemma_.lower() in lexicon.not_undergone:
+        return None
+    verb = head.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb_lemma(verb) not in lexicon.undergoing_verbs:
+        return None
+    return verb
+
+
+def _target_verb(noun: Token) -> Token | None:
+    """The copula whose subject is named the one an event befalls ('X was the target of an
+    attack by Y', 'X became the subject of an investigation by Y'): a noun of
+    ``undergoing_nouns`` as its complement, the event noun in that noun's 'of'-phrase."""
+    head = _first_conjunct(noun)
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.dep_ != "prep":
+        return None
+    target = head.head.head
+    if target.dep_ != "attr" or target.lemma_.lower() not in event_nouns().undergoing_nouns:
+        return None
+    verb = target.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb_lemma(verb) not in event_nouns().undergoing_verbs:
+        return None
+    return verb
+
+
+def _rallying_verb(noun: Token) -> Token | None:
+    """The verb of coming to someone's side whose 'to'-phrase holds a noun of help with a
+    possessive ('Y came to X's defense', 'rushed to X's aid'): the verb's subject does the
+    deed to the possessive (``rallying_verbs``, ``rallying_nouns``); else None."""
+    lexicon = event_nouns()
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "to" or prep.dep_ != "prep" or \
+            noun.lemma_.lower() not in lexicon.rallying_nouns or \
+            not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and \
+        f"{verb_lemma(verb)} to" in lexicon.rallying_verbs else None
+
+
+def _undergoers(state: DocState, verb: Token) -> list[Mention]:
+    """Who undergoes what the verb's object or 'under'-phrase names: its subject, or its
+    passive subject ('X was placed under arrest')."""
+    patients = Frame()
+    fill_subjects(state, verb, patients)
+    found = [m for m, _ in patients.subjects]
+    if not found:
+        found = [m for c in verb.children if c.dep_ == "nsubjpass"
+                 for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+    return found
+
+
 def light_lemma(noun: Token, light: Token) -> str:
     """The light verb as the lexicon lists it: 'embark on' when the noun comes through
     that preposition ('embarked on a tour'), else the verb's lemma ('made')."""
@@ -417,10 +475,23 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         return  # 'cancelled his visit': no visit
     agents: list[tuple[Mention, str]] = []
     objects: list[Mention] = []
+    under = _under_verb(noun)
     named_objects = list(_prep_objects(state, noun, frame.object))
+    if under is None:
+        under = _target_verb(noun)  # 'X was the target of an attack by Y'
+    else:
+        # 'X came under the occupation of Y': the one the verb's subject undergoes it from
+        agents += [(m, "noun-of") for m in named_objects]
+        named_objects = []
     possessed = [m for c in noun.children if c.dep_ == "poss"
                  and (m := referent(state, c, possessive=True)) is not None]
-    if patient_possessive and not named_objects:
+    rally = _rallying_verb(noun)
+    if rally is not None:
+        # "Y came to X's defense": X is defended, by the verb's subject
+        objects += possessed
+        agents += [(m, f"light-{light_lemma(noun, rally)}")
+                   for m in _undergoers(state, rally) if m not in possessed]
+    elif patient_possessive and not named_objects:
         # "Navalny's arrest": he was arrested; but 'the party's nomination': it nominates
         acting = [m for m in possessed if m.type is EntityType.ORGANIZATION and
                   noun.lemma_.lower() in event_nouns().organisation_doers]
@@ -436,15 +507,17 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         agents += [(m, "noun-prenominal") for m in _prenominal_doers(state, noun)]
     objects += named_objects
     light = light_verb(noun)
-    undergoer = _patient_light_verb(noun) if light is None else None
+    undergoer = (_patient_light_verb(noun) or under) if light is None else None
     if undergoer is not None:
-        # 'X received support from Y', 'X suffered a defeat by Y': the verb's subject is the
-        # one it is done to; the doer comes with 'by' or 'from', on the noun or the verb.
-        patients = Frame()
-        fill_subjects(state, undergoer, patients)
-        objects += [m for m, _ in patients.subjects if m not in objects]
+        # 'X received support from Y', 'X suffered a defeat by Y', 'X came under attack from
+        # Y': the verb's subject is the one it is done to; the doer comes with 'by' or
+        # 'from', on the noun or the verb.
+        objects += [m for m in _undergoers(state, undergoer) if m not in objects]
         agents += [(m, "noun-by") for m in _prep_objects(state, undergoer, (*frame.agent, "from"))
                    if m not in objects]
+        if under is not None:
+            agents += [(m, "noun-by") for m in _prep_objects(state, noun, ("from",))
+                       if m not in objects]
     clause = _timed_clause(noun) if not agents and light is None and \
         noun.lemma_.lower() in event_nouns().clause_doer_nouns else None
     if clause is not None:
@@ -478,9 +551,9 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                         circumstances.roles.append(Role(name=RoleName.PLACE, mention=place))
     factuality = Factuality.ASSERTED
     speaker = None
-    if undergoer is not None:
-        factuality = judge_factuality(undergoer, vocab)
-        speaker = speaker_of(state, undergoer, vocab)
+    if undergoer is not None or rally is not None:
+        factuality = judge_factuality(undergoer or rally, vocab)
+        speaker = speaker_of(state, undergoer or rally, vocab)
     if light is not None:
         # 'made a surprise visit to Kyiv', 'held talks with X': the light verb's subject acts.
         subjects = Frame()
@@ -525,11 +598,13 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                                 roles=circumstances.roles, factuality=factuality,
                                 speaker=speaker)
         return
-    if not agents and patient_possessive and len(objects) == 1 and objects[0].type in NAMED \
+    undergone = patient_possessive or under is not None
+    if not agents and undergone and len(objects) == 1 and objects[0].type in NAMED \
             and light is None and (undergoer is not None or
                                    any(c.dep_ == "poss" for c in noun.children)):
         # "Berg's arrest": done to him by no one named, as 'Berg was arrested' says it.
-        how = "noun-possessive" if undergoer is None else f"light-{verb_lemma(undergoer)}"
+        how = "noun-possessive" if undergoer is None else \
+            "noun-under" if under is not None else f"light-{verb_lemma(undergoer)}"
         yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=frame.verb,
                         subject=objects[0], obj=None,
                         rule=f"{how}-patient/noun-{noun.lemma_.lower()}",

@@ -7,9 +7,11 @@ speaker), a description that points back to a named organisation ('the company')
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +41,7 @@ from kg.lexicon import (
     derived_nouns,
     event_nouns,
     initialisms,
+    organisation_kinds,
     person_nouns,
 )
 from kg.model import EntityType, Mention
@@ -89,7 +92,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             state, token.doc[token.i:token.i + 1], speaker.type, ner_label=None,
             antecedent=speaker)
     if lower in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
-        plural = _plural_antecedent(state, token) or _reporting_organisation(state, token)
+        plural = _governing_body(state, token) or _plural_antecedent(state, token) or \
+            _reporting_organisation(state, token)
         return None if plural is None else make_mention(
             state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
             antecedent=plural)
@@ -102,6 +106,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         aged = _aged_person(state, token, age)
         return None if aged is None else make_mention(
             state, token.doc[token.i:token.i + 1], aged.type, ner_label=None, antecedent=aged)
+    if lower in charged_descriptions() and (charged := _the_one_charged(state, token)):
+        # 'Police charged Tom Reyes with arson. ... arrested the accused': the one person
+        # the document proceeded against ('accused' is a participle to the tagger).
+        return make_mention(state, token.doc[token.i:token.i + 1], charged.type,
+                            ner_label=None, antecedent=charged)
     if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
         return None
     if token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
@@ -209,13 +218,18 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # relation'
         words = [f"{token.doc[joined].text}-{token.doc[left].text}", *words[1:]]
         left = joined
+    elif (share := _share_before(token, left)) is not None:
+        # 'a 20 percent tariff', 'a 100% vaccination rate': how much is part of what it is
+        # ('percent tariff' says nothing)
+        words = [share, *words[1:]] if token.doc[left].is_alpha else [share, *words]
+        left -= 1
     while left > 0 and token.doc[left - 1].dep_ in {"amod", "compound"} and \
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
         modifier = token.doc[left]
         if modifier.dep_ == "amod" and modifier.pos_ == "ADJ" and modifier.is_alpha and \
                 modifier.tag_ == "JJ" and not any(modifier.children) and \
-                modifier.lower_ not in vocab.vague_modifiers:
+                (modifier.lower_ not in vocab.vague_modifiers or _says_which_in_series(modifier)):
             # 'primary elections', 'a military offensive', 'the Libyan ambassador': the kind
             # is part of what it is ('the new plan' is just the plan).
             proper = modifier.ent_type_ != "" or (modifier.text[:1].isupper() and
@@ -235,7 +249,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     preps = noun_complement_preps() | (COMPLEMENT_PREPS if eventive or
                                        token.lemma_.lower() in vocab.plan_nouns else set()) | \
         (TOPIC_PREPS if token.lemma_.lower() in topic_nouns() else set())
-    complement = _complement(token, preps) or _complement_on_verb(token) or \
+    complement = _complement(token, preps) or _own_complement(token) or \
+        _complement_on_verb(token) or \
         (_phrase_ending_in_a_name(token, preps) if eventive or _owned_noun(token) else None)
     if complement is not None:
         # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
@@ -255,6 +270,21 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
 
 
+def _share_before(token: Token, left: int) -> str | None:
+    """The share written before a noun as the first word of its compounds, with its number
+    ('a 20 percent tariff' -> '20 percent', 'a 100% rate' -> '100%'); None when the phrase
+    starts with no percentage."""
+    measure = token.doc[left]
+    if left == token.i or measure.ent_type_ != "PERCENT" or measure.dep_ != "compound":
+        return None
+    number = next((c for c in measure.children if c.dep_ == "nummod" and c.i == left - 1
+                   and c.like_num), None)
+    if number is None:
+        return None
+    return number.text + measure.text if measure.text == "%" else \
+        f"{number.text} {measure.lower_}"
+
+
 COMPLEMENT_PREPS = {"on", "into", "against", "for", "with", "to"}
 TOPIC_PREPS = frozenset({"on"})  # 'the directive on plastic packaging': which
 CODE_WORD = re.compile(r"(?=[\w-]*[A-Z])(?=[\w-]*\d)[A-Za-z\d]+(?:-[A-Za-z\d]+)*")
@@ -266,6 +296,50 @@ def _code_word(token: Token) -> bool:
     neither ``is_alpha`` nor ``like_num`` holds for it, and a lowered 'b212' names nothing.
     A capital is required: '1990s', '3rd', '50m' are not codes."""
     return CODE_WORD.fullmatch(token.text) is not None
+
+
+@cache
+def object_complements() -> dict[str, object]:
+    """What a bare object noun needs to say which one it is: object_complements.json."""
+    return json.loads(resources.files("kg").joinpath("data/object_complements.json")
+                      .read_text("utf-8"))
+
+
+def _own_preps(noun: Token) -> frozenset[str]:
+    """The prepositions whose phrase says which one this noun is, beyond those every noun
+    keeps ('a term as president', 'channels to Ankara', 'a deal with the prosecutors')."""
+    preps = object_complements()["noun_preps"]
+    return frozenset(preps.get(noun.lemma_.lower(), ()))  # type: ignore[attr-defined]
+
+
+def _own_complement(noun: Token) -> Span | None:
+    """The phrase of one of the noun's own prepositions right after it, when it names a party
+    or an office ('a deal with Chile', 'a term as governor'; not 'a deal with great
+    reluctance', 'the agreement with the help of Chile')."""
+    return _party_phrase(_complement(noun, _own_preps(noun)))
+
+
+def _party_phrase(phrase: Span | None) -> Span | None:
+    """The phrase when its head names a party or an office: a name, a title or profession, or
+    an organisation noun ('the prosecutors', 'the government'); else None (a manner or a
+    means: 'with great reluctance')."""
+    if phrase is None:
+        return None
+    head = phrase.root
+    lemma = head.lemma_.lower()
+    party = head.pos_ == "PROPN" or head.ent_type_ in NAMED or \
+        canonical_role(lemma) is not None or lemma in person_nouns() or \
+        lemma in organisation_kinds() or lemma in description_kinds() or \
+        lemma in generic_organisation_nouns()
+    return phrase if party else None
+
+
+def _says_which_in_series(modifier: Token) -> bool:
+    """Whether an ordinal says which one of a series its noun is ('his third term', 'the
+    second round'), where elsewhere it says little ('the first plan' is the plan)."""
+    series = object_complements()["ordinal_nouns"]
+    return modifier.ent_type_ == "ORDINAL" and \
+        modifier.head.lemma_.lower() in series  # type: ignore[operator]
 
 
 @cache
@@ -402,8 +476,9 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
                 any(c.dep_ in {"nummod", "poss"} for c in earlier.children):
             continue
         words = _country_of(state, earlier) or " ".join(
-            c.lower_ for c in earlier.children if c.dep_ in {"amod", "compound"}
-            and c.i < i and c.lower_ not in vague)
+            _share_before(earlier, c.i) or c.lower_ for c in earlier.children
+            if c.dep_ in {"amod", "compound"} and c.i < i and c.lower_ not in vague)
+        # (with its share: 'a 100% rate' and 'a 95% rate' are two descriptions)
         if not words:
             continue  # 'a plane', 'a new plane': nothing said which one
         mention = referent(state, earlier)
@@ -629,11 +704,17 @@ def _complement_on_verb(noun: Token) -> Span | None:
     """'admitted his guilt in eight murders', 'won the last delegate from the island of
     Tala': the parser hangs the phrase on the verb, but right after the object, with a
     preposition of ``verb_complement_preps`` and no place, date or time in it, it is the
-    object's own ('killed three people in Oslo' stays a place)."""
+    object's own ('killed three people in Oslo' stays a place); so is one of the noun's own
+    prepositions (object_complements.json) when it names a party, place or not ('a deal
+    with Chile')."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i == noun.i + 1):
+        if prep.lower_ in _own_preps(noun):
+            # 'signed a deal with Chile', 'kept channels to Chile': whom the noun is with or
+            # to, though a place, is what it is
+            return _party_phrase(_complement(verb, {prep.lower_}, adjacent_to=noun))
         if prep.lower_ not in verb_complement_preps():
             return None
         phrase = _complement(verb, {prep.lower_}, adjacent_to=noun)
@@ -1097,6 +1178,30 @@ def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
                         ner_label=None, antecedent=thing)
 
 
+def _governing_body(state: DocState, pronoun: Token) -> Mention | None:
+    """'The Harbor Board closed the beach when they found the leak', 'According to police,
+    they found the car': 'they' as the subject of a clause said of an organisation (or a body
+    news calls 'they', COLLECTIVE_BODIES) is that body, the subject of the clause it hangs on
+    or the source of 'according to', when no plural stands between them to be 'they'."""
+    verb = pronoun.head
+    bodies = [c for c in verb.head.children if c.dep_ == "nsubj"] \
+        if verb.dep_ == "advcl" else []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
+        bodies += [o for to in prep.children if to.lower_ == "to"
+                   for o in to.children if o.dep_ == "pobj"]
+    if len(bodies) != 1 or bodies[0].i > pronoun.i or any(
+            t.tag_ in {"NNS", "NNPS"} or (t.i in state.mention_at and state.mention_at[
+                t.i].type is EntityType.ORGANIZATION)
+            for t in pronoun.doc[bodies[0].i + 1:pronoun.i]):
+        return None  # 'fined Velora Oil when they ...': two bodies fit
+    body = referent(state, bodies[0])
+    if body is None or body.is_pronoun or not (
+            body.type is EntityType.ORGANIZATION or
+            bodies[0].lemma_.lower() in COLLECTIVE_BODIES):
+        return None
+    return body
+
+
 def _reporting_organisation(state: DocState, pronoun: Token) -> Mention | None:
     """'Greenpeace said they would appeal': a named organisation that says 'they' will do
     something is speaking of itself, when no plural was named just before."""
@@ -1301,6 +1406,61 @@ def _kind_type(kind: str) -> EntityType | None:
     return None
 
 
+@cache
+def charged_descriptions() -> frozenset[str]:
+    """'accused', 'defendant', 'suspect' (reference.json charged_descriptions)."""
+    return frozenset(reference_words()["charged_descriptions"])  # type: ignore[arg-type]
+
+
+@cache
+def charging_verbs() -> frozenset[str]:
+    """'charge', 'arrest', 'indict', ... (reference.json charging_verbs)."""
+    return frozenset(reference_words()["charging_verbs"])  # type: ignore[arg-type]
+
+
+def _the_one_charged(state: DocState, token: Token) -> Mention | None:
+    """Who 'the accused' is: the one named person a charging verb before it took as its
+    object or passive subject ('charged Tom Reyes', 'Tom Reyes was arrested'). A description
+    with words of its own ('the other suspect', 'a suspect') says nothing of which; two people
+    charged name neither."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+            c.dep_ in {"amod", "compound", "nummod", "poss", "relcl", "acl"}
+            for c in token.children):
+        return None
+    charged: dict[str, Mention] = {}
+    for verb in token.doc[:token.i]:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in charging_verbs():
+            continue
+        for argument in _proceeded_against(verb):
+            for mention in (_named_person(state, conj) for conj in conjuncts(argument)):
+                if mention is not None:
+                    charged.setdefault(surname(mention), mention)
+    return next(iter(charged.values())) if len(charged) == 1 else None
+
+
+def _named_person(state: DocState, token: Token) -> Mention | None:
+    """The person a word names, or its apposition does ('an Australian, Tom Reyes, ...')."""
+    for word in (token, *(c for c in token.children if c.dep_ == "appos")):
+        mention = state.mention_at.get(word.i)
+        if mention is not None and mention.type is EntityType.PERSON:
+            return mention
+    return None
+
+
+def _proceeded_against(verb: Token) -> list[Token]:
+    """Whom a charging verb names: its object or passive subject ('charged Tom Reyes', 'Tom
+    Reyes was arrested'), or, for a bare participle ('Tom Reyes appeared in court, charged
+    with arson'; 'a man arrested in Oslo'), the subject it is said of or the noun it hangs on."""
+    arguments = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if arguments or verb.tag_ != "VBN" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return arguments
+    if verb.dep_ == "acl":
+        return [verb.head]
+    if verb.dep_ == "advcl":
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return []
+
+
 def _is_definite_bare(token: Token) -> bool:
     """'the company' or 'its bank', with no other words that could name another one."""
     children = list(token.children)
@@ -1449,6 +1609,8 @@ def group_referent(state: DocState, head: Token) -> list[Mention]:
     ('police arrested A and B. The two were charged'). A count that does not fit the group
     finds none: 'the three' is not the pair named before; a counted noun ('both articles',
     'the three grids') is only ever the group of subjects, never names joined elsewhere."""
+    if (whole := _quantified_whole(head)) is not None:
+        return _whole_group(state, head, whole)
     titled = _titled_group(state, head)
     if titled:
         return titled
@@ -1469,12 +1631,63 @@ def group_referent(state: DocState, head: Token) -> list[Mention]:
 def counted_group(state: DocState, head: Token) -> list[Mention]:
     """The named group a word that says how many stands for in any slot ('police charged
     the two', 'the three were arrested'); empty for other words, which ``referent`` reads."""
+    if _quantified_whole(head) is not None:
+        return group_referent(state, head)  # 'acquitted both of them', 'charged all of them'
     if head.lower_ == "them" and head.dep_ in {"dobj", "dative", "pobj"}:
         # (each a pronoun mention with its antecedent: a reference, judged as one)
         return [make_mention(state, head.doc[head.i:head.i + 1], m.type, ner_label=None,
                              antecedent=m) for m in _plural_before(state, head)]
     return group_referent(state, head) if _group_size(head) is not None and \
         head.tag_ != "NNS" else []
+
+
+@cache
+def whole_quantifiers() -> frozenset[str]:
+    """'all', 'both', 'each' (reference.json whole_quantifiers)."""
+    return frozenset(reference_words()["whole_quantifiers"])  # type: ignore[arg-type]
+
+
+def _quantified_whole(head: Token) -> Token | None:
+    """The group word of 'all of them', 'both of the ministers', 'each of them': a quantifier
+    that takes every member of its 'of' phrase, so that phrase is the participant. None for
+    any other word, and for a part ('one of them', 'some of the hostages'), which names no
+    member."""
+    if head.lower_ not in whole_quantifiers():
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return pobj
+    return None
+
+
+def _whole_group(state: DocState, head: Token, whole: Token) -> list[Mention]:
+    """Every member of the group 'all of them' / 'both of the leaders' takes: for 'them'
+    the plural before it (each name a pronoun mention with its antecedent), else the group
+    word itself ('the leaders', 'the two'); 'both' must find two."""
+    if whole.lower_ == "them":
+        found = _plural_before(state, whole) or (
+            _two_people_before(state, whole) if head.lower_ in PAIR_WORDS else [])
+        members = [make_mention(state, whole.doc[whole.i:whole.i + 1], m.type,
+                                ner_label=None, antecedent=m) for m in found]
+    else:
+        members = group_referent(state, whole)
+    if head.lower_ in PAIR_WORDS and len(members) != 2:
+        return []  # 'both of them' after three names: not that group
+    return members
+
+
+def _two_people_before(state: DocState, pronoun: Token) -> list[Mention]:
+    """'Tom Reyes was impeached in 1998, and Anna Berg in 2001. The Senate acquitted both of
+    them': the parser joins no names there, but 'both' can only be the two people named in
+    this sentence and the one before, when exactly two are (own clause subjects left out)."""
+    own = {t.i for s in _own_subject_tokens(pronoun) for t in (s, *s.conjuncts)}
+    sentence = state.sentence_index[pronoun.i]
+    people: dict[str, Mention] = {}
+    for i, mention, _ in state.people:
+        if i < pronoun.i and i not in own and mention.antecedent is None and \
+                state.sentence_index.get(i, -1) >= sentence - 1:
+            people.setdefault(surname(mention), mention)
+    return list(people.values()) if len(people) == 2 else []
 
 
 def _plural_before(state: DocState, pronoun: Token) -> list[Mention]:

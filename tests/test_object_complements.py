@@ -1,0 +1,63 @@
+"""What a bare object noun keeps to say which one it is (kg.extract.reference, with
+kg/data/object_complements.json): the ordinal of a series and the one phrase its noun takes.
+Sentences written for the test; each rule has its refusal."""
+
+from __future__ import annotations
+
+from helpers import corpus_of, object_id
+
+
+def _labels(corpus, lemma: str) -> set[str]:
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return {labels.get(object_id(f) or "", "") for f in corpus.facts if f.lemma == lemma}
+
+
+def test_a_term_keeps_its_ordinal_and_the_office_it_is_served_as():
+    corpus = corpus_of("Ana Vidal served her second term as governor.")
+    assert _labels(corpus, "serve") == {"second term as governor"}
+
+
+def test_an_ordinal_of_a_noun_that_comes_in_no_series_stays_out():
+    corpus = corpus_of("Tom Reyes rejected the first plan.")
+    assert _labels(corpus, "reject") == {"plan"}
+
+
+def test_a_deal_keeps_whom_it_is_with_though_the_parser_hangs_it_on_the_verb():
+    corpus = corpus_of("Tom Reyes broke his supply deal with the prosecutors.")
+    assert _labels(corpus, "break") == {"supply deal with the prosecutors"}
+
+
+def test_a_with_phrase_after_a_noun_that_takes_none_is_no_part_of_it():
+    corpus = corpus_of("Tom Reyes painted the fence with a brush.")
+    assert not any("brush" in label for label in _labels(corpus, "paint"))
+
+
+def test_a_channel_keeps_where_it_leads():
+    corpus = corpus_of("Norway opened channels to Chile on Monday.")
+    assert _labels(corpus, "open") == {"channel to Chile"}
+
+
+def test_a_share_written_before_a_noun_keeps_its_number():
+    corpus = corpus_of("Norway imposed a 20 percent tariff on Monday.",
+                       "Velora Oil announced a 5% pay rise.")
+    assert _labels(corpus, "impose") == {"20 percent tariff"}
+    assert _labels(corpus, "announce") == {"5% pay rise"}
+
+
+def test_a_noun_after_no_share_gains_no_number():
+    corpus = corpus_of("Norway imposed a steel tariff on Monday.")
+    assert _labels(corpus, "impose") == {"steel tariff"}
+
+
+def test_a_definite_noun_after_two_shares_of_it_is_neither():
+    corpus = corpus_of("Velora Oil sought a 100% vaccination rate. Ruritania reported a 95% "
+                       "vaccination rate on Monday. The rate reached 97% on Friday.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    reached = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "reach"}
+    assert reached and not any("%" in label for label in reached)
+
+
+def test_a_with_phrase_that_names_no_party_is_no_part_of_a_deal():
+    corpus = corpus_of("Norway signed a trade deal with great reluctance.",
+                       "Chile signed a trade deal with the government of Peru.")
+    assert _labels(corpus, "sign") == {"trade deal", "trade deal with the government of Peru"}
