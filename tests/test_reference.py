@@ -736,3 +736,23 @@ def test_both_of_them_is_the_two_people_named_in_a_gapped_clause():
     acquitted = [f for f in corpus.facts if f.lemma == "acquit"]
     assert sorted(object_id(f) or "" for f in acquitted) == ["person/anna-berg",
                                                             "person/tom-reyes"]
+
+
+def test_they_in_a_relative_clause_is_the_organisation_reporting_it():
+    corpus = corpus_of("The Tamsin Trust said on Monday that the boat they found in May was "
+                       "a fishing trawler.")
+    found = [f for f in corpus.facts if f.lemma == "find"]
+    assert [f.subject.entity_id for f in found] == ["organization/tamsin-trust"]
+
+
+def test_they_in_a_relative_clause_said_by_a_person_is_not_that_person():
+    corpus = corpus_of("Anna Berg said on Monday that the boat they found in May was a "
+                       "fishing trawler.")
+    assert "person/anna-berg" not in _subjects(corpus, "found")
+
+
+def test_a_plural_deep_in_a_phrase_does_not_block_they_as_the_body():
+    corpus = corpus_of("The Harbor Board described Tom Reyes as a leader of the local "
+                       "fishermen when they offered him a job in May.")
+    offered = [f for f in corpus.facts if f.lemma == "offer"]
+    assert [f.subject.entity_id for f in offered] == ["organization/harbor-board"]
