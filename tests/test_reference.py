@@ -756,3 +756,18 @@ def test_a_plural_deep_in_a_phrase_does_not_block_they_as_the_body():
                        "fishermen when they offered him a job in May.")
     offered = [f for f in corpus.facts if f.lemma == "offer"]
     assert [f.subject.entity_id for f in offered] == ["organization/harbor-board"]
+
+
+def test_they_after_abstract_plurals_is_the_body_named_in_the_singular():
+    corpus = corpus_of("The Ruritanian Ministry of Trade rejected the conclusions of the report "
+                       "on Monday. To settle their differences, they invited the mayors to "
+                       "talks in Tala.")
+    invited = [f for f in corpus.facts if f.lemma == "invite"]
+    assert len(invited) == 1 and "ministry" in (invited[0].subject.entity_id or "")
+
+
+def test_a_plural_word_inside_the_bodys_own_name_does_not_block_they():
+    corpus = corpus_of("The Ruritanian Ministry of Foreign Affairs closed its office in Tala "
+                       "on Monday. They offered a loan to Harlow.")
+    offered = [f for f in corpus.facts if f.lemma == "offer"]
+    assert len(offered) == 1 and "ministry" in (offered[0].subject.entity_id or "")

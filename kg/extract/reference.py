@@ -1237,7 +1237,8 @@ def _plural_antecedent(state: DocState, pronoun: Token) -> Mention | None:
         if state.sentence_index.get(token.i, sentence) < sentence - 1:
             break
         if token.tag_ in {"NNS", "NNPS"} and token.ent_type_ not in {"DATE", "TIME"} and \
-                token.dep_ not in SUBJECT_DEPS:
+                token.dep_ not in SUBJECT_DEPS and not _abstract_noun(token) and \
+                not _inside_a_name(token):
             other_plural = True  # 'hired two engineers. They ...': maybe the engineers
         if token.dep_ not in SUBJECT_DEPS or token.lower_ in PLURAL_PRONOUNS:
             continue
@@ -1254,6 +1255,28 @@ def _plural_antecedent(state: DocState, pronoun: Token) -> Mention | None:
     if other_plural or collective is None or collective.is_pronoun:
         return None
     return collective
+
+
+@cache
+def abstract_suffixes() -> tuple[str, ...]:
+    """Suffixes of abstract nouns ('agreements', 'differences'): reference.json."""
+    return tuple(reference_words()["abstract_suffixes"])  # type: ignore[arg-type]
+
+
+def _abstract_noun(token: Token) -> bool:
+    """Whether a noun is an abstract one made of a verb or an adjective ('conclusions',
+    'agreements'), which no 'they' that acts stands for; not a noun the lexicon knows as
+    people or an organisation ('governments', 'witnesses')."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and lemma.endswith(abstract_suffixes()) and \
+        _kind_type(lemma) is None
+
+
+def _inside_a_name(token: Token) -> bool:
+    """Whether a word is part of a name without being its head ('Affairs' in 'the Ministry of
+    Foreign Affairs'): it is that name, not a plural of its own."""
+    return any(ent.start <= token.i < ent.end and ent.root.i != token.i
+               for ent in token.doc.ents)
 
 
 # Bodies of people news calls 'they' in the singular ('the government ... they declared').
