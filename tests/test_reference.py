@@ -736,3 +736,38 @@ def test_both_of_them_is_the_two_people_named_in_a_gapped_clause():
     acquitted = [f for f in corpus.facts if f.lemma == "acquit"]
     assert sorted(object_id(f) or "" for f in acquitted) == ["person/anna-berg",
                                                             "person/tom-reyes"]
+
+
+def test_they_in_a_relative_clause_is_the_organisation_reporting_it():
+    corpus = corpus_of("The Tamsin Trust said on Monday that the boat they found in May was "
+                       "a fishing trawler.")
+    found = [f for f in corpus.facts if f.lemma == "find"]
+    assert [f.subject.entity_id for f in found] == ["organization/tamsin-trust"]
+
+
+def test_they_in_a_relative_clause_said_by_a_person_is_not_that_person():
+    corpus = corpus_of("Anna Berg said on Monday that the boat they found in May was a "
+                       "fishing trawler.")
+    assert "person/anna-berg" not in _subjects(corpus, "found")
+
+
+def test_a_plural_deep_in_a_phrase_does_not_block_they_as_the_body():
+    corpus = corpus_of("The Harbor Board described Tom Reyes as a leader of the local "
+                       "fishermen when they offered him a job in May.")
+    offered = [f for f in corpus.facts if f.lemma == "offer"]
+    assert [f.subject.entity_id for f in offered] == ["organization/harbor-board"]
+
+
+def test_they_after_abstract_plurals_is_the_body_named_in_the_singular():
+    corpus = corpus_of("The Ruritanian Ministry of Trade rejected the conclusions of the report "
+                       "on Monday. To settle their differences, they invited the mayors to "
+                       "talks in Tala.")
+    invited = [f for f in corpus.facts if f.lemma == "invite"]
+    assert len(invited) == 1 and "ministry" in (invited[0].subject.entity_id or "")
+
+
+def test_a_plural_word_inside_the_bodys_own_name_does_not_block_they():
+    corpus = corpus_of("The Ruritanian Ministry of Foreign Affairs closed its office in Tala "
+                       "on Monday. They offered a loan to Harlow.")
+    offered = [f for f in corpus.facts if f.lemma == "offer"]
+    assert len(offered) == 1 and "ministry" in (offered[0].subject.entity_id or "")

@@ -93,7 +93,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             antecedent=speaker)
     if lower in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
         plural = _governing_body(state, token) or _plural_antecedent(state, token) or \
-            _reporting_organisation(state, token)
+            _reporting_organisation(state, token) or _relative_clause_speaker(state, token)
         return None if plural is None else make_mention(
             state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
             antecedent=plural)
@@ -1190,8 +1190,8 @@ def _governing_body(state: DocState, pronoun: Token) -> Mention | None:
         bodies += [o for to in prep.children if to.lower_ == "to"
                    for o in to.children if o.dep_ == "pobj"]
     if len(bodies) != 1 or bodies[0].i > pronoun.i or any(
-            t.tag_ in {"NNS", "NNPS"} or (t.i in state.mention_at and state.mention_at[
-                t.i].type is EntityType.ORGANIZATION)
+            (t.tag_ in {"NNS", "NNPS"} or (t.i in state.mention_at and state.mention_at[
+                t.i].type is EntityType.ORGANIZATION)) and not _in_phrase_of_phrase(t)
             for t in pronoun.doc[bodies[0].i + 1:pronoun.i]):
         return None  # 'fined Velora Oil when they ...': two bodies fit
     body = referent(state, bodies[0])
@@ -1202,10 +1202,35 @@ def _governing_body(state: DocState, pronoun: Token) -> Mention | None:
     return body
 
 
+def _in_phrase_of_phrase(token: Token) -> bool:
+    """Whether a word sits in a prepositional phrase that qualifies the object of another
+    ('described him as a figure in the Velora Group'): a noun that deep is background, not a
+    participant a following 'they' would stand for, as the object 'fined Velora Oil' is."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep":
+            return ancestor.head.pos_ in {"NOUN", "PROPN"} and ancestor.head.dep_ == "pobj"
+    return False
+
+
 def _reporting_organisation(state: DocState, pronoun: Token) -> Mention | None:
     """'Greenpeace said they would appeal': a named organisation that says 'they' will do
     something is speaking of itself, when no plural was named just before."""
     speaker = _reporting_subject(state, pronoun, person=False)
+    return speaker if speaker is not None and speaker.type is EntityType.ORGANIZATION and \
+        speaker.antecedent is None else None
+
+
+def _relative_clause_speaker(state: DocState, pronoun: Token) -> Mention | None:
+    """'Greenpeace said the boat they found was a trawler': 'they' as the subject of a
+    relative clause looks outside it, to the named organisation reporting the clause the
+    relative clause's noun is an argument of; None when that noun hangs on no verb."""
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or pronoun.dep_ not in SUBJECT_DEPS:
+        return None
+    noun = clause.head
+    if noun.dep_ not in SUBJECT_DEPS | {"dobj"} or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    speaker = _reporting_subject(state, pronoun, person=False, verb=noun.head)
     return speaker if speaker is not None and speaker.type is EntityType.ORGANIZATION and \
         speaker.antecedent is None else None
 
@@ -1287,7 +1312,8 @@ def _plural_antecedent(state: DocState, pronoun: Token) -> Mention | None:
         if state.sentence_index.get(token.i, sentence) < sentence - 1:
             break
         if token.tag_ in {"NNS", "NNPS"} and token.ent_type_ not in {"DATE", "TIME"} and \
-                token.dep_ not in SUBJECT_DEPS:
+                token.dep_ not in SUBJECT_DEPS and not _abstract_noun(token) and \
+                not _inside_a_name(token):
             other_plural = True  # 'hired two engineers. They ...': maybe the engineers
         if token.dep_ not in SUBJECT_DEPS or token.lower_ in PLURAL_PRONOUNS:
             continue
@@ -1304,6 +1330,28 @@ def _plural_antecedent(state: DocState, pronoun: Token) -> Mention | None:
     if other_plural or collective is None or collective.is_pronoun:
         return None
     return collective
+
+
+@cache
+def abstract_suffixes() -> tuple[str, ...]:
+    """Suffixes of abstract nouns ('agreements', 'differences'): reference.json."""
+    return tuple(reference_words()["abstract_suffixes"])  # type: ignore[arg-type]
+
+
+def _abstract_noun(token: Token) -> bool:
+    """Whether a noun is an abstract one made of a verb or an adjective ('conclusions',
+    'agreements'), which no 'they' that acts stands for; not a noun the lexicon knows as
+    people or an organisation ('governments', 'witnesses')."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and lemma.endswith(abstract_suffixes()) and \
+        _kind_type(lemma) is None
+
+
+def _inside_a_name(token: Token) -> bool:
+    """Whether a word is part of a name without being its head ('Affairs' in 'the Ministry of
+    Foreign Affairs'): it is that name, not a plural of its own."""
+    return any(ent.start <= token.i < ent.end and ent.root.i != token.i
+               for ent in token.doc.ents)
 
 
 # Bodies of people news calls 'they' in the singular ('the government ... they declared').
@@ -1469,13 +1517,15 @@ def _is_definite_bare(token: Token) -> bool:
         for c in children)
 
 
-def _reporting_subject(state: DocState, pronoun: Token, person: bool) -> Mention | None:
+def _reporting_subject(state: DocState, pronoun: Token, person: bool,
+                       verb: Token | None = None) -> Mention | None:
     """In reported speech the pronoun is usually the speaker: 'Putin said he would visit',
-    'Harbor Foods denied that it had bought'."""
+    'Harbor Foods denied that it had bought'. ``verb`` is the clause to look above when it
+    is not the pronoun's own (a relative clause's 'they' looks outside it)."""
     if pronoun.dep_ not in SUBJECT_DEPS:
         return None
     vocab = load_vocabulary()
-    for governor in governors(pronoun.head, limit=2):
+    for governor in governors(pronoun.head if verb is None else verb, limit=2):
         if governor.lemma_.lower() not in vocab.speech_verbs | vocab.denial_verbs:
             continue
         # 'The army denied X and said it ...': 'said' shares the subject of 'denied'.
