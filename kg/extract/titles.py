@@ -958,8 +958,8 @@ def _titles_joined_before_name(state: DocState, sentence: Sentence, span: Span,
     if joint <= floor or doc[joint].lower_ != "and":
         return
     left = joint
-    while left > floor and doc[left - 1].pos_ in TITLE_RUN_POS | {"PUNCT"} and \
-            doc[left - 1].text not in {",", ";", ":"} and not _names_person(state, doc[left - 1]):
+    while left > floor and (doc[left - 1].pos_ in TITLE_RUN_POS or doc[left - 1].text == "-") \
+            and not _names_person(state, doc[left - 1]):
         left -= 1
     before = list(doc[left:joint])
     first = _role_at_end(state, before) if before else None
