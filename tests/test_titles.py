@@ -722,3 +722,10 @@ def test_two_bare_titles_joined_before_a_name_are_both_held(text, expected):
 def test_titles_joined_after_a_determiner_may_be_two_people():
     found = positions(corpus_of("The president and first lady Ann Hale arrived."))
     assert not any(role == "president" for _, _, role in found)
+
+
+def test_a_word_ending_the_first_of_two_joined_titles_ends_both():
+    corpus = corpus_of("Former bishop and cardinal Piet Olsen denied it.")
+    ended = {f.role_name: f.position_ended for f in corpus.facts
+             if f.predicate == "affiliatedWith"}
+    assert ended.get("bishop") is True and ended.get("cardinal") is True

@@ -36,6 +36,7 @@ from kg.lexicon import (
     role_modifiers,
     state_abbreviations,
     state_sectors,
+    tenure_words,
 )
 from kg.model import EntityType, Fact, Mention, Sentence
 
@@ -90,9 +91,10 @@ def _distinct(facts: Iterable[Fact]) -> list[Fact]:
 
 def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
     for span, person in mention_spans(state, sent, EntityType.PERSON):
+        # first, so that its reading of 'former A and B X' is the one kept of a title found twice
+        yield from _titles_joined_before_name(state, sentence, span, person)
         yield from _before_name(state, sentence, span, person)
         yield from _coordinated_before_name(state, sentence, span, person)
-        yield from _titles_joined_before_name(state, sentence, span, person)
         yield from _party_state_tag(state, sentence, span, person)
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
@@ -965,12 +967,17 @@ def _titles_joined_before_name(state: DocState, sentence: Sentence, span: Span,
     first = _role_at_end(state, before) if before else None
     if first is None or (left > floor and doc[left - 1].pos_ in PHRASE_OPENERS):
         return
-    for words, (size, role) in ((before, first),
-                                (list(doc[joint + 1:span.start]), last)):
+    second = list(doc[joint + 1:span.start])
+    # 'former archbishop and cardinal X': a word that ends the first title ends both, unless
+    # the second has a modifier of its own ('former senator and current governor').
+    ended = any(t.lower_ in tenure_words().modifiers for t in before[:-first[0]]) and \
+        not any(t.lower_ in role_modifiers() for t in second)
+    for words, (size, role) in ((before, first), (second, last)):
         trigger = doc[words[-size].i:words[-1].i + 1]
         holder = _holder_in(state, words[:-size], role)
-        yield from _position(state, sentence, trigger, person, holder, role,
-                             "title-before-name-joined")
+        for fact in _position(state, sentence, trigger, person, holder, role,
+                              "title-before-name-joined"):
+            yield fact.model_copy(update={"position_ended": True}) if ended else fact
 
 
 def _names_person(state: DocState, token: Token) -> bool:
