@@ -707,3 +707,25 @@ def test_a_bracketed_gloss_between_a_title_and_a_name_is_read_through(text):
 def test_a_bracket_that_is_no_gloss_of_the_title_is_not_read_through():
     corpus = corpus_of("The club (founded in 1990) Odo Brandt said would close.")
     assert not any(p[0] == "Odo Brandt" for p in positions(corpus))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Former bishop and cardinal Piet Olsen denied it.",
+     {("Piet Olsen", "", "bishop"), ("Piet Olsen", "", "cardinal")}),
+    ("Retired navy officer and security analyst Dan Pruitt spoke.",
+     {("Dan Pruitt", "", "officer"), ("Dan Pruitt", "", "analyst")}),
+])
+def test_two_bare_titles_joined_before_a_name_are_both_held(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_titles_joined_after_a_determiner_may_be_two_people():
+    found = positions(corpus_of("The president and first lady Ann Hale arrived."))
+    assert not any(role == "president" for _, _, role in found)
+
+
+def test_a_word_ending_the_first_of_two_joined_titles_ends_both():
+    corpus = corpus_of("Former bishop and cardinal Piet Olsen denied it.")
+    ended = {f.role_name: f.position_ended for f in corpus.facts
+             if f.predicate == "affiliatedWith"}
+    assert ended.get("bishop") is True and ended.get("cardinal") is True

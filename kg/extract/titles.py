@@ -36,6 +36,7 @@ from kg.lexicon import (
     role_modifiers,
     state_abbreviations,
     state_sectors,
+    tenure_words,
 )
 from kg.model import EntityType, Fact, Mention, Sentence
 
@@ -55,7 +56,7 @@ NAMING_PARTICIPLES = {"name", "call"}
 def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
     """Every position stated in a sentence; a role with no holder ('actor X') is kept as a fact
     with one participant only when no other reading of the sentence names its holder."""
-    facts = list(_positions(state, sent, sentence))
+    facts = _distinct(_positions(state, sent, sentence))
     held = {(f.subject.mention.start, f.role_name) for f in facts if f.object is not None}
     titled = {(f.subject.mention.start, f.object.mention.start) for f in facts
               if f.object is not None and f.role_name != "member"}
@@ -73,8 +74,25 @@ def title_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
                                                     alignment_mode="expand"))
 
 
+def _distinct(facts: Iterable[Fact]) -> list[Fact]:
+    """Each position once: two readings of one phrase ('Former bishop and cardinal X', read
+    from the parse and by word order) can find the same title."""
+    seen: set[tuple[int, str | None, int | None]] = set()
+    kept = []
+    for fact in facts:
+        key = (fact.subject.mention.start, fact.role_name,
+               fact.object.mention.start if fact.object is not None else None)
+        if fact.predicate == AFFILIATED and key in seen:
+            continue
+        seen.add(key)
+        kept.append(fact)
+    return kept
+
+
 def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
     for span, person in mention_spans(state, sent, EntityType.PERSON):
+        # first, so that its reading of 'former A and B X' is the one kept of a title found twice
+        yield from _titles_joined_before_name(state, sentence, span, person)
         yield from _before_name(state, sentence, span, person)
         yield from _coordinated_before_name(state, sentence, span, person)
         yield from _party_state_tag(state, sentence, span, person)
@@ -918,6 +936,53 @@ def _coordinated_before_name(state: DocState, sentence: Sentence, span: Span,
         for head in (first, *later):
             yield from _role_noun_facts(state, sentence, head, person,
                                         "title-before-name-coordinated")
+
+
+# Words that open a noun phrase naming someone else: 'the president and first lady X' may
+# be two people; a bare 'Former bishop and cardinal X' is one.
+PHRASE_OPENERS = frozenset({"DET", "PRON"})
+TITLE_RUN_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _titles_joined_before_name(state: DocState, sentence: Sentence, span: Span,
+                               person: Mention) -> Iterator[Fact]:
+    """'Amateur historian and software engineer X', 'Former bishop and cardinal Y': two
+    bare titles joined by 'and' right before a name are both the person's. Read by word
+    order, as the small parser breaks these phrases in many ways (the first title a
+    subject, the name a conjunct of it). Not when a determiner or possessive opens the
+    first title ('the president and first lady X' is two people), nor when a name comes
+    between the titles ('Mayor A and council member B')."""
+    doc, floor = span.doc, span.sent.start
+    last = _role_at_end(state, list(doc[max(floor, span.start - longest_role() - 4):span.start]))
+    if last is None:
+        return
+    joint = span.start - last[0] - 1
+    if joint <= floor or doc[joint].lower_ != "and":
+        return
+    left = joint
+    while left > floor and (doc[left - 1].pos_ in TITLE_RUN_POS or doc[left - 1].text == "-") \
+            and not _names_person(state, doc[left - 1]):
+        left -= 1
+    before = list(doc[left:joint])
+    first = _role_at_end(state, before) if before else None
+    if first is None or (left > floor and doc[left - 1].pos_ in PHRASE_OPENERS):
+        return
+    second = list(doc[joint + 1:span.start])
+    # 'former archbishop and cardinal X': a word that ends the first title ends both, unless
+    # the second has a modifier of its own ('former senator and current governor').
+    ended = any(t.lower_ in tenure_words().modifiers for t in before[:-first[0]]) and \
+        not any(t.lower_ in role_modifiers() for t in second)
+    for words, (size, role) in ((before, first), (second, last)):
+        trigger = doc[words[-size].i:words[-1].i + 1]
+        holder = _holder_in(state, words[:-size], role)
+        for fact in _position(state, sentence, trigger, person, holder, role,
+                              "title-before-name-joined"):
+            yield fact.model_copy(update={"position_ended": True}) if ended else fact
+
+
+def _names_person(state: DocState, token: Token) -> bool:
+    mention = state.mention_at.get(token.i)
+    return mention is not None and mention.type is EntityType.PERSON
 
 
 MODIFIER_DEPS = {"compound", "nmod", "amod"}
