@@ -93,6 +93,7 @@ class ArgumentWords(BaseModel):
     instrument_verbs: frozenset[str] = frozenset()
     means_preps: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
+    aim_nouns: frozenset[str] = frozenset()
     age_words: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()

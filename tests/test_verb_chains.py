@@ -302,3 +302,19 @@ def test_a_participle_of_a_relation_after_a_clause_borrows_no_subject():
                      "risk, corresponding with the low rate of vaccination.")
     assert not [f for f in facts if f[1] == "correspond with"], facts
     assert [f for f in facts if f[1] == "list" and f[0] == "Harlow Trust"], facts
+
+
+@pytest.mark.parametrize("text", [
+    "The purpose of the trip was to inspect the Velmar dam and buying turbines from Ostrava.",
+    "The goal of the Corvane Fund is to buy the Halder mill.",
+])
+def test_an_aim_equated_with_an_infinitive_does_not_do_it(text):
+    facts = facts_of(text)
+    assert not any(s and s.lower().split()[0] in {"purpose", "goal"} for s, _, _, _ in facts), \
+        facts
+
+
+def test_a_subject_that_is_no_aim_still_does_the_infinitive_after_a_copula():
+    # 'Ona Vick was to inspect the dam': a plan of hers, not an aim equated with it
+    facts = facts_of("Ona Vick was to inspect the Velmar dam in May.")
+    assert any(s == "Ona Vick" and lem == "inspect" for s, lem, _, _ in facts), facts

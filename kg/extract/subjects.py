@@ -309,6 +309,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # 'whose duty it is to maintain the roads': the duty's owner.
             frame.subjects.extend((m, "inherited-poss") for m in _duty_owners(state, verb.head))
             return
+        if verb.dep_ == "xcomp" and infinitive and _equated_with_aim(verb.head):
+            return  # 'the purpose of the visit was to discuss X': the purpose discusses nothing
         if infinitive and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children):
             # 'X was sentenced by the judge to prison and to pay restitution', 'X was asked
             # to leave': who was sentenced pays, not the judge.
@@ -416,6 +418,15 @@ def _extraposed(copula: Token) -> bool:
     return copula.lemma_.lower() == "be" and \
         any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in children) and \
         any(c.dep_ in {"acomp", "attr"} for c in children)
+
+
+def _equated_with_aim(copula: Token) -> bool:
+    """Whether a copula equates an aim with the infinitive after it ('the purpose of the
+    visit was to discuss X', 'our goal is to win'): the aim's holder would do it, and the
+    sentence does not say who that is (``aim_nouns`` in data/arguments.json)."""
+    return copula.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in argument_words().aim_nouns
+        for c in copula.children)
 
 
 def _duty_owners(state: DocState, copula: Token) -> list[Mention]:
