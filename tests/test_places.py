@@ -610,3 +610,21 @@ def test_the_state_a_legislator_represents_is_no_place_she_comes_from(text):
 ])
 def test_a_person_of_a_place_with_another_title_still_comes_from_it(text):
     assert ("Ilse Marr", "cameFrom", "Nebraska") in located(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anna Berg lost her home state of Nebraska on Tuesday.",
+     ("Anna Berg", "cameFrom", "Nebraska")),
+    ("Tom Reyes returned to his home country of Chile.", ("Tom Reyes", "cameFrom", "Chile")),
+    ("Tom Reyes led the polls in Ohio; Ohio is Reyes's home state.",
+     ("Tom Reyes", "cameFrom", "Ohio")),
+])
+def test_a_persons_home_state_or_country_is_where_the_person_comes_from(text, expected):
+    """'her home state of Nebraska' says where she is from, as 'her hometown' does; it is
+    where a legislator's origin is read, not from the seat in 'Senator X of Nebraska'."""
+    assert expected in located(corpus_of(text))
+
+
+def test_a_home_state_owned_by_no_one_places_no_one():
+    triples = located(corpus_of("Tom Reyes visited the home state of the late senator."))
+    assert not [t for t in triples if t[1] == "cameFrom"]

@@ -982,6 +982,9 @@ def _noun_places(state: DocState, sentence: Sentence, noun: Token, person: Menti
     preps = {"of", "in"} if predicate == "livedIn" and lemma not in {"resident", "inhabitant"} \
         else {"of"}
     places = [p for _, p in _prep_places(state, noun, preps)]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # 'Minnesota is her home state'
+        places += [p for c in noun.head.children if c.dep_ == "nsubj"
+                   for p in [_place_of(state, c)] if p is not None]
     for child in (c for c in noun.lefts if c.dep_ in {"compound", "nmod", "npadvmod"}):
         place = _place_of(state, child)
         if place is not None and place is not person:
@@ -1006,13 +1009,22 @@ def _homes(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
         if owner is None or owner.type is not EntityType.PERSON:
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in nouns and token.i not in state.mention_at:
-            yield from _noun_places(state, sentence, token, owner, nouns[lemma])
+        predicate = nouns.get(lemma) or _home_place_noun(token)
+        if token.pos_ == "NOUN" and predicate and token.i not in state.mention_at:
+            yield from _noun_places(state, sentence, token, owner, predicate)
         elif any(c.lower_ == "native" and c.dep_ == "amod" for c in token.children):
             place = _place_of(state, token)
             if place is not None:
                 yield _fact(state, sentence, sent.doc[token.i:token.i + 1], "cameFrom", owner,
                             place, "person-native-place")
+
+
+def _home_place_noun(token: Token) -> str | None:
+    """'home state', 'home country' (places.json home_place_nouns): cameFrom, as 'hometown'."""
+    if token.lemma_.lower() in _words("home_place_nouns") and any(
+            c.dep_ == "compound" and c.lower_ == "home" for c in token.children):
+        return "cameFrom"
+    return None
 
 
 def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
