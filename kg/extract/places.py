@@ -830,15 +830,12 @@ def _people(state: DocState, sentence: Sentence,
             for noun in (c for c in copula.children if c.dep_ == "attr"
                          and c.lemma_.lower() in nouns):  # 'X is a native of Y'
                 yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
+        seat_holder = _titled_legislator(span)
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
-            if _constituency(place):
-                # 'X of Maryland's 7th Congressional District' represents the district, and
-                # comes from the state that owns it
-                place = next((p for c in prep.children if c.dep_ == "pobj"
-                              for o in c.children if o.dep_ == "poss"
-                              for p in [_place_of(state, o)] if p is not None), None)
-                if place is None:
-                    continue
+            if seat_holder or _constituency(place) or _owns_constituency(prep):
+                # 'X of Maryland's 7th Congressional District' represents the district; the
+                # state that owns it says nothing of where X comes from
+                continue
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                         f"person-{prep.lower_}-place")
         for child in (c for c in root.children if c.dep_ == "poss"):  # "Virginia's Hartwell"
@@ -857,8 +854,9 @@ def _people(state: DocState, sentence: Sentence,
             yield from _noun_places(state, sentence, noun, person, nouns[noun.lemma_.lower()])
         for noun in (t for t in beside if t.pos_ in {"NOUN", "PROPN", "ADJ"} and
                      _unnamed_or_group(state, t)):
-            # 'X, a teacher from Y', 'X, a Republican from Y'
-            for prep, place in _prep_places(state, noun, {"from"}):
+            # 'X, a teacher from Y', 'X, a Republican from Y'; not 'X, a senator from Y'
+            for prep, place in ([] if _legislator_title(noun) else
+                                _prep_places(state, noun, {"from"})):
                 yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
                             "person-appositive-from-place")
             set_beside = noun.dep_ == "appos" or (root.dep_ == "appos" and noun.i == root.head.i) \
@@ -877,6 +875,30 @@ def _constituency(place: Mention) -> bool:
     words = place.text.lower().split()
     return bool(words) and (words[-1] in _words("constituency_words") or
                             words[0] in _words("constituency_words"))
+
+
+def _legislator_title(token: Token) -> bool:
+    """'senator', 'Rep.', 'MP' (places.json legislator_titles): the place after such a
+    title is the seat its holder represents, not where the holder comes from."""
+    return token.lower_.rstrip(".") in _words("legislator_titles")
+
+
+def _titled_legislator(span: Span) -> bool:
+    """'Senator X', 'U.S. Rep. X': a legislator's title inside the name's span or in the
+    run of words written right before it and hung on it."""
+    doc = span.doc
+    before = span.start
+    while before > span.sent.start and doc[before - 1].dep_ in {"compound", "nmod", "amod"} \
+            and before <= doc[before - 1].head.i < span.end:
+        before -= 1
+    return any(_legislator_title(t) for t in doc[before:span.end])
+
+
+def _owns_constituency(prep: Token) -> bool:
+    """'of Maryland's 7th District': the preposition's object is a constituency that the
+    named place owns, whatever mention the place rules found inside the phrase."""
+    return any(c.lower_ in _words("constituency_words") for c in prep.children
+               if c.dep_ == "pobj")
 
 
 def _fronted_description(span: Span) -> list[Token]:
@@ -960,6 +982,9 @@ def _noun_places(state: DocState, sentence: Sentence, noun: Token, person: Menti
     preps = {"of", "in"} if predicate == "livedIn" and lemma not in {"resident", "inhabitant"} \
         else {"of"}
     places = [p for _, p in _prep_places(state, noun, preps)]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # 'Minnesota is her home state'
+        places += [p for c in noun.head.children if c.dep_ == "nsubj"
+                   for p in [_place_of(state, c)] if p is not None]
     for child in (c for c in noun.lefts if c.dep_ in {"compound", "nmod", "npadvmod"}):
         place = _place_of(state, child)
         if place is not None and place is not person:
@@ -984,13 +1009,22 @@ def _homes(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
         if owner is None or owner.type is not EntityType.PERSON:
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in nouns and token.i not in state.mention_at:
-            yield from _noun_places(state, sentence, token, owner, nouns[lemma])
+        predicate = nouns.get(lemma) or _home_place_noun(token)
+        if token.pos_ == "NOUN" and predicate and token.i not in state.mention_at:
+            yield from _noun_places(state, sentence, token, owner, predicate)
         elif any(c.lower_ == "native" and c.dep_ == "amod" for c in token.children):
             place = _place_of(state, token)
             if place is not None:
                 yield _fact(state, sentence, sent.doc[token.i:token.i + 1], "cameFrom", owner,
                             place, "person-native-place")
+
+
+def _home_place_noun(token: Token) -> str | None:
+    """'home state', 'home country' (places.json home_place_nouns): cameFrom, as 'hometown'."""
+    if token.lemma_.lower() in _words("home_place_nouns") and any(
+            c.dep_ == "compound" and c.lower_ == "home" for c in token.children):
+        return "cameFrom"
+    return None
 
 
 def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
