@@ -58,6 +58,8 @@ def test_a_definite_noun_after_two_shares_of_it_is_neither():
 
 
 def test_a_with_phrase_that_names_no_party_is_no_part_of_a_deal():
-    corpus = corpus_of("Norway signed a trade deal with great reluctance.",
-                       "Chile signed a trade deal with the government of Peru.")
-    assert _labels(corpus, "sign") == {"trade deal", "trade deal with the government of Peru"}
+    # 'violate' gives 'with' no role of its own, so the party is the deal's ('signed a deal
+    # with X' keeps X as the co-signer: test_verb_circumstances)
+    corpus = corpus_of("Norway violated a trade deal with great reluctance.",
+                       "Chile violated a trade deal with the government of Peru.")
+    assert _labels(corpus, "violate") == {"trade deal", "trade deal with the government of Peru"}

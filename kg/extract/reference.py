@@ -712,14 +712,24 @@ def _complement_on_verb(noun: Token) -> Span | None:
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i == noun.i + 1):
         if prep.lower_ in _own_preps(noun):
-            # 'signed a deal with Chile', 'kept channels to Chile': whom the noun is with or
-            # to, though a place, is what it is
+            if _verbs_role(verb, prep.lower_):
+                return None  # 'signed the deal with the company': the company co-signed
+            # 'violated his deal with prosecutors', 'kept channels to Chile': whom the noun
+            # is with or to, though a place, is what it is
             return _party_phrase(_complement(verb, {prep.lower_}, adjacent_to=noun))
         if prep.lower_ not in verb_complement_preps():
             return None
         phrase = _complement(verb, {prep.lower_}, adjacent_to=noun)
         return None if phrase is None or _names_place(phrase) else phrase
     return None
+
+
+def _verbs_role(verb: Token, prep: str) -> bool:
+    """Whether the verb's frame gives the preposition's phrase a role of its own ('sign ...
+    with' a co-agent, 'send ... to' a destination): then the phrase is the verb's, not the
+    object noun's complement."""
+    spec = load_vocabulary().spec(verb.lemma_.lower())
+    return spec is not None and spec.role_for_prep(prep) is not None
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
