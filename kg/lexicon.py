@@ -102,6 +102,8 @@ class ArgumentWords(BaseModel):
     partitive_durations: frozenset[str] = frozenset()
     ranking_verbs: frozenset[str] = frozenset()
     prepositional_frames: dict[str, frozenset[str]] = {}
+    complement_verbs: frozenset[str] = frozenset()
+    dating_frames: dict[str, frozenset[str]] = {}
     offence_verbs: frozenset[str] = frozenset()
     companion_preps: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()

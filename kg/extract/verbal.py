@@ -101,9 +101,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         if occurrence or _intransitive_event(verb, lemma, vocab):
             # 'X resigned', 'X died in Paris on Monday': one participant, roles as they come;
             # 'the campaign started on Monday', 'police also attended'.
-            if not occurrence and lemma in object_verbs():
-                # 'X recognised', 'X visited', 'Mary lived': a verb whose usual sense takes an
-                # object says nothing without one (judged vague or wrong); 'X resigned' stays.
+            if not occurrence and _wants_complement(lemma):
                 return
             rule = "intransitive" if occurrence else "intransitive-other"
             if not occurrence:
@@ -698,6 +696,14 @@ def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> b
     return finite and \
         not any(c.dep_ in {"auxpass", "nsubjpass", "dative", "acomp"} for c in verb.children) and \
         _eventive_passive(verb, lemma, vocab)
+
+
+def _wants_complement(lemma: str) -> bool:
+    """Whether a verb with its subject alone says nothing: 'X recognised', 'X visited' (its
+    usual sense takes an object, ``object_verbs``) or 'all contributed', 'the hall dates'
+    (its meaning is the complement it is said with, ``complement_verbs``); both were judged
+    vague or wrong, where 'X resigned' stays a fact."""
+    return lemma in object_verbs() or lemma in argument_words().complement_verbs
 
 
 def _happening(verb: Token, lemma: str) -> bool:
