@@ -318,3 +318,26 @@ def test_a_dating_verb_takes_a_bare_number_year_as_the_time():
     corpus = corpus_of("Harwick Hall dates to 1873.")
     (fact,) = [f for f in corpus.facts if f.lemma == "date"]
     assert role(fact, "time") == ["1873"]
+
+
+def test_what_someone_was_asked_for_is_the_object_and_the_one_asked_receives_it():
+    # 'asked X for Y' like 'provided X with Y': Y, what was asked for, is the point (judged
+    # vague without it); X is who the request went to.
+    corpus = corpus_of("Mayor Ilse Varga asked Governor Tomas Brandt for an inquiry in May.")
+    (fact,) = [f for f in corpus.facts if f.predicate == "asked"]
+    assert fact.object.mention.text == "inquiry"
+    assert [r.entity_id for r in fact.roles if r.name.value == "recipient"] == \
+        ["person/tomas-brandt"]
+
+
+def test_what_someone_was_asked_about_leaves_the_one_asked_the_object():
+    corpus = corpus_of("Mayor Ilse Varga asked Governor Tomas Brandt about the inquiry in May.")
+    (fact,) = [f for f in corpus.facts if f.predicate == "asked"]
+    assert fact.object.entity_id == "person/tomas-brandt"
+
+
+def test_asking_for_something_keeps_it_the_object():
+    corpus = corpus_of("Mayor Ilse Varga asked for an inquiry in May.")
+    facts = [f for f in corpus.facts if f.predicate == "asked"]
+    assert [f.object.mention.text for f in facts] == ["inquiry"]
+    assert not [r for f in facts for r in f.roles if r.name.value == "theme"]
