@@ -104,6 +104,7 @@ class ArgumentWords(BaseModel):
     prepositional_frames: dict[str, frozenset[str]] = {}
     complement_verbs: frozenset[str] = frozenset()
     dating_frames: dict[str, frozenset[str]] = {}
+    conversation_verbs: frozenset[str] = frozenset()
     offence_verbs: frozenset[str] = frozenset()
     companion_preps: frozenset[str] = frozenset()
     instrument_nouns: frozenset[str] = frozenset()

@@ -341,3 +341,19 @@ def test_asking_for_something_keeps_it_the_object():
     facts = [f for f in corpus.facts if f.predicate == "asked"]
     assert [f.object.mention.text for f in facts] == ["inquiry"]
     assert not [r for f in facts for r in f.roles if r.name.value == "theme"]
+
+
+def test_two_who_spoke_spoke_with_each_other_not_with_the_phone():
+    # 'X and Y spoke on the phone': the other party is the point (judged vague as
+    # 'X speak_on phone').
+    corpus = corpus_of("Mayor Ilse Varga and Governor Tomas Brandt spoke on the phone on Monday.")
+    pairs = {(f.subject.entity_id, f.object.entity_id) for f in corpus.facts
+             if f.lemma == "speak with" and f.object is not None}
+    assert pairs == {("person/ilse-varga", "person/tomas-brandt"),
+                     ("person/tomas-brandt", "person/ilse-varga")}
+    assert not [f for f in corpus.facts if f.lemma == "speak on"]
+
+
+def test_two_who_spoke_to_someone_else_did_not_speak_with_each_other():
+    corpus = corpus_of("Mayor Ilse Varga and Governor Tomas Brandt spoke to reporters on Monday.")
+    assert not [f for f in corpus.facts if f.lemma == "speak with"]

@@ -78,6 +78,9 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     symmetric = spec is not None and spec.predicate in vocab.symmetric_predicates
     if symmetric and not frame.objects and len(frame.subjects) >= 2:
         frame.reciprocal = RoleName.THEME  # 'Putin and Kim met': they met each other
+    conversation = _with_each_other(verb, lemma, frame)
+    if conversation:
+        frame.reciprocal = RoleName.THEME  # 'X and Y spoke on the phone': with each other
     if symmetric and len(frame.subjects) == 1 and len(frame.objects) == 1:
         # 'Putin met Kim. They exchanged rifles.': the two are the group 'they' refers to.
         pair = [frame.subjects[0][0], frame.objects[0][0]]
@@ -88,6 +91,8 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
         # 'allegedly fired the shots that killed Y': the killing is as sure as the firing.
         reading = Reading(reading.lemma, reading.spec, reading.speaker,
                           judge_factuality(verb.head.head, vocab))
+    if conversation:
+        reading = Reading(f"{lemma} with", None, reading.speaker, reading.factuality)
     if not frame.objects and frame.reciprocal is None:
         preps = vocab.occurrence_object_preps if occurrence_verb(
             verb, lemma, vocab, passive=False) else vocab.object_preps
@@ -696,6 +701,21 @@ def _intransitive_event(verb: Token, lemma: str, vocab: RelationVocabulary) -> b
     return finite and \
         not any(c.dep_ in {"auxpass", "nsubjpass", "dative", "acomp"} for c in verb.children) and \
         _eventive_passive(verb, lemma, vocab)
+
+
+# Prepositions that give a talk another partner, an addressee or a topic as its object
+# ('spoke with reporters', 'talked to the press', 'argued about the budget').
+OTHER_PARTY_PREPS = frozenset({"with", "to", "about", "against"})
+
+
+def _with_each_other(verb: Token, lemma: str, frame: Frame) -> bool:
+    """Whether two or more subjects of a verb of talk (``conversation_verbs``) did it with
+    each other: 'X and Y spoke on the phone', 'X and Y disagreed'; not with an object, a
+    clause, or a phrase that names another partner or what the talk was about."""
+    return lemma in argument_words().conversation_verbs and len(frame.subjects) >= 2 and \
+        not frame.objects and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} or
+            (c.dep_ == "prep" and c.lower_ in OTHER_PARTY_PREPS) for c in verb.children)
 
 
 def _wants_complement(lemma: str) -> bool:
