@@ -241,8 +241,11 @@ def test_a_named_subject_with_nothing_else_still_did_something():
 
 
 def test_a_verb_of_the_vocabulary_alone_is_its_own_word_not_its_relation():
-    corpus = corpus_of("Lena Marsh and Tom Reyes contributed.")
-    assert {f.predicate for f in corpus.facts if f.object is None} == {"contribute"}
+    # 'won' alone is 'win', not the relation's 'won'. (This test used 'contributed', which
+    # alone is no fact since complement_verbs: the judges found 12 of 15 such facts vague;
+    # tests/test_verb_objects.py checks that.)
+    corpus = corpus_of("Lena Marsh and Tom Reyes won.")
+    assert {f.predicate for f in corpus.facts if f.object is None} == {"win"}
 
 
 def test_a_gerund_after_a_plan_noun_is_done_by_the_signers_and_only_planned():
