@@ -279,9 +279,14 @@ def _rallying_verb(noun: Token) -> Token | None:
 def _undergoers(state: DocState, verb: Token) -> list[Mention]:
     """Who undergoes what the verb's object or 'under'-phrase names: its subject, or its
     passive subject ('X was placed under arrest')."""
-    patients = Frame()
-    fill_subjects(state, verb, patients)
-    found = [m for m, _ in patients.subjects]
+    return _clause_subjects(state, verb)
+
+
+def _clause_subjects(state: DocState, verb: Token) -> list[Mention]:
+    """The verb's subjects as ``fill_subjects`` reads them, else its passive subjects."""
+    subjects = Frame()
+    fill_subjects(state, verb, subjects)
+    found = [m for m, _ in subjects.subjects]
     if not found:
         found = [m for c in verb.children if c.dep_ == "nsubjpass"
                  for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
@@ -458,13 +463,8 @@ def _clause_doers(state: DocState, verb: Token) -> list[Mention]:
     """Who makes the visit or holds the talks a clause is timed by ('X was received during
     a visit to Oslo' is X's visit; 'after talks with Y, X said'): the clause's subject,
     active or passive, when it names someone."""
-    subjects = Frame()
-    fill_subjects(state, verb, subjects)
-    doers = [m for m, _ in subjects.subjects]
-    if not doers:
-        doers = [m for c in verb.children if c.dep_ == "nsubjpass"
-                 for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
-    return [m for m in doers if m.ner_label is not None or m.antecedent is not None]
+    return [m for m in _clause_subjects(state, verb)
+            if m.ner_label is not None or m.antecedent is not None]
 
 
 def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: EventNoun,
