@@ -163,6 +163,9 @@ class TenureWords(BaseModel):
     adverbs: frozenset[str] = frozenset()
     end_prepositions: frozenset[str] = frozenset()
     lasting_roles: frozenset[str] = frozenset()
+    leaving_verbs: frozenset[str] = frozenset()
+    removing_verbs: frozenset[str] = frozenset()
+    leaving_nouns: frozenset[str] = frozenset()
 
 
 @cache
