@@ -166,6 +166,7 @@ class TenureWords(BaseModel):
     leaving_verbs: frozenset[str] = frozenset()
     removing_verbs: frozenset[str] = frozenset()
     leaving_nouns: frozenset[str] = frozenset()
+    refusing_verbs: frozenset[str] = frozenset()
 
 
 @cache

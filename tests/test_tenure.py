@@ -147,3 +147,10 @@ def test_a_profession_is_not_ended_by_leaving_a_post():
     """'lawyer' is what the person is, not a post; resigning from the council keeps it."""
     corpus = corpus_of("Lawyer Odile Ferrant joined the council. Ferrant resigned in May.")
     assert ("Odile Ferrant", "lawyer", True) not in positions(corpus)
+
+
+def test_a_refused_resignation_ends_nothing():
+    """'filed his resignation' and then 'declined X's offer to resign': X stays in post."""
+    corpus = corpus_of("Vessby mayor Odile Ferrant filed her resignation on Monday. The council "
+                       "declined Ferrant's offer to resign.")
+    assert ("Odile Ferrant", "mayor", False) in positions(corpus)

@@ -157,14 +157,40 @@ def _leavings(state: DocState) -> dict[str, set[str | None]]:
     """Surname of each person the article says left a post -> the roles left (None: a post
     not named)."""
     left: dict[str, set[str | None]] = {}
+    kept: set[str] = set()
     for token in state.doc:
         for person in _who_left(token):
-            mention = referent(state, person, possessive=True)
-            if mention is None or (mention.antecedent or mention).type is not EntityType.PERSON:
-                continue
-            left.setdefault(_surname(mention.antecedent or mention), set()).add(
-                _role_left(token))
-    return left
+            surname = _person_surname(state, person)
+            if surname:
+                left.setdefault(surname, set()).add(_role_left(token))
+        kept.update(filter(None, (_person_surname(state, person)
+                                  for person in _who_stayed(token))))
+    return {surname: roles for surname, roles in left.items() if surname not in kept}
+
+
+def _person_surname(state: DocState, token: Token) -> str:
+    """The surname of the person ``token`` names or stands for; empty for no person."""
+    mention = referent(state, token, possessive=True)
+    if mention is None or (mention.antecedent or mention).type is not EntityType.PERSON:
+        return ""
+    return _surname(mention.antecedent or mention)
+
+
+def _who_stayed(token: Token) -> list[Token]:
+    """The owners of a resignation, or of an offer to resign, that ``token`` refuses or
+    takes back: 'declined X's offer to resign', 'X withdrew his resignation'."""
+    words = tenure_words()
+    if token.pos_ != "VERB" or token.lemma_.lower() not in words.refusing_verbs:
+        return []
+    owners = []
+    for thing in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+        if thing.lemma_.lower() in words.leaving_nouns or any(
+                c.lemma_.lower() in words.leaving_verbs for c in thing.children
+                if c.dep_ in {"acl", "xcomp", "relcl", "compound", "amod"}) or any(
+                c.lemma_.lower() in words.leaving_nouns for c in thing.children
+                if c.dep_ in {"compound", "amod"}):
+            owners.extend(c for c in thing.children if c.dep_ == "poss")
+    return owners
 
 
 def _who_left(token: Token) -> list[Token]:
