@@ -166,6 +166,10 @@ class TenureWords(BaseModel):
     adverbs: frozenset[str] = frozenset()
     end_prepositions: frozenset[str] = frozenset()
     lasting_roles: frozenset[str] = frozenset()
+    leaving_verbs: frozenset[str] = frozenset()
+    removing_verbs: frozenset[str] = frozenset()
+    leaving_nouns: frozenset[str] = frozenset()
+    refusing_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -106,3 +106,51 @@ def test_kg_facts_shows_an_ended_position():
                             "test-model 1.0")
     rows = [r for r in list_facts(dataset) if r.predicate_iri == str(KG.affiliatedWith)]
     assert rows and rows[0].roles.get("ended") == ["true"]
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("Vessby mayor Odile Ferrant met the council. Ferrant resigned on Friday.",
+     "Odile Ferrant", "mayor"),
+    ("Quarrow Mills chairman Ilan Bessa spoke. On Monday Bessa stepped down as chairman.",
+     "Ilan Bessa", "chair"),
+    ("The board fired Quarrow Mills chairman Ilan Bessa on Monday.", "Ilan Bessa", "chair"),
+    ("Quarrow Mills chairman Ilan Bessa was replaced by Oren Tal in May.", "Ilan Bessa",
+     "chair"),
+    ("The governor accepted Vessby mayor Odile Ferrant's resignation on Friday.",
+     "Odile Ferrant", "mayor"),
+])
+def test_a_position_the_article_says_was_left_is_marked_ended(text, person, role):
+    """The same article tells that the holder resigned, stepped down, was fired or was
+    replaced: the post is over, though the sentence that gives it says nothing of that."""
+    assert (person, role, True) in positions(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("Vessby mayor Odile Ferrant met the council. Ferrant will resign in August.",
+     "Odile Ferrant", "mayor"),
+    ("Vessby mayor Odile Ferrant met the council. Ferrant refused to resign.",
+     "Odile Ferrant", "mayor"),
+    ("Vessby mayor Odile Ferrant met the council. Ferrant did not resign.",
+     "Odile Ferrant", "mayor"),
+    ("Quarrow Mills chairman Ilan Bessa spoke. Oren Tal resigned on Friday.",
+     "Ilan Bessa", "chair"),
+    ("Quarrow Mills chairman Ilan Bessa spoke. Bessa resigned as treasurer of the club.",
+     "Ilan Bessa", "chair"),
+])
+def test_a_leaving_not_real_or_not_of_that_post_ends_nothing(text, person, role):
+    """A resignation announced for later, refused or denied, someone else's, or from
+    another post leaves the post held."""
+    assert (person, role, False) in positions(corpus_of(text))
+
+
+def test_a_profession_is_not_ended_by_leaving_a_post():
+    """'lawyer' is what the person is, not a post; resigning from the council keeps it."""
+    corpus = corpus_of("Lawyer Odile Ferrant joined the council. Ferrant resigned in May.")
+    assert ("Odile Ferrant", "lawyer", True) not in positions(corpus)
+
+
+def test_a_refused_resignation_ends_nothing():
+    """'filed his resignation' and then 'declined X's offer to resign': X stays in post."""
+    corpus = corpus_of("Vessby mayor Odile Ferrant filed her resignation on Monday. The council "
+                       "declined Ferrant's offer to resign.")
+    assert ("Odile Ferrant", "mayor", False) in positions(corpus)

@@ -729,3 +729,15 @@ def test_a_word_ending_the_first_of_two_joined_titles_ends_both():
     ended = {f.role_name: f.position_ended for f in corpus.facts
              if f.predicate == "affiliatedWith"}
     assert ended.get("bishop") is True and ended.get("cardinal") is True
+
+
+def test_a_city_before_a_profession_is_not_where_the_person_comes_from():
+    """'Oslo lawyer X' says where X works; a nationality ('Polish chef X') says origin."""
+    from helpers import corpus_of
+
+    corpus = corpus_of("Polish chef Odile Ferrant opened a cafe. Oslo lawyer Ilan Bessa spoke.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    came = {(labels[f.subject.entity_id or ""], labels.get(f.object.entity_id or "", ""))
+            for f in corpus.facts if f.predicate == "cameFrom" and f.object is not None}
+    assert not any(person == "Ilan Bessa" for person, _ in came)
+    assert any(person == "Odile Ferrant" for person, _ in came)

@@ -20,6 +20,7 @@ from kg.extract.nominal import nominal_facts
 from kg.extract.places import place_facts, widened_to_containers
 from kg.extract.reference import says_who
 from kg.extract.state import DocState, nonblank_sents
+from kg.extract.tenure import ended_by_leaving
 from kg.extract.titles import title_facts
 from kg.extract.verbal import facts_for_verb, speaks_of_thing, verb_idiom
 from kg.model import Document, ExtractionResult, Fact
@@ -52,6 +53,7 @@ def extract_document(document: Document, doc: Doc,
         mentions += dateline.mentions
         facts.extend(dateline.facts)
     facts.extend(list(widened_to_containers(facts)))
+    facts = ended_by_leaving(state, facts)
     return ExtractionResult(document=document, sentences=sentences, mentions=mentions,
                             facts=tuple(dedupe(f for f in facts
                                                if says_who(state, f.subject.mention))))

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.lexicon import tenure_words
-from kg.model import Fact
+from kg.extract.reference import referent
+from kg.extract.state import DocState
+from kg.lexicon import canonical_role, professions, tenure_words
+from kg.model import EntityType, Fact, Mention
 
 # Words of the noun phrase a role is written in, before its role word: 'the former Lumen Bank
 # chief X'. A possessive ends the phrase: in 'former president Y's aide X' the 'former' is Y's.
@@ -108,3 +110,125 @@ def _ended_by_clause(role: Token) -> bool:
             if child.dep_ == "prep" and child.lower_ in words.end_prepositions:
                 return True
     return False
+
+
+# Words on a leaving verb that say it has not happened: 'will resign', 'did not quit',
+# 'offered to resign' (an infinitive is a plan, a wish or an offer).
+UNREAL_AUX = {"will", "would", "shall", "should", "could", "may", "might", "must", "to", "'ll"}
+# Roles that a leaving does not end: 'member' of a party, and a profession ('a lawyer who
+# resigned as minister' is still a lawyer) are read in ended_by_leaving with the lasting roles.
+KEPT_ON_LEAVING = {"member"}
+
+
+def ended_by_leaving(state: DocState, facts: list[Fact]) -> list[Fact]:
+    """The document's facts with each position marked ended whose holder the same article
+    says left it: 'X resigned', 'X stepped down as chair', 'Y fired X', 'X was replaced',
+    'X's resignation'. A reader told in the article that X resigned does not take 'national
+    security adviser X' for a post X holds now. A leaving 'as' a role ends that role only;
+    one with no role ends the person's posts, but not a lasting role, a membership or a
+    profession. A leaving not yet real ('X will step down in August') ends nothing."""
+    left = _leavings(state)
+    if not left:
+        return facts
+    return [_ended_if_left(fact, left) for fact in facts]
+
+
+def _ended_if_left(fact: Fact, left: dict[str, set[str | None]]) -> Fact:
+    """``fact`` marked ended when it gives a post its subject is said to have left."""
+    role = (fact.role_name or "").lower()
+    if fact.predicate != "affiliatedWith" or not role or fact.position_ended or \
+            role in tenure_words().lasting_roles or role in KEPT_ON_LEAVING or \
+            role in professions():
+        return fact
+    mention = fact.subject.mention
+    roles = left.get(_surname(mention.antecedent or mention))
+    if roles is None or (None not in roles and role not in roles):
+        return fact
+    return fact.model_copy(update={"position_ended": True})
+
+
+def _surname(mention: Mention) -> str:
+    """The last word of a person's name, by which an article calls the person again."""
+    words = mention.text.split()
+    return words[-1].lower() if words else ""
+
+
+def _leavings(state: DocState) -> dict[str, set[str | None]]:
+    """Surname of each person the article says left a post -> the roles left (None: a post
+    not named)."""
+    left: dict[str, set[str | None]] = {}
+    kept: set[str] = set()
+    for token in state.doc:
+        for person in _who_left(token):
+            surname = _person_surname(state, person)
+            if surname:
+                left.setdefault(surname, set()).add(_role_left(token))
+        kept.update(filter(None, (_person_surname(state, person)
+                                  for person in _who_stayed(token))))
+    return {surname: roles for surname, roles in left.items() if surname not in kept}
+
+
+def _person_surname(state: DocState, token: Token) -> str:
+    """The surname of the person ``token`` names or stands for; empty for no person."""
+    mention = referent(state, token, possessive=True)
+    if mention is None or (mention.antecedent or mention).type is not EntityType.PERSON:
+        return ""
+    return _surname(mention.antecedent or mention)
+
+
+def _who_stayed(token: Token) -> list[Token]:
+    """The owners of a resignation, or of an offer to resign, that ``token`` refuses or
+    takes back: 'declined X's offer to resign', 'X withdrew his resignation'."""
+    words = tenure_words()
+    if token.pos_ != "VERB" or token.lemma_.lower() not in words.refusing_verbs:
+        return []
+    owners = []
+    for thing in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+        if thing.lemma_.lower() in words.leaving_nouns or any(
+                c.lemma_.lower() in words.leaving_verbs for c in thing.children
+                if c.dep_ in {"acl", "xcomp", "relcl", "compound", "amod"}) or any(
+                c.lemma_.lower() in words.leaving_nouns for c in thing.children
+                if c.dep_ in {"compound", "amod"}):
+            owners.extend(c for c in thing.children if c.dep_ == "poss")
+    return owners
+
+
+def _who_left(token: Token) -> list[Token]:
+    """The people a leaving word says left: the subject of 'resign', the object of 'fire'
+    (the subject of 'was fired'), the possessor of 'resignation' or its 'of' noun."""
+    words = tenure_words()
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}
+                     and c.i == token.i + 1), "")
+    if token.pos_ == "VERB" and not _unreal(token):
+        deps = set()
+        if lemma in words.leaving_verbs or f"{lemma} {particle}" in words.leaving_verbs:
+            deps = {"nsubj"}
+        elif lemma in words.removing_verbs:
+            deps = {"dobj", "nsubjpass"}
+        return [c for c in token.children if c.dep_ in deps]
+    if token.pos_ == "NOUN" and lemma in words.leaving_nouns and \
+            not (token.head.pos_ in {"VERB", "AUX"} and _unreal(token.head)):
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        return owners or [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]
+    return []
+
+
+def _unreal(verb: Token) -> bool:
+    """Whether a verb's leaving is not (yet) real: a modal, a negation or an infinitive."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUX)
+               for c in verb.children)
+
+
+def _role_left(token: Token) -> str | None:
+    """The role a leaving names with 'as' ('resigned as chair' -> 'chair'), else None."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    words = " ".join(t.lower_ for t in noun.lefts
+                                     if t.dep_ in {"compound", "amod"})
+                    return canonical_role(f"{words} {noun.lower_}") or \
+                        canonical_role(noun.lower_) or noun.lemma_.lower()
+    return None

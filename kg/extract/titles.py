@@ -19,6 +19,7 @@ from kg.extract.reference import _described_organisation as described_organisati
 from kg.extract.reference import referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_spans
 from kg.extract.tenure import with_tenure
+from kg.gazetteer import lookup
 from kg.lexicon import (
     canonical_role,
     constituency_roles,
@@ -484,8 +485,9 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
     stated ('actor X', 'President X') the role is still a fact, with one participant, so
     everyone who is an actor can be asked for."""
     if holder is not None and holder.ner_label in {"NORP", "GPE"} and role in professions():
-        yield make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
-                        subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
+        if _origin_named(holder):
+            yield make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
+                            subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
         holder = None
     if holder is None:
         role_words = _role_words(trigger, role)
@@ -495,6 +497,18 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
         return
     yield make_fact(state, sentence, trigger, predicate=AFFILIATED, lemma=trigger.text.lower(),
                     subject=person, obj=holder, rule=rule, roles=(), role_name=role)
+
+
+def _origin_named(holder: Mention) -> bool:
+    """Whether a place written before a profession says where the person is from: a
+    nationality ('Polish chef X') or a country ('US actor X') does; a city or a region
+    ('Oslo lawyer X', 'New York City chef X') is where the person works, which no relation
+    of a person says, so it gives no fact. A place the gazetteer does not know is read as
+    before, as a country (often an abbreviation, 'US')."""
+    if holder.ner_label == "NORP":
+        return True
+    place = lookup(holder.text)
+    return place is None or place.kind == "country"
 
 
 def _role_words(trigger: Span, role: str) -> Span:
