@@ -771,3 +771,15 @@ def test_a_plural_word_inside_the_bodys_own_name_does_not_block_they():
                        "on Monday. They offered a loan to Harlow.")
     offered = [f for f in corpus.facts if f.lemma == "offer"]
     assert len(offered) == 1 and "ministry" in (offered[0].subject.entity_id or "")
+
+
+@pytest.mark.parametrize("text", [
+    'Tom Reyes tweeted, "I WON THIS ELECTION, BY A LOT!"',
+    'Late on Sunday Lena Marsh posted: "I WON THE VOTE, BY A LOT!"',
+])
+def test_a_shouted_i_is_never_a_name(text):
+    # the tagger takes a shouted 'I' for a proper noun; it is still the speaker or no one
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    assert not any(labels.get(f.subject.entity_id) == "I" for f in corpus.facts), \
+        [(labels.get(f.subject.entity_id), f.lemma) for f in corpus.facts]

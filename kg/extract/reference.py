@@ -58,7 +58,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     """The mention a dependency-head token stands for, or None when it names nothing useful.
     With ``possessive`` a possessive 'his' stands for its person too ('his wife, X'); event
     nouns leave it out, as 'his campaign manager' did not manage him."""
-    if token.i in state.mention_at:
+    if token.i in state.mention_at and token.lower_ not in FIRST_PERSON:
+        # 'I WON THIS ELECTION': a shouted 'I' the tagger takes for a name is still 'I'
         named = state.mention_at[token.i]
         full = _full_name(state, token, named)
         return named if full is None else named.model_copy(
