@@ -173,6 +173,14 @@ class TenureWords(BaseModel):
 
 
 @cache
+def object_complements() -> dict[str, object]:
+    """What a bare object noun needs to say which one it is (data/object_complements.json):
+    'noun_preps', the prepositions whose phrase says which one ('term' -> 'as'), and
+    'ordinal_nouns', nouns of a series an ordinal picks from ('third term')."""
+    return _data("object_complements.json")
+
+
+@cache
 def tenure_words() -> TenureWords:
     return TenureWords.model_validate(_data("tenure.json"))
 

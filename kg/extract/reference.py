@@ -7,11 +7,9 @@ speaker), a description that points back to a named organisation ('the company')
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,6 +39,7 @@ from kg.lexicon import (
     derived_nouns,
     event_nouns,
     initialisms,
+    object_complements,
     organisation_kinds,
     person_nouns,
 )
@@ -297,13 +296,6 @@ def _code_word(token: Token) -> bool:
     neither ``is_alpha`` nor ``like_num`` holds for it, and a lowered 'b212' names nothing.
     A capital is required: '1990s', '3rd', '50m' are not codes."""
     return CODE_WORD.fullmatch(token.text) is not None
-
-
-@cache
-def object_complements() -> dict[str, object]:
-    """What a bare object noun needs to say which one it is: object_complements.json."""
-    return json.loads(resources.files("kg").joinpath("data/object_complements.json")
-                      .read_text("utf-8"))
 
 
 def _own_preps(noun: Token) -> frozenset[str]:
