@@ -2,7 +2,8 @@
 many of those the judges found correct.
 
 Usage:
-  python benchmarks/judged_projection.py [SHEET ...] [--by-rule] [--save FILE] [--against FILE]
+  python benchmarks/judged_projection.py [SHEET ...] [--bench SET_DIR] [--by-rule]
+         [--save FILE] [--against FILE]
 
 The judged sheets (``realnews/judged/judged_<commit>.jsonl``, default: all of them) hold facts
 an older kg emitted on the dev set, each with a blind judge's verdict. This builds the dev set
@@ -30,8 +31,7 @@ from pathlib import Path
 from realnews_eval import HERE, emitted_facts, load_gold
 
 CONFIDENT = 0.8
-SHEETS = sorted((HERE / "judged").glob("judged_*.jsonl"))
-NEWEST = HERE / "judged" / "judged_1f1bdd1.jsonl"
+NEWEST = HERE / "judged" / "judged_6931708.jsonl"
 
 
 def row_key(article: str, sentence: str, subject: str, predicate: str, obj: str
@@ -57,10 +57,12 @@ def rule_family(rule: str) -> str:
     return str(rule).split("/")[0]
 
 
-def current_facts() -> dict[tuple[str, ...], dict[str, object]]:
-    gold = load_gold(HERE / "gold")
+def current_facts(bench: Path = HERE) -> dict[tuple[str, ...], dict[str, object]]:
+    """What kg emits now on the articles of ``bench`` (a set directory with articles/ and
+    gold/), keyed as the judged rows are."""
+    gold = load_gold(bench / "gold")
     import kg
-    facts = emitted_facts(kg.build_result([HERE / "articles" / n for n in gold],
+    facts = emitted_facts(kg.build_result([bench / "articles" / n for n in gold],
                                            document_seconds=None).corpus)
     now: dict[tuple[str, ...], dict[str, object]] = {}
     for f in facts:
@@ -120,19 +122,24 @@ def by_rule(rows: list[dict[str, object]]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sheets", nargs="*", type=Path, default=SHEETS)
+    parser.add_argument("sheets", nargs="*", type=Path)
+    parser.add_argument("--bench", type=Path, default=HERE,
+                        help="the set the sheets judge (default the dev set; e.g. "
+                             "benchmarks/realnews_fresh)")
     parser.add_argument("--by-rule", action="store_true")
     parser.add_argument("--save", type=Path, help="write the facts emitted now (JSON)")
     parser.add_argument("--against", type=Path, help="list facts added/removed since a --save")
     args = parser.parse_args()
-    rows = load_rows(args.sheets)
+    sheets = args.sheets or sorted((args.bench / "judged").glob("judged_*.jsonl"))
+    newest = NEWEST.name if args.bench == HERE else sheets[-1].name
+    rows = load_rows(sheets)
     if args.by_rule:
         by_rule(rows)
         return
-    now = current_facts()
+    now = current_facts(args.bench)
     summary(rows, now, "all sheets")
-    summary([r for r in rows if Path(f"judged_{r['sheet']}.jsonl").name == NEWEST.name],
-            now, NEWEST.stem)
+    summary([r for r in rows if Path(f"judged_{r['sheet']}.jsonl").name == newest],
+            now, Path(newest).stem)
     print(f"emitted now: {len(now)} distinct facts")
     if args.save:
         args.save.write_text(json.dumps([[list(k), v] for k, v in sorted(now.items())]))
