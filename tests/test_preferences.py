@@ -86,3 +86,12 @@ def test_abstract_nouns_and_deed_verbs_come_from_wordnet_classes():
     assert not abstract_noun("committee")
     assert deed_verb("repatriate") and deed_verb("strike") and deed_verb("call for")
     assert not deed_verb("rise") and not deed_verb("include") and not deed_verb("reach")
+
+
+@pytest.mark.parametrize(("form", "spacy_lemma", "tag", "base"), [
+    ("overshot", "overshot", "VBP", "overshoot"),  # an irregular past the tagger took as present
+    ("forgave", "forgave", "VBP", "forgive"),
+])
+def test_a_form_spacy_left_unlemmatised_takes_wordnets_irregular_base(form, spacy_lemma, tag,
+                                                                     base):
+    assert verb_base(Word(form, spacy_lemma, tag)) == base  # type: ignore[arg-type]

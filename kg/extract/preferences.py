@@ -81,11 +81,14 @@ def regular_bases(form: str) -> Iterator[str]:
 def verb_base(token: Token) -> str:
     """The token's verb lemma: spaCy's, unless that base was never seen as a verb in
     WordNet's tagged corpus while another base the inflection allows was ('slated' is
-    'slate', not 'slat'; 're-elected' is 're-elect', not 're-electe')."""
+    'slate', not 'slat'; 're-elected' is 're-elect', not 're-electe'), or spaCy gave no verb
+    at all and the form is one WordNet knows ('overshot', mistagged as a present, is
+    'overshoot')."""
     lemma = token.lemma_.lower()
-    if token.tag_ not in INFLECTED_TAGS or (tagged_count(lemma) or 0) > 0:
+    seen_as_verb = tagged_count(lemma)
+    if seen_as_verb or (seen_as_verb == 0 and token.tag_ not in INFLECTED_TAGS):
         return lemma
-    seen = [(tagged_count(base) or 0, base) for base in regular_bases(token.lower_)
-            if base != lemma]
-    best = max(seen, default=(0, lemma))
-    return best[1] if best[0] > 0 else lemma
+    bases = [(count, base) for base in regular_bases(token.lower_)
+             if base != lemma and (count := tagged_count(base)) is not None]
+    best = max(bases, default=(0, lemma))
+    return best[1] if bases and (best[0] > 0 or seen_as_verb is None) else lemma
