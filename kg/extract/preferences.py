@@ -32,9 +32,10 @@ def abstract_noun(noun: str) -> bool:
 
 
 def deed_verb(lemma: str) -> bool:
-    """Whether a verb's most frequent sense is a deed (saying, a social act, moving, making,
-    giving...: ``deed_classes`` of data/preferences.json), which wants a doer that can act.
-    A phrasal verb ('hand over') is read by its verb."""
+    """Whether a verb's most frequent sense is a deed (saying, a social act, a contest,
+    making, striking...: ``deed_classes`` of data/preferences.json), which wants a doer that
+    can act; moving, perceiving and owning are not, since an abstraction is rightly said to
+    do them ('the rate reached 95%'). A phrasal verb ('call for') is read by its verb."""
     verb = lemma.split()[0] if lemma.split() else lemma
     found = verb_forms()[2].get(verb.replace("-", ""))
     return found is not None and found in deed_classes()
