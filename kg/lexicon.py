@@ -478,6 +478,29 @@ def object_verbs() -> frozenset[str]:
     return frozenset(_data("object_verbs.json")["verbs"])  # type: ignore[arg-type]
 
 
+@cache
+def deed_classes() -> frozenset[str]:
+    """WordNet verb classes whose verbs are deeds an abstraction cannot do
+    (data/preferences.json), read by kg.extract.preferences."""
+    return frozenset(_data("preferences.json")["deed_classes"])  # type: ignore[arg-type]
+
+
+@cache
+def abstract_nouns() -> frozenset[str]:
+    """Nouns whose most frequent WordNet sense is an abstraction ('goal', 'magnitude'),
+    by tools/wordnet_verb_forms.py (data/abstract_nouns.json)."""
+    return frozenset(_data("abstract_nouns.json")["nouns"])  # type: ignore[arg-type]
+
+
+@cache
+def verb_forms() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+    """WordNet's one-word verbs with their tagged sense counts, its irregular forms -> base,
+    and each verb's most frequent sense's class (data/verb_forms.json,
+    tools/wordnet_verb_forms.py)."""
+    data = _data("verb_forms.json")
+    return data["tagged_counts"], data["irregular"], data["first_sense_class"]  # type: ignore[return-value]
+
+
 class TimeWords(BaseModel):
     """Words that choose a fact's time (data/times.json): phrases that count from another
     event ('the same day', 'four years earlier'), the prepositions and joiners of a span

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.extract.preferences import verb_base
 from kg.extract.state import DocState
 from kg.model import Factuality, Mention, Role, RoleName
 from kg.patterns import Slot
@@ -63,23 +64,25 @@ def _own_predicate(lemma: str, predicate: str) -> bool:
 
 def verb_lemma(verb: Token) -> str:
     """The lemma with its particle: 'rule out' is not 'rule', 'hand over' is not 'hand'; a
-    prepositional verb the vocabulary lists ('call on', 'call for') is one verb too."""
+    prepositional verb the vocabulary lists ('call on', 'call for') is one verb too. The
+    base is checked against WordNet's verbs (``preferences.verb_base``: 'slated' is 'slate')."""
+    base = verb_base(verb)
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     verdict = [c for c in verb.children if c.dep_ in {"acomp", "advmod", "oprd"}
                and c.lower_ == "guilty"]
     if verdict:  # 'pleaded guilty', 'pleaded not guilty'
         negated = any(c.dep_ == "neg" for c in [*verdict[0].children, *verb.children])
-        return f"{verb.lemma_.lower()} {'not ' if negated else ''}guilty"
+        return f"{base} {'not ' if negated else ''}guilty"
     if not particles:
         # 'stepped down' is often parsed with 'down' as an adverb.
         vocab = load_vocabulary()
         for child in (c for c in verb.children if c.dep_ in {"advmod", "prep"}
                       and c.i == verb.i + 1):
-            phrasal = f"{verb.lemma_.lower()} {child.lower_}"
+            phrasal = f"{base} {child.lower_}"
             if phrasal in vocab.relations or (child.dep_ == "advmod" and
                                               phrasal in vocab.occurrence_verbs):
                 return phrasal  # 'called on Italy to join': the phrase is the verb
-    return " ".join([verb.lemma_.lower(), *particles])
+    return " ".join([base, *particles])
 
 
 def _slots(state: DocState, verb: Token, kind: str | None = None) -> list[Slot]:

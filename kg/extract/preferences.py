@@ -1,0 +1,95 @@
+"""Selectional preferences: which participants a verb can take, and which base form a verb
+has.
+
+A garbled parse gives a verb a doer it cannot have: 'the primary goal repatriates refugees',
+'the magnitude attacked the Philippines'. A deed (WordNet's classes of the verb's most
+frequent sense, ``data/preferences.json``) is not done by an abstraction (a noun whose most
+frequent sense is an attribute, a thought, a quantity..., ``data/abstract_nouns.json``), and
+such a fact is not stated.
+
+The small spaCy model also lemmatises some inflected verbs to a base that is rare or no verb
+('slated' -> 'slat'); ``verb_base`` undoes the regular English endings and keeps the base
+WordNet's tagged corpus saw, when spaCy's choice was never seen there
+(``data/verb_forms.json``, written by tools/wordnet_verb_forms.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.lexicon import abstract_nouns, deed_classes, verb_forms
+from kg.model import Fact, RoleName
+
+INFLECTED_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+
+
+def abstract_noun(noun: str) -> bool:
+    """Whether a noun's most frequent sense is an abstraction (an attribute, a thought, a
+    quantity...; data/abstract_nouns.json), which can rise or fall but does no deed."""
+    return noun.lower() in abstract_nouns()
+
+
+def deed_verb(lemma: str) -> bool:
+    """Whether a verb's most frequent sense is a deed (saying, a social act, a contest,
+    making, striking...: ``deed_classes`` of data/preferences.json), which wants a doer that
+    can act; moving, perceiving and owning are not, since an abstraction is rightly said to
+    do them ('the rate reached 95%'). A phrasal verb ('call for') is read by its verb."""
+    verb = lemma.split()[0] if lemma.split() else lemma
+    found = verb_forms()[2].get(verb.replace("-", ""))
+    return found is not None and found in deed_classes()
+
+
+def doer_fits(fact: Fact) -> bool:
+    """Whether the fact's doer can do what its verb says: not a description whose head noun
+    is an abstraction, when the verb is a deed ('the primary goal repatriates refugees' is a
+    misread parse). Names, pronouns and facts without a doer (agentless passives) fit."""
+    doer = fact.subject.mention
+    if fact.subject.name is not RoleName.AGENT or doer.ner_label is not None or \
+            doer.is_pronoun:
+        return True
+    # The head noun is the last word before an 'of'-phrase ('the magnitude of the quake').
+    words = (doer.lemma or doer.text).split(" of ")[0].split()
+    return not (words and abstract_noun(words[-1]) and deed_verb(fact.lemma))
+
+
+def tagged_count(verb: str) -> int | None:
+    """How often WordNet's tagged corpus saw the verb's senses; None for no verb WordNet
+    knows ('re-elect' is looked up as 'reelect')."""
+    counts = verb_forms()[0]
+    found = counts.get(verb)
+    return found if found is not None else counts.get(verb.replace("-", ""))
+
+
+def regular_bases(form: str) -> Iterator[str]:
+    """The bases an inflected form may come from by the regular English endings: 'slated'
+    -> 'slate', 'slat'; 'planned' -> 'plan'; 'carries' -> 'carry'; an irregular form's base
+    from WordNet's exception list ('left' -> 'leave')."""
+    irregular = verb_forms()[1].get(form)
+    if irregular is not None:
+        yield irregular
+    for ending, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("e", "")),
+                                 ("ing", ("e", "")), ("es", ("e", "")), ("s", ("",))):
+        if not form.endswith(ending) or len(form) <= len(ending) + 1:
+            continue
+        stem = form[:-len(ending)]
+        yield from (stem + r for r in replacements)
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            yield stem[:-1]  # 'planned', 'stopping'
+
+
+def verb_base(token: Token) -> str:
+    """The token's verb lemma: spaCy's, unless that base was never seen as a verb in
+    WordNet's tagged corpus while another base the inflection allows was ('slated' is
+    'slate', not 'slat'; 're-elected' is 're-elect', not 're-electe'), or spaCy gave no verb
+    at all and the form is one WordNet knows ('overshot', mistagged as a present, is
+    'overshoot')."""
+    lemma = token.lemma_.lower()
+    seen_as_verb = tagged_count(lemma)
+    if seen_as_verb or (seen_as_verb == 0 and token.tag_ not in INFLECTED_TAGS):
+        return lemma
+    bases = [(count, base) for base in regular_bases(token.lower_)
+             if base != lemma and (count := tagged_count(base)) is not None]
+    best = max(bases, default=(0, lemma))
+    return best[1] if bases and (best[0] > 0 or seen_as_verb is None) else lemma

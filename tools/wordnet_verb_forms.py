@@ -1,0 +1,126 @@
+"""Write kg/data/verb_forms.json: every one-word English verb WordNet 3.0 knows, with how often
+its senses were seen in WordNet's tagged corpus, the lexicographer class of its most frequent
+sense, and the irregular past forms; and kg/data/abstract_nouns.json: the one-word nouns
+whose most frequent sense is abstract (an attribute, a thought, a feeling, a motive, a
+quantity, a relation, a shape or a time) and that have no frequent sense of something that
+can act (a person, a group, an animal, a natural force, an activity, a document).
+
+Why: the small spaCy model sometimes lemmatises an inflected verb to a base that is rare or
+no verb at all ('slated' -> 'slat', 're-elected' -> 're-electe'), and the fact then carries a
+nonsense predicate (judged wrong on the second held-out sheet). Undoing the regular endings
+gives the candidate bases ('slate', 'slat'); the one WordNet's sense-tagged corpus saw most
+is the reading of the word (kg.extract.preferences.verb_base). And a garbled parse makes an
+abstract noun the doer of a deed ('the primary goal repatriates refugees', 'the magnitude
+attacked the Philippines'): a thought or a quantity does nothing, though it may rise or
+fall (a verb of change or state), so the verb's class and the noun's are both needed
+(kg.extract.preferences.doer_fits).
+
+This script is run by hand, not at build or run time (kg fetches nothing); its output is
+shipped as data with WordNet's licence notice.
+
+Usage: python tools/wordnet_verb_forms.py [/usr/share/wordnet]  (Debian: wordnet-base)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
+LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission "
+           "to use, copy, modify and distribute this database for any purpose and without fee "
+           "or royalty is granted under the WordNet 3.0 licence, provided this notice appears "
+           "on all copies. THIS DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES "
+           "NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED.")
+
+
+# WordNet's lexicographer files by number (lexnames(5WN)).
+LEXICOGRAPHER_FILES = (
+    "adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal", "noun.artifact",
+    "noun.attribute", "noun.body", "noun.cognition", "noun.communication", "noun.event",
+    "noun.feeling", "noun.food", "noun.group", "noun.location", "noun.motive", "noun.object",
+    "noun.person", "noun.phenomenon", "noun.plant", "noun.possession", "noun.process",
+    "noun.quantity", "noun.relation", "noun.shape", "noun.state", "noun.substance",
+    "noun.time", "verb.body", "verb.change", "verb.cognition", "verb.communication",
+    "verb.competition", "verb.consumption", "verb.contact", "verb.creation", "verb.emotion",
+    "verb.motion", "verb.perception", "verb.possession", "verb.social", "verb.stative",
+    "verb.weather", "adj.ppl",
+)
+ABSTRACT = frozenset({"attribute", "cognition", "feeling", "motive", "quantity", "relation",
+                      "shape", "time"})
+DOER_SENSES = frozenset({"person", "group", "animal", "phenomenon", "act", "communication"})
+
+
+def sense_classes(wordnet: Path, pos: str) -> dict[str, list[str]]:
+    """One-word lemma -> the lexicographer classes of its senses, most frequent first
+    ('verb.social' -> 'social'), as index.<pos> lists them."""
+    classes = {}
+    for line in (wordnet / f"data.{pos}").read_text("latin-1").splitlines():
+        if not line.startswith("  "):
+            offset, lexfile = line.split(" ", 2)[:2]
+            classes[offset] = LEXICOGRAPHER_FILES[int(lexfile)].split(".")[1]
+    senses = {}
+    for line in (wordnet / f"index.{pos}").read_text("latin-1").splitlines():
+        fields = line.split()
+        if line.startswith(" ") or "_" in fields[0]:
+            continue
+        senses[fields[0]] = [classes[o] for o in fields[-int(fields[2]):]]
+    return dict(sorted(senses.items()))
+
+
+def abstract(senses: list[str]) -> bool:
+    """An abstraction: the most frequent sense is abstract and none of the three most
+    frequent names something that can act ('force' is also a group of soldiers, 'authority'
+    a person, 'investigation' an activity, 'policy' a document)."""
+    return senses[0] in ABSTRACT and not DOER_SENSES & set(senses[:3])
+
+
+def tagged_counts(wordnet: Path) -> dict[str, int]:
+    """One-word verb lemma -> its senses' count in the tagged corpus (index.verb's
+    tagsense_cnt, the field before the synset offsets)."""
+    counts = {}
+    for line in (wordnet / "index.verb").read_text("latin-1").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma, synsets, pointers = fields[0], int(fields[2]), int(fields[3])
+        if "_" in lemma:
+            continue
+        counts[lemma] = int(fields[5 + pointers])
+        assert len(fields) == 6 + pointers + synsets, line
+    return dict(sorted(counts.items()))
+
+
+def irregular_forms(wordnet: Path) -> dict[str, str]:
+    """Inflected form -> base, for the forms no ending rule undoes ('left' -> 'leave')."""
+    forms = {}
+    for line in (wordnet / "verb.exc").read_text("latin-1").splitlines():
+        form, base = line.split()[:2]
+        if "_" not in form and "_" not in base:
+            forms[form] = base
+    return dict(sorted(forms.items()))
+
+
+def main() -> None:
+    wordnet = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
+    out = {"_comment": "Generated by tools/wordnet_verb_forms.py from WordNet 3.0: one-word "
+                       "verbs -> tagged sense count (index.verb), irregular forms -> base "
+                       "(verb.exc).",
+           "_licence": LICENCE,
+           "tagged_counts": tagged_counts(wordnet),
+           "first_sense_class": {v: c[0] for v, c in sense_classes(wordnet, "verb").items()},
+           "irregular": irregular_forms(wordnet)}
+    (DATA / "verb_forms.json").write_text(json.dumps(out, indent=0) + "\n", "utf-8")
+    nouns = sense_classes(wordnet, "noun")
+    found = {"_comment": "Generated by tools/wordnet_verb_forms.py from WordNet 3.0: one-word "
+                         "nouns whose most frequent sense is in the lexicographer classes "
+                         f"{sorted(ABSTRACT)} and none of whose three most frequent senses "
+                         f"is in {sorted(DOER_SENSES)}.",
+             "_licence": LICENCE,
+             "nouns": sorted(n for n, c in nouns.items() if abstract(c))}
+    (DATA / "abstract_nouns.json").write_text(json.dumps(found, indent=0) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
