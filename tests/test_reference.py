@@ -783,3 +783,16 @@ def test_a_shouted_i_is_never_a_name(text):
     labels = {e.entity_id: e.label for e in corpus.entities}
     assert not any(labels.get(f.subject.entity_id) == "I" for f in corpus.facts), \
         [(labels.get(f.subject.entity_id), f.lemma) for f in corpus.facts]
+
+
+@pytest.mark.parametrize("text", [
+    "Portugal left the trade bloc in 1986. It joined the customs union in 1990.",
+    "Portugal praised the customs union, which it had joined in 1990."])
+def test_it_resolves_to_a_country_that_was_the_subject_just_before(text):
+    corpus = corpus_of(text)
+    assert _subjects(corpus, "joined") == {"place/portugal"}
+
+
+def test_it_is_not_a_place_named_only_as_where_something_happened():
+    corpus = corpus_of("Talks were held in Portugal on Monday. It rejected the offer.")
+    assert "place/portugal" not in _subjects(corpus, "rejected")

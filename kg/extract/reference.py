@@ -76,7 +76,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             return _thing_before(state, token)
         antecedent = (_clause_subject(state, token) if token.dep_ == "poss" and person
                       else None) or _reporting_subject(state, token, person) or _antecedent(
-            state, token, state.people if person else state.organisations,
+            state, token, state.people if person else _actors(state),
             sentences_back=2 if person else 1)
         if antecedent is None:
             return None if person else _thing_before(state, token)
@@ -1601,6 +1601,16 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
     if pronoun.lower_ in NEUTER_PRONOUNS:
         return subjects[-1][1] if subjects else None
     return (subjects or window)[-1][1]
+
+
+def _actors(state: DocState) -> list[tuple[int, Mention, bool]]:
+    """What a subject 'it' may stand for: an organisation, or a place that was itself a
+    clause subject ('Norway left the bloc, which it had joined in 1973'; 'Ohio postponed its
+    vote. It did not change ...'). A country or a state acts in news as an organisation
+    does; ``_antecedent`` still takes only the nearest subject at most a sentence back, so a
+    place named in passing ('talks in Oslo') is never one."""
+    acting = [item for item in state.places if item[2]]
+    return sorted([*state.organisations, *acting], key=lambda item: item[0])
 
 
 def _main_person(state: DocState, people: list[tuple[int, Mention, bool]],
