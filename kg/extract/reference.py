@@ -68,8 +68,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS or (
             possessive and lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss"):
         person = lower not in NEUTER_PRONOUNS
+        if not person and token.dep_ == "dobj" and lower == "it":
+            return _object_before(state, token)
         if not person and token.dep_ not in SUBJECT_DEPS:
-            return None  # 'it' only as a subject: most other 'it's name nothing
+            return None  # 'it' only as a subject or object: other 'it's name nothing
         if not person and _unnamed_subject_before(state, token):
             # 'Because this Court finds ..., it abstains': not a court named before, but
             # the description before it ('the plane turned back and it crashed').
@@ -1601,6 +1603,37 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
     if pronoun.lower_ in NEUTER_PRONOUNS:
         return subjects[-1][1] if subjects else None
     return (subjects or window)[-1][1]
+
+
+# What makes an object 'it' no thing of its own: 'made it clear that', 'found it hard to'.
+IT_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})
+
+
+def _object_before(state: DocState, pronoun: Token) -> Mention | None:
+    """What an object 'it' stands for: the nearest singular thing another verb took as its
+    object before it, in its sentence or the one before ('asked for his resignation, and he
+    tendered it'; 'planned to hold its primary election, but the governor postponed it').
+    An object 'it' takes up the last thing acted on far more often than anything else; a
+    person is never 'it', nor a place (a country is 'it' as a subject), and an 'it' that
+    carries a clause or a complement ('made it clear that ...') stands for nothing."""
+    verb = pronoun.head
+    if any(c.dep_ in IT_COMPLEMENT_DEPS for c in verb.children):
+        return None
+    sentence = state.sentence_index[pronoun.i]
+    for token in reversed(pronoun.doc[:pronoun.i]):
+        if state.sentence_index.get(token.i, sentence) < sentence - 1:
+            return None
+        if token.dep_ != "dobj" or token.head.i == verb.i:
+            continue
+        if token.tag_ not in {"NN", "NNP"} or token.lower_ in NEUTER_PRONOUNS:
+            return None  # the nearest object is plural or a pronoun: not this 'it'
+        thing = referent(state, token)
+        if thing is None or thing.type in {EntityType.PERSON, EntityType.PLACE,
+                                           EntityType.DATE}:
+            return None
+        return make_mention(state, pronoun.doc[pronoun.i:pronoun.i + 1], thing.type,
+                            ner_label=None, antecedent=thing)
+    return None
 
 
 def _actors(state: DocState) -> list[tuple[int, Mention, bool]]:
