@@ -783,3 +783,36 @@ def test_a_shouted_i_is_never_a_name(text):
     labels = {e.entity_id: e.label for e in corpus.entities}
     assert not any(labels.get(f.subject.entity_id) == "I" for f in corpus.facts), \
         [(labels.get(f.subject.entity_id), f.lemma) for f in corpus.facts]
+
+
+@pytest.mark.parametrize("text", [
+    "Portugal left the trade bloc in 1986. It joined the customs union in 1990.",
+    "Portugal praised the customs union, which it had joined in 1990."])
+def test_it_resolves_to_a_country_that_was_the_subject_just_before(text):
+    corpus = corpus_of(text)
+    assert _subjects(corpus, "joined") == {"place/portugal"}
+
+
+def test_it_is_not_a_place_named_only_as_where_something_happened():
+    corpus = corpus_of("Talks were held in Portugal on Monday. It rejected the offer.")
+    assert "place/portugal" not in _subjects(corpus, "rejected")
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Foods built a new tractor in May. Greenfield Dairy bought it in June.",
+    "Harbor Foods built a new tractor, and Greenfield Dairy bought it in June."])
+def test_an_object_it_is_the_thing_last_acted_on(text):
+    corpus = corpus_of(text)
+    (bought,) = [f for f in corpus.facts if f.predicate == "bought"]
+    assert (object_id(bought) or "").startswith("thing/")
+    assert "tractor" in (object_id(bought) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Foods hired Tom Reyes in May. Greenfield Dairy praised it in June.",
+    "Harbor Foods built two tractors. Greenfield Dairy bought it in June.",
+    "Harbor Foods built a tractor. Greenfield Dairy made it clear that it would buy one."])
+def test_an_object_it_is_no_person_nor_a_plural_nor_a_clause_carrier(text):
+    corpus = corpus_of(text)
+    assert not [f for f in corpus.facts if f.predicate in {"praised", "bought"}
+                and f.subject.entity_id == "organization/greenfield-dairy"]

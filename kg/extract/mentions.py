@@ -390,6 +390,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
             state.people.append((span.start, mention, subject and not is_speaker))
         elif entity_type is EntityType.ORGANIZATION:
             state.organisations.append((span.start, mention, root.dep_ in SUBJECT_DEPS))
+        elif entity_type is EntityType.PLACE:
+            state.places.append((span.start, mention, root.dep_ in SUBJECT_DEPS))
         yield mention
 
 

@@ -68,15 +68,17 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS or (
             possessive and lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss"):
         person = lower not in NEUTER_PRONOUNS
+        if not person and token.dep_ == "dobj" and lower == "it":
+            return _object_before(state, token)
         if not person and token.dep_ not in SUBJECT_DEPS:
-            return None  # 'it' only as a subject: most other 'it's name nothing
+            return None  # 'it' only as a subject or object: other 'it's name nothing
         if not person and _unnamed_subject_before(state, token):
             # 'Because this Court finds ..., it abstains': not a court named before, but
             # the description before it ('the plane turned back and it crashed').
             return _thing_before(state, token)
         antecedent = (_clause_subject(state, token) if token.dep_ == "poss" and person
                       else None) or _reporting_subject(state, token, person) or _antecedent(
-            state, token, state.people if person else state.organisations,
+            state, token, state.people if person else _actors(state),
             sentences_back=2 if person else 1)
         if antecedent is None:
             return None if person else _thing_before(state, token)
@@ -1601,6 +1603,47 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
     if pronoun.lower_ in NEUTER_PRONOUNS:
         return subjects[-1][1] if subjects else None
     return (subjects or window)[-1][1]
+
+
+# What makes an object 'it' no thing of its own: 'made it clear that', 'found it hard to'.
+IT_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})
+
+
+def _object_before(state: DocState, pronoun: Token) -> Mention | None:
+    """What an object 'it' stands for: the nearest singular thing another verb took as its
+    object before it, in its sentence or the one before ('asked for his resignation, and he
+    tendered it'; 'planned to hold its primary election, but the governor postponed it').
+    An object 'it' takes up the last thing acted on far more often than anything else; a
+    person is never 'it', nor a place (a country is 'it' as a subject), and an 'it' that
+    carries a clause or a complement ('made it clear that ...') stands for nothing."""
+    verb = pronoun.head
+    if any(c.dep_ in IT_COMPLEMENT_DEPS for c in verb.children):
+        return None
+    sentence = state.sentence_index[pronoun.i]
+    for token in reversed(pronoun.doc[:pronoun.i]):
+        if state.sentence_index.get(token.i, sentence) < sentence - 1:
+            return None
+        if token.dep_ != "dobj" or token.head.i == verb.i:
+            continue
+        if token.tag_ not in {"NN", "NNP"} or token.lower_ in NEUTER_PRONOUNS:
+            return None  # the nearest object is plural or a pronoun: not this 'it'
+        thing = referent(state, token)
+        if thing is None or thing.type in {EntityType.PERSON, EntityType.PLACE,
+                                           EntityType.DATE}:
+            return None
+        return make_mention(state, pronoun.doc[pronoun.i:pronoun.i + 1], thing.type,
+                            ner_label=None, antecedent=thing)
+    return None
+
+
+def _actors(state: DocState) -> list[tuple[int, Mention, bool]]:
+    """What a subject 'it' may stand for: an organisation, or a place that was itself a
+    clause subject ('Norway left the bloc, which it had joined in 1973'; 'Ohio postponed its
+    vote. It did not change ...'). A country or a state acts in news as an organisation
+    does; ``_antecedent`` still takes only the nearest subject at most a sentence back, so a
+    place named in passing ('talks in Oslo') is never one."""
+    acting = [item for item in state.places if item[2]]
+    return sorted([*state.organisations, *acting], key=lambda item: item[0])
 
 
 def _main_person(state: DocState, people: list[tuple[int, Mention, bool]],

@@ -33,6 +33,9 @@ class DocState:
     mention_at: dict[int, Mention] = field(default_factory=dict)
     people: list[tuple[int, Mention, bool]] = field(default_factory=list)
     organisations: list[tuple[int, Mention, bool]] = field(default_factory=list)
+    # Places in reading order, with whether each is a clause subject: a country or a state
+    # that acts ('Norway joined the treaty') is what a later subject 'it' may stand for.
+    places: list[tuple[int, Mention, bool]] = field(default_factory=list)
     slots: dict[int, tuple[Slot, ...]] = field(default_factory=dict)
     last_group: tuple[int, list[Mention]] | None = None
     genders: dict[str, str] | None = None  # surname -> 'm'/'f', read by kg.extract.gender
