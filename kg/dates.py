@@ -124,12 +124,14 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> 
     """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None.
     A date without its year or week is counted back from the article's date, or forward when
     ``ahead`` (what is still to happen: 'will meet on Monday', 'is to vote on March 10').
-    'This year', 'last year' and 'two years ago' count from the article's year; a part of the
-    day ('Saturday afternoon', 'early yesterday') dates to the day. A span ('from March 15 to
-    17') has no one date: None."""
+    So is a month without its year ('in August', 'late February'); 'last month' is the one
+    before the article's. 'This year', 'last year' and 'two years ago' count from the
+    article's year; a part of the day ('Saturday afternoon', 'early yesterday') dates to the
+    day. A span ('March 15 to 17', '2009-2017') has no one date: it is an ISO 8601 interval of
+    its two ends ('2019-03-15/2019-03-17') when both can be dated, else None."""
     phrase = " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.")
     if is_range(phrase):
-        return None
+        return _span(phrase, base_date, ahead)
     if years := _years_ago(phrase, base_date):
         return years
     phrase = _with_year(_day_of(phrase), base_date)
@@ -137,6 +139,8 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> 
         return match.group(1)
     if (match := _MONTH_YEAR.match(phrase)) and _month_number(match.group(1)):
         return f"{match.group(2)}-{_month_number(match.group(1)):02d}"
+    if (month := _month_alone(phrase, base_date, ahead)) is not None:
+        return month
     if _VAGUE.search(phrase) or not _HAS_DAY.search(phrase):
         return None
     has_year = re.search(r"\b(1[89]|20|21)\d\d\b", phrase) is not None
@@ -151,6 +155,65 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> 
         return (base - timedelta(days=back)).isoformat()
     parsed = _parse(phrase, base_date, "future" if ahead else "past")
     return parsed.date().isoformat() if parsed else None
+
+
+_MONTH_ALONE = re.compile(r"^(?:in |of )?([a-z]+)\.?$", re.I)
+_RELATIVE_MONTH = re.compile(r"^(last|this|next) month$", re.I)
+
+
+def _month_alone(phrase: str, base_date: str | None, ahead: bool) -> str | None:
+    """'August' (its edge words already cut: 'late February') or 'last month' as a year and
+    month: the latest such month up to the article's own, or with ``ahead`` the next from
+    it; None without an article date or for any other phrase."""
+    if base_date is None:
+        return None
+    base = datetime.fromisoformat(base_date)
+    if match := _RELATIVE_MONTH.match(phrase):
+        index = base.year * 12 + base.month - 1 + _YEAR_STEP[match.group(1).lower()]
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    match = _MONTH_ALONE.match(phrase)
+    if match is None or match.group(1).lower() not in _MONTHS:
+        return None  # a full month name only: 'Jan' or 'Sept' alone is no month here
+    month = _MONTHS.index(match.group(1).lower()) + 1
+    year = base.year + (month < base.month if ahead else -(month > base.month))
+    return f"{year}-{month:02d}"
+
+
+_SPAN_SPLIT = re.compile(r"\s*(?:\b(?:to|until|till|through|thru|and)\b|[-\u2013\u2014])\s*",
+                         re.I)
+
+
+def _span(phrase: str, base_date: str | None, ahead: bool) -> str | None:
+    """'March 15 to 17', 'from 2009 to 2017', 'December 5 and 6' as an ISO 8601 interval
+    ('2019-03-15/2019-03-17'): the start borrows the year the end writes ('July 13 to 17 of
+    last year') and the end the month the start writes; None unless both ends date at one
+    precision, the end not before the start."""
+    words = _with_year(re.sub(r"^(?:from|between)\s+", "", phrase, flags=re.I), base_date)
+    parts = [p.replace("\u2012", "-") for p in _SPAN_SPLIT.split(_ISO_DATE.sub(
+        lambda m: m.group(0).replace("-", "\u2012"), words)) if p]
+    if len(parts) != 2:
+        return None
+    first, last = parts
+    if first.split()[-1].isdigit() and last.split()[0].strip(",").isdigit() and \
+            _month_number(first.split()[0]) is not None and \
+            _month_number(last.split()[0]) is None:
+        last = f"{first.split()[0]} {last}"  # 'March 15 to 17': the 17th of March
+    if (year := _YEAR_IN.search(last)) and not _YEAR_IN.search(first):
+        first = f"{first} {year.group(0)}"
+    if ahead:  # the start lies ahead of the article, the end ahead of the start
+        start = normalize_time(first, base_date, ahead=True)
+        end = normalize_time(last, _day_or(start, base_date), ahead=True)
+    else:  # the end lies before the article, the start before the end
+        end = normalize_time(last, base_date)
+        start = normalize_time(first, _day_or(end, base_date))
+    if start is None or end is None or len(start) != len(end) or end < start:
+        return None
+    return f"{start}/{end}"
+
+
+def _day_or(date: str | None, base_date: str | None) -> str | None:
+    """A day that one end of a span counts the other from, else the article's date."""
+    return date if date is not None and len(date) == 10 else base_date
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

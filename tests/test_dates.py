@@ -82,11 +82,42 @@ def test_a_year_or_a_part_of_the_day_is_counted_from_the_article(text, base, exp
     assert normalize_time(text, base) == expected
 
 
-@pytest.mark.parametrize("text", ["June 3 to 9", "October 4 and 5", "between 1994 and 1998",
-                                  "1994-1998", "from May 2 until June 9"])
-def test_a_span_is_no_one_date(text):
+@pytest.mark.parametrize(("text", "interval"), [
+    ("June 3 to 9", "2020-06-03/2020-06-09"), ("October 4 and 5", "2020-10-04/2020-10-05"),
+    ("between 1994 and 1998", "1994/1998"), ("1994-1998", "1994/1998"),
+    ("from May 2 until June 9", "2020-05-02/2020-06-09")])
+def test_a_span_is_no_one_date(text, interval):
+    """Neither end alone: the interval of both (ISO 8601 'start/end'), never a single date."""
     assert is_range(text)
-    assert normalize_time(text, "2021-05-04") is None
+    assert normalize_time(text, "2021-05-04") == interval
+
+
+@pytest.mark.parametrize(("text", "base", "ahead", "interval"), [
+    ("April 11 to 14 of last year", "2022-02-01", False, "2021-04-11/2021-04-14"),
+    ("December 29 to January 2", "2023-01-20", False, "2022-12-29/2023-01-02"),
+    ("May 20 and 21", "2023-05-02", True, "2023-05-20/2023-05-21"),
+    ("August 3 to 5, 2011", "2023-05-02", False, "2011-08-03/2011-08-05"),
+    ("2017 to 2009", "2023-07-01", False, None),      # an end before its start: no interval
+])
+def test_a_spans_ends_share_what_one_of_them_writes(text, base, ahead, interval):
+    """The start takes the year the end writes, the end the month the start writes; the end
+    of a past span lies before the article, its start before its end."""
+    assert normalize_time(text, base, ahead=ahead) == interval
+
+
+@pytest.mark.parametrize(("text", "base", "ahead", "expected"), [
+    ("August", "2020-06-10", False, "2019-08"),       # 'met in August': the last August
+    ("August", "2020-06-10", True, "2020-08"),        # 'will meet in August': the next one
+    ("in June", "2020-06-10", False, "2020-06"),      # the article's own month is this one
+    ("late February", "2019-05-20", False, "2019-02"),
+    ("early November", "2019-05-20", True, "2019-11"),
+    ("last month", "2019-01-05", False, "2018-12"),
+    ("next month", "2019-12-05", True, "2020-01"),
+    ("Sept", "2019-12-05", False, None),              # an abbreviation alone is no month here
+    ("August", None, False, None),                    # never guessed from the clock
+])
+def test_a_month_without_its_year_is_counted_from_the_article(text, base, ahead, expected):
+    assert normalize_time(text, base, ahead=ahead) == expected
 
 
 @pytest.mark.parametrize("text", ["June 3", "1994", "Saturday afternoon", "the 1990s"])

@@ -263,6 +263,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
         for prep in (c for c in verdict.children if c.dep_ == "prep"):
             preferred.extend(_prep_roles(state, verb, prep, spec, frame, vocab))
     _attached_circumstances(state, verb, spec, frame, vocab)
+    _time_on_named_subject(state, verb, frame, vocab)
     themes = [r for r in frame.roles if r.name is RoleName.THEME]
     if themes:
         # 'provided Ukraine with tanks': the tanks are given, Ukraine receives them.
@@ -491,18 +492,56 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
         return  # 'killed a few weeks after ...', 'for three days', 'years ago': not when
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
+    if is_anchored(mention.text):
+        return  # 'the same day', 'four years earlier': counted from another event, no time
     end = _range_end(token)
-    if is_anchored(mention.text) or (end is not None and state.mention_at.get(end.i) != mention):
-        return  # 'the same day', 'four years earlier', 'from 2009 to 2017' cut in two: no time
-    # A span in one phrase ('from March 15 to 17') stays, both its ends in its words, undated.
+    if end is None and token.dep_ == "pobj" and token.head.lower_ in time_words().bound_preps:
+        return  # 'fund the government through September', 'by Friday': an end, not when
+    # A span in one phrase ('from March 15 to 17') is one interval, its ends in its words.
     ahead = _still_to_happen(token)
     normalized = None if _quoted_deixis(token, mention) else \
         normalize_time(_day_phrase(token, mention), state.document.date, ahead=ahead)
+    if end is not None and state.mention_at.get(end.i) != mention:
+        normalized = _split_span(state, token, end, ahead)  # 'from 2009 to 2017' cut in two
     explicit = _parenthetical_date(state, token)
     if explicit is not None:
         # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
         normalized = normalize_time(explicit.text, state.document.date, ahead=ahead) or normalized
     frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
+
+
+def _split_span(state: DocState, token: Token, end: Token, ahead: bool) -> str | None:
+    """The interval of a span the parser cut in two ('from 2009 to 2017' -> '2009/2017'), or
+    None when either end dates to nothing on its own: its start alone is not when the whole
+    happened, nor its end."""
+    first, last = (_date_words(state, t) for t in sorted((token, end), key=lambda t: t.i))
+    return normalize_time(f"{first} to {last}", state.document.date, ahead=ahead)
+
+
+def _date_words(state: DocState, token: Token) -> str:
+    """A date's mention, or the token itself (the tagger often leaves a span's end a bare
+    number)."""
+    mention = state.mention_at.get(token.i)
+    return mention.text if mention is not None else token.text
+
+
+NAMED_HOLDERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE})
+
+
+def _time_on_named_subject(state: DocState, verb: Token, frame: Frame,
+                           vocab: RelationVocabulary) -> None:
+    """'The charity Sea-Eye on Sunday renamed its ship': the parser hangs a date written
+    between a named subject and its verb on the name. A name takes no time of its own (unlike
+    'the meeting on Monday was cancelled'), so the date is the verb's."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i):
+        mention = state.mention_at.get(subject.i)
+        if mention is None or mention.type not in NAMED_HOLDERS:
+            continue
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.i < verb.i
+                     and c.lower_ in vocab.time_preps):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"
+                         and c.ent_type_ in {"DATE", "TIME"}):
+                add_time(state, frame, pobj)
 
 
 def _range_end(token: Token) -> Token | None:
