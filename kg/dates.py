@@ -120,15 +120,18 @@ def _with_year(phrase: str, base_date: str | None) -> str:
         lambda m: str(year + _YEAR_STEP[m.group(1).lower()]), phrase).split())
 
 
-def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> str | None:
+def normalize_time(text: str, base_date: str | None, *, ahead: bool = False,
+                   nearest: bool = False) -> str | None:
     """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None.
     A date without its year or week is counted back from the article's date, or forward when
     ``ahead`` (what is still to happen: 'will meet on Monday', 'is to vote on March 10').
-    So is a month without its year ('in August', 'late February'); 'last month' is the one
-    before the article's. 'This year', 'last year' and 'two years ago' count from the
-    article's year; a part of the day ('Saturday afternoon', 'early yesterday') dates to the
-    day. A span ('March 15 to 17', '2009-2017') has no one date: it is an ISO 8601 interval of
-    its two ends ('2019-03-15/2019-03-17') when both can be dated, else None."""
+    So is a month without its year ('in August', 'late February'), or with ``nearest`` (an
+    expectation told in the past: 'was to end in August') it is the nearer such month on
+    either side; 'last month' is the one before the article's. 'This year', 'last year' and
+    'two years ago' count from the article's year; a part of the day ('Saturday afternoon',
+    'early yesterday') dates to the day. A span ('March 15 to 17', '2009-2017') has no one
+    date: it is an ISO 8601 interval of its two ends ('2019-03-15/2019-03-17') when both can
+    be dated, else None."""
     phrase = " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.")
     if is_range(phrase):
         return _span(phrase, base_date, ahead)
@@ -139,7 +142,7 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> 
         return match.group(1)
     if (match := _MONTH_YEAR.match(phrase)) and _month_number(match.group(1)):
         return f"{match.group(2)}-{_month_number(match.group(1)):02d}"
-    if (month := _month_alone(phrase, base_date, ahead)) is not None:
+    if (month := _month_alone(phrase, base_date, ahead, nearest)) is not None:
         return month
     if _VAGUE.search(phrase) or not _HAS_DAY.search(phrase):
         return None
@@ -161,10 +164,12 @@ _MONTH_ALONE = re.compile(r"^(?:in |of )?([a-z]+)\.?$", re.I)
 _RELATIVE_MONTH = re.compile(r"^(last|this|next) month$", re.I)
 
 
-def _month_alone(phrase: str, base_date: str | None, ahead: bool) -> str | None:
+def _month_alone(phrase: str, base_date: str | None, ahead: bool,
+                 nearest: bool = False) -> str | None:
     """'August' (its edge words already cut: 'late February') or 'last month' as a year and
-    month: the latest such month up to the article's own, or with ``ahead`` the next from
-    it; None without an article date or for any other phrase."""
+    month: the latest such month up to the article's own, with ``ahead`` the next from it,
+    with ``nearest`` the nearer of the two; None without an article date or for any other
+    phrase."""
     if base_date is None:
         return None
     base = datetime.fromisoformat(base_date)
@@ -175,7 +180,12 @@ def _month_alone(phrase: str, base_date: str | None, ahead: bool) -> str | None:
     if match is None or match.group(1).lower() not in _MONTHS:
         return None  # a full month name only: 'Jan' or 'Sept' alone is no month here
     month = _MONTHS.index(match.group(1).lower()) + 1
-    year = base.year + (month < base.month if ahead else -(month > base.month))
+    past = base.year - (month > base.month)
+    after = base.year + (month < base.month)
+    if nearest:
+        ahead = (after - base.year) * 12 + month - base.month < \
+            (base.year - past) * 12 + base.month - month
+    year = after if ahead else past
     return f"{year}-{month:02d}"
 
 

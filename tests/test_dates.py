@@ -159,3 +159,12 @@ def test_an_uncounted_stretch_ago_dates_nothing(text, uncounted):
 def test_an_iso_dates_hyphens_join_no_span(text, spans):
     """'2024-06-19' is one day, not 2024 to June; two ISO dates joined by 'to' are a span."""
     assert is_range(text) is spans
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), [
+    ("August", "2020-06-10", "2020-08"),     # 'was to end in August': two months on
+    ("December", "2020-01-20", "2019-12"),   # ... or one month back
+    ("June", "2020-06-10", "2020-06"),
+])
+def test_a_month_expected_back_then_is_the_nearer_one(text, base, expected):
+    assert normalize_time(text, base, nearest=True) == expected

@@ -109,3 +109,9 @@ def test_a_date_between_a_named_subject_and_its_verb_is_the_verbs():
 ])
 def test_a_month_without_its_year_is_the_latest_before_the_article(text, lemma, expected):
     assert times_of(corpus_of(text, date="2021-05-04"), lemma) == [[expected]]
+
+
+def test_a_month_expected_back_then_is_the_nearer_one():
+    corpus = corpus_of("Greta Holm's lease was to end in August.", date="2021-06-04")
+    times = [t for found in times_of(corpus, "end") for t in found]
+    assert times == ["2021-08"], times  # not August of last year

@@ -498,9 +498,13 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
     if end is None and token.dep_ == "pobj" and token.head.lower_ in time_words().bound_preps:
         return  # 'fund the government through September', 'by Friday': an end, not when
     # A span in one phrase ('from March 15 to 17') is one interval, its ends in its words.
-    ahead = _still_to_happen(token)
-    normalized = None if _quoted_deixis(token, mention) else \
-        normalize_time(_day_phrase(token, mention), state.document.date, ahead=ahead)
+    expected = _expected_clause(token)
+    # What is still to happen lies ahead of the article ('will meet on Monday'); what was
+    # expected then ('was to end in August') lies on either side, a month at the nearer one.
+    then = expected is not None and _expected_as_then(expected)
+    ahead = expected is not None and not then
+    normalized = None if _quoted_deixis(token, mention) else normalize_time(
+        _day_phrase(token, mention), state.document.date, ahead=ahead, nearest=then)
     if end is not None and state.mention_at.get(end.i) != mention:
         normalized = _split_span(state, token, end, ahead)  # 'from 2009 to 2017' cut in two
     explicit = _parenthetical_date(state, token)
@@ -611,9 +615,9 @@ def keep_nearest_time(roles: list[Role], anchor: int, objects: int = 1) -> list[
     return [r for r in roles if r.name is not RoleName.TIME or r is nearest]
 
 
-def _still_to_happen(token: Token) -> bool:
-    """Whether the clause a date hangs in is expected from now ('is scheduled to vote on March
-    10', 'will meet on Monday'): its date without a year or week lies ahead of the article's."""
+def _expected_clause(token: Token) -> Token | None:
+    """The clause a date hangs in when it is expected ('is scheduled to vote on March 10',
+    'will meet on Monday', 'was to end in August'), else None."""
     clause = token
     for _ in range(8):
         if clause.pos_ in CLAUSE_HEAD_POS or clause.head.i == clause.i:
@@ -621,14 +625,18 @@ def _still_to_happen(token: Token) -> bool:
         clause = clause.head
     if clause.pos_ not in CLAUSE_HEAD_POS or \
             judge_factuality(clause, load_vocabulary()) is not Factuality.EXPECTED:
-        return False
-    # ... as seen now, not as it was: 'was expected to end on December 15' (and then was not)
-    # may lie behind the article.
+        return None
+    return clause
+
+
+def _expected_as_then(clause: Token) -> bool:
+    """An expectation told in the past ('was expected to end on December 15', and then was
+    not): its date may lie on either side of the article's."""
     chain = [clause]
     while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
-    return not any(t.tag_ == "VBD" for v in chain for t in
-                   (v, *(c for c in v.children if c.dep_ in {"aux", "auxpass"})))
+    return any(t.tag_ == "VBD" for v in chain for t in
+               (v, *(c for c in v.children if c.dep_ in {"aux", "auxpass"})))
 
 
 def _parenthetical_date(state: DocState, token: Token) -> Mention | None:
