@@ -18,6 +18,9 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_YEAR = re.compile(r"^(?:in |since |by )?([a-z]+)\.? ((?:1[89]|20|21)\d\d)$", re.I)
 _HAS_DAY = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|"
                       r"saturday|sunday|today|yesterday|tomorrow)\b", re.I)
+_NAMES_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|"
+                        r"wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)",
+                        re.I)
 _VAGUE = re.compile(r"\b(week|weeks|months|years|decade|century|ago|recent|several|few|next|"
                     r"later|earlier|season|spring|summer|autumn|fall|winter|era)\b", re.I)
 
@@ -35,6 +38,13 @@ def is_duration(text: str) -> bool:
     and says not when the event happened ('ago', 'last', 'this' anchor a phrase and make it a
     time)."""
     return _DURATION.match(" ".join(text.split()).strip(" ,.")) is not None
+
+
+def is_bare_number(text: str) -> bool:
+    """Whether a 'date' the tagger found is only a small number ('Gianna, aged 13', 'the most
+    delegates, at 14'): no month or weekday makes it a day, so it is no time at all."""
+    return re.fullmatch(r"(?:at |aged |age )?\d{1,2}(?:st|nd|rd|th)?",
+                        " ".join(text.lower().split()).strip(" ,.")) is not None
 
 
 _YEAR_IN = re.compile(r"\b(?:1[89]|20|21)\d\d\b")
@@ -147,8 +157,8 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False,
     if _VAGUE.search(phrase) or not _HAS_DAY.search(phrase):
         return None
     has_year = re.search(r"\b(1[89]|20|21)\d\d\b", phrase) is not None
-    if not has_year and base_date is None:
-        return None
+    if not has_year and (base_date is None or not _NAMES_DAY.search(phrase)):
+        return None  # 'aged 13', 'the most delegates, at 14': a number, no day of a month
     if base_date and (weekday := _weekday(phrase)) is not None:
         # 'on Monday' in an article dated a Monday is that day, not a week before.
         base = datetime.fromisoformat(base_date).date()

@@ -168,3 +168,16 @@ def test_an_iso_dates_hyphens_join_no_span(text, spans):
 ])
 def test_a_month_expected_back_then_is_the_nearer_one(text, base, expected):
     assert normalize_time(text, base, nearest=True) == expected
+
+
+@pytest.mark.parametrize("text", ["13", "at 14", "aged 9", "the 5th"])
+def test_a_number_without_a_month_is_no_day(text):
+    """'his daughter, aged 13', 'the most seats, at 14': the tagger's DATE is a number."""
+    assert normalize_time(text, "2021-05-04") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [("13", True), ("at 14", True),
+                                                ("March 14", False), ("1994", False)])
+def test_a_bare_number_is_told_from_a_date(text, expected):
+    from kg.dates import is_bare_number
+    assert is_bare_number(text) is expected

@@ -115,3 +115,10 @@ def test_a_month_expected_back_then_is_the_nearer_one():
     corpus = corpus_of("Greta Holm's lease was to end in August.", date="2021-06-04")
     times = [t for found in times_of(corpus, "end") for t in found]
     assert times == ["2021-08"], times  # not August of last year
+
+
+def test_an_age_read_as_a_date_is_no_time():
+    corpus = corpus_of("Tomas Brandt secured the most seats, at 14, followed by Greta Holm, "
+                       "with 12.", date="2021-05-04")
+    times = [t for found in times_of(corpus, "secure") for t in found]
+    assert times == [], times

@@ -15,7 +15,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.dates import is_anchored, is_duration, is_uncounted_ago, normalize_time
+from kg.dates import (
+    is_anchored,
+    is_bare_number,
+    is_duration,
+    is_uncounted_ago,
+    normalize_time,
+)
 from kg.extract.frames import Frame, Reading, _slots, occurrence_verb, verb_lemma
 from kg.extract.mentions import title_nouns
 from kg.extract.places import pair_container
@@ -488,8 +494,9 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
         return
     if mention.text.split()[0].lower() in argument_words().age_words:
         return  # 'died at age 68': an age, not when
-    if is_duration(mention.text) or is_uncounted_ago(mention.text):
-        return  # 'killed a few weeks after ...', 'for three days', 'years ago': not when
+    if is_duration(mention.text) or is_uncounted_ago(mention.text) or \
+            is_bare_number(mention.text):
+        return  # 'killed a few weeks after ...', 'for three days', 'years ago', 'aged 13
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
     if is_anchored(mention.text):
