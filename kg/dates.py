@@ -26,7 +26,8 @@ _VAGUE = re.compile(r"\b(week|weeks|months|years|decade|century|ago|recent|sever
 
 
 _DURATION = re.compile(
-    r"^(?:(?:a|an|the|some|few|a few|several|many|a couple of|couple of|dozens of|\d+|one|two|"
+    r"^(?:(?:the |a )?(?:span|course|period|space) of\s+)?"  # 'in the span of one week'
+    r"(?:(?:a|an|the|some|few|a few|several|many|a couple of|couple of|dozens of|\d+|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+)?"
     r"(?:more\s+|full\s+|long\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
     r"decades?)$", re.I)

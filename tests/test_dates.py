@@ -181,3 +181,11 @@ def test_a_number_without_a_month_is_no_day(text):
 def test_a_bare_number_is_told_from_a_date(text, expected):
     from kg.dates import is_bare_number
     assert is_bare_number(text) is expected
+
+
+@pytest.mark.parametrize("text", ["span of one week", "the course of three days",
+                                  "a period of two years"])
+def test_a_stretch_named_as_such_is_a_duration(text):
+    """'In the span of one week, three storms hit the coast': how long, not when."""
+    from kg.dates import is_duration
+    assert is_duration(text)

@@ -122,3 +122,9 @@ def test_an_age_read_as_a_date_is_no_time():
                        "with 12.", date="2021-05-04")
     times = [t for found in times_of(corpus, "secure") for t in found]
     assert times == [], times
+
+
+def test_a_named_stretch_of_time_is_no_time():
+    corpus = corpus_of("In the span of one week, three storms flooded the harbour of Velmora.",
+                       date="2021-05-04")
+    assert times_of(corpus, "flood") == [[]]
