@@ -143,6 +143,9 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False,
     'early yesterday') dates to the day. A span ('March 15 to 17', '2009-2017') has no one
     date: it is an ISO 8601 interval of its two ends ('2019-03-15/2019-03-17') when both can
     be dated, else None."""
+    if nearest and not ahead and base_date is not None:
+        return _nearer(normalize_time(text, base_date),
+                       normalize_time(text, base_date, ahead=True), base_date)
     phrase = " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.")
     if is_range(phrase):
         return _span(phrase, base_date, ahead)
@@ -153,7 +156,7 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False,
         return match.group(1)
     if (match := _MONTH_YEAR.match(phrase)) and _month_number(match.group(1)):
         return f"{match.group(2)}-{_month_number(match.group(1)):02d}"
-    if (month := _month_alone(phrase, base_date, ahead, nearest)) is not None:
+    if (month := _month_alone(phrase, base_date, ahead)) is not None:
         return month
     if _VAGUE.search(phrase) or not _HAS_DAY.search(phrase):
         return None
@@ -175,12 +178,10 @@ _MONTH_ALONE = re.compile(r"^(?:in |of )?([a-z]+)\.?$", re.I)
 _RELATIVE_MONTH = re.compile(r"^(last|this|next) month$", re.I)
 
 
-def _month_alone(phrase: str, base_date: str | None, ahead: bool,
-                 nearest: bool = False) -> str | None:
+def _month_alone(phrase: str, base_date: str | None, ahead: bool) -> str | None:
     """'August' (its edge words already cut: 'late February') or 'last month' as a year and
-    month: the latest such month up to the article's own, with ``ahead`` the next from it,
-    with ``nearest`` the nearer of the two; None without an article date or for any other
-    phrase."""
+    month: the latest such month up to the article's own, with ``ahead`` the next from it;
+    None without an article date or for any other phrase."""
     if base_date is None:
         return None
     base = datetime.fromisoformat(base_date)
@@ -191,12 +192,7 @@ def _month_alone(phrase: str, base_date: str | None, ahead: bool,
     if match is None or match.group(1).lower() not in _MONTHS:
         return None  # a full month name only: 'Jan' or 'Sept' alone is no month here
     month = _MONTHS.index(match.group(1).lower()) + 1
-    past = base.year - (month > base.month)
-    after = base.year + (month < base.month)
-    if nearest:
-        ahead = (after - base.year) * 12 + month - base.month < \
-            (base.year - past) * 12 + base.month - month
-    year = after if ahead else past
+    year = base.year + (month < base.month if ahead else -(month > base.month))
     return f"{year}-{month:02d}"
 
 
@@ -230,6 +226,20 @@ def _span(phrase: str, base_date: str | None, ahead: bool) -> str | None:
     if start is None or end is None or len(start) != len(end) or end < start:
         return None
     return f"{start}/{end}"
+
+
+def _nearer(past: str | None, future: str | None, base_date: str) -> str | None:
+    """Of a date counted back and the same counted forward, the one nearer the article's date
+    (the one counted back on a tie, or when the other is None)."""
+    if past is None or future is None or past == future:
+        return past or future
+
+    def distance(value: str) -> int:
+        start = value.split("/")[0]
+        day = start + "-01-01"[len(start) - 4:] if len(start) < 10 else start
+        return abs((datetime.fromisoformat(day) - datetime.fromisoformat(base_date)).days)
+
+    return future if distance(future) < distance(past) else past
 
 
 def _day_or(date: str | None, base_date: str | None) -> str | None:

@@ -165,6 +165,9 @@ def test_an_iso_dates_hyphens_join_no_span(text, spans):
     ("August", "2020-06-10", "2020-08"),     # 'was to end in August': two months on
     ("December", "2020-01-20", "2019-12"),   # ... or one month back
     ("June", "2020-06-10", "2020-06"),
+    ("October 9", "2019-10-03", "2019-10-09"),   # a day: six days on, not a year back
+    ("Saturday", "2019-10-03", "2019-10-05"),
+    ("last Friday", "2019-10-03", "2019-09-27"),  # 'last' still goes back
 ])
 def test_a_month_expected_back_then_is_the_nearer_one(text, base, expected):
     assert normalize_time(text, base, nearest=True) == expected

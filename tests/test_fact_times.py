@@ -128,3 +128,13 @@ def test_a_named_stretch_of_time_is_no_time():
     corpus = corpus_of("In the span of one week, three storms flooded the harbour of Velmora.",
                        date="2021-05-04")
     assert times_of(corpus, "flood") == [[]]
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    ("The Velmora ferry resumes its service on October 9.", "resume", "2021-10-09"),
+    ("Greta Holm signs the lease on Monday.", "sign", "2021-10-04"),
+])
+def test_a_date_told_in_the_present_is_the_nearer_one(text, lemma, expected):
+    """The present tells a scheduled event (a week ahead) or a headline's recent one alike:
+    the nearer such date, not always the one a year back."""
+    assert times_of(corpus_of(text, date="2021-10-05"), lemma) == [[expected]]

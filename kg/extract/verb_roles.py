@@ -505,13 +505,16 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
     if end is None and token.dep_ == "pobj" and token.head.lower_ in time_words().bound_preps:
         return  # 'fund the government through September', 'by Friday': an end, not when
     # A span in one phrase ('from March 15 to 17') is one interval, its ends in its words.
-    expected = _expected_clause(token)
+    clause = _clause_of(token)
     # What is still to happen lies ahead of the article ('will meet on Monday'); what was
-    # expected then ('was to end in August') lies on either side, a month at the nearer one.
-    then = expected is not None and _expected_as_then(expected)
-    ahead = expected is not None and not then
+    # expected then ('was to end in August') or is told in the present ('debuts on October
+    # 9') lies on either side of it, at the nearer such date.
+    expected = _expected(clause)
+    then = expected and clause is not None and _expected_as_then(clause)
+    ahead = expected and not then
+    nearest = then or (not expected and _told_in_present(clause))
     normalized = None if _quoted_deixis(token, mention) else normalize_time(
-        _day_phrase(token, mention), state.document.date, ahead=ahead, nearest=then)
+        _day_phrase(token, mention), state.document.date, ahead=ahead, nearest=nearest)
     if end is not None and state.mention_at.get(end.i) != mention:
         normalized = _split_span(state, token, end, ahead)  # 'from 2009 to 2017' cut in two
     explicit = _parenthetical_date(state, token)
@@ -622,18 +625,36 @@ def keep_nearest_time(roles: list[Role], anchor: int, objects: int = 1) -> list[
     return [r for r in roles if r.name is not RoleName.TIME or r is nearest]
 
 
-def _expected_clause(token: Token) -> Token | None:
-    """The clause a date hangs in when it is expected ('is scheduled to vote on March 10',
-    'will meet on Monday', 'was to end in August'), else None."""
+def _clause_of(token: Token) -> Token | None:
+    """The verb of the clause a date hangs in, or None (a date on a noun of no clause)."""
     clause = token
     for _ in range(8):
         if clause.pos_ in CLAUSE_HEAD_POS or clause.head.i == clause.i:
             break
         clause = clause.head
-    if clause.pos_ not in CLAUSE_HEAD_POS or \
-            judge_factuality(clause, load_vocabulary()) is not Factuality.EXPECTED:
-        return None
-    return clause
+    return clause if clause.pos_ in CLAUSE_HEAD_POS else None
+
+
+def _expected(clause: Token | None) -> bool:
+    """Whether the clause is expected ('is scheduled to vote on March 10', 'will meet on
+    Monday', 'was to end in August')."""
+    return clause is not None and \
+        judge_factuality(clause, load_vocabulary()) is Factuality.EXPECTED
+
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _told_in_present(clause: Token | None) -> bool:
+    """'Mister America debuts on October 9', 'Cummings dies at 68', 'the strike is holding on
+    Monday': the present tense tells a recent event (headlines) or a scheduled one alike."""
+    if clause is None:
+        return False
+    auxes = [c.tag_ for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    return (clause.tag_ in PRESENT_TAGS and not auxes) or \
+        (bool(auxes) and all(tag in PRESENT_TAGS for tag in auxes) and
+         clause.tag_ in {"VBG", "VBN"} and not any(
+             c.lemma_ == "have" for c in clause.children if c.dep_ == "aux"))
 
 
 def _expected_as_then(clause: Token) -> bool:
