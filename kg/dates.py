@@ -229,8 +229,9 @@ def _span(phrase: str, base_date: str | None, ahead: bool) -> str | None:
 
 
 def _nearer(past: str | None, future: str | None, base_date: str) -> str | None:
-    """Of a date counted back and the same counted forward, the one nearer the article's date
-    (the one counted back on a tie, or when the other is None)."""
+    """Of a date counted back and the same counted forward, the one nearer the article's date.
+    News tells mostly what has happened, so the one ahead must be less than half as far
+    ('was scheduled for March 10' in a September article stays the March behind it)."""
     if past is None or future is None or past == future:
         return past or future
 
@@ -239,7 +240,7 @@ def _nearer(past: str | None, future: str | None, base_date: str) -> str | None:
         day = start + "-01-01"[len(start) - 4:] if len(start) < 10 else start
         return abs((datetime.fromisoformat(day) - datetime.fromisoformat(base_date)).days)
 
-    return future if distance(future) < distance(past) else past
+    return future if 2 * distance(future) < distance(past) else past
 
 
 def _day_or(date: str | None, base_date: str | None) -> str | None:

@@ -168,6 +168,7 @@ def test_an_iso_dates_hyphens_join_no_span(text, spans):
     ("October 9", "2019-10-03", "2019-10-09"),   # a day: six days on, not a year back
     ("Saturday", "2019-10-03", "2019-10-05"),
     ("last Friday", "2019-10-03", "2019-09-27"),  # 'last' still goes back
+    ("March 10", "2023-09-15", "2023-03-10"),    # about as far either way: the one behind
 ])
 def test_a_month_expected_back_then_is_the_nearer_one(text, base, expected):
     assert normalize_time(text, base, nearest=True) == expected
