@@ -18,12 +18,16 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_YEAR = re.compile(r"^(?:in |since |by )?([a-z]+)\.? ((?:1[89]|20|21)\d\d)$", re.I)
 _HAS_DAY = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|"
                       r"saturday|sunday|today|yesterday|tomorrow)\b", re.I)
+_NAMES_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|"
+                        r"wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)",
+                        re.I)
 _VAGUE = re.compile(r"\b(week|weeks|months|years|decade|century|ago|recent|several|few|next|"
                     r"later|earlier|season|spring|summer|autumn|fall|winter|era)\b", re.I)
 
 
 _DURATION = re.compile(
-    r"^(?:(?:a|an|the|some|few|a few|several|many|a couple of|couple of|dozens of|\d+|one|two|"
+    r"^(?:(?:the |a )?(?:span|course|period|space) of\s+)?"  # 'in the span of one week'
+    r"(?:(?:a|an|the|some|few|a few|several|many|a couple of|couple of|dozens of|\d+|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+)?"
     r"(?:more\s+|full\s+|long\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
     r"decades?)$", re.I)
@@ -35,6 +39,13 @@ def is_duration(text: str) -> bool:
     and says not when the event happened ('ago', 'last', 'this' anchor a phrase and make it a
     time)."""
     return _DURATION.match(" ".join(text.split()).strip(" ,.")) is not None
+
+
+def is_bare_number(text: str) -> bool:
+    """Whether a 'date' the tagger found is only a small number ('Gianna, aged 13', 'the most
+    delegates, at 14'): no month or weekday makes it a day, so it is no time at all."""
+    return re.fullmatch(r"(?:at |aged |age )?\d{1,2}(?:st|nd|rd|th)?",
+                        " ".join(text.lower().split()).strip(" ,.")) is not None
 
 
 _YEAR_IN = re.compile(r"\b(?:1[89]|20|21)\d\d\b")
@@ -120,16 +131,24 @@ def _with_year(phrase: str, base_date: str | None) -> str:
         lambda m: str(year + _YEAR_STEP[m.group(1).lower()]), phrase).split())
 
 
-def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> str | None:
+def normalize_time(text: str, base_date: str | None, *, ahead: bool = False,
+                   nearest: bool = False) -> str | None:
     """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None.
     A date without its year or week is counted back from the article's date, or forward when
     ``ahead`` (what is still to happen: 'will meet on Monday', 'is to vote on March 10').
-    'This year', 'last year' and 'two years ago' count from the article's year; a part of the
-    day ('Saturday afternoon', 'early yesterday') dates to the day. A span ('from March 15 to
-    17') has no one date: None."""
+    So is a month without its year ('in August', 'late February'), or with ``nearest`` (an
+    expectation told in the past: 'was to end in August') it is the nearer such month on
+    either side; 'last month' is the one before the article's. 'This year', 'last year' and
+    'two years ago' count from the article's year; a part of the day ('Saturday afternoon',
+    'early yesterday') dates to the day. A span ('March 15 to 17', '2009-2017') has no one
+    date: it is an ISO 8601 interval of its two ends ('2019-03-15/2019-03-17') when both can
+    be dated, else None."""
+    if nearest and not ahead and base_date is not None:
+        return _nearer(normalize_time(text, base_date),
+                       normalize_time(text, base_date, ahead=True), base_date)
     phrase = " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.")
     if is_range(phrase):
-        return None
+        return _span(phrase, base_date, ahead)
     if years := _years_ago(phrase, base_date):
         return years
     phrase = _with_year(_day_of(phrase), base_date)
@@ -137,11 +156,13 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> 
         return match.group(1)
     if (match := _MONTH_YEAR.match(phrase)) and _month_number(match.group(1)):
         return f"{match.group(2)}-{_month_number(match.group(1)):02d}"
+    if (month := _month_alone(phrase, base_date, ahead)) is not None:
+        return month
     if _VAGUE.search(phrase) or not _HAS_DAY.search(phrase):
         return None
     has_year = re.search(r"\b(1[89]|20|21)\d\d\b", phrase) is not None
-    if not has_year and base_date is None:
-        return None
+    if not has_year and (base_date is None or not _NAMES_DAY.search(phrase)):
+        return None  # 'aged 13', 'the most delegates, at 14': a number, no day of a month
     if base_date and (weekday := _weekday(phrase)) is not None:
         # 'on Monday' in an article dated a Monday is that day, not a week before.
         base = datetime.fromisoformat(base_date).date()
@@ -151,6 +172,80 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False) -> 
         return (base - timedelta(days=back)).isoformat()
     parsed = _parse(phrase, base_date, "future" if ahead else "past")
     return parsed.date().isoformat() if parsed else None
+
+
+_MONTH_ALONE = re.compile(r"^(?:in |of )?([a-z]+)\.?$", re.I)
+_RELATIVE_MONTH = re.compile(r"^(last|this|next) month$", re.I)
+
+
+def _month_alone(phrase: str, base_date: str | None, ahead: bool) -> str | None:
+    """'August' (its edge words already cut: 'late February') or 'last month' as a year and
+    month: the latest such month up to the article's own, with ``ahead`` the next from it;
+    None without an article date or for any other phrase."""
+    if base_date is None:
+        return None
+    base = datetime.fromisoformat(base_date)
+    if match := _RELATIVE_MONTH.match(phrase):
+        index = base.year * 12 + base.month - 1 + _YEAR_STEP[match.group(1).lower()]
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    match = _MONTH_ALONE.match(phrase)
+    if match is None or match.group(1).lower() not in _MONTHS:
+        return None  # a full month name only: 'Jan' or 'Sept' alone is no month here
+    month = _MONTHS.index(match.group(1).lower()) + 1
+    year = base.year + (month < base.month if ahead else -(month > base.month))
+    return f"{year}-{month:02d}"
+
+
+_SPAN_SPLIT = re.compile(r"\s*(?:\b(?:to|until|till|through|thru|and)\b|[-\u2013\u2014])\s*",
+                         re.I)
+
+
+def _span(phrase: str, base_date: str | None, ahead: bool) -> str | None:
+    """'March 15 to 17', 'from 2009 to 2017', 'December 5 and 6' as an ISO 8601 interval
+    ('2019-03-15/2019-03-17'): the start borrows the year the end writes ('July 13 to 17 of
+    last year') and the end the month the start writes; None unless both ends date at one
+    precision, the end not before the start."""
+    words = _with_year(re.sub(r"^(?:from|between)\s+", "", phrase, flags=re.I), base_date)
+    parts = [p.replace("\u2012", "-") for p in _SPAN_SPLIT.split(_ISO_DATE.sub(
+        lambda m: m.group(0).replace("-", "\u2012"), words)) if p]
+    if len(parts) != 2:
+        return None
+    first, last = parts
+    if first.split()[-1].isdigit() and last.split()[0].strip(",").isdigit() and \
+            _month_number(first.split()[0]) is not None and \
+            _month_number(last.split()[0]) is None:
+        last = f"{first.split()[0]} {last}"  # 'March 15 to 17': the 17th of March
+    if (year := _YEAR_IN.search(last)) and not _YEAR_IN.search(first):
+        first = f"{first} {year.group(0)}"
+    if ahead:  # the start lies ahead of the article, the end ahead of the start
+        start = normalize_time(first, base_date, ahead=True)
+        end = normalize_time(last, _day_or(start, base_date), ahead=True)
+    else:  # the end lies before the article, the start before the end
+        end = normalize_time(last, base_date)
+        start = normalize_time(first, _day_or(end, base_date))
+    if start is None or end is None or len(start) != len(end) or end < start:
+        return None
+    return f"{start}/{end}"
+
+
+def _nearer(past: str | None, future: str | None, base_date: str) -> str | None:
+    """Of a date counted back and the same counted forward, the one nearer the article's date.
+    News tells mostly what has happened, so the one ahead must be less than half as far
+    ('was scheduled for March 10' in a September article stays the March behind it)."""
+    if past is None or future is None or past == future:
+        return past or future
+
+    def distance(value: str) -> int:
+        start = value.split("/")[0]
+        day = start + "-01-01"[len(start) - 4:] if len(start) < 10 else start
+        return abs((datetime.fromisoformat(day) - datetime.fromisoformat(base_date)).days)
+
+    return future if 2 * distance(future) < distance(past) else past
+
+
+def _day_or(date: str | None, base_date: str | None) -> str | None:
+    """A day that one end of a span counts the other from, else the article's date."""
+    return date if date is not None and len(date) == 10 else base_date
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -512,6 +512,7 @@ class TimeWords(BaseModel):
     anchored_openers: tuple[str, ...]
     range_start_preps: frozenset[str]
     range_end_preps: frozenset[str]
+    bound_preps: frozenset[str]
     range_words: frozenset[str]
     day_parts: frozenset[str]
     day_part_days: dict[str, str]

@@ -82,11 +82,42 @@ def test_a_year_or_a_part_of_the_day_is_counted_from_the_article(text, base, exp
     assert normalize_time(text, base) == expected
 
 
-@pytest.mark.parametrize("text", ["June 3 to 9", "October 4 and 5", "between 1994 and 1998",
-                                  "1994-1998", "from May 2 until June 9"])
-def test_a_span_is_no_one_date(text):
+@pytest.mark.parametrize(("text", "interval"), [
+    ("June 3 to 9", "2020-06-03/2020-06-09"), ("October 4 and 5", "2020-10-04/2020-10-05"),
+    ("between 1994 and 1998", "1994/1998"), ("1994-1998", "1994/1998"),
+    ("from May 2 until June 9", "2020-05-02/2020-06-09")])
+def test_a_span_is_no_one_date(text, interval):
+    """Neither end alone: the interval of both (ISO 8601 'start/end'), never a single date."""
     assert is_range(text)
-    assert normalize_time(text, "2021-05-04") is None
+    assert normalize_time(text, "2021-05-04") == interval
+
+
+@pytest.mark.parametrize(("text", "base", "ahead", "interval"), [
+    ("April 11 to 14 of last year", "2022-02-01", False, "2021-04-11/2021-04-14"),
+    ("December 29 to January 2", "2023-01-20", False, "2022-12-29/2023-01-02"),
+    ("May 20 and 21", "2023-05-02", True, "2023-05-20/2023-05-21"),
+    ("August 3 to 5, 2011", "2023-05-02", False, "2011-08-03/2011-08-05"),
+    ("2017 to 2009", "2023-07-01", False, None),      # an end before its start: no interval
+])
+def test_a_spans_ends_share_what_one_of_them_writes(text, base, ahead, interval):
+    """The start takes the year the end writes, the end the month the start writes; the end
+    of a past span lies before the article, its start before its end."""
+    assert normalize_time(text, base, ahead=ahead) == interval
+
+
+@pytest.mark.parametrize(("text", "base", "ahead", "expected"), [
+    ("August", "2020-06-10", False, "2019-08"),       # 'met in August': the last August
+    ("August", "2020-06-10", True, "2020-08"),        # 'will meet in August': the next one
+    ("in June", "2020-06-10", False, "2020-06"),      # the article's own month is this one
+    ("late February", "2019-05-20", False, "2019-02"),
+    ("early November", "2019-05-20", True, "2019-11"),
+    ("last month", "2019-01-05", False, "2018-12"),
+    ("next month", "2019-12-05", True, "2020-01"),
+    ("Sept", "2019-12-05", False, None),              # an abbreviation alone is no month here
+    ("August", None, False, None),                    # never guessed from the clock
+])
+def test_a_month_without_its_year_is_counted_from_the_article(text, base, ahead, expected):
+    assert normalize_time(text, base, ahead=ahead) == expected
 
 
 @pytest.mark.parametrize("text", ["June 3", "1994", "Saturday afternoon", "the 1990s"])
@@ -128,3 +159,37 @@ def test_an_uncounted_stretch_ago_dates_nothing(text, uncounted):
 def test_an_iso_dates_hyphens_join_no_span(text, spans):
     """'2024-06-19' is one day, not 2024 to June; two ISO dates joined by 'to' are a span."""
     assert is_range(text) is spans
+
+
+@pytest.mark.parametrize(("text", "base", "expected"), [
+    ("August", "2020-06-10", "2020-08"),     # 'was to end in August': two months on
+    ("December", "2020-01-20", "2019-12"),   # ... or one month back
+    ("June", "2020-06-10", "2020-06"),
+    ("October 9", "2019-10-03", "2019-10-09"),   # a day: six days on, not a year back
+    ("Saturday", "2019-10-03", "2019-10-05"),
+    ("last Friday", "2019-10-03", "2019-09-27"),  # 'last' still goes back
+    ("March 10", "2023-09-15", "2023-03-10"),    # about as far either way: the one behind
+])
+def test_a_month_expected_back_then_is_the_nearer_one(text, base, expected):
+    assert normalize_time(text, base, nearest=True) == expected
+
+
+@pytest.mark.parametrize("text", ["13", "at 14", "aged 9", "the 5th"])
+def test_a_number_without_a_month_is_no_day(text):
+    """'his daughter, aged 13', 'the most seats, at 14': the tagger's DATE is a number."""
+    assert normalize_time(text, "2021-05-04") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [("13", True), ("at 14", True),
+                                                ("March 14", False), ("1994", False)])
+def test_a_bare_number_is_told_from_a_date(text, expected):
+    from kg.dates import is_bare_number
+    assert is_bare_number(text) is expected
+
+
+@pytest.mark.parametrize("text", ["span of one week", "the course of three days",
+                                  "a period of two years"])
+def test_a_stretch_named_as_such_is_a_duration(text):
+    """'In the span of one week, three storms hit the coast': how long, not when."""
+    from kg.dates import is_duration
+    assert is_duration(text)

@@ -83,3 +83,58 @@ def test_years_ago_without_a_count_is_no_time():
 def test_a_counted_years_ago_is_the_year():
     corpus = corpus_of("Tomas Brandt was convicted of fraud two years ago.", date="2021-05-04")
     assert times_of(corpus, "convict") == [["2019"]]
+
+
+@pytest.mark.parametrize("prep", ["through", "until", "by"])
+def test_where_an_event_stops_or_is_due_is_not_when_it_happened(prep):
+    corpus = corpus_of(f"The council funded the harbour museum {prep} November.",
+                       date="2021-05-04")
+    assert times_of(corpus, "fund") == [[]]
+
+
+def test_a_span_cut_in_two_by_the_parser_is_one_interval():
+    corpus = corpus_of("Greta Holm led the orchestra from 1994 until 2002.", date="2021-05-04")
+    assert times_of(corpus, "lead") == [["1994/2002"]]
+
+
+def test_a_date_between_a_named_subject_and_its_verb_is_the_verbs():
+    corpus = corpus_of("Norwegian charity Nord-Aid on Sunday renamed its ship.",
+                       date="2021-05-04")
+    assert times_of(corpus, "rename") == [["2021-05-02"]]
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    ("In August, Greta Holm signed the lease.", "sign", "2020-08"),
+    ("Greta Holm signed the lease in late March.", "sign", "2021-03"),
+])
+def test_a_month_without_its_year_is_the_latest_before_the_article(text, lemma, expected):
+    assert times_of(corpus_of(text, date="2021-05-04"), lemma) == [[expected]]
+
+
+def test_a_month_expected_back_then_is_the_nearer_one():
+    corpus = corpus_of("Greta Holm's lease was to end in August.", date="2021-06-04")
+    times = [t for found in times_of(corpus, "end") for t in found]
+    assert times == ["2021-08"], times  # not August of last year
+
+
+def test_an_age_read_as_a_date_is_no_time():
+    corpus = corpus_of("Tomas Brandt secured the most seats, at 14, followed by Greta Holm, "
+                       "with 12.", date="2021-05-04")
+    times = [t for found in times_of(corpus, "secure") for t in found]
+    assert times == [], times
+
+
+def test_a_named_stretch_of_time_is_no_time():
+    corpus = corpus_of("In the span of one week, three storms flooded the harbour of Velmora.",
+                       date="2021-05-04")
+    assert times_of(corpus, "flood") == [[]]
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    ("The Velmora ferry resumes its service on October 9.", "resume", "2021-10-09"),
+    ("Greta Holm signs the lease on Monday.", "sign", "2021-10-04"),
+])
+def test_a_date_told_in_the_present_is_the_nearer_one(text, lemma, expected):
+    """The present tells a scheduled event (a week ahead) or a headline's recent one alike:
+    the nearer such date, not always the one a year back."""
+    assert times_of(corpus_of(text, date="2021-10-05"), lemma) == [[expected]]

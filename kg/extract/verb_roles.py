@@ -15,7 +15,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.dates import is_anchored, is_duration, is_uncounted_ago, normalize_time
+from kg.dates import (
+    is_anchored,
+    is_bare_number,
+    is_duration,
+    is_uncounted_ago,
+    normalize_time,
+)
 from kg.extract.frames import Frame, Reading, _slots, occurrence_verb, verb_lemma
 from kg.extract.mentions import title_nouns
 from kg.extract.places import pair_container
@@ -263,6 +269,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
         for prep in (c for c in verdict.children if c.dep_ == "prep"):
             preferred.extend(_prep_roles(state, verb, prep, spec, frame, vocab))
     _attached_circumstances(state, verb, spec, frame, vocab)
+    _time_on_named_subject(state, verb, frame, vocab)
     themes = [r for r in frame.roles if r.name is RoleName.THEME]
     if themes:
         # 'provided Ukraine with tanks': the tanks are given, Ukraine receives them.
@@ -487,22 +494,68 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
         return
     if mention.text.split()[0].lower() in argument_words().age_words:
         return  # 'died at age 68': an age, not when
-    if is_duration(mention.text) or is_uncounted_ago(mention.text):
-        return  # 'killed a few weeks after ...', 'for three days', 'years ago': not when
+    if is_duration(mention.text) or is_uncounted_ago(mention.text) or \
+            is_bare_number(mention.text):
+        return  # 'killed a few weeks after ...', 'for three days', 'years ago', 'aged 13
     if any(r.name is RoleName.TIME and r.mention == mention for r in frame.roles):
         return
+    if is_anchored(mention.text):
+        return  # 'the same day', 'four years earlier': counted from another event, no time
     end = _range_end(token)
-    if is_anchored(mention.text) or (end is not None and state.mention_at.get(end.i) != mention):
-        return  # 'the same day', 'four years earlier', 'from 2009 to 2017' cut in two: no time
-    # A span in one phrase ('from March 15 to 17') stays, both its ends in its words, undated.
-    ahead = _still_to_happen(token)
-    normalized = None if _quoted_deixis(token, mention) else \
-        normalize_time(_day_phrase(token, mention), state.document.date, ahead=ahead)
+    if end is None and token.dep_ == "pobj" and token.head.lower_ in time_words().bound_preps:
+        return  # 'fund the government through September', 'by Friday': an end, not when
+    # A span in one phrase ('from March 15 to 17') is one interval, its ends in its words.
+    clause = _clause_of(token)
+    # What is still to happen lies ahead of the article ('will meet on Monday'); what was
+    # expected then ('was to end in August') or is told in the present ('debuts on October
+    # 9') lies on either side of it, at the nearer such date.
+    expected = _expected(clause)
+    then = expected and clause is not None and _expected_as_then(clause)
+    ahead = expected and not then
+    nearest = then or (not expected and _told_in_present(clause))
+    normalized = None if _quoted_deixis(token, mention) else normalize_time(
+        _day_phrase(token, mention), state.document.date, ahead=ahead, nearest=nearest)
+    if end is not None and state.mention_at.get(end.i) != mention:
+        normalized = _split_span(state, token, end, ahead)  # 'from 2009 to 2017' cut in two
     explicit = _parenthetical_date(state, token)
     if explicit is not None:
         # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
         normalized = normalize_time(explicit.text, state.document.date, ahead=ahead) or normalized
     frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
+
+
+def _split_span(state: DocState, token: Token, end: Token, ahead: bool) -> str | None:
+    """The interval of a span the parser cut in two ('from 2009 to 2017' -> '2009/2017'), or
+    None when either end dates to nothing on its own: its start alone is not when the whole
+    happened, nor its end."""
+    first, last = (_date_words(state, t) for t in sorted((token, end), key=lambda t: t.i))
+    return normalize_time(f"{first} to {last}", state.document.date, ahead=ahead)
+
+
+def _date_words(state: DocState, token: Token) -> str:
+    """A date's mention, or the token itself (the tagger often leaves a span's end a bare
+    number)."""
+    mention = state.mention_at.get(token.i)
+    return mention.text if mention is not None else token.text
+
+
+NAMED_HOLDERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE})
+
+
+def _time_on_named_subject(state: DocState, verb: Token, frame: Frame,
+                           vocab: RelationVocabulary) -> None:
+    """'The charity Sea-Eye on Sunday renamed its ship': the parser hangs a date written
+    between a named subject and its verb on the name. A name takes no time of its own (unlike
+    'the meeting on Monday was cancelled'), so the date is the verb's."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i):
+        mention = state.mention_at.get(subject.i)
+        if mention is None or mention.type not in NAMED_HOLDERS:
+            continue
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.i < verb.i
+                     and c.lower_ in vocab.time_preps):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"
+                         and c.ent_type_ in {"DATE", "TIME"}):
+                add_time(state, frame, pobj)
 
 
 def _range_end(token: Token) -> Token | None:
@@ -572,24 +625,46 @@ def keep_nearest_time(roles: list[Role], anchor: int, objects: int = 1) -> list[
     return [r for r in roles if r.name is not RoleName.TIME or r is nearest]
 
 
-def _still_to_happen(token: Token) -> bool:
-    """Whether the clause a date hangs in is expected from now ('is scheduled to vote on March
-    10', 'will meet on Monday'): its date without a year or week lies ahead of the article's."""
+def _clause_of(token: Token) -> Token | None:
+    """The verb of the clause a date hangs in, or None (a date on a noun of no clause)."""
     clause = token
     for _ in range(8):
         if clause.pos_ in CLAUSE_HEAD_POS or clause.head.i == clause.i:
             break
         clause = clause.head
-    if clause.pos_ not in CLAUSE_HEAD_POS or \
-            judge_factuality(clause, load_vocabulary()) is not Factuality.EXPECTED:
+    return clause if clause.pos_ in CLAUSE_HEAD_POS else None
+
+
+def _expected(clause: Token | None) -> bool:
+    """Whether the clause is expected ('is scheduled to vote on March 10', 'will meet on
+    Monday', 'was to end in August')."""
+    return clause is not None and \
+        judge_factuality(clause, load_vocabulary()) is Factuality.EXPECTED
+
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _told_in_present(clause: Token | None) -> bool:
+    """'Mister America debuts on October 9', 'Cummings dies at 68', 'the strike is holding on
+    Monday': the present tense tells a recent event (headlines) or a scheduled one alike."""
+    if clause is None:
         return False
-    # ... as seen now, not as it was: 'was expected to end on December 15' (and then was not)
-    # may lie behind the article.
+    auxes = [c.tag_ for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    return (clause.tag_ in PRESENT_TAGS and not auxes) or \
+        (bool(auxes) and all(tag in PRESENT_TAGS for tag in auxes) and
+         clause.tag_ in {"VBG", "VBN"} and not any(
+             c.lemma_ == "have" for c in clause.children if c.dep_ == "aux"))
+
+
+def _expected_as_then(clause: Token) -> bool:
+    """An expectation told in the past ('was expected to end on December 15', and then was
+    not): its date may lie on either side of the article's."""
     chain = [clause]
     while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
-    return not any(t.tag_ == "VBD" for v in chain for t in
-                   (v, *(c for c in v.children if c.dep_ in {"aux", "auxpass"})))
+    return any(t.tag_ == "VBD" for v in chain for t in
+               (v, *(c for c in v.children if c.dep_ in {"aux", "auxpass"})))
 
 
 def _parenthetical_date(state: DocState, token: Token) -> Mention | None:
