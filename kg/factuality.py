@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import argument_words, factuality_words
+from kg.lexicon import argument_words, control_words, factuality_words
 from kg.model import Factuality
 from kg.relations import RelationVocabulary, load_vocabulary
 
@@ -144,6 +144,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     if unreal is not None:
         return unreal
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
+            _negated_governor(links) or \
             governing & vocab.negating_governors or improbable or degree == "not":
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
         # 'called it unlikely that X would fund Y': the writer leans to its not happening.
@@ -154,7 +155,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
            any(c.dep_ == "neg" for c in t.children) for t, link in links):
         # 'did not say that X sold it': nobody claims it; the negation is the speaker's.
         return Factuality.POSSIBLE
-    auxiliaries = auxiliaries_of(*chain)
+    auxiliaries = auxiliaries_of(*_tense_sharers(verb, links))
     clauses = [verb, *(t for t, link in links if link == "conj")]
     # A past act with a condition beside it was done ('projected a failure if the talks
     # collapsed'); a modal or future one hangs on it ('will resign unless Y apologises').
@@ -213,7 +214,9 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
             (_wished_tried_or_feared(completing, predicated, auxiliaries) and
              not _carried_out(links)) or _generic(verb):
         return Factuality.POSSIBLE
-    asked = "to" in auxiliaries and bool(completing & words.request_verbs)
+    # 'told the guards to leave': a directive is a demand, as a request is (data/control.json)
+    asked = "to" in auxiliaries and bool(
+        completing & (words.request_verbs | control_words().directive_verbs))
     if auxiliaries & words.normative_modals or completing & words.normative_modals or asked \
             or _hortative(links) or _mandated(verb, links):
         # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
@@ -251,6 +254,36 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         return Factuality.EXPECTED
     return Factuality.ASSERTED
 
+
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _tense_sharers(verb: Token, links: list[tuple[Token, str]]) -> list[Token]:
+    """The verb and the governors whose auxiliaries it shares: siblings share them ('will
+    visit and meet'), but a finite sibling carries its own tense ('would have faced
+    impeachment but resigned': he did resign), so the climb stops below it."""
+    sharers = [verb]
+    for token, link in links:
+        if link == "conj" and sharers[-1].tag_ in FINITE:
+            break
+        sharers.append(token)
+    return sharers
+
+def _negated_governor(links: list[tuple[Token, str]]) -> bool:
+    """'is not going to sell', 'did not manage to sell', 'has not decided to sell': a
+    negated verb the infinitive completes, of ``negation_passing_governors``
+    (data/control.json), says it did not happen; 'did not hesitate to sell' or 'did not
+    expect to win' says nothing against it. Only up the chain of infinitives: 'did not say
+    that X would sell' is the speaker's, judged elsewhere."""
+    passing = control_words().negation_passing_governors
+    for token, link in links:
+        if link != "xcomp":
+            return False
+        if _lemma(token) in passing and any(c.dep_ == "neg" for c in token.children):
+            return True
+    return False
 
 def _unreal_condition(verb: Token, modals: frozenset[str]) -> Factuality | None:
     """'had he not been armed, he would have died', 'if she had paid the debt, he would have
@@ -507,7 +540,8 @@ def _permitted(verb: Token, links: list[tuple[Token, str]]) -> bool:
     words = argument_words()
     governor = links[0][0]
     return governor.lemma_.lower() in words.object_control - words.implicative_control - \
-        words.request_verbs and governor.lower_ not in words.eligibility_words
+        words.request_verbs - control_words().directive_verbs and \
+        governor.lower_ not in words.eligibility_words
 
 
 def _complement_link(governor: Token, link: str, below: Token) -> str:
@@ -524,7 +558,8 @@ def _purpose(verb: Token) -> bool:
     'went there to help' (not 'the first woman to win', nor 'went on to win': see
     ``raised_infinitive``), or one hung after an object."""
     return (verb.dep_ in {"acl", "relcl", "advcl"} and "to" in auxiliaries_of(verb) and
-            not _ranked(verb.head) and not raised_infinitive(verb) and not _paid_for(verb)) or \
+            not _ranked(verb.head) and not raised_infinitive(verb) and not _paid_for(verb) and
+            not _done_through_controller(verb)) or \
         _purpose_after_object(verb)
 
 
@@ -543,6 +578,43 @@ def _paid_for(verb: Token) -> bool:
         p.dep_ == "prep" and p.lower_ == "for" and p.right_edge.i + 1 == starts[0]
         for p in governor.children)  # parsed 'paid [for X] to attend'
 
+
+def prepositional_controller(verb: Token) -> Token | None:
+    """The object of the governing verb's preposition that does an infinitive right after it
+    ('relied on the ferry to carry the mail', 'paid for the airline to fly them', 'waited
+    for the council to vote'): only for the verbs and prepositions of
+    ``prepositional_control`` (data/control.json), and only when the phrase ends where the
+    infinitive starts; 'worked for the firm to pay his debts' leaves it to the worker."""
+    governor = verb.head
+    starts = [c.i for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if governor.i == verb.i or not starts:
+        return None
+    controlling = control_words().prepositional_control
+    for prep in (c for c in governor.children if c.dep_ == "prep" and c.i < verb.i):
+        if f"{governor.lemma_.lower()} {prep.lower_}" not in controlling or \
+                prep.right_edge.i + 1 != starts[0]:
+            continue
+        return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+
+def _done_through_controller(verb: Token) -> bool:
+    """'relies on the ferry to carry the mail', 'has relied on the ferry to carry it',
+    'pays for the airline to fly them': the one relied on or paid does the infinitive
+    (``prepositional_controller``) when the governing verb is done, so it is no purpose
+    still to come; 'will rely on' or 'could pay for' keeps it to come
+    (``implicative_prepositional`` in data/control.json)."""
+    governor = verb.head
+    controller = prepositional_controller(verb)
+    if controller is None or governor.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} or \
+            "to" in auxiliaries_of(governor):
+        return False
+    vocab = load_vocabulary()
+    if auxiliaries_of(governor) & (vocab.future_auxiliaries | vocab.possible_auxiliaries):
+        return False
+    phrase = f"{governor.lemma_.lower()} {controller.head.lower_}"
+    return phrase in control_words().implicative_prepositional
 
 def raised_infinitive(verb: Token) -> bool:
     """'came to dominate the market', 'went on to found a bank': an infinitive right after a

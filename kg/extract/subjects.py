@@ -20,7 +20,7 @@ from kg.extract.frames import FINITE_TAGS, Frame, _slots, verb_lemma
 from kg.extract.places import pair_container
 from kg.extract.reference import conjuncts, counted_group, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
-from kg.factuality import plan_noun, raised_infinitive
+from kg.factuality import plan_noun, prepositional_controller, raised_infinitive
 from kg.lexicon import argument_words, service_nouns
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
@@ -724,8 +724,11 @@ def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
     gives the infinitive to the object too."""
     governor = verb.head
     words = argument_words()
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
-            verb_lemma(governor) not in words.object_control | words.object_raising:
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if (controller := prepositional_controller(verb)) is not None:
+        return [m for c in conjuncts(controller) if (m := referent(state, c)) is not None]
+    if verb_lemma(governor) not in words.object_control | words.object_raising:
         return []
     for child in governor.children:
         if child.i > verb.i:
@@ -737,3 +740,4 @@ def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
             return [m for o in objects for c in conjuncts(o)
                     if (m := referent(state, c)) is not None]
     return []
+

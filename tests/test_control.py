@@ -1,0 +1,66 @@
+"""Who does an infinitive and whether it happened (data/control.json, read by
+kg.extract.subjects and kg.factuality): the object of 'relied on' or 'paid for' does it, a
+directive asks for it, a negated 'going to' or 'try to' says it did not happen, and a finite
+sibling keeps its own tense. Sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import fact_rows
+
+from kg.factuality import judge_factuality
+from kg.model import Factuality
+from kg.relations import load_vocabulary
+
+
+def rows_of(text: str, lemma: str) -> list[tuple[str, str | None, str]]:
+    """(subject, object, factuality) of the facts of ``lemma`` in ``text``."""
+    return [(subject, obj, factuality) for subject, verb, obj, factuality in fact_rows(text)
+            if verb == lemma]
+
+
+@pytest.mark.parametrize(("text", "lemma", "doer", "factuality"), [
+    # The one relied on or paid does it, as often as the governing verb says.
+    ("The Pell Harbour council relies on Kessel Air to carry its mail.", "carry",
+     "Kessel Air", "asserted"),
+    ("The Pell Harbour council has relied on Kessel Air to fly its clerks to Ostby.", "fly",
+     "Kessel Air", "asserted"),
+    ("The Pell Harbour council pays for Kessel Air to carry its mail.", "carry",
+     "Kessel Air", "asserted"),
+    # Still to come under a future governor, or when only waited for.
+    ("The Pell Harbour council will rely on Kessel Air to carry its mail.", "carry",
+     "Kessel Air", "expected"),
+    ("Dara Voss waited for Jon Feld to sign the lease.", "sign", "Jon Feld", "expected"),
+])
+def test_the_object_of_a_controlling_preposition_does_the_infinitive(
+        text, lemma, doer, factuality):
+    found = rows_of(text, lemma)
+    assert found and {(s, f) for s, _, f in found} == {(doer, factuality)}
+
+
+def test_a_preposition_no_verb_controls_leaves_the_infinitive_to_the_subject():
+    found = rows_of("Jon Feld worked for Kessel Air to pay his debts.", "pay")
+    assert {s for s, _, _ in found} == {"Jon Feld"}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A directive asks for the deed, as 'urged' does: a demand, not an expected act.
+    ("Dara Voss told the Ostby guards to leave the mill.", "leave", Factuality.NORMATIVE),
+    ("Dara Voss instructed the clerk to file the claim.", "file", Factuality.NORMATIVE),
+    # An order stays expected.
+    ("The Ostby court ordered Jon Feld to pay the fine.", "pay", Factuality.EXPECTED),
+    # A negated 'going to', 'try to' or 'manage to' says the deed did not happen ...
+    ("Jon Feld is not going to sell the mill.", "sell", Factuality.NEGATED),
+    ("Jon Feld did not try to sell the mill.", "sell", Factuality.NEGATED),
+    ("Jon Feld did not manage to sell the mill.", "sell", Factuality.NEGATED),
+    # ... but a negated hesitation says nothing against it.
+    ("Jon Feld did not hesitate to sell the mill.", "sell", Factuality.ASSERTED),
+    # A finite sibling keeps its own tense: he did move.
+    ("Jon Feld would have sold the mill but moved to Ostby instead.", "moved",
+     Factuality.ASSERTED),
+    ("Jon Feld will visit Ostby and meet Dara Voss.", "meet", Factuality.EXPECTED),
+])
+def test_directives_negated_governors_and_finite_siblings(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
