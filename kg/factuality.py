@@ -16,6 +16,8 @@ from kg.lexicon import argument_words, control_words, factuality_words
 from kg.model import Factuality
 from kg.relations import RelationVocabulary, load_vocabulary
 
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
 
 def governors(verb: Token, limit: int = 4) -> Iterator[Token]:
     """The verbs this one is embedded under: 'said that [he] would [visit]' -> said."""
@@ -38,7 +40,7 @@ def governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
                 or token.head.i == token.i:
             return
         link = token.dep_
-        token = token.head
+        token = finite_sibling_of(token) if link == "conj" else token.head
         if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj"} and token.head.i != token.i:
             # 'denied reports that it had bought': the clause hangs on a noun of 'denied'.
             token = token.head
@@ -46,6 +48,18 @@ def governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
                 token = token.head
         yield token, link
 
+
+
+def finite_sibling_of(verb: Token) -> Token:
+    """The verb a conjunct is the sibling of: its head, except that a finite verb hung on an
+    infinitive ('urged the council to cut taxes but then raised fees') is no part of what
+    was urged; it is the sibling of the verb the infinitive completes, and shares its
+    subject and its tense. A verb that is no conjunct is its own head."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ in FINITE and head.dep_ in {"xcomp", "advcl"} and \
+            "to" in auxiliaries_of(head) and head.head.i != head.i:
+        return head.head
+    return head
 
 def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     """How sure the text is of the fact ``verb`` states; judged once per verb of a parse (the
@@ -256,8 +270,6 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
 
 
 
-
-FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _tense_sharers(verb: Token, links: list[tuple[Token, str]]) -> list[Token]:

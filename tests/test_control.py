@@ -64,3 +64,16 @@ def test_directives_negated_governors_and_finite_siblings(nlp, text, verb, expec
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Dara Voss urged the Ostby council to cut taxes but then raised fees herself.", "raise"),
+    ("Jon Feld went to Ostby to visit the mill and met Dara Voss there.", "meet"),
+])
+def test_a_finite_sibling_of_an_infinitive_is_the_governors_sibling(text, lemma):
+    """'urged X to cut taxes but then raised fees': the raising is the urger's, and done."""
+    found = rows_of(text, lemma)
+    assert found and all(f == "asserted" for _, _, f in found)
+    assert ("Ostby council", "fee", "asserted") not in found
+    if lemma == "raise":
+        assert {s for s, _, _ in found} == {"Dara Voss"}

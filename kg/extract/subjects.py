@@ -20,7 +20,12 @@ from kg.extract.frames import FINITE_TAGS, Frame, _slots, verb_lemma
 from kg.extract.places import pair_container
 from kg.extract.reference import conjuncts, counted_group, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
-from kg.factuality import plan_noun, prepositional_controller, raised_infinitive
+from kg.factuality import (
+    finite_sibling_of,
+    plan_noun,
+    prepositional_controller,
+    raised_infinitive,
+)
 from kg.lexicon import argument_words, service_nouns
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
@@ -335,7 +340,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if verb.dep_ == "conj" and _two_clauses_before(verb):
             return  # 'noted that the council did not approve it, and mentioned an appeal'
         inherited = Frame()
-        fill_subjects(state, verb.head, inherited)
+        fill_subjects(state, finite_sibling_of(verb), inherited)
         if not inherited.subjects and verb.dep_ == "xcomp" and verb.head.dep_ == "acl" and \
                 (mention := referent(state, verb.head.head)) is not None:
             # 'the pipeline, intended to connect the fields': the pipeline connects.
