@@ -166,6 +166,7 @@ class ControlWords(BaseModel):
     implicative_prepositional: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
     negation_passing_governors: frozenset[str] = frozenset()
+    claim_proof_governors: frozenset[str] = frozenset()
 
 
 @cache

@@ -77,3 +77,19 @@ def test_a_finite_sibling_of_an_infinitive_is_the_governors_sibling(text, lemma)
     assert ("Ostby council", "fee", "asserted") not in found
     if lemma == "raise":
         assert {s for s, _, _ in found} == {"Dara Voss"}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # What was asked for or awaited keeps that reading whoever reports it ...
+    ("The Ostby Herald reported that Jon Feld is expected to win the vote.", "win",
+     Factuality.EXPECTED),
+    ("The Ostby Herald reported that Dara Voss urged Jon Feld to sell the mill.", "sell",
+     Factuality.NORMATIVE),
+    # ... while a reported deed, or a wish laid on someone else, stays the claim.
+    ("The Ostby Herald reported that Jon Feld sold the mill.", "sold", Factuality.REPORTED),
+    ("Dara Voss said Jon Feld wants to sell the mill.", "sell", Factuality.REPORTED),
+])
+def test_a_claim_does_not_report_what_was_asked_for_or_awaited(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
