@@ -167,6 +167,7 @@ class ControlWords(BaseModel):
     directive_verbs: frozenset[str] = frozenset()
     negation_passing_governors: frozenset[str] = frozenset()
     claim_proof_governors: frozenset[str] = frozenset()
+    performative_decisions: frozenset[str] = frozenset()
 
 
 @cache

@@ -93,3 +93,19 @@ def test_a_claim_does_not_report_what_was_asked_for_or_awaited(nlp, text, verb, 
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A past decision to call something off is the calling off ...
+    ("The Ostby council decided to cancel the harvest fair.", "cancel", Factuality.ASSERTED),
+    ("The Ostby council had voted to postpone the election.", "postpone",
+     Factuality.ASSERTED),
+    # ... but a decided deed of another kind, or a present or future one, is still to come.
+    ("The Ostby council decided to close the mill.", "close", Factuality.EXPECTED),
+    ("The Ostby council agrees to suspend the fair.", "suspend", Factuality.EXPECTED),
+    ("The Ostby council will decide to cancel the fair.", "cancel", Factuality.EXPECTED),
+])
+def test_a_past_decision_to_call_something_off_is_done(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
