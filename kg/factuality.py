@@ -71,6 +71,9 @@ def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
 
 
 def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
+    if _shares_infinitive(verb):
+        # 'not old enough to own or drive a tractor': 'drive' is as sure as 'to own'.
+        return judge_factuality(verb.head, vocab)
     links = [(t, _complement_link(t, link, below)) for (t, link), below in
              zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
                  strict=False)]
@@ -83,6 +86,16 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
     return factuality
 
+
+
+def _shares_infinitive(verb: Token) -> bool:
+    """A bare verb coordinated with an infinitive ('to own or drive', 'decided to sell the
+    farm and move away') shares its 'to' and all that governs it, so it is judged as its
+    sibling is; a finite sibling ('to visit the mill and met X') has its own tense."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and head.i != verb.i and \
+        not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and \
+        "to" in auxiliaries_of(head)
 
 def _called_off(verb: Token) -> bool:
     """Whether what was to come was put off or called off (``cancellation_verbs``): a clause

@@ -109,3 +109,14 @@ def test_a_past_decision_to_call_something_off_is_done(nlp, text, verb, expected
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A bare verb coordinated with an infinitive is as sure as the infinitive.
+    ("Jon Feld was not old enough to own or drive a tractor.", "drive", Factuality.NEGATED),
+    ("Jon Feld is too young to own or drive a tractor.", "drive", Factuality.NEGATED),
+])
+def test_a_bare_sibling_of_an_infinitive_shares_its_reading(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
