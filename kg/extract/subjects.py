@@ -745,4 +745,3 @@ def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
             return [m for o in objects for c in conjuncts(o)
                     if (m := referent(state, c)) is not None]
     return []
-
