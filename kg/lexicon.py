@@ -156,6 +156,25 @@ def factuality_words() -> FactualityWords:
     return FactualityWords.model_validate(_data("factuality.json"))
 
 
+class ControlWords(BaseModel):
+    """Who does an infinitive and whether it happened (data/control.json; its comment says
+    what each list holds): prepositional control ('relied on X to carry'), directives
+    ('told X to leave') and the negated governors whose infinitive did not happen."""
+
+    model_config = ConfigDict(frozen=True)
+    prepositional_control: frozenset[str] = frozenset()
+    implicative_prepositional: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
+    negation_passing_governors: frozenset[str] = frozenset()
+    claim_proof_governors: frozenset[str] = frozenset()
+    performative_decisions: frozenset[str] = frozenset()
+
+
+@cache
+def control_words() -> ControlWords:
+    return ControlWords.model_validate(_data("control.json"))
+
+
 class TenureWords(BaseModel):
     """Words that say a position is over (data/tenure.json; its comment says what each
     list holds)."""

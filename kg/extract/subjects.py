@@ -20,7 +20,12 @@ from kg.extract.frames import FINITE_TAGS, Frame, _slots, verb_lemma
 from kg.extract.places import pair_container
 from kg.extract.reference import conjuncts, counted_group, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
-from kg.factuality import plan_noun, raised_infinitive
+from kg.factuality import (
+    finite_sibling_of,
+    plan_noun,
+    prepositional_controller,
+    raised_infinitive,
+)
 from kg.lexicon import argument_words, service_nouns
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
@@ -335,7 +340,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if verb.dep_ == "conj" and _two_clauses_before(verb):
             return  # 'noted that the council did not approve it, and mentioned an appeal'
         inherited = Frame()
-        fill_subjects(state, verb.head, inherited)
+        fill_subjects(state, finite_sibling_of(verb), inherited)
         if not inherited.subjects and verb.dep_ == "xcomp" and verb.head.dep_ == "acl" and \
                 (mention := referent(state, verb.head.head)) is not None:
             # 'the pipeline, intended to connect the fields': the pipeline connects.
@@ -724,8 +729,11 @@ def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
     gives the infinitive to the object too."""
     governor = verb.head
     words = argument_words()
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
-            verb_lemma(governor) not in words.object_control | words.object_raising:
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    if (controller := prepositional_controller(verb)) is not None:
+        return [m for c in conjuncts(controller) if (m := referent(state, c)) is not None]
+    if verb_lemma(governor) not in words.object_control | words.object_raising:
         return []
     for child in governor.children:
         if child.i > verb.i:
