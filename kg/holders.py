@@ -347,21 +347,40 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     country = _one_country_offices().get((fact.role_name or "").lower())
     if country is not None:
         return _named_country(fact, country, in_doc, places)
-    kind = office_kind(fact.role_name or "")
+    kind, label = _office_place_kind(fact.role_name or "")
     if fact.subject.entity_id in serving:
         return fact  # 'President X' of a firm or a league the corpus names: not a country's
     place = _dominant_place(kind, in_doc, places, text) if kind else None
     if place is not None:
-        return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
+        return _with_holder(fact, place, in_doc, f"holder-{label}-of-article")
+    if kind is None:
+        return fact
+    place = _place_of_sentence(kind, fact, in_doc, places, text)
+    if place is not None:
+        return _with_holder(fact, place, in_doc, f"holder-{label}-of-sentence")
     if kind != "country":
         return fact
-    place = _country_of_sentence(fact, in_doc, places, text)
-    if place is not None:
-        return _with_holder(fact, place, in_doc, "holder-country-of-sentence")
     place = _country_of_dateline(dateline, in_doc, places, text)
     if place is None:
         return fact
-    return _with_holder(fact, place, in_doc, "holder-country-of-dateline")
+    return _with_holder(fact, place, in_doc, f"holder-{label}-of-dateline")
+
+
+@cache
+def _national_legislator_offices() -> frozenset[str]:
+    """Seats in a country's legislature ('senator'), data/roles.json."""
+    return frozenset(_roles_data().get("_national_legislator_offices", ()))
+
+
+def _office_place_kind(role: str) -> tuple[str | None, str]:
+    """The kind of place a bare title's holder is sought among, and the word the filled
+    rule names the evidence by: a public office's own kind ('governor' -> 'state'); a
+    national legislator's seat, once no senate or parliament is named, the country, named
+    'legislature-country' so that its confidence can be told from a head of state's."""
+    kind = office_kind(role)
+    if kind is None and role.lower() in _national_legislator_offices():
+        return "country", "legislature-country"
+    return kind, kind or ""
 
 
 def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
@@ -427,22 +446,28 @@ def _place_counts(kind: str, in_doc: dict[str, list[Mention]], places: dict[str,
     return counts
 
 
-def _country_of_sentence(fact: Fact, in_doc: dict[str, list[Mention]],
-                         places: dict[str, Entity], text: str) -> str | None:
-    """The one country a national office's own sentence names, by name or adjective ('The
-    Syrian Army, whose commander-in-chief is President X'), when it is one of the two
-    countries the article names most: an article about two countries gives a bare
-    'President X' to neither, but the sentence that names one of them settles it. None when
-    the sentence names no country or two."""
+def _place_of_sentence(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
+                       places: dict[str, Entity], text: str) -> str | None:
+    """The one place of an office's kind its own sentence names, by name or adjective ('The
+    Syrian Army, whose commander-in-chief is President X'). A country must be one of the two
+    the article names most: an article about two countries gives a bare 'President X' to
+    neither, but the sentence that names one of them settles it. A state or a city must be
+    named before the title, as the sentence's setting ('In Ohio, Governor X postponed the
+    vote'), however many others a story of several states names; one named after it may
+    be where the holder went ('Governor X flew to Utah'). None when the sentence names no
+    such place or two."""
     start, end = fact.evidence.sentence_start, fact.evidence.sentence_end
-    counts = _place_counts("country", in_doc, places, text)
+    counts = _place_counts(kind, in_doc, places, text)
     said = {entity_id for entity_id in counts
             if any(start <= m.start < end for m in in_doc[entity_id])
             or _adjective_between(places[entity_id].label, text, start, end)}
     if len(said) != 1:
         return None
-    country = next(iter(said))
-    return country if country in {e for e, _ in counts.most_common(2)} else None
+    place = next(iter(said))
+    if kind != "country":
+        before = fact.evidence.trigger_start
+        return place if any(start <= m.start < before for m in in_doc[place]) else None
+    return place if place in {e for e, _ in counts.most_common(2)} else None
 
 
 def _country_of_dateline(dateline: Dateline | None, in_doc: dict[str, list[Mention]],
