@@ -767,3 +767,11 @@ def test_a_seat_and_the_country_before_the_title_are_both_holders():
     positions_ = positions(corpus_of("Marta Quill, a sitting U.S. Senator from Oregon, spoke."))
     assert {("Marta Quill", "Oregon", "senator"),
             ("Marta Quill", "United States", "senator")} <= positions_
+
+
+def test_a_place_after_a_name_set_beside_a_seat_title_is_the_seat():
+    """'The late governor X of Nevada' is parsed with the name beside the title: Nevada is
+    the governor's state, not where X comes from."""
+    corpus = corpus_of("The late governor Hal Brandt of Nevada was honoured.")
+    assert ("Hal Brandt", "Nevada", "governor") in positions(corpus)
+    assert ("Hal Brandt", "cameFrom", "Nevada") not in labelled_triples(corpus)

@@ -899,6 +899,9 @@ def _titled_legislator(span: Span) -> bool:
     while before > span.sent.start and doc[before - 1].dep_ in {"compound", "nmod", "amod"} \
             and before <= doc[before - 1].head.i < span.end:
         before -= 1
+    root = span.root
+    if root.dep_ == "appos" and root.head.i == span.start - 1 and _legislator_title(root.head):
+        return True  # 'the late governor X of Nevada', the name parsed beside the title
     return any(_legislator_title(t) for t in doc[before:span.end])
 
 

@@ -101,7 +101,8 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _member_of(state, sentence, span, person)
         yield from _own_party(state, sentence, span, person)
         for role_head in _appositives(state, span):
-            yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
+            yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive",
+                                        seat=_seat_after_name(state, span, role_head))
             yield from _earlier_roles(state, sentence, role_head, person)
             if span.root.dep_ != "conj" and not _joined_to_person(state, span.root):
                 yield from _coordinated_roles(state, sentence, role_head, person)
@@ -829,10 +830,12 @@ def _earlier_named_appositive(state: DocState, name: Token) -> bool:
 
 
 def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Mention,
-                     rule: str, shared: Mention | None = None) -> Iterator[Fact]:
+                     rule: str, shared: Mention | None = None,
+                     seat: Mention | None = None) -> Iterator[Fact]:
     """A role noun with its holder: 'chief executive of Y', 'Y's foreign minister',
     'the Russian president'; ``shared`` is the holder the sentence gives it otherwise ('works
-    at Y as a chef', 'the Greek president and foreign minister')."""
+    at Y as a chef', 'the Greek president and foreign minister'); ``seat`` a place after the
+    name ('the late governor X of Nevada'), the holder of a role held for a place only."""
     read = _role_noun(state, head)
     if read is None:
         return
@@ -844,6 +847,8 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
         yield from _party_facts(state, sentence, party, person, role, rule)
     if holder is None and shared is not None and role not in kinship_roles():
         holder = shared
+    if holder is None and seat is not None and role in constituency_roles():
+        holder = seat
     seat = _seat_after(state, head, trigger.end, role)
     if seat is not None and seat is not holder:
         # 'a U.S. Senator from California' holds a seat for California in a body of the
@@ -921,6 +926,22 @@ def _role_noun(state: DocState, head: Token) -> tuple[
     # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
     # Aid relief chairman for the Tarn parish' serves Harbor Aid)
     return trigger, role, holder or modified, party
+
+
+def _seat_after_name(state: DocState, span: Span, role_head: Token) -> Mention | None:
+    """'The late governor X of Nevada': the parser sets the name beside a title written
+    before it, and hangs 'of Nevada' on the name; the place is the title's seat when the
+    role is held for a place (the caller checks). None when the title is not right before
+    the name or no place follows it."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.i != role_head.i or role_head.i != span.start - 1:
+        return None
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(pobj.i)
+            if mention is not None and mention.type is EntityType.PLACE:
+                return mention
+    return None
 
 
 def _seat_after(state: DocState, head: Token, after: int, role: str) -> Mention | None:
