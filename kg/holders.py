@@ -162,10 +162,13 @@ class HolderIndex:
         self.kinds: ByKind = defaultdict(lambda: defaultdict(set))
         self.works: WorksByKind = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
         self.texts: dict[str, tuple[str, Dateline | None]] = {}
+        self.ended: set[tuple[str, str, str]] = set()  # (doc, person, role) said to be over
 
     def add_fact(self, fact: Fact) -> None:
         if not _is_position(fact):
             return
+        if fact.position_ended and fact.subject.entity_id:
+            self.ended.add(_post_in_article(fact))
         if fact.object is None:
             if fact.subject.entity_id:
                 self.wanting.add(fact.evidence.doc_id)
@@ -211,8 +214,9 @@ class HolderIndex:
         """``fact`` with the holder the corpus supports, if it is a holder-less position."""
         if self._serving is None:
             self._serving = {p for p, o in self._served if o in self._organisations}
-        return _filled(fact, self.holders, self.named, self.places, self._serving, self.texts,
-                       self.kinds, self.works)
+        filled = _filled(fact, self.holders, self.named, self.places, self._serving,
+                         self.texts, self.kinds, self.works)
+        return _ended_as_stated_elsewhere(filled, self.ended)
 
 
 class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
@@ -505,6 +509,21 @@ def _adjectives_of(place: str) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     alternatives = "|".join(map(re.escape, forms))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _post_in_article(fact: Fact) -> tuple[str, str, str]:
+    return fact.evidence.doc_id, fact.subject.entity_id or "", (fact.role_name or "").lower()
+
+
+def _ended_as_stated_elsewhere(fact: Fact, ended: set[tuple[str, str, str]]) -> Fact:
+    """A title left bare, marked over when its article says elsewhere that the same person's
+    same role is over ('Former basketball player X dies' and then 'basketball player X was
+    on board'): one article is written at one time, and the bare title is the same ended
+    post, named without 'former' (a post with a holder takes its tenure in ``_only_ended``)."""
+    if not _is_position(fact) or fact.object is not None or fact.position_ended or \
+            _post_in_article(fact) not in ended:
+        return fact
+    return fact.model_copy(update={"position_ended": True})
 
 
 def _only_ended(fact: Fact, holder: str, holders: Holders) -> bool:

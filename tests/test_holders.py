@@ -303,3 +303,19 @@ def test_a_governor_takes_no_state_named_only_after_the_title():
     corpus = corpus_of("Utah and Idaho voted. Utah counted fast and Idaho counted slowly. Utah "
                        "and Idaho reported. Governor Hal Brandt later flew to Nevada.")
     assert ("Hal Brandt", "Nevada", "governor", "t0.txt") not in positions(corpus)
+
+
+def test_a_bare_title_is_over_when_the_article_says_the_same_post_is_over():
+    corpus = corpus_of("Former basketball player Dwayne Kerr visited the school. On Sunday, "
+                       "a plane with basketball player Dwayne Kerr on board landed in Ohio.")
+    bare = [f for f in corpus.facts if f.predicate == "affiliatedWith" and f.object is None
+            and f.role_name == "basketball player"]
+    assert len(bare) == 2
+    assert all(f.position_ended for f in bare)
+
+
+def test_a_bare_title_stays_current_when_only_another_post_is_over():
+    corpus = corpus_of("Former senator Dwayne Kerr visited the school. On Sunday, basketball "
+                       "player Dwayne Kerr flew to Ohio.")
+    (player,) = [f for f in corpus.facts if f.role_name == "basketball player"]
+    assert not player.position_ended
