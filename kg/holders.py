@@ -162,10 +162,13 @@ class HolderIndex:
         self.kinds: ByKind = defaultdict(lambda: defaultdict(set))
         self.works: WorksByKind = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
         self.texts: dict[str, tuple[str, Dateline | None]] = {}
+        self.ended: set[tuple[str, str, str]] = set()  # (doc, person, role) said to be over
 
     def add_fact(self, fact: Fact) -> None:
         if not _is_position(fact):
             return
+        if fact.position_ended and fact.subject.entity_id:
+            self.ended.add(_post_in_article(fact))
         if fact.object is None:
             if fact.subject.entity_id:
                 self.wanting.add(fact.evidence.doc_id)
@@ -211,8 +214,9 @@ class HolderIndex:
         """``fact`` with the holder the corpus supports, if it is a holder-less position."""
         if self._serving is None:
             self._serving = {p for p, o in self._served if o in self._organisations}
-        return _filled(fact, self.holders, self.named, self.places, self._serving, self.texts,
-                       self.kinds, self.works)
+        filled = _filled(fact, self.holders, self.named, self.places, self._serving,
+                         self.texts, self.kinds, self.works)
+        return _ended_as_stated_elsewhere(filled, self.ended)
 
 
 class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
@@ -347,21 +351,40 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     country = _one_country_offices().get((fact.role_name or "").lower())
     if country is not None:
         return _named_country(fact, country, in_doc, places)
-    kind = office_kind(fact.role_name or "")
+    kind, label = _office_place_kind(fact.role_name or "")
     if fact.subject.entity_id in serving:
         return fact  # 'President X' of a firm or a league the corpus names: not a country's
     place = _dominant_place(kind, in_doc, places, text) if kind else None
     if place is not None:
-        return _with_holder(fact, place, in_doc, f"holder-{kind}-of-article")
+        return _with_holder(fact, place, in_doc, f"holder-{label}-of-article")
+    if kind is None:
+        return fact
+    place = _place_of_sentence(kind, fact, in_doc, places, text)
+    if place is not None:
+        return _with_holder(fact, place, in_doc, f"holder-{label}-of-sentence")
     if kind != "country":
         return fact
-    place = _country_of_sentence(fact, in_doc, places, text)
-    if place is not None:
-        return _with_holder(fact, place, in_doc, "holder-country-of-sentence")
     place = _country_of_dateline(dateline, in_doc, places, text)
     if place is None:
         return fact
-    return _with_holder(fact, place, in_doc, "holder-country-of-dateline")
+    return _with_holder(fact, place, in_doc, f"holder-{label}-of-dateline")
+
+
+@cache
+def _national_legislator_offices() -> frozenset[str]:
+    """Seats in a country's legislature ('senator'), data/roles.json."""
+    return frozenset(_roles_data().get("_national_legislator_offices", ()))
+
+
+def _office_place_kind(role: str) -> tuple[str | None, str]:
+    """The kind of place a bare title's holder is sought among, and the word the filled
+    rule names the evidence by: a public office's own kind ('governor' -> 'state'); a
+    national legislator's seat, once no senate or parliament is named, the country, named
+    'legislature-country' so that its confidence can be told from a head of state's."""
+    kind = office_kind(role)
+    if kind is None and role.lower() in _national_legislator_offices():
+        return "country", "legislature-country"
+    return kind, kind or ""
 
 
 def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
@@ -427,22 +450,28 @@ def _place_counts(kind: str, in_doc: dict[str, list[Mention]], places: dict[str,
     return counts
 
 
-def _country_of_sentence(fact: Fact, in_doc: dict[str, list[Mention]],
-                         places: dict[str, Entity], text: str) -> str | None:
-    """The one country a national office's own sentence names, by name or adjective ('The
-    Syrian Army, whose commander-in-chief is President X'), when it is one of the two
-    countries the article names most: an article about two countries gives a bare
-    'President X' to neither, but the sentence that names one of them settles it. None when
-    the sentence names no country or two."""
+def _place_of_sentence(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
+                       places: dict[str, Entity], text: str) -> str | None:
+    """The one place of an office's kind its own sentence names, by name or adjective ('The
+    Syrian Army, whose commander-in-chief is President X'). A country must be one of the two
+    the article names most: an article about two countries gives a bare 'President X' to
+    neither, but the sentence that names one of them settles it. A state or a city must be
+    named before the title, as the sentence's setting ('In Ohio, Governor X postponed the
+    vote'), however many others a story of several states names; one named after it may
+    be where the holder went ('Governor X flew to Utah'). None when the sentence names no
+    such place or two."""
     start, end = fact.evidence.sentence_start, fact.evidence.sentence_end
-    counts = _place_counts("country", in_doc, places, text)
+    counts = _place_counts(kind, in_doc, places, text)
     said = {entity_id for entity_id in counts
             if any(start <= m.start < end for m in in_doc[entity_id])
             or _adjective_between(places[entity_id].label, text, start, end)}
     if len(said) != 1:
         return None
-    country = next(iter(said))
-    return country if country in {e for e, _ in counts.most_common(2)} else None
+    place = next(iter(said))
+    if kind != "country":
+        before = fact.evidence.trigger_start
+        return place if any(start <= m.start < before for m in in_doc[place]) else None
+    return place if place in {e for e, _ in counts.most_common(2)} else None
 
 
 def _country_of_dateline(dateline: Dateline | None, in_doc: dict[str, list[Mention]],
@@ -480,6 +509,21 @@ def _adjectives_of(place: str) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     alternatives = "|".join(map(re.escape, forms))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _post_in_article(fact: Fact) -> tuple[str, str, str]:
+    return fact.evidence.doc_id, fact.subject.entity_id or "", (fact.role_name or "").lower()
+
+
+def _ended_as_stated_elsewhere(fact: Fact, ended: set[tuple[str, str, str]]) -> Fact:
+    """A title left bare, marked over when its article says elsewhere that the same person's
+    same role is over ('Former basketball player X dies' and then 'basketball player X was
+    on board'): one article is written at one time, and the bare title is the same ended
+    post, named without 'former' (a post with a holder takes its tenure in ``_only_ended``)."""
+    if not _is_position(fact) or fact.object is not None or fact.position_ended or \
+            _post_in_article(fact) not in ended:
+        return fact
+    return fact.model_copy(update={"position_ended": True})
 
 
 def _only_ended(fact: Fact, holder: str, holders: Holders) -> bool:

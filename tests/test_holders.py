@@ -264,3 +264,58 @@ def test_a_bare_title_whose_post_is_held_now_stays_current():
                        "Later, Ambassador Lind said the talks had failed.")
     assert _ended_by_rule(corpus, "Ada Lind") == {
         "title-appositive": False, "title-before-name-inherited-holder-in-article": False}
+
+
+def test_a_governor_takes_the_one_state_the_sentence_names():
+    corpus = corpus_of("Voters lined up early. In Nevada, which was to vote on Tuesday, Governor "
+                       "Hal Brandt postponed the vote.")
+    assert ("Hal Brandt", "Nevada", "governor", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-state-of-sentence")
+
+
+def test_a_governor_stays_bare_when_the_sentence_names_two_states():
+    corpus = corpus_of("Voters in Nevada and Idaho lined up as Governor Hal Brandt spoke.")
+    assert not filled(corpus)
+
+
+def test_a_bare_senator_takes_the_country_of_the_article_when_no_senate_is_named():
+    corpus = corpus_of("Canada passed the bill. Senator Lena Marsh said Canada needed it. "
+                       "Canada will vote again in May.")
+    assert ("Lena Marsh", "Canada", "senator", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-legislature-country-of-article")
+
+
+def test_a_bare_senator_takes_the_senate_the_article_names_before_a_country():
+    corpus = corpus_of("Canada passed the bill. Senator Lena Marsh said the Senate of Canada "
+                       "would vote. Canada will vote again.")
+    assert ("Lena Marsh", "Senate of Canada", "senator", "t0.txt") in positions(corpus)
+
+
+def test_a_governor_takes_the_state_the_sentence_is_set_in_among_several():
+    corpus = corpus_of("Utah and Idaho voted. Utah counted fast and Idaho counted slowly. Utah "
+                       "and Idaho reported. In Nevada, Governor Hal Brandt postponed the vote.")
+    assert ("Hal Brandt", "Nevada", "governor", "t0.txt") in positions(corpus)
+
+
+def test_a_governor_takes_no_state_named_only_after_the_title():
+    corpus = corpus_of("Utah and Idaho voted. Utah counted fast and Idaho counted slowly. Utah "
+                       "and Idaho reported. Governor Hal Brandt later flew to Nevada.")
+    assert ("Hal Brandt", "Nevada", "governor", "t0.txt") not in positions(corpus)
+
+
+def test_a_bare_title_is_over_when_the_article_says_the_same_post_is_over():
+    corpus = corpus_of("Former basketball player Dwayne Kerr visited the school. On Sunday, "
+                       "a plane with basketball player Dwayne Kerr on board landed in Ohio.")
+    bare = [f for f in corpus.facts if f.predicate == "affiliatedWith" and f.object is None
+            and f.role_name == "basketball player"]
+    assert len(bare) == 2
+    assert all(f.position_ended for f in bare)
+
+
+def test_a_bare_title_stays_current_when_only_another_post_is_over():
+    corpus = corpus_of("Former senator Dwayne Kerr visited the school. On Sunday, basketball "
+                       "player Dwayne Kerr flew to Ohio.")
+    (player,) = [f for f in corpus.facts if f.role_name == "basketball player"]
+    assert not player.position_ended

@@ -741,3 +741,37 @@ def test_a_city_before_a_profession_is_not_where_the_person_comes_from():
             for f in corpus.facts if f.predicate == "cameFrom" and f.object is not None}
     assert not any(person == "Ilan Bessa" for person, _ in came)
     assert any(person == "Odile Ferrant" for person, _ in came)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Marta Quill, a senator from Oregon, voted against the bill.",
+     ("Marta Quill", "Oregon", "senator")),
+    ("Senator from Oregon Marta Quill spoke to reporters on Monday.",
+     ("Marta Quill", "Oregon", "senator")),
+    ("Lena Marsh, a governor from Idaho, signed the order.", ("Lena Marsh", "Idaho", "governor")),
+])
+def test_the_place_after_from_is_the_seat_of_a_legislator(text, expected):
+    """'a senator from Oregon' names the seat the post is held for: the place is the
+    position's holder, not where the person comes from."""
+    corpus = corpus_of(text)
+    assert expected in positions(corpus)
+    assert not any(p == "cameFrom" for _, p, _ in labelled_triples(corpus))
+
+
+def test_from_after_a_profession_names_no_holder():
+    corpus = corpus_of("Chef from Oslo Marta Quill cooked the dinner.")
+    assert not any(holder == "Oslo" for _, holder, _ in positions(corpus))
+
+
+def test_a_seat_and_the_country_before_the_title_are_both_holders():
+    positions_ = positions(corpus_of("Marta Quill, a sitting U.S. Senator from Oregon, spoke."))
+    assert {("Marta Quill", "Oregon", "senator"),
+            ("Marta Quill", "United States", "senator")} <= positions_
+
+
+def test_a_place_after_a_name_set_beside_a_seat_title_is_the_seat():
+    """'The late governor X of Nevada' is parsed with the name beside the title: Nevada is
+    the governor's state, not where X comes from."""
+    corpus = corpus_of("The late governor Hal Brandt of Nevada was honoured.")
+    assert ("Hal Brandt", "Nevada", "governor") in positions(corpus)
+    assert ("Hal Brandt", "cameFrom", "Nevada") not in labelled_triples(corpus)

@@ -32,7 +32,13 @@ from kg.gazetteer import (
     region_within,
     town,
 )
-from kg.lexicon import canonical_role, organisation_kinds, place_words, state_abbreviations
+from kg.lexicon import (
+    canonical_role,
+    constituency_roles,
+    organisation_kinds,
+    place_words,
+    state_abbreviations,
+)
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
 
@@ -878,9 +884,11 @@ def _constituency(place: Mention) -> bool:
 
 
 def _legislator_title(token: Token) -> bool:
-    """'senator', 'Rep.', 'MP' (places.json legislator_titles): the place after such a
-    title is the seat its holder represents, not where the holder comes from."""
-    return token.lower_.rstrip(".") in _words("legislator_titles")
+    """'senator', 'Rep.', 'MP' (places.json legislator_titles), or any role held for a place
+    ('governor', 'mayor': roles.json _constituency_roles): the place after such a title is
+    the seat its holder represents, not where the holder comes from."""
+    return token.lower_.rstrip(".") in _words("legislator_titles") or \
+        canonical_role(token.lower_) in constituency_roles()
 
 
 def _titled_legislator(span: Span) -> bool:
@@ -891,6 +899,9 @@ def _titled_legislator(span: Span) -> bool:
     while before > span.sent.start and doc[before - 1].dep_ in {"compound", "nmod", "amod"} \
             and before <= doc[before - 1].head.i < span.end:
         before -= 1
+    root = span.root
+    if root.dep_ == "appos" and root.head.i == span.start - 1 and _legislator_title(root.head):
+        return True  # 'the late governor X of Nevada', the name parsed beside the title
     return any(_legislator_title(t) for t in doc[before:span.end])
 
 

@@ -101,7 +101,8 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _member_of(state, sentence, span, person)
         yield from _own_party(state, sentence, span, person)
         for role_head in _appositives(state, span):
-            yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive")
+            yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive",
+                                        seat=_seat_after_name(state, span, role_head))
             yield from _earlier_roles(state, sentence, role_head, person)
             if span.root.dep_ != "conj" and not _joined_to_person(state, span.root):
                 yield from _coordinated_roles(state, sentence, role_head, person)
@@ -451,7 +452,7 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
     doc, sent = span.doc, span.sent
     end = _gloss_start(state, span)  # 'Member of Parliament (MP) X': the gloss is no holder
     of = next((t for t in reversed(doc[max(end - LONGEST_HOLDER - 1, sent.start):end])
-               if t.lower_ == "of"), None)
+               if t.lower_ in {"of", "from"}), None)
     if of is None or any(t.is_punct for t in doc[of.i:end]):
         return
     left = of.i
@@ -459,7 +460,7 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
                                  doc[left - 1].text == "-") and not doc[left - 1].is_punct:
         left -= 1
     before = list(doc[left:of.i])
-    whole = _role_at_end(state, [*before, *doc[of.i:end]])
+    whole = _role_at_end(state, [*before, *doc[of.i:end]]) if of.lower_ == "of" else None
     if whole is not None and whole[0] > end - of.i:  # 'Secretary of State'
         size, role = whole
         tokens = [*before, *doc[of.i:end]]
@@ -474,8 +475,11 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
             any(state.mention_at.get(t.i) is not holder for t in doc[of.i + 1:end]):
         return
     size, role = found
+    if of.lower_ == "from" and not (holder.type is EntityType.PLACE and _seat_from(of, role)):
+        return  # 'Senator from Vermont X' names the seat; 'Chef from Oslo X' no holder
     trigger = doc[before[-size].i:of.i]
-    yield from _position(state, sentence, trigger, person, holder, role, "title-of-before-name")
+    yield from _position(state, sentence, trigger, person, holder, role,
+                         f"title-{of.lower_}-before-name")
 
 
 def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mention,
@@ -826,10 +830,12 @@ def _earlier_named_appositive(state: DocState, name: Token) -> bool:
 
 
 def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Mention,
-                     rule: str, shared: Mention | None = None) -> Iterator[Fact]:
+                     rule: str, shared: Mention | None = None,
+                     seat: Mention | None = None) -> Iterator[Fact]:
     """A role noun with its holder: 'chief executive of Y', 'Y's foreign minister',
     'the Russian president'; ``shared`` is the holder the sentence gives it otherwise ('works
-    at Y as a chef', 'the Greek president and foreign minister')."""
+    at Y as a chef', 'the Greek president and foreign minister'); ``seat`` a place after the
+    name ('the late governor X of Nevada'), the holder of a role held for a place only."""
     read = _role_noun(state, head)
     if read is None:
         return
@@ -841,6 +847,15 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
         yield from _party_facts(state, sentence, party, person, role, rule)
     if holder is None and shared is not None and role not in kinship_roles():
         holder = shared
+    if holder is None and seat is not None and role in constituency_roles():
+        holder = seat
+    seat = _seat_after(state, head, trigger.end, role)
+    if seat is not None and seat is not holder:
+        # 'a U.S. Senator from California' holds a seat for California in a body of the
+        # United States: both are said, so both are facts
+        yield from _position(state, sentence, trigger, person, seat, role, rule)
+        if holder is None:
+            return
     if holder is None and party is None and \
             any(c.dep_ == "prep" and c.i >= trigger.end for c in head.children):
         return  # 'a model of honesty', 'the author of the study': no position held
@@ -911,6 +926,41 @@ def _role_noun(state: DocState, head: Token) -> tuple[
     # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
     # Aid relief chairman for the Tarn parish' serves Harbor Aid)
     return trigger, role, holder or modified, party
+
+
+def _seat_after_name(state: DocState, span: Span, role_head: Token) -> Mention | None:
+    """'The late governor X of Nevada': the parser sets the name beside a title written
+    before it, and hangs 'of Nevada' on the name; the place is the title's seat when the
+    role is held for a place (the caller checks). None when the title is not right before
+    the name or no place follows it."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.i != role_head.i or role_head.i != span.start - 1:
+        return None
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(pobj.i)
+            if mention is not None and mention.type is EntityType.PLACE:
+                return mention
+    return None
+
+
+def _seat_after(state: DocState, head: Token, after: int, role: str) -> Mention | None:
+    """The place a role noun's 'from' names as its seat ('a senator from Oregon'), for a
+    role held for a place; None otherwise."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i >= after
+                 and _seat_from(c, role)):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(pobj.i)
+            if mention is not None and mention.type is EntityType.PLACE:
+                return mention
+    return None
+
+
+def _seat_from(prep: Token, role: str) -> bool:
+    """'a senator from Oregon', 'a governor from Idaho': after a role held for a place
+    (``constituency_roles``) 'from' names the seat, which is the post's holder; after any
+    other role it says where the person comes from (kg/extract/places.py)."""
+    return prep.lower_ == "from" and role in constituency_roles()
 
 
 def _named_in_role(state: DocState, trigger: Span) -> Mention | None:
