@@ -29,7 +29,7 @@ from kg.extract.state import (
 )
 from kg.extract.subjects import _relative_head
 from kg.factuality import judge_factuality
-from kg.lexicon import argument_words, canonical_role, time_words
+from kg.lexicon import argument_words, as_idioms, attribute_verbs, canonical_role, time_words
 from kg.model import EntityType, Factuality, Mention, Role, RoleName
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
@@ -280,6 +280,80 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
         frame.objects.extend(preferred)
     frame.roles = keep_nearest_time(frame.roles, verb.idx,
                                     len({m for m, _ in frame.objects}))
+    frame.roles += _predicatives(state, verb, frame)
+
+
+ATTRIBUTE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _as_attribute(verb: Token, word: str, pobj: Token) -> RoleName | None:
+    """'named X as chief executive', 'described the deal as a disaster': after a verb of
+    naming, choosing or regarding (data/secondary_predicates.json) an 'as' phrase says what
+    the object is taken as, the point of the sentence, not where it went (the relation
+    vocabulary gives some of these verbs 'as' for a destination). 'as part of the deal' and
+    'as a result' are connectives."""
+    if word != "as" or verb_lemma(verb) not in attribute_verbs() or pobj.pos_ not in ATTRIBUTE_POS:
+        return None
+    return None if pobj.lemma_.lower() in as_idioms() else RoleName.ATTRIBUTE
+
+
+def complement_mention(state: DocState, token: Token) -> Mention:
+    """What a secondary predicate says: the entity its noun stands for ('a pandemic', 'its
+    candidate'), else its words as a thing ('terrorists', 'illegal'), since a label or a
+    quality is the point of the phrase whether or not it names anything."""
+    mention = referent(state, token) if token.pos_ != "ADJ" else None
+    if mention is not None:
+        return mention
+    words = token.doc[token.left_edge.i:token.right_edge.i + 1]
+    return make_mention(state, words, EntityType.THING, ner_label=None,
+                        lemma=token.lemma_.lower())
+
+
+def _predicatives(state: DocState, verb: Token, frame: Frame) -> list[Role]:
+    """What the verb makes, names or finds its object to be ('declared COVID-19 a pandemic',
+    'was named chief executive', 'called the plan illegal'): a fact without it says little
+    ('declared COVID-19'). 'declared the virus a pandemic' the small parser often reads as a
+    verbless clause; its subject is then the fact's object. Only with an object, so the
+    attribute has something to be said of."""
+    small_clause = _small_clause(verb)
+    if small_clause is not None and not frame.objects:
+        subject = next(c for c in small_clause.children if c.dep_ == "nsubj")
+        mention = referent(state, subject)
+        if mention is not None and mention.type is not EntityType.DATE:
+            frame.objects.append((mention, "small-clause"))
+    if not frame.objects and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    roles = []
+    for complement in _predicative_words(verb, small_clause):
+        mention = complement_mention(state, complement)
+        if mention.type is not EntityType.DATE and \
+                all(m.start != mention.start for m, _ in frame.objects):
+            roles.append(Role(name=RoleName.ATTRIBUTE, mention=mention))
+    return roles
+
+
+def _predicative_words(verb: Token, small_clause: Token | None) -> list[Token]:
+    """The head words of the verb's object predicatives: one the parser marks ('oprd', after
+    any verb), the predicate of a verbless clause after a complex-transitive verb ('declared
+    [the virus a pandemic]'), and, after such a verb, an 'appositive' written with no comma
+    ('declared Ana Ruiz the winner' is no 'Ana Ruiz, the winner')."""
+    words = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ATTRIBUTE_POS]
+    if small_clause is not None:
+        words.append(small_clause)
+    if verb_lemma(verb) in attribute_verbs():
+        words += [a for o in verb.children if o.dep_ == "dobj" for a in o.children
+                  if a.dep_ == "appos" and a.pos_ in ATTRIBUTE_POS and a.i > o.i and
+                  not any(t.is_punct for t in verb.doc[o.i + 1:a.left_edge.i])]
+    return words
+
+
+def _small_clause(verb: Token) -> Token | None:
+    """'declared the virus a pandemic' read as a clause with no verb ('ccomp' headed by a noun
+    or adjective, with a subject): its predicate, after a complex-transitive verb."""
+    if verb_lemma(verb) not in attribute_verbs():
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ATTRIBUTE_POS
+                 and any(g.dep_ == "nsubj" for g in c.children)), None)
 
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
@@ -427,13 +501,14 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
             frame.roles.append(Role(name=RoleName.TIME, mention=year,
                                     normalized=normalize_time(year.text, state.document.date)))
             continue
-        role = spec.role_for_prep(word) if spec else None
+        role = _as_attribute(verb, word, pobj) or (spec.role_for_prep(word) if spec else None)
         object_preps = spec.object if spec else ()
         # 'called on Italy and Egypt to join': a list after the verb's own preposition is its
         # objects, each one fact; none of them is where the other's fact happened.
         listed = word in object_preps and len(conjuncts(pobj)) > 1
         for conj in conjuncts(pobj):
-            mention = referent(state, conj)
+            mention = complement_mention(state, conj) if role is RoleName.ATTRIBUTE else \
+                referent(state, conj)
             if mention is None or mention.type is EntityType.DATE:
                 continue
             if mention.ner_label == "PROPN" and word in vocab.place_preps:
