@@ -341,9 +341,15 @@ def _predicative_words(verb: Token, small_clause: Token | None) -> list[Token]:
     if small_clause is not None:
         words.append(small_clause)
     if verb_lemma(verb) in attribute_verbs():
-        words += [a for o in verb.children if o.dep_ == "dobj" for a in o.children
+        objects = [o for o in verb.children if o.dep_ == "dobj"]
+        words += [a for o in objects for a in o.children
                   if a.dep_ == "appos" and a.pos_ in ATTRIBUTE_POS and a.i > o.i and
                   not any(t.is_punct for t in verb.doc[o.i + 1:a.left_edge.i])]
+        # 'classified the outbreak of the disease as a pandemic': the parser can hang the
+        # verb's 'as' on its object.
+        words += [p for o in objects for prep in o.children
+                  if prep.dep_ == "prep" and prep.lower_ == "as" for p in prep.children
+                  if p.dep_ == "pobj" and _as_attribute(verb, "as", p) is not None]
     return words
 
 
