@@ -99,3 +99,19 @@ def test_an_attribute_that_is_no_entity_violates_the_shapes():
     (statement,) = graph.subjects(RDF.predicate, KG.elected)
     graph.set((statement, KG.attribute, Literal("treasurer")))
     assert not validate(graph).conforms
+
+
+def test_a_name_read_as_the_titles_compound_is_the_object():
+    # the small parser reads 'Dara Quill president of the council' as one noun phrase
+    corpus = corpus_of("The assembly elected Dara Quill president of the council.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    (fact,) = _facts(corpus, "elect")
+    assert fact.object is not None and labels[fact.object.entity_id or ""] == "Dara Quill"
+    assert _attributes(corpus, fact) == ["president"]
+
+
+def test_an_as_that_opens_a_clause_gives_no_attribute():
+    # a headline's 'as X invades' the parser hangs on the object as two 'as' objects
+    corpus = corpus_of("Rebels announce truce with Vesta's army as Norland invades")
+    facts = _facts(corpus, "announce")
+    assert facts and all(_attributes(corpus, f) == [] for f in facts)

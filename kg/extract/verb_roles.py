@@ -294,6 +294,9 @@ def _as_attribute(verb: Token, word: str, pobj: Token) -> RoleName | None:
     'as a result' are connectives."""
     if word != "as" or verb_lemma(verb) not in attribute_verbs() or pobj.pos_ not in ATTRIBUTE_POS:
         return None
+    objects = [c for c in pobj.head.children if c.dep_ == "pobj"]
+    if len(objects) > 1 or any(c.pos_ in {"VERB", "AUX"} for c in pobj.head.children):
+        return None  # 'announced a deal as Turkey invades': 'as' opens a clause, misparsed
     return None if pobj.lemma_.lower() in as_idioms() else RoleName.ATTRIBUTE
 
 
@@ -323,12 +326,42 @@ def _predicatives(state: DocState, verb: Token, frame: Frame) -> list[Role]:
             frame.objects.append((mention, "small-clause"))
     if not frame.objects and not any(c.dep_ == "nsubjpass" for c in verb.children):
         return []
-    roles = []
+    roles = _name_before_title(state, verb, frame)
     for complement in _predicative_words(verb, small_clause):
         mention = complement_mention(state, complement)
         if mention.type is not EntityType.DATE and \
                 all(m.start != mention.start for m, _ in frame.objects):
             roles.append(Role(name=RoleName.ATTRIBUTE, mention=mention))
+    return roles
+
+
+def _name_before_title(state: DocState, verb: Token, frame: Frame) -> list[Role]:
+    """'elected Nancy Pelosi Speaker', 'elected Dara Quill president of the council': the
+    small parser reads the name as the title's compound, one object 'Nancy Pelosi Speaker'.
+    After a complex-transitive verb the person is the object and the title what they were
+    made; the object phrase is replaced by the person."""
+    roles = []
+    if verb_lemma(verb) not in attribute_verbs():
+        return roles
+    for title in (c for c in verb.children if c.dep_ == "dobj" and canonical_role(c.lower_)):
+        names = [c for c in title.children if c.dep_ == "compound" and c.i < title.i]
+        person = state.mention_at.get(names[-1].i) if names else None
+        if person is None or person.type is not EntityType.PERSON:
+            continue
+        if person.end > title.idx:  # the name read with the title: 'Nancy Pelosi Speaker'
+            first = next(n for n in names if n.idx >= person.start)
+            person = make_mention(state, title.doc[first.i:names[-1].i + 1], EntityType.PERSON,
+                                  ner_label=person.ner_label)
+        start = max(person.end, title.left_edge.idx)
+        words = title.doc.char_span(start, title.right_edge.idx + len(title.right_edge),
+                                    alignment_mode="expand")
+        if words is None:
+            continue
+        attribute = make_mention(state, words, EntityType.THING, ner_label=None,
+                                 lemma=title.lemma_.lower())
+        frame.objects = [(person if m.start <= title.idx < m.end else m, rule)
+                         for m, rule in frame.objects]
+        roles.append(Role(name=RoleName.ATTRIBUTE, mention=attribute))
     return roles
 
 
