@@ -28,7 +28,7 @@ def _attributes(corpus: ResolvedCorpus, fact: Fact) -> list[str]:
 @pytest.mark.parametrize(("text", "lemma", "attribute"), [
     # 'as' after a verb of electing, confirming, naming
     ("The union elected Dara Quill as its treasurer.", "elect", "treasurer"),
-    ("The Norland Senate confirmed Ivo Brandt as its new auditor.", "confirm", "auditor"),
+    ("The Norland Senate confirmed Ivo Brandt as its new auditor.", "confirm", "new auditor"),
     # the parser's verbless clause: 'declared [the virus a pandemic]'
     ("The Norland Health Council declared the Vexa virus a pandemic on Friday.", "declare",
      "pandemic"),

@@ -284,6 +284,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
 
 
 ATTRIBUTE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 
 def _as_attribute(verb: Token, word: str, pobj: Token) -> RoleName | None:
@@ -295,21 +296,43 @@ def _as_attribute(verb: Token, word: str, pobj: Token) -> RoleName | None:
     if word != "as" or verb_lemma(verb) not in attribute_verbs() or pobj.pos_ not in ATTRIBUTE_POS:
         return None
     objects = [c for c in pobj.head.children if c.dep_ == "pobj"]
-    if len(objects) > 1 or any(c.pos_ in {"VERB", "AUX"} for c in pobj.head.children):
+    after = pobj.doc[pobj.right_edge.i + 1] if pobj.right_edge.i + 1 < len(pobj.doc) else None
+    if len(objects) > 1 or any(c.pos_ in {"VERB", "AUX"} for c in pobj.head.children) or (
+            after is not None and after.tag_ in FINITE_TAGS):
         return None  # 'announced a deal as Turkey invades': 'as' opens a clause, misparsed
     return None if pobj.lemma_.lower() in as_idioms() else RoleName.ATTRIBUTE
 
 
 def complement_mention(state: DocState, token: Token) -> Mention:
-    """What a secondary predicate says: the entity its noun stands for ('a pandemic', 'its
-    candidate'), else its words as a thing ('terrorists', 'illegal'), since a label or a
-    quality is the point of the phrase whether or not it names anything."""
-    mention = referent(state, token) if token.pos_ != "ADJ" else None
-    if mention is not None:
-        return mention
-    words = token.doc[token.left_edge.i:token.right_edge.i + 1]
-    return make_mention(state, words, EntityType.THING, ner_label=None,
-                        lemma=token.lemma_.lower())
+    """What a secondary predicate says: the name it gives ('identified as Ana Ruiz'), else
+    its words as a thing, without article or possessive ('his running mate' -> 'running
+    mate', 'terrorists' -> 'terrorist'), since a label or a quality is the point of the phrase
+    whether or not it names anything; the resolved noun ('mate', 'Joe Biden's choice') would
+    clip it or name someone else."""
+    named = state.mention_at.get(token.i)
+    if named is not None and named.type not in {EntityType.THING, EntityType.DATE}:
+        return named
+    words = _phrase_words(token)
+    lemma = " ".join(t.lemma_.lower() if t == token and t.pos_ != "PROPN" else t.text
+                     for t in words)
+    return make_mention(state, token.doc[words[0].i:words[-1].i + 1], EntityType.THING,
+                        ner_label=None, lemma=lemma)
+
+
+def _phrase_words(token: Token) -> list[Token]:
+    """The words of a complement's phrase that say what it is: not a small clause's subject
+    ('considered [Rittenhouse] a flight risk'), an article, a possessive or quote marks, nor
+    what follows a comma or a conjunction ('a guiding force, a stimulating force, ...')."""
+    subject = {t.i for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}
+               for t in c.subtree}
+    words = []
+    for t in token.doc[token.left_edge.i:token.right_edge.i + 1]:
+        if t.i > token.i and (t.dep_ in {"cc", "conj", "relcl"} or (t.is_punct and not t.is_quote)):
+            break
+        if t.i not in subject and not t.is_quote and not (
+                t.i < token.i and t.dep_ in {"det", "poss", "case", "punct"}):
+            words.append(t)
+    return words
 
 
 def _predicatives(state: DocState, verb: Token, frame: Frame) -> list[Role]:
@@ -392,7 +415,9 @@ def _small_clause(verb: Token) -> Token | None:
     if verb_lemma(verb) not in attribute_verbs():
         return None
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ATTRIBUTE_POS
-                 and any(g.dep_ == "nsubj" for g in c.children)), None)
+                 and not c.tag_.startswith("VB") and any(g.dep_ == "nsubj" for g in c.children)
+                 # a verb the tagger took for a noun takes an object: 'as Turkey invades X'
+                 and not any(g.dep_ in {"dobj", "aux", "neg"} for g in c.children)), None)
 
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
