@@ -115,3 +115,10 @@ def test_an_as_that_opens_a_clause_gives_no_attribute():
     corpus = corpus_of("Rebels announce truce with Vesta's army as Norland invades")
     facts = _facts(corpus, "announce")
     assert facts and all(_attributes(corpus, f) == [] for f in facts)
+
+
+def test_the_attribute_is_the_phrase_without_quotes_article_or_what_follows_a_comma():
+    corpus = corpus_of("The Norland Foreign Office described Ivo Brandt last year as an "
+                       "\"emerging\" figure in the Al-Noor Front, a rebel group.")
+    (fact,) = _facts(corpus, "describe")
+    assert _attributes(corpus, fact) == ["emerging figure in the Al-Noor Front"]

@@ -285,6 +285,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
 
 ATTRIBUTE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# Punctuation that ends a complement's phrase; a hyphen inside a name ('Al-Qaeda') does not.
+PHRASE_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]", "—", ".", "!", "?"})
 
 
 def _as_attribute(verb: Token, word: str, pobj: Token) -> RoleName | None:
@@ -313,10 +315,17 @@ def complement_mention(state: DocState, token: Token) -> Mention:
     if named is not None and named.type not in {EntityType.THING, EntityType.DATE}:
         return named
     words = _phrase_words(token)
-    lemma = " ".join(t.lemma_.lower() if t == token and t.pos_ != "PROPN" else t.text
-                     for t in words)
+    lemma = " ".join("".join((t.lemma_.lower() if t == token and t.pos_ != "PROPN" else t.text)
+                             + _space_after(t) for t in words).split())  # 'Al-Qaeda' stays one
     return make_mention(state, token.doc[words[0].i:words[-1].i + 1], EntityType.THING,
                         ner_label=None, lemma=lemma)
+
+
+def _space_after(token: Token) -> str:
+    """The space after a word, or after the quote mark that closes it ('"emerging" figure')."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.whitespace_ or (after.whitespace_ if after is not None and after.is_quote
+                                 else "")
 
 
 def _phrase_words(token: Token) -> list[Token]:
@@ -327,7 +336,7 @@ def _phrase_words(token: Token) -> list[Token]:
                for t in c.subtree}
     words = []
     for t in token.doc[token.left_edge.i:token.right_edge.i + 1]:
-        if t.i > token.i and (t.dep_ in {"cc", "conj", "relcl"} or (t.is_punct and not t.is_quote)):
+        if t.i > token.i and (t.dep_ in {"cc", "conj", "relcl"} or t.text in PHRASE_BREAKS):
             break
         if t.i not in subject and not t.is_quote and not (
                 t.i < token.i and t.dep_ in {"det", "poss", "case", "punct"}):
