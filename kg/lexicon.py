@@ -192,6 +192,21 @@ class TenureWords(BaseModel):
 
 
 @cache
+def attribute_verbs() -> frozenset[str]:
+    """Verbs whose 'as' phrase says what the object is taken, made or named as ('named X as
+    chief executive', 'described the deal as a disaster'): the fact's attribute, not where
+    or when (data/secondary_predicates.json)."""
+    return frozenset(_data("secondary_predicates.json")["verbs"])  # type: ignore[arg-type]
+
+
+@cache
+def as_idioms() -> frozenset[str]:
+    """Nouns that after 'as' make a connective ('as part of', 'as a result'), no attribute
+    (data/secondary_predicates.json)."""
+    return frozenset(_data("secondary_predicates.json")["as_idioms"])  # type: ignore[arg-type]
+
+
+@cache
 def object_complements() -> dict[str, object]:
     """What a bare object noun needs to say which one it is (data/object_complements.json):
     'noun_preps', the prepositions whose phrase says which one ('term' -> 'as'), and

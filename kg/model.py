@@ -214,6 +214,7 @@ class RoleName(StrEnum):
     DESTINATION = "destination"
     ORIGIN = "origin"
     COAGENT = "coagent"
+    ATTRIBUTE = "attribute"  # what the object is made, named or called: 'declared X a pandemic'
 
 
 class Role(_Record):

@@ -53,7 +53,7 @@ ENTITY_CLASSES = {
 ROLE_PROPERTIES = {
     RoleName.RECIPIENT: KG.recipient, RoleName.DESTINATION: KG.destination,
     RoleName.ORIGIN: KG.origin, RoleName.COAGENT: KG.coagent, RoleName.PLACE: KG.place,
-    RoleName.THEME: KG.theme, RoleName.AGENT: KG.agent,
+    RoleName.THEME: KG.theme, RoleName.AGENT: KG.agent, RoleName.ATTRIBUTE: KG.attribute,
 }
 DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 

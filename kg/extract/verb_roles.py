@@ -35,7 +35,7 @@ from kg.extract.state import (
 )
 from kg.extract.subjects import _relative_head
 from kg.factuality import judge_factuality
-from kg.lexicon import argument_words, canonical_role, time_words
+from kg.lexicon import argument_words, as_idioms, attribute_verbs, canonical_role, time_words
 from kg.model import EntityType, Factuality, Mention, Role, RoleName
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
@@ -287,6 +287,153 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
         frame.objects.extend(preferred)
     frame.roles = keep_nearest_time(frame.roles, verb.idx,
                                     len({m for m, _ in frame.objects}))
+    frame.roles += _predicatives(state, verb, frame)
+
+
+ATTRIBUTE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# Punctuation that ends a complement's phrase; a hyphen inside a name ('Al-Qaeda') does not.
+PHRASE_BREAKS = frozenset({",", ";", ":", "(", ")", "[", "]", "—", ".", "!", "?"})
+
+
+def _as_attribute(verb: Token, word: str, pobj: Token) -> RoleName | None:
+    """'named X as chief executive', 'described the deal as a disaster': after a verb of
+    naming, choosing or regarding (data/secondary_predicates.json) an 'as' phrase says what
+    the object is taken as, the point of the sentence, not where it went (the relation
+    vocabulary gives some of these verbs 'as' for a destination). 'as part of the deal' and
+    'as a result' are connectives."""
+    if word != "as" or verb_lemma(verb) not in attribute_verbs() or pobj.pos_ not in ATTRIBUTE_POS:
+        return None
+    objects = [c for c in pobj.head.children if c.dep_ == "pobj"]
+    after = pobj.doc[pobj.right_edge.i + 1] if pobj.right_edge.i + 1 < len(pobj.doc) else None
+    if len(objects) > 1 or any(c.pos_ in {"VERB", "AUX"} for c in pobj.head.children) or (
+            after is not None and after.tag_ in FINITE_TAGS):
+        return None  # 'announced a deal as Turkey invades': 'as' opens a clause, misparsed
+    return None if pobj.lemma_.lower() in as_idioms() else RoleName.ATTRIBUTE
+
+
+def complement_mention(state: DocState, token: Token) -> Mention:
+    """What a secondary predicate says: the name it gives ('identified as Ana Ruiz'), else
+    its words as a thing, without article or possessive ('his running mate' -> 'running
+    mate', 'terrorists' -> 'terrorist'), since a label or a quality is the point of the phrase
+    whether or not it names anything; the resolved noun ('mate', 'Joe Biden's choice') would
+    clip it or name someone else."""
+    named = state.mention_at.get(token.i)
+    if named is not None and named.type not in {EntityType.THING, EntityType.DATE}:
+        return named
+    words = _phrase_words(token)
+    lemma = " ".join("".join((t.lemma_.lower() if t == token and t.pos_ != "PROPN" else t.text)
+                             + _space_after(t) for t in words).split())  # 'Al-Qaeda' stays one
+    return make_mention(state, token.doc[words[0].i:words[-1].i + 1], EntityType.THING,
+                        ner_label=None, lemma=lemma)
+
+
+def _space_after(token: Token) -> str:
+    """The space after a word, or after the quote mark that closes it ('"emerging" figure')."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.whitespace_ or (after.whitespace_ if after is not None and after.is_quote
+                                 else "")
+
+
+def _phrase_words(token: Token) -> list[Token]:
+    """The words of a complement's phrase that say what it is: not a small clause's subject
+    ('considered [Rittenhouse] a flight risk'), an article, a possessive or quote marks, nor
+    what follows a comma or a conjunction ('a guiding force, a stimulating force, ...')."""
+    subject = {t.i for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}
+               for t in c.subtree}
+    words = []
+    for t in token.doc[token.left_edge.i:token.right_edge.i + 1]:
+        if t.i > token.i and (t.dep_ in {"cc", "conj", "relcl"} or t.text in PHRASE_BREAKS):
+            break
+        if t.i not in subject and not t.is_quote and not (
+                t.i < token.i and t.dep_ in {"det", "poss", "case", "punct"}):
+            words.append(t)
+    return words
+
+
+def _predicatives(state: DocState, verb: Token, frame: Frame) -> list[Role]:
+    """What the verb makes, names or finds its object to be ('declared COVID-19 a pandemic',
+    'was named chief executive', 'called the plan illegal'): a fact without it says little
+    ('declared COVID-19'). 'declared the virus a pandemic' the small parser often reads as a
+    verbless clause; its subject is then the fact's object. Only with an object, so the
+    attribute has something to be said of."""
+    small_clause = _small_clause(verb)
+    if small_clause is not None and not frame.objects:
+        subject = next(c for c in small_clause.children if c.dep_ == "nsubj")
+        mention = referent(state, subject)
+        if mention is not None and mention.type is not EntityType.DATE:
+            frame.objects.append((mention, "small-clause"))
+    if not frame.objects and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    roles = _name_before_title(state, verb, frame)
+    for complement in _predicative_words(verb, small_clause):
+        mention = complement_mention(state, complement)
+        if mention.type is not EntityType.DATE and \
+                all(m.start != mention.start for m, _ in frame.objects):
+            roles.append(Role(name=RoleName.ATTRIBUTE, mention=mention))
+    return roles
+
+
+def _name_before_title(state: DocState, verb: Token, frame: Frame) -> list[Role]:
+    """'elected Nancy Pelosi Speaker', 'elected Dara Quill president of the council': the
+    small parser reads the name as the title's compound, one object 'Nancy Pelosi Speaker'.
+    After a complex-transitive verb the person is the object and the title what they were
+    made; the object phrase is replaced by the person."""
+    roles = []
+    if verb_lemma(verb) not in attribute_verbs():
+        return roles
+    for title in (c for c in verb.children if c.dep_ == "dobj" and canonical_role(c.lower_)):
+        names = [c for c in title.children if c.dep_ == "compound" and c.i < title.i]
+        person = state.mention_at.get(names[-1].i) if names else None
+        if person is None or person.type is not EntityType.PERSON:
+            continue
+        if person.end > title.idx:  # the name read with the title: 'Nancy Pelosi Speaker'
+            first = next(n for n in names if n.idx >= person.start)
+            person = make_mention(state, title.doc[first.i:names[-1].i + 1], EntityType.PERSON,
+                                  ner_label=person.ner_label)
+        start = max(person.end, title.left_edge.idx)
+        words = title.doc.char_span(start, title.right_edge.idx + len(title.right_edge),
+                                    alignment_mode="expand")
+        if words is None:
+            continue
+        attribute = make_mention(state, words, EntityType.THING, ner_label=None,
+                                 lemma=title.lemma_.lower())
+        frame.objects = [(person if m.start <= title.idx < m.end else m, rule)
+                         for m, rule in frame.objects]
+        roles.append(Role(name=RoleName.ATTRIBUTE, mention=attribute))
+    return roles
+
+
+def _predicative_words(verb: Token, small_clause: Token | None) -> list[Token]:
+    """The head words of the verb's object predicatives: one the parser marks ('oprd', after
+    any verb), the predicate of a verbless clause after a complex-transitive verb ('declared
+    [the virus a pandemic]'), and, after such a verb, an 'appositive' written with no comma
+    ('declared Ana Ruiz the winner' is no 'Ana Ruiz, the winner')."""
+    words = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in ATTRIBUTE_POS]
+    if small_clause is not None:
+        words.append(small_clause)
+    if verb_lemma(verb) in attribute_verbs():
+        objects = [o for o in verb.children if o.dep_ == "dobj"]
+        words += [a for o in objects for a in o.children
+                  if a.dep_ == "appos" and a.pos_ in ATTRIBUTE_POS and a.i > o.i and
+                  not any(t.is_punct for t in verb.doc[o.i + 1:a.left_edge.i])]
+        # 'classified the outbreak of the disease as a pandemic': the parser can hang the
+        # verb's 'as' on its object.
+        words += [p for o in objects for prep in o.children
+                  if prep.dep_ == "prep" and prep.lower_ == "as" for p in prep.children
+                  if p.dep_ == "pobj" and _as_attribute(verb, "as", p) is not None]
+    return words
+
+
+def _small_clause(verb: Token) -> Token | None:
+    """'declared the virus a pandemic' read as a clause with no verb ('ccomp' headed by a noun
+    or adjective, with a subject): its predicate, after a complex-transitive verb."""
+    if verb_lemma(verb) not in attribute_verbs():
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ATTRIBUTE_POS
+                 and not c.tag_.startswith("VB") and any(g.dep_ == "nsubj" for g in c.children)
+                 # a verb the tagger took for a noun takes an object: 'as Turkey invades X'
+                 and not any(g.dep_ in {"dobj", "aux", "neg"} for g in c.children)), None)
 
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "nsubj",
@@ -434,13 +581,14 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
             frame.roles.append(Role(name=RoleName.TIME, mention=year,
                                     normalized=normalize_time(year.text, state.document.date)))
             continue
-        role = spec.role_for_prep(word) if spec else None
+        role = _as_attribute(verb, word, pobj) or (spec.role_for_prep(word) if spec else None)
         object_preps = spec.object if spec else ()
         # 'called on Italy and Egypt to join': a list after the verb's own preposition is its
         # objects, each one fact; none of them is where the other's fact happened.
         listed = word in object_preps and len(conjuncts(pobj)) > 1
         for conj in conjuncts(pobj):
-            mention = referent(state, conj)
+            mention = complement_mention(state, conj) if role is RoleName.ATTRIBUTE else \
+                referent(state, conj)
             if mention is None or mention.type is EntityType.DATE:
                 continue
             if mention.ner_label == "PROPN" and word in vocab.place_preps:

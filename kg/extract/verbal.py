@@ -773,8 +773,10 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
             obj.type not in spec.object_types:
         predicate = lemma.replace(" ", "_")  # another sense: 'executed the plan', 'formed a basis'
         # ... whose roles the relation's frame does not license: 'named the group as
-        # terrorists' appoints nobody, so 'as terrorists' is no destination.
-        roles = [r for r in roles if r.name in {RoleName.TIME, RoleName.PLACE}]
+        # terrorists' appoints nobody, so 'as terrorists' is no destination; what the group
+        # was named as is said of it in any sense (the attribute).
+        roles = [r for r in roles
+                 if r.name in {RoleName.TIME, RoleName.PLACE, RoleName.ATTRIBUTE}]
     return make_fact(state, sentence, verb.doc[verb.i:verb.i + 1],
                      predicate=predicate, lemma=lemma,
                      subject=subject, obj=obj, rule=rule, roles=roles,
