@@ -783,3 +783,20 @@ def test_a_shouted_i_is_never_a_name(text):
     labels = {e.entity_id: e.label for e in corpus.entities}
     assert not any(labels.get(f.subject.entity_id) == "I" for f in corpus.facts), \
         [(labels.get(f.subject.entity_id), f.lemma) for f in corpus.facts]
+
+
+def test_a_counted_group_with_its_members_in_apposition_is_each_of_them():
+    corpus = corpus_of("Two mayors, Mira Olsen and Ivo Sands, opposed the tunnel.",
+                       "Three riders quit the tour: Maria Lopez, David Chen and Sarah Miller.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    opposed = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "oppose"}
+    quit_ = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "quit"}
+    assert opposed == {"Mira Olsen", "Ivo Sands"}
+    assert quit_ == {"Maria Lopez", "David Chen", "Sarah Miller"}
+
+
+def test_a_counted_group_that_lists_fewer_members_names_no_one_of_them():
+    corpus = corpus_of("Three riders quit the tour: Mira Olsen and Ivo Sands.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    quit_ = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "quit"}
+    assert "Mira Olsen" not in quit_ and "Ivo Sands" not in quit_
