@@ -94,3 +94,8 @@ def test_a_named_possessor_says_whose_a_plain_thing_is():
     objects = {labels.get(object_id(f) or "", "") for f in corpus.facts}
     assert "Velora's Lisbon bistro" in objects
     assert "bistro" in objects  # his own: 'his' adds nothing to what he sold
+
+
+def test_an_amount_keeps_what_it_counts():
+    corpus = corpus_of("Ivo Sands sold tens of millions of albums in Asia.")
+    assert _labels(corpus, "sell") == {"tens of millions of albums"}

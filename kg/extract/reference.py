@@ -60,6 +60,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if token.i in state.mention_at and token.lower_ not in FIRST_PERSON:
         # 'I WON THIS ELECTION': a shouted 'I' the tagger takes for a name is still 'I'
         named = state.mention_at[token.i]
+        if (counted := _amount_of(state, token, named)) is not None:
+            return counted
         full = _full_name(state, token, named)
         return named if full is None else named.model_copy(
             update={"antecedent": full, "is_pronoun": True})
@@ -278,6 +280,24 @@ def _kind_adjective(modifier: Token) -> bool:
     which one it is all the more."""
     return (modifier.pos_ == "ADJ" and modifier.tag_ == "JJ") or \
         (modifier.pos_ == "PROPN" and modifier.tag_ == "NNP" and modifier.text[:1].isupper())
+
+
+AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY"})
+
+
+def _amount_of(state: DocState, token: Token, named: Mention) -> Mention | None:
+    """An amount the recogniser found with the 'of' phrase that says what it counts ('tens
+    of millions of records', 'thousands of protesters'): the amount alone says nothing, so
+    the label is the whole phrase; None for an amount with no such phrase."""
+    if named.ner_label not in AMOUNT_LABELS or token.tag_ != "NNS":
+        return None
+    counted = _complement(token, {"of"})
+    if counted is None or counted.root.tag_ not in {"NNS", "NNPS"}:
+        return None
+    span = token.doc[token.left_edge.i:counted.end]
+    words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in span]
+    return make_mention(state, span, EntityType.THING, ner_label=None,
+                        lemma=surface_text(" ".join(words)))
 
 
 def _share_before(token: Token, left: int) -> str | None:
