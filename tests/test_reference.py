@@ -800,3 +800,11 @@ def test_a_counted_group_that_lists_fewer_members_names_no_one_of_them():
     labels = {e.entity_id: e.label for e in corpus.entities}
     quit_ = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "quit"}
     assert "Mira Olsen" not in quit_ and "Ivo Sands" not in quit_
+
+
+def test_a_plural_with_an_including_list_of_names_is_each_one_named():
+    corpus = corpus_of("Several northern countries including Norway and Finland have "
+                       "imposed bans on the drug.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    imposed = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "impose"}
+    assert imposed == {"Norway", "Finland"}

@@ -1820,15 +1820,19 @@ def listed_members(state: DocState, head: Token) -> list[Mention]:
     """The members a counted group names beside it: 'Two senators, Ana Vidal and Tom Reyes,
     opposed the bill', 'three candidates withdrew: A, B and C' (the parser hangs the first
     name on the noun as its apposition, across a comma, a dash or a colon, and the others
-    on the first). Each named member is a participant, as the group word is no one; empty
-    unless the names are as many as the number says, all of one kind ('three candidates:
-    A and B' names not all of them, and kg does not guess the third)."""
+    on the first), 'countries including Norway and Chile'. Each named member is a
+    participant, as the group word is no one; empty unless the names are as many as the
+    number says, all of one kind ('three candidates: A and B' names not all of them, and
+    kg does not guess the third)."""
     if head.tag_ != "NNS":
         return []
     count = next((number_value(c.lower_) for c in head.children
                   if c.dep_ == "nummod" and c.i < head.i), None)
     first = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
-    if count is None or count < 2 or first is None:
+    if first is None and count is None and (named := _included_names(head)):
+        # 'African countries including Norway and Chile imposed bans': each one named did
+        first, count = named[0], len(named)
+    elif count is None or count < 2 or first is None:
         return []
     members: dict[str, Mention] = {}
     for name in conjuncts(first):  # ('A, B and C': B the parser's apposition of A)
@@ -1844,6 +1848,19 @@ def listed_members(state: DocState, head: Token) -> list[Mention]:
     kind = next(iter(kinds), None)
     return [m if kind is None or m.ner_label != "PROPN" else m.model_copy(update={"type": kind})
             for m in members.values()]
+
+
+def _included_names(head: Token) -> list[Token]:
+    """The names of an 'including' list right after a plural noun ('countries including
+    Norway and Chile'), each of the members it names; empty when there is none or it holds
+    a common noun ('countries including small ones')."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"
+                 and c.i == head.i + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if pobj is None:
+        return []
+    names = conjuncts(pobj)
+    return names if all(t.pos_ == "PROPN" for t in names) else []
 
 
 @cache
