@@ -63,3 +63,39 @@ def test_a_with_phrase_that_names_no_party_is_no_part_of_a_deal():
     corpus = corpus_of("Norway violated a trade deal with great reluctance.",
                        "Chile violated a trade deal with the government of Peru.")
     assert _labels(corpus, "violate") == {"trade deal", "trade deal with the government of Peru"}
+
+
+def test_a_noun_of_intention_keeps_the_infinitive_that_says_which():
+    corpus = corpus_of("Ivo Sands lodged his intent to appeal on Tuesday.",
+                       "The Velora board announced plans to recall the frigates.")
+    assert _labels(corpus, "lodge") == {"intent to appeal"}
+    assert _labels(corpus, "announce") == {"plan to recall the frigates"}
+
+
+def test_an_infinitive_after_a_noun_that_takes_none_is_no_part_of_it():
+    corpus = corpus_of("Ivo Sands bought bread to feed the ducks.")
+    assert not any("feed" in label for label in _labels(corpus, "buy"))
+
+
+def test_a_named_owner_says_which_one_without_the_infinitive():
+    corpus = corpus_of("Mira Olsen accepted Ivo Sands's offer to resign on Monday.")
+    assert _labels(corpus, "accept") == {"Ivo Sands's offer"}
+
+
+def test_a_proper_adjective_the_tagger_calls_a_name_stays_in_the_label():
+    corpus = corpus_of("Mira Olsen won the Republican primary with most of the vote.")
+    assert _labels(corpus, "win") == {"Republican primary"}
+
+
+def test_a_named_possessor_says_whose_a_plain_thing_is():
+    corpus = corpus_of("Ivo Sands cooked for three years at Velora's Lisbon bistro.",
+                       "Ivo Sands sold his bistro in 2012.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    objects = {labels.get(object_id(f) or "", "") for f in corpus.facts}
+    assert "Velora's Lisbon bistro" in objects
+    assert "bistro" in objects  # his own: 'his' adds nothing to what he sold
+
+
+def test_an_amount_keeps_what_it_counts():
+    corpus = corpus_of("Ivo Sands sold tens of millions of albums in Asia.")
+    assert _labels(corpus, "sell") == {"tens of millions of albums"}

@@ -816,3 +816,26 @@ def test_an_object_it_is_no_person_nor_a_plural_nor_a_clause_carrier(text):
     corpus = corpus_of(text)
     assert not [f for f in corpus.facts if f.predicate in {"praised", "bought"}
                 and f.subject.entity_id == "organization/greenfield-dairy"]
+def test_a_counted_group_with_its_members_in_apposition_is_each_of_them():
+    corpus = corpus_of("Two mayors, Mira Olsen and Ivo Sands, opposed the tunnel.",
+                       "Three riders quit the tour: Maria Lopez, David Chen and Sarah Miller.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    opposed = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "oppose"}
+    quit_ = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "quit"}
+    assert opposed == {"Mira Olsen", "Ivo Sands"}
+    assert quit_ == {"Maria Lopez", "David Chen", "Sarah Miller"}
+
+
+def test_a_counted_group_that_lists_fewer_members_names_no_one_of_them():
+    corpus = corpus_of("Three riders quit the tour: Mira Olsen and Ivo Sands.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    quit_ = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "quit"}
+    assert "Mira Olsen" not in quit_ and "Ivo Sands" not in quit_
+
+
+def test_a_plural_with_an_including_list_of_names_is_each_one_named():
+    corpus = corpus_of("Several northern countries including Norway and Finland have "
+                       "imposed bans on the drug.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    imposed = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "impose"}
+    assert imposed == {"Norway", "Finland"}

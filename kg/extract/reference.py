@@ -60,6 +60,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if token.i in state.mention_at and token.lower_ not in FIRST_PERSON:
         # 'I WON THIS ELECTION': a shouted 'I' the tagger takes for a name is still 'I'
         named = state.mention_at[token.i]
+        if (counted := _amount_of(state, token, named)) is not None:
+            return counted
         full = _full_name(state, token, named)
         return named if full is None else named.model_copy(
             update={"antecedent": full, "is_pronoun": True})
@@ -229,11 +231,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             token.doc[left - 1].head.i in range(left, token.i + 1):
         left -= 1
         modifier = token.doc[left]
-        if modifier.dep_ == "amod" and modifier.pos_ == "ADJ" and modifier.is_alpha and \
-                modifier.tag_ == "JJ" and not any(modifier.children) and \
+        if modifier.dep_ == "amod" and _kind_adjective(modifier) and modifier.is_alpha and \
+                not any(modifier.children) and \
                 (modifier.lower_ not in vocab.vague_modifiers or _says_which_in_series(modifier)):
-            # 'primary elections', 'a military offensive', 'the Libyan ambassador': the kind
-            # is part of what it is ('the new plan' is just the plan).
+            # 'primary elections', 'a military offensive', 'the Libyan ambassador', 'the
+            # Republican primary': the kind is part of what it is ('the new plan' is just
+            # the plan).
             proper = modifier.ent_type_ != "" or (modifier.text[:1].isupper() and
                                                   modifier.i > modifier.sent.start)
             words.insert(0, modifier.text if proper else modifier.lower_)
@@ -253,23 +256,50 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         (TOPIC_PREPS if token.lemma_.lower() in topic_nouns() else set())
     complement = _complement(token, preps) or _own_complement(token) or \
         _complement_on_verb(token) or \
-        (_phrase_ending_in_a_name(token, preps) if eventive or _owned_noun(token) else None)
+        (_phrase_ending_in_a_name(token, preps) if eventive or _owned_noun(token) else None) \
+        or _infinitive_complement(state, token)
     if complement is not None:
         # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
         # the march', 'an investigation of Tom Reyes's son', 'a delegate from Samoa', 'guilt
-        # in eight murders': the head alone says too little.
+        # in eight murders', 'his intent to appeal': the head alone says too little.
         words += [token.doc[complement.start - 1].lower_,
-                  *(t.text if t.pos_ == "PROPN" or t.dep_ == "case" or t.ent_type_
-                    else t.lower_ for t in complement)]
+                  *(_complement_word(t) for t in complement)]
         end = complement.end - 1
-    if (eventive or _owned_noun(token)) and len(words) < COMPLEMENT_WORDS and \
-            (owner := _possessor_named(state, token)) is not None:
+    if len(words) < COMPLEMENT_WORDS and \
+            (owner := _possessor_named(state, token, eventive or _owned_noun(token))) is not None:
         # 'announced his death' after 'Tom Reyes died', 'asked for John Bolton's
-        # resignation', 'Mueller's investigation into ...': whose event it is is what a
-        # reader needs ("Tom Reyes's death"); the head stays the word the key ends on.
+        # resignation', 'Mueller's investigation into ...', 'worked at Velora's Oslo
+        # restaurant': whose it is is what a reader needs ("Tom Reyes's death"); the head
+        # stays the word the key ends on.
         words = [f"{owner}'s", *words]
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
+
+
+def _kind_adjective(modifier: Token) -> bool:
+    """Whether a modifier is an adjective: a common one ('military') or a proper one the
+    tagger calls a name ('the Republican primary', 'the Democratic caucus'), which says
+    which one it is all the more."""
+    return (modifier.pos_ == "ADJ" and modifier.tag_ == "JJ") or \
+        (modifier.pos_ == "PROPN" and modifier.tag_ == "NNP" and modifier.text[:1].isupper())
+
+
+AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY"})
+
+
+def _amount_of(state: DocState, token: Token, named: Mention) -> Mention | None:
+    """An amount the recogniser found with the 'of' phrase that says what it counts ('tens
+    of millions of records', 'thousands of protesters'): the amount alone says nothing, so
+    the label is the whole phrase; None for an amount with no such phrase."""
+    if named.ner_label not in AMOUNT_LABELS or token.tag_ != "NNS":
+        return None
+    counted = _complement(token, {"of"})
+    if counted is None or counted.root.tag_ not in {"NNS", "NNPS"}:
+        return None
+    span = token.doc[token.left_edge.i:counted.end]
+    words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in span]
+    return make_mention(state, span, EntityType.THING, ner_label=None,
+                        lemma=surface_text(" ".join(words)))
 
 
 def _share_before(token: Token, left: int) -> str | None:
@@ -661,6 +691,61 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
     return None
 
 
+def _infinitive_complement(state: DocState, noun: Token) -> Span | None:
+    """The to-infinitive right after a noun of intention or decision that says which one it
+    is ('his intent to appeal', 'plans to withdraw the troops', 'the vote to expel Ana
+    Vidal'; object_complements.json 'infinitive_nouns'): the verb, its particle and its
+    object, from the verb on (the word before it is 'to'). What follows the object, a place,
+    a time or a manner ('on Friday', 'in Oslo'), is the clause's, not the noun's; None when
+    there is no such infinitive or its object runs on into a clause or a date, and when a
+    named owner says which one already ('Tom Reyes's offer to resign' is Tom Reyes's offer,
+    as the news writes it: 'his resignation offer')."""
+    if noun.lemma_.lower() not in infinitive_nouns() or noun.i + 2 >= len(noun.doc) or \
+            _possessor_named(state, noun) is not None:
+        return None
+    to, verb = noun.doc[noun.i + 1], noun.doc[noun.i + 2]
+    if to.lower_ != "to" or to.head.i != verb.i or verb.head.i != noun.i or \
+            verb.dep_ != "acl" or verb.tag_ != "VB":
+        return None
+    end = verb.i + 1
+    for child in sorted((c for c in verb.children if c.i > verb.i), key=lambda c: c.i):
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+        elif child.dep_ in {"dobj", "attr", "oprd"} and child.left_edge.i == end:
+            end = _plain_phrase_end(child)
+            break
+        else:
+            break
+    if end - verb.i > COMPLEMENT_WORDS - 1:
+        return None
+    return noun.doc[verb.i:end]
+
+
+def _plain_phrase_end(head: Token) -> int:
+    """Where a noun phrase ends before anything that would make a name a sentence: its whole
+    subtree when that has no clause, punctuation or date in it ('the troops'), else its head
+    ('the bill' of 'the bill, which ...')."""
+    phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]
+    if any(t.is_punct or t.tag_ in {"WDT", "WP"} or t.ent_type_ in {"DATE", "TIME"} or
+           t.dep_ in {"relcl", "acl", "advcl", "ccomp", "prep"} for t in phrase):
+        return head.i + 1
+    return phrase.end
+
+
+def _complement_word(token: Token) -> str:
+    """A word of a complement as a label writes it: a name as written, anything else
+    lower-cased. (A pronoun stays as written: resolving it here would ask for the referent
+    of the phrase it is part of.)"""
+    return token.text if token.pos_ == "PROPN" or token.dep_ == "case" or token.ent_type_ \
+        else token.lower_
+
+
+@cache
+def infinitive_nouns() -> frozenset[str]:
+    """Nouns whose to-infinitive says which one they are: object_complements.json."""
+    return frozenset(object_complements()["infinitive_nouns"])  # type: ignore[arg-type]
+
+
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
@@ -779,19 +864,32 @@ def owned_nouns() -> frozenset[str]:
     return frozenset(reference_words()["owned_nouns"])  # type: ignore[arg-type]
 
 
-def _possessor_named(state: DocState, noun: Token) -> str | None:
+def _possessor_named(state: DocState, noun: Token, owned: bool = True) -> str | None:
     """Whose an event is, when a possessive says it and names someone: 'his death' after
     Tom Reyes was named, 'John Bolton's resignation' (a name that is a short form reads as
-    the full one), a description standing for a name ('the prime minister's resignation');
-    None for a possessor that names no one ('the company's plan', no company named) or
-    that is the verb's own subject ('Tom Reyes filed his resignation' adds nothing)."""
+    the full one), a description standing for a name ('the prime minister's resignation'),
+    a description with a name in it ('the Velora legal team's claims'); None for a
+    possessor that names no one ('the company's plan', no company named) or that is the
+    verb's own subject ('Tom Reyes filed his resignation' adds nothing). A noun that is no
+    event or relation (``owned`` false) takes only a name written as its possessor
+    ('Velora's Oslo restaurant'), not a pronoun's ('his restaurant' says no more)."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and
+              c.pos_ in ({"PRON", "PROPN", "NOUN"} if owned else {"PROPN", "NOUN"})
+              and (owned or _owns_next(c, noun))]
+    if not owners:
+        return None
+    # (for a plain noun only a named or pronoun subject: a described one would ask for this
+    # noun's referent again in 'the X is Velora's Y')
     subjects = [m for c in noun.head.children if c.dep_ in SUBJECT_DEPS and c.i != noun.i
+                and (owned or c.i in state.mention_at or c.pos_ == "PRON")
                 and (m := referent(state, c)) is not None]
     subjects += [m.antecedent for m in subjects if m.antecedent is not None]
-    for owner in (c for c in noun.children if c.dep_ == "poss" and
-                  c.pos_ in {"PRON", "PROPN", "NOUN"}):
+    for owner in owners:
         # (a noun owner counts when it stands for a name: 'the prime minister's resignation')
         mention = referent(state, owner, possessive=True)
+        if mention is not None and mention.antecedent is None and \
+                _names_inside(mention, owner):
+            return mention.lemma
         while mention is not None and mention.antecedent is not None:
             mention = mention.antecedent
         if mention is not None and any(same_name(mention, s) for s in subjects):
@@ -801,6 +899,26 @@ def _possessor_named(state: DocState, noun: Token) -> str | None:
                 mention.type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
             return _person_full_name(state, mention)
     return None
+
+
+def _owns_next(owner: Token, noun: Token) -> bool:
+    """Whether a possessor stands right before its noun's own modifiers ('Velora's Oslo
+    bistro'), not before another phrase the parser ran into it ('Velora's clinic and the
+    Oslo bistro')."""
+    after = owner.right_edge.i + 1
+    return all(t.head.i in range(t.i + 1, noun.i + 1) and
+               t.dep_ in {"compound", "amod", "nummod", "nmod"}
+               for t in noun.doc[after:noun.i])
+
+
+def _names_inside(mention: Mention, owner: Token) -> bool:
+    """Whether a common-noun possessor has a name among its words ('the Velora legal team'),
+    which says whose; a bare 'the team' does not."""
+    names = [t.text for t in owner.subtree if t.i < owner.i and t.text[:1].isupper() and
+             (t.pos_ == "PROPN" or t.ent_type_)]
+    words = (mention.lemma or "").split()
+    return mention.ner_label is None and owner.pos_ == "NOUN" and bool(names) and \
+        all(name in words for name in names)
 
 
 def _person_full_name(state: DocState, mention: Mention) -> str:
@@ -1707,6 +1825,8 @@ def group_referent(state: DocState, head: Token) -> list[Mention]:
     'the three grids') is only ever the group of subjects, never names joined elsewhere."""
     if (whole := _quantified_whole(head)) is not None:
         return _whole_group(state, head, whole)
+    if listed := listed_members(state, head):
+        return listed
     titled = _titled_group(state, head)
     if titled:
         return titled
@@ -1729,12 +1849,61 @@ def counted_group(state: DocState, head: Token) -> list[Mention]:
     the two', 'the three were arrested'); empty for other words, which ``referent`` reads."""
     if _quantified_whole(head) is not None:
         return group_referent(state, head)  # 'acquitted both of them', 'charged all of them'
+    if listed := listed_members(state, head):
+        return listed  # 'police charged two men, Tom Reyes and Ivan Berg'
     if head.lower_ == "them" and head.dep_ in {"dobj", "dative", "pobj"}:
         # (each a pronoun mention with its antecedent: a reference, judged as one)
         return [make_mention(state, head.doc[head.i:head.i + 1], m.type, ner_label=None,
                              antecedent=m) for m in _plural_before(state, head)]
     return group_referent(state, head) if _group_size(head) is not None and \
         head.tag_ != "NNS" else []
+
+
+def listed_members(state: DocState, head: Token) -> list[Mention]:
+    """The members a counted group names beside it: 'Two senators, Ana Vidal and Tom Reyes,
+    opposed the bill', 'three candidates withdrew: A, B and C' (the parser hangs the first
+    name on the noun as its apposition, across a comma, a dash or a colon, and the others
+    on the first), 'countries including Norway and Chile'. Each named member is a
+    participant, as the group word is no one; empty unless the names are as many as the
+    number says, all of one kind ('three candidates: A and B' names not all of them, and
+    kg does not guess the third)."""
+    if head.tag_ != "NNS":
+        return []
+    count = next((number_value(c.lower_) for c in head.children
+                  if c.dep_ == "nummod" and c.i < head.i), None)
+    first = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+    if first is None and count is None and (named := _included_names(head)):
+        # 'African countries including Norway and Chile imposed bans': each one named did
+        first, count = named[0], len(named)
+    elif count is None or count < 2 or first is None:
+        return []
+    members: dict[str, Mention] = {}
+    for name in conjuncts(first):  # ('A, B and C': B the parser's apposition of A)
+        mention = state.mention_at.get(name.i) or (
+            referent(state, name) if name.pos_ == "PROPN" else None)
+        if mention is None or mention.ner_label is None:
+            return []
+        members.setdefault(mention.text, mention)
+    # (a name the recogniser missed has no kind of its own: it takes the others')
+    kinds = {m.type for m in members.values() if m.ner_label != "PROPN"}
+    if len(members) != count or len(kinds) > 1:
+        return []
+    kind = next(iter(kinds), None)
+    return [m if kind is None or m.ner_label != "PROPN" else m.model_copy(update={"type": kind})
+            for m in members.values()]
+
+
+def _included_names(head: Token) -> list[Token]:
+    """The names of an 'including' list right after a plural noun ('countries including
+    Norway and Chile'), each of the members it names; empty when there is none or it holds
+    a common noun ('countries including small ones')."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"
+                 and c.i == head.i + 1), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if pobj is None:
+        return []
+    names = conjuncts(pobj)
+    return names if all(t.pos_ == "PROPN" for t in names) else []
 
 
 @cache
