@@ -36,7 +36,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, KeysView
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -250,8 +250,10 @@ class _Cluster:
         self.alias_keys: set[Key] = set()  # the own names of mentions joined as aliases
         self.mentions: list[Mention] = []
         self.reasons: list[MergeReason] = []
-        self.docs: set[str] = set()
+        self.in_doc: dict[str, list[Mention]] = {}  # per document, its mentions in order
+        self.first_start: dict[str, int] = {}  # per document, where its first mention starts
         self.votes: Counter[EntityType] = Counter()
+        self.doc_votes: dict[str, Counter[EntityType]] = {}  # the votes, per document
         self._texts = texts
         self._gendered = gendered
         self._given = given
@@ -278,16 +280,28 @@ class _Cluster:
                              in self._gendered,
                              given_here=_given_here(mention, self._given))
 
+    @property
+    def docs(self) -> KeysView[str]:
+        """The documents that name the cluster."""
+        return self.in_doc.keys()
+
     def add(self, mention: Mention, reason: MergeReason) -> None:
+        """Add a mention; every tally (per document, the votes) is kept as it joins, since a
+        tally recounted from every mention for each name tried grew with the square of
+        the corpus (issue 14)."""
+        doc_id = mention.doc_id
         self.mentions.append(mention)
         self.reasons.append(reason)
-        self.docs.add(mention.doc_id)
+        self.in_doc.setdefault(doc_id, []).append(mention)
+        self.first_start[doc_id] = min(mention.start, self.first_start.get(doc_id, mention.start))
         size = len(name_key(mention.text))
         if reason in {MergeReason.KNOWN_ALIAS, MergeReason.DECLARED_ALIAS}:
             self.alias_keys.add(name_key(mention.text))
-        if size > self.longest.get(mention.doc_id, 0):
-            self.longest[mention.doc_id] = size
-        self.votes.update(self.votes_of(mention, reason))
+        if size > self.longest.get(doc_id, 0):
+            self.longest[doc_id] = size
+        votes = self.votes_of(mention, reason)
+        self.votes.update(votes)
+        self.doc_votes.setdefault(doc_id, Counter()).update(votes)
 
     @property
     def type(self) -> EntityType:
@@ -328,6 +342,12 @@ class _EntityTable:
         self.records: dict[str, _EntityRecord] = {}
         self._of: dict[tuple[str, int, int], str] = {}
         self._texts = texts or {}
+
+    def reading(self, document: Document) -> None:
+        """The pronoun rules read ``document``'s text from now on, and no other's: the
+        second pass gives the table one document at a time, so it need not hold every
+        document's text (issue 14)."""
+        self._texts = {document.doc_id: document.text}
 
     def assign(self, mention: Mention, entity_id: str, label: str, entity_type: EntityType,
                reason: MergeReason) -> None:
@@ -523,8 +543,9 @@ class Resolution:
         apart: KeptApart = frozenset(frozenset((name_key(a), name_key(b)))
                                      for a, b in keep_apart if name_key(a) != name_key(b))
         self.documents, self.sentences = names.documents, names.sentences
-        self.table = _EntityTable(names.texts)
+        self.table = _EntityTable()  # given each document's text in the second pass
         self._titled, self._named_words = _assign_names(names, self.table, apart)
+        names.texts.clear()
         self._named_in: dict[str, set[str]] = defaultdict(set)
         for (doc_id, _), entity_ids in self._named_words.items():
             self._named_in[doc_id] |= entity_ids
@@ -544,6 +565,7 @@ class Resolution:
         are each document's, in order, when no document comes twice)."""
         facts: dict[tuple[object, ...], Fact] = {}
         doc_id = result.document.doc_id
+        self.table.reading(result.document)
         _assign_noun_phrases(result, self.table, self._titled, self._named_words,
                              self._named_in[doc_id])
         # it notes the pronouns facts resolve
@@ -782,13 +804,12 @@ def _without_headline_only_names(mentions: list[Mention],
     (document, sentence index) of every headline."""
     body = {name_key(m.text) for m in mentions
             if (m.doc_id, m.sentence_index) not in headlines}
-
-    def named_in_body(key: tuple[str, ...]) -> bool:
-        return key in body or any(full[i:i + len(key)] == key for full in body
-                                  for i in range(len(full) - len(key) + 1))
-
+    # every run of words of a body name, looked up (not every body name scanned for each
+    # headline name: that grew with the square of the corpus)
+    in_body = {full[i:j] for full in body for i in range(len(full) + 1)
+               for j in range(i, len(full) + 1)}
     return [m for m in mentions if (m.doc_id, m.sentence_index) not in headlines
-            or named_in_body(name_key(m.text))]
+            or name_key(m.text) in in_body]
 
 
 def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
@@ -802,9 +823,7 @@ def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
     has its own reason."""
     if len(cluster.docs) < 2 or any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
         return [cluster]
-    by_doc: dict[str, Counter[EntityType]] = defaultdict(Counter)
-    for mention in cluster.mentions:
-        by_doc[mention.doc_id].update(cluster.votes_of(mention, MergeReason.SAME_NAME))
+    by_doc = cluster.doc_votes  # every mention joined by its name: votes_of(m, SAME_NAME)
     margin = document_split_margin()
     groups: dict[EntityType, list[str]] = defaultdict(list)
     unclear: list[str] = []
@@ -877,6 +896,7 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
     # Longest names first, so that a short form finds the full names it could belong to;
     # bare titles last, to find the people the article titles so.
     titles = _title_words()
+    in_doc: dict[str, list[_Cluster]] | None = None  # made when the bare titles come
     for key in sorted(by_key, key=lambda k: (len(k) == 1 and k[0] in titles, -len(k),
                                              -len(by_key[k]), k)):
         home = next((c for c in by_word.full_name_candidates(key)
@@ -894,9 +914,12 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
                 home.add(mention, _alias_reason(mention, aliased, reason))
             continue
         if len(key) == 1 and key[0] in titles:
+            # the bare titles come last and make no cluster: the clusters each document
+            # names are indexed once
+            in_doc = _clusters_by_document(clusters) if in_doc is None else in_doc
             for mention in by_key[key]:
                 holder = None if _title_of_another(mention, texts) else \
-                    _title_holder(mention, key[0], clusters)
+                    _title_holder(mention, key[0], in_doc.get(mention.doc_id, []))
                 if holder is None:
                     bare_titles.append(mention)
                 else:
@@ -1139,13 +1162,22 @@ def _title_words() -> frozenset[str]:
     return title_nouns() | title_prefixes("any")
 
 
-def _title_holder(mention: Mention, title: str, clusters: list[_Cluster]) -> _Cluster | None:
+def _clusters_by_document(clusters: list[_Cluster]) -> dict[str, list[_Cluster]]:
+    """Per document, the clusters it names, in the order made."""
+    found: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        for doc_id in cluster.docs:
+            found[doc_id].append(cluster)
+    return found
+
+
+def _title_holder(mention: Mention, title: str, named_here: list[_Cluster]) -> _Cluster | None:
     """'the Queen' is the one person this document names with that title ('Queen Matilda
     II', or 'Matilda II' titled 'the Queen'); a bare title never names anyone across
-    documents (one article's Queen is not another's)."""
-    # the document first: a cluster's type is a count of its votes, asked for every cluster
-    holders = [c for c in clusters if mention.doc_id in c.docs and c.type is EntityType.PERSON
-               and any(m.doc_id == mention.doc_id and _titled(m, title) for m in c.mentions)]
+    documents (one article's Queen is not another's). ``named_here``: the clusters the
+    mention's document names, in the order made (not every cluster of the corpus)."""
+    holders = [c for c in named_here if c.type is EntityType.PERSON
+               and any(_titled(m, title) for m in c.in_doc[mention.doc_id])]
     return holders[0] if len(holders) == 1 else None
 
 
@@ -1420,18 +1452,21 @@ def _joined_to_country_forms(clusters: list[_Cluster], texts: dict[str, str],
                 any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
             continue
         moved: set[str] = set()
+        own_key: Key | None = None  # the cluster's key, asked for once (not once a document)
         for doc_id in sorted(cluster.docs):
             homes = {id(c): c for k in cluster.keys for c, country in led.get(k, ())
                      if _names_country(texts.get(doc_id, ""), country)}
             if len(homes) != 1:
                 continue  # no country the article names, or two: 'Parliament' is either
             home = next(iter(homes.values()))
-            if home is cluster or home.kept_apart(cluster.key(), apart):
+            if home is cluster:
+                continue
+            own_key = own_key or cluster.key()
+            if home.kept_apart(own_key, apart):
                 continue
             home.keys |= cluster.keys
-            for mention in cluster.mentions:
-                if mention.doc_id == doc_id:
-                    home.add(mention, MergeReason.SHORT_FORM)
+            for mention in cluster.in_doc[doc_id]:
+                home.add(mention, MergeReason.SHORT_FORM)
             moved.add(doc_id)
         if moved:
             joined.add(id(cluster))
@@ -1467,8 +1502,7 @@ def _best_container(mention: Mention, key: Key, candidates: list[_Cluster],
         # before his parents ('Dana Whitfield ... His parents, Robert Whitfield and Ruth
         # Whitfield ... Whitfield passed the bar').
         def weight(cluster: _Cluster) -> tuple[int, int]:
-            first = min(m.start for m in cluster.mentions if m.doc_id == mention.doc_id)
-            return len(cluster.mentions), -first
+            return len(cluster.mentions), -cluster.first_start[mention.doc_id]
         return max(local, key=weight), MergeReason.SHORT_FORM
     people = [c for c in candidates if c.type is EntityType.PERSON]
     if len(people) == 1 and len(candidates) == 1 and \
