@@ -42,6 +42,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 from rapidfuzz.distance import Levenshtein
@@ -325,13 +326,28 @@ class _Cluster:
         return any(frozenset((key, k)) in apart for k in self.keys)
 
 
+class _MergeAt(NamedTuple):
+    """A ``Merge`` as the table keeps it until the entity is made: a tuple, a third of the
+    model's size and no validation, for every mention of the corpus (issue 14)."""
+
+    alias: str
+    reason: MergeReason
+    doc_id: str
+    start: int
+    end: int
+
+    def merge(self) -> Merge:
+        return Merge(alias=self.alias, reason=self.reason, doc_id=self.doc_id,
+                     start=self.start, end=self.end)
+
+
 @dataclass
 class _EntityRecord:
     label: str
     type: EntityType
     mentions: list[Mention] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
-    merges: set[Merge] = field(default_factory=set)
+    merges: set[_MergeAt] = field(default_factory=set)
     former_ids: set[str] = field(default_factory=set)
 
 
@@ -409,8 +425,9 @@ class _EntityTable:
             yield Entity(entity_id=key, type=record.type, label=record.label,
                               aliases=tuple(sorted({m.text for m in mentions} - {record.label})),
                               titles=tuple(sorted(record.titles)), mentions=mentions,
-                              merges=tuple(sorted(record.merges, key=lambda m: (
-                                  m.doc_id, m.start, m.end, m.reason.value))),
+                              merges=tuple(m.merge() for m in sorted(
+                                  record.merges, key=lambda m: (
+                                      m.doc_id, m.start, m.end, m.reason.value))),
                               former_ids=former)
 
 
@@ -491,9 +508,8 @@ def _inside_quotation(text: str, offset: int) -> bool:
     return _quotation_opening(text, offset) is not None
 
 
-def _merge(mention: Mention, reason: MergeReason) -> Merge:
-    return Merge(alias=mention.text, reason=reason, doc_id=mention.doc_id,
-                 start=mention.start, end=mention.end)
+def _merge(mention: Mention, reason: MergeReason) -> _MergeAt:
+    return _MergeAt(mention.text, reason, mention.doc_id, mention.start, mention.end)
 
 
 def resolve_corpus(results: Iterable[ExtractionResult],
