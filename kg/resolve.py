@@ -560,7 +560,8 @@ class Resolution:
                                      for a, b in keep_apart if name_key(a) != name_key(b))
         self.documents, self.sentences = names.documents, names.sentences
         self.table = _EntityTable()  # given each document's text in the second pass
-        self._titled, self._named_words = _assign_names(names, self.table, apart)
+        titled, self._named_words = _assign_names(names, self.table, apart)
+        self._titled = _TitledPeople(titled)
         names.texts.clear()
         self._named_in: dict[str, set[str]] = defaultdict(set)
         for (doc_id, _), entity_ids in self._named_words.items():
@@ -724,7 +725,7 @@ def _common_word_opening(mention: Mention, text: str, sentence_start: int | None
 
 
 def _assign_noun_phrases(result: ExtractionResult, table: _EntityTable,
-                         titled: dict[str, dict[str, set[str]]],
+                         titled: _TitledPeople,
                          named_words: dict[tuple[str, str], set[str]],
                          named_here: set[str]) -> None:
     """A noun phrase of one document is a named entity it describes ('the North Korean
@@ -1275,7 +1276,7 @@ def _description_key(text: str) -> str:
     return " ".join(words)
 
 
-def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]],
+def _described_person(mention: Mention, titled: _TitledPeople,
                       named_here: set[str]) -> str | None:
     """'the North Korean dictator' is the person called 'North Korean dictator' in the same
     document, when only one is so titled there; a bare role word ('the dictator') needs a
@@ -1285,18 +1286,44 @@ def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]],
     key = _description_key(mention.text)
     if not key:
         return None
-    by_doc = titled.get(key)
+    by_doc = titled.by_title.get(key)
     if by_doc is None:
         if " " in key:
             return None
-        heads = {k: v for k, v in titled.items() if k.split()[-1] == key}
-        local = {p for v in heads.values() for p in v.get(mention.doc_id, set())}
+        local = {p for v in titled.with_head(key) for p in v.get(mention.doc_id, set())}
         return local.pop() if len(local) == 1 else None
     local = by_doc.get(mention.doc_id, set())
     if local:
         return next(iter(local)) if len(local) == 1 else None
-    everywhere = set().union(*by_doc.values())
-    return everywhere.pop() if len(everywhere) == 1 and everywhere <= named_here else None
+    sole = titled.sole_holder(key)
+    return sole if sole is not None and sole in named_here else None
+
+
+class _TitledPeople:
+    """Who is titled what (a folded title -> per document, the people so titled), as
+    ``_assign_names`` found it, with the two answers about the whole corpus that
+    ``_described_person`` asks for each description indexed once: the titles a head word
+    ends, and the one person a title names in the corpus. Scanning every title or every
+    document for each description grew with the square of the corpus (issue 14)."""
+
+    def __init__(self, titled: dict[str, dict[str, set[str]]]) -> None:
+        self.by_title = titled
+        self._by_head: dict[str, list[dict[str, set[str]]]] = defaultdict(list)
+        for title, by_doc in titled.items():
+            if title.split():
+                self._by_head[title.split()[-1]].append(by_doc)
+        self._sole: dict[str, str | None] = {}
+
+    def with_head(self, word: str) -> list[dict[str, set[str]]]:
+        """Per title whose last word is ``word``: the people so titled, per document."""
+        return self._by_head.get(word, [])
+
+    def sole_holder(self, title: str) -> str | None:
+        """The one person the corpus gives ``title``, or None (none or several)."""
+        if title not in self._sole:
+            everywhere = set().union(*self.by_title.get(title, {}).values())
+            self._sole[title] = everywhere.pop() if len(everywhere) == 1 else None
+        return self._sole[title]
 
 
 def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:

@@ -1206,3 +1206,24 @@ def test_the_tables_merges_become_the_entitys_merges_in_offset_order():
     assert entity.merges == (
         Merge(alias="Tolver", reason=MergeReason.SAME_NAME, doc_id="d", start=0, end=6),
         Merge(alias="Tolver", reason=MergeReason.SHORT_FORM, doc_id="d", start=30, end=36))
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.dictionaries(
+    st.sampled_from(["harbour master", "master", "mayor", "deputy mayor", "chief"]),
+    st.dictionaries(st.sampled_from(["d1", "d2", "d3"]),
+                    st.sets(st.sampled_from(["person/a", "person/b"]), min_size=1),
+                    min_size=1), max_size=5),
+    st.sampled_from(["master", "mayor", "chief", "harbour master"]))
+def test_titles_indexed_once_answer_what_a_scan_of_every_title_answers(titled, asked):
+    """``_TitledPeople`` answers from indexes what ``_described_person`` once found by
+    scanning every title (the titles a head word ends) and every document (the one person
+    the corpus gives a title)."""
+    from kg.resolve import _TitledPeople
+
+    people = _TitledPeople(titled)
+    by_head = [v for k, v in titled.items() if k.split()[-1] == asked]
+    assert sorted(map(repr, people.with_head(asked))) == sorted(map(repr, by_head))
+    everywhere = set().union(*titled.get(asked, {}).values())
+    assert people.sole_holder(asked) == (next(iter(everywhere)) if len(everywhere) == 1
+                                         else None)
