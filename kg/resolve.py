@@ -1004,8 +1004,13 @@ class _ClustersByWord:
             self._by_skeleton[_skeletons(key)].add(position)
 
     def candidates(self, key: Key) -> list[_Cluster]:
-        """The clusters ``key`` could be a short form of, and maybe others, in order."""
+        """The clusters ``key`` could be a short form of, and maybe others, in order: those
+        with every word of it, since a short form of two words or more is words of the full
+        name (only one word can be initials). A common first word alone ('new', 'national')
+        is in a share of all the corpus's clusters."""
         found = self._by_word.get(key[0], set()) if key else set()
+        for word in key[1:]:
+            found = found & self._by_word.get(word, set())
         return self._in_order(found)
 
     def full_name_candidates(self, key: Key) -> list[_Cluster]:
