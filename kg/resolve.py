@@ -254,7 +254,8 @@ class _Cluster:
         self.in_doc: dict[str, list[Mention]] = {}  # per document, its mentions in order
         self.first_start: dict[str, int] = {}  # per document, where its first mention starts
         self.votes: Counter[EntityType] = Counter()
-        self.doc_votes: dict[str, Counter[EntityType]] = {}  # the votes, per document
+        # the votes per document, while every mention joined by its name (none else asks)
+        self.doc_votes: dict[str, Counter[EntityType]] | None = {}
         self._texts = texts
         self._gendered = gendered
         self._given = given
@@ -302,7 +303,10 @@ class _Cluster:
             self.longest[doc_id] = size
         votes = self.votes_of(mention, reason)
         self.votes.update(votes)
-        self.doc_votes.setdefault(doc_id, Counter()).update(votes)
+        if reason is not MergeReason.SAME_NAME:
+            self.doc_votes = None  # no longer one name written the same way: never split
+        elif self.doc_votes is not None:
+            self.doc_votes.setdefault(doc_id, Counter()).update(votes)
 
     @property
     def type(self) -> EntityType:
@@ -838,9 +842,9 @@ def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
     (or else the largest group). Only a cluster of one name written the
     same way (no short form, alias or variant joined it), since a merge by other evidence
     has its own reason."""
-    if len(cluster.docs) < 2 or any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
-        return [cluster]
     by_doc = cluster.doc_votes  # every mention joined by its name: votes_of(m, SAME_NAME)
+    if len(cluster.docs) < 2 or by_doc is None:
+        return [cluster]
     margin = document_split_margin()
     groups: dict[EntityType, list[str]] = defaultdict(list)
     unclear: list[str] = []
