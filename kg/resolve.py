@@ -36,7 +36,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, KeysView
+from collections.abc import Callable, Collection, Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -564,12 +564,16 @@ class Resolution:
                                      for a, b in keep_apart if name_key(a) != name_key(b))
         self.documents, self.sentences = names.documents, names.sentences
         self.table = _EntityTable()  # given each document's text in the second pass
-        titled, self._named_words = _assign_names(names, self.table, apart)
+        titled, named_words = _assign_names(names, self.table, apart)
         self._titled = _TitledPeople(titled)
         names.texts.clear()
         self._named_in: dict[str, set[str]] = defaultdict(set)
-        for (doc_id, _), entity_ids in self._named_words.items():
+        for (doc_id, _), entity_ids in named_words.items():
             self._named_in[doc_id] |= entity_ids
+        # held through the second pass: a tuple each, most of one id (a set was 216 bytes)
+        self._named_words: dict[tuple[str, str], Collection[str]] = {
+            at: tuple(entity_ids) for at, entity_ids in named_words.items()}
+        del named_words
         names.named.clear()
         self._named_at = _named_mentions_by_span(self.table)
         self._symmetric = load_vocabulary().symmetric_predicates
@@ -730,7 +734,7 @@ def _common_word_opening(mention: Mention, text: str, sentence_start: int | None
 
 def _assign_noun_phrases(result: ExtractionResult, table: _EntityTable,
                          titled: _TitledPeople,
-                         named_words: dict[tuple[str, str], set[str]],
+                         named_words: Mapping[tuple[str, str], Collection[str]],
                          named_here: set[str]) -> None:
     """A noun phrase of one document is a named entity it describes ('the North Korean
     dictator', 'the cyclone'), else a Thing keyed by its lemma ('rifle'). ``named_here``:
@@ -1362,7 +1366,7 @@ def _head_words(key: Key) -> Key:
 
 
 def _named_by_head_word(mention: Mention, text: str,
-                        named_words: dict[tuple[str, str], set[str]]) -> str | None:
+                        named_words: Mapping[tuple[str, str], Collection[str]]) -> str | None:
     """'the cyclone' after 'Cyclone Mara', 'the council' after 'Riverside City Council': a
     definite noun that is a word of exactly one name in the same document is that entity;
     written as its lemma, since a name names one thing ('the states' are not the 'State
@@ -1373,7 +1377,7 @@ def _named_by_head_word(mention: Mention, text: str,
     written = text[mention.start:mention.end].lower().split()
     if not written or written[-1] != (mention.lemma or "").lower():
         return None
-    candidates = named_words.get((mention.doc_id, mention.lemma or ""), set())
+    candidates = named_words.get((mention.doc_id, mention.lemma or ""), ())
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 
