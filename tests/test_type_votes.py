@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.ingest import make_document
@@ -410,6 +410,7 @@ _BEFORE_PIECES = st.sampled_from(["company", "Firm", "CITY", "village", "plane",
                                   "jet, An"])
 
 
+@settings(deadline=None)  # the first example loads the rules and compiles the patterns
 @given(st.lists(_BEFORE_PIECES, max_size=9).map(" ".join),
        st.lists(_BEFORE_PIECES, max_size=4).map("".join))
 def test_the_quick_test_before_the_instance_patterns_never_changes_their_answer(words, glued):
