@@ -1230,3 +1230,18 @@ def test_titles_indexed_once_answer_what_a_scan_of_every_title_answers(titled, a
     everywhere = set().union(*titled.get(asked, {}).values())
     assert people.sole_holder(asked) == (next(iter(everywhere)) if len(everywhere) == 1
                                          else None)
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(1, 6)), min_size=1, max_size=10))
+def test_a_span_within_another_is_found_by_bisection_as_by_a_scan(spans):
+    """``_SpansInside`` finds, for each span of a document, whether another, longer span
+    holds it, as the scan of every span it replaces did (equal spans never hold each
+    other)."""
+    from kg.resolve import _SpansInside
+
+    spans = [(a, a + n) for a, n in spans]
+    inside = _SpansInside(spans)
+    for s, e in spans:
+        scanned = any(a <= s and e <= b and b - a > e - s for a, b in spans)
+        assert inside.within_another(s, e) is scanned
