@@ -4,6 +4,7 @@ Usage:
   python benchmarks/probe_memory.py extract FOLDER RECORDS.pkl [--workers 2]
   python benchmarks/probe_memory.py write RECORDS.pkl COUNT [--out graph.nq] [--held]
                                          [--workers 2]
+  python benchmarks/probe_memory.py phases RECORDS.pkl COUNT
 
 ``extract`` parses and extracts FOLDER with kg's workers (as ``kg build`` does), printing the
 main process's RSS every 100 documents, and pickles the records. ``write`` takes the first
@@ -19,6 +20,9 @@ RSS. No spaCy model is loaded in
 Python's ``tracemalloc`` on: the memory its objects hold when it ends (the lean corpus it
 returns) and at its peak (what it holds while it runs, records included), which the RSS alone
 cannot split (the allocator keeps freed pages).
+``phases`` resolves the first COUNT records as a streamed build does, step by step, printing
+each step's CPU seconds and the RSS after it (reading the names, clustering them, the second
+pass, the entities, the readings grouped): what grows faster than the corpus shows here.
 Numbers, not tests: nothing here asserts anything.
 """
 
@@ -170,6 +174,55 @@ def resolve(records: Path, count: int) -> None:
           f"{len(built.corpus.facts)} facts", flush=True)
 
 
+def phases(records: Path, count: int) -> None:
+    """The CPU seconds and RSS of each step of a streamed build's resolution
+    (``kg.leancorpus.resolved_on_disk``, step by step): reading the names, clustering them,
+    the second pass, the entities spooled, the readings filled and grouped."""
+    from kg.holders import HolderIndex
+    from kg.leancorpus import _fed, _textless_fact, for_resolution
+    from kg.rdf import fact_iri
+    from kg.recordspool import BatchSpool, EntitySpool, FactSpool, RecordSpool
+    from kg.resolve import Resolution, _NameEvidence
+
+    with tempfile.TemporaryDirectory(prefix="kg-probe-") as folder:
+        with multiprocessing.get_context("fork").Pool(1) as child:
+            _, files = child.apply(_cut_batches, (records, count, Path(folder)))
+        spool = RecordSpool()
+        for file in files:
+            for record in pickle.loads(file.read_bytes()):
+                spool.add(record)
+    by_id = spool.ordered_by(lambda entry: entry.doc_id)
+    gc.collect()
+    peak = Peak()
+    began = time.process_time()
+
+    def step(what: str) -> None:
+        nonlocal began
+        peak.mark(f"{what} ({time.process_time() - began:.1f} s CPU)")
+        began = time.process_time()
+
+    names = _NameEvidence.gather(for_resolution(by_id))
+    step(f"{len(spool)} records read for their names")
+    resolution = Resolution(names, ())
+    del names
+    step("names clustered")
+    holders = HolderIndex()
+    unfilled: BatchSpool[object] = BatchSpool()
+    for result in for_resolution(by_id):
+        facts = list(resolution.add_document(result).values())
+        for fact in facts:
+            holders.add_fact(fact)
+        holders.add_document(result.document)
+        unfilled.add(facts)
+    step("second pass")
+    entities = EntitySpool(_fed(resolution.entities(), holders))
+    del resolution
+    step(f"{len(entities)} entities spooled")
+    facts = FactSpool((_textless_fact(holders.fill(f)) for batch in unfilled.batches()
+                       for f in batch), fact_iri)
+    step(f"{len(facts)} readings filled and grouped")
+
+
 def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Path]]:
     """The first ``count`` records in files of 8 pickled records (as the workers send them).
     More than the file holds: the records again, each copy a new document (``_copied``)."""
@@ -259,8 +312,13 @@ def main() -> None:
     three = sub.add_parser("resolve")
     three.add_argument("records", type=Path)
     three.add_argument("count", type=int)
+    four = sub.add_parser("phases")
+    four.add_argument("records", type=Path)
+    four.add_argument("count", type=int)
     args = parser.parse_args()
-    if args.command == "extract":
+    if args.command == "phases":
+        phases(args.records, args.count)
+    elif args.command == "extract":
         extract(args.folder, args.records, args.workers)
     elif args.command == "resolve":
         resolve(args.records, args.count)

@@ -35,13 +35,16 @@ import hashlib
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 from rapidfuzz.distance import Levenshtein
@@ -250,8 +253,11 @@ class _Cluster:
         self.alias_keys: set[Key] = set()  # the own names of mentions joined as aliases
         self.mentions: list[Mention] = []
         self.reasons: list[MergeReason] = []
-        self.docs: set[str] = set()
+        self.in_doc: dict[str, list[Mention]] = {}  # per document, its mentions in order
+        self.first_start: dict[str, int] = {}  # per document, where its first mention starts
         self.votes: Counter[EntityType] = Counter()
+        # the votes per document, while every mention joined by its name (none else asks)
+        self.doc_votes: dict[str, Counter[EntityType]] | None = {}
         self._texts = texts
         self._gendered = gendered
         self._given = given
@@ -278,16 +284,31 @@ class _Cluster:
                              in self._gendered,
                              given_here=_given_here(mention, self._given))
 
+    @property
+    def docs(self) -> KeysView[str]:
+        """The documents that name the cluster."""
+        return self.in_doc.keys()
+
     def add(self, mention: Mention, reason: MergeReason) -> None:
+        """Add a mention; every tally (per document, the votes) is kept as it joins, since a
+        tally recounted from every mention for each name tried grew with the square of
+        the corpus (issue 14)."""
+        doc_id = mention.doc_id
         self.mentions.append(mention)
         self.reasons.append(reason)
-        self.docs.add(mention.doc_id)
+        self.in_doc.setdefault(doc_id, []).append(mention)
+        self.first_start[doc_id] = min(mention.start, self.first_start.get(doc_id, mention.start))
         size = len(name_key(mention.text))
         if reason in {MergeReason.KNOWN_ALIAS, MergeReason.DECLARED_ALIAS}:
             self.alias_keys.add(name_key(mention.text))
-        if size > self.longest.get(mention.doc_id, 0):
-            self.longest[mention.doc_id] = size
-        self.votes.update(self.votes_of(mention, reason))
+        if size > self.longest.get(doc_id, 0):
+            self.longest[doc_id] = size
+        votes = self.votes_of(mention, reason)
+        self.votes.update(votes)
+        if reason is not MergeReason.SAME_NAME:
+            self.doc_votes = None  # no longer one name written the same way: never split
+        elif self.doc_votes is not None:
+            self.doc_votes.setdefault(doc_id, Counter()).update(votes)
 
     @property
     def type(self) -> EntityType:
@@ -311,13 +332,28 @@ class _Cluster:
         return any(frozenset((key, k)) in apart for k in self.keys)
 
 
+class _MergeAt(NamedTuple):
+    """A ``Merge`` as the table keeps it until the entity is made: a tuple, a third of the
+    model's size and no validation, for every mention of the corpus (issue 14)."""
+
+    alias: str
+    reason: MergeReason
+    doc_id: str
+    start: int
+    end: int
+
+    def merge(self) -> Merge:
+        return Merge(alias=self.alias, reason=self.reason, doc_id=self.doc_id,
+                     start=self.start, end=self.end)
+
+
 @dataclass
 class _EntityRecord:
     label: str
     type: EntityType
     mentions: list[Mention] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
-    merges: set[Merge] = field(default_factory=set)
+    merges: set[_MergeAt] = field(default_factory=set)
     former_ids: set[str] = field(default_factory=set)
 
 
@@ -328,6 +364,12 @@ class _EntityTable:
         self.records: dict[str, _EntityRecord] = {}
         self._of: dict[tuple[str, int, int], str] = {}
         self._texts = texts or {}
+
+    def reading(self, document: Document) -> None:
+        """The pronoun rules read ``document``'s text from now on, and no other's: the
+        second pass gives the table one document at a time, so it need not hold every
+        document's text (issue 14)."""
+        self._texts = {document.doc_id: document.text}
 
     def assign(self, mention: Mention, entity_id: str, label: str, entity_type: EntityType,
                reason: MergeReason) -> None:
@@ -389,8 +431,9 @@ class _EntityTable:
             yield Entity(entity_id=key, type=record.type, label=record.label,
                               aliases=tuple(sorted({m.text for m in mentions} - {record.label})),
                               titles=tuple(sorted(record.titles)), mentions=mentions,
-                              merges=tuple(sorted(record.merges, key=lambda m: (
-                                  m.doc_id, m.start, m.end, m.reason.value))),
+                              merges=tuple(m.merge() for m in sorted(
+                                  record.merges, key=lambda m: (
+                                      m.doc_id, m.start, m.end, m.reason.value))),
                               former_ids=former)
 
 
@@ -471,9 +514,8 @@ def _inside_quotation(text: str, offset: int) -> bool:
     return _quotation_opening(text, offset) is not None
 
 
-def _merge(mention: Mention, reason: MergeReason) -> Merge:
-    return Merge(alias=mention.text, reason=reason, doc_id=mention.doc_id,
-                 start=mention.start, end=mention.end)
+def _merge(mention: Mention, reason: MergeReason) -> _MergeAt:
+    return _MergeAt(mention.text, reason, mention.doc_id, mention.start, mention.end)
 
 
 def resolve_corpus(results: Iterable[ExtractionResult],
@@ -523,11 +565,17 @@ class Resolution:
         apart: KeptApart = frozenset(frozenset((name_key(a), name_key(b)))
                                      for a, b in keep_apart if name_key(a) != name_key(b))
         self.documents, self.sentences = names.documents, names.sentences
-        self.table = _EntityTable(names.texts)
-        self._titled, self._named_words = _assign_names(names, self.table, apart)
+        self.table = _EntityTable()  # given each document's text in the second pass
+        titled, named_words = _assign_names(names, self.table, apart)
+        self._titled = _TitledPeople(titled)
+        names.texts.clear()
         self._named_in: dict[str, set[str]] = defaultdict(set)
-        for (doc_id, _), entity_ids in self._named_words.items():
+        for (doc_id, _), entity_ids in named_words.items():
             self._named_in[doc_id] |= entity_ids
+        # held through the second pass: a tuple each, most of one id (a set was 216 bytes)
+        self._named_words: dict[tuple[str, str], Collection[str]] = {
+            at: tuple(entity_ids) for at, entity_ids in named_words.items()}
+        del named_words
         names.named.clear()
         self._named_at = _named_mentions_by_span(self.table)
         self._symmetric = load_vocabulary().symmetric_predicates
@@ -544,6 +592,7 @@ class Resolution:
         are each document's, in order, when no document comes twice)."""
         facts: dict[tuple[object, ...], Fact] = {}
         doc_id = result.document.doc_id
+        self.table.reading(result.document)
         _assign_noun_phrases(result, self.table, self._titled, self._named_words,
                              self._named_in[doc_id])
         # it notes the pronouns facts resolve
@@ -686,8 +735,8 @@ def _common_word_opening(mention: Mention, text: str, sentence_start: int | None
 
 
 def _assign_noun_phrases(result: ExtractionResult, table: _EntityTable,
-                         titled: dict[str, dict[str, set[str]]],
-                         named_words: dict[tuple[str, str], set[str]],
+                         titled: _TitledPeople,
+                         named_words: Mapping[tuple[str, str], Collection[str]],
                          named_here: set[str]) -> None:
     """A noun phrase of one document is a named entity it describes ('the North Korean
     dictator', 'the cyclone'), else a Thing keyed by its lemma ('rifle'). ``named_here``:
@@ -782,13 +831,12 @@ def _without_headline_only_names(mentions: list[Mention],
     (document, sentence index) of every headline."""
     body = {name_key(m.text) for m in mentions
             if (m.doc_id, m.sentence_index) not in headlines}
-
-    def named_in_body(key: tuple[str, ...]) -> bool:
-        return key in body or any(full[i:i + len(key)] == key for full in body
-                                  for i in range(len(full) - len(key) + 1))
-
+    # every run of words of a body name, looked up (not every body name scanned for each
+    # headline name: that grew with the square of the corpus)
+    in_body = {full[i:j] for full in body for i in range(len(full) + 1)
+               for j in range(i, len(full) + 1)}
     return [m for m in mentions if (m.doc_id, m.sentence_index) not in headlines
-            or named_in_body(name_key(m.text))]
+            or name_key(m.text) in in_body]
 
 
 def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
@@ -800,11 +848,9 @@ def _apart_by_document_type(cluster: _Cluster) -> list[_Cluster]:
     (or else the largest group). Only a cluster of one name written the
     same way (no short form, alias or variant joined it), since a merge by other evidence
     has its own reason."""
-    if len(cluster.docs) < 2 or any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
+    by_doc = cluster.doc_votes  # every mention joined by its name: votes_of(m, SAME_NAME)
+    if len(cluster.docs) < 2 or by_doc is None:
         return [cluster]
-    by_doc: dict[str, Counter[EntityType]] = defaultdict(Counter)
-    for mention in cluster.mentions:
-        by_doc[mention.doc_id].update(cluster.votes_of(mention, MergeReason.SAME_NAME))
     margin = document_split_margin()
     groups: dict[EntityType, list[str]] = defaultdict(list)
     unclear: list[str] = []
@@ -877,6 +923,7 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
     # Longest names first, so that a short form finds the full names it could belong to;
     # bare titles last, to find the people the article titles so.
     titles = _title_words()
+    in_doc: dict[str, list[_Cluster]] | None = None  # made when the bare titles come
     for key in sorted(by_key, key=lambda k: (len(k) == 1 and k[0] in titles, -len(k),
                                              -len(by_key[k]), k)):
         home = next((c for c in by_word.full_name_candidates(key)
@@ -894,9 +941,12 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
                 home.add(mention, _alias_reason(mention, aliased, reason))
             continue
         if len(key) == 1 and key[0] in titles:
+            # the bare titles come last and make no cluster: the clusters each document
+            # names are indexed once
+            in_doc = _clusters_by_document(clusters) if in_doc is None else in_doc
             for mention in by_key[key]:
                 holder = None if _title_of_another(mention, texts) else \
-                    _title_holder(mention, key[0], clusters)
+                    _title_holder(mention, key[0], in_doc.get(mention.doc_id, []))
                 if holder is None:
                     bare_titles.append(mention)
                 else:
@@ -964,8 +1014,13 @@ class _ClustersByWord:
             self._by_skeleton[_skeletons(key)].add(position)
 
     def candidates(self, key: Key) -> list[_Cluster]:
-        """The clusters ``key`` could be a short form of, and maybe others, in order."""
+        """The clusters ``key`` could be a short form of, and maybe others, in order: those
+        with every word of it, since a short form of two words or more is words of the full
+        name (only one word can be initials). A common first word alone ('new', 'national')
+        is in a share of all the corpus's clusters."""
         found = self._by_word.get(key[0], set()) if key else set()
+        for word in key[1:]:
+            found = found & self._by_word.get(word, set())
         return self._in_order(found)
 
     def full_name_candidates(self, key: Key) -> list[_Cluster]:
@@ -1059,6 +1114,27 @@ def _alias_keys(mentions: list[Mention], texts: dict[str, str], apart: KeptApart
     return aliased
 
 
+class _SpansInside:
+    """One document's mention spans, asked whether a span lies within another, longer one
+    (by bisection: scanning every span of the document for each mention grew with the
+    square of an article's names, a quarter of clustering's time)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(set(spans))
+        self._starts = [a for a, _ in ordered]
+        self._ends = [b for _, b in ordered]
+        self._reach = list(accumulate(self._ends, max))  # the furthest end so far
+
+    def within_another(self, start: int, end: int) -> bool:
+        """Whether a span other than (start, end) starts at or before it and ends at or
+        after it."""
+        before = bisect_left(self._starts, start)
+        if before and self._reach[before - 1] >= end:
+            return True  # one that starts earlier
+        same = bisect_right(self._starts, start)
+        return same > before and self._ends[same - 1] > end  # one that starts there
+
+
 _WORD = re.compile(r"[\w'’&.-]+")
 _CLOSING = ",.;:!?)]}\"'”’"
 
@@ -1071,29 +1147,31 @@ def _inside_longer_names(mentions: list[Mention], texts: dict[str, str], apart: 
     it, such a mention is the longer name (the longest that fits), not a thing of its own: a
     state inside a team's name is no mention of the state."""
     longer_in: dict[str, set[Key]] = defaultdict(set)
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for mention in mentions:
         key = name_key(mention.text)
-        spans[mention.doc_id].append((mention.start, mention.end))
+        spans[mention.doc_id].add((mention.start, mention.end))
         if len(key) >= 2:
             longer_in[mention.doc_id].add(key)
+    inside = {doc_id: _SpansInside(doc_spans) for doc_id, doc_spans in spans.items()}
+    longest = {doc_id: max(map(len, keys)) for doc_id, keys in longer_in.items()}
     found: dict[tuple[str, int, int], Key] = {}
     for mention in mentions:
-        if any(a <= mention.start and mention.end <= b and b - a > mention.end - mention.start
-               for a, b in spans[mention.doc_id]):
+        if inside[mention.doc_id].within_another(mention.start, mention.end):
             continue  # read inside a name on purpose ('Ohio' of 'Ohio Department of Health')
         text = texts.get(mention.doc_id, "")
         written = text[mention.start:mention.end] or mention.text
         own = name_key(written)
-        longer = {k for k in longer_in.get(mention.doc_id, ()) if len(k) > len(own)}
-        if not own or not longer or own != name_key(mention.text):
+        longer = longer_in.get(mention.doc_id, set())
+        if not own or longest.get(mention.doc_id, 0) <= len(own) or \
+                own != name_key(mention.text):
             continue  # 'Turkish' read as 'Turkey': the lexicon's word, not a cut name
         before = _words_before(text, mention.start)
         after = _words_after(text, mention.end)
         fits = [key for i in range(len(before) + 1) for j in range(len(after) + 1)
                 if (i or j) and (key := name_key(" ".join(
                     [*before[len(before) - i:], written, *after[:j]]))) in longer
-                and frozenset((own, key)) not in apart]
+                and len(key) > len(own) and frozenset((own, key)) not in apart]
         if fits:
             found[_at(mention)] = max(fits, key=len)
     return found
@@ -1139,13 +1217,22 @@ def _title_words() -> frozenset[str]:
     return title_nouns() | title_prefixes("any")
 
 
-def _title_holder(mention: Mention, title: str, clusters: list[_Cluster]) -> _Cluster | None:
+def _clusters_by_document(clusters: list[_Cluster]) -> dict[str, list[_Cluster]]:
+    """Per document, the clusters it names, in the order made."""
+    found: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        for doc_id in cluster.docs:
+            found[doc_id].append(cluster)
+    return found
+
+
+def _title_holder(mention: Mention, title: str, named_here: list[_Cluster]) -> _Cluster | None:
     """'the Queen' is the one person this document names with that title ('Queen Matilda
     II', or 'Matilda II' titled 'the Queen'); a bare title never names anyone across
-    documents (one article's Queen is not another's)."""
-    # the document first: a cluster's type is a count of its votes, asked for every cluster
-    holders = [c for c in clusters if mention.doc_id in c.docs and c.type is EntityType.PERSON
-               and any(m.doc_id == mention.doc_id and _titled(m, title) for m in c.mentions)]
+    documents (one article's Queen is not another's). ``named_here``: the clusters the
+    mention's document names, in the order made (not every cluster of the corpus)."""
+    holders = [c for c in named_here if c.type is EntityType.PERSON
+               and any(_titled(m, title) for m in c.in_doc[mention.doc_id])]
     return holders[0] if len(holders) == 1 else None
 
 
@@ -1227,7 +1314,7 @@ def _description_key(text: str) -> str:
     return " ".join(words)
 
 
-def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]],
+def _described_person(mention: Mention, titled: _TitledPeople,
                       named_here: set[str]) -> str | None:
     """'the North Korean dictator' is the person called 'North Korean dictator' in the same
     document, when only one is so titled there; a bare role word ('the dictator') needs a
@@ -1237,18 +1324,44 @@ def _described_person(mention: Mention, titled: dict[str, dict[str, set[str]]],
     key = _description_key(mention.text)
     if not key:
         return None
-    by_doc = titled.get(key)
+    by_doc = titled.by_title.get(key)
     if by_doc is None:
         if " " in key:
             return None
-        heads = {k: v for k, v in titled.items() if k.split()[-1] == key}
-        local = {p for v in heads.values() for p in v.get(mention.doc_id, set())}
+        local = {p for v in titled.with_head(key) for p in v.get(mention.doc_id, set())}
         return local.pop() if len(local) == 1 else None
     local = by_doc.get(mention.doc_id, set())
     if local:
         return next(iter(local)) if len(local) == 1 else None
-    everywhere = set().union(*by_doc.values())
-    return everywhere.pop() if len(everywhere) == 1 and everywhere <= named_here else None
+    sole = titled.sole_holder(key)
+    return sole if sole is not None and sole in named_here else None
+
+
+class _TitledPeople:
+    """Who is titled what (a folded title -> per document, the people so titled), as
+    ``_assign_names`` found it, with the two answers about the whole corpus that
+    ``_described_person`` asks for each description indexed once: the titles a head word
+    ends, and the one person a title names in the corpus. Scanning every title or every
+    document for each description grew with the square of the corpus (issue 14)."""
+
+    def __init__(self, titled: dict[str, dict[str, set[str]]]) -> None:
+        self.by_title = titled
+        self._by_head: dict[str, list[dict[str, set[str]]]] = defaultdict(list)
+        for title, by_doc in titled.items():
+            if title.split():
+                self._by_head[title.split()[-1]].append(by_doc)
+        self._sole: dict[str, str | None] = {}
+
+    def with_head(self, word: str) -> list[dict[str, set[str]]]:
+        """Per title whose last word is ``word``: the people so titled, per document."""
+        return self._by_head.get(word, [])
+
+    def sole_holder(self, title: str) -> str | None:
+        """The one person the corpus gives ``title``, or None (none or several)."""
+        if title not in self._sole:
+            everywhere = set().union(*self.by_title.get(title, {}).values())
+            self._sole[title] = everywhere.pop() if len(everywhere) == 1 else None
+        return self._sole[title]
 
 
 def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
@@ -1278,7 +1391,7 @@ def _head_words(key: Key) -> Key:
 
 
 def _named_by_head_word(mention: Mention, text: str,
-                        named_words: dict[tuple[str, str], set[str]]) -> str | None:
+                        named_words: Mapping[tuple[str, str], Collection[str]]) -> str | None:
     """'the cyclone' after 'Cyclone Mara', 'the council' after 'Riverside City Council': a
     definite noun that is a word of exactly one name in the same document is that entity;
     written as its lemma, since a name names one thing ('the states' are not the 'State
@@ -1289,7 +1402,7 @@ def _named_by_head_word(mention: Mention, text: str,
     written = text[mention.start:mention.end].lower().split()
     if not written or written[-1] != (mention.lemma or "").lower():
         return None
-    candidates = named_words.get((mention.doc_id, mention.lemma or ""), set())
+    candidates = named_words.get((mention.doc_id, mention.lemma or ""), ())
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 
@@ -1420,18 +1533,21 @@ def _joined_to_country_forms(clusters: list[_Cluster], texts: dict[str, str],
                 any(r is not MergeReason.SAME_NAME for r in cluster.reasons):
             continue
         moved: set[str] = set()
+        own_key: Key | None = None  # the cluster's key, asked for once (not once a document)
         for doc_id in sorted(cluster.docs):
             homes = {id(c): c for k in cluster.keys for c, country in led.get(k, ())
                      if _names_country(texts.get(doc_id, ""), country)}
             if len(homes) != 1:
                 continue  # no country the article names, or two: 'Parliament' is either
             home = next(iter(homes.values()))
-            if home is cluster or home.kept_apart(cluster.key(), apart):
+            if home is cluster:
+                continue
+            own_key = own_key or cluster.key()
+            if home.kept_apart(own_key, apart):
                 continue
             home.keys |= cluster.keys
-            for mention in cluster.mentions:
-                if mention.doc_id == doc_id:
-                    home.add(mention, MergeReason.SHORT_FORM)
+            for mention in cluster.in_doc[doc_id]:
+                home.add(mention, MergeReason.SHORT_FORM)
             moved.add(doc_id)
         if moved:
             joined.add(id(cluster))
@@ -1467,8 +1583,7 @@ def _best_container(mention: Mention, key: Key, candidates: list[_Cluster],
         # before his parents ('Dana Whitfield ... His parents, Robert Whitfield and Ruth
         # Whitfield ... Whitfield passed the bar').
         def weight(cluster: _Cluster) -> tuple[int, int]:
-            first = min(m.start for m in cluster.mentions if m.doc_id == mention.doc_id)
-            return len(cluster.mentions), -first
+            return len(cluster.mentions), -cluster.first_start[mention.doc_id]
         return max(local, key=weight), MergeReason.SHORT_FORM
     people = [c for c in candidates if c.type is EntityType.PERSON]
     if len(people) == 1 and len(candidates) == 1 and \

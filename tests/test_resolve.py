@@ -1087,3 +1087,161 @@ def test_the_head_of_a_name_after_a_country_names_it_later():
                               ("Elders", "ORG", ORG)]))
     assert _ids(corpus, "Lodge") == _ids(corpus, "Canada Lodge of Elders")
     assert _ids(corpus, "Elders") != _ids(corpus, "Canada Lodge of Elders")
+
+
+# Issue 14: clustering keeps its tallies as mentions join, never recounting a cluster.
+
+_TALLY_TEXT = ("Mayor Orla Penhallow toured Ketterby, a market town, with the Vantree Freight "
+               "Company. Penhallow said the Vantree Freight Company hired staff in Ketterby.")
+_TALLY_NAMES = ("Orla Penhallow", "Penhallow", "Ketterby", "Vantree Freight Company")
+_TALLY_REASONS = st.sampled_from([MergeReason.SAME_NAME, MergeReason.SAME_NAME,
+                                  MergeReason.SAME_NAME, MergeReason.SHORT_FORM,
+                                  MergeReason.TITLE, MergeReason.DECLARED_ALIAS,
+                                  MergeReason.NAME_VARIANT])
+
+
+def _tally_mention(doc_id: str, name: str, nth: int, entity_type: EntityType) -> Mention:
+    at = [m.start() for m in re.finditer(re.escape(name), _TALLY_TEXT)]
+    start = at[nth % len(at)]
+    return Mention(doc_id=doc_id, sentence_index=0, start=start, end=start + len(name),
+                   text=name, type=entity_type, ner_label="PERSON")
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.lists(st.tuples(st.sampled_from(["d1", "d2", "d3"]), st.sampled_from(_TALLY_NAMES),
+                          st.integers(0, 2), st.sampled_from(list(EntityType)), _TALLY_REASONS),
+                min_size=1, max_size=12))
+def test_a_clusters_running_tallies_equal_those_recounted_from_its_mentions(joins):
+    """The votes, each document's votes (kept while every mention joined by its name, the
+    only clusters split by document), mentions and first offset a cluster keeps as
+    mentions join are what a recount of every mention gives, in the same order (so the
+    same sums to the last bit)."""
+    from collections import Counter
+
+    from kg.resolve import _Cluster
+
+    texts = {d: _TALLY_TEXT for d in ("d1", "d2", "d3")}
+    cluster = _Cluster(("vantree", "freight", "company"), texts)
+    added = [(_tally_mention(d, name, nth, t), reason) for d, name, nth, t, reason in joins]
+    for mention, reason in added:
+        cluster.add(mention, reason)
+    votes: Counter = Counter()
+    per_doc: dict[str, Counter] = {}
+    for mention, reason in added:
+        cast = cluster.votes_of(mention, reason)
+        votes.update(cast)
+        per_doc.setdefault(mention.doc_id, Counter()).update(cast)
+    assert cluster.votes == votes
+    named_only = all(reason is MergeReason.SAME_NAME for _, reason in added)
+    assert cluster.doc_votes == (per_doc if named_only else None)
+    assert set(cluster.docs) == {m.doc_id for m, _ in added}
+    for doc_id in cluster.docs:
+        here = [m for m, _ in added if m.doc_id == doc_id]
+        assert cluster.in_doc[doc_id] == here
+        assert cluster.first_start[doc_id] == min(m.start for m in here)
+
+
+_HEADLINE_WORDS = st.sampled_from(["Brenna", "Holt", "Castell", "Marrow", "Bay"])
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.tuples(st.lists(_HEADLINE_WORDS, min_size=1, max_size=3),
+                          st.booleans()), min_size=1, max_size=10))
+def test_a_headline_name_is_kept_exactly_when_a_body_name_holds_its_words_in_a_run(names):
+    """The body's names as a set of their word runs keep the headline names that a scan of
+    every body name for the run keeps, and no other."""
+    from kg.resolve import _without_headline_only_names
+
+    mentions = [Mention(doc_id="d", sentence_index=0 if headline else 1, start=i, end=i + 1,
+                        text=" ".join(words), type=EntityType.PERSON, ner_label="PERSON")
+                for i, (words, headline) in enumerate(names)]
+    body = [name_key(m.text) for m in mentions if m.sentence_index == 1]
+    kept = [m for m in mentions if m.sentence_index == 1 or any(
+        full[i:i + len(name_key(m.text))] == name_key(m.text)
+        for full in body for i in range(len(full) - len(name_key(m.text)) + 1))]
+    assert _without_headline_only_names(mentions, {("d", 0)}) == kept
+
+
+def test_a_bare_title_is_the_titled_person_of_its_own_article_among_several():
+    corpus = _results(
+        ("Queen Ysolde opened the bridge. The Queen thanked the builders.",
+         [("Queen Ysolde", "PERSON", PER), ("Queen", "PERSON", PER)]),
+        ("Queen Maribel opened a school. The Queen thanked the teachers.",
+         [("Queen Maribel", "PERSON", PER), ("Queen", "PERSON", PER)]))
+    for name in ("Queen Ysolde", "Queen Maribel"):
+        (entity_id,) = _ids(corpus, name)
+        entity = next(e for e in corpus.entities if e.entity_id == entity_id)
+        assert {m.text for m in entity.mentions} == {name, "Queen"}
+        assert {m.doc_id for m in entity.mentions} == {entity.mentions[0].doc_id}
+
+
+def test_the_table_reads_the_text_of_the_document_it_is_given():
+    """The second pass gives the entity table one document at a time (it holds no other
+    text): the pronoun rules read that document's words."""
+    from kg.resolve import _EntityTable
+
+    text = "The Harbor Times said it is commonplace for new owners to sell."
+    document = make_document(text, source="t.txt", doc_id="d")
+    times = Mention(doc_id="d", sentence_index=0, start=4, end=16, text="Harbor Times",
+                    type=EntityType.ORGANIZATION, ner_label="ORG")
+    at = text.find("it is")
+    dummy = Mention(doc_id="d", sentence_index=0, start=at, end=at + 2, text="it",
+                    type=EntityType.ORGANIZATION, is_pronoun=True, antecedent=times)
+    table = _EntityTable()
+    table.assign(times, "organization/harbor-times", "Harbor Times",
+                 EntityType.ORGANIZATION, MergeReason.SAME_NAME)
+    assert table.entity_id(dummy) == "organization/harbor-times"  # no text: nothing read
+    table.reading(document)
+    assert table.entity_id(dummy) is None  # 'it is commonplace': the dummy 'it'
+
+
+def test_the_tables_merges_become_the_entitys_merges_in_offset_order():
+    from kg.model import Merge
+    from kg.resolve import _EntityTable
+
+    table = _EntityTable()
+    for start, reason in ((30, MergeReason.SHORT_FORM), (0, MergeReason.SAME_NAME),
+                          (30, MergeReason.SHORT_FORM)):
+        mention = Mention(doc_id="d", sentence_index=0, start=start, end=start + 6,
+                          text="Tolver", type=EntityType.PERSON, ner_label="PERSON")
+        table.assign(mention, "person/tolver", "Tolver", EntityType.PERSON, reason)
+    (entity,) = table.entities()
+    assert entity.merges == (
+        Merge(alias="Tolver", reason=MergeReason.SAME_NAME, doc_id="d", start=0, end=6),
+        Merge(alias="Tolver", reason=MergeReason.SHORT_FORM, doc_id="d", start=30, end=36))
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.dictionaries(
+    st.sampled_from(["harbour master", "master", "mayor", "deputy mayor", "chief"]),
+    st.dictionaries(st.sampled_from(["d1", "d2", "d3"]),
+                    st.sets(st.sampled_from(["person/a", "person/b"]), min_size=1),
+                    min_size=1), max_size=5),
+    st.sampled_from(["master", "mayor", "chief", "harbour master"]))
+def test_titles_indexed_once_answer_what_a_scan_of_every_title_answers(titled, asked):
+    """``_TitledPeople`` answers from indexes what ``_described_person`` once found by
+    scanning every title (the titles a head word ends) and every document (the one person
+    the corpus gives a title)."""
+    from kg.resolve import _TitledPeople
+
+    people = _TitledPeople(titled)
+    by_head = [v for k, v in titled.items() if k.split()[-1] == asked]
+    assert sorted(map(repr, people.with_head(asked))) == sorted(map(repr, by_head))
+    everywhere = set().union(*titled.get(asked, {}).values())
+    assert people.sole_holder(asked) == (next(iter(everywhere)) if len(everywhere) == 1
+                                         else None)
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(1, 6)), min_size=1, max_size=10))
+def test_a_span_within_another_is_found_by_bisection_as_by_a_scan(spans):
+    """``_SpansInside`` finds, for each span of a document, whether another, longer span
+    holds it, as the scan of every span it replaces did (equal spans never hold each
+    other)."""
+    from kg.resolve import _SpansInside
+
+    spans = [(a, a + n) for a, n in spans]
+    inside = _SpansInside(spans)
+    for s, e in spans:
+        scanned = any(a <= s and e <= b and b - a > e - s for a, b in spans)
+        assert inside.within_another(s, e) is scanned

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.ingest import make_document
@@ -401,3 +401,34 @@ def test_a_text_ends_with_a_word_of_a_list_as_it_ends_with_one_of_them(text, wor
     """The one pattern of a word list says what a pattern per word says."""
     assert ends_with_word(text, words) == \
         any(re.search(rf"(?:^|\W){re.escape(w)}$", text) for w in words)
+
+
+_BEFORE_PIECES = st.sampled_from(["company", "Firm", "CITY", "village", "plane", "jet",
+                                  "the", "A", "an", ",", " ", "  ", "\n", "\u00a0", "big",
+                                  "social", "media", "\u017fhip", "f\u0131rm", "ban\u212a",
+                                  "said", "near", "-", "’s", "plane,", "Firm,", ", the",
+                                  "jet, An"])
+
+
+@settings(deadline=None)  # the first example loads the rules and compiles the patterns
+@given(st.lists(_BEFORE_PIECES, max_size=9).map(" ".join),
+       st.lists(_BEFORE_PIECES, max_size=4).map("".join))
+def test_the_quick_test_before_the_instance_patterns_never_changes_their_answer(words, glued):
+    """``instance_type`` asks the last word first and tries its patterns only when they can
+    match: it answers what the patterns alone answer, on any text (case, commas, Unicode
+    spaces and letters that fold to ASCII ones)."""
+    from kg.type_votes import _instance_patterns, instance_type
+
+    for before in (words, words + " ", glued, words + glued + " "):
+        plain = next((t for t, pattern in _instance_patterns() if pattern.search(before)),
+                     None)
+        assert instance_type(before) is plain
+
+
+def test_a_kind_noun_or_an_article_after_one_still_says_what_a_name_is():
+    from kg.type_votes import instance_type
+
+    assert instance_type("talks with the freight company ") is EntityType.ORGANIZATION
+    assert instance_type("they boarded the plane, a ") is EntityType.THING
+    assert instance_type("talks with the freight company") is None  # no space: glued on
+    assert instance_type("the company said ") is None
