@@ -628,3 +628,8 @@ def test_a_persons_home_state_or_country_is_where_the_person_comes_from(text, ex
 def test_a_home_state_owned_by_no_one_places_no_one():
     triples = located(corpus_of("Tom Reyes visited the home state of the late senator."))
     assert not [t for t in triples if t[1] == "cameFrom"]
+
+
+def test_a_named_place_in_a_named_place_lies_there():
+    facts = located(corpus_of("Villagers near Mount Halcon in Calapan City fled on Monday."))
+    assert ("Mount Halcon", "locatedIn", "Calapan City") in facts

@@ -83,6 +83,7 @@ def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
         return
     spans = list(mention_spans(state, sent))
     facts = [*_place_in_place(state, sentence, sent, spans),
+             *_place_in_named_place(state, sentence, spans),
              *_where_clauses(state, sentence, spans),
              *_described_places(state, sentence, spans),
              *_organisations(state, sentence, sent, spans),
@@ -151,6 +152,26 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
             # 'between Salida and Gunnison, Colorado': both towns lie in the state.
             yield _fact(state, sentence, doc[comma:comma + 1], predicate, first, outer,
                         "place-and-place-comma-place")
+
+
+def _place_in_named_place(state: DocState, sentence: Sentence,
+                          spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
+    """'residents near Mount Apo in Kidapawan City', 'the village of Barra in Mozambique':
+    a named place followed at once by 'in' and a named place that can hold it lies there,
+    as 'Paris, France' does with a comma. Only when the 'in' phrase hangs on the first
+    place's own name and follows it directly; a country or a US state is said to be 'in'
+    a place only as an actor there ('the US in Iraq'), and buildings and sites are read by
+    ``_organisations``; the gazetteer refuses a larger place in a smaller one."""
+    for span, mention in spans:
+        if mention.type is not EntityType.PLACE or _building(mention) or \
+                can_contain(mention.text):
+            continue
+        for prep, place in _prep_places(state, span.root, {"in"}):
+            if prep.i != span.end or place is mention or place.text == mention.text or \
+                    not _nests(mention.text, place.text):
+                continue
+            yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
+                        place, "place-in-place")
 
 
 LONGEST_ASIDE = 6
