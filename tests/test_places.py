@@ -633,3 +633,10 @@ def test_a_home_state_owned_by_no_one_places_no_one():
 def test_a_named_place_in_a_named_place_lies_there():
     facts = located(corpus_of("Villagers near Mount Halcon in Calapan City fled on Monday."))
     assert ("Mount Halcon", "locatedIn", "Calapan City") in facts
+
+
+def test_a_town_its_state_and_its_country_are_a_chain_not_a_list():
+    facts = located(corpus_of("A barn burned down near Greenfield, Iowa, United States, on "
+                              "Sunday."))
+    assert ("Greenfield", "locatedIn", "Iowa") in facts
+    assert ("Iowa", "locatedIn", "United States") in facts

@@ -475,9 +475,20 @@ def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
         nxt += 1
     if nxt >= len(doc) or not _place_at(state, doc[nxt]):
         return False
+    if _chained(state, after, doc[nxt]):
+        return False  # 'Randolph, New Hampshire, United States': each place in the next
     following = mention_end(state, doc[nxt]) + 1
     return not (following + 1 < len(doc) and doc[following].text == "," and
                 _place_at(state, doc[following + 1]))
+
+
+def _chained(state: DocState, outer: Token, following: Token) -> bool:
+    """Whether the place after a pair's outer place, with only a comma between, is the one
+    the gazetteer puts the outer place in: then the three names are a chain ('Town, State,
+    Country'), not a list of equals ('Texas, Maine, Ohio')."""
+    around, beyond = state.mention_at.get(outer.i), state.mention_at.get(following.i)
+    return around is not None and beyond is not None and \
+        outer.doc[following.i - 1].text == "," and lies_in(around.text, beyond.text)
 
 
 def _place_at(state: DocState, token: Token) -> bool:
