@@ -640,3 +640,13 @@ def test_a_town_its_state_and_its_country_are_a_chain_not_a_list():
                               "Sunday."))
     assert ("Greenfield", "locatedIn", "Iowa") in facts
     assert ("Iowa", "locatedIn", "United States") in facts
+
+
+def test_a_town_the_gazetteer_knows_in_the_city_s_own_country_is_a_district_of_it():
+    facts = located(corpus_of("Police closed a road in Hackney, London, on Monday."))
+    assert ("Hackney", "locatedIn", "London") in facts
+
+
+def test_a_city_of_another_country_before_a_city_is_no_district():
+    facts = located(corpus_of("Police closed a road in Hamburg, London, on Monday."))
+    assert not {f for f in facts if f[1] == "locatedIn"}

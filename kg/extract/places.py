@@ -260,11 +260,21 @@ def _after_preposition(span: Span, prepositions: frozenset[str]) -> bool:
 
 def _district_of_city(inner: str, outer: str) -> bool:
     """'Larkmoor, Ostervang': a place no gazetteer knows as a town, written
-    before a city it knows, is a district of that city (a list of towns is ruled out by the
-    caller; a known town before a city, 'Paris, Berlin', is two places)."""
+    before a city it knows, is a district of that city; so is one the gazetteer knows only
+    in that city's own country, as a town, city or region ('Salford, Manchester'), since a
+    writer names a district before its city but never a town of another country before a
+    city ('Paris, Berlin' is two places). A list of towns is ruled out by the caller."""
     around = lookup(outer)
-    return around is not None and around.kind == "city" and lookup(inner) is None and \
-        town(inner) is None
+    if around is None or around.kind != "city":
+        return False
+    inside, small = lookup(inner), town(inner)
+    if inside is None and small is None:
+        return True
+    countries = {place.country_code for place in (inside, small) if place is not None}
+    if inside is None:
+        countries |= region_countries(inner)
+    return around.country_code is not None and around.country_code in countries and \
+        (inside is None or inside.country_code == around.country_code)
 
 
 def state_abbreviation(token: Token) -> str | None:
