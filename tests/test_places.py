@@ -628,3 +628,25 @@ def test_a_persons_home_state_or_country_is_where_the_person_comes_from(text, ex
 def test_a_home_state_owned_by_no_one_places_no_one():
     triples = located(corpus_of("Tom Reyes visited the home state of the late senator."))
     assert not [t for t in triples if t[1] == "cameFrom"]
+
+
+def test_a_named_place_in_a_named_place_lies_there():
+    facts = located(corpus_of("Villagers near Mount Halcon in Calapan City fled on Monday."))
+    assert ("Mount Halcon", "locatedIn", "Calapan City") in facts
+
+
+def test_a_town_its_state_and_its_country_are_a_chain_not_a_list():
+    facts = located(corpus_of("A barn burned down near Greenfield, Iowa, United States, on "
+                              "Sunday."))
+    assert ("Greenfield", "locatedIn", "Iowa") in facts
+    assert ("Iowa", "locatedIn", "United States") in facts
+
+
+def test_a_town_the_gazetteer_knows_in_the_city_s_own_country_is_a_district_of_it():
+    facts = located(corpus_of("Police closed a road in Hackney, London, on Monday."))
+    assert ("Hackney", "locatedIn", "London") in facts
+
+
+def test_a_city_of_another_country_before_a_city_is_no_district():
+    facts = located(corpus_of("Police closed a road in Hamburg, London, on Monday."))
+    assert not {f for f in facts if f[1] == "locatedIn"}

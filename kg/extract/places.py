@@ -83,6 +83,7 @@ def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
         return
     spans = list(mention_spans(state, sent))
     facts = [*_place_in_place(state, sentence, sent, spans),
+             *_place_in_named_place(state, sentence, spans),
              *_where_clauses(state, sentence, spans),
              *_described_places(state, sentence, spans),
              *_organisations(state, sentence, sent, spans),
@@ -151,6 +152,26 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
             # 'between Salida and Gunnison, Colorado': both towns lie in the state.
             yield _fact(state, sentence, doc[comma:comma + 1], predicate, first, outer,
                         "place-and-place-comma-place")
+
+
+def _place_in_named_place(state: DocState, sentence: Sentence,
+                          spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
+    """'residents near Mount Apo in Kidapawan City', 'the village of Barra in Mozambique':
+    a named place followed at once by 'in' and a named place that can hold it lies there,
+    as 'Paris, France' does with a comma. Only when the 'in' phrase hangs on the first
+    place's own name and follows it directly; a country or a US state is said to be 'in'
+    a place only as an actor there ('the US in Iraq'), and buildings and sites are read by
+    ``_organisations``; the gazetteer refuses a larger place in a smaller one."""
+    for span, mention in spans:
+        if mention.type is not EntityType.PLACE or _building(mention) or \
+                can_contain(mention.text):
+            continue
+        for prep, place in _prep_places(state, span.root, {"in"}):
+            if prep.i != span.end or place is mention or place.text == mention.text or \
+                    not _nests(mention.text, place.text):
+                continue
+            yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
+                        place, "place-in-place")
 
 
 LONGEST_ASIDE = 6
@@ -239,11 +260,21 @@ def _after_preposition(span: Span, prepositions: frozenset[str]) -> bool:
 
 def _district_of_city(inner: str, outer: str) -> bool:
     """'Larkmoor, Ostervang': a place no gazetteer knows as a town, written
-    before a city it knows, is a district of that city (a list of towns is ruled out by the
-    caller; a known town before a city, 'Paris, Berlin', is two places)."""
+    before a city it knows, is a district of that city; so is one the gazetteer knows only
+    in that city's own country, as a town, city or region ('Salford, Manchester'), since a
+    writer names a district before its city but never a town of another country before a
+    city ('Paris, Berlin' is two places). A list of towns is ruled out by the caller."""
     around = lookup(outer)
-    return around is not None and around.kind == "city" and lookup(inner) is None and \
-        town(inner) is None
+    if around is None or around.kind != "city":
+        return False
+    inside, small = lookup(inner), town(inner)
+    if inside is None and small is None:
+        return True
+    countries = {place.country_code for place in (inside, small) if place is not None}
+    if inside is None:
+        countries |= region_countries(inner)
+    return around.country_code is not None and around.country_code in countries and \
+        (inside is None or inside.country_code == around.country_code)
 
 
 def state_abbreviation(token: Token) -> str | None:
@@ -454,9 +485,20 @@ def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
         nxt += 1
     if nxt >= len(doc) or not _place_at(state, doc[nxt]):
         return False
+    if _chained(state, after, doc[nxt]):
+        return False  # 'Randolph, New Hampshire, United States': each place in the next
     following = mention_end(state, doc[nxt]) + 1
     return not (following + 1 < len(doc) and doc[following].text == "," and
                 _place_at(state, doc[following + 1]))
+
+
+def _chained(state: DocState, outer: Token, following: Token) -> bool:
+    """Whether the place after a pair's outer place, with only a comma between, is the one
+    the gazetteer puts the outer place in: then the three names are a chain ('Town, State,
+    Country'), not a list of equals ('Texas, Maine, Ohio')."""
+    around, beyond = state.mention_at.get(outer.i), state.mention_at.get(following.i)
+    return around is not None and beyond is not None and \
+        outer.doc[following.i - 1].text == "," and lies_in(around.text, beyond.text)
 
 
 def _place_at(state: DocState, token: Token) -> bool:
