@@ -485,3 +485,11 @@ def test_a_voiced_stance_is_held(text, expected):
     found = triples(corpus_of(text))
     assert expected in found
     assert not [t for t in found if t[1] in {"voice", "express"}]
+
+
+def test_a_noun_object_of_another_kind_keeps_the_verbs_own_name():
+    found = triples(corpus_of("Daniel Weber's return to public life surprised his friends."))
+    assert ("Daniel Weber", "return", "public life") in found
+    assert not [t for t in found if t[1] == "traveledTo"]
+    assert ("Daniel Weber", "traveledTo", "Lisbon") in triples(
+        corpus_of("Daniel Weber's return to Lisbon surprised his friends."))
