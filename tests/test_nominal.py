@@ -493,3 +493,19 @@ def test_a_noun_object_of_another_kind_keeps_the_verbs_own_name():
     assert not [t for t in found if t[1] == "traveledTo"]
     assert ("Daniel Weber", "traveledTo", "Lisbon") in triples(
         corpus_of("Daniel Weber's return to Lisbon surprised his friends."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Vessia army's intervention in Norland ended in May.",
+     ("Vessia army", "intervene", "Norland")),
+    ("The removal of Pedro Lins by the Vessia Council angered his friends.",
+     ("Vessia Council", "remove", "Pedro Lins")),
+])
+def test_a_listed_noun_of_an_untyped_verb_keeps_the_verbs_name(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+def test_a_candidate_leads_nothing():
+    found = triples(corpus_of("Pedro Lins is a leading candidate for the Vessia Party's "
+                              "nomination."))
+    assert not [t for t in found if t[1] == "led"]
