@@ -464,3 +464,48 @@ def test_an_event_one_only_may_come_under_is_as_sure_as_the_verb():
 ])
 def test_the_target_of_an_event_undergoes_it(text, expected):
     assert expected in triples(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "broker"), [
+    ("Ana Duarte arranged a meeting between Pedro Lins and Marta Cruz.", "Ana Duarte"),
+    ("The Hendrix Foundation brokered talks between Norland and Vessia.", "Hendrix Foundation"),
+])
+def test_who_arranges_an_event_between_two_parties_takes_no_part(text, broker):
+    corpus = triples(corpus_of(text))
+    assert not [t for t in corpus if broker in (t[0], t[2]) and t[1] in {"met", "discussed"}]
+    assert [t for t in corpus if t[1] in {"met", "discussed"}]  # the two parties still do
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pedro Lins voiced support for Marta Cruz.", ("Pedro Lins", "supported", "Marta Cruz")),
+    ("The Vessia Council expressed support for the Norland Compact on Friday.",
+     ("Vessia Council", "supported", "Norland Compact")),
+])
+def test_a_voiced_stance_is_held(text, expected):
+    found = triples(corpus_of(text))
+    assert expected in found
+    assert not [t for t in found if t[1] in {"voice", "express"}]
+
+
+def test_a_noun_object_of_another_kind_keeps_the_verbs_own_name():
+    found = triples(corpus_of("Daniel Weber's return to public life surprised his friends."))
+    assert ("Daniel Weber", "return", "public life") in found
+    assert not [t for t in found if t[1] == "traveledTo"]
+    assert ("Daniel Weber", "traveledTo", "Lisbon") in triples(
+        corpus_of("Daniel Weber's return to Lisbon surprised his friends."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Vessia army's intervention in Norland ended in May.",
+     ("Vessia army", "intervene", "Norland")),
+    ("The removal of Pedro Lins by the Vessia Council angered his friends.",
+     ("Vessia Council", "remove", "Pedro Lins")),
+])
+def test_a_listed_noun_of_an_untyped_verb_keeps_the_verbs_name(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+def test_a_candidate_leads_nothing():
+    found = triples(corpus_of("Pedro Lins is a leading candidate for the Vessia Party's "
+                              "nomination."))
+    assert not [t for t in found if t[1] == "led"]
