@@ -50,12 +50,15 @@ def test_a_pronoun_subject_is_less_sure_than_a_name():
     assert pronoun.evidence.confidence < named.evidence.confidence
 
 
-def test_a_subject_borrowed_across_a_clause_is_less_sure_than_a_shared_one():
+def test_a_borrowed_subject_is_less_sure_than_the_verbs_own():
     """'X met Y and signed Z' shares X; '..., saying it would end Z' borrows it from another
-    clause, which the judged samples found right far less often."""
-    shared = score(rule="inherited-conj/dobj")
-    assert score(rule="inherited-advcl/dobj") < shared
-    assert score(rule="inherited-relcl/dobj") < shared
+    clause. Borrowed either way, the fact was judged right less often than one whose verb has
+    its own subject (dev 0.37 and 0.27 against 0.48; fresh 0.36 and 0.42 against 0.47). That
+    a subject borrowed across a clause is less sure than a shared one held on the dev sheets
+    and not on the fresh ones (0.42 against 0.36), so the fit no longer tells them apart."""
+    own = score()
+    for rule in ("inherited-conj/dobj", "inherited-advcl/dobj", "inherited-relcl/dobj"):
+        assert score(rule=rule) < own
 
 
 def test_what_is_not_yet_done_is_less_sure_than_what_was_done():
@@ -65,11 +68,13 @@ def test_what_is_not_yet_done_is_less_sure_than_what_was_done():
 
 
 def test_a_participant_that_is_one_bare_noun_is_less_sure():
-    """A bare noun is the least sure object; a fuller description is surer than a name:
-    on the fifteen judged sheets, facts read from a verb with a named subject were right
-    0.70 of the time with a described object (290 facts), 0.55 with a named one (236) and
-    0.34 with one bare noun (477)."""
-    assert score(obj="the farm") < score() < score(obj="the Harlow farm")
+    """A bare noun is the least sure object. Facts read from a verb with a named subject were
+    right with a bare-noun object 0.35 of the time on the dev sheets (496 facts) and 0.38 on
+    the fresh ones (98), against 0.55 and 0.62 with a named object and 0.72 and 0.54 with a
+    fuller description. (That a description is surer than a name held on dev only, so the
+    fit no longer tells those two apart.)"""
+    assert score(obj="the farm") < score()
+    assert score(obj="the farm") < score(obj="the Harlow farm")
     assert score(subject="the council", sentence="The council visited Oslo.") < \
         score(subject="the Harlow council", sentence="The Harlow council visited Oslo.")
 
@@ -133,3 +138,22 @@ def test_a_longer_sentence_lowers_confidence_up_to_a_cap():
     assert score(sentence=longer) < score()
     very_long = signs(**{**BASE, "sentence": "word " * 500})  # type: ignore[arg-type]
     assert very_long["sentence_length"] == 2.0
+
+
+def test_signs_that_did_not_transfer_across_sets_are_not_weighed():
+    """A verb outside the vocabulary, an object from a preposition and a relative clause
+    ranked the dev articles' facts and not the fresh ones' (benchmarks/calibrate.py --test):
+    a fact is weighed the same with or without them."""
+    plain = score()
+    assert score(known_predicate=False) == plain
+    assert score(rule="nsubj/prep-about") == plain
+    assert score(rule="relcl/dobj") == score(rule="nsubj/dobj")
+    assert score(rule="inherited-advcl/dobj") == score(rule="inherited-conj/dobj")
+
+
+def test_the_fitted_weights_name_the_sheets_of_both_sets():
+    """The fit is on the dev and the fresh sheets together, so neither set's articles alone
+    decide it; the names carry their set, as both sets' sheets share names."""
+    data = json.loads(resources.files("kg").joinpath("data/confidence.json").read_text("utf-8"))
+    sets = {name.split("/")[0] for name in data["fitted_on"]}
+    assert sets == {"realnews", "realnews_fresh"}
