@@ -97,3 +97,8 @@ def test_a_participle_after_a_passive_clause_borrows_no_subject():
     # 'prompting protests': the arrest prompted them, not the one arrested.
     rows = rules_of("Dena Rusk was arrested on Monday, prompting protests in Tarvik.", "prompt")
     assert not any(s == "Dena Rusk" for s, _, _ in rows), rows
+
+
+def test_be_only_to_gives_a_purpose_not_a_modal():
+    rows = rules_of("Olek Brand said the Tarvik fence is only to protect the sheep.", "protect")
+    assert not any(rule.startswith("nsubj-be-to") for _, _, rule in rows), rows

@@ -366,7 +366,9 @@ def modal_be_to(verb: Token) -> bool:
     parties are to hold primaries', 'which he is to present'. Only 'be' with a subject of
     its own and nothing said of it: 'it is vital to act' (extraposed), 'the goal is to win'
     (an aim, see ``_equated_with_aim``) and 'is the first to' or 'is able to' (a noun or an
-    adjective before the infinitive) are not the modal."""
+    adjective before the infinitive) are not the modal, nor 'be' with an adverb before 'to':
+    'the drilling is only to protect our interests' gives a purpose, not a plan ('not to'
+    stays: 'X is not to leave')."""
     governor = verb.head
     if verb.dep_ != "xcomp" or governor.lemma_.lower() != "be" or \
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -376,7 +378,7 @@ def modal_be_to(verb: Token) -> bool:
         return False
     between = verb.doc[governor.i + 1:verb.i]
     return any(c.dep_ == "nsubj" and c.lower_ not in {"it", "there"} for c in children) and \
-        all(t.pos_ in {"ADV", "PART"} or t.lower_ == "to" for t in between)
+        all(t.pos_ == "PART" for t in between)
 
 
 def _active_after_passive(verb: Token) -> bool:
