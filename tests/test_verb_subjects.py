@@ -102,3 +102,12 @@ def test_a_participle_after_a_passive_clause_borrows_no_subject():
 def test_be_only_to_gives_a_purpose_not_a_modal():
     rows = rules_of("Olek Brand said the Tarvik fence is only to protect the sheep.", "protect")
     assert not any(rule.startswith("nsubj-be-to") for _, _, rule in rows), rows
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Beginning in May, the Harwick ferry was closed for repairs.", "begin"),
+    ("Starting on Monday, the Tarvik mill was shut by its owners.", "start"),
+    ("Starting on Monday, the Tarvik mill cut its hours.", "start"),
+])
+def test_a_participle_used_as_a_preposition_is_no_ones_deed(text, lemma):
+    assert rules_of(text, lemma) == []

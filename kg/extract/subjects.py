@@ -523,6 +523,8 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     if not infinitive and verb.lemma_.lower() in words.outcome_verbs | words.relation_verbs:
         return False  # '..., resulting in two deaths', '..., corresponding with the shortfall':
         # what results or corresponds is what the clause says, not its subject
+    if verb.lower_ in words.prepositional_participles:
+        return False  # 'Beginning in May, the ferry closed': a preposition, no one's deed
     if governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
         # 'deaths rose after the payments started, resulting from drug abuse': a participle
         # the parser hung on a subordinate clause belongs to the main one, not its subject.
@@ -545,10 +547,12 @@ def _fronted_participle_doers(state: DocState, verb: Token) -> list[Mention]:
     participle ('Charged with murder, X appeared') is passive itself: neither is read here.
     What results or relates ('Resulting from ...') is no one's deed."""
     governor = verb.head
+    words = argument_words()
     if verb.tag_ != "VBG" or governor.pos_ not in {"VERB", "AUX"} or \
             governor.dep_ == "relcl" or verb.i > governor.i or \
-            verb.lemma_.lower() in argument_words().outcome_verbs | argument_words().relation_verbs:
-        return []
+            verb.lemma_.lower() in words.outcome_verbs | words.relation_verbs or \
+            verb.lower_ in words.prepositional_participles:
+        return []  # 'Beginning in May, the ferry was closed': the ferry began nothing
     subjects = [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}]
     passive = any(c.dep_ == "nsubjpass" for c in subjects)
     if not subjects or not (passive or governor.lemma_.lower() == "be") or \
