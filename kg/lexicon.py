@@ -88,6 +88,7 @@ class ArgumentWords(BaseModel):
     outcome_verbs: frozenset[str] = frozenset()
     deed_nouns: frozenset[str] = frozenset()
     relation_verbs: frozenset[str] = frozenset()
+    prepositional_participles: frozenset[str] = frozenset()
     counterfactual_modals: frozenset[str] = frozenset()
     normative_modals: frozenset[str] = frozenset()
     instrument_verbs: frozenset[str] = frozenset()

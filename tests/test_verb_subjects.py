@@ -5,7 +5,7 @@ modifier keeps it. Sentences written for the test."""
 from __future__ import annotations
 
 import pytest
-from helpers import fact_rows
+from helpers import corpus_of, fact_rows
 
 
 def subjects_of(text: str, lemma: str) -> list[str]:
@@ -50,3 +50,64 @@ def test_a_surname_the_tagger_takes_for_a_noun_is_still_a_subject():
 def test_a_war_violence_or_an_operation_does_the_harm_a_passive_says_happened_in_it(
         text, cause, verb, harmed):
     assert (cause, verb, harmed, "asserted") in fact_rows(text), fact_rows(text)
+
+
+def rules_of(text: str, lemma: str) -> list[tuple[str, str, str]]:
+    """(subject label, factuality, rule) of each fact of a text with this verb lemma."""
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return [(labels[f.subject.entity_id], f.evidence.factuality.value, f.evidence.rule)
+            for f in corpus.facts if f.lemma.split()[0] == lemma]
+
+
+@pytest.mark.parametrize(("text", "lemma", "subject"), [
+    ("The Marlow council is to vote on the new budget next week.", "vote", "Marlow council"),
+    ("Dena Rusk and Olek Brand are to open the Tarvik bakery in May.", "open", "Dena Rusk"),
+    ("The Harwick ministry said that Dena Rusk was to sign the lease.", "sign", "Dena Rusk"),
+])
+def test_be_to_is_a_modal_whose_subject_is_the_verbs_own(text, lemma, subject):
+    # 'is to vote' says what is to come, as 'will vote' does: the subject is not borrowed
+    # from another clause, and the fact is expected.
+    rows = [r for r in rules_of(text, lemma) if r[0] == subject]
+    assert rows, rules_of(text, lemma)
+    assert all(factuality == "expected" and rule.startswith("nsubj-be-to/")
+               for _, factuality, rule in rows), rows
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Dena Rusk is able to open the Tarvik bakery.", "open"),
+    ("Dena Rusk was the first to open a bakery in Tarvik.", "open"),
+])
+def test_be_with_an_adjective_or_a_noun_before_the_infinitive_is_no_modal(text, lemma):
+    assert not any(rule.startswith("nsubj-be-to") for _, _, rule in rules_of(text, lemma))
+
+
+@pytest.mark.parametrize(("text", "lemma", "subject"), [
+    ("Arriving in Tarvik on Monday, Dena Rusk was greeted by the mayor.", "arrive", "Dena Rusk"),
+    ("Speaking at the Marlow council, Olek Brand was interrupted by hecklers.", "speak",
+     "Olek Brand"),
+])
+def test_a_fronted_participle_is_done_by_the_passive_main_clauses_subject(text, lemma, subject):
+    rows = rules_of(text, lemma)
+    assert any(s == subject and rule.startswith("inherited-participle/")
+               for s, _, rule in rows), rows
+
+
+def test_a_participle_after_a_passive_clause_borrows_no_subject():
+    # 'prompting protests': the arrest prompted them, not the one arrested.
+    rows = rules_of("Dena Rusk was arrested on Monday, prompting protests in Tarvik.", "prompt")
+    assert not any(s == "Dena Rusk" for s, _, _ in rows), rows
+
+
+def test_be_only_to_gives_a_purpose_not_a_modal():
+    rows = rules_of("Olek Brand said the Tarvik fence is only to protect the sheep.", "protect")
+    assert not any(rule.startswith("nsubj-be-to") for _, _, rule in rows), rows
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Beginning in May, the Harwick ferry was closed for repairs.", "begin"),
+    ("Starting on Monday, the Tarvik mill was shut by its owners.", "start"),
+    ("Starting on Monday, the Tarvik mill cut its hours.", "start"),
+])
+def test_a_participle_used_as_a_preposition_is_no_ones_deed(text, lemma):
+    assert rules_of(text, lemma) == []

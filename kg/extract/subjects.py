@@ -284,6 +284,10 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         mention = referent(state, _relative_head(state, verb))
         if mention is not None:
             frame.subjects.append((mention, verb.dep_))
+    elif verb.dep_ == "advcl" and (fronted := _fronted_participle_doers(state, verb)):
+        # 'Arriving in Oslo, X was greeted by Y', 'Forming in July, Barry was the first
+        # storm': X arrived, Barry formed, though the main clause is passive or a copula.
+        frame.subjects.extend((m, "inherited-participle") for m in fronted)
     elif verb.dep_ == "advcl" and not _borrows_for_adverbial(verb) and \
             not raised_infinitive(verb):
         return  # see _borrows_for_adverbial: a clause whose doer grammar does not give;
@@ -348,8 +352,33 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if not inherited.subjects and verb.dep_ == "xcomp":
             # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
+        if modal_be_to(verb):
+            # 'the council is to vote': 'be to' is a modal, as 'will' is; its subject is the
+            # verb's own, not one borrowed from another clause (the rule says so).
+            frame.subjects.extend((m, f"{rule}-be-to") for m, rule in inherited.subjects)
+            return
         link = "raising" if raised_infinitive(verb) else verb.dep_  # 'went on to found'
         frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
+
+
+def modal_be_to(verb: Token) -> bool:
+    """Whether an infinitive completes 'be' as a modal: 'the council is to vote', 'both
+    parties are to hold primaries', 'which he is to present'. Only 'be' with a subject of
+    its own and nothing said of it: 'it is vital to act' (extraposed), 'the goal is to win'
+    (an aim, see ``_equated_with_aim``) and 'is the first to' or 'is able to' (a noun or an
+    adjective before the infinitive) are not the modal, nor 'be' with an adverb before 'to':
+    'the drilling is only to protect our interests' gives a purpose, not a plan ('not to'
+    stays: 'X is not to leave')."""
+    governor = verb.head
+    if verb.dep_ != "xcomp" or governor.lemma_.lower() != "be" or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    children = list(governor.children)
+    if any(c.dep_ in {"attr", "acomp", "expl"} for c in children):
+        return False
+    between = verb.doc[governor.i + 1:verb.i]
+    return any(c.dep_ == "nsubj" and c.lower_ not in {"it", "there"} for c in children) and \
+        all(t.pos_ == "PART" for t in between)
 
 
 def _active_after_passive(verb: Token) -> bool:
@@ -494,6 +523,8 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     if not infinitive and verb.lemma_.lower() in words.outcome_verbs | words.relation_verbs:
         return False  # '..., resulting in two deaths', '..., corresponding with the shortfall':
         # what results or corresponds is what the clause says, not its subject
+    if verb.lower_ in words.prepositional_participles:
+        return False  # 'Beginning in May, the ferry closed': a preposition, no one's deed
     if governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
         # 'deaths rose after the payments started, resulting from drug abuse': a participle
         # the parser hung on a subordinate clause belongs to the main one, not its subject.
@@ -505,6 +536,31 @@ def _borrows_for_adverbial(verb: Token) -> bool:
         return False
     own = [c for c in governor.children if c.dep_ == "nsubj"]
     return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
+
+
+def _fronted_participle_doers(state: DocState, verb: Token) -> list[Mention]:
+    """Who does a present participle clause that opens the sentence before a passive or a
+    copular main clause: its subject, which a fronted participle is said of ('Speaking in
+    the council, X was interrupted': X spoke; 'Forming in July, Barry was the first storm').
+    An active main clause is ``_borrows_for_adverbial``'s; a participle after the main
+    clause ('X was arrested, prompting protests') may be said of the whole event, and a past
+    participle ('Charged with murder, X appeared') is passive itself: neither is read here.
+    What results or relates ('Resulting from ...') is no one's deed."""
+    governor = verb.head
+    words = argument_words()
+    if verb.tag_ != "VBG" or governor.pos_ not in {"VERB", "AUX"} or \
+            governor.dep_ == "relcl" or verb.i > governor.i or \
+            verb.lemma_.lower() in words.outcome_verbs | words.relation_verbs or \
+            verb.lower_ in words.prepositional_participles:
+        return []  # 'Beginning in May, the ferry was closed': the ferry began nothing
+    subjects = [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    passive = any(c.dep_ == "nsubjpass" for c in subjects)
+    if not subjects or not (passive or governor.lemma_.lower() == "be") or \
+            any(c.i < verb.right_edge.i or c.lower_ in RELATIVE_PRONOUNS | {"it", "there"}
+                for c in subjects):
+        return []
+    return [m for c in subjects for conj in conjuncts(c)
+            if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
 
 
 # Marks that open and close an aside: 'it is common for new governments - X took office in
