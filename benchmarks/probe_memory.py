@@ -175,6 +175,8 @@ def write_traced(records: Path, count: int, out: Path, workers: int = 2) -> None
 
     def counted(self: object, part: object) -> None:
         if not seen[0]:
+            print(f"traced, the fullest corpus chunk: held {fullest[0] / 2**20:.1f} MB\n"
+                  f"{fullest[1]}", flush=True)
             _traced_top("the corpus part gone by (first document part)")
             peak.mark("first document part")
         seen[0] += 1
@@ -185,6 +187,15 @@ def write_traced(records: Path, count: int, out: Path, workers: int = 2) -> None
         peak.mark("before the final check")
         return report(self)
 
+    add_corpus, fullest = validate.PartValidation.add_corpus, [0, ""]
+
+    def noted(self: object, chunk: object) -> None:
+        # a chunk complete, not yet dropped: the corpus part's high points
+        if (held := tracemalloc.get_traced_memory()[0]) > fullest[0]:
+            fullest[:] = [held, _top_lines()]
+        add_corpus(self, chunk)
+
+    validate.PartValidation.add_corpus = noted
     validate.PartValidation.add_checked, validate.PartValidation.report = counted, marked
     tracemalloc.start(4)
     done = graphstream.write_streamed(built.corpus, built.model, {out: "nquads"},
@@ -200,9 +211,19 @@ def _traced_top(when: str, top: int = 12) -> None:
 
     held, high = tracemalloc.get_traced_memory()
     print(f"traced, {when}: held {held / 2**20:.1f} MB, peak {high / 2**20:.1f} MB", flush=True)
+    print(_top_lines(top), flush=True)
+
+
+def _top_lines(top: int = 12) -> str:
+    """The ``top`` allocation sites holding most now, each with its last calls (oldest
+    first, the allocating line last)."""
+    import tracemalloc
+
+    lines = []
     for stat in tracemalloc.take_snapshot().statistics("traceback")[:top]:
-        frames = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in stat.traceback)
-        print(f"  {stat.size / 2**20:7.2f} MB {stat.count:8d} blocks  {frames}", flush=True)
+        frames = " -> ".join(f"{Path(f.filename).name}:{f.lineno}" for f in stat.traceback)
+        lines.append(f"  {stat.size / 2**20:7.2f} MB {stat.count:8d} blocks  {frames}")
+    return "\n".join(lines)
 
 
 def resolve(records: Path, count: int) -> None:
