@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
@@ -152,16 +152,16 @@ class GraphParts:
         placed = {(d.doc_id, d.dateline.place_start, d.dateline.place_end)
                   for d in corpus.documents if d.dateline is not None}
         self.entity_at: dict[tuple[str, int, int], str] = {}
-        self.labels: dict[str, str] = {}  # the merged facts' labels name their entities
         # one pass: a streamed build's entities are on disk (kg.recordspool.EntitySpool)
         for entity in corpus.entities:
-            self.labels[entity.entity_id] = entity.label
+            self.by_document.add_label(entity.entity_id, entity.label)
             self.by_document.add_mentions(entity.entity_id,
                                           {mention.doc_id for mention in entity.mentions})
             for mention in entity.mentions:
                 if (span := (mention.doc_id, mention.start, mention.end)) in placed:
                     self.entity_at[span] = entity.entity_id
         self.by_document.commit()
+        self.labels = self.by_document.labels  # the merged facts' labels name their entities
         # a streamed build's facts are on disk (kg.recordspool.FactSpool), read a part at a time
         facts = corpus.facts
         self.facts: FactIndex = facts if isinstance(facts, FactSpool) else HeldFacts(facts)
@@ -235,12 +235,16 @@ class SentenceSpan(NamedTuple):
 class _DocumentIndex:
     """The sentences' offsets and whom each document mentions, in a SQLite file
     (``kg.diskindex``) that the write workers, forked once it is filled, read a document at a
-    time. In dicts these grew with the corpus and stayed for the whole write step (issue 14)."""
+    time; and the entities' labels, which the corpus part reads a merged fact at a time. In
+    dicts these grew with the corpus and stayed for the whole write step (issue 14)."""
 
     def __init__(self, sentences: Iterable[Sentence]) -> None:
         self._index = DiskIndex(_DOCUMENT_TABLES, prefix="kg-parts-")
         self._index.add("INSERT OR REPLACE INTO sentences VALUES (?, ?, ?, ?)",
                         ((s.doc_id, s.index, s.start, s.end) for s in sentences))
+
+    def add_label(self, entity_id: str, label: str) -> None:
+        self._index.add("INSERT OR REPLACE INTO labels VALUES (?, ?)", ((entity_id, label),))
 
     def add_mentions(self, entity_id: str, doc_ids: Iterable[str]) -> None:
         self._index.add("INSERT OR IGNORE INTO mentioned VALUES (?, ?)",
@@ -255,13 +259,39 @@ class _DocumentIndex:
         return [entity_id for entity_id, in self._index.rows(
             "SELECT entity FROM mentioned WHERE document = ? ORDER BY entity", (doc_id,))]
 
+    @property
+    def labels(self) -> Mapping[str, str]:
+        """Each entity's label by its id (the last given for an id, as a dict keeps it)."""
+        return _EntityLabels(self._index)
+
     def sentences(self, doc_id: str) -> dict[int, SentenceSpan]:
         """``doc_id``'s sentences by their number."""
         return {index: SentenceSpan(start, end) for index, start, end in self._index.rows(
             "SELECT number, start, end_at FROM sentences WHERE document = ?", (doc_id,))}
 
 
+class _EntityLabels(Mapping[str, str]):
+    """The entities' labels on disk, read one at a time as the merged facts name them."""
+
+    def __init__(self, index: DiskIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, entity_id: str) -> str:
+        found = self._index.rows("SELECT label FROM labels WHERE entity = ?", (entity_id,))
+        if not found:
+            raise KeyError(entity_id)
+        return str(found[0][0])
+
+    def __iter__(self) -> Iterator[str]:
+        return (entity_id for entity_id, in self._index.rows(
+            "SELECT entity FROM labels ORDER BY entity"))
+
+    def __len__(self) -> int:
+        return int(self._index.rows("SELECT count(*) FROM labels")[0][0])
+
+
 _DOCUMENT_TABLES = """
+CREATE TABLE labels (entity TEXT PRIMARY KEY, label TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE sentences (document TEXT NOT NULL, number INTEGER NOT NULL, start INTEGER NOT NULL,
                         end_at INTEGER NOT NULL, PRIMARY KEY (document, number)) WITHOUT ROWID;
 CREATE TABLE mentioned (document TEXT NOT NULL, entity TEXT NOT NULL,
@@ -478,7 +508,7 @@ def _time_literals(value: str | None, text: str) -> Iterable[tuple[URIRef, Liter
 
 
 def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
-                   labels: dict[str, str], declared: set[URIRef] | None = None) -> None:
+                   labels: Mapping[str, str], declared: set[URIRef] | None = None) -> None:
     """The merged fact ``node`` (``labels``: the entities' by id); a predicate outside the
     vocabulary is declared with it unless it is in ``declared`` (those already declared in an
     earlier chunk), which it joins."""

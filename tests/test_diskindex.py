@@ -69,8 +69,8 @@ def _sentence(doc_id: str, index: int, start: int) -> Sentence:
        st.lists(st.tuples(st.sampled_from(["d1", "d2"]), st.integers(0, 5),
                           st.integers(0, 500)), max_size=10))
 def test_the_document_index_answers_as_the_maps_did(entities, sentences):
-    """Whom a document mentions, sorted as Python sorts the ids, and its sentences by number
-    (the last one given of a number wins, as a dict would keep it)."""
+    """Whom a document mentions, sorted as Python sorts the ids, its sentences by number
+    (the last one given of a number wins, as a dict would keep it) and the entities' labels."""
     index = _DocumentIndex(_sentence(d, i, start) for d, i, start in sentences)
     mentioned: dict[str, set[str]] = {}
     for number, (doc_id, names) in enumerate(entities):
@@ -78,7 +78,12 @@ def test_the_document_index_answers_as_the_maps_did(entities, sentences):
             entity_id = f"{name}{number}"
             index.add_mentions(entity_id, [doc_id])
             mentioned.setdefault(doc_id, set()).add(entity_id)
+        index.add_label(f"{names and min(names)}{number}", f"label {number}")
     index.commit()
+    labels = {f"{names and min(names)}{number}": f"label {number}"
+              for number, (_, names) in enumerate(entities)}
+    assert dict(index.labels) == labels and len(index.labels) == len(labels)
+    assert "no such entity" not in index.labels
     held = {(d, i): SentenceSpan(start, start + 10) for d, i, start in sentences}
     for doc_id in ("d1", "d2", "d3", "d4"):
         assert index.mentioned(doc_id) == sorted(mentioned.get(doc_id, ()))
