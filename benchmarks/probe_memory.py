@@ -5,6 +5,7 @@ Usage:
   python benchmarks/probe_memory.py write RECORDS.pkl COUNT [--out graph.nq] [--held]
                                          [--workers 2]
   python benchmarks/probe_memory.py phases RECORDS.pkl COUNT
+  python benchmarks/probe_memory.py write-traced RECORDS.pkl COUNT [--out graph.nq]
 
 ``extract`` parses and extracts FOLDER with kg's workers (as ``kg build`` does), printing the
 main process's RSS every 100 documents, and pickles the records. ``write`` takes the first
@@ -16,6 +17,8 @@ the starting point after each stage, every 100 document parts and around the fin
 of the corpus chunks, with the peak (sampled every 50 ms), and the largest write worker's
 RSS. No spaCy model is loaded in
 ``write``, so a real build's main process holds about 150 MB more.
+``write-traced`` resolves as ``write`` does and traces the write step alone with
+``tracemalloc``: what it holds as the corpus part and the document parts go by, and where.
 ``resolve`` resolves the first COUNT records from a spool as a streamed build does, with
 Python's ``tracemalloc`` on: the memory its objects hold when it ends (the lean corpus it
 returns) and at its peak (what it holds while it runs, records included), which the RSS alone
@@ -144,6 +147,87 @@ def write(records: Path, count: int, out: Path, held: bool = False, workers: int
     peak.mark(f"written in {time.perf_counter() - began:.0f} s: {done.quads} quads, "
               f"conforms {done.report.conforms if done.report else None}")
     print(f"largest write worker's RSS seen (sampled): {peak.worker_high} MB", flush=True)
+
+
+def write_traced(records: Path, count: int, out: Path, workers: int = 2) -> None:
+    """The write step alone under ``tracemalloc`` (after resolution, which is not traced):
+    what its objects hold once the corpus part has gone by, before the final check of the
+    corpus chunks, and at its peak, with the allocations that hold the most at each mark.
+    The forked write workers stop tracing (they make the document parts; only this process's
+    holdings grow with the corpus)."""
+    import tracemalloc
+
+    import kg.graphstream as graphstream
+    from kg.pipeline import finish_build
+    from kg.recordspool import RecordSpool
+
+    validate = sys.modules["kg.validate"]
+    with tempfile.TemporaryDirectory(prefix="kg-probe-") as folder:
+        with multiprocessing.get_context("fork").Pool(1) as child:
+            model, files = child.apply(_cut_batches, (records, count, Path(folder)))
+        spool = RecordSpool()
+        for file in files:
+            for record in pickle.loads(file.read_bytes()):
+                spool.add(record)
+    built = finish_build(spool, model, graph=False)
+    gc.collect()
+    peak = Peak()
+    peak.mark("resolved (the write step starts)")
+    os.register_at_fork(after_in_child=tracemalloc.stop)
+    add_checked, report = validate.PartValidation.add_checked, validate.PartValidation.report
+    seen = [0]
+
+    def counted(self: object, part: object) -> None:
+        if not seen[0]:
+            print(f"traced, the fullest corpus chunk: held {fullest[0] / 2**20:.1f} MB\n"
+                  f"{fullest[1]}", flush=True)
+            _traced_top("the corpus part gone by (first document part)")
+            peak.mark("first document part")
+        seen[0] += 1
+        add_checked(self, part)
+
+    def marked(self: object) -> object:
+        _traced_top("every document part gone by (before the final check)")
+        peak.mark("before the final check")
+        return report(self)
+
+    add_corpus, fullest = validate.PartValidation.add_corpus, [0, ""]
+
+    def noted(self: object, chunk: object) -> None:
+        # a chunk complete, not yet dropped: the corpus part's high points
+        if (held := tracemalloc.get_traced_memory()[0]) > fullest[0]:
+            fullest[:] = [held, _top_lines()]
+        add_corpus(self, chunk)
+
+    validate.PartValidation.add_corpus = noted
+    validate.PartValidation.add_checked, validate.PartValidation.report = counted, marked
+    tracemalloc.start(4)
+    done = graphstream.write_streamed(built.corpus, built.model, {out: "nquads"},
+                                      workers=workers, records=built.records)
+    _traced_top("written")
+    tracemalloc.stop()
+    peak.mark(f"written: {done.quads} quads")
+
+
+def _traced_top(when: str, top: int = 12) -> None:
+    """The traced memory now and at its peak, and the ``top`` allocation sites holding most."""
+    import tracemalloc
+
+    held, high = tracemalloc.get_traced_memory()
+    print(f"traced, {when}: held {held / 2**20:.1f} MB, peak {high / 2**20:.1f} MB", flush=True)
+    print(_top_lines(top), flush=True)
+
+
+def _top_lines(top: int = 12) -> str:
+    """The ``top`` allocation sites holding most now, each with its last calls (oldest
+    first, the allocating line last)."""
+    import tracemalloc
+
+    lines = []
+    for stat in tracemalloc.take_snapshot().statistics("traceback")[:top]:
+        frames = " -> ".join(f"{Path(f.filename).name}:{f.lineno}" for f in stat.traceback)
+        lines.append(f"  {stat.size / 2**20:7.2f} MB {stat.count:8d} blocks  {frames}")
+    return "\n".join(lines)
 
 
 def resolve(records: Path, count: int) -> None:
@@ -309,6 +393,11 @@ def main() -> None:
                      help="processes that make, write and check the document parts")
     two.add_argument("--held", action="store_true",
                      help="hold the records in memory (as kg did before kg.recordspool)")
+    traced = sub.add_parser("write-traced")
+    traced.add_argument("records", type=Path)
+    traced.add_argument("count", type=int)
+    traced.add_argument("--out", type=Path, default=Path("/tmp/kg-probe-graph.nq"))
+    traced.add_argument("--workers", type=int, default=2)
     three = sub.add_parser("resolve")
     three.add_argument("records", type=Path)
     three.add_argument("count", type=int)
@@ -322,6 +411,8 @@ def main() -> None:
         extract(args.folder, args.records, args.workers)
     elif args.command == "resolve":
         resolve(args.records, args.count)
+    elif args.command == "write-traced":
+        write_traced(args.records, args.count, args.out, args.workers)
     else:
         write(args.records, args.count, args.out, args.held, args.workers)
 

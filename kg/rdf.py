@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg import __version__
+from kg.diskindex import DiskIndex
 from kg.gazetteer import lookup
 from kg.model import Document, Entity, EntityType, Fact, ResolvedCorpus, RoleName, Sentence
 from kg.namespaces import (
@@ -143,21 +144,24 @@ class GraphParts:
     def __init__(self, corpus: ResolvedCorpus, model: str) -> None:
         self.corpus, self.model = corpus, model
         self.run = run_iri(corpus, model)
-        self.sentences = {(s.doc_id, s.index): s for s in corpus.sentences}
+        # Where each sentence is and whom each document mentions, read a document at a time
+        # as its part is made: on disk, not in maps of the whole corpus (issue 14).
+        self.by_document = _DocumentIndex(corpus.sentences)
         # Only the datelines' places are looked up by span: a map of every mention's span
         # grew with the corpus for those few lookups (issue 14).
         placed = {(d.doc_id, d.dateline.place_start, d.dateline.place_end)
                   for d in corpus.documents if d.dateline is not None}
         self.entity_at: dict[tuple[str, int, int], str] = {}
-        self.mentioned: dict[str, set[str]] = defaultdict(set)
-        self.labels: dict[str, str] = {}  # the merged facts' labels name their entities
         # one pass: a streamed build's entities are on disk (kg.recordspool.EntitySpool)
         for entity in corpus.entities:
-            self.labels[entity.entity_id] = entity.label
+            self.by_document.add_label(entity.entity_id, entity.label)
+            self.by_document.add_mentions(entity.entity_id,
+                                          {mention.doc_id for mention in entity.mentions})
             for mention in entity.mentions:
-                self.mentioned[mention.doc_id].add(entity.entity_id)
                 if (span := (mention.doc_id, mention.start, mention.end)) in placed:
                     self.entity_at[span] = entity.entity_id
+        self.by_document.commit()
+        self.labels = self.by_document.labels  # the merged facts' labels name their entities
         # a streamed build's facts are on disk (kg.recordspool.FactSpool), read a part at a time
         facts = corpus.facts
         self.facts: FactIndex = facts if isinstance(facts, FactSpool) else HeldFacts(facts)
@@ -210,13 +214,89 @@ class GraphParts:
         _add_document(graph, document)
         _add_dateline(graph, document, self.entity_at)
         node = document_iri(document.doc_id)
-        for entity_id in sorted(self.mentioned.get(document.doc_id, ())):
+        for entity_id in self.by_document.mentioned(document.doc_id):
             # Which articles mention whom: 'all articles that mention Peskov' is one pattern.
             graph.add((node, SCHEMA.mentions, entity_iri(entity_id)))
-        for fact in self.facts.readings_of(document.doc_id):
+        readings = self.facts.readings_of(document.doc_id)
+        sentences = self.by_document.sentences(document.doc_id) if readings else {}
+        for fact in readings:
             statement = fact_iri(fact)
-            sentence = self.sentences[(document.doc_id, fact.evidence.sentence_index)]
+            sentence = sentences[fact.evidence.sentence_index]
             _add_evidence(graph, statement, fact, sentence, self.run)
+
+
+class SentenceSpan(NamedTuple):
+    """Where a sentence lies in its document's text: all its evidence needs of it."""
+
+    start: int
+    end: int
+
+
+class _DocumentIndex:
+    """The sentences' offsets and whom each document mentions, in a SQLite file
+    (``kg.diskindex``) that the write workers, forked once it is filled, read a document at a
+    time; and the entities' labels, which the corpus part reads a merged fact at a time. In
+    dicts these grew with the corpus and stayed for the whole write step (issue 14)."""
+
+    def __init__(self, sentences: Iterable[Sentence]) -> None:
+        self._index = DiskIndex(_DOCUMENT_TABLES, prefix="kg-parts-")
+        self._index.add("INSERT OR REPLACE INTO sentences VALUES (?, ?, ?, ?)",
+                        ((s.doc_id, s.index, s.start, s.end) for s in sentences))
+
+    def add_label(self, entity_id: str, label: str) -> None:
+        self._index.add("INSERT OR REPLACE INTO labels VALUES (?, ?)", ((entity_id, label),))
+
+    def add_mentions(self, entity_id: str, doc_ids: Iterable[str]) -> None:
+        self._index.add("INSERT OR IGNORE INTO mentioned VALUES (?, ?)",
+                        ((doc_id, entity_id) for doc_id in doc_ids))
+
+    def commit(self) -> None:
+        self._index.commit()
+
+    def mentioned(self, doc_id: str) -> list[str]:
+        """The entities ``doc_id`` mentions, sorted as Python sorts their ids (SQLite's
+        binary order of UTF-8 is code point order)."""
+        return [entity_id for entity_id, in self._index.rows(
+            "SELECT entity FROM mentioned WHERE document = ? ORDER BY entity", (doc_id,))]
+
+    @property
+    def labels(self) -> Mapping[str, str]:
+        """Each entity's label by its id (the last given for an id, as a dict keeps it)."""
+        return _EntityLabels(self._index)
+
+    def sentences(self, doc_id: str) -> dict[int, SentenceSpan]:
+        """``doc_id``'s sentences by their number."""
+        return {index: SentenceSpan(start, end) for index, start, end in self._index.rows(
+            "SELECT number, start, end_at FROM sentences WHERE document = ?", (doc_id,))}
+
+
+class _EntityLabels(Mapping[str, str]):
+    """The entities' labels on disk, read one at a time as the merged facts name them."""
+
+    def __init__(self, index: DiskIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, entity_id: str) -> str:
+        found = self._index.rows("SELECT label FROM labels WHERE entity = ?", (entity_id,))
+        if not found:
+            raise KeyError(entity_id)
+        return str(found[0][0])
+
+    def __iter__(self) -> Iterator[str]:
+        return (entity_id for entity_id, in self._index.rows(
+            "SELECT entity FROM labels ORDER BY entity"))
+
+    def __len__(self) -> int:
+        return int(self._index.rows("SELECT count(*) FROM labels")[0][0])
+
+
+_DOCUMENT_TABLES = """
+CREATE TABLE labels (entity TEXT PRIMARY KEY, label TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE sentences (document TEXT NOT NULL, number INTEGER NOT NULL, start INTEGER NOT NULL,
+                        end_at INTEGER NOT NULL, PRIMARY KEY (document, number)) WITHOUT ROWID;
+CREATE TABLE mentioned (document TEXT NOT NULL, entity TEXT NOT NULL,
+                        PRIMARY KEY (document, entity)) WITHOUT ROWID;
+"""
 
 
 class FactIndex(Protocol):
@@ -428,7 +508,7 @@ def _time_literals(value: str | None, text: str) -> Iterable[tuple[URIRef, Liter
 
 
 def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
-                   labels: dict[str, str], declared: set[URIRef] | None = None) -> None:
+                   labels: Mapping[str, str], declared: set[URIRef] | None = None) -> None:
     """The merged fact ``node`` (``labels``: the entities' by id); a predicate outside the
     vocabulary is declared with it unless it is in ``declared`` (those already declared in an
     earlier chunk), which it joins."""
@@ -496,8 +576,8 @@ def _add_direct_triple(graph: Graph, fact: Fact) -> None:
         graph.add((obj, predicate, subject))
 
 
-def _add_evidence(graph: Graph, statement: URIRef, fact: Fact, sentence: Sentence,
-                  run: URIRef) -> None:
+def _add_evidence(graph: Graph, statement: URIRef, fact: Fact,
+                  sentence: Sentence | SentenceSpan, run: URIRef) -> None:
     e = fact.evidence
     node = evidence_iri(fact)
     _add_direct_triple(graph, fact)

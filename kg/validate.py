@@ -22,6 +22,7 @@ from rdflib.namespace import RDF, RDFS, SH, NamespaceManager
 from rdflib.term import Node
 from rdflib.util import from_n3
 
+from kg.diskindex import DiskIndex
 from kg.errors import OutputError
 from kg.graphfile import quiet_literal_warnings
 from kg.namespaces import KG, NIF, PREFIXES, PROV, SCHEMA
@@ -146,22 +147,20 @@ class PartValidation:
     def __init__(self, corpus: Callable[[], Iterable[Graph]], engine: str = "turbo") -> None:
         """``corpus`` makes the corpus part's chunks anew (each a new graph) when called."""
         self.corpus, self.engine = corpus, engine
-        self.owned: set[str] = set()
         self.runs: list[tuple[Node, Node, Node]] = []
-        self.labels: dict[Node, list[Node]] = {}
+        # on disk: they grow with the corpus part, and the forked workers read them
+        self.context = CorpusContext()
         self.links = _EvidenceLinks()  # on disk: they grow with every reading
         self.violations: list[Violation] = []
 
     def _owned(self, focus: str) -> bool:
-        return focus in self.owned
+        return self.context.owns(focus)
 
     def add_corpus(self, chunk: Graph) -> None:
         """Note what the document parts need from a corpus chunk (checked by ``report``)."""
-        self.owned.update(str(node) for node in chunk.subjects(unique=True))
+        self.context.add(chunk)
         self.runs += [(run, RDF.type, PROV.Activity)
                       for run in chunk.subjects(RDF.type, PROV.Activity)]
-        for node, label in chunk.subject_objects(RDFS.label):
-            self.labels.setdefault(node, []).append(label)
 
     def add_document(self, part: Graph) -> None:
         """Check one document's part (or several documents' parts in one graph) and keep what
@@ -183,7 +182,7 @@ class PartValidation:
         checked.addN((s, p, o, checked) for s, p, o in self.runs)
         for statement in {s for s, _, _ in links}:
             checked.addN((statement, RDFS.label, label, checked)
-                         for label in self.labels.get(statement, ()))
+                         for label in self.context.labels_of(statement))
         report = _check(checked, self.engine, keep=lambda focus: not self._owned(focus))
         return CheckedPart(links=tuple((s, e) for s, _, e in links), typed=frozenset(typed),
                            quotes=quotes, violations=report.violations)
@@ -222,6 +221,57 @@ class PartValidation:
             return violation
         quote, source = noted
         return replace(violation, sentence=" ".join(quote.split()), source=source)
+
+
+class CorpusContext:
+    """What a document part's check needs from the corpus part, in a SQLite file
+    (``kg.diskindex``) the forked workers read: which nodes the corpus part owns (the
+    subjects of the default graph, as strings: a focus it owns is its to report) and every
+    labelled node's labels (a violation is explained with its fact's label). In a set and a
+    dict they grew with the corpus part and every worker held a copy (issue 14). Each chunk
+    added is committed, so a worker forked after it reads it."""
+
+    def __init__(self) -> None:
+        self._index = DiskIndex(_CONTEXT_TABLES, prefix="kg-context-")
+
+    def add(self, chunk: Graph) -> None:
+        self._index.add("INSERT OR IGNORE INTO owned VALUES (?)",
+                        ((str(node),) for node in chunk.subjects(unique=True)))
+        self._index.add("INSERT INTO labels VALUES (?, ?, ?, ?)",
+                        ((node.n3(), *_label_columns(label))
+                         for node, label in chunk.subject_objects(RDFS.label)))
+        self._index.commit()
+
+    def owns(self, focus: str) -> bool:
+        return bool(self._index.rows("SELECT 1 FROM owned WHERE node = ?", (focus,)))
+
+    def labels_of(self, node: Node) -> list[Node]:
+        """``node``'s labels in the order the chunks gave them."""
+        return [_label_node(*row) for row in self._index.rows(
+            "SELECT value, language, datatype FROM labels WHERE node = ? ORDER BY rowid",
+            (node.n3(),))]
+
+
+def _label_columns(label: Node) -> tuple[str, str | None, str | None]:
+    """A label as its text, language and datatype (a literal, rebuilt exactly by
+    ``_label_node``); another node as its N3, with neither (datatype '' marks it)."""
+    if isinstance(label, Literal):
+        datatype = str(label.datatype) if label.datatype is not None else None
+        return str(label), label.language, datatype
+    return label.n3(), None, ""
+
+
+def _label_node(value: str, language: str | None, datatype: str | None) -> Node:
+    if datatype == "":
+        return from_n3(value)
+    return Literal(value, lang=language, datatype=URIRef(datatype) if datatype else None)
+
+
+_CONTEXT_TABLES = """
+CREATE TABLE owned (node TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE labels (node TEXT NOT NULL, value TEXT NOT NULL, language TEXT, datatype TEXT);
+CREATE INDEX labels_of ON labels (node);
+"""
 
 
 class _EvidenceLinks:
