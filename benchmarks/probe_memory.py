@@ -159,16 +159,9 @@ def write_traced(records: Path, count: int, out: Path, workers: int = 2) -> None
 
     import kg.graphstream as graphstream
     from kg.pipeline import finish_build
-    from kg.recordspool import RecordSpool
 
     validate = sys.modules["kg.validate"]
-    with tempfile.TemporaryDirectory(prefix="kg-probe-") as folder:
-        with multiprocessing.get_context("fork").Pool(1) as child:
-            model, files = child.apply(_cut_batches, (records, count, Path(folder)))
-        spool = RecordSpool()
-        for file in files:
-            for record in pickle.loads(file.read_bytes()):
-                spool.add(record)
+    model, spool = _spooled(records, count)
     built = finish_build(spool, model, graph=False)
     gc.collect()
     peak = Peak()
@@ -234,15 +227,8 @@ def resolve(records: Path, count: int) -> None:
     import tracemalloc
 
     from kg.pipeline import finish_build
-    from kg.recordspool import RecordSpool
 
-    with tempfile.TemporaryDirectory(prefix="kg-probe-") as folder:
-        with multiprocessing.get_context("fork").Pool(1) as child:
-            model, files = child.apply(_cut_batches, (records, count, Path(folder)))
-        spool = RecordSpool()
-        for file in files:
-            for record in pickle.loads(file.read_bytes()):
-                spool.add(record)
+    model, spool = _spooled(records, count)
     finish_build(spool[:1], model, graph=False)  # data files loaded before measuring
     gc.collect()
     peak = Peak()
@@ -265,16 +251,10 @@ def phases(records: Path, count: int) -> None:
     from kg.holders import HolderIndex
     from kg.leancorpus import _fed, _textless_fact, for_resolution
     from kg.rdf import fact_iri
-    from kg.recordspool import BatchSpool, EntitySpool, FactSpool, RecordSpool
+    from kg.recordspool import BatchSpool, EntitySpool, FactSpool
     from kg.resolve import Resolution, _NameEvidence
 
-    with tempfile.TemporaryDirectory(prefix="kg-probe-") as folder:
-        with multiprocessing.get_context("fork").Pool(1) as child:
-            _, files = child.apply(_cut_batches, (records, count, Path(folder)))
-        spool = RecordSpool()
-        for file in files:
-            for record in pickle.loads(file.read_bytes()):
-                spool.add(record)
+    _, spool = _spooled(records, count)
     by_id = spool.ordered_by(lambda entry: entry.doc_id)
     gc.collect()
     peak = Peak()
@@ -305,6 +285,22 @@ def phases(records: Path, count: int) -> None:
     facts = FactSpool((_textless_fact(holders.fill(f)) for batch in unfilled.batches()
                        for f in batch), fact_iri)
     step(f"{len(facts)} readings filled and grouped")
+
+
+def _spooled(records: Path, count: int) -> tuple[str, object]:
+    """The model name and a RecordSpool of the first ``count`` records. The batches are cut in
+    a child: the whole file unpickled here would leave its freed memory to this process, which
+    would then hide what resolution adds."""
+    from kg.recordspool import RecordSpool
+
+    with tempfile.TemporaryDirectory(prefix="kg-probe-") as folder:
+        with multiprocessing.get_context("fork").Pool(1) as child:
+            model, files = child.apply(_cut_batches, (records, count, Path(folder)))
+        spool = RecordSpool()
+        for file in files:
+            for record in pickle.loads(file.read_bytes()):
+                spool.add(record)
+    return model, spool
 
 
 def _cut_batches(records: Path, count: int, folder: Path) -> tuple[str, list[Path]]:
