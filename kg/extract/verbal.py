@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import FINITE_TAGS, Frame, Reading, occurrence_verb, verb_lemma
+from kg.extract.preferences import classed
 from kg.extract.reference import COMPLEMENT_PREPS, conjuncts, referent
 from kg.extract.state import DocState
 from kg.extract.subjects import (
@@ -34,7 +35,14 @@ from kg.extract.verb_roles import _fill_objects_and_roles, _prepositional_object
 from kg.factuality import governors, judge_factuality
 from kg.lexicon import argument_words, canonical_role, event_nouns, event_verbs, object_verbs
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
-from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
+from kg.relations import (
+    RelationSpec,
+    RelationVocabulary,
+    VerbIdiom,
+    head_noun,
+    load_vocabulary,
+    noun_class,
+)
 
 
 def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
@@ -74,7 +82,8 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     if lemma in event_nouns().support_verbs:
         # 'made a visit to Kyiv', 'held talks with X': the event noun states the fact (nominal).
         frame.objects = [(m, r) for m, r in frame.objects
-                         if _head_word(m.lemma or "") not in event_nouns().nouns]
+                         if _head_word(m.lemma or "") not in event_nouns().nouns and
+                         not _light_object(spec, m)]
     symmetric = spec is not None and spec.predicate in vocab.symmetric_predicates
     if symmetric and not frame.objects and len(frame.subjects) >= 2:
         frame.reciprocal = RoleName.THEME  # 'Putin and Kim met': they met each other
@@ -767,7 +776,7 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
     predicate = spec.predicate if spec else lemma.replace(" ", "_")
     if spec is not None and spec.transitive and rule.endswith("/dobj"):
         predicate = spec.transitive
-    if spec is not None and not _sense_fits(spec, obj, rule, subject_role):
+    if spec is not None and not _sense_fits(spec, obj, rule, subject_role, subject):
         predicate = lemma.replace(" ", "_")  # another sense: 'passed the exam', 'the war began'
     if spec is not None and spec.object_types and obj is not None and \
             obj.type not in spec.object_types:
@@ -789,17 +798,31 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
 PATIENT_OBJECT_RULES = frozenset({"dobj", "relcl-gap", "nsubjpass", "acl"})
 
 
+def _light_object(spec: RelationSpec | None, obj: Mention) -> bool:
+    """Whether a support verb's described object is of a class its relation's sense refuses:
+    'made a decision', 'made an attempt' are light-verb phrases whose noun says the deed, so
+    no 'produced' fact and no bare 'make' fact is stated (judged wrong on both sets' sheets);
+    a name or a concrete object ('made a film', 'made oxygen') keeps the relation."""
+    return spec is not None and classed(obj) and bool(spec.other_sense_classes) and \
+        noun_class(head_noun(obj.lemma or obj.text)) in spec.other_sense_classes
+
+
 def _sense_fits(spec: RelationSpec, obj: Mention | None, rule: str,
-                subject_role: RoleName = RoleName.AGENT) -> bool:
+                subject_role: RoleName = RoleName.AGENT,
+                subject: Mention | None = None) -> bool:
     """Whether the relation's predicate is the sense the verb has here: not with no object
     when it names the transitive sense only ('the ceasefire began' launched nothing), nor
     with a direct object whose head noun the relation lists as another sense's ('passed the
     bar exam' approved nothing, 'delivered a speech' supplied nothing). An agentless
-    passive's subject is what was done to ('the offensive was begun'): the sense fits."""
+    passive's subject is what was done to ('the offensive was begun'): the sense fits.
+    A doer of a refused class ('the storm struck the coast') gives the verb another sense."""
+    if subject is not None and subject_role is RoleName.AGENT and spec.other_subject_sense(
+            subject.lemma or subject.text, named=not classed(subject)):
+        return False
     if obj is None:
         return subject_role is not RoleName.AGENT or not spec.transitive_only
     return rule.rsplit("/", 1)[-1] not in PATIENT_OBJECT_RULES or \
-        not spec.other_sense(obj.lemma or obj.text)
+        not spec.other_sense(obj.lemma or obj.text, named=not classed(obj))
 
 
 def _reciprocal_facts(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
