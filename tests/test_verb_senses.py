@@ -97,8 +97,9 @@ def test_an_object_or_doer_of_a_refused_class_keeps_the_verbs_own_name(text, lem
     "The Corvane Agency made an attempt to reach the summit.",
 ])
 def test_a_light_make_with_a_deed_noun_produces_nothing(text):
-    facts = [f for f in corpus_of(text).facts if f.lemma == "make"]
-    assert not facts, [f.predicate for f in facts]
+    """'made a decision' is no making of a thing; the blind gold keeps such a deed under the
+    verb's own name ('made legal challenges'), so the fact stays as 'make'."""
+    assert predicates(text, "make") == {"make"}
 
 
 @pytest.mark.parametrize(("text", "lemma", "predicate"), [

@@ -39,9 +39,7 @@ from kg.relations import (
     RelationSpec,
     RelationVocabulary,
     VerbIdiom,
-    head_noun,
     load_vocabulary,
-    noun_class,
 )
 
 
@@ -82,8 +80,7 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
     if lemma in event_nouns().support_verbs:
         # 'made a visit to Kyiv', 'held talks with X': the event noun states the fact (nominal).
         frame.objects = [(m, r) for m, r in frame.objects
-                         if _head_word(m.lemma or "") not in event_nouns().nouns and
-                         not _light_object(spec, m)]
+                         if _head_word(m.lemma or "") not in event_nouns().nouns]
     symmetric = spec is not None and spec.predicate in vocab.symmetric_predicates
     if symmetric and not frame.objects and len(frame.subjects) >= 2:
         frame.reciprocal = RoleName.THEME  # 'Putin and Kim met': they met each other
@@ -796,15 +793,6 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
 # Object rules whose object is the verb's patient ('passed the exam', 'the exam he passed',
 # 'the exam was passed by X'), not a prepositional complement.
 PATIENT_OBJECT_RULES = frozenset({"dobj", "relcl-gap", "nsubjpass", "acl"})
-
-
-def _light_object(spec: RelationSpec | None, obj: Mention) -> bool:
-    """Whether a support verb's described object is of a class its relation's sense refuses:
-    'made a decision', 'made an attempt' are light-verb phrases whose noun says the deed, so
-    no 'produced' fact and no bare 'make' fact is stated (judged wrong on both sets' sheets);
-    a name or a concrete object ('made a film', 'made oxygen') keeps the relation."""
-    return spec is not None and classed(obj) and bool(spec.other_sense_classes) and \
-        noun_class(head_noun(obj.lemma or obj.text)) in spec.other_sense_classes
 
 
 def _sense_fits(spec: RelationSpec, obj: Mention | None, rule: str,
