@@ -35,12 +35,7 @@ from kg.extract.verb_roles import _fill_objects_and_roles, _prepositional_object
 from kg.factuality import governors, judge_factuality
 from kg.lexicon import argument_words, canonical_role, event_nouns, event_verbs, object_verbs
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
-from kg.relations import (
-    RelationSpec,
-    RelationVocabulary,
-    VerbIdiom,
-    load_vocabulary,
-)
+from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
 
 
 def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
