@@ -32,6 +32,14 @@ class RelationSpec(BaseModel):
         "Head nouns of a direct object with which the verb means something else ('passed "
         "the exam' approved nothing, 'delivered a speech' supplied nothing, 'posted a loss' "
         "published nothing): with one the fact keeps the verb's own name."))
+    other_sense_classes: tuple[str, ...] = Field(default=(), description=(
+        "WordNet classes (of the most frequent sense of a described object's head noun, "
+        "data/noun_classes.json) with which the verb means something else: 'made a "
+        "decision' (a deed) produced nothing, 'found success' (an event) discovered nothing, "
+        "'the missions ran $1.5 billion' (a quantity) led nothing. A name is not classed."))
+    other_sense_subject_classes: tuple[str, ...] = Field(default=(), description=(
+        "The same for a described subject: 'the storm struck the coast' (a natural "
+        "phenomenon) attacked no one."))
     transitive_only: bool = Field(default=False, description=(
         "The predicate is the verb's sense with an object only: with none the subject is "
         "what undergoes it ('the war began' launched nothing, 'the ship sank' destroyed "
@@ -42,12 +50,20 @@ class RelationSpec(BaseModel):
     coagent: tuple[str, ...] = ()
     theme: tuple[str, ...] = ()
 
-    def other_sense(self, object_phrase: str) -> bool:
+    def other_sense(self, object_phrase: str, *, named: bool = False) -> bool:
         """Whether an object of this phrase (a lemma phrase: 'state bar exam', 'adopter of
         scuba equipment' read as 'scuba equipment') gives the verb another sense than the
-        relation's, by the phrase's head noun."""
-        return bool(self.other_sense_objects) and \
-            head_noun(object_phrase) in self.other_sense_objects
+        relation's, by the phrase's head noun: listed itself, or (unless the phrase is a
+        name) of a listed class."""
+        head = head_noun(object_phrase)
+        return head in self.other_sense_objects or \
+            (not named and noun_class(head) in self.other_sense_classes)
+
+    def other_subject_sense(self, subject_phrase: str, *, named: bool = False) -> bool:
+        """Whether a described subject of this phrase gives the verb another sense ('the
+        earthquake struck the island' attacked nothing), by its head noun's class."""
+        return bool(self.other_sense_subject_classes) and not named and \
+            noun_class(head_noun(subject_phrase)) in self.other_sense_subject_classes
 
     def role_for_prep(self, prep: str) -> RoleName | None:
         for role in (RoleName.RECIPIENT, RoleName.DESTINATION, RoleName.ORIGIN, RoleName.COAGENT,
@@ -70,6 +86,22 @@ def head_noun(phrase: str) -> str:
         if word in _POST_HEAD_WORDS:
             return words[i - 1].split("-")[-1]
     return words[-1].split("-")[-1] if words else ""
+
+
+@cache
+def _noun_classes() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data/noun_classes.json").read_text("utf-8")
+    return {noun: name for name, nouns in json.loads(text)["classes"].items()
+            for noun in nouns}
+
+
+def noun_class(noun: str) -> str | None:
+    """The WordNet class of a noun's most frequent sense ('decision' -> 'act', 'billion' ->
+    'quantity'), for the classes a sense may refuse (tools/wordnet_verb_forms.py); None for
+    a concrete or unknown noun. A plural not lemmatised (an amount's 'dollars') is read as
+    its singular."""
+    classes, word = _noun_classes(), noun.lower()
+    return classes.get(word) or (classes.get(word[:-1]) if word.endswith("s") else None)
 
 
 class VerbIdiom(BaseModel):

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import Frame, verb_lemma
+from kg.extract.preferences import classed
 from kg.extract.reference import conjuncts, referent
 from kg.extract.state import DocState
 from kg.extract.subjects import ACCUSING_PREPS, accused_of, fill_subjects
@@ -633,7 +634,7 @@ def _sense_fits(spec: RelationSpec, obj: Mention) -> bool:
     own name, not 'traveledTo' (judged nonsense on the second set's sheet)."""
     if spec.object_types and obj.type not in spec.object_types:
         return False
-    return not spec.other_sense(obj.lemma or obj.text)
+    return not spec.other_sense(obj.lemma or obj.text, named=not classed(obj))
 
 
 def _relation_of(verb: str, vocab: RelationVocabulary) -> RelationSpec:
@@ -722,7 +723,7 @@ def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
                 continue
             rule = f"agent-noun-{noun.lemma_.lower()}"
             # 'an early adopter of scuba equipment' approved none: another sense of the verb
-            predicate = frame.verb.replace(" ", "_") if spec.other_sense(obj.lemma or obj.text) \
-                else spec.predicate
+            other = spec.other_sense(obj.lemma or obj.text, named=not classed(obj))
+            predicate = frame.verb.replace(" ", "_") if other else spec.predicate
             yield make_fact(state, sentence, trigger, predicate=predicate, lemma=frame.verb,
                             subject=person, obj=obj, rule=rule, roles=())

@@ -20,15 +20,24 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.lexicon import abstract_nouns, deed_classes, verb_forms
-from kg.model import Fact, RoleName
+from kg.model import Fact, Mention, RoleName
 
 INFLECTED_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+# spaCy labels of a span that is an amount, not a name, and none (a description).
+CLASSED_LABELS = frozenset({None, "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 def abstract_noun(noun: str) -> bool:
     """Whether a noun's most frequent sense is an abstraction (an attribute, a thought, a
     quantity...; data/abstract_nouns.json), which can rise or fall but does no deed."""
     return noun.lower() in abstract_nouns()
+
+
+def classed(mention: Mention) -> bool:
+    """Whether a mention's head noun says what kind of thing it is, so that a verb's sense
+    can refuse its class (relations.json's other_sense_classes): a description or an amount
+    ('about $1.5 billion' is a sum), not a name ('Hope' is a person, not a feeling)."""
+    return mention.ner_label in CLASSED_LABELS
 
 
 def deed_verb(lemma: str) -> bool:

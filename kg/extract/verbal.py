@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import FINITE_TAGS, Frame, Reading, occurrence_verb, verb_lemma
+from kg.extract.preferences import classed
 from kg.extract.reference import COMPLEMENT_PREPS, conjuncts, referent
 from kg.extract.state import DocState
 from kg.extract.subjects import (
@@ -767,7 +768,7 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
     predicate = spec.predicate if spec else lemma.replace(" ", "_")
     if spec is not None and spec.transitive and rule.endswith("/dobj"):
         predicate = spec.transitive
-    if spec is not None and not _sense_fits(spec, obj, rule, subject_role):
+    if spec is not None and not _sense_fits(spec, obj, rule, subject_role, subject):
         predicate = lemma.replace(" ", "_")  # another sense: 'passed the exam', 'the war began'
     if spec is not None and spec.object_types and obj is not None and \
             obj.type not in spec.object_types:
@@ -790,16 +791,21 @@ PATIENT_OBJECT_RULES = frozenset({"dobj", "relcl-gap", "nsubjpass", "acl"})
 
 
 def _sense_fits(spec: RelationSpec, obj: Mention | None, rule: str,
-                subject_role: RoleName = RoleName.AGENT) -> bool:
+                subject_role: RoleName = RoleName.AGENT,
+                subject: Mention | None = None) -> bool:
     """Whether the relation's predicate is the sense the verb has here: not with no object
     when it names the transitive sense only ('the ceasefire began' launched nothing), nor
     with a direct object whose head noun the relation lists as another sense's ('passed the
     bar exam' approved nothing, 'delivered a speech' supplied nothing). An agentless
-    passive's subject is what was done to ('the offensive was begun'): the sense fits."""
+    passive's subject is what was done to ('the offensive was begun'): the sense fits.
+    A doer of a refused class ('the storm struck the coast') gives the verb another sense."""
+    if subject is not None and subject_role is RoleName.AGENT and spec.other_subject_sense(
+            subject.lemma or subject.text, named=not classed(subject)):
+        return False
     if obj is None:
         return subject_role is not RoleName.AGENT or not spec.transitive_only
     return rule.rsplit("/", 1)[-1] not in PATIENT_OBJECT_RULES or \
-        not spec.other_sense(obj.lemma or obj.text)
+        not spec.other_sense(obj.lemma or obj.text, named=not classed(obj))
 
 
 def _reciprocal_facts(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
