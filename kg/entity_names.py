@@ -154,6 +154,20 @@ def name_particles() -> frozenset[str]:
 
 
 @cache
+def opening_words() -> frozenset[str]:
+    """Prepositions and adverbs read into the start of a name ('Unlike' of 'Unlike
+    Senators'), lower case."""
+    return frozenset(_data()["opening_words"])  # type: ignore[arg-type]
+
+
+@cache
+def title_phrase_ends() -> frozenset[str]:
+    """Words that close an honorific phrase after 'of' ('Honour' of 'Guests of Honour'),
+    lower case."""
+    return frozenset(_data()["title_phrase_ends"])  # type: ignore[arg-type]
+
+
+@cache
 def organisation_connectors() -> dict[str, str]:
     """Folded words ('for the') that join two halves of one organisation's name, each with
     when: 'any', or 'after_of' (only after a first half holding 'of' or 'for')."""

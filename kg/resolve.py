@@ -63,6 +63,7 @@ from kg.entity_names import (
 )
 from kg.errors import InputError
 from kg.extract.mentions import title_nouns
+from kg.extract.name_bounds import names_a_pair
 from kg.holders import fill_holders
 from kg.lexicon import demonyms, determiners, event_verbs, initialisms
 from kg.model import (
@@ -1298,6 +1299,8 @@ def _glued_whole(mention: Mention, texts: dict[str, str]) -> Mention:
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
         return mention  # 'pro-Kremlin': a lower-case word before the hyphen
     end = after.end() if after is not None else mention.end
+    if names_a_pair(text[start:end]):
+        return mention  # 'the Trump-Ukraine call': two names, each its own entity
     return mention.model_copy(update={"text": text[start:end]})
 
 

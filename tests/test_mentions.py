@@ -148,3 +148,10 @@ def test_a_dotted_initialism_before_a_noun_is_no_name_of_its_own():
     assert "United States" not in {m.text for m in result.mentions}
     _, result = _sentences_of("Rhea Stanton moved to the U.S. in 2010.")
     assert "United States" in {m.text for m in result.mentions}
+
+
+def test_a_guest_of_honour_is_named_without_the_honorific():
+    _, result = _sentences_of("Guests of Honour Helen and Mark Dorsey held a session on puppetry.")
+    texts = {m.text for m in result.mentions}
+    assert not any(t.startswith("Honour") for t in texts)
+    assert "Mark Dorsey" in texts

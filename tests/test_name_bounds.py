@@ -15,6 +15,7 @@ from kg.extract.name_bounds import (
     cut_at_measure,
     is_fragment,
     joined_ents,
+    names_a_pair,
     names_a_thing,
     split_acronym_lead,
     split_at_bracket,
@@ -23,6 +24,7 @@ from kg.extract.name_bounds import (
     split_place_lead,
     split_role_inside,
     split_town_region,
+    without_openers,
 )
 
 
@@ -537,3 +539,26 @@ def test_a_bracket_inside_a_name_ends_it_and_the_words_inside_are_a_name():
     assert _texts(split_at_bracket(ent)) == [("Orsk Harbour Office", "ORG"), ("OHO", "ORG")]
     (whole,) = _doc(["Orsk", "Office"], ["B-ORG", "I-ORG"]).ents
     assert _texts(split_at_bracket(whole)) == [("Orsk Office", "ORG")]
+
+
+def test_hyphenated_names_with_a_country_name_a_pair_unless_the_whole_is_known():
+    assert names_a_pair("Okafor-Ghana")
+    assert names_a_pair("US-Chile")  # an initialism of a country counts
+    assert not names_a_pair("Guinea-Bissau")  # a country of that whole name
+    assert not names_a_pair("Marie-Claude")  # no country in it
+    assert not names_a_pair("Peru-based")  # a lower-case half is no name
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_the_name_after_it():
+    doc = _doc(["Despite", "Kelmark", "Industries", "objecting", ",", "work", "began"],
+               ents=["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"])
+    assert _texts([without_openers(doc.ents[0])]) == [("Kelmark Industries", "ORG")]
+
+
+def test_the_end_of_an_honorific_phrase_is_no_part_of_the_name_after_it():
+    doc = _doc(["Maid", "of", "Honour", "Lisette", "Varga", "spoke"],
+               ents=["O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _texts([without_openers(doc.ents[0])]) == [("Lisette Varga", "PERSON")]
+    doc = _doc(["Honour", "Lisette", "Varga", "spoke"],
+               ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert without_openers(doc.ents[0]).text == "Honour Lisette Varga"  # no 'X of' before it

@@ -859,6 +859,15 @@ def test_a_name_read_out_of_a_hyphenated_name_is_named_by_the_whole():
     assert "Kremlin" in labels  # a lower-case word before the hyphen glues nothing
 
 
+def test_a_name_glued_by_a_hyphen_to_a_country_stays_its_own_name():
+    corpus = _results(("Marek Wendt called Peru. The Wendt-Peru talks stalled on Monday.",
+                       [("Marek Wendt", "PERSON", PER), ("Wendt", "PERSON", PER),
+                        ("Peru", "GPE", GPE)]))
+    labels = {e.label for e in corpus.entities}
+    assert "Wendt-Peru" not in labels
+    assert {"Marek Wendt", "Peru"} <= labels
+
+
 # Round 8: a description stands only for a thing of its noun's kind; a vessel's name without
 # its prefix is the vessel.
 

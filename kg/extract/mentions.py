@@ -31,6 +31,7 @@ from kg.extract.name_bounds import (
     split_place_lead,
     split_role_inside,
     split_town_region,
+    without_openers,
 )
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
 from kg.lexicon import canonical_role, initialisms, longest_role, role_modifiers
@@ -353,6 +354,7 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
                 for part in _split_role_off(origin)):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
+        span = without_openers(span) if span is not None else None  # 'Unlike Senators'
         if span is not None and ent.label_ == "PERSON":
             span = _with_surname(span)
         if entity_type is None or span is None or not (

@@ -23,9 +23,11 @@ from kg.entity_names import (
     known_name,
     name_complement_heads,
     name_particles,
+    opening_words,
     organisation_connectors,
     place_heads,
     ship_prefixes,
+    title_phrase_ends,
 )
 from kg.extract.gender import given_names
 from kg.lexicon import canonical_role, demonyms, initialisms, longest_role
@@ -445,12 +447,50 @@ def split_hyphen_pair(ent: Span) -> Iterator[Span]:
     halves = [doc[ent.start:at], doc[at + 1:ent.end]]
     places = [gazetteer.lookup(h.text) for h in halves]
     if not all(len(h) and all(t.is_title for t in h) for h in halves) or \
-            doc[at - 1].whitespace_ or \
-            not any(p is not None and gazetteer.rank(p) <= 1 for p in places):
+            doc[at - 1].whitespace_ or not any(_country_or_state(h.text) for h in halves):
         yield ent
         return
     for half, place in zip(halves, places, strict=True):
         yield Span(doc, half.start, half.end, label="GPE" if place is not None else "PERSON")
+
+
+def _country_or_state(name: str) -> bool:
+    """A country or a state by the gazetteer, written out or as its initialism ('US')."""
+    place = gazetteer.lookup(initialisms().get(name, name))
+    return place is not None and gazetteer.rank(place) <= 1
+
+
+def names_a_pair(text: str) -> bool:
+    """'Trump-Ukraine', 'US-China': capitalised names glued by hyphens, one of them a country
+    or a state, name the two sides of a call, a deal or a scandal, not one body or place of
+    that whole name. A whole the gazetteer or the name data knows ('Guinea-Bissau',
+    'Bosnia-Herzegovina') is one name."""
+    parts = text.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts) or \
+            gazetteer.lookup(text) is not None or known_name(text) is not None:
+        return False
+    return any(_country_or_state(p) for p in parts)
+
+
+def opens_no_name(token: Token) -> bool:
+    """A capitalised word read into the start of a name that is no part of it: a preposition
+    opening the sentence ('Unlike Senators, who ...') or the end of an honorific phrase
+    after 'of' ('Guests of Honour Cherie Dunn'), by ``opening_words`` and
+    ``title_phrase_ends``."""
+    if token.lower_ in opening_words():
+        return True
+    doc = token.doc
+    return token.lower_ in title_phrase_ends() and token.i >= 2 and \
+        doc[token.i - 1].lower_ == "of" and doc[token.i - 2].text[:1].isupper()
+
+
+def without_openers(span: Span) -> Span:
+    """The span without the words ``opens_no_name`` reads at its start; a span of nothing
+    else stays as it is (the caller's other checks judge it)."""
+    start = span.start
+    while start < span.end - 1 and opens_no_name(span.doc[start]):
+        start += 1
+    return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
 
 
 def split_town_region(ent: Span) -> Iterator[Span]:

@@ -24,6 +24,7 @@ from kg.extract.gender import (
     word_sex,
 )
 from kg.extract.mentions import title_nouns
+from kg.extract.name_bounds import opens_no_name
 from kg.extract.state import (
     NEUTER_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -206,7 +207,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     left = token.i
     while left > 0 and token.doc[left - 1].dep_ == "compound" and \
             token.doc[left - 1].head.i in range(left, token.i + 1) and \
-            (token.doc[left - 1].i not in state.mention_at or token.pos_ == "NOUN"):
+            (token.doc[left - 1].i not in state.mention_at or token.pos_ == "NOUN") and \
+            not opens_no_name(token.doc[left - 1]):  # 'Unlike' of 'Unlike Senators'
         left -= 1  # a name before a common noun is part of it: 'the AegeanLink pipeline'
     joined = _dash_joined_start(token, left)
     span = token.doc[left:token.i + 1]
