@@ -178,6 +178,8 @@ class HolderIndex:
             self.holders[key][fact.evidence.doc_id].add(fact.object.entity_id)
             if not fact.position_ended:
                 self.holders.current.add((*key, fact.object.entity_id))
+                self.holders.seated[(fact.evidence.doc_id, key[1], fact.object.entity_id)].add(
+                    key[0])
         # a member of a party or a club holds no office there: 'Republican X, the governor'
         # is still the state's governor
         if fact.object.entity_id and fact.role_name != MEMBER:
@@ -228,6 +230,16 @@ class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
         super().__init__(lambda: defaultdict(set))
         self._roles: dict[str, list[str]] | None = None
         self.current: set[tuple[str, str, str]] = set()
+        # (doc, role, holder) -> the people an article says hold that office now
+        self.seated: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
+
+    def seated_elsewhere(self, fact: Fact, place: str) -> bool:
+        """Whether ``fact``'s article gives another person ``fact``'s office at ``place``, not
+        as over: 'Ukrainian President Z' leaves 'President T' in the same article no claim to
+        Ukraine by the sentence's country."""
+        role = (fact.role_name or "").lower()
+        people = self.seated.get((fact.evidence.doc_id, role, place), set())
+        return bool(people - {fact.subject.entity_id})
 
     def __setitem__(self, key: tuple[str, str], value: dict[str, set[str]]) -> None:
         self._roles = None  # a new (person, role): the index is made again when asked
@@ -354,20 +366,27 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     kind, label = _office_place_kind(fact.role_name or "")
     if fact.subject.entity_id in serving:
         return fact  # 'President X' of a firm or a league the corpus names: not a country's
-    place = _dominant_place(kind, in_doc, places, text) if kind else None
-    if place is not None:
-        return _with_holder(fact, place, in_doc, f"holder-{label}-of-article")
     if kind is None:
         return fact
+    place = _dominant_place(kind, in_doc, places, text)
+    if place is not None and _free(place, fact, label, holders):
+        return _with_holder(fact, place, in_doc, f"holder-{label}-of-article")
     place = _place_of_sentence(kind, fact, in_doc, places, text)
-    if place is not None:
+    if place is not None and _free(place, fact, label, holders):
         return _with_holder(fact, place, in_doc, f"holder-{label}-of-sentence")
     if kind != "country":
         return fact
     place = _country_of_dateline(dateline, in_doc, places, text)
-    if place is None:
+    if place is None or not _free(place, fact, label, holders):
         return fact
     return _with_holder(fact, place, in_doc, f"holder-{label}-of-dateline")
+
+
+def _free(place: str, fact: Fact, label: str, holders: Holders) -> bool:
+    """Whether a place found for a bare title may be its holder: not when the article gives
+    another person that office there now (the next kind of evidence is tried instead); seats
+    in a legislature are many, so a senator never blocks another."""
+    return label == "legislature-country" or not holders.seated_elsewhere(fact, place)
 
 
 @cache

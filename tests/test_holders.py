@@ -319,3 +319,16 @@ def test_a_bare_title_stays_current_when_only_another_post_is_over():
                        "player Dwayne Kerr flew to Ohio.")
     (player,) = [f for f in corpus.facts if f.role_name == "basketball player"]
     assert not player.position_ended
+
+
+def test_a_country_whose_office_another_person_holds_now_is_not_a_bare_title_s_holder():
+    corpus = corpus_of("Peruvian President Ivo Marek spoke with President Sam Kell by phone on "
+                       "Monday. Peru and its neighbours have argued over fishing rights for years.")
+    assert ("Ivo Marek", "Peru", "president", "t0.txt") in positions(corpus)
+    assert ("Sam Kell", "Peru", "president", "t0.txt") not in positions(corpus)
+
+
+def test_a_country_whose_office_another_person_held_once_still_fills_a_bare_title():
+    corpus = corpus_of("Former Peruvian President Ivo Marek met President Sam Kell in Lima on "
+                       "Monday. Peru and its neighbours have argued over fishing rights for years.")
+    assert ("Sam Kell", "Peru", "president", "t0.txt") in positions(corpus)
