@@ -512,3 +512,28 @@ def test_unreal_conditions_say_the_opposite_happened(text, lemma, factuality):
     corpus = corpus_of(text)
     found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
     assert found == {factuality}
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    # 'has yet to' says it has not happened so far; 'is looking to' is a plan, as 'aims
+    # to' is; a reward for tips leading to an arrest is no arrest; a counterfactual
+    # negated with 'without' says the deed was done; the best person to do a thing has
+    # not done it, while the first one to do it has.
+    ("Orla Venn has yet to concede the race.", "concede", Factuality.NEGATED),
+    ("The Brenna mayor is yet to visit Dunmore.", "visit", Factuality.NEGATED),
+    ("Velmar Bank is looking to buy Quarrow Mills.", "buy", Factuality.EXPECTED),
+    ("Tomas Pell escaped in May. The police offered a reward for information leading to "
+     "his arrest.", "arrest", Factuality.POSSIBLE),
+    ("Tomas Pell escaped in May. A raid leading to his arrest was carried out in June.",
+     "arrest", Factuality.ASSERTED),
+    ("The Harlow fort would not have been captured without the Dunmore militia.",
+     "capture", Factuality.ASSERTED),
+    ("The Harlow fort would not have been captured.", "capture", Factuality.NEGATED),
+    ("Orla Venn said that Tomas Pell is the best person to help her win the vote and then "
+     "to run Velmar Bank.", "run", Factuality.POSSIBLE),
+    ("Orla Venn was the first woman to run Velmar Bank.", "run", Factuality.ASSERTED),
+])
+def test_pending_sought_owed_and_fitting_deeds(text, lemma, expected):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {expected}
