@@ -77,6 +77,7 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     links = [(t, _complement_link(t, link, below)) for (t, link), below in
              zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
                  strict=False)]
+    links = links[:_juxtaposed_from(verb, links)]
     own = links[:_presupposed_from(verb, links)]
     factuality = _judge_clause(verb, vocab, own)
     if len(own) < len(links) and factuality is Factuality.ASSERTED and \
@@ -86,6 +87,21 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
     return factuality
 
+
+
+def _juxtaposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None:
+    """Where the chain leaves a sentence of its own: a clause the parser hung as a complement
+    on a later verb across a semicolon or a colon ('X rescheduled the vote; it was planned
+    for May', 'X spoke to the press: "I urge Y to resign"') is not what that verb plans,
+    urges or says. None when every link holds."""
+    below = verb
+    for k, (governor, link) in enumerate(links):
+        if link in {"ccomp", "parataxis"} and below.i < governor.i and any(
+                t.lower_ in factuality_words().clause_separators
+                for t in below.doc[below.right_edge.i + 1:governor.i]):
+            return k
+        below = governor
+    return None
 
 
 def _shares_infinitive(verb: Token) -> bool:

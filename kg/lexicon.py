@@ -156,6 +156,7 @@ class FactualityWords(BaseModel):
     lead_nouns: frozenset[str] = frozenset()
     exception_preps: frozenset[str] = frozenset()
     fitness_adjectives: frozenset[str] = frozenset()
+    clause_separators: frozenset[str] = frozenset()
 
 
 @cache

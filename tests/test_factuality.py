@@ -537,3 +537,19 @@ def test_pending_sought_owed_and_fitting_deeds(text, lemma, expected):
     corpus = corpus_of(text)
     found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
     assert found == {expected}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A clause before a semicolon or a colon is a sentence of its own, whatever the parser
+    # hangs it on; a clause before a comma is still what the speaker after it says.
+    ("Velmar Bank moved its board meetings to June; they were first planned for May.",
+     "moved", Factuality.ASSERTED),
+    ('Orla Venn spoke to reporters after the vote: "I really urge the mayor to please '
+     'step down."', "spoke", Factuality.ASSERTED),
+    ("Orla Venn will resign, Tomas Pell said.", "resign", Factuality.EXPECTED),
+    ("Orla Venn resigned, the paper reported.", "resigned", Factuality.REPORTED),
+])
+def test_a_clause_across_a_semicolon_or_colon_stands_alone(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
