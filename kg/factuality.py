@@ -123,11 +123,21 @@ def _called_off(verb: Token) -> bool:
     for token, link in governor_links(verb):
         if link in {"relcl", "acl"}:
             # the described noun, or the verb whose object it is (the climb skips the object)
-            return _phrasal(token) in cancelling or (
-                token.dep_ == "nsubjpass" and _phrasal(token.head) in cancelling)
+            return _phrasal(token) in cancelling or _held_by_canceller(token, cancelling)
     chain = [verb, *governors(verb)]
     return any(c.dep_ == "conj" and _phrasal(c) in cancelling and _contrasted(t, c) and
                any(n.dep_ == "nsubjpass" for n in c.children) for t in chain for c in t.children)
+
+
+def _held_by_canceller(noun: Token, cancelling: frozenset[str]) -> bool:
+    """Whether the noun a planned clause describes is what a cancelling verb puts off ('the
+    match, which was to be played, was postponed'), the one who puts off its own plan ('the
+    state, which was scheduled to hold a primary, delayed its vote'), or where it is put off
+    ('in the state, which was to vote on Tuesday, the governor postponed the vote')."""
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return _phrasal(noun.head) in cancelling
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
+        _phrasal(noun.head.head) in cancelling
 
 
 def _contrasted(first: Token, second: Token) -> bool:

@@ -553,3 +553,19 @@ def test_a_clause_across_a_semicolon_or_colon_stands_alone(nlp, text, verb, expe
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A plan in a relative clause on whoever, or wherever, then puts it off did not happen
+    # as planned; a plan on a noun nothing calls off stays expected.
+    ("Dunmore, which was also scheduled to hold a council election, delayed its vote.",
+     "hold", Factuality.NEGATED),
+    ("In Dunmore, which was planning to hold its council election on Friday, the mayor "
+     "postponed it.", "hold", Factuality.NEGATED),
+    ("Dunmore, which was scheduled to hold a council election, hired more clerks.",
+     "hold", Factuality.EXPECTED),
+])
+def test_a_plan_its_holder_puts_off_did_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
