@@ -77,6 +77,7 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     links = [(t, _complement_link(t, link, below)) for (t, link), below in
              zip(governor_links(verb), [verb, *(t for t, _ in governor_links(verb))],
                  strict=False)]
+    links = links[:_juxtaposed_from(verb, links)]
     own = links[:_presupposed_from(verb, links)]
     factuality = _judge_clause(verb, vocab, own)
     if len(own) < len(links) and factuality is Factuality.ASSERTED and \
@@ -86,6 +87,21 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
     return factuality
 
+
+
+def _juxtaposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None:
+    """Where the chain leaves a sentence of its own: a clause the parser hung as a complement
+    on a later verb across a semicolon or a colon ('X rescheduled the vote; it was planned
+    for May', 'X spoke to the press: "I urge Y to resign"') is not what that verb plans,
+    urges or says. None when every link holds."""
+    below = verb
+    for k, (governor, link) in enumerate(links):
+        if link in {"ccomp", "parataxis"} and below.i < governor.i and any(
+                t.lower_ in factuality_words().clause_separators
+                for t in below.doc[below.right_edge.i + 1:governor.i]):
+            return k
+        below = governor
+    return None
 
 
 def _shares_infinitive(verb: Token) -> bool:
@@ -107,11 +123,21 @@ def _called_off(verb: Token) -> bool:
     for token, link in governor_links(verb):
         if link in {"relcl", "acl"}:
             # the described noun, or the verb whose object it is (the climb skips the object)
-            return _phrasal(token) in cancelling or (
-                token.dep_ == "nsubjpass" and _phrasal(token.head) in cancelling)
+            return _phrasal(token) in cancelling or _held_by_canceller(token, cancelling)
     chain = [verb, *governors(verb)]
     return any(c.dep_ == "conj" and _phrasal(c) in cancelling and _contrasted(t, c) and
                any(n.dep_ == "nsubjpass" for n in c.children) for t in chain for c in t.children)
+
+
+def _held_by_canceller(noun: Token, cancelling: frozenset[str]) -> bool:
+    """Whether the noun a planned clause describes is what a cancelling verb puts off ('the
+    match, which was to be played, was postponed'), the one who puts off its own plan ('the
+    state, which was scheduled to hold a primary, delayed its vote'), or where it is put off
+    ('in the state, which was to vote on Tuesday, the governor postponed the vote')."""
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return _phrasal(noun.head) in cancelling
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
+        _phrasal(noun.head.head) in cancelling
 
 
 def _contrasted(first: Token, second: Token) -> bool:
@@ -170,8 +196,10 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     unreal = _unreal_condition(verb, words.counterfactual_modals)
     if unreal is not None:
         return unreal
+    if _owed_to_exception(verb, words.counterfactual_modals):
+        return Factuality.ASSERTED
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
-            _negated_governor(links) or \
+            _negated_governor(links) or _still_pending(verb, links) or \
             governing & vocab.negating_governors or improbable or degree == "not":
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
         # 'called it unlikely that X would fund Y': the writer leans to its not happening.
@@ -239,7 +267,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     if auxiliaries & vocab.possible_auxiliaries or entitled or capable or \
             completing & (words.uncertainty_governors | more.deliberation_verbs) or \
             (_wished_tried_or_feared(completing, predicated, auxiliaries) and
-             not _carried_out(links)) or _generic(verb):
+             not _carried_out(links)) or _generic(verb) or _fit_for(verb):
         return Factuality.POSSIBLE
     # 'told the guards to leave': a directive is a demand, as a request is (data/control.json)
     asked = "to" in auxiliaries and bool(
@@ -272,7 +300,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
                 "to" not in auxiliaries_of(below)}
     governed_by_expectation = (obliged or requested or bool(
         (completing - findings) & (vocab.expect_words | words.subject_control_plans)) or
-        bool(predicated & more.plan_adjectives)) and not _carried_out(links) and \
+        bool(predicated & more.plan_adjectives) or _prospective(verb, links)) and \
+        not _carried_out(links) and \
         not _decided_cancellation(verb, links)
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
                                for c in t.children if c.dep_ in {"acomp", "advmod"})
@@ -284,6 +313,27 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
 
 
 
+
+
+def _still_pending(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'has yet to concede', 'is yet to visit': a ``pending_adverbs`` word on the 'have' or
+    'be' whose infinitive the verb is says the deed has not happened so far. Only the
+    nearest governor counts: 'said he has yet to decide whether to sell' does not reach 'sell'."""
+    if not links or links[0][1] != "xcomp" or "to" not in auxiliaries_of(verb):
+        return False
+    governor = links[0][0]
+    return governor.lemma_.lower() in {"have", "be"} and any(
+        c.dep_ == "advmod" and c.lower_ in factuality_words().pending_adverbs
+        for c in governor.children)
+
+
+def _prospective(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'is looking to buy X': a ``prospective_verbs`` word whose to-infinitive the verb is
+    names what its subject means to do, as 'plans to' does; 'looks to be' is a seeming, so a
+    copula is left alone."""
+    return verb.lemma_.lower() != "be" and "to" in auxiliaries_of(verb) and any(
+        link == "xcomp" and t.lemma_.lower() in factuality_words().prospective_verbs
+        for t, link in links)
 
 
 def _tense_sharers(verb: Token, links: list[tuple[Token, str]]) -> list[Token]:
@@ -362,6 +412,34 @@ def _unreal_condition(verb: Token, modals: frozenset[str]) -> Factuality | None:
         return None
     negated = any(c.dep_ == "neg" for c in verb.children)
     return Factuality.ASSERTED if negated else Factuality.NEGATED
+
+
+def _owed_to_exception(verb: Token, modals: frozenset[str]) -> bool:
+    """'would not have been destroyed without the militia': a negated counterfactual with a
+    ``exception_preps`` phrase ('without', 'but for') says the deed happened thanks to what
+    the phrase names, so it is asserted, not negated (blind judges called it read as negated
+    wrong: 'counterfactual; it was destroyed')."""
+    return any(c.dep_ == "neg" for c in verb.children) and \
+        _counterfactual(verb, auxiliaries_of(verb), modals) and \
+        any(c.dep_ == "prep" and c.lower_ in factuality_words().exception_preps
+            for c in verb.children)
+
+
+def _fit_for(verb: Token) -> bool:
+    """'she is the best person to lead the nation', 'the right man to fix it and then to run
+    it': an infinitive on a noun a ``fitness_adjectives`` word grades says who would suit the
+    deed, not that it was done ('the first woman to win the prize' did win). What the
+    infinitive's complements and siblings say shares it ('to help her beat X and then to lead
+    Y')."""
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ not in {"conj", "xcomp", "ccomp"} or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ not in {"relcl", "acl"} or "to" not in auxiliaries_of(clause):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in factuality_words().fitness_adjectives
+               for c in clause.head.children)
 
 
 def _infinitive_governors(links: list[tuple[Token, str]]) -> Iterator[Token]:

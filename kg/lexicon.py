@@ -150,6 +150,13 @@ class FactualityWords(BaseModel):
     mandative_verbs: frozenset[str] = frozenset()
     cancellation_verbs: frozenset[str] = frozenset()
     permission_verbs: frozenset[str] = frozenset()
+    pending_adverbs: frozenset[str] = frozenset()
+    prospective_verbs: frozenset[str] = frozenset()
+    leading_verbs: frozenset[str] = frozenset()
+    lead_nouns: frozenset[str] = frozenset()
+    exception_preps: frozenset[str] = frozenset()
+    fitness_adjectives: frozenset[str] = frozenset()
+    clause_separators: frozenset[str] = frozenset()
 
 
 @cache

@@ -512,3 +512,60 @@ def test_unreal_conditions_say_the_opposite_happened(text, lemma, factuality):
     corpus = corpus_of(text)
     found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
     assert found == {factuality}
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    # 'has yet to' says it has not happened so far; 'is looking to' is a plan, as 'aims
+    # to' is; a reward for tips leading to an arrest is no arrest; a counterfactual
+    # negated with 'without' says the deed was done; the best person to do a thing has
+    # not done it, while the first one to do it has.
+    ("Orla Venn has yet to concede the race.", "concede", Factuality.NEGATED),
+    ("The Brenna mayor is yet to visit Dunmore.", "visit", Factuality.NEGATED),
+    ("Velmar Bank is looking to buy Quarrow Mills.", "buy", Factuality.EXPECTED),
+    ("Tomas Pell escaped in May. The police offered a reward for information leading to "
+     "his arrest.", "arrest", Factuality.POSSIBLE),
+    ("Tomas Pell escaped in May. A raid leading to his arrest was carried out in June.",
+     "arrest", Factuality.ASSERTED),
+    ("The Harlow fort would not have been captured without the Dunmore militia.",
+     "capture", Factuality.ASSERTED),
+    ("The Harlow fort would not have been captured.", "capture", Factuality.NEGATED),
+    ("Orla Venn said that Tomas Pell is the best person to help her win the vote and then "
+     "to run Velmar Bank.", "run", Factuality.POSSIBLE),
+    ("Orla Venn was the first woman to run Velmar Bank.", "run", Factuality.ASSERTED),
+])
+def test_pending_sought_owed_and_fitting_deeds(text, lemma, expected):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {expected}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A clause before a semicolon or a colon is a sentence of its own, whatever the parser
+    # hangs it on; a clause before a comma is still what the speaker after it says.
+    ("Velmar Bank moved its board meetings to June; they were first planned for May.",
+     "moved", Factuality.ASSERTED),
+    ('Orla Venn spoke to reporters after the vote: "I really urge the mayor to please '
+     'step down."', "spoke", Factuality.ASSERTED),
+    ("Orla Venn will resign, Tomas Pell said.", "resign", Factuality.EXPECTED),
+    ("Orla Venn resigned, the paper reported.", "resigned", Factuality.REPORTED),
+])
+def test_a_clause_across_a_semicolon_or_colon_stands_alone(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A plan in a relative clause on whoever, or wherever, then puts it off did not happen
+    # as planned; a plan on a noun nothing calls off stays expected.
+    ("Dunmore, which was also scheduled to hold a council election, delayed its vote.",
+     "hold", Factuality.NEGATED),
+    ("In Dunmore, which was planning to hold its council election on Friday, the mayor "
+     "postponed it.", "hold", Factuality.NEGATED),
+    ("Dunmore, which was scheduled to hold a council election, hired more clerks.",
+     "hold", Factuality.EXPECTED),
+])
+def test_a_plan_its_holder_puts_off_did_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected

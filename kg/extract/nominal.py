@@ -24,7 +24,7 @@ from kg.extract.titles import demonym_mention
 from kg.extract.verb_roles import add_time
 from kg.extract.verbal import speaker_of
 from kg.factuality import judge_factuality, light_factuality
-from kg.lexicon import EventNoun, derived_nouns, event_nouns
+from kg.lexicon import EventNoun, derived_nouns, event_nouns, factuality_words
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
@@ -421,6 +421,8 @@ def _hedged(noun: Token) -> Factuality | None:
     lexicon = event_nouns()
     if any(c.lower_ in lexicon.unrealised_modifiers for c in noun.children if c.dep_ == "amod"):
         return Factuality.NEGATED
+    if _sought_lead(noun):
+        return Factuality.POSSIBLE
     head = _first_conjunct(noun)
     governor = head.head
     if head.dep_ == "pobj" and governor.dep_ == "prep":
@@ -434,6 +436,21 @@ def _hedged(noun: Token) -> Factuality | None:
     else:
         return None
     return lexicon.hedging_governors.get(key)
+
+
+def _sought_lead(noun: Token) -> bool:
+    """'a reward for information leading to his capture': the event a lead is sought for
+    has not happened. The lead noun (``lead_nouns`` of factuality.json) must be what a
+    'for'-phrase asks for; 'the raid leading to his capture' tells of a capture made."""
+    head = _first_conjunct(noun)
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "to" or prep.head.dep_ != "acl":
+        return False
+    words = factuality_words()
+    leading, lead = prep.head, prep.head.head
+    return leading.lemma_.lower() in words.leading_verbs and \
+        lead.lemma_.lower() in words.lead_nouns and lead.dep_ == "pobj" and \
+        lead.head.lower_ == "for"
 
 
 def _tally(noun: Token) -> bool:
