@@ -49,7 +49,6 @@ def governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
         yield token, link
 
 
-
 def finite_sibling_of(verb: Token) -> Token:
     """The verb a conjunct is the sibling of: its head, except that a finite verb hung on an
     infinitive ('urged the council to cut taxes but then raised fees') is no part of what
@@ -60,6 +59,7 @@ def finite_sibling_of(verb: Token) -> Token:
             "to" in auxiliaries_of(head) and head.head.i != head.i:
         return head.head
     return head
+
 
 def judge_factuality(verb: Token, vocab: RelationVocabulary) -> Factuality:
     """How sure the text is of the fact ``verb`` states; judged once per verb of a parse (the
@@ -88,7 +88,6 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     return factuality
 
 
-
 def _juxtaposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None:
     """Where the chain leaves a sentence of its own: a clause the parser hung as a complement
     on a later verb across a semicolon or a colon ('X rescheduled the vote; it was planned
@@ -112,6 +111,7 @@ def _shares_infinitive(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == "VB" and head.i != verb.i and \
         not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and \
         "to" in auxiliaries_of(head)
+
 
 def _called_off(verb: Token) -> bool:
     """Whether what was to come was put off or called off (``cancellation_verbs``): a clause
@@ -312,9 +312,6 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     return Factuality.ASSERTED
 
 
-
-
-
 def _still_pending(verb: Token, links: list[tuple[Token, str]]) -> bool:
     """'has yet to concede', 'is yet to visit': a ``pending_adverbs`` word on the 'have' or
     'be' whose infinitive the verb is says the deed has not happened so far. Only the
@@ -377,6 +374,7 @@ def _decided_cancellation(verb: Token, links: list[tuple[Token, str]]) -> bool:
                                       bool(auxiliaries_of(governor) & {"had", "has", "have"}))
     return past and _lemma(governor) in control_words().performative_decisions
 
+
 def _negated_governor(links: list[tuple[Token, str]]) -> bool:
     """'is not going to sell', 'did not manage to sell', 'has not decided to sell': a
     negated verb the infinitive completes, of ``negation_passing_governors``
@@ -390,6 +388,7 @@ def _negated_governor(links: list[tuple[Token, str]]) -> bool:
         if _lemma(token) in passing and any(c.dep_ == "neg" for c in token.children):
             return True
     return False
+
 
 def _unreal_condition(verb: Token, modals: frozenset[str]) -> Factuality | None:
     """'had he not been armed, he would have died', 'if she had paid the debt, he would have
@@ -732,7 +731,6 @@ def prepositional_controller(verb: Token) -> Token | None:
     return None
 
 
-
 def _done_through_controller(verb: Token) -> bool:
     """'relies on the ferry to carry the mail', 'has relied on the ferry to carry it',
     'pays for the airline to fly them': the one relied on or paid does the infinitive
@@ -749,6 +747,7 @@ def _done_through_controller(verb: Token) -> bool:
         return False
     phrase = f"{governor.lemma_.lower()} {controller.head.lower_}"
     return phrase in control_words().implicative_prepositional
+
 
 def raised_infinitive(verb: Token) -> bool:
     """'came to dominate the market', 'went on to found a bank': an infinitive right after a

@@ -119,7 +119,6 @@ class ArgumentWords(BaseModel):
     authored_nouns: frozenset[str] = frozenset()
 
 
-
 class FactualityWords(BaseModel):
     """Words that say how sure a governed verb is, beside those of data/arguments.json
     (data/factuality.json; its comment says what each list holds)."""

@@ -524,8 +524,6 @@ def _role_words(trigger: Span, role: str) -> Span:
     return trigger
 
 
-
-
 def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention | None:
     """The organisation or country among the words before a role: a name the recogniser found,
     a demonym ('Russian' -> Russia) or an unrecognised proper noun ('Kremlin')."""

@@ -91,7 +91,6 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
 GERUND_PARTS = frozenset({"dobj", "prt", "advmod", "neg", "dative", "acomp", "oprd"})
 
 
-
 def _gerund_object(state: DocState, prep: Token) -> Mention | None:
     """The act a preposition's gerund names, as the thing the verb is about ('to killing his
     sister'): the gerund with its object, particle or manner word, when they follow it with
