@@ -312,14 +312,21 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     return Factuality.ASSERTED
 
 
+def _infinitive_of(verb: Token, links: list[tuple[Token, str]]) -> Token | None:
+    """The verb a to-infinitive directly completes ('has yet [to concede]', 'urged X [to
+    resign]', 'voted [to postpone]'): its nearest governor, when the verb has 'to' and is that
+    governor's complement; else None."""
+    if not links or links[0][1] != "xcomp" or "to" not in auxiliaries_of(verb):
+        return None
+    return links[0][0]
+
+
 def _still_pending(verb: Token, links: list[tuple[Token, str]]) -> bool:
     """'has yet to concede', 'is yet to visit': a ``pending_adverbs`` word on the 'have' or
     'be' whose infinitive the verb is says the deed has not happened so far. Only the
     nearest governor counts: 'said he has yet to decide whether to sell' does not reach 'sell'."""
-    if not links or links[0][1] != "xcomp" or "to" not in auxiliaries_of(verb):
-        return False
-    governor = links[0][0]
-    return governor.lemma_.lower() in {"have", "be"} and any(
+    governor = _infinitive_of(verb, links)
+    return governor is not None and governor.lemma_.lower() in {"have", "be"} and any(
         c.dep_ == "advmod" and c.lower_ in factuality_words().pending_adverbs
         for c in governor.children)
 
@@ -352,12 +359,12 @@ def _asked_or_awaited(verb: Token, links: list[tuple[Token, str]]) -> bool:
     awaited, whoever reports the asking; read as reported, it states the deed as told done
     (blind judges called three such readings wrong: 'he had not won it', 'no
     investigation is reported')."""
-    if not links or links[0][1] != "xcomp" or "to" not in auxiliaries_of(verb):
+    governor = _infinitive_of(verb, links)
+    if governor is None:
         return False
     control = control_words()
-    asking = argument_words().request_verbs | control.directive_verbs | \
+    return _lemma(governor) in argument_words().request_verbs | control.directive_verbs | \
         control.claim_proof_governors
-    return _lemma(links[0][0]) in asking
 
 
 def _decided_cancellation(verb: Token, links: list[tuple[Token, str]]) -> bool:
@@ -366,10 +373,9 @@ def _decided_cancellation(verb: Token, links: list[tuple[Token, str]]) -> bool:
     when it was decided, not a plan still to come (blind judges called three such readings
     as expected wrong: 'the cancellation was already decided'). Only a decision in the past
     (``performative_decisions`` in data/control.json); 'agrees to suspend' is still to come."""
-    if not links or links[0][1] != "xcomp" or "to" not in auxiliaries_of(verb) or \
-            _phrasal(verb) not in factuality_words().cancellation_verbs:
+    governor = _infinitive_of(verb, links)
+    if governor is None or _phrasal(verb) not in factuality_words().cancellation_verbs:
         return False
-    governor = links[0][0]
     past = governor.tag_ == "VBD" or (governor.tag_ == "VBN" and
                                       bool(auxiliaries_of(governor) & {"had", "has", "have"}))
     return past and _lemma(governor) in control_words().performative_decisions
