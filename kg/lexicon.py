@@ -534,6 +534,15 @@ def abstract_nouns() -> frozenset[str]:
 
 
 @cache
+def noun_classes() -> dict[str, str]:
+    """One-word nouns -> the WordNet class of their most frequent sense ('decision' -> 'act'),
+    for the classes a verb's sense may refuse (data/noun_classes.json,
+    tools/wordnet_verb_forms.py)."""
+    classes: dict[str, list[str]] = _data("noun_classes.json")["classes"]  # type: ignore[assignment]
+    return {noun: name for name, nouns in classes.items() for noun in nouns}
+
+
+@cache
 def verb_forms() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     """WordNet's one-word verbs with their tagged sense counts, its irregular forms -> base,
     and each verb's most frequent sense's class (data/verb_forms.json,

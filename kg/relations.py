@@ -12,6 +12,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kg.lexicon import noun_classes
 from kg.model import EntityType, RoleName
 
 
@@ -88,19 +89,12 @@ def head_noun(phrase: str) -> str:
     return words[-1].split("-")[-1] if words else ""
 
 
-@cache
-def _noun_classes() -> dict[str, str]:
-    text = resources.files("kg").joinpath("data/noun_classes.json").read_text("utf-8")
-    return {noun: name for name, nouns in json.loads(text)["classes"].items()
-            for noun in nouns}
-
-
 def noun_class(noun: str) -> str | None:
     """The WordNet class of a noun's most frequent sense ('decision' -> 'act', 'billion' ->
     'quantity'), for the classes a sense may refuse (tools/wordnet_verb_forms.py); None for
     a concrete or unknown noun. A plural not lemmatised (an amount's 'dollars') is read as
     its singular."""
-    classes, word = _noun_classes(), noun.lower()
+    classes, word = noun_classes(), noun.lower()
     return classes.get(word) or (classes.get(word[:-1]) if word.endswith("s") else None)
 
 

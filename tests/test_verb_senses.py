@@ -112,8 +112,8 @@ def test_a_concrete_object_or_doer_keeps_the_relation(text, lemma, predicate):
 
 
 def test_every_refused_class_is_a_class_of_the_noun_data():
-    from kg.relations import _noun_classes
-    known = set(_noun_classes().values())
+    from kg.lexicon import noun_classes
+    known = set(noun_classes().values())
     for lemma, spec in load_vocabulary().relations.items():
         for name in (*spec.other_sense_classes, *spec.other_sense_subject_classes):
             assert name in known, (lemma, name)
