@@ -7,9 +7,6 @@ document's text), looked up in the data graph itself.
 
 from __future__ import annotations
 
-import sqlite3
-import tempfile
-import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -23,7 +20,6 @@ from rdflib.term import Node
 from rdflib.util import from_n3
 
 from kg.diskindex import DiskIndex
-from kg.errors import OutputError
 from kg.graphfile import quiet_literal_warnings
 from kg.namespaces import KG, NIF, PREFIXES, PROV, SCHEMA
 from kg.rdf import span_quote
@@ -282,20 +278,14 @@ class _EvidenceLinks:
     of its first evidence, in IRI order, with one). Nodes are kept in N3 (``Node.n3``)."""
 
     def __init__(self) -> None:
-        try:
-            self._folder = tempfile.TemporaryDirectory(prefix="kg-checks-")
-            self._db = sqlite3.connect(Path(self._folder.name) / "links.sqlite")
-            self._db.executescript(_LINK_TABLES)
-        except (OSError, sqlite3.Error) as err:
-            raise OutputError(f"cannot keep the graph's checks on disk: {err}") from None
-        weakref.finalize(self, self._db.close)
+        self._index = DiskIndex(_LINK_TABLES, prefix="kg-checks-")
 
     def add(self, checked: CheckedPart) -> None:
-        self._db.executemany("INSERT INTO links VALUES (?, ?)",
-                             ((s.n3(), e.n3()) for s, e in checked.links))
-        self._db.executemany("INSERT OR IGNORE INTO typed VALUES (?)",
-                             ((e.n3(),) for e in checked.typed))
-        self._db.executemany(
+        self._index.add("INSERT INTO links VALUES (?, ?)",
+                        ((s.n3(), e.n3()) for s, e in checked.links))
+        self._index.add("INSERT OR IGNORE INTO typed VALUES (?)",
+                        ((e.n3(),) for e in checked.typed))
+        self._index.add(
             "INSERT INTO quotes VALUES (?, ?, ?, ?) ON CONFLICT (statement) DO UPDATE SET "
             "evidence = excluded.evidence, quote = excluded.quote, source = excluded.source "
             "WHERE excluded.evidence < quotes.evidence",
@@ -304,22 +294,20 @@ class _EvidenceLinks:
     def evidence_of(self, statement: Node) -> list[tuple[Node, bool]]:
         """The evidence ``statement`` links to, in the order linked, each with whether it is
         typed kg:Evidence."""
-        rows = self._db.execute(
+        rows = self._index.rows(
             "SELECT links.evidence, typed.evidence IS NOT NULL FROM links LEFT JOIN typed "
             "ON typed.evidence = links.evidence WHERE statement = ? ORDER BY links.rowid",
             (statement.n3(),))
         return [(from_n3(evidence), bool(typed)) for evidence, typed in rows]
 
     def quote_of(self, statement: Node) -> tuple[str, str | None] | None:
-        row = self._db.execute("SELECT quote, source FROM quotes WHERE statement = ?",
-                               (statement.n3(),)).fetchone()
-        return None if row is None else (row[0], row[1])
+        rows = self._index.rows("SELECT quote, source FROM quotes WHERE statement = ?",
+                                (statement.n3(),))
+        return (rows[0][0], rows[0][1]) if rows else None
 
 
 # Evidence compared as ``str(node)`` (UTF-8 bytes sort as Python sorts the strings).
 _LINK_TABLES = """
-PRAGMA journal_mode = OFF;
-PRAGMA synchronous = OFF;
 CREATE TABLE links (statement TEXT NOT NULL, evidence TEXT NOT NULL);
 CREATE INDEX links_of ON links (statement);
 CREATE TABLE typed (evidence TEXT PRIMARY KEY) WITHOUT ROWID;
