@@ -28,13 +28,17 @@ SEED = 2028
 COUNT = 30
 
 
-def main(source: Path, out_dir: Path) -> None:
-    pool = dev.candidate_pool(source)
+def fresh_set(pool: list[dev.Article]) -> list[dev.Article]:
+    """``COUNT`` articles drawn with ``SEED`` from what the dev and held-out sets left."""
     taken = {article[0] for article in dev.dev_set(pool) + holdout.holdout_set(pool)}
     rest = [article for article in pool if article[0] not in taken]
-    chosen = random.Random(SEED).sample(rest, min(COUNT, len(rest)))
-    print(f"pool: {len(pool)}, in neither set: {len(rest)}, chosen: {len(chosen)}",
-          file=sys.stderr)
+    return random.Random(SEED).sample(rest, min(COUNT, len(rest)))
+
+
+def main(source: Path, out_dir: Path) -> None:
+    pool = dev.candidate_pool(source)
+    chosen = fresh_set(pool)
+    print(f"pool: {len(pool)}, chosen: {len(chosen)}", file=sys.stderr)
     dev.write_articles(chosen, out_dir, "fr")
 
 

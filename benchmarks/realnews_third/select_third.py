@@ -32,11 +32,8 @@ COUNT = 30
 
 def third_set(pool: list[dev.Article]) -> list[dev.Article]:
     """``COUNT`` articles drawn with ``SEED`` from what the three earlier sets left."""
-    earlier = dev.dev_set(pool) + holdout.holdout_set(pool)
+    earlier = dev.dev_set(pool) + holdout.holdout_set(pool) + fresh.fresh_set(pool)
     taken = {article[0] for article in earlier}
-    rest = [article for article in pool if article[0] not in taken]
-    second = random.Random(fresh.SEED).sample(rest, min(fresh.COUNT, len(rest)))
-    taken |= {article[0] for article in second}
     left = [article for article in pool if article[0] not in taken]
     return random.Random(SEED).sample(left, min(COUNT, len(left)))
 
