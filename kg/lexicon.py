@@ -534,6 +534,15 @@ def abstract_nouns() -> frozenset[str]:
 
 
 @cache
+def verb_phrases() -> dict[str, tuple[str, ...]]:
+    """WordNet's verb + noun idioms ('find fault', 'keep pace', 'take heart') -> the
+    prepositions WordNet writes after the noun (data/verb_phrases.json,
+    tools/wordnet_verb_phrases.py): the verb does not mean what it means alone."""
+    phrases: dict[str, list[str]] = _data("verb_phrases.json")["phrases"]  # type: ignore[assignment]
+    return {phrase: tuple(preps) for phrase, preps in phrases.items()}
+
+
+@cache
 def noun_classes() -> dict[str, str]:
     """One-word nouns -> the WordNet class of their most frequent sense ('decision' -> 'act'),
     for the classes a verb's sense may refuse (data/noun_classes.json,

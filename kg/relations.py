@@ -12,7 +12,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kg.lexicon import noun_classes
+from kg.lexicon import noun_classes, verb_phrases
 from kg.model import EntityType, RoleName
 
 
@@ -110,6 +110,9 @@ class VerbIdiom(BaseModel):
         "The verb's direct object stays the fact's object: 'took X into custody' arrested "
         "X, where 'lost their lives' has none and 'claimed responsibility for X' takes its "
         "object from the preposition."))
+    needs_object: bool = Field(default=False, description=(
+        "The idiom states a fact only with an object: an idiom WordNet lists ('took heart', "
+        "'made sense') says no event kg can name with its subject alone."))
 
 
 class PlaceKinds(BaseModel):
@@ -249,8 +252,24 @@ class RelationVocabulary(BaseModel):
 
 @cache
 def load_vocabulary() -> RelationVocabulary:
+    """relations.json, with WordNet's verb + noun idioms (data/verb_phrases.json) added to its
+    hand-written verb_idioms, which win."""
     text = resources.files("kg").joinpath("data/relations.json").read_text("utf-8")
-    return RelationVocabulary.model_validate(json.loads(text))
+    data = json.loads(text)
+    data["verb_idioms"] = {**wordnet_idioms(data), **data["verb_idioms"]}
+    return RelationVocabulary.model_validate(data)
+
+
+def wordnet_idioms(data: dict[str, list[str]]) -> dict[str, dict[str, object]]:
+    """WordNet's verb + noun idioms as verb_idioms entries: named as themselves ('found fault
+    with X' is 'find fault', not 'discovered'), their object after the prepositions WordNet
+    writes, else after a preposition that names a participant (relations.json's
+    object_preps that name no place or time: 'made peace with X', 'kept pace with X')."""
+    participant_preps = sorted(set(data["object_preps"]) - set(data["place_preps"]) -
+                               set(data["time_preps"]))
+    return {phrase: {"verb": phrase, "object": list(preps) or participant_preps,
+                     "needs_object": True}
+            for phrase, preps in verb_phrases().items()}
 
 
 @cache

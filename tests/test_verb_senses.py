@@ -5,7 +5,7 @@ object at all ('the truce began' launched nothing)."""
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of
+from helpers import corpus_of, fact_rows
 
 from kg.relations import head_noun, load_vocabulary
 
@@ -117,3 +117,38 @@ def test_every_refused_class_is_a_class_of_the_noun_data():
     for lemma, spec in load_vocabulary().relations.items():
         for name in (*spec.other_sense_classes, *spec.other_sense_subject_classes):
             assert name in known, (lemma, name)
+
+
+@pytest.mark.parametrize(("text", "lemma", "other"), [
+    ("Minister Oskar Lenn found fault with the Varnish budget plan.", "find fault",
+     "Varnish budget plan"),
+    ("The Brenner Group made peace with the Harlow union in May.", "make peace",
+     "Harlow union"),
+    ("Coach Ivan Brandt kept pace with the Ostrava team all season.", "keep pace",
+     "Ostrava team"),
+])
+def test_a_verb_and_noun_wordnet_lists_as_an_idiom_is_read_as_the_idiom(text, lemma, other):
+    """WordNet's multiword verbs (data/verb_phrases.json): the noun is part of the verb, not
+    its object ('found fault' discovered nothing), and the idiom's object comes after a
+    preposition that names a participant."""
+    rows = fact_rows(text)
+    assert [r for r in rows if r[1] == lemma and r[2] == other], rows
+    assert not [r for r in rows if r[1] == lemma.split()[0]], rows
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Edda Vahl took heart after the Harlow vote.",
+    "The Brenner Group's offer made sense in the end.",
+])
+def test_an_idiom_with_no_participant_states_no_fact(text):
+    """'took heart' took nothing and says no event kg can name with its subject alone."""
+    rows = fact_rows(text)
+    assert not [r for r in rows if r[1].split()[0] in {"take", "make"}], rows
+
+
+def test_hand_written_idioms_win_over_wordnets():
+    idioms = load_vocabulary().verb_idioms
+    assert idioms["take part"].verb == "participate"
+    assert not idioms["take part"].needs_object
+    assert idioms["find fault"].verb == "find fault" and idioms["find fault"].needs_object
+    assert "with" in idioms["find fault"].object and "in" not in idioms["find fault"].object

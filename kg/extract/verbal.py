@@ -381,6 +381,8 @@ def _idiom_facts(state: DocState, sentence: Sentence, verb: Token,
     mentions = [m for m, _ in frame.objects]
     mentions.append(referent(state, noun))  # the idiom's own noun is no role: 'into force'
     frame.roles = [r for r in frame.roles if r.mention not in mentions]
+    if meaning.needs_object and not frame.objects:
+        return  # 'took heart', 'made sense': no event to name
     reading = Reading(meaning.verb, spec, speaker_of(state, verb, vocab),
                       judge_factuality(verb, vocab))
     for subject, subject_rule in frame.subjects:
