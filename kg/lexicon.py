@@ -543,6 +543,13 @@ def verb_phrases() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def complement_senses() -> frozenset[str]:
+    """Verbs whose most frequent sense takes no object complement while another sense does
+    ('left two people dead', 'made the hospitals wards'; data/verb_phrases.json)."""
+    return frozenset(_data("verb_phrases.json")["complement_senses"])  # type: ignore[arg-type]
+
+
+@cache
 def noun_classes() -> dict[str, str]:
     """One-word nouns -> the WordNet class of their most frequent sense ('decision' -> 'act'),
     for the classes a verb's sense may refuse (data/noun_classes.json,

@@ -152,3 +152,18 @@ def test_hand_written_idioms_win_over_wordnets():
     assert not idioms["take part"].needs_object
     assert idioms["find fault"].verb == "find fault" and idioms["find fault"].needs_object
     assert "with" in idioms["find fault"].object and "in" not in idioms["find fault"].object
+
+
+@pytest.mark.parametrize(("text", "lemma", "misread"), [
+    ("The flood left three Varnish villages empty.", "leave", "departed"),
+    ("The cyclone left two fishermen dead near Harlow.", "leave", "departed"),
+])
+def test_an_object_complement_marks_a_verbs_other_sense(text, lemma, misread):
+    """WordNet's frames: the sense of 'leave' that takes 'something Adjective' is not the
+    departing one (data/verb_phrases.json's complement_senses)."""
+    found = predicates(text, lemma)
+    assert found == {lemma}, found
+
+
+def test_leaving_a_place_without_a_complement_still_departs():
+    assert predicates("Senator Ida Vey left Harlow on Friday.", "leave") == {"departed"}

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import abstract_nouns, deed_classes, verb_forms
+from kg.lexicon import abstract_nouns, complement_senses, deed_classes, verb_forms
 from kg.model import Fact, Mention, RoleName
 
 INFLECTED_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
@@ -61,6 +61,14 @@ def doer_fits(fact: Fact) -> bool:
     # The head noun is the last word before an 'of'-phrase ('the magnitude of the quake').
     words = (doer.lemma or doer.text).split(" of ")[0].split()
     return not (words and abstract_noun(words[-1]) and deed_verb(fact.lemma))
+
+
+def complement_sense(verb: Token, lemma: str) -> bool:
+    """Whether an object complement gives the verb a sense other than its most frequent one
+    (WordNet's frames: 'the storm left two people dead' departed nothing, though 'left the
+    city' did; ``complement_senses`` of data/verb_phrases.json), so that the fact keeps the
+    verb's own name."""
+    return lemma in complement_senses() and any(c.dep_ == "oprd" for c in verb.children)
 
 
 def tagged_count(verb: str) -> int | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import FINITE_TAGS, Frame, Reading, occurrence_verb, verb_lemma
-from kg.extract.preferences import classed
+from kg.extract.preferences import classed, complement_sense
 from kg.extract.reference import COMPLEMENT_PREPS, conjuncts, referent
 from kg.extract.state import DocState
 from kg.extract.subjects import (
@@ -770,7 +770,8 @@ def _fact(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
     predicate = spec.predicate if spec else lemma.replace(" ", "_")
     if spec is not None and spec.transitive and rule.endswith("/dobj"):
         predicate = spec.transitive
-    if spec is not None and not _sense_fits(spec, obj, rule, subject_role, subject):
+    if spec is not None and (not _sense_fits(spec, obj, rule, subject_role, subject) or
+                             complement_sense(verb, lemma)):
         predicate = lemma.replace(" ", "_")  # another sense: 'passed the exam', 'the war began'
     if spec is not None and spec.object_types and obj is not None and \
             obj.type not in spec.object_types:
