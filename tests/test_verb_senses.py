@@ -167,3 +167,9 @@ def test_an_object_complement_marks_a_verbs_other_sense(text, lemma, misread):
 
 def test_leaving_a_place_without_a_complement_still_departs():
     assert predicates("Senator Ida Vey left Harlow on Friday.", "leave") == {"departed"}
+
+
+def test_a_declaration_with_a_complement_is_still_one():
+    """A verb of saying takes what is said as its complement, in the same sense."""
+    text = "The Harlow health agency declared the outbreak an epidemic on Monday."
+    assert "declare" not in predicates(text, "declare")

@@ -41,6 +41,7 @@ MIN_TAGGED = 5
 FILLERS = frozenset({"a", "an", "the", "it", "one's", "someone's"})
 COMPLEMENT_FRAME = 5
 SENSES_SEEN = 6
+SAYING_FILES = frozenset({31, 32})  # verb.cognition, verb.communication (lexnames(5WN))
 PREPOSITIONS = frozenset({"about", "against", "at", "by", "for", "from", "in", "into", "of",
                           "on", "onto", "over", "to", "toward", "towards", "upon", "with"})
 
@@ -85,9 +86,10 @@ def verb_phrases(wordnet: Path, skip_verbs: frozenset[str]) -> dict[str, list[st
     return {phrase: sorted(preps) for phrase, preps in sorted(phrases.items())}
 
 
-def sense_frames(wordnet: Path) -> dict[str, list[set[int]]]:
-    """Verb -> the sentence frames (frames(5WN)) of each of its senses, most frequent first."""
-    synsets: dict[str, tuple[list[str], dict[int, set[int]]]] = {}
+def sense_frames(wordnet: Path) -> dict[str, list[tuple[int, set[int]]]]:
+    """Verb -> (lexicographer file, sentence frames (frames(5WN))) of each of its senses,
+    most frequent first."""
+    synsets: dict[str, tuple[int, list[str], dict[int, set[int]]]] = {}
     for line in (wordnet / "data.verb").read_text("latin-1").splitlines():
         if line.startswith("  "):
             continue
@@ -100,14 +102,14 @@ def sense_frames(wordnet: Path) -> dict[str, list[set[int]]]:
         for i in range(int(fields[at])):
             _, frame, word = fields[at + 1 + 3 * i:at + 4 + 3 * i]
             frames[int(word, 16)].add(int(frame))
-        synsets[fields[0]] = (words, frames)
+        synsets[fields[0]] = (int(fields[1]), words, frames)
     out = {}
     for verb, fields in index(wordnet, "verb").items():
         senses = []
         for offset in fields[-int(fields[2]):]:
-            words, frames = synsets[offset]
+            lexfile, words, frames = synsets[offset]
             number = words.index(verb) + 1 if verb in words else -1
-            senses.append(frames.get(0, set()) | frames.get(number, set()))
+            senses.append((lexfile, frames.get(0, set()) | frames.get(number, set())))
         out[verb] = senses
     return out
 
@@ -116,10 +118,13 @@ def complement_senses(wordnet: Path, verbs: list[str]) -> list[str]:
     """The verbs (of ``verbs``) whose most frequent sense never takes an object complement
     while another of their SENSES_SEEN first senses does (frame 5, 'Something ----s
     something Adjective/Noun'): 'left two people dead' departed nothing, though 'left the
-    city' did; 'made the hospitals wards' produced nothing."""
+    city' did; 'made the hospitals wards' produced nothing. Verbs of saying and thinking
+    are left out: their complement is what is said or thought, in the same sense ('declared
+    the outbreak a pandemic' is a declaration)."""
     frames = sense_frames(wordnet)
-    return sorted(v for v in verbs if v in frames and COMPLEMENT_FRAME not in frames[v][0]
-                  and any(COMPLEMENT_FRAME in f for f in frames[v][1:SENSES_SEEN]))
+    return sorted(v for v in verbs if v in frames and frames[v][0][0] not in SAYING_FILES
+                  and COMPLEMENT_FRAME not in frames[v][0][1]
+                  and any(COMPLEMENT_FRAME in f for _, f in frames[v][1:SENSES_SEEN]))
 
 
 def main(wordnet: Path) -> None:
