@@ -9,8 +9,9 @@ The judged sheets (``realnews/judged/judged_<commit>.jsonl``, default: all of th
 an older kg emitted on the dev set, each with a blind judge's verdict. This builds the dev set
 with the kg on ``PYTHONPATH`` and matches every judged row to a fact emitted now by article,
 sentence, subject, predicate and object (time and place roles ignored: a row whose fact is
-still stated is kept). It prints, pooled over the sheets and for the newest sheet alone: how
-many judged rows are still emitted, their precision (correct / kept) and true-or-vague share,
+still stated is kept). It prints, pooled over the sheets and for the newest sheet alone (the
+one judged at the commit nearest HEAD): how many judged rows are still emitted, their
+precision (correct / kept) and true-or-vague share,
 the precision of those kept at confidence >= 0.8 and the ROC AUC of confidence, correct against
 not (confidence as kg gives it now); and what was dropped, by verdict. This is a projection,
 not a fresh blind judgement: facts kg emits now that no judge saw are not counted
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -31,7 +33,17 @@ from pathlib import Path
 from realnews_eval import HERE, emitted_facts, load_gold
 
 CONFIDENT = 0.8
-NEWEST = HERE / "judged" / "judged_6931708.jsonl"
+
+
+def newest_sheet(sheets: list[Path]) -> Path:
+    """The sheet judged at the commit nearest HEAD: names are commit hashes, so sorting them by
+    name says nothing of their age. A commit git cannot place counts as oldest."""
+    def distance(sheet: Path) -> int:
+        commit = sheet.stem.removeprefix("judged_")
+        done = subprocess.run(["git", "rev-list", "--count", f"{commit}..HEAD"],
+                              capture_output=True, text=True, cwd=HERE)
+        return int(done.stdout) if done.returncode == 0 else sys.maxsize
+    return min(sheets, key=distance)
 
 
 def row_key(article: str, sentence: str, subject: str, predicate: str, obj: str
@@ -131,7 +143,7 @@ def main() -> None:
     parser.add_argument("--against", type=Path, help="list facts added/removed since a --save")
     args = parser.parse_args()
     sheets = args.sheets or sorted((args.bench / "judged").glob("judged_*.jsonl"))
-    newest = NEWEST.name if args.bench == HERE else sheets[-1].name
+    newest = newest_sheet(sheets).name
     rows = load_rows(sheets)
     if args.by_rule:
         by_rule(rows)
