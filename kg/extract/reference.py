@@ -562,9 +562,11 @@ def _deed_before(state: DocState, token: Token) -> Mention | None:
     told: set[str] = set()
     for earlier in token.doc[:token.i]:
         if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma and \
-                not _is_definite_bare(earlier) and \
+                any(c.dep_ == "prep" for c in earlier.children) and \
                 not any(c.dep_ == "poss" for c in earlier.children):
-            # (not 'the Labour Party's nomination': whose it was, another's may follow)
+            # Told with a phrase after it ('the discovery of ...'); words before it are
+            # _introduction's ('a skull survey'), and a possessor says whose it was,
+            # another's may follow ('the Labour Party's nomination').
             mention = referent(state, earlier)
             if mention is not None and mention.antecedent is None and \
                     len((mention.lemma or mention.text).split()) > 1:
