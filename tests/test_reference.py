@@ -867,3 +867,9 @@ def test_a_deed_told_with_its_owner_leaves_a_later_bare_one_alone():
     corpus = corpus_of("The Labour Party's nomination went to Lena Park. On the other side, "
                        "Tom Reyes secured the nomination.")
     assert not {o for s, p, o in labelled_triples(corpus) if "Labour" in o and s == "Tom Reyes"}
+
+
+def test_the_attack_is_the_one_the_document_told_with_its_own_preposition():
+    corpus = corpus_of("Rebels attacked a police convoy near Goma. The army condemned the attack.")
+    objects = {o for s, p, o in labelled_triples(corpus) if s == "army"}
+    assert objects == {"attack on police convoy"}

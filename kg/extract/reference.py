@@ -554,10 +554,14 @@ def _deed_before(state: DocState, token: Token) -> Mention | None:
     None when the document told it twice differently or once without one object: a guess
     between two is a wrong participant."""
     lemma = token.lemma_.lower()
-    verb = derived_nouns().events.get(lemma)
+    # the verb it names the deed of, and the word before what that is done to: 'attack on'
+    # (nominal_events.json), else WordNet's 'discover' for 'discovery' with 'of'
+    frame = event_nouns().nouns.get(lemma)
+    verb = frame.verb if frame is not None else derived_nouns().events.get(lemma)
+    prep = frame.object[0] if frame is not None and frame.object else "of"
     if token.pos_ != "NOUN" or not _is_definite_bare(token) or \
             not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or \
-            (verb is None and lemma not in event_nouns().nouns):
+            verb is None:
         return None
     told: set[str] = set()
     for earlier in token.doc[:token.i]:
@@ -572,7 +576,7 @@ def _deed_before(state: DocState, token: Token) -> Mention | None:
                     len((mention.lemma or mention.text).split()) > 1:
                 told.add(mention.lemma or mention.text)
         elif earlier.pos_ == "VERB" and verb is not None and earlier.lemma_.lower() == verb:
-            told.add(_deed_of_verb(state, earlier, token.lower_))
+            told.add(_deed_of_verb(state, earlier, f"{token.lower_} {prep}"))
     keys = {_told_key(words) for words in told}
     if len(keys) != 1 or "" in keys:
         return None
@@ -591,12 +595,13 @@ def _deed_before(state: DocState, token: Token) -> Mention | None:
 
 def _deed_of_verb(state: DocState, verb: Token, noun: str) -> str:
     """'discovery of ferry wreck' for 'discovered an old ferry wreck' (or 'a ferry wreck was
-    discovered'); '' when the verb has no one object ('discovered that ...', 'X and Y')."""
+    discovered'), ``noun`` being 'discovery of'; '' when the verb has no one object
+    ('discovered that ...', 'X and Y')."""
     done_to = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if len(done_to) != 1 or any(c.dep_ == "conj" for c in done_to[0].children):
         return ""
     what = referent(state, done_to[0])
-    return "" if what is None else f"{noun} of {_label_of(what)}"
+    return "" if what is None else f"{noun} {_label_of(what)}"
 
 
 def _label_of(mention: Mention) -> str:
