@@ -4,7 +4,7 @@ test). Each rule has its refusal: a guess between two is a wrong participant."""
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of, find, object_id, role
+from helpers import corpus_of, find, labelled_triples, object_id, role
 
 
 def _subjects(corpus, predicate: str) -> set[str]:
@@ -839,3 +839,37 @@ def test_a_plural_with_an_including_list_of_names_is_each_one_named():
     labels = {e.entity_id: e.label for e in corpus.entities}
     imposed = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "impose"}
     assert imposed == {"Norway", "Finland"}
+
+
+@pytest.mark.parametrize("first", [
+    "Two divers discovered an old ferry wreck near Malta last week.",
+    "A fishing crew announced the discovery of an old ferry wreck off Malta."])
+def test_the_discovery_is_the_one_the_document_told_with_what_was_found(first):
+    corpus = corpus_of(f"{first} The coast guard has confirmed the discovery.")
+    triples = labelled_triples(corpus)
+    confirmed = {o for s, p, o in triples if p == "confirmed"}
+    assert len(confirmed) == 1 and next(iter(confirmed)).startswith("discovery of")
+    assert "ferry wreck" in next(iter(confirmed))
+
+
+def test_the_discovery_is_left_bare_when_two_were_told():
+    corpus = corpus_of("Two divers discovered an old ferry wreck near Malta and a cannon near "
+                       "Gozo. The coast guard has confirmed the discovery.")
+    assert {o for s, p, o in labelled_triples(corpus) if p == "confirmed"} == {"discovery"}
+
+
+def test_a_description_said_of_a_name_without_a_verb_is_that_name():
+    corpus = corpus_of("A new law made Norway the first country in Europe to ban petrol cars.")
+    assert {s for s, p, o in labelled_triples(corpus) if p == "banned"} == {"Norway"}
+
+
+def test_a_deed_told_with_its_owner_leaves_a_later_bare_one_alone():
+    corpus = corpus_of("The Labour Party's nomination went to Lena Park. On the other side, "
+                       "Tom Reyes secured the nomination.")
+    assert not {o for s, p, o in labelled_triples(corpus) if "Labour" in o and s == "Tom Reyes"}
+
+
+def test_the_attack_is_the_one_the_document_told_with_its_own_preposition():
+    corpus = corpus_of("Rebels attacked a police convoy near Goma. The army condemned the attack.")
+    objects = {o for s, p, o in labelled_triples(corpus) if s == "army"}
+    assert objects == {"attack on police convoy"}

@@ -61,6 +61,9 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if token.i in state.mention_at and token.lower_ not in FIRST_PERSON:
         # 'I WON THIS ELECTION': a shouted 'I' the tagger takes for a name is still 'I'
         named = state.mention_at[token.i]
+        if token.pos_ == "NOUN" and named.text.islower() and \
+                (deed := _deed_before(state, token)) is not None:
+            return deed  # 'the discovery', which the recogniser took for a product
         if (counted := _amount_of(state, token, named)) is not None:
             return counted
         full = _full_name(state, token, named)
@@ -136,6 +139,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                                    named.type is not EntityType.DATE)):
             # 'its own tournament, Spring Frenzy': the name says which one.
             return named
+    if (predicated := _small_clause_subject(state, token)) is not None:
+        # 'made Norway the first country to ban petrol cars': the description is said of
+        # the name, and what it does after is the name's doing.
+        return predicated
     if (fronted := _fronted_apposition(state, token)) is not None:
         # 'A resident of Oslo, Tom Reyes was charged': the parser gives the verb two subjects,
         # and the description is the name after it.
@@ -193,6 +200,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
                                 ner_label=None, antecedent=titled)
+    if (deed := _deed_before(state, token)) is not None:
+        # 'Divers discovered a ferry wreck. ... The navy confirmed the discovery': the deed
+        # the document told before, with what it was done to ('discovery of ferry wreck').
+        return deed
     if token.pos_ == "NOUN" and _is_definite_bare(token) and \
             (introduced := _introduction(state, token)) is not None:
         # 'A propeller plane crashed ... the plane turned back': the one way the document
@@ -423,6 +434,20 @@ def _lead_name(state: DocState, token: Token) -> Mention | None:
     return None
 
 
+def _small_clause_subject(state: DocState, token: Token) -> Mention | None:
+    """The name a description is predicated of without a verb ('made Norway the first
+    country ...', 'named Lena Park the new chair'), which the parser gives as the noun's own
+    subject. Only one name, and only a person, organisation or place named by the
+    recogniser: a thing may be what the description is not."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+    named = state.mention_at.get(subjects[0].i) if token.pos_ == "NOUN" and \
+        len(subjects) == 1 else None
+    if named is None or named.ner_label is None or named.type not in {
+            EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
+        return None
+    return named
+
+
 def _fronted_apposition(state: DocState, token: Token) -> Mention | None:
     """The name a sentence-opening description is set before: 'A native of Oslo, Tom Reyes
     was charged', 'A former nurse, Lena Park founded ...', which the parser reads as two
@@ -518,6 +543,77 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
         return None  # ('a propeller plane', later 'the single-engine propeller plane': one)
     only = next(iter(found.values()))
     return only if (only.lemma or "") not in {"", token.lemma_.lower()} else None
+
+
+def _deed_before(state: DocState, token: Token) -> Mention | None:
+    """What 'the discovery', 'the sale', 'the killing' stands for when the document told that
+    deed before with what it was done to: an earlier 'the discovery of a ferry wreck' (the
+    same key, so the same thing), or an earlier verb of the deed with its one object ('divers
+    discovered a ferry wreck' -> 'discovery of ferry wreck'). Only a lone 'the' before the
+    noun (a possessor or a modifier may say it is another one), within this document, and
+    None when the document told it twice differently or once without one object: a guess
+    between two is a wrong participant."""
+    lemma = token.lemma_.lower()
+    # the verb it names the deed of, and the word before what that is done to: 'attack on'
+    # (nominal_events.json), else WordNet's 'discover' for 'discovery' with 'of'
+    frame = event_nouns().nouns.get(lemma)
+    verb = frame.verb if frame is not None else derived_nouns().events.get(lemma)
+    prep = frame.object[0] if frame is not None and frame.object else "of"
+    if token.pos_ != "NOUN" or not _is_definite_bare(token) or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or \
+            verb is None:
+        return None
+    told: set[str] = set()
+    for earlier in token.doc[:token.i]:
+        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma and \
+                any(c.dep_ == "prep" for c in earlier.children) and \
+                not any(c.dep_ == "poss" for c in earlier.children):
+            # Told with a phrase after it ('the discovery of ...'); words before it are
+            # _introduction's ('a skull survey'), and a possessor says whose it was,
+            # another's may follow ('the Labour Party's nomination').
+            mention = referent(state, earlier)
+            if mention is not None and mention.antecedent is None and \
+                    len((mention.lemma or mention.text).split()) > 1:
+                told.add(mention.lemma or mention.text)
+        elif earlier.pos_ == "VERB" and verb is not None and earlier.lemma_.lower() == verb:
+            told.add(_deed_of_verb(state, earlier, f"{token.lower_} {prep}"))
+    keys = {_told_key(words) for words in told}
+    if len(keys) != 1 or "" in keys:
+        return None
+    words = min(told)
+    if token.i in state.mention_at:
+        # The recogniser took the noun for a name ('the discovery' as a product), whose
+        # entity its span would join: the telling stands on 'the discovery' with its article.
+        return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                            ner_label=None, antecedent=make_mention(
+                                state, token.doc[token.left_edge.i:token.i + 1],
+                                EntityType.THING, ner_label=None, lemma=words))
+    # The key of its telling, so one thing, with the noun as written an alias.
+    return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                        ner_label=None, lemma=words)
+
+
+def _deed_of_verb(state: DocState, verb: Token, noun: str) -> str:
+    """'discovery of ferry wreck' for 'discovered an old ferry wreck' (or 'a ferry wreck was
+    discovered'), ``noun`` being 'discovery of'; '' when the verb has no one object
+    ('discovered that ...', 'X and Y')."""
+    done_to = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if len(done_to) != 1 or any(c.dep_ == "conj" for c in done_to[0].children):
+        return ""
+    what = referent(state, done_to[0])
+    return "" if what is None else f"{noun} {_label_of(what)}"
+
+
+def _label_of(mention: Mention) -> str:
+    """How a participant is written in a longer description: a name as named, a thing by
+    its key ('ferry wreck')."""
+    shown = mention.antecedent or mention
+    return shown.text if shown.ner_label is not None else (shown.lemma or shown.text)
+
+
+def _told_key(words: str) -> str:
+    """Two tellings of one deed compare without articles ('discovery of a ferry wreck')."""
+    return " ".join(w for w in words.lower().split() if w not in {"a", "an", "the"})
 
 
 def _country_of(state: DocState, noun: Token) -> str | None:
