@@ -44,7 +44,14 @@ def person_nouns() -> frozenset[str]:
 def roles() -> dict[str, str]:
     """Role word (lower case, as written: 'gov.', 'foreign minister') -> canonical role."""
     written = {k.lower(): v for k, v in _data("roles.json")["roles"].items()}  # type: ignore[union-attr]
-    return {**{word: word for word in person_nouns()}, **written}
+    return {**{word: word for word in person_nouns() - not_roles()}, **written}
+
+
+@cache
+def not_roles() -> frozenset[str]:
+    """Person nouns of praise or regard that name no position ('hero', 'role model'): kept
+    out of the roles the generated WordNet list would otherwise give (data/roles.json)."""
+    return frozenset(_data("roles.json").get("_not_roles", ()))  # type: ignore[arg-type]
 
 
 @cache
@@ -196,6 +203,7 @@ class TenureWords(BaseModel):
     removing_verbs: frozenset[str] = frozenset()
     leaving_nouns: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()
+    past_as_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -235,7 +243,8 @@ def argument_words() -> ArgumentWords:
 def professions() -> frozenset[str]:
     """Canonical roles that say what someone does ('singer'), not a position held for a body."""
     written = frozenset(_data("roles.json").get("_professions", ()))  # type: ignore[arg-type]
-    return written | (person_nouns() - set(_data("roles.json")["roles"].values()))  # type: ignore[union-attr]
+    return written | (person_nouns() - not_roles()
+                      - set(_data("roles.json")["roles"].values()))  # type: ignore[union-attr]
 
 
 @cache
