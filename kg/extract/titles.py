@@ -254,9 +254,10 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     size, role = found
     trigger = span.doc[tokens[-size].i:tokens[-1].i + 1]
     party = _party(state, tokens[:-size], role)
-    if party is not None:
-        yield from _party_facts(state, sentence, party, person, role, "title-before-name")
     holder = _holder_in(state, _without_party(tokens[:-size], party), role)
+    if party is not None:
+        yield from _party_facts(state, sentence, party, person, role, "title-before-name",
+                                _party_holds(party, trigger, holder))
     if holder is None and party is None:
         holder = _holder_before_aside(state, trigger)
     if holder is None and party is None and role not in professions():
@@ -416,15 +417,27 @@ def _without_party(tokens: list[Token], party: tuple[Span, str] | None) -> list[
 
 
 def _party_facts(state: DocState, sentence: Sentence, party: tuple[Span, str], person: Mention,
-                 role: str, rule: str) -> Iterator[Fact]:
-    """'Conservative MP X' belongs to the Conservative Party; 'Labour leader X' leads it."""
+                 role: str, rule: str, holds: bool = True) -> Iterator[Fact]:
+    """'Conservative MP X' belongs to the Conservative Party; 'Labour leader X' leads it,
+    unless ``holds`` is false (``_party_holds``)."""
     span, name = party
     mention = make_mention(state, span, EntityType.ORGANIZATION, ner_label="NORP")
     mention = mention.model_copy(update={"text": name})
-    in_party = role in party_offices()
+    in_party = role in party_offices() and holds
     yield make_fact(state, sentence, span, predicate=AFFILIATED, lemma=span.text.lower(),
                     subject=person, obj=mention, rule=f"{rule}-party", roles=(),
                     role_name=role if in_party else "member")
+
+
+def _party_holds(party: tuple[Span, str], trigger: Span, holder: Mention | None) -> bool:
+    """Whether a party word before a party office names the body the office is held in
+    ('Labour leader X' leads the party): not when the role has a holder of its own ('the
+    Democratic chairman of the Oversight Committee') or the kind of another body stands
+    between ('Democratic committee chairman X' chairs a committee); the party word then says
+    only that X belongs to the party."""
+    span = party[0]
+    between = span.doc[span.end:trigger.start]
+    return holder is None and not any(t.lower_ in organisation_kinds() for t in between)
 
 
 def _holder_after(state: DocState, span: Span, role: str) -> Mention | None:
@@ -841,8 +854,9 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
     if role in kinship_roles() and _same_person(holder, person):
         holder = _previous_person(state, min(trigger.start, _first_token(state, person)),
                                   person)  # 'Mia Kest, his wife': not her own wife
+    holds = party is not None and _party_holds(party, trigger, holder)
     if party is not None:
-        yield from _party_facts(state, sentence, party, person, role, rule)
+        yield from _party_facts(state, sentence, party, person, role, rule, holds)
     if holder is None and shared is not None and role not in kinship_roles():
         holder = shared
     if holder is None and seat is not None and role in constituency_roles():
@@ -857,7 +871,7 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
     if holder is None and party is None and \
             any(c.dep_ == "prep" and c.i >= trigger.end for c in head.children):
         return  # 'a model of honesty', 'the author of the study': no position held
-    if holder is None and party is not None and role in party_offices():
+    if holder is None and holds and role in party_offices():
         return  # 'the Labour leader': the party fact says it
     yield from _position(state, sentence, trigger, person, holder, role, rule)
 
