@@ -775,3 +775,26 @@ def test_a_place_after_a_name_set_beside_a_seat_title_is_the_seat():
     corpus = corpus_of("The late governor Hal Brandt of Nevada was honoured.")
     assert ("Hal Brandt", "Nevada", "governor") in positions(corpus)
     assert ("Hal Brandt", "cameFrom", "Nevada") not in labelled_triples(corpus)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Republican committee chairman Tom Verlane said the vote would wait.", ""),
+    ("Tom Verlane, the Republican chairman of the House Budget Committee, spoke first.",
+     "House Budget Committee"),
+])
+def test_a_party_word_before_another_bodys_chair_says_only_membership(text, body):
+    """'Democratic committee chairman X' chairs a committee, not the party: the party word
+    says X belongs to it."""
+    found = positions(corpus_of(text))
+    assert ("Tom Verlane", "Republican Party", "member") in found
+    assert ("Tom Verlane", "Republican Party", "chair") not in found
+    assert ("Tom Verlane", body, "chair") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Quill was a true Canadian hero.",
+    "Football legend Mara Quill opened the stadium.",
+    "Mara Quill, a role model for young players, opened the stadium.",
+])
+def test_a_word_of_praise_is_no_title(text):
+    assert not {p for p in positions(corpus_of(text)) if p[0] == "Mara Quill"}
