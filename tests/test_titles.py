@@ -798,3 +798,14 @@ def test_a_party_word_before_another_bodys_chair_says_only_membership(text, body
 ])
 def test_a_word_of_praise_is_no_title(text):
     assert not {p for p in positions(corpus_of(text)) if p[0] == "Mara Quill"}
+
+
+def test_a_name_before_an_employers_kind_noun_is_the_holder():
+    """'the head chef of Oslo's Harbor Grill restaurant': the restaurant is the employer even
+    when the recogniser reads its name as a place; a bare 'chef Karl Nyberg' elsewhere in the
+    article then takes it too."""
+    found = positions(corpus_of("Missing chef Karl Nyberg found. Karl Nyberg, the head chef "
+                                "of Oslo's Harbor Grill restaurant, had been missing since "
+                                "Friday."))
+    assert ("Karl Nyberg", "Harbor Grill", "chef") in found
+    assert ("Karl Nyberg", "", "chef") not in found

@@ -731,9 +731,13 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
             return found
     for child in pobj.children:
         named = state.mention_at.get(child.i)
-        # 'group Safe Harbor', "the USDA's research service": the name beside or owning it
-        if child.dep_ in {"compound", "appos", "poss"} and named is not None and \
-                named.type is EntityType.ORGANIZATION:
+        # 'group Safe Harbor', "the USDA's research service": the name beside or owning it;
+        # 'the Harbor Grill restaurant': a name before the kind noun is the organisation's,
+        # even when the recogniser took it for a place that is no country or town (as above)
+        if child.dep_ in {"compound", "appos", "poss"} and named is not None and (
+                named.type is EntityType.ORGANIZATION or (
+                    child.dep_ == "compound" and named.type is EntityType.PLACE
+                    and named.ner_label != "GPE")):
             return named
         if child.dep_ == "prep" and child.lower_ == "of":
             for inner in (c for c in child.children if c.dep_ == "pobj"):
