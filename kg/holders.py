@@ -472,14 +472,13 @@ def _place_counts(kind: str, in_doc: dict[str, list[Mention]], places: dict[str,
 def _place_of_sentence(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
                        places: dict[str, Entity], text: str) -> str | None:
     """The one place of an office's kind its own sentence names, by name or adjective ('The
-    Syrian Army, whose commander-in-chief is President X'). It must be named before the
-    title, as the sentence's setting ('In Ohio, Governor X postponed the vote'); one named
-    after it is where the holder went or what the holder dealt with ('Governor X flew to
-    Utah', 'President X wants a wall on the border with Mexico'). A country must also be one
-    of the two the article names most: an article about two countries gives a bare
-    'President X' to neither, but the sentence that names one of them settles it; a state or
-    a city may be one of many a story names. None when the sentence names no such place or
-    two."""
+    Syrian Army, whose commander-in-chief is President X'). A country must be one of the two
+    the article names most: an article about two countries gives a bare 'President X' to
+    neither, but the sentence that names one of them settles it. A state or a city must be
+    named before the title, as the sentence's setting ('In Ohio, Governor X postponed the
+    vote'), however many others a story of several states names; one named after it may
+    be where the holder went ('Governor X flew to Utah'). None when the sentence names no
+    such place or two."""
     start, end = fact.evidence.sentence_start, fact.evidence.sentence_end
     counts = _place_counts(kind, in_doc, places, text)
     said = {entity_id for entity_id in counts
@@ -488,12 +487,9 @@ def _place_of_sentence(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
     if len(said) != 1:
         return None
     place = next(iter(said))
-    before = fact.evidence.trigger_start
-    if not (any(start <= m.start < before for m in in_doc[place])
-            or _adjective_between(places[place].label, text, start, before)):
-        return None
     if kind != "country":
-        return place
+        before = fact.evidence.trigger_start
+        return place if any(start <= m.start < before for m in in_doc[place]) else None
     return place if place in {e for e, _ in counts.most_common(2)} else None
 
 
