@@ -44,13 +44,14 @@ def person_nouns() -> frozenset[str]:
 def roles() -> dict[str, str]:
     """Role word (lower case, as written: 'gov.', 'foreign minister') -> canonical role."""
     written = {k.lower(): v for k, v in _data("roles.json")["roles"].items()}  # type: ignore[union-attr]
-    return {**{word: word for word in person_nouns() - not_roles()}, **written}
+    return {**{word: word for word in person_nouns()}, **written}
 
 
 @cache
 def not_roles() -> frozenset[str]:
-    """Person nouns of praise or regard that name no position ('hero', 'role model'): kept
-    out of the roles the generated WordNet list would otherwise give (data/roles.json)."""
+    """Person nouns of praise or regard that name no position ('hero', 'role model'): read
+    as a role's words (a demonym before them still says where someone is from) but never a
+    position fact (data/roles.json)."""
     return frozenset(_data("roles.json").get("_not_roles", ()))  # type: ignore[arg-type]
 
 
@@ -243,8 +244,7 @@ def argument_words() -> ArgumentWords:
 def professions() -> frozenset[str]:
     """Canonical roles that say what someone does ('singer'), not a position held for a body."""
     written = frozenset(_data("roles.json").get("_professions", ()))  # type: ignore[arg-type]
-    return written | (person_nouns() - not_roles()
-                      - set(_data("roles.json")["roles"].values()))  # type: ignore[union-attr]
+    return written | (person_nouns() - set(_data("roles.json")["roles"].values()))  # type: ignore[union-attr]
 
 
 @cache

@@ -27,6 +27,7 @@ from kg.lexicon import (
     initialisms,
     kinship_roles,
     longest_role,
+    not_roles,
     organisation_kinds,
     parties,
     party_letters,
@@ -506,6 +507,8 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
             yield make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
                             subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
         holder = None
+    if role in not_roles():
+        return  # 'a true American hero': where X is from, but no position held
     if holder is None:
         role_words = _role_words(trigger, role)
         yield make_fact(state, sentence, role_words, predicate=AFFILIATED,
