@@ -332,4 +332,3 @@ def test_a_country_whose_office_another_person_held_once_still_fills_a_bare_titl
     corpus = corpus_of("Former Peruvian President Ivo Marek met President Sam Kell in Lima on "
                        "Monday. Peru and its neighbours have argued over fishing rights for years.")
     assert ("Sam Kell", "Peru", "president", "t0.txt") in positions(corpus)
-
