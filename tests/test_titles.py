@@ -809,3 +809,21 @@ def test_a_name_before_an_employers_kind_noun_is_the_holder():
                                 "Friday."))
     assert ("Karl Nyberg", "Harbor Grill", "chef") in found
     assert ("Karl Nyberg", "", "chef") not in found
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    ("Bangladeshi Road Transport and Bridges Minister Rahim Karim said the roads would close.",
+     "Rahim Karim", "Bangladesh"),
+    ("French Economy and Finance Minister Paul Lemaire spoke on Monday.", "Paul Lemaire",
+     "France"),
+])
+def test_a_demonym_opening_a_joined_portfolio_names_the_ministers_country(text, person,
+                                                                         country):
+    found = positions(corpus_of(text))
+    assert any(p == person and h == country and r.endswith("minister") for p, h, r in found)
+
+
+def test_a_portfolio_with_no_demonym_names_no_holder():
+    found = positions(corpus_of("Natural Resources Minister Ann Rowe said the mines would "
+                                "close."))
+    assert ("Ann Rowe", "", "natural resources minister") in found

@@ -269,6 +269,8 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
             holder = named
     if holder is None and party is None and span.root.dep_ == "conj":
         holder = _shared_holder(state, span.root.head, role)
+    if holder is None and party is None and role.endswith("minister"):
+        holder = _country_opening_portfolio(state, trigger)
     after = _holder_after(state, span, role)
     # 'Senator X of Nebraska', 'Cardinal X of the Holy See': the holder follows the name;
     # 'U.S. Representative X from Oregon' holds the seat for both.
@@ -277,6 +279,25 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if holder is None:
             return
     yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
+
+
+LONGEST_JOINED_PORTFOLIO = 5
+
+
+def _country_opening_portfolio(state: DocState, trigger: Span) -> Mention | None:
+    """'Bangladeshi Road Transport and Bridges Minister X', 'French Economy and Finance
+    Minister Y': a portfolio of two fields joined by 'and' breaks the parse, so the title's
+    words stop at the 'and'; read by word order, a demonym opening the capitalised run
+    before the minister names the country whose minister X is."""
+    doc, left = trigger.doc, trigger.start
+    floor = max(trigger.sent.start, trigger.start - LONGEST_JOINED_PORTFOLIO)
+    while left > floor and (doc[left - 1].lower_ in {"and", "&"} or (
+            doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in TITLE_WORD_POS)):
+        left -= 1
+    if left == trigger.start or doc[left].lower_ in {"and", "&"}:
+        return None
+    return demonym_mention(state, [doc[left]]) if doc[left].lower_ in demonyms() or \
+        doc[left].text in initialisms() else None
 
 
 def _holder_before_aside(state: DocState, trigger: Span) -> Mention | None:
