@@ -48,6 +48,14 @@ def roles() -> dict[str, str]:
 
 
 @cache
+def not_roles() -> frozenset[str]:
+    """Person nouns of praise or regard that name no position ('hero', 'role model'): read
+    as a role's words (a demonym before them still says where someone is from) but never a
+    position fact (data/roles.json)."""
+    return frozenset(_data("roles.json").get("_not_roles", ()))  # type: ignore[arg-type]
+
+
+@cache
 def role_modifiers() -> frozenset[str]:
     """Words before a role that name no organisation: 'former', 'acting', 'deputy'."""
     return frozenset(_data("roles.json").get("_modifiers", ()))  # type: ignore[arg-type]
@@ -196,6 +204,7 @@ class TenureWords(BaseModel):
     removing_verbs: frozenset[str] = frozenset()
     leaving_nouns: frozenset[str] = frozenset()
     refusing_verbs: frozenset[str] = frozenset()
+    past_as_verbs: frozenset[str] = frozenset()
 
 
 @cache

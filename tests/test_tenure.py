@@ -31,6 +31,8 @@ def positions(corpus: ResolvedCorpus) -> set[tuple[str, str | None, bool]]:
      "Ilan Bessa", "chair"),
     ("Ilan Bessa was formerly the chairman of Quarrow Mills.", "Ilan Bessa", "chair"),
     ("Oren Tal once served as mayor of Tampere.", "Oren Tal", "mayor"),
+    ("Oren Tal worked as a draftsman before he joined the navy.", "Oren Tal", "draftsman"),
+    ("Oren Tal served as mayor of Tampere for six years.", "Oren Tal", "mayor"),
     ("Lena Park, formerly a professor at Halden University, won the seat.", "Lena Park",
      "professor"),
     ("Tom Reyes, previously the chief executive of Brindle Motors, retired.", "Tom Reyes",
@@ -48,6 +50,8 @@ def test_a_position_said_to_be_over_is_marked_ended(text, person, role):
     ("Ilan Bessa, the outgoing chairman of Quarrow Mills, opened a bakery.", "Ilan Bessa",
      "chair"),
     ("Ilan Bessa is the chairman of Quarrow Mills.", "Ilan Bessa", "chair"),
+    ("Oren Tal serves as mayor of Tampere.", "Oren Tal", "mayor"),
+    ("Oren Tal has served as mayor of Tampere since 2019.", "Oren Tal", "mayor"),
     ("Retired army officer and wine expert Oren Tal opened a cafe.", "Oren Tal", "expert"),
 ])
 def test_a_position_held_now_is_not_marked_ended(text, person, role):

@@ -775,3 +775,55 @@ def test_a_place_after_a_name_set_beside_a_seat_title_is_the_seat():
     corpus = corpus_of("The late governor Hal Brandt of Nevada was honoured.")
     assert ("Hal Brandt", "Nevada", "governor") in positions(corpus)
     assert ("Hal Brandt", "cameFrom", "Nevada") not in labelled_triples(corpus)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Republican committee chairman Tom Verlane said the vote would wait.", ""),
+    ("Tom Verlane, the Republican chairman of the House Budget Committee, spoke first.",
+     "House Budget Committee"),
+])
+def test_a_party_word_before_another_bodys_chair_says_only_membership(text, body):
+    """'Democratic committee chairman X' chairs a committee, not the party: the party word
+    says X belongs to it."""
+    found = positions(corpus_of(text))
+    assert ("Tom Verlane", "Republican Party", "member") in found
+    assert ("Tom Verlane", "Republican Party", "chair") not in found
+    assert ("Tom Verlane", body, "chair") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Quill was a true Canadian hero.",
+    "Football legend Mara Quill opened the stadium.",
+    "Mara Quill, a role model for young players, opened the stadium.",
+])
+def test_a_word_of_praise_is_no_title(text):
+    assert not {p for p in positions(corpus_of(text)) if p[0] == "Mara Quill"}
+
+
+def test_a_name_before_an_employers_kind_noun_is_the_holder():
+    """'the head chef of Oslo's Harbor Grill restaurant': the restaurant is the employer even
+    when the recogniser reads its name as a place; a bare 'chef Karl Nyberg' elsewhere in the
+    article then takes it too."""
+    found = positions(corpus_of("Missing chef Karl Nyberg found. Karl Nyberg, the head chef "
+                                "of Oslo's Harbor Grill restaurant, had been missing since "
+                                "Friday."))
+    assert ("Karl Nyberg", "Harbor Grill", "chef") in found
+    assert ("Karl Nyberg", "", "chef") not in found
+
+
+@pytest.mark.parametrize(("text", "person", "country"), [
+    ("Bangladeshi Road Transport and Bridges Minister Rahim Karim said the roads would close.",
+     "Rahim Karim", "Bangladesh"),
+    ("French Economy and Finance Minister Paul Lemaire spoke on Monday.", "Paul Lemaire",
+     "France"),
+])
+def test_a_demonym_opening_a_joined_portfolio_names_the_ministers_country(text, person,
+                                                                         country):
+    found = positions(corpus_of(text))
+    assert any(p == person and h == country and r.endswith("minister") for p, h, r in found)
+
+
+def test_a_portfolio_with_no_demonym_names_no_holder():
+    found = positions(corpus_of("Natural Resources Minister Ann Rowe said the mines would "
+                                "close."))
+    assert ("Ann Rowe", "", "natural resources minister") in found

@@ -93,15 +93,18 @@ def _former_before(start: int, role: Token) -> bool:
 
 def _ended_by_clause(role: Token) -> bool:
     """'X was formerly the chair', 'X once served as mayor', 'X was chair until 2019',
-    'X, chair until 2019,': an adverb of the past or an end time on the verb that gives the
-    role, or an end time on the role noun. An apposition has no verb, so there the adverb
-    sits on the role noun itself ('X, formerly a professor at Y,')."""
+    'X, chair until 2019,', 'X worked as a draftsman': an adverb of the past or an end time
+    on the verb that gives the role, an end time on the role noun, or a verb of 'as' in the
+    simple past (``_told_as_past``). An apposition has no verb, so there the adverb sits on
+    the role noun itself ('X, formerly a professor at Y,')."""
     words = tenure_words()
     holders = [role]
     if role.dep_ in ROLE_LINKS:
         holders.append(role.head)
     elif role.dep_ == "pobj" and role.head.lower_ == "as":
         holders.append(role.head.head)
+        if _told_as_past(role.head.head):
+            return True
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "advmod" and child.lower_ in words.adverbs and (
@@ -110,6 +113,14 @@ def _ended_by_clause(role: Token) -> bool:
             if child.dep_ == "prep" and child.lower_ in words.end_prepositions:
                 return True
     return False
+
+
+def _told_as_past(verb: Token) -> bool:
+    """'X served as mayor', 'X worked as a draftsman': a verb that gives a role with 'as'
+    (``past_as_verbs``), in the simple past with no auxiliary, tells a post held at a time
+    gone; 'X serves as', 'X has served as', 'X was serving as' do not."""
+    return verb.lemma_.lower() in tenure_words().past_as_verbs and verb.tag_ == "VBD" and \
+        not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 # Words on a leaving verb that say it has not happened: 'will resign', 'did not quit',

@@ -27,6 +27,7 @@ from kg.lexicon import (
     initialisms,
     kinship_roles,
     longest_role,
+    not_roles,
     organisation_kinds,
     parties,
     party_letters,
@@ -254,9 +255,10 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     size, role = found
     trigger = span.doc[tokens[-size].i:tokens[-1].i + 1]
     party = _party(state, tokens[:-size], role)
-    if party is not None:
-        yield from _party_facts(state, sentence, party, person, role, "title-before-name")
     holder = _holder_in(state, _without_party(tokens[:-size], party), role)
+    if party is not None:
+        yield from _party_facts(state, sentence, party, person, role, "title-before-name",
+                                _party_holds(party, trigger, holder))
     if holder is None and party is None:
         holder = _holder_before_aside(state, trigger)
     if holder is None and party is None and role not in professions():
@@ -267,6 +269,8 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
             holder = named
     if holder is None and party is None and span.root.dep_ == "conj":
         holder = _shared_holder(state, span.root.head, role)
+    if holder is None and party is None and role.endswith("minister"):
+        holder = _country_opening_portfolio(state, trigger)
     after = _holder_after(state, span, role)
     # 'Senator X of Nebraska', 'Cardinal X of the Holy See': the holder follows the name;
     # 'U.S. Representative X from Oregon' holds the seat for both.
@@ -275,6 +279,25 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if holder is None:
             return
     yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
+
+
+LONGEST_JOINED_PORTFOLIO = 5
+
+
+def _country_opening_portfolio(state: DocState, trigger: Span) -> Mention | None:
+    """'Bangladeshi Road Transport and Bridges Minister X', 'French Economy and Finance
+    Minister Y': a portfolio of two fields joined by 'and' breaks the parse, so the title's
+    words stop at the 'and'; read by word order, a demonym opening the capitalised run
+    before the minister names the country whose minister X is."""
+    doc, left = trigger.doc, trigger.start
+    floor = max(trigger.sent.start, trigger.start - LONGEST_JOINED_PORTFOLIO)
+    while left > floor and (doc[left - 1].lower_ in {"and", "&"} or (
+            doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in TITLE_WORD_POS)):
+        left -= 1
+    if left == trigger.start or doc[left].lower_ in {"and", "&"}:
+        return None
+    return demonym_mention(state, [doc[left]]) if doc[left].lower_ in demonyms() or \
+        doc[left].text in initialisms() else None
 
 
 def _holder_before_aside(state: DocState, trigger: Span) -> Mention | None:
@@ -416,15 +439,27 @@ def _without_party(tokens: list[Token], party: tuple[Span, str] | None) -> list[
 
 
 def _party_facts(state: DocState, sentence: Sentence, party: tuple[Span, str], person: Mention,
-                 role: str, rule: str) -> Iterator[Fact]:
-    """'Conservative MP X' belongs to the Conservative Party; 'Labour leader X' leads it."""
+                 role: str, rule: str, holds: bool = True) -> Iterator[Fact]:
+    """'Conservative MP X' belongs to the Conservative Party; 'Labour leader X' leads it,
+    unless ``holds`` is false (``_party_holds``)."""
     span, name = party
     mention = make_mention(state, span, EntityType.ORGANIZATION, ner_label="NORP")
     mention = mention.model_copy(update={"text": name})
-    in_party = role in party_offices()
+    in_party = role in party_offices() and holds
     yield make_fact(state, sentence, span, predicate=AFFILIATED, lemma=span.text.lower(),
                     subject=person, obj=mention, rule=f"{rule}-party", roles=(),
                     role_name=role if in_party else "member")
+
+
+def _party_holds(party: tuple[Span, str], trigger: Span, holder: Mention | None) -> bool:
+    """Whether a party word before a party office names the body the office is held in
+    ('Labour leader X' leads the party): not when the role has a holder of its own ('the
+    Democratic chairman of the Oversight Committee') or the kind of another body stands
+    between ('Democratic committee chairman X' chairs a committee); the party word then says
+    only that X belongs to the party."""
+    span = party[0]
+    between = span.doc[span.end:trigger.start]
+    return holder is None and not any(t.lower_ in organisation_kinds() for t in between)
 
 
 def _holder_after(state: DocState, span: Span, role: str) -> Mention | None:
@@ -493,6 +528,8 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
             yield make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
                             subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
         holder = None
+    if role in not_roles():
+        return  # 'a true American hero': where X is from, but no position held
     if holder is None:
         role_words = _role_words(trigger, role)
         yield make_fact(state, sentence, role_words, predicate=AFFILIATED,
@@ -718,9 +755,13 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
             return found
     for child in pobj.children:
         named = state.mention_at.get(child.i)
-        # 'group Safe Harbor', "the USDA's research service": the name beside or owning it
-        if child.dep_ in {"compound", "appos", "poss"} and named is not None and \
-                named.type is EntityType.ORGANIZATION:
+        # 'group Safe Harbor', "the USDA's research service": the name beside or owning it;
+        # 'the Harbor Grill restaurant': a name before the kind noun is the organisation's,
+        # even when the recogniser took it for a place that is no country or town (as above)
+        if child.dep_ in {"compound", "appos", "poss"} and named is not None and (
+                named.type is EntityType.ORGANIZATION or (
+                    child.dep_ == "compound" and named.type is EntityType.PLACE
+                    and named.ner_label != "GPE")):
             return named
         if child.dep_ == "prep" and child.lower_ == "of":
             for inner in (c for c in child.children if c.dep_ == "pobj"):
@@ -841,8 +882,9 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
     if role in kinship_roles() and _same_person(holder, person):
         holder = _previous_person(state, min(trigger.start, _first_token(state, person)),
                                   person)  # 'Mia Kest, his wife': not her own wife
+    holds = party is not None and _party_holds(party, trigger, holder)
     if party is not None:
-        yield from _party_facts(state, sentence, party, person, role, rule)
+        yield from _party_facts(state, sentence, party, person, role, rule, holds)
     if holder is None and shared is not None and role not in kinship_roles():
         holder = shared
     if holder is None and seat is not None and role in constituency_roles():
@@ -857,7 +899,7 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
     if holder is None and party is None and \
             any(c.dep_ == "prep" and c.i >= trigger.end for c in head.children):
         return  # 'a model of honesty', 'the author of the study': no position held
-    if holder is None and party is not None and role in party_offices():
+    if holder is None and holds and role in party_offices():
         return  # 'the Labour leader': the party fact says it
     yield from _position(state, sentence, trigger, person, holder, role, rule)
 
