@@ -96,6 +96,7 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _titles_joined_before_name(state, sentence, span, person)
         yield from _before_name(state, sentence, span, person)
         yield from _coordinated_before_name(state, sentence, span, person)
+        yield from _plural_title_of_conjunct(state, sentence, span, person)
         yield from _party_state_tag(state, sentence, span, person)
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
@@ -998,6 +999,42 @@ def _coordinated_before_name(state: DocState, sentence: Sentence, span: Span,
         for head in (first, *later):
             yield from _role_noun_facts(state, sentence, head, person,
                                         "title-before-name-coordinated")
+
+
+# Penn Treebank tags of a plural noun: 'engineers', 'Representatives'.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _plural_title_of_conjunct(state: DocState, sentence: Sentence, span: Span,
+                              person: Mention) -> Iterator[Fact]:
+    """'Orbital Labs engineers A and B', 'Representatives A, B and C': a plural title before
+    the first of coordinated names is every one's, with the holder its words give. The
+    parser hangs the later names on the first, so their own premodifiers are empty and
+    ``_before_name`` gives them nothing. Only a plural role word is shared: in 'prime
+    minister A and energy minister B' the singular title is A's alone."""
+    if span.root.dep_ != "conj" or _role_at_end(state, _premodifiers(span)) is not None:
+        return
+    first = span.root.head
+    while first.dep_ == "conj":
+        first = first.head
+    mention = state.mention_at.get(first.i)
+    if mention is None or mention.type is not EntityType.PERSON or mention is person:
+        return
+    start = first.i
+    while start > 0 and state.mention_at.get(start - 1) is mention:
+        start -= 1
+    first_span = first.doc[start:first.i + 1]
+    tokens = _premodifiers(first_span)
+    if not tokens or not _plural(tokens[-1]) or _role_at_end(state, tokens) is None:
+        return
+    yield from _before_name(state, sentence, first_span, person)
+
+
+def _plural(noun: Token) -> bool:
+    """A plural noun, also when the small parser tags it a verb ('engineers' as VBZ): its
+    lemma then drops the final -s all the same."""
+    return noun.tag_ in PLURAL_TAGS or (
+        noun.lower_.endswith("s") and noun.lemma_.lower() != noun.lower_)
 
 
 # Words that open a noun phrase naming someone else: 'the president and first lady X' may
