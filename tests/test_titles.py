@@ -775,3 +775,27 @@ def test_a_place_after_a_name_set_beside_a_seat_title_is_the_seat():
     corpus = corpus_of("The late governor Hal Brandt of Nevada was honoured.")
     assert ("Hal Brandt", "Nevada", "governor") in positions(corpus)
     assert ("Hal Brandt", "cameFrom", "Nevada") not in labelled_triples(corpus)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Orbital Labs engineers Mira Dahl and Tomas Berg repaired the probe.",
+     {("Mira Dahl", "Orbital Labs", "engineer"), ("Tomas Berg", "Orbital Labs", "engineer")}),
+])
+def test_a_plural_title_before_coordinated_names_is_each_names(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_a_singular_title_before_the_first_of_two_names_is_not_shared():
+    found = positions(corpus_of("Norwegian prime minister Anna Berg and Tomas Lind met."))
+    assert ("Anna Berg", "Norway", "prime minister") in found
+    assert not [p for p in found if p[0] == "Tomas Lind"]
+
+
+def test_from_an_organisation_after_a_role_names_its_holder():
+    found = positions(corpus_of("Tom Reyes, a columnist from the Daily Clarion, asked."))
+    assert ("Tom Reyes", "Daily Clarion", "columnist") in found
+
+
+def test_from_a_place_after_a_profession_names_no_holder():
+    found = positions(corpus_of("Anna Berg, a doctor from Lagos, treated him."))
+    assert not [p for p in found if p[1] == "Lagos"]

@@ -924,7 +924,22 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         holder = before
     # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
     # Aid relief chairman for the Tarn parish' serves Harbor Aid)
-    return trigger, role, holder or modified, party
+    return trigger, role, holder or _organisation_from(state, head, trigger.end) or modified, \
+        party
+
+
+def _organisation_from(state: DocState, head: Token, after: int) -> Mention | None:
+    """'a columnist from the Daily Clarion', 'a researcher from Lumen University': 'from'
+    with an organisation names whom the person works for. With a place ('a doctor from
+    Lagos') it says where the person comes from (kg/extract/places.py), or the seat of a
+    role held for a place (``_seat_after``), so only an organisation is taken here."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                 and c.i >= after):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(pobj.i)
+            if mention is not None and mention.type is EntityType.ORGANIZATION:
+                return mention
+    return None
 
 
 def _seat_after_name(state: DocState, span: Span, role_head: Token) -> Mention | None:
