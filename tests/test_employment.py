@@ -43,3 +43,8 @@ def test_a_place_or_a_partner_is_no_employer(text):
 def test_a_denied_job_is_not_asserted():
     found = positions(corpus_of("Ivo Marek does not work for the Daily Clarion."))
     assert not [p for p in found if p[2] == "employee" and p[3] == "asserted"]
+
+
+def test_playing_for_a_team_is_a_player():
+    found = positions(corpus_of("Karl Nyberg played for the Harbor City Sharks for six years."))
+    assert ("Karl Nyberg", "Harbor City Sharks", "player", "asserted") in found

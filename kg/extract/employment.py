@@ -1,5 +1,6 @@
 """Employment stated by a verb as a position: 'X works for Y', 'X was employed by Y',
-'Y hired X' give ``X affiliatedWith Y`` with the role 'employee'.
+'Y hired X' give ``X affiliatedWith Y`` with the role 'employee'; 'X plays for Y' with
+'player'.
 
 The verb readers already give 'X workedFor Y' as an event; the role fact is what a reader
 notes of such a sentence (the blind gold writes 'employee' when only employment is said),
@@ -29,22 +30,23 @@ ROLE_DEPS = frozenset({"attr", "oprd"})
 
 
 def employment_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
-    """Each job an employment verb of the sentence states, once per (person, employer)."""
+    """Each job or team place an employment verb of the sentence states."""
     words = employment_words()
-    at_verbs: dict[str, list[str]] = words["at_verbs"]  # type: ignore[assignment]
+    at_verbs: dict[str, dict[str, object]] = words["at_verbs"]  # type: ignore[assignment]
     employer_verbs = frozenset(words["employer_verbs"])  # type: ignore[arg-type]
     for verb in sent:
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or _has_role_word(verb):
             continue
         if lemma in at_verbs:
-            pairs = _worker_at(state, verb, frozenset(at_verbs[lemma]))
+            preps = frozenset(at_verbs[lemma]["preps"])  # type: ignore[arg-type]
+            pairs, role = _worker_at(state, verb, preps), str(at_verbs[lemma]["role"])
         elif lemma in employer_verbs:
-            pairs = _employed_by(state, verb)
+            pairs, role = _employed_by(state, verb), str(words["role"])
         else:
             continue
         for person, employer in pairs:
-            yield _employee_fact(state, sentence, verb, person, employer)
+            yield _employee_fact(state, sentence, verb, person, employer, role)
 
 
 def _has_role_word(verb: Token) -> bool:
@@ -96,9 +98,7 @@ def _employer(mention: Mention | None) -> bool:
 
 
 def _employee_fact(state: DocState, sentence: Sentence, verb: Token, person: Mention,
-                   employer: Mention) -> Fact:
-    words = employment_words()
-    role = str(words["role"])
+                   employer: Mention, role: str) -> Fact:
     return make_fact(state, sentence, verb.doc[verb.i:verb.i + 1], predicate=AFFILIATED,
                      lemma=role, subject=person, obj=employer, rule="employment-verb",
                      roles=(), role_name=role,
