@@ -799,3 +799,17 @@ def test_from_an_organisation_after_a_role_names_its_holder():
 def test_from_a_place_after_a_profession_names_no_holder():
     found = positions(corpus_of("Anna Berg, a doctor from Lagos, treated him."))
     assert not [p for p in found if p[1] == "Lagos"]
+
+
+def test_a_profession_listed_in_the_lexicon_is_read_as_a_title():
+    found = positions(corpus_of("Orbital Agency astronauts Mira Dahl and Tomas Berg "
+                                "returned on Friday."))
+    assert {("Mira Dahl", "Orbital Agency", "astronaut"),
+            ("Tomas Berg", "Orbital Agency", "astronaut")} <= found
+
+
+def test_a_name_compounded_with_an_employer_kind_is_the_holder():
+    # 'Harbor Grill' alone is read as a place; 'restaurant' after it makes it the employer
+    found = positions(corpus_of("Anna Berg, the head chef of Oslo's Harbor Grill restaurant, "
+                                "vanished."))
+    assert ("Anna Berg", "Harbor Grill", "chef") in found

@@ -721,7 +721,7 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
         named = state.mention_at.get(child.i)
         # 'group Safe Harbor', "the USDA's research service": the name beside or owning it
         if child.dep_ in {"compound", "appos", "poss"} and named is not None and \
-                named.type is EntityType.ORGANIZATION:
+                (named.type is EntityType.ORGANIZATION or _named_kind(child, named)):
             return named
         if child.dep_ == "prep" and child.lower_ == "of":
             for inner in (c for c in child.children if c.dep_ == "pobj"):
@@ -729,6 +729,15 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
                 if named is not None and named.type is EntityType.ORGANIZATION:
                     return named
     return None
+
+
+def _named_kind(child: Token, named: Mention) -> bool:
+    """'the Harbor Grill restaurant', 'the Lumen Valley hospital': a name compounded before
+    an organisation kind noun names that organisation, though the recogniser took it for a
+    place (a location or a building); a city or a country ('the Oslo restaurant') is where
+    an unnamed one is."""
+    return child.dep_ == "compound" and named.type is EntityType.PLACE and \
+        named.ner_label not in {"GPE", "NORP"}
 
 
 def _plain_definite(noun: Token) -> bool:
