@@ -839,3 +839,13 @@ def test_a_plural_with_an_including_list_of_names_is_each_one_named():
     labels = {e.entity_id: e.label for e in corpus.entities}
     imposed = {labels[f.subject.entity_id] for f in corpus.facts if f.lemma == "impose"}
     assert imposed == {"Norway", "Finland"}
+
+
+def test_a_plural_role_noun_is_not_the_one_person_with_that_title():
+    corpus = corpus_of("Orbital Agency astronaut Mira Dahl trained in May. Since 2011, the "
+                       "agency has relied on Volga rockets to carry its astronauts to the "
+                       "station.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    carried = [f for f in corpus.facts if f.lemma == "carry" and f.object is not None]
+    assert carried
+    assert all(labels.get(f.object.entity_id or "") != "Mira Dahl" for f in carried)
