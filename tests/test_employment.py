@@ -48,3 +48,17 @@ def test_a_denied_job_is_not_asserted():
 def test_playing_for_a_team_is_a_player():
     found = positions(corpus_of("Karl Nyberg played for the Harbor City Sharks for six years."))
     assert ("Karl Nyberg", "Harbor City Sharks", "player", "asserted") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anna Berg, who held the post of chair of the Lumen Water Committee, resigned.",
+     ("Anna Berg", "Lumen Water Committee", "chair", "asserted")),
+    ("Tom Reyes held the post of treasurer at Harbor Foods.",
+     ("Tom Reyes", "Harbor Foods", "treasurer", "asserted")),
+])
+def test_holding_the_post_of_a_role_is_that_role(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_post_with_no_role_named_is_no_position():
+    assert not positions(corpus_of("Tom Reyes held a post in the city."))

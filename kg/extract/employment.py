@@ -1,6 +1,6 @@
 """Employment stated by a verb as a position: 'X works for Y', 'X was employed by Y',
 'Y hired X' give ``X affiliatedWith Y`` with the role 'employee'; 'X plays for Y' with
-'player'.
+'player'; 'X held the post of Z' the role Z.
 
 The verb readers already give 'X workedFor Y' as an event; the role fact is what a reader
 notes of such a sentence (the blind gold writes 'employee' when only employment is said),
@@ -19,6 +19,8 @@ from kg.extract.facts import make_fact
 from kg.extract.state import DocState
 from kg.extract.titles import AFFILIATED, HOLDER_TYPES
 from kg.extract.titles import _copula_subject as spoken_of
+from kg.extract.titles import _role_noun_facts as role_noun_facts
+from kg.extract.titles import _verb_holder as verb_holder
 from kg.factuality import judge_factuality
 from kg.lexicon import employment_words
 from kg.model import EntityType, Fact, Mention, Sentence
@@ -34,8 +36,11 @@ def employment_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterato
     words = employment_words()
     at_verbs: dict[str, dict[str, object]] = words["at_verbs"]  # type: ignore[assignment]
     employer_verbs = frozenset(words["employer_verbs"])  # type: ignore[arg-type]
+    post_verbs = frozenset(words["post_verbs"])  # type: ignore[arg-type]
     for verb in sent:
         lemma = verb.lemma_.lower()
+        if verb.pos_ == "VERB" and lemma in post_verbs:
+            yield from _post_held(state, sentence, verb)
         if verb.pos_ != "VERB" or _has_role_word(verb):
             continue
         if lemma in at_verbs:
@@ -103,3 +108,20 @@ def _employee_fact(state: DocState, sentence: Sentence, verb: Token, person: Men
                      lemma=role, subject=person, obj=employer, rule="employment-verb",
                      roles=(), role_name=role,
                      factuality=judge_factuality(verb, load_vocabulary()))
+
+
+def _post_held(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
+    """'X held the post of treasurer', 'X, who assumed the office of chair of Y': the role
+    the post's 'of' names is the subject's, with the holder its own words give, else the
+    organisation the verb names ('held the post of treasurer at Y')."""
+    post_nouns = frozenset(employment_words()["post_nouns"])  # type: ignore[arg-type]
+    roles = [pobj for post in verb.children if post.dep_ == "dobj"
+             and post.lemma_.lower() in post_nouns
+             for prep in post.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for pobj in prep.children if pobj.dep_ == "pobj"]
+    if not roles:
+        return
+    for person in _people(state, verb, frozenset({"nsubj"})):
+        for role_head in roles:
+            yield from role_noun_facts(state, sentence, role_head, person, "title-post-held",
+                                       verb_holder(state, verb))
