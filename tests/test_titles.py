@@ -813,3 +813,13 @@ def test_a_name_compounded_with_an_employer_kind_is_the_holder():
     found = positions(corpus_of("Anna Berg, the head chef of Oslo's Harbor Grill restaurant, "
                                 "vanished."))
     assert ("Anna Berg", "Harbor Grill", "chef") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Democratic committee chairman Tom Reyes of Ohio spoke.",
+    "Tom Reyes, the Democratic chairman of the Harbor Oversight Committee, died.",
+])
+def test_a_party_office_held_of_another_body_is_party_membership(text):
+    found = positions(corpus_of(text))
+    assert ("Tom Reyes", "Democratic Party", "member") in found
+    assert ("Tom Reyes", "Democratic Party", "chair") not in found

@@ -417,15 +417,26 @@ def _without_party(tokens: list[Token], party: tuple[Span, str] | None) -> list[
 
 
 def _party_facts(state: DocState, sentence: Sentence, party: tuple[Span, str], person: Mention,
-                 role: str, rule: str) -> Iterator[Fact]:
-    """'Conservative MP X' belongs to the Conservative Party; 'Labour leader X' leads it."""
+                 role: str, rule: str, own_holder: bool = False) -> Iterator[Fact]:
+    """'Conservative MP X' belongs to the Conservative Party; 'Labour leader X' leads it.
+    A party office held of another body is no office of the party: 'Democratic committee
+    chairman X' and 'the Democratic chairman of the Y Committee' (``own_holder``) chair the
+    committee and are members of the party."""
     span, name = party
     mention = make_mention(state, span, EntityType.ORGANIZATION, ner_label="NORP")
     mention = mention.model_copy(update={"text": name})
-    in_party = role in party_offices()
+    in_party = role in party_offices() and not own_holder and not _body_after(span)
     yield make_fact(state, sentence, span, predicate=AFFILIATED, lemma=span.text.lower(),
                     subject=person, obj=mention, rule=f"{rule}-party", roles=(),
                     role_name=role if in_party else "member")
+
+
+def _body_after(party: Span) -> bool:
+    """Whether a kind of organisation follows the party word ('Democratic committee
+    chairman'): the role after it is held of that body."""
+    after = party.doc[party.end] if party.end < len(party.doc) else None
+    return after is not None and after.pos_ == "NOUN" and \
+        after.lemma_.lower() in organisation_kinds()
 
 
 def _holder_after(state: DocState, span: Span, role: str) -> Mention | None:
@@ -852,7 +863,9 @@ def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: M
         holder = _previous_person(state, min(trigger.start, _first_token(state, person)),
                                   person)  # 'Mia Kest, his wife': not her own wife
     if party is not None:
-        yield from _party_facts(state, sentence, party, person, role, rule)
+        yield from _party_facts(state, sentence, party, person, role, rule,
+                                own_holder=holder is not None and
+                                holder.type is EntityType.ORGANIZATION)
     if holder is None and shared is not None and role not in kinship_roles():
         holder = shared
     if holder is None and seat is not None and role in constituency_roles():
