@@ -600,3 +600,11 @@ class TimeWords(BaseModel):
 @cache
 def time_words() -> TimeWords:
     return TimeWords.model_validate(_data("times.json"))
+
+
+@cache
+def employment_words() -> dict[str, object]:
+    """Verbs that state a job with no role word ('works for Y', 'employed by Y'): the role
+    they give, the verbs with the prepositions naming the employer, and the verbs whose
+    subject is the employer (kg/data/employment.json)."""
+    return _data("employment.json")

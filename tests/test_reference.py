@@ -873,3 +873,11 @@ def test_the_attack_is_the_one_the_document_told_with_its_own_preposition():
     corpus = corpus_of("Rebels attacked a police convoy near Goma. The army condemned the attack.")
     objects = {o for s, p, o in labelled_triples(corpus) if s == "army"}
     assert objects == {"attack on police convoy"}
+def test_a_plural_role_noun_is_not_the_one_person_with_that_title():
+    corpus = corpus_of("Orbital Agency astronaut Mira Dahl trained in May. Since 2011, the "
+                       "agency has relied on Volga rockets to carry its astronauts to the "
+                       "station.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    carried = [f for f in corpus.facts if f.lemma == "carry" and f.object is not None]
+    assert carried
+    assert all(labels.get(f.object.entity_id or "") != "Mira Dahl" for f in carried)

@@ -827,3 +827,49 @@ def test_a_portfolio_with_no_demonym_names_no_holder():
     found = positions(corpus_of("Natural Resources Minister Ann Rowe said the mines would "
                                 "close."))
     assert ("Ann Rowe", "", "natural resources minister") in found
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Orbital Labs engineers Mira Dahl and Tomas Berg repaired the probe.",
+     {("Mira Dahl", "Orbital Labs", "engineer"), ("Tomas Berg", "Orbital Labs", "engineer")}),
+])
+def test_a_plural_title_before_coordinated_names_is_each_names(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_a_singular_title_before_the_first_of_two_names_is_not_shared():
+    found = positions(corpus_of("Norwegian prime minister Anna Berg and Tomas Lind met."))
+    assert ("Anna Berg", "Norway", "prime minister") in found
+    assert not [p for p in found if p[0] == "Tomas Lind"]
+
+
+def test_from_an_organisation_after_a_role_names_its_holder():
+    found = positions(corpus_of("Tom Reyes, a columnist from the Daily Clarion, asked."))
+    assert ("Tom Reyes", "Daily Clarion", "columnist") in found
+
+
+def test_from_a_place_after_a_profession_names_no_holder():
+    found = positions(corpus_of("Anna Berg, a doctor from Lagos, treated him."))
+    assert not [p for p in found if p[1] == "Lagos"]
+
+
+def test_a_profession_listed_in_the_lexicon_is_read_as_a_title():
+    found = positions(corpus_of("Orbital Agency astronauts Mira Dahl and Tomas Berg "
+                                "returned on Friday."))
+    assert {("Mira Dahl", "Orbital Agency", "astronaut"),
+            ("Tomas Berg", "Orbital Agency", "astronaut")} <= found
+
+
+def test_a_name_compounded_with_an_employer_kind_is_the_holder():
+    # 'Harbor Grill' alone is read as a place; 'restaurant' after it makes it the employer
+    found = positions(corpus_of("Anna Berg, the head chef of Oslo's Harbor Grill restaurant, "
+                                "vanished."))
+    assert ("Anna Berg", "Harbor Grill", "chef") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Democratic committee chairman Tom Reyes of Ohio spoke.",
+    "Tom Reyes, the Democratic chairman of the Harbor Oversight Committee, died.",
+])
+def test_a_party_office_held_of_another_body_is_party_membership(text):
+    found = positions(corpus_of(text))
+    assert ("Tom Reyes", "Democratic Party", "member") in found
+    assert ("Tom Reyes", "Democratic Party", "chair") not in found

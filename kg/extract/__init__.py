@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.datelines import read_dateline_facts
+from kg.extract.employment import employment_facts
 from kg.extract.facts import dedupe
 from kg.extract.mentions import named_mentions, read_sentences
 from kg.extract.nominal import nominal_facts
@@ -49,6 +50,7 @@ def extract_document(document: Document, doc: Doc,
                              if doer_fits(f))
         facts.extend(nominal_facts(state, sentence, sent, vocab))
         facts.extend(title_facts(state, sentence, sent))
+        facts.extend(employment_facts(state, sentence, sent))
         facts.extend(place_facts(state, sentence, sent))
     dateline = read_dateline_facts(document, len(sentences))
     if dateline is not None:

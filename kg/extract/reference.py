@@ -193,9 +193,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                             ner_label=None, antecedent=typed)
     country = _demonym_before(token)
     if (country is not None or _is_definite_bare(token)) and \
-            (role := canonical_role(token.lemma_.lower())):
+            token.tag_ not in {"NNS", "NNPS"} and (role := canonical_role(token.lemma_.lower())):
         # 'the judge' after 'Judge Amy Reyes', 'the American president' after 'US President
-        # Joe Harlan': the one person the text gave that title.
+        # Joe Harlan': the one person the text gave that title ('its astronauts' are not
+        # the one astronaut named).
         titled = _titled_person(state, token, role, country)
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,

@@ -97,6 +97,7 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _titles_joined_before_name(state, sentence, span, person)
         yield from _before_name(state, sentence, span, person)
         yield from _coordinated_before_name(state, sentence, span, person)
+        yield from _plural_title_of_conjunct(state, sentence, span, person)
         yield from _party_state_tag(state, sentence, span, person)
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
@@ -755,13 +756,9 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
             return found
     for child in pobj.children:
         named = state.mention_at.get(child.i)
-        # 'group Safe Harbor', "the USDA's research service": the name beside or owning it;
-        # 'the Harbor Grill restaurant': a name before the kind noun is the organisation's,
-        # even when the recogniser took it for a place that is no country or town (as above)
-        if child.dep_ in {"compound", "appos", "poss"} and named is not None and (
-                named.type is EntityType.ORGANIZATION or (
-                    child.dep_ == "compound" and named.type is EntityType.PLACE
-                    and named.ner_label != "GPE")):
+        # 'group Safe Harbor', "the USDA's research service": the name beside or owning it
+        if child.dep_ in {"compound", "appos", "poss"} and named is not None and \
+                (named.type is EntityType.ORGANIZATION or _named_kind(child, named)):
             return named
         if child.dep_ == "prep" and child.lower_ == "of":
             for inner in (c for c in child.children if c.dep_ == "pobj"):
@@ -769,6 +766,15 @@ def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
                 if named is not None and named.type is EntityType.ORGANIZATION:
                     return named
     return None
+
+
+def _named_kind(child: Token, named: Mention) -> bool:
+    """'the Harbor Grill restaurant', 'the Lumen Valley hospital': a name compounded before
+    an organisation kind noun names that organisation, though the recogniser took it for a
+    place (a location or a building); a city or a country ('the Oslo restaurant') is where
+    an unnamed one is."""
+    return child.dep_ == "compound" and named.type is EntityType.PLACE and \
+        named.ner_label not in {"GPE", "NORP"}
 
 
 def _plain_definite(noun: Token) -> bool:
@@ -965,7 +971,22 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         holder = before
     # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
     # Aid relief chairman for the Tarn parish' serves Harbor Aid)
-    return trigger, role, holder or modified, party
+    return trigger, role, holder or _organisation_from(state, head, trigger.end) or modified, \
+        party
+
+
+def _organisation_from(state: DocState, head: Token, after: int) -> Mention | None:
+    """'a columnist from the Daily Clarion', 'a researcher from Lumen University': 'from'
+    with an organisation names whom the person works for. With a place ('a doctor from
+    Lagos') it says where the person comes from (kg/extract/places.py), or the seat of a
+    role held for a place (``_seat_after``), so only an organisation is taken here."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                 and c.i >= after):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(pobj.i)
+            if mention is not None and mention.type is EntityType.ORGANIZATION:
+                return mention
+    return None
 
 
 def _seat_after_name(state: DocState, span: Span, role_head: Token) -> Mention | None:
@@ -1040,6 +1061,42 @@ def _coordinated_before_name(state: DocState, sentence: Sentence, span: Span,
         for head in (first, *later):
             yield from _role_noun_facts(state, sentence, head, person,
                                         "title-before-name-coordinated")
+
+
+# Penn Treebank tags of a plural noun: 'engineers', 'Representatives'.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _plural_title_of_conjunct(state: DocState, sentence: Sentence, span: Span,
+                              person: Mention) -> Iterator[Fact]:
+    """'Orbital Labs engineers A and B', 'Representatives A, B and C': a plural title before
+    the first of coordinated names is every one's, with the holder its words give. The
+    parser hangs the later names on the first, so their own premodifiers are empty and
+    ``_before_name`` gives them nothing. Only a plural role word is shared: in 'prime
+    minister A and energy minister B' the singular title is A's alone."""
+    if span.root.dep_ != "conj" or _role_at_end(state, _premodifiers(span)) is not None:
+        return
+    first = span.root.head
+    while first.dep_ == "conj":
+        first = first.head
+    mention = state.mention_at.get(first.i)
+    if mention is None or mention.type is not EntityType.PERSON or mention is person:
+        return
+    start = first.i
+    while start > 0 and state.mention_at.get(start - 1) is mention:
+        start -= 1
+    first_span = first.doc[start:first.i + 1]
+    tokens = _premodifiers(first_span)
+    if not tokens or not _plural(tokens[-1]) or _role_at_end(state, tokens) is None:
+        return
+    yield from _before_name(state, sentence, first_span, person)
+
+
+def _plural(noun: Token) -> bool:
+    """A plural noun, also when the small parser tags it a verb ('engineers' as VBZ): its
+    lemma then drops the final -s all the same."""
+    return noun.tag_ in PLURAL_TAGS or (
+        noun.lower_.endswith("s") and noun.lemma_.lower() != noun.lower_)
 
 
 # Words that open a noun phrase naming someone else: 'the president and first lady X' may
