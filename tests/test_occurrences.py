@@ -282,6 +282,24 @@ def test_a_verb_of_happening_makes_a_fact_with_a_description_subject(text, lemma
     assert facts and all(f.object is None for f in facts)
 
 
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("Altogether, twelve Liberals defected.", "defect"),
+    ("Four Brindles capsized near Tala.", "capsize"),
+    ("Many Tarvists defected.", "defect"),
+])
+def test_a_verb_of_happening_makes_a_fact_with_a_name_the_tagger_alone_found(text, lemma):
+    # a capitalised word no entity type was given to (the mention's label 'PROPN') acts
+    # as a description may: it is no weaker a participant than 'the bid'
+    corpus = corpus_of(text)
+    facts = [f for f in corpus.facts if f.lemma == lemma]
+    assert facts and all(f.object is None for f in facts)
+
+
+def test_a_state_verb_makes_no_fact_with_a_name_the_tagger_alone_found():
+    corpus = corpus_of("Altogether, twelve Liberals remained.")
+    assert not [f for f in corpus.facts if f.lemma == "remain"]
+
+
 def test_a_state_verb_makes_no_fact_with_a_description_subject():
     corpus = corpus_of("The bid for early elections remained on the table.")
     assert not [f for f in corpus.facts if f.lemma == "remain"]

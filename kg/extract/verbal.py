@@ -115,7 +115,10 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                 # ('contributed' is not 'gave', 'came in second' is not 'travelled').
                 reading = Reading(lemma, None, reading.speaker, reading.factuality)
             for subject, subject_rule in frame.subjects:
-                if occurrence or (_happening(verb, lemma) and subject.ner_label is None) or \
+                # A verb of happening takes any subject: a description ('the bid failed')
+                # or a capitalised word the tagger alone called a name ('twelve Liberals
+                # defected', the mention labelled PROPN), as much a participant as 'the bid'.
+                if occurrence or _happening(verb, lemma) or \
                         subject.ner_label not in (None, "PROPN") or \
                         (subject.lemma or "")[:1].isdigit() or \
                         (subject.antecedent is not None and subject.antecedent.ner_label):
