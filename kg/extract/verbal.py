@@ -343,8 +343,10 @@ def verb_idiom(verb: Token, lemma: str, vocab: RelationVocabulary
                ) -> tuple[Token, VerbIdiom] | None:
     """The idiom a verb makes with its direct object ('lost their lives', 'took part'), with
     that object's token; None when the two are meant literally."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" or (passive and child.dep_ in {"oprd", "acomp"}):
+            # 'was taken ill': a passive's complement makes the idiom as an object does
             idiom = vocab.verb_idioms.get(f"{lemma} {child.lemma_.lower()}")
             if idiom is not None:
                 return child, idiom
@@ -364,13 +366,23 @@ def _idiom_facts(state: DocState, sentence: Sentence, verb: Token,
     noun, meaning = idiom
     frame = Frame()
     fill_subjects(state, verb, frame)
-    if not frame.subjects:
+    patients = _idiom_patients(state, verb)
+    if not frame.subjects and not patients:
         return
     spec = vocab.spec(meaning.verb)
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
     frame.objects = [] if not meaning.direct_object else [
         (m, "idiom-dobj") for c in verb.children if c.dep_ == "dobj" for conj in conjuncts(c)
         if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
+    subject_role = RoleName.AGENT
+    if patients and meaning.direct_object:
+        frame.objects = [(m, "nsubjpass") for m in patients]  # 'was taken into custody by X'
+    elif patients and not frame.subjects:
+        frame.subjects = [(m, "nsubjpass") for m in patients]  # 'was taken ill': fell ill
+    if not frame.subjects:
+        # 'was taken into custody': who was arrested, by someone the text does not name
+        frame.subjects, frame.objects = frame.objects, []
+        subject_role = RoleName.THEME
     for prep in (c for head in (verb, noun) for c in head.children if c.dep_ == "prep"):
         if prep.lower_ not in meaning.object:
             continue
@@ -386,11 +398,23 @@ def _idiom_facts(state: DocState, sentence: Sentence, verb: Token,
     for subject, subject_rule in frame.subjects:
         if not frame.objects:
             yield _fact(state, sentence, verb, reading, subject, None,
-                        f"{subject_rule}/idiom", frame.roles)
+                        f"{subject_rule}/idiom", frame.roles, subject_role=subject_role)
         for obj, object_rule in frame.objects:
             if not same_span(subject, obj):
                 yield _fact(state, sentence, verb, reading, subject, obj,
                             f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def _idiom_patients(state: DocState, verb: Token) -> list[Mention]:
+    """Who a passive idiom was done to: its own passive subject ('X was taken into
+    custody') or one it shares with the verb it is coordinated with or completes."""
+    shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and \
+        any(c.dep_ == "auxpass" for c in verb.head.children)
+    if not (shared or any(c.dep_ == "auxpass" for c in verb.children)):
+        return []
+    own = [m for c in verb.children if c.dep_ == "nsubjpass" for conj in conjuncts(c)
+           if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
+    return own or _borrowed_patients(state, verb)
 
 
 def _head_word(description: str) -> str:
@@ -489,13 +513,29 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     patients = [(m, rule) for m, rule in frame.objects if rule == "nsubjpass"] or \
         [(m, "nsubjpass") for m in _borrowed_patients(state, verb)] or \
         [(m, "inherited-nsubjpass-gerund") for m in _gerund_patients(state, verb)]
-    if not patients:
+    if not patients or _generic_passive(verb):
         return
     reading = _reading(state, verb, lemma, spec, vocab)
-    for patient, patient_rule in patients:
-        yield _fact(state, sentence, verb, reading, patient, None, f"{patient_rule}/agentless",
-                    frame.roles, subject_role=RoleName.THEME)
+    if lemma not in vocab.anchored_passives or \
+            any(r.name in {RoleName.TIME, RoleName.PLACE} for r in frame.roles):
+        for patient, patient_rule in patients:
+            yield _fact(state, sentence, verb, reading, patient, None,
+                        f"{patient_rule}/agentless", frame.roles, subject_role=RoleName.THEME)
     yield from _passive_with_object(state, sentence, verb, reading, frame, patients, vocab)
+
+
+def _generic_passive(verb: Token) -> bool:
+    """'Members of the House are elected for two-year terms', 'responses are rarely
+    observed': a present-tense agentless passive of a bare plural (no determiner, number or
+    possessive) states a rule or a habit, not something that happened; the blind judges found
+    such facts generic or wrong. A perfect ('have been killed') or a name is an event."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if not any(a.dep_ == "auxpass" and a.tag_ in {"VBP", "VBZ"} for a in auxiliaries) or \
+            any(a.dep_ == "aux" for a in auxiliaries):
+        return False
+    return any(c.dep_ == "nsubjpass" and c.tag_ == "NNS" and
+               not any(d.dep_ in {"det", "nummod", "poss", "predet"} for d in c.children)
+               for c in verb.children)
 
 
 def _passive_with_object(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
