@@ -46,3 +46,14 @@ def test_an_agentless_passive_idiom_keeps_who_it_was_done_to():
     assert fact.subject.entity_id == "person/jane-holt"
     assert fact.subject.name is RoleName.THEME
     assert fact.object is None
+
+
+def test_a_raising_passive_with_an_infinitive_is_no_bare_fact():
+    rows = fact_rows("Farmer Tom Reyes fell sick and was suspected to have the flu. "
+                     "Senator Ann Cole was projected on Monday to have won the race.")
+    assert not [r for r in rows if r[1] in {"suspect", "project"}]
+
+
+def test_a_suspicion_of_an_offence_stays_a_fact():
+    rows = fact_rows("Farmer Tom Reyes was suspected of arson.")
+    assert [r for r in rows if r[1] == "suspect of" and r[2] == "arson"]
