@@ -57,3 +57,10 @@ def test_a_raising_passive_with_an_infinitive_is_no_bare_fact():
 def test_a_suspicion_of_an_offence_stays_a_fact():
     rows = fact_rows("Farmer Tom Reyes was suspected of arson.")
     assert [r for r in rows if r[1] == "suspect of" and r[2] == "arson"]
+
+
+def test_a_participle_after_a_comma_is_done_to_the_clause_subject():
+    rows = fact_rows("Mayor Jo Lind resumed the office of governor, being voted into the "
+                     "position by the incoming 52nd Congress.")
+    assert ("Congress", "vote", "Jo Lind", "asserted") in rows
+    assert not [r for r in rows if r[0] == "Congress" and r[2] == "position"]

@@ -67,11 +67,13 @@ def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
             yield from _agentless_passive(state, sentence, verb, lemma, spec, vocab)
         return
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
-    if not frame.objects:
+    gerund = [(m, "inherited-nsubjpass-gerund") for m in _gerund_patients(state, verb)]
+    if gerund and all(rule.startswith("prep-") for _, rule in frame.objects):
         # 'freed after being questioned by police': the 'by'-phrase is the doer, the freed
-        # one the patient.
-        frame.objects = _shared_objects(state, verb) or \
-            [(m, "inherited-nsubjpass-gerund") for m in _gerund_patients(state, verb)]
+        # one the patient; 'being voted into the post by X': the one voted in, not the post.
+        frame.objects = gerund
+    if not frame.objects:
+        frame.objects = _shared_objects(state, verb)
     if lemma in event_nouns().support_verbs:
         # 'made a visit to Kyiv', 'held talks with X': the event noun states the fact (nominal).
         frame.objects = [(m, r) for m, r in frame.objects
@@ -632,7 +634,8 @@ def _gerund_patients(state: DocState, verb: Token) -> list[Mention]:
     subject of the clause it qualifies. 'X died after being diagnosed with cancer' (X was
     diagnosed), 'X was freed after being questioned by police', 'Having been elected in 1998,
     X ...'. The parser hangs the gerund on its preposition ('pcomp') or on the verb
-    ('advcl'); a clause whose own subject is 'it' or 'there' lends none."""
+    ('advcl'), or after a comma as a conjunct or complement ('resumed the post, being voted
+    into it by X'); a clause whose own subject is 'it' or 'there' lends none."""
     if verb.tag_ != "VBN" or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return []
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
@@ -640,8 +643,9 @@ def _gerund_patients(state: DocState, verb: Token) -> list[Mention]:
         return []
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in GERUND_PREPS:
         governor = verb.head.head
-    elif verb.dep_ == "advcl" and not any(c.dep_ in {"mark", "advmod"} and c.i < verb.i
-                                          for c in verb.children if c.lower_ != "first"):
+    elif verb.dep_ in {"advcl", "conj", "ccomp"} and not any(
+            c.dep_ in {"mark", "advmod"} and c.i < verb.i
+            for c in verb.children if c.lower_ != "first"):
         governor = verb.head
     else:
         return []
