@@ -189,6 +189,10 @@ class RelationVocabulary(BaseModel):
     stative_passives: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs whose agentless passive describes a state or a report, not an event someone "
         "did ('is located in', 'was considered', 'were expected'): never read as one."))
+    anchored_passives: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs whose agentless passive is true of nearly everyone and so tells something "
+        "only with a time or a place: 'X was born in 1960' or 'in Lagos' is a fact, 'when X "
+        "was born' alone is not (judged vague on the dev sheets)."))
     verb_idioms: dict[str, VerbIdiom] = Field(default_factory=dict, description=(
         "'verb noun' (lemmas) -> the idiom's meaning: 'lose life' -> die, 'take part' -> "
         "participate in, 'claim responsibility' for; 'verb preposition noun' for idioms "

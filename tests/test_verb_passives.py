@@ -1,0 +1,66 @@
+"""Passives with no 'by'-phrase: which say something happened, and what. Sentences written for
+the test."""
+
+from __future__ import annotations
+
+from helpers import corpus_of, fact_rows
+
+from kg.model import RoleName
+
+
+def test_a_birth_with_neither_time_nor_place_is_no_fact():
+    rows = fact_rows("When Mayor Ann Cole was born, her father was away at sea.")
+    assert not [r for r in rows if r[1] == "bear"]
+
+
+def test_a_birth_with_a_place_or_a_time_stays_a_fact():
+    rows = fact_rows("Mayor Ann Cole was born in Lyon in 1961.")
+    assert ("Ann Cole", "bear", None, "asserted") in rows
+
+
+def test_a_present_passive_of_a_bare_plural_is_a_rule_not_an_event():
+    rows = fact_rows("Members of the city council are elected for four-year terms.")
+    assert not [r for r in rows if r[1] == "elect"]
+
+
+def test_a_past_passive_of_a_counted_group_is_an_event():
+    rows = fact_rows("Two members of the city council were arrested in Lyon on Sunday.")
+    assert [r for r in rows if r[1] == "arrest"]
+
+
+def test_a_passive_complement_makes_the_idiom_not_the_bare_verb():
+    rows = fact_rows("Mayor Daniel Ruiz was taken ill on Monday.")
+    assert ("Daniel Ruiz", "fall ill", None, "asserted") in rows
+    assert not [r for r in rows if r[1] == "take"]
+
+
+def test_a_passive_idiom_says_whom_its_agent_did_it_to():
+    rows = fact_rows("Two suspects were taken into custody by police on Friday.")
+    assert [r for r in rows if r[0] == "police" and r[1] == "arrest" and r[2] is not None]
+    assert not [r for r in rows if r[1] == "arrest" and r[2] is None]
+
+
+def test_an_agentless_passive_idiom_keeps_who_it_was_done_to():
+    corpus = corpus_of("Mayor Jane Holt was taken into custody on Tuesday.")
+    (fact,) = [f for f in corpus.facts if f.lemma == "arrest"]
+    assert fact.subject.entity_id == "person/jane-holt"
+    assert fact.subject.name is RoleName.THEME
+    assert fact.object is None
+
+
+def test_a_raising_passive_with_an_infinitive_is_no_bare_fact():
+    rows = fact_rows("Farmer Tom Reyes fell sick and was suspected to have the flu. "
+                     "Senator Ann Cole was projected on Monday to have won the race.")
+    assert not [r for r in rows if r[1] in {"suspect", "project"}]
+
+
+def test_a_suspicion_of_an_offence_stays_a_fact():
+    rows = fact_rows("Farmer Tom Reyes was suspected of arson.")
+    assert [r for r in rows if r[1] == "suspect of" and r[2] == "arson"]
+
+
+def test_a_participle_after_a_comma_is_done_to_the_clause_subject():
+    rows = fact_rows("Mayor Jo Lind resumed the office of governor, being voted into the "
+                     "position by the incoming 52nd Congress.")
+    assert ("Congress", "vote", "Jo Lind", "asserted") in rows
+    assert not [r for r in rows if r[0] == "Congress" and r[2] == "position"]
