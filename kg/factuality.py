@@ -85,7 +85,23 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         factuality = Factuality.REPORTED  # a report vouches for what it presupposes too
     if factuality is Factuality.EXPECTED and _called_off(verb):
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
+    if factuality is Factuality.ASSERTED and (clause := _ranked_noun_clause(verb)) is not None:
+        # 'if elected, she would be the first woman to serve as mayor': the serving is as
+        # sure as being the first is
+        return judge_factuality(clause, vocab)
     return factuality
+
+
+def _ranked_noun_clause(verb: Token) -> Token | None:
+    """The verb whose clause holds the ranked noun an infinitive hangs on ('would be the
+    first woman to serve', 'became the only one to vote against'): a rank tells that the
+    deed happened only as far as that clause does. None for any other verb."""
+    noun = verb.head
+    if verb.dep_ not in {"relcl", "acl"} or "to" not in auxiliaries_of(verb) or \
+            not _ranked(noun) or noun.dep_ not in {"attr", "oprd", "dobj"}:
+        return None
+    clause = noun.head
+    return clause if clause.pos_ in {"VERB", "AUX"} and clause.i != noun.i else None
 
 
 def _juxtaposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None:
