@@ -220,7 +220,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
         # 'called it unlikely that X would fund Y': the writer leans to its not happening.
         return Factuality.NEGATED
-    if governing & vocab.denial_verbs:
+    if _denying(links, chain) & vocab.denial_verbs:
         return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
     if any(link == "ccomp" and _lemma(t) in vocab.speech_verbs | words.claim_verbs and
            any(c.dep_ == "neg" for c in t.children) for t, link in links):
@@ -326,6 +326,19 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
             any(_future_time_clause(t) for t in clauses):
         return Factuality.EXPECTED
     return Factuality.ASSERTED
+
+
+def _denying(links: list[tuple[Token, str]], chain: list[Token]) -> set[str]:
+    """The governors that can deny a clause: not one reached through a participle, on its
+    object or beside it ('dismissed a lawsuit attempting to block the sale': the dismissal
+    denies the lawsuit, not what the lawsuit tried, which is the attempt's, possible;
+    'rejected the bid, saying it would sell the mill': the rejecter says it). A participle
+    is said of its noun or its subject, whatever the governing verb does; 'rejected the plan
+    to sell' (an infinitive) and 'denied reports that it sold' (a complement) stay denied."""
+    return {_lemma(t) for (t, link), below in zip(links, chain, strict=False)
+            if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"} and
+            not (link in {"acl", "advcl"} and below.tag_ in {"VBG", "VBN"} and
+                 "to" not in auxiliaries_of(below))}
 
 
 def _infinitive_of(verb: Token, links: list[tuple[Token, str]]) -> Token | None:

@@ -591,3 +591,17 @@ def test_a_pledged_deed_is_still_to_come():
             fact_rows("Veloria blamed Ostby for the attack, committing to send more troops "
                       "to Harwick.") if lemma == "send"]
     assert rows == [("Veloria", "expected")]
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    # A participle is said of its noun or its subject: the dismissal or the rejection above
+    # it denies the noun, not what the participle's clause tries or says.
+    ("A federal judge dismissed a Kessel Air lawsuit attempting to prevent the state of "
+     "Ostby from certifying the sale.", "prevent", Factuality.POSSIBLE),
+    ("The Ostby council rejected the Kessel Air bid, saying Kessel Air would close the mill.",
+     "close", Factuality.EXPECTED),
+])
+def test_a_denial_does_not_reach_through_a_participle(text, lemma, expected):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {expected}
