@@ -334,11 +334,12 @@ def _denying(links: list[tuple[Token, str]], chain: list[Token]) -> set[str]:
     denies the lawsuit, not what the lawsuit tried, which is the attempt's, possible;
     'rejected the bid, saying it would sell the mill': the rejecter says it). A participle
     is said of its noun or its subject, whatever the governing verb does; 'rejected the plan
-    to sell' (an infinitive) and 'denied reports that it sold' (a complement) stay denied."""
+    to sell' (an infinitive) and 'denied reports that it had sold' (a clause with its own
+    auxiliary, a complement) stay denied."""
     return {_lemma(t) for (t, link), below in zip(links, chain, strict=False)
             if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"} and
             not (link in {"acl", "advcl"} and below.tag_ in {"VBG", "VBN"} and
-                 "to" not in auxiliaries_of(below))}
+                 not any(c.dep_ in {"aux", "auxpass"} for c in below.children))}
 
 
 def _infinitive_of(verb: Token, links: list[tuple[Token, str]]) -> Token | None:
