@@ -85,7 +85,23 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         factuality = Factuality.REPORTED  # a report vouches for what it presupposes too
     if factuality is Factuality.EXPECTED and _called_off(verb):
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
+    if factuality is Factuality.ASSERTED and (clause := _ranked_noun_clause(verb)) is not None:
+        # 'if elected, she would be the first woman to serve as mayor': the serving is as
+        # sure as being the first is
+        return judge_factuality(clause, vocab)
     return factuality
+
+
+def _ranked_noun_clause(verb: Token) -> Token | None:
+    """The verb whose clause holds the ranked noun an infinitive hangs on ('would be the
+    first woman to serve', 'became the only one to vote against'): a rank tells that the
+    deed happened only as far as that clause does. None for any other verb."""
+    noun = verb.head
+    if verb.dep_ not in {"relcl", "acl"} or "to" not in auxiliaries_of(verb) or \
+            not _ranked(noun) or noun.dep_ not in {"attr", "oprd", "dobj"}:
+        return None
+    clause = noun.head
+    return clause if clause.pos_ in {"VERB", "AUX"} and clause.i != noun.i else None
 
 
 def _juxtaposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None:
@@ -204,7 +220,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
         # 'called it unlikely that X would fund Y': the writer leans to its not happening.
         return Factuality.NEGATED
-    if governing & vocab.denial_verbs:
+    if _denying(links, chain) & vocab.denial_verbs:
         return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
     if any(link == "ccomp" and _lemma(t) in vocab.speech_verbs | words.claim_verbs and
            any(c.dep_ == "neg" for c in t.children) for t, link in links):
@@ -310,6 +326,20 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
             any(_future_time_clause(t) for t in clauses):
         return Factuality.EXPECTED
     return Factuality.ASSERTED
+
+
+def _denying(links: list[tuple[Token, str]], chain: list[Token]) -> set[str]:
+    """The governors that can deny a clause: not one reached through a participle, on its
+    object or beside it ('dismissed a lawsuit attempting to block the sale': the dismissal
+    denies the lawsuit, not what the lawsuit tried, which is the attempt's, possible;
+    'rejected the bid, saying it would sell the mill': the rejecter says it). A participle
+    is said of its noun or its subject, whatever the governing verb does; 'rejected the plan
+    to sell' (an infinitive) and 'denied reports that it had sold' (a clause with its own
+    auxiliary, a complement) stay denied."""
+    return {_lemma(t) for (t, link), below in zip(links, chain, strict=False)
+            if link != "conj" and t.pos_ in {"VERB", "AUX", "ADJ"} and
+            not (link in {"acl", "advcl"} and below.tag_ in {"VBG", "VBN"} and
+                 not any(c.dep_ in {"aux", "auxpass"} for c in below.children))}
 
 
 def _infinitive_of(verb: Token, links: list[tuple[Token, str]]) -> Token | None:

@@ -569,3 +569,39 @@ def test_a_plan_its_holder_puts_off_did_not_happen(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A rank tells the deed happened only as far as the clause that holds it does: a
+    # condition, a future or a report on that clause reaches the infinitive.
+    ("If elected, Orla Venn would be the first woman to run Velmar Bank.",
+     Factuality.POSSIBLE),
+    ("The Brenna Courier reported that Orla Venn was the first woman to run Velmar Bank.",
+     Factuality.REPORTED),
+    ("Orla Venn became the first woman to run Velmar Bank.", Factuality.ASSERTED),
+])
+def test_a_deed_after_a_rank_is_as_sure_as_the_ranks_clause(text, expected):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == "run"}
+    assert found == {expected}
+
+
+def test_a_pledged_deed_is_still_to_come():
+    rows = [(s, f) for s, lemma, _, f in
+            fact_rows("Veloria blamed Ostby for the attack, committing to send more troops "
+                      "to Harwick.") if lemma == "send"]
+    assert rows == [("Veloria", "expected")]
+
+
+@pytest.mark.parametrize(("text", "lemma", "expected"), [
+    # A participle is said of its noun or its subject: the dismissal or the rejection above
+    # it denies the noun, not what the participle's clause tries or says.
+    ("A federal judge dismissed a Kessel Air lawsuit attempting to prevent the state of "
+     "Ostby from certifying the sale.", "prevent", Factuality.POSSIBLE),
+    ("The Ostby council rejected the Kessel Air bid, saying Kessel Air would close the mill.",
+     "close", Factuality.EXPECTED),
+])
+def test_a_denial_does_not_reach_through_a_participle(text, lemma, expected):
+    corpus = corpus_of(text)
+    found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
+    assert found == {expected}

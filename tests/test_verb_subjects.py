@@ -111,3 +111,53 @@ def test_be_only_to_gives_a_purpose_not_a_modal():
 ])
 def test_a_participle_used_as_a_preposition_is_no_ones_deed(text, lemma):
     assert rules_of(text, lemma) == []
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    # The noun the infinitive hangs on is the governing verb's own subject: the vote would
+    # remove, the dropped plan's dropper would close; neither is said.
+    ("In 2004, Tom Reyes was censured; the vote to remove him also failed.", "remove"),
+    ("The plan to close the mill was dropped by Dara Voss.", "close"),
+    # A noun said of a description, not a name: a goal evacuates nobody.
+    ("The other primary goal is a safe corridor to evacuate Ostby families.", "evacuate"),
+])
+def test_an_infinitive_on_the_governing_verbs_subject_borrows_no_doer(text, lemma):
+    assert subjects_of(text, lemma) == [], fact_rows(text)
+
+
+def test_an_infinitive_on_a_noun_said_of_a_name_is_that_names_deed():
+    text = "Kessel Air is the first airline to fly to Ostby."
+    assert subjects_of(text, "fly") == ["Kessel Air"], fact_rows(text)
+
+
+def test_a_clause_whose_subject_the_parser_joined_to_the_object_is_that_subjects():
+    text = ("The report said Ostby police had arrested Tom Reyes and Kessel Air would be "
+            "suing the council.")
+    assert subjects_of(text, "sue") == ["Kessel Air"], fact_rows(text)
+
+
+def test_a_bare_gerund_joined_to_a_finite_verb_borrows_no_subject():
+    text = "Tom Reyes's charges include arson and illegally possessing a rifle."
+    assert subjects_of(text, "possess") == [], fact_rows(text)
+
+
+def test_two_joined_ing_forms_share_their_subject():
+    text = "Dara Voss was singing and dancing at the Ostby fair."
+    assert subjects_of(text, "dance at") == ["Dara Voss"], fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    # A universal or negative quantifier speaks of a kind, or of nobody.
+    ("Tom Reyes said he did what any Ostby farmer would do and tried to stop the fire.",
+     "stop"),
+    ("No country recognises the Ostby council.", "recognise"),
+    ("Every member of the Ostby council signed the letter.", "sign"),
+])
+def test_a_quantified_subject_is_no_participant(text, lemma):
+    assert subjects_of(text, lemma) == [], fact_rows(text)
+
+
+def test_an_ing_form_joined_to_a_verb_without_its_own_subject_still_borrows():
+    text = ("Tom Reyes was released in 2018 and has been out on licence, also called parole, "
+            "and living in Harwick.")
+    assert subjects_of(text, "live") == ["Tom Reyes"], fact_rows(text)

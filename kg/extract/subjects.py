@@ -26,7 +26,7 @@ from kg.factuality import (
     prepositional_controller,
     raised_infinitive,
 )
-from kg.lexicon import argument_words, service_nouns
+from kg.lexicon import argument_words, generic_quantifiers, service_nouns
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -225,6 +225,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             continue
         if rule == "nsubj" and bare_generic_noun(head):
             continue  # 'Researchers reviewed the scans': nobody in particular (judged vague)
+        if any(c.dep_ == "det" and c.lower_ in generic_quantifiers() for c in head.children):
+            continue  # 'what any Londoner would do': a kind, or nobody, not a participant
         for conj in conjuncts(head):
             if conj.pos_ in NO_PARTICIPANT_POS or \
                     conj.lower_ in argument_words().function_words:
@@ -247,6 +249,11 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
     if frame.subjects or passive or any(c.dep_ in {"nsubj", "csubj", "expl"}
                                         for c in verb.children):
         return  # a subject we could not resolve is still not the governing verb's subject
+    if (taken := _subject_taken_as_object(verb)) is not None:
+        # 'said X had defeated Y and Z would be moving in': Z moves, not X
+        frame.subjects.extend((m, "nsubj-split") for m in [referent(state, taken)]
+                              if m is not None and m.type is not EntityType.DATE)
+        return
     if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS:
         # 'after Joan May stepped down': a finite clause has its own subject; the parser
         # sometimes hangs it on the conjunction.
@@ -343,6 +350,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             return
         if verb.dep_ == "conj" and _two_clauses_before(verb):
             return  # 'noted that the council did not approve it, and mentioned an appeal'
+        if _gerund_beside_finite(verb):
+            return  # 'the charges include arson and possessing a rifle': no one's deed here
         inherited = Frame()
         fill_subjects(state, finite_sibling_of(verb), inherited)
         if not inherited.subjects and verb.dep_ == "xcomp" and verb.head.dep_ == "acl" and \
@@ -359,6 +368,32 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             return
         link = "raising" if raised_infinitive(verb) else verb.dep_  # 'went on to found'
         frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
+
+
+# Auxiliaries that open a clause of their own: a modal or a finite 'have', 'be' or 'do'.
+CLAUSE_OPENING_AUX_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+
+
+def _subject_taken_as_object(verb: Token) -> Token | None:
+    """The subject of a coordinated clause that the parser joined to the object before it:
+    in 'X had defeated Y and Z would be moving north' it reads 'Y and Z' as the objects and
+    'would be moving' as a clause with no subject, which then borrows X. A modal or finite
+    auxiliary right after a noun opens that noun's clause, so the noun is the subject.
+    Only a noun coordinated after 'and'/'but' with a noun before the verb, and only when
+    the verb's first auxiliary stands right after it."""
+    if verb.dep_ not in {"conj", "ccomp"}:
+        return None
+    auxiliaries = sorted((c for c in verb.children if c.dep_ == "aux"), key=lambda c: c.i)
+    if not auxiliaries or auxiliaries[0].tag_ not in CLAUSE_OPENING_AUX_TAGS or \
+            auxiliaries[0].i == 0:
+        return None
+    noun = verb.doc[auxiliaries[0].i - 1]
+    if noun.dep_ != "conj" or noun.pos_ not in {"NOUN", "PROPN"} or noun.head.i > noun.i or \
+            noun.head.pos_ not in {"NOUN", "PROPN"} or noun.head.i > verb.i:
+        return None
+    joined = any(t.dep_ == "cc" and t.lower_ in {"and", "but"}
+                 for t in verb.doc[noun.head.i + 1:noun.left_edge.i])
+    return noun if joined else None
 
 
 def modal_be_to(verb: Token) -> bool:
@@ -403,6 +438,21 @@ def _active_after_passive(verb: Token) -> bool:
         # has another subject); on CoNLL04 train both such readings were wrong
     between = verb.doc[verb.head.i + 1:verb.i]
     return any((t.dep_ == "cc" or t.text == ",") and t.head.i == verb.head.i for t in between)
+
+
+def _gerund_beside_finite(conjunct: Token) -> bool:
+    """Whether an '-ing' form without an auxiliary is coordinated with a finite verb ('the
+    charges include arson and illegally possessing a rifle'): a finite verb and a bare
+    gerund are no pair of clauses sharing a subject ('X includes and possessing' is no
+    English), so the gerund is a noun the parser joined to the wrong word, a deed of
+    whoever the sentence is about, not of the verb's subject (a charge possesses nothing).
+    'was singing and dancing' joins two '-ing' forms and stays, and so does a verb with no
+    subject of its own, often a participle the tagger took for a past tense ('was released
+    and has been out on parole, also called licence, and living in Leeds')."""
+    head = conjunct.head
+    return conjunct.dep_ == "conj" and conjunct.tag_ == "VBG" and head.tag_ in FINITE_TAGS \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in conjunct.children) \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
 
 
 def _two_clauses_before(conjunct: Token) -> bool:
@@ -485,6 +535,11 @@ def _controlled_object(noun: Token, governor: Token) -> bool:
         verb_lemma(governor) in words.object_control | words.object_raising
 
 
+# A noun that is the subject of the verb its infinitive would borrow from: its doer would be
+# the noun itself, or, for a passive, whoever did the governing deed to it.
+NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
 def _borrows_through_noun(noun: Token, governor: Token) -> bool:
     """Whether an infinitive on a noun is done by the governing verb's subject: when the noun
     is a plan ('expressed intent to become a lawyer': noun control) or hangs on that verb
@@ -492,7 +547,15 @@ def _borrows_through_noun(noun: Token, governor: Token) -> bool:
     verb's purpose ('joined the race to replace him', 'traveled on a train to meet Kim').
     A noun deeper in a phrase ('released plans for an election to fill the seat': the
     election fills it) or coordinated with another ('restrictions were lifted, and schools
-    to reopen') leaves the infinitive to its own doer, which grammar does not give."""
+    to reopen') leaves the infinitive to its own doer, which grammar does not give; so does
+    a noun that is the governing verb's own subject ('the vote to remove him failed': the
+    vote would be the remover; 'the plan to sell it was dropped by X': X dropped the plan,
+    nobody sold), and a noun said of a subject that is no name ('the goal is a zone to
+    repatriate refugees': a goal repatriates nobody; 'X is the first firm to fly' stays)."""
+    if noun.head.i == governor.i and noun.dep_ in NOUN_SUBJECT_DEPS:
+        return False
+    if noun.head.i == governor.i and noun.dep_ == "attr" and not _named_subject(governor):
+        return False
     if noun.lemma_.lower() in load_vocabulary().plan_nouns:
         return True
     if noun.dep_ == "conj":
@@ -500,6 +563,19 @@ def _borrows_through_noun(noun: Token, governor: Token) -> bool:
     if noun.head.i == governor.i:
         return noun.dep_ in {"dobj", "attr", "npadvmod", "oprd"}
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == governor.i
+
+
+def _named_subject(copula: Token) -> bool:
+    """Whether a copula's subject is a name or a personal pronoun ('X was the first to hold
+    it', 'she is the best person to lead'), not a description of a thing ('the goal is'); a
+    copula coordinated with no subject of its own ('X held the post and was the third to
+    serve') has the subject of the verb it is joined to."""
+    if copula.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"}
+                                         for c in copula.children):
+        copula = copula.head
+    return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ or
+                                      c.lower_ in PERSON_SUBJECT_PRONOUNS)
+               for c in copula.children)
 
 
 def _borrows_for_adverbial(verb: Token) -> bool:
