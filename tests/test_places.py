@@ -650,3 +650,19 @@ def test_a_town_the_gazetteer_knows_in_the_city_s_own_country_is_a_district_of_i
 def test_a_city_of_another_country_before_a_city_is_no_district():
     facts = located(corpus_of("Police closed a road in Hamburg, London, on Monday."))
     assert not {f for f in facts if f[1] == "locatedIn"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Floods hit Multan in the province of Punjab on Monday.",
+     ("Multan", "locatedIn", "Punjab")),
+    ("Tourists flocked to the Spanish island of Ibiza last summer.",
+     ("Ibiza", "locatedIn", "Spain")),
+    ("Maria Lund was born in the city of Tromso and moved away.",
+     ("Maria Lund", "bornIn", "Tromso")),
+    ("The Tarvik Foundation, based in the city of Leeds, paid the bill.",
+     ("Tarvik Foundation", "basedIn", "Leeds")),
+])
+def test_a_place_noun_with_of_names_the_place(text, expected):
+    """'the province of X', 'the city of X': the 'of' phrase is the place itself."""
+    assert expected in located(corpus_of(text))
+

@@ -305,9 +305,13 @@ def _described_places(state: DocState, sentence: Sentence,
     and 'Kerala in India': a place in a larger place that the gazetteer knows."""
     vocab = load_vocabulary()
     for span, mention in spans:
+        root = span.root
+        if mention.type is not EntityType.PLACE and not mention.is_pronoun and \
+                root.dep_ == "pobj" and _naming_place_noun(root.head.head):
+            # 'the Spanish island of Ibiza' though the recogniser called it a body
+            mention = mention.model_copy(update={"type": EntityType.PLACE})
         if mention.type is not EntityType.PLACE:
             continue
-        root = span.root
         noun = None
         if root.dep_ == "appos" and root.head.lemma_.lower() in vocab.place_nouns | {"capital"}:
             noun = root.head
@@ -834,14 +838,46 @@ def _place_of(state: DocState, token: Token) -> Mention | None:
     """The place a token names; an unrecognised proper noun where only a place can stand
     ('a native of Cardiff', 'born in Valencia') is taken as one."""
     mention = state.mention_at.get(token.i)
-    if mention is None and token.pos_ == "NOUN" and token.lemma_.lower() in _words("area_nouns"):
-        return _area_place(state, token)
+    if mention is None and token.pos_ == "NOUN":
+        area = _area_place(state, token) if token.lemma_.lower() in _words("area_nouns") \
+            else None
+        return area or _place_named_after_noun(state, token)
     if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
         return as_place(referent(state, token))
     if mention is not None and mention.type is not EntityType.PLACE and \
             mention.type is not EntityType.DATE and lookup(mention.text) is not None:
         return mention.model_copy(update={"type": EntityType.PLACE})  # the gazetteer knows it
     return mention if mention is not None and mention.type is EntityType.PLACE else None
+
+
+# Place nouns whose 'of' phrase names the place itself ('the province of X', 'the island of
+# X'), not a place it lies in or belongs to ('the capital of X', 'the area of X').
+NOT_NAMING_PLACE_NOUNS = frozenset({"capital", "area"})
+
+
+def _naming_place_noun(noun: Token) -> bool:
+    """'province' in 'the province of X': a place noun (relations.json place_nouns) whose
+    'of' phrase is the place's name, so only a place can stand there."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in NOT_NAMING_PLACE_NOUNS and \
+        noun.lemma_.lower() in load_vocabulary().place_nouns
+
+
+def _place_named_after_noun(state: DocState, noun: Token) -> Mention | None:
+    """'in the province of North Cotabato', 'born in the city of Mosul': the place the 'of'
+    phrase of a naming place noun names; a name the recogniser typed as a body or a person
+    is read as a place there."""
+    if not _naming_place_noun(noun):
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            named = state.mention_at.get(pobj.i)
+            if named is not None and not named.is_pronoun and named.type in {
+                    EntityType.PLACE, EntityType.ORGANIZATION, EntityType.PERSON}:
+                return named.model_copy(update={"type": EntityType.PLACE})
+            if named is None and pobj.pos_ == "PROPN":  # 'the province of Punjab' (NORP)
+                name = pobj.doc[pobj.left_edge.i:pobj.i + 1]
+                return make_mention(state, name, EntityType.PLACE, ner_label="GPE")
+    return None
 
 
 def _area_place(state: DocState, noun: Token) -> Mention | None:
