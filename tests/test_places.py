@@ -666,3 +666,20 @@ def test_a_place_noun_with_of_names_the_place(text, expected):
     """'the province of X', 'the city of X': the 'of' phrase is the place itself."""
     assert expected in located(corpus_of(text))
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dr. Ellen Marsh, a surgeon based in Roanoke, Virginia, was charged.",
+     ("Ellen Marsh", "basedIn", "Roanoke")),
+    ("Anna Kowal, a nurse born in Gdansk, moved to Oslo in 2001.",
+     ("Anna Kowal", "bornIn", "Gdansk")),
+])
+def test_a_clause_on_a_description_beside_a_name(text, expected):
+    """'X, a surgeon based in Y': the description set beside the name is the person."""
+    assert expected in located(corpus_of(text))
+
+
+def test_a_clause_on_another_noun_of_the_description_is_not_the_persons():
+    """'X, a spokesman for a firm based in Y': the firm is based there, not X."""
+    corpus = corpus_of("Tom Reyes, a spokesman for a firm based in Fresno, declined to comment.")
+    assert not [f for f in located(corpus) if f[0] == "Tom Reyes"]

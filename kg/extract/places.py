@@ -557,10 +557,13 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         # 'the Associated Press in Tehran reported': an outlet 'in Y' is a bureau or a
         # reporter there, not its seat ('X, based in Y' and 'its headquarters in Y' still are).
         placed = [] if reporting else list(_prep_places(state, root, preps))
-        if not placed and not reporting and root.dep_ == "pobj":
+        if not placed and not reporting and (root.dep_ == "pobj" or (
+                root.dep_ in OBJECT_DEPS and _building(mention))):
             # 'went to the International Court of Justice in The Hague', 'a game at the
-            # Lumen Arena in Tulsa': the parser hangs 'in Y' on the verb, but right after a
-            # body or a building that is the object of a preposition it says where that is.
+            # Lumen Arena in Tulsa', 'damaged the Orchid Mall in Y': the parser hangs 'in Y'
+            # on the verb, but right after a body or a building that is the object of a
+            # preposition, or a building that is the verb's own object or subject, it says
+            # where that is.
             for prep, place in _next_in_place(state, span):
                 if place.text != mention.text and lookup(place.text) is not None:
                     yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate,
@@ -774,6 +777,11 @@ def _as_site(fact: Fact) -> Fact:
             not _facility(fact.subject.mention):
         return fact
     return fact.model_copy(update={"predicate": "locatedIn", "lemma": "locatedIn"})
+
+
+# A name's role in its clause where 'in Y' right after it, hung on the verb, still places
+# a building named ('searched the Orchid Mall in Y', 'the Orchid Mall in Y was hit').
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj"})
 
 
 def _based(span: Span) -> bool:
@@ -1046,11 +1054,13 @@ def _residence_clauses(root: Token) -> Iterator[tuple[Token, str]]:
     """The verbs that say where the person a name's head stands for was born or lives: the
     verb it is the passive subject of ('X was born'), or a clause on it ('X, who was born',
     'X, born in', 'X, living in'), also when the name is set beside a description that is
-    the subject ('the fifth president, X, was born in')."""
+    the subject ('the fifth president, X, was born in') or that a clause is on ('X, a surgeon
+    based in Y', 'X, a teacher who lives in Y')."""
     verbs = residence_verbs()
     heads = [root]
     if root.dep_ == "appos":
         heads.append(root.head)
+    heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     for head in heads:
         if head.dep_ in {"nsubjpass", "nsubj"} and head.head.lemma_.lower() in verbs:
             yield head.head, verbs[head.head.lemma_.lower()]
