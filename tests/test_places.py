@@ -683,3 +683,15 @@ def test_a_clause_on_another_noun_of_the_description_is_not_the_persons():
     """'X, a spokesman for a firm based in Y': the firm is based there, not X."""
     corpus = corpus_of("Tom Reyes, a spokesman for a firm based in Fresno, declined to comment.")
     assert not [f for f in located(corpus) if f[0] == "Tom Reyes"]
+
+
+def test_in_after_a_building_that_is_the_verbs_object_places_it():
+    """The parser hangs 'in Y' on the verb; right after a building's name it places it."""
+    corpus = corpus_of("Rescuers searched the Palmview Mall in Tulsa.")
+    assert ("Palmview Mall", "locatedIn", "Tulsa") in located(corpus)
+
+
+def test_in_after_a_body_that_is_the_verbs_object_does_not_place_it():
+    """'sued Acme Robotics in Texas': where the suit was, not where the body is."""
+    corpus = corpus_of("Investors sued Acme Robotics in Texas on Monday.")
+    assert not [f for f in located(corpus) if f[0] == "Acme Robotics"]
