@@ -695,3 +695,9 @@ def test_in_after_a_body_that_is_the_verbs_object_does_not_place_it():
     """'sued Acme Robotics in Texas': where the suit was, not where the body is."""
     corpus = corpus_of("Investors sued Acme Robotics in Texas on Monday.")
     assert not [f for f in located(corpus) if f[0] == "Acme Robotics"]
+
+
+def test_a_name_ending_in_mall_is_a_building_even_if_typed_a_person():
+    """'the Robert Dela Cruz Mall': no surname is 'Mall', so 'in Y' after it places it."""
+    corpus = corpus_of("The quake damaged the Robert Dela Cruz Mall in Tacloban on Tuesday.")
+    assert ("Robert Dela Cruz Mall", "locatedIn", "Tacloban") in located(corpus)

@@ -516,6 +516,8 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
     for span, mention in spans:
         if _instrument(mention):
             continue  # 'the Ohio Clean Water Act' is a law, based nowhere
+        if mention.type is EntityType.PERSON and _unmistakable_facility(mention):
+            mention = mention.model_copy(update={"type": EntityType.PLACE})  # 'Orchid Mall'
         if mention.type is EntityType.ORGANIZATION:
             yield from _demonym_before_name(state, sentence, span, mention)
             yield from _described_after(state, sentence, span, mention)
@@ -760,6 +762,13 @@ def _facility(place: Mention) -> bool:
     last word of its name (places.json facility_words)."""
     words = place.text.split()
     return len(words) > 1 and words[-1].lower() in _words("facility_words")
+
+
+def _unmistakable_facility(name: Mention) -> bool:
+    """'Palmview Mall', 'Orchid Hotel': a name whose last word no surname is
+    (places.json unmistakable_facility_words), a building even if typed a person."""
+    words = name.text.split()
+    return len(words) > 1 and words[-1].lower() in _words("unmistakable_facility_words")
 
 
 # The rules that place a body by a preposition or a comma alone ('X in Y', 'X, Y').
