@@ -131,8 +131,16 @@ def canonical_country(name: str) -> str | None:
 
 
 def lookup(name: str) -> Place | None:
-    """The place a name most likely is: a country before a state before the biggest city."""
-    return _index().get(_fold(name))
+    """The place a name most likely is: a country before a state before the biggest city.
+    A city written with 'City' after its name ('Davao City', 'Digos City', as the
+    Philippines and others write them) is that city when GeoNames lists it without the
+    word; a name GeoNames has whole ('Kansas City', 'Quezon City') is read whole."""
+    key = _fold(name)
+    place = _index().get(key)
+    if place is None and key.endswith(" city"):
+        bare = _index().get(key.removesuffix(" city"))
+        place = bare if bare is not None and bare.kind == "city" else None
+    return place
 
 
 def town(name: str) -> Place | None:

@@ -76,3 +76,12 @@ def test_the_gazetteer_does_not_guess_nesting(inner, outer):
     from kg.gazetteer import lies_in
 
     assert not lies_in(inner, outer)
+
+
+def test_a_city_written_with_city_after_its_name():
+    """'Iloilo City' is the city GeoNames lists as 'Iloilo'; 'Kansas City' stays whole."""
+    from kg.gazetteer import lookup
+
+    assert lookup("Iloilo City") is not None and lookup("Iloilo City").name == "Iloilo"
+    assert lookup("Kansas City") is not None and lookup("Kansas City").name == "Kansas City"
+    assert lookup("Norway City") is None  # a country is not a city

@@ -650,3 +650,54 @@ def test_a_town_the_gazetteer_knows_in_the_city_s_own_country_is_a_district_of_i
 def test_a_city_of_another_country_before_a_city_is_no_district():
     facts = located(corpus_of("Police closed a road in Hamburg, London, on Monday."))
     assert not {f for f in facts if f[1] == "locatedIn"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Floods hit Multan in the province of Punjab on Monday.",
+     ("Multan", "locatedIn", "Punjab")),
+    ("Tourists flocked to the Spanish island of Ibiza last summer.",
+     ("Ibiza", "locatedIn", "Spain")),
+    ("Maria Lund was born in the city of Tromso and moved away.",
+     ("Maria Lund", "bornIn", "Tromso")),
+    ("The Tarvik Foundation, based in the city of Leeds, paid the bill.",
+     ("Tarvik Foundation", "basedIn", "Leeds")),
+])
+def test_a_place_noun_with_of_names_the_place(text, expected):
+    """'the province of X', 'the city of X': the 'of' phrase is the place itself."""
+    assert expected in located(corpus_of(text))
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dr. Ellen Marsh, a surgeon based in Roanoke, Virginia, was charged.",
+     ("Ellen Marsh", "basedIn", "Roanoke")),
+    ("Anna Kowal, a nurse born in Gdansk, moved to Oslo in 2001.",
+     ("Anna Kowal", "bornIn", "Gdansk")),
+])
+def test_a_clause_on_a_description_beside_a_name(text, expected):
+    """'X, a surgeon based in Y': the description set beside the name is the person."""
+    assert expected in located(corpus_of(text))
+
+
+def test_a_clause_on_another_noun_of_the_description_is_not_the_persons():
+    """'X, a spokesman for a firm based in Y': the firm is based there, not X."""
+    corpus = corpus_of("Tom Reyes, a spokesman for a firm based in Fresno, declined to comment.")
+    assert not [f for f in located(corpus) if f[0] == "Tom Reyes"]
+
+
+def test_in_after_a_building_that_is_the_verbs_object_places_it():
+    """The parser hangs 'in Y' on the verb; right after a building's name it places it."""
+    corpus = corpus_of("Rescuers searched the Palmview Mall in Tulsa.")
+    assert ("Palmview Mall", "locatedIn", "Tulsa") in located(corpus)
+
+
+def test_in_after_a_body_that_is_the_verbs_object_does_not_place_it():
+    """'sued Acme Robotics in Texas': where the suit was, not where the body is."""
+    corpus = corpus_of("Investors sued Acme Robotics in Texas on Monday.")
+    assert not [f for f in located(corpus) if f[0] == "Acme Robotics"]
+
+
+def test_a_name_ending_in_mall_is_a_building_even_if_typed_a_person():
+    """'the Robert Dela Cruz Mall': no surname is 'Mall', so 'in Y' after it places it."""
+    corpus = corpus_of("The quake damaged the Robert Dela Cruz Mall in Tacloban on Tuesday.")
+    assert ("Robert Dela Cruz Mall", "locatedIn", "Tacloban") in located(corpus)

@@ -305,9 +305,13 @@ def _described_places(state: DocState, sentence: Sentence,
     and 'Kerala in India': a place in a larger place that the gazetteer knows."""
     vocab = load_vocabulary()
     for span, mention in spans:
+        root = span.root
+        if mention.type is not EntityType.PLACE and not mention.is_pronoun and \
+                root.dep_ == "pobj" and _naming_place_noun(root.head.head):
+            # 'the Spanish island of Ibiza' though the recogniser called it a body
+            mention = mention.model_copy(update={"type": EntityType.PLACE})
         if mention.type is not EntityType.PLACE:
             continue
-        root = span.root
         noun = None
         if root.dep_ == "appos" and root.head.lemma_.lower() in vocab.place_nouns | {"capital"}:
             noun = root.head
@@ -512,6 +516,8 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
     for span, mention in spans:
         if _instrument(mention):
             continue  # 'the Ohio Clean Water Act' is a law, based nowhere
+        if mention.type is EntityType.PERSON and _unmistakable_facility(mention):
+            mention = mention.model_copy(update={"type": EntityType.PLACE})  # 'Orchid Mall'
         if mention.type is EntityType.ORGANIZATION:
             yield from _demonym_before_name(state, sentence, span, mention)
             yield from _described_after(state, sentence, span, mention)
@@ -553,10 +559,13 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         # 'the Associated Press in Tehran reported': an outlet 'in Y' is a bureau or a
         # reporter there, not its seat ('X, based in Y' and 'its headquarters in Y' still are).
         placed = [] if reporting else list(_prep_places(state, root, preps))
-        if not placed and not reporting and root.dep_ == "pobj":
+        if not placed and not reporting and (root.dep_ == "pobj" or (
+                root.dep_ in OBJECT_DEPS and _building(mention))):
             # 'went to the International Court of Justice in The Hague', 'a game at the
-            # Lumen Arena in Tulsa': the parser hangs 'in Y' on the verb, but right after a
-            # body or a building that is the object of a preposition it says where that is.
+            # Lumen Arena in Tulsa', 'damaged the Orchid Mall in Y': the parser hangs 'in Y'
+            # on the verb, but right after a body or a building that is the object of a
+            # preposition, or a building that is the verb's own object or subject, it says
+            # where that is.
             for prep, place in _next_in_place(state, span):
                 if place.text != mention.text and lookup(place.text) is not None:
                     yield _fact(state, sentence, sent.doc[prep.i:prep.i + 1], predicate,
@@ -755,6 +764,13 @@ def _facility(place: Mention) -> bool:
     return len(words) > 1 and words[-1].lower() in _words("facility_words")
 
 
+def _unmistakable_facility(name: Mention) -> bool:
+    """'Palmview Mall', 'Orchid Hotel': a name whose last word no surname is
+    (places.json unmistakable_facility_words), a building even if typed a person."""
+    words = name.text.split()
+    return len(words) > 1 and words[-1].lower() in _words("unmistakable_facility_words")
+
+
 # The rules that place a body by a preposition or a comma alone ('X in Y', 'X, Y').
 SITE_RULES = frozenset({"org-in-place", "org-of-place", "org-from-place", "org-at-place",
                         "org-comma-place", "org-next-in-place"})
@@ -770,6 +786,11 @@ def _as_site(fact: Fact) -> Fact:
             not _facility(fact.subject.mention):
         return fact
     return fact.model_copy(update={"predicate": "locatedIn", "lemma": "locatedIn"})
+
+
+# A name's role in its clause where 'in Y' right after it, hung on the verb, still places
+# a building named ('searched the Orchid Mall in Y', 'the Orchid Mall in Y was hit').
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj"})
 
 
 def _based(span: Span) -> bool:
@@ -834,14 +855,46 @@ def _place_of(state: DocState, token: Token) -> Mention | None:
     """The place a token names; an unrecognised proper noun where only a place can stand
     ('a native of Cardiff', 'born in Valencia') is taken as one."""
     mention = state.mention_at.get(token.i)
-    if mention is None and token.pos_ == "NOUN" and token.lemma_.lower() in _words("area_nouns"):
-        return _area_place(state, token)
+    if mention is None and token.pos_ == "NOUN":
+        area = _area_place(state, token) if token.lemma_.lower() in _words("area_nouns") \
+            else None
+        return area or _place_named_after_noun(state, token)
     if mention is None and token.pos_ == "PROPN" and token.ent_type_ == "":
         return as_place(referent(state, token))
     if mention is not None and mention.type is not EntityType.PLACE and \
             mention.type is not EntityType.DATE and lookup(mention.text) is not None:
         return mention.model_copy(update={"type": EntityType.PLACE})  # the gazetteer knows it
     return mention if mention is not None and mention.type is EntityType.PLACE else None
+
+
+# Place nouns whose 'of' phrase names the place itself ('the province of X', 'the island of
+# X'), not a place it lies in or belongs to ('the capital of X', 'the area of X').
+NOT_NAMING_PLACE_NOUNS = frozenset({"capital", "area"})
+
+
+def _naming_place_noun(noun: Token) -> bool:
+    """'province' in 'the province of X': a place noun (relations.json place_nouns) whose
+    'of' phrase is the place's name, so only a place can stand there."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in NOT_NAMING_PLACE_NOUNS and \
+        noun.lemma_.lower() in load_vocabulary().place_nouns
+
+
+def _place_named_after_noun(state: DocState, noun: Token) -> Mention | None:
+    """'in the province of North Cotabato', 'born in the city of Mosul': the place the 'of'
+    phrase of a naming place noun names; a name the recogniser typed as a body or a person
+    is read as a place there."""
+    if not _naming_place_noun(noun):
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            named = state.mention_at.get(pobj.i)
+            if named is not None and not named.is_pronoun and named.type in {
+                    EntityType.PLACE, EntityType.ORGANIZATION, EntityType.PERSON}:
+                return named.model_copy(update={"type": EntityType.PLACE})
+            if named is None and pobj.pos_ == "PROPN":  # 'the province of Punjab' (NORP)
+                name = pobj.doc[pobj.left_edge.i:pobj.i + 1]
+                return make_mention(state, name, EntityType.PLACE, ner_label="GPE")
+    return None
 
 
 def _area_place(state: DocState, noun: Token) -> Mention | None:
@@ -1010,11 +1063,13 @@ def _residence_clauses(root: Token) -> Iterator[tuple[Token, str]]:
     """The verbs that say where the person a name's head stands for was born or lives: the
     verb it is the passive subject of ('X was born'), or a clause on it ('X, who was born',
     'X, born in', 'X, living in'), also when the name is set beside a description that is
-    the subject ('the fifth president, X, was born in')."""
+    the subject ('the fifth president, X, was born in') or that a clause is on ('X, a surgeon
+    based in Y', 'X, a teacher who lives in Y')."""
     verbs = residence_verbs()
     heads = [root]
     if root.dep_ == "appos":
         heads.append(root.head)
+    heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     for head in heads:
         if head.dep_ in {"nsubjpass", "nsubj"} and head.head.lemma_.lower() in verbs:
             yield head.head, verbs[head.head.lemma_.lower()]
