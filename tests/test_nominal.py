@@ -238,6 +238,11 @@ def test_who_is_counted_among_the_injured_had_it_done_to_them():
     # a deed noun derived from its verb: 'of' brings what is done, 'by' who does it
     ("The expropriation of Brightline Mining by Ostmark Holdings angered investors.",
      ("Ostmark Holdings", "expropriate", "Brightline Mining")),
+    # a deed of saying (WordNet's noun.communication): 'of' brings what is said of
+    ("Ostmark Holdings' denouncement of Velqor Bank surprised analysts.",
+     ("Ostmark Holdings", "denounce", "Velqor Bank")),
+    ("The commendation of Martin Keller by Ostmark Holdings came on Monday.",
+     ("Ostmark Holdings", "commend", "Martin Keller")),
 ])
 def test_nouns_derived_from_the_verb_lexicon_give_the_verb_facts(text, expected):
     corpus = corpus_of(text)

@@ -5,10 +5,11 @@ Y') and many doers with an agent noun ('the inventor of X', 'the killer of X'). 
 hand one error at a time misses most; every verb in kg/data/relations.json has its
 nominalisations in WordNet 3.0, linked by derivational pointers. A link counts only when the
 noun has a shape English uses for a nominalisation or an agent noun (the ending table in
-kg/data/noun_morphology.json, as data) and WordNet files the noun as an act, event or process
-(deeds) or a person (doers); the table's irregular pairs ('death' -> 'die') are added as they
-are. Doer nouns that are positions or professions ('director', 'editor': roles.json and
-person_nouns.txt, which titles.py reads) stay titles and are left out.
+kg/data/noun_morphology.json, as data) and WordNet files the noun as an act, event, process or
+communication (deeds; a deed of saying: 'the disclosure of X', 'X's denouncement of Y') or a
+person (doers); the table's irregular pairs ('death' -> 'die') are added as they are. Doer
+nouns that are positions or professions ('director', 'editor': roles.json and person_nouns.txt,
+which titles.py reads) stay titles and are left out.
 
 This script is run by hand, not at build or run time (kg fetches nothing); its output is
 shipped as data with WordNet's licence notice.
@@ -24,7 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
-DEED_FILES = {4, 11, 22}  # noun.act, noun.event, noun.process
+DEED_FILES = {4, 10, 11, 22}  # noun.act, noun.communication, noun.event, noun.process
 PERSON_FILE = 18  # noun.person
 LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission "
            "to use, copy, modify and distribute this database for any purpose and without fee "
