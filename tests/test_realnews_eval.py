@@ -48,3 +48,23 @@ def test_arguments_fit_takes_the_rule_it_is_given():
     fact = _fact("Nora Vail", "link")
     assert not arguments_fit(gold, fact)
     assert arguments_fit(gold, fact, heads_match)
+
+
+def _idiom(subject: str, lemma: str, obj: str) -> Emitted:
+    return Emitted(article="a.txt", subject=(subject,), predicate="relatedTo", lemma=lemma,
+                   object=(obj,), role_name="", roles=(), confidence=0.5,
+                   factuality="asserted", rule="test", sentence="", position=0)
+
+
+def test_an_idiom_lemma_holds_the_gold_object():
+    gold = GoldFact("a.txt", "delivery van", "catch", "fire", "event", False, "")
+    assert arguments_fit(gold, _idiom("van", "catch fire", ""))
+    claim = GoldFact("a.txt", "Harbour Front", "claim", "responsibility", "event", False, "")
+    assert arguments_fit(claim, _idiom("Harbour Front", "claim responsibility", "the blasts"))
+
+
+def test_an_idiom_lemma_still_needs_the_subject_and_the_same_noun():
+    gold = GoldFact("a.txt", "delivery van", "catch", "fire", "event", False, "")
+    assert not arguments_fit(gold, _idiom("bus", "catch fire", ""))
+    assert not arguments_fit(gold, _idiom("van", "catch breath", ""))
+    assert not arguments_fit(gold, _idiom("van", "catch", "fire brigade"))
