@@ -20,6 +20,8 @@ compatible relation:
             ``live in`` -> livedIn; ``from`` -> cameFrom, bornIn or livedIn.
 An idiom kg reads as one verb holds the gold object in its lemma ('X --catch fire-->' finds
 'X --catch--> fire'; ``lemma_holds_object``): then only the subject must match.
+A gold doer-only event is also found by a fact of its doer whose only further participant is
+a prepositional one ('X --return from--> Italy' states 'X returned'; ``adjunct_only``).
 Gold facts with one participant ('X resigned'; 'X was arrested', written with an empty subject
 or object) are found only by a fact with no object whose one participant matches.
 ``any relation`` recall ignores the relation: how often kg links the right two things at all.
@@ -192,8 +194,18 @@ def lemma_holds_object(gold: GoldFact, fact: Emitted, match: NameRule = names_ma
         and lemma[:len(relation)] == relation and match(gold.object, (" ".join(rest),))
 
 
+def adjunct_only(gold: GoldFact, fact: Emitted) -> bool:
+    """Whether the fact adds only a prepositional participant to a gold doer-only event: kg's
+    'X --return from--> Italy' states the gold 'X returned' (object ""), and more."""
+    relation, lemma = gold.relation.split(), fact.lemma.lower().split()
+    rest = lemma[len(relation):]
+    return gold.kind == "event" and bool(gold.subject) and not gold.object \
+        and fact.subject_role == "agent" and lemma[:len(relation)] == relation \
+        and len(rest) == 1 and rest[0] in POST_MODIFIERS
+
+
 def arguments_fit(gold: GoldFact, fact: Emitted, match: NameRule = names_match) -> bool:
-    if gold.subject and lemma_holds_object(gold, fact, match):
+    if gold.subject and (lemma_holds_object(gold, fact, match) or adjunct_only(gold, fact)):
         return match(gold.subject, fact.subject)
     if not fact.object[0] or not (gold.subject and gold.object):
         # One participant on either side ('X died', 'X was arrested'): the writers put it as

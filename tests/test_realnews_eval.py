@@ -68,3 +68,10 @@ def test_an_idiom_lemma_still_needs_the_subject_and_the_same_noun():
     assert not arguments_fit(gold, _idiom("bus", "catch fire", ""))
     assert not arguments_fit(gold, _idiom("van", "catch breath", ""))
     assert not arguments_fit(gold, _idiom("van", "catch", "fire brigade"))
+
+
+def test_a_doer_only_gold_event_is_found_with_a_prepositional_participant():
+    gold = GoldFact("a.txt", "ferry crew", "return", "", "event", False, "")
+    assert arguments_fit(gold, _idiom("crew", "return from", "Malta"))
+    assert not arguments_fit(gold, _idiom("crew", "return", "the ferry"))
+    assert not arguments_fit(gold, _idiom("pilot", "return from", "Malta"))
