@@ -48,3 +48,30 @@ def test_arguments_fit_takes_the_rule_it_is_given():
     fact = _fact("Nora Vail", "link")
     assert not arguments_fit(gold, fact)
     assert arguments_fit(gold, fact, heads_match)
+
+
+def _idiom(subject: str, lemma: str, obj: str) -> Emitted:
+    return Emitted(article="a.txt", subject=(subject,), predicate="relatedTo", lemma=lemma,
+                   object=(obj,), role_name="", roles=(), confidence=0.5,
+                   factuality="asserted", rule="test", sentence="", position=0)
+
+
+def test_an_idiom_lemma_holds_the_gold_object():
+    gold = GoldFact("a.txt", "delivery van", "catch", "fire", "event", False, "")
+    assert arguments_fit(gold, _idiom("van", "catch fire", ""))
+    claim = GoldFact("a.txt", "Harbour Front", "claim", "responsibility", "event", False, "")
+    assert arguments_fit(claim, _idiom("Harbour Front", "claim responsibility", "the blasts"))
+
+
+def test_an_idiom_lemma_still_needs_the_subject_and_the_same_noun():
+    gold = GoldFact("a.txt", "delivery van", "catch", "fire", "event", False, "")
+    assert not arguments_fit(gold, _idiom("bus", "catch fire", ""))
+    assert not arguments_fit(gold, _idiom("van", "catch breath", ""))
+    assert not arguments_fit(gold, _idiom("van", "catch", "fire brigade"))
+
+
+def test_a_doer_only_gold_event_is_found_with_a_prepositional_participant():
+    gold = GoldFact("a.txt", "ferry crew", "return", "", "event", False, "")
+    assert arguments_fit(gold, _idiom("crew", "return from", "Malta"))
+    assert not arguments_fit(gold, _idiom("crew", "return", "the ferry"))
+    assert not arguments_fit(gold, _idiom("pilot", "return from", "Malta"))
