@@ -597,3 +597,19 @@ def test_a_work_title_after_its_kind_noun_is_a_thing_end_to_end():
     corpus = corpus_of("Critics praised the 2019 film Dance of the Harbour Lights.")
     kinds = {e.label: e.type for e in corpus.entities}
     assert kinds.get("Dance of the Harbour Lights") is EntityType.THING
+
+
+def test_a_word_before_a_day_name_and_the_day_are_one_named_day():
+    doc = _doc(["before", "Blue", "Monday", "the", "Pell", "Trust", "met"],
+               ["O", "B-GPE", "B-DATE", "O", "B-ORG", "I-ORG", "O"])
+    assert _texts(joined_ents(doc)) == [("Blue Monday", "EVENT"), ("Pell Trust", "ORG")]
+
+
+def test_the_unnamed_head_before_of_the_opens_the_name_the_recogniser_cut():
+    words = ["they", "cited", "the", "Charter", "of", "the", "Tides", "and", "the", "Bank",
+             "of", "the", "Dunes"]
+    doc = _doc(words, ["O"] * 6 + ["B-LOC", "O", "O", "O", "O", "O", "B-LOC"],
+               pos=["PRON", "VERB", "DET", "PROPN", "ADP", "DET", "PROPN", "CCONJ", "DET",
+                    "PROPN", "ADP", "DET", "PROPN"])
+    assert _texts(joined_ents(doc)) == [("Charter of the Tides", "WORK_OF_ART"),
+                                        ("Bank of the Dunes", "ORG")]

@@ -60,11 +60,16 @@ def joined_ents(doc: Doc) -> list[Span]:
             joined.append(Span(doc, span.start, following.end, label="ORG"))
             i += 2
             continue
+        if following is not None and _word_before_day_name(span, following):
+            joined.append(Span(doc, span.start, following.end, label="EVENT"))
+            i += 2
+            continue
         if following is not None and _given_names_before_organisation(span, following):
             joined.append(Span(doc, span.start, following.end, label=following.label_))
             i += 2
             continue
-        joined.append(_with_complement(_with_unrecognised_head(_particle_before(span))))
+        joined.append(_with_head_of_the(
+            _with_complement(_with_unrecognised_head(_particle_before(span)))))
         i += 1
     return _without_overlaps(joined)
 
@@ -217,6 +222,27 @@ def _given_names_before_organisation(person: Span, org: Span) -> bool:
         all(t.lower_ in given_names() for t in person) and \
         org[0].lower_ in given_names() and \
         name_kind(tuple(t.lower_ for t in org)) is EntityType.ORGANIZATION
+
+
+def _word_before_day_name(word: Span, day: Span) -> bool:
+    """'Super' 'Tuesday', 'Black' 'Friday': the recogniser reads the day as a date and the
+    word before it as a name of its own; the two are one named day, an event (a person's
+    name before a day, 'Marsh Tuesday said', is no such word: see ``_before_day_name``)."""
+    return day.label_ in {"DATE", "TIME"} and len(day) == 1 and day.start == word.end and \
+        _before_day_name(word)
+
+
+def _with_head_of_the(span: Span) -> Span:
+    """'the Law of the Sea' read as the place 'Sea': the capitalised word the recogniser
+    left out before 'of the' (``_end_of_longer_name``) opens the name, which is the whole
+    'X of the Y' (an organisation when its head is a kind word of one, 'Bank of the West',
+    otherwise a thing), not its last word."""
+    words = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+    if not _end_of_longer_name(words):
+        return span
+    head = span.doc[words.start - 3]
+    label = "ORG" if name_kind(("", head.lower_)) is EntityType.ORGANIZATION else "WORK_OF_ART"
+    return Span(span.doc, head.i, span.end, label=label)
 
 
 def _with_complement(span: Span) -> Span:
