@@ -97,6 +97,20 @@ def test_and_before_the_head_itself_or_inside_a_persons_name_still_splits():
     assert [s.text for s in _split_entity(doc.ents[0])] == ["Tova", "Ilse Brandt"]
 
 
+def test_an_ampersand_inside_a_firm_splits_only_in_a_headline():
+    body = ["Staff", "at", "Harlow", "Lodge", "&", "Tavern", "found", "him", "on", "Monday",
+            "after", "the", "storm", "had", "passed", "."]
+    pos = ["NOUN", "ADP", "PROPN", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "ADP", "PROPN",
+           "ADP", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"] + ["O"] * 10
+    doc = _doc(body, pos, ["dep"] * len(body), [6] * len(body), ents)
+    assert [s.text for s in _split_entity(doc.ents[0])] == ["Harlow Lodge & Tavern"]
+    title = ["Harlow", "&", "Tavern", "Hold", "Summit", "In", "Oslo"]
+    doc = _doc(title, ["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "ADP", "PROPN"],
+               ["dep"] * 7, [3] * 7, ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-GPE"])
+    assert [s.text for s in _split_entity(doc.ents[0])] == ["Harlow", "Tavern"]
+
+
 def test_a_region_after_a_title_of_is_a_place_and_the_rest_the_person():
     corpus = corpus_of("The speakers included First Minister of Scotland Moira Dunbar "
                        "and Tom Berg.")
