@@ -168,6 +168,20 @@ def title_phrase_ends() -> frozenset[str]:
 
 
 @cache
+def work_kinds() -> frozenset[str]:
+    """Nouns for a kind of creative work that introduce its title ('documentary' of 'the
+    documentary Beware of Mr. Baker'), lower case."""
+    return frozenset(_data()["work_kinds"])  # type: ignore[arg-type]
+
+
+@cache
+def work_title_links() -> frozenset[str]:
+    """Small words a title keeps between its capitalised words ('of' of 'Beware of Mr.
+    Baker'), lower case."""
+    return frozenset(_data()["work_title_links"])  # type: ignore[arg-type]
+
+
+@cache
 def organisation_connectors() -> dict[str, str]:
     """Folded words ('for the') that join two halves of one organisation's name, each with
     when: 'any', or 'after_of' (only after a first half holding 'of' or 'for')."""

@@ -79,6 +79,38 @@ def test_and_between_two_names_a_headline_glued_still_splits_them():
         "Harbor Foods", "Delmar"]
 
 
+def test_and_between_two_modifiers_of_a_later_head_does_not_split_the_name():
+    # 'Jazz and Blues Hall of Glory': the parser hangs 'Jazz' on 'Hall', 'Blues' on 'Jazz'.
+    words = ["the", "Jazz", "and", "Blues", "Hall", "of", "Glory"]
+    doc = _doc(words, ["DET", "PROPN", "CCONJ", "PROPN", "PROPN", "ADP", "PROPN"],
+               ["det", "nmod", "cc", "conj", "pobj", "prep", "pobj"], [4, 4, 1, 1, 4, 4, 5],
+               ["B-ORG"] + ["I-ORG"] * 6)
+    assert [s.text for s in _split_entity(doc.ents[0])] == ["the Jazz and Blues Hall of Glory"]
+
+
+def test_and_before_the_head_itself_or_inside_a_persons_name_still_splits():
+    # 'Kim and Putin Summit' in a headline: 'Putin' is no modifier of a word after it.
+    words = ["Tova", "and", "Ilse", "Brandt"]
+    pos = ["PROPN", "CCONJ", "PROPN", "PROPN"]
+    doc = _doc(words, pos, ["nmod", "cc", "conj", "ROOT"], [3, 0, 0, 3],
+               ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"])
+    assert [s.text for s in _split_entity(doc.ents[0])] == ["Tova", "Ilse Brandt"]
+
+
+def test_an_ampersand_inside_a_firm_splits_only_in_a_headline():
+    body = ["Staff", "at", "Harlow", "Lodge", "&", "Tavern", "found", "him", "on", "Monday",
+            "after", "the", "storm", "had", "passed", "."]
+    pos = ["NOUN", "ADP", "PROPN", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "ADP", "PROPN",
+           "ADP", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"] + ["O"] * 10
+    doc = _doc(body, pos, ["dep"] * len(body), [6] * len(body), ents)
+    assert [s.text for s in _split_entity(doc.ents[0])] == ["Harlow Lodge & Tavern"]
+    title = ["Harlow", "&", "Tavern", "Hold", "Summit", "In", "Oslo"]
+    doc = _doc(title, ["PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "ADP", "PROPN"],
+               ["dep"] * 7, [3] * 7, ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-GPE"])
+    assert [s.text for s in _split_entity(doc.ents[0])] == ["Harlow", "Tavern"]
+
+
 def test_a_region_after_a_title_of_is_a_place_and_the_rest_the_person():
     corpus = corpus_of("The speakers included First Minister of Scotland Moira Dunbar "
                        "and Tom Berg.")

@@ -26,6 +26,7 @@ from kg.extract.name_bounds import (
     split_town_region,
     without_openers,
 )
+from kg.model import EntityType
 
 
 def _doc(words, ents, pos=None, tags=None, spaces=None, sent_starts=None):
@@ -562,3 +563,53 @@ def test_the_end_of_an_honorific_phrase_is_no_part_of_the_name_after_it():
     doc = _doc(["Honour", "Lisette", "Varga", "spoke"],
                ents=["B-PERSON", "I-PERSON", "I-PERSON", "O"])
     assert without_openers(doc.ents[0]).text == "Honour Lisette Varga"  # no 'X of' before it
+
+
+def _parsed(words, pos, deps, heads, ents):
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads,
+               ents=ents, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_title_after_a_kind_of_work_is_one_work_in_place_of_the_names_inside_it():
+    # 'the documentary Listen to Mrs. Orla was shown': the recogniser names only 'Orla'.
+    words = ["the", "documentary", "Listen", "to", "Mrs.", "Orla", "was", "shown"]
+    doc = _parsed(words, ["DET", "NOUN", "PROPN", "ADP", "PROPN", "PROPN", "AUX", "VERB"],
+                  ["det", "compound", "nsubjpass", "prep", "compound", "pobj", "auxpass",
+                   "ROOT"], [2, 2, 7, 2, 5, 3, 7, 7],
+                  ["O", "O", "O", "O", "O", "B-PERSON", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Listen to Mrs. Orla", "WORK_OF_ART")]
+
+
+def test_a_persons_name_after_a_kind_of_work_or_a_title_the_noun_does_not_head_stays():
+    words = ["the", "film", "Ada", "Lind", "made"]
+    doc = _parsed(words, ["DET", "NOUN", "PROPN", "PROPN", "VERB"],
+                  ["det", "compound", "compound", "nsubj", "ROOT"], [1, 3, 3, 4, 4],
+                  ["O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Ada Lind", "PERSON")]
+    words = ["a", "book", "Ada", "Lind", "wrote"]
+    doc = _parsed(words, ["DET", "NOUN", "PROPN", "PROPN", "VERB"],
+                  ["det", "dobj", "compound", "nsubj", "ROOT"], [1, 4, 3, 4, 4],
+                  ["O", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Ada Lind", "PERSON")]
+
+
+def test_a_work_title_after_its_kind_noun_is_a_thing_end_to_end():
+    corpus = corpus_of("Critics praised the 2019 film Dance of the Harbour Lights.")
+    kinds = {e.label: e.type for e in corpus.entities}
+    assert kinds.get("Dance of the Harbour Lights") is EntityType.THING
+
+
+def test_a_word_before_a_day_name_and_the_day_are_one_named_day():
+    doc = _doc(["before", "Blue", "Monday", "the", "Pell", "Trust", "met"],
+               ["O", "B-GPE", "B-DATE", "O", "B-ORG", "I-ORG", "O"])
+    assert _texts(joined_ents(doc)) == [("Blue Monday", "EVENT"), ("Pell Trust", "ORG")]
+
+
+def test_the_unnamed_head_before_of_the_opens_the_name_the_recogniser_cut():
+    words = ["they", "cited", "the", "Charter", "of", "the", "Tides", "and", "the", "Bank",
+             "of", "the", "Dunes"]
+    doc = _doc(words, ["O"] * 6 + ["B-LOC", "O", "O", "O", "O", "O", "B-LOC"],
+               pos=["PRON", "VERB", "DET", "PROPN", "ADP", "DET", "PROPN", "CCONJ", "DET",
+                    "PROPN", "ADP", "DET", "PROPN"])
+    assert _texts(joined_ents(doc)) == [("Charter of the Tides", "WORK_OF_ART"),
+                                        ("Bank of the Dunes", "ORG")]

@@ -107,6 +107,10 @@ def _split_entity(ent: Span) -> Iterator[Span]:
     start = ent.start
     joined = _joined_name(ent)
     for token in ent:
+        if token.lower_ in {"and", "&"} and _joins_modifiers(ent, token):
+            continue  # 'Rock and Roll Hall of Fame': two words of one name's modifier
+        if token.text == "&" and _firm_ampersand(ent, token):
+            continue  # 'Kamway Lodge & Tavern' in running text: one firm's name
         if token.lower_ in _VERSUS and ent.start < token.i < ent.end - 1:
             continue  # 'Roe v. Wade': one case's name, not 'Roe' and 'Wade'
         if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "SCONJ"}
@@ -134,6 +138,35 @@ def _joined_name(ent: Span) -> bool:
         return False
     return any(w in {"of", "for"} for w in words[:conjunction]) or \
         name_kind(("", words[-1])) is EntityType.ORGANIZATION  # the first word is skipped
+
+
+def _joins_modifiers(ent: Span, conjunction: Token) -> bool:
+    """'the Rock and Roll Hall of Fame', 'Arts & Crafts Museum': capitalised words on both
+    sides of an 'and' that the parser makes one modifier of a head later in the same name
+    (the left word a compound or nmod of it, the right its conjunct or a compound of the same
+    head) are one name's words, not two names a headline glued ('Kim and Putin', 'Harbor
+    Foods and Delmar', where the word after 'and' is the head itself). A person's name is
+    never read this way."""
+    doc, i = ent.doc, conjunction.i
+    if ent.label_ == "PERSON" or not ent.start < i < ent.end - 2:
+        return False
+    left, right = doc[i - 1], doc[i + 1]
+    head = left.head
+    return left.dep_ in {"compound", "nmod", "amod"} and i + 1 < head.i < ent.end and \
+        left.text[:1].isupper() and right.text[:1].isupper() and \
+        (right.head.i == left.i or right.head.i == head.i)
+
+
+def _firm_ampersand(ent: Span, ampersand: Token) -> bool:
+    """'Harlow Lodge & Tavern', 'Barnes & Noble': in running text an ampersand the
+    recogniser keeps inside one organisation or building, between capitalised words, is
+    part of a firm's name; only a headline glues two names with one ('Kim & Putin')."""
+    doc, i = ent.doc, ampersand.i
+    if ent.label_ not in {"ORG", "FAC"} or not ent.start < i < ent.end - 1:
+        return False
+    words = [t for t in ampersand.sent if not t.is_space]
+    return doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper() and \
+        not is_headline(words)
 
 
 def _split_after_title_of(ent: Span) -> Iterator[Span]:

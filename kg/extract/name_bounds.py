@@ -28,6 +28,8 @@ from kg.entity_names import (
     place_heads,
     ship_prefixes,
     title_phrase_ends,
+    work_kinds,
+    work_title_links,
 )
 from kg.extract.gender import given_names
 from kg.lexicon import canonical_role, demonyms, initialisms, longest_role
@@ -42,7 +44,7 @@ def joined_ents(doc: Doc) -> list[Span]:
     particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('CNDD-'
     'FDD'), and a campus after a university named for its state ('University of Wisconsin,
     Eau Claire')."""
-    spans = _with_defined_long_forms(list(doc.ents))
+    spans = _with_work_titles(_with_defined_long_forms(list(doc.ents)))
     joined: list[Span] = []
     i = 0
     while i < len(spans):
@@ -58,11 +60,16 @@ def joined_ents(doc: Doc) -> list[Span]:
             joined.append(Span(doc, span.start, following.end, label="ORG"))
             i += 2
             continue
+        if following is not None and _word_before_day_name(span, following):
+            joined.append(Span(doc, span.start, following.end, label="EVENT"))
+            i += 2
+            continue
         if following is not None and _given_names_before_organisation(span, following):
             joined.append(Span(doc, span.start, following.end, label=following.label_))
             i += 2
             continue
-        joined.append(_with_complement(_with_unrecognised_head(_particle_before(span))))
+        joined.append(_with_head_of_the(
+            _with_complement(_with_unrecognised_head(_particle_before(span)))))
         i += 1
     return _without_overlaps(joined)
 
@@ -86,6 +93,51 @@ def _with_defined_long_forms(spans: list[Span]) -> list[Span]:
         return spans
     kept = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted([*kept, *found], key=lambda s: s.start)
+
+
+def _with_work_titles(spans: list[Span]) -> list[Span]:
+    """'the 2012 documentary Beware of Mr. Baker': after a noun for a kind of creative work
+    (``work_kinds``) the recogniser names a piece of the title ('Baker', a person) or none of
+    it. The title-case run the noun introduces is one title (a work of art) in place of the
+    names inside it; a run that is one person's name alone ('the film Ada Lind made') is left
+    as it was read."""
+    if not spans:
+        return spans
+    titles = [t for t in (_work_title_after(k) for k in spans[0].doc if
+                          k.lower_ in work_kinds() and k.is_lower) if t is not None]
+    if not titles:
+        return spans
+    kept = [s for s in spans if not any(s.start < t.end and t.start < s.end for t in titles)]
+    return sorted([*kept, *titles], key=lambda s: s.start)
+
+
+def _work_title_after(kind: Token) -> Span | None:
+    """The title-case run right after ``kind`` that the parser hangs ``kind`` on, with the
+    small words (``work_title_links``) between its capitalised words, up to the sentence's
+    end; None when there is none, or it is a person's name the recogniser read whole."""
+    doc, start = kind.doc, kind.i + 1
+    if start >= len(doc) or not _title_word(doc[start]):
+        return None
+    end, i = start + 1, start + 1
+    while i < kind.sent.end:
+        if _title_word(doc[i]):
+            end = i = i + 1
+        elif doc[i].lower_ in work_title_links() and i > start:
+            i += 1
+        else:
+            break
+    title = Span(doc, start, end, label="WORK_OF_ART")
+    if not (kind.head.i in range(start, end) and kind.dep_ in {"compound", "nmod"}) and \
+            not any(t.dep_ == "appos" and t.head.i == kind.i for t in title):
+        return None
+    if any(e.label_ == "PERSON" and e.start == start and e.end == end for e in doc.ents):
+        return None
+    return title
+
+
+def _title_word(token: Token) -> bool:
+    """A word of a title-case run: capitalised and no sentence punctuation ('Mr.' is one)."""
+    return token.text[:1].isupper() and (token.is_alpha or token.text.endswith("."))
 
 
 def _long_form_before(span: Span) -> Span | None:
@@ -170,6 +222,27 @@ def _given_names_before_organisation(person: Span, org: Span) -> bool:
         all(t.lower_ in given_names() for t in person) and \
         org[0].lower_ in given_names() and \
         name_kind(tuple(t.lower_ for t in org)) is EntityType.ORGANIZATION
+
+
+def _word_before_day_name(word: Span, day: Span) -> bool:
+    """'Super' 'Tuesday', 'Black' 'Friday': the recogniser reads the day as a date and the
+    word before it as a name of its own; the two are one named day, an event (a person's
+    name before a day, 'Marsh Tuesday said', is no such word: see ``_before_day_name``)."""
+    return day.label_ in {"DATE", "TIME"} and len(day) == 1 and day.start == word.end and \
+        _before_day_name(word)
+
+
+def _with_head_of_the(span: Span) -> Span:
+    """'the Law of the Sea' read as the place 'Sea': the capitalised word the recogniser
+    left out before 'of the' (``_end_of_longer_name``) opens the name, which is the whole
+    'X of the Y' (an organisation when its head is a kind word of one, 'Bank of the West',
+    otherwise a thing), not its last word."""
+    words = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+    if not _end_of_longer_name(words):
+        return span
+    head = span.doc[words.start - 3]
+    label = "ORG" if name_kind(("", head.lower_)) is EntityType.ORGANIZATION else "WORK_OF_ART"
+    return Span(span.doc, head.i, span.end, label=label)
 
 
 def _with_complement(span: Span) -> Span:
