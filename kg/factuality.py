@@ -243,7 +243,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     # A claim verb whose complement the fact is ('claimed that X attacked Y'), not one a
     # phrase of the clause hangs under ('in a study released by X, scientists report').
     claimed = {t.lemma_.lower() for t, link in links if link in {"ccomp", "xcomp"}}
-    if (governing & vocab.hedge_verbs or claimed & words.claim_verbs or _inferred(links) or
+    if (governing & vocab.hedge_verbs or claimed & (words.claim_verbs | more.conjecture_verbs) or
+            _inferred(links) or
             any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children) or
             _secondhand(chain, vocab)) and not _asked_or_awaited(verb, links):
         # Someone's claim, whatever it says of the future: 'X claimed the drilling is to
@@ -267,7 +268,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     if auxiliaries & vocab.possible_auxiliaries or entitled or capable or \
             completing & (words.uncertainty_governors | more.deliberation_verbs) or \
             (_wished_tried_or_feared(completing, predicated, auxiliaries) and
-             not _carried_out(links)) or _generic(verb) or _fit_for(verb):
+             not _carried_out(links)) or _generic(verb) or _generic_rule(verb, links) or \
+            _fit_for(verb):
         return Factuality.POSSIBLE
     # 'told the guards to leave': a directive is a demand, as a request is (data/control.json)
     asked = "to" in auxiliaries and bool(
@@ -509,6 +511,85 @@ def _generic(verb: Token) -> bool:
     if adverbs & more.rarity_adverbs:
         return True
     return (_simple_present(verb) and bool(adverbs & more.habitual_adverbs)) or _alternative(verb)
+
+
+def _generic_rule(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'A senator serves six years', 'members are elected for two-year terms', 'officials are
+    removed after being convicted': a rule of a kind in the simple present, not a deed done
+    (``generic_determiners`` in data/factuality.json says why). The rule's verb is this one or,
+    for a non-finite clause hung on it ('after being convicted'), the verb it hangs on. A
+    headline (no final stop) tells news in the present, and a named time ties it to once."""
+    if _on_any_member(verb):
+        return True
+    ruling = verb
+    if links and links[0][1] in {"pcomp", "advcl"} and verb.tag_ in {"VBG", "VBN"} and \
+            not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE | {"MD"}
+                    for c in verb.children):
+        ruling = links[0][0]
+    if not _simple_present(ruling) or not _ends_with_stop(ruling) or _timed(ruling):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in ruling.children)
+    return any(_kind_subject(c, passive) for c in ruling.children
+               if c.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _on_any_member(verb: Token) -> bool:
+    """'any official who is convicted', 'every member who leaves': a present relative clause
+    on a noun of every member of a kind picks out whoever it applies to, not someone who did
+    it ('a man who lives here' may well be someone, so only universal words count)."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and noun.i != verb.i and _simple_present(verb) and any(
+        c.dep_ == "det" and c.lower_ in UNIVERSAL_DETERMINERS for c in noun.children)
+
+
+UNIVERSAL_DETERMINERS = frozenset({"any", "every", "each"})
+
+
+def _kind_subject(subject: Token, passive: bool) -> bool:
+    """A subject that names a kind, not someone: 'a senator', 'any member', 'every official';
+    in the passive also a bare plural ('members are elected'). An active bare plural
+    ('Republicans hold a majority') is left asserted: it is as often a state of now."""
+    if subject.pos_ == "PROPN" or subject.ent_type_:
+        return False
+    marks = {c.lower_ for c in subject.children if c.dep_ in {"det", "poss", "nummod"}}
+    if marks & factuality_words().generic_determiners:
+        return subject.tag_ == "NN"
+    return passive and subject.tag_ == "NNS" and not marks and \
+        not any(c.dep_ in {"amod", "compound"} and c.ent_type_ for c in subject.children)
+
+
+def _ends_with_stop(verb: Token) -> bool:
+    """Whether the sentence of ``verb`` ends with a stop (after any closing quote): a
+    headline has none."""
+    words = [t for t in verb.sent if not t.is_space]
+    while words and words[-1].is_quote:
+        words.pop()
+    return bool(words) and words[-1].text in {".", "!"}
+
+
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade",
+                            "century", "term"})
+DEICTIC_TIMES = frozenset({"ago", "last", "next", "this", "that", "now", "currently", "today"})
+
+
+def _timed(verb: Token) -> bool:
+    """Whether the clause names a time ('in 2019', 'on Monday', 'last year', 'now'): a rule
+    holds at no time in particular, though it may name a span ('serves six years')."""
+    words = list(verb.subtree)
+    if any(t.lower_ in DEICTIC_TIMES for t in words):
+        return True
+    dates = [t for t in words if t.ent_type_ in {"DATE", "TIME"}]
+    return any(not _duration(t) for t in dates)
+
+
+def _duration(token: Token) -> bool:
+    """Whether the time entity ``token`` is in names a span ('six years', 'a four-year
+    term'), not a point ('2019', 'Monday')."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return False
+    return any(t.lemma_.lower().split("-")[-1] in DURATION_UNITS or
+               t.lower_.split("-")[-1] in DURATION_UNITS for t in entity)
 
 
 def _alternative(verb: Token) -> bool:
