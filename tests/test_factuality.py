@@ -577,6 +577,11 @@ def test_a_plan_its_holder_puts_off_did_not_happen(nlp, text, verb, expected):
      Factuality.REPORTED),
     ("Two biologists theorised that the eels crossed the lake.", "crossed",
      Factuality.REPORTED),
+    # A guess with its own modal is as the modal says; what it presupposes is not guessed.
+    ("The geologists speculated the flood may have damaged the dam.", "damaged",
+     Factuality.POSSIBLE),
+    ("The geologists speculated the flood damaged the dam that Jon Feld built.", "built",
+     Factuality.ASSERTED),
 ])
 def test_a_conjecture_is_passed_on(nlp, text, verb, expected):
     doc = nlp(text)
@@ -592,6 +597,8 @@ def test_a_conjecture_is_passed_on(nlp, text, verb, expected):
     ("Council members are removed from office after being convicted of fraud.",
      "convicted", Factuality.POSSIBLE),
     ("Any clerk who is caught stealing is dismissed.", "caught", Factuality.POSSIBLE),
+    ("The charter says that judges are removed after being tried for, and convicted of, "
+     "fraud.", "convicted", Factuality.POSSIBLE),
     # A named time, a past tense, a headline, a someone or an active bare plural: as before.
     ("Members of the Ostby council were elected in May.", "elected", Factuality.ASSERTED),
     ("Members of the Ostby council are elected in May this year.", "elected",
@@ -600,6 +607,7 @@ def test_a_conjecture_is_passed_on(nlp, text, verb, expected):
     ("The guards are paid in cash.", "paid", Factuality.ASSERTED),
     ("Farmers hold a majority on the Ostby council.", "hold", Factuality.ASSERTED),
     ("A man who lives in Ostby was arrested.", "lives", Factuality.ASSERTED),
+    ("A farmer from Ostby, Jon Feld is accused of theft.", "accused", Factuality.ASSERTED),
 ])
 def test_a_rule_of_a_kind_is_no_deed_done(nlp, text, verb, expected):
     doc = nlp(text)
