@@ -533,8 +533,11 @@ def _generic_rule(verb: Token, links: list[tuple[Token, str]]) -> bool:
     if not _simple_present(ruling) or not _ends_with_stop(ruling) or _timed(ruling):
         return False
     passive = any(c.dep_ == "auxpass" for c in ruling.children)
+    # A second subject the parser found ('A farmer from Ostby, Jon Feld is accused') that
+    # names a person makes it about someone.
     subjects = [c for c in ruling.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return bool(subjects) and all(_kind_subject(c, passive) for c in subjects)
+    return any(_kind_subject(c, passive) for c in subjects) and \
+        not any(c.ent_type_ == "PERSON" for c in subjects)
 
 
 def _rule_verb(verb: Token, links: list[tuple[Token, str]]) -> Token:
