@@ -534,10 +534,10 @@ def _generic_rule(verb: Token, links: list[tuple[Token, str]]) -> bool:
         return False
     passive = any(c.dep_ == "auxpass" for c in ruling.children)
     # A second subject the parser found ('A farmer from Ostby, Jon Feld is accused') that
-    # names a person makes it about someone.
+    # names someone makes it about them; a plural name ('Unlike Senators') names a kind.
     subjects = [c for c in ruling.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(_kind_subject(c, passive) for c in subjects) and \
-        not any(c.ent_type_ == "PERSON" for c in subjects)
+        not any(c.ent_type_ or c.tag_ == "NNP" for c in subjects)
 
 
 def _rule_verb(verb: Token, links: list[tuple[Token, str]]) -> Token:
