@@ -80,9 +80,13 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     links = links[:_juxtaposed_from(verb, links)]
     own = links[:_presupposed_from(verb, links)]
     factuality = _judge_clause(verb, vocab, own)
+    guessing = factuality_words().conjecture_verbs
     if len(own) < len(links) and factuality is Factuality.ASSERTED and \
+            not any(_lemma(t) in guessing for t, _ in links) and \
             _judge_clause(verb, vocab, links) is Factuality.REPORTED:
-        factuality = Factuality.REPORTED  # a report vouches for what it presupposes too
+        # A report vouches for what it presupposes too; a guess does not ('speculated X
+        # happened during the process that produced Y': judges held the producing true).
+        factuality = Factuality.REPORTED
     if factuality is Factuality.EXPECTED and _called_off(verb):
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
     if factuality is Factuality.ASSERTED and (clause := _ranked_noun_clause(verb)) is not None:
@@ -259,7 +263,12 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     # A claim verb whose complement the fact is ('claimed that X attacked Y'), not one a
     # phrase of the clause hangs under ('in a study released by X, scientists report').
     claimed = {t.lemma_.lower() for t, link in links if link in {"ccomp", "xcomp"}}
-    if (governing & vocab.hedge_verbs or claimed & words.claim_verbs or _inferred(links) or
+    # A guess ('speculated that X occurred') is passed on; one with its own modal ('speculated
+    # X may have occurred') is read as the modal says (judged right as possible).
+    guessed = bool(claimed & more.conjecture_verbs) and \
+        not auxiliaries & vocab.possible_auxiliaries
+    if (governing & vocab.hedge_verbs or claimed & words.claim_verbs or guessed or
+            _inferred(links) or
             any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children) or
             _secondhand(chain, vocab)) and not _asked_or_awaited(verb, links):
         # Someone's claim, whatever it says of the future: 'X claimed the drilling is to
@@ -283,7 +292,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     if auxiliaries & vocab.possible_auxiliaries or entitled or capable or \
             completing & (words.uncertainty_governors | more.deliberation_verbs) or \
             (_wished_tried_or_feared(completing, predicated, auxiliaries) and
-             not _carried_out(links)) or _generic(verb) or _fit_for(verb):
+             not _carried_out(links)) or _generic(verb) or _generic_rule(verb, links) or \
+            _fit_for(verb):
         return Factuality.POSSIBLE
     # 'told the guards to leave': a directive is a demand, as a request is (data/control.json)
     asked = "to" in auxiliaries and bool(
@@ -539,6 +549,107 @@ def _generic(verb: Token) -> bool:
     if adverbs & more.rarity_adverbs:
         return True
     return (_simple_present(verb) and bool(adverbs & more.habitual_adverbs)) or _alternative(verb)
+
+
+def _generic_rule(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'A senator serves six years', 'members are elected for two-year terms', 'officials are
+    removed after being convicted': a rule of a kind in the simple present, not a deed done
+    (``generic_determiners`` in data/factuality.json says why). The rule's verb is this one or,
+    for a non-finite clause hung on it ('after being convicted'), the verb it hangs on. A
+    headline (no final stop) tells news in the present, and a named time ties it to once."""
+    if _on_any_member(verb):
+        return True
+    ruling = _rule_verb(verb, links)
+    if not _simple_present(ruling) or not _ends_with_stop(ruling) or _timed(ruling):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in ruling.children)
+    # A second subject the parser found ('A farmer from Ostby, Jon Feld is accused') that
+    # names someone makes it about them; a plural name ('Unlike Senators') names a kind.
+    subjects = [c for c in ruling.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(_kind_subject(c, passive) for c in subjects) and \
+        not any(c.ent_type_ or c.tag_ == "NNP" for c in subjects)
+
+
+def _rule_verb(verb: Token, links: list[tuple[Token, str]]) -> Token:
+    """The verb whose tense and subject say whether ``verb`` states a rule: itself, or for a
+    participle hung on a verb or coordinated with it ('removed after being impeached for,
+    and convicted of'), the first finite verb up the chain."""
+    below = verb
+    for governor, link in links:
+        if not _non_finite(below):
+            return below
+        if link not in {"pcomp", "advcl", "conj"}:
+            return verb
+        below = governor
+    return below if not _non_finite(below) else verb
+
+
+def _non_finite(verb: Token) -> bool:
+    """A participle with no finite auxiliary of its own ('being convicted', 'and convicted')."""
+    return verb.tag_ in {"VBG", "VBN"} and not any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE | {"MD"} for c in verb.children)
+
+
+def _on_any_member(verb: Token) -> bool:
+    """'any official who is convicted', 'every member who leaves': a present relative clause
+    on a noun of every member of a kind picks out whoever it applies to, not someone who did
+    it ('a man who lives here' may well be someone, so only universal words count)."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and noun.i != verb.i and _simple_present(verb) and any(
+        c.dep_ == "det" and c.lower_ in UNIVERSAL_DETERMINERS for c in noun.children)
+
+
+UNIVERSAL_DETERMINERS = frozenset({"any", "every", "each"})
+
+
+def _kind_subject(subject: Token, passive: bool) -> bool:
+    """A subject that names a kind, not someone: 'a senator', 'any member', 'every official';
+    in the passive also a bare plural ('members are elected'). An active bare plural
+    ('Republicans hold a majority') is left asserted: it is as often a state of now."""
+    if subject.pos_ == "PROPN" or subject.ent_type_ or any(
+            c.dep_ == "appos" for c in subject.children) or any(
+            t.ent_type_ == "PERSON" for t in subject.subtree):
+        return False  # 'A resident of Ostby, Jon Feld is accused': someone
+    marks = {c.lower_ for c in subject.children if c.dep_ in {"det", "poss", "nummod"}}
+    if marks & factuality_words().generic_determiners:
+        return subject.tag_ == "NN"
+    return passive and subject.tag_ == "NNS" and not marks and \
+        not any(c.dep_ in {"amod", "compound"} and c.ent_type_ for c in subject.children)
+
+
+def _ends_with_stop(verb: Token) -> bool:
+    """Whether the sentence of ``verb`` ends with a stop (after any closing quote): a
+    headline has none."""
+    words = [t for t in verb.sent if not t.is_space]
+    while words and words[-1].is_quote:
+        words.pop()
+    return bool(words) and words[-1].text in {".", "!"}
+
+
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade",
+                            "century", "term"})
+POINTING_TIMES = frozenset({"ago", "last", "next", "this", "that", "past", "coming",
+                            "previous"})
+TIME_ADVERBS = frozenset({"now", "currently", "today", "yesterday", "tomorrow"})
+
+
+def _timed(verb: Token) -> bool:
+    """Whether the clause names a time ('in 2019', 'on Monday', 'last year', 'now'): a rule
+    holds at no time in particular, though it may name a span ('serves six years')."""
+    words = list(verb.subtree)
+    return any(t.lower_ in TIME_ADVERBS for t in words) or any(
+        t.ent_type_ in {"DATE", "TIME"} and not _duration(t) for t in words)
+
+
+def _duration(token: Token) -> bool:
+    """Whether the time entity ``token`` is in names a span ('six years', 'a four-year
+    term'), not a point ('2019', 'Monday', 'last year', 'two days ago')."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return False
+    units = any(t.lemma_.lower().split("-")[-1] in DURATION_UNITS or
+                t.lower_.split("-")[-1] in DURATION_UNITS for t in entity)
+    return units and not any(t.lower_ in POINTING_TIMES for t in entity)
 
 
 def _alternative(verb: Token) -> bool:

@@ -171,6 +171,8 @@ class FactualityWords(BaseModel):
     exception_preps: frozenset[str] = frozenset()
     fitness_adjectives: frozenset[str] = frozenset()
     clause_separators: frozenset[str] = frozenset()
+    conjecture_verbs: frozenset[str] = frozenset()
+    generic_determiners: frozenset[str] = frozenset()
 
 
 @cache

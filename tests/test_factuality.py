@@ -605,3 +605,45 @@ def test_a_denial_does_not_reach_through_a_participle(text, lemma, expected):
     corpus = corpus_of(text)
     found = {f.evidence.factuality for f in corpus.facts if f.lemma == lemma}
     assert found == {expected}
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A guess is passed on, as a claim is; a plain telling is left as it was.
+    ("The geologists speculated that the flood damaged the Ostby dam.", "damaged",
+     Factuality.REPORTED),
+    ("Two biologists theorised that the eels crossed the lake.", "crossed",
+     Factuality.REPORTED),
+    # A guess with its own modal is as the modal says; what it presupposes is not guessed.
+    ("The geologists speculated the flood may have damaged the dam.", "damaged",
+     Factuality.POSSIBLE),
+    ("The geologists speculated the flood damaged the dam that Jon Feld built.", "built",
+     Factuality.ASSERTED),
+])
+def test_a_conjecture_is_passed_on(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A rule of a kind in the simple present says what happens whenever it applies.
+    ("Every mayor appoints a deputy.", "appoints", Factuality.POSSIBLE),
+    ("Members of the Ostby council are elected for four-year terms.", "elected",
+     Factuality.POSSIBLE),
+    ("Council members are removed from office after being convicted of fraud.",
+     "convicted", Factuality.POSSIBLE),
+    ("Any clerk who is caught stealing is dismissed.", "caught", Factuality.POSSIBLE),
+    ("The charter says that judges are removed after being tried for, and convicted of, "
+     "fraud.", "convicted", Factuality.POSSIBLE),
+    # A named time, a past tense, a headline, a someone or an active bare plural: as before.
+    ("Members of the Ostby council were elected in May.", "elected", Factuality.ASSERTED),
+    ("Members of the Ostby council are elected in May this year.", "elected",
+     Factuality.ASSERTED),
+    ("Farmers protest new grain tax in Harlow", "protest", Factuality.ASSERTED),
+    ("The guards are paid in cash.", "paid", Factuality.ASSERTED),
+    ("Farmers hold a majority on the Ostby council.", "hold", Factuality.ASSERTED),
+    ("A man who lives in Ostby was arrested.", "lives", Factuality.ASSERTED),
+    ("A farmer from Ostby, Jon Feld is accused of theft.", "accused", Factuality.ASSERTED),
+])
+def test_a_rule_of_a_kind_is_no_deed_done(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
