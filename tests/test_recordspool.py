@@ -161,3 +161,30 @@ def test_entities_on_disk_read_back_as_held(tiny_build, group):
     assert tuple(spool[1:]) == entities[1:]
     with pytest.raises(IndexError):
         spool[len(spool)]
+
+
+def test_entities_on_disk_are_read_one_at_a_time_and_a_lost_file_is_an_error(
+        tiny_build, monkeypatch):
+    """Reading the entities in order unpickles one at a time, not a file of ``group`` (each
+    entity carries every mention of it in the corpus, issue 14); a file gone is a one-line
+    error, not fewer entities."""
+    import pickle
+
+    entities = tiny_build.corpus.entities
+    spool = EntitySpool(entities, group=500)
+    unpickled: list[object] = []
+    load = pickle.load
+
+    def counted(source):
+        item = load(source)
+        unpickled.append(item)
+        return item
+
+    monkeypatch.setattr(pickle, "load", counted)
+    read = iter(spool)
+    assert next(read) == entities[0] and unpickled == [entities[0]]
+    read.close()
+    monkeypatch.undo()
+    spool._files[0][0].unlink()
+    with pytest.raises(OutputError, match="gone"):
+        list(spool)
