@@ -113,6 +113,44 @@ def test_merged_facts_grouped_on_disk_come_in_the_order_of_their_first_reading(
     assert list(spool.statements()) == held  # read again: the buckets are kept
 
 
+@given(order=st.lists(st.integers(min_value=0, max_value=10_000), max_size=40),
+       buckets=st.integers(min_value=1, max_value=5), flush=st.integers(min_value=1, max_value=7))
+def test_merged_facts_streamed_from_disk_are_the_held_ones_on_any_readings(
+        tiny_build, order, buckets, flush):
+    """Readings drawn in any order and any number of times (a merged fact read once, or in
+    many documents far apart): the merged facts streamed from disk one frame at a time are
+    the in-memory index's, in its order, with their readings in order."""
+    facts = tiny_build.corpus.facts
+    readings = tuple(facts[i % len(facts)] for i in order)
+    spool = FactSpool(readings, fact_iri, buckets=buckets, flush=flush)
+    assert list(spool.statements()) == list(HeldFacts(readings).statements())
+
+
+def test_reading_a_merged_fact_unpickles_at_most_one_per_bucket(tiny_build, monkeypatch):
+    """The corpus part reads the merged facts one at a time: the merge over the buckets holds
+    one merged fact of each, not a frame of many (which held most of a corpus's readings
+    while the corpus part was written, issue 14)."""
+    import pickle
+
+    facts = tiny_build.corpus.facts
+    doubled = (*facts, *facts[::-1])
+    spool = FactSpool(doubled, fact_iri, buckets=2)
+    assert len(list(spool.statements())) > 2  # a bucket has two or more
+    unpickled: list[int] = []
+    load = pickle.load
+
+    def counted(source):
+        frame = load(source)
+        unpickled.append(len(frame))
+        return frame
+
+    monkeypatch.setattr(pickle, "load", counted)
+    statements = spool.statements()
+    next(statements)
+    assert sum(unpickled) <= 2
+    statements.close()
+
+
 @pytest.mark.parametrize("group", [1, 2, 500])
 def test_entities_on_disk_read_back_as_held(tiny_build, group):
     entities = tiny_build.corpus.entities
@@ -123,3 +161,30 @@ def test_entities_on_disk_read_back_as_held(tiny_build, group):
     assert tuple(spool[1:]) == entities[1:]
     with pytest.raises(IndexError):
         spool[len(spool)]
+
+
+def test_entities_on_disk_are_read_one_at_a_time_and_a_lost_file_is_an_error(
+        tiny_build, monkeypatch):
+    """Reading the entities in order unpickles one at a time, not a file of ``group`` (each
+    entity carries every mention of it in the corpus, issue 14); a file gone is a one-line
+    error, not fewer entities."""
+    import pickle
+
+    entities = tiny_build.corpus.entities
+    spool = EntitySpool(entities, group=500)
+    unpickled: list[object] = []
+    load = pickle.load
+
+    def counted(source):
+        item = load(source)
+        unpickled.append(item)
+        return item
+
+    monkeypatch.setattr(pickle, "load", counted)
+    read = iter(spool)
+    assert next(read) == entities[0] and unpickled == [entities[0]]
+    read.close()
+    monkeypatch.undo()
+    spool._files[0][0].unlink()
+    with pytest.raises(OutputError, match="gone"):
+        list(spool)
