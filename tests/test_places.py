@@ -721,3 +721,8 @@ def test_a_country_beside_a_continent_lies_on_it(text, expected):
 ])
 def test_a_continent_is_only_the_one_the_text_names_and_the_gazetteer_allows(text):
     assert not [f for f in located(corpus_of(text)) if f[2] in {"Africa", "Asia"}]
+
+
+def test_a_small_clause_places_a_country_on_its_continent():
+    corpus = corpus_of("The vote would make Chile the first country in South America to tax sugar.")
+    assert ("Chile", "locatedIn", "South America") in located(corpus)

@@ -197,7 +197,8 @@ def _continent_of_country(state: DocState, sentence: Sentence,
 def _country_nouns_beside(root: Token) -> list[Token]:
     """The country nouns a name is set beside: its apposition ('Kenya, an African nation'),
     the noun it is an apposition of, the complement of its copula ('Ghana is the first
-    country in Africa'), or the noun whose 'including' or 'like' lists it."""
+    country in Africa') or of a small clause ('made Ghana the first country in Africa'), or
+    the noun whose 'including' or 'like' lists it."""
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
@@ -206,6 +207,9 @@ def _country_nouns_beside(root: Token) -> list[Token]:
         near.append(first.head)
     if first.dep_ in {"nsubj", "nsubjpass"}:
         near.extend(c for c in first.head.children if c.dep_ == "attr")
+        near.append(first.head)  # 'made Norway the first country': a verbless small clause
+    if first.dep_ == "dobj":
+        near.extend(c for c in first.head.children if c.dep_ in {"oprd", "ccomp"})
     if first.dep_ == "pobj" and first.head.lower_ in {"including", "like"}:
         near.append(first.head.head)
     nouns = _words("country_nouns")
