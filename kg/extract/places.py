@@ -8,7 +8,9 @@
   never from its masthead ('Cyprus Mail'), an 'X, Place' pair or 'the X in Y';
 - people: 'was born in Y' -> bornIn; 'X, a native of Y', 'X of Chicago', 'X, from Ohio', and a
   demonym before a name with no role ('the American singer X') -> cameFrom; 'a resident of Y'
-  -> livedIn. Living and working verbs come from the relation vocabulary.
+  -> livedIn. Living and working verbs come from the relation vocabulary;
+- a country beside a country noun that names a continent ('Laos, an Asian nation', 'the first
+  country in Africa') -> locatedIn that continent, when GeoNames agrees.
 """
 
 from __future__ import annotations
