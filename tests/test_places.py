@@ -701,3 +701,28 @@ def test_a_name_ending_in_mall_is_a_building_even_if_typed_a_person():
     """'the Robert Dela Cruz Mall': no surname is 'Mall', so 'in Y' after it places it."""
     corpus = corpus_of("The quake damaged the Robert Dela Cruz Mall in Tacloban on Tuesday.")
     assert ("Robert Dela Cruz Mall", "locatedIn", "Tacloban") in located(corpus)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tarvia Lopez said Laos, an Asian nation of seven million, opened a railway.",
+     ("Laos", "locatedIn", "Asia")),
+    ("Ghana became the first country in Africa to ban the dye.",
+     ("Ghana", "locatedIn", "Africa")),
+    ("Envoys of African countries including Ghana and Mali met on Monday.",
+     ("Ghana", "locatedIn", "Africa")),
+])
+def test_a_country_beside_a_continent_lies_on_it(text, expected):
+    assert expected in located(corpus_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru, a country in Africa, opened a railway.",  # GeoNames puts Peru elsewhere
+    "Kenya, a nation of fifty million people, held elections on Sunday.",  # none named
+])
+def test_a_continent_is_only_the_one_the_text_names_and_the_gazetteer_allows(text):
+    assert not [f for f in located(corpus_of(text)) if f[2] in {"Africa", "Asia"}]
+
+
+def test_a_small_clause_places_a_country_on_its_continent():
+    corpus = corpus_of("The vote would make Chile the first country in South America to tax sugar.")
+    assert ("Chile", "locatedIn", "South America") in located(corpus)

@@ -212,3 +212,18 @@ def test_a_town_the_event_was_near_or_outside_is_not_its_place(text, lemma):
 def test_a_town_the_event_was_in_is_its_place(text, lemma):
     corpus = corpus_of(text)
     assert any("Oslo" in role_labels(corpus, f, "place") for f in facts_of(corpus, lemma))
+
+
+@pytest.mark.parametrize(("text", "lemma", "place"), [
+    ("Riots in Madrid broke out late on Monday.", "break out", "Madrid"),
+    ("A large fire in Lisbon occurred on Monday night.", "occur", "Lisbon"),
+])
+def test_a_happening_subject_places_its_occurrence(text, lemma, place):
+    corpus = corpus_of(text)
+    facts = facts_of(corpus, lemma)
+    assert facts and all(role_labels(corpus, f, "place") == [place] for f in facts)
+
+
+def test_a_place_on_a_subject_does_not_place_a_verb_of_another_event():
+    corpus = corpus_of("The attack in Paris shocked Europe.")
+    assert not [f for f in corpus.facts if role_labels(corpus, f, "place")]

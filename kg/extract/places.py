@@ -8,7 +8,9 @@
   never from its masthead ('Cyprus Mail'), an 'X, Place' pair or 'the X in Y';
 - people: 'was born in Y' -> bornIn; 'X, a native of Y', 'X of Chicago', 'X, from Ohio', and a
   demonym before a name with no role ('the American singer X') -> cameFrom; 'a resident of Y'
-  -> livedIn. Living and working verbs come from the relation vocabulary.
+  -> livedIn. Living and working verbs come from the relation vocabulary;
+- a country beside a country noun that names a continent ('Laos, an Asian nation', 'the first
+  country in Africa') -> locatedIn that continent, when GeoNames agrees.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
 from kg.gazetteer import (
     can_contain,
+    continent_holds,
     lies_in,
     lookup,
     rank,
@@ -89,6 +92,7 @@ def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
              *_organisations(state, sentence, sent, spans),
              *_people(state, sentence, spans),
              *_homes(state, sentence, sent),
+             *_continent_of_country(state, sentence, spans),
              *source_line_facts(state, sentence, sent)]
     facts = [_as_site(f) for f in facts]
     yield from facts
@@ -172,6 +176,61 @@ def _place_in_named_place(state: DocState, sentence: Sentence,
                 continue
             yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
                         place, "place-in-place")
+
+
+def _continent_of_country(state: DocState, sentence: Sentence,
+                          spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
+    """'Kenya, an African nation', 'Ghana became the first country in Africa', 'African
+    countries including Ghana and Togo': a country set beside a noun for a country
+    (places.json country_nouns) that names a continent lies there. Only the continent the
+    article names, and only when GeoNames puts the country on it: the text decides what is
+    said, the gazetteer only guards against a misread."""
+    for span, mention in spans:
+        place = lookup(mention.text)
+        if mention.type is not EntityType.PLACE or place is None or place.kind != "country":
+            continue
+        for noun in _country_nouns_beside(span.root):
+            for continent in _continents_named(state, noun):
+                if continent_holds(continent.text, mention.text):
+                    yield _fact(state, sentence, span.doc[noun.i:noun.i + 1], "locatedIn",
+                                mention, continent, "country-continent")
+
+
+def _country_nouns_beside(root: Token) -> list[Token]:
+    """The country nouns a name is set beside: its apposition ('Kenya, an African nation'),
+    the noun it is an apposition of, the complement of its copula ('Ghana is the first
+    country in Africa') or of a small clause ('made Ghana the first country in Africa'), or
+    the noun whose 'including' or 'like' lists it."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    near = [c for c in root.children if c.dep_ == "appos"]
+    if first.dep_ == "appos":
+        near.append(first.head)
+    if first.dep_ in {"nsubj", "nsubjpass"}:
+        near.extend(c for c in first.head.children if c.dep_ == "attr")
+        near.append(first.head)  # 'made Norway the first country': a verbless small clause
+    if first.dep_ == "dobj":
+        near.extend(c for c in first.head.children if c.dep_ in {"oprd", "ccomp"})
+    if first.dep_ == "pobj" and first.head.lower_ in {"including", "like"}:
+        near.append(first.head.head)
+    nouns = _words("country_nouns")
+    return [t for t in near if t.lemma_.lower() in nouns and t.pos_ == "NOUN"]
+
+
+def _continents_named(state: DocState, noun: Token) -> Iterator[Mention]:
+    """The places a country noun names before it ('an African nation') or in an 'in'
+    phrase on it ('the first country in Asia'); the caller keeps only continents."""
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound"}:
+            mention = demonym_mention(state, [child])
+            if mention is not None:
+                yield mention
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                mention = state.mention_at.get(pobj.i)
+                if mention is not None and mention.type is EntityType.PLACE:
+                    yield mention
 
 
 LONGEST_ASIDE = 6

@@ -35,7 +35,14 @@ from kg.extract.state import (
 )
 from kg.extract.subjects import _relative_head
 from kg.factuality import judge_factuality
-from kg.lexicon import argument_words, as_idioms, attribute_verbs, canonical_role, time_words
+from kg.lexicon import (
+    argument_words,
+    as_idioms,
+    attribute_verbs,
+    canonical_role,
+    noun_classes,
+    time_words,
+)
 from kg.model import EntityType, Factuality, Mention, Role, RoleName
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
@@ -468,6 +475,7 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
     stack = [c for c in verb.children if c.dep_ in {"dobj", "dative", "prep", "attr", "npadvmod"}
              and c.i < gap and not _other_event_phrase(c) and
              not _governors_circumstance(verb, c)]
+    stack.extend(_happening_subject_places(verb, frame, vocab))
     taken = {r.mention for r in frame.roles} | {m for m, _ in frame.objects}
     elsewhere = _placed_participant(verb, spec, vocab)
     while stack:
@@ -507,6 +515,28 @@ def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | N
                             frame.roles.append(Role(name=RoleName.PLACE, mention=place))
                             taken.add(place)
         stack.extend(c for c in token.children if _own_clause(c))
+
+
+# WordNet classes of nouns that name a happening ('riot' an act, 'fire' an event, 'flood' a
+# phenomenon; data/noun_classes.json): such a noun as the subject of an occurrence verb is the
+# event itself, so where it was is where the event was.
+HAPPENING_CLASSES = frozenset({"act", "event", "phenomenon", "process"})
+
+
+def _happening_subject_places(verb: Token, frame: Frame,
+                              vocab: RelationVocabulary) -> list[Token]:
+    """'Riots in Vaduz broke out', 'a fire at the depot occurred': the 'in'/'at' phrases on
+    a happening noun that is the subject of an occurrence verb place the event, when the
+    verb has no place of its own. Not for other verbs: 'the attack in Paris shocked Europe'
+    does not say where the shock was."""
+    if any(r.name is RoleName.PLACE for r in frame.roles) or \
+            verb_lemma(verb) not in vocab.occurrence_verbs:
+        return []
+    classes = noun_classes()
+    return [prep for subject in verb.children if subject.dep_ == "nsubj" and
+            subject.pos_ == "NOUN" and classes.get(subject.lemma_.lower()) in HAPPENING_CLASSES
+            for prep in subject.children
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}]
 
 
 # Roles whose phrase says where to or from ('flown to a clinic in Madrid'): a place inside it
