@@ -1254,3 +1254,12 @@ def test_a_span_within_another_is_found_by_bisection_as_by_a_scan(spans):
     for s, e in spans:
         scanned = any(a <= s and e <= b and b - a > e - s for a, b in spans)
         assert inside.within_another(s, e) is scanned
+
+
+def test_a_lone_description_in_a_passive_keeps_a_verb_outside_the_vocabulary():
+    corpus = corpus_of("A cyclist was hospitalized. Sketches depicted bridges.")
+    lemmas = {f.lemma for f in corpus.facts}
+    # What happened to the one participant of a passive is what its clause says; a verb
+    # outside the vocabulary between two descriptions still says nothing.
+    assert "hospitalize" in lemmas
+    assert "depict" not in lemmas
