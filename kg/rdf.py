@@ -20,6 +20,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -63,6 +64,29 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
+# rdflib's Literal costs a parse of its value and datatype each time it is made (issue 14: a
+# tenth of the graph's build); a literal is immutable, so one of the few values a count, an
+# offset, a confidence or a rule name takes is made once and shared. Free text (labels,
+# quotes, a document's text) is made afresh: a cache of it would only hold memory.
+@lru_cache(maxsize=65536)
+def offset_literal(value: int) -> Literal:
+    """A character offset or a count as xsd:nonNegativeInteger."""
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+@lru_cache(maxsize=4096)
+def count_literal(value: int) -> Literal:
+    """A count as a plain integer literal (xsd:integer)."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=4096)
+def name_literal(value: str) -> Literal:
+    """A plain literal of a small vocabulary (a rule, a factuality, a lemma, a merge reason)."""
+    return Literal(value)
+
+
+@lru_cache(maxsize=4096)
 def decimal_literal(value: float) -> Literal:
     """Two places of xsd:decimal in canonical form ('0.6', '1.0', not '0.60'): the form a JSON
     number reads back as, so the JSON-LD output holds a number and still round-trips."""
@@ -371,7 +395,7 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
     graph.add((node, RDF.type, ENTITY_CLASSES[entity.type]))
     graph.add((node, RDFS.label, Literal(entity.label)))
     graph.add((node, SCHEMA.name, Literal(entity.label)))
-    graph.add((node, KG.mentionCount, Literal(len(entity.mentions))))
+    graph.add((node, KG.mentionCount, count_literal(len(entity.mentions))))
     for alias in entity.aliases:
         graph.add((node, SKOS.altLabel, Literal(alias)))
     for title in entity.titles:
@@ -395,8 +419,8 @@ def _add_merges(graph: Graph, node: URIRef, entity: Entity) -> None:
         graph.add((node, KG.merge, merge_node))
         graph.add((merge_node, RDF.type, KG.Merge))
         graph.add((merge_node, KG.alias, Literal(alias)))
-        graph.add((merge_node, KG.mergedBecause, Literal(reason)))
-        graph.add((merge_node, KG.mentionCount, Literal(len(doc_ids))))
+        graph.add((merge_node, KG.mergedBecause, name_literal(reason)))
+        graph.add((merge_node, KG.mentionCount, count_literal(len(doc_ids))))
         for doc_id in sorted(set(doc_ids)):
             graph.add((merge_node, PROV.wasDerivedFrom, document_iri(doc_id)))
 
@@ -464,8 +488,8 @@ def _add_span(graph: Graph, doc_id: str, start: int, end: int, kind: URIRef,
     node = span_iri(doc_id, start, end)
     graph.add((node, RDF.type, kind))
     graph.add((node, RDF.type, NIF.OffsetBasedString))
-    graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, NIF.beginIndex, offset_literal(start)))
+    graph.add((node, NIF.endIndex, offset_literal(end)))
     if quote is not None:
         graph.add((node, NIF.anchorOf, Literal(quote)))
     graph.add((node, NIF.referenceContext, document_iri(doc_id)))
@@ -525,7 +549,7 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
     if spec is not None and spec.action and spec.predicate == first.predicate:
         graph.add((node, RDF.type, SCHEMA[spec.action]))
     graph.add((node, RDF.predicate, predicate))
-    graph.add((node, KG.verbLemma, Literal(first.lemma)))
+    graph.add((node, KG.verbLemma, name_literal(first.lemma)))
     subject_label = labels[first.subject.entity_id or ""]
     if first.object is None:
         # One participant and no object: no direct triple, the roles say who took part.
@@ -557,10 +581,10 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
                     graph.add((node, prop, literal))
             elif (value := _role_value(role.entity_id)) is not None:
                 graph.add((node, ROLE_PROPERTIES[role.name], value))
-        graph.add((node, KG.factuality, Literal(fact.evidence.factuality.value)))
+        graph.add((node, KG.factuality, name_literal(fact.evidence.factuality.value)))
     confidence = max(f.evidence.confidence for f in facts)
     graph.add((node, KG.confidence, decimal_literal(confidence)))
-    graph.add((node, KG.supportCount, Literal(len({f.evidence.doc_id for f in facts}))))
+    graph.add((node, KG.supportCount, count_literal(len({f.evidence.doc_id for f in facts}))))
 
 
 def _add_direct_triple(graph: Graph, fact: Fact) -> None:
@@ -596,9 +620,9 @@ def _add_evidence(graph: Graph, statement: URIRef, fact: Fact,
         clause = _add_span(graph, e.doc_id, e.clause_start, e.clause_end, NIF.Phrase)
         graph.add((clause, NIF.sentence, sentence_node))
         graph.add((node, KG.clause, clause))
-    graph.add((node, KG.extractionRule, Literal(e.rule)))
+    graph.add((node, KG.extractionRule, name_literal(e.rule)))
     graph.add((node, KG.confidence, decimal_literal(e.confidence)))
-    graph.add((node, KG.factuality, Literal(e.factuality.value)))
+    graph.add((node, KG.factuality, name_literal(e.factuality.value)))
     if e.attributed_entity_id:
         graph.add((node, KG.attributedTo, entity_iri(e.attributed_entity_id)))
 

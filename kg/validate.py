@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH, NamespaceManager
+from rdflib.namespace import RDF, RDFS, SH, XSD, NamespaceManager
 from rdflib.term import Node
 from rdflib.util import from_n3
 
@@ -369,7 +369,10 @@ def _results(report: Graph) -> list[Node]:
 def not_a_number_triples(data: Graph) -> list[tuple[Node, Node, Node]]:
     """Triples whose object is an xsd:decimal rdflib read as NaN or infinity ("NaN" is not
     in xsd:decimal's lexical space, but Python's Decimal accepts it)."""
+    # Only an xsd:decimal literal reads as a Decimal: its datatype is compared first, so the
+    # value of every other literal (a date, a document's text) is not looked at (issue 14).
     return sorted(triple for triple in data if isinstance(triple[2], Literal)
+                  and triple[2].datatype == XSD.decimal
                   and isinstance(triple[2].value, Decimal) and not triple[2].value.is_finite())
 
 

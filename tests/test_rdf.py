@@ -190,3 +190,25 @@ def test_the_document_text_is_written_once(seed_build):
         assert text.count(sentence) == 1, sentence
     triggers = {(f.evidence.doc_id, f.evidence.trigger_start) for f in seed_build.corpus.facts}
     assert text.count(f"<{NIF.anchorOf}>") == len(triggers)
+
+
+def test_shared_literals_equal_the_ones_made_afresh() -> None:
+    """The cached literals (issue 14) must be the very terms ``Literal`` makes: same lexical
+    form, datatype and N-Quads text, for values seen first and seen again."""
+    from decimal import Decimal
+
+    from kg.rdf import count_literal, decimal_literal, name_literal, offset_literal
+
+    for _ in range(2):  # the second round is served from the caches
+        for value in (0, 7, 1234):
+            fresh = Literal(value, datatype=XSD.nonNegativeInteger)
+            assert offset_literal(value) == fresh
+            assert offset_literal(value).n3() == fresh.n3()
+            assert count_literal(value).n3() == Literal(value).n3()
+        for word in ("asserted", "nsubj-dobj", "same surname"):
+            assert name_literal(word).n3() == Literal(word).n3()
+        assert decimal_literal(0.6).n3() == Literal("0.6", datatype=XSD.decimal).n3()
+        assert decimal_literal(1.0).value == Decimal("1.0")
+        assert decimal_literal(1).n3() == Literal("1.0", datatype=XSD.decimal).n3()
+    assert count_literal(3).datatype == XSD.integer
+    assert offset_literal(3) != count_literal(3)

@@ -581,3 +581,22 @@ def test_every_merge_reason_kg_gives_is_one_the_shapes_accept():
     accepted = [{str(item) for item in items} for items in lists]
     reasons = {reason.value for reason in MergeReason}
     assert any(reasons <= names for names in accepted), [reasons - names for names in accepted]
+
+
+def test_only_a_decimal_that_is_not_a_number_is_picked_out() -> None:
+    """The datatype is compared before the value (issue 14): a NaN decimal is still found,
+    an integer, a string reading 'NaN' and a finite decimal are not."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kg.validate import not_a_number_triples
+
+    node, prop = URIRef("urn:test:fact"), URIRef("urn:test:confidence")
+    graph = Graph()
+    nan = Literal("NaN", datatype=XSD.decimal)
+    graph.add((node, prop, nan))
+    graph.add((node, prop, Literal("0.5", datatype=XSD.decimal)))
+    graph.add((node, prop, Literal("NaN")))
+    graph.add((node, prop, Literal(3)))
+    graph.add((node, prop, Literal("INF", datatype=XSD.double)))
+    assert not_a_number_triples(graph) == [(node, prop, nan)]
