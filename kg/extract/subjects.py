@@ -717,10 +717,11 @@ def _agreeing_antecedent(verb: Token) -> Token:
 
 
 def _fits_relative(noun: Token, verb: Token) -> bool:
-    """Whether a noun can be what a relative clause's word stands for: 'who' a person (a
-    name the recogniser typed a person, a person noun, or any noun no entity label keeps
-    from being people), 'which' no person, and a relative subject the verb's number. A
-    clause with no relative word ('the firearms he used') fits any noun."""
+    """Whether a noun can be what a relative clause's word stands for: 'who' any noun no
+    entity label keeps from being people (WordNet's person nouns are professions, not 'man'
+    or 'son', so they cannot say who is a person), 'which' no person, and a relative subject
+    the verb's number. A clause with no relative word ('the firearms he used') fits any
+    noun."""
     wants = relative_antecedents()
     word = next((c.lower_ for c in verb.children if c.lower_ in RELATIVE_PRONOUNS and
                  c.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}), None)
@@ -729,10 +730,6 @@ def _fits_relative(noun: Token, verb: Token) -> bool:
     subject_word = any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in {"nsubj", "nsubjpass"}
                        for c in verb.children)
     if word in wants["person_pronouns"] and noun.ent_type_ in wants["not_person_labels"]:
-        return False
-    if word in wants["person_pronouns"] and not noun.ent_type_ and noun.pos_ == "NOUN" and \
-            noun.lemma_.lower() not in person_nouns() and \
-            noun.lemma_.lower() not in roles():
         return False
     if word in wants["thing_pronouns"] and _person_noun(noun):
         return False
