@@ -268,8 +268,6 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
                     continue  # 'arrested Vell and Kessel Air would be fined': Kessel Air's clause
                 mention = None if pair_container(state, conj) is not None else \
                     referent(state, conj)
-                if mention is not None and state.mention_at.get(verb.i) is mention:
-                    continue  # 'a plan to sell the mill': the plan holds the verb, not its object
                 if mention is not None and mention.type is not EntityType.DATE:
                     frame.objects.append((mention, slot.name))
                     _recipient_inside_object(state, conj, spec, frame)
