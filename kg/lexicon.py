@@ -617,3 +617,14 @@ def employment_words() -> dict[str, object]:
     they give, the verbs with the prepositions naming the employer, and the verbs whose
     subject is the employer (kg/data/employment.json)."""
     return _data("employment.json")
+
+
+@cache
+def relative_antecedents() -> dict[str, frozenset[str]]:
+    """What a relative word asks of the noun it is about: 'who' a person, 'which' a thing,
+    and the verb forms that mark a singular or a plural relative subject
+    (data/relative_antecedents.json), for kg.extract.subjects to choose between the nouns
+    of 'the director of the commission, who ...'."""
+    data = _data("relative_antecedents.json")
+    return {key: frozenset(value) for key, value in data.items()  # type: ignore[union-attr]
+            if not key.startswith("_")}

@@ -357,3 +357,9 @@ def test_two_who_spoke_spoke_with_each_other_not_with_the_phone():
 def test_two_who_spoke_to_someone_else_did_not_speak_with_each_other():
     corpus = corpus_of("Mayor Ilse Varga and Governor Tomas Brandt spoke to reporters on Monday.")
     assert not [f for f in corpus.facts if f.lemma == "speak with"]
+
+
+def test_the_subject_of_a_joined_clause_is_no_object_of_the_first_verb():
+    rows = fact_rows("Police said they had arrested Tom Vell and Kessel Air would be fined.")
+    objects = [obj for _, verb, obj, _ in rows if verb == "arrest"]
+    assert objects == ["Tom Vell"], rows

@@ -161,3 +161,32 @@ def test_an_ing_form_joined_to_a_verb_without_its_own_subject_still_borrows():
     text = ("Tom Reyes was released in 2018 and has been out on licence, also called parole, "
             "and living in Harwick.")
     assert subjects_of(text, "live") == ["Tom Reyes"], fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma", "about"), [
+    # 'who' asks for a person: not the commission the parser hung it on
+    ("The mayor thanked a director of the Harbor Commission, who was treated at a clinic.",
+     "treat", "director of the Harbor Commission"),
+    # a singular verb asks for a singular noun: the leader, not the rebels
+    ("Fans cheered the leader of the rebels who was freed on Monday.", "free",
+     "leader of the rebels"),
+    # 'which' asks for no person: the report, not the minister
+    ("Pavel Orlov read the report of the minister, which was published on Monday.",
+     "publish", "report of the minister"),
+])
+def test_a_relative_clause_is_about_the_noun_its_word_and_number_fit(text, lemma, about):
+    rows = [(subject, obj) for subject, verb, obj, _ in fact_rows(text) if verb == lemma]
+    assert rows and all(about in (subject, obj) for subject, obj in rows), fact_rows(text)
+
+
+def test_a_relative_clause_keeps_the_noun_it_hangs_on_when_that_fits():
+    rows = fact_rows("Fans cheered the sister of Ona Vick, who was freed on Monday.")
+    assert any("Ona Vick" in (subject, obj) for subject, verb, obj, _ in rows
+               if verb == "free"), rows
+
+
+def test_a_who_clause_on_a_description_of_a_place_is_not_the_places():
+    text = ("The flu killed two visitors in Ostby, Norland - a man from Dravia who tested "
+            "positive for the virus.")
+    subjects = subjects_of(text, "test")
+    assert subjects and "Ostby" not in subjects, fact_rows(text)

@@ -26,7 +26,14 @@ from kg.factuality import (
     prepositional_controller,
     raised_infinitive,
 )
-from kg.lexicon import argument_words, generic_quantifiers, service_nouns
+from kg.lexicon import (
+    argument_words,
+    generic_quantifiers,
+    person_nouns,
+    relative_antecedents,
+    roles,
+    service_nouns,
+)
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
@@ -674,15 +681,83 @@ def _relative_head(state: DocState, verb: Token) -> Token:
     """The noun a relative clause is about: the noun it hangs on, or, when that noun is a
     description in apposition to a name ('Harbor Foods, the company that makes soup') or said
     of one by a copula ('Vell was the clerk who signed it', ``_predicate_holder``), the
-    name: the description alone would be dropped as saying too little."""
-    head = verb.head
+    name: the description alone would be dropped as saying too little. Of the nouns of 'the
+    director of the commission, who ...' it takes the one the relative word and the verb's
+    number fit (``_agreeing_antecedent``)."""
+    head = _agreeing_antecedent(verb)
     if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.i in state.mention_at and \
-            state.mention_at[head.head.i].ner_label is not None:
+            state.mention_at[head.head.i].ner_label is not None and \
+            _fits_relative(head.head, verb):  # not 'in Ostby - a man from X who tested'
         return head.head
     holder = _predicate_holder(head)
     if holder is not None and referent(state, holder) is not None:
         return holder
     return head
+
+
+def _agreeing_antecedent(verb: Token) -> Token:
+    """The noun a relative clause is about when the parser hung it on the last noun of a
+    prepositional phrase: 'a director of the Harbor Commission, who was treated' is about
+    the director ('who' asks for a person), 'the leader of the rebels who was freed' about
+    the leader (a singular verb asks for a singular noun), 'the report of the minister, which
+    ...' about the report. The noun the parser chose stays unless it misfits and a noun the
+    phrase hangs on fits; where both fit, the parse decides."""
+    head = verb.head
+    if _fits_relative(head, verb):
+        return head
+    outer = head
+    for _ in range(2):  # 'the head of the office of the commission, who ...'
+        if outer.dep_ != "pobj" or outer.head.dep_ != "prep" or \
+                outer.head.head.pos_ not in {"NOUN", "PROPN"}:
+            return head
+        outer = outer.head.head
+        if _fits_relative(outer, verb):
+            return outer
+    return head
+
+
+def _fits_relative(noun: Token, verb: Token) -> bool:
+    """Whether a noun can be what a relative clause's word stands for: 'who' any noun no
+    entity label keeps from being people (WordNet's person nouns are professions, not 'man'
+    or 'son', so they cannot say who is a person), 'which' no person, and a relative subject
+    the verb's number. A clause with no relative word ('the firearms he used') fits any
+    noun."""
+    wants = relative_antecedents()
+    word = next((c.lower_ for c in verb.children if c.lower_ in RELATIVE_PRONOUNS and
+                 c.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}), None)
+    if word is None:
+        return True
+    subject_word = any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in {"nsubj", "nsubjpass"}
+                       for c in verb.children)
+    if word in wants["person_pronouns"] and noun.ent_type_ in wants["not_person_labels"]:
+        return False
+    if word in wants["thing_pronouns"] and _person_noun(noun):
+        return False
+    return not subject_word or _number_agrees(noun, verb)
+
+
+def _person_noun(noun: Token) -> bool:
+    """A name the recogniser typed a person, or a common noun WordNet calls a person."""
+    return noun.ent_type_ == "PERSON" or (
+        not noun.ent_type_ and noun.pos_ == "NOUN" and
+        (noun.lemma_.lower() in person_nouns() or noun.lemma_.lower() in roles()))
+
+
+def _number_agrees(noun: Token, verb: Token) -> bool:
+    """Whether a relative clause's verb agrees with the noun as its subject: 'was' or a verb
+    in -s with a singular noun, 'were' or a plural present with a plural (or joined) one.
+    A past tense or a modal marks no number and agrees with anything."""
+    wants = relative_antecedents()
+    first = min([verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})],
+                key=lambda t: t.i)
+    if first.lower_ in wants["singular_verbs"] or first.tag_ == "VBZ":
+        number = "singular"
+    elif first.lower_ in wants["plural_verbs"] or first.tag_ == "VBP":
+        number = "plural"
+    else:
+        return True
+    plural = noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in noun.children)
+    return plural == (number == "plural")
 
 
 # Personal pronouns a predicate noun may be said of: 'he was the man who killed X'.

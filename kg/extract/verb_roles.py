@@ -33,7 +33,7 @@ from kg.extract.state import (
     mention_end,
     surface_text,
 )
-from kg.extract.subjects import _relative_head
+from kg.extract.subjects import _relative_head, _subject_taken_as_object
 from kg.factuality import judge_factuality
 from kg.lexicon import (
     argument_words,
@@ -229,6 +229,18 @@ def _object_gap(verb: Token) -> bool:
         for c in children)
 
 
+def _subject_of_next_clause(noun: Token) -> bool:
+    """Whether a noun the parser joined to an object opens a clause of its own: in 'had
+    arrested Vell and Kessel Air would be fined' the auxiliary right after it makes it the
+    subject of 'be fined' (``_subject_taken_as_object``, which gives it that clause), so it
+    is no object of 'arrested'."""
+    after = noun.i + 1
+    if after >= len(noun.doc) or noun.doc[after].dep_ not in {"aux", "auxpass"}:
+        return False
+    taken = _subject_taken_as_object(noun.doc[after].head)
+    return taken is not None and taken.i == noun.i
+
+
 def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | None,
                             frame: Frame, vocab: RelationVocabulary) -> None:
     preferred: list[tuple[Mention, str]] = []
@@ -259,6 +271,8 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             for conj in conjuncts(argument):
                 if slot.name == "attr" and ranked_attribute(verb, conj):
                     continue
+                if _subject_of_next_clause(conj):
+                    continue  # 'arrested Vell and Kessel Air would be fined': Kessel Air's clause
                 mention = None if pair_container(state, conj) is not None else \
                     referent(state, conj)
                 if mention is not None and mention.type is not EntityType.DATE:
