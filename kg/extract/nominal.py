@@ -438,6 +438,17 @@ def _hedged(noun: Token) -> Factuality | None:
     return lexicon.hedging_governors.get(key)
 
 
+def _governed_factuality(noun: Token, vocab: RelationVocabulary) -> Factuality:
+    """The factuality of the verb whose object the event noun is, when that verb is itself
+    not asserted: 'sought to create a conflict between X and Y', 'than to create a conflict
+    between X and Y' bring about no conflict; the noun's event is as sure as its bringing
+    about (blind judges called 'X fought Y' from such a sentence wrong on the second set)."""
+    head = _first_conjunct(noun)
+    if head.dep_ != "dobj" or head.head.pos_ != "VERB":
+        return Factuality.ASSERTED
+    return judge_factuality(head.head, vocab)
+
+
 def _sought_lead(noun: Token) -> bool:
     """'a reward for information leading to his capture': the event a lead is sought for
     has not happened. The lead noun (``lead_nouns`` of factuality.json) must be what a
@@ -592,6 +603,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         factuality = Factuality.REPORTED
     if factuality is Factuality.ASSERTED and (hedged := _hedged(noun)) is not None:
         factuality = hedged  # 'planned a visit to X', 'the threat of an attack on Y'
+    if factuality is Factuality.ASSERTED and light is None and undergoer is None:
+        factuality = _governed_factuality(noun, vocab)
     if not objects and len(agents) >= 2 and (spec.predicate in vocab.symmetric_predicates or (
             "between" in frame.agent and len(by_agents) >= 2)):
         # 'talks between X and Y', 'the meeting of X, Y and Z': each met each other one
