@@ -68,6 +68,21 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                                    patient_possessive=False)
         elif (frame := derived.agent_frame(doer, vocab.relations)) is not None:
             yield from _agent_noun(state, sentence, token, frame, vocab)
+        elif (frame := derived.guarded_frame(lemma, vocab.relations)) is not None and \
+                _named_doer_and_object(state, token):
+            yield from _event_noun(state, sentence, token, frame, vocab,
+                                   patient_possessive=False)
+
+
+def _named_doer_and_object(state: DocState, noun: Token) -> bool:
+    """Whether a noun that is mostly a thing ('management', 'selection', 'collection';
+    ``guarded_events`` of derived_nouns.json) names a deed here: a named possessive doer and
+    a named 'of' object ("X's selection of Y"), where 'the management' or 'a collection of
+    paintings' names a body or a set."""
+    doers = [m for c in noun.children if c.dep_ == "poss"
+             and (m := referent(state, c, possessive=True)) is not None and m.type in NAMED
+             and c.pos_ == "PROPN"]
+    return bool(doers) and any(m.type in NAMED for m in _prep_objects(state, noun, ("of",)))
 
 
 def _among_the_fallen(state: DocState, sentence: Sentence, group: Token,
