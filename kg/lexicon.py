@@ -459,6 +459,7 @@ class DerivedNouns(BaseModel):
 
     events: dict[str, str]
     agents: dict[str, str]
+    guarded_events: dict[str, str] = {}
     joint_prefixes: tuple[str, ...] = ()
 
     def event_frame(self, noun: str, relations: dict[str, Any],
@@ -476,6 +477,15 @@ class DerivedNouns(BaseModel):
             # no direct object ('die'; 'participate in', 'withdraw from'): 'of' is who acts
             return EventNoun(verb=verb, object=own, agent=("by", "of"))
         return EventNoun(verb=verb, object=("of", *own), agent=("by",))
+
+    def guarded_frame(self, noun: str, relations: dict[str, Any]) -> EventNoun | None:
+        """The frame of a deed noun left out of ``events`` as mostly a thing ('management',
+        'collection', 'selection'): only a transitive verb's, 'of' its object; the caller
+        asks for a named possessive doer and a named 'of' object ("X's selection of Y")."""
+        verb = self.guarded_events.get(noun)
+        if verb is None or verb not in relations or relations[verb].object:
+            return None
+        return EventNoun(verb=verb, object=("of",), agent=())
 
     def without_joint_prefix(self, noun: str) -> str:
         """'co-inventor' -> 'inventor': a joint prefix leaves the doer's deed the same."""

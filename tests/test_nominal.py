@@ -514,3 +514,34 @@ def test_a_candidate_leads_nothing():
     found = triples(corpus_of("Pedro Lins is a leading candidate for the Vessia Party's "
                               "nomination."))
     assert not [t for t in found if t[1] == "led"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rebels sought to create a conflict between Spain and Portugal.", Factuality.POSSIBLE),
+    ("Nothing would please the rebels more than to create a conflict between Spain and "
+     "Portugal.", None),
+])
+def test_an_event_noun_is_no_surer_than_the_verb_bringing_it_about(text, expected):
+    (fought,) = [f for f in corpus_of(text).facts if f.predicate == "fought"]
+    assert fought.evidence.factuality is not Factuality.ASSERTED
+    assert expected is None or fought.evidence.factuality is expected
+
+
+def test_an_event_noun_brought_about_by_a_plain_verb_stays_asserted():
+    corpus = corpus_of("The rebels created a conflict between Spain and Portugal.")
+    (fought,) = [f for f in corpus.facts if f.predicate == "fought"]
+    assert fought.evidence.factuality is Factuality.ASSERTED
+
+
+def test_a_noun_mostly_a_thing_is_a_deed_with_a_named_doer_and_a_named_object():
+    corpus = corpus_of("Acme Corp's management of Globex Bank ended in 2019.")
+    assert ("Acme Corp", "led", "Globex Bank") in triples(corpus)
+
+
+@pytest.mark.parametrize("text", [
+    "Its management of Globex Bank ended in 2019.",
+    "The management of Globex Bank met on Monday.",
+    "Acme Corp's management said the bank was late.",
+])
+def test_a_noun_mostly_a_thing_without_both_named_sides_is_no_deed(text):
+    assert not [f for f in corpus_of(text).facts if f.predicate == "led"]
