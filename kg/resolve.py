@@ -443,10 +443,14 @@ def _kind_fits(description: str, entity_type: EntityType) -> bool:
     ``entity_type``: its head noun's kind (``kg.type_votes.noun_kind``) must be that type; a
     pronoun or a noun of no listed kind ('the man') fits any entity, and any description
     fits a thing named by a description ('the team' after 'an international team of
-    scientists'), whose type says no kind."""
+    scientists'), whose type says no kind. An event description fits an organisation too:
+    the recogniser names a convention or a festival as it names a body ('Fan Expo Ruritania'
+    tagged ORG), and extraction links 'the event' only to a name whose own words say it is one
+    ('expo', 'festival', kg/data/reference.json 'name_kind_words')."""
     words = description.lower().split()
     kind = noun_kind(words[-1]) if words else None
-    return kind is None or kind is entity_type or entity_type is EntityType.THING
+    return kind is None or kind is entity_type or entity_type is EntityType.THING or \
+        (kind is EntityType.EVENT and entity_type is EntityType.ORGANIZATION)
 
 
 def _expletive(mention: Mention, text: str) -> bool:

@@ -502,6 +502,34 @@ def test_the_storm_is_left_alone_when_two_named_storms_fit():
                    for f in corpus.facts if f.lemma == "destroy")
 
 
+def test_the_event_is_the_one_name_whose_kind_word_is_followed_by_a_place():
+    corpus = corpus_of("Crowds filled the halls of Anime Expo Norway in Oslo on Friday. The "
+                       "event featured a costume contest.")
+    featured = [f for f in corpus.facts if f.lemma == "feature"]
+    assert featured and all("anime-expo-norway" in f.subject.entity_id for f in featured)
+
+
+def test_the_festival_is_the_one_name_whose_kind_word_is_followed_by_a_number():
+    corpus = corpus_of("Thousands came to Oslo for the Velora Festival 2031 on Friday. The "
+                       "festival featured a costume contest.")
+    featured = [f for f in corpus.facts if f.lemma == "feature"]
+    assert featured and all("2031" in f.subject.entity_id for f in featured)
+
+
+def test_a_kind_word_followed_by_other_words_names_another_kind():
+    corpus = corpus_of("Officials of the Nordic Expo Safety Board visited Oslo on Friday. The "
+                       "event featured a costume contest.")
+    assert not any("board" in f.subject.entity_id for f in corpus.facts
+                   if f.lemma == "feature")
+
+
+def test_the_event_is_left_alone_when_two_named_gatherings_fit():
+    corpus = corpus_of("Anime Expo Norway and Comic Festival Sweden opened on Friday. The "
+                       "event featured a costume contest.")
+    assert not any("norway" in f.subject.entity_id or "sweden" in f.subject.entity_id
+                   for f in corpus.facts if f.lemma == "feature")
+
+
 def test_a_subject_it_is_the_thing_the_sentence_before_was_about():
     corpus = corpus_of("The ship left Tala at noon. It sank an hour later.")
     sank = [f for f in corpus.facts if f.lemma == "sink"]

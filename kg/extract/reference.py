@@ -185,7 +185,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if described is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], described.type,
                                 ner_label=None, antecedent=described)
-    if kind in name_kind_words() and _is_definite_bare(token) and \
+    if (kind in name_kind_words() or kind in gathering_words()) and \
+            _is_definite_bare(token) and \
             (typed := _named_with_kind_word(state, token, kind)) is not None:
         # 'the storm' after 'Hurricane Lira', 'the ship' after 'USS Tala': the one name
         # before it whose own words say it is one of that kind.
@@ -1118,15 +1119,42 @@ def name_kind_words() -> dict[str, frozenset[str]]:
 
 def _named_with_kind_word(state: DocState, token: Token, kind: str) -> Mention | None:
     """The one name before ``token`` in its document that starts or ends with a word of its
-    kind ('Hurricane Lira', 'Tropical Storm Lira' for 'the storm'); None when two different
-    names fit or none does, or when the name is the clause's own subject."""
-    wanted = name_kind_words()[kind]
+    kind ('Hurricane Lira', 'Tropical Storm Lira' for 'the storm'), or holds one followed by
+    what says which ('Flight 2210', 'Fan Expo Ruritania'); None when two different names fit
+    or none does, or when the name is the clause's own subject."""
+    first_or_last = name_kind_words().get(kind, frozenset())
+    last = gathering_words().get(kind, frozenset())
     found: dict[str, Mention] = {}
     for mention in _names_before(state, token):
         words = [w.lower().strip(".,") for w in mention.text.split()]
-        if len(words) >= 2 and {words[0], words[-1]} & wanted:
+        if len(words) >= 2 and ({words[0], words[-1]} & first_or_last or words[-1] in last or
+                                _kind_word_then_which(mention.text.split(),
+                                                      first_or_last | last)):
             found.setdefault(" ".join(words), mention)
     return _the_one(found)
+
+
+@cache
+def gathering_words() -> dict[str, frozenset[str]]:
+    """'event' -> {'expo', 'festival', ...}: words that say a name is a gathering's when
+    they end it or a number or a place follows them, never when they open it ('Summit
+    Entertainment'; reference.json)."""
+    kinds = reference_words()["gathering_words"]
+    return {noun: frozenset(words) for noun, words in kinds.items()}  # type: ignore[union-attr]
+
+
+def _kind_word_then_which(words: list[str], wanted: frozenset[str]) -> bool:
+    """Whether a kind word inside a name is followed only by what says which one of that
+    kind it is: a number ('Air Velora Flight 2210', 'Tropical Depression Four') or a place
+    ('Fan Expo Ruritania'). Any other words after it make it part of another kind of name
+    ('Fire Department', 'Flight Safety Foundation')."""
+    for i, word in enumerate(words[:-1]):
+        if word.lower().strip(".,") not in wanted:
+            continue
+        rest = [w.strip(".,") for w in words[i + 1:]]
+        return all(w.isdigit() or number_value(w.lower()) is not None for w in rest) or \
+            (rest[0][:1].isupper() and gazetteer.lookup(" ".join(rest)) is not None)
+    return False
 
 
 def _names_before(state: DocState, token: Token) -> list[Mention]:
