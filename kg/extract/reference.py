@@ -277,8 +277,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
         # the march', 'an investigation of Tom Reyes's son', 'a delegate from Samoa', 'guilt
         # in eight murders', 'his intent to appeal': the head alone says too little.
-        words += [token.doc[complement.start - 1].lower_,
-                  *(_complement_word(t) for t in complement)]
+        words += [token.doc[complement.start - 1].lower_, *_phrase_words(complement)]
         end = complement.end - 1
     if len(words) < COMPLEMENT_WORDS and \
             (owner := _possessor_named(state, token, eventive or _owned_noun(token))) is not None:
@@ -770,15 +769,13 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
                                           for t in token.doc[start:pobj.i + 1]):
                 return None  # 'the fate of those people', 'the plan of his party': too loose
             end = pobj.i + 1
-            conj = next((c for c in pobj.children if c.dep_ == "conj" and c.i == pobj.i + 2
-                         and token.doc[pobj.i + 1].dep_ == "cc" and c.pos_ == pobj.pos_
-                         and not any(c.children)), None)
-            if conj is None and prep.lower_ == "between" and (
+            listed = _list_end(pobj)
+            if listed is None and prep.lower_ == "between" and (
                     pobj.tag_ not in {"NNS", "NNPS"} or
                     any(c.dep_ == "conj" for c in pobj.children)):
                 return None  # 'the gap between the old members and ...': half a pair
-            if conj is not None:
-                end = conj.i + 1  # 'in sociology and history'
+            if listed is not None:
+                end = listed  # 'in sociology and history', 'of Tarvia, Ostland and Velm'
             elif nested and (inner := _complement(pobj, {"of"}, nested=False)) is not None:
                 end = inner.end  # 'an agreement with the government of Norway'
             if end - start > COMPLEMENT_WORDS or (prep.lower_ in PLACE_PREPS and
@@ -789,6 +786,42 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
                 return None  # 'an article from the news site oe24.at': cut mid-name
             return token.doc[start:end]
     return None
+
+
+LIST_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "case"})
+
+
+def _list_end(first: Token) -> int | None:
+    """Where a coordinated list of plain noun phrases that starts at ``first`` ends ('the
+    overdoses and the new payments', 'Tarvia, Ostland and Velm'): a phrase's whole list says
+    which one it is, and its first item alone reads as another thing ('the delegations of
+    Tarvia' were not all the delegations). None when there is no list, or when anything but
+    commas, a conjunction and the items' own modifiers before them stands between, or the
+    last item runs on ('the dams that the town built'): a clause, not a name. The items are
+    all names or all common nouns: 'the leader of Catholic Christianity, priests and nuns'
+    is a name and the subject of the next clause run together by the parser."""
+    items = []
+    item = first
+    while (after := next((c for c in item.children if c.dep_ == "conj" and c.i > item.i),
+                         None)) is not None:
+        items.append(after)
+        item = after
+    chain = {first.i, *(t.i for t in items)}
+    if not items or not any(t.dep_ == "cc" and t.head.i in chain
+                            for t in first.doc[first.i + 1:items[-1].i]):
+        return None
+    for word in first.doc[first.i + 1:items[-1].i + 1]:
+        if word.i in chain:
+            fits = word.pos_ == first.pos_ and word.ent_type_ not in {"DATE", "TIME"}
+        else:
+            fits = word.head.i in chain and (
+                word.dep_ == "cc" or (word.dep_ == "punct" and word.text == ",") or
+                (word.dep_ in LIST_MODIFIERS and word.i < word.head.i))
+        if not fits:
+            return None
+    if any(c.i > items[-1].i for c in items[-1].children):
+        return None
+    return items[-1].i + 1
 
 
 def _infinitive_complement(state: DocState, noun: Token) -> Span | None:
@@ -838,6 +871,18 @@ def _complement_word(token: Token) -> str:
     of the phrase it is part of.)"""
     return token.text if token.pos_ == "PROPN" or token.dep_ == "case" or token.ent_type_ \
         else token.lower_
+
+
+def _phrase_words(phrase: Span) -> list[str]:
+    """A complement's words as a label writes them, a comma kept on the word before it
+    ('of Tarvia, Ostland and Velm', not 'Tarvia , Ostland')."""
+    words: list[str] = []
+    for token in phrase:
+        if token.text == "," and words:
+            words[-1] += token.text
+        else:
+            words.append(_complement_word(token))
+    return words
 
 
 @cache
