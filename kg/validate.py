@@ -7,7 +7,10 @@ document's text), looked up in the data graph itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -137,12 +140,13 @@ class PartValidation:
     sentence of its first evidence, collected while the documents go by.
 
     Use: ``add_corpus`` each corpus chunk, then ``add_document`` each document part, then
-    ``report``, which checks the corpus chunks last, made again by ``corpus``.
+    ``report``, which checks the corpus chunks last: the ones ``add_corpus`` was given, kept
+    on disk meanwhile (``_SpilledChunks``), so they are made once and never all in memory.
     """
 
-    def __init__(self, corpus: Callable[[], Iterable[Graph]], engine: str = "turbo") -> None:
-        """``corpus`` makes the corpus part's chunks anew (each a new graph) when called."""
-        self.corpus, self.engine = corpus, engine
+    def __init__(self, engine: str = "turbo") -> None:
+        self.engine = engine
+        self.chunks = _SpilledChunks()
         self.runs: list[tuple[Node, Node, Node]] = []
         # on disk: they grow with the corpus part, and the forked workers read them
         self.context = CorpusContext()
@@ -153,7 +157,9 @@ class PartValidation:
         return self.context.owns(focus)
 
     def add_corpus(self, chunk: Graph) -> None:
-        """Note what the document parts need from a corpus chunk (checked by ``report``)."""
+        """Note what the document parts need from a corpus chunk and keep it for ``report``
+        to check: the chunk as it is now (later changes to it are not seen)."""
+        self.chunks.add(chunk)
         self.context.add(chunk)
         self.runs += [(run, RDF.type, PROV.Activity)
                       for run in chunk.subjects(RDF.type, PROV.Activity)]
@@ -192,7 +198,7 @@ class PartValidation:
     def report(self) -> ValidationReport:
         """The report on the whole: every document part's violations and the corpus part's."""
         found: list[Violation] = []
-        for chunk in self.corpus():
+        for chunk in self.chunks:
             checked = _bound(chunk)
             for statement in set(chunk.subjects(unique=True)):
                 for evidence, typed in self.links.evidence_of(statement):
@@ -217,6 +223,33 @@ class PartValidation:
             return violation
         quote, source = noted
         return replace(violation, sentence=" ".join(quote.split()), source=source)
+
+
+class _SpilledChunks:
+    """The corpus chunks, in the order added, pickled one after another into an anonymous
+    temporary file until the final check reads them back one at a time (issue 14). Made
+    twice, once to be written and once again to be checked, they cost about 30% of the
+    write; held, they would grow with the corpus. A graph pickles as its store's indices
+    (rdflib's SimpleMemory: nested dicts, each term once per chunk), which unpickle without
+    the node checks of ``Graph.add`` and in the same order, so the check sees the triples it
+    would have seen in a chunk made again. A worker forked later inherits the file but never
+    touches it."""
+
+    def __init__(self) -> None:
+        # open for this object's life: unlinked already, the file goes when it is closed
+        self._file = tempfile.TemporaryFile(prefix="kg-chunks-")  # noqa: SIM115
+
+    def add(self, chunk: Graph) -> None:
+        pickle.dump(chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator[Graph]:
+        """The chunks added, each a new graph; the file is read from its start each time."""
+        self._file.flush()
+        self._file.seek(0)
+        end = os.fstat(self._file.fileno()).st_size
+        while self._file.tell() < end:
+            yield pickle.load(self._file)
+        self._file.seek(0, os.SEEK_END)
 
 
 class CorpusContext:
