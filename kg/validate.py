@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD, NamespaceManager
@@ -26,6 +27,9 @@ from kg.diskindex import DiskIndex
 from kg.graphfile import quiet_literal_warnings
 from kg.namespaces import KG, NIF, PREFIXES, PROV, SCHEMA
 from kg.rdf import span_quote
+
+if TYPE_CHECKING:
+    from pyshacl_turbo import CompiledShapes
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,6 @@ def _check(data: Graph, engine: str = "turbo",
            keep: Callable[[str], bool] | None = None) -> ValidationReport:
     """Validate ``data``, keeping only the violations whose focus node ``keep`` accepts
     (default: all)."""
-    if engine == "turbo":
-        from pyshacl_turbo import validate
-    else:
-        from pyshacl import validate
     not_numbers = not_a_number_triples(data)
     checked = data
     # pyshacl cannot compare NaN decimals (decimal.InvalidOperation): check without them; and
@@ -103,9 +103,7 @@ def _check(data: Graph, engine: str = "turbo",
         checked = Graph()
         skipped = set(not_numbers)
         checked.addN((s, p, o, checked) for s, p, o in data if (s, p, o) not in skipped)
-    with quiet_literal_warnings():
-        conforms, results, _ = validate(checked, shacl_graph=load_shapes(), inference="none",
-                                        advanced=True, allow_warnings=True)
+    conforms, results = _run_engine(checked, engine)
     kept = [r for r in _results(results)
             if keep is None or keep(str(results.value(r, SH.focusNode)))]
     found = [_explain(data, results, r) for r in kept]
@@ -382,6 +380,30 @@ def _bound(graph: Graph) -> Graph:
     articles). The shared one refers to none of them, so a part is freed when dropped."""
     graph.namespace_manager = _kg_namespaces()
     return graph
+
+
+def _run_engine(data: Graph, engine: str) -> tuple[bool, Graph]:
+    """The engine's verdict on ``data`` and its report graph."""
+    with quiet_literal_warnings():
+        if engine == "turbo":
+            # what pyshacl_turbo.validate does, less compiling the shapes again each call
+            conforms, results, _ = _compiled_shapes().validate(
+                data, allow_warnings=True, _normalize_report_literals=True)
+        else:
+            from pyshacl import validate
+            conforms, results, _ = validate(data, shacl_graph=load_shapes(), inference="none",
+                                            advanced=True, allow_warnings=True)
+    return bool(conforms), results
+
+
+@cache
+def _compiled_shapes() -> CompiledShapes:
+    """kg's shapes compiled for pyshacl-turbo once in a process. Its ``validate`` compiles
+    the shapes graph on every call (they are read into its terms and made canonical: ~1 ms,
+    more than checking a small part), and a build checks a part per document and per corpus
+    chunk (issue 14). Not made before a fork: each worker compiles its own."""
+    from pyshacl_turbo import compile_shapes
+    return compile_shapes(load_shapes(), advanced=True)
 
 
 @cache
