@@ -238,16 +238,19 @@ class _SpilledChunks:
         self._file = tempfile.TemporaryFile(prefix="kg-chunks-")  # noqa: SIM115
 
     def add(self, chunk: Graph) -> None:
+        self._file.seek(0, os.SEEK_END)  # after a reading, whole or abandoned
         pickle.dump(chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
 
     def __iter__(self) -> Iterator[Graph]:
         """The chunks added, each a new graph; the file is read from its start each time."""
         self._file.flush()
-        self._file.seek(0)
         end = os.fstat(self._file.fileno()).st_size
-        while self._file.tell() < end:
-            yield pickle.load(self._file)
-        self._file.seek(0, os.SEEK_END)
+        offset = 0
+        while offset < end:
+            self._file.seek(offset)
+            chunk = pickle.load(self._file)
+            offset = self._file.tell()
+            yield chunk
 
 
 class CorpusContext:

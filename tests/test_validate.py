@@ -17,6 +17,7 @@ from kg.rdf import union_graph
 from kg.validate import (
     PartValidation,
     ValidationReport,
+    _SpilledChunks,
     load_shapes,
     shapes_path,
     validate_graph,
@@ -632,3 +633,20 @@ def test_every_corpus_chunk_given_is_checked_as_it_was_given():
     report = parts.report()
     assert {PUTIN, MERGE, FACT, OCCURRENCE} <= {URIRef(v.focus) for v in report.violations}
     assert report == validate_graph(graph)
+
+
+def test_spilled_chunks_read_back_in_order_and_added_to_after_a_reading():
+    """A reading (whole or stopped early) leaves the kept chunks as they were: a chunk
+    added after it comes last, and each reading gives every chunk, in the order added."""
+    chunks = _SpilledChunks()
+    made = []
+    for number in range(3):
+        chunk = Graph(store="SimpleMemory")
+        chunk.add((ID[f"thing/t{number}"], RDFS.label, Literal(f"t{number}", lang="en")))
+        made.append(chunk)
+    chunks.add(made[0])
+    chunks.add(made[1])
+    next(iter(chunks))  # stopped after the first
+    chunks.add(made[2])
+    assert [list(chunk) for chunk in chunks] == [list(chunk) for chunk in made]
+    assert [list(chunk) for chunk in chunks] == [list(chunk) for chunk in made]
