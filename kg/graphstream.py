@@ -62,13 +62,13 @@ def graph_quads(corpus: ResolvedCorpus, model: str, streamed: StreamedGraph,
                 validate: bool = True, records: RecordSpool | None = None) -> Iterator[Quad]:
     """The graph's quads, the corpus part's first (graph None, a chunk at a time) and then
     each document's (graph: its IRI), made, checked and dropped one part at a time in this
-    process (the corpus chunks are made again at the end to be checked with their facts'
-    evidence links). When the iteration ends, ``streamed`` holds the count and the report
-    (that of validating the whole graph). ``write_streamed`` makes the document parts in
-    worker processes instead. ``records``: where each document's text is read from, when
-    ``corpus`` keeps none (``kg.leancorpus``)."""
+    process (the corpus chunks, made once, are kept on disk to be checked at the end with
+    their facts' evidence links). When the iteration ends, ``streamed`` holds the count and
+    the report (that of validating the whole graph). ``write_streamed`` makes the document
+    parts in worker processes instead. ``records``: where each document's text is read from,
+    when ``corpus`` keeps none (``kg.leancorpus``)."""
     parts = GraphParts(corpus, model)
-    validation = PartValidation(parts.corpus_chunks) if validate else None
+    validation = PartValidation() if validate else None
     yield from _corpus_quads(parts, validation, streamed)
     for document in corpus.documents:
         part = Graph(store="SimpleMemory")
@@ -255,7 +255,7 @@ def write_streamed(corpus: ResolvedCorpus, model: str, targets: dict[Path, str],
 
         def quads() -> Iterator[StoreQuad]:
             parts = GraphParts(corpus, model)
-            validation = PartValidation(parts.corpus_chunks) if validate else None
+            validation = PartValidation() if validate else None
             for quad in _corpus_quads(parts, validation, streamed):
                 for lines in files.values():
                     lines.write(quad)

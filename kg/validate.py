@@ -7,12 +7,16 @@ document's text), looked up in the data graph itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD, NamespaceManager
@@ -23,6 +27,9 @@ from kg.diskindex import DiskIndex
 from kg.graphfile import quiet_literal_warnings
 from kg.namespaces import KG, NIF, PREFIXES, PROV, SCHEMA
 from kg.rdf import span_quote
+
+if TYPE_CHECKING:
+    from pyshacl_turbo import CompiledShapes
 
 
 @dataclass(frozen=True)
@@ -88,10 +95,6 @@ def _check(data: Graph, engine: str = "turbo",
            keep: Callable[[str], bool] | None = None) -> ValidationReport:
     """Validate ``data``, keeping only the violations whose focus node ``keep`` accepts
     (default: all)."""
-    if engine == "turbo":
-        from pyshacl_turbo import validate
-    else:
-        from pyshacl import validate
     not_numbers = not_a_number_triples(data)
     checked = data
     # pyshacl cannot compare NaN decimals (decimal.InvalidOperation): check without them; and
@@ -100,9 +103,7 @@ def _check(data: Graph, engine: str = "turbo",
         checked = Graph()
         skipped = set(not_numbers)
         checked.addN((s, p, o, checked) for s, p, o in data if (s, p, o) not in skipped)
-    with quiet_literal_warnings():
-        conforms, results, _ = validate(checked, shacl_graph=load_shapes(), inference="none",
-                                        advanced=True, allow_warnings=True)
+    conforms, results = _run_engine(checked, engine)
     kept = [r for r in _results(results)
             if keep is None or keep(str(results.value(r, SH.focusNode)))]
     found = [_explain(data, results, r) for r in kept]
@@ -137,12 +138,13 @@ class PartValidation:
     sentence of its first evidence, collected while the documents go by.
 
     Use: ``add_corpus`` each corpus chunk, then ``add_document`` each document part, then
-    ``report``, which checks the corpus chunks last, made again by ``corpus``.
+    ``report``, which checks the corpus chunks last: the ones ``add_corpus`` was given, kept
+    on disk meanwhile (``_SpilledChunks``), so they are made once and never all in memory.
     """
 
-    def __init__(self, corpus: Callable[[], Iterable[Graph]], engine: str = "turbo") -> None:
-        """``corpus`` makes the corpus part's chunks anew (each a new graph) when called."""
-        self.corpus, self.engine = corpus, engine
+    def __init__(self, engine: str = "turbo") -> None:
+        self.engine = engine
+        self.chunks = _SpilledChunks()
         self.runs: list[tuple[Node, Node, Node]] = []
         # on disk: they grow with the corpus part, and the forked workers read them
         self.context = CorpusContext()
@@ -153,7 +155,9 @@ class PartValidation:
         return self.context.owns(focus)
 
     def add_corpus(self, chunk: Graph) -> None:
-        """Note what the document parts need from a corpus chunk (checked by ``report``)."""
+        """Note what the document parts need from a corpus chunk and keep it for ``report``
+        to check: the chunk as it is now (later changes to it are not seen)."""
+        self.chunks.add(chunk)
         self.context.add(chunk)
         self.runs += [(run, RDF.type, PROV.Activity)
                       for run in chunk.subjects(RDF.type, PROV.Activity)]
@@ -192,7 +196,7 @@ class PartValidation:
     def report(self) -> ValidationReport:
         """The report on the whole: every document part's violations and the corpus part's."""
         found: list[Violation] = []
-        for chunk in self.corpus():
+        for chunk in self.chunks:
             checked = _bound(chunk)
             for statement in set(chunk.subjects(unique=True)):
                 for evidence, typed in self.links.evidence_of(statement):
@@ -217,6 +221,36 @@ class PartValidation:
             return violation
         quote, source = noted
         return replace(violation, sentence=" ".join(quote.split()), source=source)
+
+
+class _SpilledChunks:
+    """The corpus chunks, in the order added, pickled one after another into an anonymous
+    temporary file until the final check reads them back one at a time (issue 14). Made
+    twice, once to be written and once again to be checked, they cost about 30% of the
+    write; held, they would grow with the corpus. A graph pickles as its store's indices
+    (rdflib's SimpleMemory: nested dicts, each term once per chunk), which unpickle without
+    the node checks of ``Graph.add`` and in the same order, so the check sees the triples it
+    would have seen in a chunk made again. A worker forked later inherits the file but never
+    touches it."""
+
+    def __init__(self) -> None:
+        # open for this object's life: unlinked already, the file goes when it is closed
+        self._file = tempfile.TemporaryFile(prefix="kg-chunks-")  # noqa: SIM115
+
+    def add(self, chunk: Graph) -> None:
+        self._file.seek(0, os.SEEK_END)  # after a reading, whole or abandoned
+        pickle.dump(chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self) -> Iterator[Graph]:
+        """The chunks added, each a new graph; the file is read from its start each time."""
+        self._file.flush()
+        end = os.fstat(self._file.fileno()).st_size
+        offset = 0
+        while offset < end:
+            self._file.seek(offset)
+            chunk = pickle.load(self._file)
+            offset = self._file.tell()
+            yield chunk
 
 
 class CorpusContext:
@@ -349,6 +383,30 @@ def _bound(graph: Graph) -> Graph:
     articles). The shared one refers to none of them, so a part is freed when dropped."""
     graph.namespace_manager = _kg_namespaces()
     return graph
+
+
+def _run_engine(data: Graph, engine: str) -> tuple[bool, Graph]:
+    """The engine's verdict on ``data`` and its report graph."""
+    with quiet_literal_warnings():
+        if engine == "turbo":
+            # what pyshacl_turbo.validate does, less compiling the shapes again each call
+            conforms, results, _ = _compiled_shapes().validate(
+                data, allow_warnings=True, _normalize_report_literals=True)
+        else:
+            from pyshacl import validate
+            conforms, results, _ = validate(data, shacl_graph=load_shapes(), inference="none",
+                                            advanced=True, allow_warnings=True)
+    return bool(conforms), results
+
+
+@cache
+def _compiled_shapes() -> CompiledShapes:
+    """kg's shapes compiled for pyshacl-turbo once in a process. Its ``validate`` compiles
+    the shapes graph on every call (they are read into its terms and made canonical: ~1 ms,
+    more than checking a small part), and a build checks a part per document and per corpus
+    chunk (issue 14). Not made before a fork: each worker compiles its own."""
+    from pyshacl_turbo import compile_shapes
+    return compile_shapes(load_shapes(), advanced=True)
 
 
 @cache

@@ -17,6 +17,7 @@ from kg.rdf import union_graph
 from kg.validate import (
     PartValidation,
     ValidationReport,
+    _SpilledChunks,
     load_shapes,
     shapes_path,
     validate_graph,
@@ -473,7 +474,7 @@ def _in_parts(graph: Graph) -> tuple[Graph, list[Graph]]:
 
 
 def _report_in_parts(corpus: Graph, documents: list[Graph]) -> ValidationReport:
-    parts = PartValidation(lambda: [_copy(corpus)])  # it owns the graphs it is given
+    parts = PartValidation()  # it owns the graphs it is given
     parts.add_corpus(_copy(corpus))
     for document in documents:
         parts.add_document(_copy(document))
@@ -546,7 +547,7 @@ def test_a_part_checked_is_freed_when_dropped_without_the_cycle_collector():
     """A checked part (a corpus chunk, a document's part) must not stay in memory until
     Python's cycle collector runs: a build checks thousands of them."""
     corpus, documents = _in_parts(full_graph())
-    parts = PartValidation(lambda: [])
+    parts = PartValidation()
     parts.add_corpus(_copy(corpus))
     document = Graph(store="SimpleMemory")  # as kg makes its parts (kg.rdf.GraphParts)
     document += documents[0]
@@ -600,3 +601,52 @@ def test_only_a_decimal_that_is_not_a_number_is_picked_out() -> None:
     graph.add((node, prop, Literal(3)))
     graph.add((node, prop, Literal("INF", datatype=XSD.double)))
     assert not_a_number_triples(graph) == [(node, prop, nan)]
+
+
+def _corpus_chunks(corpus: Graph) -> list[Graph]:
+    """The corpus part in pieces as kg.rdf.GraphParts makes them: the run, the entities (each
+    with its merges), the facts."""
+    facts = set(corpus.subjects(RDF.type, RDF.Statement)) | {OCCURRENCE}
+    chunks = [Graph(store="SimpleMemory") for _ in range(3)]
+    for s, p, o in corpus:
+        chunks[2 if s in facts else 0 if s in (RUN, SOFTWARE) else 1].add((s, p, o))
+    return chunks
+
+
+def test_every_corpus_chunk_given_is_checked_as_it_was_given():
+    """The corpus chunks are kept (on disk) when added and checked at the end from what was
+    kept: a broken statement in any chunk is reported, even when the chunk's graph is
+    emptied by its maker once added (the chunks are not made again for the check)."""
+    graph = full_graph()
+    for damage in ("entity label missing (minCount)", "merge alias missing",
+                   "statement label missing", "occurrence no participant"):
+        PARITY[damage](graph)
+    corpus, documents = _in_parts(graph)
+    chunks = _corpus_chunks(corpus)
+    assert all(len(chunk) for chunk in chunks)
+    parts = PartValidation()
+    for chunk in chunks:
+        parts.add_corpus(chunk)
+        chunk.remove((None, None, None))  # the maker reuses or drops it
+    for document in documents:
+        parts.add_document(_copy(document))
+    report = parts.report()
+    assert {PUTIN, MERGE, FACT, OCCURRENCE} <= {URIRef(v.focus) for v in report.violations}
+    assert report == validate_graph(graph)
+
+
+def test_spilled_chunks_read_back_in_order_and_added_to_after_a_reading():
+    """A reading (whole or stopped early) leaves the kept chunks as they were: a chunk
+    added after it comes last, and each reading gives every chunk, in the order added."""
+    chunks = _SpilledChunks()
+    made = []
+    for number in range(3):
+        chunk = Graph(store="SimpleMemory")
+        chunk.add((ID[f"thing/t{number}"], RDFS.label, Literal(f"t{number}", lang="en")))
+        made.append(chunk)
+    chunks.add(made[0])
+    chunks.add(made[1])
+    next(iter(chunks))  # stopped after the first
+    chunks.add(made[2])
+    assert [list(chunk) for chunk in chunks] == [list(chunk) for chunk in made]
+    assert [list(chunk) for chunk in chunks] == [list(chunk) for chunk in made]
