@@ -31,12 +31,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
-LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission "
-           "to use, copy, modify and distribute this database for any purpose and without fee "
-           "or royalty is granted under the WordNet 3.0 licence, provided this notice appears "
-           "on all copies. THIS DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES "
-           "NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED.")
+from wordnet_event_verbs import DATA, LICENCE
+
 MIN_TAGGED = 5
 FILLERS = frozenset({"a", "an", "the", "it", "one's", "someone's"})
 COMPLEMENT_FRAME = 5
