@@ -170,14 +170,14 @@ def title_phrase_ends() -> frozenset[str]:
 @cache
 def work_kinds() -> frozenset[str]:
     """Nouns for a kind of creative work that introduce its title ('documentary' of 'the
-    documentary Beware of Mr. Baker'), lower case."""
+    documentary Echoes of Mr. Valdane'), lower case."""
     return frozenset(_data()["work_kinds"])  # type: ignore[arg-type]
 
 
 @cache
 def work_title_links() -> frozenset[str]:
-    """Small words a title keeps between its capitalised words ('of' of 'Beware of Mr.
-    Baker'), lower case."""
+    """Small words a title keeps between its capitalised words ('of' of 'Echoes of Mr.
+    Valdane'), lower case."""
     return frozenset(_data()["work_title_links"])  # type: ignore[arg-type]
 
 

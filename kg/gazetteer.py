@@ -132,7 +132,7 @@ def canonical_country(name: str) -> str | None:
 
 def lookup(name: str) -> Place | None:
     """The place a name most likely is: a country before a state before the biggest city.
-    A city written with 'City' after its name ('Davao City', 'Digos City', as the
+    A city written with 'City' after its name ('Batangas City', 'Tagum City', as the
     Philippines and others write them) is that city when GeoNames lists it without the
     word; a name GeoNames has whole ('Kansas City', 'Quezon City') is read whole."""
     key = _fold(name)

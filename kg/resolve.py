@@ -444,7 +444,7 @@ def _kind_fits(description: str, entity_type: EntityType) -> bool:
     pronoun or a noun of no listed kind ('the man') fits any entity, and any description
     fits a thing named by a description ('the team' after 'an international team of
     scientists'), whose type says no kind. An event description fits an organisation too:
-    the recogniser names a convention or a festival as it names a body ('Fan Expo Ruritania'
+    the recogniser names a convention or a festival as it names a body ('Harbour Expo Ruritania'
     tagged ORG), and extraction links 'the event' only to a name whose own words say it is one
     ('expo', 'festival', kg/data/reference.json 'name_kind_words')."""
     words = description.lower().split()

@@ -108,9 +108,9 @@ def _split_entity(ent: Span) -> Iterator[Span]:
     joined = _joined_name(ent)
     for token in ent:
         if token.lower_ in {"and", "&"} and _joins_modifiers(ent, token):
-            continue  # 'Rock and Roll Hall of Fame': two words of one name's modifier
+            continue  # 'Song and Dance Hall of Fame': two words of one name's modifier
         if token.text == "&" and _firm_ampersand(ent, token):
-            continue  # 'Kamway Lodge & Tavern' in running text: one firm's name
+            continue  # 'Velmar Lodge & Tavern' in running text: one firm's name
         if token.lower_ in _VERSUS and ent.start < token.i < ent.end - 1:
             continue  # 'Roe v. Wade': one case's name, not 'Roe' and 'Wade'
         if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "SCONJ"}
@@ -141,7 +141,7 @@ def _joined_name(ent: Span) -> bool:
 
 
 def _joins_modifiers(ent: Span, conjunction: Token) -> bool:
-    """'the Rock and Roll Hall of Fame', 'Arts & Crafts Museum': capitalised words on both
+    """'the Song and Dance Hall of Fame', 'Arts & Crafts Museum': capitalised words on both
     sides of an 'and' that the parser makes one modifier of a head later in the same name
     (the left word a compound or nmod of it, the right its conjunct or a compound of the same
     head) are one name's words, not two names a headline glued ('Kim and Putin', 'Harbor

@@ -3,7 +3,7 @@
 The small recogniser cuts names at the wrong places: 'Paolo Di Venti' becomes 'Paolo' and
 'Venti', 'PDK-ULR' becomes 'ULR', 'told NPR Fadil bin Saleh had ...' becomes one name,
 'United States Representative Dana Whitfield' one organisation, and it reads pieces of
-longer unnamed things as names of their own ('Sea' of 'the Law of the Sea', 'Global Islamic
+longer unnamed things as names of their own ('Lakes' of 'the Treaty of the Lakes', 'Global Islamic
 Politics' of 'Chair in Global Islamic Politics', 'fentanyl'). These functions join, split and
 drop spans before kg/extract/mentions.py types them; the words they read are data
 (``kg/data/entity_names.json``, the role lexicon, the gazetteer).
@@ -96,7 +96,7 @@ def _with_defined_long_forms(spans: list[Span]) -> list[Span]:
 
 
 def _with_work_titles(spans: list[Span]) -> list[Span]:
-    """'the 2012 documentary Beware of Mr. Baker': after a noun for a kind of creative work
+    """'the 2012 documentary Echoes of Mr. Valdane': after a noun for a kind of creative work
     (``work_kinds``) the recogniser names a piece of the title ('Baker', a person) or none of
     it. The title-case run the noun introduces is one title (a work of art) in place of the
     names inside it; a run that is one person's name alone ('the film Ada Lind made') is left
@@ -233,7 +233,7 @@ def _word_before_day_name(word: Span, day: Span) -> bool:
 
 
 def _with_head_of_the(span: Span) -> Span:
-    """'the Law of the Sea' read as the place 'Sea': the capitalised word the recogniser
+    """'the Treaty of the Lakes' read as the place 'Lakes': the capitalised word the recogniser
     left out before 'of the' (``_end_of_longer_name``) opens the name, which is the whole
     'X of the Y' (an organisation when its head is a kind word of one, 'Bank of the West',
     otherwise a thing), not its last word."""
@@ -622,7 +622,7 @@ def is_fragment(span: Span) -> bool:
     """Spans that name no entity of their own: no capital at all ('fentanyl', 'restraint'),
     a chair or its field ('Hallam Early Career' of '... Professor of Engineering', 'Chair
     In Global Islamic Politics'), a role alone ('a new National Security Advisor'), the end
-    of an unnamed 'X of the Y' ('Sea' of 'the Law of the Sea'), or an adjective that opens a
+    of an unnamed 'X of the Y' ('Lakes' of 'the Treaty of the Lakes'), or an adjective that opens a
     sentence before its noun ('Amateur researcher ...'), or the end of a capitalised phrase
     ('Mind Thistles' of the business 'Don't Mind Thistles')."""
     if not any(c.isupper() for c in span.text):
@@ -674,7 +674,7 @@ _DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 
 
 def _before_day_name(span: Span) -> bool:
-    """'Super' of 'Super Tuesday', 'Black' of 'Black Friday': the recogniser reads the day as
+    """'Black' of 'Black Friday', 'Cyber' of 'Cyber Monday': the recogniser reads the day as
     a date and leaves the word before it as a name of its own; that word names nothing alone.
     A person's name before a day ('Marsh Tuesday said') is not cut off this way: only a
     one-word name the recogniser did not call a person."""
@@ -710,7 +710,7 @@ def _role_alone(span: Span) -> bool:
 
 
 def _end_of_longer_name(span: Span) -> bool:
-    """'the Law of the Sea': a capitalised word the recogniser left out, then 'of the', then
+    """'the Treaty of the Lakes': a capitalised word the recogniser left out, then 'of the', then
     the span; the span is the end of that longer name, unless the word is a role ('Mayor of
     London'), a title, or the head of a place's own name ('Republic of Ireland')."""
     doc = span.doc

@@ -939,7 +939,7 @@ def _naming_place_noun(noun: Token) -> bool:
 
 
 def _place_named_after_noun(state: DocState, noun: Token) -> Mention | None:
-    """'in the province of North Cotabato', 'born in the city of Mosul': the place the 'of'
+    """'in the province of North Aldera', 'born in the city of Mosul': the place the 'of'
     phrase of a naming place noun names; a name the recogniser typed as a body or a person
     is read as a place there."""
     if not _naming_place_noun(noun):

@@ -1165,7 +1165,7 @@ def name_kind_words() -> dict[str, frozenset[str]]:
 def _named_with_kind_word(state: DocState, token: Token, kind: str) -> Mention | None:
     """The one name before ``token`` in its document that starts or ends with a word of its
     kind ('Hurricane Lira', 'Tropical Storm Lira' for 'the storm'), or holds one followed by
-    what says which ('Flight 2210', 'Fan Expo Ruritania'); None when two different names fit
+    what says which ('Flight 2210', 'Harbour Expo Ruritania'); None when two different names fit
     or none does, or when the name is the clause's own subject."""
     first_or_last = name_kind_words().get(kind, frozenset())
     last = gathering_words().get(kind, frozenset())
@@ -1190,8 +1190,8 @@ def gathering_words() -> dict[str, frozenset[str]]:
 
 def _kind_word_then_which(words: list[str], wanted: frozenset[str]) -> bool:
     """Whether a kind word inside a name is followed only by what says which one of that
-    kind it is: a number ('Air Velora Flight 2210', 'Tropical Depression Four') or a place
-    ('Fan Expo Ruritania'). Any other words after it make it part of another kind of name
+    kind it is: a number ('Air Velora Flight 2210', 'Tropical Storm Nine') or a place
+    ('Harbour Expo Ruritania'). Any other words after it make it part of another kind of name
     ('Fire Department', 'Flight Safety Foundation')."""
     for i, word in enumerate(words[:-1]):
         if word.lower().strip(".,") not in wanted:

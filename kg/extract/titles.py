@@ -286,7 +286,7 @@ LONGEST_JOINED_PORTFOLIO = 5
 
 
 def _country_opening_portfolio(state: DocState, trigger: Span) -> Mention | None:
-    """'Bangladeshi Road Transport and Bridges Minister X', 'French Economy and Finance
+    """'Kenyan Roads and Public Works Minister X', 'French Economy and Finance
     Minister Y': a portfolio of two fields joined by 'and' breaks the parse, so the title's
     words stop at the 'and'; read by word order, a demonym opening the capitalised run
     before the minister names the country whose minister X is."""
