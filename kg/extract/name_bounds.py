@@ -97,7 +97,7 @@ def _with_defined_long_forms(spans: list[Span]) -> list[Span]:
 
 def _with_work_titles(spans: list[Span]) -> list[Span]:
     """'the 2012 documentary Echoes of Mr. Valdane': after a noun for a kind of creative work
-    (``work_kinds``) the recogniser names a piece of the title ('Baker', a person) or none of
+    (``work_kinds``) the recogniser names a piece of the title ('Valdane', a person) or none of
     it. The title-case run the noun introduces is one title (a work of art) in place of the
     names inside it; a run that is one person's name alone ('the film Ada Lind made') is left
     as it was read."""
