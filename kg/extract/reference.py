@@ -576,7 +576,7 @@ def _deed_before(state: DocState, token: Token) -> Mention | None:
             if mention is not None and mention.antecedent is None and \
                     len((mention.lemma or mention.text).split()) > 1:
                 told.add(mention.lemma or mention.text)
-        elif earlier.pos_ == "VERB" and verb is not None and earlier.lemma_.lower() == verb:
+        elif earlier.pos_ == "VERB" and earlier.lemma_.lower() == verb:
             told.add(_deed_of_verb(state, earlier, f"{token.lower_} {prep}"))
     keys = {_told_key(words) for words in told}
     if len(keys) != 1 or "" in keys:
