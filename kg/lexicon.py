@@ -183,7 +183,8 @@ def factuality_words() -> FactualityWords:
 class ControlWords(BaseModel):
     """Who does an infinitive and whether it happened (data/control.json; its comment says
     what each list holds): prepositional control ('relied on X to carry'), directives
-    ('told X to leave') and the negated governors whose infinitive did not happen."""
+    ('told X to leave'), the negated governors whose infinitive did not happen and the
+    governors whose own act is stated with their infinitive ('agreed to wear')."""
 
     model_config = ConfigDict(frozen=True)
     prepositional_control: frozenset[str] = frozenset()
@@ -192,6 +193,7 @@ class ControlWords(BaseModel):
     negation_passing_governors: frozenset[str] = frozenset()
     claim_proof_governors: frozenset[str] = frozenset()
     performative_decisions: frozenset[str] = frozenset()
+    recorded_governors: frozenset[str] = frozenset()
 
 
 @cache

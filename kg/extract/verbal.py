@@ -33,13 +33,61 @@ from kg.extract.subjects import (
 )
 from kg.extract.verb_roles import _fill_objects_and_roles, _prepositional_object
 from kg.factuality import governors, judge_factuality
-from kg.lexicon import argument_words, canonical_role, event_nouns, event_verbs, object_verbs
+from kg.lexicon import (
+    argument_words,
+    canonical_role,
+    control_words,
+    event_nouns,
+    event_verbs,
+    object_verbs,
+)
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
 
 
 def facts_for_verb(state: DocState, sentence: Sentence, verb: Token,
                     vocab: RelationVocabulary) -> Iterator[Fact]:
+    """The facts a verb states: its own, and, for an infinitive after a governor whose act
+    is recorded with it ('agreed to wear a tag'), the governing act too (``governed_facts``)."""
+    facts = list(_verb_facts(state, sentence, verb, vocab))
+    yield from facts
+    yield from governed_facts(state, sentence, verb, facts, vocab)
+
+
+def governed_facts(state: DocState, sentence: Sentence, verb: Token, facts: list[Fact],
+                   vocab: RelationVocabulary) -> Iterator[Fact]:
+    """The act of the verb an infinitive completes, stated with it: 'Dara agreed to wear a
+    tag' is the wearing (to come) and an agreement that happened, 'X --agree to wear--> tag';
+    'declined to comment' a refusal, 'voted to leave the union' a vote. Only after a governor
+    whose own act is an event a reader writes down (``recorded_governors`` in
+    data/control.json), and only for the facts whose subject is the governor's own, borrowed
+    by the infinitive ('inherited-xcomp'): in 'urged Kim to resign' Kim resigns, and nobody
+    agreed to anything. The fact is as sure as the governor ('did not agree to wear':
+    negated), its participants and roles the infinitive's."""
+    governor = verb.head
+    if verb.dep_ != "xcomp" or governor.pos_ != "VERB" or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return
+    governing = verb_lemma(governor)
+    if governing not in control_words().recorded_governors:
+        return
+    factuality = judge_factuality(governor, vocab)
+    speaker = speaker_of(state, governor, vocab)
+    trigger = verb.doc[min(governor.i, verb.i):max(governor.i, verb.i) + 1]
+    for fact in facts:
+        if not fact.evidence.rule.startswith("inherited-xcomp/"):
+            continue
+        lemma = f"{governing} to {fact.lemma}"
+        yield make_fact(state, sentence, trigger, predicate=lemma.replace(" ", "_"),
+                        lemma=lemma, subject=fact.subject.mention,
+                        obj=fact.object.mention if fact.object else None,
+                        rule=f"{fact.evidence.rule}+governor", roles=fact.roles,
+                        factuality=factuality, speaker=speaker,
+                        subject_role=fact.subject.name)
+
+
+def _verb_facts(state: DocState, sentence: Sentence, verb: Token,
+                vocab: RelationVocabulary) -> Iterator[Fact]:
     lemma = verb_lemma(verb)
     if states_nothing(verb, lemma):
         return
