@@ -120,3 +120,33 @@ def test_a_bare_sibling_of_an_infinitive_shares_its_reading(nlp, text, verb, exp
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "lemma", "row"), [
+    # The governing act is stated with its infinitive, as sure as the governor itself.
+    ("Dara Voss agreed to wear an electronic tag.", "agree to wear",
+     ("Dara Voss", "electronic tag", "asserted")),
+    ("The Pell Harbour council voted to leave the Norden Union.", "vote to leave",
+     ("Pell Harbour council", "Norden Union", "asserted")),
+    ("Jon Feld declined to comment.", "decline to comment", ("Jon Feld", None, "asserted")),
+    ("Jon Feld did not agree to sell the farm.", "agree to sell",
+     ("Jon Feld", "farm", "negated")),
+    # A choice not to act was made: the negation belongs to the infinitive.
+    ("Dara Voss chose not to sell the farm.", "choose not to sell",
+     ("Dara Voss", "farm", "asserted")),
+])
+def test_a_recorded_governor_is_stated_with_its_infinitive(text, lemma, row):
+    assert rows_of(text, lemma) == [row]
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    # The infinitive's doer is the object, not the governor's subject: nobody agreed.
+    ("Dara Voss urged Jon Feld to sell the farm.", "urge to sell"),
+    # An aspectual or a wishing governor records no act of its own.
+    ("Dara Voss began to repair the Ostby mill.", "begin to repair"),
+    ("Dara Voss wanted to repair the Ostby mill.", "want to repair"),
+])
+def test_other_governors_state_no_act_with_the_infinitive(text, lemma):
+    infinitive = lemma.split()[-1]
+    assert not rows_of(text, lemma)
+    assert rows_of(text, infinitive)  # the infinitive's own fact is still there

@@ -63,7 +63,8 @@ def governed_facts(state: DocState, sentence: Sentence, verb: Token, facts: list
     data/control.json), and only for the facts whose subject is the governor's own, borrowed
     by the infinitive ('inherited-xcomp'): in 'urged Kim to resign' Kim resigns, and nobody
     agreed to anything. The fact is as sure as the governor ('did not agree to wear':
-    negated), its participants and roles the infinitive's."""
+    negated; 'opted not to compete' is a choice made: 'opt not to compete'), its
+    participants and roles the infinitive's."""
     governor = verb.head
     if verb.dep_ != "xcomp" or governor.pos_ != "VERB" or \
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -74,10 +75,12 @@ def governed_facts(state: DocState, sentence: Sentence, verb: Token, facts: list
     factuality = judge_factuality(governor, vocab)
     speaker = speaker_of(state, governor, vocab)
     trigger = verb.doc[min(governor.i, verb.i):max(governor.i, verb.i) + 1]
+    # 'opted not to compete': the choice was made, of not competing; the word stays.
+    to = "not to" if any(c.dep_ == "neg" for c in verb.children) else "to"
     for fact in facts:
         if not fact.evidence.rule.startswith("inherited-xcomp/"):
             continue
-        lemma = f"{governing} to {fact.lemma}"
+        lemma = f"{governing} {to} {fact.lemma}"
         yield make_fact(state, sentence, trigger, predicate=lemma.replace(" ", "_"),
                         lemma=lemma, subject=fact.subject.mention,
                         obj=fact.object.mention if fact.object else None,
