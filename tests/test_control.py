@@ -150,3 +150,19 @@ def test_other_governors_state_no_act_with_the_infinitive(text, lemma):
     infinitive = lemma.split()[-1]
     assert not rows_of(text, lemma)
     assert rows_of(text, infinitive)  # the infinitive's own fact is still there
+
+
+@pytest.mark.parametrize(("text", "lemma", "row"), [
+    # The parser reads the object as the infinitive's subject; the governor still acts on it.
+    ("The Ostby council allowed Kessel Air to build a hangar.", "allow",
+     ("Ostby council", "Kessel Air", "asserted")),
+    ("The Chinese government has allowed Norvia to keep its own courts.", "allow",
+     ("Chinese government", "Norvia", "asserted")),
+])
+def test_a_controlling_verb_acts_on_the_subject_of_its_infinitive(text, lemma, row):
+    assert rows_of(text, lemma) == [row]
+
+
+def test_a_wish_does_not_act_on_the_subject_of_its_infinitive():
+    # 'want' asks or lets no one act: Dara wanted nothing done to Jon Feld by her.
+    assert not rows_of("Dara Voss wanted Jon Feld to leave the firm.", "want")

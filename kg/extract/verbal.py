@@ -124,7 +124,7 @@ def _verb_facts(state: DocState, sentence: Sentence, verb: Token,
         # one the patient; 'being voted into the post by X': the one voted in, not the post.
         frame.objects = gerund
     if not frame.objects:
-        frame.objects = _shared_objects(state, verb)
+        frame.objects = _shared_objects(state, verb) or _infinitive_subjects(state, verb)
     if lemma in event_nouns().support_verbs:
         # 'made a visit to Kyiv', 'held talks with X': the event noun states the fact (nominal).
         frame.objects = [(m, r) for m, r in frame.objects
@@ -184,6 +184,24 @@ def _verb_facts(state: DocState, sentence: Sentence, verb: Token,
                 continue
             yield _fact(state, sentence, verb, reading, subject, obj,
                         f"{subject_rule}/{object_rule}", frame.roles)
+
+
+def _infinitive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
+    """Whom a verb of letting or asking someone act acts on when the parser reads its object
+    as the subject of the infinitive after it: 'the council allowed Kessel Air to build a
+    hangar' is parsed 'allowed [Kessel Air to build a hangar]', yet the council allowed
+    Kessel Air (``object_control`` and ``object_raising`` in data/arguments.json; the
+    infinitive keeps its own subject). Not after any other verb: in 'said Kim to be ill' or
+    'wanted the army to leave' the governing verb does nothing to the infinitive's subject."""
+    words = argument_words()
+    if verb_lemma(verb) not in words.object_control | words.object_raising:
+        return []
+    return [(mention, "ccomp-nsubj")
+            for clause in verb.children if clause.dep_ == "ccomp" and clause.i > verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            for subject in clause.children if subject.dep_ == "nsubj" and subject.i > verb.i
+            for conj in conjuncts(subject)
+            if (mention := referent(state, conj)) is not None]
 
 
 # What may stand between a verb and the verb it is coordinated with when the two share the
