@@ -460,6 +460,7 @@ class DerivedNouns(BaseModel):
     events: dict[str, str]
     agents: dict[str, str]
     guarded_events: dict[str, str] = {}
+    untyped_events: dict[str, str] = {}
     joint_prefixes: tuple[str, ...] = ()
 
     def event_frame(self, noun: str, relations: dict[str, Any],
@@ -486,6 +487,13 @@ class DerivedNouns(BaseModel):
         if verb is None or verb not in relations or relations[verb].object:
             return None
         return EventNoun(verb=verb, object=("of",), agent=())
+
+    def untyped_frame(self, noun: str) -> EventNoun | None:
+        """The frame of a deed noun whose verb relations.json does not type ('certification',
+        'withholding'): 'of' its object, 'by' its doer; the caller asks for a named doer and
+        an 'of' object, the two participants NomBank's reading of a nominalisation needs."""
+        verb = self.untyped_events.get(noun)
+        return None if verb is None else EventNoun(verb=verb, object=("of",), agent=("by",))
 
     def without_joint_prefix(self, noun: str) -> str:
         """'co-inventor' -> 'inventor': a joint prefix leaves the doer's deed the same."""

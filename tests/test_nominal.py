@@ -545,3 +545,23 @@ def test_a_noun_mostly_a_thing_is_a_deed_with_a_named_doer_and_a_named_object():
 ])
 def test_a_noun_mostly_a_thing_without_both_named_sides_is_no_deed(text):
     assert not [f for f in corpus_of(text).facts if f.predicate == "led"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lena Park's depiction of the old harbour won praise.",
+     ("Lena Park", "depict", "harbour")),
+    ("Norway's withholding of the fishing quota angered the trawlers.",
+     ("Norway", "withhold", "fishing quota")),
+])
+def test_a_deed_noun_of_an_untyped_verb_with_a_named_doer_and_an_of_object_is_its_deed(
+        text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The recycling of plastic bottles grew last year.", "recycle"),
+    ("Offshore drilling near Tromso angered the fishermen.", "drill"),
+    ("Lena Park's depiction won praise.", "depict"),
+])
+def test_a_deed_noun_of_an_untyped_verb_without_both_participants_is_no_deed(text, verb):
+    assert not [f for f in corpus_of(text).facts if f.lemma == verb]

@@ -24,7 +24,7 @@ from kg.extract.titles import demonym_mention
 from kg.extract.verb_roles import add_time
 from kg.extract.verbal import speaker_of
 from kg.factuality import judge_factuality, light_factuality
-from kg.lexicon import EventNoun, derived_nouns, event_nouns, factuality_words
+from kg.lexicon import DerivedNouns, EventNoun, derived_nouns, event_nouns, factuality_words
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
@@ -68,10 +68,22 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                                    patient_possessive=False)
         elif (frame := derived.agent_frame(doer, vocab.relations)) is not None:
             yield from _agent_noun(state, sentence, token, frame, vocab)
-        elif (frame := derived.guarded_frame(lemma, vocab.relations)) is not None and \
-                _named_doer_and_object(state, token):
+        elif (frame := _deed_with_participants(state, token, derived, vocab)) is not None:
             yield from _event_noun(state, sentence, token, frame, vocab,
                                    patient_possessive=False)
+
+
+def _deed_with_participants(state: DocState, noun: Token, derived: DerivedNouns,
+                            vocab: RelationVocabulary) -> EventNoun | None:
+    """The frame of a deed noun that names a deed only with its participants written out: a
+    noun mostly a thing ('selection') or one of a verb relations.json does not type
+    ('certification'); None when they are not there."""
+    lemma = noun.lemma_.lower()
+    frame = derived.guarded_frame(lemma, vocab.relations)
+    if frame is not None:
+        return frame if _named_doer_and_object(state, noun) else None
+    frame = derived.untyped_frame(lemma)
+    return frame if frame is not None and _doer_and_object(state, noun, frame) else None
 
 
 def _named_doer_and_object(state: DocState, noun: Token) -> bool:
@@ -83,6 +95,19 @@ def _named_doer_and_object(state: DocState, noun: Token) -> bool:
              and (m := referent(state, c, possessive=True)) is not None and m.type in NAMED
              and c.pos_ == "PROPN"]
     return bool(doers) and any(m.type in NAMED for m in _prep_objects(state, noun, ("of",)))
+
+
+def _doer_and_object(state: DocState, noun: Token, frame: EventNoun) -> bool:
+    """Whether a deed noun of an untyped verb ('untyped_events' of derived_nouns.json) has
+    both participants a nominalisation states its deed with: a named doer, possessive or in
+    a 'by'-phrase ("Ohio's certification of the results", 'the withholding of aid by the
+    ministry'), and an 'of' object. Without them such a noun most often names the thing or
+    the field ('a recording', 'drilling', 'recycling'), and no fact is read."""
+    doers = [m for c in noun.children if c.dep_ == "poss"
+             and (m := referent(state, c, possessive=True)) is not None]
+    doers += [*_prep_objects(state, noun, ("by",)), *_agents_on_object(state, noun, frame)]
+    return any(m.type in NAMED for m in doers) and \
+        next(_prep_objects(state, noun, ("of",)), None) is not None
 
 
 def _among_the_fallen(state: DocState, sentence: Sentence, group: Token,
