@@ -389,6 +389,9 @@ class EventNouns(BaseModel):
         "aid'): their subject does the ``rallying_nouns`` deed to the possessive."))
     rallying_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Nouns of help that a ``rallying_verbs`` verb's 'to'-phrase holds with a possessive."))
+    destination_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of a journey whose place name written before them is where they go ('her "
+        "Lisbon visit'), as a 'to'-phrase is; before other event nouns it is where."))
     clause_doer_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Nouns of going and meeting whose doer, when the text names none, is the subject of "
         "the clause they time ('X was received during a visit to Oslo', 'after talks with Y, "

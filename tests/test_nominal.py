@@ -565,3 +565,25 @@ def test_a_deed_noun_of_an_untyped_verb_with_a_named_doer_and_an_of_object_is_it
 ])
 def test_a_deed_noun_of_an_untyped_verb_without_both_participants_is_no_deed(text, verb):
     assert not [f for f in corpus_of(text).facts if f.lemma == verb]
+
+
+@pytest.mark.parametrize(("text", "predicate", "expected"), [
+    ("Orion Labs' 2016 acquisition of Vexa Corp angered investors.", "bought", "2016"),
+    ("The 2019 assassination of Ivo Marek by Tomas Ferreira shocked the town.", "killed",
+     "2019"),
+])
+def test_a_date_written_before_an_event_noun_is_its_time(text, predicate, expected):
+    (fact,) = [f for f in corpus_of(text).facts if f.predicate == predicate]
+    assert role(fact, "time") == [expected]
+
+
+def test_a_place_written_before_an_event_noun_is_where_it_happened():
+    corpus = corpus_of("The Lisbon talks between Spain and Portugal ended.")
+    (talks,) = [f for f in corpus.facts if f.predicate == "discussed"]
+    assert role(talks, "place") == ["place/lisbon"]
+    assert ("Spain", "discussed", "Lisbon") not in triples(corpus)
+
+
+def test_a_place_written_before_a_journey_noun_is_where_it_goes():
+    corpus = corpus_of("During her Oslo trip, Lena Park met Tom Hale.")
+    assert ("Lena Park", "visited", "Oslo") in triples(corpus)

@@ -35,6 +35,9 @@ EXPECTED_MODIFIERS = {"planned", "proposed", "upcoming", "expected", "scheduled"
 REPORTED_MODIFIERS = {"alleged", "reported", "purported", "suspected", "rumoured", "rumored",
                       "unconfirmed", "apparent", "presumed"}
 NAMED = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
+# How a date or a place's name stands before the noun it dates or places: 'the 2016 sale'
+# (nummod), 'the March 4 visit' (nmod), 'the Tuesday attack', 'the Lisbon talks' (compound).
+PRENOMINAL_DEPS = frozenset({"nummod", "nmod", "compound", "npadvmod"})
 
 
 def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
@@ -413,6 +416,31 @@ def _prenominal_doers(state: DocState, noun: Token) -> Iterator[Mention]:
             yield place
 
 
+def _prenominal_destinations(state: DocState, noun: Token) -> list[Mention]:
+    """The place a noun of a journey goes to, named before it ('her Lisbon visit', the
+    ``destination_nouns`` of nominal_events.json), as 'a visit to Lisbon' names it."""
+    if noun.lemma_.lower() not in event_nouns().destination_nouns:
+        return []
+    return [m for c in noun.children if c.i < noun.i and c.dep_ in {"compound", "nmod"}
+            and (m := state.mention_at.get(c.i)) is not None and m.type is EntityType.PLACE]
+
+
+def _prenominal_circumstances(state: DocState, noun: Token, frame: Frame,
+                              participants: list[Mention]) -> None:
+    """The time and the place written before an event noun, as its own phrases after it give
+    them: a date ("Orion's 2016 purchase of Vexa", 'the March 4 visit of X', "Spain's Tuesday
+    attack on Y") is when, a place's name ('the Lisbon talks between X and Y') is where,
+    unless that name is already one of the event's participants."""
+    for child in (c for c in noun.children if c.i < noun.i and c.dep_ in PRENOMINAL_DEPS):
+        if child.ent_type_ in {"DATE", "TIME"}:
+            add_time(state, frame, child)
+            continue
+        place = state.mention_at.get(child.i)
+        if place is not None and place.type is EntityType.PLACE and \
+                place not in participants and not any(r.mention == place for r in frame.roles):
+            frame.roles.append(Role(name=RoleName.PLACE, mention=place))
+
+
 def _frame_role(spec: RelationSpec, frame: EventNoun, prep: str) -> RoleName | None:
     """The role a preposition after an event noun gives, as it does after the verb ('sold X
     to Y', 'the sale of X to Y': Y receives), unless the noun's frame takes it for its
@@ -545,7 +573,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     agents: list[tuple[Mention, str]] = []
     objects: list[Mention] = []
     under = _under_verb(noun)
-    named_objects = list(_prep_objects(state, noun, frame.object))
+    named_objects = list(_prep_objects(state, noun, frame.object)) or \
+        _prenominal_destinations(state, noun)
     if under is None:
         under = _target_verb(noun)  # 'X was the target of an attack by Y'
     else:
@@ -603,6 +632,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         agents += [(m, f"noun-suspect-{suspect.lemma_.lower()}")
                    for m in _named_by(state, suspect) if m.type is EntityType.PERSON]
     circumstances = Frame()
+    _prenominal_circumstances(state, noun, circumstances,
+                              [*objects, *(m for m, _ in agents)])
     for child in noun.children:
         if child.dep_ == "prep":
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
