@@ -103,7 +103,7 @@ def _named_doer_and_object(state: DocState, noun: Token) -> bool:
 def _doer_and_object(state: DocState, noun: Token, frame: EventNoun) -> bool:
     """Whether a deed noun of an untyped verb ('untyped_events' of derived_nouns.json) has
     both participants a nominalisation states its deed with: a named doer, possessive or in
-    a 'by'-phrase ("Ohio's certification of the results", 'the withholding of aid by the
+    a 'by'-phrase ("Velmar's certification of the ballots", 'the withholding of aid by the
     ministry'), and an 'of' object. Without them such a noun most often names the thing or
     the field ('a recording', 'drilling', 'recycling'), and no fact is read."""
     doers = [m for c in noun.children if c.dep_ == "poss"
@@ -428,7 +428,7 @@ def _prenominal_destinations(state: DocState, noun: Token) -> list[Mention]:
 def _prenominal_circumstances(state: DocState, noun: Token, frame: Frame,
                               participants: list[Mention]) -> None:
     """The time and the place written before an event noun, as its own phrases after it give
-    them: a date ("Orion's 2016 purchase of Vexa", 'the March 4 visit of X', "Spain's Tuesday
+    them: a date ("Orion's 2016 purchase of Vexa", 'the March 4 visit of X', "Norway's Tuesday
     attack on Y") is when, a place's name ('the Lisbon talks between X and Y') is where,
     unless that name is already one of the event's participants."""
     for child in (c for c in noun.children if c.i < noun.i and c.dep_ in PRENOMINAL_DEPS):
