@@ -391,6 +391,9 @@ class EventNouns(BaseModel):
         "aid'): their subject does the ``rallying_nouns`` deed to the possessive."))
     rallying_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Nouns of help that a ``rallying_verbs`` verb's 'to'-phrase holds with a possessive."))
+    destination_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of a journey whose place name written before them is where they go ('her "
+        "Lisbon visit'), as a 'to'-phrase is; before other event nouns it is where."))
     clause_doer_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Nouns of going and meeting whose doer, when the text names none, is the subject of "
         "the clause they time ('X was received during a visit to Oslo', 'after talks with Y, "
@@ -462,6 +465,7 @@ class DerivedNouns(BaseModel):
     events: dict[str, str]
     agents: dict[str, str]
     guarded_events: dict[str, str] = {}
+    untyped_events: dict[str, str] = {}
     joint_prefixes: tuple[str, ...] = ()
 
     def event_frame(self, noun: str, relations: dict[str, Any],
@@ -488,6 +492,13 @@ class DerivedNouns(BaseModel):
         if verb is None or verb not in relations or relations[verb].object:
             return None
         return EventNoun(verb=verb, object=("of",), agent=())
+
+    def untyped_frame(self, noun: str) -> EventNoun | None:
+        """The frame of a deed noun whose verb relations.json does not type ('certification',
+        'withholding'): 'of' its object, 'by' its doer; the caller asks for a named doer and
+        an 'of' object, the two participants NomBank's reading of a nominalisation needs."""
+        verb = self.untyped_events.get(noun)
+        return None if verb is None else EventNoun(verb=verb, object=("of",), agent=("by",))
 
     def without_joint_prefix(self, noun: str) -> str:
         """'co-inventor' -> 'inventor': a joint prefix leaves the doer's deed the same."""

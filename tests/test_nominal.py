@@ -545,3 +545,45 @@ def test_a_noun_mostly_a_thing_is_a_deed_with_a_named_doer_and_a_named_object():
 ])
 def test_a_noun_mostly_a_thing_without_both_named_sides_is_no_deed(text):
     assert not [f for f in corpus_of(text).facts if f.predicate == "led"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lena Park's depiction of the old harbour won praise.",
+     ("Lena Park", "depict", "harbour")),
+    ("Norway's withholding of the fishing quota angered the trawlers.",
+     ("Norway", "withhold", "fishing quota")),
+])
+def test_a_deed_noun_of_an_untyped_verb_with_a_named_doer_and_an_of_object_is_its_deed(
+        text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The recycling of plastic bottles grew last year.", "recycle"),
+    ("Offshore drilling near Tromso angered the fishermen.", "drill"),
+    ("Lena Park's depiction won praise.", "depict"),
+])
+def test_a_deed_noun_of_an_untyped_verb_without_both_participants_is_no_deed(text, verb):
+    assert not [f for f in corpus_of(text).facts if f.lemma == verb]
+
+
+@pytest.mark.parametrize(("text", "predicate", "expected"), [
+    ("Orion Labs' 2016 acquisition of Vexa Corp angered investors.", "bought", "2016"),
+    ("The 2019 assassination of Ivo Marek by Tomas Ferreira shocked the town.", "killed",
+     "2019"),
+])
+def test_a_date_written_before_an_event_noun_is_its_time(text, predicate, expected):
+    (fact,) = [f for f in corpus_of(text).facts if f.predicate == predicate]
+    assert role(fact, "time") == [expected]
+
+
+def test_a_place_written_before_an_event_noun_is_where_it_happened():
+    corpus = corpus_of("The Lisbon talks between Spain and Portugal ended.")
+    (talks,) = [f for f in corpus.facts if f.predicate == "discussed"]
+    assert role(talks, "place") == ["place/lisbon"]
+    assert ("Spain", "discussed", "Lisbon") not in triples(corpus)
+
+
+def test_a_place_written_before_a_journey_noun_is_where_it_goes():
+    corpus = corpus_of("During her Oslo trip, Lena Park met Tom Hale.")
+    assert ("Lena Park", "visited", "Oslo") in triples(corpus)

@@ -23,6 +23,7 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
 DEED_FILES = {4, 10, 11, 22}  # noun.act, noun.communication, noun.event, noun.process
@@ -70,14 +71,18 @@ def derive(wordnet: Path) -> dict[str, dict[str, str]]:
     verbs = _synsets(wordnet / "data.verb")
     nouns = _synsets(wordnet / "data.noun")
     found: dict[str, dict[str, set[str]]] = {"events": defaultdict(set), "agents": defaultdict(set),
-                                             "guarded_events": defaultdict(set)}
+                                             "guarded_events": defaultdict(set),
+                                             "untyped_events": defaultdict(set)}
     for _, words, pointers in verbs.values():
         for symbol, target, pos, source, aim in pointers:
             verb = words[source - 1] if source else None
-            if symbol != "+" or pos != "n" or verb not in verbs_known or " " in verb:
+            if symbol != "+" or pos != "n" or verb is None or " " in verb or "_" in verb:
                 continue
             noun_file, noun_words, _ = nouns[target]
             noun = noun_words[aim - 1]
+            if verb not in verbs_known:
+                _add_untyped(found["untyped_events"], verb, noun, noun_file, morphology)
+                continue
             if noun_file in DEED_FILES and noun in _shapes(
                     verb, morphology["event_endings"], gerund=True):
                 # a noun left out as mostly a thing ('management', 'collection') is still
@@ -90,14 +95,29 @@ def derive(wordnet: Path) -> dict[str, dict[str, str]]:
                 found["agents"][noun].add(verb)
     out: dict[str, dict[str, str]] = {}
     for kind, irregular in (("events", "irregular_events"), ("agents", "irregular_agents"),
-                            ("guarded_events", "")):
+                            ("guarded_events", ""), ("untyped_events", "")):
         # A noun two verbs share ('control', 'check') takes the verb it is spelt like.
         chosen = {noun: min(verbs, key=lambda v, n=noun: (not n.startswith(v), v))
                   for noun, verbs in found[kind].items()}
         chosen.update({noun: verb for noun, verb in morphology.get(irregular, {}).items()
                        if verb in verbs_known})
         out[kind] = dict(sorted(chosen.items()))
+    typed = set(out["events"]) | set(out["guarded_events"])
+    out["untyped_events"] = {noun: verb for noun, verb in out["untyped_events"].items()
+                             if noun not in typed}
     return out
+
+
+def _add_untyped(found: dict[str, set[str]], verb: str, noun: str, noun_file: int,
+                 morphology: dict[str, Any]) -> None:
+    """Keep a deed noun of a verb relations.json does not type ('certification' of certify,
+    'withholding' of withhold): NomBank's reading of a nominalisation with a possessive or
+    'by' doer and an 'of' object ("X's certification of Y") holds for it as for a typed one,
+    and the fact keeps the verb's own name, as the verb path keeps an untyped verb's. The
+    nouns mostly things (``not_events``) stay out."""
+    if noun_file in DEED_FILES and noun not in morphology["not_events"] and noun in _shapes(
+            verb, morphology["event_endings"], gerund=True):
+        found[noun].add(verb)
 
 
 def main() -> None:
@@ -108,12 +128,16 @@ def main() -> None:
                                     "-> the verb it names the deed ('events') or the doer "
                                     "('agents') of; 'guarded_events' are deed nouns "
                                     "noun_morphology.json leaves out as mostly things, deeds "
-                                    "only with a named doer and a named 'of' object. Do not "
-                                    "edit; edit the table and rerun."),
+                                    "only with a named doer and a named 'of' object; "
+                                    "'untyped_events' are deed nouns of verbs relations.json "
+                                    "does not type, deeds only with a named possessive or "
+                                    "'by' doer and an 'of' object. Do not edit; edit the "
+                                    "table and rerun."),
                        "_licence": LICENCE, **derived}, indent=1, ensure_ascii=False)
     (DATA / "derived_nouns.json").write_text(text + "\n", "utf-8")
     print(f"{len(derived['events'])} deed nouns, {len(derived['agents'])} doer nouns, "
-          f"{len(derived['guarded_events'])} guarded deed nouns")
+          f"{len(derived['guarded_events'])} guarded deed nouns, "
+          f"{len(derived['untyped_events'])} untyped deed nouns")
 
 
 if __name__ == "__main__":

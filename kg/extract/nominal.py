@@ -24,7 +24,7 @@ from kg.extract.titles import demonym_mention
 from kg.extract.verb_roles import add_time
 from kg.extract.verbal import speaker_of
 from kg.factuality import judge_factuality, light_factuality
-from kg.lexicon import EventNoun, derived_nouns, event_nouns, factuality_words
+from kg.lexicon import DerivedNouns, EventNoun, derived_nouns, event_nouns, factuality_words
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
 
@@ -35,6 +35,9 @@ EXPECTED_MODIFIERS = {"planned", "proposed", "upcoming", "expected", "scheduled"
 REPORTED_MODIFIERS = {"alleged", "reported", "purported", "suspected", "rumoured", "rumored",
                       "unconfirmed", "apparent", "presumed"}
 NAMED = {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}
+# How a date or a place's name stands before the noun it dates or places: 'the 2016 sale'
+# (nummod), 'the March 4 visit' (nmod), 'the Tuesday attack', 'the Lisbon talks' (compound).
+PRENOMINAL_DEPS = frozenset({"nummod", "nmod", "compound", "npadvmod"})
 
 
 def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
@@ -68,10 +71,22 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                                    patient_possessive=False)
         elif (frame := derived.agent_frame(doer, vocab.relations)) is not None:
             yield from _agent_noun(state, sentence, token, frame, vocab)
-        elif (frame := derived.guarded_frame(lemma, vocab.relations)) is not None and \
-                _named_doer_and_object(state, token):
+        elif (frame := _deed_with_participants(state, token, derived, vocab)) is not None:
             yield from _event_noun(state, sentence, token, frame, vocab,
                                    patient_possessive=False)
+
+
+def _deed_with_participants(state: DocState, noun: Token, derived: DerivedNouns,
+                            vocab: RelationVocabulary) -> EventNoun | None:
+    """The frame of a deed noun that names a deed only with its participants written out: a
+    noun mostly a thing ('selection') or one of a verb relations.json does not type
+    ('certification'); None when they are not there."""
+    lemma = noun.lemma_.lower()
+    frame = derived.guarded_frame(lemma, vocab.relations)
+    if frame is not None:
+        return frame if _named_doer_and_object(state, noun) else None
+    frame = derived.untyped_frame(lemma)
+    return frame if frame is not None and _doer_and_object(state, noun, frame) else None
 
 
 def _named_doer_and_object(state: DocState, noun: Token) -> bool:
@@ -83,6 +98,19 @@ def _named_doer_and_object(state: DocState, noun: Token) -> bool:
              and (m := referent(state, c, possessive=True)) is not None and m.type in NAMED
              and c.pos_ == "PROPN"]
     return bool(doers) and any(m.type in NAMED for m in _prep_objects(state, noun, ("of",)))
+
+
+def _doer_and_object(state: DocState, noun: Token, frame: EventNoun) -> bool:
+    """Whether a deed noun of an untyped verb ('untyped_events' of derived_nouns.json) has
+    both participants a nominalisation states its deed with: a named doer, possessive or in
+    a 'by'-phrase ("Velmar's certification of the ballots", 'the withholding of aid by the
+    ministry'), and an 'of' object. Without them such a noun most often names the thing or
+    the field ('a recording', 'drilling', 'recycling'), and no fact is read."""
+    doers = [m for c in noun.children if c.dep_ == "poss"
+             and (m := referent(state, c, possessive=True)) is not None]
+    doers += [*_prep_objects(state, noun, ("by",)), *_agents_on_object(state, noun, frame)]
+    return any(m.type in NAMED for m in doers) and \
+        next(_prep_objects(state, noun, ("of",)), None) is not None
 
 
 def _among_the_fallen(state: DocState, sentence: Sentence, group: Token,
@@ -388,6 +416,31 @@ def _prenominal_doers(state: DocState, noun: Token) -> Iterator[Mention]:
             yield place
 
 
+def _prenominal_destinations(state: DocState, noun: Token) -> list[Mention]:
+    """The place a noun of a journey goes to, named before it ('her Lisbon visit', the
+    ``destination_nouns`` of nominal_events.json), as 'a visit to Lisbon' names it."""
+    if noun.lemma_.lower() not in event_nouns().destination_nouns:
+        return []
+    return [m for c in noun.children if c.i < noun.i and c.dep_ in {"compound", "nmod"}
+            and (m := state.mention_at.get(c.i)) is not None and m.type is EntityType.PLACE]
+
+
+def _prenominal_circumstances(state: DocState, noun: Token, frame: Frame,
+                              participants: list[Mention]) -> None:
+    """The time and the place written before an event noun, as its own phrases after it give
+    them: a date ("Orion's 2016 purchase of Vexa", 'the March 4 visit of X', "Norway's Tuesday
+    attack on Y") is when, a place's name ('the Lisbon talks between X and Y') is where,
+    unless that name is already one of the event's participants."""
+    for child in (c for c in noun.children if c.i < noun.i and c.dep_ in PRENOMINAL_DEPS):
+        if child.ent_type_ in {"DATE", "TIME"}:
+            add_time(state, frame, child)
+            continue
+        place = state.mention_at.get(child.i)
+        if place is not None and place.type is EntityType.PLACE and \
+                place not in participants and not any(r.mention == place for r in frame.roles):
+            frame.roles.append(Role(name=RoleName.PLACE, mention=place))
+
+
 def _frame_role(spec: RelationSpec, frame: EventNoun, prep: str) -> RoleName | None:
     """The role a preposition after an event noun gives, as it does after the verb ('sold X
     to Y', 'the sale of X to Y': Y receives), unless the noun's frame takes it for its
@@ -520,7 +573,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     agents: list[tuple[Mention, str]] = []
     objects: list[Mention] = []
     under = _under_verb(noun)
-    named_objects = list(_prep_objects(state, noun, frame.object))
+    named_objects = list(_prep_objects(state, noun, frame.object)) or \
+        _prenominal_destinations(state, noun)
     if under is None:
         under = _target_verb(noun)  # 'X was the target of an attack by Y'
     else:
@@ -578,6 +632,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         agents += [(m, f"noun-suspect-{suspect.lemma_.lower()}")
                    for m in _named_by(state, suspect) if m.type is EntityType.PERSON]
     circumstances = Frame()
+    _prenominal_circumstances(state, noun, circumstances,
+                              [*objects, *(m for m, _ in agents)])
     for child in noun.children:
         if child.dep_ == "prep":
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
