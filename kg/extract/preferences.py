@@ -19,10 +19,20 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import abstract_nouns, complement_senses, deed_classes, verb_forms
-from kg.model import Fact, Mention, RoleName
+from kg.lexicon import (
+    abstract_nouns,
+    complement_senses,
+    deed_classes,
+    thing_verbs,
+    verb_forms,
+)
+from kg.model import EntityType, Fact, Mention, RoleName
+from kg.relations import head_noun, noun_class
 
 INFLECTED_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+# Rules whose object is what the verb is done to ('published the book', 'the book it
+# published', 'the book was published by X'), not a prepositional complement.
+PATIENT_RULES = frozenset({"dobj", "relcl-gap", "nsubjpass", "acl"})
 # spaCy labels of a span that is an amount, not a name, and none (a description).
 CLASSED_LABELS = frozenset({None, "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
@@ -61,6 +71,36 @@ def doer_fits(fact: Fact) -> bool:
     # The head noun is the last word before an 'of'-phrase ('the magnitude of the quake').
     words = (doer.lemma or doer.text).split(" of ")[0].split()
     return not (words and abstract_noun(words[-1]) and deed_verb(fact.lemma))
+
+
+def person(mention: Mention) -> bool:
+    """Whether a mention is a person: a name of one, or a description whose head noun's most
+    frequent WordNet sense is a person ('the senator', 'two victims'; data/noun_classes.json).
+    A pronoun is not judged: what it stands for was read elsewhere."""
+    if mention.ner_label is not None:
+        return mention.type is EntityType.PERSON
+    return not mention.is_pronoun and \
+        noun_class(head_noun(mention.lemma or mention.text)) == "person"
+
+
+def patient(fact: Fact) -> Mention | None:
+    """What the fact's verb is done to: the object of a patient rule ('published the
+    book'), or the subject of an agentless passive ('the book was published')."""
+    if fact.subject.name is RoleName.THEME and fact.object is None:
+        return fact.subject.mention
+    if fact.object is not None and fact.evidence.rule.rsplit("/", 1)[-1] in PATIENT_RULES:
+        return fact.object.mention
+    return None
+
+
+def patient_fits(fact: Fact) -> bool:
+    """Whether what the verb is done to can be done to: not a person when the verb makes or
+    consumes things and no sense of it takes a person (data/thing_verbs.json: 'the court
+    published Ms X' is a judgement in her favour misread). A phrasal verb ('write off') is
+    not judged by its verb alone."""
+    done_to = patient(fact)
+    return done_to is None or " " in fact.lemma or \
+        not (fact.lemma in thing_verbs() and person(done_to))
 
 
 def complement_sense(verb: Token, lemma: str) -> bool:
