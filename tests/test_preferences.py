@@ -128,3 +128,39 @@ def test_verbs_of_things_and_person_nouns_come_from_wordnet():
     # getting are too coarse to refuse one ('inform', 'defeat', 'win' delegates)
     assert not {"lead", "leave", "praise", "develop", "inform", "defeat", "win"} & thing_verbs()
     assert noun_class("engineers") == "person" and noun_class("report") != "person"
+
+
+def _predicates(text: str) -> set[tuple[str, str, str | None]]:
+    """(subject, predicate, object) of every fact of a text, as the mentions read."""
+    return {(f.subject.mention.text, f.predicate, f.object.mention.text if f.object else None)
+            for f in corpus_of(text).facts}
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    # an artifact one holds is left behind, not departed from
+    ("Commander Rulo Venn left a flag on the station before the crew flew home.",
+     ("Rulo Venn", "leave", "flag")),
+    # a person is not a place one departs: the result left her with delegates
+    ("The victory in Marsden left Ilsa Corrow with 40 delegates.",
+     ("victory", "leave", "Ilsa Corrow")),
+])
+def test_an_object_the_sense_cannot_take_keeps_the_verbs_own_name(text, row):
+    rows = _predicates(text)
+    assert row in rows, rows
+    assert not [r for r in rows if r[1] == "departed"], rows
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    # a structure one is in is departed from
+    ("Commander Rulo Venn left the station on Friday.", ("Rulo Venn", "departed", "station")),
+    ("Ilsa Corrow travelled to the border town of Marsden.",
+     ("Ilsa Corrow", "traveledTo", "Marsden")),
+])
+def test_whereabouts_keep_the_relations_sense(text, row):
+    assert row in _predicates(text)
+
+
+def test_artifacts_one_holds_and_structures_one_is_in_are_told_apart():
+    assert noun_class("flag") == "artifact" and noun_class("socks") == "artifact"
+    assert noun_class("courthouse") == noun_class("warehouse") == "structure"
+    assert noun_class("ship") == "structure"

@@ -23,6 +23,7 @@ from kg.lexicon import (
     abstract_nouns,
     complement_senses,
     deed_classes,
+    refused_objects,
     thing_verbs,
     verb_forms,
 )
@@ -35,6 +36,8 @@ INFLECTED_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
 PATIENT_RULES = frozenset({"dobj", "relcl-gap", "nsubjpass", "acl"})
 # spaCy labels of a span that is an amount, not a name, and none (a description).
 CLASSED_LABELS = frozenset({None, "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Pronouns that stand for a person whatever they refer to.
+PERSON_PRONOUNS = frozenset({"him", "her", "he", "she", "himself", "herself"})
 
 
 def abstract_noun(noun: str) -> bool:
@@ -74,13 +77,10 @@ def doer_fits(fact: Fact) -> bool:
 
 
 def person(mention: Mention) -> bool:
-    """Whether a mention is a person: a name of one, or a description whose head noun's most
-    frequent WordNet sense is a person ('the senator', 'two victims'; data/noun_classes.json).
-    A pronoun is not judged: what it stands for was read elsewhere."""
-    if mention.ner_label is not None:
-        return mention.type is EntityType.PERSON
-    return not mention.is_pronoun and \
-        noun_class(head_noun(mention.lemma or mention.text)) == "person"
+    """Whether a mention is a person: a person's name, a description whose head noun's most
+    frequent WordNet sense is a person ('the senator', 'two victims'), or what a pronoun
+    stands for (``object_class``)."""
+    return object_class(mention) == "person"
 
 
 def patient(fact: Fact) -> Mention | None:
@@ -101,6 +101,33 @@ def patient_fits(fact: Fact) -> bool:
     done_to = patient(fact)
     return done_to is None or " " in fact.lemma or \
         not (fact.lemma in thing_verbs() and person(done_to))
+
+
+def object_class(mention: Mention) -> str | None:
+    """The WordNet class of what a mention is, as a sense may refuse it: 'person' for a
+    person's name, the class of a description's head noun ('flag' an artifact one holds,
+    'courthouse' a structure one is in; data/noun_classes.json), else None (a place's or a
+    group's name). A pronoun is what it stands for; with none read, 'him' and 'her' are
+    persons."""
+    if mention.antecedent is not None:
+        return object_class(mention.antecedent)
+    if mention.is_pronoun:
+        return "person" if mention.text.lower() in PERSON_PRONOUNS else None
+    if mention.ner_label is not None:
+        return "person" if mention.type is EntityType.PERSON else None
+    return noun_class(head_noun(mention.lemma or mention.text))
+
+
+def own_sense(fact: Fact) -> Fact:
+    """The fact with the verb's own name when its object is of a class the relation's sense
+    cannot take (``refused_objects`` of data/preferences.json): 'left a flag behind' and
+    'left him with 20 delegates' departed nothing, so they are 'leave'; 'left the
+    courthouse' departed."""
+    refused = refused_objects().get(fact.predicate)
+    if refused is None or fact.object is None or \
+            object_class(fact.object.mention) not in refused:
+        return fact
+    return fact.model_copy(update={"predicate": fact.lemma.replace(" ", "_")})
 
 
 def complement_sense(verb: Token, lemma: str) -> bool:
