@@ -45,9 +45,9 @@ def extract_document(document: Document, doc: Doc,
             if token.pos_ == "VERB" and (token.lemma_.lower() not in vocab.skip_verbs or
                                          verb_idiom(token, token.lemma_.lower(), vocab) or
                                          speaks_of_thing(token, vocab)):
-                # A doer or a patient the verb cannot take is a misread parse
+                # A doer or a patient the verb cannot take is a misread parse; an object
+                # the relation's sense cannot take gives the verb another sense
                 # (kg.extract.preferences).
-                # An object the relation's sense cannot take gives the verb another sense.
                 facts.extend(own_sense(f) for f in facts_for_verb(state, sentence, token, vocab)
                              if doer_fits(f) and patient_fits(f))
         facts.extend(own_sense(f) for f in nominal_facts(state, sentence, sent, vocab))

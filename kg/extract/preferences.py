@@ -5,7 +5,11 @@ A garbled parse gives a verb a doer it cannot have: 'the primary goal repatriate
 'the magnitude attacked the Philippines'. A deed (WordNet's classes of the verb's most
 frequent sense, ``data/preferences.json``) is not done by an abstraction (a noun whose most
 frequent sense is an attribute, a thought, a quantity..., ``data/abstract_nouns.json``), and
-such a fact is not stated.
+such a fact is not stated. Nor is a person what a verb of making is done to ('the court
+published Ms X', ``data/thing_verbs.json`` from WordNet's sentence frames). And a relation's
+sense takes objects of some classes only: 'left a flag' departed from nothing, so the fact
+keeps the verb's own name ('leave'; ``refused_objects`` of data/preferences.json, read
+against the WordNet class of the object's head noun, ``data/noun_classes.json``).
 
 The small spaCy model also lemmatises some inflected verbs to a base that is rare or no verb
 ('slated' -> 'slat'); ``verb_base`` undoes the regular English endings and keeps the base
