@@ -552,6 +552,23 @@ def event_verbs() -> frozenset[str]:
 
 
 @cache
+def refused_objects() -> dict[str, frozenset[str]]:
+    """Relation predicate -> the WordNet classes of object its sense cannot take ('departed'
+    a flag, a person or a state; data/preferences.json), read by kg.extract.preferences."""
+    table: dict[str, list[str]] = _data("preferences.json")["refused_objects"]  # type: ignore[assignment]
+    return {predicate: frozenset(classes) for predicate, classes in table.items()}
+
+
+@cache
+def thing_verbs() -> frozenset[str]:
+    """Verbs of making or consuming that take a thing as object in some WordNet sense and a
+    person in none ('publish', 'manufacture'; tools/wordnet_thing_verbs.py): 'X published
+    Ms Y' is a misread parse, since no sense of the verb lets a person be what is
+    published."""
+    return frozenset(_data("thing_verbs.json")["verbs"])  # type: ignore[arg-type]
+
+
+@cache
 def object_verbs() -> frozenset[str]:
     """Verbs that need an object to say anything ('recognise', 'visit', 'contribute'): their
     two most frequent WordNet senses are not said with a bare subject

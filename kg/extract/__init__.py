@@ -19,7 +19,7 @@ from kg.extract.facts import dedupe
 from kg.extract.mentions import named_mentions, read_sentences
 from kg.extract.nominal import nominal_facts
 from kg.extract.places import place_facts, widened_to_containers
-from kg.extract.preferences import doer_fits
+from kg.extract.preferences import doer_fits, own_sense, patient_fits
 from kg.extract.reference import says_who
 from kg.extract.state import DocState, nonblank_sents
 from kg.extract.tenure import ended_by_leaving
@@ -45,10 +45,12 @@ def extract_document(document: Document, doc: Doc,
             if token.pos_ == "VERB" and (token.lemma_.lower() not in vocab.skip_verbs or
                                          verb_idiom(token, token.lemma_.lower(), vocab) or
                                          speaks_of_thing(token, vocab)):
-                # A doer the verb cannot take is a misread parse (kg.extract.preferences).
-                facts.extend(f for f in facts_for_verb(state, sentence, token, vocab)
-                             if doer_fits(f))
-        facts.extend(nominal_facts(state, sentence, sent, vocab))
+                # A doer or a patient the verb cannot take is a misread parse; an object
+                # the relation's sense cannot take gives the verb another sense
+                # (kg.extract.preferences).
+                facts.extend(own_sense(f) for f in facts_for_verb(state, sentence, token, vocab)
+                             if doer_fits(f) and patient_fits(f))
+        facts.extend(own_sense(f) for f in nominal_facts(state, sentence, sent, vocab))
         facts.extend(title_facts(state, sentence, sent))
         facts.extend(employment_facts(state, sentence, sent))
         facts.extend(place_facts(state, sentence, sent))
