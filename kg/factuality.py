@@ -422,10 +422,13 @@ def _prospective(verb: Token, links: list[tuple[Token, str]]) -> bool:
 def _tense_sharers(verb: Token, links: list[tuple[Token, str]]) -> list[Token]:
     """The verb and the governors whose auxiliaries it shares: siblings share them ('will
     visit and meet'), but a finite sibling carries its own tense ('would have faced
-    impeachment but resigned': he did resign), so the climb stops below it."""
+    impeachment but resigned': he did resign), so the climb stops below it; so does a
+    finite adverbial clause ('will close the school because the roof collapsed', 'would be
+    cancelled, while Y cancelled Z': the collapse and Y's cancelling are past, whatever the
+    verb they hang on plans). A condition keeps its mark ('will resign if Y rejects it')."""
     sharers = [verb]
     for token, link in links:
-        if link == "conj" and sharers[-1].tag_ in FINITE:
+        if link in {"conj", "advcl"} and sharers[-1].tag_ in FINITE:
             break
         sharers.append(token)
     return sharers

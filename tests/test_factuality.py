@@ -678,3 +678,22 @@ def test_views_claims_and_ranks(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A finite adverbial clause carries its own tense: what it says happened did, whatever
+    # the verb it hangs on plans; a condition or a present time clause stays what it was.
+    ("The council will close the school because the roof collapsed.", "collapsed",
+     Factuality.ASSERTED),
+    ("The club will sell the stadium after it lost the cup final.", "lost",
+     Factuality.ASSERTED),
+    ("The club will sell the stadium after it lost the cup final.", "sell",
+     Factuality.EXPECTED),
+    ("Reyes will resign if the board rejects the plan.", "rejects", Factuality.POSSIBLE),
+    ("The club will sell the stadium when it moves to the coast.", "moves",
+     Factuality.EXPECTED),
+])
+def test_an_adverbial_clause_keeps_its_own_tense(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
