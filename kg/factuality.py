@@ -291,7 +291,9 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     # 'is able to sell' can; 'was able to sell' did.
     capable = bool(predicated & more.capacity_adjectives) and \
         not any(t.tag_ == "VBD" for t in copulas)
-    if auxiliaries & vocab.possible_auxiliaries or entitled or capable or \
+    hedged = any(c.dep_ == "advmod" and c.lower_ in more.possibility_adverbs
+                 for t in clauses for c in t.children)  # 'possibly destroyed'
+    if auxiliaries & vocab.possible_auxiliaries or entitled or capable or hedged or \
             completing & (words.uncertainty_governors | more.deliberation_verbs) or \
             (_wished_tried_or_feared(completing, predicated, auxiliaries) and
              not _carried_out(links)) or _generic(verb) or _generic_rule(verb, links) or \

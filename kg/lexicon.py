@@ -176,6 +176,7 @@ class FactualityWords(BaseModel):
     view_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     rejecting_verbs: frozenset[str] = frozenset()
+    possibility_adverbs: frozenset[str] = frozenset()
 
 
 @cache

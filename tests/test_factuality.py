@@ -697,3 +697,19 @@ def test_an_adverbial_clause_keeps_its_own_tense(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # An adverb of possibility on the verb says it may be so, as 'may' does.
+    ("The storm possibly destroyed the bridge.", "destroyed", Factuality.POSSIBLE),
+    ("Reyes will probably win the runoff.", "win", Factuality.POSSIBLE),
+    ("The firm built new kilns, potentially cutting the cost of bricks.", "cutting",
+     Factuality.POSSIBLE),
+    ("The firm built new kilns, potentially cutting the cost of bricks.", "built",
+     Factuality.ASSERTED),
+    ("Reyes, perhaps the best known mayor, sold the farm.", "sold", Factuality.ASSERTED),
+])
+def test_an_adverb_of_possibility(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
