@@ -427,13 +427,22 @@ def _tense_sharers(verb: Token, links: list[tuple[Token, str]]) -> list[Token]:
     impeachment but resigned': he did resign), so the climb stops below it; so does a
     finite adverbial clause ('will close the school because the roof collapsed', 'would be
     cancelled, while Y cancelled Z': the collapse and Y's cancelling are past, whatever the
-    verb they hang on plans). A condition keeps its mark ('will resign if Y rejects it')."""
+    verb they hang on plans), also in the passive or the perfect ('is set to face trial
+    after he was charged'). A condition keeps its mark ('will resign if Y rejects it')."""
     sharers = [verb]
     for token, link in links:
-        if link in {"conj", "advcl"} and sharers[-1].tag_ in FINITE:
+        below = sharers[-1]
+        if (link == "conj" and below.tag_ in FINITE) or (link == "advcl" and _own_tense(below)):
             break
         sharers.append(token)
     return sharers
+
+
+def _own_tense(verb: Token) -> bool:
+    """Whether the verb or one of its auxiliaries is finite ('collapsed', 'was charged',
+    'has resigned'): a clause with a tense of its own."""
+    return any(t.tag_ in FINITE for t in
+               [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})])
 
 
 def _asked_or_awaited(verb: Token, links: list[tuple[Token, str]]) -> bool:
