@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import argument_words, control_words, factuality_words
+from kg.lexicon import argument_words, control_words, factuality_words, object_verbs
 from kg.model import Factuality
 from kg.relations import RelationVocabulary, load_vocabulary
 
@@ -224,11 +224,13 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
         # 'called it unlikely that X would fund Y': the writer leans to its not happening.
         return Factuality.NEGATED
-    if _denying(links, chain) & vocab.denial_verbs:
+    if _denying(links, chain) & (vocab.denial_verbs | more.rejecting_verbs):
         return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
-    if any(link == "ccomp" and _lemma(t) in vocab.speech_verbs | words.claim_verbs and
+    if any(link == "ccomp" and
+           _lemma(t) in vocab.speech_verbs | words.claim_verbs | more.view_verbs and
            any(c.dep_ == "neg" for c in t.children) for t, link in links):
-        # 'did not say that X sold it': nobody claims it; the negation is the speaker's.
+        # 'did not say that X sold it', 'does not think X sold it': nobody claims it; the
+        # negation is the speaker's.
         return Factuality.POSSIBLE
     auxiliaries = auxiliaries_of(*_tense_sharers(verb, links))
     clauses = [verb, *(t for t, link in links if link == "conj")]
@@ -267,8 +269,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     # X may have occurred') is read as the modal says (judged right as possible).
     guessed = bool(claimed & more.conjecture_verbs) and \
         not auxiliaries & vocab.possible_auxiliaries
-    if (governing & vocab.hedge_verbs or claimed & words.claim_verbs or guessed or
-            _inferred(links) or
+    if (governing & vocab.hedge_verbs or claimed & (words.claim_verbs | more.view_verbs) or
+            guessed or _inferred(links) or _claim_content(verb, links) or
             any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children) or
             _secondhand(chain, vocab)) and not _asked_or_awaited(verb, links):
         # Someone's claim, whatever it says of the future: 'X claimed the drilling is to
@@ -289,7 +291,9 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     # 'is able to sell' can; 'was able to sell' did.
     capable = bool(predicated & more.capacity_adjectives) and \
         not any(t.tag_ == "VBD" for t in copulas)
-    if auxiliaries & vocab.possible_auxiliaries or entitled or capable or \
+    hedged = any(c.dep_ == "advmod" and c.lower_ in more.possibility_adverbs
+                 for t in clauses for c in t.children)  # 'possibly destroyed'
+    if auxiliaries & vocab.possible_auxiliaries or entitled or capable or hedged or \
             completing & (words.uncertainty_governors | more.deliberation_verbs) or \
             (_wished_tried_or_feared(completing, predicated, auxiliaries) and
              not _carried_out(links)) or _generic(verb) or _generic_rule(verb, links) or \
@@ -303,7 +307,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
         # called to join': what someone says ought to happen ('could ask X to' stays possible).
         return Factuality.NORMATIVE
-    headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries  # 'Microsoft to buy X'
+    headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries and \
+        not _ranked_subject(verb)  # 'Microsoft to buy X'
     # 'signed an agreement to build a pipeline', 'joined the race to replace him', and what
     # such a purpose completes ('to help the militia stop the invasion'): what a thing or an
     # act is for has not happened yet.
@@ -336,6 +341,42 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
             any(_future_time_clause(t) for t in clauses):
         return Factuality.EXPECTED
     return Factuality.ASSERTED
+
+
+def _claim_content(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """Whether the clause, or the clause it is a sibling of, is the content of a noun of
+    claim, view or statement (``claim_nouns``): 'his claim that he built the bridge', 'the
+    view that the dam failed'. Only a 'that' clause counts: a relative clause ('the claim
+    that he made', where 'that' is an argument, not a mark) describes the claim, and a
+    participle ('a statement released by X') says who made it, which is no claim."""
+    nouns = factuality_words().claim_nouns
+    clauses = [verb, *(t for t, link in links[:_first_non_sibling(links)])]
+    return any(c.dep_ in {"acl", "relcl", "ccomp", "appos"} and c.head.i != c.i and
+               c.head.pos_ in {"NOUN", "PROPN"} and c.head.lemma_.lower() in nouns and
+               any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and
+               not _object_gap(c) for c in clauses)
+
+
+def _object_gap(verb: Token) -> bool:
+    """'the claim that he made': a verb that needs an object (data/object_verbs.json) with
+    none in its clause has its object in the 'that' the parser read as a mark, so the clause
+    is relative."""
+    return verb.lemma_.lower() in object_verbs() and not any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass", "attr", "oprd", "dative"}
+        for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _first_non_sibling(links: list[tuple[Token, str]]) -> int:
+    """How many links from the start are siblings ('conj'): the clauses that share what
+    governs the first."""
+    return next((k for k, (_, link) in enumerate(links) if link != "conj"), len(links))
+
+
+def _ranked_subject(verb: Token) -> bool:
+    """'the third president to be impeached by the House': an infinitive whose subject
+    carries a rank tells what happened, even when the parser makes it the root (which a
+    headline infinitive, 'X to buy Y', would be)."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and _ranked(c) for c in verb.children)
 
 
 def _denying(links: list[tuple[Token, str]], chain: list[Token]) -> set[str]:
@@ -383,13 +424,25 @@ def _prospective(verb: Token, links: list[tuple[Token, str]]) -> bool:
 def _tense_sharers(verb: Token, links: list[tuple[Token, str]]) -> list[Token]:
     """The verb and the governors whose auxiliaries it shares: siblings share them ('will
     visit and meet'), but a finite sibling carries its own tense ('would have faced
-    impeachment but resigned': he did resign), so the climb stops below it."""
+    impeachment but resigned': he did resign), so the climb stops below it; so does a
+    finite adverbial clause ('will close the school because the roof collapsed', 'would be
+    cancelled, while Y cancelled Z': the collapse and Y's cancelling are past, whatever the
+    verb they hang on plans), also in the passive or the perfect ('is set to face trial
+    after he was charged'). A condition keeps its mark ('will resign if Y rejects it')."""
     sharers = [verb]
     for token, link in links:
-        if link == "conj" and sharers[-1].tag_ in FINITE:
+        below = sharers[-1]
+        if (link == "conj" and below.tag_ in FINITE) or (link == "advcl" and _own_tense(below)):
             break
         sharers.append(token)
     return sharers
+
+
+def _own_tense(verb: Token) -> bool:
+    """Whether the verb or one of its auxiliaries is finite ('collapsed', 'was charged',
+    'has resigned'): a clause with a tense of its own."""
+    return any(t.tag_ in FINITE for t in
+               [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})])
 
 
 def _asked_or_awaited(verb: Token, links: list[tuple[Token, str]]) -> bool:

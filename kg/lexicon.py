@@ -173,6 +173,10 @@ class FactualityWords(BaseModel):
     clause_separators: frozenset[str] = frozenset()
     conjecture_verbs: frozenset[str] = frozenset()
     generic_determiners: frozenset[str] = frozenset()
+    view_verbs: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    rejecting_verbs: frozenset[str] = frozenset()
+    possibility_adverbs: frozenset[str] = frozenset()
 
 
 @cache

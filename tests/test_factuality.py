@@ -647,3 +647,73 @@ def test_a_rule_of_a_kind_is_no_deed_done(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A view is its holder's, passed on like a claim (a judge called the content of 'those who
+    # think X' read as asserted wrong); not thinking it claims nothing.
+    ("Those who think the rebellion has been crushed will soon see.", "crushed",
+     Factuality.REPORTED),
+    ("Many residents believe the mayor sold the land.", "sold", Factuality.REPORTED),
+    ("Lena Marsh does not think the mayor sold the land.", "sold", Factuality.POSSIBLE),
+    # The content of a noun of claim is its holder's account; a relative clause on the noun
+    # describes the claim and keeps its own reading.
+    ("Reyes repeated his claim that he had built the bridge and sold the mill.", "built",
+     Factuality.REPORTED),
+    ("Reyes repeated his claim that he had built the bridge and sold the mill.", "sold",
+     Factuality.REPORTED),
+    ("The claim that he made was false.", "made", Factuality.ASSERTED),
+    ("The statement released by the council praised Reyes.", "released", Factuality.ASSERTED),
+    # Disputing a clause denies it, as rejecting a view does.
+    ("The union disputed that the mill had closed.", "closed", Factuality.DENIED),
+    ("Officials rejected the view that the dam had failed.", "failed", Factuality.DENIED),
+    # A ranked subject tells what happened, even when the parser makes its infinitive the
+    # root (blind judges called such an impeachment read as expected wrong four times).
+    ("Reyes, the fourth Mayor to be removed by the Council, is to face a hearing in the Court.",
+     "removed", Factuality.ASSERTED),
+    ("Reyes, the fourth Mayor to be removed by the Council, is to face a hearing in the Court.",
+     "face", Factuality.EXPECTED),
+])
+def test_views_claims_and_ranks(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A finite adverbial clause carries its own tense: what it says happened did, whatever
+    # the verb it hangs on plans; a condition or a present time clause stays what it was.
+    ("The council will close the school because the roof collapsed.", "collapsed",
+     Factuality.ASSERTED),
+    ("The club will sell the stadium after it lost the cup final.", "lost",
+     Factuality.ASSERTED),
+    ("The council will close the school because the roof has collapsed.", "collapsed",
+     Factuality.ASSERTED),
+    ("The council will close the school because the roof was damaged.", "damaged",
+     Factuality.ASSERTED),
+    ("The club will sell the stadium after it lost the cup final.", "sell",
+     Factuality.EXPECTED),
+    ("Reyes will resign if the board rejects the plan.", "rejects", Factuality.POSSIBLE),
+    ("The club will sell the stadium when it moves to the coast.", "moves",
+     Factuality.EXPECTED),
+])
+def test_an_adverbial_clause_keeps_its_own_tense(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # An adverb of possibility on the verb says it may be so, as 'may' does.
+    ("The storm possibly destroyed the bridge.", "destroyed", Factuality.POSSIBLE),
+    ("Reyes will probably win the runoff.", "win", Factuality.POSSIBLE),
+    ("The firm built new kilns, potentially cutting the cost of bricks.", "cutting",
+     Factuality.POSSIBLE),
+    ("The firm built new kilns, potentially cutting the cost of bricks.", "built",
+     Factuality.ASSERTED),
+    ("Reyes, perhaps the best known mayor, sold the farm.", "sold", Factuality.ASSERTED),
+])
+def test_an_adverb_of_possibility(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
