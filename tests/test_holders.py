@@ -332,3 +332,32 @@ def test_a_country_whose_office_another_person_held_once_still_fills_a_bare_titl
     corpus = corpus_of("Former Peruvian President Ivo Marek met President Sam Kell in Lima on "
                        "Monday. Peru and its neighbours have argued over fishing rights for years.")
     assert ("Sam Kell", "Peru", "president", "t0.txt") in positions(corpus)
+
+
+def test_a_lawmaker_takes_the_legislature_named_by_the_end_of_its_name():
+    corpus = corpus_of("The Marlow Legislative Council debated the housing bill. "
+                       "Lawmaker Odile Farr walked out of the chamber in protest.")
+    assert ("Odile Farr", "Marlow Legislative Council", "lawmaker", "t0.txt") in positions(corpus)
+
+
+def test_a_title_takes_the_organisation_its_article_calls_by_the_kind():
+    corpus = corpus_of("Tickets sold out for the band Glass Orchard. "
+                       "Drummer Peter Walsh said the band Glass Orchard would tour in May.")
+    assert ("Peter Walsh", "Glass Orchard", "drummer", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-organisation-of-sentence")
+
+
+def test_of_two_organisations_of_the_kind_the_titles_sentence_names_the_holder():
+    corpus = corpus_of("The Harlow District Court and the Denby Crown Court were closed.\n"
+                       "Judge Mirela Voss of Denby said the Denby Crown Court would reopen.")
+    assert ("Mirela Voss", "Denby Crown Court", "judge", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-organisation-of-sentence")
+
+
+def test_a_profession_takes_no_organisation_from_another_sentence():
+    corpus = corpus_of("The Orlen Institute opened a new laboratory in May. "
+                       "Scientist Maria Keller said the river was warming fast.")
+    assert ("Maria Keller", "", "scientist", "t0.txt") in positions(corpus)
+    assert not filled(corpus)
