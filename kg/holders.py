@@ -32,6 +32,11 @@ A holder taken from the same role stated elsewhere (1, 2) brings its tenure: whe
 statement of that post says it is over ('former ambassador X'), the bare title ('Ambassador
 X') is the same ended post and is marked so.
 
+A title nothing fills stays a fact with one participant, at the low confidence a position
+without a holder has: judged on both sets, a bare profession ('actor X') is mostly correct and
+a bare office ('President X') mostly vague, but the gold also records bare offices ('court
+commissioner', 'opposition leader'), so dropping them would cost more than it saves.
+
 The filled fact keeps its own sentence and trigger; its rule says how the holder was found
 and counts as inherited for ``kg:confidence``, which is recomputed. Nothing is filled when two
 holders fit, so a bare 'President X' in an article about two countries stays holder-less.

@@ -361,3 +361,9 @@ def test_a_profession_takes_no_organisation_from_another_sentence():
                        "Scientist Maria Keller said the river was warming fast.")
     assert ("Maria Keller", "", "scientist", "t0.txt") in positions(corpus)
     assert not filled(corpus)
+
+
+def test_a_bare_executive_takes_no_company_from_the_article():
+    corpus = corpus_of("Shares of Varnell Holdings fell on Monday. "
+                       "Paul Brennan, a former executive, said the fall was overdue.")
+    assert not [p for p in positions(corpus) if p[0] == "Paul Brennan" and p[1]]
