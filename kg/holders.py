@@ -501,16 +501,21 @@ def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
 def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:
     """The holders the same article gives the same person in a role of the same kind: 'the
     minister X' after 'Foreign Minister X of Peru' (roles ending in the same word), 'President
-    X' after 'X, the president-elect of Y'. A profession or a relation has no holder to
-    share, and 'member' says too little to stand for an office."""
+    X' after 'X, the president-elect of Y'. A profession shares only with a role of its own
+    head word stated of a holder ('intelligence agent X' after 'X, an agent of the Y Agency'):
+    the same person called by the same noun in one article does the same work, for the same
+    body. A relation has no holder to share, and 'member' says too little to stand for an
+    office."""
     role = (fact.role_name or "").lower()
-    if not role or role in professions() | kinship_roles():
+    if not role or role in kinship_roles():
         return set()
     word = _role_word(role)
     person = fact.subject.entity_id or ""
     return {h for other in holders.roles_of(person)
-            if other != role and other != "member"
-            and other not in professions() | kinship_roles() and _role_word(other) == word
+            if other != role and other != "member" and other not in kinship_roles()
+            and _role_word(other) == word
+            and (role not in professions() or other not in professions() or
+                 role.endswith(" " + other))
             for h in holders[(person, other)].get(doc, set())}
 
 

@@ -367,3 +367,17 @@ def test_a_bare_executive_takes_no_company_from_the_article():
     corpus = corpus_of("Shares of Varnell Holdings fell on Monday. "
                        "Paul Brennan, a former executive, said the fall was overdue.")
     assert not [p for p in positions(corpus) if p[0] == "Paul Brennan" and p[1]]
+
+
+def test_a_profession_takes_the_holder_of_the_same_persons_role_of_its_head_word():
+    corpus = corpus_of("Former intelligence agent Paul Brennan wrote a book about the war. "
+                       "Brennan was an agent of the Varnell Security Agency for ten years.")
+    assert ("Paul Brennan", "Varnell Security Agency", "intelligence agent", "t0.txt") \
+        in positions(corpus)
+    assert any(f.evidence.rule.endswith("holder-of-kindred-role") for f in filled(corpus))
+
+
+def test_a_relation_shares_no_holder_with_a_kindred_role():
+    corpus = corpus_of("Peter Walsh, the drummer of Glass Orchard, married in June. "
+                       "His wife, the drummer Anna Walsh, played too.")
+    assert not [p for p in positions(corpus) if p[2] == "wife" and p[1] == "Glass Orchard"]
