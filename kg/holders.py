@@ -430,7 +430,8 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
         return fact
     kin = _kindred_holders(fact, holders, doc)
     if len(kin) == 1:
-        return _with_holder(fact, next(iter(kin)), in_doc, "holder-of-kindred-role")
+        return _with_holder(fact, next(iter(kin)), in_doc, "holder-of-kindred-role",
+                            _kindred_only_ended(fact, next(iter(kin)), holders))
     if kin:
         return fact
     organisation = _organisation_of_kind(fact, kinds.get(doc, {}), in_doc, text)
@@ -517,6 +518,14 @@ def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:
             and (role not in professions() or other not in professions() or
                  role.endswith(" " + other))
             for h in holders[(person, other)].get(doc, set())}
+
+
+def _kindred_only_ended(fact: Fact, holder: str, holders: Holders) -> bool:
+    """Whether every kindred role the person holds of ``holder`` is stated only as over:
+    'basketball player X' after 'former player X of the Y League' is the same ended post."""
+    person, word = fact.subject.entity_id or "", _role_word((fact.role_name or "").lower())
+    return not any((person, other, holder) in holders.current
+                   for other in holders.roles_of(person) if _role_word(other) == word)
 
 
 def _role_word(role: str) -> str:

@@ -381,3 +381,10 @@ def test_a_relation_shares_no_holder_with_a_kindred_role():
     corpus = corpus_of("Peter Walsh, the drummer of Glass Orchard, married in June. "
                        "His wife, the drummer Anna Walsh, played too.")
     assert not [p for p in positions(corpus) if p[2] == "wife" and p[1] == "Glass Orchard"]
+
+
+def test_a_kindred_holder_taken_from_an_ended_post_is_ended_too():
+    corpus = corpus_of("Paul Brennan, a former agent of the Varnell Security Agency, wrote a "
+                       "book. Intelligence agent Paul Brennan said the war was long.")
+    (fact,) = [f for f in filled(corpus) if f.role_name == "intelligence agent"]
+    assert fact.position_ended
