@@ -10,10 +10,12 @@ first:
 1. the same person holds the same role of a named holder elsewhere in the same article;
 2. the same person holds the same role of one holder in another article, and that holder is
    named in this article too (the evidence stays a span of this article);
-3. the role is held in an organisation of a kind (``_organisation_offices``: a judge in a
-   court, a cardinal in a church, a professor in a university) and the article names exactly
-   one organisation of that kind, by the head noun of its name ('Harlow District Court'):
-   that organisation;
+3. the role is held in an organisation of a kind (``data/holder_kinds.json``: a judge in a
+   court, a lawmaker in a legislature, a drummer in a band) and the article names exactly one
+   organisation of that kind, by the head noun of its name ('Harlow District Court'), the
+   end of its name ('Legislative Council') or the noun written before it ('the band X'):
+   that organisation; when it names several, the one the role's own sentence names, else the
+   one its paragraph names (a profession, which needs no holder, takes only its sentence's);
 4. the role is held of one piece of work ('lead author', ``data/work_roles.json``): the one
    study or report the role's sentence writes, else the only one the article names, else
    the one named last before the role's sentence;
@@ -29,6 +31,11 @@ first:
 A holder taken from the same role stated elsewhere (1, 2) brings its tenure: when every
 statement of that post says it is over ('former ambassador X'), the bare title ('Ambassador
 X') is the same ended post and is marked so.
+
+A title nothing fills stays a fact with one participant, at the low confidence a position
+without a holder has: judged on both sets, a bare profession ('actor X') is mostly correct and
+a bare office ('President X') mostly vague, but the gold also records bare offices ('court
+commissioner', 'opposition leader'), so dropping them would cost more than it saves.
 
 The filled fact keeps its own sentence and trigger; its rule says how the holder was found
 and counts as inherited for ``kg:confidence``, which is recomputed. Nothing is filled when two
@@ -46,7 +53,7 @@ from typing import Any
 
 from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
-from kg.lexicon import demonyms, kinship_roles, professions
+from kg.lexicon import demonyms, kinship_roles, organisation_kinds, professions
 from kg.model import (
     Dateline,
     Document,
@@ -74,10 +81,12 @@ def _roles_data() -> dict[str, Any]:
 
 
 @cache
-def _organisation_offices() -> dict[str, tuple[str, ...]]:
-    """Canonical role -> the head nouns of the organisations it is held in, in order."""
-    data = _roles_data()
-    return {role: tuple(kinds) for role, kinds in data.get("_organisation_offices", {}).items()}
+def _title_classes() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Canonical title -> (the words that mark the organisations it is held in, in order;
+    whether only its own sentence may give one), from data/holder_kinds.json."""
+    data = json.loads(resources.files("kg").joinpath("data/holder_kinds.json").read_text("utf-8"))
+    return {title: (tuple(group["holders"]), bool(group.get("profession")))
+            for group in data["classes"] for title in group["titles"]}
 
 
 # Words that end the head of a name: 'House' of 'House of Representatives'.
@@ -160,6 +169,7 @@ class HolderIndex:
         self.named: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
         self.places: dict[str, Entity] = {}
         self.kinds: ByKind = defaultdict(lambda: defaultdict(set))
+        self._described: set[str] = set()  # articles whose kinds count the nouns before names
         self.works: WorksByKind = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
         self.texts: dict[str, tuple[str, Dateline | None]] = {}
         self.ended: set[tuple[str, str, str]] = set()  # (doc, person, role) said to be over
@@ -199,12 +209,12 @@ class HolderIndex:
             return
         if entity.type is EntityType.PLACE:
             self.places[entity.entity_id] = entity
-        head = name_phrase(entity.label) if entity.type is EntityType.ORGANIZATION else None
+        label = entity.label.lower() if entity.type is EntityType.ORGANIZATION else None
         work = _label_head(entity.label) if entity.type is EntityType.THING else None
         for mention in wanted:
             self.named[mention.doc_id][entity.entity_id].append(mention)
-            if head is not None:
-                self.kinds[mention.doc_id][head].add(entity.entity_id)
+            if label is not None:
+                self.kinds[mention.doc_id][label].add(entity.entity_id)
             if work is not None and work in _work_roles()["works"]:
                 self.works[mention.doc_id][work][entity.entity_id].append(mention.start)
 
@@ -216,6 +226,11 @@ class HolderIndex:
         """``fact`` with the holder the corpus supports, if it is a holder-less position."""
         if self._serving is None:
             self._serving = {p for p, o in self._served if o in self._organisations}
+        doc = fact.evidence.doc_id
+        if doc in self.kinds and doc not in self._described:
+            self._described.add(doc)
+            self.kinds[doc] = described_kinds(self.kinds[doc], self.named.get(doc, {}),
+                                              self.texts.get(doc, ("", None))[0])
         filled = _filled(fact, self.holders, self.named, self.places, self._serving,
                          self.texts, self.kinds, self.works)
         return _ended_as_stated_elsewhere(filled, self.ended)
@@ -254,20 +269,84 @@ class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
         return self._roles.get(person, [])
 
 
-ByKind = dict[str, dict[str, set[str]]]  # doc -> head phrase -> organisation ids
+ByKind = dict[str, dict[str, set[str]]]  # doc -> lower-case name or kind noun -> organisations
 
 
-def _organisation_of_kind(role: str, kinds: dict[str, set[str]]) -> str | None:
-    """The one organisation of the kinds a role is held in ('judge' -> the one court the
-    article names); None when the role has no such kinds, or the first kind named at all
-    names two. A kind of several words is a name's whole head phrase ('house of commons'),
-    so that a representative's House is never the White House."""
-    for kind in _organisation_offices().get(role.lower(), ()):
-        found = {o for head, ids in kinds.items() for o in ids
-                 if (head.startswith(kind) if " " in kind else head.split()[0] == kind)}
+def _organisation_of_kind(fact: Fact, kinds: dict[str, set[str]],
+                          in_doc: dict[str, list[Mention]], text: str) -> tuple[str, str] | None:
+    """The one organisation of the kinds a title is held in, and the scope that settled it
+    ('article', 'paragraph', 'sentence'): 'judge' -> the one court the article names. The
+    first kind named at all decides; when it names several, the one the title's sentence
+    names, else the one its paragraph names, is meant, as a reader takes 'lawmaker X' in a
+    sentence on the Legislative Council to sit there. A profession looks in its sentence
+    only. None when the title has no kinds, or two fit at the nearest scope that has any."""
+    entry = _title_classes().get((fact.role_name or "").lower())
+    if entry is None:
+        return None
+    words, profession = entry
+    for word in words:
+        found = {o for name, ids in kinds.items() if _names_kind(name, word) for o in ids}
         if found:
-            return next(iter(found)) if len(found) == 1 else None
+            return _nearest_one(found, fact, in_doc, text, profession)
     return None
+
+
+def _names_kind(name: str, word: str) -> bool:
+    """Whether an organisation's lower-case name (or the kind noun written before it) marks
+    it as of a kind: by the head of the name ('court' of 'harlow district court'), or for a
+    kind of several words by the head phrase or the end of the name ('house of commons',
+    'legislative council'), so that a representative's House is never the White House."""
+    head = name_phrase(name)
+    if " " in word:
+        return head.startswith(word) or name == word or name.endswith(" " + word)
+    return head.split()[0] == word if head else False
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n")
+
+
+def _nearest_one(found: set[str], fact: Fact, in_doc: dict[str, list[Mention]], text: str,
+                 sentence_only: bool) -> tuple[str, str] | None:
+    """The one candidate of the nearest scope around the title that names any: its sentence,
+    its paragraph, its article (only the sentence when ``sentence_only``); a single candidate
+    in the article is the article's, wherever it is named."""
+    start, end = fact.evidence.sentence_start, fact.evidence.sentence_end
+    if len(found) == 1 and not sentence_only:
+        return next(iter(found)), "article"
+    scopes = [("sentence", start, end)]
+    if not sentence_only:
+        scopes.append(("paragraph", *_paragraph_of(text, start, end)))
+    for scope, low, high in scopes:
+        near = {o for o in found if any(low <= m.start < high for m in in_doc.get(o, ()))}
+        if near:
+            return (next(iter(near)), scope) if len(near) == 1 else None
+    return None
+
+
+def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the paragraph (a line of the body) holding text[start:end]."""
+    before = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, start)]
+    after = _PARAGRAPH_BREAK.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+_WORD_BEFORE = re.compile(r"([a-z][a-z.&-]*)\s+$")
+
+
+def described_kinds(names: dict[str, set[str]], in_doc: dict[str, list[Mention]],
+                    text: str) -> dict[str, set[str]]:
+    """``names`` with each organisation also under the kind noun written just before it in
+    the text ('the band X', 'rocket company Y'), when that noun is one that makes a name an
+    organisation (``lexicon.organisation_kinds``) and marks a kind of holder, so
+    that a name that says nothing of its kind is still typed the way its article types it."""
+    words = {w for holders, _ in _title_classes().values() for w in holders} & organisation_kinds()
+    typed: dict[str, set[str]] = {name: set(ids) for name, ids in names.items()}
+    for organisation in {o for ids in names.values() for o in ids}:
+        for mention in in_doc.get(organisation, ()):
+            before = _WORD_BEFORE.search(text[max(0, mention.start - 30):mention.start].lower())
+            if before and before.group(1) in words:
+                typed.setdefault(before.group(1), set()).add(organisation)
+    return typed
 
 
 @cache
@@ -351,12 +430,14 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
         return fact
     kin = _kindred_holders(fact, holders, doc)
     if len(kin) == 1:
-        return _with_holder(fact, next(iter(kin)), in_doc, "holder-of-kindred-role")
+        return _with_holder(fact, next(iter(kin)), in_doc, "holder-of-kindred-role",
+                            _kindred_only_ended(fact, next(iter(kin)), holders))
     if kin:
         return fact
-    organisation = _organisation_of_kind(fact.role_name or "", kinds.get(doc, {}))
+    organisation = _organisation_of_kind(fact, kinds.get(doc, {}), in_doc, text)
     if organisation is not None:
-        return _with_holder(fact, organisation, in_doc, "holder-organisation-of-article")
+        return _with_holder(fact, organisation[0], in_doc,
+                            f"holder-organisation-of-{organisation[1]}")
     work = _work_of_role(fact, works.get(doc, {}), text)
     if work is not None:
         return _with_holder(fact, work, in_doc, "holder-work-of-article")
@@ -421,17 +502,30 @@ def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
 def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:
     """The holders the same article gives the same person in a role of the same kind: 'the
     minister X' after 'Foreign Minister X of Peru' (roles ending in the same word), 'President
-    X' after 'X, the president-elect of Y'. A profession or a relation has no holder to
-    share, and 'member' says too little to stand for an office."""
+    X' after 'X, the president-elect of Y'. A profession shares only with a role of its own
+    head word stated of a holder ('intelligence agent X' after 'X, an agent of the Y Agency'):
+    the same person called by the same noun in one article does the same work, for the same
+    body. A relation has no holder to share, and 'member' says too little to stand for an
+    office."""
     role = (fact.role_name or "").lower()
-    if not role or role in professions() | kinship_roles():
+    if not role or role in kinship_roles():
         return set()
     word = _role_word(role)
     person = fact.subject.entity_id or ""
     return {h for other in holders.roles_of(person)
-            if other != role and other != "member"
-            and other not in professions() | kinship_roles() and _role_word(other) == word
+            if other != role and other != "member" and other not in kinship_roles()
+            and _role_word(other) == word
+            and (role not in professions() or other not in professions() or
+                 role.endswith(" " + other))
             for h in holders[(person, other)].get(doc, set())}
+
+
+def _kindred_only_ended(fact: Fact, holder: str, holders: Holders) -> bool:
+    """Whether every kindred role the person holds of ``holder`` is stated only as over:
+    'basketball player X' after 'former player X of the Y League' is the same ended post."""
+    person, word = fact.subject.entity_id or "", _role_word((fact.role_name or "").lower())
+    return not any((person, other, holder) in holders.current
+                   for other in holders.roles_of(person) if _role_word(other) == word)
 
 
 def _role_word(role: str) -> str:

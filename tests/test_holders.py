@@ -332,3 +332,59 @@ def test_a_country_whose_office_another_person_held_once_still_fills_a_bare_titl
     corpus = corpus_of("Former Peruvian President Ivo Marek met President Sam Kell in Lima on "
                        "Monday. Peru and its neighbours have argued over fishing rights for years.")
     assert ("Sam Kell", "Peru", "president", "t0.txt") in positions(corpus)
+
+
+def test_a_lawmaker_takes_the_legislature_named_by_the_end_of_its_name():
+    corpus = corpus_of("The Marlow Legislative Council debated the housing bill. "
+                       "Lawmaker Odile Farr walked out of the chamber in protest.")
+    assert ("Odile Farr", "Marlow Legislative Council", "lawmaker", "t0.txt") in positions(corpus)
+
+
+def test_a_title_takes_the_organisation_its_article_calls_by_the_kind():
+    corpus = corpus_of("Tickets sold out for the band Glass Orchard. "
+                       "Drummer Peter Walsh said the band Glass Orchard would tour in May.")
+    assert ("Peter Walsh", "Glass Orchard", "drummer", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-organisation-of-sentence")
+
+
+def test_of_two_organisations_of_the_kind_the_titles_sentence_names_the_holder():
+    corpus = corpus_of("The Harlow District Court and the Denby Crown Court were closed.\n"
+                       "Judge Mirela Voss of Denby said the Denby Crown Court would reopen.")
+    assert ("Mirela Voss", "Denby Crown Court", "judge", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-organisation-of-sentence")
+
+
+def test_a_profession_takes_no_organisation_from_another_sentence():
+    corpus = corpus_of("The Orlen Institute opened a new laboratory in May. "
+                       "Scientist Maria Keller said the river was warming fast.")
+    assert ("Maria Keller", "", "scientist", "t0.txt") in positions(corpus)
+    assert not filled(corpus)
+
+
+def test_a_bare_executive_takes_no_company_from_the_article():
+    corpus = corpus_of("Shares of Varnell Holdings fell on Monday. "
+                       "Paul Brennan, a former executive, said the fall was overdue.")
+    assert not [p for p in positions(corpus) if p[0] == "Paul Brennan" and p[1]]
+
+
+def test_a_profession_takes_the_holder_of_the_same_persons_role_of_its_head_word():
+    corpus = corpus_of("Former intelligence agent Paul Brennan wrote a book about the war. "
+                       "Brennan was an agent of the Varnell Security Agency for ten years.")
+    assert ("Paul Brennan", "Varnell Security Agency", "intelligence agent", "t0.txt") \
+        in positions(corpus)
+    assert any(f.evidence.rule.endswith("holder-of-kindred-role") for f in filled(corpus))
+
+
+def test_a_relation_shares_no_holder_with_a_kindred_role():
+    corpus = corpus_of("Peter Walsh, the drummer of Glass Orchard, married in June. "
+                       "His wife, the drummer Anna Walsh, played too.")
+    assert not [p for p in positions(corpus) if p[2] == "wife" and p[1] == "Glass Orchard"]
+
+
+def test_a_kindred_holder_taken_from_an_ended_post_is_ended_too():
+    corpus = corpus_of("Paul Brennan, a former agent of the Varnell Security Agency, wrote a "
+                       "book. Intelligence agent Paul Brennan said the war was long.")
+    (fact,) = [f for f in filled(corpus) if f.role_name == "intelligence agent"]
+    assert fact.position_ended
