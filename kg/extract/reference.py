@@ -206,6 +206,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # 'Divers discovered a ferry wreck. ... The navy confirmed the discovery': the deed
         # the document told before, with what it was done to ('discovery of ferry wreck').
         return deed
+    if (intended := _intention_before(state, token)) is not None:
+        # 'The party decided to cancel the primary ... Ostland made the same decision': the
+        # decision the document told before, with what it was to do.
+        return intended
     if token.pos_ == "NOUN" and _is_definite_bare(token) and \
             (introduced := _introduction(state, token)) is not None:
         # 'A propeller plane crashed ... the plane turned back': the one way the document
@@ -840,6 +844,13 @@ def _infinitive_complement(state: DocState, noun: Token) -> Span | None:
     if to.lower_ != "to" or to.head.i != verb.i or verb.head.i != noun.i or \
             verb.dep_ != "acl" or verb.tag_ != "VB":
         return None
+    return _infinitive_phrase(verb)
+
+
+def _infinitive_phrase(verb: Token) -> Span | None:
+    """A to-infinitive's verb, its particle and its plain object ('cancel the primary'),
+    without what follows (a place, a time, a manner are the clause's); None when the object
+    runs on too long to be part of a name."""
     end = verb.i + 1
     for child in sorted((c for c in verb.children if c.i > verb.i), key=lambda c: c.i):
         if child.dep_ == "prt" and child.i == end:
@@ -851,7 +862,54 @@ def _infinitive_complement(state: DocState, noun: Token) -> Span | None:
             break
     if end - verb.i > COMPLEMENT_WORDS - 1:
         return None
-    return noun.doc[verb.i:end]
+    return verb.doc[verb.i:end]
+
+
+@cache
+def infinitive_verbs() -> dict[str, str]:
+    """'decision' -> 'decide': the verb whose to-infinitive says what an infinitive noun
+    does (object_complements.json 'infinitive_verbs')."""
+    return dict(object_complements()["infinitive_verbs"])  # type: ignore[call-overload]
+
+
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _points_back(token: Token) -> bool:
+    """'the decision', 'that plan', 'the same decision': a noun with nothing of its own
+    that says which one, so it is one the document told before."""
+    children = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in children) and \
+        all((c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS) or
+            (c.dep_ == "amod" and c.lower_ == "same") for c in children)
+
+
+def _intention_before(state: DocState, token: Token) -> Mention | None:
+    """What 'the decision', 'the same decision', 'that plan' stands for when the document
+    told it before with what it was to do: an earlier 'decision to cancel the primary', or
+    an earlier verb with its to-infinitive ('the party decided to cancel the primary' ->
+    'decision to cancel primary'). None when it told two different ones, or none: the noun
+    alone says nothing a reader can check, and a guess between two is a wrong participant."""
+    lemma = token.lemma_.lower()
+    verb = infinitive_verbs().get(lemma)
+    if token.pos_ != "NOUN" or verb is None or not _points_back(token):
+        return None
+    told: set[str] = set()
+    for earlier in token.doc[:token.i]:
+        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma and \
+                (phrase := _infinitive_complement(state, earlier)) is not None:
+            told.add(" ".join([lemma, "to", *_phrase_words(phrase)]))
+        elif earlier.pos_ == "VERB" and earlier.lemma_.lower() == verb:
+            for done in (c for c in earlier.children if c.dep_ == "xcomp" and c.tag_ == "VB"
+                         and any(a.lower_ == "to" for a in c.children if a.i < c.i)):
+                phrase = _infinitive_phrase(done)
+                told.add("" if phrase is None else
+                         " ".join([lemma, "to", *_phrase_words(phrase)]))
+    keys = {_told_key(words) for words in told}
+    if len(keys) != 1 or "" in keys:
+        return None
+    return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                        ner_label=None, lemma=surface_text(min(told)))
 
 
 def _plain_phrase_end(head: Token) -> int:
