@@ -123,3 +123,9 @@ def test_a_decision_with_words_of_its_own_is_not_the_one_told_before():
     corpus = corpus_of("Ostland decided to close the harbour. Tom Reyes criticized a new "
                        "decision on Friday.")
     assert "decision to close harbour" not in _labels(corpus, "criticize")
+
+
+def test_the_agreement_is_not_the_one_to_do_something_when_another_was_described_since():
+    corpus = corpus_of("Ostland made an agreement to build a bridge. Velm criticized the fishing "
+                       "agreement with Tarvia. Tom Reyes signed the agreement on Friday.")
+    assert "agreement to build bridge" not in _labels(corpus, "sign")

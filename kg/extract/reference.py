@@ -873,6 +873,7 @@ def infinitive_verbs() -> dict[str, str]:
 
 
 ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+DESCRIBING_DEPS = frozenset({"amod", "compound", "prep", "acl", "relcl", "poss", "nmod"})
 
 
 def _points_back(token: Token) -> bool:
@@ -888,7 +889,8 @@ def _intention_before(state: DocState, token: Token) -> Mention | None:
     """What 'the decision', 'the same decision', 'that plan' stands for when the document
     told it before with what it was to do: an earlier 'decision to cancel the primary', or
     an earlier verb with its to-infinitive ('the party decided to cancel the primary' ->
-    'decision to cancel primary'). None when it told two different ones, or none: the noun
+    'decision to cancel primary'). None when it told two different ones, or none, or when
+    the last one of that noun it described was another ('the border agreement'): the noun
     alone says nothing a reader can check, and a guess between two is a wrong participant."""
     lemma = token.lemma_.lower()
     verb = infinitive_verbs().get(lemma)
@@ -896,9 +898,12 @@ def _intention_before(state: DocState, token: Token) -> Mention | None:
         return None
     told: set[str] = set()
     for earlier in token.doc[:token.i]:
-        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma and \
-                (phrase := _infinitive_complement(state, earlier)) is not None:
-            told.add(" ".join([lemma, "to", *_phrase_words(phrase)]))
+        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma:
+            if (phrase := _infinitive_complement(state, earlier)) is not None:
+                told.add(" ".join([lemma, "to", *_phrase_words(phrase)]))
+            elif not _points_back(earlier) and any(c.dep_ in DESCRIBING_DEPS
+                                                   for c in earlier.children):
+                told.clear()  # 'the maritime border agreement' told after it: that one
         elif earlier.pos_ == "VERB" and earlier.lemma_.lower() == verb:
             for done in (c for c in earlier.children if c.dep_ == "xcomp" and c.tag_ == "VB"
                          and any(a.lower_ == "to" for a in c.children if a.i < c.i)):
