@@ -936,3 +936,18 @@ def test_a_name_and_common_nouns_after_it_are_no_list_of_the_phrase():
                        "deacons are expected to report abuse.")
     labels = {e.label for e in corpus.entities}
     assert not any("deacons" in label and "leader" in label for label in labels)
+
+
+def test_the_government_is_the_one_the_document_said_was_of_a_name_no_gazetteer_knows():
+    corpus = corpus_of("The government of Ostland closed the schools in May. The government "
+                       "later banned travel to the islands.")
+    assert _subjects(corpus, "banned") == _subjects(corpus, "closed") == \
+        {"thing/government-of-ostland"}
+
+
+def test_the_government_is_left_alone_when_the_document_named_two():
+    corpus = corpus_of("The government of Ostland closed the schools in May. The government of "
+                       "Velm kept them open. The government later banned travel to the "
+                       "islands.")
+    closers = {f.subject.entity_id for f in corpus.facts if f.predicate in {"closed", "keep"}}
+    assert not _subjects(corpus, "banned") & closers

@@ -517,9 +517,9 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
     """The description a definite noun ('the plane', 'the outbreak', 'the protesters') points
     back to: the noun phrase of the same noun and number the document wrote before it with
     words that say which one ('a propeller plane', 'a measles outbreak', 'pro-democracy
-    protesters'), when it wrote it one way only. None when it wrote two ('a new hotel', 'an
-    old hotel'), when a count stood on it ('two databases': the definite may be one of them),
-    or when no earlier phrase said more than the noun."""
+    protesters', 'the government of Ostland'), when it wrote it one way only. None when it
+    wrote two ('a new hotel', 'an old hotel'), when a count stood on it ('two databases': the
+    definite may be one of them), or when no earlier phrase said more than the noun."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
     found: dict[str, Mention] = {}
@@ -534,7 +534,8 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
             continue
         words = _country_of(state, earlier) or " ".join(
             _share_before(earlier, c.i) or c.lower_ for c in earlier.children
-            if c.dep_ in {"amod", "compound"} and c.i < i and c.lower_ not in vague)
+            if c.dep_ in {"amod", "compound"} and c.i < i and c.lower_ not in vague) or \
+            _named_of_phrase(state, earlier)
         # (with its share: 'a 100% rate' and 'a 95% rate' are two descriptions)
         if not words:
             continue  # 'a plane', 'a new plane': nothing said which one
@@ -548,6 +549,18 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
         return None  # ('a propeller plane', later 'the single-engine propeller plane': one)
     only = next(iter(found.values()))
     return only if (only.lemma or "") not in {"", token.lemma_.lower()} else None
+
+
+def _named_of_phrase(state: DocState, noun: Token) -> str:
+    """The words of an 'of' phrase right after a noun that ends in a name ('the government
+    of Ostland', 'the port of Velm'): it says which one, so a later 'the government' is that
+    one. '' when there is none or it names nothing ('the end of the year')."""
+    phrase = _complement(noun, {"of"})
+    last = None if phrase is None else phrase[-1]
+    if last is None or (last.pos_ != "PROPN" and (
+            last.i not in state.mention_at or state.mention_at[last.i].ner_label is None)):
+        return ""  # (a name the recogniser missed still says which one: 'of Velm')
+    return " ".join(["of", *_phrase_words(phrase)])
 
 
 def _deed_before(state: DocState, token: Token) -> Mention | None:
