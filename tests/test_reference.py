@@ -951,3 +951,26 @@ def test_the_government_is_left_alone_when_the_document_named_two():
                        "islands.")
     closers = {f.subject.entity_id for f in corpus.facts if f.predicate in {"closed", "keep"}}
     assert not _subjects(corpus, "banned") & closers
+
+
+def _object_labels(corpus, predicate: str) -> set[str]:
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return {labels.get(object_id(f) or "", "") for f in corpus.facts if f.predicate == predicate}
+
+
+def test_the_post_is_the_office_the_sentence_named_with_as():
+    corpus = corpus_of("Ana Vidal became the first woman to serve as Speaker of the Assembly in "
+                       "2007 and held the post until 2011.")
+    assert _object_labels(corpus, "held") == {"post of Speaker of the Assembly"}
+
+
+def test_the_position_is_the_one_title_the_document_gave_its_holder():
+    corpus = corpus_of("Ostland President Harold Kemp fired chief adviser Tom Reyes on Monday. "
+                       "Reyes had held the position since April 2018.")
+    assert _object_labels(corpus, "held") == {"position of adviser"}
+
+
+def test_the_office_stays_bare_when_two_offices_were_named():
+    corpus = corpus_of("Tom Reyes served as mayor of Velm and as governor of Ostland. He held "
+                       "the office for ten years.")
+    assert _object_labels(corpus, "held") == {"office"}

@@ -206,6 +206,9 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # 'Divers discovered a ferry wreck. ... The navy confirmed the discovery': the deed
         # the document told before, with what it was done to ('discovery of ferry wreck').
         return deed
+    if (office := _office_told_before(state, token)) is not None:
+        # 'served as Speaker of the Assembly and held the post': the office told before.
+        return office
     if (intended := _intention_before(state, token)) is not None:
         # 'The party decided to cancel the primary ... Ostland made the same decision': the
         # decision the document told before, with what it was to do.
@@ -896,6 +899,62 @@ def _points_back(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in children) and \
         all((c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS) or
             (c.dep_ == "amod" and c.lower_ == "same") for c in children)
+
+
+@cache
+def office_nouns() -> frozenset[str]:
+    """'position', 'post', 'office': nouns that stand for an office a person holds
+    (reference.json 'office_nouns')."""
+    return frozenset(reference_words()["office_nouns"])  # type: ignore[arg-type]
+
+
+def _office_told_before(state: DocState, token: Token) -> Mention | None:
+    """What 'the post', 'that office', 'the position' stands for: the one office the
+    sentence or the one before it named with 'as' ('served as Speaker of the Assembly and
+    held the post'), else the one title the document gave the clause's subject ('chief
+    adviser Tom Reyes ... Reyes had held the position'). None when two offices fit or none:
+    'held the position' alone says nothing a reader can check."""
+    if token.lemma_.lower() not in office_nouns() or not _points_back(token):
+        return None
+    sentences = [s for s in token.doc.sents if s.start <= token.i][-2:]
+    found = {" ".join(_phrase_words(phrase)): phrase
+             for t in token.doc[sentences[0].start:token.i]
+             if (phrase := _office_as(t)) is not None}
+    if not found and (title := _subject_title(state, token)) is not None:
+        found[title.lower()] = token.doc[token.i:token.i + 1]
+    if len(found) != 1:
+        return None
+    office = next(iter(found))
+    return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                        ner_label=None, lemma=surface_text(f"{token.lemma_.lower()} of {office}"))
+
+
+def _office_as(token: Token) -> Span | None:
+    """'Speaker of the Assembly' of 'served as Speaker of the Assembly': a role word after
+    'as', with its 'of' phrase."""
+    if token.dep_ != "pobj" or token.head.lower_ != "as" or \
+            not canonical_role(token.lemma_.lower()):
+        return None
+    start = token.left_edge.i
+    if token.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    inner = _complement(token, {"of"})
+    end = token.i + 1 if inner is None else inner.end
+    return token.doc[start:end] if end - start <= COMPLEMENT_WORDS else None
+
+
+def _subject_title(state: DocState, token: Token) -> str | None:
+    """The one title the document gave the person who is the subject of ``token``'s verb
+    ('chief adviser' for Tom Reyes)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    named = None if subject is None else state.mention_at.get(subject.i)
+    if named is None or named.ner_label is None:
+        return None  # (a lone surname the recogniser typed otherwise: its people's title)
+    titles = {title.lower() for i, mention, _ in state.people
+              if i < token.i and surname(mention) == surname(named) and
+              (title := mention.title or _role_before(token.doc, i) or _role_inside(mention))}
+    return next(iter(titles)) if len(titles) == 1 else None
 
 
 def _intention_before(state: DocState, token: Token) -> Mention | None:
