@@ -967,7 +967,7 @@ def test_the_post_is_the_office_the_sentence_named_with_as():
 def test_the_position_is_the_one_title_the_document_gave_its_holder():
     corpus = corpus_of("Ostland President Harold Kemp fired chief adviser Tom Reyes on Monday. "
                        "Reyes had held the position since April 2018.")
-    assert _object_labels(corpus, "held") == {"position of adviser"}
+    assert _object_labels(corpus, "held") == {"adviser position"}
 
 
 def test_the_office_stays_bare_when_two_offices_were_named():

@@ -912,7 +912,8 @@ def _office_told_before(state: DocState, token: Token) -> Mention | None:
     """What 'the post', 'that office', 'the position' stands for: the one office the
     sentence or the one before it named with 'as' ('served as Speaker of the Assembly and
     held the post'), else the one title the document gave the clause's subject ('chief
-    adviser Tom Reyes ... Reyes had held the position'). None when two offices fit or none:
+    adviser Tom Reyes ... Reyes had held the position': 'adviser position'). None when two
+    offices fit or none:
     'held the position' alone says nothing a reader can check."""
     if token.lemma_.lower() not in office_nouns() or not _points_back(token):
         return None
@@ -920,13 +921,16 @@ def _office_told_before(state: DocState, token: Token) -> Mention | None:
     found = {" ".join(_phrase_words(phrase)): phrase
              for t in token.doc[sentences[0].start:token.i]
              if (phrase := _office_as(t)) is not None}
+    noun = token.lemma_.lower()
     if not found and (title := _subject_title(state, token)) is not None:
-        found[title.lower()] = token.doc[token.i:token.i + 1]
+        # a title as news writes it before the noun, the noun the key ends on ('adviser
+        # position'), as an owner is written ("Tom Reyes's death")
+        return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                            ner_label=None, lemma=surface_text(f"{title} {noun}"))
     if len(found) != 1:
         return None
-    office = next(iter(found))
     return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
-                        ner_label=None, lemma=surface_text(f"{token.lemma_.lower()} of {office}"))
+                        ner_label=None, lemma=surface_text(f"{noun} of {next(iter(found))}"))
 
 
 def _office_as(token: Token) -> Span | None:
