@@ -99,3 +99,33 @@ def test_a_named_possessor_says_whose_a_plain_thing_is():
 def test_an_amount_keeps_what_it_counts():
     corpus = corpus_of("Ivo Sands sold tens of millions of albums in Asia.")
     assert _labels(corpus, "sell") == {"tens of millions of albums"}
+
+
+def test_the_same_decision_is_the_one_a_verb_told_before_with_what_it_was_to_do():
+    corpus = corpus_of("The Tarvia Party decided to cancel its spring congress. Ostland made the "
+                       "same decision in June.")
+    assert _labels(corpus, "make") == {"decision to cancel its spring congress"}
+
+
+def test_the_vote_is_the_one_told_before_as_a_verb_with_its_infinitive():
+    corpus = corpus_of("The council voted to expel Ana Vidal on Monday. Tom Reyes praised the "
+                       "vote.")
+    assert _labels(corpus, "praise") == {"vote to expel Ana Vidal"}
+
+
+def test_the_decision_stays_bare_when_the_document_told_two():
+    corpus = corpus_of("Ostland decided to close the harbour. Velm decided to keep its ferry. "
+                       "Tom Reyes criticized the decision.")
+    assert _labels(corpus, "criticize") == {"decision"}
+
+
+def test_a_decision_with_words_of_its_own_is_not_the_one_told_before():
+    corpus = corpus_of("Ostland decided to close the harbour. Tom Reyes criticized a new "
+                       "decision on Friday.")
+    assert "decision to close harbour" not in _labels(corpus, "criticize")
+
+
+def test_the_agreement_is_not_the_one_to_do_something_when_another_was_described_since():
+    corpus = corpus_of("Ostland made an agreement to build a bridge. Velm criticized the fishing "
+                       "agreement with Tarvia. Tom Reyes signed the agreement on Friday.")
+    assert "agreement to build bridge" not in _labels(corpus, "sign")

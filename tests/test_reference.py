@@ -936,3 +936,41 @@ def test_a_name_and_common_nouns_after_it_are_no_list_of_the_phrase():
                        "deacons are expected to report abuse.")
     labels = {e.label for e in corpus.entities}
     assert not any("deacons" in label and "leader" in label for label in labels)
+
+
+def test_the_government_is_the_one_the_document_said_was_of_a_name_no_gazetteer_knows():
+    corpus = corpus_of("The government of Ostland closed the schools in May. The government "
+                       "later banned travel to the islands.")
+    assert _subjects(corpus, "banned") == _subjects(corpus, "closed") == \
+        {"thing/government-of-ostland"}
+
+
+def test_the_government_is_left_alone_when_the_document_named_two():
+    corpus = corpus_of("The government of Ostland closed the schools in May. The government of "
+                       "Velm kept them open. The government later banned travel to the "
+                       "islands.")
+    closers = {f.subject.entity_id for f in corpus.facts if f.predicate in {"closed", "keep"}}
+    assert not _subjects(corpus, "banned") & closers
+
+
+def _object_labels(corpus, predicate: str) -> set[str]:
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return {labels.get(object_id(f) or "", "") for f in corpus.facts if f.predicate == predicate}
+
+
+def test_the_post_is_the_office_the_sentence_named_with_as():
+    corpus = corpus_of("Ana Vidal became the first woman to serve as Speaker of the Assembly in "
+                       "2007 and held the post until 2011.")
+    assert _object_labels(corpus, "held") == {"post of Speaker of the Assembly"}
+
+
+def test_the_position_is_the_one_title_the_document_gave_its_holder():
+    corpus = corpus_of("Ostland President Harold Kemp fired chief adviser Tom Reyes on Monday. "
+                       "Reyes had held the position since April 2018.")
+    assert _object_labels(corpus, "held") == {"adviser position"}
+
+
+def test_the_office_stays_bare_when_two_offices_were_named():
+    corpus = corpus_of("Tom Reyes served as mayor of Velm and as governor of Ostland. He held "
+                       "the office for ten years.")
+    assert _object_labels(corpus, "held") == {"office"}

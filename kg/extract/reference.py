@@ -206,6 +206,13 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # 'Divers discovered a ferry wreck. ... The navy confirmed the discovery': the deed
         # the document told before, with what it was done to ('discovery of ferry wreck').
         return deed
+    if (office := _office_told_before(state, token)) is not None:
+        # 'served as Speaker of the Assembly and held the post': the office told before.
+        return office
+    if (intended := _intention_before(state, token)) is not None:
+        # 'The party decided to cancel the primary ... Ostland made the same decision': the
+        # decision the document told before, with what it was to do.
+        return intended
     if token.pos_ == "NOUN" and _is_definite_bare(token) and \
             (introduced := _introduction(state, token)) is not None:
         # 'A propeller plane crashed ... the plane turned back': the one way the document
@@ -513,9 +520,9 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
     """The description a definite noun ('the plane', 'the outbreak', 'the protesters') points
     back to: the noun phrase of the same noun and number the document wrote before it with
     words that say which one ('a propeller plane', 'a measles outbreak', 'pro-democracy
-    protesters'), when it wrote it one way only. None when it wrote two ('a new hotel', 'an
-    old hotel'), when a count stood on it ('two databases': the definite may be one of them),
-    or when no earlier phrase said more than the noun."""
+    protesters', 'the government of Ostland'), when it wrote it one way only. None when it
+    wrote two ('a new hotel', 'an old hotel'), when a count stood on it ('two databases': the
+    definite may be one of them), or when no earlier phrase said more than the noun."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
     found: dict[str, Mention] = {}
@@ -530,7 +537,8 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
             continue
         words = _country_of(state, earlier) or " ".join(
             _share_before(earlier, c.i) or c.lower_ for c in earlier.children
-            if c.dep_ in {"amod", "compound"} and c.i < i and c.lower_ not in vague)
+            if c.dep_ in {"amod", "compound"} and c.i < i and c.lower_ not in vague) or \
+            _named_of_phrase(state, earlier)
         # (with its share: 'a 100% rate' and 'a 95% rate' are two descriptions)
         if not words:
             continue  # 'a plane', 'a new plane': nothing said which one
@@ -544,6 +552,18 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
         return None  # ('a propeller plane', later 'the single-engine propeller plane': one)
     only = next(iter(found.values()))
     return only if (only.lemma or "") not in {"", token.lemma_.lower()} else None
+
+
+def _named_of_phrase(state: DocState, noun: Token) -> str:
+    """The words of an 'of' phrase right after a noun that ends in a name ('the government
+    of Ostland', 'the port of Velm'): it says which one, so a later 'the government' is that
+    one. '' when there is none or it names nothing ('the end of the year')."""
+    phrase = _complement(noun, {"of"})
+    last = None if phrase is None else phrase[-1]
+    if last is None or (last.pos_ != "PROPN" and (
+            last.i not in state.mention_at or state.mention_at[last.i].ner_label is None)):
+        return ""  # (a name the recogniser missed still says which one: 'of Velm')
+    return " ".join(["of", *_phrase_words(phrase)])
 
 
 def _deed_before(state: DocState, token: Token) -> Mention | None:
@@ -840,6 +860,13 @@ def _infinitive_complement(state: DocState, noun: Token) -> Span | None:
     if to.lower_ != "to" or to.head.i != verb.i or verb.head.i != noun.i or \
             verb.dep_ != "acl" or verb.tag_ != "VB":
         return None
+    return _infinitive_phrase(verb)
+
+
+def _infinitive_phrase(verb: Token) -> Span | None:
+    """A to-infinitive's verb, its particle and its plain object ('cancel the primary'),
+    without what follows (a place, a time, a manner are the clause's); None when the object
+    runs on too long to be part of a name."""
     end = verb.i + 1
     for child in sorted((c for c in verb.children if c.i > verb.i), key=lambda c: c.i):
         if child.dep_ == "prt" and child.i == end:
@@ -851,7 +878,119 @@ def _infinitive_complement(state: DocState, noun: Token) -> Span | None:
             break
     if end - verb.i > COMPLEMENT_WORDS - 1:
         return None
-    return noun.doc[verb.i:end]
+    return verb.doc[verb.i:end]
+
+
+@cache
+def infinitive_verbs() -> dict[str, str]:
+    """'decision' -> 'decide': the verb whose to-infinitive says what an infinitive noun
+    does (object_complements.json 'infinitive_verbs')."""
+    return dict(object_complements()["infinitive_verbs"])  # type: ignore[call-overload]
+
+
+ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+DESCRIBING_DEPS = frozenset({"amod", "compound", "prep", "acl", "relcl", "poss", "nmod"})
+
+
+def _points_back(token: Token) -> bool:
+    """'the decision', 'that plan', 'the same decision': a noun with nothing of its own
+    that says which one, so it is one the document told before."""
+    children = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in children) and \
+        all((c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS) or
+            (c.dep_ == "amod" and c.lower_ == "same") for c in children)
+
+
+@cache
+def office_nouns() -> frozenset[str]:
+    """'position', 'post', 'office': nouns that stand for an office a person holds
+    (reference.json 'office_nouns')."""
+    return frozenset(reference_words()["office_nouns"])  # type: ignore[arg-type]
+
+
+def _office_told_before(state: DocState, token: Token) -> Mention | None:
+    """What 'the post', 'that office', 'the position' stands for: the one office the
+    sentence or the one before it named with 'as' ('served as Speaker of the Assembly and
+    held the post'), else the one title the document gave the clause's subject ('chief
+    adviser Tom Reyes ... Reyes had held the position': 'adviser position'). None when two
+    offices fit or none:
+    'held the position' alone says nothing a reader can check."""
+    if token.lemma_.lower() not in office_nouns() or not _points_back(token):
+        return None
+    sentences = [s for s in token.doc.sents if s.start <= token.i][-2:]
+    found = {" ".join(_phrase_words(phrase)): phrase
+             for t in token.doc[sentences[0].start:token.i]
+             if (phrase := _office_as(t)) is not None}
+    noun = token.lemma_.lower()
+    if not found and (title := _subject_title(state, token)) is not None:
+        # a title as news writes it before the noun, the noun the key ends on ('adviser
+        # position'), as an owner is written ("Tom Reyes's death")
+        return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                            ner_label=None, lemma=surface_text(f"{title} {noun}"))
+    if len(found) != 1:
+        return None
+    return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                        ner_label=None, lemma=surface_text(f"{noun} of {next(iter(found))}"))
+
+
+def _office_as(token: Token) -> Span | None:
+    """'Speaker of the Assembly' of 'served as Speaker of the Assembly': a role word after
+    'as', with its 'of' phrase."""
+    if token.dep_ != "pobj" or token.head.lower_ != "as" or \
+            not canonical_role(token.lemma_.lower()):
+        return None
+    start = token.left_edge.i
+    if token.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    inner = _complement(token, {"of"})
+    end = token.i + 1 if inner is None else inner.end
+    return token.doc[start:end] if end - start <= COMPLEMENT_WORDS else None
+
+
+def _subject_title(state: DocState, token: Token) -> str | None:
+    """The one title the document gave the person who is the subject of ``token``'s verb
+    ('chief adviser' for Tom Reyes)."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    named = None if subject is None else state.mention_at.get(subject.i)
+    if named is None or named.ner_label is None:
+        return None  # (a lone surname the recogniser typed otherwise: its people's title)
+    titles = {title.lower() for i, mention, _ in state.people
+              if i < token.i and surname(mention) == surname(named) and
+              (title := mention.title or _role_before(token.doc, i) or _role_inside(mention))}
+    return next(iter(titles)) if len(titles) == 1 else None
+
+
+def _intention_before(state: DocState, token: Token) -> Mention | None:
+    """What 'the decision', 'the same decision', 'that plan' stands for when the document
+    told it before with what it was to do: an earlier 'decision to cancel the primary', or
+    an earlier verb with its to-infinitive ('the party decided to cancel the primary' ->
+    'decision to cancel primary'). None when it told two different ones, or none, or when
+    the last one of that noun it described was another ('the border agreement'): the noun
+    alone says nothing a reader can check, and a guess between two is a wrong participant."""
+    lemma = token.lemma_.lower()
+    verb = infinitive_verbs().get(lemma)
+    if token.pos_ != "NOUN" or verb is None or not _points_back(token):
+        return None
+    told: set[str] = set()
+    for earlier in token.doc[:token.i]:
+        if earlier.pos_ == "NOUN" and earlier.lemma_.lower() == lemma:
+            if (phrase := _infinitive_complement(state, earlier)) is not None:
+                told.add(" ".join([lemma, "to", *_phrase_words(phrase)]))
+            elif not _points_back(earlier) and any(c.dep_ in DESCRIBING_DEPS
+                                                   for c in earlier.children):
+                told.clear()  # 'the maritime border agreement' told after it: that one
+        elif earlier.pos_ == "VERB" and earlier.lemma_.lower() == verb:
+            for done in (c for c in earlier.children if c.dep_ == "xcomp" and c.tag_ == "VB"
+                         and any(a.lower_ == "to" for a in c.children if a.i < c.i)):
+                phrase = _infinitive_phrase(done)
+                told.add("" if phrase is None else
+                         " ".join([lemma, "to", *_phrase_words(phrase)]))
+    keys = {_told_key(words) for words in told}
+    if len(keys) != 1 or "" in keys:
+        return None
+    return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                        ner_label=None, lemma=surface_text(min(told)))
 
 
 def _plain_phrase_end(head: Token) -> int:
