@@ -12,7 +12,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import argument_words, control_words, factuality_words, object_verbs
+from kg.lexicon import (
+    argument_words,
+    control_words,
+    factuality_words,
+    generic_determiners,
+    object_verbs,
+    universal_determiners,
+)
 from kg.model import Factuality
 from kg.relations import RelationVocabulary, load_vocabulary
 
@@ -607,7 +614,7 @@ def _generic(verb: Token) -> bool:
 def _generic_rule(verb: Token, links: list[tuple[Token, str]]) -> bool:
     """'A senator serves six years', 'members are elected for two-year terms', 'officials are
     removed after being convicted': a rule of a kind in the simple present, not a deed done
-    (``generic_determiners`` in data/factuality.json says why). The rule's verb is this one or,
+    (``generic_determiners`` in data/determiners.json says why). The rule's verb is this one or,
     for a non-finite clause hung on it ('after being convicted'), the verb it hangs on. A
     headline (no final stop) tells news in the present, and a named time ties it to once."""
     if _on_any_member(verb):
@@ -649,10 +656,7 @@ def _on_any_member(verb: Token) -> bool:
     it ('a man who lives here' may well be someone, so only universal words count)."""
     noun = verb.head
     return verb.dep_ == "relcl" and noun.i != verb.i and _simple_present(verb) and any(
-        c.dep_ == "det" and c.lower_ in UNIVERSAL_DETERMINERS for c in noun.children)
-
-
-UNIVERSAL_DETERMINERS = frozenset({"any", "every", "each"})
+        c.dep_ == "det" and c.lower_ in universal_determiners() for c in noun.children)
 
 
 def _kind_subject(subject: Token, passive: bool) -> bool:
@@ -664,7 +668,7 @@ def _kind_subject(subject: Token, passive: bool) -> bool:
             t.ent_type_ == "PERSON" for t in subject.subtree):
         return False  # 'A resident of Ostby, Jon Feld is accused': someone
     marks = {c.lower_ for c in subject.children if c.dep_ in {"det", "poss", "nummod"}}
-    if marks & factuality_words().generic_determiners:
+    if marks & generic_determiners():
         return subject.tag_ == "NN"
     return passive and subject.tag_ == "NNS" and not marks and \
         not any(c.dep_ in {"amod", "compound"} and c.ent_type_ for c in subject.children)

@@ -18,25 +18,48 @@ def _data(name: str) -> dict[str, object]:
     return json.loads(resources.files("kg").joinpath(f"data/{name}").read_text("utf-8"))
 
 
+def _determiner_section(name: str) -> frozenset[str]:
+    """One section of data/determiners.json; no word is in two sections, so each set below is
+    a union of sections and says which kinds of determiner it holds."""
+    return frozenset(_data("determiners.json")[name])  # type: ignore[arg-type]
+
+
 @cache
 def possessive_determiners() -> frozenset[str]:
     """'his', 'her', 'their': a possessive that opens a noun phrase ('his sister')."""
-    return frozenset(_data("determiners.json")["possessives"])  # type: ignore[arg-type]
+    return _determiner_section("possessives")
 
 
 @cache
 def determiners() -> frozenset[str]:
     """Words that open a noun phrase and name nothing: 'the', 'a', 'this', 'his', 'their'
     (data/determiners.json). One list, so every stage that strips them strips the same."""
-    return frozenset(_data("determiners.json")["articles_and_demonstratives"]) | \
-        possessive_determiners()  # type: ignore[operator]
+    return _determiner_section("indefinite_articles") | _determiner_section(
+        "definite_articles_and_demonstratives") | possessive_determiners()
 
 
 @cache
 def generic_quantifiers() -> frozenset[str]:
     """'any', 'every', 'no': a subject opened by one speaks of a kind or of nobody, so it is
-    no participant (data/determiners.json)."""
-    return frozenset(_data("determiners.json")["generic_quantifiers"])  # type: ignore[arg-type]
+    no participant (data/determiners.json; 'each' speaks of a group at hand)."""
+    return _determiner_section("universal_quantifiers") | _determiner_section(
+        "negative_quantifiers")
+
+
+@cache
+def universal_determiners() -> frozenset[str]:
+    """'any', 'every', 'each': a present relative clause on a noun they open ('any official
+    who is convicted') picks out whoever it applies to, not someone who did it
+    (data/determiners.json)."""
+    return _determiner_section("universal_quantifiers") | _determiner_section(
+        "distributive_quantifiers")
+
+
+@cache
+def generic_determiners() -> frozenset[str]:
+    """'a', 'an', 'any', 'every', 'each': a simple-present subject they open ('a senator serves
+    six years') names a kind, so the clause states a rule, not a deed (data/determiners.json)."""
+    return _determiner_section("indefinite_articles") | universal_determiners()
 
 
 @cache
@@ -172,7 +195,6 @@ class FactualityWords(BaseModel):
     fitness_adjectives: frozenset[str] = frozenset()
     clause_separators: frozenset[str] = frozenset()
     conjecture_verbs: frozenset[str] = frozenset()
-    generic_determiners: frozenset[str] = frozenset()
     view_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     rejecting_verbs: frozenset[str] = frozenset()

@@ -1,0 +1,61 @@
+"""The word sets of kg/lexicon.py: each data section has one home, and the sets code reads
+are built from sections whose invariants these tests hold (no word in two sections that
+must be disjoint, each derived set the union its docstring promises)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from kg import lexicon
+
+DETERMINER_SECTIONS = ("indefinite_articles", "definite_articles_and_demonstratives",
+                       "possessives", "universal_quantifiers", "distributive_quantifiers",
+                       "negative_quantifiers")
+
+
+def _data(name: str) -> dict[str, object]:
+    return json.loads(resources.files("kg").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+def test_determiner_sections_are_disjoint_and_lower_case() -> None:
+    data = _data("determiners.json")
+    seen: dict[str, str] = {}
+    for section in DETERMINER_SECTIONS:
+        words = data[section]
+        assert isinstance(words, list) and words, section
+        for word in words:
+            assert word == word.lower().strip(), (section, word)
+            assert word not in seen, f"{word!r} in {seen.get(word)} and {section}"
+            seen[word] = section
+    assert not {k for k in data if not k.startswith("_")} - set(DETERMINER_SECTIONS)
+
+
+def test_determiner_sets_are_unions_of_sections() -> None:
+    data = _data("determiners.json")
+
+    def union(*names: str) -> frozenset[str]:
+        return frozenset(w for n in names for w in data[n])  # type: ignore[union-attr]
+
+    assert lexicon.determiners() == union(
+        "indefinite_articles", "definite_articles_and_demonstratives", "possessives")
+    assert lexicon.generic_quantifiers() == union("universal_quantifiers", "negative_quantifiers")
+    assert lexicon.universal_determiners() == union(
+        "universal_quantifiers", "distributive_quantifiers")
+    assert lexicon.generic_determiners() == union(
+        "indefinite_articles", "universal_quantifiers", "distributive_quantifiers")
+
+
+def test_quantifier_sets_differ_where_their_comment_says() -> None:
+    # 'each minister signed' names a group at hand: a participant, so no generic subject;
+    # 'no member resigned' is a negated deed, not a rule of a kind.
+    assert "each" not in lexicon.generic_quantifiers()
+    assert "each" in lexicon.universal_determiners()
+    assert "no" in lexicon.generic_quantifiers()
+    assert "no" not in lexicon.generic_determiners()
+    assert not lexicon.generic_quantifiers() & lexicon.determiners()
+
+
+def test_no_determiner_set_is_left_in_factuality_data() -> None:
+    assert "generic_determiners" not in _data("factuality.json")
+    assert not hasattr(lexicon.factuality_words(), "generic_determiners")
