@@ -98,27 +98,21 @@ def rank_modifiers() -> frozenset[str]:
 
 
 class ArgumentWords(BaseModel):
-    """Words that choose a verb's participants (data/arguments.json). Who does the
-    infinitive after a verb: its object after ``object_control`` verbs ('urged Kim to
-    resign'), else its subject ('used satellites to study the ice'); after
-    ``subject_control_plans`` ('voted to lift the ban') it is a plan. ``causing_events`` and
-    ``harm_verbs``: in 'two people were killed in a bombing' the bombing did it. The other
-    lists say when a subject may be borrowed, how sure a governed verb is, and which words
-    are no participant; the file's comment says what each holds."""
+    """Words that choose a verb's participants (data/arguments.json; who does an infinitive
+    is ``ControlWords``). ``causing_events`` and ``harm_verbs``: in 'two people were killed
+    in a bombing' the bombing did it. The other lists say when a subject may be borrowed,
+    how sure a governed verb is, and which words are no participant; the file's comment says
+    what each holds."""
 
     model_config = ConfigDict(frozen=True)
-    object_control: frozenset[str]
-    subject_control_plans: frozenset[str]
     causing_events: frozenset[str]
     harm_verbs: frozenset[str]
     gerund_adjunct_preps: frozenset[str] = frozenset()
-    implicative_control: frozenset[str] = frozenset()
     obligation_verbs: frozenset[str] = frozenset()
     uncertainty_governors: frozenset[str] = frozenset()
     improbability_words: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     claimant_nouns: frozenset[str] = frozenset()
-    raising_verbs: frozenset[str] = frozenset()
     complex_preposition_nouns: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
     optative_verbs: frozenset[str] = frozenset()
@@ -150,7 +144,6 @@ class ArgumentWords(BaseModel):
     firing_verbs: frozenset[str] = frozenset()
     order_nouns: frozenset[str] = frozenset()
     event_order_preps: frozenset[str] = frozenset()
-    object_raising: frozenset[str] = frozenset()
     cause_preps: frozenset[str] = frozenset()
     verdict_words: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
@@ -207,12 +200,23 @@ def factuality_words() -> FactualityWords:
 
 
 class ControlWords(BaseModel):
-    """Who does an infinitive and whether it happened (data/control.json; its comment says
-    what each list holds): prepositional control ('relied on X to carry'), directives
-    ('told X to leave'), the negated governors whose infinitive did not happen and the
-    governors whose own act is stated with their infinitive ('agreed to wear')."""
+    """Who does an infinitive and whether it happened: every control and raising verb class,
+    in one file (data/control.json; a comment beside or in it says what each class holds).
+    Its object after ``object_control`` and ``object_raising`` verbs ('urged Kim to resign',
+    'expected the bill to pass'), else its subject ('used satellites to study the ice');
+    ``implicative_control`` says the object did it ('forced X to resign'); after
+    ``subject_control_plans`` ('voted to lift the ban') it is a plan; ``raising_verbs``
+    ('happened to meet') carry the verb after them. Then prepositional control ('relied on
+    X to carry'), directives ('told X to leave'), the negated governors whose infinitive did
+    not happen and the governors whose own act is stated with their infinitive ('agreed to
+    wear')."""
 
     model_config = ConfigDict(frozen=True)
+    object_control: frozenset[str]
+    object_raising: frozenset[str]
+    implicative_control: frozenset[str]
+    subject_control_plans: frozenset[str]
+    raising_verbs: frozenset[str]
     prepositional_control: frozenset[str] = frozenset()
     implicative_prepositional: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()

@@ -59,3 +59,34 @@ def test_quantifier_sets_differ_where_their_comment_says() -> None:
 def test_no_determiner_set_is_left_in_factuality_data() -> None:
     assert "generic_determiners" not in _data("factuality.json")
     assert not hasattr(lexicon.factuality_words(), "generic_determiners")
+
+
+CONTROL_CLASSES = ("object_control", "object_raising", "implicative_control",
+                   "subject_control_plans", "raising_verbs")
+
+
+def test_control_and_raising_classes_live_in_control_data_only() -> None:
+    control, arguments = _data("control.json"), _data("arguments.json")
+    for name in CONTROL_CLASSES:
+        assert name in control and f"_{name}_comment" in control, name
+        assert name not in arguments, name
+        assert name not in lexicon.ArgumentWords.model_fields, name
+        assert getattr(lexicon.control_words(), name), name
+
+
+def test_control_classes_keep_their_stated_relations() -> None:
+    words = lexicon.control_words()
+    # 'expected the bill to pass' asks no one to act; 'urged Kim to resign' does.
+    assert not words.object_raising & words.object_control
+    # A raising verb ('seemed to') carries the verb after it and controls nothing.
+    others = (words.object_control | words.object_raising | words.implicative_control |
+              words.subject_control_plans | words.directive_verbs | words.recorded_governors)
+    assert not words.raising_verbs & others
+    # 'told the clerk to file': a directive's object does the infinitive.
+    assert words.directive_verbs <= words.object_control
+    # 'relies on X to carry' is prepositional control whose infinitive happens.
+    assert words.implicative_prepositional <= words.prepositional_control
+    # A decision that calls something off is a decision first.
+    assert words.performative_decisions <= words.subject_control_plans
+    for name, value in words.model_dump().items():
+        assert value and all(w == w.lower().strip() for w in value), name
