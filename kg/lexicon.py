@@ -617,7 +617,10 @@ def deed_classes() -> frozenset[str]:
 @cache
 def abstract_nouns() -> frozenset[str]:
     """Nouns whose most frequent WordNet sense is an abstraction ('goal', 'magnitude'),
-    by tools/wordnet_verb_forms.py (data/abstract_nouns.json)."""
+    by tools/wordnet_verb_forms.py (data/abstract_nouns.json). Not derived from
+    ``noun_classes``, which holds only the first sense's class: this list also drops a noun
+    whose second or third sense is a deed, a group or a person ('acceptance', 'ace'), and
+    keeps the 'shape' class that ``noun_classes`` has no use for."""
     return frozenset(_data("abstract_nouns.json")["nouns"])  # type: ignore[arg-type]
 
 

@@ -90,3 +90,18 @@ def test_control_classes_keep_their_stated_relations() -> None:
     assert words.performative_decisions <= words.subject_control_plans
     for name, value in words.model_dump().items():
         assert value and all(w == w.lower().strip() for w in value), name
+
+
+ABSTRACT_CLASSES = {"attribute", "cognition", "feeling", "motive", "quantity", "relation",
+                    "shape", "time"}
+
+
+def test_abstract_nouns_agree_with_noun_classes() -> None:
+    # Both files come from tools/wordnet_verb_forms.py; an abstract noun the class table
+    # knows must have an abstract first sense there, and the table is not a superset of the
+    # list ('shape' nouns) nor the list a subset of its abstract classes (later senses).
+    classes = lexicon.noun_classes()
+    abstract = lexicon.abstract_nouns()
+    assert {classes[n] for n in abstract if n in classes} <= ABSTRACT_CLASSES
+    assert abstract - classes.keys()
+    assert {n for n, c in classes.items() if c in ABSTRACT_CLASSES} - abstract
