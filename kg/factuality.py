@@ -12,7 +12,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import argument_words, control_words, factuality_words, object_verbs
+from kg.lexicon import (
+    argument_words,
+    control_words,
+    factuality_words,
+    generic_determiners,
+    object_verbs,
+    universal_determiners,
+)
 from kg.model import Factuality
 from kg.relations import RelationVocabulary, load_vocabulary
 
@@ -323,14 +330,14 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
                   for t, link in links) and "to" in auxiliaries
     # Asked or let someone do it: only an infinitive ('told X to leave', not 'told X that').
     requested = "to" in auxiliaries and bool(
-        completing & (words.object_control - words.implicative_control))
+        completing & (control_words().object_control - control_words().implicative_control))
     # 'the jury determined that X had lied': a finding's clause is what the finder holds
     # happened, judged by its own auxiliaries; 'determined to win' stays a plan.
     findings = {t.lemma_.lower() for (t, link), below in zip(links, chain, strict=False)
                 if link == "ccomp" and t.lemma_.lower() in words.finding_verbs and
                 "to" not in auxiliaries_of(below)}
     governed_by_expectation = (obliged or requested or bool(
-        (completing - findings) & (vocab.expect_words | words.subject_control_plans)) or
+        (completing - findings) & (vocab.expect_words | control_words().subject_control_plans)) or
         bool(predicated & more.plan_adjectives) or _prospective(verb, links)) and \
         not _carried_out(links) and \
         not _decided_cancellation(verb, links)
@@ -607,7 +614,7 @@ def _generic(verb: Token) -> bool:
 def _generic_rule(verb: Token, links: list[tuple[Token, str]]) -> bool:
     """'A senator serves six years', 'members are elected for two-year terms', 'officials are
     removed after being convicted': a rule of a kind in the simple present, not a deed done
-    (``generic_determiners`` in data/factuality.json says why). The rule's verb is this one or,
+    (``generic_determiners`` in data/determiners.json says why). The rule's verb is this one or,
     for a non-finite clause hung on it ('after being convicted'), the verb it hangs on. A
     headline (no final stop) tells news in the present, and a named time ties it to once."""
     if _on_any_member(verb):
@@ -649,10 +656,7 @@ def _on_any_member(verb: Token) -> bool:
     it ('a man who lives here' may well be someone, so only universal words count)."""
     noun = verb.head
     return verb.dep_ == "relcl" and noun.i != verb.i and _simple_present(verb) and any(
-        c.dep_ == "det" and c.lower_ in UNIVERSAL_DETERMINERS for c in noun.children)
-
-
-UNIVERSAL_DETERMINERS = frozenset({"any", "every", "each"})
+        c.dep_ == "det" and c.lower_ in universal_determiners() for c in noun.children)
 
 
 def _kind_subject(subject: Token, passive: bool) -> bool:
@@ -664,7 +668,7 @@ def _kind_subject(subject: Token, passive: bool) -> bool:
             t.ent_type_ == "PERSON" for t in subject.subtree):
         return False  # 'A resident of Ostby, Jon Feld is accused': someone
     marks = {c.lower_ for c in subject.children if c.dep_ in {"det", "poss", "nummod"}}
-    if marks & factuality_words().generic_determiners:
+    if marks & generic_determiners():
         return subject.tag_ == "NN"
     return passive and subject.tag_ == "NNS" and not marks and \
         not any(c.dep_ in {"amod", "compound"} and c.ent_type_ for c in subject.children)
@@ -870,10 +874,10 @@ def _permitted(verb: Token, links: list[tuple[Token, str]]) -> bool:
     subject do it ('urged', 'allowed'), not one that makes it happen ('forced')."""
     if not links or links[0][1] not in {"xcomp", "ccomp"} or "to" not in auxiliaries_of(verb):
         return False
-    words = argument_words()
+    words, control = argument_words(), control_words()
     governor = links[0][0]
-    return governor.lemma_.lower() in words.object_control - words.implicative_control - \
-        words.request_verbs - control_words().directive_verbs and \
+    return governor.lemma_.lower() in control.object_control - control.implicative_control - \
+        words.request_verbs - control.directive_verbs and \
         governor.lower_ not in words.eligibility_words
 
 
@@ -951,14 +955,14 @@ def _done_through_controller(verb: Token) -> bool:
 
 def raised_infinitive(verb: Token) -> bool:
     """'came to dominate the market', 'went on to found a bank': an infinitive right after a
-    verb that only carries it (``raising_verbs`` in data/arguments.json, with its particle)
+    verb that only carries it (``raising_verbs`` in data/control.json, with its particle)
     is what happened, not what the verb before it was for; the parser often hangs it as an
     adverbial clause. 'came to Oslo to meet X' has a place first and stays a purpose."""
     governor = verb.head
     if governor.i == verb.i or "to" not in auxiliaries_of(verb):
         return False
     particles = [c.lower_ for c in governor.children if c.dep_ == "prt"]
-    if " ".join([governor.lemma_.lower(), *particles]) not in argument_words().raising_verbs:
+    if " ".join([governor.lemma_.lower(), *particles]) not in control_words().raising_verbs:
         return False
     return all(t.pos_ == "ADV" or t.dep_ == "prt" or (t.lower_ == "to" and t.head.i == verb.i)
                for t in verb.doc[governor.i + 1:verb.i])
@@ -994,13 +998,13 @@ def _purpose_after_object(verb: Token) -> bool:
     governor = verb.head
     if verb.dep_ != "xcomp" or governor.i == verb.i or "to" not in auxiliaries_of(verb):
         return False
-    words = argument_words()
+    words, control = argument_words(), control_words()
     lemma = governor.lemma_.lower()
     # 'uses primaries to select its nominee': a method stated in the simple present is what
     # is done each time, so what it is for has not happened yet.
     instruments = set() if _simple_present(governor) else words.instrument_verbs
     return any(c.dep_ == "dobj" for c in governor.children) and \
-        lemma not in words.object_control | words.implicative_control | instruments
+        lemma not in control.object_control | control.implicative_control | instruments
 
 
 RANKS = {"first", "last", "only", "second", "third", "fourth", "fifth", "sole"}

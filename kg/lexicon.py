@@ -18,25 +18,48 @@ def _data(name: str) -> dict[str, object]:
     return json.loads(resources.files("kg").joinpath(f"data/{name}").read_text("utf-8"))
 
 
+def _determiner_section(name: str) -> frozenset[str]:
+    """One section of data/determiners.json; no word is in two sections, so each set below is
+    a union of sections and says which kinds of determiner it holds."""
+    return frozenset(_data("determiners.json")[name])  # type: ignore[arg-type]
+
+
 @cache
 def possessive_determiners() -> frozenset[str]:
     """'his', 'her', 'their': a possessive that opens a noun phrase ('his sister')."""
-    return frozenset(_data("determiners.json")["possessives"])  # type: ignore[arg-type]
+    return _determiner_section("possessives")
 
 
 @cache
 def determiners() -> frozenset[str]:
     """Words that open a noun phrase and name nothing: 'the', 'a', 'this', 'his', 'their'
     (data/determiners.json). One list, so every stage that strips them strips the same."""
-    return frozenset(_data("determiners.json")["articles_and_demonstratives"]) | \
-        possessive_determiners()  # type: ignore[operator]
+    return _determiner_section("indefinite_articles") | _determiner_section(
+        "definite_articles_and_demonstratives") | possessive_determiners()
 
 
 @cache
 def generic_quantifiers() -> frozenset[str]:
     """'any', 'every', 'no': a subject opened by one speaks of a kind or of nobody, so it is
-    no participant (data/determiners.json)."""
-    return frozenset(_data("determiners.json")["generic_quantifiers"])  # type: ignore[arg-type]
+    no participant (data/determiners.json; 'each' speaks of a group at hand)."""
+    return _determiner_section("universal_quantifiers") | _determiner_section(
+        "negative_quantifiers")
+
+
+@cache
+def universal_determiners() -> frozenset[str]:
+    """'any', 'every', 'each': a present relative clause on a noun they open ('any official
+    who is convicted') picks out whoever it applies to, not someone who did it
+    (data/determiners.json)."""
+    return _determiner_section("universal_quantifiers") | _determiner_section(
+        "distributive_quantifiers")
+
+
+@cache
+def generic_determiners() -> frozenset[str]:
+    """'a', 'an', 'any', 'every', 'each': a simple-present subject they open ('a senator serves
+    six years') names a kind, so the clause states a rule, not a deed (data/determiners.json)."""
+    return _determiner_section("indefinite_articles") | universal_determiners()
 
 
 @cache
@@ -75,27 +98,21 @@ def rank_modifiers() -> frozenset[str]:
 
 
 class ArgumentWords(BaseModel):
-    """Words that choose a verb's participants (data/arguments.json). Who does the
-    infinitive after a verb: its object after ``object_control`` verbs ('urged Kim to
-    resign'), else its subject ('used satellites to study the ice'); after
-    ``subject_control_plans`` ('voted to lift the ban') it is a plan. ``causing_events`` and
-    ``harm_verbs``: in 'two people were killed in a bombing' the bombing did it. The other
-    lists say when a subject may be borrowed, how sure a governed verb is, and which words
-    are no participant; the file's comment says what each holds."""
+    """Words that choose a verb's participants (data/arguments.json; who does an infinitive
+    is ``ControlWords``). ``causing_events`` and ``harm_verbs``: in 'two people were killed
+    in a bombing' the bombing did it. The other lists say when a subject may be borrowed,
+    how sure a governed verb is, and which words are no participant; the file's comment says
+    what each holds."""
 
     model_config = ConfigDict(frozen=True)
-    object_control: frozenset[str]
-    subject_control_plans: frozenset[str]
     causing_events: frozenset[str]
     harm_verbs: frozenset[str]
     gerund_adjunct_preps: frozenset[str] = frozenset()
-    implicative_control: frozenset[str] = frozenset()
     obligation_verbs: frozenset[str] = frozenset()
     uncertainty_governors: frozenset[str] = frozenset()
     improbability_words: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     claimant_nouns: frozenset[str] = frozenset()
-    raising_verbs: frozenset[str] = frozenset()
     complex_preposition_nouns: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
     optative_verbs: frozenset[str] = frozenset()
@@ -127,7 +144,6 @@ class ArgumentWords(BaseModel):
     firing_verbs: frozenset[str] = frozenset()
     order_nouns: frozenset[str] = frozenset()
     event_order_preps: frozenset[str] = frozenset()
-    object_raising: frozenset[str] = frozenset()
     cause_preps: frozenset[str] = frozenset()
     verdict_words: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
@@ -172,7 +188,6 @@ class FactualityWords(BaseModel):
     fitness_adjectives: frozenset[str] = frozenset()
     clause_separators: frozenset[str] = frozenset()
     conjecture_verbs: frozenset[str] = frozenset()
-    generic_determiners: frozenset[str] = frozenset()
     view_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     rejecting_verbs: frozenset[str] = frozenset()
@@ -185,12 +200,23 @@ def factuality_words() -> FactualityWords:
 
 
 class ControlWords(BaseModel):
-    """Who does an infinitive and whether it happened (data/control.json; its comment says
-    what each list holds): prepositional control ('relied on X to carry'), directives
-    ('told X to leave'), the negated governors whose infinitive did not happen and the
-    governors whose own act is stated with their infinitive ('agreed to wear')."""
+    """Who does an infinitive and whether it happened: every control and raising verb class,
+    in one file (data/control.json; a comment beside or in it says what each class holds).
+    Its object after ``object_control`` and ``object_raising`` verbs ('urged Kim to resign',
+    'expected the bill to pass'), else its subject ('used satellites to study the ice');
+    ``implicative_control`` says the object did it ('forced X to resign'); after
+    ``subject_control_plans`` ('voted to lift the ban') it is a plan; ``raising_verbs``
+    ('happened to meet') carry the verb after them. Then prepositional control ('relied on
+    X to carry'), directives ('told X to leave'), the negated governors whose infinitive did
+    not happen and the governors whose own act is stated with their infinitive ('agreed to
+    wear')."""
 
     model_config = ConfigDict(frozen=True)
+    object_control: frozenset[str]
+    object_raising: frozenset[str]
+    implicative_control: frozenset[str]
+    subject_control_plans: frozenset[str]
+    raising_verbs: frozenset[str]
     prepositional_control: frozenset[str] = frozenset()
     implicative_prepositional: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
@@ -591,7 +617,10 @@ def deed_classes() -> frozenset[str]:
 @cache
 def abstract_nouns() -> frozenset[str]:
     """Nouns whose most frequent WordNet sense is an abstraction ('goal', 'magnitude'),
-    by tools/wordnet_verb_forms.py (data/abstract_nouns.json)."""
+    by tools/wordnet_verb_forms.py (data/abstract_nouns.json). Not derived from
+    ``noun_classes``, which holds only the first sense's class: this list also drops a noun
+    whose second or third sense is a deed, a group or a person ('acceptance', 'ace'), and
+    keeps the 'shape' class that ``noun_classes`` has no use for."""
     return frozenset(_data("abstract_nouns.json")["nouns"])  # type: ignore[arg-type]
 
 

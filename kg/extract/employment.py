@@ -17,10 +17,8 @@ from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
 from kg.extract.state import DocState
-from kg.extract.titles import AFFILIATED, HOLDER_TYPES
-from kg.extract.titles import _copula_subject as spoken_of
-from kg.extract.titles import _role_noun_facts as role_noun_facts
-from kg.extract.titles import _verb_holder as verb_holder
+from kg.extract.titles import AFFILIATED, HOLDER_TYPES, role_noun_facts, verb_holder
+from kg.extract.titles import copula_subject as spoken_of
 from kg.factuality import judge_factuality
 from kg.lexicon import employment_words
 from kg.model import EntityType, Fact, Mention, Sentence

@@ -28,6 +28,7 @@ from kg.factuality import (
 )
 from kg.lexicon import (
     argument_words,
+    control_words,
     generic_quantifiers,
     person_nouns,
     relative_antecedents,
@@ -342,7 +343,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             if frame.subjects:
                 return
         if verb.dep_ == "xcomp" and not infinitive and verb.tag_ == "VBG" and \
-                verb_lemma(verb.head) in argument_words().object_control:
+                verb_lemma(verb.head) in control_words().object_control:
             return  # 'the rule requires reporting thefts': whoever reports, not the rule
         # The parser hangs 'sent troops to guard the border' as xcomp or advcl alike.
         controllers = _object_controllers(state, verb) if verb.dep_ in {"xcomp", "advcl"} \
@@ -537,7 +538,7 @@ def _controlled_object(noun: Token, governor: Token) -> bool:
     """Whether a noun an infinitive hangs on is the direct object of a verb whose object does
     the infinitive (``object_control`` and ``object_raising``): the parser's relative clause
     for 'urged the council to act' or 'expected the bill to pass'."""
-    words = argument_words()
+    words = control_words()
     return noun.dep_ == "dobj" and noun.head.i == governor.i and \
         verb_lemma(governor) in words.object_control | words.object_raising
 
@@ -935,7 +936,7 @@ def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
     raises its object ('envisioned the pipeline to end the isolation', ``object_raising``)
     gives the infinitive to the object too."""
     governor = verb.head
-    words = argument_words()
+    words = control_words()
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
     if (controller := prepositional_controller(verb)) is not None:

@@ -103,7 +103,7 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _member_of(state, sentence, span, person)
         yield from _own_party(state, sentence, span, person)
         for role_head in _appositives(state, span):
-            yield from _role_noun_facts(state, sentence, role_head, person, "title-appositive",
+            yield from role_noun_facts(state, sentence, role_head, person, "title-appositive",
                                         seat=_seat_after_name(state, span, role_head))
             yield from _earlier_roles(state, sentence, role_head, person)
             if span.root.dep_ != "conj" and not _joined_to_person(state, span.root):
@@ -388,7 +388,7 @@ def _party_state_tag(state: DocState, sentence: Sentence, span: Span,
     # after the tag on the state, as if it were the state's chairman; it is X's.
     for noun in (c for c in where.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                  and c.i > where.i and c.i not in state.mention_at):
-        yield from _role_noun_facts(state, sentence, noun, person, "title-after-party-tag")
+        yield from role_noun_facts(state, sentence, noun, person, "title-after-party-tag")
 
 
 def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
@@ -874,13 +874,14 @@ def _earlier_named_appositive(state: DocState, name: Token) -> bool:
                for t in c.subtree)
 
 
-def _role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Mention,
+def role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Mention,
                      rule: str, shared: Mention | None = None,
                      seat: Mention | None = None) -> Iterator[Fact]:
     """A role noun with its holder: 'chief executive of Y', 'Y's foreign minister',
     'the Russian president'; ``shared`` is the holder the sentence gives it otherwise ('works
     at Y as a chef', 'the Greek president and foreign minister'); ``seat`` a place after the
-    name ('the late governor X of Nevada'), the holder of a role held for a place only."""
+    name ('the late governor X of Nevada'), the holder of a role held for a place only.
+    Shared with kg.extract.employment: 'X held the post of treasurer' states the same fact."""
     read = _role_noun(state, head)
     if read is None:
         return
@@ -1059,7 +1060,7 @@ def _coordinated_before_name(state: DocState, sentence: Sentence, span: Span,
         if not later or later[-1].i != span.start - 1:
             continue
         for head in (first, *later):
-            yield from _role_noun_facts(state, sentence, head, person,
+            yield from role_noun_facts(state, sentence, head, person,
                                         "title-before-name-coordinated")
 
 
@@ -1188,7 +1189,7 @@ def _earlier_roles(state: DocState, sentence: Sentence, head: Token,
     first = head.head
     if head.dep_ == "conj" and first.i < head.i and first.pos_ == "NOUN" and \
             first.i not in state.mention_at:
-        yield from _role_noun_facts(state, sentence, first, person, "title-appositive-shared")
+        yield from role_noun_facts(state, sentence, first, person, "title-appositive-shared")
 
 
 def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
@@ -1206,9 +1207,9 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
             and c.i not in state.mention_at]
     for conj, pobj in hung:
         if any(p.dep_ == "prep" for p in conj.children):
-            yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
+            yield from role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
         elif (holder := _holder_hung_after(state, pobj, conj)) is not None:
-            yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
+            yield from role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
                                         holder)
     if not later:
         return
@@ -1218,7 +1219,7 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
             any(c.dep_ == "prep" and c.i >= read[0].end for c in head.children):
         return  # 'the chair and spokesperson for a cause': the first is no post; nor is the second
     for conj in later:
-        yield from _role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
+        yield from role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
                                     shared)
 
 
@@ -1248,16 +1249,16 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
         yield from _named_by(state, sentence, verb, subjects, roles)
         return
     for subject in subjects:
-        person = _copula_subject(state, verb, subject)
+        person = copula_subject(state, verb, subject)
         if person is None or person.type is not EntityType.PERSON:
             continue
         if lemma == "serve":
             yield from _served_in(state, sentence, verb, person)
         for role_head in roles:
-            yield from _role_noun_facts(state, sentence, role_head, person, "title-copula")
+            yield from role_noun_facts(state, sentence, role_head, person, "title-copula")
         for role_head in as_roles:
-            yield from _role_noun_facts(state, sentence, role_head, person, "title-verb-as",
-                                        _verb_holder(state, verb))
+            yield from role_noun_facts(state, sentence, role_head, person, "title-verb-as",
+                                        verb_holder(state, verb))
 
 
 def _named_by(state: DocState, sentence: Sentence, verb: Token, subjects: list[Token],
@@ -1273,18 +1274,19 @@ def _named_by(state: DocState, sentence: Sentence, verb: Token, subjects: list[T
         return
     namer = None
     for subject in subjects:
-        found = _copula_subject(state, verb, subject)
+        found = copula_subject(state, verb, subject)
         if found is not None and (found.antecedent or found).type in HOLDER_TYPES:
             namer = found
     for person in people:
         for role_head in roles:
-            yield from _role_noun_facts(state, sentence, role_head, person, "title-named-as",
+            yield from role_noun_facts(state, sentence, role_head, person, "title-named-as",
                                         namer)
 
 
-def _copula_subject(state: DocState, verb: Token, subject: Token) -> Mention | None:
+def copula_subject(state: DocState, verb: Token, subject: Token) -> Mention | None:
     """Who a copula speaks of: the name, a pronoun's antecedent ('She is the mayor of Y'), or
-    the noun a relative clause hangs on ('X, who is the secretary of state')."""
+    the noun a relative clause hangs on ('X, who is the secretary of state'). Shared with
+    kg.extract.employment, which asks it of a verb of hiring ('X, who was hired by Y')."""
     if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         head = state.mention_at.get(verb.head.i)
         before = _person_before_who(state, subject)
@@ -1324,8 +1326,9 @@ def _served_in(state: DocState, sentence: Sentence, verb: Token,
                                 role_name="member")
 
 
-def _verb_holder(state: DocState, verb: Token) -> Mention | None:
-    """The organisation a verb places its subject in: 'works at Y', 'joined Y'."""
+def verb_holder(state: DocState, verb: Token) -> Mention | None:
+    """The organisation a verb places its subject in: 'works at Y', 'joined Y'. Shared with
+    kg.extract.employment: 'held the post of treasurer at Y' names the holder so."""
     for child in verb.children:
         targets = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and \
             child.lower_ in {"at", "for", "with"} else [child] if child.dep_ == "dobj" else []

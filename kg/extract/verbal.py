@@ -190,10 +190,10 @@ def _infinitive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, st
     """Whom a verb of letting or asking someone act acts on when the parser reads its object
     as the subject of the infinitive after it: 'the council allowed Kessel Air to build a
     hangar' is parsed 'allowed [Kessel Air to build a hangar]', yet the council allowed
-    Kessel Air (``object_control`` and ``object_raising`` in data/arguments.json; the
+    Kessel Air (``object_control`` and ``object_raising`` in data/control.json; the
     infinitive keeps its own subject). Not after any other verb: in 'said Kim to be ill' or
     'wanted the army to leave' the governing verb does nothing to the infinitive's subject."""
-    words = argument_words()
+    words = control_words()
     if verb_lemma(verb) not in words.object_control | words.object_raising:
         return []
     return [(mention, "ccomp-nsubj")
@@ -353,7 +353,7 @@ def states_nothing(verb: Token, lemma: str) -> bool:
     title the parser took for a verb ('systems engineer Jan Novak'), or a label or a
     companion (``_labels_or_accompanies``)."""
     words = argument_words()
-    if lemma in words.raising_verbs and _infinitive_after(verb):
+    if lemma in control_words().raising_verbs and _infinitive_after(verb):
         return True
     if _title_before_name(verb) or _labels_or_accompanies(verb, lemma):
         return True
