@@ -64,6 +64,7 @@ def test_a_phrase_after_the_objects_own_clause_is_that_clauses():
 @pytest.mark.parametrize(("text", "lemma", "normalized"), [
     ("Mara Quill has lived in Dayton since 2010.", "live", "2010/.."),
     ("Tomas Brek has led the Orvell Company since March 2018.", "lead", "2018-03/.."),
+    ("Tomas Brek has been detained since Wednesday (Sept 13).", "detain", "2023-09-13/.."),
     ("Tomas Brek led the Orvell Company from 2009 to 2017.", "lead", "2009/2017"),
     ("Tomas Brek joined the Orvell Company in 2009.", "join", "2009"),
 ])

@@ -692,7 +692,7 @@ def _inside_object(state: DocState, verb: Token, prep: Token) -> bool:
     return any(m.start <= prep.idx < m.end for c in objects
                if (m := state.mention_at.get(c.i)) is not None) or any(
         prep.i == c.right_edge.i + 1 and any(g.dep_ in {"acl", "relcl"} for g in c.subtree)
-        for c in objects)  # 'released a summary of a call made by X to Y': the call's
+        for c in objects)  # 'released a summary of a call made by X to Y': to Y is the call's
 
 
 def _bare_year(state: DocState, token: Token) -> Mention | None:
@@ -755,12 +755,12 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
         _day_phrase(token, mention), state.document.date, ahead=ahead, nearest=nearest)
     if end is not None and state.mention_at.get(end.i) != mention:
         normalized = _split_span(state, token, end, ahead)  # 'from 2009 to 2017' cut in two
-    elif end is None and normalized is not None and _opens_state(token):
-        normalized = f"{normalized.split('/')[0]}/.."  # 'since 2010': from then on
     explicit = _parenthetical_date(state, token)
     if explicit is not None:
         # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
         normalized = normalize_time(explicit.text, state.document.date, ahead=ahead) or normalized
+    if end is None and normalized is not None and _opens_state(token):
+        normalized = f"{normalized.split('/')[0]}/.."  # 'since 2010': from then on
     frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
 
 
