@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kg.model import Factuality
+from kg.model import EntityType, Factuality, RoleName
 
 
 def _data(name: str) -> dict[str, object]:
@@ -279,6 +279,24 @@ def tenure_words() -> TenureWords:
 @cache
 def argument_words() -> ArgumentWords:
     return ArgumentWords.model_validate(_data("arguments.json"))
+
+
+@cache
+def preposition_roles() -> dict[str, dict[EntityType, RoleName]]:
+    """The role a governed prepositional phrase gives by its preposition and its
+    participant's kind (data/preposition_roles.json), for a verb whose relation entry names
+    no role for that preposition: 'returned the car to Kim' (a person receives), 'inducted
+    into the hall' (where to). A kind the table leaves out gives no role."""
+    data = _data("preposition_roles.json")
+    return {prep: {EntityType(kind): RoleName(role) for kind, role in kinds.items()}
+            for prep, kinds in data.items() if isinstance(kinds, dict)}
+
+
+@cache
+def contest_verbs() -> frozenset[str]:
+    """Verbs whose 'to' phrase names the winner ('lost to Clinton'): no receiver, so the
+    preposition table gives it no role (data/preposition_roles.json)."""
+    return frozenset(_data("preposition_roles.json")["contest_verbs"])  # type: ignore[arg-type]
 
 
 @cache
@@ -661,7 +679,8 @@ def verb_forms() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
 class TimeWords(BaseModel):
     """Words that choose a fact's time (data/times.json): phrases that count from another
     event ('the same day', 'four years earlier'), the prepositions and joiners of a span
-    ('from 2009 to 2017', 'March 15 to 17'), parts of a day ('Saturday afternoon'), and the
+    ('from 2009 to 2017', 'March 15 to 17'), the start of a state with no end ('since 2010'),
+    parts of a day ('Saturday afternoon'), and the
     prepositions of a report's source ('according to a report on Wednesday')."""
 
     model_config = ConfigDict(frozen=True)
@@ -670,6 +689,7 @@ class TimeWords(BaseModel):
     range_start_preps: frozenset[str]
     range_end_preps: frozenset[str]
     bound_preps: frozenset[str]
+    open_start_preps: frozenset[str]
     range_words: frozenset[str]
     day_parts: frozenset[str]
     day_part_days: dict[str, str]

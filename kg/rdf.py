@@ -526,7 +526,7 @@ def _role_value(role_entity_id: str | None) -> URIRef | None:
 
 
 def _time_literals(value: str | None, text: str) -> Iterable[tuple[URIRef, Literal]]:
-    if value and len(value) in DATE_TYPES:
+    if value and "/" not in value and len(value) in DATE_TYPES:  # '2010/..' is no gYearMonth
         yield KG.time, Literal(value, datatype=DATE_TYPES[len(value)])
     yield KG.timeText, Literal(text)
 

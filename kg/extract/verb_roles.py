@@ -40,7 +40,9 @@ from kg.lexicon import (
     as_idioms,
     attribute_verbs,
     canonical_role,
+    contest_verbs,
     noun_classes,
+    preposition_roles,
     time_words,
 )
 from kg.model import EntityType, Factuality, Mention, Role, RoleName
@@ -305,9 +307,25 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
             frame.objects.append((mention, "relcl-gap"))
     if not frame.objects:
         frame.objects.extend(preferred)
-    frame.roles = keep_nearest_time(frame.roles, verb.idx,
+    frame.roles = keep_nearest_time(_roles_outside_objects(frame), verb.idx,
                                     len({m for m, _ in frame.objects}))
     frame.roles += _predicatives(state, verb, frame)
+
+
+# Roles of another participant, which an object's own phrase may hold ('channels to Turkey').
+PARTY_ROLES = frozenset({RoleName.RECIPIENT, RoleName.DESTINATION, RoleName.ORIGIN,
+                         RoleName.COAGENT})
+
+
+def _roles_outside_objects(frame: Frame) -> list[Role]:
+    """The frame's roles less a party inside an object's own phrase: 'keep channels to
+    Turkey open' reads its object as 'channels to Turkey' (the noun keeps its 'to',
+    data/object_complements.json), so Turkey says which channels, not where anything went;
+    the parser hangs the phrase on the verb all the same. A time or a place stays."""
+    spans = [(m.start, m.end) for m, _ in frame.objects]
+    return [r for r in frame.roles if r.name not in PARTY_ROLES or not any(
+        start <= r.mention.start and r.mention.end <= end and
+        (start, end) != (r.mention.start, r.mention.end) for start, end in spans)]
 
 
 ATTRIBUTE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
@@ -646,6 +664,35 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
                 frame.roles.append(Role(name=role, mention=mention))
             elif mention.type is EntityType.PLACE and word in vocab.place_preps and not listed:
                 frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
+            elif (default := _default_role(spec, verb, word, mention)) is not None \
+                    and not listed and not _inside_object(state, verb, prep):
+                frame.roles.append(Role(name=default, mention=mention))
+
+
+def _default_role(spec: RelationSpec | None, verb: Token, word: str,
+                  mention: Mention) -> RoleName | None:
+    """The role a governed phrase gives when the verb's relation entry names none for its
+    preposition ('returned the car to Kim': Kim receives it; 'inducted into the hall': where
+    to), by the preposition and the participant's kind (data/preposition_roles.json), so
+    that a participant the sentence gives is not left out. Never for a preposition the
+    entry already reads (its object, or another role) nor for a described thing: 'charged
+    with murder' names no partner."""
+    if spec is not None and (spec.role_for_prep(word) or word in spec.object):
+        return None
+    if word == "to" and verb_lemma(verb).split()[0] in contest_verbs():
+        return None  # 'lost to Clinton': the winner, who received nothing
+    return preposition_roles().get(word, {}).get(mention.type)
+
+
+def _inside_object(state: DocState, verb: Token, prep: Token) -> bool:
+    """Whether the phrase is read as part of the verb's direct object ('keep channels to
+    Turkey open': the parser hangs 'to Turkey' on the verb, the object's mention holds it):
+    it then says which object, not who else took part."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(m.start <= prep.idx < m.end for c in objects
+               if (m := state.mention_at.get(c.i)) is not None) or any(
+        prep.i == c.right_edge.i + 1 and any(g.dep_ in {"acl", "relcl"} for g in c.subtree)
+        for c in objects)  # 'released a summary of a call made by X to Y': to Y is the call's
 
 
 def _bare_year(state: DocState, token: Token) -> Mention | None:
@@ -712,7 +759,17 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
     if explicit is not None:
         # 'on Wednesday (Sept 13)': the writer's own date beats counting back from the dateline.
         normalized = normalize_time(explicit.text, state.document.date, ahead=ahead) or normalized
+    if end is None and normalized is not None and _opens_state(token):
+        normalized = f"{normalized.split('/')[0]}/.."  # 'since 2010': from then on
     frame.roles.append(Role(name=RoleName.TIME, mention=mention, normalized=normalized))
+
+
+def _opens_state(token: Token) -> bool:
+    """'has lived in Dayton since 2010', 'held the post from March': a date after a
+    preposition of a start (``open_start_preps``) with no end written is when a state
+    began, not when the event was; its time is the open interval from it (EDTF's '2010/..'),
+    so that no reader takes the start for the event's date."""
+    return token.dep_ == "pobj" and token.head.lower_ in time_words().open_start_preps
 
 
 def _split_span(state: DocState, token: Token, end: Token, ahead: bool) -> str | None:
