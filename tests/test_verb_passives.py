@@ -92,3 +92,15 @@ def test_a_passive_whose_unnamed_cause_is_dropped_keeps_its_patient():
     rows = fact_rows("A tour bus left the road near Velden. "
                      "Nine tourists were hurt in the crash on Saturday.")
     assert [r for r in rows if r[1] == "hurt" and r[0] == "nine tourists"]
+
+
+def test_a_headline_verdict_without_its_auxiliary_is_the_event():
+    rows = fact_rows("Ines Hollander found guilty of forgery\n\n"
+                     "Ines Hollander, 38, was sentenced in Lyon on Friday.")
+    assert ("Ines Hollander", "find guilty", "forgery", "asserted") in rows
+
+
+def test_a_link_verb_with_an_adjective_is_no_verdict():
+    rows = fact_rows("Ravi Solberg's injuries proved fatal\n\n"
+                     "Ravi Solberg, 40, fell in Lyon on Friday.")
+    assert not [r for r in rows if r[1].startswith("prove ")]

@@ -21,7 +21,7 @@ from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import FINITE_TAGS, Frame, Reading, occurrence_verb, verb_lemma
 from kg.extract.preferences import classed, complement_sense, doer_fits
 from kg.extract.reference import COMPLEMENT_PREPS, conjuncts, referent, says_who
-from kg.extract.state import DocState
+from kg.extract.state import DocState, nonblank_sents
 from kg.extract.subjects import (
     _firer,
     _hidden_agents,
@@ -418,7 +418,8 @@ def verb_idiom(verb: Token, lemma: str, vocab: RelationVocabulary
                ) -> tuple[Token, VerbIdiom] | None:
     """The idiom a verb makes with its direct object ('lost their lives', 'took part'), with
     that object's token; None when the two are meant literally."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb) or \
+        _headline_participle(verb)
     for child in verb.children:
         if child.dep_ == "dobj" or (passive and child.dep_ in {"oprd", "acomp"}):
             # 'was taken ill': a passive's complement makes the idiom as an object does
@@ -445,6 +446,15 @@ def _shares_passive(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and \
         any(c.dep_ == "auxpass" for c in verb.head.children) and \
         not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _headline_participle(verb: Token) -> bool:
+    """'Nurse found guilty of fraud': the past form at the root of a headline (the first
+    sentence, with no stop) is a passive without its auxiliary (``_headline_passive``)."""
+    first = next(nonblank_sents(verb.doc), None)
+    return first is not None and verb.sent.start == first.start and verb.dep_ == "ROOT" and \
+        verb.tag_ in {"VBD", "VBN"} and not first.text.rstrip().endswith(HEADLINE_ENDS) and \
+        not any(c.dep_ == "dobj" for c in verb.children)
 
 
 # The tags of an adjective complement: 'guilty', 'dead', and the participle 'missing'.
