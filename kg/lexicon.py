@@ -257,6 +257,14 @@ def attribute_verbs() -> frozenset[str]:
 
 
 @cache
+def verdict_verbs() -> frozenset[str]:
+    """Verbs whose passive with an adjective complement is one event named with the
+    adjective ('was found guilty', 'pronounced dead'), not a state or an opinion
+    (data/secondary_predicates.json)."""
+    return frozenset(_data("secondary_predicates.json")["verdict_verbs"])  # type: ignore[arg-type]
+
+
+@cache
 def as_idioms() -> frozenset[str]:
     """Nouns that after 'as' make a connective ('as part of', 'as a result'), no attribute
     (data/secondary_predicates.json)."""

@@ -64,3 +64,43 @@ def test_a_participle_after_a_comma_is_done_to_the_clause_subject():
                      "position by the incoming 52nd Congress.")
     assert ("Congress", "vote", "Jo Lind", "asserted") in rows
     assert not [r for r in rows if r[0] == "Congress" and r[2] == "position"]
+
+
+def test_a_verdict_passive_names_the_event_with_its_adjective():
+    rows = fact_rows("Ines Hollander was found guilty of forgery on Thursday. "
+                     "Ravi Solberg was pronounced dead at the clinic.")
+    assert ("Ines Hollander", "find guilty", "forgery", "asserted") in rows
+    assert ("Ravi Solberg", "pronounce dead", None, "asserted") in rows
+
+
+def test_a_bare_participle_after_a_verdict_verb_is_its_complement():
+    rows = fact_rows("Olaf Brandt, 52, was quickly reported missing.")
+    assert ("Olaf Brandt", "report missing", None, "asserted") in rows
+
+
+def test_a_verdict_coordinated_with_a_passive_shares_its_patient():
+    rows = fact_rows("Ada Menon was detained and found guilty of smuggling.")
+    assert ("Ada Menon", "find guilty", "smuggling", "asserted") in rows
+
+
+def test_an_opinion_passive_with_an_adjective_is_no_verdict():
+    rows = fact_rows("Councillor Bo Jensen was considered unfit for the post.")
+    assert not [r for r in rows if r[1].startswith("consider ")]
+
+
+def test_a_passive_whose_unnamed_cause_is_dropped_keeps_its_patient():
+    rows = fact_rows("A tour bus left the road near Velden. "
+                     "Nine tourists were hurt in the crash on Saturday.")
+    assert [r for r in rows if r[1] == "hurt" and r[0] == "nine tourists"]
+
+
+def test_a_headline_verdict_without_its_auxiliary_is_the_event():
+    rows = fact_rows("Ines Hollander found guilty of forgery\n\n"
+                     "Ines Hollander, 38, was sentenced in Lyon on Friday.")
+    assert ("Ines Hollander", "find guilty", "forgery", "asserted") in rows
+
+
+def test_a_link_verb_with_an_adjective_is_no_verdict():
+    rows = fact_rows("Ravi Solberg's injuries proved fatal\n\n"
+                     "Ravi Solberg, 40, fell in Lyon on Friday.")
+    assert not [r for r in rows if r[1].startswith("prove ")]

@@ -19,9 +19,9 @@ from spacy.tokens import Token
 
 from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import FINITE_TAGS, Frame, Reading, occurrence_verb, verb_lemma
-from kg.extract.preferences import classed, complement_sense
-from kg.extract.reference import COMPLEMENT_PREPS, conjuncts, referent
-from kg.extract.state import DocState
+from kg.extract.preferences import classed, complement_sense, doer_fits
+from kg.extract.reference import COMPLEMENT_PREPS, conjuncts, referent, says_who
+from kg.extract.state import DocState, nonblank_sents
 from kg.extract.subjects import (
     _firer,
     _hidden_agents,
@@ -40,6 +40,7 @@ from kg.lexicon import (
     event_nouns,
     event_verbs,
     object_verbs,
+    verdict_verbs,
 )
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.relations import RelationSpec, RelationVocabulary, VerbIdiom, load_vocabulary
@@ -417,19 +418,59 @@ def verb_idiom(verb: Token, lemma: str, vocab: RelationVocabulary
                ) -> tuple[Token, VerbIdiom] | None:
     """The idiom a verb makes with its direct object ('lost their lives', 'took part'), with
     that object's token; None when the two are meant literally."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or _shares_passive(verb) or \
+        _headline_participle(verb)
     for child in verb.children:
         if child.dep_ == "dobj" or (passive and child.dep_ in {"oprd", "acomp"}):
             # 'was taken ill': a passive's complement makes the idiom as an object does
-            idiom = vocab.verb_idioms.get(f"{lemma} {child.lemma_.lower()}")
+            idiom = vocab.verb_idioms.get(f"{lemma} {child.lemma_.lower()}") or \
+                (_verdict(lemma, child) if passive else None)
             if idiom is not None:
                 return child, idiom
+        elif passive and child.dep_ == "xcomp" and not any(child.children):
+            # 'was reported missing': the parser reads a bare participle as a clause
+            verdict = _verdict(lemma, child)
+            if verdict is not None:
+                return child, verdict
         elif child.dep_ == "prep":  # 'came into force', 'went on trial'
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 idiom = vocab.verb_idioms.get(f"{lemma} {child.lower_} {pobj.lemma_.lower()}")
                 if idiom is not None:
                     return pobj, idiom
     return None
+
+
+def _shares_passive(verb: Token) -> bool:
+    """'X was arrested and found guilty': a past participle coordinated with a passive, with
+    no subject or auxiliary of its own, is a passive too."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and \
+        any(c.dep_ == "auxpass" for c in verb.head.children) and \
+        not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _headline_participle(verb: Token) -> bool:
+    """'Nurse found guilty of fraud': the past form at the root of a headline (the first
+    sentence, with no stop) is a passive without its auxiliary (``_headline_passive``)."""
+    first = next(nonblank_sents(verb.doc), None)
+    return first is not None and verb.sent.start == first.start and verb.dep_ == "ROOT" and \
+        verb.tag_ in {"VBD", "VBN"} and not first.text.rstrip().endswith(HEADLINE_ENDS) and \
+        not any(c.dep_ == "dobj" for c in verb.children)
+
+
+# The tags of an adjective complement: 'guilty', 'dead', and the participle 'missing'.
+VERDICT_TAGS = frozenset({"JJ", "VBG"})
+
+
+def _verdict(lemma: str, complement: Token) -> VerbIdiom | None:
+    """'X was found guilty of fraud', 'pronounced dead', 'reported missing': a verb of finding
+    or declaring (``verdict_verbs``) with an adjective complement is one event the reader names
+    with the adjective, its 'of'-phrase the object; the verb alone ('X was found') says
+    something else, and kg stated nothing of it."""
+    if lemma.split(" ")[0] not in verdict_verbs() or complement.tag_ not in VERDICT_TAGS:
+        return None
+    # 'found (not) guilty' has its verdict in the lemma already (``verb_lemma``).
+    named = lemma if lemma.endswith(f" {complement.lower_}") else f"{lemma} {complement.lower_}"
+    return VerbIdiom(verb=named, object=("of",), direct_object=True)
 
 
 def _idiom_facts(state: DocState, sentence: Sentence, verb: Token,
@@ -576,7 +617,7 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
         return
     hidden = list(_hidden_agent_facts(state, sentence, verb, lemma, spec, vocab))
     yield from hidden
-    if any(not f.evidence.rule.startswith("inherited-cause") for f in hidden):
+    if any(_kept_doer(state, f) for f in hidden):
         return  # the doer is the verb's own: the fact with it says all
     # None, or one borrowed from a coordinated verb (``_shared_cause``): what was done to the
     # patient is stated alone as well, as sure as the passive itself.
@@ -598,6 +639,15 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
             yield _fact(state, sentence, verb, reading, patient, None,
                         f"{patient_rule}/agentless", frame.roles, subject_role=RoleName.THEME)
     yield from _passive_with_object(state, sentence, verb, reading, frame, patients, vocab)
+
+
+def _kept_doer(state: DocState, fact: Fact) -> bool:
+    """Whether a hidden doer's fact stands for the passive: the doer is the verb's own (not
+    borrowed from a coordinated verb) and the document keeps it. 'Twelve people were killed in
+    the crash', the crash unnamed: the document drops a lone definite doer that says nothing
+    of who acted (``says_who``), and the patient's own fact is then all a reader gets."""
+    return not fact.evidence.rule.startswith("inherited-cause") and doer_fits(fact) and \
+        says_who(state, fact.subject.mention)
 
 
 def _raised_infinitive(verb: Token, lemma: str, vocab: RelationVocabulary) -> bool:
