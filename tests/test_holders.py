@@ -416,3 +416,8 @@ def test_a_profession_takes_the_organisation_a_copula_in_its_sentence_calls_by_t
 def test_the_kind_a_description_after_a_name_predicates_of_it(text, name, kinds):
     start = text.index(name)
     assert kinds_said_after(text, start, start + len(name)) == kinds
+
+
+def test_a_bassist_takes_the_band_its_sentence_names():
+    corpus = corpus_of("On Friday, bassist Tom Reyes said the rock band Ember would split.")
+    assert ("Tom Reyes", "Ember", "bassist", "t0.txt") in positions(corpus)
