@@ -331,22 +331,67 @@ def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _WORD_BEFORE = re.compile(r"([a-z][a-z.&-]*)\s+$")
+# Where the kind noun a description predicates of a name ends its noun phrase: at a mark, at
+# the end of the text, or before a word that opens what follows the head ('a band from X',
+# 'a company that ...'), never before another noun ('a band member' is no band).
+_PHRASE_END = (r"(?=\s*(?:[,.;:)!?\u2014]|$)|\s+(?:of|in|from|at|that|which|who|whose|based|"
+               r"founded|formed|set|with|known|led|run|owned|since|for|and|or)\b)")
 
 
 def described_kinds(names: dict[str, set[str]], in_doc: dict[str, list[Mention]],
                     text: str) -> dict[str, set[str]]:
-    """``names`` with each organisation also under the kind noun written just before it in
-    the text ('the band X', 'rocket company Y'), when that noun is one that makes a name an
-    organisation (``lexicon.organisation_kinds``) and marks a kind of holder, so
-    that a name that says nothing of its kind is still typed the way its article types it."""
-    words = {w for holders, _ in _title_classes().values() for w in holders} & organisation_kinds()
+    """``names`` with each organisation also under the kind nouns its article predicates of
+    it: the noun written just before it ('the band X', 'rocket company Y'), when that noun
+    is one that makes a name an organisation (``lexicon.organisation_kinds``) and marks a kind
+    of holder; and the head of a description said of it after its name, as an appositive
+    ('X, the British supergroup', 'Y, a private rocket company'), a copula ('X is a rock
+    trio') or a noun after 'the X' ('the X label'), so that a name that says nothing of its
+    kind is still typed the way its article types it. After a name the head may be any
+    kind word of data/holder_kinds.json: the name is already known as an organisation."""
+    words = _kind_words() & organisation_kinds()
     typed: dict[str, set[str]] = {name: set(ids) for name, ids in names.items()}
     for organisation in {o for ids in names.values() for o in ids}:
         for mention in in_doc.get(organisation, ()):
             before = _WORD_BEFORE.search(text[max(0, mention.start - 30):mention.start].lower())
             if before and before.group(1) in words:
                 typed.setdefault(before.group(1), set()).add(organisation)
+            for kind in kinds_said_after(text, mention.start, mention.end):
+                typed.setdefault(kind, set()).add(organisation)
     return typed
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    """Every word of data/holder_kinds.json that marks an organisation of a kind."""
+    return frozenset(w for holders, _ in _title_classes().values() for w in holders)
+
+
+@cache
+def _descriptions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The descriptions that predicate a kind of the name just before them: an appositive
+    or a copula with an article ('X, a rock trio', 'X is the company'), up to three
+    modifiers before the kind noun; and a bare kind noun after a name ('the X label'), whose
+    'the' is checked before the name."""
+    kinds = "|".join(map(re.escape, sorted(_kind_words(), key=len, reverse=True)))
+    described = re.compile(
+        r"(?:\s*,\s*|\s+(?:is|was|are|were|remains|became|has\s+been|had\s+been)\s+)(?:a|an|the)\s+"
+        rf"(?:[\w'.&-]+\s+){{0,3}}?({kinds}){_PHRASE_END}", re.IGNORECASE)
+    compound = re.compile(rf"\s+({kinds}){_PHRASE_END}", re.IGNORECASE)
+    return described, compound
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def kinds_said_after(text: str, start: int, end: int) -> list[str]:
+    """The kind nouns (lower case) the text predicates of the name at text[start:end] right
+    after it: 'a trio' of 'X, a rock trio, played'; 'label' of 'the X label'."""
+    described, compound = _descriptions()
+    said = [m.group(1).lower() for m in (described.match(text, end),) if m]
+    bare = compound.match(text, end)
+    if bare and _THE_BEFORE.search(text, max(0, start - 5), start):
+        said.append(bare.group(1).lower())
+    return said
 
 
 @cache

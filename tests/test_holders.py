@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import corpus_of, object_id
 
-from kg.holders import office_kind
+from kg.holders import kinds_said_after, office_kind
 from kg.model import Fact, ResolvedCorpus
 
 
@@ -388,3 +388,36 @@ def test_a_kindred_holder_taken_from_an_ended_post_is_ended_too():
                        "book. Intelligence agent Paul Brennan said the war was long.")
     (fact,) = [f for f in filled(corpus) if f.role_name == "intelligence agent"]
     assert fact.position_ended
+
+
+def test_a_title_takes_the_organisation_an_appositive_calls_by_the_kind():
+    corpus = corpus_of("Shares of Velmora Aerospace rose after Korvath, the private rocket "
+                       "company, launched a satellite. Chief Executive Dana Pruitt said more "
+                       "would follow.")
+    assert ("Dana Pruitt", "Korvath", "chief executive", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-organisation-of-article")
+
+
+def test_a_profession_takes_the_organisation_a_copula_in_its_sentence_calls_by_the_kind():
+    corpus = corpus_of("On Friday, drummer Lars Wendt said the Velvet Tides are a rock trio "
+                       "from Leeds.")
+    assert ("Lars Wendt", "Velvet Tides", "drummer", "t0.txt") in positions(corpus)
+
+
+@pytest.mark.parametrize(("text", "name", "kinds"), [
+    ("Korvath, the British supergroup, split up.", "Korvath", ["supergroup"]),
+    ("They signed with the Ostrel label in May.", "Ostrel", ["label"]),
+    ("Ostrel was a small Danish company with ten staff.", "Ostrel", ["company"]),
+    ("Korvath, a band manager's favourite, opened.", "Korvath", []),
+    ("Korvath, the company's owner, spoke.", "Korvath", []),
+    ("He joined Korvath band members on stage.", "Korvath", []),
+])
+def test_the_kind_a_description_after_a_name_predicates_of_it(text, name, kinds):
+    start = text.index(name)
+    assert kinds_said_after(text, start, start + len(name)) == kinds
+
+
+def test_a_bassist_takes_the_band_its_sentence_names():
+    corpus = corpus_of("On Friday, bassist Tom Reyes said the rock band Ember would split.")
+    assert ("Tom Reyes", "Ember", "bassist", "t0.txt") in positions(corpus)
