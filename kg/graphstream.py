@@ -137,7 +137,7 @@ class PartWriter:
 
 def _whole_document(document: Document, records: RecordSpool | None) -> Document:
     """``document`` with its text: read from its record when the corpus keeps no text."""
-    return document if records is None else records.record_of(document.doc_id).document
+    return document if records is None else records.document_of(document.doc_id)
 
 
 _WRITER: PartWriter | None = None

@@ -37,6 +37,16 @@ class _Record(BaseModel):
         super().__setstate__(state)
         _lighten(self)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its class and its values in field order (``_restored``), not pydantic's
+        state of four dicts: a build pickles every record at least twice (worker to main
+        process, spools on disk) and unpickling was most of the write step's reading."""
+        values = self.__dict__
+        if self.__pydantic_extra__ is None and self.__pydantic_private__ is None and \
+                tuple(values) == _field_names(type(self)):
+            return _restored, (type(self), tuple(values.values()), self.__pydantic_fields_set__)
+        return _from_state, (type(self), self.__getstate__())
+
     def model_copy(self, *, update: Mapping[str, Any] | None = None,
                    deep: bool = False) -> Self:
         copied = super().model_copy(update=update, deep=deep)  # adds to its own copy first
@@ -45,6 +55,34 @@ class _Record(BaseModel):
 
 
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+_FIELD_NAMES: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _field_names(cls: type[BaseModel]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(cls.model_fields)
+    return names
+
+
+def _restored(cls: type[BaseModel], values: tuple[Any, ...], fields_set: set[str]) -> Any:
+    """A record unpickled from ``_Record.__reduce__``: what ``__setstate__`` makes of
+    pydantic's state (values in a key-sharing dict, the shared set of given fields, no extra
+    or private values), set directly instead of through a dict made and then dropped."""
+    record = cls.__new__(cls)
+    for name, value in zip(_field_names(cls), values, strict=True):
+        _SET(record, name, value)
+    _SET(record, "__pydantic_fields_set__", _shared_fields_set(fields_set))
+    _SET(record, "__pydantic_extra__", None)
+    _SET(record, "__pydantic_private__", None)
+    return record
+
+
+def _from_state(cls: type[BaseModel], state: dict[Any, Any]) -> Any:
+    """A record pickled with pydantic's state (one with extra or private values)."""
+    record = cls.__new__(cls)
+    record.__setstate__(state)
+    return record
 
 
 def _lighten(record: BaseModel) -> None:
@@ -67,12 +105,16 @@ _SET = object.__setattr__
 
 
 def _share_fields_set(record: BaseModel) -> None:
-    fields = record.__pydantic_fields_set__
+    object.__setattr__(record, "__pydantic_fields_set__",
+                       _shared_fields_set(record.__pydantic_fields_set__))
+
+
+def _shared_fields_set(fields: set[str]) -> set[str]:
     key = frozenset(fields)
     shared = _FIELDS_SETS.get(key)
     if shared is None:
         shared = _FIELDS_SETS[key] = set(key)
-    object.__setattr__(record, "__pydantic_fields_set__", shared)
+    return shared
 
 
 class Dateline(_Record):

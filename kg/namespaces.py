@@ -17,6 +17,15 @@ class TermNamespace(Namespace):
     def term(self, name: str) -> URIRef:
         return _term(str(self), name) if isinstance(name, str) else super().term(name)
 
+    def __getattr__(self, name: str) -> URIRef:
+        """``NIF.beginIndex``: rdflib's ``__getattr__`` runs for every use of a term written as
+        an attribute (hundreds of thousands in a large build). The term is kept in the
+        instance's dict, so the next use is a plain attribute. Only names the code writes
+        as attributes get there, a bounded set; ``ID[...]`` goes through ``term``."""
+        iri = super().__getattr__(name)
+        self.__dict__[name] = iri
+        return iri
+
 
 @lru_cache(maxsize=1 << 13)
 def _term(namespace: str, name: str) -> URIRef:

@@ -12,7 +12,7 @@ unchanged. Resolution reads it once, into memory (``sorted`` by document id, as 
 list), and drops it when it returns: its rules make several passes over every record, and
 reading the spool anew for each made resolving 200 articles twice as slow. A build that
 streams its graph has its sentences' texts left out for resolution and keeps the resolved
-corpus without texts; the write step reads each document back with ``record_of``
+corpus without texts; the write step reads each document back with ``document_of``
 (``kg.leancorpus``). Views (``ordered_by``,
 ``where``, ``joined``) share the files; the folder is removed when the spool and every view
 of it are gone (or the process exits).
@@ -27,6 +27,7 @@ mention and merge) on disk, read back one at a time.
 from __future__ import annotations
 
 import heapq
+import io
 import pickle
 import shutil
 import tempfile
@@ -39,7 +40,7 @@ from pathlib import Path
 from typing import Any, TypeVar, overload
 
 from kg.errors import OutputError
-from kg.model import Entity, ExtractionResult, Fact
+from kg.model import Document, Entity, ExtractionResult, Fact
 
 T = TypeVar("T")
 
@@ -82,7 +83,7 @@ class RecordSpool(Sequence[ExtractionResult]):
 
     def add(self, record: ExtractionResult) -> None:
         """File ``record``; the caller need not keep it."""
-        file = _keep(self._folders[0], record, "an extraction record")
+        file = _keep(self._folders[0], _DocumentFirst(record), "an extraction record")
         self._entries.append(SpooledRecord(record.document.doc_id, record.document.source, file))
         self._by_id = None
 
@@ -111,13 +112,30 @@ class RecordSpool(Sequence[ExtractionResult]):
     def record_of(self, doc_id: str) -> ExtractionResult:
         """The record of the document ``doc_id`` (the last one added, if several), read from
         disk; the write step reads each document's text back this way (``kg.leancorpus``)."""
+        return _load(self._entry_of(doc_id))
+
+    def _entry_of(self, doc_id: str) -> SpooledRecord:
         if self._by_id is None:
             self._by_id = {e.doc_id: e for e in self._entries}
         try:
-            entry = self._by_id[doc_id]
+            return self._by_id[doc_id]
         except KeyError:
             raise OutputError(f"no extraction record of the document {doc_id} (a bug)") from None
-        return _load(entry)
+
+    def document_of(self, doc_id: str) -> Document:
+        """The document of ``record_of(doc_id)``, read without the rest of its record (its
+        sentences, mentions and facts are not unpickled): the write step needs only the
+        document's text."""
+        entry = self._entry_of(doc_id)
+        try:
+            with entry.file.open("rb") as stream:
+                document = pickle.Unpickler(stream).load()
+        except OSError as err:
+            raise OutputError(f"{entry.file}: an extraction record kept on disk is gone "
+                              f"({err.strerror or err})") from None
+        if not isinstance(document, Document):
+            raise OutputError(f"{entry.file}: not an extraction record (a bug)")
+        return document
 
     def ordered_by(self, key: Callable[[SpooledRecord], str]) -> RecordSpool:
         """The same records in the order of ``key`` (e.g. by document id, as resolution
@@ -150,9 +168,27 @@ def spool_of(records: Iterable[ExtractionResult]) -> RecordSpool:
     return spool
 
 
+class _DocumentFirst:
+    """A record's file: its document pickled first, then the whole record by the same
+    pickler, whose memo makes the second refer to the document already written (no second
+    copy of the text). ``document_of`` reads the first alone, ``_load`` both."""
+
+    def __init__(self, record: ExtractionResult) -> None:
+        self.record = record
+
+    def pickled(self) -> bytes:
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dump(self.record.document)
+        pickler.dump(self.record)
+        return buffer.getvalue()
+
+
 def _load(entry: SpooledRecord) -> ExtractionResult:
     try:
-        record = pickle.loads(entry.file.read_bytes())
+        unpickler = pickle.Unpickler(io.BytesIO(entry.file.read_bytes()))
+        unpickler.load()  # the document, which the record refers back to
+        record = unpickler.load()
     except OSError as err:
         raise OutputError(f"{entry.file}: an extraction record kept on disk is gone "
                           f"({err.strerror or err})") from None
@@ -363,7 +399,8 @@ def _keep(folder: _Folder, value: object, what: str) -> Path:
     """``value`` pickled to a new file of ``folder``; a full disk is a one-line error."""
     file = folder.new_file()
     try:
-        file.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        file.write_bytes(value.pickled() if isinstance(value, _DocumentFirst) else
+                         pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError as err:
         raise OutputError(f"{file}: cannot keep {what} on disk "
                           f"({err.strerror or err})") from None

@@ -67,3 +67,28 @@ def test_a_record_cannot_be_changed_after_its_dict_is_shared():
     with pytest.raises(ValidationError):
         record.text = "Kim"  # type: ignore[misc]
     assert record.text == "Putin"
+
+
+def _state_pickle(record: Mention) -> bytes:
+    """``record`` pickled as pydantic pickles a model: its state of four dicts."""
+    return pickle.dumps((type(record), record.__getstate__()))
+
+
+@given(texts, st.one_of(st.none(), texts))
+def test_a_record_pickles_as_its_values_smaller_than_pydantics_state(text, title):
+    record = _mention(text, title=title, antecedent=_mention(text + "s"))
+    blob = pickle.dumps(record)
+    assert len(blob) < len(_state_pickle(record))
+    back = pickle.loads(blob)
+    assert back == record and back.antecedent == record.antecedent
+    assert back.antecedent.__pydantic_fields_set__ is record.antecedent.__pydantic_fields_set__
+    assert back.__pydantic_extra__ is None and back.__pydantic_private__ is None
+    assert _shares_keys(back) and _shares_keys(back.antecedent)
+
+
+def test_a_record_missing_fields_is_pickled_with_its_state_and_comes_back_as_it_was():
+    # model_construct skips validation: a field with no default can be left out of __dict__
+    partial = Mention.model_construct(doc_id="d", text="Quillby Harbour")
+    back = pickle.loads(pickle.dumps(partial))
+    assert back.__dict__ == partial.__dict__ and list(back.__dict__) == list(partial.__dict__)
+    assert back.__pydantic_fields_set__ == partial.__pydantic_fields_set__ == {"doc_id", "text"}

@@ -5,6 +5,7 @@ resolved facts kept on disk come back as held."""
 from __future__ import annotations
 
 import gc
+import pickle
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,24 @@ def test_records_come_back_equal_and_views_order_them_without_reading(pairs):
     assert list(spool.joined(other)) == records + records[:2]
     assert [(e.doc_id, e.source) for e in spool.entries] == \
         [(r.document.doc_id, r.document.source) for r in records]
+
+
+def test_a_document_reads_back_alone_and_its_text_is_kept_once():
+    text = "Orla Brennick opened the ferry terminal at Quillby on a windy Tuesday. " * 20
+    record = _record(text, "quillby.txt")
+    spool = spool_of([_record("Tamsin Vell", "vell.txt"), record])
+    assert spool.document_of(record.document.doc_id) == record.document
+    assert spool.record_of(record.document.doc_id) == record
+    back = spool[1]
+    assert back == record and back.document is back.document  # one object, not two copies
+    # the document is written first, then the record refers back to it: no text twice
+    assert spool.entries[1].file.read_bytes().count(text.encode()) == \
+        pickle.dumps(record).count(text.encode())
+    with pytest.raises(OutputError, match="no extraction record"):
+        spool.document_of("not-a-document")
+    spool.entries[0].file.unlink()
+    with pytest.raises(OutputError, match="gone"):
+        spool.document_of(spool.entries[0].doc_id)
 
 
 def test_the_folder_goes_with_the_last_spool_that_uses_it():
