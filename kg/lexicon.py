@@ -729,3 +729,13 @@ def relative_antecedents() -> dict[str, frozenset[str]]:
     data = _data("relative_antecedents.json")
     return {key: frozenset(value) for key, value in data.items()  # type: ignore[union-attr]
             if not key.startswith("_")}
+
+
+@cache
+def narrower_kind_nouns() -> dict[str, frozenset[str]]:
+    """'film' -> {'documentary', 'newsreel', ...}, 'vessel' -> {'submarine', 'freighter', ...}:
+    the nouns WordNet files under a description head kg resolves (data/kind_nouns.json, made
+    by tools/wordnet_kind_nouns.py), so that 'the film' can be the name brought in as 'a
+    documentary'."""
+    table = _data("kind_nouns.json")["narrower"]
+    return {head: frozenset(nouns) for head, nouns in table.items()}  # type: ignore[union-attr]

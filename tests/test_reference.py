@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from helpers import corpus_of, find, labelled_triples, object_id, role
 
+from kg.lexicon import narrower_kind_nouns
+
 
 def _subjects(corpus, predicate: str) -> set[str]:
     return {f.subject.entity_id for f in corpus.facts if f.predicate == predicate}
@@ -974,3 +976,43 @@ def test_the_office_stays_bare_when_two_offices_were_named():
     corpus = corpus_of("Tom Reyes served as mayor of Velm and as governor of Ostland. He held "
                        "the office for ten years.")
     assert _object_labels(corpus, "held") == {"office"}
+
+
+def test_the_film_is_the_name_brought_in_as_a_documentary():
+    corpus = corpus_of("Tidewater Nights, a documentary by Ana Velez, opened in Oslo on Friday. "
+                       "The film follows three fishermen.")
+    assert _subjects(corpus, "follow") == {"organization/tidewater-nights"}
+
+
+def test_the_film_is_the_name_a_narrower_kind_noun_stands_before():
+    corpus = corpus_of("Critics praised the mockumentary Velm Harbour Nights in Toronto. "
+                       "The film mocks local politicians.")
+    (mocks,) = [f for f in corpus.facts if f.predicate == "criticized"]
+    assert mocks.subject.entity_id.endswith("/velm-harbour-nights")
+
+
+def test_the_film_is_left_alone_when_two_documentaries_are_named():
+    corpus = corpus_of("Tidewater Nights, a documentary by Ana Velez, opened on Friday. "
+                       "Harbor Lights, a documentary by Tom Reyes, opened too. "
+                       "The film follows three fishermen.")
+    assert not any(s.endswith(("/tidewater-nights", "/harbor-lights"))
+                   for s in _subjects(corpus, "follow"))
+
+
+def test_a_kind_noun_of_another_kind_does_not_fit_the_description():
+    corpus = corpus_of("Tidewater Nights, a documentary by Ana Velez, opened in Oslo on Friday. "
+                       "The book follows three fishermen.")
+    assert "organization/tidewater-nights" not in _subjects(corpus, "follow")
+
+
+def test_narrower_kind_nouns_are_read_in_the_news_sense_of_the_head():
+    kinds = narrower_kind_nouns()
+    assert {"submarine", "freighter"} <= kinds["vessel"] and "artery" not in kinds["vessel"]
+    assert "documentary" in kinds["film"] and "trio" in kinds["band"]
+
+
+def test_a_list_the_parser_hangs_on_a_place_name_is_no_kind_noun_of_it():
+    corpus = corpus_of("On Friday, on Route 9 in Velmton, Ostland, a pickup truck and a van "
+                       "collided, the truck catching fire in the process.")
+    assert not any(s.endswith(("/ostland", "/velmton"))
+                   for s in _subjects(corpus, "catch_fire"))

@@ -40,6 +40,7 @@ from kg.lexicon import (
     derived_nouns,
     event_nouns,
     initialisms,
+    narrower_kind_nouns,
     object_complements,
     organisation_kinds,
     person_nouns,
@@ -192,6 +193,13 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # before it whose own words say it is one of that kind.
         return make_mention(state, token.doc[token.i:token.i + 1], typed.type,
                             ner_label=None, antecedent=typed)
+    if kind in narrower_kind_nouns() and _is_definite_bare(token) and \
+            (introduced := _named_with_kind_noun(state, token, kind)) is not None:
+        # 'the film' after 'Tidewater Nights, a documentary by ...', 'the vessel' after 'the
+        # freighter Nordic Crane': the one name the document brought in with a noun of that
+        # kind, or of a narrower kind.
+        return make_mention(state, token.doc[token.i:token.i + 1], introduced.type,
+                            ner_label=None, antecedent=introduced)
     country = _demonym_before(token)
     if (country is not None or _is_definite_bare(token)) and \
             token.tag_ not in {"NNS", "NNPS"} and (role := canonical_role(token.lemma_.lower())):
@@ -1316,6 +1324,70 @@ def _named_with_kind_word(state: DocState, token: Token, kind: str) -> Mention |
                                                       first_or_last | last)):
             found.setdefault(" ".join(words), mention)
     return _the_one(found)
+
+
+def _named_with_kind_noun(state: DocState, token: Token, kind: str) -> Mention | None:
+    """The one name before ``token`` that the document brought in with the description's
+    noun or a narrower one ('Tidewater Nights, a documentary', 'the freighter Nordic Crane'
+    for 'the film', 'the vessel'): the kind noun says what the name is, whatever the
+    recogniser called it. None when two different names fit, when another name of the kind
+    the description stands for competes ('the film' with a second film named), or when the
+    name is the clause's own subject."""
+    fitting = narrower_kind_nouns()[kind] | {kind}
+    own = _own_clause_subjects(state, token)
+    found: dict[str, Mention] = {}
+    for i, noun, mention in _name_kind_nouns(state):
+        if i < token.i and noun in fitting and mention.antecedent is None and \
+                not any(same_name(mention, o) for o in own):
+            found.setdefault(" ".join(mention.text.lower().split()), mention)
+    only = _the_one(found)
+    labels = description_labels().get(kind, frozenset())
+    if only is None or any(m.ner_label in labels and not same_name(m, only)
+                           for m in _names_before(state, token)):
+        return None
+    return only
+
+
+def _name_kind_nouns(state: DocState) -> list[tuple[int, str, Mention]]:
+    """(position, lemma, name) of each common noun the document set right beside a name: in
+    apposition just after its comma ('Tidewater Nights, a documentary by ...') or just
+    before it ('the submarine Kursk', 'the freighter Nordic Crane', 'the mockumentary Velm
+    Nights'). Only next to the name: the parser also hangs a later phrase of a list on a
+    name ('in Velm, Ostland, a pickup truck ...'), which says nothing of what it is. A place
+    the gazetteer knows is never a thing so described."""
+    found: list[tuple[int, str, Mention]] = []
+    for token in state.doc:
+        if token.dep_ == "appos":
+            pairs = ((token, token.head), (token.head, token))
+        elif token.dep_ in {"compound", "amod"}:
+            pairs = ((token, token.head),)
+        else:
+            continue
+        for noun, name in pairs:
+            mention = state.mention_at.get(name.i)
+            if noun.pos_ in {"NOUN", "ADJ"} and noun.i not in state.mention_at and \
+                    mention is not None and mention.ner_label is not None and \
+                    _next_to_name(state, noun, mention) and not (
+                        mention.type is EntityType.PLACE and
+                        gazetteer.lookup(mention.text) is not None):
+                found.append((noun.i, noun.lemma_.lower(), mention))
+    return found
+
+
+def _next_to_name(state: DocState, noun: Token, mention: Mention) -> bool:
+    """Whether a noun stands right before the name ('the submarine Kursk') or its phrase
+    opens right after the name's comma ('Kursk, a submarine')."""
+    doc = state.doc
+    if noun.i + 1 < len(doc) and state.mention_at.get(noun.i + 1) is mention:
+        return noun.i == 0 or state.mention_at.get(noun.i - 1) is not mention
+    edge = noun.left_edge.i
+    if edge < 2 or doc[edge - 1].text != "," or state.mention_at.get(edge - 2) is not mention:
+        return False
+    # (not 'in Velm, Ostland, a pickup truck and a van collided': a noun with conjuncts, or
+    # after a name itself set beside a place, is a misread list)
+    name = doc[edge - 2]
+    return not any(c.dep_ == "conj" for c in noun.children) and (
+        name.dep_ != "appos" or state.mention_at.get(name.head.i) is mention)
 
 
 @cache
