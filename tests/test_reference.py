@@ -964,3 +964,9 @@ def test_its_in_a_relative_clause_is_the_name_the_clause_is_on():
     assert any(t[1] == "postponed" and t[2] == "Ruritania's election"
                for t in labelled_triples(corpus))
 
+
+
+def test_their_after_an_object_set_off_by_commas_is_not_that_object():
+    corpus = corpus_of("Tom Reyes and two of his students started a company, Velora Labs, to "
+                       "sell their invention to hospitals.")
+    assert not any("Velora Labs's" in t[2] for t in labelled_triples(corpus))

@@ -1932,10 +1932,13 @@ def _subject_before(pronoun: Token) -> Token | None:
             return subjects[0] if subjects[0].right_edge.i < pronoun.i else None
         if governor.dep_ not in {"conj", "xcomp"} or governor.head.i == governor.i:
             return None
-        controllers = [c for c in governor.head.children if c.dep_ == "dobj"] \
+        controllers = [c for c in governor.head.children if c.dep_ == "dobj" and
+                       not any(t.is_punct for t in
+                               pronoun.doc[c.i + 1:governor.left_edge.i])] \
             if governor.dep_ == "xcomp" else []
         if controllers:
             # 'urged the states to reschedule their votes': the object does the infinitive
+            # (not 'started a firm, Velora, to sell their patent', a purpose set off by a comma)
             return controllers[0] if controllers[0].right_edge.i < pronoun.i else None
         governor = governor.head
     return None
