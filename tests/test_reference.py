@@ -1016,3 +1016,35 @@ def test_a_list_the_parser_hangs_on_a_place_name_is_no_kind_noun_of_it():
                        "collided, the truck catching fire in the process.")
     assert not any(s.endswith(("/ostland", "/velmton"))
                    for s in _subjects(corpus, "catch_fire"))
+def test_their_in_a_subject_is_the_organisation_of_the_sentence_before():
+    corpus = corpus_of("The Harbor Board fined Velora Oil. Their investigation of the spill "
+                       "lasted two years.")
+    assert ("Harbor Board", "investigated", "spill") in labelled_triples(corpus)
+
+
+def test_their_is_not_one_of_two_parties_joined_to_the_subject():
+    corpus = corpus_of("Harbor Foods, along with the Lindqvist Foundation, announced their "
+                       "plan to buy Ruritania Mills.")
+    assert {t[0] for t in labelled_triples(corpus) if t[1] == "bought"} == \
+        {"Harbor Foods", "Lindqvist Foundation"}
+
+
+def test_its_is_never_a_person_subject():
+    corpus = corpus_of("Tom Reyes fined Velora Oil. Its investigation of the spill lasted "
+                       "two years.")
+    assert {t[0] for t in labelled_triples(corpus) if t[1] == "investigated"} <= \
+        {"Velora Oil"}
+
+
+def test_its_in_a_relative_clause_is_the_name_the_clause_is_on():
+    corpus = corpus_of("The Harbor Party won the poll. In Ruritania, which had planned to "
+                       "hold its election in May, the governor postponed it.")
+    assert any(t[1] == "postponed" and t[2] == "Ruritania's election"
+               for t in labelled_triples(corpus))
+
+
+
+def test_their_after_an_object_set_off_by_commas_is_not_that_object():
+    corpus = corpus_of("Tom Reyes and two of his students started a company, Velora Labs, to "
+                       "sell their invention to hospitals.")
+    assert not any("Velora Labs's" in t[2] for t in labelled_triples(corpus))

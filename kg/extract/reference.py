@@ -48,7 +48,13 @@ from kg.lexicon import (
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
-POSSESSIVE_PRONOUNS = {"his"}  # 'her' is already personal; 'its', 'their' name no one person
+POSSESSIVE_PRONOUNS = {"his"}  # 'her' is already personal
+# 'its' and 'their' name an organisation, a place that acts or a group, never one person
+# (``_group_possessor``).
+GROUP_POSSESSIVES = {"its", "their"}
+# What joins a second party to a subject ('Velora, along with Harbor Foods, ...'): its
+# 'their' is the two, which no one mention stands for.
+GROUP_PREPS = {"with", "along"}
 
 VAGUE_HEADS = {"other", "each", "one", "lot", "part", "way", "thing", "something", "anything",
                "everything", "nothing", "all", "both", "some", "many", "few", "most", "number",
@@ -91,6 +97,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             return None if person else _thing_before(state, token)
         return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
                         antecedent=antecedent)
+    if possessive and lower in GROUP_POSSESSIVES and token.dep_ == "poss":
+        # 'Velora cut its prices', 'The ministers ended their talks': whose the thing is.
+        owner = _group_possessor(state, token)
+        return None if owner is None else make_mention(
+            state, token.doc[token.i:token.i + 1], owner.type, ner_label=None,
+            antecedent=owner)
     if lower in RELATIVE_WORDS and token.tag_ in {"WDT", "WP"} and \
             (clause := _relative_clause(token)) is not None:
         # 'the treaty which Putin signed', 'the man whom police arrested': the head noun.
@@ -2073,6 +2085,73 @@ def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:
                                                         EntityType.ORGANIZATION} and \
                     fits(state, pronoun.lower_, mention):
                 return mention.model_copy(update={"type": EntityType.PERSON})
+    return None
+
+
+def _group_possessor(state: DocState, pronoun: Token) -> Mention | None:
+    """Whose a possessive 'its' or 'their' says the thing is: the subject of its clause
+    written before it ('Velora cut its prices', 'Ohio, which planned to hold its primary'),
+    else, when the possessive is inside that subject ('Its chairman resigned', 'Their
+    talks failed'), what a subject 'it' or 'they' there would stand for. Only a name: 'its'
+    an organisation, a place or a named thing, 'their' an organisation or a named group; a
+    subject before it that is none of these ('the plan lost its backing', 'Kest and Amos
+    ended their talks': two owners), or a clause whose subject the parse does not give,
+    keeps it from reaching further back."""
+    subject = _subject_before(pronoun)
+    if subject is None:
+        if not _inside_subject(pronoun):
+            return None
+        owner = _antecedent(state, pronoun, _actors(state), sentences_back=1) \
+            if pronoun.lower_ == "its" else _plural_antecedent(state, pronoun)
+    elif any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in GROUP_PREPS)
+             for c in subject.children):
+        return None  # 'Velora, along with Harbor Foods, cut their prices': a group
+    else:
+        owner = referent(state, subject)
+    if owner is not None and owner.is_pronoun:
+        owner = owner.antecedent
+    return owner if owner is not None and _owns_as(pronoun, subject, owner) else None
+
+
+def _inside_subject(pronoun: Token) -> bool:
+    """Whether a possessive is part of its clause's subject ('Their talks failed')."""
+    return any(a.dep_ in SUBJECT_DEPS for a in pronoun.ancestors
+               if a.head.pos_ in {"VERB", "AUX"})
+
+
+def _owns_as(pronoun: Token, subject: Token | None, owner: Mention) -> bool:
+    """Whether a name can be what 'its' or 'their' stands for: a named non-person for 'its'
+    (not a plural subject), an organisation or a named plural for 'their'."""
+    plural = subject is not None and subject.tag_ in {"NNS", "NNPS"}
+    if owner.ner_label is None or owner.type is EntityType.PERSON:
+        return False
+    if pronoun.lower_ == "its":
+        return not plural
+    return owner.type is EntityType.ORGANIZATION or plural
+
+
+def _subject_before(pronoun: Token) -> Token | None:
+    """The subject of the clause a possessive sits in, written before it and not holding it,
+    looked for up the clauses that share it ('Ohio, which planned to hold its primary',
+    'Velora sued Harbor Foods and cut its prices'), as ``_own_clause_subjects`` does."""
+    governor = pronoun.head
+    while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
+        governor = governor.head
+    while governor.pos_ in {"VERB", "AUX"}:
+        subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0] if subjects[0].right_edge.i < pronoun.i else None
+        if governor.dep_ not in {"conj", "xcomp"} or governor.head.i == governor.i:
+            return None
+        controllers = [c for c in governor.head.children if c.dep_ == "dobj" and
+                       not any(t.is_punct for t in
+                               pronoun.doc[c.i + 1:governor.left_edge.i])] \
+            if governor.dep_ == "xcomp" else []
+        if controllers:
+            # 'urged the states to reschedule their votes': the object does the infinitive
+            # (not 'started a firm, Velora, to sell their patent', a purpose set off by a comma)
+            return controllers[0] if controllers[0].right_edge.i < pronoun.i else None
+        governor = governor.head
     return None
 
 
