@@ -47,3 +47,19 @@ def test_no_institution_without_a_place_owning_it(text: str) -> None:
     assert not any(e.type is EntityType.ORGANIZATION and
                    e.label.split()[-1] in {"administration", "government"}
                    for e in corpus.entities)
+
+
+def test_a_body_written_both_ways_is_the_organisation_named() -> None:
+    corpus = corpus_of("The Kenya Parliament met on Monday. On Tuesday the Kenyan parliament "
+                       "rejected the sugar levy.")
+    labels = {e.label for e in corpus.entities}
+    assert "Kenyan parliament" not in labels
+    rows = fact_rows("The Kenya Parliament met on Monday. On Tuesday the Kenyan parliament "
+                     "rejected the sugar levy.")
+    assert any(row[:2] == ("Kenya Parliament", "reject") for row in rows)
+
+
+def test_a_name_set_beside_the_body_is_what_it_means() -> None:
+    labels = {e.label for e in corpus_of(
+        "Estonia's parliament, the Riigikogu, passed the forestry law.").entities}
+    assert "Estonia's parliament" not in labels

@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from kg import gazetteer
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention
 from kg.lexicon import demonyms, initialisms
 from kg.model import EntityType, Mention
@@ -39,23 +40,59 @@ def institution_nouns() -> frozenset[str]:
 
 def institution_mentions(state: DocState) -> list[Mention]:
     """An organisation mention for every institution noun the text ties to a country or
-    another place; registered in ``state`` like a recognised name. A noun that is already part of a
-    name ('US Army') or modifies another noun ('government spokesman') is left alone."""
+    another place, registered in ``state`` like a recognised name. A noun already part of a
+    name ('US Army') or modifying another noun ('government spokesman') is left alone; one
+    that is another way to write a name of the document stands for that name."""
     found: list[Mention] = []
+    recognised = [m for _, m, _ in state.organisations]
     for token in state.doc:  # the lemma of 'media' is 'medium'
         if not {token.lemma_.lower(), token.lower_} & institution_nouns() or \
                 token.pos_ not in {"NOUN", "PROPN"} or token.i in state.mention_at or \
                 token.dep_ == "compound":
             continue
         span = _owned_span(state, token)
-        if span is None:
-            continue
-        mention = make_mention(state, span, EntityType.ORGANIZATION, ner_label="ORG")
+        if span is None or _apposed_name(state, token):
+            continue  # 'Tonga's parliament, the Legislative Assembly': the name says which
+        named = _named_alike(recognised, span, token)
+        mention = make_mention(state, span, EntityType.ORGANIZATION, ner_label="ORG",
+                               antecedent=named)
         for word in span:
             state.mention_at.setdefault(word.i, mention)
+        if named is not None:
+            continue  # read as the named one, like a pronoun: no second organisation
         bisect.insort(state.organisations, (span.start, mention, token.dep_ in SUBJECT_DEPS),
                       key=lambda item: item[0])
         found.append(mention)
+    return found
+
+
+def _apposed_name(state: DocState, noun: Token) -> bool:
+    """A name set beside the noun ('its parliament, the Fono') is what the phrase means."""
+    return any(c.dep_ == "appos" and c.i in state.mention_at for c in noun.children)
+
+
+def _named_alike(recognised: list[Mention], span: Span, noun: Token) -> Mention | None:
+    """The one organisation the recogniser named whose name has the same noun and the same
+    country ('UK Parliament' for 'the British parliament'): the phrase is another way to
+    write it, not a second parliament that would make 'the parliament' ambiguous."""
+    owners = _countries([t.text for t in span if t.i != noun.i])
+    alike = {m.text: m for m in recognised if
+             noun.lower_ in m.text.lower().split() and _countries(m.text.split()) & owners}
+    return next(iter(alike.values())) if len(alike) == 1 else None
+
+
+def _countries(words: list[str]) -> set[str]:
+    """The countries words name by demonym, initialism or name ('British', 'UK', 'Iraq')."""
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        pair = f"{words[i - 1]} {word}".lower() if i else ""
+        country = demonyms().get(word.lower()) or demonyms().get(pair) or \
+            initialisms().get(word)
+        place = gazetteer.lookup(word) if country is None and word[:1].isupper() else None
+        if country is None and place is not None and place.kind == "country":
+            country = place.name
+        if country is not None:
+            found.add(country.lower())
     return found
 
 
