@@ -125,8 +125,13 @@ def _owns(state: DocState, modifier: Token) -> bool:
             modifier.lower_ in demonyms() or modifier.text in initialisms() or
             f"{before} {modifier.lower_}" in demonyms()):
         return True
-    named = state.mention_at.get(modifier.i)
-    return named is not None and named.type in _OWNERS
+    return _known_place(state.mention_at.get(modifier.i))
+
+
+def _known_place(named: Mention | None) -> bool:
+    """A place the gazetteer knows: 'a court of a Member State' is owned by no place."""
+    return named is not None and named.type in _OWNERS and \
+        gazetteer.lookup(named.text) is not None
 
 
 def _contiguous(modifiers: list[Token], noun: Token) -> bool:
@@ -146,7 +151,7 @@ def _place_after_of(state: DocState, noun: Token) -> int | None:
     if after + 1 >= len(doc) or doc[after].lower_ != "of" or doc[after].head.i != noun.i:
         return None
     place = state.mention_at.get(after + 1)
-    if place is None or place.type is not EntityType.PLACE:
+    if place is None or not _known_place(place):
         return None
     end = after + 1
     while end < len(doc) and state.mention_at.get(end) is place:
