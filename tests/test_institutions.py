@@ -41,6 +41,7 @@ def test_the_institution_is_based_in_its_country() -> None:
     "Critics accused the Obama administration of hiding the report.",
     "His government collapsed after the vote.",
     "A government spokesman denied the claim.",
+    "The ruling lets a Danish court fine the website.",
 ])
 def test_no_institution_without_a_place_owning_it(text: str) -> None:
     corpus = corpus_of(text)

@@ -48,7 +48,7 @@ def institution_mentions(state: DocState) -> list[Mention]:
     for token in state.doc:  # the lemma of 'media' is 'medium'
         if not {token.lemma_.lower(), token.lower_} & institution_nouns() or \
                 token.pos_ not in {"NOUN", "PROPN"} or token.i in state.mention_at or \
-                token.dep_ == "compound":
+                token.dep_ == "compound" or _indefinite(token):
             continue
         span = _owned_span(state, token)
         if span is None or _apposed_name(state, token):
@@ -64,6 +64,13 @@ def institution_mentions(state: DocState) -> list[Mention]:
                       key=lambda item: item[0])
         found.append(mention)
     return found
+
+
+def _indefinite(noun: Token) -> bool:
+    """'an Austrian court', 'any Chinese embassy': some body of that kind, not one the
+    article names, and no organisation for a later 'the court' to mean."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every", "each",
+                                                "some", "no"} for c in noun.children)
 
 
 def _apposed_name(state: DocState, noun: Token) -> bool:
