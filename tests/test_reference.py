@@ -649,7 +649,7 @@ def test_two_organisations_of_its_kind_in_its_sentence_name_neither():
 def test_the_government_is_the_government_of_the_one_country_said_before():
     corpus = corpus_of("The government of Norway fined Harbor Foods in May. The government "
                        "later closed a farm in Oslo.")
-    assert _subjects(corpus, "closed") == {"thing/government-of-norway"}
+    assert _subjects(corpus, "closed") == {"organization/government-of-norway"}
 
 
 def test_the_government_after_two_countries_governments_is_neither():

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from kg import gazetteer
 from kg.datelines import is_citation_line
 from kg.entity_names import introduced_name, is_never_alone, time_zones
+from kg.extract.institutions import institution_mentions
 from kg.extract.name_bounds import (
     cut_at_measure,
     is_fragment,
@@ -328,6 +329,7 @@ def named_mentions(state: DocState) -> Iterator[Mention]:
     """The document's names, typed; a surname repeated after the full name is that person
     whatever the recogniser made of it (see ``_surname_echoes``)."""
     mentions = list(_recognised_mentions(state))
+    mentions = sorted([*mentions, *institution_mentions(state)], key=lambda m: m.start)
     yield from _surname_echoes(state, mentions)
 
 
