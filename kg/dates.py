@@ -21,6 +21,10 @@ _HAS_DAY = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?|monday|tuesday|wednesday|thur
 _NAMES_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|"
                         r"wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)",
                         re.I)
+# A four-digit 24-hour clock time ('2053 Wednesday night, UTC', '1430 GMT on Monday'): not a
+# year, though it looks like one; the time of day dates nothing beyond its day.
+_CLOCK = re.compile(r"\b(?:[01]\d|2[0-3])[0-5]\d\b(?:\s*(?:h|hrs|hours|utc|gmt|local time)\b"
+                    r"|(?=\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))", re.I)
 _VAGUE = re.compile(r"\b(week|weeks|months|years|decade|century|ago|recent|several|few|next|"
                     r"later|earlier|season|spring|summer|autumn|fall|winter|era)\b", re.I)
 
@@ -147,6 +151,7 @@ def normalize_time(text: str, base_date: str | None, *, ahead: bool = False,
         return _nearer(normalize_time(text, base_date),
                        normalize_time(text, base_date, ahead=True), base_date)
     phrase = " ".join(text.replace("(", " ").replace(")", " ").split()).strip(" ,.")
+    phrase = _CLOCK.sub("", phrase).strip(" ,.")
     if is_range(phrase):
         return _span(phrase, base_date, ahead)
     if years := _years_ago(phrase, base_date):

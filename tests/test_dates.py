@@ -193,3 +193,16 @@ def test_a_stretch_named_as_such_is_a_duration(text):
     """'In the span of one week, three storms hit the coast': how long, not when."""
     from kg.dates import is_duration
     assert is_duration(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2140 Tuesday night, UTC", "2021-06-08"),   # 21:40 on the Tuesday before the article
+    ("0615 GMT on Tuesday", "2021-06-08"),
+    ("1830 hours Tuesday", "2021-06-08"),
+    ("in 2140", "2140"),                          # a year alone stays a year
+    ("June 8, 2021", "2021-06-08"),
+])
+def test_a_four_digit_clock_time_is_not_a_year(text, expected):
+    """'The tremor was felt at 5:40 a.m. (2140 Tuesday night, UTC)': the UTC clock reading
+    is a time of day, not the year 2140."""
+    assert normalize_time(text, "2021-06-10") == expected
