@@ -748,3 +748,13 @@ def test_an_age_is_not_a_time():
 def test_every_coordinated_passive_subject_does_the_infinitive(text, lemma, subjects):
     corpus = corpus_of(text)
     assert {f.subject.entity_id for f in corpus.facts if f.lemma == lemma} == subjects
+
+
+def test_a_verb_tag_on_a_word_fragment_names_no_act():
+    """A quote opening with an editor's bracket ('[I]t's') is tokenised as 'I]t' + 's', and
+    the tagger calls a fragment of it a verb: no fact has a one-letter predicate."""
+    corpus = corpus_of('Mara Ilves of the Velm Rights League said, "[I]t\'s still not full '
+                       'protection; we still need to fight for the docks."')
+    assert corpus.facts
+    assert all(len(f.predicate) > 1 and f.predicate.replace("_", "").isalpha()
+               for f in corpus.facts)

@@ -11,6 +11,8 @@ Words and patterns are data in ``kg/data``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from kg.extract.datelines import read_dateline_facts
@@ -31,6 +33,10 @@ from kg.relations import RelationVocabulary, load_vocabulary
 
 __all__ = ["extract_document"]
 
+# A verb is a word of two letters or more ('re-elect'); a tagger's 'VERB' on a fragment such as
+# the 't' of a bracketed '[I]t's' or a stray symbol names no act.
+_VERB_WORD = re.compile(r"^[A-Za-z][A-Za-z-]*[A-Za-z]$")
+
 
 def extract_document(document: Document, doc: Doc,
                      vocabulary: RelationVocabulary | None = None) -> ExtractionResult:
@@ -42,7 +48,8 @@ def extract_document(document: Document, doc: Doc,
     facts: list[Fact] = []
     for sent, sentence in zip(nonblank_sents(doc), sentences, strict=True):
         for token in sent:
-            if token.pos_ == "VERB" and (token.lemma_.lower() not in vocab.skip_verbs or
+            if token.pos_ == "VERB" and _VERB_WORD.match(token.lemma_) and (
+                    token.lemma_.lower() not in vocab.skip_verbs or
                                          verb_idiom(token, token.lemma_.lower(), vocab) or
                                          speaks_of_thing(token, vocab)):
                 # A doer or a patient the verb cannot take is a misread parse; an object
