@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from kg.entity_names import common_acronyms, family_names_first, ship_prefixes
 from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
+from kg.lexicon import narrower_kind_nouns
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -44,6 +45,18 @@ class _Weights(BaseModel):
     unsupported_person: float = 1.0
     capital_the: float = 0.0
     given_here: float = 0.0
+    said_kind: float = 0.0
+
+
+class _SaidKinds(BaseModel):
+    """Where the kind nouns of ``said_kind_type`` come from (``said_kinds``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    holder_words_not_kinds: frozenset[str] = frozenset()
+    heads: dict[EntityType, tuple[str, ...]] = {}
+    narrower_of: tuple[str, ...] = ()
+    narrower_not_kinds: frozenset[str] = frozenset()
 
 
 class TypeVoteRules(BaseModel):
@@ -63,6 +76,7 @@ class TypeVoteRules(BaseModel):
     one_word_kinds: dict[EntityType, tuple[str, ...]] = {}
     outlet_one_word: dict[str, tuple[str, ...]] = {}
     event_names: dict[str, tuple[str, ...]] = {}
+    said_kinds: _SaidKinds = _SaidKinds()
 
 
 @cache
@@ -98,6 +112,7 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     around = before_types | after_types
     strong = mention.ner_label is not None and mention.ner_label != "PROPN"
     recogniser = weights.recogniser if strong else weights.guessed
+    kind_of_place: str | None = None
     if not short_form:
         kind = event_name(mention.text, text[mention.end:mention.end + 40]) or \
             name_kind(tuple(re.findall(r"[a-z]+", mention.text.lower()))) or _suffix_kind(key)
@@ -139,7 +154,71 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
         instance_type(text[max(0, mention.start - 60):mention.start])
     if instance is not None:
         votes[instance] += weights.apposition
+    elif defined is None and not short_form and kind_of_place not in _LARGE_PLACES:
+        said = said_kind_type(mention, key, text)
+        if said is not None:
+            votes[said] += weights.said_kind
     return votes
+
+
+_LARGE_PLACES = frozenset({"city", "state", "country"})  # gazetteer evidence outweighs a said kind
+
+
+def said_kind_type(mention: Mention, key: tuple[str, ...], text: str) -> EntityType | None:
+    """The type a kind noun the article predicates of the name implies (``said_kinds``):
+    written just before it ('the rock band X', 'the freighter X'), unless the name opens
+    with a given name ('the band John Reyes founded' is his band, not him) or has a title,
+    or heading an
+    appositive or a copula after it ('X, an early supergroup', 'X is a satellite
+    startup'). The recogniser reads such names by their words ('Blind Faith' a person, a
+    film named for a beast an organisation); the article says what they are. None when it
+    says nothing, or names kinds of two types."""
+    found: set[EntityType] = set()
+    words = text[max(0, mention.start - 30):mention.start].split()
+    if words and text[mention.start - 1:mention.start].isspace() and \
+            not _opens_with_given_name(key) and mention.title is None:
+        before = _said_kind_nouns().get(words[-1])  # as written: 'Rock Band X' is a name
+        if before is not None:
+            found.add(before)
+    after = _said_after().match(text, mention.end)
+    if after is not None:
+        found.add(_said_kind_nouns()[after.group(1)])
+    return next(iter(found)) if len(found) == 1 else None
+
+
+@cache
+def _said_kind_nouns() -> dict[str, EntityType]:
+    """Kind noun -> the type it implies: every holder word of data/holder_kinds.json that is
+    no name ending is an organisation's; the data/kind_nouns.json heads of ``heads``, and the
+    WordNet hyponyms of those in ``narrower_of``, the type of their head."""
+    said = load_rules().said_kinds
+    data = json.loads(resources.files("kg").joinpath("data/holder_kinds.json").read_text("utf-8"))
+    kinds: dict[str, EntityType] = {
+        word: EntityType.ORGANIZATION for kind in data["classes"] for word in kind["holders"]
+        if " " not in word and word not in said.holder_words_not_kinds}
+    narrower = narrower_kind_nouns()
+    for entity_type, heads in said.heads.items():
+        for head in heads:
+            kinds.setdefault(head, entity_type)
+            if head in said.narrower_of:
+                for noun in sorted(narrower.get(head, frozenset()) - said.narrower_not_kinds):
+                    kinds.setdefault(noun, entity_type)
+    return kinds
+
+
+@cache
+def _said_after() -> re.Pattern[str]:
+    """', an early supergroup', ' is a satellite startup': an appositive or a copula right
+    after a name, an article, up to three modifiers in lower case (no preposition: 'a member
+    of the band' is a member; no name: 'Johnson, the Queen suspended parliament for' says
+    nothing of Johnson) and a kind noun that ends the phrase (as in
+    ``_apposition_patterns``), all as written."""
+    modifier = r"(?:(?!(?:of|at|in|for|from|with|to|by|on|and|or)\s)[a-z0-9][\w'’-]*\s+)"
+    end = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|in|of|from|with|founded|formed|" \
+        r"owned|headquartered|known|run|whose|led|released|made|where|for)\b)"
+    nouns = "|".join(map(re.escape, sorted(_said_kind_nouns(), key=len, reverse=True)))
+    return re.compile(rf"(?:\s*,|\s+(?:is|was))\s+(?:a|an|the)\s+{modifier}{{0,3}}"
+                      rf"({nouns}){end}")
 
 
 def _one_word_kind(mention: Mention, key: tuple[str, ...], text: str) -> EntityType | None:

@@ -432,3 +432,54 @@ def test_a_kind_noun_or_an_article_after_one_still_says_what_a_name_is():
     assert instance_type("they boarded the plane, a ") is EntityType.THING
     assert instance_type("talks with the freight company") is None  # no space: glued on
     assert instance_type("the company said ") is None
+
+
+def _entity_types(text: str, name: str, label: str, entity_type: EntityType
+                  ) -> list[EntityType]:
+    """The types resolution gives ``name`` where every mention of it is read as ``label``."""
+    document = make_document(text, source="k.txt", date="2024-03-02")
+    starts = [m.start() for m in re.finditer(re.escape(name), text)]
+    mentions = tuple(Mention(doc_id=document.doc_id, sentence_index=0, start=at,
+                             end=at + len(name), text=name, type=entity_type, ner_label=label)
+                     for at in starts)
+    corpus = resolve_corpus([ExtractionResult(document=document, sentences=(),
+                                              mentions=mentions, facts=())])
+    return [e.type for e in corpus.entities]
+
+
+def test_a_band_the_article_calls_a_band_is_an_organisation_not_a_person():
+    text = ("Velvet Ortolan, a short-lived supergroup, toured twice. Velvet Ortolan sold "
+            "records. Critics loved Velvet Ortolan.")
+    assert _entity_types(text, "Velvet Ortolan", "PERSON", EntityType.PERSON) == [
+        EntityType.ORGANIZATION]
+
+
+def test_the_kind_noun_before_a_name_types_it_from_wordnet_hyponyms_too():
+    text = ("Crews boarded the freighter Quorra Tide at dawn. Quorra Tide listed. "
+            "Quorra Tide sank by noon.")
+    assert _entity_types(text, "Quorra Tide", "PERSON", EntityType.PERSON) == [
+        EntityType.THING]
+    text = ("The superhero film Iron Heron opened on Friday. Iron Heron earned millions. "
+            "Fans queued for Iron Heron.")
+    assert _entity_types(text, "Iron Heron", "ORG", EntityType.ORGANIZATION) == [
+        EntityType.THING]
+
+
+def test_a_copula_says_the_kind_and_a_name_after_the_article_says_nothing():
+    text = "Quillspark is a satellite startup based in Perth. Quillspark hired ten engineers."
+    assert _entity_types(text, "Quillspark", "PERSON", EntityType.PERSON) == [
+        EntityType.ORGANIZATION]
+    # 'the Queen' is a name, not a modifier of 'parliament': nothing said of Tollard
+    text = ("Tollard Mews, the Queen suspended parliament for, wept. Tollard Mews left. "
+            "Tollard Mews sighed.")
+    assert _entity_types(text, "Tollard Mews", "PERSON", EntityType.PERSON) == [
+        EntityType.PERSON]
+
+
+def test_no_said_kind_for_a_name_opening_with_a_given_name_but_one_for_a_bare_name():
+    text = "She joined the band John Orrin founded. John Orrin smiled. John Orrin sang."
+    assert _entity_types(text, "John Orrin", "PERSON", EntityType.PERSON) == [
+        EntityType.PERSON]
+    text = "The record label Skyvane signed her. Skyvane grew. Skyvane paid."
+    assert _entity_types(text, "Skyvane", "PERSON", EntityType.PERSON) == [
+        EntityType.ORGANIZATION]
