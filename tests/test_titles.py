@@ -884,6 +884,11 @@ def test_a_party_office_held_of_another_body_is_party_membership(text):
     # a participle hung on its clause shares the clause's subject
     ("Olav Brekke stayed on the board for ten years, eventually serving as the chairman of the "
      "Nordic Salt Council.", ("Olav Brekke", "Nordic Salt Council", "chair")),
+    # a participle on a name speaks of the name
+    ("Olav Brekke, serving as the chairman of the Nordic Salt Council, said the plan failed.",
+     ("Olav Brekke", "Nordic Salt Council", "chair")),
+    ("The council praised Olav Brekke, named chairman of the Nordic Salt Council last year.",
+     ("Olav Brekke", "Nordic Salt Council", "chair")),
 ])
 def test_a_post_stated_by_a_verb_without_its_own_subject_is_its_clauses_subjects(text,
                                                                                  expected):

@@ -1245,7 +1245,8 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
         lemma in COPULAS | NAMING_VERBS else []
     as_roles = [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
                 for pobj in prep.children if pobj.dep_ == "pobj"]
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or \
+        (verb.dep_ == "acl" and verb.tag_ == "VBN")
     if lemma in NAMING_VERBS and not passive:
         yield from _named_by(state, sentence, verb, subjects, roles)
         return
@@ -1266,11 +1267,14 @@ def _clause_subjects(verb: Token) -> tuple[Token, list[Token]]:
     """The verb whose subject a copula or an 'as' verb takes, and that subject: its own, or,
     when it has none, the subject of the clause it shares one with: a conjunct ('X joined the
     council in 1990 and later served as its chair') or a participle hung on its clause ('X
-    stayed there for years, eventually serving as speaker'). An infinitive ('to serve as')
-    states an aim, not a post held, and keeps no subject here."""
+    stayed there for years, eventually serving as speaker'); a participle on a name speaks of
+    the name ('X, appointed chair of Y in 2001, said'). An infinitive ('to serve as') states
+    an aim, not a post held, and keeps no subject here."""
     own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if own or any(c.dep_ in {"aux", "mark"} and c.lower_ == "to" for c in verb.children):
         return verb, own
+    if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
+        return verb, [verb.head]
     clause = verb
     while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
         clause = clause.head
