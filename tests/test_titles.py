@@ -873,3 +873,29 @@ def test_a_party_office_held_of_another_body_is_party_membership(text):
     found = positions(corpus_of(text))
     assert ("Tom Reyes", "Democratic Party", "member") in found
     assert ("Tom Reyes", "Democratic Party", "chair") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a conjunct verb shares its subject with the first one
+    ("Olav Brekke joined the council in 1998 and later served as the chairman of the "
+     "Nordic Salt Council.", ("Olav Brekke", "Nordic Salt Council", "chair")),
+    ("Piet Drost joined Velmor Oil in 2004 and was named chief executive of the company in "
+     "2011.", ("Piet Drost", "Velmor Oil", "chief executive")),
+    # a participle hung on its clause shares the clause's subject
+    ("Olav Brekke stayed on the board for ten years, eventually serving as the chairman of the "
+     "Nordic Salt Council.", ("Olav Brekke", "Nordic Salt Council", "chair")),
+    # a participle on a name speaks of the name
+    ("Olav Brekke, serving as the chairman of the Nordic Salt Council, said the plan failed.",
+     ("Olav Brekke", "Nordic Salt Council", "chair")),
+    ("The council praised Olav Brekke, named chairman of the Nordic Salt Council last year.",
+     ("Olav Brekke", "Nordic Salt Council", "chair")),
+])
+def test_a_post_stated_by_a_verb_without_its_own_subject_is_its_clauses_subjects(text,
+                                                                                 expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_an_infinitive_of_aim_states_no_post_held():
+    found = positions(corpus_of("Olav Brekke moved to Bergen to serve as the chairman of the "
+                                "Nordic Salt Council."))
+    assert not {p for p in found if p[0] == "Olav Brekke" and p[2] == "chair"}

@@ -1239,17 +1239,19 @@ def _holder_hung_after(state: DocState, pobj: Token, conj: Token) -> Mention | N
 def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
     """'X is the mayor of Y', 'X became Y's prime minister', 'X was named CEO of Y',
     'X serves as chair of Y'."""
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    clause, subjects = _clause_subjects(verb)
     lemma = verb.lemma_.lower()
     roles = [c for c in verb.children if c.dep_ in {"attr", "oprd"}] if \
         lemma in COPULAS | NAMING_VERBS else []
     as_roles = [pobj for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
                 for pobj in prep.children if pobj.dep_ == "pobj"]
-    if lemma in NAMING_VERBS and not any(c.dep_ == "nsubjpass" for c in subjects):
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or \
+        (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if lemma in NAMING_VERBS and not passive:
         yield from _named_by(state, sentence, verb, subjects, roles)
         return
     for subject in subjects:
-        person = copula_subject(state, verb, subject)
+        person = copula_subject(state, clause, subject)
         if person is None or person.type is not EntityType.PERSON:
             continue
         if lemma == "serve":
@@ -1259,6 +1261,29 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
         for role_head in as_roles:
             yield from role_noun_facts(state, sentence, role_head, person, "title-verb-as",
                                         verb_holder(state, verb))
+
+
+def _clause_subjects(verb: Token) -> tuple[Token, list[Token]]:
+    """The verb whose subject a copula or an 'as' verb takes, and that subject: its own, or,
+    when it has none, the subject of the clause it shares one with: a conjunct ('X joined the
+    council in 1990 and later served as its chair') or a participle hung on its clause ('X
+    stayed there for years, eventually serving as speaker'); a participle on a name speaks of
+    the name ('X, appointed chair of Y in 2001, said'). An infinitive ('to serve as') states
+    an aim, not a post held, and keeps no subject here."""
+    own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if own or any(c.dep_ in {"aux", "mark"} and c.lower_ == "to" for c in verb.children):
+        return verb, own
+    if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
+        return verb, [verb.head]
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head
+    if clause is verb and verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
+            not any(c.dep_ == "mark" for c in verb.children):
+        clause = verb.head
+    if clause is verb:
+        return verb, []
+    return clause, [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _named_by(state: DocState, sentence: Sentence, verb: Token, subjects: list[Token],
