@@ -479,6 +479,8 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
                             _kindred_only_ended(fact, next(iter(kin)), holders))
     if kin:
         return fact
+    if _described_owner_before(fact, text):
+        return fact
     organisation = _organisation_of_kind(fact, kinds.get(doc, {}), in_doc, text)
     if organisation is not None:
         return _with_holder(fact, organisation[0], in_doc,
@@ -506,6 +508,19 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     if place is None or not _free(place, fact, label, holders):
         return fact
     return _with_holder(fact, place, in_doc, f"holder-{label}-of-dateline")
+
+
+_DESCRIBED_OWNER = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+[a-z][a-z-]*(?:'s|s')\s+$")
+
+
+def _described_owner_before(fact: Fact, text: str) -> bool:
+    """Whether the title was written with a described owner ("the company's chief executive,
+    X"): extraction resolves such a description to the one organisation it fits, so a title
+    left without a holder is one whose description fits two; a holder found by kind would pick
+    one of the two the article did not choose between."""
+    start = fact.evidence.trigger_start
+    return bool(text) and _DESCRIBED_OWNER.search(text[max(0, start - 40):start]) is not None
 
 
 def _free(place: str, fact: Fact, label: str, holders: Holders) -> bool:
