@@ -745,3 +745,9 @@ def test_unnamed_people_from_a_place_come_from_it(text, place):
 ])
 def test_no_origin_from_a_source_a_seat_or_a_thing(text):
     assert not [f for f in located(corpus_of(text)) if f[1] == "cameFrom"]
+
+
+def test_unnamed_people_come_from_each_place_of_a_list():
+    facts = [f for f in located(corpus_of("Pilots from Lyon and Nantes flew the cargo plane."))
+             if f[1] == "cameFrom"]
+    assert {f[2] for f in facts} == {"Lyon", "Nantes"}

@@ -1050,10 +1050,11 @@ def _unnamed_people_from(state: DocState, sentence: Sentence, sent: Span) -> Ite
         if person is None or person.type not in {EntityType.THING, EntityType.PERSON}:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            place = _place_of(state, pobj)
-            if place is not None:
-                yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
-                            "people-from-place")
+            for word in (pobj, *pobj.conjuncts):  # 'pilots from Lyon and Nantes'
+                place = _place_of(state, word)
+                if place is not None:
+                    yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person,
+                                place, "people-from-place")
 
 
 def _people_noun(head: Token) -> Token | None:
