@@ -726,3 +726,28 @@ def test_a_continent_is_only_the_one_the_text_names_and_the_gazetteer_allows(tex
 def test_a_small_clause_places_a_country_on_its_continent():
     corpus = corpus_of("The vote would make Chile the first country in South America to tax sugar.")
     assert ("Chile", "locatedIn", "South America") in located(corpus)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Three nurses from Ghana joined the clinic in March.", "Ghana"),
+    ("Police said two of the passengers were from Lisbon.", "Lisbon"),
+    ("The storm stranded hikers near the lake, and a woman from Bergen who was camping "
+     "there called for help.", "Bergen"),
+])
+def test_unnamed_people_from_a_place_come_from_it(text, place):
+    assert [f for f in located(corpus_of(text)) if f[1] == "cameFrom" and f[2] == place]
+
+
+@pytest.mark.parametrize("text", [
+    "The navy evacuated sixty tourists from Sorrento on Sunday.",
+    "A senator from Oregon opposed the bill.",
+    "A shipment from Rotterdam arrived late.",
+])
+def test_no_origin_from_a_source_a_seat_or_a_thing(text):
+    assert not [f for f in located(corpus_of(text)) if f[1] == "cameFrom"]
+
+
+def test_unnamed_people_come_from_each_place_of_a_list():
+    facts = [f for f in located(corpus_of("Pilots from Lyon and Nantes flew the cargo plane."))
+             if f[1] == "cameFrom"]
+    assert {f[2] for f in facts} == {"Lyon", "Nantes"}

@@ -38,7 +38,9 @@ from kg.gazetteer import (
 from kg.lexicon import (
     canonical_role,
     constituency_roles,
+    noun_classes,
     organisation_kinds,
+    person_nouns,
     place_words,
     state_abbreviations,
 )
@@ -91,6 +93,7 @@ def place_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fac
              *_described_places(state, sentence, spans),
              *_organisations(state, sentence, sent, spans),
              *_people(state, sentence, spans),
+             *_unnamed_people_from(state, sentence, sent),
              *_homes(state, sentence, sent),
              *_continent_of_country(state, sentence, spans),
              *source_line_facts(state, sentence, sent)]
@@ -1027,6 +1030,61 @@ def _people(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, doc[noun.i:noun.i + 1], "cameFrom", person,
                             demonym, "person-appositive-demonym")
         yield from _demonym_before_name(state, sentence, span, person)
+
+
+def _unnamed_people_from(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
+    """'two pilgrims from Myanmar also died', 'a man from Peru who tested positive', 'two of
+    the victims were from Dhaka': people the text does not name, said to come from a place
+    (cameFrom), as 'X, from Ohio' is said of a named person by ``_people``. Only nouns whose
+    first WordNet sense is a person (noun_classes.json 'person') or that name a profession
+    or a role (person_nouns.txt, roles.json: 'climbers', whose first sense is a plant);
+    never a legislator's title (a 'senator from Vermont' represents it, as in ``_people``),
+    and never a verb's direct or passive object, where 'from' is more often the verb's
+    source ('evacuated tourists from Wuhan')."""
+    doc = sent.doc
+    for prep in (t for t in sent if t.dep_ == "prep" and t.lower_ == "from"):
+        noun = _people_noun(prep.head)
+        if noun is None or _named_beside(state, noun):
+            continue
+        person = referent(state, noun)
+        if person is None or person.type not in {EntityType.THING, EntityType.PERSON}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for word in (pobj, *pobj.conjuncts):  # 'pilots from Lyon and Nantes'
+                place = _place_of(state, word)
+                if place is not None:
+                    yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person,
+                                place, "people-from-place")
+
+
+def _people_noun(head: Token) -> Token | None:
+    """The unnamed people a 'from' phrase is said of: the noun it hangs on ('pilgrims from
+    Y'), or the subject of 'be' it follows ('they were from Y' is left to names; 'two of the
+    victims were from Y' is the victims)."""
+    noun = head
+    if head.lemma_ == "be":
+        noun = next((c for c in head.children if c.dep_ == "nsubj"), head)
+        if noun.pos_ == "NUM":  # 'two of the victims'
+            noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), noun)
+    elif head.dep_ in {"dobj", "nsubjpass"}:
+        return None
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or _legislator_title(noun) or not (
+            noun_classes().get(lemma) == "person" or lemma in person_nouns() or
+            canonical_role(lemma)):
+        return None
+    return noun
+
+
+def _named_beside(state: DocState, noun: Token) -> bool:
+    """Whether a name is set beside the noun ('X, a teacher from Y'): ``_people`` reads that
+    as the named person's origin."""
+    beside = [c for c in noun.children if c.dep_ == "appos"] + \
+        ([noun.head] if noun.dep_ == "appos" else [])
+    return noun.i in state.mention_at or any(
+        state.mention_at[t.i].type is EntityType.PERSON for t in beside
+        if t.i in state.mention_at)
 
 
 def _constituency(place: Mention) -> bool:
