@@ -25,6 +25,7 @@ from kg.extract.gender import (
 )
 from kg.extract.mentions import title_nouns
 from kg.extract.name_bounds import opens_no_name
+from kg.extract.preferences import deed_verb, verb_base
 from kg.extract.state import (
     NEUTER_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -93,6 +94,9 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                       else None) or _reporting_subject(state, token, person) or _antecedent(
             state, token, state.people if person else _actors(state),
             sentences_back=2 if person else 1)
+        if not person and antecedent is not None and \
+                (reported := _reported_thing(state, token, antecedent)) is not None:
+            return reported
         if antecedent is None:
             return None if person else _thing_before(state, token)
         return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
@@ -2061,6 +2065,62 @@ def _reporting_subject(state: DocState, pronoun: Token, person: bool,
                 return mention
         return None
     return None
+
+
+def _reported_thing(state: DocState, pronoun: Token, reporter: Mention) -> Mention | None:
+    """What a later 'it' stands for when the organisation it was taken for only reported on
+    something: in 'The weather service reported the storm had gained strength. If it
+    strengthens, ...' the storm, not the service. A reporter is the subject of a speech verb
+    before the pronoun (in its sentence or the one before); the reported clause's subject
+    takes its place when it is a singular thing the text already knows, not a person, an
+    organisation, a pronoun or a date. None when the reporter said nothing with a subject of
+    its own ('the firm said it would ...' stays the firm)."""
+    vocab = load_vocabulary()
+    sentence = state.sentence_index[pronoun.i]
+    for token in reversed(pronoun.doc[:pronoun.i]):
+        if state.sentence_index.get(token.i, sentence) < sentence - 1:
+            return None
+        if state.mention_at.get(token.i) is not reporter or token.dep_ not in SUBJECT_DEPS:
+            continue
+        if token.head.lemma_.lower() not in vocab.speech_verbs or _deed_of_pronoun(pronoun):
+            return None  # the organisation acted itself, or the 'it' acts as it would
+        return _reported_subject(state, pronoun, token.head)
+    return None
+
+
+def _deed_of_pronoun(pronoun: Token) -> bool:
+    """Whether a subject 'it' does a deed (issues, announces, signs: ``deed_verb``), which the
+    organisation that reported is far likelier to do than what it reported on ('reported the
+    storm had strengthened. It issued a warning' is the reporter's warning). A passive
+    subject is done to, so it does no deed ('it would be named')."""
+    return pronoun.dep_ == "nsubj" and deed_verb(verb_base(pronoun.head))
+
+
+def _reported_subject(state: DocState, pronoun: Token, verb: Token) -> Mention | None:
+    """The singular thing a speech verb's clause before the pronoun is about ('reported the
+    depression had winds of 30 mph'), as a mention for the pronoun; None when there is none."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i < pronoun.i):
+        for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+            if subject.tag_ not in {"NN", "NNP"} or not _definite_or_named(state, subject):
+                return None
+            thing = referent(state, subject)
+            if thing is None or thing.type in {EntityType.PERSON, EntityType.ORGANIZATION,
+                                               EntityType.DATE}:
+                return None  # an organisation reported on acts for itself: still ambiguous
+            return make_mention(state, pronoun.doc[pronoun.i:pronoun.i + 1], thing.type,
+                                ner_label=None, antecedent=thing)
+    return None
+
+
+def _definite_or_named(state: DocState, subject: Token) -> bool:
+    """Whether a reported subject is one thing the reader already knows: a name or 'the
+    storm', not 'an agreement' (new to the text) nor 'its profit' (the reporter's own, which a
+    later 'it also cut jobs' is not)."""
+    if any(c.dep_ == "poss" for c in subject.children):
+        return False
+    named = state.mention_at.get(subject.i)
+    return (named is not None and named.ner_label is not None) or any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children)
 
 
 def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:
