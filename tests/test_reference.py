@@ -1073,3 +1073,21 @@ def test_it_after_a_report_on_the_reporters_own_thing_stays_the_reporter():
                        "to Tallinn.")
     doers = {s for s, p, _ in labelled_triples(corpus) if p == "movedTo"}
     assert doers == {"Velora Energy"}
+
+
+def test_it_is_the_subject_of_a_clause_fronted_before_it():
+    corpus = corpus_of("When the cyclone crossed the coast, it destroyed 300 homes in Darwin.")
+    doers = {s for s, p, _ in labelled_triples(corpus) if p == "destroyed"}
+    assert doers == {"cyclone"}
+
+
+def test_it_is_a_named_storm_in_the_clause_it_is_coordinated_with():
+    corpus = corpus_of("Hurricane Lira formed in June, and it damaged the port of Belize two "
+                       "days later.")
+    doers = {s for s, p, _ in labelled_triples(corpus) if p == "damaged"}
+    assert doers == {"Hurricane Lira"}
+
+
+def test_it_is_never_a_person_of_a_fronted_clause():
+    corpus = corpus_of("When Anna Berg founded Velora Energy in 2010, it sold solar panels.")
+    assert not {s for s, p, _ in labelled_triples(corpus) if p == "sold"} & {"Anna Berg"}

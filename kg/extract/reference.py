@@ -1676,7 +1676,8 @@ def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
         return None
     verb = pronoun.head
     before = [t for t in pronoun.doc[pronoun.sent.start:pronoun.i] if t.dep_ in SUBJECT_DEPS
-              and verb.dep_ == "conj" and t.head.i == verb.head.i]
+              and ((verb.dep_ == "conj" and t.head.i == verb.head.i) or
+                   _fronted_clause_of(t.head, verb))]
     # (in its own sentence only the subject of the clause it is coordinated with: 'the plane
     # turned back and it crashed'; in 'the map draws the pipeline, where it merges' it is not
     # the map)
@@ -1688,16 +1689,35 @@ def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
     if not before:
         return None
     subject = before[-1]
-    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.i in state.mention_at or \
+    if _named_thing(state, subject):
+        thing: Mention | None = state.mention_at[subject.i]
+    elif subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.i in state.mention_at or \
             _kind_type(subject.lemma_.lower()) is EntityType.PERSON or not any(
                 c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
                 for c in subject.children):
         return None
-    thing = referent(state, subject)
+    else:
+        thing = referent(state, subject)
     if thing is None or thing.type is EntityType.PERSON:
         return None
     return make_mention(state, pronoun.doc[pronoun.i:pronoun.i + 1], thing.type,
                         ner_label=None, antecedent=thing)
+
+
+def _fronted_clause_of(verb: Token, main: Token) -> bool:
+    """Whether ``verb`` heads an adverbial clause of ``main`` written before it ('when the
+    aircraft failed to stop, it fell into a ditch'): a subject 'it' of the main clause is
+    most often that clause's subject."""
+    return verb.dep_ == "advcl" and verb.head.i == main.i and verb.i < main.i
+
+
+def _named_thing(state: DocState, subject: Token) -> bool:
+    """Whether a subject is a name the recogniser read as a thing or an event (a storm, a
+    ship, a product), which 'it' stands for as it does for 'the plane'; names of people,
+    organisations and places have their own ways in."""
+    named = state.mention_at.get(subject.i)
+    return named is not None and named.ner_label is not None and \
+        named.type in {EntityType.THING, EntityType.EVENT} and subject.tag_ != "NNPS"
 
 
 def _governing_body(state: DocState, pronoun: Token) -> Mention | None:
