@@ -1048,3 +1048,46 @@ def test_their_after_an_object_set_off_by_commas_is_not_that_object():
     corpus = corpus_of("Tom Reyes and two of his students started a company, Velora Labs, to "
                        "sell their invention to hospitals.")
     assert not any("Velora Labs's" in t[2] for t in labelled_triples(corpus))
+
+
+def test_it_after_a_report_is_what_was_reported_on_not_the_reporter():
+    # A reporting organisation gives way to the thing its report was about.
+    corpus = corpus_of("The Bureau of Meteorology reported the cyclone had gained strength "
+                       "overnight. If it strengthens further, it will reach the coast on Friday.")
+    doers = {s for s, p, _ in labelled_triples(corpus) if p in {"strengthen", "reached"}}
+    assert doers == {"cyclone"}
+
+
+@pytest.mark.parametrize("second", ["It issued a warning for the coast on Friday.",
+                                    "It also closed two of its regional offices."])
+def test_it_doing_a_deed_after_a_report_stays_the_reporter(second):
+    corpus = corpus_of("The Bureau of Meteorology said the cyclone had gained strength "
+                       f"overnight. {second}")
+    doers = {s for s, p, _ in labelled_triples(corpus) if p in {"published", "closed"}}
+    assert doers == {"Bureau of Meteorology"}
+
+
+def test_it_after_a_report_on_the_reporters_own_thing_stays_the_reporter():
+    # 'its profit' is the firm's own: a later 'it' is still the firm.
+    corpus = corpus_of("Velora Energy said its profit had risen sharply. It then relocated "
+                       "to Tallinn.")
+    doers = {s for s, p, _ in labelled_triples(corpus) if p == "movedTo"}
+    assert doers == {"Velora Energy"}
+
+
+def test_it_is_the_subject_of_a_clause_fronted_before_it():
+    corpus = corpus_of("When the cyclone crossed the coast, it destroyed 300 homes in Darwin.")
+    doers = {s for s, p, _ in labelled_triples(corpus) if p == "destroyed"}
+    assert doers == {"cyclone"}
+
+
+def test_it_is_a_named_storm_in_the_clause_it_is_coordinated_with():
+    corpus = corpus_of("Hurricane Lira formed in June, and it damaged the port of Belize two "
+                       "days later.")
+    doers = {s for s, p, _ in labelled_triples(corpus) if p == "damaged"}
+    assert doers == {"Hurricane Lira"}
+
+
+def test_it_is_never_a_person_of_a_fronted_clause():
+    corpus = corpus_of("When Anna Berg founded Velora Energy in 2010, it sold solar panels.")
+    assert not {s for s, p, _ in labelled_triples(corpus) if p == "sold"} & {"Anna Berg"}

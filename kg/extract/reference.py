@@ -25,6 +25,7 @@ from kg.extract.gender import (
 )
 from kg.extract.mentions import title_nouns
 from kg.extract.name_bounds import opens_no_name
+from kg.extract.preferences import deed_verb, verb_base
 from kg.extract.state import (
     NEUTER_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -93,6 +94,9 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                       else None) or _reporting_subject(state, token, person) or _antecedent(
             state, token, state.people if person else _actors(state),
             sentences_back=2 if person else 1)
+        if not person and antecedent is not None and \
+                (reported := _reported_thing(state, token, antecedent)) is not None:
+            return reported
         if antecedent is None:
             return None if person else _thing_before(state, token)
         return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
@@ -1672,7 +1676,8 @@ def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
         return None
     verb = pronoun.head
     before = [t for t in pronoun.doc[pronoun.sent.start:pronoun.i] if t.dep_ in SUBJECT_DEPS
-              and verb.dep_ == "conj" and t.head.i == verb.head.i]
+              and ((verb.dep_ == "conj" and t.head.i == verb.head.i) or
+                   _fronted_clause_of(t.head, verb))]
     # (in its own sentence only the subject of the clause it is coordinated with: 'the plane
     # turned back and it crashed'; in 'the map draws the pipeline, where it merges' it is not
     # the map)
@@ -1684,16 +1689,35 @@ def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
     if not before:
         return None
     subject = before[-1]
-    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.i in state.mention_at or \
+    if _named_thing(state, subject):
+        thing: Mention | None = state.mention_at[subject.i]
+    elif subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.i in state.mention_at or \
             _kind_type(subject.lemma_.lower()) is EntityType.PERSON or not any(
                 c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
                 for c in subject.children):
         return None
-    thing = referent(state, subject)
+    else:
+        thing = referent(state, subject)
     if thing is None or thing.type is EntityType.PERSON:
         return None
     return make_mention(state, pronoun.doc[pronoun.i:pronoun.i + 1], thing.type,
                         ner_label=None, antecedent=thing)
+
+
+def _fronted_clause_of(verb: Token, main: Token) -> bool:
+    """Whether ``verb`` heads an adverbial clause of ``main`` written before it ('when the
+    aircraft failed to stop, it fell into a ditch'): a subject 'it' of the main clause is
+    most often that clause's subject."""
+    return verb.dep_ == "advcl" and verb.head.i == main.i and verb.i < main.i
+
+
+def _named_thing(state: DocState, subject: Token) -> bool:
+    """Whether a subject is a name the recogniser read as a thing or an event (a storm, a
+    ship, a product), which 'it' stands for as it does for 'the plane'; names of people,
+    organisations and places have their own ways in."""
+    named = state.mention_at.get(subject.i)
+    return named is not None and named.ner_label is not None and \
+        named.type in {EntityType.THING, EntityType.EVENT} and subject.tag_ != "NNPS"
 
 
 def _governing_body(state: DocState, pronoun: Token) -> Mention | None:
@@ -2061,6 +2085,62 @@ def _reporting_subject(state: DocState, pronoun: Token, person: bool,
                 return mention
         return None
     return None
+
+
+def _reported_thing(state: DocState, pronoun: Token, reporter: Mention) -> Mention | None:
+    """What a later 'it' stands for when the organisation it was taken for only reported on
+    something: in 'The weather service reported the storm had gained strength. If it
+    strengthens, ...' the storm, not the service. A reporter is the subject of a speech verb
+    before the pronoun (in its sentence or the one before); the reported clause's subject
+    takes its place when it is a singular thing the text already knows, not a person, an
+    organisation, a pronoun or a date. None when the reporter said nothing with a subject of
+    its own ('the firm said it would ...' stays the firm)."""
+    vocab = load_vocabulary()
+    sentence = state.sentence_index[pronoun.i]
+    for token in reversed(pronoun.doc[:pronoun.i]):
+        if state.sentence_index.get(token.i, sentence) < sentence - 1:
+            return None
+        if state.mention_at.get(token.i) is not reporter or token.dep_ not in SUBJECT_DEPS:
+            continue
+        if token.head.lemma_.lower() not in vocab.speech_verbs or _deed_of_pronoun(pronoun):
+            return None  # the organisation acted itself, or the 'it' acts as it would
+        return _reported_subject(state, pronoun, token.head)
+    return None
+
+
+def _deed_of_pronoun(pronoun: Token) -> bool:
+    """Whether a subject 'it' does a deed (issues, announces, signs: ``deed_verb``), which the
+    organisation that reported is far likelier to do than what it reported on ('reported the
+    storm had strengthened. It issued a warning' is the reporter's warning). A passive
+    subject is done to, so it does no deed ('it would be named')."""
+    return pronoun.dep_ == "nsubj" and deed_verb(verb_base(pronoun.head))
+
+
+def _reported_subject(state: DocState, pronoun: Token, verb: Token) -> Mention | None:
+    """The singular thing a speech verb's clause before the pronoun is about ('reported the
+    depression had winds of 30 mph'), as a mention for the pronoun; None when there is none."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i < pronoun.i):
+        for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+            if subject.tag_ not in {"NN", "NNP"} or not _definite_or_named(state, subject):
+                return None
+            thing = referent(state, subject)
+            if thing is None or thing.type in {EntityType.PERSON, EntityType.ORGANIZATION,
+                                               EntityType.DATE}:
+                return None  # an organisation reported on acts for itself: still ambiguous
+            return make_mention(state, pronoun.doc[pronoun.i:pronoun.i + 1], thing.type,
+                                ner_label=None, antecedent=thing)
+    return None
+
+
+def _definite_or_named(state: DocState, subject: Token) -> bool:
+    """Whether a reported subject is one thing the reader already knows: a name or 'the
+    storm', not 'an agreement' (new to the text) nor 'its profit' (the reporter's own, which a
+    later 'it also cut jobs' is not)."""
+    if any(c.dep_ == "poss" for c in subject.children):
+        return False
+    named = state.mention_at.get(subject.i)
+    return (named is not None and named.ner_label is not None) or any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children)
 
 
 def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:
