@@ -526,8 +526,11 @@ def _described_owner_before(fact: Fact, text: str) -> bool:
 def _free(place: str, fact: Fact, label: str, holders: Holders) -> bool:
     """Whether a place found for a bare title may be its holder: not when the article gives
     another person that office there now (the next kind of evidence is tried instead); seats
-    in a legislature are many, so a senator never blocks another."""
-    return label == "legislature-country" or not holders.seated_elsewhere(fact, place)
+    in a legislature are many, so a senator never blocks another. A title stated as over
+    ('former president X', 'then-president X') is never blocked: that someone else holds the
+    office now is what makes X its former holder, not a sign of another country."""
+    return (label == "legislature-country" or fact.position_ended
+            or not holders.seated_elsewhere(fact, place))
 
 
 @cache
