@@ -191,8 +191,9 @@ class HolderIndex:
                 self.holders.seated[(fact.evidence.doc_id, key[1], fact.object.entity_id)].add(
                     key[0])
         # a member of a party or a club holds no office there: 'Republican X, the governor'
-        # is still the state's governor
-        if fact.object.entity_id and fact.role_name != MEMBER:
+        # is still the state's governor; nor does a party's nominee or candidate
+        if fact.object.entity_id and fact.role_name != MEMBER \
+                and (fact.role_name or "").lower() not in _candidacies():
             self._served.append((fact.subject.entity_id, fact.object.entity_id))
 
     def add_entity(self, entity: Entity) -> None:
@@ -526,8 +527,18 @@ def _described_owner_before(fact: Fact, text: str) -> bool:
 def _free(place: str, fact: Fact, label: str, holders: Holders) -> bool:
     """Whether a place found for a bare title may be its holder: not when the article gives
     another person that office there now (the next kind of evidence is tried instead); seats
-    in a legislature are many, so a senator never blocks another."""
-    return label == "legislature-country" or not holders.seated_elsewhere(fact, place)
+    in a legislature are many, so a senator never blocks another. A title stated as over
+    ('former president X', 'then-president X') is never blocked: that someone else holds the
+    office now is what makes X its former holder, not a sign of another country."""
+    return (label == "legislature-country" or fact.position_ended
+            or not holders.seated_elsewhere(fact, place))
+
+
+@cache
+def _candidacies() -> frozenset[str]:
+    """Roles of standing for an office ('nominee'), data/roles.json: stated of a party, they
+    do not make someone an organisation's officer whose bare 'President' is not a country's."""
+    return frozenset(_roles_data().get("_candidacies", ()))
 
 
 @cache

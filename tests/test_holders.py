@@ -421,3 +421,30 @@ def test_the_kind_a_description_after_a_name_predicates_of_it(text, name, kinds)
 def test_a_bassist_takes_the_band_its_sentence_names():
     corpus = corpus_of("On Friday, bassist Tom Reyes said the rock band Ember would split.")
     assert ("Tom Reyes", "Ember", "bassist", "t0.txt") in positions(corpus)
+
+
+def test_a_former_holder_takes_the_country_whose_office_another_holds_now():
+    corpus = corpus_of("Chilean President Mateo Rios opened the bridge in Chile. Chile had "
+                       "planned it for years. The plan was drawn up under former President "
+                       "Lucas Vera.")
+    assert ("Lucas Vera", "Chile", "president", "t0.txt") in positions(corpus)
+    (fact,) = [f for f in filled(corpus) if f.evidence.rule.endswith("country-of-article")]
+    assert fact.position_ended
+
+
+def test_a_current_bare_title_is_not_given_the_office_another_holds_now():
+    corpus = corpus_of("Chilean President Mateo Rios opened the bridge in Chile. Chile had "
+                       "planned it for years. The plan was praised by President Lucas Vera.")
+    assert ("Lucas Vera", "Chile", "president", "t0.txt") not in positions(corpus)
+
+
+def test_a_partys_nominee_still_takes_the_country_of_a_national_office():
+    corpus = corpus_of("Mateo Rios, the Liberal Party's nominee, won the vote in Chile. Chile "
+                       "counted for a week. President-elect Mateo Rios thanked Chile.")
+    assert ("Mateo Rios", "Chile", "president-elect", "t0.txt") in positions(corpus)
+
+
+def test_a_firms_officer_still_takes_no_country_for_a_bare_president():
+    corpus = corpus_of("Mateo Rios, the chief executive of Velmar Holdings, spoke in Chile. "
+                       "Chile counted for a week. President Mateo Rios thanked Chile.")
+    assert ("Mateo Rios", "Chile", "president", "t0.txt") not in positions(corpus)
