@@ -3,13 +3,20 @@ the test; names chosen outside the given-name list unless the test is about it).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from helpers import corpus_of
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.gender import given_names, same_name, word_sex
+from kg.extract.gender import can_be_person, fits, given_names, same_name, word_sex
+from kg.extract.mentions import named_mentions, read_sentences
+from kg.extract.state import DocState, make_mention
+from kg.ingest import make_document
 from kg.model import EntityType, Mention
+from kg.nlp import choose_model, parse_documents
+from kg.patterns import find_slots
 
 
 def _subjects(corpus, predicate: str) -> set[str]:
@@ -110,3 +117,56 @@ def test_same_name_is_symmetric_and_never_joins_two_full_names_that_differ(a, b)
     assert same_name(_person(a), _person(a))
     if " " in a and " " in b and a != b:
         assert not same_name(_person(a), _person(b))
+
+
+def test_a_lone_given_name_says_her_sex():
+    # 'Mira' has no full name in the article: her given name alone keeps 'he' from her.
+    corpus = corpus_of("Koiv met Tom Reyes in Oslo. Mira said he praised the plan.")
+    assert "person/mira" not in _subjects(corpus, "praised")
+
+
+def _state_with_person(text: str, name: str) -> tuple[DocState, Mention]:
+    """The state of a parsed text, with every ``name`` in it read as a person, as the small
+    recogniser reads some brands and restaurants."""
+    document = make_document(text, source="t.txt", date="2023-09-15")
+    (_, doc), = parse_documents([document], choose_model())
+    state = DocState(document=document, doc=doc, slots=find_slots(doc))
+    list(read_sentences(state))
+    list(named_mentions(state))
+    person = None
+    for start in (m.start() for m in re.finditer(re.escape(name), text)):
+        span = doc.char_span(start, start + len(name))
+        assert span is not None
+        person = make_mention(state, span, EntityType.PERSON, ner_label="PERSON")
+        for token in span:
+            state.mention_at[token.i] = person
+    assert person is not None
+    return state, person
+
+
+@pytest.mark.parametrize("text", [
+    "Koiv praised the Delgado pipeline on Monday.",
+    "According to a Delgado post, Koiv resigned on Monday.",
+])
+def test_a_name_written_as_a_things_is_no_he(text):
+    state, named = _state_with_person(text, "Delgado")
+    assert not can_be_person(state, named)
+    assert not fits(state, "he", named)
+    assert fits(state, "it", named)  # only person pronouns ask
+
+
+def test_a_name_written_as_a_person_stays_one():
+    state, named = _state_with_person("Koiv met Delgado in Oslo on Monday.", "Delgado")
+    assert can_be_person(state, named)
+    assert fits(state, "he", named)
+
+
+def test_a_given_name_outweighs_a_name_written_as_a_things():
+    # 'the Tom Reyes show' is his: the given name says Tom Reyes is a person.
+    state, named = _state_with_person("Koiv praised the Tom Reyes show on Monday.", "Tom Reyes")
+    assert can_be_person(state, named)
+
+
+def test_a_kind_word_in_the_name_makes_it_no_person():
+    state, named = _state_with_person("Koiv recorded an album at Ardo Studio.", "Ardo Studio")
+    assert not can_be_person(state, named)

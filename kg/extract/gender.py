@@ -17,10 +17,11 @@ from collections import Counter, defaultdict
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.state import DocState, mention_end
-from kg.model import Mention
+from kg.model import EntityType, Mention
+from kg.relations import name_kind
 
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m",
                "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -100,9 +101,80 @@ def _person_key(state: DocState, person: Mention) -> str:
 
 
 def fits(state: DocState, pronoun: str, person: Mention) -> bool:
-    """Whether a pronoun can stand for this person: 'she' never for a known man."""
+    """Whether a pronoun can stand for this person: 'she' never for a known man, and 'he'
+    or 'she' never for a name the document shows is no person (``can_be_person``)."""
     wanted = PRONOUN_SEX.get(pronoun.lower())
-    return wanted is None or sex_of(state, person) in (None, wanted)
+    return wanted is None or (sex_of(state, person) in (None, wanted) and
+                              can_be_person(state, person))
+
+
+def can_be_person(state: DocState, mention: Mention) -> bool:
+    """Whether a name can be the 'he' or 'she' of a later pronoun. The small recogniser calls
+    many things people ('the EastMed pipeline', 'a Twitter post', 'the manager of Cipriani
+    Dolci' the restaurant); a name the document itself writes as a thing's is none, unless the
+    document also says it is a person: a title at it, a given name, a gendered word ('Mrs',
+    'his wife, X'). The recogniser's other labels for the name are weaker evidence (it calls
+    'Pelosi' an event once): the pronouns the document uses of the name outweigh them."""
+    if _written_as_thing(state, mention):
+        return _person_evidence(state, mention)
+    if _labelled_as_thing(state, mention):
+        return sex_of(state, mention) is not None or _person_evidence(state, mention)
+    return True
+
+
+# Labels of the recogniser that say a name is no person.
+THING_NER_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT",
+                              "NORP", "LAW"})
+
+
+def _written_as_thing(state: DocState, mention: Mention) -> bool:
+    """Whether the document writes a name as a thing's: a description that is no person
+    ('the government of X', which the recogniser labelled), a kind word in the name ('ARC
+    Studio'), or the name anywhere after 'the' or 'a' or modifying a noun ('the EastMed
+    pipeline', 'a Twitter post'), as no person's name is written."""
+    if mention.text[:1].islower() and mention.type is not EntityType.PERSON:
+        return True
+    if name_kind(tuple(w.lower().strip(".,") for w in mention.text.split())) is not None:
+        return True
+    return any(_thing_occurrence(span) for span in _occurrences(state, mention))
+
+
+def _occurrences(state: DocState, mention: Mention) -> list[Span]:
+    """Every place the document writes this name (the same text) as a mention."""
+    starts = {(m.start, m.end) for m in state.mention_at.values()
+              if m.text == mention.text and m.ner_label is not None}
+    spans = (state.doc.char_span(s, e, alignment_mode="expand") for s, e in sorted(starts))
+    return [span for span in spans if span is not None]
+
+
+def _thing_occurrence(name: Span) -> bool:
+    """'the EastMed pipeline', 'a Twitter post': an article right before a name, or a name
+    that modifies a common noun."""
+    if name.start > 0 and name.doc[name.start - 1].lower_ in {"the", "a", "an"}:
+        return True
+    return name.root.dep_ == "compound" and name.root.head.pos_ == "NOUN"
+
+
+def _labelled_as_thing(state: DocState, mention: Mention) -> bool:
+    """Whether the recogniser labels the name a thing ('Cipriani Dolci' a facility) at least
+    as often as a person across the document."""
+    labels = Counter(m.ner_label for m in {m.start: m for m in state.mention_at.values()
+                                           if m.text == mention.text}.values())
+    things = sum(n for label, n in labels.items() if label in THING_NER_LABELS)
+    return things > 0 and things >= labels["PERSON"]
+
+
+def _person_evidence(state: DocState, mention: Mention) -> bool:
+    """Whether the document says a name is a person's: a title at some mention of it, a
+    given name that starts it, or a gendered word beside it."""
+    key = _person_key(state, mention)
+    if " " in key and key.split()[0].lower() in given_names():
+        return True
+    for start, other, _ in state.people:
+        if other.antecedent is None and _person_key(state, other) == key and (
+                other.title or _said_sexes(state, other, state.doc[start])):
+            return True
+    return False
 
 
 def known_to_fit(state: DocState, pronoun: str, person: Mention) -> bool:
@@ -123,7 +195,9 @@ def _document_genders(state: DocState) -> dict[str, str]:
             continue
         key = _person_key(state, mention)
         words = mention.text.split()
-        if len(words) >= 2 and (sex := given_names().get(words[0].lower())):
+        if (len(words) >= 2 or key == mention.text) and \
+                (sex := given_names().get(words[0].lower())):
+            # ('Mary' alone, when no full name ends or starts with it, is her given name)
             votes[key][sex] += NAME_WEIGHT
         for sex in _said_sexes(state, mention, state.doc[start]):
             votes[key][sex] += WORD_WEIGHT
