@@ -4,7 +4,7 @@ test). Each rule has its refusal: a guess between two is a wrong participant."""
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of, find, labelled_triples, object_id, role
+from helpers import corpus_of, fact_rows, find, labelled_triples, object_id, role
 
 from kg.lexicon import narrower_kind_nouns
 
@@ -1091,3 +1091,14 @@ def test_it_is_a_named_storm_in_the_clause_it_is_coordinated_with():
 def test_it_is_never_a_person_of_a_fronted_clause():
     corpus = corpus_of("When Anna Berg founded Velora Energy in 2010, it sold solar panels.")
     assert not {s for s, p, _ in labelled_triples(corpus) if p == "sold"} & {"Anna Berg"}
+
+
+def test_a_description_that_says_which_one_keeps_its_subject():
+    """'The damaged tanker' says which one with a word of its own: its fact is kept though
+    the article names a ship kg cannot link it to; a lone 'the tanker' there is still left
+    out, as it may stand for the named one."""
+    named = "Halvorsen Cargo said its tanker Nordvik Star left Bergen on Monday. "
+    assert ("tanker", "lose", "power", "asserted") in fact_rows(
+        named + "The damaged tanker lost power on Tuesday.")
+    assert ("tanker", "lose", "power", "asserted") not in fact_rows(
+        named + "The tanker lost power on Tuesday.")
