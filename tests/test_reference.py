@@ -1102,3 +1102,21 @@ def test_a_description_that_says_which_one_keeps_its_subject():
         named + "The damaged tanker lost power on Tuesday.")
     assert ("tanker", "lose", "power", "asserted") not in fact_rows(
         named + "The tanker lost power on Tuesday.")
+
+
+def test_a_possessed_noun_says_whose_and_keeps_its_subject():
+    """'His lawyers' says whose lawyers: the owner is resolved, so the fact is kept where a
+    lone 'the lawyers' of a named person's article would be left out."""
+    named = "Oskar Brandt, a retired judge, was sentenced on Friday. "
+    assert ("lawyer", "set up", "fund", "asserted") in fact_rows(
+        named + "His lawyers set up a fund in March.")
+    assert ("lawyer", "set up", "fund", "asserted") not in fact_rows(
+        named + "The lawyers set up a fund in March.")
+
+
+def test_a_determiner_is_read_as_a_whole_word():
+    """'Another nephew' is no 'her nephew' nor 'the nephew': the article has not said which
+    one, it says there is one more, and the fact is kept as an indefinite's is."""
+    text = ("Oskar Brandt, a retired judge, died on Friday. "
+            "Another nephew visited Oskar Brandt on Thursday.")
+    assert any(row[1] == "visit" and row[2] == "Oskar Brandt" for row in fact_rows(text))
