@@ -4,7 +4,7 @@ test). Each rule has its refusal: a guess between two is a wrong participant."""
 from __future__ import annotations
 
 import pytest
-from helpers import corpus_of, find, labelled_triples, object_id, role
+from helpers import corpus_of, fact_rows, find, labelled_triples, object_id, role
 
 from kg.lexicon import narrower_kind_nouns
 
@@ -1091,3 +1091,32 @@ def test_it_is_a_named_storm_in_the_clause_it_is_coordinated_with():
 def test_it_is_never_a_person_of_a_fronted_clause():
     corpus = corpus_of("When Anna Berg founded Velora Energy in 2010, it sold solar panels.")
     assert not {s for s, p, _ in labelled_triples(corpus) if p == "sold"} & {"Anna Berg"}
+
+
+def test_a_description_that_says_which_one_keeps_its_subject():
+    """'The damaged tanker' says which one with a word of its own: its fact is kept though
+    the article names a ship kg cannot link it to; a lone 'the tanker' there is still left
+    out, as it may stand for the named one."""
+    named = "Halvorsen Cargo said its tanker Nordvik Star left Bergen on Monday. "
+    assert ("tanker", "lose", "power", "asserted") in fact_rows(
+        named + "The damaged tanker lost power on Tuesday.")
+    assert ("tanker", "lose", "power", "asserted") not in fact_rows(
+        named + "The tanker lost power on Tuesday.")
+
+
+def test_a_possessed_noun_says_whose_and_keeps_its_subject():
+    """'His lawyers' says whose lawyers: the owner is resolved, so the fact is kept where a
+    lone 'the lawyers' of a named person's article would be left out."""
+    named = "Oskar Brandt, a retired judge, was sentenced on Friday. "
+    assert ("lawyer", "set up", "fund", "asserted") in fact_rows(
+        named + "His lawyers set up a fund in March.")
+    assert ("lawyer", "set up", "fund", "asserted") not in fact_rows(
+        named + "The lawyers set up a fund in March.")
+
+
+def test_a_determiner_is_read_as_a_whole_word():
+    """'Another nephew' is no 'her nephew' nor 'the nephew': the article has not said which
+    one, it says there is one more, and the fact is kept as an indefinite's is."""
+    text = ("Oskar Brandt, a retired judge, died on Friday. "
+            "Another nephew visited Oskar Brandt on Thursday.")
+    assert any(row[1] == "visit" and row[2] == "Oskar Brandt" for row in fact_rows(text))

@@ -1267,7 +1267,9 @@ def _possessor_start(noun: Token, start: int, first: int) -> int:
 
 
 MASS_GROUPS = {"police", "press", "media"}  # groups named in the singular: 'the press asked'
-DEFINITE = ("the ", "its ", "their ", "his ", "her ", "our ")
+# Words before a lone noun that leave a reader asking which one. A possessive ('his lawyers',
+# 'their government') is not among them: it says whose, and the owner is resolved.
+DEFINITE = frozenset({"the", "this"})
 
 
 def says_who(state: DocState, mention: Mention) -> bool:
@@ -1276,7 +1278,9 @@ def says_who(state: DocState, mention: Mention) -> bool:
     names that way ('police', 'the prosecutors'), but not a lone definite noun that stands
     for something the article names and kg could not link ('the pipeline', 'the
     researcher'). Judged by hand on real news, facts with lone-noun subjects were right 1
-    time in 12. 'The cyclone' after 'Cyclone Mara' stays: resolution links it to the name."""
+    time in 12. 'The cyclone' after 'Cyclone Mara' stays: resolution links it to the name.
+    A possessed noun ('his lawyers', 'their government') says whose and stays; of such
+    facts kg had dropped on the dev and second sets, 8 of 9 read right by hand."""
     if mention.antecedent is not None:
         return says_who(state, mention.antecedent)
     lemma = mention.lemma or ""
@@ -1284,14 +1288,31 @@ def says_who(state: DocState, mention: Mention) -> bool:
     if mention.ner_label is not None or " " in lemma or (
             (plural or lemma in MASS_GROUPS) and lemma in load_vocabulary().collective_subjects):
         return True
-    before = state.document.body[max(0, mention.start - 8):mention.start]  # no copy of it all
-    if not before.lower().endswith(DEFINITE):
+    if _determiner(state, mention) not in DEFINITE:
         return True
     # 'the cyclone' after 'Cyclone Mara' is linked by resolution; 'the North Korean dictator'
     # and 'the Covid-19 pandemic' carry a name of their own.
     return lemma in state.name_words() | state.named_kinds() | state.described_kinds() or \
         any(w[:1].isupper() for w in mention.text.split()) or \
-        _stands_for_nothing_named(state, lemma)
+        _stands_for_nothing_named(state, lemma) or _says_which_one(mention, lemma)
+
+
+def _determiner(state: DocState, mention: Mention) -> str:
+    """The word written right before a mention, lower-cased ('the', 'his', 'another'): a
+    whole word, so that 'another son' is not read as 'her son' nor 'whether' as 'the'."""
+    before = state.document.body[max(0, mention.start - 12):mention.start]  # no copy of it all
+    words = before.lower().split() if before.endswith(" ") else []
+    return words[-1].lstrip("\"'“‘([") if words else ""  # '"The expedition' too
+
+
+def _says_which_one(mention: Mention, lemma: str) -> bool:
+    """Whether a singular description says which one with a word of its own that its head
+    phrase leaves out ('the first quake', 'the second attack', 'the 67-year-old killer', 'the
+    winning team'): an ordinal or a describing word picks one thing the article tells of,
+    not a named one kg failed to link. Of the facts this kept on the dev and second sets,
+    5 of 6 read right by hand. A plural ('the parents') stays with the other rules."""
+    words = mention.text.lower().split() if mention.text else []
+    return len(words) > 1 and words[-1] == lemma
 
 
 def _stands_for_nothing_named(state: DocState, lemma: str) -> bool:
