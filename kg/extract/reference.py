@@ -306,7 +306,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         or _infinitive_complement(state, token)
     if complement is not None:
         # 'state of emergency', 'articles of impeachment', 'a ban on niqabs', 'a plan for
-        # the march', 'an investigation of Tom Reyes's son', 'a delegate from Samoa', 'guilt
+        # the march', 'an investigation of Tom Reyes's son', 'a delegate from Ostland', 'guilt
         # in eight murders', 'his intent to appeal': the head alone says too little.
         words += [token.doc[complement.start - 1].lower_, *_phrase_words(complement)]
         end = complement.end - 1
@@ -1081,7 +1081,7 @@ def _phrase_ending_in_a_name(token: Token, preps: frozenset[str] | set[str]) -> 
 
 def _names_place(phrase: Span) -> bool:
     """Whether a phrase names a place or a time: a recogniser label, a place noun, or a name
-    the gazetteer knows ('American Samoa', even when the recogniser missed it)."""
+    the gazetteer knows ('Puerto Rico', even when the recogniser missed it)."""
     vocab = load_vocabulary()
     names = " ".join(t.text for t in phrase if t.pos_ == "PROPN")
     return any(t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in vocab.place_nouns
@@ -2191,7 +2191,7 @@ def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:
 
 def _group_possessor(state: DocState, pronoun: Token) -> Mention | None:
     """Whose a possessive 'its' or 'their' says the thing is: the subject of its clause
-    written before it ('Velora cut its prices', 'Ohio, which planned to hold its primary'),
+    written before it ('Velora cut its prices', 'Ostland, which planned to hold its election'),
     else, when the possessive is inside that subject ('Its chairman resigned', 'Their
     talks failed'), what a subject 'it' or 'they' there would stand for. Only a name: 'its'
     an organisation, a place or a named thing, 'their' an organisation or a named group; a
@@ -2233,7 +2233,7 @@ def _owns_as(pronoun: Token, subject: Token | None, owner: Mention) -> bool:
 
 def _subject_before(pronoun: Token) -> Token | None:
     """The subject of the clause a possessive sits in, written before it and not holding it,
-    looked for up the clauses that share it ('Ohio, which planned to hold its primary',
+    looked for up the clauses that share it ('Ostland, which planned to hold its election',
     'Velora sued Harbor Foods and cut its prices'), as ``_own_clause_subjects`` does."""
     governor = pronoun.head
     while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
