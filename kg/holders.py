@@ -12,7 +12,7 @@ first:
    named in this article too (the evidence stays a span of this article);
 3. the role is held in an organisation of a kind (``data/holder_kinds.json``: a judge in a
    court, a lawmaker in a legislature, a drummer in a band) and the article names exactly one
-   organisation of that kind, by the head noun of its name ('Harlow District Court'), the
+   organisation of that kind, by the head noun of its name ('Velby District Court'), the
    end of its name ('Legislative Council') or the noun written before it ('the band X'):
    that organisation; when it names several, the one the role's own sentence names, else the
    one its paragraph names (a profession, which needs no holder, takes only its sentence's);

@@ -202,7 +202,7 @@ def factuality_words() -> FactualityWords:
 class ControlWords(BaseModel):
     """Who does an infinitive and whether it happened: every control and raising verb class,
     in one file (data/control.json; a comment beside or in it says what each class holds).
-    Its object after ``object_control`` and ``object_raising`` verbs ('urged Kim to resign',
+    Its object after ``object_control`` and ``object_raising`` verbs ('urged Lena to resign',
     'expected the bill to pass'), else its subject ('used satellites to study the ice');
     ``implicative_control`` says the object did it ('forced X to resign'); after
     ``subject_control_plans`` ('voted to lift the ban') it is a plan; ``raising_verbs``
@@ -293,7 +293,7 @@ def argument_words() -> ArgumentWords:
 def preposition_roles() -> dict[str, dict[EntityType, RoleName]]:
     """The role a governed prepositional phrase gives by its preposition and its
     participant's kind (data/preposition_roles.json), for a verb whose relation entry names
-    no role for that preposition: 'returned the car to Kim' (a person receives), 'inducted
+    no role for that preposition: 'returned the car to Lena' (a person receives), 'inducted
     into the hall' (where to). A kind the table leaves out gives no role."""
     data = _data("preposition_roles.json")
     return {prep: {EntityType(kind): RoleName(role) for kind, role in kinds.items()}
@@ -302,7 +302,7 @@ def preposition_roles() -> dict[str, dict[EntityType, RoleName]]:
 
 @cache
 def contest_verbs() -> frozenset[str]:
-    """Verbs whose 'to' phrase names the winner ('lost to Clinton'): no receiver, so the
+    """Verbs whose 'to' phrase names the winner ('lost to Reyes'): no receiver, so the
     preposition table gives it no role (data/preposition_roles.json)."""
     return frozenset(_data("preposition_roles.json")["contest_verbs"])  # type: ignore[arg-type]
 

@@ -170,7 +170,7 @@ def said_kind_type(mention: Mention, key: tuple[str, ...], text: str) -> EntityT
     with a given name ('the band John Reyes founded' is his band, not him) or has a title,
     or heading an
     appositive or a copula after it ('X, an early supergroup', 'X is a satellite
-    startup'). The recogniser reads such names by their words ('Blind Faith' a person, a
+    startup'). The recogniser reads such names by their words ('Harper Lane' a person, a
     film named for a beast an organisation); the article says what they are. None when it
     says nothing, or names kinds of two types."""
     found: set[EntityType] = set()
@@ -210,8 +210,8 @@ def _said_kind_nouns() -> dict[str, EntityType]:
 def _said_after() -> re.Pattern[str]:
     """', an early supergroup', ' is a satellite startup': an appositive or a copula right
     after a name, an article, up to three modifiers in lower case (no preposition: 'a member
-    of the band' is a member; no name: 'Johnson, the Queen suspended parliament for' says
-    nothing of Johnson) and a kind noun that ends the phrase (as in
+    of the band' is a member; no name: 'Reyes, the council adjourned the session for' says
+    nothing of Reyes) and a kind noun that ends the phrase (as in
     ``_apposition_patterns``), all as written."""
     modifier = r"(?:(?!(?:of|at|in|for|from|with|to|by|on|and|or)\s)[a-z0-9][\w'’-]*\s+)"
     end = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|in|of|from|with|founded|formed|" \

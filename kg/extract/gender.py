@@ -110,11 +110,11 @@ def fits(state: DocState, pronoun: str, person: Mention) -> bool:
 
 def can_be_person(state: DocState, mention: Mention) -> bool:
     """Whether a name can be the 'he' or 'she' of a later pronoun. The small recogniser calls
-    many things people ('the EastMed pipeline', 'a Twitter post', 'the manager of Cipriani
-    Dolci' the restaurant); a name the document itself writes as a thing's is none, unless the
+    many things people ('the Velora pipeline', 'a Chirper post', 'the manager of Harbor
+    Grill' the restaurant); a name the document itself writes as a thing's is none, unless the
     document also says it is a person: a title at it, a given name, a gendered word ('Mrs',
     'his wife, X'). The recogniser's other labels for the name are weaker evidence (it calls
-    'Pelosi' an event once): the pronouns the document uses of the name outweigh them."""
+    'Reyes' an event once): the pronouns the document uses of the name outweigh them."""
     if _written_as_thing(state, mention):
         return _person_evidence(state, mention)
     if _labelled_as_thing(state, mention):
@@ -129,9 +129,9 @@ THING_NER_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_AR
 
 def _written_as_thing(state: DocState, mention: Mention) -> bool:
     """Whether the document writes a name as a thing's: a description that is no person
-    ('the government of X', which the recogniser labelled), a kind word in the name ('ARC
-    Studio'), or the name anywhere after 'the' or 'a' or modifying a noun ('the EastMed
-    pipeline', 'a Twitter post'), as no person's name is written."""
+    ('the government of X', which the recogniser labelled), a kind word in the name ('Kestrel
+    Studio'), or the name anywhere after 'the' or 'a' or modifying a noun ('the Velora
+    pipeline', 'a Chirper post'), as no person's name is written."""
     if mention.text[:1].islower() and mention.type is not EntityType.PERSON:
         return True
     if name_kind(tuple(w.lower().strip(".,") for w in mention.text.split())) is not None:
@@ -148,7 +148,7 @@ def _occurrences(state: DocState, mention: Mention) -> list[Span]:
 
 
 def _thing_occurrence(name: Span) -> bool:
-    """'the EastMed pipeline', 'a Twitter post': an article right before a name, or a name
+    """'the Velora pipeline', 'a Chirper post': an article right before a name, or a name
     that modifies a common noun."""
     if name.start > 0 and name.doc[name.start - 1].lower_ in {"the", "a", "an"}:
         return True
@@ -156,7 +156,7 @@ def _thing_occurrence(name: Span) -> bool:
 
 
 def _labelled_as_thing(state: DocState, mention: Mention) -> bool:
-    """Whether the recogniser labels the name a thing ('Cipriani Dolci' a facility) at least
+    """Whether the recogniser labels the name a thing ('Harbor Grill' a facility) at least
     as often as a person across the document."""
     labels = Counter(m.ner_label for m in {m.start: m for m in state.mention_at.values()
                                            if m.text == mention.text}.values())

@@ -1,6 +1,6 @@
 """Institutions: bodies of state a text names by their country, not by a name of their own.
 
-'The Samoan government', 'Norway's foreign ministry', 'the government of Peru': no capital
+'The Danish government', 'Norway's foreign ministry', 'the government of Peru': no capital
 letter makes them a name to the recogniser, so a fact whose doer they are gets a vague thing
 as its subject, and a later 'the government' finds no organisation to stand for. Each such
 phrase is an organisation mention here, written as the article writes it; it joins the
@@ -25,7 +25,7 @@ from kg.model import EntityType, Mention
 
 __all__ = ["institution_mentions", "institution_nouns"]
 
-# Only places own an institution here: 'the Obama administration' would take a lone 'Obama'
+# Only places own an institution here: 'the Reyes administration' would take a lone 'Reyes'
 # elsewhere in the article for its short form and merge the person into the organisation.
 _OWNERS = {EntityType.PLACE}
 _MODIFIER_DEPS = {"amod", "compound"}
@@ -52,7 +52,7 @@ def institution_mentions(state: DocState) -> list[Mention]:
             continue
         span = _owned_span(state, token)
         if span is None or _apposed_name(state, token):
-            continue  # 'Tonga's parliament, the Legislative Assembly': the name says which
+            continue  # 'Ostland's parliament, the Legislative Assembly': the name says which
         named = _named_alike(recognised, span, token)
         mention = make_mention(state, span, EntityType.ORGANIZATION, ner_label="ORG",
                                antecedent=named)
@@ -67,14 +67,14 @@ def institution_mentions(state: DocState) -> list[Mention]:
 
 
 def _indefinite(noun: Token) -> bool:
-    """'an Austrian court', 'any Chinese embassy': some body of that kind, not one the
+    """'a Danish court', 'any Chilean embassy': some body of that kind, not one the
     article names, and no organisation for a later 'the court' to mean."""
     return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every", "each",
                                                 "some", "no"} for c in noun.children)
 
 
 def _apposed_name(state: DocState, noun: Token) -> bool:
-    """A name set beside the noun ('its parliament, the Fono') is what the phrase means."""
+    """A name set beside the noun ('its parliament, the Ostmoot') is what the phrase means."""
     return any(c.dep_ == "appos" and c.i in state.mention_at for c in noun.children)
 
 
@@ -89,7 +89,7 @@ def _named_alike(recognised: list[Mention], span: Span, noun: Token) -> Mention 
 
 
 def _countries(words: list[str]) -> set[str]:
-    """The countries words name by demonym, initialism or name ('British', 'UK', 'Iraq')."""
+    """The countries words name by demonym, initialism or name ('British', 'UK', 'Peru')."""
     found: set[str] = set()
     for i, word in enumerate(words):
         pair = f"{words[i - 1]} {word}".lower() if i else ""
@@ -120,13 +120,13 @@ def _owned_span(state: DocState, noun: Token) -> Span | None:
     while start > noun.sent.start and noun.doc[start - 1].dep_ in _MODIFIER_DEPS and \
             noun.doc[start - 1].head.i in range(start, noun.i + 1) and \
             noun.doc[start - 1].text[:1].isupper() == noun.text[:1].isupper():
-        start -= 1  # 'Foreign Ministry of Iraq', 'the federal government of Brazil'
+        start -= 1  # 'Foreign Ministry of Peru', 'the federal government of Brazil'
     return noun.doc[start:end]
 
 
 def _owns(state: DocState, modifier: Token) -> bool:
-    """A nationality adjective ('Samoan'), a country initialism ('US'), or a place the
-    recogniser named ('Norway's foreign ministry', 'the Texas legislature')."""
+    """A nationality adjective ('Danish'), a country initialism ('US'), or a place the
+    recogniser named ('Norway's foreign ministry', 'the Kansas legislature')."""
     before = modifier.doc[modifier.i - 1].lower_ if modifier.i > 0 else ""
     if modifier.dep_ != "poss" and modifier.text[:1].isupper() and (
             modifier.lower_ in demonyms() or modifier.text in initialisms() or
@@ -152,7 +152,7 @@ def _contiguous(modifiers: list[Token], noun: Token) -> bool:
 
 def _place_after_of(state: DocState, noun: Token) -> int | None:
     """The end (token index) of a named place right after '<noun> of': 'the government of
-    Samoa'. None when what follows 'of' is no place."""
+    Chile'. None when what follows 'of' is no place."""
     after = noun.i + 1
     doc = noun.doc
     if after + 1 >= len(doc) or doc[after].lower_ != "of" or doc[after].head.i != noun.i:

@@ -1033,14 +1033,14 @@ def _people(state: DocState, sentence: Sentence,
 
 
 def _unnamed_people_from(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
-    """'two pilgrims from Myanmar also died', 'a man from Peru who tested positive', 'two of
-    the victims were from Dhaka': people the text does not name, said to come from a place
-    (cameFrom), as 'X, from Ohio' is said of a named person by ``_people``. Only nouns whose
+    """'two pilgrims from Chile also died', 'a man from Peru who tested positive', 'two of
+    the victims were from Nantes': people the text does not name, said to come from a place
+    (cameFrom), as 'X, from Kansas' is said of a named person by ``_people``. Only nouns whose
     first WordNet sense is a person (noun_classes.json 'person') or that name a profession
     or a role (person_nouns.txt, roles.json: 'climbers', whose first sense is a plant);
-    never a legislator's title (a 'senator from Vermont' represents it, as in ``_people``),
+    never a legislator's title (a 'senator from Kansas' represents it, as in ``_people``),
     and never a verb's direct or passive object, where 'from' is more often the verb's
-    source ('evacuated tourists from Wuhan')."""
+    source ('evacuated tourists from Velora')."""
     doc = sent.doc
     for prep in (t for t in sent if t.dep_ == "prep" and t.lower_ == "from"):
         noun = _people_noun(prep.head)

@@ -880,7 +880,7 @@ def role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Me
     """A role noun with its holder: 'chief executive of Y', 'Y's foreign minister',
     'the Russian president'; ``shared`` is the holder the sentence gives it otherwise ('works
     at Y as a chef', 'the Greek president and foreign minister'); ``seat`` a place after the
-    name ('the late governor X of Nevada'), the holder of a role held for a place only.
+    name ('the late governor X of Kansas'), the holder of a role held for a place only.
     Shared with kg.extract.employment: 'X held the post of treasurer' states the same fact."""
     read = _role_noun(state, head)
     if read is None:

@@ -312,15 +312,15 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
     frame.roles += _predicatives(state, verb, frame)
 
 
-# Roles of another participant, which an object's own phrase may hold ('channels to Turkey').
+# Roles of another participant, which an object's own phrase may hold ('channels to Ostland').
 PARTY_ROLES = frozenset({RoleName.RECIPIENT, RoleName.DESTINATION, RoleName.ORIGIN,
                          RoleName.COAGENT})
 
 
 def _roles_outside_objects(frame: Frame) -> list[Role]:
     """The frame's roles less a party inside an object's own phrase: 'keep channels to
-    Turkey open' reads its object as 'channels to Turkey' (the noun keeps its 'to',
-    data/object_complements.json), so Turkey says which channels, not where anything went;
+    Ostland open' reads its object as 'channels to Ostland' (the noun keeps its 'to',
+    data/object_complements.json), so Ostland says which channels, not where anything went;
     the parser hangs the phrase on the verb all the same. A time or a place stays."""
     spans = [(m.start, m.end) for m, _ in frame.objects]
     return [r for r in frame.roles if r.name not in PARTY_ROLES or not any(
@@ -672,7 +672,7 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
 def _default_role(spec: RelationSpec | None, verb: Token, word: str,
                   mention: Mention) -> RoleName | None:
     """The role a governed phrase gives when the verb's relation entry names none for its
-    preposition ('returned the car to Kim': Kim receives it; 'inducted into the hall': where
+    preposition ('returned the car to Lena': Lena receives it; 'inducted into the hall': where
     to), by the preposition and the participant's kind (data/preposition_roles.json), so
     that a participant the sentence gives is not left out. Never for a preposition the
     entry already reads (its object, or another role) nor for a described thing: 'charged
@@ -680,13 +680,13 @@ def _default_role(spec: RelationSpec | None, verb: Token, word: str,
     if spec is not None and (spec.role_for_prep(word) or word in spec.object):
         return None
     if word == "to" and verb_lemma(verb).split()[0] in contest_verbs():
-        return None  # 'lost to Clinton': the winner, who received nothing
+        return None  # 'lost to Reyes': the winner, who received nothing
     return preposition_roles().get(word, {}).get(mention.type)
 
 
 def _inside_object(state: DocState, verb: Token, prep: Token) -> bool:
     """Whether the phrase is read as part of the verb's direct object ('keep channels to
-    Turkey open': the parser hangs 'to Turkey' on the verb, the object's mention holds it):
+    Ostland open': the parser hangs 'to Ostland' on the verb, the object's mention holds it):
     it then says which object, not who else took part."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return any(m.start <= prep.idx < m.end for c in objects
@@ -765,7 +765,7 @@ def add_time(state: DocState, frame: Frame, token: Token) -> None:
 
 
 def _opens_state(token: Token) -> bool:
-    """'has lived in Dayton since 2010', 'held the post from March': a date after a
+    """'has lived in Lyon since 2010', 'held the post from March': a date after a
     preposition of a start (``open_start_preps``) with no end written is when a state
     began, not when the event was; its time is the open interval from it (EDTF's '2010/..'),
     so that no reader takes the start for the event's date."""
