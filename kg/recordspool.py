@@ -83,7 +83,7 @@ class RecordSpool(Sequence[ExtractionResult]):
 
     def add(self, record: ExtractionResult) -> None:
         """File ``record``; the caller need not keep it."""
-        file = _keep(self._folders[0], _DocumentFirst(record), "an extraction record")
+        file = _keep(self._folders[0], _document_first(record), "an extraction record")
         self._entries.append(SpooledRecord(record.document.doc_id, record.document.source, file))
         self._by_id = None
 
@@ -127,12 +127,7 @@ class RecordSpool(Sequence[ExtractionResult]):
         sentences, mentions and facts are not unpickled): the write step needs only the
         document's text."""
         entry = self._entry_of(doc_id)
-        try:
-            with entry.file.open("rb") as stream:
-                document = pickle.Unpickler(stream).load()
-        except OSError as err:
-            raise OutputError(f"{entry.file}: an extraction record kept on disk is gone "
-                              f"({err.strerror or err})") from None
+        (document,) = _unpickled(entry, 1)
         if not isinstance(document, Document):
             raise OutputError(f"{entry.file}: not an extraction record (a bug)")
         return document
@@ -168,33 +163,33 @@ def spool_of(records: Iterable[ExtractionResult]) -> RecordSpool:
     return spool
 
 
-class _DocumentFirst:
+def _document_first(record: ExtractionResult) -> bytes:
     """A record's file: its document pickled first, then the whole record by the same
     pickler, whose memo makes the second refer to the document already written (no second
     copy of the text). ``document_of`` reads the first alone, ``_load`` both."""
-
-    def __init__(self, record: ExtractionResult) -> None:
-        self.record = record
-
-    def pickled(self) -> bytes:
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dump(self.record.document)
-        pickler.dump(self.record)
-        return buffer.getvalue()
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dump(record.document)
+    pickler.dump(record)
+    return buffer.getvalue()
 
 
 def _load(entry: SpooledRecord) -> ExtractionResult:
-    try:
-        unpickler = pickle.Unpickler(io.BytesIO(entry.file.read_bytes()))
-        unpickler.load()  # the document, which the record refers back to
-        record = unpickler.load()
-    except OSError as err:
-        raise OutputError(f"{entry.file}: an extraction record kept on disk is gone "
-                          f"({err.strerror or err})") from None
+    _, record = _unpickled(entry, 2)
     if not isinstance(record, ExtractionResult):
         raise OutputError(f"{entry.file}: not an extraction record (a bug)")
     return record
+
+
+def _unpickled(entry: SpooledRecord, count: int) -> list[object]:
+    """The first ``count`` objects of a record's file (the document, then the record)."""
+    try:
+        with entry.file.open("rb") as stream:
+            unpickler = pickle.Unpickler(stream)
+            return [unpickler.load() for _ in range(count)]
+    except OSError as err:
+        raise OutputError(f"{entry.file}: an extraction record kept on disk is gone "
+                          f"({err.strerror or err})") from None
 
 
 class _ListsOnDisk(Sequence[T]):
@@ -209,7 +204,8 @@ class _ListsOnDisk(Sequence[T]):
 
     def _append(self, items: list[T], what: str) -> int:
         """Write ``items`` to a new file of the sequence; the file's number."""
-        self._files.append((_keep(self._folder, items, what), len(items)))
+        pickled = pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+        self._files.append((_keep(self._folder, pickled, what), len(items)))
         self._count += len(items)
         return len(self._files) - 1
 
@@ -395,12 +391,11 @@ def _frames(file: Path, what: str = "resolved facts") -> Iterator[Any]:
                           f"({err.strerror or err})") from None
 
 
-def _keep(folder: _Folder, value: object, what: str) -> Path:
-    """``value`` pickled to a new file of ``folder``; a full disk is a one-line error."""
+def _keep(folder: _Folder, pickled: bytes, what: str) -> Path:
+    """``pickled`` written to a new file of ``folder``; a full disk is a one-line error."""
     file = folder.new_file()
     try:
-        file.write_bytes(value.pickled() if isinstance(value, _DocumentFirst) else
-                         pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        file.write_bytes(pickled)
     except OSError as err:
         raise OutputError(f"{file}: cannot keep {what} on disk "
                           f"({err.strerror or err})") from None
