@@ -53,7 +53,13 @@ from typing import Any
 
 from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
-from kg.lexicon import demonyms, kinship_roles, organisation_kinds, professions
+from kg.lexicon import (
+    demonyms,
+    holder_kind_classes,
+    kinship_roles,
+    organisation_kinds,
+    professions,
+)
 from kg.model import (
     Dateline,
     Document,
@@ -84,9 +90,8 @@ def _roles_data() -> dict[str, Any]:
 def _title_classes() -> dict[str, tuple[tuple[str, ...], bool]]:
     """Canonical title -> (the words that mark the organisations it is held in, in order;
     whether only its own sentence may give one), from data/holder_kinds.json."""
-    data = json.loads(resources.files("kg").joinpath("data/holder_kinds.json").read_text("utf-8"))
     return {title: (tuple(group["holders"]), bool(group.get("profession")))
-            for group in data["classes"] for title in group["titles"]}
+            for group in holder_kind_classes() for title in group["titles"]}
 
 
 # Words that end the head of a name: 'House' of 'House of Representatives'.

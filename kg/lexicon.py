@@ -739,3 +739,12 @@ def narrower_kind_nouns() -> dict[str, frozenset[str]]:
     documentary'."""
     table = _data("kind_nouns.json")["narrower"]
     return {head: frozenset(nouns) for head, nouns in table.items()}  # type: ignore[union-attr]
+
+
+@cache
+def holder_kind_classes() -> tuple[dict[str, Any], ...]:
+    """data/holder_kinds.json's classes (titles, the words that mark the organisations they are
+    held in, whether a profession): read once for the holders of titles (kg.holders) and the
+    kind nouns that vote an organisation's type (kg.type_votes)."""
+    return tuple(_data("holder_kinds.json")["classes"])  # type: ignore[arg-type]
+

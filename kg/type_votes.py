@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from kg.entity_names import common_acronyms, family_names_first, ship_prefixes
 from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
-from kg.lexicon import narrower_kind_nouns
+from kg.lexicon import holder_kind_classes, narrower_kind_nouns
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -192,9 +192,8 @@ def _said_kind_nouns() -> dict[str, EntityType]:
     no name ending is an organisation's; the data/kind_nouns.json heads of ``heads``, and the
     WordNet hyponyms of those in ``narrower_of``, the type of their head."""
     said = load_rules().said_kinds
-    data = json.loads(resources.files("kg").joinpath("data/holder_kinds.json").read_text("utf-8"))
     kinds: dict[str, EntityType] = {
-        word: EntityType.ORGANIZATION for kind in data["classes"] for word in kind["holders"]
+        word: EntityType.ORGANIZATION for kind in holder_kind_classes() for word in kind["holders"]
         if " " not in word and word not in said.holder_words_not_kinds}
     narrower = narrower_kind_nouns()
     for entity_type, heads in said.heads.items():
