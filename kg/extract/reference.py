@@ -1391,7 +1391,14 @@ def _name_kind_nouns(state: DocState) -> list[tuple[int, str, Mention]]:
     before it ('the submarine Kursk', 'the freighter Nordic Crane', 'the mockumentary Velm
     Nights'). Only next to the name: the parser also hangs a later phrase of a list on a
     name ('in Velm, Ostland, a pickup truck ...'), which says nothing of what it is. A place
-    the gazetteer knows is never a thing so described."""
+    the gazetteer knows is never a thing so described. Read once per document, as each
+    description asks for it."""
+    if state.kind_nouns_beside_names is None:
+        state.kind_nouns_beside_names = _kind_nouns_beside_names(state)
+    return state.kind_nouns_beside_names
+
+
+def _kind_nouns_beside_names(state: DocState) -> list[tuple[int, str, Mention]]:
     found: list[tuple[int, str, Mention]] = []
     for token in state.doc:
         if token.dep_ == "appos":

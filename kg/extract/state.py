@@ -39,6 +39,8 @@ class DocState:
     slots: dict[int, tuple[Slot, ...]] = field(default_factory=dict)
     last_group: tuple[int, list[Mention]] | None = None
     genders: dict[str, str] | None = None  # surname -> 'm'/'f', read by kg.extract.gender
+    # (position, noun lemma, name) of kind nouns set beside names, read by kg.extract.reference
+    kind_nouns_beside_names: list[tuple[int, str, Mention]] | None = None
     _name_words: frozenset[str] | None = None
     _named_kinds: frozenset[str] | None = None
     _common_nouns: frozenset[str] | None = None
