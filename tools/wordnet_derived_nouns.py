@@ -25,6 +25,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from wordnet_files import read_synsets
+
 DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
 DEED_FILES = {4, 10, 11, 22}  # noun.act, noun.communication, noun.event, noun.process
 PERSON_FILE = 18  # noun.person
@@ -33,24 +35,6 @@ LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reser
            "or royalty is granted under the WordNet 3.0 licence, provided this notice appears "
            "on all copies. THIS DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES "
            "NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED.")
-
-
-def _synsets(path: Path) -> dict[str, tuple[int, list[str], list[tuple[str, str, str, int, int]]]]:
-    """offset -> (lexicographer file, words, pointers) from a WordNet data file."""
-    out = {}
-    for line in path.read_text("latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        parts = line.split(" | ")[0].split()
-        count = int(parts[3], 16)
-        words = [parts[4 + 2 * i].lower() for i in range(count)]
-        at = 4 + 2 * count
-        pointers = []
-        for j in range(int(parts[at])):
-            symbol, target, pos, ends = parts[at + 1 + 4 * j:at + 5 + 4 * j]
-            pointers.append((symbol, target, pos, int(ends[:2], 16), int(ends[2:], 16)))
-        out[parts[0]] = (int(parts[1]), words, pointers)
-    return out
 
 
 def _shapes(verb: str, endings: list[list[str]], *, gerund: bool) -> set[str]:
@@ -68,18 +52,20 @@ def derive(wordnet: Path) -> dict[str, dict[str, str]]:
     roles = {k.lower() for k in json.loads((DATA / "roles.json").read_text("utf-8"))["roles"]}
     roles |= {line.strip() for line in (DATA / "person_nouns.txt").read_text("utf-8").splitlines()
               if line.strip() and not line.startswith("#")}  # professions titles.py reads
-    verbs = _synsets(wordnet / "data.verb")
-    nouns = _synsets(wordnet / "data.noun")
+    verbs = read_synsets(wordnet, "verb")
+    nouns = read_synsets(wordnet, "noun")
     found: dict[str, dict[str, set[str]]] = {"events": defaultdict(set), "agents": defaultdict(set),
                                              "guarded_events": defaultdict(set),
                                              "untyped_events": defaultdict(set)}
-    for _, words, pointers in verbs.values():
-        for symbol, target, pos, source, aim in pointers:
-            verb = words[source - 1] if source else None
-            if symbol != "+" or pos != "n" or verb is None or " " in verb or "_" in verb:
+    for synset in verbs.values():
+        words = synset.lower_words
+        for pointer in synset.pointers:
+            verb = words[pointer.source_word - 1] if pointer.source_word else None
+            if pointer.symbol != "+" or pointer.pos != "n" or verb is None or " " in verb \
+                    or "_" in verb:
                 continue
-            noun_file, noun_words, _ = nouns[target]
-            noun = noun_words[aim - 1]
+            noun_file = nouns[pointer.target].lexfile
+            noun = nouns[pointer.target].lower_words[pointer.target_word - 1]
             if verb not in verbs_known:
                 _add_untyped(found["untyped_events"], verb, noun, noun_file, morphology)
                 continue

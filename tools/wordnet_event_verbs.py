@@ -23,6 +23,8 @@ import json
 import sys
 from pathlib import Path
 
+from wordnet_files import Synset, read_index, read_synsets
+
 DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
 EVENT_FILES = {29: "body", 30: "change", 33: "competition", 35: "contact", 38: "motion",
                41: "social", 43: "weather"}  # (possession, creation: 'contribute', 'provide'
@@ -40,56 +42,30 @@ LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reser
            "NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED.")
 
 
-def _synsets(path: Path) -> dict[str, tuple[int, list[str], set[tuple[int, int]]]]:
-    """offset -> (lexicographer file, words, (frame, word number) pairs) of data.verb."""
-    out = {}
-    for line in path.read_text("latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        head = line.split(" | ")[0].split()
-        count = int(head[3], 16)
-        words = [head[4 + 2 * i].lower() for i in range(count)]
-        k = 4 + 2 * count
-        k += 1 + 4 * int(head[k])
-        frames: set[tuple[int, int]] = set()
-        if k < len(head):
-            for _ in range(int(head[k])):
-                frames.add((int(head[k + 2]), int(head[k + 3], 16)))
-                k += 3
-        out[head[0]] = (int(head[1]), words, frames)
-    return out
-
-
-def verb_senses(wordnet: Path) -> list[tuple[str, list[str]]]:
+def verb_senses(wordnet: Path) -> list[tuple[str, tuple[str, ...]]]:
     """(lemma, synset offsets, most frequent sense first) of each verb in index.verb."""
-    senses = []
-    for line in (wordnet / "index.verb").read_text("latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        parts = line.split()
-        senses.append((parts[0], parts[4 + int(parts[3]) + 2:]))
-    return senses
+    return [(entry.lemma, entry.offsets) for entry in read_index(wordnet, "verb").values()]
 
 
-def said_bare(lemma: str, synset: tuple[int, list[str], set[tuple[int, int]]]) -> bool:
+def said_bare(lemma: str, synset: Synset) -> bool:
     """Whether a sense is said of its own word with a bare subject (frame 1 or 2 for the
     whole synset or for that word)."""
-    _, words, frames = synset
+    words = synset.lower_words
     own = words.index(lemma) + 1 if lemma in words else 0
-    return any(frame in BARE_SUBJECT_FRAMES and word in {0, own} for frame, word in frames)
+    return any(frame in BARE_SUBJECT_FRAMES and word in {0, own} for frame, word in synset.frames)
 
 
 def event_verbs(wordnet: Path) -> dict[str, str]:
     """lemma -> the WordNet class of the sense that makes it an event verb."""
-    synsets = _synsets(wordnet / "data.verb")
+    synsets = read_synsets(wordnet, "verb")
     found: dict[str, str] = {}
     for lemma, offsets in verb_senses(wordnet):
         if "_" in lemma or lemma in LIGHT:
             continue
-        if synsets[offsets[0]][0] in NOT_EVENTS:
+        if synsets[offsets[0]].lexfile in NOT_EVENTS:
             continue
         for offset in offsets[:SENSES]:
-            lexfile = synsets[offset][0]
+            lexfile = synsets[offset].lexfile
             if lexfile in EVENT_FILES and said_bare(lemma, synsets[offset]):
                 found[lemma] = EVENT_FILES[lexfile]
                 break

@@ -23,7 +23,8 @@ import json
 import sys
 from pathlib import Path
 
-from wordnet_event_verbs import DATA, LICENCE, _synsets, said_bare, verb_senses
+from wordnet_event_verbs import DATA, LICENCE, said_bare, verb_senses
+from wordnet_files import read_synsets
 
 SENSES = 2
 
@@ -31,7 +32,7 @@ SENSES = 2
 def object_verbs(wordnet: Path) -> list[str]:
     """Lemmas (phrasal ones with a space) whose two most frequent senses take no bare
     subject."""
-    synsets = _synsets(wordnet / "data.verb")
+    synsets = read_synsets(wordnet, "verb")
     found: list[str] = []
     for lemma, offsets in verb_senses(wordnet):
         if not any(said_bare(lemma, synsets[offset]) for offset in offsets[:SENSES]):

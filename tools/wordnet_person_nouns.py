@@ -19,8 +19,9 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
+
+from wordnet_files import read_index, read_synsets
 
 ROOTS = [("worker", 1), ("professional", 1), ("expert", 1), ("scientist", 1), ("leader", 1),
          ("official", 1), ("performer", 1), ("athlete", 1), ("serviceman", 1),
@@ -48,37 +49,21 @@ HEADER = """# Nouns naming what a person does (professions), one a line, lower c
 
 
 def main(wordnet: Path, roles_json: Path, out: Path) -> None:
-    synsets: dict[str, tuple[int, list[str]]] = {}
-    hyponyms: dict[str, list[str]] = defaultdict(list)
-    for line in (wordnet / "data.noun").read_text("latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        head = line.split(" | ")[0].split()
-        count = int(head[3], 16)
-        rest = head[4 + 2 * count:]
-        synsets[head[0]] = (int(head[1]), [head[4 + 2 * i] for i in range(count)])
-        for i in range(int(rest[0])):
-            symbol, offset, pos, _ = rest[1 + 4 * i:5 + 4 * i]
-            if symbol == "~" and pos == "n":
-                hyponyms[head[0]].append(offset)
-    senses: dict[str, list[str]] = {}
-    tagged: dict[str, int] = {}
-    for line in (wordnet / "index.noun").read_text("latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        count = int(fields[2])
-        senses[fields[0]] = fields[-count:]
-        tagged[fields[0]] = int(fields[-count - 1])
+    synsets = read_synsets(wordnet, "noun")
+    hyponyms = {offset: [p.target for p in synset.pointers if p.symbol == "~" and p.pos == "n"]
+                for offset, synset in synsets.items()}
+    entries = read_index(wordnet, "noun")
+    senses = {lemma: list(entry.offsets) for lemma, entry in entries.items()}
+    tagged = {lemma: entry.tagged for lemma, entry in entries.items()}
     seen: set[str] = set()
     words: set[str] = set()
     stack = [senses[lemma][n - 1] for lemma, n in ROOTS]
     while stack:
         offset = stack.pop()
-        if offset in seen or synsets[offset][0] != NOUN_PERSON:
+        if offset in seen or synsets[offset].lexfile != NOUN_PERSON:
             continue
         seen.add(offset)
-        for word in synsets[offset][1]:
+        for word in synsets[offset].words:
             word = re.sub(r"\(.*\)$", "", word)
             if word == word.lower() and word.count("_") <= 1 and \
                     word.replace("_", "").replace("-", "").isalpha():

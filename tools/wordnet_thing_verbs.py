@@ -32,7 +32,8 @@ import json
 import sys
 from pathlib import Path
 
-from wordnet_event_verbs import DATA, LICENCE, _synsets, verb_senses
+from wordnet_event_verbs import DATA, LICENCE, verb_senses
+from wordnet_files import Synset, read_synsets
 
 # WordNet's verb frames (wninput(5WN)) with a person after the verb, and with a thing.
 PERSON_OBJECT_FRAMES = frozenset({9, 10, 14, 17, 18, 20, 24, 25, 30})
@@ -42,23 +43,22 @@ THING_OBJECT_FRAMES = frozenset({8, 11, 15, 16, 19, 21, 31})
 THING_CLASSES = frozenset({34, 36})
 
 
-def _takes(lemma: str, synset: tuple[int, list[str], set[tuple[int, int]]],
-           frames: frozenset[int]) -> bool:
+def _takes(lemma: str, synset: Synset, frames: frozenset[int]) -> bool:
     """Whether a sense is said of its own word with one of the frames (for the whole synset
     or for that word)."""
-    _, words, found = synset
+    words = synset.lower_words
     own = words.index(lemma) + 1 if lemma in words else 0
-    return any(frame in frames and word in {0, own} for frame, word in found)
+    return any(frame in frames and word in {0, own} for frame, word in synset.frames)
 
 
 def thing_verbs(wordnet: Path) -> list[str]:
     """One-word lemmas whose most frequent sense makes or consumes something and whose
     senses take a thing after the verb and never a person."""
-    synsets = _synsets(wordnet / "data.verb")
+    synsets = read_synsets(wordnet, "verb")
     found: list[str] = []
     for lemma, offsets in verb_senses(wordnet):
         senses = [synsets[offset] for offset in offsets]
-        if "_" in lemma or senses[0][0] not in THING_CLASSES or \
+        if "_" in lemma or senses[0].lexfile not in THING_CLASSES or \
                 any(_takes(lemma, s, PERSON_OBJECT_FRAMES) for s in senses):
             continue
         if any(_takes(lemma, s, THING_OBJECT_FRAMES) for s in senses):

@@ -31,6 +31,8 @@ import json
 import sys
 from pathlib import Path
 
+from wordnet_files import read_index, read_synsets
+
 DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
 LICENCE = ("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission "
            "to use, copy, modify and distribute this database for any purpose and without fee "
@@ -72,17 +74,10 @@ SENSE_CLASSES = frozenset({"act", "artifact", "attribute", "cognition", "communi
 def sense_classes(wordnet: Path, pos: str) -> dict[str, list[str]]:
     """One-word lemma -> the lexicographer classes of its senses, most frequent first
     ('verb.social' -> 'social'), as index.<pos> lists them."""
-    classes = {}
-    for line in (wordnet / f"data.{pos}").read_text("latin-1").splitlines():
-        if not line.startswith("  "):
-            offset, lexfile = line.split(" ", 2)[:2]
-            classes[offset] = LEXICOGRAPHER_FILES[int(lexfile)].split(".")[1]
-    senses = {}
-    for line in (wordnet / f"index.{pos}").read_text("latin-1").splitlines():
-        fields = line.split()
-        if line.startswith(" ") or "_" in fields[0]:
-            continue
-        senses[fields[0]] = [classes[o] for o in fields[-int(fields[2]):]]
+    classes = {offset: LEXICOGRAPHER_FILES[synset.lexfile].split(".")[1]
+               for offset, synset in read_synsets(wordnet, pos).items()}
+    senses = {lemma: [classes[o] for o in entry.offsets]
+              for lemma, entry in read_index(wordnet, pos).items() if "_" not in lemma}
     return dict(sorted(senses.items()))
 
 
@@ -95,28 +90,15 @@ WHEREABOUTS = frozenset({"04341686", "03315023", "03100490", "04564698", "027356
 def whereabouts_nouns(wordnet: Path) -> frozenset[str]:
     """One-word nouns whose most frequent sense is an artifact under ``WHEREABOUTS`` (by
     WordNet's hypernym pointers, '@')."""
-    parents: dict[str, list[str]] = {}
-    for line in (wordnet / "data.noun").read_text("latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        fields = line.split(" | ")[0].split()
-        words = int(fields[3], 16)
-        k = 4 + 2 * words
-        pointers = fields[k + 1:k + 1 + 4 * int(fields[k])]
-        parents[fields[0]] = [pointers[i + 1] for i in range(0, len(pointers), 4)
-                              if pointers[i] in {"@", "@i"}]
+    parents = {offset: [p.target for p in synset.pointers if p.symbol in {"@", "@i"}]
+               for offset, synset in read_synsets(wordnet, "noun").items()}
 
     def under(offset: str, seen: frozenset[str] = frozenset()) -> bool:
         return offset in WHEREABOUTS or any(
             under(p, seen | {offset}) for p in parents.get(offset, ()) if p not in seen)
 
-    found = set()
-    for line in (wordnet / "index.noun").read_text("latin-1").splitlines():
-        fields = line.split()
-        if line.startswith(" ") or "_" in fields[0]:
-            continue
-        if under(fields[-int(fields[2])]):
-            found.add(fields[0])
+    found = {lemma for lemma, entry in read_index(wordnet, "noun").items()
+             if "_" not in lemma and under(entry.offsets[0])}
     return frozenset(found)
 
 
@@ -130,16 +112,8 @@ def abstract(senses: list[str]) -> bool:
 def tagged_counts(wordnet: Path) -> dict[str, int]:
     """One-word verb lemma -> its senses' count in the tagged corpus (index.verb's
     tagsense_cnt, the field before the synset offsets)."""
-    counts = {}
-    for line in (wordnet / "index.verb").read_text("latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, synsets, pointers = fields[0], int(fields[2]), int(fields[3])
-        if "_" in lemma:
-            continue
-        counts[lemma] = int(fields[5 + pointers])
-        assert len(fields) == 6 + pointers + synsets, line
+    counts = {lemma: entry.tagged for lemma, entry in read_index(wordnet, "verb").items()
+              if "_" not in lemma}
     return dict(sorted(counts.items()))
 
 

@@ -32,6 +32,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from wordnet_event_verbs import DATA, LICENCE
+from wordnet_files import IndexEntry, read_index, read_synsets
 
 MIN_TAGGED = 5
 FILLERS = frozenset({"a", "an", "the", "it", "one's", "someone's"})
@@ -42,26 +43,13 @@ PREPOSITIONS = frozenset({"about", "against", "at", "by", "for", "from", "in", "
                           "on", "onto", "over", "to", "toward", "towards", "upon", "with"})
 
 
-def index(wordnet: Path, pos: str) -> dict[str, list[str]]:
-    """Lemma -> its fields in WordNet's index.<pos> (the tagged-sense count is field 3 from
-    the end of the pointer list; see ``tagged``)."""
-    return {fields[0]: fields for line in (wordnet / f"index.{pos}").read_text(
-        "latin-1").splitlines() if not line.startswith(" ") and (fields := line.split())}
-
-
-def tagged(fields: list[str]) -> int:
-    """How often WordNet's tagged corpus saw the lemma's senses (index.<pos>'s
-    tagsense_cnt, the field before the synset offsets)."""
-    return int(fields[-int(fields[2]) - 1])
-
-
-def phrase_of(lemma: str, verbs: dict[str, list[str]], nouns: dict[str, list[str]],
+def phrase_of(lemma: str, verbs: dict[str, IndexEntry], nouns: dict[str, IndexEntry],
               others: set[str]) -> tuple[str, list[str]] | None:
     """'find_fault' -> ('find fault', []); 'get_hold_of' -> ('get hold', ['of']); None for a
     lemma that is not verb + noun (+ prepositions)."""
     words = lemma.split("_")
     verb, rest = words[0], [w for w in words[1:] if w not in FILLERS]
-    if len(words) < 2 or not rest or verb not in verbs or tagged(verbs[verb]) < MIN_TAGGED:
+    if len(words) < 2 or not rest or verb not in verbs or verbs[verb].tagged < MIN_TAGGED:
         return None
     noun, tail = rest[0], rest[1:]
     if noun not in nouns or noun in others or noun in PREPOSITIONS or \
@@ -72,8 +60,8 @@ def phrase_of(lemma: str, verbs: dict[str, list[str]], nouns: dict[str, list[str
 
 def verb_phrases(wordnet: Path, skip_verbs: frozenset[str]) -> dict[str, list[str]]:
     """'verb noun' -> the prepositions WordNet writes after the idiom's noun, sorted."""
-    verbs, nouns = index(wordnet, "verb"), index(wordnet, "noun")
-    others = set(index(wordnet, "adj")) | set(index(wordnet, "adv"))
+    verbs, nouns = read_index(wordnet, "verb"), read_index(wordnet, "noun")
+    others = set(read_index(wordnet, "adj")) | set(read_index(wordnet, "adv"))
     phrases: dict[str, set[str]] = defaultdict(set)
     for lemma in verbs:
         found = phrase_of(lemma, verbs, nouns, others)
@@ -85,27 +73,15 @@ def verb_phrases(wordnet: Path, skip_verbs: frozenset[str]) -> dict[str, list[st
 def sense_frames(wordnet: Path) -> dict[str, list[tuple[int, set[int]]]]:
     """Verb -> (lexicographer file, sentence frames (frames(5WN))) of each of its senses,
     most frequent first."""
-    synsets: dict[str, tuple[int, list[str], dict[int, set[int]]]] = {}
-    for line in (wordnet / "data.verb").read_text("latin-1").splitlines():
-        if line.startswith("  "):
-            continue
-        fields = line.split()
-        count = int(fields[3], 16)
-        words = [fields[4 + 2 * i].lower() for i in range(count)]
-        at = 4 + 2 * count
-        at += 1 + 4 * int(fields[at])  # the pointers
-        frames: dict[int, set[int]] = defaultdict(set)
-        for i in range(int(fields[at])):
-            _, frame, word = fields[at + 1 + 3 * i:at + 4 + 3 * i]
-            frames[int(word, 16)].add(int(frame))
-        synsets[fields[0]] = (int(fields[1]), words, frames)
+    synsets = read_synsets(wordnet, "verb")
     out = {}
-    for verb, fields in index(wordnet, "verb").items():
+    for verb, entry in read_index(wordnet, "verb").items():
         senses = []
-        for offset in fields[-int(fields[2]):]:
-            lexfile, words, frames = synsets[offset]
-            number = words.index(verb) + 1 if verb in words else -1
-            senses.append((lexfile, frames.get(0, set()) | frames.get(number, set())))
+        for offset in entry.offsets:
+            synset = synsets[offset]
+            number = synset.lower_words.index(verb) + 1 if verb in synset.lower_words else -1
+            senses.append((synset.lexfile,
+                           {frame for frame, word in synset.frames if word in {0, number}}))
         out[verb] = senses
     return out
 
