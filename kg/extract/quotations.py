@@ -152,20 +152,22 @@ def _speaker(doc: Doc, start: int, end: int, inside: set[int]) -> int | None:
 def _introducer(doc: Doc, start: int, inside: set[int]) -> int | None:
     """The subject of the clause a colon or comma right before a quote closes, which news uses
     to hand over to the quoted words whatever its verb ('Mick Jagger reacted on Twitter,
-    "..."', 'Bolton gave his account, speaking via Twitter: "..."'): the first clause up
-    from that mark with a subject of its own outside quotes."""
-    if start < 2 or doc[start - 2].text not in {",", ":"}:
+    "..."', 'Bolton gave his account, speaking via Twitter: "..."'): the first clause with a
+    subject of its own up from the word before that mark, outside quotes (the parser often
+    hangs the clause under the quote's verb, so the mark's own head says nothing)."""
+    if start < 3 or doc[start - 2].text not in {",", ":"}:
         return None
-    clause = doc[start - 2].head
-    for _ in range(3):
-        if clause.i in inside or clause.pos_ not in {"VERB", "AUX"}:
+    word = doc[start - 3]
+    for _ in range(6):
+        if word.i in inside:
             return None
-        subjects = [c.i for c in clause.children if c.dep_ == "nsubj" and c.i not in inside]
-        if subjects:
-            return subjects[0]
-        if clause.head.i == clause.i:
+        if word.pos_ in {"VERB", "AUX"}:
+            subjects = [c.i for c in word.children if c.dep_ == "nsubj" and c.i not in inside]
+            if subjects:
+                return subjects[0]
+        if word.head.i == word.i:
             return None
-        clause = clause.head
+        word = word.head
     return None
 
 

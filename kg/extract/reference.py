@@ -1869,10 +1869,10 @@ PLURAL_PRONOUNS = {"they"}
 def _bracketed_fragment(state: DocState, token: Token) -> bool:
     """Whether a pronoun-like token is part of a word an editor bracketed a letter of ('[T]he',
     '[I]t's', 'W]e' after a quote cut): a bracket glued to it with a letter on the other side."""
-    body = state.document.body
+    text = state.document.text  # (the parser's text has the brackets blanked)
     start, end = token.idx, token.idx + len(token.text)
-    return (body[start - 1:start] == "]" and body[start - 2:start - 1].isalpha()) or \
-        (body[end:end + 1] == "]" and body[end + 1:end + 2].isalpha())
+    return (text[start - 1:start] == "]" and text[start - 2:start - 1].isalpha()) or \
+        (text[end:end + 1] == "]" and text[end + 1:end + 2].isalpha())
 
 
 # First person in every slot a quote puts it: subject, object, possessive ('my', 'our').
