@@ -47,3 +47,14 @@ def test_two_speakers_in_one_sentence_name_no_one():
 
 def test_single_marks_are_apostrophes_not_quotations():
     assert _quoted("The players' union said its members' pay fell.") == []
+
+
+def test_a_clause_after_a_quote_and_a_comma_names_its_speaker_whatever_its_verb():
+    assert _quoted('"The court erred in May", Carl Webb continued.') == [
+        ("The court erred in May", "Webb")]
+
+
+def test_a_quotative_verb_of_the_sentence_names_the_speaker():
+    # 'talked' is no speech verb of the relation vocabulary, but hands over to the quote.
+    text = 'Lena Park talked about how the plan had been underestimated "up to now."'
+    assert _quoted(text) == [("up to now", "Park")]

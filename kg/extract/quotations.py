@@ -15,9 +15,11 @@ for (a name, or a pronoun's antecedent) is ``kg.extract.reference``'s to say.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.gender import reference_words
 from kg.relations import load_vocabulary
 
 OPENING = frozenset({"\u201c", "\u201e", "\u00ab", "``"})
@@ -109,6 +111,14 @@ def _mark(token: Token, inside: bool) -> str | None:
     return None
 
 
+@cache
+def quoting_verbs() -> frozenset[str]:
+    """Verbs whose subject speaks a quote beside them: the speech verbs of the relation
+    vocabulary and the quotative verbs of reference.json ('continued', 'spoke to the press')."""
+    extra = reference_words()["quoting_verbs"]
+    return load_vocabulary().speech_verbs | frozenset(extra)  # type: ignore[arg-type]
+
+
 def _with_speakers(doc: Doc, spans: list[tuple[int, int, bool, int]]
                    ) -> tuple[Quotation, ...]:
     """Each span with its speaker. A stretch that names no speaker of its own goes on in the
@@ -139,7 +149,8 @@ def _speaker(doc: Doc, start: int, end: int, inside: set[int]) -> int | None:
     parsed as a sentence of its own). None when none, or two different ones, are named."""
     sentences = _sentences_over(doc, start, end)
     speakers = {t for s in sentences for t in _speakers_in(s, inside)}
-    if not speakers and (introducer := _introducer(doc, start, inside)) is not None:
+    if not speakers and (introducer := _introducer(doc, start, inside)
+                         or _follower(doc, end, inside)) is not None:
         speakers = {introducer}
     if not speakers and sentences and sentences[0].start > 0:
         before = doc[sentences[0].start - 1].sent
@@ -171,6 +182,26 @@ def _introducer(doc: Doc, start: int, inside: set[int]) -> int | None:
     return None
 
 
+def _follower(doc: Doc, end: int, inside: set[int]) -> int | None:
+    """The subject of a clause that follows a quote after a comma, written subject first
+    ('"... was very low", Graham continued'), whatever its verb: the same hand-over as
+    ``_introducer``'s, from the other side."""
+    after = end + 1  # past the closing mark
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    elif not (end > 0 and doc[end - 1].text == ","):
+        return None
+    if after >= len(doc) or after in inside:
+        return None
+    subject = doc[after]
+    while subject.dep_ != "nsubj" and subject.head.i != subject.i and \
+            subject.head.i > subject.i and subject.head.i not in inside:
+        subject = subject.head  # 'the senator' -> 'senator'
+    verb = subject.head
+    return subject.i if subject.dep_ == "nsubj" and verb.i > subject.i and \
+        verb.i not in inside and verb.pos_ in {"VERB", "AUX"} else None
+
+
 def _sentences_over(doc: Doc, start: int, end: int) -> list[Span]:
     """The sentences that hold any token from ``start`` to ``end`` (and its marks)."""
     first = doc[max(start - 1, 0)].sent
@@ -182,14 +213,13 @@ def _sentences_over(doc: Doc, start: int, end: int) -> list[Span]:
 
 
 def _speakers_in(sentence: Span, inside: set[int]) -> list[int]:
-    """Subjects of speech verbs written outside quotes in a sentence, and the objects of
-    'according to' there."""
-    vocab = load_vocabulary()
+    """Subjects of speech verbs (``quoting_verbs``) written outside quotes in a sentence, and
+    the objects of 'according to' there."""
     found: list[int] = []
     for token in sentence:
         if token.i in inside:
             continue
-        if token.lemma_.lower() in vocab.speech_verbs and token.pos_ in {"VERB", "AUX"}:
+        if token.lemma_.lower() in quoting_verbs() and token.pos_ in {"VERB", "AUX"}:
             found += [c.i for c in token.children
                       if c.dep_ == "nsubj" and c.i not in inside]
         elif token.lower_ == "according":
