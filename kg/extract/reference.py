@@ -1892,11 +1892,11 @@ def _first_person_slot(token: Token, possessive: bool) -> bool:
         return possessive and token.dep_ == "poss"
     if token.lower_ in FIRST_PERSON:
         return token.dep_ in SUBJECT_DEPS
-    return token.dep_ in {"dobj", "pobj", "dative", "nsubjpass"}
+    return token.dep_ in {"dobj", "pobj", "dative"}
 
 
 def _first_person_speaker(state: DocState, pronoun: Token) -> Mention | None:
-    """Who 'I', 'me', 'my' (the speaker) or 'we', 'us', 'our' (the speaker's organisation when
+    """Who 'I', 'me', 'my' (the speaker) or 'we', 'our' (the speaker's organisation when
     the words that name the speaker name one: 'Velora spokeswoman Anna Berg said: "We ..."',
     else the speaker) stand for. Inside a quotation its speaker or no one; outside one only
     a subject 'I' or 'we' reaches for a speaker in its sentence (``_quoting_speaker``)."""
