@@ -186,6 +186,8 @@ def _follower(doc: Doc, end: int, inside: set[int]) -> int | None:
     """The subject of a clause that follows a quote after a comma, written subject first
     ('"... was very low", Graham continued'), whatever its verb: the same hand-over as
     ``_introducer``'s, from the other side."""
+    if end >= len(doc) or _mark(doc[end], inside=True) != "close":
+        return None  # a stretch a paragraph break cut: what follows is another paragraph
     after = end + 1  # past the closing mark
     if after < len(doc) and doc[after].text == ",":
         after += 1
