@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 from helpers import corpus_of, fact_rows, find, labelled_triples, object_id, role
 
+from kg.extract.mentions import named_mentions, read_sentences
+from kg.extract.reference import referent
+from kg.extract.state import DocState
+from kg.ingest import make_document
 from kg.lexicon import narrower_kind_nouns
+from kg.nlp import choose_model, parse_documents
+from kg.patterns import find_slots
 
 
 def _subjects(corpus, predicate: str) -> set[str]:
@@ -1120,3 +1126,51 @@ def test_a_determiner_is_read_as_a_whole_word():
     text = ("Oskar Brandt, a retired judge, died on Friday. "
             "Another nephew visited Oskar Brandt on Thursday.")
     assert any(row[1] == "visit" and row[2] == "Oskar Brandt" for row in fact_rows(text))
+
+
+def test_a_third_person_pronoun_in_a_quote_is_not_its_speaker():
+    # 'He' inside the quote is someone the speaker talks about: never the speaker.
+    corpus = corpus_of('Tom Reyes sailed from Oslo in May. Carl Webb told reporters: "He '
+                       'bought the Harlow mine."')
+    assert _subjects(corpus, "bought") == {"person/tom-reyes"}
+
+
+def test_i_in_a_quote_is_its_speaker_named_sentences_later():
+    corpus = corpus_of('"I sold the Harlow mine in May. Then I bought a farm in Oslo," wrote '
+                       'Carl Webb.')
+    assert _subjects(corpus, "sold") == {"person/carl-webb"}
+
+
+def test_a_second_quote_of_a_paragraph_speaks_in_the_first_ones_voice():
+    corpus = corpus_of('"Nobody called," Carl Webb said on Monday. "I sold the Harlow mine '
+                       'in May."')
+    assert _subjects(corpus, "sold") == {"person/carl-webb"}
+
+
+def test_we_in_a_quote_is_the_organisation_its_speaker_is_named_with():
+    corpus = corpus_of('Anna Berg, a spokeswoman for Velora Energy, said: "We bought the '
+                       'Harlow mine in May."')
+    assert _subjects(corpus, "bought") == {"organization/velora-energy"}
+
+
+def test_we_is_not_an_organisation_a_relative_clause_names_beside_the_speaker():
+    corpus = corpus_of('Anna Berg, who sued Velora Energy in May, said: "We bought the '
+                       'Harlow mine."')
+    assert "organization/velora-energy" not in _subjects(corpus, "bought")
+
+
+def test_you_in_a_quote_names_no_one():
+    corpus = corpus_of('"You sold the Harlow mine," Carl Webb told Tom Reyes.')
+    assert not _subjects(corpus, "sold") & {"person/carl-webb", "person/tom-reyes"}
+
+
+def test_a_pronoun_glued_to_an_editors_bracket_names_no_one():
+    # '"[T]he council ...': the parser reads 'T' and 'he', but no one is 'he'.
+    text = 'Tom Reyes spoke in Oslo. "[T]he council is moving forward," Anna Berg said.'
+    document = make_document(text, source="t.txt", date="2023-09-15")
+    (_, doc), = parse_documents([document], choose_model())
+    state = DocState(document=document, doc=doc, slots=find_slots(doc))
+    list(read_sentences(state))
+    list(named_mentions(state))
+    (he,) = [t for t in doc if t.lower_ == "he"]
+    assert referent(state, he) is None

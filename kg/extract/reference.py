@@ -26,6 +26,7 @@ from kg.extract.gender import (
 from kg.extract.mentions import title_nouns
 from kg.extract.name_bounds import opens_no_name
 from kg.extract.preferences import deed_verb, verb_base
+from kg.extract.quotations import quotation_at
 from kg.extract.state import (
     NEUTER_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -79,6 +80,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             update={"antecedent": full, "is_pronoun": True})
     lower = token.lower_
     vocab = load_vocabulary()
+    if lower in PRONOUN_WORDS and _bracketed_fragment(state, token):
+        return None  # '"[T]he House ...', '"[I]t's ...': a letter an editor set in brackets
     if lower in PERSONAL_PRONOUNS or lower in NEUTER_PRONOUNS or (
             possessive and lower in POSSESSIVE_PRONOUNS and token.dep_ == "poss"):
         person = lower not in NEUTER_PRONOUNS
@@ -90,10 +93,16 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             # 'Because this Court finds ..., it abstains': not a court named before, but
             # the description before it ('the plane turned back and it crashed').
             return _thing_before(state, token)
+        candidates = state.people if person else _actors(state)
         antecedent = (_clause_subject(state, token) if token.dep_ == "poss" and person
                       else None) or _reporting_subject(state, token, person) or _antecedent(
-            state, token, state.people if person else _actors(state),
-            sentences_back=2 if person else 1)
+            state, token, candidates, sentences_back=2 if person else 1)
+        if antecedent is not None and (voice := _quote_voice(state, token)) is not None and \
+                same_name(antecedent, voice):
+            # '"He died in my arms," said Lena Park': inside a quote, never its speaker.
+            antecedent = _antecedent(state, token, [c for c in candidates
+                                                    if not same_name(c[1], voice)],
+                                     sentences_back=2 if person else 1)
         if not person and antecedent is not None and \
                 (reported := _reported_thing(state, token, antecedent)) is not None:
             return reported
@@ -111,14 +120,17 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             (clause := _relative_clause(token)) is not None:
         # 'the treaty which Putin signed', 'the man whom police arrested': the head noun.
         return referent(state, clause.head)
-    if lower in FIRST_PERSON and token.dep_ in SUBJECT_DEPS:
-        speaker = _quoting_speaker(state, token)
+    if lower in FIRST_PERSON_WORDS and _first_person_slot(token, possessive):
+        speaker = _first_person_speaker(state, token)
         return None if speaker is None else make_mention(
             state, token.doc[token.i:token.i + 1], speaker.type, ner_label=None,
             antecedent=speaker)
     if lower in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
         plural = _governing_body(state, token) or _plural_antecedent(state, token) or \
             _reporting_organisation(state, token) or _relative_clause_speaker(state, token)
+        if plural is not None and (voice := _quote_voice(state, token)) is not None and \
+                same_name(plural, voice):
+            plural = None  # '"They lied," Velora said': not the speaker, who says 'we'
         return None if plural is None else make_mention(
             state, token.doc[token.i:token.i + 1], plural.type, ner_label=None,
             antecedent=plural)
@@ -1852,6 +1864,92 @@ def _relative_clause(pronoun: Token) -> Token | None:
 FIRST_PERSON = {"i", "we"}
 FEMININE = {"she", "her", "hers", "herself"}
 PLURAL_PRONOUNS = {"they"}
+
+
+def _bracketed_fragment(state: DocState, token: Token) -> bool:
+    """Whether a pronoun-like token is part of a word an editor bracketed a letter of ('[T]he',
+    '[I]t's', 'W]e' after a quote cut): a bracket glued to it with a letter on the other side."""
+    text = state.document.text  # (the parser's text has the brackets blanked)
+    start, end = token.idx, token.idx + len(token.text)
+    return (text[start - 1:start] == "]" and text[start - 2:start - 1].isalpha()) or \
+        (text[end:end + 1] == "]" and text[end + 1:end + 2].isalpha())
+
+
+# First person in every slot a quote puts it: subject, object, possessive ('my', 'our').
+FIRST_PERSON_WORDS = {"i", "we", "me", "my", "our"}
+FIRST_PERSON_PLURAL = {"we", "our"}
+FIRST_PERSON_POSSESSIVES = {"my", "our"}
+PRONOUN_WORDS = PERSONAL_PRONOUNS | NEUTER_PRONOUNS | FIRST_PERSON_WORDS | {"they", "his",
+                                                                         "its", "their"}
+
+
+def _first_person_slot(token: Token, possessive: bool) -> bool:
+    """Whether a first-person word stands where kg reads a participant: 'I' and 'we' as
+    subjects anywhere, 'me' as an object, 'my' and 'our' when the caller reads possessors
+    (``referent``'s ``possessive``). An object 'us' is left out: 'stay with us', 'told us'
+    are mostly everyone or the public, not the speaker's organisation."""
+    if token.lower_ in FIRST_PERSON_POSSESSIVES:
+        return possessive and token.dep_ == "poss"
+    if token.lower_ in FIRST_PERSON:
+        return token.dep_ in SUBJECT_DEPS
+    return token.dep_ in {"dobj", "pobj", "dative"}
+
+
+def _first_person_speaker(state: DocState, pronoun: Token) -> Mention | None:
+    """Who 'I', 'me', 'my' (the speaker) or 'we', 'our' (the speaker's organisation when
+    the words that name the speaker name one: 'Velora spokeswoman Anna Berg said: "We ..."',
+    else the speaker) stand for. Inside a quotation its speaker or no one; outside one only
+    a subject 'I' or 'we' reaches for a speaker in its sentence (``_quoting_speaker``)."""
+    quotation = quotation_at(pronoun.doc, state.document.body, pronoun.i)
+    if quotation is None:
+        return _quoting_speaker(state, pronoun) if pronoun.lower_ in FIRST_PERSON else None
+    speaker = _quote_voice(state, pronoun)
+    if speaker is None or speaker.ner_label is None or \
+            speaker.type not in {EntityType.PERSON, EntityType.ORGANIZATION}:
+        return None
+    if pronoun.lower_ in FIRST_PERSON_PLURAL and speaker.type is EntityType.PERSON and \
+            quotation.speaker is not None:
+        return _speaker_organisation(state, pronoun.doc[quotation.speaker]) or speaker
+    return speaker
+
+
+def _quote_voice(state: DocState, token: Token) -> Mention | None:
+    """Who speaks the quotation a token stands in (``kg.extract.quotations``), as the name the
+    speaker's word stands for ('he said' is the man named before); None outside a quotation
+    or when no one speaker is named."""
+    quotation = quotation_at(token.doc, state.document.body, token.i)
+    if quotation is None or quotation.speaker is None:
+        return None
+    speaker = referent(state, token.doc[quotation.speaker])
+    while speaker is not None and speaker.antecedent is not None:
+        speaker = speaker.antecedent
+    return speaker
+
+
+def _speaker_organisation(state: DocState, speaker: Token) -> Mention | None:
+    """The one organisation named in the words that name a speaker ('Velora spokeswoman Anna
+    Berg', 'Anna Berg of Velora', 'Anna Berg, a Velora spokeswoman'), which a quoted 'we'
+    stands for; None when they name none or two."""
+    found = {m.text: m for t in _naming_words(speaker) if
+             (m := state.mention_at.get(t.i)) is not None and
+             m.type is EntityType.ORGANIZATION and m.ner_label is not None}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# What names a speaker along with the name: 'Velora spokeswoman', 'of Velora', ', a Velora
+# spokeswoman'; not a relative clause ('who paid for her to attend the Academy').
+NAMING_DEPS = frozenset({"compound", "appos", "prep", "pobj", "poss", "nmod", "amod"})
+
+
+def _naming_words(speaker: Token) -> list[Token]:
+    """The words below a speaker's name that say who the speaker is (``NAMING_DEPS``)."""
+    found: list[Token] = []
+    todo = [c for c in speaker.children if c.dep_ in NAMING_DEPS]
+    while todo:
+        word = todo.pop()
+        found.append(word)
+        todo += [c for c in word.children if c.dep_ in NAMING_DEPS]
+    return found
 
 
 def _quoting_speaker(state: DocState, pronoun: Token) -> Mention | None:
