@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from helpers import corpus_of
 
-from kg.gazetteer import capital_of
 from kg.model import Fact, ResolvedCorpus
 
 
@@ -18,20 +17,6 @@ def facts_of(corpus: ResolvedCorpus, lemma: str) -> list[tuple[str, str, Fact]]:
             for f in corpus.facts if f.lemma == lemma]
 
 
-@pytest.mark.parametrize(("name", "country"), [
-    ("Athens", "Greece"), ("Washington", "United States"), ("New Delhi", "India"),
-    ("Kyiv", "Ukraine")])
-def test_a_capital_names_its_country(name, country):
-    place = capital_of(name)
-    assert place is not None and place.name == country
-
-
-@pytest.mark.parametrize("name", ["Barcelona", "San Jose", "Hamilton", "Greece"])
-def test_no_country_for_a_city_that_is_no_capital_or_first_another_countrys(name):
-    # 'San Jose' is California's before Costa Rica's, 'Hamilton' Ontario's before Bermuda's
-    assert capital_of(name) is None
-
-
 def test_a_capital_doing_a_states_act_is_its_country_and_keeps_its_words():
     corpus = corpus_of("Canada and Norway argue over fishing rights. "
                        "Ottawa expelled the Norwegian envoy on Monday.")
@@ -39,6 +24,14 @@ def test_a_capital_doing_a_states_act_is_its_country_and_keeps_its_words():
     assert (subject, obj) == ("Canada", "Norwegian envoy")
     assert fact.subject.mention.text == "Ottawa"  # the evidence still quotes what was written
     assert fact.evidence.rule == "nsubj+capital/dobj"
+
+
+def test_a_capital_whose_act_an_event_noun_names_is_its_country():
+    corpus = corpus_of("Canada and Norway quarrel over fishing. "
+                       "Ottawa's expulsion of the Norwegian envoy came on Monday.")
+    [(subject, obj, fact)] = facts_of(corpus, "expel")
+    assert (subject, obj) == ("Canada", "Norwegian envoy")
+    assert "+capital/" in fact.evidence.rule
 
 
 def test_a_capital_what_a_states_act_is_done_to_is_its_country():
