@@ -367,8 +367,12 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # 'the pipeline, intended to connect the fields': the pipeline connects.
             inherited.subjects.append((mention, "acl"))
         if not inherited.subjects and verb.dep_ == "xcomp":
-            # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
+            # Raising: 'Putin is expected to visit' - the passive subject is the visitor;
+            # 'Known to have lived in Oslo, X ...' - so is a bare participle's patient.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
+            if passive_participle_clause(verb.head):
+                inherited.subjects.extend(
+                    (m, "participle") for m in participle_patients(state, verb.head))
         if modal_be_to(verb):
             # 'the council is to vote': 'be to' is a modal, as 'will' is; its subject is the
             # verb's own, not one borrowed from another clause (the rule says so).
@@ -588,9 +592,10 @@ def _named_subject(copula: Token) -> bool:
 
 def _borrows_for_adverbial(verb: Token) -> bool:
     """Whether an adverbial clause without a subject is done by its governing verb's subject.
-    Grammar gives that for a participle ('..., providing aid', 'charged with murder, X
-    appeared', 'called while driving') and a purpose infinitive ('emigrated to pursue his
-    studies') on a verb with a subject of its own. Not for a finite clause (its subject is its
+    Grammar gives that for a present participle ('..., providing aid', 'called while
+    driving') and a purpose infinitive ('emigrated to pursue his studies') on a verb with a
+    subject of its own. Not for a past participle ('X appeared in court, charged with
+    murder': X was charged, ``passive_participle_clause``), nor a finite clause (its subject is its
     own), nor when the governing verb's subject is borrowed itself (a relative clause, a
     passive, 'it' or a relative word), nor when a noun right before the gerund
     is its subject ('spoke of Turkey assuming the duty'). On the judged samples, adverbial
@@ -598,7 +603,7 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     governor = verb.head
     if governor.pos_ not in {"VERB", "AUX"} or governor.dep_ == "relcl":
         return False
-    if verb.tag_ in FINITE_TAGS:
+    if verb.tag_ in FINITE_TAGS or passive_participle_clause(verb):
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive and verb.tag_ not in {"VBG", "VBN"}:
@@ -620,6 +625,38 @@ def _borrows_for_adverbial(verb: Token) -> bool:
         return False
     own = [c for c in governor.children if c.dep_ == "nsubj"]
     return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
+
+
+def passive_participle_clause(verb: Token) -> bool:
+    """Whether an adverbial clause is a bare past participle, a passive without its
+    auxiliary: 'X appeared in court, charged with murder', 'Elected in 2014, X ...', 'the
+    men approached him, armed with a tusk'. The clause's subject is the one it was done to,
+    never its doer; a perfect ('having won the vote') or a passive with its own auxiliary
+    ('after being charged') is read elsewhere, as is a clause with a subject of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.pos_ == "VERB" and \
+        not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "expl"}
+                for c in verb.children)
+
+
+def participle_patients(state: DocState, verb: Token) -> list[Mention]:
+    """Who a bare past participle clause (``passive_participle_clause``) was done to: the
+    subject of the clause it qualifies, active or passive ('X appeared in court, charged
+    with murder', 'X was arrested, accused of fraud': X both times). None when the
+    governing clause lends no subject of its own, as ``_borrows_for_adverbial`` says for a
+    clause inside a relative clause or an aside, or after a noun that may be the
+    participle's ('spoke of the plan, approved in May')."""
+    governor = verb.head
+    if governor.pos_ not in {"VERB", "AUX"} or governor.dep_ == "relcl" or \
+            _parenthetical_governor(verb) or _after_relative_clause(verb):
+        return []
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ in {"pobj", "dobj"}:
+        return []
+    subjects = [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(c.lower_ in RELATIVE_PRONOUNS | {"it", "there"} for c in subjects):
+        return []
+    return [m for c in subjects for conj in conjuncts(c)
+            if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
 
 
 def _fronted_participle_doers(state: DocState, verb: Token) -> list[Mention]:
