@@ -149,3 +149,20 @@ def test_an_infinitive_after_a_bare_raising_participle_is_the_patients_deed():
     rows = fact_rows("Although known to have lived his last years in Spain, Tom Reyes died in "
                      "Oslo.")
     assert ("Tom Reyes", "live", "Spain", "asserted") in rows
+
+
+def test_a_nationality_before_a_deed_in_a_passive_names_its_doer():
+    rows = fact_rows("Omar Sadik was killed in a French counterterrorism operation in Mali.")
+    assert ("France", "kill", "Omar Sadik", "asserted") in rows
+    assert not [r for r in rows if r[1] == "kill" and "operation" in r[0]]
+
+
+def test_a_country_or_an_organisation_before_a_deed_names_its_doer():
+    rows = fact_rows("Ten villagers were killed in a NATO airstrike near Herat.")
+    assert [r for r in rows if r[0] == "NATO" and r[1] == "kill"]
+
+
+def test_a_city_or_a_nationality_before_a_disaster_names_no_doer():
+    rows = fact_rows("Four people were injured in a Gaza airstrike. Five people were killed in "
+                     "a Chilean earthquake.")
+    assert not [r for r in rows if r[0] in {"Gaza", "Chile"}]
