@@ -166,3 +166,13 @@ def test_a_city_or_a_nationality_before_a_disaster_names_no_doer():
     rows = fact_rows("Four people were injured in a Gaza airstrike. Five people were killed in "
                      "a Chilean earthquake.")
     assert not [r for r in rows if r[0] in {"Gaza", "Chile"}]
+
+
+def test_the_owner_of_a_proposed_thing_proposed_it():
+    rows = fact_rows("Voters rejected Prime Minister Ana Sopo's proposed tax deal on Monday.")
+    assert [r for r in rows if r[0] == "Ana Sopo" and r[1] == "propose" and r[2] is not None]
+
+
+def test_the_owner_of_an_injured_person_did_not_injure_him():
+    rows = fact_rows("Lena Marsh's injured son Ali Khan was taken to a hospital in Oslo.")
+    assert not [r for r in rows if r[0] == "Lena Marsh" and r[1] == "injure"]

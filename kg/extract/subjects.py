@@ -186,6 +186,20 @@ def modifier_doers(state: DocState, verb: Token) -> list[Mention]:
             and m.ner_label not in (None, "PROPN")]
 
 
+def owner_doers(state: DocState, verb: Token) -> list[Mention]:
+    """Who did what a participle before a possessed noun says, when the verb is one of
+    proposing or planning (``owner_participles``): 'Lena Marsh's proposed budget', 'the
+    mayor's planned trip', 'his announced reforms' - the owner proposed, planned, announced.
+    Any other participle's owner is who it befell or holds it ('her injured son', 'his
+    stolen car'), not its doer."""
+    if verb.tag_ != "VBN" or verb.dep_ != "amod" or verb.head.i < verb.i or \
+            verb.lemma_.lower() not in argument_words().owner_participles:
+        return []
+    return [m for c in verb.head.children if c.dep_ == "poss"
+            if (m := referent(state, c, possessive=True)) is not None
+            and m.type in PARTY_TYPES]
+
+
 # The prepositions a passive's hidden doer comes with: 'in a bombing', 'on the orders of X',
 # 'at X's behest', 'under the command of X'.
 ORDER_PREPS = frozenset({"in", "on", "at", "under"})

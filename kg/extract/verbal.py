@@ -30,6 +30,7 @@ from kg.extract.subjects import (
     headline_patient,
     joint_doers,
     modifier_doers,
+    owner_doers,
     participle_patients,
     passive_participle_clause,
 )
@@ -589,6 +590,8 @@ def _participle_facts(state: DocState, sentence: Sentence, verb: Token, patient:
     rule = "agent/advcl-participle" if clause else "agent/acl"
     if not agents:
         agents, rule = [*modifier_doers(state, verb)], "agent-modifier/acl"
+    if not agents:
+        agents, rule = [*owner_doers(state, verb)], "agent-owner/acl"
     if not agents:
         agents, rule = [m for m, _ in joint_doers(state, verb, lemma)], "agent-between/acl"
     if not agents:
