@@ -107,6 +107,8 @@ class ArgumentWords(BaseModel):
     model_config = ConfigDict(frozen=True)
     causing_events: frozenset[str]
     harm_verbs: frozenset[str]
+    party_deeds: frozenset[str] = frozenset()
+    owner_participles: frozenset[str] = frozenset()
     gerund_adjunct_preps: frozenset[str] = frozenset()
     obligation_verbs: frozenset[str] = frozenset()
     uncertainty_governors: frozenset[str] = frozenset()

@@ -104,3 +104,75 @@ def test_a_link_verb_with_an_adjective_is_no_verdict():
     rows = fact_rows("Ravi Solberg's injuries proved fatal\n\n"
                      "Ravi Solberg, 40, fell in Lyon on Friday.")
     assert not [r for r in rows if r[1].startswith("prove ")]
+
+
+def _theme_facts(text: str, lemma: str) -> list[tuple[str, str, str | None]]:
+    """(subject, subject role, object) of the facts with a lemma, by entity labels."""
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    return [(labels[f.subject.entity_id], f.subject.name.value,
+             labels[f.object.entity_id] if f.object else None)
+            for f in corpus.facts if f.lemma == lemma]
+
+
+def test_a_bare_past_participle_clause_is_done_to_the_clause_subject():
+    facts = _theme_facts("Tom Reyes appeared in court in Lyon, charged with theft.", "charge")
+    assert ("Tom Reyes", RoleName.THEME.value, None) in facts
+    assert not [f for f in facts if f[1] == RoleName.AGENT.value]
+    with_object = _theme_facts("Tom Reyes appeared in court in Lyon, charged with theft.",
+                               "charge with")
+    assert with_object and all(f[1] == RoleName.THEME.value for f in with_object)
+
+
+def test_a_fronted_past_participle_is_done_to_the_subject_after_it():
+    facts = _theme_facts("Elected in 2014, Ana Sopo served two terms as mayor.", "elect")
+    assert facts == [("Ana Sopo", RoleName.THEME.value, None)]
+
+
+def test_a_past_participle_clause_with_by_takes_its_doer_from_the_phrase():
+    rows = fact_rows("Marta Lind left the hotel in Oslo, accompanied by her lawyer Sven Dahl.")
+    assert ("Sven Dahl", "accompany", "Marta Lind", "asserted") in rows
+
+
+def test_a_past_participle_clause_after_a_passive_shares_its_patient():
+    facts = _theme_facts("Piet Wols was arrested in Lyon on Friday, accused of fraud.",
+                         "accuse of")
+    assert facts and all(f[0] == "Piet Wols" and f[1] == RoleName.THEME.value for f in facts)
+
+
+def test_a_perfect_participle_clause_is_still_done_by_the_subject():
+    rows = fact_rows("Having won the vote in May, Ana Sopo visited Lyon.")
+    assert not [r for r in rows if r[1] == "win" and r[0] != "Ana Sopo"]
+
+
+def test_an_infinitive_after_a_bare_raising_participle_is_the_patients_deed():
+    rows = fact_rows("Although known to have lived his last years in Spain, Tom Reyes died in "
+                     "Oslo.")
+    assert ("Tom Reyes", "live", "Spain", "asserted") in rows
+
+
+def test_a_nationality_before_a_deed_in_a_passive_names_its_doer():
+    rows = fact_rows("Omar Sadik was killed in a French counterterrorism operation in Mali.")
+    assert ("France", "kill", "Omar Sadik", "asserted") in rows
+    assert not [r for r in rows if r[1] == "kill" and "operation" in r[0]]
+
+
+def test_a_country_or_an_organisation_before_a_deed_names_its_doer():
+    rows = fact_rows("Ten villagers were killed in a NATO airstrike near Herat.")
+    assert [r for r in rows if r[0] == "NATO" and r[1] == "kill"]
+
+
+def test_a_city_or_a_nationality_before_a_disaster_names_no_doer():
+    rows = fact_rows("Four people were injured in a Gaza airstrike. Five people were killed in "
+                     "a Chilean earthquake.")
+    assert not [r for r in rows if r[0] in {"Gaza", "Chile"}]
+
+
+def test_the_owner_of_a_proposed_thing_proposed_it():
+    rows = fact_rows("Voters rejected Prime Minister Ana Sopo's proposed tax deal on Monday.")
+    assert [r for r in rows if r[0] == "Ana Sopo" and r[1] == "propose" and r[2] is not None]
+
+
+def test_the_owner_of_an_injured_person_did_not_injure_him():
+    rows = fact_rows("Lena Marsh's injured son Ali Khan was taken to a hospital in Oslo.")
+    assert not [r for r in rows if r[0] == "Lena Marsh" and r[1] == "injure"]

@@ -20,12 +20,14 @@ from kg.extract.frames import FINITE_TAGS, Frame, _slots, verb_lemma
 from kg.extract.places import pair_container
 from kg.extract.reference import conjuncts, counted_group, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
+from kg.extract.titles import demonym_mention
 from kg.factuality import (
     finite_sibling_of,
     plan_noun,
     prepositional_controller,
     raised_infinitive,
 )
+from kg.gazetteer import lookup
 from kg.lexicon import (
     argument_words,
     control_words,
@@ -103,8 +105,31 @@ def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
             if verb.lemma_.lower() in words.harm_verbs and \
                     pobj.lemma_.lower() in words.causing_events and \
                     (event := referent(state, pobj)) is not None:
-                return [(event, "cause-in")]
+                parties = deed_parties(state, pobj)
+                return [(m, "agent-prenominal-in") for m in parties] or [(event, "cause-in")]
     return []
+
+
+def deed_parties(state: DocState, noun: Token) -> list[Mention]:
+    """Who carried out a deed named before its noun, in a passive's 'in'-phrase: 'was killed
+    in a U.S. counterterrorism operation', 'in Israeli strikes', 'in a NATO airstrike': the
+    country or the organisation did it, not the operation (``party_deeds``, a deed someone
+    carries out; an earthquake or a crash has none). A nationality, an organisation or a
+    country's name; a city's name before the noun is where it happened ('a Gaza strike')."""
+    if noun.lemma_.lower() not in argument_words().party_deeds:
+        return []
+    parties: list[Mention] = []
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        mention = state.mention_at.get(child.i)
+        nationality = demonym_mention(state, [child])
+        if mention is None or mention.type is EntityType.PLACE:
+            place = lookup(mention.text) if mention is not None else None
+            mention = mention if place is not None and place.kind == "country" else nationality
+        if mention is not None and mention.type in {EntityType.ORGANIZATION, EntityType.PLACE}:
+            parties.append(mention)
+    return parties
 
 
 # Who can be a party to a deed or its named doer: people, organisations and countries.
@@ -159,6 +184,20 @@ def modifier_doers(state: DocState, verb: Token) -> list[Mention]:
     return [m for c in verb.children if c.dep_ in {"npadvmod", "compound"} and c.i < verb.i
             if (m := referent(state, c)) is not None and m.type in PARTY_TYPES
             and m.ner_label not in (None, "PROPN")]
+
+
+def owner_doers(state: DocState, verb: Token) -> list[Mention]:
+    """Who did what a participle before a possessed noun says, when the verb is one of
+    proposing or planning (``owner_participles``): 'Lena Marsh's proposed budget', 'the
+    mayor's planned trip', 'his announced reforms' - the owner proposed, planned, announced.
+    Any other participle's owner is who it befell or holds it ('her injured son', 'his
+    stolen car'), not its doer."""
+    if verb.tag_ != "VBN" or verb.dep_ != "amod" or verb.head.i < verb.i or \
+            verb.lemma_.lower() not in argument_words().owner_participles:
+        return []
+    return [m for c in verb.head.children if c.dep_ == "poss"
+            if (m := referent(state, c, possessive=True)) is not None
+            and m.type in PARTY_TYPES]
 
 
 # The prepositions a passive's hidden doer comes with: 'in a bombing', 'on the orders of X',
@@ -367,8 +406,12 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # 'the pipeline, intended to connect the fields': the pipeline connects.
             inherited.subjects.append((mention, "acl"))
         if not inherited.subjects and verb.dep_ == "xcomp":
-            # Raising: 'Putin is expected to visit' - the passive subject is the visitor.
+            # Raising: 'Putin is expected to visit' - the passive subject is the visitor;
+            # 'Known to have lived in Oslo, X ...' - so is a bare participle's patient.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
+            if passive_participle_clause(verb.head):
+                inherited.subjects.extend(
+                    (m, "participle") for m in participle_patients(state, verb.head))
         if modal_be_to(verb):
             # 'the council is to vote': 'be to' is a modal, as 'will' is; its subject is the
             # verb's own, not one borrowed from another clause (the rule says so).
@@ -588,9 +631,10 @@ def _named_subject(copula: Token) -> bool:
 
 def _borrows_for_adverbial(verb: Token) -> bool:
     """Whether an adverbial clause without a subject is done by its governing verb's subject.
-    Grammar gives that for a participle ('..., providing aid', 'charged with murder, X
-    appeared', 'called while driving') and a purpose infinitive ('emigrated to pursue his
-    studies') on a verb with a subject of its own. Not for a finite clause (its subject is its
+    Grammar gives that for a present participle ('..., providing aid', 'called while
+    driving') and a purpose infinitive ('emigrated to pursue his studies') on a verb with a
+    subject of its own. Not for a past participle ('X appeared in court, charged with
+    murder': X was charged, ``passive_participle_clause``), nor a finite clause (its subject is its
     own), nor when the governing verb's subject is borrowed itself (a relative clause, a
     passive, 'it' or a relative word), nor when a noun right before the gerund
     is its subject ('spoke of Turkey assuming the duty'). On the judged samples, adverbial
@@ -598,7 +642,7 @@ def _borrows_for_adverbial(verb: Token) -> bool:
     governor = verb.head
     if governor.pos_ not in {"VERB", "AUX"} or governor.dep_ == "relcl":
         return False
-    if verb.tag_ in FINITE_TAGS:
+    if verb.tag_ in FINITE_TAGS or passive_participle_clause(verb):
         return False
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not infinitive and verb.tag_ not in {"VBG", "VBN"}:
@@ -620,6 +664,38 @@ def _borrows_for_adverbial(verb: Token) -> bool:
         return False
     own = [c for c in governor.children if c.dep_ == "nsubj"]
     return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
+
+
+def passive_participle_clause(verb: Token) -> bool:
+    """Whether an adverbial clause is a bare past participle, a passive without its
+    auxiliary: 'X appeared in court, charged with murder', 'Elected in 2014, X ...', 'the
+    men approached him, armed with a tusk'. The clause's subject is the one it was done to,
+    never its doer; a perfect ('having won the vote') or a passive with its own auxiliary
+    ('after being charged') is read elsewhere, as is a clause with a subject of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.pos_ == "VERB" and \
+        not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "expl"}
+                for c in verb.children)
+
+
+def participle_patients(state: DocState, verb: Token) -> list[Mention]:
+    """Who a bare past participle clause (``passive_participle_clause``) was done to: the
+    subject of the clause it qualifies, active or passive ('X appeared in court, charged
+    with murder', 'X was arrested, accused of fraud': X both times). None when the
+    governing clause lends no subject of its own, as ``_borrows_for_adverbial`` says for a
+    clause inside a relative clause or an aside, or after a noun that may be the
+    participle's ('spoke of the plan, approved in May')."""
+    governor = verb.head
+    if governor.pos_ not in {"VERB", "AUX"} or governor.dep_ == "relcl" or \
+            _parenthetical_governor(verb) or _after_relative_clause(verb):
+        return []
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in {"NOUN", "PROPN"} and before.dep_ in {"pobj", "dobj"}:
+        return []
+    subjects = [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(c.lower_ in RELATIVE_PRONOUNS | {"it", "there"} for c in subjects):
+        return []
+    return [m for c in subjects for conj in conjuncts(c)
+            if (m := referent(state, conj)) is not None and m.type is not EntityType.DATE]
 
 
 def _fronted_participle_doers(state: DocState, verb: Token) -> list[Mention]:

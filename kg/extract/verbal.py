@@ -30,6 +30,9 @@ from kg.extract.subjects import (
     headline_patient,
     joint_doers,
     modifier_doers,
+    owner_doers,
+    participle_patients,
+    passive_participle_clause,
 )
 from kg.extract.verb_roles import _fill_objects_and_roles, _prepositional_object
 from kg.factuality import governors, judge_factuality
@@ -113,7 +116,8 @@ def _verb_facts(state: DocState, sentence: Sentence, verb: Token,
         if shared:
             yield from shared
             return
-        if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN":
+        if (verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBN") or \
+                passive_participle_clause(verb):
             yield from _participle(state, sentence, verb, lemma, spec, vocab)
         else:
             yield from _agentless_passive(state, sentence, verb, lemma, spec, vocab)
@@ -558,16 +562,36 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
     fact between the two, without it an occurrence of a verb with its own predicate. A verb
     the vocabulary does not know states a fact under its own name only with a named doer
     ('a plan first advocated by Senator X', 'the figures outlined by the Commission'), and
-    not when it is a state or a report ('the scale used by X', 'followed by X')."""
+    not when it is a state or a report ('the scale used by X', 'followed by X'). A bare
+    participle clause on a verb ('X appeared in court, charged with murder') is the same
+    passive, done to that verb's subject, and says what it was done with as a finite
+    passive does ('X --charge with--> murder', ``_passive_with_object``)."""
     headline = sentence.index == 0 and not sentence.text.rstrip().endswith(HEADLINE_ENDS)
+    for patient in _participle_heads(state, verb, headline):
+        yield from _participle_facts(state, sentence, verb, patient, headline, lemma, spec, vocab)
+
+
+def _participle_heads(state: DocState, verb: Token, headline: bool) -> list[Mention]:
+    """Who a past participle was done to: the noun it qualifies, or, for a clause on a
+    verb, that verb's subjects (``participle_patients``)."""
+    if passive_participle_clause(verb):
+        return participle_patients(state, verb)
     patient = referent(state, headline_patient(verb) if headline else verb.head)
-    if patient is None or patient.type is EntityType.DATE:
-        return
+    return [] if patient is None or patient.type is EntityType.DATE else [patient]
+
+
+def _participle_facts(state: DocState, sentence: Sentence, verb: Token, patient: Mention,
+                      headline: bool, lemma: str, spec: RelationSpec | None,
+                      vocab: RelationVocabulary) -> Iterator[Fact]:
+    """The facts of one past participle with one patient (see ``_participle``)."""
+    clause = passive_participle_clause(verb)
     agents = [referent(state, pobj) for c in verb.children if c.dep_ == "agent"
               for pobj in c.children if pobj.dep_ == "pobj"]
-    rule = "agent/acl"
+    rule = "agent/advcl-participle" if clause else "agent/acl"
     if not agents:
         agents, rule = [*modifier_doers(state, verb)], "agent-modifier/acl"
+    if not agents:
+        agents, rule = [*owner_doers(state, verb)], "agent-owner/acl"
     if not agents:
         agents, rule = [m for m, _ in joint_doers(state, verb, lemma)], "agent-between/acl"
     if not agents:
@@ -590,8 +614,12 @@ def _participle(state: DocState, sentence: Sentence, verb: Token, lemma: str,
         # Before its noun, the participle of a verb said with a bare subject tells what the
         # noun did or is ('a retired agent', 'a failed coup', 'the agreed facts'), not what
         # someone did to it ('a rescued woman').
-        yield _fact(state, sentence, verb, reading, patient, None, "acl/agentless", roles,
+        yield _fact(state, sentence, verb, reading, patient, None,
+                    "advcl-participle/agentless" if clause else "acl/agentless", roles,
                     subject_role=RoleName.THEME)
+    if clause and not agents:
+        yield from _passive_with_object(state, sentence, verb, reading, frame,
+                                        [(patient, "advcl-participle")], vocab)
 
 
 def _anchored_occurrence(patient: Mention, roles: list[Role]) -> bool:
