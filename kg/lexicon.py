@@ -410,16 +410,15 @@ class MetonymyWords(BaseModel):
     """data/metonymy.json: the acts a capital does for its state (``state_acts`` whenever
     the document names another country, ``civic_acts`` only when its sentence does, since a
     city's council bans and closes too), the acts whose capital object is its state
-    (``acts_on_states``), and the deed nouns whose country or organisation
-    modifier did what the deed did (``deed_acts``); before a ``target_nouns`` deed a country's
-    name says where it was done, not who did it."""
+    (``acts_on_states``), and what a deed (arguments.json's ``party_deeds``) does that its
+    country or organisation modifier did (``deed_acts``); before a ``target_nouns`` deed a
+    country's name says where it was done, not who did it."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
     state_acts: frozenset[str]
     civic_acts: frozenset[str]
     acts_on_states: frozenset[str]
-    deed_nouns: frozenset[str]
     target_nouns: frozenset[str]
     deed_acts: frozenset[str]
 

@@ -37,7 +37,7 @@ from kg import gazetteer
 from kg.extract.facts import confidence_of
 from kg.extract.state import DocState
 from kg.extract.titles import demonym_mention
-from kg.lexicon import demonyms, initialisms, metonymy_words
+from kg.lexicon import argument_words, demonyms, initialisms, metonymy_words
 from kg.model import EntityType, Fact, Mention, Role, RoleName
 
 # Modifiers of a deed noun that can name who carried it out ('a US airstrike', 'the Turkish
@@ -161,19 +161,26 @@ def _country_mention(state: DocState, country: str, near: int) -> Mention | None
 def _deed_doer(state: DocState, fact: Fact) -> Mention | None:
     """Who carried out the deed that is the fact's subject ('a Turkish airstrike killed X':
     Turkey), when the deed did one of the deed acts to an object."""
-    words = metonymy_words()
     subject = fact.subject.mention
-    if fact.object is None or subject.ner_label is not None or not _acts(fact, words.deed_acts):
+    if fact.object is None or subject.ner_label is not None or \
+            not _acts(fact, metonymy_words().deed_acts):
         return None
     span = state.doc.char_span(subject.start, subject.end, alignment_mode="expand")
-    if span is None or span.root.lemma_.lower() not in words.deed_nouns:
-        return None
-    deed = span.root
-    for modifier in (c for c in deed.children if c.i < deed.i and c.dep_ in DOER_MODIFIERS):
-        doer = _named_doer(state, modifier, deed)
-        if doer is not None:
-            return doer
-    return None
+    doers = deed_doers(state, span.root) if span is not None else []
+    return doers[0] if doers else None
+
+
+def deed_doers(state: DocState, deed: Token) -> list[Mention]:
+    """Who carried out a deed its modifiers name ('a Turkish airstrike', 'killed in a U.S.
+    counterterrorism operation', 'in a NATO raid'): the country or organisation did it, not
+    the deed (arguments.json's ``party_deeds``, a deed someone carries out; an earthquake or
+    a crash has none). Read for a deed that is a fact's subject and for one in a passive's
+    'in'-phrase (kg.extract.subjects); a city's name before the noun is where it happened
+    ('a Gaza strike')."""
+    if deed.lemma_.lower() not in argument_words().party_deeds:
+        return []
+    modifiers = (c for c in deed.children if c.i < deed.i and c.dep_ in DOER_MODIFIERS)
+    return [doer for m in modifiers if (doer := _named_doer(state, m, deed)) is not None]
 
 
 def _named_doer(state: DocState, modifier: Token, deed: Token) -> Mention | None:

@@ -17,17 +17,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.frames import FINITE_TAGS, Frame, _slots, verb_lemma
+from kg.extract.metonymy import deed_doers
 from kg.extract.places import pair_container
 from kg.extract.reference import conjuncts, counted_group, group_referent, referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
-from kg.extract.titles import demonym_mention
 from kg.factuality import (
     finite_sibling_of,
     plan_noun,
     prepositional_controller,
     raised_infinitive,
 )
-from kg.gazetteer import lookup
 from kg.lexicon import (
     argument_words,
     control_words,
@@ -105,31 +104,9 @@ def _hidden_agents(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
             if verb.lemma_.lower() in words.harm_verbs and \
                     pobj.lemma_.lower() in words.causing_events and \
                     (event := referent(state, pobj)) is not None:
-                parties = deed_parties(state, pobj)
+                parties = deed_doers(state, pobj)
                 return [(m, "agent-prenominal-in") for m in parties] or [(event, "cause-in")]
     return []
-
-
-def deed_parties(state: DocState, noun: Token) -> list[Mention]:
-    """Who carried out a deed named before its noun, in a passive's 'in'-phrase: 'was killed
-    in a U.S. counterterrorism operation', 'in Israeli strikes', 'in a NATO airstrike': the
-    country or the organisation did it, not the operation (``party_deeds``, a deed someone
-    carries out; an earthquake or a crash has none). A nationality, an organisation or a
-    country's name; a city's name before the noun is where it happened ('a Gaza strike')."""
-    if noun.lemma_.lower() not in argument_words().party_deeds:
-        return []
-    parties: list[Mention] = []
-    for child in noun.children:
-        if child.i > noun.i or child.dep_ not in {"amod", "compound", "nmod"}:
-            continue
-        mention = state.mention_at.get(child.i)
-        nationality = demonym_mention(state, [child])
-        if mention is None or mention.type is EntityType.PLACE:
-            place = lookup(mention.text) if mention is not None else None
-            mention = mention if place is not None and place.kind == "country" else nationality
-        if mention is not None and mention.type in {EntityType.ORGANIZATION, EntityType.PLACE}:
-            parties.append(mention)
-    return parties
 
 
 # Who can be a party to a deed or its named doer: people, organisations and countries.
