@@ -613,3 +613,42 @@ def test_the_unnamed_head_before_of_the_opens_the_name_the_recogniser_cut():
                     "PROPN", "ADP", "DET", "PROPN"])
     assert _texts(joined_ents(doc)) == [("Charter of the Tides", "WORK_OF_ART"),
                                         ("Bank of the Dunes", "ORG")]
+
+
+def test_a_storm_named_with_its_kind_and_a_number_word_is_one_event():
+    doc = _doc(["Tropical", "Storm", "Nine", "crossed", "the", "Orla", "Keys"],
+               ["O", "O", "O", "O", "O", "B-GPE", "I-GPE"])
+    assert _texts(joined_ents(doc)) == [("Tropical Storm Nine", "EVENT"), ("Orla Keys", "GPE")]
+
+
+def test_a_storm_the_recogniser_reads_as_an_organisation_is_an_event():
+    doc = _doc(["Typhoon", "Merel", "flooded", "Pavona"],
+               ["B-ORG", "I-ORG", "O", "B-GPE"])
+    assert _texts(joined_ents(doc)) == [("Typhoon Merel", "EVENT"), ("Pavona", "GPE")]
+
+
+def test_a_kind_word_ending_the_name_undoes_its_opener():
+    doc = _doc(["the", "Cyclone", "Warning", "Centre", "said"],
+               ["O", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == []
+    doc = _doc(["the", "Eastern", "Hurricane", "Centre", "said"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(joined_ents(doc)) == [("Eastern Hurricane Centre", "ORG")]
+
+
+def test_an_airline_flight_number_is_the_flight_a_thing():
+    doc = _doc(["Brisa", "Air", "flight", "408", "landed"],
+               ["B-ORG", "I-ORG", "O", "B-CARDINAL", "O"])
+    assert _texts(joined_ents(doc)) == [("Brisa Air flight 408", "PRODUCT")]
+    doc = _doc(["Brisa", "Air", "flights", "landed"], ["B-ORG", "I-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Brisa Air", "ORG")]
+
+
+def test_storms_laws_and_flights_are_no_people_or_organisations_end_to_end():
+    corpus = corpus_of("Hurricane Tobrin struck the coast of Valdora on Monday. The hurricane "
+                       "weakened on Tuesday. The Harbour Fisheries Act took effect in May. "
+                       "Nimbus Air flight 2207 landed safely in Valdora.")
+    types = {e.label: e.type for e in corpus.entities}
+    assert types["Hurricane Tobrin"] is EntityType.EVENT
+    assert types["Harbour Fisheries Act"] is EntityType.THING
+    assert types["Nimbus Air flight 2207"] is EntityType.THING
