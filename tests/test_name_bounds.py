@@ -652,3 +652,11 @@ def test_storms_laws_and_flights_are_no_people_or_organisations_end_to_end():
     assert types["Hurricane Tobrin"] is EntityType.EVENT
     assert types["Harbour Fisheries Act"] is EntityType.THING
     assert types["Nimbus Air flight 2207"] is EntityType.THING
+
+
+def test_a_vessel_prefix_opens_the_vessels_name_whatever_title_or_person_follows():
+    doc = _doc(["the", "MV", "Doctor", "Ilse", "Marhof", "docked"],
+               ["O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("MV Doctor Ilse Marhof", "PRODUCT")]
+    doc = _doc(["the", "MV", "docked"], ["O", "B-ORG", "O"])
+    assert _texts(joined_ents(doc)) == [("MV", "ORG")]

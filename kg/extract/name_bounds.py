@@ -159,13 +159,17 @@ def _kind_named_at(token: Token, spans: list[Span]) -> Span | None:
     """The name opening at ``token`` with a kind word (``opening_kind``), written with
     capitals up to the first word that is not ('Typhoon Ulo hit', 'Tropical Depression Five
     of 2019'), or None; not inside a name the recogniser read from an earlier word
-    ('National Hurricane Center'), and not when a kind word ends it ('Hurricane Center')."""
+    ('National Hurricane Center'), and not when a kind word ends it ('Hurricane Center'). A
+    vessel's prefix (``ship_prefixes``) opens a vessel's name, a thing: 'MV Professor Anke
+    Lorenz' is no professor the recogniser reads after an organisation 'MV'."""
     if not token.text[:1].isupper() or any(s.start < token.i < s.end for s in spans):
         return None
-    end = token.i
+    end = token.i + 1
     while end < token.sent.end and end - token.i <= _MOST_WORDS_AFTER_OPENER and \
             token.doc[end].text[:1].isupper() and token.doc[end].is_alpha:
         end += 1
+    if token.text in ship_prefixes():  # 'MV Professor Anke Lorenz': the vessel, a thing
+        return Span(token.doc, token.i, end, label="PRODUCT") if end > token.i + 1 else None
     words = tuple(t.lower_ for t in token.doc[token.i:end])
     for stop in range(len(words), 1, -1):
         kind = opening_kind(words[:stop])
