@@ -660,3 +660,9 @@ def test_a_vessel_prefix_opens_the_vessels_name_whatever_title_or_person_follows
     assert _texts(joined_ents(doc)) == [("MV Doctor Ilse Marhof", "PRODUCT")]
     doc = _doc(["the", "MV", "docked"], ["O", "B-ORG", "O"])
     assert _texts(joined_ents(doc)) == [("MV", "ORG")]
+
+
+def test_a_storms_name_inside_the_name_of_an_advisory_is_no_name_of_its_own():
+    doc = _doc(["the", "Typhoon", "Merel", "Advisory", "Number", "9", "said"],
+               ["O", "O", "O", "O", "O", "B-CARDINAL", "O"])
+    assert _texts(joined_ents(doc)) == [("9", "CARDINAL")]

@@ -171,6 +171,8 @@ def _kind_named_at(token: Token, spans: list[Span]) -> Span | None:
     if token.text in ship_prefixes():  # 'MV Professor Anke Lorenz': the vessel, a thing
         return Span(token.doc, token.i, end, label="PRODUCT") if end > token.i + 1 else None
     words = tuple(t.lower_ for t in token.doc[token.i:end])
+    if opening_kind(words) is None:  # 'Hurricane Tobrin Advisory Number 9' is no storm
+        return None
     for stop in range(len(words), 1, -1):
         kind = opening_kind(words[:stop])
         if kind is not None and name_kind(words[:stop]) is kind:
