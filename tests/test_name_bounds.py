@@ -666,3 +666,10 @@ def test_a_storms_name_inside_the_name_of_an_advisory_is_no_name_of_its_own():
     doc = _doc(["the", "Typhoon", "Merel", "Advisory", "Number", "9", "said"],
                ["O", "O", "O", "O", "O", "B-CARDINAL", "O"])
     assert _texts(joined_ents(doc)) == [("9", "CARDINAL")]
+
+
+def test_a_vessel_named_for_a_person_the_article_names_alone_is_left_as_read():
+    doc = _doc(["Ada", "Lind", "spoke", ".", "The", "MV", "Ada", "Lind", "docked"],
+               ["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "B-PERSON", "I-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Ada Lind", "PERSON"), ("MV", "ORG"),
+                                        ("Ada Lind", "PERSON")]

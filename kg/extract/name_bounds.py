@@ -169,7 +169,8 @@ def _kind_named_at(token: Token, spans: list[Span]) -> Span | None:
             token.doc[end].text[:1].isupper() and token.doc[end].is_alpha:
         end += 1
     if token.text in ship_prefixes():  # 'MV Professor Anke Lorenz': the vessel, a thing
-        return Span(token.doc, token.i, end, label="PRODUCT") if end > token.i + 1 else None
+        named = end > token.i + 1 and not _named_without_prefix(token.doc[token.i + 1:end])
+        return Span(token.doc, token.i, end, label="PRODUCT") if named else None
     words = tuple(t.lower_ for t in token.doc[token.i:end])
     if opening_kind(words) is None:  # 'Hurricane Tobrin Advisory Number 9' is no storm
         return None
@@ -178,6 +179,15 @@ def _kind_named_at(token: Token, spans: list[Span]) -> Span | None:
         if kind is not None and name_kind(words[:stop]) is kind:
             return Span(token.doc, token.i, token.i + stop, label=_KIND_LABELS[kind])
     return None
+
+
+def _named_without_prefix(name: Span) -> bool:
+    """Whether the document writes the vessel's name without its prefix elsewhere: a ship
+    named for a person ('MV Ada Lind' after the 'Ada Lind' the article is about) would take
+    every mention of the person for its own, so the names are left as the recogniser read
+    them."""
+    text = name.doc.text
+    return text.count(name.text) > text.count(f"{name.doc[name.start - 1].text} {name.text}")
 
 
 _KIND_LABELS = {EntityType.EVENT: "EVENT", EntityType.THING: "PRODUCT"}
