@@ -673,3 +673,11 @@ def test_a_vessel_named_for_a_person_the_article_names_alone_is_left_as_read():
                ["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "B-PERSON", "I-PERSON", "O"])
     assert _texts(joined_ents(doc)) == [("Ada Lind", "PERSON"), ("MV", "ORG"),
                                         ("Ada Lind", "PERSON")]
+
+
+def test_a_treaty_named_for_a_place_is_one_thing_not_the_place():
+    doc = _doc(["the", "Treaty", "of", "Varenna", "was", "signed"],
+               ["O", "O", "O", "B-GPE", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Treaty of Varenna", "PRODUCT")]
+    doc = _doc(["a", "Treaty", "of", "peace"], ["O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == []

@@ -165,8 +165,8 @@ def _kind_named_at(token: Token, spans: list[Span]) -> Span | None:
     if not token.text[:1].isupper() or any(s.start < token.i < s.end for s in spans):
         return None
     end = token.i + 1
-    while end < token.sent.end and end - token.i <= _MOST_WORDS_AFTER_OPENER and \
-            token.doc[end].text[:1].isupper() and token.doc[end].is_alpha:
+    while end - token.i <= _MOST_WORDS_AFTER_OPENER and \
+            _name_goes_on(token.doc, end, token.sent.end):
         end += 1
     if token.text in ship_prefixes():  # 'MV Professor Anke Lorenz': the vessel, a thing
         named = end > token.i + 1 and not _named_without_prefix(token.doc[token.i + 1:end])
@@ -179,6 +179,14 @@ def _kind_named_at(token: Token, spans: list[Span]) -> Span | None:
         if kind is not None and name_kind(words[:stop]) is kind:
             return Span(token.doc, token.i, token.i + stop, label=_KIND_LABELS[kind])
     return None
+
+
+def _name_goes_on(doc: Doc, i: int, sent_end: int) -> bool:
+    """Whether the word at ``i`` is part of a name opened before it: a capitalised word, or
+    'of' before one ('Treaty of Varenna'), before ``sent_end``, the end of its sentence."""
+    def capitalised(j: int) -> bool:
+        return j < sent_end and doc[j].text[:1].isupper() and doc[j].is_alpha
+    return capitalised(i) or (i < sent_end and doc[i].lower_ == "of" and capitalised(i + 1))
 
 
 def _named_without_prefix(name: Span) -> bool:
