@@ -290,10 +290,37 @@ def name_kind(words: tuple[str, ...]) -> EntityType | None:
     """The kind a word inside a name gives it ('Northbridge City FC', 'Amur Oblast'), or None.
     ``words`` are folded name words; the first is skipped ('Bank Street' is not a bank). The
     last kind word decides, as an English name's head comes last: 'Harbor Energy Arena' is
-    an arena, 'Airport Authority' an authority."""
+    an arena, 'Airport Authority' an authority. With no kind word after the first, a kind
+    that opens the name decides (``opening_kind``: 'Hurricane Dorlan', 'Operation Sea
+    Shield')."""
     kinds = _kind_words()
     for word in reversed(words[1:]):
         for entity_type, kind_words in kinds.items():
             if word in kind_words:
                 return entity_type
+    return opening_kind(words)
+
+
+def opening_kind(words: tuple[str, ...]) -> EntityType | None:
+    """The kind the opening words of a name give it (name_words.json 'openers'): a storm's
+    name opens with its kind ('Tropical Storm Wenla', 'Typhoon Ulo'), an operation's with
+    'Operation'. Some name must follow the opener, and no word that makes the name an
+    office or a body ('not_after_openers': 'Hurricane Center', 'Operation Centre')."""
+    openers, not_after = _openers()
+    for entity_type, opening in openers:
+        rest = words[len(opening):]
+        if words[:len(opening)] == opening and rest and not_after.isdisjoint(rest):
+            return entity_type
     return None
+
+
+@cache
+def _openers() -> tuple[tuple[tuple[EntityType, tuple[str, ...]], ...], frozenset[str]]:
+    """The openers of name_words.json, longest first ('tropical storm' before a shorter one
+    it may begin with), each as its folded words, and the words that undo them."""
+    text = resources.files("kg").joinpath("data/name_words.json").read_text("utf-8")
+    data = json.loads(text)
+    openers = sorted(((EntityType(kind.capitalize()), tuple(opener.split()))
+                      for kind, words in data.get("openers", {}).items() for opener in words),
+                     key=lambda pair: -len(pair[1]))
+    return tuple(openers), frozenset(data.get("not_after_openers", ()))

@@ -613,3 +613,71 @@ def test_the_unnamed_head_before_of_the_opens_the_name_the_recogniser_cut():
                     "PROPN", "ADP", "DET", "PROPN"])
     assert _texts(joined_ents(doc)) == [("Charter of the Tides", "WORK_OF_ART"),
                                         ("Bank of the Dunes", "ORG")]
+
+
+def test_a_storm_named_with_its_kind_and_a_number_word_is_one_event():
+    doc = _doc(["Tropical", "Storm", "Nine", "crossed", "the", "Orla", "Keys"],
+               ["O", "O", "O", "O", "O", "B-GPE", "I-GPE"])
+    assert _texts(joined_ents(doc)) == [("Tropical Storm Nine", "EVENT"), ("Orla Keys", "GPE")]
+
+
+def test_a_storm_the_recogniser_reads_as_an_organisation_is_an_event():
+    doc = _doc(["Typhoon", "Merel", "flooded", "Pavona"],
+               ["B-ORG", "I-ORG", "O", "B-GPE"])
+    assert _texts(joined_ents(doc)) == [("Typhoon Merel", "EVENT"), ("Pavona", "GPE")]
+
+
+def test_a_kind_word_ending_the_name_undoes_its_opener():
+    doc = _doc(["the", "Cyclone", "Warning", "Centre", "said"],
+               ["O", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == []
+    doc = _doc(["the", "Eastern", "Hurricane", "Centre", "said"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(joined_ents(doc)) == [("Eastern Hurricane Centre", "ORG")]
+
+
+def test_an_airline_flight_number_is_the_flight_a_thing():
+    doc = _doc(["Brisa", "Air", "flight", "408", "landed"],
+               ["B-ORG", "I-ORG", "O", "B-CARDINAL", "O"])
+    assert _texts(joined_ents(doc)) == [("Brisa Air flight 408", "PRODUCT")]
+    doc = _doc(["Brisa", "Air", "flights", "landed"], ["B-ORG", "I-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Brisa Air", "ORG")]
+
+
+def test_storms_laws_and_flights_are_no_people_or_organisations_end_to_end():
+    corpus = corpus_of("Hurricane Tobrin struck the coast of Valdora on Monday. The hurricane "
+                       "weakened on Tuesday. The Harbour Fisheries Act took effect in May. "
+                       "Nimbus Air flight 2207 landed safely in Valdora.")
+    types = {e.label: e.type for e in corpus.entities}
+    assert types["Hurricane Tobrin"] is EntityType.EVENT
+    assert types["Harbour Fisheries Act"] is EntityType.THING
+    assert types["Nimbus Air flight 2207"] is EntityType.THING
+
+
+def test_a_vessel_prefix_opens_the_vessels_name_whatever_title_or_person_follows():
+    doc = _doc(["the", "MV", "Doctor", "Ilse", "Marhof", "docked"],
+               ["O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("MV Doctor Ilse Marhof", "PRODUCT")]
+    doc = _doc(["the", "MV", "docked"], ["O", "B-ORG", "O"])
+    assert _texts(joined_ents(doc)) == [("MV", "ORG")]
+
+
+def test_a_storms_name_inside_the_name_of_an_advisory_is_no_name_of_its_own():
+    doc = _doc(["the", "Typhoon", "Merel", "Advisory", "Number", "9", "said"],
+               ["O", "O", "O", "O", "O", "B-CARDINAL", "O"])
+    assert _texts(joined_ents(doc)) == [("9", "CARDINAL")]
+
+
+def test_a_vessel_named_for_a_person_the_article_names_alone_is_left_as_read():
+    doc = _doc(["Ada", "Lind", "spoke", ".", "The", "MV", "Ada", "Lind", "docked"],
+               ["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "B-PERSON", "I-PERSON", "O"])
+    assert _texts(joined_ents(doc)) == [("Ada Lind", "PERSON"), ("MV", "ORG"),
+                                        ("Ada Lind", "PERSON")]
+
+
+def test_a_treaty_named_for_a_place_is_one_thing_not_the_place():
+    doc = _doc(["the", "Treaty", "of", "Varenna", "was", "signed"],
+               ["O", "O", "O", "B-GPE", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Treaty of Varenna", "PRODUCT")]
+    doc = _doc(["a", "Treaty", "of", "peace"], ["O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == []

@@ -483,3 +483,15 @@ def test_no_said_kind_for_a_name_opening_with_a_given_name_but_one_for_a_bare_na
     text = "The record label Skyvane signed her. Skyvane grew. Skyvane paid."
     assert _entity_types(text, "Skyvane", "PERSON", EntityType.PERSON) == [
         EntityType.ORGANIZATION]
+
+
+def test_a_name_opening_with_its_kind_is_of_that_kind_unless_a_kind_word_ends_it():
+    from kg.relations import name_kind
+    assert name_kind(("tropical", "storm", "mirel")) is EntityType.EVENT
+    assert name_kind(("cyclone", "ulo")) is EntityType.EVENT
+    assert name_kind(("operation", "harbour", "shield")) is EntityType.EVENT
+    assert name_kind(("hurricane",)) is None
+    assert name_kind(("hurricane", "center")) is None
+    assert name_kind(("cyclone", "relief", "fund")) is None
+    assert name_kind(("coastal", "fisheries", "act")) is EntityType.THING
+    assert name_kind(("treaty", "of", "varenna")) is EntityType.THING

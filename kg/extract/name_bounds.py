@@ -34,7 +34,7 @@ from kg.entity_names import (
 from kg.extract.gender import given_names
 from kg.lexicon import canonical_role, demonyms, initialisms, longest_role
 from kg.model import EntityType
-from kg.relations import name_kind
+from kg.relations import name_kind, opening_kind
 
 HOLDERS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
@@ -44,7 +44,7 @@ def joined_ents(doc: Doc) -> list[Span]:
     particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('CNDD-'
     'FDD'), and a campus after a university named for its state ('University of Wisconsin,
     Eau Claire')."""
-    spans = _with_work_titles(_with_defined_long_forms(list(doc.ents)))
+    spans = _with_kind_named(_with_work_titles(_with_defined_long_forms(list(doc.ents))))
     joined: list[Span] = []
     i = 0
     while i < len(spans):
@@ -133,6 +133,82 @@ def _work_title_after(kind: Token) -> Span | None:
     if any(e.label_ == "PERSON" and e.start == start and e.end == end for e in doc.ents):
         return None
     return title
+
+
+def _with_kind_named(spans: list[Span]) -> list[Span]:
+    """'Tropical Depression Five formed', 'Hurricane Dorlan struck', 'Coastal Air flight 212
+    landed': names that open with their kind (name_words.json 'openers') the recogniser reads
+    as an organisation's or a person's, or not at all (a number word, 'Five', is no name to
+    it), and a flight the recogniser reads as its airline and a number. Each is one name of
+    its kind in place of the pieces: a storm or an operation an event, a flight a thing."""
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    named = [n for n in (_kind_named_at(doc[i], spans) for i in range(len(doc))) if n is not None]
+    named += [f for f in (_flight_after(s) for s in spans) if f is not None]
+    if not named:
+        return spans
+    kept = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in named)]
+    return sorted([*kept, *named], key=lambda s: s.start)
+
+
+_MOST_WORDS_AFTER_OPENER = 4  # 'Tropical Storm X', 'Operation Enduring Harbour Shield'
+
+
+def _kind_named_at(token: Token, spans: list[Span]) -> Span | None:
+    """The name opening at ``token`` with a kind word (``opening_kind``), written with
+    capitals up to the first word that is not ('Typhoon Ulo hit', 'Tropical Depression Five
+    of 2019'), or None; not inside a name the recogniser read from an earlier word
+    ('National Hurricane Center'), and not when a kind word ends it ('Hurricane Center'). A
+    vessel's prefix (``ship_prefixes``) opens a vessel's name, a thing: 'MV Professor Anke
+    Lorenz' is no professor the recogniser reads after an organisation 'MV'."""
+    if not token.text[:1].isupper() or any(s.start < token.i < s.end for s in spans):
+        return None
+    end = token.i + 1
+    while end - token.i <= _MOST_WORDS_AFTER_OPENER and \
+            _name_goes_on(token.doc, end, token.sent.end):
+        end += 1
+    if token.text in ship_prefixes():  # 'MV Professor Anke Lorenz': the vessel, a thing
+        named = end > token.i + 1 and not _named_without_prefix(token.doc[token.i + 1:end])
+        return Span(token.doc, token.i, end, label="PRODUCT") if named else None
+    words = tuple(t.lower_ for t in token.doc[token.i:end])
+    if opening_kind(words) is None:  # 'Hurricane Tobrin Advisory Number 9' is no storm
+        return None
+    for stop in range(len(words), 1, -1):
+        kind = opening_kind(words[:stop])
+        if kind is not None and name_kind(words[:stop]) is kind:
+            return Span(token.doc, token.i, token.i + stop, label=_KIND_LABELS[kind])
+    return None
+
+
+def _name_goes_on(doc: Doc, i: int, sent_end: int) -> bool:
+    """Whether the word at ``i`` is part of a name opened before it: a capitalised word, or
+    'of' before one ('Treaty of Varenna'), before ``sent_end``, the end of its sentence."""
+    def capitalised(j: int) -> bool:
+        return j < sent_end and doc[j].text[:1].isupper() and doc[j].is_alpha
+    return capitalised(i) or (i < sent_end and doc[i].lower_ == "of" and capitalised(i + 1))
+
+
+def _named_without_prefix(name: Span) -> bool:
+    """Whether the document writes the vessel's name without its prefix elsewhere: a ship
+    named for a person ('MV Ada Lind' after the 'Ada Lind' the article is about) would take
+    every mention of the person for its own, so the names are left as the recogniser read
+    them."""
+    text = name.doc.text
+    return text.count(name.text) > text.count(f"{name.doc[name.start - 1].text} {name.text}")
+
+
+_KIND_LABELS = {EntityType.EVENT: "EVENT", EntityType.THING: "PRODUCT"}
+
+
+def _flight_after(span: Span) -> Span | None:
+    """'Coastal Air flight 212': an organisation's name, 'flight' and a number name a
+    flight, a thing, not the airline."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.end + 1 >= len(doc) or \
+            doc[span.end].lower_ != "flight" or not doc[span.end + 1].like_num:
+        return None
+    return Span(doc, span.start, span.end + 2, label="PRODUCT")
 
 
 def _title_word(token: Token) -> bool:
