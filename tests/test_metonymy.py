@@ -71,7 +71,9 @@ def test_a_civic_act_needs_another_country_in_its_sentence():
 def test_whoever_carried_out_a_deed_did_what_it_did(text, doer):
     [(subject, _, fact)] = facts_of(corpus_of(text), "kill")
     assert subject == doer
-    assert "+deed/" in fact.evidence.rule
+    # read as the deed's doer: as the subject's deed (metonymy) or, in a passive's
+    # 'in'-phrase, by kg.extract.subjects through the same deed_doers
+    assert "+deed/" in fact.evidence.rule or fact.evidence.rule.startswith("agent-prenominal-in")
 
 
 def test_a_force_noun_stays_the_doer():
