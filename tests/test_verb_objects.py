@@ -46,6 +46,27 @@ def test_a_prepositional_frame_names_the_object_even_a_place(text, lemma, obj):
     assert [o for _, o in facts_of(text, lemma)] == [obj]
 
 
+@pytest.mark.parametrize(("text", "lemma", "obj"), [
+    ("Lena Marsh stayed in the Orvell Grand Hotel overnight.", "stay in", "Orvell Grand Hotel"),
+    ("Tomas Brek remained in custody on Friday.", "remain in", "custody"),
+    ("Tomas Brek remained in the Harwick Grand Hotel.", "remain in", "Harwick Grand Hotel"),
+])
+def test_a_verb_of_staying_is_about_the_building_or_state_it_is_in(text, lemma, obj):
+    assert [o for _, o in facts_of(text, lemma)] == [obj]
+
+
+@pytest.mark.parametrize(("text", "lemma", "obj"), [
+    ("The Velmar Assembly voted on the budget bill.", "vote on", "budget bill"),
+    ("The Velmar Assembly voted against the budget bill.", "vote against", "budget bill"),
+])
+def test_a_vote_is_about_the_phrase_its_preposition_names(text, lemma, obj):
+    assert [o for _, o in facts_of(text, lemma)] == [obj]
+
+
+def test_a_vote_on_a_day_is_no_vote_about_the_day():
+    assert not [o for _, o in facts_of("The Velmar Assembly voted on Tuesday.", "vote on")]
+
+
 def test_a_place_phrase_outside_a_frame_stays_a_place():
     corpus = corpus_of("Pavel Orlov stayed in Porto for a week.",
                        "Pavel Orlov spoke in Porto.")

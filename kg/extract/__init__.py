@@ -28,6 +28,7 @@ from kg.extract.state import DocState, nonblank_sents
 from kg.extract.tenure import ended_by_leaving
 from kg.extract.titles import title_facts
 from kg.extract.verbal import facts_for_verb, speaks_of_thing, verb_idiom
+from kg.extract.verbless import mend_verbless_sentences
 from kg.model import Document, ExtractionResult, Fact
 from kg.patterns import find_slots
 from kg.relations import RelationVocabulary, load_vocabulary
@@ -43,6 +44,7 @@ def extract_document(document: Document, doc: Doc,
                      vocabulary: RelationVocabulary | None = None) -> ExtractionResult:
     """Sentences, named mentions and facts of one document; pure given the parse."""
     vocab = vocabulary or load_vocabulary()
+    mend_verbless_sentences(doc)  # 'The Velmar Party awards seats.': a verb tagged a noun
     state = DocState(document=document, doc=doc, slots=find_slots(doc))
     sentences = tuple(read_sentences(state))
     mentions = tuple(named_mentions(state))

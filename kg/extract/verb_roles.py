@@ -71,9 +71,10 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
         return Reading(_ranking_lemma(verb, reading.lemma), None, reading.speaker,
                        reading.factuality)
     framed = argument_words().prepositional_frames.get(reading.lemma)
+    located = argument_words().location_frames.get(reading.lemma, frozenset())
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         word = prep.lower_
-        if word not in (preps if framed is None else framed):
+        if word not in (preps if framed is None else framed) | located:
             continue
         if (gerund := _gerund_object(state, prep) or _tagged_gerund(state, prep)) is not None:
             # 'confessed to killing his sister', 'apologised for calling X a liar': the act
@@ -86,13 +87,26 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
             pobj = partitive_whole(pobj)
             mentions = [m for c in conjuncts(pobj) if (m := referent(state, c)) is not None
                         and m.type is not EntityType.DATE]
-            if not mentions or (framed is None and word in load_vocabulary().place_preps and
-                                all(m.type is EntityType.PLACE for m in mentions)):
+            if not mentions or all(_where_only(word, m, framed, located) for m in mentions):
                 continue
             frame.objects.extend((m, f"prep-{word}") for m in mentions)
             frame.roles = [r for r in frame.roles if r.mention not in mentions]
             return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
     return reading
+
+
+def _where_only(word: str, mention: Mention, framed: frozenset[str] | None,
+                located: frozenset[str]) -> bool:
+    """Whether a place after the preposition says only where the verb happened: a place
+    after a preposition that locates ('spoke in Porto'), unless the verb's prepositional
+    frame takes it as what the verb is about ('stayed at the Harbor Hotel'). A verb of
+    staying (``location_frames``) is about a building after 'in' ('stayed in the Harbor
+    Hotel', as in 'stayed in the police station'), but a town or a country only says where
+    ('stayed in Porto for a week')."""
+    if mention.type is not EntityType.PLACE or word not in load_vocabulary().place_preps or \
+            (framed is not None and word in framed):
+        return False
+    return word not in located or mention.ner_label != "FAC"
 
 
 # Dependents of a gerund that belong to the act it names: 'killing his sister', 'acting

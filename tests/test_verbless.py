@@ -1,0 +1,37 @@
+"""Sentences the small tagger leaves without a verb (kg.extract.verbless): a finite verb
+spelt like a noun ('awards', 'lead') is read as one, in a whole sentence or in a clause
+before a semicolon, and a heading with no final period is left alone. Sentences written for
+the test."""
+
+from __future__ import annotations
+
+from helpers import fact_rows
+
+from kg.extract.verbless import mend_verbless_sentences
+from kg.nlp import choose_model, load_pipeline
+
+
+def test_a_verb_tagged_a_noun_in_a_verbless_sentence_states_its_fact():
+    rows = fact_rows("The Velmar Party awards seats proportionally.")
+    assert ("Velmar Party", "award", "seat", "asserted") in rows, rows
+
+
+def test_a_verbless_clause_before_a_semicolon_states_its_fact():
+    rows = fact_rows("Dara Quill's photograph lead to public calls for an inquiry; since then, "
+                     "the Orvell council has met twice.")
+    assert any(verb == "lead to" and obj is not None and "call" in obj
+               for _, verb, obj, _ in rows), rows
+
+
+def test_a_heading_without_a_final_period_is_left_a_noun_phrase():
+    doc = load_pipeline(choose_model())("Velmar council awards ceremony")
+    before = [(t.dep_, t.head.i, t.pos_) for t in doc]
+    mend_verbless_sentences(doc)
+    assert [(t.dep_, t.head.i, t.pos_) for t in doc] == before
+
+
+def test_a_sentence_with_its_own_verb_is_left_as_parsed():
+    doc = load_pipeline(choose_model())("The Velmar Party won twelve seats.")
+    before = [(t.dep_, t.head.i, t.pos_) for t in doc]
+    mend_verbless_sentences(doc)
+    assert [(t.dep_, t.head.i, t.pos_) for t in doc] == before
