@@ -899,3 +899,44 @@ def test_an_infinitive_of_aim_states_no_post_held():
     found = positions(corpus_of("Olav Brekke moved to Bergen to serve as the chairman of the "
                                 "Nordic Salt Council."))
     assert not {p for p in found if p[0] == "Olav Brekke" and p[2] == "chair"}
+
+
+def test_a_country_glued_to_the_role_by_hyphens_is_its_holder_and_then_ends_it():
+    corpus = corpus_of("The dam was finished under then-U.S.-president Walter Brandt in 1979.")
+    assert ("Walter Brandt", "United States", "president") in positions(corpus)
+    (fact,) = [f for f in corpus.facts if f.role_name == "president"]
+    assert fact.position_ended
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian President Ivan Petrov met his Turkish counterpart Emre Kaya in Ankara.",
+     {("Emre Kaya", "Turkey", "president")}),
+    ("Chancellor Ivan Petrov greeted Emre Kaya, his Turkish counterpart, in Ankara.",
+     {("Emre Kaya", "Turkey", "chancellor")}),
+    ("Finnish foreign minister Aino Koski and his Danish and Swedish counterparts, Lars Dahl "
+     "and Eva Lind, met in Oslo.",
+     {("Lars Dahl", "Denmark", "foreign minister"), ("Eva Lind", "Sweden", "foreign minister")}),
+])
+def test_a_counterpart_holds_the_possessors_office_for_the_demonyms_country(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_counterparts_are_paired_with_their_countries_in_order_not_crossed():
+    found = positions(corpus_of(
+        "Finnish foreign minister Aino Koski and his Danish and Swedish counterparts, Lars "
+        "Dahl and Eva Lind, met in Oslo."))
+    assert ("Lars Dahl", "Sweden", "foreign minister") not in found
+    assert ("Eva Lind", "Denmark", "foreign minister") not in found
+
+
+def test_a_counterpart_of_someone_with_no_known_office_gives_no_position():
+    found = positions(corpus_of("Ivan Petrov met his Turkish counterpart Emre Kaya in Ankara."))
+    assert not any(person == "Emre Kaya" and holder == "Turkey" for person, holder, _ in found)
+
+
+@pytest.mark.parametrize(("text", "person", "party"), [
+    ("Paul Varney, a Democrat from Maine, opposed the levy.", "Paul Varney", "Democratic Party"),
+    ("A Republican, Mark Fell, voted against the levy.", "Mark Fell", "Republican Party"),
+])
+def test_a_party_noun_beside_a_name_makes_a_member(text, person, party):
+    assert (person, party, "member") in positions(corpus_of(text))

@@ -23,6 +23,7 @@ from kg.gazetteer import lookup
 from kg.lexicon import (
     canonical_role,
     constituency_roles,
+    counterpart_nouns,
     demonyms,
     initialisms,
     kinship_roles,
@@ -102,7 +103,11 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
         yield from _own_party(state, sentence, span, person)
+        yield from _party_beside_name(state, sentence, span, person)
+        yield from _counterpart_facts(state, sentence, span, person)
         for role_head in _appositives(state, span):
+            if role_head.lower_ in counterpart_nouns():
+                continue  # read by _counterpart_facts
             yield from role_noun_facts(state, sentence, role_head, person, "title-appositive",
                                         seat=_seat_after_name(state, span, role_head))
             yield from _earlier_roles(state, sentence, role_head, person)
@@ -112,6 +117,92 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         if verb.lemma_.lower() in COPULAS | NAMING_VERBS | AS_VERBS and \
                 verb.pos_ in {"AUX", "VERB"}:
             yield from _copula(state, sentence, verb)
+
+
+def _counterpart_facts(state: DocState, sentence: Sentence, span: Span,
+                       person: Mention) -> Iterator[Fact]:
+    """'X and his Greek, Cypriot and French counterparts, A, B and C': each name holds the
+    possessor's office ('foreign minister X') for the country its demonym names, paired in
+    order when there are as many countries as names (the 'respectively' reading), or the
+    one country for all. Nothing when the possessor's office or the countries are unknown."""
+    found = _counterpart_of(state, span)
+    if found is None:
+        return
+    noun, names = found
+    role = _possessor_role(state, noun)
+    holders = [demonym_mention(state, [t]) for t in _demonyms_before(noun)]
+    if role is None or span.root not in names or not holders or None in holders or \
+            len(holders) not in {1, len(names)}:
+        return
+    holder = holders[names.index(span.root) if len(holders) > 1 else 0]
+    trigger = noun.doc[noun.left_edge.i:noun.i + 1]
+    yield from _position(state, sentence, trigger, person, holder, role, "title-counterpart")
+
+
+def _counterpart_of(state: DocState, span: Span) -> tuple[Token, list[Token]] | None:
+    """The counterpart noun set beside a name, and the names beside it in order: 'A, his
+    Greek counterpart', 'his Greek and French counterparts, A and B', and 'X and his
+    counterparts, A and B' as the small parser reads it, with A beside X and the noun a
+    conjunct of X."""
+    root = span.root
+    own = next((c for c in root.children if c.dep_ == "appos" and
+                c.lower_ in counterpart_nouns()), None)
+    if own is not None:
+        return own, [root]
+    first = root
+    while first.dep_ == "conj" and _is_name(state, first.head):
+        first = first.head
+    if first.dep_ != "appos":
+        return None
+    head = first.head
+    noun = head if head.lower_ in counterpart_nouns() else next(
+        (c for c in head.children if c.dep_ == "conj" and c.lower_ in counterpart_nouns()
+         and c.i < first.i), None) if _is_person(state, head) else None
+    if noun is None:
+        return None
+    names = [first]
+    while (after := next((c for c in names[-1].children if c.dep_ == "conj"
+                          and _is_name(state, c)), None)) is not None:
+        names.append(after)
+    return noun, names
+
+
+def _is_person(state: DocState, token: Token) -> bool:
+    return token.i in state.mention_at and state.mention_at[token.i].type is EntityType.PERSON
+
+
+def _is_name(state: DocState, token: Token) -> bool:
+    """A name in a list of people: the recogniser may type one of them otherwise ('A, B and
+    C' with B taken for an organisation), and it still holds its place in the order."""
+    return token.i in state.mention_at and state.mention_at[token.i].type is not EntityType.DATE
+
+
+def _possessor_role(state: DocState, noun: Token) -> str | None:
+    """The office of the person whose counterpart a noun names ('his', 'X's'), read from the
+    title before that person's name ('Egyptian foreign minister X' -> 'foreign minister')."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    found = referent(state, owner, possessive=True) if owner.pos_ == "PRON" else \
+        state.mention_at.get(owner.i)
+    named = found.antecedent or found if found is not None else None
+    if named is None or named.type is not EntityType.PERSON:
+        return None
+    name = noun.doc.char_span(named.start, named.end, alignment_mode="expand")
+    if name is None:
+        return None
+    read = _role_at_end(state, _premodifiers(name))
+    return read[1] if read is not None and read[1] not in professions() | kinship_roles() \
+        else None
+
+
+def _demonyms_before(noun: Token) -> list[Token]:
+    """The demonyms modifying a noun, in order, with their conjuncts ('Greek, Cypriot and
+    French counterparts'); a word not a demonym ends none of them, it is left out."""
+    words: list[Token] = []
+    for amod in (c for c in noun.children if c.dep_ == "amod" and c.i < noun.i):
+        words.extend(t for t in amod.subtree if t.dep_ in {"amod", "conj"} and t.i < noun.i)
+    return [t for t in sorted(words, key=lambda t: t.i) if t.lower_ in demonyms()]
 
 
 def _joined_to_person(state: DocState, name: Token) -> bool:
@@ -251,6 +342,11 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if _role_at_end(state, glossed) is not None:
             tokens, found = glossed, _role_at_end(state, glossed)
     if found is None:
+        hyphened = _hyphened_title(state, span)
+        if hyphened is not None:
+            yield from _position(state, sentence, *hyphened[:1], person, *hyphened[1:],
+                                 "title-hyphened-before-name")
+            return
         yield from _party_noun(state, sentence, tokens, person)
         return
     size, role = found
@@ -280,6 +376,24 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if holder is None:
             return
     yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
+
+
+def _hyphened_title(state: DocState, span: Span) -> tuple[Span, Mention, str] | None:
+    """'then-U.S.-president X', 'UK-prime-minister X': a country glued by hyphens to the
+    role before a name, which the tokenizer keeps as one word ('U.S.-president'): the
+    trigger word, the country and the role, read off the word's text. None unless the part
+    before a hyphen names a country (a demonym or an initialism) and the rest is a role."""
+    if span.start - 1 < span.sent.start:
+        return None
+    word = span.doc[span.start - 1:span.start]
+    text = word.text
+    for cut in (i for i, char in enumerate(text) if char == "-" and 0 < i < len(text) - 1):
+        role = canonical_role(text[cut + 1:].replace("-", " "))
+        place = demonyms().get(text[:cut].lower()) or initialisms().get(text[:cut])
+        if role is not None and place is not None:
+            mention = make_mention(state, word, EntityType.PLACE, ner_label="NORP")
+            return word, mention.model_copy(update={"text": place}), role
+    return None
 
 
 LONGEST_JOINED_PORTFOLIO = 5
@@ -718,6 +832,23 @@ def _own_party(state: DocState, sentence: Sentence, span: Span,
     yield make_fact(state, sentence, span.doc[span.root.head.i:span.root.head.i + 1],
                     predicate=AFFILIATED, lemma="member", subject=person, obj=party,
                     rule="person-possessive-party", roles=(), role_name="member")
+
+
+def _party_beside_name(state: DocState, sentence: Sentence, span: Span,
+                       person: Mention) -> Iterator[Fact]:
+    """'X, a Democrat from Maine', 'a Republican, X': a party's member noun set beside a
+    name says the person belongs to the party, as 'Democrat X' does before it. The word is
+    read whole ('a Democratic senator' is a role, read with its party elsewhere)."""
+    root = span.root
+    beside = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        beside.append(root.head)
+    for word in beside:
+        name = parties().get(word.text) if word.pos_ in {"PROPN", "NOUN"} and \
+            word.text[:1].isupper() else None
+        if name is not None and not any(c.dep_ in {"compound", "amod"} for c in word.children):
+            yield from _party_facts(state, sentence, (span.doc[word.i:word.i + 1], name),
+                                    person, "member", "party-appositive")
 
 
 def _described_holder(state: DocState, noun: Token) -> Mention | None:
