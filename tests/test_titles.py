@@ -940,3 +940,19 @@ def test_a_counterpart_of_someone_with_no_known_office_gives_no_position():
 ])
 def test_a_party_noun_beside_a_name_makes_a_member(text, person, party):
     assert (person, party, "member") in positions(corpus_of(text))
+
+
+def test_a_relative_named_with_a_far_pronoun_is_kin_of_the_last_person_it_fits():
+    found = positions(corpus_of(
+        "Leon Marek drowned off the coast in 2015. A photograph of the beach drew attention. "
+        "The accident happened during a storm. The storm lasted a week.\n\n"
+        "\"This day is very hard for me,\" said his father, Peter Marek, after the service."))
+    assert ("Peter Marek", "Leon Marek", "father") in found
+
+
+def test_a_relatives_pronoun_passes_over_a_person_it_cannot_stand_for():
+    found = positions(corpus_of(
+        "Leon Marek drowned off the coast in 2015. Reporters spoke to Anna Kowalska. The "
+        "accident happened during a storm. The storm lasted a week.\n\n"
+        "\"This day is very hard for me,\" said his father, Peter Marek, after the service."))
+    assert ("Peter Marek", "Anna Kowalska", "father") not in found

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
+from kg.extract.gender import fits
 from kg.extract.name_bounds import is_fragment
 from kg.extract.reference import _described_organisation as described_organisation
 from kg.extract.reference import referent
@@ -356,6 +357,8 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     if party is not None:
         yield from _party_facts(state, sentence, party, person, role, "title-before-name",
                                 _party_holds(party, trigger, holder))
+    if role in kinship_roles() and (holder is None or _same_person(holder, person)):
+        holder = _kin_of_pronoun(state, tokens[:-size], person)
     if holder is None and party is None:
         holder = _holder_before_aside(state, trigger)
     if holder is None and party is None and role not in professions():
@@ -1020,6 +1023,8 @@ def role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Me
     if role in kinship_roles() and _same_person(holder, person):
         holder = _previous_person(state, min(trigger.start, _first_token(state, person)),
                                   person)  # 'Mia Kest, his wife': not her own wife
+    if role in kinship_roles() and holder is None:
+        holder = _kin_of_pronoun(state, list(head.doc[head.left_edge.i:head.i]), person)
     holds = party is not None and _party_holds(party, trigger, holder)
     if party is not None:
         yield from _party_facts(state, sentence, party, person, role, rule, holds)
@@ -1048,6 +1053,21 @@ def _same_person(holder: Mention | None, person: Mention) -> bool:
         return False
     named = holder.antecedent or holder
     return named is person or (named.text == person.text and named.type is person.type)
+
+
+def _kin_of_pronoun(state: DocState, tokens: list[Token], person: Mention) -> Mention | None:
+    """Whose relative 'his daughter X' or 'her husband X' names when the pronoun has no
+    referent of its own (reference declines when two of a family are named, 'Ann Vale' and
+    her father 'Tom Vale'): the last person named before who the pronoun can stand for,
+    other than X. None without a possessive pronoun."""
+    pronoun = next((t for t in tokens if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+    if pronoun is None:
+        return None
+    for start, mention, _subject in reversed(state.people):
+        if start < pronoun.i and not _same_person(mention, person) and \
+                fits(state, pronoun.lower_, mention):
+            return mention
+    return None
 
 
 def _first_token(state: DocState, person: Mention) -> int:
