@@ -106,6 +106,7 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _own_party(state, sentence, span, person)
         yield from _party_beside_name(state, sentence, span, person)
         yield from _counterpart_facts(state, sentence, span, person)
+        yield from _fronted_as(state, sentence, span, person)
         for role_head in _appositives(state, span):
             if role_head.lower_ in counterpart_nouns():
                 continue  # read by _counterpart_facts
@@ -138,6 +139,21 @@ def _counterpart_facts(state: DocState, sentence: Sentence, span: Span,
     holder = holders[names.index(span.root) if len(holders) > 1 else 0]
     trigger = noun.doc[noun.left_edge.i:noun.i + 1]
     yield from _position(state, sentence, trigger, person, holder, role, "title-counterpart")
+
+
+def _fronted_as(state: DocState, sentence: Sentence, span: Span,
+                person: Mention) -> Iterator[Fact]:
+    """'As mayor of Tampere, X opened the bridge': a role given with 'as' before the clause
+    is the subject's, held while the verb's deed was done ('served as' and 'joined as' are
+    read with their verbs)."""
+    root = span.root
+    if root.dep_ not in SUBJECT_DEPS or root.head.lemma_.lower() in AS_VERBS:
+        return
+    for prep in (c for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                 and c.i < span.start):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"
+                     and c.i not in state.mention_at):
+            yield from role_noun_facts(state, sentence, noun, person, "title-as-fronted")
 
 
 def _counterpart_of(state: DocState, span: Span) -> tuple[Token, list[Token]] | None:
