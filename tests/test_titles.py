@@ -956,3 +956,19 @@ def test_a_relatives_pronoun_passes_over_a_person_it_cannot_stand_for():
         "accident happened during a storm. The storm lasted a week.\n\n"
         "\"This day is very hard for me,\" said his father, Peter Marek, after the service."))
     assert ("Peter Marek", "Anna Kowalska", "father") not in found
+
+
+def test_a_plural_title_after_two_names_pairs_its_holders_in_order():
+    found = positions(corpus_of(
+        "Lars Dahl and Eva Lind, the foreign ministers of Denmark and Sweden respectively, "
+        "met in Oslo."))
+    assert {("Lars Dahl", "Denmark", "foreign minister"),
+            ("Eva Lind", "Sweden", "foreign minister")} <= found
+    assert ("Eva Lind", "Denmark", "foreign minister") not in found
+
+
+def test_plural_demonyms_before_two_names_give_each_its_own_country():
+    found = positions(corpus_of(
+        "Danish and Swedish foreign ministers Lars Dahl and Eva Lind met in Oslo."))
+    assert ("Eva Lind", "Sweden", "foreign minister") in found
+    assert ("Eva Lind", "Denmark", "foreign minister") not in found

@@ -94,6 +94,62 @@ def _distinct(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
+    for fact in _read_positions(state, sent, sentence):
+        yield from _respective(state, sentence, fact)
+
+
+def _respective(state: DocState, sentence: Sentence, fact: Fact) -> Iterator[Fact]:
+    """'A and B, the foreign ministers of Denmark and Sweden (respectively)', 'Danish and
+    Swedish ministers A and B': a plural title with as many holders as names pairs them in
+    order; with another count no holder can be told, and the title is kept without one."""
+    trigger = state.doc.char_span(fact.evidence.trigger_start, fact.evidence.trigger_end,
+                                  alignment_mode="expand")
+    name = state.doc.char_span(fact.subject.mention.start, fact.subject.mention.end,
+                               alignment_mode="expand")
+    noun = next((t for t in reversed(trigger) if t.tag_ in PLURAL_TAGS), None) \
+        if trigger is not None and fact.object is not None and fact.role_name else None
+    holders = _coordinated_holders(state, noun) if noun is not None else []
+    if len(holders) < 2 or name is None:
+        yield fact
+        return
+    names = _listed_names(state, name.root)
+    holder = holders[names.index(name.root)] if len(names) == len(holders) else None
+    if holder is not None and holder.start == fact.object.mention.start:
+        yield fact
+        return
+    yield from _position(state, sentence, trigger, fact.subject.mention, holder,
+                         fact.role_name, fact.evidence.rule.removesuffix("-no-holder"))
+
+
+def _coordinated_holders(state: DocState, noun: Token) -> list[Mention]:
+    """The countries or organisations a plural title is held for, in order: its demonyms
+    ('Danish and Swedish ministers') or the names after its 'of' ('ministers of A and B')."""
+    found = [demonym_mention(state, [t]) for t in _demonyms_before(noun)]
+    if len(found) > 1:
+        return [m for m in found if m is not None]
+    pobj = next((c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj"), None)
+    chain: list[Mention] = []
+    while pobj is not None and pobj.i in state.mention_at and \
+            state.mention_at[pobj.i].type in HOLDER_TYPES:
+        chain.append(state.mention_at[pobj.i])
+        pobj = next((c for c in pobj.children if c.dep_ == "conj"), None)
+    return chain
+
+
+def _listed_names(state: DocState, name: Token) -> list[Token]:
+    """The names coordinated with a name, in order ('A, B and C'), the name among them."""
+    first = name
+    while first.dep_ == "conj" and _is_name(state, first.head):
+        first = first.head
+    names = [first]
+    while (after := next((c for c in names[-1].children if c.dep_ == "conj"
+                          and _is_name(state, c)), None)) is not None:
+        names.append(after)
+    return names if name in names else [name]
+
+
+def _read_positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
     for span, person in mention_spans(state, sent, EntityType.PERSON):
         # first, so that its reading of 'former A and B X' is the one kept of a title found twice
         yield from _titles_joined_before_name(state, sentence, span, person)
@@ -953,6 +1009,12 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
             yield child
         elif child.dep_ == "appos" and (member := _partitive_role(child)) is not None:
             yield member  # 'X, one of its founders'
+    last = _listed_names(state, root)[-1]
+    if last is not root:
+        # 'A and B, the foreign ministers of C and D': the plural title set after the last
+        # name is every listed name's (``_respective`` pairs their holders)
+        yield from (c for c in last.children if c.dep_ == "appos" and c.i > last.i and
+                    c.tag_ in PLURAL_TAGS and c.i not in state.mention_at)
     if root.dep_ in {"oprd", "dobj", "attr"} and root.head.dep_ == "acl" and \
             root.head.lemma_.lower() in NAMING_PARTICIPLES and root.head.head.pos_ == "NOUN" \
             and root.head.head.i not in state.mention_at:
