@@ -972,3 +972,10 @@ def test_plural_demonyms_before_two_names_give_each_its_own_country():
         "Danish and Swedish foreign ministers Lars Dahl and Eva Lind met in Oslo."))
     assert ("Eva Lind", "Sweden", "foreign minister") in found
     assert ("Eva Lind", "Denmark", "foreign minister") not in found
+
+
+def test_a_plural_title_before_a_list_of_three_names_is_each_ones():
+    found = positions(corpus_of(
+        "Representatives Ann Lee, Tom Hart, and Carl Webb signed the letter."))
+    assert {("Ann Lee", "", "representative"), ("Tom Hart", "", "representative"),
+            ("Carl Webb", "", "representative")} <= found

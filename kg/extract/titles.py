@@ -1304,29 +1304,59 @@ def _plural_title_of_conjunct(state: DocState, sentence: Sentence, span: Span,
     parser hangs the later names on the first, so their own premodifiers are empty and
     ``_before_name`` gives them nothing. Only a plural role word is shared: in 'prime
     minister A and energy minister B' the singular title is A's alone."""
-    if span.root.dep_ != "conj" or _role_at_end(state, _premodifiers(span)) is not None:
+    if _role_at_end(state, _premodifiers(span)) is not None:
         return
-    first = span.root.head
-    while first.dep_ == "conj":
-        first = first.head
-    mention = state.mention_at.get(first.i)
-    if mention is None or mention.type is not EntityType.PERSON or mention is person:
+    first_span = _first_listed(state, span)
+    if first_span is None and span.root.dep_ == "conj":
+        first = span.root.head
+        while first.dep_ == "conj":
+            first = first.head
+        mention = state.mention_at.get(first.i)
+        if mention is None or mention.type is not EntityType.PERSON or mention is person:
+            return
+        start = first.i
+        while start > 0 and state.mention_at.get(start - 1) is mention:
+            start -= 1
+        first_span = first.doc[start:first.i + 1]
+    if first_span is None:
         return
-    start = first.i
-    while start > 0 and state.mention_at.get(start - 1) is mention:
-        start -= 1
-    first_span = first.doc[start:first.i + 1]
     tokens = _premodifiers(first_span)
     if not tokens or not _plural(tokens[-1]) or _role_at_end(state, tokens) is None:
         return
     yield from _before_name(state, sentence, first_span, person)
 
 
+LIST_JOINERS = frozenset({",", "and"})
+
+
+def _first_listed(state: DocState, span: Span) -> Span | None:
+    """The first name of a list of people a name ends, by word order ('Representatives A,
+    B, and C': the small parser often breaks such a list, hanging C on the verb); None when
+    the name is not preceded by another person's name and a comma or 'and'."""
+    doc, left, first = span.doc, span.start, None
+    while left > span.sent.start and doc[left - 1].lower_ in LIST_JOINERS:
+        while left > span.sent.start and doc[left - 1].lower_ in LIST_JOINERS:
+            left -= 1
+        named = state.mention_at.get(left - 1) if left > span.sent.start else None
+        if named is None or named.type is not EntityType.PERSON:
+            break
+        while left > span.sent.start and state.mention_at.get(left - 1) is named:
+            left -= 1
+        end = left
+        while end < span.start and state.mention_at.get(end) is named:
+            end += 1
+        first = doc[left:end]
+    return first
+
+
 def _plural(noun: Token) -> bool:
     """A plural noun, also when the small parser tags it a verb ('engineers' as VBZ): its
-    lemma then drops the final -s all the same."""
+    lemma then drops the final -s all the same; and a capitalised title the tagger takes
+    for a name ('Representatives' as NNP), whose singular is a role word."""
     return noun.tag_ in PLURAL_TAGS or (
-        noun.lower_.endswith("s") and noun.lemma_.lower() != noun.lower_)
+        noun.lower_.endswith("s") and noun.lemma_.lower() != noun.lower_) or (
+        noun.tag_ == "NNP" and noun.lower_.endswith("s") and
+        canonical_role(noun.lower_[:-1]) is not None)
 
 
 # Words that open a noun phrase naming someone else: 'the president and first lady X' may
