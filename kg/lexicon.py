@@ -324,6 +324,13 @@ def constituency_roles() -> frozenset[str]:
 
 
 @cache
+def counterpart_nouns() -> frozenset[str]:
+    """Nouns that give a person the office another holds, for another country ('his Greek
+    counterpart Y'): the role is the possessor's, the holder the demonym's."""
+    return frozenset(_data("roles.json").get("_counterpart_nouns", ()))  # type: ignore[arg-type]
+
+
+@cache
 def kinship_roles() -> frozenset[str]:
     """Canonical roles that relate a person to another person ('wife', 'son', 'running mate');
     without a person to hold them they say nothing worth a fact."""

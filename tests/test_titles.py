@@ -899,3 +899,83 @@ def test_an_infinitive_of_aim_states_no_post_held():
     found = positions(corpus_of("Olav Brekke moved to Bergen to serve as the chairman of the "
                                 "Nordic Salt Council."))
     assert not {p for p in found if p[0] == "Olav Brekke" and p[2] == "chair"}
+
+
+def test_a_country_glued_to_the_role_by_hyphens_is_its_holder_and_then_ends_it():
+    corpus = corpus_of("The dam was finished under then-U.S.-president Walter Brandt in 1979.")
+    assert ("Walter Brandt", "United States", "president") in positions(corpus)
+    (fact,) = [f for f in corpus.facts if f.role_name == "president"]
+    assert fact.position_ended
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian President Ivan Petrov met his Turkish counterpart Emre Kaya in Ankara.",
+     {("Emre Kaya", "Turkey", "president")}),
+    ("Chancellor Ivan Petrov greeted Emre Kaya, his Turkish counterpart, in Ankara.",
+     {("Emre Kaya", "Turkey", "chancellor")}),
+    ("Finnish foreign minister Aino Koski and his Danish and Swedish counterparts, Lars Dahl "
+     "and Eva Lind, met in Oslo.",
+     {("Lars Dahl", "Denmark", "foreign minister"), ("Eva Lind", "Sweden", "foreign minister")}),
+])
+def test_a_counterpart_holds_the_possessors_office_for_the_demonyms_country(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_counterparts_are_paired_with_their_countries_in_order_not_crossed():
+    found = positions(corpus_of(
+        "Finnish foreign minister Aino Koski and his Danish and Swedish counterparts, Lars "
+        "Dahl and Eva Lind, met in Oslo."))
+    assert ("Lars Dahl", "Sweden", "foreign minister") not in found
+    assert ("Eva Lind", "Denmark", "foreign minister") not in found
+
+
+def test_a_counterpart_of_someone_with_no_known_office_gives_no_position():
+    found = positions(corpus_of("Ivan Petrov met his Turkish counterpart Emre Kaya in Ankara."))
+    assert not any(person == "Emre Kaya" and holder == "Turkey" for person, holder, _ in found)
+
+
+@pytest.mark.parametrize(("text", "person", "party"), [
+    ("Paul Varney, a Democrat from Maine, opposed the levy.", "Paul Varney", "Democratic Party"),
+    ("A Republican, Mark Fell, voted against the levy.", "Mark Fell", "Republican Party"),
+])
+def test_a_party_noun_beside_a_name_makes_a_member(text, person, party):
+    assert (person, party, "member") in positions(corpus_of(text))
+
+
+def test_a_relative_named_with_a_far_pronoun_is_kin_of_the_last_person_it_fits():
+    found = positions(corpus_of(
+        "Leon Marek drowned off the coast in 2015. A photograph of the beach drew attention. "
+        "The accident happened during a storm. The storm lasted a week.\n\n"
+        "\"This day is very hard for me,\" said his father, Peter Marek, after the service."))
+    assert ("Peter Marek", "Leon Marek", "father") in found
+
+
+def test_a_relatives_pronoun_passes_over_a_person_it_cannot_stand_for():
+    found = positions(corpus_of(
+        "Leon Marek drowned off the coast in 2015. Reporters spoke to Anna Kowalska. The "
+        "accident happened during a storm. The storm lasted a week.\n\n"
+        "\"This day is very hard for me,\" said his father, Peter Marek, after the service."))
+    assert ("Peter Marek", "Anna Kowalska", "father") not in found
+
+
+def test_a_plural_title_after_two_names_pairs_its_holders_in_order():
+    found = positions(corpus_of(
+        "Lars Dahl and Eva Lind, the foreign ministers of Denmark and Sweden respectively, "
+        "met in Oslo."))
+    assert {("Lars Dahl", "Denmark", "foreign minister"),
+            ("Eva Lind", "Sweden", "foreign minister")} <= found
+    assert ("Eva Lind", "Denmark", "foreign minister") not in found
+
+
+def test_plural_demonyms_before_two_names_give_each_its_own_country():
+    found = positions(corpus_of(
+        "Danish and Swedish foreign ministers Lars Dahl and Eva Lind met in Oslo."))
+    assert ("Eva Lind", "Sweden", "foreign minister") in found
+    assert ("Eva Lind", "Denmark", "foreign minister") not in found
+
+
+def test_a_plural_title_before_a_list_of_three_names_is_each_ones():
+    found = positions(corpus_of(
+        "Representatives Ann Lee, Tom Hart, and Carl Webb signed the letter."))
+    assert {("Ann Lee", "", "representative"), ("Tom Hart", "", "representative"),
+            ("Carl Webb", "", "representative")} <= found

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.facts import make_fact
+from kg.extract.gender import fits
 from kg.extract.name_bounds import is_fragment
 from kg.extract.reference import _described_organisation as described_organisation
 from kg.extract.reference import referent
@@ -23,6 +24,7 @@ from kg.gazetteer import lookup
 from kg.lexicon import (
     canonical_role,
     constituency_roles,
+    counterpart_nouns,
     demonyms,
     initialisms,
     kinship_roles,
@@ -92,6 +94,62 @@ def _distinct(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
+    for fact in _read_positions(state, sent, sentence):
+        yield from _respective(state, sentence, fact)
+
+
+def _respective(state: DocState, sentence: Sentence, fact: Fact) -> Iterator[Fact]:
+    """'A and B, the foreign ministers of Denmark and Sweden (respectively)', 'Danish and
+    Swedish ministers A and B': a plural title with as many holders as names pairs them in
+    order; with another count no holder can be told, and the title is kept without one."""
+    trigger = state.doc.char_span(fact.evidence.trigger_start, fact.evidence.trigger_end,
+                                  alignment_mode="expand")
+    name = state.doc.char_span(fact.subject.mention.start, fact.subject.mention.end,
+                               alignment_mode="expand")
+    noun = next((t for t in reversed(trigger) if t.tag_ in PLURAL_TAGS), None) \
+        if trigger is not None and fact.object is not None and fact.role_name else None
+    holders = _coordinated_holders(state, noun) if noun is not None else []
+    if len(holders) < 2 or name is None:
+        yield fact
+        return
+    names = _listed_names(state, name.root)
+    holder = holders[names.index(name.root)] if len(names) == len(holders) else None
+    if holder is not None and holder.start == fact.object.mention.start:
+        yield fact
+        return
+    yield from _position(state, sentence, trigger, fact.subject.mention, holder,
+                         fact.role_name, fact.evidence.rule.removesuffix("-no-holder"))
+
+
+def _coordinated_holders(state: DocState, noun: Token) -> list[Mention]:
+    """The countries or organisations a plural title is held for, in order: its demonyms
+    ('Danish and Swedish ministers') or the names after its 'of' ('ministers of A and B')."""
+    found = [demonym_mention(state, [t]) for t in _demonyms_before(noun)]
+    if len(found) > 1:
+        return [m for m in found if m is not None]
+    pobj = next((c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj"), None)
+    chain: list[Mention] = []
+    while pobj is not None and pobj.i in state.mention_at and \
+            state.mention_at[pobj.i].type in HOLDER_TYPES:
+        chain.append(state.mention_at[pobj.i])
+        pobj = next((c for c in pobj.children if c.dep_ == "conj"), None)
+    return chain
+
+
+def _listed_names(state: DocState, name: Token) -> list[Token]:
+    """The names coordinated with a name, in order ('A, B and C'), the name among them."""
+    first = name
+    while first.dep_ == "conj" and _is_name(state, first.head):
+        first = first.head
+    names = [first]
+    while (after := next((c for c in names[-1].children if c.dep_ == "conj"
+                          and _is_name(state, c)), None)) is not None:
+        names.append(after)
+    return names if name in names else [name]
+
+
+def _read_positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact]:
     for span, person in mention_spans(state, sent, EntityType.PERSON):
         # first, so that its reading of 'former A and B X' is the one kept of a title found twice
         yield from _titles_joined_before_name(state, sentence, span, person)
@@ -102,7 +160,12 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         yield from _title_of_before_name(state, sentence, span, person)
         yield from _member_of(state, sentence, span, person)
         yield from _own_party(state, sentence, span, person)
+        yield from _party_beside_name(state, sentence, span, person)
+        yield from _counterpart_facts(state, sentence, span, person)
+        yield from _fronted_as(state, sentence, span, person)
         for role_head in _appositives(state, span):
+            if role_head.lower_ in counterpart_nouns():
+                continue  # read by _counterpart_facts
             yield from role_noun_facts(state, sentence, role_head, person, "title-appositive",
                                         seat=_seat_after_name(state, span, role_head))
             yield from _earlier_roles(state, sentence, role_head, person)
@@ -112,6 +175,107 @@ def _positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator[Fact
         if verb.lemma_.lower() in COPULAS | NAMING_VERBS | AS_VERBS and \
                 verb.pos_ in {"AUX", "VERB"}:
             yield from _copula(state, sentence, verb)
+
+
+def _counterpart_facts(state: DocState, sentence: Sentence, span: Span,
+                       person: Mention) -> Iterator[Fact]:
+    """'X and his Greek, Cypriot and French counterparts, A, B and C': each name holds the
+    possessor's office ('foreign minister X') for the country its demonym names, paired in
+    order when there are as many countries as names (the 'respectively' reading), or the
+    one country for all. Nothing when the possessor's office or the countries are unknown."""
+    found = _counterpart_of(state, span)
+    if found is None:
+        return
+    noun, names = found
+    role = _possessor_role(state, noun)
+    holders = [demonym_mention(state, [t]) for t in _demonyms_before(noun)]
+    if role is None or span.root not in names or not holders or None in holders or \
+            len(holders) not in {1, len(names)}:
+        return
+    holder = holders[names.index(span.root) if len(holders) > 1 else 0]
+    trigger = noun.doc[noun.left_edge.i:noun.i + 1]
+    yield from _position(state, sentence, trigger, person, holder, role, "title-counterpart")
+
+
+def _fronted_as(state: DocState, sentence: Sentence, span: Span,
+                person: Mention) -> Iterator[Fact]:
+    """'As mayor of Tampere, X opened the bridge': a role given with 'as' before the clause
+    is the subject's, held while the verb's deed was done ('served as' and 'joined as' are
+    read with their verbs)."""
+    root = span.root
+    if root.dep_ not in SUBJECT_DEPS or root.head.lemma_.lower() in AS_VERBS:
+        return
+    for prep in (c for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                 and c.i < span.start):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"
+                     and c.i not in state.mention_at):
+            yield from role_noun_facts(state, sentence, noun, person, "title-as-fronted")
+
+
+def _counterpart_of(state: DocState, span: Span) -> tuple[Token, list[Token]] | None:
+    """The counterpart noun set beside a name, and the names beside it in order: 'A, his
+    Greek counterpart', 'his Greek and French counterparts, A and B', and 'X and his
+    counterparts, A and B' as the small parser reads it, with A beside X and the noun a
+    conjunct of X."""
+    root = span.root
+    own = next((c for c in root.children if c.dep_ == "appos" and
+                c.lower_ in counterpart_nouns()), None)
+    if own is not None:
+        return own, [root]
+    first = root
+    while first.dep_ == "conj" and _is_name(state, first.head):
+        first = first.head
+    if first.dep_ != "appos":
+        return None
+    head = first.head
+    noun = head if head.lower_ in counterpart_nouns() else next(
+        (c for c in head.children if c.dep_ == "conj" and c.lower_ in counterpart_nouns()
+         and c.i < first.i), None) if _is_person(state, head) else None
+    if noun is None:
+        return None
+    names = [first]
+    while (after := next((c for c in names[-1].children if c.dep_ == "conj"
+                          and _is_name(state, c)), None)) is not None:
+        names.append(after)
+    return noun, names
+
+
+def _is_person(state: DocState, token: Token) -> bool:
+    return token.i in state.mention_at and state.mention_at[token.i].type is EntityType.PERSON
+
+
+def _is_name(state: DocState, token: Token) -> bool:
+    """A name in a list of people: the recogniser may type one of them otherwise ('A, B and
+    C' with B taken for an organisation), and it still holds its place in the order."""
+    return token.i in state.mention_at and state.mention_at[token.i].type is not EntityType.DATE
+
+
+def _possessor_role(state: DocState, noun: Token) -> str | None:
+    """The office of the person whose counterpart a noun names ('his', 'X's'), read from the
+    title before that person's name ('Egyptian foreign minister X' -> 'foreign minister')."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    found = referent(state, owner, possessive=True) if owner.pos_ == "PRON" else \
+        state.mention_at.get(owner.i)
+    named = found.antecedent or found if found is not None else None
+    if named is None or named.type is not EntityType.PERSON:
+        return None
+    name = noun.doc.char_span(named.start, named.end, alignment_mode="expand")
+    if name is None:
+        return None
+    read = _role_at_end(state, _premodifiers(name))
+    return read[1] if read is not None and read[1] not in professions() | kinship_roles() \
+        else None
+
+
+def _demonyms_before(noun: Token) -> list[Token]:
+    """The demonyms modifying a noun, in order, with their conjuncts ('Greek, Cypriot and
+    French counterparts'); a word not a demonym ends none of them, it is left out."""
+    words: list[Token] = []
+    for amod in (c for c in noun.children if c.dep_ == "amod" and c.i < noun.i):
+        words.extend(t for t in amod.subtree if t.dep_ in {"amod", "conj"} and t.i < noun.i)
+    return [t for t in sorted(words, key=lambda t: t.i) if t.lower_ in demonyms()]
 
 
 def _joined_to_person(state: DocState, name: Token) -> bool:
@@ -251,6 +415,11 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if _role_at_end(state, glossed) is not None:
             tokens, found = glossed, _role_at_end(state, glossed)
     if found is None:
+        hyphened = _hyphened_title(state, span)
+        if hyphened is not None:
+            yield from _position(state, sentence, *hyphened[:1], person, *hyphened[1:],
+                                 "title-hyphened-before-name")
+            return
         yield from _party_noun(state, sentence, tokens, person)
         return
     size, role = found
@@ -260,6 +429,8 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
     if party is not None:
         yield from _party_facts(state, sentence, party, person, role, "title-before-name",
                                 _party_holds(party, trigger, holder))
+    if role in kinship_roles() and (holder is None or _same_person(holder, person)):
+        holder = _kin_of_pronoun(state, tokens[:-size], person)
     if holder is None and party is None:
         holder = _holder_before_aside(state, trigger)
     if holder is None and party is None and role not in professions():
@@ -280,6 +451,24 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if holder is None:
             return
     yield from _position(state, sentence, trigger, person, holder, role, "title-before-name")
+
+
+def _hyphened_title(state: DocState, span: Span) -> tuple[Span, Mention, str] | None:
+    """'then-U.S.-president X', 'UK-prime-minister X': a country glued by hyphens to the
+    role before a name, which the tokenizer keeps as one word ('U.S.-president'): the
+    trigger word, the country and the role, read off the word's text. None unless the part
+    before a hyphen names a country (a demonym or an initialism) and the rest is a role."""
+    if span.start - 1 < span.sent.start:
+        return None
+    word = span.doc[span.start - 1:span.start]
+    text = word.text
+    for cut in (i for i, char in enumerate(text) if char == "-" and 0 < i < len(text) - 1):
+        role = canonical_role(text[cut + 1:].replace("-", " "))
+        place = demonyms().get(text[:cut].lower()) or initialisms().get(text[:cut])
+        if role is not None and place is not None:
+            mention = make_mention(state, word, EntityType.PLACE, ner_label="NORP")
+            return word, mention.model_copy(update={"text": place}), role
+    return None
 
 
 LONGEST_JOINED_PORTFOLIO = 5
@@ -720,6 +909,23 @@ def _own_party(state: DocState, sentence: Sentence, span: Span,
                     rule="person-possessive-party", roles=(), role_name="member")
 
 
+def _party_beside_name(state: DocState, sentence: Sentence, span: Span,
+                       person: Mention) -> Iterator[Fact]:
+    """'X, a Democrat from Maine', 'a Republican, X': a party's member noun set beside a
+    name says the person belongs to the party, as 'Democrat X' does before it. The word is
+    read whole ('a Democratic senator' is a role, read with its party elsewhere)."""
+    root = span.root
+    beside = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        beside.append(root.head)
+    for word in beside:
+        name = parties().get(word.text) if word.pos_ in {"PROPN", "NOUN"} and \
+            word.text[:1].isupper() else None
+        if name is not None and not any(c.dep_ in {"compound", "amod"} for c in word.children):
+            yield from _party_facts(state, sentence, (span.doc[word.i:word.i + 1], name),
+                                    person, "member", "party-appositive")
+
+
 def _described_holder(state: DocState, noun: Token) -> Mention | None:
     """The named organisation or country a definite description stands for ('the agency',
     "the company's", "the country's"), as reference reads it: the one named before that it
@@ -803,6 +1009,12 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
             yield child
         elif child.dep_ == "appos" and (member := _partitive_role(child)) is not None:
             yield member  # 'X, one of its founders'
+    last = _listed_names(state, root)[-1]
+    if last is not root:
+        # 'A and B, the foreign ministers of C and D': the plural title set after the last
+        # name is every listed name's (``_respective`` pairs their holders)
+        yield from (c for c in last.children if c.dep_ == "appos" and c.i > last.i and
+                    c.tag_ in PLURAL_TAGS and c.i not in state.mention_at)
     if root.dep_ in {"oprd", "dobj", "attr"} and root.head.dep_ == "acl" and \
             root.head.lemma_.lower() in NAMING_PARTICIPLES and root.head.head.pos_ == "NOUN" \
             and root.head.head.i not in state.mention_at:
@@ -889,6 +1101,8 @@ def role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Me
     if role in kinship_roles() and _same_person(holder, person):
         holder = _previous_person(state, min(trigger.start, _first_token(state, person)),
                                   person)  # 'Mia Kest, his wife': not her own wife
+    if role in kinship_roles() and holder is None:
+        holder = _kin_of_pronoun(state, list(head.doc[head.left_edge.i:head.i]), person)
     holds = party is not None and _party_holds(party, trigger, holder)
     if party is not None:
         yield from _party_facts(state, sentence, party, person, role, rule, holds)
@@ -917,6 +1131,21 @@ def _same_person(holder: Mention | None, person: Mention) -> bool:
         return False
     named = holder.antecedent or holder
     return named is person or (named.text == person.text and named.type is person.type)
+
+
+def _kin_of_pronoun(state: DocState, tokens: list[Token], person: Mention) -> Mention | None:
+    """Whose relative 'his daughter X' or 'her husband X' names when the pronoun has no
+    referent of its own (reference declines when two of a family are named, 'Ann Vale' and
+    her father 'Tom Vale'): the last person named before who the pronoun can stand for,
+    other than X. None without a possessive pronoun."""
+    pronoun = next((t for t in tokens if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+    if pronoun is None:
+        return None
+    for start, mention, _subject in reversed(state.people):
+        if start < pronoun.i and not _same_person(mention, person) and \
+                fits(state, pronoun.lower_, mention):
+            return mention
+    return None
 
 
 def _first_token(state: DocState, person: Mention) -> int:
@@ -1075,29 +1304,59 @@ def _plural_title_of_conjunct(state: DocState, sentence: Sentence, span: Span,
     parser hangs the later names on the first, so their own premodifiers are empty and
     ``_before_name`` gives them nothing. Only a plural role word is shared: in 'prime
     minister A and energy minister B' the singular title is A's alone."""
-    if span.root.dep_ != "conj" or _role_at_end(state, _premodifiers(span)) is not None:
+    if _role_at_end(state, _premodifiers(span)) is not None:
         return
-    first = span.root.head
-    while first.dep_ == "conj":
-        first = first.head
-    mention = state.mention_at.get(first.i)
-    if mention is None or mention.type is not EntityType.PERSON or mention is person:
+    first_span = _first_listed(state, span)
+    if first_span is None and span.root.dep_ == "conj":
+        first = span.root.head
+        while first.dep_ == "conj":
+            first = first.head
+        mention = state.mention_at.get(first.i)
+        if mention is None or mention.type is not EntityType.PERSON or mention is person:
+            return
+        start = first.i
+        while start > 0 and state.mention_at.get(start - 1) is mention:
+            start -= 1
+        first_span = first.doc[start:first.i + 1]
+    if first_span is None:
         return
-    start = first.i
-    while start > 0 and state.mention_at.get(start - 1) is mention:
-        start -= 1
-    first_span = first.doc[start:first.i + 1]
     tokens = _premodifiers(first_span)
     if not tokens or not _plural(tokens[-1]) or _role_at_end(state, tokens) is None:
         return
     yield from _before_name(state, sentence, first_span, person)
 
 
+LIST_JOINERS = frozenset({",", "and"})
+
+
+def _first_listed(state: DocState, span: Span) -> Span | None:
+    """The first name of a list of people a name ends, by word order ('Representatives A,
+    B, and C': the small parser often breaks such a list, hanging C on the verb); None when
+    the name is not preceded by another person's name and a comma or 'and'."""
+    doc, left, first = span.doc, span.start, None
+    while left > span.sent.start and doc[left - 1].lower_ in LIST_JOINERS:
+        while left > span.sent.start and doc[left - 1].lower_ in LIST_JOINERS:
+            left -= 1
+        named = state.mention_at.get(left - 1) if left > span.sent.start else None
+        if named is None or named.type is not EntityType.PERSON:
+            break
+        while left > span.sent.start and state.mention_at.get(left - 1) is named:
+            left -= 1
+        end = left
+        while end < span.start and state.mention_at.get(end) is named:
+            end += 1
+        first = doc[left:end]
+    return first
+
+
 def _plural(noun: Token) -> bool:
     """A plural noun, also when the small parser tags it a verb ('engineers' as VBZ): its
-    lemma then drops the final -s all the same."""
+    lemma then drops the final -s all the same; and a capitalised title the tagger takes
+    for a name ('Representatives' as NNP), whose singular is a role word."""
     return noun.tag_ in PLURAL_TAGS or (
-        noun.lower_.endswith("s") and noun.lemma_.lower() != noun.lower_)
+        noun.lower_.endswith("s") and noun.lemma_.lower() != noun.lower_) or (
+        noun.tag_ == "NNP" and noun.lower_.endswith("s") and
+        canonical_role(noun.lower_[:-1]) is not None)
 
 
 # Words that open a noun phrase naming someone else: 'the president and first lady X' may
