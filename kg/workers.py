@@ -42,9 +42,10 @@ from kg.nlp import (
     time_limit,
 )
 
-# Most documents per batch; fewer when the corpus is small. A batch's documents are parsed
-# together (kg.nlp.parse_together), so a larger batch lets spaCy work on more texts at once.
-BATCH_DOCUMENTS = 32
+BATCH_DOCUMENTS = 8  # most documents per batch; fewer when the corpus is small
+# Most documents per batch read (parsed and extracted): a batch's documents are parsed together
+# (kg.nlp.parse_together), so spaCy works on up to this many texts at once.
+READ_BATCH_DOCUMENTS = 32
 IN_FLIGHT_PER_WORKER = 3  # batches submitted ahead per worker: enough to keep each one busy
 
 Item = TypeVar("Item")
@@ -162,10 +163,10 @@ def _reading(result: ExtractionResult, job: ReadingJob, parse_seconds: float,
                    parse_seconds=parse_seconds, extract_seconds=extract_seconds)
 
 
-def batch_size_for(total: int, workers: int) -> int:
-    """Documents per batch: ``BATCH_DOCUMENTS``, fewer for a small corpus so that every
-    worker gets several batches (a batch is the unit of balance between workers)."""
-    return max(1, min(BATCH_DOCUMENTS, total // (workers * IN_FLIGHT_PER_WORKER)))
+def batch_size_for(total: int, workers: int, most: int = BATCH_DOCUMENTS) -> int:
+    """Documents per batch: ``most``, fewer for a small corpus so that every worker gets
+    several batches (a batch is the unit of balance between workers)."""
+    return max(1, min(most, total // (workers * IN_FLIGHT_PER_WORKER)))
 
 
 def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -175,7 +176,7 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def read_in_workers(documents: Iterable[Document], job: ReadingJob, *, workers: int,
-                   batch_size: int = BATCH_DOCUMENTS) -> Iterator[tuple[Document, Reading]]:
+                   batch_size: int = READ_BATCH_DOCUMENTS) -> Iterator[tuple[Document, Reading]]:
     """Each document with its reading, in input order; ``workers`` processes (1: in this
     process, for tests and debugging). ``documents`` is read lazily, a few batches ahead."""
     if workers <= 1:

@@ -336,3 +336,11 @@ def test_a_slow_extraction_after_a_group_parse_is_skipped_alone(monkeypatch):
 
     assert [r.skipped for r in read] == \
         [None, "t1.txt: reading took more than 2 s; document skipped", None, None]
+
+
+@given(st.integers(min_value=1, max_value=100_000), st.integers(min_value=1, max_value=64))
+def test_read_batches_may_be_larger_than_write_batches_but_balance_the_same(total, workers):
+    read = batch_size_for(total, workers, kg.workers.READ_BATCH_DOCUMENTS)
+
+    assert batch_size_for(total, workers) <= read <= kg.workers.READ_BATCH_DOCUMENTS
+    assert read == 1 or -(-total // read) >= workers * IN_FLIGHT_PER_WORKER
