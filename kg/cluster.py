@@ -21,6 +21,7 @@ from kg.errors import ClusterError
 from kg.model import Document
 from kg.workers import (
     IN_FLIGHT_PER_WORKER,
+    READ_BATCH_DOCUMENTS,
     Reading,
     ReadingJob,
     batch_size_for,
@@ -56,7 +57,7 @@ def read_on_cluster(client: Client, documents: Sequence[Document], job: ReadingJ
     from distributed.scheduler import KilledWorker
 
     threads = max(1, sum(client.nthreads().values()))
-    waiting = batches(documents, batch_size_for(len(documents), threads))
+    waiting = batches(documents, batch_size_for(len(documents), threads, READ_BATCH_DOCUMENTS))
     window = threads * IN_FLIGHT_PER_WORKER
     pending: deque = deque()
 

@@ -15,7 +15,7 @@ import os
 import re
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 
@@ -42,6 +42,12 @@ _LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1},}}")
 CHUNK_CHARS = 20_000
 # Seconds one document may take to parse and read; then it is skipped with a one-line warning.
 DOCUMENT_SECONDS = 60.0
+# Documents parsed together (``parse_together``) hold at most this many characters, so the
+# parses held at once stay bounded; a longer document is parsed alone. Chunks per nlp.pipe
+# minibatch: spaCy's network costs about a fifth less CPU a text on 32 texts at once than on one
+# (issue 14, benchmarks/results/speed_<rev>.txt).
+GROUP_CHARS = 200_000
+PIPE_BATCH = 32
 
 
 def choose_model(name: str | None = None) -> str:
@@ -257,6 +263,33 @@ def parse_document(nlp, document: Document):  # (Language, Document) -> Doc
     """One document's spaCy ``Doc``: its chunks parsed in this process and joined, so offsets
     index ``document.text``. What a build's worker process runs per document."""
     return _joined(document, list(nlp.pipe(_prepared_chunks(nlp, document), batch_size=16)))
+
+
+def parse_groups(documents: Sequence[Document], chars: int = GROUP_CHARS
+                 ) -> list[list[Document]]:
+    """``documents`` cut, in order, into runs of at most ``chars`` characters of body each; a
+    document longer than that is a run of its own."""
+    groups: list[list[Document]] = []
+    size = chars
+    for document in documents:
+        length = len(document.body)
+        if not groups or size + length > chars:
+            groups.append([])
+            size = 0
+        groups[-1].append(document)
+        size += length
+    return groups
+
+
+def parse_together(nlp, documents: Sequence[Document]) -> list[object]:
+    """Each document's spaCy ``Doc``, the same as ``parse_document``'s, with the chunks of all
+    of them through one ``nlp.pipe`` in minibatches of ``PIPE_BATCH``: spaCy runs its network on
+    many texts at once instead of one call per document. Every parse is held until the last
+    is done, so callers pass a group of ``parse_groups``."""
+    prepared = [_prepared_chunks(nlp, document) for document in documents]
+    parsed = nlp.pipe([chunk for chunks in prepared for chunk in chunks], batch_size=PIPE_BATCH)
+    return [_joined(document, [next(parsed) for _ in chunks])
+            for document, chunks in zip(documents, prepared, strict=True)]
 
 
 def _parse_in_workers(nlp, docs: list[Document]) -> Iterator[tuple[Document, object]]:

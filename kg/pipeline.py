@@ -27,6 +27,7 @@ from kg.recordspool import RecordSpool
 from kg.resolve import resolve_corpus
 from kg.validate import ValidationReport, validate_graph
 from kg.workers import (
+    READ_BATCH_DOCUMENTS,
     ReadingJob,
     batch_size_for,
     default_workers,
@@ -187,7 +188,7 @@ def _parse_and_extract(documents: tuple[Document, ...], model: str, min_confiden
 
         stream = read_on_cluster(cluster, documents, job)
     else:
-        size = batch_size_for(total, count)
+        size = batch_size_for(total, count, READ_BATCH_DOCUMENTS)
         # No more workers than batches: one short document is read here, with no fork.
         stream = read_in_workers(documents, job, workers=min(count, -(-total // size)),
                                  batch_size=size)

@@ -32,9 +32,20 @@ from pydantic import BaseModel, ConfigDict
 
 from kg.extract import extract_document
 from kg.model import Document, ExtractionResult, Fact, Mention, Sentence
-from kg.nlp import DocumentTimeout, die_with_parent, load_pipeline, parse_document, time_limit
+from kg.nlp import (
+    DocumentTimeout,
+    die_with_parent,
+    load_pipeline,
+    parse_document,
+    parse_groups,
+    parse_together,
+    time_limit,
+)
 
 BATCH_DOCUMENTS = 8  # most documents per batch; fewer when the corpus is small
+# Most documents per batch read (parsed and extracted): a batch's documents are parsed together
+# (kg.nlp.parse_together), so spaCy works on up to this many texts at once.
+READ_BATCH_DOCUMENTS = 32
 IN_FLIGHT_PER_WORKER = 3  # batches submitted ahead per worker: enough to keep each one busy
 
 Item = TypeVar("Item")
@@ -81,9 +92,31 @@ def default_workers() -> int:
 
 def read_batch(documents: Sequence[Document], job: ReadingJob) -> list[Reading]:
     """Parse and extract each document in this process: the job a worker runs (also in-process
-    with one worker, and on a cluster's workers)."""
+    with one worker, and on a cluster's workers). The documents are parsed a group at a time
+    (``kg.nlp.parse_groups``), then read one by one."""
     nlp = load_pipeline(job.model)
-    return [_read_one(nlp, document, job) for document in documents]
+    readings: list[Reading] = []
+    for group in parse_groups(documents):
+        readings += _read_group(nlp, group, job) if len(group) > 1 else \
+            [_read_one(nlp, group[0], job)]
+    return readings
+
+
+def _read_group(nlp: object, group: list[Document], job: ReadingJob) -> list[Reading]:
+    """The group parsed together within one document's time limit (a few seconds for dozens of
+    articles); over it, each document is parsed again alone with its own limit, so a slow one
+    is skipped alone as before. Each document's share of the parse, by its length, counts
+    against its limit and its parse time."""
+    began = time.perf_counter()
+    try:
+        with time_limit(job.seconds):
+            docs = parse_together(nlp, group)
+    except DocumentTimeout:
+        return [_read_one(nlp, document, job) for document in group]
+    seconds = time.perf_counter() - began
+    characters = sum(len(document.body) for document in group) or 1
+    return [_read_parsed(document, doc, seconds * len(document.body) / characters, job)
+            for document, doc in zip(group, docs, strict=True)]
 
 
 def _read_one(nlp: object, document: Document, job: ReadingJob) -> Reading:
@@ -95,20 +128,45 @@ def _read_one(nlp: object, document: Document, job: ReadingJob) -> Reading:
             parsed = time.perf_counter()
             result = extract_document(document, doc)
     except DocumentTimeout:
-        return Reading(skipped=f"{document.source}: reading took more than {job.seconds:g} s; "
-                               "document skipped",
-                       parse_seconds=parsed - began,
-                       extract_seconds=time.perf_counter() - parsed)
+        return _over_time(document, job, parsed - began, time.perf_counter() - parsed)
+    return _reading(result, job, parsed - began, time.perf_counter() - parsed)
+
+
+def _read_parsed(document: Document, doc: object, parse_seconds: float,
+                 job: ReadingJob) -> Reading:
+    """Extract from a document parsed with others, in what its time limit leaves after its
+    share of the parse."""
+    left = job.seconds
+    if left is not None and left > 0:
+        left = max(left - parse_seconds, 1e-6)
+    began = time.perf_counter()
+    try:
+        with time_limit(left):
+            result = extract_document(document, doc)
+    except DocumentTimeout:
+        return _over_time(document, job, parse_seconds, time.perf_counter() - began)
+    return _reading(result, job, parse_seconds, time.perf_counter() - began)
+
+
+def _over_time(document: Document, job: ReadingJob, parse_seconds: float,
+               extract_seconds: float) -> Reading:
+    return Reading(skipped=f"{document.source}: reading took more than {job.seconds:g} s; "
+                           "document skipped",
+                   parse_seconds=parse_seconds, extract_seconds=extract_seconds)
+
+
+def _reading(result: ExtractionResult, job: ReadingJob, parse_seconds: float,
+             extract_seconds: float) -> Reading:
     return Reading(sentences=result.sentences, mentions=result.mentions,
                    facts=tuple(f for f in result.facts
                                if f.evidence.confidence >= job.min_confidence),
-                   parse_seconds=parsed - began, extract_seconds=time.perf_counter() - parsed)
+                   parse_seconds=parse_seconds, extract_seconds=extract_seconds)
 
 
-def batch_size_for(total: int, workers: int) -> int:
-    """Documents per batch: ``BATCH_DOCUMENTS``, fewer for a small corpus so that every
-    worker gets several batches (a batch is the unit of balance between workers)."""
-    return max(1, min(BATCH_DOCUMENTS, total // (workers * IN_FLIGHT_PER_WORKER)))
+def batch_size_for(total: int, workers: int, most: int = BATCH_DOCUMENTS) -> int:
+    """Documents per batch: ``most``, fewer for a small corpus so that every worker gets
+    several batches (a batch is the unit of balance between workers)."""
+    return max(1, min(most, total // (workers * IN_FLIGHT_PER_WORKER)))
 
 
 def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -118,7 +176,7 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def read_in_workers(documents: Iterable[Document], job: ReadingJob, *, workers: int,
-                   batch_size: int = BATCH_DOCUMENTS) -> Iterator[tuple[Document, Reading]]:
+                   batch_size: int = READ_BATCH_DOCUMENTS) -> Iterator[tuple[Document, Reading]]:
     """Each document with its reading, in input order; ``workers`` processes (1: in this
     process, for tests and debugging). ``documents`` is read lazily, a few batches ahead."""
     if workers <= 1:

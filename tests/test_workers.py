@@ -273,3 +273,74 @@ def test_forked_write_workers_die_with_a_killed_build(tmp_path):
     alive = kill_and_reap(parent, children)
 
     assert not alive, f"workers {alive} outlived the build"
+
+
+# Invented for these tests: documents of several lengths and layouts, a headline line, a
+# hyphenated word and a run of proper nouns, so the parses differ in chunks and sentence starts.
+TOGETHER = [
+    "Harbour Board Picks New Chair\n\nThe harbour board of Welmore named Dana Okafor its chair "
+    "on Tuesday. Okafor replaces a long-serving colleague who retired in March.",
+    "A mid-sized ferry ran aground near Lindqvist Point. Nobody was hurt, the coastguard said.",
+    "Petra Vanhoven signed a three-year contract with the Calder Falcons. " * 40,
+    "The city council of Marrow Bay approved a budget that raises spending on schools.",
+]
+
+
+def _readings_alone(documents, job: ReadingJob) -> list[kg.workers.Reading]:
+    return [kg.workers.read_batch([document], job)[0] for document in documents]
+
+
+def _without_times(reading: kg.workers.Reading) -> kg.workers.Reading:
+    return reading.model_copy(update={"parse_seconds": 0.0, "extract_seconds": 0.0})
+
+
+def test_documents_parsed_together_read_exactly_as_each_alone():
+    documents = [make_document(text, source=f"t{i}.txt") for i, text in enumerate(TOGETHER)]
+    job = ReadingJob(model=choose_model())
+
+    together = kg.workers.read_batch(documents, job)
+
+    assert len(together) == len(documents) and sum(bool(r.facts) for r in together) >= 2
+    assert [_without_times(r) for r in together] == \
+        [_without_times(r) for r in _readings_alone(documents, job)]
+
+
+def test_a_group_over_its_time_is_read_again_one_document_at_a_time(monkeypatch):
+    short = [text for text in TOGETHER if len(text) < 1000]
+    documents = [make_document(text, source=f"t{i}.txt") for i, text in enumerate(short)]
+    job = ReadingJob(model=choose_model(), seconds=4)
+
+    def stuck(nlp, group):
+        time.sleep(10)
+        raise AssertionError("the time limit did not stop the group's parse")
+
+    monkeypatch.setattr(kg.workers, "parse_together", stuck)
+    read = kg.workers.read_batch(documents, job)
+
+    assert all(r.skipped is None for r in read)
+    assert [_without_times(r) for r in read] == \
+        [_without_times(r) for r in _readings_alone(documents, ReadingJob(model=job.model))]
+
+
+def test_a_slow_extraction_after_a_group_parse_is_skipped_alone(monkeypatch):
+    documents = [make_document(text, source=f"t{i}.txt") for i, text in enumerate(TOGETHER)]
+    real = kg.workers.extract_document
+
+    def slow(document, doc):
+        if document.source == "t1.txt":
+            time.sleep(10)
+        return real(document, doc)
+
+    monkeypatch.setattr(kg.workers, "extract_document", slow)
+    read = kg.workers.read_batch(documents, ReadingJob(model=choose_model(), seconds=2))
+
+    assert [r.skipped for r in read] == \
+        [None, "t1.txt: reading took more than 2 s; document skipped", None, None]
+
+
+@given(st.integers(min_value=1, max_value=100_000), st.integers(min_value=1, max_value=64))
+def test_read_batches_may_be_larger_than_write_batches_but_balance_the_same(total, workers):
+    read = batch_size_for(total, workers, kg.workers.READ_BATCH_DOCUMENTS)
+
+    assert batch_size_for(total, workers) <= read <= kg.workers.READ_BATCH_DOCUMENTS
+    assert read == 1 or -(-total // read) >= workers * IN_FLIGHT_PER_WORKER
