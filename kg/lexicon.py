@@ -54,7 +54,15 @@ def indefinite_articles() -> frozenset[str]:
 def definite_determiners() -> frozenset[str]:
     """'the', 'this', 'that', 'these', 'those': a noun they alone open ('the decision', 'that
     plan') is one the document told of before (data/determiners.json)."""
-    return _determiner_section("definite_article") | _determiner_section("demonstratives")
+    return singular_definites() | _determiner_section("plural_demonstratives")
+
+
+@cache
+def singular_definites() -> frozenset[str]:
+    """'the', 'this', 'that': a singular noun they open ('the plan', 'this Court') is one
+    thing the reader already knows, what a later 'it' most often is (data/determiners.json)."""
+    return _determiner_section("definite_article") | _determiner_section(
+        "singular_demonstratives")
 
 
 @cache

@@ -9,9 +9,9 @@ from importlib import resources
 
 from kg import lexicon
 
-DETERMINER_SECTIONS = ("indefinite_articles", "definite_article", "demonstratives",
-                       "possessives", "universal_quantifiers", "distributive_quantifiers",
-                       "negative_quantifiers", "other_indefinites")
+DETERMINER_SECTIONS = ("indefinite_articles", "definite_article", "singular_demonstratives",
+                       "plural_demonstratives", "possessives", "universal_quantifiers",
+                       "distributive_quantifiers", "negative_quantifiers", "other_indefinites")
 # Not a section: a subset picked from them (lexicon.definite_before_mention).
 DETERMINER_SUBSETS = ("read_before_a_mention",)
 
@@ -41,10 +41,13 @@ def test_determiner_sets_are_unions_of_sections() -> None:
         return frozenset(w for n in names for w in data[n])  # type: ignore[union-attr]
 
     assert lexicon.determiners() == union(
-        "indefinite_articles", "definite_article", "demonstratives", "possessives")
+        "indefinite_articles", "definite_article", "singular_demonstratives",
+        "plural_demonstratives", "possessives")
     assert lexicon.articles() == union("indefinite_articles", "definite_article")
     assert lexicon.indefinite_articles() == union("indefinite_articles")
-    assert lexicon.definite_determiners() == union("definite_article", "demonstratives")
+    assert lexicon.definite_determiners() == union(
+        "definite_article", "singular_demonstratives", "plural_demonstratives")
+    assert lexicon.singular_definites() == union("definite_article", "singular_demonstratives")
     assert lexicon.unspecific_determiners() == union(
         "indefinite_articles", "universal_quantifiers", "distributive_quantifiers",
         "negative_quantifiers", "other_indefinites")

@@ -50,6 +50,7 @@ from kg.lexicon import (
     object_complements,
     organisation_kinds,
     person_nouns,
+    singular_definites,
 )
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
@@ -1702,7 +1703,7 @@ def _unnamed_subject_before(state: DocState, pronoun: Token) -> bool:
     for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
         if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and \
                 token.i not in state.mention_at and token.tag_ in {"NN", "NNP"} and any(
-                    c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                    c.dep_ == "det" and c.lower_ in singular_definites()
                     for c in token.children):
             return True
     return False
@@ -1735,7 +1736,7 @@ def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
         thing: Mention | None = state.mention_at[subject.i]
     elif subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.i in state.mention_at or \
             _kind_type(subject.lemma_.lower()) is EntityType.PERSON or not any(
-                c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                c.dep_ == "det" and c.lower_ in singular_definites()
                 for c in subject.children):
         return None
     else:
@@ -2268,7 +2269,7 @@ def _definite_or_named(state: DocState, subject: Token) -> bool:
         return False
     named = state.mention_at.get(subject.i)
     return (named is not None and named.ner_label is not None) or any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children)
+        c.dep_ == "det" and c.lower_ in singular_definites() for c in subject.children)
 
 
 def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:
