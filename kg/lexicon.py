@@ -34,8 +34,55 @@ def possessive_determiners() -> frozenset[str]:
 def determiners() -> frozenset[str]:
     """Words that open a noun phrase and name nothing: 'the', 'a', 'this', 'his', 'their'
     (data/determiners.json). One list, so every stage that strips them strips the same."""
-    return _determiner_section("indefinite_articles") | _determiner_section(
-        "definite_articles_and_demonstratives") | possessive_determiners()
+    return articles() | definite_determiners() | possessive_determiners()
+
+
+@cache
+def articles() -> frozenset[str]:
+    """'a', 'an', 'the': an article before a name ('the Velora pipeline') writes it as a
+    thing's, and one before a noun is stripped to read the noun (data/determiners.json)."""
+    return _determiner_section("indefinite_articles") | _determiner_section("definite_article")
+
+
+@cache
+def indefinite_articles() -> frozenset[str]:
+    """'a', 'an': some one of a kind, not one the text told of (data/determiners.json)."""
+    return _determiner_section("indefinite_articles")
+
+
+@cache
+def definite_determiners() -> frozenset[str]:
+    """'the', 'this', 'that', 'these', 'those': a noun they alone open ('the decision', 'that
+    plan') is one the document told of before (data/determiners.json)."""
+    return singular_definites() | _determiner_section("plural_demonstratives")
+
+
+@cache
+def singular_definites() -> frozenset[str]:
+    """'the', 'this', 'that': a singular noun they open ('the plan', 'this Court') is one
+    thing the reader already knows, what a later 'it' most often is (data/determiners.json)."""
+    return _determiner_section("definite_article") | _determiner_section(
+        "singular_demonstratives")
+
+
+@cache
+def definite_before_mention() -> frozenset[str]:
+    """'the', 'this': the definite determiners that still mark one when read as plain text
+    right before a mention ('that' is as often the conjunction: 'said that investigators
+    found'); data/determiners.json 'read_before_a_mention', which must be determiners."""
+    words = frozenset(_data("determiners.json")["read_before_a_mention"])  # type: ignore[arg-type]
+    if not words <= definite_determiners():
+        raise ValueError("read_before_a_mention: definite determiners only (determiners.json)")
+    return words
+
+
+@cache
+def unspecific_determiners() -> frozenset[str]:
+    """'a', 'any', 'another', 'every', 'each', 'some', 'no': a noun they open ('a Danish
+    court', 'no ministry') is some one of a kind, not one the article names, and no
+    referent for a later 'the court' (data/determiners.json)."""
+    return indefinite_articles() | universal_determiners() | _determiner_section(
+        "negative_quantifiers") | _determiner_section("other_indefinites")
 
 
 @cache
@@ -60,6 +107,13 @@ def generic_determiners() -> frozenset[str]:
     """'a', 'an', 'any', 'every', 'each': a simple-present subject they open ('a senator serves
     six years') names a kind, so the clause states a rule, not a deed (data/determiners.json)."""
     return _determiner_section("indefinite_articles") | universal_determiners()
+
+
+@cache
+def institution_nouns() -> frozenset[str]:
+    """'government', 'ministry', 'embassy': head nouns of bodies a text names by their owner
+    ('the Danish government'), read by kg.extract.institutions (data/institutions.json)."""
+    return frozenset(_data("institutions.json")["nouns"])  # type: ignore[arg-type]
 
 
 @cache

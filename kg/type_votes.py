@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from kg.entity_names import common_acronyms, family_names_first, ship_prefixes
 from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
-from kg.lexicon import holder_kind_classes, narrower_kind_nouns
+from kg.lexicon import articles, holder_kind_classes, narrower_kind_nouns
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -205,19 +205,36 @@ def _said_kind_nouns() -> dict[str, EntityType]:
     return kinds
 
 
+# Words that cannot be a modifier before the kind noun of a description after a name: 'a
+# member of the band' is a member, 'a man of the party' a man.
+_NOT_MODIFIERS = ("of", "at", "in", "for", "from", "with", "to", "by", "on", "and", "or")
+
+
+def _kind_described_after(lead: str, modifier_word: str, nouns: list[str],
+                          next_words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    """A description of a name right after it: ``lead`` (a comma, or a copula), an article,
+    up to three modifiers (``modifier_word``, no preposition) and one of ``nouns`` (group 1,
+    tried in the order given) that ends the phrase, at a mark or before one of
+    ``next_words`` ('a band from X', 'a company that ...'), never before another noun ('a
+    band member' is no band). One shape for ``_said_after`` and ``_apposition_patterns``."""
+    modifier = rf"(?:(?!(?:{'|'.join(_NOT_MODIFIERS)})\s){modifier_word}\s+)"
+    end = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{'|'.join(next_words)})\b)"
+    article = "|".join(sorted(articles()))
+    return re.compile(rf"{lead}\s+(?:{article})\s+{modifier}{{0,3}}"
+                      rf"({'|'.join(map(re.escape, nouns))}){end}", flags)
+
+
 @cache
 def _said_after() -> re.Pattern[str]:
     """', an early supergroup', ' is a satellite startup': an appositive or a copula right
-    after a name, an article, up to three modifiers in lower case (no preposition: 'a member
-    of the band' is a member; no name: 'Reyes, the council adjourned the session for' says
-    nothing of Reyes) and a kind noun that ends the phrase (as in
-    ``_apposition_patterns``), all as written."""
-    modifier = r"(?:(?!(?:of|at|in|for|from|with|to|by|on|and|or)\s)[a-z0-9][\w'’-]*\s+)"
-    end = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|in|of|from|with|founded|formed|" \
-        r"owned|headquartered|known|run|whose|led|released|made|where|for)\b)"
-    nouns = "|".join(map(re.escape, sorted(_said_kind_nouns(), key=len, reverse=True)))
-    return re.compile(rf"(?:\s*,|\s+(?:is|was))\s+(?:a|an|the)\s+{modifier}{{0,3}}"
-                      rf"({nouns}){end}")
+    after a name, an article, up to three modifiers in lower case (no name: 'Reyes, the
+    council adjourned the session for' says nothing of Reyes) and a kind noun that ends the
+    phrase, all as written (``_kind_described_after``)."""
+    return _kind_described_after(
+        r"(?:\s*,|\s+(?:is|was))", r"[a-z0-9][\w'’-]*",
+        sorted(_said_kind_nouns(), key=len, reverse=True),
+        ("that", "which", "based", "in", "of", "from", "with", "founded", "formed", "owned",
+         "headquartered", "known", "run", "whose", "led", "released", "made", "where", "for"))
 
 
 def _one_word_kind(mention: Mention, key: tuple[str, ...], text: str) -> EntityType | None:
@@ -400,7 +417,7 @@ def _instance_last_words() -> frozenset[str]:
     nouns = {n.lower() for ns in load_rules().instance_of_nouns.values() for n in ns}
     if any(not n.isascii() or any(c.isspace() for c in n) for n in nouns):
         raise ValueError("instance_of_nouns: one plain word each (type_votes.json)")
-    return frozenset(nouns | {"a", "an", "the"})
+    return frozenset(nouns | articles())
 
 
 ARABIC_ARTICLE = re.compile(r"(?i)^a[lnrst][-‐‑](?=\w)\S+$")  # one word: 'al-Qaeda', 'Ash-Sham'
@@ -415,14 +432,13 @@ def _may_be_town(name: str) -> bool:
 
 @cache
 def _apposition_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
-    """', a cybersecurity firm,': an article, up to three modifiers (no preposition: 'a man
-    of the party' is a man) and a kind noun that ends the apposition."""
-    modifier = r"(?:(?!(?:of|at|in|for|from|with|to|by|on|and|or)\s)[\w'’-]+\s+)"
-    end = r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|based|in|of|from|with|founded|owned|" \
-        r"headquartered|known|run|whose|dedicated|held|where|for)\b)"
-    return tuple((entity_type, re.compile(
-        rf"^\s*,\s+(?:a|an|the)\s+{modifier}{{0,3}}(?:{'|'.join(map(re.escape, nouns))}){end}",
-        re.IGNORECASE)) for entity_type, nouns in load_rules().apposition_nouns.items())
+    """', a cybersecurity firm,': an article, up to three modifiers and a kind noun that ends
+    the apposition, in any case (``_kind_described_after``)."""
+    next_words = ("that", "which", "based", "in", "of", "from", "with", "founded", "owned",
+                  "headquartered", "known", "run", "whose", "dedicated", "held", "where", "for")
+    return tuple((entity_type, _kind_described_after(
+        r"^\s*,", r"[\w'’-]+", list(nouns), next_words, re.IGNORECASE))
+        for entity_type, nouns in load_rules().apposition_nouns.items())
 
 
 def apposition_type(after: str) -> EntityType | None:

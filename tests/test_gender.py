@@ -167,6 +167,21 @@ def test_a_given_name_outweighs_a_name_written_as_a_things():
     assert can_be_person(state, named)
 
 
+def test_whether_a_name_can_be_a_person_is_read_once_per_name_and_type():
+    # Every mention of 'Delgado' gets the document's one answer, kept on the state: a
+    # pronoun asked of any of them reads no mention again.
+    state, named = _state_with_person(
+        "Koiv praised the Delgado pipeline. Delgado later sued Koiv.", "Delgado")
+    assert not can_be_person(state, named)
+    assert state.person_names == {("Delgado", EntityType.PERSON): False}
+    state.mention_at.clear()  # what is kept answers, not a new scan
+    assert not can_be_person(state, named)
+    other = make_mention(state, state.doc[0:1], EntityType.PERSON, ner_label="PERSON")
+    assert can_be_person(state, other)  # 'Koiv' has an answer of its own
+    assert set(state.person_names) == {("Delgado", EntityType.PERSON),
+                                       ("Koiv", EntityType.PERSON)}
+
+
 def test_a_kind_word_in_the_name_makes_it_no_person():
     state, named = _state_with_person("Koiv recorded an album at Ardo Studio.", "Ardo Studio")
     assert not can_be_person(state, named)

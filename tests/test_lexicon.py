@@ -9,9 +9,11 @@ from importlib import resources
 
 from kg import lexicon
 
-DETERMINER_SECTIONS = ("indefinite_articles", "definite_articles_and_demonstratives",
-                       "possessives", "universal_quantifiers", "distributive_quantifiers",
-                       "negative_quantifiers")
+DETERMINER_SECTIONS = ("indefinite_articles", "definite_article", "singular_demonstratives",
+                       "plural_demonstratives", "possessives", "universal_quantifiers",
+                       "distributive_quantifiers", "negative_quantifiers", "other_indefinites")
+# Not a section: a subset picked from them (lexicon.definite_before_mention).
+DETERMINER_SUBSETS = ("read_before_a_mention",)
 
 
 def _data(name: str) -> dict[str, object]:
@@ -28,7 +30,8 @@ def test_determiner_sections_are_disjoint_and_lower_case() -> None:
             assert word == word.lower().strip(), (section, word)
             assert word not in seen, f"{word!r} in {seen.get(word)} and {section}"
             seen[word] = section
-    assert not {k for k in data if not k.startswith("_")} - set(DETERMINER_SECTIONS)
+    assert not {k for k in data if not k.startswith("_")} - set(DETERMINER_SECTIONS) - set(
+        DETERMINER_SUBSETS)
 
 
 def test_determiner_sets_are_unions_of_sections() -> None:
@@ -38,7 +41,16 @@ def test_determiner_sets_are_unions_of_sections() -> None:
         return frozenset(w for n in names for w in data[n])  # type: ignore[union-attr]
 
     assert lexicon.determiners() == union(
-        "indefinite_articles", "definite_articles_and_demonstratives", "possessives")
+        "indefinite_articles", "definite_article", "singular_demonstratives",
+        "plural_demonstratives", "possessives")
+    assert lexicon.articles() == union("indefinite_articles", "definite_article")
+    assert lexicon.indefinite_articles() == union("indefinite_articles")
+    assert lexicon.definite_determiners() == union(
+        "definite_article", "singular_demonstratives", "plural_demonstratives")
+    assert lexicon.singular_definites() == union("definite_article", "singular_demonstratives")
+    assert lexicon.unspecific_determiners() == union(
+        "indefinite_articles", "universal_quantifiers", "distributive_quantifiers",
+        "negative_quantifiers", "other_indefinites")
     assert lexicon.generic_quantifiers() == union("universal_quantifiers", "negative_quantifiers")
     assert lexicon.universal_determiners() == union(
         "universal_quantifiers", "distributive_quantifiers")
@@ -105,3 +117,16 @@ def test_abstract_nouns_agree_with_noun_classes() -> None:
     assert {classes[n] for n in abstract if n in classes} <= ABSTRACT_CLASSES
     assert abstract - classes.keys()
     assert {n for n, c in classes.items() if c in ABSTRACT_CLASSES} - abstract
+
+
+def test_the_definites_read_before_a_mention_are_definite_determiners_but_not_that():
+    # 'said that investigators found': 'that' before a noun read as text is often the
+    # conjunction, so it marks no definite noun there; 'the' and 'this' do.
+    assert lexicon.definite_before_mention() == {"the", "this"}
+    assert lexicon.definite_before_mention() < lexicon.definite_determiners()
+    assert "that" in lexicon.definite_determiners()
+
+
+def test_the_institution_nouns_are_read_through_the_lexicon():
+    assert {"government", "ministry", "embassy"} <= lexicon.institution_nouns()
+    assert all(n == n.lower().strip() for n in lexicon.institution_nouns())

@@ -495,3 +495,29 @@ def test_a_name_opening_with_its_kind_is_of_that_kind_unless_a_kind_word_ends_it
     assert name_kind(("cyclone", "relief", "fund")) is None
     assert name_kind(("coastal", "fisheries", "act")) is EntityType.THING
     assert name_kind(("treaty", "of", "varenna")) is EntityType.THING
+
+
+def test_a_description_after_a_name_reads_alike_for_the_apposition_and_the_said_kind():
+    # One pattern shape serves both readers (type_votes._kind_described_after): an article,
+    # at most three modifiers, no preposition among them, and a kind noun ending the phrase.
+    from kg.type_votes import said_kind_type
+
+    def said(text: str) -> EntityType | None:
+        return said_kind_type(_mention("Brindlecombe", None, EntityType.PERSON), name_key(
+            "Brindlecombe"), text)
+
+    assert said("Brindlecombe, a loud four-piece rock band from Velby, toured.") is \
+        EntityType.ORGANIZATION
+    assert apposition_type(", a loud four-piece rock band from Velby, toured.") is \
+        EntityType.ORGANIZATION
+    assert said("Brindlecombe was the band that toured.") is EntityType.ORGANIZATION
+    # four modifiers, or a preposition before the noun: no description of the name
+    assert said("Brindlecombe, a loud new four-piece rock band, toured.") is None
+    assert apposition_type(", a loud new four-piece rock band, toured.") is None
+    assert said("Brindlecombe, a fan of the band, toured.") is None
+    assert apposition_type(", a fan of the firm, toured.") is None
+    # a noun after the kind noun: 'a band member' is no band
+    assert said("Brindlecombe, a band member, toured.") is None
+    # where they differ on purpose: the apposition reads any case, the said kind as written
+    assert apposition_type(", A Cybersecurity Firm, said") is EntityType.ORGANIZATION
+    assert said("Brindlecombe, A Rock Band, toured.") is None

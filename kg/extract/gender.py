@@ -20,6 +20,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from kg.extract.state import DocState, mention_end
+from kg.lexicon import articles
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -114,7 +115,16 @@ def can_be_person(state: DocState, mention: Mention) -> bool:
     Grill' the restaurant); a name the document itself writes as a thing's is none, unless the
     document also says it is a person: a title at it, a given name, a gendered word ('Mrs',
     'his wife, X'). The recogniser's other labels for the name are weaker evidence (it calls
-    'Reyes' an event once): the pronouns the document uses of the name outweigh them."""
+    'Reyes' an event once): the pronouns the document uses of the name outweigh them.
+    Answered once per name and type in a document (``DocState.person_names``): the answer
+    reads only the name's text and type and the document's mentions."""
+    key = (mention.text, mention.type)
+    if key not in state.person_names:
+        state.person_names[key] = _can_be_person(state, mention)
+    return state.person_names[key]
+
+
+def _can_be_person(state: DocState, mention: Mention) -> bool:
     if _written_as_thing(state, mention):
         return _person_evidence(state, mention)
     if _labelled_as_thing(state, mention):
@@ -150,7 +160,7 @@ def _occurrences(state: DocState, mention: Mention) -> list[Span]:
 def _thing_occurrence(name: Span) -> bool:
     """'the Velora pipeline', 'a Chirper post': an article right before a name, or a name
     that modifies a common noun."""
-    if name.start > 0 and name.doc[name.start - 1].lower_ in {"the", "a", "an"}:
+    if name.start > 0 and name.doc[name.start - 1].lower_ in articles():
         return True
     return name.root.dep_ == "compound" and name.root.head.pos_ == "NOUN"
 

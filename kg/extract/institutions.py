@@ -12,30 +12,20 @@ nationality word). The head nouns are data (``data/institutions.json``).
 from __future__ import annotations
 
 import bisect
-import json
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention
-from kg.lexicon import demonyms, initialisms
+from kg.lexicon import demonyms, initialisms, institution_nouns, unspecific_determiners
 from kg.model import EntityType, Mention
 
-__all__ = ["institution_mentions", "institution_nouns"]
+__all__ = ["institution_mentions"]
 
 # Only places own an institution here: 'the Reyes administration' would take a lone 'Reyes'
 # elsewhere in the article for its short form and merge the person into the organisation.
 _OWNERS = {EntityType.PLACE}
 _MODIFIER_DEPS = {"amod", "compound"}
-
-
-@cache
-def institution_nouns() -> frozenset[str]:
-    """'government', 'ministry', 'embassy': head nouns of bodies named by their owner."""
-    data = json.loads(resources.files("kg").joinpath("data/institutions.json").read_text("utf-8"))
-    return frozenset(data["nouns"])
 
 
 def institution_mentions(state: DocState) -> list[Mention]:
@@ -69,8 +59,7 @@ def institution_mentions(state: DocState) -> list[Mention]:
 def _indefinite(noun: Token) -> bool:
     """'a Danish court', 'any Chilean embassy': some body of that kind, not one the
     article names, and no organisation for a later 'the court' to mean."""
-    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another", "every", "each",
-                                                "some", "no"} for c in noun.children)
+    return any(c.dep_ == "det" and c.lower_ in unspecific_determiners() for c in noun.children)
 
 
 def _apposed_name(state: DocState, noun: Token) -> bool:

@@ -35,7 +35,7 @@ from kg.extract.name_bounds import (
     without_openers,
 )
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
-from kg.lexicon import canonical_role, initialisms, longest_role, role_modifiers
+from kg.lexicon import articles, canonical_role, initialisms, longest_role, role_modifiers
 from kg.model import EntityType, Mention, Sentence
 from kg.relations import load_vocabulary, name_kind
 
@@ -81,7 +81,7 @@ def _trim_entity(ent: Span) -> Span | None:
     """Drop a leading determiner and a trailing possessive: 'the Kremlin's' -> 'Kremlin'."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space
+    while start < end and (doc[start].lower_ in articles() or doc[start].is_space
                            or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or (

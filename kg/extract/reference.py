@@ -37,15 +37,20 @@ from kg.extract.state import (
 )
 from kg.factuality import governors
 from kg.lexicon import (
+    articles,
     canonical_role,
+    definite_before_mention,
+    definite_determiners,
     demonyms,
     derived_nouns,
     event_nouns,
+    indefinite_articles,
     initialisms,
     narrower_kind_nouns,
     object_complements,
     organisation_kinds,
     person_nouns,
+    singular_definites,
 )
 from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
@@ -499,7 +504,8 @@ def _fronted_apposition(state: DocState, token: Token) -> Mention | None:
     opens the sentence, a comma, and then the one name in the same place of the same verb."""
     wanted = _description_type(token.lemma_.lower())
     if wanted is None or token.dep_ not in SUBJECT_DEPS or token.left_edge.i != token.sent.start \
-            or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+            or not any(c.dep_ == "det" and c.lower_ in indefinite_articles()
+                       for c in token.children):
         return None
     others = [c for c in token.head.children if c.dep_ == token.dep_ and c.i > token.i]
     if len(others) != 1 or token.doc[others[0].left_edge.i - 1].text != ",":
@@ -670,7 +676,7 @@ def _label_of(mention: Mention) -> str:
 
 def _told_key(words: str) -> str:
     """Two tellings of one deed compare without articles ('discovery of a ferry wreck')."""
-    return " ".join(w for w in words.lower().split() if w not in {"a", "an", "the"})
+    return " ".join(w for w in words.lower().split() if w not in articles())
 
 
 def _country_of(state: DocState, noun: Token) -> str | None:
@@ -818,7 +824,7 @@ def _complement(token: Token, preps: frozenset[str] | set[str], *,
                     and token.doc[start - 1].dep_ in {"amod", "compound", "nummod"}:
                 start = token.doc[start - 1].left_edge.i  # 'at least 50 people'
             start = _possessor_start(pobj, start, prep.i + 1)
-            if start == prep.i + 2 and token.doc[start - 1].lower_ in {"the", "a", "an"}:
+            if start == prep.i + 2 and token.doc[start - 1].lower_ in articles():
                 start -= 1  # 'the shooting of a protester'
             if start != prep.i + 1 or any(t.dep_ in {"relcl", "acl", "appos"} or
                                           t.tag_ in {"WDT", "WP"}
@@ -924,7 +930,6 @@ def infinitive_verbs() -> dict[str, str]:
     return dict(object_complements()["infinitive_verbs"])  # type: ignore[call-overload]
 
 
-ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 DESCRIBING_DEPS = frozenset({"amod", "compound", "prep", "acl", "relcl", "poss", "nmod"})
 
 
@@ -932,8 +937,9 @@ def _points_back(token: Token) -> bool:
     """'the decision', 'that plan', 'the same decision': a noun with nothing of its own
     that says which one, so it is one the document told before."""
     children = list(token.children)
-    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in children) and \
-        all((c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS) or
+    definite = definite_determiners()
+    return any(c.dep_ == "det" and c.lower_ in definite for c in children) and \
+        all((c.dep_ == "det" and c.lower_ in definite) or
             (c.dep_ == "amod" and c.lower_ == "same") for c in children)
 
 
@@ -976,7 +982,7 @@ def _office_as(token: Token) -> Span | None:
             not canonical_role(token.lemma_.lower()):
         return None
     start = token.left_edge.i
-    if token.doc[start].lower_ in {"the", "a", "an"}:
+    if token.doc[start].lower_ in articles():
         start += 1
     inner = _complement(token, {"of"})
     end = token.i + 1 if inner is None else inner.end
@@ -1279,9 +1285,6 @@ def _possessor_start(noun: Token, start: int, first: int) -> int:
 
 
 MASS_GROUPS = {"police", "press", "media"}  # groups named in the singular: 'the press asked'
-# Words before a lone noun that leave a reader asking which one. A possessive ('his lawyers',
-# 'their government') is not among them: it says whose, and the owner is resolved.
-DEFINITE = frozenset({"the", "this"})
 
 
 def says_who(state: DocState, mention: Mention) -> bool:
@@ -1300,7 +1303,7 @@ def says_who(state: DocState, mention: Mention) -> bool:
     if mention.ner_label is not None or " " in lemma or (
             (plural or lemma in MASS_GROUPS) and lemma in load_vocabulary().collective_subjects):
         return True
-    if _determiner(state, mention) not in DEFINITE:
+    if _determiner(state, mention) not in definite_before_mention():
         return True
     # 'the cyclone' after 'Cyclone Mara' is linked by resolution; 'the North Korean dictator'
     # and 'the Covid-19 pandemic' carry a name of their own.
@@ -1700,7 +1703,7 @@ def _unnamed_subject_before(state: DocState, pronoun: Token) -> bool:
     for token in pronoun.doc[pronoun.sent.start:pronoun.i]:
         if token.dep_ in SUBJECT_DEPS and token.pos_ == "NOUN" and \
                 token.i not in state.mention_at and token.tag_ in {"NN", "NNP"} and any(
-                    c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                    c.dep_ == "det" and c.lower_ in singular_definites()
                     for c in token.children):
             return True
     return False
@@ -1733,7 +1736,7 @@ def _thing_before(state: DocState, pronoun: Token) -> Mention | None:
         thing: Mention | None = state.mention_at[subject.i]
     elif subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.i in state.mention_at or \
             _kind_type(subject.lemma_.lower()) is EntityType.PERSON or not any(
-                c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                c.dep_ == "det" and c.lower_ in singular_definites()
                 for c in subject.children):
         return None
     else:
@@ -2266,7 +2269,7 @@ def _definite_or_named(state: DocState, subject: Token) -> bool:
         return False
     named = state.mention_at.get(subject.i)
     return (named is not None and named.ner_label is not None) or any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children)
+        c.dep_ == "det" and c.lower_ in singular_definites() for c in subject.children)
 
 
 def _clause_subject(state: DocState, pronoun: Token) -> Mention | None:

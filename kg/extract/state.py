@@ -41,6 +41,9 @@ class DocState:
     genders: dict[str, str] | None = None  # surname -> 'm'/'f', read by kg.extract.gender
     # (position, noun lemma, name) of kind nouns set beside names, read by kg.extract.reference
     kind_nouns_beside_names: list[tuple[int, str, Mention]] | None = None
+    # (name, type) -> whether a pronoun may stand for it, read by kg.extract.gender: each
+    # answer scans every mention of the document, and pronouns ask it of the same names
+    person_names: dict[tuple[str, EntityType], bool] = field(default_factory=dict)
     _name_words: frozenset[str] | None = None
     _named_kinds: frozenset[str] | None = None
     _common_nouns: frozenset[str] | None = None
