@@ -14,7 +14,7 @@ from kg.lexicon import determiners
 
 BASE = dict(rule="nsubj/dobj", predicate="visited", subject="Lena Marsh", obj="Oslo",
             known_predicate=True, sentence="Lena Marsh visited Oslo on Monday.",
-            factuality="asserted", position=0)
+            factuality="asserted", position=0, dated=False)
 
 
 def score(**change: object) -> float:
@@ -92,7 +92,7 @@ def test_a_description_is_weighed_by_its_head_phrase():
     assert described.evidence.confidence < by_subject["Lena Marsh"].evidence.confidence
     assert described.evidence.confidence == score(
         subject="paramedic", obj="Tom Reyes", predicate=described.predicate,
-        sentence="Paramedics confronted Tom Reyes on Monday.")
+        sentence="Paramedics confronted Tom Reyes on Monday.", dated=True)
 
 
 @given(determiner=st.sampled_from(sorted(determiners())),
@@ -162,7 +162,22 @@ def test_the_extractor_weighs_where_in_the_document_a_fact_stands():
     assert late.confidence < early.confidence
     assert early.confidence == score(
         subject="Lena Marsh", obj="Oslo", predicate="visited", rule=early.rule,
-        sentence="Lena Marsh visited Oslo on Monday.", position=early.trigger_start)
+        sentence="Lena Marsh visited Oslo on Monday.", position=early.trigger_start,
+        dated=True)
+
+
+def test_a_dated_event_is_surer_than_one_with_no_time():
+    """A time role anchors the event the way a report states what happened."""
+    assert score(dated=True) > score(dated=False)
+
+
+def test_the_extractor_marks_a_fact_with_a_time_role_as_dated():
+    corpus = corpus_of("Lena Marsh visited Oslo on Monday. Tom Reyes visited Bergen.")
+    visits = {f.subject.mention.text: f for f in corpus.facts if f.predicate == "visited"}
+    dated, undated = visits["Lena Marsh"], visits["Tom Reyes"]
+    assert any(r.name.value == "time" for r in dated.roles)
+    assert all(r.name.value != "time" for r in undated.roles)
+    assert dated.evidence.confidence > undated.evidence.confidence
 
 
 def test_signs_that_did_not_transfer_across_sets_are_not_weighed():
