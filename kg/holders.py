@@ -732,7 +732,8 @@ def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how:
     mention = mentions[0]
     rule = f"{fact.evidence.rule.removesuffix('-no-holder')}-inherited-{how}"
     confidence = confidence_of(fact.predicate, fact.lemma, fact.subject.mention, mention, rule,
-                               fact.evidence.sentence_text, fact.evidence.factuality)
+                               fact.evidence.sentence_text, fact.evidence.factuality,
+                               fact.evidence.trigger_start, fact.roles)
     evidence = fact.evidence.model_copy(update={"rule": rule, "confidence": confidence})
     return fact.model_copy(update={
         "object": Role(name=RoleName.THEME, mention=mention, entity_id=holder),

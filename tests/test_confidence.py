@@ -14,7 +14,7 @@ from kg.lexicon import determiners
 
 BASE = dict(rule="nsubj/dobj", predicate="visited", subject="Lena Marsh", obj="Oslo",
             known_predicate=True, sentence="Lena Marsh visited Oslo on Monday.",
-            factuality="asserted")
+            factuality="asserted", position=0, dated=False)
 
 
 def score(**change: object) -> float:
@@ -92,7 +92,7 @@ def test_a_description_is_weighed_by_its_head_phrase():
     assert described.evidence.confidence < by_subject["Lena Marsh"].evidence.confidence
     assert described.evidence.confidence == score(
         subject="paramedic", obj="Tom Reyes", predicate=described.predicate,
-        sentence="Paramedics confronted Tom Reyes on Monday.")
+        sentence="Paramedics confronted Tom Reyes on Monday.", dated=True)
 
 
 @given(determiner=st.sampled_from(sorted(determiners())),
@@ -138,6 +138,46 @@ def test_a_longer_sentence_lowers_confidence_up_to_a_cap():
     assert score(sentence=longer) < score()
     very_long = signs(**{**BASE, "sentence": "word " * 500})  # type: ignore[arg-type]
     assert very_long["sentence_length"] == 2.0
+
+
+def test_a_fact_later_in_the_article_is_less_sure_up_to_a_cap():
+    """The lead states what the article is about; past it come background and quotations.
+    On every judged sheet facts of the first 400 characters were right 0.66 of the time and
+    those past 1000 about 0.50, and past 2000 characters no lower."""
+    assert score(position=1200) < score(position=0)
+    assert score(position=2000) < score(position=1200)
+    assert score(position=9000) == score(position=2000)
+    assert signs(**{**BASE, "position": 9000})["late_in_article"] == 1.0  # type: ignore[arg-type]
+
+
+def test_the_extractor_weighs_where_in_the_document_a_fact_stands():
+    """Two facts alike but for where they stand: the one after a long stretch of text is
+    scored with its own position, not the start of its sentence or of the document."""
+    filler = "The harbour was quiet and grey that week. " * 60
+    corpus = corpus_of(f"Lena Marsh visited Oslo on Monday. {filler}"
+                       "Tom Reyes visited Bergen on Friday.")
+    visits = {f.subject.mention.text: f for f in corpus.facts if f.predicate == "visited"}
+    early, late = visits["Lena Marsh"].evidence, visits["Tom Reyes"].evidence
+    assert late.trigger_start > 2000
+    assert late.confidence < early.confidence
+    assert early.confidence == score(
+        subject="Lena Marsh", obj="Oslo", predicate="visited", rule=early.rule,
+        sentence="Lena Marsh visited Oslo on Monday.", position=early.trigger_start,
+        dated=True)
+
+
+def test_a_dated_event_is_surer_than_one_with_no_time():
+    """A time role anchors the event the way a report states what happened."""
+    assert score(dated=True) > score(dated=False)
+
+
+def test_the_extractor_marks_a_fact_with_a_time_role_as_dated():
+    corpus = corpus_of("Lena Marsh visited Oslo on Monday. Tom Reyes visited Bergen.")
+    visits = {f.subject.mention.text: f for f in corpus.facts if f.predicate == "visited"}
+    dated, undated = visits["Lena Marsh"], visits["Tom Reyes"]
+    assert any(r.name.value == "time" for r in dated.roles)
+    assert all(r.name.value != "time" for r in undated.roles)
+    assert dated.evidence.confidence > undated.evidence.confidence
 
 
 def test_signs_that_did_not_transfer_across_sets_are_not_weighed():

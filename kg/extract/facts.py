@@ -56,7 +56,7 @@ def fact_at(doc_id: str, sentence: Sentence, trigger: tuple[int, int, str], *, p
         trigger_start=trigger_start, trigger_end=trigger_end, trigger=trigger_text,
         clause_start=clause_start, clause_end=clause_end,
         rule=rule, confidence=confidence_of(predicate, lemma, subject, obj, rule, sentence.text,
-                                            factuality),
+                                            factuality, trigger_start, kept),
         factuality=factuality, attributed_to=speaker,
     )
     return Fact(predicate=predicate, lemma=lemma, role_name=role_name,
@@ -66,15 +66,18 @@ def fact_at(doc_id: str, sentence: Sentence, trigger: tuple[int, int, str], *, p
 
 
 def confidence_of(predicate: str, lemma: str, subject: Mention, obj: Mention | None, rule: str,
-                  sentence: str, factuality: Factuality) -> float:
+                  sentence: str, factuality: Factuality, position: int,
+                  roles: Iterable[Role]) -> float:
     """``kg:confidence`` of a fact from its parts; also for a fact completed after resolution
-    (kg.holders), so it is judged by the same signs as one read whole."""
+    (kg.holders), so it is judged by the same signs as one read whole. ``position`` is where
+    its trigger starts in the document; ``roles`` its time, place and other roles."""
     vocab = load_vocabulary()
     return calibrated(signs(
         rule=rule, predicate=predicate, subject=_name(subject),
         obj=_name(obj) if obj is not None else "",
         known_predicate=vocab.spec(lemma) is not None or predicate in vocab.structural_predicates,
-        sentence=sentence, factuality=factuality.value))
+        sentence=sentence, factuality=factuality.value, position=position,
+        dated=any(r.name is RoleName.TIME for r in roles)))
 
 
 def _name(mention: Mention) -> str:

@@ -94,7 +94,8 @@ def _rebuilt(fact: Fact, rule: str) -> Fact:
     evidence = fact.evidence
     confidence = confidence_of(fact.predicate, fact.lemma, fact.subject.mention,
                                fact.object.mention if fact.object else None, rule,
-                               evidence.sentence_text, evidence.factuality)
+                               evidence.sentence_text, evidence.factuality,
+                               evidence.trigger_start, fact.roles)
     return fact.model_copy(update={
         "evidence": evidence.model_copy(update={"rule": rule, "confidence": confidence})})
 
