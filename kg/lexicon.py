@@ -192,6 +192,10 @@ class FactualityWords(BaseModel):
     claim_nouns: frozenset[str] = frozenset()
     rejecting_verbs: frozenset[str] = frozenset()
     possibility_adverbs: frozenset[str] = frozenset()
+    charging_phrases: frozenset[str] = frozenset()
+    clearing_phrases: frozenset[str] = frozenset()
+    culpability_adjectives: frozenset[str] = frozenset()
+    hearsay_passives: frozenset[str] = frozenset()
 
 
 @cache

@@ -717,3 +717,74 @@ def test_an_adverb_of_possibility(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A plot is a plan: what was plotted is not told as done; the plotting itself is.
+    ("The two clerks plotted to rob the county treasury.", "rob", Factuality.EXPECTED),
+    ("A ring of smugglers conspired to bribe the harbour master.", "bribe",
+     Factuality.EXPECTED),
+    ("The two clerks plotted to rob the county treasury.", "plotted", Factuality.ASSERTED),
+])
+def test_what_was_plotted_is_still_to_come(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A deed laid on someone by an accuser, the police or a plaintiff is alleged, passed on;
+    # a verdict states it; an acquittal or a plea of not guilty denies it.
+    ("The prosecutor accused the caretaker of poisoning the horses.", "poisoning",
+     Factuality.REPORTED),
+    ("The caretaker was arrested for poisoning the horses.", "poisoning",
+     Factuality.REPORTED),
+    ("The newspaper was sued for defaming the harbour master.", "defaming",
+     Factuality.REPORTED),
+    ("The farmers blamed the mill for polluting the river.", "polluting",
+     Factuality.REPORTED),
+    ("The caretaker was convicted of poisoning the horses.", "poisoning",
+     Factuality.ASSERTED),
+    ("The caretaker was acquitted of poisoning the horses.", "poisoning",
+     Factuality.DENIED),
+    ("The caretaker pleaded not guilty to poisoning the horses.", "poisoning",
+     Factuality.DENIED),
+    ("The caretaker pleaded guilty to poisoning the horses.", "poisoning",
+     Factuality.ASSERTED),
+    # a preposition on the object of any other verb governs nothing
+    ("The mayor thanked the caretaker for feeding the horses.", "feeding",
+     Factuality.ASSERTED),
+])
+def test_a_charge_is_alleged_and_an_acquittal_denies(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # What is said of someone in the passive is hearsay; what is known is not.
+    ("The caretaker is said to have poisoned the horses.", "poisoned", Factuality.REPORTED),
+    ("The smugglers are believed to have bribed the harbour master.", "bribed",
+     Factuality.REPORTED),
+    ("The caretaker is known to have fed the horses.", "fed", Factuality.ASSERTED),
+    # The content of a claim noun: equated with it by a copula, or right after it with no
+    # 'that'.
+    ("The complaint against the caretaker is that he poisoned the horses.", "poisoned",
+     Factuality.REPORTED),
+    ("The accusation against the caretaker is that he poisoned the horses.", "poisoned",
+     Factuality.REPORTED),
+    ("The inquiry followed allegations the caretaker had poisoned the horses.", "poisoned",
+     Factuality.REPORTED),
+    ("The inquiry followed claims the smugglers tried to bribe the harbour master.", "bribe",
+     Factuality.REPORTED),
+])
+def test_hearsay_and_the_content_of_a_claim_are_reported(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_a_reported_recommendation_stays_a_recommendation(nlp):
+    doc = nlp("The radio reported the inspector recommended the ferry company close the pier.")
+    close = next(t for t in doc if t.text == "close")
+    assert judge_factuality(close, load_vocabulary()) is Factuality.NORMATIVE
