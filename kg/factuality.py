@@ -346,6 +346,9 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         return Factuality.NEGATED  # 'is not eligible to run': he will not
     if _accused_attempt(verb, links, vocab):
         return Factuality.REPORTED
+    attempted = _noun_attempt(verb, links)
+    if attempted is not None:
+        return attempted
     entitled = bool(rights) or degree == "could"
     # 'is able to sell' can; 'was able to sell' did.
     capable = bool(predicated & more.capacity_adjectives) and \
@@ -665,6 +668,25 @@ def _accused_attempt(verb: Token, links: list[tuple[Token, str]],
     speakers = [c for c in speech.children if c.dep_ == "nsubj"]
     return bool(doers) and bool(speakers) and doers[0].pos_ in {"PROPN", "NOUN"} and \
         doers[0].lower_ != speakers[0].lower_
+
+
+def _noun_attempt(verb: Token, links: list[tuple[Token, str]]) -> Factuality | None:
+    """'made an attempt to buy X', 'a bid to buy X': an infinitive on an ``attempt_nouns``
+    word is tried, its outcome unsaid (possible, as after 'tried to'); on a noun a
+    ``failure_modifiers`` word marks ('a failed bid to buy X', 'a foiled plot to kill Y') it
+    did not happen. What the infinitive's complements and siblings say shares it ('an
+    attempt to enter and rob the bank'). None when no such noun holds the infinitive."""
+    more = factuality_words()
+    for clause in [verb, *_completed_by(verb, links, through_conj=True)]:
+        noun = clause.head
+        if clause.dep_ not in {"acl", "relcl"} or noun.i == clause.i or \
+                "to" not in auxiliaries_of(clause) or noun.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "amod" and c.lower_ in more.failure_modifiers for c in noun.children):
+            return Factuality.NEGATED
+        if noun.lemma_.lower() in more.attempt_nouns:
+            return Factuality.POSSIBLE
+    return None
 
 
 def _wished_tried_or_feared(completing: set[str], predicated: set[str],

@@ -196,6 +196,8 @@ class FactualityWords(BaseModel):
     clearing_phrases: frozenset[str] = frozenset()
     culpability_adjectives: frozenset[str] = frozenset()
     hearsay_passives: frozenset[str] = frozenset()
+    attempt_nouns: frozenset[str] = frozenset()
+    failure_modifiers: frozenset[str] = frozenset()
 
 
 @cache

@@ -788,3 +788,19 @@ def test_a_reported_recommendation_stays_a_recommendation(nlp):
     doc = nlp("The radio reported the inspector recommended the ferry company close the pier.")
     close = next(t for t in doc if t.text == "close")
     assert judge_factuality(close, load_vocabulary()) is Factuality.NORMATIVE
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # An infinitive on a noun of attempt is tried, its outcome unsaid; on a failed one it
+    # did not happen; on a plan it is still to come.
+    ("The miners made an attempt to reach the trapped crew.", "reach", Factuality.POSSIBLE),
+    ("The miners made a failed attempt to reach the trapped crew.", "reach",
+     Factuality.NEGATED),
+    ("The thwarted plot to rob the county treasury shocked the town.", "rob",
+     Factuality.NEGATED),
+    ("The miners announced a plan to reach the trapped crew.", "reach", Factuality.EXPECTED),
+])
+def test_an_attempt_noun_leaves_its_outcome_unsaid(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = [t for t in doc if t.text == verb][-1]
+    assert judge_factuality(token, load_vocabulary()) is expected
