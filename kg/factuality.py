@@ -565,16 +565,31 @@ def _decided_cancellation(verb: Token, links: list[tuple[Token, str]]) -> bool:
 def _negated_governor(links: list[tuple[Token, str]]) -> bool:
     """'is not going to sell', 'did not manage to sell', 'has not decided to sell': a
     negated verb the infinitive completes, of ``negation_passing_governors``
-    (data/control.json), says it did not happen; 'did not hesitate to sell' or 'did not
-    expect to win' says nothing against it. Only up the chain of infinitives: 'did not say
-    that X would sell' is the speaker's, judged elsewhere."""
+    (data/control.json), or a negated forecast ('is not expected to sell'), says it did not
+    happen; 'did not hesitate to sell' or 'did not expect to win' says nothing against it.
+    Only up the chain of infinitives: 'did not say that X would sell' is the speaker's,
+    judged elsewhere."""
     passing = control_words().negation_passing_governors
     for token, link in links:
         if link != "xcomp":
             return False
         if _lemma(token) in passing and any(c.dep_ == "neg" for c in token.children):
             return True
+        if _negated_forecast(token):
+            return True
     return False
+
+
+def _negated_forecast(governor: Token) -> bool:
+    """'is not expected to make landfall', 'is not likely to reach the coast': a negated
+    forecast (``negated_forecasts``) in the passive or as an adjective says the deed will not
+    happen; the active 'did not expect to win' is the subject's own surprise, left alone."""
+    if _lemma(governor) not in factuality_words().negated_forecasts:
+        return False
+    if governor.pos_ == "ADJ":
+        return any(c.dep_ == "neg" for c in [*governor.children, *governor.head.children])
+    return any(c.dep_ == "auxpass" for c in governor.children) and \
+        any(c.dep_ == "neg" for c in governor.children)
 
 
 def _unreal_condition(verb: Token, modals: frozenset[str]) -> Factuality | None:

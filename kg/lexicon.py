@@ -198,6 +198,7 @@ class FactualityWords(BaseModel):
     hearsay_passives: frozenset[str] = frozenset()
     attempt_nouns: frozenset[str] = frozenset()
     failure_modifiers: frozenset[str] = frozenset()
+    negated_forecasts: frozenset[str] = frozenset()
 
 
 @cache

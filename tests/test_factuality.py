@@ -804,3 +804,22 @@ def test_an_attempt_noun_leaves_its_outcome_unsaid(nlp, text, verb, expected):
     doc = nlp(text)
     token = [t for t in doc if t.text == verb][-1]
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A negated forecast in the passive or as an adjective says it will not happen.
+    ("The storm is not expected to reach the coast.", "reach", Factuality.NEGATED),
+    ("The ferry is not scheduled to sail on Sunday.", "sail", Factuality.NEGATED),
+    ("The storm is not likely to reach the coast.", "reach", Factuality.NEGATED),
+    ("The storm is expected to reach the coast.", "reach", Factuality.EXPECTED),
+])
+def test_a_negated_forecast_says_it_will_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_not_expecting_a_deed_says_nothing_against_it(nlp):
+    doc = nlp("The miners did not expect to reach the trapped crew so soon.")
+    reach = next(t for t in doc if t.text == "reach")
+    assert judge_factuality(reach, load_vocabulary()) is not Factuality.NEGATED
