@@ -406,18 +406,28 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
 
 
 def _claim_content(verb: Token, links: list[tuple[Token, str]]) -> bool:
-    """Whether the clause, or the clause it is a sibling of, is the content of a noun of
-    claim, view or statement (``claim_nouns``): 'his claim that he built the bridge', 'the
-    view that the dam failed'. Only a 'that' clause counts: a relative clause ('the claim
-    that he made', where 'that' is an argument, not a mark) describes the claim, and a
-    participle ('a statement released by X') says who made it, which is no claim."""
+    """Whether the clause, or the clause it is a sibling or a complement of, is the content
+    of a noun of claim, view or statement (``claim_nouns``): 'his claim that he built the
+    bridge', 'the view that the dam failed', 'the accusation is that he lied', 'allegations X
+    tried to bribe Y', 'allegations of bribing Y'. A relative clause ('the claim that he
+    made', where 'that' is an argument, not a mark) describes the claim, and a participle
+    ('a statement released by X') says who made it, which is no claim."""
     nouns = factuality_words().claim_nouns
     clauses = [verb, *(t for t, link in links[:_first_non_complement(links)])]
     return any((c.dep_ in {"acl", "relcl", "ccomp", "appos"} and c.head.i != c.i and
                 c.head.pos_ in {"NOUN", "PROPN"} and c.head.lemma_.lower() in nouns and
                 any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and
-                not _object_gap(c)) or _claim_predicated(c, nouns) or _after_claim_noun(c, nouns)
-               for c in clauses)
+                not _object_gap(c)) or _claim_predicated(c, nouns) or
+               _after_claim_noun(c, nouns) or _claimed_deed(c, nouns) for c in clauses)
+
+
+def _claimed_deed(clause: Token, nouns: frozenset[str]) -> bool:
+    """'allegations of bribing X', 'charges of killing Y': a gerund in the 'of' phrase of a
+    claim noun is the deed the claim lays on someone, not one the writer states."""
+    preposition = clause.head
+    return clause.dep_ == "pcomp" and preposition.lower_ == "of" and \
+        preposition.head.i != preposition.i and preposition.head.pos_ == "NOUN" and \
+        preposition.head.lemma_.lower() in nouns
 
 
 def _claim_predicated(clause: Token, nouns: frozenset[str]) -> bool:

@@ -777,6 +777,8 @@ def test_a_charge_is_alleged_and_an_acquittal_denies(nlp, text, verb, expected):
      Factuality.REPORTED),
     ("The inquiry followed claims the smugglers tried to bribe the harbour master.", "bribe",
      Factuality.REPORTED),
+    ("The harbour master faces allegations of taking bribes from the smugglers.", "taking",
+     Factuality.REPORTED),
 ])
 def test_hearsay_and_the_content_of_a_claim_are_reported(nlp, text, verb, expected):
     doc = nlp(text)
