@@ -754,6 +754,7 @@ def test_what_was_plotted_is_still_to_come(nlp, text, verb, expected):
     # a preposition on the object of any other verb governs nothing
     ("The mayor thanked the caretaker for feeding the horses.", "feeding",
      Factuality.ASSERTED),
+    ("The mayor cleared the way for building the bridge.", "building", Factuality.ASSERTED),
 ])
 def test_a_charge_is_alleged_and_an_acquittal_denies(nlp, text, verb, expected):
     doc = nlp(text)
@@ -779,6 +780,8 @@ def test_a_charge_is_alleged_and_an_acquittal_denies(nlp, text, verb, expected):
      Factuality.REPORTED),
     ("The harbour master faces allegations of taking bribes from the smugglers.", "taking",
      Factuality.REPORTED),
+    # a claim noun in a phrase of the clause itself governs nothing
+    ("Despite the allegations the ferry company grew quickly.", "grew", Factuality.ASSERTED),
 ])
 def test_hearsay_and_the_content_of_a_claim_are_reported(nlp, text, verb, expected):
     doc = nlp(text)
