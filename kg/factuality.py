@@ -349,6 +349,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     attempted = _noun_attempt(verb, links)
     if attempted is not None:
         return attempted
+    if _plan_under_deliberation(verb, links):
+        return Factuality.POSSIBLE
     entitled = bool(rights) or degree == "could"
     # 'is able to sell' can; 'was able to sell' did.
     capable = bool(predicated & more.capacity_adjectives) and \
@@ -712,6 +714,44 @@ def _noun_attempt(verb: Token, links: list[tuple[Token, str]]) -> Factuality | N
         if noun.lemma_.lower() in more.attempt_nouns:
             return Factuality.POSSIBLE
     return None
+
+
+def _plan_under_deliberation(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'voted on a resolution to expel X', 'discussed the idea of selling the mill': a plan
+    (``plan_nouns``) that is the object of a verb of deliberation (``deliberating_phrases``,
+    with its preposition where it takes one) may or may not be adopted, so what it is for is
+    possible, not planned. The plan holds the infinitive or the 'of' gerund of the verb or of
+    a clause it completes."""
+    for clause in [verb, *_completed_by(verb, links, through_conj=True)]:
+        noun = _plan_holding(clause)
+        if noun is not None and _deliberated(noun):
+            return True
+    return False
+
+
+def _plan_holding(clause: Token) -> Token | None:
+    """The plan noun an infinitive ('a resolution [to expel]') or an 'of' gerund ('the idea
+    [of selling]') hangs on; None for any other clause."""
+    head = clause.head
+    if clause.dep_ in {"acl", "relcl"} and "to" in auxiliaries_of(clause) and head.i != clause.i:
+        noun = head
+    elif clause.dep_ == "pcomp" and head.lower_ == "of" and head.head.i != head.i:
+        noun = head.head
+    else:
+        return None
+    return noun if noun.pos_ == "NOUN" and plan_noun(noun) else None
+
+
+def _deliberated(noun: Token) -> bool:
+    """Whether a noun is the object of a verb of deliberation ('discussed [the plan]') or of
+    its preposition ('voted on [the resolution]')."""
+    phrases = factuality_words().deliberating_phrases
+    if noun.dep_ == "dobj" and noun.head.i != noun.i:
+        return _lemma(noun.head) in phrases
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.head.i == preposition.i:
+        return False
+    return f"{_lemma(preposition.head)} {preposition.lower_}" in phrases
 
 
 def _wished_tried_or_feared(completing: set[str], predicated: set[str],

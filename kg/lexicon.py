@@ -199,6 +199,7 @@ class FactualityWords(BaseModel):
     attempt_nouns: frozenset[str] = frozenset()
     failure_modifiers: frozenset[str] = frozenset()
     negated_forecasts: frozenset[str] = frozenset()
+    deliberating_phrases: frozenset[str] = frozenset()
 
 
 @cache

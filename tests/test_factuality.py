@@ -828,3 +828,17 @@ def test_not_expecting_a_deed_says_nothing_against_it(nlp):
     doc = nlp("The miners did not expect to reach the trapped crew so soon.")
     reach = next(t for t in doc if t.text == "reach")
     assert judge_factuality(reach, load_vocabulary()) is not Factuality.NEGATED
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A plan under deliberation may or may not be adopted; one announced is still to come.
+    ("The assembly voted on a motion to dissolve the harbour board.", "dissolve",
+     Factuality.POSSIBLE),
+    ("The council discussed the idea of selling the old mill.", "selling",
+     Factuality.POSSIBLE),
+    ("The council announced a plan to sell the old mill.", "sell", Factuality.EXPECTED),
+])
+def test_a_plan_under_deliberation_is_only_possible(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
