@@ -718,10 +718,10 @@ def _noun_attempt(verb: Token, links: list[tuple[Token, str]]) -> Factuality | N
 
 def _plan_under_deliberation(verb: Token, links: list[tuple[Token, str]]) -> bool:
     """'voted on a resolution to expel X', 'discussed the idea of selling the mill': a plan
-    (``plan_nouns``) that is the object of a verb of deliberation (``deliberating_phrases``,
-    with its preposition where it takes one) may or may not be adopted, so what it is for is
-    possible, not planned. The plan holds the infinitive or the 'of' gerund of the verb or of
-    a clause it completes."""
+    still proposed (``proposal_nouns``) that is the object of a verb of deliberation
+    (``deliberating_phrases``, with its preposition where it takes one) may or may not be
+    adopted, so what it is for is possible, not planned. The plan holds the infinitive or
+    the 'of' gerund of the verb or of a clause it completes."""
     for clause in [verb, *_completed_by(verb, links, through_conj=True)]:
         noun = _plan_holding(clause)
         if noun is not None and _deliberated(noun):
@@ -730,8 +730,9 @@ def _plan_under_deliberation(verb: Token, links: list[tuple[Token, str]]) -> boo
 
 
 def _plan_holding(clause: Token) -> Token | None:
-    """The plan noun an infinitive ('a resolution [to expel]') or an 'of' gerund ('the idea
-    [of selling]') hangs on; None for any other clause."""
+    """The proposal an infinitive ('a resolution [to expel]') or an 'of' gerund ('the idea
+    [of selling]') hangs on; None for any other clause, or a settled plan ('the decision to
+    close the mill')."""
     head = clause.head
     if clause.dep_ in {"acl", "relcl"} and "to" in auxiliaries_of(clause) and head.i != clause.i:
         noun = head
@@ -739,7 +740,8 @@ def _plan_holding(clause: Token) -> Token | None:
         noun = head.head
     else:
         return None
-    return noun if noun.pos_ == "NOUN" and plan_noun(noun) else None
+    proposed = noun.lemma_.lower() in factuality_words().proposal_nouns
+    return noun if noun.pos_ == "NOUN" and proposed else None
 
 
 def _deliberated(noun: Token) -> bool:

@@ -200,6 +200,7 @@ class FactualityWords(BaseModel):
     failure_modifiers: frozenset[str] = frozenset()
     negated_forecasts: frozenset[str] = frozenset()
     deliberating_phrases: frozenset[str] = frozenset()
+    proposal_nouns: frozenset[str] = frozenset()
 
 
 @cache

@@ -837,6 +837,8 @@ def test_not_expecting_a_deed_says_nothing_against_it(nlp):
     ("The council discussed the idea of selling the old mill.", "selling",
      Factuality.POSSIBLE),
     ("The council announced a plan to sell the old mill.", "sell", Factuality.EXPECTED),
+    ("The council discussed its decision to sell the old mill.", "sell",
+     Factuality.EXPECTED),
 ])
 def test_a_plan_under_deliberation_is_only_possible(nlp, text, verb, expected):
     doc = nlp(text)
