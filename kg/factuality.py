@@ -37,10 +37,10 @@ def governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
     Y': 'denied' is Y's sibling, not its governor)."""
     token = verb
     for _ in range(limit):
-        if token.dep_ == "pcomp" and token.head.pos_ == "ADP" and \
-                token.head.head.pos_ in {"VERB", "ADJ"}:
+        holder = _preposition_holder(token.head) if token.dep_ == "pcomp" else None
+        if holder is not None:
             # 'accused of killing', 'charged with selling': the gerund hangs on a preposition
-            token = token.head.head
+            token = holder
             yield token, "pcomp"
             continue
         if token.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "parataxis"} \
@@ -54,6 +54,50 @@ def governor_links(verb: Token, limit: int = 4) -> Iterator[tuple[Token, str]]:
             if token.pos_ == "ADP" and token.head.i != token.i:
                 token = token.head
         yield token, link
+
+
+def _preposition_holder(preposition: Token) -> Token | None:
+    """The verb or adjective a gerund's preposition hangs on ('accused of killing', 'guilty
+    of killing'), or, for a verb of charging or clearing (``charging_phrases``,
+    ``clearing_phrases``) whose preposition the parser hung on its object ('accused [X of]
+    killing', 'blamed [X for] starting'), that verb. None for any other head."""
+    if preposition.pos_ != "ADP" or preposition.head.i == preposition.i:
+        return None
+    head = preposition.head
+    if head.pos_ in {"VERB", "ADJ"}:
+        return head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i == head.i:
+        return None
+    more = factuality_words()
+    phrase = f"{_lemma(verb)} {preposition.lower_}"
+    return verb if phrase in more.charging_phrases | more.clearing_phrases else None
+
+
+def _charge_phrases(chain: list[Token], links: list[tuple[Token, str]]) -> set[str]:
+    """The verb-and-preposition phrases a gerund of the chain hangs on ('arrested for
+    [killing]' -> 'arrest for', 'acquitted of [killing]' -> 'acquit of'): what the court or the
+    accuser lays on someone, or clears them of."""
+    return {f"{_lemma(t)} {below.head.lower_}"
+            for (t, link), below in zip(links, chain, strict=False)
+            if link == "pcomp" and below.head.pos_ == "ADP"}
+
+
+def _pleaded_innocent(chain: list[Token], links: list[tuple[Token, str]]) -> bool:
+    """'pleaded not guilty to killing', 'is not responsible for starting the fire': a negated
+    ``culpability_adjectives`` word the gerund hangs on denies the deed."""
+    culpable = factuality_words().culpability_adjectives
+    return any(link == "pcomp" and t.pos_ == "ADJ" and t.lemma_.lower() in culpable and
+               any(c.dep_ == "neg" for c in [*t.children, *t.head.children])
+               for t, link in links)
+
+
+def _said_to(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'is said to have bribed X', 'is believed to have fled': a passive of hearsay
+    (``hearsay_passives``) whose infinitive the verb is passes on what others say."""
+    governor = _infinitive_of(verb, links)
+    return governor is not None and _lemma(governor) in factuality_words().hearsay_passives \
+        and any(c.dep_ == "auxpass" for c in governor.children)
 
 
 def finite_sibling_of(verb: Token) -> Token:
@@ -231,8 +275,12 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
         # 'called it unlikely that X would fund Y': the writer leans to its not happening.
         return Factuality.NEGATED
-    if _denying(links, chain) & (vocab.denial_verbs | more.rejecting_verbs):
-        return Factuality.DENIED  # 'rejected the plan' is a rejection, asserted
+    charges = _charge_phrases(chain, links)
+    if _denying(links, chain) & (vocab.denial_verbs | more.rejecting_verbs) or \
+            charges & more.clearing_phrases or _pleaded_innocent(chain, links):
+        # 'rejected the plan' is a rejection, asserted; 'acquitted of killing X': the court
+        # rejects the charge, as 'pleaded not guilty to killing X' does the accused
+        return Factuality.DENIED
     if any(link == "ccomp" and
            _lemma(t) in vocab.speech_verbs | words.claim_verbs | more.view_verbs and
            any(c.dep_ == "neg" for c in t.children) for t, link in links):
@@ -279,7 +327,11 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     if (governing & vocab.hedge_verbs or claimed & (words.claim_verbs | more.view_verbs) or
             guessed or _inferred(links) or _claim_content(verb, links) or
             any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children) or
-            _secondhand(chain, vocab)) and not _asked_or_awaited(verb, links):
+            _secondhand(chain, vocab) or charges & more.charging_phrases or
+            _said_to(verb, links)) and \
+            not _asked_or_awaited(verb, links) and not _mandated(verb, links):
+        # 'arrested for killing X': the arrest lays the killing on someone, it does not state
+        # it; 'NPR reported X recommended the troops withdraw' still only recommends it.
         # Someone's claim, whatever it says of the future: 'X claimed the drilling is to
         # protect Y', 'the paper reported that X will resign', 'according to X, ...'.
         return Factuality.REPORTED
@@ -294,6 +346,11 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         return Factuality.NEGATED  # 'is not eligible to run': he will not
     if _accused_attempt(verb, links, vocab):
         return Factuality.REPORTED
+    attempted = _noun_attempt(verb, links)
+    if attempted is not None:
+        return attempted
+    if _plan_under_deliberation(verb, links):
+        return Factuality.POSSIBLE
     entitled = bool(rights) or degree == "could"
     # 'is able to sell' can; 'was able to sell' did.
     capable = bool(predicated & more.capacity_adjectives) and \
@@ -351,17 +408,59 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
 
 
 def _claim_content(verb: Token, links: list[tuple[Token, str]]) -> bool:
-    """Whether the clause, or the clause it is a sibling of, is the content of a noun of
-    claim, view or statement (``claim_nouns``): 'his claim that he built the bridge', 'the
-    view that the dam failed'. Only a 'that' clause counts: a relative clause ('the claim
-    that he made', where 'that' is an argument, not a mark) describes the claim, and a
-    participle ('a statement released by X') says who made it, which is no claim."""
+    """Whether the clause, or the clause it is a sibling or a complement of, is the content
+    of a noun of claim, view or statement (``claim_nouns``): 'his claim that he built the
+    bridge', 'the view that the dam failed', 'the accusation is that he lied', 'allegations X
+    tried to bribe Y', 'allegations of bribing Y'. A relative clause ('the claim that he
+    made', where 'that' is an argument, not a mark) describes the claim, and a participle
+    ('a statement released by X') says who made it, which is no claim."""
     nouns = factuality_words().claim_nouns
-    clauses = [verb, *(t for t, link in links[:_first_non_sibling(links)])]
-    return any(c.dep_ in {"acl", "relcl", "ccomp", "appos"} and c.head.i != c.i and
-               c.head.pos_ in {"NOUN", "PROPN"} and c.head.lemma_.lower() in nouns and
-               any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and
-               not _object_gap(c) for c in clauses)
+    clauses = [verb, *(t for t, link in links[:_first_non_complement(links)])]
+    return any((c.dep_ in {"acl", "relcl", "ccomp", "appos"} and c.head.i != c.i and
+                c.head.pos_ in {"NOUN", "PROPN"} and c.head.lemma_.lower() in nouns and
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and
+                not _object_gap(c)) or _claim_predicated(c, nouns) or
+               _after_claim_noun(c, nouns) or _claimed_deed(c, nouns) for c in clauses)
+
+
+def _claimed_deed(clause: Token, nouns: frozenset[str]) -> bool:
+    """'allegations of bribing X', 'charges of killing Y': a gerund in the 'of' phrase of a
+    claim noun is the deed the claim lays on someone, not one the writer states."""
+    preposition = clause.head
+    return clause.dep_ == "pcomp" and preposition.lower_ == "of" and \
+        preposition.head.i != preposition.i and preposition.head.pos_ == "NOUN" and \
+        preposition.head.lemma_.lower() in nouns
+
+
+def _claim_predicated(clause: Token, nouns: frozenset[str]) -> bool:
+    """'The accusation against X is that he bribed Y': a 'that' clause a copula equates with
+    a claim noun (``claim_nouns``) is the claim's content."""
+    copula = clause.head
+    return clause.dep_ == "ccomp" and copula.i != clause.i and copula.lemma_ == "be" and \
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) and \
+        any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in copula.children)
+
+
+def _after_claim_noun(clause: Token, nouns: frozenset[str]) -> bool:
+    """'stemmed from allegations X tried to pressure Y': a finite clause with its own subject
+    right after a claim noun, with no 'that', is the claim's content, wherever the parser
+    hung it (here as an adverbial clause of 'stemmed')."""
+    start = clause.left_edge.i
+    if start == 0 or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children) or \
+            not _own_tense(clause) or _object_gap(clause):  # 'the statement X made'
+
+        return False
+    before = clause.doc[start - 1]
+    return before.pos_ == "NOUN" and before.lemma_.lower() in nouns and \
+        before.dep_ in {"pobj", "dobj"}
+
+
+def _first_non_complement(links: list[tuple[Token, str]]) -> int:
+    """How many links from the start are siblings or complements ('conj', 'xcomp'): the
+    clauses whose content the first one is part of ('allegations X tried to bribe Y': the
+    bribing is part of what is alleged)."""
+    return next((k for k, (_, link) in enumerate(links) if link not in {"conj", "xcomp"}),
+                len(links))
 
 
 def _object_gap(verb: Token) -> bool:
@@ -371,12 +470,6 @@ def _object_gap(verb: Token) -> bool:
     return verb.lemma_.lower() in object_verbs() and not any(
         c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass", "attr", "oprd", "dative"}
         for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
-
-
-def _first_non_sibling(links: list[tuple[Token, str]]) -> int:
-    """How many links from the start are siblings ('conj'): the clauses that share what
-    governs the first."""
-    return next((k for k, (_, link) in enumerate(links) if link != "conj"), len(links))
 
 
 def _ranked_subject(verb: Token) -> bool:
@@ -484,16 +577,31 @@ def _decided_cancellation(verb: Token, links: list[tuple[Token, str]]) -> bool:
 def _negated_governor(links: list[tuple[Token, str]]) -> bool:
     """'is not going to sell', 'did not manage to sell', 'has not decided to sell': a
     negated verb the infinitive completes, of ``negation_passing_governors``
-    (data/control.json), says it did not happen; 'did not hesitate to sell' or 'did not
-    expect to win' says nothing against it. Only up the chain of infinitives: 'did not say
-    that X would sell' is the speaker's, judged elsewhere."""
+    (data/control.json), or a negated forecast ('is not expected to sell'), says it did not
+    happen; 'did not hesitate to sell' or 'did not expect to win' says nothing against it.
+    Only up the chain of infinitives: 'did not say that X would sell' is the speaker's,
+    judged elsewhere."""
     passing = control_words().negation_passing_governors
     for token, link in links:
         if link != "xcomp":
             return False
         if _lemma(token) in passing and any(c.dep_ == "neg" for c in token.children):
             return True
+        if _negated_forecast(token):
+            return True
     return False
+
+
+def _negated_forecast(governor: Token) -> bool:
+    """'is not expected to make landfall', 'is not likely to reach the coast': a negated
+    forecast (``negated_forecasts``) in the passive or as an adjective says the deed will not
+    happen; the active 'did not expect to win' is the subject's own surprise, left alone."""
+    if _lemma(governor) not in factuality_words().negated_forecasts:
+        return False
+    if governor.pos_ == "ADJ":
+        return any(c.dep_ == "neg" for c in [*governor.children, *governor.head.children])
+    return any(c.dep_ == "auxpass" for c in governor.children) and \
+        any(c.dep_ == "neg" for c in governor.children)
 
 
 def _unreal_condition(verb: Token, modals: frozenset[str]) -> Factuality | None:
@@ -587,6 +695,65 @@ def _accused_attempt(verb: Token, links: list[tuple[Token, str]],
     speakers = [c for c in speech.children if c.dep_ == "nsubj"]
     return bool(doers) and bool(speakers) and doers[0].pos_ in {"PROPN", "NOUN"} and \
         doers[0].lower_ != speakers[0].lower_
+
+
+def _noun_attempt(verb: Token, links: list[tuple[Token, str]]) -> Factuality | None:
+    """'made an attempt to buy X', 'a bid to buy X': an infinitive on an ``attempt_nouns``
+    word is tried, its outcome unsaid (possible, as after 'tried to'); on a noun a
+    ``failure_modifiers`` word marks ('a failed bid to buy X', 'a foiled plot to kill Y') it
+    did not happen. What the infinitive's complements and siblings say shares it ('an
+    attempt to enter and rob the bank'). None when no such noun holds the infinitive."""
+    more = factuality_words()
+    for clause in [verb, *_completed_by(verb, links, through_conj=True)]:
+        noun = clause.head
+        if clause.dep_ not in {"acl", "relcl"} or noun.i == clause.i or \
+                "to" not in auxiliaries_of(clause) or noun.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "amod" and c.lower_ in more.failure_modifiers for c in noun.children):
+            return Factuality.NEGATED
+        if noun.lemma_.lower() in more.attempt_nouns:
+            return Factuality.POSSIBLE
+    return None
+
+
+def _plan_under_deliberation(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'voted on a resolution to expel X', 'discussed the idea of selling the mill': a plan
+    still proposed (``proposal_nouns``) that is the object of a verb of deliberation
+    (``deliberating_phrases``, with its preposition where it takes one) may or may not be
+    adopted, so what it is for is possible, not planned. The plan holds the infinitive or
+    the 'of' gerund of the verb or of a clause it completes."""
+    for clause in [verb, *_completed_by(verb, links, through_conj=True)]:
+        noun = _plan_holding(clause)
+        if noun is not None and _deliberated(noun):
+            return True
+    return False
+
+
+def _plan_holding(clause: Token) -> Token | None:
+    """The proposal an infinitive ('a resolution [to expel]') or an 'of' gerund ('the idea
+    [of selling]') hangs on; None for any other clause, or a settled plan ('the decision to
+    close the mill')."""
+    head = clause.head
+    if clause.dep_ in {"acl", "relcl"} and "to" in auxiliaries_of(clause) and head.i != clause.i:
+        noun = head
+    elif clause.dep_ == "pcomp" and head.lower_ == "of" and head.head.i != head.i:
+        noun = head.head
+    else:
+        return None
+    proposed = noun.lemma_.lower() in factuality_words().proposal_nouns
+    return noun if noun.pos_ == "NOUN" and proposed else None
+
+
+def _deliberated(noun: Token) -> bool:
+    """Whether a noun is the object of a verb of deliberation ('discussed [the plan]') or of
+    its preposition ('voted on [the resolution]')."""
+    phrases = factuality_words().deliberating_phrases
+    if noun.dep_ == "dobj" and noun.head.i != noun.i:
+        return _lemma(noun.head) in phrases
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.dep_ != "prep" or preposition.head.i == preposition.i:
+        return False
+    return f"{_lemma(preposition.head)} {preposition.lower_}" in phrases
 
 
 def _wished_tried_or_feared(completing: set[str], predicated: set[str],

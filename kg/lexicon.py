@@ -249,6 +249,15 @@ class FactualityWords(BaseModel):
     claim_nouns: frozenset[str] = frozenset()
     rejecting_verbs: frozenset[str] = frozenset()
     possibility_adverbs: frozenset[str] = frozenset()
+    charging_phrases: frozenset[str] = frozenset()
+    clearing_phrases: frozenset[str] = frozenset()
+    culpability_adjectives: frozenset[str] = frozenset()
+    hearsay_passives: frozenset[str] = frozenset()
+    attempt_nouns: frozenset[str] = frozenset()
+    failure_modifiers: frozenset[str] = frozenset()
+    negated_forecasts: frozenset[str] = frozenset()
+    deliberating_phrases: frozenset[str] = frozenset()
+    proposal_nouns: frozenset[str] = frozenset()
 
 
 @cache

@@ -717,3 +717,130 @@ def test_an_adverb_of_possibility(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A plot is a plan: what was plotted is not told as done; the plotting itself is.
+    ("The two clerks plotted to rob the county treasury.", "rob", Factuality.EXPECTED),
+    ("A ring of smugglers conspired to bribe the harbour master.", "bribe",
+     Factuality.EXPECTED),
+    ("The two clerks plotted to rob the county treasury.", "plotted", Factuality.ASSERTED),
+])
+def test_what_was_plotted_is_still_to_come(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A deed laid on someone by an accuser, the police or a plaintiff is alleged, passed on;
+    # a verdict states it; an acquittal or a plea of not guilty denies it.
+    ("The prosecutor accused the caretaker of poisoning the horses.", "poisoning",
+     Factuality.REPORTED),
+    ("The caretaker was arrested for poisoning the horses.", "poisoning",
+     Factuality.REPORTED),
+    ("The newspaper was sued for defaming the harbour master.", "defaming",
+     Factuality.REPORTED),
+    ("The farmers blamed the mill for polluting the river.", "polluting",
+     Factuality.REPORTED),
+    ("The caretaker was convicted of poisoning the horses.", "poisoning",
+     Factuality.ASSERTED),
+    ("The caretaker was acquitted of poisoning the horses.", "poisoning",
+     Factuality.DENIED),
+    ("The caretaker pleaded not guilty to poisoning the horses.", "poisoning",
+     Factuality.DENIED),
+    ("The caretaker pleaded guilty to poisoning the horses.", "poisoning",
+     Factuality.ASSERTED),
+    # a preposition on the object of any other verb governs nothing
+    ("The mayor thanked the caretaker for feeding the horses.", "feeding",
+     Factuality.ASSERTED),
+    ("The mayor cleared the way for building the bridge.", "building", Factuality.ASSERTED),
+])
+def test_a_charge_is_alleged_and_an_acquittal_denies(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # What is said of someone in the passive is hearsay; what is known is not.
+    ("The caretaker is said to have poisoned the horses.", "poisoned", Factuality.REPORTED),
+    ("The smugglers are believed to have bribed the harbour master.", "bribed",
+     Factuality.REPORTED),
+    ("The caretaker is known to have fed the horses.", "fed", Factuality.ASSERTED),
+    # The content of a claim noun: equated with it by a copula, or right after it with no
+    # 'that'.
+    ("The complaint against the caretaker is that he poisoned the horses.", "poisoned",
+     Factuality.REPORTED),
+    ("The accusation against the caretaker is that he poisoned the horses.", "poisoned",
+     Factuality.REPORTED),
+    ("The inquiry followed allegations the caretaker had poisoned the horses.", "poisoned",
+     Factuality.REPORTED),
+    ("The inquiry followed claims the smugglers tried to bribe the harbour master.", "bribe",
+     Factuality.REPORTED),
+    ("The harbour master faces allegations of taking bribes from the smugglers.", "taking",
+     Factuality.REPORTED),
+    # a claim noun in a phrase of the clause itself governs nothing
+    ("Despite the allegations the ferry company grew quickly.", "grew", Factuality.ASSERTED),
+])
+def test_hearsay_and_the_content_of_a_claim_are_reported(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_a_reported_recommendation_stays_a_recommendation(nlp):
+    doc = nlp("The radio reported the inspector recommended the ferry company close the pier.")
+    close = next(t for t in doc if t.text == "close")
+    assert judge_factuality(close, load_vocabulary()) is Factuality.NORMATIVE
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # An infinitive on a noun of attempt is tried, its outcome unsaid; on a failed one it
+    # did not happen; on a plan it is still to come.
+    ("The miners made an attempt to reach the trapped crew.", "reach", Factuality.POSSIBLE),
+    ("The miners made a failed attempt to reach the trapped crew.", "reach",
+     Factuality.NEGATED),
+    ("The thwarted plot to rob the county treasury shocked the town.", "rob",
+     Factuality.NEGATED),
+    ("The miners announced a plan to reach the trapped crew.", "reach", Factuality.EXPECTED),
+])
+def test_an_attempt_noun_leaves_its_outcome_unsaid(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = [t for t in doc if t.text == verb][-1]
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A negated forecast in the passive or as an adjective says it will not happen.
+    ("The storm is not expected to reach the coast.", "reach", Factuality.NEGATED),
+    ("The ferry is not scheduled to sail on Sunday.", "sail", Factuality.NEGATED),
+    ("The storm is not likely to reach the coast.", "reach", Factuality.NEGATED),
+    ("The storm is expected to reach the coast.", "reach", Factuality.EXPECTED),
+])
+def test_a_negated_forecast_says_it_will_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_not_expecting_a_deed_says_nothing_against_it(nlp):
+    doc = nlp("The miners did not expect to reach the trapped crew so soon.")
+    reach = next(t for t in doc if t.text == "reach")
+    assert judge_factuality(reach, load_vocabulary()) is not Factuality.NEGATED
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # A plan under deliberation may or may not be adopted; one announced is still to come.
+    ("The assembly voted on a motion to dissolve the harbour board.", "dissolve",
+     Factuality.POSSIBLE),
+    ("The council discussed the idea of selling the old mill.", "selling",
+     Factuality.POSSIBLE),
+    ("The council announced a plan to sell the old mill.", "sell", Factuality.EXPECTED),
+    ("The council discussed its decision to sell the old mill.", "sell",
+     Factuality.EXPECTED),
+])
+def test_a_plan_under_deliberation_is_only_possible(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
