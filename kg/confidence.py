@@ -132,7 +132,7 @@ def _sentence_and_kind_signs(*, rule: str, predicate: str, obj: str,
     raised the held-out ROC AUC or lowered the held-out log loss on the judged sheets, and
     none worsened the score of a fit on one set of articles on the other set."""
     return {
-        # 'Luigi Di Maio, an observer': judged vague far more often than a title with its
+        # 'Paolo Di Venti, an observer': judged vague far more often than a title with its
         # holder, and the rule name alone does not say whether a holder was found later.
         "position_without_holder": float(predicate == "affiliatedWith" and not obj),
         "quotation_in_sentence": float(any(mark in sentence for mark in QUOTE_MARKS)),

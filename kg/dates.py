@@ -46,7 +46,7 @@ def is_duration(text: str) -> bool:
 
 
 def is_bare_number(text: str) -> bool:
-    """Whether a 'date' the tagger found is only a small number ('Gianna, aged 13', 'the most
+    """Whether a 'date' the tagger found is only a small number ('Marisol, aged 13', 'the most
     delegates, at 14'): no month or weekday makes it a day, so it is no time at all."""
     return re.fullmatch(r"(?:at |aged |age )?\d{1,2}(?:st|nd|rd|th)?",
                         " ".join(text.lower().split()).strip(" ,.")) is not None

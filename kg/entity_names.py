@@ -24,7 +24,7 @@ def _data() -> dict[str, object]:
 
 
 def fold(text: str) -> str:
-    """Case, accents, dots and hyphens folded away: 'U.N.' -> 'u n', 'Jong-un' -> 'jong un'."""
+    """Case, accents, dots and hyphens folded away: 'U.N.' -> 'u n', 'Song-chol' -> 'song chol'."""
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return " ".join(re.findall(r"[a-z0-9+]+", ascii_))
 
@@ -100,7 +100,7 @@ def time_zones() -> frozenset[str]:
 
 @cache
 def family_names_first() -> frozenset[str]:
-    """Family names East Asian names write first ('Kim', 'Xi', 'Nguyen'), folded."""
+    """Family names East Asian names write first ('Pak', 'Xi', 'Nguyen'), folded."""
     return frozenset(fold(w) for w in _data()["family_names_first"])  # type: ignore[union-attr]
 
 

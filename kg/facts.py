@@ -96,7 +96,7 @@ def list_facts(graph: Graph | Dataset, *, entity: str | None = None, min_support
 
     ``entity`` keeps the facts in which an entity plays any role (subject, object, recipient,
     place, ...) whose name or alias contains it as whole words, in any case and with or without
-    accents and hyphens ('vladimir', 'Kim Jong-un', 'putin'); a name that matches no entity
+    accents and hyphens ('arkady', 'Pak Song-chol', 'sorokin'); a name that matches no entity
     raises :class:`NoSuchEntity` with the nearest names. ``min_support`` and ``min_confidence``
     keep facts read in at least that many documents and at least that likely to be right."""
     graph = _readable(graph)
@@ -136,7 +136,7 @@ def find_entities(graph: Graph | Dataset, name: str) -> set[URIRef]:
              if any(_contains(_words(label), wanted) for label in labels)}
     if not found:
         raise NoSuchEntity(_no_entity_message(name, names))
-    # A description that mentions the name ('summit with Putin') is not the entity: it
+    # A description that mentions the name ('summit with Sorokin') is not the entity: it
     # answers only when no person, organisation, place or event has that name.
     named = {e for e in found if (e, RDF.type, SCHEMA.Thing) not in graph}
     return named or found
@@ -150,7 +150,7 @@ def to_json(rows: Sequence[BaseModel]) -> str:
 
 def to_csv(rows: Sequence[BaseModel], model: type[BaseModel]) -> str:
     """CSV with one column per field (the header even when there are no rows); a list is joined
-    with '; ', roles read 'recipient: Kim Jong Un; time: 2023-09-13'."""
+    with '; ', roles read 'recipient: Pak Song Chol; time: 2023-09-13'."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(model.model_fields)
@@ -301,7 +301,7 @@ def _contains(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
 
 
 def _no_entity_message(name: str, names: dict[URIRef, set[str]]) -> str:
-    choices: dict[str, str] = {}  # one spelling per folded name: not 'Peskov' and 'peskov'
+    choices: dict[str, str] = {}  # one spelling per folded name: not 'Marchenko' and 'marchenko'
     for label in sorted({label for labels in names.values() for label in labels}):
         choices.setdefault(_folded(label), label)
     near = process.extract(name, list(choices.values()), scorer=fuzz.WRatio, processor=_folded,

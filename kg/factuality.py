@@ -368,7 +368,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         completing & (words.request_verbs | control_words().directive_verbs))
     if auxiliaries & words.normative_modals or completing & words.normative_modals or asked \
             or _hortative(links) or _mandated(verb, links):
-        # 'the board should resign', 'ought to apologise', 'urged Kim to resign', 'were
+        # 'the board should resign', 'ought to apologise', 'urged Pak to resign', 'were
         # called to join': what someone says ought to happen ('could ask X to' stays possible).
         return Factuality.NORMATIVE
     headline_infinitive = verb.dep_ == "ROOT" and "to" in auxiliaries and \
@@ -1160,7 +1160,7 @@ def _completed_by(verb: Token, links: list[tuple[Token, str]], *,
 def _purpose_after_object(verb: Token) -> bool:
     """'started a firm to sell engines': an infinitive the parser hung as a complement on a
     verb that already has its object is what the act was for, not an act done; not after a
-    verb whose object does it ('urged Kim to resign', judged elsewhere) or is the means it
+    verb whose object does it ('urged Pak to resign', judged elsewhere) or is the means it
     was done with ('used a drone to film the match')."""
     governor = verb.head
     if verb.dep_ != "xcomp" or governor.i == verb.i or "to" not in auxiliaries_of(verb):

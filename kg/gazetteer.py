@@ -173,7 +173,7 @@ def _capitals() -> dict[str, Place]:
 def town(name: str) -> Place | None:
     """The most populous GeoNames town of 1,000-15,000 people of this name ('Penrith',
     'Kendal'), None when there is none. Apart from ``lookup`` on purpose: 136,000 small
-    towns share names with people and firms ('Bala', 'Dawn'), so a town is weak evidence
+    towns share names with people and firms ('Marion', 'Mercury'), so a town is weak evidence
     that only type votes weigh (kg.type_votes), and kg links no entity to one."""
     row = _towns().get(_fold(name))
     if row is None:
@@ -209,7 +209,7 @@ def rank(place: Place) -> int:
 
 def lies_in(inner: str, outer: str) -> bool:
     """Whether the gazetteer puts the first place inside the second: a city in its country
-    ('Damietta' in 'Egypt'), a US city in its state ('Boise' in 'Idaho'), a US state in the
+    ('Kafr Tamir' in 'Egypt'), a US city in its state ('Boise' in 'Idaho'), a US state in the
     United States, or a region ISO 3166-2 lists in that country only ('Ontario' in 'Canada').
     The name is read as the gazetteer's first choice (the biggest city of that name), so a
     name it does not place there ('Birmingham' with 'Alabama': the biggest is in England)

@@ -394,7 +394,7 @@ def clean_body(text: str, media_type: str) -> str:
     if media_type == "text/markdown":
         body = _mask_markdown(body)
     body = _mask_boilerplate(body)
-    # Editorial brackets ('Putin gave [Jong-un] a rifle') confuse the parser; the words stay.
+    # Editorial brackets ('Sorokin gave [Song-chol] a rifle') confuse the parser; the words stay.
     body = body.replace("[", " ").replace("]", " ").replace("\ufeff", " ")
     assert len(body) == len(text)
     return body

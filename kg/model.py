@@ -200,16 +200,16 @@ class MergeReason(StrEnum):
     user can see it and undo it."""
 
     SAME_NAME = "same-name"  # the entity's own name after folding case, accents, hyphens
-    NAME_VARIANT = "name-variant"  # near spelling ('Kim Jung Un') or one middle name more
+    NAME_VARIANT = "name-variant"  # near spelling ('Pak Sung Chol') or one middle name more
     SPELLING_VARIANT = "spelling-variant"  # a transliteration in the same document
-    SHORT_FORM = "short-form"  # part of a full name in the same document ('Putin')
+    SHORT_FORM = "short-form"  # part of a full name in the same document ('Sorokin')
     UNIQUE_PERSON = "short-form-unique-person"  # another document's only person that fits
     INITIALS = "initials"  # an organisation's initials ('ESA')
     KNOWN_ALIAS = "known-alias"  # the lexicon's name for the words ('US' -> 'United States')
     DECLARED_ALIAS = "declared-alias"  # named in parentheses after it: 'X Agency (XA)'
     TITLE = "title-description"  # 'the North Korean dictator', a title given to a name
-    HEAD_WORD = "head-word"  # 'the cyclone' after 'Cyclone Mara'
-    PRONOUN = "pronoun"  # 'he' after 'Kim Jong Un'
+    HEAD_WORD = "head-word"  # 'the cyclone' after 'Cyclone Tolani'
+    PRONOUN = "pronoun"  # 'he' after 'Pak Song Chol'
 
 
 class Merge(_Record):

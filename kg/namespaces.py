@@ -40,7 +40,7 @@ ID = TermNamespace("https://w3id.org/kg-news/id/")
 NIF = TermNamespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SCHEMA = SDO
 
-# One prefix per kind of minted IRI: Turtle reads 'person:kim-jong-un', SPARQL can say the same,
+# One prefix per kind of minted IRI: Turtle reads 'person:pak-song-chol', SPARQL can say the same,
 # and rdflib's serialiser finds prefixes at once instead of inventing one per IRI (a quadratic
 # slowdown on large graphs).
 ID_FAMILIES = ("doc", "fact", "evidence", "person", "organization", "place", "thing", "event",

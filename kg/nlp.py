@@ -74,7 +74,7 @@ def _installed(name: str) -> bool:
 
 
 def _no_split_hints(doc):  # (Doc) -> Doc, registered as a spaCy component below
-    """Before the parser: no sentence starts inside a run of proper nouns ('Kim | Jong Un').
+    """Before the parser: no sentence starts inside a run of proper nouns ('Pak | Song Chol').
     Starts pre-set from the line layout are left alone."""
     for token in doc[1:]:
         if token.is_sent_start or token.is_space:
@@ -128,7 +128,7 @@ def sentence_starts(body: str) -> set[int]:
 def merge_hyphenated(doc):  # (Doc) -> Doc
     """'e-reader', 'colonial-era', 'anti-tank' as one token each: spaCy's tokenizer splits at
     hyphens, and the small parser then reads 'e', '-' and 'reader' as three objects. Names
-    ('Jong-un', 'Coca-Cola') are left split: the recogniser was trained on them that way."""
+    ('Song-chol', 'Coca-Cola') are left split: the recogniser was trained on them that way."""
     runs: list[tuple[int, int]] = []
     i = 1
     while i < len(doc) - 1:

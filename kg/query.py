@@ -185,7 +185,7 @@ ENTITY_COLUMNS = ("name", "type", "aliases", "links", "mentions", "documents", "
 def list_entities(graph: Graph | Dataset, *, kind: str | None = None) -> QueryResult:
     """The named entities of a kg graph as a table: name, type, aliases, linked IRIs
     (GeoNames), how often they are mentioned, the documents that mention them, the merge
-    evidence ('Putin: short-form (3)': which alias joined by which rule, how many times) and
+    evidence ('Sorokin: short-form (3)': which alias joined by which rule, how many times) and
     the IRI;
     ``kind`` keeps one type (person, organization, place, event). Most mentioned first."""
     bindings: dict[str, Node] = {"kind": Literal(kind)} if kind else {}

@@ -239,7 +239,7 @@ class GraphParts:
         _add_dateline(graph, document, self.entity_at)
         node = document_iri(document.doc_id)
         for entity_id in self.by_document.mentioned(document.doc_id):
-            # Which articles mention whom: 'all articles that mention Peskov' is one pattern.
+            # Which articles mention whom: 'all articles that mention Marchenko' is one pattern.
             graph.add((node, SCHEMA.mentions, entity_iri(entity_id)))
         readings = self.facts.readings_of(document.doc_id)
         sentences = self.by_document.sentences(document.doc_id) if readings else {}
@@ -404,7 +404,7 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
         _add_geonames(graph, node, entity)
     _add_merges(graph, node, entity)
     for former in entity.former_ids:
-        # A key a smaller corpus gave this entity ('person/putin' before 'Vladimir Putin' was
+        # A key a smaller corpus gave this entity ('person/sorokin' before 'Arkady Sorokin' was
         # read): links saved then still lead here.
         graph.add((entity_iri(former), OWL.sameAs, node))
 

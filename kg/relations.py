@@ -146,7 +146,7 @@ class RelationVocabulary(BaseModel):
         "clause: 'denied the accusation', 'cited Article 5', 'wrote a letter'."))
     addressee_speech_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Skipped verbs of speech whose direct object is who was spoken to: a fact when that "
-        "is someone named ('told Kim', 'informed Smith that ...'), never 'told reporters'."))
+        "is someone named ('told Pak', 'informed Smith that ...'), never 'told reporters'."))
     future_auxiliaries: frozenset[str]
     possible_auxiliaries: frozenset[str]
     denial_verbs: frozenset[str]
@@ -222,7 +222,7 @@ class RelationVocabulary(BaseModel):
     place_relation_kinds: dict[str, PlaceKinds] = Field(default_factory=dict, description=(
         "Place predicate -> the kinds it holds between, checked once the corpus has voted "
         "every entity's type: places nest in places and organisations are in places, but "
-        "a person is never the container ('Bloomberg, Warren end ...' is no town and its "
+        "a person is never the container ('Ashcombe, Pryor end ...' is no town and its "
         "state). What is somewhere is left to the rule that read it: 'the Italian utility "
         "Enerva' is an organisation, whatever the votes make of a name seen once."))
 
@@ -287,7 +287,7 @@ def _kind_words() -> dict[EntityType, frozenset[str]]:
 
 
 def name_kind(words: tuple[str, ...]) -> EntityType | None:
-    """The kind a word inside a name gives it ('Northbridge City FC', 'Amur Oblast'), or None.
+    """The kind a word inside a name gives it ('Eastmoor City FC', 'Amur Oblast'), or None.
     ``words`` are folded name words; the first is skipped ('Bank Street' is not a bank). The
     last kind word decides, as an English name's head comes last: 'Harbor Energy Arena' is
     an arena, 'Airport Authority' an authority. With no kind word after the first, a kind

@@ -1,14 +1,15 @@
 """Resolve mentions to entities within and across documents.
 
-Names are compared as token sets after folding case and hyphens, so 'Kim Jong-un', 'Kim Jong Un'
-and 'kim jong un' share a key. Full names (two or more tokens) cluster when their last tokens are
-equal and their other tokens are near-equal ('Kim Jung Un' ~ 'Kim Jong Un', 'Dimitri Peskov' ~
-'Dmitry Peskov'), but 'Kim Jong-il' stays apart from 'Kim Jong-un'. A shorter name ('Kim',
-'Jong-un', 'Putin') joins the person cluster whose tokens contain it, preferring clusters named in
-the same document, then the most mentioned. Pronouns follow their antecedent. Noun phrases that
-name no one ('rifle', 'fighter jet') become Thing entities keyed by their lemma; a noun for
-a particular event or party ('the summit', 'the deal', 'his counterpart') is keyed by its lemma
-*and its document*, so the summits of two articles stay two things.
+Names are compared as token sets after folding case and hyphens, so 'Pak Song-chol', 'Pak Song
+Chol' and 'pak song chol' share a key. Full names (two or more tokens) cluster when their last
+tokens are equal and their other tokens are near-equal ('Pak Sung Chol' ~ 'Pak Song Chol',
+'Dimitri Marchenko' ~ 'Dmitry Marchenko'), but 'Pak Song-il' stays apart from 'Pak Song-chol'. A
+shorter name ('Pak', 'Song-chol', 'Sorokin') joins the person cluster whose tokens contain it,
+preferring clusters named in the same document, then the most mentioned. Pronouns follow
+their antecedent. Noun phrases that name no one ('rifle', 'fighter jet') become Thing entities
+keyed by their lemma; a noun for a particular event or party ('the summit', 'the deal', 'his
+counterpart') is keyed by its lemma *and its document*,
+so the summits of two articles stay two things.
 
 Every mention records why it joined its entity (``Merge``: same name, name variant, short form,
 initials, known alias, title, head word, pronoun). Across documents only names merge: a short
@@ -19,8 +20,8 @@ The type of an entity is voted by all its mentions (``kg.type_votes``), not take
 Stable IRIs. An entity's key is its type and its most mentioned full name (multi-word name key;
 ties: the longer, then alphabetical), so it does not depend on which surface form wins the label
 nor on the order documents are read: the same corpus always gives the same keys, in one go or
-in any order. Adding articles can still change the key: a corpus that said only 'Putin' keyed
-'person/putin'; once 'Vladimir Putin' is read the key is 'person/vladimir-putin'. No key can
+in any order. Adding articles can still change the key: a corpus that said only 'Sorokin' keyed
+'person/sorokin'; once 'Arkady Sorokin' is read the key is 'person/arkady-sorokin'. No key can
 foresee that, so every entity also lists the keys a smaller corpus could have given it: each of
 its name keys under each type its mentions voted for (``Entity.former_ids``), written as
 ``owl:sameAs`` redirects to the current IRI. A key that two entities could claim, or that is
@@ -190,7 +191,7 @@ def transliterated(a: Key, b: Key) -> bool:
     """Whether two full names are one name in two transliterations ('Usama bin Salih',
     'Osama bin Saleh'): the same number of words, two or more; words apart only in their
     vowels (the same consonants in the same order, at most two edits) and each at least four
-    letters, so that different given names ('Kim Jong Un', 'Kim Jong Il'; 'Jason', 'Mason')
+    letters, so that different given names ('Pak Song Chol', 'Pak Song Il'; 'Jason', 'Mason')
     never match; at most two words apart and one word the same."""
     if len(a) < 2 or len(a) != len(b) or a == b:
         return False
@@ -236,7 +237,7 @@ def _respelt_surname(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _contained(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """Exact token containment: near-matching short names ('Sergey' ~ 'Sergei') is too loose."""
+    """Exact token containment: near-matching short names ('Aleksey' ~ 'Alexei') is too loose."""
     return len(short) < len(full) and set(short) <= set(full)
 
 
@@ -472,7 +473,7 @@ def _unlinked_pronoun(mention: Mention, antecedent: Mention, text: str) -> bool:
     - 'it' inside a quotation for a thing named outside it ('the BBC noted ... "However it
       is dressed up, ..."'): the speaker's 'it' is mostly the matter at hand;
     - 'he' or 'she' opening a clause before the name it announces ('before she ended her
-      campaign, Klobuchar was leading'): it refers forward, to the name after the comma."""
+      campaign, Dunmore was leading'): it refers forward, to the name after the comma."""
     word = mention.text.lower()
     if mention.doc_id != antecedent.doc_id or not text:
         return False
@@ -800,7 +801,7 @@ def _resolve_facts(result: ExtractionResult, table: _EntityTable,
 def _place_kinds_fit(fact: Fact, table: _EntityTable) -> bool:
     """Whether a place fact holds between kinds of entity it can (relations.json's
     ``place_relation_kinds``), by the types the whole corpus voted, which extraction did not
-    know: the recogniser reads a name in a list of names as a town ('Bloomberg, Warren end
+    know: the recogniser reads a name in a list of names as a town ('Ashcombe, Pryor end
     their campaigns' is no town and its state)."""
     def kind(entity_id: str | None) -> EntityType | None:
         record = table.records.get(entity_id or "")
@@ -830,9 +831,9 @@ def _all_mentions(result: ExtractionResult) -> list[Mention]:
 
 def _without_headline_only_names(mentions: list[Mention],
                                  headlines: set[tuple[str, int]]) -> list[Mention]:
-    """Names read only in Title Case headlines ('Putin-Kim Jong Gift Guns') are mostly the
+    """Names read only in Title Case headlines ('Sorokin-Pak Song Gift Guns') are mostly the
     recogniser misreading capitals; keep a headline name only if the body names it too (as
-    itself or as part of a longer name: 'Putin' in 'Vladimir Putin'). ``headlines``: the
+    itself or as part of a longer name: 'Sorokin' in 'Arkady Sorokin'). ``headlines``: the
     (document, sentence index) of every headline."""
     body = {name_key(m.text) for m in mentions
             if (m.doc_id, m.sentence_index) not in headlines}
@@ -890,7 +891,7 @@ def _named_by_he_or_she(mentions: Iterable[Mention]) -> frozenset[tuple[str, Key
 
 def _given_names_used(mentions: list[Mention]) -> frozenset[tuple[str, str]]:
     """The first words (per document) of names of two or three words the recogniser read as
-    a person's: words the article uses as given names ('Nikos' of 'Nikos Dendias')."""
+    a person's: words the article uses as given names ('Nikos' of 'Nikos Karalis')."""
     return frozenset((m.doc_id, key[0]) for m in mentions if m.ner_label == "PERSON"
                      and 2 <= len(key := name_key(m.text)) <= 3)
 
@@ -898,7 +899,7 @@ def _given_names_used(mentions: list[Mention]) -> frozenset[tuple[str, str]]:
 def _given_here(mention: Mention, given: frozenset[tuple[str, str]]) -> bool:
     """A name of two or three capitalised words, no kind word in it, whose first word the
     same article uses as a person's given name ('Nikos Alexiou' read as an organisation
-    beside 'Nikos Dendias')."""
+    beside 'Nikos Karalis')."""
     key = name_key(mention.text)
     return 2 <= len(key) <= 3 and (mention.doc_id, key[0]) in given and \
         mention.ner_label != "PERSON" and name_kind(key) is None and \
@@ -1289,8 +1290,8 @@ _GLUED_AFTER = re.compile(r"(?:-[A-Z][\w]*)+")
 
 
 def _glued_whole(mention: Mention, texts: dict[str, str]) -> Mention:
-    """'FDD' read out of 'the CNDD-FDD': capitalised words glued to a name by hyphens with no
-    space are the same name; the mention is named by the whole ('CNDD-FDD'), offsets kept,
+    """'FDL' read out of 'the MPR-FDL': capitalised words glued to a name by hyphens with no
+    space are the same name; the mention is named by the whole ('MPR-FDL'), offsets kept,
     so it joins that name and no fragment node stands beside it."""
     text = texts.get(mention.doc_id, "")
     if not mention.text[:1].isupper() or text[mention.start:mention.end] != mention.text:
@@ -1304,7 +1305,7 @@ def _glued_whole(mention: Mention, texts: dict[str, str]) -> Mention:
         return mention  # 'pro-Kremlin': a lower-case word before the hyphen
     end = after.end() if after is not None else mention.end
     if names_a_pair(text[start:end]):
-        return mention  # 'the Trump-Ukraine call': two names, each its own entity
+        return mention  # 'the Halvorsen-Ukraine call': two names, each its own entity
     return mention.model_copy(update={"text": text[start:end]})
 
 
@@ -1399,7 +1400,7 @@ def _head_words(key: Key) -> Key:
 
 def _named_by_head_word(mention: Mention, text: str,
                         named_words: Mapping[tuple[str, str], Collection[str]]) -> str | None:
-    """'the cyclone' after 'Cyclone Mara', 'the council' after 'Riverside City Council': a
+    """'the cyclone' after 'Cyclone Tolani', 'the council' after 'Riverside City Council': a
     definite noun that is a word of exactly one name in the same document is that entity;
     written as its lemma, since a name names one thing ('the states' are not the 'State
     Council')."""
@@ -1415,8 +1416,8 @@ def _named_by_head_word(mention: Mention, text: str,
 
 def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> bool:
     """Whether ``short`` can name the entity called ``full``: any part of a person's name
-    ('Jong-un', 'Kim'); of an organisation's its initials ('ESA'), its leading words when they
-    are no complete name of their own ('Harbor' for 'Harbor Foods', not 'House of Commons'
+    ('Song-chol', 'Pak'); of an organisation's its initials ('ESA'), its leading words when they
+    are no complete name of their own ('Tidewell' for 'Tidewell Foods', not 'House of Commons'
     for 'House of Commons Library'), or its words after a country ('Supreme Court' of 'US
     Supreme Court') and their head ('House' of 'US House of Representatives') or the
     initials that lead its news arm ('NBC' of 'NBC News'); of a
@@ -1469,7 +1470,7 @@ def _ship_prefix_keys() -> tuple[Key, ...]:
 def _branch_in_place(short: Key, full: Key) -> bool:
     """Whether the longer name is the shorter's branch in a place: 'Nordwave Ireland
     Limited' (its legal suffix folded away) is a subsidiary the company registered in
-    Ireland, not another name of Facebook; 'Harbor Foods' is Harbor's own name."""
+    Ireland, not another name of Facebook; 'Tidewell Foods' is Tidewell's own name."""
     rest = full[len(short):]
     return bool(rest) and gazetteer.lookup(" ".join(rest)) is not None
 
@@ -1605,7 +1606,7 @@ _INTRODUCED = re.compile(r"(?i)\b(?:named|called|surnamed|identified as|known as
 
 
 def _introduced(mention: Mention, texts: dict[str, str]) -> bool:
-    """'A university student named Wong said ...': a surname the article introduces as a
+    """'A university student named Tsang said ...': a surname the article introduces as a
     new person's is nobody another article names in full."""
     text = texts.get(mention.doc_id, "")
     return bool(_INTRODUCED.search(text[max(0, mention.start - 30):mention.start]))
@@ -1613,8 +1614,8 @@ def _introduced(mention: Mention, texts: dict[str, str]) -> bool:
 
 def _family_part(short: Key, full: Key) -> bool:
     """A part of a full name that names its bearer outside the article: its last words
-    ('Putin' of 'Vladimir Putin', 'Jong-un' of 'Kim Jong Un') or a family name written first
-    ('Kim', ``data/entity_names.json``); never a given name alone ('Ann' of 'Ann Hartley')
+    ('Sorokin' of 'Arkady Sorokin', 'Song-chol' of 'Pak Song Chol') or a family name written first
+    ('Pak', ``data/entity_names.json``); never a given name alone ('Ann' of 'Ann Hartley')
     nor a middle initial."""
     if len(short) >= len(full):
         return False
@@ -1634,12 +1635,12 @@ def _canonical_label(cluster: _Cluster) -> str:
 
 
 def mint_entity_id(entity_type: EntityType, label: str) -> str:
-    """A readable, stable key: 'person/kim-jong-un'; a hash suffix keeps odd labels distinct."""
+    """A readable, stable key: 'person/pak-song-chol'; a hash suffix keeps odd labels distinct."""
     return mint_key_id(entity_type, name_key(label), label)
 
 
 def mint_key_id(entity_type: EntityType, key: tuple[str, ...], label: str = "") -> str:
-    """The key of a folded name: 'person/kim-jong-un' for ('kim', 'jong', 'un')."""
+    """The key of a folded name: 'person/pak-song-chol' for ('pak', 'song', 'chol')."""
     slug = "-".join(key) or hashlib.sha256(label.encode()).hexdigest()[:12]
     return f"{entity_type.value.lower()}/{slug}"
 
@@ -1732,7 +1733,7 @@ def _names_something(mention: Mention) -> bool:
 
 
 def _swapped(fact: Fact) -> Fact:
-    """'Putin met Kim' and 'Kim met Putin' are one fact: symmetric predicates are stored with
+    """'Sorokin met Pak' and 'Pak met Sorokin' are one fact: symmetric predicates are stored with
     their two entities in a canonical order."""
     if fact.object is None:
         return fact

@@ -1,8 +1,8 @@
 """Type voting: which kind of thing the mentions of one entity name.
 
-The recogniser labels each mention on its own and is often wrong ('Sergei Lavrov' an
+The recogniser labels each mention on its own and is often wrong ('Sergei Orlin' an
 organisation, 'Rite Aid' a person), so its label is one vote among several: a kind word in the
-name ('Harbor Foods Inc.', 'Atletico Madrid FC'), the offline gazetteer ('Kiev' is a city), a
+name ('Tidewell Foods Inc.', 'Deportivo Almena FC'), the offline gazetteer ('Kiev' is a city), a
 title on a person ('Kremlin spokesman'), and the words around the mention ('the city of X',
 'X-based'). The type with the most weight wins, whichever mention came first. Words and
 weights are data (``kg/data/type_votes.json``).
@@ -103,7 +103,7 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     short one decide. ``he_or_she``: a 'he' or 'she' of the document refers back to the
     name, which supports the recogniser's person label (``person_supported``).
     ``given_here``: the name's first word opens a name the recogniser read as a person's in
-    the same document ('Nikos Dendias, Nikos Alexiou and ...'): the article itself uses it
+    the same document ('Nikos Karalis, Nikos Alexiou and ...'): the article itself uses it
     as a given name, whatever the recogniser read this name as."""
     rules = load_rules()
     weights = rules.weights
@@ -241,7 +241,7 @@ def _one_word_kind(mention: Mention, key: tuple[str, ...], text: str) -> EntityT
     """What a one-word name is by itself or by the words around it: a legislature's word
     ('Congress', 'Senate': ``one_word_kinds``) is an organisation; an initialism of a common
     thing ('LNG', 'CT' scans: ``kg/data/entity_names.json`` common_acronyms) is a thing; a
-    one-word name an outlet's words surround ('an interview with Dawn', 'Metro reported':
+    one-word name an outlet's words surround ('an interview with Mercury', 'Metro reported':
     ``outlet_one_word``) is a publication, since a person the article quotes is named in
     full first (a surname alone is a short form and casts no such vote)."""
     rules = load_rules()
@@ -282,7 +282,7 @@ def _opens_with_given_name(key: tuple[str, ...]) -> bool:
 def person_supported(mention: Mention, key: tuple[str, ...], text: str,
                      around: set[EntityType] | None = None) -> bool:
     """Whether anything but the recogniser says a name is a person's: a given name that
-    opens it ('Tom Harker') or is all of it, a family name written first ('Kim'), a title
+    opens it ('Tom Harker') or is all of it, a family name written first ('Pak'), a title
     ('Kremlin spokesman X'), person words around it ('Mr', 'said she'), or a speech verb
     after it ('Hartley said'; a place says nothing). Without
     any (nor a 'he' or 'she' for it), the recogniser's person label weighs
@@ -425,7 +425,7 @@ ARABIC_ARTICLE = re.compile(r"(?i)^a[lnrst][-‐‑](?=\w)\S+$")  # one word: 'a
 
 def _may_be_town(name: str) -> bool:
     """Whether to ask the small-town table (read on first use): a capitalised name of at
-    most three words that no bigger place has; no initialism ('BADA' is no town 'Bada')."""
+    most three words that no bigger place has; no initialism ('SALA' is no town 'Sala')."""
     words = name.split()
     return 0 < len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
 

@@ -3,8 +3,8 @@
 The package is laid out by capability: ``mentions`` (sentences and names), ``reference``
 (what a word refers to), ``verbal`` (facts said with verbs, built from ``frames``: who acts is
 read by ``subjects``, objects and roles by ``verb_roles``), ``nominal`` (facts said with event
-nouns: 'Putin's visit to Pyongyang'), ``titles`` (positions held: 'Kremlin spokesman Dmitry
-Peskov'), ``places`` (where places, organisations and people are), ``datelines`` (the place
+nouns: 'Sorokin's visit to Pyongyang'), ``titles`` (positions held: 'Kremlin spokesman Dmitry
+Marchenko'), ``places`` (where places, organisations and people are), ``datelines`` (the place
 a story was filed from, read before parsing) and ``facts`` (the evidence every fact carries).
 Words and patterns are data in ``kg/data``.
 """

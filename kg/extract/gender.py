@@ -59,7 +59,7 @@ def surname(mention: Mention) -> str:
 
 
 def same_name(a: Mention, b: Mention) -> bool:
-    """'Putin' and 'Vladimir Putin' name one person; 'Carl Webb' and 'Anna Webb' two."""
+    """'Sorokin' and 'Arkady Sorokin' name one person; 'Carl Webb' and 'Anna Webb' two."""
     if a is b or a.text == b.text:
         return True
     short, full = sorted((a.text.split(), b.text.split()), key=len)

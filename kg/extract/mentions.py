@@ -1,7 +1,7 @@
 """Mentions: the sentences of a document and the names the recogniser found in them.
 
 Names are trimmed ('the Kremlin's' -> 'Kremlin'), split where a headline glued two together
-('Putin Meets Kim'), retyped by a kind word inside them ('Greenfield Dairy' is an organisation),
+('Sorokin Meets Pak'), retyped by a kind word inside them ('Brookvale Dairy' is an organisation),
 and carry the title words before them ('Kremlin spokesman').
 """
 
@@ -66,7 +66,7 @@ SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for
 
 
 def is_headline(words: list[Token]) -> bool:
-    """Title Case ('Putin And Kim Gifted Each Other Rifles') and no final stop; a report's
+    """Title Case ('Sorokin And Pak Gifted Each Other Rifles') and no final stop; a report's
     citation line ('LD0311120294 Moscow Interfax in English 1120 GMT') is none, nor an item of
     a list that ends in a semicolon or a comma ('Lumen Test Center, Alden, Ohio;')."""
     if is_citation_line([t.text for t in words]):
@@ -100,7 +100,7 @@ _VERSUS = frozenset({"v.", "vs.", "v", "vs", "versus"})
 
 
 def _split_entity(ent: Span) -> Iterator[Span]:
-    """Headlines fool the recogniser into 'Putin Meets Kim' or 'Kim & Putin' as one name; a
+    """Headlines fool the recogniser into 'Sorokin Meets Pak' or 'Pak & Sorokin' as one name; a
     verb, conjunction or preposition inside a name splits it into the names around it."""
     if ent.label_ in {"DATE", "TIME"}:
         yield ent
@@ -113,7 +113,7 @@ def _split_entity(ent: Span) -> Iterator[Span]:
         if token.text == "&" and _firm_ampersand(ent, token):
             continue  # 'Velmar Lodge & Tavern' in running text: one firm's name
         if token.lower_ in _VERSUS and ent.start < token.i < ent.end - 1:
-            continue  # 'Roe v. Wade': one case's name, not 'Roe' and 'Wade'
+            continue  # 'Harlan v. Moore': one case's name, not 'Harlan' and 'Moore'
         if token.i > ent.start and (token.pos_ in {"VERB", "AUX", "SCONJ"}
                                     or (token.pos_ == "CCONJ" and not joined)
                                     or (token.pos_ == "ADP" and token.lower_ not in NAME_PREPS
@@ -130,7 +130,7 @@ def _split_entity(ent: Span) -> Iterator[Span]:
 def _joined_name(ent: Span) -> bool:
     """'House Oversight and Budget Committee', 'Faculty of Arts and Design': an
     organisation whose 'and' comes after a name preposition or before its kind word is one
-    name, not two glued by a headline ('Kim and Putin')."""
+    name, not two glued by a headline ('Pak and Sorokin')."""
     if ent.label_ not in {"ORG", "FAC"}:
         return False
     words = [t.lower_ for t in ent]
@@ -145,7 +145,7 @@ def _joins_modifiers(ent: Span, conjunction: Token) -> bool:
     """'the Song and Dance Hall of Fame', 'Arts & Crafts Museum': capitalised words on both
     sides of an 'and' that the parser makes one modifier of a head later in the same name
     (the left word a compound or nmod of it, the right its conjunct or a compound of the same
-    head) are one name's words, not two names a headline glued ('Kim and Putin', 'Harbor
+    head) are one name's words, not two names a headline glued ('Pak and Sorokin', 'Harbor
     Foods and Delmar', where the word after 'and' is the head itself). A person's name is
     never read this way."""
     doc, i = ent.doc, conjunction.i
@@ -161,7 +161,7 @@ def _joins_modifiers(ent: Span, conjunction: Token) -> bool:
 def _firm_ampersand(ent: Span, ampersand: Token) -> bool:
     """'Harlow Lodge & Tavern', 'Barnes & Noble': in running text an ampersand the
     recogniser keeps inside one organisation or building, between capitalised words, is
-    part of a firm's name; only a headline glues two names with one ('Kim & Putin')."""
+    part of a firm's name; only a headline glues two names with one ('Pak & Sorokin')."""
     doc, i = ent.doc, ampersand.i
     if ent.label_ not in {"ORG", "FAC"} or not ent.start < i < ent.end - 1:
         return False
@@ -402,7 +402,7 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
         if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
         if entity_type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
-            # 'Greenfield Dairy' read as a person is still no 'he' for a later pronoun.
+            # 'Brookvale Dairy' read as a person is still no 'he' for a later pronoun.
             words = tuple(t.lower_ for t in span if t.is_alpha)
             entity_type = name_kind(words) or entity_type
             if names_a_thing(span):
@@ -421,7 +421,7 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
         if entity_type is EntityType.PERSON:
             is_speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in \
                 load_vocabulary().speech_verbs
-            # 'Its chairman, Erik Lindqvist, sold ...': the appositive name is the subject too.
+            # 'Its chairman, Erik Sandvold, sold ...': the appositive name is the subject too.
             subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos"
                                                     and root.head.dep_ in SUBJECT_DEPS)
             state.people.append((span.start, mention, subject and not is_speaker))

@@ -4,7 +4,7 @@ The small recogniser cuts names at the wrong places: 'Paolo Di Venti' becomes 'P
 'Venti', 'PDK-ULR' becomes 'ULR', 'told NPR Fadil bin Saleh had ...' becomes one name,
 'United States Representative Dana Whitfield' one organisation, and it reads pieces of
 longer unnamed things as names of their own ('Lakes' of 'the Treaty of the Lakes', 'Global Islamic
-Politics' of 'Chair in Global Islamic Politics', 'fentanyl'). These functions join, split and
+Politics' of 'Chair in Global Maritime Studies', 'fentanyl'). These functions join, split and
 drop spans before kg/extract/mentions.py types them; the words they read are data
 (``kg/data/entity_names.json``, the role lexicon, the gazetteer).
 """
@@ -41,8 +41,8 @@ HOLDERS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 
 def joined_ents(doc: Doc) -> list[Span]:
     """The recogniser's names with the halves of one name joined: a person's name around a
-    particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('CNDD-'
-    'FDD'), and a campus after a university named for its state ('University of Wisconsin,
+    particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('MPR-'
+    'FDL'), and a campus after a university named for its state ('University of Wisconsin,
     Eau Claire')."""
     spans = _with_kind_named(_with_work_titles(_with_defined_long_forms(list(doc.ents))))
     joined: list[Span] = []
@@ -288,8 +288,8 @@ def _organisation_continues(first: Span, second: Span) -> bool:
 
 
 def _given_names_before_organisation(person: Span, org: Span) -> bool:
-    """'the Ada and Otto Lindqvist Foundation' read as the person 'Ada' and the organisation
-    'Otto Lindqvist Foundation': given names joined by 'and' to an organisation that opens
+    """'the Ada and Otto Sandvold Foundation' read as the person 'Ada' and the organisation
+    'Otto Sandvold Foundation': given names joined by 'and' to an organisation that opens
     with a given name and ends with a kind word are the people it is named after, inside one
     name."""
     doc = person.doc
@@ -353,7 +353,7 @@ def _with_unrecognised_head(span: Span) -> Span:
     person's office, not an organisation."""
     doc, end = span.doc, span.end
     if span.label_ not in {"ORG", "GPE"} or not _place_name(span):
-        return span  # 'told MSNBC Cummings ...': after a broadcaster, a person's name
+        return span  # 'told MSNBC Hollis ...': after a broadcaster, a person's name
     while end < len(doc) and doc[end - 1].dep_ == "compound" and \
             doc[end - 1].head.i == end and _name_word(doc[end]) and not doc[end].ent_type_ \
             and doc[end].is_title and not canonical_role(doc[end].lower_):
@@ -488,7 +488,7 @@ def split_person_of_place(ent: Span) -> Iterator[Span]:
     """'Rep. Lena Kealoha of Hawaii' read as one organisation: a given name and a surname (or
     a name after a role), 'of', and a place the gazetteer knows are a person and where she
     is from; so is a surname the document gave in full before, 'of' and a capitalised name
-    ('Wilson of C-MORE' after 'Sam Wilson'), a person and where he works."""
+    ('Corder of R-SEAS' after 'Sam Corder'), a person and where he works."""
     doc = ent.doc
     words = [t.lower_ for t in ent]
     if ent.label_ not in {"ORG", "PERSON"} or "of" not in words:
@@ -498,8 +498,8 @@ def split_person_of_place(ent: Span) -> Iterator[Span]:
     person, place = doc[ent.start:at], doc[at + 1:ent.end]
     if len(person) == 1 and len(place) and _surname_named_before(person[0]) and \
             place[0].text[:1].isupper():
-        # 'lead authors, Wilson of C-MORE and ...' after 'Sam Wilson': the surname, then
-        # where he works ('of C-MORE'), an organisation unless the gazetteer knows a place.
+        # 'lead authors, Corder of R-SEAS and ...' after 'Sam Corder': the surname, then
+        # where he works ('of R-SEAS'), an organisation unless the gazetteer knows a place.
         yield Span(doc, person.start, person.end, label="PERSON")
         yield Span(doc, place.start, place.end,
                    label="GPE" if gazetteer.lookup(place.text) is not None else "ORG")
@@ -516,7 +516,7 @@ def split_person_of_place(ent: Span) -> Iterator[Span]:
 
 def _surname_named_before(token: Token) -> bool:
     """Whether the document names a person of two words or more ending in this word before
-    it ('Sam Wilson' ... 'Wilson')."""
+    it ('Sam Corder' ... 'Corder')."""
     return token.is_title and any(
         e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == token.text and e.end <= token.i
         for e in token.doc.ents)
@@ -542,7 +542,7 @@ def split_acronym_lead(ent: Span) -> Iterator[Span]:
 
 
 def split_place_lead(ent: Span) -> Iterator[Span]:
-    """'Vermont Bernie Sanders' read as one person: a country or a state (the gazetteer's
+    """'Vermont Gil Thorne' read as one person: a country or a state (the gazetteer's
     larger places) glued before a name of two or three capitalised words is where the
     person is from or serves, and the person. A town is left alone, since many
     share a surname or a given name ('Sydney', 'Austin'); so is a lead that is itself a given
@@ -581,7 +581,7 @@ def split_at_bracket(ent: Span) -> Iterator[Span]:
 
 
 def split_hyphen_pair(ent: Span) -> Iterator[Span]:
-    """'the Biden-Ukraine ties', 'Smith-Peru talks': two names joined by a hyphen before a
+    """'the Halvorsen-Ukraine ties', 'Smith-Peru talks': two names joined by a hyphen before a
     noun name a pair, not one place or body. When one half is a country or a state and the
     whole is no name the gazetteer knows ('Guinea-Bissau', 'Austria-Hungary' stay), the
     halves are a place and a name of their own (a person's, unless the gazetteer knows it)."""
@@ -610,7 +610,7 @@ def _country_or_state(name: str) -> bool:
 
 
 def names_a_pair(text: str) -> bool:
-    """'Trump-Ukraine', 'US-China': capitalised names glued by hyphens, one of them a country
+    """'Halvorsen-Ukraine', 'US-China': capitalised names glued by hyphens, one of them a country
     or a state, name the two sides of a call, a deal or a scandal, not one body or place of
     that whole name. A whole the gazetteer or the name data knows ('Guinea-Bissau',
     'Bosnia-Herzegovina') is one name."""
@@ -624,7 +624,7 @@ def names_a_pair(text: str) -> bool:
 def opens_no_name(token: Token) -> bool:
     """A capitalised word read into the start of a name that is no part of it: a preposition
     opening the sentence ('Unlike Senators, who ...') or the end of an honorific phrase
-    after 'of' ('Guests of Honour Cherie Dunn'), by ``opening_words`` and
+    after 'of' ('Guests of Honour Edna Pryce'), by ``opening_words`` and
     ``title_phrase_ends``."""
     if token.lower_ in opening_words():
         return True
@@ -643,7 +643,7 @@ def without_openers(span: Span) -> Span:
 
 
 def split_town_region(ent: Span) -> Iterator[Span]:
-    """'Karipur, Kerala', 'Cedar City, Utah' read as one place: a town, a comma and the
+    """'Vellumpuram, Kerala', 'Cedar City, Utah' read as one place: a town, a comma and the
     country, US state or province it lies in are two places, as the text writes them apart
     ('Paris, France' usually comes as two names). The part after the comma must be one the
     gazetteer or ISO 3166-2 knows as able to hold towns, and the part before it a
@@ -669,7 +669,7 @@ def split_town_region(ent: Span) -> Iterator[Span]:
 
 
 def _attributive(span: Span) -> bool:
-    """Whether a span modifies a common noun after it ('Biden-Ukraine ties')."""
+    """Whether a span modifies a common noun after it ('Halvorsen-Ukraine ties')."""
     last = span[-1]
     head = last.head
     return last.dep_ in {"compound", "amod", "nmod"} and head.i >= span.end and \
@@ -677,7 +677,7 @@ def _attributive(span: Span) -> bool:
 
 
 def cut_at_measure(ent: Span) -> Iterator[Span]:
-    """'the storm Humberto 785 miles west of Bermuda' read as one person: a number followed by
+    """'the storm Odalys 620 miles west of Bermuda' read as one person: a number followed by
     a lower-case word ('785 miles', '40 people') is a measure after the name, never part of it;
     a person's name takes no figure at all. Names that carry a number keep it ('Lost 52
     Project', 'Apollo 11'): there the number is followed by a capitalised word or ends it."""
@@ -697,7 +697,7 @@ def cut_at_measure(ent: Span) -> Iterator[Span]:
 def is_fragment(span: Span) -> bool:
     """Spans that name no entity of their own: no capital at all ('fentanyl', 'restraint'),
     a chair or its field ('Hallam Early Career' of '... Professor of Engineering', 'Chair
-    In Global Islamic Politics'), a role alone ('a new National Security Advisor'), the end
+    In Global Maritime Studies'), a role alone ('a new National Security Advisor'), the end
     of an unnamed 'X of the Y' ('Lakes' of 'the Treaty of the Lakes'), or an adjective that opens a
     sentence before its noun ('Amateur researcher ...'), or the end of a capitalised phrase
     ('Mind Thistles' of the business 'Don't Mind Thistles')."""
@@ -763,14 +763,14 @@ def _before_day_name(span: Span) -> bool:
 def _chair(span: Span) -> bool:
     doc = span.doc
     if len(span) >= 2 and _chair_word(span[0].lower_, span[1].lower_):
-        return True  # 'Chair In Global Islamic Politics'
+        return True  # 'Chair In Global Maritime Studies'
     start = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else 0)
     if start >= 2 and doc[start - 2].text[:1].isupper() and \
             _chair_word(doc[start - 2].lower_, doc[start - 1].lower_):
         return True  # 'Professor of Engineering'
     end = span.end
     if end < len(doc) and _chair_word(span[-1].lower_, doc[end].lower_):
-        return True  # 'Chair' cut from 'Chair In Global Islamic Politics'
+        return True  # 'Chair' cut from 'Chair In Global Maritime Studies'
     return end + 1 < len(doc) and doc[end].is_title and \
         _chair_word(doc[end].lower_, doc[end + 1].lower_)  # 'Hallam Professor of ...'
 

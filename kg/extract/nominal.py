@@ -1,9 +1,9 @@
-"""Facts said with nouns: "Putin's visit to Pyongyang", 'held talks with X', 'the assassination
+"""Facts said with nouns: "Sorokin's visit to Pyongyang", 'held talks with X', 'the assassination
 of X by Y', "Kessler's assassin, Z", 'the founder of X, Z'.
 
 An event noun takes the predicate and roles of the verb it names (``data/nominal_events.json``
 says which verb, and which prepositions bring the object and the doer); its doer is the
-possessive ('Putin's visit'; for nouns like 'arrest' the possessive is the one it happens to),
+possessive ('Sorokin's visit'; for nouns like 'arrest' the possessive is the one it happens to),
 a 'by'-phrase, or the subject of a light verb ('made a visit', 'held talks', 'carried out an
 attack'). An agent noun ('assassin', 'founder') set beside a name makes that person the doer.
 """

@@ -5,7 +5,7 @@
 - an organisation in a place: "Oslo's Nordlys Ballet", 'Velmar in Kassel', 'X Inc. of
   Chicago', 'Boston-based X', 'X, based in Y' -> basedIn (a facility: locatedIn); a news
   outlet only from words that say where it is ('Boston-based', 'based in', 'headquarters'),
-  never from its masthead ('Cyprus Mail'), an 'X, Place' pair or 'the X in Y';
+  never from its masthead ('Aegean Mail'), an 'X, Place' pair or 'the X in Y';
 - people: 'was born in Y' -> bornIn; 'X, a native of Y', 'X of Chicago', 'X, from Ohio', and a
   demonym before a name with no role ('the American singer X') -> cameFrom; 'a resident of Y'
   -> livedIn. Living and working verbs come from the relation vocabulary;
@@ -163,7 +163,7 @@ def _place_in_place(state: DocState, sentence: Sentence, sent: Span,
 
 def _place_in_named_place(state: DocState, sentence: Sentence,
                           spans: list[tuple[Span, Mention]]) -> Iterator[Fact]:
-    """'residents near Mount Apo in Kidapawan City', 'the village of Barra in Mozambique':
+    """'residents near Mount Talvo in Sarangan City', 'the village of Barra in Mozambique':
     a named place followed at once by 'in' and a named place that can hold it lies there,
     as 'Paris, France' does with a comma. Only when the 'in' phrase hangs on the first
     place's own name and follows it directly; a country or a US state is said to be 'in'
@@ -277,7 +277,7 @@ def _where_clauses(state: DocState, sentence: Sentence,
 
 def _gazetteer_nesting(state: DocState, sentence: Sentence, spans: list[tuple[Span, Mention]],
                        placed: set[int]) -> Iterator[Fact]:
-    """'Egypt has terminals in Damietta', 'In Idaho, smoke hung over Boise': a sentence that
+    """'Egypt has terminals in Kafr Tamir', 'In Idaho, smoke hung over Boise': a sentence that
     names a place and the country or US state the gazetteer puts it in says where it lies,
     whatever words join them. Only names read as places (``_named_place``), and only for a
     place no other rule of the sentence has placed, so 'Lyon, France' keeps its one fact."""
@@ -291,7 +291,7 @@ def _gazetteer_nesting(state: DocState, sentence: Sentence, spans: list[tuple[Sp
             yield _fact(state, sentence, span, "locatedIn", inner, outer, "place-in-gazetteer")
 
 
-# Prepositions after which a town's name stands for the town ('a court in Multan', 'smoke
+# Prepositions after which a town's name stands for the town ('a court in Sarapur', 'smoke
 # hung over Boise'), whatever type the recogniser gave the name.
 WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "over", "outside", "around", "across",
                                 "into", "inside"})
@@ -302,8 +302,8 @@ PLACE_PREPOSITIONS = WHERE_PREPOSITIONS | {"to", "from", "of"}
 
 def _named_place(span: Span, mention: Mention) -> bool:
     """A name the recogniser took for a place (GPE, LOC), or a city's name it typed otherwise
-    that stands after a preposition of place, or in a list after one ('in Damietta and
-    Idku'): the recogniser calls small towns people or products, but not after 'in'."""
+    that stands after a preposition of place, or in a list after one ('in Kafr Tamir and
+    Abu Hamra'): the recogniser calls small towns people or products, but not after 'in'."""
     if mention.type is EntityType.PLACE and mention.ner_label in {"GPE", "LOC"}:
         return True
     found = lookup(span.text)
@@ -313,7 +313,7 @@ def _named_place(span: Span, mention: Mention) -> bool:
 
 def _after_preposition(span: Span, prepositions: frozenset[str]) -> bool:
     """Whether a name is the object of one of these prepositions, itself or as a later item
-    of a list that is ('in Damietta and Idku')."""
+    of a list that is ('in Kafr Tamir and Abu Hamra')."""
     root = span.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
@@ -392,7 +392,7 @@ def _described_places(state: DocState, sentence: Sentence,
                 yield _fact(state, sentence, span.doc[prep.i:prep.i + 1], "locatedIn", mention,
                             outer, "place-in-place")
         for child in (c for c in root.children if c.dep_ == "poss"):
-            # "Zambia's Kafue River", "Florida's West Palm Beach"
+            # "Zambia's Kafue River", "Florida's North Cedar Beach"
             outer = _place_of(state, child)
             if outer is not None and outer.text != mention.text and _region(state, outer) and \
                     _nests(mention.text, outer.text) and _same_country(mention.text, outer.text):
@@ -500,8 +500,8 @@ def pair_container(state: DocState, token: Token) -> Token | None:
     if start < 2 or token.doc[start - 1].text != ",":
         return None
     inner = state.mention_at.get(start - 2)
-    # Both known to the gazetteer ('Kessler, Dayton end their campaigns' is two people),
-    # the first whatever the recogniser typed it ('Dayton, Ohio', as _place_in_place reads).
+    # Both known to the gazetteer ('Kessler, Marden end their campaigns' is two people),
+    # the first whatever the recogniser typed it ('Ashmont, Ohio', as _place_in_place reads).
     if inner is None or inner is outer or inner.type is EntityType.DATE or \
             lookup(inner.text) is None or lookup(outer.text) is None or \
             not _nests(inner.text, outer.text):
@@ -552,7 +552,7 @@ def _in_a_list(state: DocState, doc: Doc, span: Span, after: Token) -> bool:
     if nxt >= len(doc) or not _place_at(state, doc[nxt]):
         return False
     if _chained(state, after, doc[nxt]):
-        return False  # 'Randolph, New Hampshire, United States': each place in the next
+        return False  # 'Ashgrove, New Hampshire, United States': each place in the next
     following = mention_end(state, doc[nxt]) + 1
     return not (following + 1 < len(doc) and doc[following].text == "," and
                 _place_at(state, doc[following + 1]))
@@ -641,8 +641,8 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
 
 def _owner_token(span: Span) -> Token:
     """The word of a name that owns what follows it: the name's head, or its last word when
-    the parser hangs the possessive there ("the University of the South Pacific's campus":
-    'Pacific' owns 'campus', and 'University' heads a phrase the parser ends before it)."""
+    the parser hangs the possessive there ("the University of the Northern Isles's campus":
+    'Isles' owns 'campus', and 'University' heads a phrase the parser ends before it)."""
     last = span[-1]
     if last.dep_ == "poss" and not span.start <= last.head.i < span.end:
         return last
@@ -747,7 +747,7 @@ def _verb_phrase(verb: Token) -> str:
 
 
 def news_outlet(organisation: Mention) -> bool:
-    """'Cyprus Mail', 'Anatolia News Agency': a newspaper, an agency or a broadcaster by the
+    """'Aegean Mail', 'Anatolia News Agency': a newspaper, an agency or a broadcaster by the
     last word or two of its name (places.json news_outlet_words). Such a name is its masthead,
     not its address ('the Washington Post' could be printed anywhere), and the place after it in
     a credit line or an 'X, Place' pair is where a story was filed; only words that say where
@@ -778,7 +778,7 @@ def _place_in_name(state: DocState, sentence: Sentence, span: Span,
             mention = make_mention(state, span.doc[phrase[0].i:phrase[-1].i + 1],
                                    EntityType.PLACE, ner_label="GPE")
         if mention is None and known is not None:
-            return  # 'the Oklahoma City Thunder' opens with a town, not with the state
+            return  # 'the Oklahoma City Rangers' opens with a town, not with the state
         if mention is None:
             continue
         yield _fact(state, sentence, span.doc[phrase[0].i:phrase[-1].i + 1], "basedIn",
@@ -996,7 +996,7 @@ def _people(state: DocState, sentence: Sentence,
         seat_holder = _titled_legislator(span)
         for prep, place in _prep_places(state, root, {"of", "from"}):  # 'X of Chicago'
             if seat_holder or _constituency(place) or _owns_constituency(prep):
-                # 'X of Maryland's 7th Congressional District' represents the district; the
+                # 'X of Ohio's 9th Congressional District' represents the district; the
                 # state that owns it says nothing of where X comes from
                 continue
             yield _fact(state, sentence, doc[prep.i:prep.i + 1], "cameFrom", person, place,
@@ -1118,14 +1118,14 @@ def _titled_legislator(span: Span) -> bool:
 
 
 def _owns_constituency(prep: Token) -> bool:
-    """'of Maryland's 7th District': the preposition's object is a constituency that the
+    """'of Ohio's 9th District': the preposition's object is a constituency that the
     named place owns, whatever mention the place rules found inside the phrase."""
     return any(c.lower_ in _words("constituency_words") for c in prep.children
                if c.dep_ == "pobj")
 
 
 def _fronted_description(span: Span) -> list[Token]:
-    """'A resident of Antioch, Illinois, X is accused', 'A native of Y, X won': the small
+    """'A resident of Fenwick, Illinois, X is accused', 'A native of Y, X won': the small
     parser makes the description a second subject (or a clause) of the name's verb; it ends
     at the comma right before the name."""
     doc, root = span.doc, span.root
@@ -1283,7 +1283,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
     described = any(t.lemma_.lower() in organisation_words() | organisation_kinds()
                     for t in words[1:])
     if person.type is EntityType.ORGANIZATION and not described and _names_a_make(span):
-        return  # 'a Japanese Nakajima bomber': the adjective is the bomber's, not the maker's
+        return  # 'a Japanese Kawara bomber': the adjective is the bomber's, not the maker's
     organisation = person.type is EntityType.ORGANIZATION or described
     if not organisation and any(canonical_role(t.lower_) for t in words[1:]):
         return  # 'the Greek foreign minister X': the country he serves (titles), not his origin
@@ -1307,7 +1307,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
 
 
 def _names_a_make(span: Span) -> bool:
-    """'a Japanese Nakajima bomber', 'a German Velmar turbine': a name set before a common
+    """'a Japanese Kawara bomber', 'a German Velmar turbine': a name set before a common
     noun as its maker or model; a demonym before both describes the thing, and says nothing
     the text states of where the maker is."""
     root = span.root

@@ -123,7 +123,7 @@ def _with_speakers(doc: Doc, spans: list[tuple[int, int, bool, int]]
                    ) -> tuple[Quotation, ...]:
     """Each span with its speaker. A stretch that names no speaker of its own goes on in the
     voice of the stretch next to it when the two are one quote (a paragraph reopened) or
-    quotes of one paragraph ('"...," Pompeo said. "There were many times ..."'), which
+    quotes of one paragraph ('"...," Dravin said. "There were many times ..."'), which
     news gives one speaker; the stretch before is looked at first."""
     inside = {i for start, end, _, _ in spans for i in range(start, end)}
     speakers = [_speaker(doc, start, end, inside) for start, end, _, _ in spans]
@@ -162,8 +162,8 @@ def _speaker(doc: Doc, start: int, end: int, inside: set[int]) -> int | None:
 
 def _introducer(doc: Doc, start: int, inside: set[int]) -> int | None:
     """The subject of the clause a colon or comma right before a quote closes, which news uses
-    to hand over to the quoted words whatever its verb ('Mick Jagger reacted on Twitter,
-    "..."', 'Bolton gave his account, speaking via Twitter: "..."'): the first clause with a
+    to hand over to the quoted words whatever its verb ('Rob Kessel reacted on Twitter,
+    "..."', 'Ashby gave his account, speaking via Twitter: "..."'): the first clause with a
     subject of its own up from the word before that mark, outside quotes (the parser often
     hangs the clause under the quote's verb, so the mark's own head says nothing)."""
     if start < 3 or doc[start - 2].text not in {",", ":"}:
@@ -184,7 +184,7 @@ def _introducer(doc: Doc, start: int, inside: set[int]) -> int | None:
 
 def _follower(doc: Doc, end: int, inside: set[int]) -> int | None:
     """The subject of a clause that follows a quote after a comma, written subject first
-    ('"... was very low", Graham continued'), whatever its verb: the same hand-over as
+    ('"... was very low", Brackley continued'), whatever its verb: the same hand-over as
     ``_introducer``'s, from the other side."""
     if end >= len(doc) or _mark(doc[end], inside=True) != "close":
         return None  # a stretch a paragraph break cut: what follows is another paragraph

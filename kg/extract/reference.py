@@ -59,7 +59,7 @@ POSSESSIVE_PRONOUNS = {"his"}  # 'her' is already personal
 # 'its' and 'their' name an organisation, a place that acts or a group, never one person
 # (``_group_possessor``).
 GROUP_POSSESSIVES = {"its", "their"}
-# What joins a second party to a subject ('Velora, along with Harbor Foods, ...'): its
+# What joins a second party to a subject ('Velora, along with Tidewell Foods, ...'): its
 # 'their' is the two, which no one mention stands for.
 GROUP_PREPS = {"with", "along"}
 
@@ -123,7 +123,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             antecedent=owner)
     if lower in RELATIVE_WORDS and token.tag_ in {"WDT", "WP"} and \
             (clause := _relative_clause(token)) is not None:
-        # 'the treaty which Putin signed', 'the man whom police arrested': the head noun.
+        # 'the treaty which Sorokin signed', 'the man whom police arrested': the head noun.
         return referent(state, clause.head)
     if lower in FIRST_PERSON_WORDS and _first_person_slot(token, possessive):
         speaker = _first_person_speaker(state, token)
@@ -158,11 +158,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
             token.tag_ in {"NN", "NNS"} and not any(c.dep_ == "det" for c in token.children):
         # A capitalised word mid-sentence tagged as a common noun is a name the tagger
-        # missed ('Whitfield oversaw'): read it as written, never lemmatised to 'cumming'.
+        # missed ('Whitfield oversaw'): read it as written, never lemmatised to 'holli'.
         return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
                             ner_label="PROPN", lemma=token.text)
     for child in token.children:
-        # 'Its chairman, Erik Lindqvist, sold ...': the name, not the role word.
+        # 'Its chairman, Erik Sandvold, sold ...': the name, not the role word.
         named = state.mention_at.get(child.i) if child.dep_ == "appos" else None
         if named is None and _unrecognised_name_after(token, child):
             # 'the Ruritanian carrier Velora': a name the recogniser missed says which one.
@@ -182,7 +182,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # and the description is the name after it.
         return fronted
     if token.lemma_.lower() in vocab.measure_nouns | vocab.place_nouns:
-        # '300 tonnes of rice' is rice; 'the district of Nicoadala' is Nicoadala.
+        # '300 tonnes of rice' is rice; 'the district of Nacuro' is Nacuro.
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 inner = referent(state, pobj)
@@ -329,8 +329,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         end = complement.end - 1
     if len(words) < COMPLEMENT_WORDS and \
             (owner := _possessor_named(state, token, eventive or _owned_noun(token))) is not None:
-        # 'announced his death' after 'Tom Reyes died', 'asked for John Bolton's
-        # resignation', 'Mueller's investigation into ...', 'worked at Velora's Oslo
+        # 'announced his death' after 'Tom Reyes died', 'asked for Martin Ashby's
+        # resignation', 'Hallam's investigation into ...', 'worked at Velora's Oslo
         # restaurant': whose it is is what a reader needs ("Tom Reyes's death"); the head
         # stays the word the key ends on.
         words = [f"{owner}'s", *words]
@@ -1178,7 +1178,7 @@ def _dash_joined_start(token: Token, left: int) -> int | None:
 
 def _owned_noun(token: Token) -> bool:
     """Whether a noun is an act, a plan or a relation whose owner is part of what it names
-    ('Bolton's offer', 'Norway's ties'): plan nouns and reference.json's 'owned_nouns'."""
+    ('Ashby's offer', 'Norway's ties'): plan nouns and reference.json's 'owned_nouns'."""
     lemma = token.lemma_.lower()
     return lemma in load_vocabulary().plan_nouns or lemma in owned_nouns() or \
         lemma in derived_nouns().events
@@ -1192,7 +1192,7 @@ def owned_nouns() -> frozenset[str]:
 
 def _possessor_named(state: DocState, noun: Token, owned: bool = True) -> str | None:
     """Whose an event is, when a possessive says it and names someone: 'his death' after
-    Tom Reyes was named, 'John Bolton's resignation' (a name that is a short form reads as
+    Tom Reyes was named, 'Martin Ashby's resignation' (a name that is a short form reads as
     the full one), a description standing for a name ('the prime minister's resignation'),
     a description with a name in it ('the Velora legal team's claims'); None for a
     possessor that names no one ('the company's plan', no company named) or that is the
@@ -1248,11 +1248,11 @@ def _names_inside(mention: Mention, owner: Token) -> bool:
 
 
 def _person_full_name(state: DocState, mention: Mention) -> str:
-    """A name written alone ('Bolton's suggestion', 'Xi's visit') as the full name the
-    document gives that person most often ('John Bolton', 'Xi Jinping': the lone word first
-    or last; most often, as a headline's run-on 'Kim Jong Un Gifted' or a clipped 'Kim Jong'
+    """A name written alone ('Ashby's suggestion', 'Xi's visit') as the full name the
+    document gives that person most often ('Martin Ashby', 'Xi Jinping': the lone word first
+    or last; most often, as a headline's run-on 'Pak Song Chol Gifted' or a clipped 'Pak Song'
     holds it too), so that an owner reads the same in every fact; the name as written when
-    it is no lone word or when two people of the document share it ('Kim' of two Kims)."""
+    it is no lone word or when two people of the document share it ('Pak' of two Paks)."""
     words = mention.text.split()
     if mention.type is not EntityType.PERSON or len(words) != 1:
         return mention.text
@@ -1293,7 +1293,7 @@ def says_who(state: DocState, mention: Mention) -> bool:
     names that way ('police', 'the prosecutors'), but not a lone definite noun that stands
     for something the article names and kg could not link ('the pipeline', 'the
     researcher'). Judged by hand on real news, facts with lone-noun subjects were right 1
-    time in 12. 'The cyclone' after 'Cyclone Mara' stays: resolution links it to the name.
+    time in 12. 'The cyclone' after 'Cyclone Tolani' stays: resolution links it to the name.
     A possessed noun ('his lawyers', 'their government') says whose and stays; of such
     facts kg had dropped on the dev and second sets, 8 of 9 read right by hand."""
     if mention.antecedent is not None:
@@ -1305,7 +1305,7 @@ def says_who(state: DocState, mention: Mention) -> bool:
         return True
     if _determiner(state, mention) not in definite_before_mention():
         return True
-    # 'the cyclone' after 'Cyclone Mara' is linked by resolution; 'the North Korean dictator'
+    # 'the cyclone' after 'Cyclone Tolani' is linked by resolution; 'the North Korean dictator'
     # and 'the Covid-19 pandemic' carry a name of their own.
     return lemma in state.name_words() | state.named_kinds() | state.described_kinds() or \
         any(w[:1].isupper() for w in mention.text.split()) or \
@@ -1674,11 +1674,11 @@ CORPORATE_WORDS = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gro
 
 def _own_clause_subjects(state: DocState, token: Token) -> list[Mention]:
     """The mentions of the subject of the clause a word is an object or complement
-    in ('Putin met him', 'Vladimir Putin gave a rifle to him', 'Putin wants to meet him',
-    'Putin met Kim and praised him'): a pronoun there is never that subject, nor an earlier
+    in ('Sorokin met him', 'Arkady Sorokin gave a rifle to him', 'Sorokin wants to meet him',
+    'Sorokin met Pak and praised him'): a pronoun there is never that subject, nor an earlier
     mention of the same name."""
     if token.dep_ in SUBJECT_DEPS | {"poss"}:
-        return []  # 'Putin praised his army': a possessive is most often the subject
+        return []  # 'Sorokin praised his army': a possessive is most often the subject
     governor = token.head
     while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
         governor = governor.head
@@ -2190,8 +2190,8 @@ def _is_definite_bare(token: Token) -> bool:
 
 def _reporting_subject(state: DocState, pronoun: Token, person: bool,
                        verb: Token | None = None) -> Mention | None:
-    """In reported speech the pronoun is usually the speaker: 'Putin said he would visit',
-    'Harbor Foods denied that it had bought'. ``verb`` is the clause to look above when it
+    """In reported speech the pronoun is usually the speaker: 'Sorokin said he would visit',
+    'Tidewell Foods denied that it had bought'. ``verb`` is the clause to look above when it
     is not the pronoun's own (a relative clause's 'they' looks outside it)."""
     if pronoun.dep_ not in SUBJECT_DEPS:
         return None
@@ -2314,7 +2314,7 @@ def _group_possessor(state: DocState, pronoun: Token) -> Mention | None:
             if pronoun.lower_ == "its" else _plural_antecedent(state, pronoun)
     elif any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in GROUP_PREPS)
              for c in subject.children):
-        return None  # 'Velora, along with Harbor Foods, cut their prices': a group
+        return None  # 'Velora, along with Tidewell Foods, cut their prices': a group
     else:
         owner = referent(state, subject)
     if owner is not None and owner.is_pronoun:
@@ -2342,7 +2342,7 @@ def _owns_as(pronoun: Token, subject: Token | None, owner: Mention) -> bool:
 def _subject_before(pronoun: Token) -> Token | None:
     """The subject of the clause a possessive sits in, written before it and not holding it,
     looked for up the clauses that share it ('Ostland, which planned to hold its election',
-    'Velora sued Harbor Foods and cut its prices'), as ``_own_clause_subjects`` does."""
+    'Velora sued Tidewell Foods and cut its prices'), as ``_own_clause_subjects`` does."""
     governor = pronoun.head
     while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i:
         governor = governor.head
@@ -2367,8 +2367,8 @@ def _subject_before(pronoun: Token) -> Token | None:
 def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Mention, bool]],
                 sentences_back: int) -> Mention | None:
     """The nearest candidate before the pronoun within a few sentences, preferring subjects of
-    non-speech verbs (in 'Peskov said ... he received', 'he' is rarely the speaker) and
-    excluding the pronoun's own clause subject when the pronoun is an object ('Putin met him').
+    non-speech verbs (in 'Marchenko said ... he received', 'he' is rarely the speaker) and
+    excluding the pronoun's own clause subject when the pronoun is an object ('Sorokin met him').
     'it' is only resolved as a subject, to an organisation subject at most one sentence back:
     most 'it's in news text refer to no named thing."""
     sentence = state.sentence_index[pronoun.i]
@@ -2439,7 +2439,7 @@ def _main_person(state: DocState, people: list[tuple[int, Mention, bool]],
                  pronoun: Token) -> Mention | None:
     """Who 'he' is when no one was named in the last sentences: the person the article is
     about, if one is named at least three times before it and more often than anyone else
-    (an obituary's 'He also researched ...' three paragraphs after the last 'Munk')."""
+    (an obituary's 'He also researched ...' three paragraphs after the last 'Lorimer')."""
     counts: dict[str, int] = {}
     last: dict[str, Mention] = {}
     for i, mention, _ in people:
@@ -2456,8 +2456,8 @@ def _main_person(state: DocState, people: list[tuple[int, Mention, bool]],
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and its later conjuncts of the same kind: 'to Kim and Putin' is two
-    recipients, but in 'to Kim as well as a glove' the glove is not a recipient. A title with
+    """The token and its later conjuncts of the same kind: 'to Pak and Sorokin' is two
+    recipients, but in 'to Pak as well as a glove' the glove is not a recipient. A title with
     two named appositions stands for both people."""
     proper = token.ent_type_ != "" or token.pos_ == "PROPN"
     # 'Tom Reyes and his wife Lena': a description with a name in apposition is that name.
@@ -2487,7 +2487,7 @@ PAIR_WORDS = {"pair", "duo", "both"}
 
 
 def group_referent(state: DocState, head: Token) -> list[Mention]:
-    """'Putin and Kim met. They exchanged rifles.' / 'the pair' / 'the two leaders' / 'both
+    """'Sorokin and Pak met. They exchanged rifles.' / 'the pair' / 'the two leaders' / 'both
     nations' / 'the three': the last group of named subjects, if it was in this or the
     previous sentence, or, for a word that says how many ('the two', 'both', 'the three
     suspects'), the last names joined by 'and' there in any slot with that many members

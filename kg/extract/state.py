@@ -53,7 +53,7 @@ class DocState:
     _nouns_by_lemma: dict[str, list[int]] | None = None
 
     def name_words(self) -> frozenset[str]:
-        """Lower-cased words of the document's names ('cyclone' of 'Cyclone Mara')."""
+        """Lower-cased words of the document's names ('cyclone' of 'Cyclone Tolani')."""
         if self._name_words is None:
             self._name_words = frozenset(
                 word.lower() for m in self.mention_at.values() if m.ner_label is not None

@@ -257,7 +257,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
                 continue  # 'Amongst reported incidents ...': the parser's subject is no thing
             if (first := pair_container(state, conj)) is not None:
                 # 'a plane in Ohio, United States crashed': Ohio's country is no doer; in
-                # 'Dayton, Ohio hosts the fair' the parser hung the town on the verb: it hosts.
+                # 'Ashmont, Ohio hosts the fair' the parser hung the town on the verb: it hosts.
                 conj = first
                 if first.head.i != verb.i or first.dep_ not in PAIR_SPLIT_DEPS:
                     continue
@@ -289,8 +289,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         return
     if verb.dep_ in {"relcl", "acl"} and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # Infinitival: 'took a train to meet Putin' - the traveller meets, not the train;
-        # 'joined the race to replace him'; 'Kim's plan to visit': the possessor.
+        # Infinitival: 'took a train to meet Sorokin' - the traveller meets, not the train;
+        # 'joined the race to replace him'; 'Pak's plan to visit': the possessor.
         owners = [m for c in verb.head.children if c.dep_ == "poss"
                   if (m := referent(state, c, possessive=True)) is not None]
         if owners:
@@ -383,7 +383,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             # 'the pipeline, intended to connect the fields': the pipeline connects.
             inherited.subjects.append((mention, "acl"))
         if not inherited.subjects and verb.dep_ == "xcomp":
-            # Raising: 'Putin is expected to visit' - the passive subject is the visitor;
+            # Raising: 'Sorokin is expected to visit' - the passive subject is the visitor;
             # 'Known to have lived in Oslo, X ...' - so is a bare participle's patient.
             inherited.subjects.extend(_passive_subjects(state, verb.head))
             if passive_participle_clause(verb.head):
@@ -509,7 +509,7 @@ def _two_clauses_before(conjunct: Token) -> bool:
 def _named_in_own_clause(state: DocState, verb: Token, subject: Token) -> frozenset[str]:
     """The names the subject's own clause says after it ('they keep channels to Veloria open'):
     a pronoun subject cannot mean one of them, or the writer would have said 'itself' or
-    repeated no name (the binding rule that keeps 'he praised Kim' from meaning Kim)."""
+    repeated no name (the binding rule that keeps 'he praised Pak' from meaning Pak)."""
     if subject.lower_ not in PRONOUN_SUBJECTS:
         return frozenset()
     names: set[str] = set()
@@ -572,7 +572,7 @@ def _borrows_through_noun(noun: Token, governor: Token) -> bool:
     """Whether an infinitive on a noun is done by the governing verb's subject: when the noun
     is a plan ('expressed intent to become a lawyer': noun control) or hangs on that verb
     itself, as its object or through its own preposition, which makes the infinitive the
-    verb's purpose ('joined the race to replace him', 'traveled on a train to meet Kim').
+    verb's purpose ('joined the race to replace him', 'traveled on a train to meet Pak').
     A noun deeper in a phrase ('released plans for an election to fill the seat': the
     election fills it) or coordinated with another ('restrictions were lifted, and schools
     to reopen') leaves the infinitive to its own doer, which grammar does not give; so does
@@ -733,7 +733,7 @@ def _after_relative_clause(verb: Token) -> bool:
 
 def _relative_head(state: DocState, verb: Token) -> Token:
     """The noun a relative clause is about: the noun it hangs on, or, when that noun is a
-    description in apposition to a name ('Harbor Foods, the company that makes soup') or said
+    description in apposition to a name ('Tidewell Foods, the company that makes soup') or said
     of one by a copula ('Vell was the clerk who signed it', ``_predicate_holder``), the
     name: the description alone would be dropped as saying too little. Of the nouns of 'the
     director of the commission, who ...' it takes the one the relative word and the verb's
@@ -906,7 +906,7 @@ def _held_to_deed(state: DocState, verb: Token) -> list[Mention]:
 
 
 def _passive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
-    """The passive subjects of a verb ('Putin is expected', 'X was killed'), each of them when
+    """The passive subjects of a verb ('Sorokin is expected', 'X was killed'), each of them when
     they are coordinated ('X and Y were asked to draft a plan': both draft it), as subjects a
     governed clause can share."""
     found: list[tuple[Mention, str]] = []
@@ -982,7 +982,7 @@ def _governing_verb(verb: Token) -> Token | None:
 
 
 def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
-    """The governing verb's objects, who do an infinitive after it: 'urged Kim to resign',
+    """The governing verb's objects, who do an infinitive after it: 'urged Pak to resign',
     'instructed the committee to meet', 'called on Italy and Egypt to join'. Only after a
     verb of making or asking someone do something (``object_control``): in 'used satellites
     to study the ice' or 'bought land to build homes' the subject does it. A verb that

@@ -1,6 +1,6 @@
 """Roles and titles as facts: who holds which position where.
 
-'Kremlin spokesman Dmitry Peskov', 'Russian President Vladimir Putin', 'Germany's foreign
+'Kremlin spokesman Dmitry Marchenko', 'Russian President Arkady Sorokin', 'Germany's foreign
 minister X', 'X, the chief executive of Y', 'the chief executive of Y, X', 'X is the mayor of Y'
 each give ``X affiliatedWith Y`` with the role name ('spokesperson', 'president'), evidence and
 a confidence like any fact. Role words and demonyms ('Russian' -> Russia) come from the
@@ -896,7 +896,7 @@ PARTY_WORDS = frozenset({"party", "league", "front", "alliance", "movement", "co
 def _own_party(state: DocState, sentence: Sentence, span: Span,
                person: Mention) -> Iterator[Fact]:
     """"X's Progressive Conservative Party": a party a person owns is one they belong to (a
-    firm or a club a person owns says nothing of the kind: 'Musk's company' is his, not his
+    firm or a club a person owns says nothing of the kind: 'Varno's company' is his, not his
     employer's name for him)."""
     if span.root.dep_ != "poss":
         return
@@ -1038,7 +1038,7 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     elif root.dep_ == "appos" and (member := _partitive_role(root.head)) is not None:
         yield member
     elif root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.dep_ == "prep":
-        # 'the manager of Harbor Athletic, Dan Pike': the parser hangs the name on the
+        # 'the manager of Harbor Athletic, Dan Rooke': the parser hangs the name on the
         # organisation, but a person is no appositive of an organisation; the role noun is.
         named = state.mention_at.get(root.head.i)
         role_noun = root.head.head.head

@@ -261,7 +261,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
                             frame: Frame, vocab: RelationVocabulary) -> None:
     preferred: list[tuple[Mention, str]] = []
     deps = {c.dep_ for c in verb.children}
-    # 'Okonjo was awarded the trophy by Pillay': with a direct object as well, the passive
+    # 'Adewale was awarded the trophy by Ferreira': with a direct object as well, the passive
     # subject of a giving verb is the recipient.
     passive_recipient = "dobj" in deps and "nsubjpass" in deps and spec is not None \
         and bool(spec.recipient)
@@ -368,7 +368,7 @@ def complement_mention(state: DocState, token: Token) -> Mention:
     """What a secondary predicate says: the name it gives ('identified as Ana Ruiz'), else
     its words as a thing, without article or possessive ('his running mate' -> 'running
     mate', 'terrorists' -> 'terrorist'), since a label or a quality is the point of the phrase
-    whether or not it names anything; the resolved noun ('mate', 'Joe Biden's choice') would
+    whether or not it names anything; the resolved noun ('mate', 'Dan Halvorsen's choice') would
     clip it or name someone else."""
     named = state.mention_at.get(token.i)
     if named is not None and named.type not in {EntityType.THING, EntityType.DATE}:
@@ -389,7 +389,7 @@ def _space_after(token: Token) -> str:
 
 def _phrase_words(token: Token) -> list[Token]:
     """The words of a complement's phrase that say what it is: not a small clause's subject
-    ('considered [Rittenhouse] a flight risk'), an article, a possessive or quote marks, nor
+    ('considered [Marlow] a flight risk'), an article, a possessive or quote marks, nor
     what follows a comma or a conjunction ('a guiding force, a stimulating force, ...')."""
     subject = {t.i for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}
                for t in c.subtree}
@@ -427,8 +427,8 @@ def _predicatives(state: DocState, verb: Token, frame: Frame) -> list[Role]:
 
 
 def _name_before_title(state: DocState, verb: Token, frame: Frame) -> list[Role]:
-    """'elected Nancy Pelosi Speaker', 'elected Dara Quill president of the council': the
-    small parser reads the name as the title's compound, one object 'Nancy Pelosi Speaker'.
+    """'elected Irene Vasko Speaker', 'elected Dara Quill president of the council': the
+    small parser reads the name as the title's compound, one object 'Irene Vasko Speaker'.
     After a complex-transitive verb the person is the object and the title what they were
     made; the object phrase is replaced by the person."""
     roles = []
@@ -439,7 +439,7 @@ def _name_before_title(state: DocState, verb: Token, frame: Frame) -> list[Role]
         person = state.mention_at.get(names[-1].i) if names else None
         if person is None or person.type is not EntityType.PERSON:
             continue
-        if person.end > title.idx:  # the name read with the title: 'Nancy Pelosi Speaker'
+        if person.end > title.idx:  # the name read with the title: 'Irene Vasko Speaker'
             first = next(n for n in names if n.idx >= person.start)
             person = make_mention(state, title.doc[first.i:names[-1].i + 1], EntityType.PERSON,
                                   ner_label=person.ner_label)
@@ -513,8 +513,8 @@ def _own_clause(token: Token) -> bool:
 
 def _attached_circumstances(state: DocState, verb: Token, spec: RelationSpec | None,
                             frame: Frame, vocab: RelationVocabulary) -> None:
-    """Times and places the parser hung on a noun of this clause ('met Putin on Wednesday at
-    the Cosmodrome' often attaches to 'Putin'): they still date and place the event. A role
+    """Times and places the parser hung on a noun of this clause ('met Sorokin on Wednesday at
+    the Cosmodrome' often attaches to 'Sorokin'): they still date and place the event. A role
     preposition on the direct object ('imposed sanctions on Russia') fills that role."""
     objects = {c.i for c in verb.children if c.dep_ == "dobj"}
     gap = _gapped_clause_start(verb)
@@ -625,7 +625,7 @@ def _other_event_phrase(token: Token) -> bool:
 
 def _recipient_inside_object(state: DocState, obj: Token, spec: RelationSpec | None,
                              frame: Frame) -> None:
-    """Repair a common misparse: 'presented a gun made in Korea to Putin' hangs the 'to'-phrase
+    """Repair a common misparse: 'presented a gun made in Korea to Sorokin' hangs the 'to'-phrase
     on the participle; a recipient preposition inside the object still names the recipient."""
     if spec is None or not spec.recipient:
         return
@@ -723,7 +723,7 @@ def _bare_year(state: DocState, token: Token) -> Mention | None:
 def _manner_noun(token: Token, mention: Mention) -> bool:
     """A bare singular common noun ('with sorrow', 'with great concern'): a mass noun of how
     something was done, no partner who did it with the subject ('with the company', 'with
-    officials', 'with Kim' keep a determiner, a plural or a name)."""
+    officials', 'with Pak' keep a determiner, a plural or a name)."""
     return mention.type is EntityType.THING and mention.ner_label is None and \
         token.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "nummod", "compound"}
                                        for c in token.children)
@@ -806,7 +806,7 @@ NAMED_HOLDERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION, EntityTyp
 
 def _time_on_named_subject(state: DocState, verb: Token, frame: Frame,
                            vocab: RelationVocabulary) -> None:
-    """'The charity Sea-Eye on Sunday renamed its ship': the parser hangs a date written
+    """'The charity Wave-Aid on Sunday renamed its ship': the parser hangs a date written
     between a named subject and its verb on the name. A name takes no time of its own (unlike
     'the meeting on Monday was cancelled'), so the date is the verb's."""
     for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i):
@@ -908,7 +908,7 @@ PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 def _told_in_present(clause: Token | None) -> bool:
-    """'Mister America debuts on October 9', 'Cummings dies at 68', 'the strike is holding on
+    """'Harbour Lights debuts on October 9', 'Hollis dies at 68', 'the strike is holding on
     Monday': the present tense tells a recent event (headlines) or a scheduled one alike."""
     if clause is None:
         return False

@@ -65,7 +65,7 @@ def governed_facts(state: DocState, sentence: Sentence, verb: Token, facts: list
     'declined to comment' a refusal, 'voted to leave the union' a vote. Only after a governor
     whose own act is an event a reader writes down (``recorded_governors`` in
     data/control.json), and only for the facts whose subject is the governor's own, borrowed
-    by the infinitive ('inherited-xcomp'): in 'urged Kim to resign' Kim resigns, and nobody
+    by the infinitive ('inherited-xcomp'): in 'urged Pak to resign' Pak resigns, and nobody
     agreed to anything. The fact is as sure as the governor ('did not agree to wear':
     negated; 'opted not to compete' is a choice made: 'opt not to compete'), its
     participants and roles the infinitive's."""
@@ -136,12 +136,12 @@ def _verb_facts(state: DocState, sentence: Sentence, verb: Token,
                          if _head_word(m.lemma or "") not in event_nouns().nouns]
     symmetric = spec is not None and spec.predicate in vocab.symmetric_predicates
     if symmetric and not frame.objects and len(frame.subjects) >= 2:
-        frame.reciprocal = RoleName.THEME  # 'Putin and Kim met': they met each other
+        frame.reciprocal = RoleName.THEME  # 'Sorokin and Pak met': they met each other
     conversation = _with_each_other(verb, lemma, frame)
     if conversation:
         frame.reciprocal = RoleName.THEME  # 'X and Y spoke on the phone': with each other
     if symmetric and len(frame.subjects) == 1 and len(frame.objects) == 1:
-        # 'Putin met Kim. They exchanged rifles.': the two are the group 'they' refers to.
+        # 'Sorokin met Pak. They exchanged rifles.': the two are the group 'they' refers to.
         pair = [frame.subjects[0][0], frame.objects[0][0]]
         if all(m.ner_label not in (None, "PROPN") for m in pair):
             state.last_group = (sentence.index, pair)
@@ -196,7 +196,7 @@ def _infinitive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, st
     as the subject of the infinitive after it: 'the council allowed Kessel Air to build a
     hangar' is parsed 'allowed [Kessel Air to build a hangar]', yet the council allowed
     Kessel Air (``object_control`` and ``object_raising`` in data/control.json; the
-    infinitive keeps its own subject). Not after any other verb: in 'said Kim to be ill' or
+    infinitive keeps its own subject). Not after any other verb: in 'said Pak to be ill' or
     'wanted the army to leave' the governing verb does nothing to the infinitive's subject."""
     words = control_words()
     if verb_lemma(verb) not in words.object_control | words.object_raising:
@@ -330,7 +330,7 @@ def _later_conjuncts(verb: Token) -> list[Token]:
 def speaks_of_thing(verb: Token, vocab: RelationVocabulary) -> bool:
     """Whether a verb of speech kg otherwise skips states a fact: 'denied the accusation',
     'cited the treaty' (``thing_speech_verbs`` with a noun or a recognised name as object and
-    no clause carrying what was said), 'told Kim about the plan' (``addressee_speech_verbs``
+    no clause carrying what was said), 'told Pak about the plan' (``addressee_speech_verbs``
     with a person named as object and no clause). 'X said that ...', 'told reporters' and
     'told the BBC, "..."' (a source named for a quote: attribution, judged no fact) stay
     attribution."""
@@ -1018,7 +1018,7 @@ def _sense_fits(spec: RelationSpec, obj: Mention | None, rule: str,
 
 def _reciprocal_facts(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
                       frame: Frame) -> Iterator[Fact]:
-    """'Putin and Kim gave rifles to each other' is two gifts, one in each direction."""
+    """'Sorokin and Pak gave rifles to each other' is two gifts, one in each direction."""
     people = frame.subjects
     for subject, subject_rule in people:
         for other, _ in people:

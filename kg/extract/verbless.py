@@ -12,7 +12,7 @@ object preposition ('date to', 'lead to'). The parse is mended in place before e
 (the verb made the root, the words before it its subject, the root noun its object), so that
 the verb's fact is read like any other. A heading ('Council report on housing') has no final
 period and is left alone. A phrase before a semicolon that the parser made the subject of
-the clause after it ('Kurdi's image lead to calls; since then, groups have grown') is such a
+the clause after it ('Aldana's image lead to calls; since then, groups have grown') is such a
 clause too, joined to the next one side by side.
 """
 
