@@ -618,3 +618,9 @@ def test_support_that_came_from_someone_is_theirs():
     assert ("Jane Ruiz", "supported", "Velmar Party") in triples(corpus)
     corpus = corpus_of("The money for the Velmar Party came from Jane Ruiz.")
     assert not [t for t in triples(corpus) if t[1] == "supported"]
+
+
+def test_an_awaited_event_is_still_to_come():
+    rows = fact_rows("The treaty awaits ratification by the Velmar Senate.")
+    assert ("Velmar Senate", "ratify", "treaty", "expected") in rows
+    assert not [r for r in rows if r[1] == "ratify" and r[3] == "asserted"]
