@@ -624,3 +624,9 @@ def test_an_awaited_event_is_still_to_come():
     rows = fact_rows("The treaty awaits ratification by the Velmar Senate.")
     assert ("Velmar Senate", "ratify", "treaty", "expected") in rows
     assert not [r for r in rows if r[1] == "ratify" and r[3] == "asserted"]
+
+
+def test_a_contract_with_someone_is_contracting_with_them_not_bare_agreeing():
+    rows = fact_rows("Orbitex's contract with Velmar Aerospace is worth two billion dollars.")
+    assert ("Orbitex", "contract", "Velmar Aerospace", "asserted") in rows
+    assert not [r for r in rows if r[1] == "agree"]
