@@ -205,12 +205,14 @@ def _listed_charges(state: DocState, sentence: Sentence, noun: Token,
 
 
 def _split_modifier(conj: Token) -> bool:
-    """Whether a conjunct is the first word of a noun phrase the parser split into two
-    conjuncts ('arson and witness tampering' read as 'witness' and 'tampering'): the next
-    word is a conjunct of the same head, with no comma or 'and' between them."""
+    """Whether a conjunct is the first word of a noun phrase the parser split ('arson and
+    witness tampering' read as 'witness' and a 'tampering' hung elsewhere): the next word is
+    a noun or a gerund that is not in the conjunct's own phrase, with no comma, 'and' or
+    preposition between them."""
     following = conj.doc[conj.i + 1] if conj.i + 1 < len(conj.doc) else None
-    return conj.dep_ == "conj" and following is not None and following.dep_ == "conj" and \
-        following.head.i == conj.head.i
+    return conj.dep_ == "conj" and following is not None and \
+        following.pos_ in {"NOUN", "VERB"} and following.head.i != conj.i and \
+        not any(t.i == following.i for t in conj.subtree)
 
 
 def _source_doers(state: DocState, noun: Token) -> list[Mention]:
