@@ -596,6 +596,21 @@ class EventNouns(BaseModel):
         "Nouns of ``patient_possessive`` whose possessive, when it names an organisation, "
         "does the deed ('the party's nomination'), as a person's undergoes it ('Berg's "
         "nomination')."))
+    fate_causes: dict[str, str] = Field(default_factory=dict, description=(
+        "Fate words -> the verb of the deed that brings that fate, when they complement a "
+        "``resultative_verbs`` verb's object ('the blast left three people dead': it killed "
+        "them)."))
+    resultative_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs whose object a fate word complements with the state they left it in ('left "
+        "X dead', 'left nine injured')."))
+    charge_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of a criminal charge whose clause can list the charges (\"X's charges "
+        "include fraud\"): X was charged with each."))
+    listing_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs by which a charge noun lists its charges ('include', 'involve', 'be')."))
+    source_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs that take an event noun's 'from'-doer onto themselves ('support for X came "
+        "from Y'): Y did it, when the noun's frame takes 'from' for its doer."))
     tally_nouns: frozenset[str] = Field(default=frozenset(), description=(
         "Event nouns that, plural or counted, count units someone holds, not deeds "
         "('Pennsylvania's 20 electoral votes', 'gave him six votes'): no event."))

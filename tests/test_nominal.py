@@ -6,7 +6,7 @@ import json
 from importlib import resources
 
 import pytest
-from helpers import corpus_of, find, role
+from helpers import corpus_of, fact_rows, find, role
 from helpers import labelled_triples as triples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -587,3 +587,46 @@ def test_a_place_written_before_an_event_noun_is_where_it_happened():
 def test_a_place_written_before_a_journey_noun_is_where_it_goes():
     corpus = corpus_of("During her Oslo trip, Lena Park met Tom Hale.")
     assert ("Lena Park", "visited", "Oslo") in triples(corpus)
+
+
+def test_a_deed_that_left_its_victims_dead_killed_them():
+    rows = fact_rows("A gas explosion in Lyon left three workers dead on Monday.")
+    assert ("gas explosion", "kill", "three workers", "asserted") in rows
+
+
+def test_leaving_someone_alone_or_dead_elsewhere_is_no_killing():
+    rows = fact_rows("The storm left three workers stranded on the island. "
+                     "Mara Olsen left the dead bird on the porch.")
+    assert not [r for r in rows if r[1] == "kill"]
+
+
+def test_a_charge_list_says_whom_it_charges_with_what():
+    rows = fact_rows("Tomas Varga's charges include arson and fraud.")
+    assert ("Tomas Varga", "charge with", "arson", "asserted") in rows
+    assert ("Tomas Varga", "charge with", "fraud", "asserted") in rows
+    rows = fact_rows("The charges against Tomas Varga involved bribery.")
+    assert ("Tomas Varga", "charge with", "bribery", "asserted") in rows
+
+
+def test_a_charge_list_takes_each_charge_by_its_own_head():
+    rows = fact_rows("Tomas Varga's charges include arson and witness tampering.")
+    assert not [r for r in rows if r[1] == "charge with" and r[2] == "witness"]
+
+
+def test_support_that_came_from_someone_is_theirs():
+    corpus = corpus_of("Support for the Velmar Party came from Senator Jane Ruiz.")
+    assert ("Jane Ruiz", "supported", "Velmar Party") in triples(corpus)
+    corpus = corpus_of("The money for the Velmar Party came from Jane Ruiz.")
+    assert not [t for t in triples(corpus) if t[1] == "supported"]
+
+
+def test_an_awaited_event_is_still_to_come():
+    rows = fact_rows("The treaty awaits ratification by the Velmar Senate.")
+    assert ("Velmar Senate", "ratify", "treaty", "expected") in rows
+    assert not [r for r in rows if r[1] == "ratify" and r[3] == "asserted"]
+
+
+def test_a_contract_with_someone_is_contracting_with_them_not_bare_agreeing():
+    rows = fact_rows("Orbitex's contract with Velmar Aerospace is worth two billion dollars.")
+    assert ("Orbitex", "contract", "Velmar Aerospace", "asserted") in rows
+    assert not [r for r in rows if r[1] == "agree"]

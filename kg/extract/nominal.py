@@ -52,6 +52,9 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                 token.head.lower_ == "among":
             yield from _among_the_fallen(state, sentence, token, vocab)
             continue
+        if token.lower_ in lexicon.fate_causes and token.pos_ != "NOUN":
+            yield from _left_in_fate(state, sentence, token, vocab)
+            continue
         if (token.pos_ not in {"NOUN", "PROPN"} and token.dep_ != "compound") or \
                 token.i in state.mention_at:
             continue  # (a compound is a noun, whatever the tagger says: 'Marek assassin Z')
@@ -60,6 +63,8 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
                if c.dep_ in {"amod", "compound"}):
             continue  # 'suffered a cardiac arrest'
         doer = derived.without_joint_prefix(lemma)  # 'co-inventor' invented it too
+        if lemma in lexicon.charge_nouns:
+            yield from _listed_charges(state, sentence, token, vocab)
         if lemma in lexicon.nouns:
             yield from _event_noun(state, sentence, token, lexicon.nouns[lemma], vocab,
                                    patient_possessive=lemma in lexicon.patient_possessive)
@@ -134,6 +139,91 @@ def _among_the_fallen(state: DocState, sentence: Sentence, group: Token,
                         predicate=spec.predicate if spec is not None else verb, lemma=verb,
                         subject=member, obj=None, rule="copula/among-fate", roles=(),
                         factuality=judge_factuality(copula, vocab), subject_role=role)
+
+
+def _left_in_fate(state: DocState, sentence: Sentence, fate: Token,
+                  vocab: RelationVocabulary) -> Iterator[Fact]:
+    """'The blast left three people dead', 'the crash leaves two dead': a fate word
+    (``fate_causes``) complementing the object of a verb of leaving (``resultative_verbs``)
+    says the verb's subject brought that fate on the object, as 'the blast killed three
+    people' says it. The parser hangs the fate word on the verb ('oprd') or, after a bare
+    number, on the object itself."""
+    lexicon = event_nouns()
+    if fate.dep_ in {"oprd", "ccomp", "xcomp", "acomp"}:
+        verb = fate.head
+        victim = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    elif fate.dep_ == "amod" and fate.i > fate.head.i and fate.head.dep_ == "dobj":
+        verb, victim = fate.head.head, fate.head
+    else:
+        return
+    cause = lexicon.fate_causes[fate.lower_]
+    spec = vocab.spec(cause)
+    if victim is None or spec is None or verb.pos_ != "VERB" or \
+            verb_lemma(verb) not in lexicon.resultative_verbs:
+        return
+    victims = [m for conj in conjuncts(victim) if (m := referent(state, conj)) is not None
+               and m.type is not EntityType.DATE]
+    subjects = Frame()
+    fill_subjects(state, verb, subjects)
+    trigger = fate.doc[fate.i:fate.i + 1]
+    for subject, rule in subjects.subjects:
+        for one in (v for v in victims if not same_span(subject, v)):
+            yield make_fact(state, sentence, trigger, predicate=spec.predicate, lemma=cause,
+                            subject=subject, obj=one, rule=f"{rule}/left-{fate.lower_}",
+                            roles=(), factuality=judge_factuality(verb, vocab),
+                            speaker=speaker_of(state, verb, vocab))
+
+
+def _listed_charges(state: DocState, sentence: Sentence, noun: Token,
+                    vocab: RelationVocabulary) -> Iterator[Fact]:
+    """"X's charges include fraud and arson", 'the charges against X involved bribery': a
+    charge noun (``charge_nouns``) whose clause lists the charges (``listing_verbs``) says X
+    was charged with each, as 'X was charged with fraud' does (the one charged is the fact's
+    subject, in the role of the one it was done to)."""
+    verb = noun.head
+    spec = vocab.spec("charge")
+    if noun.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"} or spec is None or \
+            verb_lemma(verb) not in event_nouns().listing_verbs:
+        return
+    charged = [m for c in noun.children if c.dep_ == "poss"
+               and (m := referent(state, c, possessive=True)) is not None]
+    charged += list(_prep_objects(state, noun, ("against",)))
+    crimes = [m for c in verb.children if c.dep_ in {"dobj", "attr"} for conj in conjuncts(c)
+              if not _split_modifier(conj) and (m := referent(state, conj)) is not None
+              and m.type is not EntityType.DATE and m.start <= conj.idx < m.end]
+    trigger = noun.doc[noun.i:noun.i + 1]
+    for person in charged:
+        if person.type not in {EntityType.PERSON, EntityType.ORGANIZATION}:
+            continue
+        for crime in (c for c in crimes if not same_span(person, c)):
+            yield make_fact(state, sentence, trigger, predicate=spec.predicate,
+                            lemma="charge with", subject=person, obj=crime,
+                            rule=f"noun-charges-{verb_lemma(verb)}/noun-{noun.lemma_.lower()}",
+                            roles=(), factuality=judge_factuality(verb, vocab),
+                            speaker=speaker_of(state, verb, vocab),
+                            subject_role=RoleName.THEME)
+
+
+def _split_modifier(conj: Token) -> bool:
+    """Whether a conjunct is the first word of a noun phrase the parser split ('arson and
+    witness tampering' read as 'witness' and a 'tampering' hung elsewhere): the next word is
+    a noun or a gerund that is not in the conjunct's own phrase, with no comma, 'and' or
+    preposition between them."""
+    following = conj.doc[conj.i + 1] if conj.i + 1 < len(conj.doc) else None
+    return conj.dep_ == "conj" and following is not None and \
+        following.pos_ in {"NOUN", "VERB"} and following.head.i != conj.i and \
+        not any(t.i == following.i for t in conj.subtree)
+
+
+def _source_doers(state: DocState, noun: Token) -> list[Mention]:
+    """The doer a verb of coming takes onto itself from the event noun it has as subject
+    ('support for X came from Y', 'criticism came from Y'; ``source_verbs``): Y, as 'support
+    for X from Y' names it."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or \
+            verb_lemma(verb).split()[0] not in event_nouns().source_verbs:
+        return []
+    return list(_prep_objects(state, verb, ("from",)))
 
 
 def _accusing_verb(noun: Token) -> Token | None:
@@ -598,6 +688,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     else:
         agents += [(m, "noun-possessive") for m in possessed]  # "X's arrest of Y", 'its attack'
     by_agents = list(_prep_objects(state, noun, frame.agent))
+    if not by_agents and "from" in frame.agent:
+        by_agents = _source_doers(state, noun)  # 'support for X came from Y'
     agents += [(m, "noun-by") for m in by_agents]
     if not agents:
         agents += [(m, "noun-by") for m in _agents_on_object(state, noun, frame)]
@@ -715,8 +807,9 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
                         subject_role=RoleName.THEME)
     for agent, rule in agents:
         for obj in objects:
-            if same_span(agent, obj) or (agent.type not in NAMED and obj.type not in NAMED):
-                continue
+            if same_span(agent, obj) or (agent.type not in NAMED and obj.type not in NAMED) \
+                    or obj.start <= noun.idx < obj.end:
+                continue  # (nor is the event its own object: 'support for the bill')
             fits = _sense_fits(spec, obj)
             yield make_fact(state, sentence, trigger,
                             predicate=spec.predicate if fits else frame.verb.replace(" ", "_"),
