@@ -24,7 +24,9 @@ The graph is the same bytes either way (tests/test_leancorpus.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, MutableSequence, Sequence
+from typing import overload
 
 from kg.holders import HolderIndex
 from kg.model import Document, Entity, ExtractionResult, Fact, ResolvedCorpus, Sentence
@@ -60,8 +62,8 @@ def resolved_on_disk(read: RecordReader, keep_apart: Iterable[tuple[str, str]] =
     what filling holders needs, not every reading); the entities go to disk one at a time as
     the resolution's table gives them up; then the readings are read back a document at a
     time, filled, stripped of their text and spooled (``FactSpool``)."""
-    resolution = Resolution.of_names(read(), keep_apart)
-    resolution.documents[:] = [_textless_document(d) for d in resolution.documents]
+    resolution = Resolution.of_names(read(), keep_apart, sentences=SentenceTable(),
+                                     keep_document=_textless_document)
     holders = HolderIndex()
     unfilled: BatchSpool[Fact] = BatchSpool()
     for result in read():
@@ -71,13 +73,85 @@ def resolved_on_disk(read: RecordReader, keep_apart: Iterable[tuple[str, str]] =
         holders.add_document(result.document)  # whether it wants holders: its own facts say
         unfilled.add(facts)
     entities = EntitySpool(_fed(resolution.entities(), holders))
-    corpus = ResolvedCorpus(documents=tuple(resolution.documents),
-                            sentences=tuple(_textless_sentence(s) for s in resolution.sentences),
+    corpus = ResolvedCorpus(documents=tuple(resolution.documents), sentences=(),
                             entities=(), facts=())
+    sentences = resolution.sentences
     del resolution
     facts = FactSpool((_textless_fact(holders.fill(f)) for batch in unfilled.batches()
                        for f in batch), fact_iri)
-    return corpus.model_copy(update={"facts": facts, "entities": entities})
+    return corpus.model_copy(update={"sentences": sentences, "facts": facts,
+                                     "entities": entities})
+
+
+class SentenceTable(MutableSequence[Sentence]):
+    """A corpus's sentences without their texts, held as columns of numbers (issue 14): what
+    a streamed build keeps of every sentence from resolution's first pass to the end of the
+    write step is its document, number, offsets and headline flag. As pydantic records that
+    was about 200 bytes a sentence (5 MB at 1,000 articles, all of it held while the names
+    are clustered); here about 35. Each sentence read is made again, text empty, equal to
+    the sentence added without its text (a text given is dropped, as ``lean`` drops it).
+    Only appending is supported (``insert`` at the end)."""
+
+    def __init__(self, sentences: Iterable[Sentence] = ()) -> None:
+        self._doc_ids: list[str] = []  # each document once, in order of first sentence
+        self._doc_number: dict[str, int] = {}
+        self._columns = {name: array("q") for name in ("doc", "index", "start", "end")}
+        self._headline = bytearray()
+        self.extend(sentences)
+
+    def __len__(self) -> int:
+        return len(self._headline)
+
+    @overload
+    def __getitem__(self, index: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Sentence]: ...
+
+    def __getitem__(self, index: int | slice) -> Sentence | list[Sentence]:
+        if isinstance(index, slice):
+            return [self._made(i) for i in range(len(self))[index]]
+        return self._made(range(len(self))[index])
+
+    def __iter__(self) -> Iterator[Sentence]:
+        for number in range(len(self)):
+            yield self._made(number)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same sentences (a resolved corpus's tuple)."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # it grows
+
+    def insert(self, index: int, value: Sentence) -> None:
+        if index != len(self):
+            raise ValueError("a SentenceTable only appends sentences")
+        number = self._doc_number.get(value.doc_id)
+        if number is None:
+            number = self._doc_number[value.doc_id] = len(self._doc_ids)
+            self._doc_ids.append(value.doc_id)
+        for name, field in (("doc", number), ("index", value.index), ("start", value.start),
+                            ("end", value.end)):
+            self._columns[name].append(field)
+        self._headline.append(value.headline)
+
+    def append(self, value: Sentence) -> None:
+        self.insert(len(self), value)
+
+    def __setitem__(self, index: object, value: object) -> None:
+        raise TypeError("a SentenceTable's sentences are not replaced")
+
+    def __delitem__(self, index: object) -> None:
+        raise TypeError("a SentenceTable's sentences are not removed")
+
+    def _made(self, number: int) -> Sentence:
+        columns = self._columns
+        return Sentence(doc_id=self._doc_ids[columns["doc"][number]],
+                        index=columns["index"][number], start=columns["start"][number],
+                        end=columns["end"][number], text="",
+                        headline=bool(self._headline[number]))
 
 
 def _fed(entities: Iterable[Entity], holders: HolderIndex) -> Iterator[Entity]:

@@ -38,7 +38,15 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, KeysView, Mapping
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    MutableSequence,
+)
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -588,9 +596,19 @@ class Resolution:
 
     @classmethod
     def of_names(cls, records: Iterable[ExtractionResult],
-                 keep_apart: Iterable[tuple[str, str]] = ()) -> Resolution:
-        """The first pass: every record read for its names, which are clustered."""
-        return cls(_NameEvidence.gather(records), keep_apart)
+                 keep_apart: Iterable[tuple[str, str]] = (),
+                 sentences: MutableSequence[Sentence] | None = None,
+                 keep_document: Callable[[Document], Document] | None = None) -> Resolution:
+        """The first pass: every record read for its names, which are clustered.
+        ``sentences`` holds the corpus's sentences (a list unless given: a streamed build
+        gives a compact table, ``kg.leancorpus.SentenceTable``); ``keep_document`` is what
+        is kept of each document (all of it unless given: a streamed build keeps no text,
+        clustering reads each document's text from its own map until it ends)."""
+        evidence = _NameEvidence(sentences=[] if sentences is None else sentences,
+                                 keep_document=keep_document or _whole)
+        for record in records:
+            evidence.add(record)
+        return cls(evidence, keep_apart)
 
     def add_document(self, result: ExtractionResult) -> dict[tuple[object, ...], Fact]:
         """The second pass, one record: its noun phrases assigned; its facts resolved, by
@@ -610,6 +628,10 @@ class Resolution:
         """The resolved entities, in order, each made as it is given and dropped from the
         table (a caller that spools them never holds them all twice); ends the resolution."""
         yield from self.table.entities()
+def _whole(document: Document) -> Document:
+    return document
+
+
 @dataclass
 class _NameEvidence:
     """What clustering the names reads of the whole corpus, gathered in one pass over the
@@ -618,7 +640,8 @@ class _NameEvidence:
     'she' refers back to; and the documents and sentences the resolved corpus lists."""
 
     documents: list[Document] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
+    sentences: MutableSequence[Sentence] = field(default_factory=list)
+    keep_document: Callable[[Document], Document] = _whole  # what is kept of each
     texts: dict[str, str] = field(default_factory=dict)
     named: list[Mention] = field(default_factory=list)
     headlines: set[tuple[str, int]] = field(default_factory=set)
@@ -633,7 +656,7 @@ class _NameEvidence:
 
     def add(self, result: ExtractionResult) -> None:
         document = result.document
-        self.documents.append(document)
+        self.documents.append(self.keep_document(document))
         self.sentences.extend(result.sentences)
         self.texts[document.doc_id] = document.text
         self.headlines.update((s.doc_id, s.index) for s in result.sentences if s.headline)

@@ -10,7 +10,8 @@ from rdflib import Graph
 
 from kg.export import serialize
 from kg.graphstream import write_streamed
-from kg.leancorpus import for_resolution, lean, whole
+from kg.leancorpus import SentenceTable, for_resolution, lean, whole
+from kg.model import Sentence
 from kg.pipeline import extract_paths, finish_build
 from kg.rdf import GraphParts
 from kg.recordspool import EntitySpool, FactSpool
@@ -115,3 +116,50 @@ def test_resolution_on_disk_is_the_lean_held_corpus_with_its_holders_filled(tmp_
     inherited = {f.evidence.rule.split("-inherited-")[1] for f in on_disk.facts
                  if "-inherited-" in f.evidence.rule}
     assert {"holder-in-article", "holder-country-of-article"} <= inherited
+
+
+def _sentences() -> list[Sentence]:
+    return [Sentence(doc_id="doc-a", index=0, start=0, end=31, text=""),
+            Sentence(doc_id="doc-a", index=1, start=32, end=70, text="", headline=True),
+            Sentence(doc_id="doc-b", index=0, start=0, end=12, text="")]
+
+
+def test_a_sentence_table_gives_back_the_textless_sentences_it_was_given():
+    table = SentenceTable()
+    table.extend(_sentences())
+    assert len(table) == 3 and list(table) == _sentences()
+    assert table[1].headline and not table[2].headline and table[-1].doc_id == "doc-b"
+    assert table[1:] == _sentences()[1:]
+    assert table == tuple(_sentences()) and tuple(_sentences()) == table
+    assert table != tuple(_sentences()[:2])
+    assert SentenceTable(_sentences()[::-1]) != table
+
+
+def test_a_sentence_table_keeps_no_text_and_only_appends():
+    table = SentenceTable(_sentences())
+    table.append(Sentence(doc_id="doc-c", index=0, start=0, end=10, text="Rain fell."))
+    assert table[3] == Sentence(doc_id="doc-c", index=0, start=0, end=10, text="")
+    with pytest.raises(ValueError, match="only appends"):
+        table.insert(0, _sentences()[0])
+    with pytest.raises(TypeError):
+        del table[0]
+    assert len(table) == 4
+
+
+def test_resolution_on_disk_holds_its_sentences_in_a_table_and_no_document_text(tmp_path):
+    """A streamed resolution keeps the corpus's sentences as a compact table and its
+    documents without text from its first pass on (issue 14); both read back as the held
+    corpus made lean."""
+    from kg.leancorpus import resolved_on_disk
+    from kg.resolve import resolve_records
+
+    for name, text in _HOLDER_ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    records = sorted(extract_paths([tmp_path], workers=1).results,
+                     key=lambda r: r.document.doc_id)
+    held = lean(resolve_records(lambda: iter(records)))
+    on_disk = resolved_on_disk(lambda: iter(records))
+    assert isinstance(on_disk.sentences, SentenceTable)
+    assert tuple(on_disk.sentences) == held.sentences and len(held.sentences) > len(records)
+    assert all(d.text == "" and d.body == "" for d in on_disk.documents)
+    assert on_disk.documents == held.documents
