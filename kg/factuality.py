@@ -140,11 +140,40 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         factuality = Factuality.REPORTED
     if factuality is Factuality.EXPECTED and _called_off(verb):
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
+    if factuality is Factuality.ASSERTED and _document_says(verb, links, vocab):
+        return Factuality.REPORTED  # 'the statement said US troops had defeated the group'
     if factuality is Factuality.ASSERTED and (clause := _ranked_noun_clause(verb)) is not None:
         # 'if elected, she would be the first woman to serve as mayor': the serving is as
         # sure as being the first is
         return judge_factuality(clause, vocab)
     return factuality
+
+
+def _document_says(verb: Token, links: list[tuple[Token, str]],
+                   vocab: RelationVocabulary) -> bool:
+    """Whether the clause is what a document says or finds: the complement of a speech or
+    finding verb whose subject is a ``document_nouns`` word ('the statement said US troops
+    had defeated the group', 'the report found that the mill had closed', 'the militants,
+    who, the statement said, had fled'). A document's account is passed on, not stated by
+    the writer (judged wrong as asserted); a person or a body that says it ('officials said
+    18 people died') was judged right as asserted and is left alone. The climb stops at the
+    first link that is no complement or sibling: 'the man who wrote the report said' does
+    not make the man's deeds the report's."""
+    documents = factuality_words().document_nouns
+    verbs = vocab.speech_verbs | argument_words().finding_verbs
+
+    def document_verb(token: Token) -> bool:
+        return _lemma(token) in verbs and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in documents for c in token.children)
+
+    if any(c.dep_ == "parataxis" and document_verb(c) for c in verb.children):
+        return True  # the parser hangs a parenthetical 'X, the report said, had fled' on X
+    for governor, link in links:
+        if link in {"ccomp", "parataxis"} and document_verb(governor):
+            return True
+        if link not in {"ccomp", "parataxis", "conj", "xcomp"}:
+            return False
+    return False
 
 
 def _ranked_noun_clause(verb: Token) -> Token | None:

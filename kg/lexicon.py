@@ -258,6 +258,7 @@ class FactualityWords(BaseModel):
     negated_forecasts: frozenset[str] = frozenset()
     deliberating_phrases: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 @cache

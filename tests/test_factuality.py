@@ -844,3 +844,30 @@ def test_a_plan_under_deliberation_is_only_possible(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "predicate"), [
+    ("The statement said Ostby police had arrested Tom Reyes.", "arrested"),
+    ("The report found that Kessel Air had bought the Harlow mill.", "bought"),
+    ("A study by the Ostby council showed that Kessel Air closed the mill in 2010.", "closed"),
+    ("Kessel Air, the report said, had bought the Harlow mill.", "bought"),
+])
+def test_what_a_document_says_is_reported(text, predicate):
+    corpus = corpus_of(text)
+    assert {f.evidence.factuality for f in corpus.facts if f.predicate == predicate} == \
+        {Factuality.REPORTED}, fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "predicate", "factuality"), [
+    # a person's word is left as stated (judged right as asserted)
+    ("Lena Marsh said Tom Reyes had bought the house.", "bought", Factuality.ASSERTED),
+    # only an asserted reading turns reported: a plan stays a plan
+    ("The statement said Kessel Air would buy the Harlow mill.", "bought", Factuality.EXPECTED),
+    # the climb stops at a relative clause: the writer's deeds are not the report's
+    ("The man who wrote the report said Tom Reyes bought the house.", "bought",
+     Factuality.ASSERTED),
+])
+def test_a_document_leaves_other_readings_alone(text, predicate, factuality):
+    corpus = corpus_of(text)
+    assert {f.evidence.factuality for f in corpus.facts if f.predicate == predicate} == \
+        {factuality}, fact_rows(text)
