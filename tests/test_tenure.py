@@ -158,3 +158,25 @@ def test_a_refused_resignation_ends_nothing():
     corpus = corpus_of("Vessby mayor Odile Ferrant filed her resignation on Monday. The council "
                        "declined Ferrant's offer to resign.")
     assert ("Odile Ferrant", "mayor", False) in positions(corpus)
+
+
+def test_a_leaving_ends_no_kinship_and_no_post_of_a_namesake():
+    """'Tom Reyes retired' says nothing of Mia Reyes: a wife is not an office, and a
+    relative who shares the surname is not the person who left."""
+    corpus = corpus_of("Tom Reyes retired in March. Ann Lutz said his wife Mia Reyes was pleased.")
+    assert ("Mia Reyes", "wife", True) not in positions(corpus)
+
+
+def test_a_namesake_keeps_her_post_when_another_of_the_name_resigns():
+    """Two people of one surname: the one who resigned leaves, the other keeps her post."""
+    corpus = corpus_of("Vessby mayor Odile Ferrant met Halden judge Pia Ferrant. "
+                       "Odile Ferrant resigned on Friday.")
+    assert ("Pia Ferrant", "judge", False) in positions(corpus)
+
+
+@pytest.mark.parametrize("person", ["Ilan Bessa", "Oren Tal"])
+def test_a_leaving_by_coordinated_subjects_ends_each_post(person):
+    """'A and B resigned': each of them left, not only the first."""
+    corpus = corpus_of("Quarrow Mills chairman Ilan Bessa met Vessby mayor Oren Tal. "
+                       "Bessa and Tal resigned on Monday.")
+    assert any(p == person and ended for p, _, ended in positions(corpus))
