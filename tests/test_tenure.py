@@ -180,3 +180,14 @@ def test_a_leaving_by_coordinated_subjects_ends_each_post(person):
     corpus = corpus_of("Quarrow Mills chairman Ilan Bessa met Vessby mayor Oren Tal. "
                        "Bessa and Tal resigned on Monday.")
     assert any(p == person and ended for p, _, ended in positions(corpus))
+
+
+def test_a_kinship_is_never_ended_by_its_holder_leaving():
+    """'wife' is no office: Mia Reyes leaving a post leaves her still a wife, while
+    the mayor who left is no longer mayor."""
+    from kg.extract.tenure import _ended_if_left
+    corpus = corpus_of("Halden mayor Tom Reyes and his wife Mia Reyes arrived.")
+    left: dict[str, set[str | None]] = {"mia reyes": {None}, "tom reyes": {None}}
+    ended = {(f.role_name, _ended_if_left(f, left).position_ended)
+             for f in corpus.facts if f.predicate == "affiliatedWith"}
+    assert ended == {("mayor", True), ("wife", False)}
