@@ -158,3 +158,36 @@ def test_a_refused_resignation_ends_nothing():
     corpus = corpus_of("Vessby mayor Odile Ferrant filed her resignation on Monday. The council "
                        "declined Ferrant's offer to resign.")
     assert ("Odile Ferrant", "mayor", False) in positions(corpus)
+
+
+def test_a_leaving_ends_no_kinship_and_no_post_of_a_namesake():
+    """'Tom Reyes retired' says nothing of Mia Reyes: a wife is not an office, and a
+    relative who shares the surname is not the person who left."""
+    corpus = corpus_of("Tom Reyes retired in March. Ann Lutz said his wife Mia Reyes was pleased.")
+    assert ("Mia Reyes", "wife", True) not in positions(corpus)
+
+
+def test_a_namesake_keeps_her_post_when_another_of_the_name_resigns():
+    """Two people of one surname: the one who resigned leaves, the other keeps her post."""
+    corpus = corpus_of("Vessby mayor Odile Ferrant met Halden judge Pia Ferrant. "
+                       "Odile Ferrant resigned on Friday.")
+    assert ("Pia Ferrant", "judge", False) in positions(corpus)
+
+
+@pytest.mark.parametrize("person", ["Ilan Bessa", "Oren Tal"])
+def test_a_leaving_by_coordinated_subjects_ends_each_post(person):
+    """'A and B resigned': each of them left, not only the first."""
+    corpus = corpus_of("Quarrow Mills chairman Ilan Bessa met Vessby mayor Oren Tal. "
+                       "Bessa and Tal resigned on Monday.")
+    assert any(p == person and ended for p, _, ended in positions(corpus))
+
+
+def test_a_kinship_is_never_ended_by_its_holder_leaving():
+    """'wife' is no office: Mia Reyes leaving a post leaves her still a wife, while
+    the mayor who left is no longer mayor."""
+    from kg.extract.tenure import _ended_if_left
+    corpus = corpus_of("Halden mayor Tom Reyes and his wife Mia Reyes arrived.")
+    left: dict[str, set[str | None]] = {"mia reyes": {None}, "tom reyes": {None}}
+    ended = {(f.role_name, _ended_if_left(f, left).position_ended)
+             for f in corpus.facts if f.predicate == "affiliatedWith"}
+    assert ended == {("mayor", True), ("wife", False)}

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.reference import referent
 from kg.extract.state import DocState
-from kg.lexicon import canonical_role, professions, tenure_words
+from kg.lexicon import canonical_role, kinship_roles, professions, tenure_words
 from kg.model import EntityType, Fact, Mention
 
 # Words of the noun phrase a role is written in, before its role word: 'the former Lumen Bank
@@ -134,10 +134,12 @@ KEPT_ON_LEAVING = {"member"}
 def ended_by_leaving(state: DocState, facts: list[Fact]) -> list[Fact]:
     """The document's facts with each position marked ended whose holder the same article
     says left it: 'X resigned', 'X stepped down as chair', 'Y fired X', 'X was replaced',
-    'X's resignation'. A reader told in the article that X resigned does not take 'national
-    security adviser X' for a post X holds now. A leaving 'as' a role ends that role only;
-    one with no role ends the person's posts, but not a lasting role, a membership or a
-    profession. A leaving not yet real ('X will step down in August') ends nothing."""
+    'X's resignation', each of 'X and Y resigned'. A reader told in the article that X
+    resigned does not take 'national security adviser X' for a post X holds now. A leaving
+    'as' a role ends that role only; one with no role ends the person's posts, but not a
+    lasting role, a membership, a profession or a kinship ('wife' is no office). A leaving
+    not yet real ('X will step down in August') ends nothing. The leaver is matched by name,
+    not by surname alone: 'Tom Reyes retired' leaves Mia Reyes's posts held."""
     left = _leavings(state)
     if not left:
         return facts
@@ -149,42 +151,74 @@ def _ended_if_left(fact: Fact, left: dict[str, set[str | None]]) -> Fact:
     role = (fact.role_name or "").lower()
     if fact.predicate != "affiliatedWith" or not role or fact.position_ended or \
             role in tenure_words().lasting_roles or role in KEPT_ON_LEAVING or \
-            role in professions():
+            role in professions() or role in kinship_roles():
         return fact
     mention = fact.subject.mention
-    roles = left.get(_surname(mention.antecedent or mention))
-    if roles is None or (None not in roles and role not in roles):
+    holder = _name(mention.antecedent or mention)
+    roles = set().union(*(roles for name, roles in left.items() if _same_name(name, holder)))
+    if not roles or (None not in roles and role not in roles):
         return fact
     return fact.model_copy(update={"position_ended": True})
 
 
-def _surname(mention: Mention) -> str:
-    """The last word of a person's name, by which an article calls the person again."""
-    words = mention.text.split()
-    return words[-1].lower() if words else ""
+def _name(mention: Mention) -> str:
+    """A person's name as the article writes it, lower-cased."""
+    return " ".join(mention.text.lower().split())
+
+
+def _same_name(one: str, other: str) -> bool:
+    """Whether two names can be one person's: the same name, or a surname alone ('Reyes',
+    left unresolved) and a full name it ends ('Tom Reyes'). Two full names that differ
+    ('Tom Reyes', 'Mia Reyes') are two people."""
+    if not one or not other:
+        return False
+    if one == other:
+        return True
+    short, full = sorted((one, other), key=lambda name: len(name.split()))
+    return len(short.split()) == 1 and full.split()[-1] == short
 
 
 def _leavings(state: DocState) -> dict[str, set[str | None]]:
-    """Surname of each person the article says left a post -> the roles left (None: a post
+    """Name of each person the article says left a post -> the roles left (None: a post
     not named)."""
     left: dict[str, set[str | None]] = {}
     kept: set[str] = set()
     for token in state.doc:
-        for person in _who_left(token):
-            surname = _person_surname(state, person)
-            if surname:
-                left.setdefault(surname, set()).add(_role_left(token))
-        kept.update(filter(None, (_person_surname(state, person)
-                                  for person in _who_stayed(token))))
-    return {surname: roles for surname, roles in left.items() if surname not in kept}
+        for person in _with_conjuncts(_who_left(token)):
+            name = _person_name(state, person)
+            if name:
+                left.setdefault(name, set()).add(_role_left(token))
+        kept.update(filter(None, (_person_name(state, person)
+                                  for person in _with_conjuncts(_who_stayed(token)))))
+    return {name: roles for name, roles in left.items()
+            if not any(_same_name(name, other) for other in kept)}
 
 
-def _person_surname(state: DocState, token: Token) -> str:
-    """The surname of the person ``token`` names or stands for; empty for no person."""
+def _with_conjuncts(people: list[Token]) -> list[Token]:
+    """The people and every name coordinated with them: in 'X, Y and Z resigned' the parser
+    hangs only X on the verb, and Y and Z on X."""
+    found = list(people)
+    for person in people:
+        found.extend(t for t in person.subtree if t.dep_ == "conj" and t.i != person.i and
+                     _conjunct_of(t, person))
+    return found
+
+
+def _conjunct_of(token: Token, person: Token) -> bool:
+    """Whether ``token`` is coordinated with ``person`` through a chain of 'conj' arcs."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i == person.i:
+            return True
+    return False
+
+
+def _person_name(state: DocState, token: Token) -> str:
+    """The name of the person ``token`` names or stands for; empty for no person."""
     mention = referent(state, token, possessive=True)
     if mention is None or (mention.antecedent or mention).type is not EntityType.PERSON:
         return ""
-    return _surname(mention.antecedent or mention)
+    return _name(mention.antecedent or mention)
 
 
 def _who_stayed(token: Token) -> list[Token]:
