@@ -144,8 +144,8 @@ def lookup(name: str) -> Place | None:
 
 
 def capital_of(name: str) -> Place | None:
-    """The country whose capital the name is, by GeoNames' capital of each country ('Athens'
-    -> Greece, 'Washington' -> United States): news names a government by its seat ('Athens
+    """The country whose capital the name is, by GeoNames' capital of each country ('Ottawa'
+    -> Canada, 'Washington' -> United States): news names a government by its seat ('Ottawa
     expelled the ambassador'). None when the name is no capital, or when the gazetteer reads
     it first as a place in another country ('San Jose' is California's before Costa Rica's,
     'Hamilton' Ontario's before Bermuda's), or not at all (no guess from a bare string)."""

@@ -1,16 +1,16 @@
 """Who acted when the words name a place or a deed: metonymy for the state.
 
-News names a government by its seat and an act by its deed: 'Athens expelled the Libyan
-ambassador' is Greece's act, 'X was killed in a United States counterterrorism operation' and
+News names a government by its seat and an act by its deed: 'Ottawa expelled the Norwegian
+ambassador' is Canada's act, 'X was killed in a United States naval operation' and
 'the US airstrike that killed X' the United States'. A reader writes the country, and a graph
-queried for it should answer; a fact that keeps 'Athens' or 'US operation' as the doer does not.
+queried for it should answer; a fact that keeps 'Ottawa' or 'US operation' as the doer does not.
 
 Two readings, each a class of words in ``data/metonymy.json`` (``kg.lexicon.metonymy_words``):
 
 - a capital (GeoNames' capital of a country, ``kg.gazetteer.capital_of``) that does an act of
   a state stands for its country. The written mention is kept: it refers to the country as a
   pronoun refers to its antecedent, the country's own mention elsewhere in the document, so
-  the evidence still quotes 'Athens'. Only when the text is about states: the document (for
+  the evidence still quotes 'Ottawa'. Only when the text is about states: the document (for
   diplomatic acts) or the sentence (for acts a city council does too, 'Madrid banned diesel
   cars') names another country. A city that is no capital, a capital that is the place of
   the act ('rain flooded Ottawa', 'talks in Ankara') or a capital whose country the document
@@ -135,7 +135,7 @@ def _sentence_of(state: DocState, mention: Mention) -> Span:
 
 
 def _countries_named(state: DocState, scope: Span) -> Iterator[str]:
-    """The countries a stretch of text names, by name or by demonym ('the Libyan envoy')."""
+    """The countries a stretch of text names, by name or by demonym ('the Chilean envoy')."""
     for token in scope:
         mention = state.mention_at.get(token.i)
         place = gazetteer.lookup(mention.text) if mention is not None else None
@@ -173,7 +173,7 @@ def _deed_doer(state: DocState, fact: Fact) -> Mention | None:
 
 def deed_doers(state: DocState, deed: Token) -> list[Mention]:
     """Who carried out a deed its modifiers name ('a Turkish airstrike', 'killed in a U.S.
-    counterterrorism operation', 'in a NATO raid'): the country or organisation did it, not
+    naval operation', 'in a NATO raid'): the country or organisation did it, not
     the deed (arguments.json's ``party_deeds``, a deed someone carries out; an earthquake or
     a crash has none). Read for a deed that is a fact's subject and for one in a passive's
     'in'-phrase (kg.extract.subjects); a city's name before the noun is where it happened

@@ -284,7 +284,7 @@ def _gazetteer_nesting(state: DocState, sentence: Sentence, spans: list[tuple[Sp
     named = [(span, m) for span, m in spans if not m.is_pronoun and _named_place(span, m)]
     for span, inner in named:
         if inner.start in placed or not _after_preposition(span, PLACE_PREPOSITIONS):
-            continue  # 'Athens expelled the envoy': a capital as its government, not a place
+            continue  # 'Ottawa expelled the envoy': a capital as its government, not a place
         outer = next((m for s, m in named if m is not inner and s.text != span.text and
                       lies_in(span.text, s.text)), None)
         if outer is not None:
@@ -296,7 +296,7 @@ def _gazetteer_nesting(state: DocState, sentence: Sentence, spans: list[tuple[Sp
 WHERE_PREPOSITIONS = frozenset({"in", "at", "near", "over", "outside", "around", "across",
                                 "into", "inside"})
 # Where a place the recogniser named stands for the place itself, not for its government
-# ('Athens expelled the envoy') or a body's seat ("the Council's Washington headquarters").
+# ('Ottawa expelled the envoy') or a body's seat ("the Institute's Geneva headquarters").
 PLACE_PREPOSITIONS = WHERE_PREPOSITIONS | {"to", "from", "of"}
 
 

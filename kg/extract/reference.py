@@ -297,7 +297,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if modifier.dep_ == "amod" and _kind_adjective(modifier) and modifier.is_alpha and \
                 not any(modifier.children) and \
                 (modifier.lower_ not in vocab.vague_modifiers or _says_which_in_series(modifier)):
-            # 'primary elections', 'a military offensive', 'the Libyan ambassador', 'the
+            # 'primary elections', 'a military offensive', 'the Chilean ambassador', 'the
             # Republican primary': the kind is part of what it is ('the new plan' is just
             # the plan).
             proper = modifier.ent_type_ != "" or (modifier.text[:1].isupper() and
