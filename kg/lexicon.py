@@ -86,6 +86,13 @@ def unspecific_determiners() -> frozenset[str]:
 
 
 @cache
+def negative_pronouns() -> frozenset[str]:
+    """'none', 'nobody', 'nothing': pronouns that name no participant, so a clause with one
+    as an argument states no fact about anyone (data/determiners.json)."""
+    return _determiner_section("negative_pronouns")
+
+
+@cache
 def generic_quantifiers() -> frozenset[str]:
     """'any', 'every', 'no': a subject opened by one speaks of a kind or of nobody, so it is
     no participant (data/determiners.json; 'each' speaks of a group at hand)."""

@@ -11,7 +11,8 @@ from kg import lexicon
 
 DETERMINER_SECTIONS = ("indefinite_articles", "definite_article", "singular_demonstratives",
                        "plural_demonstratives", "possessives", "universal_quantifiers",
-                       "distributive_quantifiers", "negative_quantifiers", "other_indefinites")
+                       "distributive_quantifiers", "negative_quantifiers", "other_indefinites",
+                       "negative_pronouns")
 # Not a section: a subset picked from them (lexicon.definite_before_mention).
 DETERMINER_SUBSETS = ("read_before_a_mention",)
 

@@ -1174,3 +1174,28 @@ def test_a_pronoun_glued_to_an_editors_bracket_names_no_one():
     list(named_mentions(state))
     (he,) = [t for t in doc if t.lower_ == "he"]
     assert referent(state, he) is None
+
+
+def test_a_surname_opening_a_sentence_is_read_as_written_not_as_a_lemma():
+    rows = fact_rows("Mayor Tom Simmons won the county vote. Simmons passed the state bar "
+                     "exam in 1981.")
+    passers = {subject for subject, lemma, _, _ in rows if lemma == "pass"}
+    assert passers == {"Tom Simmons"}  # the tagger reads "Simmons" as a plural, "simmon"
+
+
+def test_a_time_zone_after_a_clock_time_is_no_place_of_the_deed():
+    corpus = corpus_of("Velora successfully launched its first crewed mission at 1922 UTC "
+                       "yesterday from the Harlow Space Center in Ostland.")
+    launches = [f for f in corpus.facts if f.lemma == "launch"]
+    assert launches
+    assert all(r.mention.text != "UTC" for f in launches for r in f.roles)
+
+
+@pytest.mark.parametrize("text", [
+    "None of the other parties secured seats in the vote.",
+    "Nobody signed the treaty in Oslo.",
+    "The Harlow party won none of the seats.",
+])
+def test_a_negative_pronoun_is_no_participant(text: str):
+    rows = fact_rows(text)
+    assert not [r for r in rows if r[1] in {"secure", "sign", "win"}], rows

@@ -277,6 +277,14 @@ CLOCK = re.compile(r"(?i)(?:\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[a
                    r"\s*$")
 
 
+def is_clock_zone(span: Span) -> bool:
+    """Whether a span is a time zone written after a clock time ('at 1922 UTC', '3:22 p.m.
+    EDT'): part of when, never a place nor a participant. Alone a zone's letters may be a
+    name ('CAT'), so the clock is what says it is a zone."""
+    return span.text in time_zones() and CLOCK.search(
+        span.doc.text[max(0, span.start_char - 16):span.start_char]) is not None
+
+
 def _not_a_name(span: Span) -> bool:
     """Words the recogniser takes for names that are none: a word never an entity alone
     ('State' of 'Secretary of State', 'the Administration'; ``data/entity_names.json``)
@@ -285,8 +293,7 @@ def _not_a_name(span: Span) -> bool:
     # Doc.text joins every token anew: read it only for the rare words that need it.
     if is_never_alone(span.text):
         return not introduced_name(span.doc.text[max(0, span.start_char - 40):span.start_char])
-    if span.text in time_zones() and CLOCK.search(
-            span.doc.text[max(0, span.start_char - 16):span.start_char]):
+    if is_clock_zone(span):
         return True
     return span.text.isupper() and len(span) == 1 and _shouted(span)
 

@@ -23,7 +23,7 @@ from kg.extract.gender import (
     surname,
     word_sex,
 )
-from kg.extract.mentions import title_nouns
+from kg.extract.mentions import is_clock_zone, title_nouns
 from kg.extract.name_bounds import opens_no_name
 from kg.extract.preferences import deed_verb, verb_base
 from kg.extract.quotations import quotation_at
@@ -47,6 +47,7 @@ from kg.lexicon import (
     indefinite_articles,
     initialisms,
     narrower_kind_nouns,
+    negative_pronouns,
     object_complements,
     organisation_kinds,
     person_nouns,
@@ -83,6 +84,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         full = _full_name(state, token, named)
         return named if full is None else named.model_copy(
             update={"antecedent": full, "is_pronoun": True})
+    if is_clock_zone(token.doc[token.i:token.i + 1]):
+        return None  # 'launched at 1922 UTC': the zone is part of the time, no place
+    if token.lower_ in negative_pronouns():
+        return None  # 'none of the candidates won', 'nobody signed it': no one to name
     lower = token.lower_
     vocab = load_vocabulary()
     if lower in PRONOUN_WORDS and _bracketed_fragment(state, token):
@@ -159,6 +164,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             token.tag_ in {"NN", "NNS"} and not any(c.dep_ == "det" for c in token.children):
         # A capitalised word mid-sentence tagged as a common noun is a name the tagger
         # missed ('Whitfield oversaw'): read it as written, never lemmatised to 'holli'.
+        return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
+                            ner_label="PROPN", lemma=token.text)
+    if _surname_opening_sentence(state, token):
+        # 'Cummings passed the bar exam' after 'Elijah Cummings': a name the tagger read as
+        # a plural noun at the head of a sentence; as written, never lemmatised to 'cumming'.
         return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
                             ner_label="PROPN", lemma=token.text)
     for child in token.children:
@@ -336,6 +346,16 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         words = [f"{owner}'s", *words]
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
+
+
+def _surname_opening_sentence(state: DocState, token: Token) -> bool:
+    """Whether a capitalised common noun opening its sentence is written, as is, as a word of
+    a person's name in the document ('Cummings' of 'Elijah Cummings'): a capital there says
+    nothing by itself ('Officials said'), a name the document gave does."""
+    if token.i != token.sent.start or not token.is_title or token.tag_ not in {"NN", "NNS"} \
+            or any(c.dep_ == "det" for c in token.children):
+        return False
+    return any(token.text in mention.text.split()[1:] for _, mention, _ in state.people)
 
 
 def _kind_adjective(modifier: Token) -> bool:
