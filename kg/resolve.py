@@ -66,11 +66,13 @@ from kg.entity_names import (
     is_never_alone,
     known_aliases,
     known_name,
+    name_particles,
     outlet_words,
     ship_prefixes,
     title_prefixes,
 )
 from kg.errors import InputError
+from kg.extract.gender import given_names
 from kg.extract.mentions import title_nouns
 from kg.extract.name_bounds import names_a_pair
 from kg.holders import fill_holders
@@ -945,6 +947,7 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
         key = aliased[_at(mention)][0] if _at(mention) in aliased else name_key(mention.text)
         if key:
             by_key[comparable_key(key)].append(mention)
+    written = {key: {m.doc_id for m in named} for key, named in by_key.items()}
     clusters: list[_Cluster] = []
     by_word = _ClustersByWord(clusters)
     singles: dict[Key, _Cluster] = {}
@@ -987,7 +990,9 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
         # not the 'Oregon Harbour Safety Act', 'Ottawa' not 'Ottawa Police', 'Tarnby'
         # not 'Tarnby International Airport'.
         containers = [c for c in by_word.candidates(key)
-                      if any(_short_form(key, k, c.type, acronym) for k in c.keys)
+                      if any(_short_form(key, k, c.type, acronym)
+                             and (acronym or not _maker_and_product(key, k, written))
+                             for k in c.keys)
                       and not (place and c.type in {EntityType.ORGANIZATION, EntityType.PLACE})
                       and not c.kept_apart(key, apart)]
         for mention in by_key[key]:
@@ -1464,6 +1469,24 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     after = _after_country(full)
     return (leading and not _part_of(short, full) and not _branch_in_place(short, full)) or \
         after == short or (after is not None and _leads_after_country(short, after))
+
+
+def _maker_and_product(short: Key, full: Key, written: Mapping[Key, set[str]]) -> bool:
+    """Whether ``full`` is a maker's name and then its product's ('Orbix Falcon 9', with
+    'Falcon 9' written alone): an article that writes the longer name writes its words after
+    ``short`` as a name of their own, so the longer name is the product's, and the maker
+    written alone ('Orbix tested a rocket') is no short form of it. ``written``: each name
+    key and the documents that write it. Not a person's given name or a family name written
+    first ('Maria' of 'Maria Costa', 'Costa' alone too), a particle ('da Silva'), nor an
+    organisation's kind word ('Nordia Bank', 'the Bank': still Nordia)."""
+    rest = full[len(short):]
+    if not rest or full[:len(short)] != short:
+        return False
+    if len(short) == 1 and (short[0] in given_names() or short[0] in family_names_first()):
+        return False
+    if rest[0] in name_particles() or name_kind(("", *rest)) is EntityType.ORGANIZATION:
+        return False
+    return not written.get(rest, set()).isdisjoint(written.get(full, set()))
 
 
 def _leads_after_country(short: Key, after: Key) -> bool:

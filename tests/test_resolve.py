@@ -1264,3 +1264,34 @@ def test_a_lone_description_in_a_passive_keeps_a_verb_outside_the_vocabulary():
     # outside the vocabulary between two descriptions still says nothing.
     assert "hospitalize" in lemmas
     assert "depict" not in lemmas
+
+
+def test_a_maker_alone_is_not_the_short_form_of_its_product_named_after_it():
+    # the recogniser reads the product as an organisation, or as a person
+    corpus = _results(("Orbix unveiled the Orbix Skyhopper on Monday. The Skyhopper can fly "
+                       "for six hours, and Orbix will sell it next year.",
+                       [("Orbix Skyhopper", "ORG", ORG), ("Skyhopper", "ORG", ORG),
+                        ("Orbix", "ORG", ORG)]),
+                      ("Trenmark tested the Trenmark Vela Nine. Engineers say the Vela Nine "
+                       "is quiet; Trenmark hopes to fly it soon.",
+                       [("Trenmark Vela Nine", "PERSON", PER), ("Vela Nine", "PERSON", PER),
+                        ("Trenmark", "PERSON", PER)]))
+    assert _ids(corpus, "Orbix") and _ids(corpus, "Orbix").isdisjoint(
+        _ids(corpus, "Orbix Skyhopper"))
+    assert _ids(corpus, "Trenmark") and _ids(corpus, "Trenmark").isdisjoint(
+        _ids(corpus, "Trenmark Vela Nine"))
+    assert _ids(corpus, "Vela Nine") == _ids(corpus, "Trenmark Vela Nine")
+
+
+def test_a_company_a_person_or_a_bank_still_takes_its_short_form_when_its_rest_is_alone():
+    corpus = _results(("Nordia Bank raised rates. The Bank said Nordia expects growth.",
+                       [("Nordia Bank", "ORG", ORG), ("Bank", "ORG", ORG),
+                        ("Nordia", "ORG", ORG)]),
+                      ("Tarwick Sachsen hired staff. Tarwick opened an office.",
+                       [("Tarwick Sachsen", "ORG", ORG), ("Tarwick", "ORG", ORG)]),
+                      ("Maria Velasquez spoke. Velasquez smiled and Maria left.",
+                       [("Maria Velasquez", "PERSON", PER), ("Velasquez", "PERSON", PER),
+                        ("Maria", "PERSON", PER)]))
+    assert _ids(corpus, "Nordia") == _ids(corpus, "Nordia Bank")
+    assert _ids(corpus, "Tarwick") == _ids(corpus, "Tarwick Sachsen")
+    assert _ids(corpus, "Maria") == _ids(corpus, "Velasquez") == _ids(corpus, "Maria Velasquez")
