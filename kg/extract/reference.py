@@ -167,7 +167,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
                             ner_label="PROPN", lemma=token.text)
     if _surname_opening_sentence(state, token):
-        # 'Cummings passed the bar exam' after 'Elijah Cummings': a name the tagger read as
+        # 'Simmons passed the bar exam' after 'Dana Simmons': a name the tagger read as
         # a plural noun at the head of a sentence; as written, never lemmatised to 'cumming'.
         return make_mention(state, token.doc[token.i:token.i + 1], EntityType.THING,
                             ner_label="PROPN", lemma=token.text)
@@ -350,7 +350,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 def _surname_opening_sentence(state: DocState, token: Token) -> bool:
     """Whether a capitalised common noun opening its sentence is written, as is, as a word of
-    a person's name in the document ('Cummings' of 'Elijah Cummings'): a capital there says
+    a person's name in the document ('Simmons' of 'Dana Simmons'): a capital there says
     nothing by itself ('Officials said'), a name the document gave does."""
     if token.i != token.sent.start or not token.is_title or token.tag_ not in {"NN", "NNS"} \
             or any(c.dep_ == "det" for c in token.children):
