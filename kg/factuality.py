@@ -18,6 +18,7 @@ from kg.lexicon import (
     factuality_words,
     generic_determiners,
     object_verbs,
+    singular_definites,
     universal_determiners,
 )
 from kg.model import Factuality
@@ -1247,7 +1248,7 @@ def _hearsay(source: Token) -> bool:
     media = source.lower_ == "media"  # the model lemmatises it to 'medium'
     if source.lemma_.lower() not in HEARSAY_NOUNS and not media:
         return False
-    specific = any(c.dep_ in {"poss", "compound"} or c.lower_ in {"the", "this", "that"}
+    specific = any(c.dep_ in {"poss", "compound"} or c.lower_ in singular_definites()
                    for c in source.children)
     return source.tag_ == "NNS" or media or not specific
 

@@ -13,10 +13,10 @@ inside langdetect's own verdict: on every English text of the benchmarks and see
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
+
+from kg.lexicon import english_function_words
 
 MIN_LETTERS = 200  # below this, detection is a coin toss; the document is kept
 MIN_PROBABILITY = 0.90
@@ -39,20 +39,13 @@ def _factory() -> object:
     return DetectorFactory
 
 
-@cache
-def _english_function_words() -> frozenset[str]:
-    data = json.loads(resources.files("kg").joinpath("data/english_function_words.json")
-                      .read_text("utf-8"))
-    return frozenset(data["words"])
-
-
 def plainly_english(words: list[str]) -> bool:
     """Whether a text of these (lower-case) words is English beyond doubt: at least
     ``FUNCTION_SHARE`` of them English function words and ``ASCII_SHARE`` of their letters
     ASCII. False means 'ask langdetect', not 'not English'."""
     if not words:
         return False
-    function = _english_function_words()
+    function = english_function_words()
     if sum(word in function for word in words) < FUNCTION_SHARE * len(words):
         return False
     letters = sum(map(len, words))

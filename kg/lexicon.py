@@ -18,6 +18,13 @@ def _data(name: str) -> dict[str, object]:
     return json.loads(resources.files("kg").joinpath(f"data/{name}").read_text("utf-8"))
 
 
+@cache
+def english_function_words() -> frozenset[str]:
+    """data/english_function_words.json: frequent English words no other Latin-script language
+    uses as often, by which kg.language calls a text English without langdetect."""
+    return frozenset(_data("english_function_words.json")["words"])  # type: ignore[arg-type]
+
+
 def _determiner_section(name: str) -> frozenset[str]:
     """One section of data/determiners.json; no word is in two sections, so each set below is
     a union of sections and says which kinds of determiner it holds."""
