@@ -15,16 +15,14 @@ they stay prose.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from kg.dates import normalize_time
 from kg.gazetteer import can_contain, lookup, region_countries
-from kg.lexicon import source_lines, state_abbreviations
+from kg.lexicon import data_file, source_lines, state_abbreviations
 from kg.model import Dateline
 
 HEAD_CHARS = 1500  # a dateline opens the story: look no further than the first lines
@@ -64,7 +62,7 @@ class DateStamp:
 
 @cache
 def _words() -> dict[str, frozenset[str]]:
-    data = json.loads(resources.files("kg").joinpath("data/datelines.json").read_text("utf-8"))
+    data = data_file("datelines.json")
     return {key: frozenset(value) for key, value in data.items() if not key.startswith("_")}
 
 

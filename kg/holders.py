@@ -44,16 +44,15 @@ holders fit, so a bare 'President X' in an article about two countries stays hol
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
 from kg.lexicon import (
+    data_file,
     demonyms,
     holder_kind_classes,
     kinship_roles,
@@ -83,7 +82,7 @@ _DOMINANCE = 2.0
 @cache
 def _roles_data() -> dict[str, Any]:
     """data/roles.json, read once for the office tables below."""
-    return json.loads(resources.files("kg").joinpath("data/roles.json").read_text("utf-8"))
+    return data_file("roles.json")
 
 
 @cache
@@ -404,7 +403,7 @@ def kinds_said_after(text: str, start: int, end: int) -> list[str]:
 def _work_roles() -> dict[str, frozenset[str]]:
     """data/work_roles.json: 'roles' (held of one work: 'author') and 'works' (the head
     nouns of such works: 'study', 'report')."""
-    data = json.loads(resources.files("kg").joinpath("data/work_roles.json").read_text("utf-8"))
+    data = data_file("work_roles.json")
     return {"roles": frozenset(data["roles"]), "works": frozenset(data["works"])}
 
 

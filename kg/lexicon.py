@@ -14,7 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from kg.model import EntityType, Factuality, RoleName
 
 
-def _data(name: str) -> dict[str, object]:
+def data_file(name: str) -> dict[str, Any]:
+    """One JSON file of ``kg/data`` as read from the installed package: the one reader every
+    module goes through, so that a data file's place and encoding are decided once."""
     return json.loads(resources.files("kg").joinpath(f"data/{name}").read_text("utf-8"))
 
 
@@ -22,13 +24,13 @@ def _data(name: str) -> dict[str, object]:
 def english_function_words() -> frozenset[str]:
     """data/english_function_words.json: frequent English words no other Latin-script language
     uses as often, by which kg.language calls a text English without langdetect."""
-    return frozenset(_data("english_function_words.json")["words"])  # type: ignore[arg-type]
+    return frozenset(data_file("english_function_words.json")["words"])  # type: ignore[arg-type]
 
 
 def _determiner_section(name: str) -> frozenset[str]:
     """One section of data/determiners.json; no word is in two sections, so each set below is
     a union of sections and says which kinds of determiner it holds."""
-    return frozenset(_data("determiners.json")[name])  # type: ignore[arg-type]
+    return frozenset(data_file("determiners.json")[name])  # type: ignore[arg-type]
 
 
 @cache
@@ -77,7 +79,7 @@ def definite_before_mention() -> frozenset[str]:
     """'the', 'this': the definite determiners that still mark one when read as plain text
     right before a mention ('that' is as often the conjunction: 'said that investigators
     found'); data/determiners.json 'read_before_a_mention', which must be determiners."""
-    words = frozenset(_data("determiners.json")["read_before_a_mention"])  # type: ignore[arg-type]
+    words = frozenset(data_file("determiners.json")["read_before_a_mention"])  # type: ignore[arg-type]
     if not words <= definite_determiners():
         raise ValueError("read_before_a_mention: definite determiners only (determiners.json)")
     return words
@@ -127,7 +129,7 @@ def generic_determiners() -> frozenset[str]:
 def institution_nouns() -> frozenset[str]:
     """'government', 'ministry', 'embassy': head nouns of bodies a text names by their owner
     ('the Danish government'), read by kg.extract.institutions (data/institutions.json)."""
-    return frozenset(_data("institutions.json")["nouns"])  # type: ignore[arg-type]
+    return frozenset(data_file("institutions.json")["nouns"])  # type: ignore[arg-type]
 
 
 @cache
@@ -141,7 +143,7 @@ def person_nouns() -> frozenset[str]:
 @cache
 def roles() -> dict[str, str]:
     """Role word (lower case, as written: 'gov.', 'foreign minister') -> canonical role."""
-    written = {k.lower(): v for k, v in _data("roles.json")["roles"].items()}  # type: ignore[union-attr]
+    written = {k.lower(): v for k, v in data_file("roles.json")["roles"].items()}  # type: ignore[union-attr]
     return {**{word: word for word in person_nouns()}, **written}
 
 
@@ -150,19 +152,19 @@ def not_roles() -> frozenset[str]:
     """Person nouns of praise or regard that name no position ('hero', 'role model'): read
     as a role's words (a demonym before them still says where someone is from) but never a
     position fact (data/roles.json)."""
-    return frozenset(_data("roles.json").get("_not_roles", ()))  # type: ignore[arg-type]
+    return frozenset(data_file("roles.json").get("_not_roles", ()))  # type: ignore[arg-type]
 
 
 @cache
 def role_modifiers() -> frozenset[str]:
     """Words before a role that name no organisation: 'former', 'acting', 'deputy'."""
-    return frozenset(_data("roles.json").get("_modifiers", ()))  # type: ignore[arg-type]
+    return frozenset(data_file("roles.json").get("_modifiers", ()))  # type: ignore[arg-type]
 
 
 @cache
 def rank_modifiers() -> frozenset[str]:
     """Modifiers that make a lower office of the role after them: 'deputy director'."""
-    return frozenset(_data("roles.json").get("_rank_modifiers", ()))  # type: ignore[arg-type]
+    return frozenset(data_file("roles.json").get("_rank_modifiers", ()))  # type: ignore[arg-type]
 
 
 class ArgumentWords(BaseModel):
@@ -277,7 +279,7 @@ class FactualityWords(BaseModel):
 
 @cache
 def factuality_words() -> FactualityWords:
-    return FactualityWords.model_validate(_data("factuality.json"))
+    return FactualityWords.model_validate(data_file("factuality.json"))
 
 
 class ControlWords(BaseModel):
@@ -309,7 +311,7 @@ class ControlWords(BaseModel):
 
 @cache
 def control_words() -> ControlWords:
-    return ControlWords.model_validate(_data("control.json"))
+    return ControlWords.model_validate(data_file("control.json"))
 
 
 class TenureWords(BaseModel):
@@ -334,7 +336,7 @@ def attribute_verbs() -> frozenset[str]:
     """Verbs whose 'as' phrase says what the object is taken, made or named as ('named X as
     chief executive', 'described the deal as a disaster'): the fact's attribute, not where
     or when (data/secondary_predicates.json)."""
-    return frozenset(_data("secondary_predicates.json")["verbs"])  # type: ignore[arg-type]
+    return frozenset(data_file("secondary_predicates.json")["verbs"])  # type: ignore[arg-type]
 
 
 @cache
@@ -342,14 +344,14 @@ def verdict_verbs() -> frozenset[str]:
     """Verbs whose passive with an adjective complement is one event named with the
     adjective ('was found guilty', 'pronounced dead'), not a state or an opinion
     (data/secondary_predicates.json)."""
-    return frozenset(_data("secondary_predicates.json")["verdict_verbs"])  # type: ignore[arg-type]
+    return frozenset(data_file("secondary_predicates.json")["verdict_verbs"])  # type: ignore[arg-type]
 
 
 @cache
 def as_idioms() -> frozenset[str]:
     """Nouns that after 'as' make a connective ('as part of', 'as a result'), no attribute
     (data/secondary_predicates.json)."""
-    return frozenset(_data("secondary_predicates.json")["as_idioms"])  # type: ignore[arg-type]
+    return frozenset(data_file("secondary_predicates.json")["as_idioms"])  # type: ignore[arg-type]
 
 
 @cache
@@ -357,17 +359,17 @@ def object_complements() -> dict[str, object]:
     """What a bare object noun needs to say which one it is (data/object_complements.json):
     'noun_preps', the prepositions whose phrase says which one ('term' -> 'as'), and
     'ordinal_nouns', nouns of a series an ordinal picks from ('third term')."""
-    return _data("object_complements.json")
+    return data_file("object_complements.json")
 
 
 @cache
 def tenure_words() -> TenureWords:
-    return TenureWords.model_validate(_data("tenure.json"))
+    return TenureWords.model_validate(data_file("tenure.json"))
 
 
 @cache
 def argument_words() -> ArgumentWords:
-    return ArgumentWords.model_validate(_data("arguments.json"))
+    return ArgumentWords.model_validate(data_file("arguments.json"))
 
 
 @cache
@@ -376,7 +378,7 @@ def preposition_roles() -> dict[str, dict[EntityType, RoleName]]:
     participant's kind (data/preposition_roles.json), for a verb whose relation entry names
     no role for that preposition: 'returned the car to Lena' (a person receives), 'inducted
     into the hall' (where to). A kind the table leaves out gives no role."""
-    data = _data("preposition_roles.json")
+    data = data_file("preposition_roles.json")
     return {prep: {EntityType(kind): RoleName(role) for kind, role in kinds.items()}
             for prep, kinds in data.items() if isinstance(kinds, dict)}
 
@@ -385,67 +387,67 @@ def preposition_roles() -> dict[str, dict[EntityType, RoleName]]:
 def contest_verbs() -> frozenset[str]:
     """Verbs whose 'to' phrase names the winner ('lost to Reyes'): no receiver, so the
     preposition table gives it no role (data/preposition_roles.json)."""
-    return frozenset(_data("preposition_roles.json")["contest_verbs"])  # type: ignore[arg-type]
+    return frozenset(data_file("preposition_roles.json")["contest_verbs"])  # type: ignore[arg-type]
 
 
 @cache
 def professions() -> frozenset[str]:
     """Canonical roles that say what someone does ('singer'), not a position held for a body."""
-    written = frozenset(_data("roles.json").get("_professions", ()))  # type: ignore[arg-type]
-    return written | (person_nouns() - set(_data("roles.json")["roles"].values()))  # type: ignore[union-attr]
+    written = frozenset(data_file("roles.json").get("_professions", ()))  # type: ignore[arg-type]
+    return written | (person_nouns() - set(data_file("roles.json")["roles"].values()))  # type: ignore[union-attr]
 
 
 @cache
 def constituency_roles() -> frozenset[str]:
     """Canonical roles held for a place: 'Senator X of Nebraska' is Nebraska's senator."""
-    return frozenset(_data("roles.json").get("_constituency_roles", ()))  # type: ignore[arg-type]
+    return frozenset(data_file("roles.json").get("_constituency_roles", ()))  # type: ignore[arg-type]
 
 
 @cache
 def counterpart_nouns() -> frozenset[str]:
     """Nouns that give a person the office another holds, for another country ('his Greek
     counterpart Y'): the role is the possessor's, the holder the demonym's."""
-    return frozenset(_data("roles.json").get("_counterpart_nouns", ()))  # type: ignore[arg-type]
+    return frozenset(data_file("roles.json").get("_counterpart_nouns", ()))  # type: ignore[arg-type]
 
 
 @cache
 def kinship_roles() -> frozenset[str]:
     """Canonical roles that relate a person to another person ('wife', 'son', 'running mate');
     without a person to hold them they say nothing worth a fact."""
-    return frozenset(_data("roles.json").get("_kinship", ()))  # type: ignore[arg-type]
+    return frozenset(data_file("roles.json").get("_kinship", ()))  # type: ignore[arg-type]
 
 
 @cache
 def parties() -> dict[str, str]:
     """Capitalised party words as written ('Conservative', 'GOP') -> the party's usual name."""
-    return dict(_data("roles.json").get("_parties", {}))  # type: ignore[call-overload]
+    return dict(data_file("roles.json").get("_parties", {}))  # type: ignore[call-overload]
 
 
 @cache
 def party_offices() -> frozenset[str]:
     """Roles held for a party itself: 'Labour leader X' leads the party, where 'Labour MP X'
     only belongs to it."""
-    return frozenset(_data("roles.json").get("_party_offices", ()))  # type: ignore[arg-type]
+    return frozenset(data_file("roles.json").get("_party_offices", ()))  # type: ignore[arg-type]
 
 
 @cache
 def party_letters() -> dict[str, str]:
     """'R' -> 'Republican Party' in the tag 'Sen. X, R-Utah' (roles.json)."""
-    return dict(_data("roles.json").get("_party_letters", {}))  # type: ignore[call-overload]
+    return dict(data_file("roles.json").get("_party_letters", {}))  # type: ignore[call-overload]
 
 
 @cache
 def organisation_kinds() -> frozenset[str]:
     """Common nouns that say a name beside them is an organisation: 'the Velmar company',
     'victim group Safe Harbor', 'the law firm of X'."""
-    return frozenset(_data("roles.json").get("_organisation_kinds", ()))  # type: ignore[arg-type]
+    return frozenset(data_file("roles.json").get("_organisation_kinds", ()))  # type: ignore[arg-type]
 
 
 @cache
 def state_sectors() -> frozenset[str]:
     """Words between a demonym and a role that name a branch of the state: 'an Israeli
     security official' serves Israel; 'a Russian oil executive' does not serve Russia."""
-    return frozenset(_data("roles.json").get("_state_sectors", ()))  # type: ignore[arg-type]
+    return frozenset(data_file("roles.json").get("_state_sectors", ()))  # type: ignore[arg-type]
 
 
 @cache
@@ -453,7 +455,7 @@ def service_nouns() -> frozenset[str]:
     """Nouns of a public service, body or force whose bare plural means the one at hand
     ('Police shot the attacker', 'Rebels took the town'): a doer even with no determiner
     (data/service_nouns.json)."""
-    return frozenset(_data("service_nouns.json")["service_nouns"])  # type: ignore[arg-type]
+    return frozenset(data_file("service_nouns.json")["service_nouns"])  # type: ignore[arg-type]
 
 
 @cache
@@ -464,7 +466,7 @@ def longest_role() -> int:
 @cache
 def dropped_prefixes() -> tuple[str, ...]:
     """Prefixes glued to a role that leave it the same role: 'then-manager', 'ex-minister'."""
-    return tuple(_data("roles.json").get("_dropped_prefixes", ()))  # type: ignore[arg-type]
+    return tuple(data_file("roles.json").get("_dropped_prefixes", ()))  # type: ignore[arg-type]
 
 
 def canonical_role(words: str) -> str | None:
@@ -483,13 +485,13 @@ def canonical_role(words: str) -> str | None:
 @cache
 def demonyms() -> dict[str, str]:
     """'russian' -> 'Russia', 'north korean' -> 'North Korea', 'texan' -> 'Texas'."""
-    return {k.lower(): v for k, v in _data("demonyms.json")["demonyms"].items()}  # type: ignore[union-attr]
+    return {k.lower(): v for k, v in data_file("demonyms.json")["demonyms"].items()}  # type: ignore[union-attr]
 
 
 @cache
 def initialisms() -> dict[str, str]:
     """'US' -> 'United States', 'UK' -> 'United Kingdom'; keys as written (case matters)."""
-    return dict(_data("demonyms.json").get("initialisms", {}))  # type: ignore[call-overload]
+    return dict(data_file("demonyms.json").get("initialisms", {}))  # type: ignore[call-overload]
 
 
 class MetonymyWords(BaseModel):
@@ -512,7 +514,7 @@ class MetonymyWords(BaseModel):
 @cache
 def metonymy_words() -> MetonymyWords:
     """The word classes of kg.extract.metonymy, loaded once."""
-    return MetonymyWords.model_validate(_data("metonymy.json"))
+    return MetonymyWords.model_validate(data_file("metonymy.json"))
 
 
 class EventNoun(BaseModel):
@@ -633,7 +635,7 @@ class EventNouns(BaseModel):
 
 @cache
 def event_nouns() -> EventNouns:
-    return EventNouns.model_validate(_data("nominal_events.json"))
+    return EventNouns.model_validate(data_file("nominal_events.json"))
 
 
 class DerivedNouns(BaseModel):
@@ -700,8 +702,8 @@ class DerivedNouns(BaseModel):
 
 @cache
 def derived_nouns() -> DerivedNouns:
-    prefixes = _data("noun_morphology.json").get("joint_prefixes", ())
-    return DerivedNouns.model_validate({**_data("derived_nouns.json"),
+    prefixes = data_file("noun_morphology.json").get("joint_prefixes", ())
+    return DerivedNouns.model_validate({**data_file("derived_nouns.json"),
                                         "joint_prefixes": prefixes})
 
 
@@ -709,7 +711,7 @@ def derived_nouns() -> DerivedNouns:
 def place_words() -> dict[str, Any]:
     """places.json, read once, for every reader of its sections (kg.extract.places, the
     dateline and source-line readers): where-words, seat nouns, state abbreviations."""
-    return _data("places.json")
+    return data_file("places.json")
 
 
 @cache
@@ -730,14 +732,14 @@ def event_verbs() -> frozenset[str]:
     """Verbs that tell of something happening with one participant ('crash', 'dissipate',
     'fail'), from WordNet's verb classes by tools/wordnet_event_verbs.py: with one of them a
     subject that is only a description ('the storm') still makes a fact."""
-    return frozenset(_data("event_verbs.json")["verbs"])  # type: ignore[arg-type]
+    return frozenset(data_file("event_verbs.json")["verbs"])  # type: ignore[arg-type]
 
 
 @cache
 def refused_objects() -> dict[str, frozenset[str]]:
     """Relation predicate -> the WordNet classes of object its sense cannot take ('departed'
     a flag, a person or a state; data/preferences.json), read by kg.extract.preferences."""
-    table: dict[str, list[str]] = _data("preferences.json")["refused_objects"]  # type: ignore[assignment]
+    table: dict[str, list[str]] = data_file("preferences.json")["refused_objects"]  # type: ignore[assignment]
     return {predicate: frozenset(classes) for predicate, classes in table.items()}
 
 
@@ -747,7 +749,7 @@ def thing_verbs() -> frozenset[str]:
     person in none ('publish', 'manufacture'; tools/wordnet_thing_verbs.py): 'X published
     Ms Y' is a misread parse, since no sense of the verb lets a person be what is
     published."""
-    return frozenset(_data("thing_verbs.json")["verbs"])  # type: ignore[arg-type]
+    return frozenset(data_file("thing_verbs.json")["verbs"])  # type: ignore[arg-type]
 
 
 @cache
@@ -756,14 +758,14 @@ def object_verbs() -> frozenset[str]:
     two most frequent WordNet senses are not said with a bare subject
     (tools/wordnet_object_verbs.py).
     'X recognised' with nothing recognised is no fact; 'X resigned' is."""
-    return frozenset(_data("object_verbs.json")["verbs"])  # type: ignore[arg-type]
+    return frozenset(data_file("object_verbs.json")["verbs"])  # type: ignore[arg-type]
 
 
 @cache
 def deed_classes() -> frozenset[str]:
     """WordNet verb classes whose verbs are deeds an abstraction cannot do
     (data/preferences.json), read by kg.extract.preferences."""
-    return frozenset(_data("preferences.json")["deed_classes"])  # type: ignore[arg-type]
+    return frozenset(data_file("preferences.json")["deed_classes"])  # type: ignore[arg-type]
 
 
 @cache
@@ -773,7 +775,7 @@ def abstract_nouns() -> frozenset[str]:
     ``noun_classes``, which holds only the first sense's class: this list also drops a noun
     whose second or third sense is a deed, a group or a person ('acceptance', 'ace'), and
     keeps the 'shape' class that ``noun_classes`` has no use for."""
-    return frozenset(_data("abstract_nouns.json")["nouns"])  # type: ignore[arg-type]
+    return frozenset(data_file("abstract_nouns.json")["nouns"])  # type: ignore[arg-type]
 
 
 @cache
@@ -781,7 +783,7 @@ def verb_phrases() -> dict[str, tuple[str, ...]]:
     """WordNet's verb + noun idioms ('find fault', 'keep pace', 'take heart') -> the
     prepositions WordNet writes after the noun (data/verb_phrases.json,
     tools/wordnet_verb_phrases.py): the verb does not mean what it means alone."""
-    phrases: dict[str, list[str]] = _data("verb_phrases.json")["phrases"]  # type: ignore[assignment]
+    phrases: dict[str, list[str]] = data_file("verb_phrases.json")["phrases"]  # type: ignore[assignment]
     return {phrase: tuple(preps) for phrase, preps in phrases.items()}
 
 
@@ -789,7 +791,7 @@ def verb_phrases() -> dict[str, tuple[str, ...]]:
 def complement_senses() -> frozenset[str]:
     """Verbs whose most frequent sense takes no object complement while another sense does
     ('left two people dead', 'made the hospitals wards'; data/verb_phrases.json)."""
-    return frozenset(_data("verb_phrases.json")["complement_senses"])  # type: ignore[arg-type]
+    return frozenset(data_file("verb_phrases.json")["complement_senses"])  # type: ignore[arg-type]
 
 
 @cache
@@ -797,7 +799,7 @@ def noun_classes() -> dict[str, str]:
     """One-word nouns -> the WordNet class of their most frequent sense ('decision' -> 'act'),
     for the classes a verb's sense may refuse (data/noun_classes.json,
     tools/wordnet_verb_forms.py)."""
-    classes: dict[str, list[str]] = _data("noun_classes.json")["classes"]  # type: ignore[assignment]
+    classes: dict[str, list[str]] = data_file("noun_classes.json")["classes"]  # type: ignore[assignment]
     return {noun: name for name, nouns in classes.items() for noun in nouns}
 
 
@@ -806,7 +808,7 @@ def verb_forms() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
     """WordNet's one-word verbs with their tagged sense counts, its irregular forms -> base,
     and each verb's most frequent sense's class (data/verb_forms.json,
     tools/wordnet_verb_forms.py)."""
-    data = _data("verb_forms.json")
+    data = data_file("verb_forms.json")
     return data["tagged_counts"], data["irregular"], data["first_sense_class"]  # type: ignore[return-value]
 
 
@@ -835,7 +837,7 @@ class TimeWords(BaseModel):
 
 @cache
 def time_words() -> TimeWords:
-    return TimeWords.model_validate(_data("times.json"))
+    return TimeWords.model_validate(data_file("times.json"))
 
 
 @cache
@@ -843,7 +845,7 @@ def employment_words() -> dict[str, object]:
     """Verbs that state a job with no role word ('works for Y', 'employed by Y'): the role
     they give, the verbs with the prepositions naming the employer, and the verbs whose
     subject is the employer (kg/data/employment.json)."""
-    return _data("employment.json")
+    return data_file("employment.json")
 
 
 @cache
@@ -852,7 +854,7 @@ def relative_antecedents() -> dict[str, frozenset[str]]:
     and the verb forms that mark a singular or a plural relative subject
     (data/relative_antecedents.json), for kg.extract.subjects to choose between the nouns
     of 'the director of the commission, who ...'."""
-    data = _data("relative_antecedents.json")
+    data = data_file("relative_antecedents.json")
     return {key: frozenset(value) for key, value in data.items()  # type: ignore[union-attr]
             if not key.startswith("_")}
 
@@ -863,7 +865,7 @@ def narrower_kind_nouns() -> dict[str, frozenset[str]]:
     the nouns WordNet files under a description head kg resolves (data/kind_nouns.json, made
     by tools/wordnet_kind_nouns.py), so that 'the film' can be the name brought in as 'a
     documentary'."""
-    table = _data("kind_nouns.json")["narrower"]
+    table = data_file("kind_nouns.json")["narrower"]
     return {head: frozenset(nouns) for head, nouns in table.items()}  # type: ignore[union-attr]
 
 
@@ -872,5 +874,5 @@ def holder_kind_classes() -> tuple[dict[str, Any], ...]:
     """data/holder_kinds.json's classes (titles, the words that mark the organisations they are
     held in, whether a profession): read once for the holders of titles (kg.holders) and the
     kind nouns that vote an organisation's type (kg.type_votes)."""
-    return tuple(_data("holder_kinds.json")["classes"])  # type: ignore[arg-type]
+    return tuple(data_file("holder_kinds.json")["classes"])  # type: ignore[arg-type]
 

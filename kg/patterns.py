@@ -6,14 +6,14 @@ JSON file, and its name shows up in the provenance of every fact it helps to fin
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from kg.lexicon import data_file
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,7 @@ class Slot:
 
 @cache
 def load_patterns() -> tuple[dict[str, object], ...]:
-    text = resources.files("kg").joinpath("data/patterns.json").read_text("utf-8")
-    return tuple(json.loads(text)["patterns"])
+    return tuple(data_file("patterns.json")["patterns"])
 
 
 _MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
