@@ -44,3 +44,17 @@ def test_a_cross_set_score_reports_ranking_and_the_confident_share():
     auc = float(lines[0].split("ROC AUC ")[1].split(",")[0])
     assert 0.6 < auc < 0.9
     assert any(line.startswith(">= 0.8") for line in lines)
+
+
+def test_the_reliability_table_counts_the_facts_under_the_floor_apart():
+    """Where the floor belongs is read from the cross-set table: its first band is the facts
+    kg would not state, and its count is every fact scored under the floor."""
+    from calibrate import held_out_report
+
+    from kg.confidence import FLOOR
+    scores = np.array([0.05, FLOOR - 0.01, FLOOR, 0.3, 0.85])
+    right = np.array([0.0, 1.0, 0.0, 1.0, 1.0])
+    lines = held_out_report("t", scores, right)
+    under = lines[2].split()
+    assert under[0] == f"0.00-{FLOOR:.2f}"
+    assert (int(under[1]), int(under[2])) == (2, 1)

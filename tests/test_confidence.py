@@ -197,3 +197,45 @@ def test_the_fitted_weights_name_the_sheets_of_both_sets():
     data = json.loads(resources.files("kg").joinpath("data/confidence.json").read_text("utf-8"))
     sets = {name.split("/")[0] for name in data["fitted_on"]}
     assert sets == {"realnews", "realnews_fresh"}
+
+
+def test_a_name_used_as_a_descriptions_modifier_is_less_sure():
+    """'the Orvel Heavy rocket' is a thing named by its maker's or model's name, not the
+    named thing itself: judged right 0.51 of the time on dev and 0.48 on fresh, against 0.57
+    and 0.55 for all facts. The small words of a name or a title are no such word."""
+    assert score(obj="Orvel Heavy rocket") < score(obj="Orvel Heavy")
+    assert score(subject="Harlow river board") < score(subject="Harlow River Board")
+    for name in ("Paolo di Venti", "Bank of Harlow", "Songs for the Road"):
+        assert signs(**{**BASE, "obj": name})["name_before_noun"] == 0.0  # type: ignore[arg-type]
+    assert signs(**{**BASE, "obj": "the farm"})["name_before_noun"] == 0.0  # type: ignore[arg-type]
+
+
+def test_an_initialism_is_less_sure_than_a_name_spelt_out():
+    """Its kind is guessed from letters alone; both sets' fits weighed it below zero."""
+    spelt = score(subject="Northern Harbour Board",
+                  sentence="The Northern Harbour Board visited Oslo on Monday.")
+    assert score(subject="NHRB", sentence="The NHRB visited Oslo on Monday.") < spelt
+    for name, flagged in (("U.K.", 1.0), ("NHRB", 1.0), ("Oslo", 0.0), ("A", 0.0),
+                          ("Harlow NHRB", 0.0)):
+        assert signs(**{**BASE, "obj": name})["initialism"] == flagged  # type: ignore[arg-type]
+
+
+def test_a_subject_and_object_sharing_a_name_are_less_sure():
+    """'Harlow Rowing Club' and 'Harlow': one name inside the other, or one name read twice."""
+    club = dict(subject="Harlow Rowing Club", sentence="Harlow Rowing Club visited Oslo.")
+    assert score(obj="Harlow", **club) < score(obj="Bergen", **club)
+    assert signs(**{**BASE, **club, "obj": "the harlow"})[  # type: ignore[arg-type]
+        "names_share_a_word"] == 0.0
+
+
+def test_the_extractor_weighs_a_maker_named_thing_and_an_initialism_lower():
+    corpus = corpus_of("Lena Marsh bought the Orvel Heavy rocket on Monday. "
+                       "Lena Marsh bought Glenmoor Farm on Friday. "
+                       "The NHRB fined Tom Reyes on Tuesday. "
+                       "The Northern Harbour Board fined Tom Reyes on Sunday.")
+    bought = {f.object.mention.text: f.evidence.confidence for f in corpus.facts
+              if f.predicate == "bought" and f.object is not None}
+    fined = {f.subject.mention.text: f.evidence.confidence for f in corpus.facts
+             if f.predicate == "fined"}
+    assert bought["Orvel Heavy rocket"] < bought["Glenmoor Farm"]
+    assert fined["NHRB"] < fined["Northern Harbour Board"]
