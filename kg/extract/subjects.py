@@ -19,7 +19,13 @@ from spacy.tokens import Token
 from kg.extract.frames import FINITE_TAGS, Frame, _slots, verb_lemma
 from kg.extract.metonymy import deed_doers
 from kg.extract.places import pair_container
-from kg.extract.reference import conjuncts, counted_group, group_referent, referent
+from kg.extract.reference import (
+    conjuncts,
+    counted_group,
+    description_labels,
+    group_referent,
+    referent,
+)
 from kg.extract.state import RELATIVE_PRONOUNS, DocState
 from kg.factuality import (
     finite_sibling_of,
@@ -242,6 +248,8 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         if _description_before_name(head):
             continue
         group = group_referent(state, head)
+        if group and _names_no_people(head, group):
+            group = []
         if group:
             named_after = _named_in_own_clause(state, verb, head)
             frame.subjects.extend((m, f"{rule}-group") for m in group
@@ -251,7 +259,7 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             continue  # 'Researchers reviewed the scans': nobody in particular (judged vague)
         if any(c.dep_ == "det" and c.lower_ in generic_quantifiers() for c in head.children):
             continue  # 'what any Londoner would do': a kind, or nobody, not a participant
-        for conj in conjuncts(head):
+        for conj in [*conjuncts(head), *_stranded_conjuncts(state, head)]:
             if conj.pos_ in NO_PARTICIPANT_POS or \
                     conj.lower_ in argument_words().function_words:
                 continue  # 'Amongst reported incidents ...': the parser's subject is no thing
@@ -277,6 +285,12 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         # 'said X had defeated Y and Z would be moving in': Z moves, not X
         frame.subjects.extend((m, "nsubj-split") for m in [referent(state, taken)]
                               if m is not None and m.type is not EntityType.DATE)
+        return
+    if (swallowed := _subject_in_opening_clause(verb)) is not None:
+        # 'once it drifted off the council lifted its warnings': the council lifts them
+        frame.subjects.extend((m, "nsubj-opening-clause") for c in conjuncts(swallowed)
+                              if (m := referent(state, c)) is not None
+                              and m.type is not EntityType.DATE)
         return
     if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS:
         # 'after Joan May stepped down': a finite clause has its own subject; the parser
@@ -398,6 +412,47 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
 
 
+def _names_no_people(head: Token, group: list[Mention]) -> bool:
+    """Whether a counted noun names a kind of thing no person is ('both nations issued
+    statements' after 'President A and President B spoke'; 'the two bills', 'both films'):
+    the last group of named subjects is people, and the nations are not those people. The
+    kinds are those a definite description names (reference.json's description_labels)."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() in description_labels() and \
+        all(m.type is EntityType.PERSON for m in group)
+
+
+# How the parser hangs a name inside another name's phrase when it misreads 'US President A
+# and Turkish President B': A as a modifier of B.
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "appos", "nmod"})
+
+
+def _stranded_conjuncts(state: DocState, head: Token) -> list[Token]:
+    """Names joined to a subject by 'and' that the parser buried inside the subject's own
+    phrase, so that ``conjuncts`` cannot see them: in 'Senator A of Texas and B ended their
+    campaigns' it joins B to Texas, though a person is no conjunct of a state; in 'US
+    President A and Turkish President B spoke' it makes A a modifier of B, with the 'and' on
+    A. A name of the subject's own kind (a person, an organisation) joined to a place or
+    sitting as a modifier with an 'and' of its own is another subject."""
+    kind = head.ent_type_
+    if head.pos_ != "PROPN" or kind not in {"PERSON", "ORG"}:
+        return []
+    own = state.mention_at.get(head.i)
+    stranded: list[Token] = []
+    for token in head.subtree:
+        if token.i == head.i or token.ent_type_ != kind or token.dep_ != "conj":
+            continue
+        holder = token.head
+        if holder.dep_ == "pobj" and holder.ent_type_ != kind and holder.head.head.i == head.i:
+            stranded.append(token)  # 'A of Texas and B'
+    for token in (t for t in head.lefts if t.dep_ in NAME_MODIFIER_DEPS):
+        for name in token.subtree:
+            if name.ent_type_ == kind and name.dep_ in NAME_MODIFIER_DEPS and \
+                    any(c.dep_ == "cc" and c.lower_ == "and" for c in name.children) and \
+                    (own is None or state.mention_at.get(name.i) is not own):
+                stranded.append(name)  # 'President A and Turkish President B'
+    return stranded
+
+
 # Auxiliaries that open a clause of their own: a modal or a finite 'have', 'be' or 'do'.
 CLAUSE_OPENING_AUX_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 
@@ -422,6 +477,35 @@ def _subject_taken_as_object(verb: Token) -> Token | None:
     joined = any(t.dep_ == "cc" and t.lower_ in {"and", "but"}
                  for t in verb.doc[noun.head.i + 1:noun.left_edge.i])
     return noun if joined else None
+
+
+# Words that open a subordinate clause before its main clause: a 'mark' ('once', 'after',
+# 'because') or a 'wh' adverb the parser hangs as 'advmod' ('when', 'where').
+OPENING_CLAUSE_WORD_DEPS = frozenset({"mark", "advmod"})
+WH_ADVERB_TAGS = frozenset({"WRB"})
+
+
+def _subject_in_opening_clause(verb: Token) -> Token | None:
+    """The subject of a finite clause that the parser swallowed into the subordinate clause
+    opening the sentence with no comma after it: in 'once the storm drifted off the council
+    lifted its warnings' it reads 'off the council' as the storm's path and 'lifted' as a
+    clause with no subject, which then borrows the subject of a clause before it. A noun
+    that ends the opening clause right before a finite verb that has no subject is that
+    verb's subject: English puts nothing else there. Only a noun ending an object or a
+    prepositional phrase of the opening clause, and only a clause opened by a subordinator."""
+    finite = verb.tag_ in FINITE_TAGS or any(
+        c.dep_ == "aux" and c.tag_ in CLAUSE_OPENING_AUX_TAGS for c in verb.children)
+    if not finite or verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ not in {"pobj", "dobj"}:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i):
+        opened = any(w.dep_ in OPENING_CLAUSE_WORD_DEPS and w.i < clause.i and
+                     (w.dep_ == "mark" or w.tag_ in WH_ADVERB_TAGS) for w in clause.children)
+        if opened and clause.right_edge.i == noun.i:
+            return noun
+    return None
 
 
 def modal_be_to(verb: Token) -> bool:
