@@ -139,6 +139,17 @@ def test_a_state_before_a_persons_name_read_as_an_organisation_is_split_too():
                                                      ("Lena Tarvo", "PERSON")]
 
 
+def test_a_state_after_a_role_and_from_is_split_from_the_holders_name():
+    # 'Zorvan' is no given name kg knows; the role before 'from' says a person follows
+    doc = _doc(["Senator", "from", "Vermont", "Zorvan", "Tarvo", "voted"],
+               ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_place_lead(doc.ents[0])) == [("Vermont", "GPE"),
+                                                     ("Zorvan Tarvo", "PERSON")]
+    doc = _doc(["president", "of", "Ohio", "Delta", "University", "spoke"],
+               ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_place_lead(doc.ents[0])) == [("Ohio Delta University", "ORG")]
+
+
 def test_a_firm_named_for_its_state_stays_one_organisation():
     # no given name after the state: 'Vermont Maple Mills' is a firm's name
     doc = _doc(["Vermont", "Maple", "Mills", "grew"], ["B-ORG", "I-ORG", "I-ORG", "O"])

@@ -563,12 +563,31 @@ def split_place_lead(ent: Span) -> Iterator[Span]:
                 lead[0].lower_ in given_names() or gazetteer.lookup(rest[0].text) or \
                 not all(t.pos_ == "PROPN" and (t.is_title or t.text.endswith("."))
                         for t in rest) or \
-                (ent.label_ != "PERSON" and rest[0].lower_ not in given_names()):
+                (ent.label_ != "PERSON" and not (_person_words(rest) or _after_role_of(ent))):
             continue
         yield Span(doc, lead.start, lead.end, label="GPE")
         yield Span(doc, rest.start, rest.end, label="PERSON")
         return
     yield ent
+
+
+def _person_words(words: Span) -> bool:
+    """Whether capitalised words are a person's name: they open with a given name, or the
+    document names a person by their last word elsewhere ('Sanders said')."""
+    last = words[-1]
+    return words[0].lower_ in given_names() or any(
+        e.label_ == "PERSON" and e[-1].text == last.text and not e.start <= last.i < e.end
+        for e in words.doc.ents)
+
+
+def _after_role_of(ent: Span) -> bool:
+    """'Senator from Vermont ...', 'Governor of Ohio ...': a role and 'from' or 'of' right
+    before a span that opens with a place: the role's holder is named after the place,
+    unless a kind word makes the whole a body ('president of Ohio State University')."""
+    doc, start = ent.doc, ent.start
+    return start >= 2 and doc[start - 1].lower_ in {"from", "of"} and \
+        canonical_role(doc[start - 2].lower_) is not None and \
+        name_kind(tuple(t.lower_ for t in ent)) is None
 
 
 def split_at_bracket(ent: Span) -> Iterator[Span]:
