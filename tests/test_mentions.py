@@ -12,7 +12,7 @@ from helpers import corpus_of
 from spacy.tokens import Doc, Span
 
 from kg.extract import extract_document
-from kg.extract.mentions import _split_entity, _title_of, _with_surname
+from kg.extract.mentions import _currency, _split_entity, _title_of, _trim_entity, _with_surname
 from kg.ingest import make_document
 from kg.nlp import choose_model, parse_documents
 
@@ -187,3 +187,30 @@ def test_a_guest_of_honour_is_named_without_the_honorific():
     texts = {m.text for m in result.mentions}
     assert not any(t.startswith("Honour") for t in texts)
     assert "Mark Dorsey" in texts
+
+
+def test_a_full_stop_after_a_surname_ends_the_sentence_not_the_name():
+    doc = _doc(["met", "Ada", "Moreno", "."], ["VERB", "PROPN", "PROPN", "PUNCT"],
+               ["ROOT", "compound", "dobj", "punct"], [0, 2, 0, 0],
+               ["O", "B-PERSON", "I-PERSON", "I-PERSON"], spaces=[True, True, False, False])
+    assert _trim_entity(doc.ents[0]).text == "Ada Moreno"
+
+
+def test_a_full_stop_after_an_abbreviation_stays_in_the_name():
+    doc = _doc(["joined", "Tellis", "Ltd", "."], ["VERB", "PROPN", "PROPN", "PUNCT"],
+               ["ROOT", "compound", "dobj", "punct"], [0, 2, 0, 2],
+               ["O", "B-ORG", "I-ORG", "I-ORG"], spaces=[True, True, False, False])
+    assert _trim_entity(doc.ents[0]).text == "Tellis Ltd."
+
+
+def test_a_dollar_written_with_its_country_letters_is_a_currency():
+    doc = _doc(["got", "C$", "500", "and", "NZ$"], ["VERB", "SYM", "NUM", "CCONJ", "SYM"],
+               ["ROOT", "nmod", "dobj", "cc", "conj"], [0, 2, 0, 2, 2],
+               ["O", "O", "B-MONEY", "O", "O"])
+    assert _currency(doc[1]) and _currency(doc[4]) and not _currency(doc[2])
+
+
+def test_a_sum_in_a_countrys_dollars_keeps_its_currency():
+    corpus = corpus_of("The winning crew received C$25,000 and a trophy in Sarnia.")
+    labels = {e.label for e in corpus.entities}
+    assert "25,000" not in labels

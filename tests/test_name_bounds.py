@@ -19,6 +19,7 @@ from kg.extract.name_bounds import (
     names_a_thing,
     split_acronym_lead,
     split_at_bracket,
+    split_at_break,
     split_hyphen_pair,
     split_person_of_place,
     split_place_lead,
@@ -129,6 +130,30 @@ def test_a_given_name_or_a_town_opening_a_persons_name_stays_in_it():
     for lead in ("Georgia", "Austin"):
         doc = _doc([lead, "Lena", "Tarvo", "voted"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"])
         assert _texts(split_place_lead(doc.ents[0])) == [(f"{lead} Lena Tarvo", "PERSON")]
+
+
+def test_a_state_before_a_persons_name_read_as_an_organisation_is_split_too():
+    doc = _doc(["from", "Vermont", "Lena", "Tarvo", "voted"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_place_lead(doc.ents[0])) == [("Vermont", "GPE"),
+                                                     ("Lena Tarvo", "PERSON")]
+
+
+def test_a_state_after_a_role_and_from_is_split_from_the_holders_name():
+    # 'Zorvan' is no given name kg knows; the role before 'from' says a person follows
+    doc = _doc(["Senator", "from", "Vermont", "Zorvan", "Tarvo", "voted"],
+               ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_place_lead(doc.ents[0])) == [("Vermont", "GPE"),
+                                                     ("Zorvan Tarvo", "PERSON")]
+    doc = _doc(["president", "of", "Ohio", "Delta", "University", "spoke"],
+               ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_place_lead(doc.ents[0])) == [("Ohio Delta University", "ORG")]
+
+
+def test_a_firm_named_for_its_state_stays_one_organisation():
+    # no given name after the state: 'Vermont Maple Mills' is a firm's name
+    doc = _doc(["Vermont", "Maple", "Mills", "grew"], ["B-ORG", "I-ORG", "I-ORG", "O"])
+    assert _texts(split_place_lead(doc.ents[0])) == [("Vermont Maple Mills", "ORG")]
 
 
 def _pair_doc(words, ents, heads, deps, spaces):
@@ -681,3 +706,50 @@ def test_a_treaty_named_for_a_place_is_one_thing_not_the_place():
     assert _texts(joined_ents(doc)) == [("Treaty of Varenna", "PRODUCT")]
     doc = _doc(["a", "Treaty", "of", "peace"], ["O", "O", "O", "O"])
     assert _texts(joined_ents(doc)) == []
+
+
+def _broken(words, ents, spaces=None):
+    doc = _doc(words, ents, spaces=spaces)
+    return [_texts(split_at_break(ent)) for ent in doc.ents]
+
+
+def test_a_dash_between_two_names_ends_the_first():
+    assert _broken(["Harlow", "Dairy", "\u2014", "Velmar", "Foods", "said"],
+                   ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == \
+        [[("Harlow Dairy", "ORG"), ("Velmar Foods", "ORG")]]
+    assert _broken(["Ferris", "Group", "-", "Quint", "Logistics", "merged"],
+                   ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == \
+        [[("Ferris Group", "ORG"), ("Quint Logistics", "ORG")]]
+
+
+def test_a_hyphen_glued_to_its_words_stays_inside_the_name():
+    assert _broken(["MPR", "-", "FDL", "won"], ["B-ORG", "I-ORG", "I-ORG", "O"],
+                   spaces=[False, False, True, False]) == [[("MPR-FDL", "ORG")]]
+
+
+def test_a_line_break_inside_a_name_ends_it():
+    assert _broken(["Corvane", "Shipping", "\n", "Tellis", "Marine"],
+                   ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"],
+                   spaces=[True, False, False, True, False]) == \
+        [[("Corvane Shipping", "ORG"), ("Tellis Marine", "ORG")]]
+
+
+def test_a_the_after_a_name_word_opens_a_second_name():
+    assert _broken(["told", "Radio", "Sarnia", "the", "Harbour", "Authority", "would"],
+                   ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]) == \
+        [[("Radio Sarnia", "ORG"), ("the Harbour Authority", "ORG")]]
+
+
+def test_a_the_after_a_names_preposition_or_in_an_epithet_stays_inside():
+    assert _broken(["Kingdom", "of", "the", "Isles"], ["B-GPE", "I-GPE", "I-GPE", "I-GPE"]) == \
+        [[("Kingdom of the Isles", "GPE")]]
+    assert _broken(["Otmar", "the", "Bold", "ruled"],
+                   ["B-PERSON", "I-PERSON", "I-PERSON", "O"]) == [[("Otmar the Bold", "PERSON")]]
+
+
+def test_names_run_together_are_two_entities_in_the_graph():
+    corpus = corpus_of("Mayor Ivo Kent told Radio Sarnia the Harbour Authority would close the "
+                       "port.")
+    labels = {e.label for e in corpus.entities}
+    assert "Radio Sarnia the Harbour Authority" not in labels
+    assert {"Radio Sarnia", "Harbour Authority"} <= labels

@@ -1199,3 +1199,9 @@ def test_a_time_zone_after_a_clock_time_is_no_place_of_the_deed():
 def test_a_negative_pronoun_is_no_participant(text: str):
     rows = fact_rows(text)
     assert not [r for r in rows if r[1] in {"secure", "sign", "win"}], rows
+
+
+def test_one_of_a_plural_is_one_of_its_kind_not_a_garbled_plural():
+    corpus = corpus_of("One of her neighbours reported the fire to the council on Friday.")
+    subjects = {s for s, p, o in labelled_triples(corpus) if o == "fire"}
+    assert subjects == {"one neighbour"}

@@ -27,6 +27,7 @@ from kg.extract.name_bounds import (
     opens_complement,
     split_acronym_lead,
     split_at_bracket,
+    split_at_break,
     split_hyphen_pair,
     split_person_of_place,
     split_place_lead,
@@ -78,16 +79,31 @@ def is_headline(words: list[Token]) -> bool:
 
 
 def _trim_entity(ent: Span) -> Span | None:
-    """Drop a leading determiner and a trailing possessive: 'the Kremlin's' -> 'Kremlin'."""
+    """Drop a leading determiner and a trailing possessive: 'the Kremlin's' -> 'Kremlin'; a
+    full stop the recogniser took with the name stays only after an abbreviation ('Jr.')."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in articles() or doc[start].is_space
                            or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or (
-            doc[end - 1].is_punct and doc[end - 1].text not in ".-")):
+            doc[end - 1].is_punct and doc[end - 1].text not in ".-") or
+            _sentence_stop(doc[start:end])):
         end -= 1
     return Span(doc, start, end, label=ent.label_) if end > start else None
+
+
+# The longest abbreviation a full stop of its own may close inside a name ('Jr', 'Ltd', 'Co').
+ABBREVIATION_LENGTH = 3
+
+
+def _sentence_stop(span: Span) -> bool:
+    """'met bassist Ada Moreno.' read as 'Ada Moreno.': a full stop token at a name's end,
+    glued to a word too long to be an abbreviation, ends the sentence, not the name."""
+    if len(span) < 2 or span[-1].text != ".":
+        return False
+    word = span[-2]
+    return word.is_alpha and not word.whitespace_ and len(word) > ABBREVIATION_LENGTH
 
 
 # Prepositions that belong inside names: 'House of Representatives', 'Centers for Disease
@@ -384,7 +400,8 @@ def _surname_echoes(state: DocState, mentions: list[Mention]) -> list[Mention]:
 def _recognised_mentions(state: DocState) -> Iterator[Mention]:
     ents = (_name_read_as_month(e) for e in joined_ents(state.doc))
     for ent in (_without_modifier(part) for bracketed in ents
-                for whole in split_at_bracket(bracketed) for split in _split_entity(whole)
+                for whole in split_at_bracket(bracketed) for unbroken in split_at_break(whole)
+                for split in _split_entity(unbroken)
                 for titled in _split_after_title_of(split)
                 for inside in split_role_inside(titled)
                 for lead in split_acronym_lead(inside)
@@ -406,7 +423,7 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
                                           _capitalised_noun(span, state.common_nouns()) or
                                           _not_a_name(span) or is_fragment(span)):
             continue  # '2024-06-19 HKT', 'www.example.com', 'A', 'Tak-': no person or firm
-        if ent.label_ == "MONEY" and span.start > 0 and span.doc[span.start - 1].is_currency:
+        if ent.label_ == "MONEY" and span.start > 0 and _currency(span.doc[span.start - 1]):
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
         if entity_type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
             # 'Brookvale Dairy' read as a person is still no 'he' for a later pronoun.
@@ -437,6 +454,13 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
         elif entity_type is EntityType.PLACE:
             state.places.append((span.start, mention, root.dep_ in SUBJECT_DEPS))
         yield mention
+
+
+def _currency(token: Token) -> bool:
+    """'$', or a country's dollar written as letters glued to it ('C$', 'NZ$'): without it a
+    sum is a bare number ('received 10,000'), a garbled object."""
+    return token.is_currency or (token.text.endswith("$") and token.text[:-1].isalpha()
+                                 and token.text[:-1].isupper() and len(token.text) <= 4)
 
 
 @cache

@@ -11,7 +11,10 @@ drop spans before kg/extract/mentions.py types them; the words they read are dat
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -546,9 +549,11 @@ def split_place_lead(ent: Span) -> Iterator[Span]:
     larger places) glued before a name of two or three capitalised words is where the
     person is from or serves, and the person. A town is left alone, since many
     share a surname or a given name ('Sydney', 'Austin'); so is a lead that is itself a given
-    name ('Georgia Ann Reyes')."""
+    name ('Georgia Ann Reyes'). The recogniser may call the whole an organisation ('Senator
+    from Vermont Gil Thorne'); then the words after the place must open with a given name,
+    or a firm named for its state ('Texas Roadhouse Grill') would be split."""
     doc = ent.doc
-    if ent.label_ != "PERSON" or len(ent) < 3:
+    if ent.label_ not in {"PERSON", "ORG", "GPE"} or len(ent) < 3:
         yield ent
         return
     for size in (2, 1):
@@ -557,12 +562,32 @@ def split_place_lead(ent: Span) -> Iterator[Span]:
         if place is None or gazetteer.rank(place) > 1 or not 2 <= len(rest) <= 3 or \
                 lead[0].lower_ in given_names() or gazetteer.lookup(rest[0].text) or \
                 not all(t.pos_ == "PROPN" and (t.is_title or t.text.endswith("."))
-                        for t in rest):
+                        for t in rest) or \
+                (ent.label_ != "PERSON" and not (_person_words(rest) or _after_role_of(ent))):
             continue
         yield Span(doc, lead.start, lead.end, label="GPE")
         yield Span(doc, rest.start, rest.end, label="PERSON")
         return
     yield ent
+
+
+def _person_words(words: Span) -> bool:
+    """Whether capitalised words are a person's name: they open with a given name, or the
+    document names a person by their last word elsewhere ('Sanders said')."""
+    last = words[-1]
+    return words[0].lower_ in given_names() or any(
+        e.label_ == "PERSON" and e[-1].text == last.text and not e.start <= last.i < e.end
+        for e in words.doc.ents)
+
+
+def _after_role_of(ent: Span) -> bool:
+    """'Senator from Vermont ...', 'Governor of Ohio ...': a role and 'from' or 'of' right
+    before a span that opens with a place: the role's holder is named after the place,
+    unless a kind word makes the whole a body ('president of Ohio State University')."""
+    doc, start = ent.doc, ent.start
+    return start >= 2 and doc[start - 1].lower_ in {"from", "of"} and \
+        canonical_role(doc[start - 2].lower_) is not None and \
+        name_kind(tuple(t.lower_ for t in ent)) is None
 
 
 def split_at_bracket(ent: Span) -> Iterator[Span]:
@@ -578,6 +603,64 @@ def split_at_bracket(ent: Span) -> Iterator[Span]:
     closing = next((t.i for t in doc[inside:ent.end] if t.text == ")"), ent.end)
     if closing > inside:
         yield Span(doc, inside, closing, label=ent.label_)
+
+
+@cache
+def _span_breaks() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The dashes, spaced hyphens and second-name openers of name_words.json 'span_breaks'."""
+    text = resources.files("kg").joinpath("data/name_words.json").read_text("utf-8")
+    breaks = json.loads(text).get("span_breaks", {})
+    return (frozenset(breaks.get("dashes", ())), frozenset(breaks.get("spaced_hyphens", ())),
+            frozenset(breaks.get("second_name_openers", ())))
+
+
+def split_at_break(ent: Span) -> Iterator[Span]:
+    """'Harlow Dairy — Velmar Poland', 'Ferris Group - Quint Logistics', 'Radio Sarnia the
+    Harbour Authority': the recogniser runs two names into one across a dash, a line break or
+    a lower-case 'the' that opens the second. Such a mark ends the first name and the words
+    after it are a name of their own, unless the data knows the whole as one name. A hyphen
+    glued to its words ('CNDD-FDD') and a 'the' after a name's preposition or conjunction
+    ('Islamic State of Iraq and the Levant') are inside one name."""
+    if ent.label_ in {"DATE", "TIME", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"} or \
+            known_name(ent.text) or gazetteer.lookup(ent.text) is not None:
+        yield ent
+        return
+    start = ent.start
+    for token in ent:
+        if token.i <= start or token.i >= ent.end - 1 or not _breaks_name(ent, token):
+            continue
+        if token.i > start:
+            yield Span(ent.doc, start, token.i, label=ent.label_)
+        start = token.i if _opens_second_name(token) else token.i + 1
+    yield Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+def _breaks_name(ent: Span, token: Token) -> bool:
+    """Whether ``token``, inside ``ent`` between two of its words, ends one name there."""
+    doc = ent.doc
+    dashes, spaced, _ = _span_breaks()
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    if token.is_space:
+        return "\n" in token.text
+    if token.text in dashes:
+        return True
+    if token.text in spaced:
+        return bool(before.whitespace_) and bool(token.whitespace_)
+    return _opens_second_name(token) and before.is_alpha and before.text[:1].isupper() and \
+        before.lower_ not in NAME_LINKS and after.text[:1].isupper() and \
+        not (ent.label_ == "PERSON" and token.i + 2 >= ent.end)  # 'Ivan the Terrible'
+
+
+def _opens_second_name(token: Token) -> bool:
+    """A lower-case word ('the') that opens the second of two names run together; it stays
+    with the second name (a later trim drops an article)."""
+    return token.text in _span_breaks()[2]
+
+
+# Lower-case words a name runs on across ('Bosnia and the Herzegovina Fund', 'Kingdom of
+# the Isles'): a 'the' after them is inside one name.
+NAME_LINKS = frozenset({"of", "and", "for", "in", "on", "at", "to", "from", "with", "by", "or",
+                        "upon", "de", "del", "la", "le"})
 
 
 def split_hyphen_pair(ent: Span) -> Iterator[Span]:

@@ -793,8 +793,14 @@ def _counted(state: DocState, number: Token) -> Mention | None:
     if noun is None:
         return None
     span = number.doc[number.i:number.i + 1]
+    # 'one of his lawyers' is one lawyer: a plural after 'one' would be garbled ('one lawyers').
+    counted = noun.lemma_.lower() if number.lower_ in SINGLE_COUNTS else noun.lower_
     return make_mention(state, span, EntityType.THING, ner_label=None,
-                        lemma=surface_text(f"{number.lower_} {noun.lower_}"))
+                        lemma=surface_text(f"{number.lower_} {counted}"))
+
+
+# Numbers that count a single thing, whose noun is then singular.
+SINGLE_COUNTS = frozenset({"one", "1"})
 
 
 def _counted_before(state: DocState, number: Token) -> Token | None:
