@@ -11,10 +11,8 @@ drop spans before kg/extract/mentions.py types them; the words they read are dat
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,7 +33,7 @@ from kg.entity_names import (
     work_title_links,
 )
 from kg.extract.gender import given_names
-from kg.lexicon import canonical_role, demonyms, initialisms, longest_role
+from kg.lexicon import canonical_role, data_file, demonyms, initialisms, longest_role
 from kg.model import EntityType
 from kg.relations import name_kind, opening_kind
 
@@ -608,8 +606,7 @@ def split_at_bracket(ent: Span) -> Iterator[Span]:
 @cache
 def _span_breaks() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The dashes, spaced hyphens and second-name openers of name_words.json 'span_breaks'."""
-    text = resources.files("kg").joinpath("data/name_words.json").read_text("utf-8")
-    breaks = json.loads(text).get("span_breaks", {})
+    breaks = data_file("name_words.json").get("span_breaks", {})
     return (frozenset(breaks.get("dashes", ())), frozenset(breaks.get("spaced_hyphens", ())),
             frozenset(breaks.get("second_name_openers", ())))
 
