@@ -17,7 +17,11 @@ from kg.lexicon import (
     control_words,
     factuality_words,
     generic_determiners,
+    institution_nouns,
     object_verbs,
+    organisation_kinds,
+    person_nouns,
+    roles,
     singular_definites,
     universal_determiners,
 )
@@ -287,7 +291,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     # 'is able to sell', 'is determined to sell': the adjective of the copula the
     # infinitive completes says how sure it is, as a verb would ('hopes to sell').
     copulas = [t for t, link in links[:1] if link == "xcomp" and t.lemma_ == "be"] + \
-        [t.head for t, link in links[:1] if link == "xcomp" and t.pos_ == "ADJ"]
+        [t.head for t, link in links[:1] if link == "xcomp" and
+         (t.pos_ == "ADJ" or t.dep_ == "acomp")]  # 'is about to sign'
     predicated = {c.lower_ for t in copulas for c in t.children if c.dep_ == "acomp"} \
         if "to" in auxiliaries_of(verb) else set()
     improbable = completing & words.improbability_words or any(
@@ -397,7 +402,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     asked = "to" in auxiliaries and bool(
         completing & (words.request_verbs | control_words().directive_verbs))
     if auxiliaries & words.normative_modals or completing & words.normative_modals or asked \
-            or _hortative(links) or _mandated(verb, links):
+            or _hortative(links) or _mandated(verb, links) or _demanded_of_another(verb):
         # 'the board should resign', 'ought to apologise', 'urged Pak to resign', 'were
         # called to join': what someone says ought to happen ('could ask X to' stays possible).
         return Factuality.NORMATIVE
@@ -425,7 +430,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
                 "to" not in auxiliaries_of(below)}
     governed_by_expectation = (obliged or requested or bool(
         (completing - findings) & (vocab.expect_words | control_words().subject_control_plans)) or
-        bool(predicated & more.plan_adjectives) or _prospective(verb, links)) and \
+        bool((predicated | _participle_governor(verb, links)) & more.plan_adjectives) or
+        _prospective(verb, links)) and \
         not _carried_out(links) and \
         not _decided_cancellation(verb, links)
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
@@ -545,10 +551,53 @@ def _still_pending(verb: Token, links: list[tuple[Token, str]]) -> bool:
 def _prospective(verb: Token, links: list[tuple[Token, str]]) -> bool:
     """'is looking to buy X': a ``prospective_verbs`` word whose to-infinitive the verb is
     names what its subject means to do, as 'plans to' does; 'looks to be' is a seeming, so a
-    copula is left alone."""
-    return verb.lemma_.lower() != "be" and "to" in auxiliaries_of(verb) and any(
-        link == "xcomp" and t.lemma_.lower() in factuality_words().prospective_verbs
+    copula is left alone. 'is going to sell': a ``progressive_prospective_verbs`` word does
+    so only in the progressive ('went to sell' is a purpose, left to ``_purpose``)."""
+    if verb.lemma_.lower() == "be" or "to" not in auxiliaries_of(verb):
+        return False
+    words = factuality_words()
+    return any(link == "xcomp" and (
+        t.lemma_.lower() in words.prospective_verbs or
+        (t.lemma_.lower() in words.progressive_prospective_verbs and t.tag_ == "VBG" and
+         any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)))
         for t, link in links)
+
+
+def _participle_governor(verb: Token, links: list[tuple[Token, str]]) -> set[str]:
+    """'is poised to buy', 'was prepared to sign': the parser reads a plan adjective after
+    a copula as a passive participle governing the infinitive; its word form is then the
+    predicate 'is poised' would have had as an adjective."""
+    return {t.lower_ for t, link in links[:1] if link == "xcomp" and t.tag_ == "VBN" and
+            any(c.dep_ == "auxpass" for c in t.children) and "to" in auxiliaries_of(verb)}
+
+
+def _demanded_of_another(verb: Token) -> bool:
+    """'called for the mayor to resign', 'lobbied the council to close the library', 'faces
+    calls to resign': an infinitive someone asks another to do, hung by the parser beside an
+    ``advocacy_verbs`` verb (with its own 'for' subject, or after the verb's object, a person
+    or a body), or on a ``demand_nouns`` noun, is a demand, not a deed nor a plan. The
+    subject's own infinitive ('lobbied to stay', 'called a meeting to discuss it') is left
+    to the plan and purpose readings."""
+    if "to" not in auxiliaries_of(verb) or verb.dep_ not in {"advcl", "acl", "relcl"} or \
+            verb.head.i == verb.i:
+        return False
+    holder, words = verb.head, factuality_words()
+    if holder.pos_ == "NOUN":
+        return holder.lemma_.lower() in words.demand_nouns
+    if verb.dep_ != "advcl" or _lemma(holder) not in words.advocacy_verbs:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return any(c.dep_ == "dobj" and _addressee(c) for c in holder.children)
+
+
+def _addressee(noun: Token) -> bool:
+    """A person or a body one can ask to act: a named one, a pronoun, or a person or an
+    institution noun ('the council', 'officials'); not a thing ('called a meeting')."""
+    bodies = institution_nouns() | organisation_kinds() | person_nouns() | \
+        argument_words().claimant_nouns | set(roles())
+    return noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or \
+        noun.pos_ in {"PROPN", "PRON"} or noun.lemma_.lower() in bodies
 
 
 def _tense_sharers(verb: Token, links: list[tuple[Token, str]]) -> list[Token]:
@@ -1006,8 +1055,10 @@ def _carried_out(links: list[tuple[Token, str]]) -> bool:
 def _future_time_clause(verb: Token) -> bool:
     """'when they leave', 'once it is finished', 'until he returns': an adverbial clause in
     the present tense under a time conjunction speaks of what is to come (or what usually
-    happens), not of an act done."""
-    if verb.dep_ != "advcl":
+    happens), not of an act done. 'Lena and Tom, when they leave, plan to ...': the parser
+    may hang such a clause on the subject it interrupts, as a relative clause."""
+    interrupting = verb.dep_ == "relcl" and verb.head.dep_ in {"nsubj", "nsubjpass"}
+    if verb.dep_ != "advcl" and not interrupting:
         return False
     marks = factuality_words().future_time_marks
     if not any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks and c.i < verb.i

@@ -273,6 +273,9 @@ class FactualityWords(BaseModel):
     deliberating_phrases: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    advocacy_verbs: frozenset[str] = frozenset()
+    demand_nouns: frozenset[str] = frozenset()
+    progressive_prospective_verbs: frozenset[str] = frozenset()
 
 
 @cache

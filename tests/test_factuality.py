@@ -871,3 +871,41 @@ def test_a_document_leaves_other_readings_alone(text, predicate, factuality):
     corpus = corpus_of(text)
     assert {f.evidence.factuality for f in corpus.facts if f.predicate == predicate} == \
         {factuality}, fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a demand on someone else, however the parser hangs it, is not a deed nor a plan
+    ("The union called for Tom Reyes to resign.", "resign", Factuality.NORMATIVE),
+    ("The union pushed for the council to approve the budget.", "approve",
+     Factuality.NORMATIVE),
+    ("Tom Reyes lobbied the council to close the library.", "close", Factuality.NORMATIVE),
+    ("Tom Reyes petitioned the council to close the library.", "close", Factuality.NORMATIVE),
+    ("Tom Reyes faces calls to resign.", "resign", Factuality.NORMATIVE),
+    ("Tom Reyes has been under pressure to resign.", "resign", Factuality.NORMATIVE),
+    # ... but the subject's own infinitive, or one after a thing, is a plan or a purpose
+    ("Tom Reyes lobbied to stay in the union.", "stay", Factuality.EXPECTED),
+    ("Tom Reyes called a meeting to discuss the budget.", "discuss", Factuality.EXPECTED),
+    ("Tom Reyes pressed the button to open the door.", "open", Factuality.EXPECTED),
+])
+def test_a_demand_on_another_is_normative(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # on the point of it, or going to: still to come
+    ("Tom Reyes is going to sell the farm.", "sell", Factuality.EXPECTED),
+    ("Tom Reyes is about to sell the farm.", "sell", Factuality.EXPECTED),
+    ("Tom Reyes is poised to buy the Orrin Mill.", "buy", Factuality.EXPECTED),
+    # a present clause of time the parser hangs on the subject speaks of what is to come
+    ("Tom Reyes and Lena Marsh, when they leave, plan to sell the farm.", "leave",
+     Factuality.EXPECTED),
+    # ... not a past one, nor a plain motion verb's purpose read as a plan of going
+    ("Tom Reyes, when he arrived, sold the farm.", "arrived", Factuality.ASSERTED),
+    ("Tom Reyes was forced to approve the budget.", "approve", Factuality.ASSERTED),
+])
+def test_what_is_about_to_happen_is_expected(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
