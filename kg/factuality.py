@@ -583,12 +583,24 @@ def _demanded_of_another(verb: Token) -> bool:
         return False
     holder, words = verb.head, factuality_words()
     if holder.pos_ == "NOUN":
-        return holder.lemma_.lower() in words.demand_nouns
+        return holder.lemma_.lower() in words.demand_nouns and not _complied_with(holder)
     if verb.dep_ != "advcl" or _lemma(holder) not in words.advocacy_verbs:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
         return any(c.dep_ == "nsubj" for c in verb.children)
     return any(c.dep_ == "dobj" and _addressee(c) for c in holder.children)
+
+
+def _complied_with(noun: Token) -> bool:
+    """'will comply with the request to suspend Parliament', 'granted the request to leave':
+    a demand its addressee meets (a ``compliance_verbs`` verb holding the noun, as object or
+    through a preposition) is no longer only asked for."""
+    holder = noun.head
+    if noun.dep_ == "pobj" and holder.dep_ == "prep":
+        holder = holder.head
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return _lemma(holder) in factuality_words().compliance_verbs
 
 
 def _addressee(noun: Token) -> bool:

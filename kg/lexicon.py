@@ -276,6 +276,7 @@ class FactualityWords(BaseModel):
     advocacy_verbs: frozenset[str] = frozenset()
     demand_nouns: frozenset[str] = frozenset()
     progressive_prospective_verbs: frozenset[str] = frozenset()
+    compliance_verbs: frozenset[str] = frozenset()
 
 
 @cache
