@@ -851,10 +851,12 @@ def _wished_tried_or_feared(completing: set[str], predicated: set[str],
                             auxiliaries: set[str]) -> bool:
     """'hopes to sell', 'would like to sell' (a wish), 'is trying to sell' (an attempt, its
     outcome unsaid), 'fear to return', 'are afraid to return' (shrunk from): each may or may
-    not come about, so none is a plan ('expected') or an act ('asserted')."""
+    not come about, so none is a plan ('expected') or an act ('asserted'); so may what is
+    offered or threatened ('offered to resign', 'threatened to sue'), which waits on an
+    answer or a condition."""
     more = factuality_words()
     feared = (completing | predicated) & more.fear_words
-    tried = "to" in auxiliaries and bool(completing & more.attempt_verbs)
+    tried = "to" in auxiliaries and bool(completing & (more.attempt_verbs | more.offer_verbs))
     return bool(completing & more.wish_words) or tried or bool(feared)
 
 

@@ -277,6 +277,7 @@ class FactualityWords(BaseModel):
     demand_nouns: frozenset[str] = frozenset()
     progressive_prospective_verbs: frozenset[str] = frozenset()
     compliance_verbs: frozenset[str] = frozenset()
+    offer_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -912,3 +912,18 @@ def test_what_is_about_to_happen_is_expected(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # an offer waits on an answer, a threat on a condition: neither is a plan
+    ("Tom Reyes offered to sell the farm.", "sell", Factuality.POSSIBLE),
+    ("Tom Reyes has offered to resign.", "resign", Factuality.POSSIBLE),
+    ("Tom Reyes threatened to sue the council.", "sue", Factuality.POSSIBLE),
+    # ... while the offer itself was made, and an agreement is still a plan
+    ("Tom Reyes offered the council a loan.", "offered", Factuality.ASSERTED),
+    ("Tom Reyes agreed to sell the farm.", "sell", Factuality.EXPECTED),
+])
+def test_what_is_offered_or_threatened_may_come(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
