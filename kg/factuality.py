@@ -305,6 +305,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     if _owed_to_exception(verb, words.counterfactual_modals):
         return Factuality.ASSERTED
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
+            _prevented(verb, links) or _denied_by_determiner(verb) or \
             _negated_governor(links) or _still_pending(verb, links) or \
             governing & vocab.negating_governors or improbable or degree == "not":
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
@@ -1326,6 +1327,29 @@ def plan_noun(noun: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and
         any(g.dep_ == "pobj" and g.lemma_.lower() in plans for g in c.children)
         for c in noun.children)
+
+
+def _prevented(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'was prevented from selling', 'stopped the council from closing the library': the
+    gerund of 'from' under a ``prevention_verbs`` verb did not happen; 'was not prevented
+    from selling' says nothing against it."""
+    if not links or links[0][1] != "pcomp" or verb.head.lower_ != "from":
+        return False
+    governor = links[0][0]
+    return _lemma(governor) in factuality_words().prevention_verbs and \
+        not any(c.dep_ == "neg" for c in governor.children)
+
+
+def _denied_by_determiner(verb: Token) -> bool:
+    """'has no plans to resign', 'no intention of resigning', 'there is no need to panic': an
+    infinitive or an 'of' gerund on a noun the determiner 'no' denies is not to happen."""
+    noun = verb.head
+    if verb.dep_ == "pcomp" and noun.lower_ == "of" and noun.head.i != noun.i:
+        noun = noun.head
+    elif verb.dep_ not in {"acl", "relcl"} or "to" not in auxiliaries_of(verb):
+        return False
+    return noun.pos_ == "NOUN" and noun.i < verb.i and any(
+        c.dep_ == "det" and c.lower_ in factuality_words().no_determiners for c in noun.children)
 
 
 def _no_object(verb: Token) -> bool:

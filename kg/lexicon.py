@@ -278,6 +278,8 @@ class FactualityWords(BaseModel):
     progressive_prospective_verbs: frozenset[str] = frozenset()
     compliance_verbs: frozenset[str] = frozenset()
     offer_verbs: frozenset[str] = frozenset()
+    prevention_verbs: frozenset[str] = frozenset()
+    no_determiners: frozenset[str] = frozenset()
 
 
 @cache

@@ -927,3 +927,25 @@ def test_what_is_offered_or_threatened_may_come(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # prevented, barred or stopped from doing it: it did not happen
+    ("Tom Reyes was prevented from selling the farm.", "selling", Factuality.NEGATED),
+    ("Tom Reyes stopped the council from closing the library.", "closing",
+     Factuality.NEGATED),
+    ("Tom Reyes was barred from leaving Kestrel.", "leaving", Factuality.NEGATED),
+    # no plan, no intention: none to come
+    ("Tom Reyes has no plans to resign.", "resign", Factuality.NEGATED),
+    ("Tom Reyes has no intention of resigning.", "resigning", Factuality.NEGATED),
+    ("Tom Reyes dropped plans to sell the farm.", "sell", Factuality.NEGATED),
+    # persuaded to resign: he did
+    ("Tom Reyes was persuaded to resign.", "resign", Factuality.ASSERTED),
+    # ... but a plan with no 'no' stays a plan, and a gerund after another 'from' stands
+    ("Tom Reyes has plans to resign.", "resign", Factuality.EXPECTED),
+    ("Tom Reyes profited from selling the farm.", "selling", Factuality.ASSERTED),
+])
+def test_what_was_prevented_or_ruled_out_did_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
