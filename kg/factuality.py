@@ -462,11 +462,29 @@ def _claim_content(verb: Token, links: list[tuple[Token, str]]) -> bool:
 
 def _claimed_deed(clause: Token, nouns: frozenset[str]) -> bool:
     """'allegations of bribing X', 'charges of killing Y': a gerund in the 'of' phrase of a
-    claim noun is the deed the claim lays on someone, not one the writer states."""
+    claim noun is the deed the claim lays on someone, not one the writer states; so is one
+    after a ``charge_noun_phrases`` noun ('faces trial for stealing'). A charge a verdict or a
+    plea upholds ('convicted on charges of stealing') is no longer only laid."""
     preposition = clause.head
-    return clause.dep_ == "pcomp" and preposition.lower_ == "of" and \
-        preposition.head.i != preposition.i and preposition.head.pos_ == "NOUN" and \
-        preposition.head.lemma_.lower() in nouns
+    if clause.dep_ != "pcomp" or preposition.head.i == preposition.i or \
+            preposition.head.pos_ != "NOUN":
+        return False
+    noun = preposition.head
+    lemma = noun.lemma_.lower()
+    laid = (preposition.lower_ == "of" and lemma in nouns) or \
+        f"{lemma} {preposition.lower_}" in factuality_words().charge_noun_phrases
+    return laid and not _upheld(noun)
+
+
+def _upheld(noun: Token) -> bool:
+    """'convicted on charges of X', 'pleaded guilty to charges of X': the charge noun hangs,
+    as an object or through a preposition, on an ``upholding_verbs`` verb."""
+    holder = noun.head
+    if noun.dep_ == "pobj" and holder.dep_ in {"prep", "acomp"} and holder.head.i != holder.i:
+        holder = holder.head
+    if holder.pos_ == "ADJ" and holder.head.i != holder.i:
+        holder = holder.head  # 'pleaded guilty to charges of'
+    return _lemma(holder) in factuality_words().upholding_verbs
 
 
 def _claim_predicated(clause: Token, nouns: frozenset[str]) -> bool:

@@ -280,6 +280,8 @@ class FactualityWords(BaseModel):
     offer_verbs: frozenset[str] = frozenset()
     prevention_verbs: frozenset[str] = frozenset()
     no_determiners: frozenset[str] = frozenset()
+    charge_noun_phrases: frozenset[str] = frozenset()
+    upholding_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -949,3 +949,22 @@ def test_what_was_prevented_or_ruled_out_did_not_happen(nlp, text, verb, expecte
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a trial or an arrest for a deed lays it on someone, as a charge does
+    ("Tom Reyes faces trial for stealing the painting.", "stealing", Factuality.REPORTED),
+    ("Tom Reyes was released after his arrest for stealing the painting.", "stealing",
+     Factuality.REPORTED),
+    # ... until a verdict or a plea upholds the charge
+    ("Tom Reyes was convicted on charges of stealing the painting.", "stealing",
+     Factuality.ASSERTED),
+    ("Tom Reyes pleaded guilty to charges of stealing the painting.", "stealing",
+     Factuality.ASSERTED),
+    # criticism for a deed does not put it in doubt
+    ("Tom Reyes faced criticism for closing the library.", "closing", Factuality.ASSERTED),
+])
+def test_a_charge_is_reported_until_upheld(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
