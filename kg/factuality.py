@@ -821,9 +821,23 @@ def _noun_attempt(verb: Token, links: list[tuple[Token, str]]) -> Factuality | N
             continue
         if any(c.dep_ == "amod" and c.lower_ in more.failure_modifiers for c in noun.children):
             return Factuality.NEGATED
+        if noun.lemma_.lower() in more.attempt_nouns and _lost(noun):
+            return Factuality.NEGATED  # 'lost his bid to become mayor'
         if noun.lemma_.lower() in more.attempt_nouns:
             return Factuality.POSSIBLE
     return None
+
+
+def _lost(noun: Token) -> bool:
+    """'lost his bid', 'ended her attempt', 'failed in his bid': the attempt noun is the
+    object of a ``losing_verbs`` verb, or hangs on one through 'in'."""
+    holder = noun.head
+    if noun.dep_ == "pobj" and holder.lower_ == "in" and holder.head.i != holder.i:
+        holder = holder.head
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return _lemma(holder) in factuality_words().losing_verbs and \
+        not any(c.dep_ == "neg" for c in holder.children)
 
 
 def _plan_under_deliberation(verb: Token, links: list[tuple[Token, str]]) -> bool:

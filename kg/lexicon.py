@@ -282,6 +282,7 @@ class FactualityWords(BaseModel):
     no_determiners: frozenset[str] = frozenset()
     charge_noun_phrases: frozenset[str] = frozenset()
     upholding_verbs: frozenset[str] = frozenset()
+    losing_verbs: frozenset[str] = frozenset()
 
 
 @cache

@@ -968,3 +968,17 @@ def test_a_charge_is_reported_until_upheld(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a bid lost or ended came to nothing
+    ("Tom Reyes lost his bid to become mayor.", "become", Factuality.NEGATED),
+    ("Tom Reyes ended his bid to buy the Orrin Mill.", "buy", Factuality.NEGATED),
+    # a bid launched, or one not abandoned, is still only tried
+    ("Tom Reyes launched a bid to buy the Orrin Mill.", "buy", Factuality.POSSIBLE),
+    ("Tom Reyes did not abandon his bid to buy the Orrin Mill.", "buy", Factuality.POSSIBLE),
+])
+def test_a_lost_bid_came_to_nothing(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
