@@ -213,9 +213,22 @@ def _shares_infinitive(verb: Token) -> bool:
     farm and move away') shares its 'to' and all that governs it, so it is judged as its
     sibling is; a finite sibling ('to visit the mill and met X') has its own tense."""
     head = verb.head
-    return verb.dep_ == "conj" and verb.tag_ == "VB" and head.i != verb.i and \
+    return verb.dep_ == "conj" and _base_form(verb, head) and head.i != verb.i and \
         not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and \
         "to" in auxiliaries_of(head)
+
+
+def _base_form(verb: Token, infinitive: Token) -> bool:
+    """A bare verb, or one the tagger reads as a present ('VBP') that cannot be one: with no
+    subject of its own, beside an infinitive whose governor is a past or a third-person
+    present ('wants to cancel the vote and argue about it': a present sibling of 'wants'
+    would be 'argues')."""
+    if verb.tag_ == "VB":
+        return True
+    governor = infinitive.head
+    return verb.tag_ == "VBP" and governor.i != infinitive.i and \
+        governor.tag_ in {"VBD", "VBZ"} and \
+        not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _called_off(verb: Token) -> bool:

@@ -982,3 +982,16 @@ def test_a_lost_bid_came_to_nothing(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a bare sibling of an infinitive the tagger reads as a present shares the infinitive
+    ("Tom Reyes wants to cancel the sale and argue about the price for years.", "argue",
+     Factuality.POSSIBLE),
+    # ... but a present with its own subject is its own clause
+    ("They want to sell the farm and they live in Kestrel.", "live", Factuality.ASSERTED),
+])
+def test_a_sibling_read_as_present_shares_the_infinitive(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
