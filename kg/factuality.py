@@ -705,8 +705,10 @@ def _negated_governor(links: list[tuple[Token, str]]) -> bool:
     Only up the chain of infinitives: 'did not say that X would sell' is the speaker's,
     judged elsewhere."""
     passing = control_words().negation_passing_governors
+    permissions = factuality_words().permission_verbs
     for token, link in links:
-        if link != "xcomp":
+        # 'did not let the council close it': the parser makes a permission's clause a ccomp
+        if link != "xcomp" and not (link == "ccomp" and _lemma(token) in permissions):
             return False
         if _lemma(token) in passing and any(c.dep_ == "neg" for c in token.children):
             return True
@@ -1047,8 +1049,9 @@ def _inferred(links: list[tuple[Token, str]]) -> bool:
 
 
 def _hortative(links: list[tuple[Token, str]]) -> bool:
-    """'Let the committees get to work': a bare imperative 'let' (no subject, no auxiliary)
-    says what ought to happen; 'the law let him buy it' is a permission, judged elsewhere.
+    """'Let the committees get to work': a bare imperative 'let' (no subject, no auxiliary
+    but the 'do' of a negative one, 'don't let them close it') says what ought to happen;
+    'the law let him buy it' is a permission, judged elsewhere.
     'It is time for X to unite': an infinitive on 'time' after a copula is a call too."""
     if not links or links[0][1] not in {"ccomp", "xcomp", "relcl", "acl"}:
         return False
@@ -1057,9 +1060,13 @@ def _hortative(links: list[tuple[Token, str]]) -> bool:
         return governor.dep_ == "attr" and \
             governor.lemma_.lower() in factuality_words().hortative_nouns and \
             "to" in auxiliaries_of(*(c for c in governor.children if c.dep_ == links[0][1]))
+    # a negative imperative keeps its 'do': 'Please don't let the council close it'
+    forbidding = any(c.dep_ == "neg" for c in governor.children)
     return governor.lemma_.lower() in factuality_words().hortative_verbs and \
         governor.tag_ == "VB" and not any(
-            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in governor.children)
+            c.dep_ in {"nsubj", "nsubjpass", "auxpass"} or
+            (c.dep_ == "aux" and not (forbidding and c.lemma_ == "do"))
+            for c in governor.children)
 
 
 def _mandated(verb: Token, links: list[tuple[Token, str]]) -> bool:

@@ -995,3 +995,17 @@ def test_a_sibling_read_as_present_shares_the_infinitive(nlp, text, verb, expect
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a permission refused: the act did not happen
+    ("The council did not allow Tom Reyes to sell the farm.", "sell", Factuality.NEGATED),
+    ("Tom Reyes didn't let the council close the library.", "close", Factuality.NEGATED),
+    # a permission given is only possible; an imperative 'let' a call
+    ("The council allowed Tom Reyes to sell the farm.", "sell", Factuality.POSSIBLE),
+    ("Let the council decide the matter.", "decide", Factuality.NORMATIVE),
+])
+def test_a_refused_permission_is_negated(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
