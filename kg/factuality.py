@@ -17,7 +17,11 @@ from kg.lexicon import (
     control_words,
     factuality_words,
     generic_determiners,
+    institution_nouns,
     object_verbs,
+    organisation_kinds,
+    person_nouns,
+    roles,
     singular_definites,
     universal_determiners,
 )
@@ -209,9 +213,22 @@ def _shares_infinitive(verb: Token) -> bool:
     farm and move away') shares its 'to' and all that governs it, so it is judged as its
     sibling is; a finite sibling ('to visit the mill and met X') has its own tense."""
     head = verb.head
-    return verb.dep_ == "conj" and verb.tag_ == "VB" and head.i != verb.i and \
+    return verb.dep_ == "conj" and _base_form(verb, head) and head.i != verb.i and \
         not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) and \
         "to" in auxiliaries_of(head)
+
+
+def _base_form(verb: Token, infinitive: Token) -> bool:
+    """A bare verb, or one the tagger reads as a present ('VBP') that cannot be one: with no
+    subject of its own, beside an infinitive whose governor is a past or a third-person
+    present ('wants to cancel the vote and argue about it': a present sibling of 'wants'
+    would be 'argues')."""
+    if verb.tag_ == "VB":
+        return True
+    governor = infinitive.head
+    return verb.tag_ == "VBP" and governor.i != infinitive.i and \
+        governor.tag_ in {"VBD", "VBZ"} and \
+        not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _called_off(verb: Token) -> bool:
@@ -287,7 +304,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     # 'is able to sell', 'is determined to sell': the adjective of the copula the
     # infinitive completes says how sure it is, as a verb would ('hopes to sell').
     copulas = [t for t, link in links[:1] if link == "xcomp" and t.lemma_ == "be"] + \
-        [t.head for t, link in links[:1] if link == "xcomp" and t.pos_ == "ADJ"]
+        [t.head for t, link in links[:1] if link == "xcomp" and
+         (t.pos_ == "ADJ" or t.dep_ == "acomp")]  # 'is about to sign'
     predicated = {c.lower_ for t in copulas for c in t.children if c.dep_ == "acomp"} \
         if "to" in auxiliaries_of(verb) else set()
     improbable = completing & words.improbability_words or any(
@@ -300,6 +318,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     if _owed_to_exception(verb, words.counterfactual_modals):
         return Factuality.ASSERTED
     if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
+            _prevented(verb, links) or _denied_by_determiner(verb) or \
             _negated_governor(links) or _still_pending(verb, links) or \
             governing & vocab.negating_governors or improbable or degree == "not":
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
@@ -397,7 +416,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     asked = "to" in auxiliaries and bool(
         completing & (words.request_verbs | control_words().directive_verbs))
     if auxiliaries & words.normative_modals or completing & words.normative_modals or asked \
-            or _hortative(links) or _mandated(verb, links):
+            or _hortative(links) or _mandated(verb, links) or _demanded_of_another(verb):
         # 'the board should resign', 'ought to apologise', 'urged Pak to resign', 'were
         # called to join': what someone says ought to happen ('could ask X to' stays possible).
         return Factuality.NORMATIVE
@@ -425,7 +444,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
                 "to" not in auxiliaries_of(below)}
     governed_by_expectation = (obliged or requested or bool(
         (completing - findings) & (vocab.expect_words | control_words().subject_control_plans)) or
-        bool(predicated & more.plan_adjectives) or _prospective(verb, links)) and \
+        bool((predicated | _participle_governor(verb, links)) & more.plan_adjectives) or
+        _prospective(verb, links)) and \
         not _carried_out(links) and \
         not _decided_cancellation(verb, links)
     expectation_modifier = any(c.lower_ in vocab.expect_words for t in chain
@@ -455,11 +475,29 @@ def _claim_content(verb: Token, links: list[tuple[Token, str]]) -> bool:
 
 def _claimed_deed(clause: Token, nouns: frozenset[str]) -> bool:
     """'allegations of bribing X', 'charges of killing Y': a gerund in the 'of' phrase of a
-    claim noun is the deed the claim lays on someone, not one the writer states."""
+    claim noun is the deed the claim lays on someone, not one the writer states; so is one
+    after a ``charge_noun_phrases`` noun ('faces trial for stealing'). A charge a verdict or a
+    plea upholds ('convicted on charges of stealing') is no longer only laid."""
     preposition = clause.head
-    return clause.dep_ == "pcomp" and preposition.lower_ == "of" and \
-        preposition.head.i != preposition.i and preposition.head.pos_ == "NOUN" and \
-        preposition.head.lemma_.lower() in nouns
+    if clause.dep_ != "pcomp" or preposition.head.i == preposition.i or \
+            preposition.head.pos_ != "NOUN":
+        return False
+    noun = preposition.head
+    lemma = noun.lemma_.lower()
+    laid = (preposition.lower_ == "of" and lemma in nouns) or \
+        f"{lemma} {preposition.lower_}" in factuality_words().charge_noun_phrases
+    return laid and not _upheld(noun)
+
+
+def _upheld(noun: Token) -> bool:
+    """'convicted on charges of X', 'pleaded guilty to charges of X': the charge noun hangs,
+    as an object or through a preposition, on an ``upholding_verbs`` verb."""
+    holder = noun.head
+    if noun.dep_ == "pobj" and holder.dep_ in {"prep", "acomp"} and holder.head.i != holder.i:
+        holder = holder.head
+    if holder.pos_ == "ADJ" and holder.head.i != holder.i:
+        holder = holder.head  # 'pleaded guilty to charges of'
+    return _lemma(holder) in factuality_words().upholding_verbs
 
 
 def _claim_predicated(clause: Token, nouns: frozenset[str]) -> bool:
@@ -545,10 +583,65 @@ def _still_pending(verb: Token, links: list[tuple[Token, str]]) -> bool:
 def _prospective(verb: Token, links: list[tuple[Token, str]]) -> bool:
     """'is looking to buy X': a ``prospective_verbs`` word whose to-infinitive the verb is
     names what its subject means to do, as 'plans to' does; 'looks to be' is a seeming, so a
-    copula is left alone."""
-    return verb.lemma_.lower() != "be" and "to" in auxiliaries_of(verb) and any(
-        link == "xcomp" and t.lemma_.lower() in factuality_words().prospective_verbs
+    copula is left alone. 'is going to sell': a ``progressive_prospective_verbs`` word does
+    so only in the progressive ('went to sell' is a purpose, left to ``_purpose``)."""
+    if verb.lemma_.lower() == "be" or "to" not in auxiliaries_of(verb):
+        return False
+    words = factuality_words()
+    return any(link == "xcomp" and (
+        t.lemma_.lower() in words.prospective_verbs or
+        (t.lemma_.lower() in words.progressive_prospective_verbs and t.tag_ == "VBG" and
+         any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)))
         for t, link in links)
+
+
+def _participle_governor(verb: Token, links: list[tuple[Token, str]]) -> set[str]:
+    """'is poised to buy', 'was prepared to sign': the parser reads a plan adjective after
+    a copula as a passive participle governing the infinitive; its word form is then the
+    predicate 'is poised' would have had as an adjective."""
+    return {t.lower_ for t, link in links[:1] if link == "xcomp" and t.tag_ == "VBN" and
+            any(c.dep_ == "auxpass" for c in t.children) and "to" in auxiliaries_of(verb)}
+
+
+def _demanded_of_another(verb: Token) -> bool:
+    """'called for the mayor to resign', 'lobbied the council to close the library', 'faces
+    calls to resign': an infinitive someone asks another to do, hung by the parser beside an
+    ``advocacy_verbs`` verb (with its own 'for' subject, or after the verb's object, a person
+    or a body), or on a ``demand_nouns`` noun, is a demand, not a deed nor a plan. The
+    subject's own infinitive ('lobbied to stay', 'called a meeting to discuss it') is left
+    to the plan and purpose readings."""
+    if "to" not in auxiliaries_of(verb) or verb.dep_ not in {"advcl", "acl", "relcl"} or \
+            verb.head.i == verb.i:
+        return False
+    holder, words = verb.head, factuality_words()
+    if holder.pos_ == "NOUN":
+        return holder.lemma_.lower() in words.demand_nouns and not _complied_with(holder)
+    if verb.dep_ != "advcl" or _lemma(holder) not in words.advocacy_verbs:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return any(c.dep_ == "dobj" and _addressee(c) for c in holder.children)
+
+
+def _complied_with(noun: Token) -> bool:
+    """'will comply with the request to suspend Parliament', 'granted the request to leave':
+    a demand its addressee meets (a ``compliance_verbs`` verb holding the noun, as object or
+    through a preposition) is no longer only asked for."""
+    holder = noun.head
+    if noun.dep_ == "pobj" and holder.dep_ == "prep":
+        holder = holder.head
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return _lemma(holder) in factuality_words().compliance_verbs
+
+
+def _addressee(noun: Token) -> bool:
+    """A person or a body one can ask to act: a named one, a pronoun, or a person or an
+    institution noun ('the council', 'officials'); not a thing ('called a meeting')."""
+    bodies = institution_nouns() | organisation_kinds() | person_nouns() | \
+        argument_words().claimant_nouns | set(roles())
+    return noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or \
+        noun.pos_ in {"PROPN", "PRON"} or noun.lemma_.lower() in bodies
 
 
 def _tense_sharers(verb: Token, links: list[tuple[Token, str]]) -> list[Token]:
@@ -612,8 +705,10 @@ def _negated_governor(links: list[tuple[Token, str]]) -> bool:
     Only up the chain of infinitives: 'did not say that X would sell' is the speaker's,
     judged elsewhere."""
     passing = control_words().negation_passing_governors
+    permissions = factuality_words().permission_verbs
     for token, link in links:
-        if link != "xcomp":
+        # 'did not let the council close it': the parser makes a permission's clause a ccomp
+        if link != "xcomp" and not (link == "ccomp" and _lemma(token) in permissions):
             return False
         if _lemma(token) in passing and any(c.dep_ == "neg" for c in token.children):
             return True
@@ -741,9 +836,23 @@ def _noun_attempt(verb: Token, links: list[tuple[Token, str]]) -> Factuality | N
             continue
         if any(c.dep_ == "amod" and c.lower_ in more.failure_modifiers for c in noun.children):
             return Factuality.NEGATED
+        if noun.lemma_.lower() in more.attempt_nouns and _lost(noun):
+            return Factuality.NEGATED  # 'lost his bid to become mayor'
         if noun.lemma_.lower() in more.attempt_nouns:
             return Factuality.POSSIBLE
     return None
+
+
+def _lost(noun: Token) -> bool:
+    """'lost his bid', 'ended her attempt', 'failed in his bid': the attempt noun is the
+    object of a ``losing_verbs`` verb, or hangs on one through 'in'."""
+    holder = noun.head
+    if noun.dep_ == "pobj" and holder.lower_ == "in" and holder.head.i != holder.i:
+        holder = holder.head
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return _lemma(holder) in factuality_words().losing_verbs and \
+        not any(c.dep_ == "neg" for c in holder.children)
 
 
 def _plan_under_deliberation(verb: Token, links: list[tuple[Token, str]]) -> bool:
@@ -790,10 +899,12 @@ def _wished_tried_or_feared(completing: set[str], predicated: set[str],
                             auxiliaries: set[str]) -> bool:
     """'hopes to sell', 'would like to sell' (a wish), 'is trying to sell' (an attempt, its
     outcome unsaid), 'fear to return', 'are afraid to return' (shrunk from): each may or may
-    not come about, so none is a plan ('expected') or an act ('asserted')."""
+    not come about, so none is a plan ('expected') or an act ('asserted'); so may what is
+    offered or threatened ('offered to resign', 'threatened to sue'), which waits on an
+    answer or a condition."""
     more = factuality_words()
     feared = (completing | predicated) & more.fear_words
-    tried = "to" in auxiliaries and bool(completing & more.attempt_verbs)
+    tried = "to" in auxiliaries and bool(completing & (more.attempt_verbs | more.offer_verbs))
     return bool(completing & more.wish_words) or tried or bool(feared)
 
 
@@ -938,8 +1049,9 @@ def _inferred(links: list[tuple[Token, str]]) -> bool:
 
 
 def _hortative(links: list[tuple[Token, str]]) -> bool:
-    """'Let the committees get to work': a bare imperative 'let' (no subject, no auxiliary)
-    says what ought to happen; 'the law let him buy it' is a permission, judged elsewhere.
+    """'Let the committees get to work': a bare imperative 'let' (no subject, no auxiliary
+    but the 'do' of a negative one, 'don't let them close it') says what ought to happen;
+    'the law let him buy it' is a permission, judged elsewhere.
     'It is time for X to unite': an infinitive on 'time' after a copula is a call too."""
     if not links or links[0][1] not in {"ccomp", "xcomp", "relcl", "acl"}:
         return False
@@ -948,9 +1060,13 @@ def _hortative(links: list[tuple[Token, str]]) -> bool:
         return governor.dep_ == "attr" and \
             governor.lemma_.lower() in factuality_words().hortative_nouns and \
             "to" in auxiliaries_of(*(c for c in governor.children if c.dep_ == links[0][1]))
+    # a negative imperative keeps its 'do': 'Please don't let the council close it'
+    forbidding = any(c.dep_ == "neg" for c in governor.children)
     return governor.lemma_.lower() in factuality_words().hortative_verbs and \
         governor.tag_ == "VB" and not any(
-            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in governor.children)
+            c.dep_ in {"nsubj", "nsubjpass", "auxpass"} or
+            (c.dep_ == "aux" and not (forbidding and c.lemma_ == "do"))
+            for c in governor.children)
 
 
 def _mandated(verb: Token, links: list[tuple[Token, str]]) -> bool:
@@ -1006,8 +1122,10 @@ def _carried_out(links: list[tuple[Token, str]]) -> bool:
 def _future_time_clause(verb: Token) -> bool:
     """'when they leave', 'once it is finished', 'until he returns': an adverbial clause in
     the present tense under a time conjunction speaks of what is to come (or what usually
-    happens), not of an act done."""
-    if verb.dep_ != "advcl":
+    happens), not of an act done. 'Lena and Tom, when they leave, plan to ...': the parser
+    may hang such a clause on the subject it interrupts, as a relative clause."""
+    interrupting = verb.dep_ == "relcl" and verb.head.dep_ in {"nsubj", "nsubjpass"}
+    if verb.dep_ != "advcl" and not interrupting:
         return False
     marks = factuality_words().future_time_marks
     if not any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks and c.i < verb.i
@@ -1261,6 +1379,29 @@ def plan_noun(noun: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and
         any(g.dep_ == "pobj" and g.lemma_.lower() in plans for g in c.children)
         for c in noun.children)
+
+
+def _prevented(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'was prevented from selling', 'stopped the council from closing the library': the
+    gerund of 'from' under a ``prevention_verbs`` verb did not happen; 'was not prevented
+    from selling' says nothing against it."""
+    if not links or links[0][1] != "pcomp" or verb.head.lower_ != "from":
+        return False
+    governor = links[0][0]
+    return _lemma(governor) in factuality_words().prevention_verbs and \
+        not any(c.dep_ == "neg" for c in governor.children)
+
+
+def _denied_by_determiner(verb: Token) -> bool:
+    """'has no plans to resign', 'no intention of resigning', 'there is no need to panic': an
+    infinitive or an 'of' gerund on a noun the determiner 'no' denies is not to happen."""
+    noun = verb.head
+    if verb.dep_ == "pcomp" and noun.lower_ == "of" and noun.head.i != noun.i:
+        noun = noun.head
+    elif verb.dep_ not in {"acl", "relcl"} or "to" not in auxiliaries_of(verb):
+        return False
+    return noun.pos_ == "NOUN" and noun.i < verb.i and any(
+        c.dep_ == "det" and c.lower_ in factuality_words().no_determiners for c in noun.children)
 
 
 def _no_object(verb: Token) -> bool:

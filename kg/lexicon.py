@@ -275,6 +275,16 @@ class FactualityWords(BaseModel):
     deliberating_phrases: frozenset[str] = frozenset()
     proposal_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    advocacy_verbs: frozenset[str] = frozenset()
+    demand_nouns: frozenset[str] = frozenset()
+    progressive_prospective_verbs: frozenset[str] = frozenset()
+    compliance_verbs: frozenset[str] = frozenset()
+    offer_verbs: frozenset[str] = frozenset()
+    prevention_verbs: frozenset[str] = frozenset()
+    no_determiners: frozenset[str] = frozenset()
+    charge_noun_phrases: frozenset[str] = frozenset()
+    upholding_verbs: frozenset[str] = frozenset()
+    losing_verbs: frozenset[str] = frozenset()
 
 
 @cache

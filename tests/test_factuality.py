@@ -871,3 +871,141 @@ def test_a_document_leaves_other_readings_alone(text, predicate, factuality):
     corpus = corpus_of(text)
     assert {f.evidence.factuality for f in corpus.facts if f.predicate == predicate} == \
         {factuality}, fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a demand on someone else, however the parser hangs it, is not a deed nor a plan
+    ("The union called for Tom Reyes to resign.", "resign", Factuality.NORMATIVE),
+    ("The union pushed for the council to approve the budget.", "approve",
+     Factuality.NORMATIVE),
+    ("Tom Reyes lobbied the council to close the library.", "close", Factuality.NORMATIVE),
+    ("Tom Reyes petitioned the council to close the library.", "close", Factuality.NORMATIVE),
+    ("Tom Reyes faces calls to resign.", "resign", Factuality.NORMATIVE),
+    ("Tom Reyes has been under pressure to resign.", "resign", Factuality.NORMATIVE),
+    # ... but the subject's own infinitive, or one after a thing, is a plan or a purpose
+    ("Tom Reyes lobbied to stay in the union.", "stay", Factuality.EXPECTED),
+    ("Tom Reyes called a meeting to discuss the budget.", "discuss", Factuality.EXPECTED),
+    ("Tom Reyes pressed the button to open the door.", "open", Factuality.EXPECTED),
+    # a demand its addressee meets is no longer only asked for
+    ("The council will comply with the request of the mayor to close the library.", "close",
+     Factuality.EXPECTED),
+])
+def test_a_demand_on_another_is_normative(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # on the point of it, or going to: still to come
+    ("Tom Reyes is going to sell the farm.", "sell", Factuality.EXPECTED),
+    ("Tom Reyes is about to sell the farm.", "sell", Factuality.EXPECTED),
+    ("Tom Reyes is poised to buy the Orrin Mill.", "buy", Factuality.EXPECTED),
+    # a present clause of time the parser hangs on the subject speaks of what is to come
+    ("Tom Reyes and Lena Marsh, when they leave, plan to sell the farm.", "leave",
+     Factuality.EXPECTED),
+    # ... not a past one, nor a plain motion verb's purpose read as a plan of going
+    ("Tom Reyes, when he arrived, sold the farm.", "arrived", Factuality.ASSERTED),
+    ("Tom Reyes was forced to approve the budget.", "approve", Factuality.ASSERTED),
+])
+def test_what_is_about_to_happen_is_expected(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # an offer waits on an answer, a threat on a condition: neither is a plan
+    ("Tom Reyes offered to sell the farm.", "sell", Factuality.POSSIBLE),
+    ("Tom Reyes has offered to resign.", "resign", Factuality.POSSIBLE),
+    ("Tom Reyes threatened to sue the council.", "sue", Factuality.POSSIBLE),
+    # ... while the offer itself was made, and an agreement is still a plan
+    ("Tom Reyes offered the council a loan.", "offered", Factuality.ASSERTED),
+    ("Tom Reyes agreed to sell the farm.", "sell", Factuality.EXPECTED),
+])
+def test_what_is_offered_or_threatened_may_come(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # prevented, barred or stopped from doing it: it did not happen
+    ("Tom Reyes was prevented from selling the farm.", "selling", Factuality.NEGATED),
+    ("Tom Reyes stopped the council from closing the library.", "closing",
+     Factuality.NEGATED),
+    ("Tom Reyes was barred from leaving Kestrel.", "leaving", Factuality.NEGATED),
+    # no plan, no intention: none to come
+    ("Tom Reyes has no plans to resign.", "resign", Factuality.NEGATED),
+    ("Tom Reyes has no intention of resigning.", "resigning", Factuality.NEGATED),
+    ("Tom Reyes dropped plans to sell the farm.", "sell", Factuality.NEGATED),
+    # persuaded to resign: he did
+    ("Tom Reyes was persuaded to resign.", "resign", Factuality.ASSERTED),
+    # ... but a plan with no 'no' stays a plan, and a gerund after another 'from' stands
+    ("Tom Reyes has plans to resign.", "resign", Factuality.EXPECTED),
+    ("Tom Reyes profited from selling the farm.", "selling", Factuality.ASSERTED),
+])
+def test_what_was_prevented_or_ruled_out_did_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a trial or an arrest for a deed lays it on someone, as a charge does
+    ("Tom Reyes faces trial for stealing the painting.", "stealing", Factuality.REPORTED),
+    ("Tom Reyes was released after his arrest for stealing the painting.", "stealing",
+     Factuality.REPORTED),
+    # ... until a verdict or a plea upholds the charge
+    ("Tom Reyes was convicted on charges of stealing the painting.", "stealing",
+     Factuality.ASSERTED),
+    ("Tom Reyes pleaded guilty to charges of stealing the painting.", "stealing",
+     Factuality.ASSERTED),
+    # criticism for a deed does not put it in doubt
+    ("Tom Reyes faced criticism for closing the library.", "closing", Factuality.ASSERTED),
+])
+def test_a_charge_is_reported_until_upheld(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a bid lost or ended came to nothing
+    ("Tom Reyes lost his bid to become mayor.", "become", Factuality.NEGATED),
+    ("Tom Reyes ended his bid to buy the Orrin Mill.", "buy", Factuality.NEGATED),
+    # a bid launched, or one not abandoned, is still only tried
+    ("Tom Reyes launched a bid to buy the Orrin Mill.", "buy", Factuality.POSSIBLE),
+    ("Tom Reyes did not abandon his bid to buy the Orrin Mill.", "buy", Factuality.POSSIBLE),
+])
+def test_a_lost_bid_came_to_nothing(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a bare sibling of an infinitive the tagger reads as a present shares the infinitive
+    ("Tom Reyes wants to cancel the sale and argue about the price for years.", "argue",
+     Factuality.POSSIBLE),
+    # ... but a present with its own subject is its own clause
+    ("They want to sell the farm and they live in Kestrel.", "live", Factuality.ASSERTED),
+])
+def test_a_sibling_read_as_present_shares_the_infinitive(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a permission refused: the act did not happen
+    ("The council did not allow Tom Reyes to sell the farm.", "sell", Factuality.NEGATED),
+    ("Tom Reyes didn't let the council close the library.", "close", Factuality.NEGATED),
+    # a permission given is only possible; an imperative 'let' a call
+    ("The council allowed Tom Reyes to sell the farm.", "sell", Factuality.POSSIBLE),
+    ("Let the council decide the matter.", "decide", Factuality.NORMATIVE),
+])
+def test_a_refused_permission_is_negated(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
