@@ -115,7 +115,9 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     kind_of_place: str | None = None
     if not short_form:
         kind = event_name(mention.text, text[mention.end:mention.end + 40]) or \
-            name_kind(tuple(re.findall(r"[a-z]+", mention.text.lower()))) or _suffix_kind(key)
+            name_kind(name_words(mention.text)) or _suffix_kind(key)
+        if kind is None and _model_numbered(mention, key, text):
+            kind = EntityType.THING
         if kind is not None:
             votes[kind] += weights.kind_word
         place = lookup(" ".join(key)) if key else None
@@ -159,6 +161,43 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
         if said is not None:
             votes[said] += weights.said_kind
     return votes
+
+
+def _model_numbered(mention: Mention, key: tuple[str, ...], text: str) -> bool:
+    """'Velmar Skyhawk 3', 'Orbix Falcon 9': a name of two words or more that ends in a
+    model number, or that the text goes on with one ('the Velmar Skyhawk 3 landed', when
+    the recogniser left the number out), is a product's, a thing: no person's or
+    company's name ends in a number, and the maker's name inside it ('Velmar') is no person
+    either. Only a name the recogniser read as a person's or a company's (a road it read
+    as a place, 'Route 2', stays one). Not a name that opens with a given name ('Tom Reyes 2, Ana Lind 1': a score),
+    nor one written before a unit or a count ('Velmar Skyhawk 3 percent'). A kind word of
+    the name says what it is first ('Harbour Radio 4' is a station): asked only without
+    one."""
+    if len(key) < 2 or _opens_with_given_name(key) or \
+            mention.type not in {EntityType.PERSON, EntityType.ORGANIZATION}:
+        return False  # 'Route 2', 'Highway 9' the recogniser read as places are roads
+    if key[-1].isdigit() and any(c.isalpha() for c in "".join(key[:-1])):
+        return not key[-2].isdigit()
+    return _MODEL_NUMBER_AFTER.match(text, mention.end) is not None
+
+
+# ' 3 landed', ' 9,' but not ' 3 percent', ' 3 million', ' 3-2', ' 3.5', ' 3:1'
+_MODEL_NUMBER_AFTER = re.compile(
+    r" \d{1,4}(?![\d.:,/-]\d)(?=[,;)]|\.(?!\d)|$| (?!(?:percent|per|million|billion|"
+    r"thousand|hundred|years?|months?|days?|hours?|minutes?|points?|goals?|votes?|people|"
+    r"of|to|and|or)\b)[a-z])")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's words in lower case, as ``name_kind`` reads them, with initials written with
+    dots kept as one word: 'Cipriani S.A.' -> ('cipriani', 'sa'), so a company's dotted
+    ending ('S.A.', 'N.V.', 'S.p.A.') is the kind word it is when written plain; split
+    letter by letter it was no word at all and the name went to the recogniser's label (a
+    person, for a company named after its founder)."""
+    return tuple(w.replace(".", "") for w in _NAME_WORD.findall(name.lower()))
+
+
+_NAME_WORD = re.compile(r"(?<![a-z])(?:[a-z]\.){2,}|[a-z]+")
 
 
 _LARGE_PLACES = frozenset({"city", "state", "country"})  # gazetteer evidence outweighs a said kind
