@@ -168,13 +168,12 @@ def _model_numbered(mention: Mention, key: tuple[str, ...], text: str) -> bool:
     model number, or that the text goes on with one ('the Velmar Skyhawk 3 landed', when
     the recogniser left the number out), is a product's, a thing: no person's or
     company's name ends in a number, and the maker's name inside it ('Velmar') is no person
-    either. Only a name the recogniser read as a person's or a company's (a road it read
-    as a place, 'Route 2', stays one). Not a name that opens with a given name ('Tom Reyes
-    2, Ana Lind 1': a score), nor one written before a unit or a count ('Velmar Skyhawk 3
-    percent'). A kind word of the name says what it is first ('Harbour Radio 4' is a
-    station): asked only without one."""
+    either. Not a name the recogniser read as a place's (a road, 'Route 2'), nor one that
+    opens with a given name ('Tom Reyes 2, Ana Lind 1': a score), nor one written before a
+    unit or a count ('Velmar Skyhawk 3 percent'). A kind word of the name says what it is
+    first ('Harbour Radio 4' is a station): asked only without one."""
     if len(key) < 2 or _opens_with_given_name(key) or \
-            mention.type not in {EntityType.PERSON, EntityType.ORGANIZATION}:
+            mention.type is EntityType.PLACE:
         return False  # 'Route 2', 'Highway 9' the recogniser read as places are roads
     if key[-1].isdigit() and any(c.isalpha() for c in "".join(key[:-1])):
         return not key[-2].isdigit()
