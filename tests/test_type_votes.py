@@ -560,3 +560,31 @@ def test_a_number_after_a_person_or_a_road_makes_no_product():
         is EntityType.ORGANIZATION
     road = "Crews closed Route 9 near the bridge."
     assert winner(_votes("Route 9", "FAC", EntityType.PLACE, road)) is EntityType.PLACE
+
+
+def test_a_makers_name_and_its_models_name_make_a_product():
+    """'Orbix' and 'Starhawk' are each written alone: 'Orbix Starhawk' is the product, and
+    so is 'Starhawk' after the maker, whatever the recogniser read them as."""
+    text = ("The Orbix Starhawk docked on Friday. Engineers at Orbix said the Starhawk "
+            "carried two pilots.")
+    assert winner(_votes("Orbix Starhawk", "PERSON", EntityType.PERSON, text)) \
+        is EntityType.THING
+    model = "Engineers at Orbix said the Starhawk carried two pilots. The Orbix Starhawk flew."
+    mention = _mention("Starhawk", "PRODUCT", EntityType.THING, start=model.find("Starhawk"))
+    votes = mention_votes(mention, ("starhawk",), model)
+    assert votes[EntityType.THING] >= load_rules().weights.kind_word
+
+
+def test_a_person_after_a_party_or_title_word_is_no_product():
+    text = ("Voters backed Republican Ana Lindqvist. Republican officials said Lindqvist "
+            "won. Senator Tomas Brenner thanked them, and the Senator left.")
+    assert winner(_votes("Ana Lindqvist", "PERSON", EntityType.PERSON, text)) \
+        is EntityType.PERSON
+    assert winner(_votes("Tomas Brenner", "PERSON", EntityType.PERSON, text)) \
+        is EntityType.PERSON
+
+
+def test_a_name_before_a_founder_or_its_staff_is_an_organisation():
+    text = "Quillo founder Ana Lind said Quillo employees would be paid."
+    votes = _votes("Quillo", "PERSON", EntityType.PERSON, text)
+    assert winner(votes) is EntityType.ORGANIZATION
