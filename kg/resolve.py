@@ -1462,12 +1462,14 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     Supreme Court') and their head ('House' of 'US House of Representatives') or the
     initials that lead its news arm ('NBC' of 'NBC News'); of a
     place its leading words when they are no place themselves
-    ('Chandlers' of "Chandlers' Hall"). Never a place's last words: 'Korea' is not 'North
+    ('Chandlers' of "Chandlers' Hall"); of a thing its vessel's name without the prefix or
+    its words after the first, a model's after its maker's ('Vela Nine' of 'Trenmark Vela
+    Nine'). Never a place's last words: 'Korea' is not 'North
     Korea'. Only persons take short forms from other documents (``_best_container``)."""
     if full_type is EntityType.PERSON:
         return _contained(short, full)
-    if full_type is EntityType.THING:
-        return not acronym and _vessel_name(full) == short
+    if full_type is EntityType.THING:  # 'Grayfin' of 'USS Grayfin', 'Vela 9' of 'Orbix Vela 9'
+        return not acronym and short in {_vessel_name(full), full[1:]}
     if len(short) >= len(full) or full_type not in {EntityType.ORGANIZATION, EntityType.PLACE}:
         return False
     leading = full[:len(short)] == short
