@@ -986,14 +986,17 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
             continue
         acronym = len(key) == 1 and by_key[key][0].text.isupper() and len(key[0]) >= 2
         place = _is_place_name(key, by_key[key])
+        person = _is_person_name(key, by_key[key])
         # A place is no short form of an organisation or place named after it: 'Alabama' is
         # not the 'Oregon Harbour Safety Act', 'Ottawa' not 'Ottawa Police', 'Tarnby'
-        # not 'Tarnby International Airport'.
+        # not 'Tarnby International Airport'; nor a person's full name of a thing, place or
+        # body named after them ('Dana Ruiz' of 'Dana Ruiz Stadium').
         containers = [c for c in by_word.candidates(key)
                       if any(_short_form(key, k, c.type, acronym)
                              and (acronym or not _maker_and_product(key, k, written))
                              for k in c.keys)
                       and not (place and c.type in {EntityType.ORGANIZATION, EntityType.PLACE})
+                      and not (person and c.type is not EntityType.PERSON)
                       and not c.kept_apart(key, apart)]
         for mention in by_key[key]:
             home, reason = _best_container(mention, key, containers, texts)
@@ -1299,6 +1302,15 @@ def _is_place_name(key: Key, mentions: list[Mention]) -> bool:
         any(m.ner_label == "GPE" for m in mentions)
 
 
+def _is_person_name(key: Key, mentions: list[Mention]) -> bool:
+    """A person's full name: two words or more, opening with a given name, mostly read as a
+    person's. Such a name is no short form of the foundation, stadium or show named after
+    the person ('Marta Olvera' of 'Marta Olvera Foundation'): merged, the person's deeds
+    became the body's and the body's the person's."""
+    return len(key) >= 2 and key[0] in given_names() and \
+        Counter(m.type for m in mentions).most_common(1)[0][0] is EntityType.PERSON
+
+
 def _own_type(mention: Mention, key: Key, texts: dict[str, str]) -> EntityType:
     """The type a mention's own votes give it, before it joins anything."""
     return winner(mention_votes(mention, key, texts.get(mention.doc_id, "")))
@@ -1450,12 +1462,14 @@ def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> 
     Supreme Court') and their head ('House' of 'US House of Representatives') or the
     initials that lead its news arm ('NBC' of 'NBC News'); of a
     place its leading words when they are no place themselves
-    ('Chandlers' of "Chandlers' Hall"). Never a place's last words: 'Korea' is not 'North
+    ('Chandlers' of "Chandlers' Hall"); of a thing its vessel's name without the prefix or
+    its words after the first, a model's after its maker's ('Vela Nine' of 'Trenmark Vela
+    Nine'). Never a place's last words: 'Korea' is not 'North
     Korea'. Only persons take short forms from other documents (``_best_container``)."""
     if full_type is EntityType.PERSON:
         return _contained(short, full)
-    if full_type is EntityType.THING:
-        return not acronym and _vessel_name(full) == short
+    if full_type is EntityType.THING:  # 'Grayfin' of 'USS Grayfin', 'Vela 9' of 'Orbix Vela 9'
+        return not acronym and short in {_vessel_name(full), full[1:]}
     if len(short) >= len(full) or full_type not in {EntityType.ORGANIZATION, EntityType.PLACE}:
         return False
     leading = full[:len(short)] == short

@@ -18,10 +18,15 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
-from kg.entity_names import common_acronyms, family_names_first, ship_prefixes
+from kg.entity_names import (
+    common_acronyms,
+    family_names_first,
+    ship_prefixes,
+    title_prefixes,
+)
 from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
-from kg.lexicon import articles, holder_kind_classes, narrower_kind_nouns
+from kg.lexicon import articles, demonyms, holder_kind_classes, narrower_kind_nouns, roles
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -115,7 +120,10 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     kind_of_place: str | None = None
     if not short_form:
         kind = event_name(mention.text, text[mention.end:mention.end + 40]) or \
-            name_kind(tuple(re.findall(r"[a-z]+", mention.text.lower()))) or _suffix_kind(key)
+            name_kind(name_words(mention.text)) or _suffix_kind(key)
+        if kind is None and (_model_numbered(mention, key, text) or
+                             _maker_and_model(mention, key, text)):
+            kind = EntityType.THING
         if kind is not None:
             votes[kind] += weights.kind_word
         place = lookup(" ".join(key)) if key else None
@@ -159,6 +167,109 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
         if said is not None:
             votes[said] += weights.said_kind
     return votes
+
+
+def _model_numbered(mention: Mention, key: tuple[str, ...], text: str) -> bool:
+    """'Velmar Skyhawk 3', 'Orbix Falcon 9': a name of two words or more that ends in a
+    model number, or that the text goes on with one ('the Velmar Skyhawk 3 landed', when
+    the recogniser left the number out), is a product's, a thing: no person's or
+    company's name ends in a number, and the maker's name inside it ('Velmar') is no person
+    either. Not a name the recogniser read as a place's (a road, 'Route 2'), nor one that
+    opens with a given name ('Tom Reyes 2, Ana Lind 1': a score), nor one written before a
+    unit or a count ('Velmar Skyhawk 3 percent'). A kind word of the name says what it is
+    first ('Harbour Radio 4' is a station): asked only without one."""
+    if len(key) < 2 or _opens_with_given_name(key) or \
+            mention.type is EntityType.PLACE:
+        return False  # 'Route 2', 'Highway 9' the recogniser read as places are roads
+    if key[-1].isdigit() and any(c.isalpha() for c in "".join(key[:-1])):
+        return not key[-2].isdigit()
+    return _MODEL_NUMBER_AFTER.match(text, mention.end) is not None
+
+
+def _maker_and_model(mention: Mention, key: tuple[str, ...], text: str) -> bool:
+    """'Orbix Starhawk' when the article also writes 'Orbix' alone and 'Starhawk' alone: a
+    maker's name and then its model's, a product, a thing ('the Starhawk docked'; 'Orbix
+    said'), whichever of them the recogniser read as a person; so is the model's name
+    alone ('Starhawk') when the article writes it after such a maker, unless the recogniser
+    read this mention of it as a person's ('Republican Ana Lind'). A person's name seldom
+    has both halves written alone: not one that opens with a given name, a family name
+    written first ('Maria Costa' and 'Costa'), a title or a known place
+    (``_may_be_maker``), nor one the recogniser read as a place's, nor one with a word in
+    lower case ('Chinese government'). The maker written alone must stand inside a
+    sentence (at its start a capital says nothing: 'Air' of 'Air Caledon' opens 'Air
+    quality fell')."""
+    words = mention.text.split()
+    if mention.type is EntityType.PLACE or not key or \
+            not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    if len(words) >= 2 and len(key) >= 2 and _may_be_maker(words[0]) and \
+            lookup(" ".join(words[1:])) is None and \
+            _written_alone(words[0], text, inside_sentence=True) and \
+            _written_alone(" ".join(words[1:]), text, inside_sentence=False):
+        return True
+    if mention.ner_label == "PERSON":
+        return False  # 'Republican Kevin Ames': the model alone is weighed on other readings
+    return any(_may_be_maker(found.group(1)) and
+               _written_alone(found.group(1), text, inside_sentence=True)
+               for found in re.finditer(rf"(?<![\w-])([A-Z][\w-]+) {re.escape(mention.text)}"
+                                        rf"(?![\w-])", text))
+
+
+def _may_be_maker(word: str) -> bool:
+    """Whether a capitalised word may be a maker's name before its model's: no given name
+    ('Tom' of 'Tom Reyes'), family name written first, demonym ('Brazilian Tom Reyes'),
+    title or person noun ('Senator
+    Reyes', 'Representatives Ana Lind'), article or place the gazetteer knows ('Kamloops'
+    of 'Kamloops RCMP', a town's police), nor initials ('UC' of a campus, 'UC Linden')."""
+    folded = word.lower()
+    if word.isupper() or folded in given_names() or folded in family_names_first():
+        return False
+    return folded not in articles() and folded not in demonyms() and \
+        not _is_role_word(folded) and lookup(word) is None
+
+
+def _is_role_word(folded: str) -> bool:
+    """A title or a person noun, singular or plural ('Senator', 'Representatives')."""
+    return any(w in _title_words() or w in roles() for w in (folded, folded.removesuffix("s")))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset().union(*(title_prefixes(when) for when in ("any", "honorific",
+                                                                  "full_name")))
+
+
+def _written_alone(name: str, text: str, *, inside_sentence: bool) -> bool:
+    """Whether ``text`` writes ``name`` as a name of its own: not inside a longer name (no
+    capitalised word right before or after it)."""
+    for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        before = text[:found.start()].rstrip()
+        after = text[found.end():]
+        if _NAME_GOES_ON.match(after) or re.search(r"[A-Z][\w'’.-]*$", before):
+            continue
+        if inside_sentence and (not before or before[-1] in ".!?\"“”:\n"):
+            continue
+        return True
+    return False
+
+
+# ' 3 landed', ' 9,' but not ' 3 percent', ' 3 million', ' 3-2', ' 3.5', ' 3:1'
+_MODEL_NUMBER_AFTER = re.compile(
+    r" \d{1,4}(?![\d.:,/-]\d)(?=[,;)]|\.(?!\d)|$| (?!(?:percent|per|million|billion|"
+    r"thousand|hundred|years?|months?|days?|hours?|minutes?|points?|goals?|votes?|people|"
+    r"of|to|and|or)\b)[a-z])")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's words in lower case, as ``name_kind`` reads them, with initials written with
+    dots kept as one word: 'Cipriani S.A.' -> ('cipriani', 'sa'), so a company's dotted
+    ending ('S.A.', 'N.V.', 'S.p.A.') is the kind word it is when written plain; split
+    letter by letter it was no word at all and the name went to the recogniser's label (a
+    person, for a company named after its founder)."""
+    return tuple(w.replace(".", "") for w in _NAME_WORD.findall(name.lower()))
+
+
+_NAME_WORD = re.compile(r"(?<![a-z])(?:[a-z]\.){2,}|[a-z]+")
 
 
 _LARGE_PLACES = frozenset({"city", "state", "country"})  # gazetteer evidence outweighs a said kind

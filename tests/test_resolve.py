@@ -1295,3 +1295,47 @@ def test_a_company_a_person_or_a_bank_still_takes_its_short_form_when_its_rest_i
     assert _ids(corpus, "Nordia") == _ids(corpus, "Nordia Bank")
     assert _ids(corpus, "Tarwick") == _ids(corpus, "Tarwick Sachsen")
     assert _ids(corpus, "Maria") == _ids(corpus, "Velasquez") == _ids(corpus, "Maria Velasquez")
+
+
+def _hand_corpus(text: str, names: dict[str, tuple[str, EntityType]]):
+    """A corpus of one document whose mentions are every occurrence of ``names`` (name ->
+    recogniser label and type), longest names first, none inside another."""
+    document = make_document(text, source="a.txt", date="2023-09-15")
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for name in sorted(names, key=len, reverse=True):
+        label, entity_type = names[name]
+        for found in re.finditer(re.escape(name), text):
+            if any(s <= found.start() < e for s, e in taken):
+                continue
+            taken.append((found.start(), found.end()))
+            mentions.append(Mention(doc_id=document.doc_id, sentence_index=0,
+                                    start=found.start(), end=found.end(), text=name,
+                                    type=entity_type, ner_label=label))
+    mentions.sort(key=lambda m: m.start)
+    return resolve_corpus([ExtractionResult(document=document, sentences=(),
+                                            mentions=tuple(mentions), facts=())])
+
+
+def test_a_persons_full_name_is_no_short_form_of_what_is_named_after_them():
+    """'Marta Olvera' is the woman, not the foundation or the stadium named after her."""
+    corpus = _hand_corpus(
+        "Marta Olvera set up the Marta Olvera Foundation in May. The foundation paid for "
+        "the Marta Olvera Stadium. Marta Olvera spoke at the opening.",
+        {"Marta Olvera": ("PERSON", EntityType.PERSON),
+         "Marta Olvera Foundation": ("ORG", EntityType.ORGANIZATION),
+         "Marta Olvera Stadium": ("FAC", EntityType.PLACE)})
+    person = _entity_of(corpus, "Marta Olvera")
+    assert person != _entity_of(corpus, "Marta Olvera Foundation")
+    assert person != _entity_of(corpus, "Marta Olvera Stadium")
+    types = {e.entity_id: e.type for e in corpus.entities}
+    assert types[person] is EntityType.PERSON
+
+
+def test_a_company_name_still_takes_its_leading_words_as_a_short_form():
+    """The guard is for a person's name: 'Tidewell' is still 'Tidewell Foods'."""
+    corpus = _hand_corpus(
+        "Tidewell Foods cut prices on Monday. Tidewell said sales fell.",
+        {"Tidewell Foods": ("ORG", EntityType.ORGANIZATION),
+         "Tidewell": ("ORG", EntityType.ORGANIZATION)})
+    assert _entity_of(corpus, "Tidewell") == _entity_of(corpus, "Tidewell Foods")

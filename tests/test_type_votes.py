@@ -521,3 +521,70 @@ def test_a_description_after_a_name_reads_alike_for_the_apposition_and_the_said_
     # where they differ on purpose: the apposition reads any case, the said kind as written
     assert apposition_type(", A Cybersecurity Firm, said") is EntityType.ORGANIZATION
     assert said("Brindlecombe, A Rock Band, toured.") is None
+
+
+def test_a_show_prize_or_vehicle_named_after_a_person_is_a_thing():
+    """A work's, prize's or vehicle's head ends the name: the person's name inside it does
+    not make it a person, however the recogniser read it."""
+    for name, sentence in (
+            ("The Dana Ruiz Show", "The Dana Ruiz Show said it would air the debate."),
+            ("Quillan Prize", "The Quillan Prize went to a poet."),
+            ("Marek Odell Capsule", "The Marek Odell Capsule docked on Friday."),
+            ("Tamsin Rover", "The Tamsin Rover drove across the crater.")):
+        votes = _votes(name, "PERSON", EntityType.PERSON, sentence)
+        assert winner(votes) is EntityType.THING, (name, votes)
+
+
+def test_a_company_ending_written_with_dots_is_a_kind_word():
+    text = "Orsoni S.A. owns two hotels."
+    votes = _votes("Orsoni S.A.", "PERSON", EntityType.PERSON, text)
+    assert winner(votes) is EntityType.ORGANIZATION
+
+
+def test_a_name_the_text_goes_on_with_a_model_number_is_a_product():
+    text = "The Velmar Skyhawk 3 landed safely after the test."
+    assert winner(_votes("Velmar Skyhawk", "PERSON", EntityType.PERSON, text)) \
+        is EntityType.THING
+    assert winner(_votes("Velmar Skyhawk 3", "ORG", EntityType.ORGANIZATION, text)) \
+        is EntityType.THING
+
+
+def test_a_number_after_a_person_or_a_road_makes_no_product():
+    """A score after a given name, a count after a name, a road the recogniser read as a
+    place: none is a product."""
+    score = "Tomas Reyes 3, Ana Lind 1 in the final round."
+    assert winner(_votes("Tomas Reyes", "PERSON", EntityType.PERSON, score)) \
+        is EntityType.PERSON
+    count = "Harrow Vale 3 percent of the vote went elsewhere."
+    assert winner(_votes("Harrow Vale", "ORG", EntityType.ORGANIZATION, count)) \
+        is EntityType.ORGANIZATION
+    road = "Crews closed Route 9 near the bridge."
+    assert winner(_votes("Route 9", "FAC", EntityType.PLACE, road)) is EntityType.PLACE
+
+
+def test_a_makers_name_and_its_models_name_make_a_product():
+    """'Orbix' and 'Starhawk' are each written alone: 'Orbix Starhawk' is the product, and
+    so is 'Starhawk' after the maker, whatever the recogniser read them as."""
+    text = ("The Orbix Starhawk docked on Friday. Engineers at Orbix said the Starhawk "
+            "carried two pilots.")
+    assert winner(_votes("Orbix Starhawk", "PERSON", EntityType.PERSON, text)) \
+        is EntityType.THING
+    model = "Engineers at Orbix said the Starhawk carried two pilots. The Orbix Starhawk flew."
+    mention = _mention("Starhawk", "PRODUCT", EntityType.THING, start=model.find("Starhawk"))
+    votes = mention_votes(mention, ("starhawk",), model)
+    assert votes[EntityType.THING] >= load_rules().weights.kind_word
+
+
+def test_a_person_after_a_party_or_title_word_is_no_product():
+    text = ("Voters backed Republican Ana Lindqvist. Republican officials said Lindqvist "
+            "won. Senator Tomas Brenner thanked them, and the Senator left.")
+    assert winner(_votes("Ana Lindqvist", "PERSON", EntityType.PERSON, text)) \
+        is EntityType.PERSON
+    assert winner(_votes("Tomas Brenner", "PERSON", EntityType.PERSON, text)) \
+        is EntityType.PERSON
+
+
+def test_a_name_before_a_founder_or_its_staff_is_an_organisation():
+    text = "Quillo founder Ana Lind said Quillo employees would be paid."
+    votes = _votes("Quillo", "PERSON", EntityType.PERSON, text)
+    assert winner(votes) is EntityType.ORGANIZATION
