@@ -63,3 +63,9 @@ def test_a_participle_with_a_doer_stays_a_participle():
     before = [(t.dep_, t.head.i, t.tag_) for t in doc]
     mend_verbless_sentences(doc)
     assert [(t.dep_, t.head.i, t.tag_) for t in doc] == before
+
+
+def test_of_two_participles_on_a_statements_noun_the_last_is_its_verb():
+    rows = fact_rows("The Harwick Bridge, destroyed in the flood, reopened in May.")
+    assert any(subject == "Harwick Bridge" and verb == "reopen" for subject, verb, _, _ in rows), \
+        rows

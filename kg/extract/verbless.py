@@ -22,8 +22,9 @@ the patient. A participle is such a finite verb when its noun is the head of a s
 no verb of its own, or the subject of a later verb while the participle takes a direct object
 of its own (a participle on a noun takes none: 'the data collected by X'); a 'by'-phrase naming
 a doer keeps it a participle ('Photo taken by X.'). It is made the clause's verb and the noun its
-subject (``_misread_participles``). On the dev and second sets' parses, each of the eight
-participles this reads was a finite verb.
+subject (``_misread_participles``); of two such participles on one noun the last is the verb
+('The bridge, destroyed in the flood, reopened in May'). On the dev and second sets' parses,
+each of the participles this reads was a finite verb.
 """
 
 from __future__ import annotations
@@ -186,8 +187,11 @@ def _verbless_statement(sent: Span, noun: Token, verb: Token) -> bool:
     if noun.pos_ not in {"NOUN", "PROPN"} or not any(t.text in STATEMENT_ENDS for t in sent[-2:]):
         return False
     others = [c for c in {*noun.children, *verb.head.children} if c.i != verb.i]
-    return not any(c.pos_ in {"VERB", "AUX"} and c.dep_ not in {"acl", "relcl"} for c in others) \
-        and all(c.dep_ in NOUN_PHRASE_DEPS or c.is_punct for c in others if c.i < verb.i)
+    # 'The bridge, destroyed in the flood, reopened in May': the last participle is the verb,
+    # one before it between commas a participle.
+    return not any(c.pos_ in {"VERB", "AUX"} and (c.dep_ not in {"acl", "relcl"} or c.i > verb.i)
+                   for c in others) and \
+        all(c.dep_ in NOUN_PHRASE_DEPS or c.is_punct for c in others if c.i < verb.i)
 
 
 def _make_finite(verb: Token, noun: Token) -> None:
