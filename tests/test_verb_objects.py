@@ -384,3 +384,20 @@ def test_the_subject_of_a_joined_clause_is_no_object_of_the_first_verb():
     rows = fact_rows("Police said they had arrested Tom Vell and Kessel Air would be fined.")
     objects = [obj for _, verb, obj, _ in rows if verb == "arrest"]
     assert objects == ["Tom Vell"], rows
+
+
+@pytest.mark.parametrize(("text", "lemma", "counted"), [
+    ("The Vorland ministry closed a number of schools in Darvel.", "close", "school"),
+    ("Tarvik Mining sold a lot of its land to Harwick Freight.", "sell", "land"),
+])
+def test_an_indefinite_measure_object_is_what_its_of_phrase_counts(text, lemma, counted):
+    objects = [o for _, o in facts_of(text, lemma)]
+    assert objects, f"no {lemma} fact"
+    assert all(o is not None and counted in o.lower() for o in objects), objects
+
+
+def test_the_number_of_things_is_the_count_not_the_things():
+    # 'the number of deaths rose': the count rose, the deaths did not
+    rows = fact_rows("The number of deaths in Darvel rose to twelve on Monday.")
+    assert not any(verb == "rise" and subject.lower().startswith("death")
+                   for subject, verb, _, _ in rows), rows

@@ -176,3 +176,16 @@ def test_the_owner_of_a_proposed_thing_proposed_it():
 def test_the_owner_of_an_injured_person_did_not_injure_him():
     rows = fact_rows("Lena Marsh's injured son Ali Khan was taken to a hospital in Oslo.")
     assert not [r for r in rows if r[0] == "Lena Marsh" and r[1] == "injure"]
+
+
+def test_a_by_phrase_that_measures_is_no_doer():
+    rows = fact_rows("The Darvel budget was cut by 12 percent on Monday. The Orvell bill was "
+                     "passed by 40 votes.")
+    assert not [r for r in rows if r[0].startswith(("12", "40"))], rows
+    assert any(r[1] == "cut" and "budget" in r[0] for r in rows), rows
+
+
+def test_a_passive_extended_by_a_span_of_time_is_agentless():
+    rows = fact_rows("Mayor Ann Cole declared a curfew on Monday. On Friday the Darvel curfew was "
+                     "extended by two weeks.")
+    assert any(r[1] == "extend" and "curfew" in r[0] for r in rows), rows

@@ -92,3 +92,20 @@ def test_a_passive_that_only_forecasts_states_nothing():
 def test_a_proposal_in_the_passive_and_its_failure_are_both_read():
     assert [f for _, _, f in occurrences_of(
         "A bill was proposed in 2016 but was not passed.", "pass")] == ["negated"]
+
+
+@pytest.mark.parametrize(("text", "lemma", "subject", "obj"), [
+    ("Both Vorland and Tarvik have alleged Orvell involvement in the raid.", "allege", "Vorland",
+     "involvement"),
+    ("The raid on the Darvel depot was claimed by the Kessel Front.", "claim", "Kessel Front",
+     "raid"),
+    ("The accusation was denied by Brindle Motors on Monday.", "deny", "Brindle Motors",
+     "accusation"),
+])
+def test_a_speech_verb_with_a_thing_active_or_passive_states_a_fact(text, lemma, subject, obj):
+    found = facts_of(text, lemma)
+    assert any(s == subject and o is not None and obj in o.lower() for s, o in found), found
+
+
+def test_a_passive_speech_verb_without_a_doer_states_no_fact():
+    assert facts_of("The raid on the Darvel depot was claimed in a video.", "claim") == []

@@ -54,7 +54,7 @@ from kg.lexicon import (
     singular_definites,
 )
 from kg.model import EntityType, Mention
-from kg.relations import load_vocabulary
+from kg.relations import RelationVocabulary, load_vocabulary
 
 POSSESSIVE_PRONOUNS = {"his"}  # 'her' is already personal
 # 'its' and 'their' name an organisation, a place that acts or a group, never one person
@@ -158,7 +158,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # the document proceeded against ('accused' is a participle to the tagger).
         return make_mention(state, token.doc[token.i:token.i + 1], charged.type,
                             ner_label=None, antecedent=charged)
-    if token.pos_ not in {"NOUN", "PROPN"} or lower in VAGUE_HEADS:
+    if token.pos_ not in {"NOUN", "PROPN"} or (lower in VAGUE_HEADS and
+                                                not _indefinite_measure(token, vocab)):
         return None
     if token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
             token.tag_ in {"NN", "NNS"} and not any(c.dep_ == "det" for c in token.children):
@@ -367,6 +368,15 @@ def _kind_adjective(modifier: Token) -> bool:
 
 
 AMOUNT_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY"})
+
+
+def _indefinite_measure(token: Token, vocab: RelationVocabulary) -> bool:
+    """'a number of cities', 'a lot of rice': an indefinite measure with its 'of' phrase says
+    'some cities', and the measure branch of ``referent`` reads the cities; 'the number of
+    deaths rose' is the count, and stays vague."""
+    return token.lower_ in vocab.measure_nouns and \
+        any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _amount_of(state: DocState, token: Token, named: Mention) -> Mention | None:

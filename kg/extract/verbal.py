@@ -105,6 +105,7 @@ def _verb_facts(state: DocState, sentence: Sentence, verb: Token,
     spec = vocab.spec(lemma)
     frame = Frame()
     fill_subjects(state, verb, frame)
+    frame.subjects = [(m, rule) for m, rule in frame.subjects if not _measured_by(verb, m)]
     if frame.subjects and _headline_passive(sentence, verb):
         yield from _headline_passive_facts(state, sentence, verb, lemma, spec, vocab, frame)
         return
@@ -336,6 +337,10 @@ def speaks_of_thing(verb: Token, vocab: RelationVocabulary) -> bool:
     attribution."""
     lemma = verb.lemma_.lower()
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects and lemma in vocab.thing_speech_verbs and _named_doer_phrase(verb):
+        # 'the attack was claimed by the Front', 'the report was denied by the ministry':
+        # the passive says what the active does, what was claimed its patient.
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not objects:
         return False
     if any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in verb.children):
@@ -344,6 +349,36 @@ def speaks_of_thing(verb: Token, vocab: RelationVocabulary) -> bool:
         return all(o.ent_type_ == "PERSON" for o in objects)
     return lemma in vocab.thing_speech_verbs and \
         all(o.pos_ == "NOUN" or (o.pos_ == "PROPN" and o.ent_type_) for o in objects)
+
+
+def _named_doer_phrase(verb: Token) -> bool:
+    """Whether a passive has a 'by'-phrase that names who did it (not 'by two weeks': a
+    measure, ``_measure_agent``)."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "agent" and not _measure_agent(c) for c in verb.children)
+
+
+# Entity labels of a 'by'-phrase that says how much, not who: 'extended by two weeks', 'cut
+# by 5%', 'raised by $2 million', 'won by 12 votes' (a number before its noun, too).
+MEASURE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+
+
+def _measure_agent(agent: Token) -> bool:
+    """Whether a passive's 'by'-phrase is a measure of the change, not its doer: its noun is
+    a date, a time, an amount or a number, or a noun counted by a number ('by 12 votes')."""
+    objects = [c for c in agent.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.ent_type_ in MEASURE_LABELS or o.like_num or
+        any(c.dep_ == "nummod" and (c.like_num or c.ent_type_ == "CARDINAL")
+            for c in o.children) for o in objects)
+
+
+def _measured_by(verb: Token, mention: Mention) -> bool:
+    """Whether a doer read from a passive's 'by'-phrase is the measure of the change ('was
+    passed by 12 votes', 'raised by 5%'): nobody did it, and the passive is agentless."""
+    return any(c.dep_ == "agent" and _measure_agent(c) and
+               c.idx <= mention.start < c.right_edge.idx + len(c.right_edge)
+               for c in verb.children)
 
 
 # Singular subjects a verb in the base form does not agree with: 'God bless X' is a wish.
@@ -641,8 +676,8 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
         any(c.dep_ == "auxpass" for c in verb.head.children) and \
         not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in verb.children)
     if not (shared or any(c.dep_ == "auxpass" for c in verb.children)) or \
-            any(c.dep_ == "agent" for c in verb.children):
-        return
+            any(c.dep_ == "agent" and not _measure_agent(c) for c in verb.children):
+        return  # 'extended by two weeks' is agentless: the 'by'-phrase is a measure
     hidden = list(_hidden_agent_facts(state, sentence, verb, lemma, spec, vocab))
     yield from hidden
     if any(_kept_doer(state, f) for f in hidden):

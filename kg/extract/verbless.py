@@ -14,9 +14,22 @@ the verb's fact is read like any other. A heading ('Council report on housing') 
 period and is left alone. A phrase before a semicolon that the parser made the subject of
 the clause after it ('Aldana's image lead to calls; since then, groups have grown') is such a
 clause too, joined to the next one side by side.
+
+The tagger also reads a regular past tense as a past participle on the noun before it ('The
+band reunited in 2005.', 'one man sprayed Khan with a hose, others ...'): the verb hangs on its
+subject as a modifier ('acl'), and no fact comes of it, or a passive one with the doer read as
+the patient. A participle is such a finite verb when its noun is the head of a statement with
+no verb of its own, or the subject of a later verb while the participle takes a direct object
+of its own (a participle on a noun takes none: 'the data collected by X'); a 'by'-phrase naming
+a doer keeps it a participle ('Photo taken by X.'). It is made the clause's verb and the noun its
+subject (``_misread_participles``); of two such participles on one noun the last is the verb
+('The bridge, destroyed in the flood, reopened in May'). On the dev and second sets' parses,
+each of the participles this reads was a finite verb.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,6 +53,8 @@ def mend_verbless_sentences(doc: Doc) -> None:
             verb = _hidden_verb(phrase)
             if verb is not None:
                 _make_clause(phrase, verb)
+        for participle, noun in list(_misread_participles(sent)):
+            _make_finite(participle, noun)
 
 
 def _phrases_before_semicolon(sent: Span) -> list[Token]:
@@ -125,3 +140,68 @@ def _opening_end(sent: Span, verb: Token) -> int:
     before the verb, or the sentence's start."""
     commas = [t.i for t in sent if t.i < verb.i and t.text == ","]
     return max(commas, default=sent.start - 1)
+
+
+# What the noun of a verbless statement may have before its misread verb: words of its own
+# phrase ('The band', 'Baker, a life-long smoker and former addict,').
+NOUN_PHRASE_DEPS = SUBJECT_DEPS | {"appos", "cc", "conj", "prep", "acl", "relcl", "npadvmod"}
+PAST_ENDING = "ed"  # a regular past, spelt as its participle; 'taken', 'sent' are told apart
+
+
+def _misread_participles(sent: Span) -> Iterator[tuple[Token, Token]]:
+    """Each past participle on a noun that is the sentence's finite verb, with that noun (the
+    module docstring says when)."""
+    for verb in sent:
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or not verb.lower_.endswith(PAST_ENDING) or \
+                verb.i < noun.i or not _bare_participle(verb):
+            continue
+        subject = _apposed_to(noun)
+        if subject.i == sent.root.i and _verbless_statement(sent, subject, verb):
+            yield verb, subject
+        elif noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.i > verb.i and \
+                any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
+            yield verb, noun
+
+
+def _apposed_to(noun: Token) -> Token:
+    """The noun an apposition describes ('Quill' of 'Quill, a sailor and former boxer,'): a
+    participle after the apposition's closing comma is hung on its last noun by the parser."""
+    while noun.dep_ in {"appos", "conj"} and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
+
+
+def _bare_participle(verb: Token) -> bool:
+    """Whether a participle has nothing that makes it one: no auxiliary or subject of its own
+    and no 'by'-phrase that names a doer ('by shouting' is a manner, a finite verb's)."""
+    if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "csubj"} for c in verb.children):
+        return False
+    return not any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children)
+                   for c in verb.children)
+
+
+def _verbless_statement(sent: Span, noun: Token, verb: Token) -> bool:
+    """Whether the noun heads a statement whose only verb is the participle: it ends as a
+    statement does and the noun has nothing else but its own phrase before the verb."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or not any(t.text in STATEMENT_ENDS for t in sent[-2:]):
+        return False
+    others = [c for c in {*noun.children, *verb.head.children} if c.i != verb.i]
+    # 'The bridge, destroyed in the flood, reopened in May': the last participle is the verb,
+    # one before it between commas a participle.
+    return not any(c.pos_ in {"VERB", "AUX"} and (c.dep_ not in {"acl", "relcl"} or c.i > verb.i)
+                   for c in others) and \
+        all(c.dep_ in NOUN_PHRASE_DEPS or c.is_punct for c in others if c.i < verb.i)
+
+
+def _make_finite(verb: Token, noun: Token) -> None:
+    """Re-hang a misread participle as the finite verb of its noun: the root of the sentence
+    (what followed it hung on it) or a clause beside the verb the noun was the subject of."""
+    if noun.dep_ == "ROOT":
+        for child in [c for c in (*noun.children, *verb.head.children) if c.i > verb.i]:
+            child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = noun.head, "parataxis"
+    verb.tag_ = "VBD"
+    noun.head, noun.dep_ = verb, "nsubj"
