@@ -1199,3 +1199,20 @@ def test_a_time_zone_after_a_clock_time_is_no_place_of_the_deed():
 def test_a_negative_pronoun_is_no_participant(text: str):
     rows = fact_rows(text)
     assert not [r for r in rows if r[1] in {"secure", "sign", "win"}], rows
+
+
+def _pronoun_entity(corpus, pronoun: str) -> str:
+    (found,) = {e.entity_id for e in corpus.entities
+                for m in e.merges if m.alias == pronoun and m.reason.value == "pronoun"}
+    return found
+
+
+def test_an_object_pronoun_is_the_person_its_own_sentence_names_before_it():
+    corpus = corpus_of("Senator Tom Harlan praised the budget on Monday. Other senators have "
+                       "broken with Dan Okafor and have urged him to resign.")
+    assert _pronoun_entity(corpus, "him") == "person/dan-okafor"
+
+
+def test_an_object_pronoun_still_takes_the_subject_when_its_sentence_names_no_one_else():
+    corpus = corpus_of("Tom Harlan spoke on Monday. Dan Okafor met him later.")
+    assert _pronoun_entity(corpus, "him") == "person/tom-harlan"

@@ -2411,7 +2411,33 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
     subjects = [item for item in window if item[2]]
     if pronoun.lower_ in NEUTER_PRONOUNS:
         return subjects[-1][1] if subjects else None
-    return (subjects or window)[-1][1]
+    nearer = _nearer_in_sentence(state, pronoun, window, subjects)
+    return nearer or (subjects or window)[-1][1]
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause a token is in: itself, or the first verb above it."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _nearer_in_sentence(state: DocState, pronoun: Token,
+                        window: list[tuple[int, Mention, bool]],
+                        subjects: list[tuple[int, Mention, bool]]) -> Mention | None:
+    """'Senators broke with Dan Okafor and urged him to resign': an object 'him'/'her' is the
+    person its own sentence names after the last subject in reach, when that person belongs
+    to another verb's clause (a co-argument of the same verb is never its antecedent: 'Okafor
+    thanked him'); the subject preference reaches back to an earlier sentence only when the
+    sentence names no one nearer."""
+    if pronoun.dep_ not in {"dobj", "pobj", "dative"} or not subjects:
+        return None
+    sentence, last = state.sentence_index[pronoun.i], subjects[-1][0]
+    verb = _clause_verb(pronoun)
+    nearer = [m for i, m, subj in window if not subj and i > last
+              and m.sentence_index == sentence
+              and _clause_verb(pronoun.doc[i]).i != verb.i]
+    return nearer[-1] if len(nearer) == 1 else None
 
 
 # What makes an object 'it' no thing of its own: 'made it clear that', 'found it hard to'.
