@@ -1216,3 +1216,16 @@ def test_an_object_pronoun_is_the_person_its_own_sentence_names_before_it():
 def test_an_object_pronoun_still_takes_the_subject_when_its_sentence_names_no_one_else():
     corpus = corpus_of("Tom Harlan spoke on Monday. Dan Okafor met him later.")
     assert _pronoun_entity(corpus, "him") == "person/tom-harlan"
+
+
+def test_a_person_the_subject_is_about_is_the_he_of_its_clause():
+    corpus = corpus_of("Tom Harlan asked the board to review Dan Okafor. The complaint against "
+                       "Okafor is that, during his time as mayor, he cut the budget.")
+    assert _pronoun_entity(corpus, "he") == "person/dan-okafor"
+
+
+def test_the_part_a_person_played_is_no_he_of_the_next_sentence():
+    corpus = corpus_of("Dan Okafor studied drama in Velora. Early on, his role as Tom Harlan "
+                       "in the film Dawn was praised. He later played leading roles in other "
+                       "films.")
+    assert _pronoun_entity(corpus, "He") == "person/dan-okafor"

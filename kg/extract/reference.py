@@ -2411,8 +2411,30 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
     subjects = [item for item in window if item[2]]
     if pronoun.lower_ in NEUTER_PRONOUNS:
         return subjects[-1][1] if subjects else None
+    subjects = [item for item in window
+                if item[2] or _inside_subject_phrase(pronoun.doc[item[0]], item[1])]
     nearer = _nearer_in_sentence(state, pronoun, window, subjects)
     return nearer or (subjects or window)[-1][1]
+
+
+def _inside_subject_phrase(token: Token, mention: Mention) -> bool:
+    """'Okafor's position put him at the centre', 'The case against Okafor is that he ...':
+    a person who owns the subject, or is its complement, is what the clause is about as
+    much as a subject is, and a later 'he' takes that person up; a person deeper in an
+    object ('the centre of the Harlan campaign') is not. ``token``: the mention's first."""
+    while token.head.i != token.i and mention.start <= token.head.idx < mention.end:
+        token = token.head  # the mention's own head word
+    if token.dep_ not in {"poss", "pobj"}:
+        return False
+    while token.dep_ in {"poss", "pobj", "prep", "compound"}:
+        if token.dep_ == "prep" and (token.head.pos_ not in {"NOUN", "PROPN"} or
+                                     token.lower_ == "as" or
+                                     any(c.dep_ == "poss" for c in token.head.children)):
+            # a verb's 'against Okafor' is its circumstance, not its subject's; 'his role as
+            # Okafor' is about its owner, and 'as' names a part played, not a participant
+            return False
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
 
 
 def _clause_verb(token: Token) -> Token:
