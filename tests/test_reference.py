@@ -1229,3 +1229,17 @@ def test_the_part_a_person_played_is_no_he_of_the_next_sentence():
                        "in the film Dawn was praised. He later played leading roles in other "
                        "films.")
     assert _pronoun_entity(corpus, "He") == "person/dan-okafor"
+
+
+def test_a_two_word_party_name_is_not_its_branch_in_a_place():
+    corpus = corpus_of("The results of the Nebraska Liberal Party caucuses were delayed on "
+                       "Monday. The Liberal party is scheduled to continue its primary season "
+                       "with a vote on February 22.")
+    (continued,) = [f for f in corpus.facts if f.lemma == "continue"]
+    assert continued.subject.entity_id == "organization/liberal-party"
+
+
+def test_a_one_word_body_is_still_the_body_of_the_place_named_before():
+    corpus = corpus_of("The Nebraska Senate met on Monday. The Senate passed the bill.")
+    assert {f.subject.entity_id for f in corpus.facts if f.object is not None} == \
+        {"organization/nebraska-senate"}

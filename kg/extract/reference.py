@@ -748,7 +748,8 @@ def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
         longer = [w.lower().strip(".,") for w in mention.text.split()]
         if longer == words or (longer[:1] == ["the"] and longer[1:] == words):
             return None  # the document names 'the House' on its own before
-        if set(words) <= set(longer) and len(longer) > len(words):
+        if set(words) <= set(longer) and len(longer) > len(words) and \
+                not _branch_in_place(words, longer):
             found.setdefault(" ".join(longer), mention)
     keys = list(found)
     distinct = [k for k in keys if not any(k != o and set(o.split()) < set(k.split())
@@ -756,6 +757,15 @@ def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
     # ('the House' after 'the House of Deputies' and 'the Ruritanian House of Deputies': one)
     return found[max(keys, key=len)] if len({frozenset(k.split()) for k in distinct}) == 1 \
         else None
+
+
+def _branch_in_place(words: list[str], longer: list[str]) -> bool:
+    """'the Democratic party' is not the 'Ostland Democratic Party': a short form that is a
+    name of its own (two words) and a longer name that adds only a place the gazetteer
+    knows are the body and its branch there. A one-word kind ('the Senate') still stands for
+    the place's body ('the Ostland Senate')."""
+    extra = [w for w in longer if w not in words and w != "the"]
+    return len(words) >= 2 and bool(extra) and gazetteer.lookup(" ".join(extra)) is not None
 
 
 def _counts_of(number: Token) -> bool:
