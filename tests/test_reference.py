@@ -1243,3 +1243,18 @@ def test_a_one_word_body_is_still_the_body_of_the_place_named_before():
     corpus = corpus_of("The Nebraska Senate met on Monday. The Senate passed the bill.")
     assert {f.subject.entity_id for f in corpus.facts if f.object is not None} == \
         {"organization/nebraska-senate"}
+
+
+def test_the_president_is_not_the_incoming_president_described_before():
+    corpus = corpus_of("The agency refused to recognise the incoming president on Monday. "
+                       "Tom Harlan, a banker, urged officials to push the president to concede "
+                       "the election.")
+    (incoming,) = [e for e in corpus.entities if e.label == "incoming president"]
+    assert [m.text for m in incoming.mentions] == ["incoming president"]
+
+
+def test_a_bare_role_is_not_the_person_given_it_with_a_former_or_incoming():
+    corpus = corpus_of("Dan Okafor, the incoming president, met reporters on Monday. Tom "
+                       "Harlan said the president should accept the outcome.")
+    okafor = [e for e in corpus.entities if e.entity_id == "person/dan-okafor"]
+    assert okafor and all(m.reason.value != "pronoun" for m in okafor[0].merges)

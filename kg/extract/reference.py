@@ -595,7 +595,8 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
             break
         if earlier.tag_ != token.tag_ or i in state.mention_at or earlier.dep_ == "compound" \
                 or _is_definite_bare(earlier) or _possessed_bare(earlier) or \
-                any(c.dep_ in {"nummod", "poss"} for c in earlier.children):
+                any(c.dep_ in {"nummod", "poss"} for c in earlier.children) or \
+                _another_tenure(earlier):
             continue
         words = _country_of(state, earlier) or " ".join(
             _share_before(earlier, c.i) or c.lower_ for c in earlier.children
@@ -1544,6 +1545,8 @@ def _titled_person(state: DocState, token: Token, role: str,
         if not words or role not in {canonical_role(" ".join(words[-2:])),
                                      canonical_role(words[-1])}:
             continue
+        if tenure_modifiers() & set(words) and not _another_tenure(token):
+            continue  # 'the president' is not 'Dana Ruiz, the incoming president'
         if country is not None and country not in _countries_named(mention.title):
             continue
         if sex is not None and not fits(state, "she" if sex == "f" else "he", mention):
@@ -2078,7 +2081,8 @@ def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
     allowed = {wanted, EntityType.PERSON} if wanted is EntityType.ORGANIZATION else {wanted}
     found = [m for i, m in state.appositions().get(kind, ()) if i < token.i and (
         m.type in allowed if wanted is not None else
-        (m.type is EntityType.PERSON or m.ner_label in THING_LABELS))]
+        (m.type is EntityType.PERSON or m.ner_label in THING_LABELS))
+        and not _another_tenure(token.doc[i])]
     if not found or any(i == token.i for i, _ in state.appositions().get(kind, ())):
         return None
     return found[-1] if all(same_name(m, found[-1]) for m in found) else None
@@ -2086,6 +2090,22 @@ def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
 
 THING_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 
+
+@cache
+def tenure_modifiers() -> frozenset[str]:
+    """'former', 'incoming', 'acting': words that make a role noun another holder than the
+    bare role (reference.json)."""
+    return frozenset(reference_words()["tenure_modifiers"])  # type: ignore[arg-type]
+
+
+def _another_tenure(noun: Token) -> bool:
+    """'the incoming president', 'Dana Ruiz, the former minister': a role said of someone
+    before or after its time, whom a later bare 'the president' does not name."""
+    before = noun.doc[max(0, noun.i - 2):noun.i]  # 'ex-minister', 'president-elect'
+    hyphened = len(before) == 2 and before[1].text == "-" and before[0].lower_ in \
+        tenure_modifiers()
+    return hyphened or any(c.dep_ in {"amod", "advmod", "compound"} and c.lower_ in
+                           tenure_modifiers() for c in noun.children)
 
 @cache
 def kin_inverses() -> dict[str, frozenset[str]]:
