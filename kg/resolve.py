@@ -75,6 +75,7 @@ from kg.errors import InputError
 from kg.extract.gender import given_names
 from kg.extract.mentions import title_nouns
 from kg.extract.name_bounds import names_a_pair
+from kg.extract.reference import tenure_modifiers
 from kg.holders import fill_holders
 from kg.lexicon import demonyms, determiners, event_verbs, initialisms
 from kg.model import (
@@ -1431,12 +1432,14 @@ def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
         if mention.ner_label is None and not mention.is_pronoun and len(words) >= 2 and \
                 mention.type is not EntityType.EVENT and \
                 head.islower() and head.isalpha() and not words[0][:1].isdigit() \
-                and words[0] not in {"at", "least", "more", "about", "some", "over"}:
+                and words[0] not in {"at", "least", "more", "about", "some", "over"} \
+                and not tenure_modifiers() & set(words):
             # 'the AegeanLink pipeline', and 'the extradition bill': a later 'the bill' is it
-            # when the document describes no other bill. The kind is the head, before any
-            # preposition: 'its support' is no 'letter of support', and 'the fair' no
-            # 'support for the fair'. An act ('passing the bill',
-            # an Event mention) is no bill.
+            # when the document describes no other bill ('the incoming president' is no
+            # later 'the president': kg.extract.reference.tenure_modifiers). The kind is the
+            # head, before any preposition: 'its support' is no 'letter of support', and
+            # 'the fair' no 'support for the fair'. An act ('passing the bill', an Event
+            # mention) is no bill.
             kinds[(mention.doc_id, head)].add(mention.lemma or "")
     return kinds
 
