@@ -2485,6 +2485,8 @@ def _nearer_in_sentence(state: DocState, pronoun: Token,
     if pronoun.dep_ not in {"dobj", "pobj", "dative"} or not subjects:
         return None
     sentence, last = state.sentence_index[pronoun.i], subjects[-1][0]
+    if subjects[-1][1].sentence_index >= sentence:
+        return None  # a subject of its own sentence is nearer still
     verb = _clause_verb(pronoun)
     nearer = [m for i, m, subj in window if not subj and i > last
               and m.sentence_index == sentence
