@@ -75,6 +75,7 @@ from kg.errors import InputError
 from kg.extract.gender import given_names
 from kg.extract.mentions import title_nouns
 from kg.extract.name_bounds import names_a_pair
+from kg.extract.reference import tenure_modifiers
 from kg.holders import fill_holders
 from kg.lexicon import demonyms, determiners, event_verbs, initialisms
 from kg.model import (
@@ -90,7 +91,7 @@ from kg.model import (
     Role,
     Sentence,
 )
-from kg.relations import load_vocabulary, name_kind
+from kg.relations import head_noun, load_vocabulary, name_kind
 from kg.type_votes import document_split_margin, load_rules, mention_votes, noun_kind, winner
 
 _SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason.INITIALS}
@@ -220,10 +221,15 @@ def _near(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
-def same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def same_full_name(a: tuple[str, ...], b: tuple[str, ...], person: bool = True) -> bool:
     """Two multi-token names of one person: equal last token, near-equal others; or the same
     first and last name with one middle name more ('Dana Arthur Whitfield', 'Dana
-    Whitfield'), which is not 'Robert Whitfield' nor 'Ruth Anne Whitfield'."""
+    Whitfield'), which is not 'Robert Whitfield' nor 'Ruth Anne Whitfield'.
+
+    ``person=False`` for names no one reads as a person's: their last word is a kind ('Link',
+    'Interconnector'), not a surname, so two names sharing it are one only when the other
+    words are one word spelt two ways (``_respelt_word``: 'East'/'Eastern Mediterranean'),
+    never a given name's looser likeness ('EuroNorth Link' is not 'EuroSouth Link')."""
     if _respelt_surname(a, b):
         return True
     if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
@@ -233,7 +239,19 @@ def same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return len(short) == 2 and short[0] == long_[0] and len(long_[0]) > 1
     if len(a) != len(b):
         return False
-    return all(_near(x, y) for x, y in zip(a[:-1], b[:-1], strict=True))
+    near = _near if person else _respelt_word
+    return all(near(x, y) for x, y in zip(a[:-1], b[:-1], strict=True))
+
+
+def _respelt_word(a: str, b: str) -> bool:
+    """One word written two ways: the same, one letter apart in five or more, or one the
+    other with an ending ('east', 'eastern'); not two words that only begin alike
+    ('euronorth', 'eurosouth')."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return True
+    return min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1
 
 
 def _respelt_surname(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -958,9 +976,11 @@ def _cluster_names(mentions: list[Mention], texts: dict[str, str],
     in_doc: dict[str, list[_Cluster]] | None = None  # made when the bare titles come
     for key in sorted(by_key, key=lambda k: (len(k) == 1 and k[0] in titles, -len(k),
                                              -len(by_key[k]), k)):
+        person = any(m.type is EntityType.PERSON for m in by_key[key])
         home = next((c for c in by_word.full_name_candidates(key)
                      if not c.kept_apart(key, apart)
-                     and any(same_full_name(key, k) for k in c.keys)), None)
+                     and any(same_full_name(key, k, person or c.type is EntityType.PERSON)
+                             for k in c.keys)), None)
         reason = MergeReason.NAME_VARIANT
         if home is None:
             home = _transliterated_home(key, by_key[key], by_word.spelling_candidates(key),
@@ -1273,13 +1293,14 @@ def _title_holder(mention: Mention, title: str, named_here: list[_Cluster]) -> _
     return holders[0] if len(holders) == 1 else None
 
 
-_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_OF_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
 
 
 def _title_of_another(mention: Mention, texts: dict[str, str]) -> bool:
-    """'President of Ukraine Mykola Hrin said': a title with its own complement says whose
-    office it is, and that office may not be the one the document's titled person holds
-    ('Iranian President Ana Ruiz'); it names no one by itself."""
+    """'President of Ukraine Mykola Hrin said', 'Senator from Ostland Dana Mirek': a title
+    with its own complement says whose office it is, and that office may not be the one the
+    document's titled person holds ('Iranian President Ana Ruiz'); it names no one by
+    itself."""
     text = texts.get(mention.doc_id, "")
     return bool(_OF_PLACE.match(text, mention.end))
 
@@ -1419,15 +1440,18 @@ def _named_kinds(mentions: list[Mention]) -> dict[tuple[str, str], set[str]]:
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for mention in mentions:
         words = (mention.lemma or "").split()
-        head = _head_words(tuple(words))[-1] if words else ""
+        head = head_noun(mention.lemma or "") if words else ""
         if mention.ner_label is None and not mention.is_pronoun and len(words) >= 2 and \
                 mention.type is not EntityType.EVENT and \
                 head.islower() and head.isalpha() and not words[0][:1].isdigit() \
-                and words[0] not in {"at", "least", "more", "about", "some", "over"}:
+                and words[0] not in {"at", "least", "more", "about", "some", "over"} \
+                and not tenure_modifiers() & set(words):
             # 'the AegeanLink pipeline', and 'the extradition bill': a later 'the bill' is it
-            # when the document describes no other bill. The kind is the head, before any
-            # 'of': 'its support' is no 'letter of support'. An act ('passing the bill',
-            # an Event mention) is no bill.
+            # when the document describes no other bill ('the incoming president' is no
+            # later 'the president': kg.extract.reference.tenure_modifiers). The kind is the
+            # head, before any preposition: 'its support' is no 'letter of support', and
+            # 'the fair' no 'support for the fair'. An act ('passing the bill', an Event
+            # mention) is no bill.
             kinds[(mention.doc_id, head)].add(mention.lemma or "")
     return kinds
 

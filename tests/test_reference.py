@@ -1205,3 +1205,60 @@ def test_one_of_a_plural_is_one_of_its_kind_not_a_garbled_plural():
     corpus = corpus_of("One of her neighbours reported the fire to the council on Friday.")
     subjects = {s for s, p, o in labelled_triples(corpus) if o == "fire"}
     assert subjects == {"one neighbour"}
+def _pronoun_entity(corpus, pronoun: str) -> str:
+    (found,) = {e.entity_id for e in corpus.entities
+                for m in e.merges if m.alias == pronoun and m.reason.value == "pronoun"}
+    return found
+
+
+def test_an_object_pronoun_is_the_person_its_own_sentence_names_before_it():
+    corpus = corpus_of("Senator Tom Harlan praised the budget on Monday. Other senators have "
+                       "broken with Dan Okafor and have urged him to resign.")
+    assert _pronoun_entity(corpus, "him") == "person/dan-okafor"
+
+
+def test_an_object_pronoun_still_takes_the_subject_when_its_sentence_names_no_one_else():
+    corpus = corpus_of("Tom Harlan spoke on Monday. Dan Okafor met him later.")
+    assert _pronoun_entity(corpus, "him") == "person/tom-harlan"
+
+
+def test_a_person_the_subject_is_about_is_the_he_of_its_clause():
+    corpus = corpus_of("Tom Harlan asked the board to review Dan Okafor. The complaint against "
+                       "Okafor is that, during his time as mayor, he cut the budget.")
+    assert _pronoun_entity(corpus, "he") == "person/dan-okafor"
+
+
+def test_the_part_a_person_played_is_no_he_of_the_next_sentence():
+    corpus = corpus_of("Dan Okafor studied drama in Velora. Early on, his role as Tom Harlan "
+                       "in the film Dawn was praised. He later played leading roles in other "
+                       "films.")
+    assert _pronoun_entity(corpus, "He") == "person/dan-okafor"
+
+
+def test_a_two_word_party_name_is_not_its_branch_in_a_place():
+    corpus = corpus_of("The results of the Nebraska Liberal Party caucuses were delayed on "
+                       "Monday. The Liberal party is scheduled to continue its primary season "
+                       "with a vote on February 22.")
+    (continued,) = [f for f in corpus.facts if f.lemma == "continue"]
+    assert continued.subject.entity_id == "organization/liberal-party"
+
+
+def test_a_one_word_body_is_still_the_body_of_the_place_named_before():
+    corpus = corpus_of("The Nebraska Senate met on Monday. The Senate passed the bill.")
+    assert {f.subject.entity_id for f in corpus.facts if f.object is not None} == \
+        {"organization/nebraska-senate"}
+
+
+def test_the_president_is_not_the_incoming_president_described_before():
+    corpus = corpus_of("The agency refused to recognise the incoming president on Monday. "
+                       "Tom Harlan, a banker, urged officials to push the president to concede "
+                       "the election.")
+    (incoming,) = [e for e in corpus.entities if e.label == "incoming president"]
+    assert [m.text for m in incoming.mentions] == ["incoming president"]
+
+
+def test_a_bare_role_is_not_the_person_given_it_with_a_former_or_incoming():
+    corpus = corpus_of("Dan Okafor, the incoming president, met reporters on Monday. Tom "
+                       "Harlan said the president should accept the outcome.")
+    okafor = [e for e in corpus.entities if e.entity_id == "person/dan-okafor"]
+    assert okafor and all(m.reason.value != "pronoun" for m in okafor[0].merges)

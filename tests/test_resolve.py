@@ -1339,3 +1339,28 @@ def test_a_company_name_still_takes_its_leading_words_as_a_short_form():
         {"Tidewell Foods": ("ORG", EntityType.ORGANIZATION),
          "Tidewell": ("ORG", EntityType.ORGANIZATION)})
     assert _entity_of(corpus, "Tidewell") == _entity_of(corpus, "Tidewell Foods")
+def test_two_names_that_only_begin_alike_and_share_a_kind_word_stay_apart():
+    # 'EuroNorth' and 'EuroSouth' are no one word spelt two ways; a shared last word that
+    # is a kind ('Link') is no surname
+    assert not same_full_name(("euronorth", "link"), ("eurosouth", "link"), person=False)
+    assert same_full_name(("east", "baltic"), ("eastern", "baltic"), person=False)
+    corpus = corpus_of("The EuroNorth Link was approved on Monday. The EuroSouth Link was "
+                       "delayed again.")
+    assert _entity_of(corpus, "EuroNorth Link") != _entity_of(corpus, "EuroSouth Link")
+
+
+def test_a_title_from_a_place_names_no_other_holder_of_that_title():
+    corpus = corpus_of("Senator Nina Brook opened the debate on Monday. Dana Mirek won the "
+                       "vote in Ostland; United States Senator from Velora Tom Harlan trailed "
+                       "her with 400 votes.")
+    brook = _entity_of(corpus, "Nina Brook")
+    assert all(m.text != "Senator" for e in corpus.entities if e.entity_id == brook
+               for m in e.mentions)
+
+
+def test_a_kind_is_the_noun_before_its_preposition_not_the_noun_after_it():
+    corpus = corpus_of("Mayor Nina Brook opened the fair on Monday. Support for the fair "
+                       "also came from the farmers.")
+    support = _entity_of(corpus, "Support for the fair")
+    assert all(m.text != "fair" for e in corpus.entities if e.entity_id == support
+               for m in e.mentions)

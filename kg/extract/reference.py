@@ -605,7 +605,8 @@ def _introduction(state: DocState, token: Token) -> Mention | None:
             break
         if earlier.tag_ != token.tag_ or i in state.mention_at or earlier.dep_ == "compound" \
                 or _is_definite_bare(earlier) or _possessed_bare(earlier) or \
-                any(c.dep_ in {"nummod", "poss"} for c in earlier.children):
+                any(c.dep_ in {"nummod", "poss"} for c in earlier.children) or \
+                _another_tenure(earlier):
             continue
         words = _country_of(state, earlier) or " ".join(
             _share_before(earlier, c.i) or c.lower_ for c in earlier.children
@@ -758,7 +759,8 @@ def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
         longer = [w.lower().strip(".,") for w in mention.text.split()]
         if longer == words or (longer[:1] == ["the"] and longer[1:] == words):
             return None  # the document names 'the House' on its own before
-        if set(words) <= set(longer) and len(longer) > len(words):
+        if set(words) <= set(longer) and len(longer) > len(words) and \
+                not _branch_in_place(words, longer):
             found.setdefault(" ".join(longer), mention)
     keys = list(found)
     distinct = [k for k in keys if not any(k != o and set(o.split()) < set(k.split())
@@ -766,6 +768,15 @@ def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
     # ('the House' after 'the House of Deputies' and 'the Ruritanian House of Deputies': one)
     return found[max(keys, key=len)] if len({frozenset(k.split()) for k in distinct}) == 1 \
         else None
+
+
+def _branch_in_place(words: list[str], longer: list[str]) -> bool:
+    """'the Democratic party' is not the 'Ostland Democratic Party': a short form that is a
+    name of its own (two words) and a longer name that adds only a place the gazetteer
+    knows are the body and its branch there. A one-word kind ('the Senate') still stands for
+    the place's body ('the Ostland Senate')."""
+    extra = [w for w in longer if w not in words and w != "the"]
+    return len(words) >= 2 and bool(extra) and gazetteer.lookup(" ".join(extra)) is not None
 
 
 def _counts_of(number: Token) -> bool:
@@ -1550,6 +1561,8 @@ def _titled_person(state: DocState, token: Token, role: str,
         if not words or role not in {canonical_role(" ".join(words[-2:])),
                                      canonical_role(words[-1])}:
             continue
+        if tenure_modifiers() & set(words) and not _another_tenure(token):
+            continue  # 'the president' is not 'Dana Ruiz, the incoming president'
         if country is not None and country not in _countries_named(mention.title):
             continue
         if sex is not None and not fits(state, "she" if sex == "f" else "he", mention):
@@ -2084,7 +2097,8 @@ def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
     allowed = {wanted, EntityType.PERSON} if wanted is EntityType.ORGANIZATION else {wanted}
     found = [m for i, m in state.appositions().get(kind, ()) if i < token.i and (
         m.type in allowed if wanted is not None else
-        (m.type is EntityType.PERSON or m.ner_label in THING_LABELS))]
+        (m.type is EntityType.PERSON or m.ner_label in THING_LABELS))
+        and not _another_tenure(token.doc[i])]
     if not found or any(i == token.i for i, _ in state.appositions().get(kind, ())):
         return None
     return found[-1] if all(same_name(m, found[-1]) for m in found) else None
@@ -2092,6 +2106,22 @@ def _apposed_name(state: DocState, token: Token, kind: str) -> Mention | None:
 
 THING_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"}
 
+
+@cache
+def tenure_modifiers() -> frozenset[str]:
+    """'former', 'incoming', 'acting': words that make a role noun another holder than the
+    bare role (reference.json)."""
+    return frozenset(reference_words()["tenure_modifiers"])  # type: ignore[arg-type]
+
+
+def _another_tenure(noun: Token) -> bool:
+    """'the incoming president', 'Dana Ruiz, the former minister': a role said of someone
+    before or after its time, whom a later bare 'the president' does not name."""
+    before = noun.doc[max(0, noun.i - 2):noun.i]  # 'ex-minister', 'president-elect'
+    hyphened = len(before) == 2 and before[1].text == "-" and before[0].lower_ in \
+        tenure_modifiers()
+    return hyphened or any(c.dep_ in {"amod", "advmod", "compound"} and c.lower_ in
+                           tenure_modifiers() for c in noun.children)
 
 @cache
 def kin_inverses() -> dict[str, frozenset[str]]:
@@ -2427,7 +2457,57 @@ def _antecedent(state: DocState, pronoun: Token, candidates: list[tuple[int, Men
     subjects = [item for item in window if item[2]]
     if pronoun.lower_ in NEUTER_PRONOUNS:
         return subjects[-1][1] if subjects else None
-    return (subjects or window)[-1][1]
+    subjects = [item for item in window
+                if item[2] or _inside_subject_phrase(pronoun.doc[item[0]], item[1])]
+    nearer = _nearer_in_sentence(state, pronoun, window, subjects)
+    return nearer or (subjects or window)[-1][1]
+
+
+def _inside_subject_phrase(token: Token, mention: Mention) -> bool:
+    """'Okafor's position put him at the centre', 'The case against Okafor is that he ...':
+    a person who owns the subject, or is its complement, is what the clause is about as
+    much as a subject is, and a later 'he' takes that person up; a person deeper in an
+    object ('the centre of the Harlan campaign') is not. ``token``: the mention's first."""
+    while token.head.i != token.i and mention.start <= token.head.idx < mention.end:
+        token = token.head  # the mention's own head word
+    if token.dep_ not in {"poss", "pobj"}:
+        return False
+    while token.dep_ in {"poss", "pobj", "prep", "compound"}:
+        if token.dep_ == "prep" and (token.head.pos_ not in {"NOUN", "PROPN"} or
+                                     token.lower_ == "as" or
+                                     any(c.dep_ == "poss" for c in token.head.children)):
+            # a verb's 'against Okafor' is its circumstance, not its subject's; 'his role as
+            # Okafor' is about its owner, and 'as' names a part played, not a participant
+            return False
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause a token is in: itself, or the first verb above it."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _nearer_in_sentence(state: DocState, pronoun: Token,
+                        window: list[tuple[int, Mention, bool]],
+                        subjects: list[tuple[int, Mention, bool]]) -> Mention | None:
+    """'Senators broke with Dan Okafor and urged him to resign': an object 'him'/'her' is the
+    person its own sentence names after the last subject in reach, when that person belongs
+    to another verb's clause (a co-argument of the same verb is never its antecedent: 'Okafor
+    thanked him'); the subject preference reaches back to an earlier sentence only when the
+    sentence names no one nearer."""
+    if pronoun.dep_ not in {"dobj", "pobj", "dative"} or not subjects:
+        return None
+    sentence, last = state.sentence_index[pronoun.i], subjects[-1][0]
+    if subjects[-1][1].sentence_index >= sentence:
+        return None  # a subject of its own sentence is nearer still
+    verb = _clause_verb(pronoun)
+    nearer = [m for i, m, subj in window if not subj and i > last
+              and m.sentence_index == sentence
+              and _clause_verb(pronoun.doc[i]).i != verb.i]
+    return nearer[-1] if len(nearer) == 1 else None
 
 
 # What makes an object 'it' no thing of its own: 'made it clear that', 'found it hard to'.
