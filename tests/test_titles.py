@@ -979,3 +979,36 @@ def test_a_plural_title_before_a_list_of_three_names_is_each_ones():
         "Representatives Ann Lee, Tom Hart, and Carl Webb signed the letter."))
     assert {("Ann Lee", "", "representative"), ("Tom Hart", "", "representative"),
             ("Carl Webb", "", "representative")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Carl Webb asked the court to question Peter Walsh and his son, Tomas Walsh.",
+     ("Tomas Walsh", "Peter Walsh", "son")),
+    ("Carl Webb asked the court to question Peter Walsh and his lawyer, Tomas Ferreira.",
+     ("Tomas Ferreira", "Peter Walsh", "lawyer")),
+    ("Carl Webb met Helen Walsh and her husband, Tomas Walsh.",
+     ("Tomas Walsh", "Helen Walsh", "husband")),
+])
+def test_a_possessive_on_a_conjunct_is_the_person_it_is_joined_to(text, expected):
+    found = positions(corpus_of(text))
+    assert expected in found
+    assert not {p for p in found if p[1] == "Carl Webb"}
+
+
+def test_a_possessive_of_the_wrong_gender_is_not_the_conjunct():
+    found = positions(corpus_of("Carl Webb met Helen Walsh and his son, Tomas Walsh."))
+    assert ("Tomas Walsh", "Helen Walsh", "son") not in found
+
+
+def test_a_plural_title_after_a_list_of_names_is_every_name_s():
+    found = positions(corpus_of("Tomas Ferreira, Peter Walsh and Linda Haynes, all nurses at "
+                                "Halden Hospital, were injured."))
+    assert {(name, "Halden Hospital", "nurse")
+            for name in ("Tomas Ferreira", "Peter Walsh", "Linda Haynes")} <= found
+
+
+def test_a_singular_title_inside_a_list_is_only_its_own_name_s():
+    found = positions(corpus_of("Tomas Ferreira, Peter Walsh, the director of Lumen Bank, "
+                                "and Linda Haynes were injured."))
+    assert ("Peter Walsh", "Lumen Bank", "director") in found
+    assert not {p for p in found if p[2] == "director" and p[0] != "Peter Walsh"}

@@ -1000,6 +1000,12 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     while first.dep_ == "conj" and first.head.i in state.mention_at and \
             state.mention_at[first.head.i].type is EntityType.PERSON:
         first = first.head
+    head = _list_head(state, root)
+    if head is not root:
+        # 'A, B and C, all members of Y': the parser hangs a plural title set after the list
+        # on its first name; every listed name holds it
+        yield from (c for c in head.children if c.dep_ == "appos" and c.i > root.i and
+                    c.tag_ in PLURAL_TAGS and c.i not in state.mention_at)
     if first.dep_ == "appos" and first.head.tag_ in {"NNS", "NNPS"}:
         root = first  # 'Two Democratic Representatives, A and B': B shares A's plural title
     for child in root.children:
@@ -1045,6 +1051,18 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if named is not None and named.type in HOLDER_TYPES and \
                 role_noun.pos_ == "NOUN" and role_noun.i not in state.mention_at:
             yield role_noun
+
+
+def _list_head(state: DocState, name: Token) -> Token:
+    """The first name of the list a name is in: its conjunct head, or the name a list is
+    set beside when the parser reads 'A, B and C' as B and C in apposition to A (B then has
+    a conjunct of its own, so it is a list and not a second name for A)."""
+    first = name
+    while first.head.i < first.i and _is_name(state, first.head) and (
+            first.dep_ == "conj" or (first.dep_ == "appos" and any(
+                c.dep_ == "conj" and _is_name(state, c) for c in first.children))):
+        first = first.head
+    return first
 
 
 # 'one of the study's authors, X': a number or quantity word whose 'of' names the group.
@@ -1098,6 +1116,9 @@ def role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Me
     if read is None:
         return
     trigger, role, holder, party = read
+    owner = _conjoined_owner(state, head, person)
+    if owner is not None and (holder is None or holder.antecedent is not None):
+        holder = owner  # 'A and his son, B': 'his' is A's, whatever came before
     if role in kinship_roles() and _same_person(holder, person):
         holder = _previous_person(state, min(trigger.start, _first_token(state, person)),
                                   person)  # 'Mia Kest, his wife': not her own wife
@@ -1146,6 +1167,22 @@ def _kin_of_pronoun(state: DocState, tokens: list[Token], person: Mention) -> Me
                 fits(state, pronoun.lower_, mention):
             return mention
     return None
+
+
+def _conjoined_owner(state: DocState, head: Token, person: Mention) -> Mention | None:
+    """'A and his son, B', 'A and her lawyer, B': a role noun coordinated with a person and
+    owned by a possessive pronoun names that person's relative or agent; the pronoun
+    stands for the conjunct it is joined to, not for whoever was named before it (the
+    reference module's choice). None without that shape, or when the pronoun's gender
+    does not fit the person."""
+    pronoun = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pronoun is None or head.dep_ != "conj" or head.head.i >= head.i:
+        return None
+    owner = state.mention_at.get(head.head.i)
+    if owner is None or owner.type is not EntityType.PERSON or _same_person(owner, person) \
+            or not fits(state, pronoun.lower_, owner):
+        return None
+    return owner
 
 
 def _first_token(state: DocState, person: Mention) -> int:
