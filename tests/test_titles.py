@@ -1012,3 +1012,19 @@ def test_a_singular_title_inside_a_list_is_only_its_own_name_s():
                                 "and Linda Haynes were injured."))
     assert ("Peter Walsh", "Lumen Bank", "director") in found
     assert not {p for p in found if p[2] == "director" and p[0] != "Peter Walsh"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Ferreira, a senior adviser to Peter Walsh, resigned.",
+     ("Tomas Ferreira", "Peter Walsh", "adviser")),
+    ("Tomas Ferreira, an aide to the Halden Arts Council, resigned.",
+     ("Tomas Ferreira", "Halden Arts Council", "aide")),
+])
+def test_to_names_whom_an_adviser_or_aide_serves(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_to_after_an_ambassador_is_where_not_whom():
+    found = positions(corpus_of("Tomas Ferreira, the Canadian ambassador to Italy, resigned."))
+    assert ("Tomas Ferreira", "Canada", "ambassador") in found
+    assert not {p for p in found if p[1] == "Italy"}

@@ -38,6 +38,7 @@ from kg.lexicon import (
     professions,
     rank_modifiers,
     role_modifiers,
+    served_with_to,
     state_abbreviations,
     state_sectors,
     tenure_words,
@@ -1218,7 +1219,8 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         trigger, role = head.doc[lefts[-size].i:named_by_of[0]], named_by_of[1]
     holder: Mention | None = _named_in_role(state, trigger) if named_by_of else None
     modified: Mention | None = None
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS
+    preps = ORG_PREPS | {"to"} if role in served_with_to() else ORG_PREPS
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                  and c.i >= trigger.end):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             mention = state.mention_at.get(pobj.i)
