@@ -1028,3 +1028,20 @@ def test_to_after_an_ambassador_is_where_not_whom():
     found = positions(corpus_of("Tomas Ferreira, the Canadian ambassador to Italy, resigned."))
     assert ("Tomas Ferreira", "Canada", "ambassador") in found
     assert not {p for p in found if p[1] == "Italy"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Halden Legislative Council met on Monday. Council President Tomas Ferreira "
+     "adjourned the session.", ("Tomas Ferreira", "Halden Legislative Council", "president")),
+    ("The Halden Budget Committee met on Monday. Committee Chair Tomas Ferreira adjourned "
+     "the session.", ("Tomas Ferreira", "Halden Budget Committee", "chair")),
+])
+def test_a_capitalised_kind_word_before_a_title_is_the_organisation_named_before(text,
+                                                                                 expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_kind_word_that_two_organisations_fit_names_no_holder():
+    found = positions(corpus_of("The Halden Budget Committee and the Lumen Trade Committee "
+                                "met. Committee Chair Tomas Ferreira adjourned the session."))
+    assert not {p for p in found if p[0] == "Tomas Ferreira" and p[1]}

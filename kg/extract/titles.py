@@ -781,6 +781,10 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
             # when two could be meant), as reference reads 'the company'; 'a Phoenix
             # newspaper reporter' names its own
             return described_organisation(state, token, token.lemma_.lower())
+        if token is words[-1] and len(words) == 1 and token.is_title and \
+                token.lower_ in organisation_kinds() and \
+                (named := _short_named(state, token)) is not None:
+            return named  # 'Council President X' after 'the Halden Legislative Council'
     demonym = demonym_mention(state, words) or _state_branch(state, words)
     if demonym is not None:
         return demonym
@@ -795,6 +799,17 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
             return None  # 'Hallam Early Career Professor of Engineering': a chair
         return make_mention(state, span, EntityType.ORGANIZATION, ner_label="PROPN")
     return None
+
+
+def _short_named(state: DocState, kind: Token) -> Mention | None:
+    """The organisation a capitalised kind word alone before a role is short for ('Council
+    President X', 'Committee Chair Y'): the one named before whose own name has that word
+    ('the Halden Legislative Council'); None when none or two could be meant, and then the
+    word is no holder."""
+    named = described_organisation(state, kind, kind.lower_)
+    if named is None or kind.lower_ not in {w.lower() for w in named.text.split()}:
+        return None
+    return named
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
