@@ -1045,3 +1045,27 @@ def test_a_kind_word_that_two_organisations_fit_names_no_holder():
     found = positions(corpus_of("The Halden Budget Committee and the Lumen Trade Committee "
                                 "met. Committee Chair Tomas Ferreira adjourned the session."))
     assert not {p for p in found if p[0] == "Tomas Ferreira" and p[1]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Ferreira is the chairman and chief executive of Lumen Bank.",
+     {("Tomas Ferreira", "Lumen Bank", "chair"),
+      ("Tomas Ferreira", "Lumen Bank", "chief executive")}),
+    ("Tomas Ferreira is the mayor of Halden and a member of the Lumen Bank board.",
+     {("Tomas Ferreira", "Halden", "mayor"), ("Tomas Ferreira", "Lumen Bank", "member")}),
+])
+def test_coordinated_titles_after_a_copula_are_each_held(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_a_party_is_no_holder_of_a_country_office_coordinated_after_its_leader():
+    found = positions(corpus_of("Tomas Ferreira became leader of the Conservative Party and "
+                                "prime minister in July."))
+    assert ("Tomas Ferreira", "Conservative Party", "leader") in found
+    assert ("Tomas Ferreira", "Conservative Party", "prime minister") not in found
+
+
+def test_a_second_praise_noun_after_a_copula_is_no_post():
+    found = positions(corpus_of("Peter Walsh said Tomas Ferreira was a gentle soul and a "
+                                "brilliant artist."))
+    assert not {p for p in found if p[2] == "artist"}

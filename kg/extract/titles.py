@@ -1505,10 +1505,11 @@ def _earlier_roles(state: DocState, sentence: Sentence, head: Token,
         yield from role_noun_facts(state, sentence, first, person, "title-appositive-shared")
 
 
-def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
-                       person: Mention) -> Iterator[Fact]:
-    """'The Greek president and foreign minister, X': X holds both, and the second title
-    shares the first one's holder unless it names its own."""
+def _coordinated_roles(state: DocState, sentence: Sentence, head: Token, person: Mention,
+                       rule: str = "title-appositive-shared") -> Iterator[Fact]:
+    """'The Greek president and foreign minister, X', 'X is the chairman and chief executive
+    of Y': X holds both, and the second title shares the first one's holder unless it names
+    its own."""
     later = [c for c in head.conjuncts if c.i > head.i and c.pos_ == "NOUN"
              and c.i not in state.mention_at]
     # 'a spokesman for reform and president of the Carnegie Trust': the parser hangs the
@@ -1520,10 +1521,9 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
             and c.i not in state.mention_at]
     for conj, pobj in hung:
         if any(p.dep_ == "prep" for p in conj.children):
-            yield from role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
+            yield from role_noun_facts(state, sentence, conj, person, rule)
         elif (holder := _holder_hung_after(state, pobj, conj)) is not None:
-            yield from role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
-                                        holder)
+            yield from role_noun_facts(state, sentence, conj, person, rule, holder)
     if not later:
         return
     read = _role_noun(state, head)
@@ -1532,8 +1532,21 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
             any(c.dep_ == "prep" and c.i >= read[0].end for c in head.children):
         return  # 'the chair and spokesperson for a cause': the first is no post; nor is the second
     for conj in later:
-        yield from role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
-                                    shared)
+        yield from role_noun_facts(state, sentence, conj, person, rule,
+                                    _shared_for(state, conj, shared))
+
+
+def _shared_for(state: DocState, conj: Token, shared: Mention | None) -> Mention | None:
+    """The first title's holder as a later title's: 'leader of the Conservative Party and
+    prime minister' — an office of a place (kg.holders.office_kind) is never an
+    organisation's, so the party is not its holder."""
+    from kg.holders import office_kind  # kg.holders imports kg.extract: read it late
+
+    read = _role_noun(state, conj)
+    if shared is not None and shared.type is EntityType.ORGANIZATION and read is not None \
+            and office_kind(read[1]) is not None:
+        return None
+    return shared
 
 
 def _holder_hung_after(state: DocState, pobj: Token, conj: Token) -> Mention | None:
@@ -1571,6 +1584,11 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
             yield from _served_in(state, sentence, verb, person)
         for role_head in roles:
             yield from role_noun_facts(state, sentence, role_head, person, "title-copula")
+            # a second title after a copula only with its holder ('a gentle soul and a
+            # brilliant artist' names no post)
+            yield from (f for f in _coordinated_roles(state, sentence, role_head, person,
+                                                      "title-copula-shared")
+                        if f.object is not None)
         for role_head in as_roles:
             yield from role_noun_facts(state, sentence, role_head, person, "title-verb-as",
                                         verb_holder(state, verb))
