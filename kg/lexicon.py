@@ -434,6 +434,13 @@ def parties() -> dict[str, str]:
 
 
 @cache
+def served_with_to() -> frozenset[str]:
+    """Canonical roles whose 'to' names whom they serve ('an adviser to X'); after any other
+    role 'to' names a destination ('ambassador to Italy')."""
+    return frozenset(data_file("roles.json").get("_served_with_to", ()))  # type: ignore[arg-type]
+
+
+@cache
 def party_offices() -> frozenset[str]:
     """Roles held for a party itself: 'Labour leader X' leads the party, where 'Labour MP X'
     only belongs to it."""

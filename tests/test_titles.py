@@ -979,3 +979,93 @@ def test_a_plural_title_before_a_list_of_three_names_is_each_ones():
         "Representatives Ann Lee, Tom Hart, and Carl Webb signed the letter."))
     assert {("Ann Lee", "", "representative"), ("Tom Hart", "", "representative"),
             ("Carl Webb", "", "representative")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Carl Webb asked the court to question Peter Walsh and his son, Tomas Walsh.",
+     ("Tomas Walsh", "Peter Walsh", "son")),
+    ("Carl Webb asked the court to question Peter Walsh and his lawyer, Tomas Ferreira.",
+     ("Tomas Ferreira", "Peter Walsh", "lawyer")),
+    ("Carl Webb met Helen Walsh and her husband, Tomas Walsh.",
+     ("Tomas Walsh", "Helen Walsh", "husband")),
+])
+def test_a_possessive_on_a_conjunct_is_the_person_it_is_joined_to(text, expected):
+    found = positions(corpus_of(text))
+    assert expected in found
+    assert not {p for p in found if p[1] == "Carl Webb"}
+
+
+def test_a_possessive_of_the_wrong_gender_is_not_the_conjunct():
+    found = positions(corpus_of("Carl Webb met Helen Walsh and his son, Tomas Walsh."))
+    assert ("Tomas Walsh", "Helen Walsh", "son") not in found
+
+
+def test_a_plural_title_after_a_list_of_names_is_every_name_s():
+    found = positions(corpus_of("Tomas Ferreira, Peter Walsh and Linda Haynes, all nurses at "
+                                "Halden Hospital, were injured."))
+    assert {(name, "Halden Hospital", "nurse")
+            for name in ("Tomas Ferreira", "Peter Walsh", "Linda Haynes")} <= found
+
+
+def test_a_singular_title_inside_a_list_is_only_its_own_name_s():
+    found = positions(corpus_of("Tomas Ferreira, Peter Walsh, the director of Lumen Bank, "
+                                "and Linda Haynes were injured."))
+    assert ("Peter Walsh", "Lumen Bank", "director") in found
+    assert not {p for p in found if p[2] == "director" and p[0] != "Peter Walsh"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Ferreira, a senior adviser to Peter Walsh, resigned.",
+     ("Tomas Ferreira", "Peter Walsh", "adviser")),
+    ("Tomas Ferreira, an aide to the Halden Arts Council, resigned.",
+     ("Tomas Ferreira", "Halden Arts Council", "aide")),
+])
+def test_to_names_whom_an_adviser_or_aide_serves(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_to_after_an_ambassador_is_where_not_whom():
+    found = positions(corpus_of("Tomas Ferreira, the Canadian ambassador to Italy, resigned."))
+    assert ("Tomas Ferreira", "Canada", "ambassador") in found
+    assert not {p for p in found if p[1] == "Italy"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Halden Legislative Council met on Monday. Council President Tomas Ferreira "
+     "adjourned the session.", ("Tomas Ferreira", "Halden Legislative Council", "president")),
+    ("The Halden Budget Committee met on Monday. Committee Chair Tomas Ferreira adjourned "
+     "the session.", ("Tomas Ferreira", "Halden Budget Committee", "chair")),
+])
+def test_a_capitalised_kind_word_before_a_title_is_the_organisation_named_before(text,
+                                                                                 expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_kind_word_that_two_organisations_fit_names_no_holder():
+    found = positions(corpus_of("The Halden Budget Committee and the Lumen Trade Committee "
+                                "met. Committee Chair Tomas Ferreira adjourned the session."))
+    assert not {p for p in found if p[0] == "Tomas Ferreira" and p[1]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Ferreira is the chairman and chief executive of Lumen Bank.",
+     {("Tomas Ferreira", "Lumen Bank", "chair"),
+      ("Tomas Ferreira", "Lumen Bank", "chief executive")}),
+    ("Tomas Ferreira is the mayor of Halden and a member of the Lumen Bank board.",
+     {("Tomas Ferreira", "Halden", "mayor"), ("Tomas Ferreira", "Lumen Bank", "member")}),
+])
+def test_coordinated_titles_after_a_copula_are_each_held(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_a_party_is_no_holder_of_a_country_office_coordinated_after_its_leader():
+    found = positions(corpus_of("Tomas Ferreira became leader of the Conservative Party and "
+                                "prime minister in July."))
+    assert ("Tomas Ferreira", "Conservative Party", "leader") in found
+    assert ("Tomas Ferreira", "Conservative Party", "prime minister") not in found
+
+
+def test_a_second_praise_noun_after_a_copula_is_no_post():
+    found = positions(corpus_of("Peter Walsh said Tomas Ferreira was a gentle soul and a "
+                                "brilliant artist."))
+    assert not {p for p in found if p[2] == "artist"}

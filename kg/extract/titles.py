@@ -38,6 +38,7 @@ from kg.lexicon import (
     professions,
     rank_modifiers,
     role_modifiers,
+    served_with_to,
     state_abbreviations,
     state_sectors,
     tenure_words,
@@ -780,6 +781,10 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
             # when two could be meant), as reference reads 'the company'; 'a Phoenix
             # newspaper reporter' names its own
             return described_organisation(state, token, token.lemma_.lower())
+        if token is words[-1] and len(words) == 1 and token.is_title and \
+                token.lower_ in organisation_kinds() and \
+                (named := _short_named(state, token)) is not None:
+            return named  # 'Council President X' after 'the Halden Legislative Council'
     demonym = demonym_mention(state, words) or _state_branch(state, words)
     if demonym is not None:
         return demonym
@@ -794,6 +799,17 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
             return None  # 'Hallam Early Career Professor of Engineering': a chair
         return make_mention(state, span, EntityType.ORGANIZATION, ner_label="PROPN")
     return None
+
+
+def _short_named(state: DocState, kind: Token) -> Mention | None:
+    """The organisation a capitalised kind word alone before a role is short for ('Council
+    President X', 'Committee Chair Y'): the one named before whose own name has that word
+    ('the Halden Legislative Council'); None when none or two could be meant, and then the
+    word is no holder."""
+    named = described_organisation(state, kind, kind.lower_)
+    if named is None or kind.lower_ not in {w.lower() for w in named.text.split()}:
+        return None
+    return named
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -1000,6 +1016,12 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
     while first.dep_ == "conj" and first.head.i in state.mention_at and \
             state.mention_at[first.head.i].type is EntityType.PERSON:
         first = first.head
+    head = _list_head(state, root)
+    if head is not root:
+        # 'A, B and C, all members of Y': the parser hangs a plural title set after the list
+        # on its first name; every listed name holds it
+        yield from (c for c in head.children if c.dep_ == "appos" and c.i > root.i and
+                    c.tag_ in PLURAL_TAGS and c.i not in state.mention_at)
     if first.dep_ == "appos" and first.head.tag_ in {"NNS", "NNPS"}:
         root = first  # 'Two Democratic Representatives, A and B': B shares A's plural title
     for child in root.children:
@@ -1045,6 +1067,18 @@ def _appositives(state: DocState, span: Span) -> Iterator[Token]:
         if named is not None and named.type in HOLDER_TYPES and \
                 role_noun.pos_ == "NOUN" and role_noun.i not in state.mention_at:
             yield role_noun
+
+
+def _list_head(state: DocState, name: Token) -> Token:
+    """The first name of the list a name is in: its conjunct head, or the name a list is
+    set beside when the parser reads 'A, B and C' as B and C in apposition to A (B then has
+    a conjunct of its own, so it is a list and not a second name for A)."""
+    first = name
+    while first.head.i < first.i and _is_name(state, first.head) and (
+            first.dep_ == "conj" or (first.dep_ == "appos" and any(
+                c.dep_ == "conj" and _is_name(state, c) for c in first.children))):
+        first = first.head
+    return first
 
 
 # 'one of the study's authors, X': a number or quantity word whose 'of' names the group.
@@ -1098,6 +1132,9 @@ def role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Me
     if read is None:
         return
     trigger, role, holder, party = read
+    owner = _conjoined_owner(state, head, person)
+    if owner is not None and (holder is None or holder.antecedent is not None):
+        holder = owner  # 'A and his son, B': 'his' is A's, whatever came before
     if role in kinship_roles() and _same_person(holder, person):
         holder = _previous_person(state, min(trigger.start, _first_token(state, person)),
                                   person)  # 'Mia Kest, his wife': not her own wife
@@ -1148,6 +1185,22 @@ def _kin_of_pronoun(state: DocState, tokens: list[Token], person: Mention) -> Me
     return None
 
 
+def _conjoined_owner(state: DocState, head: Token, person: Mention) -> Mention | None:
+    """'A and his son, B', 'A and her lawyer, B': a role noun coordinated with a person and
+    owned by a possessive pronoun names that person's relative or agent; the pronoun
+    stands for the conjunct it is joined to, not for whoever was named before it (the
+    reference module's choice). None without that shape, or when the pronoun's gender
+    does not fit the person."""
+    pronoun = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pronoun is None or head.dep_ != "conj" or head.head.i >= head.i:
+        return None
+    owner = state.mention_at.get(head.head.i)
+    if owner is None or owner.type is not EntityType.PERSON or _same_person(owner, person) \
+            or not fits(state, pronoun.lower_, owner):
+        return None
+    return owner
+
+
 def _first_token(state: DocState, person: Mention) -> int:
     return min((i for i, m in state.mention_at.items() if m is person), default=0)
 
@@ -1181,7 +1234,8 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         trigger, role = head.doc[lefts[-size].i:named_by_of[0]], named_by_of[1]
     holder: Mention | None = _named_in_role(state, trigger) if named_by_of else None
     modified: Mention | None = None
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ORG_PREPS
+    preps = ORG_PREPS | {"to"} if role in served_with_to() else ORG_PREPS
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                  and c.i >= trigger.end):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             mention = state.mention_at.get(pobj.i)
@@ -1451,10 +1505,11 @@ def _earlier_roles(state: DocState, sentence: Sentence, head: Token,
         yield from role_noun_facts(state, sentence, first, person, "title-appositive-shared")
 
 
-def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
-                       person: Mention) -> Iterator[Fact]:
-    """'The Greek president and foreign minister, X': X holds both, and the second title
-    shares the first one's holder unless it names its own."""
+def _coordinated_roles(state: DocState, sentence: Sentence, head: Token, person: Mention,
+                       rule: str = "title-appositive-shared") -> Iterator[Fact]:
+    """'The Greek president and foreign minister, X', 'X is the chairman and chief executive
+    of Y': X holds both, and the second title shares the first one's holder unless it names
+    its own."""
     later = [c for c in head.conjuncts if c.i > head.i and c.pos_ == "NOUN"
              and c.i not in state.mention_at]
     # 'a spokesman for reform and president of the Carnegie Trust': the parser hangs the
@@ -1466,10 +1521,9 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
             and c.i not in state.mention_at]
     for conj, pobj in hung:
         if any(p.dep_ == "prep" for p in conj.children):
-            yield from role_noun_facts(state, sentence, conj, person, "title-appositive-shared")
+            yield from role_noun_facts(state, sentence, conj, person, rule)
         elif (holder := _holder_hung_after(state, pobj, conj)) is not None:
-            yield from role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
-                                        holder)
+            yield from role_noun_facts(state, sentence, conj, person, rule, holder)
     if not later:
         return
     read = _role_noun(state, head)
@@ -1478,8 +1532,21 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token,
             any(c.dep_ == "prep" and c.i >= read[0].end for c in head.children):
         return  # 'the chair and spokesperson for a cause': the first is no post; nor is the second
     for conj in later:
-        yield from role_noun_facts(state, sentence, conj, person, "title-appositive-shared",
-                                    shared)
+        yield from role_noun_facts(state, sentence, conj, person, rule,
+                                    _shared_for(state, conj, shared))
+
+
+def _shared_for(state: DocState, conj: Token, shared: Mention | None) -> Mention | None:
+    """The first title's holder as a later title's: 'leader of the Conservative Party and
+    prime minister' — an office of a place (kg.holders.office_kind) is never an
+    organisation's, so the party is not its holder."""
+    from kg.holders import office_kind  # kg.holders imports kg.extract: read it late
+
+    read = _role_noun(state, conj)
+    if shared is not None and shared.type is EntityType.ORGANIZATION and read is not None \
+            and office_kind(read[1]) is not None:
+        return None
+    return shared
 
 
 def _holder_hung_after(state: DocState, pobj: Token, conj: Token) -> Mention | None:
@@ -1517,6 +1584,11 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
             yield from _served_in(state, sentence, verb, person)
         for role_head in roles:
             yield from role_noun_facts(state, sentence, role_head, person, "title-copula")
+            # a second title after a copula only with its holder ('a gentle soul and a
+            # brilliant artist' names no post)
+            yield from (f for f in _coordinated_roles(state, sentence, role_head, person,
+                                                      "title-copula-shared")
+                        if f.object is not None)
         for role_head in as_roles:
             yield from role_noun_facts(state, sentence, role_head, person, "title-verb-as",
                                         verb_holder(state, verb))
