@@ -630,3 +630,29 @@ def test_a_contract_with_someone_is_contracting_with_them_not_bare_agreeing():
     rows = fact_rows("Orbitex's contract with Velmar Aerospace is worth two billion dollars.")
     assert ("Orbitex", "contract", "Velmar Aerospace", "asserted") in rows
     assert not [r for r in rows if r[1] == "agree"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Ferreira's killer was Ivo Marek, a farmer.",
+     ("Ivo Marek", "killed", "Tomas Ferreira")),
+    ("The founder of Orvane Labs is Lena Park.", ("Lena Park", "founded", "Orvane Labs")),
+])
+def test_an_agent_noun_named_by_the_copula_complement_gives_its_doer(text, expected):
+    # the copula the other way round from 'Z is the founder of X'
+    assert expected in triples(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Velmar Games were a celebration of Tomas Ferreira.",
+     ("Velmar Games", "celebrated", "Tomas Ferreira")),
+    ("The Orvane Festival, a celebration of Lena Park, opened in Porto.",
+     ("Orvane Festival", "celebrated", "Lena Park")),
+])
+def test_an_event_noun_a_name_is_said_to_be_takes_the_name_as_doer(text, expected):
+    assert expected in triples(corpus_of(text))
+
+
+def test_an_event_noun_said_of_a_pronoun_or_a_day_names_no_doer():
+    corpus = corpus_of("It was a celebration of Tomas Ferreira. Monday, a celebration of Lena "
+                       "Park, was quiet.")
+    assert not [f for f in corpus.facts if f.predicate == "celebrated"]

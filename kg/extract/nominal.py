@@ -114,8 +114,12 @@ def _doer_and_object(state: DocState, noun: Token, frame: EventNoun) -> bool:
     doers = [m for c in noun.children if c.dep_ == "poss"
              and (m := referent(state, c, possessive=True)) is not None]
     doers += [*_prep_objects(state, noun, ("by",)), *_agents_on_object(state, noun, frame)]
-    return any(m.type in NAMED for m in doers) and \
-        next(_prep_objects(state, noun, ("of",)), None) is not None
+    if any(m.type in NAMED for m in doers):
+        return next(_prep_objects(state, noun, ("of",)), None) is not None
+    # a name said to be the deed ('Night Harbor is a continuation of Red Dock') does it only
+    # to a name: 'a continuation of the universe of X' read 'continue' of a description
+    return bool(_named_as_event(state, noun)) and \
+        any(m.ner_label for m in _prep_objects(state, noun, ("of",)))
 
 
 def _among_the_fallen(state: DocState, sentence: Sentence, group: Token,
@@ -695,6 +699,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         agents += [(m, "noun-by") for m in _agents_on_object(state, noun, frame)]
     if not agents:
         agents += [(m, "noun-prenominal") for m in _prenominal_doers(state, noun)]
+    if not agents and not patient_possessive and under is None and named_objects:
+        agents += [(m, "noun-named-by") for m in _named_as_event(state, noun)]
     objects += named_objects
     light = light_verb(noun)
     undergoer = (_patient_light_verb(noun) or under) if light is None else None
@@ -874,6 +880,37 @@ def _named_by(state: DocState, noun: Token) -> list[Mention]:
     return people
 
 
+def _named_by_complement(state: DocState, noun: Token) -> list[Mention]:
+    """The names a person noun stands for as the subject of a copula whose complement is the
+    name ("Marek's killer was Z", 'the founder of X is Z'): the copula said the other way
+    round from 'Z is the founder of X'."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return []
+    return [m for c in noun.head.children if c.dep_ == "attr"
+            and (m := state.mention_at.get(c.i)) is not None]
+
+
+def _named_as_event(state: DocState, noun: Token) -> list[Mention]:
+    """The names an event noun with its object is said to be: in apposition ('Harvest Day,
+    an annual commemoration of the uprising') or as the complement of the name's copula
+    ('Night Harbor is a continuation of Red Dock'). The name does the noun's deed, as the
+    gold writers of both sets read it ('commemorate', 'continue'); a pronoun or a bare
+    noun names nothing here."""
+    return [m for m in _named_by(state, noun)
+            if m.ner_label and m.start < noun.idx
+            and (m.type is not EntityType.DATE or _named_day(m))
+            and state.mention_at.get(noun.i) is None]
+
+
+def _named_day(mention: Mention) -> bool:
+    """Whether a date is a named observance ('Harvest Day', 'Sacred Defence Week': the
+    tagger's DATE) that can commemorate or celebrate, not a day of the calendar ('Monday',
+    'March 4')."""
+    words = mention.text.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and \
+        not any(ch.isdigit() for ch in mention.text)
+
+
 def _suspect_noun(noun: Token) -> Token | None:
     """The noun of a suspect a deed noun completes ('Z, the suspect in the shooting of Y',
     'Z, a defendant in the killing of Y'), from ``suspect_nouns``; else None."""
@@ -894,7 +931,7 @@ def _agent_noun(state: DocState, sentence: Sentence, noun: Token, frame: EventNo
     spec = vocab.spec(frame.verb)
     if spec is None:
         return
-    people = _named_by(state, noun)
+    people = _named_by(state, noun) + _named_by_complement(state, noun)
     objects = [m for c in noun.children if c.dep_ == "poss"
                and (m := referent(state, c)) is not None]
     if noun.dep_ == "compound" and (m := state.mention_at.get(noun.head.i)) is not None:
