@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.datelines import is_citation_line
 from kg.extract.datelines import source_line_facts
 from kg.extract.facts import make_fact
+from kg.extract.memo import per_document
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
@@ -1227,14 +1228,25 @@ def _noun_places(state: DocState, sentence: Sentence, noun: Token, person: Menti
                     f"person-{lemma}-place")
 
 
+def _first_possessors(doc: Doc) -> dict[int, int]:
+    """Each token's first 'poss' child (by position), for the tokens that have one."""
+    first: dict[int, int] = {}
+    for token in doc:
+        if token.dep_ == "poss" and token.head.i != token.i:
+            first.setdefault(token.head.i, token.i)
+    return first
+
+
 def _homes(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
     """'his Iowa hometown', "Ms. Varga's Germantown home", 'his hometown of Alden', 'his
     native South Carolina': a place owned as a home by the person the possessive names."""
     nouns = person_place_nouns()
+    doc = sent.doc
+    possessors = per_document(doc, "first_possessors", lambda: _first_possessors(doc))
     for token in sent:
-        owner_word = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner_word is None:
+        if token.i not in possessors:
             continue
+        owner_word = doc[possessors[token.i]]
         owner = referent(state, owner_word, possessive=True)
         while owner is not None and owner.antecedent is not None and owner.is_pronoun and \
                 owner.type is not EntityType.PERSON:
