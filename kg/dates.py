@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lexicon import time_words
 
@@ -135,6 +135,7 @@ def _with_year(phrase: str, base_date: str | None) -> str:
         lambda m: str(year + _YEAR_STEP[m.group(1).lower()]), phrase).split())
 
 
+@lru_cache(maxsize=4096)  # a document's dates are asked for again by each verb and span
 def normalize_time(text: str, base_date: str | None, *, ahead: bool = False,
                    nearest: bool = False) -> str | None:
     """ISO 8601 at the precision the text gives: '2019', '2000-07' or '2023-09-13'; else None.

@@ -5,7 +5,7 @@ organisation, only general words and the places a demonym stands for."""
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -486,6 +486,7 @@ def dropped_prefixes() -> tuple[str, ...]:
     return tuple(data_file("roles.json").get("_dropped_prefixes", ()))  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same words by every title rule
 def canonical_role(words: str) -> str | None:
     """'Gov.' -> 'governor', 'spokeswoman' -> 'spokesperson', 'then-manager' -> 'manager';
     None if not a role."""

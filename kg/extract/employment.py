@@ -39,8 +39,9 @@ def employment_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterato
         lemma = verb.lemma_.lower()
         if verb.pos_ == "VERB" and lemma in post_verbs:
             yield from _post_held(state, sentence, verb)
-        if verb.pos_ != "VERB" or _has_role_word(verb):
-            continue
+        if verb.pos_ != "VERB" or (lemma not in at_verbs and lemma not in employer_verbs) or \
+                _has_role_word(verb):
+            continue  # (the lemma first: the children are walked for the few verbs left)
         if lemma in at_verbs:
             preps = frozenset(at_verbs[lemma]["preps"])  # type: ignore[arg-type]
             pairs, role = _worker_at(state, verb, preps), str(at_verbs[lemma]["role"])

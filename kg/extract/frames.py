@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from kg.extract.memo import per_token
 from kg.extract.preferences import verb_base
 from kg.extract.state import DocState
 from kg.model import Factuality, Mention, Role, RoleName
@@ -62,6 +63,7 @@ def _own_predicate(lemma: str, predicate: str) -> bool:
     return predicate.lower().startswith(lemma.split()[0][:4])
 
 
+@per_token
 def verb_lemma(verb: Token) -> str:
     """The lemma with its particle: 'rule out' is not 'rule', 'hand over' is not 'hand'; a
     prepositional verb the vocabulary lists ('call on', 'call for') is one verb too. The

@@ -36,8 +36,9 @@ def institution_mentions(state: DocState) -> list[Mention]:
     found: list[Mention] = []
     recognised = [m for _, m, _ in state.organisations]
     for token in state.doc:  # the lemma of 'media' is 'medium'
-        if not {token.lemma_.lower(), token.lower_} & institution_nouns() or \
-                token.pos_ not in {"NOUN", "PROPN"} or token.i in state.mention_at or \
+        if token.pos_ not in {"NOUN", "PROPN"} or \
+                not {token.lemma_.lower(), token.lower_} & institution_nouns() or \
+                token.i in state.mention_at or \
                 token.dep_ == "compound" or _indefinite(token):
             continue
         span = _owned_span(state, token)

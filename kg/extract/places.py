@@ -16,12 +16,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.datelines import is_citation_line
 from kg.extract.datelines import source_line_facts
 from kg.extract.facts import make_fact
+from kg.extract.memo import per_document
 from kg.extract.reference import as_place, referent
 from kg.extract.state import DocState, make_mention, mention_end, mention_spans
 from kg.extract.titles import demonym_mention
@@ -70,8 +72,15 @@ def organisation_verbs() -> dict[str, str]:
     return {k: v for k, v in place_words()["organisation_verbs"].items() if k != "_comment"}
 
 
+@cache  # asked for every token of every sentence: one set per section, not one a call
 def _words(section: str) -> frozenset[str]:
     return frozenset(place_words()[section]["words"])
+
+
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    """``organisation_words`` and ``organisation_kinds`` together, joined once."""
+    return organisation_words() | organisation_kinds()
 
 
 def organisation_words() -> frozenset[str]:
@@ -596,7 +605,7 @@ def _organisations(state: DocState, sentence: Sentence, sent: Span,
         root = span.root
         if mention.type is EntityType.ORGANIZATION and root.dep_ == "appos" and \
                 root.head.pos_ == "NOUN" and root.head.i not in state.mention_at and \
-                root.head.lemma_.lower() in organisation_kinds() | organisation_words() | \
+                root.head.lemma_.lower() in _organisation_nouns() | \
                 _words("national_institutions"):
             # "Tonga's parliament, the Legislative Assembly": the owner of a body's kind
             # ('parliament', 'bank'); not "Russia's rival, X"
@@ -717,7 +726,7 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
             yield _fact(state, sentence, doc[seat.i:seat.i + 1], nouns[seat.lemma_.lower()],
                         organisation, place, "org-seat-noun")
     noun = root.head if root.dep_ == "compound" and root.head.pos_ == "NOUN" and \
-        root.head.lemma_.lower() in organisation_words() | organisation_kinds() else root
+        root.head.lemma_.lower() in _organisation_nouns() else root
     if noun.dep_ == "dobj" and _verb_phrase(noun.head) in _words("organisation_founding_verbs"):
         # 'founded the Varta company in Heuchelheim', 'established X in Tulsa'
         verb = noun.head
@@ -734,7 +743,7 @@ def _organisation_seats(state: DocState, sentence: Sentence, root: Token,
             for place in _based_places(state, based):
                 yield _fact(state, sentence, doc[based.i:based.i + 1], "basedIn",
                             organisation, place, "org-appositive-based")
-        if noun.lemma_.lower() in organisation_words() | organisation_kinds():
+        if noun.lemma_.lower() in _organisation_nouns():
             for prep, place in _prep_places(state, noun, {"in"}):  # 'X, a charity in Y'
                 yield _fact(state, sentence, doc[prep.i:prep.i + 1], "basedIn", organisation,
                             place, "org-appositive-in-place")
@@ -1219,14 +1228,25 @@ def _noun_places(state: DocState, sentence: Sentence, noun: Token, person: Menti
                     f"person-{lemma}-place")
 
 
+def _first_possessors(doc: Doc) -> dict[int, int]:
+    """Each token's first 'poss' child (by position), for the tokens that have one."""
+    first: dict[int, int] = {}
+    for token in doc:
+        if token.dep_ == "poss" and token.head.i != token.i:
+            first.setdefault(token.head.i, token.i)
+    return first
+
+
 def _homes(state: DocState, sentence: Sentence, sent: Span) -> Iterator[Fact]:
     """'his Iowa hometown', "Ms. Varga's Germantown home", 'his hometown of Alden', 'his
     native South Carolina': a place owned as a home by the person the possessive names."""
     nouns = person_place_nouns()
+    doc = sent.doc
+    possessors = per_document(doc, "first_possessors", lambda: _first_possessors(doc))
     for token in sent:
-        owner_word = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner_word is None:
+        if token.i not in possessors:
             continue
+        owner_word = doc[possessors[token.i]]
         owner = referent(state, owner_word, possessive=True)
         while owner is not None and owner.antecedent is not None and owner.is_pronoun and \
                 owner.type is not EntityType.PERSON:
@@ -1268,7 +1288,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
     words = list(doc[left:span.start])
     place_before = state.mention_at.get(left - 1) if left > span.sent.start else None
     if place_before is not None and place_before.type is EntityType.PLACE and words and \
-            words[-1].lemma_.lower() in organisation_words() | organisation_kinds():
+            words[-1].lemma_.lower() in _organisation_nouns():
         # 'the United States think tank X': a place's name (a proper noun, which stops the
         # run) opens a description of an organisation's kind; not of a person's ('Phoenix
         # newspaper reporter X').
@@ -1280,7 +1300,7 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
         words = [t for t in doc[root.head.left_edge.i:root.head.i + 1] if t.dep_ != "det"]
     if not words or any(t.is_punct for t in words):
         return
-    described = any(t.lemma_.lower() in organisation_words() | organisation_kinds()
+    described = any(t.lemma_.lower() in _organisation_nouns()
                     for t in words[1:])
     if person.type is EntityType.ORGANIZATION and not described and _names_a_make(span):
         return  # 'a Japanese Kawara bomber': the adjective is the bomber's, not the maker's

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.memo import per_document
 from kg.ingest import PADDING
 from kg.model import Document, EntityType, Mention
 from kg.patterns import Slot
@@ -142,9 +143,14 @@ def common_nouns(doc: Doc) -> frozenset[str]:
 
 
 def nonblank_sents(doc: Doc) -> Iterator[Span]:
-    for sent in doc.sents:
-        if sent.text.strip():
-            yield sent
+    """The document's sentences that hold more than whitespace, in reading order; their
+    bounds are found once per document (every verb of the first sentence asks again)."""
+    for start, end in per_document(doc, "nonblank_sents", lambda: _nonblank_bounds(doc)):
+        yield doc[start:end]
+
+
+def _nonblank_bounds(doc: Doc) -> tuple[tuple[int, int], ...]:
+    return tuple((sent.start, sent.end) for sent in doc.sents if sent.text.strip())
 
 
 def mention_spans(state: DocState, sent: Span,

@@ -241,11 +241,13 @@ def _who_stayed(token: Token) -> list[Token]:
 def _who_left(token: Token) -> list[Token]:
     """The people a leaving word says left: the subject of 'resign', the object of 'fire'
     (the subject of 'was fired'), the possessor of 'resignation' or its 'of' noun."""
+    if token.pos_ not in {"VERB", "NOUN"}:
+        return []  # asked of every token of the document: most are neither
     words = tenure_words()
     lemma = token.lemma_.lower()
-    particle = next((c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}
-                     and c.i == token.i + 1), "")
     if token.pos_ == "VERB" and not _unreal(token):
+        particle = next((c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}
+                         and c.i == token.i + 1), "")
         deps = set()
         if lemma in words.leaving_verbs or f"{lemma} {particle}" in words.leaving_verbs:
             deps = {"nsubj"}

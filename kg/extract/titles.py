@@ -10,6 +10,7 @@ lexicons in ``kg/data`` (roles.json, demonyms.json), never from code.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -53,6 +54,8 @@ NAMING_VERBS = {"name", "appoint", "elect", "make", "promote", "hire", "nominate
                 "reelect", "re-elect", "choose", "select"}
 # 'served as the chair of X', 'works at Y as a chef', 'joined Z as finance chief'.
 AS_VERBS = {"serve", "act", "work", "join", "remain", "stay", "return", "continue"}
+# The verbs _read_positions reads a role after, joined once: it asks of every word.
+_COPULA_LIKE = frozenset(COPULAS | NAMING_VERBS | AS_VERBS)
 HOLDER_TYPES = {EntityType.ORGANIZATION, EntityType.PLACE}
 # 'a chef named X', 'a student called Y': the noun is X's description, as an appositive is.
 NAMING_PARTICIPLES = {"name", "call"}
@@ -173,7 +176,7 @@ def _read_positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator
             if span.root.dep_ != "conj" and not _joined_to_person(state, span.root):
                 yield from _coordinated_roles(state, sentence, role_head, person)
     for verb in sent:
-        if verb.lemma_.lower() in COPULAS | NAMING_VERBS | AS_VERBS and \
+        if verb.lemma_.lower() in _COPULA_LIKE and \
                 verb.pos_ in {"AUX", "VERB"}:
             yield from _copula(state, sentence, verb)
 
@@ -266,7 +269,7 @@ def _possessor_role(state: DocState, noun: Token) -> str | None:
     if name is None:
         return None
     read = _role_at_end(state, _premodifiers(name))
-    return read[1] if read is not None and read[1] not in professions() | kinship_roles() \
+    return read[1] if read is not None and read[1] not in _professions_and_kin() \
         else None
 
 
@@ -586,7 +589,7 @@ def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
     shares the one before the first name. A profession or a relative shares nothing."""
     mention = state.mention_at.get(first.i)
     if mention is None or mention.type is not EntityType.PERSON or \
-            role in professions() | kinship_roles():
+            role in _professions_and_kin():
         return None
     start = first.i
     while start > 0 and state.mention_at.get(start - 1) is mention:
@@ -596,9 +599,9 @@ def _shared_holder(state: DocState, first: Token, role: str) -> Mention | None:
     if found is None and first.dep_ == "appos" and first.head.pos_ == "NOUN":
         # 'Israeli prime minister A and energy minister B' parsed with A beside 'minister'
         read = _role_noun(state, first.head)
-        if read is not None and read[1] not in professions() | kinship_roles():
+        if read is not None and read[1] not in _professions_and_kin():
             return read[2]
-    if found is None or found[1] in professions() | kinship_roles():
+    if found is None or found[1] in _professions_and_kin():
         return None
     return _holder_in(state, tokens[:-found[0]], found[1])
 
@@ -607,7 +610,7 @@ def _party(state: DocState, tokens: list[Token], role: str) -> tuple[Span, str] 
     """A capitalised party word before a role ('Conservative MP', 'Republican Senate Majority
     Leader'): its tokens and the party's usual name. Not before a profession: a 'Conservative
     commentator' says how someone thinks, not which party they belong to."""
-    if role in professions() | kinship_roles():
+    if role in _professions_and_kin():
         return None
     for size in (2, 1):
         for start in range(len(tokens) - size, -1, -1):
@@ -1693,3 +1696,10 @@ def verb_holder(state: DocState, verb: Token) -> Mention | None:
             if mention is not None and mention.type in HOLDER_TYPES:
                 return mention
     return None
+
+
+@cache
+def _professions_and_kin() -> frozenset[str]:
+    """``professions`` and ``kinship_roles`` together, joined once: no party or holder is
+    read before either."""
+    return professions() | kinship_roles()
