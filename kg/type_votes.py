@@ -321,17 +321,24 @@ def _said_kind_nouns() -> dict[str, EntityType]:
 _NOT_MODIFIERS = ("of", "at", "in", "for", "from", "with", "to", "by", "on", "and", "or")
 
 
-def _kind_described_after(lead: str, modifier_word: str, nouns: list[str],
-                          next_words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
-    """A description of a name right after it: ``lead`` (a comma, or a copula), an article,
-    up to three modifiers (``modifier_word``, no preposition) and one of ``nouns`` (group 1,
-    tried in the order given) that ends the phrase, at a mark or before one of
-    ``next_words`` ('a band from X', 'a company that ...'), never before another noun ('a
-    band member' is no band). One shape for ``_said_after`` and ``_apposition_patterns``."""
-    modifier = rf"(?:(?!(?:{'|'.join(_NOT_MODIFIERS)})\s){modifier_word}\s+)"
-    end = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{'|'.join(next_words)})\b)"
+def kind_described_after(lead: str, modifier_word: str, nouns: list[str],
+                         next_words: tuple[str, ...], flags: int = 0, *,
+                         marks: str = "[,.;:)]", not_modifiers: tuple[str, ...] = _NOT_MODIFIERS,
+                         fewest_modifiers: bool = False) -> re.Pattern[str]:
+    """A description of a name right after it: ``lead`` (a comma, or a copula, with the
+    space after it), an article, up to three modifiers (``modifier_word``, none of
+    ``not_modifiers``; the fewest that fit when ``fewest_modifiers``) and one of ``nouns``
+    (group 1, tried in the order given) that ends the phrase, at one of ``marks`` or before
+    one of ``next_words`` ('a band from X', 'a company that ...'), never before another noun
+    ('a band member' is no band). The one shape of ``_said_after``, ``_apposition_patterns``
+    and kg.holders.kinds_said_after, so a kind said after a name is read alike for its type
+    and for the roles it holds."""
+    excluded = rf"(?!(?:{'|'.join(not_modifiers)})\s)" if not_modifiers else ""
+    modifier = rf"(?:{excluded}{modifier_word}\s+)"
+    count = "{0,3}?" if fewest_modifiers else "{0,3}"
+    end = rf"(?=\s*(?:{marks}|$)|\s+(?:{'|'.join(next_words)})\b)"
     article = "|".join(sorted(articles()))
-    return re.compile(rf"{lead}\s+(?:{article})\s+{modifier}{{0,3}}"
+    return re.compile(rf"{lead}(?:{article})\s+{modifier}{count}"
                       rf"({'|'.join(map(re.escape, nouns))}){end}", flags)
 
 
@@ -340,9 +347,9 @@ def _said_after() -> re.Pattern[str]:
     """', an early supergroup', ' is a satellite startup': an appositive or a copula right
     after a name, an article, up to three modifiers in lower case (no name: 'Reyes, the
     council adjourned the session for' says nothing of Reyes) and a kind noun that ends the
-    phrase, all as written (``_kind_described_after``)."""
-    return _kind_described_after(
-        r"(?:\s*,|\s+(?:is|was))", r"[a-z0-9][\w'’-]*",
+    phrase, all as written (``kind_described_after``)."""
+    return kind_described_after(
+        r"(?:\s*,|\s+(?:is|was))\s+", r"[a-z0-9][\w'’-]*",
         sorted(_said_kind_nouns(), key=len, reverse=True),
         ("that", "which", "based", "in", "of", "from", "with", "founded", "formed", "owned",
          "headquartered", "known", "run", "whose", "led", "released", "made", "where", "for"))
@@ -544,11 +551,11 @@ def _may_be_town(name: str) -> bool:
 @cache
 def _apposition_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
     """', a cybersecurity firm,': an article, up to three modifiers and a kind noun that ends
-    the apposition, in any case (``_kind_described_after``)."""
+    the apposition, in any case (``kind_described_after``)."""
     next_words = ("that", "which", "based", "in", "of", "from", "with", "founded", "owned",
                   "headquartered", "known", "run", "whose", "dedicated", "held", "where", "for")
-    return tuple((entity_type, _kind_described_after(
-        r"^\s*,", r"[\w'’-]+", list(nouns), next_words, re.IGNORECASE))
+    return tuple((entity_type, kind_described_after(
+        r"^\s*,\s+", r"[\w'’-]+", list(nouns), next_words, re.IGNORECASE))
         for entity_type, nouns in load_rules().apposition_nouns.items())
 
 
