@@ -10,11 +10,9 @@ weights are data (``kg/data/type_votes.json``).
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
@@ -26,7 +24,14 @@ from kg.entity_names import (
 )
 from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
-from kg.lexicon import articles, demonyms, holder_kind_classes, narrower_kind_nouns, roles
+from kg.lexicon import (
+    articles,
+    data_file,
+    demonyms,
+    holder_kind_classes,
+    narrower_kind_nouns,
+    roles,
+)
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -86,8 +91,7 @@ class TypeVoteRules(BaseModel):
 
 @cache
 def load_rules() -> TypeVoteRules:
-    text = resources.files("kg").joinpath("data/type_votes.json").read_text("utf-8")
-    return TypeVoteRules.model_validate(json.loads(text))
+    return TypeVoteRules.model_validate(data_file("type_votes.json"))
 
 
 def document_split_margin() -> float:
