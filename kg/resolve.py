@@ -226,7 +226,7 @@ def same_full_name(a: tuple[str, ...], b: tuple[str, ...], person: bool = True) 
 
     ``person=False`` for names no one reads as a person's: their last word is a kind ('Link',
     'Interconnector'), not a surname, so two names sharing it are one only when the other
-    words are one word spelt two ways (``_respelt_word``: 'East'/'Eastern Mediterranean'),
+    words are one word spelt two ways (``_respelt_word``: 'East'/'Eastern Ostland'),
     never a given name's looser likeness ('EuroNorth Link' is not 'EuroSouth Link')."""
     if _respelt_surname(a, b):
         return True

@@ -223,8 +223,8 @@ def _may_be_maker(word: str) -> bool:
     """Whether a capitalised word may be a maker's name before its model's: no given name
     ('Tom' of 'Tom Reyes'), family name written first, demonym ('Brazilian Tom Reyes'),
     title or person noun ('Senator
-    Reyes', 'Representatives Ana Lind'), article or place the gazetteer knows ('Kamloops'
-    of 'Kamloops RCMP', a town's police), nor initials ('UC' of a campus, 'UC Linden')."""
+    Reyes', 'Representatives Ana Lind'), article or place the gazetteer knows ('Nanaimo'
+    of 'Nanaimo RCMP', a town's police), nor initials ('UC' of a campus, 'UC Linden')."""
     folded = word.lower()
     if word.isupper() or folded in given_names() or folded in family_names_first():
         return False
@@ -266,7 +266,7 @@ _MODEL_NUMBER_AFTER = re.compile(
 
 def name_words(name: str) -> tuple[str, ...]:
     """A name's words in lower case, as ``name_kind`` reads them, with initials written with
-    dots kept as one word: 'Cipriani S.A.' -> ('cipriani', 'sa'), so a company's dotted
+    dots kept as one word: 'Orsoni S.A.' -> ('orsoni', 'sa'), so a company's dotted
     ending ('S.A.', 'N.V.', 'S.p.A.') is the kind word it is when written plain; split
     letter by letter it was no word at all and the name went to the recogniser's label (a
     person, for a company named after its founder)."""

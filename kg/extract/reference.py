@@ -769,7 +769,7 @@ def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
 
 
 def _branch_in_place(words: list[str], longer: list[str]) -> bool:
-    """'the Democratic party' is not the 'Ostland Democratic Party': a short form that is a
+    """'the Liberal party' is not the 'Ostland Liberal Party': a short form that is a
     name of its own (two words) and a longer name that adds only a place the gazetteer
     knows are the body and its branch there. A one-word kind ('the Senate') still stands for
     the place's body ('the Ostland Senate')."""
