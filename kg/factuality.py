@@ -624,7 +624,7 @@ def _demanded_of_another(verb: Token) -> bool:
 
 
 def _complied_with(noun: Token) -> bool:
-    """'will comply with the request to suspend Parliament', 'granted the request to leave':
+    """'will comply with the request to close the library', 'granted the request to leave':
     a demand its addressee meets (a ``compliance_verbs`` verb holding the noun, as object or
     through a preposition) is no longer only asked for."""
     holder = noun.head

@@ -70,6 +70,7 @@ from kg.model import (
     Role,
     RoleName,
 )
+from kg.type_votes import kind_described_after
 
 AFFILIATED = "affiliatedWith"
 MEMBER = "member"
@@ -339,8 +340,11 @@ _WORD_BEFORE = re.compile(r"([a-z][a-z.&-]*)\s+$")
 # Where the kind noun a description predicates of a name ends its noun phrase: at a mark, at
 # the end of the text, or before a word that opens what follows the head ('a band from X',
 # 'a company that ...'), never before another noun ('a band member' is no band).
-_PHRASE_END = (r"(?=\s*(?:[,.;:)!?\u2014]|$)|\s+(?:of|in|from|at|that|which|who|whose|based|"
-               r"founded|formed|set|with|known|led|run|owned|since|for|and|or)\b)")
+_PHRASE_MARKS = r"[,.;:)!?\u2014]"
+_PHRASE_NEXT_WORDS = ("of", "in", "from", "at", "that", "which", "who", "whose", "based",
+                      "founded", "formed", "set", "with", "known", "led", "run", "owned", "since",
+                      "for", "and", "or")
+_PHRASE_END = rf"(?=\s*(?:{_PHRASE_MARKS}|$)|\s+(?:{'|'.join(_PHRASE_NEXT_WORDS)})\b)"
 
 
 def described_kinds(names: dict[str, set[str]], in_doc: dict[str, list[Mention]],
@@ -374,14 +378,17 @@ def _kind_words() -> frozenset[str]:
 @cache
 def _descriptions() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The descriptions that predicate a kind of the name just before them: an appositive
-    or a copula with an article ('X, a rock trio', 'X is the company'), up to three
-    modifiers before the kind noun; and a bare kind noun after a name ('the X label'), whose
-    'the' is checked before the name."""
-    kinds = "|".join(map(re.escape, sorted(_kind_words(), key=len, reverse=True)))
-    described = re.compile(
-        r"(?:\s*,\s*|\s+(?:is|was|are|were|remains|became|has\s+been|had\s+been)\s+)(?:a|an|the)\s+"
-        rf"(?:[\w'.&-]+\s+){{0,3}}?({kinds}){_PHRASE_END}", re.IGNORECASE)
-    compound = re.compile(rf"\s+({kinds}){_PHRASE_END}", re.IGNORECASE)
+    or a copula with an article ('X, a rock trio', 'X is the company'), the fewest of up to
+    three modifiers of any kind before the kind noun (the shape kg.type_votes reads a
+    name's type by, ``kind_described_after``); and a bare kind noun after a name ('the X
+    label'), whose 'the' is checked before the name."""
+    kinds = sorted(_kind_words(), key=len, reverse=True)
+    described = kind_described_after(
+        r"(?:\s*,\s*|\s+(?:is|was|are|were|remains|became|has\s+been|had\s+been)\s+)",
+        r"[\w'.&-]+", kinds, _PHRASE_NEXT_WORDS, re.IGNORECASE, marks=_PHRASE_MARKS,
+        not_modifiers=(), fewest_modifiers=True)
+    compound = re.compile(rf"\s+({'|'.join(map(re.escape, kinds))}){_PHRASE_END}",
+                          re.IGNORECASE)
     return described, compound
 
 

@@ -86,6 +86,17 @@ def definite_before_mention() -> frozenset[str]:
 
 
 @cache
+def group_possessives() -> frozenset[str]:
+    """'its', 'their': the possessives that name an organisation, a place that acts or a
+    group, never one person; data/determiners.json 'group_possessives', which must be
+    possessives."""
+    words = frozenset(data_file("determiners.json")["group_possessives"])  # type: ignore[arg-type]
+    if not words <= possessive_determiners():
+        raise ValueError("group_possessives: possessive determiners only (determiners.json)")
+    return words
+
+
+@cache
 def unspecific_determiners() -> frozenset[str]:
     """'a', 'any', 'another', 'every', 'each', 'some', 'no': a noun they open ('a Danish
     court', 'no ministry') is some one of a kind, not one the article names, and no

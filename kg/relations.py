@@ -143,7 +143,7 @@ class RelationVocabulary(BaseModel):
     expect_words: frozenset[str]
     thing_speech_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Skipped verbs of speech that state a fact when their direct object is a thing, not a "
-        "clause: 'denied the accusation', 'cited Article 5', 'wrote a letter', 'alleged Iranian "
+        "clause: 'denied the accusation', 'cited Article 5', 'wrote a letter', 'alleged foreign "
         "involvement' (a gold fact of the second set kg skipped); in the passive with a 'by'-doer "
         "too ('the attack was claimed by the Front')."))
     addressee_speech_verbs: frozenset[str] = Field(default=frozenset(), description=(

@@ -33,7 +33,6 @@ corpus split the entity or gave its name to another.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -50,7 +49,6 @@ from collections.abc import (
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
@@ -77,7 +75,7 @@ from kg.extract.mentions import title_nouns
 from kg.extract.name_bounds import names_a_pair
 from kg.extract.reference import tenure_modifiers
 from kg.holders import fill_holders
-from kg.lexicon import demonyms, determiners, event_verbs, initialisms
+from kg.lexicon import data_file, demonyms, determiners, event_verbs, initialisms
 from kg.model import (
     Document,
     Entity,
@@ -228,7 +226,7 @@ def same_full_name(a: tuple[str, ...], b: tuple[str, ...], person: bool = True) 
 
     ``person=False`` for names no one reads as a person's: their last word is a kind ('Link',
     'Interconnector'), not a surname, so two names sharing it are one only when the other
-    words are one word spelt two ways (``_respelt_word``: 'East'/'Eastern Mediterranean'),
+    words are one word spelt two ways (``_respelt_word``: 'East'/'Eastern Ostland'),
     never a given name's looser likeness ('EuroNorth Link' is not 'EuroSouth Link')."""
     if _respelt_surname(a, b):
         return True
@@ -1731,9 +1729,7 @@ def mint_key_id(entity_type: EntityType, key: tuple[str, ...], label: str = "") 
 
 @cache
 def _document_scoped_heads() -> frozenset[str]:
-    text = resources.files("kg").joinpath("data/document_things.json").read_text("utf-8")
-    words = json.loads(text)["nouns"]
-    return frozenset(words)
+    return frozenset(data_file("document_things.json")["nouns"])
 
 
 def mint_thing_id(lemma: str, doc_id: str) -> str:

@@ -10,11 +10,9 @@ weights are data (``kg/data/type_votes.json``).
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
@@ -26,7 +24,14 @@ from kg.entity_names import (
 )
 from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
-from kg.lexicon import articles, demonyms, holder_kind_classes, narrower_kind_nouns, roles
+from kg.lexicon import (
+    articles,
+    data_file,
+    demonyms,
+    holder_kind_classes,
+    narrower_kind_nouns,
+    roles,
+)
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -86,8 +91,7 @@ class TypeVoteRules(BaseModel):
 
 @cache
 def load_rules() -> TypeVoteRules:
-    text = resources.files("kg").joinpath("data/type_votes.json").read_text("utf-8")
-    return TypeVoteRules.model_validate(json.loads(text))
+    return TypeVoteRules.model_validate(data_file("type_votes.json"))
 
 
 def document_split_margin() -> float:
@@ -219,8 +223,8 @@ def _may_be_maker(word: str) -> bool:
     """Whether a capitalised word may be a maker's name before its model's: no given name
     ('Tom' of 'Tom Reyes'), family name written first, demonym ('Brazilian Tom Reyes'),
     title or person noun ('Senator
-    Reyes', 'Representatives Ana Lind'), article or place the gazetteer knows ('Kamloops'
-    of 'Kamloops RCMP', a town's police), nor initials ('UC' of a campus, 'UC Linden')."""
+    Reyes', 'Representatives Ana Lind'), article or place the gazetteer knows ('Nanaimo'
+    of 'Nanaimo RCMP', a town's police), nor initials ('UC' of a campus, 'UC Linden')."""
     folded = word.lower()
     if word.isupper() or folded in given_names() or folded in family_names_first():
         return False
@@ -262,7 +266,7 @@ _MODEL_NUMBER_AFTER = re.compile(
 
 def name_words(name: str) -> tuple[str, ...]:
     """A name's words in lower case, as ``name_kind`` reads them, with initials written with
-    dots kept as one word: 'Cipriani S.A.' -> ('cipriani', 'sa'), so a company's dotted
+    dots kept as one word: 'Orsoni S.A.' -> ('orsoni', 'sa'), so a company's dotted
     ending ('S.A.', 'N.V.', 'S.p.A.') is the kind word it is when written plain; split
     letter by letter it was no word at all and the name went to the recogniser's label (a
     person, for a company named after its founder)."""
@@ -321,17 +325,24 @@ def _said_kind_nouns() -> dict[str, EntityType]:
 _NOT_MODIFIERS = ("of", "at", "in", "for", "from", "with", "to", "by", "on", "and", "or")
 
 
-def _kind_described_after(lead: str, modifier_word: str, nouns: list[str],
-                          next_words: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
-    """A description of a name right after it: ``lead`` (a comma, or a copula), an article,
-    up to three modifiers (``modifier_word``, no preposition) and one of ``nouns`` (group 1,
-    tried in the order given) that ends the phrase, at a mark or before one of
-    ``next_words`` ('a band from X', 'a company that ...'), never before another noun ('a
-    band member' is no band). One shape for ``_said_after`` and ``_apposition_patterns``."""
-    modifier = rf"(?:(?!(?:{'|'.join(_NOT_MODIFIERS)})\s){modifier_word}\s+)"
-    end = rf"(?=\s*(?:[,.;:)]|$)|\s+(?:{'|'.join(next_words)})\b)"
+def kind_described_after(lead: str, modifier_word: str, nouns: list[str],
+                         next_words: tuple[str, ...], flags: int = 0, *,
+                         marks: str = "[,.;:)]", not_modifiers: tuple[str, ...] = _NOT_MODIFIERS,
+                         fewest_modifiers: bool = False) -> re.Pattern[str]:
+    """A description of a name right after it: ``lead`` (a comma, or a copula, with the
+    space after it), an article, up to three modifiers (``modifier_word``, none of
+    ``not_modifiers``; the fewest that fit when ``fewest_modifiers``) and one of ``nouns``
+    (group 1, tried in the order given) that ends the phrase, at one of ``marks`` or before
+    one of ``next_words`` ('a band from X', 'a company that ...'), never before another noun
+    ('a band member' is no band). The one shape of ``_said_after``, ``_apposition_patterns``
+    and kg.holders.kinds_said_after, so a kind said after a name is read alike for its type
+    and for the roles it holds."""
+    excluded = rf"(?!(?:{'|'.join(not_modifiers)})\s)" if not_modifiers else ""
+    modifier = rf"(?:{excluded}{modifier_word}\s+)"
+    count = "{0,3}?" if fewest_modifiers else "{0,3}"
+    end = rf"(?=\s*(?:{marks}|$)|\s+(?:{'|'.join(next_words)})\b)"
     article = "|".join(sorted(articles()))
-    return re.compile(rf"{lead}\s+(?:{article})\s+{modifier}{{0,3}}"
+    return re.compile(rf"{lead}(?:{article})\s+{modifier}{count}"
                       rf"({'|'.join(map(re.escape, nouns))}){end}", flags)
 
 
@@ -340,9 +351,9 @@ def _said_after() -> re.Pattern[str]:
     """', an early supergroup', ' is a satellite startup': an appositive or a copula right
     after a name, an article, up to three modifiers in lower case (no name: 'Reyes, the
     council adjourned the session for' says nothing of Reyes) and a kind noun that ends the
-    phrase, all as written (``_kind_described_after``)."""
-    return _kind_described_after(
-        r"(?:\s*,|\s+(?:is|was))", r"[a-z0-9][\w'’-]*",
+    phrase, all as written (``kind_described_after``)."""
+    return kind_described_after(
+        r"(?:\s*,|\s+(?:is|was))\s+", r"[a-z0-9][\w'’-]*",
         sorted(_said_kind_nouns(), key=len, reverse=True),
         ("that", "which", "based", "in", "of", "from", "with", "founded", "formed", "owned",
          "headquartered", "known", "run", "whose", "led", "released", "made", "where", "for"))
@@ -544,11 +555,11 @@ def _may_be_town(name: str) -> bool:
 @cache
 def _apposition_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
     """', a cybersecurity firm,': an article, up to three modifiers and a kind noun that ends
-    the apposition, in any case (``_kind_described_after``)."""
+    the apposition, in any case (``kind_described_after``)."""
     next_words = ("that", "which", "based", "in", "of", "from", "with", "founded", "owned",
                   "headquartered", "known", "run", "whose", "dedicated", "held", "where", "for")
-    return tuple((entity_type, _kind_described_after(
-        r"^\s*,", r"[\w'’-]+", list(nouns), next_words, re.IGNORECASE))
+    return tuple((entity_type, kind_described_after(
+        r"^\s*,\s+", r"[\w'’-]+", list(nouns), next_words, re.IGNORECASE))
         for entity_type, nouns in load_rules().apposition_nouns.items())
 
 

@@ -887,7 +887,7 @@ def test_a_document_leaves_other_readings_alone(text, predicate, factuality):
     ("Tom Reyes called a meeting to discuss the budget.", "discuss", Factuality.EXPECTED),
     ("Tom Reyes pressed the button to open the door.", "open", Factuality.EXPECTED),
     # a demand its addressee meets is no longer only asked for
-    ("The council will comply with the request of the mayor to close the library.", "close",
+    ("The board will heed the demand of the tenants to repair the roof.", "repair",
      Factuality.EXPECTED),
 ])
 def test_a_demand_on_another_is_normative(nlp, text, verb, expected):

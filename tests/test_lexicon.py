@@ -13,8 +13,9 @@ DETERMINER_SECTIONS = ("indefinite_articles", "definite_article", "singular_demo
                        "plural_demonstratives", "possessives", "universal_quantifiers",
                        "distributive_quantifiers", "negative_quantifiers", "other_indefinites",
                        "negative_pronouns")
-# Not a section: a subset picked from them (lexicon.definite_before_mention).
-DETERMINER_SUBSETS = ("read_before_a_mention",)
+# Not sections: subsets picked from them (lexicon.definite_before_mention,
+# lexicon.group_possessives).
+DETERMINER_SUBSETS = ("read_before_a_mention", "group_possessives")
 
 
 def _data(name: str) -> dict[str, object]:
@@ -126,6 +127,14 @@ def test_the_definites_read_before_a_mention_are_definite_determiners_but_not_th
     assert lexicon.definite_before_mention() == {"the", "this"}
     assert lexicon.definite_before_mention() < lexicon.definite_determiners()
     assert "that" in lexicon.definite_determiners()
+
+
+def test_the_group_possessives_are_possessives_no_person_is_named_by():
+    # 'Velora cut its prices': 'its' and 'their' say an organisation's or a group's thing;
+    # 'his' and 'her' are a person's and stay out.
+    assert lexicon.group_possessives() == {"its", "their"}
+    assert lexicon.group_possessives() < lexicon.possessive_determiners()
+    assert not {"his", "her"} & lexicon.group_possessives()
 
 
 def test_the_institution_nouns_are_read_through_the_lexicon():

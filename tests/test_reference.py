@@ -1205,6 +1205,8 @@ def test_one_of_a_plural_is_one_of_its_kind_not_a_garbled_plural():
     corpus = corpus_of("One of her neighbours reported the fire to the council on Friday.")
     subjects = {s for s, p, o in labelled_triples(corpus) if o == "fire"}
     assert subjects == {"one neighbour"}
+
+
 def _pronoun_entity(corpus, pronoun: str) -> str:
     (found,) = {e.entity_id for e in corpus.entities
                 for m in e.merges if m.alias == pronoun and m.reason.value == "pronoun"}
@@ -1212,8 +1214,8 @@ def _pronoun_entity(corpus, pronoun: str) -> str:
 
 
 def test_an_object_pronoun_is_the_person_its_own_sentence_names_before_it():
-    corpus = corpus_of("Senator Tom Harlan praised the budget on Monday. Other senators have "
-                       "broken with Dan Okafor and have urged him to resign.")
+    corpus = corpus_of("Senator Tom Harlan praised the budget on Monday. Two councillors "
+                       "fell out with Dan Okafor and pressed him to step down.")
     assert _pronoun_entity(corpus, "him") == "person/dan-okafor"
 
 
@@ -1223,8 +1225,8 @@ def test_an_object_pronoun_still_takes_the_subject_when_its_sentence_names_no_on
 
 
 def test_a_person_the_subject_is_about_is_the_he_of_its_clause():
-    corpus = corpus_of("Tom Harlan asked the board to review Dan Okafor. The complaint against "
-                       "Okafor is that, during his time as mayor, he cut the budget.")
+    corpus = corpus_of("Tom Harlan asked the board to review Dan Okafor. The charge against "
+                       "Okafor is that, while running the port, he sold its land.")
     assert _pronoun_entity(corpus, "he") == "person/dan-okafor"
 
 
@@ -1237,8 +1239,8 @@ def test_the_part_a_person_played_is_no_he_of_the_next_sentence():
 
 def test_a_two_word_party_name_is_not_its_branch_in_a_place():
     corpus = corpus_of("The results of the Nebraska Liberal Party caucuses were delayed on "
-                       "Monday. The Liberal party is scheduled to continue its primary season "
-                       "with a vote on February 22.")
+                       "Monday. The Liberal party will continue its leadership contest with "
+                       "a vote in March.")
     (continued,) = [f for f in corpus.facts if f.lemma == "continue"]
     assert continued.subject.entity_id == "organization/liberal-party"
 
@@ -1251,14 +1253,14 @@ def test_a_one_word_body_is_still_the_body_of_the_place_named_before():
 
 def test_the_president_is_not_the_incoming_president_described_before():
     corpus = corpus_of("The agency refused to recognise the incoming president on Monday. "
-                       "Tom Harlan, a banker, urged officials to push the president to concede "
-                       "the election.")
+                       "Tom Harlan, a banker, asked lawmakers to press the president to accept "
+                       "defeat.")
     (incoming,) = [e for e in corpus.entities if e.label == "incoming president"]
     assert [m.text for m in incoming.mentions] == ["incoming president"]
 
 
 def test_a_bare_role_is_not_the_person_given_it_with_a_former_or_incoming():
     corpus = corpus_of("Dan Okafor, the incoming president, met reporters on Monday. Tom "
-                       "Harlan said the president should accept the outcome.")
+                       "Harlan argued the president should respect the count.")
     okafor = [e for e in corpus.entities if e.entity_id == "person/dan-okafor"]
     assert okafor and all(m.reason.value != "pronoun" for m in okafor[0].merges)

@@ -1059,13 +1059,13 @@ def test_coordinated_titles_after_a_copula_are_each_held(text, expected):
 
 
 def test_a_party_is_no_holder_of_a_country_office_coordinated_after_its_leader():
-    found = positions(corpus_of("Tomas Ferreira became leader of the Conservative Party and "
-                                "prime minister in July."))
-    assert ("Tomas Ferreira", "Conservative Party", "leader") in found
-    assert ("Tomas Ferreira", "Conservative Party", "prime minister") not in found
+    found = positions(corpus_of("In May, Tomas Ferreira became leader of the Lumen Reform "
+                                "Party and prime minister."))
+    assert ("Tomas Ferreira", "Lumen Reform Party", "leader") in found
+    assert ("Tomas Ferreira", "Lumen Reform Party", "prime minister") not in found
 
 
 def test_a_second_praise_noun_after_a_copula_is_no_post():
-    found = positions(corpus_of("Peter Walsh said Tomas Ferreira was a gentle soul and a "
+    found = positions(corpus_of("Peter Walsh said Tomas Ferreira was a warm man and a "
                                 "brilliant artist."))
     assert not {p for p in found if p[2] == "artist"}

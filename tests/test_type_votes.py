@@ -498,7 +498,7 @@ def test_a_name_opening_with_its_kind_is_of_that_kind_unless_a_kind_word_ends_it
 
 
 def test_a_description_after_a_name_reads_alike_for_the_apposition_and_the_said_kind():
-    # One pattern shape serves both readers (type_votes._kind_described_after): an article,
+    # One pattern shape serves both readers (type_votes.kind_described_after): an article,
     # at most three modifiers, no preposition among them, and a kind noun ending the phrase.
     from kg.type_votes import said_kind_type
 

@@ -12,7 +12,6 @@ that ends with it ('Tomas Lind'); with two ('Carl Webb', 'Anna Webb') it says no
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from functools import cache
 from importlib import resources
@@ -20,7 +19,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from kg.extract.state import DocState, mention_end
-from kg.lexicon import articles
+from kg.lexicon import articles, data_file
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -41,7 +40,8 @@ def given_names() -> dict[str, str]:
 
 @cache
 def reference_words() -> dict[str, object]:
-    return json.loads(resources.files("kg").joinpath("data/reference.json").read_text("utf-8"))
+    """data/reference.json, read once for gender and reference resolution alike."""
+    return data_file("reference.json")
 
 
 @cache

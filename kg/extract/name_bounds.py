@@ -548,7 +548,7 @@ def split_place_lead(ent: Span) -> Iterator[Span]:
     person is from or serves, and the person. A town is left alone, since many
     share a surname or a given name ('Sydney', 'Austin'); so is a lead that is itself a given
     name ('Georgia Ann Reyes'). The recogniser may call the whole an organisation ('Senator
-    from Vermont Gil Thorne'); then the words after the place must open with a given name,
+    from Velora Gil Thorne'); then the words after the place must open with a given name,
     or a firm named for its state ('Texas Roadhouse Grill') would be split."""
     doc = ent.doc
     if ent.label_ not in {"PERSON", "ORG", "GPE"} or len(ent) < 3:
@@ -571,7 +571,7 @@ def split_place_lead(ent: Span) -> Iterator[Span]:
 
 def _person_words(words: Span) -> bool:
     """Whether capitalised words are a person's name: they open with a given name, or the
-    document names a person by their last word elsewhere ('Sanders said')."""
+    document names a person by their last word elsewhere ('Thorne said')."""
     last = words[-1]
     return words[0].lower_ in given_names() or any(
         e.label_ == "PERSON" and e[-1].text == last.text and not e.start <= last.i < e.end
@@ -579,7 +579,7 @@ def _person_words(words: Span) -> bool:
 
 
 def _after_role_of(ent: Span) -> bool:
-    """'Senator from Vermont ...', 'Governor of Ohio ...': a role and 'from' or 'of' right
+    """'Senator from Velora ...', 'Governor of Ostland ...': a role and 'from' or 'of' right
     before a span that opens with a place: the role's holder is named after the place,
     unless a kind word makes the whole a body ('president of Ohio State University')."""
     doc, start = ent.doc, ent.start
@@ -617,7 +617,7 @@ def split_at_break(ent: Span) -> Iterator[Span]:
     a lower-case 'the' that opens the second. Such a mark ends the first name and the words
     after it are a name of their own, unless the data knows the whole as one name. A hyphen
     glued to its words ('CNDD-FDD') and a 'the' after a name's preposition or conjunction
-    ('Islamic State of Iraq and the Levant') are inside one name."""
+    ('Bank of Ostland and the Isles') are inside one name."""
     if ent.label_ in {"DATE", "TIME", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"} or \
             known_name(ent.text) or gazetteer.lookup(ent.text) is not None:
         yield ent

@@ -44,6 +44,7 @@ from kg.lexicon import (
     demonyms,
     derived_nouns,
     event_nouns,
+    group_possessives,
     indefinite_articles,
     initialisms,
     narrower_kind_nouns,
@@ -57,9 +58,6 @@ from kg.model import EntityType, Mention
 from kg.relations import RelationVocabulary, load_vocabulary
 
 POSSESSIVE_PRONOUNS = {"his"}  # 'her' is already personal
-# 'its' and 'their' name an organisation, a place that acts or a group, never one person
-# (``_group_possessor``).
-GROUP_POSSESSIVES = {"its", "their"}
 # What joins a second party to a subject ('Velora, along with Tidewell Foods, ...'): its
 # 'their' is the two, which no one mention stands for.
 GROUP_PREPS = {"with", "along"}
@@ -120,7 +118,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             return None if person else _thing_before(state, token)
         return make_mention(state, token.doc[token.i:token.i + 1], antecedent.type, ner_label=None,
                         antecedent=antecedent)
-    if possessive and lower in GROUP_POSSESSIVES and token.dep_ == "poss":
+    if possessive and lower in group_possessives() and token.dep_ == "poss":
         # 'Velora cut its prices', 'The ministers ended their talks': whose the thing is.
         owner = _group_possessor(state, token)
         return None if owner is None else make_mention(
@@ -771,7 +769,7 @@ def _full_name(state: DocState, token: Token, named: Mention) -> Mention | None:
 
 
 def _branch_in_place(words: list[str], longer: list[str]) -> bool:
-    """'the Democratic party' is not the 'Ostland Democratic Party': a short form that is a
+    """'the Liberal party' is not the 'Ostland Liberal Party': a short form that is a
     name of its own (two words) and a longer name that adds only a place the gazetteer
     knows are the body and its branch there. A one-word kind ('the Senate') still stands for
     the place's body ('the Ostland Senate')."""

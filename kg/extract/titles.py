@@ -1540,7 +1540,7 @@ def _coordinated_roles(state: DocState, sentence: Sentence, head: Token, person:
 
 
 def _shared_for(state: DocState, conj: Token, shared: Mention | None) -> Mention | None:
-    """The first title's holder as a later title's: 'leader of the Conservative Party and
+    """The first title's holder as a later title's: 'leader of the Lumen Reform Party and
     prime minister' — an office of a place (kg.holders.office_kind) is never an
     organisation's, so the party is not its holder."""
     from kg.holders import office_kind  # kg.holders imports kg.extract: read it late

@@ -16,7 +16,7 @@ the clause after it ('Aldana's image lead to calls; since then, groups have grow
 clause too, joined to the next one side by side.
 
 The tagger also reads a regular past tense as a past participle on the noun before it ('The
-band reunited in 2005.', 'one man sprayed Khan with a hose, others ...'): the verb hangs on its
+band reunited in 2005.', 'one man sprayed Reyes with paint, others ...'): the verb hangs on its
 subject as a modifier ('acl'), and no fact comes of it, or a passive one with the doer read as
 the patient. A participle is such a finite verb when its noun is the head of a statement with
 no verb of its own, or the subject of a later verb while the participle takes a direct object
@@ -143,7 +143,7 @@ def _opening_end(sent: Span, verb: Token) -> int:
 
 
 # What the noun of a verbless statement may have before its misread verb: words of its own
-# phrase ('The band', 'Baker, a life-long smoker and former addict,').
+# phrase ('The band', 'Reyes, a keen sailor and former teacher,').
 NOUN_PHRASE_DEPS = SUBJECT_DEPS | {"appos", "cc", "conj", "prep", "acl", "relcl", "npadvmod"}
 PAST_ENDING = "ed"  # a regular past, spelt as its participle; 'taken', 'sent' are told apart
 
