@@ -903,7 +903,7 @@ def _named_as_event(state: DocState, noun: Token) -> list[Mention]:
 
 
 def _named_day(mention: Mention) -> bool:
-    """Whether a date is a named observance ('Harvest Day', 'Sacred Defence Week': the
+    """Whether a date is a named observance ('Harvest Day', 'Founders Remembrance Week': the
     tagger's DATE) that can commemorate or celebrate, not a day of the calendar ('Monday',
     'March 4')."""
     words = mention.text.split()
