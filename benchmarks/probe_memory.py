@@ -52,6 +52,17 @@ def rss_mb(pid: str = "self") -> int:
     return 0
 
 
+def private_mb(pid: str) -> int:
+    """The memory ``pid`` holds alone (private clean + dirty pages, its USS): a forked
+    worker's RSS also counts the pages it still shares with the process that forked it."""
+    private = 0
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith(("Private_Clean", "Private_Dirty")):
+                private += int(line.split()[1])
+    return private // 1024
+
+
 class Peak:
     """The highest RSS seen since started, sampled in a thread."""
 
@@ -59,6 +70,7 @@ class Peak:
         self.base = rss_mb()
         self.high = self.base
         self.worker_high = 0  # the largest child process (the write step's workers)
+        self.worker_private = 0  # the most memory a child held alone (not shared)
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _sample(self) -> None:
@@ -68,6 +80,7 @@ class Peak:
                 for child in pid.read_text().split():
                     with contextlib.suppress(OSError):  # a child that just ended
                         self.worker_high = max(self.worker_high, rss_mb(child))
+                        self.worker_private = max(self.worker_private, private_mb(child))
             time.sleep(0.05)
 
     def mark(self, what: str) -> None:
@@ -146,7 +159,8 @@ def write(records: Path, count: int, out: Path, held: bool = False, workers: int
                                       workers=workers, records=built.records)
     peak.mark(f"written in {time.perf_counter() - began:.0f} s: {done.quads} quads, "
               f"conforms {done.report.conforms if done.report else None}")
-    print(f"largest write worker's RSS seen (sampled): {peak.worker_high} MB", flush=True)
+    print(f"largest write worker's RSS seen (sampled): {peak.worker_high} MB, held alone "
+          f"(private pages, not shared with this process): {peak.worker_private} MB", flush=True)
 
 
 def write_traced(records: Path, count: int, out: Path, workers: int = 2) -> None:

@@ -375,11 +375,48 @@ class _MergeAt(NamedTuple):
                      start=self.start, end=self.end)
 
 
+class _MentionRow(NamedTuple):
+    """A ``Mention`` as the entity table keeps it until the entity is made: its values in
+    field order and the (shared) set of fields it was given, a tuple of 152 bytes instead of
+    a record of 368, its strings held once per table; made again, equal and given the same
+    fields, by ``mention`` (issue 14: the table holds every named mention and noun phrase of
+    the corpus from the clustering of names to the end of resolution)."""
+
+    doc_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    ner_label: str | None
+    lemma: str | None
+    is_pronoun: bool
+    antecedent: Mention | None
+    title: str | None
+    given: set[str]
+
+    @classmethod
+    def of(cls, mention: Mention, strings: dict[str, str]) -> _MentionRow:
+        """``mention`` as a row, its document id, text and title the copies in ``strings``
+        (added when new): a name read in many documents is held once."""
+        def once(value: str | None) -> str | None:
+            return None if value is None else strings.setdefault(value, value)
+
+        return cls(once(mention.doc_id) or "", mention.sentence_index, mention.start,
+                   mention.end, once(mention.text) or "", mention.type, mention.ner_label,
+                   mention.lemma, mention.is_pronoun, mention.antecedent, once(mention.title),
+                   mention.model_fields_set)
+
+    def mention(self) -> Mention:
+        return Mention.model_construct(self.given, **{
+            name: value for name, value in zip(self._fields[:-1], self, strict=False)})
+
+
 @dataclass
 class _EntityRecord:
     label: str
     type: EntityType
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[_MentionRow] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
     merges: set[_MergeAt] = field(default_factory=set)
     former_ids: set[str] = field(default_factory=set)
@@ -392,6 +429,7 @@ class _EntityTable:
         self.records: dict[str, _EntityRecord] = {}
         self._of: dict[tuple[str, int, int], str] = {}
         self._texts = texts or {}
+        self._strings: dict[str, str] = {}  # each document id and name once (_MentionRow)
 
     def reading(self, document: Document) -> None:
         """The pronoun rules read ``document``'s text from now on, and no other's: the
@@ -403,8 +441,8 @@ class _EntityTable:
                reason: MergeReason) -> None:
         self._of[(mention.doc_id, mention.start, mention.end)] = entity_id
         record = self.records.setdefault(entity_id, _EntityRecord(label, entity_type))
-        record.mentions.append(mention)
-        record.merges.add(_merge(mention, reason))
+        record.mentions.append(_MentionRow.of(mention, self._strings))
+        record.merges.add(self._merge(mention, reason))
         if mention.title:
             record.titles.add(mention.title)
 
@@ -442,7 +480,12 @@ class _EntityTable:
         """A pronoun that a fact resolved through is evidence of coreference too."""
         entity_id = self.entity_id(mention)
         if mention.is_pronoun and entity_id in self.records:
-            self.records[entity_id].merges.add(_merge(mention, MergeReason.PRONOUN))
+            self.records[entity_id].merges.add(self._merge(mention, MergeReason.PRONOUN))
+
+    def _merge(self, mention: Mention, reason: MergeReason) -> _MergeAt:
+        once = self._strings.setdefault
+        return _MergeAt(once(mention.text, mention.text), reason,
+                        once(mention.doc_id, mention.doc_id), mention.start, mention.end)
 
     def entities(self) -> Iterator[Entity]:
         """The entities in id order, each made when asked for and its record dropped: the
@@ -453,7 +496,8 @@ class _EntityTable:
         self._of.clear()
         for key in sorted(ids):
             record = self.records.pop(key)
-            mentions = tuple(sorted(record.mentions, key=lambda m: (m.doc_id, m.start)))
+            mentions = tuple(row.mention() for row in sorted(
+                record.mentions, key=lambda m: (m.doc_id, m.start)))
             former = tuple(sorted(i for i in record.former_ids if claimed[i] == 1
                                   and i not in ids))
             yield Entity(entity_id=key, type=record.type, label=record.label,
@@ -546,10 +590,6 @@ def _inside_quotation(text: str, offset: int) -> bool:
     return _quotation_opening(text, offset) is not None
 
 
-def _merge(mention: Mention, reason: MergeReason) -> _MergeAt:
-    return _MergeAt(mention.text, reason, mention.doc_id, mention.start, mention.end)
-
-
 def resolve_corpus(results: Iterable[ExtractionResult],
                    keep_apart: Iterable[tuple[str, str]] = ()) -> ResolvedCorpus:
     """Assign every mention an entity and rewrite facts to point at entity ids.
@@ -609,7 +649,6 @@ class Resolution:
             at: tuple(entity_ids) for at, entity_ids in named_words.items()}
         del named_words
         names.named.clear()
-        self._named_at = _named_mentions_by_span(self.table)
         self._symmetric = load_vocabulary().symmetric_predicates
 
     @classmethod
@@ -638,8 +677,7 @@ class Resolution:
         _assign_noun_phrases(result, self.table, self._titled, self._named_words,
                              self._named_in[doc_id])
         # it notes the pronouns facts resolve
-        _resolve_facts(result, self.table, facts, self._symmetric,
-                       self._named_at.pop(doc_id, {}))
+        _resolve_facts(result, self.table, facts, self._symmetric)
         return facts
 
     def entities(self) -> Iterator[Entity]:
@@ -683,17 +721,6 @@ class _NameEvidence:
         self.gendered.update(_named_by_he_or_she(mentions))
         self.named.extend(m for m in mentions if _may_be_named(
             m, document.text, openings.get(m.sentence_index)))
-
-
-def _named_mentions_by_span(table: _EntityTable) -> dict[str, dict[tuple[int, int], Mention]]:
-    """Per document, the mentions assigned so far (the names) by their span: a fact read
-    again from the records has its own copy of each, which the resolved fact need not keep
-    beside the entity's (the corpus would hold every name a fact cites twice)."""
-    named: dict[str, dict[tuple[int, int], Mention]] = defaultdict(dict)
-    for record in table.records.values():
-        for mention in record.mentions:
-            named[mention.doc_id].setdefault((mention.start, mention.end), mention)
-    return named
 
 
 def _may_be_named(mention: Mention, text: str, sentence_start: int | None) -> bool:
@@ -810,24 +837,16 @@ def _assign_noun_phrases(result: ExtractionResult, table: _EntityTable,
 
 
 def _resolve_facts(result: ExtractionResult, table: _EntityTable,
-                   facts: dict[tuple[object, ...], Fact], symmetric: Iterable[str],
-                   named_here: dict[tuple[int, int], Mention] | None = None) -> None:
-    """Add one document's resolved facts to ``facts`` (the first of each key kept).
-    ``named_here``: the document's named mentions by span, whose objects the resolved facts
-    share when they cite an equal mention."""
-    named_here = named_here or {}
-
-    def shared(mention: Mention) -> Mention:
-        found = named_here.get((mention.start, mention.end))
-        return found if found is not None and found == mention else mention
-
+                   facts: dict[tuple[object, ...], Fact], symmetric: Iterable[str]) -> None:
+    """Add one document's resolved facts to ``facts`` (the first of each key kept). A fact
+    keeps its own mention objects: the entity table keeps rows, not objects to share."""
     for fact in result.facts:
         for role in (fact.subject, fact.object, *fact.roles):
             if role is not None:
                 table.note_pronoun(role.mention)
         if fact.evidence.attributed_to is not None:
             table.note_pronoun(fact.evidence.attributed_to)
-        resolved = _resolve_fact(fact, table.entity_id, shared)
+        resolved = _resolve_fact(fact, table.entity_id)
         if resolved is None or not _place_kinds_fit(resolved, table):
             continue
         if resolved.predicate in symmetric and resolved.object is not None and \

@@ -1205,6 +1205,53 @@ def test_the_table_reads_the_text_of_the_document_it_is_given():
     assert table.entity_id(dummy) is None  # 'it is commonplace': the dummy 'it'
 
 
+def _mention_given(start: int, length: int, text: str, kind: EntityType, label: str | None,
+                   lemma: str | None, pronoun: bool, title: str | None,
+                   antecedent: Mention | None) -> Mention:
+    """A mention given only the optional fields that are not None or False (as extraction
+    gives them) and the ones that are, alternately: rows must keep which were given."""
+    optional = {"ner_label": label, "lemma": lemma, "is_pronoun": pronoun, "title": title,
+                "antecedent": antecedent}
+    given = {k: v for k, v in optional.items() if v or start % 2}
+    return Mention(doc_id=f"doc-{start % 3}", sentence_index=start // 40, start=start,
+                   end=start + length, text=text, type=kind, **given)
+
+
+_MENTIONS = st.builds(
+    _mention_given, st.integers(0, 500), st.integers(1, 30), st.text(min_size=1, max_size=12),
+    st.sampled_from(list(EntityType)), st.sampled_from([None, "PERSON", "ORG", "PROPN"]),
+    st.one_of(st.none(), st.text(max_size=8)), st.booleans(),
+    st.sampled_from([None, "mayor", "spokeswoman"]),
+    st.one_of(st.none(), st.just(Mention(doc_id="doc-a", sentence_index=0, start=0, end=5,
+                                         text="Quorn", type=EntityType.PERSON))))
+
+
+@settings(deadline=None, max_examples=80)
+@given(st.lists(_MENTIONS, min_size=1, max_size=6))
+def test_a_mention_kept_as_a_table_row_is_made_again_as_it_was(mentions):
+    """The entity table keeps rows, not Mention records (issue 14): each is made again
+    equal, with the same fields given and the same pickled bytes; rows share their strings."""
+    import pickle
+
+    from kg.resolve import _MentionRow
+
+    strings: dict[str, str] = {}
+    rows = [_MentionRow.of(m, strings) for m in mentions]
+    for mention, row in zip(mentions, rows, strict=True):
+        again = row.mention()
+        assert again == mention
+        assert again.model_fields_set == mention.model_fields_set
+        assert pickle.dumps(again) == pickle.dumps(mention)
+    assert len({id(r.doc_id) for r in rows}) == len({r.doc_id for r in rows})
+
+
+def test_a_table_row_has_every_field_of_a_mention_in_order():
+    """A field added to Mention and not to the row would be made again as its default."""
+    from kg.resolve import _MentionRow
+
+    assert _MentionRow._fields[:-1] == tuple(Mention.model_fields)
+
+
 def test_the_tables_merges_become_the_entitys_merges_in_offset_order():
     from kg.model import Merge
     from kg.resolve import _EntityTable
