@@ -26,7 +26,14 @@ from kg.entity_names import (
 )
 from kg.extract.gender import given_names
 from kg.gazetteer import lookup, town
-from kg.lexicon import articles, demonyms, holder_kind_classes, narrower_kind_nouns, roles
+from kg.lexicon import (
+    articles,
+    data_file,
+    demonyms,
+    holder_kind_classes,
+    narrower_kind_nouns,
+    roles,
+)
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -82,6 +89,9 @@ class TypeVoteRules(BaseModel):
     outlet_one_word: dict[str, tuple[str, ...]] = {}
     event_names: dict[str, tuple[str, ...]] = {}
     said_kinds: _SaidKinds = _SaidKinds()
+    after_patterns: dict[EntityType, tuple[str, ...]] = {}
+    person_apposition_not_roles: frozenset[str] = frozenset()
+    person_cue_not_after: frozenset[str] = frozenset()
 
 
 @cache
@@ -156,6 +166,9 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     for entity_type in around:
         votes[entity_type] += weights.context
     defined = apposition_type(text[mention.end:mention.end + 120])
+    if defined is EntityType.PERSON and not _person_cue_here(
+            text[max(0, mention.start - 40):mention.start].lower()):
+        defined = None  # 'born in Boston, a noted scholar': the scholar is someone else
     if defined is not None:
         votes[defined] += weights.apposition
     instance = None if _opens_with_given_name(key) else \
@@ -547,9 +560,23 @@ def _apposition_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
     the apposition, in any case (``_kind_described_after``)."""
     next_words = ("that", "which", "based", "in", "of", "from", "with", "founded", "owned",
                   "headquartered", "known", "run", "whose", "dedicated", "held", "where", "for")
+    kinds = [*load_rules().apposition_nouns.items(), (EntityType.PERSON, _person_apposition())]
     return tuple((entity_type, _kind_described_after(
         r"^\s*,", r"[\w'’-]+", list(nouns), next_words, re.IGNORECASE))
-        for entity_type, nouns in load_rules().apposition_nouns.items())
+        for entity_type, nouns in kinds)
+
+
+def _person_apposition() -> tuple[str, ...]:
+    """The role words (data/roles.json) an apposition gives only a person ('Tidwell, a
+    retired CIA officer,'; 'Lincoln, the 16th president,'), tried after every other type's
+    kind nouns: none that ``person_apposition_not_roles`` lists as a company's or a country's
+    too ('the host', 'the developer'), nor any other type's apposition noun; the longest
+    first, so 'foreign minister' is read whole."""
+    rules = load_rules()
+    others = {n for nouns in rules.apposition_nouns.values() for n in nouns}
+    written = data_file("roles.json")["roles"]
+    words = {w.lower() for w in written} - rules.person_apposition_not_roles - others
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 def apposition_type(after: str) -> EntityType | None:
@@ -582,9 +609,37 @@ def _context_types(mention: Mention, text: str) -> tuple[set[EntityType], set[En
     following = {entity_type for entity_type, words in rules.after.items()
                  if any(after_text.startswith(w) and not after_text[len(w):len(w) + 1].isalnum()
                         for w in words)}
+    following |= {entity_type for entity_type, patterns in _after_patterns().items()
+                  if any(p.match(after_text) for p in patterns)}
+    if _opens_who_clause(before, after_text):
+        following.add(EntityType.PERSON)
     if _after_ship_prefix(text, mention.start):
         found.add(EntityType.THING)
     return found, following
+
+
+def _opens_who_clause(before: str, after: str) -> bool:
+    """', who' right after the name: a relative clause only a person's name opens ('Warner,
+    who owned a bank', which the recogniser and the town table read as a place), unless the
+    word before the name may make the clause the noun's before it ('the people of Kenya,
+    who ...': ``_person_cue_here``). ``before`` and ``after`` in lower case."""
+    return after.startswith(", who") and not after[5:6].isalnum() and _person_cue_here(before)
+
+
+def _person_cue_here(before: str) -> bool:
+    """Whether a person cue right after a name (a 'who' clause, a role apposition) may be
+    about the name: not when the word before it is a preposition or the like
+    (``person_cue_not_after``: 'born in Boston, a noted scholar') or ends in a comma (a place
+    after its town, 'Budapest, Hungary, who'), when the cue is about a noun before.
+    ``before``: the lower-case text right before the name."""
+    words = before.split()
+    return not words or (words[-1] not in load_rules().person_cue_not_after and
+                         not words[-1].endswith(","))
+
+
+@cache
+def _after_patterns() -> dict[EntityType, tuple[re.Pattern[str], ...]]:
+    return {t: tuple(map(re.compile, ps)) for t, ps in load_rules().after_patterns.items()}
 
 
 def ends_with_word(text: str, words: tuple[str, ...]) -> bool:
