@@ -166,9 +166,9 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     for entity_type in around:
         votes[entity_type] += weights.context
     defined = apposition_type(text[mention.end:mention.end + 120])
-    if defined is EntityType.PERSON and not _person_cue_here(
-            text[max(0, mention.start - 40):mention.start].lower()):
-        defined = None  # 'born in Boston, a noted scholar': the scholar is someone else
+    if defined is None and role_apposition(text[mention.end:mention.end + 120]) and \
+            _person_cue_here(text[max(0, mention.start - 40):mention.start].lower()):
+        defined = EntityType.PERSON  # not 'born in Boston, a noted scholar': someone else
     if defined is not None:
         votes[defined] += weights.apposition
     instance = None if _opens_with_given_name(key) else \
@@ -560,23 +560,32 @@ def _apposition_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
     the apposition, in any case (``_kind_described_after``)."""
     next_words = ("that", "which", "based", "in", "of", "from", "with", "founded", "owned",
                   "headquartered", "known", "run", "whose", "dedicated", "held", "where", "for")
-    kinds = [*load_rules().apposition_nouns.items(), (EntityType.PERSON, _person_apposition())]
     return tuple((entity_type, _kind_described_after(
         r"^\s*,", r"[\w'’-]+", list(nouns), next_words, re.IGNORECASE))
-        for entity_type, nouns in kinds)
+        for entity_type, nouns in load_rules().apposition_nouns.items())
 
 
-def _person_apposition() -> tuple[str, ...]:
-    """The role words (data/roles.json) an apposition gives only a person ('Tidwell, a
-    retired CIA officer,'; 'Lincoln, the 16th president,'), tried after every other type's
-    kind nouns: none that ``person_apposition_not_roles`` lists as a company's or a country's
-    too ('the host', 'the developer'), nor any other type's apposition noun; the longest
-    first, so 'foreign minister' is read whole."""
+def role_apposition(after: str) -> bool:
+    """Whether an apposition right after a name gives it a role only a person has ('Tidwell,
+    a retired CIA officer,'; 'Lincoln, the 16th president,'), in the shape of
+    ``apposition_type`` and asked only when that finds no kind. ``after``: the text right
+    after the name."""
+    return _role_apposition_pattern().search(after) is not None
+
+
+@cache
+def _role_apposition_pattern() -> re.Pattern[str]:
+    """The role words of data/roles.json, but none that ``person_apposition_not_roles``
+    lists as a company's or a country's too ('the host', 'the developer') nor any other
+    type's apposition noun; the longest first, so 'foreign minister' is read whole."""
     rules = load_rules()
     others = {n for nouns in rules.apposition_nouns.values() for n in nouns}
     written = data_file("roles.json")["roles"]
     words = {w.lower() for w in written} - rules.person_apposition_not_roles - others
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    next_words = ("that", "who", "whose", "in", "of", "from", "with", "at", "for", "since")
+    return _kind_described_after(r"^\s*,", r"[\w'’-]+",
+                                 sorted(words, key=lambda w: (-len(w), w)), next_words,
+                                 re.IGNORECASE)
 
 
 def apposition_type(after: str) -> EntityType | None:

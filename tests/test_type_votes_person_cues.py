@@ -7,7 +7,7 @@ from collections import Counter
 
 from kg.model import EntityType, Mention
 from kg.resolve import name_key
-from kg.type_votes import apposition_type, mention_votes, winner
+from kg.type_votes import apposition_type, mention_votes, role_apposition, winner
 
 
 def _winner(name: str, doc_text: str, label: str = "ORG",
@@ -45,12 +45,13 @@ def test_a_kinship_noun_after_a_possessive_makes_a_name_a_person():
 
 
 def test_a_role_apposition_makes_a_name_a_person_but_not_a_role_a_country_may_have():
-    assert apposition_type(", a retired police officer, said") is EntityType.PERSON
-    assert apposition_type(", the 16th president, was") is EntityType.PERSON
+    assert role_apposition(", a retired police officer, said")
+    assert role_apposition(", the 16th president, was")
     assert _winner("Chester", "The prize, said Chester, a retired police officer, was late.") \
         is EntityType.PERSON
-    assert apposition_type(", the host, won") is None
-    assert apposition_type(", a software developer, said") is not EntityType.PERSON
+    assert not role_apposition(", the host, won")
+    assert not role_apposition(", a software developer, said")
+    assert apposition_type(", a software developer, said") is EntityType.ORGANIZATION
     assert _winner("Norway", "Norway, the host, won the final.", "GPE", EntityType.PLACE) \
         is EntityType.PLACE
 
