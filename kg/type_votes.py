@@ -87,6 +87,9 @@ class TypeVoteRules(BaseModel):
     outlet_one_word: dict[str, tuple[str, ...]] = {}
     event_names: dict[str, tuple[str, ...]] = {}
     said_kinds: _SaidKinds = _SaidKinds()
+    after_patterns: dict[EntityType, tuple[str, ...]] = {}
+    person_apposition_not_roles: frozenset[str] = frozenset()
+    person_cue_not_after: frozenset[str] = frozenset()
 
 
 @cache
@@ -160,6 +163,9 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
     for entity_type in around:
         votes[entity_type] += weights.context
     defined = apposition_type(text[mention.end:mention.end + 120])
+    if defined is None and role_apposition(text[mention.end:mention.end + 120]) and \
+            _person_cue_here(text[max(0, mention.start - 40):mention.start].lower()):
+        defined = EntityType.PERSON  # not 'born in Boston, a noted scholar': someone else
     if defined is not None:
         votes[defined] += weights.apposition
     instance = None if _opens_with_given_name(key) else \
@@ -563,6 +569,29 @@ def _apposition_patterns() -> tuple[tuple[EntityType, re.Pattern[str]], ...]:
         for entity_type, nouns in load_rules().apposition_nouns.items())
 
 
+def role_apposition(after: str) -> bool:
+    """Whether an apposition right after a name gives it a role only a person has ('Tidwell,
+    a retired CIA officer,'; 'Lincoln, the 16th president,'), in the shape of
+    ``apposition_type`` and asked only when that finds no kind. ``after``: the text right
+    after the name."""
+    return _role_apposition_pattern().search(after) is not None
+
+
+@cache
+def _role_apposition_pattern() -> re.Pattern[str]:
+    """The role words of data/roles.json, but none that ``person_apposition_not_roles``
+    lists as a company's or a country's too ('the host', 'the developer') nor any other
+    type's apposition noun; the longest first, so 'foreign minister' is read whole."""
+    rules = load_rules()
+    others = {n for nouns in rules.apposition_nouns.values() for n in nouns}
+    written = data_file("roles.json")["roles"]
+    words = {w.lower() for w in written} - rules.person_apposition_not_roles - others
+    next_words = ("that", "who", "whose", "in", "of", "from", "with", "at", "for", "since")
+    return _kind_described_after(r"^\s*,", r"[\w'’-]+",
+                                 sorted(words, key=lambda w: (-len(w), w)), next_words,
+                                 re.IGNORECASE)
+
+
 def apposition_type(after: str) -> EntityType | None:
     """The kind of thing an apposition right after a name says it is ('Brightwall, a
     cybersecurity firm, found ...' -> organisation; 'Tavua, a town in Fiji' -> place);
@@ -593,9 +622,37 @@ def _context_types(mention: Mention, text: str) -> tuple[set[EntityType], set[En
     following = {entity_type for entity_type, words in rules.after.items()
                  if any(after_text.startswith(w) and not after_text[len(w):len(w) + 1].isalnum()
                         for w in words)}
+    following |= {entity_type for entity_type, patterns in _after_patterns().items()
+                  if any(p.match(after_text) for p in patterns)}
+    if _opens_who_clause(before, after_text):
+        following.add(EntityType.PERSON)
     if _after_ship_prefix(text, mention.start):
         found.add(EntityType.THING)
     return found, following
+
+
+def _opens_who_clause(before: str, after: str) -> bool:
+    """', who' right after the name: a relative clause only a person's name opens ('Warner,
+    who owned a bank', which the recogniser and the town table read as a place), unless the
+    word before the name may make the clause the noun's before it ('the people of Kenya,
+    who ...': ``_person_cue_here``). ``before`` and ``after`` in lower case."""
+    return after.startswith(", who") and not after[5:6].isalnum() and _person_cue_here(before)
+
+
+def _person_cue_here(before: str) -> bool:
+    """Whether a person cue right after a name (a 'who' clause, a role apposition) may be
+    about the name: not when the word before it is a preposition or the like
+    (``person_cue_not_after``: 'born in Boston, a noted scholar') or ends in a comma (a place
+    after its town, 'Budapest, Hungary, who'), when the cue is about a noun before.
+    ``before``: the lower-case text right before the name."""
+    words = before.split()
+    return not words or (words[-1] not in load_rules().person_cue_not_after and
+                         not words[-1].endswith(","))
+
+
+@cache
+def _after_patterns() -> dict[EntityType, tuple[re.Pattern[str], ...]]:
+    return {t: tuple(map(re.compile, ps)) for t, ps in load_rules().after_patterns.items()}
 
 
 def ends_with_word(text: str, words: tuple[str, ...]) -> bool:
