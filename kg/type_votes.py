@@ -587,9 +587,9 @@ def _role_apposition_pattern() -> re.Pattern[str]:
     written = data_file("roles.json")["roles"]
     words = {w.lower() for w in written} - rules.person_apposition_not_roles - others
     next_words = ("that", "who", "whose", "in", "of", "from", "with", "at", "for", "since")
-    return _kind_described_after(r"^\s*,", r"[\w'’-]+",
-                                 sorted(words, key=lambda w: (-len(w), w)), next_words,
-                                 re.IGNORECASE)
+    return kind_described_after(r"^\s*,\s+", r"[\w'’-]+",
+                                sorted(words, key=lambda w: (-len(w), w)), next_words,
+                                re.IGNORECASE)
 
 
 def apposition_type(after: str) -> EntityType | None:
