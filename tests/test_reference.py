@@ -1272,10 +1272,10 @@ def test_them_sold_is_the_plural_thing_not_the_people_reporting_it():
 
 
 def test_them_arrested_may_still_be_people_named_before():
-    corpus = corpus_of("Two smugglers crossed the border on Friday. Guards arrested them "
-                       "near the river.")
-    (arrested,) = [f for f in corpus.facts if f.lemma == "arrest"]
-    assert arrested.object is not None and "smuggler" in arrested.object.mention.antecedent.text
+    corpus = corpus_of("Ivo Brand and Tess Lind crossed the border on Friday. Valdia police "
+                       "arrested them near the river.")
+    assert {f.object.mention.antecedent.text for f in corpus.facts
+            if f.lemma == "arrest" and f.object is not None} == {"Ivo Brand", "Tess Lind"}
 
 
 def test_the_office_in_a_present_rule_is_not_its_named_holder():
