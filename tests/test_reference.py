@@ -1290,3 +1290,10 @@ def test_the_office_in_a_past_condition_is_still_its_named_holder():
                        "resigned in March.")
     (resigned,) = [f for f in corpus.facts if f.lemma == "resign"]
     assert resigned.subject.entity_id == "person/lina-marsh"
+
+
+def test_they_reported_by_an_organisation_is_not_lifeless_things_before():
+    corpus = corpus_of("Storms in Velm flattened the orchards on Sunday. Oxfam said they "
+                       "would send a team to the valley.")
+    (sent,) = [f for f in corpus.facts if f.lemma == "send"]
+    assert sent.subject.entity_id == "organization/oxfam"

@@ -55,7 +55,7 @@ from kg.lexicon import (
     thing_verbs,
 )
 from kg.model import EntityType, Mention
-from kg.relations import RelationVocabulary, load_vocabulary
+from kg.relations import RelationVocabulary, head_noun, load_vocabulary, noun_class
 
 POSSESSIVE_PRONOUNS = {"his"}  # 'her' is already personal
 # 'its' and 'their' name an organisation, a place that acts or a group, never one person
@@ -137,8 +137,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             state, token.doc[token.i:token.i + 1], speaker.type, ner_label=None,
             antecedent=speaker)
     if lower in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
-        plural = _governing_body(state, token) or _plural_antecedent(state, token) or \
-            _reporting_organisation(state, token) or _relative_clause_speaker(state, token)
+        plural = _governing_body(state, token) or _plural_antecedent(state, token)
+        if plural is None or _lifeless(plural):
+            # 'Floods hit Velm. Greenpeace said they would send a team': the floods send
+            # nothing; an organisation reporting what 'they' will do speaks of itself.
+            plural = _reporting_organisation(state, token) or plural or \
+                _relative_clause_speaker(state, token)
         if plural is not None and (voice := _quote_voice(state, token)) is not None and \
                 same_name(plural, voice):
             plural = None  # '"They lied," Velora said': not the speaker, who says 'we'
@@ -1878,6 +1882,21 @@ def _reporting_organisation(state: DocState, pronoun: Token) -> Mention | None:
     speaker = _reporting_subject(state, pronoun, person=False)
     return speaker if speaker is not None and speaker.type is EntityType.ORGANIZATION and \
         speaker.antecedent is None else None
+
+
+@cache
+def lifeless_classes() -> frozenset[str]:
+    """WordNet classes of nouns whose referents do and say nothing (reference.json
+    lifeless_classes: 'floods' a phenomenon, 'plans' a cognition)."""
+    return frozenset(reference_words()["lifeless_classes"])  # type: ignore[arg-type]
+
+
+def _lifeless(mention: Mention) -> bool:
+    """Whether a plural antecedent is a description of things that cannot act or speak
+    ('the floods', 'the plans'), not people, a group or a name."""
+    if mention.ner_label is not None or mention.is_pronoun:
+        return False
+    return noun_class(head_noun(mention.lemma or mention.text)) in lifeless_classes()
 
 
 def _relative_clause_speaker(state: DocState, pronoun: Token) -> Mention | None:
