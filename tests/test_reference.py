@@ -1264,3 +1264,38 @@ def test_a_bare_role_is_not_the_person_given_it_with_a_former_or_incoming():
                        "Harlan argued the president should respect the count.")
     okafor = [e for e in corpus.entities if e.entity_id == "person/dan-okafor"]
     assert okafor and all(m.reason.value != "pronoun" for m in okafor[0].merges)
+
+
+def test_them_sold_is_the_plural_thing_not_the_people_reporting_it():
+    corpus = corpus_of("Mara Holt copied the blueprints for a drone last spring. Auditors "
+                       "claim Holt sold them to a broker in Valdia.")
+    (sold,) = [f for f in corpus.facts if f.lemma == "sell"]
+    assert sold.object is not None and "blueprint" in sold.object.mention.antecedent.text
+
+
+def test_them_arrested_may_still_be_people_named_before():
+    corpus = corpus_of("Ivo Brand and Tess Lind crossed the border on Friday. Valdia police "
+                       "arrested them near the river.")
+    assert {f.object.mention.antecedent.text for f in corpus.facts
+            if f.lemma == "arrest" and f.object is not None} == {"Ivo Brand", "Tess Lind"}
+
+
+def test_the_office_in_a_present_rule_is_not_its_named_holder():
+    corpus = corpus_of("Governor Lina Marsh opened the session on Tuesday. Under the charter, "
+                       "if the Governor resigns, the speaker takes the seat.")
+    assert not [f for f in corpus.facts if f.lemma == "resign"
+                and f.subject.entity_id == "person/lina-marsh"]
+
+
+def test_the_office_in_a_past_condition_is_still_its_named_holder():
+    corpus = corpus_of("Governor Lina Marsh opened the session on Tuesday. The Governor "
+                       "resigned in March.")
+    (resigned,) = [f for f in corpus.facts if f.lemma == "resign"]
+    assert resigned.subject.entity_id == "person/lina-marsh"
+
+
+def test_they_reported_by_an_organisation_is_not_lifeless_things_before():
+    corpus = corpus_of("Storms in Velm flattened the orchards on Sunday. Oxfam said they "
+                       "would send a team to the valley.")
+    (sent,) = [f for f in corpus.facts if f.lemma == "send"]
+    assert sent.subject.entity_id == "organization/oxfam"

@@ -53,9 +53,10 @@ from kg.lexicon import (
     organisation_kinds,
     person_nouns,
     singular_definites,
+    thing_verbs,
 )
 from kg.model import EntityType, Mention
-from kg.relations import RelationVocabulary, load_vocabulary
+from kg.relations import RelationVocabulary, head_noun, load_vocabulary, noun_class
 
 POSSESSIVE_PRONOUNS = {"his"}  # 'her' is already personal
 # What joins a second party to a subject ('Velora, along with Tidewell Foods, ...'): its
@@ -134,8 +135,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             state, token.doc[token.i:token.i + 1], speaker.type, ner_label=None,
             antecedent=speaker)
     if lower in PLURAL_PRONOUNS and token.dep_ in SUBJECT_DEPS:
-        plural = _governing_body(state, token) or _plural_antecedent(state, token) or \
-            _reporting_organisation(state, token) or _relative_clause_speaker(state, token)
+        plural = _governing_body(state, token) or _plural_antecedent(state, token)
+        if plural is None or _lifeless(plural):
+            # 'Floods hit Velm. Greenpeace said they would send a team': the floods send
+            # nothing; an organisation reporting what 'they' will do speaks of itself.
+            plural = _reporting_organisation(state, token) or plural or \
+                _relative_clause_speaker(state, token)
         if plural is not None and (voice := _quote_voice(state, token)) is not None and \
                 same_name(plural, voice):
             plural = None  # '"They lied," Velora said': not the speaker, who says 'we'
@@ -248,6 +253,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # 'the judge' after 'Judge Amy Reyes', 'the American president' after 'US President
         # Joe Harlan': the one person the text gave that title ('its astronauts' are not
         # the one astronaut named).
+        if _rule_condition(token):
+            return None  # 'if the President dies, ...': whoever holds it then, no one named
         titled = _titled_person(state, token, role, country)
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
@@ -1570,6 +1577,29 @@ def _titled_person(state: DocState, token: Token, role: str,
     return found[0] if len(names) == 1 else None
 
 
+@cache
+def rule_conditions() -> frozenset[str]:
+    """'if', 'unless', 'whenever', 'should' (reference.json rule_conditions)."""
+    return frozenset(reference_words()["rule_conditions"])  # type: ignore[arg-type]
+
+
+def _rule_condition(token: Token) -> bool:
+    """Whether a word is the subject of a condition stated as a rule, in the present tense
+    ('if the President dies, the vice president assumes the post', 'should the chair resign,
+    ...'): whoever holds the office then, not the holder the text named, so it stays
+    unresolved. A past condition ('if the president had known') is about the one named."""
+    verb = token.head
+    if token.dep_ not in SUBJECT_DEPS or verb.dep_ != "advcl":
+        return False
+    marks = [c for c in verb.children if (c.dep_ == "mark" or (c.dep_ == "aux" and
+                                                               c.i < token.i))
+             and c.lower_ in rule_conditions()]
+    present = verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VB" and any(
+        c.lower_ == "should" for c in marks)) or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+    return bool(marks) and present
+
+
 def _role_before(doc: Doc, start: int) -> str | None:
     """The role words written right before a name ('Constable' in 'Constable Tom Reyes',
     'head coach'), when the lexicon knows them as a role; the mention's own title covers only
@@ -1850,6 +1880,21 @@ def _reporting_organisation(state: DocState, pronoun: Token) -> Mention | None:
     speaker = _reporting_subject(state, pronoun, person=False)
     return speaker if speaker is not None and speaker.type is EntityType.ORGANIZATION and \
         speaker.antecedent is None else None
+
+
+@cache
+def lifeless_classes() -> frozenset[str]:
+    """WordNet classes of nouns whose referents do and say nothing (reference.json
+    lifeless_classes: 'floods' a phenomenon, 'plans' a cognition)."""
+    return frozenset(reference_words()["lifeless_classes"])  # type: ignore[arg-type]
+
+
+def _lifeless(mention: Mention) -> bool:
+    """Whether a plural antecedent is a description of things that cannot act or speak
+    ('the floods', 'the plans'), not people, a group or a name."""
+    if mention.ner_label is not None or mention.is_pronoun:
+        return False
+    return noun_class(head_noun(mention.lemma or mention.text)) in lifeless_classes()
 
 
 def _relative_clause_speaker(state: DocState, pronoun: Token) -> Mention | None:
@@ -2748,6 +2793,7 @@ def _plural_before(state: DocState, pronoun: Token) -> list[Mention]:
     own = {t.i for s in _own_subject_tokens(pronoun) for t in (s, *s.conjuncts)}
     sentence = state.sentence_index[pronoun.i]
     vocab = load_vocabulary()
+    things = _takes_things(pronoun)
     for token in reversed(pronoun.doc[:pronoun.i]):
         if state.sentence_index.get(token.i, sentence) < sentence - 1:
             return []
@@ -2758,13 +2804,30 @@ def _plural_before(state: DocState, pronoun: Token) -> list[Mention]:
             members = [m for c in conjuncts(token) if c.i not in own
                        and (m := state.mention_at.get(c.i)) is not None
                        and m.ner_label is not None]
-            if len({m.text for m in members}) >= 2 and len({m.type for m in members}) == 1:
+            if len({m.text for m in members}) >= 2 and len({m.type for m in members}) == 1 \
+                    and not (things and members[0].type is EntityType.PERSON):
                 return list({m.text: m for m in members}.values())
         if token.tag_ == "NNS" and token.pos_ == "NOUN" and token.dep_ != "compound" and \
-                token.lemma_.lower() not in vocab.measure_nouns | VAGUE_HEADS:
+                token.lemma_.lower() not in vocab.measure_nouns | VAGUE_HEADS and \
+                not (things and _kind_type(token.lemma_.lower()) is EntityType.PERSON):
             mention = referent(state, token)
             return [mention] if mention is not None else []
     return []
+
+
+@cache
+def thing_object_verbs() -> frozenset[str]:
+    """Verbs whose direct object is a thing, never a person: WordNet's verbs of making
+    (data/thing_verbs.json) and the verbs of transfer of reference.json thing_object_verbs
+    ('sell', 'steal', 'smuggle')."""
+    return thing_verbs() | frozenset(reference_words()["thing_object_verbs"])  # type: ignore[arg-type]
+
+
+def _takes_things(pronoun: Token) -> bool:
+    """Whether 'them' is the direct object of a verb that is done to things only ('Lee sold
+    them', 'police seized them'): its antecedent is a plural thing, so the people named
+    nearer ('Prosecutors say Lee sold them': the prosecutors who report it) are passed over."""
+    return pronoun.dep_ == "dobj" and verb_base(pronoun.head) in thing_object_verbs()
 
 
 def _own_subject_tokens(token: Token) -> list[Token]:
