@@ -277,3 +277,21 @@ def test_a_relative_clause_with_its_own_relative_word_keeps_its_subject():
     tags = ["DT", "NN", "WDT", "NNP", "VBD", "VBN", "VBD", "."]
     doc = _parsed(words, heads, deps, pos, tags)
     assert not misread_subject(doc[3])
+
+
+@pytest.mark.parametrize(("verb", "lemma", "misread"), [
+    ("struck", "strike", True),  # a verb of harm takes the name as its object
+    ("said", "say", False),  # a speech verb governs a clause: the name is its subject
+])
+def test_a_name_after_a_verb_of_harm_in_a_relative_clause_is_its_object(verb, lemma, misread):
+    # 'The bullet that struck Mayor Ola Berg was fired.' as the parser misreads it: 'fired'
+    # a clause under 'struck', Berg its passive subject.
+    words = ["The", "bullet", "that", verb, "Mayor", "Ola", "Berg", "was", "fired", "."]
+    heads = [1, 1, 3, 1, 6, 6, 8, 8, 3, 1]
+    deps = ["det", "ROOT", "nsubj", "relcl", "compound", "compound", "nsubjpass", "auxpass",
+            "ccomp", "punct"]
+    pos = ["DET", "NOUN", "PRON", "VERB", "PROPN", "PROPN", "PROPN", "AUX", "VERB", "PUNCT"]
+    tags = ["DT", "NN", "WDT", "VBD", "NNP", "NNP", "NNP", "VBD", "VBN", "."]
+    lemmas = ["the", "bullet", "that", lemma, "Mayor", "Ola", "Berg", "be", "fire", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert misread_subject(doc[6]) is misread

@@ -1103,7 +1103,32 @@ def misread_subject(token: Token) -> bool:
     sentence with no main verb left to the verb (``_main_clause_read_as_relative``). Found
     on CoNLL04 train sentences (benchmarks/conll04_audit): four of 35 wrong facts."""
     return token.dep_ in SUBJECT_DEPS and (
-        _object_after_relative_clause(token) or _main_clause_read_as_relative(token))
+        _object_after_relative_clause(token) or _object_read_as_clause_subject(token) or
+        _main_clause_read_as_relative(token))
+
+
+# Predicates of relations.json whose verbs do harm to someone ('strike', 'wound', 'shoot'):
+# they take a patient, never a clause.
+HARM_PREDICATES = frozenset({"attacked", "injured", "killed", "shot"})
+
+
+def _harms(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    spec = load_vocabulary().spec(lemma)
+    return lemma in argument_words().harm_verbs or (
+        spec is not None and spec.predicate in HARM_PREDICATES)
+
+
+def _object_read_as_clause_subject(subject: Token) -> bool:
+    """'the bullet that passed through his neck and struck Governor Ada Vance was fired from
+    a rifle': the parser reads 'Ada Vance was fired' as a clause 'struck' governs, so the
+    governor the bullet struck becomes what was fired. A verb of harm in a relative clause,
+    with no object of its own and the name right after it, takes the name as its object."""
+    verb, governor = subject.head, subject.head.head
+    if verb.dep_ != "ccomp" or governor.dep_ not in {"relcl", "conj"} or \
+            subject.left_edge.i != governor.i + 1 or not _harms(governor):
+        return False
+    return not any(c.dep_ == "dobj" for c in governor.children)
 
 
 def _object_after_relative_clause(subject: Token) -> bool:
