@@ -1,6 +1,7 @@
 """Draw the CoNLL04 train audit sample: kg's facts on 200 train sentences, 250 of them at random.
 
-Usage:  python benchmarks/conll04_audit/draw_sample.py TRAIN_JSON OUT_JSONL [--sentences 200] [--facts 250]
+Usage:  python benchmarks/conll04_audit/draw_sample.py TRAIN_JSON OUT_JSONL
+        [--sentences 200] [--facts 250]
 
 Why: kg's rules were grown on the dev articles; CoNLL04 train sentences (1980s-90s news) were
 never read while writing them, so a sample of kg's facts there measures precision on text no
@@ -20,9 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import kg  # noqa: E402
-from conll04 import detokenise, load_conll04  # noqa: E402
-from realnews_eval import emitted_facts  # noqa: E402
+from conll04 import detokenise, load_conll04
+from realnews_eval import emitted_facts
+
+import kg
 
 SEED = 18
 
