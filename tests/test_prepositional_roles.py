@@ -86,3 +86,19 @@ def test_a_noun_of_office_keeps_its_to_phrase_in_the_object():
     names = labels(corpus)
     objects = {names[f.object.entity_id] for f in facts_of(corpus, "expel") if f.object}
     assert objects == {"Fredonian ambassador to Ruritania"}, objects
+
+
+def test_a_place_four_phrases_down_is_not_the_verbs():
+    # 'in Tarnow' places the store, four phrases below 'sentenced' (for, on, in, of ... in).
+    corpus = corpus_of("Oskar Brandt was sentenced to life in prison for his conviction on "
+                       "murder charges in the 1979 slaying of Mira Kowal, a clerk in his "
+                       "hardware store in Tarnow, Pa.")
+    sentenced = facts_of(corpus, "sentence") + facts_of(corpus, "sentence to")
+    assert sentenced, [f.lemma for f in corpus.facts]
+    assert all(("place", "Tarnow") not in roles_of(corpus, f) for f in sentenced)
+
+
+def test_a_place_three_phrases_down_still_places_the_event():
+    corpus = corpus_of("Lina Ostrova crashed upon landing at the airport in Tarnow.")
+    crashed = [f for f in corpus.facts if f.lemma.startswith("crash")]
+    assert crashed and ("place", "Tarnow") in roles_of(corpus, crashed[0])

@@ -25,12 +25,13 @@ from kg.extract.places import place_facts, widened_to_containers
 from kg.extract.preferences import doer_fits, own_sense, patient_fits
 from kg.extract.reference import says_who
 from kg.extract.state import DocState, nonblank_sents
+from kg.extract.subjects import misread_subject
 from kg.extract.tenure import ended_by_leaving
 from kg.extract.titles import title_facts
 from kg.extract.verbal import facts_for_verb, speaks_of_thing, verb_idiom
 from kg.extract.verbless import mend_verbless_sentences
 from kg.model import Document, ExtractionResult, Fact
-from kg.patterns import find_slots
+from kg.patterns import Slot, find_slots
 from kg.relations import RelationVocabulary, load_vocabulary
 
 __all__ = ["extract_document"]
@@ -40,12 +41,19 @@ __all__ = ["extract_document"]
 _VERB_WORD = re.compile(r"^[A-Za-z][A-Za-z-]*[A-Za-z]$")
 
 
+def _trusted_slots(doc: Doc) -> dict[int, tuple[Slot, ...]]:
+    """The verbs' pattern slots, less the subjects the parser gave a verb by misreading the
+    sentence's shape (``misread_subject``): no fact should take them as doer or patient."""
+    return {verb: kept for verb, slots in find_slots(doc).items()
+            if (kept := tuple(s for s in slots if not misread_subject(doc[s.argument])))}
+
+
 def extract_document(document: Document, doc: Doc,
                      vocabulary: RelationVocabulary | None = None) -> ExtractionResult:
     """Sentences, named mentions and facts of one document; pure given the parse."""
     vocab = vocabulary or load_vocabulary()
     mend_verbless_sentences(doc)  # 'The Velmar Party awards seats.': a verb tagged a noun
-    state = DocState(document=document, doc=doc, slots=find_slots(doc))
+    state = DocState(document=document, doc=doc, slots=_trusted_slots(doc))
     sentences = tuple(read_sentences(state))
     mentions = tuple(named_mentions(state))
     facts: list[Fact] = []

@@ -26,7 +26,7 @@ from kg.extract.reference import (
     group_referent,
     referent,
 )
-from kg.extract.state import RELATIVE_PRONOUNS, DocState
+from kg.extract.state import RELATIVE_PRONOUNS, SUBJECT_DEPS, DocState
 from kg.factuality import (
     finite_sibling_of,
     plan_noun,
@@ -1090,3 +1090,74 @@ def _object_controllers(state: DocState, verb: Token) -> list[Mention]:
             return [m for o in objects for c in conjuncts(o)
                     if (m := referent(state, c)) is not None]
     return []
+
+
+# Tags of the words that open a relative clause: 'which', 'who', 'whose', 'where', 'when'.
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def misread_subject(token: Token) -> bool:
+    """A word the parser made a verb's subject that cannot be it, so no fact takes it as the
+    doer or the patient: the object a relative clause inside the true subject lacks
+    (``_object_after_relative_clause``), or the name inside a subject's noun phrase that a
+    sentence with no main verb left to the verb (``_main_clause_read_as_relative``). Found
+    on CoNLL04 train sentences (benchmarks/conll04_audit): four of 35 wrong facts."""
+    return token.dep_ in SUBJECT_DEPS and (
+        _object_after_relative_clause(token) or _object_read_as_clause_subject(token) or
+        _main_clause_read_as_relative(token))
+
+
+# Predicates of relations.json whose verbs do harm to someone ('strike', 'wound', 'shoot'):
+# they take a patient, never a clause.
+HARM_PREDICATES = frozenset({"attacked", "injured", "killed", "shot"})
+
+
+def _harms(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    spec = load_vocabulary().spec(lemma)
+    return lemma in argument_words().harm_verbs or (
+        spec is not None and spec.predicate in HARM_PREDICATES)
+
+
+def _object_read_as_clause_subject(subject: Token) -> bool:
+    """'the bullet that passed through his neck and struck Governor Ada Vance was fired from
+    a rifle': the parser reads 'Ada Vance was fired' as a clause 'struck' governs, so the
+    governor the bullet struck becomes what was fired. A verb of harm in a relative clause,
+    with no object of its own and the name right after it, takes the name as its object."""
+    verb, governor = subject.head, subject.head.head
+    if verb.dep_ != "ccomp" or governor.dep_ not in {"relcl", "conj"} or \
+            subject.left_edge.i != governor.i + 1 or not _harms(governor):
+        return False
+    return not any(c.dep_ == "dobj" for c in governor.children)
+
+
+def _object_after_relative_clause(subject: Token) -> bool:
+    """'The arrow that grazed his arm and struck Captain Oren Tully was shot from the tower': the
+    parser gives 'shot' two subjects; the second stands right after the first one's relative
+    clause, whose last verb has no object: it is that verb's object, not the verb's subject."""
+    for earlier in subject.head.children:
+        if earlier.dep_ not in SUBJECT_DEPS or earlier.i >= subject.i or \
+                earlier.right_edge.i + 1 != subject.left_edge.i:
+            continue
+        if any(t.dep_ in {"relcl", "conj"} and t.pos_ == "VERB" and
+               t.right_edge.i == earlier.right_edge.i and
+               not any(c.dep_ in {"dobj", "prep", "ccomp", "xcomp"} for c in t.children)
+               for t in earlier.subtree):
+            return True
+    return False
+
+
+def _main_clause_read_as_relative(subject: Token) -> bool:
+    """'The old mill where the miners met before the strike of Judge Ola Berg has been sold':
+    with no verb left for the sentence, the parser makes 'sold' a relative clause on 'strike'
+    with the judge as its subject. A passive relative clause with a subject of its own needs
+    a relative word ('where', 'which') or a stranded preposition ('the house she was born
+    in'); without either, and with no main verb in the sentence, the subject is misread."""
+    verb = subject.head
+    if subject.dep_ != "nsubjpass" or verb.dep_ != "relcl" or \
+            verb.sent.root.pos_ in {"VERB", "AUX"}:
+        return False
+    if any(t.tag_ in RELATIVE_TAGS or t.lower_ in RELATIVE_PRONOUNS
+           for t in verb.doc[verb.head.i + 1:subject.i]):
+        return False
+    return not any(c.dep_ == "prep" and not any(True for _ in c.children) for c in verb.children)
