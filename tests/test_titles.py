@@ -1069,3 +1069,55 @@ def test_a_second_praise_noun_after_a_copula_is_no_post():
     found = positions(corpus_of("Peter Walsh said Tomas Ferreira was a warm man and a "
                                 "brilliant artist."))
     assert not {p for p in found if p[2] == "artist"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harbor Foods hired two chemists, Lena Marsh and Tomas Berg, in May.",
+     {("Lena Marsh", "Harbor Foods", "chemist"), ("Tomas Berg", "Harbor Foods", "chemist")}),
+    ("The Baltic Water Agency met in Riga. The agency appointed a new treasurer, Greta Holm.",
+     {("Greta Holm", "Baltic Water Agency", "treasurer")}),
+])
+def test_a_role_the_organisation_of_the_clause_staffs_is_held_for_it(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_a_person_who_hires_is_no_holder_of_the_role():
+    found = positions(corpus_of("Lena Marsh hired two lawyers, Tomas Berg and Ivo Marek."))
+    assert not {p for p in found if p[1] == "Lena Marsh"}
+
+
+def test_a_possessive_after_a_pair_of_names_is_both_names():
+    found = positions(corpus_of("Rosa Lind and Anton Lind's father, Karl Lind, spoke to "
+                                "reporters on Sunday."))
+    assert {("Karl Lind", "Rosa Lind", "father"), ("Karl Lind", "Anton Lind", "father")} <= found
+
+
+def test_a_shared_possessive_is_read_for_kin_only():
+    found = positions(corpus_of("Rosa Lind and Anton Berg's lawyer, Karl Marsh, spoke to "
+                                "reporters on Sunday."))
+    assert not {p for p in found if p[1] == "Rosa Lind"}
+
+
+def factualities(text: str) -> dict[str, str]:
+    """The factuality of each position fact, by its role name."""
+    return {f.role_name or "": f.evidence.factuality.value
+            for f in corpus_of(text).facts if f.predicate == "affiliatedWith"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomas Ferreira would become the first chairman of Lumen Bank.", "expected"),
+    ("Tomas Ferreira may become the mayor of Halden.", "possible"),
+    ("Tomas Ferreira became the mayor of Halden in 2010.", "asserted"),
+])
+def test_a_position_through_a_copula_is_as_sure_as_the_copula(text, expected):
+    assert set(factualities(text).values()) == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reportedly, Lena Marsh argued with Tomas Ferreira, who is the chairman of Lumen Bank.",
+     "asserted"),
+    ("Lena Marsh met Tomas Ferreira, who would become the chairman of Lumen Bank.",
+     "expected"),
+])
+def test_a_relative_clause_title_is_hedged_by_its_own_modal_only(text, expected):
+    assert factualities(text).get("chair") == expected

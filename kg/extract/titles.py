@@ -14,19 +14,21 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.facts import make_fact
+from kg.extract.facts import confidence_of, make_fact
 from kg.extract.gender import fits
 from kg.extract.name_bounds import is_fragment
 from kg.extract.reference import _described_organisation as described_organisation
 from kg.extract.reference import referent
 from kg.extract.state import RELATIVE_PRONOUNS, DocState, make_mention, mention_spans
 from kg.extract.tenure import with_tenure
+from kg.factuality import judge_factuality
 from kg.gazetteer import lookup
 from kg.lexicon import (
     canonical_role,
     constituency_roles,
     counterpart_nouns,
     demonyms,
+    employment_words,
     initialisms,
     kinship_roles,
     longest_role,
@@ -44,7 +46,8 @@ from kg.lexicon import (
     state_sectors,
     tenure_words,
 )
-from kg.model import EntityType, Fact, Mention, Sentence
+from kg.model import EntityType, Fact, Factuality, Mention, Sentence
+from kg.relations import load_vocabulary
 
 AFFILIATED = "affiliatedWith"
 PREMODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "det", "npadvmod", "nummod", "punct"}
@@ -171,7 +174,9 @@ def _read_positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator
             if role_head.lower_ in counterpart_nouns():
                 continue  # read by _counterpart_facts
             yield from role_noun_facts(state, sentence, role_head, person, "title-appositive",
+                                        _staffing_subject(state, role_head),
                                         seat=_seat_after_name(state, span, role_head))
+            yield from _shared_possessor_facts(state, sentence, role_head, person)
             yield from _earlier_roles(state, sentence, role_head, person)
             if span.root.dep_ != "conj" and not _joined_to_person(state, span.root):
                 yield from _coordinated_roles(state, sentence, role_head, person)
@@ -179,6 +184,54 @@ def _read_positions(state: DocState, sent: Span, sentence: Sentence) -> Iterator
         if verb.lemma_.lower() in _COPULA_LIKE and \
                 verb.pos_ in {"AUX", "VERB"}:
             yield from _copula(state, sentence, verb)
+
+
+def _shared_possessor_facts(state: DocState, sentence: Sentence, head: Token,
+                            person: Mention) -> Iterator[Fact]:
+    """"A and B's mother, C": English sets one possessive after a pair for what the pair
+    shares (the group genitive), so C is A's mother as well as B's. The small parser hangs
+    the possessive on the pair ('A' with 'B' its conjunct), where the holder read before is
+    only the name nearest the noun, or reads the kinship noun as a conjunct of A ('A and
+    [B's mother]'), which would leave C's kin unsaid with a name set beside the noun; either
+    way each name of the pair is a holder. Only kinship words, and only named people."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return
+    if head.dep_ == "conj" and head.head.i < owner.i < head.i and \
+            any(c.dep_ == "cc" and c.lower_ == "and" for c in head.head.children):
+        pair = [head.head, owner]
+    elif any(c.dep_ == "conj" for c in owner.children):
+        pair = _listed_names(state, owner)
+    else:
+        return
+    holders = [state.mention_at.get(t.i) for t in pair]
+    read = _role_noun(state, head)
+    if len(pair) < 2 or read is None or read[1] not in kinship_roles() or \
+            any(m is None or m.type is not EntityType.PERSON for m in holders):
+        return
+    for holder in holders:
+        if holder is not None and holder is not read[2] and not _same_person(holder, person):
+            yield from _position(state, sentence, read[0], person, holder, read[1],
+                                 "title-appositive")
+
+
+def _staffing_subject(state: DocState, role_head: Token) -> Mention | None:
+    """The organisation that takes on the people a role noun's names are: 'Velmar hired two
+    engineers, A and B', 'the agency named an astronaut, C'. The role noun is the object of
+    a staffing verb (kg/data/employment.json) whose subject is an organisation, named or
+    described ('the agency'); the role has no holder of its own words, so the subject is
+    it. None in any other shape, or when the subject is a person ('she hired two lawyers'
+    says whom she retained, not where they work)."""
+    verb = role_head.head
+    staffing = frozenset(employment_words()["staffing_verbs"])  # type: ignore[arg-type]
+    if role_head.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in staffing:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        mention = copula_subject(state, verb, subject)
+        if mention is not None and mention.type in HOLDER_TYPES and \
+                (mention.antecedent or mention).type is EntityType.ORGANIZATION:
+            return mention
+    return None
 
 
 def _counterpart_facts(state: DocState, sentence: Sentence, span: Span,
@@ -1586,15 +1639,44 @@ def _copula(state: DocState, sentence: Sentence, verb: Token) -> Iterator[Fact]:
         if lemma == "serve":
             yield from _served_in(state, sentence, verb, person)
         for role_head in roles:
-            yield from role_noun_facts(state, sentence, role_head, person, "title-copula")
+            yield from _as_verb_states(verb, role_noun_facts(state, sentence, role_head,
+                                                             person, "title-copula"))
             # a second title after a copula only with its holder ('a gentle soul and a
             # brilliant artist' names no post)
-            yield from (f for f in _coordinated_roles(state, sentence, role_head, person,
-                                                      "title-copula-shared")
-                        if f.object is not None)
+            yield from _as_verb_states(verb, (
+                f for f in _coordinated_roles(state, sentence, role_head, person,
+                                              "title-copula-shared")
+                if f.object is not None))
         for role_head in as_roles:
-            yield from role_noun_facts(state, sentence, role_head, person, "title-verb-as",
-                                        verb_holder(state, verb))
+            yield from _as_verb_states(verb, role_noun_facts(
+                state, sentence, role_head, person, "title-verb-as", verb_holder(state, verb)))
+
+
+def _as_verb_states(verb: Token, facts: Iterable[Fact]) -> Iterator[Fact]:
+    """A position a verb states is as sure as the verb: 'X would become the first vice
+    president of Y' and 'X may serve as chair' say what is expected or possible, not a post
+    held, as the verb readers judge the same clause (kg.factuality). The role words are the
+    fact's trigger, so the verb's factuality is set here, with the confidence it implies.
+    A relative clause on a name ('X, who is the secretary of state') says who X is as the
+    text takes it, whatever hedges its sentence ('Reportedly, Y argued with X, who...'): only
+    a modal of its own ('who would become mayor') makes it less than asserted."""
+    if verb.dep_ == "relcl" and not any(c.dep_ == "aux" and c.tag_ == "MD"
+                                        for c in verb.children):
+        yield from facts
+        return
+    factuality = judge_factuality(verb, load_vocabulary())
+    for fact in facts:
+        if factuality is Factuality.ASSERTED or fact.evidence.factuality is not \
+                Factuality.ASSERTED:
+            yield fact
+            continue
+        evidence = fact.evidence
+        confidence = confidence_of(
+            fact.predicate, fact.lemma, fact.subject.mention,
+            fact.object.mention if fact.object is not None else None, evidence.rule,
+            evidence.sentence_text, factuality, evidence.trigger_start, fact.roles)
+        yield fact.model_copy(update={"evidence": evidence.model_copy(
+            update={"factuality": factuality, "confidence": confidence})})
 
 
 def _clause_subjects(verb: Token) -> tuple[Token, list[Token]]:
