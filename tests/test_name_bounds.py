@@ -753,3 +753,25 @@ def test_names_run_together_are_two_entities_in_the_graph():
     labels = {e.label for e in corpus.entities}
     assert "Radio Sarnia the Harbour Authority" not in labels
     assert {"Radio Sarnia", "Harbour Authority"} <= labels
+
+
+def test_a_possessive_before_a_place_word_is_inside_one_place_name():
+    doc = _doc(["boats", "to", "Tessa", "'s", "Vineyard", "sank"],
+               ["O", "O", "B-PERSON", "O", "O", "O"],
+               spaces=[True, True, False, True, True, False])
+    assert _texts(joined_ents(doc)) == [("Tessa's Vineyard", "LOC")]
+
+
+def test_a_possessive_joins_two_halves_of_an_island_name():
+    doc = _doc(["near", "Orrin", "'s", "Island", "today"],
+               ["O", "B-GPE", "O", "B-GPE", "O"],
+               spaces=[True, False, True, True, False])
+    assert _texts(joined_ents(doc)) == [("Orrin's Island", "LOC")]
+
+
+def test_a_possessive_after_a_known_country_or_before_no_place_word_stays_apart():
+    doc = _doc(["Norway", "'s", "Lake", "District", "and", "Orrin", "'s", "Garage"],
+               ["B-GPE", "O", "B-LOC", "I-LOC", "O", "B-PERSON", "O", "O"],
+               spaces=[False, True, True, True, True, False, True, False])
+    assert _texts(joined_ents(doc)) == [("Norway", "GPE"), ("Lake District", "LOC"),
+                                        ("Orrin", "PERSON")]

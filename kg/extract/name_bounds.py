@@ -69,8 +69,8 @@ def joined_ents(doc: Doc) -> list[Span]:
             joined.append(Span(doc, span.start, following.end, label=following.label_))
             i += 2
             continue
-        joined.append(_with_head_of_the(
-            _with_complement(_with_unrecognised_head(_particle_before(span)))))
+        joined.append(_with_possessive_place(_with_head_of_the(
+            _with_complement(_with_unrecognised_head(_particle_before(span))))))
         i += 1
     return _without_overlaps(joined)
 
@@ -307,6 +307,45 @@ def _word_before_day_name(word: Span, day: Span) -> bool:
     name before a day, 'Marsh Tuesday said', is no such word: see ``_before_day_name``)."""
     return day.label_ in {"DATE", "TIME"} and len(day) == 1 and day.start == word.end and \
         _before_day_name(word)
+
+
+_POSSESSIVE_OPENERS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+
+
+def _with_possessive_place(span: Span) -> Span:
+    """'Martha's Vineyard' read as the person 'Martha' (or 'Hilton's Island' as two places):
+    a name, ''s' and capitalised proper nouns ending in a place's kind word ('island',
+    'lake': name_words.json 'place', or 'possessive_place_heads': 'vineyard', 'end') are
+    one place, as is any such run the gazetteer knows whole ('King's Lynn'). Not after an
+    organisation or a place the gazetteer knows ('Apple's Bay Campus', 'Norway's Lake
+    District' are genitives: the owner and the thing owned)."""
+    doc, end = span.doc, span.end
+    if span.label_ not in _POSSESSIVE_OPENERS or end + 1 >= len(doc) or \
+            doc[end].lower_ not in {"'s", "’s"} or doc[end - 1].whitespace_:
+        return span
+    stop = end + 1
+    while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].is_title and \
+            doc[stop].ent_type_ not in {"DATE", "TIME", "PERSON", "ORG"}:
+        stop += 1
+    if stop == end + 1:
+        return span
+    whole = doc[span.start:stop].text
+    if gazetteer.lookup(whole) is not None:
+        return Span(doc, span.start, stop, label="GPE")
+    if _place_name(span) or not _possessive_place_head(doc[stop - 1].lower_):
+        return span
+    return Span(doc, span.start, stop, label="LOC")
+
+
+def _possessive_place_head(word: str) -> bool:
+    """Whether ``word`` ends a place's name that has a possessive inside it."""
+    return name_kind(("", word)) is EntityType.PLACE or word in _possessive_place_heads()
+
+
+@cache
+def _possessive_place_heads() -> frozenset[str]:
+    """name_words.json 'possessive_place_heads'."""
+    return frozenset(data_file("name_words.json").get("possessive_place_heads", ()))
 
 
 def _with_head_of_the(span: Span) -> Span:
