@@ -824,3 +824,10 @@ def test_a_quote_or_a_comma_ends_an_organisation_run():
     assert _texts(joined_ents(doc)) == [("Foundation of Arts", "ORG")]
     quoted = _doc(["met", "at", "Cinema", "for", '"', "Peace", "Foundation", '"'], ["O"] * 8)
     assert _texts(joined_ents(quoted)) == []
+
+
+def test_a_person_of_an_organisation_is_no_organisation_run():
+    words = ["said", "Ada", "Lind", "of", "Harlow", "University", "today"]
+    doc = _doc(words, ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"],
+               pos=["VERB", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "NOUN"])
+    assert _texts(joined_ents(doc)) == [("Ada Lind", "PERSON"), ("Harlow University", "ORG")]

@@ -252,12 +252,18 @@ def _organisation_word(token: Token) -> bool:
 
 def _replaces_pieces(run: Span, spans: list[Span]) -> bool:
     """Whether the recogniser read the run in part or not at all: no name it read is the
-    run itself or runs out of it ('Harlow University Press' beyond 'University')."""
+    run itself or runs out of it ('Harlow University Press' beyond 'University'), and none
+    inside it is a person or a people ('Ada Lind of Harlow University' is a person and her
+    employer, 'Sunni Members of Parliament' no organisation), nor a known place opening it
+    ('the United States' 'House of Representatives': ``_with_unrecognised_head`` reads it)."""
     for span in spans:
         start = span.start + 1 if span[0].lower_ == "the" else span.start
-        if start < run.end and run.start < span.end and (
-                start < run.start or span.end > run.end or
-                (start == run.start and span.end == run.end)):
+        if not (start < run.end and run.start < span.end):
+            continue
+        if start < run.start or span.end > run.end or \
+                (start == run.start and span.end == run.end) or \
+                span.label_ in {"PERSON", "NORP"} or \
+                (start == run.start and _place_name(span)):
             return False
     return True
 
