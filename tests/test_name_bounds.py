@@ -831,3 +831,10 @@ def test_a_person_of_an_organisation_is_no_organisation_run():
     doc = _doc(words, ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"],
                pos=["VERB", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "NOUN"])
     assert _texts(joined_ents(doc)) == [("Ada Lind", "PERSON"), ("Harlow University", "ORG")]
+
+
+def test_an_organisation_read_whole_takes_no_place_or_name_after_it():
+    words = ["at", "the", "Institute", "of", "Botany", "of", "Harlow", "today"]
+    doc = _doc(words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"],
+               pos=["ADP", "DET", "PROPN", "ADP", "PROPN", "ADP", "PROPN", "NOUN"])
+    assert _texts(joined_ents(doc)) == [("the Institute of Botany", "ORG"), ("Harlow", "GPE")]

@@ -234,14 +234,16 @@ def _link_joins(doc: Doc, start: int, i: int, sent_end: int) -> bool:
 def _run_word(token: Token) -> bool:
     """A capitalised word that may stand in an organisation's name: not a function word
     ('The' opening a sentence, 'For' in a heading) nor a date or a number."""
+    if token.lower_ in _run_links() or (token.is_stop and not token.is_upper) or len(token) < 2:
+        return False
     return token.is_alpha and token.text[:1].isupper() and \
-        not (token.is_stop and not token.is_upper) and token.ent_type_ not in _NOT_NAME_WORDS
+        token.ent_type_ not in _NOT_NAME_WORDS
 
 
 def _organisation_run(run: Span) -> bool:
     """Whether a run is one organisation's name: two capitalised words or more joined by a
     link, ending in or opening with a kind word of one."""
-    if len(run) < 3 or not any(t.lower_ in _run_links() for t in run):
+    if len(run) < 3 or not any(t.text in _run_links() for t in run):
         return False
     return _organisation_word(run[-1]) or _organisation_word(run[0])
 
@@ -254,8 +256,9 @@ def _replaces_pieces(run: Span, spans: list[Span]) -> bool:
     """Whether the recogniser read the run in part or not at all: no name it read is the
     run itself or runs out of it ('Harlow University Press' beyond 'University'), and none
     inside it is a person or a people ('Ada Lind of Harlow University' is a person and her
-    employer, 'Sunni Members of Parliament' no organisation), nor a known place opening it
-    ('the United States' 'House of Representatives': ``_with_unrecognised_head`` reads it)."""
+    employer, 'Sunni Members of Parliament' no organisation), an organisation read whole
+    (``_named_organisation``), nor a known place opening it ('the United States' 'House of
+    Representatives': ``_with_unrecognised_head`` reads it)."""
     for span in spans:
         start = span.start + 1 if span[0].lower_ == "the" else span.start
         if not (start < run.end and run.start < span.end):
@@ -263,9 +266,19 @@ def _replaces_pieces(run: Span, spans: list[Span]) -> bool:
         if start < run.start or span.end > run.end or \
                 (start == run.start and span.end == run.end) or \
                 span.label_ in {"PERSON", "NORP"} or \
-                (start == run.start and _place_name(span)):
+                (start == run.start and _place_name(span)) or \
+                (span.end < run.end and _named_organisation(span)):
             return False
     return True
+
+
+def _named_organisation(span: Span) -> bool:
+    """Whether the recogniser read an organisation whole, its kind word first or last
+    ('Institute of Botany', 'Harlow University'): a run going on after it would tie a
+    second name or a place to it ('Institute of Botany of Harlow'), two names read as one."""
+    words = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+    return span.label_ in {"ORG", "FAC"} and (
+        _organisation_word(words[0]) or _organisation_word(words[-1]))
 
 
 def _title_case_line(sent: Span) -> bool:
