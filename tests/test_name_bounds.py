@@ -838,3 +838,10 @@ def test_an_organisation_read_whole_takes_no_place_or_name_after_it():
     doc = _doc(words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"],
                pos=["ADP", "DET", "PROPN", "ADP", "PROPN", "ADP", "PROPN", "NOUN"])
     assert _texts(joined_ents(doc)) == [("the Institute of Botany", "ORG"), ("Harlow", "GPE")]
+
+
+def test_a_capitalised_the_opens_a_second_name_not_a_link():
+    words = ["the", "Harbour", "Office", "for", "The", "Daily", "Post", "said"]
+    doc = _doc(words, ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+               pos=["DET", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB"])
+    assert _texts(joined_ents(doc)) == [("The Daily Post", "ORG")]

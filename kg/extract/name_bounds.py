@@ -217,7 +217,7 @@ def _link_joins(doc: Doc, start: int, i: int, sent_end: int) -> bool:
     on the word before ('Council on Coastal Affairs'); 'and' after an 'of' or 'for' and
     before words with no kind word of their own ('Department of Health and Social Care',
     not 'Institute of Arts and Harlow University')."""
-    word = doc[i].lower_
+    word = doc[i].text  # a capitalised 'The' opens a name of its own ('The Daily Post')
     if word not in _run_links() or i + 1 >= sent_end:
         return False
     if word == "the":
