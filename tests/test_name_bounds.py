@@ -775,3 +775,73 @@ def test_a_possessive_after_a_known_country_or_before_no_place_word_stays_apart(
                spaces=[False, True, True, True, True, False, True, False])
     assert _texts(joined_ents(doc)) == [("Norway", "GPE"), ("Lake District", "LOC"),
                                         ("Orrin", "PERSON")]
+
+
+def test_an_unrecognised_run_ending_in_an_organisation_word_is_one_organisation():
+    words = ["Volunteers", "of", "Cinema", "for", "Peace", "Foundation", "planted", "trees"]
+    doc = _doc(words, ["O"] * 8, pos=["NOUN", "ADP", "PROPN", "ADP", "PROPN", "PROPN", "VERB",
+                                      "NOUN"])
+    assert _texts(joined_ents(doc)) == [("Cinema for Peace Foundation", "ORG")]
+
+
+def test_a_run_read_in_part_becomes_the_whole_organisation():
+    words = ["Campaign", "for", "Clean", "Rivers", "Trust", "sued", "the", "mill"]
+    doc = _doc(words, ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"],
+               pos=["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN"])
+    assert _texts(joined_ents(doc)) == [("Campaign for Clean Rivers Trust", "ORG")]
+
+
+def test_an_opening_organisation_word_and_an_of_the_make_a_run():
+    words = ["The", "Institute", "of", "the", "Coastal", "Shelf", "warned", "farmers"]
+    doc = _doc(words, ["O", "O", "O", "O", "B-LOC", "I-LOC", "O", "O"],
+               pos=["DET", "PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB", "NOUN"])
+    assert _texts(joined_ents(doc)) == [("Institute of the Coastal Shelf", "ORG")]
+
+
+def test_and_joins_no_second_organisation_into_a_run():
+    words = ["She", "left", "Institute", "of", "Arts", "and", "Harlow", "University"]
+    doc = _doc(words, ["O"] * 6 + ["B-ORG", "I-ORG"],
+               pos=["PRON", "VERB", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN"])
+    assert _texts(joined_ents(doc)) == [("Institute of Arts", "ORG"),
+                                        ("Harlow University", "ORG")]
+
+
+def test_a_role_a_date_or_a_heading_makes_no_organisation_run():
+    role = _doc(["President", "of", "the", "Council", "spoke"], ["O"] * 5,
+                pos=["PROPN", "ADP", "DET", "PROPN", "VERB"])
+    assert _texts(joined_ents(role)) == []
+    date = _doc(["Council", "of", "Monday", "voted"], ["O", "O", "B-DATE", "O"],
+                pos=["PROPN", "ADP", "PROPN", "VERB"])
+    assert _texts(joined_ents(date)) == [("Monday", "DATE")]
+    heading = _doc(["Campaign", "for", "Clean", "Rivers", "Trust", "Wins", "Award"],
+                   ["O"] * 7)
+    assert _texts(joined_ents(heading)) == []
+
+
+def test_a_quote_or_a_comma_ends_an_organisation_run():
+    words = ["met", "at", "Cinema", "for", "Peace", ",", "Foundation", "of", "Arts", "offices"]
+    doc = _doc(words, ["O"] * 10)
+    assert _texts(joined_ents(doc)) == [("Foundation of Arts", "ORG")]
+    quoted = _doc(["met", "at", "Cinema", "for", '"', "Peace", "Foundation", '"'], ["O"] * 8)
+    assert _texts(joined_ents(quoted)) == []
+
+
+def test_a_person_of_an_organisation_is_no_organisation_run():
+    words = ["said", "Ada", "Lind", "of", "Harlow", "University", "today"]
+    doc = _doc(words, ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"],
+               pos=["VERB", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "NOUN"])
+    assert _texts(joined_ents(doc)) == [("Ada Lind", "PERSON"), ("Harlow University", "ORG")]
+
+
+def test_an_organisation_read_whole_takes_no_place_or_name_after_it():
+    words = ["at", "the", "Institute", "of", "Botany", "of", "Harlow", "today"]
+    doc = _doc(words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"],
+               pos=["ADP", "DET", "PROPN", "ADP", "PROPN", "ADP", "PROPN", "NOUN"])
+    assert _texts(joined_ents(doc)) == [("the Institute of Botany", "ORG"), ("Harlow", "GPE")]
+
+
+def test_a_capitalised_the_opens_a_second_name_not_a_link():
+    words = ["the", "Harbour", "Office", "for", "The", "Daily", "Post", "said"]
+    doc = _doc(words, ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+               pos=["DET", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB"])
+    assert _texts(joined_ents(doc)) == [("The Daily Post", "ORG")]

@@ -45,7 +45,8 @@ def joined_ents(doc: Doc) -> list[Span]:
     particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('MPR-'
     'FDL'), and a campus after a university named for its state ('University of Wisconsin,
     Eau Claire')."""
-    spans = _with_kind_named(_with_work_titles(_with_defined_long_forms(list(doc.ents))))
+    spans = _with_organisation_runs(doc, _with_kind_named(_with_work_titles(
+        _with_defined_long_forms(list(doc.ents)))))
     joined: list[Span] = []
     i = 0
     while i < len(spans):
@@ -151,6 +152,145 @@ def _with_kind_named(spans: list[Span]) -> list[Span]:
         return spans
     kept = [s for s in spans if not any(s.start < n.end and n.start < s.end for n in named)]
     return sorted([*kept, *named], key=lambda s: s.start)
+
+
+def _with_organisation_runs(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Cinema for Peace Foundation' read as 'Cinema' and 'Peace', or not at all: capitalised
+    words joined by small words (name_words.json 'organisation_run_links') that end in or
+    open with an organisation's kind word are one organisation, in place of the pieces the
+    recogniser read inside it. Not when a name the recogniser read runs out of it, not in a
+    headline (every word capitalised), and never across a comma, quote or sentence start."""
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    runs = [r for sent in sents if not _title_case_line(sent)
+            for r in _organisation_runs(sent) if _replaces_pieces(r, spans)]
+    if not runs:
+        return spans
+    kept = [s for s in spans if not any(s.start < r.end and r.start < s.end for r in runs)]
+    return sorted([*kept, *runs], key=lambda s: s.start)
+
+
+_MOST_RUN_WORDS = 8  # 'Society for the Protection of Coastal Birds and Wetlands'
+_NOT_NAME_WORDS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                             "QUANTITY"})
+
+
+def _organisation_runs(sent: Span) -> Iterator[Span]:
+    """Each maximal run of capitalised words and links in ``sent`` that names an
+    organisation (``_organisation_run``)."""
+    i = sent.start
+    while i < sent.end:
+        end = _run_end(sent, i) if _run_word(sent.doc[i]) else i + 1
+        run = _without_leading_role(sent.doc[i:end])
+        if _organisation_run(run):
+            yield Span(sent.doc, run.start, run.end, label="ORG")
+        i = max(end, i + 1)
+
+
+def _without_leading_role(run: Span) -> Span:
+    """'Volunteers of Cinema for Peace Foundation', 'President of the Harlow Council': a role
+    and the links after it open no organisation's name; the name is what follows them."""
+    start = run.start
+    while start < run.end and canonical_role(run.doc[start].lower_) is not None:
+        start += 1
+        while start < run.end and run.doc[start].lower_ in _run_links():
+            start += 1
+    return run.doc[start:run.end]
+
+
+def _run_end(sent: Span, start: int) -> int:
+    """Where the run of capitalised words and links opening at ``start`` ends: after its
+    last capitalised word, before a link that may not join there (``_link_joins``)."""
+    doc, end, i = sent.doc, start + 1, start + 1
+    while i < sent.end and i - start < _MOST_RUN_WORDS:
+        if _run_word(doc[i]):
+            end = i = i + 1
+        elif _link_joins(doc, start, i, sent.end):
+            i += 1
+        else:
+            break
+    return end
+
+
+def _link_joins(doc: Doc, start: int, i: int, sent_end: int) -> bool:
+    """Whether the small word at ``i`` joins the run opened at ``start`` to what follows:
+    'the' after another link ('Bank of the West'); 'on' as the complement the parser hangs
+    on the word before ('Council on Coastal Affairs'); 'and' after an 'of' or 'for' and
+    before words with no kind word of their own ('Department of Health and Social Care',
+    not 'Institute of Arts and Harlow University')."""
+    word = doc[i].text  # a capitalised 'The' opens a name of its own ('The Daily Post')
+    if word not in _run_links() or i + 1 >= sent_end:
+        return False
+    if word == "the":
+        return doc[i - 1].lower_ in _run_links() and doc[i - 1].lower_ != "and"
+    if word == "on":
+        return opens_complement(doc[i])
+    if word == "and":
+        rest = _run_end(Span(doc, i + 1, sent_end), i + 1) if _run_word(doc[i + 1]) else i + 1
+        return any(t.lower_ in {"of", "for"} for t in doc[start:i]) and \
+            not any(_organisation_word(t) for t in doc[i + 1:rest])
+    return _run_word(doc[i + 1]) or doc[i + 1].lower_ == "the"
+
+
+def _run_word(token: Token) -> bool:
+    """A capitalised word that may stand in an organisation's name: not a function word
+    ('The' opening a sentence, 'For' in a heading) nor a date or a number."""
+    if token.lower_ in _run_links() or (token.is_stop and not token.is_upper) or len(token) < 2:
+        return False
+    return token.is_alpha and token.text[:1].isupper() and \
+        token.ent_type_ not in _NOT_NAME_WORDS
+
+
+def _organisation_run(run: Span) -> bool:
+    """Whether a run is one organisation's name: two capitalised words or more joined by a
+    link, ending in or opening with a kind word of one."""
+    if len(run) < 3 or not any(t.text in _run_links() for t in run):
+        return False
+    return _organisation_word(run[-1]) or _organisation_word(run[0])
+
+
+def _organisation_word(token: Token) -> bool:
+    return name_kind(("", token.lower_)) is EntityType.ORGANIZATION
+
+
+def _replaces_pieces(run: Span, spans: list[Span]) -> bool:
+    """Whether the recogniser read the run in part or not at all: no name it read is the
+    run itself or runs out of it ('Harlow University Press' beyond 'University'), and none
+    inside it is a person or a people ('Ada Lind of Harlow University' is a person and her
+    employer, 'Sunni Members of Parliament' no organisation), an organisation read whole
+    (``_named_organisation``), nor a known place opening it ('the United States' 'House of
+    Representatives': ``_with_unrecognised_head`` reads it)."""
+    for span in spans:
+        start = span.start + 1 if span[0].lower_ == "the" else span.start
+        if not (start < run.end and run.start < span.end):
+            continue
+        if start < run.start or span.end > run.end or \
+                (start == run.start and span.end == run.end) or \
+                span.label_ in {"PERSON", "NORP"} or \
+                (start == run.start and _place_name(span)) or \
+                (span.end < run.end and _named_organisation(span)):
+            return False
+    return True
+
+
+def _named_organisation(span: Span) -> bool:
+    """Whether the recogniser read an organisation whole, its kind word first or last
+    ('Institute of Botany', 'Harlow University'): a run going on after it would tie a
+    second name or a place to it ('Institute of Botany of Harlow'), two names read as one."""
+    words = span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
+    return span.label_ in {"ORG", "FAC"} and (
+        _organisation_word(words[0]) or _organisation_word(words[-1]))
+
+
+def _title_case_line(sent: Span) -> bool:
+    """A heading ('Campaign For Clean Rivers Wins Award'), where capitals mark no name."""
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
+
+
+@cache
+def _run_links() -> frozenset[str]:
+    """name_words.json 'organisation_run_links'."""
+    return frozenset(data_file("name_words.json").get("organisation_run_links", ()))
 
 
 _MOST_WORDS_AFTER_OPENER = 4  # 'Tropical Storm X', 'Operation Enduring Harbour Shield'
