@@ -233,8 +233,12 @@ def _link_joins(doc: Doc, start: int, i: int, sent_end: int) -> bool:
 
 def _run_word(token: Token) -> bool:
     """A capitalised word that may stand in an organisation's name: not a function word
-    ('The' opening a sentence, 'For' in a heading) nor a date or a number."""
+    ('The' opening a sentence, 'For' in a heading) nor a date or a number, nor a common noun
+    capitalised only because it opens the sentence ('Support for the Velmar Party came from
+    ...' names the party, not a 'Support for the Velmar Party')."""
     if token.lower_ in _run_links() or (token.is_stop and not token.is_upper) or len(token) < 2:
+        return False
+    if token.is_sent_start and token.pos_ != "PROPN":
         return False
     return token.is_alpha and token.text[:1].isupper() and \
         token.ent_type_ not in _NOT_NAME_WORDS
