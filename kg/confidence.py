@@ -24,14 +24,12 @@ them when the extractor changes.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 
 from kg.entity_names import name_particles, work_title_links
-from kg.lexicon import determiners
+from kg.lexicon import data_file, determiners
 
 # Facts whose fitted chance of being right is below this are not stated at all: on the judged
 # samples (20 dev and 8 fresh sheets), each scored by a fit that never saw its set of
@@ -206,8 +204,7 @@ def _looks_named(text: str) -> bool:
 
 @cache
 def weights() -> Mapping[str, float]:
-    text = resources.files("kg").joinpath("data/confidence.json").read_text("utf-8")
-    return json.loads(text)["weights"]
+    return data_file("confidence.json")["weights"]  # type: ignore[no-any-return]
 
 
 def calibrated(fact_signs: Mapping[str, float]) -> float:

@@ -8,19 +8,18 @@ no edit here.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 import zoneinfo
 from datetime import datetime
 from functools import cache
-from importlib import resources
+
+from kg.lexicon import data_file
 
 
 @cache
 def _data() -> dict[str, object]:
-    text = resources.files("kg").joinpath("data/entity_names.json").read_text("utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    return data_file("entity_names.json")
 
 
 def fold(text: str) -> str:

@@ -6,13 +6,11 @@ verb is a new entry in the JSON file plus its declaration in ``data/ontology.ttl
 
 from __future__ import annotations
 
-import json
 from functools import cache, cached_property
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kg.lexicon import noun_classes, verb_phrases
+from kg.lexicon import data_file, noun_classes, verb_phrases
 from kg.model import EntityType, RoleName
 
 
@@ -260,8 +258,7 @@ class RelationVocabulary(BaseModel):
 def load_vocabulary() -> RelationVocabulary:
     """relations.json, with WordNet's verb + noun idioms (data/verb_phrases.json) added to its
     hand-written verb_idioms, which win."""
-    text = resources.files("kg").joinpath("data/relations.json").read_text("utf-8")
-    data = json.loads(text)
+    data = data_file("relations.json")
     data["verb_idioms"] = {**wordnet_idioms(data), **data["verb_idioms"]}
     return RelationVocabulary.model_validate(data)
 
@@ -280,8 +277,7 @@ def wordnet_idioms(data: dict[str, list[str]]) -> dict[str, dict[str, object]]:
 
 @cache
 def _kind_words() -> dict[EntityType, frozenset[str]]:
-    text = resources.files("kg").joinpath("data/name_words.json").read_text("utf-8")
-    data = json.loads(text)
+    data = data_file("name_words.json")
     return {EntityType.ORGANIZATION: frozenset(data["organization"]),
             EntityType.PLACE: frozenset(data["place"]),
             EntityType.EVENT: frozenset(data.get("event", ())),
@@ -320,8 +316,7 @@ def opening_kind(words: tuple[str, ...]) -> EntityType | None:
 def _openers() -> tuple[tuple[tuple[EntityType, tuple[str, ...]], ...], frozenset[str]]:
     """The openers of name_words.json, longest first ('tropical storm' before a shorter one
     it may begin with), each as its folded words, and the words that undo them."""
-    text = resources.files("kg").joinpath("data/name_words.json").read_text("utf-8")
-    data = json.loads(text)
+    data = data_file("name_words.json")
     openers = sorted(((EntityType(kind.capitalize()), tuple(opener.split()))
                       for kind, words in data.get("openers", {}).items() for opener in words),
                      key=lambda pair: -len(pair[1]))
