@@ -295,3 +295,21 @@ def test_a_name_after_a_verb_of_harm_in_a_relative_clause_is_its_object(verb, le
     lemmas = ["the", "bullet", "that", lemma, "Mayor", "Ola", "Berg", "be", "fire", "."]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
     assert misread_subject(doc[6]) is misread
+
+
+@pytest.mark.parametrize(("text", "lemma", "whole"), [
+    ("Some of Orlan Brisk's neighbours threw stones at the Tarvik depot.", "throw", "neighbour"),
+    ("All of the workers at the Kessel plant joined the strike.", "join", "worker"),
+])
+def test_a_partitive_subject_is_the_whole_its_of_phrase_names(text, lemma, whole):
+    subjects = subjects_of(text, lemma)
+    assert subjects, fact_rows(text)
+    assert all(whole in s.lower() for s in subjects), subjects
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    ("None of the Kessel guards saw the thief.", "see"),
+    ("Any of the Tarvik miners could have taken the lamp.", "take"),
+])
+def test_a_partitive_of_nobody_or_a_kind_makes_no_subject(text, lemma):
+    assert subjects_of(text, lemma) == [], fact_rows(text)

@@ -229,6 +229,22 @@ def bare_generic_noun(head: Token) -> bool:
                all(c.dep_ in COORDINATION_DEPS for c in w.children) for w in words)
 
 
+def partitive_whole(token: Token) -> Token:
+    """'arrested several of the protesters', 'sold most of its shares', 'some of the fans
+    threw flowers': a quantifier (``partitive_words``) with an 'of'-phrase takes a part of
+    what that phrase names, which is the participant, subject or object (kg.extract.verb_roles
+    reads objects through it); any other token is itself. A stretch of time is no participant
+    ('lived most of her life': ``partitive_durations``), nor a number: 'won four of the
+    seats' is a counted group (kg.extract.reference)."""
+    words = argument_words()
+    if token.lower_ not in words.partitive_words or token.like_num:
+        return token
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return token if pobj.lemma_.lower() in words.partitive_durations else pobj
+    return token
+
+
 def _capitalised_inside(word: Token) -> bool:
     """A name the tagger took for a common noun: capitalised away from the sentence's start
     ('Parliament approved it'), or a word the document writes as (part of) a name elsewhere
@@ -245,6 +261,10 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         head, rule = verb.doc[slot.argument], slot.name
         if head.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             head, rule = _relative_head(state, verb), "relcl"
+        if head.lower_ in generic_quantifiers():
+            continue  # 'if any of the guards saw it': a kind or nobody, as 'any guard' is
+        # 'Some of the fans threw flowers': the fans did; the quantifier names nobody.
+        head = partitive_whole(head)
         if _description_before_name(head):
             continue
         group = group_referent(state, head)

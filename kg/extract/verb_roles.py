@@ -33,7 +33,7 @@ from kg.extract.state import (
     mention_end,
     surface_text,
 )
-from kg.extract.subjects import _relative_head, _subject_taken_as_object
+from kg.extract.subjects import _relative_head, _subject_taken_as_object, partitive_whole
 from kg.factuality import judge_factuality
 from kg.lexicon import (
     argument_words,
@@ -177,21 +177,6 @@ def _ranked_infinitive(verb: Token, noun: Token) -> bool:
     heads = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] + \
         [c for c in verb.children if c.dep_ == "xcomp" and c.i > noun.i]
     return any(any(a.dep_ == "aux" and a.lower_ == "to" for a in h.children) for h in heads)
-
-
-def partitive_whole(token: Token) -> Token:
-    """'arrested several of the protesters', 'sold most of its shares': a quantifier
-    (``partitive_words``) with an 'of'-phrase takes a part of what that phrase names, which
-    is the participant; any other token is itself. A stretch of time is no participant
-    ('lived most of her life': ``partitive_durations``), nor a number: 'won four of the
-    seats' is a counted group (kg.extract.reference)."""
-    words = argument_words()
-    if token.lower_ not in words.partitive_words or token.like_num:
-        return token
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            return token if pobj.lemma_.lower() in words.partitive_durations else pobj
-    return token
 
 
 # Where the parser hangs the ordinal of 'came in second' / 'finished third'.
