@@ -597,6 +597,10 @@ class EventNouns(BaseModel):
         "the clause they time ('X was received during a visit to Oslo', 'after talks with Y, "
         "X said'); not deeds ('police arrested X after the attack on Y': police did not "
         "attack)."))
+    stance_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Event nouns that, bare in an 'in'-phrase on a verb, say in what stance the verb's "
+        "subject acts ('rallied in support of X', 'marched in protest against Y'): that "
+        "subject does the noun's deed."))
     clause_doer_preps: frozenset[str] = Field(default=frozenset(), description=(
         "The prepositions that hang such a noun on its clause: 'during', 'after', 'ahead "
         "(of)'."))

@@ -691,3 +691,19 @@ def test_a_places_election_is_held_there_no_one_elects_the_place():
     berg = corpus_of("Since her election in 2014, Lena Marsh has led the council.")
     assert [f.subject.entity_id for f in berg.facts if f.lemma == "elect"] == \
         ["person/lena-marsh"]
+
+
+def test_who_acts_in_support_or_in_protest_does_the_deed_of_the_stance():
+    corpus = corpus_of("Hundreds of nurses marched in support of Senator Tom Hale. "
+                       "Nurses in Halden went on strike in protest against the Velmar Health "
+                       "Board.")
+    predicates = {(f.predicate, f.object.entity_id) for f in corpus.facts
+                  if f.evidence.rule.startswith("noun-stance") and f.object is not None}
+    assert predicates == {("supported", "person/tom-hale"),
+                          ("protested", "organization/velmar-health-board")}
+
+
+def test_a_stance_noun_with_its_own_determiner_or_on_a_noun_is_no_stance():
+    corpus = corpus_of("The rise in support of Senator Tom Hale surprised Lena Marsh. "
+                       "Lena Marsh spoke in the support group of Tom Hale.")
+    assert not [f for f in corpus.facts if f.evidence.rule.startswith("noun-stance")]

@@ -720,6 +720,20 @@ def _timed_clause(noun: Token) -> Token | None:
     return prep.head
 
 
+def _stance_clause(noun: Token) -> Token | None:
+    """The verb a noun of stance qualifies through 'in' ('rallied in support of X', 'marched
+    in protest against Y', 'gathered in celebration of Z'; ``stance_nouns``): whoever does the
+    verb does it in that stance, so the verb's subject supports X. None for any other noun or
+    shape ('the rise in support for X' hangs the noun on a noun)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in" or \
+            noun.lemma_.lower() not in event_nouns().stance_nouns or \
+            any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" else None
+
+
 def _clause_doers(state: DocState, verb: Token) -> list[Mention]:
     """Who makes the visit or holds the talks a clause is timed by ('X was received during
     a visit to Oslo' is X's visit; 'after talks with Y, X said'): the clause's subject,
@@ -791,6 +805,9 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         noun.lemma_.lower() in event_nouns().clause_doer_nouns else None
     if clause is not None:
         agents += [(m, "noun-clause-subject") for m in _clause_doers(state, clause)]
+    stance = _stance_clause(noun) if not agents and light is None and clause is None else None
+    if stance is not None:
+        agents += [(m, "noun-stance-subject") for m in _clause_subjects(state, stance)]
     court = (_accusing_verb(noun) or _penalty_verb(noun)) if not agents else None
     if court is not None:
         # 'charged in the slaying of Y', 'X, suspected of the assassination of Y', 'X is
@@ -834,8 +851,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         objects += [m for m in _prep_objects(state, light, frame.object) if m not in objects]
         factuality = light_factuality(light, noun, vocab)
         speaker = speaker_of(state, light, vocab)
-    elif clause is not None and agents:
-        factuality = judge_factuality(clause, vocab)  # 'will meet Y ahead of his trip'
+    elif (timing := clause or stance) is not None and agents:
+        factuality = judge_factuality(timing, vocab)  # 'will meet Y ahead of his trip'
     elif _requested(noun):
         factuality = Factuality.NORMATIVE  # 'called for the resignation of X': not done
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
