@@ -554,6 +554,10 @@ class EventNoun(BaseModel):
     verb: str
     object: tuple[str, ...] = ()
     agent: tuple[str, ...] = ("by",)
+    named_objects: frozenset[EntityType] = Field(default=frozenset(), description=(
+        "When set, the noun's prepositional objects count only as names of these types: "
+        "\"her role as Marta Ruiz\" names the part she played, \"his role as the board's "
+        "chair\" a post, which is no part played."))
 
 
 class EventNouns(BaseModel):

@@ -707,3 +707,11 @@ def test_a_stance_noun_with_its_own_determiner_or_on_a_noun_is_no_stance():
     corpus = corpus_of("The rise in support of Senator Tom Hale surprised Lena Marsh. "
                        "Lena Marsh spoke in the support group of Tom Hale.")
     assert not [f for f in corpus.facts if f.evidence.rule.startswith("noun-stance")]
+
+
+def test_a_role_as_a_named_person_is_the_part_played_a_role_as_a_post_is_not():
+    corpus = corpus_of("Lena Marsh's role as Anna Keller in Dark Harbor made her famous. "
+                       "Tom Hale took over Jan Kowalski's role as the committee's acting chair.")
+    played = {(f.subject.entity_id, f.object.entity_id) for f in corpus.facts
+              if f.lemma == "play" and f.object is not None}
+    assert played == {("person/lena-marsh", "person/anna-keller")}

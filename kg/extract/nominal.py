@@ -386,6 +386,15 @@ def _only_accused(court: Token, vocab: RelationVocabulary) -> bool:
         event_nouns().penalty_verbs.get(lemma) is Factuality.REPORTED
 
 
+def _frame_objects(state: DocState, head: Token, frame: EventNoun) -> Iterator[Mention]:
+    """The objects the frame's prepositions bring, only names of the frame's types when it
+    has ``named_objects`` ('her role as Marta Ruiz', not 'his role as chair')."""
+    for mention in _prep_objects(state, head, frame.object):
+        if not frame.named_objects or \
+                (mention.type in frame.named_objects and mention.ner_label is not None):
+            yield mention
+
+
 def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Iterator[Mention]:
     for prep in (c for c in head.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -751,7 +760,7 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     agents: list[tuple[Mention, str]] = []
     objects: list[Mention] = []
     under = _under_verb(noun)
-    named_objects = list(_prep_objects(state, noun, frame.object)) or \
+    named_objects = list(_frame_objects(state, noun, frame)) or \
         _prenominal_destinations(state, noun)
     if under is None:
         under = _target_verb(noun)  # 'X was the target of an attack by Y'
@@ -848,7 +857,7 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
             subjects = Frame()
             fill_subjects(state, light, subjects)
             agents += [(m, f"light-{light_lemma(noun, light)}") for m, _ in subjects.subjects]
-        objects += [m for m in _prep_objects(state, light, frame.object) if m not in objects]
+        objects += [m for m in _frame_objects(state, light, frame) if m not in objects]
         factuality = light_factuality(light, noun, vocab)
         speaker = speaker_of(state, light, vocab)
     elif (timing := clause or stance) is not None and agents:
