@@ -554,6 +554,10 @@ class EventNoun(BaseModel):
     verb: str
     object: tuple[str, ...] = ()
     agent: tuple[str, ...] = ("by",)
+    named_objects: frozenset[EntityType] = Field(default=frozenset(), description=(
+        "When set, the noun's prepositional objects count only as names of these types: "
+        "\"her role as Marta Ruiz\" names the part she played, \"his role as the board's "
+        "chair\" a post, which is no part played."))
 
 
 class EventNouns(BaseModel):
@@ -597,6 +601,10 @@ class EventNouns(BaseModel):
         "the clause they time ('X was received during a visit to Oslo', 'after talks with Y, "
         "X said'); not deeds ('police arrested X after the attack on Y': police did not "
         "attack)."))
+    stance_nouns: frozenset[str] = Field(default=frozenset(), description=(
+        "Event nouns that, bare in an 'in'-phrase on a verb, say in what stance the verb's "
+        "subject acts ('rallied in support of X', 'marched in protest against Y'): that "
+        "subject does the noun's deed."))
     clause_doer_preps: frozenset[str] = Field(default=frozenset(), description=(
         "The prepositions that hang such a noun on its clause: 'during', 'after', 'ahead "
         "(of)'."))
@@ -606,6 +614,12 @@ class EventNouns(BaseModel):
     fate_groups: dict[str, str] = Field(default_factory=dict, description=(
         "Words for those an event befell, as news counts them ('among the dead', 'among "
         "the injured') -> the verb of that fate: 'X was among the dead' is 'X died'."))
+    fate_counters: frozenset[str] = Field(default=frozenset(), description=(
+        "Words that count some of a fate group through 'of' beside a copula ('one of the "
+        "dead was X', 'X was one of the injured'); a number counts as well."))
+    fate_naming_verbs: frozenset[str] = Field(default=frozenset(), description=(
+        "Verbs whose 'as'-phrase names the members of the fate group that is their subject "
+        "('the dead were identified as X and Y')."))
     requesting_verbs: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs, with the preposition that brings what they ask for, whose object is an "
         "event someone asks for ('called for the resignation of X', 'demanded the release "
@@ -642,6 +656,10 @@ class EventNouns(BaseModel):
         "Nouns of ``patient_possessive`` whose possessive, when it names an organisation, "
         "does the deed ('the party's nomination'), as a person's undergoes it ('Berg's "
         "nomination')."))
+    place_venues: frozenset[str] = Field(default=frozenset(), description=(
+        "Nouns of ``patient_possessive`` whose possessive, when it names a place, is where "
+        "the event is held (\"the state's special election\"), not the one it befalls "
+        "(\"Berg's election\")."))
     fate_causes: dict[str, str] = Field(default_factory=dict, description=(
         "Fate words -> the verb of the deed that brings that fate, when they complement a "
         "``resultative_verbs`` verb's object ('the blast left three people dead': it killed "

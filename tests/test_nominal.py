@@ -656,3 +656,62 @@ def test_an_event_noun_said_of_a_pronoun_or_a_day_names_no_doer():
     corpus = corpus_of("It was a celebration of Tomas Ferreira. Monday, a celebration of Lena "
                        "Park, was quiet.")
     assert not [f for f in corpus.facts if f.predicate == "celebrated"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rescuers said one of the dead was Oskar Lindqvist.", {"person/oskar-lindqvist"}),
+    ("Oskar Lindqvist was one of the dead.", {"person/oskar-lindqvist"}),
+    ("The dead included Oskar Lindqvist and Jan Kowalski.",
+     {"person/oskar-lindqvist", "person/jan-kowalski"}),
+    ("The deceased were identified as Oskar Lindqvist and Jan Kowalski.",
+     {"person/oskar-lindqvist", "person/jan-kowalski"}),
+])
+def test_who_a_casualty_report_counts_among_the_dead_died(text, expected):
+    corpus = corpus_of(text)
+    assert {f.subject.entity_id for f in corpus.facts if f.lemma == "die"} == expected
+
+
+def test_who_is_counted_one_of_the_injured_had_it_done_to_them():
+    corpus = corpus_of("Two of the injured were Lena Marsh and Jan Kowalski.")
+    injured = {f.subject.entity_id: f.subject.name.value for f in corpus.facts
+               if f.lemma == "injure"}
+    assert injured == {"person/lena-marsh": "theme", "person/jan-kowalski": "theme"}
+
+
+def test_a_fate_group_counted_without_names_or_only_buried_says_no_one_died():
+    corpus = corpus_of("The dead included two children. The dead were buried near Halden "
+                       "by Oskar Lindqvist.")
+    assert not [f for f in corpus.facts if f.lemma == "die"]
+
+
+def test_a_places_election_is_held_there_no_one_elects_the_place():
+    corpus = corpus_of("Vermont will hold its special election in May. "
+                       "Ohio's election drew few voters.")
+    assert not [f for f in corpus.facts if f.lemma == "elect"]
+    berg = corpus_of("Since her election in 2014, Lena Marsh has led the council.")
+    assert [f.subject.entity_id for f in berg.facts if f.lemma == "elect"] == \
+        ["person/lena-marsh"]
+
+
+def test_who_acts_in_support_or_in_protest_does_the_deed_of_the_stance():
+    corpus = corpus_of("Hundreds of nurses marched in support of Senator Tom Hale. "
+                       "Nurses in Halden went on strike in protest against the Velmar Health "
+                       "Board.")
+    predicates = {(f.predicate, f.object.entity_id) for f in corpus.facts
+                  if f.evidence.rule.startswith("noun-stance") and f.object is not None}
+    assert predicates == {("supported", "person/tom-hale"),
+                          ("protested", "organization/velmar-health-board")}
+
+
+def test_a_stance_noun_with_its_own_determiner_or_on_a_noun_is_no_stance():
+    corpus = corpus_of("The rise in support of Senator Tom Hale surprised Lena Marsh. "
+                       "Lena Marsh spoke in the support group of Tom Hale.")
+    assert not [f for f in corpus.facts if f.evidence.rule.startswith("noun-stance")]
+
+
+def test_a_role_as_a_named_person_is_the_part_played_a_role_as_a_post_is_not():
+    corpus = corpus_of("Lena Marsh's role as Anna Keller in Dark Harbor made her famous. "
+                       "Tom Hale took over Jan Kowalski's role as the committee's acting chair.")
+    played = {(f.subject.entity_id, f.object.entity_id) for f in corpus.facts
+              if f.lemma == "play" and f.object is not None}
+    assert played == {("person/lena-marsh", "person/anna-keller")}

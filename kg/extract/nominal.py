@@ -48,9 +48,9 @@ def nominal_facts(state: DocState, sentence: Sentence, sent: Span,
     lexicon = event_nouns()
     derived = derived_nouns()
     for token in sent:
-        if token.lower_ in lexicon.fate_groups and token.dep_ == "pobj" and \
-                token.head.lower_ == "among":
-            yield from _among_the_fallen(state, sentence, token, vocab)
+        if token.lower_ in lexicon.fate_groups and \
+                (fallen := _fallen_clause(state, token)) is not None:
+            yield from _among_the_fallen(state, sentence, token, fallen, vocab)
             continue
         if token.lower_ in lexicon.fate_causes and token.pos_ != "NOUN":
             yield from _left_in_fate(state, sentence, token, vocab)
@@ -123,26 +123,96 @@ def _doer_and_object(state: DocState, noun: Token, frame: EventNoun) -> bool:
 
 
 def _among_the_fallen(state: DocState, sentence: Sentence, group: Token,
+                      fallen: tuple[Token, list[Mention]],
                       vocab: RelationVocabulary) -> Iterator[Fact]:
-    """'X was among the dead', 'among the injured are X and Y': who is counted among those an
-    event befell (``fate_groups``) underwent it: X died, X was injured (the one it was done
-    to, as in an agentless passive, unless the verb states an occurrence of its own)."""
-    copula = group.head.head
-    while copula.lemma_ != "be" and copula.dep_ == "prep" and copula.head.i != copula.i:
-        copula = copula.head  # 'was, according to police, among the dead'
-    if copula.lemma_ != "be":
-        return
+    """'X was among the dead', 'one of the dead was X', 'the injured included X and Y': who is
+    counted among those an event befell (``fate_groups``) underwent it: X died, X was injured
+    (the one it was done to, as in an agentless passive, unless the verb states an occurrence
+    of its own). ``fallen`` is the clause's verb and its members (``_fallen_clause``)."""
+    clause, members = fallen
     verb = event_nouns().fate_groups[group.lower_]
     spec = vocab.spec(verb)
     role = RoleName.AGENT if verb in vocab.occurrence_verbs else RoleName.THEME
-    members = [m for c in copula.children if c.dep_ in {"nsubj", "attr"} and c.i != group.i
-               for conj in conjuncts(c) if (m := referent(state, conj)) is not None
-               and m.type is not EntityType.DATE]
+    rule = "copula/among-fate" if group.head.lower_ == "among" else \
+        f"{verb_lemma(clause)}/counted-fate"
     for member in members:
         yield make_fact(state, sentence, group.doc[group.i:group.i + 1],
                         predicate=spec.predicate if spec is not None else verb, lemma=verb,
-                        subject=member, obj=None, rule="copula/among-fate", roles=(),
-                        factuality=judge_factuality(copula, vocab), subject_role=role)
+                        subject=member, obj=None, rule=rule, roles=(),
+                        factuality=judge_factuality(clause, vocab), subject_role=role)
+
+
+def _fallen_clause(state: DocState, group: Token) -> tuple[Token, list[Mention]] | None:
+    """The clause that counts people among those an event befell, and the people it counts:
+    'X was among the dead' (any named or described member, as the 'among' always counts
+    people), and, naming people only, 'one of the dead was X', 'X was one of the injured'
+    (a counter of the group beside its copula: ``fate_counters`` or a number), 'the dead
+    included X and Y' (the group as subject of a ``listing_verbs`` verb), 'the dead were
+    identified as X' (``fate_naming_verbs`` with 'as'). None when the group is counted by
+    no such clause ('the dead were buried', 'mourned the dead')."""
+    if group.dep_ == "pobj" and group.head.lower_ == "among":
+        copula = group.head.head
+        while copula.lemma_ != "be" and copula.dep_ == "prep" and copula.head.i != copula.i:
+            copula = copula.head  # 'was, according to police, among the dead'
+        if copula.lemma_ != "be":
+            return None
+        return copula, _copula_members(state, copula, group, people_only=False)
+    counter = _fate_counter(group)
+    if counter is not None and counter.dep_ in {"nsubj", "attr"} and \
+            counter.head.lemma_ == "be":
+        return counter.head, _copula_members(state, counter.head, counter, people_only=True)
+    if group.dep_ in {"nsubj", "nsubjpass"} and group.head.pos_ in {"VERB", "AUX"}:
+        return group.head, _listed_members(state, group.head)
+    return None
+
+
+def _fate_counter(group: Token) -> Token | None:
+    """The word that counts some of a fate group through 'of' ('one of the dead', 'two of
+    the injured', 'most of the wounded'): a number or a ``fate_counters`` word; else None."""
+    prep = group.head
+    if group.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep" or \
+            not any(c.dep_ == "det" for c in group.children):
+        return None
+    counter = prep.head
+    if counter.pos_ == "NUM" or counter.lower_ in event_nouns().fate_counters:
+        return counter
+    return None
+
+
+def _copula_members(state: DocState, copula: Token, group: Token, *,
+                    people_only: bool) -> list[Mention]:
+    """Who the copula says is of the group: its subject or complement other than the group
+    word, each conjunct, dates aside; with ``people_only`` only a person the text names."""
+    return [m for c in copula.children if c.dep_ in {"nsubj", "attr"} and c.i != group.i
+            for conj in conjuncts(c) if (m := referent(state, conj)) is not None
+            and m.type is not EntityType.DATE
+            and (not people_only or _named_person(m))]
+
+
+def _listed_members(state: DocState, verb: Token) -> list[Mention]:
+    """The people a fate group's own verb lists: the object or complement of a listing verb
+    ('the dead included X', 'the injured were X and Y'), or the 'as'-phrase of a naming verb
+    ('the dead were identified as X'); only people the text names, each conjunct."""
+    lemma = verb_lemma(verb)
+    lexicon = event_nouns()
+    if lemma in lexicon.listing_verbs:
+        listed = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    elif lemma in lexicon.fate_naming_verbs:
+        listed = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"]
+    else:
+        return []
+    return [m for c in listed for conj in conjuncts(c)
+            if (m := referent(state, conj)) is not None and _named_person(m)]
+
+
+def _named_person(mention: Mention) -> bool:
+    """Whether a mention is a person the text names (or a pronoun standing for one), the
+    only members a counted fate group is read for: 'the dead included two children' counts,
+    it names no one. A name the tagger took for an organisation counts too: only people die
+    or are injured, and the small model tags many a foreign personal name ORG."""
+    return mention.type in {EntityType.PERSON, EntityType.ORGANIZATION} and \
+        (mention.ner_label is not None or mention.antecedent is not None)
 
 
 def _left_in_fate(state: DocState, sentence: Sentence, fate: Token,
@@ -314,6 +384,15 @@ def _only_accused(court: Token, vocab: RelationVocabulary) -> bool:
     lemma = verb_lemma(court)
     return lemma in vocab.hedge_verbs or \
         event_nouns().penalty_verbs.get(lemma) is Factuality.REPORTED
+
+
+def _frame_objects(state: DocState, head: Token, frame: EventNoun) -> Iterator[Mention]:
+    """The objects the frame's prepositions bring, only names of the frame's types when it
+    has ``named_objects`` ('her role as Marta Ruiz', not 'his role as chair')."""
+    for mention in _prep_objects(state, head, frame.object):
+        if not frame.named_objects or \
+                (mention.type in frame.named_objects and mention.ner_label is not None):
+            yield mention
 
 
 def _prep_objects(state: DocState, head: Token, preps: tuple[str, ...]) -> Iterator[Mention]:
@@ -650,6 +729,20 @@ def _timed_clause(noun: Token) -> Token | None:
     return prep.head
 
 
+def _stance_clause(noun: Token) -> Token | None:
+    """The verb a noun of stance qualifies through 'in' ('rallied in support of X', 'marched
+    in protest against Y', 'gathered in celebration of Z'; ``stance_nouns``): whoever does the
+    verb does it in that stance, so the verb's subject supports X. None for any other noun or
+    shape ('the rise in support for X' hangs the noun on a noun)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in" or \
+            noun.lemma_.lower() not in event_nouns().stance_nouns or \
+            any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" else None
+
+
 def _clause_doers(state: DocState, verb: Token) -> list[Mention]:
     """Who makes the visit or holds the talks a clause is timed by ('X was received during
     a visit to Oslo' is X's visit; 'after talks with Y, X said'): the clause's subject,
@@ -667,7 +760,7 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     agents: list[tuple[Mention, str]] = []
     objects: list[Mention] = []
     under = _under_verb(noun)
-    named_objects = list(_prep_objects(state, noun, frame.object)) or \
+    named_objects = list(_frame_objects(state, noun, frame)) or \
         _prenominal_destinations(state, noun)
     if under is None:
         under = _target_verb(noun)  # 'X was the target of an attack by Y'
@@ -687,7 +780,10 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         # "Navalny's arrest": he was arrested; but 'the party's nomination': it nominates
         acting = [m for m in possessed if m.type is EntityType.ORGANIZATION and
                   noun.lemma_.lower() in event_nouns().organisation_doers]
-        objects += [m for m in possessed if m not in acting]
+        # "Ohio's special election": held there; no one elected the state
+        venues = [m for m in possessed if m.type is EntityType.PLACE and
+                  noun.lemma_.lower() in event_nouns().place_venues]
+        objects += [m for m in possessed if m not in acting and m not in venues]
         agents += [(m, "noun-possessive") for m in acting]
     else:
         agents += [(m, "noun-possessive") for m in possessed]  # "X's arrest of Y", 'its attack'
@@ -718,6 +814,9 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         noun.lemma_.lower() in event_nouns().clause_doer_nouns else None
     if clause is not None:
         agents += [(m, "noun-clause-subject") for m in _clause_doers(state, clause)]
+    stance = _stance_clause(noun) if not agents and light is None and clause is None else None
+    if stance is not None:
+        agents += [(m, "noun-stance-subject") for m in _clause_subjects(state, stance)]
     court = (_accusing_verb(noun) or _penalty_verb(noun)) if not agents else None
     if court is not None:
         # 'charged in the slaying of Y', 'X, suspected of the assassination of Y', 'X is
@@ -758,11 +857,11 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
             subjects = Frame()
             fill_subjects(state, light, subjects)
             agents += [(m, f"light-{light_lemma(noun, light)}") for m, _ in subjects.subjects]
-        objects += [m for m in _prep_objects(state, light, frame.object) if m not in objects]
+        objects += [m for m in _frame_objects(state, light, frame) if m not in objects]
         factuality = light_factuality(light, noun, vocab)
         speaker = speaker_of(state, light, vocab)
-    elif clause is not None and agents:
-        factuality = judge_factuality(clause, vocab)  # 'will meet Y ahead of his trip'
+    elif (timing := clause or stance) is not None and agents:
+        factuality = judge_factuality(timing, vocab)  # 'will meet Y ahead of his trip'
     elif _requested(noun):
         factuality = Factuality.NORMATIVE  # 'called for the resignation of X': not done
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
