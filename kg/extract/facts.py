@@ -4,11 +4,13 @@ a title, a place name), so every capability cites its rule and quote alike."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.tokens import Span
 
 from kg.confidence import calibrated, signs
 from kg.extract.state import DocState
+from kg.lexicon import argument_words, data_file
 from kg.model import Evidence, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.relations import load_vocabulary
 
@@ -90,6 +92,31 @@ def _name(mention: Mention) -> str:
     if mention.lemma and mention.ner_label is None and not mention.is_pronoun:
         return mention.lemma
     return mention.text
+
+
+@cache
+def subject_alone_verbs() -> frozenset[str]:
+    """Verbs whose fact with its subject alone says nothing: the verbs whose meaning is their
+    complement ('all contributed') and those the blind judges found hollow without an object
+    or a place ('X won', 'X left': data/hollow_facts.json, with its counts). Not all of
+    WordNet's object verbs: kg.extract.verbal lets a verb of happening through on purpose
+    ('the boy drowned', 'the crowd dispersed'), and those were judged right."""
+    own = frozenset(data_file("hollow_facts.json")["subject_alone_verbs"])
+    return own | argument_words().complement_verbs
+
+
+def states_something(fact: Fact) -> bool:
+    """Whether a fact says something of its own. A doer with no object and no role but a time,
+    whose verb is about what it acts on or where ('Lena won', 'the envoy served'), states
+    nothing a reader would write down: judged vague or wrong far more often than right. Any
+    path may make such a fact (an inherited subject, a verb idiom), so this is checked last;
+    a patient alone ('the flag was lowered'), a fact with a place ('won in Ohio') and a
+    position whose holder is found later (kg.holders) stay."""
+    if fact.object is not None or fact.subject.name is not RoleName.AGENT or fact.role_name:
+        return True
+    if any(role.name is not RoleName.TIME for role in fact.roles):
+        return True
+    return fact.lemma.replace("_", " ") not in subject_alone_verbs()
 
 
 def dedupe(facts: Iterable[Fact]) -> Iterator[Fact]:
