@@ -98,7 +98,7 @@ def _name(mention: Mention) -> str:
 def subject_alone_verbs() -> frozenset[str]:
     """Verbs whose fact with its subject alone says nothing: the verbs whose meaning is their
     complement ('all contributed') and those the blind judges found hollow without an object
-    or a place ('X won', 'X left': data/hollow_facts.json, with its counts). Not all of
+    or a place ('X won', 'X voted': data/hollow_facts.json, with its counts). Not all of
     WordNet's object verbs: kg.extract.verbal lets a verb of happening through on purpose
     ('the boy drowned', 'the crowd dispersed'), and those were judged right."""
     own = frozenset(data_file("hollow_facts.json")["subject_alone_verbs"])
