@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extract.datelines import read_dateline_facts
 from kg.extract.employment import employment_facts
-from kg.extract.facts import dedupe
+from kg.extract.facts import dedupe, states_something
 from kg.extract.mentions import named_mentions, read_sentences
 from kg.extract.metonymy import metonymic_reading
 from kg.extract.nominal import nominal_facts
@@ -85,4 +85,5 @@ def extract_document(document: Document, doc: Doc,
     facts = ended_by_leaving(state, facts)
     return ExtractionResult(document=document, sentences=sentences, mentions=mentions,
                             facts=tuple(dedupe(f for f in facts
-                                               if says_who(state, f.subject.mention))))
+                                               if says_who(state, f.subject.mention)
+                                               and states_something(f))))
