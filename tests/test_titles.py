@@ -769,6 +769,18 @@ def test_a_seat_and_the_country_before_the_title_are_both_holders():
             ("Marta Quill", "United States", "senator")} <= positions_
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("United States Senator from Oregon Tom Reed voted against the bill.", "Tom Reed"),
+    ("US Representative from Ohio Dale Verner asked for a recount.", "Dale Verner"),
+])
+def test_a_country_before_a_seat_title_read_before_the_name_is_a_holder_too(text, person):
+    """'United States Senator from Oregon X' before the name, as after it: the seat is the
+    state's and the office the country's."""
+    found = {(holder, role) for name, holder, role in positions(corpus_of(text)) if name == person}
+    assert {("United States", role) for _, role in found} & found
+    assert any(holder in {"Oregon", "Ohio"} for holder, _ in found)
+
+
 def test_a_place_after_a_name_set_beside_a_seat_title_is_the_seat():
     """'The late governor X of Nevada' is parsed with the name beside the title: Nevada is
     the governor's state, not where X comes from."""

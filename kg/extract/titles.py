@@ -762,6 +762,23 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
     trigger = doc[before[-size].i:of.i]
     yield from _position(state, sentence, trigger, person, holder, role,
                          f"title-{of.lower_}-before-name")
+    if of.lower_ == "from":
+        yield from _seat_and_body(state, sentence, before, size, person, (holder, role))
+
+
+def _seat_and_body(state: DocState, sentence: Sentence, before: list[Token], size: int,
+                   person: Mention, seat: tuple[Mention, str]) -> Iterator[Fact]:
+    """'United States Senator from Oregon X': the seat is Oregon's, and the office is held of
+    the country named before the title, as 'U.S. Senator X of Ohio' is read (a reader writes
+    both 'senator for Oregon' and 'senator of the United States'). Only a country: 'Acme
+    chef from Oslo X' is read by the 'from' rule alone."""
+    holder, role = seat
+    body = _holder_in(state, before[:-size], role)
+    place = lookup(body.text) if body is not None and body is not holder else None
+    if body is None or place is None or place.kind != "country":
+        return  # the recogniser may type the country an organisation, the gazetteer does not
+    trigger = before[0].doc[before[0].i:before[-1].i + 1]
+    yield from _position(state, sentence, trigger, person, body, role, "title-before-name")
 
 
 def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mention,
