@@ -933,6 +933,28 @@ def test_a_counterpart_holds_the_possessors_office_for_the_demonyms_country(text
     assert expected <= positions(corpus_of(text))
 
 
+@pytest.mark.parametrize("text", [
+    # three demonyms, the first of which the parser hangs 'his' on, and the names parsed
+    # as conjuncts of 'counterparts'
+    "Swedish foreign minister Lars Berg and his Danish, Polish and Irish counterparts, Ole "
+    "Holm, Piotr Nowak and Sean Byrne, respectively, met in Oslo on Monday.",
+    # the names after an object's comma, parsed as a modifier of the verb
+    "Swedish foreign minister Lars Berg welcomed his Danish, Polish and Irish counterparts, "
+    "Ole Holm, Piotr Nowak and Sean Byrne, to Oslo.",
+])
+def test_counterparts_listed_after_a_comma_are_paired_however_the_list_is_parsed(text):
+    found = positions(corpus_of(text))
+    assert {("Ole Holm", "Denmark", "foreign minister"),
+            ("Piotr Nowak", "Poland", "foreign minister"),
+            ("Sean Byrne", "Ireland", "foreign minister")} <= found
+
+
+def test_people_joined_to_counterparts_with_no_comma_are_no_counterparts():
+    found = positions(corpus_of("Swedish finance minister Lars Berg praised his Danish "
+                                "counterparts and Ole Holm."))
+    assert not any(person == "Ole Holm" for person, _, _ in found)
+
+
 def test_counterparts_are_paired_with_their_countries_in_order_not_crossed():
     found = positions(corpus_of(
         "Finnish foreign minister Aino Koski and his Danish and Swedish counterparts, Lars "

@@ -282,6 +282,9 @@ def _counterpart_of(state: DocState, span: Span) -> tuple[Token, list[Token]] | 
     first = root
     while first.dep_ == "conj" and _is_name(state, first.head):
         first = first.head
+    listed = _counterpart_before_comma(first)
+    if listed is not None:
+        return listed, _names_from(state, first)  # 'his counterparts, A, B and C'
     if first.dep_ != "appos":
         return None
     head = first.head
@@ -290,11 +293,27 @@ def _counterpart_of(state: DocState, span: Span) -> tuple[Token, list[Token]] | 
          and c.i < first.i), None) if _is_person(state, head) else None
     if noun is None:
         return None
+    return noun, _names_from(state, first)
+
+
+def _counterpart_before_comma(first: Token) -> Token | None:
+    """The counterpart noun a list of names follows after a comma, read by word order ('his
+    Danish and Irish counterparts, A and B'): the small parser makes A a conjunct of the
+    noun, or a modifier of the verb, as often as its appositive. Only the comma sets the
+    names beside the noun: 'his counterparts and A' are more people."""
+    doc, at = first.doc, first.left_edge.i - 1
+    if at < 1 or doc[at].text != "," or doc[at - 1].lower_ not in counterpart_nouns():
+        return None
+    return doc[at - 1]
+
+
+def _names_from(state: DocState, first: Token) -> list[Token]:
+    """A name and the names coordinated after it, in order ('A, B and C')."""
     names = [first]
     while (after := next((c for c in names[-1].children if c.dep_ == "conj"
                           and _is_name(state, c)), None)) is not None:
         names.append(after)
-    return noun, names
+    return names
 
 
 def _is_person(state: DocState, token: Token) -> bool:
@@ -310,7 +329,9 @@ def _is_name(state: DocState, token: Token) -> bool:
 def _possessor_role(state: DocState, noun: Token) -> str | None:
     """The office of the person whose counterpart a noun names ('his', 'X's'), read from the
     title before that person's name ('Egyptian foreign minister X' -> 'foreign minister')."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (c for word in noun.lefts for c in word.children if c.dep_ == "poss"
+         and c.i < word.i), None)  # 'his Danish, ... counterparts' with 'his' on 'Danish'
     if owner is None:
         return None
     found = referent(state, owner, possessive=True) if owner.pos_ == "PRON" else \
@@ -326,12 +347,18 @@ def _possessor_role(state: DocState, noun: Token) -> str | None:
         else None
 
 
+# How the parser hangs a demonym on the noun it modifies: the first of a list ('Danish,
+# Polish and Irish counterparts') is often an 'nmod'.
+DEMONYM_DEPS = frozenset({"amod", "nmod"})
+
+
 def _demonyms_before(noun: Token) -> list[Token]:
     """The demonyms modifying a noun, in order, with their conjuncts ('Greek, Cypriot and
     French counterparts'); a word not a demonym ends none of them, it is left out."""
     words: list[Token] = []
-    for amod in (c for c in noun.children if c.dep_ == "amod" and c.i < noun.i):
-        words.extend(t for t in amod.subtree if t.dep_ in {"amod", "conj"} and t.i < noun.i)
+    for amod in (c for c in noun.children if c.dep_ in DEMONYM_DEPS and c.i < noun.i):
+        words.extend(t for t in amod.subtree if t.dep_ in {*DEMONYM_DEPS, "conj"}
+                     and t.i < noun.i)
     return [t for t in sorted(words, key=lambda t: t.i) if t.lower_ in demonyms()]
 
 
