@@ -955,6 +955,21 @@ def test_people_joined_to_counterparts_with_no_comma_are_no_counterparts():
     assert not any(person == "Ole Holm" for person, _, _ in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Ann Webb is the mayor of the city of Denver.",
+    "Ann Webb served as the district attorney for the city of Denver.",
+    "Ann Webb, the district attorney for the city of Denver, spoke.",
+])
+def test_a_noun_of_a_place_with_its_name_stands_for_the_place(text):
+    found = positions(corpus_of(text))
+    assert any(person == "Ann Webb" and holder == "Denver" for person, holder, _ in found)
+
+
+def test_a_noun_of_a_place_with_no_name_is_no_holder():
+    found = positions(corpus_of("Ann Webb is the mayor of a city in the north."))
+    assert not any(holder for person, holder, _ in found if person == "Ann Webb")
+
+
 def test_counterparts_are_paired_with_their_countries_in_order_not_crossed():
     found = positions(corpus_of(
         "Finnish foreign minister Aino Koski and his Danish and Swedish counterparts, Lars "

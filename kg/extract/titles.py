@@ -37,6 +37,7 @@ from kg.lexicon import (
     parties,
     party_letters,
     party_offices,
+    place_of_nouns,
     place_words,
     professions,
     rank_modifiers,
@@ -1343,7 +1344,8 @@ def _role_noun(state: DocState, head: Token) -> tuple[
                 holder = mention
             elif holder is None and mention is None:
                 # 'chairman of the largest party, the Social Liberal Party'
-                holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj)
+                holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj) \
+                    or _place_named_of(state, pobj)
             if holder is None and modified is None and role not in professions():
                 modified = _modifying_holder(state, pobj)
     party = _party(state, lefts[:-size], role)
@@ -1580,6 +1582,19 @@ def _modifying_holder(state: DocState, pobj: Token) -> Mention | None:
             return named
         if named is None and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
             pending += [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+    return None
+
+
+def _place_named_of(state: DocState, noun: Token) -> Mention | None:
+    """'the mayor of the city of Halden', 'attorney for the city of Tarn': a noun of a place
+    (``place_of_nouns``) with 'of' and a place's name stands for that place."""
+    if noun.lemma_.lower() not in place_of_nouns():
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for inner in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(inner.i)
+            if mention is not None and mention.type is EntityType.PLACE:
+                return mention
     return None
 
 
