@@ -117,6 +117,24 @@ def test_a_role_with_a_holder_is_not_repeated_without_one():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Former US Ambassador to the European Union Carla Moss criticised the plan.",
+     ("Carla Moss", "United States", "ambassador")),
+    ("Canadian Ambassador to Peru Tom Reed arrived on Monday.",
+     ("Tom Reed", "Canada", "ambassador")),
+    ("Adviser to the Halvard Foundation Tom Reed arrived on Monday.",
+     ("Tom Reed", "Halvard Foundation", "adviser")),
+    ("Chairman of the Halvard Foundation Tom Reed arrived on Monday.",
+     ("Tom Reed", "Halvard Foundation", "chair")),
+])
+def test_a_title_with_a_to_or_of_the_phrase_before_the_name(text, expected):
+    """'to' after an ambassador's kind of title names where the holder is sent, so the
+    holder is the country before the title; after an adviser's, whom the holder serves."""
+    found = positions(corpus_of(text))
+    assert expected in found
+    assert not any(holder in {"European Union", "Peru"} for _, holder, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Secretary of State Gina Holt flew to Rome.", ("Gina Holt", "", "secretary of state")),
     ("US Secretary of State Mark Dole flew to Rome.", ("Mark Dole", "United States",
                                                        "secretary of state")),

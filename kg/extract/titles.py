@@ -758,11 +758,13 @@ LONGEST_HOLDER = 5
 def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
                           person: Mention) -> Iterator[Fact]:
     """'Secretary of State X' (one role), 'First Minister of Scotland X', 'Mayor of Springfield
-    X' (a role and its holder): read off the words, as the parser seldom links them."""
+    X' (a role and its holder), 'US Ambassador to Peru X' (a role held of the country before
+    it, or of the one after 'to' for an adviser's kind of role): read off the words, as the
+    parser seldom links them."""
     doc, sent = span.doc, span.sent
     end = _gloss_start(state, span)  # 'Member of Parliament (MP) X': the gloss is no holder
     of = next((t for t in reversed(doc[max(end - LONGEST_HOLDER - 1, sent.start):end])
-               if t.lower_ in {"of", "from"}), None)
+               if t.lower_ in {"of", "from", "to"}), None)
     if of is None or any(t.is_punct for t in doc[of.i:end]):
         return
     left = of.i
@@ -781,10 +783,17 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
         return
     found = _role_at_end(state, before)
     holder = state.mention_at.get(end - 1)
+    named = doc[of.i + 2 if doc[of.i + 1].lower_ == "the" else of.i + 1:end]  # 'of the EU'
     if found is None or holder is None or holder.type not in HOLDER_TYPES or \
-            any(state.mention_at.get(t.i) is not holder for t in doc[of.i + 1:end]):
+            any(state.mention_at.get(t.i) is not holder for t in named):
         return
     size, role = found
+    if of.lower_ == "to" and role not in served_with_to():
+        # 'Former US Ambassador to the EU X': 'to' names where X is sent, not whom X serves
+        yield from _position(state, sentence, doc[before[0].i:of.i], person,
+                             _holder_in(state, before[:-size], role), role,
+                             "title-to-before-name")
+        return
     if of.lower_ == "from" and not (holder.type is EntityType.PLACE and _seat_from(of, role)):
         return  # 'Senator from Vermont X' names the seat; 'Chef from Oslo X' no holder
     trigger = doc[before[-size].i:of.i]
