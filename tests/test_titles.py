@@ -974,6 +974,25 @@ def test_people_joined_to_counterparts_with_no_comma_are_no_counterparts():
 
 
 @pytest.mark.parametrize("text", [
+    "The trial ran at Lumen University. Ann Webb, an associate professor of chemistry, led it.",
+    "The trial ran at Lumen University. Ann Webb is a lecturer in law and ethics.",
+])
+def test_a_field_after_an_academic_title_still_leaves_a_position(text):
+    """'a professor of chemistry': the 'of' names the field, not the holder, so the post is
+    held all the same, here of the one university the article names."""
+    found = positions(corpus_of(text))
+    assert any(person == "Ann Webb" and holder == "Lumen University"
+               for person, holder, _ in found)
+
+
+def test_an_unfilled_of_after_another_role_is_still_no_position():
+    found = positions(corpus_of("The trial ran at Lumen University. Ann Webb, the author of "
+                                "the report, spoke."))
+    assert not any(person == "Ann Webb" and holder == "Lumen University"
+                   for person, holder, _ in found)
+
+
+@pytest.mark.parametrize("text", [
     "Ann Webb is the mayor of the city of Denver.",
     "Ann Webb served as the district attorney for the city of Denver.",
     "Ann Webb, the district attorney for the city of Denver, spoke.",

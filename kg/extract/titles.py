@@ -29,6 +29,7 @@ from kg.lexicon import (
     counterpart_nouns,
     demonyms,
     employment_words,
+    field_roles,
     initialisms,
     kinship_roles,
     longest_role,
@@ -1265,11 +1266,27 @@ def role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Me
         if holder is None:
             return
     if holder is None and party is None and \
-            any(c.dep_ == "prep" and c.i >= trigger.end for c in head.children):
+            any(c.dep_ == "prep" and c.i >= trigger.end for c in head.children) and \
+            not _field_after(state, head, trigger, role):
         return  # 'a model of honesty', 'the author of the study': no position held
     if holder is None and holds and role in party_offices():
         return  # 'the Labour leader': the party fact says it
     yield from _position(state, sentence, trigger, person, holder, role, rule)
+
+
+FIELD_PREPS = frozenset({"of", "in"})
+
+
+def _field_after(state: DocState, head: Token, trigger: Span, role: str) -> bool:
+    """Whether the phrases after a role noun only name its field ('an associate professor
+    of chemistry and physics', 'a lecturer in law'): a role of ``field_roles`` whose every
+    'of' or 'in' holds a common noun no mention covers; any other preposition, or a name,
+    may be the holder and is left to the other readings."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.i >= trigger.end]
+    objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return role in field_roles() and bool(objects) and \
+        all(p.lower_ in FIELD_PREPS for p in preps) and \
+        all(o.i not in state.mention_at and o.pos_ == "NOUN" for o in objects)
 
 
 def _same_person(holder: Mention | None, person: Mention) -> bool:
