@@ -973,6 +973,19 @@ def test_people_joined_to_counterparts_with_no_comma_are_no_counterparts():
     assert not any(person == "Ole Holm" for person, _, _ in found)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Tom Reed named his elected successor, Carl Webb, on Friday.",
+     ("Carl Webb", "Tom Reed", "successor")),
+    ("Mayor Ann Webb praised her predecessor Tom Reed.", ("Tom Reed", "Ann Webb", "predecessor")),
+])
+def test_a_successor_is_a_relation_to_the_person_succeeded(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_successor_of_no_one_named_is_no_position():
+    assert not positions(corpus_of("Lumen Bank named a successor, Carl Webb, on Friday."))
+
+
 @pytest.mark.parametrize("text", [
     "The trial ran at Lumen University. Ann Webb, an associate professor of chemistry, led it.",
     "The trial ran at Lumen University. Ann Webb is a lecturer in law and ethics.",
