@@ -473,6 +473,37 @@ def _adjacent_words(state: DocState, span: Span) -> list[Token]:
     return list(doc[left:span.start])
 
 
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _role_run_before(state: DocState, span: Span) -> list[Token]:
+    """The words right before a name, by word order, whatever their case: when the parser
+    hangs 'energy minister' of 'Cypriot president A and energy minister B' on the wrong
+    name, the run of nouns and adjectives before B still ends in B's title. A name that
+    itself modifies a noun ('his official Tom Reed account') is no one titled: nothing."""
+    doc, left = span.doc, span.start
+    if span.root.dep_ in NAME_MODIFIER_DEPS:
+        return []
+    while left > span.sent.start and span.start - left < longest_role() + 2:
+        token = doc[left - 1]
+        if token.pos_ not in TITLE_WORD_POS or token.is_punct or (
+                token.i in state.mention_at and
+                state.mention_at[token.i].type not in HOLDER_TYPES):
+            break
+        left -= 1
+    return list(doc[left:span.start])
+
+
+def _holder_of_name_before(state: DocState, trigger: Span, role: str) -> Mention | None:
+    """The holder a title with none of its own shares with the titled name just before it in
+    a list, by word order ('Cypriot president A and energy minister B': Cyprus), as
+    ``_shared_holder`` reads it from the parse when the parser joins the two names."""
+    doc, at = trigger.doc, trigger.start - 1
+    if at < 1 or doc[at].lower_ not in LIST_JOINERS:
+        return None
+    return _shared_holder(state, doc[at - 1], role)
+
+
 def _party_noun(state: DocState, sentence: Sentence, tokens: list[Token],
                 person: Mention) -> Iterator[Fact]:
     """'Democrat Ann Bole', 'Republican Tom Hart': a party word used as a noun right before a
@@ -491,6 +522,10 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if len(adjacent) > len(tokens) and _role_at_end(state, adjacent) is not None:
             tokens = adjacent
             found = _role_at_end(state, tokens)
+    if found is None:
+        run = _role_run_before(state, span)
+        if len(run) > len(tokens) and _role_at_end(state, run) is not None:
+            tokens, found = run, _role_at_end(state, run)
     if found is None:
         inside = _title_inside(span)
         if inside:
@@ -527,6 +562,8 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
             holder = named
     if holder is None and party is None and span.root.dep_ == "conj":
         holder = _shared_holder(state, span.root.head, role)
+    if holder is None and party is None:
+        holder = _holder_of_name_before(state, trigger, role)
     if holder is None and party is None and role.endswith("minister"):
         holder = _country_opening_portfolio(state, trigger)
     after = _holder_after(state, span, role)
