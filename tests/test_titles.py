@@ -984,6 +984,13 @@ def test_a_title_read_by_word_order_shares_the_holder_of_the_titled_name_before_
             ("Sean Byrne", "Denmark", "energy minister")} <= found
 
 
+def test_an_organisation_after_from_employs_rather_than_the_country_before_the_role():
+    found = positions(corpus_of("Tom Reed, a US sport columnist from the Daily Clarion, wrote "
+                                "the piece."))
+    assert ("Tom Reed", "Daily Clarion", "columnist") in found
+    assert not any(holder == "United States" for _, holder, _ in found)
+
+
 @pytest.mark.parametrize("text", [
     "The statement was posted to the official Tom Reed fan page.",
     "He wrote on his official Tom Reed account.",

@@ -1418,10 +1418,22 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         # 'a National Weather Service meteorologist in Amarillo': the service employs; the
         # place after says only where the post is
         holder = before
+    employer = _organisation_from(state, head, trigger.end)
+    if employer is not None and holder is before and _names_a_country(before):
+        # 'a US sport columnist from the Daily Clarion': the paper employs; the country
+        # before the role says where the columnist is from
+        holder = employer
     # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
     # Aid relief chairman for the Tarn parish' serves Harbor Aid)
-    return trigger, role, holder or _organisation_from(state, head, trigger.end) or modified, \
-        party
+    return trigger, role, holder or employer or modified, party
+
+
+def _names_a_country(mention: Mention | None) -> bool:
+    """Whether a mention is a country by its demonym or its name ('US', 'Russian')."""
+    if mention is None:
+        return False
+    place = lookup(mention.text)
+    return mention.ner_label == "NORP" or (place is not None and place.kind == "country")
 
 
 def _organisation_from(state: DocState, head: Token, after: int) -> Mention | None:
