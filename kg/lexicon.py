@@ -452,6 +452,20 @@ def served_with_to() -> frozenset[str]:
 
 
 @cache
+def field_roles() -> frozenset[str]:
+    """Canonical roles whose 'of' or 'in' names a field, not a holder ('a professor of
+    chemistry'): still a position, its holder unsaid."""
+    return frozenset(data_file("roles.json").get("_field_roles", ()))  # type: ignore[arg-type]
+
+
+@cache
+def place_of_nouns() -> frozenset[str]:
+    """Nouns of a place that stand for the place their 'of' names ('the city of Halden'):
+    that place holds the role they are the holder of ('mayor of the city of Halden')."""
+    return frozenset(data_file("roles.json").get("_place_of_nouns", ()))  # type: ignore[arg-type]
+
+
+@cache
 def party_offices() -> frozenset[str]:
     """Roles held for a party itself: 'Labour leader X' leads the party, where 'Labour MP X'
     only belongs to it."""

@@ -117,6 +117,24 @@ def test_a_role_with_a_holder_is_not_repeated_without_one():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Former US Ambassador to the European Union Carla Moss criticised the plan.",
+     ("Carla Moss", "United States", "ambassador")),
+    ("Canadian Ambassador to Peru Tom Reed arrived on Monday.",
+     ("Tom Reed", "Canada", "ambassador")),
+    ("Adviser to the Halvard Foundation Tom Reed arrived on Monday.",
+     ("Tom Reed", "Halvard Foundation", "adviser")),
+    ("Chairman of the Halvard Foundation Tom Reed arrived on Monday.",
+     ("Tom Reed", "Halvard Foundation", "chair")),
+])
+def test_a_title_with_a_to_or_of_the_phrase_before_the_name(text, expected):
+    """'to' after an ambassador's kind of title names where the holder is sent, so the
+    holder is the country before the title; after an adviser's, whom the holder serves."""
+    found = positions(corpus_of(text))
+    assert expected in found
+    assert not any(holder in {"European Union", "Peru"} for _, holder, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Secretary of State Gina Holt flew to Rome.", ("Gina Holt", "", "secretary of state")),
     ("US Secretary of State Mark Dole flew to Rome.", ("Mark Dole", "United States",
                                                        "secretary of state")),
@@ -769,6 +787,18 @@ def test_a_seat_and_the_country_before_the_title_are_both_holders():
             ("Marta Quill", "United States", "senator")} <= positions_
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("United States Senator from Oregon Tom Reed voted against the bill.", "Tom Reed"),
+    ("US Representative from Ohio Dale Verner asked for a recount.", "Dale Verner"),
+])
+def test_a_country_before_a_seat_title_read_before_the_name_is_a_holder_too(text, person):
+    """'United States Senator from Oregon X' before the name, as after it: the seat is the
+    state's and the office the country's."""
+    found = {(holder, role) for name, holder, role in positions(corpus_of(text)) if name == person}
+    assert {("United States", role) for _, role in found} & found
+    assert any(holder in {"Oregon", "Ohio"} for holder, _ in found)
+
+
 def test_a_place_after_a_name_set_beside_a_seat_title_is_the_seat():
     """'The late governor X of Nevada' is parsed with the name beside the title: Nevada is
     the governor's state, not where X comes from."""
@@ -919,6 +949,101 @@ def test_a_country_glued_to_the_role_by_hyphens_is_its_holder_and_then_ends_it()
 ])
 def test_a_counterpart_holds_the_possessors_office_for_the_demonyms_country(text, expected):
     assert expected <= positions(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # three demonyms, the first of which the parser hangs 'his' on, and the names parsed
+    # as conjuncts of 'counterparts'
+    ("Swedish foreign minister Lars Berg and his Danish, Polish and Irish counterparts, Ole "
+     "Holm, Piotr Nowak and Sean Byrne, respectively, met in Oslo on Monday.",
+     {("Ole Holm", "Denmark", "foreign minister"), ("Piotr Nowak", "Poland", "foreign minister"),
+      ("Sean Byrne", "Ireland", "foreign minister")}),
+    # the names after an object's comma, parsed as a modifier of the verb
+    ("Swedish finance minister Lars Berg welcomed his Danish and Irish counterparts, Ole Holm "
+     "and Sean Byrne, to Oslo.",
+     {("Ole Holm", "Denmark", "finance minister"), ("Sean Byrne", "Ireland", "finance minister")}),
+])
+def test_counterparts_listed_after_a_comma_are_paired_however_the_list_is_parsed(text, expected):
+    assert expected <= positions(corpus_of(text))
+
+
+def test_people_joined_to_counterparts_with_no_comma_are_no_counterparts():
+    found = positions(corpus_of("Swedish finance minister Lars Berg praised his Danish "
+                                "counterparts and Ole Holm."))
+    assert not any(person == "Ole Holm" for person, _, _ in found)
+
+
+def test_a_title_read_by_word_order_shares_the_holder_of_the_titled_name_before_it():
+    """However the parser hangs a list of titled names, each title ends the words before
+    its name, and a title with no country shares the one of the titled name before it."""
+    found = positions(corpus_of(
+        "The meeting was attended by Swedish prime minister Lars Berg and energy minister Ole "
+        "Holm, Danish prime minister Piotr Nowak and energy minister Sean Byrne, and Irish "
+        "president Carl Webb and energy minister Tom Reed."))
+    assert {("Tom Reed", "Ireland", "energy minister"),
+            ("Sean Byrne", "Denmark", "energy minister")} <= found
+
+
+def test_an_organisation_after_from_employs_rather_than_the_country_before_the_role():
+    found = positions(corpus_of("Tom Reed, a US sport columnist from the Daily Clarion, wrote "
+                                "the piece."))
+    assert ("Tom Reed", "Daily Clarion", "columnist") in found
+    assert not any(holder == "United States" for _, holder, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The statement was posted to the official Tom Reed fan page.",
+    "He wrote on his official Tom Reed account.",
+])
+def test_a_name_that_modifies_a_noun_takes_no_title_from_the_words_before_it(text):
+    assert not positions(corpus_of(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Tom Reed named his elected successor, Carl Webb, on Friday.",
+     ("Carl Webb", "Tom Reed", "successor")),
+    ("Mayor Ann Webb praised her predecessor Tom Reed.", ("Tom Reed", "Ann Webb", "predecessor")),
+])
+def test_a_successor_is_a_relation_to_the_person_succeeded(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_successor_of_no_one_named_is_no_position():
+    assert not positions(corpus_of("Lumen Bank named a successor, Carl Webb, on Friday."))
+
+
+@pytest.mark.parametrize("text", [
+    "The trial ran at Lumen University. Ann Webb, an associate professor of chemistry, led it.",
+    "The trial ran at Lumen University. Ann Webb is a lecturer in law and ethics.",
+])
+def test_a_field_after_an_academic_title_still_leaves_a_position(text):
+    """'a professor of chemistry': the 'of' names the field, not the holder, so the post is
+    held all the same, here of the one university the article names."""
+    found = positions(corpus_of(text))
+    assert any(person == "Ann Webb" and holder == "Lumen University"
+               for person, holder, _ in found)
+
+
+def test_an_unfilled_of_after_another_role_is_still_no_position():
+    found = positions(corpus_of("The trial ran at Lumen University. Ann Webb, the author of "
+                                "the report, spoke."))
+    assert not any(person == "Ann Webb" and holder == "Lumen University"
+                   for person, holder, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Webb is the mayor of the city of Denver.",
+    "Ann Webb served as the district attorney for the city of Denver.",
+    "Ann Webb, the district attorney for the city of Denver, spoke.",
+])
+def test_a_noun_of_a_place_with_its_name_stands_for_the_place(text):
+    found = positions(corpus_of(text))
+    assert any(person == "Ann Webb" and holder == "Denver" for person, holder, _ in found)
+
+
+def test_a_noun_of_a_place_with_no_name_is_no_holder():
+    found = positions(corpus_of("Ann Webb is the mayor of a city in the north."))
+    assert not any(holder for person, holder, _ in found if person == "Ann Webb")
 
 
 def test_counterparts_are_paired_with_their_countries_in_order_not_crossed():

@@ -29,6 +29,7 @@ from kg.lexicon import (
     counterpart_nouns,
     demonyms,
     employment_words,
+    field_roles,
     initialisms,
     kinship_roles,
     longest_role,
@@ -37,6 +38,7 @@ from kg.lexicon import (
     parties,
     party_letters,
     party_offices,
+    place_of_nouns,
     place_words,
     professions,
     rank_modifiers,
@@ -282,6 +284,9 @@ def _counterpart_of(state: DocState, span: Span) -> tuple[Token, list[Token]] | 
     first = root
     while first.dep_ == "conj" and _is_name(state, first.head):
         first = first.head
+    listed = _counterpart_before_comma(first)
+    if listed is not None:
+        return listed, _names_from(state, first)  # 'his counterparts, A, B and C'
     if first.dep_ != "appos":
         return None
     head = first.head
@@ -290,11 +295,27 @@ def _counterpart_of(state: DocState, span: Span) -> tuple[Token, list[Token]] | 
          and c.i < first.i), None) if _is_person(state, head) else None
     if noun is None:
         return None
+    return noun, _names_from(state, first)
+
+
+def _counterpart_before_comma(first: Token) -> Token | None:
+    """The counterpart noun a list of names follows after a comma, read by word order ('his
+    Danish and Irish counterparts, A and B'): the small parser makes A a conjunct of the
+    noun, or a modifier of the verb, as often as its appositive. Only the comma sets the
+    names beside the noun: 'his counterparts and A' are more people."""
+    doc, at = first.doc, first.left_edge.i - 1
+    if at < 1 or doc[at].text != "," or doc[at - 1].lower_ not in counterpart_nouns():
+        return None
+    return doc[at - 1]
+
+
+def _names_from(state: DocState, first: Token) -> list[Token]:
+    """A name and the names coordinated after it, in order ('A, B and C')."""
     names = [first]
     while (after := next((c for c in names[-1].children if c.dep_ == "conj"
                           and _is_name(state, c)), None)) is not None:
         names.append(after)
-    return noun, names
+    return names
 
 
 def _is_person(state: DocState, token: Token) -> bool:
@@ -310,7 +331,9 @@ def _is_name(state: DocState, token: Token) -> bool:
 def _possessor_role(state: DocState, noun: Token) -> str | None:
     """The office of the person whose counterpart a noun names ('his', 'X's'), read from the
     title before that person's name ('Egyptian foreign minister X' -> 'foreign minister')."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (c for word in noun.lefts for c in word.children if c.dep_ == "poss"
+         and c.i < word.i), None)  # 'his Danish, ... counterparts' with 'his' on 'Danish'
     if owner is None:
         return None
     found = referent(state, owner, possessive=True) if owner.pos_ == "PRON" else \
@@ -326,12 +349,18 @@ def _possessor_role(state: DocState, noun: Token) -> str | None:
         else None
 
 
+# How the parser hangs a demonym on the noun it modifies: the first of a list ('Danish,
+# Polish and Irish counterparts') is often an 'nmod'.
+DEMONYM_DEPS = frozenset({"amod", "nmod"})
+
+
 def _demonyms_before(noun: Token) -> list[Token]:
     """The demonyms modifying a noun, in order, with their conjuncts ('Greek, Cypriot and
     French counterparts'); a word not a demonym ends none of them, it is left out."""
     words: list[Token] = []
-    for amod in (c for c in noun.children if c.dep_ == "amod" and c.i < noun.i):
-        words.extend(t for t in amod.subtree if t.dep_ in {"amod", "conj"} and t.i < noun.i)
+    for amod in (c for c in noun.children if c.dep_ in DEMONYM_DEPS and c.i < noun.i):
+        words.extend(t for t in amod.subtree if t.dep_ in {*DEMONYM_DEPS, "conj"}
+                     and t.i < noun.i)
     return [t for t in sorted(words, key=lambda t: t.i) if t.lower_ in demonyms()]
 
 
@@ -444,6 +473,37 @@ def _adjacent_words(state: DocState, span: Span) -> list[Token]:
     return list(doc[left:span.start])
 
 
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _role_run_before(state: DocState, span: Span) -> list[Token]:
+    """The words right before a name, by word order, whatever their case: when the parser
+    hangs 'energy minister' of 'Cypriot president A and energy minister B' on the wrong
+    name, the run of nouns and adjectives before B still ends in B's title. A name that
+    itself modifies a noun ('his official Tom Reed account') is no one titled: nothing."""
+    doc, left = span.doc, span.start
+    if span.root.dep_ in NAME_MODIFIER_DEPS:
+        return []
+    while left > span.sent.start and span.start - left < longest_role() + 2:
+        token = doc[left - 1]
+        if token.pos_ not in TITLE_WORD_POS or token.is_punct or (
+                token.i in state.mention_at and
+                state.mention_at[token.i].type not in HOLDER_TYPES):
+            break
+        left -= 1
+    return list(doc[left:span.start])
+
+
+def _holder_of_name_before(state: DocState, trigger: Span, role: str) -> Mention | None:
+    """The holder a title with none of its own shares with the titled name just before it in
+    a list, by word order ('Cypriot president A and energy minister B': Cyprus), as
+    ``_shared_holder`` reads it from the parse when the parser joins the two names."""
+    doc, at = trigger.doc, trigger.start - 1
+    if at < 1 or doc[at].lower_ not in LIST_JOINERS:
+        return None
+    return _shared_holder(state, doc[at - 1], role)
+
+
 def _party_noun(state: DocState, sentence: Sentence, tokens: list[Token],
                 person: Mention) -> Iterator[Fact]:
     """'Democrat Ann Bole', 'Republican Tom Hart': a party word used as a noun right before a
@@ -462,6 +522,10 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
         if len(adjacent) > len(tokens) and _role_at_end(state, adjacent) is not None:
             tokens = adjacent
             found = _role_at_end(state, tokens)
+    if found is None:
+        run = _role_run_before(state, span)
+        if len(run) > len(tokens) and _role_at_end(state, run) is not None:
+            tokens, found = run, _role_at_end(state, run)
     if found is None:
         inside = _title_inside(span)
         if inside:
@@ -498,6 +562,8 @@ def _before_name(state: DocState, sentence: Sentence, span: Span,
             holder = named
     if holder is None and party is None and span.root.dep_ == "conj":
         holder = _shared_holder(state, span.root.head, role)
+    if holder is None and party is None:
+        holder = _holder_of_name_before(state, trigger, role)
     if holder is None and party is None and role.endswith("minister"):
         holder = _country_opening_portfolio(state, trigger)
     after = _holder_after(state, span, role)
@@ -730,11 +796,13 @@ LONGEST_HOLDER = 5
 def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
                           person: Mention) -> Iterator[Fact]:
     """'Secretary of State X' (one role), 'First Minister of Scotland X', 'Mayor of Springfield
-    X' (a role and its holder): read off the words, as the parser seldom links them."""
+    X' (a role and its holder), 'US Ambassador to Peru X' (a role held of the country before
+    it, or of the one after 'to' for an adviser's kind of role): read off the words, as the
+    parser seldom links them."""
     doc, sent = span.doc, span.sent
     end = _gloss_start(state, span)  # 'Member of Parliament (MP) X': the gloss is no holder
     of = next((t for t in reversed(doc[max(end - LONGEST_HOLDER - 1, sent.start):end])
-               if t.lower_ in {"of", "from"}), None)
+               if t.lower_ in {"of", "from", "to"}), None)
     if of is None or any(t.is_punct for t in doc[of.i:end]):
         return
     left = of.i
@@ -753,15 +821,39 @@ def _title_of_before_name(state: DocState, sentence: Sentence, span: Span,
         return
     found = _role_at_end(state, before)
     holder = state.mention_at.get(end - 1)
+    named = doc[of.i + 2 if doc[of.i + 1].lower_ == "the" else of.i + 1:end]  # 'of the EU'
     if found is None or holder is None or holder.type not in HOLDER_TYPES or \
-            any(state.mention_at.get(t.i) is not holder for t in doc[of.i + 1:end]):
+            any(state.mention_at.get(t.i) is not holder for t in named):
         return
     size, role = found
+    if of.lower_ == "to" and role not in served_with_to():
+        # 'Former US Ambassador to the EU X': 'to' names where X is sent, not whom X serves
+        yield from _position(state, sentence, doc[before[0].i:of.i], person,
+                             _holder_in(state, before[:-size], role), role,
+                             "title-to-before-name")
+        return
     if of.lower_ == "from" and not (holder.type is EntityType.PLACE and _seat_from(of, role)):
         return  # 'Senator from Vermont X' names the seat; 'Chef from Oslo X' no holder
     trigger = doc[before[-size].i:of.i]
     yield from _position(state, sentence, trigger, person, holder, role,
                          f"title-{of.lower_}-before-name")
+    if of.lower_ == "from":
+        yield from _seat_and_body(state, sentence, before, size, person, (holder, role))
+
+
+def _seat_and_body(state: DocState, sentence: Sentence, before: list[Token], size: int,
+                   person: Mention, seat: tuple[Mention, str]) -> Iterator[Fact]:
+    """'United States Senator from Oregon X': the seat is Oregon's, and the office is held of
+    the country named before the title, as 'U.S. Senator X of Ohio' is read (a reader writes
+    both 'senator for Oregon' and 'senator of the United States'). Only a country: 'Acme
+    chef from Oslo X' is read by the 'from' rule alone."""
+    holder, role = seat
+    body = _holder_in(state, before[:-size], role)
+    place = lookup(body.text) if body is not None and body is not holder else None
+    if body is None or place is None or place.kind != "country":
+        return  # the recogniser may type the country an organisation, the gazetteer does not
+    trigger = before[0].doc[before[0].i:before[-1].i + 1]
+    yield from _position(state, sentence, trigger, person, body, role, "title-before-name")
 
 
 def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mention,
@@ -1211,11 +1303,27 @@ def role_noun_facts(state: DocState, sentence: Sentence, head: Token, person: Me
         if holder is None:
             return
     if holder is None and party is None and \
-            any(c.dep_ == "prep" and c.i >= trigger.end for c in head.children):
+            any(c.dep_ == "prep" and c.i >= trigger.end for c in head.children) and \
+            not _field_after(state, head, trigger, role):
         return  # 'a model of honesty', 'the author of the study': no position held
     if holder is None and holds and role in party_offices():
         return  # 'the Labour leader': the party fact says it
     yield from _position(state, sentence, trigger, person, holder, role, rule)
+
+
+FIELD_PREPS = frozenset({"of", "in"})
+
+
+def _field_after(state: DocState, head: Token, trigger: Span, role: str) -> bool:
+    """Whether the phrases after a role noun only name its field ('an associate professor
+    of chemistry and physics', 'a lecturer in law'): a role of ``field_roles`` whose every
+    'of' or 'in' holds a common noun no mention covers; any other preposition, or a name,
+    may be the holder and is left to the other readings."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.i >= trigger.end]
+    objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return role in field_roles() and bool(objects) and \
+        all(p.lower_ in FIELD_PREPS for p in preps) and \
+        all(o.i not in state.mention_at and o.pos_ == "NOUN" for o in objects)
 
 
 def _same_person(holder: Mention | None, person: Mention) -> bool:
@@ -1299,7 +1407,8 @@ def _role_noun(state: DocState, head: Token) -> tuple[
                 holder = mention
             elif holder is None and mention is None:
                 # 'chairman of the largest party, the Social Liberal Party'
-                holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj)
+                holder = _nested_organisation(state, pobj) or _organisation_at(state, pobj) \
+                    or _place_named_of(state, pobj)
             if holder is None and modified is None and role not in professions():
                 modified = _modifying_holder(state, pobj)
     party = _party(state, lefts[:-size], role)
@@ -1309,10 +1418,22 @@ def _role_noun(state: DocState, head: Token) -> tuple[
         # 'a National Weather Service meteorologist in Amarillo': the service employs; the
         # place after says only where the post is
         holder = before
+    employer = _organisation_from(state, head, trigger.end)
+    if employer is not None and holder is before and _names_a_country(before):
+        # 'a US sport columnist from the Daily Clarion': the paper employs; the country
+        # before the role says where the columnist is from
+        holder = employer
     # 'head of the Norvik Alliance forces': only when nothing else names the holder ('Harbor
     # Aid relief chairman for the Tarn parish' serves Harbor Aid)
-    return trigger, role, holder or _organisation_from(state, head, trigger.end) or modified, \
-        party
+    return trigger, role, holder or employer or modified, party
+
+
+def _names_a_country(mention: Mention | None) -> bool:
+    """Whether a mention is a country by its demonym or its name ('US', 'Russian')."""
+    if mention is None:
+        return False
+    place = lookup(mention.text)
+    return mention.ner_label == "NORP" or (place is not None and place.kind == "country")
 
 
 def _organisation_from(state: DocState, head: Token, after: int) -> Mention | None:
@@ -1536,6 +1657,19 @@ def _modifying_holder(state: DocState, pobj: Token) -> Mention | None:
             return named
         if named is None and token.pos_ in {"NOUN", "PROPN", "ADJ"}:
             pending += [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+    return None
+
+
+def _place_named_of(state: DocState, noun: Token) -> Mention | None:
+    """'the mayor of the city of Halden', 'attorney for the city of Tarn': a noun of a place
+    (``place_of_nouns``) with 'of' and a place's name stands for that place."""
+    if noun.lemma_.lower() not in place_of_nouns():
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for inner in (c for c in prep.children if c.dep_ == "pobj"):
+            mention = state.mention_at.get(inner.i)
+            if mention is not None and mention.type is EntityType.PLACE:
+                return mention
     return None
 
 
