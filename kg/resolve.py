@@ -155,7 +155,7 @@ def comparable_key(key: Key) -> Key:
         if len(key) > len(short) and key[:len(short)] == short:
             key = full + key[len(short):]  # 'U.S. Navy', 'United States Navy'
             break
-    words = list(key)
+    words = list(_country_institution(key))
     for i, word in enumerate(words):
         if word in _NUMBER_WORDS:
             words[i] = _NUMBER_WORDS[word]
@@ -170,6 +170,29 @@ def comparable_key(key: Key) -> Key:
                 words = [*words[:i], *rest, word]
                 break
     return tuple(words)
+
+
+@cache
+def country_institutions() -> frozenset[str]:
+    """Nouns of a country's own bodies ('government', 'army'): reference.json."""
+    return frozenset(data_file("reference.json")["country_institutions"])  # type: ignore[arg-type]
+
+
+def _country_institution(key: Key) -> Key:
+    """One form for a country's body named either way: 'government of Norway' and
+    'Norwegian government' -> 'norway government' (a country has one government, one army);
+    other keys as they are. Only for the nouns of ``country_institutions`` and a place the
+    gazetteer knows as a country: 'the Bank of Spain' is no 'Spanish bank'."""
+    if len(key) >= 3 and key[1] == "of" and key[0] in country_institutions():
+        noun, country = key[0], " ".join(key[2:])
+    elif len(key) == 2 and key[1] in country_institutions() and key[0] in demonyms():
+        noun, country = key[1], demonyms()[key[0]]
+    else:
+        return key
+    place = gazetteer.lookup(country)
+    if place is None or place.kind != "country":
+        return key
+    return (*name_key(place.name), noun)
 
 
 @cache
@@ -821,7 +844,8 @@ def _assign_noun_phrases(result: ExtractionResult, table: _EntityTable,
         if mention.lemma is None or mention.ner_label == "PROPN" or mention.is_pronoun:
             continue
         described = _described_person(mention, titled, named_here)
-        named = described or _named_by_head_word(mention, result.document.text, named_words)
+        named = described or _named_by_head_word(mention, result.document.text, named_words) \
+            or _named_by_demonym(mention, table, named_words)
         kind = None if named else _named_by_head_word(mention, result.document.text, kinds)
         if named is not None:
             record = table.records[named]
@@ -1493,6 +1517,30 @@ def _named_by_head_word(mention: Mention, text: str,
         return None
     candidates = named_words.get((mention.doc_id, mention.lemma or ""), ())
     return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def _named_by_demonym(mention: Mention, table: _EntityTable,
+                      named_words: Mapping[tuple[str, str], Collection[str]]) -> str | None:
+    """'the government of Ostland' in a document that names 'the Ostlandic government': a
+    noun with an 'of' phrase naming a place is the one named entity of the same document
+    called by that place's demonym and the same noun (demonyms.json), and its words become
+    one more name of it; none when two fit."""
+    words = (mention.lemma or "").split()
+    if len(words) < 3 or words[1] != "of":
+        return None
+    noun, place = words[0].lower(), " ".join(words[2:]).lower()
+    fitting = {entity_id for entity_id in named_words.get((mention.doc_id, noun), ())
+               if _demonym_and_noun(table.records[entity_id].label, noun) == place}
+    return next(iter(fitting)) if len(fitting) == 1 else None
+
+
+def _demonym_and_noun(label: str, noun: str) -> str | None:
+    """The place a label 'Ostlandic government' names by its demonym before ``noun``."""
+    words = label.lower().split()
+    if len(words) != 2 or words[1] != noun:
+        return None
+    place = demonyms().get(words[0])
+    return place.lower() if place else None
 
 
 def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> bool:
