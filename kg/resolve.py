@@ -180,7 +180,7 @@ def country_institutions() -> frozenset[str]:
 
 def _country_institution(key: Key) -> Key:
     """One form for a country's body named either way: 'government of Norway' and
-    'Norwegian government' -> 'norway government' (a country has one government, one army);
+    'Norwegian government' -> 'government of norway' (a country has one government, one army);
     other keys as they are. Only for the nouns of ``country_institutions`` and a place the
     gazetteer knows as a country: 'the Bank of Spain' is no 'Spanish bank'."""
     if len(key) >= 3 and key[1] == "of" and key[0] in country_institutions():
@@ -192,7 +192,8 @@ def _country_institution(key: Key) -> Key:
     place = gazetteer.lookup(country)
     if place is None or place.kind != "country":
         return key
-    return (*name_key(place.name), noun)
+    return (noun, "of", *name_key(place.name))  # not led by the country: 'Norway' alone
+    # would read as a short form of it
 
 
 @cache

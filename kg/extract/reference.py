@@ -1764,13 +1764,29 @@ def _own_clause_subjects(state: DocState, token: Token) -> list[Mention]:
         subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
         for subject in subjects:
             for word in (subject, *subject.conjuncts,
-                         *(c for c in subject.children if c.dep_ == "appos")):
+                         *(c for c in subject.children if c.dep_ == "appos"),
+                         *_title_holders(state, subject)):
                 if (mention := state.mention_at.get(word.i)) is not None:
                     found.append(mention)
         if subjects or governor.dep_ not in {"conj", "xcomp", "advcl"} or \
                 governor.head.i == governor.i:
             return found
         governor = governor.head
+
+
+def _title_holders(state: DocState, subject: Token) -> list[Token]:
+    """The people named inside a subject headed by a title ('Ostland Senator from Velm Tom
+    Reyes trailed him': the parser hangs the name on the place, under 'from'): the title is
+    theirs, so they are the subject too, and an object pronoun of its clause is not them.
+    A possessor's people are left out ('the senator's aide', 'Reyes's lawyer')."""
+    if canonical_role(subject.lemma_.lower()) is None:
+        return []
+    return [t for t in subject.subtree if t.i != subject.i and t.ent_type_ == "PERSON"
+            and (named := state.mention_at.get(t.i)) is not None
+            and named.type is EntityType.PERSON
+            and not any(a.dep_ == "poss" for a in t.ancestors if a.i in range(
+                subject.left_edge.i, subject.right_edge.i + 1) and a.i != subject.i)
+            and t.dep_ != "poss"]
 
 
 def _unnamed_subject_before(state: DocState, pronoun: Token) -> bool:
