@@ -1329,3 +1329,11 @@ def test_another_country_body_stays_apart():
     corpus = corpus_of("The Norwegian government fined Harbor Foods in May. In June the "
                        "government of Sweden closed a farm in Bergen.")
     assert not _subjects(corpus, "fined") & _subjects(corpus, "closed")
+
+
+def test_a_title_from_a_place_glued_to_a_name_is_that_person():
+    # The parser reads 'Ohio Tom Reyes' as one name under 'from': the senator is Tom Reyes.
+    corpus = corpus_of("Tom Blake won 900 votes in May; Senator from Ohio Tom Reyes trailed "
+                       "him by ten votes.")
+    assert {(f.subject.entity_id, object_id(f)) for f in corpus.facts
+            if f.predicate == "trail"} == {("person/tom-reyes", "person/tom-blake")}

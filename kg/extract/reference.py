@@ -164,6 +164,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if token.pos_ not in {"NOUN", "PROPN"} or (lower in VAGUE_HEADS and
                                                 not _indefinite_measure(token, vocab)):
         return None
+    if (holder := _holder_from_place(state, token)) is not None:
+        # 'Senator from Ohio Tom Reyes trailed him': the parser hangs the name under 'from',
+        # the place glued to it; the title is the person's.
+        return holder
     if token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
             token.tag_ in {"NN", "NNS"} and not any(c.dep_ == "det" for c in token.children):
         # A capitalised word mid-sentence tagged as a common noun is a name the tagger
@@ -352,6 +356,23 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         words = [f"{owner}'s", *words]
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
+
+
+def _holder_from_place(state: DocState, token: Token) -> Mention | None:
+    """The person a title followed by 'from <place> <name>' names ('Senator from Ohio Tom
+    Reyes', 'a delegate from Chile Ana Vidal'): the parser reads the place as a word of the
+    name, under 'from'. Only when the place is a word the gazetteer knows written right
+    before a person's name: 'the lawyer from the firm of Tom Reyes' is someone else."""
+    if canonical_role(token.lemma_.lower()) is None:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            named = state.mention_at.get(pobj.i)
+            glued = [c for c in pobj.children if c.dep_ == "compound" and c.i == prep.i + 1]
+            if named is not None and named.type is EntityType.PERSON and glued and \
+                    glued[0].idx < named.start and gazetteer.lookup(glued[0].text) is not None:
+                return named
+    return None
 
 
 def _surname_opening_sentence(state: DocState, token: Token) -> bool:
@@ -1781,7 +1802,7 @@ def _title_holders(state: DocState, subject: Token) -> list[Token]:
     A possessor's people are left out ('the senator's aide', 'Reyes's lawyer')."""
     if canonical_role(subject.lemma_.lower()) is None:
         return []
-    return [t for t in subject.subtree if t.i != subject.i and t.ent_type_ == "PERSON"
+    return [t for t in subject.subtree if t.i != subject.i
             and (named := state.mention_at.get(t.i)) is not None
             and named.type is EntityType.PERSON
             and not any(a.dep_ == "poss" for a in t.ancestors if a.i in range(
