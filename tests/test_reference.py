@@ -1337,3 +1337,11 @@ def test_a_title_from_a_place_glued_to_a_name_is_that_person():
                        "him by ten votes.")
     assert {(f.subject.entity_id, object_id(f)) for f in corpus.facts
             if f.predicate == "trail"} == {("person/tom-reyes", "person/tom-blake")}
+
+
+def test_an_object_pronoun_of_a_purpose_infinitive_is_not_the_one_doing_it():
+    # 'Carl Webb launched a campaign to unseat him': Webb unseats, so 'him' is not Webb.
+    corpus = corpus_of("Tom Blake lost the vote in May, and Carl Webb launched a campaign to "
+                       "unseat him.")
+    assert {(f.subject.entity_id, object_id(f)) for f in corpus.facts
+            if f.predicate == "ousted"} == {("person/carl-webb", "person/tom-blake")}

@@ -1789,10 +1789,22 @@ def _own_clause_subjects(state: DocState, token: Token) -> list[Mention]:
                          *_title_holders(state, subject)):
                 if (mention := state.mention_at.get(word.i)) is not None:
                     found.append(mention)
+        if not subjects and _purpose_infinitive(governor):
+            governor = _clause_verb(governor.head)  # 'joined the race to replace him'
+            continue
         if subjects or governor.dep_ not in {"conj", "xcomp", "advcl"} or \
                 governor.head.i == governor.i:
             return found
         governor = governor.head
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """Whether a verb is a 'to' infinitive on a noun with no subject of its own ('Cummings
+    joined the race to replace him', 'Velora launched a bid to buy it'): the verb above does
+    it, so its object pronoun is never that verb's subject either."""
+    return verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VB" and \
+        verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.head.i != verb.head.i and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _title_holders(state: DocState, subject: Token) -> list[Token]:
