@@ -1345,3 +1345,17 @@ def test_an_object_pronoun_of_a_purpose_infinitive_is_not_the_one_doing_it():
                        "unseat him.")
     assert {(f.subject.entity_id, object_id(f)) for f in corpus.facts
             if f.predicate == "ousted"} == {("person/carl-webb", "person/tom-blake")}
+
+
+def test_they_in_a_when_clause_after_two_named_subjects_is_both():
+    corpus = corpus_of("Tom Blake and Carl Webb, when they land, plan to return the flag to "
+                       "Oslo.")
+    assert _subjects(corpus, "traveledTo") == {"person/tom-blake", "person/carl-webb"}
+
+
+def test_they_in_a_relative_clause_on_two_names_is_not_those_names():
+    corpus = corpus_of("Tom Blake met Ana Vidal in May. Carl Webb and Lena Park, whom they "
+                       "praised, visited Oslo.")
+    assert not any(f.subject.entity_id == object_id(f) or (
+        f.subject.entity_id == "person/lena-park" and object_id(f) == "person/carl-webb")
+        for f in corpus.facts if f.predicate == "praised")

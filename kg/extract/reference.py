@@ -2715,12 +2715,35 @@ def group_referent(state: DocState, head: Token) -> list[Mention]:
     if size is not None and head.tag_ != "NNS" and (joined := _joined_names(state, head)):
         # ('both articles', 'the three power grids' have a noun of their own: not the names)
         return joined if len(joined) == size else []
+    if head.lower_ in PLURAL_PRONOUNS and (enclosing := _enclosing_group(state, head)):
+        return enclosing  # 'Hurley and Behnken, when they depart, plan to ...'
     if state.last_group is None:
         return []
     sentence, group = state.last_group
     if size is not None and len(group) != size:
         return []
     return list(group) if state.sentence_index[head.i] - sentence <= 1 else []
+
+
+def _enclosing_group(state: DocState, pronoun: Token) -> list[Mention]:
+    """The names joined by 'and' that are the subject of the clause a subject 'they' is an
+    adverbial clause of, written before it ('Hurley and Behnken, when they depart, plan to
+    return the flag'): that group is read after the pronoun's own clause, so it is not yet
+    the last group named. Empty unless two names or more, all named."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ not in {"advcl", "relcl"}:
+        return []
+    # (the parser hangs a 'when' clause set off by commas on the subject as a relative one)
+    if clause.dep_ == "relcl" and not any(c.dep_ == "advmod" and c.lower_ in {"when", "whenever"}
+                                          for c in clause.children):
+        return []  # 'Webb and Park, whom they praised, ...': a relative clause proper
+    subjects = [clause.head] if clause.dep_ == "relcl" else list(clause.head.children)
+    for subject in (c for c in subjects if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i):
+        members = [state.mention_at.get(t.i) for t in conjuncts(subject)]
+        if len(members) >= 2 and all(m is not None and m.ner_label is not None
+                                     for m in members):
+            return [m for m in members if m is not None]
+    return []
 
 
 def counted_group(state: DocState, head: Token) -> list[Mention]:
