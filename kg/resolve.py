@@ -759,6 +759,7 @@ def _assign_names(names: _NameEvidence, table: _EntityTable,
                                            _given_names_used(named))
     clusters = [part for cluster in clusters for part in _apart_by_document_type(cluster)]
     clusters = _joined_to_country_forms(clusters, texts, apart)
+    clusters = _joined_country_bodies(clusters, apart)
     for mention in bare_titles:
         # 'the Queen' with no Queen named in the article: one thing of that article.
         thing = f"{mint_entity_id(EntityType.THING, mention.text)}/{mention.doc_id[:16]}"
@@ -821,7 +822,8 @@ def _assign_noun_phrases(result: ExtractionResult, table: _EntityTable,
         if mention.lemma is None or mention.ner_label == "PROPN" or mention.is_pronoun:
             continue
         described = _described_person(mention, titled, named_here)
-        named = described or _named_by_head_word(mention, result.document.text, named_words)
+        named = described or _named_by_head_word(mention, result.document.text, named_words) \
+            or _named_by_demonym(mention, table, named_words)
         kind = None if named else _named_by_head_word(mention, result.document.text, kinds)
         if named is not None:
             record = table.records[named]
@@ -1495,6 +1497,39 @@ def _named_by_head_word(mention: Mention, text: str,
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 
+@cache
+def country_institutions() -> frozenset[str]:
+    """Nouns of the bodies a country has one of ('government', 'army'): reference.json."""
+    return frozenset(data_file("reference.json")["country_institutions"])  # type: ignore[arg-type]
+
+
+def _named_by_demonym(mention: Mention, table: _EntityTable,
+                      named_words: Mapping[tuple[str, str], Collection[str]]) -> str | None:
+    """'the government of Ostland' in a document that names 'the Ostlandic government': a
+    noun with an 'of' phrase naming a place is the one named entity of the same document
+    called by that place's demonym and the same noun (demonyms.json), and its words become
+    one more name of it; none when two fit. Only a body a country has one of
+    (``country_institutions``): 'the bank of Spain' need not be the 'Spanish bank' named."""
+    words = (mention.lemma or "").split()
+    if len(words) < 3 or words[1] != "of":
+        return None
+    noun, place = words[0].lower(), " ".join(words[2:]).lower()
+    if noun not in country_institutions():
+        return None
+    fitting = {entity_id for entity_id in named_words.get((mention.doc_id, noun), ())
+               if _demonym_and_noun(table.records[entity_id].label, noun) == place}
+    return next(iter(fitting)) if len(fitting) == 1 else None
+
+
+def _demonym_and_noun(label: str, noun: str) -> str | None:
+    """The place a label 'Ostlandic government' names by its demonym before ``noun``."""
+    words = label.lower().split()
+    if len(words) != 2 or words[1] != noun:
+        return None
+    place = demonyms().get(words[0])
+    return place.lower() if place else None
+
+
 def _short_form(short: Key, full: Key, full_type: EntityType, acronym: bool) -> bool:
     """Whether ``short`` can name the entity called ``full``: any part of a person's name
     ('Song-chol', 'Pak'); of an organisation's its initials ('ESA'), its leading words when they
@@ -1610,6 +1645,43 @@ def _country_of(full: Key) -> str | None:
         if len(full) > size and (head in initials or head in demonyms()):
             return initials.get(head) or demonyms()[head]
     return None
+
+
+def _joined_country_bodies(clusters: list[_Cluster], apart: KeptApart) -> list[_Cluster]:
+    """'the Norwegian government' and 'the government of Norway' are one organisation, in
+    one article or two: a country has one body of each kind of ``country_institutions``
+    (not 'the Bank of Spain' and a 'Spanish bank'). The names join the most mentioned."""
+    by_body: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        if cluster.type is not EntityType.ORGANIZATION:
+            continue
+        bodies = {body for key in cluster.keys if (body := _country_body(key)) is not None}
+        if len(bodies) == 1:
+            by_body[bodies.pop()].append(cluster)
+    joined: set[int] = set()
+    for group in by_body.values():
+        home, *others = sorted(group, key=lambda c: -len(c.mentions))
+        for cluster in others:
+            if any(home.kept_apart(key, apart) for key in cluster.keys):
+                continue
+            home.keys |= cluster.keys
+            for mention in cluster.mentions:
+                home.add(mention, MergeReason.NAME_VARIANT)
+            joined.add(id(cluster))
+    return [c for c in clusters if id(c) not in joined]
+
+
+def _country_body(key: Key) -> tuple[str, str] | None:
+    """The body and the country a name says, either way it is written: 'government of
+    Norway' and 'Norwegian government' -> ('government', 'Norway'); None for other names."""
+    if len(key) >= 3 and key[1] == "of" and key[0] in country_institutions():
+        noun, country = key[0], " ".join(key[2:])
+    elif len(key) == 2 and key[1] in country_institutions() and key[0] in demonyms():
+        noun, country = key[1], demonyms()[key[0]]
+    else:
+        return None
+    place = gazetteer.lookup(country)
+    return None if place is None or place.kind != "country" else (noun, place.name)
 
 
 def _names_country(text: str, country: str) -> bool:

@@ -164,6 +164,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
     if token.pos_ not in {"NOUN", "PROPN"} or (lower in VAGUE_HEADS and
                                                 not _indefinite_measure(token, vocab)):
         return None
+    if (holder := _holder_from_place(state, token)) is not None:
+        # 'Senator from Ohio Tom Reyes trailed him': the parser hangs the name under 'from',
+        # the place glued to it; the title is the person's.
+        return holder
     if token.pos_ == "NOUN" and token.is_title and token.i > token.sent.start and \
             token.tag_ in {"NN", "NNS"} and not any(c.dep_ == "det" for c in token.children):
         # A capitalised word mid-sentence tagged as a common noun is a name the tagger
@@ -352,6 +356,23 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         words = [f"{owner}'s", *words]
     return make_mention(state, token.doc[left:end + 1], EntityType.THING, ner_label=None,
                         lemma=surface_text(re.sub(r" (['’]s?)(?= |$)", r"\1", " ".join(words))))
+
+
+def _holder_from_place(state: DocState, token: Token) -> Mention | None:
+    """The person a title followed by 'from <place> <name>' names ('Senator from Ohio Tom
+    Reyes', 'a delegate from Chile Ana Vidal'): the parser reads the place as a word of the
+    name, under 'from'. Only when the place is a word the gazetteer knows written right
+    before a person's name: 'the lawyer from the firm of Tom Reyes' is someone else."""
+    if canonical_role(token.lemma_.lower()) is None:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            named = state.mention_at.get(pobj.i)
+            glued = [c for c in pobj.children if c.dep_ == "compound" and c.i == prep.i + 1]
+            if named is not None and named.type is EntityType.PERSON and glued and \
+                    glued[0].idx < named.start and gazetteer.lookup(glued[0].text) is not None:
+                return named
+    return None
 
 
 def _surname_opening_sentence(state: DocState, token: Token) -> bool:
@@ -1764,13 +1785,41 @@ def _own_clause_subjects(state: DocState, token: Token) -> list[Mention]:
         subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
         for subject in subjects:
             for word in (subject, *subject.conjuncts,
-                         *(c for c in subject.children if c.dep_ == "appos")):
+                         *(c for c in subject.children if c.dep_ == "appos"),
+                         *_title_holders(state, subject)):
                 if (mention := state.mention_at.get(word.i)) is not None:
                     found.append(mention)
+        if not subjects and _purpose_infinitive(governor):
+            governor = _clause_verb(governor.head)  # 'joined the race to replace him'
+            continue
         if subjects or governor.dep_ not in {"conj", "xcomp", "advcl"} or \
                 governor.head.i == governor.i:
             return found
         governor = governor.head
+
+
+def _purpose_infinitive(verb: Token) -> bool:
+    """Whether a verb is a 'to' infinitive on a noun with no subject of its own ('Cummings
+    joined the race to replace him', 'Velora launched a bid to buy it'): the verb above does
+    it, so its object pronoun is never that verb's subject either."""
+    return verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VB" and \
+        verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.head.i != verb.head.i and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _title_holders(state: DocState, subject: Token) -> list[Token]:
+    """The people named inside a subject headed by a title ('Ostland Senator from Velm Tom
+    Reyes trailed him': the parser hangs the name on the place, under 'from'): the title is
+    theirs, so they are the subject too, and an object pronoun of its clause is not them.
+    A possessor's people are left out ('the senator's aide', 'Reyes's lawyer')."""
+    if canonical_role(subject.lemma_.lower()) is None:
+        return []
+    return [t for t in subject.subtree if t.i != subject.i
+            and (named := state.mention_at.get(t.i)) is not None
+            and named.type is EntityType.PERSON
+            and not any(a.dep_ == "poss" for a in t.ancestors if a.i in range(
+                subject.left_edge.i, subject.right_edge.i + 1) and a.i != subject.i)
+            and t.dep_ != "poss"]
 
 
 def _unnamed_subject_before(state: DocState, pronoun: Token) -> bool:
@@ -2666,12 +2715,35 @@ def group_referent(state: DocState, head: Token) -> list[Mention]:
     if size is not None and head.tag_ != "NNS" and (joined := _joined_names(state, head)):
         # ('both articles', 'the three power grids' have a noun of their own: not the names)
         return joined if len(joined) == size else []
+    if head.lower_ in PLURAL_PRONOUNS and (enclosing := _enclosing_group(state, head)):
+        return enclosing  # 'Hurley and Behnken, when they depart, plan to ...'
     if state.last_group is None:
         return []
     sentence, group = state.last_group
     if size is not None and len(group) != size:
         return []
     return list(group) if state.sentence_index[head.i] - sentence <= 1 else []
+
+
+def _enclosing_group(state: DocState, pronoun: Token) -> list[Mention]:
+    """The names joined by 'and' that are the subject of the clause a subject 'they' is an
+    adverbial clause of, written before it ('Hurley and Behnken, when they depart, plan to
+    return the flag'): that group is read after the pronoun's own clause, so it is not yet
+    the last group named. Empty unless two names or more, all named."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or clause.dep_ not in {"advcl", "relcl"}:
+        return []
+    # (the parser hangs a 'when' clause set off by commas on the subject as a relative one)
+    if clause.dep_ == "relcl" and not any(c.dep_ == "advmod" and c.lower_ in {"when", "whenever"}
+                                          for c in clause.children):
+        return []  # 'Webb and Park, whom they praised, ...': a relative clause proper
+    subjects = [clause.head] if clause.dep_ == "relcl" else list(clause.head.children)
+    for subject in (c for c in subjects if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i):
+        members = [state.mention_at.get(t.i) for t in conjuncts(subject)]
+        if len(members) >= 2 and all(m is not None and m.ner_label is not None
+                                     for m in members):
+            return [m for m in members if m is not None]
+    return []
 
 
 def counted_group(state: DocState, head: Token) -> list[Mention]:
