@@ -631,6 +631,9 @@ def _participle_facts(state: DocState, sentence: Sentence, verb: Token, patient:
         agents, rule = [m for m, _ in joint_doers(state, verb, lemma)], "agent-between/acl"
     if not agents:
         agents, rule = _issuers(state, verb), "issuer/acl"
+    if not agents and lemma in vocab.stative_passive_objects:
+        yield from _stative_participle_facts(state, sentence, verb, patient, lemma, vocab)
+        return
     named_doer = bool(agents) and all(a is not None and a.ner_label not in (None, "PROPN")
                                       for a in agents)
     if lemma not in vocab.relations and not (named_doer and
@@ -655,6 +658,22 @@ def _participle_facts(state: DocState, sentence: Sentence, verb: Token, patient:
     if clause and not agents:
         yield from _passive_with_object(state, sentence, verb, reading, frame,
                                         [(patient, "advcl-participle")], vocab)
+
+
+def _stative_participle_facts(state: DocState, sentence: Sentence, verb: Token,
+                              patient: Mention, lemma: str,
+                              vocab: RelationVocabulary) -> Iterator[Fact]:
+    """'prescriptions tied to her death', 'a film based on a novel', 'Based on a play, the
+    series ...': a stative participle with no doer relates its noun to what its preposition
+    names (``stative_passive_objects``), as its finite passive does; alone it says nothing."""
+    if patient.type is EntityType.DATE:
+        return
+    frame = Frame()
+    _fill_objects_and_roles(state, verb, None, frame, vocab)
+    reading = _reading(state, verb, lemma, None, vocab)
+    rule = "advcl-participle" if passive_participle_clause(verb) else "acl"
+    yield from _passive_with_object(state, sentence, verb, reading, frame, [(patient, rule)],
+                                    vocab)
 
 
 def _anchored_occurrence(patient: Mention, roles: list[Role]) -> bool:
@@ -684,9 +703,11 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
         return  # the doer is the verb's own: the fact with it says all
     # None, or one borrowed from a coordinated verb (``_shared_cause``): what was done to the
     # patient is stated alone as well, as sure as the passive itself.
+    stative = not occurrence_verb(verb, lemma, vocab, passive=True) and \
+        not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab))
+    if stative and lemma not in vocab.stative_passive_objects:
+        return
     if not occurrence_verb(verb, lemma, vocab, passive=True):
-        if not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab)):
-            return
         spec = None  # 'the bill was suspended': the verb's own word, not a broader predicate
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
@@ -696,6 +717,10 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     if not patients or _generic_passive(verb) or _raised_infinitive(verb, lemma, vocab):
         return
     reading = _reading(state, verb, lemma, spec, vocab)
+    if stative:
+        # 'the series is based on a play': no event, only the relation the preposition names.
+        yield from _passive_with_object(state, sentence, verb, reading, frame, patients, vocab)
+        return
     if lemma not in vocab.anchored_passives or \
             any(r.name in {RoleName.TIME, RoleName.PLACE} for r in frame.roles):
         for patient, patient_rule in patients:
@@ -748,7 +773,8 @@ def _passive_with_object(state: DocState, sentence: Sentence, verb: Token, readi
     verb of arrest or punishment (``offence_verbs``) also takes its 'for'-phrase, the offence
     ('was arrested for arson'); any other verb's 'for' is a reason ('praised for her courage')."""
     argued = Frame(roles=list(frame.roles))
-    preps = vocab.passive_object_preps
+    preps = vocab.passive_object_preps | \
+        vocab.stative_passive_objects.get(reading.lemma, frozenset())
     if reading.lemma in argument_words().offence_verbs:
         preps = preps | {"for"}
     reading = _prepositional_object(state, verb, reading, argued, preps)
@@ -797,11 +823,19 @@ def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
     proposed but was not passed' (a conjunct's subject); 'the bridge is to be completed',
     'the eruption was found to be associated with' (a passive infinitive's patient is the
     subject of the verb it completes, unless that verb has an object of its own: 'ordered X
-    to be released' is X's)."""
-    if verb.dep_ not in {"conj", "xcomp"} or \
-            any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+    to be released' is X's); 'more permits are likely to be issued' (the subject of the
+    verb the adjective completes); 'a plan to be unveiled in May' (the noun a passive
+    infinitive qualifies, ``_infinitive_noun``)."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return []
-    governed = list(verb.head.children)
+    if (noun := _infinitive_noun(state, verb)) is not None:
+        return [noun]
+    if verb.dep_ not in {"conj", "xcomp"}:
+        return []
+    governor = verb.head
+    if verb.dep_ == "xcomp" and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+        governor = governor.head  # 'are likely to be issued', 'is due to be completed'
+    governed = list(governor.children)
     if verb.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in governed):
         return []
     if verb.dep_ == "conj" and not _right_after_coordinator(verb):
@@ -809,6 +843,18 @@ def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
     return [m for c in governed if c.dep_ in {"nsubj", "nsubjpass"}
             and c.lower_ not in {"it", "there"}
             for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+
+
+def _infinitive_noun(state: DocState, verb: Token) -> Mention | None:
+    """The noun a passive infinitive qualifies, which is what it will be done to: 'a plan to
+    be unveiled in May', 'the bridge to be built next year'. The parser hangs the infinitive
+    on the noun as a relative clause; a date is never the patient ('the day to be
+    remembered')."""
+    if verb.dep_ not in {"relcl", "acl"} or verb.head.pos_ not in {"NOUN", "PROPN"} or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = referent(state, verb.head)
+    return None if noun is None or noun.type is EntityType.DATE else noun
 
 
 # Prepositions before a passive gerund that say when it happened to the clause's subject
