@@ -225,3 +225,15 @@ def test_a_passive_infinitive_after_likely_is_done_to_the_subject():
     rows = fact_rows("The Velmar Times reports that more subpoenas are likely to be issued "
                      "in the coming week.")
     assert [r for r in rows if r[1] == "issue" and "subpoena" in r[0] and r[3] != "asserted"]
+
+
+def test_a_reported_passive_is_done_to_what_the_parser_made_the_speakers_object():
+    # The parser reads 'classes' and 'bridges' as the speech verb's objects, leaving the
+    # passive without a subject.
+    rows = fact_rows("Mayor Lena Ortiz announced classes for all pupils, public and private, "
+                     "would be suspended, while Governor Tom Reyes also suspended two exams.")
+    assert [r for r in rows if r[1] == "suspend" and "class" in r[0] and r[2] is None]
+    assert not [r for r in rows if r[1] == "suspend" and r[0] == "Lena Ortiz"]
+    rows = fact_rows("The Velmar Herald reported two bridges in Lyon and the Harbor Bridge in "
+                     "Nantes were damaged following the storm.")
+    assert [r for r in rows if r[1] == "damage" and "bridge" in r[0]]

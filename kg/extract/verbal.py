@@ -830,6 +830,8 @@ def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
         return []
     if (noun := _infinitive_noun(state, verb)) is not None:
         return [noun]
+    if (reported := _reported_patients(state, verb)) is not None:
+        return reported
     if verb.dep_ not in {"conj", "xcomp"}:
         return []
     governor = verb.head
@@ -843,6 +845,23 @@ def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
     return [m for c in governed if c.dep_ in {"nsubj", "nsubjpass"}
             and c.lower_ not in {"it", "there"}
             for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+
+
+def _reported_patients(state: DocState, verb: Token) -> list[Mention] | None:
+    """Who a reported passive was done to when the parser read its subject as the speech
+    verb's object: 'Rappler reported three malls were damaged', 'the mayor announced classes
+    would be cancelled' (the malls, the classes; never the speaker, whom a passive conjunct
+    would otherwise share). Only with no coordinator between the object and the passive:
+    'X announced the plan and was praised' is X's. None when the shape is not this."""
+    governor = verb.head
+    if verb.dep_ not in {"ccomp", "conj"} or \
+            verb_lemma(governor) not in load_vocabulary().speech_verbs:
+        return None
+    between = [c for c in governor.children if governor.i < c.i < verb.i]
+    objects = [c for c in between if c.dep_ == "dobj"]
+    if not objects or any(c.dep_ == "cc" or c.pos_ == "CCONJ" for c in between):
+        return None
+    return [m for conj in conjuncts(objects[-1]) if (m := referent(state, conj)) is not None]
 
 
 def _infinitive_noun(state: DocState, verb: Token) -> Mention | None:
