@@ -237,3 +237,20 @@ def test_a_reported_passive_is_done_to_what_the_parser_made_the_speakers_object(
     rows = fact_rows("The Velmar Herald reported two bridges in Lyon and the Harbor Bridge in "
                      "Nantes were damaged following the storm.")
     assert [r for r in rows if r[1] == "damage" and "bridge" in r[0]]
+
+
+def test_a_present_passive_in_the_condition_of_a_rule_is_no_event():
+    rows = fact_rows("Deputy Mayor Lena Ortiz automatically assumes the office if Mayor Tom "
+                     "Reyes is killed or incapacitated.")
+    assert not [r for r in rows if r[1] in {"kill", "incapacitate"}]
+
+
+def test_a_passive_gerund_on_a_generic_rule_is_no_event():
+    rows = fact_rows("Under the Velmar charter, judges are removed from office after being "
+                     "impeached for, and convicted of, bribery.")
+    assert not [r for r in rows if r[1].startswith(("convict", "impeach"))]
+
+
+def test_a_condition_of_a_future_act_keeps_its_passive():
+    rows = fact_rows("Mayor Tom Reyes will resign if he is convicted of fraud.")
+    assert [r for r in rows if r[0] == "Tom Reyes" and r[1].startswith("convict")]

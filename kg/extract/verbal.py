@@ -754,13 +754,59 @@ def _generic_passive(verb: Token) -> bool:
     observed': a present-tense agentless passive of a bare plural (no determiner, number or
     possessive) states a rule or a habit, not something that happened; the blind judges found
     such facts generic or wrong. A perfect ('have been killed') or a name is an event."""
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if not any(a.dep_ == "auxpass" and a.tag_ in {"VBP", "VBZ"} for a in auxiliaries) or \
-            any(a.dep_ == "aux" for a in auxiliaries):
+    if _rule_condition(verb) or _under_generic_passive(verb):
+        return True
+    if not _present_passive(verb):
         return False
     return any(c.dep_ == "nsubjpass" and c.tag_ == "NNS" and
                not any(d.dep_ in {"det", "nummod", "poss", "predet"} for d in c.children)
                for c in verb.children)
+
+
+def _present_passive(verb: Token) -> bool:
+    """'are elected', 'is killed': a simple present passive, no perfect or modal."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(a.dep_ == "auxpass" and a.tag_ in {"VBP", "VBZ"} for a in auxiliaries) and \
+        not any(a.dep_ == "aux" for a in auxiliaries)
+
+
+# Subordinators of a condition: a present passive after them, under a present main verb,
+# is the condition of a rule ('assumes the office if the president is killed').
+CONDITION_MARKS = frozenset({"if", "unless", "whenever", "once"})
+
+
+def _rule_condition(verb: Token) -> bool:
+    """'The deputy assumes the office if the president is killed or incapacitated': a present
+    passive in the condition of a present-tense main clause states what a rule provides, not
+    something that happened or may; the blind judges found each such fact wrong. Coordinated
+    passives share their first conjunct's clause."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+        clause = clause.head
+    if clause.dep_ != "advcl" or not _present_passive(clause) or not any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+        return False
+    governor = clause.head
+    return governor.tag_ in {"VBZ", "VBP"} or (
+        governor.tag_ == "VBN" and _present_passive(governor))
+
+
+def _under_generic_passive(verb: Token) -> bool:
+    """'Officials are removed from office after being impeached': a passive gerund with no
+    subject of its own, on a generic present passive, is part of the same rule, as are the
+    passives coordinated with it ('after being impeached for, and convicted of, bribery')."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in first.children):
+        first = first.head
+    if first is not verb:
+        return first.tag_ == "VBN" and _generic_passive(first)
+    if verb.dep_ not in {"pcomp", "advcl"} or \
+            any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return governor is not verb and governor.pos_ == "VERB" and governor.tag_ == "VBN" and \
+        _generic_passive(governor)
 
 
 def _passive_with_object(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
