@@ -196,6 +196,9 @@ class RelationVocabulary(BaseModel):
             "'heroin mixed with a sedative', 'a group linked to the attack'. No event happened, "
             "yet the relation between the two is a fact a reader writes down ('X --base on--> "
             "Y'); the passive alone ('X was based') still says nothing."))
+    stative_passive_doers: dict[str, str] = Field(default_factory=dict, description=(
+        "Stative passives whose prepositional participant is the active verb's subject: 'the "
+        "force is made up of militias' is 'militias --make up--> force', as a reader says it."))
     anchored_passives: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs whose agentless passive is true of nearly everyone and so tells something "
         "only with a time or a place: 'X was born in 1960' or 'in Lagos' is a fact, 'when X "

@@ -254,3 +254,9 @@ def test_a_passive_gerund_on_a_generic_rule_is_no_event():
 def test_a_condition_of_a_future_act_keeps_its_passive():
     rows = fact_rows("Mayor Tom Reyes will resign if he is convicted of fraud.")
     assert [r for r in rows if r[0] == "Tom Reyes" and r[1].startswith("convict")]
+
+
+def test_made_up_of_is_said_in_the_active():
+    rows = fact_rows("The Velmar Alliance is made up of the Green Party and the Farmers Union.")
+    assert ("Green Party", "make up", "Velmar Alliance", "asserted") in rows
+    assert not [r for r in rows if r[0] == "Velmar Alliance" and r[1].startswith("make up")]

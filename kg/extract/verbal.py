@@ -823,13 +823,21 @@ def _passive_with_object(state: DocState, sentence: Sentence, verb: Token, readi
         vocab.stative_passive_objects.get(reading.lemma, frozenset())
     if reading.lemma in argument_words().offence_verbs:
         preps = preps | {"for"}
+    doer_prep = vocab.stative_passive_doers.get(reading.lemma)
+    active = Reading(reading.lemma, None, reading.speaker, reading.factuality)
     reading = _prepositional_object(state, verb, reading, argued, preps)
     for obj, object_rule in argued.objects:
         for patient, patient_rule in patients:
-            if not same_span(patient, obj):
-                yield _fact(state, sentence, verb, reading, patient, obj,
-                            f"{patient_rule}/{object_rule}", argued.roles,
-                            subject_role=RoleName.THEME)
+            if same_span(patient, obj):
+                continue
+            if object_rule == f"prep-{doer_prep}":
+                # 'X is made up of Y': Y makes up X, said in the active as a reader does.
+                yield _fact(state, sentence, verb, active, obj, patient,
+                            f"{object_rule}/{patient_rule}", argued.roles)
+                continue
+            yield _fact(state, sentence, verb, reading, patient, obj,
+                        f"{patient_rule}/{object_rule}", argued.roles,
+                        subject_role=RoleName.THEME)
 
 
 # A headline ends without a stop; its tense is the present for what someone did ('Harwick
