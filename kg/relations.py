@@ -189,6 +189,16 @@ class RelationVocabulary(BaseModel):
     stative_passives: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs whose agentless passive describes a state or a report, not an event someone "
         "did ('is located in', 'was considered', 'were expected'): never read as one."))
+    stative_passive_objects: dict[str, frozenset[str]] = Field(
+        default_factory=dict, description=(
+            "Stative passives that relate their patient to a second participant after a "
+            "preposition: 'the series is based on a play', 'he was involved in the research', "
+            "'heroin mixed with a sedative', 'a group linked to the attack'. No event happened, "
+            "yet the relation between the two is a fact a reader writes down ('X --base on--> "
+            "Y'); the passive alone ('X was based') still says nothing."))
+    stative_passive_doers: dict[str, str] = Field(default_factory=dict, description=(
+        "Stative passives whose prepositional participant is the active verb's subject: 'the "
+        "force is made up of militias' is 'militias --make up--> force', as a reader says it."))
     anchored_passives: frozenset[str] = Field(default=frozenset(), description=(
         "Verbs whose agentless passive is true of nearly everyone and so tells something "
         "only with a time or a place: 'X was born in 1960' or 'in Lagos' is a fact, 'when X "

@@ -189,3 +189,74 @@ def test_a_passive_extended_by_a_span_of_time_is_agentless():
     rows = fact_rows("Mayor Ann Cole declared a curfew on Monday. On Friday the Darvel curfew was "
                      "extended by two weeks.")
     assert any(r[1] == "extend" and "curfew" in r[0] for r in rows), rows
+
+
+def test_a_stative_passive_states_the_relation_its_preposition_names():
+    rows = fact_rows("The new Velmar drama is based on a 1998 novel by Ann Cole.")
+    assert [r for r in rows if r[1] == "base on" and r[0] == "Velmar drama"
+            and r[2] is not None and "novel" in r[2]]
+    assert not [r for r in rows if r[1] == "base"]
+
+
+def test_a_stative_passive_of_a_named_person_keeps_its_object():
+    rows = fact_rows("Police said Tom Reyes was involved in the robbery of the Lyon bank.")
+    assert [r for r in rows if r[0] == "Tom Reyes" and r[1] == "involve in"
+            and r[2] is not None and "robbery" in r[2]]
+
+
+def test_a_stative_passive_alone_is_still_no_fact():
+    rows = fact_rows("Mayor Tom Reyes was involved, the Lyon police said on Monday.")
+    assert not [r for r in rows if r[1].startswith("involve")]
+
+
+def test_a_reduced_relative_of_a_stative_verb_relates_its_noun():
+    rows = fact_rows("Doctors found cancers tied to the Velmar chemical plant.")
+    assert [r for r in rows if r[1] == "tie to" and r[2] == "Velmar chemical plant"]
+
+
+def test_a_passive_infinitive_on_a_noun_is_done_to_that_noun():
+    rows = fact_rows("Governor Ann Cole announced a new water plan, to be unveiled at the "
+                     "Lyon summit next week.")
+    assert [r for r in rows if r[1] == "unveil" and r[0] == "water plan"
+            and r[3] == "expected"]
+
+
+def test_a_passive_infinitive_after_likely_is_done_to_the_subject():
+    rows = fact_rows("The Velmar Times reports that more subpoenas are likely to be issued "
+                     "in the coming week.")
+    assert [r for r in rows if r[1] == "issue" and "subpoena" in r[0] and r[3] != "asserted"]
+
+
+def test_a_reported_passive_is_done_to_what_the_parser_made_the_speakers_object():
+    # The parser reads 'classes' and 'bridges' as the speech verb's objects, leaving the
+    # passive without a subject.
+    rows = fact_rows("Mayor Lena Ortiz announced classes for all pupils, public and private, "
+                     "would be suspended, while Governor Tom Reyes also suspended two exams.")
+    assert [r for r in rows if r[1] == "suspend" and "class" in r[0] and r[2] is None]
+    assert not [r for r in rows if r[1] == "suspend" and r[0] == "Lena Ortiz"]
+    rows = fact_rows("The Velmar Herald reported two bridges in Lyon and the Harbor Bridge in "
+                     "Nantes were damaged following the storm.")
+    assert [r for r in rows if r[1] == "damage" and "bridge" in r[0]]
+
+
+def test_a_present_passive_in_the_condition_of_a_rule_is_no_event():
+    rows = fact_rows("Deputy Mayor Lena Ortiz automatically assumes the office if Mayor Tom "
+                     "Reyes is killed or incapacitated.")
+    assert not [r for r in rows if r[1] in {"kill", "incapacitate"}]
+
+
+def test_a_passive_gerund_on_a_generic_rule_is_no_event():
+    rows = fact_rows("Under the Velmar charter, judges are removed from office after being "
+                     "impeached for, and convicted of, bribery.")
+    assert not [r for r in rows if r[1].startswith(("convict", "impeach"))]
+
+
+def test_a_condition_of_a_future_act_keeps_its_passive():
+    rows = fact_rows("Mayor Tom Reyes will resign if he is convicted of fraud.")
+    assert [r for r in rows if r[0] == "Tom Reyes" and r[1].startswith("convict")]
+
+
+def test_made_up_of_is_said_in_the_active():
+    rows = fact_rows("The Velmar Alliance is made up of the Green Party and the Farmers Union.")
+    assert ("Green Party", "make up", "Velmar Alliance", "asserted") in rows
+    assert not [r for r in rows if r[0] == "Velmar Alliance" and r[1].startswith("make up")]

@@ -631,6 +631,9 @@ def _participle_facts(state: DocState, sentence: Sentence, verb: Token, patient:
         agents, rule = [m for m, _ in joint_doers(state, verb, lemma)], "agent-between/acl"
     if not agents:
         agents, rule = _issuers(state, verb), "issuer/acl"
+    if not agents and lemma in vocab.stative_passive_objects:
+        yield from _stative_participle_facts(state, sentence, verb, patient, lemma, vocab)
+        return
     named_doer = bool(agents) and all(a is not None and a.ner_label not in (None, "PROPN")
                                       for a in agents)
     if lemma not in vocab.relations and not (named_doer and
@@ -655,6 +658,22 @@ def _participle_facts(state: DocState, sentence: Sentence, verb: Token, patient:
     if clause and not agents:
         yield from _passive_with_object(state, sentence, verb, reading, frame,
                                         [(patient, "advcl-participle")], vocab)
+
+
+def _stative_participle_facts(state: DocState, sentence: Sentence, verb: Token,
+                              patient: Mention, lemma: str,
+                              vocab: RelationVocabulary) -> Iterator[Fact]:
+    """'prescriptions tied to her death', 'a film based on a novel', 'Based on a play, the
+    series ...': a stative participle with no doer relates its noun to what its preposition
+    names (``stative_passive_objects``), as its finite passive does; alone it says nothing."""
+    if patient.type is EntityType.DATE:
+        return
+    frame = Frame()
+    _fill_objects_and_roles(state, verb, None, frame, vocab)
+    reading = _reading(state, verb, lemma, None, vocab)
+    rule = "advcl-participle" if passive_participle_clause(verb) else "acl"
+    yield from _passive_with_object(state, sentence, verb, reading, frame, [(patient, rule)],
+                                    vocab)
 
 
 def _anchored_occurrence(patient: Mention, roles: list[Role]) -> bool:
@@ -684,9 +703,11 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
         return  # the doer is the verb's own: the fact with it says all
     # None, or one borrowed from a coordinated verb (``_shared_cause``): what was done to the
     # patient is stated alone as well, as sure as the passive itself.
+    stative = not occurrence_verb(verb, lemma, vocab, passive=True) and \
+        not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab))
+    if stative and lemma not in vocab.stative_passive_objects:
+        return
     if not occurrence_verb(verb, lemma, vocab, passive=True):
-        if not (_eventive_passive(verb, lemma, vocab) or _declared(verb, lemma, vocab)):
-            return
         spec = None  # 'the bill was suspended': the verb's own word, not a broader predicate
     frame = Frame()
     _fill_objects_and_roles(state, verb, spec, frame, vocab)
@@ -696,6 +717,10 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
     if not patients or _generic_passive(verb) or _raised_infinitive(verb, lemma, vocab):
         return
     reading = _reading(state, verb, lemma, spec, vocab)
+    if stative:
+        # 'the series is based on a play': no event, only the relation the preposition names.
+        yield from _passive_with_object(state, sentence, verb, reading, frame, patients, vocab)
+        return
     if lemma not in vocab.anchored_passives or \
             any(r.name in {RoleName.TIME, RoleName.PLACE} for r in frame.roles):
         for patient, patient_rule in patients:
@@ -729,13 +754,59 @@ def _generic_passive(verb: Token) -> bool:
     observed': a present-tense agentless passive of a bare plural (no determiner, number or
     possessive) states a rule or a habit, not something that happened; the blind judges found
     such facts generic or wrong. A perfect ('have been killed') or a name is an event."""
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if not any(a.dep_ == "auxpass" and a.tag_ in {"VBP", "VBZ"} for a in auxiliaries) or \
-            any(a.dep_ == "aux" for a in auxiliaries):
+    if _rule_condition(verb) or _under_generic_passive(verb):
+        return True
+    if not _present_passive(verb):
         return False
     return any(c.dep_ == "nsubjpass" and c.tag_ == "NNS" and
                not any(d.dep_ in {"det", "nummod", "poss", "predet"} for d in c.children)
                for c in verb.children)
+
+
+def _present_passive(verb: Token) -> bool:
+    """'are elected', 'is killed': a simple present passive, no perfect or modal."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    return any(a.dep_ == "auxpass" and a.tag_ in {"VBP", "VBZ"} for a in auxiliaries) and \
+        not any(a.dep_ == "aux" for a in auxiliaries)
+
+
+# Subordinators of a condition: a present passive after them, under a present main verb,
+# is the condition of a rule ('assumes the office if the president is killed').
+CONDITION_MARKS = frozenset({"if", "unless", "whenever", "once"})
+
+
+def _rule_condition(verb: Token) -> bool:
+    """'The deputy assumes the office if the president is killed or incapacitated': a present
+    passive in the condition of a present-tense main clause states what a rule provides, not
+    something that happened or may; the blind judges found each such fact wrong. Coordinated
+    passives share their first conjunct's clause."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+        clause = clause.head
+    if clause.dep_ != "advcl" or not _present_passive(clause) or not any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+        return False
+    governor = clause.head
+    return governor.tag_ in {"VBZ", "VBP"} or (
+        governor.tag_ == "VBN" and _present_passive(governor))
+
+
+def _under_generic_passive(verb: Token) -> bool:
+    """'Officials are removed from office after being impeached': a passive gerund with no
+    subject of its own, on a generic present passive, is part of the same rule, as are the
+    passives coordinated with it ('after being impeached for, and convicted of, bribery')."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB" and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in first.children):
+        first = first.head
+    if first is not verb:
+        return first.tag_ == "VBN" and _generic_passive(first)
+    if verb.dep_ not in {"pcomp", "advcl"} or \
+            any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return governor is not verb and governor.pos_ == "VERB" and governor.tag_ == "VBN" and \
+        _generic_passive(governor)
 
 
 def _passive_with_object(state: DocState, sentence: Sentence, verb: Token, reading: Reading,
@@ -748,16 +819,25 @@ def _passive_with_object(state: DocState, sentence: Sentence, verb: Token, readi
     verb of arrest or punishment (``offence_verbs``) also takes its 'for'-phrase, the offence
     ('was arrested for arson'); any other verb's 'for' is a reason ('praised for her courage')."""
     argued = Frame(roles=list(frame.roles))
-    preps = vocab.passive_object_preps
+    preps = vocab.passive_object_preps | \
+        vocab.stative_passive_objects.get(reading.lemma, frozenset())
     if reading.lemma in argument_words().offence_verbs:
         preps = preps | {"for"}
+    doer_prep = vocab.stative_passive_doers.get(reading.lemma)
+    active = Reading(reading.lemma, None, reading.speaker, reading.factuality)
     reading = _prepositional_object(state, verb, reading, argued, preps)
     for obj, object_rule in argued.objects:
         for patient, patient_rule in patients:
-            if not same_span(patient, obj):
-                yield _fact(state, sentence, verb, reading, patient, obj,
-                            f"{patient_rule}/{object_rule}", argued.roles,
-                            subject_role=RoleName.THEME)
+            if same_span(patient, obj):
+                continue
+            if object_rule == f"prep-{doer_prep}":
+                # 'X is made up of Y': Y makes up X, said in the active as a reader does.
+                yield _fact(state, sentence, verb, active, obj, patient,
+                            f"{object_rule}/{patient_rule}", argued.roles)
+                continue
+            yield _fact(state, sentence, verb, reading, patient, obj,
+                        f"{patient_rule}/{object_rule}", argued.roles,
+                        subject_role=RoleName.THEME)
 
 
 # A headline ends without a stop; its tense is the present for what someone did ('Harwick
@@ -797,11 +877,21 @@ def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
     proposed but was not passed' (a conjunct's subject); 'the bridge is to be completed',
     'the eruption was found to be associated with' (a passive infinitive's patient is the
     subject of the verb it completes, unless that verb has an object of its own: 'ordered X
-    to be released' is X's)."""
-    if verb.dep_ not in {"conj", "xcomp"} or \
-            any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+    to be released' is X's); 'more permits are likely to be issued' (the subject of the
+    verb the adjective completes); 'a plan to be unveiled in May' (the noun a passive
+    infinitive qualifies, ``_infinitive_noun``)."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return []
-    governed = list(verb.head.children)
+    if (noun := _infinitive_noun(state, verb)) is not None:
+        return [noun]
+    if (reported := _reported_patients(state, verb)) is not None:
+        return reported
+    if verb.dep_ not in {"conj", "xcomp"}:
+        return []
+    governor = verb.head
+    if verb.dep_ == "xcomp" and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+        governor = governor.head  # 'are likely to be issued', 'is due to be completed'
+    governed = list(governor.children)
     if verb.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in governed):
         return []
     if verb.dep_ == "conj" and not _right_after_coordinator(verb):
@@ -809,6 +899,35 @@ def _borrowed_patients(state: DocState, verb: Token) -> list[Mention]:
     return [m for c in governed if c.dep_ in {"nsubj", "nsubjpass"}
             and c.lower_ not in {"it", "there"}
             for conj in conjuncts(c) if (m := referent(state, conj)) is not None]
+
+
+def _reported_patients(state: DocState, verb: Token) -> list[Mention] | None:
+    """Who a reported passive was done to when the parser read its subject as the speech
+    verb's object: 'Rappler reported three malls were damaged', 'the mayor announced classes
+    would be cancelled' (the malls, the classes; never the speaker, whom a passive conjunct
+    would otherwise share). Only with no coordinator between the object and the passive:
+    'X announced the plan and was praised' is X's. None when the shape is not this."""
+    governor = verb.head
+    if verb.dep_ not in {"ccomp", "conj"} or \
+            verb_lemma(governor) not in load_vocabulary().speech_verbs:
+        return None
+    between = [c for c in governor.children if governor.i < c.i < verb.i]
+    objects = [c for c in between if c.dep_ == "dobj"]
+    if not objects or any(c.dep_ == "cc" or c.pos_ == "CCONJ" for c in between):
+        return None
+    return [m for conj in conjuncts(objects[-1]) if (m := referent(state, conj)) is not None]
+
+
+def _infinitive_noun(state: DocState, verb: Token) -> Mention | None:
+    """The noun a passive infinitive qualifies, which is what it will be done to: 'a plan to
+    be unveiled in May', 'the bridge to be built next year'. The parser hangs the infinitive
+    on the noun as a relative clause; a date is never the patient ('the day to be
+    remembered')."""
+    if verb.dep_ not in {"relcl", "acl"} or verb.head.pos_ not in {"NOUN", "PROPN"} or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    noun = referent(state, verb.head)
+    return None if noun is None or noun.type is EntityType.DATE else noun
 
 
 # Prepositions before a passive gerund that say when it happened to the clause's subject
