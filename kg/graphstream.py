@@ -133,9 +133,11 @@ class PartWriter:
         part = Graph(store="SimpleMemory")
         self.parts.add_document(part, document)
         name = document_iri(document.doc_id)
-        lines = {fmt: "".join(ROWS[fmt](triple, name) for triple in part)
+        # read from the store once: rdflib's len() of a graph reads every triple again
+        triples = list(part)
+        lines = {fmt: "".join(ROWS[fmt](triple, name) for triple in triples)
                  for fmt in self.formats}
-        count = len(part)
+        count = len(triples)
         # checking adds context to the part: after its lines were written
         checked = None if self.validation is None else self.validation.check_document(part)
         return DocumentPart(count, lines, checked)
