@@ -254,10 +254,11 @@ class GraphParts:
             graph.add((node, SCHEMA.mentions, entity_iri(entity_id)))
         readings = self.facts.readings_of(document.doc_id)
         sentences = self.by_document.sentences(document.doc_id) if readings else {}
+        spans: set[tuple[int, int, URIRef, str | None]] = set()
         for fact in readings:
             statement = fact_iri(fact)
             sentence = sentences[fact.evidence.sentence_index]
-            _add_evidence(graph, statement, fact, sentence, self.run)
+            _add_evidence(graph, statement, fact, sentence, self.run, spans)
 
 
 class SentenceSpan(NamedTuple):
@@ -493,10 +494,18 @@ def _add_dateline(graph: Graph, document: Document,
 
 
 def _add_span(graph: Graph, doc_id: str, start: int, end: int, kind: URIRef,
-              quote: str | None = None) -> URIRef:
+              quote: str | None = None,
+              written: set[tuple[int, int, URIRef, str | None]] | None = None) -> URIRef:
     """A NIF offset string; ``quote`` (its words) only for a trigger, so the document's text
-    is not written a second time sentence by sentence."""
+    is not written a second time sentence by sentence. ``written``: the spans of this
+    document already in ``graph``, which are not added again (a sentence's span was added
+    once for each of its readings: a tenth of a document part's triples added, each a
+    no-op for the graph, which holds a triple once; issue 14)."""
     node = span_iri(doc_id, start, end)
+    if written is not None:
+        if (start, end, kind, quote) in written:
+            return node
+        written.add((start, end, kind, quote))
     graph.add((node, _TYPE, kind))
     graph.add((node, _TYPE, NIF.OffsetBasedString))
     graph.add((node, NIF.beginIndex, offset_literal(start)))
@@ -612,7 +621,9 @@ def _add_direct_triple(graph: Graph, fact: Fact) -> None:
 
 
 def _add_evidence(graph: Graph, statement: URIRef, fact: Fact,
-                  sentence: Sentence | SentenceSpan, run: URIRef) -> None:
+                  sentence: Sentence | SentenceSpan, run: URIRef,
+                  spans: set[tuple[int, int, URIRef, str | None]] | None = None) -> None:
+    """One reading's evidence; ``spans``: those already in ``graph`` (``_add_span``)."""
     e = fact.evidence
     node = evidence_iri(fact)
     _add_direct_triple(graph, fact)
@@ -621,14 +632,16 @@ def _add_evidence(graph: Graph, statement: URIRef, fact: Fact,
     graph.add((node, _TYPE, _ENTITY))
     graph.add((node, _DERIVED_FROM, document_iri(e.doc_id)))
     graph.add((node, _GENERATED_BY, run))
-    sentence_node = _add_span(graph, e.doc_id, sentence.start, sentence.end, NIF.Sentence)
+    sentence_node = _add_span(graph, e.doc_id, sentence.start, sentence.end, NIF.Sentence,
+                              written=spans)
     graph.add((node, KG.sentence, sentence_node))
     trigger = _add_span(graph, e.doc_id, e.trigger_start, e.trigger_end, NIF.Phrase,
-                        quote=e.trigger)
+                        quote=e.trigger, written=spans)
     graph.add((trigger, NIF.sentence, sentence_node))
     graph.add((node, KG.trigger, trigger))
     if e.clause_start is not None and e.clause_end is not None:
-        clause = _add_span(graph, e.doc_id, e.clause_start, e.clause_end, NIF.Phrase)
+        clause = _add_span(graph, e.doc_id, e.clause_start, e.clause_end, NIF.Phrase,
+                           written=spans)
         graph.add((clause, NIF.sentence, sentence_node))
         graph.add((node, KG.clause, clause))
     graph.add((node, KG.extractionRule, name_literal(e.rule)))
