@@ -103,8 +103,8 @@ def _damage_the_graph(monkeypatch: pytest.MonkeyPatch) -> None:
         if int(str(node)[-1], 16) % 2:
             graph.remove((node, RDFS.label, None))
 
-    def evidence(graph, statement, fact, sentence, run):
-        add_evidence(graph, statement, fact, sentence, run)
+    def evidence(graph, statement, fact, sentence, run, *args):
+        add_evidence(graph, statement, fact, sentence, run, *args)
         if fact.evidence.sentence_index % 2:
             graph.remove((evidence_iri(fact), KG.extractionRule, None))
 
