@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.serializers.nquads import _nq_row
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.serializers.nt import _nt_row, _quoteLiteral
 from rdflib.term import Node
 
 from kg.durable import temp_prefix
@@ -108,6 +109,36 @@ ROWS: dict[str, Callable[[tuple[Node, Node, Node], URIRef], str]] = {
 writers' rows, so the sorted files are the bytes ``kg.export`` writes)."""
 
 
+class Rows:
+    """``ROWS``' lines, each IRI's N3 form made once: rdflib's rows ask every term for it
+    (a check of the IRI's characters each time), and an evidence node, a span or a document
+    IRI is in many triples of a part (issue 14). A literal is quoted as rdflib's rows quote
+    it. The forms kept are dropped when they reach ``most``, so a writer that lives through
+    the corpus part holds a bounded number."""
+
+    def __init__(self, most: int = 1 << 16) -> None:
+        self._n3: dict[Node, str] = {}
+        self._most = most
+
+    def line(self, fmt: str, triple: tuple[Node, Node, Node], name: Node | None) -> str:
+        """``triple`` of the graph ``name`` (None: the default graph) as a line of ``fmt``,
+        the same as ``ROWS[fmt]`` gives."""
+        s, p, o = triple
+        obj = _quoteLiteral(o) if isinstance(o, Literal) else self._form(o)
+        if fmt == "nt":
+            return "%s %s %s .\n" % (self._form(s), self._form(p), obj)  # noqa: UP031
+        graph = self._form(name) if name and name != DATASET_DEFAULT_GRAPH_ID else ""
+        return "%s %s %s %s .\n" % (self._form(s), self._form(p), obj, graph)  # noqa: UP031
+
+    def _form(self, node: Node) -> str:
+        form = self._n3.get(node)
+        if form is None:
+            if len(self._n3) >= self._most:
+                self._n3.clear()
+            form = self._n3[node] = node.n3()
+        return form
+
+
 @dataclass(frozen=True)
 class DocumentPart:
     """One document's part as a worker hands it back: its quad count, its lines in each
@@ -133,9 +164,12 @@ class PartWriter:
         part = Graph(store="SimpleMemory")
         self.parts.add_document(part, document)
         name = document_iri(document.doc_id)
-        lines = {fmt: "".join(ROWS[fmt](triple, name) for triple in part)
+        # read from the store once: rdflib's len() of a graph reads every triple again
+        triples = list(part)
+        rows = Rows()
+        lines = {fmt: "".join(rows.line(fmt, triple, name) for triple in triples)
                  for fmt in self.formats}
-        count = len(part)
+        count = len(triples)
         # checking adds context to the part: after its lines were written
         checked = None if self.validation is None else self.validation.check_document(part)
         return DocumentPart(count, lines, checked)
@@ -192,13 +226,14 @@ class SortedLines:
         except OSError as err:
             raise OutputError(f"{target}: cannot write here ({err.strerror or err})") from None
         self.unsorted = self.folder / "unsorted"
+        self.rows = Rows()
         self.stream: IO[str] = open(self.unsorted, "w", encoding="utf-8")  # noqa: SIM115
         if fmt == "nquads":
             self.stream.write("\n")  # rdflib's N-Quads writer ends with an empty line
 
     def write(self, quad: Quad) -> None:
         s, p, o, g = quad
-        self.stream.write(_nq_row((s, p, o), g) if self.fmt == "nquads" else _nt_row((s, p, o)))
+        self.stream.write(self.rows.line(self.fmt, (s, p, o), g))
 
     def write_rows(self, rows: str) -> None:
         """Lines already in this file's format (a worker's, ``DocumentPart.lines``)."""

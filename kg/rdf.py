@@ -59,6 +59,17 @@ ROLE_PROPERTIES = {
 }
 DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 
+# The terms of rdflib's DefinedNamespaces (RDF, RDFS, PROV, OWL, SCHEMA, SKOS) that the
+# per-entity, per-fact and per-reading writers use, looked up once: each ``RDF.type`` runs
+# the namespace class's ``__getattr__`` and its membership test, a sixth of making a
+# document's part (issue 14). kg's own namespaces (KG, NIF, ID) keep their terms already.
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT, _STATEMENT = \
+    RDF.type, RDF.subject, RDF.predicate, RDF.object, RDF.Statement
+_LABEL, _SUBPROPERTY = RDFS.label, RDFS.subPropertyOf
+_OBJECT_PROPERTY, _SAME_AS = OWL.ObjectProperty, OWL.sameAs
+_ENTITY, _DERIVED_FROM, _GENERATED_BY = PROV.Entity, PROV.wasDerivedFrom, PROV.wasGeneratedBy
+_NAME, _JOB_TITLE, _ALT_LABEL = SCHEMA.name, SCHEMA.jobTitle, SKOS.altLabel
+
 
 def _digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
@@ -243,10 +254,11 @@ class GraphParts:
             graph.add((node, SCHEMA.mentions, entity_iri(entity_id)))
         readings = self.facts.readings_of(document.doc_id)
         sentences = self.by_document.sentences(document.doc_id) if readings else {}
+        spans: set[tuple[int, int, URIRef, str | None]] = set()
         for fact in readings:
             statement = fact_iri(fact)
             sentence = sentences[fact.evidence.sentence_index]
-            _add_evidence(graph, statement, fact, sentence, self.run)
+            _add_evidence(graph, statement, fact, sentence, self.run, spans)
 
 
 class SentenceSpan(NamedTuple):
@@ -392,21 +404,21 @@ def _add_run(graph: Graph, run: URIRef, corpus: ResolvedCorpus, model: str) -> N
 
 def _add_entity(graph: Graph, entity: Entity) -> None:
     node = entity_iri(entity.entity_id)
-    graph.add((node, RDF.type, ENTITY_CLASSES[entity.type]))
-    graph.add((node, RDFS.label, Literal(entity.label)))
-    graph.add((node, SCHEMA.name, Literal(entity.label)))
+    graph.add((node, _TYPE, ENTITY_CLASSES[entity.type]))
+    graph.add((node, _LABEL, Literal(entity.label)))
+    graph.add((node, _NAME, Literal(entity.label)))
     graph.add((node, KG.mentionCount, count_literal(len(entity.mentions))))
     for alias in entity.aliases:
-        graph.add((node, SKOS.altLabel, Literal(alias)))
+        graph.add((node, _ALT_LABEL, Literal(alias)))
     for title in entity.titles:
-        graph.add((node, SCHEMA.jobTitle, Literal(title)))
+        graph.add((node, _JOB_TITLE, Literal(title)))
     if entity.type is EntityType.PLACE:
         _add_geonames(graph, node, entity)
     _add_merges(graph, node, entity)
     for former in entity.former_ids:
         # A key a smaller corpus gave this entity ('person/sorokin' before 'Arkady Sorokin' was
         # read): links saved then still lead here.
-        graph.add((entity_iri(former), OWL.sameAs, node))
+        graph.add((entity_iri(former), _SAME_AS, node))
 
 
 def _add_merges(graph: Graph, node: URIRef, entity: Entity) -> None:
@@ -417,12 +429,12 @@ def _add_merges(graph: Graph, node: URIRef, entity: Entity) -> None:
     for (alias, reason), doc_ids in sorted(grouped.items()):
         merge_node = ID[f"merge/{_digest(entity.entity_id, alias, reason)}"]
         graph.add((node, KG.merge, merge_node))
-        graph.add((merge_node, RDF.type, KG.Merge))
+        graph.add((merge_node, _TYPE, KG.Merge))
         graph.add((merge_node, KG.alias, Literal(alias)))
         graph.add((merge_node, KG.mergedBecause, name_literal(reason)))
         graph.add((merge_node, KG.mentionCount, count_literal(len(doc_ids))))
         for doc_id in sorted(set(doc_ids)):
-            graph.add((merge_node, PROV.wasDerivedFrom, document_iri(doc_id)))
+            graph.add((merge_node, _DERIVED_FROM, document_iri(doc_id)))
 
 
 def _add_geonames(graph: Graph, node: URIRef, entity: Entity) -> None:
@@ -482,12 +494,20 @@ def _add_dateline(graph: Graph, document: Document,
 
 
 def _add_span(graph: Graph, doc_id: str, start: int, end: int, kind: URIRef,
-              quote: str | None = None) -> URIRef:
+              quote: str | None = None,
+              written: set[tuple[int, int, URIRef, str | None]] | None = None) -> URIRef:
     """A NIF offset string; ``quote`` (its words) only for a trigger, so the document's text
-    is not written a second time sentence by sentence."""
+    is not written a second time sentence by sentence. ``written``: the spans of this
+    document already in ``graph``, which are not added again (a sentence's span was added
+    once for each of its readings: a tenth of a document part's triples added, each a
+    no-op for the graph, which holds a triple once; issue 14)."""
     node = span_iri(doc_id, start, end)
-    graph.add((node, RDF.type, kind))
-    graph.add((node, RDF.type, NIF.OffsetBasedString))
+    if written is not None:
+        if (start, end, kind, quote) in written:
+            return node
+        written.add((start, end, kind, quote))
+    graph.add((node, _TYPE, kind))
+    graph.add((node, _TYPE, NIF.OffsetBasedString))
     graph.add((node, NIF.beginIndex, offset_literal(start)))
     graph.add((node, NIF.endIndex, offset_literal(end)))
     if quote is not None:
@@ -542,27 +562,27 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
     if predicate.startswith(str(KGV)) and (declared is None or predicate not in declared):
         if declared is not None:
             declared.add(predicate)
-        graph.add((predicate, RDF.type, OWL.ObjectProperty))
-        graph.add((predicate, RDFS.subPropertyOf, KG.relatedTo))
-        graph.add((predicate, RDFS.label, Literal(first.predicate.replace("_", " "), lang="en")))
+        graph.add((predicate, _TYPE, _OBJECT_PROPERTY))
+        graph.add((predicate, _SUBPROPERTY, KG.relatedTo))
+        graph.add((predicate, _LABEL, Literal(first.predicate.replace("_", " "), lang="en")))
     spec = load_vocabulary().spec(first.lemma)
     if spec is not None and spec.action and spec.predicate == first.predicate:
-        graph.add((node, RDF.type, SCHEMA[spec.action]))
-    graph.add((node, RDF.predicate, predicate))
+        graph.add((node, _TYPE, SCHEMA[spec.action]))
+    graph.add((node, _PREDICATE, predicate))
     graph.add((node, KG.verbLemma, name_literal(first.lemma)))
     subject_label = labels[first.subject.entity_id or ""]
     if first.object is None:
         # One participant and no object: no direct triple, the roles say who took part.
-        graph.add((node, RDF.type, KG.Occurrence))
+        graph.add((node, _TYPE, KG.Occurrence))
         graph.add((node, ROLE_PROPERTIES[first.subject.name], subject))
         label = f"{subject_label} {first.predicate}" if first.subject.name is RoleName.AGENT \
             else f"(someone) {first.predicate} {subject_label}"
     else:
         obj = entity_iri(first.object.entity_id or "")
         _add_direct_triple(graph, first)
-        graph.add((node, RDF.type, RDF.Statement))
-        graph.add((node, RDF.subject, subject))
-        graph.add((node, RDF.object, obj))
+        graph.add((node, _TYPE, _STATEMENT))
+        graph.add((node, _SUBJECT, subject))
+        graph.add((node, _OBJECT, obj))
         graph.add((node, KG.agent, subject))
         graph.add((node, KG.theme, obj))
         former = "former " if first.position_ended else ""
@@ -573,7 +593,7 @@ def _add_statement(graph: Graph, node: URIRef, facts: list[Fact],
         graph.add((node, KG.roleName, Literal(first.role_name)))
     if first.position_ended:
         graph.add((node, KG.positionEnded, Literal(True)))
-    graph.add((node, RDFS.label, Literal(label)))
+    graph.add((node, _LABEL, Literal(label)))
     for fact in facts:
         for role in fact.roles:
             if role.name is RoleName.TIME:
@@ -601,23 +621,27 @@ def _add_direct_triple(graph: Graph, fact: Fact) -> None:
 
 
 def _add_evidence(graph: Graph, statement: URIRef, fact: Fact,
-                  sentence: Sentence | SentenceSpan, run: URIRef) -> None:
+                  sentence: Sentence | SentenceSpan, run: URIRef,
+                  spans: set[tuple[int, int, URIRef, str | None]] | None = None) -> None:
+    """One reading's evidence; ``spans``: those already in ``graph`` (``_add_span``)."""
     e = fact.evidence
     node = evidence_iri(fact)
     _add_direct_triple(graph, fact)
     graph.add((statement, KG.evidence, node))
-    graph.add((node, RDF.type, KG.Evidence))
-    graph.add((node, RDF.type, PROV.Entity))
-    graph.add((node, PROV.wasDerivedFrom, document_iri(e.doc_id)))
-    graph.add((node, PROV.wasGeneratedBy, run))
-    sentence_node = _add_span(graph, e.doc_id, sentence.start, sentence.end, NIF.Sentence)
+    graph.add((node, _TYPE, KG.Evidence))
+    graph.add((node, _TYPE, _ENTITY))
+    graph.add((node, _DERIVED_FROM, document_iri(e.doc_id)))
+    graph.add((node, _GENERATED_BY, run))
+    sentence_node = _add_span(graph, e.doc_id, sentence.start, sentence.end, NIF.Sentence,
+                              written=spans)
     graph.add((node, KG.sentence, sentence_node))
     trigger = _add_span(graph, e.doc_id, e.trigger_start, e.trigger_end, NIF.Phrase,
-                        quote=e.trigger)
+                        quote=e.trigger, written=spans)
     graph.add((trigger, NIF.sentence, sentence_node))
     graph.add((node, KG.trigger, trigger))
     if e.clause_start is not None and e.clause_end is not None:
-        clause = _add_span(graph, e.doc_id, e.clause_start, e.clause_end, NIF.Phrase)
+        clause = _add_span(graph, e.doc_id, e.clause_start, e.clause_end, NIF.Phrase,
+                           written=spans)
         graph.add((clause, NIF.sentence, sentence_node))
         graph.add((node, KG.clause, clause))
     graph.add((node, KG.extractionRule, name_literal(e.rule)))

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 import kg.rdf
@@ -14,7 +17,7 @@ from kg.cli import main
 from kg.errors import ShapeViolation
 from kg.export import serialize
 from kg.graphstore import read_dataset
-from kg.graphstream import StreamedGraph, graph_quads, write_streamed
+from kg.graphstream import ROWS, Rows, StreamedGraph, graph_quads, write_streamed
 from kg.incremental import build_for_store, save, write_build
 from kg.namespaces import KG, RDFS
 from kg.rdf import build_dataset, evidence_iri, union_graph
@@ -100,8 +103,8 @@ def _damage_the_graph(monkeypatch: pytest.MonkeyPatch) -> None:
         if int(str(node)[-1], 16) % 2:
             graph.remove((node, RDFS.label, None))
 
-    def evidence(graph, statement, fact, sentence, run):
-        add_evidence(graph, statement, fact, sentence, run)
+    def evidence(graph, statement, fact, sentence, run, *args):
+        add_evidence(graph, statement, fact, sentence, run, *args)
         if fact.evidence.sentence_index % 2:
             graph.remove((evidence_iri(fact), KG.extractionRule, None))
 
@@ -151,3 +154,24 @@ def test_corpus_chunks_bounded_by_triples_are_the_corpus_part_and_give_its_repor
     report = validate_graph(union_graph(build_dataset(seed_build.corpus, seed_build.model)))
     assert not report.conforms
     assert streamed.report == report
+
+
+_IRIS = st.sampled_from([URIRef("https://example.org/doc/a"), URIRef("https://example.org/b#c"),
+                         URIRef("urn:test:é")])
+_LITERALS = st.builds(
+    lambda text, extra: Literal(text, lang=extra) if extra in {"en", "fr"}
+    else Literal(text, datatype=URIRef(extra)) if extra else Literal(text),
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=12),
+    st.sampled_from([None, "en", "fr", "http://www.w3.org/2001/XMLSchema#date"]))
+
+
+@given(st.lists(st.tuples(_IRIS, _IRIS, st.one_of(_IRIS, _LITERALS)), min_size=1, max_size=8),
+       st.sampled_from([None, URIRef("https://example.org/doc/a")]),
+       st.sampled_from([1, 2, 1 << 16]))
+def test_rows_are_the_lines_rdflibs_own_rows_make(triples, name, most):
+    """Each IRI's N3 form kept (and dropped when the writer holds ``most``) changes no byte:
+    quotes, newlines, backslashes, languages and datatypes are written as rdflib writes them."""
+    rows = Rows(most=most)
+    for triple in triples:
+        assert rows.line("nquads", triple, name) == ROWS["nquads"](triple, name)
+        assert rows.line("nt", triple, name) == ROWS["nt"](triple, name)

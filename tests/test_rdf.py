@@ -212,3 +212,31 @@ def test_shared_literals_equal_the_ones_made_afresh() -> None:
         assert decimal_literal(1).n3() == Literal("1.0", datatype=XSD.decimal).n3()
     assert count_literal(3).datatype == XSD.integer
     assert offset_literal(3) != count_literal(3)
+
+
+def test_a_span_given_again_is_not_added_again_but_another_kind_at_its_offsets_is():
+    """A part's sentence span is added once for all its readings; a trigger at the same
+    offsets (a one-word sentence) is another span and still gets its type and quote."""
+    from rdflib import Graph
+
+    from kg.rdf import _add_span
+
+    graph, written = Graph(), set()
+    node = _add_span(graph, "doc-1", 0, 5, NIF.Sentence, written=written)
+    graph.remove((node, RDF.type, NIF.Sentence))  # were it added again, it would be back
+    assert _add_span(graph, "doc-1", 0, 5, NIF.Sentence, written=written) == node
+    assert (node, RDF.type, NIF.Sentence) not in graph
+    _add_span(graph, "doc-1", 0, 5, NIF.Phrase, quote="Hello", written=written)
+    assert (node, RDF.type, NIF.Phrase) in graph
+    assert (node, NIF.anchorOf, Literal("Hello")) in graph
+
+
+def test_two_readings_of_one_sentence_share_its_span():
+    _, dataset = _graph("Vladimir Putin gave Kim Jong Un a rifle and met Kim Jong Un in Moscow.")
+    graph = union_graph(dataset)
+    sentences = {graph.value(evidence, KG.sentence)
+                 for evidence in graph.subjects(RDF.type, KG.Evidence)}
+    assert len(sentences) == 1 and len(set(graph.subjects(RDF.type, KG.Evidence))) >= 2
+    (sentence,) = sentences
+    assert (sentence, RDF.type, NIF.Sentence) in graph
+    assert (sentence, NIF.beginIndex, None) in graph
