@@ -54,8 +54,8 @@ def extract_document(document: Document, doc: Doc,
     """Sentences, named mentions and facts of one document; pure given the parse."""
     vocab = vocabulary or load_vocabulary()
     mend_verbless_sentences(doc)  # 'The Velmar Party awards seats.': a verb tagged a noun
-    state = DocState(document=document, doc=doc, slots=_trusted_slots(doc))
     quotations(doc, document.body)  # found first: a quoted clause is its speaker's claim
+    state = DocState(document=document, doc=doc, slots=_trusted_slots(doc))
     sentences = tuple(read_sentences(state))
     mentions = tuple(named_mentions(state))
     facts: list[Fact] = []
