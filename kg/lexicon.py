@@ -296,6 +296,7 @@ class FactualityWords(BaseModel):
     charge_noun_phrases: frozenset[str] = frozenset()
     upholding_verbs: frozenset[str] = frozenset()
     losing_verbs: frozenset[str] = frozenset()
+    hearsay_nouns: frozenset[str] = frozenset()
 
 
 @cache
