@@ -425,9 +425,17 @@ def _opens_with_person_word(key: tuple[str, ...], name: str) -> bool:
     leaves a title out), ``name`` the name as written."""
     words = name.split()
     if len(words) < 2 or words[0].lower() in place_words()["compass_words"]["words"] or \
-            any(_place_word(w) for w in words[1:]):
-        return False  # 'West Yorkshire', 'Pearl Harbor', 'West Germany'
+            _large_place(words[0]) or any(_place_word(w) for w in words[1:]):
+        return False  # 'West Yorkshire', 'Virginia Tech', 'Pearl Harbor', 'West Germany'
     return _opens_with_given_name(key) or words[0].lower().rstrip(".") in _opening_titles()
+
+
+def _large_place(word: str) -> bool:
+    """A state or a country the gazetteer knows ('Virginia', 'Georgia', 'Jordan'): a name it
+    opens is the place's or named for it ('Virginia Tech'), though the word is a given name
+    too. A town or city of a given name's spelling ('Elizabeth') says less."""
+    place = lookup(word)
+    return place is not None and place.kind in ("state", "country")
 
 
 def _place_word(word: str) -> bool:

@@ -616,3 +616,10 @@ def test_a_place_reading_of_a_name_opening_with_a_given_name_or_a_title_is_a_per
     text = "Sara Quellan opened a store on Tuesday."
     assert winner(_votes("Sara Quellan", "ORG", EntityType.ORGANIZATION,
                          text)) is EntityType.ORGANIZATION
+
+
+def test_a_name_opening_with_a_state_that_is_also_a_given_name_stays_what_it_was():
+    # 'Virginia' and 'Georgia' are given names and states: a school named for the state
+    # is no person whatever the recogniser read
+    text = "She holds a degree from Georgia Polytech in engineering."
+    assert winner(_votes("Georgia Polytech", "GPE", EntityType.PLACE, text)) is EntityType.PLACE
