@@ -30,6 +30,7 @@ from kg.lexicon import (
     demonyms,
     holder_kind_classes,
     narrower_kind_nouns,
+    place_words,
     roles,
 )
 from kg.model import EntityType, Mention
@@ -56,6 +57,7 @@ class _Weights(BaseModel):
     capital_the: float = 0.0
     given_here: float = 0.0
     said_kind: float = 0.0
+    person_opener: float = 0.0
 
 
 class _SaidKinds(BaseModel):
@@ -90,6 +92,8 @@ class TypeVoteRules(BaseModel):
     after_patterns: dict[EntityType, tuple[str, ...]] = {}
     person_apposition_not_roles: frozenset[str] = frozenset()
     person_cue_not_after: frozenset[str] = frozenset()
+    harmed_before: tuple[str, ...] = ()
+    harmed_name_ends: frozenset[str] = frozenset()
 
 
 @cache
@@ -141,6 +145,11 @@ def mention_votes(mention: Mention, key: tuple[str, ...], text: str, *,
             votes[EntityType.PLACE] += weights.gazetteer.get(kind_of_place, 0.0)
             recogniser = min(recogniser, weights.recogniser_on_place_name.get(mention.type,
                                                                               recogniser))
+        if kind is None and kind_of_place is None and mention.type is EntityType.PLACE and \
+                _opens_with_person_word(key, mention.text):
+            votes[EntityType.PERSON] += weights.person_opener
+        if kind is None and _harmed(mention, text):
+            votes[EntityType.PERSON] += weights.context
         if strong and mention.type is EntityType.PERSON and len(key) == 1 and \
                 not he_or_she and not person_supported(mention, key, text, around):
             recogniser = min(recogniser, weights.unsupported_person)
@@ -407,6 +416,42 @@ def _opens_with_given_name(key: tuple[str, ...]) -> bool:
     return len(key) >= 2 and key[0] in given_names()
 
 
+def _opens_with_person_word(key: tuple[str, ...], name: str) -> bool:
+    """Whether a name of two words or more opens as only a person's does: with a given name
+    ('Sara Okoro') or a title ('Prince Oderal', 'Sir Tom Alder'). Asked of a name the
+    recogniser read as a place's that neither the gazetteer nor a kind word of the name
+    explains ('Santa Ana', 'King County' are places): the recogniser reads unfamiliar
+    surnames as towns, and its label then stood alone. ``key`` is the folded name (which
+    leaves a title out), ``name`` the name as written."""
+    words = name.split()
+    if len(words) < 2 or words[0].lower() in place_words()["compass_words"]["words"] or \
+            _large_place(words[0]) or any(_place_word(w) for w in words[1:]):
+        return False  # 'West Yorkshire', 'Virginia Tech', 'Pearl Harbor', 'West Germany'
+    return _opens_with_given_name(key) or words[0].lower().rstrip(".") in _opening_titles()
+
+
+def _large_place(word: str) -> bool:
+    """A state or a country the gazetteer knows ('Virginia', 'Georgia', 'Jordan'): a name it
+    opens is the place's or named for it ('Virginia Tech'), though the word is a given name
+    too. A town or city of a given name's spelling ('Elizabeth') says less."""
+    place = lookup(word)
+    return place is not None and place.kind in ("state", "country")
+
+
+def _place_word(word: str) -> bool:
+    """A word that makes a name a place's wherever it stands in it: a place the gazetteer
+    knows ('Germany' of 'West Germany') or a site's last word (places.json facility_words:
+    'Harbor')."""
+    return lookup(word) is not None or word.lower() in place_words()["facility_words"]["words"]
+
+
+@cache
+def _opening_titles() -> frozenset[str]:
+    """The titles written before a name that make it a person's ('any' and 'honorific' of
+    kg/data/entity_names.json title_prefixes), not those of a full name only ('Judge')."""
+    return title_prefixes("any") | title_prefixes("honorific")
+
+
 def person_supported(mention: Mention, key: tuple[str, ...], text: str,
                      around: set[EntityType] | None = None) -> bool:
     """Whether anything but the recogniser says a name is a person's: a given name that
@@ -637,6 +682,31 @@ def _opens_who_clause(before: str, after: str) -> bool:
     word before the name may make the clause the noun's before it ('the people of Kenya,
     who ...': ``_person_cue_here``). ``before`` and ``after`` in lower case."""
     return after.startswith(", who") and not after[5:6].isalnum() and _person_cue_here(before)
+
+
+def _harmed(mention: Mention, text: str) -> bool:
+    """Whether the name is the one a verb or noun of killing or wounding right before it is
+    done to (``harmed_before``: 'shot X', 'the murder of X'): only a person is shot, so a
+    town of that name ('Lincoln', 'Booth') is not what is meant. Not when the name goes on
+    as a modifier: a possessive ('shot Harlow's mayor': the mayor was) or a word in lower
+    case that may not end the phrase of the one harmed (``harmed_name_ends``: 'killed Harlow
+    residents'; 'shot X in the back' is fine; a verb in the past after it, 'the murder of
+    X shocked', is too), nor when a name in capitals
+    goes on ('killed Harlow Tower guards'). Asked only of a name with no kind word."""
+    if _NAME_GOES_ON.match(text, mention.end):
+        return False
+    before = " ".join(text[max(0, mention.start - 40):mention.start].lower().split())
+    if not ends_with_word(before, load_rules().harmed_before):
+        return False
+    after = text[mention.end:mention.end + 30]
+    if after.startswith(("'s", "’s", "'", "’")):
+        return False
+    following = _NEXT_WORD.match(after)
+    return following is None or following.group(1) in load_rules().harmed_name_ends or \
+        following.group(1).endswith("ed")
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
 
 
 def _person_cue_here(before: str) -> bool:

@@ -588,3 +588,38 @@ def test_a_name_before_a_founder_or_its_staff_is_an_organisation():
     text = "Quillo founder Ana Lind said Quillo employees would be paid."
     votes = _votes("Quillo", "PERSON", EntityType.PERSON, text)
     assert winner(votes) is EntityType.ORGANIZATION
+
+
+def test_a_name_shot_or_murdered_is_a_person_not_the_town_of_that_name():
+    # 'Lincoln' is a city the gazetteer knows; only a person is shot or murdered.
+    text = "A drifter shot Lincoln outside the depot on Friday."
+    assert winner(_votes("Lincoln", "ORG", EntityType.ORGANIZATION, text)) is EntityType.PERSON
+    text = "The murder of Lincoln shocked the whole county."
+    assert winner(_votes("Lincoln", "GPE", EntityType.PLACE, text)) is EntityType.PERSON
+    # the town is still the town where nothing is done to a person, or where its mayor was
+    text = "A drifter shot Lincoln's mayor outside the depot on Friday."
+    assert winner(_votes("Lincoln", "ORG", EntityType.ORGANIZATION, text)) is EntityType.PLACE
+    text = "The drifter drove to Lincoln on Friday."
+    assert winner(_votes("Lincoln", "GPE", EntityType.PLACE, text)) is EntityType.PLACE
+
+
+def test_a_place_reading_of_a_name_opening_with_a_given_name_or_a_title_is_a_person():
+    text = "The dogs were found at a farm owned by Sara Quellan near the border."
+    assert winner(_votes("Sara Quellan", "GPE", EntityType.PLACE, text)) is EntityType.PERSON
+    text = "Prince Oderal opened the session on Tuesday."
+    assert winner(_votes("Prince Oderal", "GPE", EntityType.PLACE, text)) is EntityType.PERSON
+    # a place the gazetteer knows, or one a kind word names, stays a place
+    for place in ("Santa Ana", "Prince George", "Victoria Falls", "King County"):
+        text = f"The storm reached {place} on Tuesday."
+        assert winner(_votes(place, "GPE", EntityType.PLACE, text)) is EntityType.PLACE
+    # and a company named for a person is not made one by its given name
+    text = "Sara Quellan opened a store on Tuesday."
+    assert winner(_votes("Sara Quellan", "ORG", EntityType.ORGANIZATION,
+                         text)) is EntityType.ORGANIZATION
+
+
+def test_a_name_opening_with_a_state_that_is_also_a_given_name_stays_what_it_was():
+    # 'Virginia' and 'Georgia' are given names and states: a school named for the state
+    # is no person whatever the recogniser read
+    text = "She holds a degree from Georgia Polytech in engineering."
+    assert winner(_votes("Georgia Polytech", "GPE", EntityType.PLACE, text)) is EntityType.PLACE
