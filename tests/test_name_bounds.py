@@ -845,3 +845,34 @@ def test_a_capitalised_the_opens_a_second_name_not_a_link():
     doc = _doc(words, ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
                pos=["DET", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB"])
     assert _texts(joined_ents(doc)) == [("The Daily Post", "ORG")]
+
+
+def _numbered_doc(words, ents, heads, deps):
+    pos = ["NUM" if w.isdigit() else "PROPN" if w[:1].isupper() else "VERB" for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, ents=ents, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_number_the_parser_hangs_on_a_names_last_word_ends_the_name():
+    doc = _numbered_doc(["closed", "Harrow", "Route", "27", "today"],
+                        ["O", "B-ORG", "I-ORG", "B-DATE", "O"], heads=[0, 2, 0, 2, 0],
+                        deps=["ROOT", "compound", "dobj", "nummod", "npadvmod"])
+    assert _texts(joined_ents(doc)) == [("Harrow Route 27", "ORG")]
+
+
+def test_a_number_that_counts_a_noun_after_a_name_stays_out_of_it():
+    doc = _numbered_doc(["hired", "Harrow", "300", "workers"], ["O", "B-ORG", "O", "O"],
+                        heads=[0, 3, 3, 0], deps=["ROOT", "nmod", "nummod", "dobj"])
+    assert _texts(joined_ents(doc)) == [("Harrow", "ORG")]
+    person = _numbered_doc(["met", "Ada", "Lind", "27"], ["O", "B-PERSON", "I-PERSON", "O"],
+                           heads=[0, 2, 0, 2], deps=["ROOT", "compound", "dobj", "appos"])
+    assert _texts(joined_ents(person)) == [("Ada Lind", "PERSON")]
+    year = _numbered_doc(["visited", "Harrow", "Games", "2030"],
+                         ["O", "B-EVENT", "I-EVENT", "B-DATE"],
+                         heads=[0, 2, 0, 2], deps=["ROOT", "compound", "dobj", "nummod"])
+    assert _texts(joined_ents(year)) == [("Harrow Games", "EVENT"), ("2030", "DATE")]
+
+
+def test_a_road_keeps_its_number_end_to_end():
+    corpus = corpus_of("Police closed U.S. Route 41 after the storm.")
+    labels = {e.label for e in corpus.entities}
+    assert "U.S. Route 41" in labels and "U.S. Route" not in labels

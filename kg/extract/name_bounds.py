@@ -11,6 +11,7 @@ drop spans before kg/extract/mentions.py types them; the words they read are dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -70,8 +71,8 @@ def joined_ents(doc: Doc) -> list[Span]:
             joined.append(Span(doc, span.start, following.end, label=following.label_))
             i += 2
             continue
-        joined.append(_with_possessive_place(_with_head_of_the(
-            _with_complement(_with_unrecognised_head(_particle_before(span))))))
+        joined.append(_with_number(_with_possessive_place(_with_head_of_the(
+            _with_complement(_with_unrecognised_head(_particle_before(span)))))))
         i += 1
     return _without_overlaps(joined)
 
@@ -479,6 +480,28 @@ def _with_possessive_place(span: Span) -> Span:
     if _place_name(span) or not _possessive_place_head(doc[stop - 1].lower_):
         return span
     return Span(doc, span.start, stop, label="LOC")
+
+
+_NUMBERED = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_NAME_NUMBER = re.compile(r"\d{1,3}[A-Z]?")
+
+
+def _with_number(span: Span) -> Span:
+    """'U.S. Route 41' read as 'U.S. Route', 'the Harbour Line 7' as 'Harbour Line': the
+    recogniser leaves out a number that ends a name. A short number (no year: 'Tokyo 2020'
+    stays apart) right after a name whose last word is capitalised, and that the parser hangs
+    on that word, is the name's own number; a number the parser hangs on a noun after it
+    counts that noun ('Harlow 300 workers', 'the Apollo 11 crew' is left as read), and a
+    person's name takes none."""
+    doc, end = span.doc, span.end
+    if span.label_ not in _NUMBERED or end >= len(doc) or not span[-1].whitespace_:
+        return span
+    last, number = span[-1], doc[end]
+    if not (last.is_title and last.is_alpha and _NAME_NUMBER.fullmatch(number.text)
+            and number.head.i == last.i and number.dep_ in {"nummod", "appos", "npadvmod",
+                                                             "compound", "nmod"}):
+        return span
+    return Span(doc, span.start, end + 1, label=span.label_)
 
 
 def _possessive_place_head(word: str) -> bool:
