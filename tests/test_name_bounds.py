@@ -876,3 +876,12 @@ def test_a_road_keeps_its_number_end_to_end():
     corpus = corpus_of("Police closed U.S. Route 41 after the storm.")
     labels = {e.label for e in corpus.entities}
     assert "U.S. Route 41" in labels and "U.S. Route" not in labels
+
+
+def test_a_known_country_or_a_date_takes_no_number():
+    country = _numbered_doc(["in", "Norway", "14", "fair"], ["O", "B-GPE", "O", "O"],
+                            heads=[0, 0, 1, 1], deps=["ROOT", "pobj", "nummod", "amod"])
+    assert _texts(joined_ents(country)) == [("Norway", "GPE")]
+    date = _numbered_doc(["Harrow", "Post", "21", "Apr"], ["B-ORG", "I-ORG", "B-DATE", "I-DATE"],
+                         heads=[1, 1, 1, 2], deps=["compound", "ROOT", "nummod", "npadvmod"])
+    assert _texts(joined_ents(date)) == [("Harrow Post", "ORG"), ("21 Apr", "DATE")]

@@ -492,9 +492,13 @@ def _with_number(span: Span) -> Span:
     stays apart) right after a name whose last word is capitalised, and that the parser hangs
     on that word, is the name's own number; a number the parser hangs on a noun after it
     counts that noun ('Harlow 300 workers', 'the Apollo 11 crew' is left as read), and a
-    person's name takes none."""
+    person's name takes none. Nor does a name that has a number already ('GMT 21 Apr' '94'),
+    a country or state the gazetteer knows (a table's 'Portland, Maine 11 fair', a date line's
+    'Russia 21 Apr 94'), or a number that opens a date going on after it."""
     doc, end = span.doc, span.end
-    if span.label_ not in _NUMBERED or end >= len(doc) or not span[-1].whitespace_:
+    if span.label_ not in _NUMBERED or end >= len(doc) or not span[-1].whitespace_ or \
+            any(t.like_num for t in span) or _place_name(span) or \
+            (end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I"):
         return span
     last, number = span[-1], doc[end]
     if not (last.is_title and last.is_alpha and _NAME_NUMBER.fullmatch(number.text)
