@@ -885,3 +885,39 @@ def test_a_known_country_or_a_date_takes_no_number():
     date = _numbered_doc(["Harrow", "Post", "21", "Apr"], ["B-ORG", "I-ORG", "B-DATE", "I-DATE"],
                          heads=[1, 1, 1, 2], deps=["compound", "ROOT", "nummod", "npadvmod"])
     assert _texts(joined_ents(date)) == [("Harrow Post", "ORG"), ("21 Apr", "DATE")]
+
+
+def _titled_doc(words, heads, deps, pos, ents=None):
+    spaces = [w != "Knights" and w != "Post" for w in words]  # the colon is glued to its word
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
+               pos=pos, ents=ents or ["O"] * len(words),
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_title_and_its_subtitle_glued_by_a_colon_are_one_work():
+    doc = _titled_doc(["She", "starred", "in", "Harbour", "Knights", ":", "Iron", "Tide", "."],
+                      heads=[1, 1, 1, 4, 2, 4, 7, 4, 1],
+                      deps=["nsubj", "ROOT", "prep", "compound", "pobj", "punct", "compound",
+                            "appos", "punct"],
+                      pos=["PRON", "VERB", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN",
+                           "PUNCT"],
+                      ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Harbour Knights: Iron Tide", "WORK_OF_ART")]
+
+
+def test_a_colon_that_opens_a_sentence_joins_no_title():
+    doc = _titled_doc(["He", "told", "the", "Post", ":", "Harlow", "Council", "will", "close"],
+                      heads=[1, 1, 3, 1, 1, 6, 8, 8, 1],
+                      deps=["nsubj", "ROOT", "det", "dobj", "punct", "compound", "nsubj", "aux",
+                            "ccomp"],
+                      pos=["PRON", "VERB", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "AUX",
+                           "VERB"],
+                      ents=["O", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Post", "ORG"), ("Harlow Council", "ORG")]
+
+
+def test_a_subtitled_work_stays_one_thing_end_to_end():
+    corpus = corpus_of("The first was Captain Varnia: Broken Oath, which preceded the sequel.")
+    things = {e.label for e in corpus.entities if e.type is EntityType.THING}
+    assert any("Varnia: Broken Oath" in label for label in things)
+    assert "Oath" not in {e.label for e in corpus.entities}

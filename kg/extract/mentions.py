@@ -118,8 +118,9 @@ _VERSUS = frozenset({"v.", "vs.", "v", "vs", "versus"})
 def _split_entity(ent: Span) -> Iterator[Span]:
     """Headlines fool the recogniser into 'Sorokin Meets Pak' or 'Pak & Sorokin' as one name; a
     verb, conjunction or preposition inside a name splits it into the names around it."""
-    if ent.label_ in {"DATE", "TIME"}:
-        yield ent
+    if ent.label_ in {"DATE", "TIME"} or (ent.label_ == "WORK_OF_ART" and
+                                          any(t.text == ":" for t in ent)):
+        yield ent  # 'Harbour Knights: Broken Oath', a title with its subtitle: no headline
         return
     start = ent.start
     joined = _joined_name(ent)

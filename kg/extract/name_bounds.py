@@ -46,8 +46,8 @@ def joined_ents(doc: Doc) -> list[Span]:
     particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('MPR-'
     'FDL'), and a campus after a university named for its state ('University of Wisconsin,
     Eau Claire')."""
-    spans = _with_organisation_runs(doc, _with_kind_named(_with_work_titles(
-        _with_defined_long_forms(list(doc.ents)))))
+    spans = _with_organisation_runs(doc, _with_kind_named(_with_subtitled_works(
+        doc, _with_work_titles(_with_defined_long_forms(list(doc.ents))))))
     joined: list[Span] = []
     i = 0
     while i < len(spans):
@@ -136,6 +136,56 @@ def _work_title_after(kind: Token) -> Span | None:
     if any(e.label_ == "PERSON" and e.start == start and e.end == end for e in doc.ents):
         return None
     return title
+
+
+_MOST_TITLE_WORDS = 4  # on either side of the colon: 'Star Voyage: The Final Frontier'
+
+
+def _with_subtitled_works(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'appeared in Harbour Knights: Iron Tide and ...': a title and its subtitle glued by a
+    colon name one work, though the recogniser reads a piece of it or none of it ('Tide'
+    alone, or the person 'Harbour'). The capitalised words before the colon and those after
+    it that the parser hangs on the title as an apposition, ending before a word that is no
+    noun or verb ('and', 'which', a stop), are the work's title in place of the pieces; not
+    in a heading, and not a colon that opens a sentence ('told the Post: Harlow Council
+    will close ...', where a verb or a noun follows)."""
+    titles = [t for t in (_subtitled_work_at(c) for c in doc if c.text == ":")
+              if t is not None]
+    if not titles:
+        return spans
+    kept = [s for s in spans if not any(s.start < t.end and t.start < s.end for t in titles)]
+    return sorted([*kept, *titles], key=lambda s: s.start)
+
+
+def _subtitled_work_at(colon: Token) -> Span | None:
+    """The work named around ``colon`` (``_with_subtitled_works``), or None."""
+    doc, i = colon.doc, colon.i
+    if i < 1 or i + 2 > len(doc) or doc[i - 1].whitespace_ or not colon.whitespace_ or \
+            _title_case_line(colon.sent):
+        return None
+    start = i
+    while start > colon.sent.start and i - start < _MOST_TITLE_WORDS and \
+            _title_word_of_work(doc[start - 1]):
+        start -= 1
+    stop = i + 1
+    while stop < colon.sent.end and stop - i <= _MOST_TITLE_WORDS and \
+            _title_word_of_work(doc[stop]):
+        stop += 1
+    after = doc[stop] if stop < len(doc) else None
+    if start == i or stop == i + 1 or stop - i > _MOST_TITLE_WORDS or (
+            after is not None and (after.pos_ in {"NOUN", "PROPN", "VERB", "AUX", "NUM"}
+                                   or after.text[:1].isupper())):
+        return None
+    if not any(t.dep_ == "appos" and start <= t.head.i < i for t in doc[i + 1:stop]):
+        return None
+    return Span(doc, start, stop, label="WORK_OF_ART")
+
+
+def _title_word_of_work(token: Token) -> bool:
+    """A capitalised word of a title, not a date's ('Monday: Harlow ...') nor a sentence's
+    first word."""
+    return token.is_alpha and token.is_title and not token.is_sent_start and \
+        token.ent_type_ not in {"DATE", "TIME"}
 
 
 def _with_kind_named(spans: list[Span]) -> list[Span]:
