@@ -921,3 +921,14 @@ def test_a_subtitled_work_stays_one_thing_end_to_end():
     things = {e.label for e in corpus.entities if e.type is EntityType.THING}
     assert any("Varnia: Broken Oath" in label for label in things)
     assert "Oath" not in {e.label for e in corpus.entities}
+
+
+def test_a_subtitle_that_goes_on_past_of_joins_no_title():
+    doc = _titled_doc(["at", "Harbour", "Knights", ":", "The", "Art", "of", "Lena", "Ray"],
+                      heads=[0, 2, 0, 2, 5, 2, 5, 8, 6],
+                      deps=["ROOT", "compound", "pobj", "punct", "det", "appos", "prep",
+                            "compound", "pobj"],
+                      pos=["ADP", "PROPN", "PROPN", "PUNCT", "DET", "PROPN", "ADP", "PROPN",
+                           "PROPN"],
+                      ents=["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"])
+    assert _texts(joined_ents(doc)) == [("Lena Ray", "PERSON")]

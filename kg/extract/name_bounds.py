@@ -176,9 +176,21 @@ def _subtitled_work_at(colon: Token) -> Span | None:
             after is not None and (after.pos_ in {"NOUN", "PROPN", "VERB", "AUX", "NUM"}
                                    or after.text[:1].isupper())):
         return None
-    if not any(t.dep_ == "appos" and start <= t.head.i < i for t in doc[i + 1:stop]):
+    if not any(t.dep_ == "appos" and start <= t.head.i < i for t in doc[i + 1:stop]) or \
+            _title_goes_on(doc, stop):
         return None
     return Span(doc, start, stop, label="WORK_OF_ART")
+
+
+def _title_goes_on(doc: Doc, stop: int) -> bool:
+    """Whether the subtitle ending at ``stop`` goes on past a small word ('Perpetual Motif:
+    The Art' 'of Lena Ray'), where its end is unsure; not a second title after 'and'
+    ('Harbour Knights: Iron Tide and Harbour Knights: Last Watch')."""
+    if stop + 1 >= len(doc) or doc[stop].lower_ not in _LONG_FORM_LINKS or \
+            not doc[stop + 1].is_title:
+        return False
+    return not (doc[stop].lower_ in {"and", "&"} and
+                any(t.text == ":" for t in doc[stop + 1:stop + 2 + _MOST_TITLE_WORDS]))
 
 
 def _title_word_of_work(token: Token) -> bool:
