@@ -12,7 +12,14 @@ from helpers import corpus_of
 from spacy.tokens import Doc, Span
 
 from kg.extract import extract_document
-from kg.extract.mentions import _currency, _split_entity, _title_of, _trim_entity, _with_surname
+from kg.extract.mentions import (
+    _currency,
+    _numbered_place,
+    _split_entity,
+    _title_of,
+    _trim_entity,
+    _with_surname,
+)
 from kg.ingest import make_document
 from kg.nlp import choose_model, parse_documents
 
@@ -214,3 +221,10 @@ def test_a_sum_in_a_countrys_dollars_keeps_its_currency():
     corpus = corpus_of("The winning crew received C$25,000 and a trophy in Sarnia.")
     labels = {e.label for e in corpus.entities}
     assert "25,000" not in labels
+
+
+def test_a_places_kind_word_and_a_number_name_a_place():
+    doc = Doc(spacy.blank("en").vocab, words=["in", "Region", "14", "and", "Article", "5"])
+    assert _numbered_place(doc[1:3])
+    assert not _numbered_place(doc[4:6])  # a law's article, no place
+    assert not _numbered_place(doc[1:2])  # no number

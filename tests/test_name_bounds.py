@@ -845,3 +845,90 @@ def test_a_capitalised_the_opens_a_second_name_not_a_link():
     doc = _doc(words, ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
                pos=["DET", "PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB"])
     assert _texts(joined_ents(doc)) == [("The Daily Post", "ORG")]
+
+
+def _numbered_doc(words, ents, heads, deps):
+    pos = ["NUM" if w.isdigit() else "PROPN" if w[:1].isupper() else "VERB" for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, ents=ents, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_number_the_parser_hangs_on_a_names_last_word_ends_the_name():
+    doc = _numbered_doc(["closed", "Harrow", "Route", "27", "today"],
+                        ["O", "B-ORG", "I-ORG", "B-DATE", "O"], heads=[0, 2, 0, 2, 0],
+                        deps=["ROOT", "compound", "dobj", "nummod", "npadvmod"])
+    assert _texts(joined_ents(doc)) == [("Harrow Route 27", "ORG")]
+
+
+def test_a_number_that_counts_a_noun_after_a_name_stays_out_of_it():
+    doc = _numbered_doc(["hired", "Harrow", "300", "workers"], ["O", "B-ORG", "O", "O"],
+                        heads=[0, 3, 3, 0], deps=["ROOT", "nmod", "nummod", "dobj"])
+    assert _texts(joined_ents(doc)) == [("Harrow", "ORG")]
+    person = _numbered_doc(["met", "Ada", "Lind", "27"], ["O", "B-PERSON", "I-PERSON", "O"],
+                           heads=[0, 2, 0, 2], deps=["ROOT", "compound", "dobj", "appos"])
+    assert _texts(joined_ents(person)) == [("Ada Lind", "PERSON")]
+    year = _numbered_doc(["visited", "Harrow", "Games", "2030"],
+                         ["O", "B-EVENT", "I-EVENT", "B-DATE"],
+                         heads=[0, 2, 0, 2], deps=["ROOT", "compound", "dobj", "nummod"])
+    assert _texts(joined_ents(year)) == [("Harrow Games", "EVENT"), ("2030", "DATE")]
+
+
+def test_a_road_keeps_its_number_end_to_end():
+    corpus = corpus_of("Police closed U.S. Route 41 after the storm.")
+    labels = {e.label for e in corpus.entities}
+    assert "U.S. Route 41" in labels and "U.S. Route" not in labels
+
+
+def test_a_known_country_or_a_date_takes_no_number():
+    country = _numbered_doc(["in", "Norway", "14", "fair"], ["O", "B-GPE", "O", "O"],
+                            heads=[0, 0, 1, 1], deps=["ROOT", "pobj", "nummod", "amod"])
+    assert _texts(joined_ents(country)) == [("Norway", "GPE")]
+    date = _numbered_doc(["Harrow", "Post", "21", "Apr"], ["B-ORG", "I-ORG", "B-DATE", "I-DATE"],
+                         heads=[1, 1, 1, 2], deps=["compound", "ROOT", "nummod", "npadvmod"])
+    assert _texts(joined_ents(date)) == [("Harrow Post", "ORG"), ("21 Apr", "DATE")]
+
+
+def _titled_doc(words, heads, deps, pos, ents=None):
+    spaces = [w != "Knights" and w != "Post" for w in words]  # the colon is glued to its word
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
+               pos=pos, ents=ents or ["O"] * len(words),
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_title_and_its_subtitle_glued_by_a_colon_are_one_work():
+    doc = _titled_doc(["She", "starred", "in", "Harbour", "Knights", ":", "Iron", "Tide", "."],
+                      heads=[1, 1, 1, 4, 2, 4, 7, 4, 1],
+                      deps=["nsubj", "ROOT", "prep", "compound", "pobj", "punct", "compound",
+                            "appos", "punct"],
+                      pos=["PRON", "VERB", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN",
+                           "PUNCT"],
+                      ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Harbour Knights: Iron Tide", "WORK_OF_ART")]
+
+
+def test_a_colon_that_opens_a_sentence_joins_no_title():
+    doc = _titled_doc(["He", "told", "the", "Post", ":", "Harlow", "Council", "will", "close"],
+                      heads=[1, 1, 3, 1, 1, 6, 8, 8, 1],
+                      deps=["nsubj", "ROOT", "det", "dobj", "punct", "compound", "nsubj", "aux",
+                            "ccomp"],
+                      pos=["PRON", "VERB", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "AUX",
+                           "VERB"],
+                      ents=["O", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O"])
+    assert _texts(joined_ents(doc)) == [("Post", "ORG"), ("Harlow Council", "ORG")]
+
+
+def test_a_subtitled_work_stays_one_thing_end_to_end():
+    corpus = corpus_of("The first was Captain Varnia: Broken Oath, which preceded the sequel.")
+    things = {e.label for e in corpus.entities if e.type is EntityType.THING}
+    assert any("Varnia: Broken Oath" in label for label in things)
+    assert "Oath" not in {e.label for e in corpus.entities}
+
+
+def test_a_subtitle_that_goes_on_past_of_joins_no_title():
+    doc = _titled_doc(["at", "Harbour", "Knights", ":", "The", "Art", "of", "Lena", "Ray"],
+                      heads=[0, 2, 0, 2, 5, 2, 5, 8, 6],
+                      deps=["ROOT", "compound", "pobj", "punct", "det", "appos", "prep",
+                            "compound", "pobj"],
+                      pos=["ADP", "PROPN", "PROPN", "PUNCT", "DET", "PROPN", "ADP", "PROPN",
+                           "PROPN"],
+                      ents=["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"])
+    assert _texts(joined_ents(doc)) == [("Lena Ray", "PERSON")]

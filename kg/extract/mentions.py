@@ -118,8 +118,9 @@ _VERSUS = frozenset({"v.", "vs.", "v", "vs", "versus"})
 def _split_entity(ent: Span) -> Iterator[Span]:
     """Headlines fool the recogniser into 'Sorokin Meets Pak' or 'Pak & Sorokin' as one name; a
     verb, conjunction or preposition inside a name splits it into the names around it."""
-    if ent.label_ in {"DATE", "TIME"}:
-        yield ent
+    if ent.label_ in {"DATE", "TIME"} or (ent.label_ == "WORK_OF_ART" and
+                                          any(t.text == ":" for t in ent)):
+        yield ent  # 'Harbour Knights: Broken Oath', a title with its subtitle: no headline
         return
     start = ent.start
     joined = _joined_name(ent)
@@ -425,6 +426,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
             continue  # '2024-06-19 HKT', 'www.example.com', 'A', 'Tak-': no person or firm
         if ent.label_ == "MONEY" and span.start > 0 and _currency(span.doc[span.start - 1]):
             span = Span(span.doc, span.start - 1, span.end, label=ent.label_)  # '$' + '80,000'
+        if entity_type is EntityType.THING and _numbered_place(span):
+            entity_type = EntityType.PLACE  # 'Region 11' read as a law
         if entity_type in {EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE}:
             # 'Brookvale Dairy' read as a person is still no 'he' for a later pronoun.
             words = tuple(t.lower_ for t in span if t.is_alpha)
@@ -454,6 +457,16 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
         elif entity_type is EntityType.PLACE:
             state.places.append((span.start, mention, root.dep_ in SUBJECT_DEPS))
         yield mention
+
+
+def _numbered_place(span: Span) -> bool:
+    """'Region 11', 'District 9', 'Zone 4': a place's kind word and a number after it is a
+    numbered place, though the recogniser reads such a name as a law or a product ('Article
+    5' and 'Falcon 9' have no place's kind word and stay things)."""
+    words = [t for t in span if t.lower_ != "the"]
+    return len(words) >= 2 and words[-1].like_num and any(c.isdigit() for c in words[-1].text) \
+        and all(t.is_alpha and t.is_title for t in words[:-1]) and \
+        name_kind(("", *(t.lower_ for t in words[:-1]))) is EntityType.PLACE
 
 
 def _currency(token: Token) -> bool:

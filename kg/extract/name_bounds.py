@@ -11,6 +11,7 @@ drop spans before kg/extract/mentions.py types them; the words they read are dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -45,8 +46,8 @@ def joined_ents(doc: Doc) -> list[Span]:
     particle ('Paolo' 'Di' 'Venti'), a name glued by a hyphen to capitals before it ('MPR-'
     'FDL'), and a campus after a university named for its state ('University of Wisconsin,
     Eau Claire')."""
-    spans = _with_organisation_runs(doc, _with_kind_named(_with_work_titles(
-        _with_defined_long_forms(list(doc.ents)))))
+    spans = _with_organisation_runs(doc, _with_kind_named(_with_subtitled_works(
+        doc, _with_work_titles(_with_defined_long_forms(list(doc.ents))))))
     joined: list[Span] = []
     i = 0
     while i < len(spans):
@@ -70,8 +71,8 @@ def joined_ents(doc: Doc) -> list[Span]:
             joined.append(Span(doc, span.start, following.end, label=following.label_))
             i += 2
             continue
-        joined.append(_with_possessive_place(_with_head_of_the(
-            _with_complement(_with_unrecognised_head(_particle_before(span))))))
+        joined.append(_with_number(_with_possessive_place(_with_head_of_the(
+            _with_complement(_with_unrecognised_head(_particle_before(span)))))))
         i += 1
     return _without_overlaps(joined)
 
@@ -135,6 +136,68 @@ def _work_title_after(kind: Token) -> Span | None:
     if any(e.label_ == "PERSON" and e.start == start and e.end == end for e in doc.ents):
         return None
     return title
+
+
+_MOST_TITLE_WORDS = 4  # on either side of the colon: 'Star Voyage: The Final Frontier'
+
+
+def _with_subtitled_works(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'appeared in Harbour Knights: Iron Tide and ...': a title and its subtitle glued by a
+    colon name one work, though the recogniser reads a piece of it or none of it ('Tide'
+    alone, or the person 'Harbour'). The capitalised words before the colon and those after
+    it that the parser hangs on the title as an apposition, ending before a word that is no
+    noun or verb ('and', 'which', a stop), are the work's title in place of the pieces; not
+    in a heading, and not a colon that opens a sentence ('told the Post: Harlow Council
+    will close ...', where a verb or a noun follows)."""
+    titles = [t for t in (_subtitled_work_at(c) for c in doc if c.text == ":")
+              if t is not None]
+    if not titles:
+        return spans
+    kept = [s for s in spans if not any(s.start < t.end and t.start < s.end for t in titles)]
+    return sorted([*kept, *titles], key=lambda s: s.start)
+
+
+def _subtitled_work_at(colon: Token) -> Span | None:
+    """The work named around ``colon`` (``_with_subtitled_works``), or None."""
+    doc, i = colon.doc, colon.i
+    if i < 1 or i + 2 > len(doc) or doc[i - 1].whitespace_ or not colon.whitespace_ or \
+            _title_case_line(colon.sent):
+        return None
+    start = i
+    while start > colon.sent.start and i - start < _MOST_TITLE_WORDS and \
+            _title_word_of_work(doc[start - 1]):
+        start -= 1
+    stop = i + 1
+    while stop < colon.sent.end and stop - i <= _MOST_TITLE_WORDS and \
+            _title_word_of_work(doc[stop]):
+        stop += 1
+    after = doc[stop] if stop < len(doc) else None
+    if start == i or stop == i + 1 or stop - i > _MOST_TITLE_WORDS or (
+            after is not None and (after.pos_ in {"NOUN", "PROPN", "VERB", "AUX", "NUM"}
+                                   or after.text[:1].isupper())):
+        return None
+    if not any(t.dep_ == "appos" and start <= t.head.i < i for t in doc[i + 1:stop]) or \
+            _title_goes_on(doc, stop):
+        return None
+    return Span(doc, start, stop, label="WORK_OF_ART")
+
+
+def _title_goes_on(doc: Doc, stop: int) -> bool:
+    """Whether the subtitle ending at ``stop`` goes on past a small word ('Perpetual Motif:
+    The Art' 'of Lena Ray'), where its end is unsure; not a second title after 'and'
+    ('Harbour Knights: Iron Tide and Harbour Knights: Last Watch')."""
+    if stop + 1 >= len(doc) or doc[stop].lower_ not in _LONG_FORM_LINKS or \
+            not doc[stop + 1].is_title:
+        return False
+    return not (doc[stop].lower_ in {"and", "&"} and
+                any(t.text == ":" for t in doc[stop + 1:stop + 2 + _MOST_TITLE_WORDS]))
+
+
+def _title_word_of_work(token: Token) -> bool:
+    """A capitalised word of a title, not a date's ('Monday: Harlow ...') nor a sentence's
+    first word."""
+    return token.is_alpha and token.is_title and not token.is_sent_start and \
+        token.ent_type_ not in {"DATE", "TIME"}
 
 
 def _with_kind_named(spans: list[Span]) -> list[Span]:
@@ -479,6 +542,32 @@ def _with_possessive_place(span: Span) -> Span:
     if _place_name(span) or not _possessive_place_head(doc[stop - 1].lower_):
         return span
     return Span(doc, span.start, stop, label="LOC")
+
+
+_NUMBERED = frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_NAME_NUMBER = re.compile(r"\d{1,3}[A-Z]?")
+
+
+def _with_number(span: Span) -> Span:
+    """'U.S. Route 41' read as 'U.S. Route', 'the Harbour Line 7' as 'Harbour Line': the
+    recogniser leaves out a number that ends a name. A short number (no year: 'Tokyo 2020'
+    stays apart) right after a name whose last word is capitalised, and that the parser hangs
+    on that word, is the name's own number; a number the parser hangs on a noun after it
+    counts that noun ('Harlow 300 workers', 'the Apollo 11 crew' is left as read), and a
+    person's name takes none. Nor does a name that has a number already ('GMT 21 Apr' '94'),
+    a country or state the gazetteer knows (a table's 'Portland, Maine 11 fair', a date line's
+    'Russia 21 Apr 94'), or a number that opens a date going on after it."""
+    doc, end = span.doc, span.end
+    if span.label_ not in _NUMBERED or end >= len(doc) or not span[-1].whitespace_ or \
+            any(t.like_num for t in span) or _place_name(span) or \
+            (end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I"):
+        return span
+    last, number = span[-1], doc[end]
+    if not (last.is_title and last.is_alpha and _NAME_NUMBER.fullmatch(number.text)
+            and number.head.i == last.i and number.dep_ in {"nummod", "appos", "npadvmod",
+                                                             "compound", "nmod"}):
+        return span
+    return Span(doc, span.start, end + 1, label=span.label_)
 
 
 def _possessive_place_head(word: str) -> bool:
