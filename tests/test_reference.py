@@ -73,6 +73,19 @@ def test_the_committee_is_no_guess_when_the_sentence_before_names_two():
                                              "organization/harbour-safety-committee"}
 
 
+def test_this_company_is_the_one_company_named_before():
+    corpus = corpus_of("Greenfield Dairy hired Tom Reyes in May. This company later bought a "
+                       "farm in Oslo.")
+    assert _subjects(corpus, "bought") == {"organization/greenfield-dairy"}
+
+
+def test_this_company_is_no_guess_between_two_companies():
+    corpus = corpus_of("Greenfield Dairy sued Harbor Foods in May. This company later bought a "
+                       "farm in Oslo.")
+    assert not _subjects(corpus, "bought") & {"organization/greenfield-dairy",
+                                             "organization/harbor-foods"}
+
+
 def test_the_company_is_not_a_ministry():
     corpus = corpus_of("The Ministry of Fisheries fined the farmers in May. The company later "
                        "closed a farm in Oslo.")

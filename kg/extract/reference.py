@@ -2353,9 +2353,11 @@ def _proceeded_against(verb: Token) -> list[Token]:
 
 
 def _is_definite_bare(token: Token) -> bool:
-    """'the company' or 'its bank', with no other words that could name another one."""
+    """'the company', 'this bill' or 'its bank', with no other words that could name another
+    one: a singular demonstrative points back at the one thing just told of, as 'the' does."""
     children = list(token.children)
-    return any(c.lower_ in {"the", "its", "their"} for c in children) and not any(
+    return any(c.lower_ in {"the", "its", "their"} or (
+        c.dep_ == "det" and c.lower_ in singular_definites()) for c in children) and not any(
         c.dep_ in {"compound", "amod", "nmod", "prep", "relcl", "acl", "nummod"}
         for c in children)
 
