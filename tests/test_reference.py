@@ -86,6 +86,12 @@ def test_this_company_is_no_guess_between_two_companies():
                                              "organization/harbor-foods"}
 
 
+def test_the_team_is_the_project_named_before():
+    corpus = corpus_of("The Lost Ships Project said on Sunday that it had found the papers in "
+                       "Oslo. The team then sent them to the museum.")
+    assert _subjects(corpus, "sent") == {"organization/lost-ships-project"}
+
+
 def test_the_company_is_not_a_ministry():
     corpus = corpus_of("The Ministry of Fisheries fined the farmers in May. The company later "
                        "closed a farm in Oslo.")
