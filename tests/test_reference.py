@@ -58,6 +58,40 @@ def test_the_ministry_is_the_organisation_whose_name_says_ministry():
     assert _subjects(corpus, "closed") == {"organization/ministry-of-fisheries"}
 
 
+def test_the_committee_is_the_one_named_in_the_sentence_before():
+    corpus = corpus_of("Mara Olsen once sat on the Harbour Safety Committee. In 2019 she became "
+                       "chair of the Coastal Fisheries Committee. The committee then fined "
+                       "Dorvik Shipping.")
+    assert _subjects(corpus, "fined") == {"organization/coastal-fisheries-committee"}
+
+
+def test_the_committee_is_no_guess_when_the_sentence_before_names_two():
+    corpus = corpus_of("Mara Olsen studied fish in Tromso. In 2019 she left the Harbour Safety "
+                       "Committee for the Coastal Fisheries Committee. The committee then "
+                       "fined Dorvik Shipping.")
+    assert not _subjects(corpus, "fined") & {"organization/coastal-fisheries-committee",
+                                             "organization/harbour-safety-committee"}
+
+
+def test_this_company_is_the_one_company_named_before():
+    corpus = corpus_of("Greenfield Dairy hired Tom Reyes in May. This company later bought a "
+                       "farm in Oslo.")
+    assert _subjects(corpus, "bought") == {"organization/greenfield-dairy"}
+
+
+def test_this_company_is_no_guess_between_two_companies():
+    corpus = corpus_of("Greenfield Dairy sued Harbor Foods in May. This company later bought a "
+                       "farm in Oslo.")
+    assert not _subjects(corpus, "bought") & {"organization/greenfield-dairy",
+                                             "organization/harbor-foods"}
+
+
+def test_the_team_is_the_project_named_before():
+    corpus = corpus_of("The Lost Ships Project said on Sunday that it had found the papers in "
+                       "Oslo. The team then sent them to the museum.")
+    assert _subjects(corpus, "sent") == {"organization/lost-ships-project"}
+
+
 def test_the_company_is_not_a_ministry():
     corpus = corpus_of("The Ministry of Fisheries fined the farmers in May. The company later "
                        "closed a farm in Oslo.")

@@ -1691,12 +1691,14 @@ def _described_organisation(state: DocState, token: Token, kind: str) -> Mention
     """The one organisation named before a description in the document that it can be: 'the
     ministry' is the one whose name says ministry, 'the company' any one whose name says no
     other kind ('the company' is not the Labour Party). None when two different ones fit,
-    unless only one of them is in the description's own sentence: a guess between two
-    is a wrong participant half the time."""
+    unless only one of them is in the description's own sentence, or, none being there, in
+    the sentence just before it: a guess between two is a wrong participant half the time."""
     wanted = description_kinds().get(kind)
     own = _own_clause_subjects(state, token)
     found: list[Mention] = []
     in_sentence: list[Mention] = []
+    in_previous: list[Mention] = []
+    previous = _previous_sentence_start(token)
     for i, mention, _ in reversed(state.organisations):
         if i >= token.i or any(same_name(mention, o) for o in own):
             continue
@@ -1709,12 +1711,24 @@ def _described_organisation(state: DocState, token: Token, kind: str) -> Mention
         found.append(mention)
         if i >= token.sent.start:
             in_sentence.append(mention)
+        elif previous is not None and i >= previous:
+            in_previous.append(mention)
     if len(_name_groups(found)) == 1:
         return found[0]
     # Two fit in the document, but one alone in the description's own sentence ('Anna Berg,
     # a member of the Budget Committee, became the committee's chair' after another
-    # committee named earlier): a reader takes the one just named.
-    return in_sentence[0] if len(_name_groups(in_sentence)) == 1 else None
+    # committee named earlier), or, the sentence naming none, one alone in the sentence
+    # before ('Berg became chair of the Budget Committee. She led the committee's inquiry'):
+    # a reader takes the one just named.
+    if in_sentence:
+        return in_sentence[0] if len(_name_groups(in_sentence)) == 1 else None
+    return in_previous[0] if len(_name_groups(in_previous)) == 1 else None
+
+
+def _previous_sentence_start(token: Token) -> int | None:
+    """Where the sentence before ``token``'s starts in its document; None in the first."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start > 0 else None
 
 
 def _name_groups(mentions: list[Mention]) -> list[set[str]]:
@@ -2339,9 +2353,11 @@ def _proceeded_against(verb: Token) -> list[Token]:
 
 
 def _is_definite_bare(token: Token) -> bool:
-    """'the company' or 'its bank', with no other words that could name another one."""
+    """'the company', 'this bill' or 'its bank', with no other words that could name another
+    one: a singular demonstrative points back at the one thing just told of, as 'the' does."""
     children = list(token.children)
-    return any(c.lower_ in {"the", "its", "their"} for c in children) and not any(
+    return any(c.lower_ in {"the", "its", "their"} or (
+        c.dep_ == "det" and c.lower_ in singular_definites()) for c in children) and not any(
         c.dep_ in {"compound", "amod", "nmod", "prep", "relcl", "acl", "nummod"}
         for c in children)
 
