@@ -313,3 +313,23 @@ def test_a_partitive_subject_is_the_whole_its_of_phrase_names(text, lemma, whole
 ])
 def test_a_partitive_of_nobody_or_a_kind_makes_no_subject(text, lemma):
     assert subjects_of(text, lemma) == [], fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    # a participle or a purpose clause on the second of two verbs that share one subject
+    ("Mira Kest sailed to Porto and seized the Tarvik fort, taking twenty guards hostage.",
+     "take", "Mira Kest"),
+    ("Ona Vick flew to Harwick and met the mayor to discuss the Tarvik budget.",
+     "discuss", "Ona Vick"),
+])
+def test_an_adverbial_on_a_coordinated_verb_is_done_by_the_shared_subject(text, lemma, doer):
+    assert doer in subjects_of(text, lemma), fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    # the first verb is passive: its subject is the patient, and the participle may be
+    # said of the whole event, not of her
+    ("Mira Kest was arrested in Porto and fined, prompting protests in Harwick.", "prompt"),
+])
+def test_an_adverbial_after_a_passive_coordination_borrows_no_subject(text, lemma):
+    assert "Mira Kest" not in subjects_of(text, lemma), fact_rows(text)
