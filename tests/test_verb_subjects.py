@@ -333,3 +333,10 @@ def test_an_adverbial_on_a_coordinated_verb_is_done_by_the_shared_subject(text, 
 ])
 def test_an_adverbial_after_a_passive_coordination_borrows_no_subject(text, lemma):
     assert "Mira Kest" not in subjects_of(text, lemma), fact_rows(text)
+
+
+def test_an_adverbial_after_a_relative_clause_borrows_no_shared_subject():
+    # the parser may join 'drop' to 'is': the firms drop out and focus, not the shop
+    text = ("The Kestrel shop is part of the Velmar trade, which has seen two firms, Tarvik "
+            "and Harwick, drop out of the market to focus on selling trucks.")
+    assert "Kestrel shop" not in subjects_of(text, "focus"), fact_rows(text)
