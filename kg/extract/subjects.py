@@ -1082,12 +1082,36 @@ def _passive_subjects(state: DocState, verb: Token) -> list[tuple[Mention, str]]
     they are coordinated ('X and Y were asked to draft a plan': both draft it), as subjects a
     governed clause can share."""
     found: list[tuple[Mention, str]] = []
+    if (first := _active_first_conjunct(verb)) is not None:
+        # 'X cut prices and is expected to open a plant': X is the one expected to open it
+        shared = Frame()
+        fill_subjects(state, first, shared)
+        return [(m, "nsubjpass-conj") for m, _ in shared.subjects]
     for child in (c for c in verb.children if c.dep_ == "nsubjpass"):
         group = counted_group(state, child)  # 'A and B were arrested. The two are expected'
         found += [(m, "nsubjpass-group") for m in group] or [
             (mention, "nsubjpass") for conj in conjuncts(child)
             if (mention := referent(state, conj))]
     return found
+
+
+def _active_first_conjunct(verb: Token) -> Token | None:
+    """The active verb whose subject a passive coordinated after it is about: 'X won the vote
+    and was asked to lead the party', 'X cut prices and is expected to open a plant' (the
+    parser gives 'X' to the first verb only). A passive with an auxiliary of its own and no
+    subject, after 'and' or 'but' on a verb with a subject of its own; not after a
+    subordinate clause with its own subject (``_two_clauses_before``), nor on a relative
+    clause, whose subject is the relative word's noun."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in {"VERB", "AUX"} or head.dep_ == "relcl" or \
+            not any(c.dep_ == "auxpass" for c in verb.children) or \
+            any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in head.children) or \
+            any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children):
+        return None
+    joined = any(t.dep_ == "cc" and t.head.i == head.i for t in verb.doc[head.i + 1:verb.i])
+    return head if joined and not _two_clauses_before(verb) else None
 
 
 def accused_of_deed(governor: Token, prep: Token) -> bool:
