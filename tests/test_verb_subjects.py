@@ -340,3 +340,31 @@ def test_an_adverbial_after_a_relative_clause_borrows_no_shared_subject():
     text = ("The Kestrel shop is part of the Velmar trade, which has seen two firms, Tarvik "
             "and Harwick, drop out of the market to focus on selling trucks.")
     assert "Kestrel shop" not in subjects_of(text, "focus"), fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma", "doers"), [
+    # the parser reads the noun before a clause without 'that' as the speech verb's object
+    ("The Varden council announced on Twitter the Kessel Agency and the Tarvik Board were to "
+     "inspect the Orlo dam.", "inspect", {"Kessel Agency", "Tarvik Board"}),
+    ("Judge Mara Lind ordered Peter Hallam remain in the Bergen jail until May.", "remain in",
+     {"Peter Hallam"}),
+])
+def test_a_clause_subject_read_as_the_governing_verbs_object_is_the_clauses(text, lemma,
+                                                                           doers):
+    assert doers <= set(subjects_of(text, lemma)), fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    ("Mara Lind won the vote and was asked to lead the Kessel Institute.", "lead", "Mara Lind"),
+    ("The Kessel Company cut prices in May and is expected to open a plant in Bergen.",
+     "open", "Kessel Company"),
+])
+def test_an_infinitive_on_a_passive_joined_to_an_active_verb_is_the_shared_subjects(
+        text, lemma, doer):
+    assert doer in subjects_of(text, lemma), fact_rows(text)
+
+
+def test_a_passive_joined_inside_a_relative_clause_lends_no_subject_to_the_main_verb():
+    text = "Ona Vick, who won the vote and was asked to lead the Kessel Institute, thanked " \
+        "Peter Hallam."
+    assert subjects_of(text, "thank") == ["Ona Vick"], fact_rows(text)
