@@ -306,6 +306,14 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
         frame.subjects.extend((m, "nsubj-split") for m in [referent(state, taken)]
                               if m is not None and m.type is not EntityType.DATE)
         return
+    if (stranded := _subject_off_the_verb(verb)):
+        # 'X had not, as of yesterday, announced a plan' (the subject hung on 'had'); 'On
+        # Friday the assembly voted' (read as the object of 'On')
+        frame.subjects.extend((m, "nsubj-stranded") for c in stranded
+                              if (m := referent(state, c)) is not None
+                              and m.type is not EntityType.DATE)
+        if frame.subjects:
+            return
     if (objects := _subject_read_as_object(verb)):
         # 'ordered the defendant remain in jail', 'announced on Monday the agency and the
         # board were to investigate': the noun before the clause is its subject
@@ -505,6 +513,34 @@ def _subject_taken_as_object(verb: Token) -> Token | None:
     joined = any(t.dep_ == "cc" and t.lower_ in {"and", "but"}
                  for t in verb.doc[noun.head.i + 1:noun.left_edge.i])
     return noun if joined else None
+
+
+def _subject_off_the_verb(verb: Token) -> list[Token]:
+    """A finite verb's own subject that the parser hung on another word of its clause: on its
+    auxiliary when a phrase interrupts them ('X had not, as of yesterday, announced a plan',
+    'they had, her father says, paid the smugglers'), or inside an opening time phrase with
+    no comma after it ('On Friday the assembly voted to ...': read as a second object of
+    'On'). Only for a verb with no subject of its own, not past a negation on the auxiliary
+    (kg.factuality reads it on the verb); in the time phrase only a noun after a date word,
+    ending right before the verb or its first auxiliary (an apposition between them aside)."""
+    held = [s for a in verb.children if a.dep_ in {"aux", "auxpass"} and a.i < verb.i
+            and not any(c.dep_ == "neg" for c in a.children)  # 'had not, as of ...': the
+            for s in a.children if s.dep_ == "nsubj" and s.i < a.i]  # negation is lost there
+    if held:
+        return list(conjuncts(held[0]))
+    auxiliaries = sorted(c.i for c in verb.children if c.dep_ == "aux")
+    start = auxiliaries[0] if auxiliaries and auxiliaries[0] < verb.i else verb.i
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < start):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        dated = [o for o in objects if o.ent_type_ in {"DATE", "TIME"}]
+        noun = objects[-1] if objects else None
+        if not dated or noun is None or noun.ent_type_ in {"DATE", "TIME"} or \
+                noun.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        gap = verb.doc[noun.right_edge.i + 1:start]
+        if all(t.is_punct for t in gap):
+            return list(conjuncts(noun))
+    return []
 
 
 def _subject_read_as_object(verb: Token) -> list[Token]:
