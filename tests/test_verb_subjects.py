@@ -9,7 +9,7 @@ from helpers import corpus_of, fact_rows
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract.subjects import misread_subject
+from kg.extract.subjects import _subject_off_the_verb, misread_subject
 
 
 def subjects_of(text: str, lemma: str) -> list[str]:
@@ -341,3 +341,47 @@ def test_a_passive_joined_inside_a_relative_clause_lends_no_subject_to_the_main_
     text = "Ona Vick, who won the vote and was asked to lead the Kessel Institute, thanked " \
         "Peter Hallam."
     assert subjects_of(text, "thank") == ["Ona Vick"], fact_rows(text)
+
+
+def _interrupted(negated: bool) -> Doc:
+    # 'They had (not), her father says, paid the smugglers.' as the parser reads it when a
+    # phrase parts the auxiliary from its verb: the subject hung on 'had'.
+    words = ["They", "had", *(["not"] if negated else []), ",", "her", "father", "says", ",",
+             "paid", "the", "smugglers", "."]
+    n = 1 if negated else 0
+    verb = 7 + n
+    heads = [1, verb, *([1] if negated else []), 5 + n, 4 + n, 5 + n, verb, 5 + n, verb,
+             9 + n + 1, verb, verb]
+    deps = ["nsubj", "aux", *(["neg"] if negated else []), "punct", "poss", "nsubj",
+            "parataxis", "punct", "ROOT", "det", "dobj", "punct"]
+    pos = ["PRON", "AUX", *(["PART"] if negated else []), "PUNCT", "PRON", "NOUN", "VERB",
+           "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["PRP", "VBD", *(["RB"] if negated else []), ",", "PRP$", "NN", "VBZ", ",", "VBD",
+            "DT", "NNS", "."]
+    return _parsed(words, heads, deps, pos, tags)
+
+
+def test_a_subject_hung_on_the_auxiliary_past_an_interruption_is_the_verbs():
+    doc = _interrupted(negated=False)
+    assert [t.text for t in _subject_off_the_verb(doc[7])] == ["They"]
+
+
+def test_a_subject_hung_on_a_negated_auxiliary_is_left_alone():
+    # the negation is on 'had' too, where the factuality of 'paid' would not see it
+    doc = _interrupted(negated=True)
+    assert _subject_off_the_verb(doc[8]) == []
+
+
+def test_a_subject_read_as_a_second_object_of_an_opening_time_phrase_is_the_verbs():
+    # 'On Friday the assembly voted.' read with 'assembly' as a second object of 'On'
+    words = ["On", "Friday", "the", "assembly", "voted", "."]
+    doc = Doc(Vocab(), words=words, heads=[4, 0, 3, 0, 4, 4],
+              deps=["prep", "pobj", "det", "pobj", "ROOT", "punct"],
+              pos=["ADP", "PROPN", "DET", "NOUN", "VERB", "PUNCT"],
+              tags=["IN", "NNP", "DT", "NN", "VBD", "."],
+              ents=["O", "B-DATE", "O", "O", "O", "O"])
+    assert [t.text for t in _subject_off_the_verb(doc[4])] == ["assembly"]
+    dated = Doc(Vocab(), words=["On", "Friday", "voted", "."], heads=[2, 0, 2, 2],
+                deps=["prep", "pobj", "ROOT", "punct"], pos=["ADP", "PROPN", "VERB", "PUNCT"],
+                tags=["IN", "NNP", "VBD", "."], ents=["O", "B-DATE", "O", "O"])
+    assert _subject_off_the_verb(dated[2]) == []  # the date itself is no subject
