@@ -315,6 +315,33 @@ def test_a_partitive_of_nobody_or_a_kind_makes_no_subject(text, lemma):
     assert subjects_of(text, lemma) == [], fact_rows(text)
 
 
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    # a participle or a purpose clause on the second of two verbs that share one subject
+    ("Mira Kest sailed to Porto and seized the Tarvik fort, taking twenty guards hostage.",
+     "take", "Mira Kest"),
+    ("Ona Vick flew to Harwick and met the mayor to discuss the Tarvik budget.",
+     "discuss", "Ona Vick"),
+])
+def test_an_adverbial_on_a_coordinated_verb_is_done_by_the_shared_subject(text, lemma, doer):
+    assert doer in subjects_of(text, lemma), fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    # the first verb is passive: its subject is the patient, and the participle may be
+    # said of the whole event, not of her
+    ("Mira Kest was arrested in Porto and fined, prompting protests in Harwick.", "prompt"),
+])
+def test_an_adverbial_after_a_passive_coordination_borrows_no_subject(text, lemma):
+    assert "Mira Kest" not in subjects_of(text, lemma), fact_rows(text)
+
+
+def test_an_adverbial_after_a_relative_clause_borrows_no_shared_subject():
+    # the parser may join 'drop' to 'is': the firms drop out and focus, not the shop
+    text = ("The Kestrel shop is part of the Velmar trade, which has seen two firms, Tarvik "
+            "and Harwick, drop out of the market to focus on selling trucks.")
+    assert "Kestrel shop" not in subjects_of(text, "focus"), fact_rows(text)
+
+
 @pytest.mark.parametrize(("text", "lemma", "doers"), [
     # the parser reads the noun before a clause without 'that' as the speech verb's object
     ("The Varden council announced on Twitter the Kessel Agency and the Tarvik Board were to "

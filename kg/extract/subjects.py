@@ -825,8 +825,30 @@ def _borrows_for_adverbial(verb: Token) -> bool:
         return False
     if _parenthetical_governor(verb) or _after_relative_clause(verb):
         return False
-    own = [c for c in governor.children if c.dep_ == "nsubj"]
+    own = [c for c in _shared_subject_clause(governor).children if c.dep_ == "nsubj"]
     return bool(own) and all(c.lower_ not in RELATIVE_PRONOUNS | {"it"} for c in own)
+
+
+def _shared_subject_clause(governor: Token) -> Token:
+    """The verb whose subject a coordinated verb without one of its own shares: 'X sailed to
+    Y and deployed drones to search the floor', 'X took Y and captured Z, taking hostages':
+    the first conjunct, which the clause's own subject hangs on. Only a plain coordination
+    ('and', 'but' or a comma) of verbs in one clause: not after a subordinate clause with a
+    subject of its own between them (``_two_clauses_before``), nor a verb coordinated with a
+    passive one (whose subject is the patient), nor one under a relative clause or after one
+    ('X is part of the group, which has seen two firms drop out to focus on Y': the firms
+    drop out, the parser joined 'drop' to 'is'); the verb itself is returned then, and
+    having no subject it lends none."""
+    head = governor
+    while head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"} and \
+            not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children):
+        if _two_clauses_before(head) or head.head.dep_ == "relcl" or \
+                any(t.dep_ == "relcl" for t in head.doc[head.head.i + 1:head.i]):
+            return governor
+        head = head.head
+    if any(c.dep_ == "nsubjpass" for c in head.children):
+        return governor
+    return head
 
 
 def passive_participle_clause(verb: Token) -> bool:
