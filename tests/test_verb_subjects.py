@@ -9,7 +9,7 @@ from helpers import corpus_of, fact_rows
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract.subjects import misread_subject
+from kg.extract.subjects import _subject_off_the_verb, misread_subject
 
 
 def subjects_of(text: str, lemma: str) -> list[str]:
@@ -313,3 +313,102 @@ def test_a_partitive_subject_is_the_whole_its_of_phrase_names(text, lemma, whole
 ])
 def test_a_partitive_of_nobody_or_a_kind_makes_no_subject(text, lemma):
     assert subjects_of(text, lemma) == [], fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    # a participle or a purpose clause on the second of two verbs that share one subject
+    ("Mira Kest sailed to Porto and seized the Tarvik fort, taking twenty guards hostage.",
+     "take", "Mira Kest"),
+    ("Ona Vick flew to Harwick and met the mayor to discuss the Tarvik budget.",
+     "discuss", "Ona Vick"),
+])
+def test_an_adverbial_on_a_coordinated_verb_is_done_by_the_shared_subject(text, lemma, doer):
+    assert doer in subjects_of(text, lemma), fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma"), [
+    # the first verb is passive: its subject is the patient, and the participle may be
+    # said of the whole event, not of her
+    ("Mira Kest was arrested in Porto and fined, prompting protests in Harwick.", "prompt"),
+])
+def test_an_adverbial_after_a_passive_coordination_borrows_no_subject(text, lemma):
+    assert "Mira Kest" not in subjects_of(text, lemma), fact_rows(text)
+
+
+def test_an_adverbial_after_a_relative_clause_borrows_no_shared_subject():
+    # the parser may join 'drop' to 'is': the firms drop out and focus, not the shop
+    text = ("The Kestrel shop is part of the Velmar trade, which has seen two firms, Tarvik "
+            "and Harwick, drop out of the market to focus on selling trucks.")
+    assert "Kestrel shop" not in subjects_of(text, "focus"), fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma", "doers"), [
+    # the parser reads the noun before a clause without 'that' as the speech verb's object
+    ("The Varden council announced on Twitter the Kessel Agency and the Tarvik Board were to "
+     "inspect the Orlo dam.", "inspect", {"Kessel Agency", "Tarvik Board"}),
+    ("Judge Mara Lind ordered Peter Hallam remain in the Bergen jail until May.", "remain in",
+     {"Peter Hallam"}),
+])
+def test_a_clause_subject_read_as_the_governing_verbs_object_is_the_clauses(text, lemma,
+                                                                           doers):
+    assert doers <= set(subjects_of(text, lemma)), fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    ("Mara Lind won the vote and was asked to lead the Kessel Institute.", "lead", "Mara Lind"),
+    ("The Kessel Company cut prices in May and is expected to open a plant in Bergen.",
+     "open", "Kessel Company"),
+])
+def test_an_infinitive_on_a_passive_joined_to_an_active_verb_is_the_shared_subjects(
+        text, lemma, doer):
+    assert doer in subjects_of(text, lemma), fact_rows(text)
+
+
+def test_a_passive_joined_inside_a_relative_clause_lends_no_subject_to_the_main_verb():
+    text = "Ona Vick, who won the vote and was asked to lead the Kessel Institute, thanked " \
+        "Peter Hallam."
+    assert subjects_of(text, "thank") == ["Ona Vick"], fact_rows(text)
+
+
+def _interrupted(negated: bool) -> Doc:
+    # 'They had (not), her father says, paid the smugglers.' as the parser reads it when a
+    # phrase parts the auxiliary from its verb: the subject hung on 'had'.
+    words = ["They", "had", *(["not"] if negated else []), ",", "her", "father", "says", ",",
+             "paid", "the", "smugglers", "."]
+    n = 1 if negated else 0
+    verb = 7 + n
+    heads = [1, verb, *([1] if negated else []), 5 + n, 4 + n, 5 + n, verb, 5 + n, verb,
+             9 + n + 1, verb, verb]
+    deps = ["nsubj", "aux", *(["neg"] if negated else []), "punct", "poss", "nsubj",
+            "parataxis", "punct", "ROOT", "det", "dobj", "punct"]
+    pos = ["PRON", "AUX", *(["PART"] if negated else []), "PUNCT", "PRON", "NOUN", "VERB",
+           "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["PRP", "VBD", *(["RB"] if negated else []), ",", "PRP$", "NN", "VBZ", ",", "VBD",
+            "DT", "NNS", "."]
+    return _parsed(words, heads, deps, pos, tags)
+
+
+def test_a_subject_hung_on_the_auxiliary_past_an_interruption_is_the_verbs():
+    doc = _interrupted(negated=False)
+    assert [t.text for t in _subject_off_the_verb(doc[7])] == ["They"]
+
+
+def test_a_subject_hung_on_a_negated_auxiliary_is_left_alone():
+    # the negation is on 'had' too, where the factuality of 'paid' would not see it
+    doc = _interrupted(negated=True)
+    assert _subject_off_the_verb(doc[8]) == []
+
+
+def test_a_subject_read_as_a_second_object_of_an_opening_time_phrase_is_the_verbs():
+    # 'On Friday the assembly voted.' read with 'assembly' as a second object of 'On'
+    words = ["On", "Friday", "the", "assembly", "voted", "."]
+    doc = Doc(Vocab(), words=words, heads=[4, 0, 3, 0, 4, 4],
+              deps=["prep", "pobj", "det", "pobj", "ROOT", "punct"],
+              pos=["ADP", "PROPN", "DET", "NOUN", "VERB", "PUNCT"],
+              tags=["IN", "NNP", "DT", "NN", "VBD", "."],
+              ents=["O", "B-DATE", "O", "O", "O", "O"])
+    assert [t.text for t in _subject_off_the_verb(doc[4])] == ["assembly"]
+    dated = Doc(Vocab(), words=["On", "Friday", "voted", "."], heads=[2, 0, 2, 2],
+                deps=["prep", "pobj", "ROOT", "punct"], pos=["ADP", "PROPN", "VERB", "PUNCT"],
+                tags=["IN", "NNP", "VBD", "."], ents=["O", "B-DATE", "O", "O"])
+    assert _subject_off_the_verb(dated[2]) == []  # the date itself is no subject
