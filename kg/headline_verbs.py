@@ -121,12 +121,12 @@ def _apply(doc, sentence, new, token, base: str, third_person: bool) -> None:
     """Copy the new tree onto the sentence's tokens and make the word a verb."""
     from spacy.attrs import DEP, HEAD
 
-    array = doc.to_array([HEAD, DEP]).astype("int64")  # HEAD is a signed offset
+    array = doc.to_array([HEAD, DEP])  # uint64: HEAD a signed offset in two's complement
     for position, word in enumerate(new):
         row = sentence.start + position
-        array[row, 0] = word.head.i - word.i
+        array[row, 0] = (word.head.i - word.i) % 2**64
         array[row, 1] = doc.vocab.strings.add(word.dep_)
-    doc.from_array([HEAD, DEP], array.astype("uint64"))
+    doc.from_array([HEAD, DEP], array)
     # The other words keep their tags: the stand-in's parse tags them no better ('Against/NNP').
     doc.ents = [e for e in doc.ents if not e.start <= token.i < e.end]
     token.tag_ = "VBZ" if third_person else "VBP"
