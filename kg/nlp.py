@@ -85,6 +85,22 @@ def _no_split_hints(doc):  # (Doc) -> Doc, registered as a spaCy component below
     return doc
 
 
+def _headline_verbs_component(nlp, name: str):  # (Language, str) -> Callable[[Doc], Doc]
+    """After the whole pipeline: a verbless sentence's verb read as a noun is tried as a verb
+    by parsing the sentence alone again with the pipes before this one (kg.headline_verbs)."""
+    from kg.headline_verbs import retag_headline_verbs
+
+    def parse(text: str):  # -> Doc
+        doc = merge_hyphenated(nlp.make_doc(text))
+        for pipe_name, pipe in nlp.pipeline:
+            if pipe_name == name:
+                break
+            doc = pipe(doc)
+        return doc
+
+    return lambda doc: retag_headline_verbs(doc, parse)
+
+
 @cache
 def load_pipeline(name: str):  # -> spacy.language.Language
     import spacy
@@ -101,6 +117,9 @@ def load_pipeline(name: str):  # -> spacy.language.Language
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {first}") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_sentence_hints", before="parser")
+        if "kg_headline_verbs" not in Language.factories:
+            Language.factory("kg_headline_verbs", func=_headline_verbs_component)
+        nlp.add_pipe("kg_headline_verbs", last=True)
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + MAX_WORD)
     return nlp
 
