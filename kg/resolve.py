@@ -396,20 +396,36 @@ class _MentionRow(NamedTuple):
     given: set[str]
 
     @classmethod
-    def of(cls, mention: Mention, strings: dict[str, str]) -> _MentionRow:
-        """``mention`` as a row, its document id, text and title the copies in ``strings``
-        (added when new): a name read in many documents is held once."""
+    def of(cls, mention: Mention | _MentionRow, strings: dict[str, str],
+           givens: dict[frozenset[str], set[str]] | None = None) -> _MentionRow:
+        """``mention`` as a row, its document id, text, labels and title the copies in
+        ``strings`` (added when new): a name read in many documents is held once; its set of
+        given fields the one in ``givens`` of the same fields (a set is 216 bytes, more
+        than the row; a corpus has a handful of them). A row is itself."""
+        if isinstance(mention, _MentionRow):
+            return mention
+
         def once(value: str | None) -> str | None:
             return None if value is None else strings.setdefault(value, value)
 
+        given = mention.model_fields_set
+        if givens is not None:
+            given = givens.setdefault(frozenset(given), given)
         return cls(once(mention.doc_id) or "", mention.sentence_index, mention.start,
-                   mention.end, once(mention.text) or "", mention.type, mention.ner_label,
-                   mention.lemma, mention.is_pronoun, mention.antecedent, once(mention.title),
-                   mention.model_fields_set)
+                   mention.end, once(mention.text) or "", mention.type, once(mention.ner_label),
+                   once(mention.lemma), mention.is_pronoun, mention.antecedent,
+                   once(mention.title), given)
 
     def mention(self) -> Mention:
-        return Mention.model_construct(self.given, **{
+        """The mention made again: equal, the same fields given (a set of its own, as a
+        mention read from a record has)."""
+        return Mention.model_construct(set(self.given), **{
             name: value for name, value in zip(self._fields[:-1], self, strict=False)})
+
+    def model_copy(self, update: Mapping[str, object]) -> _MentionRow:
+        """``Mention.model_copy`` of the row: the values updated, and given, as pydantic's
+        copy has them (clustering renames a mention as written: ``_as_written``)."""
+        return self._replace(**update, given=self.given | update.keys())
 
 
 @dataclass
@@ -425,11 +441,17 @@ class _EntityRecord:
 class _EntityTable:
     """Which entity each mention (by document and offsets) was assigned to, and why."""
 
-    def __init__(self, texts: dict[str, str] | None = None) -> None:
+    def __init__(self, texts: dict[str, str] | None = None,
+                 strings: dict[str, str] | None = None,
+                 givens: dict[frozenset[str], set[str]] | None = None) -> None:
+        """``strings`` and ``givens``: those the named mentions' rows were made with
+        (``_NameEvidence``), shared by the rows the table makes."""
         self.records: dict[str, _EntityRecord] = {}
         self._of: dict[tuple[str, int, int], str] = {}
         self._texts = texts or {}
-        self._strings: dict[str, str] = {}  # each document id and name once (_MentionRow)
+        # each document id and name once, and each set of given fields (_MentionRow)
+        self._strings: dict[str, str] = {} if strings is None else strings
+        self._givens: dict[frozenset[str], set[str]] = {} if givens is None else givens
 
     def reading(self, document: Document) -> None:
         """The pronoun rules read ``document``'s text from now on, and no other's: the
@@ -437,11 +459,11 @@ class _EntityTable:
         document's text (issue 14)."""
         self._texts = {document.doc_id: document.text}
 
-    def assign(self, mention: Mention, entity_id: str, label: str, entity_type: EntityType,
-               reason: MergeReason) -> None:
+    def assign(self, mention: Mention | _MentionRow, entity_id: str, label: str,
+               entity_type: EntityType, reason: MergeReason) -> None:
         self._of[(mention.doc_id, mention.start, mention.end)] = entity_id
         record = self.records.setdefault(entity_id, _EntityRecord(label, entity_type))
-        record.mentions.append(_MentionRow.of(mention, self._strings))
+        record.mentions.append(_MentionRow.of(mention, self._strings, self._givens))
         record.merges.add(self._merge(mention, reason))
         if mention.title:
             record.titles.add(mention.title)
@@ -637,7 +659,8 @@ class Resolution:
         apart: KeptApart = frozenset(frozenset((name_key(a), name_key(b)))
                                      for a, b in keep_apart if name_key(a) != name_key(b))
         self.documents, self.sentences = names.documents, names.sentences
-        self.table = _EntityTable()  # given each document's text in the second pass
+        # given each document's text in the second pass
+        self.table = _EntityTable(strings=names.strings, givens=names.givens)
         titled, named_words = _assign_names(names, self.table, apart)
         self._titled = _TitledPeople(titled)
         names.texts.clear()
@@ -699,7 +722,12 @@ class _NameEvidence:
     sentences: MutableSequence[Sentence] = field(default_factory=list)
     keep_document: Callable[[Document], Document] = _whole  # what is kept of each
     texts: dict[str, str] = field(default_factory=dict)
-    named: list[Mention] = field(default_factory=list)
+    # as rows (a third of a mention's size, the strings and sets of given fields shared):
+    # clustering holds every named mention of the corpus, which grew with it (issue 14);
+    # a row reads as a Mention (its fields, ``model_copy``) and the table keeps it as is
+    named: list[_MentionRow] = field(default_factory=list)
+    strings: dict[str, str] = field(default_factory=dict)
+    givens: dict[frozenset[str], set[str]] = field(default_factory=dict)
     headlines: set[tuple[str, int]] = field(default_factory=set)
     gendered: set[tuple[str, Key]] = field(default_factory=set)
 
@@ -719,8 +747,8 @@ class _NameEvidence:
         openings = {s.index: s.start for s in result.sentences}
         mentions = _all_mentions(result)
         self.gendered.update(_named_by_he_or_she(mentions))
-        self.named.extend(m for m in mentions if _may_be_named(
-            m, document.text, openings.get(m.sentence_index)))
+        self.named.extend(_MentionRow.of(m, self.strings, self.givens) for m in mentions
+                          if _may_be_named(m, document.text, openings.get(m.sentence_index)))
 
 
 def _may_be_named(mention: Mention, text: str, sentence_start: int | None) -> bool:

@@ -1245,6 +1245,54 @@ def test_a_mention_kept_as_a_table_row_is_made_again_as_it_was(mentions):
     assert len({id(r.doc_id) for r in rows}) == len({r.doc_id for r in rows})
 
 
+@settings(deadline=None, max_examples=80)
+@given(st.lists(_MENTIONS, min_size=1, max_size=6), st.text(min_size=1, max_size=12))
+def test_a_row_renamed_is_the_mention_renamed_and_shares_its_given_fields(mentions, text):
+    """The first pass keeps the named mentions as rows that clustering reads as mentions
+    (issue 14): a row's ``model_copy`` makes the mention pydantic's copy makes (same values,
+    same fields given, same pickled bytes); rows of the same given fields share one set;
+    a row given to the table is kept as it is."""
+    import pickle
+
+    from kg.resolve import _MentionRow
+
+    strings: dict[str, str] = {}
+    givens: dict[frozenset[str], set[str]] = {}
+    rows = [_MentionRow.of(m, strings, givens) for m in mentions]
+    for mention, row in zip(mentions, rows, strict=True):
+        renamed = mention.model_copy(update={"text": text})
+        again = row.model_copy({"text": text}).mention()
+        assert again == renamed
+        assert again.model_fields_set == renamed.model_fields_set
+        assert pickle.dumps(again) == pickle.dumps(renamed)
+        assert _MentionRow.of(row, strings, givens) is row
+    assert len({id(r.given) for r in rows}) == len({frozenset(r.given) for r in rows})
+
+
+def test_names_clustered_from_rows_resolve_as_the_mentions_did():
+    """The same entities whether the first pass's named mentions are rows or mentions: two
+    documents naming one invented person in full and by surname."""
+    from kg.model import Document
+    from kg.resolve import resolve_corpus
+
+    def record(doc_id: str, text: str, names: list[tuple[int, int, str]]) -> ExtractionResult:
+        document = Document(doc_id=doc_id, source=f"{doc_id}.txt", text=text, body=text)
+        return ExtractionResult(document=document, sentences=(), facts=(), mentions=tuple(
+            Mention(doc_id=doc_id, sentence_index=0, start=a, end=b, text=t,
+                    type=EntityType.PERSON, ner_label="PERSON") for a, b, t in names))
+
+    first = "Oriel Vantrask opened the ferry terminal. Vantrask thanked the crews."
+    second = "The ferry was late, Vantrask said."
+    corpus = resolve_corpus([
+        record("doc-1", first, [(0, 14, "Oriel Vantrask"), (42, 50, "Vantrask")]),
+        record("doc-2", second, [(20, 28, "Vantrask")])])
+    (person,) = corpus.entities
+    assert person.label == "Oriel Vantrask"
+    assert [(m.doc_id, m.start) for m in person.mentions] == [
+        ("doc-1", 0), ("doc-1", 42), ("doc-2", 20)]
+    assert all(isinstance(m, Mention) for m in person.mentions)
+
+
 def test_a_table_row_has_every_field_of_a_mention_in_order():
     """A field added to Mention and not to the row would be made again as its default."""
     from kg.resolve import _MentionRow
