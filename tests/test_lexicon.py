@@ -159,3 +159,11 @@ def test_text_lists_read_through_data_lines_have_no_notes() -> None:
         assert entries, name
         assert not any(entry.startswith("#") or not entry for entry in entries), name
 
+
+def test_harm_predicates_are_relation_predicates() -> None:
+    """data/arguments.json 'harm_predicates' names predicates relations.json gives a verb:
+    a misspelt one would never match and silently drop the rule it serves."""
+    relations = _data("relations.json")["relations"]
+    predicates = {spec["predicate"] for spec in relations.values()}  # type: ignore[union-attr]
+    harm = lexicon.argument_words().harm_predicates
+    assert harm and harm <= predicates
