@@ -17,7 +17,6 @@ import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from importlib import resources
 from io import BytesIO
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from rdflib.term import Node
 from kg import journal, outputset
 from kg.durable import fsync_folder, signals_held, temp_prefix, write_temp
 from kg.errors import KgError, OutputError
+from kg.lexicon import data_file
 from kg.namespaces import PREFIXES
 from kg.outputset import Output
 from kg.rdf import union_graph
@@ -40,8 +40,8 @@ SUFFIX_FORMATS = {v: k for k, v in FORMAT_SUFFIXES.items()} | {".json": "json-ld
 
 @cache
 def jsonld_context() -> dict[str, object]:
-    text = resources.files("kg").joinpath("data/context.jsonld").read_text("utf-8")
-    return json.loads(text)["@context"]
+    """data/context.jsonld's context, read once and written inline into kg's JSON-LD."""
+    return data_file("context.jsonld")["@context"]
 
 
 class _TurtleWriter(TurtleSerializer):

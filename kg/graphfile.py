@@ -28,7 +28,6 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from rdflib.plugins.parsers.trig import TrigParser, TrigSinkParser
 from kg.errors import GraphError
 from kg.graphstore import is_store, read_dataset
 from kg.journal import roll_forward
+from kg.lexicon import data_file
 from kg.outputset import read_through
 
 KG_CONTEXT_IRI = "https://w3id.org/kg-news/context.jsonld"
@@ -122,8 +122,7 @@ def quiet_literal_warnings() -> Iterator[None]:
 @cache
 def bundled_context() -> dict[str, Any]:
     """kg's context, as shipped in the package (the one kg writes inline into its JSON-LD)."""
-    text = resources.files("kg").joinpath("data/context.jsonld").read_text("utf-8")
-    return json.loads(text)["@context"]
+    return data_file("context.jsonld")["@context"]
 
 
 def _read_json(path: Path) -> dict[str, Any]:

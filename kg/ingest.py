@@ -19,7 +19,6 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,6 +26,7 @@ from kg.datelines import blank_spans, read_dateline, read_stamps, stamp_date
 from kg.encoding import decode_bytes
 from kg.errors import InputError
 from kg.language import detect_language
+from kg.lexicon import data_lines
 from kg.model import Document
 from kg.webpage import read_article
 
@@ -423,8 +423,8 @@ def _link_text_in_place(match: re.Match[str]) -> str:
 
 @cache
 def _boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
-    lines = resources.files("kg").joinpath("data/boilerplate.txt").read_text("utf-8").splitlines()
-    return tuple(re.compile(ln, re.I) for ln in lines if ln.strip() and not ln.startswith("#"))
+    """data/boilerplate.txt: one case-insensitive pattern a line, matched on a whole line."""
+    return tuple(re.compile(line, re.I) for line in data_lines("boilerplate.txt"))
 
 
 def _mask_boilerplate(text: str) -> str:

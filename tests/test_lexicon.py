@@ -140,3 +140,30 @@ def test_the_group_possessives_are_possessives_no_person_is_named_by():
 def test_the_institution_nouns_are_read_through_the_lexicon():
     assert {"government", "ministry", "embassy"} <= lexicon.institution_nouns()
     assert all(n == n.lower().strip() for n in lexicon.institution_nouns())
+
+
+def test_data_lines_skips_notes_and_blank_lines_and_strips(monkeypatch, tmp_path) -> None:
+    """A text list's '#' notes and blank lines are no entries; entries keep their order."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "tools.txt").write_text(
+        "# Hand tools, one a line.\n\nhammer\n  chisel  \n# a second note\nsaw\t\n\n",
+        "utf-8")
+    monkeypatch.setattr(lexicon.resources, "files", lambda _package: tmp_path)
+    assert lexicon.data_lines("tools.txt") == ("hammer", "chisel", "saw")
+
+
+def test_text_lists_read_through_data_lines_have_no_notes() -> None:
+    """Every plain-text list kg ships reads as entries only: no note, no blank entry."""
+    for name in ("titles.txt", "boilerplate.txt", "given_names.txt", "person_nouns.txt"):
+        entries = lexicon.data_lines(name)
+        assert entries, name
+        assert not any(entry.startswith("#") or not entry for entry in entries), name
+
+
+def test_harm_predicates_are_relation_predicates() -> None:
+    """data/arguments.json 'harm_predicates' names predicates relations.json gives a verb:
+    a misspelt one would never match and silently drop the rule it serves."""
+    relations = _data("relations.json")["relations"]
+    predicates = {spec["predicate"] for spec in relations.values()}  # type: ignore[union-attr]
+    harm = lexicon.argument_words().harm_predicates
+    assert harm and harm <= predicates

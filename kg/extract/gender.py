@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from kg.extract.state import DocState, mention_end
-from kg.lexicon import articles, data_file
+from kg.lexicon import articles, data_file, data_lines
 from kg.model import EntityType, Mention
 from kg.relations import name_kind
 
@@ -33,8 +32,7 @@ PRONOUN_WEIGHT = 1  # one pronoun can be in a quote about someone else: two are 
 @cache
 def given_names() -> dict[str, str]:
     """Lower-case given name -> 'm' or 'f', for names nearly always one sex."""
-    text = resources.files("kg").joinpath("data/given_names.txt").read_text("utf-8")
-    pairs = (line.split("\t") for line in text.splitlines() if line and line[0] != "#")
+    pairs = (line.split("\t") for line in data_lines("given_names.txt"))
     return {name: sex for name, sex in pairs}
 
 

@@ -11,7 +11,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -36,7 +35,14 @@ from kg.extract.name_bounds import (
     without_openers,
 )
 from kg.extract.state import SUBJECT_DEPS, DocState, make_mention, nonblank_sents
-from kg.lexicon import articles, canonical_role, initialisms, longest_role, role_modifiers
+from kg.lexicon import (
+    articles,
+    canonical_role,
+    data_lines,
+    initialisms,
+    longest_role,
+    role_modifiers,
+)
 from kg.model import EntityType, Mention, Sentence
 from kg.relations import load_vocabulary, name_kind
 
@@ -478,8 +484,8 @@ def _currency(token: Token) -> bool:
 
 @cache
 def title_nouns() -> frozenset[str]:
-    lines = resources.files("kg").joinpath("data/titles.txt").read_text("utf-8").splitlines()
-    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+    """data/titles.txt: nouns that make the words before a name a title ('Kremlin spokesman')."""
+    return frozenset(data_lines("titles.txt"))
 
 
 def _title_of(span: Span) -> str | None:

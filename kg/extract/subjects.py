@@ -1255,16 +1255,14 @@ def misread_subject(token: Token) -> bool:
         _main_clause_read_as_relative(token))
 
 
-# Predicates of relations.json whose verbs do harm to someone ('strike', 'wound', 'shoot'):
-# they take a patient, never a clause.
-HARM_PREDICATES = frozenset({"attacked", "injured", "killed", "shot"})
-
-
 def _harms(verb: Token) -> bool:
+    """A verb of harm, which takes a patient and never a clause: a harm verb, or one whose
+    relation is a harm predicate (both data/arguments.json)."""
     lemma = verb.lemma_.lower()
     spec = load_vocabulary().spec(lemma)
-    return lemma in argument_words().harm_verbs or (
-        spec is not None and spec.predicate in HARM_PREDICATES)
+    words = argument_words()
+    return lemma in words.harm_verbs or (
+        spec is not None and spec.predicate in words.harm_predicates)
 
 
 def _object_read_as_clause_subject(subject: Token) -> bool:
