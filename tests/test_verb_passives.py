@@ -260,3 +260,10 @@ def test_made_up_of_is_said_in_the_active():
     rows = fact_rows("The Velmar Alliance is made up of the Green Party and the Farmers Union.")
     assert ("Green Party", "make up", "Velmar Alliance", "asserted") in rows
     assert not [r for r in rows if r[0] == "Velmar Alliance" and r[1].startswith("make up")]
+
+
+def test_a_stative_passive_with_its_object_names_no_one_done_to():
+    # 'were engaged in a dispute': Carrow and Velmar engaged in it; nobody engaged them.
+    rows = fact_rows("Carrow and Velmar were engaged in a bitter trade dispute.")
+    assert ("Carrow", "engage in", "bitter trade dispute", "asserted") in rows
+    assert not [r for r in rows if r[1] == "engage" and r[2] is None]

@@ -721,12 +721,18 @@ def _agentless_passive(state: DocState, sentence: Sentence, verb: Token, lemma: 
         # 'the series is based on a play': no event, only the relation the preposition names.
         yield from _passive_with_object(state, sentence, verb, reading, frame, patients, vocab)
         return
+    with_object = list(_passive_with_object(state, sentence, verb, reading, frame, patients,
+                                            vocab))
+    if with_object and lemma in vocab.stative_passive_objects:
+        # 'X and Y were engaged in a war': X and Y engaged in it; nobody engaged X or Y.
+        yield from with_object
+        return
     if lemma not in vocab.anchored_passives or \
             any(r.name in {RoleName.TIME, RoleName.PLACE} for r in frame.roles):
         for patient, patient_rule in patients:
             yield _fact(state, sentence, verb, reading, patient, None,
                         f"{patient_rule}/agentless", frame.roles, subject_role=RoleName.THEME)
-    yield from _passive_with_object(state, sentence, verb, reading, frame, patients, vocab)
+    yield from with_object
 
 
 def _kept_doer(state: DocState, fact: Fact) -> bool:
