@@ -37,6 +37,7 @@ from kg.durable import temp_prefix
 from kg.errors import OutputError
 from kg.export import remove_stale_temps, write_all
 from kg.model import Document, ResolvedCorpus
+from kg.parttriples import PartTriples
 from kg.rdf import GraphParts, document_iri
 from kg.recordspool import RecordSpool
 from kg.validate import CheckedPart, PartValidation, ValidationReport, load_shapes
@@ -161,18 +162,16 @@ class PartWriter:
 
     def written(self, index: int) -> DocumentPart:
         document = _whole_document(self.parts.corpus.documents[index], self.records)
-        part = Graph(store="SimpleMemory")
-        self.parts.add_document(part, document)
+        # plain triples, not an rdflib graph: the rows and the check read them as they are,
+        # and a graph is made only for a part with a violation to explain (issue 14)
+        part = PartTriples()
+        self.parts.add_document(part, document)  # type: ignore[arg-type]
         name = document_iri(document.doc_id)
-        # read from the store once: rdflib's len() of a graph reads every triple again
-        triples = list(part)
         rows = Rows()
-        lines = {fmt: "".join(rows.line(fmt, triple, name) for triple in triples)
+        lines = {fmt: "".join(rows.line(fmt, triple, name) for triple in part)
                  for fmt in self.formats}
-        count = len(triples)
-        # checking adds context to the part: after its lines were written
-        checked = None if self.validation is None else self.validation.check_document(part)
-        return DocumentPart(count, lines, checked)
+        checked = None if self.validation is None else self.validation.check_triples(part)
+        return DocumentPart(len(part), lines, checked)
 
 
 def _whole_document(document: Document, records: RecordSpool | None) -> Document:

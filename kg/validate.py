@@ -26,6 +26,7 @@ from rdflib.util import from_n3
 from kg.diskindex import DiskIndex
 from kg.graphfile import quiet_literal_warnings
 from kg.namespaces import KG, NIF, PREFIXES, PROV, SCHEMA
+from kg.parttriples import PartTriples
 from kg.rdf import span_quote
 
 if TYPE_CHECKING:
@@ -186,6 +187,27 @@ class PartValidation:
         report = _check(checked, self.engine, keep=lambda focus: not self._owned(focus))
         return CheckedPart(links=tuple((s, e) for s, _, e in links), typed=frozenset(typed),
                            quotes=quotes, violations=report.violations)
+
+    def check_triples(self, part: PartTriples) -> CheckedPart:
+        """``check_document`` on a part made as plain triples, with the same result, without
+        an rdflib graph when the part holds no violation: the engine is given the triples
+        directly and the quote and number checks read the same list. A part the engine, the
+        quotes or the numbers find fault with is checked again as a graph by
+        ``check_document``, whose report explains each violation (issue 14)."""
+        links = part.with_predicate(KG.evidence)
+        typed = {evidence for _, _, evidence in links
+                 if (evidence, RDF.type, KG.Evidence) in part}
+        quotes: dict[Node, tuple[Node, str, str | None]] = {}
+        for statement, _, evidence in links:
+            _note_quote(quotes, part, statement, evidence)
+        context = [*self.runs]
+        for statement in {s for s, _, _ in links}:
+            context += [(statement, RDFS.label, label)
+                        for label in self.context.labels_of(statement)]
+        if not _holds(part, context, self.engine, keep=lambda focus: not self._owned(focus)):
+            return self.check_document(part.graph())
+        return CheckedPart(links=tuple((s, e) for s, _, e in links), typed=frozenset(typed),
+                           quotes=quotes, violations=())
 
     def add_checked(self, checked: CheckedPart) -> None:
         """Keep what the corpus part needs from a checked document part, and its violations
@@ -375,6 +397,30 @@ def _note_quote(quotes: dict[Node, tuple[Node, str, str | None]], part: Graph, s
         quotes[statement] = (evidence, quote, source)
 
 
+def _holds(part: PartTriples, context: list[tuple[Node, Node, Node]], engine: str,
+           keep: Callable[[str], bool]) -> bool:
+    """Whether ``part`` with ``context`` added has nothing to report: no number that is not
+    one, no quote or offsets at odds with its text, and no result of the engine's on a focus
+    node ``keep`` accepts (pyshacl-turbo's, given the triples as its own input; any other
+    engine is not asked: False)."""
+    if engine != "turbo" or not_a_number_triples(part) or _misquoted_spans(part):
+        return False
+    from pyshacl_turbo.rdf import Input
+    from pyshacl_turbo.term_input import _TermBatch
+    nodes: dict[str, Node] = {}
+    batch = _TermBatch(nodes)
+    for s, p, o in part:
+        batch.append(s, p, o)
+    for triple in dict.fromkeys(context):
+        if triple not in part:
+            batch.append(*triple)
+    data = Input((batch.records, batch.quads), "terms", None, nodes,
+                 dict(_kg_namespaces().namespaces()))
+    _, results = _run_engine(data, engine)
+    return not any(keep(str(results.value(result, SH.focusNode)))
+                   for result in _results(results))
+
+
 def _bound(graph: Graph) -> Graph:
     """``graph`` with kg's prefixes (a violation's path reads 'kg:evidence'), given by one
     namespace manager shared by every part checked. A graph's own manager refers back to
@@ -451,12 +497,18 @@ def quote_violations(data: Graph) -> list[Violation]:
     one, must be that text between them. These are the rules in shapes/extra/quotes.ttl,
     checked here in one pass: as SHACL-SPARQL constraints pyshacl runs one query per span,
     which takes minutes on a few hundred articles."""
+    return [_span_violation(data, span, message) for span, message in _misquoted_spans(data)]
+
+
+def _misquoted_spans(data: Graph | PartTriples) -> list[tuple[Node, str]]:
+    """``quote_violations``' spans and messages, unexplained (a ``PartTriples`` can tell
+    whether there are any; explaining one needs a graph)."""
     # A node with two texts or quotes (a shape violation of its own) is checked with the least
     # of them, so the report is the same whatever order the store gives them in.
     texts: dict[Node, str] = {}
     for doc, text in data.subject_objects(NIF.isString):
         texts[doc] = min(texts.get(doc, str(text)), str(text))
-    found = []
+    found: list[tuple[Node, str]] = []
     for span, document in data.subject_objects(NIF.referenceContext):
         begin, end = data.value(span, NIF.beginIndex), data.value(span, NIF.endIndex)
         if document not in texts or begin is None or end is None:
@@ -468,10 +520,10 @@ def quote_violations(data: Graph) -> list[Violation]:
         text, quote = texts[document], min(data.objects(span, NIF.anchorOf), default=None)
         if quote is not None:
             if text[begin_at:end_at] != str(quote):
-                found.append(_span_violation(data, span, QUOTE_MESSAGE))
+                found.append((span, QUOTE_MESSAGE))
         elif 0 <= begin_at < end_at and end_at > len(text):
             # (negative or reversed offsets are the shapes' to report)
-            found.append(_span_violation(data, span, OFFSETS_MESSAGE))
+            found.append((span, OFFSETS_MESSAGE))
     return found
 
 
