@@ -147,51 +147,11 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
     if factuality is Factuality.ASSERTED and _document_says(verb, links, vocab):
         return Factuality.REPORTED  # 'the statement said US troops had defeated the group'
-    if factuality is Factuality.ASSERTED and _quoted_clause(verb):
-        return Factuality.REPORTED  # '"Orsk is trying to buy the port," Vale said'
     if factuality is Factuality.ASSERTED and (clause := _ranked_noun_clause(verb)) is not None:
         # 'if elected, she would be the first woman to serve as mayor': the serving is as
         # sure as being the first is
         return judge_factuality(clause, vocab)
     return factuality
-
-
-QUOTED_CLAUSE_MIN = 4  # tokens: a shorter quote is a phrase held at arm's length, no clause
-
-
-def _quoted_clause(verb: Token) -> bool:
-    """Whether ``verb`` and its subject stand inside a direct quotation: the quoted speaker
-    claims it, the writer does not ('"Orsk is trying to buy the port," Vale said'; judges
-    held such quotes stated as asserted wrong). A scare-quoted phrase ('the "smart" meters
-    were installed') or a partial quote whose subject the writer gives ('said Orsk
-    "undermined the talks"') stays the writer's."""
-    from kg.extract.quotations import found_quotation_at  # kg.extract imports this module
-
-    quotation = found_quotation_at(verb)
-    if quotation is None or quotation.end - quotation.start < QUOTED_CLAUSE_MIN:
-        return False
-    subjects = _nearest_subjects(verb)
-    return all(quotation.start <= s.i < quotation.end for s in subjects) and \
-        not any(s.lower_ in FIRST_PERSON for s in subjects)
-
-
-# A speaker telling of their own act ('"I have asked the board to meet," she said', '"We
-# proposed a bill in 2016"') is its best witness: judges held such quoted acts right as
-# asserted on the dev sheets; what the rule is for is a claim about someone else.
-FIRST_PERSON = frozenset({"i", "we"})
-
-
-def _nearest_subjects(verb: Token) -> list[Token]:
-    """The subjects of ``verb``, or of the nearest verb above it that has one ('decided to
-    give': the giver is the decider)."""
-    token = verb
-    for _ in range(4):
-        subjects = [c for c in token.children
-                    if c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}]
-        if subjects or token.head is token:
-            return subjects
-        token = token.head
-    return []
 
 
 def _document_says(verb: Token, links: list[tuple[Token, str]],
@@ -1372,6 +1332,9 @@ def _ranked(noun: Token) -> bool:
                for c in noun.children)
 
 
+HEARSAY_NOUNS = {"report", "source", "media", "outlet", "projection", "rumour", "rumor"}
+
+
 def _secondhand(chain: list[Token], vocab: RelationVocabulary) -> bool:
     """The writer passes it on rather than states it: 'according to local media', 'per
     reports', 'by reports', a speech verb whose subject is reports or sources ('sources
@@ -1401,7 +1364,7 @@ def _secondhand(chain: list[Token], vocab: RelationVocabulary) -> bool:
 def _hearsay(source: Token) -> bool:
     """'reports', 'sources', 'local media', 'a report': no one the reader can check."""
     media = source.lower_ == "media"  # the model lemmatises it to 'medium'
-    if source.lemma_.lower() not in factuality_words().hearsay_nouns and not media:
+    if source.lemma_.lower() not in HEARSAY_NOUNS and not media:
         return False
     specific = any(c.dep_ in {"poss", "compound"} or c.lower_ in singular_definites()
                    for c in source.children)

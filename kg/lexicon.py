@@ -306,7 +306,6 @@ class FactualityWords(BaseModel):
     charge_noun_phrases: frozenset[str] = frozenset()
     upholding_verbs: frozenset[str] = frozenset()
     losing_verbs: frozenset[str] = frozenset()
-    hearsay_nouns: frozenset[str] = frozenset()
 
 
 @cache

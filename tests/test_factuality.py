@@ -1009,37 +1009,3 @@ def test_a_refused_permission_is_negated(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
-
-
-@pytest.mark.parametrize(("text", "lemma"), [
-    ('Senator Ida Morrow added, "Pel Harker is trying to sell the harbour to his friends."',
-     "sell"),
-    ('"The Orlan Group bribed the inspectors for years," said Mayor Teodor Vasq.', "bribed"),
-])
-def test_a_quoted_clause_is_its_speakers_claim(text, lemma):
-    corpus = corpus_of(text)
-    said = [f for f in corpus.facts if lemma in f.predicate]
-    assert said
-    assert {f.evidence.factuality for f in said} == {Factuality.REPORTED}
-
-
-def test_a_scare_quoted_phrase_stays_the_writers():
-    corpus = corpus_of('The Orlan Group bribed the "independent" inspectors in March.')
-    bribed = [f for f in corpus.facts if "bribe" in f.predicate]
-    assert bribed
-    assert {f.evidence.factuality for f in bribed} == {Factuality.ASSERTED}
-
-
-def test_a_speakers_own_quoted_act_stays_asserted():
-    corpus = corpus_of('Mayor Teodor Vasq said, "I signed the harbour contract with the Orlan '
-                       'Group on Monday."')
-    signed = [f for f in corpus.facts if "sign" in f.predicate]
-    assert signed
-    assert {f.evidence.factuality for f in signed} == {Factuality.ASSERTED}
-
-
-def test_the_unnamed_press_is_hearsay():
-    corpus = corpus_of("Tom Reyes sold the Harlow mill in March, according to local press.")
-    sold = [f for f in corpus.facts if f.predicate == "sold"]
-    assert sold
-    assert {f.evidence.factuality for f in sold} == {Factuality.REPORTED}

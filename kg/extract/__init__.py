@@ -23,7 +23,6 @@ from kg.extract.metonymy import metonymic_reading
 from kg.extract.nominal import nominal_facts
 from kg.extract.places import place_facts, widened_to_containers
 from kg.extract.preferences import doer_fits, own_sense, patient_fits
-from kg.extract.quotations import quotations
 from kg.extract.reference import says_who
 from kg.extract.state import DocState, nonblank_sents
 from kg.extract.subjects import misread_subject
@@ -54,7 +53,6 @@ def extract_document(document: Document, doc: Doc,
     """Sentences, named mentions and facts of one document; pure given the parse."""
     vocab = vocabulary or load_vocabulary()
     mend_verbless_sentences(doc)  # 'The Velmar Party awards seats.': a verb tagged a noun
-    quotations(doc, document.body)  # found first: a quoted clause is its speaker's claim
     state = DocState(document=document, doc=doc, slots=_trusted_slots(doc))
     sentences = tuple(read_sentences(state))
     mentions = tuple(named_mentions(state))

@@ -48,16 +48,6 @@ def quotation_at(doc: Doc, body: str, i: int) -> Quotation | None:
     return None
 
 
-def found_quotation_at(token: Token) -> Quotation | None:
-    """The quotation ``token`` stands inside, if the document's quotations were already found
-    (``extract_document`` finds them first); None otherwise. For readers that see only a
-    token, not the document's text with its paragraph breaks (``kg.factuality``)."""
-    for quotation in token.doc.user_data.get(_KEY, ()):
-        if quotation.start <= token.i < quotation.end:
-            return quotation
-    return None
-
-
 def quotations(doc: Doc, body: str) -> tuple[Quotation, ...]:
     """The document's quotations in reading order, kept on the Doc once found; ``body`` says
     where its paragraphs end (``quotation_at``)."""
