@@ -211,6 +211,16 @@ def test_a_title_parsed_as_a_verb_before_a_name_is_no_event():
     assert not states_nothing(verb, "design")
 
 
+def test_a_title_modifier_parsed_as_a_gerund_is_no_event():
+    """'sitting President Jon Feld': the participle qualifies the title; nobody sat Feld.
+    A gerund that is no title modifier ('by appointing Judge X') keeps its deed."""
+    text = ("Friday, the Ostby council issued a subpoena as part of its investigation into "
+            "alleged misconduct by sitting President Jon Feld.")
+    assert not [row for row in fact_rows(text) if row[1] == "sit"], fact_rows(text)
+    deed = "The court stopped the sale by appointing Judge Dara Voss to the case."
+    assert ("court", "Dara Voss") in facts_of(deed, "appoint")
+
+
 @pytest.mark.parametrize("text", [
     "In 2011, Marta Quell became the first Harwick islander to win the Orvan prize.",
     "Tomas Brindle became the first premier to be censured twice.",
