@@ -211,6 +211,20 @@ def test_a_title_parsed_as_a_verb_before_a_name_is_no_event():
     assert not states_nothing(verb, "design")
 
 
+@pytest.mark.parametrize("text", [
+    "Dara Voss and her staff have come under scrutiny from both parties over the budget.",
+    "The Ostby mayor came under fire from residents after the flood.",
+])
+def test_a_from_phrase_after_under_is_no_origin(text):
+    """'came under fire from residents': the residents fire; the mayor came from nowhere."""
+    assert not [row for row in fact_rows(text) if row[1] == "come from"], fact_rows(text)
+
+
+def test_a_plain_from_phrase_is_still_an_origin():
+    assert ("Jon Feld", "Ostby") in facts_of("Jon Feld came from Ostby to study law.",
+                                             "come from")
+
+
 def test_a_title_modifier_parsed_as_a_gerund_is_no_event():
     """'sitting President Jon Feld': the participle qualifies the title; nobody sat Feld.
     A gerund that is no title modifier ('by appointing Judge X') keeps its deed."""
