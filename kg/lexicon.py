@@ -182,6 +182,12 @@ def role_modifiers() -> frozenset[str]:
 
 
 @cache
+def hedging_modifiers() -> frozenset[str]:
+    """Words before a role that make it a claim, not a post held: 'purported expert X'."""
+    return frozenset(data_file("roles.json").get("_hedging_modifiers", ()))  # type: ignore[arg-type]
+
+
+@cache
 def rank_modifiers() -> frozenset[str]:
     """Modifiers that make a lower office of the role after them: 'deputy director'."""
     return frozenset(data_file("roles.json").get("_rank_modifiers", ()))  # type: ignore[arg-type]

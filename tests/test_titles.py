@@ -52,6 +52,21 @@ def test_a_profession_with_a_demonym_is_a_nationality_not_a_position():
     assert ("Rocio Vera", "cameFrom", "Chile") in labelled_triples(corpus)
 
 
+@pytest.mark.parametrize("text", [
+    "The film features purported wine expert Dara Voss.",
+    "The film features self-styled prophet Jon Feld.",
+    "Police in Ostby arrested alleged gang leader Jon Feld.",
+])
+def test_a_hedged_title_states_no_position(text):
+    """'purported wine expert X' is a claim about X, not a title the text gives X."""
+    assert not positions(corpus_of(text))
+
+
+def test_an_unhedged_title_still_states_its_position():
+    assert ("Dara Voss", "", "expert") in positions(
+        corpus_of("The film features wine expert Dara Voss."))
+
+
 def test_no_role_word_no_position():
     assert not positions(corpus_of("Lena Marsh opened a plant in Harbor Town."))
 

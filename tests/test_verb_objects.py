@@ -212,6 +212,30 @@ def test_a_title_parsed_as_a_verb_before_a_name_is_no_event():
 
 
 @pytest.mark.parametrize("text", [
+    "Dara Voss and her staff have come under scrutiny from both parties over the budget.",
+    "The Ostby mayor came under fire from residents after the flood.",
+])
+def test_a_from_phrase_after_under_is_no_origin(text):
+    """'came under fire from residents': the residents fire; the mayor came from nowhere."""
+    assert not [row for row in fact_rows(text) if row[1] == "come from"], fact_rows(text)
+
+
+def test_a_plain_from_phrase_is_still_an_origin():
+    assert ("Jon Feld", "Ostby") in facts_of("Jon Feld came from Ostby to study law.",
+                                             "come from")
+
+
+def test_a_title_modifier_parsed_as_a_gerund_is_no_event():
+    """'sitting President Jon Feld': the participle qualifies the title; nobody sat Feld.
+    A gerund that is no title modifier ('by appointing Judge X') keeps its deed."""
+    text = ("Friday, the Ostby council issued a subpoena as part of its investigation into "
+            "alleged misconduct by sitting President Jon Feld.")
+    assert not [row for row in fact_rows(text) if row[1] == "sit"], fact_rows(text)
+    deed = "The court stopped the sale by appointing Judge Dara Voss to the case."
+    assert ("court", "Dara Voss") in facts_of(deed, "appoint")
+
+
+@pytest.mark.parametrize("text", [
     "In 2011, Marta Quell became the first Harwick islander to win the Orvan prize.",
     "Tomas Brindle became the first premier to be censured twice.",
     "Ona Vick would become the first female and first Tarvik-born prime minister.",

@@ -30,6 +30,7 @@ from kg.lexicon import (
     demonyms,
     employment_words,
     field_roles,
+    hedging_modifiers,
     initialisms,
     kinship_roles,
     longest_role,
@@ -856,6 +857,18 @@ def _seat_and_body(state: DocState, sentence: Sentence, before: list[Token], siz
     yield from _position(state, sentence, trigger, person, body, role, "title-before-name")
 
 
+def _hedged(trigger: Span) -> bool:
+    """'purported film expert X', 'self-styled prophet X': a hedging modifier
+    (roles.json's '_hedging_modifiers') among the few words of the title's phrase before it
+    makes the title a claim, not a position the text states (judged wrong: 'not stated he is
+    an expert')."""
+    before = trigger.doc[max(trigger.start - 3, trigger.sent.start):trigger.start]
+    words = [t.lower_ for t in before]
+    stop = max((i for i, t in enumerate(before) if words[i] not in hedging_modifiers() and
+                (t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "DET"})), default=-1)
+    return any(w in hedging_modifiers() for w in words[stop + 1:])
+
+
 def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mention,
               holder: Mention | None, role: str, rule: str) -> Iterator[Fact]:
     """The position fact; 'the American singer X' says where X is from, not whom X serves,
@@ -867,7 +880,7 @@ def _position(state: DocState, sentence: Sentence, trigger: Span, person: Mentio
             yield make_fact(state, sentence, trigger, predicate="cameFrom", lemma="from",
                             subject=person, obj=holder, rule=f"{rule}-nationality", roles=())
         holder = None
-    if role in not_roles():
+    if role in not_roles() or _hedged(trigger):
         return  # 'a true American hero': where X is from, but no position held
     if holder is None:
         role_words = _role_words(trigger, role)

@@ -74,7 +74,8 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
     located = argument_words().location_frames.get(reading.lemma, frozenset())
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         word = prep.lower_
-        if word not in (preps if framed is None else framed) | located:
+        if word not in (preps if framed is None else framed) | located or \
+                _source_of_state(prep):
             continue
         if (gerund := _gerund_object(state, prep) or _tagged_gerund(state, prep)) is not None:
             # 'confessed to killing his sister', 'apologised for calling X a liar': the act
@@ -93,6 +94,19 @@ def _prepositional_object(state: DocState, verb: Token, reading: Reading, frame:
             frame.roles = [r for r in frame.roles if r.mention not in mentions]
             return Reading(f"{reading.lemma} {word}", None, reading.speaker, reading.factuality)
     return reading
+
+
+def _source_of_state(prep: Token) -> bool:
+    """'came under fire from residents', 'has come under scrutiny from both parties': a
+    'from' after an 'under' phrase of the same verb names who puts the subject in that state
+    (the residents fire on it), not where the subject comes from (judged wrong: 'he did not
+    come from a side'). A common noun after 'under' only: 'came from under the rubble' and
+    'lives under Ostby Bridge' are other shapes."""
+    if prep.lower_ != "from":
+        return False
+    return any(p.dep_ == "prep" and p.lower_ == "under" and p.i < prep.i and
+               any(o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_
+                   for o in p.children) for p in prep.head.children)
 
 
 def _where_only(word: str, mention: Mention, framed: frozenset[str] | None,

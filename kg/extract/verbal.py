@@ -43,6 +43,7 @@ from kg.lexicon import (
     event_nouns,
     event_verbs,
     object_verbs,
+    role_modifiers,
     verdict_verbs,
 )
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
@@ -390,12 +391,14 @@ def states_nothing(verb: Token, lemma: str) -> bool:
     King': a verb of ``optative_verbs`` in the base form with a singular subject it does not
     agree with, and no auxiliary), or a raising verb that only carries the verb after it
     ('had come to believe', 'happened to meet': ``raising_verbs`` with an infinitive), or a
-    title the parser took for a verb ('systems engineer Jan Novak'), or a label or a
-    companion (``_labels_or_accompanies``)."""
+    title the parser took for a verb ('systems engineer Jan Novak') or a participle that
+    only qualifies a title ('sitting President X', ``_modifier_before_title``), or a label
+    or a companion (``_labels_or_accompanies``)."""
     words = argument_words()
     if lemma in control_words().raising_verbs and _infinitive_after(verb):
         return True
-    if _title_before_name(verb) or _labels_or_accompanies(verb, lemma):
+    if _title_before_name(verb) or _modifier_before_title(verb) or \
+            _labels_or_accompanies(verb, lemma):
         return True
     if lemma not in words.optative_verbs or verb.tag_ not in {"VB", "VBP"} or \
             any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
@@ -441,6 +444,20 @@ def _title_before_name(verb: Token) -> bool:
         return False
     return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" and c.left_edge.i == verb.i + 1
                for c in verb.children)
+
+
+def _modifier_before_title(verb: Token) -> bool:
+    """'misconduct by sitting President Jon Feld', 'a letter from acting Mayor Dara Voss': a
+    participle of roles.json's title modifiers ('sitting', 'acting', 'serving') the parser
+    took for a gerund with the titled person as its object. Nobody 'sat' Feld (judged wrong:
+    'sitting describes the President'); the title is read elsewhere. A gerund no title
+    modifier spells ('by appointing Judge X') stays a deed."""
+    if verb.tag_ != "VBG" or verb.lower_ not in role_modifiers() or \
+            any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+        return False
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return following is not None and canonical_role(following.text) is not None and any(
+        c.dep_ == "dobj" and c.left_edge.i == verb.i + 1 for c in verb.children)
 
 
 def _infinitive_after(verb: Token) -> bool:
