@@ -29,8 +29,7 @@ from typing import IO
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.plugins.serializers.nquads import _nq_row
-from rdflib.plugins.serializers.nt import _nt_row, _quoteLiteral
+from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
 from kg.durable import temp_prefix
@@ -102,16 +101,10 @@ def _corpus_quads(parts: GraphParts, validation: PartValidation | None,
             validation.add_corpus(chunk)
 
 
-ROWS: dict[str, Callable[[tuple[Node, Node, Node], URIRef], str]] = {
-    "nquads": lambda triple, name: _nq_row(triple, name),
-    "nt": lambda triple, name: _nt_row(triple),
-}
-"""A triple of a document's graph ``name`` as a line of each streamed format (rdflib's own
-writers' rows, so the sorted files are the bytes ``kg.export`` writes)."""
-
-
 class Rows:
-    """``ROWS``' lines, each IRI's N3 form made once: rdflib's rows ask every term for it
+    """A triple of a document's graph as a line of each streamed format: the line rdflib's own
+    N-Quads/N-Triples rows make (so the sorted files are the bytes ``kg.export`` writes), each
+    IRI's N3 form made once: rdflib's rows ask every term for it
     (a check of the IRI's characters each time), and an evidence node, a span or a document
     IRI is in many triples of a part (issue 14). A literal is quoted as rdflib's rows quote
     it. The forms kept are dropped when they reach ``most``, so a writer that lives through
@@ -123,7 +116,7 @@ class Rows:
 
     def line(self, fmt: str, triple: tuple[Node, Node, Node], name: Node | None) -> str:
         """``triple`` of the graph ``name`` (None: the default graph) as a line of ``fmt``,
-        the same as ``ROWS[fmt]`` gives."""
+        the same as rdflib's row of that format gives."""
         s, p, o = triple
         obj = _quoteLiteral(o) if isinstance(o, Literal) else self._form(o)
         if fmt == "nt":
