@@ -15,6 +15,7 @@ original text).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from kg.lexicon import data_file, verb_forms
 
@@ -29,7 +30,9 @@ MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 OBJECT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "prt", "dative"})
 
 
+@cache
 def _words() -> dict[str, object]:
+    """data/headline_verbs.json, read once (asked for each candidate word of a parse)."""
     return data_file("headline_verbs.json")
 
 
