@@ -516,15 +516,22 @@ def format_report(report: dict[str, object], errors: int) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Parse the options, build, score and print (a table, or JSON with --json)."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("path", type=Path, help="conll04_test.json (SpERT or TablERT form)")
+def option_parser(doc: str | None, path_help: str, errors_help: str) -> argparse.ArgumentParser:
+    """The options every CoNLL04 script takes (a split's path, --json, --limit, --errors,
+    --model), so this scorer and conll04_entities.py read their command lines alike."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("path", type=Path, help=path_help)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
-    parser.add_argument("--errors", type=int, default=0, metavar="K",
-                        help="show K sample false positives and K sample misses")
+    parser.add_argument("--errors", type=int, default=0, metavar="K", help=errors_help)
     parser.add_argument("--model", default=None, help="spaCy model (default: kg's choice)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Parse the options, build, score and print (a table, or JSON with --json)."""
+    parser = option_parser(__doc__, "conll04_test.json (SpERT or TablERT form)",
+                           "show K sample false positives and K sample misses")
     args = parser.parse_args(argv)
     if not args.path.is_file():
         parser.error(f"{args.path}: no such file (where to get it: see the top of this script)")

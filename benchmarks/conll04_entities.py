@@ -26,16 +26,23 @@ With --relations the same build is also scored as conll04.py scores relations (m
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from conll04 import GoldEntity, Sentence, detokenise, evaluate, kg_arguments, load_conll04, run_kg
+from conll04 import (
+    GoldEntity,
+    Sentence,
+    detokenise,
+    evaluate,
+    kg_arguments,
+    load_conll04,
+    option_parser,
+    run_kg,
+)
 
 from kg.model import EntityType, Mention, ResolvedCorpus
 
@@ -193,15 +200,10 @@ def format_report(report: dict[str, object], errors: int) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse the options, build, score and print (a table, or JSON with --json)."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("path", type=Path, help="a CoNLL04 split (SpERT or TablERT form)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object, all errors")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
-    parser.add_argument("--errors", type=int, default=0, metavar="K",
-                        help="show K sample errors of each kind")
+    parser = option_parser(__doc__, "a CoNLL04 split (SpERT or TablERT form)",
+                           "show K sample errors of each kind")
     parser.add_argument("--relations", action="store_true",
                         help="also score relations as conll04.py does, from the same build")
-    parser.add_argument("--model", default=None, help="spaCy model (default: kg's choice)")
     args = parser.parse_args(argv)
     if not args.path.is_file():
         parser.error(f"{args.path}: no such file (where to get it: see benchmarks/conll04.py)")
