@@ -50,6 +50,12 @@ def possessive_determiners() -> frozenset[str]:
 
 
 @cache
+def country_institutions() -> frozenset[str]:
+    """Nouns of the bodies a country has one of ('government', 'army'): reference.json."""
+    return frozenset(data_file("reference.json")["country_institutions"])  # type: ignore[arg-type]
+
+
+@cache
 def determiners() -> frozenset[str]:
     """Words that open a noun phrase and name nothing: 'the', 'a', 'this', 'his', 'their'
     (data/determiners.json). One list, so every stage that strips them strips the same."""

@@ -75,7 +75,14 @@ from kg.extract.mentions import title_nouns
 from kg.extract.name_bounds import names_a_pair
 from kg.extract.reference import tenure_modifiers
 from kg.holders import fill_holders
-from kg.lexicon import data_file, demonyms, determiners, event_verbs, initialisms
+from kg.lexicon import (
+    country_institutions,
+    data_file,
+    demonyms,
+    determiners,
+    event_verbs,
+    initialisms,
+)
 from kg.model import (
     Document,
     Entity,
@@ -1527,12 +1534,6 @@ def _named_by_head_word(mention: Mention, text: str,
         return None
     candidates = named_words.get((mention.doc_id, mention.lemma or ""), ())
     return next(iter(candidates)) if len(candidates) == 1 else None
-
-
-@cache
-def country_institutions() -> frozenset[str]:
-    """Nouns of the bodies a country has one of ('government', 'army'): reference.json."""
-    return frozenset(data_file("reference.json")["country_institutions"])  # type: ignore[arg-type]
 
 
 def _named_by_demonym(mention: Mention, table: _EntityTable,
