@@ -22,6 +22,7 @@ from kg.dates import (
     is_uncounted_ago,
     normalize_time,
 )
+from kg.extract.complements import content_roles
 from kg.extract.frames import Frame, Reading, _slots, occurrence_verb, verb_lemma
 from kg.extract.mentions import title_nouns
 from kg.extract.places import pair_container
@@ -323,6 +324,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
     frame.roles = keep_nearest_time(_roles_outside_objects(frame), verb.idx,
                                     len({m for m, _ in frame.objects}))
     frame.roles += _predicatives(state, verb, frame)
+    frame.roles += content_roles(state, verb, frame)
 
 
 # Roles of another participant, which an object's own phrase may hold ('channels to Ostland').
@@ -710,13 +712,18 @@ def _default_role(spec: RelationSpec | None, verb: Token, word: str,
     preposition ('returned the car to Lena': Lena receives it; 'inducted into the hall': where
     to), by the preposition and the participant's kind (data/preposition_roles.json), so
     that a participant the sentence gives is not left out. Never for a preposition the
-    entry already reads (its object, or another role) nor for a described thing: 'charged
-    with murder' names no partner."""
-    if spec is not None and (spec.role_for_prep(word) or word in spec.object):
+    entry already reads (another role, or its object when the verb has none of its own) nor
+    for a described thing: 'charged with murder' names no partner. A topic the entry reads
+    as an object is still the topic beside a direct object ('asked the mayor about the fire':
+    the mayor is the object, the fire what it was about)."""
+    role = preposition_roles().get(word, {}).get(mention.type)
+    beside_object = role is RoleName.TOPIC and any(c.dep_ == "dobj" for c in verb.children)
+    if spec is not None and (spec.role_for_prep(word) or
+                             (word in spec.object and not beside_object)):
         return None
     if word == "to" and verb_lemma(verb).split()[0] in contest_verbs():
         return None  # 'lost to Reyes': the winner, who received nothing
-    return preposition_roles().get(word, {}).get(mention.type)
+    return role
 
 
 def _inside_object(state: DocState, verb: Token, prep: Token) -> bool:
