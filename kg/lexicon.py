@@ -235,6 +235,7 @@ class ArgumentWords(BaseModel):
     ranking_verbs: frozenset[str] = frozenset()
     prepositional_frames: dict[str, frozenset[str]] = {}
     location_frames: dict[str, frozenset[str]] = {}
+    holding_frames: dict[str, frozenset[str]] = {}
     complement_verbs: frozenset[str] = frozenset()
     dating_frames: dict[str, frozenset[str]] = {}
     conversation_verbs: frozenset[str] = frozenset()

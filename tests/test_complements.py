@@ -91,3 +91,35 @@ def test_content_and_topic_are_written_read_back_and_conform():
     assert any(r.roles.get("content") == ["to close the bridge"] for r in rows)
     assert any(r.roles.get("topic") == ["fire"] for r in rows)
     assert validate(dataset).conforms
+
+
+@pytest.mark.parametrize(("text", "lemma", "place"), [
+    ("Jon Presk was kept in solitary confinement for a year.", "keep", "solitary confinement"),
+    ("Police detained Jon Presk in a military prison.", "detain", "military prison"),
+])
+def test_where_a_verb_of_keeping_keeps_its_object_is_the_place(text, lemma, place):
+    corpus = corpus_of(text)
+    facts = _facts(corpus, lemma)
+    assert facts, [f.lemma for f in corpus.facts]
+    assert all(place in _role(corpus, f, RoleName.PLACE) for f in facts)
+
+
+def test_a_person_something_is_placed_in_is_no_place():
+    corpus = corpus_of("Tilda Varn thanked the voters for the trust they placed in her.")
+    assert all(not _role(corpus, f, RoleName.PLACE) for f in _facts(corpus, "place"))
+
+
+@pytest.mark.parametrize(("text", "lemma", "topic"), [
+    ("The Velora Council criticised Mayor Jon Presk over the harbour tax.", "criticise",
+     "harbour tax"),
+])
+def test_what_an_over_phrase_names_is_the_topic(text, lemma, topic):
+    corpus = corpus_of(text)
+    facts = _facts(corpus, lemma)
+    assert facts, [f.lemma for f in corpus.facts]
+    assert all(_role(corpus, f, RoleName.TOPIC) == [topic] for f in facts)
+
+
+def test_a_number_after_over_is_no_topic():
+    corpus = corpus_of("Tilda Varn won over 60 percent of the vote in Brevik.")
+    assert all(not _role(corpus, f, RoleName.TOPIC) for f in corpus.facts)

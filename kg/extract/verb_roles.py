@@ -699,11 +699,20 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
                 continue  # 'announced it with great sorrow': how, not with whom
             if role is not None:
                 frame.roles.append(Role(name=role, mention=mention))
-            elif mention.type is EntityType.PLACE and word in vocab.place_preps and not listed:
+            elif ((mention.type is EntityType.PLACE and word in vocab.place_preps) or
+                  _held_in(verb, word, mention)) and not listed:
                 frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
             elif (default := _default_role(spec, verb, word, mention)) is not None \
                     and not listed and not _inside_object(state, verb, prep):
                 frame.roles.append(Role(name=default, mention=mention))
+
+
+def _held_in(verb: Token, word: str, mention: Mention) -> bool:
+    """'was kept in solitary confinement', 'placed under house arrest': after a verb of
+    keeping someone somewhere (``holding_frames``) the phrase is where, whatever its noun;
+    never a person ('the trust they placed in me' is given to someone, kept nowhere)."""
+    return mention.type is not EntityType.PERSON and \
+        word in argument_words().holding_frames.get(verb_lemma(verb), frozenset())
 
 
 def _default_role(spec: RelationSpec | None, verb: Token, word: str,
@@ -723,6 +732,8 @@ def _default_role(spec: RelationSpec | None, verb: Token, word: str,
         return None
     if word == "to" and verb_lemma(verb).split()[0] in contest_verbs():
         return None  # 'lost to Reyes': the winner, who received nothing
+    if role is RoleName.TOPIC and (mention.lemma or mention.text)[:1].isdigit():
+        return None  # 'won over 60% of the vote': a number, nothing spoken of
     return role
 
 
