@@ -123,3 +123,12 @@ def test_what_an_over_phrase_names_is_the_topic(text, lemma, topic):
 def test_a_number_after_over_is_no_topic():
     corpus = corpus_of("Tilda Varn won over 60 percent of the vote in Brevik.")
     assert all(not _role(corpus, f, RoleName.TOPIC) for f in corpus.facts)
+
+
+def test_what_an_idioms_noun_is_about_is_the_topic():
+    # 'reach an agreement' is 'agree'; the agreement's 'about'-phrase says on what
+    corpus = corpus_of("Tilda Varn and the Velora Council could not reach an agreement about "
+                       "the harbour tax.")
+    facts = _facts(corpus, "agree")
+    assert facts, [f.lemma for f in corpus.facts]
+    assert all(_role(corpus, f, RoleName.TOPIC) == ["harbour tax"] for f in facts)
