@@ -36,6 +36,9 @@ def _role(corpus: ResolvedCorpus, fact: Fact, name: RoleName) -> list[str]:
     # a purpose after a verb of sending
     ("Ostland sent its foreign minister to attend the summit in Brevik.", "send",
      "to attend the summit in Brevik"),
+    # a verb of preventing and its 'from'-gerund
+    ("The storm prevented two ferries from docking at Brevik.", "prevent", "from docking"),
+    ("The court barred Jon Presk from running for mayor.", "bar", "from running for mayor"),
 ])
 def test_what_the_object_is_asked_to_do_is_the_content(text, lemma, content):
     corpus = corpus_of(text)

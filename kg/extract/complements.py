@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from kg.extract.frames import Frame, verb_lemma
 from kg.extract.reference import conjuncts, referent
 from kg.extract.state import DocState, make_mention, surface_text
-from kg.lexicon import control_words, preposition_roles
+from kg.lexicon import argument_words, control_words, preposition_roles
 from kg.model import EntityType, Role, RoleName
 
 # Words before an infinitive that belong to it: 'not to reschedule', 'to quickly leave'.
@@ -37,25 +37,45 @@ MAX_WORDS = 10
 
 def content_roles(state: DocState, verb: Token, frame: Frame) -> list[Role]:
     """The content role of a verb of asking, letting, ordering or sending with an object (or
-    a passive subject: 'was tasked to produce a plan') and a to-infinitive after it; none
-    for any other verb ('wanted the army to leave' and 'said Pak to be ill' do nothing to
-    their object), nor for an infinitive with no object before it ('agreed to leave': the
-    infinitive is the subject's own plan, its own fact)."""
+    a passive subject: 'was tasked to produce a plan') and a to-infinitive after it, or of a
+    verb of preventing with the act its 'from'-gerund names ('prevented two ships from
+    docking'); none for any other verb ('wanted the army to leave' and 'said Pak to be ill'
+    do nothing to their object), nor for an infinitive with no object before it ('agreed to
+    leave': the infinitive is the subject's own plan, its own fact)."""
+    lemma = verb_lemma(verb)
     words = control_words()
-    if verb_lemma(verb) not in words.object_control | words.object_raising:
-        return []
     has_object = bool(frame.objects) or any(c.dep_ in {"dobj", "nsubjpass"}
                                             for c in verb.children)
+    span = None
+    if lemma in words.object_control | words.object_raising:
+        span = _asked_act(verb, has_object)
+    if span is None and has_object and lemma in argument_words().prevention_verbs:
+        span = _prevented_act(verb)
+    if span is None:
+        return []
+    mention = make_mention(state, span, EntityType.EVENT, ner_label=None,
+                           lemma=surface_text(span.text))
+    return [Role(name=RoleName.CONTENT, mention=mention)]
+
+
+def _asked_act(verb: Token, has_object: bool) -> Span | None:
+    """The first to-infinitive after the verb with the object before it: what is asked."""
     for clause in (c for c in verb.children if c.i > verb.i):
-        if not _infinitive(clause) or (_subject_of(clause) is None and not has_object):
-            continue
-        span = _content_span(clause)
-        if span is None:
-            return []
-        mention = make_mention(state, span, EntityType.EVENT, ner_label=None,
-                               lemma=surface_text(span.text))
-        return [Role(name=RoleName.CONTENT, mention=mention)]
-    return []
+        if _infinitive(clause) and (has_object or _subject_of(clause) is not None):
+            return _content_span(clause, clause.i)
+    return None
+
+
+def _prevented_act(verb: Token) -> Span | None:
+    """'prevented two ships from docking at the port', 'barred him from running': the
+    gerund after the verb's 'from' with its object, 'from' included."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                 and c.i > verb.i):
+        gerund = next((c for c in prep.children if c.dep_ in {"pcomp", "pobj"}
+                       and c.tag_ == "VBG"), None)
+        if gerund is not None:
+            return _content_span(gerund, prep.i)
+    return None
 
 
 def _infinitive(clause: Token) -> bool:
@@ -72,14 +92,15 @@ def _subject_of(clause: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
 
 
-def _content_span(clause: Token) -> Span | None:
-    """The words of what is to be done: the infinitive with 'to', 'not' and the object,
-    particle or complement that follow it, up to a clause, list or aside of their own; None
-    when that is too long to be one thing (``MAX_WORDS``)."""
+def _content_span(clause: Token, first: int) -> Span | None:
+    """The words of what is to be done: the infinitive or gerund from ``first`` (its
+    'from'), with 'to', 'not' and the object, particle or complement that follow it, up to a
+    clause, list or aside of their own; None when that is too long to be one thing
+    (``MAX_WORDS``)."""
     doc = clause.doc
     start = min((c.i for c in clause.children
                  if c.dep_ in LEADING_PARTS and c.i < clause.i and c.left_edge.i == c.i),
-                default=clause.i)
+                default=first)
     end = clause.i
     for part in (c for c in clause.children if c.i > clause.i):
         if part.dep_ not in TRAILING_PARTS or part.left_edge.i != end + 1 or _dating(part):
