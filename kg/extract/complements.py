@@ -1,5 +1,6 @@
-"""What a verb of asking, letting, ordering or sending asks its object to do (the content
-role), and what a verb idiom is about (the topic its noun's 'about'-phrase names).
+"""What a verb of asking, letting, ordering, sending or preventing asks its object to do or
+not to do (the content role), and what a verb idiom is about (the topic its noun's
+'about'-phrase names).
 
 'urged the states not to reschedule their elections', 'a licence allowing him to buy weapons',
 'was tasked to produce a recovery plan': after the object of an object-control or
@@ -7,7 +8,9 @@ object-raising verb (data/control.json) the to-infinitive says what the object i
 infinitive has a fact of its own, but the governing verb's fact without it says only that
 someone urged or allowed someone, which the blind judges marked vague on both sets' sheets
 ('X --urged--> states', 'licence --allow--> X', '(someone) --task--> ministry'). The phrase
-becomes the fact's ``content`` role; subject, verb and object stay as they were.
+becomes the fact's ``content`` role; subject, verb and object stay as they were. A verb of
+preventing (data/arguments.json ``prevention_verbs``) takes its 'from'-gerund the same way
+('prevented two ferries from docking').
 """
 
 from __future__ import annotations
