@@ -36,12 +36,13 @@ from kg.rdf import span_quote, union_graph
 # Roles besides subject and object, in the order they are shown; entity-valued unless noted.
 ROLES: dict[str, URIRef] = {
     "recipient": KG.recipient, "place": KG.place, "destination": KG.destination,
-    "origin": KG.origin, "coagent": KG.coagent, "attribute": KG.attribute, "time": KG.time,
+    "origin": KG.origin, "coagent": KG.coagent, "attribute": KG.attribute,
+    "topic": KG.topic, "content": KG.content, "time": KG.time,
     "role": KG.roleName, "ended": KG.positionEnded,
 }
 # Every property whose value is an entity taking part in a fact: what --entity looks through.
 PARTICIPANTS = (RDF.subject, RDF.object, KG.agent, KG.theme, KG.recipient, KG.place,
-                KG.destination, KG.origin, KG.coagent, KG.attribute)
+                KG.destination, KG.origin, KG.coagent, KG.attribute, KG.topic, KG.content)
 NAME_PROPERTIES = (RDFS.label, SKOS.altLabel, SCHEMA.name)
 
 Number = TypeVar("Number", int, float)

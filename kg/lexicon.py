@@ -241,6 +241,8 @@ class ArgumentWords(BaseModel):
     ranking_verbs: frozenset[str] = frozenset()
     prepositional_frames: dict[str, frozenset[str]] = {}
     location_frames: dict[str, frozenset[str]] = {}
+    holding_frames: dict[str, frozenset[str]] = {}
+    prevention_verbs: frozenset[str] = frozenset()
     complement_verbs: frozenset[str] = frozenset()
     dating_frames: dict[str, frozenset[str]] = {}
     conversation_verbs: frozenset[str] = frozenset()

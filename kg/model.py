@@ -257,6 +257,8 @@ class RoleName(StrEnum):
     ORIGIN = "origin"
     COAGENT = "coagent"
     ATTRIBUTE = "attribute"  # what the object is made, named or called: 'declared X a pandemic'
+    TOPIC = "topic"  # what it is about: 'warned residents about the flood'
+    CONTENT = "content"  # what the object is asked, allowed or sent to do: 'urged X to resign'
 
 
 class Role(_Record):

@@ -56,6 +56,7 @@ ROLE_PROPERTIES = {
     RoleName.RECIPIENT: KG.recipient, RoleName.DESTINATION: KG.destination,
     RoleName.ORIGIN: KG.origin, RoleName.COAGENT: KG.coagent, RoleName.PLACE: KG.place,
     RoleName.THEME: KG.theme, RoleName.AGENT: KG.agent, RoleName.ATTRIBUTE: KG.attribute,
+    RoleName.TOPIC: KG.topic, RoleName.CONTENT: KG.content,
 }
 DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 

@@ -42,7 +42,8 @@ PICTURE_LIMIT = 120
 REFERENCE_REASONS = frozenset({"pronoun", "head-word", "title-description"})
 # Roles besides subject and object, in the order a reader asks about them.
 ROLES = (("recipient", KG.recipient), ("coagent", KG.coagent), ("destination", KG.destination),
-         ("origin", KG.origin), ("place", KG.place), ("as", KG.attribute))
+         ("origin", KG.origin), ("place", KG.place), ("as", KG.attribute),
+         ("about", KG.topic), ("to", KG.content))
 
 
 # A Cytoscape.js element: {"data": {"id": ..., "label": ..., ...}}.

@@ -22,6 +22,7 @@ from kg.dates import (
     is_uncounted_ago,
     normalize_time,
 )
+from kg.extract.complements import content_roles
 from kg.extract.frames import Frame, Reading, _slots, occurrence_verb, verb_lemma
 from kg.extract.mentions import title_nouns
 from kg.extract.places import pair_container
@@ -323,6 +324,7 @@ def _fill_objects_and_roles(state: DocState, verb: Token, spec: RelationSpec | N
     frame.roles = keep_nearest_time(_roles_outside_objects(frame), verb.idx,
                                     len({m for m, _ in frame.objects}))
     frame.roles += _predicatives(state, verb, frame)
+    frame.roles += content_roles(state, verb, frame)
 
 
 # Roles of another participant, which an object's own phrase may hold ('channels to Ostland').
@@ -697,11 +699,20 @@ def _prep_roles(state: DocState, verb: Token, prep: Token, spec: RelationSpec | 
                 continue  # 'announced it with great sorrow': how, not with whom
             if role is not None:
                 frame.roles.append(Role(name=role, mention=mention))
-            elif mention.type is EntityType.PLACE and word in vocab.place_preps and not listed:
+            elif ((mention.type is EntityType.PLACE and word in vocab.place_preps) or
+                  _held_in(verb, word, mention)) and not listed:
                 frame.roles.append(Role(name=RoleName.PLACE, mention=mention))
             elif (default := _default_role(spec, verb, word, mention)) is not None \
                     and not listed and not _inside_object(state, verb, prep):
                 frame.roles.append(Role(name=default, mention=mention))
+
+
+def _held_in(verb: Token, word: str, mention: Mention) -> bool:
+    """'was kept in solitary confinement', 'placed under house arrest': after a verb of
+    keeping someone somewhere (``holding_frames``) the phrase is where, whatever its noun;
+    never a person ('the trust they placed in me' is given to someone, kept nowhere)."""
+    return mention.type is not EntityType.PERSON and \
+        word in argument_words().holding_frames.get(verb_lemma(verb), frozenset())
 
 
 def _default_role(spec: RelationSpec | None, verb: Token, word: str,
@@ -710,13 +721,20 @@ def _default_role(spec: RelationSpec | None, verb: Token, word: str,
     preposition ('returned the car to Lena': Lena receives it; 'inducted into the hall': where
     to), by the preposition and the participant's kind (data/preposition_roles.json), so
     that a participant the sentence gives is not left out. Never for a preposition the
-    entry already reads (its object, or another role) nor for a described thing: 'charged
-    with murder' names no partner."""
-    if spec is not None and (spec.role_for_prep(word) or word in spec.object):
+    entry already reads (another role, or its object when the verb has none of its own) nor
+    for a described thing: 'charged with murder' names no partner. A topic the entry reads
+    as an object is still the topic beside a direct object ('asked the mayor about the fire':
+    the mayor is the object, the fire what it was about)."""
+    role = preposition_roles().get(word, {}).get(mention.type)
+    beside_object = role is RoleName.TOPIC and any(c.dep_ == "dobj" for c in verb.children)
+    if spec is not None and (spec.role_for_prep(word) or
+                             (word in spec.object and not beside_object)):
         return None
     if word == "to" and verb_lemma(verb).split()[0] in contest_verbs():
         return None  # 'lost to Reyes': the winner, who received nothing
-    return preposition_roles().get(word, {}).get(mention.type)
+    if role is RoleName.TOPIC and (mention.lemma or mention.text)[:1].isdigit():
+        return None  # 'won over 60% of the vote': a number, nothing spoken of
+    return role
 
 
 def _inside_object(state: DocState, verb: Token, prep: Token) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from kg.extract.complements import idiom_topics
 from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import FINITE_TAGS, Frame, Reading, occurrence_verb, verb_lemma
 from kg.extract.preferences import classed, complement_sense, doer_fits
@@ -564,6 +565,7 @@ def _idiom_facts(state: DocState, sentence: Sentence, verb: Token,
     mentions = [m for m, _ in frame.objects]
     mentions.append(referent(state, noun))  # the idiom's own noun is no role: 'into force'
     frame.roles = [r for r in frame.roles if r.mention not in mentions]
+    frame.roles += idiom_topics(state, noun, frozenset(meaning.object))
     if meaning.needs_object and not frame.objects:
         return  # 'took heart', 'made sense': no event to name
     reading = Reading(meaning.verb, spec, speaker_of(state, verb, vocab),
