@@ -82,7 +82,8 @@ def current_facts(bench: Path = HERE) -> dict[tuple[str, ...], dict[str, object]
         seen = now.get(key)
         if seen is None or f.confidence > float(seen["confidence"]):  # type: ignore[arg-type]
             now[key] = {"confidence": f.confidence, "rule": f.rule, "fact": f.show(),
-                        "factuality": f.factuality}
+                        "factuality": f.factuality,
+                        "roles": sorted(list(role) for role in f.roles)}
     return now
 
 
@@ -100,6 +101,10 @@ def summary(rows: list[dict[str, object]], now: dict[tuple[str, ...], dict[str, 
     # Kept but read with another factuality now: the verdict may no longer hold (a judge's
     # note says whether factuality was what was wrong).
     refactored = Counter(str(r["verdict"]) for r, n in kept if n["factuality"] != r["factuality"])
+    # Kept with roles added, dropped or changed: a vague verdict for a missing complement
+    # ('agreed', but on what?) may no longer hold, and a right fact may have gained a wrong role.
+    reroled = Counter(str(r["verdict"]) for r, n in kept
+                      if n["roles"] != sorted(list(role) for role in r.get("roles") or ()))
     confident = [r for r, n in kept if float(n["confidence"]) >= CONFIDENT]  # type: ignore[arg-type]
     n = len(kept)
     ranking = auc([float(c["confidence"]) for _, c in kept],  # type: ignore[arg-type]
@@ -110,7 +115,7 @@ def summary(rows: list[dict[str, object]], now: dict[tuple[str, ...], dict[str, 
           f"{sum(r['verdict'] == 'correct' for r in confident)}/{len(confident)} = "
           f"{sum(r['verdict'] == 'correct' for r in confident) / max(1, len(confident)):.3f}; "
           f"ROC AUC {ranking:.3f}; dropped {dict(dropped)}; "
-          f"factuality changed {dict(refactored)}")
+          f"factuality changed {dict(refactored)}; roles changed {dict(reroled)}")
 
 
 def auc(scores: list[float], right: list[bool]) -> float:
