@@ -183,6 +183,28 @@ def test_a_relative_clause_is_about_the_noun_its_word_and_number_fit(text, lemma
     assert rows and all(about in (subject, obj) for subject, obj in rows), fact_rows(text)
 
 
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    # 'who' fits both nouns; the person is likelier than the team or the truck
+    ("Voters cheered the coach of the team who resigned after the final.", "resign",
+     "coach of the team"),
+    ("Police questioned a driver of the truck who fled the scene.", "flee",
+     "driver of the truck"),
+    # a deed is not done by an abstraction: the quake struck, not its magnitude
+    ("An earthquake with a magnitude of 6.8 that struck eastern Turkey on Friday destroyed "
+     "a school.", "strike", "earthquake"),
+    ("Rescuers reached the survivors of a fire with a temperature that destroyed the "
+     "warehouse.", "destroy", "fire"),
+])
+def test_a_relative_clause_both_nouns_fit_is_about_the_likelier_doer(text, lemma, doer):
+    rows = [subject for subject, verb, _, _ in fact_rows(text) if verb == lemma]
+    assert rows == [doer], fact_rows(text)
+
+
+def test_a_relative_clause_between_two_people_keeps_the_parse():
+    rows = fact_rows("The mayor praised the aide of the minister who resigned on Friday.")
+    assert [s for s, verb, _, _ in rows if verb == "resign"] == ["minister"], rows
+
+
 def test_a_relative_clause_keeps_the_noun_it_hangs_on_when_that_fits():
     rows = fact_rows("Fans cheered the sister of Ona Vick, who was freed on Monday.")
     assert any("Ona Vick" in (subject, obj) for subject, verb, obj, _ in rows

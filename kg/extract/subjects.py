@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from kg.extract.frames import FINITE_TAGS, Frame, _slots, verb_lemma
 from kg.extract.metonymy import deed_doers
 from kg.extract.places import pair_container
+from kg.extract.preferences import abstract_noun, deed_verb
 from kg.extract.reference import (
     conjuncts,
     counted_group,
@@ -963,19 +964,49 @@ def _agreeing_antecedent(verb: Token) -> Token:
     the director ('who' asks for a person), 'the leader of the rebels who was freed' about
     the leader (a singular verb asks for a singular noun), 'the report of the minister, which
     ...' about the report. The noun the parser chose stays unless it misfits and a noun the
-    phrase hangs on fits; where both fit, the parse decides."""
+    phrase hangs on fits, or both fit and the outer one is the likelier doer of the clause's
+    verb (``_likelier_doer``: 'the driver of the truck who fled', 'a quake with a magnitude
+    of 7 that struck Chile'); otherwise the parse decides."""
     head = verb.head
+    hosts = _phrase_hosts(head)
     if _fits_relative(head, verb):
-        return head
-    outer = head
-    for _ in range(2):  # 'the head of the office of the commission, who ...'
+        return next((outer for outer in hosts if _fits_relative(outer, verb) and
+                     _likelier_doer(outer, head, verb)), head)
+    return next((outer for outer in hosts if _fits_relative(outer, verb)), head)
+
+
+def _phrase_hosts(noun: Token) -> list[Token]:
+    """The nouns a noun's prepositional phrase hangs on, nearest first, two at most: 'the head
+    of the office of the commission' -> office, head for 'commission'."""
+    hosts: list[Token] = []
+    outer = noun
+    for _ in range(2):
         if outer.dep_ != "pobj" or outer.head.dep_ != "prep" or \
                 outer.head.head.pos_ not in {"NOUN", "PROPN"}:
-            return head
+            break
         outer = outer.head.head
-        if _fits_relative(outer, verb):
-            return outer
-    return head
+        hosts.append(outer)
+    return hosts
+
+
+def _likelier_doer(outer: Token, inner: Token, verb: Token) -> bool:
+    """Whether a relative clause whose gap is its doer ('who fled', 'that struck', 'a survey
+    finding ...') is about the outer noun though the inner one fits its word too: 'who'
+    takes the outer noun when it is a person and the inner a common noun that is none ('the
+    coach of the team who resigned'), and a deed (``preferences.deed_verb``) the outer noun
+    when the inner is an abstraction that does no deed ('a storm with a strength that hit
+    Brazil', ``preferences.abstract_noun``) and the outer is not. A clause about its object
+    ('the report of the minister that he read') or in the passive leaves the parse alone."""
+    words = [c.lower_ for c in verb.children
+             if c.lower_ in RELATIVE_PRONOUNS and c.dep_ == "nsubj"]
+    if not words and not (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return False
+    if words and words[0] in relative_antecedents()["person_pronouns"] and \
+            inner.pos_ == "NOUN" and not inner.ent_type_ and not _person_noun(inner) and \
+            _person_noun(outer):
+        return True
+    return deed_verb(verb_lemma(verb)) and abstract_noun(inner.lemma_) and \
+        not abstract_noun(outer.lemma_)
 
 
 def _fits_relative(noun: Token, verb: Token) -> bool:
