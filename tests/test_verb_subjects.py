@@ -194,6 +194,9 @@ def test_a_relative_clause_is_about_the_noun_its_word_and_number_fit(text, lemma
      "a school.", "strike", "earthquake"),
     ("Rescuers reached the survivors of a fire with a temperature that destroyed the "
      "warehouse.", "destroy", "fire"),
+    # nor by an amount: the wave struck, not its ten metres
+    ("Engineers studied a wave of ten metres that struck the harbour on Monday.", "strike",
+     "wave of ten metres"),
 ])
 def test_a_relative_clause_both_nouns_fit_is_about_the_likelier_doer(text, lemma, doer):
     rows = [subject for subject, verb, _, _ in fact_rows(text) if verb == lemma]

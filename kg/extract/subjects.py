@@ -994,8 +994,8 @@ def _likelier_doer(outer: Token, inner: Token, verb: Token) -> bool:
     finding ...') is about the outer noun though the inner one fits its word too: 'who'
     takes the outer noun when it is a person and the inner a common noun that is none ('the
     coach of the team who resigned'), and a deed (``preferences.deed_verb``) the outer noun
-    when the inner is an abstraction that does no deed ('a storm with a strength that hit
-    Brazil', ``preferences.abstract_noun``) and the outer is not. A clause about its object
+    when the inner is an abstraction or an amount that does no deed ('a storm with a
+    strength that hit Brazil', ``_no_doer``) and the outer is not. A clause about its object
     ('the report of the minister that he read') or in the passive leaves the parse alone."""
     words = [c.lower_ for c in verb.children
              if c.lower_ in RELATIVE_PRONOUNS and c.dep_ == "nsubj"]
@@ -1005,8 +1005,15 @@ def _likelier_doer(outer: Token, inner: Token, verb: Token) -> bool:
             inner.pos_ == "NOUN" and not inner.ent_type_ and not _person_noun(inner) and \
             _person_noun(outer):
         return True
-    return deed_verb(verb_lemma(verb)) and abstract_noun(inner.lemma_) and \
-        not abstract_noun(outer.lemma_)
+    return deed_verb(verb_lemma(verb)) and _no_doer(inner) and not _no_doer(outer)
+
+
+def _no_doer(noun: Token) -> bool:
+    """A noun that does no deed: an abstraction ('magnitude', ``preferences.abstract_noun``)
+    or an amount the recogniser labelled ('two metres', ``amount_labels`` of
+    data/relative_antecedents.json)."""
+    return abstract_noun(noun.lemma_) or \
+        noun.ent_type_ in relative_antecedents()["amount_labels"]
 
 
 def _fits_relative(noun: Token, verb: Token) -> bool:
