@@ -9,7 +9,7 @@ from helpers import corpus_of, fact_rows
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract.subjects import _subject_off_the_verb, misread_subject
+from kg.extract.subjects import _agreeing_antecedent, _subject_off_the_verb, misread_subject
 
 
 def subjects_of(text: str, lemma: str) -> list[str]:
@@ -206,6 +206,19 @@ def test_a_relative_clause_both_nouns_fit_is_about_the_likelier_doer(text, lemma
 def test_a_relative_clause_between_two_people_keeps_the_parse():
     rows = fact_rows("The mayor praised the aide of the minister who resigned on Friday.")
     assert [s for s, verb, _, _ in rows if verb == "resign"] == ["minister"], rows
+
+
+@pytest.mark.parametrize(("text", "verb", "about"), [
+    # 'will' is an abstraction too: no likelier doer than the majority the parser chose
+    ("Leaders respected the will of the majority, who rejected the plan.", "rejected",
+     "majority"),
+    ("Engineers studied a wave of ten metres that struck the harbour on Monday.", "struck",
+     "wave"),
+])
+def test_the_outer_noun_wins_a_relative_clause_only_when_it_can_do_the_deed(
+        nlp, text, verb, about):
+    clause = next(t for t in nlp(text) if t.text == verb)
+    assert _agreeing_antecedent(clause).text == about
 
 
 def test_a_relative_clause_keeps_the_noun_it_hangs_on_when_that_fits():

@@ -44,7 +44,7 @@ from kg.lexicon import (
     service_nouns,
 )
 from kg.model import EntityType, Mention
-from kg.relations import load_vocabulary
+from kg.relations import load_vocabulary, noun_class
 
 
 def _firer(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
@@ -1009,11 +1009,15 @@ def _likelier_doer(outer: Token, inner: Token, verb: Token) -> bool:
 
 
 def _no_doer(noun: Token) -> bool:
-    """A noun that does no deed: an abstraction ('magnitude', ``preferences.abstract_noun``)
-    or an amount the recogniser labelled ('two metres', ``amount_labels`` of
-    data/relative_antecedents.json)."""
-    return abstract_noun(noun.lemma_) or \
-        noun.ent_type_ in relative_antecedents()["amount_labels"]
+    """A noun that does no deed: a number, an amount or a date the recogniser labelled ('ten
+    metres', 'Saturday': ``no_doer_labels`` of data/relative_antecedents.json), or a common
+    noun whose most frequent sense is an abstraction ('magnitude', 'will':
+    ``preferences.abstract_noun`` and the WordNet classes ``no_doer_classes``). Any other
+    name can act."""
+    wants = relative_antecedents()
+    if noun.ent_type_:
+        return noun.ent_type_ in wants["no_doer_labels"]
+    return abstract_noun(noun.lemma_) or noun_class(noun.lemma_) in wants["no_doer_classes"]
 
 
 def _fits_relative(noun: Token, verb: Token) -> bool:
