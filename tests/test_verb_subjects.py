@@ -221,6 +221,17 @@ def test_the_outer_noun_wins_a_relative_clause_only_when_it_can_do_the_deed(
     assert _agreeing_antecedent(clause).text == about
 
 
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    # the one held to the deed did it, though a common noun names them, not the police
+    ("Police arrested a teacher for stealing a car.", "steal", "teacher"),
+    ("Police charged two nurses with stealing drugs from the clinic.", "steal", "two nurses"),
+    ("The court convicted a soldier of killing a farmer.", "kill", "soldier"),
+])
+def test_a_person_described_by_a_noun_did_the_deed_they_are_held_to(text, lemma, doer):
+    rows = [subject for subject, verb, _, _ in fact_rows(text) if verb == lemma]
+    assert rows == [doer], fact_rows(text)
+
+
 def test_a_relative_clause_keeps_the_noun_it_hangs_on_when_that_fits():
     rows = fact_rows("Fans cheered the sister of Ona Vick, who was freed on Monday.")
     assert any("Ona Vick" in (subject, obj) for subject, verb, obj, _ in rows

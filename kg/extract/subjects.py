@@ -1125,8 +1125,8 @@ def accused_of(state: DocState, verb: Token) -> list[Mention]:
     for token in held:
         for conj in conjuncts(token):
             mention = referent(state, conj)
-            if mention is not None and mention.type in ACCUSABLE:
-                found.append(mention)
+            if mention is not None and (mention.type in ACCUSABLE or _person_noun(conj)):
+                found.append(mention)  # 'sentenced a doctor for selling pills': the doctor
     return found
 
 
