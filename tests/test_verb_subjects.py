@@ -9,7 +9,7 @@ from helpers import corpus_of, fact_rows
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extract.subjects import _subject_off_the_verb, misread_subject
+from kg.extract.subjects import _agreeing_antecedent, _subject_off_the_verb, misread_subject
 
 
 def subjects_of(text: str, lemma: str) -> list[str]:
@@ -181,6 +181,55 @@ def test_an_ing_form_joined_to_a_verb_without_its_own_subject_still_borrows():
 def test_a_relative_clause_is_about_the_noun_its_word_and_number_fit(text, lemma, about):
     rows = [(subject, obj) for subject, verb, obj, _ in fact_rows(text) if verb == lemma]
     assert rows and all(about in (subject, obj) for subject, obj in rows), fact_rows(text)
+
+
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    # 'who' fits both nouns; the person is likelier than the team or the truck
+    ("Voters cheered the coach of the team who resigned after the final.", "resign",
+     "coach of the team"),
+    ("Police questioned a driver of the truck who fled the scene.", "flee",
+     "driver of the truck"),
+    # a deed is not done by an abstraction: the quake struck, not its magnitude
+    ("An earthquake with a magnitude of 6.8 that struck eastern Turkey on Friday destroyed "
+     "a school.", "strike", "earthquake"),
+    ("Rescuers reached the survivors of a fire with a temperature that destroyed the "
+     "warehouse.", "destroy", "fire"),
+    # nor by an amount: the wave struck, not its ten metres
+    ("Engineers studied a wave of ten metres that struck the harbour on Monday.", "strike",
+     "wave of ten metres"),
+])
+def test_a_relative_clause_both_nouns_fit_is_about_the_likelier_doer(text, lemma, doer):
+    rows = [subject for subject, verb, _, _ in fact_rows(text) if verb == lemma]
+    assert rows == [doer], fact_rows(text)
+
+
+def test_a_relative_clause_between_two_people_keeps_the_parse():
+    rows = fact_rows("The mayor praised the aide of the minister who resigned on Friday.")
+    assert [s for s, verb, _, _ in rows if verb == "resign"] == ["minister"], rows
+
+
+@pytest.mark.parametrize(("text", "verb", "about"), [
+    # 'will' is an abstraction too: no likelier doer than the majority the parser chose
+    ("Leaders respected the will of the majority, who rejected the plan.", "rejected",
+     "majority"),
+    ("Engineers studied a wave of ten metres that struck the harbour on Monday.", "struck",
+     "wave"),
+])
+def test_the_outer_noun_wins_a_relative_clause_only_when_it_can_do_the_deed(
+        nlp, text, verb, about):
+    clause = next(t for t in nlp(text) if t.text == verb)
+    assert _agreeing_antecedent(clause).text == about
+
+
+@pytest.mark.parametrize(("text", "lemma", "doer"), [
+    # the one held to the deed did it, though a common noun names them, not the police
+    ("Police arrested a teacher for stealing a car.", "steal", "teacher"),
+    ("Police charged two nurses with stealing drugs from the clinic.", "steal", "two nurses"),
+    ("The court convicted a soldier of killing a farmer.", "kill", "soldier"),
+])
+def test_a_person_described_by_a_noun_did_the_deed_they_are_held_to(text, lemma, doer):
+    rows = [subject for subject, verb, _, _ in fact_rows(text) if verb == lemma]
+    assert rows == [doer], fact_rows(text)
 
 
 def test_a_relative_clause_keeps_the_noun_it_hangs_on_when_that_fits():

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from kg.extract.frames import FINITE_TAGS, Frame, _slots, verb_lemma
 from kg.extract.metonymy import deed_doers
 from kg.extract.places import pair_container
+from kg.extract.preferences import abstract_noun, deed_verb
 from kg.extract.reference import (
     conjuncts,
     counted_group,
@@ -43,7 +44,7 @@ from kg.lexicon import (
     service_nouns,
 )
 from kg.model import EntityType, Mention
-from kg.relations import load_vocabulary
+from kg.relations import load_vocabulary, noun_class
 
 
 def _firer(state: DocState, verb: Token) -> list[tuple[Mention, str]]:
@@ -963,19 +964,60 @@ def _agreeing_antecedent(verb: Token) -> Token:
     the director ('who' asks for a person), 'the leader of the rebels who was freed' about
     the leader (a singular verb asks for a singular noun), 'the report of the minister, which
     ...' about the report. The noun the parser chose stays unless it misfits and a noun the
-    phrase hangs on fits; where both fit, the parse decides."""
+    phrase hangs on fits, or both fit and the outer one is the likelier doer of the clause's
+    verb (``_likelier_doer``: 'the driver of the truck who fled', 'a quake with a magnitude
+    of 7 that struck Chile'); otherwise the parse decides."""
     head = verb.head
+    hosts = _phrase_hosts(head)
     if _fits_relative(head, verb):
-        return head
-    outer = head
-    for _ in range(2):  # 'the head of the office of the commission, who ...'
+        return next((outer for outer in hosts if _fits_relative(outer, verb) and
+                     _likelier_doer(outer, head, verb)), head)
+    return next((outer for outer in hosts if _fits_relative(outer, verb)), head)
+
+
+def _phrase_hosts(noun: Token) -> list[Token]:
+    """The nouns a noun's prepositional phrase hangs on, nearest first, two at most: 'the head
+    of the office of the commission' -> office, head for 'commission'."""
+    hosts: list[Token] = []
+    outer = noun
+    for _ in range(2):
         if outer.dep_ != "pobj" or outer.head.dep_ != "prep" or \
                 outer.head.head.pos_ not in {"NOUN", "PROPN"}:
-            return head
+            break
         outer = outer.head.head
-        if _fits_relative(outer, verb):
-            return outer
-    return head
+        hosts.append(outer)
+    return hosts
+
+
+def _likelier_doer(outer: Token, inner: Token, verb: Token) -> bool:
+    """Whether a relative clause whose gap is its doer ('who fled', 'that struck', 'a survey
+    finding ...') is about the outer noun though the inner one fits its word too: 'who'
+    takes the outer noun when it is a person and the inner a common noun that is none ('the
+    coach of the team who resigned'), and a deed (``preferences.deed_verb``) the outer noun
+    when the inner is an abstraction or an amount that does no deed ('a storm with a
+    strength that hit Brazil', ``_no_doer``) and the outer is not. A clause about its object
+    ('the report of the minister that he read') or in the passive leaves the parse alone."""
+    words = [c.lower_ for c in verb.children
+             if c.lower_ in RELATIVE_PRONOUNS and c.dep_ == "nsubj"]
+    if not words and not (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+        return False
+    if words and words[0] in relative_antecedents()["person_pronouns"] and \
+            inner.pos_ == "NOUN" and not inner.ent_type_ and not _person_noun(inner) and \
+            _person_noun(outer):
+        return True
+    return deed_verb(verb_lemma(verb)) and _no_doer(inner) and not _no_doer(outer)
+
+
+def _no_doer(noun: Token) -> bool:
+    """A noun that does no deed: a number, an amount or a date the recogniser labelled ('ten
+    metres', 'Saturday': ``no_doer_labels`` of data/relative_antecedents.json), or a common
+    noun whose most frequent sense is an abstraction ('magnitude', 'will':
+    ``preferences.abstract_noun`` and the WordNet classes ``no_doer_classes``). Any other
+    name can act."""
+    wants = relative_antecedents()
+    if noun.ent_type_:
+        return noun.ent_type_ in wants["no_doer_labels"]
+    return abstract_noun(noun.lemma_) or noun_class(noun.lemma_) in wants["no_doer_classes"]
 
 
 def _fits_relative(noun: Token, verb: Token) -> bool:
@@ -1083,8 +1125,8 @@ def accused_of(state: DocState, verb: Token) -> list[Mention]:
     for token in held:
         for conj in conjuncts(token):
             mention = referent(state, conj)
-            if mention is not None and mention.type in ACCUSABLE:
-                found.append(mention)
+            if mention is not None and (mention.type in ACCUSABLE or _person_noun(conj)):
+                found.append(mention)  # 'sentenced a doctor for selling pills': the doctor
     return found
 
 
