@@ -448,3 +448,54 @@ def test_a_firms_officer_still_takes_no_country_for_a_bare_president():
     corpus = corpus_of("Mateo Rios, the chief executive of Velmar Holdings, spoke in Chile. "
                        "Chile counted for a week. President Mateo Rios thanked Chile.")
     assert ("Mateo Rios", "Chile", "president", "t0.txt") not in positions(corpus)
+
+
+def test_a_title_owned_by_the_city_takes_the_city_named_just_before():
+    corpus = corpus_of("A storm knocked out power across Chicago on Monday. The city's mayor, "
+                       "Rosa Lind, asked residents to stay home.")
+    assert ("Rosa Lind", "Chicago", "mayor", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-described-city-of-previous-sentence")
+
+
+def test_the_description_not_the_title_says_the_kind_of_place():
+    """An attorney general is mostly a country's or a state's; 'the state's' says which,
+    and the state is the one the sentence before names, not the country the article names
+    more often."""
+    corpus = corpus_of("Canada and Mexico watched the vote. Canada sent observers. Voters in "
+                       "Ohio approved the measure. The state's attorney general, Carl Webb, "
+                       "said he would defend it.")
+    assert ("Carl Webb", "Ohio", "attorney general", "t0.txt") in positions(corpus)
+
+
+def test_a_described_city_stays_bare_when_two_cities_were_just_named():
+    corpus = corpus_of("Tampere and Turku opened tram lines on Monday. The city's mayor, Rosa "
+                       "Lind, cut the ribbon.")
+    assert not any(p[0] == "Rosa Lind" and p[1] for p in positions(corpus))
+
+
+def test_a_bare_office_takes_the_one_place_of_its_kind_the_headline_names():
+    corpus = corpus_of("Floods strand hundreds across Denver suburbs\n\nRising water cut off "
+                       "roads on Sunday. Mayor Rosa Lind said help was coming. Crews in Boston "
+                       "sent boats.")
+    assert ("Rosa Lind", "Denver", "mayor", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-city-of-headline")
+
+
+def test_a_headline_naming_two_places_of_the_kind_gives_none():
+    corpus = corpus_of("Floods strand hundreds in Denver and Boston suburbs\n\nRising water "
+                       "cut off roads on Sunday. Mayor Rosa Lind said help was coming.")
+    assert not any(p[0] == "Rosa Lind" and p[1] for p in positions(corpus))
+
+
+def test_a_bare_office_takes_the_place_the_sentence_before_names():
+    corpus = corpus_of("Floods hit Montana on Monday. Gov. Carl Webb declared an emergency.")
+    assert ("Carl Webb", "Montana", "governor", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-state-of-previous-sentence")
+
+
+def test_two_places_in_the_sentence_before_leave_a_bare_office_bare():
+    corpus = corpus_of("Montana and Idaho sued on Monday. Gov. Carl Webb declared an emergency.")
+    assert not any(p[0] == "Carl Webb" and p[1] for p in positions(corpus))
