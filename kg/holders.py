@@ -25,13 +25,14 @@ first:
    siblings in ``data/roles.json``), the person holds no position in an organisation
    anywhere in the corpus, and the article names one such place far more than any other:
    that place; else the one place of its kind the fact's own sentence names (a country by
-   name or adjective); else, when the fact's own sentence names none, the one the sentence
-   before names ('Floods hit Montana. Gov. X declared an emergency'); else, for a country's
-   office, the country the story is filed from (its dateline); else the one place of its
-   kind the headline names ('Floods strand hundreds across Denver suburbs' and then 'Mayor
-   X'). A country of the sentence before, the dateline or the headline must be one of the
-   two the article names most, and a headline's place one of the two of its kind, so that
-   one named in passing is not taken;
+   name or adjective); else, for a state's or a city's office whose sentence names none,
+   the one the sentence before names ('Floods hit Montana. Gov. X declared an emergency');
+   else, for a country's office, the country the story is filed from (its dateline); else
+   the place of its kind the headline names ('Floods strand hundreds across Denver suburbs'
+   and then 'Mayor X'): the one it names, when one of the two of its kind the article names
+   most, or of several the one the article names more than any other. A country of the
+   dateline must be one of the two the article names most too, so that one named in
+   passing is not taken;
 7. the title was written with a place as its described owner ('the city's mayor, X', "the
    state's attorney general, Y"; ``place_owners`` of ``data/holder_kinds.json``), tried
    before 3 as the description says what to look for: the one place of the kind the
@@ -668,15 +669,20 @@ def _unread_places(kind: str, text: str, low: int, high: int) -> set[str]:
 
 def _place_of_headline(kind: str, in_doc: dict[str, list[Mention]], places: dict[str, Entity],
                        text: str, headline: tuple[int, int]) -> str | None:
-    """The one place of an office's kind the article's headline names, when it is one of
-    the two of that kind the article names most: a story is about the place its headline
-    names, but not one named there in passing. None when the headline names none or two."""
+    """The place of an office's kind the article's headline names: the one it names, when
+    that is one of the two of its kind the article names most (not one named in passing);
+    of several it names, the one the article names more than any other place of the kind
+    ('Ostland President X announces troop withdrawal from Westland', and Ostland named most).
+    None when the headline names none, or several and none of them leads the article."""
     named = _places_named_in(kind, in_doc, places, text, *headline)
-    if len(named) != 1:
+    ranked = _place_counts(kind, in_doc, places, text).most_common(3)
+    if len(named) == 1:
+        place = named.pop()
+        return place if place in {e for e, _ in ranked[:2]} else None
+    if not named or not ranked or ranked[0][0] not in named:
         return None
-    top = {e for e, _ in _place_counts(kind, in_doc, places, text).most_common(2)}
-    place = named.pop()
-    return place if place in top else None
+    leads = len(ranked) == 1 or ranked[0][1] > ranked[1][1]
+    return ranked[0][0] if leads else None
 
 
 def _free(place: str, fact: Fact, label: str, holders: Holders) -> bool:
@@ -815,21 +821,17 @@ def _place_of_sentence(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
 
 def _place_of_sentence_before(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
                               places: dict[str, Entity], text: str) -> str | None:
-    """The one place of an office's kind the sentence before the title's names, when the
-    title's own sentence names none ('Floods hit Montana. Gov. X declared an emergency'):
-    the setting of one sentence carries to the next that names no other. A country must be
-    one of the two the article names most, as in the title's own sentence."""
+    """The one state or city the sentence before the title's names, when the title's own
+    sentence names none ('Floods hit Montana. Gov. X declared an emergency'): the setting of
+    one sentence carries to the next that names no other. Not a country: a story of two
+    countries goes back and forth between them ('Ostland denied it. Prime Minister X ...'
+    is as often the other's)."""
     start, end = fact.evidence.sentence_start, fact.evidence.sentence_end
-    if _places_named_in(kind, in_doc, places, text, start, end):
+    if kind == "country" or _places_named_in(kind, in_doc, places, text, start, end):
         return None
     named = _places_named_in(kind, in_doc, places, text, *_sentence_before(text, start))
-    if len(named) != 1:
-        return None
-    place = named.pop()
-    if kind != "country":
-        return place if place in places else None
-    top = {e for e, _ in _place_counts(kind, in_doc, places, text).most_common(2)}
-    return place if place in top else None
+    place = named.pop() if len(named) == 1 else None
+    return place if place in places else None
 
 
 def _country_of_dateline(dateline: Dateline | None, in_doc: dict[str, list[Mention]],

@@ -499,3 +499,27 @@ def test_a_bare_office_takes_the_place_the_sentence_before_names():
 def test_two_places_in_the_sentence_before_leave_a_bare_office_bare():
     corpus = corpus_of("Montana and Idaho sued on Monday. Gov. Carl Webb declared an emergency.")
     assert not any(p[0] == "Carl Webb" and p[1] for p in positions(corpus))
+
+
+def test_of_two_countries_in_the_headline_the_one_the_article_names_most_is_taken():
+    corpus = corpus_of("Spanish Parliament votes to expel Portuguese diplomats\n\nLawmakers in "
+                       "Spain voted on Sunday. Spain will expel ten diplomats. Portugal denied "
+                       "spying. The vote was close. The caretaker prime minister, Rui Costa, "
+                       "backed the motion.")
+    assert ("Rui Costa", "Spain", "prime minister", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-country-of-headline")
+
+
+def test_a_country_of_the_sentence_before_alone_gives_no_office():
+    """A story of two countries goes back and forth: the country the sentence before
+    names is no better a guess than the other."""
+    corpus = corpus_of("Spain and Portugal met in Madrid. Spain asked for more water. Portugal "
+                       "refused. Prime Minister Rui Costa called the request unfair.")
+    assert not any(p[0] == "Rui Costa" and p[1] for p in positions(corpus))
+
+
+def test_a_bare_captain_takes_the_one_team_the_article_names():
+    corpus = corpus_of("Varno United won the cup on Saturday. Captain Tom Reyes lifted the "
+                       "trophy in front of the fans.")
+    assert ("Tom Reyes", "Varno United", "captain", "t0.txt") in positions(corpus)
