@@ -9,7 +9,9 @@ first:
 
 1. the same person holds the same role of a named holder elsewhere in the same article;
 2. the same person holds the same role of one holder in another article, and that holder is
-   named in this article too (the evidence stays a span of this article);
+   named in this article too (the evidence stays a span of this article); the same for a
+   role of the same kind, after those the same article gives ('opposition leader X' here,
+   'X, leader of the Y Party' in another article, the Y Party named here too);
 3. the role is held in an organisation of a kind (``data/holder_kinds.json``: a judge in a
    court, a lawmaker in a legislature, a drummer in a band) and the article names exactly one
    organisation of that kind, by the head noun of its name ('Velby District Court'), the
@@ -532,6 +534,12 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
                             _kindred_only_ended(fact, next(iter(kin)), holders))
     if kin:
         return fact
+    kin = {h for h in _kindred_holders(fact, holders, doc, elsewhere=True) if h in in_doc}
+    if len(kin) == 1:
+        return _with_holder(fact, next(iter(kin)), in_doc, "holder-of-kindred-role-in-corpus",
+                            _kindred_only_ended(fact, next(iter(kin)), holders))
+    if kin:
+        return fact
     owner = _described_place_owner(fact, text)
     if owner is not None:
         return _holder_of_described_place(owner, fact, in_doc, places, text, headline)
@@ -731,14 +739,17 @@ def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
     return fact
 
 
-def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:
+def _kindred_holders(fact: Fact, holders: Holders, doc: str,
+                     elsewhere: bool = False) -> set[str]:
     """The holders the same article gives the same person in a role of the same kind: 'the
     minister X' after 'Foreign Minister X of Peru' (roles ending in the same word), 'President
     X' after 'X, the president-elect of Y'. A profession shares only with a role of its own
     head word stated of a holder ('intelligence agent X' after 'X, an agent of the Y Agency'):
     the same person called by the same noun in one article does the same work, for the same
     body. A relation has no holder to share, and 'member' says too little to stand for an
-    office."""
+    office. With ``elsewhere``, the holders the other articles give instead ('opposition
+    leader X' in one article after 'X, leader of the Y Party' in another; the caller keeps
+    only those named in the fact's own article, as for the same role stated elsewhere)."""
     role = (fact.role_name or "").lower()
     if not role or role in kinship_roles():
         return set()
@@ -749,7 +760,8 @@ def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:
             and _role_word(other) == word
             and (role not in professions() or other not in professions() or
                  role.endswith(" " + other))
-            for h in holders[(person, other)].get(doc, set())}
+            for d, ids in holders[(person, other)].items() if (d != doc) == elsewhere
+            for h in ids}
 
 
 def _kindred_only_ended(fact: Fact, holder: str, holders: Holders) -> bool:

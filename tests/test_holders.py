@@ -523,3 +523,14 @@ def test_a_bare_captain_takes_the_one_team_the_article_names():
     corpus = corpus_of("Varno United won the cup on Saturday. Captain Tom Reyes lifted the "
                        "trophy in front of the fans.")
     assert ("Tom Reyes", "Varno United", "captain", "t0.txt") in positions(corpus)
+
+
+def test_a_kindred_role_stated_in_another_article_lends_its_holder_when_named_here():
+    corpus = corpus_of("Marta Quell, leader of the Green Union Party, spoke in Tarn on Monday.",
+                       "Opposition leader Marta Quell said the Green Union Party would vote "
+                       "against the budget.",
+                       "Opposition leader Marta Quell said the budget was unfair.")
+    assert ("Marta Quell", "Green Union Party", "opposition leader", "t1.txt") in \
+        positions(corpus)
+    # the third article names no holder: the evidence must stay in the article
+    assert ("Marta Quell", "", "opposition leader", "t2.txt") in positions(corpus)
