@@ -34,7 +34,9 @@ first:
    and then 'Mayor X'): the one it names, when one of the two of its kind the article names
    most, or of several the one the article names more than any other. A country of the
    dateline must be one of the two the article names most too, so that one named in
-   passing is not taken;
+   passing is not taken; else, for a national seat only some countries' legislatures have
+   ('senator', ``seat_countries`` of ``data/holder_kinds.json``), the one country the
+   article names that has it;
 7. the title was written with a place as its described owner ('the city's mayor, X', "the
    state's attorney general, Y"; ``place_owners`` of ``data/holder_kinds.json``), tried
    before 3 as the description says what to look for: the one place of the kind the
@@ -573,9 +575,12 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     if place is not None and _free(place, fact, label, holders):
         return _with_holder(fact, place, in_doc, f"holder-{label}-of-dateline")
     place = _place_of_headline(kind, in_doc, places, text, headline)
-    if place is None or not _free(place, fact, label, holders):
+    if place is not None and _free(place, fact, label, holders):
+        return _with_holder(fact, place, in_doc, f"holder-{label}-of-headline")
+    place = _country_with_seat(fact, in_doc, places, text)
+    if place is None:
         return fact
-    return _with_holder(fact, place, in_doc, f"holder-{label}-of-headline")
+    return _with_holder(fact, place, in_doc, f"holder-{label}-of-seat-title")
 
 
 _DESCRIBED_OWNER = re.compile(
@@ -844,6 +849,28 @@ def _place_of_sentence_before(kind: str, fact: Fact, in_doc: dict[str, list[Ment
     named = _places_named_in(kind, in_doc, places, text, *_sentence_before(text, start))
     place = named.pop() if len(named) == 1 else None
     return place if place in places else None
+
+
+@cache
+def _seat_countries() -> dict[str, frozenset[str]]:
+    """A national seat ('senator') -> the country codes of the legislatures that have it,
+    data/holder_kinds.json's ``seat_countries``."""
+    table = data_file("holder_kinds.json").get("seat_countries", {})
+    return {role: frozenset(codes) for role, codes in table.items()}
+
+
+def _country_with_seat(fact: Fact, in_doc: dict[str, list[Mention]],
+                       places: dict[str, Entity], text: str) -> str | None:
+    """The one country the article names whose legislature has the fact's seat: 'Senator X'
+    in a story of the United States, Turkey and Syria sits in the one of them that has a
+    senate. None for any other title, or when none or two of the countries named have it."""
+    codes = _seat_countries().get((fact.role_name or "").lower())
+    if not codes:
+        return None
+    found = [entity_id for entity_id in _place_counts("country", in_doc, places, text)
+             if (place := lookup(places[entity_id].label)) is not None
+             and place.country_code in codes]
+    return found[0] if len(found) == 1 else None
 
 
 def _country_of_dateline(dateline: Dateline | None, in_doc: dict[str, list[Mention]],

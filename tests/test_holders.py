@@ -534,3 +534,18 @@ def test_a_kindred_role_stated_in_another_article_lends_its_holder_when_named_he
         positions(corpus)
     # the third article names no holder: the evidence must stay in the article
     assert ("Marta Quell", "", "opposition leader", "t2.txt") in positions(corpus)
+
+
+def test_a_bare_senator_sits_in_the_one_named_country_that_has_a_senate():
+    corpus = corpus_of("Turkey moved troops into Syria on Monday. Turkey said the troops would "
+                       "stay. Syria protested. The United States condemned the move. Turkey "
+                       "denied wrongdoing. Senator Dana Holt called it a disaster.")
+    assert ("Dana Holt", "United States", "senator", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-legislature-country-of-seat-title")
+
+
+def test_a_bare_senator_stays_bare_when_two_named_countries_have_senates():
+    corpus = corpus_of("Australia and the United States signed a pact. The deal was long "
+                       "awaited. Senator Dana Holt called it a disaster.")
+    assert not any(p[0] == "Dana Holt" and p[1] for p in positions(corpus))
