@@ -9,7 +9,9 @@ first:
 
 1. the same person holds the same role of a named holder elsewhere in the same article;
 2. the same person holds the same role of one holder in another article, and that holder is
-   named in this article too (the evidence stays a span of this article);
+   named in this article too (the evidence stays a span of this article); the same for a
+   role of the same kind, after those the same article gives ('opposition leader X' here,
+   'X, leader of the Y Party' in another article, the Y Party named here too);
 3. the role is held in an organisation of a kind (``data/holder_kinds.json``: a judge in a
    court, a lawmaker in a legislature, a drummer in a band) and the article names exactly one
    organisation of that kind, by the head noun of its name ('Velby District Court'), the
@@ -24,9 +26,26 @@ first:
 6. the role is an office of a country, a state or a city (``_country_offices`` and its
    siblings in ``data/roles.json``), the person holds no position in an organisation
    anywhere in the corpus, and the article names one such place far more than any other:
-   that place; else, for a country's office, the one country the fact's own sentence names
-   (by name or adjective), else the country the story is filed from (its dateline), when
-   that country is one of the two the article names most.
+   that place; else the one place of its kind the fact's own sentence names (a country by
+   name or adjective); else, for a state's or a city's office whose sentence names none,
+   the one the sentence before names ('Floods hit Montana. Gov. X declared an emergency');
+   else, for a country's office, the country the story is filed from (its dateline); else
+   the place of its kind the headline names ('Floods strand hundreds across Denver suburbs'
+   and then 'Mayor X'): the one it names, when one of the two of its kind the article names
+   most, or of several the one the article names more than any other. A country of the
+   dateline must be one of the two the article names most too, so that one named in
+   passing is not taken; else, for a national seat only some countries' legislatures have
+   ('senator', ``seat_countries`` of ``data/holder_kinds.json``), the one country the
+   article names that has it;
+7. the title was written with a place as its described owner ('the city's mayor, X', "the
+   state's attorney general, Y"; ``place_owners`` of ``data/holder_kinds.json``), tried
+   before 3 as the description says what to look for: the one place of the kind the
+   description names that its context names, nearest first: its own sentence before the
+   title, the sentence before, the headline, else the place of that kind the article names
+   far more than any other. The description, not the title, says the kind: 'the city's
+   home minister' is a city's. Capitalised words the gazetteer knows as a place of the kind
+   count at each scope even when the recogniser missed them, so that a missed name makes
+   the description ambiguous rather than pointing at the other place.
 
 A holder taken from the same role stated elsewhere (1, 2) brings its tenure: when every
 statement of that post says it is over ('former ambassador X'), the bare title ('Ambassador
@@ -47,7 +66,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.extract.facts import confidence_of
 from kg.gazetteer import lookup
@@ -176,7 +195,7 @@ class HolderIndex:
         self.kinds: ByKind = defaultdict(lambda: defaultdict(set))
         self._described: set[str] = set()  # articles whose kinds count the nouns before names
         self.works: WorksByKind = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
-        self.texts: dict[str, tuple[str, Dateline | None]] = {}
+        self.texts: dict[str, ArticleText] = {}
         self.ended: set[tuple[str, str, str]] = set()  # (doc, person, role) said to be over
 
     def add_fact(self, fact: Fact) -> None:
@@ -226,7 +245,8 @@ class HolderIndex:
 
     def add_document(self, document: Document) -> None:
         if document.doc_id in self.wanting:
-            self.texts[document.doc_id] = (document.body, document.dateline)
+            self.texts[document.doc_id] = ArticleText(document.body, document.dateline,
+                                                      headline_span(document))
 
     def fill(self, fact: Fact) -> Fact:
         """``fact`` with the holder the corpus supports, if it is a holder-less position."""
@@ -236,10 +256,36 @@ class HolderIndex:
         if doc in self.kinds and doc not in self._described:
             self._described.add(doc)
             self.kinds[doc] = described_kinds(self.kinds[doc], self.named.get(doc, {}),
-                                              self.texts.get(doc, ("", None))[0])
+                                              self.texts.get(doc, NO_TEXT).body)
         filled = _filled(fact, self.holders, self.named, self.places, self._serving,
                          self.texts, self.kinds, self.works)
         return _ended_as_stated_elsewhere(filled, self.ended)
+
+
+class ArticleText(NamedTuple):
+    """What filling a holder reads of an article: its body, its dateline, and where its
+    headline stands in the body ((0, 0) when it has none)."""
+
+    body: str
+    dateline: Dateline | None
+    headline: tuple[int, int]
+
+
+NO_TEXT = ArticleText("", None, (0, 0))
+# How far into the body a headline may start: past a web page's leftovers, not into its story.
+_HEADLINE_REACH = 200
+
+
+def headline_span(document: Document) -> tuple[int, int]:
+    """Where a document's headline stands in its body: its title, found at the top and not
+    ending in a full stop (a title guessed from a first sentence is no headline); (0, 0)
+    when there is none."""
+    title = (document.title or "").strip()
+    if not title or title.endswith("."):
+        return 0, 0
+    pattern = re.compile(r"\s+".join(map(re.escape, title.split())))
+    found = pattern.search(document.body, 0, _HEADLINE_REACH + len(document.title or ""))
+    return (found.start(), found.end()) if found else (0, 0)
 
 
 class Holders(defaultdict[tuple[str, str], dict[str, set[str]]]):
@@ -465,13 +511,12 @@ def _is_position(fact: Fact) -> bool:
 
 def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mention]]],
             places: dict[str, Entity], serving: set[str | None],
-            texts: dict[str, tuple[str, Dateline | None]], kinds: ByKind,
-            works: WorksByKind) -> Fact:
+            texts: dict[str, ArticleText], kinds: ByKind, works: WorksByKind) -> Fact:
     if not _is_position(fact) or fact.object is not None or not fact.subject.entity_id:
         return fact
     doc = fact.evidence.doc_id
     in_doc = named.get(doc, {})
-    text, dateline = texts.get(doc, ("", None))
+    text, dateline, headline = texts.get(doc, NO_TEXT)
     stated = holders.get((fact.subject.entity_id, (fact.role_name or "").lower()), {})
     here = stated.get(doc, set())
     if len(here) == 1:
@@ -491,6 +536,15 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
                             _kindred_only_ended(fact, next(iter(kin)), holders))
     if kin:
         return fact
+    kin = {h for h in _kindred_holders(fact, holders, doc, elsewhere=True) if h in in_doc}
+    if len(kin) == 1:
+        return _with_holder(fact, next(iter(kin)), in_doc, "holder-of-kindred-role-in-corpus",
+                            _kindred_only_ended(fact, next(iter(kin)), holders))
+    if kin:
+        return fact
+    owner = _described_place_owner(fact, text)
+    if owner is not None:
+        return _holder_of_described_place(owner, fact, in_doc, places, text, headline)
     if _described_owner_before(fact, text):
         return fact
     organisation = _organisation_of_kind(fact, kinds.get(doc, {}), in_doc, text)
@@ -514,12 +568,19 @@ def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mentio
     place = _place_of_sentence(kind, fact, in_doc, places, text)
     if place is not None and _free(place, fact, label, holders):
         return _with_holder(fact, place, in_doc, f"holder-{label}-of-sentence")
-    if kind != "country":
+    place = _place_of_sentence_before(kind, fact, in_doc, places, text)
+    if place is not None and _free(place, fact, label, holders):
+        return _with_holder(fact, place, in_doc, f"holder-{label}-of-previous-sentence")
+    place = _country_of_dateline(dateline, in_doc, places, text) if kind == "country" else None
+    if place is not None and _free(place, fact, label, holders):
+        return _with_holder(fact, place, in_doc, f"holder-{label}-of-dateline")
+    place = _place_of_headline(kind, in_doc, places, text, headline)
+    if place is not None and _free(place, fact, label, holders):
+        return _with_holder(fact, place, in_doc, f"holder-{label}-of-headline")
+    place = _country_with_seat(fact, in_doc, places, text)
+    if place is None:
         return fact
-    place = _country_of_dateline(dateline, in_doc, places, text)
-    if place is None or not _free(place, fact, label, holders):
-        return fact
-    return _with_holder(fact, place, in_doc, f"holder-{label}-of-dateline")
+    return _with_holder(fact, place, in_doc, f"holder-{label}-of-seat-title")
 
 
 _DESCRIBED_OWNER = re.compile(
@@ -533,6 +594,108 @@ def _described_owner_before(fact: Fact, text: str) -> bool:
     one of the two the article did not choose between."""
     start = fact.evidence.trigger_start
     return bool(text) and _DESCRIBED_OWNER.search(text[max(0, start - 40):start]) is not None
+
+
+@cache
+def _place_owners() -> dict[str, str]:
+    """A description's noun -> the kind of place it describes ('town' -> 'city'),
+    data/holder_kinds.json's ``place_owners``."""
+    return dict(data_file("holder_kinds.json")["place_owners"])
+
+
+# "the city's mayor, X", "the capital city's Democratic mayor X": a definite description
+# (with at most one word before its noun) owning the title, with at most two words between.
+_DESCRIBED_PLACE = re.compile(
+    r"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)'s\s+(?:[A-Za-z-]+\s+){0,2}$")
+
+
+def _described_place_owner(fact: Fact, text: str) -> str | None:
+    """The kind of place a title's described owner is ('city' of "the city's mayor, X"),
+    when its owner is a description of a place and the title a post, not a profession;
+    None otherwise."""
+    start = fact.evidence.trigger_start
+    if (fact.role_name or "").lower() in professions():
+        return None  # 'the country's top epidemiologist': what X does, not a post it fills
+    found = _DESCRIBED_PLACE.search(text[max(0, start - 60):start]) if text else None
+    return _place_owners().get(found.group(1)) if found else None
+
+
+def _holder_of_described_place(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
+                               places: dict[str, Entity], text: str,
+                               headline: tuple[int, int]) -> Fact:
+    """The fact with the one place of ``kind`` its described owner stands for, nearest
+    first: named in the title's sentence before it, in the sentence before, in the
+    headline, else the place of that kind the article names far more than any other. A
+    description points back to the place just told of; when two are named at the nearest
+    scope that names any, the fact is left as it is."""
+    start, trigger = fact.evidence.sentence_start, fact.evidence.trigger_start
+    scopes = (("sentence", start, trigger), ("previous-sentence", *_sentence_before(text, start)),
+              ("headline", *headline))
+    for scope, low, high in scopes:
+        named = _places_named_in(kind, in_doc, places, text, low, high)
+        if named:
+            if len(named) > 1:
+                return fact
+            return _with_holder(fact, named.pop(), in_doc, f"holder-described-{kind}-of-{scope}")
+    place = _dominant_place(kind, in_doc, places, text)
+    if place is None:
+        return fact
+    return _with_holder(fact, place, in_doc, f"holder-described-{kind}-of-article")
+
+
+def _sentence_before(text: str, start: int) -> tuple[int, int]:
+    """The bounds of the sentence (or line) before the one starting at ``start``."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, max(0, start - 2))]
+    return (breaks[-1] if breaks else 0), start
+
+
+def _places_named_in(kind: str, in_doc: dict[str, list[Mention]], places: dict[str, Entity],
+                     text: str, low: int, high: int) -> set[str]:
+    """The places of ``kind`` the article names in text[low:high], by name or (a country)
+    by a capitalised adjective ('Iraqi')."""
+    if high <= low:
+        return set()
+    named = {entity_id for entity_id in _place_counts(kind, in_doc, places, text)
+             if any(low <= m.start < high for m in in_doc[entity_id])
+             or _adjective_between(places[entity_id].label, text, low, high)}
+    known = {found.name for e in named if (found := lookup(places[e].label)) is not None}
+    unread = _unread_places(kind, text, low, high) - known
+    return named | {f"unread:{name}" for name in unread}
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*")
+
+
+def _unread_places(kind: str, text: str, low: int, high: int) -> set[str]:
+    """The gazetteer's names of the places of ``kind`` that capitalised words in
+    text[low:high] spell, whether or not the recogniser took them as mentions: a place it
+    missed ('Tampere and Turku opened tram lines') still makes a description ambiguous."""
+    found: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text, low, high):
+        words = run.group().split()
+        for phrase in [run.group(), *(words if len(words) > 1 else ())]:
+            place = lookup(phrase.strip(".'"))
+            if place is not None and place.kind == kind:
+                found.add(place.name)
+    return found
+
+
+def _place_of_headline(kind: str, in_doc: dict[str, list[Mention]], places: dict[str, Entity],
+                       text: str, headline: tuple[int, int]) -> str | None:
+    """The place of an office's kind the article's headline names: the one it names, when
+    that is one of the two of its kind the article names most (not one named in passing);
+    of several it names, the one the article names more than any other place of the kind
+    ('Ostland President X announces troop withdrawal from Westland', and Ostland named most).
+    None when the headline names none, or several and none of them leads the article."""
+    named = _places_named_in(kind, in_doc, places, text, *headline)
+    ranked = _place_counts(kind, in_doc, places, text).most_common(3)
+    if len(named) == 1:
+        place = named.pop()
+        return place if place in {e for e, _ in ranked[:2]} else None
+    if not named or not ranked or ranked[0][0] not in named:
+        return None
+    leads = len(ranked) == 1 or ranked[0][1] > ranked[1][1]
+    return ranked[0][0] if leads else None
 
 
 def _free(place: str, fact: Fact, label: str, holders: Holders) -> bool:
@@ -581,14 +744,17 @@ def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
     return fact
 
 
-def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:
+def _kindred_holders(fact: Fact, holders: Holders, doc: str,
+                     elsewhere: bool = False) -> set[str]:
     """The holders the same article gives the same person in a role of the same kind: 'the
     minister X' after 'Foreign Minister X of Peru' (roles ending in the same word), 'President
     X' after 'X, the president-elect of Y'. A profession shares only with a role of its own
     head word stated of a holder ('intelligence agent X' after 'X, an agent of the Y Agency'):
     the same person called by the same noun in one article does the same work, for the same
     body. A relation has no holder to share, and 'member' says too little to stand for an
-    office."""
+    office. With ``elsewhere``, the holders the other articles give instead ('opposition
+    leader X' in one article after 'X, leader of the Y Party' in another; the caller keeps
+    only those named in the fact's own article, as for the same role stated elsewhere)."""
     role = (fact.role_name or "").lower()
     if not role or role in kinship_roles():
         return set()
@@ -599,7 +765,8 @@ def _kindred_holders(fact: Fact, holders: Holders, doc: str) -> set[str]:
             and _role_word(other) == word
             and (role not in professions() or other not in professions() or
                  role.endswith(" " + other))
-            for h in holders[(person, other)].get(doc, set())}
+            for d, ids in holders[(person, other)].items() if (d != doc) == elsewhere
+            for h in ids}
 
 
 def _kindred_only_ended(fact: Fact, holder: str, holders: Holders) -> bool:
@@ -667,6 +834,43 @@ def _place_of_sentence(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
         before = fact.evidence.trigger_start
         return place if any(start <= m.start < before for m in in_doc[place]) else None
     return place if place in {e for e, _ in counts.most_common(2)} else None
+
+
+def _place_of_sentence_before(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
+                              places: dict[str, Entity], text: str) -> str | None:
+    """The one state or city the sentence before the title's names, when the title's own
+    sentence names none ('Floods hit Montana. Gov. X declared an emergency'): the setting of
+    one sentence carries to the next that names no other. Not a country: a story of two
+    countries goes back and forth between them ('Ostland denied it. Prime Minister X ...'
+    is as often the other's)."""
+    start, end = fact.evidence.sentence_start, fact.evidence.sentence_end
+    if kind == "country" or _places_named_in(kind, in_doc, places, text, start, end):
+        return None
+    named = _places_named_in(kind, in_doc, places, text, *_sentence_before(text, start))
+    place = named.pop() if len(named) == 1 else None
+    return place if place in places else None
+
+
+@cache
+def _seat_countries() -> dict[str, frozenset[str]]:
+    """A national seat ('senator') -> the country codes of the legislatures that have it,
+    data/holder_kinds.json's ``seat_countries``."""
+    table = data_file("holder_kinds.json").get("seat_countries", {})
+    return {role: frozenset(codes) for role, codes in table.items()}
+
+
+def _country_with_seat(fact: Fact, in_doc: dict[str, list[Mention]],
+                       places: dict[str, Entity], text: str) -> str | None:
+    """The one country the article names whose legislature has the fact's seat: 'Senator X'
+    in a story of the United States, Turkey and Syria sits in the one of them that has a
+    senate. None for any other title, or when none or two of the countries named have it."""
+    codes = _seat_countries().get((fact.role_name or "").lower())
+    if not codes:
+        return None
+    found = [entity_id for entity_id in _place_counts("country", in_doc, places, text)
+             if (place := lookup(places[entity_id].label)) is not None
+             and place.country_code in codes]
+    return found[0] if len(found) == 1 else None
 
 
 def _country_of_dateline(dateline: Dateline | None, in_doc: dict[str, list[Mention]],

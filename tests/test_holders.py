@@ -448,3 +448,104 @@ def test_a_firms_officer_still_takes_no_country_for_a_bare_president():
     corpus = corpus_of("Mateo Rios, the chief executive of Velmar Holdings, spoke in Chile. "
                        "Chile counted for a week. President Mateo Rios thanked Chile.")
     assert ("Mateo Rios", "Chile", "president", "t0.txt") not in positions(corpus)
+
+
+def test_a_title_owned_by_the_city_takes_the_city_named_just_before():
+    corpus = corpus_of("A storm knocked out power across Chicago on Monday. The city's mayor, "
+                       "Rosa Lind, asked residents to stay home.")
+    assert ("Rosa Lind", "Chicago", "mayor", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-described-city-of-previous-sentence")
+
+
+def test_the_description_not_the_title_says_the_kind_of_place():
+    """An attorney general is mostly a country's or a state's; 'the state's' says which,
+    and the state is the one the sentence before names, not the country the article names
+    more often."""
+    corpus = corpus_of("Canada and Mexico watched the vote. Canada sent observers. Voters in "
+                       "Ohio approved the measure. The state's attorney general, Carl Webb, "
+                       "said he would defend it.")
+    assert ("Carl Webb", "Ohio", "attorney general", "t0.txt") in positions(corpus)
+
+
+def test_a_described_city_stays_bare_when_two_cities_were_just_named():
+    corpus = corpus_of("Tampere and Turku opened tram lines on Monday. The city's mayor, Rosa "
+                       "Lind, cut the ribbon.")
+    assert not any(p[0] == "Rosa Lind" and p[1] for p in positions(corpus))
+
+
+def test_a_bare_office_takes_the_one_place_of_its_kind_the_headline_names():
+    corpus = corpus_of("Floods strand hundreds across Denver suburbs\n\nRising water cut off "
+                       "roads on Sunday. Mayor Rosa Lind said help was coming. Crews in Boston "
+                       "sent boats.")
+    assert ("Rosa Lind", "Denver", "mayor", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-city-of-headline")
+
+
+def test_a_headline_naming_two_places_of_the_kind_gives_none():
+    corpus = corpus_of("Floods strand hundreds in Denver and Boston suburbs\n\nRising water "
+                       "cut off roads on Sunday. Mayor Rosa Lind said help was coming.")
+    assert not any(p[0] == "Rosa Lind" and p[1] for p in positions(corpus))
+
+
+def test_a_bare_office_takes_the_place_the_sentence_before_names():
+    corpus = corpus_of("Floods hit Montana on Monday. Gov. Carl Webb declared an emergency.")
+    assert ("Carl Webb", "Montana", "governor", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-state-of-previous-sentence")
+
+
+def test_two_places_in_the_sentence_before_leave_a_bare_office_bare():
+    corpus = corpus_of("Montana and Idaho sued on Monday. Gov. Carl Webb declared an emergency.")
+    assert not any(p[0] == "Carl Webb" and p[1] for p in positions(corpus))
+
+
+def test_of_two_countries_in_the_headline_the_one_the_article_names_most_is_taken():
+    corpus = corpus_of("Spanish Parliament votes to expel Portuguese diplomats\n\nLawmakers in "
+                       "Spain voted on Sunday. Spain will expel ten diplomats. Portugal denied "
+                       "spying. The vote was close. The caretaker prime minister, Rui Costa, "
+                       "backed the motion.")
+    assert ("Rui Costa", "Spain", "prime minister", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-country-of-headline")
+
+
+def test_a_country_of_the_sentence_before_alone_gives_no_office():
+    """A story of two countries goes back and forth: the country the sentence before
+    names is no better a guess than the other."""
+    corpus = corpus_of("Spain and Portugal met in Madrid. Spain asked for more water. Portugal "
+                       "refused. Prime Minister Rui Costa called the request unfair.")
+    assert not any(p[0] == "Rui Costa" and p[1] for p in positions(corpus))
+
+
+def test_a_bare_captain_takes_the_one_team_the_article_names():
+    corpus = corpus_of("Varno United won the cup on Saturday. Captain Tom Reyes lifted the "
+                       "trophy in front of the fans.")
+    assert ("Tom Reyes", "Varno United", "captain", "t0.txt") in positions(corpus)
+
+
+def test_a_kindred_role_stated_in_another_article_lends_its_holder_when_named_here():
+    corpus = corpus_of("Marta Quell, leader of the Green Union Party, spoke in Tarn on Monday.",
+                       "Opposition leader Marta Quell said the Green Union Party would vote "
+                       "against the budget.",
+                       "Opposition leader Marta Quell said the budget was unfair.")
+    assert ("Marta Quell", "Green Union Party", "opposition leader", "t1.txt") in \
+        positions(corpus)
+    # the third article names no holder: the evidence must stay in the article
+    assert ("Marta Quell", "", "opposition leader", "t2.txt") in positions(corpus)
+
+
+def test_a_bare_senator_sits_in_the_one_named_country_that_has_a_senate():
+    corpus = corpus_of("Turkey moved troops into Syria on Monday. Turkey said the troops would "
+                       "stay. Syria protested. The United States condemned the move. Turkey "
+                       "denied wrongdoing. Senator Dana Holt called it a disaster.")
+    assert ("Dana Holt", "United States", "senator", "t0.txt") in positions(corpus)
+    (fact,) = filled(corpus)
+    assert fact.evidence.rule.endswith("holder-legislature-country-of-seat-title")
+
+
+def test_a_bare_senator_stays_bare_when_two_named_countries_have_senates():
+    corpus = corpus_of("Australia and the United States signed a pact. The deal was long "
+                       "awaited. Senator Dana Holt called it a disaster.")
+    assert not any(p[0] == "Dana Holt" and p[1] for p in positions(corpus))
