@@ -202,8 +202,9 @@ class _ListsOnDisk(Sequence[T]):
         self._files: list[tuple[Path, int]] = []
         self._count = 0
 
-    def _append(self, items: list[T], what: str) -> int:
-        """Write ``items`` to a new file of the sequence; the file's number."""
+    def _append(self, items: list[Any], what: str) -> int:
+        """Write ``items`` (the sequence's items, or what ``_items_of`` makes them of) to a
+        new file of the sequence; the file's number."""
         pickled = pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
         self._files.append((_keep(self._folder, pickled, what), len(items)))
         self._count += len(items)
@@ -266,7 +267,13 @@ class FactSpool(_ListsOnDisk[Fact]):
     bucket held at a time). A frame is one merged fact unless ``group`` says otherwise: the
     merge then holds ``buckets`` merged facts, whatever the corpus's size. Frames of 64 held
     a frame of every bucket, which was most of the corpus's readings at 1,000 articles
-    (about 2.6 KB a reading) while the corpus part of the graph was written (issue 14)."""
+    (about 2.6 KB a reading) while the corpus part of the graph was written (issue 14).
+
+    Each reading is pickled once, alone, as it comes: its document's run and its bucket
+    keep the same bytes, which grouping moves without reading them (a bucket's frames are
+    unpickled for their ordinals and keys, a reading's bytes stay bytes), and a reading is
+    unpickled only when asked for. Pickled whole in each of the run, the bucket and the
+    grouped bucket, the readings were over a third of resolution's CPU (issue 14)."""
 
     def __init__(self, facts: Iterable[Fact], statement: Callable[[Fact], Hashable],
                  group: int = 1, parent: Path | None = None, buckets: int = 64,
@@ -277,28 +284,35 @@ class FactSpool(_ListsOnDisk[Fact]):
         self._by_doc: dict[str, list[int]] = defaultdict(list)
         self._group = group
         self._buckets = [self._folder.new_file() for _ in range(buckets)]
-        pending: list[list[tuple[int, Hashable, Fact]]] = [[] for _ in range(buckets)]
-        run: list[Fact] = []
+        pending: list[list[tuple[int, Hashable, bytes]]] = [[] for _ in range(buckets)]
+        run: list[bytes] = []
+        run_doc = ""
         for ordinal, fact in enumerate(facts):
-            if run and run[-1].evidence.doc_id != fact.evidence.doc_id:
-                self._add_run(run)
+            if run and run_doc != fact.evidence.doc_id:
+                self._add_run(run_doc, run)
                 run = []
-            run.append(fact)
+            run_doc = fact.evidence.doc_id
+            pickled = pickle.dumps(fact, protocol=pickle.HIGHEST_PROTOCOL)
+            run.append(pickled)
             key = statement(fact)
-            pending[zlib.crc32(str(key).encode("utf-8")) % buckets].append((ordinal, key, fact))
+            pending[zlib.crc32(str(key).encode("utf-8")) % buckets].append(
+                (ordinal, key, pickled))
             if ordinal % flush == flush - 1:
                 self._flush(pending)
         if run:
-            self._add_run(run)
+            self._add_run(run_doc, run)
         self._flush(pending)
         for bucket in self._buckets:
             self._group_bucket(bucket)
 
-    def _add_run(self, facts: list[Fact]) -> None:
-        """Readings of one document that came one after another in the corpus."""
-        self._by_doc[facts[0].evidence.doc_id].append(self._append(facts, "resolved facts"))
+    def _add_run(self, doc_id: str, facts: list[bytes]) -> None:
+        """Readings of one document (pickled) that came one after another in the corpus."""
+        self._by_doc[doc_id].append(self._append(facts, "resolved facts"))
 
-    def _flush(self, pending: list[list[tuple[int, Hashable, Fact]]]) -> None:
+    def _items_of(self, number: int) -> list[Fact]:
+        return [pickle.loads(fact) for fact in _read(self._files[number][0])]
+
+    def _flush(self, pending: list[list[tuple[int, Hashable, bytes]]]) -> None:
         for bucket, readings in zip(self._buckets, pending, strict=True):
             if readings:
                 _append_frame(bucket, readings)
@@ -307,7 +321,7 @@ class FactSpool(_ListsOnDisk[Fact]):
     def _group_bucket(self, bucket: Path) -> None:
         """The bucket's readings grouped by statement, in the order of each statement's first
         reading, written over them in frames of ``group`` statements."""
-        merged: dict[Hashable, tuple[int, list[Fact]]] = {}
+        merged: dict[Hashable, tuple[int, list[bytes]]] = {}
         for frame in _frames(bucket):
             for ordinal, key, fact in frame:
                 merged.setdefault(key, (ordinal, []))[1].append(fact)
@@ -326,7 +340,7 @@ class FactSpool(_ListsOnDisk[Fact]):
         """Each merged fact with its readings, in the order of its first reading."""
         streams = [(s for frame in _frames(bucket) for s in frame) for bucket in self._buckets]
         for _, key, facts in heapq.merge(*streams, key=lambda s: s[0]):
-            yield key, facts
+            yield key, [pickle.loads(fact) for fact in facts]
 
 
 class EntitySpool(_ListsOnDisk[Entity]):

@@ -207,3 +207,27 @@ def test_entities_on_disk_are_read_one_at_a_time_and_a_lost_file_is_an_error(
     spool._files[0][0].unlink()
     with pytest.raises(OutputError, match="gone"):
         list(spool)
+
+
+def test_each_reading_is_pickled_once_however_often_it_is_read(tiny_build, monkeypatch):
+    """A FactSpool pickles each reading once as it comes (its run and its bucket keep the same
+    bytes, grouping moves them unread), so spooling costs one pickling a reading, and reading
+    by document or by merged fact unpickles only the readings asked for (issue 14)."""
+    from kg.model import Fact
+
+    facts = tiny_build.corpus.facts
+    doubled = (*facts, *facts[::-1])
+    pickled: list[Fact] = []
+    reduce = Fact.__reduce__
+
+    def counted(self):
+        pickled.append(self)
+        return reduce(self)
+
+    monkeypatch.setattr(Fact, "__reduce__", counted)
+    spool = FactSpool(doubled, fact_iri, group=2, buckets=3, flush=4)
+    assert len(pickled) == len(doubled)
+    doc_id = facts[0].evidence.doc_id
+    assert spool.readings_of(doc_id) == [f for f in doubled if f.evidence.doc_id == doc_id]
+    assert list(spool.statements()) == list(HeldFacts(doubled).statements())
+    assert len(pickled) == len(doubled)  # reading pickles nothing again
