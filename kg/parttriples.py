@@ -1,4 +1,5 @@
-"""One document's part of the graph as plain triples, for the streamed write (issue 14).
+"""A part of the graph as plain triples (a document's, or a chunk of the corpus part), for the
+streamed write (issue 14).
 
 ``kg.rdf``'s builders only ever ``add`` triples to a part; a build then writes the part as
 N-Quads lines, hands it to the shapes engine and looks a few things up in it (evidence links,
@@ -55,6 +56,12 @@ class PartTriples:
     def __iter__(self) -> Iterator[Triple]:
         return iter(self._triples)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its triples in order, its indices made again when unpickled: a corpus
+        chunk is kept on disk until the final check (``kg.validate``), and three indices
+        pickled would be each term's reference three times over."""
+        return _made_of, (tuple(self._triples),)
+
     def __len__(self) -> int:
         return len(self._triples)
 
@@ -66,6 +73,22 @@ class PartTriples:
         if subject is None:
             return iter(())
         return iter(self._by_subject.get(subject, {}).get(predicate, {}))
+
+    def subjects(self, predicate: Node | None = None, obj: Node | None = None,
+                 unique: bool = False) -> Iterator[Node]:
+        """The subjects of the triples matching ``predicate`` and ``obj`` (None: any), as
+        ``Graph.subjects`` gives them for a SimpleMemory graph of the same adds: all of them,
+        each distinct subject once when ``unique`` (with neither given, in the order first
+        added), and for a predicate and an object in the order their triples were added."""
+        if predicate is None and obj is None:
+            if unique:
+                return iter(self._by_subject)
+            return (s for s, _, _ in self._triples)
+        if predicate is not None and obj is not None:
+            return iter(self._by_predicate.get(predicate, {}).get(obj, {}))
+        found = (s for s, p, o in self._triples
+                 if predicate in (None, p) and obj in (None, o))
+        return iter(dict.fromkeys(found)) if unique else found
 
     def value(self, subject: Node | None, predicate: Node) -> Node | None:
         """The first of ``objects`` (rdflib's ``Graph.value`` with ``any=True``), or None."""
@@ -88,6 +111,14 @@ class PartTriples:
         for triple in self._triples:
             graph.add(triple)
         return graph
+
+
+def _made_of(triples: tuple[Triple, ...]) -> PartTriples:
+    """A ``PartTriples`` unpickled: ``triples`` added in their order."""
+    part = PartTriples()
+    for triple in triples:
+        part.add(triple)
+    return part
 
 
 def _drop(index: dict[Node, dict[Node, dict[Node, None]]], first: Node, second: Node,

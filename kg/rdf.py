@@ -45,6 +45,7 @@ from kg.namespaces import (
     SKOS,
     XSD,
 )
+from kg.parttriples import PartTriples
 from kg.recordspool import FactSpool
 from kg.relations import load_vocabulary
 
@@ -206,8 +207,11 @@ class GraphParts:
         for piece in self._corpus_pieces():
             piece.add(graph)
 
-    def corpus_chunks(self, size: int = 500, triples: int | None = None) -> Iterator[Graph]:
-        """The default graph in pieces, each a new graph: the run, then the entities (with
+    def corpus_chunks(self, size: int = 500, triples: int | None = None
+                      ) -> Iterator[PartTriples]:
+        """The default graph in pieces, each a new set of plain triples
+        (``kg.parttriples.PartTriples``: the write and the check read them as they are; an
+        rdflib graph of the same adds is ``graph()``): the run, then the entities (with
         their merges), then the merged facts, at most ``size`` entities or facts to a piece
         and no more added to a piece once it has about ``triples`` triples; an entity's or a
         fact's triples are never in two pieces (a direct triple two facts state may be).
@@ -219,13 +223,13 @@ class GraphParts:
         readings; 500 such entities made a piece that grew with the corpus. ``triples``:
         ``CHUNK_TRIPLES`` unless given."""
         triples = CHUNK_TRIPLES if triples is None else triples
-        kind, graph, count, weight = "", Graph(store="SimpleMemory"), 0, 0
+        kind, graph, count, weight = "", PartTriples(), 0, 0
         for piece in self._corpus_pieces():
             if count and (piece.kind != kind or count >= size or weight >= triples):
                 yield graph
-                graph, count, weight = Graph(store="SimpleMemory"), 0, 0
+                graph, count, weight = PartTriples(), 0, 0
             kind = piece.kind
-            piece.add(graph)
+            piece.add(graph)  # type: ignore[arg-type]  # the builders only add
             count, weight = count + 1, weight + piece.triples
         if count:
             yield graph
