@@ -34,13 +34,17 @@ class PartTriples:
         self._by_predicate: dict[Node, dict[Node, dict[Node, None]]] = {}
 
     def add(self, triple: Triple) -> None:
-        """Add ``triple`` unless it is here (a graph holds a triple once)."""
-        if triple in self._triples:
+        """Add ``triple`` unless it is here (a graph holds a triple once). Each lookup is
+        made once, and no empty index level made to be dropped: a literal hashes in Python
+        (``Literal.__hash__``), and a build adds every triple of its graph here (issue 14)."""
+        triples = self._triples
+        held = len(triples)
+        triples.setdefault(triple, None)
+        if len(triples) == held:
             return
-        self._triples[triple] = None
         s, p, o = triple
-        self._by_subject.setdefault(s, {}).setdefault(p, {})[o] = None
-        self._by_predicate.setdefault(p, {}).setdefault(o, {})[s] = None
+        _index_under(self._by_subject, s, p, o)
+        _index_under(self._by_predicate, p, o, s)
 
     def remove(self, pattern: tuple[Node | None, Node | None, Node | None]) -> None:
         """Remove the triples matching ``pattern`` (None matches any term), as
@@ -119,6 +123,20 @@ def _made_of(triples: tuple[Triple, ...]) -> PartTriples:
     for triple in triples:
         part.add(triple)
     return part
+
+
+def _index_under(index: dict[Node, dict[Node, dict[Node, None]]], first: Node, second: Node,
+                 third: Node) -> None:
+    """Put ``third`` under ``first`` and ``second``, making the levels missing."""
+    inner = index.get(first)
+    if inner is None:
+        index[first] = {second: {third: None}}
+        return
+    innermost = inner.get(second)
+    if innermost is None:
+        inner[second] = {third: None}
+    else:
+        innermost[third] = None
 
 
 def _drop(index: dict[Node, dict[Node, dict[Node, None]]], first: Node, second: Node,
