@@ -70,6 +70,7 @@ _LABEL, _SUBPROPERTY = RDFS.label, RDFS.subPropertyOf
 _OBJECT_PROPERTY, _SAME_AS = OWL.ObjectProperty, OWL.sameAs
 _ENTITY, _DERIVED_FROM, _GENERATED_BY = PROV.Entity, PROV.wasDerivedFrom, PROV.wasGeneratedBy
 _NAME, _JOB_TITLE, _ALT_LABEL = SCHEMA.name, SCHEMA.jobTitle, SKOS.altLabel
+_NON_NEGATIVE, _DECIMAL = XSD.nonNegativeInteger, XSD.decimal  # most offsets are made once
 
 
 def _digest(*parts: object) -> str:
@@ -83,7 +84,7 @@ def _digest(*parts: object) -> str:
 @lru_cache(maxsize=65536)
 def offset_literal(value: int) -> Literal:
     """A character offset or a count as xsd:nonNegativeInteger."""
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+    return Literal(value, datatype=_NON_NEGATIVE)
 
 
 @lru_cache(maxsize=4096)
@@ -103,7 +104,7 @@ def decimal_literal(value: float) -> Literal:
     """Two places of xsd:decimal in canonical form ('0.6', '1.0', not '0.60'): the form a JSON
     number reads back as, so the JSON-LD output holds a number and still round-trips."""
     text = f"{value:.2f}".rstrip("0")
-    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+    return Literal(text + "0" if text.endswith(".") else text, datatype=_DECIMAL)
 
 
 def document_iri(doc_id: str) -> URIRef:

@@ -492,8 +492,9 @@ def not_a_number_triples(data: Graph) -> list[tuple[Node, Node, Node]]:
     in xsd:decimal's lexical space, but Python's Decimal accepts it)."""
     # Only an xsd:decimal literal reads as a Decimal: its datatype is compared first, so the
     # value of every other literal (a date, a document's text) is not looked at (issue 14).
+    decimal = XSD.decimal  # rdflib's namespace lookup once, not once per literal
     return sorted(triple for triple in data if isinstance(triple[2], Literal)
-                  and triple[2].datatype == XSD.decimal
+                  and triple[2].datatype == decimal
                   and isinstance(triple[2].value, Decimal) and not triple[2].value.is_finite())
 
 
