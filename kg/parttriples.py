@@ -1,4 +1,5 @@
-"""One document's part of the graph as plain triples, for the streamed write (issue 14).
+"""A part of the graph as plain triples (a document's, or a chunk of the corpus part), for the
+streamed write (issue 14).
 
 ``kg.rdf``'s builders only ever ``add`` triples to a part; a build then writes the part as
 N-Quads lines, hands it to the shapes engine and looks a few things up in it (evidence links,
@@ -33,13 +34,17 @@ class PartTriples:
         self._by_predicate: dict[Node, dict[Node, dict[Node, None]]] = {}
 
     def add(self, triple: Triple) -> None:
-        """Add ``triple`` unless it is here (a graph holds a triple once)."""
-        if triple in self._triples:
+        """Add ``triple`` unless it is here (a graph holds a triple once). Each lookup is
+        made once, and no empty index level made to be dropped: a literal hashes in Python
+        (``Literal.__hash__``), and a build adds every triple of its graph here (issue 14)."""
+        triples = self._triples
+        held = len(triples)
+        triples.setdefault(triple, None)
+        if len(triples) == held:
             return
-        self._triples[triple] = None
         s, p, o = triple
-        self._by_subject.setdefault(s, {}).setdefault(p, {})[o] = None
-        self._by_predicate.setdefault(p, {}).setdefault(o, {})[s] = None
+        _index_under(self._by_subject, s, p, o)
+        _index_under(self._by_predicate, p, o, s)
 
     def remove(self, pattern: tuple[Node | None, Node | None, Node | None]) -> None:
         """Remove the triples matching ``pattern`` (None matches any term), as
@@ -55,6 +60,12 @@ class PartTriples:
     def __iter__(self) -> Iterator[Triple]:
         return iter(self._triples)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its triples in order, its indices made again when unpickled: a corpus
+        chunk is kept on disk until the final check (``kg.validate``), and three indices
+        pickled would be each term's reference three times over."""
+        return _made_of, (tuple(self._triples),)
+
     def __len__(self) -> int:
         return len(self._triples)
 
@@ -66,6 +77,22 @@ class PartTriples:
         if subject is None:
             return iter(())
         return iter(self._by_subject.get(subject, {}).get(predicate, {}))
+
+    def subjects(self, predicate: Node | None = None, obj: Node | None = None,
+                 unique: bool = False) -> Iterator[Node]:
+        """The subjects of the triples matching ``predicate`` and ``obj`` (None: any), as
+        ``Graph.subjects`` gives them for a SimpleMemory graph of the same adds: all of them,
+        each distinct subject once when ``unique`` (with neither given, in the order first
+        added), and for a predicate and an object in the order their triples were added."""
+        if predicate is None and obj is None:
+            if unique:
+                return iter(self._by_subject)
+            return (s for s, _, _ in self._triples)
+        if predicate is not None and obj is not None:
+            return iter(self._by_predicate.get(predicate, {}).get(obj, {}))
+        found = (s for s, p, o in self._triples
+                 if predicate in (None, p) and obj in (None, o))
+        return iter(dict.fromkeys(found)) if unique else found
 
     def value(self, subject: Node | None, predicate: Node) -> Node | None:
         """The first of ``objects`` (rdflib's ``Graph.value`` with ``any=True``), or None."""
@@ -88,6 +115,28 @@ class PartTriples:
         for triple in self._triples:
             graph.add(triple)
         return graph
+
+
+def _made_of(triples: tuple[Triple, ...]) -> PartTriples:
+    """A ``PartTriples`` unpickled: ``triples`` added in their order."""
+    part = PartTriples()
+    for triple in triples:
+        part.add(triple)
+    return part
+
+
+def _index_under(index: dict[Node, dict[Node, dict[Node, None]]], first: Node, second: Node,
+                 third: Node) -> None:
+    """Put ``third`` under ``first`` and ``second``, making the levels missing."""
+    inner = index.get(first)
+    if inner is None:
+        index[first] = {second: {third: None}}
+        return
+    innermost = inner.get(second)
+    if innermost is None:
+        inner[second] = {third: None}
+    else:
+        innermost[third] = None
 
 
 def _drop(index: dict[Node, dict[Node, dict[Node, None]]], first: Node, second: Node,

@@ -45,6 +45,7 @@ from kg.namespaces import (
     SKOS,
     XSD,
 )
+from kg.parttriples import PartTriples
 from kg.recordspool import FactSpool
 from kg.relations import load_vocabulary
 
@@ -70,6 +71,7 @@ _LABEL, _SUBPROPERTY = RDFS.label, RDFS.subPropertyOf
 _OBJECT_PROPERTY, _SAME_AS = OWL.ObjectProperty, OWL.sameAs
 _ENTITY, _DERIVED_FROM, _GENERATED_BY = PROV.Entity, PROV.wasDerivedFrom, PROV.wasGeneratedBy
 _NAME, _JOB_TITLE, _ALT_LABEL = SCHEMA.name, SCHEMA.jobTitle, SKOS.altLabel
+_NON_NEGATIVE, _DECIMAL = XSD.nonNegativeInteger, XSD.decimal  # most offsets are made once
 
 
 def _digest(*parts: object) -> str:
@@ -83,7 +85,7 @@ def _digest(*parts: object) -> str:
 @lru_cache(maxsize=65536)
 def offset_literal(value: int) -> Literal:
     """A character offset or a count as xsd:nonNegativeInteger."""
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+    return Literal(value, datatype=_NON_NEGATIVE)
 
 
 @lru_cache(maxsize=4096)
@@ -103,7 +105,7 @@ def decimal_literal(value: float) -> Literal:
     """Two places of xsd:decimal in canonical form ('0.6', '1.0', not '0.60'): the form a JSON
     number reads back as, so the JSON-LD output holds a number and still round-trips."""
     text = f"{value:.2f}".rstrip("0")
-    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+    return Literal(text + "0" if text.endswith(".") else text, datatype=_DECIMAL)
 
 
 def document_iri(doc_id: str) -> URIRef:
@@ -207,8 +209,11 @@ class GraphParts:
         for piece in self._corpus_pieces():
             piece.add(graph)
 
-    def corpus_chunks(self, size: int = 500, triples: int | None = None) -> Iterator[Graph]:
-        """The default graph in pieces, each a new graph: the run, then the entities (with
+    def corpus_chunks(self, size: int = 500, triples: int | None = None
+                      ) -> Iterator[PartTriples]:
+        """The default graph in pieces, each a new set of plain triples
+        (``kg.parttriples.PartTriples``: the write and the check read them as they are; an
+        rdflib graph of the same adds is ``graph()``): the run, then the entities (with
         their merges), then the merged facts, at most ``size`` entities or facts to a piece
         and no more added to a piece once it has about ``triples`` triples; an entity's or a
         fact's triples are never in two pieces (a direct triple two facts state may be).
@@ -220,13 +225,13 @@ class GraphParts:
         readings; 500 such entities made a piece that grew with the corpus. ``triples``:
         ``CHUNK_TRIPLES`` unless given."""
         triples = CHUNK_TRIPLES if triples is None else triples
-        kind, graph, count, weight = "", Graph(store="SimpleMemory"), 0, 0
+        kind, graph, count, weight = "", PartTriples(), 0, 0
         for piece in self._corpus_pieces():
             if count and (piece.kind != kind or count >= size or weight >= triples):
                 yield graph
-                graph, count, weight = Graph(store="SimpleMemory"), 0, 0
+                graph, count, weight = PartTriples(), 0, 0
             kind = piece.kind
-            piece.add(graph)
+            piece.add(graph)  # type: ignore[arg-type]  # the builders only add
             count, weight = count + 1, weight + piece.triples
         if count:
             yield graph

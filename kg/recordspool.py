@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import heapq
 import io
+import os
 import pickle
 import shutil
 import tempfile
@@ -193,24 +194,35 @@ def _unpickled(entry: SpooledRecord, count: int) -> list[object]:
 
 
 class _ListsOnDisk(Sequence[T]):
-    """A sequence kept on disk as pickled lists of items, one list to a file, in order; only
-    the files' names and their lengths are held. The shared plumbing of the fact spool and
-    the entity spool (a ``Sequence`` of their items, read back when asked)."""
+    """A sequence kept on disk as pickled lists of items, in order, one after another in one
+    file (``_Blobs``); only where each list is and its length are held. The shared plumbing
+    of the fact spool and the entity spool (a ``Sequence`` of their items, read back when
+    asked; the entity spool keeps files of its own, a ``Path`` where a list's place is)."""
 
     def __init__(self, parent: Path | None = None) -> None:
         self._folder = _Folder(parent)
-        self._files: list[tuple[Path, int]] = []
+        self._files: list[tuple[Any, int]] = []  # each list's place, and its length
         self._count = 0
+        self._blobs: _Blobs | None = None
 
-    def _append(self, items: list[T], what: str) -> int:
-        """Write ``items`` to a new file of the sequence; the file's number."""
+    def _append(self, items: list[Any], what: str) -> int:
+        """Write ``items`` (the sequence's items, or what ``_items_of`` makes them of) after
+        the lists written before; the list's number."""
         pickled = pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
-        self._files.append((_keep(self._folder, pickled, what), len(items)))
+        if self._blobs is None:
+            self._blobs = _Blobs(self._folder, what)
+        self._files.append((self._blobs.add(pickled, what), len(items)))
         self._count += len(items)
         return len(self._files) - 1
 
+    def _list_of(self, number: int) -> list[Any]:
+        """The list numbered ``number`` as ``_append`` was given it."""
+        if self._blobs is None:
+            raise OutputError("no list kept on disk here (a bug)")
+        return pickle.loads(self._blobs.read(self._files[number][0]))  # type: ignore[no-any-return]
+
     def _items_of(self, number: int) -> list[T]:
-        return _read(self._files[number][0])
+        return self._list_of(number)
 
     def __len__(self) -> int:
         return self._count
@@ -266,7 +278,13 @@ class FactSpool(_ListsOnDisk[Fact]):
     bucket held at a time). A frame is one merged fact unless ``group`` says otherwise: the
     merge then holds ``buckets`` merged facts, whatever the corpus's size. Frames of 64 held
     a frame of every bucket, which was most of the corpus's readings at 1,000 articles
-    (about 2.6 KB a reading) while the corpus part of the graph was written (issue 14)."""
+    (about 2.6 KB a reading) while the corpus part of the graph was written (issue 14).
+
+    Each reading is pickled once, alone, as it comes: its document's run and its bucket
+    keep the same bytes, which grouping moves without reading them (a bucket's frames are
+    unpickled for their ordinals and keys, a reading's bytes stay bytes), and a reading is
+    unpickled only when asked for. Pickled whole in each of the run, the bucket and the
+    grouped bucket, the readings were over a third of resolution's CPU (issue 14)."""
 
     def __init__(self, facts: Iterable[Fact], statement: Callable[[Fact], Hashable],
                  group: int = 1, parent: Path | None = None, buckets: int = 64,
@@ -277,28 +295,35 @@ class FactSpool(_ListsOnDisk[Fact]):
         self._by_doc: dict[str, list[int]] = defaultdict(list)
         self._group = group
         self._buckets = [self._folder.new_file() for _ in range(buckets)]
-        pending: list[list[tuple[int, Hashable, Fact]]] = [[] for _ in range(buckets)]
-        run: list[Fact] = []
+        pending: list[list[tuple[int, Hashable, bytes]]] = [[] for _ in range(buckets)]
+        run: list[bytes] = []
+        run_doc = ""
         for ordinal, fact in enumerate(facts):
-            if run and run[-1].evidence.doc_id != fact.evidence.doc_id:
-                self._add_run(run)
+            if run and run_doc != fact.evidence.doc_id:
+                self._add_run(run_doc, run)
                 run = []
-            run.append(fact)
+            run_doc = fact.evidence.doc_id
+            pickled = pickle.dumps(fact, protocol=pickle.HIGHEST_PROTOCOL)
+            run.append(pickled)
             key = statement(fact)
-            pending[zlib.crc32(str(key).encode("utf-8")) % buckets].append((ordinal, key, fact))
+            pending[zlib.crc32(str(key).encode("utf-8")) % buckets].append(
+                (ordinal, key, pickled))
             if ordinal % flush == flush - 1:
                 self._flush(pending)
         if run:
-            self._add_run(run)
+            self._add_run(run_doc, run)
         self._flush(pending)
         for bucket in self._buckets:
             self._group_bucket(bucket)
 
-    def _add_run(self, facts: list[Fact]) -> None:
-        """Readings of one document that came one after another in the corpus."""
-        self._by_doc[facts[0].evidence.doc_id].append(self._append(facts, "resolved facts"))
+    def _add_run(self, doc_id: str, facts: list[bytes]) -> None:
+        """Readings of one document (pickled) that came one after another in the corpus."""
+        self._by_doc[doc_id].append(self._append(facts, "resolved facts"))
 
-    def _flush(self, pending: list[list[tuple[int, Hashable, Fact]]]) -> None:
+    def _items_of(self, number: int) -> list[Fact]:
+        return [pickle.loads(fact) for fact in self._list_of(number)]
+
+    def _flush(self, pending: list[list[tuple[int, Hashable, bytes]]]) -> None:
         for bucket, readings in zip(self._buckets, pending, strict=True):
             if readings:
                 _append_frame(bucket, readings)
@@ -307,7 +332,7 @@ class FactSpool(_ListsOnDisk[Fact]):
     def _group_bucket(self, bucket: Path) -> None:
         """The bucket's readings grouped by statement, in the order of each statement's first
         reading, written over them in frames of ``group`` statements."""
-        merged: dict[Hashable, tuple[int, list[Fact]]] = {}
+        merged: dict[Hashable, tuple[int, list[bytes]]] = {}
         for frame in _frames(bucket):
             for ordinal, key, fact in frame:
                 merged.setdefault(key, (ordinal, []))[1].append(fact)
@@ -326,7 +351,7 @@ class FactSpool(_ListsOnDisk[Fact]):
         """Each merged fact with its readings, in the order of its first reading."""
         streams = [(s for frame in _frames(bucket) for s in frame) for bucket in self._buckets]
         for _, key, facts in heapq.merge(*streams, key=lambda s: s[0]):
-            yield key, facts
+            yield key, [pickle.loads(fact) for fact in facts]
 
 
 class EntitySpool(_ListsOnDisk[Entity]):
@@ -402,9 +427,45 @@ def _keep(folder: _Folder, pickled: bytes, what: str) -> Path:
     return file
 
 
-def _read(file: Path) -> list[Any]:
-    try:
-        return pickle.loads(file.read_bytes())  # type: ignore[no-any-return]
-    except OSError as err:
-        raise OutputError(f"{file}: resolved facts or entities kept on disk are gone "
-                          f"({err.strerror or err})") from None
+class _Blobs:
+    """Byte strings written one after another to one file of a folder, each read back by
+    its place (offset and size). A file of its own for each list (two for every document:
+    a streamed resolution's readings, then its resolved readings) cost an open and a close
+    each, about 5% of resolution's CPU (issue 14). Read with ``os.pread``, which moves no
+    file position, so forked workers that inherit the open file read it as this process
+    does; only this process writes, before it forks them."""
+
+    def __init__(self, folder: _Folder, what: str) -> None:
+        self.path = folder.new_file()
+        try:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        except OSError as err:
+            raise OutputError(f"{self.path}: cannot keep {what} on disk "
+                              f"({err.strerror or err})") from None
+        self._end = 0
+        self._close = weakref.finalize(self, os.close, self._fd)
+
+    def add(self, data: bytes, what: str) -> tuple[int, int]:
+        """Write ``data`` at the end; its place. A full disk is a one-line error."""
+        place = (self._end, len(data))
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[os.write(self._fd, view):]
+        except OSError as err:
+            raise OutputError(f"{self.path}: cannot keep {what} on disk "
+                              f"({err.strerror or err})") from None
+        self._end += len(data)
+        return place
+
+    def read(self, place: tuple[int, int]) -> bytes:
+        offset, size = place
+        try:
+            data = os.pread(self._fd, size, offset)
+        except OSError as err:
+            data, reason = b"", f" ({err.strerror or err})"
+        else:
+            reason = ""
+        if len(data) != size:
+            raise OutputError(f"{self.path}: resolved facts kept on disk are gone{reason}")
+        return data

@@ -155,9 +155,11 @@ class PartValidation:
     def _owned(self, focus: str) -> bool:
         return self.context.owns(focus)
 
-    def add_corpus(self, chunk: Graph) -> None:
+    def add_corpus(self, chunk: Graph | PartTriples) -> None:
         """Note what the document parts need from a corpus chunk and keep it for ``report``
-        to check: the chunk as it is now (later changes to it are not seen)."""
+        to check: the chunk as it is now (later changes to it are not seen). A chunk of
+        plain triples (``kg.rdf.GraphParts.corpus_chunks``) is checked without an rdflib
+        graph unless it has a violation to explain."""
         self.chunks.add(chunk)
         self.context.add(chunk)
         self.runs += [(run, RDF.type, PROV.Activity)
@@ -219,23 +221,36 @@ class PartValidation:
         """The report on the whole: every document part's violations and the corpus part's."""
         found: list[Violation] = []
         for chunk in self.chunks:
-            checked = _bound(chunk)
-            for statement in set(chunk.subjects(unique=True)):
-                for evidence, typed in self.links.evidence_of(statement):
-                    # A fact needs one link or more, each to a kg:Evidence: the evidence it
-                    # links that is one stands in as one node (typed, not owned: the engine
-                    # reports it alone as a focus without its own triples, and it is
-                    # dropped), the others are checked as they are. Linking every typed
-                    # evidence made a report of each as a focus, one line per missing
-                    # property: most of the memory and time of this check at 1,000 articles.
-                    checked.add((statement, KG.evidence,
-                                 _EVIDENCE_STAND_IN if typed else evidence))
-            checked.add((_EVIDENCE_STAND_IN, RDF.type, KG.Evidence))
-            found += [self._quoted(v) for v in
-                      _check(checked, self.engine, keep=self._owned).violations]
+            found += self._chunk_violations(chunk)
         violations = sorted([*self.violations, *found],
                             key=lambda v: (v.focus, v.path or "", v.message))
         return ValidationReport(conforms=not violations, violations=tuple(violations))
+
+    def _chunk_violations(self, chunk: Graph | PartTriples) -> list[Violation]:
+        """A kept corpus chunk's violations, checked with its facts' evidence links. A chunk
+        of plain triples the engine, the numbers and the quotes find nothing in is done
+        without a graph (``_holds``); one with a fault is made a graph and checked as a
+        graph chunk is, so the report is the same either way (issue 14)."""
+        links: list[tuple[Node, Node, Node]] = []
+        for statement in set(chunk.subjects(unique=True)):
+            for evidence, typed in self.links.evidence_of(statement):
+                # A fact needs one link or more, each to a kg:Evidence: the evidence it
+                # links that is one stands in as one node (typed, not owned: the engine
+                # reports it alone as a focus without its own triples, and it is
+                # dropped), the others are checked as they are. Linking every typed
+                # evidence made a report of each as a focus, one line per missing
+                # property: most of the memory and time of this check at 1,000 articles.
+                links.append((statement, KG.evidence,
+                              _EVIDENCE_STAND_IN if typed else evidence))
+        links.append((_EVIDENCE_STAND_IN, RDF.type, KG.Evidence))
+        if isinstance(chunk, PartTriples):
+            if _holds(chunk, links, self.engine, keep=self._owned):
+                return []
+            chunk = chunk.graph()
+        checked = _bound(chunk)
+        for triple in links:
+            checked.add(triple)
+        return [self._quoted(v) for v in _check(checked, self.engine, keep=self._owned).violations]
 
     def _quoted(self, violation: Violation) -> Violation:
         if violation.sentence is not None or (noted := self.links.quote_of(
@@ -252,19 +267,21 @@ class _SpilledChunks:
     write; held, they would grow with the corpus. A graph pickles as its store's indices
     (rdflib's SimpleMemory: nested dicts, each term once per chunk), which unpickle without
     the node checks of ``Graph.add`` and in the same order, so the check sees the triples it
-    would have seen in a chunk made again. A worker forked later inherits the file but never
-    touches it."""
+    would have seen in a chunk made again; a chunk of plain triples (a build's) pickles as
+    its triples in order and is made again from them. A worker forked later inherits the
+    file but never touches it."""
 
     def __init__(self) -> None:
         # open for this object's life: unlinked already, the file goes when it is closed
         self._file = tempfile.TemporaryFile(prefix="kg-chunks-")  # noqa: SIM115
 
-    def add(self, chunk: Graph) -> None:
+    def add(self, chunk: Graph | PartTriples) -> None:
         self._file.seek(0, os.SEEK_END)  # after a reading, whole or abandoned
         pickle.dump(chunk, self._file, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def __iter__(self) -> Iterator[Graph]:
-        """The chunks added, each a new graph; the file is read from its start each time."""
+    def __iter__(self) -> Iterator[Graph | PartTriples]:
+        """The chunks added, each a new graph (or plain triples); the file is read from its
+        start each time."""
         self._file.flush()
         end = os.fstat(self._file.fileno()).st_size
         offset = 0
@@ -286,7 +303,7 @@ class CorpusContext:
     def __init__(self) -> None:
         self._index = DiskIndex(_CONTEXT_TABLES, prefix="kg-context-")
 
-    def add(self, chunk: Graph) -> None:
+    def add(self, chunk: Graph | PartTriples) -> None:
         self._index.add("INSERT OR IGNORE INTO owned VALUES (?)",
                         ((str(node),) for node in chunk.subjects(unique=True)))
         self._index.add("INSERT INTO labels VALUES (?, ?, ?, ?)",
@@ -475,8 +492,9 @@ def not_a_number_triples(data: Graph) -> list[tuple[Node, Node, Node]]:
     in xsd:decimal's lexical space, but Python's Decimal accepts it)."""
     # Only an xsd:decimal literal reads as a Decimal: its datatype is compared first, so the
     # value of every other literal (a date, a document's text) is not looked at (issue 14).
+    decimal = XSD.decimal  # rdflib's namespace lookup once, not once per literal
     return sorted(triple for triple in data if isinstance(triple[2], Literal)
-                  and triple[2].datatype == XSD.decimal
+                  and triple[2].datatype == decimal
                   and isinstance(triple[2].value, Decimal) and not triple[2].value.is_finite())
 
 

@@ -31,6 +31,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from kg.extract import extract_document
+from kg.gazetteer import load_tables
 from kg.model import Document, ExtractionResult, Fact, Mention, Sentence
 from kg.nlp import (
     DocumentTimeout,
@@ -184,6 +185,7 @@ def read_in_workers(documents: Iterable[Document], job: ReadingJob, *, workers: 
             yield from zip(batch, read_batch(batch, job), strict=True)
         return
     load_pipeline(job.model)  # once, before the fork: the children share it
+    load_tables()  # and the gazetteer's, which each child read again on its first place
     pool = _ProcessPool(workers, partial(read_batch, job=job))
 
     def read_again(batch: list[Document]) -> list[Reading]:

