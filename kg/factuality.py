@@ -283,7 +283,28 @@ def _presupposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None
     for k, (_, link) in enumerate(links):
         if link == "relcl" and "to" not in auxiliaries_of(below[k]):
             return k
+        if link == "acl" and _describing_participle(below[k]):
+            return k
     return None
+
+
+def _describing_participle(clause: Token) -> bool:
+    """'urged the council to revoke the clause invoked by the treaty', 'will meet families
+    living in the camp': a participle with no auxiliary hung on a noun describes the noun
+    as it is, as a finite relative clause does, whatever the clause around the noun asks
+    or plans (blind judges called such a description read as normative or expected wrong
+    twice on the dev set). One on a noun of a plan, a proposal, a demand or an attempt
+    ('a bill banning X', 'a lawsuit attempting to block Y') is what the plan is for, and
+    keeps the whole chain."""
+    noun = clause.head
+    if clause.tag_ not in {"VBN", "VBG"} or noun.i == clause.i or \
+            noun.pos_ not in {"NOUN", "PROPN"} or \
+            any(c.dep_ in {"aux", "auxpass"} for c in clause.children):
+        return False
+    more = factuality_words()
+    planned = load_vocabulary().plan_nouns | more.proposal_nouns | more.demand_nouns | \
+        more.attempt_nouns | more.claim_nouns
+    return noun.lemma_.lower() not in planned
 
 
 def _judge_clause(verb: Token, vocab: RelationVocabulary,
@@ -322,7 +343,10 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
             _negated_governor(links) or _still_pending(verb, links) or \
             governing & vocab.negating_governors or improbable or degree == "not":
         # 'did not meet', 'received no response', 'failed to act'; 'is unlikely to visit',
-        # 'called it unlikely that X would fund Y': the writer leans to its not happening.
+        # 'called it unlikely that X would fund Y': the writer leans to its not happening;
+        # inside a condition ('if she cannot govern') it is only supposed.
+        if _in_condition(verb, links, vocab):
+            return Factuality.POSSIBLE
         return Factuality.NEGATED
     charges = _charge_phrases(chain, links)
     if _denying(links, chain) & (vocab.denial_verbs | more.rejecting_verbs) or \
@@ -398,14 +422,15 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     attempted = _noun_attempt(verb, links)
     if attempted is not None:
         return attempted
-    if _plan_under_deliberation(verb, links):
+    if _plan_under_deliberation(verb, links) or _proposal_would(verb):
         return Factuality.POSSIBLE
     entitled = bool(rights) or degree == "could"
     # 'is able to sell' can; 'was able to sell' did.
     capable = bool(predicated & more.capacity_adjectives) and \
         not any(t.tag_ == "VBD" for t in copulas)
     hedged = any(c.dep_ == "advmod" and c.lower_ in more.possibility_adverbs
-                 for t in clauses for c in t.children)  # 'possibly destroyed'
+                 for t in clauses for c in t.children) or \
+        _inferred_perfect(verb, auxiliaries)  # 'possibly destroyed', 'must have fled'
     if auxiliaries & vocab.possible_auxiliaries or entitled or capable or hedged or \
             completing & (words.uncertainty_governors | more.deliberation_verbs) or \
             (_wished_tried_or_feared(completing, predicated, auxiliaries) and
@@ -415,7 +440,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     # 'told the guards to leave': a directive is a demand, as a request is (data/control.json)
     asked = "to" in auxiliaries and bool(
         completing & (words.request_verbs | control_words().directive_verbs))
-    if auxiliaries & words.normative_modals or completing & words.normative_modals or asked \
+    if auxiliaries & (words.normative_modals | more.deontic_modals) or \
+            completing & words.normative_modals or asked or _present_obligation(verb, links) \
             or _hortative(links) or _mandated(verb, links) or _demanded_of_another(verb):
         # 'the board should resign', 'ought to apologise', 'urged Pak to resign', 'were
         # called to join': what someone says ought to happen ('could ask X to' stays possible).
@@ -853,6 +879,59 @@ def _lost(noun: Token) -> bool:
         return False
     return _lemma(holder) in factuality_words().losing_verbs and \
         not any(c.dep_ == "neg" for c in holder.children)
+
+
+def _inferred_perfect(verb: Token, auxiliaries: set[str]) -> bool:
+    """'the thief must have entered through the window': a deontic modal (``deontic_modals``)
+    with 'have' and a participle infers what probably happened; it requires nothing."""
+    return verb.tag_ == "VBN" and "have" in auxiliaries and \
+        bool(auxiliaries & factuality_words().deontic_modals)
+
+
+def _present_obligation(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'Facebook has to remove the posts', 'the council needs to act': an infinitive a
+    present-tense ``present_obligation_verbs`` word completes is required, as after 'must'
+    (normative); 'had to leave' tells what happened and 'will have to pay' what is to come,
+    so both are left to the plan reading."""
+    governor = _infinitive_of(verb, links)
+    return governor is not None and governor.tag_ in {"VBZ", "VBP"} and \
+        governor.lemma_.lower() in factuality_words().present_obligation_verbs and \
+        not auxiliaries_of(governor) & {"will", "would", "'ll", "shall"}
+
+
+def _in_condition(verb: Token, links: list[tuple[Token, str]],
+                  vocab: RelationVocabulary) -> bool:
+    """'if she cannot govern the city', 'unless the bank does not lend it', 'if she has no
+    will to govern it': a negation inside a condition (``conditional_marks``) is part of
+    what is supposed, not a denial by the writer, so the clause is as open as any condition
+    (a blind judge called 'if she can't govern' read as negated wrong on the second set).
+    The condition's mark is on the verb or on a clause it is a sibling, a complement or a
+    noun's infinitive of. An unreal past condition ('had he not been armed') is judged
+    before this, by ``_unreal_condition``."""
+    for token in [verb, *(t for t, _ in links[:_first_outside_condition(links)])]:
+        if any(c.dep_ == "mark" and c.lower_ in vocab.conditional_marks
+               for c in token.children):
+            return True
+    return False
+
+
+def _first_outside_condition(links: list[tuple[Token, str]]) -> int:
+    """How many links from the start stay inside one clause and what it is made of:
+    siblings, complements and the infinitives of its nouns ('conj', 'xcomp', 'acl')."""
+    return next((k for k, (_, link) in enumerate(links) if link not in {"conj", "xcomp", "acl"}),
+                len(links))
+
+
+def _proposal_would(verb: Token) -> bool:
+    """'proposed legislation that would fund the government', 'a plan that would close the
+    mill': what a proposal (``proposal_nouns``) would do, said with 'would' in a relative
+    clause on it, hangs on the proposal being adopted, so it is possible, not expected (a
+    blind judge called such a reading as expected wrong on the second set: 'the bill is only
+    proposed'). 'would have' is a counterfactual, judged before this."""
+    noun = verb.head
+    return verb.dep_ == "relcl" and noun.i != verb.i and noun.pos_ == "NOUN" and \
+        noun.lemma_.lower() in factuality_words().proposal_nouns and \
+        "would" in auxiliaries_of(verb)
 
 
 def _plan_under_deliberation(verb: Token, links: list[tuple[Token, str]]) -> bool:

@@ -312,6 +312,8 @@ class FactualityWords(BaseModel):
     charge_noun_phrases: frozenset[str] = frozenset()
     upholding_verbs: frozenset[str] = frozenset()
     losing_verbs: frozenset[str] = frozenset()
+    deontic_modals: frozenset[str] = frozenset()
+    present_obligation_verbs: frozenset[str] = frozenset()
 
 
 @cache

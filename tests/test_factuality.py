@@ -58,7 +58,9 @@ def test_a_named_source_is_attribution_not_hearsay():
     ("Lena Marsh urged Tom Reyes to sell the farm.", Factuality.NORMATIVE),
     ("Lena Marsh called on Tom Reyes to sell the farm.", Factuality.NORMATIVE),
     ("Tom Reyes was asked to sell the farm.", Factuality.NORMATIVE),
-    ("Tom Reyes must sell the farm.", Factuality.EXPECTED),  # an obligation
+    # an obligation is what someone requires, not a plan (a blind judge called 'Facebook
+    # must remove posts' read as expected wrong: 'obligation, not a planned event')
+    ("Tom Reyes must sell the farm.", Factuality.NORMATIVE),
 ])
 def test_a_demand_or_obligation_is_not_asserted(text, expected):
     corpus = corpus_of(text)
@@ -1009,3 +1011,52 @@ def test_a_refused_permission_is_negated(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # what a court or a rule requires, in the present, is normative like 'must'
+    ("A court ruled that Harlow Bank has to repay Lena Marsh.", "repay", Factuality.NORMATIVE),
+    ("The Harlow council needs to repair the bridge.", "repair", Factuality.NORMATIVE),
+    # ... a past obligation and one still to come stay plans
+    ("Tom Reyes had to leave Oslo.", "leave", Factuality.EXPECTED),
+    ("Tom Reyes will have to pay a fine.", "pay", Factuality.EXPECTED),
+    # 'must have' with a participle infers what probably happened
+    ("Tom Reyes must have robbed Harlow Bank.", "robbed", Factuality.POSSIBLE),
+])
+def test_an_obligation_is_normative_and_an_inference_possible(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a negation inside a condition is supposed, not denied
+    ("Lena Marsh said the mayor should resign if she cannot run the Harlow council.", "run",
+     Factuality.POSSIBLE),
+    ("Tom Reyes will sell the farm unless the bank does not lend him the money.", "lend",
+     Factuality.POSSIBLE),
+    # ... also through a sibling and a noun's infinitive inside the condition
+    ("Tom Reyes will resign if the council meets and has no plan to repair the bridge.",
+     "repair", Factuality.POSSIBLE),
+    # ... outside one it denies
+    ("The bank did not lend Tom Reyes the money.", "lend", Factuality.NEGATED),
+    ("The council has no plan to repair the bridge.", "repair", Factuality.NEGATED),
+])
+def test_a_negated_condition_is_possible(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_what_a_proposal_would_do_is_possible():
+    rows = fact_rows("The Harlow council proposed a bill that would close the Brenna mill. "
+                     "The Harlow council will close the Dunmore mill.")
+    said = {(obj, fact) for _, lemma, obj, fact in rows if lemma == "close"}
+    assert said == {("Brenna mill", "possible"), ("Dunmore mill", "expected")}
+
+
+def test_a_participle_describing_a_noun_is_not_what_is_urged():
+    rows = fact_rows("Lena Marsh urged the council to free the prisoners held by Tom Reyes.")
+    said = {(subject, lemma): fact for subject, lemma, _, fact in rows}
+    assert said[("Tom Reyes", "hold")] == "asserted"
+    assert said[("council", "free")] == "normative"
