@@ -139,7 +139,8 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
     guessing = factuality_words().conjecture_verbs
     if len(own) < len(links) and factuality is Factuality.ASSERTED and \
             not any(_lemma(t) in guessing for t, _ in links) and \
-            _judge_clause(verb, vocab, links) is Factuality.REPORTED:
+            (_judge_clause(verb, vocab, links) is Factuality.REPORTED or
+             _reported_cause(links[len(own)], vocab)):
         # A report vouches for what it presupposes too; a guess does not ('speculated X
         # happened during the process that produced Y': judges held the producing true).
         factuality = Factuality.REPORTED
@@ -243,8 +244,26 @@ def _called_off(verb: Token) -> bool:
             # the described noun, or the verb whose object it is (the climb skips the object)
             return _phrasal(token) in cancelling or _held_by_canceller(token, cancelling)
     chain = [verb, *governors(verb)]
+    # 'was due to testify, but the hearing was postponed': the copula of a plan adjective
+    chain += [t.head for t in chain if t.dep_ == "acomp" and t.head.i != t.i]
     return any(c.dep_ == "conj" and _phrasal(c) in cancelling and _contrasted(t, c) and
-               any(n.dep_ == "nsubjpass" for n in c.children) for t in chain for c in t.children)
+               any(n.dep_ in {"nsubjpass", "dobj"} for n in c.children)
+               for t in chain for c in t.children) or \
+        any(_cancelled_subject(t, cancelling) for t in chain)
+
+
+def _cancelled_subject(verb: Token, cancelling: frozenset[str]) -> bool:
+    """'The visit, since called off, was to include talks', 'the match, later postponed,
+    was to be played on Friday': the subject of the plan, or the plan's verb itself, carries a
+    participle of a ``cancellation_verbs`` verb (no auxiliary, no subject of its own) or a
+    relative clause of one, so what was planned did not take place."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})]
+    return any(c.dep_ in {"acl", "advcl", "relcl"} and c.tag_ == "VBN" and
+               _phrasal(c) in cancelling and
+               not any(g.dep_ in {"nsubj", "nsubjpass"} and g.tag_ not in {"WDT", "WP"}
+                       for g in c.children) and
+               (c.dep_ == "relcl" or not any(g.dep_ == "aux" for g in c.children))
+               for t in holders for c in t.children)
 
 
 def _held_by_canceller(noun: Token, cancelling: frozenset[str]) -> bool:
@@ -285,7 +304,29 @@ def _presupposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None
             return k
         if link == "acl" and _describing_participle(below[k]):
             return k
+        if link == "advcl" and _past_adverbial(below[k]):
+            return k
     return None
+
+
+def _reported_cause(link: tuple[Token, str], vocab: RelationVocabulary) -> bool:
+    """'alleged that the bank failed because Tom Reyes stole the money': a past adverbial
+    clause is told by whoever tells the clause it hangs on, so a reported failure reports its
+    cause too (the words of the whole chain, 'failed' among them, would deny it)."""
+    governor, kind = link
+    return kind == "advcl" and judge_factuality(governor, vocab) is Factuality.REPORTED
+
+
+def _past_adverbial(clause: Token) -> bool:
+    """'had planned to meet him before the trip was called off', 'plans to close the school
+    because the roof collapsed': an adverbial clause in the past tense, with no condition's
+    mark, tells what happened, whatever the clause it hangs on plans (a plan verb above it
+    is no plan of its own)."""
+    past = clause.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in clause.children)
+    return past and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children) and \
+        not any(c.dep_ == "mark" and c.lower_ in load_vocabulary().conditional_marks
+                for c in clause.children)
 
 
 def _describing_participle(clause: Token) -> bool:

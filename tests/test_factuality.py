@@ -1060,3 +1060,38 @@ def test_a_participle_describing_a_noun_is_not_what_is_urged():
     said = {(subject, lemma): fact for subject, lemma, _, fact in rows}
     assert said[("Tom Reyes", "hold")] == "asserted"
     assert said[("council", "free")] == "normative"
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a plan called off by its own maker, or whose occasion is put off, did not happen
+    ("Tom Reyes planned to visit Oslo, but cancelled the trip.", "visit", Factuality.NEGATED),
+    ("Tom Reyes was due to testify on Monday, but the hearing was postponed.", "testify",
+     Factuality.NEGATED),
+    # ... nor did one whose subject carries the calling off
+    ("The visit, since called off, was to include talks with the mayor.", "include",
+     Factuality.NEGATED),
+    ("The match, which was later postponed, was to be played on Friday.", "played",
+     Factuality.NEGATED),
+    # a plan with nothing against it stays a plan
+    ("Tom Reyes planned to visit Oslo, and booked the trip.", "visit", Factuality.EXPECTED),
+])
+def test_a_plan_called_off_did_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a past adverbial clause tells what happened, whatever the plan it hangs on
+    ("Tom Reyes had planned to meet Lena Marsh before the storm hit Oslo.", "hit",
+     Factuality.ASSERTED),
+    # ... and is as sure as the report it is part of
+    ("Lena Marsh alleged that the bank failed because Tom Reyes stole the money.", "stole",
+     Factuality.REPORTED),
+    # ... while a condition stays one
+    ("Tom Reyes would resign if the court ruled against him.", "ruled", Factuality.POSSIBLE),
+])
+def test_a_past_adverbial_clause_is_no_part_of_the_plan(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
