@@ -266,6 +266,26 @@ def _cancelled_subject(verb: Token, cancelling: frozenset[str]) -> bool:
                for t in holders for c in t.children)
 
 
+def plan_called_off(noun: Token) -> bool:
+    """Whether a planned event said with a noun ('the planned trip to Warsaw, which was
+    cancelled', 'the scheduled visit, since called off', 'the planned summit was postponed')
+    was called off: the noun, or the noun of its preposition the parser hung the clause on,
+    carries a relative clause or a participle of a ``cancellation_verbs`` verb, or is the
+    passive subject or the object of one (a blind judge called 'Trump's planned trip to
+    Warsaw, which was cancelled' read as an expected visit wrong on the second set)."""
+    cancelling = factuality_words().cancellation_verbs
+    nouns = [noun, *(g for c in noun.children if c.dep_ == "prep"
+                     for g in c.children if g.dep_ == "pobj")]
+    described = any(c.dep_ in {"relcl", "acl"} and c.tag_ == "VBN" and
+                    _phrasal(c) in cancelling and not any(
+                        g.dep_ == "neg" or (g.dep_ in {"nsubj", "nsubjpass"} and
+                                            g.tag_ not in {"WDT", "WP"}) for g in c.children)
+                    for n in nouns for c in n.children)
+    held = noun.dep_ in {"nsubjpass", "dobj"} and _phrasal(noun.head) in cancelling and \
+        not any(c.dep_ == "neg" for c in noun.head.children)
+    return described or held
+
+
 def _held_by_canceller(noun: Token, cancelling: frozenset[str]) -> bool:
     """Whether the noun a planned clause describes is what a cancelling verb puts off ('the
     match, which was to be played, was postponed'), the one who puts off its own plan ('the

@@ -1095,3 +1095,11 @@ def test_a_past_adverbial_clause_is_no_part_of_the_plan(nlp, text, verb, expecte
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_a_planned_visit_called_off_is_negated():
+    called_off = fact_rows("Lena Marsh met Tom Reyes during his planned visit to Oslo, which "
+                           "was cancelled.")
+    still_on = fact_rows("Lena Marsh discussed the planned visit of Tom Reyes to Oslo.")
+    assert [fact for _, lemma, _, fact in called_off if lemma == "visit"] == ["negated"]
+    assert [fact for _, lemma, _, fact in still_on if lemma == "visit"] == ["expected"]
