@@ -246,10 +246,21 @@ def _called_off(verb: Token) -> bool:
     chain = [verb, *governors(verb)]
     # 'was due to testify, but the hearing was postponed': the copula of a plan adjective
     chain += [t.head for t in chain if t.dep_ == "acomp" and t.head.i != t.i]
-    return any(c.dep_ == "conj" and _phrasal(c) in cancelling and _contrasted(t, c) and
-               any(n.dep_ in {"nsubjpass", "dobj"} for n in c.children)
+    return any(c.dep_ == "conj" and _contrasted(t, c) and _undoing(c, cancelling)
                for t in chain for c in t.children) or \
         any(_cancelled_subject(t, cancelling) for t in chain)
+
+
+def _undoing(sibling: Token, cancelling: frozenset[str]) -> bool:
+    """Whether a contrasted sibling of a plan undoes it: a cancelling verb with what it calls
+    off ('but the match was postponed', 'but cancelled the trip'), or a ``withdrawal_verbs``
+    verb of the plan's own subject ('was expected to win, but lost', 'but pulled out')."""
+    phrase = _phrasal(sibling)
+    if phrase in cancelling and any(n.dep_ in {"nsubjpass", "dobj"} for n in sibling.children):
+        return True
+    return phrase in factuality_words().withdrawal_verbs and \
+        not any(n.dep_ in {"nsubj", "nsubjpass"} for n in sibling.children) and \
+        not any(n.dep_ == "neg" for n in sibling.children)
 
 
 def _cancelled_subject(verb: Token, cancelling: frozenset[str]) -> bool:
@@ -458,7 +469,8 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
     # X may have occurred') is read as the modal says (judged right as possible).
     guessed = bool(claimed & more.conjecture_verbs) and \
         not auxiliaries & vocab.possible_auxiliaries
-    if (governing & vocab.hedge_verbs or claimed & (words.claim_verbs | more.view_verbs) or
+    claiming = words.claim_verbs | more.view_verbs | more.contention_verbs
+    if (governing & vocab.hedge_verbs or claimed & claiming or
             guessed or _inferred(links) or _claim_content(verb, links) or
             any(c.lower_ in vocab.hedge_adverbs for t in chain for c in t.children) or
             _secondhand(chain, vocab) or charges & more.charging_phrases or

@@ -314,6 +314,8 @@ class FactualityWords(BaseModel):
     losing_verbs: frozenset[str] = frozenset()
     deontic_modals: frozenset[str] = frozenset()
     present_obligation_verbs: frozenset[str] = frozenset()
+    contention_verbs: frozenset[str] = frozenset()
+    withdrawal_verbs: frozenset[str] = frozenset()
 
 
 @cache

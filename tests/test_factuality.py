@@ -1072,8 +1072,12 @@ def test_a_participle_describing_a_noun_is_not_what_is_urged():
      Factuality.NEGATED),
     ("The match, which was later postponed, was to be played on Friday.", "played",
      Factuality.NEGATED),
+    # ... or whose maker withdraws or loses
+    ("Tom Reyes was expected to win the race, but lost.", "win", Factuality.NEGATED),
+    ("Tom Reyes was to sign the deal but pulled out.", "sign", Factuality.NEGATED),
     # a plan with nothing against it stays a plan
     ("Tom Reyes planned to visit Oslo, and booked the trip.", "visit", Factuality.EXPECTED),
+    ("Tom Reyes hoped to sell the farm, but the bank refused.", "sell", Factuality.POSSIBLE),
 ])
 def test_a_plan_called_off_did_not_happen(nlp, text, verb, expected):
     doc = nlp(text)
@@ -1103,3 +1107,18 @@ def test_a_planned_visit_called_off_is_negated():
     still_on = fact_rows("Lena Marsh discussed the planned visit of Tom Reyes to Oslo.")
     assert [fact for _, lemma, _, fact in called_off if lemma == "visit"] == ["negated"]
     assert [fact for _, lemma, _, fact in still_on if lemma == "visit"] == ["expected"]
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # what someone argues, maintains or boasts is their claim, passed on
+    ("Tom Reyes argued that Harlow Bank had cheated him.", "cheated", Factuality.REPORTED),
+    ("Tom Reyes maintained that he had repaid the loan.", "repaid", Factuality.REPORTED),
+    ("Tom Reyes boasted that he had bought the club.", "bought", Factuality.REPORTED),
+    # ... what someone says or confirms stays the writer's
+    ("Tom Reyes said that he had repaid the loan.", "repaid", Factuality.ASSERTED),
+    ("Tom Reyes confirmed that he had repaid the loan.", "repaid", Factuality.ASSERTED),
+])
+def test_an_argued_clause_is_reported(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
