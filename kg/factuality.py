@@ -410,7 +410,7 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         return unreal
     if _owed_to_exception(verb, words.counterfactual_modals):
         return Factuality.ASSERTED
-    if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb) or \
+    if any(c.dep_ == "neg" for c in verb.children) or _no_participant(verb) or \
             _prevented(verb, links) or _denied_by_determiner(verb) or \
             _negated_governor(links) or _still_pending(verb, links) or \
             governing & vocab.negating_governors or improbable or degree == "not":
@@ -1556,7 +1556,18 @@ def _denied_by_determiner(verb: Token) -> bool:
         c.dep_ == "det" and c.lower_ in factuality_words().no_determiners for c in noun.children)
 
 
-def _no_object(verb: Token) -> bool:
-    """'received no response', 'found no evidence': the object is denied by its determiner."""
-    return any(c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+def _no_participant(verb: Token) -> bool:
+    """'received no response', 'found no evidence', 'visited neither Oslo nor Kestrel', 'no
+    member attended', 'nobody met him': a subject or an object is denied by its determiner,
+    a 'neither' (``negative_correlatives``) or is a ``negative_pronouns`` word."""
+    return any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and _denied_argument(c)
                for c in verb.children)
+
+
+def _denied_argument(noun: Token) -> bool:
+    """'no response', 'neither Oslo nor Kestrel', 'nobody': an argument that names no one."""
+    more = factuality_words()
+    return noun.lower_ in more.negative_pronouns or any(
+        (d.dep_ == "det" and d.lower_ in more.no_determiners) or
+        (d.dep_ in {"preconj", "det"} and d.lower_ in more.negative_correlatives)
+        for d in noun.children)

@@ -316,6 +316,8 @@ class FactualityWords(BaseModel):
     present_obligation_verbs: frozenset[str] = frozenset()
     contention_verbs: frozenset[str] = frozenset()
     withdrawal_verbs: frozenset[str] = frozenset()
+    negative_correlatives: frozenset[str] = frozenset()
+    negative_pronouns: frozenset[str] = frozenset()
 
 
 @cache

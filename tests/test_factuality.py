@@ -1122,3 +1122,19 @@ def test_an_argued_clause_is_reported(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a subject or an object that names no one denies the act
+    ("Tom Reyes visited neither Oslo nor Kestrel.", "visited", Factuality.NEGATED),
+    ("Neither Tom Reyes nor Lena Marsh attended the Harlow summit.", "attended",
+     Factuality.NEGATED),
+    ("No member of the Harlow council attended the summit.", "attended", Factuality.NEGATED),
+    ("Nobody met Tom Reyes at the station.", "met", Factuality.NEGATED),
+    # ... a named one does not
+    ("Tom Reyes visited both Oslo and Kestrel.", "visited", Factuality.ASSERTED),
+])
+def test_an_argument_naming_no_one_negates(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
