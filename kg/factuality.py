@@ -146,6 +146,8 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         factuality = Factuality.REPORTED
     if factuality is Factuality.EXPECTED and _called_off(verb):
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
+    if factuality is Factuality.ASSERTED and _laid_attempt(verb, vocab):
+        return Factuality.REPORTED  # Lena said, 'Tom Reyes is trying to steal the election'
     if factuality is Factuality.ASSERTED and _document_says(verb, links, vocab):
         return Factuality.REPORTED  # 'the statement said US troops had defeated the group'
     if factuality is Factuality.ASSERTED and (clause := _ranked_noun_clause(verb)) is not None:
@@ -919,6 +921,17 @@ def _accused_attempt(verb: Token, links: list[tuple[Token, str]],
     speakers = [c for c in speech.children if c.dep_ == "nsubj"]
     return bool(doers) and bool(speakers) and doers[0].pos_ in {"PROPN", "NOUN"} and \
         doers[0].lower_ != speakers[0].lower_
+
+
+def _laid_attempt(verb: Token, vocab: RelationVocabulary) -> bool:
+    """'Lena Marsh said Tom Reyes is trying to steal the election': the trying is the
+    speaker's accusation as much as the stealing is (``_accused_attempt`` reads the
+    infinitive as reported), so the attempt verb is passed on too (a blind judge called
+    'X --try_to_use--> Y' read as asserted wrong: 'this is Cooper's accusation')."""
+    if _lemma(verb) not in factuality_words().attempt_verbs | factuality_words().wish_words:
+        return False
+    return any(c.dep_ == "xcomp" and "to" in auxiliaries_of(c) and
+               _accused_attempt(c, list(governor_links(c)), vocab) for c in verb.children)
 
 
 def _noun_attempt(verb: Token, links: list[tuple[Token, str]]) -> Factuality | None:

@@ -1138,3 +1138,12 @@ def test_an_argument_naming_no_one_negates(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_an_attempt_laid_on_someone_else_is_reported_with_its_deed():
+    laid = fact_rows("Lena Marsh said Tom Reyes is trying to buy the Harlow council.")
+    own = fact_rows("Tom Reyes said he was trying to buy the Brenna farm.")
+    assert {(lemma, fact) for _, lemma, _, fact in laid} == \
+        {("buy", "reported"), ("try to buy", "reported")}
+    assert {(lemma, fact) for _, lemma, _, fact in own} == \
+        {("buy", "possible"), ("try to buy", "asserted")}
