@@ -446,9 +446,9 @@ def _judge_clause(verb: Token, vocab: RelationVocabulary,
         # 'would have kept the farm if she had paid': contrary to fact, whatever the
         # condition beside it; judged before the condition, which would make it possible.
         return Factuality.NEGATED
-    if asked or any(m.dep_ == "mark" and m.lower_ in vocab.conditional_marks
-                    for t in [*clauses, *conditions, *_infinitive_governors(links)]
-                    for m in t.children):
+    if asked or any(_inverted_condition(t) or any(
+            m.dep_ == "mark" and m.lower_ in vocab.conditional_marks for m in t.children)
+            for t in [*clauses, *conditions, *_infinitive_governors(links)]):
         # 'if Pakistan defeated India', 'asked whether X met Y', and what depends on such a
         # condition: 'will resign unless Y apologises'; a question ('Did X sell it?').
         return Factuality.POSSIBLE
@@ -983,6 +983,19 @@ def _present_obligation(verb: Token, links: list[tuple[Token, str]]) -> bool:
     return governor is not None and governor.tag_ in {"VBZ", "VBP"} and \
         governor.lemma_.lower() in factuality_words().present_obligation_verbs and \
         not auxiliaries_of(governor) & {"will", "would", "'ll", "shall"}
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """'Should the bank lend him the money, ...', 'Were the bank to lend it, ...': an
+    adverbial clause that opens with an ``inverted_conditionals`` word (its verb or its
+    auxiliary) before its subject is a condition without 'if'."""
+    if clause.dep_ != "advcl":
+        return False
+    opener = clause.left_edge
+    subjects = [c.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return opener.lower_ in factuality_words().inverted_conditionals and \
+        (opener.i == clause.i or (opener.head.i == clause.i and opener.dep_ == "aux")) and \
+        bool(subjects) and opener.i < min(subjects)
 
 
 def _in_condition(verb: Token, links: list[tuple[Token, str]],

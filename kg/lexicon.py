@@ -318,6 +318,7 @@ class FactualityWords(BaseModel):
     withdrawal_verbs: frozenset[str] = frozenset()
     negative_correlatives: frozenset[str] = frozenset()
     negative_pronouns: frozenset[str] = frozenset()
+    inverted_conditionals: frozenset[str] = frozenset()
 
 
 @cache

@@ -1038,6 +1038,14 @@ def test_an_obligation_is_normative_and_an_inference_possible(nlp, text, verb, e
     # ... also through a sibling and a noun's infinitive inside the condition
     ("Tom Reyes will resign if the council meets and has no plan to repair the bridge.",
      "repair", Factuality.POSSIBLE),
+    # a condition without 'if', its verb or auxiliary before its subject, is as open
+    ("Should the bank lend him the money, Tom Reyes will sell the farm.", "lend",
+     Factuality.POSSIBLE),
+    ("Should the bank lend him the money, Tom Reyes will sell the farm.", "sell",
+     Factuality.POSSIBLE),
+    ("Were the bank to lend him the money, Tom Reyes would sell the farm.", "lend",
+     Factuality.POSSIBLE),
+    ("Tom Reyes said the bank should lend him the money.", "lend", Factuality.NORMATIVE),
     # ... outside one it denies
     ("The bank did not lend Tom Reyes the money.", "lend", Factuality.NEGATED),
     ("The council has no plan to repair the bridge.", "repair", Factuality.NEGATED),
