@@ -1155,3 +1155,16 @@ def test_an_attempt_laid_on_someone_else_is_reported_with_its_deed():
         {("buy", "reported"), ("try to buy", "reported")}
     assert {(lemma, fact) for _, lemma, _, fact in own} == \
         {("buy", "possible"), ("try to buy", "asserted")}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # an impeachment lays the deed on someone, as an indictment does
+    ("In 1998, Tom Reyes was impeached for lying to the council and obstructing its inquiry.",
+     "obstructing", Factuality.REPORTED),
+    # ... a conviction finds it
+    ("Tom Reyes was convicted of lying to the council.", "lying", Factuality.ASSERTED),
+])
+def test_an_impeachment_lays_the_deed(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
