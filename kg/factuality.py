@@ -144,7 +144,7 @@ def _judge(verb: Token, vocab: RelationVocabulary) -> Factuality:
         # A report vouches for what it presupposes too; a guess does not ('speculated X
         # happened during the process that produced Y': judges held the producing true).
         factuality = Factuality.REPORTED
-    if factuality is Factuality.EXPECTED and _called_off(verb):
+    if factuality is Factuality.EXPECTED and (_called_off(verb) or _unfulfilled_plan(verb, links)):
         return Factuality.NEGATED  # 'the match, which was to be played Tuesday, was postponed'
     if factuality is Factuality.ASSERTED and _laid_attempt(verb, vocab):
         return Factuality.REPORTED  # Lena said, 'Tom Reyes is trying to steal the election'
@@ -277,6 +277,15 @@ def _cancelled_subject(verb: Token, cancelling: frozenset[str]) -> bool:
                        for g in c.children) and
                (c.dep_ == "relcl" or not any(g.dep_ == "aux" for g in c.children))
                for t in holders for c in t.children)
+
+
+def _unfulfilled_plan(verb: Token, links: list[tuple[Token, str]]) -> bool:
+    """'Tom Reyes was to have visited Oslo on Monday', 'the bridge was to have been opened in
+    May': a past 'be' whose perfect infinitive the verb is tells of a plan that did not come
+    about (English grammars call it the unfulfilled arrangement), not one still to come."""
+    governor = _infinitive_of(verb, links)
+    return governor is not None and governor.lemma_ == "be" and governor.tag_ == "VBD" and \
+        verb.tag_ == "VBN" and "have" in auxiliaries_of(verb)
 
 
 def plan_called_off(noun: Token) -> bool:

@@ -1083,7 +1083,10 @@ def test_a_participle_describing_a_noun_is_not_what_is_urged():
     # ... or whose maker withdraws or loses
     ("Tom Reyes was expected to win the race, but lost.", "win", Factuality.NEGATED),
     ("Tom Reyes was to sign the deal but pulled out.", "sign", Factuality.NEGATED),
+    # ... or one told with a past 'be' and a perfect infinitive (unfulfilled)
+    ("Tom Reyes was to have visited Oslo on Monday.", "visited", Factuality.NEGATED),
     # a plan with nothing against it stays a plan
+    ("Tom Reyes was to visit Oslo on Monday.", "visit", Factuality.EXPECTED),
     ("Tom Reyes planned to visit Oslo, and booked the trip.", "visit", Factuality.EXPECTED),
     ("Tom Reyes hoped to sell the farm, but the bank refused.", "sell", Factuality.POSSIBLE),
 ])
