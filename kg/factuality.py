@@ -205,7 +205,9 @@ def _juxtaposed_from(verb: Token, links: list[tuple[Token, str]]) -> int | None:
     for k, (governor, link) in enumerate(links):
         if link in {"ccomp", "parataxis"} and below.i < governor.i and any(
                 t.lower_ in factuality_words().clause_separators
-                for t in below.doc[below.right_edge.i + 1:governor.i]):
+                for t in below.doc[below.i + 1:governor.i]):
+            # also a separator inside the clause's own words ('voiced support, telling X:
+            # "let's let the committees work"' hangs 'voiced' on the quoted 'let')
             return k
         below = governor
     return None

@@ -1171,3 +1171,11 @@ def test_an_impeachment_lays_the_deed(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_a_clause_hung_on_a_quote_across_a_colon_is_not_what_the_quote_asks(nlp):
+    # the parser hangs 'voiced' on the quoted 'let' across the colon inside its own words
+    doc = nlp("Lena Marsh has publicly voiced support for the inquiry, telling the Harlow Post: "
+              "\"I'm a fan of oversight, so let's let the council get to work.\"")
+    voiced = next(t for t in doc if t.text == "voiced")
+    assert judge_factuality(voiced, load_vocabulary()) is Factuality.ASSERTED
