@@ -320,6 +320,13 @@ class FactualityWords(BaseModel):
     charge_noun_phrases: frozenset[str] = frozenset()
     upholding_verbs: frozenset[str] = frozenset()
     losing_verbs: frozenset[str] = frozenset()
+    deontic_modals: frozenset[str] = frozenset()
+    present_obligation_verbs: frozenset[str] = frozenset()
+    contention_verbs: frozenset[str] = frozenset()
+    withdrawal_verbs: frozenset[str] = frozenset()
+    negative_correlatives: frozenset[str] = frozenset()
+    negative_pronouns: frozenset[str] = frozenset()
+    inverted_conditionals: frozenset[str] = frozenset()
 
 
 @cache

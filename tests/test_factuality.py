@@ -58,7 +58,9 @@ def test_a_named_source_is_attribution_not_hearsay():
     ("Lena Marsh urged Tom Reyes to sell the farm.", Factuality.NORMATIVE),
     ("Lena Marsh called on Tom Reyes to sell the farm.", Factuality.NORMATIVE),
     ("Tom Reyes was asked to sell the farm.", Factuality.NORMATIVE),
-    ("Tom Reyes must sell the farm.", Factuality.EXPECTED),  # an obligation
+    # an obligation is what someone requires, not a plan (a blind judge called 'Facebook
+    # must remove posts' read as expected wrong: 'obligation, not a planned event')
+    ("Tom Reyes must sell the farm.", Factuality.NORMATIVE),
 ])
 def test_a_demand_or_obligation_is_not_asserted(text, expected):
     corpus = corpus_of(text)
@@ -1009,3 +1011,171 @@ def test_a_refused_permission_is_negated(nlp, text, verb, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # what a court or a rule requires, in the present, is normative like 'must'
+    ("A court ruled that Harlow Bank has to repay Lena Marsh.", "repay", Factuality.NORMATIVE),
+    ("The Harlow council needs to repair the bridge.", "repair", Factuality.NORMATIVE),
+    # ... a past obligation and one still to come stay plans
+    ("Tom Reyes had to leave Oslo.", "leave", Factuality.EXPECTED),
+    ("Tom Reyes will have to pay a fine.", "pay", Factuality.EXPECTED),
+    # 'must have' with a participle infers what probably happened
+    ("Tom Reyes must have robbed Harlow Bank.", "robbed", Factuality.POSSIBLE),
+])
+def test_an_obligation_is_normative_and_an_inference_possible(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a negation inside a condition is supposed, not denied
+    ("Lena Marsh said the mayor should resign if she cannot run the Harlow council.", "run",
+     Factuality.POSSIBLE),
+    ("Tom Reyes will sell the farm unless the bank does not lend him the money.", "lend",
+     Factuality.POSSIBLE),
+    # ... also through a sibling and a noun's infinitive inside the condition
+    ("Tom Reyes will resign if the council meets and has no plan to repair the bridge.",
+     "repair", Factuality.POSSIBLE),
+    # a condition without 'if', its verb or auxiliary before its subject, is as open
+    ("Should the bank lend him the money, Tom Reyes will sell the farm.", "lend",
+     Factuality.POSSIBLE),
+    ("Should the bank lend him the money, Tom Reyes will sell the farm.", "sell",
+     Factuality.POSSIBLE),
+    ("Were the bank to lend him the money, Tom Reyes would sell the farm.", "lend",
+     Factuality.POSSIBLE),
+    ("Tom Reyes said the bank should lend him the money.", "lend", Factuality.NORMATIVE),
+    # ... outside one it denies
+    ("The bank did not lend Tom Reyes the money.", "lend", Factuality.NEGATED),
+    ("The council has no plan to repair the bridge.", "repair", Factuality.NEGATED),
+])
+def test_a_negated_condition_is_possible(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_what_a_proposal_would_do_is_possible():
+    rows = fact_rows("The Harlow council proposed a bill that would close the Brenna mill. "
+                     "The Harlow council will close the Dunmore mill.")
+    said = {(obj, fact) for _, lemma, obj, fact in rows if lemma == "close"}
+    assert said == {("Brenna mill", "possible"), ("Dunmore mill", "expected")}
+
+
+def test_a_participle_describing_a_noun_is_not_what_is_urged():
+    rows = fact_rows("Lena Marsh urged the council to free the prisoners held by Tom Reyes.")
+    said = {(subject, lemma): fact for subject, lemma, _, fact in rows}
+    assert said[("Tom Reyes", "hold")] == "asserted"
+    assert said[("council", "free")] == "normative"
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a plan called off by its own maker, or whose occasion is put off, did not happen
+    ("Tom Reyes planned to visit Oslo, but cancelled the trip.", "visit", Factuality.NEGATED),
+    ("Tom Reyes was due to testify on Monday, but the hearing was postponed.", "testify",
+     Factuality.NEGATED),
+    # ... nor did one whose subject carries the calling off
+    ("The visit, since called off, was to include talks with the mayor.", "include",
+     Factuality.NEGATED),
+    ("The match, which was later postponed, was to be played on Friday.", "played",
+     Factuality.NEGATED),
+    # ... or whose maker withdraws or loses
+    ("Tom Reyes was expected to win the race, but lost.", "win", Factuality.NEGATED),
+    ("Tom Reyes was to sign the deal but pulled out.", "sign", Factuality.NEGATED),
+    # ... or one told with a past 'be' and a perfect infinitive (unfulfilled)
+    ("Tom Reyes was to have visited Oslo on Monday.", "visited", Factuality.NEGATED),
+    # a plan with nothing against it stays a plan
+    ("Tom Reyes was to visit Oslo on Monday.", "visit", Factuality.EXPECTED),
+    ("Tom Reyes planned to visit Oslo, and booked the trip.", "visit", Factuality.EXPECTED),
+    ("Tom Reyes hoped to sell the farm, but the bank refused.", "sell", Factuality.POSSIBLE),
+])
+def test_a_plan_called_off_did_not_happen(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a past adverbial clause tells what happened, whatever the plan it hangs on
+    ("Tom Reyes had planned to meet Lena Marsh before the storm hit Oslo.", "hit",
+     Factuality.ASSERTED),
+    # ... and is as sure as the report it is part of
+    ("Lena Marsh alleged that the bank failed because Tom Reyes stole the money.", "stole",
+     Factuality.REPORTED),
+    # ... while a condition stays one
+    ("Tom Reyes would resign if the court ruled against him.", "ruled", Factuality.POSSIBLE),
+])
+def test_a_past_adverbial_clause_is_no_part_of_the_plan(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_a_planned_visit_called_off_is_negated():
+    called_off = fact_rows("Lena Marsh met Tom Reyes during his planned visit to Oslo, which "
+                           "was cancelled.")
+    still_on = fact_rows("Lena Marsh discussed the planned visit of Tom Reyes to Oslo.")
+    assert [fact for _, lemma, _, fact in called_off if lemma == "visit"] == ["negated"]
+    assert [fact for _, lemma, _, fact in still_on if lemma == "visit"] == ["expected"]
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # what someone argues, maintains or boasts is their claim, passed on
+    ("Tom Reyes argued that Harlow Bank had cheated him.", "cheated", Factuality.REPORTED),
+    ("Tom Reyes maintained that he had repaid the loan.", "repaid", Factuality.REPORTED),
+    ("Tom Reyes boasted that he had bought the club.", "bought", Factuality.REPORTED),
+    # ... what someone says or confirms stays the writer's
+    ("Tom Reyes said that he had repaid the loan.", "repaid", Factuality.ASSERTED),
+    ("Tom Reyes confirmed that he had repaid the loan.", "repaid", Factuality.ASSERTED),
+])
+def test_an_argued_clause_is_reported(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # a subject or an object that names no one denies the act
+    ("Tom Reyes visited neither Oslo nor Kestrel.", "visited", Factuality.NEGATED),
+    ("Neither Tom Reyes nor Lena Marsh attended the Harlow summit.", "attended",
+     Factuality.NEGATED),
+    ("No member of the Harlow council attended the summit.", "attended", Factuality.NEGATED),
+    ("Nobody met Tom Reyes at the station.", "met", Factuality.NEGATED),
+    # ... a named one does not
+    ("Tom Reyes visited both Oslo and Kestrel.", "visited", Factuality.ASSERTED),
+])
+def test_an_argument_naming_no_one_negates(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_an_attempt_laid_on_someone_else_is_reported_with_its_deed():
+    laid = fact_rows("Lena Marsh said Tom Reyes is trying to buy the Harlow council.")
+    own = fact_rows("Tom Reyes said he was trying to buy the Brenna farm.")
+    assert {(lemma, fact) for _, lemma, _, fact in laid} == \
+        {("buy", "reported"), ("try to buy", "reported")}
+    assert {(lemma, fact) for _, lemma, _, fact in own} == \
+        {("buy", "possible"), ("try to buy", "asserted")}
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    # an impeachment lays the deed on someone, as an indictment does
+    ("In 1998, Tom Reyes was impeached for lying to the council and obstructing its inquiry.",
+     "obstructing", Factuality.REPORTED),
+    # ... a conviction finds it
+    ("Tom Reyes was convicted of lying to the council.", "lying", Factuality.ASSERTED),
+])
+def test_an_impeachment_lays_the_deed(nlp, text, verb, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert judge_factuality(token, load_vocabulary()) is expected
+
+
+def test_a_clause_hung_on_a_quote_across_a_colon_is_not_what_the_quote_asks(nlp):
+    # the parser hangs 'voiced' on the quoted 'let' across the colon inside its own words
+    doc = nlp("Lena Marsh has publicly voiced support for the inquiry, telling the Harlow Post: "
+              "\"I'm a fan of oversight, so let's let the council get to work.\"")
+    voiced = next(t for t in doc if t.text == "voiced")
+    assert judge_factuality(voiced, load_vocabulary()) is Factuality.ASSERTED

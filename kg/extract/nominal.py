@@ -23,7 +23,7 @@ from kg.extract.subjects import ACCUSING_PREPS, accused_of, fill_subjects
 from kg.extract.titles import demonym_mention
 from kg.extract.verb_roles import add_time
 from kg.extract.verbal import speaker_of
-from kg.factuality import judge_factuality, light_factuality
+from kg.factuality import judge_factuality, light_factuality, plan_called_off
 from kg.lexicon import DerivedNouns, EventNoun, derived_nouns, event_nouns, factuality_words
 from kg.model import EntityType, Fact, Factuality, Mention, Role, RoleName, Sentence
 from kg.relations import RelationSpec, RelationVocabulary, load_vocabulary
@@ -865,7 +865,8 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
     elif _requested(noun):
         factuality = Factuality.NORMATIVE  # 'called for the resignation of X': not done
     elif any(c.lower_ in EXPECTED_MODIFIERS for c in noun.children if c.dep_ == "amod"):
-        factuality = Factuality.EXPECTED
+        # 'the planned trip to Warsaw, which was cancelled': a plan called off did not happen
+        factuality = Factuality.NEGATED if plan_called_off(noun) else Factuality.EXPECTED
     elif any(c.lower_ in REPORTED_MODIFIERS for c in noun.children if c.dep_ == "amod") or \
             suspect is not None or (court is not None and _only_accused(court, vocab)):
         factuality = Factuality.REPORTED
