@@ -1,0 +1,182 @@
+"""Which one an unnamed participant is: the words before its head noun that say it.
+
+A fact's object that names nothing ('rejected the resignation', 'stayed in the police
+station') is labelled by ``kg.extract.reference`` with its head and the compounds and kind
+adjectives right before it. Some words that say which one it is fall outside that label: a
+name the parser hangs on the head as 'nmod' ('the Velmar central police station'), a
+proper adjective with a hyphenated partner ('the Ostlandic-Ruritanian border agreement'), a
+hyphenated kind word ('the state's anti-abortion measure', 'a 40-year sentence'). The blind
+judges call the fact without them vague: true but not saying which one. This module puts them
+back, before the head, so the head noun stays last as a reader and the gold writers name a
+thing (benchmarks/realnews/GOLD_FORMAT.md). The word classes are data
+(``data/identifying_modifiers.json``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from kg.extract.state import DocState, surface_text
+from kg.lexicon import data_file
+from kg.model import EntityType, Mention
+from kg.relations import load_vocabulary
+
+HYPHENS = frozenset({"-", "–"})
+
+
+@dataclass(frozen=True)
+class ModifierWords:
+    """``data/identifying_modifiers.json`` as read: the dependency labels of a noun's name
+    modifiers, the entity labels of words that name, and how many words may be added."""
+
+    deps: frozenset[str]
+    name_types: frozenset[str]
+    max_words: int
+
+
+@cache
+def modifier_words() -> ModifierWords:
+    data = data_file("identifying_modifiers.json")
+    return ModifierWords(deps=frozenset(data["modifier_deps"]),
+                         name_types=frozenset(data["name_entity_types"]),
+                         max_words=int(data["max_added_words"]))
+
+
+def identified(state: DocState, mention: Mention) -> Mention:
+    """``mention`` with the words before its head that say which one it is added to its label
+    (and its span widened to them); the mention itself when it names something, stands for
+    something named (a pronoun, a description resolved), is a shell noun whose content is a
+    clause (``data/hollow_facts.json``: 'the Ostlandic claim' says no more than 'the claim'),
+    or has no such words. A possessor is not added here: kg.extract.reference writes a named
+    one already ("Dara Quill's resignation"), and a title one ('the prime minister's') would
+    key the thing as the bare noun (kg.resolve's name key drops title words), so that every
+    article's 'resignation' would read as the prime minister's."""
+    head = _described_head(state, mention)
+    if head is None:
+        return mention
+    start, words = _name_modifiers(head, _label_parts(mention.lemma or ""))
+    if not words:
+        return mention
+    begin = min(mention.start, state.doc[start].idx)
+    return mention.model_copy(update={
+        "start": begin, "text": surface_text(state.document.body[begin:mention.end]),
+        "lemma": " ".join([*words, mention.lemma or mention.text])})
+
+
+def _described_head(state: DocState, mention: Mention) -> Token | None:
+    """The head noun of a description kg labelled from its own words (a common noun, no
+    name, no antecedent, its head word in its label), else None."""
+    if mention.type is not EntityType.THING or mention.ner_label is not None or \
+            mention.antecedent is not None or mention.is_pronoun or not mention.lemma:
+        return None
+    span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    if head.pos_ != "NOUN" or head.i in state.mention_at or \
+            head.lemma_.lower() in _shell_nouns() or \
+            not {head.lemma_.lower(), head.lower_} & set(mention.lemma.lower().split()):
+        return None
+    return head
+
+
+def _label_parts(label: str) -> set[str]:
+    """The label's words and the parts of its hyphenated words, lower-cased: 'Libya-Turkey
+    relations' has 'turkey' already, 'anti Muslim document' has 'anti-Muslim'."""
+    words = label.lower().split()
+    return set(words) | {p for w in words for p in re.split(r"[-–]", w)}
+
+
+@cache
+def _shell_nouns() -> frozenset[str]:
+    return frozenset(data_file("hollow_facts.json")["shell_nouns"])
+
+
+def _name_modifiers(head: Token, label: set[str]) -> tuple[int, list[str]]:
+    """The name words and hyphenated kind words before ``head`` that modify it and that its
+    label leaves out (``label``: its words and their parts, lower-cased): where the modifiers
+    start and those words as written ('Velmar', 'Ostlandic-Ruritanian', 'anti-abortion'). A
+    plain adjective or noun is never added: the label left it out on purpose ('the new
+    plan') or kept it."""
+    doc, limit = head.doc, modifier_words().max_words
+    start = head.i
+    while start - 1 >= head.sent.start and _modifies(doc[start - 1], head):
+        start -= 1
+    vague = load_vocabulary().vague_modifiers
+    words = [w for w in _written_words(doc[start:head.i])
+             if _identifying(w) and w.text.lower() not in vague
+             and not set(re.split(r"[-–]", w.text.lower())) <= label]
+    if not words or len(words) > limit:
+        return head.i, []
+    return start, [w.text for w in words]
+
+
+@dataclass(frozen=True)
+class WrittenWord:
+    """A word as written between spaces, with the tokens the tokenizer made of it
+    ('Ostlandic', '-', 'Ruritanian')."""
+
+    text: str
+    tokens: tuple[Token, ...]
+
+
+def _written_words(tokens: Span) -> list[WrittenWord]:
+    """The tokens regrouped into the words written between spaces, quote marks left out."""
+    words: list[WrittenWord] = []
+    run: list[Token] = []
+    for token in tokens:
+        if not token.is_quote:
+            run.append(token)
+        if token.whitespace_ or token.i == tokens.end - 1:
+            if run:
+                words.append(WrittenWord("".join(t.text for t in run), tuple(run)))
+            run = []
+    return words
+
+
+def _identifying(word: WrittenWord) -> bool:
+    """A word that says which one: a name ('Velmar'), or a hyphenated word whose parts are
+    letters or numbers ('Ostlandic-Ruritanian', 'anti-abortion', '40-year')."""
+    parts = re.split(r"[-–]", word.text)
+    if len(parts) > 1:
+        return all(p.isalnum() for p in parts)
+    return any(_names(t) for t in word.tokens)
+
+
+def _modifies(token: Token, head: Token) -> bool:
+    """Whether a word before the head belongs to its modifiers: it hangs on the head or on a
+    word between itself and the head ('Ostlandic' on 'Ruritanian' of 'Ostlandic-Ruritanian')
+    with a modifier's label, or is a part of a hyphenated word ('40-year') or a quote mark."""
+    if not token.i < token.head.i <= head.i:
+        return False
+    return token.is_quote or _hyphenated(token) or token.dep_ in modifier_words().deps
+
+
+def _names(token: Token) -> bool:
+    """A capitalised word that names something: a proper noun or a word inside a name."""
+    return token.is_alpha and token.text[:1].isupper() and \
+        (token.pos_ == "PROPN" or token.ent_type_ in modifier_words().name_types)
+
+
+def _glued_hyphen(token: Token) -> bool:
+    doc = token.doc
+    return token.text in HYPHENS and not token.whitespace_ and token.i > 0 and \
+        not doc[token.i - 1].whitespace_
+
+
+def _hyphenated(token: Token) -> bool:
+    """A hyphen written inside a word, or a part of such a word ('anti-abortion',
+    '40-year'): a compound adjective says what kind, which the label's loop over plain
+    words cannot keep."""
+    if _glued_hyphen(token) or any(h in token.text[1:-1] for h in HYPHENS):
+        return True  # (a word kg.nlp merged: 'anti-abortion')
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (token.is_alpha or token.like_num) and (
+        (after is not None and not token.whitespace_ and _glued_hyphen(after)) or
+        (before is not None and _glued_hyphen(before)))
