@@ -18,6 +18,16 @@ def test_a_place_name_the_parser_hangs_on_the_head_stays_in_the_label():
     assert _labels(corpus, "tour") == {"Velmar central police station"}
 
 
+def test_a_quoted_name_before_the_head_says_which_one():
+    corpus = corpus_of("Lena Park led the 'Falcon' rescue in 1980.")
+    assert _labels(corpus, "lead") == {"Falcon rescue"}
+
+
+def test_a_name_of_several_words_before_the_head_is_kept_whole():
+    corpus = corpus_of("Tom Reyes praised the Bank of Ostland report.")
+    assert _labels(corpus, "praise") == {"Bank of Ostland report"}
+
+
 def test_a_pair_of_nationalities_joined_by_a_hyphen_stays_whole():
     corpus = corpus_of("Ostland denounced the Ostlandic-Ruritanian maritime border agreement.")
     assert _labels(corpus, "denounce") == {"Ostlandic-Ruritanian maritime border agreement"}

@@ -58,9 +58,11 @@ def identified(state: DocState, mention: Mention) -> Mention:
     head = _described_head(state, mention)
     if head is None:
         return mention
-    start, words = _name_modifiers(head, _label_parts(mention.lemma or ""))
+    start, words = _name_modifiers(state, head, _label_parts(mention.lemma or ""))
     if not words:
         return mention
+    while state.doc[start].is_quote:
+        start += 1
     begin = min(mention.start, state.doc[start].idx)
     return mention.model_copy(update={
         "start": begin, "text": surface_text(state.document.body[begin:mention.end]),
@@ -96,51 +98,85 @@ def _shell_nouns() -> frozenset[str]:
     return frozenset(data_file("hollow_facts.json")["shell_nouns"])
 
 
-def _name_modifiers(head: Token, label: set[str]) -> tuple[int, list[str]]:
+def _name_modifiers(state: DocState, head: Token, label: set[str]) -> tuple[int, list[str]]:
     """The name words and hyphenated kind words before ``head`` that modify it and that its
     label leaves out (``label``: its words and their parts, lower-cased): where the modifiers
-    start and those words as written ('Velmar', 'Ostlandic-Ruritanian', 'anti-abortion'). A
-    plain adjective or noun is never added: the label left it out on purpose ('the new
-    plan') or kept it."""
+    start and those words as written ('Velmar', 'Ostlandic-Ruritanian', 'anti-abortion', a
+    name of several words as one: 'Velmar City Council'). A plain adjective or noun is never
+    added: the label left it out on purpose ('the new plan') or kept it."""
     doc, limit = head.doc, modifier_words().max_words
     start = head.i
-    while start - 1 >= head.sent.start and _modifies(doc[start - 1], head):
-        start -= 1
+    while start - 1 >= head.sent.start:
+        whole = _named_modifier_start(state, doc[start - 1], head)
+        if whole is None and not _modifies(doc[start - 1], head):
+            break
+        start = start - 1 if whole is None else whole
     vague = load_vocabulary().vague_modifiers
-    words = [w for w in _written_words(doc[start:head.i])
+    words = [w for w in _written_words(state, doc[start:head.i])
              if _identifying(w) and w.text.lower() not in vague
-             and not set(re.split(r"[-–]", w.text.lower())) <= label]
+             and not set(re.split(r"[-–\s]", w.text.lower())) <= label]
     if not words or len(words) > limit:
         return head.i, []
     return start, [w.text for w in words]
 
 
+def _named_modifier_start(state: DocState, token: Token, head: Token) -> int | None:
+    """Where a name of several words ends at ``token`` and modifies ``head`` as one word
+    ('the Velmar City Council vote': the parser hangs 'Council' on 'vote' and the rest on
+    'Council'): its first token; None for any other word."""
+    named = state.mention_at.get(token.i)
+    if named is None or named.ner_label is None:
+        return None
+    span = token.doc.char_span(named.start, named.end, alignment_mode="expand")
+    if span is None or span.end != token.i + 1 or span.start > token.i:
+        return None
+    root = span.root
+    if root.head.i != head.i or root.dep_ not in modifier_words().deps:
+        return None
+    return span.start
+
+
 @dataclass(frozen=True)
 class WrittenWord:
     """A word as written between spaces, with the tokens the tokenizer made of it
-    ('Ostlandic', '-', 'Ruritanian')."""
+    ('Ostlandic', '-', 'Ruritanian'), or a name of several words ('Velmar City Council')."""
 
     text: str
     tokens: tuple[Token, ...]
+    named: bool = False
 
 
-def _written_words(tokens: Span) -> list[WrittenWord]:
-    """The tokens regrouped into the words written between spaces, quote marks left out."""
+def _written_words(state: DocState, tokens: Span) -> list[WrittenWord]:
+    """The tokens regrouped into the words written between spaces, a name's words into one,
+    quote marks left out."""
     words: list[WrittenWord] = []
     run: list[Token] = []
-    for token in tokens:
+    index = tokens.start
+    while index < tokens.end:
+        token = tokens.doc[index]
+        named = state.mention_at.get(index)
+        if named is not None and named.ner_label is not None and len(named.text.split()) > 1:
+            span = tokens.doc.char_span(named.start, named.end, alignment_mode="expand")
+            if span is not None and span.start == index and span.end <= tokens.end:
+                # (as written: a name kg reads as its full form, 'US', is in the label so)
+                words.append(WrittenWord(surface_text(span.text), tuple(span), named=True))
+                index = span.end
+                continue
         if not token.is_quote:
             run.append(token)
-        if token.whitespace_ or token.i == tokens.end - 1:
+        if token.whitespace_ or index == tokens.end - 1:
             if run:
                 words.append(WrittenWord("".join(t.text for t in run), tuple(run)))
             run = []
+        index += 1
     return words
 
 
 def _identifying(word: WrittenWord) -> bool:
     """A word that says which one: a name ('Velmar'), or a hyphenated word whose parts are
     letters or numbers ('Ostlandic-Ruritanian', 'anti-abortion', '40-year')."""
+    if word.named:
+        return True
     parts = re.split(r"[-–]", word.text)
     if len(parts) > 1:
         return all(p.isalnum() for p in parts)
@@ -151,9 +187,11 @@ def _modifies(token: Token, head: Token) -> bool:
     """Whether a word before the head belongs to its modifiers: it hangs on the head or on a
     word between itself and the head ('Ostlandic' on 'Ruritanian' of 'Ostlandic-Ruritanian')
     with a modifier's label, or is a part of a hyphenated word ('40-year') or a quote mark."""
+    if token.is_quote:
+        return True  # "the 'Falcon' rescue", whichever word the parser hangs the mark on
     if not token.i < token.head.i <= head.i:
         return False
-    return token.is_quote or _hyphenated(token) or token.dep_ in modifier_words().deps
+    return _hyphenated(token) or token.dep_ in modifier_words().deps
 
 
 def _names(token: Token) -> bool:
