@@ -62,6 +62,19 @@ def test_a_plain_adjective_or_a_described_possessor_adds_nothing():
     assert _labels(corpus, "reject") == {"plan"}
 
 
+def test_a_subject_that_says_who_keeps_its_words_too():
+    corpus = corpus_of("The Ostlandic-Ruritanian team released its findings on Monday.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    assert {labels[f.subject.entity_id or ""] for f in corpus.facts if f.lemma == "release"} \
+        == {"Ostlandic-Ruritanian team"}
+
+
+def test_a_name_cut_by_its_own_possessive_is_not_added():
+    corpus = corpus_of('The "Velmar\'s Den" hall was expanded this year.')
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    assert "Den hall" not in {labels.get(f.subject.entity_id or "", "") for f in corpus.facts}
+
+
 def test_a_shell_noun_stays_hollow_with_a_name_before_it():
     corpus = corpus_of("Tom Reyes rejected the Ostlandic-Ruritanian claim.")
     assert _labels(corpus, "reject") == set()

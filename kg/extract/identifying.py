@@ -26,6 +26,7 @@ from kg.model import EntityType, Mention
 from kg.relations import load_vocabulary
 
 HYPHENS = frozenset({"-", "–"})
+POSSESSIVES = ("'s", "’s", "s'", "s’")
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ def identified(state: DocState, mention: Mention) -> Mention:
     key the thing as the bare noun (kg.resolve's name key drops title words), so that every
     article's 'resignation' would read as the prime minister's."""
     head = _described_head(state, mention)
-    if head is None:
-        return mention
+    if head is None or any(w.endswith(POSSESSIVES) for w in (mention.lemma or "").split()):
+        return mention  # ("Dara Quill's report": its owner opens it, nothing goes before)
     start, words = _name_modifiers(state, head, _label_parts(mention.lemma or ""))
     if not words:
         return mention
@@ -67,6 +68,16 @@ def identified(state: DocState, mention: Mention) -> Mention:
     return mention.model_copy(update={
         "start": begin, "text": surface_text(state.document.body[begin:mention.end]),
         "lemma": " ".join([*words, mention.lemma or mention.text])})
+
+
+def identified_doer(state: DocState, mention: Mention) -> Mention:
+    """``identified`` for a fact's subject, only when it says who without the added words
+    (``kg.extract.reference.says_who``): the words relabel a fact, and never let in one
+    whose lone-noun subject ('the court') kg drops for standing for a name it could not
+    link."""
+    from kg.extract.reference import says_who  # (reference reads facts' mentions: no cycle)
+
+    return identified(state, mention) if says_who(state, mention) else mention
 
 
 def _described_head(state: DocState, mention: Mention) -> Token | None:
@@ -111,6 +122,8 @@ def _name_modifiers(state: DocState, head: Token, label: set[str]) -> tuple[int,
         if whole is None and not _modifies(doc[start - 1], head):
             break
         start = start - 1 if whole is None else whole
+    if _cuts_a_name(state, doc[start], head):
+        return head.i, []  # "the \"Velmar's Den\" hall": not 'Den hall'
     vague = load_vocabulary().vague_modifiers
     words = [w for w in _written_words(state, doc[start:head.i])
              if _identifying(w) and w.text.lower() not in vague
@@ -118,6 +131,18 @@ def _name_modifiers(state: DocState, head: Token, label: set[str]) -> tuple[int,
     if not words or len(words) > limit:
         return head.i, []
     return start, [w.text for w in words]
+
+
+def _cuts_a_name(state: DocState, first: Token, head: Token) -> bool:
+    """Whether the modifiers, starting at ``first``, begin inside a name: one the recogniser
+    read from further left, or one whose possessive ('Velmar's Den') hangs on a word of the
+    run."""
+    named = state.mention_at.get(first.i)
+    if named is not None and named.start < first.idx:
+        return True
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return before is not None and before.dep_ == "case" and \
+        first.i <= before.head.head.i < head.i
 
 
 def _named_modifier_start(state: DocState, token: Token, head: Token) -> int | None:
