@@ -38,6 +38,11 @@ def test_a_hyphenated_kind_word_says_what_kind():
     assert _labels(corpus, "sign") == {"anti-abortion measure"}
 
 
+def test_a_hyphenated_word_of_origin_leaves_the_thing_its_plain_name():
+    corpus = corpus_of("Dara Quill gave Tom Reyes a Velmar-made rifle.")
+    assert _labels(corpus, "give") == {"rifle"}
+
+
 def test_a_hyphenated_number_says_how_long():
     corpus = corpus_of("Judge Ana Ruiz handed down a 40-year sentence.")
     assert _labels(corpus, "hand down") == {"40-year sentence"}

@@ -32,11 +32,13 @@ POSSESSIVES = ("'s", "’s", "s'", "s’")
 @dataclass(frozen=True)
 class ModifierWords:
     """``data/identifying_modifiers.json`` as read: the dependency labels of a noun's name
-    modifiers, the entity labels of words that name, and how many words may be added."""
+    modifiers, the entity labels of words that name, how many words may be added, and the
+    last parts of hyphenated words that say where a thing comes from, not which one."""
 
     deps: frozenset[str]
     name_types: frozenset[str]
     max_words: int
+    origin_parts: frozenset[str]
 
 
 @cache
@@ -44,7 +46,8 @@ def modifier_words() -> ModifierWords:
     data = data_file("identifying_modifiers.json")
     return ModifierWords(deps=frozenset(data["modifier_deps"]),
                          name_types=frozenset(data["name_entity_types"]),
-                         max_words=int(data["max_added_words"]))
+                         max_words=int(data["max_added_words"]),
+                         origin_parts=frozenset(data["origin_parts"]))
 
 
 def identified(state: DocState, mention: Mention) -> Mention:
@@ -199,12 +202,14 @@ def _written_words(state: DocState, tokens: Span) -> list[WrittenWord]:
 
 def _identifying(word: WrittenWord) -> bool:
     """A word that says which one: a name ('Velmar'), or a hyphenated word whose parts are
-    letters or numbers ('Ostlandic-Ruritanian', 'anti-abortion', '40-year')."""
+    letters or numbers ('Ostlandic-Ruritanian', 'anti-abortion', '40-year') and that does not
+    say where the thing was made or who backs it ('Velmar-made', ``origin_parts``)."""
     if word.named:
         return True
     parts = re.split(r"[-–]", word.text)
-    if len(parts) > 1:
-        return all(p.isalnum() for p in parts)
+    if len(parts) > 1:  # ('a Russian-produced rifle' is the rifle others write bare)
+        return all(p.isalnum() for p in parts) and \
+            parts[-1].lower() not in modifier_words().origin_parts
     return any(_names(t) for t in word.tokens)
 
 
