@@ -187,8 +187,11 @@ def _written_words(state: DocState, tokens: Span) -> list[WrittenWord]:
             span = tokens.doc.char_span(named.start, named.end, alignment_mode="expand")
             if span is not None and span.start == index and span.end <= tokens.end:
                 # (as written: a name kg reads as its full form, 'US', is in the label so)
-                words.append(WrittenWord(surface_text(span.text), tuple(span), named=True))
-                index = span.end
+                end = _glued_end(span, tokens.end)
+                glued = tokens.doc[span.start:end]
+                words.append(WrittenWord(surface_text(glued.text), tuple(glued),
+                                         named=end == span.end))
+                index = end
                 continue
         if not token.is_quote:
             run.append(token)
@@ -200,12 +203,23 @@ def _written_words(state: DocState, tokens: Span) -> list[WrittenWord]:
     return words
 
 
+def _glued_end(span: Span, stop: int) -> int:
+    """Where the word a name opens ends: the name's end, or past the hyphenated tail written
+    onto it ('Velora Oil-owned'), which makes the name part of another word."""
+    end = span.end
+    while end < stop and not span.doc[end - 1].whitespace_:
+        end += 1
+    return end
+
+
 def _identifying(word: WrittenWord) -> bool:
     """A word that says which one: a name ('Velmar'), or a hyphenated word whose parts are
     letters or numbers ('Ostlandic-Ruritanian', 'anti-abortion', '40-year') and that does not
     say where the thing was made or who backs it ('Velmar-made', ``origin_parts``)."""
     if word.named:
         return True
+    if " " in word.text:
+        return False  # a name with a tail ('Velora Oil-owned'): it says who did something
     parts = re.split(r"[-–]", word.text)
     if len(parts) > 1:  # ('a Russian-produced rifle' is the rifle others write bare)
         return all(p.isalnum() for p in parts) and \
