@@ -23,6 +23,16 @@ def test_a_quoted_name_before_the_head_says_which_one():
     assert _labels(corpus, "lead") == {"Falcon rescue"}
 
 
+def test_a_quoted_name_of_several_words_keeps_its_closing_mark_out():
+    corpus = corpus_of('Tom Reyes won the "Golden Reed" award.')
+    assert _labels(corpus, "win") == {"Golden Reed award"}
+
+
+def test_a_name_with_a_hyphenated_tail_is_its_doer_not_which_one():
+    corpus = corpus_of("Rebels shelled the Brindle Motors-controlled plant on Friday.")
+    assert _labels(corpus, "shell") == {"plant"}
+
+
 def test_a_name_of_several_words_before_the_head_is_kept_whole():
     corpus = corpus_of("Tom Reyes praised the Bank of Ostland report.")
     assert _labels(corpus, "praise") == {"Bank of Ostland report"}

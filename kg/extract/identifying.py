@@ -206,9 +206,10 @@ def _written_words(state: DocState, tokens: Span) -> list[WrittenWord]:
 def _glued_end(span: Span, stop: int) -> int:
     """Where the word a name opens ends: the name's end, or past the hyphenated tail written
     onto it ('Velora Oil-owned'), which makes the name part of another word."""
-    end = span.end
-    while end < stop and not span.doc[end - 1].whitespace_:
-        end += 1
+    doc, end = span.doc, span.end
+    while end < stop and not doc[end - 1].whitespace_ and \
+            (doc[end].text in HYPHENS or doc[end - 1].text in HYPHENS):
+        end += 1  # (a closing quote mark glued to the name is no tail: '"Best Hero" award')
     return end
 
 
