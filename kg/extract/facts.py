@@ -32,7 +32,8 @@ def make_fact(state: DocState, sentence: Sentence, trigger: Span, *, predicate: 
     calibrated chance that such a fact is right (``kg.confidence``). An unnamed subject or
     object keeps the words before its head that say which one it is
     (``kg.extract.identifying``); a subject only when it says who without them
-    (``kg.extract.reference.says_who``), so the words relabel a fact and never let one in."""
+    (``kg.extract.reference.says_who``), so they never let in a fact says_who would drop
+    (a name among them may still let kg.resolve keep a fact between two descriptions)."""
     subject = identified_doer(state, subject)
     obj = None if obj is None else identified(state, obj)
     return fact_at(state.document.doc_id, sentence,
