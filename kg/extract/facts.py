@@ -9,6 +9,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from kg.confidence import calibrated, signs
+from kg.extract.identifying import identified, identified_doer
 from kg.extract.state import DocState
 from kg.lexicon import argument_words, data_file
 from kg.model import Evidence, Fact, Factuality, Mention, Role, RoleName, Sentence
@@ -28,7 +29,13 @@ def make_fact(state: DocState, sentence: Sentence, trigger: Span, *, predicate: 
     noun, a title); roles naming the subject or the object again are dropped. With no object
     the fact is an occurrence; ``subject_role`` says whether its one participant did it
     (agent) or had it done to them (theme, an agentless passive). Its confidence is the
-    calibrated chance that such a fact is right (``kg.confidence``)."""
+    calibrated chance that such a fact is right (``kg.confidence``). An unnamed subject or
+    object keeps the words before its head that say which one it is
+    (``kg.extract.identifying``); a subject only when it says who without them
+    (``kg.extract.reference.says_who``), so they never let in a fact says_who would drop
+    (a name among them may still let kg.resolve keep a fact between two descriptions)."""
+    subject = identified_doer(state, subject)
+    obj = None if obj is None else identified(state, obj)
     return fact_at(state.document.doc_id, sentence,
                    (trigger.start_char, trigger.end_char, trigger.text), predicate=predicate,
                    lemma=lemma, subject=subject, obj=obj, rule=rule, roles=roles,
