@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
+from kg.extract.descriptions import described_name
 from kg.extract.gender import (
     fits,
     known_to_fit,
@@ -152,8 +153,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # '35 were rescued'; as an object only with what it counts: 'won four of the seats'.
         return _counted(state, token)
     if (age := _age_described(token)) is not None:
-        # 'Tom Reyes, 45, was charged. The 45-year-old denied ...': the one person that age.
-        aged = _aged_person(state, token, age)
+        # 'Tom Reyes, 45, was charged. The 45-year-old denied ...': the one person that age;
+        # 'the 52-year-old killer' after 'serial killer Tom Reyes': the one so described.
+        aged = _aged_person(state, token, age) or \
+            described_name(state, token, _own_clause_subjects(state, token))
         return None if aged is None else make_mention(
             state, token.doc[token.i:token.i + 1], aged.type, ner_label=None, antecedent=aged)
     if lower in charged_descriptions() and (charged := _the_one_charged(state, token)):
@@ -263,6 +266,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
                                 ner_label=None, antecedent=titled)
+    if (described := described_name(state, token, _own_clause_subjects(state, token))):
+        # 'the rock trio' after 'the rock band Blue Harbor', 'the federal agency' after 'X is
+        # a federal agency': the one name the document described with that noun.
+        return make_mention(state, token.doc[token.i:token.i + 1], described.type,
+                            ner_label=None, antecedent=described)
     if (deed := _deed_before(state, token)) is not None:
         # 'Divers discovered a ferry wreck. ... The navy confirmed the discovery': the deed
         # the document told before, with what it was done to ('discovery of ferry wreck').
@@ -826,6 +834,8 @@ def _counted(state: DocState, number: Token) -> Mention | None:
     last counted). A year or a number that counts nothing named is not a participant."""
     if number.ent_type_ in {"TIME", "MONEY", "PERCENT"}:
         return None
+    if (named := _apposed_to_number(state, number)) is not None:
+        return named
     noun: Token | None = None
     for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
         noun = next((c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"), None)
@@ -848,6 +858,16 @@ def _counted(state: DocState, number: Token) -> Mention | None:
 
 # Numbers that count a single thing, whose noun is then singular.
 SINGLE_COUNTS = frozenset({"one", "1"})
+
+
+def _apposed_to_number(state: DocState, number: Token) -> Mention | None:
+    """'One of these militias, the Velm Liberation Front, opposed it': the one a single
+    count stands for when the sentence names it in apposition."""
+    if number.lower_ not in SINGLE_COUNTS:
+        return None
+    named = [state.mention_at[c.i] for c in number.children
+             if c.dep_ == "appos" and c.i in state.mention_at]
+    return named[0] if len(named) == 1 and named[0].ner_label is not None else None
 
 
 def _counted_before(state: DocState, number: Token) -> Token | None:

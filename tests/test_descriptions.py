@@ -1,0 +1,54 @@
+"""A definite description stands for the one name its document described with that noun
+(kg/extract/descriptions.py): sentences written for the test. Each rule has its refusal: with
+two names so described, or words that make it another one, it stays a description."""
+
+from __future__ import annotations
+
+from helpers import fact_rows
+
+
+def _subjects(text: str, lemma: str) -> set[str]:
+    return {subject for subject, verb, _, _ in fact_rows(text) if verb == lemma}
+
+
+def test_a_described_killer_is_the_one_named_with_that_noun_before():
+    text = ("Serial killer Tom Reyes admitted eight murders in Velm. The 52-year-old killer "
+            "had kept a ring of one victim.")
+    assert _subjects(text, "keep") == {"Tom Reyes"}
+
+
+def test_a_trio_is_the_band_the_document_named():
+    text = ("In 1980, Dana Ruiz, Lena Park and Omar Haddad formed the folk band Blue Harbor. "
+            "The folk trio was a huge success, selling millions of records.")
+    assert _subjects(text, "sell") == {"Blue Harbor"}
+
+
+def test_a_noun_said_of_a_name_with_be_describes_it():
+    text = ("The Harbor Transit Authority is a federal agency. On Monday the federal agency "
+            "announced a plan to close two stations.")
+    assert _subjects(text, "announce") == {"Harbor Transit Authority"}
+
+
+def test_two_names_so_described_leave_the_description_alone():
+    text = ("The Harbor Transit Authority is a federal agency. The Velm Water Office is also a "
+            "federal agency. On Monday the federal agency announced a plan to close two "
+            "stations.")
+    assert not _subjects(text, "announce") & {"Harbor Transit Authority", "Velm Water Office"}
+
+
+def test_another_one_of_the_kind_is_not_the_one_described():
+    text = ("The Harbor Transit Authority is a federal agency. On Monday the other agency "
+            "announced a plan to close two stations.")
+    assert "Harbor Transit Authority" not in _subjects(text, "announce")
+
+
+def test_a_people_the_name_was_not_given_is_another_one():
+    text = ("The Ostlandic producer Helios Gas signed a deal in May. The Ruritanian producer "
+            "sold a field.")
+    assert "Helios Gas" not in _subjects(text, "sell")
+
+
+def test_one_of_a_group_named_in_apposition_is_that_name():
+    text = ("Ostland had been allied with three militias. One of these militias, the Velm "
+            "Liberation Front, opposed the withdrawal.")
+    assert _subjects(text, "oppose") == {"Velm Liberation Front"}
