@@ -18,9 +18,9 @@ def test_a_described_killer_is_the_one_named_with_that_noun_before():
 
 
 def test_a_trio_is_the_band_the_document_named():
-    text = ("In 1980, Dana Ruiz, Lena Park and Omar Haddad formed the folk band Blue Harbor. "
+    text = ("In 1980, Dana Ruiz, Lena Park and Omar Haddad formed the folk band Silver Maple. "
             "The folk trio was a huge success, selling millions of records.")
-    assert _subjects(text, "sell") == {"Blue Harbor"}
+    assert _subjects(text, "sell") == {"Silver Maple"}
 
 
 def test_a_noun_said_of_a_name_with_be_describes_it():
