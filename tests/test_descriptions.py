@@ -30,9 +30,11 @@ def test_a_noun_said_of_a_name_with_be_describes_it():
 
 
 def test_two_names_so_described_leave_the_description_alone():
+    # (a sentence between: one named alone in the sentence just before is the one a reader
+    # takes, kg/extract/reference.py's rule for 'the agency')
     text = ("The Harbor Transit Authority is a federal agency. The Velm Water Office is also a "
-            "federal agency. On Monday the federal agency announced a plan to close two "
-            "stations.")
+            "federal agency. Both were set up in 1990. On Monday the federal agency announced "
+            "a plan to close two stations.")
     assert not _subjects(text, "announce") & {"Harbor Transit Authority", "Velm Water Office"}
 
 
@@ -52,3 +54,35 @@ def test_one_of_a_group_named_in_apposition_is_that_name():
     text = ("Ostland had been allied with three militias. One of these militias, the Velm "
             "Liberation Front, opposed the withdrawal.")
     assert _subjects(text, "oppose") == {"Velm Liberation Front"}
+
+
+def test_an_adjective_before_an_organisation_noun_still_finds_the_one_named():
+    text = ("The Harbor Transit Administration closed two stations in May. On Monday the "
+            "federal agency announced a plan to open them.")
+    assert _subjects(text, "announce") == {"Harbor Transit Administration"}
+
+
+def test_a_noun_before_the_organisation_noun_names_a_narrower_kind():
+    text = ("Nevada held no caucus, and the Nevada Republican Party met in May. The state "
+            "party endorsed Tom Reyes.")
+    assert "Nevada Republican Party" not in _subjects(text, "endorse")
+
+
+def test_an_adjective_before_a_title_still_finds_the_one_titled():
+    text = ("On Tuesday, Judge Amy Reyes heard the case of Tom Blake in Velm. The federal "
+            "judge sentenced Blake to ten years.")
+    assert _subjects(text, "sentence") == {"Amy Reyes"}
+
+
+def test_a_headline_agency_is_the_one_administration_its_lead_names():
+    text = ("Ostlandic federal agency announces plans to close two stations\n2020-11-26\n\n"
+            "On Monday, the Harbor Transit Administration sent a letter to the city council.")
+    assert _subjects(text, "announce") == {"Harbor Transit Administration"}
+
+
+def test_a_headline_agency_over_a_lead_naming_two_stays_a_description():
+    text = ("Ostlandic federal agency announces plans to close two stations\n2020-11-26\n\n"
+            "On Monday, the Harbor Transit Administration and the Velm Water Administration "
+            "sent a letter to the city council.")
+    assert not _subjects(text, "announce") & {"Harbor Transit Administration",
+                                             "Velm Water Administration"}

@@ -196,3 +196,16 @@ def _agrees(token: Token, described: Described) -> bool:
         if proper and word not in name_words and word not in described.modifiers:
             return False
     return True
+
+
+def plainly_described(token: Token) -> bool:
+    """'the federal agency', 'the popular band': a definite description whose words before
+    the noun are adjectives that only describe it, none naming a place or a people ('the
+    Ostlandic ministry' says which one itself, and is left to the name rules). A noun before
+    it names a narrower kind ('the state party' is a state's branch of the party the
+    document names, 'the opposition party' another party), so it is left a description."""
+    return is_definite_description(token) and all(
+        c.dep_ == "amod" and c.ent_type_ == "" and c.pos_ == "ADJ" and
+        c.lower_ not in demonyms() and c.is_lower and c.is_alpha
+        for c in token.children if c.dep_ in {"amod", "compound"})
+
