@@ -86,3 +86,13 @@ def test_a_headline_agency_over_a_lead_naming_two_stays_a_description():
             "sent a letter to the city council.")
     assert not _subjects(text, "announce") & {"Harbor Transit Administration",
                                              "Velm Water Administration"}
+
+
+def test_a_title_of_a_place_glued_to_a_name_is_that_person():
+    # The parser reads 'Texas Tom Reyes' as one name under 'of': the governor is Tom Reyes.
+    assert _subjects("Today, Governor of Texas Tom Reyes signed the bill.", "sign") == \
+        {"Tom Reyes"}
+
+
+def test_a_title_of_a_person_is_not_that_person():
+    assert "Tom Reyes" not in _subjects("The lawyer of Tom Reyes signed the bill.", "sign")

@@ -369,13 +369,14 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 def _holder_from_place(state: DocState, token: Token) -> Mention | None:
-    """The person a title followed by 'from <place> <name>' names ('Senator from Ohio Tom
-    Reyes', 'a delegate from Chile Ana Vidal'): the parser reads the place as a word of the
-    name, under 'from'. Only when the place is a word the gazetteer knows written right
-    before a person's name: 'the lawyer from the firm of Tom Reyes' is someone else."""
+    """The person a title followed by 'from <place> <name>' or 'of <place> <name>' names
+    ('Senator from Ohio Tom Reyes', 'a delegate from Chile Ana Vidal', 'Governor of Texas Tom
+    Reyes'): the parser reads the place as a word of the name, under the preposition. Only
+    when the place is a word the gazetteer knows written right before a person's name: 'the
+    lawyer from the firm of Tom Reyes' is someone else."""
     if canonical_role(token.lemma_.lower()) is None:
         return None
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             named = state.mention_at.get(pobj.i)
             glued = [c for c in pobj.children if c.dep_ == "compound" and c.i == prep.i + 1]
