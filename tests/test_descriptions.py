@@ -96,3 +96,20 @@ def test_a_title_of_a_place_glued_to_a_name_is_that_person():
 
 def test_a_title_of_a_person_is_not_that_person():
     assert "Tom Reyes" not in _subjects("The lawyer of Tom Reyes signed the bill.", "sign")
+
+
+def _objects(text: str, lemma: str) -> set[str | None]:
+    return {obj for _, verb, obj, _ in fact_rows(text) if verb == lemma}
+
+
+def test_a_headline_measure_is_the_act_its_lead_names_with_the_same_verb():
+    text = ("Governor of Velm signs state anti-abortion measure\n2019-05-16\n\nOn Wednesday in "
+            "the state of Velm, Governor Dana Ruiz signed the Velm Human Life Protection Act, "
+            "outlawing most abortions in the state.")
+    assert _objects(text, "sign") == {"Velm Human Life Protection Act"}
+
+
+def test_a_headline_measure_over_a_lead_signing_no_law_stays_a_description():
+    text = ("Governor of Velm signs state anti-abortion measure\n2019-05-16\n\nOn Wednesday in "
+            "the state of Velm, Governor Dana Ruiz signed a letter to Tom Reyes.")
+    assert any(o is not None and o.endswith("measure") for o in _objects(text, "sign"))

@@ -521,9 +521,10 @@ def _headline_participant(state: DocState, token: Token) -> Mention | None:
     lead's first such verb has no one name in that place ('the suspect', 'X and Y').
     """
     wanted = _description_type(token.lemma_.lower())
+    labels = description_labels().get(token.lemma_.lower())
     headline_verb = _headline_verb(token)
-    if wanted is None or headline_verb is None or token.tag_ not in {"NN", "NNP"} or \
-            not _in_headline(state, token):
+    if (wanted is None and labels is None) or headline_verb is None or \
+            token.tag_ not in {"NN", "NNP"} or not _in_headline(state, token):
         return None
     lemma, slots = headline_verb[0].lemma_.lower(), headline_verb[1]
     verb = next((t for lead in _lead_sentences(token.sent) for t in lead
@@ -531,6 +532,10 @@ def _headline_participant(state: DocState, token: Token) -> Mention | None:
     participants = [] if verb is None else [c for c in verb.children if c.dep_ in slots]
     if len(participants) != 1 or any(c.dep_ == "conj" for c in participants[0].children):
         return None  # the first such verb decides: no one there, or a group of names
+    if wanted is None:
+        # 'Governor signs anti-abortion measure' over '... signed the Velm Human Life
+        # Protection Act': a thing of the description's kind, by its label or its words.
+        return _lead_thing(state, participants[0], token.lemma_.lower(), labels or frozenset())
     named = _lead_name(state, participants[0])
     sex = word_sex(token.lemma_)
     if named is None or named.type is not wanted or (
@@ -555,6 +560,25 @@ def _headline_organisation(state: DocState, token: Token) -> Mention | None:
              m.type is EntityType.ORGANIZATION and
              {w.lower().strip(".,") for w in m.text.split()} & wanted]
     return found[0] if found and len(_name_groups(found)) == 1 else None
+
+
+def _lead_thing(state: DocState, token: Token, kind: str, labels: frozenset[str]
+                ) -> Mention | None:
+    """The named thing a lead's participant is, when it is of the kind a headline's
+    description says: a recogniser label of description_labels ('measure': a law) or a word of
+    name_kind_words last or first in its name ('the Velm Clean Water Act' for 'bill')."""
+    named = state.mention_at.get(token.i)
+    if named is None or named.ner_label is None or named.antecedent is not None:
+        return None
+    words = [w.lower() for w in named.text.split()]
+    kind_words = name_kind_words().get(kind, frozenset()) | _label_words(labels)
+    return named if named.ner_label in labels or {words[0], words[-1]} & kind_words else None
+
+
+def _label_words(labels: frozenset[str]) -> frozenset[str]:
+    """Words that end the names of laws ('Act', 'Bill'), whatever label the recogniser gave:
+    the name_kind_words of 'law' when laws are the labels wanted."""
+    return name_kind_words().get("law", frozenset()) if "LAW" in labels else frozenset()
 
 
 def _lead_name(state: DocState, token: Token) -> Mention | None:
