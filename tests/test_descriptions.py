@@ -44,7 +44,7 @@ def test_another_one_of_the_kind_is_not_the_one_described():
     assert "Harbor Transit Authority" not in _subjects(text, "announce")
 
 
-def test_a_people_the_name_was_not_given_is_another_one():
+def test_a_word_the_name_was_not_given_makes_another_one():
     text = ("The Ostlandic producer Helios Gas signed a deal in May. The Ruritanian producer "
             "sold a field.")
     assert "Helios Gas" not in _subjects(text, "sell")
@@ -56,22 +56,10 @@ def test_one_of_a_group_named_in_apposition_is_that_name():
     assert _subjects(text, "oppose") == {"Velm Liberation Front"}
 
 
-def test_an_adjective_before_an_organisation_noun_still_finds_the_one_named():
-    text = ("The Harbor Transit Administration closed two stations in May. On Monday the "
-            "federal agency announced a plan to open them.")
-    assert _subjects(text, "announce") == {"Harbor Transit Administration"}
-
-
 def test_a_noun_before_the_organisation_noun_names_a_narrower_kind():
     text = ("Nevada held no caucus, and the Nevada Republican Party met in May. The state "
             "party endorsed Tom Reyes.")
     assert "Nevada Republican Party" not in _subjects(text, "endorse")
-
-
-def test_an_adjective_before_a_title_still_finds_the_one_titled():
-    text = ("On Tuesday, Judge Amy Reyes heard the case of Tom Blake in Velm. The federal "
-            "judge sentenced Blake to ten years.")
-    assert _subjects(text, "sentence") == {"Amy Reyes"}
 
 
 def test_a_headline_agency_is_the_one_administration_its_lead_names():
@@ -113,3 +101,15 @@ def test_a_headline_measure_over_a_lead_signing_no_law_stays_a_description():
     text = ("Governor of Velm signs state anti-abortion measure\n2019-05-16\n\nOn Wednesday in "
             "the state of Velm, Governor Dana Ruiz signed a letter to Tom Reyes.")
     assert any(o is not None and o.endswith("measure") for o in _objects(text, "sign"))
+
+
+def test_a_noun_set_off_by_a_dash_after_a_name_and_its_short_form_describes_it():
+    text = ("On Thursday, the Velm Arts Council (VAC) — the supreme panel on matters of public "
+            "art — ruled on the case. The panel issued a statement.")
+    assert _subjects(text, "issue") == {"Velm Arts Council"}
+
+
+def test_a_word_of_its_own_before_the_noun_leaves_it_a_description():
+    text = ("In 1980, Dana Ruiz, Lena Park and Omar Haddad formed the folk band Silver Maple. "
+            "The jazz trio was a huge success, selling millions of records.")
+    assert "Silver Maple" not in _subjects(text, "sell")

@@ -1,14 +1,16 @@
 """Descriptions that stand for one named entity of their document.
 
 A news article names a thing once and then describes it: 'serial killer Tom Reyes ... the
-52-year-old killer', 'the folk band Blue Harbor ... the folk trio', 'The Harbor Transit
-Authority is a federal agency ... the federal agency'. Each name the document describes with a
-common noun -- right before it ('the journal Nature'), in apposition ('Blue Harbor, a folk
-band') or as the complement of 'be' ('X is a federal agency') -- gets that noun in a table of
-the document. A later definite description ('the', 'this', 'that' and only describing words)
-whose noun is that noun, a narrower one (data/kind_nouns.json) or one data/reference.json counts
-as the same kind stands for the one name so described. Two different names so described leave
-it a description: a guess between two is a wrong participant. Nothing crosses documents.
+52-year-old killer', 'the folk band Silver Maple ... the folk trio', 'The Harbor Transit
+Authority is a federal agency ... the federal agency'. Each person or organisation the
+document describes with a common noun -- right before its name ('the journal Nature'), in
+apposition ('Silver Maple, a folk band', 'the Velm Arts Council (VAC) -- the panel') or as the
+complement of 'be' ('X is a federal agency') -- gets that noun, and the words before it, in a
+table of the document. A later definite description ('the', 'this', 'that' and only describing
+words) whose noun is that noun, a narrower one (data/kind_nouns.json) or one data/reference.json
+counts as the same kind, and whose other words were all said of the name too, stands for the one
+name so described ('the jazz trio' is not the folk band). Two different names so described
+leave it a description: a guess between two is a wrong participant. Nothing crosses documents.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from spacy.tokens import Token
 from kg.extract.gender import reference_words, same_name
 from kg.extract.memo import per_document
 from kg.extract.state import DocState
-from kg.lexicon import demonyms, narrower_kind_nouns, organisation_kinds, singular_definites
+from kg.lexicon import narrower_kind_nouns, organisation_kinds, singular_definites
 from kg.model import EntityType, Mention
 
+# What sets a description apart from the name it describes: 'X, a band', 'X -- the body'.
+SETTING_APART = frozenset({",", "\u2014", "\u2013", "--"})
 PEOPLE_AND_BODIES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 # What may stand between a description's article and its noun and still say which one:
 # adjectives and nouns that describe ('the federal agency', 'the rock trio').
@@ -121,16 +125,27 @@ def _next_to_name(state: DocState, noun: Token, mention: Mention) -> bool:
         while end < len(doc) and at.get(end) is mention:
             end += 1
         return end < len(doc) and doc[end].is_quote  # 'the song "Blue Harbor"', all of it
-    if any(c.dep_ == "conj" for c in noun.children):
+    if any(c.dep_ == "conj" and c.i not in at for c in noun.children):
         return False  # 'in Velm, Ostland, a pickup truck and a van collided': a misread list
     edge = noun.left_edge.i
-    if edge >= 2 and doc[edge - 1].text == "," and at.get(edge - 2) is mention:
-        return True  # 'Blue Harbor, a folk band'
+    if edge >= 2 and doc[edge - 1].text in SETTING_APART and \
+            at.get(_before_initialism(state, edge - 2)) is mention:
+        return True  # 'Blue Harbor, a folk band', 'the Velm Arts Council (VAC) -- the body'
     start = noun.i + 2
     while start < len(doc) and doc[start].dep_ == "det":
         start += 1  # 'a folk band, the Velm Players'
     return noun.i + 1 < len(doc) and doc[noun.i + 1].text == "," and \
         at.get(start) is mention
+
+
+def _before_initialism(state: DocState, i: int) -> int:
+    """Where the name ends that a bracketed short form follows ('the Velm Arts Council (VAC)'
+    ends before '('), or ``i`` itself when no bracket closes there."""
+    doc = state.doc
+    if i < 0 or doc[i].text != ")":
+        return i
+    opening = next((j for j in range(i - 1, max(i - 5, -1), -1) if doc[j].text == "("), None)
+    return i if opening is None else opening - 1
 
 
 def _copula_complements(state: DocState) -> Iterator[Described]:
@@ -164,48 +179,28 @@ def is_definite_description(token: Token) -> bool:
 
 def described_name(state: DocState, token: Token, own: list[Mention]) -> Mention | None:
     """The one name before ``token`` the document described with its noun or one of the same
-    kind; None when two different names fit, or when the name is in ``own`` (the subject of
-    the description's own clause). Where the description's own words tell two apart ('the
-    rock band' of a rock band and a folk band), the one they fit is chosen."""
+    kind, and with every word the description adds ('the rock trio' after 'the rock band
+    Blue Harbor'; 'the damaged tanker' says which one with a word of its own, and is left a
+    description); an age says nothing of which ('the 52-year-old killer'). None when two
+    different names fit, or when the name is in ``own`` (the subject of the description's
+    own clause)."""
     if not is_definite_description(token):
         return None
     fitting = _fitting_nouns(token.lemma_.lower())
-    wanted = _modifiers(token)
+    wanted = {w for w in _modifiers(token) if not _age_word(w)}
     found = [d for d in description_table(state) if d.position < token.i and
-             d.noun in fitting and d.mention.ner_label != "PROPN" and
-             not any(same_name(d.mention, o) for o in own) and _agrees(token, d)]
-    closer = [d for d in found if wanted and wanted <= d.modifiers]
-    for candidates in (closer, found):
-        if candidates and all(same_name(d.mention, candidates[-1].mention) for d in candidates):
-            return candidates[-1].mention
+             d.noun in fitting and d.mention.ner_label != "PROPN" and wanted <= d.modifiers
+             and not any(same_name(d.mention, o) for o in own)]
+    if found and all(same_name(d.mention, found[-1].mention) for d in found):
+        return found[-1].mention
     return None
+
+
+def _age_word(word: str) -> bool:
+    """'52-year-old', or the 'old' a parser splits it to: an age says nothing of which one."""
+    return word == "old" or word.endswith("-old")
 
 
 def _fitting_nouns(lemma: str) -> frozenset[str]:
     return frozenset({lemma}) | narrower_kind_nouns().get(lemma, frozenset()) | \
         same_kind_nouns().get(lemma, frozenset())
-
-
-def _agrees(token: Token, described: Described) -> bool:
-    """Whether a description's words that name a place or a people ('the Greek company')
-    are said of that name too: in its name or among the words that described it."""
-    name_words = {w.lower() for w in described.mention.text.split()}
-    for modifier in (c for c in token.children if c.dep_ in {"amod", "compound"}):
-        word = modifier.lower_
-        proper = modifier.ent_type_ != "" or word in demonyms() or modifier.pos_ == "PROPN"
-        if proper and word not in name_words and word not in described.modifiers:
-            return False
-    return True
-
-
-def plainly_described(token: Token) -> bool:
-    """'the federal agency', 'the popular band': a definite description whose words before
-    the noun are adjectives that only describe it, none naming a place or a people ('the
-    Ostlandic ministry' says which one itself, and is left to the name rules). A noun before
-    it names a narrower kind ('the state party' is a state's branch of the party the
-    document names, 'the opposition party' another party), so it is left a description."""
-    return is_definite_description(token) and all(
-        c.dep_ == "amod" and c.ent_type_ == "" and c.pos_ == "ADJ" and
-        c.lower_ not in demonyms() and c.is_lower and c.is_alpha
-        for c in token.children if c.dep_ in {"amod", "compound"})
-

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
-from kg.extract.descriptions import described_name, plainly_described
+from kg.extract.descriptions import described_name
 from kg.extract.gender import (
     fits,
     known_to_fit,
@@ -212,11 +212,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
                     return inner
     kind = token.lemma_.lower()
     if (kind in vocab.organisation_nouns or kind in description_kinds() or
-            kind in generic_organisation_nouns()) and (_is_definite_bare(token) or
-                                                       plainly_described(token)):
-        # 'the company' / 'its lender' / 'the ministry' / 'the federal agency': the name the
-        # document set beside that noun ('Velora Oil, an energy firm'), else the one named
-        # organisation of the document it can be.
+            kind in generic_organisation_nouns()) and _is_definite_bare(token):
+        # 'the company' / 'its lender' / 'the ministry': the name the document set beside
+        # that noun ('Velora Oil, an energy firm'), else the one named organisation of the
+        # document it can be.
         antecedent = _apposed_name(state, token, kind) or \
             _described_organisation(state, token, kind)
         if antecedent is not None:
@@ -256,7 +255,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         return make_mention(state, token.doc[token.i:token.i + 1], introduced.type,
                             ner_label=None, antecedent=introduced)
     country = _demonym_before(token)
-    if (country is not None or _is_definite_bare(token) or plainly_described(token)) and \
+    if (country is not None or _is_definite_bare(token)) and \
             token.tag_ not in {"NNS", "NNPS"} and (role := canonical_role(token.lemma_.lower())):
         # 'the judge' after 'Judge Amy Reyes', 'the American president' after 'US President
         # Joe Harlan': the one person the text gave that title ('its astronauts' are not
