@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
+from kg.extract.descriptions import described_name
 from kg.extract.gender import (
     fits,
     known_to_fit,
@@ -152,8 +153,10 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # '35 were rescued'; as an object only with what it counts: 'won four of the seats'.
         return _counted(state, token)
     if (age := _age_described(token)) is not None:
-        # 'Tom Reyes, 45, was charged. The 45-year-old denied ...': the one person that age.
-        aged = _aged_person(state, token, age)
+        # 'Tom Reyes, 45, was charged. The 45-year-old denied ...': the one person that age;
+        # 'the 52-year-old killer' after 'serial killer Tom Reyes': the one so described.
+        aged = _aged_person(state, token, age) or \
+            described_name(state, token, _own_clause_subjects(state, token))
         return None if aged is None else make_mention(
             state, token.doc[token.i:token.i + 1], aged.type, ner_label=None, antecedent=aged)
     if lower in charged_descriptions() and (charged := _the_one_charged(state, token)):
@@ -263,6 +266,11 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
                                 ner_label=None, antecedent=titled)
+    if (described := described_name(state, token, _own_clause_subjects(state, token))):
+        # 'the rock trio' after 'the rock band Blue Harbor', 'the federal agency' after 'X is
+        # a federal agency': the one name the document described with that noun.
+        return make_mention(state, token.doc[token.i:token.i + 1], described.type,
+                            ner_label=None, antecedent=described)
     if (deed := _deed_before(state, token)) is not None:
         # 'Divers discovered a ferry wreck. ... The navy confirmed the discovery': the deed
         # the document told before, with what it was done to ('discovery of ferry wreck').
@@ -280,7 +288,8 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         # described that kind of thing when it brought it in says which one ('propeller plane').
         return make_mention(state, token.doc[token.i:token.i + 1], introduced.type,
                             ner_label=None, antecedent=introduced)
-    if (headlined := _headline_participant(state, token)) is not None:
+    if (headlined := _headline_participant(state, token) or
+            _headline_organisation(state, token)) is not None:
         # 'Murder suspect appears in court' over 'Tom Reyes, 31, appeared in court on
         # Monday': the headline describes the one its lead names doing the same thing.
         return make_mention(state, token.doc[token.i:token.i + 1], headlined.type,
@@ -359,13 +368,14 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
 
 
 def _holder_from_place(state: DocState, token: Token) -> Mention | None:
-    """The person a title followed by 'from <place> <name>' names ('Senator from Ohio Tom
-    Reyes', 'a delegate from Chile Ana Vidal'): the parser reads the place as a word of the
-    name, under 'from'. Only when the place is a word the gazetteer knows written right
-    before a person's name: 'the lawyer from the firm of Tom Reyes' is someone else."""
+    """The person a title followed by 'from <place> <name>' or 'of <place> <name>' names
+    ('Senator from Ohio Tom Reyes', 'a delegate from Chile Ana Vidal', 'Governor of Texas Tom
+    Reyes'): the parser reads the place as a word of the name, under the preposition. Only
+    when the place is a word the gazetteer knows written right before a person's name: 'the
+    lawyer from the firm of Tom Reyes' is someone else."""
     if canonical_role(token.lemma_.lower()) is None:
         return None
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             named = state.mention_at.get(pobj.i)
             glued = [c for c in pobj.children if c.dep_ == "compound" and c.i == prep.i + 1]
@@ -510,9 +520,10 @@ def _headline_participant(state: DocState, token: Token) -> Mention | None:
     lead's first such verb has no one name in that place ('the suspect', 'X and Y').
     """
     wanted = _description_type(token.lemma_.lower())
+    labels = description_labels().get(token.lemma_.lower())
     headline_verb = _headline_verb(token)
-    if wanted is None or headline_verb is None or token.tag_ not in {"NN", "NNP"} or \
-            not _in_headline(state, token):
+    if (wanted is None and labels is None) or headline_verb is None or \
+            token.tag_ not in {"NN", "NNP"} or not _in_headline(state, token):
         return None
     lemma, slots = headline_verb[0].lemma_.lower(), headline_verb[1]
     verb = next((t for lead in _lead_sentences(token.sent) for t in lead
@@ -520,12 +531,53 @@ def _headline_participant(state: DocState, token: Token) -> Mention | None:
     participants = [] if verb is None else [c for c in verb.children if c.dep_ in slots]
     if len(participants) != 1 or any(c.dep_ == "conj" for c in participants[0].children):
         return None  # the first such verb decides: no one there, or a group of names
+    if wanted is None:
+        # 'Governor signs anti-abortion measure' over '... signed the Velm Human Life
+        # Protection Act': a thing of the description's kind, by its label or its words.
+        return _lead_thing(state, participants[0], token.lemma_.lower(), labels or frozenset())
     named = _lead_name(state, participants[0])
     sex = word_sex(token.lemma_)
     if named is None or named.type is not wanted or (
             sex is not None and not fits(state, "she" if sex == "f" else "he", named)):
         return None  # 'Sister of singer jailed' is no man the lead names
     return named
+
+
+def _headline_organisation(state: DocState, token: Token) -> Mention | None:
+    """The one organisation the lead names whose name says the kind a headline's bare
+    description gives: 'Federal agency announces plan' over 'On Monday, the Harbor Transit
+    Administration sent a letter ...' ('agency' fits an administration, reference.json
+    description_kinds). Headlines drop names, and the lead gives them; None for a noun any
+    organisation can be ('company'), or when the lead names two that fit."""
+    wanted = description_kinds().get(token.lemma_.lower())
+    if wanted is None or token.tag_ != "NN" or \
+            any(c.dep_ == "det" or c.dep_ == "poss" for c in token.children) or \
+            not _in_headline(state, token):
+        return None
+    found = [m for lead in _lead_sentences(token.sent) for t in lead
+             if (m := state.mention_at.get(t.i)) is not None and m.antecedent is None and
+             m.type is EntityType.ORGANIZATION and
+             {w.lower().strip(".,") for w in m.text.split()} & wanted]
+    return found[0] if found and len(_name_groups(found)) == 1 else None
+
+
+def _lead_thing(state: DocState, token: Token, kind: str, labels: frozenset[str]
+                ) -> Mention | None:
+    """The named thing a lead's participant is, when it is of the kind a headline's
+    description says: a recogniser label of description_labels ('measure': a law) or a word of
+    name_kind_words last or first in its name ('the Velm Clean Water Act' for 'bill')."""
+    named = state.mention_at.get(token.i)
+    if named is None or named.ner_label is None or named.antecedent is not None:
+        return None
+    words = [w.lower() for w in named.text.split()]
+    kind_words = name_kind_words().get(kind, frozenset()) | _label_words(labels)
+    return named if named.ner_label in labels or {words[0], words[-1]} & kind_words else None
+
+
+def _label_words(labels: frozenset[str]) -> frozenset[str]:
+    """Words that end the names of laws ('Act', 'Bill'), whatever label the recogniser gave:
+    the name_kind_words of 'law' when laws are the labels wanted."""
+    return name_kind_words().get("law", frozenset()) if "LAW" in labels else frozenset()
 
 
 def _lead_name(state: DocState, token: Token) -> Mention | None:
@@ -826,6 +878,8 @@ def _counted(state: DocState, number: Token) -> Mention | None:
     last counted). A year or a number that counts nothing named is not a participant."""
     if number.ent_type_ in {"TIME", "MONEY", "PERCENT"}:
         return None
+    if (named := _apposed_to_number(state, number)) is not None:
+        return named
     noun: Token | None = None
     for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
         noun = next((c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"), None)
@@ -848,6 +902,16 @@ def _counted(state: DocState, number: Token) -> Mention | None:
 
 # Numbers that count a single thing, whose noun is then singular.
 SINGLE_COUNTS = frozenset({"one", "1"})
+
+
+def _apposed_to_number(state: DocState, number: Token) -> Mention | None:
+    """'One of these militias, the Velm Liberation Front, opposed it': the one a single
+    count stands for when the sentence names it in apposition."""
+    if number.lower_ not in SINGLE_COUNTS:
+        return None
+    named = [state.mention_at[c.i] for c in number.children
+             if c.dep_ == "appos" and c.i in state.mention_at]
+    return named[0] if len(named) == 1 and named[0].ner_label is not None else None
 
 
 def _counted_before(state: DocState, number: Token) -> Token | None:
