@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -417,6 +418,13 @@ class _MentionRow(NamedTuple):
                    once(mention.lemma), mention.is_pronoun, mention.antecedent,
                    once(mention.title), given)
 
+    @classmethod
+    def read_back(cls, values: Iterable[object]) -> _MentionRow:
+        """A row read back from disk (``kg.tabledisk``), its strings interned: the entities'
+        mentions, which the holders' index keeps to the end of the build, share each
+        document id, name and label, as the rows held in the table once did."""
+        return cls(*(sys.intern(v) if type(v) is str else v for v in values))
+
     def mention(self) -> Mention:
         """The mention made again: equal, the same fields given (a set of its own, as a
         mention read from a record has)."""
@@ -528,7 +536,7 @@ class _EntityTable:
         merges = _each_of(in_order, self._merges.groups())  # by offsets, reason, alias
         for key, found, merged in zip(in_order, rows, merges, strict=True):
             record = self.records.pop(key)
-            mentions = tuple(_MentionRow(*row).mention() for row in found)
+            mentions = tuple(_MentionRow.read_back(row).mention() for row in found)
             former = tuple(sorted(i for i in record.former_ids if claimed[i] == 1
                                   and i not in ids))
             yield Entity(entity_id=key, type=record.type, label=record.label,
