@@ -14,7 +14,7 @@ import os
 import sqlite3
 import tempfile
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,10 @@ class DiskIndex:
 
     def rows(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._connection().execute(sql, parameters).fetchall()
+
+    def each(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` one at a time, never all held (a large ordered read)."""
+        yield from self._connection().execute(sql, parameters)
 
 
 def _close_if_mine(db: sqlite3.Connection, pid: int) -> None:

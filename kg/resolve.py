@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -97,6 +98,7 @@ from kg.model import (
     Sentence,
 )
 from kg.relations import head_noun, load_vocabulary, name_kind
+from kg.tabledisk import RowsByEntity, SpanMap
 from kg.type_votes import document_split_margin, load_rules, mention_votes, noun_kind, winner
 
 _SHORT_REASONS = {MergeReason.SHORT_FORM, MergeReason.UNIQUE_PERSON, MergeReason.INITIALS}
@@ -423,6 +425,13 @@ class _MentionRow(NamedTuple):
                    once(mention.lemma), mention.is_pronoun, mention.antecedent,
                    once(mention.title), given)
 
+    @classmethod
+    def read_back(cls, values: Iterable[object]) -> _MentionRow:
+        """A row read back from disk (``kg.tabledisk``), its strings interned: the entities'
+        mentions, which the holders' index keeps to the end of the build, share each
+        document id, name and label, as the rows held in the table once did."""
+        return cls(*(sys.intern(v) if type(v) is str else v for v in values))
+
     def mention(self) -> Mention:
         """The mention made again: equal, the same fields given (a set of its own, as a
         mention read from a record has)."""
@@ -437,41 +446,45 @@ class _MentionRow(NamedTuple):
 
 @dataclass
 class _EntityRecord:
+    """What the table holds of an entity while it resolves; its mentions' rows and merge
+    rows are on disk (``kg.tabledisk.RowsByEntity``) until the entity is made."""
+
     label: str
     type: EntityType
-    mentions: list[_MentionRow] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
-    merges: set[_MergeAt] = field(default_factory=set)
     former_ids: set[str] = field(default_factory=set)
 
 
 class _EntityTable:
-    """Which entity each mention (by document and offsets) was assigned to, and why."""
+    """Which entity each mention (by document and offsets) was assigned to, and why.
 
-    def __init__(self, texts: dict[str, str] | None = None,
-                 strings: dict[str, str] | None = None,
-                 givens: dict[frozenset[str], set[str]] | None = None) -> None:
-        """``strings`` and ``givens``: those the named mentions' rows were made with
-        (``_NameEvidence``), shared by the rows the table makes."""
+    What grows with every mention of the corpus is on disk (issue 14): the span -> entity
+    map (``kg.tabledisk.SpanMap``: the document being read held), each mention's row and
+    each merge row (``RowsByEntity``, read back grouped by entity when the entities are
+    made); the table holds one record per entity."""
+
+    def __init__(self, texts: dict[str, str] | None = None) -> None:
         self.records: dict[str, _EntityRecord] = {}
-        self._of: dict[tuple[str, int, int], str] = {}
+        self._of = SpanMap()
+        self._rows = RowsByEntity(("doc", "at_start"))
+        self._merges = RowsByEntity(("doc", "at_start", "at_end", "reason", "alias"),
+                                    distinct=True)  # a set of merges: each once
         self._texts = texts or {}
-        # each document id and name once, and each set of given fields (_MentionRow)
-        self._strings: dict[str, str] = {} if strings is None else strings
-        self._givens: dict[frozenset[str], set[str]] = {} if givens is None else givens
 
     def reading(self, document: Document) -> None:
         """The pronoun rules read ``document``'s text from now on, and no other's: the
         second pass gives the table one document at a time, so it need not hold every
         document's text (issue 14)."""
         self._texts = {document.doc_id: document.text}
+        self._of.reading(document.doc_id)
 
     def assign(self, mention: Mention | _MentionRow, entity_id: str, label: str,
                entity_type: EntityType, reason: MergeReason) -> None:
         self._of[(mention.doc_id, mention.start, mention.end)] = entity_id
         record = self.records.setdefault(entity_id, _EntityRecord(label, entity_type))
-        record.mentions.append(_MentionRow.of(mention, self._strings, self._givens))
-        record.merges.add(self._merge(mention, reason))
+        self._rows.add(entity_id, (mention.doc_id, mention.start),
+                       tuple(_MentionRow.of(mention, {})))  # pickled: nothing to share
+        self._add_merge(entity_id, mention, reason)
         if mention.title:
             record.titles.add(mention.title)
 
@@ -509,12 +522,14 @@ class _EntityTable:
         """A pronoun that a fact resolved through is evidence of coreference too."""
         entity_id = self.entity_id(mention)
         if mention.is_pronoun and entity_id in self.records:
-            self.records[entity_id].merges.add(self._merge(mention, MergeReason.PRONOUN))
+            self._add_merge(entity_id, mention, MergeReason.PRONOUN)
 
-    def _merge(self, mention: Mention, reason: MergeReason) -> _MergeAt:
-        once = self._strings.setdefault
-        return _MergeAt(once(mention.text, mention.text), reason,
-                        once(mention.doc_id, mention.doc_id), mention.start, mention.end)
+    def _add_merge(self, entity_id: str, mention: Mention | _MentionRow,
+                   reason: MergeReason) -> None:
+        self._merges.add(entity_id, (mention.doc_id, mention.start, mention.end, reason.value,
+                                     mention.text),
+                         tuple(_MergeAt(mention.text, reason, mention.doc_id, mention.start,
+                                        mention.end)))
 
     def entities(self) -> Iterator[Entity]:
         """The entities in id order, each made when asked for and its record dropped: the
@@ -523,19 +538,32 @@ class _EntityTable:
         claimed = Counter(i for r in self.records.values() for i in r.former_ids)
         ids = frozenset(self.records)
         self._of.clear()
-        for key in sorted(ids):
+        in_order = sorted(ids)
+        rows = _each_of(in_order, self._rows.groups())  # by (document, start), as added
+        merges = _each_of(in_order, self._merges.groups())  # by offsets, reason, alias
+        for key, found, merged in zip(in_order, rows, merges, strict=True):
             record = self.records.pop(key)
-            mentions = tuple(row.mention() for row in sorted(
-                record.mentions, key=lambda m: (m.doc_id, m.start)))
+            mentions = tuple(_MentionRow.read_back(row).mention() for row in found)
             former = tuple(sorted(i for i in record.former_ids if claimed[i] == 1
                                   and i not in ids))
             yield Entity(entity_id=key, type=record.type, label=record.label,
                               aliases=tuple(sorted({m.text for m in mentions} - {record.label})),
                               titles=tuple(sorted(record.titles)), mentions=mentions,
-                              merges=tuple(m.merge() for m in sorted(
-                                  record.merges, key=lambda m: (
-                                      m.doc_id, m.start, m.end, m.reason.value))),
+                              merges=tuple(_MergeAt(*m).merge() for m in merged),
                               former_ids=former)
+
+
+def _each_of(ids: Iterable[str], groups: Iterator[tuple[str, list[tuple[object, ...]]]]
+             ) -> Iterator[list[tuple[object, ...]]]:
+    """For each of ``ids`` (in order), its group of ``groups`` (in the same order, some ids
+    missing), or none."""
+    pending = next(groups, None)
+    for key in ids:
+        if pending is not None and pending[0] == key:
+            yield pending[1]
+            pending = next(groups, None)
+        else:
+            yield []
 
 
 def _kind_fits(description: str, entity_type: EntityType) -> bool:
@@ -667,7 +695,7 @@ class Resolution:
                                      for a, b in keep_apart if name_key(a) != name_key(b))
         self.documents, self.sentences = names.documents, names.sentences
         # given each document's text in the second pass
-        self.table = _EntityTable(strings=names.strings, givens=names.givens)
+        self.table = _EntityTable()
         titled, named_words = _assign_names(names, self.table, apart)
         self._titled = _TitledPeople(titled)
         names.texts.clear()

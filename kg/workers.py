@@ -17,6 +17,7 @@ lost, one document at a time, and a document whose worker dies twice is skipped 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -24,6 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import partial
 from itertools import islice
 from typing import Generic, TypeVar
@@ -218,8 +220,24 @@ def map_in_forked_workers(make: Callable[[Item], Made], items: Iterable[Item], *
     if workers <= 1:
         yield from map(make, items)
         return
-    for _, made in _made_in_order(_ProcessPool(workers, make), items, make):
-        yield made
+    with _heap_frozen():
+        for _, made in _made_in_order(_ProcessPool(workers, make), items, make):
+            yield made
+
+
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """The objects made so far out of the cyclic collector's sight while workers are forked
+    and run (``gc.freeze``, as Python's documentation advises before a fork): a worker's
+    collections walked every container it inherited, writing to each, so copying every page
+    of the parent's heap, which grows with the corpus (the write workers' private memory
+    grew with it: issue 14). Objects made later are collected as before; all are again
+    when the pool is done."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _made_in_order(pool: _ProcessPool[Item, Made], items: Iterable[Item],
