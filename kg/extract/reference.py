@@ -266,9 +266,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         if titled is not None:
             return make_mention(state, token.doc[token.i:token.i + 1], titled.type,
                                 ner_label=None, antecedent=titled)
-    if (described := described_name(state, token, _own_clause_subjects(state, token))):
+    if not canonical_role(token.lemma_.lower()) and \
+            (described := described_name(state, token, _own_clause_subjects(state, token))):
         # 'the rock trio' after 'the rock band Blue Harbor', 'the federal agency' after 'X is
-        # a federal agency': the one name the document described with that noun.
+        # a federal agency': the one name the document described with that noun. A title
+        # ('the North Korean leader') is left to the titled person above and to resolution's
+        # title-description merge, which says how it was joined.
         return make_mention(state, token.doc[token.i:token.i + 1], described.type,
                             ner_label=None, antecedent=described)
     if (deed := _deed_before(state, token)) is not None:
