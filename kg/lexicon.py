@@ -653,6 +653,9 @@ class EventNouns(BaseModel):
     clause_doer_preps: frozenset[str] = Field(default=frozenset(), description=(
         "The prepositions that hang such a noun on its clause: 'during', 'after', 'ahead "
         "(of)'."))
+    verbal_prepositions: frozenset[str] = Field(default=frozenset(), description=(
+        "Prepositions the small model tags as verbs with the event noun as their object "
+        "('crashed following departure from X'); read as the preposition they are."))
     other_senses: frozenset[str] = Field(default=frozenset(), description=(
         "An event noun with a word before it that makes it something else ('cardiac "
         "arrest', 'heart attack', 'charm offensive'): no one arrested or attacked anyone."))

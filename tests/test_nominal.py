@@ -715,3 +715,31 @@ def test_a_role_as_a_named_person_is_the_part_played_a_role_as_a_post_is_not():
     played = {(f.subject.entity_id, f.object.entity_id) for f in corpus.facts
               if f.lemma == "play" and f.object is not None}
     assert played == {("person/lena-marsh", "person/anna-keller")}
+
+
+@pytest.mark.parametrize(("text", "doer", "predicate", "announcer"), [
+    ("The Daily Courier announced the purchase of Brightline Mining by Ostmark Holdings.",
+     "Ostmark Holdings", "bought", "Daily Courier"),
+    ("Velqor Bank announced Susan Porter's visit to Lisbon.",
+     "Susan Porter", "visited", "Velqor Bank"),
+])
+def test_a_light_verbs_subject_is_no_doer_when_the_noun_names_its_own(text, doer, predicate,
+                                                                      announcer):
+    # the one who announces a purchase by Z or Porter's visit neither bought nor visited
+    corpus = corpus_of(text)
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    doers = {labels[f.subject.entity_id] for f in corpus.facts if f.predicate == predicate}
+    assert doers == {doer}
+    assert announcer not in doers
+
+
+def test_following_tagged_as_a_verb_still_times_its_clause():
+    # the small model tags 'following' a verb with 'talks' as its object; it is the
+    # preposition of 'after talks with Y, X said'
+    corpus = corpus_of("Ostmark Holdings said following talks with Velqor Bank that the deal "
+                       "was off.")
+    labels = {e.entity_id: e.label for e in corpus.entities}
+    talks = [f for f in corpus.facts if f.evidence.rule.endswith("noun-talk")]
+    assert [(labels[f.subject.entity_id], labels[f.object.entity_id]) for f in talks] == \
+        [("Ostmark Holdings", "Velqor Bank")]
+    assert talks[0].evidence.factuality is Factuality.ASSERTED

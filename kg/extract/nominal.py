@@ -720,13 +720,25 @@ def _timed_clause(noun: Token) -> Token | None:
     """The verb a noun times through a preposition ('received during a visit', 'after talks
     with Y, X said', 'ahead of the summit'), or None."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+    if noun.dep_ != "pobj" and not _verbal_preposition(noun):
+        return None
+    if prep.dep_ != "prep":
         return None
     if prep.lower_ == "of" and prep.head.lower_ == "ahead" and prep.head.dep_ in {"advmod", "prep"}:
         prep = prep.head  # 'ahead of the visit'
     if prep.lower_ not in event_nouns().clause_doer_preps or prep.head.pos_ not in {"VERB", "AUX"}:
         return None
     return prep.head
+
+
+def _verbal_preposition(noun: Token) -> bool:
+    """Whether the noun is the object of a preposition the tagger read as a verb ('crashed
+    following departure from X', 'said following talks with Y': 'following' as a VERB with
+    the noun as its dobj, hung on the clause as 'prep'); ``verbal_prepositions`` of
+    nominal_events.json lists them."""
+    head = noun.head
+    return noun.dep_ == "dobj" and head.dep_ == "prep" and \
+        head.lower_ in event_nouns().verbal_prepositions
 
 
 def _stance_clause(noun: Token) -> Token | None:
@@ -852,8 +864,11 @@ def _event_noun_facts(state: DocState, sentence: Sentence, noun: Token, frame: E
         factuality = judge_factuality(undergoer or rally, vocab)
         speaker = speaker_of(state, undergoer or rally, vocab)
     if light is not None:
-        # 'made a surprise visit to Kyiv', 'held talks with X': the light verb's subject acts.
-        if not _parties_named(state, noun):
+        # 'made a surprise visit to Kyiv', 'held talks with X': the light verb's subject acts,
+        # unless the noun names its own doer ('Reuters announced the acquisition of Y by Z',
+        # "the ministry announced Kest's visit to Oslo": Z bought, Kest visited; the
+        # announcer did neither)
+        if not agents and not _parties_named(state, noun):
             subjects = Frame()
             fill_subjects(state, light, subjects)
             agents += [(m, f"light-{light_lemma(noun, light)}") for m, _ in subjects.subjects]
