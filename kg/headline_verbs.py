@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from kg.headline_colon import split_colon_headlines
 from kg.lexicon import data_file, verb_forms
 
 # Tags of a finite verb or of a headline's participle ('X sentenced to life'): a sentence with
@@ -95,8 +96,9 @@ def _read_as_noun(token) -> bool:  # (Token) -> bool
 
 
 def _needs_verb(sentence) -> bool:  # (Span) -> bool
-    """No finite verb heads a clause: none is tagged one, or each is parsed a noun's modifier."""
-    return len(sentence) >= 3 and not any(
+    """No finite verb heads a clause: none is tagged one, or each is parsed a noun's modifier.
+    A headline's label before its colon (kg.headline_colon) is a noun phrase by definition."""
+    return len(sentence) >= 3 and sentence[-1].text != ":" and not any(
         t.tag_ in FINITE_TAGS and t.dep_ not in MODIFIER_DEPS for t in sentence)
 
 
@@ -139,7 +141,10 @@ def _apply(doc, sentence, new, token, base: str, third_person: bool) -> None:
 
 def retag_headline_verbs(doc, parse: Callable[[str], object]):  # (Doc, str -> Doc) -> Doc
     """Give each verbless sentence of ``doc`` the verb its tagger missed, when a parse with a
-    stand-in verb confirms it (module docstring). ``parse`` parses a short text alone."""
+    stand-in verb confirms it (module docstring). ``parse`` parses a short text alone. A
+    headline with a label before a colon is first parted in two (kg.headline_colon), so that
+    the news after the label is the clause whose verb is looked for."""
+    split_colon_headlines(doc)
     for sentence in list(doc.sents):
         if not _needs_verb(sentence):
             continue
