@@ -14,6 +14,7 @@ from kg.ingest import make_document
 from kg.model import EntityType, ExtractionResult, Fact, Mention, MergeReason, Sentence
 from kg.nlp import choose_model, parse_documents
 from kg.resolve import (
+    THING_FACT_CONFIDENCE,
     _EntityTable,
     _resolve_fact,
     _short_form,
@@ -1459,3 +1460,16 @@ def test_a_kind_is_the_noun_before_its_preposition_not_the_noun_after_it():
     support = _entity_of(corpus, "Support for the fair")
     assert all(m.text != "fair" for e in corpus.entities if e.entity_id == support
                for m in e.mentions)
+
+
+def test_a_confident_verb_outside_the_vocabulary_between_descriptions_is_stated():
+    used, honoured = (_extracted_facts("The survey team used aerial photographs."),
+                      _extracted_facts("The annual awards honoured the director."))
+    assert [f.lemma for f in used] == ["use"] and [f.lemma for f in honoured] == ["honour"]
+    # Both are a verb outside the vocabulary between two descriptions; the confidence tells
+    # the fact a reader would write down ('the team used photographs') from the hollow one.
+    assert used[0].evidence.confidence >= THING_FACT_CONFIDENCE > honoured[0].evidence.confidence
+    kept = _resolve_fact(used[0], _as_things)
+    assert kept is not None and kept.object is not None
+    assert kept.object.entity_id == "thing/aerial-photographs"
+    assert _resolve_fact(honoured[0], _as_things) is None
