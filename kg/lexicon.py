@@ -482,6 +482,7 @@ def person_service_roles() -> frozenset[str]:
     return frozenset(data_file("roles.json").get("_person_service", ()))  # type: ignore[arg-type]
 
 
+@cache
 def served_with_to() -> frozenset[str]:
     """Canonical roles whose 'to' names whom they serve ('an adviser to X'); after any other
     role 'to' names a destination ('ambassador to Italy')."""
