@@ -476,6 +476,13 @@ def parties() -> dict[str, str]:
 
 
 @cache
+def person_service_roles() -> frozenset[str]:
+    """Roles of representation and personal service ('lawyer', 'manager') held toward the
+    person a possessive description names ("the singer's manager, X")."""
+    return frozenset(data_file("roles.json").get("_person_service", ()))  # type: ignore[arg-type]
+
+
+@cache
 def served_with_to() -> frozenset[str]:
     """Canonical roles whose 'to' names whom they serve ('an adviser to X'); after any other
     role 'to' names a destination ('ambassador to Italy')."""

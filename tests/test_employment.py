@@ -62,3 +62,21 @@ def test_holding_the_post_of_a_role_is_that_role(text, expected):
 
 def test_a_post_with_no_role_named_is_no_position():
     assert not positions(corpus_of("Tom Reyes held a post in the city."))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peter Rusk served in the Velmar Harbor Guard for a decade.",
+     ("Peter Rusk", "Velmar Harbor Guard")),
+    ("Tom Corr and Jim Dale were later in the band Harbor Lights.",
+     ("Jim Dale", "Harbor Lights")),
+])
+def test_being_or_serving_in_an_organisation_is_membership(text, expected):
+    assert (*expected, "member", "asserted") in positions(corpus_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Rusk served in Iraq for a decade.",
+    "Peter Rusk was in Paris on Monday.",
+])
+def test_being_or_serving_in_a_place_is_no_membership(text):
+    assert not [p for p in positions(corpus_of(text)) if p[2] == "member"]

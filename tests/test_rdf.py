@@ -240,3 +240,16 @@ def test_two_readings_of_one_sentence_share_its_span():
     (sentence,) = sentences
     assert (sentence, RDF.type, NIF.Sentence) in graph
     assert (sentence, NIF.beginIndex, None) in graph
+
+
+def test_a_position_held_toward_a_person_is_a_person_to_person_triple_that_conforms():
+    from kg.pipeline import validate
+
+    _, dataset = _graph("Singer Nina Vey cancelled a tour. The singer's manager, Jo Amis, "
+                        "confirmed it.")
+    graph = union_graph(dataset)
+    named = {str(label): node for node, label in graph.subject_objects(RDFS.label)}
+    manager, singer = named["Jo Amis"], named["Nina Vey"]
+    assert (manager, KG.affiliatedWith, singer) in graph
+    assert (singer, RDF.type, SCHEMA.Person) in graph
+    assert validate(dataset).conforms

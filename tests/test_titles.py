@@ -245,6 +245,21 @@ def test_a_relative_is_affiliated_with_a_person(text, expected):
     assert expected in positions(corpus_of(text))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Senator Orla Brandt resigned on Monday. The senator's lawyer, Peter Rusk, denied it.",
+     ("Peter Rusk", "Orla Brandt", "lawyer")),
+    ("Singer Nina Vey cancelled a tour. The singer's manager, Jo Amis, confirmed it.",
+     ("Jo Amis", "Nina Vey", "manager")),
+])
+def test_a_relation_to_a_described_person_is_held_toward_that_person(text, expected):
+    assert expected in positions(corpus_of(text))
+
+
+def test_a_described_person_holds_no_post_that_is_not_toward_a_person():
+    text = "Singer Nina Vey cancelled a tour. The singer's drummer, Jo Amis, confirmed it."
+    assert not {p for p in positions(corpus_of(text)) if p[1] == "Nina Vey"}
+
+
 @pytest.mark.parametrize("text", ["The widow Mia Kest spoke.",
                                   "Brother Sam Fell of the Harbor Abbey spoke."])
 def test_a_kinship_word_without_a_person_gives_no_fact(text):

@@ -20,7 +20,7 @@ from kg.extract.state import DocState
 from kg.extract.titles import AFFILIATED, HOLDER_TYPES, role_noun_facts, verb_holder
 from kg.extract.titles import copula_subject as spoken_of
 from kg.factuality import judge_factuality
-from kg.lexicon import employment_words
+from kg.lexicon import employment_words, organisation_kinds
 from kg.model import EntityType, Fact, Mention, Sentence
 from kg.relations import load_vocabulary
 
@@ -39,7 +39,7 @@ def employment_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterato
         lemma = verb.lemma_.lower()
         if verb.pos_ == "VERB" and lemma in post_verbs:
             yield from _post_held(state, sentence, verb)
-        if verb.pos_ != "VERB" or (lemma not in at_verbs and lemma not in employer_verbs) or \
+        if not _main_verb(verb) or (lemma not in at_verbs and lemma not in employer_verbs) or \
                 _has_role_word(verb):
             continue  # (the lemma first: the children are walked for the few verbs left)
         if lemma in at_verbs:
@@ -51,6 +51,13 @@ def employment_facts(state: DocState, sentence: Sentence, sent: Span) -> Iterato
             continue
         for person, employer in pairs:
             yield _employee_fact(state, sentence, verb, person, employer, role)
+
+
+def _main_verb(verb: Token) -> bool:
+    """A verb heading its clause: 'be' is tagged AUX even where it is the only verb ('A and B
+    were in the band Y'), and then it may state a membership; as a helper ('was working
+    for Y') it states nothing of its own."""
+    return verb.pos_ == "VERB" or (verb.pos_ == "AUX" and verb.dep_ not in {"aux", "auxpass"})
 
 
 def _has_role_word(verb: Token) -> bool:
@@ -66,8 +73,18 @@ def _worker_at(state: DocState, verb: Token,
     people = _people(state, verb, SUBJECT_DEPS - {"nsubjpass"})
     employers = [m for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in preps
                  for pobj in prep.children if pobj.dep_ == "pobj"
-                 for m in [state.mention_at.get(pobj.i)] if _employer(m)]
+                 for m in [_named_at(state, pobj)] if _employer(m)]
     return [(p, e) for p in people for e in employers]
+
+
+def _named_at(state: DocState, pobj: Token) -> Mention | None:
+    """The name a preposition's object gives: its own, or the name set beside a kind noun
+    of organisations ('in the band Y', 'for the agency Y')."""
+    mention = state.mention_at.get(pobj.i)
+    if mention is not None or pobj.lemma_.lower() not in organisation_kinds():
+        return mention
+    return next((m for c in pobj.children if c.dep_ == "appos"
+                 for m in [state.mention_at.get(c.i)] if m is not None), None)
 
 
 def _employed_by(state: DocState, verb: Token) -> list[tuple[Mention, Mention]]:
@@ -89,9 +106,10 @@ def _employed_by(state: DocState, verb: Token) -> list[tuple[Mention, Mention]]:
 
 
 def _people(state: DocState, verb: Token, deps: frozenset[str]) -> list[Mention]:
-    """The people a verb's subjects name, through a pronoun or a relative clause."""
-    return [m for c in verb.children if c.dep_ in deps
-            for m in [spoken_of(state, verb, c)]
+    """The people a verb's subjects name, through a pronoun or a relative clause, each of
+    a pair ('A and B were in the band Y')."""
+    return [m for c in verb.children if c.dep_ in deps for word in (c, *c.conjuncts)
+            for m in [spoken_of(state, verb, word)]
             if m is not None and m.type is EntityType.PERSON]
 
 

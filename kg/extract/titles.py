@@ -39,6 +39,7 @@ from kg.lexicon import (
     parties,
     party_letters,
     party_offices,
+    person_service_roles,
     place_of_nouns,
     place_words,
     professions,
@@ -932,8 +933,9 @@ def _holder_in(state: DocState, tokens: list[Token], role: str = "") -> Mention 
             return mention if mention is not None and \
                 mention.type is EntityType.PERSON else None
         if token.dep_ == "poss" and token.pos_ == "NOUN":
-            # "the company's chief executive, X": the one organisation the description fits
-            return _described_holder(state, token)
+            # "the company's chief executive, X": the one organisation the description fits;
+            # "the boy's aunt, X": the one person, for a role held toward a person
+            return _described_holder(state, token) or _described_person(state, token, role)
         if token is words[-1] and token.dep_ in {"compound", "nmod"} and \
                 token.pos_ == "NOUN" and token.lower_ in organisation_kinds() and \
                 len(words) == 1:
@@ -1112,6 +1114,27 @@ def _described_holder(state: DocState, noun: Token) -> Mention | None:
             found.antecedent.type not in HOLDER_TYPES:
         return None
     return found
+
+
+def _described_person(state: DocState, noun: Token, role: str) -> Mention | None:
+    """The named person a definite description stands for ("the boy's aunt, X", "the
+    senator's aide, X"), as reference reads it, when the role is one held toward a person
+    (a relative, or an aide or adviser: roles.json's '_kinship' and '_served_with_to'); a
+    person holds no other position for another ('the singer's drummer' is the band's)."""
+    if role.split()[-1] not in _person_relations():
+        return None
+    found = referent(state, noun)
+    if found is None or found.antecedent is None or \
+            found.antecedent.type is not EntityType.PERSON:
+        return None
+    return found
+
+
+@cache
+def _person_relations() -> frozenset[str]:
+    """Role words held toward a person rather than a body: kin and personal staff."""
+    return kinship_roles() | person_service_roles() | \
+        frozenset(r.split()[-1] for r in served_with_to())
 
 
 def _organisation_at(state: DocState, pobj: Token) -> Mention | None:
