@@ -110,6 +110,13 @@ def ship_prefixes() -> frozenset[str]:
 
 
 @cache
+def name_part_titles() -> frozenset[str]:
+    """Titles written as part of a person's name ('Pope' of 'Pope Francis'), lower case: a
+    role word before a name is cut off it, these are not."""
+    return frozenset(_data()["name_part_titles"])  # type: ignore[arg-type]
+
+
+@cache
 def title_prefixes(when: str) -> frozenset[str]:
     """Titles written before a person's name, folded, that name keys drop ``when``: 'any'
     ('president': before any name, and alone a title), 'honorific' ('mr': before any name,

@@ -20,6 +20,7 @@ from kg.entity_names import introduced_name, is_never_alone, time_zones
 from kg.extract.institutions import institution_mentions
 from kg.extract.name_bounds import (
     cut_at_measure,
+    cut_role_lead,
     is_fragment,
     joined_ents,
     names_a_thing,
@@ -417,7 +418,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
                 for measured in cut_at_measure(paired)
                 for placed in split_place_lead(measured)
                 for origin in split_person_of_place(placed)
-                for part in _split_role_off(origin)):
+                for off in _split_role_off(origin)
+                for part in cut_role_lead(off, state.common_nouns())):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
         span = without_openers(span) if span is not None else None  # 'Unlike Senators'
