@@ -110,6 +110,29 @@ def ship_prefixes() -> frozenset[str]:
 
 
 @cache
+def name_part_titles() -> frozenset[str]:
+    """Titles written as part of a person's name ('Pope' of 'Pope Francis'), lower case: a
+    role word before a name is cut off it, these are not."""
+    return frozenset(_data()["name_part_titles"])  # type: ignore[arg-type]
+
+
+_INNER_CAPITAL = re.compile(r"^([A-Z][a-z]+)[A-Z][A-Za-z]*$")
+
+
+def brand_shaped(word: str) -> bool:
+    """'SpaceX', 'YouTube': one word with a capital after small letters inside it, which a
+    person's name has only after a surname prefix ('McArthur', 'DeWine';
+    ``surname_inner_capital_prefixes``)."""
+    shape = _INNER_CAPITAL.match(word)
+    return shape is not None and shape.group(1).lower() not in _surname_prefixes()
+
+
+@cache
+def _surname_prefixes() -> frozenset[str]:
+    return frozenset(_data()["surname_inner_capital_prefixes"])  # type: ignore[arg-type]
+
+
+@cache
 def title_prefixes(when: str) -> frozenset[str]:
     """Titles written before a person's name, folded, that name keys drop ``when``: 'any'
     ('president': before any name, and alone a title), 'honorific' ('mr': before any name,

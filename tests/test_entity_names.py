@@ -113,3 +113,13 @@ def test_a_word_never_alone_is_a_name_after_a_kind_noun_that_introduces_it():
     labels = {e.label for e in corpus.entities}
     assert "Science" in labels
     assert "Court" not in labels
+
+
+def test_a_capital_inside_one_word_marks_a_brand_unless_a_surname_prefix_opens_it():
+    from kg.entity_names import brand_shaped
+    assert brand_shaped("QuillStack") and brand_shaped("OrbiTrade") and brand_shaped("VelmarX")
+    # surname prefixes before the inner capital: people's names
+    assert not brand_shaped("McTavish") and not brand_shaped("DeMarco")
+    assert not brand_shaped("MacAskill") and not brand_shaped("VanHorne")
+    # no small letters before the capital, or none after the first: no brand shape
+    assert not brand_shaped("Brandvold") and not brand_shaped("NVLA") and not brand_shaped("eQuill")

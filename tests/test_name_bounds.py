@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from kg.extract.name_bounds import (
     cut_at_measure,
+    cut_role_lead,
     is_fragment,
     joined_ents,
     names_a_pair,
@@ -932,3 +933,40 @@ def test_a_subtitle_that_goes_on_past_of_joins_no_title():
                            "PROPN"],
                       ents=["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"])
     assert _texts(joined_ents(doc)) == [("Lena Ray", "PERSON")]
+
+
+def test_a_role_word_opening_a_person_name_is_cut_off():
+    doc = _doc(["Glassblower", "Ottilie", "Brandvold", "opened", "a", "kiln"],
+               ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O"])
+    assert _texts(cut_role_lead(doc.ents[0], frozenset())) == [("Ottilie Brandvold", "PERSON")]
+
+
+def test_two_role_words_before_a_given_name_in_an_organisation_leave_a_person():
+    doc = _doc(["met", "Detective", "Constable", "Ingrid", "Brandvold"],
+               ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"])
+    assert _texts(cut_role_lead(doc.ents[0], frozenset())) == [("Ingrid Brandvold", "PERSON")]
+
+
+def test_a_sentence_opening_common_noun_before_a_name_is_cut_off():
+    doc = _doc(["Lead", "Ottilie", "Brandvold", "sang"],
+               ["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _texts(cut_role_lead(doc.ents[0], frozenset({"lead"}))) == \
+        [("Ottilie Brandvold", "PERSON")]
+    # a word the document never writes as a common noun stays: it may be a name's first word
+    assert _texts(cut_role_lead(doc.ents[0], frozenset())) == \
+        [("Lead Ottilie Brandvold", "PERSON")]
+
+
+def test_a_title_that_is_part_of_a_name_or_a_name_of_one_word_stays():
+    doc = _doc(["Pope", "Ottilie", "Brandvold", "spoke"],
+               ["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _texts(cut_role_lead(doc.ents[0], frozenset())) == [("Pope Ottilie Brandvold", "PERSON")]
+    doc = _doc(["Detective", "Constable", "Brandvold", "spoke"],
+               ["B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    assert _texts(cut_role_lead(doc.ents[0], frozenset())) == \
+        [("Detective Constable Brandvold", "PERSON")]
+
+
+def test_an_organisation_after_a_role_word_without_a_given_name_stays():
+    doc = _doc(["the", "Ambassador", "Grand", "Hotel"], ["O", "B-ORG", "I-ORG", "I-ORG"])
+    assert _texts(cut_role_lead(doc.ents[0], frozenset())) == [("Ambassador Grand Hotel", "ORG")]

@@ -16,10 +16,11 @@ from spacy.tokens import Span, Token
 
 from kg import gazetteer
 from kg.datelines import is_citation_line
-from kg.entity_names import introduced_name, is_never_alone, time_zones
+from kg.entity_names import brand_shaped, introduced_name, is_never_alone, time_zones
 from kg.extract.institutions import institution_mentions
 from kg.extract.name_bounds import (
     cut_at_measure,
+    cut_role_lead,
     is_fragment,
     joined_ents,
     names_a_thing,
@@ -417,7 +418,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
                 for measured in cut_at_measure(paired)
                 for placed in split_place_lead(measured)
                 for origin in split_person_of_place(placed)
-                for part in _split_role_off(origin)):
+                for off in _split_role_off(origin)
+                for part in cut_role_lead(off, state.common_nouns())):
         entity_type = NER_TYPES.get(ent.label_)
         span = _trim_entity(ent)
         span = without_openers(span) if span is not None else None  # 'Unlike Senators'
@@ -438,6 +440,8 @@ def _recognised_mentions(state: DocState) -> Iterator[Mention]:
             # 'Brookvale Dairy' read as a person is still no 'he' for a later pronoun.
             words = tuple(t.lower_ for t in span if t.is_alpha)
             entity_type = name_kind(words) or entity_type
+            if entity_type is EntityType.PERSON and len(span) == 1 and brand_shaped(span.text):
+                entity_type = EntityType.ORGANIZATION  # 'SpaceX', 'YouTube': no one's name
             if names_a_thing(span):
                 entity_type = EntityType.THING  # 'USS Brantley', 'Harmon Medal of Chemistry'
         mention = make_mention(state, span, entity_type, ner_label=ent.label_,

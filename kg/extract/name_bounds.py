@@ -24,6 +24,7 @@ from kg.entity_names import (
     connector_heads,
     known_name,
     name_complement_heads,
+    name_part_titles,
     name_particles,
     opening_words,
     organisation_connectors,
@@ -750,6 +751,45 @@ def split_role_inside(ent: Span) -> Iterator[Span]:
                 yield Span(doc, rest.start, rest.end, label="PERSON")
                 return
     yield ent
+
+
+def cut_role_lead(ent: Span, nouns: frozenset[str]) -> Iterator[Span]:
+    """'Broadcaster Piers Morgan', 'Detective Constable Ana Ruiz' read as one name: role words
+    (the role lexicon) before a full name are the person's title, not part of the name; so is
+    a common noun capitalised only because it opens the sentence ('Lead Paul Kim talked'; the
+    document writes 'lead' lower case elsewhere, ``nouns`` as ``_capitalised_noun`` reads them).
+    The name left must be two words or more of capitals; an organisation the recogniser made
+    of it is a person only when that name opens with a given name. Titles written as part of a
+    name ('Pope Francis', ``name_part_titles``) stay."""
+    if ent.label_ not in {"PERSON", "ORG"} or len(ent) < 3:
+        yield ent
+        return
+    for size in range(min(longest_role(), len(ent) - 2), 0, -1):
+        lead, rest = ent[:size], ent[size:]
+        if _role_lead(lead, nouns) and _full_name(rest) and \
+                (ent.label_ == "PERSON" or rest[0].lower_ in given_names()):
+            yield Span(ent.doc, rest.start, rest.end, label="PERSON")
+            return
+    yield ent
+
+
+def _role_lead(lead: Span, nouns: frozenset[str]) -> bool:
+    if not all(t.is_alpha and t.text[:1].isupper() for t in lead) or \
+            lead[0].lower_ in name_part_titles() or lead[0].lower_ in given_names():
+        return False
+    if canonical_role(lead.text.lower()):
+        return True
+    return len(lead) == 1 and lead.start == lead.sent.start and lead[0].lower_ in nouns
+
+
+def _full_name(rest: Span) -> bool:
+    """Two words or more, each capitalised or a hyphen or full stop inside the name
+    ('Sun-Hyung', 'J. Doe'), opening with a capitalised proper noun that is no role word
+    ('Constable Brandt' after 'Detective' is still a title and a surname)."""
+    words = [t for t in rest if t.is_alpha]
+    return len(words) >= 2 and rest[0].pos_ == "PROPN" and rest[0].is_title and \
+        not canonical_role(rest[0].lower_) and \
+        all(t.text[:1].isupper() or t.text in {"-", "."} for t in rest)
 
 
 def _holder_name(text: str) -> bool:
