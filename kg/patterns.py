@@ -179,9 +179,15 @@ def _tree_slots(doc: Doc, trees: tuple[TreePattern, ...]) -> set[Slot]:
                       t.wanted) for t in tests)
 
     found: set[Slot] = set()
+    # Most trees share their verb's tests (9 trees, 2 distinct tests): each pass over the
+    # whole document is made once per distinct tests, not once per tree.
+    roots: dict[tuple[_Test, ...], list[int]] = {}
     for tree in trees:
         nodes = tuple((n.name, n.parent, compiled(n.tests)) for n in tree.nodes)
-        for verb in _passing(range(len(doc)), compiled(tree.root_tests), columns):
+        if tree.root_tests not in roots:
+            roots[tree.root_tests] = _passing(range(len(doc)), compiled(tree.root_tests),
+                                              columns)
+        for verb in roots[tree.root_tests]:
             for bound in _bindings(nodes, {tree.root: verb}, columns, children):
                 found.add(Slot(tree.name, tree.slot, bound[tree.root], bound["argument"]))
     return found

@@ -970,3 +970,26 @@ def test_a_title_that_is_part_of_a_name_or_a_name_of_one_word_stays():
 def test_an_organisation_after_a_role_word_without_a_given_name_stays():
     doc = _doc(["the", "Ambassador", "Grand", "Hotel"], ["O", "B-ORG", "I-ORG", "I-ORG"])
     assert _texts(cut_role_lead(doc.ents[0], frozenset())) == [("Ambassador Grand Hotel", "ORG")]
+
+
+def test_a_three_word_run_is_an_organisation_but_two_left_after_a_role_are_not():
+    # The shortest run (two capitalised words and a link) is one; a role and its link cut
+    # from the front leave 'Orvane Institute', too short, and the cut run 'Institute of
+    # Orvane' after 'Chair of' is the organisation.
+    def read(words, pos):
+        return _texts(joined_ents(_doc(words, ["O"] * len(words), pos=pos)))
+    assert read(["Institute", "of", "Orvane", "warned", "farmers"],
+                ["PROPN", "ADP", "PROPN", "VERB", "NOUN"]) == [("Institute of Orvane", "ORG")]
+    assert read(["Chair", "of", "Orvane", "Institute", "warned", "farmers"],
+                ["PROPN", "ADP", "PROPN", "PROPN", "VERB", "NOUN"]) == []
+    assert read(["Chair", "of", "Institute", "of", "Orvane", "warned", "farmers"],
+                ["PROPN", "ADP", "PROPN", "ADP", "PROPN", "VERB", "NOUN"]) == \
+        [("Institute of Orvane", "ORG")]
+
+
+def test_a_kind_word_inside_a_name_read_before_it_opens_no_name_but_one_after_it_does():
+    # 'Hurricane' inside the organisation opens nothing; 'Typhoon' after it opens an event.
+    words = ["the", "Velmar", "Hurricane", "Office", "tracked", "Typhoon", "Orsa"]
+    doc = _doc(words, ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERSON"])
+    assert _texts(joined_ents(doc)) == [("Velmar Hurricane Office", "ORG"),
+                                        ("Typhoon Orsa", "EVENT")]

@@ -210,7 +210,11 @@ def _with_kind_named(spans: list[Span]) -> list[Span]:
     if not spans:
         return spans
     doc = spans[0].doc
-    named = [n for n in (_kind_named_at(doc[i], spans) for i in range(len(doc))) if n is not None]
+    # Only a capitalised word outside the names read opens one (``_kind_named_at``'s first
+    # test, made here once per document rather than once per token and name).
+    inside = {i for s in spans for i in range(s.start + 1, s.end)}
+    named = [n for n in (_kind_named_at(t, spans) for t in doc
+                         if t.i not in inside and t.text[:1].isupper()) if n is not None]
     named += [f for f in (_flight_after(s) for s in spans) if f is not None]
     if not named:
         return spans
@@ -244,8 +248,10 @@ def _organisation_runs(sent: Span) -> Iterator[Span]:
     i = sent.start
     while i < sent.end:
         end = _run_end(sent, i) if _run_word(sent.doc[i]) else i + 1
-        run = _without_leading_role(sent.doc[i:end])
-        if _organisation_run(run):
+        # A run is no shorter after its leading role is cut; under three words it names no
+        # organisation (``_organisation_run``), so no span is made for it.
+        if end - i >= _LEAST_RUN_WORDS and _organisation_run(
+                run := _without_leading_role(sent.doc[i:end])):
             yield Span(sent.doc, run.start, run.end, label="ORG")
         i = max(end, i + 1)
 
@@ -308,10 +314,13 @@ def _run_word(token: Token) -> bool:
         token.ent_type_ not in _NOT_NAME_WORDS
 
 
+_LEAST_RUN_WORDS = 3  # two capitalised words and a link
+
+
 def _organisation_run(run: Span) -> bool:
     """Whether a run is one organisation's name: two capitalised words or more joined by a
     link, ending in or opening with a kind word of one."""
-    if len(run) < 3 or not any(t.text in _run_links() for t in run):
+    if len(run) < _LEAST_RUN_WORDS or not any(t.text in _run_links() for t in run):
         return False
     return _organisation_word(run[-1]) or _organisation_word(run[0])
 

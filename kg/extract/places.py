@@ -1279,14 +1279,15 @@ def _demonym_before_name(state: DocState, sentence: Sentence, span: Span,
     producer Kymatia', 'the Mexican company X', 'Greek daily Y') it is where it is based."""
     doc = span.doc
     left = span.start
+    opening = span.sent.start  # found once: a span's sentence is looked for at each ask
     # The run of modifiers before the name, each modifying a word to its right in the run
     # ('the Canadian think tank X': 'Canadian' modifies 'tank'); a name stops it.
-    while (left > span.sent.start and doc[left - 1].dep_ in {"amod", "compound", "nmod"} and
+    while (left > opening and doc[left - 1].dep_ in {"amod", "compound", "nmod"} and
            left <= doc[left - 1].head.i < span.end + 8 and doc[left - 1].pos_ != "PROPN") \
-            or (left > span.sent.start and doc[left - 1].ent_type_ == "NORP"):
+            or (left > opening and doc[left - 1].ent_type_ == "NORP"):
         left -= 1
     words = list(doc[left:span.start])
-    place_before = state.mention_at.get(left - 1) if left > span.sent.start else None
+    place_before = state.mention_at.get(left - 1) if left > opening else None
     if place_before is not None and place_before.type is EntityType.PLACE and words and \
             words[-1].lemma_.lower() in _organisation_nouns():
         # 'the United States think tank X': a place's name (a proper noun, which stops the

@@ -245,7 +245,7 @@ def _who_left(token: Token) -> list[Token]:
         return []  # asked of every token of the document: most are neither
     words = tenure_words()
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and not _unreal(token):
+    if token.pos_ == "VERB":
         particle = next((c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}
                          and c.i == token.i + 1), "")
         deps = set()
@@ -253,7 +253,9 @@ def _who_left(token: Token) -> list[Token]:
             deps = {"nsubj"}
         elif lemma in words.removing_verbs:
             deps = {"dobj", "nsubjpass"}
-        return [c for c in token.children if c.dep_ in deps]
+        # Whether the leaving is real is asked only of a leaving verb (most verbs are none).
+        return [c for c in token.children if c.dep_ in deps] \
+            if deps and not _unreal(token) else []
     if token.pos_ == "NOUN" and lemma in words.leaving_nouns and \
             not (token.head.pos_ in {"VERB", "AUX"} and _unreal(token.head)):
         owners = [c for c in token.children if c.dep_ == "poss"]
