@@ -81,3 +81,18 @@ def test_a_participle_with_its_own_auxiliary_shares_no_object():
     # 'was sued' is a passive clause of its own: Pavel Orlov did not leave the guards.
     rows = fact_rows("Pavel Orlov left and was sued by the guards.")
     assert not any(v == "leave" and o == "guard" for _, v, o, _ in rows), rows
+
+
+@pytest.mark.parametrize(("text", "doer", "verb", "obj"), [
+    # The parser reads 'punching' as a noun and hangs 'throwing' on it.
+    ("Ona Vick was pushing, punching, and throwing stones.", "Ona Vick", "throw", "stone"),
+])
+def test_a_gerund_after_one_read_as_a_noun_takes_the_first_verbs_subject(text, doer, verb, obj):
+    rows = fact_rows(text)
+    assert (doer, verb, obj, "asserted") in rows, rows
+
+
+def test_gerunds_read_as_nouns_with_no_verb_before_lend_no_doer():
+    # 'looting' and 'burning' are nouns of one subject phrase: nobody loots or burns here.
+    rows = fact_rows("The shooting, looting and burning of shops alarmed Ona Vick.")
+    assert not any(v in {"loot", "burn"} for _, v, _, _ in rows), rows
