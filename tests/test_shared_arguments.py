@@ -65,3 +65,34 @@ def test_passives_of_harm_sharing_one_subject_share_the_event_that_did_it(text, 
 def test_a_borrowed_cause_keeps_the_fact_of_the_harm_alone():
     rows = fact_rows("Three miners were killed and two guards were injured in an explosion.")
     assert ("three miners", "kill", None, "asserted") in rows, rows
+
+
+@pytest.mark.parametrize(("text", "verb", "obj"), [
+    # The parser tags 'protected' a past participle after 'sued': a second past tense still.
+    ("Ona Vick sued and protected the corrupt officials.", "sue", "corrupt official"),
+    ("The union sued and protected the striking miners.", "sue", "miner"),
+])
+def test_a_past_tense_shares_its_object_with_a_conjunct_tagged_as_a_participle(text, verb, obj):
+    rows = fact_rows(text)
+    assert any(v == verb and o == obj for _, v, o, _ in rows), rows
+
+
+def test_a_participle_with_its_own_auxiliary_shares_no_object():
+    # 'was sued' is a passive clause of its own: Pavel Orlov did not leave the guards.
+    rows = fact_rows("Pavel Orlov left and was sued by the guards.")
+    assert not any(v == "leave" and o == "guard" for _, v, o, _ in rows), rows
+
+
+@pytest.mark.parametrize(("text", "doer", "verb", "obj"), [
+    # The parser reads 'punching' as a noun and hangs 'throwing' on it.
+    ("Ona Vick was pushing, punching, and throwing stones.", "Ona Vick", "throw", "stone"),
+])
+def test_a_gerund_after_one_read_as_a_noun_takes_the_first_verbs_subject(text, doer, verb, obj):
+    rows = fact_rows(text)
+    assert (doer, verb, obj, "asserted") in rows, rows
+
+
+def test_gerunds_read_as_nouns_with_no_verb_before_lend_no_doer():
+    # 'looting' and 'burning' are nouns of one subject phrase: nobody loots or burns here.
+    rows = fact_rows("The shooting, looting and burning of shops alarmed Ona Vick.")
+    assert not any(v in {"loot", "burn"} for _, v, _, _ in rows), rows

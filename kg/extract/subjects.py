@@ -447,6 +447,28 @@ def fill_subjects(state: DocState, verb: Token, frame: Frame) -> None:
             return
         link = "raising" if raised_infinitive(verb) else verb.dep_  # 'went on to found'
         frame.subjects.extend((m, f"inherited-{link}") for m, _ in inherited.subjects)
+    elif verb.dep_ == "conj" and (first := _verb_before_gerund_nouns(verb)) is not None:
+        # 'were pushing, punching and throwing stones': the parser read 'punching' as a
+        # noun and hung 'throwing' on it; the verb before the list does them all.
+        inherited = Frame()
+        fill_subjects(state, first, inherited)
+        frame.subjects.extend((m, "inherited-conj") for m, _ in inherited.subjects)
+
+
+def _verb_before_gerund_nouns(verb: Token) -> Token | None:
+    """The verb a gerund conjunct is coordinated with across '-ing' words the parser tagged
+    as nouns ('pushing, punching and throwing': 'punching' a noun conjunct of 'pushing'),
+    or None when its head is a true noun ('the shooting and looting of shops' has no doer
+    to borrow: the chain must end on a verb in the gerund's own form)."""
+    if verb.tag_ != "VBG":
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.pos_ == "NOUN" and head.tag_ == "NN" and \
+            head.lower_.endswith("ing") and head.head.i != head.i:
+        head = head.head
+    if head is verb.head or head.pos_ != "VERB" or head.tag_ != "VBG":
+        return None
+    return head
 
 
 def _names_no_people(head: Token, group: list[Mention]) -> bool:

@@ -327,7 +327,19 @@ def _later_conjuncts(verb: Token) -> list[Token]:
         found.append(token)
         found += [c for c in token.children if c.dep_ == "conj"]
     # Like verbs in like forms: 'exploded, killing eight' is a participle, not a coordination.
-    return sorted((t for t in found if t.tag_ == verb.tag_), key=lambda t: t.i)
+    return sorted((t for t in found if _like_form(verb, t)), key=lambda t: t.i)
+
+
+def _like_form(verb: Token, conjunct: Token) -> bool:
+    """Whether a later conjunct is in the verb's own form. A past participle with no
+    auxiliary after a past tense is the parser's tag for a second past tense ('covered up
+    and protected the officials', 'hid and destroyed the files'): English cannot coordinate
+    a finite verb with a bare participle, so it is one too. A participle with an auxiliary
+    of its own ('arrived and was arrested') stays a clause of its own."""
+    if conjunct.tag_ == verb.tag_:
+        return True
+    return verb.tag_ == "VBD" and conjunct.tag_ == "VBN" and \
+        not any(c.dep_ in {"aux", "auxpass"} for c in conjunct.children)
 
 
 def speaks_of_thing(verb: Token, vocab: RelationVocabulary) -> bool:
