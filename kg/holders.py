@@ -64,7 +64,9 @@ holders fit, so a bare 'President X' in an article about two countries stays hol
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -173,6 +175,37 @@ def fill_holders(corpus: ResolvedCorpus) -> ResolvedCorpus:
     return corpus.model_copy(update={"facts": tuple(filled)})
 
 
+class Span(NamedTuple):
+    """Where a mention stands in its article's text."""
+
+    start: int
+    end: int
+
+
+class NamedHere:
+    """An entity's named mentions in one article, in text order, as the holders' index keeps
+    them to the end of a build: the first whole (a filled holder's object cites it), every
+    one by its offsets, two machine integers each. Whole mentions for every wanted article
+    cost ~0.5 KB each and grew with the corpus (issue 14)."""
+
+    __slots__ = ("_offsets", "first")
+
+    def __init__(self, first: Mention) -> None:
+        self.first = first
+        self._offsets = array("q", (first.start, first.end))
+
+    def append(self, mention: Mention) -> None:
+        """Keep where the next mention of the article stands."""
+        self._offsets.extend((mention.start, mention.end))
+
+    def __iter__(self) -> Iterator[Span]:
+        offsets = self._offsets
+        return (Span(offsets[i], offsets[i + 1]) for i in range(0, len(offsets), 2))
+
+    def __len__(self) -> int:
+        return len(self._offsets) // 2
+
+
 class HolderIndex:
     """What filling holders needs of a corpus, fed one fact, entity and document at a time,
     so that a streamed build (issue 14) fills them without holding every reading or entity:
@@ -190,7 +223,7 @@ class HolderIndex:
         self._served_in: set[str] | None = None
         self._organisations: set[str] = set()  # those of them that are organisations
         self._serving: set[str | None] | None = None
-        self.named: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+        self.named: dict[str, dict[str, NamedHere]] = defaultdict(dict)
         self.places: dict[str, Entity] = {}
         self.kinds: ByKind = defaultdict(lambda: defaultdict(set))
         self._described: set[str] = set()  # articles whose kinds count the nouns before names
@@ -232,12 +265,16 @@ class HolderIndex:
                   if not m.is_pronoun and m.doc_id in self.wanting]
         if not wanted:
             return
-        if entity.type is EntityType.PLACE:
-            self.places[entity.entity_id] = entity
+        if entity.type is EntityType.PLACE:  # read for its label: its mentions are in named
+            self.places[entity.entity_id] = entity.model_copy(update={"mentions": ()})
         label = entity.label.lower() if entity.type is EntityType.ORGANIZATION else None
         work = _label_head(entity.label) if entity.type is EntityType.THING else None
         for mention in wanted:
-            self.named[mention.doc_id][entity.entity_id].append(mention)
+            in_doc = self.named[mention.doc_id]
+            if (here := in_doc.get(entity.entity_id)) is None:
+                in_doc[entity.entity_id] = NamedHere(mention)
+            else:
+                here.append(mention)
             if label is not None:
                 self.kinds[mention.doc_id][label].add(entity.entity_id)
             if work is not None and work in _work_roles()["works"]:
@@ -325,7 +362,7 @@ ByKind = dict[str, dict[str, set[str]]]  # doc -> lower-case name or kind noun -
 
 
 def _organisation_of_kind(fact: Fact, kinds: dict[str, set[str]],
-                          in_doc: dict[str, list[Mention]], text: str) -> tuple[str, str] | None:
+                          in_doc: dict[str, NamedHere], text: str) -> tuple[str, str] | None:
     """The one organisation of the kinds a title is held in, and the scope that settled it
     ('article', 'paragraph', 'sentence'): 'judge' -> the one court the article names. The
     first kind named at all decides; when it names several, the one the title's sentence
@@ -357,7 +394,7 @@ def _names_kind(name: str, word: str) -> bool:
 _PARAGRAPH_BREAK = re.compile(r"\n")
 
 
-def _nearest_one(found: set[str], fact: Fact, in_doc: dict[str, list[Mention]], text: str,
+def _nearest_one(found: set[str], fact: Fact, in_doc: dict[str, NamedHere], text: str,
                  sentence_only: bool) -> tuple[str, str] | None:
     """The one candidate of the nearest scope around the title that names any: its sentence,
     its paragraph, its article (only the sentence when ``sentence_only``); a single candidate
@@ -393,7 +430,7 @@ _PHRASE_NEXT_WORDS = ("of", "in", "from", "at", "that", "which", "who", "whose",
 _PHRASE_END = rf"(?=\s*(?:{_PHRASE_MARKS}|$)|\s+(?:{'|'.join(_PHRASE_NEXT_WORDS)})\b)"
 
 
-def described_kinds(names: dict[str, set[str]], in_doc: dict[str, list[Mention]],
+def described_kinds(names: dict[str, set[str]], in_doc: dict[str, NamedHere],
                     text: str) -> dict[str, set[str]]:
     """``names`` with each organisation also under the kind nouns its article predicates of
     it: the noun written just before it ('the band X', 'rocket company Y'), when that noun
@@ -509,7 +546,7 @@ def _is_position(fact: Fact) -> bool:
     return fact.predicate == AFFILIATED and bool(fact.role_name)
 
 
-def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, list[Mention]]],
+def _filled(fact: Fact, holders: Holders, named: dict[str, dict[str, NamedHere]],
             places: dict[str, Entity], serving: set[str | None],
             texts: dict[str, ArticleText], kinds: ByKind, works: WorksByKind) -> Fact:
     if not _is_position(fact) or fact.object is not None or not fact.subject.entity_id:
@@ -620,7 +657,7 @@ def _described_place_owner(fact: Fact, text: str) -> str | None:
     return _place_owners().get(found.group(1)) if found else None
 
 
-def _holder_of_described_place(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
+def _holder_of_described_place(kind: str, fact: Fact, in_doc: dict[str, NamedHere],
                                places: dict[str, Entity], text: str,
                                headline: tuple[int, int]) -> Fact:
     """The fact with the one place of ``kind`` its described owner stands for, nearest
@@ -649,7 +686,7 @@ def _sentence_before(text: str, start: int) -> tuple[int, int]:
     return (breaks[-1] if breaks else 0), start
 
 
-def _places_named_in(kind: str, in_doc: dict[str, list[Mention]], places: dict[str, Entity],
+def _places_named_in(kind: str, in_doc: dict[str, NamedHere], places: dict[str, Entity],
                      text: str, low: int, high: int) -> set[str]:
     """The places of ``kind`` the article names in text[low:high], by name or (a country)
     by a capitalised adjective ('Iraqi')."""
@@ -680,7 +717,7 @@ def _unread_places(kind: str, text: str, low: int, high: int) -> set[str]:
     return found
 
 
-def _place_of_headline(kind: str, in_doc: dict[str, list[Mention]], places: dict[str, Entity],
+def _place_of_headline(kind: str, in_doc: dict[str, NamedHere], places: dict[str, Entity],
                        text: str, headline: tuple[int, int]) -> str | None:
     """The place of an office's kind the article's headline names: the one it names, when
     that is one of the two of its kind the article names most (not one named in passing);
@@ -732,7 +769,7 @@ def _office_place_kind(role: str) -> tuple[str | None, str]:
     return kind, kind or ""
 
 
-def _named_country(fact: Fact, country: str, in_doc: dict[str, list[Mention]],
+def _named_country(fact: Fact, country: str, in_doc: dict[str, NamedHere],
                    places: dict[str, Entity]) -> Fact:
     """The fact with the one country its office belongs to, when the article names that
     country; else unchanged (never the country the article is about instead)."""
@@ -785,7 +822,7 @@ def _role_word(role: str) -> str:
         else words[-1]
 
 
-def _dominant_place(kind: str, in_doc: dict[str, list[Mention]],
+def _dominant_place(kind: str, in_doc: dict[str, NamedHere],
                     places: dict[str, Entity], text: str) -> str | None:
     """The place of a kind the article is about: named, and named (by its name or by an
     adjective of it: 'the Ukrainian government') far more often than any other."""
@@ -797,7 +834,7 @@ def _dominant_place(kind: str, in_doc: dict[str, list[Mention]],
     return ranked[0][0]
 
 
-def _place_counts(kind: str, in_doc: dict[str, list[Mention]], places: dict[str, Entity],
+def _place_counts(kind: str, in_doc: dict[str, NamedHere], places: dict[str, Entity],
                   text: str) -> Counter[str]:
     """place -> how often the article names it, by name or by a capitalised adjective."""
     counts: Counter[str] = Counter()
@@ -812,7 +849,7 @@ def _place_counts(kind: str, in_doc: dict[str, list[Mention]], places: dict[str,
     return counts
 
 
-def _place_of_sentence(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
+def _place_of_sentence(kind: str, fact: Fact, in_doc: dict[str, NamedHere],
                        places: dict[str, Entity], text: str) -> str | None:
     """The one place of an office's kind its own sentence names, by name or adjective ('The
     Syrian Army, whose commander-in-chief is President X'). A country must be one of the two
@@ -836,7 +873,7 @@ def _place_of_sentence(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
     return place if place in {e for e, _ in counts.most_common(2)} else None
 
 
-def _place_of_sentence_before(kind: str, fact: Fact, in_doc: dict[str, list[Mention]],
+def _place_of_sentence_before(kind: str, fact: Fact, in_doc: dict[str, NamedHere],
                               places: dict[str, Entity], text: str) -> str | None:
     """The one state or city the sentence before the title's names, when the title's own
     sentence names none ('Floods hit Montana. Gov. X declared an emergency'): the setting of
@@ -859,7 +896,7 @@ def _seat_countries() -> dict[str, frozenset[str]]:
     return {role: frozenset(codes) for role, codes in table.items()}
 
 
-def _country_with_seat(fact: Fact, in_doc: dict[str, list[Mention]],
+def _country_with_seat(fact: Fact, in_doc: dict[str, NamedHere],
                        places: dict[str, Entity], text: str) -> str | None:
     """The one country the article names whose legislature has the fact's seat: 'Senator X'
     in a story of the United States, Turkey and Syria sits in the one of them that has a
@@ -873,7 +910,7 @@ def _country_with_seat(fact: Fact, in_doc: dict[str, list[Mention]],
     return found[0] if len(found) == 1 else None
 
 
-def _country_of_dateline(dateline: Dateline | None, in_doc: dict[str, list[Mention]],
+def _country_of_dateline(dateline: Dateline | None, in_doc: dict[str, NamedHere],
                          places: dict[str, Entity], text: str) -> str | None:
     """The country a story is filed from ('KYIV, Ukraine -'), when it is one of the two
     countries the article names most: a bare national office in a story filed from one of
@@ -932,14 +969,14 @@ def _only_ended(fact: Fact, holder: str, holders: Holders) -> bool:
     return key not in holders.current
 
 
-def _with_holder(fact: Fact, holder: str, in_doc: dict[str, list[Mention]], how: str,
+def _with_holder(fact: Fact, holder: str, in_doc: dict[str, NamedHere], how: str,
                  ended: bool = False) -> Fact:
     """The fact with the holder found ``how``; marked over when ``ended`` (the holder was
     taken from a post stated only as over), else keeping its own tenure."""
     mentions = in_doc.get(holder)
     if not mentions or holder == fact.subject.entity_id:
         return fact
-    mention = mentions[0]
+    mention = mentions.first
     rule = f"{fact.evidence.rule.removesuffix('-no-holder')}-inherited-{how}"
     confidence = confidence_of(fact.predicate, fact.lemma, fact.subject.mention, mention, rule,
                                fact.evidence.sentence_text, fact.evidence.factuality,

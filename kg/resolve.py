@@ -815,11 +815,13 @@ def _assign_names(names: _NameEvidence, table: _EntityTable,
     document, for the noun phrases that refer back to them."""
     texts = names.texts
     named = [_glued_whole(_as_written(m, texts, apart), texts) for m in names.named]
+    names.named.clear()  # each row lives on in named (or its copy as written) alone
     titled: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     named_words: dict[tuple[str, str], set[str]] = defaultdict(set)
     clusters, bare_titles = _cluster_names(_without_headline_only_names(named, names.headlines),
                                            texts, apart, frozenset(names.gendered),
                                            _given_names_used(named))
+    del named  # the clusters hold the rows they cluster; the rest may go (issue 14)
     clusters = [part for cluster in clusters for part in _apart_by_document_type(cluster)]
     clusters = _joined_to_country_forms(clusters, texts, apart)
     clusters = _joined_country_bodies(clusters, apart)
@@ -827,7 +829,9 @@ def _assign_names(names: _NameEvidence, table: _EntityTable,
         # 'the Queen' with no Queen named in the article: one thing of that article.
         thing = f"{mint_entity_id(EntityType.THING, mention.text)}/{mention.doc_id[:16]}"
         table.assign(mention, thing, mention.text, EntityType.THING, MergeReason.SAME_NAME)
-    for cluster in clusters:
+    clusters.reverse()  # taken in order, each dropped once its rows are in the table (issue 14)
+    while clusters:
+        cluster = clusters.pop()
         entity_type = cluster.type
         label = _canonical_label(cluster)
         key = cluster.key()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from helpers import corpus_of, object_id
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kg.holders import kinds_said_after, office_kind
-from kg.model import Fact, ResolvedCorpus
+from kg.holders import NamedHere, kinds_said_after, office_kind
+from kg.model import EntityType, Fact, Mention, ResolvedCorpus
 
 
 def positions(corpus: ResolvedCorpus) -> list[tuple[str, str, str | None, str]]:
@@ -549,3 +551,16 @@ def test_a_bare_senator_stays_bare_when_two_named_countries_have_senates():
     corpus = corpus_of("Australia and the United States signed a pact. The deal was long "
                        "awaited. Senator Dana Holt called it a disaster.")
     assert not any(p[0] == "Dana Holt" and p[1] for p in positions(corpus))
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**40), st.integers(0, 2**20)), min_size=1, max_size=30))
+def test_named_here_reads_back_as_the_mentions_it_was_given(spans):
+    mentions = [Mention(doc_id="d", sentence_index=0, start=start, end=start + size,
+                        text="Orla Fenwick", type=EntityType.PERSON)
+                for start, size in spans]
+    here = NamedHere(mentions[0])
+    for mention in mentions[1:]:
+        here.append(mention)
+    assert here.first is mentions[0]
+    assert len(here) == len(mentions)
+    assert [(s.start, s.end) for s in here] == [(m.start, m.end) for m in mentions]
