@@ -37,3 +37,13 @@ def test_a_bare_passive_subject_of_a_harm_verb_counts_people():
 ])
 def test_a_number_after_other_verbs_or_a_share_is_no_people(text):
     assert not any(obj and obj.endswith("people") for _, _, obj, _ in fact_rows(text))
+
+
+def test_a_headline_leaving_a_count_dead_is_killed():
+    assert "two people" in _objects("Bus crash near Velm leaves two dead, three injured",
+                                    "kill")
+
+
+def test_a_number_with_a_determiner_refers_back_and_counts_no_new_people():
+    rows = fact_rows("Twelve nurses fell ill. As of Monday, these three had recovered in Velm.")
+    assert not any("three people" in (subject, obj) for subject, _, obj, _ in rows)

@@ -47,8 +47,8 @@ def plain_count(number: Token) -> bool:
     if (number.dep_ == "nummod" and number.head.pos_ in {"NOUN", "PROPN"}) or \
             any(c.dep_ == "prep" for c in number.children):
         return False  # '12 people', '4 of the seats': the noun says what is counted
-    if number.lower_ in SINGLE_COUNTS:
-        return False
+    if number.lower_ in SINGLE_COUNTS or any(c.dep_ == "det" for c in number.children):
+        return False  # 'these three', 'the two' refer back to ones counted before
     return number.text.translate(DIGIT_MARKS).isdigit() or number.is_alpha
 
 
@@ -58,8 +58,12 @@ def fate_of(verb: Token) -> Token | None:
     lexicon = event_nouns()
     if verb.pos_ != "VERB" or verb_lemma(verb) not in lexicon.resultative_verbs:
         return None
-    return next((c for c in verb.children if c.lower_ in lexicon.fate_causes and (
-        c.dep_ in FATE_DEPS or (c.dep_ == "dobj" and _count_on(c) is not None))), None)
+    on_verb = (c for c in verb.children if c.lower_ in lexicon.fate_causes and (
+        c.dep_ in FATE_DEPS or (c.dep_ == "dobj" and _count_on(c) is not None)))
+    # 'leaves two dead': the parser reads the fate word as the object's modifier
+    on_object = (c for o in verb.children if o.dep_ == "dobj" for c in o.children
+                 if c.dep_ == "amod" and c.i > o.i and c.lower_ in lexicon.fate_causes)
+    return next(on_verb, None) or next(on_object, None)
 
 
 def _count_on(fate: Token) -> Token | None:
@@ -77,10 +81,11 @@ def fate_victim(verb: Token) -> Token | None:
         _count_on(fate)
 
 
-def counted_kind(number: Token) -> str | None:
+def counted_kind(number: Token, *, fated: bool = False) -> str | None:
     """The kind a bare number counts from its verb's frame: 'people' for the object of
-    'killed 12', the passive subject of 'seventeen were killed', the subject of 'twelve
-    died' and the one left in 'left five dead'; None for any other verb or slot."""
+    'killed 12', the passive subject of 'seventeen were killed' and the subject of 'twelve
+    died'; with ``fated``, for the fate reading only, the one left in 'left five dead' (as
+    the plain object of 'left' the number would make 'left five people' a departure)."""
     if not plain_count(number):
         return None
     verb = number.head
@@ -88,8 +93,8 @@ def counted_kind(number: Token) -> str | None:
         verb = verb.head  # 'left five dead': the parser counts the fate word
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    if fate_victim(verb) == number:
-        return FATE_KIND
+    if fated:
+        return FATE_KIND if fate_victim(verb) == number else None
     lemma = verb_lemma(verb)
     for kind, (objects, subjects) in counted_verbs().items():
         if (number.dep_ in {"dobj", "nsubjpass"} and lemma in objects) or \
@@ -98,10 +103,11 @@ def counted_kind(number: Token) -> str | None:
     return None
 
 
-def counted_participant(state: DocState, number: Token) -> Mention | None:
+def counted_participant(state: DocState, number: Token, *, fated: bool = False
+                        ) -> Mention | None:
     """The participant a bare number stands for ('12 people' for 'the quake killed 12'), or
-    None when its verb does not say what it counts."""
-    kind = counted_kind(number)
+    None when its verb does not say what it counts; ``fated`` as ``counted_kind``."""
+    kind = counted_kind(number, fated=fated)
     if kind is None:
         return None
     return make_mention(state, number.doc[number.i:number.i + 1], EntityType.THING,

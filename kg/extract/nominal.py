@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.counts import fate_of, fate_victim
+from kg.extract.counts import counted_participant, fate_of, fate_victim
 from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import Frame, verb_lemma
 from kg.extract.preferences import classed
@@ -236,8 +236,9 @@ def _left_in_fate(state: DocState, sentence: Sentence, fate: Token,
     if victim is None or spec is None or verb.pos_ != "VERB" or \
             verb_lemma(verb) not in lexicon.resultative_verbs:
         return
-    victims = [m for conj in conjuncts(victim) if (m := referent(state, conj)) is not None
-               and m.type is not EntityType.DATE]
+    victims = [m for conj in conjuncts(victim)
+               if (m := referent(state, conj) or counted_participant(state, conj, fated=True))
+               is not None and m.type is not EntityType.DATE]
     subjects = Frame()
     fill_subjects(state, verb, subjects)
     trigger = fate.doc[fate.i:fate.i + 1]
