@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract.counts import counted_participant, fate_of, fate_victim
 from kg.extract.facts import make_fact, same_span
 from kg.extract.frames import Frame, verb_lemma
 from kg.extract.preferences import classed
@@ -223,9 +224,9 @@ def _left_in_fate(state: DocState, sentence: Sentence, fate: Token,
     people' says it. The parser hangs the fate word on the verb ('oprd') or, after a bare
     number, on the object itself."""
     lexicon = event_nouns()
-    if fate.dep_ in {"oprd", "ccomp", "xcomp", "acomp"}:
+    if fate_of(fate.head) == fate:
         verb = fate.head
-        victim = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        victim = fate_victim(verb)  # 'left seven riders dead', 'left five dead'
     elif fate.dep_ == "amod" and fate.i > fate.head.i and fate.head.dep_ == "dobj":
         verb, victim = fate.head.head, fate.head
     else:
@@ -235,8 +236,9 @@ def _left_in_fate(state: DocState, sentence: Sentence, fate: Token,
     if victim is None or spec is None or verb.pos_ != "VERB" or \
             verb_lemma(verb) not in lexicon.resultative_verbs:
         return
-    victims = [m for conj in conjuncts(victim) if (m := referent(state, conj)) is not None
-               and m.type is not EntityType.DATE]
+    victims = [m for conj in conjuncts(victim)
+               if (m := referent(state, conj) or counted_participant(state, conj, fated=True))
+               is not None and m.type is not EntityType.DATE]
     subjects = Frame()
     fill_subjects(state, verb, subjects)
     trigger = fate.doc[fate.i:fate.i + 1]

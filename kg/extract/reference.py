@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer
+from kg.extract.counts import counted_participant
 from kg.extract.descriptions import described_name
 from kg.extract.gender import (
     fits,
@@ -150,8 +151,12 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
             antecedent=plural)
     if (token.pos_ == "NUM" or _bare_number(token)) and \
             (token.dep_ in SUBJECT_DEPS or _counts_of(token) or _bare_number(token)):
-        # '35 were rescued'; as an object only with what it counts: 'won four of the seats'.
-        return _counted(state, token)
+        # '35 were rescued'; as an object only with what it counts: 'won four of the seats';
+        # 'seventeen were killed' with no noun before: the people the verb's frame wants.
+        return _counted(state, token) or counted_participant(state, token)
+    if token.pos_ == "NUM" and (counted := counted_participant(state, token)) is not None:
+        # 'the quake killed 12': a bare number whose verb says it counts people.
+        return counted
     if (age := _age_described(token)) is not None:
         # 'Tom Reyes, 45, was charged. The 45-year-old denied ...': the one person that age;
         # 'the 52-year-old killer' after 'serial killer Tom Reyes': the one so described.
