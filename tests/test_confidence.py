@@ -239,3 +239,31 @@ def test_the_extractor_weighs_a_maker_named_thing_and_an_initialism_lower():
              if f.predicate == "fined"}
     assert bought["Orvel Heavy rocket"] < bought["Glenmoor Farm"]
     assert fined["NHRB"] < fined["Northern Harbour Board"]
+
+
+def test_a_headline_or_fragment_with_no_final_stop_is_less_sure():
+    """A sentence that ends with no stop is a headline, a caption or a fragment, written
+    short and without its verb's full arguments; a stop inside closing quotes or brackets
+    still ends a sentence."""
+    assert score(sentence="Lena Marsh visits Oslo") < score(sentence="Lena Marsh visits Oslo.")
+    for sentence, flagged in (("Lena Marsh visits Oslo", 1.0),
+                              ("Lena Marsh visits Oslo: talks on fishing quotas", 1.0),
+                              ("Lena Marsh visited Oslo.", 0.0),
+                              ('Lena Marsh said she "visited Oslo."', 0.0),
+                              ("Lena Marsh visited Oslo (in May.)", 0.0),
+                              ("Did Lena Marsh visit Oslo?  ", 0.0)):
+        assert signs(**{**BASE, "sentence": sentence})[  # type: ignore[arg-type]
+            "no_final_stop"] == flagged
+
+
+def test_an_object_named_outside_the_sentence_is_weighed_as_resolved():
+    """An object shown by a name its sentence does not hold was resolved from a pronoun or
+    a description ('the firm') to the article's name for it: judged right more often on
+    both sets, unlike a subject out of the sentence."""
+    sentence = "Lena Marsh visited the firm on Monday."
+    resolved = score(obj="Glenmoor Farm", sentence=sentence)
+    assert signs(**{**BASE, "obj": "Glenmoor Farm", "sentence": sentence})[  # type: ignore[arg-type]
+        "object_not_in_sentence"] == 1.0
+    assert resolved > score(obj="Glenmoor Farm",
+                            sentence="Lena Marsh visited Glenmoor Farm on Monday.")
+    assert signs(**{**BASE, "obj": ""})["object_not_in_sentence"] == 0.0  # type: ignore[arg-type]
