@@ -38,6 +38,7 @@ from kg.lexicon import (
     argument_words,
     control_words,
     generic_quantifiers,
+    noun_classes,
     person_nouns,
     relative_antecedents,
     roles,
@@ -1025,7 +1026,8 @@ def _likelier_doer(outer: Token, inner: Token, verb: Token) -> bool:
         return False
     if words and words[0] in relative_antecedents()["person_pronouns"] and \
             inner.pos_ == "NOUN" and not inner.ent_type_ and not _person_noun(inner) and \
-            _person_noun(outer):
+            noun_classes().get(inner.lemma_.lower()) != "person" and _person_noun(outer):
+        # 'the son of the man who founded X': 'man' is no profession but still a person.
         return True
     return deed_verb(verb_lemma(verb)) and _no_doer(inner) and not _no_doer(outer)
 
