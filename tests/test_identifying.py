@@ -93,3 +93,11 @@ def test_a_name_cut_by_its_own_possessive_is_not_added():
 def test_a_shell_noun_stays_hollow_with_a_name_before_it():
     corpus = corpus_of("Tom Reyes rejected the Ostlandic-Ruritanian claim.")
     assert _labels(corpus, "reject") == set()
+
+
+def test_part_of_a_recognised_name_is_never_added_alone():
+    # 'a South African rifle': 'South' alone would make 'South rifle'.
+    corpus = corpus_of("Lena Marsh received a South African rifle from Tom Reyes.")
+    labels = _labels(corpus, "receive")
+    assert labels and not any(label.split()[0] == "South" and "African" not in label
+                              for label in labels)

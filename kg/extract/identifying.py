@@ -131,9 +131,23 @@ def _name_modifiers(state: DocState, head: Token, label: set[str]) -> tuple[int,
     words = [w for w in _written_words(state, doc[start:head.i])
              if _identifying(w) and w.text.lower() not in vague
              and not set(re.split(r"[-–\s]", w.text.lower())) <= label]
-    if not words or len(words) > limit:
+    if not words or len(words) > limit or _splits_or_reorders(doc[start:head.i], words, label):
         return head.i, []
     return start, [w.text for w in words]
+
+
+def _splits_or_reorders(run: Span, words: list[WrittenWord], label: set[str]) -> bool:
+    """Whether adding ``words`` before the label would show part of a name the recogniser
+    read ('North' of 'a North Korean rifle': 'North rifle') or put a word before one of the
+    label's own that the text has after it ('Korean' before the label 'North delegation')."""
+    added = {t.i for w in words for t in w.tokens}
+    for ent in run.doc.ents:
+        words_of_name = {t.i for t in ent if run.start <= t.i < run.end and
+                         not t.is_punct and not t.is_quote and t.pos_ != "DET"}
+        if words_of_name & added and not words_of_name <= added:
+            return True
+    kept = [t.i for t in run if t.i not in added and t.lower_ in label]
+    return bool(kept) and min(kept) < max(added)
 
 
 def _cuts_a_name(state: DocState, first: Token, head: Token) -> bool:

@@ -332,7 +332,7 @@ def referent(state: DocState, token: Token, *, possessive: bool = False) -> Ment
         left -= 1
         modifier = token.doc[left]
         if modifier.dep_ == "amod" and _kind_adjective(modifier) and modifier.is_alpha and \
-                not any(modifier.children) and \
+                not any(modifier.children) and not _inside_longer_name(modifier) and \
                 (modifier.lower_ not in vocab.vague_modifiers or _says_which_in_series(modifier)):
             # 'primary elections', 'a military offensive', 'the Chilean ambassador', 'the
             # Republican primary': the kind is part of what it is ('the new plan' is just
@@ -478,6 +478,14 @@ def _own_complement(noun: Token) -> Span | None:
     or an office ('a deal with Chile', 'a term as governor'; not 'a deal with great
     reluctance', 'the agreement with the help of Chile')."""
     return _party_phrase(_complement(noun, _own_preps(noun)))
+
+
+def _inside_longer_name(token: Token) -> bool:
+    """Whether ``token`` is one word of a name the recogniser read as several ('South' of
+    'South African'): alone it would label 'a South African rifle' a 'South rifle'."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "I" or (token.ent_iob_ == "B" and following is not None and
+                                     following.ent_iob_ == "I")
 
 
 def _party_phrase(phrase: Span | None) -> Span | None:
@@ -1700,7 +1708,9 @@ def _role_before(doc: Doc, start: int) -> str | None:
     i = start
     while i > 0 and i > start - 3 and doc[i - 1].dep_ in {"compound", "amod"} and \
             doc[i - 1].head.i >= start and doc[i - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and \
-            doc[i - 1].ent_type_ != "PERSON":
+            (doc[i - 1].ent_type_ != "PERSON" or canonical_role(doc[i - 1].lower_)):
+        # (a role word the recogniser took into the person's name and kg cut off it,
+        # 'Constable' of 'Constable Anna Berg', is still the title written before it)
         i -= 1
     words = [t.lower_ for t in doc[i:start]]
     if words and (canonical_role(" ".join(words[-2:])) or canonical_role(words[-1])):
