@@ -111,7 +111,7 @@ def ship_prefixes() -> frozenset[str]:
 
 @cache
 def name_part_titles() -> frozenset[str]:
-    """Titles written as part of a person's name ('Pope' of 'Pope Francis'), lower case: a
+    """Titles written as part of a person's name ('Pope' of 'Pope Clement'), lower case: a
     role word before a name is cut off it, these are not."""
     return frozenset(_data()["name_part_titles"])  # type: ignore[arg-type]
 

@@ -763,13 +763,13 @@ def split_role_inside(ent: Span) -> Iterator[Span]:
 
 
 def cut_role_lead(ent: Span, nouns: frozenset[str]) -> Iterator[Span]:
-    """'Broadcaster Piers Morgan', 'Detective Constable Ana Ruiz' read as one name: role words
+    """'Broadcaster Lena Marsh', 'Detective Constable Ana Ruiz' read as one name: role words
     (the role lexicon) before a full name are the person's title, not part of the name; so is
     a common noun capitalised only because it opens the sentence ('Lead Paul Kim talked'; the
     document writes 'lead' lower case elsewhere, ``nouns`` as ``_capitalised_noun`` reads them).
     The name left must be two words or more of capitals; an organisation the recogniser made
     of it is a person only when that name opens with a given name. Titles written as part of a
-    name ('Pope Francis', ``name_part_titles``) stay."""
+    name ('Pope Clement', ``name_part_titles``) stay."""
     if ent.label_ not in {"PERSON", "ORG"} or len(ent) < 3:
         yield ent
         return
