@@ -98,8 +98,10 @@ def test_unknown_verb_still_yields_a_fact_weighed_like_a_known_one():
     """A verb outside the vocabulary still gives a fact. Its confidence is no lower: facts
     read from a verb were judged right 0.45 of the time with a known verb and 0.42 with an
     unknown one on the dev sheets, 0.45 and 0.46 on the fresh ones, and the sign worsened
-    the score of a fit on one set scored on the other (kg.confidence.signs)."""
-    corpus = corpus_of("Putin toasted Kim. Putin admired Kim.")
+    the score of a fit on one set scored on the other (kg.confidence.signs). Each sentence
+    opens its own article, so that how far into the article a fact stands (a sign of its own)
+    is the same for both."""
+    corpus = corpus_of("Putin toasted Kim.", "Putin admired Kim.")
     (known,) = find(corpus, "person/putin", "toasted", "person/kim")
     (unknown,) = find(corpus, "person/putin", "admire", "person/kim")
     assert unknown.evidence.confidence == known.evidence.confidence
